@@ -1,0 +1,49 @@
+"""One training step: forward, loss, backward, update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from numpy_net.losses import Loss
+from numpy_net.network import Activations, Params, backward, forward
+from numpy_net.optimizers import Optimizer
+
+
+@dataclass
+class StepOutcome:
+    """What one step computed, before its update changed the parameters."""
+
+    activations: Activations
+    loss: np.ndarray
+    grads: Params
+
+
+class Trainer:
+    """Trains a parameter dict in place, one full-batch step at a time.
+
+    Each stage is a method so that a variant (a porting bug, say) can
+    replace exactly one of them.
+    """
+
+    def __init__(self, params: Params, loss: Loss, optimizer: Optimizer) -> None:
+        self.params = params
+        self.loss = loss
+        self.optimizer = optimizer
+
+    def forward(self, X: np.ndarray) -> Activations:
+        return forward(self.params, X)
+
+    def backward(self, X: np.ndarray, acts: Activations, y: np.ndarray) -> Params:
+        return backward(self.params, X, acts, y, self.loss)
+
+    def update(self, grads: Params) -> None:
+        self.optimizer.step(self.params, grads)
+
+    def step(self, X: np.ndarray, y: np.ndarray) -> StepOutcome:
+        acts = self.forward(X)
+        loss = self.loss.value(acts.logits, acts.output, y)
+        grads = self.backward(X, acts, y)
+        self.update(grads)
+        return StepOutcome(activations=acts, loss=loss, grads=grads)

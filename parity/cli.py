@@ -1,0 +1,95 @@
+"""The parity command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+import numpy_net
+from numpy_net import LOSSES, OPTIMIZERS
+from parity.config import DEVICES, DTYPES, MODES, RunConfig
+from parity.engine import run as run_parity
+from parity.errors import InputError
+from parity.files import check_writable, write_atomically
+
+
+class ParityGroup(click.Group):
+    """Every error becomes one line on stderr and exit status 2; never a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
+        try:
+            status = super().main(args, prog_name or "parity", complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            click.echo("parity: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as error:
+            click.echo(f"parity: error: {error.format_message()}", err=True)
+            sys.exit(2)
+        except InputError as error:
+            click.echo(f"parity: error: {error}", err=True)
+            sys.exit(2)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _betas(ctx, param, value: str) -> tuple[float, float]:
+    try:
+        beta1, beta2 = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not two numbers such as 0.9,0.999") from None
+    return beta1, beta2
+
+
+def _targets(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(cls=ParityGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Prove that a NumPy network and its PyTorch port compute the same thing.
+
+    Exit status: 0 parity holds, 1 parity fails, 2 bad usage or input.
+    """
+
+
+@cli.command()
+@click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file.")
+@click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column].")
+@click.option("--hidden", type=int, default=4, show_default=True, help="Hidden units.")
+@click.option("--bias/--no-bias", default=True, show_default=True, help="Biases in both layers.")
+@click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, bce = cross-entropy.")
+@click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True)
+@click.option("--lr", type=float, default=0.5, show_default=True, help="Learning rate.")
+@click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum.")
+@click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD.")
+@click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2.")
+@click.option("--steps", type=int, default=1000, show_default=True, help="Training steps.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data.")
+@click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True)
+@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present.")
+@click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth).")
+@click.option("--rtol", type=float, default=None, help="Relative tolerance [default: by dtype, as torch.testing.assert_close].")
+@click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close].")
+@click.option("--weights", type=str, default=None, help="Start from these weights (.npz with W1, b1, W2, b2 in NumPy layout).")
+@click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
+@click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path.")
+@click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity).")
+@click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms.")
+def run(save_weights: str | None, json_path: str | None, **options: Any) -> int:
+    """Run the NumPy network and its torch twin from the same weights, and compare every step."""
+    config = RunConfig(**options)
+    for path, option in ((save_weights, "--save-weights"), (json_path, "--json")):
+        if path is not None:
+            check_writable(path, option)
+    report = run_parity(config)
+    if save_weights is not None:
+        write_atomically(save_weights, lambda file: numpy_net.save_weights(file, report.initial_weights), binary=True)
+    click.echo(report.format_table())
+    if json_path is not None:
+        write_atomically(json_path, lambda file: file.write(report.to_json()))
+    return 0 if report.passed else 1
+
+
+def main() -> None:
+    cli()

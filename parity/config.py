@@ -1,0 +1,118 @@
+"""RunConfig: everything a parity run depends on, validated once."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from numpy_net import LOSSES, OPTIMIZERS
+from parity.errors import InputError
+
+DTYPES = ("float32", "float64")
+DEVICES = ("auto", "cpu", "cuda")
+MODES = ("lockstep", "free")
+
+# (rtol, atol): torch.testing.assert_close's defaults for each dtype.
+DEFAULT_TOLERANCES = {"float32": (1.3e-6, 1e-5), "float64": (1e-7, 1e-7)}
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """One parity run. The CLI builds it, the API takes it, the JSON report stores it.
+
+    rtol and atol left as None take the dtype's defaults (DEFAULT_TOLERANCES).
+    """
+
+    data: str = "xor"
+    target: tuple[str, ...] = ()
+    hidden: int = 4
+    bias: bool = True
+    loss: str = "sse"
+    optimizer: str = "sgd"
+    lr: float = 0.5
+    momentum: float = 0.9
+    dampening: float = 0.0
+    betas: tuple[float, float] = (0.9, 0.999)
+    eps: float = 1e-8
+    steps: int = 1000
+    seed: int = 0
+    dtype: str = "float32"
+    device: str = "auto"
+    mode: str = "lockstep"
+    rtol: float | None = None
+    atol: float | None = None
+    weights: str | None = None
+    allow_tf32: bool = False
+    deterministic: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "target", tuple(self.target))
+        object.__setattr__(self, "betas", tuple(self.betas))
+        _check_choice("loss", self.loss, LOSSES)
+        _check_choice("optimizer", self.optimizer, OPTIMIZERS)
+        _check_choice("dtype", self.dtype, DTYPES)
+        _check_choice("device", self.device, DEVICES)
+        _check_choice("mode", self.mode, MODES)
+        _check_int("hidden", self.hidden, minimum=1)
+        _check_int("steps", self.steps, minimum=1)
+        _check_int("seed", self.seed, minimum=0)
+        _check_real("lr", self.lr, positive=True)
+        _check_real("eps", self.eps, positive=True)
+        _check_fraction("momentum", self.momentum)
+        _check_fraction("dampening", self.dampening)
+        if len(self.betas) != 2:
+            raise InputError(f"--betas takes two numbers, got {len(self.betas)}")
+        for beta in self.betas:
+            _check_fraction("betas", beta)
+        for name in ("rtol", "atol"):
+            if getattr(self, name) is not None:
+                _check_real(name, getattr(self, name), positive=False)
+        if self.optimizer == "nesterov" and self.dampening != 0:
+            raise InputError("--optimizer nesterov needs --dampening 0 (as torch.optim.SGD does)")
+
+    @property
+    def tolerances(self) -> tuple[float, float]:
+        """(rtol, atol), the dtype's defaults where not given."""
+        default_rtol, default_atol = DEFAULT_TOLERANCES[self.dtype]
+        return (
+            default_rtol if self.rtol is None else self.rtol,
+            default_atol if self.atol is None else self.atol,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = dataclasses.asdict(self)
+        fields["target"], fields["betas"] = list(self.target), list(self.betas)
+        return fields
+
+    @classmethod
+    def from_dict(cls, fields: dict[str, Any]) -> RunConfig:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(fields) - known)
+        if unknown:
+            raise InputError(f"unknown config field(s) {', '.join(unknown)}")
+        return cls(**fields)
+
+
+def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise InputError(f"unknown {name} {value!r}; expected one of {', '.join(choices)}")
+
+
+def _check_int(name: str, value: int, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InputError(f"--{name} must be an integer >= {minimum}, got {value!r}")
+
+
+def _check_real(name: str, value: float, positive: bool) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < 0 or (positive and value == 0):
+        wanted = "a finite number > 0" if positive else "a finite number >= 0"
+        raise InputError(f"--{name} must be {wanted}, got {value!r}")
+
+
+def _check_fraction(name: str, value: float) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1
+    if not ok:
+        raise InputError(f"--{name} must be a number in [0, 1), got {value!r}")

@@ -1,0 +1,59 @@
+"""Writing output files whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from typing import IO, Callable
+
+import numpy as np
+
+from parity.errors import InputError
+
+
+def read_npz(path: str, option: str) -> dict[str, np.ndarray]:
+    """All arrays of a .npz, or one clear InputError naming the option and the path."""
+    if os.path.isdir(path):
+        raise InputError(f"{option} {path!r} is a directory, not a file")
+    if not os.path.exists(path):
+        raise InputError(f"{option} {path!r}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{option} {path!r}: not a readable .npz file (not a zip archive)")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            return {name: archive[name] for name in archive.files}
+    except ValueError as error:
+        if "allow_pickle" in str(error):
+            raise InputError(f"{option} {path!r}: arrays must be numeric, not Python objects") from None
+        raise InputError(f"{option} {path!r}: not a readable .npz file ({error})") from None
+    except (OSError, zipfile.BadZipFile, EOFError) as error:
+        raise InputError(f"{option} {path!r}: not a readable .npz file ({error})") from None
+
+
+def check_writable(path: str, option: str) -> None:
+    """Fail before any work is done if the output could not be written."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise InputError(f"{option} {path!r} is a directory; give a file path")
+    if not os.path.isdir(folder):
+        raise InputError(f"{option} {path!r}: the folder {folder!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"{option} {path!r}: the folder {folder!r} is not writable")
+
+
+def write_atomically(path: str, write: Callable[[IO], None], binary: bool = False) -> None:
+    """Write to a temporary file beside path, then rename it over path.
+
+    A reader never sees half a file, and an earlier file at path survives a
+    failed write untouched.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".parity-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb" if binary else "w") as file:
+            write(file)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

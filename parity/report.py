@@ -1,0 +1,105 @@
+"""The verdict of a run: a plain table for the terminal and a JSON document."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from parity.compare import Mismatch, TensorSummary
+from parity.config import RunConfig
+
+REPORT_FORMAT = 1
+
+
+@dataclass
+class Report:
+    config: RunConfig
+    environment: dict[str, Any]
+    steps_run: int
+    tensors: dict[str, TensorSummary]
+    first_failure: Mismatch | None
+    failure_context: Any = field(default=None, repr=False)  # engine.FailureContext, for diagnosis
+    initial_weights: dict = field(default_factory=dict, repr=False)
+    diagnosis: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.first_failure is None
+
+    @property
+    def verdict(self) -> str:
+        return "pass" if self.passed else "fail"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything but the environment block is a function of the config alone."""
+        rtol, atol = self.config.tolerances
+        return {
+            "format": REPORT_FORMAT,
+            "config": self.config.to_dict(),
+            "tolerance": {"rtol": rtol, "atol": atol},
+            "verdict": self.verdict,
+            "steps_run": self.steps_run,
+            "first_failure": self.first_failure.to_dict() if self.first_failure else None,
+            "tensors": {name: _summary_dict(s) for name, s in self.tensors.items()},
+            "diagnosis": [finding.to_dict() for finding in self.diagnosis],
+            "environment": self.environment,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(_json_safe(self.to_dict()), indent=2) + "\n"
+
+    def format_table(self) -> str:
+        return "\n".join([self.headline(), "", *_table(self.tensors), "", self.verdict_line()])
+
+    def headline(self) -> str:
+        c = self.config
+        rtol, atol = c.tolerances
+        bias = "bias" if c.bias else "no bias"
+        return (
+            f"parity: {c.data}, {c.hidden} hidden, {bias}, loss {c.loss}, {c.optimizer} lr={c.lr:g}, "
+            f"{c.steps} steps, {c.dtype} on {self.environment.get('device', '?')}, {c.mode}\n"
+            f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
+        )
+
+    def verdict_line(self) -> str:
+        if self.passed:
+            return f"PASS: parity holds for all {len(self.tensors)} tensors over {self.steps_run} steps"
+        return f"FAIL: numbers part at {self.first_failure.describe()}"
+
+
+def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
+    return {
+        "max_abs": summary.max_abs,
+        "max_rel": summary.max_rel,
+        "worst_step": summary.worst_step,
+        "worst_index": list(summary.worst_index),
+        "passed": summary.passed,
+        "failed_steps": summary.failed_steps,
+        "first_failed_step": summary.first_failed_step,
+        "problem": summary.problem,
+    }
+
+
+def _table(tensors: dict[str, TensorSummary]) -> list[str]:
+    header = f"{'tensor':<9} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12}  result"
+    rows = [header]
+    for name, s in tensors.items():
+        index = ",".join(map(str, s.worst_index)) or "-"
+        result = "OK" if s.passed else f"NOT OK ({s.failed_steps} of {s.compared_steps} steps)"
+        rows.append(
+            f"{name:<9} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12}  {result}"
+        )
+    return rows
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON has no inf or nan: write them as the strings "inf", "-inf", "nan"."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    return value

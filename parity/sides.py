@@ -1,0 +1,92 @@
+"""The two sides of a run, behind one interface: load weights, step, read weights.
+
+Each side keeps its own copy of the data in its own world (NumPy arrays,
+torch tensors on the run's device) and returns step records in the NumPy
+layout and the run's dtype.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+import torch
+
+import numpy_net
+import torch_net
+from parity.config import RunConfig
+from parity.data import Dataset
+from parity.record import Record, make_record
+
+Params = dict[str, np.ndarray]
+
+
+class Side(Protocol):
+    def load(self, params: Params) -> None: ...
+    def params(self) -> Params: ...
+    def step(self) -> Record: ...
+
+
+class NumpySide:
+    def __init__(self, trainer: numpy_net.Trainer, data: Dataset) -> None:
+        self.trainer, self.X, self.y = trainer, data.X, data.y
+
+    def load(self, params: Params) -> None:
+        self.trainer.params.update({name: value.copy() for name, value in params.items()})
+
+    def params(self) -> Params:
+        return {name: value.copy() for name, value in self.trainer.params.items()}
+
+    def step(self) -> Record:
+        outcome = self.trainer.step(self.X, self.y)
+        acts = outcome.activations
+        return make_record(acts.hidden, acts.output, outcome.loss, outcome.grads, self.params())
+
+
+class TorchSide:
+    def __init__(self, trainer: torch_net.TorchTrainer, data: Dataset, device: torch.device) -> None:
+        self.trainer = trainer
+        self.X = torch.as_tensor(data.X, device=device)
+        self.y = torch.as_tensor(data.y, device=device)
+
+    def load(self, params: Params) -> None:
+        torch_net.load_params(self.trainer.model, params)
+
+    def params(self) -> Params:
+        return torch_net.params_to_numpy(self.trainer.model)
+
+    def step(self) -> Record:
+        outcome = self.trainer.step(self.X, self.y)
+        fwd = outcome.forward
+        return make_record(
+            _numpy(fwd.hidden), _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params()
+        )
+
+
+def _numpy(tensor: torch.Tensor) -> np.ndarray:
+    return tensor.detach().cpu().numpy()
+
+
+def numpy_side(
+    config: RunConfig, data: Dataset, init: Params, trainer_class: type[numpy_net.Trainer] = numpy_net.Trainer
+) -> NumpySide:
+    """The reference NumPy network; trainer_class lets a variant (a mutant) stand in."""
+    optimizer = numpy_net.make_optimizer(
+        config.optimizer, config.lr, config.momentum, config.dampening, config.betas, config.eps
+    )
+    params = {name: value.copy() for name, value in init.items()}
+    trainer = trainer_class(params, numpy_net.make_loss(config.loss), optimizer)
+    return NumpySide(trainer, data)
+
+
+def torch_side(config: RunConfig, data: Dataset, init: Params, device: torch.device) -> TorchSide:
+    dtype = getattr(torch, config.dtype)
+    model = torch_net.TwoLayerSigmoid(
+        data.X.shape[1], config.hidden, data.y.shape[1], bias=config.bias, dtype=dtype, device=device
+    )
+    torch_net.load_params(model, init)
+    optimizer = torch_net.make_optimizer(
+        config.optimizer, model.parameters(), config.lr, config.momentum, config.dampening, config.betas, config.eps
+    )
+    trainer = torch_net.TorchTrainer(model, torch_net.loss_function(config.loss), optimizer)
+    return TorchSide(trainer, data, device)

@@ -1,0 +1,111 @@
+"""Whole runs through the Python API: parity holds where it must, fails where it must."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+import numpy_net
+from numpy_net.activations import sigmoid, sigmoid_derivative
+from parity import RunConfig, run
+from parity.record import tensor_names
+
+COMBINATIONS = list(itertools.product(numpy_net.LOSSES, numpy_net.OPTIMIZERS))
+
+
+@pytest.mark.parametrize("mode", ["lockstep", "free"])
+@pytest.mark.parametrize("loss,optimizer", COMBINATIONS)
+def test_float64_parity_is_exact_to_1e_10(loss, optimizer, mode):
+    report = run(RunConfig(data="random:16,3,2", hidden=5, loss=loss, optimizer=optimizer, lr=0.3, mode=mode, dtype="float64", steps=150))
+    assert report.passed, report.verdict_line()
+    assert report.steps_run == 150
+    worst = max(s.max_abs for s in report.tensors.values())
+    assert worst < 1e-10, f"max abs error {worst}"
+
+
+@pytest.mark.parametrize("loss,optimizer", COMBINATIONS)
+def test_float32_lockstep_parity_holds_with_default_tolerances(loss, optimizer):
+    report = run(RunConfig(loss=loss, optimizer=optimizer, dtype="float32", steps=200))
+    assert report.passed, report.verdict_line()
+
+
+def test_default_xor_run_passes_and_reports_every_tensor():
+    report = run(RunConfig(steps=300))
+    assert report.passed
+    assert tuple(report.tensors) == tensor_names(bias=True)
+    assert all(s.compared_steps == 300 for s in report.tensors.values())
+
+
+def test_no_bias_run_compares_no_bias_tensors():
+    report = run(RunConfig(bias=False, steps=50, dtype="float64"))
+    assert report.passed
+    assert tuple(report.tensors) == ("hidden", "output", "loss", "W2.grad", "W1.grad", "W1", "W2")
+
+
+def test_report_json_carries_config_verdict_and_summaries():
+    import json
+
+    report = run(RunConfig(steps=20, dtype="float64", optimizer="adam", loss="bce"))
+    document = json.loads(report.to_json())
+    assert document["verdict"] == "pass" and document["first_failure"] is None
+    assert document["config"]["optimizer"] == "adam"
+    assert RunConfig.from_dict(document["config"]) == report.config
+    assert set(document["tensors"]) == set(tensor_names(True))
+    assert {"numpy", "torch", "device", "tf32_matmul"} <= set(document["environment"])
+
+
+class OutputDerivativeBug(numpy_net.Trainer):
+    """σ' applied to the already-activated output: σ(output)(1 - σ(output))."""
+
+    def backward(self, X, acts, y):
+        squashed_again = numpy_net.Activations(acts.hidden, acts.logits, sigmoid(acts.output))
+        grads = numpy_net.backward(self.params, X, acts, y, self.loss)
+        dloss_doutput = 2 * (acts.output - y)
+        delta2 = dloss_doutput * sigmoid_derivative(squashed_again.output)
+        grads["W2"] = acts.hidden.T @ delta2
+        grads["b2"] = delta2.sum(axis=0)
+        delta1 = (delta2 @ self.params["W2"].T) * sigmoid_derivative(acts.hidden)
+        grads["W1"], grads["b1"] = X.T @ delta1, delta1.sum(axis=0)
+        return grads
+
+
+class SignFlipBug(numpy_net.Trainer):
+    """Keeps y - output (the negative gradient) and still subtracts it."""
+
+    def backward(self, X, acts, y):
+        return {name: -g for name, g in super().backward(X, acts, y).items()}
+
+
+@pytest.mark.parametrize("bug", [OutputDerivativeBug, SignFlipBug])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_a_bug_in_the_numpy_backward_pass_fails_at_step_1_in_w2_grad(bug, dtype):
+    report = run(RunConfig(dtype=dtype, steps=30), numpy_trainer=bug)
+    assert not report.passed
+    assert report.first_failure.step == 1
+    assert report.first_failure.tensor == "W2.grad"
+    assert report.tensors["hidden"].passed and report.tensors["loss"].passed
+    assert "step 1, W2.grad" in report.verdict_line()
+
+
+def test_a_float64_leak_fails_a_float32_run_on_dtype():
+    class Float64Leak(numpy_net.Trainer):
+        def backward(self, X, acts, y):
+            return {k: g.astype(np.float64) for k, g in super().backward(X, acts, y).items()}
+
+    report = run(RunConfig(dtype="float32", steps=5), numpy_trainer=Float64Leak)
+    assert report.first_failure.step == 1
+    assert "dtype float64" in report.first_failure.comparison.problem
+
+
+def test_memory_does_not_grow_with_steps():
+    import tracemalloc
+
+    def peak(steps: int) -> int:
+        tracemalloc.start()
+        run(RunConfig(steps=steps, dtype="float64"))
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    short, long = peak(50), peak(1000)
+    assert long < short * 1.5 + 64 * 1024, (short, long)

@@ -1,0 +1,48 @@
+"""The torch twin: layout conversion and a forward pass equal to numpy_net's."""
+
+import numpy as np
+import pytest
+import torch
+
+import numpy_net
+import torch_net
+from tests.helpers import problem
+
+
+@pytest.mark.parametrize("bias", [True, False])
+def test_weights_round_trip_through_the_module(bias, rng):
+    X, y, params = problem(rng, bias=bias)
+    model = torch_net.TwoLayerSigmoid(3, 5, 2, bias=bias, dtype=torch.float64)
+    torch_net.load_params(model, params)
+    assert model.layer1.weight.shape == (5, 3)  # nn.Linear stores (out, in)
+    back = torch_net.params_to_numpy(model)
+    assert list(back) == list(params)
+    for name in params:
+        np.testing.assert_array_equal(back[name], params[name])
+
+
+def test_forward_and_gradients_agree_with_numpy_net(rng):
+    X, y, params = problem(rng)
+    model = torch_net.TwoLayerSigmoid(3, 5, 2, dtype=torch.float64)
+    torch_net.load_params(model, params)
+    for name in numpy_net.LOSSES:
+        model.zero_grad()
+        fwd = model(torch.tensor(X))
+        torch_net.loss_function(name)(fwd.logits, fwd.output, torch.tensor(y)).backward()
+        acts = numpy_net.forward(params, X)
+        np.testing.assert_allclose(fwd.output.detach().numpy(), acts.output, rtol=1e-13)
+        ours = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(name))
+        theirs = torch_net.grads_to_numpy(model)
+        for p in params:
+            np.testing.assert_allclose(ours[p], theirs[p], rtol=1e-10, atol=1e-14, err_msg=f"{name} {p}")
+
+
+def test_numerics_switches_are_set_and_restored():
+    before = torch.backends.cuda.matmul.allow_tf32
+    with torch_net.numerics(allow_tf32=True, deterministic=True):
+        assert torch.backends.cuda.matmul.allow_tf32 is True
+        assert torch.are_deterministic_algorithms_enabled()
+    with torch_net.numerics(allow_tf32=False):
+        assert torch.backends.cuda.matmul.allow_tf32 is False
+    assert torch.backends.cuda.matmul.allow_tf32 == before
+    assert not torch.are_deterministic_algorithms_enabled()

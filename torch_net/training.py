@@ -1,0 +1,33 @@
+"""One training step of the twin: autograd for the gradients, torch.optim for the update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from torch_net.layout import grads_to_numpy
+from torch_net.losses import LossFunction
+from torch_net.model import Forward, TwoLayerSigmoid
+
+
+@dataclass
+class TorchStepOutcome:
+    forward: Forward
+    loss: torch.Tensor
+    grads: dict[str, np.ndarray]  # NumPy layout
+
+
+class TorchTrainer:
+    def __init__(self, model: TwoLayerSigmoid, loss: LossFunction, optimizer: torch.optim.Optimizer) -> None:
+        self.model, self.loss, self.optimizer = model, loss, optimizer
+
+    def step(self, X: torch.Tensor, y: torch.Tensor) -> TorchStepOutcome:
+        self.optimizer.zero_grad(set_to_none=True)
+        fwd = self.model(X)
+        loss = self.loss(fwd.logits, fwd.output, y)
+        loss.backward()
+        grads = grads_to_numpy(self.model)
+        self.optimizer.step()
+        return TorchStepOutcome(forward=fwd, loss=loss.detach(), grads=grads)
