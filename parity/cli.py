@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any
 
@@ -13,6 +14,7 @@ from parity.config import DEVICES, DTYPES, MODES, RunConfig
 from parity.engine import run as run_parity
 from parity.errors import InputError
 from parity.files import check_writable, write_atomically
+from parity.report import json_safe, format_diagnosis
 
 
 class ParityGroup(click.Group):
@@ -89,6 +91,62 @@ def run(save_weights: str | None, json_path: str | None, **options: Any) -> int:
     if json_path is not None:
         write_atomically(json_path, lambda file: file.write(report.to_json()))
     return 0 if report.passed else 1
+
+
+@cli.command()
+@click.option("--steps", type=int, default=5, show_default=True, help="Steps each mutant runs.")
+@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True)
+@click.option("--json", "json_path", type=str, default=None, help="Write the results as JSON to this path.")
+def mutants(steps: int, device: str, json_path: str | None) -> int:
+    """Run the catalogue of known porting bugs: each must be caught, and the diagnosis should name it.
+
+    Exit status 0 only when every mutant is caught.
+    """
+    from parity.mutants import CATALOGUE, run_mutant
+
+    if json_path is not None:
+        check_writable(json_path, "--json")
+    results = [run_mutant(mutant, steps=steps, device=device) for mutant in CATALOGUE]
+    click.echo(f"{'mutant':<32} {'caught':<6}  {'first failure':<18} {'top diagnosis':<24} named")
+    for r in results:
+        failure = r.report.first_failure
+        where = f"step {failure.step}, {failure.tensor}" if failure else "-"
+        click.echo(f"{r.mutant.name:<32} {'yes' if r.caught else 'NO':<6}  {where:<18} {r.top_finding or '-':<24} {'yes' if r.named else 'no'}")
+    caught = sum(r.caught for r in results)
+    at_step_1 = sum(r.caught and r.report.first_failure.step == 1 for r in results)
+    named = sum(r.named for r in results)
+    click.echo(f"\ncaught {caught} of {len(results)} ({at_step_1} at step 1); the diagnosis named the planted bug for {named} of {len(results)}")
+    if json_path is not None:
+        document = [
+            {"mutant": r.mutant.name, "pattern": r.mutant.pattern, "description": r.mutant.description, "caught": r.caught,
+             "first_failure": r.report.first_failure.to_dict() if r.report.first_failure else None,
+             "top_diagnosis": r.top_finding, "named": r.named}
+            for r in results
+        ]
+        write_atomically(json_path, lambda file: file.write(json.dumps(json_safe(document), indent=2) + "\n"))
+    return 0 if caught == len(results) else 1
+
+
+@cli.command()
+@click.argument("report_path", metavar="REPORT.json")
+def explain(report_path: str) -> int:
+    """Print the verdict and diagnosis stored in a JSON report written by `parity run --json`."""
+    try:
+        with open(report_path) as file:
+            document = json.load(file)
+        summary, verdict = document["summary"], document["verdict"]
+        findings, oracles = document.get("diagnosis", []), document.get("oracles", {})
+    except FileNotFoundError:
+        raise InputError(f"{report_path!r}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{report_path!r} is a directory, not a report") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+        raise InputError(f"{report_path!r} is not a parity JSON report ({type(error).__name__}: {error})") from None
+    click.echo(summary)
+    if verdict != "pass":
+        click.echo("")
+        click.echo("\n".join(format_diagnosis(findings, oracles)))
+    return 0 if verdict == "pass" else 1
 
 
 def main() -> None:

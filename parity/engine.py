@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -12,6 +13,7 @@ import torch_net
 from parity.compare import RunComparison
 from parity.config import RunConfig
 from parity.data import Dataset, load_dataset
+from parity.diagnose import diagnose
 from parity.environment import environment
 from parity.errors import InputError
 from parity.record import Record, tensor_names
@@ -33,30 +35,62 @@ class FailureContext:
     torch_record: Record
 
 
-def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Report:
-    """Run both networks config.steps steps from the same weights and compare every step.
+@dataclass
+class Setup:
+    """A run made ready: its data, device, shared weights, and how to build fresh sides."""
 
-    numpy_trainer replaces the reference NumPy trainer with a variant of it,
-    which is how a planted porting bug is run.
-    """
+    config: RunConfig
+    data: Dataset
+    init: Params
+    environment: dict
+    make_sides: Callable[[], tuple[Side, Side]]
+
+    def replay(self, step: int) -> tuple[Side, Side]:
+        """Fresh sides brought to the state just before `step`, as the run brought them."""
+        numpy, torch = self.make_sides()
+        for _ in range(1, step):
+            numpy.step(), torch.step()
+            if self.config.mode == "lockstep":
+                torch.load(numpy.params())
+        return numpy, torch
+
+
+def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
     data = load_dataset(config.data, config.dtype, config.seed, config.target)
     try:
         device = torch_net.resolve_device(config.device)
     except ValueError as error:
         raise InputError(str(error)) from None
     init = initial_weights(config, data)
+
+    def make_sides() -> tuple[Side, Side]:
+        return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
+
     with torch_net.numerics(config.allow_tf32, config.deterministic):
-        return run_sides(
-            config,
-            data,
-            numpy_side(config, data, init, numpy_trainer),
-            torch_side(config, data, init, device),
-            environment(device, config.allow_tf32, config.deterministic),
-            init,
-        )
+        env = environment(device, config.allow_tf32, config.deterministic)
+    return Setup(config, data, init, env, make_sides)
 
 
-def run_sides(config: RunConfig, data: Dataset, numpy: Side, torch: Side, env: dict, init: Params) -> Report:
+def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Report:
+    """Run both networks config.steps steps from the same weights, compare every step, and diagnose a failure.
+
+    numpy_trainer replaces the reference NumPy trainer with a variant of it,
+    which is how a planted porting bug is run.
+    """
+    return run_setup(prepare(config, numpy_trainer))
+
+
+def run_setup(setup: Setup) -> Report:
+    config = setup.config
+    with torch_net.numerics(config.allow_tf32, config.deterministic):
+        report = compare_run(setup, *setup.make_sides())
+        if not report.passed:
+            report.diagnosis, report.oracles = diagnose(setup, report)
+    return report
+
+
+def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
+    config = setup.config
     rtol, atol = config.tolerances
     comparison = RunComparison(tensor_names(config.bias), rtol, atol, config.dtype)
     failure: FailureContext | None = None
@@ -68,13 +102,12 @@ def run_sides(config: RunConfig, data: Dataset, numpy: Side, torch: Side, env: d
             failure = FailureContext(step, *before, numpy_record, torch_record)
         if config.mode == "lockstep":
             torch.load(numpy.params())
-    env = {**env, "seconds": round(time.perf_counter() - started, 3)}
     return Report(
         config=config,
-        environment=env,
+        environment={**setup.environment, "seconds": round(time.perf_counter() - started, 3)},
         steps_run=comparison.steps,
         tensors=comparison.tensors,
         first_failure=comparison.first_failure,
         failure_context=failure,
-        initial_weights=init,
+        initial_weights=setup.init,
     )

@@ -22,7 +22,8 @@ class Report:
     first_failure: Mismatch | None
     failure_context: Any = field(default=None, repr=False)  # engine.FailureContext, for diagnosis
     initial_weights: dict = field(default_factory=dict, repr=False)
-    diagnosis: list = field(default_factory=list)
+    diagnosis: list = field(default_factory=list)  # diagnose.Finding, most likely first
+    oracles: dict = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -40,18 +41,23 @@ class Report:
             "config": self.config.to_dict(),
             "tolerance": {"rtol": rtol, "atol": atol},
             "verdict": self.verdict,
+            "summary": self.verdict_line(),
             "steps_run": self.steps_run,
             "first_failure": self.first_failure.to_dict() if self.first_failure else None,
             "tensors": {name: _summary_dict(s) for name, s in self.tensors.items()},
             "diagnosis": [finding.to_dict() for finding in self.diagnosis],
+            "oracles": self.oracles,
             "environment": self.environment,
         }
 
     def to_json(self) -> str:
-        return json.dumps(_json_safe(self.to_dict()), indent=2) + "\n"
+        return json.dumps(json_safe(self.to_dict()), indent=2) + "\n"
 
     def format_table(self) -> str:
-        return "\n".join([self.headline(), "", *_table(self.tensors), "", self.verdict_line()])
+        lines = [self.headline(), "", *_table(self.tensors), "", self.verdict_line()]
+        if not self.passed:
+            lines += ["", *format_diagnosis(self.diagnosis, self.oracles)]
+        return "\n".join(lines)
 
     def headline(self) -> str:
         c = self.config
@@ -94,12 +100,50 @@ def _table(tensors: dict[str, TensorSummary]) -> list[str]:
     return rows
 
 
-def _json_safe(value: Any) -> Any:
+def json_safe(value: Any) -> Any:
     """JSON has no inf or nan: write them as the strings "inf", "-inf", "nan"."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict):
-        return {key: _json_safe(item) for key, item in value.items()}
+        return {key: json_safe(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_json_safe(item) for item in value]
+        return [json_safe(item) for item in value]
     return value
+
+
+def format_diagnosis(findings: list, oracles: dict) -> list[str]:
+    """The oracles' verdicts and the findings, most likely first. Takes findings as objects or dicts."""
+    lines = []
+    if "float64" in oracles:
+        o = oracles["float64"]
+        verdict = "rounding noise (same mathematics in float64)" if o["verdict"] == "rounding" else "a real difference"
+        lines.append(f"float64 oracle, step {o['step']}: {verdict}")
+    if "finite_difference" in oracles:
+        o = oracles["finite_difference"]
+        wrong = " and ".join(o["wrong"]) or "neither side"
+        worst = {side: max((t[f"{side}_rel_error"] for t in o["tensors"].values()), default=0.0) for side in ("numpy", "torch")}
+        lines.append(
+            f"finite differences, step {o['step']}: gradients wrong on {wrong} "
+            f"(largest relative error: numpy {worst['numpy']:.3g}, torch {worst['torch']:.3g})"
+        )
+    findings = [f if isinstance(f, dict) else f.to_dict() for f in findings]
+    if not findings:
+        return lines + ["diagnosis: no known porting bug fits these numbers"]
+    for rank, f in enumerate(findings):
+        label = "likely cause" if rank == 0 else "also possible"
+        lines.append(f"{label}: {f['name']} (fit {f['score']:.2f})")
+        lines.append(f"  {f['explanation']}")
+        evidence = ", ".join(f"{key}={_short(value)}" for key, value in f["evidence"].items())
+        lines.append(f"  evidence: {evidence}")
+        lines.append(f"  fix: {f['fix']}")
+    return lines
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_short(v) for v in value) + "]"
+    return str(value)

@@ -7,7 +7,8 @@ layout and the run's dtype.
 
 from __future__ import annotations
 
-from typing import Protocol
+import copy
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -25,6 +26,8 @@ class Side(Protocol):
     def load(self, params: Params) -> None: ...
     def params(self) -> Params: ...
     def step(self) -> Record: ...
+    def promoted(self) -> Side:
+        """A float64 copy of this side in its current state, optimizer state included."""
 
 
 class NumpySide:
@@ -36,6 +39,10 @@ class NumpySide:
 
     def params(self) -> Params:
         return {name: value.copy() for name, value in self.trainer.params.items()}
+
+    def promoted(self) -> NumpySide:
+        trainer = _cast_arrays(copy.deepcopy(self.trainer))
+        return NumpySide(trainer, Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy"))
 
     def step(self) -> Record:
         outcome = self.trainer.step(self.X, self.y)
@@ -55,6 +62,16 @@ class TorchSide:
     def params(self) -> Params:
         return torch_net.params_to_numpy(self.trainer.model)
 
+    def promoted(self) -> TorchSide:
+        trainer = copy.deepcopy(self.trainer)
+        trainer.model.double()  # in place: the optimizer still holds the same parameters
+        for state in trainer.optimizer.state.values():
+            for key, value in state.items():
+                if torch.is_tensor(value) and value.is_floating_point():
+                    state[key] = value.double()
+        data = Dataset(_numpy(self.X).astype(np.float64), _numpy(self.y).astype(np.float64), "float64 copy")
+        return TorchSide(trainer, data, self.X.device)
+
     def step(self) -> Record:
         outcome = self.trainer.step(self.X, self.y)
         fwd = outcome.forward
@@ -64,7 +81,27 @@ class TorchSide:
 
 
 def _numpy(tensor: torch.Tensor) -> np.ndarray:
-    return tensor.detach().cpu().numpy()
+    return tensor.detach().cpu().numpy().copy()
+
+
+def _cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
+    """Cast every floating-point array reachable through obj's attributes, dicts and lists, in place."""
+    def cast(value: Any) -> Any:
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+            return value.astype(dtype)
+        if isinstance(value, np.floating):
+            return dtype(value)
+        if isinstance(value, dict):
+            return {k: cast(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [cast(v) for v in value]
+        if hasattr(value, "__dict__") and not isinstance(value, type):
+            _cast_arrays(value, dtype)
+        return value
+
+    for name, value in vars(obj).items():
+        setattr(obj, name, cast(value))
+    return obj
 
 
 def numpy_side(

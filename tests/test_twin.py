@@ -46,3 +46,14 @@ def test_numerics_switches_are_set_and_restored():
         assert torch.backends.cuda.matmul.allow_tf32 is False
     assert torch.backends.cuda.matmul.allow_tf32 == before
     assert not torch.are_deterministic_algorithms_enabled()
+
+
+def test_exported_weights_are_copies_not_views_of_live_parameters():
+    # A (1, k) weight transposed is already contiguous: a view would move with the next update.
+    model = torch_net.TwoLayerSigmoid(3, 4, 1, dtype=torch.float64)
+    exported = torch_net.params_to_numpy(model)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(1.0)
+    for name, value in torch_net.params_to_numpy(model).items():
+        np.testing.assert_allclose(value - exported[name], 1.0, err_msg=name)

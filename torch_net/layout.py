@@ -26,8 +26,9 @@ def _parameter(model: TwoLayerSigmoid, name: str) -> torch.Tensor | None:
 
 
 def _to_numpy(name: str, tensor: torch.Tensor) -> np.ndarray:
+    """A copy, never a view: on the CPU .numpy() shares memory with the live parameter."""
     array = tensor.detach().cpu().numpy()
-    return np.ascontiguousarray(array.T) if _is_weight(name) else array.copy()
+    return np.array(array.T if _is_weight(name) else array, order="C", copy=True)
 
 
 def load_params(model: TwoLayerSigmoid, params: dict[str, np.ndarray]) -> None:

@@ -1,0 +1,110 @@
+"""Two oracles that settle which side is right when the sides disagree.
+
+float64 oracle: replay the run to the failing step, copy both sides into
+float64 and take that one step again. If the two float64 copies agree, the
+sides compute the same mathematics and the float32 disagreement is
+rounding; each side's float32 error against the float64 result says which
+side rounds worse. (PyTorch's own accuracy checks judge a result against an
+fp64 reference by comparing its error with that of a plain float32 run.)
+
+finite-difference oracle: central differences in float64 of the true loss,
+which no implementation's backward pass can bias.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+import numpy_net
+
+if TYPE_CHECKING:
+    from parity.engine import FailureContext, Setup
+
+FLOAT32_EPS = float(np.finfo(np.float32).eps)
+
+
+def float64_oracle(setup: Setup, failure: FailureContext) -> dict:
+    numpy32, torch32 = setup.replay(failure.step)
+    numpy64, torch64 = numpy32.promoted(), torch32.promoted()
+    records = {
+        "numpy32": numpy32.step(), "torch32": torch32.step(),
+        "numpy64": numpy64.step(), "torch64": torch64.step(),
+    }
+    tensors = {name: _rounding_of(name, records) for name in failure.torch_record}
+    rounding = all(t["same_in_float64"] and t["numpy_within_rounding"] for t in tensors.values())
+    return {"step": failure.step, "verdict": "rounding" if rounding else "real", "tensors": tensors}
+
+
+def _rounding_of(name: str, records: dict) -> dict:
+    n32, t32, n64, t64 = (np.asarray(records[side][name], dtype=np.float64) for side in ("numpy32", "torch32", "numpy64", "torch64"))
+    if n32.shape != t64.shape or n64.shape != t64.shape:
+        return {"same_in_float64": False, "numpy_within_rounding": False, "numpy_error": None, "torch_error": None, "closer": "torch"}
+    scale = float(np.abs(t64).max(initial=0.0))
+    numpy_error = float(np.abs(n32 - t64).max(initial=0.0))
+    torch_error = float(np.abs(t32 - t64).max(initial=0.0))
+    float64_gap = float(np.abs(n64 - t64).max(initial=0.0))
+    return {
+        "numpy_error": numpy_error,
+        "torch_error": torch_error,
+        "float64_gap": float64_gap,
+        "same_in_float64": float64_gap <= 1e-9 * scale + 1e-13,
+        # as accurate as a plain float32 computation of the same step, give or take a few ulps
+        "numpy_within_rounding": numpy_error <= 4 * torch_error + 64 * FLOAT32_EPS * scale,
+        "closer": "numpy" if numpy_error < torch_error else "torch",
+    }
+
+
+def finite_differences(
+    params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, loss_name: str,
+    h: float = 1e-6, max_elements: int = 256, seed: int = 0,
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Central differences of the true loss in float64: {name: (flat indices, dL/dθ at them)}.
+
+    At most max_elements elements a tensor, chosen at random (seeded), so
+    that large layers stay cheap.
+    """
+    params = {k: v.astype(np.float64) for k, v in params.items()}
+    X, y = X.astype(np.float64), y.astype(np.float64)
+    loss = numpy_net.make_loss(loss_name)
+    rng = np.random.default_rng(seed)
+
+    def loss_at(p: dict) -> float:
+        acts = numpy_net.forward(p, X)
+        return float(loss.value(acts.logits, acts.output, y))
+
+    result = {}
+    for name, value in params.items():
+        indices = np.arange(value.size)
+        if value.size > max_elements:
+            indices = np.sort(rng.choice(value.size, max_elements, replace=False))
+        grads = np.empty(indices.size)
+        for i, flat in enumerate(indices):
+            shifted = dict(params, **{name: value.copy()})
+            shifted[name].flat[flat] = value.flat[flat] + h
+            up = loss_at(shifted)
+            shifted[name].flat[flat] = value.flat[flat] - h
+            grads[i] = (up - loss_at(shifted)) / (2 * h)
+        result[name] = (indices, grads)
+    return result
+
+
+def finite_difference_oracle(config, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
+    """Each side's gradients against finite differences at the failing step's starting weights."""
+    numeric = finite_differences(failure.numpy_before, X, y, config.loss)
+    tensors = {}
+    for name, (indices, fd) in numeric.items():
+        key = f"{name}.grad"
+        if key not in failure.torch_record:
+            continue
+        errors = {}
+        for side, record in (("numpy", failure.numpy_record), ("torch", failure.torch_record)):
+            value = np.asarray(record.get(key), dtype=np.float64)
+            if value.size != failure.numpy_before[name].size:
+                errors[side] = float("inf")
+            else:
+                errors[side] = float(np.linalg.norm(value.ravel()[indices] - fd) / max(np.linalg.norm(fd), 1e-12))
+        tensors[key] = {"numpy_rel_error": errors["numpy"], "torch_rel_error": errors["torch"]}
+    wrong = [side for side in ("numpy", "torch") if any(t[f"{side}_rel_error"] > 1e-3 for t in tensors.values())]
+    return {"step": failure.step, "wrong": wrong, "tensors": tensors}
