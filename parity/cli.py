@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 import numpy_net
 from numpy_net import LOSSES, OPTIMIZERS
@@ -31,6 +33,11 @@ class ParityGroup(click.Group):
             sys.exit(2)
         except InputError as error:
             click.echo(f"parity: error: {error}", err=True)
+            sys.exit(2)
+        except Exception as error:  # a bug of ours: still one line, unless asked for the traceback
+            if os.environ.get("PARITY_DEBUG"):
+                raise
+            click.echo(f"parity: error: internal error, {type(error).__name__}: {error} (PARITY_DEBUG=1 shows the traceback)", err=True)
             sys.exit(2)
         sys.exit(status if isinstance(status, int) else 0)
 
@@ -78,9 +85,17 @@ def cli() -> None:
 @click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path.")
 @click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity).")
 @click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms.")
-def run(save_weights: str | None, json_path: str | None, **options: Any) -> int:
+@click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")
+@click.pass_context
+def run(ctx: click.Context, save_weights: str | None, json_path: str | None, from_report: str | None, **options: Any) -> int:
     """Run the NumPy network and its torch twin from the same weights, and compare every step."""
-    config = RunConfig(**options)
+    if from_report is None:
+        config = RunConfig(**options)
+    else:
+        given = [f"--{name.replace('_', '-')}" for name in options if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
+        if given:
+            raise InputError(f"--from-report takes the whole config from the report; drop {', '.join(given)}")
+        config = RunConfig.from_dict(_read_report(from_report)["config"])
     for path, option in ((save_weights, "--save-weights"), (json_path, "--json")):
         if path is not None:
             check_writable(path, option)
@@ -90,6 +105,8 @@ def run(save_weights: str | None, json_path: str | None, **options: Any) -> int:
     click.echo(report.format_table())
     if json_path is not None:
         write_atomically(json_path, lambda file: file.write(report.to_json()))
+    if report.interrupted:
+        return 130
     return 0 if report.passed else 1
 
 
@@ -116,6 +133,9 @@ def mutants(steps: int, device: str, json_path: str | None) -> int:
     at_step_1 = sum(r.caught and r.report.first_failure.step == 1 for r in results)
     named = sum(r.named for r in results)
     click.echo(f"\ncaught {caught} of {len(results)} ({at_step_1} at step 1); the diagnosis named the planted bug for {named} of {len(results)}")
+    for r in results:
+        if r.caught and r.report.first_failure.step > 1:
+            click.echo(f"{r.mutant.name} first fails at step {r.report.first_failure.step}: {r.mutant.later_because or 'no reason recorded'}")
     if json_path is not None:
         document = [
             {"mutant": r.mutant.name, "pattern": r.mutant.pattern, "description": r.mutant.description, "caught": r.caught,
@@ -127,21 +147,29 @@ def mutants(steps: int, device: str, json_path: str | None) -> int:
     return 0 if caught == len(results) else 1
 
 
+def _read_report(path: str) -> dict:
+    """A parity JSON report, or one clear InputError."""
+    try:
+        with open(path) as file:
+            document = json.load(file)
+        if not isinstance(document, dict) or not {"summary", "verdict", "config"} <= set(document):
+            raise ValueError("it lacks summary, verdict or config")
+        return document
+    except FileNotFoundError:
+        raise InputError(f"{path!r}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path!r} is a directory, not a report") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise InputError(f"{path!r} is not a parity JSON report ({error})") from None
+
+
 @cli.command()
 @click.argument("report_path", metavar="REPORT.json")
 def explain(report_path: str) -> int:
     """Print the verdict and diagnosis stored in a JSON report written by `parity run --json`."""
-    try:
-        with open(report_path) as file:
-            document = json.load(file)
-        summary, verdict = document["summary"], document["verdict"]
-        findings, oracles = document.get("diagnosis", []), document.get("oracles", {})
-    except FileNotFoundError:
-        raise InputError(f"{report_path!r}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{report_path!r} is a directory, not a report") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
-        raise InputError(f"{report_path!r} is not a parity JSON report ({type(error).__name__}: {error})") from None
+    document = _read_report(report_path)
+    summary, verdict = document["summary"], document["verdict"]
+    findings, oracles = document.get("diagnosis", []), document.get("oracles", {})
     click.echo(summary)
     if verdict != "pass":
         click.echo("")

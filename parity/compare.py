@@ -41,24 +41,25 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
             problem=f"shape {a.shape} on the NumPy side, {b.shape} on the torch side",
         )
     problem = None
-    if a.dtype != np.dtype(dtype) or b.dtype != np.dtype(dtype):
+    if a.dtype != dtype or b.dtype != dtype:
         problem = f"dtype {a.dtype} on the NumPy side, {b.dtype} on the torch side, in a {dtype} run"
-    a64, b64 = a.astype(np.float64), b.astype(np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        diff = np.abs(a64 - b64)
-        diff = np.where(np.isnan(diff) & ~(np.isnan(a64) & np.isnan(b64)), np.inf, diff)
-        close = diff <= atol + rtol * np.abs(b64)
-        rel = np.where(diff == 0, 0.0, diff / np.abs(b64))
-    diff_for_max = np.nan_to_num(diff, nan=0.0)
-    flat = int(np.argmax(diff_for_max)) if diff.size else 0
-    index = tuple(int(i) for i in np.unravel_index(flat, diff.shape)) if diff.ndim else ()
+    a64, b64 = a.astype(np.float64, copy=False), b.astype(np.float64, copy=False)
+    diff = np.abs(a64 - b64)
+    if not np.isfinite(diff).all():
+        # NaN or Inf on either side is never close, and a NaN must not hide the worst element.
+        diff = np.where(np.isfinite(diff), diff, np.inf)
+    abs_b = np.abs(b64)
+    mismatched = int(np.count_nonzero(diff > atol + rtol * abs_b))
+    flat = int(diff.argmax()) if diff.size else 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.where(diff == 0, 0.0, diff / abs_b)
     return Comparison(
-        max_abs=float(diff_for_max.max(initial=0.0)),
-        max_rel=float(np.nan_to_num(rel, nan=0.0).max(initial=0.0)),
-        index=index,
+        max_abs=float(diff.flat[flat]) if diff.size else 0.0,
+        max_rel=float(rel.max()) if rel.size else 0.0,
+        index=tuple(int(i) for i in np.unravel_index(flat, diff.shape)) if diff.ndim else (),
         numpy_value=float(a64.flat[flat]) if a64.size else float("nan"),
         torch_value=float(b64.flat[flat]) if b64.size else float("nan"),
-        mismatched=int(np.count_nonzero(~close)),
+        mismatched=mismatched,
         size=int(b.size),
         problem=problem,
     )

@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from numpy_net import LOSSES, OPTIMIZERS
 from parity.errors import InputError
 
@@ -48,6 +50,11 @@ class RunConfig:
     deterministic: bool = False
 
     def __post_init__(self) -> None:
+        for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("allow_tf32", bool), ("deterministic", bool)):
+            if not isinstance(getattr(self, name), kind):
+                raise InputError(f"{name} must be {'a string' if kind is str else 'true or false' if kind is bool else 'a path or null'}, got {getattr(self, name)!r}")
+        if isinstance(self.target, str) or isinstance(self.betas, str):
+            raise InputError("target and betas must be lists")
         object.__setattr__(self, "target", tuple(self.target))
         object.__setattr__(self, "betas", tuple(self.betas))
         _check_choice("loss", self.loss, LOSSES)
@@ -69,6 +76,12 @@ class RunConfig:
         for name in ("rtol", "atol"):
             if getattr(self, name) is not None:
                 _check_real(name, getattr(self, name), positive=False)
+        largest = float(np.finfo(self.dtype).max)
+        if self.lr > largest:
+            raise InputError(f"--lr {self.lr:g} does not fit in {self.dtype} (largest {largest:.3g})")
+        if self.optimizer == "adam" and self.lr / (1 - self.betas[0]) > largest:
+            # torch.optim.Adam casts its first step size, lr / (1 - β1), to the run's dtype
+            raise InputError(f"--lr {self.lr:g} makes Adam's first step, lr / (1 - β1), overflow {self.dtype}")
         if self.optimizer == "nesterov" and self.dampening != 0:
             raise InputError("--optimizer nesterov needs --dampening 0 (as torch.optim.SGD does)")
 
@@ -88,11 +101,16 @@ class RunConfig:
 
     @classmethod
     def from_dict(cls, fields: dict[str, Any]) -> RunConfig:
+        if not isinstance(fields, dict):
+            raise InputError("the report's config is not a mapping of fields")
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(fields) - known)
         if unknown:
             raise InputError(f"unknown config field(s) {', '.join(unknown)}")
-        return cls(**fields)
+        try:
+            return cls(**fields)
+        except TypeError as error:  # a field of the wrong type, e.g. a number where a list belongs
+            raise InputError(f"the report's config does not fit: {error}") from None
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:

@@ -27,6 +27,8 @@ class Dataset:
 
 def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] = ()) -> Dataset:
     """spec: 'xor', 'random:N,D[,K]', or a path to a .npz (X, y) or .csv file."""
+    if os.path.isdir(spec):
+        raise InputError(f"--data {spec!r} is a directory, not a file")
     if spec == "xor":
         X, y = xor()
     elif spec.startswith("random:"):
@@ -76,8 +78,6 @@ def read_npz(path: str) -> tuple[np.ndarray, np.ndarray]:
 
 def read_csv(path: str, target: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Numeric CSV, an optional header row; the last column is y unless target names others."""
-    if os.path.isdir(path):
-        raise InputError(f"--data {path!r} is a directory, not a file")
     if not os.path.exists(path):
         raise InputError(f"--data {path!r}: no such file")
     try:

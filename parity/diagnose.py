@@ -189,6 +189,29 @@ def rounding_noise(e: Evidence) -> Finding | None:
     )
 
 
+def unstable_formula(e: Evidence) -> Finding | None:
+    oracle = e.oracles.get("float64")
+    if oracle is None or e.environment.get("tf32_matmul"):
+        return None
+    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n)}
+    if not failing or not all(t["same_in_float64"] for t in failing.values()):
+        return None
+    worse = [n for n, t in failing.items() if not t["numpy_within_rounding"]]
+    if not worse:
+        return None
+    name, t = worse[0], failing[worse[0]]
+    factor = t["numpy_error"] / max(t["torch_error"], 1e-300)
+    return Finding(
+        "unstable-formula",
+        f"In float64 both sides compute the same {name}, but the NumPy side's float32 result is {factor:.3g} times further "
+        "from it than torch's: the NumPy code uses a form that loses digits in float32, such as log(1 - σ(z)) as σ(z) → 1, "
+        "where torch works from the logits.",
+        {"tensor": name, "numpy_error_vs_float64": t["numpy_error"], "torch_error_vs_float64": t["torch_error"]},
+        "Compute cross-entropy from the logits, max(z, 0) - z y + log(1 + e^-|z|); avoid subtracting nearly equal numbers.",
+        0.9,
+    )
+
+
 def target_broadcast(e: Evidence) -> Finding | None:
     if not e.failed("loss") or e.k != 1:
         return None
@@ -469,7 +492,7 @@ def optimizer_convention(e: Evidence) -> Finding | None:
 
 
 RULES = (
-    dtype_mismatch, tf32, rounding_noise, target_broadcast, missing_bias, transposed_weight, sign_flip,
+    dtype_mismatch, tf32, rounding_noise, unstable_formula, target_broadcast, missing_bias, transposed_weight, sign_flip,
     loss_scale, activation_derivative, hidden_layer_backprop, bias_gradient, wrong_layer_update, optimizer_convention,
 )
 
@@ -484,6 +507,8 @@ def diagnose(setup: Setup, report: Report) -> tuple[list[Finding], dict]:
     failure = report.failure_context
     if failure is None:
         return [], {}
+    if report.divergence and report.divergence["step"] == failure.step:
+        return [_divergence(report.divergence)], {}
     if setup.config.mode == "free":
         return _diagnose_free(setup, report)
     oracles = {}
@@ -492,6 +517,17 @@ def diagnose(setup: Setup, report: Report) -> tuple[list[Finding], dict]:
     if any(not report.tensors[g].passed for g in report.tensors if g.endswith(".grad")):
         oracles["finite_difference"] = finite_difference_oracle(setup.config, setup.data.X, setup.data.y, failure)
     return findings(Evidence(setup, failure, oracles)), oracles
+
+
+def _divergence(divergence: dict) -> Finding:
+    blown = "the NumPy" if divergence["numpy_tensor"] else "the torch"
+    return Finding(
+        "divergence",
+        f"{divergence['summary'][0].upper()}{divergence['summary'][1:]}: {blown} side overflowed while the other stayed finite.",
+        divergence,
+        "Look for an overflow on that side (an exp of a large value, a sum that grows with the batch); a lower learning rate keeps both finite.",
+        0.99,
+    )
 
 
 def _diagnose_free(setup: Setup, report: Report) -> tuple[list[Finding], dict]:

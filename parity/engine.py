@@ -82,26 +82,38 @@ def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Tr
 
 def run_setup(setup: Setup) -> Report:
     config = setup.config
-    with torch_net.numerics(config.allow_tf32, config.deterministic):
+    # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
+    with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
         report = compare_run(setup, *setup.make_sides())
-        if not report.passed:
+        if not report.passed and not report.interrupted:
             report.diagnosis, report.oracles = diagnose(setup, report)
     return report
 
 
 def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
+    """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
     config = setup.config
     rtol, atol = config.tolerances
     comparison = RunComparison(tensor_names(config.bias), rtol, atol, config.dtype)
     failure: FailureContext | None = None
+    divergence: Divergence | None = None
+    interrupted = False
     started = time.perf_counter()
-    for step in range(1, config.steps + 1):
-        before = (numpy.params(), torch.params()) if failure is None else None
-        numpy_record, torch_record = numpy.step(), torch.step()
-        if comparison.add(step, numpy_record, torch_record) is not None:
-            failure = FailureContext(step, *before, numpy_record, torch_record)
-        if config.mode == "lockstep":
-            torch.load(numpy.params())
+    try:
+        for step in range(1, config.steps + 1):
+            before = (numpy.params(), torch.params()) if failure is None else None
+            numpy_record, torch_record = numpy.step(), torch.step()
+            divergence = Divergence.find(step, numpy_record, torch_record)
+            if divergence and divergence.both:
+                break  # NaN against NaN says nothing about parity
+            if comparison.add(step, numpy_record, torch_record) is not None:
+                failure = FailureContext(step, *before, numpy_record, torch_record)
+            if divergence:
+                break
+            if config.mode == "lockstep":
+                torch.load(numpy.params())
+    except KeyboardInterrupt:
+        interrupted = True
     return Report(
         config=config,
         environment={**setup.environment, "seconds": round(time.perf_counter() - started, 3)},
@@ -110,4 +122,40 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
         first_failure=comparison.first_failure,
         failure_context=failure,
         initial_weights=setup.init,
+        interrupted=interrupted,
+        divergence=divergence.to_dict() if divergence else None,
     )
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """The first step at which either side produced NaN or Inf, and where."""
+
+    step: int
+    numpy_tensor: str | None
+    torch_tensor: str | None
+
+    @property
+    def both(self) -> bool:
+        return self.numpy_tensor is not None and self.torch_tensor is not None
+
+    @classmethod
+    def find(cls, step: int, numpy_record: Record, torch_record: Record) -> Divergence | None:
+        numpy_tensor, torch_tensor = _first_non_finite(numpy_record), _first_non_finite(torch_record)
+        if numpy_tensor is None and torch_tensor is None:
+            return None
+        return cls(step, numpy_tensor, torch_tensor)
+
+    def to_dict(self) -> dict:
+        if self.both:
+            summary = f"both sides diverged at step {self.step} (NaN/Inf in numpy {self.numpy_tensor}, torch {self.torch_tensor})"
+        else:
+            side, tensor = ("NumPy", self.numpy_tensor) if self.numpy_tensor else ("torch", self.torch_tensor)
+            summary = f"only the {side} side produced NaN/Inf first, at step {self.step} in {tensor}"
+        return {"step": self.step, "numpy_tensor": self.numpy_tensor, "torch_tensor": self.torch_tensor, "summary": summary}
+
+
+def _first_non_finite(record: Record) -> str | None:
+    if np.isfinite(np.concatenate([np.ravel(v) for v in record.values()], dtype=np.float64)).all():
+        return None  # the common case, in one pass
+    return next(name for name, value in record.items() if not np.isfinite(value).all())

@@ -36,10 +36,15 @@ def check_writable(path: str, option: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise InputError(f"{option} {path!r} is a directory; give a file path")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise InputError(f"{option} {path!r}: {folder!r} is a file, not a folder")
     if not os.path.isdir(folder):
         raise InputError(f"{option} {path!r}: the folder {folder!r} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise InputError(f"{option} {path!r}: the folder {folder!r} is not writable")
+    try:  # os.access says yes to root everywhere; only trying tells
+        with tempfile.TemporaryFile(dir=folder, prefix=".parity-"):
+            pass
+    except OSError as error:
+        raise InputError(f"{option} {path!r}: cannot write in {folder!r} ({error.strerror})") from None
 
 
 def write_atomically(path: str, write: Callable[[IO], None], binary: bool = False) -> None:
@@ -49,11 +54,16 @@ def write_atomically(path: str, write: Callable[[IO], None], binary: bool = Fals
     failed write untouched.
     """
     folder = os.path.dirname(os.path.abspath(path))
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".parity-", suffix=".tmp")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".parity-", suffix=".tmp")
+    except OSError as error:
+        raise InputError(f"cannot write {path!r}: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb" if binary else "w") as file:
             write(file)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write {path!r}: {error.strerror}") from None
         raise

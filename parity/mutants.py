@@ -197,12 +197,25 @@ class BroadcastTarget(numpy_net.Trainer):
         return outcome
 
 
+class NaiveBCELoss(numpy_net.losses.BinaryCrossEntropy):
+    def value(self, logits, output, y):
+        return np.asarray(-np.mean(y * np.log(output) + (1 - y) * np.log(1 - output)))
+
+
+class NaiveBCE(numpy_net.Trainer):
+    """Cross-entropy written from the output, -mean(y log o + (1-y) log(1-o)), where the port uses logits."""
+
+    def __init__(self, params, loss, optimizer):
+        super().__init__(params, NaiveBCELoss(), optimizer)
+
+
 @dataclass(frozen=True)
 class Mutant:
     name: str
     pattern: str  # the diagnosis that names it
     trainer: type[numpy_net.Trainer]
     config: dict = field(default_factory=dict)  # what differs from the default run
+    later_because: str | None = None  # why the first possible failing step is after step 1
 
     @property
     def description(self) -> str:
@@ -230,6 +243,8 @@ CATALOGUE = (
     Mutant("update-before-gradient", "optimizer-convention", UpdateBeforeGradient, {"optimizer": "momentum"}),
     Mutant("float64-leak", "dtype-mismatch", Float64Leak),
     Mutant("target-broadcast", "target-broadcast", BroadcastTarget),
+    Mutant("naive-bce", "unstable-formula", NaiveBCE, {"loss": "bce", "lr": 50},
+           later_because="the initial outputs are near 0.5, where log(1 - o) is exact; the first update saturates them"),
 )
 
 

@@ -51,7 +51,7 @@ def _rounding_of(name: str, records: dict) -> dict:
         "float64_gap": float64_gap,
         "same_in_float64": float64_gap <= 1e-9 * scale + 1e-13,
         # as accurate as a plain float32 computation of the same step, give or take a few ulps
-        "numpy_within_rounding": numpy_error <= 4 * torch_error + 64 * FLOAT32_EPS * scale,
+        "numpy_within_rounding": numpy_error <= 4 * torch_error + 8 * FLOAT32_EPS * scale,
         "closer": "numpy" if numpy_error < torch_error else "torch",
     }
 

@@ -24,13 +24,20 @@ class Report:
     initial_weights: dict = field(default_factory=dict, repr=False)
     diagnosis: list = field(default_factory=list)  # diagnose.Finding, most likely first
     oracles: dict = field(default_factory=dict)
+    interrupted: bool = False
+    divergence: dict | None = None  # engine.Divergence.to_dict()
 
     @property
     def passed(self) -> bool:
-        return self.first_failure is None
+        return self.first_failure is None and self.divergence is None and not self.interrupted
 
     @property
     def verdict(self) -> str:
+        """pass, fail, diverged (both sides blew up together, parity held until then) or interrupted."""
+        if self.interrupted:
+            return "interrupted"
+        if self.first_failure is None and self.divergence is not None:
+            return "diverged"
         return "pass" if self.passed else "fail"
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +50,8 @@ class Report:
             "verdict": self.verdict,
             "summary": self.verdict_line(),
             "steps_run": self.steps_run,
+            "interrupted": self.interrupted,
+            "divergence": self.divergence,
             "first_failure": self.first_failure.to_dict() if self.first_failure else None,
             "tensors": {name: _summary_dict(s) for name, s in self.tensors.items()},
             "diagnosis": [finding.to_dict() for finding in self.diagnosis],
@@ -55,7 +64,7 @@ class Report:
 
     def format_table(self) -> str:
         lines = [self.headline(), "", *_table(self.tensors), "", self.verdict_line()]
-        if not self.passed:
+        if self.verdict == "fail":
             lines += ["", *format_diagnosis(self.diagnosis, self.oracles)]
         return "\n".join(lines)
 
@@ -70,9 +79,18 @@ class Report:
         )
 
     def verdict_line(self) -> str:
+        failure = f"numbers part at {self.first_failure.describe()}" if self.first_failure else None
+        if self.interrupted:
+            return f"INTERRUPTED after step {self.steps_run}: " + (failure or "parity held so far")
+        if self.verdict == "diverged":
+            held = self.divergence["step"] - 1
+            before = f"parity held for the {held} steps before" if held else "there was no step before it to compare"
+            return f"DIVERGED: {self.divergence['summary']}; {before}"
         if self.passed:
             return f"PASS: parity holds for all {len(self.tensors)} tensors over {self.steps_run} steps"
-        return f"FAIL: numbers part at {self.first_failure.describe()}"
+        if self.divergence:
+            return f"FAIL: {self.divergence['summary']}; numbers part at {self.first_failure.describe()}"
+        return f"FAIL: {failure}"
 
 
 def _summary_dict(summary: TensorSummary) -> dict[str, Any]:

@@ -1,0 +1,188 @@
+"""Bad input, divergence, interruption and reproducibility: the rows of the README's table."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+import torch
+from click.testing import CliRunner
+
+import numpy_net
+from parity import RunConfig, run
+from parity.cli import cli
+from parity.mutants import NaiveBCE
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def npz(folder, name="d.npz", **arrays):
+    path = folder / name
+    np.savez(path, **arrays)
+    return path
+
+
+def text(folder, name, content):
+    path = folder / name
+    path.write_text(content)
+    return path
+
+
+# (id, arguments given the test's folder, words the one stderr line must hold)
+BAD_INPUTS = [
+    ("rows-differ", lambda d: ["--data", npz(d, X=np.ones((5, 2)), y=np.ones((4, 1)))], ["5 rows", "4"]),
+    ("non-numeric-csv", lambda d: ["--data", text(d, "d.csv", "1,2,0\n3,x,1\n")], ["line 2", "not all numbers"]),
+    ("ragged-csv", lambda d: ["--data", text(d, "d.csv", "1,2,0\n3,4\n")], ["line 2", "2 columns"]),
+    ("nan-in-data", lambda d: ["--data", npz(d, X=np.array([[1.0, np.nan]]), y=np.ones((1, 1)))], ["nan", "finite"]),
+    ("inf-in-csv", lambda d: ["--data", text(d, "d.csv", "1,inf,0\n")], ["inf", "finite"]),
+    ("empty-csv", lambda d: ["--data", text(d, "d.csv", "")], ["no data"]),
+    ("header-only-csv", lambda d: ["--data", text(d, "d.csv", "a,b,y\n")], ["no data rows"]),
+    ("empty-arrays", lambda d: ["--data", npz(d, X=np.ones((0, 3)), y=np.ones((0, 1)))], ["empty"]),
+    ("object-dtype", lambda d: ["--data", npz(d, X=np.array([[1, None]], dtype=object), y=np.ones((1, 1)))], ["numeric"]),
+    ("string-dtype", lambda d: ["--data", npz(d, X=np.array([["a", "b"]]), y=np.ones((1, 1)))], ["dtype", "numbers"]),
+    ("npz-without-y", lambda d: ["--data", npz(d, X=np.ones((4, 2)))], ["no array y"]),
+    ("corrupt-npz", lambda d: ["--data", text(d, "d.npz", "garbage")], ["not a readable .npz"]),
+    ("missing-path", lambda d: ["--data", d / "absent.csv"], ["no such file"]),
+    ("directory", lambda d: ["--data", d], ["directory"]),
+    ("unknown-data-kind", lambda d: ["--data", d / "data.txt"], [".npz or .csv"]),
+    ("steps-zero", lambda d: ["--steps", "0"], ["--steps", ">= 1"]),
+    ("steps-negative", lambda d: ["--steps", "-5"], ["--steps"]),
+    ("lr-zero", lambda d: ["--lr", "0"], ["--lr", "> 0"]),
+    ("lr-negative", lambda d: ["--lr", "-0.1"], ["--lr"]),
+    ("lr-nan", lambda d: ["--lr", "nan"], ["--lr"]),
+    ("lr-too-large", lambda d: ["--lr", "1e39"], ["--lr", "float32"]),
+    ("rtol-negative", lambda d: ["--rtol", "-1"], ["--rtol"]),
+    ("atol-negative", lambda d: ["--atol", "-1e-9"], ["--atol"]),
+    ("hidden-zero", lambda d: ["--hidden", "0"], ["--hidden"]),
+    ("unknown-loss", lambda d: ["--loss", "hinge"], ["hinge", "sse"]),
+    ("unknown-optimizer", lambda d: ["--optimizer", "rmsprop"], ["rmsprop", "adam"]),
+    ("unknown-device", lambda d: ["--device", "tpu"], ["tpu", "cpu"]),
+    ("unknown-dtype", lambda d: ["--dtype", "float16"], ["float16", "float64"]),
+    ("weights-do-not-fit", lambda d: ["--weights", npz(d, "w.npz", W1=np.ones((3, 2)), b1=np.ones(2), W2=np.ones((2, 1)), b2=np.ones(1))], ["W1", "(3, 4)"]),
+    ("json-in-missing-folder", lambda d: ["--json", d / "no" / "r.json"], ["does not exist"]),
+    ("json-is-a-directory", lambda d: ["--json", d], ["directory"]),
+    ("json-unwritable", lambda d: ["--json", "/proc/parity-report.json"], ["cannot write"]),
+    ("save-weights-in-missing-folder", lambda d: ["--save-weights", d / "no" / "w.npz"], ["does not exist"]),
+]
+
+
+@pytest.mark.parametrize("make_args,words", [pytest.param(m, w, id=i) for i, m, w in BAD_INPUTS])
+def test_bad_input_gets_one_line_and_exit_2(tmp_path, make_args, words):
+    args = [str(a) for a in make_args(tmp_path)]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = invoke("run", *args) if "--steps" in args else invoke("run", "--steps", "3", *args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("parity: error: "), result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no partial output
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
+def test_cuda_without_cuda():
+    result = invoke("run", "--device", "cuda")
+    assert result.exit_code == 2 and "CUDA is not available" in result.stderr
+
+
+def test_one_dimensional_y_and_integer_data_are_accepted(tmp_path):
+    path = npz(tmp_path, X=np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]), y=np.array([0, 1, 1, 0]))
+    result = invoke("run", "--data", path, "--steps", "20")
+    assert result.exit_code == 0, result.output
+    assert "PASS" in result.stdout
+
+
+def test_both_sides_diverging_together_is_reported_not_crashed(tmp_path):
+    report_path = tmp_path / "r.json"
+    result = invoke("run", "--lr", "3e38", "--data", "random:256,4", "--steps", "20", "--json", report_path)
+    assert result.exit_code == 1, result.output
+    assert "DIVERGED: both sides diverged at step 1" in result.stdout
+    document = json.loads(report_path.read_text())
+    assert document["verdict"] == "diverged" and document["divergence"]["step"] == 1
+
+
+def test_numpy_diverging_first_is_named_with_step_and_tensor():
+    report = run(RunConfig(loss="bce", lr=1000, steps=50), numpy_trainer=NaiveBCE)
+    assert report.verdict == "fail"
+    assert report.divergence == {"step": 2, "numpy_tensor": "loss", "torch_tensor": None,
+                                 "summary": "only the NumPy side produced NaN/Inf first, at step 2 in loss"}
+    assert report.diagnosis[0].name == "divergence"
+    assert report.steps_run == 2  # nothing after a divergence is worth comparing
+
+
+def test_interrupting_the_api_gives_a_partial_report():
+    class InterruptedAtStep4(numpy_net.Trainer):
+        steps = 0
+
+        def step(self, X, y):
+            InterruptedAtStep4.steps += 1
+            if InterruptedAtStep4.steps == 4:
+                raise KeyboardInterrupt
+            return super().step(X, y)
+
+    report = run(RunConfig(steps=100), numpy_trainer=InterruptedAtStep4)
+    assert report.interrupted and report.verdict == "interrupted"
+    assert report.steps_run == 3
+    assert report.verdict_line() == "INTERRUPTED after step 3: parity held so far"
+
+
+def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
+    report_path = tmp_path / "r.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "parity", "run", "--steps", "100000000", "--json", str(report_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        time.sleep(8)  # past start-up, inside the step loop
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert "INTERRUPTED after step" in out
+    document = json.loads(report_path.read_text())
+    assert document["interrupted"] is True and document["verdict"] == "interrupted"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def _without_environment(path) -> str:
+    content = path.read_text()
+    head, _, _ = content.partition('"environment"')
+    return head
+
+
+@pytest.mark.parametrize("args", [["--steps", "200"], ["--steps", "30", "--rtol", "0", "--atol", "0"], ["--steps", "50", "--mode", "free", "--optimizer", "adam"]])
+def test_the_same_command_twice_gives_byte_identical_reports(tmp_path, args):
+    for name in ("a.json", "b.json"):
+        assert invoke("run", *args, "--json", tmp_path / name).exit_code in (0, 1)
+    assert _without_environment(tmp_path / "a.json") == _without_environment(tmp_path / "b.json")
+    document = json.loads((tmp_path / "a.json").read_text())
+    assert list(document)[-1] == "environment"  # the only block that may differ, kept apart at the end
+
+
+def test_a_report_reruns_from_its_stored_config(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert invoke("run", "--steps", "40", "--loss", "bce", "--optimizer", "momentum", "--seed", "3", "--json", first).exit_code == 0
+    assert invoke("run", "--from-report", first, "--json", second).exit_code == 0
+    assert _without_environment(first) == _without_environment(second)
+    result = invoke("run", "--from-report", first, "--lr", "2")
+    assert result.exit_code == 2 and "drop --lr" in result.stderr
+    broken = text(tmp_path, "broken.json", '{"summary": "", "verdict": "pass", "config": {"hidden": "four"}}')
+    result = invoke("run", "--from-report", broken)
+    assert result.exit_code == 2 and "--hidden" in result.stderr
+
+
+def test_no_numpy_warning_reaches_the_terminal(recwarn):
+    run(RunConfig(loss="bce", lr=1000, steps=20), numpy_trainer=NaiveBCE)
+    run(RunConfig(lr=3e38, data="random:256,4", steps=5))
+    assert [w for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
