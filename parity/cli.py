@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import click
 from click.core import ParameterSource
@@ -14,6 +14,7 @@ import numpy_net
 from numpy_net import LOSSES, OPTIMIZERS
 from parity.config import DEVICES, DTYPES, MODES, RunConfig
 from parity.engine import run as run_parity
+from parity.engine import run_setup
 from parity.errors import InputError
 from parity.files import check_writable, write_atomically
 from parity.report import json_safe, format_diagnosis
@@ -62,35 +63,59 @@ def cli() -> None:
     """
 
 
+def training_options(lr: float) -> Callable:
+    """The options every comparison takes: data, loss, optimizer, steps, numerics, tolerances, report."""
+    options = [
+        click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file."),
+        click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column]."),
+        click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, bce = cross-entropy."),
+        click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True),
+        click.option("--lr", type=float, default=lr, show_default=True, help="Learning rate."),
+        click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum."),
+        click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
+        click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2."),
+        click.option("--steps", type=int, default=1000, show_default=True, help="Training steps."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data."),
+        click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True),
+        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present."),
+        click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth)."),
+        click.option("--rtol", type=float, default=None, help="Relative tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
+        click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
+        click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
+    ]
+
+    def decorate(command: Callable) -> Callable:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _finish(report, json_path: str | None) -> int:
+    """Print the report, write its JSON, and give the exit status."""
+    click.echo(report.format_table())
+    if json_path is not None:
+        write_atomically(json_path, lambda file: file.write(report.to_json()))
+    if report.interrupted:
+        return 130
+    return 0 if report.passed else 1
+
+
 @cli.command()
-@click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file.")
-@click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column].")
+@training_options(lr=0.5)
 @click.option("--hidden", type=int, default=4, show_default=True, help="Hidden units.")
 @click.option("--bias/--no-bias", default=True, show_default=True, help="Biases in both layers.")
-@click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, bce = cross-entropy.")
-@click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True)
-@click.option("--lr", type=float, default=0.5, show_default=True, help="Learning rate.")
-@click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum.")
-@click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD.")
-@click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2.")
-@click.option("--steps", type=int, default=1000, show_default=True, help="Training steps.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data.")
-@click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True)
-@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present.")
-@click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth).")
-@click.option("--rtol", type=float, default=None, help="Relative tolerance [default: by dtype, as torch.testing.assert_close].")
-@click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close].")
 @click.option("--weights", type=str, default=None, help="Start from these weights (.npz with W1, b1, W2, b2 in NumPy layout).")
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
-@click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path.")
-@click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity).")
-@click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms.")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")
 @click.pass_context
 def run(ctx: click.Context, save_weights: str | None, json_path: str | None, from_report: str | None, **options: Any) -> int:
     """Run the NumPy network and its torch twin from the same weights, and compare every step."""
     if from_report is None:
-        config = RunConfig(**options)
+        config = RunConfig(**options)  # validated before anything is written or run
     else:
         given = [f"--{name.replace('_', '-')}" for name in options if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
         if given:
@@ -102,12 +127,32 @@ def run(ctx: click.Context, save_weights: str | None, json_path: str | None, fro
     report = run_parity(config)
     if save_weights is not None:
         write_atomically(save_weights, lambda file: numpy_net.save_weights(file, report.initial_weights), binary=True)
-    click.echo(report.format_table())
+    return _finish(report, json_path)
+
+
+@cli.command()
+@click.argument("network", metavar="FILE.py:NAME")
+@training_options(lr=1.0)
+@click.option("--init", "init", default="", help="Python expression that builds the network, with X, y, np and NAME in scope [default: NAME(X, y)].")
+@click.option("--step", "step", default="net.feedforward(); net.backprop()", show_default=True, help="Statements making one training step, with net, X, y, np in scope.")
+@click.option("--param", "params", multiple=True, metavar="ATTR=NAME", help="Attribute holding W1, b1, W2 or b2 (NumPy layout); repeat it [default: common names such as weights1, bias1].")
+@click.option("--output", "output", default=None, metavar="ATTR", help="Attribute holding the step's forward output, compared with the twin's.")
+@click.option("--bias/--no-bias", default=None, help="Biases in both layers [default: on when b1 and b2 are mapped].")
+def check(network: str, init: str, step: str, params: tuple[str, ...], output: str | None, bias: bool | None, json_path: str | None, **options: Any) -> int:
+    """Compare your own NumPy network, FILE.py:NAME, with the torch twin, step by step.
+
+    The shared initial weights are written into your network's attributes;
+    after each step the update every parameter received is compared with
+    torch's. --lr defaults to 1, the rate of code that adds its gradient
+    step straight into the weights.
+    """
+    from parity.check import UserNetwork, parse_params, prepare_check
+
+    config = RunConfig(**options)
     if json_path is not None:
-        write_atomically(json_path, lambda file: file.write(report.to_json()))
-    if report.interrupted:
-        return 130
-    return 0 if report.passed else 1
+        check_writable(json_path, "--json")
+    user = UserNetwork(network, init, step, parse_params(params), output)
+    return _finish(run_setup(prepare_check(config, user, bias)), json_path)
 
 
 @cli.command()

@@ -25,6 +25,7 @@ import numpy_net
 from numpy_net.activations import sigmoid
 from parity.compare import Comparison, compare
 from parity.oracles import finite_difference_oracle, float64_oracle
+from parity.record import gradients
 
 if TYPE_CHECKING:
     from parity.engine import FailureContext, Setup
@@ -61,6 +62,16 @@ class Evidence:
             for name, value in failure.torch_record.items()
             if name in failure.numpy_record
         }
+        # Code that folds a plain SGD update into backprop records no gradients: recover them, g = -Δθ/lr,
+        # so that the gradient rules apply; such a gradient fails exactly where its update does.
+        self.derived_grads = not any(name.endswith(".grad") for name in self.numpy_record)
+        if self.derived_grads:
+            numpy_grads = gradients(self.numpy_record, failure.numpy_before, config.optimizer, config.lr)
+            torch_grads = gradients(self.torch_record, failure.torch_before, config.optimizer, config.lr)
+            self.numpy_record = {**self.numpy_record, **numpy_grads}
+            self.torch_record = {**self.torch_record, **torch_grads}
+            for name in numpy_grads.keys() & torch_grads.keys():
+                self.comparisons[name] = self.comparisons[name.replace(".grad", ".update")]
         # Hypotheses must match, and ratios hold, to about the run's precision. An update is
         # the difference of two nearly equal weights, so it keeps fewer digits than a gradient.
         self.match_tolerance = 1e-4 if config.dtype == "float32" else 1e-8
@@ -166,7 +177,7 @@ def rounding_noise(e: Evidence) -> Finding | None:
     if oracle is not None:
         if oracle["verdict"] != "rounding" or e.environment.get("tf32_matmul"):
             return None
-        failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n)}
+        failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
         return Finding(
             "rounding-noise",
             "Rounding noise, not a bug: in float64 both sides compute the same step, and the NumPy side's float32 "
@@ -193,7 +204,7 @@ def unstable_formula(e: Evidence) -> Finding | None:
     oracle = e.oracles.get("float64")
     if oracle is None or e.environment.get("tf32_matmul"):
         return None
-    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n)}
+    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
     if not failing or not all(t["same_in_float64"] for t in failing.values()):
         return None
     worse = [n for n, t in failing.items() if not t["numpy_within_rounding"]]
@@ -310,11 +321,12 @@ def loss_scale(e: Evidence) -> Finding | None:
     evidence = {"ratio": ratio, "batch_rows": e.n, "outputs": e.k, "tensors": grads}
     if e.failed("loss") and fit_ratio(e.numpy("loss"), e.torch("loss")):
         evidence["loss_ratio"] = fit_ratio(e.numpy("loss"), e.torch("loss"))[0]
+    learning_rate = f" (or the NumPy code's learning rate is {ratio * e.config.lr:.6g}, not {e.config.lr:g})" if e.derived_grads else ""
     if found:
         return Finding(
             "loss-scale",
             f"Every NumPy gradient is {ratio:.6g} times torch's: the NumPy loss is reduced by {found[0]} "
-            f"where the run's --loss {e.config.loss} is reduced by {own}.",
+            f"where the run's --loss {e.config.loss} is reduced by {own}{learning_rate}.",
             evidence,
             f"Use one reduction on both sides: --loss sse (sum), half-sse (0.5 * sum) or mse (mean, torch's default); "
             f"in torch, F.mse_loss(..., reduction='sum') for a sum.",
@@ -322,7 +334,7 @@ def loss_scale(e: Evidence) -> Finding | None:
         )
     return Finding(
         "loss-scale",
-        f"Every NumPy gradient is {ratio:.6g} times torch's: a constant factor in the loss or its derivative.",
+        f"Every NumPy gradient is {ratio:.6g} times torch's: a constant factor in the loss or its derivative{learning_rate}.",
         evidence,
         "Look for a missing or extra constant: the 2 in d/do (o - y)², a division by the batch size, a learning rate folded into the gradient.",
         0.7,
@@ -470,13 +482,15 @@ def optimizer_convention(e: Evidence) -> Finding | None:
         beta1, beta2 = c.betas
         known.append(((1 - beta1**e.step) / np.sqrt(1 - beta2**e.step), "Adam without bias correction: m and v are not divided by (1-β1^t) and (1-β2^t)",
                       "Divide by the bias corrections: lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)."))
+    # code checked with `parity check` and a stateful optimizer records updates only
+    agree = "The gradients agree but the updates are" if e.grads() else "The updates are"
     for expected, what, fix in known:
         if ratio is not None and abs(ratio - expected) <= 2e-2 * max(abs(expected), 1e-2):
-            return Finding("optimizer-convention", f"The gradients agree but the updates are {ratio:.4g} times torch's: {what}.", evidence, fix, 0.95)
+            return Finding("optimizer-convention", f"{agree} {ratio:.4g} times torch's: {what}.", evidence, fix, 0.95)
     if ratio is not None and ratio > 0:
         return Finding(
             "update-scale",
-            f"The gradients agree but every update is {ratio:.6g} times torch's: the learning rate differs "
+            f"{agree} all {ratio:.6g} times torch's: the learning rate differs "
             f"(NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
             evidence,
             "Use the same learning rate on both sides; a hard-coded rate in the NumPy code is the usual cause.",
@@ -484,7 +498,8 @@ def optimizer_convention(e: Evidence) -> Finding | None:
         )
     return Finding(
         "optimizer-convention",
-        "The gradients agree but the updates do not: the optimizer's formula or state differs from torch.optim's.",
+        ("The gradients agree but the updates do not" if e.grads() else "The updates do not agree")
+        + ": the optimizer's formula or state differs from torch.optim's.",
         evidence,
         "Compare the update rule with torch.optim's documented algorithm, step by step from the first.",
         0.5,
@@ -514,8 +529,10 @@ def diagnose(setup: Setup, report: Report) -> tuple[list[Finding], dict]:
     oracles = {}
     if setup.config.dtype == "float32":
         oracles["float64"] = float64_oracle(setup, failure)
-    if any(not report.tensors[g].passed for g in report.tensors if g.endswith(".grad")):
-        oracles["finite_difference"] = finite_difference_oracle(setup.config, setup.data.X, setup.data.y, failure)
+    if any(not report.tensors[g].passed for g in report.tensors if g.endswith((".grad", ".update"))):
+        fd = finite_difference_oracle(setup.config, setup.data.X, setup.data.y, failure)
+        if fd["tensors"]:  # none where only updates of a stateful optimizer were recorded
+            oracles["finite_difference"] = fd
     return findings(Evidence(setup, failure, oracles)), oracles
 
 

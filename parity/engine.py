@@ -44,6 +44,11 @@ class Setup:
     init: Params
     environment: dict
     make_sides: Callable[[], tuple[Side, Side]]
+    names: tuple[str, ...] = ()  # the tensors compared each step, in order of computation
+    network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
+
+    def __post_init__(self) -> None:
+        self.names = self.names or tensor_names(self.config.bias)
 
     def replay(self, step: int) -> tuple[Side, Side]:
         """Fresh sides brought to the state just before `step`, as the run brought them."""
@@ -94,7 +99,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
     """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
     config = setup.config
     rtol, atol = config.tolerances
-    comparison = RunComparison(tensor_names(config.bias), rtol, atol, config.dtype)
+    comparison = RunComparison(setup.names, rtol, atol, config.dtype)
     failure: FailureContext | None = None
     divergence: Divergence | None = None
     interrupted = False
@@ -124,6 +129,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
         initial_weights=setup.init,
         interrupted=interrupted,
         divergence=divergence.to_dict() if divergence else None,
+        network=setup.network,
     )
 
 

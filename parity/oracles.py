@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 import numpy_net
+from parity.record import gradients
 
 if TYPE_CHECKING:
     from parity.engine import FailureContext, Setup
@@ -93,14 +94,18 @@ def finite_differences(
 def finite_difference_oracle(config, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
     """Each side's gradients against finite differences at the failing step's starting weights."""
     numeric = finite_differences(failure.numpy_before, X, y, config.loss)
+    grads = {
+        "numpy": gradients(failure.numpy_record, failure.numpy_before, config.optimizer, config.lr),
+        "torch": gradients(failure.torch_record, failure.torch_before, config.optimizer, config.lr),
+    }
     tensors = {}
     for name, (indices, fd) in numeric.items():
         key = f"{name}.grad"
-        if key not in failure.torch_record:
+        if key not in grads["torch"]:
             continue
         errors = {}
-        for side, record in (("numpy", failure.numpy_record), ("torch", failure.torch_record)):
-            value = np.asarray(record.get(key), dtype=np.float64)
+        for side in ("numpy", "torch"):
+            value = grads[side].get(key, np.empty(0))
             if value.size != failure.numpy_before[name].size:
                 errors[side] = float("inf")
             else:

@@ -34,3 +34,29 @@ def make_record(
     record.update({f"{name}.grad": g for name, g in grads.items()})
     record.update(params)
     return record
+
+
+def check_tensor_names(bias: bool, output: bool) -> tuple[str, ...]:
+    """What `parity check` compares: the output, each parameter's update (backward order), the parameters."""
+    params = PARAMS if bias else ("W1", "W2")
+    backward = [p for p in PARAMS_BACKWARD_ORDER if p in params]
+    return (*(("output",) if output else ()), *(f"{p}.update" for p in backward), *params)
+
+
+def make_check_record(output: np.ndarray | None, before: dict[str, np.ndarray], after: dict[str, np.ndarray]) -> Record:
+    record: Record = {} if output is None else {"output": output}
+    record.update({f"{name}.update": after[name] - before[name] for name in after})
+    record.update(after)
+    return record
+
+
+def gradients(record: Record, before: dict[str, np.ndarray], optimizer: str, lr: float) -> Record:
+    """The record's gradients in float64: as recorded, or recovered from a plain SGD update, g = -Δθ / lr."""
+    grads = {name: np.asarray(v, dtype=np.float64) for name, v in record.items() if name.endswith(".grad")}
+    if grads or optimizer != "sgd":
+        return grads
+    return {
+        f"{p}.grad": -(np.asarray(record[p], dtype=np.float64) - before[p].astype(np.float64)) / lr
+        for p in before
+        if p in record and np.shape(record[p]) == np.shape(before[p])
+    }

@@ -26,6 +26,7 @@ class Report:
     oracles: dict = field(default_factory=dict)
     interrupted: bool = False
     divergence: dict | None = None  # engine.Divergence.to_dict()
+    network: dict | None = None  # `parity check` only: the user's network and how it was driven
 
     @property
     def passed(self) -> bool:
@@ -46,6 +47,7 @@ class Report:
         return {
             "format": REPORT_FORMAT,
             "config": self.config.to_dict(),
+            **({"network": self.network} if self.network else {}),
             "tolerance": {"rtol": rtol, "atol": atol},
             "verdict": self.verdict,
             "summary": self.verdict_line(),
@@ -72,8 +74,9 @@ class Report:
         c = self.config
         rtol, atol = c.tolerances
         bias = "bias" if c.bias else "no bias"
+        against = f"{self.network['network']} against the torch twin, " if self.network else ""
         return (
-            f"parity: {c.data}, {c.hidden} hidden, {bias}, loss {c.loss}, {c.optimizer} lr={c.lr:g}, "
+            f"parity: {against}{c.data}, {c.hidden} hidden, {bias}, loss {c.loss}, {c.optimizer} lr={c.lr:g}, "
             f"{c.steps} steps, {c.dtype} on {self.environment.get('device', '?')}, {c.mode}\n"
             f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
         )

@@ -41,7 +41,7 @@ class NumpySide:
         return {name: value.copy() for name, value in self.trainer.params.items()}
 
     def promoted(self) -> NumpySide:
-        trainer = _cast_arrays(copy.deepcopy(self.trainer))
+        trainer = cast_arrays(copy.deepcopy(self.trainer))
         return NumpySide(trainer, Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy"))
 
     def step(self) -> Record:
@@ -84,7 +84,7 @@ def _numpy(tensor: torch.Tensor) -> np.ndarray:
     return tensor.detach().cpu().numpy().copy()
 
 
-def _cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
+def cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
     """Cast every floating-point array reachable through obj's attributes, dicts and lists, in place."""
     def cast(value: Any) -> Any:
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
@@ -96,7 +96,7 @@ def _cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
         if isinstance(value, list):
             return [cast(v) for v in value]
         if hasattr(value, "__dict__") and not isinstance(value, type):
-            _cast_arrays(value, dtype)
+            cast_arrays(value, dtype)
         return value
 
     for name, value in vars(obj).items():

@@ -1,0 +1,162 @@
+"""`parity check` on networks written the usual tutorial way, and on broken ones."""
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def check(*args):
+    return CliRunner().invoke(cli, ["check", *[str(a) for a in args]])
+
+
+def test_the_classic_tutorial_network_matches_torch():
+    result = check(f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork", "--output", "output", "--steps", "300")
+    assert result.exit_code == 0, result.output
+    assert "PASS: parity holds for all 5 tensors over 300 steps" in result.stdout
+    assert "no bias, loss sse, sgd lr=1" in result.stdout
+
+
+def test_the_classic_bug_is_caught_at_step_1_and_named(tmp_path):
+    report = tmp_path / "r.json"
+    result = check(f"{EXAMPLES}/tutorial_bug.py:NeuralNetwork", "--output", "output", "--steps", "50", "--json", report)
+    assert result.exit_code == 1, result.output
+    assert "FAIL: numbers part at step 1, W2.update" in result.stdout
+    assert "likely cause: activation-derivative" in result.stdout
+    document = json.loads(report.read_text())
+    assert document["network"]["params"] == {"W1": "weights1", "W2": "weights2"}
+    assert document["oracles"]["finite_difference"]["wrong"] == ["numpy"]
+
+
+def test_biases_half_sse_and_row_vector_biases_match():
+    result = check(f"{EXAMPLES}/biases_half_sse.py:Network", "--step", "net.train_step(X, y)", "--loss", "half-sse", "--lr", "0.5", "--output", "out", "--steps", "200")
+    assert result.exit_code == 0, result.output
+    assert "PASS: parity holds for all 9 tensors" in result.stdout
+
+
+def test_the_same_network_under_the_wrong_loss_is_a_loss_scale():
+    result = check(f"{EXAMPLES}/biases_half_sse.py:Network", "--step", "net.train_step(X, y)", "--loss", "sse", "--lr", "0.5", "--steps", "5")
+    assert result.exit_code == 1
+    assert "likely cause: loss-scale" in result.stdout
+    assert "half-sum" in result.stdout and "learning rate" in result.stdout
+
+
+def test_moving_average_momentum_matches_ema_momentum_and_not_torch_momentum():
+    args = [f"{EXAMPLES}/ema_momentum.py:MomentumNetwork", "--step", "net.train()", "--momentum", "0.9", "--lr", "0.5", "--steps", "200"]
+    assert check(*args, "--optimizer", "ema-momentum").exit_code == 0
+    result = check(*args, "--optimizer", "momentum")
+    assert result.exit_code == 1
+    assert "likely cause: optimizer-convention" in result.stdout and "starts from zero" in result.stdout
+
+
+def test_a_forward_bug_shows_in_the_output(tmp_path):
+    source = (EXAMPLES / "biases_half_sse.py").read_text().replace("X @ self.W1 + self.b1", "X @ self.W1")
+    (tmp_path / "net.py").write_text(source)
+    result = check(f"{tmp_path}/net.py:Network", "--step", "net.train_step(X, y)", "--loss", "half-sse", "--lr", "0.5", "--output", "out", "--steps", "5")
+    assert result.exit_code == 1
+    assert "FAIL: numbers part at step 1, output" in result.stdout
+
+
+def test_user_printing_does_not_reach_the_report(tmp_path):
+    source = (EXAMPLES / "tutorial_sse.py").read_text().replace("    def backprop(self):\n", "    def backprop(self):\n        print('loss is', self.output.sum())\n")
+    (tmp_path / "net.py").write_text(source)
+    result = check(f"{tmp_path}/net.py:NeuralNetwork", "--steps", "5")
+    assert result.exit_code == 0 and "loss is" not in result.output
+
+
+BROKEN = textwrap.dedent('''
+    import numpy as np
+
+    class Raises:
+        def __init__(self, X, y):
+            self.weights1 = np.ones((X.shape[1], 4)); self.weights2 = np.ones((4, 1)); self.n = 0
+        def feedforward(self):
+            self.n += 1
+        def backprop(self):
+            if self.n == 3:
+                raise ValueError("shapes went wrong")
+
+    class Transposed:
+        def __init__(self, X, y):
+            self.weights1 = np.ones((4, X.shape[1])); self.weights2 = np.ones((4, 1))
+
+    class MakesNaN:
+        def __init__(self, X, y):
+            self.weights1 = np.ones((X.shape[1], 4)); self.weights2 = np.ones((4, 1))
+        def feedforward(self): pass
+        def backprop(self): self.weights2 = self.weights2 * np.nan
+
+    class LosesAttribute:
+        def __init__(self, X, y):
+            self.weights1 = np.ones((X.shape[1], 4)); self.weights2 = np.ones((4, 1))
+        def feedforward(self): pass
+        def backprop(self): del self.weights2
+
+    class Reshapes:
+        def __init__(self, X, y):
+            self.weights1 = np.ones((X.shape[1], 4)); self.weights2 = np.ones((4, 1))
+        def feedforward(self): pass
+        def backprop(self): self.weights2 = np.ones((5, 1))
+
+    class BadInit:
+        def __init__(self, X, y):
+            1 / 0
+
+    class Other:
+        def __init__(self, X, y):
+            self.a = np.ones((X.shape[1], 4)); self.b = np.ones((4, 1))
+''')
+
+
+def line_of(text: str) -> int:
+    return next(number for number, line in enumerate(BROKEN.splitlines(), 1) if text in line)
+
+
+@pytest.fixture
+def broken(tmp_path):
+    path = tmp_path / "net.py"
+    path.write_text(BROKEN)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["{net}:Raises"], ["step 3", "ValueError: shapes went wrong", f"net.py, line {line_of('raise ValueError')}", 'raise ValueError("shapes went wrong")']),
+        (["{net}:Transposed"], ["weights1 has shape (4, 3)", "looks transposed"]),
+        (["{net}:MakesNaN"], ["step 1", "weights2 (W2) holds NaN"]),
+        (["{net}:LosesAttribute"], ["step 1", "no attribute 'weights2'"]),
+        (["{net}:Reshapes"], ["step 1", "weights2 has shape (5, 1)", "(4, 1)"]),
+        (["{net}:BadInit"], ["--init raised ZeroDivisionError", f"net.py, line {line_of('1 / 0')}"]),
+        (["{net}:Missing"], ["defines no 'Missing'", "Raises"]),
+        (["{net}:Other"], ["no attribute for W1", "--param"]),
+        (["{net}:Other", "--param", "a=W1", "--param", "c=W2"], ["no attribute c (W2)"]),
+        (["{net}:Raises", "--param", "weights1"], ["--param 'weights1'", "ATTR=NAME"]),
+        (["{net}:Raises", "--step", "net.train("], ["--step", "not valid Python"]),
+        (["{net}:Raises", "--step", "net.train()"], ["step 1", "AttributeError", "in --step"]),
+        (["{net}:Raises", "--init", "Raises(X)"], ["--init raised TypeError"]),
+        (["{net}:Raises", "--bias"], ["--bias needs b1 and b2"]),
+        (["{net}"], ["expected FILE.py:NAME"]),
+        (["{dir}/absent.py:Net"], ["no such file"]),
+    ],
+)
+def test_errors_in_user_code_are_one_line_with_exit_2(broken, args, words):
+    result = check(*[a.format(net=broken, dir=broken.parent) for a in args], "--steps", "5")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("parity: error: "), result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_syntax_error_in_the_users_file(tmp_path):
+    (tmp_path / "net.py").write_text("def broken(:\n")
+    result = check(f"{tmp_path}/net.py:Net")
+    assert result.exit_code == 2 and "SyntaxError" in result.stderr
