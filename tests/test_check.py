@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from parity.cli import cli
+from tests.helpers import assert_one_line_error
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -148,15 +149,10 @@ def broken(tmp_path):
 )
 def test_errors_in_user_code_are_one_line_with_exit_2(broken, args, words):
     result = check(*[a.format(net=broken, dir=broken.parent) for a in args], "--steps", "5")
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("parity: error: "), result.stderr
-    assert "Traceback" not in result.output and "internal error" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
+    assert_one_line_error(result, *words)
 
 
 def test_a_syntax_error_in_the_users_file(tmp_path):
     (tmp_path / "net.py").write_text("def broken(:\n")
     result = check(f"{tmp_path}/net.py:Net")
-    assert result.exit_code == 2 and "SyntaxError" in result.stderr
+    assert_one_line_error(result, "SyntaxError")

@@ -8,20 +8,11 @@ import torch
 from click.testing import CliRunner
 
 from parity.cli import cli
+from tests.helpers import assert_one_line_error
 
 
 def invoke(*args: str):
     return CliRunner().invoke(cli, list(args))
-
-
-def assert_bad_input(result, *words: str):
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("parity: error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_default_run_prints_a_table_and_passes():
@@ -81,76 +72,76 @@ def files(tmp_path):
 
 
 def test_unknown_names_are_bad_usage():
-    assert_bad_input(invoke("run", "--loss", "hinge"), "hinge", "sse")
-    assert_bad_input(invoke("run", "--optimizer", "rmsprop"), "rmsprop", "adam")
-    assert_bad_input(invoke("run", "--dtype", "float16"), "float16", "float32")
-    assert_bad_input(invoke("run", "--mode", "sideways"), "sideways")
-    assert_bad_input(invoke("run", "--data", "mnist"), "mnist", "xor")
-    assert_bad_input(invoke("run", "--no-such-option"), "--no-such-option")
-    assert_bad_input(invoke("frobnicate"), "frobnicate")
+    assert_one_line_error(invoke("run", "--loss", "hinge"), "hinge", "sse")
+    assert_one_line_error(invoke("run", "--optimizer", "rmsprop"), "rmsprop", "adam")
+    assert_one_line_error(invoke("run", "--dtype", "float16"), "float16", "float32")
+    assert_one_line_error(invoke("run", "--mode", "sideways"), "sideways")
+    assert_one_line_error(invoke("run", "--data", "mnist"), "mnist", "xor")
+    assert_one_line_error(invoke("run", "--no-such-option"), "--no-such-option")
+    assert_one_line_error(invoke("frobnicate"), "frobnicate")
 
 
 def test_x_and_y_row_counts_must_match(files):
     folder, write_npz = files
     path = write_npz("d.npz", X=np.ones((5, 2)), y=np.ones((4, 1)))
-    assert_bad_input(invoke("run", "--data", path), "5 rows", "4")
+    assert_one_line_error(invoke("run", "--data", path), "5 rows", "4")
 
 
 def test_non_finite_data_is_refused(files):
     folder, write_npz = files
     X = np.ones((4, 2))
     X[2, 1] = np.nan
-    assert_bad_input(invoke("run", "--data", write_npz("d.npz", X=X, y=np.ones((4, 1)))), "nan", "row 2")
+    assert_one_line_error(invoke("run", "--data", write_npz("d.npz", X=X, y=np.ones((4, 1)))), "nan", "row 2")
     csv = folder / "d.csv"
     csv.write_text("1,2,0\n3,inf,1\n")
-    assert_bad_input(invoke("run", "--data", str(csv)), "inf")
+    assert_one_line_error(invoke("run", "--data", str(csv)), "inf")
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message on a machine without CUDA")
 def test_cuda_without_cuda_is_bad_usage():
-    assert_bad_input(invoke("run", "--device", "cuda"), "CUDA is not available")
+    assert_one_line_error(invoke("run", "--device", "cuda"), "CUDA is not available")
 
 
 def test_missing_and_malformed_files(files, tmp_path):
     folder, write_npz = files
-    assert_bad_input(invoke("run", "--data", str(tmp_path / "absent.npz")), "no such file")
+    assert_one_line_error(invoke("run", "--data", str(tmp_path / "absent.npz")), "no such file")
     corrupt = tmp_path / "corrupt.npz"
     corrupt.write_bytes(b"this is not a zip archive")
-    assert_bad_input(invoke("run", "--data", str(corrupt)), "not a readable .npz")
-    assert_bad_input(invoke("run", "--data", write_npz("x.npz", X=np.ones((4, 2)))), "no array y")
+    assert_one_line_error(invoke("run", "--data", str(corrupt)), "not a readable .npz")
+    assert_one_line_error(invoke("run", "--data", write_npz("x.npz", X=np.ones((4, 2)))), "no array y")
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("1,2,0\n3,4\n")
-    assert_bad_input(invoke("run", "--data", str(ragged)), "line 2")
+    assert_one_line_error(invoke("run", "--data", str(ragged)), "line 2")
     words = tmp_path / "words.csv"
     words.write_text("a,b,c\n1,x,0\n")
-    assert_bad_input(invoke("run", "--data", str(words)), "line 2", "not all numbers")
-    assert_bad_input(invoke("run", "--weights", str(corrupt)), "--weights")
+    assert_one_line_error(invoke("run", "--data", str(words)), "line 2", "not all numbers")
+    assert_one_line_error(invoke("run", "--weights", str(corrupt)), "--weights")
 
 
 def test_weights_that_do_not_fit_the_data(tmp_path):
     weights = tmp_path / "w.npz"
     assert invoke("run", "--steps", "1", "--save-weights", str(weights)).exit_code == 0
-    assert_bad_input(invoke("run", "--weights", str(weights), "--hidden", "6"), "W1", "(3, 6)")
-    assert_bad_input(invoke("run", "--weights", str(weights), "--no-bias"), "--no-bias")
+    assert_one_line_error(invoke("run", "--weights", str(weights), "--hidden", "6"), "W1", "(3, 6)")
+    assert_one_line_error(invoke("run", "--weights", str(weights), "--no-bias"), "--no-bias")
 
 
 def test_bad_numbers_are_refused():
-    assert_bad_input(invoke("run", "--steps", "0"), "--steps")
-    assert_bad_input(invoke("run", "--lr", "-1"), "--lr")
-    assert_bad_input(invoke("run", "--hidden", "0"), "--hidden")
-    assert_bad_input(invoke("run", "--rtol", "-1e-3"), "--rtol")
-    assert_bad_input(invoke("run", "--betas", "0.9"), "--betas")
-    assert_bad_input(invoke("run", "--optimizer", "nesterov", "--dampening", "0.1"), "nesterov")
+    assert_one_line_error(invoke("run", "--steps", "0"), "--steps")
+    assert_one_line_error(invoke("run", "--lr", "-1"), "--lr")
+    assert_one_line_error(invoke("run", "--hidden", "0"), "--hidden")
+    assert_one_line_error(invoke("run", "--rtol", "-1e-3"), "--rtol")
+    assert_one_line_error(invoke("run", "--betas", "0.9"), "--betas")
+    assert_one_line_error(invoke("run", "--optimizer", "nesterov", "--dampening", "0.1"), "nesterov")
 
 
 def test_an_unwritable_report_path_fails_before_the_run_and_leaves_no_file(tmp_path):
-    assert_bad_input(invoke("run", "--json", str(tmp_path / "no" / "r.json")), "does not exist")
-    assert_bad_input(invoke("run", "--json", str(tmp_path)), "is a directory")
+    assert_one_line_error(invoke("run", "--json", str(tmp_path / "no" / "r.json")), "does not exist")
+    assert_one_line_error(invoke("run", "--json", str(tmp_path)), "is a directory")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_run_does_not_touch_an_existing_report(tmp_path):
     report = tmp_path / "r.json"
     report.write_text("keep me")
-    assert_bad_input(invoke("run", "--loss", "bce", "--data", "random:0,2", "--json", str(report)))
+    assert_one_line_error(invoke("run", "--loss", "bce", "--data", "random:0,2", "--json", str(report)))
     assert report.read_text() == "keep me"

@@ -10,6 +10,7 @@ from torch import nn
 
 from parity import RunConfig, run
 from parity.cli import cli
+from tests.helpers import assert_one_line_error
 from parity.engine import prepare, run_setup
 from parity.mutants import CATALOGUE, SignFlip, run_mutant
 
@@ -138,7 +139,7 @@ def test_explain_refuses_what_is_not_a_report(tmp_path):
     bad.write_text("{not json")
     for path in (bad, tmp_path / "absent.json", tmp_path):
         result = CliRunner().invoke(cli, ["explain", str(path)])
-        assert result.exit_code == 2 and result.stderr.startswith("parity: error: ") and "Traceback" not in result.stderr
+        assert_one_line_error(result)
 
 
 def test_mutants_command_catches_the_whole_catalogue():
