@@ -59,7 +59,7 @@ def _rounding_of(name: str, records: dict) -> dict:
 
 def finite_differences(
     params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, loss_name: str,
-    h: float = 1e-6, max_elements: int = 256, seed: int = 0,
+    h: float = 1e-6, max_elements: int = 64, seed: int = 0,
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Central differences of the true loss in float64: {name: (flat indices, dL/dθ at them)}.
 

@@ -150,3 +150,12 @@ def test_mutants_command_catches_the_whole_catalogue():
     for mutant in later:
         assert f"{mutant.name} first fails at step 2: {mutant.later_because}" in result.stdout
     assert "\n" + CATALOGUE[0].name in result.stdout
+
+
+def test_long_float32_sums_at_default_tolerance_are_rounding_with_a_tolerance_to_try():
+    report = run(RunConfig(data="random:2048,32,4", hidden=128, steps=20))
+    assert not report.passed
+    assert [f.name for f in report.diagnosis] == ["rounding-noise"]  # and no porting bug suggested beside it
+    assert "--atol" in report.diagnosis[0].fix
+    suggested = float(report.diagnosis[0].fix.split("--atol ")[1].split(",")[0])
+    assert suggested >= report.first_failure.comparison.max_abs
