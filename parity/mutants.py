@@ -181,6 +181,14 @@ class UpdateBeforeGradient(numpy_net.Trainer):
         super().__init__(params, loss, LaggingMomentum(optimizer.lr, optimizer.momentum))
 
 
+class HardCodedLearningRate(numpy_net.Trainer):
+    """A learning rate of 1 written into the update, whatever the run asks for."""
+
+    def update(self, grads):
+        for name, g in grads.items():
+            self.params[name] -= 1.0 * g
+
+
 class Float64Leak(numpy_net.Trainer):
     """A bias created with np.zeros (float64 by default) added into a float32 run."""
 
@@ -241,6 +249,7 @@ CATALOGUE = (
     Mutant("dampening-on-first-step", "optimizer-convention", DampeningOnFirstStep, {"optimizer": "momentum", "dampening": 0.5}),
     Mutant("adam-without-bias-correction", "optimizer-convention", AdamWithoutBiasCorrection, {"optimizer": "adam", "lr": 0.05}),
     Mutant("update-before-gradient", "optimizer-convention", UpdateBeforeGradient, {"optimizer": "momentum"}),
+    Mutant("hard-coded-learning-rate", "update-scale", HardCodedLearningRate),
     Mutant("float64-leak", "dtype-mismatch", Float64Leak),
     Mutant("target-broadcast", "target-broadcast", BroadcastTarget),
     Mutant("naive-bce", "unstable-formula", NaiveBCE, {"loss": "bce", "lr": 50},

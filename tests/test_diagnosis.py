@@ -82,6 +82,13 @@ def test_loss_scale_names_both_reductions():
     assert finding.evidence["ratio"] == pytest.approx(4.0, rel=1e-4)  # 4 rows, 1 output
 
 
+def test_a_hard_coded_learning_rate_is_an_update_scale_with_the_rate_it_implies():
+    mutant = next(m for m in CATALOGUE if m.name == "hard-coded-learning-rate")
+    finding = run_mutant(mutant).report.diagnosis[0]
+    assert finding.evidence["update_ratio"] == pytest.approx(2.0, rel=1e-3)  # lr 1 where the run says 0.5
+    assert "lr = 1" in finding.explanation
+
+
 def test_ema_momentum_finding_explains_the_first_step():
     mutant = next(m for m in CATALOGUE if m.name == "ema-for-torch-momentum")
     finding = run_mutant(mutant).report.diagnosis[0]
