@@ -120,7 +120,10 @@ def run(ctx: click.Context, save_weights: str | None, json_path: str | None, fro
         given = [f"--{name.replace('_', '-')}" for name in options if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
         if given:
             raise InputError(f"--from-report takes the whole config from the report; drop {', '.join(given)}")
-        config = RunConfig.from_dict(_read_report(from_report)["config"])
+        document = _read_report(from_report)
+        if "network" in document:
+            raise InputError(f"{from_report!r} is a report of `parity check {document['network'].get('network', '')}`; re-run that command")
+        config = RunConfig.from_dict(document["config"])
     for path, option in ((save_weights, "--save-weights"), (json_path, "--json")):
         if path is not None:
             check_writable(path, option)

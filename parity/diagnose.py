@@ -334,8 +334,8 @@ def loss_scale(e: Evidence) -> Finding | None:
             f"Every NumPy gradient is {ratio:.6g} times torch's: the NumPy loss is reduced by {found[0]} "
             f"where the run's --loss {e.config.loss} is reduced by {own}{learning_rate}.",
             evidence,
-            f"Use one reduction on both sides: --loss sse (sum), half-sse (0.5 * sum) or mse (mean, torch's default); "
-            f"in torch, F.mse_loss(..., reduction='sum') for a sum.",
+            "Use one reduction on both sides: --loss sse (sum), half-sse (0.5 * sum) or mse (mean, torch's default); "
+            "in torch, F.mse_loss(..., reduction='sum') for a sum.",
             0.95,
         )
     return Finding(
@@ -383,7 +383,7 @@ def activation_derivative(e: Evidence) -> Finding | None:
 def hidden_layer_backprop(e: Evidence) -> Finding | None:
     if not (e.failed("W1.grad") and not e.failed("W2.grad")) or "W2" not in e.numpy_record:
         return None
-    p, ref = e.before, e.reference
+    ref = e.reference
     delta2 = numpy_net.make_loss(e.config.loss).delta(ref.logits, ref.output, e.y)
     through_updated = e.X.T @ ((delta2 @ e.numpy("W2").T) * ref.hidden * (1 - ref.hidden))
     evidence = {"W2.grad": "agrees", "W1.grad_gap": relative_gap(e.numpy("W1.grad"), e.torch("W1.grad"))}

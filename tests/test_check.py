@@ -33,6 +33,8 @@ def test_the_classic_bug_is_caught_at_step_1_and_named(tmp_path):
     document = json.loads(report.read_text())
     assert document["network"]["params"] == {"W1": "weights1", "W2": "weights2"}
     assert document["oracles"]["finite_difference"]["wrong"] == ["numpy"]
+    rerun = CliRunner().invoke(cli, ["run", "--from-report", str(report)])
+    assert_one_line_error(rerun, "parity check", "tutorial_bug.py:NeuralNetwork")
 
 
 def test_biases_half_sse_and_row_vector_biases_match():

@@ -1,7 +1,6 @@
 """Bad input, divergence, interruption and reproducibility: the rows of the README's table."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
