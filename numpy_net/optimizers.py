@@ -11,7 +11,6 @@ import numpy as np
 from numpy_net.network import Params
 
 
-
 class Optimizer:
     def step(self, params: Params, grads: Params) -> None:
         raise NotImplementedError

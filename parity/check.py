@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 import torch_net
+from numpy_net import Params
 from parity.config import RunConfig
 from parity.data import Dataset, load_dataset
 from parity.engine import Setup
@@ -30,8 +31,6 @@ from parity.errors import InputError
 from parity.record import PARAMS, Record, check_tensor_names, make_check_record
 from parity.sides import Side, TorchSide, cast_arrays, torch_side
 from parity.weights import initial_weights
-
-Params = dict[str, np.ndarray]
 
 # Attribute names tried, in order, when no --param is given: the common tutorial spellings.
 COMMON_NAMES = {

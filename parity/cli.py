@@ -17,7 +17,7 @@ from parity.engine import run as run_parity
 from parity.engine import run_setup
 from parity.errors import InputError
 from parity.files import check_writable, write_atomically
-from parity.report import json_safe, format_diagnosis
+from parity.report import format_diagnosis, json_safe
 
 
 class ParityGroup(click.Group):

@@ -310,7 +310,6 @@ def sign_flip(e: Evidence) -> Finding | None:
     )
 
 
-REDUCTIONS = {"sum": 1.0, "half-sum": 0.5, "mean": None, "mean over rows": None, "half-mean": None}
 LOSS_REDUCTION = {"sse": "sum", "half-sse": "half-sum", "mse": "mean", "bce": "mean"}
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 import numpy_net
 import torch_net
+from numpy_net import Params
 from parity.compare import RunComparison
 from parity.config import RunConfig
 from parity.data import Dataset, load_dataset
@@ -20,8 +21,6 @@ from parity.record import Record, tensor_names
 from parity.report import Report
 from parity.sides import Side, numpy_side, torch_side
 from parity.weights import initial_weights
-
-Params = dict[str, np.ndarray]
 
 
 @dataclass

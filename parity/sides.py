@@ -15,11 +15,10 @@ import torch
 
 import numpy_net
 import torch_net
+from numpy_net import Params
 from parity.config import RunConfig
 from parity.data import Dataset
 from parity.record import Record, make_record
-
-Params = dict[str, np.ndarray]
 
 
 class Side(Protocol):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
+from numpy_net import Params
 from parity.config import RunConfig
 from parity.data import Dataset
 from parity.errors import InputError
 from parity.files import read_npz
-
-Params = dict[str, np.ndarray]
 
 
 def initial_weights(config: RunConfig, data: Dataset) -> Params:

@@ -10,9 +10,9 @@ from torch import nn
 
 from parity import RunConfig, run
 from parity.cli import cli
-from tests.helpers import assert_one_line_error
 from parity.engine import prepare, run_setup
 from parity.mutants import CATALOGUE, SignFlip, run_mutant
+from tests.helpers import assert_one_line_error
 
 # float32 bugs: a float64 leak and a formula that loses float32 digits are invisible in float64
 FLOAT64_MEANINGFUL = [m for m in CATALOGUE if m.pattern not in ("dtype-mismatch", "unstable-formula")]
