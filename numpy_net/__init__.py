@@ -10,7 +10,7 @@ from numpy_net.losses import LOSSES, Loss, make_loss
 from numpy_net.network import Activations, Params, backward, forward, has_bias
 from numpy_net.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from numpy_net.training import StepOutcome, Trainer
-from numpy_net.weights import init_weights, load_weights, save_weights
+from numpy_net.weights import init_weights, load_weights, param_shapes, save_weights
 
 __all__ = [
     "LOSSES",
@@ -28,6 +28,7 @@ __all__ = [
     "load_weights",
     "make_loss",
     "make_optimizer",
+    "param_shapes",
     "save_weights",
     "sigmoid",
     "sigmoid_derivative",

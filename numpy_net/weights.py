@@ -11,6 +11,12 @@ from numpy_net.network import Params
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
+def param_shapes(inputs: int, hidden: int, outputs: int, bias: bool = True) -> dict[str, tuple[int, ...]]:
+    """The NumPy layout: W of shape (in, out), b of shape (out,)."""
+    shapes = {"W1": (inputs, hidden), "b1": (hidden,), "W2": (hidden, outputs), "b2": (outputs,)}
+    return {name: shape for name, shape in shapes.items() if bias or name.startswith("W")}
+
+
 def init_weights(
     inputs: int, hidden: int, outputs: int, bias: bool = True, dtype: str = "float32", seed: int = 0
 ) -> Params:
@@ -25,11 +31,9 @@ def init_weights(
         bound = 1 / np.sqrt(fan_in)
         return rng.uniform(-bound, bound, size=shape).astype(dtype)
 
-    params = {"W1": uniform(inputs, (inputs, hidden))}
-    params["W2"] = uniform(hidden, (hidden, outputs))
-    if bias:
-        params["b1"] = uniform(inputs, (hidden,))
-        params["b2"] = uniform(hidden, (outputs,))
+    shapes = param_shapes(inputs, hidden, outputs, bias)
+    fan_in = {"W1": inputs, "b1": inputs, "W2": hidden, "b2": hidden}
+    params = {name: uniform(fan_in[name], shapes[name]) for name in ("W1", "W2", "b1", "b2") if name in shapes}  # draw order fixed
     return {name: params[name] for name in PARAM_NAMES if name in params}
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+import numpy_net
 import torch_net
 from numpy_net import Params
 from parity.config import RunConfig
@@ -241,7 +242,7 @@ def expected_shapes(net: Any, mapping: dict[str, str], data: Dataset) -> dict[st
         hint = " It looks transposed: the kit reads W1 as (inputs, hidden)." if W1.ndim == 2 and W1.shape[1] == inputs else ""
         raise InputError(f"{mapping['W1']} has shape {W1.shape}, but X has {inputs} columns: W1 must be ({inputs}, hidden).{hint}")
     hidden = W1.shape[1]
-    shapes = {"W1": (inputs, hidden), "W2": (hidden, outputs), "b1": (hidden,), "b2": (outputs,)}
+    shapes = numpy_net.param_shapes(inputs, hidden, outputs)
     for name, attribute in mapping.items():
         value = np.asarray(getattr(net, attribute))
         if name == "W2" and value.shape != shapes["W2"]:

@@ -25,21 +25,16 @@ class ActivatedOutputDerivative(numpy_net.Trainer):
     """σ' taken of the output after it was already squashed: σ(output)(1 - σ(output))."""
 
     def backward(self, X, acts, y):
-        return _backward_with_output_derivative(self, X, acts, y, sigmoid_derivative(sigmoid(acts.output)))
+        delta2 = _dloss_doutput(self, acts, y) * sigmoid_derivative(sigmoid(acts.output))
+        return _chain_rule_from(self, X, acts, delta2, sigmoid_derivative(acts.hidden))
 
 
 class PreactivationOutputDerivative(numpy_net.Trainer):
     """a (1 - a) fed the pre-activation z2 instead of the activation."""
 
     def backward(self, X, acts, y):
-        return _backward_with_output_derivative(self, X, acts, y, sigmoid_derivative(acts.logits))
-
-
-def _backward_with_output_derivative(trainer, X, acts, y, output_derivative):
-    dloss_doutput = trainer.loss.scale(y) * 2 * (acts.output - y)
-    delta2 = dloss_doutput * output_derivative
-    delta1 = (delta2 @ trainer.params["W2"].T) * sigmoid_derivative(acts.hidden)
-    return {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": acts.hidden.T @ delta2, "b2": delta2.sum(axis=0)}
+        delta2 = _dloss_doutput(self, acts, y) * sigmoid_derivative(acts.logits)
+        return _chain_rule_from(self, X, acts, delta2, sigmoid_derivative(acts.hidden))
 
 
 class ActivatedHiddenDerivative(numpy_net.Trainer):
@@ -47,8 +42,17 @@ class ActivatedHiddenDerivative(numpy_net.Trainer):
 
     def backward(self, X, acts, y):
         delta2 = self.loss.delta(acts.logits, acts.output, y)
-        delta1 = (delta2 @ self.params["W2"].T) * sigmoid_derivative(sigmoid(acts.hidden))
-        return {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": acts.hidden.T @ delta2, "b2": delta2.sum(axis=0)}
+        return _chain_rule_from(self, X, acts, delta2, sigmoid_derivative(sigmoid(acts.hidden)))
+
+
+def _dloss_doutput(trainer, acts, y):
+    return trainer.loss.scale(y) * 2 * (acts.output - y)
+
+
+def _chain_rule_from(trainer, X, acts, delta2, hidden_derivative):
+    """The gradients from the output delta down, with the given σ' of the hidden layer."""
+    delta1 = (delta2 @ trainer.params["W2"].T) * hidden_derivative
+    return {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": acts.hidden.T @ delta2, "b2": delta2.sum(axis=0)}
 
 
 class SignFlip(numpy_net.Trainer):

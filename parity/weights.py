@@ -17,9 +17,7 @@ def initial_weights(config: RunConfig, data: Dataset) -> Params:
     if config.weights is None:
         return numpy_net.init_weights(inputs, config.hidden, outputs, config.bias, config.dtype, config.seed)
     params = read_npz(config.weights, "--weights")
-    expected = {"W1": (inputs, config.hidden), "W2": (config.hidden, outputs)}
-    if config.bias:
-        expected.update(b1=(config.hidden,), b2=(outputs,))
+    expected = numpy_net.param_shapes(inputs, config.hidden, outputs, config.bias)
     missing = [name for name in expected if name not in params]
     if missing:
         raise InputError(f"{config.weights}: no array {', '.join(missing)} (found {', '.join(params) or 'none'})")

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import numpy_net
-from numpy_net.activations import sigmoid, sigmoid_derivative
 from parity import RunConfig, run
+from parity.mutants import ActivatedOutputDerivative, SignFlip
 from parity.record import tensor_names
 
 COMBINATIONS = list(itertools.product(numpy_net.LOSSES, numpy_net.OPTIMIZERS))
@@ -54,29 +54,7 @@ def test_report_json_carries_config_verdict_and_summaries():
     assert {"numpy", "torch", "device", "tf32_matmul"} <= set(document["environment"])
 
 
-class OutputDerivativeBug(numpy_net.Trainer):
-    """σ' applied to the already-activated output: σ(output)(1 - σ(output))."""
-
-    def backward(self, X, acts, y):
-        squashed_again = numpy_net.Activations(acts.hidden, acts.logits, sigmoid(acts.output))
-        grads = numpy_net.backward(self.params, X, acts, y, self.loss)
-        dloss_doutput = 2 * (acts.output - y)
-        delta2 = dloss_doutput * sigmoid_derivative(squashed_again.output)
-        grads["W2"] = acts.hidden.T @ delta2
-        grads["b2"] = delta2.sum(axis=0)
-        delta1 = (delta2 @ self.params["W2"].T) * sigmoid_derivative(acts.hidden)
-        grads["W1"], grads["b1"] = X.T @ delta1, delta1.sum(axis=0)
-        return grads
-
-
-class SignFlipBug(numpy_net.Trainer):
-    """Keeps y - output (the negative gradient) and still subtracts it."""
-
-    def backward(self, X, acts, y):
-        return {name: -g for name, g in super().backward(X, acts, y).items()}
-
-
-@pytest.mark.parametrize("bug", [OutputDerivativeBug, SignFlipBug])
+@pytest.mark.parametrize("bug", [ActivatedOutputDerivative, SignFlip])
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_a_bug_in_the_numpy_backward_pass_fails_at_step_1_in_w2_grad(bug, dtype):
     report = run(RunConfig(dtype=dtype, steps=30), numpy_trainer=bug)
