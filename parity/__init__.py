@@ -3,11 +3,44 @@
     from parity import RunConfig, run
     report = run(RunConfig(loss="bce", optimizer="adam", dtype="float64"))
     print(report.format_table())
+
+The packages, in the order a run flows through them:
+
+    config     what a run starts from: RunConfig, data, initial weights
+    engine     the two sides stepped together and compared step by step
+    diagnosis  why a run failed: oracles and rules by family
+    report     the verdict as a table, words and JSON
+    api        the pipeline above in one function, run()
+    check      your own NumPy network as one side
+    mutants    the catalogue of known porting bugs
+    cli        the `parity` command, one module per subcommand
+
+The public names load on first use, so that `parity --help` need not import torch.
 """
 
-from parity.config import DEFAULT_TOLERANCES, RunConfig
-from parity.engine import run
-from parity.errors import InputError
-from parity.report import Report
+from __future__ import annotations
 
-__all__ = ["DEFAULT_TOLERANCES", "InputError", "Report", "RunConfig", "run"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parity.api import run
+    from parity.config.config import DEFAULT_TOLERANCES, RunConfig
+    from parity.errors import InputError
+    from parity.report.report import Report
+
+_PUBLIC = {
+    "DEFAULT_TOLERANCES": "parity.config.config",
+    "InputError": "parity.errors",
+    "Report": "parity.report.report",
+    "RunConfig": "parity.config.config",
+    "run": "parity.api",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'parity' has no attribute {name!r}")
+    return getattr(importlib.import_module(_PUBLIC[name]), name)

@@ -95,6 +95,12 @@ BROKEN = textwrap.dedent('''
         def feedforward(self): pass
         def backprop(self): self.weights2 = self.weights2 * np.nan
 
+    class NamedLikeTheKit:
+        def __init__(self, X, y):
+            self.W1 = np.ones((X.shape[1], 4)); self.W2 = np.ones((4, 1))
+        def feedforward(self): pass
+        def backprop(self): self.W1 = self.W1 * np.nan
+
     class LosesAttribute:
         def __init__(self, X, y):
             self.weights1 = np.ones((X.shape[1], 4)); self.weights2 = np.ones((4, 1))
@@ -134,6 +140,7 @@ def broken(tmp_path):
         (["{net}:Raises"], ["step 3", "ValueError: shapes went wrong", f"net.py, line {line_of('raise ValueError')}", 'raise ValueError("shapes went wrong")']),
         (["{net}:Transposed"], ["weights1 has shape (4, 3)", "looks transposed"]),
         (["{net}:MakesNaN"], ["step 1", "weights2 (W2) holds NaN"]),
+        (["{net}:NamedLikeTheKit"], ["step 1", "W1 holds NaN"]),
         (["{net}:LosesAttribute"], ["step 1", "no attribute 'weights2'"]),
         (["{net}:Reshapes"], ["step 1", "weights2 has shape (5, 1)", "(4, 1)"]),
         (["{net}:BadInit"], ["--init raised ZeroDivisionError", f"net.py, line {line_of('1 / 0')}"]),
@@ -158,3 +165,8 @@ def test_a_syntax_error_in_the_users_file(tmp_path):
     (tmp_path / "net.py").write_text("def broken(:\n")
     result = check(f"{tmp_path}/net.py:Net")
     assert_one_line_error(result, "SyntaxError")
+
+
+def test_an_attribute_named_like_the_kit_is_named_once(broken):
+    result = check(f"{broken}:NamedLikeTheKit", "--steps", "2")
+    assert "W1 (W1)" not in result.stderr and "W1 holds NaN" in result.stderr

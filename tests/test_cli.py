@@ -145,3 +145,33 @@ def test_a_failed_run_does_not_touch_an_existing_report(tmp_path):
     report.write_text("keep me")
     assert_one_line_error(invoke("run", "--loss", "bce", "--data", "random:0,2", "--json", str(report)))
     assert report.read_text() == "keep me"
+
+
+def test_version_names_the_installed_package():
+    from importlib.metadata import version
+
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"parity {version('numpy-torch-parity')}"
+
+
+def test_bare_parity_prints_its_help_and_exits_0():
+    result = invoke()
+    assert result.exit_code == 0, result.output
+    assert result.stdout == invoke("--help").stdout and "Commands:" in result.stdout
+    assert result.stderr == ""
+
+
+def test_top_level_help_shows_each_commands_whole_first_line():
+    commands = invoke("--help").stdout.split("Commands:")[1]
+    listed = " ".join(commands.split())  # the formatter wraps long lines
+    for name, command in cli.commands.items():
+        first_line = " ".join(command.help.strip().splitlines()[0].split())
+        assert f"{name} {first_line}" in listed, name
+    assert "..." not in commands
+
+
+@pytest.mark.parametrize("command", ["run", "check", "mutants", "explain"])
+def test_every_command_states_its_exit_statuses(command):
+    text = " ".join(invoke(command, "--help").stdout.split())
+    assert "Exit status: 0" in text and "1 " in text and "2 " in text

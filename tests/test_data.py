@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from parity.data import load_dataset
+from parity.config.data import load_dataset
 from parity.errors import InputError
 
 

@@ -10,8 +10,10 @@ from torch import nn
 
 from parity import RunConfig, run
 from parity.cli import cli
-from parity.engine import prepare, run_setup
-from parity.mutants import CATALOGUE, SignFlip, run_mutant
+from parity.api import run_setup
+from parity.engine.setup import prepare
+from parity.mutants.backward import SignFlip
+from parity.mutants.catalogue import CATALOGUE, run_mutant
 from tests.helpers import assert_one_line_error
 
 # float32 bugs: a float64 leak and a formula that loses float32 digits are invisible in float64

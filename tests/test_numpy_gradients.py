@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import numpy_net
-from parity.oracles import finite_differences
+from parity.diagnosis.oracles import finite_differences
 from tests.helpers import problem
 
 

@@ -7,8 +7,8 @@ import pytest
 
 import numpy_net
 from parity import RunConfig, run
-from parity.mutants import ActivatedOutputDerivative, SignFlip
-from parity.record import tensor_names
+from parity.mutants.backward import ActivatedOutputDerivative, SignFlip
+from parity.engine.record import tensor_names
 
 COMBINATIONS = list(itertools.product(numpy_net.LOSSES, numpy_net.OPTIMIZERS))
 

@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 import numpy_net
 from parity import RunConfig
-from parity.engine import prepare, run_setup
-from parity.oracles import finite_differences
+from parity.api import run_setup
+from parity.engine.setup import prepare
+from parity.diagnosis.oracles import finite_differences
 
 sizes = st.tuples(st.integers(1, 12), st.integers(1, 5), st.integers(1, 6), st.integers(1, 3))  # rows, inputs, hidden, outputs
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import numpy_net
 from parity import RunConfig, run
 from parity.cli import cli
-from parity.mutants import NaiveBCE
+from parity.mutants.numerics import NaiveBCE
 from tests.helpers import assert_one_line_error
 
 

@@ -16,9 +16,9 @@ import torch
 import numpy_net
 import torch_net
 from numpy_net import Params
-from parity.config import RunConfig
-from parity.data import Dataset
-from parity.record import Record, make_record
+from parity.config.config import RunConfig
+from parity.config.data import Dataset
+from parity.engine.record import Record, make_record
 
 
 class Side(Protocol):

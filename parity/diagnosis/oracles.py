@@ -13,15 +13,13 @@ which no implementation's backward pass can bias.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 import numpy_net
-from parity.record import gradients
-
-if TYPE_CHECKING:
-    from parity.engine import FailureContext, Setup
+from parity.config.config import RunConfig
+from parity.engine.record import gradients
+from parity.engine.result import FailureContext
+from parity.engine.setup import Setup
 
 FLOAT32_EPS = float(np.finfo(np.float32).eps)
 
@@ -91,7 +89,7 @@ def finite_differences(
     return result
 
 
-def finite_difference_oracle(config, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
+def finite_difference_oracle(config: RunConfig, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
     """Each side's gradients against finite differences at the failing step's starting weights."""
     numeric = finite_differences(failure.numpy_before, X, y, config.loss)
     grads = {

@@ -6,8 +6,8 @@ import numpy as np
 
 import numpy_net
 from numpy_net import Params
-from parity.config import RunConfig
-from parity.data import Dataset
+from parity.config.config import RunConfig
+from parity.config.data import Dataset
 from parity.errors import InputError
 from parity.files import read_npz
 

@@ -1,100 +1,30 @@
-"""Running the two sides in step and comparing them as they go."""
+"""Stepping the two sides together and comparing them as they go.
+
+Lockstep: after every step the torch side takes the NumPy side's weights,
+so each step measures one step of error. Free: both train on their own,
+which measures how rounding grows.
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
-import numpy_net
-import torch_net
-from numpy_net import Params
-from parity.compare import RunComparison
-from parity.config import RunConfig
-from parity.data import Dataset, load_dataset
-from parity.diagnose import diagnose
-from parity.environment import environment
-from parity.errors import InputError
-from parity.record import Record, tensor_names
-from parity.report import Report
-from parity.sides import Side, numpy_side, torch_side
-from parity.weights import initial_weights
+from parity.engine.compare import RunComparison
+from parity.engine.record import Record
+from parity.engine.result import FailureContext, RunResult
+from parity.engine.setup import Setup
+from parity.engine.sides import Side
 
 
-@dataclass
-class FailureContext:
-    """Everything needed to re-examine the first failing step, and no more."""
-
-    step: int
-    numpy_before: Params
-    torch_before: Params
-    numpy_record: Record
-    torch_record: Record
+def run_steps(setup: Setup) -> RunResult:
+    """Step fresh sides config.steps times and compare every step."""
+    return compare_run(setup, *setup.make_sides())
 
 
-@dataclass
-class Setup:
-    """A run made ready: its data, device, shared weights, and how to build fresh sides."""
-
-    config: RunConfig
-    data: Dataset
-    init: Params
-    environment: dict
-    make_sides: Callable[[], tuple[Side, Side]]
-    names: tuple[str, ...] = ()  # the tensors compared each step, in order of computation
-    network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
-
-    def __post_init__(self) -> None:
-        self.names = self.names or tensor_names(self.config.bias)
-
-    def replay(self, step: int) -> tuple[Side, Side]:
-        """Fresh sides brought to the state just before `step`, as the run brought them."""
-        numpy, torch = self.make_sides()
-        for _ in range(1, step):
-            numpy.step(), torch.step()
-            if self.config.mode == "lockstep":
-                torch.load(numpy.params())
-        return numpy, torch
-
-
-def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
-    data = load_dataset(config.data, config.dtype, config.seed, config.target)
-    try:
-        device = torch_net.resolve_device(config.device)
-    except ValueError as error:
-        raise InputError(str(error)) from None
-    init = initial_weights(config, data)
-
-    def make_sides() -> tuple[Side, Side]:
-        return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
-
-    with torch_net.numerics(config.allow_tf32, config.deterministic):
-        env = environment(device, config.allow_tf32, config.deterministic)
-    return Setup(config, data, init, env, make_sides)
-
-
-def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Report:
-    """Run both networks config.steps steps from the same weights, compare every step, and diagnose a failure.
-
-    numpy_trainer replaces the reference NumPy trainer with a variant of it,
-    which is how a planted porting bug is run.
-    """
-    return run_setup(prepare(config, numpy_trainer))
-
-
-def run_setup(setup: Setup) -> Report:
-    config = setup.config
-    # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
-    with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
-        report = compare_run(setup, *setup.make_sides())
-        if not report.passed and not report.interrupted:
-            report.diagnosis, report.oracles = diagnose(setup, report)
-    return report
-
-
-def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
+def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
     """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
     config = setup.config
     rtol, atol = config.tolerances
@@ -122,7 +52,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> Report:
                 torch_before = numpy_before
     except KeyboardInterrupt:
         interrupted = True
-    return Report(
+    return RunResult(
         config=config,
         environment={**setup.environment, "seconds": round(time.perf_counter() - started, 3)},
         steps_run=comparison.steps,

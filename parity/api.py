@@ -1,0 +1,36 @@
+"""The whole pipeline in one place: config -> run -> compare -> diagnose -> report.
+
+    from parity import RunConfig, run
+    report = run(RunConfig(loss="bce", optimizer="adam", dtype="float64"))
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+import torch_net
+from parity.config.config import RunConfig
+from parity.diagnosis.diagnose import diagnose
+from parity.engine.loop import run_steps
+from parity.engine.setup import Setup, prepare
+from parity.report.report import Report
+
+
+def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Report:
+    """Run both networks config.steps steps from the same weights, compare every step, and diagnose a failure.
+
+    numpy_trainer replaces the reference NumPy trainer with a variant of it,
+    which is how a planted porting bug is run.
+    """
+    return run_setup(prepare(config, numpy_trainer))
+
+
+def run_setup(setup: Setup) -> Report:
+    """Run a prepared Setup (the kit's twins, or a user's network) and diagnose a failure."""
+    config = setup.config
+    # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
+    with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
+        result = run_steps(setup)
+        diagnosis = diagnose(setup, result) if not result.passed and not result.interrupted else None
+    return Report.of(result, diagnosis)

@@ -1,0 +1,39 @@
+"""The `parity` group: every error one line on stderr with exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from parity.errors import InputError
+
+
+class WholeFirstLine(click.Command):
+    """A command whose summary in `parity --help` is its docstring's whole first line, never cut short."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.short_help or (self.help or "").strip().splitlines()[0]
+
+
+class ParityGroup(click.Group):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
+        try:
+            status = super().main(args, prog_name or "parity", complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            click.echo("parity: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as error:
+            click.echo(f"parity: error: {error.format_message()}", err=True)
+            sys.exit(2)
+        except InputError as error:
+            click.echo(f"parity: error: {error}", err=True)
+            sys.exit(2)
+        except Exception as error:  # a bug of ours: still one line, unless asked for the traceback
+            if os.environ.get("PARITY_DEBUG"):
+                raise
+            click.echo(f"parity: error: internal error, {type(error).__name__}: {error} (PARITY_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(2)
+        sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,64 @@
+"""What the comparing commands share: the training options, and how a report ends a command."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import click
+
+from numpy_net import LOSSES, OPTIMIZERS
+from parity.config.config import DEVICES, DTYPES, MODES
+from parity.files import write_atomically
+
+
+def _betas(ctx, param, value: str) -> tuple[float, float]:
+    try:
+        beta1, beta2 = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not two numbers such as 0.9,0.999") from None
+    return beta1, beta2
+
+
+def _targets(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def training_options(lr: float) -> Callable:
+    """The options every comparison takes: data, loss, optimizer, steps, numerics, tolerances, report."""
+    options = [
+        click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file."),
+        click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column]."),
+        click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, bce = cross-entropy."),
+        click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True),
+        click.option("--lr", type=float, default=lr, show_default=True, help="Learning rate."),
+        click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum."),
+        click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
+        click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2."),
+        click.option("--steps", type=int, default=1000, show_default=True, help="Training steps."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data."),
+        click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True),
+        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present."),
+        click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth)."),
+        click.option("--rtol", type=float, default=None, help="Relative tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
+        click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
+        click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
+    ]
+
+    def decorate(command: Callable) -> Callable:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def finish(report, json_path: str | None) -> int:
+    """Print the report, write its JSON, and give the exit status: 0 pass, 1 fail, 130 interrupted."""
+    click.echo(report.format_table())
+    if json_path is not None:
+        write_atomically(json_path, lambda file: file.write(report.to_json()))
+    if report.interrupted:
+        return 130
+    return 0 if report.passed else 1

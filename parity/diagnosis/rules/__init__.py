@@ -1,0 +1,1 @@
+"""The diagnosis rules, one module per family: numerics, forward, loss, backward, optimizer."""

@@ -1,0 +1,130 @@
+"""Findings about numerics, not mathematics: dtypes, TF32, rounding, unstable formulas, overflow.
+
+The float64 oracle decides most of them: when both sides compute the same
+step in float64, what is left is how each rounds in float32.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import Evidence
+from parity.diagnosis.finding import Finding
+
+
+def dtype_mismatch(e: Evidence) -> Finding | None:
+    for name, c in e.comparisons.items():
+        if c.problem and c.problem.startswith("dtype"):
+            numpy_dtype, torch_dtype = str(np.asarray(e.numpy_record[name]).dtype), str(np.asarray(e.torch_record[name]).dtype)
+            return Finding(
+                "dtype-mismatch",
+                f"{name} is {numpy_dtype} on the NumPy side and {torch_dtype} on the torch side: "
+                "a float64 array leaked into the computation (NumPy promotes silently).",
+                {"tensor": name, "numpy_dtype": numpy_dtype, "torch_dtype": torch_dtype, "run_dtype": e.config.dtype},
+                "Create every array with the run's dtype (np.zeros(shape, dtype=X.dtype)); cast data and weights once, "
+                "at the start; give torch and NumPy the same dtype.",
+                1.0,
+            )
+    return None
+
+
+def tf32(e: Evidence) -> Finding | None:
+    oracle = e.oracles.get("float64")
+    if not (e.environment.get("tf32_matmul") and oracle):
+        return None
+    worse = {n: t for n, t in oracle["tensors"].items() if t.get("same_in_float64") and t["closer"] == "numpy"}
+    if not worse or not all(t.get("same_in_float64") for t in oracle["tensors"].values()):
+        return None
+    name, t = max(worse.items(), key=lambda item: item[1]["torch_error"])
+    return Finding(
+        "tf32",
+        "TF32 matmuls on the GPU: torch rounds its float32 matmul inputs to 10 mantissa bits, "
+        "so it is the side far from the float64 result.",
+        {"tensor": name, "torch_error_vs_float64": t["torch_error"], "numpy_error_vs_float64": t["numpy_error"]},
+        "Leave TF32 off for a parity check (drop --allow-tf32; torch.backends.cuda.matmul.allow_tf32 = False), "
+        "or loosen the tolerance to TF32's precision.",
+        0.97,
+    )
+
+
+def rounding_noise(e: Evidence) -> Finding | None:
+    if any(c.problem for c in e.comparisons.values()):
+        return None  # a shape or dtype that differs is never rounding
+    oracle = e.oracles.get("float64")
+    if oracle is not None:
+        if oracle["verdict"] != "rounding" or e.environment.get("tf32_matmul"):
+            return None
+        failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
+        return Finding(
+            "rounding-noise",
+            "Rounding noise, not a bug: in float64 both sides compute the same step, and the NumPy side's float32 "
+            "result is as close to float64 as a plain float32 computation is. The tolerance is tighter than float32 rounding.",
+            {"tensors": {n: {"numpy_error": t["numpy_error"], "torch_error": t["torch_error"]} for n, t in failing.items()}},
+            _looser_tolerance(e),
+            0.99,
+        )
+    if e.config.dtype != "float64":
+        return None
+    worst = max((e.comparisons[n].max_abs / max(np.abs(e.torch(n)).max(), 1e-300) for n in e.comparisons if e.failed(n)), default=1.0)
+    if worst > 1e-12:
+        return None
+    return Finding(
+        "rounding-noise",
+        "Rounding noise, not a bug: the float64 sides differ by a few units in the last place.",
+        {"largest_difference_relative_to_scale": worst},
+        _looser_tolerance(e),
+        0.95,
+    )
+
+
+def _looser_tolerance(e: Evidence) -> str:
+    largest = max(c.max_abs for c in e.comparisons.values() if not c.passed)
+    return (f"The tolerance is tighter than this step's rounding (long float32 sums over a batch round more than "
+            f"torch.testing.assert_close's elementwise defaults allow): pass --atol {2 * largest:.1g}, or run in float64.")
+
+
+def unstable_formula(e: Evidence) -> Finding | None:
+    oracle = e.oracles.get("float64")
+    if oracle is None or e.environment.get("tf32_matmul"):
+        return None
+    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
+    if not failing or not all(t["same_in_float64"] for t in failing.values()):
+        return None
+    worse = [n for n, t in failing.items() if not t["numpy_within_rounding"]]
+    if not worse:
+        return None
+    name, t = worse[0], failing[worse[0]]
+    factor = t["numpy_error"] / max(t["torch_error"], 1e-300)
+    return Finding(
+        "unstable-formula",
+        f"In float64 both sides compute the same {name}, but the NumPy side's float32 result is {factor:.3g} times further "
+        "from it than torch's: the NumPy code uses a form that loses digits in float32, such as log(1 - σ(z)) as σ(z) → 1, "
+        "where torch works from the logits.",
+        {"tensor": name, "numpy_error_vs_float64": t["numpy_error"], "torch_error_vs_float64": t["torch_error"]},
+        "Compute cross-entropy from the logits, max(z, 0) - z y + log(1 + e^-|z|); avoid subtracting nearly equal numbers.",
+        0.9,
+    )
+
+
+def divergence(summary: dict) -> Finding:
+    """One side produced NaN/Inf while the other stayed finite (from the engine's Divergence.to_dict())."""
+    blown = "the NumPy" if summary["numpy_tensor"] else "the torch"
+    return Finding(
+        "divergence",
+        f"{summary['summary'][0].upper()}{summary['summary'][1:]}: {blown} side overflowed while the other stayed finite.",
+        summary,
+        "Look for an overflow on that side (an exp of a large value, a sum that grows with the batch); a lower learning rate keeps both finite.",
+        0.99,
+    )
+
+
+def rounding_growth(step: int, lockstep_max_abs: float) -> Finding:
+    """A free run failed where a lockstep run of the same length passes: drift, not a bug."""
+    return Finding(
+        "rounding-growth",
+        f"Each single step agrees (lockstep, max abs difference {lockstep_max_abs:.3g} over {step} steps), but the two "
+        f"independent runs drift apart as rounding accumulates, past the tolerance at step {step}.",
+        {"lockstep_max_abs": lockstep_max_abs, "free_first_failure_step": step},
+        "Not a porting bug. Use --mode lockstep for a parity gate, run in float64, or loosen the tolerance for free runs.",
+        0.98,
+    )

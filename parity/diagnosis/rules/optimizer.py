@@ -1,0 +1,76 @@
+"""Findings about the update: a layer updated with another's step, and the optimizer's conventions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import Evidence, common_ratio, relative_gap
+from parity.diagnosis.finding import Finding
+
+
+def wrong_layer_update(e: Evidence) -> Finding | None:
+    for name in e.params():
+        if not e.failed(name):
+            continue
+        for other in e.params():
+            if other == name or e.before[other].shape != e.before[name].shape:
+                continue
+            if relative_gap(e.update("numpy", name), e.update("torch", other)) < e.match_tolerance:
+                return Finding(
+                    "wrong-layer-update",
+                    f"{name} was updated with {other}'s step: the two have the same shape, so nothing complained.",
+                    {"tensor": name, "update_matches": other},
+                    f"Update {name} with the gradient of {name}.",
+                    0.95,
+                )
+    return None
+
+
+def optimizer_convention(e: Evidence) -> Finding | None:
+    grads_agree = not any(e.failed(g) for g in e.grads())
+    failing = [p for p in e.params() if e.failed(p)]
+    if not grads_agree or not failing:
+        return None
+    c = e.config
+    ratio = common_ratio(e, e.params(), e.update)
+    evidence = {"update_ratio": ratio, "step": e.step, "optimizer": c.optimizer}
+    known = []
+    if ratio is not None and e.step == 1:
+        if c.optimizer in ("momentum", "nesterov"):
+            known.append((1 - c.momentum, f"a momentum average that starts from zero (v = βv + (1-β)g, v₀ = 0): "
+                          f"torch.optim.SGD seeds its buffer with the first raw gradient, so its first step is 1/(1-β) = "
+                          f"{1 / (1 - c.momentum):.3g} times larger", "For torch's semantics, start the buffer at the first gradient; to keep the average, use --optimizer ema-momentum (SGD with dampening=β and a zero buffer)."))
+            if c.dampening:
+                known.append((1 - c.dampening, "dampening applied on the first step: torch.optim.SGD's first step uses the raw gradient",
+                              "Skip dampening when the buffer is first filled."))
+        if c.optimizer == "ema-momentum":
+            known.append((1 / (1 - c.momentum), "a buffer seeded with the raw gradient (torch's default momentum) where the run asks for an average from zero",
+                          "Start the velocity at zero: v = βv + (1-β)g."))
+        known.append((0.0, "no movement on the first step: the update used the buffer before this step's gradient was added (one step behind)",
+                      "Add the gradient to the buffer first, then step with it."))
+    if ratio is not None and c.optimizer == "adam":
+        beta1, beta2 = c.betas
+        known.append(((1 - beta1**e.step) / np.sqrt(1 - beta2**e.step), "Adam without bias correction: m and v are not divided by (1-β1^t) and (1-β2^t)",
+                      "Divide by the bias corrections: lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)."))
+    # code checked with `parity check` and a stateful optimizer records updates only
+    agree = "The gradients agree but the updates are" if e.grads() else "The updates are"
+    for expected, what, fix in known:
+        if ratio is not None and abs(ratio - expected) <= 2e-2 * max(abs(expected), 1e-2):
+            return Finding("optimizer-convention", f"{agree} {ratio:.4g} times torch's: {what}.", evidence, fix, 0.95)
+    if ratio is not None and ratio > 0:
+        return Finding(
+            "update-scale",
+            f"{agree} all {ratio:.6g} times torch's: the learning rate differs "
+            f"(NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
+            evidence,
+            "Use the same learning rate on both sides; a hard-coded rate in the NumPy code is the usual cause.",
+            0.8,
+        )
+    return Finding(
+        "optimizer-convention",
+        ("The gradients agree but the updates do not" if e.grads() else "The updates do not agree")
+        + ": the optimizer's formula or state differs from torch.optim's.",
+        evidence,
+        "Compare the update rule with torch.optim's documented algorithm, step by step from the first.",
+        0.5,
+    )

@@ -1,0 +1,71 @@
+"""A run made ready: its data, device, shared weights, and how to build fresh sides.
+
+The Setup is what every later stage works from: the engine steps the sides
+it makes, and the diagnosis replays them to re-examine a failing step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy_net
+import torch_net
+from numpy_net import Params
+from parity.config.config import RunConfig
+from parity.config.data import Dataset, load_dataset
+from parity.config.weights import initial_weights
+from parity.engine.environment import environment
+from parity.engine.record import tensor_names
+from parity.engine.sides import Side, numpy_side, torch_side
+from parity.errors import InputError
+
+
+@dataclass
+class Setup:
+    """Everything a run needs before its first step."""
+
+    config: RunConfig
+    data: Dataset
+    init: Params
+    environment: dict
+    make_sides: Callable[[], tuple[Side, Side]]
+    names: tuple[str, ...] = ()  # the tensors compared each step, in order of computation
+    network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
+
+    def __post_init__(self) -> None:
+        self.names = self.names or tensor_names(self.config.bias)
+
+    def replay(self, step: int) -> tuple[Side, Side]:
+        """Fresh sides brought to the state just before `step`, as the run brought them."""
+        numpy, torch = self.make_sides()
+        for _ in range(1, step):
+            numpy.step(), torch.step()
+            if self.config.mode == "lockstep":
+                torch.load(numpy.params())
+        return numpy, torch
+
+
+def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
+    """The kit's NumPy network against its torch twin; numpy_trainer lets a variant (a mutant) stand in."""
+    data = load_dataset(config.data, config.dtype, config.seed, config.target)
+    device = resolve_device(config.device)
+    init = initial_weights(config, data)
+
+    def make_sides() -> tuple[Side, Side]:
+        return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
+
+    return Setup(config, data, init, run_environment(config, device), make_sides)
+
+
+def resolve_device(name: str):
+    try:
+        return torch_net.resolve_device(name)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+
+
+def run_environment(config: RunConfig, device) -> dict:
+    """The environment block of the report, read with the run's numeric switches in force."""
+    with torch_net.numerics(config.allow_tf32, config.deterministic):
+        return environment(device, config.allow_tf32, config.deterministic)

@@ -1,0 +1,28 @@
+"""Porting bugs in the forward pass: a bias left out, a weight used in the wrong layout."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+
+
+class MissingHiddenBias(numpy_net.Trainer):
+    """The hidden layer's bias is left out of the forward pass."""
+
+    def forward(self, X):
+        return numpy_net.forward(dict(self.params, b1=np.zeros_like(self.params["b1"])), X)
+
+
+class TransposedW1(numpy_net.Trainer):
+    """W1 used as (hidden, inputs): the weights were loaded without the layout transpose."""
+
+    def forward(self, X):
+        return numpy_net.forward(self._as_used(), X)
+
+    def backward(self, X, acts, y):
+        grads = numpy_net.backward(self._as_used(), X, acts, y, self.loss)
+        return dict(grads, W1=grads["W1"].T)
+
+    def _as_used(self):
+        return dict(self.params, W1=self.params["W1"].T)

@@ -1,0 +1,29 @@
+"""The terminal table: a headline saying what ran, then one row per tensor, OK or NOT OK."""
+
+from __future__ import annotations
+
+from parity.config.config import RunConfig
+from parity.engine.compare import TensorSummary
+
+
+def headline(config: RunConfig, device: str, network: dict | None = None) -> str:
+    rtol, atol = config.tolerances
+    bias = "bias" if config.bias else "no bias"
+    against = f"{network['network']} against the torch twin, " if network else ""
+    return (
+        f"parity: {against}{config.data}, {config.hidden} hidden, {bias}, loss {config.loss}, "
+        f"{config.optimizer} lr={config.lr:g}, {config.steps} steps, {config.dtype} on {device}, {config.mode}\n"
+        f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
+    )
+
+
+def tensor_table(tensors: dict[str, TensorSummary]) -> list[str]:
+    header = f"{'tensor':<9} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12}  result"
+    rows = [header]
+    for name, s in tensors.items():
+        index = ",".join(map(str, s.worst_index)) or "-"
+        result = "OK" if s.passed else f"NOT OK ({s.failed_steps} of {s.compared_steps} steps)"
+        rows.append(
+            f"{name:<9} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12}  {result}"
+        )
+    return rows
