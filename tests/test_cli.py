@@ -175,3 +175,36 @@ def test_top_level_help_shows_each_commands_whole_first_line():
 def test_every_command_states_its_exit_statuses(command):
     text = " ".join(invoke(command, "--help").stdout.split())
     assert "Exit status: 0" in text and "1 " in text and "2 " in text
+
+
+def test_the_readme_options_table_lists_every_option_of_every_command():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    table = [line for line in readme.splitlines() if line.startswith("| `")]
+    documented = " ".join(line.split("|")[1] for line in table)
+    for name, command in cli.commands.items():
+        for param in command.params:
+            for flag in (*param.opts, *param.secondary_opts):
+                if flag.startswith("--"):
+                    assert f"{flag}" in documented, f"parity {name} {flag} is missing from the README's options table"
+
+
+def test_mutants_stops_on_ctrl_c_with_what_ran_and_exit_130(monkeypatch):
+    import parity.mutants.catalogue as catalogue
+
+    real, calls = catalogue.run_mutant, []
+
+    def interrupted_third(mutant, **options):
+        calls.append(mutant.name)
+        result = real(mutant, steps=2, device="cpu")
+        if len(calls) == 3:
+            result.report.interrupted = True
+        return result
+
+    monkeypatch.setattr(catalogue, "run_mutant", interrupted_third)
+    result = invoke("mutants")
+    assert result.exit_code == 130, result.output
+    assert f"INTERRUPTED during {calls[2]}, after 2 of {len(catalogue.CATALOGUE)} mutants" in result.stdout
+    assert calls[0] in result.stdout and calls[2] not in result.stdout.split("INTERRUPTED")[0]
+    assert len(calls) == 3

@@ -25,7 +25,14 @@ def mutants(steps: int, device: str, json_path: str | None) -> int:
 
     if json_path is not None:
         check_writable(json_path, "--json")
-    results = [run_mutant(mutant, steps=steps, device=device) for mutant in CATALOGUE]
+    results = []
+    for mutant in CATALOGUE:
+        result = run_mutant(mutant, steps=steps, device=device)
+        if result.report.interrupted:  # an interrupted run proves nothing about its mutant
+            _print_table(results)
+            click.echo(f"INTERRUPTED during {mutant.name}, after {len(results)} of {len(CATALOGUE)} mutants")
+            return 130
+        results.append(result)
     _print_table(results)
     if json_path is not None:
         document = [_result_dict(r) for r in results]
