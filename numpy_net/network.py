@@ -1,12 +1,15 @@
-"""The two-layer sigmoid network: forward pass and backpropagation.
+"""A fully connected network: forward pass and backpropagation, for any depth.
 
-Layout: X is (n, inputs); W1 is (inputs, hidden), b1 (hidden,);
-W2 is (hidden, outputs), b2 (outputs,). The biases are optional: a network
-without them simply has no b1 and b2 entries.
+Layout: X is (n, inputs); W_l is (in, out), b_l (out,). The biases are
+optional: a network without them simply has no b entries.
 
-    hidden = σ(X @ W1 + b1)
-    logits = hidden @ W2 + b2
-    output = σ(logits)
+    a_0 = X
+    a_l = f(a_{l-1} @ W_l + b_l)        hidden layers, f the hidden activation
+    logits = a_{L-1} @ W_L + b_L
+    output = g(logits)                  g the output unit: sigmoid, linear or softmax
+
+The two-layer sigmoid network (one hidden layer, sigmoid everywhere) is
+the default and the textbook example.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from numpy_net.activations import sigmoid, sigmoid_derivative
+from numpy_net.activations import ACTIVATIONS, backward_through
 from numpy_net.losses import Loss
 
 Params = dict[str, np.ndarray]
@@ -25,42 +28,56 @@ Params = dict[str, np.ndarray]
 class Activations:
     """What the forward pass computes and backpropagation needs again."""
 
-    hidden: np.ndarray
+    layers: list[np.ndarray]  # a_1 .. a_{L-1}, the hidden layers' activations
     logits: np.ndarray
     output: np.ndarray
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """The last hidden layer, which feeds the output layer (the hidden layer of a two-layer network)."""
+        return self.layers[-1]
 
 
 def has_bias(params: Params) -> bool:
     return "b1" in params
 
 
-def forward(params: Params, X: np.ndarray) -> Activations:
-    hidden_pre = X @ params["W1"]
+def layer_count(params: Params) -> int:
+    return sum(1 for name in params if name.startswith("W"))
+
+
+def forward(params: Params, X: np.ndarray, hidden: str = "sigmoid", output: str = "sigmoid") -> Activations:
+    f, g = ACTIVATIONS[hidden].function, ACTIVATIONS[output].function
+    L = layer_count(params)
+    a, layers = X, []
+    for layer in range(1, L):
+        a = f(_affine(params, layer, a))
+        layers.append(a)
+    logits = _affine(params, L, a)
+    return Activations(layers=layers, logits=logits, output=g(logits))
+
+
+def _affine(params: Params, layer: int, a: np.ndarray) -> np.ndarray:
+    z = a @ params[f"W{layer}"]
     if has_bias(params):
-        hidden_pre = hidden_pre + params["b1"]
-    hidden = sigmoid(hidden_pre)
-
-    logits = hidden @ params["W2"]
-    if has_bias(params):
-        logits = logits + params["b2"]
-    return Activations(hidden=hidden, logits=logits, output=sigmoid(logits))
+        z = z + params[f"b{layer}"]
+    return z
 
 
-def backward(params: Params, X: np.ndarray, acts: Activations, y: np.ndarray, loss: Loss) -> Params:
-    """The true gradients dL/dθ, by the chain rule from the output back.
+def backward(params: Params, X: np.ndarray, acts: Activations, y: np.ndarray, loss: Loss, hidden: str = "sigmoid") -> Params:
+    """The true gradients dL/dθ, by the chain rule from the output back, output layer first.
 
     Each bias gradient sums its delta over the batch: every row of the batch
     used the same bias.
     """
+    L = layer_count(params)
+    inputs = [X, *acts.layers]  # inputs[l - 1] is what layer l multiplies by W_l
     grads: Params = {}
-
-    delta2 = loss.delta(acts.logits, acts.output, y)  # dL/dz2, (n, outputs)
-    grads["W2"] = acts.hidden.T @ delta2
-    if has_bias(params):
-        grads["b2"] = delta2.sum(axis=0)
-
-    delta1 = (delta2 @ params["W2"].T) * sigmoid_derivative(acts.hidden)  # dL/dz1, (n, hidden)
-    grads["W1"] = X.T @ delta1
-    if has_bias(params):
-        grads["b1"] = delta1.sum(axis=0)
+    delta = loss.delta(acts.logits, acts.output, y)  # dL/dz_L, (n, outputs)
+    for layer in range(L, 0, -1):
+        grads[f"W{layer}"] = inputs[layer - 1].T @ delta
+        if has_bias(params):
+            grads[f"b{layer}"] = delta.sum(axis=0)
+        if layer > 1:  # dL/dz_{l-1} = (delta @ W_lᵀ) * f'(a_{l-1})
+            delta = backward_through(hidden, inputs[layer - 1], delta @ params[f"W{layer}"].T)
     return grads

@@ -21,22 +21,24 @@ class StepOutcome:
 
 
 class Trainer:
-    """Trains a parameter dict in place, one full-batch step at a time.
+    """Trains a parameter dict in place, one step on the batch it is given.
 
     Each stage is a method so that a variant (a porting bug, say) can
-    replace exactly one of them.
+    replace exactly one of them. The output unit is the loss's: the two
+    belong together (a softmax under cross-entropy, a sigmoid under bce).
     """
 
-    def __init__(self, params: Params, loss: Loss, optimizer: Optimizer) -> None:
+    def __init__(self, params: Params, loss: Loss, optimizer: Optimizer, hidden: str = "sigmoid") -> None:
         self.params = params
         self.loss = loss
         self.optimizer = optimizer
+        self.hidden = hidden
 
     def forward(self, X: np.ndarray) -> Activations:
-        return forward(self.params, X)
+        return forward(self.params, X, self.hidden, self.loss.output)
 
     def backward(self, X: np.ndarray, acts: Activations, y: np.ndarray) -> Params:
-        return backward(self.params, X, acts, y, self.loss)
+        return backward(self.params, X, acts, y, self.loss, self.hidden)
 
     def update(self, grads: Params) -> None:
         self.optimizer.step(self.params, grads)

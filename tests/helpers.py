@@ -7,6 +7,22 @@ import numpy as np
 import numpy_net
 
 
+def families() -> list[tuple[str, str, str]]:
+    """Every (hidden activation, output unit, loss) the kit builds."""
+    return [
+        (hidden, output, loss)
+        for hidden in numpy_net.HIDDEN_ACTIVATIONS
+        for output in numpy_net.OUTPUT_ACTIVATIONS
+        for loss in numpy_net.LOSSES
+        if numpy_net.family_problem(hidden, output, loss, outputs=2) is None
+    ]
+
+
+def output_for(loss: str) -> str:
+    """The output unit a loss is defined on in the default family: softmax for the cross-entropies, else sigmoid."""
+    return "softmax" if loss in ("ce", "ce-sum") else "sigmoid"
+
+
 def problem(rng: np.random.Generator, n=7, inputs=3, hidden=5, outputs=2, bias=True, dtype="float64"):
     """Random data and weights with outputs away from saturation."""
     X = rng.standard_normal((n, inputs)).astype(dtype)

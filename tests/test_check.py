@@ -31,7 +31,8 @@ def test_the_classic_bug_is_caught_at_step_1_and_named(tmp_path):
     assert "FAIL: numbers part at step 1, W2.update" in result.stdout
     assert "likely cause: activation-derivative" in result.stdout
     document = json.loads(report.read_text())
-    assert document["network"]["params"] == {"W1": "weights1", "W2": "weights2"}
+    assert document["network"]["parameters"] == {"W1": "weights1", "W2": "weights2"}
+    assert document["network"]["found"] == ["W1", "W2"]
     assert document["oracles"]["finite_difference"]["wrong"] == ["numpy"]
     rerun = CliRunner().invoke(cli, ["run", "--from-report", str(report)])
     assert_one_line_error(rerun, "parity check", "tutorial_bug.py:NeuralNetwork")
@@ -66,11 +67,13 @@ def test_a_forward_bug_shows_in_the_output(tmp_path):
     assert "FAIL: numbers part at step 1, output" in result.stdout
 
 
-def test_user_printing_does_not_reach_the_report(tmp_path):
+def test_the_networks_prints_are_shown_unless_quiet(tmp_path):
     source = (EXAMPLES / "tutorial_sse.py").read_text().replace("    def backprop(self):\n", "    def backprop(self):\n        print('loss is', self.output.sum())\n")
     (tmp_path / "net.py").write_text(source)
-    result = check(f"{tmp_path}/net.py:NeuralNetwork", "--steps", "5")
-    assert result.exit_code == 0 and "loss is" not in result.output
+    shown = check(f"{tmp_path}/net.py:NeuralNetwork", "--steps", "5")
+    assert shown.exit_code == 0 and shown.stdout.count("loss is") == 5
+    quiet = check(f"{tmp_path}/net.py:NeuralNetwork", "--steps", "5", "--quiet-network")
+    assert quiet.exit_code == 0 and "loss is" not in quiet.output
 
 
 BROKEN = textwrap.dedent('''
@@ -138,20 +141,20 @@ def broken(tmp_path):
     "args,words",
     [
         (["{net}:Raises"], ["step 3", "ValueError: shapes went wrong", f"net.py, line {line_of('raise ValueError')}", 'raise ValueError("shapes went wrong")']),
-        (["{net}:Transposed"], ["weights1 has shape (4, 3)", "looks transposed"]),
+        (["{net}:Transposed", "--param", "weights1=W1"], ["weights1", "(4, 3)", "--param"]),
         (["{net}:MakesNaN"], ["step 1", "weights2 (W2) holds NaN"]),
         (["{net}:NamedLikeTheKit"], ["step 1", "W1 holds NaN"]),
         (["{net}:LosesAttribute"], ["step 1", "no attribute 'weights2'"]),
         (["{net}:Reshapes"], ["step 1", "weights2 has shape (5, 1)", "(4, 1)"]),
         (["{net}:BadInit"], ["--init raised ZeroDivisionError", f"net.py, line {line_of('1 / 0')}"]),
         (["{net}:Missing"], ["defines no 'Missing'", "Raises"]),
-        (["{net}:Other"], ["no attribute for W1", "--param"]),
-        (["{net}:Other", "--param", "a=W1", "--param", "c=W2"], ["no attribute c (W2)"]),
-        (["{net}:Raises", "--param", "weights1"], ["--param 'weights1'", "ATTR=NAME"]),
+        (["{net}:Other"], ["found no weights", "--param"]),
+        (["{net}:Other", "--param", "a=W1", "--param", "c=W2"], ["no attribute 'c'"]),
+        (["{net}:Raises", "--param", "weights1"], ["--param 'weights1'", "EXPR=NAME"]),
         (["{net}:Raises", "--step", "net.train("], ["--step", "not valid Python"]),
         (["{net}:Raises", "--step", "net.train()"], ["step 1", "AttributeError", "in --step"]),
         (["{net}:Raises", "--init", "Raises(X)"], ["--init raised TypeError"]),
-        (["{net}:Raises", "--bias"], ["--bias needs b1 and b2"]),
+        (["{net}:Raises", "--bias"], ["--bias, but no bias was found"]),
         (["{net}"], ["expected FILE.py:NAME"]),
         (["{dir}/absent.py:Net"], ["no such file"]),
     ],

@@ -118,7 +118,7 @@ def test_tf32_on_the_torch_side_is_named():
 
     def make_sides():
         numpy_side, torch_side = build()
-        for layer in (torch_side.trainer.model.layer1, torch_side.trainer.model.layer2):
+        for layer in torch_side.trainer.model.layers:
             layer.__class__ = EmulatedTF32Linear
         return numpy_side, torch_side
 

@@ -6,35 +6,38 @@ import torch
 
 import numpy_net
 import torch_net
-from tests.helpers import problem
+from tests.helpers import families, problem
 
 
 @pytest.mark.parametrize("bias", [True, False])
 def test_weights_round_trip_through_the_module(bias, rng):
     X, y, params = problem(rng, bias=bias)
-    model = torch_net.TwoLayerSigmoid(3, 5, 2, bias=bias, dtype=torch.float64)
+    model = torch_net.MLP(numpy_net.NetworkSpec((3, 5, 2), bias=bias), dtype=torch.float64)
     torch_net.load_params(model, params)
-    assert model.layer1.weight.shape == (5, 3)  # nn.Linear stores (out, in)
+    assert model.layers[0].weight.shape == (5, 3)  # nn.Linear stores (out, in)
     back = torch_net.params_to_numpy(model)
     assert list(back) == list(params)
     for name in params:
         np.testing.assert_array_equal(back[name], params[name])
 
 
-def test_forward_and_gradients_agree_with_numpy_net(rng):
-    X, y, params = problem(rng)
-    model = torch_net.TwoLayerSigmoid(3, 5, 2, dtype=torch.float64)
+@pytest.mark.parametrize("hidden_sizes", [(5,), (5, 4)], ids=["one-hidden", "two-hidden"])
+@pytest.mark.parametrize("hidden,output,name", families(), ids=lambda family: "-".join(family) if isinstance(family, tuple) else str(family))
+def test_forward_and_gradients_agree_with_numpy_net(hidden, output, name, hidden_sizes, rng):
+    X, y, params = problem(rng, hidden=hidden_sizes)
+    if output == "softmax":
+        y = y / y.sum(axis=1, keepdims=True)
+    model = torch_net.MLP(numpy_net.NetworkSpec((3, *hidden_sizes, 2), hidden, output, name), dtype=torch.float64)
     torch_net.load_params(model, params)
-    for name in numpy_net.LOSSES:
-        model.zero_grad()
-        fwd = model(torch.tensor(X))
-        torch_net.loss_function(name)(fwd.logits, fwd.output, torch.tensor(y)).backward()
-        acts = numpy_net.forward(params, X)
-        np.testing.assert_allclose(fwd.output.detach().numpy(), acts.output, rtol=1e-13)
-        ours = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(name))
-        theirs = torch_net.grads_to_numpy(model)
-        for p in params:
-            np.testing.assert_allclose(ours[p], theirs[p], rtol=1e-10, atol=1e-14, err_msg=f"{name} {p}")
+    model.zero_grad()
+    fwd = model(torch.tensor(X))
+    torch_net.loss_function(name)(fwd.logits, fwd.output, torch.tensor(y)).backward()
+    acts = numpy_net.forward(params, X, hidden, output)
+    np.testing.assert_allclose(fwd.output.detach().numpy(), acts.output, rtol=1e-13)
+    ours = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(name, output), hidden)
+    theirs = torch_net.grads_to_numpy(model)
+    for p in params:
+        np.testing.assert_allclose(ours[p], theirs[p], rtol=1e-10, atol=1e-14, err_msg=f"{name} {p}")
 
 
 def test_numerics_switches_are_set_and_restored():
@@ -50,7 +53,7 @@ def test_numerics_switches_are_set_and_restored():
 
 def test_exported_weights_are_copies_not_views_of_live_parameters():
     # A (1, k) weight transposed is already contiguous: a view would move with the next update.
-    model = torch_net.TwoLayerSigmoid(3, 4, 1, dtype=torch.float64)
+    model = torch_net.MLP(numpy_net.NetworkSpec((3, 4, 1)), dtype=torch.float64)
     exported = torch_net.params_to_numpy(model)
     with torch.no_grad():
         for p in model.parameters():

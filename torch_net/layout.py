@@ -9,47 +9,58 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-
-from torch_net.model import TwoLayerSigmoid
-
-# NumPy name -> (layer, attribute) of TwoLayerSigmoid
-PARAMETERS = {"W1": ("layer1", "weight"), "b1": ("layer1", "bias"), "W2": ("layer2", "weight"), "b2": ("layer2", "bias")}
+from torch import nn
 
 
-def _is_weight(name: str) -> bool:
+def is_weight(name: str) -> bool:
     return name.startswith("W")
 
 
-def _parameter(model: TwoLayerSigmoid, name: str) -> torch.Tensor | None:
-    layer, attribute = PARAMETERS[name]
-    return getattr(getattr(model, layer), attribute)
+def to_numpy_layout(name: str, array: np.ndarray) -> np.ndarray:
+    """A torch-layout value of parameter `name` in the NumPy layout (weights transposed), as a fresh array."""
+    return np.array(array.T if is_weight(name) else array, order="C", copy=True)
+
+
+def to_torch_layout(name: str, array: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(array.T if is_weight(name) else array)
+
+
+def linear_parameters(layers: list[nn.Linear]) -> dict[str, torch.Tensor]:
+    """W1, b1, W2, b2, ... of a stack of nn.Linear layers, in torch's layout."""
+    found = {}
+    for number, layer in enumerate(layers, 1):
+        found[f"W{number}"] = layer.weight
+        if layer.bias is not None:
+            found[f"b{number}"] = layer.bias
+    return found
 
 
 def _to_numpy(name: str, tensor: torch.Tensor) -> np.ndarray:
     """A copy, never a view: on the CPU .numpy() shares memory with the live parameter."""
-    array = tensor.detach().cpu().numpy()
-    return np.array(array.T if _is_weight(name) else array, order="C", copy=True)
+    return to_numpy_layout(name, tensor.detach().cpu().numpy())
 
 
-def load_params(model: TwoLayerSigmoid, params: dict[str, np.ndarray]) -> None:
-    """Copy NumPy-layout parameters into the model, in place.
+def load_into(parameters: dict[str, torch.Tensor], params: dict[str, np.ndarray]) -> None:
+    """Copy NumPy-layout parameters into torch parameters, in place.
 
     In place, so that an optimizer holding the parameters keeps its state.
     """
     with torch.no_grad():
         for name, array in params.items():
-            target = _parameter(model, name)
-            value = array.T if _is_weight(name) else array
-            target.copy_(torch.as_tensor(np.ascontiguousarray(value)))
+            target = parameters[name]
+            target.copy_(torch.as_tensor(to_torch_layout(name, array)))
 
 
-def params_to_numpy(model: TwoLayerSigmoid) -> dict[str, np.ndarray]:
-    return {name: _to_numpy(name, p) for name in PARAMETERS if (p := _parameter(model, name)) is not None}
+def load_params(model: nn.Module, params: dict[str, np.ndarray]) -> None:
+    load_into(linear_parameters(model.layers), params)
 
 
-def grads_to_numpy(model: TwoLayerSigmoid) -> dict[str, np.ndarray]:
-    return {
-        name: _to_numpy(name, p.grad)
-        for name in PARAMETERS
-        if (p := _parameter(model, name)) is not None and p.grad is not None
-    }
+def params_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
+    return {name: _to_numpy(name, p) for name, p in linear_parameters(model.layers).items()}
+
+
+def grads_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
+    """The gradients, output layer first: the order backpropagation computes them in."""
+    found = linear_parameters(model.layers)
+    order = sorted(found, key=lambda name: (-int(name[1:]), name[0] == "b"))
+    return {name: _to_numpy(name, found[name].grad) for name in order if found[name].grad is not None}

@@ -1,4 +1,4 @@
-"""The twin network as an nn.Module with two nn.Linear layers."""
+"""The twin network as an nn.Module: one nn.Linear per layer, torch's own activations."""
 
 from __future__ import annotations
 
@@ -7,26 +7,48 @@ from typing import NamedTuple
 import torch
 from torch import nn
 
+from numpy_net.spec import NetworkSpec
+
+ACTIVATIONS = {
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "relu": torch.relu,
+    "linear": lambda z: z,
+    "softmax": lambda z: torch.softmax(z, dim=1),
+}
+
 
 class Forward(NamedTuple):
-    hidden: torch.Tensor
+    layers: tuple[torch.Tensor, ...]  # the hidden layers' activations
     logits: torch.Tensor
     output: torch.Tensor
 
+    @property
+    def hidden(self) -> torch.Tensor:
+        return self.layers[-1]
 
-class TwoLayerSigmoid(nn.Module):
-    """hidden = σ(layer1(X)), output = σ(layer2(hidden)).
 
-    The forward pass also returns the logits, so that binary cross-entropy
-    can be taken from them (BCEWithLogits), the numerically stable form.
+class MLP(nn.Module):
+    """a_l = f(layers[l-1](a_{l-1})) for the hidden layers, output = g(layers[-1](a_{L-1})).
+
+    The forward pass also returns the logits, so that the cross-entropies
+    can be taken from them (BCEWithLogits, cross_entropy), the numerically
+    stable forms.
     """
 
-    def __init__(self, inputs: int, hidden: int, outputs: int, bias: bool = True, **factory) -> None:
+    def __init__(self, spec: NetworkSpec, **factory) -> None:
         super().__init__()
-        self.layer1 = nn.Linear(inputs, hidden, bias=bias, **factory)
-        self.layer2 = nn.Linear(hidden, outputs, bias=bias, **factory)
+        self.spec = spec
+        sizes = spec.sizes
+        self.layers = nn.ModuleList(
+            nn.Linear(sizes[i], sizes[i + 1], bias=spec.bias, **factory) for i in range(len(sizes) - 1)
+        )
 
     def forward(self, X: torch.Tensor) -> Forward:
-        hidden = torch.sigmoid(self.layer1(X))
-        logits = self.layer2(hidden)
-        return Forward(hidden, logits, torch.sigmoid(logits))
+        f, g = ACTIVATIONS[self.spec.hidden_activation], ACTIVATIONS[self.spec.output_activation]
+        a, hidden = X, []
+        for layer in self.layers[:-1]:
+            a = f(layer(a))
+            hidden.append(a)
+        logits = self.layers[-1](a)
+        return Forward(tuple(hidden), logits, g(logits))

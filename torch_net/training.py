@@ -9,7 +9,7 @@ import torch
 
 from torch_net.layout import grads_to_numpy
 from torch_net.losses import LossFunction
-from torch_net.model import Forward, TwoLayerSigmoid
+from torch_net.model import MLP, Forward
 
 
 @dataclass
@@ -20,7 +20,7 @@ class TorchStepOutcome:
 
 
 class TorchTrainer:
-    def __init__(self, model: TwoLayerSigmoid, loss: LossFunction, optimizer: torch.optim.Optimizer) -> None:
+    def __init__(self, model: MLP, loss: LossFunction, optimizer: torch.optim.Optimizer) -> None:
         self.model, self.loss, self.optimizer = model, loss, optimizer
 
     def step(self, X: torch.Tensor, y: torch.Tensor) -> TorchStepOutcome:

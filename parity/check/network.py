@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parity.engine.record import PARAMS
+from parity.check.locations import Location, parse_location
 from parity.errors import InputError
+
+DEFAULT_STEP = "net.feedforward(); net.backprop()"
 
 
 @dataclass(frozen=True)
@@ -14,9 +16,13 @@ class UserNetwork:
 
     target: str  # FILE.py:NAME
     init: str = ""  # an expression; empty means NAME(X, y)
-    step: str = "net.feedforward(); net.backprop()"
-    params: dict[str, str] = field(default_factory=dict)  # kit name (W1...) -> attribute
-    output: str | None = None
+    step: str = DEFAULT_STEP
+    params: tuple[str, ...] = field(default_factory=tuple)  # --param EXPR=NAME[.T], as given
+    output: str | None = None  # an expression on the network holding the step's forward output
+    quiet: bool = False  # silence the network's own prints
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", tuple(self.params))
 
     @property
     def path(self) -> str:
@@ -30,21 +36,30 @@ class UserNetwork:
     def init_expression(self) -> str:
         return self.init or f"{self.class_name}(X, y)"
 
+    def locations(self) -> dict[str, Location]:
+        return parse_params(self.params)
+
     def to_dict(self) -> dict:
-        return {"network": self.target, "init": self.init_expression, "step": self.step, "params": self.params, "output": self.output}
+        return {"network": self.target, "init": self.init_expression, "step": self.step, "params": list(self.params),
+                "output": self.output, "quiet": self.quiet}
+
+    @classmethod
+    def from_dict(cls, fields: dict) -> UserNetwork:
+        try:
+            init = fields["init"] if fields["init"] != f"{fields['network'].rpartition(':')[2]}(X, y)" else ""
+            return cls(fields["network"], init, fields["step"], tuple(fields.get("params", ())), fields.get("output"), bool(fields.get("quiet")))
+        except (KeyError, TypeError, AttributeError) as error:
+            raise InputError(f"the report's network block does not fit: {error}") from None
 
 
-def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
-    """--param ATTR=NAME, repeatable, into {NAME: ATTR}."""
-    mapping: dict[str, str] = {}
+def parse_params(pairs: tuple[str, ...]) -> dict[str, Location]:
+    """--param EXPR=NAME[.T], repeatable, into {NAME: Location}."""
+    mapping: dict[str, Location] = {}
     for pair in pairs:
-        attribute, _, name = pair.partition("=")
-        attribute, name = attribute.strip(), name.strip()
-        if not attribute or name not in PARAMS:
-            raise InputError(f"--param {pair!r}: expected ATTR=NAME with NAME one of {', '.join(PARAMS)}, e.g. weights1=W1")
+        location, name = parse_location(pair)
         if name in mapping:
-            raise InputError(f"--param maps {name} twice ({mapping[name]} and {attribute})")
-        mapping[name] = attribute
+            raise InputError(f"--param maps {name} twice ({mapping[name].describe()} and {location.describe()})")
+        mapping[name] = location
     return mapping
 
 

@@ -1,4 +1,11 @@
-"""The user's network and the torch twin as the two sides of a check: both record updates, not gradients."""
+"""The user's network and the torch twin as the two sides of a check: both record updates, not gradients.
+
+A user's network is reached in one of two ways: through --param locations
+and a --step (UserSide), or through the adapter protocol (AdapterSide), a
+class with get_params() -> dict, set_params(dict) and step(X, y), for code
+no expression can drive: a module-level script, scalar weights, a train()
+that loops.
+"""
 
 from __future__ import annotations
 
@@ -8,66 +15,113 @@ from typing import Any
 import numpy as np
 
 from numpy_net import Params
+from parity.check.locations import Location
 from parity.check.network import labelled
 from parity.check.user_code import UserCode
 from parity.config.data import Dataset
+from parity.engine.batches import Rows
 from parity.engine.record import Record, make_check_record
-from parity.engine.sides import TorchSide, cast_arrays
+from parity.engine.sides import Side, cast_arrays
 from parity.errors import InputError
+
+ADAPTER_METHODS = ("get_params", "set_params", "step")
+
+
+def is_adapter(net: Any) -> bool:
+    return all(callable(getattr(net, method, None)) for method in ADAPTER_METHODS)
 
 
 class UserSide:
-    """The user's network behind the Side interface; records updates, not gradients."""
+    """The user's network, its parameters at --param locations, one step a --step."""
 
-    def __init__(self, code: UserCode, net: Any, data: Dataset, mapping: dict[str, str], shapes: dict[str, tuple], dtype: str) -> None:
-        self.code, self.net, self.X, self.y = code, net, data.X, data.y
-        self.mapping, self.shapes, self.dtype = mapping, shapes, dtype
-        self.user_shapes = {name: np.shape(getattr(net, attribute)) for name, attribute in mapping.items()}
+    def __init__(self, code: UserCode, net: Any, data: Dataset, locations: dict[str, Location], shapes: dict[str, tuple], dtype: str) -> None:
+        self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
+        self.locations, self.shapes, self.dtype = locations, shapes, dtype
+        self.user_shapes = {name: np.shape(location.raw(net)) for name, location in locations.items()}
         self.steps = 0
 
     def load(self, params: Params) -> None:
-        """Write parameters into the user's attributes, in the user's own shape (a (1, h) bias stays (1, h))."""
-        for name, attribute in self.mapping.items():
-            setattr(self.net, attribute, params[name].reshape(self.user_shapes[name]).astype(self.dtype))
+        """Write parameters into the user's network, in its own layout and shape (a (1, h) bias stays (1, h))."""
+        for name, location in self.locations.items():
+            location.write(self.net, params[name].astype(self.dtype), self.user_shapes[name])
 
     def params(self) -> Params:
-        return {name: self._read(name) for name in self.mapping}
+        return {name: self._read(name) for name in self.locations}
 
     def _read(self, name: str) -> np.ndarray:
-        attribute = self.mapping[name]
-        if not hasattr(self.net, attribute):
-            raise InputError(f"step {self.steps}: the network has no attribute {attribute!r} any more (--param {attribute}={name})")
-        value = np.array(getattr(self.net, attribute), copy=True)
-        if value.size != int(np.prod(self.shapes[name])):
-            raise InputError(
-                f"step {self.steps}: {attribute} has shape {value.shape}; {name} must be {self.shapes[name]} "
-                "(NumPy layout: W of shape (in, out))"
-            )
-        if value.dtype.kind not in "biuf" or not np.isfinite(value).all():
-            raise InputError(f"step {self.steps}: {labelled(attribute, name)} holds NaN, Inf or non-numbers after the step")
-        return value.reshape(self.shapes[name])
+        location = self.locations[name]
+        try:
+            value = location.read(self.net)
+        except Exception as error:  # the attribute, key or item is gone
+            where = labelled(location.describe(), name)
+            raise InputError(f"step {self.steps}: cannot read {where} any more ({type(error).__name__}: {error})") from None
+        return checked_param(name, value, self.shapes[name], location.describe(), self.steps)
 
-    def step(self) -> Record:
+    def step(self, rows: Rows) -> Record:
         self.steps += 1
         before = self.params()
-        self.code.step(self.net, self.X, self.y, self.steps)
-        output = None
-        if self.code.network.output is not None:
-            output = self.code.run_user(lambda: np.array(getattr(self.net, self.code.network.output), copy=True), "reading --output", self.steps)
+        self.code.step(self.steps, net=self.net, X=self.X[rows], y=self.y[rows])
+        output = self.code.output(self.net, self.steps) if self.code.output_code else None
         return make_check_record(output, before, self.params())
 
     def promoted(self) -> UserSide:
-        net = cast_arrays(copy.deepcopy(self.net))
-        data = Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy")
-        side = UserSide(self.code, net, data, self.mapping, self.shapes, "float64")
-        side.user_shapes, side.steps = self.user_shapes, self.steps
+        side = copy.copy(self)
+        side.net = cast_arrays(copy.deepcopy(self.net))
+        side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
         return side
 
 
-class TorchUpdates:
-    """The torch twin, recording updates like a UserSide."""
+class AdapterSide:
+    """A network behind the adapter protocol; parameters in the kit's layout, biases (h,), (1, h) or (h, 1)."""
 
-    def __init__(self, side: TorchSide, output: bool) -> None:
+    def __init__(self, code: UserCode, net: Any, data: Dataset, shapes: dict[str, tuple], dtype: str) -> None:
+        self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
+        self.shapes, self.dtype, self.steps = shapes, dtype, 0
+
+    def load(self, params: Params) -> None:
+        self.code.run_user(lambda: self.net.set_params({n: v.astype(self.dtype) for n, v in params.items()}), "set_params", self.steps or None)
+
+    def params(self) -> Params:
+        found = self.code.run_user(self.net.get_params, "get_params", self.steps or None)
+        if not isinstance(found, dict) or set(found) != set(self.shapes):
+            raise InputError(f"step {self.steps}: get_params() must return a dict with {', '.join(self.shapes)}, got {_keys(found)}")
+        return {name: checked_param(name, np.array(found[name], copy=True), self.shapes[name], f"get_params()[{name!r}]", self.steps) for name in self.shapes}
+
+    def step(self, rows: Rows) -> Record:
+        self.steps += 1
+        before = self.params()
+        X, y = self.X[rows], self.y[rows]
+        self.code.run_user(lambda: self.net.step(X, y), "step(X, y)", self.steps)
+        output = self.code.output(self.net, self.steps) if self.code.output_code else None
+        return make_check_record(output, before, self.params())
+
+    def promoted(self) -> AdapterSide:
+        side = copy.copy(self)
+        side.net = cast_arrays(copy.deepcopy(self.net))
+        side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
+        return side
+
+
+def _keys(found: Any) -> str:
+    return ", ".join(map(str, found)) if isinstance(found, dict) else type(found).__name__
+
+
+def checked_param(name: str, value: np.ndarray, shape: tuple, where: str, step: int) -> np.ndarray:
+    """A parameter read from the user's network, in the kit's shape, or one clear InputError."""
+    if value.dtype.kind not in "biuf":
+        raise InputError(f"step {step}: {where} holds {value.dtype} values, not numbers")
+    if value.size != int(np.prod(shape)) or (value.ndim == 2 and len(shape) == 2 and value.shape != shape):
+        layout = "" if name[0] == "b" else " (NumPy layout: W of shape (in, out); add .T to --param for a weight stored (out, in))"
+        raise InputError(f"step {step}: {where} has shape {value.shape}; {name} must be {shape}{layout}")
+    if not np.isfinite(value).all():
+        raise InputError(f"step {step}: {labelled(where, name)} holds NaN or Inf after the step")
+    return value.reshape(shape)
+
+
+class UpdatesOnly:
+    """Any side, recording what a check compares: the output, each parameter's update, the parameters."""
+
+    def __init__(self, side: Side, output: bool) -> None:
         self.side, self.output = side, output
 
     def load(self, params: Params) -> None:
@@ -76,10 +130,10 @@ class TorchUpdates:
     def params(self) -> Params:
         return self.side.params()
 
-    def step(self) -> Record:
+    def step(self, rows: Rows) -> Record:
         before = self.side.params()
-        record = self.side.step()
+        record = self.side.step(rows)
         return make_check_record(record["output"] if self.output else None, before, {p: record[p] for p in before})
 
-    def promoted(self) -> TorchUpdates:
-        return TorchUpdates(self.side.promoted(), self.output)
+    def promoted(self) -> UpdatesOnly:
+        return UpdatesOnly(self.side.promoted(), self.output)

@@ -1,7 +1,9 @@
-"""The user's code: loading their class from its file, and the one place it runs.
+"""The user's code: loading their file as a real module, and the one place their code runs.
 
-Whatever their code raises becomes one line naming the step and their own
-line, so that errors read the same everywhere.
+The file is loaded as a registered module with its own folder importable,
+as `python FILE.py` would run it: sibling imports work, and so do
+dataclasses under `from __future__ import annotations`. Whatever the code
+raises becomes one line naming the step and the user's own line.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import contextlib
 import importlib.util
 import io
 import os
+import sys
 import traceback
-from typing import Any
+from types import ModuleType
+from typing import Any, Callable
 
 import numpy as np
 
@@ -20,56 +24,76 @@ from parity.errors import InputError
 
 
 class UserCode:
-    """The user's class, and the one place where their code runs, so that its errors read the same everywhere."""
+    def __init__(self, network: UserNetwork, option: str = "") -> None:
+        self.network, self.option = network, option  # option: "--torch" when this is the user's port
+        self.module = self._load_module()
+        self.cls = self._find(network.class_name)
+        self.step_code = self.compile(network.step, f"{option}--step" if option else "--step", "exec")
+        self.init_code = self.compile(network.init_expression, f"{option}--init" if option else "--init", "eval")
+        self.output_code = self.compile(f"net.{network.output}", "--output", "eval") if network.output else None
 
-    def __init__(self, network: UserNetwork) -> None:
-        self.network = network
-        self.cls = self._load_class()
-        self.step_code = self._compile(network.step, "--step", "exec")
-        self.init_code = self._compile(network.init_expression, "--init", "eval")
-
-    def _load_class(self) -> type:
+    def _load_module(self) -> ModuleType:
         path, name = self.network.path, self.network.class_name
         if not path or not name or not path.endswith(".py"):
             raise InputError(f"{self.network.target!r}: expected FILE.py:NAME, e.g. network.py:NeuralNetwork")
         if not os.path.isfile(path):
             raise InputError(f"{path!r}: no such file")
-        module_name = f"parity_user_{os.path.splitext(os.path.basename(path))[0]}"
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in sys.path:
+            sys.path.insert(0, folder)  # sibling modules import as they do when the file is run
+        stem = os.path.splitext(os.path.basename(path))[0]
+        module_name = stem if stem.isidentifier() and stem not in sys.modules else f"parity_user_{abs(hash(path))}_{stem}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         module = importlib.util.module_from_spec(spec)
-        self.run_user(lambda: spec.loader.exec_module(module), f"loading {path}")
-        if not hasattr(module, name):
-            found = ", ".join(n for n, v in vars(module).items() if isinstance(v, type) and v.__module__ == module_name)
-            raise InputError(f"{path} defines no {name!r} (classes there: {found or 'none'})")
-        return getattr(module, name)
+        sys.modules[module_name] = module  # dataclasses and pickling look the module up by name
+        try:
+            self.run_user(lambda: spec.loader.exec_module(module), f"loading {path}")
+        except BaseException:
+            sys.modules.pop(module_name, None)
+            raise
+        return module
 
-    def _compile(self, source: str, option: str, mode: str) -> Any:
+    def _find(self, name: str) -> Any:
+        if not hasattr(self.module, name):
+            found = ", ".join(n for n, v in vars(self.module).items() if isinstance(v, type) and v.__module__ == self.module.__name__)
+            raise InputError(f"{self.network.path} defines no {name!r} (classes there: {found or 'none'})")
+        return getattr(self.module, name)
+
+    def compile(self, source: str, option: str, mode: str) -> Any:
         try:
             return compile(source, f"<{option}>", mode)
         except SyntaxError as error:
             raise InputError(f"{option} {source!r} is not valid Python: {error.msg}") from None
 
-    def build(self, X: np.ndarray, y: np.ndarray) -> Any:
-        scope = {"X": X, "y": y, "np": np, self.network.class_name: self.cls}
-        return self.run_user(lambda: eval(self.init_code, scope), "--init")
+    def scope(self, **names: Any) -> dict[str, Any]:
+        """The file's own names, np, NAME, and the names given."""
+        return {**vars(self.module), "np": np, self.network.class_name: self.cls, **names}
 
-    def step(self, net: Any, X: np.ndarray, y: np.ndarray, step: int) -> None:
-        self.run_user(lambda: exec(self.step_code, {"net": net, "X": X, "y": y, "np": np}), "--step", step)
+    def build(self, X: np.ndarray, y: np.ndarray, **names: Any) -> Any:
+        return self.run_user(lambda: eval(self.init_code, self.scope(X=X, y=y, **names)), "--init")
 
-    def run_user(self, call, what: str, step: int | None = None) -> Any:
-        """Call user code with its printing silenced; any exception becomes one line naming where."""
+    def step(self, step: int, **names: Any) -> None:
+        self.run_user(lambda: exec(self.step_code, self.scope(**names)), "--step", step)
+
+    def output(self, net: Any, step: int) -> np.ndarray:
+        return self.run_user(lambda: np.array(eval(self.output_code, {"net": net}), copy=True), "reading --output", step)
+
+    def run_user(self, call: Callable[[], Any], what: str, step: int | None = None) -> Any:
+        """Call user code; any exception becomes one line naming where. Its prints show unless --quiet-network."""
+        silence = contextlib.redirect_stdout(io.StringIO()) if self.network.quiet else contextlib.nullcontext()
         try:
-            with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"):
+            with silence, np.errstate(all="ignore"):
                 return call()
         except (KeyboardInterrupt, InputError):
             raise
         except BaseException as error:  # the user's code may raise anything, SystemExit included
             at_step = f"step {step}: " if step else ""
-            raise InputError(f"{at_step}{what} raised {type(error).__name__}: {error}{self._where(error)}") from None
+            raise InputError(f"{at_step}{self.option + ' ' if self.option else ''}{what} raised {type(error).__name__}: {error}{self._where(error)}") from None
 
     def _where(self, error: BaseException) -> str:
         path = os.path.abspath(self.network.path)
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in (path, "<--step>", "<--init>")]
+        own = {path, *(f"<{o}>" for o in ("--step", "--init", "--output", f"{self.option}--step", f"{self.option}--init"))}
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in own]
         if not frames:
             return ""
         frame = frames[-1]

@@ -6,9 +6,13 @@ from typing import Callable
 
 import click
 
-from numpy_net import LOSSES, OPTIMIZERS
-from parity.config.config import DEVICES, DTYPES, MODES
+from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS
+from click.core import ParameterSource
+
+from parity.config.config import DEVICES, DTYPES, MODES, RunConfig
+from parity.errors import InputError
 from parity.files import write_atomically
+from parity.report.json_document import read_report
 
 
 def _betas(ctx, param, value: str) -> tuple[float, float]:
@@ -23,18 +27,29 @@ def _targets(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def hidden_sizes(ctx, param, value: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a width such as 8, or widths such as 8,8 for two hidden layers") from None
+
+
 def training_options(lr: float) -> Callable:
     """The options every comparison takes: data, loss, optimizer, steps, numerics, tolerances, report."""
     options = [
         click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file."),
         click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column]."),
-        click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, bce = cross-entropy."),
+        click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, half-mse = 0.5 * mean of squares; bce (mean) or bce-sum on a sigmoid; ce (mean over rows) or ce-sum on a softmax."),
+        click.option("--hidden-activation", type=click.Choice(HIDDEN_ACTIVATIONS), default="sigmoid", show_default=True, help="Activation of every hidden layer."),
+        click.option("--output-activation", type=click.Choice(OUTPUT_ACTIVATIONS), default="sigmoid", show_default=True, help="The output unit."),
         click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True),
         click.option("--lr", type=float, default=lr, show_default=True, help="Learning rate."),
         click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum."),
         click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
         click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2."),
-        click.option("--steps", type=int, default=1000, show_default=True, help="Training steps."),
+        click.option("--steps", type=int, default=1000, show_default=True, help="Training steps (with --batch-size, one step is one batch)."),
+        click.option("--batch-size", type=int, default=None, help="Rows per step: mini-batches, the same on both sides [default: the whole data set]."),
+        click.option("--shuffle/--no-shuffle", default=False, show_default=True, help="With --batch-size: a fresh seeded order of the rows each epoch."),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data."),
         click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True),
         click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present."),
@@ -62,3 +77,17 @@ def finish(report, json_path: str | None) -> int:
     if report.interrupted:
         return 130
     return 0 if report.passed else 1
+
+
+def config_from_report(ctx: click.Context, path: str, options: dict, command: str) -> tuple[RunConfig, dict]:
+    """The config stored in a report (and its network block, for `check`); no other run option may be given."""
+    given = [f"--{name.replace('_', '-')}" for name in options if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
+    if given:
+        raise InputError(f"--from-report takes the whole config from the report; drop {', '.join(given)}")
+    document = read_report(path)
+    network = document.get("network")
+    if command == "run" and network:
+        raise InputError(f"{path!r} is a report of `parity check {network.get('network', '') if isinstance(network, dict) else ''}`; re-run it with parity check --from-report")
+    if command == "check" and not isinstance(network, dict):
+        raise InputError(f"{path!r} is a report of `parity run`; re-run it with parity run --from-report")
+    return RunConfig.from_dict(document["config"]), network

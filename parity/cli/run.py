@@ -5,19 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from click.core import ParameterSource
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import finish, training_options
+from parity.cli.options import config_from_report, finish, hidden_sizes, training_options
 from parity.config.config import RunConfig
-from parity.errors import InputError
 from parity.files import check_writable, write_atomically
-from parity.report.json_document import read_report
 
 
 @click.command(cls=WholeFirstLine)
 @training_options(lr=0.5)
-@click.option("--hidden", type=int, default=4, show_default=True, help="Hidden units.")
+@click.option("--hidden", default="4", show_default=True, callback=hidden_sizes, help="Hidden units, or widths of several hidden layers: 8,8.")
 @click.option("--bias/--no-bias", default=True, show_default=True, help="Biases in both layers.")
 @click.option("--weights", type=str, default=None, help="Start from these weights (.npz with W1, b1, W2, b2 in NumPy layout).")
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
@@ -31,7 +28,7 @@ def run(ctx: click.Context, save_weights: str | None, json_path: str | None, fro
     import numpy_net
     from parity.api import run as run_parity
 
-    config = RunConfig(**options) if from_report is None else _config_from_report(ctx, from_report, options)
+    config = RunConfig(**options) if from_report is None else config_from_report(ctx, from_report, options, "run")[0]
     for path, option in ((save_weights, "--save-weights"), (json_path, "--json")):
         if path is not None:
             check_writable(path, option)
@@ -39,13 +36,3 @@ def run(ctx: click.Context, save_weights: str | None, json_path: str | None, fro
     if save_weights is not None:
         write_atomically(save_weights, lambda file: numpy_net.save_weights(file, report.initial_weights), binary=True)
     return finish(report, json_path)
-
-
-def _config_from_report(ctx: click.Context, path: str, options: dict[str, Any]) -> RunConfig:
-    given = [f"--{name.replace('_', '-')}" for name in options if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
-    if given:
-        raise InputError(f"--from-report takes the whole config from the report; drop {', '.join(given)}")
-    document = read_report(path)
-    if "network" in document:
-        raise InputError(f"{path!r} is a report of `parity check {document['network'].get('network', '')}`; re-run that command")
-    return RunConfig.from_dict(document["config"])

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from numpy_net import LOSSES, OPTIMIZERS
+from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS, NetworkSpec, family_problem
 from parity.errors import InputError
 
 DTYPES = ("float32", "float64")
@@ -29,7 +29,9 @@ class RunConfig:
 
     data: str = "xor"
     target: tuple[str, ...] = ()
-    hidden: int = 4
+    hidden: tuple[int, ...] = (4,)  # units per hidden layer; an int is one layer
+    hidden_activation: str = "sigmoid"
+    output_activation: str = "sigmoid"
     bias: bool = True
     loss: str = "sse"
     optimizer: str = "sgd"
@@ -39,6 +41,8 @@ class RunConfig:
     betas: tuple[float, float] = (0.9, 0.999)
     eps: float = 1e-8
     steps: int = 1000
+    batch_size: int | None = None  # None: every step takes the whole data set
+    shuffle: bool = False  # with batch_size: a fresh seeded order each epoch
     seed: int = 0
     dtype: str = "float32"
     device: str = "auto"
@@ -50,20 +54,27 @@ class RunConfig:
     deterministic: bool = False
 
     def __post_init__(self) -> None:
-        for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("allow_tf32", bool), ("deterministic", bool)):
+        for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("shuffle", bool), ("allow_tf32", bool), ("deterministic", bool)):
             if not isinstance(getattr(self, name), kind):
                 raise InputError(f"{name} must be {'a string' if kind is str else 'true or false' if kind is bool else 'a path or null'}, got {getattr(self, name)!r}")
         if isinstance(self.target, str) or isinstance(self.betas, str):
             raise InputError("target and betas must be lists")
         object.__setattr__(self, "target", tuple(self.target))
         object.__setattr__(self, "betas", tuple(self.betas))
+        object.__setattr__(self, "hidden", _hidden_sizes(self.hidden))
         _check_choice("loss", self.loss, LOSSES)
+        _check_choice("hidden-activation", self.hidden_activation, HIDDEN_ACTIVATIONS)
+        _check_choice("output-activation", self.output_activation, OUTPUT_ACTIVATIONS)
+        problem = family_problem(self.hidden_activation, self.output_activation, self.loss, outputs=2)
+        if problem:
+            raise InputError(problem)
         _check_choice("optimizer", self.optimizer, OPTIMIZERS)
         _check_choice("dtype", self.dtype, DTYPES)
         _check_choice("device", self.device, DEVICES)
         _check_choice("mode", self.mode, MODES)
-        _check_int("hidden", self.hidden, minimum=1)
         _check_int("steps", self.steps, minimum=1)
+        if self.batch_size is not None:
+            _check_int("batch-size", self.batch_size, minimum=1)
         _check_int("seed", self.seed, minimum=0)
         _check_real("lr", self.lr, positive=True)
         _check_real("eps", self.eps, positive=True)
@@ -94,9 +105,25 @@ class RunConfig:
             default_atol if self.atol is None else self.atol,
         )
 
+    def network(self, inputs: int, outputs: int) -> NetworkSpec:
+        """The network this run trains, on data of these widths."""
+        try:
+            return NetworkSpec((inputs, *self.hidden, outputs), self.hidden_activation, self.output_activation, self.loss, self.bias)
+        except ValueError as error:
+            raise InputError(str(error)) from None
+
+    def describe_network(self) -> str:
+        """'4 hidden', or '8,8 hidden, tanh, linear output' where the run leaves the sigmoid default."""
+        text = f"{','.join(map(str, self.hidden))} hidden"
+        if self.hidden_activation != "sigmoid":
+            text += f" {self.hidden_activation}"
+        if self.output_activation != "sigmoid":
+            text += f", {self.output_activation} output"
+        return text
+
     def to_dict(self) -> dict[str, Any]:
         fields = dataclasses.asdict(self)
-        fields["target"], fields["betas"] = list(self.target), list(self.betas)
+        fields["target"], fields["betas"], fields["hidden"] = list(self.target), list(self.betas), list(self.hidden)
         return fields
 
     @classmethod
@@ -111,6 +138,14 @@ class RunConfig:
             return cls(**fields)
         except TypeError as error:  # a field of the wrong type, e.g. a number where a list belongs
             raise InputError(f"the report's config does not fit: {error}") from None
+
+
+def _hidden_sizes(value: Any) -> tuple[int, ...]:
+    """4 or (8, 8): positive integers, one per hidden layer."""
+    sizes = (value,) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(sizes, (list, tuple)) and sizes and all(isinstance(s, int) and not isinstance(s, bool) and s >= 1 for s in sizes):
+        return tuple(sizes)
+    raise InputError(f"--hidden must be an integer >= 1, or several separated by commas such as 8,8, got {value!r}")
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:

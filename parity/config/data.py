@@ -25,14 +25,17 @@ class Dataset:
     source: str
 
 
-def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] = ()) -> Dataset:
-    """spec: 'xor', 'random:N,D[,K]', or a path to a .npz (X, y) or .csv file."""
+def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] = (), one_hot: bool = False) -> Dataset:
+    """spec: 'xor', 'random:N,D[,K]', or a path to a .npz (X, y) or .csv file.
+
+    one_hot: random data gets one-hot targets (for a softmax and cross-entropy).
+    """
     if os.path.isdir(spec):
         raise InputError(f"--data {spec!r} is a directory, not a file")
     if spec == "xor":
         X, y = xor()
     elif spec.startswith("random:"):
-        X, y = random_data(spec, seed)
+        X, y = random_data(spec, seed, one_hot)
     elif spec.lower().endswith(".npz"):
         X, y = read_npz(spec)
     elif spec.lower().endswith(".csv"):
@@ -52,8 +55,11 @@ def xor() -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def random_data(spec: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """N rows of D standard-normal inputs; K 0/1 targets from a random linear teacher."""
+def random_data(spec: str, seed: int, one_hot: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """N rows of D standard-normal inputs; K 0/1 targets from a random linear teacher.
+
+    one_hot: each row's target is the teacher's largest output, one-hot over K classes.
+    """
     try:
         sizes = [int(part) for part in spec.removeprefix("random:").split(",")]
     except ValueError:
@@ -64,6 +70,8 @@ def random_data(spec: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, d))
     teacher = rng.standard_normal((d, k))
+    if one_hot:
+        return X, np.eye(k)[np.argmax(X @ teacher, axis=1)]
     return X, (X @ teacher > 0).astype(np.float64)
 
 

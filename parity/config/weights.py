@@ -17,18 +17,20 @@ def initial_weights(config: RunConfig, data: Dataset) -> Params:
     if config.weights is None:
         return numpy_net.init_weights(inputs, config.hidden, outputs, config.bias, config.dtype, config.seed)
     params = read_npz(config.weights, "--weights")
+    hidden = ",".join(map(str, config.hidden))
     expected = numpy_net.param_shapes(inputs, config.hidden, outputs, config.bias)
     missing = [name for name in expected if name not in params]
     if missing:
         raise InputError(f"{config.weights}: no array {', '.join(missing)} (found {', '.join(params) or 'none'})")
     extra = [name for name in params if name not in expected]
     if extra:
-        raise InputError(f"{config.weights}: holds {', '.join(extra)}, but the run has --no-bias")
+        why = "--no-bias" if all(name[0] == "b" for name in extra) else f"--hidden {hidden}"
+        raise InputError(f"{config.weights}: holds {', '.join(extra)}, which a run with {why} has no place for")
     for name, shape in expected.items():
         if params[name].shape != shape:
             raise InputError(
                 f"{config.weights}: {name} has shape {params[name].shape}, but this data and "
-                f"--hidden {config.hidden} need {shape} (NumPy layout, W of shape (in, out))"
+                f"--hidden {hidden} need {shape} (NumPy layout, W of shape (in, out))"
             )
         if params[name].dtype.kind not in "biuf" or not np.isfinite(params[name]).all():
             raise InputError(f"{config.weights}: {name} must hold finite numbers")

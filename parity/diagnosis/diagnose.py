@@ -64,7 +64,7 @@ def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
     if setup.config.dtype == "float32":
         oracles["float64"] = float64_oracle(setup, failure)
     if any(not result.tensors[g].passed for g in result.tensors if g.endswith((".grad", ".update"))):
-        fd = finite_difference_oracle(setup.config, setup.data.X, setup.data.y, failure)
+        fd = finite_difference_oracle(setup.config, *setup.batch(failure.step), failure)
         if fd["tensors"]:  # none where only updates of a stateful optimizer were recorded
             oracles["finite_difference"] = fd
     return Diagnosis(findings(Evidence(setup, failure, oracles)), oracles)

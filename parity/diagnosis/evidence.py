@@ -8,7 +8,7 @@ import numpy as np
 
 import numpy_net
 from parity.engine.compare import Comparison, compare
-from parity.engine.record import gradients
+from parity.engine.record import gradients, hidden_names
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
@@ -20,7 +20,8 @@ class Evidence:
         config = setup.config
         self.config, self.step, self.oracles = config, failure.step, oracles
         self.environment = setup.environment
-        self.X, self.y = setup.data.X.astype(np.float64), setup.data.y.astype(np.float64)
+        X, y = setup.batch(failure.step)
+        self.X, self.y = X.astype(np.float64), y.astype(np.float64)
         self.n, self.k = self.y.shape
         self.numpy_record, self.torch_record = failure.numpy_record, failure.torch_record
         self.before = {name: v.astype(np.float64) for name, v in failure.numpy_before.items()}
@@ -45,7 +46,44 @@ class Evidence:
         # the difference of two nearly equal weights, so it keeps fewer digits than a gradient.
         self.match_tolerance = 1e-4 if config.dtype == "float32" else 1e-8
         self.ratio_tolerance = 1e-2 if config.dtype == "float32" else 1e-6
-        self.reference = numpy_net.forward(self.before, self.X)
+        self.hidden_activation, self.output_activation = config.hidden_activation, config.output_activation
+        self.loss = numpy_net.make_loss(config.loss, config.output_activation)
+        self.layers = numpy_net.layer_count(self.before)
+        self._deltas: dict[int, np.ndarray] | None = None
+        self.reference = self.forward(self.before)
+
+    def forward(self, params: dict[str, np.ndarray]) -> numpy_net.Activations:
+        """The run's network evaluated in float64 on the failing step's data."""
+        return numpy_net.forward(params, self.X, self.hidden_activation, self.output_activation)
+
+    @property
+    def inputs(self) -> list[np.ndarray]:
+        """What each layer multiplies by its weight: inputs[l - 1] for layer l (X, then the hidden layers)."""
+        return [self.X, *self.reference.layers]
+
+    @property
+    def deltas(self) -> dict[int, np.ndarray]:
+        """The correct dL/dz of every layer at the step's starting weights, from the output back."""
+        if self._deltas is None:
+            ref, inputs = self.reference, self.inputs
+            deltas = {self.layers: self.loss.delta(ref.logits, ref.output, self.y)}
+            for layer in range(self.layers, 1, -1):
+                back = deltas[layer] @ self.before[f"W{layer}"].T
+                deltas[layer - 1] = numpy_net.backward_through(self.hidden_activation, inputs[layer - 1], back)
+            self._deltas = deltas
+        return self._deltas
+
+    def forward_record(self, params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """The forward tensors of the record (hidden layers, output, loss) as these parameters give them."""
+        acts = self.forward(params)
+        record = dict(zip(hidden_names(len(acts.layers) + 1), acts.layers))
+        record.update(output=acts.output, loss=self.loss.value(acts.logits, acts.output, self.y))
+        return record
+
+    def first_failed_forward(self) -> str | None:
+        """The first forward tensor (hidden layers, output, loss) that fails, in order of computation."""
+        names = [*hidden_names(self.layers), "output", "loss"]
+        return next((name for name in names if self.failed(name)), None)
 
     def numpy(self, name: str) -> np.ndarray:
         return np.asarray(self.numpy_record[name], dtype=np.float64)
@@ -71,6 +109,15 @@ class Evidence:
     def matches(self, predicted: np.ndarray, name: str) -> bool:
         observed = self.numpy(name)
         return predicted.shape == observed.shape and relative_gap(predicted, observed) < self.match_tolerance
+
+    def explains(self, predicted: np.ndarray, name: str) -> bool:
+        """The hypothesis reproduces the NumPy side's `name` and is not simply the correct value: a
+        hypothesis that predicts what torch computed explains nothing about why NumPy differs."""
+        predicted = np.asarray(predicted, dtype=np.float64)
+        if not self.matches(predicted, name):
+            return False
+        reference = self.torch(name)
+        return predicted.shape != reference.shape or relative_gap(predicted, reference) > 10 * self.match_tolerance
 
 
 def relative_gap(a: np.ndarray, b: np.ndarray) -> float:

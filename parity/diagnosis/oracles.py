@@ -27,9 +27,10 @@ FLOAT32_EPS = float(np.finfo(np.float32).eps)
 def float64_oracle(setup: Setup, failure: FailureContext) -> dict:
     numpy32, torch32 = setup.replay(failure.step)
     numpy64, torch64 = numpy32.promoted(), torch32.promoted()
+    rows = setup.rows(failure.step)
     records = {
-        "numpy32": numpy32.step(), "torch32": torch32.step(),
-        "numpy64": numpy64.step(), "torch64": torch64.step(),
+        "numpy32": numpy32.step(rows), "torch32": torch32.step(rows),
+        "numpy64": numpy64.step(rows), "torch64": torch64.step(rows),
     }
     tensors = {name: _rounding_of(name, records) for name in failure.torch_record}
     rounding = all(t["same_in_float64"] and t["numpy_within_rounding"] for t in tensors.values())
@@ -57,20 +58,21 @@ def _rounding_of(name: str, records: dict) -> dict:
 
 def finite_differences(
     params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, loss_name: str,
-    h: float = 1e-6, max_elements: int = 64, seed: int = 0,
+    h: float = 1e-6, max_elements: int = 64, seed: int = 0, hidden: str = "sigmoid", output: str = "sigmoid",
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Central differences of the true loss in float64: {name: (flat indices, dL/dθ at them)}.
 
-    At most max_elements elements a tensor, chosen at random (seeded), so
+    The network is the one hidden and output name (sigmoid by default). At
+    most max_elements elements a tensor, chosen at random (seeded), so
     that large layers stay cheap.
     """
     params = {k: v.astype(np.float64) for k, v in params.items()}
     X, y = X.astype(np.float64), y.astype(np.float64)
-    loss = numpy_net.make_loss(loss_name)
+    loss = numpy_net.make_loss(loss_name, output)
     rng = np.random.default_rng(seed)
 
     def loss_at(p: dict) -> float:
-        acts = numpy_net.forward(p, X)
+        acts = numpy_net.forward(p, X, hidden, output)
         return float(loss.value(acts.logits, acts.output, y))
 
     result = {}
@@ -91,7 +93,9 @@ def finite_differences(
 
 def finite_difference_oracle(config: RunConfig, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
     """Each side's gradients against finite differences at the failing step's starting weights."""
-    numeric = finite_differences(failure.numpy_before, X, y, config.loss)
+    numeric = finite_differences(
+        failure.numpy_before, X, y, config.loss, hidden=config.hidden_activation, output=config.output_activation
+    )
     grads = {
         "numpy": gradients(failure.numpy_record, failure.numpy_before, config.optimizer, config.lr),
         "torch": gradients(failure.torch_record, failure.torch_before, config.optimizer, config.lr),

@@ -1,46 +1,56 @@
 """The step record: what one training step of either side produced, by name.
 
 Names follow the order of computation, so the first tensor that fails at a
-step is the first place the numbers part: the forward pass, the loss, the
-gradients from the output layer back, then the updated parameters. All
-arrays are in the NumPy layout (W of shape (in, out)).
+step is the first place the numbers part: the forward pass (the hidden
+layers, the output, the loss), the gradients from the output layer back,
+then the updated parameters. All arrays are in the NumPy layout (W of
+shape (in, out)). A network with one hidden layer calls it `hidden`;
+deeper ones `hidden1`, `hidden2`, ...
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+import numpy_net
+
 Record = dict[str, np.ndarray]
 
-FORWARD = ("hidden", "output", "loss")
-PARAMS_BACKWARD_ORDER = ("W2", "b2", "W1", "b1")
-PARAMS = ("W1", "b1", "W2", "b2")
+
+def hidden_names(layers: int) -> tuple[str, ...]:
+    """The names of the hidden layers' activations in a network of `layers` weight layers."""
+    return ("hidden",) if layers == 2 else tuple(f"hidden{number}" for number in range(1, layers))
 
 
-def tensor_names(bias: bool) -> tuple[str, ...]:
-    params = PARAMS if bias else ("W1", "W2")
-    backward = [p for p in PARAMS_BACKWARD_ORDER if p in params]
-    return (*FORWARD, *(f"{p}.grad" for p in backward), *params)
+def backward_order(layers: int, bias: bool) -> tuple[str, ...]:
+    """The parameters in the order backpropagation reaches them: W_L, b_L, ..., W1, b1."""
+    return tuple(name for layer in range(layers, 0, -1) for name in (f"W{layer}", f"b{layer}") if bias or name[0] == "W")
+
+
+def tensor_names(bias: bool, layers: int = 2) -> tuple[str, ...]:
+    forward = (*hidden_names(layers), "output", "loss")
+    grads = tuple(f"{p}.grad" for p in backward_order(layers, bias))
+    return (*forward, *grads, *numpy_net.param_names(layers, bias))
 
 
 def make_record(
-    hidden: np.ndarray,
+    hidden: list[np.ndarray],
     output: np.ndarray,
     loss: np.ndarray,
     grads: dict[str, np.ndarray],
     params: dict[str, np.ndarray],
 ) -> Record:
-    record: Record = {"hidden": hidden, "output": output, "loss": np.asarray(loss)}
+    record: Record = dict(zip(hidden_names(len(hidden) + 1), hidden))
+    record.update({"output": output, "loss": np.asarray(loss)})
     record.update({f"{name}.grad": g for name, g in grads.items()})
     record.update(params)
     return record
 
 
-def check_tensor_names(bias: bool, output: bool) -> tuple[str, ...]:
+def check_tensor_names(bias: bool, output: bool, layers: int = 2) -> tuple[str, ...]:
     """What `parity check` compares: the output, each parameter's update (backward order), the parameters."""
-    params = PARAMS if bias else ("W1", "W2")
-    backward = [p for p in PARAMS_BACKWARD_ORDER if p in params]
-    return (*(("output",) if output else ()), *(f"{p}.update" for p in backward), *params)
+    updates = tuple(f"{p}.update" for p in backward_order(layers, bias))
+    return (*(("output",) if output else ()), *updates, *numpy_net.param_names(layers, bias))
 
 
 def make_check_record(output: np.ndarray | None, before: dict[str, np.ndarray], after: dict[str, np.ndarray]) -> Record:

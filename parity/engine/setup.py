@@ -6,8 +6,10 @@ it makes, and the diagnosis replays them to re-examine a failing step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
+
+import numpy as np
 
 import numpy_net
 import torch_net
@@ -15,6 +17,7 @@ from numpy_net import Params
 from parity.config.config import RunConfig
 from parity.config.data import Dataset, load_dataset
 from parity.config.weights import initial_weights
+from parity.engine.batches import BatchSchedule, Rows
 from parity.engine.environment import environment
 from parity.engine.record import tensor_names
 from parity.engine.sides import Side, numpy_side, torch_side
@@ -32,23 +35,44 @@ class Setup:
     make_sides: Callable[[], tuple[Side, Side]]
     names: tuple[str, ...] = ()  # the tensors compared each step, in order of computation
     network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
+    batches: BatchSchedule = field(default=None)  # type: ignore[assignment]  # full batch unless given
 
     def __post_init__(self) -> None:
-        self.names = self.names or tensor_names(self.config.bias)
+        self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1)
+        if self.batches is None:
+            self.batches = schedule(self.config, len(self.data.X))
+
+    @property
+    def spec(self) -> numpy_net.NetworkSpec:
+        return self.config.network(self.data.X.shape[1], self.data.y.shape[1])
+
+    def rows(self, step: int) -> Rows:
+        return self.batches.rows(step)
+
+    def batch(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """The data of step `step`, X and y, in the run's dtype."""
+        rows = self.rows(step)
+        return self.data.X[rows], self.data.y[rows]
 
     def replay(self, step: int) -> tuple[Side, Side]:
         """Fresh sides brought to the state just before `step`, as the run brought them."""
         numpy, torch = self.make_sides()
-        for _ in range(1, step):
-            numpy.step(), torch.step()
+        for earlier in range(1, step):
+            rows = self.rows(earlier)
+            numpy.step(rows), torch.step(rows)
             if self.config.mode == "lockstep":
                 torch.load(numpy.params())
         return numpy, torch
 
 
+def schedule(config: RunConfig, rows: int) -> BatchSchedule:
+    return BatchSchedule(rows, config.batch_size, config.shuffle, config.seed)
+
+
 def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
     """The kit's NumPy network against its torch twin; numpy_trainer lets a variant (a mutant) stand in."""
-    data = load_dataset(config.data, config.dtype, config.seed, config.target)
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.loss.startswith("ce"))
+    config.network(data.X.shape[1], data.y.shape[1])  # a family that does not fit the data is refused here
     device = resolve_device(config.device)
     init = initial_weights(config, data)
 

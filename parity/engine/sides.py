@@ -18,20 +18,23 @@ import torch_net
 from numpy_net import Params
 from parity.config.config import RunConfig
 from parity.config.data import Dataset
+from parity.engine.batches import Rows
 from parity.engine.record import Record, make_record
 
 
 class Side(Protocol):
     def load(self, params: Params) -> None: ...
     def params(self) -> Params: ...
-    def step(self) -> Record: ...
+    def step(self, rows: Rows) -> Record:
+        """One training step on these rows of the side's data."""
     def promoted(self) -> Side:
         """A float64 copy of this side in its current state, optimizer state included."""
 
 
 class NumpySide:
     def __init__(self, trainer: numpy_net.Trainer, data: Dataset) -> None:
-        self.trainer, self.X, self.y = trainer, data.X, data.y
+        # its own copy: a network that writes into its inputs must not change the other side's data
+        self.trainer, self.X, self.y = trainer, data.X.copy(), data.y.copy()
 
     def load(self, params: Params) -> None:
         self.trainer.params.update({name: value.copy() for name, value in params.items()})
@@ -43,17 +46,17 @@ class NumpySide:
         trainer = cast_arrays(copy.deepcopy(self.trainer))
         return NumpySide(trainer, Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy"))
 
-    def step(self) -> Record:
-        outcome = self.trainer.step(self.X, self.y)
+    def step(self, rows: Rows) -> Record:
+        outcome = self.trainer.step(self.X[rows], self.y[rows])
         acts = outcome.activations
-        return make_record(acts.hidden, acts.output, outcome.loss, outcome.grads, self.params())
+        return make_record(acts.layers, acts.output, outcome.loss, outcome.grads, self.params())
 
 
 class TorchSide:
     def __init__(self, trainer: torch_net.TorchTrainer, data: Dataset, device: torch.device) -> None:
         self.trainer = trainer
-        self.X = torch.as_tensor(data.X, device=device)
-        self.y = torch.as_tensor(data.y, device=device)
+        self.X = torch.tensor(data.X, device=device)  # a copy, never memory shared with the NumPy arrays
+        self.y = torch.tensor(data.y, device=device)
 
     def load(self, params: Params) -> None:
         torch_net.load_params(self.trainer.model, params)
@@ -71,11 +74,13 @@ class TorchSide:
         data = Dataset(_numpy(self.X).astype(np.float64), _numpy(self.y).astype(np.float64), "float64 copy")
         return TorchSide(trainer, data, self.X.device)
 
-    def step(self) -> Record:
-        outcome = self.trainer.step(self.X, self.y)
+    def step(self, rows: Rows) -> Record:
+        if isinstance(rows, np.ndarray):
+            rows = torch.as_tensor(rows, device=self.X.device)
+        outcome = self.trainer.step(self.X[rows], self.y[rows])
         fwd = outcome.forward
         return make_record(
-            _numpy(fwd.hidden), _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params()
+            [_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params()
         )
 
 
@@ -111,15 +116,14 @@ def numpy_side(
         config.optimizer, config.lr, config.momentum, config.dampening, config.betas, config.eps
     )
     params = {name: value.copy() for name, value in init.items()}
-    trainer = trainer_class(params, numpy_net.make_loss(config.loss), optimizer)
+    loss = numpy_net.make_loss(config.loss, config.output_activation)
+    trainer = trainer_class(params, loss, optimizer, hidden=config.hidden_activation)
     return NumpySide(trainer, data)
 
 
 def torch_side(config: RunConfig, data: Dataset, init: Params, device: torch.device) -> TorchSide:
     dtype = getattr(torch, config.dtype)
-    model = torch_net.TwoLayerSigmoid(
-        data.X.shape[1], config.hidden, data.y.shape[1], bias=config.bias, dtype=dtype, device=device
-    )
+    model = torch_net.MLP(config.network(data.X.shape[1], data.y.shape[1]), dtype=dtype, device=device)
     torch_net.load_params(model, init)
     optimizer = torch_net.make_optimizer(
         config.optimizer, model.parameters(), config.lr, config.momentum, config.dampening, config.betas, config.eps

@@ -53,7 +53,7 @@ class UpdatedW2InBackprop(numpy_net.Trainer):
     def backward(self, X, acts, y):
         grads = super().backward(X, acts, y)
         updated = dict(self.params, W2=self.params["W2"] - self.optimizer.lr * grads["W2"])
-        through_updated = numpy_net.backward(updated, X, acts, y, self.loss)
+        through_updated = numpy_net.backward(updated, X, acts, y, self.loss, self.hidden)
         return dict(grads, W1=through_updated["W1"], b1=through_updated["b1"])
 
 

@@ -11,17 +11,17 @@ class MissingHiddenBias(numpy_net.Trainer):
     """The hidden layer's bias is left out of the forward pass."""
 
     def forward(self, X):
-        return numpy_net.forward(dict(self.params, b1=np.zeros_like(self.params["b1"])), X)
+        return numpy_net.forward(dict(self.params, b1=np.zeros_like(self.params["b1"])), X, self.hidden, self.loss.output)
 
 
 class TransposedW1(numpy_net.Trainer):
     """W1 used as (hidden, inputs): the weights were loaded without the layout transpose."""
 
     def forward(self, X):
-        return numpy_net.forward(self._as_used(), X)
+        return numpy_net.forward(self._as_used(), X, self.hidden, self.loss.output)
 
     def backward(self, X, acts, y):
-        grads = numpy_net.backward(self._as_used(), X, acts, y, self.loss)
+        grads = numpy_net.backward(self._as_used(), X, acts, y, self.loss, self.hidden)
         return dict(grads, W1=grads["W1"].T)
 
     def _as_used(self):

@@ -11,15 +11,15 @@ from numpy_net.losses import SquaredError
 class SumForMean(numpy_net.Trainer):
     """np.sum((output - y) ** 2) where the port uses F.mse_loss's mean."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, SquaredError("sse"), optimizer)
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, SquaredError("sse", loss.output), optimizer, **network)
 
 
 class HalfSumForSum(numpy_net.Trainer):
     """0.5 * sum, the textbook loss, where the port sums."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, SquaredError("half-sse"), optimizer)
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, SquaredError("half-sse", loss.output), optimizer, **network)
 
 
 class BroadcastTarget(numpy_net.Trainer):

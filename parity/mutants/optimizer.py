@@ -25,8 +25,8 @@ class WrongLayerUpdate(numpy_net.Trainer):
 class EMAForTorchMomentum(numpy_net.Trainer):
     """Momentum written as v = βv + (1-β)g from zero, where the port uses torch.optim.SGD(momentum=β)."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, loss, EMAMomentum(optimizer.lr, optimizer.momentum))
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, EMAMomentum(optimizer.lr, optimizer.momentum), **network)
 
 
 class DampenedFirstStep(Momentum):
@@ -43,8 +43,8 @@ class DampenedFirstStep(Momentum):
 class DampeningOnFirstStep(numpy_net.Trainer):
     """Dampening applied when the momentum buffer is first filled."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, loss, DampenedFirstStep(optimizer.lr, optimizer.momentum, optimizer.dampening))
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, DampenedFirstStep(optimizer.lr, optimizer.momentum, optimizer.dampening), **network)
 
 
 class UncorrectedAdam(Adam):
@@ -59,8 +59,8 @@ class UncorrectedAdam(Adam):
 class AdamWithoutBiasCorrection(numpy_net.Trainer):
     """Adam's m and v used without dividing by (1 - β^t)."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, loss, UncorrectedAdam(optimizer.lr, optimizer.betas, optimizer.eps))
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, UncorrectedAdam(optimizer.lr, optimizer.betas, optimizer.eps), **network)
 
 
 class LaggingMomentum(Momentum):
@@ -74,8 +74,8 @@ class LaggingMomentum(Momentum):
 class UpdateBeforeGradient(numpy_net.Trainer):
     """The momentum step applied before this step's gradient enters the velocity."""
 
-    def __init__(self, params, loss, optimizer):
-        super().__init__(params, loss, LaggingMomentum(optimizer.lr, optimizer.momentum))
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, LaggingMomentum(optimizer.lr, optimizer.momentum), **network)
 
 
 class HardCodedLearningRate(numpy_net.Trainer):

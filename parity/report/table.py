@@ -10,9 +10,10 @@ def headline(config: RunConfig, device: str, network: dict | None = None) -> str
     rtol, atol = config.tolerances
     bias = "bias" if config.bias else "no bias"
     against = f"{network['network']} against the torch twin, " if network else ""
+    batches = f", batch size {config.batch_size}{' shuffled' if config.shuffle else ''}" if config.batch_size else ""
     return (
-        f"parity: {against}{config.data}, {config.hidden} hidden, {bias}, loss {config.loss}, "
-        f"{config.optimizer} lr={config.lr:g}, {config.steps} steps, {config.dtype} on {device}, {config.mode}\n"
+        f"parity: {against}{config.data}, {config.describe_network()}, {bias}, loss {config.loss}, "
+        f"{config.optimizer} lr={config.lr:g}, {config.steps} steps{batches}, {config.dtype} on {device}, {config.mode}\n"
         f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from numpy_net.activations import sigmoid
+import numpy_net.losses
 from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 
@@ -34,50 +34,75 @@ def sign_flip(e: Evidence) -> Finding | None:
     )
 
 
+# How each activation is written, and its derivative from the activation a.
+DERIVATIVES = {"sigmoid": ("σ", "a (1 - a)"), "tanh": ("tanh", "1 - a²")}
+
+
+def _fix(activation: str, cancelled: bool) -> str:
+    f, formula = DERIVATIVES[activation]
+    if cancelled:
+        return f"Drop the extra {f}': under cross-entropy the output delta is already (output - y) times the reduction's scale."
+    return f"{f}'(z) = {formula} with a = {f}(z): feed the derivative the activation, exactly once."
+
+
+def _derivative_hypotheses(e: Evidence):
+    """(tensor, layer, what, predicted gradient) for each way of misapplying an activation's derivative."""
+    ref, inputs, deltas = e.reference, e.inputs, e.deltas
+    L = e.layers
+    output_unit = e.output_activation
+    if output_unit in DERIVATIVES:
+        f = numpy_net.ACTIVATIONS[output_unit]
+        name, formula = DERIVATIVES[output_unit]
+        if isinstance(e.loss, numpy_net.losses.SquaredError):
+            dloss_doutput = e.loss.scale(e.y) * 2 * (ref.output - e.y)
+            yield (f"W{L}.grad", "the output layer", output_unit, False, f"{name}'({name}(z{L})): the derivative applied to the already-activated output",
+                   inputs[L - 1].T @ (dloss_doutput * f.derivative(f.function(ref.output))))
+            yield (f"W{L}.grad", "the output layer", output_unit, False, f"{formula.replace('a', f'z{L}')}: {formula} fed the pre-activation z{L} instead of the activation",
+                   inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.logits)))
+        else:  # cross-entropy on its own unit: the derivative cancels, and must not be applied again
+            yield (f"W{L}.grad", "the output layer", output_unit, True, f"an extra {name}'(z{L}) after the cross-entropy's delta (output - y), where the two cancel",
+                   inputs[L - 1].T @ (deltas[L] * f.derivative(ref.output)))
+    if e.hidden_activation in DERIVATIVES:
+        f = numpy_net.ACTIVATIONS[e.hidden_activation]
+        name, formula = DERIVATIVES[e.hidden_activation]
+        for layer in range(L - 1, 0, -1):
+            back = deltas[layer + 1] @ e.before[f"W{layer + 1}"].T
+            a = inputs[layer]
+            z = inputs[layer - 1] @ e.before[f"W{layer}"] + e.before.get(f"b{layer}", 0)
+            where = "the hidden layer" if L == 2 else f"hidden layer {layer}"
+            yield (f"W{layer}.grad", where, e.hidden_activation, False, f"{name}'({name}(z{layer})): the derivative applied to the already-activated hidden layer",
+                   inputs[layer - 1].T @ (back * f.derivative(f.function(a))))
+            yield (f"W{layer}.grad", where, e.hidden_activation, False, f"{formula} fed the pre-activation z{layer} instead of the activation",
+                   inputs[layer - 1].T @ (back * f.derivative(z)))
+
+
 def activation_derivative(e: Evidence) -> Finding | None:
-    p, ref = e.before, e.reference
-    loss = numpy_net.make_loss(e.config.loss)
-    delta2 = loss.delta(ref.logits, ref.output, e.y)
-    if e.config.loss == "bce":
-        dloss_doutput = (ref.output - e.y) / (ref.output * (1 - ref.output)) / e.y.size
-    else:
-        dloss_doutput = loss.scale(e.y) * 2 * (ref.output - e.y)
-    hidden_pre = e.X @ p["W1"] + p.get("b1", 0)
-    back = delta2 @ p["W2"].T
-    hypotheses = [
-        ("W2.grad", "the output layer", "σ'(σ(z2)): the derivative applied to the already-activated output",
-         lambda: ref.hidden.T @ (dloss_doutput * sigmoid(ref.output) * (1 - sigmoid(ref.output)))),
-        ("W2.grad", "the output layer", "z2 (1 - z2): a(1-a) fed the pre-activation instead of the activation",
-         lambda: ref.hidden.T @ (dloss_doutput * ref.logits * (1 - ref.logits))),
-        ("W1.grad", "the hidden layer", "σ'(σ(z1)): the derivative applied to the already-activated hidden layer",
-         lambda: e.X.T @ (back * sigmoid(ref.hidden) * (1 - sigmoid(ref.hidden)))),
-        ("W1.grad", "the hidden layer", "z1 (1 - z1): a(1-a) fed the pre-activation instead of the activation",
-         lambda: e.X.T @ (back * hidden_pre * (1 - hidden_pre))),
-    ]
-    for tensor, layer, what, predict in hypotheses:
-        if e.failed(tensor) and e.matches(predict(), tensor):
+    for tensor, layer, activation, cancelled, what, predicted in _derivative_hypotheses(e):
+        if e.failed(tensor) and e.explains(predicted, tensor):
             return Finding(
                 "activation-derivative",
-                f"The sigmoid derivative in {layer} is computed as {what}. It still trains, on a different gradient.",
-                {"tensor": tensor, "gap_to_hypothesis": relative_gap(predict(), e.numpy(tensor)),
+                f"The {activation} derivative in {layer} is computed as {what}. It still trains, on a different gradient.",
+                {"tensor": tensor, "gap_to_hypothesis": relative_gap(predicted, e.numpy(tensor)),
                  "gap_to_torch": relative_gap(e.numpy(tensor), e.torch(tensor))},
-                "σ'(z) = a (1 - a) with a = σ(z): feed sigmoid_derivative the activation, exactly once.",
+                _fix(activation, cancelled),
                 0.97,
             )
     return None
 
 
 def hidden_layer_backprop(e: Evidence) -> Finding | None:
-    if not (e.failed("W1.grad") and not e.failed("W2.grad")) or "W2" not in e.numpy_record:
+    layer = next((l for l in range(e.layers - 1, 0, -1) if e.failed(f"W{l}.grad") and not e.failed(f"W{l + 1}.grad")), None)
+    above = f"W{layer + 1}" if layer else None
+    if layer is None or above not in e.numpy_record:
         return None
-    ref = e.reference
-    delta2 = numpy_net.make_loss(e.config.loss).delta(ref.logits, ref.output, e.y)
-    through_updated = e.X.T @ ((delta2 @ e.numpy("W2").T) * ref.hidden * (1 - ref.hidden))
-    evidence = {"W2.grad": "agrees", "W1.grad_gap": relative_gap(e.numpy("W1.grad"), e.torch("W1.grad"))}
-    if e.matches(through_updated, "W1.grad"):
+    back_through_updated = e.deltas[layer + 1] @ e.numpy(above).T
+    delta = numpy_net.backward_through(e.hidden_activation, e.inputs[layer], back_through_updated)
+    through_updated = e.inputs[layer - 1].T @ delta
+    evidence = {f"{above}.grad": "agrees", f"W{layer}.grad_gap": relative_gap(e.numpy(f"W{layer}.grad"), e.torch(f"W{layer}.grad"))}
+    if e.explains(through_updated, f"W{layer}.grad"):
         return Finding(
             "hidden-layer-backprop",
-            "Layer 1's gradient is back-propagated through W2 *after* W2 was updated: the update is applied "
+            f"Layer {layer}'s gradient is back-propagated through {above} *after* {above} was updated: the update is applied "
             "before the gradient of the layer below is computed.",
             evidence,
             "Compute every gradient first, then update all parameters (autograd and torch.optim do it in that order).",
@@ -85,10 +110,10 @@ def hidden_layer_backprop(e: Evidence) -> Finding | None:
         )
     return Finding(
         "hidden-layer-backprop",
-        "The output layer's gradients agree and the hidden layer's do not: the error is in back-propagating "
-        "through W2 (delta2 @ W2.T, then σ'(hidden)).",
+        f"Layer {layer + 1}'s gradients agree and layer {layer}'s do not: the error is in back-propagating "
+        f"through {above} (delta{layer + 1} @ {above}.T, then the activation's derivative).",
         evidence,
-        "Check delta1 = (delta2 @ W2.T) * hidden * (1 - hidden), with the W2 of the forward pass.",
+        f"Check delta{layer} = (delta{layer + 1} @ {above}.T) * f'(a{layer}), with the {above} of the forward pass.",
         0.55,
     )
 
@@ -96,31 +121,13 @@ def hidden_layer_backprop(e: Evidence) -> Finding | None:
 def bias_gradient(e: Evidence) -> Finding | None:
     if not e.config.bias:
         return None
-    for b, w in (("b2", "W2"), ("b1", "W1")):
-        grad = f"{b}.grad"
-        weights_agree = not e.failed(f"{w}.grad")
-        if grad in e.comparisons and e.failed(grad) and weights_agree:
-            numpy_grad, torch_grad = e.numpy(grad), e.torch(grad)
-            if numpy_grad.shape != torch_grad.shape:
-                what, score = f"has shape {numpy_grad.shape} instead of {torch_grad.shape}: it was not summed over the batch", 0.98
-            elif not np.any(numpy_grad):
-                what, score = "is zero: the bias is never trained", 0.95
-            else:
-                ratio = fit_ratio(numpy_grad, torch_grad)
-                if ratio and ratio[1] < 1e-3 and close(ratio[0], 1 / e.n):
-                    what, score = f"is 1/{e.n} of torch's: averaged over the batch instead of summed", 0.96
-                else:
-                    what, score = "differs while the weight gradient agrees", 0.7
-            return Finding(
-                "bias-gradient",
-                f"The NumPy gradient of {b} {what}. Every row of the batch used the same bias, so its gradient is the "
-                "sum of the rows' deltas.",
-                {"tensor": grad, "numpy_shape": list(numpy_grad.shape), "torch_shape": list(torch_grad.shape)},
-                f"grad_{b} = delta.sum(axis=0), with the same reduction as the weights' gradient.",
-                score,
-            )
-    frozen = [b for b in ("b2", "b1") if e.failed(b) and not np.any(e.update("numpy", b)) and np.any(e.update("torch", b))]
-    if frozen and not e.failed("W1") and not e.failed("W2"):
+    for layer in range(e.layers, 0, -1):
+        b, grad = f"b{layer}", f"b{layer}.grad"
+        if grad in e.comparisons and e.failed(grad) and not e.failed(f"W{layer}.grad"):
+            return _bias_gradient_finding(e, b, grad)
+    biases = [f"b{layer}" for layer in range(e.layers, 0, -1)]
+    frozen = [b for b in biases if e.failed(b) and not np.any(e.update("numpy", b)) and np.any(e.update("torch", b))]
+    if frozen and not any(e.failed(f"W{layer}") for layer in range(1, e.layers + 1)):
         return Finding(
             "bias-gradient",
             f"The NumPy side never updates {' and '.join(frozen)}: the bias keeps its initial value while torch trains it.",
@@ -129,3 +136,25 @@ def bias_gradient(e: Evidence) -> Finding | None:
             0.9,
         )
     return None
+
+
+def _bias_gradient_finding(e: Evidence, b: str, grad: str) -> Finding:
+    numpy_grad, torch_grad = e.numpy(grad), e.torch(grad)
+    if numpy_grad.shape != torch_grad.shape:
+        what, score = f"has shape {numpy_grad.shape} instead of {torch_grad.shape}: it was not summed over the batch", 0.98
+    elif not np.any(numpy_grad):
+        what, score = "is zero: the bias is never trained", 0.95
+    else:
+        ratio = fit_ratio(numpy_grad, torch_grad)
+        if ratio and ratio[1] < 1e-3 and close(ratio[0], 1 / e.n):
+            what, score = f"is 1/{e.n} of torch's: averaged over the batch instead of summed", 0.96
+        else:
+            what, score = "differs while the weight gradient agrees", 0.7
+    return Finding(
+        "bias-gradient",
+        f"The NumPy gradient of {b} {what}. Every row of the batch used the same bias, so its gradient is the "
+        "sum of the rows' deltas.",
+        {"tensor": grad, "numpy_shape": list(numpy_grad.shape), "torch_shape": list(torch_grad.shape)},
+        f"grad_{b} = delta.sum(axis=0), with the same reduction as the weights' gradient.",
+        score,
+    )

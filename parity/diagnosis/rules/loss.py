@@ -11,14 +11,10 @@ from parity.diagnosis.finding import Finding
 def target_broadcast(e: Evidence) -> Finding | None:
     if not e.failed("loss") or e.k != 1:
         return None
-    output, flat_y = e.reference.output, e.y.ravel()
-    error = output - flat_y  # (n, 1) against (n,) broadcasts to (n, n)
-    candidates = {
-        "sse": np.sum(error**2), "half-sse": 0.5 * np.sum(error**2), "mse": np.mean(error**2),
-        "bce": np.mean(np.maximum(e.reference.logits, 0) - e.reference.logits * flat_y + np.log1p(np.exp(-np.abs(e.reference.logits)))),
-    }
-    predicted = np.asarray(candidates[e.config.loss])
-    if not e.matches(predicted, "loss"):
+    ref = e.reference
+    # the same loss, with (n, 1) against (n,): every difference broadcasts to an (n, n) matrix
+    predicted = np.asarray(e.loss.value(ref.logits, ref.output, e.y.ravel()))
+    if not e.explains(predicted, "loss"):
         return None
     return Finding(
         "target-broadcast",
@@ -30,7 +26,9 @@ def target_broadcast(e: Evidence) -> Finding | None:
     )
 
 
-LOSS_REDUCTION = {"sse": "sum", "half-sse": "half-sum", "mse": "mean", "bce": "mean"}
+def reductions(n: int, k: int) -> dict[str, float]:
+    """The scale each common reduction gives a loss summed over n rows of k outputs."""
+    return {"sum": 1.0, "half-sum": 0.5, "mean": 1 / (n * k), "mean over rows": 1 / n, "half-mean": 0.5 / (n * k)}
 
 
 def loss_scale(e: Evidence) -> Finding | None:
@@ -40,9 +38,10 @@ def loss_scale(e: Evidence) -> Finding | None:
     ratio = common_ratio(e, grads, lambda side, n: getattr(e, side)(n))
     if ratio is None or close(ratio, 1.0) or close(ratio, -1.0):
         return None
-    scales = {"sum": 1.0, "half-sum": 0.5, "mean": 1 / (e.n * e.k), "mean over rows": 1 / e.n, "half-mean": 0.5 / (e.n * e.k)}
-    own = LOSS_REDUCTION[e.config.loss]
-    found = [r for r, s in scales.items() if r != own and close(ratio, s / scales[own])]
+    scales = reductions(e.n, e.k)
+    own_scale = e.loss.scale(e.y)
+    own = next((r for r, s in scales.items() if close(s, own_scale)), f"a scale of {own_scale:.4g}")
+    found = [r for r, s in scales.items() if not close(s, own_scale) and close(ratio, s / own_scale)]
     evidence = {"ratio": ratio, "batch_rows": e.n, "outputs": e.k, "tensors": grads}
     if e.failed("loss") and fit_ratio(e.numpy("loss"), e.torch("loss")):
         evidence["loss_ratio"] = fit_ratio(e.numpy("loss"), e.torch("loss"))[0]
@@ -53,8 +52,8 @@ def loss_scale(e: Evidence) -> Finding | None:
             f"Every NumPy gradient is {ratio:.6g} times torch's: the NumPy loss is reduced by {found[0]} "
             f"where the run's --loss {e.config.loss} is reduced by {own}{learning_rate}.",
             evidence,
-            "Use one reduction on both sides: --loss sse (sum), half-sse (0.5 * sum) or mse (mean, torch's default); "
-            "in torch, F.mse_loss(..., reduction='sum') for a sum.",
+            "Use one reduction on both sides: --loss sse (sum), half-sse (0.5 * sum), mse (mean, torch's default), "
+            "half-mse, bce or bce-sum, ce or ce-sum; in torch, reduction='sum' for a sum.",
             0.95,
         )
     return Finding(
