@@ -29,6 +29,11 @@ def prepare_check(config: RunConfig, network: UserNetwork, bias: bool | None = N
     adapter = is_adapter(probe)
     found = _adapter_layout(code, probe, data) if adapter else discover(probe, data.X, data.y, network.locations())
     found = _with_bias_choice(found, bias)
+    return _assemble(config, network, code, data, found, adapter)
+
+
+def _assemble(config: RunConfig, network: UserNetwork, code: UserCode, data: Dataset, found: Discovery, adapter: bool) -> Setup:
+    """The Setup of a check, once the network is loaded and its parameters found; again for other settings."""
     config = replace(config, hidden=found.sizes[1:-1], bias=found.bias)
     config.network(data.X.shape[1], data.y.shape[1])  # a family that does not fit the data is refused here
     init = initial_weights(config, data)
@@ -45,7 +50,8 @@ def prepare_check(config: RunConfig, network: UserNetwork, bias: bool | None = N
     described = {**network.to_dict(), "adapter": adapter, "parameters": {n: loc.describe() for n, loc in found.locations.items()},
                  "found": list(found.found), "square_layout_assumed": list(found.square_layout_assumed)}
     names = check_tensor_names(found.bias, with_output, len(found.sizes) - 1)
-    return Setup(config, data, init, run_environment(config, device), make_sides, names, described)
+    return Setup(config, data, init, run_environment(config, device), make_sides, names, described, user_sides=("numpy",),
+                 remake=lambda other: _assemble(other, network, code, data, found, adapter))
 
 
 def _adapter_layout(code: UserCode, net: Any, data: Dataset) -> Discovery:

@@ -21,21 +21,25 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from parity.diagnosis.evidence import Evidence
+from parity.diagnosis import family
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
+from parity.errors import InputError
 
 RULES = (
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.unstable_formula,
     loss.target_broadcast, forward.missing_bias, forward.transposed_weight, backward.sign_flip,
     loss.loss_scale, backward.activation_derivative, backward.hidden_layer_backprop, backward.bias_gradient,
-    optimizer.wrong_layer_update, optimizer.optimizer_convention,
+    optimizer.wrong_layer_update, optimizer.optimizer_convention, optimizer.no_update,
 )
 
 NOT_A_BUG = {"rounding-noise", "tf32"}
+VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
+MAX_VERIFIED = 6
 
 
 class Diagnosis(NamedTuple):
@@ -48,7 +52,36 @@ def findings(evidence: Evidence) -> list[Finding]:
     if found and found[0].name in NOT_A_BUG:
         # the float64 oracle saw the same mathematics on both sides: no porting bug to suggest beside it
         return [f for f in found if f.name in NOT_A_BUG]
-    return found
+    return found or [unknown(evidence)]
+
+
+def stage_of(tensor: str) -> str:
+    """The stage of a training step a tensor belongs to."""
+    name = tensor.split(".")[0]
+    if tensor.endswith(".grad"):
+        return f"the gradient of {name} (backpropagation)"
+    if tensor.endswith(".update") or tensor[:1] in ("W", "b"):
+        return f"the update of {name}"
+    return "the loss" if tensor == "loss" else f"the forward pass ({tensor})"
+
+
+def unknown(e: Evidence) -> Finding:
+    """No hypothesis reproduces the numbers: say so, say where the sides part, and blame no side the oracles did not."""
+    first = next((name for name in e.comparisons if e.failed(name)), None)
+    stage = stage_of(first) if first else "an unrecorded tensor"
+    fd = e.oracles.get("finite_difference")
+    proven = ""
+    if fd and fd["wrong"] == ["numpy"]:
+        proven = " The finite-difference oracle shows the NumPy side's gradients depart from the run's model; torch's follow it."
+    elif fd and fd["wrong"] == ["torch"]:
+        proven = " The finite-difference oracle shows the torch side's gradients depart from the run's model; NumPy's follow it."
+    return Finding(
+        "unknown",
+        f"No known cause reproduces these numbers. The sides first part at step {e.step} in {stage}.{proven}",
+        {"step": e.step, "first_tensor": first, "stage": stage},
+        "Compare the two programs at that stage line by line; `parity check` with --output and smaller data narrows it down.",
+        0.0,
+    )
 
 
 def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
@@ -60,14 +93,48 @@ def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
         return Diagnosis([numerics.divergence(result.divergence)], {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
+    settings = family_findings(setup, failure)
     oracles = {}
-    if setup.config.dtype == "float32":
+    if setup.config.dtype == "float32" and not settings:
         oracles["float64"] = float64_oracle(setup, failure)
     if any(not result.tensors[g].passed for g in result.tensors if g.endswith((".grad", ".update"))):
-        fd = finite_difference_oracle(setup.config, *setup.batch(failure.step), failure)
+        models = {f.evidence["side"]: (f.evidence["spec"], f.evidence["learning_rate"]) for f in settings if "spec" in f.evidence}
+        fd = finite_difference_oracle(setup.config, *setup.batch(failure.step), failure, models)
         if fd["tensors"]:  # none where only updates of a stateful optimizer were recorded
             oracles["finite_difference"] = fd
+    if settings:
+        return Diagnosis([_public(f) for f in settings], oracles)
     return Diagnosis(findings(Evidence(setup, failure, oracles)), oracles)
+
+
+def family_findings(setup: Setup, failure) -> list[Finding]:
+    """For each of the user's own programs that parts from the kit at step 1: the family member it computes,
+    stated only when a short run with that member's settings agrees."""
+    if failure.step != 1 or setup.remake is None:
+        return []
+    X, y = setup.batch(1)
+    found = []
+    for side in setup.user_sides:
+        before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
+        candidates = family.family_candidates(setup.config, setup.spec, before, X, y, record)
+        verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c)]
+        if verified:
+            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS))
+    return found
+
+
+def _holds(setup: Setup, candidate: family.Fit) -> bool:
+    """Does a short run under the candidate's settings pass?"""
+    try:
+        config = replace(candidate.member.config(setup.config, candidate.lr), steps=VERIFY_STEPS)
+        return run_steps(setup.remake(config)).passed
+    except InputError:  # settings the kit cannot run (nesterov with dampening, say)
+        return False
+
+
+def _public(finding: Finding) -> Finding:
+    """The finding without the NetworkSpec object that only the oracle needed."""
+    return replace(finding, evidence={k: v for k, v in finding.evidence.items() if k != "spec"})
 
 
 def _diagnose_free(setup: Setup, step: int) -> Diagnosis:

@@ -91,27 +91,31 @@ def finite_differences(
     return result
 
 
-def finite_difference_oracle(config: RunConfig, X: np.ndarray, y: np.ndarray, failure: FailureContext) -> dict:
-    """Each side's gradients against finite differences at the failing step's starting weights."""
-    numeric = finite_differences(
-        failure.numpy_before, X, y, config.loss, hidden=config.hidden_activation, output=config.output_activation
-    )
-    grads = {
-        "numpy": gradients(failure.numpy_record, failure.numpy_before, config.optimizer, config.lr),
-        "torch": gradients(failure.torch_record, failure.torch_before, config.optimizer, config.lr),
-    }
-    tensors = {}
-    for name, (indices, fd) in numeric.items():
-        key = f"{name}.grad"
-        if key not in grads["torch"]:
-            continue
-        errors = {}
-        for side in ("numpy", "torch"):
-            value = grads[side].get(key, np.empty(0))
-            if value.size != failure.numpy_before[name].size:
-                errors[side] = float("inf")
-            else:
-                errors[side] = float(np.linalg.norm(value.ravel()[indices] - fd) / max(np.linalg.norm(fd), 1e-12))
-        tensors[key] = {"numpy_rel_error": errors["numpy"], "torch_rel_error": errors["torch"]}
+def finite_difference_oracle(
+    config: RunConfig, X: np.ndarray, y: np.ndarray, failure: FailureContext, models: dict | None = None
+) -> dict:
+    """Each side's gradients against finite differences of its own model at the failing step's starting weights.
+
+    models: per side, (NetworkSpec, learning rate) where the diagnosis found the side computing another
+    member of the family; the run's model and --lr otherwise.
+    """
+    models = models or {}
+    default = (config.hidden_activation, config.output_activation, config.loss, config.lr)
+    tensors: dict[str, dict] = {}
+    for side, before, record in (("numpy", failure.numpy_before, failure.numpy_record), ("torch", failure.torch_before, failure.torch_record)):
+        spec, lr = models.get(side, (None, None))
+        hidden, output, loss, lr = (spec.hidden_activation, spec.output_activation, spec.loss, lr) if spec else default
+        numeric = finite_differences(before, X, y, loss, hidden=hidden, output=output)
+        grads = gradients(record, before, config.optimizer, lr)
+        for name, (indices, fd) in numeric.items():
+            key = f"{name}.grad"
+            value = grads.get(key)
+            if value is None and not any(k.endswith(".grad") for k in grads):
+                continue  # only updates of a stateful optimizer were recorded
+            error = float("inf") if value is None or value.size != before[name].size else float(
+                np.linalg.norm(value.ravel()[indices] - fd) / max(np.linalg.norm(fd), 1e-12)
+            )
+            tensors.setdefault(key, {})[f"{side}_rel_error"] = error
+    tensors = {k: v for k, v in tensors.items() if len(v) == 2}
     wrong = [side for side in ("numpy", "torch") if any(t[f"{side}_rel_error"] > 1e-3 for t in tensors.values())]
-    return {"step": failure.step, "wrong": wrong, "tensors": tensors}
+    return {"step": failure.step, "wrong": wrong, "tensors": tensors, "own_models": sorted(models)}

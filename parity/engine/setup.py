@@ -36,6 +36,8 @@ class Setup:
     names: tuple[str, ...] = ()  # the tensors compared each step, in order of computation
     network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
     batches: BatchSchedule = field(default=None)  # type: ignore[assignment]  # full batch unless given
+    user_sides: tuple[str, ...] = ()  # "numpy", "torch": the sides that are the user's own programs
+    remake: Callable[[RunConfig], Setup] | None = field(default=None, repr=False)  # the same run under other settings
 
     def __post_init__(self) -> None:
         self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1)
@@ -79,7 +81,7 @@ def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_ne
     def make_sides() -> tuple[Side, Side]:
         return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
 
-    return Setup(config, data, init, run_environment(config, device), make_sides)
+    return Setup(config, data, init, run_environment(config, device), make_sides, remake=lambda other: prepare(other, numpy_trainer))
 
 
 def resolve_device(name: str):

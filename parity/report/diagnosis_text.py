@@ -14,15 +14,20 @@ def format_diagnosis(findings: list, oracles: dict) -> list[str]:
         lines.append(f"float64 oracle, step {o['step']}: {verdict}")
     if "finite_difference" in oracles:
         o = oracles["finite_difference"]
-        wrong = " and ".join(o["wrong"]) or "neither side"
+        own = bool(o.get("own_models"))
+        model = "its own model" if own else "the run's model"
         worst = {side: max((t[f"{side}_rel_error"] for t in o["tensors"].values()), default=0.0) for side in ("numpy", "torch")}
+        if o["wrong"]:
+            verdict = f"{' and '.join(o['wrong'])} {'depart' if len(o['wrong']) == 2 else 'departs'} from"
+        else:
+            verdict = "each side follows" if own else "both sides follow"
         lines.append(
-            f"finite differences, step {o['step']}: gradients wrong on {wrong} "
+            f"finite differences, step {o['step']}: {verdict} the true gradient of {model} "
             f"(largest relative error: numpy {worst['numpy']:.3g}, torch {worst['torch']:.3g})"
         )
     findings = [f if isinstance(f, dict) else f.to_dict() for f in findings]
     if not findings:
-        return lines + ["diagnosis: no known porting bug fits these numbers"]
+        return lines + ["likely cause: unknown"]
     for rank, f in enumerate(findings):
         label = "likely cause" if rank == 0 else "also possible"
         lines.append(f"{label}: {f['name']} (fit {f['score']:.2f})")

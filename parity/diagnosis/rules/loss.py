@@ -36,7 +36,7 @@ def loss_scale(e: Evidence) -> Finding | None:
     if not grads or not any(e.failed(g) for g in grads):
         return None
     ratio = common_ratio(e, grads, lambda side, n: getattr(e, side)(n))
-    if ratio is None or close(ratio, 1.0) or close(ratio, -1.0):
+    if ratio is None or abs(ratio) < 1e-6 or close(ratio, 1.0) or close(ratio, -1.0):
         return None
     scales = reductions(e.n, e.k)
     own_scale = e.loss.scale(e.y)

@@ -74,3 +74,21 @@ def optimizer_convention(e: Evidence) -> Finding | None:
         "Compare the update rule with torch.optim's documented algorithm, step by step from the first.",
         0.5,
     )
+
+
+def no_update(e: Evidence) -> Finding | None:
+    """The NumPy step changed no parameter at all, while torch's moved: the update never ran, or ran on copies."""
+    params = e.params()
+    if not params or any(np.any(e.update("numpy", p)) for p in params) or not any(np.any(e.update("torch", p)) for p in params):
+        return None
+    if e.step == 1 and e.config.optimizer in ("momentum", "nesterov"):
+        return None  # a momentum step one behind also stands still at first: optimizer_convention names it
+    return Finding(
+        "no-update",
+        f"The NumPy step changed no parameter at step {e.step}, while torch's moved every one: the update never ran, "
+        "or it ran on copies of the weights (a reassigned local, an array rebuilt from a list) that the network does not use.",
+        {"step": e.step, "tensors": params},
+        "Make sure the step calls the update (for parity check: --step runs backpropagation too) and updates the arrays in place "
+        "(W -= lr * g, or self.W = ...).",
+        0.98,
+    )

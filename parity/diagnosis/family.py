@@ -1,0 +1,177 @@
+"""Is the user's network another member of the family? A finding about the run's settings, not a bug.
+
+When a user's program and the kit part at step 1 from the same weights, the
+first question is whether they compute different models: another output
+unit, hidden activation, loss or reduction, a square weight stored the other
+way round, another learning rate. Each member of the family is stepped once
+in float64 from the step's starting weights with a fresh optimizer, and its
+update (and output, where recorded) is compared with what the user's side
+did. Every optimizer's first update is linear in the learning rate, so the
+rate is fitted, not guessed.
+
+A member is stated only when it reproduces the side to the run's precision
+and fits far better than the configured model; otherwise the search says
+nothing and the rules take over.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+import numpy_net
+from numpy_net import NetworkSpec
+from parity.config.config import RunConfig
+from parity.diagnosis.finding import Finding
+
+FIT_TOLERANCE = {"float32": 2e-3, "float64": 1e-7}
+BETTER_BY = 20  # the member must fit this many times better than the configured model
+
+
+@dataclass(frozen=True)
+class Member:
+    spec: NetworkSpec
+    transposed: tuple[str, ...] = ()  # square weights the network uses transposed
+    optimizer: str | None = None  # another of the kit's optimizer conventions; None: the run's
+
+    def config(self, config: RunConfig, lr: float) -> RunConfig:
+        """The run's config with this member's settings."""
+        return replace(
+            config, hidden_activation=self.spec.hidden_activation, output_activation=self.spec.output_activation,
+            loss=self.spec.loss, lr=float(lr), optimizer=self.optimizer or config.optimizer,
+        )
+
+    def flags(self, config: RunConfig, lr: float) -> list[str]:
+        """The options that run this member, where they differ from the config."""
+        changes = [f"--optimizer {self.optimizer}"] if self.optimizer else []
+        if self.spec.hidden_activation != config.hidden_activation:
+            changes.append(f"--hidden-activation {self.spec.hidden_activation}")
+        if self.spec.output_activation != config.output_activation:
+            changes.append(f"--output-activation {self.spec.output_activation}")
+        if self.spec.loss != config.loss:
+            changes.append(f"--loss {self.spec.loss}")
+        if not np.isclose(lr, config.lr, rtol=1e-3):
+            changes.append(f"--lr {lr:.6g}")
+        changes += [f"--param EXPR={name}.T" for name in self.transposed]
+        return changes
+
+
+@dataclass(frozen=True)
+class Fit:
+    member: Member
+    lr: float
+    gap: float  # relative distance of the side's update (and output) from the member's
+
+
+def predict(member: Member, config: RunConfig, before: dict, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, dict]:
+    """(output, updates at lr = 1) of one step of this member from `before`, in float64."""
+    params = {name: value.astype(np.float64).copy() for name, value in before.items()}
+    for name in member.transposed:
+        params[name] = params[name].T.copy()
+    spec = member.spec
+    name = member.optimizer or config.optimizer
+    dampening = 0.0 if name == "nesterov" else config.dampening
+    optimizer = numpy_net.make_optimizer(name, 1.0, config.momentum, dampening, config.betas, config.eps)
+    trainer = numpy_net.Trainer(params, numpy_net.make_loss(spec.loss, spec.output_activation), optimizer, spec.hidden_activation)
+    with np.errstate(all="ignore"):
+        outcome = trainer.step(X.astype(np.float64), y.astype(np.float64))
+    after = {name: (params[name].T if name in member.transposed else params[name]) for name in before}
+    return outcome.activations.output, {name: after[name] - before[name].astype(np.float64) for name in before}
+
+
+def fit(member: Member, config: RunConfig, before: dict, X, y, observed_updates: dict, observed_output) -> Fit | None:
+    output, updates = predict(member, config, before, X, y)
+    predicted = np.concatenate([updates[n].ravel() for n in observed_updates])
+    observed = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in observed_updates.values()])
+    if not np.all(np.isfinite(predicted)) or not np.any(predicted) or not np.any(observed):
+        return None
+    lr = float(np.vdot(observed, predicted) / np.vdot(predicted, predicted))
+    gap = float(np.linalg.norm(observed - lr * predicted) / np.linalg.norm(observed))
+    if observed_output is not None:
+        target = np.asarray(observed_output, dtype=np.float64)
+        if target.shape != output.shape:
+            return None
+        gap = max(gap, float(np.linalg.norm(target - output) / max(np.linalg.norm(target), 1e-300)))
+    return Fit(member, lr, gap)  # the prediction was made at lr = 1
+
+
+def members(configured: NetworkSpec, before: dict, optimizer: str) -> list[Member]:
+    """Every family member of the same sizes and bias, each other optimizer convention, and each square weight read
+    the other way round."""
+    found = [Member(configured)]
+    found += [Member(configured, optimizer=name) for name in numpy_net.OPTIMIZERS if name != optimizer]
+    for hidden, output, loss in itertools.product(numpy_net.HIDDEN_ACTIVATIONS, numpy_net.OUTPUT_ACTIVATIONS, numpy_net.LOSSES):
+        if numpy_net.family_problem(hidden, output, loss, configured.sizes[-1]) is None and (hidden, output, loss) != (
+            configured.hidden_activation, configured.output_activation, configured.loss
+        ):
+            found.append(Member(replace(configured, hidden_activation=hidden, output_activation=output, loss=loss)))
+    square = [n for n, v in before.items() if n[0] == "W" and v.shape[0] == v.shape[1]]
+    found += [Member(configured, (name,)) for name in square]
+    return found
+
+
+def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, record: dict) -> list[Fit]:
+    """The members of the family that reproduce a side's first step, the most plausible first; [] when the
+    configured model reproduces it, or no member stands out."""
+    observed = {n.rsplit(".", 1)[0]: v for n, v in record.items() if n.endswith(".update")}
+    if not observed:
+        observed = {n[: -len(".grad")]: -np.asarray(v) for n, v in record.items() if n.endswith(".grad")}
+    if not observed or any(np.shape(v) != before[n].shape for n, v in observed.items()):
+        return []
+    output = record.get("output")
+    tolerance = FIT_TOLERANCE[config.dtype]
+    fits = [f for m in members(spec, before, config.optimizer) if (f := fit(m, config, before, X, y, observed, output))]
+    good = [f for f in fits if f.gap <= tolerance]
+    if not good:
+        return []
+
+    def same_rate(f: Fit) -> bool:
+        return bool(np.isclose(f.lr, config.lr, rtol=1e-3))
+
+    # members that keep the run's learning rate first; among equals, the configured model (listed first)
+    good.sort(key=lambda f: (not same_rate(f), round(f.gap / tolerance, 1)))
+    if good[0].member == Member(spec) and same_rate(good[0]):
+        return []  # the configured model reproduces the side: whatever differs, it is not the model
+    others = [f.gap for f in fits if f.gap > tolerance]
+    if others and min(others) < BETTER_BY * good[0].gap:
+        return []  # a near miss fits about as well: no member stands out
+    return good
+
+
+def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int) -> Finding:
+    found = _finding(config, side, best, alternatives)
+    evidence = {**found.evidence, "verified_steps": verified_steps}
+    return replace(found, evidence=evidence, explanation=f"{found.explanation} Checked: with these settings the first {verified_steps} steps agree.")
+
+
+def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit]) -> Finding:
+    flags = best.member.flags(config, best.lr)
+    what = _describe(best, config)
+    side_name = "NumPy" if side == "numpy" else "PyTorch"
+    text = f"Your {side_name} program computes another member of the network family: {what}. Run with {' '.join(flags)} to compare like with like."
+    if best.lr < 0:
+        text = f"Your {side_name} program moves against the gradient: its update is {best.lr / config.lr:.4g} times a descent step of the run's model."
+    evidence = {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "spec": best.member.spec}
+    if alternatives:
+        evidence["also_fits"] = [" ".join(f.member.flags(config, f.lr)) or "the configured model" for f in alternatives[:3]]
+        text += " Equally consistent: " + "; ".join(f"{a}" for a in evidence["also_fits"]) + "."
+    fix = "Not a porting bug but a different model: " + ("pass " + " ".join(flags) if best.lr > 0 else "descend: subtract lr * gradient")
+    return Finding("model-family" if best.lr > 0 else "sign-flip", text, evidence, fix, 0.99)
+
+
+def _describe(best: Fit, config: RunConfig) -> str:
+    spec, parts = best.member.spec, []
+    if best.member.optimizer:
+        parts.append(f"the {best.member.optimizer} optimizer convention, not {config.optimizer}")
+    if spec.output_activation != config.output_activation:
+        parts.append(f"a {spec.output_activation} output unit, not {config.output_activation}")
+    if spec.hidden_activation != config.hidden_activation:
+        parts.append(f"{spec.hidden_activation} hidden layers, not {config.hidden_activation}")
+    if spec.loss != config.loss:
+        parts.append(f"the loss {spec.loss}, not {config.loss}")
+    parts += [f"{name} stored (out, in): a square weight fits either layout, and the update fits the transposed one" for name in best.member.transposed]
+    if not np.isclose(best.lr, config.lr, rtol=1e-3):
+        parts.append(f"a learning rate of {best.lr:.6g}, not --lr {config.lr:g}")
+    return "; ".join(parts)
