@@ -24,7 +24,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parity.api import run
+    from parity.api import check, run
+    from parity.check.network import UserNetwork
+    from parity.check.port import TorchPort
     from parity.config.config import DEFAULT_TOLERANCES, RunConfig
     from parity.errors import InputError
     from parity.report.report import Report
@@ -33,6 +35,9 @@ _PUBLIC = {
     "DEFAULT_TOLERANCES": "parity.config.config",
     "InputError": "parity.errors",
     "Report": "parity.report.report",
+    "TorchPort": "parity.check.port",
+    "UserNetwork": "parity.check.network",
+    "check": "parity.api",
     "RunConfig": "parity.config.config",
     "run": "parity.api",
 }

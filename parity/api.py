@@ -10,6 +10,9 @@ import numpy as np
 
 import numpy_net
 import torch_net
+from parity.check.network import UserNetwork
+from parity.check.port import TorchPort
+from parity.check.setup import prepare_check
 from parity.config.config import RunConfig
 from parity.diagnosis.diagnose import diagnose
 from parity.engine.loop import run_steps
@@ -34,3 +37,16 @@ def run_setup(setup: Setup) -> Report:
         result = run_steps(setup)
         diagnosis = diagnose(setup, result) if not result.passed and not result.interrupted else None
     return Report.of(result, diagnosis)
+
+
+def check(config: RunConfig, numpy: UserNetwork | str | None = None, torch: TorchPort | str | None = None) -> Report:
+    """Check the user's own programs: a NumPy network against the torch twin, a PyTorch port against the kit's
+    NumPy network, or the two against each other.
+
+        check(RunConfig(lr=1.0), numpy="net.py:NeuralNetwork", torch="port.py:Net")
+
+    Strings are FILE.py:NAME with every other setting at its default; UserNetwork and TorchPort say more.
+    """
+    network = UserNetwork(numpy) if isinstance(numpy, str) else numpy
+    port = TorchPort(torch) if isinstance(torch, str) else torch
+    return run_setup(prepare_check(config, network, port=port))

@@ -103,6 +103,7 @@ def discover(net: Any, X: np.ndarray, y: np.ndarray, given: dict[str, Location])
     if chain is None:
         raise InputError(_no_chain_message(X.shape[1], y.shape[1], pool, given_weights))
     sizes, weights = chain
+    weights = _consistent_layout(net, weights, given)
     locations = dict(weights)
     used = {loc.expression for loc in locations.values()}
     biases = _biases(net, sizes, [c for c in pool if c.location.expression not in used], given)
@@ -125,6 +126,14 @@ def _check_given(net: Any, name: str, location: Location, inputs: int) -> None:
     if name == "W1" and value.ndim == 2 and value.shape[0] != inputs:
         hint = f"; it looks stored (out, in): use {location.expression}={'W1' if location.transposed else 'W1.T'}" if value.shape[1] == inputs else ""
         raise InputError(f"{option}: {location.describe()} has shape {value.shape}, but W1 must have {inputs} rows, the data's inputs (NumPy layout){hint}")
+
+
+def _consistent_layout(net: Any, weights: dict[str, Location], given: dict[str, Location]) -> dict[str, Location]:
+    """A square weight fits either layout; authors store every weight one way, so it takes the others' layout."""
+    telling = [loc.transposed for name, loc in weights.items() if not _is_square(net, loc)]
+    if not telling or telling.count(True) <= len(telling) / 2:
+        return weights
+    return {name: Location(loc.expression, True) if _is_square(net, loc) and name not in given else loc for name, loc in weights.items()}
 
 
 def _is_square(net: Any, location: Location) -> bool:

@@ -1,8 +1,15 @@
-"""A Setup whose NumPy side is the user's network, so that the engine, diagnosis and report work unchanged."""
+"""A Setup whose sides are the user's programs, so that the engine, diagnosis and report work unchanged.
+
+    your NumPy network            against the kit's torch twin
+    your PyTorch port             against the kit's NumPy network
+    your NumPy network and port   against each other
+
+The network's depth, widths and biases are read off the user's program.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -10,6 +17,7 @@ import numpy as np
 from parity.check.discovery import Discovery, discover
 from parity.check.locations import Location
 from parity.check.network import UserNetwork
+from parity.check.port import PortSide, TorchPort, port_locations, port_sizes
 from parity.check.sides import AdapterSide, UpdatesOnly, UserSide, checked_param, is_adapter
 from parity.check.user_code import UserCode
 from parity.config.config import RunConfig
@@ -17,41 +25,132 @@ from parity.config.data import Dataset, load_dataset
 from parity.config.weights import initial_weights
 from parity.engine.record import check_tensor_names
 from parity.engine.setup import Setup, resolve_device, run_environment
-from parity.engine.sides import Side, torch_side
+from parity.engine.sides import Side, numpy_side, torch_side
 from parity.errors import InputError
 
 
-def prepare_check(config: RunConfig, network: UserNetwork, bias: bool | None = None) -> Setup:
-    """The user's network against the torch twin; its depth, widths and biases are read off the network."""
+@dataclass
+class Programs:
+    """The user's programs, loaded once; a Setup is assembled from them for any settings."""
+
+    data: Dataset
+    network: UserNetwork | None = None
+    code: UserCode | None = None
+    found: Discovery | None = None
+    adapter: bool = False
+    port: TorchPort | None = None
+    port_code: UserCode | None = None
+    port_parameters: dict | None = None  # W1 -> the port's parameter, for the report
+    sizes: tuple[int, ...] = ()
+    bias: bool = True
+
+
+def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: bool | None = None,
+                  port: TorchPort | None = None, quiet: bool = False) -> Setup:
+    """The user's NumPy network, PyTorch port, or both, made ready to run."""
+    if network is None and port is None:
+        raise InputError("give a NumPy network (FILE.py:NAME), a PyTorch port (--torch FILE.py:NAME), or both")
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    programs = Programs(data)
+    if network is not None:
+        _load_network(programs, network, bias)
+    if port is not None:
+        _load_port(programs, port, quiet or (network.quiet if network else False))
+    return assemble(config, programs, "numpy" if network else "kit", "torch" if port else "twin")
+
+
+def _load_network(programs: Programs, network: UserNetwork, bias: bool | None) -> None:
     code = UserCode(network)
-    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.loss.startswith("ce"))
+    data = programs.data
     probe = code.build(data.X.copy(), data.y.copy())
     adapter = is_adapter(probe)
     found = _adapter_layout(code, probe, data) if adapter else discover(probe, data.X, data.y, network.locations())
     found = _with_bias_choice(found, bias)
-    return _assemble(config, network, code, data, found, adapter)
+    programs.network, programs.code, programs.found, programs.adapter = network, code, found, adapter
+    programs.sizes, programs.bias = found.sizes, found.bias
 
 
-def _assemble(config: RunConfig, network: UserNetwork, code: UserCode, data: Dataset, found: Discovery, adapter: bool) -> Setup:
-    """The Setup of a check, once the network is loaded and its parameters found; again for other settings."""
-    config = replace(config, hidden=found.sizes[1:-1], bias=found.bias)
+def _load_port(programs: Programs, port: TorchPort, quiet: bool) -> None:
+    code = UserCode(port.program(quiet), option="--torch")
+    model = code.build(programs.data.X.copy(), programs.data.y.copy())
+    locations = port_locations(model, port.params)
+    sizes = port_sizes(model, locations, programs.data)
+    bias = "b1" in locations
+    if programs.network is not None and (sizes, bias) != (programs.sizes, programs.bias):
+        raise InputError(f"the NumPy network has widths {programs.sizes} {'with' if programs.bias else 'without'} biases, "
+                         f"but the port {sizes} {'with' if bias else 'without'}: the two programs must be the same network")
+    programs.port, programs.port_code = port, code
+    programs.port_parameters = {name: location.describe() for name, location in locations.items()}
+    programs.sizes, programs.bias = sizes, bias
+
+
+def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> Setup:
+    """A Setup pairing `numpy` ("numpy": the user's network, "kit": the kit's) with `torch` ("torch": the port, "twin")."""
+    config = replace(config, hidden=programs.sizes[1:-1], bias=programs.bias)
+    data = programs.data
     config.network(data.X.shape[1], data.y.shape[1])  # a family that does not fit the data is refused here
     init = initial_weights(config, data)
     device = resolve_device(config.device)
     shapes = {name: init[name].shape for name in init}
-    with_output = network.output is not None
+    # the output is compared where both sides record it: the kit's always, yours with --output / the default port step
+    numpy_output = programs.network.output is not None if numpy == "numpy" else True
+    torch_output = not programs.port.step if torch == "torch" else True
+    with_output = numpy_output and torch_output
 
     def make_sides() -> tuple[Side, Side]:
-        net = code.build(data.X.copy(), data.y.copy())
-        user = AdapterSide(code, net, data, shapes, config.dtype) if adapter else UserSide(code, net, data, found.locations, shapes, config.dtype)
-        user.load(init)
-        return user, UpdatesOnly(torch_side(config, data, init, device), with_output)
+        return _numpy_side(config, programs, numpy, init, shapes, with_output), _torch_side(config, programs, torch, init, shapes, device, with_output)
 
-    described = {**network.to_dict(), "adapter": adapter, "parameters": {n: loc.describe() for n, loc in found.locations.items()},
-                 "found": list(found.found), "square_layout_assumed": list(found.square_layout_assumed)}
-    names = check_tensor_names(found.bias, with_output, len(found.sizes) - 1)
-    return Setup(config, data, init, run_environment(config, device), make_sides, names, described, user_sides=("numpy",),
-                 remake=lambda other: _assemble(other, network, code, data, found, adapter))
+    names = check_tensor_names(programs.bias, with_output, len(programs.sizes) - 1)
+    user_sides = tuple(side for side, kind in (("numpy", numpy), ("torch", torch)) if kind in ("numpy", "torch"))
+
+    def remake(other: RunConfig, side: str, transposed: tuple[str, ...] = ()) -> Setup:
+        flipped = _flipped(programs, transposed) if side == "numpy" and transposed else programs
+        return assemble(other, flipped, "numpy" if side == "numpy" else "kit", "torch" if side == "torch" else "twin")
+
+    return Setup(config, data, init, run_environment(config, device), make_sides, names, _described(programs),
+                 user_sides=user_sides, remake=remake)
+
+
+def _numpy_side(config, programs: Programs, kind: str, init, shapes, with_output: bool) -> Side:
+    if kind == "kit":
+        return UpdatesOnly(numpy_side(config, programs.data, init), with_output)
+    net = programs.code.build(programs.data.X.copy(), programs.data.y.copy())
+    side = (AdapterSide(programs.code, net, programs.data, shapes, config.dtype) if programs.adapter
+            else UserSide(programs.code, net, programs.data, programs.found.locations, shapes, config.dtype))
+    side.load(init)
+    return side
+
+
+def _torch_side(config, programs: Programs, kind: str, init, shapes, device, with_output: bool) -> Side:
+    if kind == "twin":
+        return UpdatesOnly(torch_side(config, programs.data, init, device), with_output)
+    model = programs.port_code.build(programs.data.X.copy(), programs.data.y.copy())
+    side = PortSide(programs.port_code, programs.port, model, config, programs.data, port_locations(model, programs.port.params), shapes, device)
+    side.load(init)
+    return side
+
+
+def _flipped(programs: Programs, names: tuple[str, ...]) -> Programs:
+    """The same programs with these weights read in the other layout."""
+    locations = dict(programs.found.locations)
+    for name in names:
+        location = locations[name]
+        locations[name] = Location(location.expression, not location.transposed)
+    return replace(programs, found=replace(programs.found, locations=locations))
+
+
+def _described(programs: Programs) -> dict:
+    described: dict[str, Any] = {"network": programs.network.target if programs.network else None}
+    if programs.network:
+        found = programs.found
+        described.update({**programs.network.to_dict(), "adapter": programs.adapter,
+                          "parameters": {n: loc.describe() for n, loc in found.locations.items()},
+                          "found": list(found.found),
+                          "square_layout_assumed": [f"{n} as {'(out, in)' if found.locations[n].transposed else '(in, out)'}"
+                                                    for n in found.square_layout_assumed]})
+    if programs.port:
+        described.update({**programs.port.to_dict(), "torch_parameters": programs.port_parameters})
+    return described
 
 
 def _adapter_layout(code: UserCode, net: Any, data: Dataset) -> Discovery:
@@ -81,4 +180,4 @@ def _with_bias_choice(found: Discovery, bias: bool | None) -> Discovery:
     if bias:
         raise InputError("--bias, but no bias was found on the network: name them with --param EXPR=b1, --param EXPR=b2, ...")
     locations = {name: loc for name, loc in found.locations.items() if name[0] == "W"}
-    return replace(found, locations=locations, found=tuple(n for n in found.found if n[0] == "W"))
+    return replace(found, locations=locations, found=tuple(n for n in found.found if n[0] == "W"), sizes=found.sizes)

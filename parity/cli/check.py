@@ -13,6 +13,7 @@ from parity.errors import InputError
 from parity.files import check_writable
 
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
+PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
 
 
 @click.command(cls=WholeFirstLine)
@@ -24,10 +25,16 @@ NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 @click.option("--output", "output", default=None, metavar="EXPR", help="Expression on the network holding the step's forward output (output, A2.T), compared with the twin's.")
 @click.option("--bias/--no-bias", default=None, help="Biases in every layer [default: on when biases are found or mapped].")
 @click.option("--quiet-network", is_flag=True, help="Silence what the network prints.")
+@click.option("--torch", "torch", default=None, metavar="FILE.py:NAME", help="Your PyTorch port, an nn.Module: alone, checked against the kit's NumPy network; with FILE.py:NAME, against your NumPy network.")
+@click.option("--torch-init", default="", help="Expression that builds the port, with X, y, torch, nn and the file's names in scope [default: NAME()].")
+@click.option("--torch-param", "torch_params", multiple=True, metavar="PARAMETER=NAME", help="A parameter of the port by its name in named_parameters(), as W1..WL (.T for nn.Linear's (out, in) weight) or b1..bL; repeat it [default: the nn.Linear layers in order].")
+@click.option("--torch-optimizer", default="", help="Expression for the port's optimizer, with model and lr in scope [default: the torch.optim optimizer --optimizer and --lr name].")
+@click.option("--torch-loss", default="", help="Expression for the port's loss_fn(output, y), e.g. nn.MSELoss() [default: the torch loss --loss names].")
+@click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
 def check(ctx: click.Context, network: str | None, json_path: str | None, from_report: str | None, **options: Any) -> int:
-    """Compare your own NumPy network, FILE.py:NAME, with the torch twin, step by step.
+    """Compare your own NumPy network, FILE.py:NAME, or your PyTorch port (--torch), with the kit's twin, step by step.
 
     The shared initial weights are written into your network's parameters
     (found by shape and name, or named with --param); after each step the
@@ -41,20 +48,30 @@ def check(ctx: click.Context, network: str | None, json_path: str | None, from_r
     """
     from parity.api import run_setup
     from parity.check.network import UserNetwork
+    from parity.check.port import TorchPort
     from parity.check.setup import prepare_check
 
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
+    port_options = {name: options.pop(name) for name in PORT_OPTIONS}
     if from_report is not None:
-        config, stored = config_from_report(ctx, from_report, {**options, **network_options, **({"network": network} if network else {})}, "check")
-        user, bias = UserNetwork.from_dict(stored), None
+        given = {**options, **network_options, **port_options, **({"network": network} if network else {})}
+        config, stored = config_from_report(ctx, from_report, given, "check")
+        user = UserNetwork.from_dict(stored) if stored.get("network") else None
+        port, bias = TorchPort.from_dict(stored), None
     else:
-        if network is None:
-            raise InputError("give the network as FILE.py:NAME, e.g. parity check net.py:NeuralNetwork")
+        if network is None and port_options["torch"] is None:
+            raise InputError("give your network as FILE.py:NAME, your PyTorch port as --torch FILE.py:NAME, or both")
         config = RunConfig(**options)
-        user = UserNetwork(network, network_options["init"], network_options["step"], network_options["params"],
-                           network_options["output"], network_options["quiet_network"])
-        user.locations()  # a malformed --param is refused before any user code runs
+        user = None if network is None else UserNetwork(
+            network, network_options["init"], network_options["step"], network_options["params"],
+            network_options["output"], network_options["quiet_network"])
+        if user:
+            user.locations()  # a malformed --param is refused before any user code runs
+        port = None if port_options["torch"] is None else TorchPort(
+            port_options["torch"], port_options["torch_init"], port_options["torch_params"],
+            port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
         bias = network_options["bias"]
     if json_path is not None:
         check_writable(json_path, "--json")
-    return finish(run_setup(prepare_check(config, user, bias)), json_path)
+    quiet = network_options["quiet_network"] or bool(user and user.quiet)
+    return finish(run_setup(prepare_check(config, user, bias, port, quiet)), json_path)

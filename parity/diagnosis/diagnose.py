@@ -47,8 +47,12 @@ class Diagnosis(NamedTuple):
     oracles: dict
 
 
-def findings(evidence: Evidence) -> list[Finding]:
-    found = sorted((f for rule in RULES if (f := rule(evidence)) is not None), key=lambda f: -f.score)
+# Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
+NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise)
+
+
+def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:
+    found = sorted((f for rule in rules if (f := rule(evidence)) is not None), key=lambda f: -f.score)
     if found and found[0].name in NOT_A_BUG:
         # the float64 oracle saw the same mathematics on both sides: no porting bug to suggest beside it
         return [f for f in found if f.name in NOT_A_BUG]
@@ -104,7 +108,9 @@ def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
             oracles["finite_difference"] = fd
     if settings:
         return Diagnosis([_public(f) for f in settings], oracles)
-    return Diagnosis(findings(Evidence(setup, failure, oracles)), oracles)
+    # a port checked alone against the kit's NumPy network: the hand-written-NumPy rules would describe the wrong side
+    rules = NEUTRAL_RULES if setup.user_sides == ("torch",) else RULES
+    return Diagnosis(findings(Evidence(setup, failure, oracles), rules), oracles)
 
 
 def family_findings(setup: Setup, failure) -> list[Finding]:
@@ -117,17 +123,18 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
     for side in setup.user_sides:
         before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
         candidates = family.family_candidates(setup.config, setup.spec, before, X, y, record)
-        verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c)]
+        verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c, side)]
         if verified:
-            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS))
+            places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
+            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places))
     return found
 
 
-def _holds(setup: Setup, candidate: family.Fit) -> bool:
-    """Does a short run under the candidate's settings pass?"""
+def _holds(setup: Setup, candidate: family.Fit, side: str) -> bool:
+    """Does a short run of that side against the kit's twin, under the candidate's settings, pass?"""
     try:
         config = replace(candidate.member.config(setup.config, candidate.lr), steps=VERIFY_STEPS)
-        return run_steps(setup.remake(config)).passed
+        return run_steps(setup.remake(config, side, candidate.member.transposed)).passed
     except InputError:  # settings the kit cannot run (nesterov with dampening, say)
         return False
 

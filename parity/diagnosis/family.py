@@ -27,6 +27,14 @@ from parity.config.config import RunConfig
 from parity.diagnosis.finding import Finding
 
 FIT_TOLERANCE = {"float32": 2e-3, "float64": 1e-7}
+LOSS_KIND = {"sse": "squared", "half-sse": "squared", "mse": "squared", "half-mse": "squared",
+             "bce": "bce", "bce-sum": "bce", "ce": "ce", "ce-sum": "ce"}
+LOSS_WORDS = {
+    "sse": "the sum of squared errors", "half-sse": "half the sum of squared errors",
+    "mse": "the mean of squared errors", "half-mse": "half the mean of squared errors",
+    "bce": "binary cross-entropy averaged", "bce-sum": "binary cross-entropy summed",
+    "ce": "cross-entropy averaged over rows", "ce-sum": "cross-entropy summed",
+}
 BETTER_BY = 20  # the member must fit this many times better than the configured model
 
 
@@ -43,8 +51,8 @@ class Member:
             loss=self.spec.loss, lr=float(lr), optimizer=self.optimizer or config.optimizer,
         )
 
-    def flags(self, config: RunConfig, lr: float) -> list[str]:
-        """The options that run this member, where they differ from the config."""
+    def flags(self, config: RunConfig, lr: float, places: dict | None = None) -> list[str]:
+        """The options that run this member, where they differ from the config; places: where each parameter lives."""
         changes = [f"--optimizer {self.optimizer}"] if self.optimizer else []
         if self.spec.hidden_activation != config.hidden_activation:
             changes.append(f"--hidden-activation {self.spec.hidden_activation}")
@@ -54,7 +62,10 @@ class Member:
             changes.append(f"--loss {self.spec.loss}")
         if not np.isclose(lr, config.lr, rtol=1e-3):
             changes.append(f"--lr {lr:.6g}")
-        changes += [f"--param EXPR={name}.T" for name in self.transposed]
+        for name in self.transposed:
+            place = (places or {}).get(name, "EXPR")
+            expression, stored = (place[:-2], f"{name}") if place.endswith(".T") else (place, f"{name}.T")
+            changes.append(f"--param {expression}={stored}")
         return changes
 
 
@@ -140,14 +151,14 @@ def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, 
     return good
 
 
-def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int) -> Finding:
-    found = _finding(config, side, best, alternatives)
+def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int, places: dict | None = None) -> Finding:
+    found = _finding(config, side, best, alternatives, places)
     evidence = {**found.evidence, "verified_steps": verified_steps}
     return replace(found, evidence=evidence, explanation=f"{found.explanation} Checked: with these settings the first {verified_steps} steps agree.")
 
 
-def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit]) -> Finding:
-    flags = best.member.flags(config, best.lr)
+def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], places: dict | None = None) -> Finding:
+    flags = best.member.flags(config, best.lr, places)
     what = _describe(best, config)
     side_name = "NumPy" if side == "numpy" else "PyTorch"
     text = f"Your {side_name} program computes another member of the network family: {what}. Run with {' '.join(flags)} to compare like with like."
@@ -155,9 +166,15 @@ def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit]) -
         text = f"Your {side_name} program moves against the gradient: its update is {best.lr / config.lr:.4g} times a descent step of the run's model."
     evidence = {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "spec": best.member.spec}
     if alternatives:
-        evidence["also_fits"] = [" ".join(f.member.flags(config, f.lr)) or "the configured model" for f in alternatives[:3]]
+        evidence["also_fits"] = [" ".join(f.member.flags(config, f.lr, places)) or "the configured model" for f in alternatives[:3]]
         text += " Equally consistent: " + "; ".join(f"{a}" for a in evidence["also_fits"]) + "."
-    fix = "Not a porting bug but a different model: " + ("pass " + " ".join(flags) if best.lr > 0 else "descend: subtract lr * gradient")
+    if best.lr <= 0:
+        fix = "Descend: subtract lr times the gradient (or keep y - output and add it)."
+    elif side == "numpy":
+        fix = f"Not a bug in your network: it computes another model. Pass {' '.join(flags)} to check it as what it is."
+    else:
+        fix = (f"A porting difference if the port should compute the run's model: change the port to match (the loss's "
+               f"reduction, the activation, the optimizer); if it should compute this one, pass {' '.join(flags)}.")
     return Finding("model-family" if best.lr > 0 else "sign-flip", text, evidence, fix, 0.99)
 
 
@@ -170,7 +187,8 @@ def _describe(best: Fit, config: RunConfig) -> str:
     if spec.hidden_activation != config.hidden_activation:
         parts.append(f"{spec.hidden_activation} hidden layers, not {config.hidden_activation}")
     if spec.loss != config.loss:
-        parts.append(f"the loss {spec.loss}, not {config.loss}")
+        reduction = ": the same loss, reduced differently" if LOSS_KIND[spec.loss] == LOSS_KIND[config.loss] else ""
+        parts.append(f"--loss {spec.loss} ({LOSS_WORDS[spec.loss]}), not {config.loss} ({LOSS_WORDS[config.loss]}){reduction}")
     parts += [f"{name} stored (out, in): a square weight fits either layout, and the update fits the transposed one" for name in best.member.transposed]
     if not np.isclose(best.lr, config.lr, rtol=1e-3):
         parts.append(f"a learning rate of {best.lr:.6g}, not --lr {config.lr:g}")

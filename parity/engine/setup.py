@@ -37,7 +37,9 @@ class Setup:
     network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
     batches: BatchSchedule = field(default=None)  # type: ignore[assignment]  # full batch unless given
     user_sides: tuple[str, ...] = ()  # "numpy", "torch": the sides that are the user's own programs
-    remake: Callable[[RunConfig], Setup] | None = field(default=None, repr=False)  # the same run under other settings
+    # remake(config, side, transposed): the user's program on `side` against the kit's twin, under other settings,
+    # with the named square weights read in the other layout
+    remake: Callable[..., Setup] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1)
@@ -73,7 +75,7 @@ def schedule(config: RunConfig, rows: int) -> BatchSchedule:
 
 def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
     """The kit's NumPy network against its torch twin; numpy_trainer lets a variant (a mutant) stand in."""
-    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.loss.startswith("ce"))
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
     config.network(data.X.shape[1], data.y.shape[1])  # a family that does not fit the data is refused here
     device = resolve_device(config.device)
     init = initial_weights(config, data)
@@ -81,7 +83,7 @@ def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_ne
     def make_sides() -> tuple[Side, Side]:
         return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
 
-    return Setup(config, data, init, run_environment(config, device), make_sides, remake=lambda other: prepare(other, numpy_trainer))
+    return Setup(config, data, init, run_environment(config, device), make_sides, remake=lambda other, side: prepare(other, numpy_trainer))
 
 
 def resolve_device(name: str):

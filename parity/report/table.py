@@ -9,13 +9,37 @@ from parity.engine.compare import TensorSummary
 def headline(config: RunConfig, device: str, network: dict | None = None) -> str:
     rtol, atol = config.tolerances
     bias = "bias" if config.bias else "no bias"
-    against = f"{network['network']} against the torch twin, " if network else ""
+    against = f"{_programs(network)}, " if network else ""
     batches = f", batch size {config.batch_size}{' shuffled' if config.shuffle else ''}" if config.batch_size else ""
     return (
         f"parity: {against}{config.data}, {config.describe_network()}, {bias}, loss {config.loss}, "
         f"{config.optimizer} lr={config.lr:g}, {config.steps} steps{batches}, {config.dtype} on {device}, {config.mode}\n"
         f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
-    )
+    ) + "".join(f"\n{line}" for line in _where_parameters_are(network or {}))
+
+
+def _programs(network: dict) -> str:
+    numpy, torch = network.get("network"), network.get("torch")
+    if numpy and torch:
+        return f"{numpy} against {torch}"
+    return f"{numpy} against the torch twin" if numpy else f"the kit's NumPy network against {torch}"
+
+
+def _where_parameters_are(network: dict) -> list[str]:
+    """Where the user's parameters were found, so that a wrong guess is seen before any number is read."""
+    lines = []
+    if network.get("adapter"):
+        lines.append("parameters: through get_params() and set_params() (the adapter protocol)")
+    elif network.get("parameters"):
+        found = set(network.get("found", ()))
+        where = ", ".join(f"{name} = {place}" for name, place in network["parameters"].items())
+        how = " (found by shape and name)" if found == set(network["parameters"]) else f" (found: {', '.join(sorted(found))})" if found else ""
+        lines.append(f"parameters: {where}{how}")
+        if network.get("square_layout_assumed"):
+            lines.append(f"  a square weight fits either layout; assumed: {', '.join(network['square_layout_assumed'])}")
+    if network.get("torch_parameters"):
+        lines.append("port parameters: " + ", ".join(f"{name} = {place}" for name, place in network["torch_parameters"].items()))
+    return lines
 
 
 def tensor_table(tensors: dict[str, TensorSummary]) -> list[str]:

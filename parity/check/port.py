@@ -1,0 +1,231 @@
+"""The user's own PyTorch port as one side of a check.
+
+The port is an nn.Module in the user's file, built with --torch-init
+(default NAME()). Its parameters are the nn.Linear layers in order (W_l is
+layer.weight transposed, b_l its bias) unless --torch-param names them
+(`fc1.weight=W1.T`). It trains with --torch-optimizer (default: the
+torch.optim optimizer that --optimizer and --lr name) and --torch-loss
+(default: the torch loss that --loss names), or a --torch-step of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+import torch_net
+from numpy_net import Params
+from parity.check.network import UserNetwork
+from parity.check.sides import checked_param
+from parity.check.user_code import UserCode
+from parity.config.config import RunConfig
+from parity.config.data import Dataset
+from parity.engine.batches import Rows
+from parity.engine.record import Record, make_check_record
+from parity.errors import InputError
+
+DEFAULT_TORCH_STEP = "optimizer.zero_grad(); loss_fn(model(X), y).backward(); optimizer.step()"
+
+
+@dataclass(frozen=True)
+class TorchPort:
+    """How to load and drive the user's PyTorch port."""
+
+    target: str  # FILE.py:NAME
+    init: str = ""  # default NAME()
+    params: tuple[str, ...] = field(default_factory=tuple)  # --torch-param NAME=W1.T, as given
+    optimizer: str = ""  # an expression; default from --optimizer and --lr
+    loss: str = ""  # an expression giving loss_fn(output, y); default from --loss
+    step: str = ""  # statements; default: zero_grad, loss_fn(model(X), y).backward(), step
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", tuple(self.params))
+
+    def program(self, quiet: bool) -> UserNetwork:
+        name = self.target.rpartition(":")[2]
+        return UserNetwork(self.target, self.init or f"{name}()", self.step or DEFAULT_TORCH_STEP, (), None, quiet)
+
+    def to_dict(self) -> dict:
+        return {"torch": self.target, "torch_init": self.init, "torch_params": list(self.params),
+                "torch_optimizer": self.optimizer, "torch_loss": self.loss, "torch_step": self.step}
+
+    @classmethod
+    def from_dict(cls, fields: dict) -> TorchPort | None:
+        if not fields.get("torch"):
+            return None
+        return cls(fields["torch"], fields.get("torch_init", ""), tuple(fields.get("torch_params", ())),
+                   fields.get("torch_optimizer", ""), fields.get("torch_loss", ""), fields.get("torch_step", ""))
+
+
+@dataclass(frozen=True)
+class TorchLocation:
+    """A parameter of the port by its name in named_parameters(), and whether the kit's W is its transpose."""
+
+    name: str
+    transposed: bool
+
+    def describe(self) -> str:
+        return f"{self.name}.T" if self.transposed else self.name
+
+    def tensor(self, model: nn.Module) -> torch.Tensor:
+        return dict(model.named_parameters())[self.name]
+
+    def read(self, model: nn.Module) -> np.ndarray:
+        value = self.tensor(model).detach().cpu().numpy()
+        return np.array(value.T if self.transposed else value, order="C", copy=True)
+
+    def write(self, model: nn.Module, value: np.ndarray) -> None:
+        target = self.tensor(model)
+        with torch.no_grad():
+            target.copy_(torch.as_tensor(np.ascontiguousarray(value.T if self.transposed else value)).reshape(target.shape))
+
+
+def port_locations(model: nn.Module, given: tuple[str, ...]) -> dict[str, TorchLocation]:
+    """--torch-param PARAMETER=NAME[.T] as given, else the nn.Linear layers in the order the module lists them."""
+    named = dict(model.named_parameters())
+    if given:
+        found = {}
+        for pair in given:
+            parameter, _, kit_name = pair.rpartition("=")
+            transposed = kit_name.endswith(".T")
+            kit_name = kit_name.removesuffix(".T")
+            if parameter not in named:
+                raise InputError(f"--torch-param {pair!r}: the port has no parameter {parameter!r} (it has {', '.join(named) or 'none'})")
+            if not (kit_name[:1] in ("W", "b") and kit_name[1:].isdigit()):
+                raise InputError(f"--torch-param {pair!r}: expected PARAMETER=NAME with NAME one of W1..WL, b1..bL, e.g. fc1.weight=W1.T")
+            found[kit_name] = TorchLocation(parameter, transposed)
+        return found
+    linears = [(name, module) for name, module in model.named_modules() if isinstance(module, nn.Linear)]
+    if not linears:
+        raise InputError("found no nn.Linear layers in the port: name its parameters with --torch-param PARAMETER=W1.T, ...")
+    found = {}
+    for number, (name, module) in enumerate(linears, 1):
+        prefix = f"{name}." if name else ""
+        found[f"W{number}"] = TorchLocation(f"{prefix}weight", True)
+        if module.bias is not None:
+            found[f"b{number}"] = TorchLocation(f"{prefix}bias", False)
+    return found
+
+
+def port_sizes(model: nn.Module, locations: dict[str, TorchLocation], data: Dataset) -> tuple[int, ...]:
+    """inputs, hidden..., outputs as the port's weights chain them; one clear line where they do not fit the data."""
+    sizes = [data.X.shape[1]]
+    layers = sum(1 for name in locations if name[0] == "W")
+    for layer in range(1, layers + 1):
+        if f"W{layer}" not in locations:
+            raise InputError(f"--torch-param maps no W{layer}, but W{layers} is mapped")
+        W = locations[f"W{layer}"].read(model)
+        if W.ndim != 2 or W.shape[0] != sizes[-1]:
+            raise InputError(f"the port's {locations[f'W{layer}'].describe()} gives W{layer} of shape {W.shape}, but it must be ({sizes[-1]}, width) (NumPy layout)")
+        sizes.append(W.shape[1])
+    if sizes[-1] != data.y.shape[1]:
+        raise InputError(f"the port's last layer has {sizes[-1]} outputs, but the data has {data.y.shape[1]} targets")
+    return tuple(sizes)
+
+
+class PortSide:
+    """The port behind the Side interface, recording the output (with the default step), updates and parameters."""
+
+    def __init__(self, code: UserCode, port: TorchPort, model: nn.Module, config: RunConfig, data: Dataset,
+                 locations: dict[str, TorchLocation], shapes: dict[str, tuple], device: torch.device) -> None:
+        self.code, self.port, self.model, self.config = code, port, model, config
+        self.locations, self.shapes, self.steps = locations, shapes, 0
+        self.X = torch.tensor(data.X, device=device)
+        self.y = torch.tensor(data.y, device=device)
+        self.optimizer = self._optimizer()
+        self.loss_fn = self._loss()
+        self.returns_logits: bool | None = None  # decided at the first step, from what the model returns
+
+    def _optimizer(self) -> torch.optim.Optimizer:
+        c = self.config
+        if not self.port.optimizer:
+            return torch_net.make_optimizer(c.optimizer, self.model.parameters(), c.lr, c.momentum, c.dampening, c.betas, c.eps)
+        expression = self.code.compile(self.port.optimizer, "--torch-optimizer", "eval")
+        return self.code.run_user(lambda: eval(expression, self.scope()), "--torch-optimizer")
+
+    def _loss(self) -> Callable:
+        if not self.port.loss:
+            return lambda output, y: port_loss(self.config.loss, self.config.output_activation, output, y, self.returns_logits)
+        expression = self.code.compile(self.port.loss, "--torch-loss", "eval")
+        return self.code.run_user(lambda: eval(expression, self.scope()), "--torch-loss")
+
+    def scope(self, **names: Any) -> dict[str, Any]:
+        model = self.model
+        return self.code.scope(model=model, torch=torch, nn=nn, F=F, lr=self.config.lr, **names)
+
+    def load(self, params: Params) -> None:
+        for name, location in self.locations.items():
+            location.write(self.model, params[name])
+
+    def params(self) -> Params:
+        return {name: checked_param(name, loc.read(self.model), self.shapes[name], loc.describe(), self.steps) for name, loc in self.locations.items()}
+
+    def step(self, rows: Rows) -> Record:
+        self.steps += 1
+        if isinstance(rows, np.ndarray):
+            rows = torch.as_tensor(rows, device=self.X.device)
+        X, y = self.X[rows], self.y[rows]
+        before = self.params()
+        output = None
+        if self.port.step:
+            names = {"optimizer": self.optimizer, "loss_fn": self.loss_fn, "X": X, "y": y}
+            self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
+        else:
+            output = self.code.run_user(lambda: self._default_step(X, y), "the port's step", self.steps)
+        return make_check_record(output, before, self.params())
+
+    def _default_step(self, X: torch.Tensor, y: torch.Tensor) -> np.ndarray:
+        self.optimizer.zero_grad()
+        out = self.model(X)
+        if self.returns_logits is None:
+            self.returns_logits = returns_logits(out, self.config.output_activation)
+        self.loss_fn(out, y).backward()
+        self.optimizer.step()
+        probabilities = activate(out.detach(), self.config.output_activation) if self.returns_logits else out.detach()
+        return probabilities.cpu().numpy().copy()
+
+    def promoted(self) -> PortSide:
+        side = copy.copy(self)
+        side.model, side.optimizer = copy.deepcopy((self.model, self.optimizer))
+        side.model.double()  # in place: the optimizer still holds the same parameters
+        for state in side.optimizer.state.values():
+            for key, value in state.items():
+                if torch.is_tensor(value) and value.is_floating_point():
+                    state[key] = value.double()
+        side.X, side.y = self.X.double(), self.y.double()
+        side.loss_fn = side._loss() if self.port.loss else self.loss_fn
+        return side
+
+
+def returns_logits(out: torch.Tensor, output_activation: str) -> bool:
+    """Does the model return logits rather than the output unit's values? Probabilities lie in [0, 1]
+    (and sum to 1 across a softmax row); logits, in general, do not."""
+    if output_activation == "linear":
+        return False
+    values = out.detach()
+    in_range = bool(((values >= 0) & (values <= 1)).all())
+    if output_activation == "softmax":
+        return not (in_range and torch.allclose(values.sum(dim=1), torch.ones(1, dtype=values.dtype, device=values.device), atol=1e-4))
+    return not in_range
+
+
+def activate(logits: torch.Tensor, output_activation: str) -> torch.Tensor:
+    return torch_net.model.ACTIVATIONS[output_activation](logits)
+
+
+def port_loss(name: str, output_activation: str, out: torch.Tensor, y: torch.Tensor, logits: bool | None) -> torch.Tensor:
+    """The torch loss that --loss names, on whatever the port's forward returns (probabilities or logits)."""
+    if logits:
+        return torch_net.loss_function(name)(out, activate(out, output_activation), y)
+    if name in ("bce", "bce-sum"):
+        return F.binary_cross_entropy(out, y, reduction="mean" if name == "bce" else "sum")
+    if name in ("ce", "ce-sum"):
+        per_row = -(y * torch.log(out)).sum(dim=1)
+        return per_row.mean() if name == "ce" else per_row.sum()
+    return torch_net.loss_function(name)(None, out, y)
