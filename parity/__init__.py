@@ -11,7 +11,7 @@ The packages, in the order a run flows through them:
     diagnosis  why a run failed: oracles and rules by family
     report     the verdict as a table, words and JSON
     api        the pipeline above in one function, run()
-    check      your own NumPy network as one side
+    programs   your own NumPy network and PyTorch port as sides
     mutants    the catalogue of known porting bugs
     cli        the `parity` command, one module per subcommand
 
@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from parity.api import check, run
-    from parity.check.network import UserNetwork
-    from parity.check.port import TorchPort
+    from parity.programs.network import UserNetwork
+    from parity.programs.port import TorchPort
     from parity.config.config import DEFAULT_TOLERANCES, RunConfig
     from parity.errors import InputError
     from parity.report.report import Report
@@ -35,8 +35,8 @@ _PUBLIC = {
     "DEFAULT_TOLERANCES": "parity.config.config",
     "InputError": "parity.errors",
     "Report": "parity.report.report",
-    "TorchPort": "parity.check.port",
-    "UserNetwork": "parity.check.network",
+    "TorchPort": "parity.programs.port",
+    "UserNetwork": "parity.programs.network",
     "check": "parity.api",
     "RunConfig": "parity.config.config",
     "run": "parity.api",

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 import numpy as np
 
 import numpy_net
 import torch_net
-from parity.check.network import UserNetwork
-from parity.check.port import TorchPort
-from parity.check.setup import prepare_check
+from parity.programs.network import UserNetwork
+from parity.programs.port import TorchPort
+from parity.programs.setup import prepare_check
 from parity.config.config import RunConfig
 from parity.diagnosis.diagnose import diagnose
 from parity.engine.loop import run_steps
@@ -35,7 +38,10 @@ def run_setup(setup: Setup) -> Report:
     # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
     with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
         result = run_steps(setup)
-        diagnosis = diagnose(setup, result) if not result.passed and not result.interrupted else None
+        diagnosis = None
+        if not result.passed and not result.interrupted:
+            with contextlib.redirect_stdout(io.StringIO()):  # the replays run the user's code again: its prints once is enough
+                diagnosis = diagnose(setup, result)
     return Report.of(result, diagnosis)
 
 

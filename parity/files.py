@@ -59,6 +59,7 @@ def write_atomically(path: str, write: Callable[[IO], None], binary: bool = Fals
     except OSError as error:
         raise InputError(f"cannot write {path!r}: {error.strerror}") from None
     try:
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(fd, "wb" if binary else "w") as file:
             write(file)
         os.replace(temporary, path)
@@ -67,3 +68,13 @@ def write_atomically(path: str, write: Callable[[IO], None], binary: bool = Fals
         if isinstance(error, OSError):
             raise InputError(f"cannot write {path!r}: {error.strerror}") from None
         raise
+
+
+def _mode_for(path: str) -> int:
+    """The mode a written file should have: the existing file's, or what the umask gives a new one (mkstemp makes 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -27,7 +27,7 @@ LAYERS = (
     ("parity.files",),
     ("parity.config",),
     ("parity.engine",),
-    ("parity.diagnosis", "parity.check"),
+    ("parity.diagnosis", "parity.programs"),
     ("parity.report",),
     ("parity.api",),
     ("parity.mutants",),

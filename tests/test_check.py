@@ -175,3 +175,106 @@ def test_a_syntax_error_in_the_users_file(tmp_path):
 def test_an_attribute_named_like_the_kit_is_named_once(broken):
     result = check(f"{broken}:NamedLikeTheKit", "--steps", "2")
     assert "W1 (W1)" not in result.stderr and "W1 holds NaN" in result.stderr
+
+
+DROPOUT = textwrap.dedent('''
+    import numpy as np
+
+    class Dropout:
+        def __init__(self, X, y):
+            self.W1 = np.random.rand(X.shape[1], 4); self.W2 = np.random.rand(4, 1)
+        def step(self, X, y):
+            h = 1 / (1 + np.exp(-(X @ self.W1)))
+            h = h * (np.random.rand(*h.shape) > 0.2) / 0.8
+            o = 1 / (1 + np.exp(-(h @ self.W2)))
+            d_o = 2 * (o - y) * o * (1 - o)
+            self.W1 -= X.T @ ((d_o @ self.W2.T) * h * (1 - h))
+            self.W2 -= h.T @ d_o
+''')
+
+
+def test_a_step_with_unseeded_randomness_is_named_with_what_to_seed(tmp_path):
+    (tmp_path / "net.py").write_text(DROPOUT)
+    result = check(f"{tmp_path}/net.py:Dropout", "--step", "net.step(X, y)", "--steps", "3")
+    assert result.exit_code == 1
+    assert "likely cause: unseeded-randomness" in result.stdout
+    assert "numpy generator" in result.stdout and "np.random.seed" in result.stdout
+
+
+def test_a_check_report_reruns_with_from_report(tmp_path):
+    report = tmp_path / "r.json"
+    args = [f"{EXAMPLES}/tanh_hidden.py:TanhNet", "--step", "net.train(X, y)", "--hidden-activation", "tanh", "--loss", "bce",
+            "--lr", "0.5", "--output", "out", "--steps", "20", "--json", report]
+    first = check(*args)
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(cli, ["check", "--from-report", str(report)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[0] == first.stdout.splitlines()[0]
+    assert_one_line_error(CliRunner().invoke(cli, ["check", "--from-report", str(report), "--lr", "2"]), "drop --lr")
+    assert_one_line_error(CliRunner().invoke(cli, ["run", "--from-report", str(report)]), "parity check --from-report")
+
+
+def test_the_python_api_checks_a_network_a_port_and_both():
+    from parity import RunConfig, check as check_api
+
+    config = RunConfig(lr=1.0, bias=False, steps=30)
+    numpy = f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork"
+    port = f"{EXAMPLES}/tutorial_port.py:Net"
+    for report in (check_api(config, numpy=numpy), check_api(config, torch=port), check_api(config, numpy=numpy, torch=port)):
+        assert report.passed, report.verdict_line()
+    both = check_api(config, numpy=numpy, torch=port)
+    assert both.network["network"] == numpy and both.network["torch"] == port
+
+
+@pytest.mark.parametrize("args,words", [
+    (["--torch", "{examples}/tutorial_port.py:Nope"], ["defines no 'Nope'", "Net"]),
+    (["--torch", "{examples}/tutorial_port.py:Net", "--torch-param", "nope=W1"], ["no parameter 'nope'", "hidden.weight"]),
+    (["--torch", "{examples}/tutorial_port.py:Net", "--torch-loss", "nn.Blah()"], ["--torch-loss raised AttributeError"]),
+    (["--torch", "{examples}/tutorial_port.py:Net", "--data", "random:10,5"], ["must be (5, width)"]),
+    (["{examples}/tutorial_sse.py:NeuralNetwork", "--torch", "{examples}/tutorial_port.py:Net", "--init", "NeuralNetwork(X, y)", "--data", "random:8,3,2"], ["2 outputs"]),
+    ([], ["FILE.py:NAME", "--torch"]),
+])
+def test_errors_about_the_port_are_one_line_with_exit_2(args, words):
+    result = check(*[a.format(examples=EXAMPLES) for a in args], "--steps", "3")
+    assert_one_line_error(result, *words)
+
+
+def test_output_files_honour_the_umask_and_keep_an_existing_mode(tmp_path):
+    import os
+
+    path = tmp_path / "r.json"
+    old = os.umask(0o027)
+    try:
+        assert check(f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork", "--steps", "2", "--json", path).exit_code == 0
+        assert path.stat().st_mode & 0o777 == 0o640
+        path.chmod(0o604)
+        assert check(f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork", "--steps", "2", "--json", path).exit_code == 0
+        assert path.stat().st_mode & 0o777 == 0o604
+    finally:
+        os.umask(old)
+
+
+def test_sibling_imports_and_dataclasses_under_future_annotations_load(tmp_path):
+    (tmp_path / "helpers.py").write_text("import numpy as np\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n")
+    (tmp_path / "net.py").write_text(textwrap.dedent('''
+        from __future__ import annotations
+        from dataclasses import dataclass, field
+        import numpy as np
+        from helpers import sigmoid
+
+        @dataclass
+        class Net:
+            X: np.ndarray
+            y: np.ndarray
+            weights1: np.ndarray = field(default_factory=lambda: np.ones((3, 4)))
+            weights2: np.ndarray = field(default_factory=lambda: np.ones((4, 1)))
+
+            def step(self, X, y):
+                h = sigmoid(X @ self.weights1)
+                o = sigmoid(h @ self.weights2)
+                d_o = 2 * (o - y) * o * (1 - o)
+                self.weights1 -= X.T @ ((d_o @ self.weights2.T) * h * (1 - h))
+                self.weights2 -= h.T @ d_o
+    '''))
+    result = check(f"{tmp_path}/net.py:Net", "--step", "net.step(X, y)", "--steps", "20")
+    assert result.exit_code == 0, result.output

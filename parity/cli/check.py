@@ -47,9 +47,9 @@ def check(ctx: click.Context, network: str | None, json_path: str | None, from_r
     error in your code, 130 interrupted.
     """
     from parity.api import run_setup
-    from parity.check.network import UserNetwork
-    from parity.check.port import TorchPort
-    from parity.check.setup import prepare_check
+    from parity.programs.network import UserNetwork
+    from parity.programs.port import TorchPort
+    from parity.programs.setup import prepare_check
 
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
     port_options = {name: options.pop(name) for name in PORT_OPTIONS}

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
+from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer
@@ -97,6 +98,9 @@ def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
         return Diagnosis([numerics.divergence(result.divergence)], {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
+    random_step = randomness_finding(setup, failure) if setup.user_sides else None
+    if random_step:
+        return Diagnosis([random_step], {})
     settings = family_findings(setup, failure)
     oracles = {}
     if setup.config.dtype == "float32" and not settings:

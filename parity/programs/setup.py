@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from parity.check.discovery import Discovery, discover
-from parity.check.locations import Location
-from parity.check.network import UserNetwork
-from parity.check.port import PortSide, TorchPort, port_locations, port_sizes
-from parity.check.sides import AdapterSide, UpdatesOnly, UserSide, checked_param, is_adapter
-from parity.check.user_code import UserCode
+from parity.programs.discovery import Discovery, discover
+from parity.programs.locations import Location
+from parity.programs.network import UserNetwork
+from parity.programs.port import PortSide, TorchPort, port_locations, port_sizes
+from parity.programs.sides import AdapterSide, UpdatesOnly, UserSide, checked_param, is_adapter
+from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
 from parity.config.data import Dataset, load_dataset
 from parity.config.weights import initial_weights

@@ -21,9 +21,9 @@ from torch import nn
 
 import torch_net
 from numpy_net import Params
-from parity.check.network import UserNetwork
-from parity.check.sides import checked_param
-from parity.check.user_code import UserCode
+from parity.programs.network import UserNetwork
+from parity.programs.sides import checked_param
+from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.engine.batches import Rows

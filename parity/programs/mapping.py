@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 import numpy_net
-from parity.check.network import labelled
+from parity.programs.network import labelled
 from parity.config.data import Dataset
 from parity.errors import InputError
 

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from parity.check.network import UserNetwork
+from parity.programs.network import UserNetwork
 from parity.errors import InputError
 
 
@@ -31,6 +31,9 @@ class UserCode:
         self.step_code = self.compile(network.step, f"{option}--step" if option else "--step", "exec")
         self.init_code = self.compile(network.init_expression, f"{option}--init" if option else "--init", "eval")
         self.output_code = self.compile(f"net.{network.output}", "--output", "eval") if network.output else None
+
+    def __deepcopy__(self, memo: dict) -> UserCode:
+        return self  # the code is not state: copies of a side share it and copy only the network
 
     def _load_module(self) -> ModuleType:
         path, name = self.network.path, self.network.class_name
@@ -88,7 +91,8 @@ class UserCode:
             raise
         except BaseException as error:  # the user's code may raise anything, SystemExit included
             at_step = f"step {step}: " if step else ""
-            raise InputError(f"{at_step}{self.option + ' ' if self.option else ''}{what} raised {type(error).__name__}: {error}{self._where(error)}") from None
+            program = f"{self.option} " if self.option and not what.startswith(self.option) else ""
+            raise InputError(f"{at_step}{program}{what} raised {type(error).__name__}: {error}{self._where(error)}") from None
 
     def _where(self, error: BaseException) -> str:
         path = os.path.abspath(self.network.path)

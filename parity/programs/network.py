@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parity.check.locations import Location, parse_location
+from parity.programs.locations import Location, parse_location
 from parity.errors import InputError
 
 DEFAULT_STEP = "net.feedforward(); net.backprop()"

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 
 from numpy_net import Params
-from parity.check.locations import Location
-from parity.check.network import labelled
-from parity.check.user_code import UserCode
+from parity.programs.locations import Location
+from parity.programs.network import labelled
+from parity.programs.user_code import UserCode
 from parity.config.data import Dataset
 from parity.engine.batches import Rows
 from parity.engine.record import Record, make_check_record

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from parity.check.locations import Location
+from parity.programs.locations import Location
 from parity.errors import InputError
 
 WEIGHT_NAME = re.compile(r"^w|(^|_)(weights?|wih|who|whh|wi|wh|wo|theta|kernel|coef|syn)(\d+|_|$)", re.IGNORECASE)
