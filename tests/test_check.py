@@ -278,3 +278,9 @@ def test_sibling_imports_and_dataclasses_under_future_annotations_load(tmp_path)
     '''))
     result = check(f"{tmp_path}/net.py:Net", "--step", "net.step(X, y)", "--steps", "20")
     assert result.exit_code == 0, result.output
+
+
+def test_a_mistake_in_every_layer_is_named_in_every_layer():
+    result = check(f"{EXAMPLES}/tutorial_bug.py:NeuralNetwork", "--output", "output", "--steps", "5")
+    assert "likely cause: activation-derivative" in result.stdout
+    assert "the output layer and every hidden layer (W2.grad, W1.grad)" in result.stdout

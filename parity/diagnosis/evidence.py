@@ -40,7 +40,7 @@ class Evidence:
             torch_grads = gradients(self.torch_record, failure.torch_before, config.optimizer, config.lr)
             self.numpy_record = {**self.numpy_record, **numpy_grads}
             self.torch_record = {**self.torch_record, **torch_grads}
-            for name in numpy_grads.keys() & torch_grads.keys():
+            for name in [n for n in numpy_grads if n in torch_grads]:  # the record's order, output layer first
                 self.comparisons[name] = self.comparisons[name.replace(".grad", ".update")]
         # Hypotheses must match, and ratios hold, to about the run's precision. An update is
         # the difference of two nearly equal weights, so it keeps fewer digits than a gradient.

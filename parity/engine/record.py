@@ -67,6 +67,6 @@ def gradients(record: Record, before: dict[str, np.ndarray], optimizer: str, lr:
         return grads
     return {
         f"{p}.grad": -(np.asarray(record[p], dtype=np.float64) - before[p].astype(np.float64)) / lr
-        for p in before
+        for p in sorted(before, key=lambda name: (-int(name[1:]), name[0] == "b"))  # output layer first, as recorded
         if p in record and np.shape(record[p]) == np.shape(before[p])
     }

@@ -76,7 +76,40 @@ def _derivative_hypotheses(e: Evidence):
                    inputs[layer - 1].T @ (back * f.derivative(z)))
 
 
+def _same_mistake_everywhere(e: Evidence):
+    """(what, predicted gradients) for a derivative misapplied in every layer at once: the output and each hidden layer."""
+    if e.hidden_activation not in DERIVATIVES or e.layers < 2:
+        return
+    f, L, ref, inputs = numpy_net.ACTIVATIONS[e.hidden_activation], e.layers, e.reference, e.inputs
+    name = DERIVATIVES[e.hidden_activation][0]
+    output_unit = numpy_net.ACTIVATIONS.get(e.output_activation)
+    squared_on_same_unit = isinstance(e.loss, numpy_net.losses.SquaredError) and e.output_activation == e.hidden_activation
+    for what, wrong in ((f"{name}'({name}(z)), applied to already-activated values", lambda a, z: f.derivative(f.function(a))),
+                        ("the derivative fed the pre-activation z instead of the activation", lambda a, z: f.derivative(z))):
+        delta = e.deltas[L]
+        if squared_on_same_unit:
+            delta = e.loss.scale(e.y) * 2 * (ref.output - e.y) * wrong(ref.output, ref.logits)
+        grads = {}
+        for layer in range(L, 0, -1):
+            grads[f"W{layer}.grad"] = inputs[layer - 1].T @ delta
+            if layer > 1:
+                z = inputs[layer - 2] @ e.before[f"W{layer - 1}"] + e.before.get(f"b{layer - 1}", 0)
+                delta = (delta @ e.before[f"W{layer}"].T) * wrong(inputs[layer - 1], z)
+        yield what, grads, squared_on_same_unit and output_unit is not None
+
+
 def activation_derivative(e: Evidence) -> Finding | None:
+    failing = [name for name in e.grads() if name.startswith("W") and e.failed(name)]
+    for what, grads, with_output in _same_mistake_everywhere(e):
+        if len(failing) > 1 and all(e.explains(grads[name], name) for name in failing):
+            layers = ("the output layer and " if with_output else "") + f"every hidden layer ({', '.join(failing)})"
+            return Finding(
+                "activation-derivative",
+                f"The {e.hidden_activation} derivative is computed as {what}, in {layers}: the same mistake in more than one layer.",
+                {"tensors": failing, "layers": len(failing)},
+                _fix(e.hidden_activation, False),
+                0.97,
+            )
     for tensor, layer, activation, cancelled, what, predicted in _derivative_hypotheses(e):
         if e.failed(tensor) and e.explains(predicted, tensor):
             return Finding(
