@@ -284,3 +284,36 @@ def test_a_mistake_in_every_layer_is_named_in_every_layer():
     result = check(f"{EXAMPLES}/tutorial_bug.py:NeuralNetwork", "--output", "output", "--steps", "5")
     assert "likely cause: activation-derivative" in result.stdout
     assert "the output layer and every hidden layer (W2.grad, W1.grad)" in result.stdout
+
+
+ERRORS_NOT_DELTAS = textwrap.dedent('''
+    import numpy
+
+    class neuralNetwork:
+        """Weights (out, in), one sample a call, the output's error propagated back instead of its delta."""
+        def __init__(self, inputnodes, hiddennodes, outputnodes, learningrate):
+            self.wih = numpy.random.normal(0.0, pow(inputnodes, -0.5), (hiddennodes, inputnodes))
+            self.who = numpy.random.normal(0.0, pow(hiddennodes, -0.5), (outputnodes, hiddennodes))
+            self.lr = learningrate
+            self.activation_function = lambda x: 1 / (1 + numpy.exp(-x))
+
+        def train(self, inputs_list, targets_list):
+            inputs = numpy.array(inputs_list, ndmin=2).T
+            targets = numpy.array(targets_list, ndmin=2).T
+            hidden_outputs = self.activation_function(numpy.dot(self.wih, inputs))
+            final_outputs = self.activation_function(numpy.dot(self.who, hidden_outputs))
+            output_errors = targets - final_outputs
+            hidden_errors = numpy.dot(self.who.T, output_errors)
+            self.who += self.lr * numpy.dot(output_errors * final_outputs * (1.0 - final_outputs), hidden_outputs.T)
+            self.wih += self.lr * numpy.dot(hidden_errors * hidden_outputs * (1.0 - hidden_outputs), inputs.T)
+''')
+
+
+def test_errors_propagated_instead_of_deltas_are_named_with_the_output_layers_settings(tmp_path):
+    (tmp_path / "book.py").write_text(ERRORS_NOT_DELTAS)
+    result = check(f"{tmp_path}/book.py:neuralNetwork", "--init", "neuralNetwork(3, 4, 1, 0.3)", "--batch-size", "1",
+                   "--step", "net.train(X[0], y[0])", "--steps", "5")
+    assert result.exit_code == 1
+    assert "W1 = wih.T, W2 = who.T" in result.stdout
+    assert "likely cause: hidden-layer-backprop" in result.stdout and "the output's error (output - y), not its delta" in result.stdout
+    assert "The output layer of your NumPy program follows" in result.stdout and "--lr 0.15" in result.stdout

@@ -89,8 +89,11 @@ def unknown(e: Evidence) -> Finding:
     )
 
 
-def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
-    """Ranked findings for a failed run, most likely first, and the oracles' results."""
+def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> Diagnosis:
+    """Ranked findings for a failed run, most likely first, and the oracles' results.
+
+    settings_search: for the user's programs, look for the settings their output layer follows and, where
+    those differ from the run's, diagnose again under them (once)."""
     failure = result.failure_context
     if failure is None:
         return Diagnosis([], {})
@@ -102,6 +105,10 @@ def diagnose(setup: Setup, result: RunResult) -> Diagnosis:
     if random_step:
         return Diagnosis([random_step], {})
     settings = family_findings(setup, failure)
+    if not settings and settings_search:
+        again = _under_output_layer_settings(setup, failure)
+        if again:
+            return again
     oracles = {}
     if setup.config.dtype == "float32" and not settings:
         oracles["float64"] = float64_oracle(setup, failure)
@@ -132,6 +139,32 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
             found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places))
     return found
+
+
+def _under_output_layer_settings(setup: Setup, failure) -> Diagnosis | None:
+    """When no member explains every layer, but one explains the output layer: the diagnosis under its settings."""
+    if failure.step != 1 or setup.remake is None:
+        return None
+    X, y = setup.batch(1)
+    for side in setup.user_sides:
+        before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
+        layers = sum(1 for name in before if name[0] == "W")
+        candidates = family.family_candidates(setup.config, setup.spec, before, X, y, record, layer=layers)
+        if not candidates:
+            continue
+        best = candidates[0]
+        try:
+            other = setup.remake(best.member.config(setup.config, best.lr), side, best.member.transposed)
+        except InputError:
+            continue
+        result = run_steps(other)
+        if result.passed or result.failure_context is None:
+            continue
+        found, oracles = diagnose(other, result, settings_search=False)
+        places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
+        note = family.output_layer_finding(setup.config, side, best, places)
+        return Diagnosis([*found, note] if found and found[0].name != "unknown" else [note, *found], oracles)
+    return None
 
 
 def _holds(setup: Setup, candidate: family.Fit, side: str) -> bool:

@@ -123,12 +123,14 @@ def members(configured: NetworkSpec, before: dict, optimizer: str) -> list[Membe
     return found
 
 
-def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, record: dict) -> list[Fit]:
+def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, record: dict, layer: int | None = None) -> list[Fit]:
     """The members of the family that reproduce a side's first step, the most plausible first; [] when the
-    configured model reproduces it, or no member stands out."""
+    configured model reproduces it, or no member stands out. layer: fit only that layer's update."""
     observed = {n.rsplit(".", 1)[0]: v for n, v in record.items() if n.endswith(".update")}
     if not observed:
         observed = {n[: -len(".grad")]: -np.asarray(v) for n, v in record.items() if n.endswith(".grad")}
+    if layer is not None:
+        observed = {n: v for n, v in observed.items() if int(n[1:]) == layer}
     if not observed or any(np.shape(v) != before[n].shape for n, v in observed.items()):
         return []
     output = record.get("output")
@@ -193,3 +195,17 @@ def _describe(best: Fit, config: RunConfig) -> str:
     if not np.isclose(best.lr, config.lr, rtol=1e-3):
         parts.append(f"a learning rate of {best.lr:.6g}, not --lr {config.lr:g}")
     return "; ".join(parts)
+
+
+def output_layer_finding(config: RunConfig, side: str, best: Fit, places: dict | None = None) -> Finding:
+    """The settings the output layer's update follows, when the layers below depart from every member."""
+    flags = best.member.flags(config, best.lr, places)
+    side_name = "NumPy" if side == "numpy" else "PyTorch"
+    return Finding(
+        "model-family",
+        f"The output layer of your {side_name} program follows {_describe(best, config)}; the layers below depart from "
+        f"every member of the family. The diagnosis above was made under {' '.join(flags)}.",
+        {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "layer": "output"},
+        f"Pass {' '.join(flags)} as well, once the layers below are mended.",
+        0.9,
+    )

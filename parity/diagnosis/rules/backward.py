@@ -132,6 +132,17 @@ def hidden_layer_backprop(e: Evidence) -> Finding | None:
     delta = numpy_net.backward_through(e.hidden_activation, e.inputs[layer], back_through_updated)
     through_updated = e.inputs[layer - 1].T @ delta
     evidence = {f"{above}.grad": "agrees", f"W{layer}.grad_gap": relative_gap(e.numpy(f"W{layer}.grad"), e.torch(f"W{layer}.grad"))}
+    error_not_delta = _error_propagated(e, layer)
+    if error_not_delta is not None and e.explains(error_not_delta, f"W{layer}.grad"):
+        return Finding(
+            "hidden-layer-backprop",
+            f"Layer {layer} is back-propagated from the output's error (output - y), not its delta: the output unit's "
+            f"derivative is left out of delta{layer + 1} before it goes through {above}. The output layer's own update is right, "
+            "so it still trains, on a gradient of no loss.",
+            evidence,
+            f"Back-propagate the delta: delta{layer} = ((error * f'(output)) @ {above}.T) * f'(a{layer}).",
+            0.97,
+        )
     if e.explains(through_updated, f"W{layer}.grad"):
         return Finding(
             "hidden-layer-backprop",
@@ -149,6 +160,15 @@ def hidden_layer_backprop(e: Evidence) -> Finding | None:
         f"Check delta{layer} = (delta{layer + 1} @ {above}.T) * f'(a{layer}), with the {above} of the forward pass.",
         0.55,
     )
+
+
+def _error_propagated(e: Evidence, layer: int):
+    """Layer `layer`'s gradient if the layer below the output back-propagated dL/doutput instead of dL/dz."""
+    if layer != e.layers - 1 or not isinstance(e.loss, numpy_net.losses.SquaredError) or e.output_activation == "linear":
+        return None
+    dloss_doutput = e.loss.scale(e.y) * 2 * (e.reference.output - e.y)
+    back = dloss_doutput @ e.before[f"W{layer + 1}"].T
+    return e.inputs[layer - 1].T @ numpy_net.backward_through(e.hidden_activation, e.inputs[layer], back)
 
 
 def bias_gradient(e: Evidence) -> Finding | None:
