@@ -9,7 +9,7 @@ import numpy_net
 from parity import RunConfig, run
 from parity.mutants.backward import ActivatedOutputDerivative, SignFlip
 from parity.engine.record import tensor_names
-from tests.helpers import output_for
+from tests.helpers import families, output_for
 
 COMBINATIONS = list(itertools.product(numpy_net.LOSSES, numpy_net.OPTIMIZERS))
 
@@ -90,3 +90,13 @@ def test_memory_does_not_grow_with_steps():
 
     short, long = peak(50), peak(1000)
     assert long < short * 1.5 + 64 * 1024, (short, long)
+
+
+@pytest.mark.parametrize("hidden,output,loss", families(), ids=lambda v: v if isinstance(v, str) else str(v))
+def test_every_network_of_the_family_with_every_optimizer_agrees_in_float64(hidden, output, loss):
+    for optimizer, sizes in zip(numpy_net.OPTIMIZERS, [(5,), (4, 3), (5,), (4, 3), (5,)]):
+        config = RunConfig(data="random:12,3,3", hidden=sizes, hidden_activation=hidden, output_activation=output, loss=loss,
+                           optimizer=optimizer, lr=0.02, dtype="float64", steps=12)  # a summed loss on a linear output diverges at 0.1
+        report = run(config)
+        assert report.passed, f"{optimizer}: {report.verdict_line()}"
+        assert max(s.max_abs for s in report.tensors.values()) < 1e-10

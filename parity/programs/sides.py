@@ -31,14 +31,41 @@ def is_adapter(net: Any) -> bool:
     return all(callable(getattr(net, method, None)) for method in ADAPTER_METHODS)
 
 
-class UserSide:
+class NetworkSide:
+    """What a user's NumPy network does as a side, however it is reached: step, record, copy into float64."""
+
+    def __init__(self, code: UserCode, net: Any, data: Dataset, shapes: dict[str, tuple], dtype: str) -> None:
+        # its own copy of the data: a network that writes into its inputs must not change the other side's
+        self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
+        self.shapes, self.dtype, self.steps = shapes, dtype, 0
+
+    def params(self) -> Params:
+        raise NotImplementedError
+
+    def take_step(self, X: np.ndarray, y: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def step(self, rows: Rows) -> Record:
+        self.steps += 1
+        before = self.params()
+        self.take_step(self.X[rows], self.y[rows])
+        output = self.code.output(self.net, self.steps) if self.code.output_code else None
+        return make_check_record(output, before, self.params())
+
+    def promoted(self) -> NetworkSide:
+        side = copy.copy(self)
+        side.net = cast_arrays(copy.deepcopy(self.net))
+        side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
+        return side
+
+
+class UserSide(NetworkSide):
     """The user's network, its parameters at --param locations, one step a --step."""
 
     def __init__(self, code: UserCode, net: Any, data: Dataset, locations: dict[str, Location], shapes: dict[str, tuple], dtype: str) -> None:
-        self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
-        self.locations, self.shapes, self.dtype = locations, shapes, dtype
+        super().__init__(code, net, data, shapes, dtype)
+        self.locations = locations
         self.user_shapes = {name: np.shape(location.raw(net)) for name, location in locations.items()}
-        self.steps = 0
 
     def load(self, params: Params) -> None:
         """Write parameters into the user's network, in its own layout and shape (a (1, h) bias stays (1, h))."""
@@ -57,26 +84,12 @@ class UserSide:
             raise InputError(f"step {self.steps}: cannot read {where} any more ({type(error).__name__}: {error})") from None
         return checked_param(name, value, self.shapes[name], location.describe(), self.steps)
 
-    def step(self, rows: Rows) -> Record:
-        self.steps += 1
-        before = self.params()
-        self.code.step(self.steps, net=self.net, X=self.X[rows], y=self.y[rows])
-        output = self.code.output(self.net, self.steps) if self.code.output_code else None
-        return make_check_record(output, before, self.params())
-
-    def promoted(self) -> UserSide:
-        side = copy.copy(self)
-        side.net = cast_arrays(copy.deepcopy(self.net))
-        side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
-        return side
+    def take_step(self, X: np.ndarray, y: np.ndarray) -> None:
+        self.code.step(self.steps, net=self.net, X=X, y=y)
 
 
-class AdapterSide:
+class AdapterSide(NetworkSide):
     """A network behind the adapter protocol; parameters in the kit's layout, biases (h,), (1, h) or (h, 1)."""
-
-    def __init__(self, code: UserCode, net: Any, data: Dataset, shapes: dict[str, tuple], dtype: str) -> None:
-        self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
-        self.shapes, self.dtype, self.steps = shapes, dtype, 0
 
     def load(self, params: Params) -> None:
         self.code.run_user(lambda: self.net.set_params({n: v.astype(self.dtype) for n, v in params.items()}), "set_params", self.steps or None)
@@ -87,19 +100,8 @@ class AdapterSide:
             raise InputError(f"step {self.steps}: get_params() must return a dict with {', '.join(self.shapes)}, got {_keys(found)}")
         return {name: checked_param(name, np.array(found[name], copy=True), self.shapes[name], f"get_params()[{name!r}]", self.steps) for name in self.shapes}
 
-    def step(self, rows: Rows) -> Record:
-        self.steps += 1
-        before = self.params()
-        X, y = self.X[rows], self.y[rows]
+    def take_step(self, X: np.ndarray, y: np.ndarray) -> None:
         self.code.run_user(lambda: self.net.step(X, y), "step(X, y)", self.steps)
-        output = self.code.output(self.net, self.steps) if self.code.output_code else None
-        return make_check_record(output, before, self.params())
-
-    def promoted(self) -> AdapterSide:
-        side = copy.copy(self)
-        side.net = cast_arrays(copy.deepcopy(self.net))
-        side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
-        return side
 
 
 def _keys(found: Any) -> str:
