@@ -128,15 +128,34 @@ def test_interrupting_the_api_gives_a_partial_report():
     assert report.verdict_line() == "INTERRUPTED after step 3: parity held so far"
 
 
+SLOW_NETWORK = """
+import pathlib
+import numpy as np
+
+class Net:
+    def __init__(self, X, y, marker):
+        self.weights1, self.weights2, self.marker = np.ones((X.shape[1], 4)) / 4, np.ones((4, 1)) / 4, marker
+    def feedforward(self):
+        pathlib.Path(self.marker).touch()  # the step loop has begun
+    def backprop(self):
+        pass
+"""
+
+
 def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
-    report_path = tmp_path / "r.json"
+    (tmp_path / "net.py").write_text(SLOW_NETWORK)
+    marker, report_path = tmp_path / "stepping", tmp_path / "r.json"
     process = subprocess.Popen(
-        [sys.executable, "-m", "parity", "run", "--steps", "100000000", "--json", str(report_path)],
+        [sys.executable, "-m", "parity", "check", f"{tmp_path}/net.py:Net", "--init", f"Net(X, y, {str(marker)!r})",
+         "--steps", "100000000", "--rtol", "1", "--atol", "1", "--json", str(report_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        time.sleep(8)  # past start-up, inside the step loop
+        deadline = time.monotonic() + 120
+        while not marker.exists():  # wait for the step loop to start, however loaded the machine is
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            time.sleep(0.05)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     finally:
@@ -146,7 +165,7 @@ def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
     assert "INTERRUPTED after step" in out
     document = json.loads(report_path.read_text())
     assert document["interrupted"] is True and document["verdict"] == "interrupted"
-    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".py" and p.name != "__pycache__") == ["r.json", "stepping"]
 
 
 def _without_environment(path) -> str:

@@ -13,6 +13,11 @@ from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
 
+# How closely a hypothesis must reproduce the NumPy side (relative gap), and a ratio hold across tensors.
+MATCH_TOLERANCE = {"float32": 1e-4, "float64": 1e-8}
+RATIO_TOLERANCE = {"float32": 1e-2, "float64": 1e-6}
+
+
 class Evidence:
     """The first failing step, seen in float64."""
 
@@ -44,8 +49,8 @@ class Evidence:
                 self.comparisons[name] = self.comparisons[name.replace(".grad", ".update")]
         # Hypotheses must match, and ratios hold, to about the run's precision. An update is
         # the difference of two nearly equal weights, so it keeps fewer digits than a gradient.
-        self.match_tolerance = 1e-4 if config.dtype == "float32" else 1e-8
-        self.ratio_tolerance = 1e-2 if config.dtype == "float32" else 1e-6
+        self.match_tolerance = MATCH_TOLERANCE[config.dtype]
+        self.ratio_tolerance = RATIO_TOLERANCE[config.dtype]
         self.hidden_activation, self.output_activation = config.hidden_activation, config.output_activation
         self.loss = numpy_net.make_loss(config.loss, config.output_activation)
         self.layers = numpy_net.layer_count(self.before)

@@ -22,6 +22,10 @@ from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
 FLOAT32_EPS = float(np.finfo(np.float32).eps)
+# The float64 copies compute the same mathematics when they agree this closely (relative to the tensor's scale).
+SAME_MATHEMATICS = 1e-9
+# A float32 side rounds like a plain float32 computation when its error is within these of torch's.
+ROUNDING_FACTOR, ROUNDING_ULPS = 4, 8
 
 
 def float64_oracle(setup: Setup, failure: FailureContext) -> dict:
@@ -49,9 +53,9 @@ def _rounding_of(name: str, records: dict) -> dict:
         "numpy_error": numpy_error,
         "torch_error": torch_error,
         "float64_gap": float64_gap,
-        "same_in_float64": float64_gap <= 1e-9 * scale + 1e-13,
+        "same_in_float64": float64_gap <= SAME_MATHEMATICS * scale + 1e-13,
         # as accurate as a plain float32 computation of the same step, give or take a few ulps
-        "numpy_within_rounding": numpy_error <= 4 * torch_error + 8 * FLOAT32_EPS * scale,
+        "numpy_within_rounding": numpy_error <= ROUNDING_FACTOR * torch_error + ROUNDING_ULPS * FLOAT32_EPS * scale,
         "closer": "numpy" if numpy_error < torch_error else "torch",
     }
 

@@ -11,6 +11,8 @@ import numpy as np
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis.finding import Finding
 
+FLOAT64_NOISE = 1e-12  # float64 sides that differ by at most this, relative to the tensor's scale, differ by rounding
+
 
 def dtype_mismatch(e: Evidence) -> Finding | None:
     for name, c in e.comparisons.items():
@@ -66,7 +68,7 @@ def rounding_noise(e: Evidence) -> Finding | None:
     if e.config.dtype != "float64":
         return None
     worst = max((e.comparisons[n].max_abs / max(np.abs(e.torch(n)).max(), 1e-300) for n in e.comparisons if e.failed(n)), default=1.0)
-    if worst > 1e-12:
+    if worst > FLOAT64_NOISE:
         return None
     return Finding(
         "rounding-noise",

@@ -1,0 +1,65 @@
+"""The reported numbers: max abs, max rel, the worst element's index, the mismatch count, on arrays made by hand."""
+
+import numpy as np
+import pytest
+
+from parity.engine.compare import RunComparison, TensorSummary, compare
+
+
+def test_every_number_of_one_comparison():
+    torch = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    numpy = torch.copy()
+    numpy[1, 0] += 0.5   # the largest absolute difference, not on the diagonal
+    numpy[0, 2] += 0.3   # the largest relative one is 0.5 / 4 = 0.125 vs 0.3 / 3 = 0.1
+    c = compare(numpy, torch, rtol=0.0, atol=0.2, dtype="float64")
+    assert c.max_abs == pytest.approx(0.5)
+    assert c.max_rel == pytest.approx(0.125)
+    assert c.index == (1, 0)
+    assert (c.numpy_value, c.torch_value) == (4.5, 4.0)
+    assert c.mismatched == 2 and c.size == 6 and not c.passed
+
+
+def test_the_worst_index_is_the_greatest_difference_in_a_non_square_array():
+    torch = np.zeros((3, 5))
+    numpy = torch.copy()
+    numpy[2, 1] = 1.0       # flat index 11: unravelled with the wrong shape (5, 3) it would read (3, 2)
+    numpy[0, 0] = 0.25      # the smallest non-zero difference, where argmin would not land either
+    c = compare(numpy, torch, rtol=0.0, atol=0.0, dtype="float64")
+    assert c.index == (2, 1) and c.max_abs == 1.0
+
+
+def test_the_tolerance_boundary_itself_passes():
+    torch = np.array([2.0])
+    allowed = 0.25 + 0.5 * 2.0   # atol + rtol * |torch|, exactly representable
+    assert compare(torch + allowed, torch, rtol=0.5, atol=0.25, dtype="float64").passed
+    just_over = np.nextafter(torch + allowed, np.inf)  # one ulp past the boundary
+    assert not compare(just_over, torch, rtol=0.5, atol=0.25, dtype="float64").passed
+
+
+def test_the_relative_tolerance_is_taken_against_torch_the_reference():
+    # |a - b| = 1: within rtol 0.5 of |b| = 2, not of |a| = 1 taken the other way round
+    assert compare(np.array([1.0]), np.array([2.0]), rtol=0.5, atol=0.0, dtype="float64").passed
+    assert not compare(np.array([2.0]), np.array([1.0]), rtol=0.5, atol=0.0, dtype="float64").passed
+
+
+def test_nan_on_one_side_is_never_close_and_is_the_worst_element():
+    c = compare(np.array([1.0, np.nan, 3.0]), np.array([1.0, 2.0, 30.0]), rtol=1.0, atol=100.0, dtype="float64")
+    assert c.index == (1,) and c.max_abs == np.inf and c.mismatched == 1
+
+
+def test_shape_and_dtype_disagreements_fail_outright():
+    shape = compare(np.zeros((1, 3)), np.zeros(3), 1.0, 1.0, "float64")
+    assert not shape.passed and shape.mismatched == 3 and "shape (1, 3)" in shape.problem
+    dtype = compare(np.zeros(3, dtype=np.float64), np.zeros(3, dtype=np.float32), 1.0, 1.0, "float32")
+    assert not dtype.passed and dtype.mismatched == 0 and "dtype float64 on the NumPy side" in dtype.problem
+
+
+def test_a_run_summary_keeps_the_worst_step_and_counts_failing_steps():
+    run = RunComparison(("w",), rtol=0.0, atol=0.1, dtype="float64")
+    zero = np.zeros(4)
+    for step, error in enumerate([0.05, 0.3, 0.2, 0.01], 1):
+        run.add(step, {"w": zero + np.eye(4)[step - 1] * error}, {"w": zero})
+    s: TensorSummary = run.tensors["w"]
+    assert s.max_abs == pytest.approx(0.3) and s.worst_step == 2 and s.worst_index == (1,)
+    assert s.failed_steps == 2 and s.first_failed_step == 2 and s.compared_steps == 4
+    assert run.first_failure.step == 2 and run.first_failure.comparison.mismatched == 1
