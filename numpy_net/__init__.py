@@ -8,7 +8,7 @@ imports torch.
 from numpy_net.activations import ACTIVATIONS, backward_through, sigmoid, sigmoid_derivative, softmax
 from numpy_net.losses import LOSSES, Loss, make_loss
 from numpy_net.network import Activations, Params, backward, forward, has_bias, layer_count
-from numpy_net.optimizers import OPTIMIZERS, Optimizer, make_optimizer
+from numpy_net.optimizers import OPTIMIZERS, STATE, Optimizer, make_optimizer
 from numpy_net.spec import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, NetworkSpec, family_problem
 from numpy_net.training import StepOutcome, Trainer
 from numpy_net.weights import init_weights, layer_sizes, load_weights, param_names, param_shapes, save_weights
@@ -19,6 +19,7 @@ __all__ = [
     "LOSSES",
     "OPTIMIZERS",
     "OUTPUT_ACTIVATIONS",
+    "STATE",
     "Activations",
     "Loss",
     "NetworkSpec",

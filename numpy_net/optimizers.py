@@ -15,6 +15,11 @@ class Optimizer:
     def step(self, params: Params, grads: Params) -> None:
         raise NotImplementedError
 
+    def state(self) -> Params:
+        """What the optimizer carries from step to step, by the names torch.optim gives it: W1.momentum,
+        W1.exp_avg, W1.exp_avg_sq, step_count. Copies."""
+        return {}
+
 
 class SGD(Optimizer):
     """θ ← θ - lr g"""
@@ -50,6 +55,9 @@ class Momentum(Optimizer):
             direction = g + self.momentum * b if self.nesterov else b
             params[name] -= self.lr * direction
 
+    def state(self):
+        return {f"{name}.momentum": b.copy() for name, b in self.buffers.items()}
+
 
 class EMAMomentum(Optimizer):
     """Momentum as an exponential moving average that starts from zero.
@@ -71,6 +79,9 @@ class EMAMomentum(Optimizer):
             v = self.velocity.get(name, np.zeros_like(g))
             self.velocity[name] = self.beta * v + (1 - self.beta) * g
             params[name] -= self.lr * self.velocity[name]
+
+    def state(self):
+        return {f"{name}.momentum": v.copy() for name, v in self.velocity.items()}
 
 
 class Adam(Optimizer):
@@ -97,8 +108,18 @@ class Adam(Optimizer):
             denom = np.sqrt(self.v[name]) / bias_correction2_sqrt + self.eps
             params[name] -= step_size * self.m[name] / denom
 
+    def state(self):
+        moments = {}
+        for name in self.m:
+            moments[f"{name}.exp_avg"] = self.m[name].copy()
+            moments[f"{name}.exp_avg_sq"] = self.v[name].copy()
+        dtype = next(iter(self.m.values())).dtype if self.m else np.float64
+        return {**moments, "step_count": np.asarray(self.t, dtype=dtype)} if moments else {}
+
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "ema-momentum", "adam")
+# the state each optimizer carries, per parameter, by torch.optim's names; Adam also counts its steps
+STATE = {"sgd": (), "momentum": ("momentum",), "nesterov": ("momentum",), "ema-momentum": ("momentum",), "adam": ("exp_avg", "exp_avg_sq")}
 
 
 def make_optimizer(

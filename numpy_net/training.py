@@ -44,8 +44,13 @@ class Trainer:
         self.optimizer.step(self.params, grads)
 
     def step(self, X: np.ndarray, y: np.ndarray) -> StepOutcome:
+        """Forward, loss, backward, update. The outcome holds what each stage computed as that stage ended:
+        a later stage that writes into an array in place (an optimizer scaling the gradient it was given,
+        a backward pass overwriting the output) cannot change what the step reports."""
         acts = self.forward(X)
-        loss = self.loss.value(acts.logits, acts.output, y)
+        seen = Activations([a.copy() for a in acts.layers], acts.logits.copy(), acts.output.copy())
+        loss = np.array(self.loss.value(acts.logits, acts.output, y), copy=True)
         grads = self.backward(X, acts, y)
+        seen_grads = {name: np.array(g, copy=True) for name, g in grads.items()}
         self.update(grads)
-        return StepOutcome(activations=acts, loss=loss, grads=grads)
+        return StepOutcome(activations=seen, loss=loss, grads=seen_grads)

@@ -53,7 +53,8 @@ def test_report_json_carries_config_verdict_and_summaries():
     assert document["verdict"] == "pass" and document["first_failure"] is None
     assert document["config"]["optimizer"] == "adam"
     assert RunConfig.from_dict(document["config"]) == report.config
-    assert set(document["tensors"]) == set(tensor_names(True))
+    assert set(document["tensors"]) == set(tensor_names(True, optimizer="adam"))
+    assert {"W1.exp_avg", "W1.exp_avg_sq", "step_count"} <= set(document["tensors"])
     assert {"numpy", "torch", "device", "tf32_matmul"} <= set(document["environment"])
 
 

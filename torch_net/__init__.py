@@ -4,7 +4,7 @@ from torch_net.layout import grads_to_numpy, linear_parameters, load_into, load_
 from torch_net.losses import loss_function
 from torch_net.model import MLP, Forward
 from torch_net.numerics import numerics, resolve_device
-from torch_net.optimizers import make_optimizer
+from torch_net.optimizers import make_optimizer, state_to_numpy
 from torch_net.training import TorchStepOutcome, TorchTrainer
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "numerics",
     "params_to_numpy",
     "resolve_device",
+    "state_to_numpy",
     "to_numpy_layout",
     "to_torch_layout",
 ]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
 import torch
+
+from torch_net.layout import to_numpy_layout
 
 
 def make_optimizer(
@@ -33,3 +36,25 @@ def make_optimizer(
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=0)
     raise ValueError(f"unknown optimizer {name!r}")
+
+
+# torch.optim's state keys, by the names numpy_net's optimizers give them
+_STATE_KEYS = {"momentum": "momentum_buffer", "exp_avg": "exp_avg", "exp_avg_sq": "exp_avg_sq"}
+
+
+def state_to_numpy(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor]) -> dict:
+    """The optimizer's per-parameter state in the NumPy layout (W1.momentum, W1.exp_avg, ...), and Adam's step_count."""
+    found: dict = {}
+    count = None
+    for name, p in parameters.items():
+        state = optimizer.state.get(p, {})
+        for ours, theirs in _STATE_KEYS.items():
+            value = state.get(theirs)
+            if torch.is_tensor(value):
+                found[f"{name}.{ours}"] = to_numpy_layout(name, value.detach().cpu().numpy())
+        if "step" in state and count is None:
+            count = float(state["step"])
+    moments = [value for key, value in found.items() if key.endswith(".exp_avg")]
+    if count is not None and moments:
+        found["step_count"] = np.asarray(count, dtype=moments[0].dtype)
+    return found

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+import numpy as np
+
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
@@ -99,6 +101,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis([], {})
     if result.divergence and result.divergence["step"] == failure.step:
         return Diagnosis([numerics.divergence(result.divergence)], {})
+    changed = [name for name in setup.init if name in failure.numpy_record and np.shape(failure.numpy_record[name]) != np.shape(setup.init[name])]
+    if changed:
+        return Diagnosis([numerics.shape_change(changed, setup.init, failure.numpy_record, failure.step)], {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
     random_step = randomness_finding(setup, failure) if setup.user_sides else None

@@ -48,6 +48,8 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 break
             numpy_before = {name: numpy_record[name] for name in setup.init}
             torch_before = {name: torch_record[name] for name in setup.init}
+            if reshaped(numpy_before, setup.init) or reshaped(torch_before, setup.init):
+                break  # a parameter that changed shape is reported at this step; no later step can be compared
             if config.mode == "lockstep":
                 torch.load(numpy_before)
                 torch_before = numpy_before
@@ -99,3 +101,8 @@ def _first_non_finite(record: Record) -> str | None:
     if np.isfinite(np.concatenate([np.ravel(v) for v in record.values()], dtype=np.float64)).all():
         return None  # the common case, in one pass
     return next(name for name, value in record.items() if not np.isfinite(value).all())
+
+
+def reshaped(params: dict, init: dict) -> list[str]:
+    """The parameters whose shape is no longer the shape they started with."""
+    return [name for name, value in params.items() if np.shape(value) != np.shape(init[name])]

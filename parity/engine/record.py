@@ -27,10 +27,17 @@ def backward_order(layers: int, bias: bool) -> tuple[str, ...]:
     return tuple(name for layer in range(layers, 0, -1) for name in (f"W{layer}", f"b{layer}") if bias or name[0] == "W")
 
 
-def tensor_names(bias: bool, layers: int = 2) -> tuple[str, ...]:
+def state_names(layers: int, bias: bool, optimizer: str) -> tuple[str, ...]:
+    """The optimizer's state after the step, per parameter (output layer first), and Adam's step count."""
+    per_parameter = tuple(f"{p}.{kind}" for p in backward_order(layers, bias) for kind in numpy_net.STATE[optimizer])
+    return (*per_parameter, "step_count") if optimizer == "adam" else per_parameter
+
+
+def tensor_names(bias: bool, layers: int = 2, optimizer: str = "sgd") -> tuple[str, ...]:
+    """Forward, loss, gradients, optimizer state, parameters: the order a step computes them in."""
     forward = (*hidden_names(layers), "output", "loss")
     grads = tuple(f"{p}.grad" for p in backward_order(layers, bias))
-    return (*forward, *grads, *numpy_net.param_names(layers, bias))
+    return (*forward, *grads, *state_names(layers, bias, optimizer), *numpy_net.param_names(layers, bias))
 
 
 def make_record(
@@ -39,10 +46,12 @@ def make_record(
     loss: np.ndarray,
     grads: dict[str, np.ndarray],
     params: dict[str, np.ndarray],
+    state: dict[str, np.ndarray] | None = None,
 ) -> Record:
     record: Record = dict(zip(hidden_names(len(hidden) + 1), hidden))
     record.update({"output": output, "loss": np.asarray(loss)})
     record.update({f"{name}.grad": g for name, g in grads.items()})
+    record.update(state or {})
     record.update(params)
     return record
 

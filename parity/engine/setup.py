@@ -42,7 +42,7 @@ class Setup:
     remake: Callable[..., Setup] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1)
+        self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1, self.config.optimizer)
         if self.batches is None:
             self.batches = schedule(self.config, len(self.data.X))
 

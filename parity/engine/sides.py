@@ -49,7 +49,7 @@ class NumpySide:
     def step(self, rows: Rows) -> Record:
         outcome = self.trainer.step(self.X[rows], self.y[rows])
         acts = outcome.activations
-        return make_record(acts.layers, acts.output, outcome.loss, outcome.grads, self.params())
+        return make_record(acts.layers, acts.output, outcome.loss, outcome.grads, self.params(), self.trainer.optimizer.state())
 
 
 class TorchSide:
@@ -79,8 +79,9 @@ class TorchSide:
             rows = torch.as_tensor(rows, device=self.X.device)
         outcome = self.trainer.step(self.X[rows], self.y[rows])
         fwd = outcome.forward
+        state = torch_net.state_to_numpy(self.trainer.optimizer, torch_net.linear_parameters(self.trainer.model.layers))
         return make_record(
-            [_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params()
+            [_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params(), state
         )
 
 

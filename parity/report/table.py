@@ -43,12 +43,13 @@ def _where_parameters_are(network: dict) -> list[str]:
 
 
 def tensor_table(tensors: dict[str, TensorSummary]) -> list[str]:
-    header = f"{'tensor':<9} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12}  result"
+    width = max([9, *map(len, tensors)])
+    header = f"{'tensor':<{width}} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12}  result"
     rows = [header]
     for name, s in tensors.items():
         index = ",".join(map(str, s.worst_index)) or "-"
         result = "OK" if s.passed else f"NOT OK ({s.failed_steps} of {s.compared_steps} steps)"
         rows.append(
-            f"{name:<9} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12}  {result}"
+            f"{name:<{width}} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12}  {result}"
         )
     return rows

@@ -130,3 +130,17 @@ def rounding_growth(step: int, lockstep_max_abs: float) -> Finding:
         "Not a porting bug. Use --mode lockstep for a parity gate, run in float64, or loosen the tolerance for free runs.",
         0.98,
     )
+
+
+def shape_change(names: list[str], init: dict, record: dict, step: int) -> Finding:
+    """A parameter of the NumPy side left the step with another shape than it started with."""
+    changes = ", ".join(f"{n} {tuple(np.shape(init[n]))} -> {tuple(np.shape(record[n]))}" for n in names)
+    return Finding(
+        "shape-change",
+        f"A parameter changed shape during step {step}: {changes}. Broadcasting let the update through: "
+        "a (h,) bias minus a (1, h) gradient is (1, h), and a (1, h) bias minus an (n, h) one is (n, h).",
+        {"step": step, "tensors": names, "shapes": {n: [list(np.shape(init[n])), list(np.shape(record[n]))] for n in names}},
+        "Give each gradient its parameter's shape: sum a bias's delta over the batch with the parameter's own "
+        "keepdims, or reshape it (grad.reshape(b.shape)).",
+        0.98,
+    )
