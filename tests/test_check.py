@@ -317,3 +317,51 @@ def test_errors_propagated_instead_of_deltas_are_named_with_the_output_layers_se
     assert "W1 = wih.T, W2 = who.T" in result.stdout
     assert "likely cause: hidden-layer-backprop" in result.stdout and "the output's error (output - y), not its delta" in result.stdout
     assert "The output layer of your NumPy program follows" in result.stdout and "--lr 0.15" in result.stdout
+
+
+PLAIN_SGD = textwrap.dedent('''
+    import numpy as np
+
+    class Plain:
+        """Plain SGD at lr 0.05: its first step is also what a moving-average momentum at lr 0.5 takes."""
+        def __init__(self, X, y):
+            self.W1 = np.random.rand(X.shape[1], 4); self.W2 = np.random.rand(4, 1)
+        def step(self, X, y):
+            h = 1 / (1 + np.exp(-(X @ self.W1)))
+            o = 1 / (1 + np.exp(-(h @ self.W2)))
+            d_o = 2 * (o - y) * o * (1 - o)
+            self.W1 -= 0.05 * X.T @ ((d_o @ self.W2.T) * h * (1 - h))
+            self.W2 -= 0.05 * h.T @ d_o
+''')
+
+
+def test_a_member_that_fits_step_1_but_not_the_steps_after_is_never_stated(tmp_path):
+    (tmp_path / "net.py").write_text(PLAIN_SGD)
+    result = check(f"{tmp_path}/net.py:Plain", "--step", "net.step(X, y)", "--optimizer", "momentum", "--lr", "0.5", "--steps", "5")
+    run_with = next(line for line in result.stdout.splitlines() if "Run with" in line)
+    assert "--optimizer sgd --lr 0.05" in run_with, result.stdout  # ema-momentum fits step 1 at lr 0.5, and fails step 2
+    assert "ema-momentum" not in run_with
+
+
+SHARED_ARRAYS = textwrap.dedent('''
+    import numpy as np
+
+    class Shared:
+        """Its optimizer holds the weight arrays in a list and updates them there, in place."""
+        def __init__(self, X, y):
+            self.W1 = np.random.rand(X.shape[1], 4); self.W2 = np.random.rand(4, 1)
+            self.parameters = [self.W1, self.W2]
+        def step(self, X, y):
+            h = 1 / (1 + np.exp(-(X @ self.W1)))
+            o = 1 / (1 + np.exp(-(h @ self.W2)))
+            d_o = 2 * (o - y) * o * (1 - o)
+            grads = [X.T @ ((d_o @ self.W2.T) * h * (1 - h)), h.T @ d_o]
+            for p, g in zip(self.parameters, grads):
+                p -= g
+''')
+
+
+def test_weights_are_written_in_place_so_other_references_see_them(tmp_path):
+    (tmp_path / "net.py").write_text(SHARED_ARRAYS)
+    result = check(f"{tmp_path}/net.py:Shared", "--step", "net.step(X, y)", "--dtype", "float64", "--steps", "20")
+    assert result.exit_code == 0, result.output

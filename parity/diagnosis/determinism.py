@@ -42,7 +42,7 @@ def _same_state(a: Any, b: Any) -> bool:
 
 def randomness_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     """The user's side that gives two results from one state, and the generators its step drew from; or None."""
-    for side in setup.user_sides:
+    for side in setup.user_sides or ("numpy",):  # the kit's own run: its NumPy side may be a variant
         sides = dict(zip(("numpy", "torch"), setup.replay(failure.step)))
         try:
             first, second = sides[side], copy.deepcopy(sides[side])

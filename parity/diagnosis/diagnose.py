@@ -26,18 +26,20 @@ from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle
-from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer
+from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
+from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, variants
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 from parity.errors import InputError
 
 RULES = (
-    numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.unstable_formula,
-    loss.target_broadcast, forward.missing_bias, forward.transposed_weight, backward.sign_flip,
-    loss.loss_scale, backward.activation_derivative, backward.hidden_layer_backprop, backward.bias_gradient,
-    optimizer.wrong_layer_update, optimizer.optimizer_convention, optimizer.no_update,
+    numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.unstable_formula, forward.rounded_input,
+    loss.target_broadcast, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
+    backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
+    backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, backward.bias_gradient,
+    optimizer.wrong_layer_update, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
+    optimizer.state_convention,
 )
 
 NOT_A_BUG = {"rounding-noise", "tf32"}
@@ -106,7 +108,7 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis([numerics.shape_change(changed, setup.init, failure.numpy_record, failure.step)], {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
-    random_step = randomness_finding(setup, failure) if setup.user_sides else None
+    random_step = randomness_finding(setup, failure)
     if random_step:
         return Diagnosis([random_step], {})
     settings = family_findings(setup, failure)
@@ -122,6 +124,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         fd = finite_difference_oracle(setup.config, *setup.batch(failure.step), failure, models)
         if fd["tensors"]:  # none where only updates of a stateful optimizer were recorded
             oracles["finite_difference"] = fd
+    grads_agree = all(result.tensors[g].passed for g in result.tensors if g.endswith(".grad"))
+    if grads_agree and any(not result.tensors[p].passed for p in setup.init if p in result.tensors):
+        oracles["update_ratios"] = update_ratio_oracle(setup, failure)
     if settings:
         return Diagnosis([_public(f) for f in settings], oracles)
     # a port checked alone against the kit's NumPy network: the hand-written-NumPy rules would describe the wrong side

@@ -23,7 +23,7 @@ class Evidence:
 
     def __init__(self, setup: Setup, failure: FailureContext, oracles: dict) -> None:
         config = setup.config
-        self.config, self.step, self.oracles = config, failure.step, oracles
+        self.config, self.step, self.oracles, self.failure = config, failure.step, oracles, failure
         self.environment = setup.environment
         X, y = setup.batch(failure.step)
         self.X, self.y = X.astype(np.float64), y.astype(np.float64)
@@ -114,6 +114,12 @@ class Evidence:
     def matches(self, predicted: np.ndarray, name: str) -> bool:
         observed = self.numpy(name)
         return predicted.shape == observed.shape and relative_gap(predicted, observed) < self.match_tolerance
+
+    def difference_tolerance(self, names: list[str]) -> float:
+        """How closely a difference of two float sides can be reproduced: a difference keeps fewer digits than its terms."""
+        scale = np.linalg.norm(np.concatenate([self.torch(n).ravel() for n in names]))
+        moved = np.linalg.norm(np.concatenate([(self.numpy(n) - self.torch(n)).ravel() for n in names]))
+        return max(self.match_tolerance, 16 * np.finfo(self.config.dtype).eps * scale / max(moved, 1e-300))
 
     def explains(self, predicted: np.ndarray, name: str) -> bool:
         """The hypothesis reproduces the NumPy side's `name` and is not simply the correct value: a

@@ -123,3 +123,26 @@ def finite_difference_oracle(
     tensors = {k: v for k, v in tensors.items() if len(v) == 2}
     wrong = [side for side in ("numpy", "torch") if any(t[f"{side}_rel_error"] > 1e-3 for t in tensors.values())]
     return {"step": failure.step, "wrong": wrong, "tensors": tensors, "own_models": sorted(models)}
+
+
+def update_ratio_oracle(setup: Setup, failure: FailureContext, steps: int = 3) -> dict:
+    """The NumPy update as a multiple of torch's, fitted at the failing step and the next ones, in lockstep.
+
+    One learning rate explains a difference only if one ratio holds at every step; a ratio that moves
+    with the gradient's norm is clipping, not a rate."""
+    numpy, torch = setup.replay(failure.step)
+    found = []
+    for step in range(failure.step, failure.step + steps):
+        before_numpy, before_torch = numpy.params(), torch.params()
+        rows = setup.rows(step)
+        numpy_record, torch_record = numpy.step(rows), torch.step(rows)
+        moved_numpy = np.concatenate([(numpy_record[p] - before_numpy[p]).astype(np.float64).ravel() for p in before_numpy])
+        moved_torch = np.concatenate([(torch_record[p] - before_torch[p]).astype(np.float64).ravel() for p in before_torch])
+        grads = [np.asarray(torch_record[k], dtype=np.float64).ravel() for k in torch_record if k.endswith(".grad")]
+        if moved_numpy.shape != moved_torch.shape or not np.any(moved_torch) or not np.all(np.isfinite(moved_numpy)):
+            break
+        ratio = float(np.vdot(moved_numpy, moved_torch) / np.vdot(moved_torch, moved_torch))
+        gap = float(np.linalg.norm(moved_numpy - ratio * moved_torch) / max(np.linalg.norm(moved_numpy), 1e-300))
+        found.append({"step": step, "ratio": ratio, "gap": gap, "grad_norm": float(np.linalg.norm(np.concatenate(grads))) if grads else None})
+        torch.load(numpy.params())
+    return {"step": failure.step, "steps": found}

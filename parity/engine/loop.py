@@ -34,6 +34,8 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
     interrupted = False
     # Each step starts from the parameters the last one recorded: no extra reads on the hot path.
     numpy_before = torch_before = setup.init
+    numpy_previous: Record = {}
+    torch_previous: Record = {}
     started = time.perf_counter()
     try:
         for step in range(1, config.steps + 1):
@@ -43,11 +45,12 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
             if divergence and divergence.both:
                 break  # NaN against NaN says nothing about parity
             if comparison.add(step, numpy_record, torch_record) is not None:
-                failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record)
+                failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             if divergence:
                 break
             numpy_before = {name: numpy_record[name] for name in setup.init}
             torch_before = {name: torch_record[name] for name in setup.init}
+            numpy_previous, torch_previous = carried(numpy_record, setup.init), carried(torch_record, setup.init)
             if reshaped(numpy_before, setup.init) or reshaped(torch_before, setup.init):
                 break  # a parameter that changed shape is reported at this step; no later step can be compared
             if config.mode == "lockstep":
@@ -106,3 +109,8 @@ def _first_non_finite(record: Record) -> str | None:
 def reshaped(params: dict, init: dict) -> list[str]:
     """The parameters whose shape is no longer the shape they started with."""
     return [name for name, value in params.items() if np.shape(value) != np.shape(init[name])]
+
+
+def carried(record: Record, params: dict) -> Record:
+    """What a step hands the next besides its parameters: the gradients and the optimizer's state."""
+    return {name: value for name, value in record.items() if "." in name and name.split(".")[0] in params or name == "step_count"}

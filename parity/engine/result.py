@@ -19,6 +19,9 @@ class FailureContext:
     torch_before: Params
     numpy_record: Record
     torch_record: Record
+    # the step before's gradients and optimizer state (empty at step 1): what a stateful hypothesis starts from
+    numpy_previous: Record = field(default_factory=dict)
+    torch_previous: Record = field(default_factory=dict)
 
 
 @dataclass

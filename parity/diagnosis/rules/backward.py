@@ -57,6 +57,8 @@ def _derivative_hypotheses(e: Evidence):
             dloss_doutput = e.loss.scale(e.y) * 2 * (ref.output - e.y)
             yield (f"W{L}.grad", "the output layer", output_unit, False, f"{name}'({name}(z{L})): the derivative applied to the already-activated output",
                    inputs[L - 1].T @ (dloss_doutput * f.derivative(f.function(ref.output))))
+            yield (f"W{L}.grad", "the output layer", output_unit, False, f"{name}' applied twice: dL/do · {name}'(z{L}) · {name}'(z{L})",
+                   inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.output) ** 2))
             yield (f"W{L}.grad", "the output layer", output_unit, False, f"{formula.replace('a', f'z{L}')}: {formula} fed the pre-activation z{L} instead of the activation",
                    inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.logits)))
         else:  # cross-entropy on its own unit: the derivative cancels, and must not be applied again
@@ -211,3 +213,41 @@ def _bias_gradient_finding(e: Evidence, b: str, grad: str) -> Finding:
         f"grad_{b} = delta.sum(axis=0), with the same reduction as the weights' gradient.",
         score,
     )
+
+
+def layer_input(e: Evidence) -> Finding | None:
+    """A weight's gradient taken against the layer below's pre-activation z instead of its activation a."""
+    for layer in range(e.layers, 1, -1):
+        name = f"W{layer}.grad"
+        if not e.failed(name):
+            continue
+        below = layer - 1
+        z = e.inputs[below - 1] @ e.before[f"W{below}"] + e.before.get(f"b{below}", 0)
+        if e.explains(z.T @ e.deltas[layer], name):
+            return Finding(
+                "layer-input",
+                f"W{layer}'s NumPy gradient is taken against layer {below}'s pre-activation z{below}, not its activation "
+                f"a{below} = f(z{below}): the input of layer {layer} is what the activation put out.",
+                {"tensor": name},
+                f"dW{layer} = a{below}.T @ delta{layer}, with a{below} the activation the forward pass passed on.",
+                0.96,
+            )
+    return None
+
+
+def gradient_accumulation(e: Evidence) -> Finding | None:
+    """Each NumPy gradient is this step's plus the last step's: a gradient buffer that is never reset."""
+    previous = e.failure.numpy_previous
+    failing = [g for g in e.grads() if e.failed(g)]
+    if not previous or not failing or not all(g in previous for g in failing):
+        return None
+    if all(e.explains(e.torch(g) + np.asarray(previous[g], dtype=np.float64), g) for g in failing):
+        return Finding(
+            "gradient-accumulation",
+            f"Each NumPy gradient at step {e.step} is this step's plus the one the step before reported: the gradients "
+            "accumulate in a buffer that is never reset (torch's missing zero_grad, in NumPy).",
+            {"step": e.step, "tensors": failing},
+            "Start every step's gradients from zero (grad = ..., not grad += ...).",
+            0.96,
+        )
+    return None

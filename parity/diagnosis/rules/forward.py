@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+import numpy_net
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis.finding import Finding
+from parity.engine.record import hidden_names
 
 
 def _reproduces(e: Evidence, params: dict[str, np.ndarray]) -> str | None:
@@ -55,4 +57,72 @@ def transposed_weight(e: Evidence) -> Finding | None:
                 "Transpose exactly once where the layouts meet: nn.Linear.weight = W.T, W = weight.T.",
                 0.97,
             )
+    return None
+
+
+def activation_function(e: Evidence) -> Finding | None:
+    """The forward pass applies another activation than the run's network: recomputed with it, it reproduces NumPy."""
+    first = e.first_failed_forward()
+    if first is None:
+        return None
+    for where, choices in (("hidden", numpy_net.HIDDEN_ACTIVATIONS), ("output", numpy_net.OUTPUT_ACTIVATIONS)):
+        configured = e.hidden_activation if where == "hidden" else e.output_activation
+        for other in choices:
+            if other == configured or (where == "output" and other == "softmax" and e.k < 2):
+                continue
+            hidden, output = (other, e.output_activation) if where == "hidden" else (e.hidden_activation, other)
+            acts = numpy_net.forward(e.before, e.X, hidden, output)
+            names = dict(zip(hidden_names(e.layers), acts.layers), output=acts.output)
+            if first in names and e.explains(names[first], first):
+                return Finding(
+                    "activation-function",
+                    f"The NumPy forward pass applies {other} in the {where} layer{'s' if where == 'hidden' and e.layers > 2 else ''} "
+                    f"where the run's network has {configured}: recomputed with {other}, the forward pass reproduces {first}.",
+                    {"tensor": first, "layer": where, "numpy_activation": other, "run_activation": configured},
+                    f"Use the same activation on both sides (--{where}-activation {other} if {other} is meant).",
+                    0.96,
+                )
+    return None
+
+
+def bias_scaled(e: Evidence) -> Finding | None:
+    """A bias added twice, subtracted, or halved: the forward pass with that bias scaled reproduces NumPy."""
+    if not e.config.bias:
+        return None
+    for layer in range(1, e.layers + 1):
+        bias = f"b{layer}"
+        for factor, what in ((2.0, "added twice"), (-1.0, "subtracted"), (0.5, "halved")):
+            tensor = _reproduces(e, dict(e.before, **{bias: factor * e.before[bias]}))
+            if tensor:
+                return Finding(
+                    "bias-scaled",
+                    f"The NumPy forward pass uses {bias} {what}: recomputed so, it reproduces {tensor}.",
+                    {"tensor": tensor, "bias": bias, "factor": factor},
+                    f"Add {bias} exactly once: a @ W{layer} + {bias}.",
+                    0.95,
+                )
+    return None
+
+
+def rounded_input(e: Evidence) -> Finding | None:
+    """In a float64 run, the NumPy side's input rounded through float32: the forward pass on such input reproduces it."""
+    if e.config.dtype != "float64":
+        return None
+    first = e.first_failed_forward()
+    if first is None:
+        return None
+    rounded = e.X.astype(np.float32).astype(np.float64)
+    if np.array_equal(rounded, e.X):
+        return None
+    acts = numpy_net.forward(e.before, rounded, e.hidden_activation, e.output_activation)
+    names = dict(zip(hidden_names(e.layers), acts.layers), output=acts.output)
+    if first in names and e.explains(names[first], first):
+        return Finding(
+            "rounded-input",
+            f"The NumPy side's input went through float32 in a float64 run: the forward pass on X rounded to float32 "
+            f"reproduces {first}. Its data lost half its digits before the first layer.",
+            {"tensor": first},
+            "Keep the data in float64 end to end (no .astype(np.float32), no float32 array it was copied into).",
+            0.96,
+        )
     return None

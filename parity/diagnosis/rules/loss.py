@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio
+import numpy_net
+from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 
 
@@ -63,3 +64,47 @@ def loss_scale(e: Evidence) -> Finding | None:
         "Look for a missing or extra constant: the 2 in d/do (o - y)², a division by the batch size, a learning rate folded into the gradient.",
         0.7,
     )
+
+
+def regularisation(e: Evidence) -> Finding | None:
+    """Every weight's gradient is torch's plus λW: an L2 term (λ/2) Σ W² in the NumPy loss."""
+    failing = [g for g in e.grads() if e.failed(g)]
+    weights = [g for g in e.grads() if g.startswith("W")]
+    if not failing or not weights or not all(g in weights for g in failing):
+        return None
+    W = np.concatenate([e.before[g.split(".")[0]].ravel() for g in weights])
+    D = np.concatenate([(e.numpy(g) - e.torch(g)).ravel() for g in weights])
+    if not np.any(W) or not np.any(D):
+        return None
+    lam = float(np.vdot(D, W) / np.vdot(W, W))
+    if lam <= 0 or relative_gap(lam * W, D) > e.difference_tolerance(weights):
+        return None
+    return Finding(
+        "regularisation",
+        f"Every weight's NumPy gradient is torch's plus {lam:.4g} W, and the biases' agree: an L2 term "
+        f"({lam:.4g}/2) Σ W² in the NumPy loss (or weight decay folded into the gradient), which the torch side lacks.",
+        {"lambda": lam, "tensors": weights},
+        f"Add the same term on the torch side (weight_decay={lam:.4g} on the weights' parameter group), or drop it from NumPy.",
+        0.96,
+    )
+
+
+def dropped_rows(e: Evidence) -> Finding | None:
+    """The gradients are those of the batch without its first or last row: an off-by-one slice."""
+    failing = [g for g in e.grads() if e.failed(g)]
+    if not failing or e.n < 3:
+        return None
+    for which, rows in (("last", slice(None, -1)), ("first", slice(1, None))):
+        acts = e.forward(e.before)
+        part = numpy_net.Activations([a[rows] for a in acts.layers], acts.logits[rows], acts.output[rows])
+        grads = numpy_net.backward(e.before, e.X[rows], part, e.y[rows], e.loss, e.hidden_activation)
+        if all(e.explains(grads[g.split(".")[0]], g) for g in failing):
+            return Finding(
+                "dropped-rows",
+                f"The NumPy gradients are those of the batch without its {which} row: recomputed on {e.n - 1} of "
+                f"{e.n} rows, they reproduce it. An off-by-one slice ([:-1], [1:], range(n - 1)).",
+                {"rows_used": e.n - 1, "rows": e.n, "dropped": which},
+                "Use every row of the batch in the loss and its gradient.",
+                0.95,
+            )
+    return None

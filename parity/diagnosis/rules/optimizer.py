@@ -57,14 +57,26 @@ def optimizer_convention(e: Evidence) -> Finding | None:
     for expected, what, fix in known:
         if ratio is not None and abs(ratio - expected) <= 2e-2 * max(abs(expected), 1e-2):
             return Finding("optimizer-convention", f"{agree} {ratio:.4g} times torch's: {what}.", evidence, fix, 0.95)
-    if ratio is not None and ratio > 0:
+    steps = e.oracles.get("update_ratios", {}).get("steps", [])
+    evidence["ratios_by_step"] = [round(s["ratio"], 6) for s in steps]
+    if ratio is not None and ratio > 0 and abs(ratio - 1) > 10 * e.ratio_tolerance and _one_rate(e, steps):
         return Finding(
             "update-scale",
-            f"{agree} all {ratio:.6g} times torch's: the learning rate differs "
-            f"(NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
+            f"{agree} {ratio:.6g} times torch's at each of steps {steps[0]['step']} to {steps[-1]['step']}: the learning rate "
+            f"differs (NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
             evidence,
             "Use the same learning rate on both sides; a hard-coded rate in the NumPy code is the usual cause.",
-            0.8,
+            0.9,
+        )
+    threshold = _clipped_by_norm(e, steps)
+    if threshold is not None:
+        return Finding(
+            "optimizer-variant",
+            f"{agree} a fraction of torch's that shrinks as the gradient grows: the gradient is clipped to a global norm "
+            f"of {threshold:.4g} (the update's ratio times the gradient's norm is {threshold:.4g} at every step).",
+            evidence,
+            "Drop the clipping, or clip in torch too (torch.nn.utils.clip_grad_norm_).",
+            0.95,
         )
     return Finding(
         "optimizer-convention",
@@ -91,4 +103,42 @@ def no_update(e: Evidence) -> Finding | None:
         "Make sure the step calls the update (for parity check: --step runs backpropagation too) and updates the arrays in place "
         "(W -= lr * g, or self.W = ...).",
         0.98,
+    )
+
+
+def _one_rate(e: Evidence, steps: list[dict]) -> bool:
+    """One learning rate explains the updates only if one ratio holds at several steps."""
+    if len(steps) < 2 or any(s["gap"] > e.ratio_tolerance for s in steps):
+        return False
+    ratios = [s["ratio"] for s in steps]
+    return max(ratios) - min(ratios) <= e.ratio_tolerance * abs(np.mean(ratios))
+
+
+def _clipped_by_norm(e: Evidence, steps: list[dict]) -> float | None:
+    """The threshold c when the update ratio is c / ‖g‖ (below 1) at every step: clipping by global norm."""
+    if len(steps) < 2 or any(s["gap"] > e.ratio_tolerance or not s["grad_norm"] or not 0 < s["ratio"] < 1 for s in steps):
+        return None
+    products = [s["ratio"] * s["grad_norm"] for s in steps]
+    if max(products) - min(products) > e.ratio_tolerance * np.mean(products) or _one_rate(e, steps):
+        return None
+    return float(np.mean(products))
+
+
+def state_convention(e: Evidence) -> Finding | None:
+    """The optimizer's state differs by one constant factor while every update agrees: the same optimizer, its
+    state kept in another convention (lr folded into a velocity, v = μv - lr g)."""
+    state = [n for n in e.comparisons if n.rsplit(".", 1)[-1] in ("momentum", "exp_avg", "exp_avg_sq") and e.failed(n)]
+    if not state or any(e.failed(p) for p in e.params()) or any(e.failed(g) for g in e.grads()):
+        return None
+    ratio = common_ratio(e, state, lambda side, n: getattr(e, side)(n))
+    if ratio is None:
+        return None
+    return Finding(
+        "state-convention",
+        f"Every update agrees, but the NumPy side keeps its optimizer state as {ratio:.6g} times torch's "
+        f"({', '.join(state[:3])}): the same optimizer in another convention, such as a velocity with the learning rate "
+        "folded in (v = μv - lr g). Not a bug in the update.",
+        {"ratio": ratio, "tensors": state},
+        "Nothing to mend in the training; to compare state too, keep it as torch.optim does (the buffer without lr).",
+        0.9,
     )
