@@ -2,6 +2,8 @@
 
     python3 scripts/diagnosis_eval.py            # the table and the figures
     python3 scripts/diagnosis_eval.py --steps 5  # steps each run takes (default 5)
+    python3 scripts/diagnosis_eval.py --set held-out        # written after the rules were built; then used to tune them
+    python3 scripts/diagnosis_eval.py --set held-out-again  # written after all tuning, measured once, never tuned on
 
 Each bug runs against the torch twin. Its top finding is
   named      a finding that states the planted mechanism,
@@ -20,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bugs import BUGS  # noqa: E402
+from bugs import BUGS, HELD_OUT, HELD_OUT_AGAIN  # noqa: E402
 
 from parity import RunConfig, run  # noqa: E402
 
@@ -43,10 +45,12 @@ def classify(bug, report) -> tuple[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--steps", type=int, default=5)
-    steps = parser.parse_args().steps
+    parser.add_argument("--set", choices=("first", "held-out", "held-out-again"), default="first", help="which set of bugs")
+    args = parser.parse_args()
+    steps = args.steps
     counts = {dtype: Counter() for dtype in ("float32", "float64")}
     print(f"{'bug':<46} {'family':<10} {'float32':<34} float64")
-    for bug in BUGS:
+    for bug in {"first": BUGS, "held-out": HELD_OUT, "held-out-again": HELD_OUT_AGAIN}[args.set]:
         cells = []
         for dtype in ("float32", "float64"):
             settings = {"steps": steps, "device": "cpu", "dtype": dtype, **bug.config}

@@ -14,7 +14,7 @@ from parity.diagnosis.oracles import FLOAT32_EPS, _rounding_of
 from parity.diagnosis.rules.numerics import rounding_noise
 
 RATIO_EDGE = {"float32": 1e-2, "float64": 1e-6}
-MATCH_EDGE = {"float32": 1e-4, "float64": 1e-8}
+MATCH_EDGE = {"float32": 1e-4, "float64": 1e-10}
 SAME_MATHEMATICS_EDGE = 1e-9
 FLOAT64_NOISE_EDGE = 1e-12
 ROUNDING_FACTOR_EDGE, ROUNDING_ULPS_EDGE = 4, 8

@@ -35,9 +35,11 @@ from parity.errors import InputError
 
 RULES = (
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.unstable_formula, forward.rounded_input,
+    numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, backward.bias_gradient,
+    backward.gradient_scale, loss.loss_function,
     optimizer.wrong_layer_update, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )

@@ -65,7 +65,8 @@ def activation_function(e: Evidence) -> Finding | None:
     first = e.first_failed_forward()
     if first is None:
         return None
-    for where, choices in (("hidden", numpy_net.HIDDEN_ACTIVATIONS), ("output", numpy_net.OUTPUT_ACTIVATIONS)):
+    # a hidden layer may also have lost its activation altogether: linear
+    for where, choices in (("hidden", (*numpy_net.HIDDEN_ACTIVATIONS, "linear")), ("output", numpy_net.OUTPUT_ACTIVATIONS)):
         configured = e.hidden_activation if where == "hidden" else e.output_activation
         for other in choices:
             if other == configured or (where == "output" and other == "softmax" and e.k < 2):
@@ -82,6 +83,26 @@ def activation_function(e: Evidence) -> Finding | None:
                     f"Use the same activation on both sides (--{where}-activation {other} if {other} is meant).",
                     0.96,
                 )
+    return None
+
+
+def activation_twice(e: Evidence) -> Finding | None:
+    """An activation applied to its own output: σ(σ(z)) at the output, or f(f(z)) in a hidden layer."""
+    first = e.first_failed_forward()
+    if first is None:
+        return None
+    acts = e.forward(e.before)
+    g, f = numpy_net.ACTIVATIONS[e.output_activation].function, numpy_net.ACTIVATIONS[e.hidden_activation].function
+    candidates = {"output": g(acts.output), **{name: f(a) for name, a in zip(hidden_names(e.layers), acts.layers)}}
+    if first in candidates and e.explains(candidates[first], first):
+        unit = e.output_activation if first == "output" else e.hidden_activation
+        return Finding(
+            "activation-function",
+            f"The NumPy forward pass applies {unit} twice in {first}: {unit}({unit}(z)), the activation of an already-activated value.",
+            {"tensor": first, "activation": unit},
+            f"Apply {unit} once: the layer's output is {unit}(z), and the next layer takes that as it is.",
+            0.96,
+        )
     return None
 
 

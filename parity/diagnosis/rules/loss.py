@@ -108,3 +108,36 @@ def dropped_rows(e: Evidence) -> Finding | None:
                 0.95,
             )
     return None
+
+
+def loss_function(e: Evidence) -> Finding | None:
+    """The gradients are those of the absolute error, |o - y|, where the run's loss is squared."""
+    failing = [g for g in e.grads() if e.failed(g)]
+    if not failing or not isinstance(e.loss, numpy_net.losses.SquaredError):
+        return None
+    ref = e.reference
+    dloss = np.sign(ref.output - e.y) * e.loss.scale(e.y)
+    for factor in (1.0, 2.0):
+        delta = numpy_net.backward_through(e.output_activation, ref.output, factor * dloss)
+        grads = _backward_from(e, delta)
+        if all(e.explains(grads[g.split(".")[0]], g) for g in failing):
+            return Finding(
+                "loss-function",
+                "The NumPy gradients are those of the absolute error, sign(o - y), where the run's loss is squared: "
+                "an L1 gradient in a squared-error network.",
+                {"tensors": failing},
+                "Use the squared error's derivative, 2 (o - y) times the reduction's scale, or --loss for the loss you mean.",
+                0.95,
+            )
+    return None
+
+
+def _backward_from(e: Evidence, delta: np.ndarray) -> dict:
+    """The gradients of every layer from an output-layer delta, by the chain rule."""
+    grads, inputs = {}, e.inputs
+    for layer in range(e.layers, 0, -1):
+        grads[f"W{layer}"] = inputs[layer - 1].T @ delta
+        grads[f"b{layer}"] = delta.sum(axis=0)
+        if layer > 1:
+            delta = numpy_net.backward_through(e.hidden_activation, inputs[layer - 1], delta @ e.before[f"W{layer}"].T)
+    return grads

@@ -144,3 +144,30 @@ def shape_change(names: list[str], init: dict, record: dict, step: int) -> Findi
         "keepdims, or reshape it (grad.reshape(b.shape)).",
         0.98,
     )
+
+
+def precision_loss(e: Evidence) -> Finding | None:
+    """A tensor that equals torch's rounded to float16 or bfloat16: it went through a narrower type."""
+    failing = [n for n in e.comparisons if e.failed(n) and not e.comparisons[n].problem]
+    if not failing:
+        return None
+    name = failing[0]
+    torch_value = e.torch(name)
+    narrower = {"float16": torch_value.astype(np.float16).astype(np.float64), "bfloat16": _bfloat16(torch_value)}
+    for kind, rounded in narrower.items():
+        if np.array_equal(rounded, e.numpy(name)) and not np.array_equal(rounded, torch_value):
+            return Finding(
+                "precision-loss",
+                f"The NumPy {name} is torch's rounded to {kind}: it went through a {kind} array on the way.",
+                {"tensor": name, "type": kind},
+                f"Keep every array in the run's dtype ({e.config.dtype}); look for an astype or a {kind} buffer.",
+                0.96,
+            )
+    return None
+
+
+def _bfloat16(values: np.ndarray) -> np.ndarray:
+    """Round to bfloat16 (float32 with 7 mantissa bits), to nearest even."""
+    bits = values.astype(np.float32).view(np.uint32).astype(np.uint64)
+    rounded = ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16).astype(np.uint32)
+    return rounded.view(np.float32).astype(np.float64)

@@ -59,25 +59,9 @@ def optimizer_convention(e: Evidence) -> Finding | None:
             return Finding("optimizer-convention", f"{agree} {ratio:.4g} times torch's: {what}.", evidence, fix, 0.95)
     steps = e.oracles.get("update_ratios", {}).get("steps", [])
     evidence["ratios_by_step"] = [round(s["ratio"], 6) for s in steps]
-    if ratio is not None and ratio > 0 and abs(ratio - 1) > 10 * e.ratio_tolerance and _one_rate(e, steps):
-        return Finding(
-            "update-scale",
-            f"{agree} {ratio:.6g} times torch's at each of steps {steps[0]['step']} to {steps[-1]['step']}: the learning rate "
-            f"differs (NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
-            evidence,
-            "Use the same learning rate on both sides; a hard-coded rate in the NumPy code is the usual cause.",
-            0.9,
-        )
-    threshold = _clipped_by_norm(e, steps)
-    if threshold is not None:
-        return Finding(
-            "optimizer-variant",
-            f"{agree} a fraction of torch's that shrinks as the gradient grows: the gradient is clipped to a global norm "
-            f"of {threshold:.4g} (the update's ratio times the gradient's norm is {threshold:.4g} at every step).",
-            evidence,
-            "Drop the clipping, or clip in torch too (torch.nn.utils.clip_grad_norm_).",
-            0.95,
-        )
+    across = _across_steps(e, ratio, steps, agree, evidence)
+    if across:
+        return across
     return Finding(
         "optimizer-convention",
         ("The gradients agree but the updates do not" if e.grads() else "The updates do not agree")
@@ -142,3 +126,46 @@ def state_convention(e: Evidence) -> Finding | None:
         "Nothing to mend in the training; to compare state too, keep it as torch.optim does (the buffer without lr).",
         0.9,
     )
+
+
+def _varying_rate(e: Evidence, steps: list[dict]) -> bool:
+    """Each step a pure multiple of torch's update, but not one multiple: the rate itself moves."""
+    if len(steps) < 2 or any(s["gap"] > e.ratio_tolerance or s["ratio"] <= 0 for s in steps):
+        return False
+    return not _one_rate(e, steps)
+
+
+def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: str, evidence: dict) -> Finding | None:
+    """What the update ratios at several steps say: one learning rate, clipping by norm, or a schedule."""
+    c = e.config
+    if ratio is not None and ratio > 0 and abs(ratio - 1) > 10 * e.ratio_tolerance and _one_rate(e, steps):
+        return Finding(
+            "update-scale",
+            f"{agree} {ratio:.6g} times torch's at each of steps {steps[0]['step']} to {steps[-1]['step']}: the learning rate "
+            f"differs (NumPy behaves as lr = {ratio * c.lr:.6g}, the run says {c.lr:g}).",
+            evidence,
+            "Use the same learning rate on both sides; a hard-coded rate in the NumPy code is the usual cause.",
+            0.9,
+        )
+    threshold = _clipped_by_norm(e, steps)
+    if threshold is not None:
+        return Finding(
+            "optimizer-variant",
+            f"{agree} a fraction of torch's that shrinks as the gradient grows: the gradient is clipped to a global norm "
+            f"of {threshold:.4g} (the update's ratio times the gradient's norm is {threshold:.4g} at every step).",
+            evidence,
+            "Drop the clipping, or clip in torch too (torch.nn.utils.clip_grad_norm_).",
+            0.95,
+        )
+    if _varying_rate(e, steps):
+        ratios = ", ".join(f"{s['ratio']:.4g}" for s in steps)
+        return Finding(
+            "learning-rate-schedule",
+            f"{agree} a pure multiple of torch's at every step, but a different one each step "
+            f"({ratios} at steps {steps[0]['step']} to {steps[-1]['step']}): "
+            "the NumPy learning rate changes as it trains, a schedule or decay the torch side does not have.",
+            evidence,
+            "Give both sides the same schedule (torch.optim.lr_scheduler), or none.",
+            0.9,
+        )
+    return None

@@ -30,7 +30,7 @@ def _state(e: Evidence, p: str, kind: str) -> np.ndarray | None:
     return None if value is None else np.asarray(value, dtype=np.float64)
 
 
-def _adam(e: Evidence, eps_inside=False, correct1=True, correct2=True, shift=0, swap=False) -> Updates:
+def _adam(e: Evidence, eps_inside=False, correct1=True, correct2=True, shift=0, swap=False, eps=None, amsgrad=False) -> Updates:
     """The updates, and the moments the variant leaves (as "W1.exp_avg", ... entries)."""
     c = e.config
     beta1, beta2 = c.betas[::-1] if swap else c.betas
@@ -41,9 +41,13 @@ def _adam(e: Evidence, eps_inside=False, correct1=True, correct2=True, shift=0, 
         m0, v0 = _state(e, p, "exp_avg"), _state(e, p, "exp_avg_sq")
         m = beta1 * (m0 if m0 is not None else 0) + (1 - beta1) * g
         v = beta2 * (v0 if v0 is not None else 0) + (1 - beta2) * g * g
+        # AMSGrad steps with the largest second moment so far (the state keeps v itself); at the first failing step the
+        # previous maximum was the previous v, or the updates would have parted earlier
+        v_step = np.maximum(v, v0) if amsgrad and v0 is not None else v
         m_hat = m / (1 - beta1**t_used) if correct1 else m
-        v_hat = v / (1 - beta2**t_used) if correct2 else v
-        updates[p] = -c.lr * m_hat / (np.sqrt(v_hat + c.eps) if eps_inside else np.sqrt(v_hat) + c.eps)
+        v_hat = v_step / (1 - beta2**t_used) if correct2 else v_step
+        epsilon = c.eps if eps is None else eps
+        updates[p] = -c.lr * m_hat / (np.sqrt(v_hat + epsilon) if eps_inside else np.sqrt(v_hat) + epsilon)
         updates[f"{p}.exp_avg"], updates[f"{p}.exp_avg_sq"] = m, v
     return updates
 
@@ -65,6 +69,26 @@ def _momentum(e: Evidence, ema=False, dampen_first=False, ignore_dampening=False
         updates[p] = -c.lr * direction
         updates[f"{p}.momentum"] = b
     return updates
+
+
+def _adam_eps(e: Evidence) -> tuple[Updates, float] | None:
+    """Adam with another ε: ε fitted from the NumPy update, ε = lr m̂ / (-Δ) - √v̂, the median over the elements."""
+    reference = _adam(e)
+    c = e.config
+    t = float(e.failure.torch_previous.get("step_count", 0)) + 1
+    beta1, beta2 = c.betas
+    fits = []
+    for p in _grads(e):
+        m_hat = reference[f"{p}.exp_avg"] / (1 - beta1**t)
+        v_hat = reference[f"{p}.exp_avg_sq"] / (1 - beta2**t)
+        moved = -e.update("numpy", p)
+        ok = np.abs(moved) > 1e-12
+        fits.append((c.lr * m_hat[ok] / moved[ok] - np.sqrt(v_hat[ok])).ravel())
+    values = np.concatenate(fits) if fits else np.empty(0)
+    if not values.size or not np.isfinite(np.median(values)) or np.median(values) <= 0:
+        return None
+    eps = float(np.median(values))
+    return _adam(e, eps=eps), eps
 
 
 def _sgd_decay(e: Evidence) -> tuple[Updates, float] | None:
@@ -97,6 +121,7 @@ VARIANTS: list[tuple[str, str, tuple[str, ...], Callable]] = [
     ("Adam's step counter one behind in the bias corrections", "increment t before the bias corrections: t = 1 at the first step", ("adam",), lambda e: _adam(e, shift=-1)),
     ("Adam's step counter one ahead in the bias corrections", "use t = 1 at the first step, not 2", ("adam",), lambda e: _adam(e, shift=1)),
     ("Adam with β1 and β2 swapped", "m uses β1 = 0.9, v uses β2 = 0.999 (betas=(β1, β2))", ("adam",), lambda e: _adam(e, swap=True)),
+    ("AMSGrad: the largest second moment so far, where the run asks for Adam", "use v itself (torch.optim.Adam(amsgrad=False)), or amsgrad=True on both sides", ("adam",), lambda e: _adam(e, amsgrad=True)),
     ("momentum as a moving average from zero: v = βv + (1-β)g", "torch.optim.SGD seeds its buffer with the first raw gradient; or run --optimizer ema-momentum", ("momentum", "nesterov"), lambda e: _momentum(e, ema=True)),
     ("momentum with its dampening ignored", "b = μb + (1 - dampening) g after the first step", ("momentum", "ema-momentum"), lambda e: _momentum(e, ignore_dampening=True)),
     ("momentum with dampening applied on the first step", "torch.optim.SGD's first step uses the raw gradient", ("momentum",), lambda e: _momentum(e, dampen_first=True)),
@@ -115,6 +140,9 @@ def optimizer_variant(e: Evidence) -> Finding | None:
     for what, fix, optimizers, variant in VARIANTS:
         if e.config.optimizer in optimizers and _reproduces(e, variant(e)):
             return _finding(e, what, fix)
+    fitted = _adam_eps(e) if e.config.optimizer == "adam" else None
+    if fitted and not np.isclose(fitted[1], e.config.eps, rtol=0.1) and _reproduces(e, fitted[0]):
+        return _finding(e, f"Adam with ε = {fitted[1]:.3g}, not the run's {e.config.eps:g}", "give both sides the same eps")
     if e.config.optimizer == "sgd":
         for fitted, what, fix in ((_sgd_decay(e), "weight decay in the update: θ -= lr (g + λθ), λ = {:.4g}", "drop the decay, or give torch weight_decay=λ"),
                                   (_clip_by_value(e), "the gradient clipped by value at ±{:.4g}", "drop the clipping, or clip in torch too (torch.nn.utils.clip_grad_value_)")):
