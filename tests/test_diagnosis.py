@@ -22,19 +22,17 @@ FLOAT64_MEANINGFUL = [m for m in CATALOGUE if m.pattern not in ("dtype-mismatch"
 
 @pytest.mark.parametrize("mutant", CATALOGUE, ids=lambda m: m.name)
 def test_each_mutant_is_caught_at_step_1_and_named(mutant):
-    result = run_mutant(mutant, steps=3)
+    result = run_mutant(mutant, steps=mutant.fails_at + 1)
     assert result.caught
-    if mutant.later_because is None:
-        assert result.report.first_failure.step == 1
-    else:  # the catalogue says why step 1 cannot fail; it must fail right after
-        assert result.report.first_failure.step == 2
+    assert result.report.first_failure.step == mutant.fails_at  # the catalogue says why a later step, where it is later
+    assert (mutant.fails_at == 1) == (mutant.later_because is None)
     assert result.top_finding == mutant.pattern, [(f.name, f.score) for f in result.report.diagnosis]
 
 
 @pytest.mark.parametrize("mutant", FLOAT64_MEANINGFUL, ids=lambda m: m.name)
 def test_each_mutant_is_named_in_float64_too(mutant):
-    result = run_mutant(mutant, steps=2, dtype="float64")
-    assert result.report.first_failure.step == 1
+    result = run_mutant(mutant, steps=mutant.fails_at + 1, dtype="float64")
+    assert result.report.first_failure.step == mutant.fails_at
     assert result.top_finding == mutant.pattern
 
 
@@ -157,7 +155,7 @@ def test_mutants_command_catches_the_whole_catalogue():
     later = [m for m in CATALOGUE if m.later_because]
     assert f"caught {len(CATALOGUE)} of {len(CATALOGUE)} ({len(CATALOGUE) - len(later)} at step 1)" in result.stdout
     for mutant in later:
-        assert f"{mutant.name} first fails at step 2: {mutant.later_because}" in result.stdout
+        assert f"{mutant.name} first fails at step {mutant.fails_at}: {mutant.later_because}" in result.stdout
     assert "\n" + CATALOGUE[0].name in result.stdout
 
 

@@ -199,3 +199,20 @@ def test_no_numpy_warning_reaches_the_terminal(recwarn):
     run(RunConfig(loss="bce", lr=1000, steps=20), numpy_trainer=NaiveBCE)
     run(RunConfig(lr=3e38, data="random:256,4", steps=5))
     assert [w for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
+
+
+class BiasTurnsFloat64(numpy_net.Trainer):
+    def update(self, grads):
+        super().update(grads)
+        self.params["b1"] = self.params["b1"].astype(np.float64)
+
+
+@pytest.mark.parametrize("mode", ["lockstep", "free"])
+def test_a_parameter_that_changes_shape_or_dtype_is_a_finding_never_a_crash(mode):
+    from parity.mutants.backward import BiasReshapedByBroadcast
+
+    reshaped = run(RunConfig(steps=5, mode=mode), numpy_trainer=BiasReshapedByBroadcast)
+    assert not reshaped.passed and reshaped.diagnosis[0].name == "shape-change"
+    assert "b1 (4,) -> (1, 4)" in reshaped.diagnosis[0].explanation
+    retyped = run(RunConfig(steps=5, mode=mode), numpy_trainer=BiasTurnsFloat64)
+    assert not retyped.passed and retyped.diagnosis[0].name == "dtype-mismatch"

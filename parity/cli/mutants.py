@@ -27,7 +27,7 @@ def mutants(steps: int, device: str, json_path: str | None) -> int:
         check_writable(json_path, "--json")
     results = []
     for mutant in CATALOGUE:
-        result = run_mutant(mutant, steps=steps, device=device)
+        result = run_mutant(mutant, steps=max(steps, mutant.fails_at), device=device)  # at least to the step that shows it
         if result.report.interrupted:  # an interrupted run proves nothing about its mutant
             _print_table(results)
             click.echo(f"INTERRUPTED during {mutant.name}, after {len(results)} of {len(CATALOGUE)} mutants")

@@ -63,3 +63,12 @@ class BiasGradientAveraged(numpy_net.Trainer):
     def backward(self, X, acts, y):
         grads = super().backward(X, acts, y)
         return dict(grads, b1=grads["b1"] / len(X), b2=grads["b2"] / len(X))
+
+
+class BiasReshapedByBroadcast(numpy_net.Trainer):
+    """b1 -= lr * delta.sum(axis=0, keepdims=True): the (h,) bias becomes (1, h)."""
+
+    def update(self, grads):
+        for name, g in grads.items():
+            step = g.reshape(1, -1) if name == "b1" else g
+            self.params[name] = self.params[name] - self.optimizer.lr * step

@@ -15,15 +15,15 @@ import numpy_net
 from parity.api import run
 from parity.config.config import RunConfig
 from parity.mutants.backward import (
-    ActivatedHiddenDerivative, ActivatedOutputDerivative, BiasGradientAveraged, PreactivationOutputDerivative, SignFlip,
-    UpdatedW2InBackprop,
+    ActivatedHiddenDerivative, ActivatedOutputDerivative, BiasGradientAveraged, BiasReshapedByBroadcast,
+    PreactivationOutputDerivative, SignFlip, UpdatedW2InBackprop,
 )
-from parity.mutants.forward import MissingHiddenBias, TransposedW1
+from parity.mutants.forward import MissingHiddenBias, NoisyInput, ReluForTanhHidden, TransposedW1
 from parity.mutants.loss import BroadcastTarget, HalfSumForSum, SumForMean
 from parity.mutants.numerics import Float64Leak, NaiveBCE
 from parity.mutants.optimizer import (
     AdamWithoutBiasCorrection, BiasNeverUpdated, DampeningOnFirstStep, EMAForTorchMomentum, HardCodedLearningRate,
-    UpdateBeforeGradient, WrongLayerUpdate,
+    HeavyBallForNesterov, StepDecaySchedule, UpdateBeforeGradient, WrongLayerUpdate,
 )
 from parity.report.report import Report
 
@@ -35,6 +35,7 @@ class Mutant:
     trainer: type[numpy_net.Trainer]
     config: dict = field(default_factory=dict)  # what differs from the default run
     later_because: str | None = None  # why the first possible failing step is after step 1
+    fails_at: int = 1  # the first step that can show the bug
 
     @property
     def description(self) -> str:
@@ -63,8 +64,14 @@ CATALOGUE = (
     Mutant("hard-coded-learning-rate", "update-scale", HardCodedLearningRate),
     Mutant("float64-leak", "dtype-mismatch", Float64Leak),
     Mutant("target-broadcast", "target-broadcast", BroadcastTarget),
+    Mutant("heavy-ball-for-nesterov", "optimizer-variant", HeavyBallForNesterov, {"optimizer": "nesterov"}),
+    Mutant("step-decay-schedule", "learning-rate-schedule", StepDecaySchedule,
+           later_because="the first two steps take the full rate; the third is the first to halve it", fails_at=3),
+    Mutant("relu-for-tanh-hidden", "activation-function", ReluForTanhHidden, {"hidden_activation": "tanh"}),
+    Mutant("noisy-input", "unseeded-randomness", NoisyInput),
+    Mutant("bias-reshaped-by-broadcast", "shape-change", BiasReshapedByBroadcast),
     Mutant("naive-bce", "unstable-formula", NaiveBCE, {"loss": "bce", "lr": 50},
-           later_because="the initial outputs are near 0.5, where log(1 - o) is exact; the first update saturates them"),
+           later_because="the initial outputs are near 0.5, where log(1 - o) is exact; the first update saturates them", fails_at=2),
 )
 
 

@@ -26,3 +26,20 @@ class TransposedW1(numpy_net.Trainer):
 
     def _as_used(self):
         return dict(self.params, W1=self.params["W1"].T)
+
+
+class ReluForTanhHidden(numpy_net.Trainer):
+    """relu in the hidden layer where the network has tanh (a copied activation)."""
+
+    def forward(self, X):
+        return numpy_net.forward(self.params, X, "relu", self.loss.output)
+
+    def backward(self, X, acts, y):
+        return numpy_net.backward(self.params, X, acts, y, self.loss, "relu")
+
+
+class NoisyInput(numpy_net.Trainer):
+    """Gaussian noise added to the input every step from the unseeded global generator (an augmentation left on)."""
+
+    def step(self, X, y):
+        return super().step(X + 0.01 * np.random.standard_normal(X.shape).astype(X.dtype), y)

@@ -84,3 +84,24 @@ class HardCodedLearningRate(numpy_net.Trainer):
     def update(self, grads):
         for name, g in grads.items():
             self.params[name] -= 1.0 * g
+
+
+class HeavyBallForNesterov(numpy_net.Trainer):
+    """Nesterov asked for, heavy ball taken: the step uses the buffer b, not g + μ b."""
+
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, Momentum(optimizer.lr, optimizer.momentum), **network)
+
+
+class HalvingRate(numpy_net.optimizers.SGD):
+    def step(self, params, grads):
+        self.t = getattr(self, "t", 0) + 1
+        for name, g in grads.items():
+            params[name] -= self.lr * 0.5 ** ((self.t - 1) // 2) * g
+
+
+class StepDecaySchedule(numpy_net.Trainer):
+    """The learning rate halved every two steps, a schedule the port does not have."""
+
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, HalvingRate(optimizer.lr), **network)
