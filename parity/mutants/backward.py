@@ -72,3 +72,17 @@ class BiasReshapedByBroadcast(numpy_net.Trainer):
         for name, g in grads.items():
             step = g.reshape(1, -1) if name == "b1" else g
             self.params[name] = self.params[name] - self.optimizer.lr * step
+
+
+class OutputOverwrittenByError(numpy_net.Trainer):
+    """error = output; error -= y: the output array now holds the error, and σ' reads it from there."""
+
+    def backward(self, X, acts, y):
+        error = acts.output
+        error -= y
+        delta2 = _dloss_doutput_of_error(self, error, y) * sigmoid_derivative(acts.output)
+        return _chain_rule_from(self, X, acts, delta2, sigmoid_derivative(acts.hidden))
+
+
+def _dloss_doutput_of_error(trainer, error, y):
+    return trainer.loss.scale(y) * 2 * error

@@ -16,7 +16,7 @@ from parity.api import run
 from parity.config.config import RunConfig
 from parity.mutants.backward import (
     ActivatedHiddenDerivative, ActivatedOutputDerivative, BiasGradientAveraged, BiasReshapedByBroadcast,
-    PreactivationOutputDerivative, SignFlip, UpdatedW2InBackprop,
+    OutputOverwrittenByError, PreactivationOutputDerivative, SignFlip, UpdatedW2InBackprop,
 )
 from parity.mutants.forward import MissingHiddenBias, NoisyInput, ReluForTanhHidden, TransposedW1
 from parity.mutants.loss import BroadcastTarget, HalfSumForSum, SumForMean
@@ -70,6 +70,7 @@ CATALOGUE = (
     Mutant("relu-for-tanh-hidden", "activation-function", ReluForTanhHidden, {"hidden_activation": "tanh"}),
     Mutant("noisy-input", "unseeded-randomness", NoisyInput),
     Mutant("bias-reshaped-by-broadcast", "shape-change", BiasReshapedByBroadcast),
+    Mutant("output-overwritten-by-error", "activation-derivative", OutputOverwrittenByError),
     Mutant("naive-bce", "unstable-formula", NaiveBCE, {"loss": "bce", "lr": 50},
            later_because="the initial outputs are near 0.5, where log(1 - o) is exact; the first update saturates them", fails_at=2),
 )

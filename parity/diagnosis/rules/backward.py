@@ -59,6 +59,9 @@ def _derivative_hypotheses(e: Evidence):
                    inputs[L - 1].T @ (dloss_doutput * f.derivative(f.function(ref.output))))
             yield (f"W{L}.grad", "the output layer", output_unit, False, f"{name}' applied twice: dL/do · {name}'(z{L}) · {name}'(z{L})",
                    inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.output) ** 2))
+            yield (f"W{L}.grad", "the output layer", output_unit, False, f"{name}' taken of the error (o - y): the output array "
+                   "was overwritten in place by the error (error = output; error -= y) before the derivative read it",
+                   inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.output - e.y)))
             yield (f"W{L}.grad", "the output layer", output_unit, False, f"{formula.replace('a', f'z{L}')}: {formula} fed the pre-activation z{L} instead of the activation",
                    inputs[L - 1].T @ (dloss_doutput * f.derivative(ref.logits)))
         else:  # cross-entropy on its own unit: the derivative cancels, and must not be applied again
