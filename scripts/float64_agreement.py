@@ -18,7 +18,6 @@ import numpy as np
 
 import numpy_net
 from parity import RunConfig
-from parity.engine.loop import run_steps
 from parity.engine.setup import prepare
 
 

@@ -15,6 +15,12 @@ from parity.diagnosis.finding import Finding
 from parity.engine.record import hidden_names
 
 
+def _forward_tensors(e: Evidence, X: np.ndarray | None = None, hidden: str | None = None, output: str | None = None) -> dict:
+    """The hidden layers and the output, by their record names, of the run's network with these changes."""
+    acts = numpy_net.forward(e.before, e.X if X is None else X, hidden or e.hidden_activation, output or e.output_activation)
+    return dict(zip(hidden_names(e.layers), acts.layers), output=acts.output)
+
+
 def _reproduces(e: Evidence, params: dict[str, np.ndarray]) -> str | None:
     """The first failing forward tensor, if these parameters reproduce it; else None."""
     name = e.first_failed_forward()
@@ -71,9 +77,7 @@ def activation_function(e: Evidence) -> Finding | None:
         for other in choices:
             if other == configured or (where == "output" and other == "softmax" and e.k < 2):
                 continue
-            hidden, output = (other, e.output_activation) if where == "hidden" else (e.hidden_activation, other)
-            acts = numpy_net.forward(e.before, e.X, hidden, output)
-            names = dict(zip(hidden_names(e.layers), acts.layers), output=acts.output)
+            names = _forward_tensors(e, hidden=other) if where == "hidden" else _forward_tensors(e, output=other)
             if first in names and e.explains(names[first], first):
                 return Finding(
                     "activation-function",
@@ -135,8 +139,7 @@ def rounded_input(e: Evidence) -> Finding | None:
     rounded = e.X.astype(np.float32).astype(np.float64)
     if np.array_equal(rounded, e.X):
         return None
-    acts = numpy_net.forward(e.before, rounded, e.hidden_activation, e.output_activation)
-    names = dict(zip(hidden_names(e.layers), acts.layers), output=acts.output)
+    names = _forward_tensors(e, X=rounded)
     if first in names and e.explains(names[first], first):
         return Finding(
             "rounded-input",
