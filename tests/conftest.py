@@ -1,8 +1,7 @@
 import numpy as np
 import pytest
-import torch
 
-requires_cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA is not available on this machine")
+# CUDA tests are marked @pytest.mark.cuda: the kit's own pytest plugin skips them, with the reason, where CUDA is absent.
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ LAYERS = (
     ("parity.diagnosis", "parity.programs"),
     ("parity.report",),
     ("parity.api",),
-    ("parity.mutants",),
+    ("parity.mutants", "parity.testing"),
     ("parity.cli",),
     ("parity",),  # the package's own __init__: the public names
 )

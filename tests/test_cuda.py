@@ -4,9 +4,9 @@ import pytest
 import torch
 
 from parity import RunConfig, run
-from tests.conftest import requires_cuda
 
-pytestmark = requires_cuda
+
+pytestmark = pytest.mark.cuda
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])

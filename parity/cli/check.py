@@ -33,7 +33,7 @@ PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch
 @click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
-def check(ctx: click.Context, network: str | None, json_path: str | None, from_report: str | None, **options: Any) -> int:
+def check(ctx: click.Context, network: str | None, json_path: str | None, junit_path: str | None, from_report: str | None, **options: Any) -> int:
     """Compare your own NumPy network, FILE.py:NAME, or your PyTorch port (--torch), with the kit's twin, step by step.
 
     The shared initial weights are written into your network's parameters
@@ -71,7 +71,8 @@ def check(ctx: click.Context, network: str | None, json_path: str | None, from_r
             port_options["torch"], port_options["torch_init"], port_options["torch_params"],
             port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
         bias = network_options["bias"]
-    if json_path is not None:
-        check_writable(json_path, "--json")
+    for path, option in ((json_path, "--json"), (junit_path, "--junit")):
+        if path is not None:
+            check_writable(path, option)
     quiet = network_options["quiet_network"] or bool(user and user.quiet)
-    return finish(run_setup(prepare_check(config, user, bias, port, quiet)), json_path)
+    return finish(run_setup(prepare_check(config, user, bias, port, quiet)), json_path, junit_path)

@@ -59,6 +59,7 @@ def training_options(lr: float) -> Callable:
         click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
         click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
         click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
+        click.option("--junit", "junit_path", type=str, default=None, help="Write JUnit XML to this path: one test case per compared tensor."),
     ]
 
     def decorate(command: Callable) -> Callable:
@@ -69,11 +70,15 @@ def training_options(lr: float) -> Callable:
     return decorate
 
 
-def finish(report, json_path: str | None) -> int:
-    """Print the report, write its JSON, and give the exit status: 0 pass, 1 fail, 130 interrupted."""
+def finish(report, json_path: str | None, junit_path: str | None = None) -> int:
+    """Print the report, write its JSON and JUnit XML, and give the exit status: 0 pass, 1 fail, 130 interrupted."""
+    from parity.report.junit import to_junit
+
     click.echo(report.format_table())
     if json_path is not None:
         write_atomically(json_path, lambda file: file.write(report.to_json()))
+    if junit_path is not None:
+        write_atomically(junit_path, lambda file: file.write(to_junit(report)))
     if report.interrupted:
         return 130
     return 0 if report.passed else 1

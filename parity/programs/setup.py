@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+import torch as torch_module
 
 from parity.programs.discovery import Discovery, discover
 from parity.programs.locations import Location
@@ -125,6 +126,7 @@ def _torch_side(config, programs: Programs, kind: str, init, shapes, device, wit
     if kind == "twin":
         return UpdatesOnly(torch_side(config, programs.data, init, device), with_output)
     model = programs.port_code.build(programs.data.X.copy(), programs.data.y.copy())
+    model.to(device=device, dtype=getattr(torch_module, config.dtype))  # the run's dtype and device, as the kit's own twin
     side = PortSide(programs.port_code, programs.port, model, config, programs.data, port_locations(model, programs.port.params), shapes, device)
     side.load(init)
     return side

@@ -1,0 +1,26 @@
+"""assert_parity: a parity run (or a check of your own programs) as an assertion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def assert_parity(config: Any = None, *, numpy: Any = None, torch: Any = None, **settings: Any) -> Any:
+    """Run the twins (or check your programs) and raise AssertionError, whose message is the report, unless parity holds.
+
+        assert_parity(loss="mse", steps=200)                                       # the kit's twins
+        assert_parity(parity_config, numpy="net.py:Net", torch="port.py:Model")    # your programs
+        assert_parity(RunConfig(...), torch=TorchPort("port.py:Model", loss="nn.MSELoss()"))
+
+    config is a RunConfig; keyword settings override its fields (or build one). Returns the Report.
+    """
+    from dataclasses import replace
+
+    from parity.api import check, run
+    from parity.config.config import RunConfig
+
+    config = replace(config, **settings) if config is not None else RunConfig(**settings)
+    report = check(config, numpy=numpy, torch=torch) if numpy is not None or torch is not None else run(config)
+    if not report.passed:
+        raise AssertionError("parity does not hold\n\n" + report.format_table())
+    return report
