@@ -13,6 +13,7 @@ from parity.cli.explain import explain
 from parity.cli.group import ParityGroup
 from parity.cli.mutants import mutants
 from parity.cli.run import run
+from parity.cli.sweep import sweep
 
 
 @click.group(cls=ParityGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,7 +28,7 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (run, check, mutants, explain):
+for command in (run, check, sweep, mutants, explain):
     cli.add_command(command)
 
 
