@@ -20,6 +20,9 @@ class Optimizer:
         W1.exp_avg, W1.exp_avg_sq, step_count. Copies."""
         return {}
 
+    def load_state(self, state: Params) -> None:
+        """Carry on from a saved state(), as torch.optim's load_state_dict does."""
+
 
 class SGD(Optimizer):
     """θ ← θ - lr g"""
@@ -58,6 +61,9 @@ class Momentum(Optimizer):
     def state(self):
         return {f"{name}.momentum": b.copy() for name, b in self.buffers.items()}
 
+    def load_state(self, state):
+        self.buffers = {key.rsplit(".", 1)[0]: value.copy() for key, value in state.items() if key.endswith(".momentum")}
+
 
 class EMAMomentum(Optimizer):
     """Momentum as an exponential moving average that starts from zero.
@@ -82,6 +88,9 @@ class EMAMomentum(Optimizer):
 
     def state(self):
         return {f"{name}.momentum": v.copy() for name, v in self.velocity.items()}
+
+    def load_state(self, state):
+        self.velocity = {key.rsplit(".", 1)[0]: value.copy() for key, value in state.items() if key.endswith(".momentum")}
 
 
 class Adam(Optimizer):
@@ -115,6 +124,11 @@ class Adam(Optimizer):
             moments[f"{name}.exp_avg_sq"] = self.v[name].copy()
         dtype = next(iter(self.m.values())).dtype if self.m else np.float64
         return {**moments, "step_count": np.asarray(self.t, dtype=dtype)} if moments else {}
+
+    def load_state(self, state):
+        self.m = {key.rsplit(".", 1)[0]: value.copy() for key, value in state.items() if key.endswith(".exp_avg")}
+        self.v = {key.rsplit(".", 1)[0]: value.copy() for key, value in state.items() if key.endswith(".exp_avg_sq")}
+        self.t = int(state["step_count"]) if "step_count" in state else 0
 
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "ema-momentum", "adam")

@@ -13,6 +13,7 @@ The packages, in the order a run flows through them:
     api        the pipeline above in one function, run()
     programs   your own NumPy network and PyTorch port as sides
     mutants    the catalogue of known porting bugs
+    testing    for your CI: assert_parity, the pytest plugin, sweeps, golden runs
     cli        the `parity` command, one module per subcommand
 
 The public names load on first use, so that `parity --help` need not import torch.

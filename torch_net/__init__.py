@@ -4,7 +4,7 @@ from torch_net.layout import grads_to_numpy, linear_parameters, load_into, load_
 from torch_net.losses import loss_function
 from torch_net.model import MLP, Forward
 from torch_net.numerics import numerics, resolve_device
-from torch_net.optimizers import make_optimizer, state_to_numpy
+from torch_net.optimizers import load_state, make_optimizer, state_to_numpy
 from torch_net.training import TorchStepOutcome, TorchTrainer
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "TorchTrainer",
     "grads_to_numpy",
     "linear_parameters",
+    "load_state",
     "load_into",
     "load_params",
     "loss_function",

@@ -7,7 +7,7 @@ from typing import Iterable
 import numpy as np
 import torch
 
-from torch_net.layout import to_numpy_layout
+from torch_net.layout import to_numpy_layout, to_torch_layout
 
 
 def make_optimizer(
@@ -58,3 +58,16 @@ def state_to_numpy(optimizer: torch.optim.Optimizer, parameters: dict[str, torch
     if count is not None and moments:
         found["step_count"] = np.asarray(count, dtype=moments[0].dtype)
     return found
+
+
+def load_state(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor], state: dict) -> None:
+    """Carry on from state_to_numpy()'s output: the NumPy-layout state written back into torch.optim's."""
+    for name, p in parameters.items():
+        entry = {}
+        for ours, theirs in _STATE_KEYS.items():
+            if f"{name}.{ours}" in state:
+                entry[theirs] = torch.as_tensor(to_torch_layout(name, state[f"{name}.{ours}"]), dtype=p.dtype, device=p.device).clone()
+        if "step_count" in state and "exp_avg" in entry:
+            entry["step"] = torch.tensor(float(state["step_count"]), dtype=torch.float32)
+        if entry:
+            optimizer.state[p] = entry

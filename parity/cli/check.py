@@ -7,10 +7,9 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import config_from_report, finish, training_options
+from parity.cli.options import OUTPUTS, check_outputs, config_from_report, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
-from parity.files import check_writable
 
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
@@ -33,7 +32,7 @@ PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch
 @click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
-def check(ctx: click.Context, network: str | None, json_path: str | None, junit_path: str | None, from_report: str | None, **options: Any) -> int:
+def check(ctx: click.Context, network: str | None, from_report: str | None, **options: Any) -> int:
     """Compare your own NumPy network, FILE.py:NAME, or your PyTorch port (--torch), with the kit's twin, step by step.
 
     The shared initial weights are written into your network's parameters
@@ -46,11 +45,11 @@ def check(ctx: click.Context, network: str | None, json_path: str | None, junit_
     Exit status: 0 parity holds, 1 parity fails, 2 bad usage, bad input or an
     error in your code, 130 interrupted.
     """
-    from parity.api import run_setup
     from parity.programs.network import UserNetwork
     from parity.programs.port import TorchPort
     from parity.programs.setup import prepare_check
 
+    outputs = {key: options.pop(key) for key in (*OUTPUTS, "golden_path")}
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
     port_options = {name: options.pop(name) for name in PORT_OPTIONS}
     if from_report is not None:
@@ -71,8 +70,6 @@ def check(ctx: click.Context, network: str | None, json_path: str | None, junit_
             port_options["torch"], port_options["torch_init"], port_options["torch_params"],
             port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
         bias = network_options["bias"]
-    for path, option in ((json_path, "--json"), (junit_path, "--junit")):
-        if path is not None:
-            check_writable(path, option)
+    check_outputs(outputs)
     quiet = network_options["quiet_network"] or bool(user and user.quiet)
-    return finish(run_setup(prepare_check(config, user, bias, port, quiet)), json_path, junit_path)
+    return run_with_outputs(prepare_check(config, user, bias, port, quiet), outputs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 import click
@@ -11,7 +12,8 @@ from click.core import ParameterSource
 
 from parity.config.config import DEVICES, DTYPES, MODES, RunConfig
 from parity.errors import InputError
-from parity.files import write_atomically
+from parity.files import check_writable, write_atomically
+from parity.report.json_document import json_safe
 from parity.report.json_document import read_report
 
 
@@ -60,6 +62,8 @@ def training_options(lr: float) -> Callable:
         click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
         click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
         click.option("--junit", "junit_path", type=str, default=None, help="Write JUnit XML to this path: one test case per compared tensor."),
+        click.option("--save-golden", "save_golden", type=str, default=None, help="Save this run's per-step fingerprints as a golden file."),
+        click.option("--golden", "golden_path", type=str, default=None, help="Check this run against a golden file saved by --save-golden (on another machine or device)."),
     ]
 
     def decorate(command: Callable) -> Callable:
@@ -68,6 +72,39 @@ def training_options(lr: float) -> Callable:
         return command
 
     return decorate
+
+
+OUTPUTS = ("json_path", "junit_path", "save_golden")
+
+
+def run_with_outputs(setup, outputs: dict) -> int:
+    """Run a prepared setup with golden runs recorded or checked, print the report, write every output file."""
+    from parity.api import run_setup
+    from parity.testing.golden import GoldenChecker, GoldenRecorder
+
+    recorder = GoldenRecorder(setup.names) if outputs.get("save_golden") else None
+    checker = GoldenChecker(outputs["golden_path"], setup.config, setup.names) if outputs.get("golden_path") else None
+    setup.observers += [o for o in (recorder, checker) if o is not None]
+    report = run_setup(setup)
+    if checker:
+        report.golden = checker.verdict()
+    if outputs.get("resume_at") and not report.interrupted:
+        from parity.engine.resume import resume_check
+
+        report.resume = resume_check(setup, outputs["resume_at"])
+    if recorder:
+        document = recorder.document(setup.config, report.environment)
+        write_atomically(outputs["save_golden"], lambda file: file.write(json.dumps(json_safe(document)) + "\n"))
+    status = finish(report, outputs.get("json_path"), outputs.get("junit_path"))
+    broken = (report.golden and not report.golden["matched"]) or (report.resume and not report.resume["repeated"])
+    return 1 if status == 0 and broken else status
+
+
+def check_outputs(outputs: dict) -> None:
+    """Every output path writable before anything runs."""
+    for key, option in (("json_path", "--json"), ("junit_path", "--junit"), ("save_golden", "--save-golden")):
+        if outputs.get(key) is not None:
+            check_writable(outputs[key], option)
 
 
 def finish(report, json_path: str | None, junit_path: str | None = None) -> int:

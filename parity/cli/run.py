@@ -7,8 +7,9 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import config_from_report, finish, hidden_sizes, training_options
+from parity.cli.options import OUTPUTS, check_outputs, config_from_report, hidden_sizes, run_with_outputs, training_options
 from parity.config.config import RunConfig
+from parity.errors import InputError
 from parity.files import check_writable, write_atomically
 
 
@@ -19,20 +20,25 @@ from parity.files import check_writable, write_atomically
 @click.option("--weights", type=str, default=None, help="Start from these weights (.npz with W1, b1, W2, b2 in NumPy layout).")
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")
+@click.option("--resume-check", "resume_at", type=int, default=None, metavar="K", help="Save both sides' weights and optimizer state at step K, resume fresh sides from them, and require every later step to repeat exactly.")
 @click.pass_context
-def run(ctx: click.Context, save_weights: str | None, json_path: str | None, junit_path: str | None, from_report: str | None, **options: Any) -> int:
+def run(ctx: click.Context, save_weights: str | None, from_report: str | None, resume_at: int | None, **options: Any) -> int:
     """Run the NumPy network and its torch twin from the same weights, and compare every step.
 
     Exit status: 0 parity holds, 1 parity fails, 2 bad usage or input, 130 interrupted.
     """
     import numpy_net
-    from parity.api import run as run_parity
+    from parity.engine.setup import prepare
 
+    outputs = {key: options.pop(key) for key in (*OUTPUTS, "golden_path")}
     config = RunConfig(**options) if from_report is None else config_from_report(ctx, from_report, options, "run")[0]
-    for path, option in ((save_weights, "--save-weights"), (json_path, "--json"), (junit_path, "--junit")):
-        if path is not None:
-            check_writable(path, option)
-    report = run_parity(config)
+    check_outputs(outputs)
+    if resume_at is not None and not 1 <= resume_at < config.steps:
+        raise InputError(f"--resume-check {resume_at}: K must be a step from 1 to {config.steps - 1}, so that steps follow it")
+    outputs["resume_at"] = resume_at
     if save_weights is not None:
-        write_atomically(save_weights, lambda file: numpy_net.save_weights(file, report.initial_weights), binary=True)
-    return finish(report, json_path, junit_path)
+        check_writable(save_weights, "--save-weights")
+    setup = prepare(config)
+    if save_weights is not None:
+        write_atomically(save_weights, lambda file: numpy_net.save_weights(file, setup.init), binary=True)
+    return run_with_outputs(setup, outputs)

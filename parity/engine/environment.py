@@ -23,6 +23,17 @@ def environment(device: torch.device, allow_tf32: bool, deterministic: bool) -> 
         "tf32_requested": allow_tf32,
         "deterministic": deterministic,
     }
+    env["threads"] = torch.get_num_threads()
+    env["blas"] = _blas()
     if device.type == "cuda":
         env["cuda"] = torch.version.cuda
     return env
+
+
+def _blas() -> str:
+    """The BLAS NumPy was built with, where it says."""
+    try:
+        info = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return f"{info.get('name', '?')} {info.get('version', '')}".strip()
+    except Exception:  # older NumPy: no dict form
+        return "unknown"

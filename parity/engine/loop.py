@@ -46,6 +46,8 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 break  # NaN against NaN says nothing about parity
             if comparison.add(step, numpy_record, torch_record) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
+            for observe in setup.observers:
+                observe(step, numpy_record, torch_record)
             if divergence:
                 break
             numpy_before = {name: numpy_record[name] for name in setup.init}

@@ -40,6 +40,8 @@ class Setup:
     # remake(config, side, transposed): the user's program on `side` against the kit's twin, under other settings,
     # with the named square weights read in the other layout
     remake: Callable[..., Setup] | None = field(default=None, repr=False)
+    # called after each compared step with (step, numpy_record, torch_record): golden runs record or check through these
+    observers: list[Callable] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1, self.config.optimizer)

@@ -42,6 +42,14 @@ class NumpySide:
     def params(self) -> Params:
         return {name: value.copy() for name, value in self.trainer.params.items()}
 
+    def snapshot(self) -> Params:
+        """The parameters and the optimizer's state: everything a resumed run needs."""
+        return {**self.params(), **self.trainer.optimizer.state()}
+
+    def restore(self, snapshot: Params) -> None:
+        self.load({name: snapshot[name] for name in self.trainer.params})
+        self.trainer.optimizer.load_state({k: v for k, v in snapshot.items() if k not in self.trainer.params})
+
     def promoted(self) -> NumpySide:
         trainer = cast_arrays(copy.deepcopy(self.trainer))
         return NumpySide(trainer, Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy"))
@@ -63,6 +71,15 @@ class TorchSide:
 
     def params(self) -> Params:
         return torch_net.params_to_numpy(self.trainer.model)
+
+    def snapshot(self) -> Params:
+        parameters = torch_net.linear_parameters(self.trainer.model.layers)
+        return {**self.params(), **torch_net.state_to_numpy(self.trainer.optimizer, parameters)}
+
+    def restore(self, snapshot: Params) -> None:
+        parameters = torch_net.linear_parameters(self.trainer.model.layers)
+        self.load({name: snapshot[name] for name in parameters})
+        torch_net.load_state(self.trainer.optimizer, parameters, {k: v for k, v in snapshot.items() if k not in parameters})
 
     def promoted(self) -> TorchSide:
         trainer = copy.deepcopy(self.trainer)

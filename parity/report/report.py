@@ -21,6 +21,8 @@ REPORT_FORMAT = 1
 class Report(RunResult):
     diagnosis: list[Finding] = field(default_factory=list)  # most likely first
     oracles: dict = field(default_factory=dict)
+    golden: dict | None = None  # a golden run's verdict (parity.testing.golden), where one was checked
+    resume: dict | None = None  # the resume check's verdict (parity.engine.resume), where one was asked for
 
     @classmethod
     def of(cls, result: RunResult, diagnosis: Diagnosis | None = None) -> Report:
@@ -44,6 +46,8 @@ class Report(RunResult):
             "tensors": {name: _summary_dict(s) for name, s in self.tensors.items()},
             "diagnosis": [finding.to_dict() for finding in self.diagnosis],
             "oracles": self.oracles,
+            **({"golden": self.golden} if self.golden else {}),
+            **({"resume": self.resume} if self.resume else {}),
             "environment": self.environment,
         }
 
@@ -52,6 +56,7 @@ class Report(RunResult):
 
     def format_table(self) -> str:
         lines = [self.headline(), "", *tensor_table(self.tensors), "", self.verdict_line()]
+        lines += [extra["summary"] for extra in (self.golden, self.resume) if extra]
         if self.verdict == "fail":
             lines += ["", *format_diagnosis(self.diagnosis, self.oracles)]
         return "\n".join(lines)
