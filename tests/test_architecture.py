@@ -30,7 +30,7 @@ LAYERS = (
     ("parity.diagnosis", "parity.programs"),
     ("parity.report",),
     ("parity.api",),
-    ("parity.mutants", "parity.testing"),
+    ("parity.mutants", "parity.testing", "parity.benchmark"),
     ("parity.cli",),
     ("parity",),  # the package's own __init__: the public names
 )

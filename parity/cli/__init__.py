@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from parity.cli.bench import bench
 from parity.cli.check import check
 from parity.cli.explain import explain
 from parity.cli.group import ParityGroup
@@ -28,7 +29,7 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (run, check, sweep, mutants, explain):
+for command in (run, check, sweep, mutants, explain, bench):
     cli.add_command(command)
 
 

@@ -53,6 +53,7 @@ def training_options(lr: float) -> Callable:
         click.option("--batch-size", type=int, default=None, help="Rows per step: mini-batches, the same on both sides [default: the whole data set]."),
         click.option("--shuffle/--no-shuffle", default=False, show_default=True, help="With --batch-size: a fresh seeded order of the rows each epoch."),
         click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data."),
+        click.option("--check-every", type=int, default=1, show_default=True, help="Compare every K-th step (and the first and last); every step still runs and is checked for NaN/Inf."),
         click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True),
         click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present."),
         click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth)."),

@@ -46,6 +46,7 @@ class RunConfig:
     steps: int = 1000
     batch_size: int | None = None  # None: every step takes the whole data set
     shuffle: bool = False  # with batch_size: a fresh seeded order each epoch
+    check_every: int = 1  # compare every k-th step (and the first and the last); every step is checked for NaN/Inf
     seed: int = 0
     dtype: str = "float32"
     device: str = "auto"
@@ -78,6 +79,7 @@ class RunConfig:
         _check_int("steps", self.steps, minimum=1)
         if self.batch_size is not None:
             _check_int("batch-size", self.batch_size, minimum=1)
+        _check_int("check-every", self.check_every, minimum=1)
         _check_int("seed", self.seed, minimum=0)
         _check_real("lr", self.lr, positive=True)
         _check_real("eps", self.eps, positive=True)
@@ -107,6 +109,10 @@ class RunConfig:
             default_rtol if self.rtol is None else self.rtol,
             default_atol if self.atol is None else self.atol,
         )
+
+    def compares(self, step: int) -> bool:
+        """Is this step compared? The first, every check_every-th, and the last."""
+        return step == 1 or step == self.steps or step % self.check_every == 0
 
     def network(self, inputs: int, outputs: int) -> NetworkSpec:
         """The network this run trains, on data of these widths."""

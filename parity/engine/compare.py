@@ -43,22 +43,32 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
     problem = None
     if a.dtype != dtype or b.dtype != dtype:
         problem = f"dtype {a.dtype} on the NumPy side, {b.dtype} on the torch side, in a {dtype} run"
-    a64, b64 = a.astype(np.float64, copy=False), b.astype(np.float64, copy=False)
-    diff = np.abs(a64 - b64)
-    if not np.isfinite(diff).all():
+    if not b.size:
+        return Comparison(0.0, 0.0, (), float("nan"), float("nan"), 0, 0, problem)
+    # In the arrays' own dtype where they share one: the difference of two nearly equal floats is exact in it.
+    # Flat views (no copy for contiguous arrays), so that a 0-d loss is an array too.
+    shape, a, b = b.shape, a.reshape(-1), b.reshape(-1)
+    common = a.dtype if a.dtype == b.dtype and a.dtype.kind == "f" else np.float64
+    diff = np.subtract(a, b, dtype=common)
+    np.abs(diff, out=diff)
+    flat = int(diff.argmax())  # the first NaN, where there is one
+    if not np.isfinite(diff.flat[flat]):
         # NaN or Inf on either side is never close, and a NaN must not hide the worst element.
         diff = np.where(np.isfinite(diff), diff, np.inf)
-    abs_b = np.abs(b64)
-    mismatched = int(np.count_nonzero(diff > atol + rtol * abs_b))
-    flat = int(diff.argmax()) if diff.size else 0
+        flat = int(diff.argmax())
+    abs_b = np.abs(b, dtype=common)
+    allowed = abs_b * rtol
+    allowed += atol
+    mismatched = int(np.count_nonzero(diff > allowed))
     with np.errstate(divide="ignore", invalid="ignore"):
-        rel = np.where(diff == 0, 0.0, diff / abs_b)
+        np.divide(diff, abs_b, out=allowed, where=diff != 0)
+    allowed[diff == 0] = 0.0
     return Comparison(
-        max_abs=float(diff.flat[flat]) if diff.size else 0.0,
-        max_rel=float(rel.max()) if rel.size else 0.0,
-        index=tuple(int(i) for i in np.unravel_index(flat, diff.shape)) if diff.ndim else (),
-        numpy_value=float(a64.flat[flat]) if a64.size else float("nan"),
-        torch_value=float(b64.flat[flat]) if b64.size else float("nan"),
+        max_abs=float(diff.flat[flat]),
+        max_rel=float(allowed.max()),
+        index=tuple(int(i) for i in np.unravel_index(flat, shape)) if shape else (),
+        numpy_value=float(a.flat[flat]),
+        torch_value=float(b.flat[flat]),
         mismatched=mismatched,
         size=int(b.size),
         problem=problem,

@@ -24,13 +24,13 @@ def environment(device: torch.device, allow_tf32: bool, deterministic: bool) -> 
         "deterministic": deterministic,
     }
     env["threads"] = torch.get_num_threads()
-    env["blas"] = _blas()
+    env["blas"] = blas()
     if device.type == "cuda":
         env["cuda"] = torch.version.cuda
     return env
 
 
-def _blas() -> str:
+def blas() -> str:
     """The BLAS NumPy was built with, where it says."""
     try:
         info = np.show_config(mode="dicts")["Build Dependencies"]["blas"]

@@ -73,7 +73,9 @@ class Report(RunResult):
             before = f"parity held for the {held} steps before" if held else "there was no step before it to compare"
             return f"DIVERGED: {self.divergence['summary']}; {before}"
         if self.passed:
-            return f"PASS: parity holds for all {len(self.tensors)} tensors over {self.steps_run} steps"
+            compared = max((s.compared_steps for s in self.tensors.values()), default=0)
+            sampled = f" ({compared} of them compared, every {self.config.check_every}th; all checked for NaN/Inf)" if compared < self.steps_run else ""
+            return f"PASS: parity holds for all {len(self.tensors)} tensors over {self.steps_run} steps{sampled}"
         if self.divergence:
             return f"FAIL: {self.divergence['summary']}; numbers part at {self.first_failure.describe()}"
         return f"FAIL: {failure}"

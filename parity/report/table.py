@@ -11,6 +11,7 @@ def headline(config: RunConfig, device: str, network: dict | None = None) -> str
     bias = "bias" if config.bias else "no bias"
     against = f"{_programs(network)}, " if network else ""
     batches = f", batch size {config.batch_size}{' shuffled' if config.shuffle else ''}" if config.batch_size else ""
+    batches += f", compared every {config.check_every} steps" if config.check_every > 1 else ""
     return (
         f"parity: {against}{config.data}, {config.describe_network()}, {bias}, loss {config.loss}, "
         f"{config.optimizer} lr={config.lr:g}, {config.steps} steps{batches}, {config.dtype} on {device}, {config.mode}\n"

@@ -1,0 +1,144 @@
+"""What parity costs: the twins alone, a plain torch loop, parity runs, the machine's matmul rate, memory, start-up.
+
+Every figure comes from one process and one machine, measured in the same
+run, so the ratios mean something even on a loaded machine. `parity bench`
+prints the table; `scripts/bench.py` is the same from a checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import torch
+
+from parity.config.config import RunConfig
+from parity.engine.environment import blas
+from parity.engine.loop import run_steps
+from parity.engine.setup import prepare
+
+
+@dataclass(frozen=True)
+class Problem:
+    name: str
+    data: str
+    hidden: int
+    steps: int  # steps each timing takes; the largest problems take few
+
+
+PROBLEMS = (
+    Problem("xor 4x3, hidden 4", "xor", 4, 400),
+    Problem("random 1024x64, hidden 256", "random:1024,64", 256, 40),
+    Problem("random 8192x784, hidden 1024, 10 out", "random:8192,784,10", 1024, 4),
+)
+
+
+def per_step(action: Callable[[], None], steps: int, repeats: int = 3) -> float:
+    """Seconds a step, the best of a few repeats (after one warm-up step)."""
+    action()
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for _ in range(steps):
+            action()
+        best = min(best, (time.perf_counter() - started) / steps)
+    return best
+
+
+def matmul_rate(dtype: str, size: int = 1024) -> float:
+    """This machine's matrix-multiply rate in GFLOP/s for dtype, NumPy's BLAS on a square product."""
+    a = np.random.default_rng(0).standard_normal((size, size)).astype(dtype)
+    seconds = per_step(lambda: a @ a, 5)
+    return 2 * size**3 / seconds / 1e9
+
+
+def step_flops(n: int, inputs: int, hidden: int, outputs: int) -> float:
+    """Matrix-multiply FLOPs of one step: the forward products, then twice as many backward."""
+    forward = 2 * n * (inputs * hidden + hidden * outputs)
+    return 3 * forward
+
+
+def plain_torch_loop(config: RunConfig, X: np.ndarray, y: np.ndarray, device: torch.device) -> Callable[[], None]:
+    """The same network, loss and optimizer as a user writes them in torch: no kit code."""
+    dtype = getattr(torch, config.dtype)
+    model = torch.nn.Sequential(torch.nn.Linear(X.shape[1], config.hidden[0]), torch.nn.Sigmoid(),
+                                torch.nn.Linear(config.hidden[0], y.shape[1]), torch.nn.Sigmoid()).to(device, dtype)
+    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr)
+    Xt, yt = torch.tensor(X, device=device), torch.tensor(y, device=device)
+
+    def step() -> None:
+        optimizer.zero_grad()
+        ((model(Xt) - yt) ** 2).sum().backward()
+        optimizer.step()
+
+    return step
+
+
+def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
+    config = RunConfig(data=problem.data, hidden=problem.hidden, dtype=dtype, device=device, steps=problem.steps, lr=0.001)
+    setup = prepare(config)
+    numpy, torch_side = setup.make_sides()
+    rows = setup.rows(1)
+    sync = torch.cuda.synchronize if device == "cuda" else (lambda: None)
+    numpy_twin = per_step(lambda: numpy.trainer.step(numpy.X, numpy.y), problem.steps)
+    torch_twin = per_step(lambda: (torch_side.trainer.step(torch_side.X, torch_side.y), sync()), problem.steps)
+    plain = plain_torch_loop(config, setup.data.X, setup.data.y, torch_side.X.device)
+    plain_loop = per_step(lambda: (plain(), sync()), problem.steps)
+    lockstep = per_step(lambda: run_steps(setup), 1, repeats=2) / problem.steps
+    free_setup = prepare(RunConfig(**{**config.to_dict(), "mode": "free"}))
+    free = per_step(lambda: run_steps(free_setup), 1, repeats=2) / problem.steps
+    n, inputs = setup.data.X.shape
+    flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
+    rate = matmul_rate(dtype)
+    del rows
+    return {
+        "problem": problem.name, "dtype": dtype, "device": device,
+        "numpy_twin_steps_per_s": 1 / numpy_twin, "torch_twin_steps_per_s": 1 / torch_twin, "plain_loop_steps_per_s": 1 / plain_loop,
+        "parity_lockstep_steps_per_s": 1 / lockstep, "parity_free_steps_per_s": 1 / free,
+        "overhead_lockstep": lockstep / (numpy_twin + torch_twin), "overhead_free": free / (numpy_twin + torch_twin),
+        "torch_twin_vs_plain": torch_twin / plain_loop, "numpy_twin_vs_plain": numpy_twin / plain_loop,
+        "numpy_gflops_fraction_of_matmul": flops / numpy_twin / 1e9 / rate,
+        "torch_gflops_fraction_of_matmul": flops / torch_twin / 1e9 / rate,
+        "matmul_gflops": rate,
+    }
+
+
+def peak_memory_mib(steps: int) -> float:
+    """Peak resident memory of a fresh process running XOR for this many steps."""
+    code = ("import resource; from parity import RunConfig, run; run(RunConfig(steps=%d, device='cpu')); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % steps)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return int(out.split()[-1]) / 1024  # Linux reports KiB
+
+
+def startup_seconds(args: tuple[str, ...] = ("--help",)) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "parity", *args], capture_output=True, check=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def machine() -> dict:
+    return {
+        "cpu": _cpu_model(), "cores": len(os.sched_getaffinity(0)), "blas": blas(),
+        "torch_threads": torch.get_num_threads(), "python": platform.python_version(), "numpy": np.__version__,
+        "torch": torch.__version__, "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+        "peak_rss_now_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as info:
+            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or platform.machine()

@@ -1,0 +1,51 @@
+"""`parity bench`: what parity costs against the two trainings, on this machine."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from parity.cli.group import WholeFirstLine
+from parity.files import check_writable, write_atomically
+
+
+@click.command(cls=WholeFirstLine)
+@click.option("--quick", is_flag=True, help="Leave out the largest problem (8192x784, hidden 1024).")
+@click.option("--json", "json_path", type=str, default=None, help="Write every figure and the machine as JSON to this path.")
+def bench(quick: bool, json_path: str | None) -> int:
+    """Measure the twins, a plain torch loop and parity runs, in steps/s and as fractions of this machine's matmul rate.
+
+    Exit status: 0 measured, 2 bad usage, 130 interrupted.
+    """
+    import torch
+
+    from parity import benchmark
+
+    if json_path is not None:
+        check_writable(json_path, "--json")
+    problems = benchmark.PROBLEMS[:-1] if quick else benchmark.PROBLEMS
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    rows = []
+    click.echo(f"{'problem':<38} {'dtype':<8} {'dev':<5} {'numpy/s':>9} {'torch/s':>9} {'plain/s':>9} "
+               f"{'lockstep':>9} {'free':>9} {'overhead':>9} {'t/plain':>8} {'n/plain':>8} {'n/matmul':>9}")
+    for device in devices:
+        for problem in problems:
+            for dtype in ("float32", "float64"):
+                r = benchmark.measure(problem, dtype, device)
+                rows.append(r)
+                click.echo(f"{r['problem']:<38} {dtype:<8} {device:<5} {r['numpy_twin_steps_per_s']:>9.1f} {r['torch_twin_steps_per_s']:>9.1f} "
+                           f"{r['plain_loop_steps_per_s']:>9.1f} {r['parity_lockstep_steps_per_s']:>9.1f} {r['parity_free_steps_per_s']:>9.1f} "
+                           f"{r['overhead_lockstep']:>8.2f}x {r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
+                           f"{r['numpy_gflops_fraction_of_matmul']:>9.2f}")
+    memory = {steps: benchmark.peak_memory_mib(steps) for steps in (100, 10_000)}
+    startup = {"parity --help": benchmark.startup_seconds(("--help",)), "parity run --help": benchmark.startup_seconds(("run", "--help"))}
+    machine = benchmark.machine()
+    click.echo(f"\npeak memory: {memory[100]:.0f} MiB at 100 steps, {memory[10_000]:.0f} MiB at 10,000 steps")
+    click.echo("start-up: " + ", ".join(f"{k} {v:.2f} s" for k, v in startup.items()))
+    click.echo(f"machine: {machine['cpu']}, {machine['cores']} cores, torch threads {machine['torch_threads']}, BLAS {machine['blas']}, "
+               f"torch {machine['torch']}, numpy {machine['numpy']}, device {machine['cuda'] or 'cpu only'}")
+    if json_path is not None:
+        document = {"machine": machine, "runs": rows, "peak_memory_mib": memory, "startup_seconds": startup}
+        write_atomically(json_path, lambda file: file.write(json.dumps(document, indent=2) + "\n"))
+    return 0
