@@ -20,8 +20,13 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     below use e^-|z|, which lies in (0, 1], so nothing overflows or warns
     in float32 or float64.
     """
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    e = np.abs(z)
+    np.negative(e, out=e)
+    np.exp(e, out=e)                          # e = e^-|z|, in place
+    sigma = np.where(z >= 0, 1.0, e)          # the numerator: 1 for z >= 0, e^-|z| = e^z below
+    e += 1
+    sigma /= e
+    return sigma
 
 
 def sigmoid_derivative(activation: np.ndarray) -> np.ndarray:
