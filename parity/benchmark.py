@@ -111,11 +111,12 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
 
 
 def peak_memory_mib(steps: int) -> float:
-    """Peak resident memory of a fresh process running XOR for this many steps."""
-    code = ("import resource; from parity import RunConfig, run; run(RunConfig(steps=%d, device='cpu')); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % steps)
+    """Peak resident memory of a fresh process running XOR for this many steps: its VmHWM. (ru_maxrss would not
+    do: Linux carries it across fork and exec, so a child reports its parent's peak.)"""
+    code = ("from parity import RunConfig, run; run(RunConfig(steps=%d, device='cpu')); "
+            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))" % steps)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return int(out.split()[-1]) / 1024  # Linux reports KiB
+    return int(out.split()[-1]) / 1024  # KiB
 
 
 def startup_seconds(args: tuple[str, ...] = ("--help",)) -> float:

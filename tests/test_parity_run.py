@@ -101,3 +101,17 @@ def test_every_network_of_the_family_with_every_optimizer_agrees_in_float64(hidd
         report = run(config)
         assert report.passed, f"{optimizer}: {report.verdict_line()}"
         assert max(s.max_abs for s in report.tensors.values()) < 1e-10
+
+
+def test_check_every_compares_the_first_every_kth_and_the_last_step():
+    report = run(RunConfig(steps=25, check_every=10))
+    assert report.passed and report.steps_run == 25
+    assert {s.compared_steps for s in report.tensors.values()} == {4}  # steps 1, 10, 20, 25
+    assert "(4 of them compared, every 10th; all checked for NaN/Inf)" in report.verdict_line()
+
+
+def test_check_every_still_catches_a_bug_and_every_step_is_checked_for_nan():
+    caught = run(RunConfig(steps=25, check_every=10), numpy_trainer=SignFlip)
+    assert caught.first_failure.step == 1
+    diverged = run(RunConfig(steps=25, check_every=10, data="random:32,3", output_activation="linear", lr=5))
+    assert diverged.divergence is not None and diverged.divergence["step"] % 10 != 0  # found between compared steps
