@@ -216,3 +216,12 @@ def test_a_parameter_that_changes_shape_or_dtype_is_a_finding_never_a_crash(mode
     assert "b1 (4,) -> (1, 4)" in reshaped.diagnosis[0].explanation
     retyped = run(RunConfig(steps=5, mode=mode), numpy_trainer=BiasTurnsFloat64)
     assert not retyped.passed and retyped.diagnosis[0].name == "dtype-mismatch"
+
+
+@pytest.mark.parametrize("mutant", ["sign-flip", "derivative-of-activated-output", "missing-hidden-bias", "bias-gradient-averaged", "hard-coded-learning-rate"])
+def test_on_large_data_the_grown_tolerance_still_catches_a_real_bug(mutant):
+    from parity.mutants.catalogue import CATALOGUE
+
+    planted = next(m for m in CATALOGUE if m.name == mutant)
+    report = run(RunConfig(data="random:20000,2", steps=2, **planted.config), numpy_trainer=planted.trainer)
+    assert not report.passed and report.first_failure.step == 1

@@ -32,7 +32,10 @@ class Comparison:
         return self.mismatched == 0 and self.problem is None
 
 
-def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str) -> Comparison:
+def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
+            reduction: float = 0.0, extra_atol: float = 0.0) -> Comparison:
+    """reduction: an allowance, relative to the tensor's largest entry, for a tensor summed over many terms;
+    extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large."""
     a, b = np.asarray(numpy_value), np.asarray(torch_value)
     if a.shape != b.shape:
         return Comparison(
@@ -58,7 +61,7 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
         flat = int(diff.argmax())
     abs_b = np.abs(b, dtype=common)
     allowed = abs_b * rtol
-    allowed += atol
+    allowed += atol + extra_atol + (reduction * float(abs_b.max()) if reduction else 0.0)
     mismatched = int(np.count_nonzero(diff > allowed))
     with np.errstate(divide="ignore", invalid="ignore"):
         np.divide(diff, abs_b, out=allowed)  # 0 / 0 is NaN, which fmax passes over: no difference, no relative one
@@ -138,11 +141,44 @@ class Mismatch:
         return f"{text}; {c.problem}" if c.problem else text
 
 
+# How many rounding errors a sum of n terms may carry, in units of eps·√n·(its largest entry): a float sum's
+# error grows with what was summed, which an element-wise tolerance does not know.
+REDUCTION_ERRORS = 2.0
+
+
+def reduction_allowance(names: tuple[str, ...], rows: int, dtype: str) -> dict[str, float]:
+    """For each tensor summed over the batch (gradients, the loss, optimizer state, the parameters they update),
+    REDUCTION_ERRORS · eps · √rows; 0 for the forward activations, which are not."""
+    allowance = REDUCTION_ERRORS * float(np.finfo(dtype).eps) * float(np.sqrt(rows))
+    return {name: 0.0 if name.startswith(("hidden", "output")) else allowance for name in names}
+
+
+# The largest slope of each activation: a rounding error in z moves f(z) by at most this much.
+SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0.25}
+
+
+def forward_allowance(name: str, record: dict, input_scale: float, activations: tuple[str, str], layers: int, dtype: str) -> float:
+    """The float rounding a forward tensor may carry: f(a @ W + b) rounds z to about eps · Σ|a||W| + |b|, which
+    for large inputs or weights is far more than eps · |f(z)|. A bound from O(parameters) numbers, per step."""
+    layer = layers if name == "output" else (1 if name == "hidden" else int(name[len("hidden"):]))
+    previous = "hidden" if layers == 2 else f"hidden{layer - 1}"
+    if layer > 1 and previous not in record:
+        return 0.0  # a check records no hidden layers: nothing to scale the output's allowance by
+    scale = input_scale if layer == 1 else float(np.abs(record[previous]).max(initial=0.0))
+    W, b = np.abs(record[f"W{layer}"]), record.get(f"b{layer}")
+    z = scale * float(W.sum(axis=0).max(initial=0.0)) + (float(np.abs(b).max(initial=0.0)) if b is not None else 0.0)
+    slope = SLOPES[activations[1] if name == "output" else activations[0]]
+    return REDUCTION_ERRORS * float(np.finfo(dtype).eps) * z * slope
+
+
 class RunComparison:
     """Compares records step by step and keeps only summaries and the first mismatch."""
 
-    def __init__(self, names: tuple[str, ...], rtol: float, atol: float, dtype: str) -> None:
+    def __init__(self, names: tuple[str, ...], rtol: float, atol: float, dtype: str, reduction: dict[str, float] | None = None,
+                 forward: tuple[float, tuple[str, str], int] | None = None) -> None:
         self.names, self.rtol, self.atol, self.dtype = names, rtol, atol, dtype
+        self.reduction = reduction or {}
+        self.forward = forward  # (max |X|, (hidden, output) activation, layers): the forward tensors' allowance
         self.tensors = {name: TensorSummary() for name in names}
         self.first_failure: Mismatch | None = None
         self.steps = 0
@@ -152,7 +188,11 @@ class RunComparison:
         self.steps = step
         new_failure = None
         for name in self.names:
-            comparison = compare(numpy_record[name], torch_record[name], self.rtol, self.atol, self.dtype)
+            extra = 0.0
+            if self.forward and name.startswith(("hidden", "output")) and "W1" in torch_record:
+                extra = forward_allowance(name, torch_record, self.forward[0], self.forward[1], self.forward[2], self.dtype)
+            comparison = compare(numpy_record[name], torch_record[name], self.rtol, self.atol, self.dtype,
+                                 self.reduction.get(name, 0.0), extra)
             self.tensors[name].add(step, comparison)
             if not comparison.passed and self.first_failure is None:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)

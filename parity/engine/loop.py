@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parity.engine.compare import RunComparison
+from parity.engine.compare import RunComparison, reduction_allowance
 from parity.engine.record import Record
 from parity.engine.result import FailureContext, RunResult
 from parity.engine.setup import Setup
@@ -28,7 +28,11 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
     """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
     config = setup.config
     rtol, atol = config.tolerances
-    comparison = RunComparison(setup.names, rtol, atol, config.dtype)
+    # the default tolerances grow with the batch for summed tensors; tolerances given explicitly are taken as given
+    default = config.rtol is None and config.atol is None
+    reduction = reduction_allowance(setup.names, setup.batches.batch_size, config.dtype) if default else None
+    forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
+    comparison = RunComparison(setup.names, rtol, atol, config.dtype, reduction, forward if default else None)
     failure: FailureContext | None = None
     divergence: Divergence | None = None
     interrupted = False
