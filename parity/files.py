@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import zipfile
 from typing import IO, Callable
@@ -31,9 +32,32 @@ def read_npz(path: str, option: str) -> dict[str, np.ndarray]:
         raise InputError(f"{option} {path!r}: not a readable .npz file ({error})") from None
 
 
+def check_outputs(outputs: dict[str, str | None], inputs: dict[str, str | None]) -> None:
+    """The one rule for output files, checked before anything runs: each can be written, none is an input of
+    the run or another output, none is a device or a read-only file. A symlink is written through to its target."""
+    seen: dict[str, str] = {}
+    sources = {os.path.realpath(path): option for option, path in inputs.items() if path and os.path.exists(path)}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        if not path.strip():
+            raise InputError(f"{option} '': give a file path")
+        check_writable(path, option)
+        target = os.path.realpath(path)
+        if target in sources:
+            raise InputError(f"{option} {path!r} is the {sources[target]} file: an output must not overwrite an input of the run")
+        if target in seen:
+            raise InputError(f"{option} {path!r} is also the {seen[target]} file: give each output its own path")
+        seen[target] = option
+
+
 def check_writable(path: str, option: str) -> None:
     """Fail before any work is done if the output could not be written."""
-    folder = os.path.dirname(os.path.abspath(path))
+    folder = os.path.dirname(os.path.realpath(path))
+    if os.path.exists(path) and not os.path.isdir(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError(f"{option} {path!r} is not a regular file (a device, a pipe): give a file path")
+    if os.path.isfile(path) and not os.stat(path).st_mode & 0o222:
+        raise InputError(f"{option} {path!r} is read-only: the kit does not replace it")
     if os.path.isdir(path):
         raise InputError(f"{option} {path!r} is a directory; give a file path")
     if os.path.exists(folder) and not os.path.isdir(folder):
@@ -51,9 +75,10 @@ def write_atomically(path: str, write: Callable[[IO], None], binary: bool = Fals
     """Write to a temporary file beside path, then rename it over path.
 
     A reader never sees half a file, and an earlier file at path survives a
-    failed write untouched.
+    failed write untouched. A symlink is written through: its target is replaced, the link stays.
     """
-    folder = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".parity-", suffix=".tmp")
     except OSError as error:

@@ -142,20 +142,27 @@ class Net:
 """
 
 
-def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
+def _slow_run_under_way(tmp_path, **popen):
+    """A long parity run, once its step loop has begun (a marker file the network's first step writes)."""
     (tmp_path / "net.py").write_text(SLOW_NETWORK)
     marker, report_path = tmp_path / "stepping", tmp_path / "r.json"
     process = subprocess.Popen(
         [sys.executable, "-m", "parity", "check", f"{tmp_path}/net.py:Net", "--init", f"Net(X, y, {str(marker)!r})",
          "--steps", "100000000", "--rtol", "1", "--atol", "1", "--json", str(report_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
     )
+    deadline = time.monotonic() + 120
+    while not marker.exists():  # however loaded the machine is
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(process.communicate())
+        time.sleep(0.05)
+    return process, report_path
+
+
+def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
+    process, report_path = _slow_run_under_way(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():  # wait for the step loop to start, however loaded the machine is
-            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
-            time.sleep(0.05)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     finally:
@@ -225,3 +232,39 @@ def test_on_large_data_the_grown_tolerance_still_catches_a_real_bug(mutant):
     planted = next(m for m in CATALOGUE if m.name == mutant)
     report = run(RunConfig(data="random:20000,2", steps=2, **planted.config), numpy_trainer=planted.trainer)
     assert not report.passed and report.first_failure.step == 1
+
+
+@pytest.mark.parametrize("setup,args,words", [
+    (lambda d: (d / "d.csv").write_text("0,1,1\n1,0,0\n"), ["run", "--data", "{d}/d.csv", "--json", "{d}/d.csv"], ["is the --data file"]),
+    (lambda d: None, ["run", "--json", "{d}/a.json", "--save-weights", "{d}/a.json"], ["also the --json file"]),
+    (lambda d: None, ["run", "--json", "/dev/null"], ["not a regular file"]),
+    (lambda d: None, ["run", "--json", ""], ["give a file path"]),
+    (lambda d: ((d / "ro.json").write_text("{}"), (d / "ro.json").chmod(0o444)), ["run", "--json", "{d}/ro.json"], ["read-only"]),
+    (lambda d: (d / "net.py").write_text("x = 1\n"), ["check", "{d}/net.py:Net", "--json", "{d}/net.py"], ["network source file"]),
+    (lambda d: (d / "g.toml").write_text("[grid]\nloss = ['sse']\n"), ["sweep", "{d}/g.toml", "--json", "{d}/g.toml"], ["grid file"]),
+])
+def test_an_output_that_is_an_input_another_output_a_device_or_read_only_is_refused_untouched(tmp_path, setup, args, words):
+    setup(tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = CliRunner().invoke(cli, [a.format(d=tmp_path) for a in args])
+    assert_one_line_error(result, *words)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_symlinked_output_is_written_through_and_stays_a_link(tmp_path):
+    (tmp_path / "link.json").symlink_to(tmp_path / "real.json")
+    assert CliRunner().invoke(cli, ["run", "--steps", "2", "--json", str(tmp_path / "link.json")]).exit_code == 0
+    assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())["verdict"] == "pass"
+
+
+def test_sigterm_stops_cleanly_like_ctrl_c_and_leaves_no_temporary_file(tmp_path):
+    process, report_path = _slow_run_under_way(tmp_path)
+    try:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert "INTERRUPTED after step" in out and "Traceback" not in err
+    assert json.loads(report_path.read_text())["interrupted"] is True
+    assert not list(tmp_path.glob(".parity-*"))

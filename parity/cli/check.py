@@ -70,6 +70,8 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
             port_options["torch"], port_options["torch_init"], port_options["torch_params"],
             port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
         bias = network_options["bias"]
-    check_outputs(outputs)
+    sources = {"--data": config.data, "--from-report": from_report,
+               "network source": user.path if user else None, "port source": port.target.rpartition(":")[0] if port else None}
+    check_outputs(outputs, sources)
     quiet = network_options["quiet_network"] or bool(user and user.quiet)
     return run_with_outputs(prepare_check(config, user, bias, port, quiet), outputs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Any
 
@@ -20,6 +21,7 @@ class WholeFirstLine(click.Command):
 
 class ParityGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
+        previous = _terminate_like_interrupt()
         try:
             status = super().main(args, prog_name or "parity", complete_var, standalone_mode=False, **extra)
         except click.exceptions.Abort:
@@ -36,4 +38,20 @@ class ParityGroup(click.Group):
                 raise
             click.echo(f"parity: error: internal error, {type(error).__name__}: {error} (PARITY_DEBUG=1 shows the traceback)", err=True)
             sys.exit(2)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         sys.exit(status if isinstance(status, int) else 0)
+
+
+def _terminate_like_interrupt():
+    """SIGTERM (a CI job cancelled, a timeout) takes the Ctrl-C path: the report so far, exit 130, no temporary file
+    left behind. Returns the handler it replaced, or None where signals cannot be set (another thread)."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:
+        return None

@@ -12,7 +12,8 @@ from click.core import ParameterSource
 
 from parity.config.config import DEVICES, DTYPES, MODES, RunConfig
 from parity.errors import InputError
-from parity.files import check_writable, write_atomically
+from parity import files
+from parity.files import write_atomically
 from parity.report.json_document import json_safe
 from parity.report.json_document import read_report
 
@@ -101,11 +102,10 @@ def run_with_outputs(setup, outputs: dict) -> int:
     return 1 if status == 0 and broken else status
 
 
-def check_outputs(outputs: dict) -> None:
-    """Every output path writable before anything runs."""
-    for key, option in (("json_path", "--json"), ("junit_path", "--junit"), ("save_golden", "--save-golden")):
-        if outputs.get(key) is not None:
-            check_writable(outputs[key], option)
+def check_outputs(outputs: dict, inputs: dict[str, str | None], extra: dict[str, str | None] | None = None) -> None:
+    """Every output path writable, none an input of the run or another output, before anything runs."""
+    named = {"--json": outputs.get("json_path"), "--junit": outputs.get("junit_path"), "--save-golden": outputs.get("save_golden")}
+    files.check_outputs({**named, **(extra or {})}, {**inputs, "--golden": outputs.get("golden_path")})
 
 
 def finish(report, json_path: str | None, junit_path: str | None = None) -> int:

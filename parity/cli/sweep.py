@@ -7,7 +7,7 @@ import json
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.files import check_writable, write_atomically
+from parity.files import check_outputs, write_atomically
 from parity.report.json_document import json_safe
 
 
@@ -30,8 +30,7 @@ def sweep(grid: str, json_path: str | None) -> int:
 
     runs = read_grid(grid)
     configs = [RunConfig.from_dict(r.settings) for r in runs]  # every run validated before the first one starts
-    if json_path is not None:
-        check_writable(json_path, "--json")
+    check_outputs({"--json": json_path}, {"grid": grid})
     rows = []
     click.echo(f"{'run':<56} {'verdict':<12} first failure / top finding")
     for spec, config in zip(runs, configs):
