@@ -365,3 +365,12 @@ def test_weights_are_written_in_place_so_other_references_see_them(tmp_path):
     (tmp_path / "net.py").write_text(SHARED_ARRAYS)
     result = check(f"{tmp_path}/net.py:Shared", "--step", "net.step(X, y)", "--dtype", "float64", "--steps", "20")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("network,passes", [("Frozen", False), ("Ascends", False), ("Right", True)])
+def test_a_step_that_changes_nothing_or_ascends_fails_however_small_the_learning_rate(network, passes):
+    data = Path(__file__).resolve().parent / "data" / "tiny_steps.py"
+    result = check(f"{data}:{network}", "--step", "net.step(X, y)", "--lr", "1e-5", "--steps", "20")
+    assert (result.exit_code == 0) == passes, result.output
+    if network == "Frozen":
+        assert "likely cause: no-update" in result.stdout

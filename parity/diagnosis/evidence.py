@@ -7,7 +7,8 @@ from typing import Callable
 import numpy as np
 
 import numpy_net
-from parity.engine.compare import Comparison, compare
+from parity.engine.compare import Comparison
+from parity.engine.loop import run_comparison
 from parity.engine.record import gradients, hidden_names
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -31,12 +32,9 @@ class Evidence:
         self.numpy_record, self.torch_record = failure.numpy_record, failure.torch_record
         self.before = {name: v.astype(np.float64) for name, v in failure.numpy_before.items()}
         self.torch_before = {name: v.astype(np.float64) for name, v in failure.torch_before.items()}
-        rtol, atol = config.tolerances
-        self.comparisons: dict[str, Comparison] = {
-            name: compare(failure.numpy_record[name], value, rtol, atol, config.dtype)
-            for name, value in failure.torch_record.items()
-            if name in failure.numpy_record
-        }
+        shared = tuple(name for name in failure.torch_record if name in failure.numpy_record)
+        # the run's own rule, allowances and all: what failed here is what failed in the run
+        self.comparisons: dict[str, Comparison] = run_comparison(setup, shared).compare_step(failure.numpy_record, failure.torch_record)
         # Code that folds a plain SGD update into backprop records no gradients: recover them, g = -Δθ/lr,
         # so that the gradient rules apply; such a gradient fails exactly where its update does.
         self.derived_grads = not any(name.endswith(".grad") for name in self.numpy_record)

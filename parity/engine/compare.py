@@ -9,7 +9,7 @@ a bug.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -153,6 +153,25 @@ def reduction_allowance(names: tuple[str, ...], rows: int, dtype: str) -> dict[s
     return {name: 0.0 if name.startswith(("hidden", "output")) else allowance for name in names}
 
 
+UPDATE_ULPS = 4  # an update this many ulps of its weight or more is a real move, not rounding
+
+
+def _direction(comparison: Comparison, numpy_record: dict, torch_record: dict, name: str, dtype: str) -> Comparison:
+    """However small the learning rate: a tensor torch clearly moved must move on the NumPy side, and the same way.
+    Within the tolerance, a NumPy side that never moves (or ascends) would pass whenever lr · grad < atol."""
+    a, b = np.asarray(numpy_record[name], dtype=np.float64), np.asarray(torch_record[name], dtype=np.float64)
+    weight = float(np.abs(torch_record[name[: -len(".update")]]).max(initial=0.0))
+    moved = float(np.abs(b).max(initial=0.0))
+    if moved <= UPDATE_ULPS * float(np.finfo(dtype).eps) * weight:
+        return comparison  # torch's own step is at the level of rounding: no direction to check
+    if not np.any(a):
+        problem = f"the NumPy side does not move it; torch moves it by up to {moved:.3g}"
+    elif np.vdot(a, b) < -0.5 * np.linalg.norm(a) * np.linalg.norm(b):
+        problem = "the NumPy side moves it against torch's update (up the gradient)"
+    else:
+        return comparison
+    return replace(comparison, mismatched=comparison.size, problem=problem)
+
 # The largest slope of each activation: a rounding error in z moves f(z) by at most this much.
 SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0.25}
 
@@ -187,13 +206,22 @@ class RunComparison:
         """Compare one step; returns the run's first mismatch if it happened at this step."""
         self.steps = step
         new_failure = None
-        for name in self.names:
+        for name, comparison in self.compare_step(numpy_record, torch_record).items():
+            self.tensors[name].add(step, comparison)
+            if not comparison.passed and self.first_failure is None:
+                self.first_failure = new_failure = Mismatch(step, name, comparison)
+        return new_failure
+
+    def compare_step(self, numpy_record: dict, torch_record: dict, names: tuple[str, ...] | None = None) -> dict[str, Comparison]:
+        """Every tensor of one step, compared by the run's rule (tolerances, allowances, direction of updates)."""
+        found = {}
+        for name in names or self.names:
             extra = 0.0
             if self.forward and name.startswith(("hidden", "output")) and "W1" in torch_record:
                 extra = forward_allowance(name, torch_record, self.forward[0], self.forward[1], self.forward[2], self.dtype)
             comparison = compare(numpy_record[name], torch_record[name], self.rtol, self.atol, self.dtype,
                                  self.reduction.get(name, 0.0), extra)
-            self.tensors[name].add(step, comparison)
-            if not comparison.passed and self.first_failure is None:
-                self.first_failure = new_failure = Mismatch(step, name, comparison)
-        return new_failure
+            if name.endswith(".update") and comparison.passed:
+                comparison = _direction(comparison, numpy_record, torch_record, name, self.dtype)
+            found[name] = comparison
+        return found

@@ -24,15 +24,22 @@ def run_steps(setup: Setup) -> RunResult:
     return compare_run(setup, *setup.make_sides())
 
 
+def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunComparison:
+    """The run's rule for comparing a step. At the default tolerances the allowance grows with what was summed;
+    tolerances given explicitly are taken as given."""
+    config = setup.config
+    rtol, atol = config.tolerances
+    names = names or setup.names
+    default = config.rtol is None and config.atol is None
+    reduction = reduction_allowance(names, setup.batches.batch_size, config.dtype) if default else None
+    forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
+    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None)
+
+
 def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
     """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
     config = setup.config
-    rtol, atol = config.tolerances
-    # the default tolerances grow with the batch for summed tensors; tolerances given explicitly are taken as given
-    default = config.rtol is None and config.atol is None
-    reduction = reduction_allowance(setup.names, setup.batches.batch_size, config.dtype) if default else None
-    forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
-    comparison = RunComparison(setup.names, rtol, atol, config.dtype, reduction, forward if default else None)
+    comparison = run_comparison(setup)
     failure: FailureContext | None = None
     divergence: Divergence | None = None
     interrupted = False
