@@ -1,3 +1,3 @@
-from parity.cli import main
+from parity.launch import main
 
 main()

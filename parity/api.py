@@ -40,8 +40,11 @@ def run_setup(setup: Setup) -> Report:
         result = run_steps(setup)
         diagnosis = None
         if not result.passed and not result.interrupted:
-            with contextlib.redirect_stdout(io.StringIO()):  # the replays run the user's code again: its prints once is enough
-                diagnosis = diagnose(setup, result)
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):  # the replays run the user's code again: once is enough
+                    diagnosis = diagnose(setup, result)
+            except KeyboardInterrupt:  # Ctrl-C during the diagnosis: the comparison stands, marked interrupted
+                result.interrupted = True
     return Report.of(result, diagnosis)
 
 

@@ -32,6 +32,7 @@ LAYERS = (
     ("parity.api",),
     ("parity.mutants", "parity.testing", "parity.benchmark"),
     ("parity.cli",),
+    ("parity.launch",),
     ("parity",),  # the package's own __init__: the public names
 )
 

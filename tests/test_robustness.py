@@ -197,7 +197,8 @@ def test_a_report_reruns_from_its_stored_config(tmp_path):
     assert _without_environment(first) == _without_environment(second)
     result = invoke("run", "--from-report", first, "--lr", "2")
     assert_one_line_error(result, "drop --lr")
-    broken = text(tmp_path, "broken.json", '{"summary": "", "verdict": "pass", "config": {"hidden": "four"}}')
+    stored = '"data": "xor", "loss": "sse", "optimizer": "sgd", "lr": 0.5, "steps": 5, "seed": 0, "dtype": "float32"'
+    broken = text(tmp_path, "broken.json", '{"summary": "", "verdict": "pass", "config": {"hidden": "four", ' + stored + '}}')
     result = invoke("run", "--from-report", broken)
     assert_one_line_error(result, "--hidden")
 
@@ -268,3 +269,52 @@ def test_sigterm_stops_cleanly_like_ctrl_c_and_leaves_no_temporary_file(tmp_path
     assert "INTERRUPTED after step" in out and "Traceback" not in err
     assert json.loads(report_path.read_text())["interrupted"] is True
     assert not list(tmp_path.glob(".parity-*"))
+
+
+@pytest.mark.parametrize("document,words", [
+    ({"summary": "", "verdict": "pass", "config": {}}, ["lacks data, hidden, loss"]),
+    ({"summary": "", "verdict": "pass", "config": {"data": "xor", "hidden": 4, "loss": "sse", "optimizer": "sgd", "lr": 0.5, "steps": 5, "dtype": "float32"}}, ["lacks seed"]),
+])
+def test_a_report_whose_config_lacks_what_every_report_stores_is_refused(tmp_path, document, words):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(document))
+    assert_one_line_error(CliRunner().invoke(cli, ["run", "--from-report", str(path)]), *words)
+
+
+def test_a_deeply_nested_or_malformed_report_is_one_line(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert_one_line_error(CliRunner().invoke(cli, ["explain", str(deep)]), "nested too deeply")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"summary": "FAIL", "verdict": "fail", "config": {}, "diagnosis": [{"name": "x"}]}))
+    assert_one_line_error(CliRunner().invoke(cli, ["explain", str(bad)]), "diagnosis is malformed")
+
+
+def test_ctrl_c_during_the_diagnosis_keeps_the_table_and_marks_the_report_interrupted(tmp_path, monkeypatch):
+    import parity.api
+
+    def interrupted(setup, result, **_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parity.api, "diagnose", interrupted)
+    result = CliRunner().invoke(cli, ["run", "--steps", "5", "--rtol", "0", "--atol", "0", "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 130
+    assert "tensor " in result.stdout and "INTERRUPTED after step 5: numbers part at step 1" in result.stdout
+    assert json.loads((tmp_path / "r.json").read_text())["interrupted"] is True
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line_and_130(monkeypatch, capsys):
+    import parity.launch
+
+    class Interrupting:
+        def find_spec(self, name, *args):
+            if name == "parity.cli":
+                raise KeyboardInterrupt
+            return None
+
+    for name in [m for m in sys.modules if m == "parity.cli" or m.startswith("parity.cli.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    with pytest.raises(SystemExit) as exit:
+        parity.launch.main()
+    assert exit.value.code == 130 and capsys.readouterr().err == "parity: interrupted\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from parity.cli.group import WholeFirstLine
+from parity.errors import InputError
 from parity.report.diagnosis_text import format_diagnosis
 from parity.report.json_document import read_report
 
@@ -20,8 +21,14 @@ def explain(report_path: str) -> int:
     document = read_report(report_path)
     summary, verdict = document["summary"], document["verdict"]
     findings, oracles = document.get("diagnosis", []), document.get("oracles", {})
+    if not isinstance(summary, str) or not isinstance(verdict, str):
+        raise InputError(f"{report_path!r}: its summary and verdict must be text")
+    try:
+        text = "\n".join(format_diagnosis(findings, oracles)) if verdict != "pass" else ""
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        raise InputError(f"{report_path!r}: its diagnosis is malformed ({type(error).__name__}: {error})") from None
     click.echo(summary)
-    if verdict != "pass":
+    if text:
         click.echo("")
-        click.echo("\n".join(format_diagnosis(findings, oracles)))
+        click.echo(text)
     return 0 if verdict == "pass" else 1

@@ -133,4 +133,4 @@ def config_from_report(ctx: click.Context, path: str, options: dict, command: st
         raise InputError(f"{path!r} is a report of `parity check {network.get('network', '') if isinstance(network, dict) else ''}`; re-run it with parity check --from-report")
     if command == "check" and not isinstance(network, dict):
         raise InputError(f"{path!r} is a report of `parity run`; re-run it with parity run --from-report")
-    return RunConfig.from_dict(document["config"]), network
+    return RunConfig.from_dict(document["config"], complete=True), network

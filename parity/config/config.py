@@ -135,10 +135,18 @@ class RunConfig:
         fields["target"], fields["betas"], fields["hidden"] = list(self.target), list(self.betas), list(self.hidden)
         return fields
 
+    # What every report since the first has stored: a config without them is not a report's, and re-running it would
+    # silently run the defaults. Fields added later (activations, batches, ...) take their defaults when absent.
+    STORED_SINCE_THE_FIRST_REPORT = ("data", "hidden", "loss", "optimizer", "lr", "steps", "seed", "dtype")
+
     @classmethod
-    def from_dict(cls, fields: dict[str, Any]) -> RunConfig:
+    def from_dict(cls, fields: dict[str, Any], complete: bool = False) -> RunConfig:
+        """A config from its dict; complete: a stored report's, which must hold every field a report stores."""
         if not isinstance(fields, dict):
             raise InputError("the report's config is not a mapping of fields")
+        missing = [name for name in cls.STORED_SINCE_THE_FIRST_REPORT if name not in fields] if complete else []
+        if missing:
+            raise InputError(f"the report's config lacks {', '.join(missing)}: it is not a config a report stores")
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(fields) - known)
         if unknown:

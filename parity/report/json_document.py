@@ -32,5 +32,7 @@ def read_report(path: str) -> dict:
         raise InputError(f"{path!r}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path!r} is a directory, not a report") from None
+    except RecursionError:
+        raise InputError(f"{path!r} is not a parity JSON report (nested too deeply to read)") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise InputError(f"{path!r} is not a parity JSON report ({error})") from None
