@@ -159,13 +159,19 @@ class HiddenDeltaWithoutTranspose(numpy_net.Trainer):
 
 # --- optimizer -------------------------------------------------------------
 
+def _update_moments(adam: Adam, name: str, g: np.ndarray) -> None:
+    """Adam's two moving averages, as torch keeps them: the part every Adam variant below gets right."""
+    beta1, beta2 = adam.betas
+    adam.m[name] = beta1 * adam.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
+    adam.v[name] = beta2 * adam.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+
+
 class AdamEpsInsideRoot(Adam):
     def step(self, params, grads):
         beta1, beta2 = self.betas
         self.t += 1
         for name, g in grads.items():
-            self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
-            self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+            _update_moments(self, name, g)
             m_hat, v_hat = self.m[name] / (1 - beta1**self.t), self.v[name] / (1 - beta2**self.t)
             params[name] -= self.lr * m_hat / np.sqrt(v_hat + self.eps)
 
@@ -175,8 +181,7 @@ class AdamOnlyFirstCorrection(Adam):
         beta1, beta2 = self.betas
         self.t += 1
         for name, g in grads.items():
-            self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
-            self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+            _update_moments(self, name, g)
             params[name] -= self.lr * (self.m[name] / (1 - beta1**self.t)) / (np.sqrt(self.v[name]) + self.eps)
 
 
@@ -188,8 +193,7 @@ class AdamCounterFromZero(Adam):
         t = self.t + 1 if self.t == 0 else self.t  # guards the division at t = 0 ...
         self.t += 1  # ... but every later step uses the previous count
         for name, g in grads.items():
-            self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
-            self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+            _update_moments(self, name, g)
             denom = np.sqrt(self.v[name]) / (1 - beta2**t) ** 0.5 + self.eps
             params[name] -= self.lr / (1 - beta1**t) * self.m[name] / denom
 
@@ -347,8 +351,7 @@ class AmsgradMax(Adam):
         self.t += 1
         self.vmax = getattr(self, "vmax", {})
         for name, g in grads.items():
-            self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
-            self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+            _update_moments(self, name, g)
             self.vmax[name] = np.maximum(self.vmax.get(name, self.v[name]), self.v[name])
             denom = np.sqrt(self.vmax[name]) / (1 - beta2**self.t) ** 0.5 + self.eps
             params[name] -= self.lr / (1 - beta1**self.t) * self.m[name] / denom
