@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 import tempfile
@@ -11,25 +12,56 @@ from typing import IO, Callable
 import numpy as np
 
 from parity.errors import InputError
+from parity.memory import check_fits
+
+
+def check_input(path: str, option: str = "") -> None:
+    """An input the run will read: an existing regular file (a pipe or a device could block or never end)."""
+    named = f"{option} {path!r}".strip()
+    if not path:
+        raise InputError(f"{option} '': give a file path".strip())
+    if os.path.isdir(path):
+        raise InputError(f"{named} is a directory, not a file")
+    if not os.path.exists(path):
+        raise InputError(f"{named}: no such file")
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError(f"{named} is not a regular file (a device or a pipe): give a file")
+    check_fits(os.path.getsize(path), named, "give a smaller file")
 
 
 def read_npz(path: str, option: str) -> dict[str, np.ndarray]:
-    """All arrays of a .npz, or one clear InputError naming the option and the path."""
-    if os.path.isdir(path):
-        raise InputError(f"{option} {path!r} is a directory, not a file")
-    if not os.path.exists(path):
-        raise InputError(f"{option} {path!r}: no such file")
+    """All arrays of a .npz, or one clear InputError naming the option and the path.
+
+    Each member's header is read first: only .npy arrays of numbers, and only what fits in memory, are loaded."""
+    check_input(path, option)
     if not zipfile.is_zipfile(path):
         raise InputError(f"{option} {path!r}: not a readable .npz file (not a zip archive)")
     try:
+        check_fits(sum(_npy_bytes(path, option)), f"{option} {path!r}", "give a smaller file")
         with np.load(path, allow_pickle=False) as archive:
             return {name: archive[name] for name in archive.files}
     except ValueError as error:
         if "allow_pickle" in str(error):
             raise InputError(f"{option} {path!r}: arrays must be numeric, not Python objects") from None
         raise InputError(f"{option} {path!r}: not a readable .npz file ({error})") from None
-    except (OSError, zipfile.BadZipFile, EOFError) as error:
+    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError) as error:
+        # RuntimeError: an encrypted member; NotImplementedError: a compression zipfile cannot read
         raise InputError(f"{option} {path!r}: not a readable .npz file ({error})") from None
+
+
+def _npy_bytes(path: str, option: str) -> list[int]:
+    """The size each member's .npy header promises, read without loading the array."""
+    sizes = []
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if not member.endswith(".npy"):
+                raise InputError(f"{option} {path!r}: member {member!r} is not a .npy array (np.savez writes only .npy members)")
+            with archive.open(member) as file:
+                version = np.lib.format.read_magic(file)
+                read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+                shape, _, dtype = read_header(file)
+            sizes.append(math.prod(shape) * dtype.itemsize)
+    return sizes
 
 
 def check_outputs(outputs: dict[str, str | None], inputs: dict[str, str | None]) -> None:

@@ -24,6 +24,7 @@ LAYERS = (
     ("numpy_net",),
     ("torch_net",),
     ("parity.errors",),
+    ("parity.memory",),
     ("parity.files",),
     ("parity.config",),
     ("parity.engine",),

@@ -1,10 +1,12 @@
 """Bad input, divergence, interruption and reproducibility: the rows of the README's table."""
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 
 import numpy as np
 import pytest
@@ -34,6 +36,43 @@ def text(folder, name, content):
     return path
 
 
+def _npy_header(shape) -> bytes:
+    header = repr({"descr": "<f8", "fortran_order": False, "shape": shape}).encode()
+    header += b" " * (63 - (len(header) + 10) % 64) + b"\n"
+    return b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header
+
+
+def zipped(folder, members: dict, name="d.npz"):
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return path
+
+
+def encrypted(folder):
+    """A .npz whose member claims encryption (flag bit 0), as a password-protected zip does."""
+    path = npz(folder, X=np.ones((4, 2)), y=np.ones((4, 1)))
+    raw = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = raw.find(signature)
+        while at >= 0:
+            raw[at + offset] |= 1
+            at = raw.find(signature, at + 4)
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def fifo(folder, name):
+    os.mkfifo(folder / name)
+    return folder / name
+
+
+def symlink(folder, name, target):
+    (folder / name).symlink_to(target)
+    return folder / name
+
+
 # (id, arguments given the test's folder, words the one stderr line must hold)
 BAD_INPUTS = [
     ("rows-differ", lambda d: ["--data", npz(d, X=np.ones((5, 2)), y=np.ones((4, 1)))], ["5 rows", "4"]),
@@ -51,6 +90,17 @@ BAD_INPUTS = [
     ("missing-path", lambda d: ["--data", d / "absent.csv"], ["no such file"]),
     ("directory", lambda d: ["--data", d], ["directory"]),
     ("unknown-data-kind", lambda d: ["--data", d / "data.txt"], [".npz or .csv"]),
+    ("npz-member-not-npy", lambda d: ["--data", zipped(d, {"X.npy": _npy_header((4, 2)) + bytes(64), "notes.txt": b"hi"})], ["'notes.txt'", "not a .npy"]),
+    ("npz-header-of-7-pib", lambda d: ["--data", zipped(d, {"X.npy": _npy_header((10**15,)), "y.npy": _npy_header((4,))})], ["PiB", "smaller file"]),
+    ("npz-encrypted-flag", lambda d: ["--data", encrypted(d)], ["not a readable .npz", "encrypted"]),
+    ("fifo-as-data", lambda d: ["--data", fifo(d, "d.csv")], ["not a regular file"]),
+    ("dev-zero-as-data", lambda d: ["--data", symlink(d, "z.npz", "/dev/zero")], ["not a regular file"]),
+    ("fifo-as-weights", lambda d: ["--weights", fifo(d, "w.npz")], ["--weights", "not a regular file"]),
+    ("random-too-large", lambda d: ["--data", "random:100000000000,100"], ["random:100000000000,100", "memory"]),
+    ("hidden-too-large", lambda d: ["--hidden", "1000000000000"], ["--hidden 1000000000000", "memory"]),
+    ("target-superscript-two", lambda d: ["--data", text(d, "d.csv", "a,b,c\n1,2,0\n"), "--target", "\u00b2"], ["'\u00b2'", "names no column"]),
+    ("data-beyond-float32", lambda d: ["--data", npz(d, X=np.full((4, 2), 1e39), y=np.ones((4, 1)))], ["beyond the range of float32"]),
+    ("weights-beyond-float32", lambda d: ["--weights", npz(d, "w.npz", W1=np.full((3, 4), 1e39), b1=np.ones(4), W2=np.ones((4, 1)), b2=np.ones(1))], ["W1", "beyond the range"]),
     ("steps-zero", lambda d: ["--steps", "0"], ["--steps", ">= 1"]),
     ("steps-negative", lambda d: ["--steps", "-5"], ["--steps"]),
     ("lr-zero", lambda d: ["--lr", "0"], ["--lr", "> 0"]),
@@ -258,10 +308,14 @@ def test_a_symlinked_output_is_written_through_and_stays_a_link(tmp_path):
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())["verdict"] == "pass"
 
 
-def test_sigterm_stops_cleanly_like_ctrl_c_and_leaves_no_temporary_file(tmp_path):
-    process, report_path = _slow_run_under_way(tmp_path)
+@pytest.mark.parametrize("send", [
+    lambda process: process.send_signal(signal.SIGTERM),  # a cancelled CI job: the launcher alone gets it
+    lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C at a terminal: the launcher and its child both get it
+], ids=["sigterm-to-the-launcher", "ctrl-c-to-the-group"])
+def test_a_signal_stops_cleanly_with_no_temporary_file_and_no_process_left(tmp_path, send):
+    process, report_path = _slow_run_under_way(tmp_path, start_new_session=True)
     try:
-        process.send_signal(signal.SIGTERM)
+        send(process)
         out, err = process.communicate(timeout=60)
     finally:
         process.kill()
@@ -269,6 +323,22 @@ def test_sigterm_stops_cleanly_like_ctrl_c_and_leaves_no_temporary_file(tmp_path
     assert "INTERRUPTED after step" in out and "Traceback" not in err
     assert json.loads(report_path.read_text())["interrupted"] is True
     assert not list(tmp_path.glob(".parity-*"))
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing of the run's is left
+
+
+@pytest.mark.parametrize("step,how", [
+    ("import os; os._exit(0)", "exited with status 0"),
+    ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "killed by SIGKILL"),
+])
+def test_user_code_that_ends_the_process_never_reads_as_a_pass(tmp_path, step, how):
+    (tmp_path / "net.py").write_text(SLOW_NETWORK)
+    finished = subprocess.run(
+        [sys.executable, "-m", "parity", "check", f"{tmp_path}/net.py:Net", "--init", f"Net(X, y, {str(tmp_path / 'm')!r})",
+         "--steps", "3", "--step", step, "--json", str(tmp_path / "r.json")], capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 2
+    assert finished.stderr.startswith("parity: error: the run ended before its verdict") and how in finished.stderr
+    assert not (tmp_path / "r.json").exists()
 
 
 @pytest.mark.parametrize("document,words", [

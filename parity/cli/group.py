@@ -49,6 +49,7 @@ def _terminate_like_interrupt():
     left behind. Returns the handler it replaced, or None where signals cannot be set (another thread)."""
 
     def interrupt(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: a second copy must not cut the clean-up short
         raise KeyboardInterrupt
 
     try:

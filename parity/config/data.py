@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from parity import files
 from parity.errors import InputError
+from parity.memory import check_fits
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,13 @@ def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] =
     if target and not spec.lower().endswith(".csv"):
         raise InputError("--target only applies to .csv data")
     X, y = _checked(X, y, spec)
-    return Dataset(X=X.astype(dtype), y=y.astype(dtype), source=spec)
+    with np.errstate(over="ignore"):  # an overflow is reported below, as one line
+        X, y = X.astype(dtype), y.astype(dtype)
+    for name, array in (("X", X), ("y", y)):
+        if not np.isfinite(array).all():
+            raise InputError(f"{spec}: {name} holds values beyond the range of {dtype} (largest magnitude "
+                             f"{np.finfo(dtype).max:.3g}); scale the data or use --dtype float64")
+    return Dataset(X=X, y=y, source=spec)
 
 
 def xor() -> tuple[np.ndarray, np.ndarray]:
@@ -67,6 +75,7 @@ def random_data(spec: str, seed: int, one_hot: bool = False) -> tuple[np.ndarray
     if len(sizes) not in (2, 3) or min(sizes) < 1:
         raise InputError(f"--data {spec!r}: expected random:N,D or random:N,D,K with positive integers")
     n, d, k = sizes if len(sizes) == 3 else (*sizes, 1)
+    check_fits(8 * n * (d + 2 * k), f"--data {spec!r}", "ask for fewer rows or columns")
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n, d))
     teacher = rng.standard_normal((d, k))
@@ -86,8 +95,7 @@ def read_npz(path: str) -> tuple[np.ndarray, np.ndarray]:
 
 def read_csv(path: str, target: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Numeric CSV, an optional header row; the last column is y unless target names others."""
-    if not os.path.exists(path):
-        raise InputError(f"--data {path!r}: no such file")
+    files.check_input(path, "--data")
     try:
         with open(path, newline="") as file:
             rows = [row for row in csv.reader(file) if row and any(cell.strip() for cell in row)]
@@ -130,7 +138,7 @@ def _is_numeric_row(row: list[str]) -> bool:
 def _column_index(name: str, header: list[str] | None, width: int, path: str) -> int:
     if header and name in [cell.strip() for cell in header]:
         return [cell.strip() for cell in header].index(name)
-    if name.lstrip("-").isdigit() and -width <= int(name) < width:
+    if re.fullmatch(r"-?[0-9]+", name) and -width <= int(name) < width:  # isdigit() takes '²' too
         return int(name) % width
     known = f"columns {', '.join(cell.strip() for cell in header)}" if header else f"indices 0..{width - 1}"
     raise InputError(f"{path}: --target {name!r} names no column (known: {known})")

@@ -10,10 +10,12 @@ from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.errors import InputError
 from parity.files import read_npz
+from parity.memory import check_fits
 
 
 def initial_weights(config: RunConfig, data: Dataset) -> Params:
     inputs, outputs = data.X.shape[1], data.y.shape[1]
+    check_run_fits(config, data)
     if config.weights is None:
         return numpy_net.init_weights(inputs, config.hidden, outputs, config.bias, config.dtype, config.seed)
     params = read_npz(config.weights, "--weights")
@@ -34,4 +36,27 @@ def initial_weights(config: RunConfig, data: Dataset) -> Params:
             )
         if params[name].dtype.kind not in "biuf" or not np.isfinite(params[name]).all():
             raise InputError(f"{config.weights}: {name} must hold finite numbers")
-    return {name: params[name].astype(config.dtype) for name in expected}
+    with np.errstate(over="ignore"):  # an overflow is reported below, as one line
+        weights = {name: params[name].astype(config.dtype) for name in expected}
+    for name, value in weights.items():
+        if not np.isfinite(value).all():
+            raise InputError(f"{config.weights}: {name} holds values beyond the range of {config.dtype}; scale them or use --dtype float64")
+    return weights
+
+
+# Each side holds its parameters, gradients, optimizer state, the step's record and a copy from before the
+# step; each layer's activations and their gradients. Lower bounds: a refused run could never have fit.
+PARAMETER_COPIES = 8
+ACTIVATION_COPIES = 4
+
+
+def check_run_fits(config: RunConfig, data: Dataset) -> None:
+    """Refuse, before allocating, layers and batches this machine's memory cannot hold."""
+    widths = (data.X.shape[1], *config.hidden, data.y.shape[1])
+    parameters = sum((fan_in + 1) * fan_out for fan_in, fan_out in zip(widths, widths[1:]))
+    rows = min(config.batch_size or len(data.X), len(data.X))
+    activations = rows * sum(widths[1:])
+    itemsize = np.dtype(config.dtype).itemsize
+    needed = itemsize * (PARAMETER_COPIES * parameters + ACTIVATION_COPIES * activations)
+    hidden = ",".join(map(str, config.hidden))
+    check_fits(needed, f"--hidden {hidden} on {len(data.X)} rows of {widths[0]} inputs", "use smaller layers, a --batch-size or less data")

@@ -26,6 +26,7 @@ from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, variants
 from parity.engine.loop import run_steps
@@ -113,14 +114,17 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     random_step = randomness_finding(setup, failure)
     if random_step:
         return Diagnosis([random_step], {})
+    written = written_inputs_finding(setup, failure)
+    if written:
+        return Diagnosis([written], {})
     settings = family_findings(setup, failure)
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
         if again:
             return again
     oracles = {}
-    if setup.config.dtype == "float32" and not settings:
-        oracles["float64"] = float64_oracle(setup, failure)
+    if setup.config.dtype == "float32" and not settings and (float64 := float64_oracle(setup, failure)):
+        oracles["float64"] = float64
     if any(not result.tensors[g].passed for g in result.tensors if g.endswith((".grad", ".update"))):
         models = {f.evidence["side"]: (f.evidence["spec"], f.evidence["learning_rate"]) for f in settings if "spec" in f.evidence}
         fd = finite_difference_oracle(setup.config, *setup.batch(failure.step), failure, models)

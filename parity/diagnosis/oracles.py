@@ -28,9 +28,13 @@ SAME_MATHEMATICS = 1e-9
 ROUNDING_FACTOR, ROUNDING_ULPS = 4, 8
 
 
-def float64_oracle(setup: Setup, failure: FailureContext) -> dict:
+def float64_oracle(setup: Setup, failure: FailureContext) -> dict | None:
+    """Both sides' failing step again, in float32 and in float64 copies; None for a network that cannot be copied."""
     numpy32, torch32 = setup.replay(failure.step)
-    numpy64, torch64 = numpy32.promoted(), torch32.promoted()
+    try:
+        numpy64, torch64 = numpy32.promoted(), torch32.promoted()
+    except Exception:  # a network holding an open file, a lock, a generator: no float64 copy, no verdict
+        return None
     rows = setup.rows(failure.step)
     records = {
         "numpy32": numpy32.step(rows), "torch32": torch32.step(rows),

@@ -115,9 +115,10 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
 def _numpy_side(config, programs: Programs, kind: str, init, shapes, with_output: bool) -> Side:
     if kind == "kit":
         return UpdatesOnly(numpy_side(config, programs.data, init), with_output)
-    net = programs.code.build(programs.data.X.copy(), programs.data.y.copy())
-    side = (AdapterSide(programs.code, net, programs.data, shapes, config.dtype) if programs.adapter
-            else UserSide(programs.code, net, programs.data, programs.found.locations, shapes, config.dtype))
+    given = programs.data.X.copy(), programs.data.y.copy()
+    net = programs.code.build(*given)
+    side = (AdapterSide(programs.code, net, programs.data, shapes, config.dtype, given) if programs.adapter
+            else UserSide(programs.code, net, programs.data, programs.found.locations, shapes, config.dtype, given))
     side.load(init)
     return side
 

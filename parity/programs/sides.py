@@ -34,10 +34,14 @@ def is_adapter(net: Any) -> bool:
 class NetworkSide:
     """What a user's NumPy network does as a side, however it is reached: step, record, copy into float64."""
 
-    def __init__(self, code: UserCode, net: Any, data: Dataset, shapes: dict[str, tuple], dtype: str) -> None:
+    def __init__(self, code: UserCode, net: Any, data: Dataset, shapes: dict[str, tuple], dtype: str,
+                 built_with: tuple[np.ndarray, np.ndarray] = ()) -> None:
         # its own copy of the data: a network that writes into its inputs must not change the other side's
         self.code, self.net, self.X, self.y = code, net, data.X.copy(), data.y.copy()
         self.shapes, self.dtype, self.steps = shapes, dtype, 0
+        # (name, what the network was given, what it should still hold): watched for writes after each step
+        self.watched = [("X", self.X, data.X), ("y", self.y, data.y), *zip(("X", "y"), built_with, (data.X, data.y))]
+        self.inputs_written: tuple[int, str] | None = None  # (step, "X" or "y"): the first write seen
 
     def params(self) -> Params:
         raise NotImplementedError
@@ -48,22 +52,36 @@ class NetworkSide:
     def step(self, rows: Rows) -> Record:
         self.steps += 1
         before = self.params()
-        self.take_step(self.X[rows], self.y[rows])
+        X, y = self.X[rows], self.y[rows]
+        self.take_step(X, y)
+        self._watch_inputs(X, y, rows)
         output = self.code.output(self.net, self.steps) if self.code.output_code else None
         return make_check_record(output, before, self.params())
+
+    def _watch_inputs(self, X: np.ndarray, y: np.ndarray, rows: Rows) -> None:
+        """Note the first step after which the data the network was given no longer hold what they held."""
+        if self.inputs_written is not None or not self.watched:
+            return
+        batch = [("X", X, self.watched[0][2][rows]), ("y", y, self.watched[1][2][rows])]
+        for name, given, original in [*self.watched, *batch]:
+            if given.shape != original.shape or not np.array_equal(given, original):
+                self.inputs_written = (self.steps, name)
+                return
 
     def promoted(self) -> NetworkSide:
         side = copy.copy(self)
         side.net = cast_arrays(copy.deepcopy(self.net))
         side.X, side.y, side.dtype = self.X.astype(np.float64), self.y.astype(np.float64), "float64"
+        side.watched = []  # the oracle's float64 copy: what the network does to its data was seen in the run
         return side
 
 
 class UserSide(NetworkSide):
     """The user's network, its parameters at --param locations, one step a --step."""
 
-    def __init__(self, code: UserCode, net: Any, data: Dataset, locations: dict[str, Location], shapes: dict[str, tuple], dtype: str) -> None:
-        super().__init__(code, net, data, shapes, dtype)
+    def __init__(self, code: UserCode, net: Any, data: Dataset, locations: dict[str, Location], shapes: dict[str, tuple], dtype: str,
+                 built_with: tuple[np.ndarray, np.ndarray] = ()) -> None:
+        super().__init__(code, net, data, shapes, dtype, built_with)
         self.locations = locations
         self.user_shapes = {name: np.shape(location.raw(net)) for name, location in locations.items()}
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from parity.programs.network import UserNetwork
 from parity.errors import InputError
+from parity.files import check_input
 
 
 class UserCode:
@@ -39,8 +40,7 @@ class UserCode:
         path, name = self.network.path, self.network.class_name
         if not path or not name or not path.endswith(".py"):
             raise InputError(f"{self.network.target!r}: expected FILE.py:NAME, e.g. network.py:NeuralNetwork")
-        if not os.path.isfile(path):
-            raise InputError(f"{path!r}: no such file")
+        check_input(path)
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in sys.path:
             sys.path.insert(0, folder)  # sibling modules import as they do when the file is run

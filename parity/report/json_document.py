@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from parity.errors import InputError
+from parity.files import check_input
 
 
 def json_safe(value: Any) -> Any:
@@ -22,6 +23,7 @@ def json_safe(value: Any) -> Any:
 
 def read_report(path: str) -> dict:
     """A parity JSON report, or one clear InputError."""
+    check_input(path)
     try:
         with open(path) as file:
             document = json.load(file)

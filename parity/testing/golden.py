@@ -15,6 +15,7 @@ import numpy as np
 
 from parity.config.config import RunConfig
 from parity.errors import InputError
+from parity.files import check_input
 
 GOLDEN_FORMAT = 1
 # Relative to the tensor's own scale (Σ|x| for the sums, max |x| for the max): a step of float32 computed on
@@ -89,6 +90,7 @@ def _close(now: list[float], then: list[float], rtol: float) -> bool:
 
 
 def read_golden(path: str) -> dict:
+    check_input(path, "--golden")
     try:
         with open(path) as file:
             document = json.load(file)

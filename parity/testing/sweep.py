@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parity.errors import InputError
+from parity.files import check_input
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +38,7 @@ class SweepRun:
 
 def read_grid(path: str) -> list[SweepRun]:
     """The runs a grid file describes, or one clear InputError."""
+    check_input(path)
     try:
         with open(path, "rb") as file:
             document = tomllib.load(file)
