@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+import signal
 import stat
 import tempfile
 import zipfile
@@ -90,6 +92,11 @@ def check_writable(path: str, option: str) -> None:
         raise InputError(f"{option} {path!r} is not a regular file (a device, a pipe): give a file path")
     if os.path.isfile(path) and not os.stat(path).st_mode & 0o222:
         raise InputError(f"{option} {path!r} is read-only: the kit does not replace it")
+    if os.path.isfile(path):
+        try:  # opened for appending and closed: nothing changes, but an immutable file (chattr +i) says no, even to root
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        except OSError as error:
+            raise InputError(f"{option} {path!r} cannot be replaced ({error.strerror})") from None
     if os.path.isdir(path):
         raise InputError(f"{option} {path!r} is a directory; give a file path")
     if os.path.exists(folder) and not os.path.isdir(folder):
@@ -103,28 +110,62 @@ def check_writable(path: str, option: str) -> None:
         raise InputError(f"{option} {path!r}: cannot write in {folder!r} ({error.strerror})") from None
 
 
-def write_atomically(path: str, write: Callable[[IO], None], binary: bool = False) -> None:
-    """Write to a temporary file beside path, then rename it over path.
+Writer = Callable[[IO], None]
 
-    A reader never sees half a file, and an earlier file at path survives a
-    failed write untouched. A symlink is written through: its target is replaced, the link stays.
+
+def write_atomically(path: str, write: Writer, binary: bool = False) -> None:
+    """Write one file whole or not at all (see write_all)."""
+    write_all([(path, write, binary)])
+
+
+def write_all(outputs: list[tuple[str, Writer, bool]]) -> None:
+    """Write every (path, write, binary) whole, or none of them.
+
+    Each is written to a temporary file beside its path first; only when all
+    are written are they renamed over their paths, with Ctrl-C and SIGTERM
+    held back for the renames. A reader never sees half a file, an earlier
+    file survives a failed write untouched, and no temporary file is left.
+    A symlink is written through: its target is replaced, the link stays.
     """
-    path = os.path.realpath(path)
-    folder = os.path.dirname(path)
+    written: list[tuple[str, str]] = []
+    target = ""
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".parity-", suffix=".tmp")
+        for path, write, binary in outputs:
+            target = os.path.realpath(path)
+            written.append((_temporary_beside(target), target))
+            with open(written[-1][0], "wb" if binary else "w") as file:
+                write(file)
+        with _signals_held():
+            for temporary, target in written:
+                os.replace(temporary, target)
     except OSError as error:
-        raise InputError(f"cannot write {path!r}: {error.strerror}") from None
+        raise InputError(f"cannot write {target!r}: {error.strerror}") from None
+    finally:
+        for temporary, _ in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+
+def _temporary_beside(path: str) -> str:
+    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".parity-", suffix=".tmp")
+    os.close(fd)
+    os.chmod(temporary, _mode_for(path))
+    return temporary
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait until the block ends (they are delivered then), where signals can be held."""
+    held = {signal.SIGINT, signal.SIGTERM}
     try:
-        os.chmod(temporary, _mode_for(path))
-        with os.fdopen(fd, "wb" if binary else "w") as file:
-            write(file)
-        os.replace(temporary, path)
-    except BaseException as error:
-        os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InputError(f"cannot write {path!r}: {error.strerror}") from None
-        raise
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # no pthread_sigmask (Windows)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(path: str) -> int:

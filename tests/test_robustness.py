@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,6 +19,8 @@ from parity import RunConfig, run
 from parity.cli import cli
 from parity.mutants.numerics import NaiveBCE
 from tests.helpers import assert_one_line_error
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def invoke(*args):
@@ -388,3 +391,27 @@ def test_ctrl_c_while_the_command_line_loads_is_one_line_and_130(monkeypatch, ca
     with pytest.raises(SystemExit) as exit:
         parity.launch.main()
     assert exit.value.code == 130 and capsys.readouterr().err == "parity: interrupted\n"
+
+
+def test_outputs_are_written_all_or_none(tmp_path, monkeypatch):
+    import parity.report.junit
+
+    def broken(report):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parity.report.junit, "to_junit", broken)
+    (tmp_path / "r.json").write_text("the old report")
+    result = invoke("run", "--steps", "2", "--json", tmp_path / "r.json", "--junit", tmp_path / "r.xml", "--save-weights", tmp_path / "w.npz")
+    assert result.exit_code == 2 and "PASS" in result.stdout  # the run's table is shown; its files are not written
+    assert result.stderr.count("\n") == 1 and "r.xml" in result.stderr and "No space left" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]  # no weights, no JUnit, no temporary file
+    assert (tmp_path / "r.json").read_text() == "the old report"
+
+
+def test_a_step_that_changes_directory_does_not_move_the_report(tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    step = f"import os; os.chdir({str(tmp_path / 'elsewhere')!r}); net.feedforward(); net.backprop()"
+    result = invoke("check", f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork", "--steps", "2", "--step", step, "--json", "r.json")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.json").exists() and not (tmp_path / "elsewhere" / "r.json").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Callable
 
 import click
@@ -13,7 +14,7 @@ from click.core import ParameterSource
 from parity.config.config import DEVICES, DTYPES, MODES, RunConfig
 from parity.errors import InputError
 from parity import files
-from parity.files import write_atomically
+from parity.files import write_all
 from parity.report.json_document import json_safe
 from parity.report.json_document import read_report
 
@@ -79,9 +80,11 @@ def training_options(lr: float) -> Callable:
 OUTPUTS = ("json_path", "junit_path", "save_golden")
 
 
-def run_with_outputs(setup, outputs: dict) -> int:
-    """Run a prepared setup with golden runs recorded or checked, print the report, write every output file."""
+def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
+    """Run a prepared setup with golden runs recorded or checked, print the report, and write every output file
+    together, all or none. before: outputs known before the run ((path, write, binary), as files.write_all takes)."""
     from parity.api import run_setup
+    from parity.report.junit import to_junit
     from parity.testing.golden import GoldenChecker, GoldenRecorder
 
     recorder = GoldenRecorder(setup.names) if outputs.get("save_golden") else None
@@ -94,32 +97,38 @@ def run_with_outputs(setup, outputs: dict) -> int:
         from parity.engine.resume import resume_check
 
         report.resume = resume_check(setup, outputs["resume_at"])
+    click.echo(report.format_table())
+    writes = list(before or [])
     if recorder:
         document = recorder.document(setup.config, report.environment)
-        write_atomically(outputs["save_golden"], lambda file: file.write(json.dumps(json_safe(document)) + "\n"))
-    status = finish(report, outputs.get("json_path"), outputs.get("junit_path"))
+        writes.append((outputs["save_golden"], lambda file: file.write(json.dumps(json_safe(document)) + "\n"), False))
+    if outputs.get("json_path"):
+        writes.append((outputs["json_path"], lambda file: file.write(report.to_json()), False))
+    if outputs.get("junit_path"):
+        writes.append((outputs["junit_path"], lambda file: file.write(to_junit(report)), False))
+    write_all(writes)
     broken = (report.golden and not report.golden["matched"]) or (report.resume and not report.resume["repeated"])
-    return 1 if status == 0 and broken else status
+    return exit_status(report, broken)
 
 
-def check_outputs(outputs: dict, inputs: dict[str, str | None], extra: dict[str, str | None] | None = None) -> None:
-    """Every output path writable, none an input of the run or another output, before anything runs."""
-    named = {"--json": outputs.get("json_path"), "--junit": outputs.get("junit_path"), "--save-golden": outputs.get("save_golden")}
-    files.check_outputs({**named, **(extra or {})}, {**inputs, "--golden": outputs.get("golden_path")})
-
-
-def finish(report, json_path: str | None, junit_path: str | None = None) -> int:
-    """Print the report, write its JSON and JUnit XML, and give the exit status: 0 pass, 1 fail, 130 interrupted."""
-    from parity.report.junit import to_junit
-
-    click.echo(report.format_table())
-    if json_path is not None:
-        write_atomically(json_path, lambda file: file.write(report.to_json()))
-    if junit_path is not None:
-        write_atomically(junit_path, lambda file: file.write(to_junit(report)))
+def exit_status(report, broken: bool = False) -> int:
+    """0 pass, 1 fail (or a golden or resume check broken), 130 interrupted."""
     if report.interrupted:
         return 130
-    return 0 if report.passed else 1
+    return 0 if report.passed and not broken else 1
+
+
+def check_outputs(outputs: dict, inputs: dict[str, str | None], extra: dict[str, str | None] | None = None) -> dict[str, str | None]:
+    """Every output path writable, none an input of the run or another output, before anything runs.
+
+    The paths in outputs become absolute, as are the extra ones returned: code run later that changes the
+    working directory (a user's --step) must not send a report elsewhere."""
+    named = {"--json": outputs.get("json_path"), "--junit": outputs.get("junit_path"), "--save-golden": outputs.get("save_golden")}
+    files.check_outputs({**named, **(extra or {})}, {**inputs, "--golden": outputs.get("golden_path")})
+    for key in (*OUTPUTS, "golden_path"):
+        if outputs.get(key):
+            outputs[key] = os.path.abspath(outputs[key])
+    return {option: os.path.abspath(path) if path else path for option, path in (extra or {}).items()}
 
 
 def config_from_report(ctx: click.Context, path: str, options: dict, command: str) -> tuple[RunConfig, dict]:

@@ -10,7 +10,6 @@ from parity.cli.group import WholeFirstLine
 from parity.cli.options import OUTPUTS, check_outputs, config_from_report, hidden_sizes, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
-from parity.files import write_atomically
 
 
 @click.command(cls=WholeFirstLine)
@@ -33,11 +32,10 @@ def run(ctx: click.Context, save_weights: str | None, from_report: str | None, r
     outputs = {key: options.pop(key) for key in (*OUTPUTS, "golden_path")}
     config = RunConfig(**options) if from_report is None else config_from_report(ctx, from_report, options, "run")[0]
     inputs = {"--data": config.data, "--weights": config.weights, "--from-report": from_report}
-    check_outputs(outputs, inputs, {"--save-weights": save_weights})
+    save_weights = check_outputs(outputs, inputs, {"--save-weights": save_weights})["--save-weights"]
     if resume_at is not None and not 1 <= resume_at < config.steps:
         raise InputError(f"--resume-check {resume_at}: K must be a step from 1 to {config.steps - 1}, so that steps follow it")
     outputs["resume_at"] = resume_at
     setup = prepare(config)
-    if save_weights is not None:
-        write_atomically(save_weights, lambda file: numpy_net.save_weights(file, setup.init), binary=True)
-    return run_with_outputs(setup, outputs)
+    weights = [(save_weights, lambda file: numpy_net.save_weights(file, setup.init), True)] if save_weights else []
+    return run_with_outputs(setup, outputs, before=weights)
