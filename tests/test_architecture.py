@@ -31,7 +31,7 @@ LAYERS = (
     ("parity.diagnosis", "parity.programs"),
     ("parity.report",),
     ("parity.api",),
-    ("parity.mutants", "parity.testing", "parity.benchmark"),
+    ("parity.mutants", "parity.testing", "parity.benchmark", "parity.migrate"),
     ("parity.cli",),
     ("parity.launch",),
     ("parity",),  # the package's own __init__: the public names

@@ -12,6 +12,7 @@ from parity.cli.bench import bench
 from parity.cli.check import check
 from parity.cli.explain import explain
 from parity.cli.group import ParityGroup
+from parity.cli.migrate import migrate
 from parity.cli.mutants import mutants
 from parity.cli.run import run
 from parity.cli.sweep import sweep
@@ -29,7 +30,7 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (run, check, sweep, mutants, explain, bench):
+for command in (run, check, sweep, mutants, explain, bench, migrate):
     cli.add_command(command)
 
 
