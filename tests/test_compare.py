@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parity.engine.compare import RunComparison, TensorSummary, compare
 
@@ -63,3 +65,27 @@ def test_a_run_summary_keeps_the_worst_step_and_counts_failing_steps():
     assert s.max_abs == pytest.approx(0.3) and s.worst_step == 2 and s.worst_index == (1,)
     assert s.failed_steps == 2 and s.first_failed_step == 2 and s.compared_steps == 4
     assert run.first_failure.step == 2 and run.first_failure.comparison.mismatched == 1
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.floats(-10, 10), st.floats(-1e-3, 1e-3)), min_size=1, max_size=12),
+       st.sampled_from([0.0, 1e-6, 1e-3]), st.sampled_from([0.0, 1e-7, 1e-4]))
+def test_share_used_and_the_least_passing_tolerances_mean_what_they_say(pairs, rtol, atol):
+    b = np.array([value for value, _ in pairs])
+    a = b + np.array([error for _, error in pairs])
+    c = compare(a, b, rtol, atol, "float64")
+    assert c.passed == (c.used <= 1.0) or abs(c.used - 1.0) < 1e-9
+    assert compare(a, b, rtol, c.min_atol * (1 + 1e-9) + 1e-300, "float64").passed
+    if c.min_atol > 1e-12:
+        assert not compare(a, b, rtol, c.min_atol * 0.99, "float64").passed
+    if np.isfinite(c.min_rtol):
+        assert compare(a, b, c.min_rtol * (1 + 1e-9) + 1e-300, atol, "float64").passed
+
+
+def test_the_worst_step_keeps_a_histogram_of_its_errors_by_decade():
+    comparison = RunComparison(("W1",), 0.0, 1e-3, "float64")
+    comparison.add(1, {"W1": np.array([1.0, 1.0, 1.0])}, {"W1": np.array([1.0, 1.0 + 3e-6, 1.0 + 2e-4])})
+    comparison.add(2, {"W1": np.array([1.0, 1.0, 1.0])}, {"W1": np.array([1.0, 1.0, 1.0 + 1e-6])})
+    summary = comparison.tensors["W1"]
+    assert summary.worst_step == 1 and summary.histogram == {"0": 1, "1e-06": 1, "1e-04": 1}
+    assert 0.19 < summary.used < 0.21  # 2e-4 of an atol of 1e-3

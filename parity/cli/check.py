@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import OUTPUTS, check_outputs, config_from_report, run_with_outputs, training_options
+from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
 
@@ -49,7 +49,7 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     from parity.programs.port import TorchPort
     from parity.programs.setup import prepare_check
 
-    outputs = {key: options.pop(key) for key in (*OUTPUTS, "golden_path")}
+    outputs = {key: options.pop(key) for key in NOT_CONFIG}
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
     port_options = {name: options.pop(name) for name in PORT_OPTIONS}
     if from_report is not None:

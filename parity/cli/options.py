@@ -67,6 +67,8 @@ def training_options(lr: float) -> Callable:
         click.option("--junit", "junit_path", type=str, default=None, help="Write JUnit XML to this path: one test case per compared tensor."),
         click.option("--save-golden", "save_golden", type=str, default=None, help="Save this run's per-step fingerprints as a golden file."),
         click.option("--golden", "golden_path", type=str, default=None, help="Check this run against a golden file saved by --save-golden (on another machine or device)."),
+        click.option("--plot", "plot_path", type=str, default=None, help="Draw both losses and each group's error against the tolerance, per step, into this .png or .svg (needs matplotlib: pip install -e \".[plot]\")."),
+        click.option("--quiet", is_flag=True, help="No progress bar (one shows on a terminal once a run takes a second)."),
     ]
 
     def decorate(command: Callable) -> Callable:
@@ -77,7 +79,8 @@ def training_options(lr: float) -> Callable:
     return decorate
 
 
-OUTPUTS = ("json_path", "junit_path", "save_golden")
+OUTPUTS = ("json_path", "junit_path", "save_golden", "plot_path")
+NOT_CONFIG = (*OUTPUTS, "golden_path", "quiet")  # options of how a run is shown and kept, not of what runs
 
 
 def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
@@ -85,19 +88,32 @@ def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
     together, all or none. before: outputs known before the run ((path, write, binary), as files.write_all takes)."""
     from parity.api import run_setup
     from parity.report.junit import to_junit
+    from parity.report.plot import plot_writer
+    from parity.report.progress import Progress, wanted as progress_wanted
+    from parity.report.series import StepSeries
+    from parity.report.table import headline
     from parity.testing.golden import GoldenChecker, GoldenRecorder
 
     recorder = GoldenRecorder(setup.names) if outputs.get("save_golden") else None
     checker = GoldenChecker(outputs["golden_path"], setup.config, setup.names) if outputs.get("golden_path") else None
     setup.observers += [o for o in (recorder, checker) if o is not None]
-    report = run_setup(setup)
+    title = headline(setup.config, setup.environment.get("device", "?"), setup.network)
+    click.echo(title)  # before the first step: a long run says at once what it is doing
+    series = StepSeries() if outputs.get("plot_path") else None
+    progress = Progress(setup.config.steps) if progress_wanted(outputs.get("quiet", False)) else None
+    setup.listeners += [listener for listener in (series, progress) if listener is not None]
+    try:
+        report = run_setup(setup)
+    finally:
+        if progress:
+            progress.close()
     if checker:
         report.golden = checker.verdict()
     if outputs.get("resume_at") and not report.interrupted:
         from parity.engine.resume import resume_check
 
         report.resume = resume_check(setup, outputs["resume_at"])
-    click.echo(report.format_table())
+    click.echo(report.format_table(with_headline=False))
     writes = list(before or [])
     if recorder:
         document = recorder.document(setup.config, report.environment)
@@ -106,6 +122,8 @@ def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
         writes.append((outputs["json_path"], lambda file: file.write(report.to_json()), False))
     if outputs.get("junit_path"):
         writes.append((outputs["junit_path"], lambda file: file.write(to_junit(report)), False))
+    if series is not None:
+        writes.append((outputs["plot_path"], plot_writer(series, outputs["plot_path"], title.splitlines()[0]), True))
     write_all(writes)
     broken = (report.golden and not report.golden["matched"]) or (report.resume and not report.resume["repeated"])
     return exit_status(report, broken)
@@ -123,7 +141,12 @@ def check_outputs(outputs: dict, inputs: dict[str, str | None], extra: dict[str,
 
     The paths in outputs become absolute, as are the extra ones returned: code run later that changes the
     working directory (a user's --step) must not send a report elsewhere."""
-    named = {"--json": outputs.get("json_path"), "--junit": outputs.get("junit_path"), "--save-golden": outputs.get("save_golden")}
+    named = {"--json": outputs.get("json_path"), "--junit": outputs.get("junit_path"), "--save-golden": outputs.get("save_golden"),
+             "--plot": outputs.get("plot_path")}
+    if outputs.get("plot_path"):
+        from parity.report.plot import check_plot_path
+
+        check_plot_path(outputs["plot_path"])
     files.check_outputs({**named, **(extra or {})}, {**inputs, "--golden": outputs.get("golden_path")})
     for key in (*OUTPUTS, "golden_path"):
         if outputs.get(key):

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import OUTPUTS, check_outputs, config_from_report, hidden_sizes, run_with_outputs, training_options
+from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, hidden_sizes, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
 
@@ -29,7 +29,7 @@ def run(ctx: click.Context, save_weights: str | None, from_report: str | None, r
     import numpy_net
     from parity.engine.setup import prepare
 
-    outputs = {key: options.pop(key) for key in (*OUTPUTS, "golden_path")}
+    outputs = {key: options.pop(key) for key in NOT_CONFIG}
     config = RunConfig(**options) if from_report is None else config_from_report(ctx, from_report, options, "run")[0]
     inputs = {"--data": config.data, "--weights": config.weights, "--from-report": from_report}
     save_weights = check_outputs(outputs, inputs, {"--save-weights": save_weights})["--save-weights"]

@@ -29,6 +29,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, variants
+from parity.engine.compare import minimum_tolerance
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -137,7 +138,8 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis([_public(f) for f in settings], oracles)
     # a port checked alone against the kit's NumPy network: the hand-written-NumPy rules would describe the wrong side
     rules = NEUTRAL_RULES if setup.user_sides == ("torch",) else RULES
-    return Diagnosis(findings(Evidence(setup, failure, oracles), rules), oracles)
+    evidence = Evidence(setup, failure, oracles, minimum_atol=minimum_tolerance(result.tensors)[0])
+    return Diagnosis(findings(evidence, rules), oracles)
 
 
 def family_findings(setup: Setup, failure) -> list[Finding]:

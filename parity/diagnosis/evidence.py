@@ -22,8 +22,9 @@ RATIO_TOLERANCE = {"float32": 1e-2, "float64": 1e-6}
 class Evidence:
     """The first failing step, seen in float64."""
 
-    def __init__(self, setup: Setup, failure: FailureContext, oracles: dict) -> None:
+    def __init__(self, setup: Setup, failure: FailureContext, oracles: dict, minimum_atol: float | None = None) -> None:
         config = setup.config
+        self.minimum_atol = minimum_atol  # the least --atol that passes the whole run, where the run was seen whole
         self.config, self.step, self.oracles, self.failure = config, failure.step, oracles, failure
         self.environment = setup.environment
         X, y = setup.batch(failure.step)

@@ -26,6 +26,11 @@ class Comparison:
     mismatched: int  # elements outside tolerance
     size: int
     problem: str | None = None  # shape or dtype disagreement
+    used: float = 0.0  # the largest share of its tolerance an element takes (1 = at the limit)
+    # the least --atol (at the run's rtol) and --rtol (at its atol) that pass it, given explicitly (no allowances)
+    min_atol: float = 0.0
+    min_rtol: float = 0.0
+    histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
 
     @property
     def passed(self) -> bool:
@@ -33,15 +38,17 @@ class Comparison:
 
 
 def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
-            reduction: float = 0.0, extra_atol: float = 0.0) -> Comparison:
+            reduction: float = 0.0, extra_atol: float = 0.0, histogram_above: float | None = None) -> Comparison:
     """reduction: an allowance, relative to the tensor's largest entry, for a tensor summed over many terms;
-    extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large."""
+    extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large;
+    histogram_above: count the errors by decade when the largest exceeds this (a run's new worst step)."""
     a, b = np.asarray(numpy_value), np.asarray(torch_value)
     if a.shape != b.shape:
         return Comparison(
             max_abs=float("inf"), max_rel=float("inf"), index=(), numpy_value=float("nan"),
             torch_value=float("nan"), mismatched=b.size, size=b.size,
             problem=f"shape {a.shape} on the NumPy side, {b.shape} on the torch side",
+            used=float("inf"), min_atol=float("inf"), min_rtol=float("inf"),
         )
     problem = None
     if a.dtype != dtype or b.dtype != dtype:
@@ -60,22 +67,62 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
         diff = np.where(np.isfinite(diff), diff, np.inf)
         flat = int(diff.argmax())
     abs_b = np.abs(b, dtype=common)
-    allowed = abs_b * rtol
-    allowed += atol + extra_atol + (reduction * float(abs_b.max()) if reduction else 0.0)
-    mismatched = int(np.count_nonzero(diff > allowed))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        np.divide(diff, abs_b, out=allowed)  # 0 / 0 is NaN, which fmax passes over: no difference, no relative one
-    max_rel = float(np.fmax.reduce(allowed))
+    allowance = atol + extra_atol + (reduction * float(abs_b.max()) if reduction else 0.0)
+    mismatched, used, max_rel, min_atol, min_rtol = _measures(diff, abs_b, rtol, atol, allowance)
+    if problem:  # a dtype that differs fails whatever the tolerance
+        used = min_atol = min_rtol = float("inf")
+    worst = float(diff.flat[flat])
+    histogram = error_histogram(diff) if histogram_above is not None and worst > histogram_above else None
     return Comparison(
-        max_abs=float(diff.flat[flat]),
-        max_rel=0.0 if np.isnan(max_rel) else max_rel,
+        max_abs=worst,
+        max_rel=max_rel,
         index=tuple(int(i) for i in np.unravel_index(flat, shape)) if shape else (),
         numpy_value=float(a.flat[flat]),
         torch_value=float(b.flat[flat]),
         mismatched=mismatched,
         size=int(b.size),
         problem=problem,
+        used=used,
+        min_atol=min_atol,
+        min_rtol=min_rtol,
+        histogram=histogram,
     )
+
+
+def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance: float) -> tuple[int, float, float, float, float]:
+    """Elements off, share of the tolerance used, max relative error, and the least atol and rtol that pass,
+    from |a - b| and |b|; allowance is atol plus the run's allowances. 0 / 0 is NaN, which fmax passes over."""
+    allowed = abs_b * rtol
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # x / tiny is Inf: no rtol is enough
+        scratch = np.subtract(diff, allowed)
+        mismatched = int(np.count_nonzero(scratch > allowance))
+        min_atol = max(float(scratch.max()), 0.0)  # diff - rtol|b| at its largest
+        allowed += allowance
+        used = float(np.fmax.reduce(np.divide(diff, allowed, out=allowed)))
+        max_rel = float(np.fmax.reduce(np.divide(diff, abs_b, out=allowed)))
+        np.subtract(diff, atol, out=scratch)
+        min_rtol = max(float(np.fmax.reduce(np.divide(scratch, abs_b, out=scratch))), 0.0)
+    return mismatched, _number(used), _number(max_rel), min_atol, _number(min_rtol)
+
+
+def _number(value: float) -> float:
+    return 0.0 if np.isnan(value) else value
+
+
+def minimum_tolerance(tensors: dict[str, TensorSummary]) -> tuple[float, float]:
+    """The least --atol (with the run's rtol) and the least --rtol (with its atol) that pass every compared step
+    of every tensor, given explicitly; inf where no tolerance would (a shape, a dtype, an update the wrong way)."""
+    return max((s.min_atol for s in tensors.values()), default=0.0), max((s.min_rtol for s in tensors.values()), default=0.0)
+
+
+def error_histogram(diff: np.ndarray) -> dict[str, int]:
+    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur."""
+    exact = int(np.count_nonzero(diff == 0))
+    decades = np.clip(np.floor(np.log10(diff[diff > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
+    counts = {"0": exact} if exact else {}
+    values, numbers = np.unique(decades, return_counts=True)
+    counts.update({f"1e{int(v):+03d}": int(n) for v, n in zip(values, numbers)})
+    return counts
 
 
 @dataclass
@@ -90,6 +137,10 @@ class TensorSummary:
     first_failed_step: int | None = None
     problem: str | None = None
     compared_steps: int = 0
+    used: float = 0.0  # the largest share of the tolerance taken, over the run
+    min_atol: float = 0.0  # the least --atol (at the run's rtol) that passes every step
+    min_rtol: float = 0.0  # the least --rtol (at the run's atol) that passes every step
+    histogram: dict[str, int] | None = None  # the errors at the worst step, by decade
 
     @property
     def passed(self) -> bool:
@@ -99,7 +150,10 @@ class TensorSummary:
         self.compared_steps += 1
         if self.worst_step is None or comparison.max_abs > self.max_abs:
             self.max_abs, self.worst_step, self.worst_index = comparison.max_abs, step, comparison.index
+            self.histogram = comparison.histogram
         self.max_rel = max(self.max_rel, comparison.max_rel)
+        self.used = max(self.used, comparison.used)
+        self.min_atol, self.min_rtol = max(self.min_atol, comparison.min_atol), max(self.min_rtol, comparison.min_rtol)
         if not comparison.passed:
             self.failed_steps += 1
             if self.first_failed_step is None:
@@ -170,7 +224,7 @@ def _direction(comparison: Comparison, numpy_record: dict, torch_record: dict, n
         problem = "the NumPy side moves it against torch's update (up the gradient)"
     else:
         return comparison
-    return replace(comparison, mismatched=comparison.size, problem=problem)
+    return replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"), min_atol=float("inf"), min_rtol=float("inf"))
 
 # The largest slope of each activation: a rounding error in z moves f(z) by at most this much.
 SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0.25}
@@ -201,26 +255,32 @@ class RunComparison:
         self.tensors = {name: TensorSummary() for name in names}
         self.first_failure: Mismatch | None = None
         self.steps = 0
+        self.last: dict[str, Comparison] = {}  # the latest step's comparisons
 
     def add(self, step: int, numpy_record: dict, torch_record: dict) -> Mismatch | None:
         """Compare one step; returns the run's first mismatch if it happened at this step."""
         self.steps = step
         new_failure = None
-        for name, comparison in self.compare_step(numpy_record, torch_record).items():
+        self.last = self.compare_step(numpy_record, torch_record, histograms=True)
+        for name, comparison in self.last.items():
             self.tensors[name].add(step, comparison)
             if not comparison.passed and self.first_failure is None:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
         return new_failure
 
-    def compare_step(self, numpy_record: dict, torch_record: dict, names: tuple[str, ...] | None = None) -> dict[str, Comparison]:
-        """Every tensor of one step, compared by the run's rule (tolerances, allowances, direction of updates)."""
+    def compare_step(self, numpy_record: dict, torch_record: dict, names: tuple[str, ...] | None = None,
+                     histograms: bool = False) -> dict[str, Comparison]:
+        """Every tensor of one step, compared by the run's rule (tolerances, allowances, direction of updates);
+        histograms: with the errors by decade of each tensor whose worst step this is so far."""
         found = {}
         for name in names or self.names:
             extra = 0.0
             if self.forward and name.startswith(("hidden", "output")) and "W1" in torch_record:
                 extra = forward_allowance(name, torch_record, self.forward[0], self.forward[1], self.forward[2], self.dtype)
+            summary = self.tensors.get(name)
+            above = (summary.max_abs if summary.worst_step is not None else -1.0) if histograms and summary else None
             comparison = compare(numpy_record[name], torch_record[name], self.rtol, self.atol, self.dtype,
-                                 self.reduction.get(name, 0.0), extra)
+                                 self.reduction.get(name, 0.0), extra, above)
             if name.endswith(".update") and comparison.passed:
                 comparison = _direction(comparison, numpy_record, torch_record, name, self.dtype)
             found[name] = comparison

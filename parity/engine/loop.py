@@ -55,10 +55,13 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
             divergence = Divergence.find(step, numpy_record, torch_record)
             if divergence and divergence.both:
                 break  # NaN against NaN says nothing about parity
-            if config.compares(step) and comparison.add(step, numpy_record, torch_record) is not None:
+            compared = config.compares(step)
+            if compared and comparison.add(step, numpy_record, torch_record) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:
                 observe(step, numpy_record, torch_record)
+            for listen in setup.listeners:
+                listen(step, comparison.last if compared else None, numpy_record, torch_record)
             if divergence:
                 break
             numpy_before = {name: numpy_record[name] for name in setup.init}

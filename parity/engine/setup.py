@@ -42,6 +42,9 @@ class Setup:
     remake: Callable[..., Setup] | None = field(default=None, repr=False)
     # called after each compared step with (step, numpy_record, torch_record): golden runs record or check through these
     observers: list[Callable] = field(default_factory=list, repr=False)
+    # called after every step with (step, {tensor: Comparison} or None where the step was not compared,
+    # numpy_record, torch_record): progress bars and per-step series listen through these
+    listeners: list[Callable] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1, self.config.optimizer)

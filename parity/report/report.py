@@ -8,7 +8,7 @@ from typing import Any
 
 from parity.diagnosis.diagnose import Diagnosis
 from parity.diagnosis.finding import Finding
-from parity.engine.compare import TensorSummary
+from parity.engine.compare import TensorSummary, minimum_tolerance
 from parity.engine.result import RunResult
 from parity.report.diagnosis_text import format_diagnosis
 from parity.report.json_document import json_safe
@@ -36,7 +36,7 @@ class Report(RunResult):
             "format": REPORT_FORMAT,
             "config": self.config.to_dict(),
             **({"network": self.network} if self.network else {}),
-            "tolerance": {"rtol": rtol, "atol": atol},
+            "tolerance": {"rtol": rtol, "atol": atol, **dict(zip(("min_atol", "min_rtol"), minimum_tolerance(self.tensors)))},
             "verdict": self.verdict,
             "summary": self.verdict_line(),
             "steps_run": self.steps_run,
@@ -54,8 +54,12 @@ class Report(RunResult):
     def to_json(self) -> str:
         return json.dumps(json_safe(self.to_dict()), indent=2) + "\n"
 
-    def format_table(self) -> str:
+    def format_table(self, with_headline: bool = True) -> str:
+        """The headline, the table, the verdict and the diagnosis; without the headline where it was printed
+        before the run began (the two printed one after the other read exactly as the whole)."""
         lines = [self.headline(), "", *tensor_table(self.tensors), "", self.verdict_line()]
+        if not with_headline:
+            lines = lines[1:]
         lines += [extra["summary"] for extra in (self.golden, self.resume) if extra]
         if self.verdict == "fail":
             lines += ["", *format_diagnosis(self.diagnosis, self.oracles)]
@@ -91,4 +95,8 @@ def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
         "failed_steps": summary.failed_steps,
         "first_failed_step": summary.first_failed_step,
         "problem": summary.problem,
+        "tolerance_used": summary.used,
+        "min_atol": summary.min_atol,
+        "min_rtol": summary.min_rtol,
+        "errors_at_worst_step": summary.histogram,
     }

@@ -45,12 +45,19 @@ def _where_parameters_are(network: dict) -> list[str]:
 
 def tensor_table(tensors: dict[str, TensorSummary]) -> list[str]:
     width = max([9, *map(len, tensors)])
-    header = f"{'tensor':<{width}} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12}  result"
+    header = f"{'tensor':<{width}} {'max abs':>10} {'max rel':>10} {'worst step':>10} {'worst index':>12} {'tol used':>9}  result"
     rows = [header]
     for name, s in tensors.items():
         index = ",".join(map(str, s.worst_index)) or "-"
         result = "OK" if s.passed else f"NOT OK ({s.failed_steps} of {s.compared_steps} steps)"
         rows.append(
-            f"{name:<{width}} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12}  {result}"
+            f"{name:<{width}} {s.max_abs:>10.3g} {s.max_rel:>10.3g} {s.worst_step or '-':>10} {index:>12} {share(s.used):>9}  {result}"
         )
     return rows
+
+
+def share(used: float) -> str:
+    """The share of its tolerance a tensor took at worst, as llm.c's test prints the "% of maximum error"."""
+    if used == float("inf"):
+        return "-"
+    return f"{100 * used:.3g}%"

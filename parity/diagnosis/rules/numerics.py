@@ -6,6 +6,8 @@ step in float64, what is left is how each rounds in float32.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from parity.diagnosis.evidence import Evidence
@@ -80,9 +82,22 @@ def rounding_noise(e: Evidence) -> Finding | None:
 
 
 def _looser_tolerance(e: Evidence) -> str:
-    largest = max((c.max_abs for c in e.comparisons.values() if not c.passed), default=0.0)
-    return (f"The tolerance is tighter than this step's rounding (long float32 sums over a batch round more than "
-            f"torch.testing.assert_close's elementwise defaults allow): pass --atol {2 * largest:.1g}, or run in float64.")
+    """The least --atol that passes the whole run (the run's own minimum, so it never moves), else twice this step's."""
+    if e.minimum_atol is not None and math.isfinite(e.minimum_atol):
+        atol, whole = _rounded_up(e.minimum_atol), "every step of this run"
+    else:
+        atol, whole = _rounded_up(2 * max((c.max_abs for c in e.comparisons.values() if not c.passed), default=0.0)), "this step"
+    return (f"The tolerance is tighter than this run's rounding (long float32 sums over a batch round more than "
+            f"torch.testing.assert_close's elementwise defaults allow): --atol {atol:.2g} is the least that passes "
+            f"{whole} at --rtol {e.config.tolerances[0]:g}; or run in float64.")
+
+
+def _rounded_up(value: float) -> float:
+    """Up to two significant digits, never down: a suggested tolerance must pass."""
+    if value <= 0:
+        return 0.0
+    unit = 10.0 ** (math.floor(math.log10(value)) - 1)
+    return math.ceil(value / unit * (1 - 1e-12)) * unit
 
 
 def unstable_formula(e: Evidence) -> Finding | None:
