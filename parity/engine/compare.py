@@ -92,16 +92,19 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
 def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance: float) -> tuple[int, float, float, float, float]:
     """Elements off, share of the tolerance used, max relative error, and the least atol and rtol that pass,
     from |a - b| and |b|; allowance is atol plus the run's allowances. 0 / 0 is NaN, which fmax passes over."""
-    allowed = abs_b * rtol
+    # One scratch array, reused: a few arrays the size of a tensor per step, no more, so that memory the
+    # allocator hands back to the system is not faulted in again at every step.
+    work = np.multiply(abs_b, rtol)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # x / tiny is Inf: no rtol is enough
-        scratch = np.subtract(diff, allowed)
-        mismatched = int(np.count_nonzero(scratch > allowance))
-        min_atol = max(float(scratch.max()), 0.0)  # diff - rtol|b| at its largest
-        allowed += allowance
-        used = float(np.fmax.reduce(np.divide(diff, allowed, out=allowed)))
-        max_rel = float(np.fmax.reduce(np.divide(diff, abs_b, out=allowed)))
-        np.subtract(diff, atol, out=scratch)
-        min_rtol = max(float(np.fmax.reduce(np.divide(scratch, abs_b, out=scratch))), 0.0)
+        np.subtract(diff, work, out=work)  # diff - rtol |b|
+        mismatched = int(np.count_nonzero(work > allowance))
+        min_atol = max(float(work.max()), 0.0)
+        np.multiply(abs_b, rtol, out=work)
+        work += allowance
+        used = float(np.fmax.reduce(np.divide(diff, work, out=work)))
+        max_rel = float(np.fmax.reduce(np.divide(diff, abs_b, out=work)))
+        np.subtract(diff, atol, out=work)
+        min_rtol = max(float(np.fmax.reduce(np.divide(work, abs_b, out=work))), 0.0)
     return mismatched, _number(used), _number(max_rel), min_atol, _number(min_rtol)
 
 
