@@ -172,3 +172,12 @@ def test_long_float32_sums_at_an_explicit_elementwise_tolerance_are_rounding_wit
     suggested = float(report.diagnosis[0].fix.split("--atol ")[1].split(" ")[0])
     # the run's own minimum: the suggestion passes at once, it never moves again
     assert run(RunConfig(data="random:2048,32,4", hidden=128, steps=20, rtol=1.3e-6, atol=suggested)).passed
+
+
+def test_the_twins_own_long_sums_at_a_tight_explicit_tolerance_are_summation_order_not_a_bug():
+    # NumPy adds 20,000 rows down a column one after another; torch sums pairwise: the same mathematics
+    report = run(RunConfig(data="random:20000,2", steps=2, rtol=0, atol=1e-7))
+    assert not report.passed
+    assert [f.name for f in report.diagnosis] == ["summation-order"]
+    suggested = float(report.diagnosis[0].fix.split("--atol ")[1].split(" ")[0])
+    assert run(RunConfig(data="random:20000,2", steps=2, rtol=0, atol=suggested)).passed

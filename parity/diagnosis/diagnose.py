@@ -36,7 +36,7 @@ from parity.engine.setup import Setup
 from parity.errors import InputError
 
 RULES = (
-    numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.unstable_formula, forward.rounded_input,
+    numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order, numerics.unstable_formula, forward.rounded_input,
     numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
@@ -46,7 +46,7 @@ RULES = (
     optimizer.state_convention,
 )
 
-NOT_A_BUG = {"rounding-noise", "tf32"}
+NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
 VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
 MAX_VERIFIED = 6
 
@@ -57,7 +57,7 @@ class Diagnosis(NamedTuple):
 
 
 # Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
-NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise)
+NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order)
 
 
 def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:

@@ -57,6 +57,7 @@ def _rounding_of(name: str, records: dict) -> dict:
         "numpy_error": numpy_error,
         "torch_error": torch_error,
         "float64_gap": float64_gap,
+        "scale": scale,
         "same_in_float64": float64_gap <= SAME_MATHEMATICS * scale + 1e-13,
         # as accurate as a plain float32 computation of the same step, give or take a few ulps
         "numpy_within_rounding": numpy_error <= ROUNDING_FACTOR * torch_error + ROUNDING_ULPS * FLOAT32_EPS * scale,

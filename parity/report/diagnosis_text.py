@@ -10,7 +10,12 @@ def format_diagnosis(findings: list, oracles: dict) -> list[str]:
     lines = []
     if "float64" in oracles:
         o = oracles["float64"]
-        verdict = "rounding noise (same mathematics in float64)" if o["verdict"] == "rounding" else "a real difference"
+        if o["verdict"] == "rounding":
+            verdict = "rounding noise (same mathematics in float64)"
+        elif o["tensors"] and all(t.get("same_in_float64") for t in o["tensors"].values()):
+            verdict = "the same mathematics in float64, rounded differently in float32"
+        else:
+            verdict = "a real difference"
         lines.append(f"float64 oracle, step {o['step']}: {verdict}")
     if "finite_difference" in oracles:
         o = oracles["finite_difference"]

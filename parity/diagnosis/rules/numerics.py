@@ -13,6 +13,8 @@ import numpy as np
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis.finding import Finding
 
+FLOAT32_EPS = float(np.finfo(np.float32).eps)
+
 FLOAT64_NOISE = 1e-12  # float64 sides that differ by at most this, relative to the tensor's scale, differ by rounding
 
 
@@ -107,7 +109,7 @@ def unstable_formula(e: Evidence) -> Finding | None:
     failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
     if not failing or not all(t["same_in_float64"] for t in failing.values()):
         return None
-    worse = [n for n, t in failing.items() if not t["numpy_within_rounding"]]
+    worse = [n for n, t in failing.items() if not t["numpy_within_rounding"] and not _within_summation(e, n, t)]
     if not worse:
         return None
     name, t = worse[0], failing[worse[0]]
@@ -121,6 +123,38 @@ def unstable_formula(e: Evidence) -> Finding | None:
         "Compute cross-entropy from the logits, max(z, 0) - z y + log(1 + e^-|z|); avoid subtracting nearly equal numbers.",
         0.9,
     )
+
+
+def summation_order(e: Evidence) -> Finding | None:
+    """A float32 sum over the batch taken in another order: NumPy adds the rows of a column one after another,
+    whose error grows with the number of rows, where torch sums pairwise. The same mathematics, not a bug."""
+    oracle = e.oracles.get("float64")
+    if oracle is None or e.environment.get("tf32_matmul"):
+        return None
+    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
+    if not failing or not all(t["same_in_float64"] for t in failing.values()):
+        return None
+    summed = [n for n, t in failing.items() if not t["numpy_within_rounding"] and _within_summation(e, n, t)]
+    if not summed or not all(t["numpy_within_rounding"] or n in summed for n, t in failing.items()):
+        return None
+    t = failing[summed[0]]
+    return Finding(
+        "summation-order",
+        f"Rounding, not a bug: in float64 both sides compute the same step. The NumPy side's {summed[0]} is further from "
+        f"float64 than torch's ({t['numpy_error']:.3g} against {t['torch_error']:.3g}) but within what a float32 sum of "
+        f"{e.n} rows may lose when the rows are added one after another, as NumPy does down a column, where torch sums pairwise.",
+        {"tensors": summed, "rows": e.n, "numpy_error_vs_float64": t["numpy_error"], "torch_error_vs_float64": t["torch_error"]},
+        _looser_tolerance(e),
+        0.95,
+    )
+
+
+def _within_summation(e: Evidence, name: str, t: dict) -> bool:
+    """Is this error within a float32 sum of the batch's rows added in sequence: rows · eps · |sum|?
+    Only for tensors summed over the batch; |sum| understates Σ|terms|, so the bound errs toward blaming."""
+    if name.startswith(("hidden", "output")) or e.config.dtype != "float32":
+        return False
+    return t["numpy_error"] <= e.n * FLOAT32_EPS * t.get("scale", 0.0)
 
 
 def divergence(summary: dict) -> Finding:
