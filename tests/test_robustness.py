@@ -415,3 +415,13 @@ def test_a_step_that_changes_directory_does_not_move_the_report(tmp_path, monkey
     result = invoke("check", f"{EXAMPLES}/tutorial_sse.py:NeuralNetwork", "--steps", "2", "--step", step, "--json", "r.json")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r.json").exists() and not (tmp_path / "elsewhere" / "r.json").exists()
+
+
+def test_running_out_of_memory_anyway_is_one_line_with_what_to_do(monkeypatch):
+    import parity.api
+
+    def exhausted(setup):
+        raise MemoryError("Unable to allocate 80.0 GiB")
+
+    monkeypatch.setattr(parity.api, "run_steps", exhausted)
+    assert_one_line_error(invoke("run", "--steps", "2"), "out of memory", "80.0 GiB", "--batch-size")

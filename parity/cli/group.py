@@ -33,6 +33,9 @@ class ParityGroup(click.Group):
         except InputError as error:
             click.echo(f"parity: error: {error}", err=True)
             sys.exit(2)
+        except MemoryError as error:  # what no estimate foresaw: still one line, and what to do
+            click.echo(f"parity: error: out of memory ({error or 'MemoryError'}): use less data, smaller layers or a --batch-size", err=True)
+            sys.exit(2)
         except Exception as error:  # a bug of ours: still one line, unless asked for the traceback
             if os.environ.get("PARITY_DEBUG"):
                 raise

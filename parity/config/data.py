@@ -20,6 +20,9 @@ from parity.errors import InputError
 from parity.memory import check_fits
 
 
+CSV_MEMORY_FACTOR = 4
+
+
 @dataclass(frozen=True)
 class Dataset:
     X: np.ndarray
@@ -96,6 +99,8 @@ def read_npz(path: str) -> tuple[np.ndarray, np.ndarray]:
 def read_csv(path: str, target: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Numeric CSV, an optional header row; the last column is y unless target names others."""
     files.check_input(path, "--data")
+    # read whole, each cell a Python string: at least CSV_MEMORY_FACTOR times the file's size
+    check_fits(CSV_MEMORY_FACTOR * os.path.getsize(path), f"--data {path!r}", "give a smaller file, or save it as .npz")
     try:
         with open(path, newline="") as file:
             rows = [row for row in csv.reader(file) if row and any(cell.strip() for cell in row)]
