@@ -89,3 +89,22 @@ def test_the_worst_step_keeps_a_histogram_of_its_errors_by_decade():
     summary = comparison.tensors["W1"]
     assert summary.worst_step == 1 and summary.histogram == {"0": 1, "1e-06": 1, "1e-04": 1}
     assert 0.19 < summary.used < 0.21  # 2e-4 of an atol of 1e-3
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 3)), min_size=1, max_size=6), st.integers(0, 2**31),
+       st.sampled_from(["float32", "float64"]), st.booleans())
+def test_tensors_measured_together_report_exactly_what_each_measured_alone_does(shapes, seed, dtype, special):
+    from parity.engine.measure import Pair, compare_many
+
+    rng = np.random.default_rng(seed)
+    pairs = []
+    for rows, columns in shapes:
+        b = rng.standard_normal((rows, columns)).astype(dtype)
+        a = (b + rng.standard_normal(b.shape) * 1e-6).astype(dtype)
+        if special and a.size:
+            a.flat[0] = rng.choice([np.nan, np.inf, 0.0])
+        pairs.append(Pair(a, b, float(rng.choice([0.0, 1e-6])), float(rng.choice([0.0, 1e-7])), -1.0))
+    together = compare_many(pairs, 1.3e-6, 1e-7, dtype)
+    alone = [compare(p.numpy_value, p.torch_value, 1.3e-6, 1e-7, dtype, p.reduction, p.extra_atol, p.histogram_above) for p in pairs]
+    assert [repr(c) for c in together] == [repr(c) for c in alone]

@@ -1,10 +1,7 @@
-"""Comparing one tensor of the two sides, and summarising it over a run.
+"""Comparing a step of the two sides by the run's rule, and summarising each tensor over a run.
 
-The torch twin is the reference: a NumPy value a passes against the torch
-value b when |a - b| <= atol + rtol * |b|, element by element, the rule of
-torch.testing.assert_close. A shape or dtype that differs fails outright:
-a float64 array leaking into a float32 run can agree in value and still be
-a bug.
+What one comparison measures is in measure.py; here are the run's rule (its
+tolerances and allowances, the direction of updates) and the summaries.
 """
 
 from __future__ import annotations
@@ -13,119 +10,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from parity.engine.measure import Comparison, Pair, compare, compare_many
 
-@dataclass(frozen=True)
-class Comparison:
-    """One tensor at one step."""
-
-    max_abs: float
-    max_rel: float
-    index: tuple[int, ...]  # of the element with the greatest absolute difference
-    numpy_value: float
-    torch_value: float
-    mismatched: int  # elements outside tolerance
-    size: int
-    problem: str | None = None  # shape or dtype disagreement
-    used: float = 0.0  # the largest share of its tolerance an element takes (1 = at the limit)
-    # the least --atol (at the run's rtol) and --rtol (at its atol) that pass it, given explicitly (no allowances)
-    min_atol: float = 0.0
-    min_rtol: float = 0.0
-    histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
-
-    @property
-    def passed(self) -> bool:
-        return self.mismatched == 0 and self.problem is None
-
-
-def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
-            reduction: float = 0.0, extra_atol: float = 0.0, histogram_above: float | None = None) -> Comparison:
-    """reduction: an allowance, relative to the tensor's largest entry, for a tensor summed over many terms;
-    extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large;
-    histogram_above: count the errors by decade when the largest exceeds this (a run's new worst step)."""
-    a, b = np.asarray(numpy_value), np.asarray(torch_value)
-    if a.shape != b.shape:
-        return Comparison(
-            max_abs=float("inf"), max_rel=float("inf"), index=(), numpy_value=float("nan"),
-            torch_value=float("nan"), mismatched=b.size, size=b.size,
-            problem=f"shape {a.shape} on the NumPy side, {b.shape} on the torch side",
-            used=float("inf"), min_atol=float("inf"), min_rtol=float("inf"),
-        )
-    problem = None
-    if a.dtype != dtype or b.dtype != dtype:
-        problem = f"dtype {a.dtype} on the NumPy side, {b.dtype} on the torch side, in a {dtype} run"
-    if not b.size:
-        return Comparison(0.0, 0.0, (), float("nan"), float("nan"), 0, 0, problem)
-    # In the arrays' own dtype where they share one: the difference of two nearly equal floats is exact in it.
-    # Flat views (no copy for contiguous arrays), so that a 0-d loss is an array too.
-    shape, a, b = b.shape, a.reshape(-1), b.reshape(-1)
-    common = a.dtype if a.dtype == b.dtype and a.dtype.kind == "f" else np.float64
-    diff = np.subtract(a, b, dtype=common)
-    np.abs(diff, out=diff)
-    flat = int(diff.argmax())  # the first NaN, where there is one
-    if not np.isfinite(diff.flat[flat]):
-        # NaN or Inf on either side is never close, and a NaN must not hide the worst element.
-        diff = np.where(np.isfinite(diff), diff, np.inf)
-        flat = int(diff.argmax())
-    abs_b = np.abs(b, dtype=common)
-    allowance = atol + extra_atol + (reduction * float(abs_b.max()) if reduction else 0.0)
-    mismatched, used, max_rel, min_atol, min_rtol = _measures(diff, abs_b, rtol, atol, allowance)
-    if problem:  # a dtype that differs fails whatever the tolerance
-        used = min_atol = min_rtol = float("inf")
-    worst = float(diff.flat[flat])
-    histogram = error_histogram(diff) if histogram_above is not None and worst > histogram_above else None
-    return Comparison(
-        max_abs=worst,
-        max_rel=max_rel,
-        index=tuple(int(i) for i in np.unravel_index(flat, shape)) if shape else (),
-        numpy_value=float(a.flat[flat]),
-        torch_value=float(b.flat[flat]),
-        mismatched=mismatched,
-        size=int(b.size),
-        problem=problem,
-        used=used,
-        min_atol=min_atol,
-        min_rtol=min_rtol,
-        histogram=histogram,
-    )
-
-
-def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance: float) -> tuple[int, float, float, float, float]:
-    """Elements off, share of the tolerance used, max relative error, and the least atol and rtol that pass,
-    from |a - b| and |b|; allowance is atol plus the run's allowances. 0 / 0 is NaN, which fmax passes over."""
-    # One scratch array, reused: a few arrays the size of a tensor per step, no more, so that memory the
-    # allocator hands back to the system is not faulted in again at every step.
-    work = np.multiply(abs_b, rtol)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # x / tiny is Inf: no rtol is enough
-        np.subtract(diff, work, out=work)  # diff - rtol |b|
-        mismatched = int(np.count_nonzero(work > allowance))
-        min_atol = max(float(work.max()), 0.0)
-        np.multiply(abs_b, rtol, out=work)
-        work += allowance
-        used = float(np.fmax.reduce(np.divide(diff, work, out=work)))
-        max_rel = float(np.fmax.reduce(np.divide(diff, abs_b, out=work)))
-        np.subtract(diff, atol, out=work)
-        min_rtol = max(float(np.fmax.reduce(np.divide(work, abs_b, out=work))), 0.0)
-    return mismatched, _number(used), _number(max_rel), min_atol, _number(min_rtol)
-
-
-def _number(value: float) -> float:
-    return 0.0 if np.isnan(value) else value
+__all__ = ["Comparison", "compare", "RunComparison", "TensorSummary", "Mismatch", "minimum_tolerance"]
 
 
 def minimum_tolerance(tensors: dict[str, TensorSummary]) -> tuple[float, float]:
     """The least --atol (with the run's rtol) and the least --rtol (with its atol) that pass every compared step
     of every tensor, given explicitly; inf where no tolerance would (a shape, a dtype, an update the wrong way)."""
     return max((s.min_atol for s in tensors.values()), default=0.0), max((s.min_rtol for s in tensors.values()), default=0.0)
-
-
-def error_histogram(diff: np.ndarray) -> dict[str, int]:
-    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur."""
-    exact = int(np.count_nonzero(diff == 0))
-    decades = np.clip(np.floor(np.log10(diff[diff > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
-    counts = {"0": exact} if exact else {}
-    values, numbers = np.unique(decades, return_counts=True)
-    counts.update({f"1e{int(v):+03d}": int(n) for v, n in zip(values, numbers)})
-    return counts
 
 
 @dataclass
@@ -275,16 +168,17 @@ class RunComparison:
                      histograms: bool = False) -> dict[str, Comparison]:
         """Every tensor of one step, compared by the run's rule (tolerances, allowances, direction of updates);
         histograms: with the errors by decade of each tensor whose worst step this is so far."""
-        found = {}
-        for name in names or self.names:
+        names = names or self.names
+        pairs = []
+        for name in names:
             extra = 0.0
             if self.forward and name.startswith(("hidden", "output")) and "W1" in torch_record:
                 extra = forward_allowance(name, torch_record, self.forward[0], self.forward[1], self.forward[2], self.dtype)
             summary = self.tensors.get(name)
             above = (summary.max_abs if summary.worst_step is not None else -1.0) if histograms and summary else None
-            comparison = compare(numpy_record[name], torch_record[name], self.rtol, self.atol, self.dtype,
-                                 self.reduction.get(name, 0.0), extra, above)
+            pairs.append(Pair(numpy_record[name], torch_record[name], self.reduction.get(name, 0.0), extra, above))
+        found = dict(zip(names, compare_many(pairs, self.rtol, self.atol, self.dtype)))
+        for name, comparison in found.items():
             if name.endswith(".update") and comparison.passed:
-                comparison = _direction(comparison, numpy_record, torch_record, name, self.dtype)
-            found[name] = comparison
+                found[name] = _direction(comparison, numpy_record, torch_record, name, self.dtype)
         return found

@@ -1,0 +1,180 @@
+"""Measuring how far apart two tensors are: the numbers every comparison reports, for one tensor or many at once.
+
+The torch twin is the reference: a NumPy value a passes against the torch
+value b when |a - b| <= atol + rtol * |b|, element by element, the rule of
+torch.testing.assert_close. A shape or dtype that differs fails outright:
+a float64 array leaking into a float32 run can agree in value and still be
+a bug.
+
+A step's small tensors (XOR's are a few elements each) are measured
+together: laid end to end in one array, each number reduced per tensor with
+`reduceat`, so that a step costs a few dozen NumPy calls, not a few per
+element of every tensor's bookkeeping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One tensor at one step."""
+
+    max_abs: float
+    max_rel: float
+    index: tuple[int, ...]  # of the element with the greatest absolute difference
+    numpy_value: float
+    torch_value: float
+    mismatched: int  # elements outside tolerance
+    size: int
+    problem: str | None = None  # shape or dtype disagreement
+    used: float = 0.0  # the largest share of its tolerance an element takes (1 = at the limit)
+    # the least --atol (at the run's rtol) and --rtol (at its atol) that pass it, given explicitly (no allowances)
+    min_atol: float = 0.0
+    min_rtol: float = 0.0
+    histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
+
+    @property
+    def passed(self) -> bool:
+        return self.mismatched == 0 and self.problem is None
+
+
+class Pair(NamedTuple):
+    """One tensor to measure. reduction: an allowance, relative to the tensor's largest entry, for a tensor summed
+    over many terms; extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large;
+    histogram_above: count the errors by decade when the largest exceeds this (a run's new worst step)."""
+
+    numpy_value: np.ndarray
+    torch_value: np.ndarray
+    reduction: float = 0.0
+    extra_atol: float = 0.0
+    histogram_above: float | None = None
+
+
+def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
+            reduction: float = 0.0, extra_atol: float = 0.0, histogram_above: float | None = None) -> Comparison:
+    """One tensor (see Pair for the allowances)."""
+    return compare_many([Pair(numpy_value, torch_value, reduction, extra_atol, histogram_above)], rtol, atol, dtype)[0]
+
+
+def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> list[Comparison]:
+    """Every pair measured by the same rule; tensors of one dtype are measured together."""
+    results: list[Comparison | None] = [None] * len(pairs)
+    groups: dict[tuple, list[tuple[int, np.ndarray, np.ndarray, str | None]]] = {}
+    for i, pair in enumerate(pairs):
+        a, b = np.asarray(pair.numpy_value), np.asarray(pair.torch_value)
+        if a.shape != b.shape:
+            results[i] = Comparison(INF, INF, (), float("nan"), float("nan"), b.size, b.size,
+                                    f"shape {a.shape} on the NumPy side, {b.shape} on the torch side", INF, INF, INF)
+            continue
+        problem = None
+        if a.dtype != dtype or b.dtype != dtype:
+            problem = f"dtype {a.dtype} on the NumPy side, {b.dtype} on the torch side, in a {dtype} run"
+        if not b.size:
+            results[i] = Comparison(0.0, 0.0, (), float("nan"), float("nan"), 0, 0, problem)
+            continue
+        groups.setdefault((a.dtype, b.dtype), []).append((i, a, b, problem))
+    for members in groups.values():
+        for i, comparison in zip([m[0] for m in members], _measure_group(members, pairs, rtol, atol)):
+            results[i] = comparison
+    return results  # type: ignore[return-value]
+
+
+def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -> list[Comparison]:
+    """Tensors of one pair of dtypes, end to end; every number reduced per tensor."""
+    a_dtype, b_dtype = members[0][1].dtype, members[0][2].dtype
+    # In the arrays' own dtype where they share one: the difference of two nearly equal floats is exact in it.
+    common = a_dtype if a_dtype == b_dtype and a_dtype.kind == "f" else np.dtype(np.float64)
+    sizes = np.array([m[2].size for m in members])
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    A = np.concatenate([m[1].reshape(-1) for m in members]) if len(members) > 1 else members[0][1].reshape(-1)
+    B = np.concatenate([m[2].reshape(-1) for m in members]) if len(members) > 1 else members[0][2].reshape(-1)
+    diff = np.subtract(A, B, dtype=common)
+    np.abs(diff, out=diff)
+    worst = _per(np.maximum, diff, offsets)  # NaN where a tensor holds one
+    if not np.isfinite(worst).all():
+        # NaN or Inf on either side is never close, and a NaN must not hide the worst element.
+        diff = np.where(np.isfinite(diff), diff, np.inf)
+        worst = _per(np.maximum, diff, offsets)
+    abs_b = np.abs(B, dtype=common)
+    allowances = _allowances(members, pairs, abs_b, offsets, atol)
+    # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
+    per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else float(allowances[0])
+    numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets)
+    firsts = _first_worst(diff, worst, sizes, offsets)
+    found = []
+    for k, (i, a, b, problem) in enumerate(members):
+        pair, first = pairs[i], int(firsts[k])
+        above = pair.histogram_above is not None and worst[k] > pair.histogram_above
+        mismatched, used, max_rel, min_atol, min_rtol = (column[k] for column in numbers)
+        found.append(Comparison(
+            max_abs=float(worst[k]), max_rel=float(max_rel),
+            index=tuple(int(j) for j in np.unravel_index(first - offsets[k], b.shape)) if b.shape else (),
+            numpy_value=float(A[first]), torch_value=float(B[first]),
+            mismatched=int(mismatched), size=int(b.size), problem=problem,
+            used=INF if problem else float(used), min_atol=INF if problem else float(min_atol),
+            min_rtol=INF if problem else float(min_rtol),
+            histogram=error_histogram(diff[offsets[k]:offsets[k] + sizes[k]]) if above else None,
+        ))
+    return found
+
+
+def _allowances(members: list, pairs: list[Pair], abs_b: np.ndarray, offsets: np.ndarray, atol: float) -> np.ndarray:
+    """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest |b|."""
+    reductions = np.array([pairs[m[0]].reduction for m in members])
+    extras = np.array([pairs[m[0]].extra_atol for m in members])
+    largest = _per(np.maximum, abs_b, offsets) if reductions.any() else 0.0
+    return atol + extras + reductions * largest
+
+
+def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance, offsets: np.ndarray) -> tuple:
+    """Per tensor: elements off, share of the tolerance used, max relative error, and the least atol and rtol
+    that pass. One scratch array, reused: freed memory is not faulted in again at every step. 0 / 0 is NaN,
+    which fmax passes over; x / 0 is Inf: no rtol is enough."""
+    work = np.multiply(abs_b, rtol)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        np.subtract(diff, work, out=work)  # diff - rtol |b|
+        off = work > allowance
+        # reduceat would first widen the flags to integers: a copy eight times their size, for one tensor needless
+        mismatched = np.add.reduceat(off, offsets, dtype=np.intp) if len(offsets) > 1 else np.array([np.count_nonzero(off)])
+        min_atol = np.maximum(_per(np.maximum, work, offsets), 0.0)
+        np.multiply(abs_b, rtol, out=work)
+        work += allowance
+        used = _numbers(_per(np.fmax, np.divide(diff, work, out=work), offsets))
+        max_rel = _numbers(_per(np.fmax, np.divide(diff, abs_b, out=work), offsets))
+        np.subtract(diff, atol, out=work)
+        min_rtol = np.maximum(_numbers(_per(np.fmax, np.divide(work, abs_b, out=work), offsets)), 0.0)
+    return mismatched, used, max_rel, min_atol, min_rtol
+
+
+def _per(ufunc: np.ufunc, values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """ufunc reduced over each tensor; for one tensor, a plain reduce (reduceat takes a slower loop)."""
+    return ufunc.reduceat(values, offsets) if len(offsets) > 1 else np.array([ufunc.reduce(values)])
+
+
+def _numbers(values: np.ndarray) -> np.ndarray:
+    return np.where(np.isnan(values), 0.0, values)
+
+
+def _first_worst(diff: np.ndarray, worst: np.ndarray, sizes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The flat index of each tensor's first element with its greatest difference."""
+    if len(sizes) == 1:
+        return np.array([int(diff.argmax())])
+    positions = np.where(diff == np.repeat(worst, sizes), np.arange(diff.size), diff.size)
+    return np.minimum.reduceat(positions, offsets)
+
+
+def error_histogram(diff: np.ndarray) -> dict[str, int]:
+    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur."""
+    exact = int(np.count_nonzero(diff == 0))
+    decades = np.clip(np.floor(np.log10(diff[diff > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
+    counts = {"0": exact} if exact else {}
+    values, numbers = np.unique(decades, return_counts=True)
+    counts.update({f"1e{int(v):+03d}": int(n) for v, n in zip(values, numbers)})
+    return counts
