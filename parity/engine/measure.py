@@ -8,8 +8,8 @@ a bug.
 
 A step's small tensors (XOR's are a few elements each) are measured
 together: laid end to end in one array, each number reduced per tensor with
-`reduceat`, so that a step costs a few dozen NumPy calls, not a few per
-element of every tensor's bookkeeping.
+`reduceat`, so that a step costs a few dozen NumPy calls, not a few dozen
+per tensor. A large tensor is measured alone, by whole-array reductions.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 INF = float("inf")
+SMALL = 4096  # elements: tensors up to this size are measured together, where per-call costs dominate
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> lis
         if not b.size:
             results[i] = Comparison(0.0, 0.0, (), float("nan"), float("nan"), 0, 0, problem)
             continue
-        groups.setdefault((a.dtype, b.dtype), []).append((i, a, b, problem))
+        # small tensors of one dtype together; a large one alone, where whole-array reductions are faster
+        key = (a.dtype, b.dtype) if b.size <= SMALL else (a.dtype, b.dtype, i)
+        groups.setdefault(key, []).append((i, a, b, problem))
     for members in groups.values():
         for i, comparison in zip([m[0] for m in members], _measure_group(members, pairs, rtol, atol)):
             results[i] = comparison
