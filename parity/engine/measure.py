@@ -21,6 +21,7 @@ import numpy as np
 
 INF = float("inf")
 SMALL = 4096  # elements: tensors up to this size are measured together, where per-call costs dominate
+HISTOGRAM_SAMPLE = 65536  # elements a histogram counts at most: a logarithm per element is dear on a large tensor
 
 
 @dataclass(frozen=True)
@@ -174,10 +175,14 @@ def _first_worst(diff: np.ndarray, worst: np.ndarray, sizes: np.ndarray, offsets
 
 
 def error_histogram(diff: np.ndarray) -> dict[str, int]:
-    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur."""
-    exact = int(np.count_nonzero(diff == 0))
-    decades = np.clip(np.floor(np.log10(diff[diff > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
-    counts = {"0": exact} if exact else {}
+    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur.
+    A tensor larger than HISTOGRAM_SAMPLE is counted on every k-th element, and "every": k says so."""
+    every = -(-diff.size // HISTOGRAM_SAMPLE)
+    sample = diff[::every] if every > 1 else diff
+    exact = int(np.count_nonzero(sample == 0))
+    decades = np.clip(np.floor(np.log10(sample[sample > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
+    counts = {"every": every} if every > 1 else {}
+    counts.update({"0": exact} if exact else {})
     values, numbers = np.unique(decades, return_counts=True)
     counts.update({f"1e{int(v):+03d}": int(n) for v, n in zip(values, numbers)})
     return counts
