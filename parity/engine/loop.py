@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from parity.engine.compare import RunComparison, reduction_allowance
+from parity.engine.measure import SMALL
 from parity.engine.record import Record
 from parity.engine.result import FailureContext, RunResult
 from parity.engine.setup import Setup
@@ -120,6 +121,9 @@ def _first_non_finite(record: Record) -> str | None:
     """The first tensor holding NaN or Inf. A sum is finite unless a term is NaN or Inf (or the sum overflows):
     one pass, no copy, for the common case; a non-finite sum is looked at closely."""
     with np.errstate(all="ignore"):
+        if sum(np.size(value) for value in record.values()) <= SMALL:  # a step of small tensors: one sum for all
+            if np.isfinite(np.sum(np.concatenate([np.ravel(value) for value in record.values()]))):
+                return None
         for name, value in record.items():
             if not np.isfinite(np.sum(value)) and not np.isfinite(value).all():
                 return name
