@@ -425,3 +425,14 @@ def test_running_out_of_memory_anyway_is_one_line_with_what_to_do(monkeypatch):
 
     monkeypatch.setattr(parity.api, "run_steps", exhausted)
     assert_one_line_error(invoke("run", "--steps", "2"), "out of memory", "80.0 GiB", "--batch-size")
+
+
+def test_a_reader_that_goes_away_is_exit_2_not_a_failed_parity():
+    """`parity run | head -1`: click exits 1 on a broken pipe, which would read as "parity fails"."""
+    process = subprocess.Popen([sys.executable, "-m", "parity", "run", "--steps", "300"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().startswith("parity: xor")
+    process.stdout.close()
+    process.wait(timeout=120)
+    assert process.returncode == 2
+    assert "broken pipe" in process.stderr.read()

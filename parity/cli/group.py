@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 import click
+from click.utils import PacifyFlushWrapper
 
 from parity.errors import InputError
 
@@ -24,6 +25,12 @@ class ParityGroup(click.Group):
         previous = _terminate_like_interrupt()
         try:
             status = super().main(args, prog_name or "parity", complete_var, standalone_mode=False, **extra)
+        except SystemExit as stop:
+            if stop.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+                # click's exit on a broken pipe (`parity run | head`): 1 would read as "parity fails"
+                click.echo("parity: error: the output was closed before the report was printed (broken pipe)", err=True)
+                sys.exit(2)
+            raise
         except click.exceptions.Abort:
             click.echo("parity: interrupted", err=True)
             sys.exit(130)
