@@ -1,11 +1,14 @@
 """Networks that do what a network should not: write into their data, hold what cannot be copied."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from parity.cli import cli
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 NETWORK = """
 import numpy as np
@@ -62,3 +65,13 @@ def test_a_network_holding_an_open_file_still_gets_its_diagnosis_and_report(tmp_
     result, report = check(tmp_path, init="self.log = open(__file__)", error="error = 2 * (self.y - self.output)")
     assert result.exit_code == 1, result.output
     assert report["verdict"] == "fail" and report["diagnosis"][0]["name"] != "unknown"
+
+
+def test_a_port_writing_into_its_targets_is_named_too(tmp_path):
+    report_path = tmp_path / "r.json"
+    step = "y.mul_(0.9); optimizer.zero_grad(); loss_fn(model(X), y).backward(); optimizer.step()"
+    result = CliRunner().invoke(cli, ["check", "--torch", str(EXAMPLES / "tutorial_port.py") + ":Net", "--steps", "5",
+                                      "--torch-step", step, "--json", str(report_path)])
+    assert result.exit_code == 1, result.output
+    first = json.loads(report_path.read_text())["diagnosis"][0]
+    assert first["name"] == "inputs-written" and first["evidence"]["side"] == "torch" and first["evidence"]["array"] == "y"

@@ -138,6 +138,9 @@ class PortSide:
         self.locations, self.shapes, self.steps = locations, shapes, 0
         self.X = torch.tensor(data.X, device=device)
         self.y = torch.tensor(data.y, device=device)
+        # what the data should still hold: a port that writes into its X or y is a finding (diagnosis/inputs.py)
+        self.kept: tuple[torch.Tensor, torch.Tensor] | None = (self.X.clone(), self.y.clone())
+        self.inputs_written: tuple[int, str] | None = None
         self.optimizer = self._optimizer()
         self.loss_fn = self._loss()
         self.returns_logits: bool | None = None  # decided at the first step, from what the model returns
@@ -178,7 +181,17 @@ class PortSide:
             self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
         else:
             output = self.code.run_user(lambda: self._default_step(X, y), "the port's step", self.steps)
+        self._watch_inputs(X, y, rows)
         return make_check_record(output, before, self.params())
+
+    def _watch_inputs(self, X: torch.Tensor, y: torch.Tensor, rows) -> None:
+        """Note the first step after which the X or y the port was given no longer hold the data."""
+        if self.inputs_written is not None or self.kept is None:
+            return
+        for name, given, kept in (("X", X, self.kept[0][rows]), ("y", y, self.kept[1][rows])):
+            if not torch.equal(given, kept):
+                self.inputs_written = (self.steps, name)
+                return
 
     def _default_step(self, X: torch.Tensor, y: torch.Tensor) -> np.ndarray:
         self.optimizer.zero_grad()
@@ -192,6 +205,7 @@ class PortSide:
 
     def promoted(self) -> PortSide:
         side = copy.copy(self)
+        side.kept = None  # the oracle's float64 copy: what the port does to its data was seen in the run
         side.model, side.optimizer = copy.deepcopy((self.model, self.optimizer))
         side.model.double()  # in place: the optimizer still holds the same parameters
         for state in side.optimizer.state.values():
