@@ -20,6 +20,8 @@ from parity.errors import InputError
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")
 @click.option("--resume-check", "resume_at", type=int, default=None, metavar="K", help="Save both sides' weights and optimizer state at step K, resume fresh sides from them, and require every later step to repeat exactly.")
+@click.option("--world-size", type=int, default=1, show_default=True, help="Run the torch side as DistributedDataParallel over this many processes (gloo on CPU), against the single NumPy run of the whole batch.")
+@click.option("--ddp-sum-scaling/--no-ddp-sum-scaling", default=True, show_default=True, help="With --world-size: multiply a sum loss by the world size on every rank, since DDP averages; --no-ddp-sum-scaling leaves it out, as a port that forgot it.")
 @click.pass_context
 def run(ctx: click.Context, save_weights: str | None, from_report: str | None, resume_at: int | None, **options: Any) -> int:
     """Run the NumPy network and its torch twin from the same weights, and compare every step.

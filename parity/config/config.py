@@ -56,9 +56,11 @@ class RunConfig:
     weights: str | None = None
     allow_tf32: bool = False
     deterministic: bool = False
+    world_size: int = 1  # >1: the torch side as DistributedDataParallel over this many processes
+    ddp_sum_scaling: bool = True  # multiply a sum loss by world_size on every rank, since DDP averages
 
     def __post_init__(self) -> None:
-        for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("shuffle", bool), ("allow_tf32", bool), ("deterministic", bool)):
+        for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("shuffle", bool), ("allow_tf32", bool), ("deterministic", bool), ("ddp_sum_scaling", bool)):
             if not isinstance(getattr(self, name), kind):
                 raise InputError(f"{name} must be {'a string' if kind is str else 'true or false' if kind is bool else 'a path or null'}, got {getattr(self, name)!r}")
         if isinstance(self.target, str) or isinstance(self.betas, str):
@@ -81,6 +83,9 @@ class RunConfig:
             _check_int("batch-size", self.batch_size, minimum=1)
         _check_int("check-every", self.check_every, minimum=1)
         _check_int("seed", self.seed, minimum=0)
+        _check_int("world-size", self.world_size, minimum=1)
+        if self.world_size > 1 and self.mode != "lockstep":
+            raise InputError("--world-size runs in lockstep mode only")
         _check_real("lr", self.lr, positive=True)
         _check_real("eps", self.eps, positive=True)
         _check_fraction("momentum", self.momentum)

@@ -25,6 +25,7 @@ import numpy as np
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
+from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
@@ -110,6 +111,8 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     changed = [name for name in setup.init if name in failure.numpy_record and np.shape(failure.numpy_record[name]) != np.shape(setup.init[name])]
     if changed:
         return Diagnosis([numerics.shape_change(changed, setup.init, failure.numpy_record, failure.step)], {})
+    if setup.config.world_size > 1:
+        return Diagnosis(distributed_findings(setup.config, failure), {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
     random_step = randomness_finding(setup, failure)

@@ -21,8 +21,14 @@ from parity.engine.sides import Side
 
 
 def run_steps(setup: Setup) -> RunResult:
-    """Step fresh sides config.steps times and compare every step."""
-    return compare_run(setup, *setup.make_sides())
+    """Step fresh sides config.steps times and compare every step; sides that hold processes are closed after."""
+    sides = setup.make_sides()
+    try:
+        return compare_run(setup, *sides)
+    finally:
+        for side in sides:
+            if hasattr(side, "close"):
+                side.close()
 
 
 def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunComparison:

@@ -85,10 +85,55 @@ def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_ne
     device = resolve_device(config.device)
     init = initial_weights(config, data)
 
+    if config.world_size > 1:
+        return distributed_setup(config, data, init, numpy_trainer)
+
     def make_sides() -> tuple[Side, Side]:
         return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
 
     return Setup(config, data, init, run_environment(config, device), make_sides, remake=lambda other, side: prepare(other, numpy_trainer))
+
+
+def distributed_setup(config: RunConfig, data: Dataset, init: Params, numpy_trainer: type[numpy_net.Trainer]) -> Setup:
+    """The NumPy network on the whole batch against the torch twin under DDP. Compared: the loss, the averaged
+    gradients, the optimizer state and the parameters (the forward tensors live in shards on the ranks), and
+    rank_spread, how far the ranks' parameters are from each other, which must be 0."""
+    from parity.config.distributed import loss_convention
+    from parity.engine.distributed import DistributedTorchSide, check_divisible
+
+    check_divisible(config, len(data.X))
+    names = (*(n for n in tensor_names(config.bias, len(config.hidden) + 1, config.optimizer)
+               if not n.startswith(("hidden", "output"))), RANK_SPREAD)
+
+    def make_sides() -> tuple[Side, Side]:
+        return WithRankSpread(numpy_side(config, data, init, numpy_trainer)), DistributedTorchSide(config, data, init)
+
+    environment = {**run_environment(config, torch_net.resolve_device("cpu")), "world_size": config.world_size,
+                   "loss_convention": loss_convention(config)}
+    return Setup(config, data, init, environment, make_sides, names)
+
+
+RANK_SPREAD = "rank_spread"
+
+
+class WithRankSpread:
+    """The single-process NumPy side, whose one "rank" agrees with itself: rank_spread 0 in every record."""
+
+    def __init__(self, side: Side) -> None:
+        self.side = side
+
+    def load(self, params: Params) -> None:
+        self.side.load(params)
+
+    def params(self) -> Params:
+        return self.side.params()
+
+    def step(self, rows: Rows):
+        record = self.side.step(rows)
+        return {**record, RANK_SPREAD: np.zeros((), dtype=record["loss"].dtype)}
+
+    def promoted(self) -> WithRankSpread:
+        return WithRankSpread(self.side.promoted())
 
 
 def resolve_device(name: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parity.config.config import RunConfig
+from parity.config.distributed import loss_convention
 from parity.engine.compare import TensorSummary
 
 
@@ -16,7 +17,13 @@ def headline(config: RunConfig, device: str, network: dict | None = None) -> str
         f"parity: {against}{config.data}, {config.describe_network()}, {bias}, loss {config.loss}, "
         f"{config.optimizer} lr={config.lr:g}, {config.steps} steps{batches}, {config.dtype} on {device}, {config.mode}\n"
         f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
-    ) + "".join(f"\n{line}" for line in _where_parameters_are(network or {}))
+    ) + "".join(f"\n{line}" for line in [*_where_parameters_are(network or {}), *_distributed(config)])
+
+
+def _distributed(config: RunConfig) -> list[str]:
+    if config.world_size == 1:
+        return []
+    return [f"distributed: torch side as DistributedDataParallel over {config.world_size} ranks; {loss_convention(config)}"]
 
 
 def _programs(network: dict) -> str:

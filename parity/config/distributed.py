@@ -1,0 +1,17 @@
+"""The loss convention of a distributed run: what DDP's averaging of the ranks' gradients does to each loss."""
+
+from __future__ import annotations
+
+from parity.config.config import RunConfig
+
+SUM_LOSSES = {"sse", "half-sse", "bce-sum", "ce-sum"}  # the losses whose gradient DDP's averaging divides by W
+
+
+def loss_convention(config: RunConfig) -> str:
+    """What the run does about DDP's averaging, in words for the report."""
+    W = config.world_size
+    if config.loss not in SUM_LOSSES:
+        return f"{config.loss} averages over the global batch: DDP's mean of the {W} ranks' means, as it is"
+    if config.ddp_sum_scaling:
+        return f"{config.loss} sums over the global batch: each rank's loss multiplied by {W}, since DDP averages"
+    return f"{config.loss} sums over the global batch, and each rank's loss is NOT multiplied by {W} (--no-ddp-sum-scaling)"

@@ -1,0 +1,175 @@
+"""The torch side as DistributedDataParallel: W worker processes, each a rank, against the single NumPy run.
+
+torch.distributed is the engine: gloo on CPU (NCCL where every rank has a
+GPU), one process a rank, started here or by a real launcher (the workers
+read the usual MASTER_ADDR and MASTER_PORT). Each step every rank takes its
+share of the batch as a DistributedSampler cuts it (rows rank, rank + W,
+...), DDP averages the gradients, and the optimizer steps. Rank 0 sends its
+record up; the ranks' parameters are compared with each other on the ranks
+(an all-reduce of the largest and smallest value of every element), and
+only the spread comes back.
+
+The loss convention: a mean loss over the global batch is the average of
+the ranks' means (equal shards), which is what DDP computes. A sum loss is
+the sum of the ranks' sums, but DDP averages, so each rank's loss is
+multiplied by W; the report says so. `ddp_sum_scaling=False` leaves the
+factor out, as a port that forgot it does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import socket
+from typing import Any
+
+import numpy as np
+
+from numpy_net import Params
+from parity.config.config import RunConfig
+from parity.config.data import Dataset
+from parity.engine.batches import Rows
+from parity.engine.record import Record
+from parity.errors import InputError
+
+COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
+START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
+
+
+def check_divisible(config: RunConfig, rows: int) -> None:
+    """Every batch of the run must split evenly over the ranks, as a DistributedSampler without padding needs."""
+    batch = min(config.batch_size or rows, rows)
+    sizes = {batch} | ({rows % batch} if rows % batch else set())
+    uneven = sorted(size for size in sizes if size % config.world_size)
+    if uneven:
+        raise InputError(f"--world-size {config.world_size}: a batch of {uneven[0]} rows does not split evenly over "
+                         f"{config.world_size} ranks; choose a --batch-size (and data) divisible by it")
+
+
+class DistributedTorchSide:
+    """The Side interface over W worker processes."""
+
+    def __init__(self, config: RunConfig, data: Dataset, init: Params) -> None:
+        import torch.multiprocessing as mp
+
+        self.world_size = config.world_size
+        context = mp.get_context("spawn")  # torch is already imported here: fork would copy its threads' state
+        os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
+        port = os.environ.get("MASTER_PORT") or str(_free_port())
+        self.pipes, self.processes = [], []
+        for rank in range(self.world_size):
+            parent_end, child_end = context.Pipe()
+            process = context.Process(target=_worker, args=(rank, config, data.X, data.y, init, port, child_end), daemon=True)
+            process.start()
+            child_end.close()
+            self.pipes.append(parent_end)
+            self.processes.append(process)
+        try:
+            self._gather(START_TIMEOUT)
+        except BaseException:
+            self.close()
+            raise
+
+    def load(self, params: Params) -> None:
+        self._send(("load", params))
+        self._gather(COLLECTIVE_TIMEOUT)
+
+    def params(self) -> Params:
+        self._send(("params", None))
+        return self._gather(COLLECTIVE_TIMEOUT)[0]
+
+    def step(self, rows: Rows) -> Record:
+        self._send(("step", rows))
+        record, spread = self._gather(COLLECTIVE_TIMEOUT)[0]
+        return {**record, "rank_spread": np.asarray(spread, dtype=record["loss"].dtype)}
+
+    def promoted(self) -> DistributedTorchSide:
+        raise InputError("the float64 oracle does not run on a distributed side")
+
+    def close(self) -> None:
+        """Stop every worker: asked first, then terminated, then killed. No process outlives the run."""
+        for pipe in self.pipes:
+            try:
+                pipe.send(("stop", None))
+            except (OSError, ValueError):
+                pass
+        for process in self.processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for pipe in self.pipes:
+            pipe.close()
+        self.pipes, self.processes = [], []
+
+    def _send(self, message: tuple) -> None:
+        for rank, pipe in enumerate(self.pipes):
+            try:
+                pipe.send(message)
+            except (OSError, ValueError):
+                self._died(rank)
+
+    def _gather(self, timeout: float) -> list[Any]:
+        replies = []
+        for rank, pipe in enumerate(self.pipes):
+            if not pipe.poll(timeout):
+                self._died(rank, f"no answer within {timeout:g} s")
+            try:
+                kind, value = pipe.recv()
+            except (EOFError, OSError):
+                self._died(rank)
+            if kind == "error":
+                dead = [r for r, process in enumerate(self.processes) if not process.is_alive()]
+                if dead:  # a rank that died makes the others' collectives fail: name the cause, not the echo
+                    self._died(dead[0])
+                self.close()
+                raise InputError(f"rank {rank}: {value[:300]}")
+            replies.append(value)
+        return replies
+
+    def _died(self, rank: int, why: str = "") -> None:
+        process = self.processes[rank]
+        process.join(timeout=1)
+        how = why or (f"exit status {process.exitcode}" if process.exitcode is not None else "no answer")
+        self.close()
+        raise InputError(f"rank {rank} of the distributed run stopped ({how}); every worker was stopped")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _worker(rank: int, config: RunConfig, X: np.ndarray, y: np.ndarray, init: Params, port: str, pipe) -> None:
+    """One rank: join the group, then answer the parent until it says stop or goes away."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    from parity.engine.distributed_rank import Rank  # in the worker: the parent never builds a rank
+
+    try:
+        os.environ["MASTER_PORT"] = port
+        worker = Rank(rank, config, X, y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
+        pipe.send(("ready", None))
+    except Exception as error:  # reported by the parent as one line
+        pipe.send(("error", f"{type(error).__name__}: {error}"))
+        return
+    try:
+        while True:
+            try:
+                kind, value = pipe.recv()
+            except (EOFError, OSError):
+                break  # the parent is gone
+            if kind == "stop":
+                break
+            try:
+                pipe.send(("ok", worker.handle(kind, value)))
+            except Exception as error:
+                pipe.send(("error", f"{type(error).__name__}: {error}"))
+                break
+    finally:
+        worker.close()
