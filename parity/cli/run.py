@@ -35,6 +35,8 @@ def run(ctx: click.Context, save_weights: str | None, from_report: str | None, r
     config = RunConfig(**options) if from_report is None else config_from_report(ctx, from_report, options, "run")[0]
     inputs = {"--data": config.data, "--weights": config.weights, "--from-report": from_report}
     save_weights = check_outputs(outputs, inputs, {"--save-weights": save_weights})["--save-weights"]
+    if resume_at is not None and config.world_size > 1:
+        raise InputError("--resume-check runs on a single process; drop --world-size")
     if resume_at is not None and not 1 <= resume_at < config.steps:
         raise InputError(f"--resume-check {resume_at}: K must be a step from 1 to {config.steps - 1}, so that steps follow it")
     outputs["resume_at"] = resume_at

@@ -31,13 +31,19 @@ from parity.config.data import Dataset
 from parity.engine.batches import Rows
 from parity.engine.record import Record
 from parity.errors import InputError
+from parity.memory import check_fits
 
 COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
 
 
+RANK_MEMORY = 200 * 2**20  # bytes a rank takes at least: a Python process with torch imported
+
+
 def check_divisible(config: RunConfig, rows: int) -> None:
-    """Every batch of the run must split evenly over the ranks, as a DistributedSampler without padding needs."""
+    """Every batch of the run must split evenly over the ranks, as a DistributedSampler without padding needs,
+    and the ranks must fit in memory."""
+    check_fits(RANK_MEMORY * config.world_size, f"--world-size {config.world_size}", "run fewer ranks")
     batch = min(config.batch_size or rows, rows)
     sizes = {batch} | ({rows % batch} if rows % batch else set())
     uneven = sorted(size for size in sizes if size % config.world_size)
