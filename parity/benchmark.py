@@ -21,7 +21,7 @@ import torch
 
 from parity.config.config import RunConfig
 from parity.engine.environment import blas
-from parity.engine.loop import run_steps
+from parity.engine.loop import compare_run, run_steps
 from parity.engine.setup import prepare
 
 
@@ -108,6 +108,26 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
         "torch_gflops_fraction_of_matmul": flops / torch_twin / 1e9 / rate,
         "matmul_gflops": rate,
     }
+
+
+def distributed_cost(world_sizes: tuple[int, ...] = (1, 2), steps: int = 50) -> list[dict]:
+    """parity run with the torch side under DDP: steps/s once the ranks are up, and the seconds to start them."""
+    found = []
+    for world_size in world_sizes:
+        config = RunConfig(data="random:4096,64,8", hidden=128, dtype="float64", steps=steps, world_size=world_size, device="cpu")
+        setup = prepare(config)
+        started = time.perf_counter()
+        sides = setup.make_sides()
+        start = time.perf_counter() - started
+        try:
+            began = time.perf_counter()
+            result = compare_run(setup, *sides)
+            seconds = time.perf_counter() - began
+        finally:
+            for side in sides:
+                getattr(side, "close", lambda: None)()
+        found.append({"world_size": world_size, "start_seconds": start, "steps_per_s": steps / seconds, "passed": result.passed})
+    return found
 
 
 def peak_memory_mib(steps: int) -> float:

@@ -19,6 +19,7 @@ def bench(quick: bool, json_path: str | None) -> int:
     Exit status: 0 measured, 2 bad usage, 130 interrupted.
     """
     import torch
+    import torch.distributed
 
     from parity import benchmark
 
@@ -38,6 +39,10 @@ def bench(quick: bool, json_path: str | None) -> int:
                            f"{r['plain_loop_steps_per_s']:>9.1f} {r['parity_lockstep_steps_per_s']:>9.1f} {r['parity_free_steps_per_s']:>9.1f} "
                            f"{r['overhead_lockstep']:>8.2f}x {r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
                            f"{r['numpy_gflops_fraction_of_matmul']:>9.2f}")
+    distributed = benchmark.distributed_cost() if torch.distributed.is_available() and torch.distributed.is_gloo_available() else []
+    if distributed:
+        click.echo("\ndistributed (random 4096x64x8, hidden 128, float64, parity run --world-size W): " + "; ".join(
+            f"W={d['world_size']} {d['steps_per_s']:.1f} steps/s after {d['start_seconds']:.1f} s to start" for d in distributed))
     memory = {steps: benchmark.peak_memory_mib(steps) for steps in (100, 10_000)}
     startup = {"parity --help": benchmark.startup_seconds(("--help",)), "parity run --help": benchmark.startup_seconds(("run", "--help"))}
     machine = benchmark.machine()
@@ -46,6 +51,6 @@ def bench(quick: bool, json_path: str | None) -> int:
     click.echo(f"machine: {machine['cpu']}, {machine['cores']} cores, torch threads {machine['torch_threads']}, BLAS {machine['blas']}, "
                f"torch {machine['torch']}, numpy {machine['numpy']}, device {machine['cuda'] or 'cpu only'}")
     if json_path is not None:
-        document = {"machine": machine, "runs": rows, "peak_memory_mib": memory, "startup_seconds": startup}
+        document = {"machine": machine, "runs": rows, "distributed": distributed, "peak_memory_mib": memory, "startup_seconds": startup}
         write_atomically(json_path, lambda file: file.write(json.dumps(document, indent=2) + "\n"))
     return 0
