@@ -104,3 +104,14 @@ def _group_size(group: int) -> int:
             if int(fields[2]) == group and fields[0] != "Z":
                 count += 1
     return count
+
+
+@pytest.mark.parametrize("extra,status,words", [([], 0, "PASS"), (["--no-ddp-sum-scaling"], 1, "likely cause: ddp-loss-scaling")])
+def test_under_torchrun_rank_0_reports_and_the_others_follow(tmp_path, extra, status, words):
+    finished = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", "2", "-m", "parity", "run",
+         "--world-size", "2", "--dtype", "float64", "--data", "random:24,3", "--steps", "5", *extra],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert (finished.returncode == 0) == (status == 0), finished.stdout + finished.stderr
+    assert finished.stdout.count("parity: random:24,3") == 1  # one report: rank 0's
+    assert words in finished.stdout

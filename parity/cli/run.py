@@ -40,6 +40,23 @@ def run(ctx: click.Context, save_weights: str | None, from_report: str | None, r
     if resume_at is not None and not 1 <= resume_at < config.steps:
         raise InputError(f"--resume-check {resume_at}: K must be a step from 1 to {config.steps - 1}, so that steps follow it")
     outputs["resume_at"] = resume_at
+    if config.world_size > 1 and _follows(config):
+        return 0  # a rank other than 0 under torchrun: rank 0 reports
     setup = prepare(config)
     weights = [(save_weights, lambda file: numpy_net.save_weights(file, setup.init), True)] if save_weights else []
     return run_with_outputs(setup, outputs, before=weights)
+
+
+def _follows(config: RunConfig) -> bool:
+    """Under a launcher such as torchrun, a rank other than 0 does what rank 0 broadcasts, and nothing else."""
+    from parity.config.data import load_dataset
+    from parity.config.weights import initial_weights
+    from parity.engine.distributed import check_divisible, follow, launched
+
+    rank = launched(config)
+    if not rank:
+        return False
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    check_divisible(config, len(data.X))
+    follow(config, data, initial_weights(config, data), rank)
+    return True

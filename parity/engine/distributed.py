@@ -144,6 +144,71 @@ class DistributedTorchSide:
         raise InputError(f"rank {rank} of the distributed run stopped ({how}); every worker was stopped")
 
 
+def launched(config: RunConfig) -> int | None:
+    """This process's rank when a launcher such as torchrun started it (RANK, WORLD_SIZE, MASTER_ADDR set), else None."""
+    if not {"RANK", "WORLD_SIZE", "MASTER_ADDR"} <= set(os.environ):
+        return None
+    if int(os.environ["WORLD_SIZE"]) != config.world_size:
+        raise InputError(f"--world-size {config.world_size}, but the launcher started {os.environ['WORLD_SIZE']} processes: give the same number")
+    return int(os.environ["RANK"])
+
+
+class LaunchedRankSide:
+    """Rank 0 under a launcher: its own rank in this process; the other processes do what it broadcasts (follow)."""
+
+    def __init__(self, config: RunConfig, data: Dataset, init: Params) -> None:
+        from parity.engine.distributed_rank import Rank
+
+        self.rank = Rank(0, config, data.X, data.y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
+        self.open = True
+
+    def _tell(self, kind: str, value: Any) -> Any:
+        import torch.distributed as dist
+
+        dist.broadcast_object_list([(kind, value)], src=0)
+        return self.rank.handle(kind, value)
+
+    def load(self, params: Params) -> None:
+        self._tell("load", params)
+
+    def params(self) -> Params:
+        return self._tell("params", None)
+
+    def step(self, rows: Rows) -> Record:
+        record, spread = self._tell("step", rows)
+        return {**record, "rank_spread": np.asarray(spread, dtype=record["loss"].dtype)}
+
+    def promoted(self) -> LaunchedRankSide:
+        raise InputError("the float64 oracle does not run on a distributed side")
+
+    def close(self) -> None:
+        if self.open:
+            self.open = False
+            try:
+                self._tell("stop", None)
+            finally:
+                self.rank.close()
+
+
+def follow(config: RunConfig, data: Dataset, init: Params, rank: int) -> None:
+    """A rank other than 0 under a launcher: do what rank 0 broadcasts until it says stop. It prints nothing."""
+    import torch.distributed as dist
+
+    from parity.engine.distributed_rank import Rank
+
+    worker = Rank(rank, config, data.X, data.y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
+    try:
+        while True:
+            message: list[Any] = [None]
+            dist.broadcast_object_list(message, src=0)
+            kind, value = message[0]
+            if kind == "stop":
+                break
+            worker.handle(kind, value)
+    finally:
+        worker.close()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -36,6 +36,8 @@ class Rank:
         self.X, self.y = torch.tensor(X, device=self.device), torch.tensor(y, device=self.device)
 
     def handle(self, kind: str, value: Any) -> Any:
+        if kind == "stop":
+            return None
         if kind == "load":
             torch_net.load_params(self.model, value)
             return None
