@@ -51,12 +51,12 @@ def _follows(config: RunConfig) -> bool:
     """Under a launcher such as torchrun, a rank other than 0 does what rank 0 broadcasts, and nothing else."""
     from parity.config.data import load_dataset
     from parity.config.weights import initial_weights
-    from parity.engine.distributed import check_divisible, follow, launched
+    from parity.engine.distributed import check_world_size, follow, launched
 
     rank = launched(config)
     if not rank:
         return False
     data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
-    check_divisible(config, len(data.X))
+    check_world_size(config, len(data.X))
     follow(config, data, initial_weights(config, data), rank)
     return True

@@ -1,13 +1,16 @@
 """The torch side as DistributedDataParallel: W worker processes, each a rank, against the single NumPy run.
 
 torch.distributed is the engine: gloo on CPU (NCCL where every rank has a
-GPU), one process a rank, started here or by a real launcher (the workers
-read the usual MASTER_ADDR and MASTER_PORT). Each step every rank takes its
-share of the batch as a DistributedSampler cuts it (rows rank, rank + W,
-...), DDP averages the gradients, and the optimizer steps. Rank 0 sends its
-record up; the ranks' parameters are compared with each other on the ranks
-(an all-reduce of the largest and smallest value of every element), and
-only the spread comes back.
+GPU), one process a rank. Either the kit starts the ranks itself
+(DistributedTorchSide: W spawned workers driven through pipes, rank 0's
+record sent back to the parent), or a launcher such as torchrun started
+every process (LaunchedRankSide: rank 0 runs the NumPy side and its own
+rank in one process, the others follow its broadcasts). Each step every
+rank takes its share of the batch as a DistributedSampler cuts it (rows
+rank, rank + W, ...), DDP averages the gradients, and the optimizer steps.
+The ranks' parameters are compared with each other on the ranks (an
+all-reduce of the largest and smallest value of every element), and only
+the spread comes back.
 
 The loss convention: a mean loss over the global batch is the average of
 the ranks' means (equal shards), which is what DDP computes. A sum loss is
@@ -35,12 +38,10 @@ from parity.memory import check_fits
 
 COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
-
-
 RANK_MEMORY = 200 * 2**20  # bytes a rank takes at least: a Python process with torch imported
 
 
-def check_divisible(config: RunConfig, rows: int) -> None:
+def check_world_size(config: RunConfig, rows: int) -> None:
     """Every batch of the run must split evenly over the ranks, as a DistributedSampler without padding needs,
     and the ranks must fit in memory."""
     check_fits(RANK_MEMORY * config.world_size, f"--world-size {config.world_size}", "run fewer ranks")

@@ -99,9 +99,9 @@ def distributed_setup(config: RunConfig, data: Dataset, init: Params, numpy_trai
     gradients, the optimizer state and the parameters (the forward tensors live in shards on the ranks), and
     rank_spread, how far the ranks' parameters are from each other, which must be 0."""
     from parity.config.distributed import loss_convention
-    from parity.engine.distributed import DistributedTorchSide, LaunchedRankSide, check_divisible, launched
+    from parity.engine.distributed import DistributedTorchSide, LaunchedRankSide, check_world_size, launched
 
-    check_divisible(config, len(data.X))
+    check_world_size(config, len(data.X))
     distributed_side = LaunchedRankSide if launched(config) is not None else DistributedTorchSide  # under torchrun: rank 0
     names = (*(n for n in tensor_names(config.bias, len(config.hidden) + 1, config.optimizer)
                if not n.startswith(("hidden", "output"))), RANK_SPREAD)
