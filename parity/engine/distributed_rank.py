@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import gc
+import os
+import sys
+import threading
 from typing import Any
 
 import numpy as np
@@ -20,6 +24,7 @@ from parity.engine.record import make_record
 class Rank:
     def __init__(self, rank: int, config: RunConfig, X: np.ndarray, y: np.ndarray, init: Params, timeout: datetime.timedelta) -> None:
         self.rank, self.world_size, self.config = rank, config.world_size, config
+        self.timeout = timeout
         backend = "nccl" if torch.cuda.is_available() and torch.cuda.device_count() >= config.world_size and config.device != "cpu" else "gloo"
         self.device = torch.device("cuda", rank) if backend == "nccl" else torch.device("cpu")
         dist.init_process_group(backend, rank=rank, world_size=config.world_size, timeout=timeout)
@@ -77,5 +82,27 @@ class Rank:
         return float((largest - smallest).max())
 
     def close(self) -> None:
-        if dist.is_initialized():
+        """Leave the group together: every rank reaches the barrier, drops its DDP reducer (whose process group
+        joins its threads when freed, and waits forever once a peer is gone), then destroys the group.
+
+        Should the shutdown itself hang, a watchdog ends the process after one collective timeout: a missing
+        verdict is exit 2, where a hung rank would hold a CI job until its own limit."""
+        if not dist.is_initialized():
+            return
+        watchdog = threading.Timer(self.timeout.total_seconds(), _abandon, args=(self.rank,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            dist.barrier()
+            self.ddp = None
+            gc.collect()
+            dist.barrier()
+        finally:
             dist.destroy_process_group()
+            watchdog.cancel()
+
+
+def _abandon(rank: int) -> None:
+    sys.stderr.write(f"parity: error: rank {rank} could not leave the distributed group; its process was ended\n")
+    sys.stderr.flush()
+    os._exit(2)
