@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 import numpy_net
@@ -44,3 +46,17 @@ def assert_one_line_error(result, *words: str) -> None:
     assert "Traceback" not in result.output and "internal error" not in result.stderr
     for word in words:
         assert word in lines[0], lines[0]
+
+
+def live_processes(field: int, value: int) -> set[int]:
+    """The live processes whose /proc stat field `field` (1: parent, 2: process group) is `value`."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[field]) == value and fields[0] != "Z":
+                found.add(int(entry))
+    return found

@@ -12,6 +12,7 @@ import torch.distributed
 
 from numpy_net import LOSSES, OPTIMIZERS
 from parity import InputError, RunConfig, run
+from tests.helpers import live_processes
 
 pytestmark = pytest.mark.skipif(not torch.distributed.is_available() or not torch.distributed.is_gloo_available(),
                                 reason="torch.distributed with gloo is not available here")
@@ -58,10 +59,11 @@ def test_a_dead_rank_stops_every_worker_with_one_clear_error():
     from parity.config.data import load_dataset
     from parity.config.weights import initial_weights
     from parity.engine.distributed import DistributedTorchSide
+    from parity.engine.replica import TwinReplica
 
     cfg = config(2, "mse")
     data = load_dataset(cfg.data, cfg.dtype, cfg.seed)
-    side = DistributedTorchSide(cfg, data, initial_weights(cfg, data))
+    side = DistributedTorchSide(cfg, data, initial_weights(cfg, data), TwinReplica(cfg))
     processes = list(side.processes)
     processes[1].kill()
     with pytest.raises(InputError, match="rank 1 of the distributed run stopped"):
@@ -93,17 +95,7 @@ def test_ctrl_c_stops_the_run_and_leaves_no_process_behind(tmp_path):
 
 
 def _group_size(group: int) -> int:
-    """How many processes of this process group are alive (from /proc)."""
-    count = 0
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == group and fields[0] != "Z":
-                count += 1
-    return count
+    return len(live_processes(2, group))
 
 
 @pytest.mark.parametrize("extra,status,words", [([], 0, "PASS"), (["--no-ddp-sum-scaling"], 1, "likely cause: ddp-loss-scaling")])

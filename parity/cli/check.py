@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, run_with_outputs, training_options
+from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
 
@@ -73,5 +73,7 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     sources = {"--data": config.data, "--from-report": from_report,
                "network source": user.path if user else None, "port source": port.target.rpartition(":")[0] if port else None}
     check_outputs(outputs, sources)
+    if config.world_size > 1 and follows_rank_0(config):
+        return 0  # a rank other than 0 under torchrun: rank 0 loads the programs and reports
     quiet = network_options["quiet_network"] or bool(user and user.quiet)
     return run_with_outputs(prepare_check(config, user, bias, port, quiet), outputs)

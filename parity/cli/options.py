@@ -63,6 +63,8 @@ def training_options(lr: float) -> Callable:
         click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close]."),
         click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
         click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
+        click.option("--world-size", type=int, default=1, show_default=True, help="Run the torch side as DistributedDataParallel over this many processes (gloo on CPU; or as launched by torchrun), against the single NumPy run of the whole batch."),
+        click.option("--ddp-sum-scaling/--no-ddp-sum-scaling", default=True, show_default=True, help="With --world-size: multiply a sum loss by the world size on every rank, since DDP averages; --no-ddp-sum-scaling leaves it out, as a port that forgot it."),
         click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
         click.option("--junit", "junit_path", type=str, default=None, help="Write JUnit XML to this path: one test case per compared tensor."),
         click.option("--save-golden", "save_golden", type=str, default=None, help="Save this run's per-step fingerprints as a golden file."),
@@ -166,3 +168,17 @@ def config_from_report(ctx: click.Context, path: str, options: dict, command: st
     if command == "check" and not isinstance(network, dict):
         raise InputError(f"{path!r} is a report of `parity run`; re-run it with parity run --from-report")
     return RunConfig.from_dict(document["config"], complete=True), network
+
+
+def follows_rank_0(config: RunConfig) -> bool:
+    """Under a launcher such as torchrun, a rank other than 0 does what rank 0 broadcasts, and nothing else."""
+    from parity.config.data import load_dataset
+    from parity.engine.distributed import check_world_size, follow, launched
+
+    rank = launched(config)
+    if not rank:
+        return False
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    check_world_size(config, len(data.X))
+    follow(config, data, rank)
+    return True

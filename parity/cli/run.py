@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, hidden_sizes, run_with_outputs, training_options
+from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, hidden_sizes, run_with_outputs, training_options
 from parity.config.config import RunConfig
 from parity.errors import InputError
 
@@ -20,8 +20,6 @@ from parity.errors import InputError
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")
 @click.option("--resume-check", "resume_at", type=int, default=None, metavar="K", help="Save both sides' weights and optimizer state at step K, resume fresh sides from them, and require every later step to repeat exactly.")
-@click.option("--world-size", type=int, default=1, show_default=True, help="Run the torch side as DistributedDataParallel over this many processes (gloo on CPU), against the single NumPy run of the whole batch.")
-@click.option("--ddp-sum-scaling/--no-ddp-sum-scaling", default=True, show_default=True, help="With --world-size: multiply a sum loss by the world size on every rank, since DDP averages; --no-ddp-sum-scaling leaves it out, as a port that forgot it.")
 @click.pass_context
 def run(ctx: click.Context, save_weights: str | None, from_report: str | None, resume_at: int | None, **options: Any) -> int:
     """Run the NumPy network and its torch twin from the same weights, and compare every step.
@@ -40,23 +38,8 @@ def run(ctx: click.Context, save_weights: str | None, from_report: str | None, r
     if resume_at is not None and not 1 <= resume_at < config.steps:
         raise InputError(f"--resume-check {resume_at}: K must be a step from 1 to {config.steps - 1}, so that steps follow it")
     outputs["resume_at"] = resume_at
-    if config.world_size > 1 and _follows(config):
+    if config.world_size > 1 and follows_rank_0(config):
         return 0  # a rank other than 0 under torchrun: rank 0 reports
     setup = prepare(config)
     weights = [(save_weights, lambda file: numpy_net.save_weights(file, setup.init), True)] if save_weights else []
     return run_with_outputs(setup, outputs, before=weights)
-
-
-def _follows(config: RunConfig) -> bool:
-    """Under a launcher such as torchrun, a rank other than 0 does what rank 0 broadcasts, and nothing else."""
-    from parity.config.data import load_dataset
-    from parity.config.weights import initial_weights
-    from parity.engine.distributed import check_world_size, follow, launched
-
-    rank = launched(config)
-    if not rank:
-        return False
-    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
-    check_world_size(config, len(data.X))
-    follow(config, data, initial_weights(config, data), rank)
-    return True

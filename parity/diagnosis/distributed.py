@@ -27,7 +27,7 @@ def distributed_findings(config: RunConfig, failure: FailureContext) -> list[Fin
             "parameters (DDP does at construction), keep randomness seeded alike, and never update one rank alone.",
             0.99,
         )]
-    ratio = _gradient_ratio(failure)
+    ratio = _gradient_ratio(failure, config.optimizer)
     W = config.world_size
     if ratio is not None and abs(ratio - W) <= RATIO_TOLERANCE * W:
         return [Finding(
@@ -55,11 +55,15 @@ def distributed_findings(config: RunConfig, failure: FailureContext) -> list[Fin
     )]
 
 
-def _gradient_ratio(failure: FailureContext) -> float | None:
-    """One ratio numpy / torch that holds for every gradient, or None."""
+def _gradient_ratio(failure: FailureContext, optimizer: str) -> float | None:
+    """One ratio numpy / torch that holds for every gradient, or None. A check records updates, not gradients:
+    under SGD with or without momentum they are linear in the gradients, so their ratio is the gradients'."""
+    suffix = ".grad" if any(name.endswith(".grad") for name in failure.torch_record) else ".update"
+    if suffix == ".update" and optimizer == "adam":
+        return None  # Adam's update does not scale with the gradient
     ratios = []
     for name, torch_grad in failure.torch_record.items():
-        if not name.endswith(".grad") or name not in failure.numpy_record:
+        if not name.endswith(suffix) or name not in failure.numpy_record:
             continue
         t, n = np.asarray(torch_grad, np.float64).ravel(), np.asarray(failure.numpy_record[name], np.float64).ravel()
         if not np.any(t):

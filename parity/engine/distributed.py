@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import os
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -35,6 +35,9 @@ from parity.engine.batches import Rows
 from parity.engine.record import Record
 from parity.errors import InputError
 from parity.memory import check_fits
+
+if TYPE_CHECKING:
+    from parity.engine.replica import Replica
 
 COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
@@ -53,20 +56,27 @@ def check_world_size(config: RunConfig, rows: int) -> None:
                          f"{config.world_size} ranks; choose a --batch-size (and data) divisible by it")
 
 
+def distributed_side(config: RunConfig, rows: int) -> type:
+    """The side for a distributed torch side, once the run is known to be possible: the kit's own workers, or,
+    under a launcher such as torchrun, this process as rank 0."""
+    check_world_size(config, rows)
+    return LaunchedRankSide if launched(config) is not None else DistributedTorchSide
+
+
 class DistributedTorchSide:
     """The Side interface over W worker processes."""
 
-    def __init__(self, config: RunConfig, data: Dataset, init: Params) -> None:
+    def __init__(self, config: RunConfig, data: Dataset, init: Params, replica: Replica) -> None:
         import torch.multiprocessing as mp
 
-        self.world_size = config.world_size
+        self.world_size, self.dtype = config.world_size, np.dtype(config.dtype)
         context = mp.get_context("spawn")  # torch is already imported here: fork would copy its threads' state
         os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
         port = os.environ.get("MASTER_PORT") or str(_free_port())
         self.pipes, self.processes = [], []
         for rank in range(self.world_size):
             parent_end, child_end = context.Pipe()
-            process = context.Process(target=_worker, args=(rank, config, data.X, data.y, init, port, child_end), daemon=True)
+            process = context.Process(target=_worker, args=(rank, config, replica, data.X, data.y, init, port, child_end), daemon=True)
             process.start()
             child_end.close()
             self.pipes.append(parent_end)
@@ -88,7 +98,7 @@ class DistributedTorchSide:
     def step(self, rows: Rows) -> Record:
         self._send(("step", rows))
         record, spread = self._gather(COLLECTIVE_TIMEOUT)[0]
-        return {**record, "rank_spread": np.asarray(spread, dtype=record["loss"].dtype)}
+        return {**record, "rank_spread": np.asarray(spread, dtype=self.dtype)}
 
     def promoted(self) -> DistributedTorchSide:
         raise InputError("the float64 oracle does not run on a distributed side")
@@ -157,16 +167,25 @@ def launched(config: RunConfig) -> int | None:
 class LaunchedRankSide:
     """Rank 0 under a launcher: its own rank in this process; the other processes do what it broadcasts (follow)."""
 
-    def __init__(self, config: RunConfig, data: Dataset, init: Params) -> None:
+    def __init__(self, config: RunConfig, data: Dataset, init: Params, replica: Replica) -> None:
         from parity.engine.distributed_rank import Rank
 
-        self.rank = Rank(0, config, data.X, data.y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
+        self.rank, self.dtype = Rank(0, config, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT)), np.dtype(config.dtype)
         self.open = True
+        try:
+            self._broadcast("build", (replica, init))
+            self.rank.build(replica, data.X, data.y, init)
+        except BaseException:
+            self.close()
+            raise
 
-    def _tell(self, kind: str, value: Any) -> Any:
+    def _broadcast(self, kind: str, value: Any) -> None:
         import torch.distributed as dist
 
         dist.broadcast_object_list([(kind, value)], src=0)
+
+    def _tell(self, kind: str, value: Any) -> Any:
+        self._broadcast(kind, value)
         return self.rank.handle(kind, value)
 
     def load(self, params: Params) -> None:
@@ -177,7 +196,7 @@ class LaunchedRankSide:
 
     def step(self, rows: Rows) -> Record:
         record, spread = self._tell("step", rows)
-        return {**record, "rank_spread": np.asarray(spread, dtype=record["loss"].dtype)}
+        return {**record, "rank_spread": np.asarray(spread, dtype=self.dtype)}
 
     def promoted(self) -> LaunchedRankSide:
         raise InputError("the float64 oracle does not run on a distributed side")
@@ -191,13 +210,14 @@ class LaunchedRankSide:
                 self.rank.close()
 
 
-def follow(config: RunConfig, data: Dataset, init: Params, rank: int) -> None:
-    """A rank other than 0 under a launcher: do what rank 0 broadcasts until it says stop. It prints nothing."""
+def follow(config: RunConfig, data: Dataset, rank: int) -> None:
+    """A rank other than 0 under a launcher: build the replica rank 0 describes, from the shared weights it sends,
+    on this machine's copy of the data; then do what rank 0 broadcasts until it says stop. It prints nothing."""
     import torch.distributed as dist
 
     from parity.engine.distributed_rank import Rank
 
-    worker = Rank(rank, config, data.X, data.y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
+    worker = Rank(rank, config, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
     try:
         while True:
             message: list[Any] = [None]
@@ -205,7 +225,11 @@ def follow(config: RunConfig, data: Dataset, init: Params, rank: int) -> None:
             kind, value = message[0]
             if kind == "stop":
                 break
-            worker.handle(kind, value)
+            if kind == "build":
+                replica, init = value
+                worker.build(replica, data.X, data.y, init)
+            else:
+                worker.handle(kind, value)
     finally:
         worker.close()
 
@@ -216,7 +240,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _worker(rank: int, config: RunConfig, X: np.ndarray, y: np.ndarray, init: Params, port: str, pipe) -> None:
+def _worker(rank: int, config: RunConfig, replica: Replica, X: np.ndarray, y: np.ndarray, init: Params, port: str, pipe) -> None:
     """One rank: join the group, then answer the parent until it says stop or goes away."""
     import signal
 
@@ -225,10 +249,16 @@ def _worker(rank: int, config: RunConfig, X: np.ndarray, y: np.ndarray, init: Pa
 
     try:
         os.environ["MASTER_PORT"] = port
-        worker = Rank(rank, config, X, y, init, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
-        pipe.send(("ready", None))
+        worker = Rank(rank, config, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
     except Exception as error:  # reported by the parent as one line
-        pipe.send(("error", f"{type(error).__name__}: {error}"))
+        pipe.send(("error", _described(error)))
+        return
+    try:
+        worker.build(replica, X, y, init)
+        pipe.send(("ready", None))
+    except Exception as error:
+        pipe.send(("error", _described(error)))
+        worker.close()
         return
     try:
         while True:
@@ -241,7 +271,12 @@ def _worker(rank: int, config: RunConfig, X: np.ndarray, y: np.ndarray, init: Pa
             try:
                 pipe.send(("ok", worker.handle(kind, value)))
             except Exception as error:
-                pipe.send(("error", f"{type(error).__name__}: {error}"))
+                pipe.send(("error", _described(error)))
                 break
     finally:
         worker.close()
+
+
+def _described(error: Exception) -> str:
+    """One line for the parent: the kit's own errors as they read, anything else with its type."""
+    return str(error) if isinstance(error, InputError) else f"{type(error).__name__}: {error}"

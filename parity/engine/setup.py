@@ -99,15 +99,15 @@ def distributed_setup(config: RunConfig, data: Dataset, init: Params, numpy_trai
     gradients, the optimizer state and the parameters (the forward tensors live in shards on the ranks), and
     rank_spread, how far the ranks' parameters are from each other, which must be 0."""
     from parity.config.distributed import loss_convention
-    from parity.engine.distributed import DistributedTorchSide, LaunchedRankSide, check_world_size, launched
+    from parity.engine.distributed import distributed_side
+    from parity.engine.replica import TwinReplica
 
-    check_world_size(config, len(data.X))
-    distributed_side = LaunchedRankSide if launched(config) is not None else DistributedTorchSide  # under torchrun: rank 0
+    side_class = distributed_side(config, len(data.X))
     names = (*(n for n in tensor_names(config.bias, len(config.hidden) + 1, config.optimizer)
                if not n.startswith(("hidden", "output"))), RANK_SPREAD)
 
     def make_sides() -> tuple[Side, Side]:
-        return WithRankSpread(numpy_side(config, data, init, numpy_trainer)), distributed_side(config, data, init)
+        return WithRankSpread(numpy_side(config, data, init, numpy_trainer)), side_class(config, data, init, TwinReplica(config))
 
     environment = {**run_environment(config, torch_net.resolve_device("cpu")), "world_size": config.world_size,
                    "loss_convention": loss_convention(config)}
@@ -131,7 +131,7 @@ class WithRankSpread:
 
     def step(self, rows: Rows):
         record = self.side.step(rows)
-        return {**record, RANK_SPREAD: np.zeros((), dtype=record["loss"].dtype)}
+        return {**record, RANK_SPREAD: np.zeros((), dtype=record["W1"].dtype)}
 
     def promoted(self) -> WithRankSpread:
         return WithRankSpread(self.side.promoted())

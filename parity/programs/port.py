@@ -135,6 +135,7 @@ class PortSide:
     def __init__(self, code: UserCode, port: TorchPort, model: nn.Module, config: RunConfig, data: Dataset,
                  locations: dict[str, TorchLocation], shapes: dict[str, tuple], device: torch.device) -> None:
         self.code, self.port, self.model, self.config = code, port, model, config
+        self.driven: nn.Module = model  # what steps call: the model, or the DistributedDataParallel wrapping it
         self.locations, self.shapes, self.steps = locations, shapes, 0
         self.X = torch.tensor(data.X, device=device)
         self.y = torch.tensor(data.y, device=device)
@@ -159,8 +160,8 @@ class PortSide:
         return self.code.run_user(lambda: eval(expression, self.scope()), "--torch-loss")
 
     def scope(self, **names: Any) -> dict[str, Any]:
-        model = self.model
-        return self.code.scope(model=model, torch=torch, nn=nn, F=F, lr=self.config.lr, **names)
+        return self.code.scope(model=self.driven, torch=torch, nn=nn, F=F, lr=self.config.lr,
+                               world_size=self.config.world_size, **names)
 
     def load(self, params: Params) -> None:
         for name, location in self.locations.items():
@@ -195,7 +196,7 @@ class PortSide:
 
     def _default_step(self, X: torch.Tensor, y: torch.Tensor) -> np.ndarray:
         self.optimizer.zero_grad()
-        out = self.model(X)
+        out = self.driven(X)
         if self.returns_logits is None:
             self.returns_logits = returns_logits(out, self.config.output_activation)
         self.loss_fn(out, y).backward()
@@ -207,6 +208,7 @@ class PortSide:
         side = copy.copy(self)
         side.kept = None  # the oracle's float64 copy: what the port does to its data was seen in the run
         side.model, side.optimizer = copy.deepcopy((self.model, self.optimizer))
+        side.driven = side.model
         side.model.double()  # in place: the optimizer still holds the same parameters
         for state in side.optimizer.state.values():
             for key, value in state.items():

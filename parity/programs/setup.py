@@ -98,6 +98,9 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
     torch_output = not programs.port.step if torch == "torch" else True
     with_output = numpy_output and torch_output
 
+    if config.world_size > 1:
+        return _distributed(config, programs, numpy, torch, init, shapes)
+
     def make_sides() -> tuple[Side, Side]:
         return _numpy_side(config, programs, numpy, init, shapes, with_output), _torch_side(config, programs, torch, init, shapes, device, with_output)
 
@@ -110,6 +113,31 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
 
     return Setup(config, data, init, run_environment(config, device), make_sides, names, _described(programs),
                  user_sides=user_sides, remake=remake)
+
+
+def _distributed(config: RunConfig, programs: Programs, numpy: str, torch: str, init, shapes) -> Setup:
+    """The NumPy side on the whole batch against the port (or the twin) under DDP, every rank building its replica.
+    Compared: each parameter's update and the parameters, and rank_spread; the output lives in shards."""
+    from parity.config.distributed import loss_convention
+    from parity.engine.distributed import distributed_side
+    from parity.engine.replica import TwinReplica
+    from parity.engine.setup import RANK_SPREAD, WithRankSpread
+    from parity.programs.port_replica import PortReplica
+
+    data = programs.data
+    replica = PortReplica(config, programs.port, shapes) if torch == "torch" else TwinReplica(config, updates_only=True)
+    side_class = distributed_side(config, len(data.X))
+
+    def make_sides() -> tuple[Side, Side]:
+        return (WithRankSpread(_numpy_side(config, programs, numpy, init, shapes, False)),
+                side_class(config, data, init, replica))
+
+    names = (*check_tensor_names(programs.bias, False, len(programs.sizes) - 1), RANK_SPREAD)
+    own_step = torch == "torch" and bool(programs.port.step)
+    environment = {**run_environment(config, torch_module.device("cpu")), "world_size": config.world_size,
+                   "loss_convention": loss_convention(config, own_step)}
+    user_sides = tuple(side for side, kind in (("numpy", numpy), ("torch", torch)) if kind in ("numpy", "torch"))
+    return Setup(config, data, init, environment, make_sides, names, _described(programs), user_sides=user_sides)
 
 
 def _numpy_side(config, programs: Programs, kind: str, init, shapes, with_output: bool) -> Side:

@@ -29,8 +29,8 @@ class UserCode:
         self.network, self.option = network, option  # option: "--torch" when this is the user's port
         self.module = self._load_module()
         self.cls = self._find(network.class_name)
-        self.step_code = self.compile(network.step, f"{option}--step" if option else "--step", "exec")
-        self.init_code = self.compile(network.init_expression, f"{option}--init" if option else "--init", "eval")
+        self.step_code = self.compile(network.step, f"{option}-step" if option else "--step", "exec")
+        self.init_code = self.compile(network.init_expression, f"{option}-init" if option else "--init", "eval")
         self.output_code = self.compile(f"net.{network.output}", "--output", "eval") if network.output else None
 
     def __deepcopy__(self, memo: dict) -> UserCode:
@@ -96,7 +96,7 @@ class UserCode:
 
     def _where(self, error: BaseException) -> str:
         path = os.path.abspath(self.network.path)
-        own = {path, *(f"<{o}>" for o in ("--step", "--init", "--output", f"{self.option}--step", f"{self.option}--init"))}
+        own = {path, *(f"<{o}>" for o in ("--step", "--init", "--output", f"{self.option}-step", f"{self.option}-init"))}
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in own]
         if not frames:
             return ""

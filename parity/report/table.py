@@ -17,13 +17,14 @@ def headline(config: RunConfig, device: str, network: dict | None = None) -> str
         f"parity: {against}{config.data}, {config.describe_network()}, {bias}, loss {config.loss}, "
         f"{config.optimizer} lr={config.lr:g}, {config.steps} steps{batches}, {config.dtype} on {device}, {config.mode}\n"
         f"tolerance: |numpy - torch| <= {atol:g} + {rtol:g} * |torch|"
-    ) + "".join(f"\n{line}" for line in [*_where_parameters_are(network or {}), *_distributed(config)])
+    ) + "".join(f"\n{line}" for line in [*_where_parameters_are(network or {}), *_distributed(config, network or {})])
 
 
-def _distributed(config: RunConfig) -> list[str]:
+def _distributed(config: RunConfig, network: dict) -> list[str]:
     if config.world_size == 1:
         return []
-    return [f"distributed: torch side as DistributedDataParallel over {config.world_size} ranks; {loss_convention(config)}"]
+    convention = loss_convention(config, own_step=bool(network.get("torch_step")))
+    return [f"distributed: torch side as DistributedDataParallel over {config.world_size} ranks; {convention}"]
 
 
 def _programs(network: dict) -> str:
