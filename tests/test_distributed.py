@@ -107,3 +107,36 @@ def test_under_torchrun_rank_0_reports_and_the_others_follow(tmp_path, extra, st
     assert (finished.returncode == 0) == (status == 0), finished.stdout + finished.stderr
     assert finished.stdout.count("parity: random:24,3") == 1  # one report: rank 0's
     assert words in finished.stdout
+
+
+def test_two_machines_as_torchrun_sees_them_node_1_follows_node_0(tmp_path):
+    """Two torchrun agents, one process each, meeting at a static rendezvous: RANK differs from LOCAL_RANK on
+    node 1, as on a second machine."""
+    port = str(_free_port())
+    nodes = [subprocess.Popen(
+        [sys.executable, "-m", "torch.distributed.run", "--nnodes", "2", "--nproc-per-node", "1", "--node-rank", str(node),
+         "--master-addr", "127.0.0.1", "--master-port", port, "-m", "parity", "run",
+         "--world-size", "2", "--dtype", "float64", "--data", "random:24,3", "--steps", "5"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path) for node in (0, 1)]
+    try:
+        outputs = [node.communicate(timeout=300) for node in nodes]
+    finally:
+        for node in nodes:
+            node.kill()
+    assert [node.returncode for node in nodes] == [0, 0], outputs
+    assert "PASS" in outputs[0][0] and "rank_spread" in outputs[0][0]
+    assert "parity" not in outputs[1][0]  # node 1 follows and prints nothing
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_torch_without_gloo_is_one_clear_line(monkeypatch):
+    monkeypatch.setattr(torch.distributed, "is_gloo_available", lambda: False)
+    with pytest.raises(InputError, match="needs torch.distributed with the gloo backend"):
+        run(config(2, "mse"))

@@ -60,7 +60,17 @@ def distributed_side(config: RunConfig, rows: int) -> type:
     """The side for a distributed torch side, once the run is known to be possible: the kit's own workers, or,
     under a launcher such as torchrun, this process as rank 0."""
     check_world_size(config, rows)
+    check_backend()
     return LaunchedRankSide if launched(config) is not None else DistributedTorchSide
+
+
+def check_backend() -> None:
+    """gloo runs every rank on CPU, and is the fallback where the GPUs do not go round: it must be built in."""
+    import torch.distributed as dist
+
+    if not dist.is_available() or not dist.is_gloo_available():
+        raise InputError("--world-size needs torch.distributed with the gloo backend, which this torch build lacks "
+                         "(torch.distributed.is_gloo_available() is False); install a torch build that has it")
 
 
 class DistributedTorchSide:

@@ -25,9 +25,13 @@ class Rank:
 
     def __init__(self, rank: int, config: RunConfig, timeout: datetime.timedelta) -> None:
         self.rank, self.world_size, self.timeout = rank, config.world_size, timeout
-        backend = "nccl" if torch.cuda.is_available() and torch.cuda.device_count() >= config.world_size and config.device != "cpu" else "gloo"
-        self.device = torch.device("cuda", rank) if backend == "nccl" else torch.device("cpu")
-        self.device_ids = [rank] if backend == "nccl" else None
+        # under a launcher across machines a rank's GPU is its LOCAL_RANK; every rank of a machine must choose alike
+        local_rank = int(os.environ.get("LOCAL_RANK", rank))
+        on_this_machine = int(os.environ.get("LOCAL_WORLD_SIZE", config.world_size))
+        gpus = torch.cuda.device_count() if torch.cuda.is_available() and config.device != "cpu" else 0
+        backend = "nccl" if gpus >= on_this_machine else "gloo"
+        self.device = torch.device("cuda", local_rank) if backend == "nccl" else torch.device("cpu")
+        self.device_ids = [local_rank] if backend == "nccl" else None
         dist.init_process_group(backend, rank=rank, world_size=config.world_size, timeout=timeout)
         self.replica: Replica | None = None
         self.ddp: DistributedDataParallel | None = None
