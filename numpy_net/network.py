@@ -60,7 +60,7 @@ def forward(params: Params, X: np.ndarray, hidden: str = "sigmoid", output: str 
 def _affine(params: Params, layer: int, a: np.ndarray) -> np.ndarray:
     z = a @ params[f"W{layer}"]
     if has_bias(params):
-        z = z + params[f"b{layer}"]
+        z = z + params[f"b{layer}"]  # not in place: a float64 bias must widen z, as in anyone's NumPy code
     return z
 
 

@@ -18,6 +18,9 @@ ERROR = 2
 
 def main() -> None:
     try:
+        from parity.allocator import keep_freed_memory
+
+        keep_freed_memory()
         from parity.cli import main as cli_main
     except KeyboardInterrupt:
         sys.stderr.write("parity: interrupted\n")

@@ -7,7 +7,9 @@
 
 import sys
 
+from parity.allocator import keep_freed_memory
 from parity.cli import cli
 
 if __name__ == "__main__":
+    keep_freed_memory()  # as the `parity` command does
     cli(["bench", *sys.argv[1:]])

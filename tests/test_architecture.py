@@ -24,7 +24,7 @@ LAYERS = (
     ("numpy_net",),
     ("torch_net",),
     ("parity.errors",),
-    ("parity.memory",),
+    ("parity.memory", "parity.allocator"),
     ("parity.files",),
     ("parity.config",),
     ("parity.engine",),

@@ -255,6 +255,9 @@ def _worker(rank: int, config: RunConfig, replica: Replica, X: np.ndarray, y: np
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    from parity.allocator import keep_freed_memory
+
+    keep_freed_memory()  # a worker is a fresh interpreter: tuned as the `parity` command tunes its own
     from parity.engine.distributed_rank import Rank  # in the worker: the parent never builds a rank
 
     try:
