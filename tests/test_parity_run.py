@@ -107,7 +107,7 @@ def test_check_every_compares_the_first_every_kth_and_the_last_step():
     report = run(RunConfig(steps=25, check_every=10))
     assert report.passed and report.steps_run == 25
     assert {s.compared_steps for s in report.tensors.values()} == {4}  # steps 1, 10, 20, 25
-    assert "(4 of them compared, every 10th; all checked for NaN/Inf)" in report.verdict_line()
+    assert "(4 of them compared: the first, the last and each multiple of 10; all checked for NaN/Inf)" in report.verdict_line()
 
 
 def test_check_every_still_catches_a_bug_and_every_step_is_checked_for_nan():

@@ -78,7 +78,7 @@ class Report(RunResult):
             return f"DIVERGED: {self.divergence['summary']}; {before}"
         if self.passed:
             compared = max((s.compared_steps for s in self.tensors.values()), default=0)
-            sampled = f" ({compared} of them compared, every {self.config.check_every}th; all checked for NaN/Inf)" if compared < self.steps_run else ""
+            sampled = f" ({compared} of them compared: the first, the last and each multiple of {self.config.check_every}; all checked for NaN/Inf)" if compared < self.steps_run else ""
             return f"PASS: parity holds for all {len(self.tensors)} tensors over {self.steps_run} steps{sampled}"
         if self.divergence:
             return f"FAIL: {self.divergence['summary']}; numbers part at {self.first_failure.describe()}"
