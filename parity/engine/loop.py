@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from parity.engine.compare import RunComparison, reduction_allowance
+from parity.engine.magnitudes import gradient_magnitudes
+from parity.engine.state_allowance import StateBounds
 from parity.engine.measure import SMALL
 from parity.engine.record import Record
 from parity.engine.result import FailureContext, RunResult
@@ -40,7 +42,8 @@ def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunCom
     default = config.rtol is None and config.atol is None
     reduction = reduction_allowance(names, setup.batches.batch_size, config.dtype) if default else None
     forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
-    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None)
+    state = StateBounds(config, names) if default else None
+    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None, state)
 
 
 def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
@@ -62,8 +65,11 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
             divergence = Divergence.find(step, numpy_record, torch_record)
             if divergence and divergence.both:
                 break  # NaN against NaN says nothing about parity
+            comparison.observe(torch_record)
             compared = config.compares(step)
-            if compared and comparison.add(step, numpy_record, torch_record) is not None:
+            magnitudes = (lambda before=numpy_before, step=step: gradient_magnitudes(before, *setup.batch(step), config)
+                          ) if "W1.grad" in torch_record else None
+            if compared and comparison.add(step, numpy_record, torch_record, magnitudes) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:
                 observe(step, numpy_record, torch_record)
