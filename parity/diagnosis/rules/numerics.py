@@ -102,12 +102,19 @@ def _rounded_up(value: float) -> float:
     return math.ceil(value / unit * (1 - 1e-12)) * unit
 
 
-def unstable_formula(e: Evidence) -> Finding | None:
+def _same_in_float64(e: Evidence) -> dict[str, dict]:
+    """The failing tensors' float64-oracle results, where every one of them is the same mathematics in float64
+    (and TF32 is off); else empty."""
     oracle = e.oracles.get("float64")
     if oracle is None or e.environment.get("tf32_matmul"):
-        return None
+        return {}
     failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
-    if not failing or not all(t["same_in_float64"] for t in failing.values()):
+    return failing if failing and all(t["same_in_float64"] for t in failing.values()) else {}
+
+
+def unstable_formula(e: Evidence) -> Finding | None:
+    failing = _same_in_float64(e)
+    if not failing:
         return None
     worse = [n for n, t in failing.items() if not t["numpy_within_rounding"] and not _within_summation(e, n, t)]
     if not worse:
@@ -128,11 +135,8 @@ def unstable_formula(e: Evidence) -> Finding | None:
 def summation_order(e: Evidence) -> Finding | None:
     """A float32 sum over the batch taken in another order: NumPy adds the rows of a column one after another,
     whose error grows with the number of rows, where torch sums pairwise. The same mathematics, not a bug."""
-    oracle = e.oracles.get("float64")
-    if oracle is None or e.environment.get("tf32_matmul"):
-        return None
-    failing = {n: oracle["tensors"][n] for n in e.comparisons if e.failed(n) and n in oracle["tensors"]}
-    if not failing or not all(t["same_in_float64"] for t in failing.values()):
+    failing = _same_in_float64(e)
+    if not failing:
         return None
     summed = [n for n, t in failing.items() if not t["numpy_within_rounding"] and _within_summation(e, n, t)]
     if not summed or not all(t["numpy_within_rounding"] or n in summed for n, t in failing.items()):
