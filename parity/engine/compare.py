@@ -11,7 +11,9 @@ from typing import Callable
 
 import numpy as np
 
+from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms
 from parity.engine.measure import Comparison, Pair, compare, compare_many
+from parity.engine.second_look import RoundingBounds
 from parity.engine.state_allowance import StateBounds
 
 __all__ = ["Comparison", "compare", "RunComparison", "TensorSummary", "Mismatch", "minimum_tolerance"]
@@ -39,6 +41,7 @@ class TensorSummary:
     min_atol: float = 0.0  # the least --atol (at the run's rtol) that passes every step
     min_rtol: float = 0.0  # the least --rtol (at the run's atol) that passes every step
     histogram: dict[str, int] | None = None  # the errors at the worst step, by decade
+    unsettled_steps: int = 0  # passed only within what a sum in any order may carry (second_look.py)
 
     @property
     def passed(self) -> bool:
@@ -52,6 +55,7 @@ class TensorSummary:
         self.max_rel = max(self.max_rel, comparison.max_rel)
         self.used = max(self.used, comparison.used)
         self.min_atol, self.min_rtol = max(self.min_atol, comparison.min_atol), max(self.min_rtol, comparison.min_rtol)
+        self.unsettled_steps += comparison.passed and comparison.unsettled
         if not comparison.passed:
             self.failed_steps += 1
             if self.first_failed_step is None:
@@ -93,11 +97,6 @@ class Mismatch:
         return f"{text}; {c.problem}" if c.problem else text
 
 
-# How many rounding errors a sum of n terms may carry, in units of eps·√n·(its largest entry): a float sum's
-# error grows with what was summed, which an element-wise tolerance does not know.
-REDUCTION_ERRORS = 2.0
-
-
 def reduction_allowance(names: tuple[str, ...], rows: int, dtype: str) -> dict[str, float]:
     """For each tensor summed over the batch (gradients, the loss, optimizer state, the parameters they update),
     REDUCTION_ERRORS · eps · √rows; 0 for the forward activations, which are not."""
@@ -128,28 +127,36 @@ def _direction(comparison: Comparison, numpy_record: dict, torch_record: dict, n
 SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0.25}
 
 
-def forward_allowance(name: str, record: dict, input_scale: float, activations: tuple[str, str], layers: int, dtype: str) -> float:
-    """The float rounding a forward tensor may carry: f(a @ W + b) rounds z to about eps · Σ|a||W| + |b|, which
-    for large inputs or weights is far more than eps · |f(z)|. A bound from O(parameters) numbers, per step."""
-    layer = layers if name == "output" else (1 if name == "hidden" else int(name[len("hidden"):]))
-    previous = "hidden" if layers == 2 else f"hidden{layer - 1}"
-    if layer > 1 and previous not in record:
-        return 0.0  # a check records no hidden layers: nothing to scale the output's allowance by
-    scale = input_scale if layer == 1 else float(np.abs(record[previous]).max(initial=0.0))
-    W, b = np.abs(record[f"W{layer}"]), record.get(f"b{layer}")
-    z = scale * float(W.sum(axis=0).max(initial=0.0)) + (float(np.abs(b).max(initial=0.0)) if b is not None else 0.0)
-    slope = SLOPES[activations[1] if name == "output" else activations[0]]
-    return REDUCTION_ERRORS * float(np.finfo(dtype).eps) * z * slope
+def forward_allowances(record: dict, input_scale: float, activations: tuple[str, str], layers: int, dtype: str) -> dict[str, float]:
+    """The float rounding each forward tensor may carry, by name: f(a @ W + b) rounds z to about eps · Σ|a||W| + |b|,
+    which for large inputs or weights is far more than eps · |f(z)|; and z carries the rounding of the layer before
+    through |W|, which large weights multiply. Bounds from O(parameters) numbers, per step."""
+    eps = float(np.finfo(dtype).eps)
+    found, carried, scale = {}, 0.0, input_scale  # the data, shared by both sides, carries no rounding
+    for layer in range(1, layers + 1):
+        name = "output" if layer == layers else ("hidden" if layers == 2 else f"hidden{layer}")
+        W, b = np.abs(record[f"W{layer}"]), record.get(f"b{layer}")
+        column = float(W.sum(axis=0).max(initial=0.0))
+        dz = REDUCTION_ERRORS * eps * (scale * column + (float(np.abs(b).max(initial=0.0)) if b is not None else 0.0)) + carried * column
+        found[name] = dz * SLOPES[activations[1] if layer == layers else activations[0]]
+        if layer < layers:
+            if name not in record:
+                break  # a check records no hidden layers: nothing to scale the next layer's allowance by
+            scale = float(np.abs(record[name]).max(initial=0.0))
+            carried = found[name] + eps * scale
+    return found
 
 
 class RunComparison:
     """Compares records step by step and keeps only summaries and the first mismatch."""
 
     def __init__(self, names: tuple[str, ...], rtol: float, atol: float, dtype: str, reduction: dict[str, float] | None = None,
-                 forward: tuple[float, tuple[str, str], int] | None = None, state: StateBounds | None = None) -> None:
+                 forward: tuple[float, tuple[str, str], int] | None = None, state: StateBounds | None = None,
+                 rounding: RoundingBounds | None = None) -> None:
         self.names, self.rtol, self.atol, self.dtype = names, rtol, atol, dtype
         self.reduction = reduction or {}
         self.state = state  # what the optimizer's state may have summed so far, stepped by observe()
+        self.rounding = rounding  # the second look's bounds for a summed tensor failing the cheap rule
         self.forward = forward  # (max |X|, (hidden, output) activation, layers): the forward tensors' allowance
         self.tensors = {name: TensorSummary() for name in names}
         self.first_failure: Mismatch | None = None
@@ -162,13 +169,13 @@ class RunComparison:
             self.state.step(torch_record)
 
     def add(self, step: int, numpy_record: dict, torch_record: dict,
-            magnitudes: Callable[[], dict[str, np.ndarray]] | None = None) -> Mismatch | None:
+            magnitudes: Callable[[], SummedTerms] | None = None) -> Mismatch | None:
         """Compare one step; returns the run's first mismatch if it happened at this step. magnitudes: Σ|terms| of
-        each gradient entry at this step (magnitudes.gradient_magnitudes), asked for only where a summed tensor fails."""
+        this step's sums (magnitudes.summed_terms), asked for only where a summed tensor fails the cheap rule."""
         self.steps = step
         new_failure = None
         self.last = self.compare_step(numpy_record, torch_record, histograms=True)
-        if magnitudes is not None and self.reduction:
+        if magnitudes is not None and self.rounding is not None:
             self._second_look(numpy_record, torch_record, magnitudes)
         for name, comparison in self.last.items():
             self.tensors[name].add(step, comparison)
@@ -176,32 +183,25 @@ class RunComparison:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
         return new_failure
 
-    def _second_look(self, numpy_record: dict, torch_record: dict, magnitudes: Callable[[], dict[str, np.ndarray]]) -> None:
-        """A gradient (or the optimizer state that sums gradients) failing the cheap rule, R · max|tensor|, is judged
-        again element by element against R · Σ|terms|: the rounding its sums may carry (magnitudes.py)."""
-        failing = [name for name, c in self.last.items() if not c.passed and c.problem is None and self.reduction.get(name)
-                   and (name.endswith(".grad") or (self.state is not None and name in self.state.recursions))]
+    def _second_look(self, numpy_record: dict, torch_record: dict, magnitudes: Callable[[], SummedTerms]) -> None:
+        """A summed tensor failing the cheap rule, R · max|tensor|, is judged again element by element against the
+        rounding its sums may carry (second_look.py), on top of the cheap rule's allowance: first what random
+        roundings reach, then what a sum in any order may; passing only the second leaves it unsettled."""
+        failing = [name for name, c in self.last.items() if not c.passed and c.problem is None and self.reduction.get(name)]
         if not failing:
             return
         terms = magnitudes()
         for name in failing:
-            bound = self._terms_bound(name, terms, torch_record)
-            if bound is None:
-                continue
-            a, b = np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64)
-            allowed = self.atol + self.rtol * np.abs(b) + self.reduction[name] * bound
-            used = float((np.abs(a - b) / allowed).max(initial=0.0))
-            if used <= 1:
-                self.last[name] = replace(self.last[name], mismatched=0, used=used)
-
-    def _terms_bound(self, name: str, terms: dict[str, np.ndarray], torch_record: dict) -> np.ndarray | None:
-        if name.endswith(".grad"):
-            return terms.get(name)
-        parameter = name.rpartition(".")[0]
-        gradient_terms = terms.get(f"{parameter}.grad")
-        if gradient_terms is None:
-            return None
-        return self.state.terms_bound(name, gradient_terms, np.abs(np.asarray(torch_record[f"{parameter}.grad"], np.float64)))
+            for tier in (self.rounding, self.rounding.in_any_order()):
+                bound = tier.bound(name, terms, torch_record)
+                if bound is None:
+                    break
+                a, b = np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64)
+                cheap = self.atol + self.reduction[name] * float(np.abs(b).max(initial=0.0))
+                used = float((np.abs(a - b) / (cheap + self.rtol * np.abs(b) + bound)).max(initial=0.0))
+                if used <= 1:
+                    self.last[name] = replace(self.last[name], mismatched=0, used=used, unsettled=tier.any_order)
+                    break
 
     def compare_step(self, numpy_record: dict, torch_record: dict, names: tuple[str, ...] | None = None,
                      histograms: bool = False) -> dict[str, Comparison]:
@@ -209,10 +209,11 @@ class RunComparison:
         histograms: with the errors by decade of each tensor whose worst step this is so far."""
         names = names or self.names
         pairs = []
+        forward = forward_allowances(torch_record, *self.forward, self.dtype) if self.forward and "W1" in torch_record else {}
         for name in names:
             extra = 0.0
-            if self.forward and name.startswith(("hidden", "output")) and "W1" in torch_record:
-                extra = forward_allowance(name, torch_record, self.forward[0], self.forward[1], self.forward[2], self.dtype)
+            if name.startswith(("hidden", "output")):
+                extra = forward.get(name, 0.0)
             elif self.state is not None:
                 extra = self.state.extra_atol(name, self.reduction.get(name, 0.0), torch_record)
             summary = self.tensors.get(name)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from parity.engine.compare import RunComparison, reduction_allowance
-from parity.engine.magnitudes import gradient_magnitudes
+from parity.engine.magnitudes import summed_terms
+from parity.engine.second_look import RoundingBounds
 from parity.engine.state_allowance import StateBounds
 from parity.engine.measure import SMALL
 from parity.engine.record import Record
@@ -43,7 +44,8 @@ def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunCom
     reduction = reduction_allowance(names, setup.batches.batch_size, config.dtype) if default else None
     forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
     state = StateBounds(config, names) if default else None
-    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None, state)
+    rounding = RoundingBounds(config, setup.batches.batch_size, state) if default else None
+    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None, state, rounding)
 
 
 def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
@@ -67,8 +69,8 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 break  # NaN against NaN says nothing about parity
             comparison.observe(torch_record)
             compared = config.compares(step)
-            magnitudes = (lambda before=numpy_before, step=step: gradient_magnitudes(before, *setup.batch(step), config)
-                          ) if "W1.grad" in torch_record else None
+            magnitudes = (lambda before=numpy_before, step=step: summed_terms(before, *setup.batch(step), config)
+                          ) if "W1" in setup.init else None
             if compared and comparison.add(step, numpy_record, torch_record, magnitudes) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:

@@ -41,6 +41,7 @@ class Comparison:
     min_atol: float = 0.0
     min_rtol: float = 0.0
     histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
+    unsettled: bool = False  # within tolerance only as a sum in another order may round (second_look.py)
 
     @property
     def passed(self) -> bool:

@@ -64,4 +64,5 @@ class StateBounds:
         weight / (1 - decay) of them, and for a square, 2 |g| times them."""
         decay, weight, power = self.recursions[name]
         remembered = weight / (1 - decay) if decay < 1 else weight * self.steps_seen
+        remembered = max(remembered, 1.0)  # torch's first momentum step takes the raw gradient, undampened
         return remembered * (gradient_terms if power == 1 else 2 * gradient * gradient_terms)

@@ -39,6 +39,7 @@ class Report(RunResult):
             "tolerance": {"rtol": rtol, "atol": atol, **dict(zip(("min_atol", "min_rtol"), minimum_tolerance(self.tensors)))},
             "verdict": self.verdict,
             "summary": self.verdict_line(),
+            **({"unsettled": self.unsettled_line()} if self.unsettled_line() else {}),
             "steps_run": self.steps_run,
             "interrupted": self.interrupted,
             "divergence": self.divergence,
@@ -58,6 +59,7 @@ class Report(RunResult):
         """The headline, the table, the verdict and the diagnosis; without the headline where it was printed
         before the run began (the two printed one after the other read exactly as the whole)."""
         lines = [self.headline(), "", *tensor_table(self.tensors), "", self.verdict_line()]
+        lines += [self.unsettled_line()] if self.unsettled_line() else []
         if not with_headline:
             lines = lines[1:]
         lines += [extra["summary"] for extra in (self.golden, self.resume) if extra]
@@ -85,6 +87,16 @@ class Report(RunResult):
         return f"FAIL: {failure}"
 
 
+    def unsettled_line(self) -> str | None:
+        """The tensors that passed a step only within what sums in another order may carry (engine/second_look.py)."""
+        unsettled = [f"{name} ({s.unsettled_steps} of {s.compared_steps} steps)" for name, s in self.tensors.items() if s.unsettled_steps]
+        if not unsettled:
+            return None
+        return (f"unsettled: {', '.join(unsettled)} passed only within what {self.config.dtype} sums over the batch may carry "
+                "when added in another order (row after row), beyond what random rounding reaches; a bug that small, such as "
+                "one row left out of a sum, cannot be told from rounding at this size: --dtype float64 tells them apart")
+
+
 def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
     return {
         "max_abs": summary.max_abs,
@@ -99,4 +111,5 @@ def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
         "min_atol": summary.min_atol,
         "min_rtol": summary.min_rtol,
         "errors_at_worst_step": summary.histogram,
+        "unsettled_steps": summary.unsettled_steps,
     }
