@@ -108,3 +108,10 @@ def test_tensors_measured_together_report_exactly_what_each_measured_alone_does(
     together = compare_many(pairs, 1.3e-6, 1e-7, dtype)
     alone = [compare(p.numpy_value, p.torch_value, 1.3e-6, 1e-7, dtype, p.reduction, p.extra_atol, p.histogram_above) for p in pairs]
     assert [repr(c) for c in together] == [repr(c) for c in alone]
+
+
+def test_an_infinite_torch_value_allows_nothing():
+    # rtol · Inf would make the allowance Inf - Inf = NaN, which no comparison counts as off
+    for numpy, torch in (([np.inf, 1.0], [np.inf, 1.0]), ([np.nan, 1.0], [np.inf, 1.0]), ([-np.inf, 1.0], [np.inf, 1.0])):
+        c = compare(np.array(numpy), np.array(torch), rtol=1e-5, atol=1e-8, dtype="float64")
+        assert not c.passed and c.mismatched == 1 and c.used == float("inf"), (numpy, torch)

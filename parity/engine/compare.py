@@ -168,13 +168,18 @@ class RunComparison:
         if self.state is not None:
             self.state.step(torch_record)
 
-    def add(self, step: int, numpy_record: dict, torch_record: dict,
-            magnitudes: Callable[[], SummedTerms] | None = None) -> Mismatch | None:
-        """Compare one step; returns the run's first mismatch if it happened at this step. magnitudes: Σ|terms| of
-        this step's sums (magnitudes.summed_terms), asked for only where a summed tensor fails the cheap rule."""
+    def measure(self, numpy_record: dict, torch_record: dict) -> dict[str, Comparison]:
+        """A step's comparisons, for add(), with the error histograms of each tensor's new worst step."""
+        return self.compare_step(numpy_record, torch_record, histograms=True)
+
+    def add(self, step: int, numpy_record: dict, torch_record: dict, magnitudes: Callable[[], SummedTerms] | None = None,
+            measured: dict[str, Comparison] | None = None) -> Mismatch | None:
+        """Compare one step (or take measure()'s comparisons of it); returns the run's first mismatch if it happened
+        at this step. magnitudes: Σ|terms| of this step's sums (magnitudes.summed_terms), asked for only where a
+        summed tensor fails the cheap rule."""
         self.steps = step
         new_failure = None
-        self.last = self.compare_step(numpy_record, torch_record, histograms=True)
+        self.last = measured if measured is not None else self.measure(numpy_record, torch_record)
         if magnitudes is not None and self.rounding is not None:
             self._second_look(numpy_record, torch_record, magnitudes)
         for name, comparison in self.last.items():

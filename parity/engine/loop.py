@@ -7,6 +7,7 @@ which measures how rounding grows.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -64,14 +65,18 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
         for step in range(1, config.steps + 1):
             rows = setup.rows(step)
             numpy_record, torch_record = numpy.step(rows), torch.step(rows)
-            divergence = Divergence.find(step, numpy_record, torch_record)
-            if divergence and divergence.both:
-                break  # NaN against NaN says nothing about parity
-            comparison.observe(torch_record)
             compared = config.compares(step)
+            measured = comparison.measure(numpy_record, torch_record) if compared else None
+            # every difference finite: neither side holds NaN or Inf, and no second pass over the records is needed
+            divergence = None
+            if measured is None or not _all_finite(measured, numpy_record, torch_record):
+                divergence = Divergence.find(step, numpy_record, torch_record)
+                if divergence and divergence.both:
+                    break  # NaN against NaN says nothing about parity
+            comparison.observe(torch_record)
             magnitudes = (lambda before=numpy_before, step=step: summed_terms(before, *setup.batch(step), config)
                           ) if "W1" in setup.init else None
-            if compared and comparison.add(step, numpy_record, torch_record, magnitudes) is not None:
+            if compared and comparison.add(step, numpy_record, torch_record, magnitudes, measured) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:
                 observe(step, numpy_record, torch_record)
@@ -129,6 +134,13 @@ class Divergence:
             side, tensor = ("NumPy", self.numpy_tensor) if self.numpy_tensor else ("torch", self.torch_tensor)
             summary = f"only the {side} side produced NaN/Inf first, at step {self.step} in {tensor}"
         return {"step": self.step, "numpy_tensor": self.numpy_tensor, "torch_tensor": self.torch_tensor, "summary": summary}
+
+
+def _all_finite(measured: dict, numpy_record: Record, torch_record: Record) -> bool:
+    """Every tensor of both records was compared, and every greatest difference is finite: a NaN or Inf on either
+    side makes its difference NaN or Inf."""
+    return (len(measured) == len(numpy_record) == len(torch_record) and measured.keys() == numpy_record.keys()
+            and all(math.isfinite(c.max_abs) for c in measured.values()))
 
 
 def _first_non_finite(record: Record) -> str | None:

@@ -100,28 +100,36 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
     offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     A = np.concatenate([m[1].reshape(-1) for m in members]) if len(members) > 1 else members[0][1].reshape(-1)
     B = np.concatenate([m[2].reshape(-1) for m in members]) if len(members) > 1 else members[0][2].reshape(-1)
-    diff = np.subtract(A, B, dtype=common)
+    with np.errstate(invalid="ignore", over="ignore"):  # Inf - Inf, a float64 difference beyond float32: judged below
+        diff = np.subtract(A, B, dtype=common)
     np.abs(diff, out=diff)
     worst = _per(np.maximum, diff, offsets)  # NaN where a tensor holds one
+    abs_b = np.abs(B, dtype=common)
     if not np.isfinite(worst).all():
-        # NaN or Inf on either side is never close, and a NaN must not hide the worst element.
+        # NaN or Inf on either side is never close, and a NaN must not hide the worst element. An infinite torch
+        # value allows nothing: with rtol · Inf, Inf - Inf would be NaN, which no comparison counts as off.
         diff = np.where(np.isfinite(diff), diff, np.inf)
         worst = _per(np.maximum, diff, offsets)
-    abs_b = np.abs(B, dtype=common)
+        abs_b = np.where(np.isfinite(abs_b), abs_b, 0).astype(common)
     allowances = _allowances(members, pairs, abs_b, offsets, atol)
     # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
-    per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else float(allowances[0])
-    numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets)
-    firsts = _first_worst(diff, worst, sizes, offsets)
+    per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else common.type(allowances[0])
+    numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets, worst)
+    # where each tensor's worst element is, only where someone asks: a new worst step of a run, or a failure
+    wanted = [pairs[m[0]].histogram_above is None or worst[k] > pairs[m[0]].histogram_above or numbers[0][k]
+              for k, m in enumerate(members)]
+    firsts = _first_worst(diff, worst, sizes, offsets) if any(wanted) else None
     found = []
     for k, (i, a, b, problem) in enumerate(members):
-        pair, first = pairs[i], int(firsts[k])
+        pair = pairs[i]
         above = pair.histogram_above is not None and worst[k] > pair.histogram_above
         mismatched, used, max_rel, min_atol, min_rtol = (column[k] for column in numbers)
+        where = int(firsts[k]) if wanted[k] else None
         found.append(Comparison(
             max_abs=float(worst[k]), max_rel=float(max_rel),
-            index=tuple(int(j) for j in np.unravel_index(first - offsets[k], b.shape)) if b.shape else (),
-            numpy_value=float(A[first]), torch_value=float(B[first]),
+            index=tuple(int(j) for j in np.unravel_index(where - offsets[k], b.shape)) if b.shape and where is not None else (),
+            numpy_value=float(A[where]) if where is not None else float("nan"),
+            torch_value=float(B[where]) if where is not None else float("nan"),
             mismatched=int(mismatched), size=int(b.size), problem=problem,
             used=INF if problem else float(used), min_atol=INF if problem else float(min_atol),
             min_rtol=INF if problem else float(min_rtol),
@@ -138,23 +146,31 @@ def _allowances(members: list, pairs: list[Pair], abs_b: np.ndarray, offsets: np
     return atol + extras + reductions * largest
 
 
-def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance, offsets: np.ndarray) -> tuple:
+def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance, offsets: np.ndarray,
+              worst: np.ndarray) -> tuple:
     """Per tensor: elements off, share of the tolerance used, max relative error, and the least atol and rtol
     that pass. One scratch array, reused: freed memory is not faulted in again at every step. 0 / 0 is NaN,
-    which fmax passes over; x / 0 is Inf: no rtol is enough."""
+    which fmax passes over; x / 0 is Inf: no rtol is enough. A pass is left out where its answer is known:
+    no element is off when none exceeds its allowance, and no rtol is needed where no difference exceeds atol."""
     work = np.multiply(abs_b, rtol)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         np.subtract(diff, work, out=work)  # diff - rtol |b|
-        off = work > allowance
-        # reduceat would first widen the flags to integers: a copy eight times their size, for one tensor needless
-        mismatched = np.add.reduceat(off, offsets, dtype=np.intp) if len(offsets) > 1 else np.array([np.count_nonzero(off)])
-        min_atol = np.maximum(_per(np.maximum, work, offsets), 0.0)
+        beyond = _per(np.maximum, work, offsets)
+        min_atol = np.maximum(beyond, 0.0)
+        if len(offsets) > 1:
+            # reduceat would first widen the flags to integers: a copy eight times their size, for one tensor needless
+            mismatched = np.add.reduceat(work > allowance, offsets, dtype=np.intp)
+        else:
+            mismatched = np.array([np.count_nonzero(work > allowance) if beyond[0] > allowance or np.isnan(beyond[0]) else 0])
         np.multiply(abs_b, rtol, out=work)
         work += allowance
         used = _numbers(_per(np.fmax, np.divide(diff, work, out=work), offsets))
         max_rel = _numbers(_per(np.fmax, np.divide(diff, abs_b, out=work), offsets))
-        np.subtract(diff, atol, out=work)
-        min_rtol = np.maximum(_numbers(_per(np.fmax, np.divide(work, abs_b, out=work), offsets)), 0.0)
+        if (worst > atol).any() or np.isnan(worst).any():
+            np.subtract(diff, atol, out=work)
+            min_rtol = np.maximum(_numbers(_per(np.fmax, np.divide(work, abs_b, out=work), offsets)), 0.0)
+        else:
+            min_rtol = np.zeros(len(offsets))
     return mismatched, used, max_rel, min_atol, min_rtol
 
 

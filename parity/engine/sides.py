@@ -103,7 +103,8 @@ class TorchSide:
 
 
 def _numpy(tensor: torch.Tensor) -> np.ndarray:
-    return tensor.detach().cpu().numpy().copy()
+    """The twin's forward tensors are new at every step: on the CPU the array may share their memory."""
+    return tensor.detach().cpu().numpy()
 
 
 def cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
