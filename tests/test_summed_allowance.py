@@ -111,3 +111,27 @@ def test_the_forward_allowance_carries_the_layer_before_through_the_weights():
     own = 2 * eps * (0.5 * 300) * 0.25
     assert found["hidden"] == 2 * eps * 4 * 0.25
     assert found["output"] > own + 0.25 * 300 * found["hidden"] * 0.99
+
+
+def test_adam_turning_on_a_gradient_near_zero_passes_and_eps_inside_the_root_still_fails():
+    """Adam's first step is lr · g / (|g| + ε): where g is near 0 its rounding decides the step, which the
+    parameter's second look follows from the averages' own differences; a real difference in the step does not hide."""
+    from numpy_net.optimizers import Adam
+
+    class EpsInsideTheRoot(Adam):
+        def step(self, params, grads):
+            beta1, beta2 = self.betas
+            self.t += 1
+            for name, g in grads.items():
+                self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
+                self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
+                v_hat = self.v[name] / (1 - beta2**self.t)
+                params[name] -= self.lr / (1 - beta1**self.t) * self.m[name] / np.sqrt(v_hat + self.eps)
+
+    class Trainer(numpy_net.Trainer):
+        def __init__(self, params, loss, optimizer, **network):
+            super().__init__(params, loss, EpsInsideTheRoot(optimizer.lr, optimizer.betas, optimizer.eps), **network)
+
+    config = RunConfig(data="random:1000,100", hidden=[64, 32], optimizer="adam", lr=0.005, loss="bce-sum", batch_size=256, steps=3)
+    assert run(config).passed
+    assert not run(dataclasses.replace(config, loss="sse"), Trainer).passed

@@ -172,11 +172,11 @@ class RunComparison:
         """A step's comparisons, for add(), with the error histograms of each tensor's new worst step."""
         return self.compare_step(numpy_record, torch_record, histograms=True)
 
-    def add(self, step: int, numpy_record: dict, torch_record: dict, magnitudes: Callable[[], SummedTerms] | None = None,
+    def add(self, step: int, numpy_record: dict, torch_record: dict, magnitudes: Callable[[bool], SummedTerms] | None = None,
             measured: dict[str, Comparison] | None = None) -> Mismatch | None:
         """Compare one step (or take measure()'s comparisons of it); returns the run's first mismatch if it happened
-        at this step. magnitudes: Σ|terms| of this step's sums (magnitudes.summed_terms), asked for only where a
-        summed tensor fails the cheap rule."""
+        at this step. magnitudes(with_loss): Σ|terms| of this step's sums (magnitudes.summed_terms), asked for only
+        where a summed tensor fails the cheap rule."""
         self.steps = step
         new_failure = None
         self.last = measured if measured is not None else self.measure(numpy_record, torch_record)
@@ -188,17 +188,17 @@ class RunComparison:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
         return new_failure
 
-    def _second_look(self, numpy_record: dict, torch_record: dict, magnitudes: Callable[[], SummedTerms]) -> None:
+    def _second_look(self, numpy_record: dict, torch_record: dict, magnitudes: Callable[[bool], SummedTerms]) -> None:
         """A summed tensor failing the cheap rule, R · max|tensor|, is judged again element by element against the
         rounding its sums may carry (second_look.py), on top of the cheap rule's allowance: first what random
         roundings reach, then what a sum in any order may; passing only the second leaves it unsettled."""
         failing = [name for name, c in self.last.items() if not c.passed and c.problem is None and self.reduction.get(name)]
         if not failing:
             return
-        terms = magnitudes()
+        terms = magnitudes("loss" in failing)
         for name in failing:
             for tier in (self.rounding, self.rounding.in_any_order()):
-                bound = tier.bound(name, terms, torch_record)
+                bound = tier.bound(name, terms, numpy_record, torch_record)
                 if bound is None:
                     break
                 a, b = np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64)

@@ -74,7 +74,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 if divergence and divergence.both:
                     break  # NaN against NaN says nothing about parity
             comparison.observe(torch_record)
-            magnitudes = (lambda before=numpy_before, step=step: summed_terms(before, *setup.batch(step), config)
+            magnitudes = (lambda with_loss, before=numpy_before, step=step: summed_terms(before, *setup.batch(step), config, with_loss)
                           ) if "W1" in setup.init else None
             if compared and comparison.add(step, numpy_record, torch_record, magnitudes, measured) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)

@@ -55,18 +55,22 @@ class SummedTerms:
     loss_elements: float = 0.0  # for a cross-entropy, each element's floor of rounding, eps at a time: scale · elements
 
 
-def summed_terms(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, config: RunConfig) -> SummedTerms:
+def summed_terms(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, config: RunConfig,
+                 with_loss: bool = True) -> SummedTerms:
+    """with_loss=False leaves the loss's terms at 0: the logits' rounding costs another forward pass."""
     p = {name: np.asarray(value, dtype=np.float64) for name, value in params.items()}
     X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
     loss = numpy_net.make_loss(config.loss, config.output_activation)
     acts = numpy_net.forward(p, X, config.hidden_activation, config.output_activation)
-    delta = loss.delta(acts.logits, acts.output, y)
+    gradients = _gradient_terms(p, X, acts, _output_delta_terms(loss, acts.logits, acts.output, y), config.hidden_activation)
+    if not with_loss:
+        return SummedTerms(gradients, 0.0, 0, 0.0)
     logit_error = _logit_error(p, X, acts, config.hidden_activation, float(np.finfo(config.dtype).eps))
     return SummedTerms(
-        gradients=_gradient_terms(p, X, acts, _output_delta_terms(loss, acts.logits, acts.output, y), config.hidden_activation),
+        gradients=gradients,
         loss=float(abs(loss.value(acts.logits, acts.output, y))),
         loss_terms=int(y.size),
-        loss_from_logits=float(np.sum(np.abs(delta) * logit_error)),
+        loss_from_logits=float(np.sum(np.abs(loss.delta(acts.logits, acts.output, y)) * logit_error)),
         loss_elements=loss.scale(y) * y.size if isinstance(loss, CROSS_ENTROPIES) else 0.0,
     )
 

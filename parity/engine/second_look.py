@@ -16,12 +16,11 @@ the report says so, and float64 tells them apart.
 
     gradient            per term · Σ|terms|                       (magnitudes.py)
     optimizer state     the same, over the gradients it remembers  (state_allowance.py)
-    parameter, update   lr · the bound of its direction: g (sgd), the buffer (momentum), g + μ · buffer (nesterov)
+    parameter, update   lr · the bound of its direction: g (sgd), the buffer (momentum), g + μ · buffer (nesterov),
+                        m̂ / (√v̂ + ε) moved by its averages' differences as seen (adam)
     loss                per term · |loss| + eps · elements + 2 Σ |δ| |Δz|: its own sum, each element's rounding
                         (a cross-entropy's log of a sum of at least 1), and each side's rounding of the logits
 
-Adam's parameters have no second look: its step divides by √v, whose rounding
-this file does not follow.
 """
 
 from __future__ import annotations
@@ -52,7 +51,7 @@ class RoundingBounds:
     def in_any_order(self) -> RoundingBounds:
         return RoundingBounds(self.config, self.rows, self.state, any_order=True)
 
-    def bound(self, name: str, terms: SummedTerms, torch_record: dict) -> np.ndarray | float | None:
+    def bound(self, name: str, terms: SummedTerms, numpy_record: dict, torch_record: dict) -> np.ndarray | float | None:
         """None: not a tensor this file bounds."""
         if name == "loss":
             return self.per_term_of(terms.loss_terms) * terms.loss + self.eps * terms.loss_elements + 2 * terms.loss_from_logits
@@ -63,7 +62,7 @@ class RoundingBounds:
             return self._state(name, terms, torch_record)
         parameter = name.removesuffix(".update")
         if PARAMETER.fullmatch(parameter) and parameter in torch_record:
-            direction = self._direction(parameter, terms, torch_record)
+            direction = self._direction(parameter, terms, numpy_record, torch_record)
             return None if direction is None else self.config.lr * direction
         return None
 
@@ -74,15 +73,37 @@ class RoundingBounds:
             return None
         return self.per_term * self.state.terms_bound(name, gradient_terms, np.abs(np.asarray(gradient, np.float64)))
 
-    def _direction(self, parameter: str, terms: SummedTerms, torch_record: dict) -> np.ndarray | None:
+    def _direction(self, parameter: str, terms: SummedTerms, numpy_record: dict, torch_record: dict) -> np.ndarray | None:
         """The bound of what the optimizer multiplies by lr; None where it is not linear in the gradients (Adam)."""
         optimizer = self.config.optimizer
-        gradient = self.bound(f"{parameter}.grad", terms, torch_record)
+        gradient = self.bound(f"{parameter}.grad", terms, numpy_record, torch_record)
         if optimizer == "sgd":
             return gradient
-        buffer = self.bound(f"{parameter}.momentum", terms, torch_record)
+        buffer = self.bound(f"{parameter}.momentum", terms, numpy_record, torch_record)
         if optimizer in ("momentum", "ema-momentum"):
             return buffer
         if optimizer == "nesterov" and gradient is not None and buffer is not None:
             return gradient + self.config.momentum * buffer
+        if optimizer == "adam":
+            return self._adam_direction(parameter, numpy_record, torch_record)
         return None
+
+    def _adam_direction(self, parameter: str, numpy_record: dict, torch_record: dict) -> np.ndarray | None:
+        """d = m̂ / (√v̂ + ε) moves by Δm̂ / (√v̂ + ε) + |m̂| Δ√v̂ / (√v̂ + ε)², with Δm and Δv the two sides' own
+        averages' differences, which were judged on their own: where a gradient is near 0 so is √v̂, and Adam's
+        step, lr · g / (|g| + ε) at first, turns on the gradient's rounding. From the differences seen, not their
+        bounds: a bound that large would leave such elements unjudged."""
+        names = (f"{parameter}.exp_avg", f"{parameter}.exp_avg_sq", "step_count")
+        if not all(name in numpy_record and name in torch_record for name in names):
+            return None
+        (m, m_numpy), (v, v_numpy) = ((np.asarray(torch_record[n], np.float64), np.asarray(numpy_record[n], np.float64))
+                                      for n in names[:2])
+        if m.shape != m_numpy.shape or v.shape != v_numpy.shape:
+            return None
+        beta1, beta2 = self.config.betas
+        t = float(torch_record["step_count"])
+        first, second = 1 - beta1**t, 1 - beta2**t
+        root = np.sqrt(np.abs(v) / second)
+        root_moves = np.abs(np.sqrt(np.abs(v_numpy) / second) - root)
+        denominator = root + self.config.eps
+        return np.abs(m_numpy - m) / first / denominator + np.abs(m) / first * root_moves / denominator**2
