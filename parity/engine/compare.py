@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms
+from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms, random_rounding
 from parity.engine.measure import Comparison, Pair, compare, compare_many
 from parity.engine.second_look import RoundingBounds
 from parity.engine.state_allowance import StateBounds
@@ -100,7 +100,7 @@ class Mismatch:
 def reduction_allowance(names: tuple[str, ...], rows: int, dtype: str) -> dict[str, float]:
     """For each tensor summed over the batch (gradients, the loss, optimizer state, the parameters they update),
     REDUCTION_ERRORS · eps · √rows; 0 for the forward activations, which are not."""
-    allowance = REDUCTION_ERRORS * float(np.finfo(dtype).eps) * float(np.sqrt(rows))
+    allowance = random_rounding(rows, dtype)
     return {name: 0.0 if name.startswith(("hidden", "output")) else allowance for name in names}
 
 
@@ -156,7 +156,8 @@ class RunComparison:
         self.names, self.rtol, self.atol, self.dtype = names, rtol, atol, dtype
         self.reduction = reduction or {}
         self.state = state  # what the optimizer's state may have summed so far, stepped by observe()
-        self.rounding = rounding  # the second look's bounds for a summed tensor failing the cheap rule
+        # the second look's bounds for a summed tensor failing the cheap rule: random roundings, then any order
+        self.tiers = (rounding, rounding.in_any_order()) if rounding is not None else ()
         self.forward = forward  # (max |X|, (hidden, output) activation, layers): the forward tensors' allowance
         self.tensors = {name: TensorSummary() for name in names}
         self.first_failure: Mismatch | None = None
@@ -180,7 +181,7 @@ class RunComparison:
         self.steps = step
         new_failure = None
         self.last = measured if measured is not None else self.measure(numpy_record, torch_record)
-        if magnitudes is not None and self.rounding is not None:
+        if magnitudes is not None and self.tiers:
             self._second_look(numpy_record, torch_record, magnitudes)
         for name, comparison in self.last.items():
             self.tensors[name].add(step, comparison)
@@ -197,13 +198,14 @@ class RunComparison:
             return
         terms = magnitudes("loss" in failing)
         for name in failing:
-            for tier in (self.rounding, self.rounding.in_any_order()):
+            torch_value = np.asarray(torch_record[name], np.float64)
+            b, difference = np.abs(torch_value), np.abs(np.asarray(numpy_record[name], np.float64) - torch_value)
+            allowed = self.atol + self.reduction[name] * float(b.max(initial=0.0)) + self.rtol * b  # the cheap rule's
+            for tier in self.tiers:
                 bound = tier.bound(name, terms, numpy_record, torch_record)
                 if bound is None:
                     break
-                a, b = np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64)
-                cheap = self.atol + self.reduction[name] * float(np.abs(b).max(initial=0.0))
-                used = float((np.abs(a - b) / (cheap + self.rtol * np.abs(b) + bound)).max(initial=0.0))
+                used = float((difference / (allowed + bound)).max(initial=0.0))
                 if used <= 1:
                     self.last[name] = replace(self.last[name], mismatched=0, used=used, unsettled=tier.any_order)
                     break

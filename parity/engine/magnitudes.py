@@ -43,6 +43,11 @@ CROSS_ENTROPIES = (BinaryCrossEntropy, CrossEntropy)
 REDUCTION_ERRORS = 2.0
 
 
+def random_rounding(n: int, dtype: str) -> float:
+    """What a sum of n terms whose roundings fall either way may carry, per unit of its terms' size."""
+    return REDUCTION_ERRORS * float(np.finfo(dtype).eps) * float(np.sqrt(n))
+
+
 @dataclass(frozen=True)
 class SummedTerms:
     """At one step's parameters and batch: Σ|terms| of each gradient entry ({"W1.grad": array, ...}), of the loss

@@ -2,7 +2,7 @@
 tensor failing the cheap rule is judged against a second time.
 
 Two tiers, by how a sum of n terms rounds:
-  random       roundings that fall either way reach about REDUCTION_ERRORS · eps · √n · Σ|terms|;
+  random       roundings that fall either way reach about 2 · eps · √n · Σ|terms| (magnitudes.random_rounding);
   any order    a sum taken in any order rounds to within (n - 1) · u · Σ|terms| of its exact value
                (u = eps / 2; Higham, Accuracy and Stability of Numerical Algorithms, §4.2), so two
                programs summing in their own orders part by at most n · eps · Σ|terms|.
@@ -30,7 +30,7 @@ import re
 import numpy as np
 
 from parity.config.config import RunConfig
-from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms
+from parity.engine.magnitudes import SummedTerms, random_rounding
 from parity.engine.state_allowance import StateBounds
 
 PARAMETER = re.compile(r"[Wb]\d+")
@@ -46,7 +46,7 @@ class RoundingBounds:
 
     def per_term_of(self, n: int) -> float:
         """What a sum of n terms may carry, per unit of Σ|terms|, in this tier."""
-        return n * self.eps if self.any_order else REDUCTION_ERRORS * self.eps * float(np.sqrt(n))
+        return n * self.eps if self.any_order else random_rounding(n, self.config.dtype)
 
     def in_any_order(self) -> RoundingBounds:
         return RoundingBounds(self.config, self.rows, self.state, any_order=True)

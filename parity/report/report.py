@@ -39,7 +39,7 @@ class Report(RunResult):
             "tolerance": {"rtol": rtol, "atol": atol, **dict(zip(("min_atol", "min_rtol"), minimum_tolerance(self.tensors)))},
             "verdict": self.verdict,
             "summary": self.verdict_line(),
-            **({"unsettled": self.unsettled_line()} if self.unsettled_line() else {}),
+            **({"unsettled": unsettled} if (unsettled := self.unsettled_line()) else {}),
             "steps_run": self.steps_run,
             "interrupted": self.interrupted,
             "divergence": self.divergence,
@@ -59,7 +59,7 @@ class Report(RunResult):
         """The headline, the table, the verdict and the diagnosis; without the headline where it was printed
         before the run began (the two printed one after the other read exactly as the whole)."""
         lines = [self.headline(), "", *tensor_table(self.tensors), "", self.verdict_line()]
-        lines += [self.unsettled_line()] if self.unsettled_line() else []
+        lines += [unsettled] if (unsettled := self.unsettled_line()) else []
         if not with_headline:
             lines = lines[1:]
         lines += [extra["summary"] for extra in (self.golden, self.resume) if extra]
@@ -85,7 +85,6 @@ class Report(RunResult):
         if self.divergence:
             return f"FAIL: {self.divergence['summary']}; numbers part at {self.first_failure.describe()}"
         return f"FAIL: {failure}"
-
 
     def unsettled_line(self) -> str | None:
         """The tensors that passed a step only within what sums in another order may carry (engine/second_look.py)."""
