@@ -98,6 +98,7 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
     flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
     rate = matmul_rate(dtype)
     del rows
+    transfers = device_to_host_transfers(setup) if device == "cuda" else None
     return {
         "problem": problem.name, "dtype": dtype, "device": device,
         "numpy_twin_steps_per_s": 1 / numpy_twin, "torch_twin_steps_per_s": 1 / torch_twin, "plain_loop_steps_per_s": 1 / plain_loop,
@@ -107,7 +108,25 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
         "numpy_gflops_fraction_of_matmul": flops / numpy_twin / 1e9 / rate,
         "torch_gflops_fraction_of_matmul": flops / torch_twin / 1e9 / rate,
         "matmul_gflops": rate,
+        "device_to_host_per_checked_step": transfers,
     }
+
+
+def device_to_host_transfers(setup) -> dict:
+    """Device-to-host copies a checked step of a lockstep run makes: every one the CUDA profiler sees (the kit's and
+    torch's own), and the kit's own count (device_record.DeviceRecord.transfers), each per compared step."""
+    from torch.profiler import ProfilerActivity, profile
+
+    from parity.engine.device_record import DeviceRecord
+
+    run_steps(setup)  # a first run: the allocator, cuBLAS and the kernels warmed up
+    DeviceRecord.transfers = 0
+    with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as profiled:
+        run_steps(setup)
+    kit = DeviceRecord.transfers
+    copies = sum(event.count for event in profiled.key_averages() if "Memcpy DtoH" in event.key)
+    steps = setup.config.steps
+    return {"profiler": copies / steps, "kit": kit / steps}
 
 
 def distributed_cost(world_sizes: tuple[int, ...] = (1, 2), steps: int = 50) -> list[dict]:

@@ -28,3 +28,22 @@ def test_tf32_is_reported_when_allowed():
     report = run(RunConfig(device="cuda", allow_tf32=True, steps=5))
     assert report.environment["tf32_matmul"] is True
     assert torch.backends.cuda.matmul.allow_tf32 is False  # restored after the run
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_a_checked_step_on_cuda_is_compared_on_the_device_with_one_transfer(optimizer):
+    from parity.benchmark import device_to_host_transfers
+    from parity.engine.setup import prepare
+
+    setup = prepare(RunConfig(device="cuda", optimizer=optimizer, data="random:512,32,4", hidden=64, steps=200))
+    counted = device_to_host_transfers(setup)
+    assert counted["kit"] <= 1.2  # the step's numbers, and now and then a new worst step's sampled differences
+    assert counted["profiler"] <= counted["kit"] + 0.1, counted  # torch itself copies nothing back on the way
+
+
+def test_cuda_and_cpu_agree_on_a_golden_run_in_float64():
+    config = dict(dtype="float64", data="random:256,16,3", hidden=32, optimizer="momentum", steps=50, mode="free")
+    on_cpu, on_cuda = run(RunConfig(device="cpu", **config)), run(RunConfig(device="cuda", **config))
+    assert on_cpu.passed and on_cuda.passed
+    for name, summary in on_cuda.tensors.items():
+        assert summary.max_abs <= 1e-9 and on_cpu.tensors[name].max_abs <= 1e-9, name

@@ -35,8 +35,16 @@ def linear_parameters(layers: list[nn.Linear]) -> dict[str, torch.Tensor]:
     return found
 
 
-def _to_numpy(name: str, tensor: torch.Tensor) -> np.ndarray:
-    """A copy, never a view: on the CPU .numpy() shares memory with the live parameter."""
+def in_numpy_layout(name: str, tensor: torch.Tensor) -> torch.Tensor:
+    """A torch-layout value of parameter `name` in the NumPy layout, as a fresh contiguous tensor on its own device:
+    a copy, never a view, since the optimizer changes the live tensor in place at the next step."""
+    value = tensor.detach()
+    return (value.T if is_weight(name) else value).clone(memory_format=torch.contiguous_format)
+
+
+def to_numpy(name: str, tensor: torch.Tensor) -> np.ndarray:
+    """A torch-layout value of parameter `name` as a NumPy array in the NumPy layout: a copy, never a view, since on
+    the CPU .numpy() shares memory with the live tensor."""
     return to_numpy_layout(name, tensor.detach().cpu().numpy())
 
 
@@ -56,11 +64,21 @@ def load_params(model: nn.Module, params: dict[str, np.ndarray]) -> None:
 
 
 def params_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
-    return {name: _to_numpy(name, p) for name, p in linear_parameters(model.layers).items()}
+    return {name: to_numpy(name, p) for name, p in linear_parameters(model.layers).items()}
+
+
+def params_in_numpy_layout(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The parameters in the NumPy layout, copied on their device."""
+    return {name: in_numpy_layout(name, p) for name, p in linear_parameters(model.layers).items()}
+
+
+def gradients(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The gradients as autograd left them (torch layout, not copied), output layer first: the order backpropagation
+    computes them in. zero_grad(set_to_none=True) lets go of them; nothing writes into them."""
+    found = linear_parameters(model.layers)
+    order = sorted(found, key=lambda name: (-int(name[1:]), name[0] == "b"))
+    return {name: found[name].grad.detach() for name in order if found[name].grad is not None}
 
 
 def grads_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
-    """The gradients, output layer first: the order backpropagation computes them in."""
-    found = linear_parameters(model.layers)
-    order = sorted(found, key=lambda name: (-int(name[1:]), name[0] == "b"))
-    return {name: _to_numpy(name, found[name].grad) for name in order if found[name].grad is not None}
+    return {name: to_numpy(name, grad) for name, grad in gradients(model).items()}

@@ -7,7 +7,7 @@ from typing import Iterable
 import numpy as np
 import torch
 
-from torch_net.layout import to_numpy_layout, to_torch_layout
+from torch_net.layout import in_numpy_layout, to_numpy, to_torch_layout
 
 
 def make_optimizer(
@@ -42,22 +42,41 @@ def make_optimizer(
 _STATE_KEYS = {"momentum": "momentum_buffer", "exp_avg": "exp_avg", "exp_avg_sq": "exp_avg_sq"}
 
 
+def state_in_numpy_layout(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The optimizer's per-parameter state in the NumPy layout (W1.momentum, W1.exp_avg, ...), and Adam's step_count,
+    copied on the parameters' device."""
+    found = {key: in_numpy_layout(name, value) for key, (name, value) in _state(optimizer, parameters).items()}
+    count = _step_count(optimizer, parameters)
+    if count is not None and any(key.endswith(".exp_avg") for key in found):
+        moment = next(value for key, value in found.items() if key.endswith(".exp_avg"))
+        found["step_count"] = torch.as_tensor(count).detach().to(device=moment.device, dtype=moment.dtype, copy=True)
+    return found
+
+
 def state_to_numpy(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor]) -> dict:
-    """The optimizer's per-parameter state in the NumPy layout (W1.momentum, W1.exp_avg, ...), and Adam's step_count."""
-    found: dict = {}
-    count = None
+    """state_in_numpy_layout(), as NumPy arrays."""
+    found = {key: to_numpy(name, value) for key, (name, value) in _state(optimizer, parameters).items()}
+    count = _step_count(optimizer, parameters)
+    moments = [value for key, value in found.items() if key.endswith(".exp_avg")]
+    if count is not None and moments:
+        found["step_count"] = np.asarray(float(count), dtype=moments[0].dtype)
+    return found
+
+
+def _state(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor]) -> dict[str, tuple[str, torch.Tensor]]:
+    """Our name of each state tensor (W1.momentum, ...) -> (its parameter's name, the live tensor in torch's layout)."""
+    found = {}
     for name, p in parameters.items():
         state = optimizer.state.get(p, {})
         for ours, theirs in _STATE_KEYS.items():
-            value = state.get(theirs)
-            if torch.is_tensor(value):
-                found[f"{name}.{ours}"] = to_numpy_layout(name, value.detach().cpu().numpy())
-        if "step" in state and count is None:
-            count = float(state["step"])
-    moments = [value for key, value in found.items() if key.endswith(".exp_avg")]
-    if count is not None and moments:
-        found["step_count"] = np.asarray(count, dtype=moments[0].dtype)
+            if torch.is_tensor(state.get(theirs)):
+                found[f"{name}.{ours}"] = (name, state[theirs])
     return found
+
+
+def _step_count(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor]):
+    """Adam's step count, as torch keeps it (a tensor or a number), from the first parameter that has one."""
+    return next((optimizer.state[p]["step"] for p in parameters.values() if "step" in optimizer.state.get(p, {})), None)
 
 
 def load_state(optimizer: torch.optim.Optimizer, parameters: dict[str, torch.Tensor], state: dict) -> None:

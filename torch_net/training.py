@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import torch
 
-from torch_net.layout import grads_to_numpy
+from torch_net.layout import gradients
 from torch_net.losses import LossFunction
 from torch_net.model import MLP, Forward
 
@@ -16,7 +15,7 @@ from torch_net.model import MLP, Forward
 class TorchStepOutcome:
     forward: Forward
     loss: torch.Tensor
-    grads: dict[str, np.ndarray]  # NumPy layout
+    grads: dict[str, torch.Tensor]  # as autograd left them: torch's layout, on the model's device, not copied
 
 
 class TorchTrainer:
@@ -28,6 +27,6 @@ class TorchTrainer:
         fwd = self.model(X)
         loss = self.loss(fwd.logits, fwd.output, y)
         loss.backward()
-        grads = grads_to_numpy(self.model)
+        grads = gradients(self.model)
         self.optimizer.step()
         return TorchStepOutcome(forward=fwd, loss=loss.detach(), grads=grads)

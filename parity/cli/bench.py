@@ -39,6 +39,11 @@ def bench(quick: bool, json_path: str | None) -> int:
                            f"{r['plain_loop_steps_per_s']:>9.1f} {r['parity_lockstep_steps_per_s']:>9.1f} {r['parity_free_steps_per_s']:>9.1f} "
                            f"{r['overhead_lockstep']:>8.2f}x {r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
                            f"{r['numpy_gflops_fraction_of_matmul']:>9.2f}")
+    for r in rows:
+        if r["device_to_host_per_checked_step"] is not None:
+            t = r["device_to_host_per_checked_step"]
+            click.echo(f"{r['problem']}, {r['dtype']}, cuda: {t['profiler']:.2f} device-to-host copies a checked step "
+                       f"(the CUDA profiler), {t['kit']:.2f} of them the kit's")
     distributed = benchmark.distributed_cost() if torch.distributed.is_available() and torch.distributed.is_gloo_available() else []
     if distributed:
         click.echo("\ndistributed (random 4096x64x8, hidden 128, float64, parity run --world-size W): " + "; ".join(

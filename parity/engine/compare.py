@@ -11,6 +11,8 @@ from typing import Callable
 
 import numpy as np
 
+from parity.engine.device_record import on_device
+from parity.engine.largest import largest, largest_column_sum
 from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms, random_rounding
 from parity.engine.measure import Comparison, Pair, compare, compare_many
 from parity.engine.second_look import RoundingBounds
@@ -130,19 +132,20 @@ SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0
 def forward_allowances(record: dict, input_scale: float, activations: tuple[str, str], layers: int, dtype: str) -> dict[str, float]:
     """The float rounding each forward tensor may carry, by name: f(a @ W + b) rounds z to about eps · Σ|a||W| + |b|,
     which for large inputs or weights is far more than eps · |f(z)|; and z carries the rounding of the layer before
-    through |W|, which large weights multiply. Bounds from O(parameters) numbers, per step."""
+    through |W|, which large weights multiply. Bounds from O(parameters) numbers, per step; of a record's tensors on
+    their device, 0-d tensors there."""
     eps = float(np.finfo(dtype).eps)
     found, carried, scale = {}, 0.0, input_scale  # the data, shared by both sides, carries no rounding
     for layer in range(1, layers + 1):
         name = "output" if layer == layers else ("hidden" if layers == 2 else f"hidden{layer}")
-        W, b = np.abs(record[f"W{layer}"]), record.get(f"b{layer}")
-        column = float(W.sum(axis=0).max(initial=0.0))
-        dz = REDUCTION_ERRORS * eps * (scale * column + (float(np.abs(b).max(initial=0.0)) if b is not None else 0.0)) + carried * column
+        W, b = record[f"W{layer}"], record.get(f"b{layer}")
+        column = largest_column_sum(W)
+        dz = REDUCTION_ERRORS * eps * (scale * column + (largest(b) if b is not None else 0.0)) + carried * column
         found[name] = dz * SLOPES[activations[1] if layer == layers else activations[0]]
         if layer < layers:
             if name not in record:
                 break  # a check records no hidden layers: nothing to scale the next layer's allowance by
-            scale = float(np.abs(record[name]).max(initial=0.0))
+            scale = largest(record[name])
             carried = found[name] + eps * scale
     return found
 
@@ -167,7 +170,7 @@ class RunComparison:
     def observe(self, torch_record: dict) -> None:
         """Every step, compared or not: the optimizer state's bound sums every step's gradients."""
         if self.state is not None:
-            self.state.step(torch_record)
+            self.state.step(on_device(torch_record))
 
     def measure(self, numpy_record: dict, torch_record: dict) -> dict[str, Comparison]:
         """A step's comparisons, for add(), with the error histograms of each tensor's new worst step."""
@@ -216,16 +219,17 @@ class RunComparison:
         histograms: with the errors by decade of each tensor whose worst step this is so far."""
         names = names or self.names
         pairs = []
-        forward = forward_allowances(torch_record, *self.forward, self.dtype) if self.forward and "W1" in torch_record else {}
+        torch_values = on_device(torch_record)  # a device record's tensors are compared where they are
+        forward = forward_allowances(torch_values, *self.forward, self.dtype) if self.forward and "W1" in torch_values else {}
         for name in names:
             extra = 0.0
             if name.startswith(("hidden", "output")):
                 extra = forward.get(name, 0.0)
             elif self.state is not None:
-                extra = self.state.extra_atol(name, self.reduction.get(name, 0.0), torch_record)
+                extra = self.state.extra_atol(name, self.reduction.get(name, 0.0), torch_values)
             summary = self.tensors.get(name)
             above = (summary.max_abs if summary.worst_step is not None else -1.0) if histograms and summary else None
-            pairs.append(Pair(numpy_record[name], torch_record[name], self.reduction.get(name, 0.0), extra, above))
+            pairs.append(Pair(numpy_record[name], torch_values[name], self.reduction.get(name, 0.0), extra, above))
         found = dict(zip(names, compare_many(pairs, self.rtol, self.atol, self.dtype)))
         for name, comparison in found.items():
             if name.endswith(".update") and comparison.passed:

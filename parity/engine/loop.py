@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from parity.engine.compare import RunComparison, reduction_allowance
+from parity.engine.device_record import DeviceRecord, select, shape
 from parity.engine.magnitudes import summed_terms
 from parity.engine.second_look import RoundingBounds
 from parity.engine.state_allowance import StateBounds
@@ -85,7 +87,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
             if divergence:
                 break
             numpy_before = {name: numpy_record[name] for name in setup.init}
-            torch_before = {name: torch_record[name] for name in setup.init}
+            torch_before = select(torch_record, setup.init)  # a device record's tensors stay on the device
             numpy_previous, torch_previous = carried(numpy_record, setup.init), carried(torch_record, setup.init)
             if reshaped(numpy_before, setup.init) or reshaped(torch_before, setup.init):
                 break  # a parameter that changed shape is reported at this step; no later step can be compared
@@ -143,9 +145,11 @@ def _all_finite(measured: dict, numpy_record: Record, torch_record: Record) -> b
             and all(math.isfinite(c.max_abs) for c in measured.values()))
 
 
-def _first_non_finite(record: Record) -> str | None:
+def _first_non_finite(record: Mapping) -> str | None:
     """The first tensor holding NaN or Inf. A sum is finite unless a term is NaN or Inf (or the sum overflows):
     one pass, no copy, for the common case; a non-finite sum is looked at closely."""
+    if isinstance(record, DeviceRecord):
+        return record.first_non_finite()
     with np.errstate(all="ignore"):
         if sum(np.size(value) for value in record.values()) <= SMALL:  # a step of small tensors: one sum for all
             if np.isfinite(np.sum(np.concatenate([np.ravel(value) for value in record.values()]))):
@@ -156,11 +160,11 @@ def _first_non_finite(record: Record) -> str | None:
     return None
 
 
-def reshaped(params: dict, init: dict) -> list[str]:
+def reshaped(params: Mapping, init: dict) -> list[str]:
     """The parameters whose shape is no longer the shape they started with."""
-    return [name for name, value in params.items() if np.shape(value) != np.shape(init[name])]
+    return [name for name in params if shape(params, name) != np.shape(init[name])]
 
 
-def carried(record: Record, params: dict) -> Record:
+def carried(record: Mapping, params: dict) -> Mapping:
     """What a step hands the next besides its parameters: the gradients and the optimizer's state."""
-    return {name: value for name, value in record.items() if "." in name and name.split(".")[0] in params or name == "step_count"}
+    return select(record, [name for name in record if "." in name and name.split(".")[0] in params or name == "step_count"])

@@ -14,50 +14,13 @@ per tensor. A large tensor is measured alone, by whole-array reductions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
-
 import numpy as np
 
-INF = float("inf")
+from parity.engine.comparison import INF, Comparison, Pair, error_histogram, measured
+
+__all__ = ["Comparison", "Pair", "SMALL", "compare", "compare_many", "error_histogram"]
+
 SMALL = 4096  # elements: tensors up to this size are measured together, where per-call costs dominate
-HISTOGRAM_SAMPLE = 65536  # elements a histogram counts at most: a logarithm per element is dear on a large tensor
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One tensor at one step."""
-
-    max_abs: float
-    max_rel: float
-    index: tuple[int, ...]  # of the element with the greatest absolute difference
-    numpy_value: float
-    torch_value: float
-    mismatched: int  # elements outside tolerance
-    size: int
-    problem: str | None = None  # shape or dtype disagreement
-    used: float = 0.0  # the largest share of its tolerance an element takes (1 = at the limit)
-    # the least --atol (at the run's rtol) and --rtol (at its atol) that pass it, given explicitly (no allowances)
-    min_atol: float = 0.0
-    min_rtol: float = 0.0
-    histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
-    unsettled: bool = False  # within tolerance only as a sum in another order may round (second_look.py)
-
-    @property
-    def passed(self) -> bool:
-        return self.mismatched == 0 and self.problem is None
-
-
-class Pair(NamedTuple):
-    """One tensor to measure. reduction: an allowance, relative to the tensor's largest entry, for a tensor summed
-    over many terms; extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large;
-    histogram_above: count the errors by decade when the largest exceeds this (a run's new worst step)."""
-
-    numpy_value: np.ndarray
-    torch_value: np.ndarray
-    reduction: float = 0.0
-    extra_atol: float = 0.0
-    histogram_above: float | None = None
 
 
 def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
@@ -67,28 +30,49 @@ def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol:
 
 
 def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> list[Comparison]:
-    """Every pair measured by the same rule; tensors of one dtype are measured together."""
+    """Every pair measured by the same rule; tensors of one dtype are measured together. A torch value that is a
+    tensor is measured where it lives, on its device (device_measure.py)."""
     results: list[Comparison | None] = [None] * len(pairs)
     groups: dict[tuple, list[tuple[int, np.ndarray, np.ndarray, str | None]]] = {}
     for i, pair in enumerate(pairs):
-        a, b = np.asarray(pair.numpy_value), np.asarray(pair.torch_value)
-        if a.shape != b.shape:
-            results[i] = Comparison(INF, INF, (), float("nan"), float("nan"), b.size, b.size,
-                                    f"shape {a.shape} on the NumPy side, {b.shape} on the torch side", INF, INF, INF)
+        a, b = np.asarray(pair.numpy_value), pair.torch_value
+        on_device = hasattr(b, "numel")  # a torch tensor, left on its device: torch is imported only if one comes
+        b = b if on_device else np.asarray(b)
+        b_shape, b_size, b_dtype = tuple(b.shape), (b.numel() if on_device else b.size), _dtype_of(b)
+        if a.shape != b_shape:
+            results[i] = Comparison(INF, INF, (), float("nan"), float("nan"), b_size, b_size,
+                                    f"shape {a.shape} on the NumPy side, {b_shape} on the torch side", INF, INF, INF)
             continue
         problem = None
-        if a.dtype != dtype or b.dtype != dtype:
-            problem = f"dtype {a.dtype} on the NumPy side, {b.dtype} on the torch side, in a {dtype} run"
-        if not b.size:
+        if a.dtype != dtype or b_dtype != dtype:
+            problem = f"dtype {a.dtype} on the NumPy side, {b_dtype} on the torch side, in a {dtype} run"
+        if not b_size:
             results[i] = Comparison(0.0, 0.0, (), float("nan"), float("nan"), 0, 0, problem)
             continue
         # small tensors of one dtype together; a large one alone, where whole-array reductions are faster
-        key = (a.dtype, b.dtype) if b.size <= SMALL else (a.dtype, b.dtype, i)
+        key = (on_device, a.dtype, b_dtype) if b_size <= SMALL else (on_device, a.dtype, b_dtype, i)
         groups.setdefault(key, []).append((i, a, b, problem))
-    for members in groups.values():
+    device_groups = [members for key, members in groups.items() if key[0]]
+    for members in (members for key, members in groups.items() if not key[0]):
         for i, comparison in zip([m[0] for m in members], _measure_group(members, pairs, rtol, atol)):
             results[i] = comparison
+    if device_groups:
+        from parity.engine.device_measure import measure_groups
+
+        for i, comparison in measure_groups(device_groups, pairs, rtol, atol):
+            results[i] = comparison
     return results  # type: ignore[return-value]
+
+
+def _dtype_of(value) -> np.dtype | str:
+    """An array's dtype, or a tensor's as NumPy names it (its own name where NumPy has none, as for bfloat16)."""
+    if isinstance(value, np.ndarray):
+        return value.dtype
+    name = str(value.dtype).removeprefix("torch.")
+    try:
+        return np.dtype(name)
+    except TypeError:
+        return name
 
 
 def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -> list[Comparison]:
@@ -125,15 +109,10 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
         above = pair.histogram_above is not None and worst[k] > pair.histogram_above
         mismatched, used, max_rel, min_atol, min_rtol = (column[k] for column in numbers)
         where = int(firsts[k]) if wanted[k] else None
-        found.append(Comparison(
-            max_abs=float(worst[k]), max_rel=float(max_rel),
-            index=tuple(int(j) for j in np.unravel_index(where - offsets[k], b.shape)) if b.shape and where is not None else (),
-            numpy_value=float(A[where]) if where is not None else float("nan"),
-            torch_value=float(B[where]) if where is not None else float("nan"),
-            mismatched=int(mismatched), size=int(b.size), problem=problem,
-            used=INF if problem else float(used), min_atol=INF if problem else float(min_atol),
-            min_rtol=INF if problem else float(min_rtol),
-            histogram=error_histogram(diff[offsets[k]:offsets[k] + sizes[k]]) if above else None,
+        found.append(measured(
+            b.shape, sizes[k], problem, worst[k], max_rel, mismatched, used, min_atol, min_rtol,
+            (where - offsets[k], A[where], B[where]) if where is not None else None,
+            error_histogram(diff[offsets[k]:offsets[k] + sizes[k]]) if above else None,
         ))
     return found
 
@@ -141,7 +120,7 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
 def _allowances(members: list, pairs: list[Pair], abs_b: np.ndarray, offsets: np.ndarray, atol: float) -> np.ndarray:
     """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest |b|."""
     reductions = np.array([pairs[m[0]].reduction for m in members])
-    extras = np.array([pairs[m[0]].extra_atol for m in members])
+    extras = np.array([float(pairs[m[0]].extra_atol) for m in members])  # an allowance reduced on a device, too
     largest = _per(np.maximum, abs_b, offsets) if reductions.any() else 0.0
     return atol + extras + reductions * largest
 
@@ -189,17 +168,3 @@ def _first_worst(diff: np.ndarray, worst: np.ndarray, sizes: np.ndarray, offsets
         return np.array([int(diff.argmax())])
     positions = np.where(diff == np.repeat(worst, sizes), np.arange(diff.size), diff.size)
     return np.minimum.reduceat(positions, offsets)
-
-
-def error_histogram(diff: np.ndarray) -> dict[str, int]:
-    """|numpy - torch| counted by decade: {"0": exact, "1e-08": in [1e-8, 1e-7), ...}, only the decades that occur.
-    A tensor larger than HISTOGRAM_SAMPLE is counted on every k-th element, and "every": k says so."""
-    every = -(-diff.size // HISTOGRAM_SAMPLE)
-    sample = diff[::every] if every > 1 else diff
-    exact = int(np.count_nonzero(sample == 0))
-    decades = np.clip(np.floor(np.log10(sample[sample > 0])), -324, 308).astype(np.int64)  # Inf counts in the top decade
-    counts = {"every": every} if every > 1 else {}
-    counts.update({"0": exact} if exact else {})
-    values, numbers = np.unique(decades, return_counts=True)
-    counts.update({f"1e{int(v):+03d}": int(n) for v, n in zip(values, numbers)})
-    return counts

@@ -49,7 +49,7 @@ def make_record(
     state: dict[str, np.ndarray] | None = None,
 ) -> Record:
     record: Record = dict(zip(hidden_names(len(hidden) + 1), hidden))
-    record.update({"output": output, "loss": np.asarray(loss)})
+    record.update({"output": output, "loss": loss if hasattr(loss, "numel") else np.asarray(loss)})  # a tensor stays one
     record.update({f"{name}.grad": g for name, g in grads.items()})
     record.update(state or {})
     record.update(params)

@@ -19,6 +19,7 @@ from numpy_net import Params
 from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.engine.batches import Rows
+from parity.engine.device_record import DeviceRecord
 from parity.engine.record import Record, make_record
 
 
@@ -61,6 +62,10 @@ class NumpySide:
 
 
 class TorchSide:
+    # Records left on the device (DeviceRecord) and compared there: on a GPU, where each tensor brought to the host
+    # is a transfer. None: on any device but the CPU, where NumPy reads torch's memory in place.
+    device_records: bool | None = None
+
     def __init__(self, trainer: torch_net.TorchTrainer, data: Dataset, device: torch.device) -> None:
         self.trainer = trainer
         self.X = torch.tensor(data.X, device=device)  # a copy, never memory shared with the NumPy arrays
@@ -95,11 +100,15 @@ class TorchSide:
         if isinstance(rows, np.ndarray):
             rows = torch.as_tensor(rows, device=self.X.device)
         outcome = self.trainer.step(self.X[rows], self.y[rows])
-        fwd = outcome.forward
-        state = torch_net.state_to_numpy(self.trainer.optimizer, torch_net.linear_parameters(self.trainer.model.layers))
-        return make_record(
-            [_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), outcome.grads, self.params(), state
-        )
+        fwd, model, optimizer = outcome.forward, self.trainer.model, self.trainer.optimizer
+        parameters = torch_net.linear_parameters(model.layers)
+        if self.device_records if self.device_records is not None else self.X.device.type != "cpu":
+            grads = {name: torch_net.in_numpy_layout(name, g) for name, g in outcome.grads.items()}
+            return DeviceRecord(make_record([h.detach() for h in fwd.layers], fwd.output.detach(), outcome.loss, grads,
+                                            torch_net.params_in_numpy_layout(model), torch_net.state_in_numpy_layout(optimizer, parameters)))
+        grads = {name: torch_net.to_numpy(name, g) for name, g in outcome.grads.items()}
+        return make_record([_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), grads, self.params(),
+                           torch_net.state_to_numpy(optimizer, parameters))
 
 
 def _numpy(tensor: torch.Tensor) -> np.ndarray:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.config.config import RunConfig
+from parity.engine.largest import at_least_zero, if_finite, largest
 
 
 def state_recursions(config: RunConfig) -> dict[str, tuple[float, float, int]]:
@@ -44,20 +45,20 @@ class StateBounds:
         self.steps_seen = 0
 
     def step(self, record: dict) -> None:
+        """record: the torch side's arrays, or its tensors on their device (the bounds are then 0-d tensors there)."""
         self.steps_seen += 1
         for name, (decay, weight, power) in self.recursions.items():
             gradient = record.get(name.rpartition(".")[0] + ".grad")
-            largest = float(np.abs(gradient).max(initial=0.0)) if gradient is not None else 0.0
-            if np.isfinite(largest):  # a side that diverged is reported as such, not allowed for
-                self.bounds[name] = decay * self.bounds[name] + weight * largest**power
+            found = largest(gradient) if gradient is not None else 0.0
+            self.bounds[name] = if_finite(found, decay * self.bounds[name] + weight * found**power, self.bounds[name])
 
-    def extra_atol(self, name: str, reduction: float, record: dict) -> float:
+    def extra_atol(self, name: str, reduction: float, record: dict):
         """What the state's allowance lacks, given R · max|state| (compare's reduction allowance): R · (B - max|state|)
         where B is the larger, so that the whole is R · max(max|state|, B)."""
         bound = self.bounds.get(name, 0.0)
-        if not bound or not reduction:
+        if (isinstance(bound, float) and not bound) or not reduction:
             return 0.0
-        return reduction * max(0.0, bound - float(np.abs(record[name]).max(initial=0.0)))
+        return reduction * at_least_zero(bound - largest(record[name]))
 
     def terms_bound(self, name: str, gradient_terms: np.ndarray, gradient: np.ndarray) -> np.ndarray:
         """Σ|terms| of a state tensor's entries, from its gradient's (taken as steady over the steps it remembers):
