@@ -1,8 +1,8 @@
 """The PyTorch twin of numpy_net: an nn.Module built from the same NetworkSpec, autograd and torch.optim."""
 
 from torch_net.layout import (
-    gradients, grads_to_numpy, in_numpy_layout, linear_parameters, load_into, load_params, params_in_numpy_layout,
-    params_to_numpy, to_numpy, to_numpy_layout, to_torch_layout,
+    gradients, grads_to_numpy, in_numpy_layout, linear_parameters, load_into, load_params, params_to_numpy,
+    to_numpy, to_numpy_layout, to_torch_layout,
 )
 from torch_net.losses import loss_function
 from torch_net.model import MLP, Forward
@@ -25,7 +25,6 @@ __all__ = [
     "loss_function",
     "make_optimizer",
     "numerics",
-    "params_in_numpy_layout",
     "params_to_numpy",
     "resolve_device",
     "state_in_numpy_layout",

@@ -67,11 +67,6 @@ def params_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
     return {name: to_numpy(name, p) for name, p in linear_parameters(model.layers).items()}
 
 
-def params_in_numpy_layout(model: nn.Module) -> dict[str, torch.Tensor]:
-    """The parameters in the NumPy layout, copied on their device."""
-    return {name: in_numpy_layout(name, p) for name, p in linear_parameters(model.layers).items()}
-
-
 def gradients(model: nn.Module) -> dict[str, torch.Tensor]:
     """The gradients as autograd left them (torch layout, not copied), output layer first: the order backpropagation
     computes them in. zero_grad(set_to_none=True) lets go of them; nothing writes into them."""

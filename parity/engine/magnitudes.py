@@ -34,6 +34,7 @@ import numpy as np
 import numpy_net
 from numpy_net.activations import ACTIVATIONS
 from numpy_net.losses import BinaryCrossEntropy, CrossEntropy
+from numpy_net.network import times_transpose
 from parity.config.config import RunConfig
 
 CROSS_ENTROPIES = (BinaryCrossEntropy, CrossEntropy)
@@ -94,7 +95,7 @@ def _gradient_terms(p: dict, X: np.ndarray, acts, delta: np.ndarray, hidden: str
         if f"b{layer}" in p:
             found[f"b{layer}.grad"] = delta.sum(axis=0)
         if layer > 1:
-            delta = (delta @ np.abs(p[f"W{layer}"]).T) * np.abs(slope(inputs[layer - 1]))
+            delta = times_transpose(delta, np.abs(p[f"W{layer}"])) * np.abs(slope(inputs[layer - 1]))
     return found
 
 
@@ -110,10 +111,12 @@ def _logit_error(p: dict, X: np.ndarray, acts, hidden: str, eps: float) -> np.nd
     """|Δz| at the output layer, per element, that one side's float rounding may reach."""
     slope = ACTIVATIONS[hidden].derivative
     inputs = [X, *acts.layers]
-    carried = np.zeros_like(X)  # both sides hold the same data
+    carried = None  # both sides hold the same data: the first layer's input carries no rounding
     for layer in range(1, numpy_net.layer_count(p) + 1):
         W, b = np.abs(p[f"W{layer}"]), np.abs(p.get(f"b{layer}", 0.0))
-        dz = REDUCTION_ERRORS * eps * (np.abs(inputs[layer - 1]) @ W + b) + carried @ W
+        dz = REDUCTION_ERRORS * eps * (np.abs(inputs[layer - 1]) @ W + b)
+        if carried is not None:
+            dz += carried @ W
         if layer == numpy_net.layer_count(p):
             return dz
         a = inputs[layer]

@@ -68,23 +68,23 @@ class TorchSide:
 
     def __init__(self, trainer: torch_net.TorchTrainer, data: Dataset, device: torch.device) -> None:
         self.trainer = trainer
+        # W1, b1, ...: the model's own parameter tensors, which training and loading change in place, never replace
+        self.parameters = torch_net.linear_parameters(trainer.model.layers)
         self.X = torch.tensor(data.X, device=device)  # a copy, never memory shared with the NumPy arrays
         self.y = torch.tensor(data.y, device=device)
 
     def load(self, params: Params) -> None:
-        torch_net.load_params(self.trainer.model, params)
+        torch_net.load_into(self.parameters, params)
 
     def params(self) -> Params:
-        return torch_net.params_to_numpy(self.trainer.model)
+        return {name: torch_net.to_numpy(name, p) for name, p in self.parameters.items()}
 
     def snapshot(self) -> Params:
-        parameters = torch_net.linear_parameters(self.trainer.model.layers)
-        return {**self.params(), **torch_net.state_to_numpy(self.trainer.optimizer, parameters)}
+        return {**self.params(), **torch_net.state_to_numpy(self.trainer.optimizer, self.parameters)}
 
     def restore(self, snapshot: Params) -> None:
-        parameters = torch_net.linear_parameters(self.trainer.model.layers)
-        self.load({name: snapshot[name] for name in parameters})
-        torch_net.load_state(self.trainer.optimizer, parameters, {k: v for k, v in snapshot.items() if k not in parameters})
+        self.load({name: snapshot[name] for name in self.parameters})
+        torch_net.load_state(self.trainer.optimizer, self.parameters, {k: v for k, v in snapshot.items() if k not in self.parameters})
 
     def promoted(self) -> TorchSide:
         trainer = copy.deepcopy(self.trainer)
@@ -100,12 +100,12 @@ class TorchSide:
         if isinstance(rows, np.ndarray):
             rows = torch.as_tensor(rows, device=self.X.device)
         outcome = self.trainer.step(self.X[rows], self.y[rows])
-        fwd, model, optimizer = outcome.forward, self.trainer.model, self.trainer.optimizer
-        parameters = torch_net.linear_parameters(model.layers)
+        fwd, optimizer, parameters = outcome.forward, self.trainer.optimizer, self.parameters
         if self.device_records if self.device_records is not None else self.X.device.type != "cpu":
             grads = {name: torch_net.in_numpy_layout(name, g) for name, g in outcome.grads.items()}
+            params = {name: torch_net.in_numpy_layout(name, p) for name, p in parameters.items()}
             return DeviceRecord(make_record([h.detach() for h in fwd.layers], fwd.output.detach(), outcome.loss, grads,
-                                            torch_net.params_in_numpy_layout(model), torch_net.state_in_numpy_layout(optimizer, parameters)))
+                                            params, torch_net.state_in_numpy_layout(optimizer, parameters)))
         grads = {name: torch_net.to_numpy(name, g) for name, g in outcome.grads.items()}
         return make_record([_numpy(h) for h in fwd.layers], _numpy(fwd.output), _numpy(outcome.loss), grads, self.params(),
                            torch_net.state_to_numpy(optimizer, parameters))
