@@ -4,6 +4,7 @@ every step's gradients must not read as a difference, and a real bug must still 
 import dataclasses
 
 import numpy as np
+import pytest
 
 import numpy_net
 
@@ -13,13 +14,29 @@ from parity.engine.magnitudes import gradient_magnitudes
 from parity.engine.state_allowance import StateBounds
 
 
-def test_a_column_sum_of_20000_rows_passes_where_the_gradient_allowance_alone_failed():
-    report = run(RunConfig(data="random:20000,8", hidden=16, loss="sse", optimizer="sgd", lr=0.001, steps=40))
-    assert report.passed, report.format_table()
+# Correct long float32 runs, each of which failed before the rule named beside it. The later ones were found by a
+# sweep of 200 correct configurations (data up to 50,000 rows, three activations, five optimizers, eight losses,
+# mini-batches).
+CORRECT_LONG_RUNS = {
+    # a column sum of 20,000 rows, where the gradient allowance alone failed (magnitudes.py)
+    "column-sum-of-20000-rows": dict(data="random:20000,8", hidden=16, loss="sse", optimizer="sgd", lr=0.001, steps=40),
+    # a Nesterov buffer over 3,000 rows (state_allowance.py)
+    "nesterov-buffer-over-3000-rows": dict(data="random:3000,20,3", hidden=64, loss="sse", optimizer="nesterov", lr=0.0005, steps=60),
+    # 3,000 alike terms added one after another round the same way: 1.3 times what random roundings reach
+    "bias-gradient-summed-row-after-row": dict(data="random:3000,20,3", hidden=64, loss="bce-sum", optimizer="sgd", lr=0.001, steps=3),
+    # W2 - lr · buffer: the buffers' difference passed, and lr times it is the parameters' (second_look._direction)
+    "parameter-moved-by-a-buffer": dict(data="random:20000,8", hidden=16, loss="bce-sum", optimizer="momentum", lr=0.0005, steps=4),
+    # an output carries the rounding of the hidden layer through large weights (compare.forward_allowances)
+    "output-through-large-weights": dict(data="random:50000,4", hidden=8, loss="bce-sum", optimizer="nesterov", lr=0.0005, steps=14),
+    # a cross-entropy of well-fitted rows may round each row to an ulp of one
+    "cross-entropy-of-well-fitted-rows": dict(data="random:1000,100", hidden=[64, 32], hidden_activation="tanh", loss="bce-sum",
+                                              optimizer="nesterov", lr=0.0005, steps=20),
+}
 
 
-def test_a_nesterov_buffer_over_3000_rows_passes():
-    report = run(RunConfig(data="random:3000,20,3", hidden=64, loss="sse", optimizer="nesterov", lr=0.0005, steps=60))
+@pytest.mark.parametrize("options", CORRECT_LONG_RUNS.values(), ids=CORRECT_LONG_RUNS.keys())
+def test_a_correct_long_float32_run_passes(options):
+    report = run(RunConfig(**options))
     assert report.passed, report.format_table()
 
 
@@ -53,32 +70,6 @@ def test_a_momentum_buffer_bound_sums_the_gradients_decayed():
     for largest in (4.0, 2.0):
         bounds.step({"W1.grad": np.array([largest, -largest])})
     assert bounds.bounds["W1.momentum"] == 0.5 * 4.0 + 2.0
-
-
-# Found by a sweep of 200 correct configurations (data up to 50,000 rows, three activations, five optimizers, eight
-# losses, mini-batches): each of these failed before the rule named beside it.
-
-def test_a_bias_gradient_summed_row_after_row_passes():
-    # 3,000 alike terms added one after another round the same way: 1.3 times what random roundings reach
-    report = run(RunConfig(data="random:3000,20,3", hidden=64, loss="bce-sum", optimizer="sgd", lr=0.001, steps=3))
-    assert report.passed, report.format_table()
-
-
-def test_a_parameter_moved_by_a_buffer_within_its_rounding_passes():
-    # W2 - lr · buffer: the buffers' difference passed, and lr times it is the parameters' (second_look._direction)
-    report = run(RunConfig(data="random:20000,8", hidden=16, loss="bce-sum", optimizer="momentum", lr=0.0005, steps=4))
-    assert report.passed, report.format_table()
-
-
-def test_an_output_carries_the_rounding_of_the_hidden_layer_through_large_weights():
-    report = run(RunConfig(data="random:50000,4", hidden=8, loss="bce-sum", optimizer="nesterov", lr=0.0005, steps=14))
-    assert report.passed, report.format_table()
-
-
-def test_a_cross_entropy_of_well_fitted_rows_may_round_each_row_to_an_ulp_of_one():
-    report = run(RunConfig(data="random:1000,100", hidden=[64, 32], hidden_activation="tanh", loss="bce-sum",
-                           optimizer="nesterov", lr=0.0005, steps=20))
-    assert report.passed, report.format_table()
 
 
 class DropLastRow(numpy_net.Trainer):

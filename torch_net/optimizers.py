@@ -47,8 +47,8 @@ def state_in_numpy_layout(optimizer: torch.optim.Optimizer, parameters: dict[str
     copied on the parameters' device."""
     found = {key: in_numpy_layout(name, value) for key, (name, value) in _state(optimizer, parameters).items()}
     count = _step_count(optimizer, parameters)
-    if count is not None and any(key.endswith(".exp_avg") for key in found):
-        moment = next(value for key, value in found.items() if key.endswith(".exp_avg"))
+    moment = next((value for key, value in found.items() if key.endswith(".exp_avg")), None)
+    if count is not None and moment is not None:
         found["step_count"] = torch.as_tensor(count).detach().to(device=moment.device, dtype=moment.dtype, copy=True)
     return found
 

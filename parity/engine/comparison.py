@@ -51,6 +51,17 @@ class Pair(NamedTuple):
     histogram_above: float | None = None
 
 
+def dtype_of(value) -> np.dtype | str:
+    """An array's dtype, or a tensor's as NumPy names it (its own name where NumPy has none, as for bfloat16)."""
+    if isinstance(value, np.ndarray):
+        return value.dtype
+    name = str(value.dtype).removeprefix("torch.")
+    try:
+        return np.dtype(name)
+    except TypeError:
+        return name
+
+
 def measured(shape: tuple[int, ...], size: int, problem: str | None, worst, max_rel, mismatched, used, min_atol, min_rtol,
              worst_element: tuple | None, histogram: dict | None) -> Comparison:
     """A Comparison from one tensor's reduced numbers; worst_element: (flat index, NumPy value, torch value) of its

@@ -27,7 +27,7 @@ import numpy as np
 import torch
 
 from parity.engine.device_record import DeviceRecord
-from parity.engine.comparison import Comparison, Pair, histogram_every, histogram_of, measured
+from parity.engine.comparison import Comparison, Pair, dtype_of, histogram_every, histogram_of, measured
 
 # the rows of a group's numbers, in the order they come back
 NUMBERS = ("worst", "beyond", "mismatched", "used", "max_rel", "min_rtol", "first", "numpy_value", "torch_value")
@@ -37,22 +37,20 @@ def measure_groups(groups: list[list], pairs: list[Pair], rtol: float, atol: flo
     """(pair index, Comparison) for every member of every group: (i, NumPy array, tensor, problem) of one pair of
     dtypes, as measure.compare_many groups them."""
     reduced = [_reduce_group(members, pairs, rtol, atol) for members in groups]
-    numbers = torch.cat([found for found, _ in reduced], dim=1).cpu().numpy()  # the step's one transfer
+    numbers = torch.cat([found for found, _, _ in reduced], dim=1).cpu().numpy()  # the step's one transfer
     DeviceRecord.transfers += 1
     column = 0
-    wanted: list[tuple[int, tuple, torch.Tensor]] = []  # (column, member, sampled differences) for histograms
-    for members, (_, diff) in zip(groups, reduced):
-        layout = _layout(tuple(m[2].numel() for m in members), str(diff.device))
+    wanted: list[tuple[int, int, torch.Tensor]] = []  # (column, every, sampled differences) for histograms
+    for members, (_, diff, layout) in zip(groups, reduced):
         for k, member in enumerate(members):
             above = pairs[member[0]].histogram_above
             if above is not None and numbers[0, column + k] > above:
-                start, size = layout.offsets[k], layout.sizes[k]
-                wanted.append((column + k, member, diff[start:start + size][::histogram_every(size)]))
+                start, size, every = layout.offsets[k], layout.sizes[k], histogram_every(layout.sizes[k])
+                wanted.append((column + k, every, diff[start:start + size][::every]))
         column += len(members)
     histograms = _histograms(wanted)
     column = 0
-    for members in groups:
-        layout = _layout(tuple(m[2].numel() for m in members), str(members[0][2].device))
+    for members, (_, _, layout) in zip(groups, reduced):
         for k, (i, _, b, problem) in enumerate(members):
             worst, beyond, mismatched, used, max_rel, min_rtol, first, numpy_value, torch_value = numbers[:, column]
             yield i, measured(tuple(b.shape), layout.sizes[k], problem, worst, max_rel, mismatched, used, max(beyond, 0.0), min_rtol,
@@ -60,8 +58,9 @@ def measure_groups(groups: list[list], pairs: list[Pair], rtol: float, atol: flo
             column += 1
 
 
-def _reduce_group(members: list, pairs: list[Pair], rtol: float, atol: float) -> tuple[torch.Tensor, torch.Tensor]:
-    """A group's numbers (len(NUMBERS), members) in float64, and its differences end to end, both on the device."""
+def _reduce_group(members: list, pairs: list[Pair], rtol: float, atol: float) -> tuple[torch.Tensor, torch.Tensor, Layout]:
+    """A group's numbers (len(NUMBERS), members) in float64 and its differences end to end, both on the device, and
+    how its tensors lie in them."""
     b_tensors = [m[2] for m in members]
     device = b_tensors[0].device
     a_dtype, b_dtype = members[0][1].dtype, b_tensors[0].dtype
@@ -91,7 +90,7 @@ def _reduce_group(members: list, pairs: list[Pair], rtol: float, atol: float) ->
     at = first.long()
     numbers = torch.stack([worst.double(), beyond.double(), mismatched, used.double(), max_rel.double(), min_rtol.double(),
                            first, A[at].double(), B[at].double()])
-    return numbers, diff
+    return numbers, diff, layout
 
 
 def _allowances(members: list, pairs: list[Pair], largest: torch.Tensor, atol: float, device: torch.device) -> torch.Tensor:
@@ -115,23 +114,18 @@ def _upload(arrays: list[np.ndarray], device: torch.device) -> torch.Tensor:
     return torch.from_numpy(flat).to(device)
 
 
-def _histograms(wanted: list[tuple[int, tuple, torch.Tensor]]) -> dict[int, dict[str, int]]:
+def _histograms(wanted: list[tuple[int, int, torch.Tensor]]) -> dict[int, dict[str, int]]:
     """The errors by decade of each wanted tensor, from its sampled differences, brought back together."""
     if not wanted:
         return {}
     samples = torch.cat([sample.double() for _, _, sample in wanted]).cpu().numpy()
     DeviceRecord.transfers += 1
     found, start = {}, 0
-    for column, member, sample in wanted:
+    for column, every, sample in wanted:
         size = sample.numel()
-        part = samples[start:start + size].astype(_numpy_dtype(sample))  # float64 and back: exact
-        found[column] = histogram_of(part, histogram_every(member[2].numel()))
+        found[column] = histogram_of(samples[start:start + size].astype(dtype_of(sample)), every)  # float64 and back: exact
         start += size
     return found
-
-
-def _numpy_dtype(tensor: torch.Tensor) -> np.dtype:
-    return np.dtype(str(tensor.dtype).removeprefix("torch."))
 
 
 def _nan_to_zero(values: torch.Tensor) -> torch.Tensor:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.engine.comparison import INF, Comparison, Pair, error_histogram, measured
+from parity.engine.comparison import INF, Comparison, Pair, dtype_of, error_histogram, measured
 
 __all__ = ["Comparison", "Pair", "SMALL", "compare", "compare_many", "error_histogram"]
 
@@ -38,7 +38,7 @@ def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> lis
         a, b = np.asarray(pair.numpy_value), pair.torch_value
         on_device = hasattr(b, "numel")  # a torch tensor, left on its device: torch is imported only if one comes
         b = b if on_device else np.asarray(b)
-        b_shape, b_size, b_dtype = tuple(b.shape), (b.numel() if on_device else b.size), _dtype_of(b)
+        b_shape, b_size, b_dtype = tuple(b.shape), (b.numel() if on_device else b.size), dtype_of(b)
         if a.shape != b_shape:
             results[i] = Comparison(INF, INF, (), float("nan"), float("nan"), b_size, b_size,
                                     f"shape {a.shape} on the NumPy side, {b_shape} on the torch side", INF, INF, INF)
@@ -62,17 +62,6 @@ def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> lis
         for i, comparison in measure_groups(device_groups, pairs, rtol, atol):
             results[i] = comparison
     return results  # type: ignore[return-value]
-
-
-def _dtype_of(value) -> np.dtype | str:
-    """An array's dtype, or a tensor's as NumPy names it (its own name where NumPy has none, as for bfloat16)."""
-    if isinstance(value, np.ndarray):
-        return value.dtype
-    name = str(value.dtype).removeprefix("torch.")
-    try:
-        return np.dtype(name)
-    except TypeError:
-        return name
 
 
 def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -> list[Comparison]:
