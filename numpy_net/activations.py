@@ -16,21 +16,16 @@ import numpy as np
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """σ(z) = 1 / (1 + e^-z), keeping the dtype of z.
 
-    The textbook formula overflows e^-z for large negative z. Written as
-    e^min(z, 0) / (1 + e^-|z|), both exponents are <= 0, so nothing overflows
-    or warns in float32 or float64. One exponential serves both: e^-|z| is
-    e^z below 0, and the numerator is 1 at and above 0, which max(e^-|z|,
-    [z >= 0]) picks without a branch. (A mask choosing between the two,
-    np.where(z >= 0, ...), gives the same numbers four times slower: the
-    branch is mispredicted on every other element of a layer of mixed signs.)
+    For large negative z, e^-z overflows to Inf and σ comes out 0: the
+    limit, and within the smallest normal float of the true value. The
+    overflow is expected, so it does not warn. (The form that never
+    overflows, e^min(z, 0) / (1 + e^-|z|), takes half as long again.)
     """
-    e = np.abs(z)
-    np.negative(e, out=e)
-    np.exp(e, out=e)                                        # e^-|z|
-    numerator = np.maximum(e, z >= 0, dtype=e.dtype)        # e^min(z, 0): 1 at and above 0, e^z below
+    e = np.negative(z)
+    with np.errstate(over="ignore"):
+        np.exp(e, out=e)                    # e^-z
     e += 1
-    numerator /= e
-    return numerator
+    return np.divide(1, e, out=e)
 
 
 def sigmoid_derivative(activation: np.ndarray) -> np.ndarray:

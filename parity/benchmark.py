@@ -81,7 +81,10 @@ def plain_torch_loop(config: RunConfig, X: np.ndarray, y: np.ndarray, device: to
     return step
 
 
-def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
+CHECK_EVERY = 10  # the sparser lockstep run the benchmark also times: --check-every 10
+
+
+def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int = CHECK_EVERY) -> dict:
     config = RunConfig(data=problem.data, hidden=problem.hidden, dtype=dtype, device=device, steps=problem.steps, lr=0.001)
     setup = prepare(config)
     numpy, torch_side = setup.make_sides()
@@ -94,6 +97,8 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
     lockstep = per_step(lambda: run_steps(setup), 1, repeats=2) / problem.steps
     free_setup = prepare(RunConfig(**{**config.to_dict(), "mode": "free"}))
     free = per_step(lambda: run_steps(free_setup), 1, repeats=2) / problem.steps
+    sparse_setup = prepare(RunConfig(**{**config.to_dict(), "check_every": check_every}))
+    sparse = per_step(lambda: run_steps(sparse_setup), 1, repeats=2) / problem.steps
     n, inputs = setup.data.X.shape
     flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
     rate = matmul_rate(dtype)
@@ -104,6 +109,7 @@ def measure(problem: Problem, dtype: str, device: str = "cpu") -> dict:
         "numpy_twin_steps_per_s": 1 / numpy_twin, "torch_twin_steps_per_s": 1 / torch_twin, "plain_loop_steps_per_s": 1 / plain_loop,
         "parity_lockstep_steps_per_s": 1 / lockstep, "parity_free_steps_per_s": 1 / free,
         "overhead_lockstep": lockstep / (numpy_twin + torch_twin), "overhead_free": free / (numpy_twin + torch_twin),
+        "check_every": check_every, "overhead_lockstep_check_every": sparse / (numpy_twin + torch_twin),
         "torch_twin_vs_plain": torch_twin / plain_loop, "numpy_twin_vs_plain": numpy_twin / plain_loop,
         "numpy_gflops_fraction_of_matmul": flops / numpy_twin / 1e9 / rate,
         "torch_gflops_fraction_of_matmul": flops / torch_twin / 1e9 / rate,

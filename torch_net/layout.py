@@ -67,12 +67,16 @@ def params_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:
     return {name: to_numpy(name, p) for name, p in linear_parameters(model.layers).items()}
 
 
-def gradients(model: nn.Module) -> dict[str, torch.Tensor]:
-    """The gradients as autograd left them (torch layout, not copied), output layer first: the order backpropagation
-    computes them in. zero_grad(set_to_none=True) lets go of them; nothing writes into them."""
+def backprop_order(model: nn.Module) -> list[tuple[str, torch.Tensor]]:
+    """The parameters, output layer first: the order backpropagation computes their gradients in."""
     found = linear_parameters(model.layers)
-    order = sorted(found, key=lambda name: (-int(name[1:]), name[0] == "b"))
-    return {name: found[name].grad.detach() for name in order if found[name].grad is not None}
+    return [(name, found[name]) for name in sorted(found, key=lambda name: (-int(name[1:]), name[0] == "b"))]
+
+
+def gradients(model: nn.Module, order: list[tuple[str, torch.Tensor]] | None = None) -> dict[str, torch.Tensor]:
+    """The gradients as autograd left them (torch layout, not copied), in backprop_order (given, where a trainer keeps
+    it). zero_grad(set_to_none=True) lets go of them; nothing writes into them."""
+    return {name: p.grad.detach() for name, p in order or backprop_order(model) if p.grad is not None}
 
 
 def grads_to_numpy(model: nn.Module) -> dict[str, np.ndarray]:

@@ -46,9 +46,10 @@ class MLP(nn.Module):
 
     def forward(self, X: torch.Tensor) -> Forward:
         f, g = ACTIVATIONS[self.spec.hidden_activation], ACTIVATIONS[self.spec.output_activation]
+        *inner, last = self.layers  # iterated, not sliced: a slice of a ModuleList builds a new ModuleList
         a, hidden = X, []
-        for layer in self.layers[:-1]:
+        for layer in inner:
             a = f(layer(a))
             hidden.append(a)
-        logits = self.layers[-1](a)
+        logits = last(a)
         return Forward(tuple(hidden), logits, g(logits))

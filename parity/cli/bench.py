@@ -13,7 +13,9 @@ from parity.files import check_writable, write_atomically
 @click.command(cls=WholeFirstLine)
 @click.option("--quick", is_flag=True, help="Leave out the largest problem (8192x784, hidden 1024).")
 @click.option("--json", "json_path", type=str, default=None, help="Write every figure and the machine as JSON to this path.")
-def bench(quick: bool, json_path: str | None) -> int:
+@click.option("--check-every", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Also time lockstep runs that compare only every K-th step (the column 'ovh/K').")
+def bench(quick: bool, json_path: str | None, check_every: int) -> int:
     """Measure the twins, a plain torch loop and parity runs, in steps/s and as fractions of this machine's matmul rate.
 
     Exit status: 0 measured, 2 bad usage, 130 interrupted.
@@ -29,15 +31,16 @@ def bench(quick: bool, json_path: str | None) -> int:
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     rows = []
     click.echo(f"{'problem':<38} {'dtype':<8} {'dev':<5} {'numpy/s':>9} {'torch/s':>9} {'plain/s':>9} "
-               f"{'lockstep':>9} {'free':>9} {'overhead':>9} {'t/plain':>8} {'n/plain':>8} {'n/matmul':>9}")
+               f"{'lockstep':>9} {'free':>9} {'overhead':>9} {'ovh/K':>7} {'t/plain':>8} {'n/plain':>8} {'n/matmul':>9}")
     for device in devices:
         for problem in problems:
             for dtype in ("float32", "float64"):
-                r = benchmark.measure(problem, dtype, device)
+                r = benchmark.measure(problem, dtype, device, check_every)
                 rows.append(r)
                 click.echo(f"{r['problem']:<38} {dtype:<8} {device:<5} {r['numpy_twin_steps_per_s']:>9.1f} {r['torch_twin_steps_per_s']:>9.1f} "
                            f"{r['plain_loop_steps_per_s']:>9.1f} {r['parity_lockstep_steps_per_s']:>9.1f} {r['parity_free_steps_per_s']:>9.1f} "
-                           f"{r['overhead_lockstep']:>8.2f}x {r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
+                           f"{r['overhead_lockstep']:>8.2f}x {r['overhead_lockstep_check_every']:>6.2f}x "
+                           f"{r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
                            f"{r['numpy_gflops_fraction_of_matmul']:>9.2f}")
     for r in rows:
         if r["device_to_host_per_checked_step"] is not None:
@@ -51,7 +54,9 @@ def bench(quick: bool, json_path: str | None) -> int:
     memory = {steps: benchmark.peak_memory_mib(steps) for steps in (100, 10_000)}
     startup = {"parity --help": benchmark.startup_seconds(("--help",)), "parity run --help": benchmark.startup_seconds(("run", "--help"))}
     machine = benchmark.machine()
-    click.echo(f"\npeak memory: {memory[100]:.0f} MiB at 100 steps, {memory[10_000]:.0f} MiB at 10,000 steps")
+    click.echo(f"\novh/K: the overhead of lockstep runs with --check-every {check_every} (every step still run and checked "
+               "for NaN/Inf; the first, every K-th and the last compared)")
+    click.echo(f"peak memory: {memory[100]:.0f} MiB at 100 steps, {memory[10_000]:.0f} MiB at 10,000 steps")
     click.echo("start-up: " + ", ".join(f"{k} {v:.2f} s" for k, v in startup.items()))
     click.echo(f"machine: {machine['cpu']}, {machine['cores']} cores, torch threads {machine['torch_threads']}, BLAS {machine['blas']}, "
                f"torch {machine['torch']}, numpy {machine['numpy']}, device {machine['cuda'] or 'cpu only'}")
