@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parity.engine.compare import RunComparison, TensorSummary, compare
+from parity.engine.measure import Pair, compare_many
 
 
 def test_every_number_of_one_comparison():
@@ -115,3 +116,36 @@ def test_an_infinite_torch_value_allows_nothing():
     for numpy, torch in (([np.inf, 1.0], [np.inf, 1.0]), ([np.nan, 1.0], [np.inf, 1.0]), ([-np.inf, 1.0], [np.inf, 1.0])):
         c = compare(np.array(numpy), np.array(torch), rtol=1e-5, atol=1e-8, dtype="float64")
         assert not c.passed and c.mismatched == 1 and c.used == float("inf"), (numpy, torch)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(st.integers(200, 2000), st.integers(0, 2**31), st.sampled_from(["float32", "float64"]),
+       st.sampled_from([None, "far", "tie", "nan", "inf", "widened"]), st.sampled_from([None, -1.0, 1e9]))
+def test_a_large_tensor_measured_block_by_block_reports_exactly_what_it_does_whole(size, seed, dtype, special, above):
+    """Blocks of 64 elements here stand for the 65,536 a tensor larger than the caches is measured in, and 16
+    elements for the size above which a tensor is measured alone."""
+    from parity.engine import measure
+
+    rng = np.random.default_rng(seed)
+    b = (rng.standard_normal(size) * 10.0 ** rng.integers(-3, 3)).astype(dtype)
+    a = (b + rng.standard_normal(size) * 10.0 ** rng.integers(-9, -3)).astype(dtype)
+    where = rng.integers(size, size=2)
+    if special == "far":
+        a[where[0]] += 1.0
+    elif special == "tie":  # the first of two equal worst elements, in different blocks, is the one reported
+        a[where] = b[where] + 2.0
+    elif special in ("nan", "inf"):  # a difference that is not finite: judged whole
+        a[where[0]] = np.nan if special == "nan" else np.inf
+    elif special == "widened":
+        a = a.astype(np.float64 if dtype == "float32" else np.float32)
+    pairs = [Pair(np.zeros(3, dtype), np.zeros(3, dtype)),
+             Pair(a, b.reshape(-1, 8) if size % 8 == 0 else b, float(rng.choice([0.0, 1e-6, 3e-4])), float(rng.choice([0.0, 1e-7])), above)]
+    pairs[1] = pairs[1]._replace(numpy_value=a.reshape(pairs[1].torch_value.shape))
+    rtol, atol = [(1.3e-6, 1e-5), (0.0, 0.0), (1e-3, 1e-3)][seed % 3]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(measure, "SMALL", 16)  # measured alone, as a large tensor is
+        whole = compare_many(pairs, rtol, atol, dtype)
+        patch.setattr(measure, "BLOCK", 64)
+        patch.setattr(measure, "BLOCKED_ABOVE", 128)
+        blocked = compare_many(pairs, rtol, atol, dtype)
+    assert [repr(c) for c in blocked] == [repr(c) for c in whole]

@@ -9,18 +9,22 @@ a bug.
 A step's small tensors (XOR's are a few elements each) are measured
 together: laid end to end in one array, each number reduced per tensor with
 `reduceat`, so that a step costs a few dozen NumPy calls, not a few dozen
-per tensor. A large tensor is measured alone, by whole-array reductions.
+per tensor. A large tensor is measured alone, by whole-array reductions;
+one larger than the caches a block at a time, each block read from memory
+once for all its passes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from parity.engine.comparison import INF, Comparison, Pair, dtype_of, error_histogram, measured
+from parity.engine.comparison import INF, Comparison, Pair, dtype_of, error_histogram, histogram_every, histogram_of, measured
 
 __all__ = ["Comparison", "Pair", "SMALL", "compare", "compare_many", "error_histogram"]
 
 SMALL = 4096  # elements: tensors up to this size are measured together, where per-call costs dominate
+BLOCK = 65536  # elements: a tensor larger than the caches is measured a block at a time ...
+BLOCKED_ABOVE = 8 * BLOCK  # ... above this size, where each of a dozen whole-array passes would go to memory
 
 
 def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
@@ -69,6 +73,10 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
     a_dtype, b_dtype = members[0][1].dtype, members[0][2].dtype
     # In the arrays' own dtype where they share one: the difference of two nearly equal floats is exact in it.
     common = a_dtype if a_dtype == b_dtype and a_dtype.kind == "f" else np.dtype(np.float64)
+    if len(members) == 1 and members[0][2].size > BLOCKED_ABOVE:
+        found = _measure_blocked(members[0], pairs, rtol, atol, common)
+        if found is not None:
+            return [found]
     sizes = np.array([m[2].size for m in members])
     offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     A = np.concatenate([m[1].reshape(-1) for m in members]) if len(members) > 1 else members[0][1].reshape(-1)
@@ -84,7 +92,8 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
         diff = np.where(np.isfinite(diff), diff, np.inf)
         worst = _per(np.maximum, diff, offsets)
         abs_b = np.where(np.isfinite(abs_b), abs_b, 0).astype(common)
-    allowances = _allowances(members, pairs, abs_b, offsets, atol)
+    reductions = np.array([pairs[m[0]].reduction for m in members])
+    allowances = _allowances(members, pairs, _per(np.maximum, abs_b, offsets) if reductions.any() else 0.0, atol)
     # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
     per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else common.type(allowances[0])
     numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets, worst)
@@ -106,12 +115,58 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
     return found
 
 
-def _allowances(members: list, pairs: list[Pair], abs_b: np.ndarray, offsets: np.ndarray, atol: float) -> np.ndarray:
-    """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest |b|."""
+def _allowances(members: list, pairs: list[Pair], largest, atol: float) -> np.ndarray:
+    """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest
+    |b| (largest, per tensor: 0 where no tensor has a reduction)."""
     reductions = np.array([pairs[m[0]].reduction for m in members])
     extras = np.array([float(pairs[m[0]].extra_atol) for m in members])  # an allowance reduced on a device, too
-    largest = _per(np.maximum, abs_b, offsets) if reductions.any() else 0.0
     return atol + extras + reductions * largest
+
+
+def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float, common: np.dtype) -> Comparison | None:
+    """One large tensor, BLOCK elements at a time: each block's difference and magnitude stay in the cache for every
+    pass over them, and the tensor itself is read from memory about twice instead of a dozen times. Every number
+    is a max, an fmax or a count, so the blocks combine to exactly the whole tensor's. None where a difference is
+    NaN or Inf: measure_group judges such a tensor whole."""
+    i, a, b, problem = member
+    pair, A, B = pairs[i], a.reshape(-1), b.reshape(-1)
+    starts = range(0, A.size, BLOCK)
+    diff, abs_b = np.empty(BLOCK, common), np.empty(BLOCK, common)
+
+    def difference(start: int) -> np.ndarray:
+        d = diff[:min(BLOCK, A.size - start)]
+        with np.errstate(invalid="ignore", over="ignore"):
+            np.subtract(A[start:start + BLOCK], B[start:start + BLOCK], out=d, dtype=common)
+        return np.abs(d, out=d)
+
+    def magnitude(start: int) -> np.ndarray:
+        return np.abs(B[start:start + BLOCK], out=abs_b[:min(BLOCK, A.size - start)], dtype=common)
+
+    # the allowance needs the largest |b| before any block can be judged
+    largest = np.maximum.reduce([np.maximum.reduce(magnitude(start)) for start in starts]) if pair.reduction else 0.0
+    allowance = common.type(_allowances([member], pairs, np.array([largest]) if pair.reduction else 0.0, atol)[0])
+    one = np.zeros(1, np.intp)
+    worst, numbers = [], []
+    for start in starts:
+        d, m = difference(start), magnitude(start)
+        worst.append(np.array([np.maximum.reduce(d)]))
+        if not np.isfinite(worst[-1][0]):
+            return None
+        numbers.append(_measures(d, m, rtol, atol, allowance, one, worst[-1]))
+    worst_blocks = np.concatenate(worst)
+    greatest = np.maximum.reduce(worst_blocks)
+    mismatched = sum(int(n[0][0]) for n in numbers)
+    used, max_rel, min_atol, min_rtol = (max(n[k][0] for n in numbers) for k in range(1, 5))
+    worst_element = histogram = None
+    above = pair.histogram_above is not None and greatest > pair.histogram_above
+    if pair.histogram_above is None or above or mismatched:
+        start = starts[int(np.argmax(worst_blocks == greatest))]  # the first block holding the worst element
+        where = start + int(difference(start).argmax())
+        worst_element = (where, A[where], B[where])
+    if above:
+        every = histogram_every(A.size)
+        histogram = histogram_of(np.abs(np.subtract(A[::every], B[::every], dtype=common)), every)
+    return measured(b.shape, A.size, problem, greatest, max_rel, mismatched, used, min_atol, min_rtol, worst_element, histogram)
 
 
 def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance, offsets: np.ndarray,
