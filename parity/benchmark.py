@@ -92,6 +92,9 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
     sync = torch.cuda.synchronize if device == "cuda" else (lambda: None)
     numpy_twin = per_step(lambda: numpy.trainer.step(numpy.X, numpy.y), problem.steps)
     torch_twin = per_step(lambda: (torch_side.trainer.step(torch_side.X, torch_side.y), sync()), problem.steps)
+    # both twins stepped in turn in one loop, no kit code: what taking turns on the caches costs by itself
+    alternated = per_step(lambda: (numpy.trainer.step(numpy.X, numpy.y), torch_side.trainer.step(torch_side.X, torch_side.y),
+                                   sync()), problem.steps)
     plain = plain_torch_loop(config, setup.data.X, setup.data.y, torch_side.X.device)
     plain_loop = per_step(lambda: (plain(), sync()), problem.steps)
     lockstep = per_step(lambda: run_steps(setup), 1, repeats=2) / problem.steps
@@ -109,6 +112,7 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
         "numpy_twin_steps_per_s": 1 / numpy_twin, "torch_twin_steps_per_s": 1 / torch_twin, "plain_loop_steps_per_s": 1 / plain_loop,
         "parity_lockstep_steps_per_s": 1 / lockstep, "parity_free_steps_per_s": 1 / free,
         "overhead_lockstep": lockstep / (numpy_twin + torch_twin), "overhead_free": free / (numpy_twin + torch_twin),
+        "twins_alternated_steps_per_s": 1 / alternated, "alternation": alternated / (numpy_twin + torch_twin),
         "check_every": check_every, "overhead_lockstep_check_every": sparse / (numpy_twin + torch_twin),
         "torch_twin_vs_plain": torch_twin / plain_loop, "numpy_twin_vs_plain": numpy_twin / plain_loop,
         "numpy_gflops_fraction_of_matmul": flops / numpy_twin / 1e9 / rate,

@@ -208,3 +208,13 @@ def test_mutants_stops_on_ctrl_c_with_what_ran_and_exit_130(monkeypatch):
     assert f"INTERRUPTED during {calls[2]}, after 2 of {len(catalogue.CATALOGUE)} mutants" in result.stdout
     assert calls[0] in result.stdout and calls[2] not in result.stdout.split("INTERRUPTED")[0]
     assert len(calls) == 3
+
+
+@pytest.mark.parametrize("args, words", [
+    (("--check-every", "0"), "--check-every"),
+    (("--json", "/nonexistent-folder/bench.json"), "does not exist"),
+])
+def test_bench_refuses_bad_usage_before_it_measures_anything(args, words):
+    result = invoke("bench", *args)
+    assert result.exit_code == 2
+    assert_one_line_error(result, words)

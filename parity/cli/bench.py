@@ -31,7 +31,7 @@ def bench(quick: bool, json_path: str | None, check_every: int) -> int:
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     rows = []
     click.echo(f"{'problem':<38} {'dtype':<8} {'dev':<5} {'numpy/s':>9} {'torch/s':>9} {'plain/s':>9} "
-               f"{'lockstep':>9} {'free':>9} {'overhead':>9} {'ovh/K':>7} {'t/plain':>8} {'n/plain':>8} {'n/matmul':>9}")
+               f"{'lockstep':>9} {'free':>9} {'overhead':>9} {'ovh/K':>7} {'alt':>6} {'t/plain':>8} {'n/plain':>8} {'n/matmul':>9}")
     for device in devices:
         for problem in problems:
             for dtype in ("float32", "float64"):
@@ -39,7 +39,7 @@ def bench(quick: bool, json_path: str | None, check_every: int) -> int:
                 rows.append(r)
                 click.echo(f"{r['problem']:<38} {dtype:<8} {device:<5} {r['numpy_twin_steps_per_s']:>9.1f} {r['torch_twin_steps_per_s']:>9.1f} "
                            f"{r['plain_loop_steps_per_s']:>9.1f} {r['parity_lockstep_steps_per_s']:>9.1f} {r['parity_free_steps_per_s']:>9.1f} "
-                           f"{r['overhead_lockstep']:>8.2f}x {r['overhead_lockstep_check_every']:>6.2f}x "
+                           f"{r['overhead_lockstep']:>8.2f}x {r['overhead_lockstep_check_every']:>6.2f}x {r['alternation']:>5.2f}x "
                            f"{r['torch_twin_vs_plain']:>7.2f}x {r['numpy_twin_vs_plain']:>7.2f}x "
                            f"{r['numpy_gflops_fraction_of_matmul']:>9.2f}")
     for r in rows:
@@ -55,7 +55,8 @@ def bench(quick: bool, json_path: str | None, check_every: int) -> int:
     startup = {"parity --help": benchmark.startup_seconds(("--help",)), "parity run --help": benchmark.startup_seconds(("run", "--help"))}
     machine = benchmark.machine()
     click.echo(f"\novh/K: the overhead of lockstep runs with --check-every {check_every} (every step still run and checked "
-               "for NaN/Inf; the first, every K-th and the last compared)")
+               "for NaN/Inf; the first, every K-th and the last compared); alt: the two twins stepped in turn in one loop, "
+               "no kit code, over the two stepped alone (what taking turns on the caches costs, a floor under the overhead)")
     click.echo(f"peak memory: {memory[100]:.0f} MiB at 100 steps, {memory[10_000]:.0f} MiB at 10,000 steps")
     click.echo("start-up: " + ", ".join(f"{k} {v:.2f} s" for k, v in startup.items()))
     click.echo(f"machine: {machine['cpu']}, {machine['cores']} cores, torch threads {machine['torch_threads']}, BLAS {machine['blas']}, "
