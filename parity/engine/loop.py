@@ -76,8 +76,8 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 if divergence and divergence.both:
                     break  # NaN against NaN says nothing about parity
             comparison.observe(torch_record)
-            magnitudes = (lambda with_loss, before=numpy_before, step=step: summed_terms(before, *setup.batch(step), config, with_loss)
-                          ) if "W1" in setup.init else None
+            magnitudes = (lambda with_loss, before=numpy_before, step=step, hidden=agreed_hidden(measured, numpy_record):
+                          summed_terms(before, *setup.batch(step), config, with_loss, hidden)) if "W1" in setup.init else None
             if compared and comparison.add(step, numpy_record, torch_record, magnitudes, measured) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:
@@ -158,6 +158,15 @@ def _first_non_finite(record: Mapping) -> str | None:
             if not np.isfinite(np.sum(value)) and not np.isfinite(value).all():
                 return name
     return None
+
+
+def agreed_hidden(measured: dict | None, numpy_record: Record) -> list[np.ndarray] | None:
+    """The NumPy side's hidden activations where this step's comparison passed every one of them: the forward pass
+    at the step's parameters, to rounding, which the second look's magnitudes need not compute again."""
+    names = [name for name in measured or () if name.startswith("hidden")]
+    if not names or not all(measured[name].passed for name in names) or not all(name in numpy_record for name in names):
+        return None
+    return [numpy_record[name] for name in names]
 
 
 def reshaped(params: Mapping, init: dict) -> list[str]:

@@ -34,7 +34,7 @@ import numpy as np
 import numpy_net
 from numpy_net.activations import ACTIVATIONS
 from numpy_net.losses import BinaryCrossEntropy, CrossEntropy
-from numpy_net.network import times_transpose
+from numpy_net.network import Activations, times_transpose
 from parity.config.config import RunConfig
 
 CROSS_ENTROPIES = (BinaryCrossEntropy, CrossEntropy)
@@ -62,12 +62,14 @@ class SummedTerms:
 
 
 def summed_terms(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, config: RunConfig,
-                 with_loss: bool = True) -> SummedTerms:
-    """with_loss=False leaves the loss's terms at 0: the logits' rounding costs another forward pass."""
+                 with_loss: bool = True, hidden: list[np.ndarray] | None = None) -> SummedTerms:
+    """with_loss=False leaves the loss's terms at 0: the logits' rounding costs another forward pass. hidden: the
+    hidden layers' activations at these parameters and this batch, where the caller has them to rounding (a step
+    whose forward tensors agreed): then only the output layer is computed again."""
     p = {name: np.asarray(value, dtype=np.float64) for name, value in params.items()}
     X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
     loss = numpy_net.make_loss(config.loss, config.output_activation)
-    acts = numpy_net.forward(p, X, config.hidden_activation, config.output_activation)
+    acts = _forward(p, X, config, hidden)
     gradients = _gradient_terms(p, X, acts, _output_delta_terms(loss, acts.logits, acts.output, y), config.hidden_activation)
     if not with_loss:
         return SummedTerms(gradients, 0.0, 0, 0.0)
@@ -79,6 +81,18 @@ def summed_terms(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, co
         loss_from_logits=float(np.sum(np.abs(loss.delta(acts.logits, acts.output, y)) * logit_error)),
         loss_elements=loss.scale(y) * y.size if isinstance(loss, CROSS_ENTROPIES) else 0.0,
     )
+
+
+def _forward(p: dict, X: np.ndarray, config: RunConfig, hidden: list[np.ndarray] | None) -> Activations:
+    """The forward pass in float64; from the hidden layers given, where they fit, only the output layer. Magnitudes
+    need no more than the given layers' few digits: a bound moves by their rounding, a part in 10^7 in float32."""
+    L = numpy_net.layer_count(p)
+    expected = [(len(X), p[f"W{layer}"].shape[1]) for layer in range(1, L)]
+    if hidden is None or [np.shape(a) for a in hidden] != expected:
+        return numpy_net.forward(p, X, config.hidden_activation, config.output_activation)
+    layers = [np.asarray(a, dtype=np.float64) for a in hidden]
+    logits = layers[-1] @ p[f"W{L}"] + p.get(f"b{L}", 0.0)
+    return Activations(layers, logits, ACTIVATIONS[config.output_activation].function(logits))
 
 
 def gradient_magnitudes(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, config: RunConfig) -> dict[str, np.ndarray]:
