@@ -97,20 +97,23 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
     # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
     per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else common.type(allowances[0])
     numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets, worst)
+    # Python numbers from here on: indexing an array for each of a dozen tensors costs more than their measuring
+    greatest, starts, counts = worst.tolist(), offsets.tolist(), sizes.tolist()
+    columns = [column.tolist() for column in numbers]
     # where each tensor's worst element is, only where someone asks: a new worst step of a run, or a failure
-    wanted = [pairs[m[0]].histogram_above is None or worst[k] > pairs[m[0]].histogram_above or numbers[0][k]
+    wanted = [pairs[m[0]].histogram_above is None or greatest[k] > pairs[m[0]].histogram_above or columns[0][k]
               for k, m in enumerate(members)]
-    firsts = _first_worst(diff, worst, sizes, offsets) if any(wanted) else None
+    firsts = _first_worst(diff, worst, sizes, offsets).tolist() if any(wanted) else None
     found = []
     for k, (i, a, b, problem) in enumerate(members):
         pair = pairs[i]
-        above = pair.histogram_above is not None and worst[k] > pair.histogram_above
-        mismatched, used, max_rel, min_atol, min_rtol = (column[k] for column in numbers)
-        where = int(firsts[k]) if wanted[k] else None
+        above = pair.histogram_above is not None and greatest[k] > pair.histogram_above
+        mismatched, used, max_rel, min_atol, min_rtol = (column[k] for column in columns)
+        where = firsts[k] if wanted[k] else None
         found.append(measured(
-            b.shape, sizes[k], problem, worst[k], max_rel, mismatched, used, min_atol, min_rtol,
-            (where - offsets[k], A[where], B[where]) if where is not None else None,
-            error_histogram(diff[offsets[k]:offsets[k] + sizes[k]]) if above else None,
+            b.shape, counts[k], problem, greatest[k], max_rel, mismatched, used, min_atol, min_rtol,
+            (where - starts[k], A[where], B[where]) if where is not None else None,
+            error_histogram(diff[starts[k]:starts[k] + counts[k]]) if above else None,
         ))
     return found
 
