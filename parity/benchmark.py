@@ -52,6 +52,21 @@ def per_step(action: Callable[[], None], steps: int, repeats: int = 3) -> float:
     return best
 
 
+def per_step_in_turn(actions: dict[str, Callable[[], None]], steps: int, repeats: int = 3) -> dict[str, float]:
+    """Seconds a step of each action (each action takes `steps` steps), the best of a few repeats, after one warm-up
+    each. Within a repeat the actions take turns, so that a load on the machine that comes and goes over the
+    minute falls on all of them alike, and their ratios keep."""
+    for action in actions.values():
+        action()
+    best = dict.fromkeys(actions, float("inf"))
+    for _ in range(repeats):
+        for name, action in actions.items():
+            started = time.perf_counter()
+            action()
+            best[name] = min(best[name], (time.perf_counter() - started) / steps)
+    return best
+
+
 def matmul_rate(dtype: str, size: int = 1024) -> float:
     """This machine's matrix-multiply rate in GFLOP/s for dtype, NumPy's BLAS on a square product."""
     a = np.random.default_rng(0).standard_normal((size, size)).astype(dtype)
@@ -88,24 +103,34 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
     config = RunConfig(data=problem.data, hidden=problem.hidden, dtype=dtype, device=device, steps=problem.steps, lr=0.001)
     setup = prepare(config)
     numpy, torch_side = setup.make_sides()
-    rows = setup.rows(1)
     sync = torch.cuda.synchronize if device == "cuda" else (lambda: None)
-    numpy_twin = per_step(lambda: numpy.trainer.step(numpy.X, numpy.y), problem.steps)
-    torch_twin = per_step(lambda: (torch_side.trainer.step(torch_side.X, torch_side.y), sync()), problem.steps)
-    # both twins stepped in turn in one loop, no kit code: what taking turns on the caches costs by itself
-    alternated = per_step(lambda: (numpy.trainer.step(numpy.X, numpy.y), torch_side.trainer.step(torch_side.X, torch_side.y),
-                                   sync()), problem.steps)
     plain = plain_torch_loop(config, setup.data.X, setup.data.y, torch_side.X.device)
-    plain_loop = per_step(lambda: (plain(), sync()), problem.steps)
-    lockstep = per_step(lambda: run_steps(setup), 1, repeats=2) / problem.steps
     free_setup = prepare(RunConfig(**{**config.to_dict(), "mode": "free"}))
-    free = per_step(lambda: run_steps(free_setup), 1, repeats=2) / problem.steps
     sparse_setup = prepare(RunConfig(**{**config.to_dict(), "check_every": check_every}))
-    sparse = per_step(lambda: run_steps(sparse_setup), 1, repeats=2) / problem.steps
+
+    def steps_of(*actions: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(problem.steps):
+                for action in actions:
+                    action()
+            sync()
+        return run
+
+    seconds = per_step_in_turn({
+        "numpy_twin": steps_of(lambda: numpy.trainer.step(numpy.X, numpy.y)),
+        "torch_twin": steps_of(lambda: torch_side.trainer.step(torch_side.X, torch_side.y)),
+        # both twins stepped in turn in one loop, no kit code: what taking turns on the caches costs by itself
+        "alternated": steps_of(lambda: numpy.trainer.step(numpy.X, numpy.y), lambda: torch_side.trainer.step(torch_side.X, torch_side.y)),
+        "plain": steps_of(plain),
+        "lockstep": lambda: run_steps(setup),
+        "free": lambda: run_steps(free_setup),
+        "sparse": lambda: run_steps(sparse_setup),
+    }, problem.steps)
+    numpy_twin, torch_twin, alternated, plain_loop = (seconds[k] for k in ("numpy_twin", "torch_twin", "alternated", "plain"))
+    lockstep, free, sparse = seconds["lockstep"], seconds["free"], seconds["sparse"]
     n, inputs = setup.data.X.shape
     flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
     rate = matmul_rate(dtype)
-    del rows
     transfers = device_to_host_transfers(setup) if device == "cuda" else None
     return {
         "problem": problem.name, "dtype": dtype, "device": device,
