@@ -175,3 +175,17 @@ def test_the_command_line_loads_without_torch():
     probe = "import sys; from parity.cli import cli; print('torch' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("command", ["run", "check", "explain", "migrate", "mutants", "sweep", "bench"])
+def test_every_commands_help_answers_without_importing_torch(command):
+    probe = ("import sys\nfrom parity.cli import cli\ntry:\n    cli([%r, '--help'])\n"
+             "finally:\n    print('torch' in sys.modules, file=sys.stderr)" % command)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "Usage:" in result.stdout and result.stderr.strip() == "False", result.stderr
+
+
+def test_the_list_of_commands_whose_help_is_probed_is_whole():
+    from parity.cli import cli
+
+    assert sorted(cli.commands) == sorted(["run", "check", "explain", "migrate", "mutants", "sweep", "bench"])
