@@ -103,6 +103,29 @@ def test_every_measure_agrees_on_awkward_values():
     assert device[-1].problem.startswith("shape")
 
 
+@pytest.mark.parametrize("layout", ["reversed view", "big-endian", "long double", "read-only"])
+def test_numpy_arrays_torch_cannot_take_as_they_are_are_measured_alike(layout):
+    """torch.from_numpy refuses negative strides, a foreign byte order and long doubles: the upload copies them."""
+    rng = np.random.default_rng(5)
+    torch_values = [rng.standard_normal(9).astype(np.float32), rng.standard_normal((6, 4)).astype(np.float32)]
+    numpy_values = [(b + rng.standard_normal(b.shape) * 1e-6).astype(np.float32) for b in torch_values]
+    if layout == "reversed view":
+        numpy_values = [a[::-1].copy()[::-1] for a in numpy_values]
+        assert numpy_values[0].strides[0] < 0
+    elif layout == "big-endian":
+        numpy_values = [a.astype(">f4") for a in numpy_values]
+    elif layout == "long double":
+        numpy_values = [a.astype(np.longdouble) for a in numpy_values]
+    else:
+        numpy_values = [np.frombuffer(a.tobytes(), np.float32).reshape(a.shape) for a in numpy_values]
+    for members in ([0], [0, 1]):  # alone, and laid end to end
+        host = compare_many([Pair(numpy_values[i], torch_values[i], histogram_above=-1.0) for i in members], 1.3e-6, 1e-5, "float32")
+        device = compare_many([Pair(numpy_values[i], torch.from_numpy(torch_values[i]), histogram_above=-1.0) for i in members],
+                              1.3e-6, 1e-5, "float32")
+        for found, expected in zip(device, host):
+            assert same(dataclasses.asdict(found), dataclasses.asdict(expected))
+
+
 def test_a_checked_step_costs_one_transfer_and_a_new_worst_step_one_more(records_on_device):
     per_step, worst_steps = [], []
 

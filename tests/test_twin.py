@@ -60,3 +60,11 @@ def test_exported_weights_are_copies_not_views_of_live_parameters():
             p.add_(1.0)
     for name, value in torch_net.params_to_numpy(model).items():
         np.testing.assert_allclose(value - exported[name], 1.0, err_msg=name)
+
+
+def test_weights_in_a_foreign_byte_order_or_a_reversed_view_load_into_torch_as_their_values():
+    W = np.arange(6, dtype=">f4").reshape(2, 3)  # as read from a big-endian file
+    b = np.arange(3, dtype=np.float32)[::-1]  # a view with a negative stride
+    parameters = {"W1": torch.nn.Parameter(torch.zeros(3, 2)), "b1": torch.nn.Parameter(torch.zeros(3))}
+    torch_net.load_into(parameters, {"W1": W, "b1": b})
+    assert np.array_equal(parameters["W1"].detach().numpy(), W.T) and np.array_equal(parameters["b1"].detach().numpy(), b)

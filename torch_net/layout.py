@@ -22,7 +22,10 @@ def to_numpy_layout(name: str, array: np.ndarray) -> np.ndarray:
 
 
 def to_torch_layout(name: str, array: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(array.T if is_weight(name) else array)
+    """A NumPy-layout value of parameter `name` in torch's layout, contiguous and in native byte order (torch takes no
+    other: weights read from a big-endian file would be refused)."""
+    array = np.asarray(array)
+    return np.ascontiguousarray(array.T if is_weight(name) else array, dtype=array.dtype.newbyteorder("="))
 
 
 def linear_parameters(layers: list[nn.Linear]) -> dict[str, torch.Tensor]:

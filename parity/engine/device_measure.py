@@ -109,8 +109,12 @@ def _allowances(members: list, pairs: list[Pair], largest: torch.Tensor, atol: f
 def _upload(arrays: list[np.ndarray], device: torch.device) -> torch.Tensor:
     """The NumPy side's arrays end to end, on the device: one copy up."""
     flat = np.concatenate([a.reshape(-1) for a in arrays]) if len(arrays) > 1 else arrays[0].reshape(-1)
+    if flat.dtype.kind == "f" and flat.dtype.itemsize > 8:
+        flat = flat.astype(np.float64)  # a long double torch has no type for; measure.py takes its difference in float64
+    # torch takes only native byte order and positive strides, and will not share read-only memory
+    flat = np.ascontiguousarray(flat, dtype=flat.dtype.newbyteorder("="))
     if not flat.flags.writeable:
-        flat = flat.copy()  # torch shares memory with the arrays it is given, and will not share read-only memory
+        flat = flat.copy()
     return torch.from_numpy(flat).to(device)
 
 
