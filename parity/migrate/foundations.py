@@ -38,8 +38,9 @@ LAYOUT = Section(
 
 ACTIVATIONS = Section(
     "activations", "Activations and output units",
-    "Each activation has a torch function of the same mathematics. Write the sigmoid in a stable form: "
-    "1 / (1 + exp(-z)) overflows for large negative z. Softmax subtracts the row's maximum first, as torch does.",
+    "Each activation has a torch function of the same mathematics. 1 / (1 + exp(-z)) overflows to Inf for large "
+    "negative z and comes out 0, the right limit, with a RuntimeWarning: silence it with np.errstate(over='ignore'), "
+    "as numpy_net does. Softmax subtracts the row's maximum first, as torch does.",
     """
     z = X @ W1 + b1
     sigmoid = 1 / (1 + np.exp(-z))
