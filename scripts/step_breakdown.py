@@ -27,6 +27,7 @@ keep_freed_memory()  # as the `parity` command does
 
 import numpy as np  # noqa: E402
 from parity import RunConfig  # noqa: E402  (after the allocator is tuned)
+from parity.benchmark import per_step  # noqa: E402
 from parity.engine import loop  # noqa: E402
 from parity.engine.compare import RunComparison  # noqa: E402
 from parity.engine.setup import prepare  # noqa: E402
@@ -59,27 +60,12 @@ def instrumented(setup) -> None:
 
     setup.make_sides = sides
     timed(RunComparison, "measure", "comparison"), timed(RunComparison, "add", "summaries and second look")
-    find = loop.Divergence.find.__func__
-
-    def find_timed(cls, *args):
-        started = time.perf_counter()
-        try:
-            return find(cls, *args)
-        finally:
-            spent["NaN/Inf check, unchecked steps"] += time.perf_counter() - started
-
-    loop.Divergence.find = classmethod(find_timed)
+    timed(loop.Divergence, "find", "NaN/Inf check, unchecked steps")  # a classmethod, called on the class: stays bound
 
 
-def best_per_step(action: Callable[[], object], steps: int, repeats: int = 5) -> float:
-    action()
-    best = float("inf")
-    for _ in range(repeats):
-        started = time.perf_counter()
-        for _ in range(steps):
-            action()
-        best = min(best, (time.perf_counter() - started) / steps)
-    return best * 1e3
+def best_per_step(action: Callable[[], object], steps: int) -> float:
+    """ms a step, the benchmark's best of five."""
+    return per_step(action, steps, repeats=5) * 1e3
 
 
 def main() -> None:

@@ -76,8 +76,9 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 if divergence and divergence.both:
                     break  # NaN against NaN says nothing about parity
             comparison.observe(torch_record)
-            magnitudes = (lambda with_loss, before=numpy_before, step=step, hidden=agreed_hidden(measured, numpy_record):
-                          summed_terms(before, *setup.batch(step), config, with_loss, hidden)) if "W1" in setup.init else None
+            magnitudes = (lambda with_loss, before=numpy_before, step=step, measured=measured, record=numpy_record:
+                          summed_terms(before, *setup.batch(step), config, with_loss, agreed_hidden(measured, record))
+                          ) if "W1" in setup.init else None
             if compared and comparison.add(step, numpy_record, torch_record, magnitudes, measured) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
             for observe in setup.observers:

@@ -16,6 +16,8 @@ once for all its passes.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from parity.engine.comparison import INF, Comparison, Pair, dtype_of, error_histogram, histogram_every, histogram_of, measured
@@ -92,8 +94,7 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
         diff = np.where(np.isfinite(diff), diff, np.inf)
         worst = _per(np.maximum, diff, offsets)
         abs_b = np.where(np.isfinite(abs_b), abs_b, 0).astype(common)
-    reductions = np.array([pairs[m[0]].reduction for m in members])
-    allowances = _allowances(members, pairs, _per(np.maximum, abs_b, offsets) if reductions.any() else 0.0, atol)
+    allowances = _allowances(members, pairs, lambda: _per(np.maximum, abs_b, offsets), atol)
     # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
     per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else common.type(allowances[0])
     numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets, worst)
@@ -118,12 +119,12 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
     return found
 
 
-def _allowances(members: list, pairs: list[Pair], largest, atol: float) -> np.ndarray:
+def _allowances(members: list, pairs: list[Pair], largest: Callable[[], np.ndarray], atol: float) -> np.ndarray:
     """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest
-    |b| (largest, per tensor: 0 where no tensor has a reduction)."""
+    |b|, which largest() gives per tensor, asked for only where a tensor has a reduction."""
     reductions = np.array([pairs[m[0]].reduction for m in members])
     extras = np.array([float(pairs[m[0]].extra_atol) for m in members])  # an allowance reduced on a device, too
-    return atol + extras + reductions * largest
+    return atol + extras + (reductions * largest() if reductions.any() else 0.0)
 
 
 def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float, common: np.dtype) -> Comparison | None:
@@ -145,9 +146,10 @@ def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float,
     def magnitude(start: int) -> np.ndarray:
         return np.abs(B[start:start + BLOCK], out=abs_b[:min(BLOCK, A.size - start)], dtype=common)
 
-    # the allowance needs the largest |b| before any block can be judged
-    largest = np.maximum.reduce([np.maximum.reduce(magnitude(start)) for start in starts]) if pair.reduction else 0.0
-    allowance = common.type(_allowances([member], pairs, np.array([largest]) if pair.reduction else 0.0, atol)[0])
+    def largest() -> np.ndarray:  # a reduction's allowance needs the largest |b| before any block can be judged
+        return np.array([np.maximum.reduce([np.maximum.reduce(magnitude(start)) for start in starts])])
+
+    allowance = common.type(_allowances([member], pairs, largest, atol)[0])
     one = np.zeros(1, np.intp)
     worst, numbers = [], []
     for start in starts:
