@@ -35,12 +35,13 @@ if TYPE_CHECKING:
     from parity.api import check, run
     from parity.programs.network import UserNetwork
     from parity.programs.port import TorchPort
-    from parity.config.config import DEFAULT_TOLERANCES, RunConfig
+    from parity.config.config import RunConfig
+    from parity.tolerance import DEFAULT_TOLERANCES
     from parity.errors import InputError
     from parity.report.report import Report
 
 _PUBLIC = {
-    "DEFAULT_TOLERANCES": "parity.config.config",
+    "DEFAULT_TOLERANCES": "parity.tolerance",
     "InputError": "parity.errors",
     "Report": "parity.report.report",
     "TorchPort": "parity.programs.port",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -32,12 +33,13 @@ def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Tr
     return run_setup(prepare(config, numpy_trainer))
 
 
-def run_setup(setup: Setup) -> Report:
-    """Run a prepared Setup (the kit's twins, or a user's network) and diagnose a failure."""
+def run_setup(setup: Setup, observers: Sequence[Callable] = (), listeners: Sequence[Callable] = ()) -> Report:
+    """Run a prepared Setup (the kit's twins, or a user's network) and diagnose a failure. observers and listeners are
+    called after each step, as parity.engine.loop.run_steps says (golden runs, progress bars, per-step series)."""
     config = setup.config
     # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
     with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
-        result = run_steps(setup)
+        result = run_steps(setup, observers, listeners)
         diagnosis = None
         if not result.passed and not result.interrupted:
             try:

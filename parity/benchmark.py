@@ -128,6 +128,7 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
     }, problem.steps)
     numpy_twin, torch_twin, alternated, plain_loop = (seconds[k] for k in ("numpy_twin", "torch_twin", "alternated", "plain"))
     lockstep, free, sparse = seconds["lockstep"], seconds["free"], seconds["sparse"]
+    references = {mode: run_steps(s).references for mode, s in (("lockstep", setup), ("free", free_setup))}
     n, inputs = setup.data.X.shape
     flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
     rate = matmul_rate(dtype)
@@ -144,6 +145,7 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
         "torch_gflops_fraction_of_matmul": flops / torch_twin / 1e9 / rate,
         "matmul_gflops": rate,
         "device_to_host_per_checked_step": transfers,
+        "float64_references": references,  # steps of the run that took the float64 reference, by mode
     }
 
 
@@ -181,6 +183,27 @@ def distributed_cost(world_sizes: tuple[int, ...] = (1, 2), steps: int = 50) -> 
             for side in sides:
                 getattr(side, "close", lambda: None)()
         found.append({"world_size": world_size, "start_seconds": start, "steps_per_s": steps / seconds, "passed": result.passed})
+    return found
+
+
+REFERENCE_PROBLEMS = ("random:3000,8", "random:20000,8", "random:100000,8")
+
+
+def reference_cost(steps: int = 5) -> list[dict]:
+    """The float64 reference (parity.tolerance) where float32 rounding exceeds the element-wise rule at every step:
+    how many steps took one, and what a run costs with it against the same run judged element-wise alone (explicit
+    tolerances, which take no reference)."""
+    found = []
+    for data in REFERENCE_PROBLEMS:
+        config = RunConfig(data=data, hidden=(16, 8), steps=steps, lr=0.5 / int(data.split(":")[1].split(",")[0]))
+        plain = RunConfig(**{**config.to_dict(), "rtol": config.tolerances[0], "atol": config.tolerances[1]})
+        with_setup, plain_setup = prepare(config), prepare(plain)
+        result = run_steps(with_setup)
+        seconds = per_step_in_turn({"with": lambda: run_steps(with_setup), "without": lambda: run_steps(plain_setup)}, steps)
+        per_reference = (seconds["with"] - seconds["without"]) * steps / max(result.references, 1)
+        found.append({"problem": f"{data}, hidden 16,8, sse, float32", "steps": steps, "references": result.references,
+                      "passed": result.passed, "seconds_per_step_with": seconds["with"],
+                      "seconds_per_step_without": seconds["without"], "seconds_per_reference": per_reference})
     return found
 
 

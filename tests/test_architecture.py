@@ -24,6 +24,7 @@ LAYERS = (
     ("numpy_net",),
     ("torch_net",),
     ("parity.errors",),
+    ("parity.tolerance",),
     ("parity.memory", "parity.allocator"),
     ("parity.files",),
     ("parity.config",),

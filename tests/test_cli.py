@@ -199,7 +199,7 @@ def test_mutants_stops_on_ctrl_c_with_what_ran_and_exit_130(monkeypatch):
         calls.append(mutant.name)
         result = real(mutant, steps=2, device="cpu")
         if len(calls) == 3:
-            result.report.interrupted = True
+            result.report.result.interrupted = True
         return result
 
     monkeypatch.setattr(catalogue, "run_mutant", interrupted_third)

@@ -13,8 +13,8 @@ from numpy_net import LOSSES, OPTIMIZERS
 from parity import InputError, RunConfig, run
 from tests.helpers import live_processes
 
-pytestmark = pytest.mark.skipif(not torch.distributed.is_available() or not torch.distributed.is_gloo_available(),
-                                reason="torch.distributed with gloo is not available here")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not torch.distributed.is_available() or not torch.distributed.is_gloo_available(),
+                                reason="torch.distributed with gloo is not available here")]
 
 ONE_HOT = {"ce", "ce-sum"}  # softmax losses: one-hot targets over 2 classes
 

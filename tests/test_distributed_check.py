@@ -12,8 +12,8 @@ from parity import InputError, RunConfig, check
 from parity.programs.port import TorchPort
 from tests.helpers import live_processes
 
-pytestmark = pytest.mark.skipif(not torch.distributed.is_available() or not torch.distributed.is_gloo_available(),
-                                reason="torch.distributed with gloo is not available here")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not torch.distributed.is_available() or not torch.distributed.is_gloo_available(),
+                                reason="torch.distributed with gloo is not available here")]
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, "examples")
 TUTORIAL_PORT = os.path.join(EXAMPLES, "tutorial_port.py") + ":Net"

@@ -69,8 +69,7 @@ def test_no_bar_off_a_terminal_or_with_quiet_and_the_same_output():
 def test_the_series_keep_a_few_floats_a_step_and_mark_the_first_failure():
     setup = prepare(RunConfig(steps=40, rtol=0, atol=1e-7))
     series = StepSeries()
-    setup.listeners.append(series)
-    result = run_steps(setup)
+    result = run_steps(setup, listeners=[series])
     assert list(series.steps) == list(range(1, 41))
     assert series.first_failure == result.first_failure.step
     assert series.groups() == ["outputs and loss", "gradients", "weights"]

@@ -420,7 +420,7 @@ def test_a_step_that_changes_directory_does_not_move_the_report(tmp_path, monkey
 def test_running_out_of_memory_anyway_is_one_line_with_what_to_do(monkeypatch):
     import parity.api
 
-    def exhausted(setup):
+    def exhausted(setup, *listening):
         raise MemoryError("Unable to allocate 80.0 GiB")
 
     monkeypatch.setattr(parity.api, "run_steps", exhausted)

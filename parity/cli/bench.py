@@ -51,6 +51,7 @@ def bench(quick: bool, json_path: str | None, check_every: int) -> int:
     if distributed:
         click.echo("\ndistributed (random 4096x64x8, hidden 128, float64, parity run --world-size W): " + "; ".join(
             f"W={d['world_size']} {d['steps_per_s']:.1f} steps/s after {d['start_seconds']:.1f} s to start" for d in distributed))
+    references = _reference_lines(benchmark, rows)
     memory = {steps: benchmark.peak_memory_mib(steps) for steps in (100, 10_000)}
     commands = sorted(click.get_current_context().find_root().command.commands)
     startup = {" ".join(("parity", *args)): benchmark.startup_seconds(args) for args in [("--help",), *((c, "--help") for c in commands)]}
@@ -65,6 +66,19 @@ def bench(quick: bool, json_path: str | None, check_every: int) -> int:
     click.echo(f"machine: {machine['cpu']}, {machine['cores']} cores, torch threads {machine['torch_threads']}, BLAS {machine['blas']}, "
                f"torch {machine['torch']}, numpy {machine['numpy']}, device {machine['cuda'] or 'cpu only'}")
     if json_path is not None:
-        document = {"machine": machine, "runs": rows, "distributed": distributed, "peak_memory_mib": memory, "startup_seconds": startup}
+        document = {"machine": machine, "runs": rows, "distributed": distributed, "float64_reference": references, "peak_memory_mib": memory, "startup_seconds": startup}
         write_atomically(json_path, lambda file: file.write(json.dumps(document, indent=2) + "\n"))
     return 0
+
+
+def _reference_lines(benchmark, rows: list[dict]) -> list[dict]:
+    """The float64 reference's cost (parity.tolerance), printed; its figures returned for the JSON."""
+    references = benchmark.reference_cost()
+    click.echo("\nfloat64 reference (taken at a compared step where float32 rounding exceeds the element-wise rule): " + "; ".join(
+        f"{r['problem']}: {r['references']} of {r['steps']} steps, {1e3 * r['seconds_per_step_with']:.1f} against "
+        f"{1e3 * r['seconds_per_step_without']:.1f} ms a step, {1e3 * r['seconds_per_reference']:.1f} ms a reference"
+        for r in references))
+    taken = [f"{r['problem']} {r['dtype']} {r['device']}: lockstep {r['float64_references']['lockstep']}, free {r['float64_references']['free']}"
+             for r in rows if any(r["float64_references"].values())]
+    click.echo("steps that took it in the runs above: " + ("; ".join(taken) if taken else "none"))
+    return references

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -13,6 +14,7 @@ from parity.errors import InputError
 
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
+WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output", "grads")
 
 
 @click.command(cls=WholeFirstLine)
@@ -30,6 +32,11 @@ PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch
 @click.option("--torch-optimizer", default="", help="Expression for the port's optimizer, with model and lr in scope [default: the torch.optim optimizer --optimizer and --lr name].")
 @click.option("--torch-loss", default="", help="Expression for the port's loss_fn(output, y), e.g. nn.MSELoss() [default: the torch loss --loss names].")
 @click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
+@click.option("--as-written", is_flag=True, help="Both programs as written, any architecture: each steps with its own code; parameters paired by --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)] or by name and shape [default: on where the kit's dense family cannot express the pair, or an option below is given].")
+@click.option("--loss-expr", default="", help="Expression for the NumPy program's loss, read before each step (with net, X, y) [default: the value --step returns].")
+@click.option("--torch-loss-expr", default="", help="Expression for the port's loss, read before each step (with model, X, y) [default: the value --torch-step returns].")
+@click.option("--torch-output", default="", help="Expression for the port's output of the step, compared with --output.")
+@click.option("--grads", default="", help="Expression for the NumPy program's gradients after a step, a dict keyed like its parameters [default: net.grads where the program keeps one].")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
 def check(ctx: click.Context, network: str | None, from_report: str | None, **options: Any) -> int:
@@ -52,6 +59,9 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     outputs = {key: options.pop(key) for key in NOT_CONFIG}
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
     port_options = {name: options.pop(name) for name in PORT_OPTIONS}
+    written_options = {name: options.pop(name) for name in WRITTEN_OPTIONS}
+    if network and port_options["torch"] and from_report is None and wants_written(written_options, network_options):
+        return _as_written(ctx, network, options, network_options, port_options, written_options, outputs)
     if from_report is not None:
         given = {**options, **network_options, **port_options, **({"network": network} if network else {})}
         config, stored = config_from_report(ctx, from_report, given, "check")
@@ -76,4 +86,45 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     if config.world_size > 1 and follows_rank_0(config):
         return 0  # a rank other than 0 under torchrun: rank 0 loads the programs and reports
     quiet = network_options["quiet_network"] or bool(user and user.quiet)
-    return run_with_outputs(prepare_check(config, user, bias, port, quiet), outputs)
+    try:
+        setup = prepare_check(config, user, bias, port, quiet)
+    except InputError as error:
+        if not (user and port and not network_options["params"] and not port_options["torch_params"]):
+            raise
+        # the kit's dense family cannot express this pair (an embedding, a convolution, a recurrence): as written,
+        # where that can be prepared; otherwise the family's own error stands
+        try:
+            setup = _written_setup(ctx, network, options, network_options, port_options, written_options, outputs)
+        except InputError:
+            raise error from None
+        click.echo(f"note: not a dense network the kit's family expresses ({error}); checking both programs as written", err=True)
+    return run_with_outputs(setup, outputs)
+
+
+def wants_written(written: dict[str, Any], network: dict[str, Any]) -> bool:
+    """--as-written, an option only that mode reads, or a --param naming a port's parameter rather than W1..bL."""
+    kit_name = re.compile(r"[Wb]\d+(\.T)?")
+    return bool(written["as_written"] or any(v for k, v in written.items() if k != "as_written")
+                or any(not kit_name.fullmatch(p.rpartition("=")[2].strip()) for p in network["params"]))
+
+
+def _as_written(ctx: click.Context, network: str, options: dict, network_options: dict, port_options: dict,
+                written: dict, outputs: dict) -> int:
+    return run_with_outputs(_written_setup(ctx, network, options, network_options, port_options, written, outputs), outputs)
+
+
+def _written_setup(ctx: click.Context, network: str, options: dict, network_options: dict, port_options: dict,
+                   written: dict, outputs: dict):
+    from parity.programs.written.setup import WrittenPrograms, prepare_written
+
+    config = RunConfig(**options)
+    default_step = ctx.get_parameter_source("step") == click.core.ParameterSource.DEFAULT
+    given = WrittenPrograms(
+        network, port_options["torch"], network_options["init"], port_options["torch_init"],
+        "" if default_step else network_options["step"], port_options["torch_step"], tuple(network_options["params"]),
+        written["loss_expr"], written["torch_loss_expr"], network_options["output"] or "", written["torch_output"],
+        written["grads"], port_options["torch_optimizer"], port_options["torch_loss"], network_options["quiet_network"])
+    check_outputs(outputs, {"--data": config.data, "network source": network.rpartition(":")[0],
+                            "port source": port_options["torch"].rpartition(":")[0]})
+    dtype_given = ctx.get_parameter_source("dtype") != click.core.ParameterSource.DEFAULT
+    return prepare_written(config, given, dtype_given)

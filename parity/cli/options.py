@@ -98,14 +98,14 @@ def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
 
     recorder = GoldenRecorder(setup.names) if outputs.get("save_golden") else None
     checker = GoldenChecker(outputs["golden_path"], setup.config, setup.names) if outputs.get("golden_path") else None
-    setup.observers += [o for o in (recorder, checker) if o is not None]
+    observers = [o for o in (recorder, checker) if o is not None]
     title = headline(setup.config, setup.environment.get("device", "?"), setup.network)
     click.echo(title)  # before the first step: a long run says at once what it is doing
     series = StepSeries() if outputs.get("plot_path") else None
     progress = Progress(setup.config.steps) if progress_wanted(outputs.get("quiet", False)) else None
-    setup.listeners += [listener for listener in (series, progress) if listener is not None]
+    listeners = [listener for listener in (series, progress) if listener is not None]
     try:
-        report = run_setup(setup)
+        report = run_setup(setup, observers, listeners)
     finally:
         if progress:
             progress.close()

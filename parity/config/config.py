@@ -11,16 +11,12 @@ import numpy as np
 
 from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS, NetworkSpec, family_problem
 from parity.errors import InputError
+from parity.tolerance.table import DEFAULT_TOLERANCES
 
 DTYPES = ("float32", "float64")
 DEVICES = ("auto", "cpu", "cuda")
 MODES = ("lockstep", "free")
 
-# (rtol, atol). float32: torch.testing.assert_close's defaults. float64: measured, not torch.testing's 1e-7,
-# which is wider than float32 rounding itself: 255 correct float64 runs (every family member with every
-# optimizer, 2,000-row data, mini-batches, free mode; scripts/float64_agreement.py) all pass at atol 1e-13
-# with rtol 5e-12; these keep a margin of 20 or more, and data rounded to float32 (6e-8) stays far outside.
-DEFAULT_TOLERANCES = {"float32": (1.3e-6, 1e-5), "float64": (1e-10, 1e-11)}
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.inputs import written_inputs_finding
+from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, variants
 from parity.engine.compare import minimum_tolerance
@@ -103,6 +104,8 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
 
     settings_search: for the user's programs, look for the settings their output layer follows and, where
     those differ from the run's, diagnose again under them (once)."""
+    if setup.written is not None:  # two programs as written: stage by stage, no family (stages.py)
+        return Diagnosis(*diagnose_written(setup, result))
     failure = result.failure_context
     if failure is None:
         return Diagnosis([], {})

@@ -1,22 +1,24 @@
 """Comparing a step of the two sides by the run's rule, and summarising each tensor over a run.
 
-What one comparison measures is in measure.py; here are the run's rule (its
-tolerances and allowances, the direction of updates) and the summaries.
+What one comparison measures is in measure.py, the rule itself (its
+tolerances, the float64 reference, the direction of updates) in
+parity.tolerance; here they are applied step by step, and summarised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
 
-from parity.engine.device_record import on_device
-from parity.engine.largest import largest, largest_column_sum
-from parity.engine.magnitudes import REDUCTION_ERRORS, SummedTerms, random_rounding
+from parity.engine.device_record import host, on_device
 from parity.engine.measure import Comparison, Pair, compare, compare_many
-from parity.engine.second_look import RoundingBounds
-from parity.engine.state_allowance import StateBounds
+from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference
+
+# a step's float64 references: (NumPy program's record, torch program's record), or why none could be taken
+References = Callable[[], "tuple[Mapping, Mapping] | str"]
 
 __all__ = ["Comparison", "compare", "RunComparison", "TensorSummary", "Mismatch", "minimum_tolerance"]
 
@@ -43,7 +45,12 @@ class TensorSummary:
     min_atol: float = 0.0  # the least --atol (at the run's rtol) that passes every step
     min_rtol: float = 0.0  # the least --rtol (at the run's atol) that passes every step
     histogram: dict[str, int] | None = None  # the errors at the worst step, by decade
-    unsettled_steps: int = 0  # passed only within what a sum in any order may carry (second_look.py)
+    allowed: float = 0.0  # the largest allowance applied at the worst step
+    rule: str = ELEMENTWISE  # the rule that judged the worst step
+    reference_steps: int = 0  # steps that passed only by the float64 reference
+    float64_gap: float = 0.0  # the largest difference of the two programs in float64, over the steps referenced
+    precision: float | None = None  # the largest ratio of the NumPy side's float32 error to torch's, where referenced
+    note: str | None = None  # what the float64 reference last noted
 
     @property
     def passed(self) -> bool:
@@ -53,11 +60,16 @@ class TensorSummary:
         self.compared_steps += 1
         if self.worst_step is None or comparison.max_abs > self.max_abs:
             self.max_abs, self.worst_step, self.worst_index = comparison.max_abs, step, comparison.index
-            self.histogram = comparison.histogram
+            self.histogram, self.allowed, self.rule = comparison.histogram, comparison.allowed, comparison.rule
         self.max_rel = max(self.max_rel, comparison.max_rel)
         self.used = max(self.used, comparison.used)
         self.min_atol, self.min_rtol = max(self.min_atol, comparison.min_atol), max(self.min_rtol, comparison.min_rtol)
-        self.unsettled_steps += comparison.passed and comparison.unsettled
+        if comparison.float64_gap is not None:
+            self.reference_steps += comparison.passed
+            self.float64_gap = max(self.float64_gap, comparison.float64_gap)
+            if comparison.precision is not None:  # the ratio furthest from 1, either way
+                self.precision = max(self.precision or 1.0, comparison.precision, key=lambda r: max(r, 1 / r))
+            self.note = comparison.note or self.note
         if not comparison.passed:
             self.failed_steps += 1
             if self.first_failed_step is None:
@@ -85,6 +97,9 @@ class Mismatch:
             "mismatched": c.mismatched,
             "size": c.size,
             "problem": c.problem,
+            "rule": c.rule,
+            "float64_gap": c.float64_gap,
+            "note": c.note,
         }
 
     def describe(self) -> str:
@@ -96,142 +111,79 @@ class Mismatch:
             f"step {self.step}, {where}: numpy {c.numpy_value:.9g} vs torch {c.torch_value:.9g} "
             f"(abs diff {c.max_abs:.3g}, rel diff {c.max_rel:.3g}; {c.mismatched} of {c.size} elements off)"
         )
-        return f"{text}; {c.problem}" if c.problem else text
-
-
-def reduction_allowance(names: tuple[str, ...], rows: int, dtype: str) -> dict[str, float]:
-    """For each tensor summed over the batch (gradients, the loss, optimizer state, the parameters they update),
-    REDUCTION_ERRORS · eps · √rows; 0 for the forward activations, which are not."""
-    allowance = random_rounding(rows, dtype)
-    return {name: 0.0 if name.startswith(("hidden", "output")) else allowance for name in names}
-
-
-UPDATE_ULPS = 4  # an update this many ulps of its weight or more is a real move, not rounding
-
-
-def _direction(comparison: Comparison, numpy_record: dict, torch_record: dict, name: str, dtype: str) -> Comparison:
-    """However small the learning rate: a tensor torch clearly moved must move on the NumPy side, and the same way.
-    Within the tolerance, a NumPy side that never moves (or ascends) would pass whenever lr · grad < atol."""
-    a, b = np.asarray(numpy_record[name], dtype=np.float64), np.asarray(torch_record[name], dtype=np.float64)
-    weight = float(np.abs(torch_record[name[: -len(".update")]]).max(initial=0.0))
-    moved = float(np.abs(b).max(initial=0.0))
-    if moved <= UPDATE_ULPS * float(np.finfo(dtype).eps) * weight:
-        return comparison  # torch's own step is at the level of rounding: no direction to check
-    if not np.any(a):
-        problem = f"the NumPy side does not move it; torch moves it by up to {moved:.3g}"
-    elif np.vdot(a, b) < -0.5 * np.linalg.norm(a) * np.linalg.norm(b):
-        problem = "the NumPy side moves it against torch's update (up the gradient)"
-    else:
-        return comparison
-    return replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"), min_atol=float("inf"), min_rtol=float("inf"))
-
-# The largest slope of each activation: a rounding error in z moves f(z) by at most this much.
-SLOPES = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0, "linear": 1.0, "softmax": 0.25}
-
-
-def forward_allowances(record: dict, input_scale: float, activations: tuple[str, str], layers: int, dtype: str) -> dict[str, float]:
-    """The float rounding each forward tensor may carry, by name: f(a @ W + b) rounds z to about eps · Σ|a||W| + |b|,
-    which for large inputs or weights is far more than eps · |f(z)|; and z carries the rounding of the layer before
-    through |W|, which large weights multiply. Bounds from O(parameters) numbers, per step; of a record's tensors on
-    their device, 0-d tensors there."""
-    eps = float(np.finfo(dtype).eps)
-    found, carried, scale = {}, 0.0, input_scale  # the data, shared by both sides, carries no rounding
-    for layer in range(1, layers + 1):
-        name = "output" if layer == layers else ("hidden" if layers == 2 else f"hidden{layer}")
-        W, b = record[f"W{layer}"], record.get(f"b{layer}")
-        column = largest_column_sum(W)
-        dz = REDUCTION_ERRORS * eps * (scale * column + (largest(b) if b is not None else 0.0)) + carried * column
-        found[name] = dz * SLOPES[activations[1] if layer == layers else activations[0]]
-        if layer < layers:
-            if name not in record:
-                break  # a check records no hidden layers: nothing to scale the next layer's allowance by
-            scale = largest(record[name])
-            carried = found[name] + eps * scale
-    return found
+        return "; ".join(part for part in (text, c.problem, c.note) if part)
 
 
 class RunComparison:
-    """Compares records step by step and keeps only summaries and the first mismatch."""
+    """Compares records step by step and keeps only summaries and the first mismatch. reference: whether a tensor
+    failing the element-wise rule is judged again against the float64 reference (parity.tolerance)."""
 
-    def __init__(self, names: tuple[str, ...], rtol: float, atol: float, dtype: str, reduction: dict[str, float] | None = None,
-                 forward: tuple[float, tuple[str, str], int] | None = None, state: StateBounds | None = None,
-                 rounding: RoundingBounds | None = None) -> None:
-        self.names, self.rtol, self.atol, self.dtype = names, rtol, atol, dtype
-        self.reduction = reduction or {}
-        self.state = state  # what the optimizer's state may have summed so far, stepped by observe()
-        # the second look's bounds for a summed tensor failing the cheap rule: random roundings, then any order
-        self.tiers = (rounding, rounding.in_any_order()) if rounding is not None else ()
-        self.forward = forward  # (max |X|, (hidden, output) activation, layers): the forward tensors' allowance
+    def __init__(self, names: tuple[str, ...], rtol: float, atol: float, dtype: str, reference: bool = False) -> None:
+        self.names, self.rtol, self.atol, self.dtype, self.reference = names, rtol, atol, dtype, reference
         self.tensors = {name: TensorSummary() for name in names}
         self.first_failure: Mismatch | None = None
         self.steps = 0
+        self.references_taken = 0  # steps at which a float64 reference was taken
         self.last: dict[str, Comparison] = {}  # the latest step's comparisons
-
-    def observe(self, torch_record: dict) -> None:
-        """Every step, compared or not: the optimizer state's bound sums every step's gradients."""
-        if self.state is not None:
-            self.state.step(on_device(torch_record))
 
     def measure(self, numpy_record: dict, torch_record: dict) -> dict[str, Comparison]:
         """A step's comparisons, for add(), with the error histograms of each tensor's new worst step."""
         return self.compare_step(numpy_record, torch_record, histograms=True)
 
-    def add(self, step: int, numpy_record: dict, torch_record: dict, magnitudes: Callable[[bool], SummedTerms] | None = None,
+    def add(self, step: int, numpy_record: dict, torch_record: dict, references: References | None = None,
             measured: dict[str, Comparison] | None = None) -> Mismatch | None:
         """Compare one step (or take measure()'s comparisons of it); returns the run's first mismatch if it happened
-        at this step. magnitudes(with_loss): Σ|terms| of this step's sums (magnitudes.summed_terms), asked for only
-        where a summed tensor fails the cheap rule."""
+        at this step. references(): the step's float64 references, asked for only where a tensor fails the
+        element-wise rule."""
         self.steps = step
         new_failure = None
         self.last = measured if measured is not None else self.measure(numpy_record, torch_record)
-        if magnitudes is not None and self.tiers:
-            self._second_look(numpy_record, torch_record, magnitudes)
+        if references is not None and self.reference:
+            self._judge_by_reference(numpy_record, torch_record, references)
         for name, comparison in self.last.items():
             self.tensors[name].add(step, comparison)
             if not comparison.passed and self.first_failure is None:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
         return new_failure
 
-    def _second_look(self, numpy_record: dict, torch_record: dict, magnitudes: Callable[[bool], SummedTerms]) -> None:
-        """A summed tensor failing the cheap rule, R · max|tensor|, is judged again element by element against the
-        rounding its sums may carry (second_look.py), on top of the cheap rule's allowance: first what random
-        roundings reach, then what a sum in any order may; passing only the second leaves it unsettled."""
-        failing = [name for name, c in self.last.items() if not c.passed and c.problem is None and self.reduction.get(name)]
+    def _judge_by_reference(self, numpy_record: dict, torch_record: dict, references: References) -> None:
+        failing = [name for name, c in self.last.items() if not c.passed and c.problem is None]
         if not failing:
             return
-        terms = magnitudes("loss" in failing)
+        found = references()
+        self.references_taken += 1
+        if isinstance(found, str):
+            for name in failing:
+                self.last[name] = replace(self.last[name], note=f"no float64 reference could be taken ({found})")
+            return
+        numpy64, torch64 = found
         for name in failing:
-            torch_value = np.asarray(torch_record[name], np.float64)
-            b, difference = np.abs(torch_value), np.abs(np.asarray(numpy_record[name], np.float64) - torch_value)
-            allowed = self.atol + self.reduction[name] * float(b.max(initial=0.0)) + self.rtol * b  # the cheap rule's
-            for tier in self.tiers:
-                bound = tier.bound(name, terms, numpy_record, torch_record)
-                if bound is None:
-                    break
-                used = float((difference / (allowed + bound)).max(initial=0.0))
-                if used <= 1:
-                    self.last[name] = replace(self.last[name], mismatched=0, used=used, unsettled=tier.any_order)
-                    break
+            if name not in torch64:
+                continue
+            j = judge_against_reference(numpy_record[name], host(torch_record[name]), numpy64.get(name),
+                                        host(torch64[name]), self.rtol, self.atol, self.dtype, is_forward(name),
+                                        is_forward(name) and name != "loss")
+            c = replace(self.last[name], float64_gap=j.gap, precision=j.precision, allowed=j.allowed, rule=FLOAT64_REFERENCE)
+            self.last[name] = replace(c, mismatched=0, used=j.used) if j.passed else replace(c, note=j.problem)
 
     def compare_step(self, numpy_record: dict, torch_record: dict, names: tuple[str, ...] | None = None,
                      histograms: bool = False) -> dict[str, Comparison]:
-        """Every tensor of one step, compared by the run's rule (tolerances, allowances, direction of updates);
-        histograms: with the errors by decade of each tensor whose worst step this is so far."""
+        """Every tensor of one step, compared by the element-wise rule and the direction of updates; histograms:
+        with the errors by decade of each tensor whose worst step this is so far."""
         names = names or self.names
         pairs = []
         torch_values = on_device(torch_record)  # a device record's tensors are compared where they are
-        forward = forward_allowances(torch_values, *self.forward, self.dtype) if self.forward and "W1" in torch_values else {}
         for name in names:
-            extra = 0.0
-            if name.startswith(("hidden", "output")):
-                extra = forward.get(name, 0.0)
-            elif self.state is not None:
-                extra = self.state.extra_atol(name, self.reduction.get(name, 0.0), torch_values)
             summary = self.tensors.get(name)
             above = (summary.max_abs if summary.worst_step is not None else -1.0) if histograms and summary else None
-            pairs.append(Pair(numpy_record[name], torch_values[name], self.reduction.get(name, 0.0), extra, above))
+            pairs.append(Pair(numpy_record[name], torch_values[name], above))
         found = dict(zip(names, compare_many(pairs, self.rtol, self.atol, self.dtype)))
         for name, comparison in found.items():
             if name.endswith(".update") and comparison.passed:
-                found[name] = _direction(comparison, numpy_record, torch_record, name, self.dtype)
+                weight = numpy_record.get(name[: -len(".update")])
+                problem = direction_problem(numpy_record[name], host(torch_record[name]),
+                                            weight if weight is not None else 0.0, self.dtype)
+                if problem:
+                    found[name] = replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"),
+                                          min_atol=float("inf"), min_rtol=float("inf"))
         return found

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from parity.tolerance import ELEMENTWISE
+
 INF = float("inf")
 HISTOGRAM_SAMPLE = 65536  # elements a histogram counts at most: a logarithm per element is dear on a large tensor
 
@@ -32,7 +34,11 @@ class Comparison:
     min_atol: float = 0.0
     min_rtol: float = 0.0
     histogram: dict[str, int] | None = None  # errors by decade, where asked for (see error_histogram)
-    unsettled: bool = False  # within tolerance only as a sum in another order may round (second_look.py)
+    allowed: float = 0.0  # the largest allowance the rule applied: atol + rtol * max |torch| (or |torch64|)
+    rule: str = ELEMENTWISE  # which rule judged it: the element-wise one, or the float64 reference (parity.tolerance)
+    float64_gap: float | None = None  # max |numpy64 - torch64|, where a float64 reference was taken
+    precision: float | None = None  # the NumPy side's float32 error over torch's, against the float64 reference
+    note: str | None = None  # what the float64 reference showed
 
     @property
     def passed(self) -> bool:
@@ -40,14 +46,11 @@ class Comparison:
 
 
 class Pair(NamedTuple):
-    """One tensor to measure. reduction: an allowance, relative to the tensor's largest entry, for a tensor summed
-    over many terms; extra_atol: an absolute allowance, for a forward tensor whose inputs and weights are large;
-    histogram_above: count the errors by decade when the largest exceeds this (a run's new worst step)."""
+    """One tensor to measure. histogram_above: count the errors by decade when the largest exceeds this (a run's
+    new worst step)."""
 
     numpy_value: np.ndarray
     torch_value: np.ndarray  # or a torch tensor on its device, measured there
-    reduction: float = 0.0
-    extra_atol: float = 0.0
     histogram_above: float | None = None
 
 
@@ -63,7 +66,7 @@ def dtype_of(value) -> np.dtype | str:
 
 
 def measured(shape: tuple[int, ...], size: int, problem: str | None, worst, max_rel, mismatched, used, min_atol, min_rtol,
-             worst_element: tuple | None, histogram: dict | None) -> Comparison:
+             worst_element: tuple | None, histogram: dict | None, allowed: float = 0.0) -> Comparison:
     """A Comparison from one tensor's reduced numbers; worst_element: (flat index, NumPy value, torch value) of its
     first element with the greatest difference, where known. A dtype problem takes no tolerance."""
     index: tuple[int, ...] = ()
@@ -78,7 +81,7 @@ def measured(shape: tuple[int, ...], size: int, problem: str | None, worst, max_
         max_abs=float(worst), max_rel=float(max_rel), index=index, numpy_value=float(numpy_value),
         torch_value=float(torch_value), mismatched=int(mismatched), size=int(size), problem=problem,
         used=INF if problem else float(used), min_atol=INF if problem else float(min_atol),
-        min_rtol=INF if problem else float(min_rtol), histogram=histogram,
+        min_rtol=INF if problem else float(min_rtol), histogram=histogram, allowed=float(allowed),
     )
 
 

@@ -2,8 +2,8 @@
 
 On a GPU, bringing every tensor of every step to the host costs a transfer
 each and as many bytes as the network has activations. Here the NumPy side's
-arrays go up instead (one copy per group of tensors), and the differences,
-the allowances and every per-tensor number (largest difference, elements
+arrays go up instead (one copy per group of tensors), and the differences
+and every per-tensor number (largest difference, elements
 off, share of the tolerance used, largest relative difference, least
 passing atol and rtol, the first worst element and both values there) are
 computed where the torch tensors are. All of a step's numbers come back
@@ -30,7 +30,7 @@ from parity.engine.device_record import DeviceRecord
 from parity.engine.comparison import Comparison, Pair, dtype_of, histogram_every, histogram_of, measured
 
 # the rows of a group's numbers, in the order they come back
-NUMBERS = ("worst", "beyond", "mismatched", "used", "max_rel", "min_rtol", "first", "numpy_value", "torch_value")
+NUMBERS = ("worst", "beyond", "mismatched", "used", "max_rel", "min_rtol", "first", "numpy_value", "torch_value", "largest")
 
 
 def measure_groups(groups: list[list], pairs: list[Pair], rtol: float, atol: float) -> Iterator[tuple[int, Comparison]]:
@@ -52,9 +52,10 @@ def measure_groups(groups: list[list], pairs: list[Pair], rtol: float, atol: flo
     column = 0
     for members, (_, _, layout) in zip(groups, reduced):
         for k, (i, _, b, problem) in enumerate(members):
-            worst, beyond, mismatched, used, max_rel, min_rtol, first, numpy_value, torch_value = numbers[:, column]
+            worst, beyond, mismatched, used, max_rel, min_rtol, first, numpy_value, torch_value, largest = numbers[:, column]
             yield i, measured(tuple(b.shape), layout.sizes[k], problem, worst, max_rel, mismatched, used, max(beyond, 0.0), min_rtol,
-                              (int(first) - layout.offsets[k], numpy_value, torch_value), histograms.get(column))
+                              (int(first) - layout.offsets[k], numpy_value, torch_value), histograms.get(column),
+                              atol + rtol * float(largest))
             column += 1
 
 
@@ -76,8 +77,8 @@ def _reduce_group(members: list, pairs: list[Pair], rtol: float, atol: float) ->
     abs_b = B.to(common).abs()
     abs_b = abs_b.where(abs_b.isfinite(), 0.0)
     worst = layout.reduce(diff, "amax")
-    allowances = _allowances(members, pairs, layout.reduce(abs_b, "amax"), atol, device)
-    per_element = layout.spread(allowances.to(common))
+    largest = layout.reduce(abs_b, "amax")
+    per_element = torch.tensor(atol, dtype=common, device=device)
     scaled = abs_b * rtol
     work = diff - scaled  # diff - rtol |b|
     beyond = layout.reduce(work, "amax")
@@ -89,21 +90,8 @@ def _reduce_group(members: list, pairs: list[Pair], rtol: float, atol: float) ->
     first = layout.reduce(positions, "amin")
     at = first.long()
     numbers = torch.stack([worst.double(), beyond.double(), mismatched, used.double(), max_rel.double(), min_rtol.double(),
-                           first, A[at].double(), B[at].double()])
+                           first, A[at].double(), B[at].double(), largest.double()])
     return numbers, diff, layout
-
-
-def _allowances(members: list, pairs: list[Pair], largest: torch.Tensor, atol: float, device: torch.device) -> torch.Tensor:
-    """Each tensor's absolute allowance in float64, as measure._allowances: atol + its forward or state allowance
-    (a float, or a 0-d tensor reduced on the device) + its reduction's share of its largest |b|."""
-    extras = [pairs[m[0]].extra_atol for m in members]
-    host = np.array([[atol + (0.0 if torch.is_tensor(e) else float(e)) for e in extras],
-                     [pairs[m[0]].reduction for m in members]])
-    fixed, reductions = torch.from_numpy(host).to(device)  # one copy up
-    if any(torch.is_tensor(e) for e in extras):
-        zero = fixed.new_zeros(())
-        fixed = fixed + torch.stack([e.to(device, torch.float64).reshape(()) if torch.is_tensor(e) else zero for e in extras])
-    return fixed + reductions * largest.double()
 
 
 def _upload(arrays: list[np.ndarray], device: torch.device) -> torch.Tensor:

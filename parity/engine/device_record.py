@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     import torch
 
 
+def host(value) -> np.ndarray:
+    """A tensor on any device as a NumPy array; an array, or anything NumPy reads, as it is."""
+    if hasattr(value, "detach"):
+        return value.detach().cpu().numpy()
+    return np.asarray(value)
+
+
 class DeviceRecord(Mapping):
     """name -> NumPy array, read from the device on first use. `tensors` are the tensors themselves."""
 

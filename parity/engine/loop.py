@@ -9,28 +9,31 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from parity.engine.compare import RunComparison, reduction_allowance
+from parity.engine.compare import RunComparison
 from parity.engine.device_record import DeviceRecord, select, shape
-from parity.engine.magnitudes import summed_terms
-from parity.engine.second_look import RoundingBounds
-from parity.engine.state_allowance import StateBounds
 from parity.engine.measure import SMALL
 from parity.engine.record import Record
+from parity.engine.reference import StepReferences
 from parity.engine.result import FailureContext, RunResult
 from parity.engine.setup import Setup
 from parity.engine.sides import Side
+from parity.tolerance import uses_reference
 
 
-def run_steps(setup: Setup) -> RunResult:
-    """Step fresh sides config.steps times and compare every step; sides that hold processes are closed after."""
+def run_steps(setup: Setup, observers: Sequence[Callable] = (), listeners: Sequence[Callable] = ()) -> RunResult:
+    """Step fresh sides config.steps times and compare every step; sides that hold processes are closed after.
+
+    observers are called after each step with (step, numpy_record, torch_record): golden runs record or check through
+    them. listeners are called after every step with (step, {tensor: Comparison} or None where the step was not
+    compared, numpy_record, torch_record): progress bars and per-step series listen through them."""
     sides = setup.make_sides()
     try:
-        return compare_run(setup, *sides)
+        return compare_run(setup, *sides, observers=observers, listeners=listeners)
     finally:
         for side in sides:
             if hasattr(side, "close"):
@@ -38,21 +41,16 @@ def run_steps(setup: Setup) -> RunResult:
 
 
 def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunComparison:
-    """The run's rule for comparing a step. At the default tolerances the allowance grows with what was summed;
-    tolerances given explicitly are taken as given."""
+    """The run's rule for comparing a step (parity.tolerance): element-wise, and below float64 at the default
+    tolerances, a float64 reference for the tensors that fail it. Tolerances given explicitly are taken as given."""
     config = setup.config
     rtol, atol = config.tolerances
-    names = names or setup.names
-    default = config.rtol is None and config.atol is None
-    reduction = reduction_allowance(names, setup.batches.batch_size, config.dtype) if default else None
-    forward = (float(np.abs(setup.data.X).max()), (config.hidden_activation, config.output_activation), len(config.hidden) + 1)
-    state = StateBounds(config, names) if default else None
-    rounding = RoundingBounds(config, setup.batches.batch_size, state) if default else None
-    return RunComparison(names, rtol, atol, config.dtype, reduction, forward if default else None, state, rounding)
+    reference = uses_reference(config.dtype, explicit=config.rtol is not None or config.atol is not None)
+    return RunComparison(names or setup.names, rtol, atol, config.dtype, reference)
 
 
-def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
-    """Step both sides and compare them, until the last step, a divergence, or Ctrl-C."""
+def compare_run(setup: Setup, numpy: Side, torch: Side, observers: Sequence[Callable] = (), listeners: Sequence[Callable] = ()) -> RunResult:
+    """Step both sides and compare them, until the last step, a divergence, or Ctrl-C (observers, listeners: run_steps)."""
     config = setup.config
     comparison = run_comparison(setup)
     failure: FailureContext | None = None
@@ -62,12 +60,15 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
     numpy_before = torch_before = setup.init
     numpy_previous: Record = {}
     torch_previous: Record = {}
+    references = StepReferences(numpy, torch) if comparison.reference else None
     started = time.perf_counter()
     try:
         for step in range(1, config.steps + 1):
             rows = setup.rows(step)
-            numpy_record, torch_record = numpy.step(rows), torch.step(rows)
             compared = config.compares(step)
+            if compared and references is not None:
+                references.before_step()
+            numpy_record, torch_record = numpy.step(rows), torch.step(rows)
             measured = comparison.measure(numpy_record, torch_record) if compared else None
             # every difference finite: neither side holds NaN or Inf, and no second pass over the records is needed
             divergence = None
@@ -75,15 +76,12 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
                 divergence = Divergence.find(step, numpy_record, torch_record)
                 if divergence and divergence.both:
                     break  # NaN against NaN says nothing about parity
-            comparison.observe(torch_record)
-            magnitudes = (lambda with_loss, before=numpy_before, step=step, measured=measured, record=numpy_record:
-                          summed_terms(before, *setup.batch(step), config, with_loss, agreed_hidden(measured, record))
-                          ) if "W1" in setup.init else None
-            if compared and comparison.add(step, numpy_record, torch_record, magnitudes, measured) is not None:
+            reference = references and references.of_step(rows, config.mode, numpy_before, numpy_previous, torch_before, torch_previous)
+            if compared and comparison.add(step, numpy_record, torch_record, reference, measured) is not None:
                 failure = FailureContext(step, numpy_before, torch_before, numpy_record, torch_record, numpy_previous, torch_previous)
-            for observe in setup.observers:
+            for observe in observers:
                 observe(step, numpy_record, torch_record)
-            for listen in setup.listeners:
+            for listen in listeners:
                 listen(step, comparison.last if compared else None, numpy_record, torch_record)
             if divergence:
                 break
@@ -108,6 +106,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side) -> RunResult:
         interrupted=interrupted,
         divergence=divergence.to_dict() if divergence else None,
         network=setup.network,
+        references=comparison.references_taken,
     )
 
 
@@ -170,15 +169,6 @@ def _finite_sum(value) -> bool:
         return bool(np.isfinite(np.sum(array)))
     flat = array.reshape(-1)
     return bool(np.isfinite(np.vdot(flat, flat)))
-
-
-def agreed_hidden(measured: dict | None, numpy_record: Record) -> list[np.ndarray] | None:
-    """The NumPy side's hidden activations where this step's comparison passed every one of them: the forward pass
-    at the step's parameters, to rounding, which the second look's magnitudes need not compute again."""
-    names = [name for name in measured or () if name.startswith("hidden")]
-    if not names or not all(measured[name].passed for name in names) or not all(name in numpy_record for name in names):
-        return None
-    return [numpy_record[name] for name in names]
 
 
 def reshaped(params: Mapping, init: dict) -> list[str]:

@@ -16,8 +16,6 @@ once for all its passes.
 
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
 from parity.engine.comparison import INF, Comparison, Pair, dtype_of, error_histogram, histogram_every, histogram_of, measured
@@ -30,9 +28,9 @@ BLOCKED_ABOVE = 8 * BLOCK  # ... above this size, where each of a dozen whole-ar
 
 
 def compare(numpy_value: np.ndarray, torch_value: np.ndarray, rtol: float, atol: float, dtype: str,
-            reduction: float = 0.0, extra_atol: float = 0.0, histogram_above: float | None = None) -> Comparison:
-    """One tensor (see Pair for the allowances)."""
-    return compare_many([Pair(numpy_value, torch_value, reduction, extra_atol, histogram_above)], rtol, atol, dtype)[0]
+            histogram_above: float | None = None) -> Comparison:
+    """One tensor."""
+    return compare_many([Pair(numpy_value, torch_value, histogram_above)], rtol, atol, dtype)[0]
 
 
 def compare_many(pairs: list[Pair], rtol: float, atol: float, dtype: str) -> list[Comparison]:
@@ -94,12 +92,11 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
         diff = np.where(np.isfinite(diff), diff, np.inf)
         worst = _per(np.maximum, diff, offsets)
         abs_b = np.where(np.isfinite(abs_b), abs_b, 0).astype(common)
-    allowances = _allowances(members, pairs, lambda: _per(np.maximum, abs_b, offsets), atol)
+    largest = _per(np.maximum, abs_b, offsets)
     # in the tensors' own dtype: a float64 NumPy scalar would widen every element it meets
-    per_element = np.repeat(allowances.astype(common), sizes) if len(members) > 1 else common.type(allowances[0])
-    numbers = _measures(diff, abs_b, rtol, atol, per_element, offsets, worst)
+    numbers = _measures(diff, abs_b, rtol, atol, common.type(atol), offsets, worst)
     # Python numbers from here on: indexing an array for each of a dozen tensors costs more than their measuring
-    greatest, starts, counts = worst.tolist(), offsets.tolist(), sizes.tolist()
+    greatest, starts, counts, allowed = worst.tolist(), offsets.tolist(), sizes.tolist(), (atol + rtol * largest.astype(np.float64)).tolist()
     columns = [column.tolist() for column in numbers]
     # where each tensor's worst element is, only where someone asks: a new worst step of a run, or a failure
     wanted = [pairs[m[0]].histogram_above is None or greatest[k] > pairs[m[0]].histogram_above or columns[0][k]
@@ -114,17 +111,9 @@ def _measure_group(members: list, pairs: list[Pair], rtol: float, atol: float) -
         found.append(measured(
             b.shape, counts[k], problem, greatest[k], max_rel, mismatched, used, min_atol, min_rtol,
             (where - starts[k], A[where], B[where]) if where is not None else None,
-            error_histogram(diff[starts[k]:starts[k] + counts[k]]) if above else None,
+            error_histogram(diff[starts[k]:starts[k] + counts[k]]) if above else None, allowed[k],
         ))
     return found
-
-
-def _allowances(members: list, pairs: list[Pair], largest: Callable[[], np.ndarray], atol: float) -> np.ndarray:
-    """Each tensor's absolute allowance: atol, plus its forward allowance, plus its reduction's share of its largest
-    |b|, which largest() gives per tensor, asked for only where a tensor has a reduction."""
-    reductions = np.array([pairs[m[0]].reduction for m in members])
-    extras = np.array([float(pairs[m[0]].extra_atol) for m in members])  # an allowance reduced on a device, too
-    return atol + extras + (reductions * largest() if reductions.any() else 0.0)
 
 
 def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float, common: np.dtype) -> Comparison | None:
@@ -146,14 +135,12 @@ def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float,
     def magnitude(start: int) -> np.ndarray:
         return np.abs(B[start:start + BLOCK], out=abs_b[:min(BLOCK, A.size - start)], dtype=common)
 
-    def largest() -> np.ndarray:  # a reduction's allowance needs the largest |b| before any block can be judged
-        return np.array([np.maximum.reduce([np.maximum.reduce(magnitude(start)) for start in starts])])
-
-    allowance = common.type(_allowances([member], pairs, largest, atol)[0])
+    allowance = common.type(atol)
     one = np.zeros(1, np.intp)
-    worst, numbers = [], []
+    worst, numbers, largest = [], [], 0.0
     for start in starts:
         d, m = difference(start), magnitude(start)
+        largest = max(largest, float(np.maximum.reduce(m)))
         worst.append(np.array([np.maximum.reduce(d)]))
         if not np.isfinite(worst[-1][0]):
             return None
@@ -171,7 +158,8 @@ def _measure_blocked(member: tuple, pairs: list[Pair], rtol: float, atol: float,
     if above:
         every = histogram_every(A.size)
         histogram = histogram_of(np.abs(np.subtract(A[::every], B[::every], dtype=common)), every)
-    return measured(b.shape, A.size, problem, greatest, max_rel, mismatched, used, min_atol, min_rtol, worst_element, histogram)
+    return measured(b.shape, A.size, problem, greatest, max_rel, mismatched, used, min_atol, min_rtol, worst_element, histogram,
+                    atol + rtol * largest)
 
 
 def _measures(diff: np.ndarray, abs_b: np.ndarray, rtol: float, atol: float, allowance, offsets: np.ndarray,

@@ -38,6 +38,7 @@ class RunResult:
     interrupted: bool = False
     divergence: dict | None = None  # Divergence.to_dict()
     network: dict | None = None  # `parity check` only: the user's network and how it was driven
+    references: int = 0  # steps at which a float64 reference was taken (parity.tolerance)
 
     @property
     def passed(self) -> bool:

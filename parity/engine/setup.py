@@ -7,7 +7,7 @@ it makes, and the diagnosis replays them to re-examine a failing step.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable, Protocol
 
 import numpy as np
 
@@ -24,6 +24,14 @@ from parity.engine.sides import Side, numpy_side, torch_side
 from parity.errors import InputError
 
 
+class Remake(Protocol):
+    """The user's program on `side` ("numpy" or "torch", one of Setup.user_sides) against the kit's twin, under
+    other settings (`config`), with the square weights named in `transposed` (family.Member.transposed: weight names
+    such as "W1") read in the other layout. The diagnosis calls it to try a family member's settings."""
+
+    def __call__(self, config: RunConfig, side: str, transposed: tuple[str, ...]) -> Setup: ...
+
+
 @dataclass
 class Setup:
     """Everything a run needs before its first step."""
@@ -37,14 +45,9 @@ class Setup:
     network: dict | None = None  # for `parity check`: how the user's network was loaded and driven
     batches: BatchSchedule = field(default=None)  # type: ignore[assignment]  # full batch unless given
     user_sides: tuple[str, ...] = ()  # "numpy", "torch": the sides that are the user's own programs
-    # remake(config, side, transposed): the user's program on `side` against the kit's twin, under other settings,
-    # with the named square weights read in the other layout
-    remake: Callable[..., Setup] | None = field(default=None, repr=False)
-    # called after each compared step with (step, numpy_record, torch_record): golden runs record or check through these
-    observers: list[Callable] = field(default_factory=list, repr=False)
-    # called after every step with (step, {tensor: Comparison} or None where the step was not compared,
-    # numpy_record, torch_record): progress bars and per-step series listen through these
-    listeners: list[Callable] = field(default_factory=list, repr=False)
+    remake: Remake | None = field(default=None, repr=False)  # the same programs under other settings (Remake)
+    # `parity check` of two programs as written (parity.programs.written): their code, names and pairing
+    written: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.names = self.names or tensor_names(self.config.bias, len(self.config.hidden) + 1, self.config.optimizer)
@@ -91,7 +94,12 @@ def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_ne
     def make_sides() -> tuple[Side, Side]:
         return numpy_side(config, data, init, numpy_trainer), torch_side(config, data, init, device)
 
-    return Setup(config, data, init, run_environment(config, device), make_sides, remake=lambda other, side: prepare(other, numpy_trainer))
+    def remake(other: RunConfig, side: str, transposed: tuple[str, ...]) -> Setup:
+        """The same pair under other settings: the kit's twins hold no user program on a side, nor a weight
+        stored in the other layout, so side and transposed change nothing."""
+        return prepare(other, numpy_trainer)
+
+    return Setup(config, data, init, run_environment(config, device), make_sides, remake=remake)
 
 
 def distributed_setup(config: RunConfig, data: Dataset, init: Params, numpy_trainer: type[numpy_net.Trainer]) -> Setup:

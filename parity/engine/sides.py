@@ -19,7 +19,7 @@ from numpy_net import Params
 from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.engine.batches import Rows
-from parity.engine.device_record import DeviceRecord
+from parity.engine.device_record import DeviceRecord, host
 from parity.engine.record import Record, make_record
 
 
@@ -55,6 +55,17 @@ class NumpySide:
         trainer = cast_arrays(copy.deepcopy(self.trainer))
         return NumpySide(trainer, Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy"))
 
+    def reference_from(self, start: Params) -> NumpySide:
+        """A float64 copy of this network at the given parameters and optimizer state, sharing one float64 copy of
+        the data across calls (a reference is taken at every step that needs one)."""
+        if getattr(self, "_data64", None) is None:
+            self._data64 = Dataset(self.X.astype(np.float64), self.y.astype(np.float64), "float64 copy")
+        trainer = cast_arrays(copy.deepcopy(self.trainer))  # a variant's own attributes too, and none shared
+        side = NumpySide.__new__(NumpySide)
+        side.trainer, side.X, side.y = trainer, self._data64.X, self._data64.y
+        side.restore({name: host(value).astype(np.float64) for name, value in start.items()})
+        return side
+
     def step(self, rows: Rows) -> Record:
         outcome = self.trainer.step(self.X[rows], self.y[rows])
         acts = outcome.activations
@@ -72,6 +83,8 @@ class TorchSide:
         self.parameters = torch_net.linear_parameters(trainer.model.layers)
         self.X = torch.tensor(data.X, device=device)  # a copy, never memory shared with the NumPy arrays
         self.y = torch.tensor(data.y, device=device)
+        # the state before any step (a zero buffer, where an optimizer starts from one): a reference of step 1 starts there
+        self.initial_state = torch_net.state_to_numpy(trainer.optimizer, self.parameters)
 
     def load(self, params: Params) -> None:
         torch_net.load_into(self.parameters, params)
@@ -95,6 +108,22 @@ class TorchSide:
                     state[key] = value.double()
         data = Dataset(_numpy(self.X).astype(np.float64), _numpy(self.y).astype(np.float64), "float64 copy")
         return TorchSide(trainer, data, self.X.device)
+
+    def reference_from(self, start: Params) -> TorchSide:
+        """A float64 copy of the twin at the given parameters and optimizer state (NumPy layout), sharing one float64
+        copy of the data across calls."""
+        if getattr(self, "_data64", None) is None:
+            self._data64 = (self.X.double(), self.y.double())
+        trainer = copy.deepcopy(self.trainer)
+        trainer.model.double()  # in place: the optimizer still holds the same parameters
+        trainer.optimizer.state.clear()
+        side = TorchSide.__new__(TorchSide)
+        side.trainer, side.parameters = trainer, torch_net.linear_parameters(trainer.model.layers)
+        side.X, side.y = self._data64
+        started = any(name not in self.parameters and not name.endswith(".grad") for name in start)
+        start = start if started else {**start, **self.initial_state}
+        side.restore({name: host(value).astype(np.float64) for name, value in start.items()})
+        return side
 
     def step(self, rows: Rows) -> Record:
         if isinstance(rows, np.ndarray):

@@ -107,11 +107,11 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
     names = check_tensor_names(programs.bias, with_output, len(programs.sizes) - 1)
     user_sides = tuple(side for side, kind in (("numpy", numpy), ("torch", torch)) if kind in ("numpy", "torch"))
 
-    def remake(other: RunConfig, side: str, transposed: tuple[str, ...] = ()) -> Setup:
+    def remake(other: RunConfig, side: str, transposed: tuple[str, ...]) -> Setup:
         flipped = _flipped(programs, transposed) if side == "numpy" and transposed else programs
         return assemble(other, flipped, "numpy" if side == "numpy" else "kit", "torch" if side == "torch" else "twin")
 
-    return Setup(config, data, init, run_environment(config, device), make_sides, names, _described(programs),
+    return Setup(config, data, init, run_environment(config, device), make_sides, names, _described(programs, config),
                  user_sides=user_sides, remake=remake)
 
 
@@ -137,7 +137,7 @@ def _distributed(config: RunConfig, programs: Programs, numpy: str, torch: str, 
     environment = {**run_environment(config, torch_module.device("cpu")), "world_size": config.world_size,
                    "loss_convention": loss_convention(config, own_step)}
     user_sides = tuple(side for side, kind in (("numpy", numpy), ("torch", torch)) if kind in ("numpy", "torch"))
-    return Setup(config, data, init, environment, make_sides, names, _described(programs), user_sides=user_sides)
+    return Setup(config, data, init, environment, make_sides, names, _described(programs, config), user_sides=user_sides)
 
 
 def _numpy_side(config, programs: Programs, kind: str, init, shapes, with_output: bool) -> Side:
@@ -170,7 +170,28 @@ def _flipped(programs: Programs, names: tuple[str, ...]) -> Programs:
     return replace(programs, found=replace(programs.found, locations=locations))
 
 
-def _described(programs: Programs) -> dict:
+TORCH_LOSSES = {"sse": "F.mse_loss(reduction='sum')", "half-sse": "0.5 * F.mse_loss(reduction='sum')", "mse": "F.mse_loss",
+                "half-mse": "0.5 * F.mse_loss", "bce": "F.binary_cross_entropy_with_logits",
+                "bce-sum": "F.binary_cross_entropy_with_logits(reduction='sum')", "ce": "F.cross_entropy",
+                "ce-sum": "F.cross_entropy(reduction='sum')"}
+
+
+def kit_supplied(programs: Programs, config: RunConfig) -> str | None:
+    """Where the port's own step is not used: which loss and optimizer the kit trains it with, and the training
+    function its file defines, which --torch-step would use."""
+    port = programs.port
+    if port is None or port.step:
+        return None
+    from parity.programs.written.setup import training_function
+
+    loss = port.loss or f"the kit's {TORCH_LOSSES[config.loss]}"
+    optimizer = port.optimizer or f"the kit's torch.optim optimizer for --optimizer {config.optimizer} (lr={config.lr:g})"
+    trainer = training_function(vars(programs.port_code.module)) if programs.port_code else None
+    own = f"not your {trainer}(); pass --torch-step \"{trainer}(model, optimizer, X, y)\"" if trainer else "pass --torch-step to use your own step"
+    return f"torch side: {loss} and {optimizer}, {own}"
+
+
+def _described(programs: Programs, config: RunConfig) -> dict:
     described: dict[str, Any] = {"network": programs.network.target if programs.network else None}
     if programs.network:
         found = programs.found
@@ -180,7 +201,8 @@ def _described(programs: Programs) -> dict:
                           "square_layout_assumed": [f"{n} as {'(out, in)' if found.locations[n].transposed else '(in, out)'}"
                                                     for n in found.square_layout_assumed]})
     if programs.port:
-        described.update({**programs.port.to_dict(), "torch_parameters": programs.port_parameters})
+        described.update({**programs.port.to_dict(), "torch_parameters": programs.port_parameters,
+                          "kit_supplied": kit_supplied(programs, config)})
     return described
 
 

@@ -22,7 +22,7 @@ def wanted(quiet: bool, stream: IO | None = None) -> bool:
 
 
 class Progress:
-    """An engine listener (see Setup.listeners) that advances a tqdm bar by one step a call."""
+    """An engine listener (see parity.engine.loop.run_steps) that advances a tqdm bar by one step a call."""
 
     def __init__(self, steps: int, file: IO | None = None, delay: float = DELAY_SECONDS) -> None:
         from tqdm import tqdm

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from parity.diagnosis.diagnose import Diagnosis
 from parity.diagnosis.finding import Finding
-from parity.engine.compare import TensorSummary, minimum_tolerance
-from parity.engine.result import RunResult
+from numpy_net import Params
+from parity.config.config import RunConfig
+from parity.engine.compare import Mismatch, TensorSummary, minimum_tolerance
+from parity.engine.result import FailureContext, RunResult
 from parity.report.diagnosis_text import format_diagnosis
 from parity.report.json_document import json_safe
 from parity.report.table import headline, tensor_table
@@ -18,7 +20,11 @@ REPORT_FORMAT = 1
 
 
 @dataclass
-class Report(RunResult):
+class Report:
+    """A run's facts (the engine's RunResult, read through the properties below) and what was made of them.
+    The facts are read-only here: what changes them (an interruption) changes `result`."""
+
+    result: RunResult
     diagnosis: list[Finding] = field(default_factory=list)  # most likely first
     oracles: dict = field(default_factory=dict)
     golden: dict | None = None  # a golden run's verdict (parity.testing.golden), where one was checked
@@ -27,7 +33,59 @@ class Report(RunResult):
     @classmethod
     def of(cls, result: RunResult, diagnosis: Diagnosis | None = None) -> Report:
         findings, oracles = diagnosis or ([], {})
-        return cls(**{f.name: getattr(result, f.name) for f in fields(RunResult)}, diagnosis=findings, oracles=oracles)
+        return cls(result, diagnosis=findings, oracles=oracles)
+
+    @property
+    def config(self) -> RunConfig:
+        return self.result.config
+
+    @property
+    def environment(self) -> dict:
+        return self.result.environment
+
+    @property
+    def steps_run(self) -> int:
+        return self.result.steps_run
+
+    @property
+    def tensors(self) -> dict[str, TensorSummary]:
+        return self.result.tensors
+
+    @property
+    def first_failure(self) -> Mismatch | None:
+        return self.result.first_failure
+
+    @property
+    def failure_context(self) -> FailureContext | None:
+        return self.result.failure_context
+
+    @property
+    def initial_weights(self) -> Params:
+        return self.result.initial_weights
+
+    @property
+    def interrupted(self) -> bool:
+        return self.result.interrupted
+
+    @property
+    def divergence(self) -> dict | None:
+        return self.result.divergence
+
+    @property
+    def network(self) -> dict | None:
+        return self.result.network
+
+    @property
+    def references(self) -> int:
+        return self.result.references
+
+    @property
+    def passed(self) -> bool:
+        return self.result.passed
+
+    @property
+    def verdict(self) -> str:
+        return self.result.verdict
 
     def to_dict(self) -> dict[str, Any]:
         """Everything but the environment block is a function of the config alone."""
@@ -36,10 +94,12 @@ class Report(RunResult):
             "format": REPORT_FORMAT,
             "config": self.config.to_dict(),
             **({"network": self.network} if self.network else {}),
-            "tolerance": {"rtol": rtol, "atol": atol, **dict(zip(("min_atol", "min_rtol"), minimum_tolerance(self.tensors)))},
+            "tolerance": {"rtol": rtol, "atol": atol, "rule": self.headline().splitlines()[1],
+                          "float64_references": self.references,
+                          **dict(zip(("min_atol", "min_rtol"), minimum_tolerance(self.tensors)))},
             "verdict": self.verdict,
             "summary": self.verdict_line(),
-            **({"unsettled": unsettled} if (unsettled := self.unsettled_line()) else {}),
+            **({"float64_reference": line} if (line := self.reference_line()) else {}),
             "steps_run": self.steps_run,
             "interrupted": self.interrupted,
             "divergence": self.divergence,
@@ -59,7 +119,7 @@ class Report(RunResult):
         """The headline, the table, the verdict and the diagnosis; without the headline where it was printed
         before the run began (the two printed one after the other read exactly as the whole)."""
         lines = [self.headline(), "", *tensor_table(self.tensors), "", self.verdict_line()]
-        lines += [unsettled] if (unsettled := self.unsettled_line()) else []
+        lines += [line] if (line := self.reference_line()) else []
         if not with_headline:
             lines = lines[1:]
         lines += [extra["summary"] for extra in (self.golden, self.resume) if extra]
@@ -86,14 +146,18 @@ class Report(RunResult):
             return f"FAIL: {self.divergence['summary']}; numbers part at {self.first_failure.describe()}"
         return f"FAIL: {failure}"
 
-    def unsettled_line(self) -> str | None:
-        """The tensors that passed a step only within what sums in another order may carry (engine/second_look.py)."""
-        unsettled = [f"{name} ({s.unsettled_steps} of {s.compared_steps} steps)" for name, s in self.tensors.items() if s.unsettled_steps]
-        if not unsettled:
+    def reference_line(self) -> str | None:
+        """The tensors that passed a step only by the float64 reference (parity.tolerance), and what it noted."""
+        referenced = [f"{name} ({s.reference_steps} of {s.compared_steps} steps)" for name, s in self.tensors.items() if s.reference_steps]
+        if not referenced:
             return None
-        return (f"unsettled: {', '.join(unsettled)} passed only within what {self.config.dtype} sums over the batch may carry "
-                "when added in another order (row after row), beyond what random rounding reaches; a bug that small, such as "
-                "one row left out of a sum, cannot be told from rounding at this size: --dtype float64 tells them apart")
+        gap = max(s.float64_gap for s in self.tensors.values() if s.reference_steps)
+        ratios = [s.precision for s in self.tensors.values() if s.reference_steps and s.precision]
+        numpy_ratio, torch_ratio = max(ratios, default=1.0), 1 / min(ratios, default=1.0)
+        return (f"float64-reference: {', '.join(referenced)} differed beyond the tolerance in {self.config.dtype}, and "
+                f"within it when both programs stepped in float64 from the same start (largest float64 difference "
+                f"{gap:.3g}): {self.config.dtype} rounding, the NumPy side's up to {numpy_ratio:.3g} times torch's "
+                f"and torch's up to {torch_ratio:.3g} times NumPy's")
 
 
 def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
@@ -110,5 +174,10 @@ def _summary_dict(summary: TensorSummary) -> dict[str, Any]:
         "min_atol": summary.min_atol,
         "min_rtol": summary.min_rtol,
         "errors_at_worst_step": summary.histogram,
-        "unsettled_steps": summary.unsettled_steps,
+        "allowed": summary.allowed,
+        "rule": summary.rule,
+        "reference_steps": summary.reference_steps,
+        "float64_gap": summary.float64_gap,
+        "precision": summary.precision,
+        "note": summary.note,
     }

@@ -24,7 +24,7 @@ def group_of(tensor: str) -> str:
 
 
 class StepSeries:
-    """An engine listener (see Setup.listeners) keeping, per compared step, both losses and each group's worst
+    """An engine listener (see parity.engine.loop.run_steps) keeping, per compared step, both losses and each group's worst
     share of its tolerance: O(steps) memory."""
 
     def __init__(self) -> None:

@@ -1,0 +1,297 @@
+"""Why two programs as written part, stage by stage, each claim measured; no model of the network.
+
+At the first failing step, in the order a step computes:
+
+1. forward: the loss or output at the step's shared start. A constant ratio
+   is named (the batch size: a sum against a mean; 2: a factor 1/2).
+2. backward: each gradient both programs expose, in back-propagation order,
+   against the other side's, and against central finite differences of the
+   NumPy program's own loss at the same parameters and batch: which side's
+   gradient is the true one. The shape of the difference: a constant ratio,
+   a sign, zero on one side (no gradient reaches it), or the sum of this and
+   the last step's gradient (gradients not zeroed).
+3. update: the parameter's update where the gradients agree or are not
+   exposed: never made on one side, a constant ratio (a learning rate), the
+   difference proportional to the parameter (weight decay), and the ratio
+   over the next steps read by its law: Adam's bias corrections, a cosine or
+   exponential schedule, clipping by norm (one factor for every parameter).
+
+Where nothing fits: `unknown`, with the step, stage and parameter.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+from parity.engine.result import RunResult
+from parity.engine.setup import Setup
+
+RATIO_SPREAD = 1e-3  # a ratio is constant when its elements agree to this (relative)
+FD_STEP = 1e-6  # central differences in float64, relative to the parameter's scale
+FD_ELEMENTS = 12  # elements of one parameter measured by finite differences
+FD_AGREES = 1e-4  # a gradient follows finite differences within this, relative to the gradient's size
+LAW_STEPS = 6  # steps over which a moving ratio is read
+
+
+def constant_ratio(numpy: np.ndarray, torch: np.ndarray) -> float | None:
+    """numpy / torch where it is one number across the tensor (elements where torch is not near 0)."""
+    a, b = np.ravel(np.asarray(numpy, np.float64)), np.ravel(np.asarray(torch, np.float64))
+    big = np.abs(b) > 1e-3 * np.abs(b).max(initial=0.0)
+    if not big.any():
+        return None
+    ratios = a[big] / b[big]
+    middle = float(np.median(ratios))
+    if middle == 0 or np.max(np.abs(ratios - middle)) > RATIO_SPREAD * abs(middle):
+        return None
+    return middle
+
+
+def _finding(name: str, explanation: str, evidence: dict, fix: str, score: float) -> Finding:
+    return Finding(name, explanation, evidence, fix, score)
+
+
+def _ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:
+    for value, name, text in ((-1.0, "sign-flip", "the opposite sign"), (rows, "loss-reduction", f"{rows} times (the batch size): a sum where the other side takes a mean"),
+                              (1 / rows, "loss-reduction", f"1/{rows} (one over the batch size): a mean where the other side sums"),
+                              (2.0, "factor-2", "twice"), (0.5, "factor-2", "half")):
+        if abs(ratio - value) <= 1e-3 * abs(value):
+            return name, text
+    return None
+
+
+def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], dict]:
+    failure, context = result.first_failure, result.failure_context
+    if failure is None or context is None:
+        return [], {}
+    built = setup.written
+    rows = len(setup.data.X[setup.rows(failure.step)])
+    numpy_record, torch_record = context.numpy_record, context.torch_record
+    name = failure.tensor
+    found: list[Finding] = []
+    problem = failure.comparison.problem or ""
+    if problem.startswith("dtype"):
+        found.append(_finding("dtype-leak", f"{name} comes out of the step in another dtype than the run's at step {failure.step} "
+                              f"({problem}): an array made in float64 (np.zeros, np.random.rand and np.array of Python floats "
+                              f"default to it) reaches {_stage(name)}.", {"step": failure.step, "tensor": name, "stage": _stage(name)},
+                              "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
+    elif name in ("loss", "output"):
+        found += _forward(name, numpy_record, torch_record, rows, failure.step)
+    elif name.endswith(".grad"):
+        found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
+    else:
+        found += _update(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    if not found:
+        found.append(_unknown(failure.step, name))
+    return found, {}
+
+
+def _stage(name: str) -> str:
+    if name in ("loss", "output"):
+        return f"the forward pass ({name})"
+    if name.endswith(".grad"):
+        return f"the gradient of {name.removesuffix('.grad')}"
+    return f"the update of {name.removesuffix('.update')}"
+
+
+def _unknown(step: int, name: str) -> Finding:
+    return _finding("unknown", f"No measured pattern explains it. The programs first part at step {step} in {_stage(name)}.",
+                    {"step": step, "tensor": name, "stage": _stage(name)},
+                    "Compare the two programs at that stage line by line.", 0.0)
+
+
+def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:
+    ratio = constant_ratio(numpy_record[name], torch_record[name])
+    evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
+                "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
+    if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
+        return [_finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
+                         f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
+                         "Use the same reduction and scale of the loss in both programs.", 0.9)]
+    outputs_agree = "output" in numpy_record and "output" in torch_record and name == "loss" and np.allclose(
+        numpy_record["output"], torch_record["output"], rtol=1e-5, atol=1e-6)
+    where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
+    return [_finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
+                     f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
+
+
+def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
+    a, b = context.numpy_record[f"{parameter}.grad"], context.torch_record[f"{parameter}.grad"]
+    evidence = {"step": step, "parameter": parameter, "stage": "backward"}
+    found = []
+    side_zero = "NumPy" if not np.any(a) else "torch" if not np.any(b) else None
+    if side_zero:
+        found.append(_finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
+                              f"side's is up to {float(np.abs(b if side_zero == 'NumPy' else a).max()):.3g}.", evidence,
+                              "A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9))
+    for side in ("torch", "NumPy"):
+        scale = _accumulated(context, side, [p.name for p in built.pairs])
+        if scale is not None:
+            scaled = "" if abs(scale - 1) < 1e-3 else f", the sum scaled by {scale:.4g} (as clipping by the global norm scales it)"
+            found.append(_finding("gradient-accumulation", f"The {side} side's gradient of {parameter} at step {step} is the sum "
+                                  f"of this step's and the last step's{scaled}: its gradients are never zeroed.",
+                                  {**evidence, "side": side, "scale": scale},
+                                  "Call optimizer.zero_grad() (or reset the gradients) every step."
+                                  if side == "torch" else "Assign the gradients each step instead of adding to them.", 0.95))
+    ratio = constant_ratio(a, b)
+    if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
+        found.append(_finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
+                              f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
+                              "Use the same loss reduction and sign convention in both programs.", 0.85))
+    oracle = _finite_differences(setup, built, context, parameter, step)
+    if oracle:
+        evidence.update(oracle)
+        numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
+        if not numpy_true and torch_true:
+            found.append(_finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
+                                  f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
+                                  f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}.",
+                                  evidence, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
+        elif numpy_true and not torch_true:
+            found.append(_finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
+                                  f"(finite differences: {oracle['numpy_error']:.3g}); the port's is not "
+                                  f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
+                                  evidence, "Compare the port's forward pass and loss with the NumPy program's.", 0.75))
+    return sorted(found, key=lambda f: -f.score)
+
+
+def _accumulated(context, side: str, parameters: list[str]) -> float | None:
+    """Whether every gradient of `side` is α x (the other side's last-step gradient) + β x (the other side's gradient
+    now), with the same α and β for all parameters and α well away from 0: gradients summed over steps (β, and α
+    with it, below 1 where clipping by the global norm scaled the sum). Returns β, or None."""
+    mine, other, previous = ((context.torch_record, context.numpy_record, context.numpy_previous) if side == "torch"
+                             else (context.numpy_record, context.torch_record, context.torch_previous))
+    names = [f"{p}.grad" for p in parameters if f"{p}.grad" in mine and f"{p}.grad" in previous]
+    if not names:
+        return None
+    flat = lambda record: np.concatenate([np.ravel(np.asarray(record[n], np.float64)) for n in names])  # noqa: E731
+    target, basis = flat(mine), np.stack([flat(previous), flat(other)], axis=1)
+    if not np.any(basis[:, 0]) or not np.any(target):
+        return None
+    (alpha, beta), *_ = np.linalg.lstsq(basis, target, rcond=None)
+    residual = np.linalg.norm(basis @ np.array([alpha, beta]) - target) / np.linalg.norm(target)
+    if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):
+        return None
+    return float(beta)
+
+
+def _finite_differences(setup: Setup, built, context, parameter: str, step: int) -> dict | None:
+    """Central differences of the NumPy program's own loss (its --loss-expr, or net.loss(X, y)) at the step's start,
+    in float64, on a few elements of the parameter; None where the program gives no loss to differentiate."""
+    program = built.numpy_program
+    numpy_side, _ = built.make_sides()
+    net = numpy_side.names["net"]
+    expression = program.loss or ("net.loss(X, y)" if callable(getattr(net, "loss", None)) else "")
+    if not expression:
+        return None
+    side = numpy_side.promoted()
+    X, y = side.X[setup.rows(step)], side.y[setup.rows(step)]
+    pair = next(p for p in built.pairs if p.name == parameter)
+    side.load({p.name: np.asarray(context.numpy_before[p.name], np.float64) for p in built.pairs})
+    target = side.read(pair)
+    if not target.flags.writeable or target.dtype != np.float64:
+        return None
+    scope = {**side.names, "X": X, "y": y}
+
+    def loss() -> float:
+        return float(side.program.evaluate(side.code, "loss", scope, step) if program.loss else eval(expression, {"np": np}, scope))
+
+    rng = np.random.default_rng(0)
+    flat = target.reshape(-1)
+    picks = rng.choice(flat.size, size=min(FD_ELEMENTS, flat.size), replace=False)
+    scale = max(float(np.abs(flat).max(initial=0.0)), 1.0)
+    estimates = []
+    for index in picks:
+        original = flat[index]
+        h = FD_STEP * scale
+        flat[index] = original + h
+        up = loss()
+        flat[index] = original - h
+        down = loss()
+        flat[index] = original
+        estimates.append((up - down) / (2 * h))
+    estimates = np.array(estimates)
+    a = np.ravel(context.numpy_record[f"{parameter}.grad"])[picks]
+    b = np.ravel(context.torch_record[f"{parameter}.grad"])[picks]
+    size = max(float(np.abs(estimates).max(initial=0.0)), 1e-12)
+    numpy_error, torch_error = float(np.abs(a - estimates).max() / size), float(np.abs(b - estimates).max() / size)
+    return {"numpy_error": numpy_error, "torch_error": torch_error,
+            "numpy_follows": numpy_error <= FD_AGREES * 100, "torch_follows": torch_error <= FD_AGREES * 100}
+
+
+def _update(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
+    a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
+    before = np.asarray(context.numpy_before[parameter], np.float64)
+    evidence = {"step": step, "parameter": parameter, "stage": "update"}
+    if not np.any(b) and np.any(a):
+        return [_finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
+                         f"{float(np.abs(a).max()):.3g}.", {**evidence, "side": "torch"},
+                         f"Give {parameter} to the optimizer, and let it require a gradient.", 0.9)]
+    if not np.any(a) and np.any(b):
+        return [_finding("not-updated", f"The NumPy program never moves {parameter} at step {step}; the port moves it by up to "
+                         f"{float(np.abs(b).max()):.3g}.", {**evidence, "side": "numpy"},
+                         f"Update {parameter} in the NumPy program's step.", 0.9)]
+    gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
+    decay = constant_ratio(gap, before) if np.any(before) else None
+    if decay is not None and abs(decay) < 0.5:
+        side = "torch" if decay > 0 else "NumPy"
+        return [_finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
+                         f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
+                         f"coefficients.", {**evidence, "lr_times_decay": decay},
+                         "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
+    ratios = _ratios_over_steps(setup, built, step)
+    law = _law(ratios)
+    if law:
+        return [_finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
+    ratio = constant_ratio(a, b)
+    if ratio is not None:
+        meaning = _ratio_meaning(ratio, rows)
+        text = meaning[1] if meaning else f"{ratio:.6g} times"
+        return [_finding("update-scale", f"The NumPy update of {parameter} is {text} the port's at step {step} (constant over "
+                         f"the tensor): a learning rate, a loss scale or a sign differs.", {**evidence, "ratio": ratio},
+                         "Use the same learning rate and loss scale in both programs.", 0.7)]
+    return []
+
+
+def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]:
+    """Per parameter, the NumPy update over the port's at each of the next LAW_STEPS steps in lockstep."""
+    numpy, torch = built.make_sides()
+    found: dict[str, list[float]] = {p.name: [] for p in built.pairs}
+    for t in range(1, step + LAW_STEPS):
+        rows = setup.rows(t)
+        a, b = numpy.step(rows), torch.step(rows)
+        if t >= step:
+            for p in built.pairs:
+                ratio = constant_ratio(a[f"{p.name}.update"], b[f"{p.name}.update"])
+                found[p.name].append(float("nan") if ratio is None else ratio)
+        torch.load(numpy.params())
+    return found
+
+
+def _law(ratios: dict[str, list[float]]) -> tuple[str, str, str] | None:
+    """A ratio that moves with the step, read by its law."""
+    series = [r for r in ratios.values() if r and all(math.isfinite(x) for x in r)]
+    if not series:
+        return None
+    same_for_all = all(np.allclose(s, series[0], rtol=1e-3) for s in series)
+    first = np.array(series[0])
+    if np.allclose(first, first[0], rtol=1e-3):
+        return None  # a constant ratio: not a law of the step
+    for beta in (0.9, 0.99, 0.999):
+        t = np.arange(1, len(first) + 1) + (ratios_offset := 0)
+        correction = 1 - beta ** t
+        if np.allclose(first * correction, (first * correction)[0], rtol=2e-3) or np.allclose(first / correction, (first / correction)[0], rtol=2e-3):
+            return ("bias-correction", f"The updates' ratio moves with the step as 1 - {beta}^t ({', '.join(f'{x:.4g}' for x in first)}): "
+                    f"Adam's bias correction applied on one side only.", "Apply both bias corrections on both sides.")
+    steps = first[1:] / first[:-1]
+    if np.allclose(steps, steps[0], rtol=1e-3):
+        return ("schedule", f"The updates' ratio changes by the same factor {steps[0]:.6g} every step: an exponential learning-rate "
+                f"schedule on one side only.", "Step the same schedule on both sides, once per step.")
+    if same_for_all and len(series) > 1:
+        return ("clipping", "The updates' ratio moves with the step but is the same for every parameter at each step "
+                f"({', '.join(f'{x:.4g}' for x in first)}): one factor for all, as clipping by the global norm or a "
+                "learning-rate schedule on one side.", "Clip (or schedule) alike on both sides, at the same point of the step.")
+    return ("moving-ratio", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}): a schedule, a "
+            "bias correction or clipping differs.", "Compare the optimizers' step-dependent terms.")

@@ -1,0 +1,1 @@
+"""Both programs as written, any architecture: pairing, the two sides, the setup (docs/programs.md)."""

@@ -1,0 +1,139 @@
+"""Two programs as written, any architecture (parity.programs.written): the examples pass; planted bugs fail at
+the right stage and parameter, named; bad input is one line."""
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+from parity.programs.written.pairing import Layout, pair_parameters
+from tests.helpers import assert_one_line_error
+
+PROGRAMS = Path(__file__).resolve().parent.parent / "examples" / "programs"
+EXAMPLES = {"ngram": "NgramLM", "convnet": "ConvNet", "rnn": "ElmanRNN", "batchnorm": "BatchNormNet"}
+
+
+def check(directory: Path, name: str, *args: str, numpy_file: str | None = None):
+    cls = EXAMPLES[name]
+    return CliRunner().invoke(cli, ["check", f"{directory}/{numpy_file or name + '_numpy.py'}:{cls}",
+                                    "--torch", f"{directory}/{name}_torch.py:{cls}", "--data", f"{directory}/{name}.npz",
+                                    "--as-written", *args])
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_each_example_passes_as_written(name, dtype, tmp_path):
+    """In float32 the program is built in it (its own dtype argument): the run follows the program's dtype."""
+    path = tmp_path / "r.json"
+    init = ("--init", f"net = {EXAMPLES[name]}(dtype=np.float32)") if dtype == "float32" else ()
+    result = check(PROGRAMS, name, "--steps", "6", "--json", str(path), *init)
+    assert result.exit_code == 0, result.output
+    assert "PASS" in result.stdout and "pairs: " in result.stdout
+    document = json.loads(path.read_text())
+    assert document["network"]["mode"] == "as-written" and document["config"]["dtype"] == dtype
+    compared = document["tensors"]
+    assert "loss" in compared and any(n.endswith(".grad") for n in compared) and any(n.endswith(".update") for n in compared)
+
+
+def planted(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    for source in PROGRAMS.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    text = (tmp_path / file).read_text()
+    assert old in text, old
+    (tmp_path / file).write_text(text.replace(old, new, 1))
+    return tmp_path
+
+
+BUGS = [
+    # (example, file, old, new, extra args, first failing step, tensor, finding)
+    ("ngram", "ngram_numpy.py", "dpre = dh * (1 - h ** 2)", "dpre = dh * (1 - h)", (), 1, "b1.grad", "numpy-backward"),
+    ("convnet", "convnet_numpy.py", 'conv = cols @ p["K"].reshape(-1, cout)',
+     'conv = cols @ p["K"].transpose(1, 0, 2, 3).reshape(-1, cout)', (), 1, "loss", "forward"),
+    ("rnn", "rnn_torch.py", "    optimizer.zero_grad()\n", "    pass\n", (), 2, "by.grad", "gradient-accumulation"),
+    ("ngram", "ngram_numpy.py", "            p *= 1 - lr * self.weight_decay          # decoupled weight decay\n", "",
+     (), 1, "C.update", None),
+    ("batchnorm", "batchnorm_numpy.py", "            p -= self.lr * self.grads[k]\n",
+     "            p -= self.lr * self.grads[k]\n        self.params['b2'] = self.params['b2'] + np.zeros(self.params['b2'].shape)\n",
+     ("--dtype", "float32"), 1, None, "dtype-leak"),
+]
+
+
+@pytest.mark.parametrize("example, file, old, new, extra, step, tensor, finding", BUGS,
+                         ids=["wrong-derivative", "transposed-kernel", "missing-zero-grad", "decay-left-out", "float64-leak"])
+def test_a_planted_bug_fails_at_its_stage_and_parameter(example, file, old, new, extra, step, tensor, finding, tmp_path):
+    directory = planted(tmp_path, file, old, new)
+    path = tmp_path / "r.json"
+    result = check(directory, example, "--steps", "4", "--json", str(path), *extra)
+    assert result.exit_code == 1, result.output
+    document = json.loads(path.read_text())
+    failure = document["first_failure"]
+    assert failure["step"] == step
+    if tensor:
+        assert failure["tensor"] == tensor
+    top = document["diagnosis"][0]
+    assert top["name"] != "rounding-noise"
+    if finding:
+        assert top["name"] == finding, top
+    parameter = failure["tensor"].split(".")[0]
+    assert parameter in top["explanation"] or parameter == "loss"
+
+
+def test_square_weights_take_the_layout_under_which_the_first_step_agrees():
+    result = CliRunner().invoke(cli, ["check", f"{PROGRAMS}/rnn_numpy.py:ElmanRNN", "--torch", f"{PROGRAMS}/rnn_torch.py:ElmanRNN",
+                                      "--data", f"{PROGRAMS}/rnn.npz", "--steps", "2"])
+    assert result.exit_code == 0, result.output
+    assert "params['Whh'] = h2h.weight.T" in result.stdout and "square weights" in result.stdout
+
+
+def test_the_family_path_falls_back_to_as_written_for_what_it_cannot_express():
+    result = CliRunner().invoke(cli, ["check", f"{PROGRAMS}/convnet_numpy.py:ConvNet", "--torch",
+                                      f"{PROGRAMS}/convnet_torch.py:ConvNet", "--data", f"{PROGRAMS}/convnet.npz", "--steps", "2"])
+    assert result.exit_code == 0, result.output
+    assert "checking both programs as written" in result.stderr
+    assert "params['K'] = conv.weight.permute(2,3,1,0)" in result.stdout
+
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.params = {"W": rng.standard_normal((3, 4)), "b": np.zeros(4), "gamma": np.ones(4)}
+        self.m = {k: np.zeros_like(v) for k, v in self.params.items()}  # Adam's moments: never parameters
+        self.velocity = np.zeros((4, 3))
+
+
+def test_pairing_by_shape_leaves_optimizer_state_alone_and_names_what_it_cannot_pair():
+    shapes = {"fc.weight": (4, 3), "fc.bias": (4,), "norm.weight": (4,)}
+    pairs = pair_parameters(Net(), shapes, ())
+    assert [(p.numpy, p.torch, p.layout) for p in pairs] == [
+        ("params['W']", "fc.weight", Layout((1, 0))), ("params['b']", "fc.bias", Layout()), ("params['gamma']", "norm.weight", Layout())]
+    with pytest.raises(Exception, match="extra.weight"):
+        pair_parameters(Net(), {**shapes, "extra.weight": (7, 7)}, ())
+    given = pair_parameters(Net(), shapes, ("params['gamma']=fc.bias", "params['b']=norm.weight"))
+    assert {p.torch: p.numpy for p in given}["fc.bias"] == "params['gamma']"
+
+
+def test_a_layout_permutes_and_inverts():
+    K = np.arange(36.0).reshape(3, 3, 1, 4)  # (kh, kw, cin, cout)
+    layout = Layout.parse(".permute(2,3,1,0)")
+    torch_kernel = layout.to_torch(K)
+    assert torch_kernel.shape == (4, 1, 3, 3)
+    assert np.array_equal(layout.to_numpy(torch_kernel), K)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # torch warns of the broadcast target the bad step makes
+@pytest.mark.parametrize("args, words", [
+    (("--param", "params['C']=emb.weight.T"), ["emb.weight", "layout"]),
+    (("--param", "params['C']=nope.weight"), ["no parameter 'nope.weight'"]),
+    (("--step", "net.train_step(X, y); 1 / 0"), ["--step raised ZeroDivisionError"]),
+    (("--step", "net.train_step(X, y); net.params['b1'] = net.params['b1'][:5]"), ["changed shape"]),
+    (("--torch-step", "loss = F.mse_loss(model(X), y); loss.backward()"), ["--torch-step raised"]),
+])
+def test_bad_input_is_one_line_and_nothing_is_written(args, words, tmp_path):
+    path = tmp_path / "r.json"
+    result = check(PROGRAMS, "ngram", "--steps", "2", "--json", str(path), *args)
+    assert_one_line_error(result, *words)
+    assert not path.exists()
