@@ -137,3 +137,20 @@ def test_bad_input_is_one_line_and_nothing_is_written(args, words, tmp_path):
     result = check(PROGRAMS, "ngram", "--steps", "2", "--json", str(path), *args)
     assert_one_line_error(result, *words)
     assert not path.exists()
+
+
+def test_given_the_same_gradients_the_update_stage_names_the_optimizer(tmp_path):
+    directory = planted(tmp_path, "convnet_torch.py", "momentum=momentum)", "momentum=momentum, nesterov=True)")
+    path = tmp_path / "r.json"
+    split = ("--backward", "net.backward(X, y)", "--update", "net.update()", "--torch-backward",
+             "optimizer.zero_grad(); loss = F.cross_entropy(model(X), y); loss.backward()", "--torch-update", "optimizer.step()")
+    result = check(directory, "convnet", "--steps", "3", "--json", str(path), *split)
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "optimizer-differs" and top["evidence"]["parameter"] == "K"
+    assert check(PROGRAMS, "convnet", "--steps", "3", *split).exit_code == 0
+
+
+def test_both_programs_may_start_from_the_ports_parameters():
+    result = check(PROGRAMS, "batchnorm", "--steps", "3", "--start-from", "torch")
+    assert result.exit_code == 0, result.output

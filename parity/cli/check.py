@@ -14,7 +14,8 @@ from parity.errors import InputError
 
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
-WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output", "grads")
+WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output", "grads", "backward", "update",
+                   "torch_backward", "torch_update", "start_from")
 
 
 @click.command(cls=WholeFirstLine)
@@ -37,6 +38,11 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 @click.option("--torch-loss-expr", default="", help="Expression for the port's loss, read before each step (with model, X, y) [default: the value --torch-step returns].")
 @click.option("--torch-output", default="", help="Expression for the port's output of the step, compared with --output.")
 @click.option("--grads", default="", help="Expression for the NumPy program's gradients after a step, a dict keyed like its parameters [default: net.grads where the program keeps one].")
+@click.option("--backward", default="", help="With --update: the NumPy step split where its gradients are made, so that the diagnosis can give them to the port's update (as written).")
+@click.option("--update", default="", help="With --backward: the NumPy program's update, after its gradients (as written).")
+@click.option("--torch-backward", default="", help="With --torch-update: the port's step up to its gradients, e.g. optimizer.zero_grad(); loss = loss_fn(model(X), y); loss.backward() (as written).")
+@click.option("--torch-update", default="", help="With --torch-backward: the port's update, e.g. optimizer.step() (as written).")
+@click.option("--start-from", type=click.Choice(("numpy", "torch")), default="numpy", show_default=True, help="Whose initial parameters both programs start from (as written).")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
 def check(ctx: click.Context, network: str | None, from_report: str | None, **options: Any) -> int:
@@ -104,7 +110,8 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
 def wants_written(written: dict[str, Any], network: dict[str, Any]) -> bool:
     """--as-written, an option only that mode reads, or a --param naming a port's parameter rather than W1..bL."""
     kit_name = re.compile(r"[Wb]\d+(\.T)?")
-    return bool(written["as_written"] or any(v for k, v in written.items() if k != "as_written")
+    return bool(written["as_written"] or any(v for k, v in written.items() if k not in ("as_written", "start_from"))
+                or written["start_from"] != "numpy"
                 or any(not kit_name.fullmatch(p.rpartition("=")[2].strip()) for p in network["params"]))
 
 
@@ -123,7 +130,8 @@ def _written_setup(ctx: click.Context, network: str, options: dict, network_opti
         network, port_options["torch"], network_options["init"], port_options["torch_init"],
         "" if default_step else network_options["step"], port_options["torch_step"], tuple(network_options["params"]),
         written["loss_expr"], written["torch_loss_expr"], network_options["output"] or "", written["torch_output"],
-        written["grads"], port_options["torch_optimizer"], port_options["torch_loss"], network_options["quiet_network"])
+        written["grads"], port_options["torch_optimizer"], port_options["torch_loss"], network_options["quiet_network"],
+        written["backward"], written["update"], written["torch_backward"], written["torch_update"], written["start_from"])
     check_outputs(outputs, {"--data": config.data, "network source": network.rpartition(":")[0],
                             "port source": port_options["torch"].rpartition(":")[0]})
     dtype_given = ctx.get_parameter_source("dtype") != click.core.ParameterSource.DEFAULT

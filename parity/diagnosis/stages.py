@@ -221,10 +221,53 @@ def _finite_differences(setup: Setup, built, context, parameter: str, step: int)
             "numpy_follows": numpy_error <= FD_AGREES * 100, "torch_follows": torch_error <= FD_AGREES * 100}
 
 
+def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | None:
+    """Given the NumPy program's gradients, does the port's update move each parameter as the NumPy update does?
+    Both programs replayed to the step's start in lockstep, each runs its --backward, the port's gradients are
+    replaced by the NumPy program's, and each runs its --update. Per parameter, the largest difference of the two
+    updates relative to the NumPy update's size; None where a program's step is not split."""
+    if not (built.numpy_program.split and built.torch_program.split):
+        return None
+    numpy, torch = built.make_sides()
+    for t in range(1, step):
+        rows = setup.rows(t)
+        numpy.step(rows), torch.step(rows)
+        torch.load(numpy.params())
+    rows = setup.rows(step)
+    before = numpy.params()
+    numpy_scope = {**numpy.names, "X": numpy.X[rows], "y": numpy.y[rows]}
+    X, y = torch.batch(rows)
+    torch_scope = {**torch.names, "X": X, "y": y}
+    numpy.program.run(numpy.code, "backward", numpy_scope, step)
+    gradients = numpy.gradients()
+    if not gradients:
+        return None
+    torch.program.run(torch.code, "backward", torch_scope, step)
+    torch.set_gradients(gradients)
+    numpy.program.run(numpy.code, "update", numpy_scope, step)
+    torch.program.run(torch.code, "update", torch_scope, step)
+    after_numpy, after_torch = numpy.params(), torch.params()
+    found = {}
+    for name in before:
+        moved = after_numpy[name].astype(np.float64) - before[name]
+        gap = np.abs(moved - (after_torch[name].astype(np.float64) - before[name]))
+        found[name] = float(gap.max(initial=0.0) / max(float(np.abs(moved).max(initial=0.0)), 1e-30))
+    return found
+
+
 def _update(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
     a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
     before = np.asarray(context.numpy_before[parameter], np.float64)
     evidence = {"step": step, "parameter": parameter, "stage": "update"}
+    same = same_gradients_update(setup, built, step)
+    if same is not None and parameter in same:
+        evidence["update_given_numpy_gradients"] = same[parameter]
+        if same[parameter] <= 1e-5:
+            return [_finding("gradients-differ", f"Given the NumPy program's gradients, the port's update moves {parameter} as the "
+                             f"NumPy update does (to {same[parameter]:.2g}): the optimizers agree, and the difference at step "
+                             f"{step} comes from the gradients the port computes.", evidence,
+                             "Compare the two programs' backward passes (the gradients the port's autograd makes).", 0.8)]
+        evidence["optimizers_differ"] = True
     if not np.any(b) and np.any(a):
         return [_finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
                          f"{float(np.abs(a).max()):.3g}.", {**evidence, "side": "torch"},
@@ -245,6 +288,11 @@ def _update(setup: Setup, built, context, parameter: str, rows: int, step: int) 
     law = _law(ratios)
     if law:
         return [_finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
+    if evidence.get("optimizers_differ"):
+        return [_finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
+                         f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
+                         f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
+                         "Compare the two optimizers' update rules and settings term by term.", 0.75)]
     ratio = constant_ratio(a, b)
     if ratio is not None:
         meaning = _ratio_meaning(ratio, rows)

@@ -4,7 +4,10 @@
 port's `model`), or statements that leave `net` (`model`) and whatever else
 should persist into every step: an optimizer, a schedule, a counter.
 --step (--torch-step) is one training step: an expression (its value, a
-number, is the step's loss) or statements (a `loss` they leave is). The
+number, is the step's loss) or statements (a `loss` they leave is); or
+--backward then --update (--torch-backward, --torch-update), the step split
+where the gradients are made, so that the diagnosis can give one program's
+gradients to the other's update. The
 loss can instead be read before the step, at the step's parameters, with
 --loss-expr (--torch-loss-expr); the output after it, with --output
 (--torch-output); the NumPy side's gradients with --grads (a dict keyed like
@@ -41,11 +44,14 @@ class Program:
     loss: str = ""
     output: str = ""
     grads: str = ""
+    backward: str = ""  # with update: the step split in two, so that one side's gradients can feed the other's update
+    update: str = ""
     supplied: list[str] = field(default_factory=list)  # what the kit put in where the program gave nothing
     state_names: set[str] = field(default_factory=set)  # the names --init left, which every step sees
 
     def option(self, kind: str) -> str:
-        names = {"init": "init", "step": "step", "loss": "loss-expr", "output": "output", "grads": "grads"}
+        names = {"init": "init", "step": "step", "loss": "loss-expr", "output": "output", "grads": "grads",
+                 "backward": "backward", "update": "update"}
         return f"{self.prefix}-{names[kind]}" if self.prefix else f"--{names[kind]}"
 
     def what(self, kind: str) -> str:
@@ -66,12 +72,24 @@ class Program:
         self.state_names = set(left) - {"__builtins__"}
         return {k: left[k] for k in self.state_names}
 
+    @property
+    def split(self) -> bool:
+        return bool(self.backward and self.update)
+
     def run_step(self, code: UserCode, scope: dict[str, Any], step: int) -> Any:
-        compiled, expression = _compiled(self.step, self.option("step"))
+        """One step: --step, or --backward then --update; the step's loss where it gives one."""
+        if self.split:
+            loss = self.run(code, "backward", scope, step)
+            self.run(code, "update", scope, step)
+            return loss
+        return self.run(code, "step", scope, step)
+
+    def run(self, code: UserCode, kind: str, scope: dict[str, Any], step: int) -> Any:
+        compiled, expression = _compiled(getattr(self, kind), self.option(kind))
         if expression:
-            return code.run_user(lambda: eval(compiled, scope), self.option("step"), step)
+            return code.run_user(lambda: eval(compiled, scope), self.option(kind), step)
         had = scope.get("loss")
-        code.run_user(lambda: exec(compiled, scope), self.option("step"), step)
+        code.run_user(lambda: exec(compiled, scope), self.option(kind), step)
         loss = scope.get("loss")
         return loss if loss is not had else None
 

@@ -55,6 +55,11 @@ class WrittenPrograms:
     torch_optimizer: str = ""
     torch_loss_fn: str = ""
     quiet: bool = False
+    backward: str = ""
+    update: str = ""
+    torch_backward: str = ""
+    torch_update: str = ""
+    start_from: str = "numpy"  # whose initial parameters both programs start from
 
     def to_dict(self) -> dict:
         return {"mode": "as-written", **{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(self).items()}}
@@ -116,7 +121,8 @@ class Built:
         self.torch_code = UserCode(UserNetwork(given.torch, "None", "pass", (), None, given.quiet), "--torch")
         self.numpy_program = self._numpy_program()
         self.torch_program = Program("torch", "--torch", "model", given.torch_init or "", given.torch_step,
-                                     given.torch_loss, given.torch_output)
+                                     given.torch_loss, given.torch_output, backward=given.torch_backward,
+                                     update=given.torch_update)
         net_names = self._build_numpy()
         net = net_names["net"]
         model_names = self._build_torch()
@@ -132,10 +138,12 @@ class Built:
         given, cls = self.given, _class(self.numpy_code)
         init = given.init or _default_init(cls, "net")
         step = given.step or ("net.train_step(X, y)" if callable(getattr(cls, "train_step", None)) else "")
+        if given.backward and given.update:
+            step = f"{given.backward}; {given.update}"
         if not step:
             raise InputError(f"{cls.__name__} has no train_step(X, y): give one step with --step, e.g. "
                              f"--step \"net.forward(X); net.backward(y); net.update()\"")
-        return Program("NumPy", "", "net", init, step, given.loss, given.output, given.grads)
+        return Program("NumPy", "", "net", init, step, given.loss, given.output, given.grads, given.backward, given.update)
 
     def _build_numpy(self) -> dict[str, Any]:
         scope = self.numpy_code.scope(X=self.data.X, y=self.data.y)
@@ -163,7 +171,9 @@ class Built:
             program.supplied.append("the kit's F.mse_loss")
         program.init = "\n".join(lines)
         program.build(self.torch_code, scope)
-        if not given.torch_step and trainer:
+        if program.split:
+            program.step = f"{program.backward}; {program.update}"
+        elif not given.torch_step and trainer:
             takes_schedule = "scheduler" in inspect.signature(scope[trainer]).parameters and "scheduler" in scope
             program.step = f"{trainer}(model, optimizer, X, y{', scheduler=scheduler' if takes_schedule else ''})"
         elif not given.torch_step:
@@ -195,7 +205,8 @@ class Built:
         Xt, yt = torch.as_tensor(X, device=device), torch.as_tensor(y, device=device)
         numpy_side = NumpyProgramSide(self.numpy_code, self.numpy_program, numpy_scope, self.pairs, X, y, self.dtype)
         torch_side = TorchProgramSide(self.torch_code, self.torch_program, torch_scope, self.pairs, Xt, yt, self.dtype)
-        start = {p.name: numpy_side.read(p).astype(self.dtype) for p in self.pairs}
+        source = torch_side if self.given.start_from == "torch" else numpy_side
+        start = {p.name: source.read(p).astype(self.dtype) for p in self.pairs}
         numpy_side.load(start)
         torch_side.load(start)
         return numpy_side, torch_side

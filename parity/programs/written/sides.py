@@ -162,6 +162,14 @@ class TorchProgramSide(WrittenSide):
                 found[pair.name] = pair.layout.to_numpy(grad.detach().cpu().numpy())
         return found or None
 
+    def set_gradients(self, gradients: dict[str, np.ndarray]) -> None:
+        """Each parameter's .grad replaced by the given gradient (in the NumPy layout): what the update then uses."""
+        for pair in self.pairs:
+            if pair.name in gradients:
+                parameter = self.parameter(pair)
+                parameter.grad = torch.as_tensor(pair.layout.to_torch(np.asarray(gradients[pair.name])),
+                                                 dtype=parameter.dtype, device=parameter.device).clone()
+
     def as_array(self, value: Any) -> np.ndarray:
         return value.detach().cpu().numpy() if torch.is_tensor(value) else np.asarray(value)
 
