@@ -9,8 +9,10 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from parity.diagnosis.evidence import MATCH_TOLERANCE, RATIO_TOLERANCE, Evidence, common_ratio
-from parity.diagnosis.oracles import FLOAT32_EPS, _rounding_of
+from parity.diagnosis.evidence import Evidence, common_ratio
+from parity.tolerance.diagnosis import MATCH_TOLERANCE, RATIO_TOLERANCE
+from parity.diagnosis.oracles import _rounding_of
+from parity.tolerance.diagnosis import FLOAT32_EPS
 from parity.diagnosis.rules.numerics import rounding_noise
 
 RATIO_EDGE = {"float32": 1e-2, "float64": 1e-6}

@@ -11,8 +11,7 @@ import numpy as np
 from parity.config.config import RunConfig
 from parity.diagnosis.finding import Finding
 from parity.engine.result import FailureContext
-
-RATIO_TOLERANCE = 1e-3
+from parity.tolerance.diagnosis import DDP_RATIO_TOLERANCE as RATIO_TOLERANCE
 
 
 def distributed_findings(config: RunConfig, failure: FailureContext) -> list[Finding]:

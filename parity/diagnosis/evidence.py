@@ -12,11 +12,10 @@ from parity.engine.loop import run_comparison
 from parity.engine.record import gradients, hidden_names
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import MATCH_TOLERANCE, RATIO_TOLERANCE
 
 
 # How closely a hypothesis must reproduce the NumPy side (relative gap), and a ratio hold across tensors.
-MATCH_TOLERANCE = {"float32": 1e-4, "float64": 1e-10}
-RATIO_TOLERANCE = {"float32": 1e-2, "float64": 1e-6}
 
 
 class Evidence:

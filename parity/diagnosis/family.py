@@ -25,8 +25,8 @@ import numpy_net
 from numpy_net import NetworkSpec
 from parity.config.config import RunConfig
 from parity.diagnosis.finding import Finding
+from parity.tolerance.diagnosis import FIT_TOLERANCE
 
-FIT_TOLERANCE = {"float32": 2e-3, "float64": 1e-7}
 LOSS_KIND = {"sse": "squared", "half-sse": "squared", "mse": "squared", "half-mse": "squared",
              "bce": "bce", "bce-sum": "bce", "ce": "ce", "ce-sum": "ce"}
 LOSS_WORDS = {

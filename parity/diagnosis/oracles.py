@@ -20,12 +20,7 @@ from parity.config.config import RunConfig
 from parity.engine.record import gradients
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
-
-FLOAT32_EPS = float(np.finfo(np.float32).eps)
-# The float64 copies compute the same mathematics when they agree this closely (relative to the tensor's scale).
-SAME_MATHEMATICS = 1e-9
-# A float32 side rounds like a plain float32 computation when its error is within these of torch's.
-ROUNDING_FACTOR, ROUNDING_ULPS = 4, 8
+from parity.tolerance.diagnosis import FLOAT32_EPS, ROUNDING_FACTOR, ROUNDING_ULPS, SAME_MATHEMATICS
 
 
 def float64_oracle(setup: Setup, failure: FailureContext) -> dict | None:

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-import numpy as np
-
 from parity.engine.device_record import host, on_device
 from parity.engine.measure import Comparison, Pair, compare, compare_many
 from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference

@@ -24,11 +24,13 @@ from parity.errors import InputError
 WEIGHT_NAME = re.compile(r"^w|(^|_)(weights?|wih|who|whh|wi|wh|wo|theta|kernel|coef|syn)(\d+|_|$)", re.IGNORECASE)
 BIAS_NAME = re.compile(r"^b|(^|_)(bias|biases|bh|bo|intercept)(\d+|_|$)", re.IGNORECASE)
 NOT_A_PARAMETER = re.compile(
-    r"(grad|delta|veloc|momentum|cache|prev|buffer|moment|^d[_A-Z0-9]|^d(w|b)|^(v|m|s)_|^(v|m|s)(w|b)\d*$)",
+    r"(grad|delta|veloc|momentum|cache|prev|buffer|moment|running|^d[_A-Z0-9]|^d(w|b)|^(v|m|s)_|^(v|m|s)(w|b)\d*$)",
     re.IGNORECASE,
 )
 ACTIVATION_NAME = re.compile(r"^(a|z|h|o|out|output|outputs|hidden|layer\d*|activation|act|input|inputs|x|y|target|label)s?_?\d*$", re.IGNORECASE)
 MAX_CHAINS = 20_000
+# names of parameters outside the dense family: a normalisation's scale and shift, an embedding table, a kernel
+WEIGHT_LIKE = re.compile(r"^(gamma|beta|scale|shift|emb\w*|wte|wpe|c|e|k|kernel\w*|filters?)\d*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def candidates(net: Any, data: tuple[np.ndarray, ...]) -> list[Candidate]:
         array = np.asarray(value) if isinstance(value, np.ndarray) else None
         if array is None or array.dtype.kind != "f" or array.ndim not in (1, 2) or array.size == 0:
             continue
-        if NOT_A_PARAMETER.search(name) or any(_same(array, d) for d in data):
+        holder = re.split(r"[\[.]", path, maxsplit=1)[0]  # grads['W1'], m['W1']: the dict says what its items are
+        if NOT_A_PARAMETER.search(name) or (holder != name and NOT_A_PARAMETER.search(holder)) or any(_same(array, d) for d in data):
             continue
         found.append(Candidate(Location(path), name, array.shape, len(found)))
     return found
@@ -108,10 +111,23 @@ def discover(net: Any, X: np.ndarray, y: np.ndarray, given: dict[str, Location])
     used = {loc.expression for loc in locations.values()}
     biases = _biases(net, sizes, [c for c in pool if c.location.expression not in used], given)
     locations.update(biases)
+    _refuse_what_the_family_has_no_place_for(pool, {loc.expression for loc in locations.values()}, len(X))
     found = tuple(name for name in locations if name not in given)
     square = tuple(name for name, loc in weights.items() if name not in given and _is_square(net, loc))
     ordered = {name: locations[name] for name in sorted(locations, key=lambda n: (int(n[1:]), n[0] == "b"))}
     return Discovery(ordered, sizes, found, square)
+
+
+def _refuse_what_the_family_has_no_place_for(pool: list[Candidate], used: set[str], rows: int) -> None:
+    """Arrays left over that look like parameters (not activations, not one row per example): a layer the dense
+    family has no place for (batch norm's gamma and beta, a recurrent weight, an embedding). Refused rather than
+    dropped: checked as written against the user's port, or named with --param."""
+    left = [c for c in pool if c.location.expression not in used and not ACTIVATION_NAME.match(c.name)
+            and c.shape[0] != rows and (c.weight_named or c.bias_named or len(c.shape) == 1 or WEIGHT_LIKE.match(c.name))]
+    if left:
+        shown = ", ".join(f"{c.location.expression} {c.shape}" for c in left)
+        raise InputError(f"the network holds parameters the kit's dense family has no place for ({shown}): check it as "
+                         f"written against your PyTorch port (--torch PORT.py:NAME), or name its parameters with --param")
 
 
 def _check_given(net: Any, name: str, location: Location, inputs: int) -> None:

@@ -12,10 +12,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis.finding import Finding
-
-FLOAT32_EPS = float(np.finfo(np.float32).eps)
-
-FLOAT64_NOISE = 1e-12  # float64 sides that differ by at most this, relative to the tensor's scale, differ by rounding
+from parity.tolerance.diagnosis import FLOAT32_EPS, FLOAT64_NOISE
 
 
 def dtype_mismatch(e: Evidence) -> Finding | None:
