@@ -34,7 +34,7 @@ def problem(rng: np.random.Generator, n=7, inputs=3, hidden=5, outputs=2, bias=T
 
 
 HEADLINE_STARTS = ("parity: ", "tolerance: ", "parameters: ", "port parameters: ", "  a square weight", "torch side: ",
-                   "numpy side: ", "pairs: ", "  square weights", "NumPy arrays not paired")
+                   "numpy side: ", "pairs: ", "  optimizer state: ", "  square weights", "NumPy arrays not paired")
 
 
 def assert_one_line_error(result, *words: str) -> None:

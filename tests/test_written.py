@@ -37,6 +37,8 @@ def test_each_example_passes_as_written(name, dtype, tmp_path):
     assert document["network"]["mode"] == "as-written" and document["config"]["dtype"] == dtype
     compared = document["tensors"]
     assert "loss" in compared and any(n.endswith(".grad") for n in compared) and any(n.endswith(".update") for n in compared)
+    state = {"ngram": "C.exp_avg_sq", "convnet": "K.momentum_buffer"}.get(name)
+    assert state is None or state in compared  # the optimizer's state, paired by name where the program keeps it
 
 
 def planted(tmp_path: Path, file: str, old: str, new: str) -> Path:
@@ -56,6 +58,8 @@ BUGS = [
     ("rnn", "rnn_torch.py", "    optimizer.zero_grad()\n", "    pass\n", (), 2, "by.grad", "gradient-accumulation"),
     ("ngram", "ngram_numpy.py", "            p *= 1 - lr * self.weight_decay          # decoupled weight decay\n", "",
      (), 1, "C.update", None),
+    ("ngram", "ngram_numpy.py", "(1 - self.beta2) * g * g", "(1 - self.beta2) * np.abs(g)", (), 1, "b2.exp_avg_sq",
+     "optimizer-state"),
     ("batchnorm", "batchnorm_numpy.py", "            p -= self.lr * self.grads[k]\n",
      "            p -= self.lr * self.grads[k]\n        self.params['b2'] = self.params['b2'] + np.zeros(self.params['b2'].shape)\n",
      ("--dtype", "float32"), 1, None, "dtype-leak"),
@@ -63,7 +67,8 @@ BUGS = [
 
 
 @pytest.mark.parametrize("example, file, old, new, extra, step, tensor, finding", BUGS,
-                         ids=["wrong-derivative", "transposed-kernel", "missing-zero-grad", "decay-left-out", "float64-leak"])
+                         ids=["wrong-derivative", "transposed-kernel", "missing-zero-grad", "decay-left-out", "adam-square",
+                              "float64-leak"])
 def test_a_planted_bug_fails_at_its_stage_and_parameter(example, file, old, new, extra, step, tensor, finding, tmp_path):
     directory = planted(tmp_path, file, old, new)
     path = tmp_path / "r.json"

@@ -15,7 +15,7 @@ from parity.errors import InputError
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
 WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output", "grads", "backward", "update",
-                   "torch_backward", "torch_update", "start_from")
+                   "torch_backward", "torch_update", "start_from", "state")
 
 
 @click.command(cls=WholeFirstLine)
@@ -42,6 +42,7 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 @click.option("--update", default="", help="With --backward: the NumPy program's update, after its gradients (as written).")
 @click.option("--torch-backward", default="", help="With --torch-update: the port's step up to its gradients, e.g. optimizer.zero_grad(); loss = loss_fn(model(X), y); loss.backward() (as written).")
 @click.option("--torch-update", default="", help="With --torch-backward: the port's update, e.g. optimizer.step() (as written).")
+@click.option("--state", multiple=True, metavar="KIND=EXPR", help="torch's optimizer state KIND (exp_avg, exp_avg_sq, momentum_buffer, ...) against a dict on the NumPy program keyed like its parameters, e.g. exp_avg=net.m; repeat it (as written) [default: m and v for Adam, velocity for a momentum, where the program keeps them].")
 @click.option("--start-from", type=click.Choice(("numpy", "torch")), default="numpy", show_default=True, help="Whose initial parameters both programs start from (as written).")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
@@ -131,7 +132,7 @@ def _written_setup(ctx: click.Context, network: str, options: dict, network_opti
         "" if default_step else network_options["step"], port_options["torch_step"], tuple(network_options["params"]),
         written["loss_expr"], written["torch_loss_expr"], network_options["output"] or "", written["torch_output"],
         written["grads"], port_options["torch_optimizer"], port_options["torch_loss"], network_options["quiet_network"],
-        written["backward"], written["update"], written["torch_backward"], written["torch_update"], written["start_from"])
+        written["backward"], written["update"], written["torch_backward"], written["torch_update"], written["start_from"], tuple(written["state"]))
     check_outputs(outputs, {"--data": config.data, "network source": network.rpartition(":")[0],
                             "port source": port_options["torch"].rpartition(":")[0]})
     dtype_given = ctx.get_parameter_source("dtype") != click.core.ParameterSource.DEFAULT

@@ -50,6 +50,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
+    elif "." in name and not name.endswith(".update"):
+        found += _state(name, numpy_record, torch_record, failure.step)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if not found:
@@ -62,6 +64,9 @@ def _stage(name: str) -> str:
         return f"the forward pass ({name})"
     if name.endswith(".grad"):
         return f"the gradient of {name.removesuffix('.grad')}"
+    if "." in name and not name.endswith(".update"):
+        parameter, _, kind = name.partition(".")
+        return f"the optimizer's {kind} of {parameter}"
     return f"the update of {name.removesuffix('.update')}"
 
 
@@ -84,6 +89,17 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
     where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
     return [_finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
                      f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
+
+
+def _state(name: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
+    """An optimizer state that parts while every gradient before it agreed: the state's own update differs."""
+    parameter, _, kind = name.partition(".")
+    ratio = constant_ratio(numpy_record[name], torch_record[name])
+    shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
+    return [_finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
+                     f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
+                     f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
+                     f"Compare how each program updates its {kind} from the gradient.", 0.8)]
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:

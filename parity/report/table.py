@@ -39,6 +39,8 @@ def _programs(network: dict) -> str:
 def _as_written(network: dict) -> list[str]:
     """Two programs as written: how their parameters pair, and what each side's step is (and what the kit put in)."""
     lines = ["pairs: " + ", ".join(network["pairs"].values())]
+    if network.get("state_pairs"):
+        lines.append("  optimizer state: " + ", ".join(network["state_pairs"].values()))
     for side, key in (("numpy", "numpy_step"), ("torch", "torch_step")):
         supplied = network["supplied"][side]
         step = network[key].replace("\n", "; ")

@@ -44,6 +44,7 @@ class Program:
     loss: str = ""
     output: str = ""
     grads: str = ""
+    state: dict[str, str] = field(default_factory=dict)  # torch's state key -> a dict on the NumPy side keyed like the parameters
     backward: str = ""  # with update: the step split in two, so that one side's gradients can feed the other's update
     update: str = ""
     supplied: list[str] = field(default_factory=list)  # what the kit put in where the program gave nothing

@@ -60,6 +60,7 @@ class WrittenPrograms:
     torch_backward: str = ""
     torch_update: str = ""
     start_from: str = "numpy"  # whose initial parameters both programs start from
+    state: tuple[str, ...] = ()  # --state KIND=EXPR: torch's optimizer state KIND against a NumPy dict keyed like the parameters
 
     def to_dict(self) -> dict:
         return {"mode": "as-written", **{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(self).items()}}
@@ -126,6 +127,7 @@ class Built:
         net_names = self._build_numpy()
         net = net_names["net"]
         model_names = self._build_torch()
+        self.numpy_program.state = self.torch_program.state = paired_state(net, model_names.get("optimizer"), given.state)
         shapes = {n: tuple(p.shape) for n, p in model_names["model"].named_parameters()}
         self.pairs: list[Pair] = pair_parameters(net, shapes, given.params)
         own = {np.asarray(_read_numpy(net, p)).dtype for p in self.pairs}
@@ -143,7 +145,8 @@ class Built:
         if not step:
             raise InputError(f"{cls.__name__} has no train_step(X, y): give one step with --step, e.g. "
                              f"--step \"net.forward(X); net.backward(y); net.update()\"")
-        return Program("NumPy", "", "net", init, step, given.loss, given.output, given.grads, given.backward, given.update)
+        return Program("NumPy", "", "net", init, step, given.loss, given.output, given.grads, backward=given.backward,
+                       update=given.update)
 
     def _build_numpy(self) -> dict[str, Any]:
         scope = self.numpy_code.scope(X=self.data.X, y=self.data.y)
@@ -212,6 +215,29 @@ class Built:
         return numpy_side, torch_side
 
 
+# torch.optim's state keys, and the names a NumPy program keeps the same state under (a dict keyed like the parameters)
+STATE_NAMES = {"adam": {"exp_avg": ("m", "exp_avg", "first_moment", "m1", "mom"), "exp_avg_sq": ("v", "exp_avg_sq", "second_moment", "m2")},
+               "sgd": {"momentum_buffer": ("velocity", "momentum", "momentum_buffer", "buf", "v", "vel")}}
+
+
+def paired_state(net: Any, optimizer: Any, given: tuple[str, ...]) -> dict[str, str]:
+    """torch's optimizer state key -> an expression for the NumPy program's dict of the same state: as --state gives,
+    else found by name (m and v for Adam's moments, velocity for a momentum) on a dict the program keeps."""
+    if given:
+        found = {}
+        for text in given:
+            kind, equals, expression = text.partition("=")
+            if not equals or not kind.strip() or not expression.strip():
+                raise InputError(f"--state {text!r}: expected KIND=EXPR, e.g. exp_avg=net.m")
+            found[kind.strip()] = expression.strip().removeprefix("net.")
+        return found
+    kind = ("adam" if isinstance(optimizer, (torch.optim.Adam, torch.optim.AdamW))
+            else "sgd" if isinstance(optimizer, torch.optim.SGD) and optimizer.defaults.get("momentum") else None)
+    held = {name: value for name, value in (vars(net).items() if hasattr(net, "__dict__") else ()) if isinstance(value, dict)}
+    return {key: next(n for n in names if n in held) for key, names in STATE_NAMES.get(kind, {}).items()
+            if any(n in held for n in names)}
+
+
 def _read_numpy(net: Any, pair: Pair) -> np.ndarray:
     return eval(pair.numpy, {"np": np}, {**(vars(net) if hasattr(net, "__dict__") else {}), "net": net})
 
@@ -219,7 +245,9 @@ def _read_numpy(net: Any, pair: Pair) -> np.ndarray:
 def record_names(numpy_record: dict, torch_record: dict, pairs: list[Pair]) -> tuple[str, ...]:
     """What both records hold, in the order a step computes it: the loss and output, the gradients (back-propagation
     order), the updates, the parameters."""
-    order = ["loss", "output", *(f"{p.name}.grad" for p in reversed(pairs)), *(f"{p.name}.update" for p in pairs),
+    state = sorted({n.partition(".")[2] for n in numpy_record if "." in n} - {"grad", "update"})
+    order = ["loss", "output", *(f"{p.name}.grad" for p in reversed(pairs)),
+             *(f"{p.name}.{kind}" for p in reversed(pairs) for kind in state), *(f"{p.name}.update" for p in pairs),
              *(p.name for p in pairs)]
     return tuple(name for name in order if name in numpy_record and name in torch_record)
 
@@ -265,6 +293,7 @@ def prepare_written(config: RunConfig, given: WrittenPrograms, dtype_given: bool
     network = {
         **given.to_dict(), "network": given.numpy, "torch": given.torch,
         "pairs": {p.name: p.describe() for p in built.pairs},
+        "state_pairs": {kind: f"net.{expression}[...] = optimizer.state[...]['{kind}']" for kind, expression in built.numpy_program.state.items()},
         "numpy_step": built.numpy_program.step, "torch_step": built.torch_program.step,
         "supplied": {"numpy": built.numpy_program.supplied, "torch": built.torch_program.supplied},
         "unpaired_numpy_arrays": built.unpaired, "square_layouts_measured": square,

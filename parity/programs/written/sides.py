@@ -51,6 +51,7 @@ class WrittenSide:
     def read(self, pair: Pair) -> np.ndarray: ...
     def write(self, pair: Pair, value: np.ndarray) -> None: ...
     def gradients(self) -> dict[str, np.ndarray] | None: ...
+    def state_values(self) -> dict[str, np.ndarray]: ...
     def as_array(self, value: Any) -> np.ndarray: ...
     def batch(self, rows: Rows) -> tuple[Any, Any]: ...
 
@@ -88,6 +89,7 @@ class WrittenSide:
         for pair in reversed(self.pairs):  # back-propagation order: the output layer first
             if gradients is not None and pair.name in gradients:
                 record[f"{pair.name}.grad"] = self._in_run_dtype(f"{pair.name}.grad", gradients[pair.name])
+        record.update({name: self._in_run_dtype(name, value) for name, value in self.state_values().items()})
         for pair in self.pairs:
             shape = before[pair.name].shape
             if after[pair.name].shape != shape:
@@ -135,6 +137,16 @@ class NumpyProgramSide(WrittenSide):
         by_expression = {pair.numpy: pair.name for pair in self.pairs}
         return {by_expression.get(str(k), str(k)): np.asarray(v) for k, v in found.items()}
 
+    def state_values(self) -> dict[str, np.ndarray]:
+        """The optimizer state the program keeps, as P.KIND, where its state is paired with torch's (program.state)."""
+        found = {}
+        for kind, expression in self.program.state.items():
+            held = self.code.run_user(lambda: eval(expression, {"np": np}, self._view()), f"reading {expression}", self.steps)
+            for pair in self.pairs:
+                if isinstance(held, dict) and pair.name in held:
+                    found[f"{pair.name}.{kind}"] = np.asarray(held[pair.name])
+        return found
+
     def as_array(self, value: Any) -> np.ndarray:
         return np.asarray(value)
 
@@ -161,6 +173,16 @@ class TorchProgramSide(WrittenSide):
             if grad is not None:
                 found[pair.name] = pair.layout.to_numpy(grad.detach().cpu().numpy())
         return found or None
+
+    def state_values(self) -> dict[str, np.ndarray]:
+        optimizer = self.names.get("optimizer")
+        found = {}
+        for pair in self.pairs if isinstance(optimizer, torch.optim.Optimizer) else ():
+            held = optimizer.state.get(self.parameter(pair), {})
+            for kind in self.program.state:
+                if torch.is_tensor(held.get(kind)):
+                    found[f"{pair.name}.{kind}"] = pair.layout.to_numpy(held[kind].detach().cpu().numpy())
+        return found
 
     def set_gradients(self, gradients: dict[str, np.ndarray]) -> None:
         """Each parameter's .grad replaced by the given gradient (in the NumPy layout): what the update then uses."""
