@@ -73,6 +73,13 @@ def test_past_the_forward_pass_the_precision_is_reported_not_judged():
     assert found.passed and found.precision == pytest.approx(1 / (10 * TORCH_PRECISION), rel=1e-6)
 
 
+def test_past_the_forward_pass_a_reference_that_is_not_the_program_proves_nothing():
+    values = np.linspace(1.0, 2.0, 50)
+    # torch's float32 step 0.5 away from its own float64 copy, NumPy's at one ulp: the copy lost something
+    found = judge_against_reference(values, values + 0.5, values, values, RTOL, ATOL, "float32", forward=False)
+    assert not found.passed and "not the program" in found.problem
+
+
 def test_errors_are_counted_from_one_ulp_so_an_exact_side_is_no_ratio_of_zero():
     values = np.array([1.0, 2.0, 4.0])  # exact in float32 and float64: torch's error is 0
     found = judge(values * (1 + 1e-7), values, values, values)
@@ -150,3 +157,34 @@ def test_the_table_and_the_json_say_what_was_allowed_and_by_which_rule(tmp_path)
     referenced = [s for s in document["tensors"].values() if s["rule"] == "float64-reference"]
     assert referenced and all(s["max_abs"] > s["allowed"] and s["float64_gap"] < s["allowed"] for s in referenced)
     assert document["tolerance"]["float64_references"] >= 1
+
+
+PORT_WITHOUT_ZERO_GRAD = """
+import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(3, 4)
+        self.out = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.out(torch.sigmoid(self.hidden(x))))
+
+def train_step(model, optimizer, X, y):
+    ((model(X) - y) ** 2).sum().backward()  # optimizer.zero_grad() forgotten: gradients sum over steps
+    optimizer.step()
+"""
+
+
+def test_a_port_that_never_zeroes_its_gradients_is_never_rounding(tmp_path):
+    """Its float64 copy must carry the summed .grad (deepcopy drops it): otherwise the reference is another program."""
+    (tmp_path / "port.py").write_text(PORT_WITHOUT_ZERO_GRAD)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--steps", "20", "--lr", "0.5", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    document = json.loads(path.read_text())
+    assert document["first_failure"]["step"] == 2
+    assert not any("rounding" in f["name"] or "summation" in f["name"] for f in document["diagnosis"])

@@ -111,6 +111,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis([], {})
     if result.divergence and result.divergence["step"] == failure.step:
         return Diagnosis([numerics.divergence(result.divergence)], {})
+    absent = _absent_parameter(result)
+    if absent:
+        return Diagnosis([absent], {})
     changed = [name for name in setup.init if name in failure.numpy_record and np.shape(failure.numpy_record[name]) != np.shape(setup.init[name])]
     if changed:
         return Diagnosis([numerics.shape_change(changed, setup.init, failure.numpy_record, failure.step)], {})
@@ -203,6 +206,27 @@ def _holds(setup: Setup, candidate: family.Fit, side: str) -> bool:
 def _public(finding: Finding) -> Finding:
     """The finding without the NetworkSpec object that only the oracle needed."""
     return replace(finding, evidence={k: v for k, v in finding.evidence.items() if k != "spec"})
+
+
+def _absent_parameter(result: RunResult) -> Finding | None:
+    """A tensor one side does not have at all: a layer built without the bias the other side has (bias=False in one
+    layer), or a parameter the program never exposes."""
+    missing = {name: s.problem for name, s in result.tensors.items() if s.problem and " has no " in s.problem}
+    if not missing:
+        return None
+    name, problem = next(iter(missing.items()))
+    side = "torch" if problem.startswith("the torch") else "NumPy"
+    parameter = name.split(".")[0]
+    bias = parameter.startswith("b")
+    return Finding(
+        "missing-parameter" if not bias else "missing-bias",
+        f"The {side} side has no {parameter} ({', '.join(missing)} missing from its records): "
+        + ("its layer is built without a bias (nn.Linear(..., bias=False) in that layer only), while the other side has one."
+           if bias else "the parameter does not exist on that side."),
+        {"side": side.lower(), "parameter": parameter, "missing": list(missing)},
+        f"Give the layer its bias on the {side} side (bias=True), or remove it on the other." if bias
+        else f"Give the {side} side the parameter {parameter}, or name the parameters with --param/--torch-param.",
+        0.95)
 
 
 def _diagnose_free(setup: Setup, step: int) -> Diagnosis:

@@ -171,11 +171,16 @@ class RunComparison:
         names = names or self.names
         pairs = []
         torch_values = on_device(torch_record)  # a device record's tensors are compared where they are
+        absent = {name: _absent(name, numpy_record, torch_values) for name in names}
+        absent = {name: problem for name, problem in absent.items() if problem}
+        names = tuple(name for name in names if name not in absent)
         for name in names:
             summary = self.tensors.get(name)
             above = (summary.max_abs if summary.worst_step is not None else -1.0) if histograms and summary else None
             pairs.append(Pair(numpy_record[name], torch_values[name], above))
         found = dict(zip(names, compare_many(pairs, self.rtol, self.atol, self.dtype)))
+        found.update({name: Comparison(float("inf"), float("inf"), (), float("nan"), float("nan"), 1, 1, problem,
+                                       float("inf"), float("inf"), float("inf")) for name, problem in absent.items()})
         for name, comparison in found.items():
             if name.endswith(".update") and comparison.passed:
                 weight = numpy_record.get(name[: -len(".update")])
@@ -185,3 +190,13 @@ class RunComparison:
                     found[name] = replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"),
                                           min_atol=float("inf"), min_rtol=float("inf"))
         return found
+
+
+def _absent(name: str, numpy_record: Mapping, torch_record: Mapping) -> str | None:
+    """Why a tensor of the run is missing from a side's record (a layer without the bias the other side has), or None."""
+    missing = [side for side, record in (("NumPy", numpy_record), ("torch", torch_record)) if name not in record]
+    if not missing:
+        return None
+    if len(missing) == 2:
+        return f"neither side records {name}"
+    return f"the {missing[0]} side has no {name}: that parameter or tensor does not exist there (a layer built without its bias?)"

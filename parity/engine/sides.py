@@ -100,7 +100,7 @@ class TorchSide:
         torch_net.load_state(self.trainer.optimizer, self.parameters, {k: v for k, v in snapshot.items() if k not in self.parameters})
 
     def promoted(self) -> TorchSide:
-        trainer = copy.deepcopy(self.trainer)
+        trainer = faithful_copy(self.trainer)
         trainer.model.double()  # in place: the optimizer still holds the same parameters
         for state in trainer.optimizer.state.values():
             for key, value in state.items():
@@ -114,7 +114,7 @@ class TorchSide:
         copy of the data across calls."""
         if getattr(self, "_data64", None) is None:
             self._data64 = (self.X.double(), self.y.double())
-        trainer = copy.deepcopy(self.trainer)
+        trainer = faithful_copy(self.trainer)
         trainer.model.double()  # in place: the optimizer still holds the same parameters
         trainer.optimizer.state.clear()
         side = TorchSide.__new__(TorchSide)
@@ -143,6 +143,18 @@ class TorchSide:
 def _numpy(tensor: torch.Tensor) -> np.ndarray:
     """The twin's forward tensors are new at every step: on the CPU the array may share their memory."""
     return tensor.detach().cpu().numpy()
+
+
+def faithful_copy(obj: Any) -> Any:
+    """copy.deepcopy, keeping each tensor's .grad, which deepcopy drops: a port that never zeroes its gradients
+    sums them from step to step, and a copy without them would step another program (parity.tolerance's reference
+    must be the program itself)."""
+    memo: dict = {}
+    copied = copy.deepcopy(obj, memo)
+    for original in memo.get(id(memo), []):
+        if isinstance(original, torch.Tensor) and original.grad is not None and id(original) in memo:
+            memo[id(original)].grad = original.grad.detach().clone()
+    return copied
 
 
 def cast_arrays(obj: Any, dtype: type = np.float64) -> Any:

@@ -22,6 +22,7 @@ from torch import nn
 import torch_net
 from numpy_net import Params
 from parity.programs.network import UserNetwork
+from parity.engine.sides import faithful_copy
 from parity.programs.sides import checked_param
 from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
@@ -207,7 +208,7 @@ class PortSide:
     def promoted(self) -> PortSide:
         side = copy.copy(self)
         side.kept = None  # the oracle's float64 copy: what the port does to its data was seen in the run
-        side.model, side.optimizer = copy.deepcopy((self.model, self.optimizer))
+        side.model, side.optimizer = faithful_copy((self.model, self.optimizer))
         side.driven = side.model
         side.model.double()  # in place: the optimizer still holds the same parameters
         for state in side.optimizer.state.values():

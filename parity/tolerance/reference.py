@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parity.tolerance.table import NUMPY_PRECISION, TORCH_PRECISION
+from parity.tolerance.table import FAITHFUL, NUMPY_PRECISION, TORCH_PRECISION
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,12 @@ def judge_against_reference(numpy, torch, numpy64, torch64, rtol: float, atol: f
             f"the difference persists in float64 (both programs stepped in float64 from the same start part by "
             f"{judged['gap']:.3g}{where}; {mismatched} elements beyond the tolerance): not rounding"))
     if not forward:
+        if not np.isfinite(precision) or not 1 / FAITHFUL <= precision <= FAITHFUL:
+            side = "NumPy" if precision > 1 else "torch"
+            return Judgement(False, **judged, problem=(
+                f"the {side} side's {dtype} values are {max(precision, 1 / precision):.3g} times further from its own "
+                f"float64 step than the other side's: no rounding does that, so its float64 copy is not the program "
+                f"that ran (state the copy cannot carry?) and proves nothing: not taken as rounding"))
         return Judgement(True, **judged)
     if not np.isfinite(precision) or precision > NUMPY_PRECISION:
         return Judgement(False, **judged, problem=(

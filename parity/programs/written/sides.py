@@ -21,7 +21,7 @@ import torch
 
 from parity.engine.batches import Rows
 from parity.engine.record import Record
-from parity.engine.sides import cast_arrays
+from parity.engine.sides import cast_arrays, faithful_copy
 from parity.errors import InputError
 from parity.programs.user_code import UserCode
 from parity.programs.written.pairing import Pair
@@ -103,7 +103,7 @@ class WrittenSide:
         """A float64 copy of the program as it stands, its objects copied together (an optimizer keeps holding the
         copied model's parameters; a schedule, the copied optimizer)."""
         side = copy.copy(self)
-        side.names = _float64(copy.deepcopy({k: v for k, v in self.names.items() if k in self.program.state_names}))
+        side.names = _float64(faithful_copy({k: v for k, v in self.names.items() if k in self.program.state_names}))
         side.names = {**self.names, **side.names}
         side.X, side.y = _float64_data(self.X), _float64_data(self.y)
         side.dtype = "float64"
