@@ -94,14 +94,14 @@ class EMAMomentum(Optimizer):
 
 
 class Adam(Optimizer):
-    """torch.optim.Adam with weight decay 0.
+    """torch.optim.Adam, its weight decay an L2 term added to the gradient (g ← g + λθ).
 
         m ← β1 m + (1 - β1) g           v ← β2 v + (1 - β2) g²
         θ ← θ - lr/(1 - β1^t) · m / (√v / √(1 - β2^t) + ε)
     """
 
-    def __init__(self, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
-        self.lr, self.betas, self.eps = lr, betas, eps
+    def __init__(self, lr: float, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8, weight_decay: float = 0.0) -> None:
+        self.lr, self.betas, self.eps, self.weight_decay = lr, betas, eps, weight_decay
         self.t = 0
         self.m: Params = {}
         self.v: Params = {}
@@ -112,6 +112,8 @@ class Adam(Optimizer):
         step_size = self.lr / (1 - beta1**self.t)
         bias_correction2_sqrt = (1 - beta2**self.t) ** 0.5
         for name, g in grads.items():
+            if self.weight_decay:
+                g = g + self.weight_decay * params[name]
             self.m[name] = beta1 * self.m.get(name, np.zeros_like(g)) + (1 - beta1) * g
             self.v[name] = beta2 * self.v.get(name, np.zeros_like(g)) + (1 - beta2) * g * g
             denom = np.sqrt(self.v[name]) / bias_correction2_sqrt + self.eps
@@ -143,6 +145,7 @@ def make_optimizer(
     dampening: float = 0.0,
     betas: tuple[float, float] = (0.9, 0.999),
     eps: float = 1e-8,
+    weight_decay: float = 0.0,
 ) -> Optimizer:
     if name == "sgd":
         return SGD(lr)
@@ -153,5 +156,5 @@ def make_optimizer(
     if name == "ema-momentum":
         return EMAMomentum(lr, momentum)
     if name == "adam":
-        return Adam(lr, betas, eps)
+        return Adam(lr, betas, eps, weight_decay)
     raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}")

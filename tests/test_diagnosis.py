@@ -181,3 +181,20 @@ def test_the_twins_own_long_sums_at_a_tight_explicit_tolerance_are_summation_ord
     assert [f.name for f in report.diagnosis] == ["summation-order"]
     suggested = float(report.diagnosis[0].fix.split("--atol ")[1].split(" ")[0])
     assert run(RunConfig(data="random:20000,2", steps=2, rtol=0, atol=suggested)).passed
+
+
+def test_a_departure_an_oracle_proves_is_never_called_rounding():
+    from parity.diagnosis.diagnose import ROUNDING, departure_proven, findings
+    from parity.diagnosis.finding import Finding
+
+    rounding = Finding("rounding-noise", "rounding", {}, "", 0.99)
+
+    class Proven:
+        oracles = {"finite_difference": {"wrong": ["torch"]}}
+
+    assert departure_proven(Proven.oracles) and not departure_proven({"finite_difference": {"wrong": []}})
+    assert departure_proven({"float64": {"tensors": {"W1": {"same_in_float64": False}}}})
+    assert not departure_proven({"float64": {"verdict": "real", "tensors": {"W1": {"same_in_float64": True}}}})
+    other = Finding("gradient-accumulation", "summed over steps", {}, "", 0.5)
+    found = findings(Proven(), rules=(lambda e: rounding, lambda e: other))
+    assert [f.name for f in found] == ["gradient-accumulation"]

@@ -93,5 +93,5 @@ def test_plot_is_refused_before_the_run_without_matplotlib_or_with_another_forma
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
     result = CliRunner().invoke(cli, ["run", "--plot", str(tmp_path / "x.png")])
-    assert_one_line_error(result, "matplotlib", 'pip install -e ".[plot]"')
+    assert_one_line_error(result, "matplotlib", 'pip install "numpy-torch-parity[plot]"')
     assert not list(tmp_path.iterdir())

@@ -18,6 +18,7 @@ def make_optimizer(
     dampening: float = 0.0,
     betas: tuple[float, float] = (0.9, 0.999),
     eps: float = 1e-8,
+    weight_decay: float = 0.0,
 ) -> torch.optim.Optimizer:
     params = list(params)
     if name == "sgd":
@@ -34,7 +35,7 @@ def make_optimizer(
             optimizer.state[p]["momentum_buffer"] = torch.zeros_like(p)
         return optimizer
     if name == "adam":
-        return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=0)
+        return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
     raise ValueError(f"unknown optimizer {name!r}")
 
 

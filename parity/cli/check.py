@@ -8,9 +8,11 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, run_with_outputs, training_options
+from parity.cli.options import (NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, output_options, run_with_outputs,
+                                 training_options)
 from parity.config.config import RunConfig
 from parity.errors import InputError
+from parity.programs.network import DEFAULT_STEP
 
 NETWORK_OPTIONS = ("init", "step", "params", "output", "bias", "quiet_network")
 PORT_OPTIONS = ("torch", "torch_init", "torch_params", "torch_optimizer", "torch_loss", "torch_step")
@@ -19,20 +21,20 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 
 
 @click.command(cls=WholeFirstLine)
-@click.argument("network", metavar="FILE.py:NAME", required=False)
-@training_options(lr=1.0)
-@click.option("--init", "init", default="", help="Python expression that builds the network, with X, y, np, NAME and the file's own names in scope [default: NAME(X, y)].")
-@click.option("--step", "step", default="net.feedforward(); net.backprop()", show_default=True, help="Statements making one training step, with net, X, y (this step's batch), np and the file's names in scope.")
-@click.option("--param", "params", multiple=True, metavar="EXPR=NAME", help="Where a parameter lives, EXPR any assignable expression on the network (weights1, weights[0], params['W1'], layers[1].w), NAME one of W1..WL, b1..bL, NAME.T for a weight stored (out, in); repeat it [default: found by shape and name].")
-@click.option("--output", "output", default=None, metavar="EXPR", help="Expression on the network holding the step's forward output (output, A2.T), compared with the twin's.")
-@click.option("--bias/--no-bias", default=None, help="Biases in every layer [default: on when biases are found or mapped].")
-@click.option("--quiet-network", is_flag=True, help="Silence what the network prints.")
+# --help lists the two programs first, then the run, then what it writes
+@click.argument("network", metavar="[FILE.py:NAME]", required=False)
 @click.option("--torch", "torch", default=None, metavar="FILE.py:NAME", help="Your PyTorch port, an nn.Module: alone, checked against the kit's NumPy network; with FILE.py:NAME, against your NumPy network.")
 @click.option("--torch-init", default="", help="Expression that builds the port, with X, y, torch, nn and the file's names in scope [default: NAME()].")
+@click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
+@click.option("--init", "init", default="", help="Python expression that builds the network, with X, y, np, NAME and the file's own names in scope [default: NAME(X, y)].")
+@click.option("--step", "step", default=DEFAULT_STEP, show_default=True, help="Statements making one training step, with net, X, y (this step's batch), np and the file's names in scope.")
+@click.option("--param", "params", multiple=True, metavar="EXPR=NAME", help="Where a parameter lives, EXPR any assignable expression on the network (weights1, weights[0], params['W1'], layers[1].w), NAME one of W1..WL, b1..bL, NAME.T for a weight stored (out, in); repeat it [default: found by shape and name].")
+@click.option("--output", "output", default=None, metavar="EXPR", help="Expression on the network holding the step's forward output (output, A2.T), compared with the twin's.")
 @click.option("--torch-param", "torch_params", multiple=True, metavar="PARAMETER=NAME", help="A parameter of the port by its name in named_parameters(), as W1..WL (.T for nn.Linear's (out, in) weight) or b1..bL; repeat it [default: the nn.Linear layers in order].")
 @click.option("--torch-optimizer", default="", help="Expression for the port's optimizer, with model and lr in scope [default: the torch.optim optimizer --optimizer and --lr name].")
 @click.option("--torch-loss", default="", help="Expression for the port's loss_fn(output, y), e.g. nn.MSELoss() [default: the torch loss --loss names].")
-@click.option("--torch-step", default="", help="Statements making one step of the port, with model, optimizer, loss_fn, X, y and the file's names in scope [default: zero_grad, loss_fn(model(X), y).backward(), optimizer.step()].")
+@click.option("--bias/--no-bias", default=None, help="Biases in every layer [default: on when biases are found or mapped].")
+@click.option("--quiet-network", is_flag=True, help="Silence what the network prints.")
 @click.option("--as-written", is_flag=True, help="Both programs as written, any architecture: each steps with its own code; parameters paired by --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)] or by name and shape [default: on where the kit's dense family cannot express the pair, or an option below is given].")
 @click.option("--loss-expr", default="", help="Expression for the NumPy program's loss, read before each step (with net, X, y) [default: the value --step returns].")
 @click.option("--torch-loss-expr", default="", help="Expression for the port's loss, read before each step (with model, X, y) [default: the value --torch-step returns].")
@@ -44,6 +46,8 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 @click.option("--torch-update", default="", help="With --torch-backward: the port's update, e.g. optimizer.step() (as written).")
 @click.option("--state", multiple=True, metavar="KIND=EXPR", help="torch's optimizer state KIND (exp_avg, exp_avg_sq, momentum_buffer, ...) against a dict on the NumPy program keyed like its parameters, e.g. exp_avg=net.m; repeat it (as written) [default: m and v for Adam, velocity for a momentum, where the program keeps them].")
 @click.option("--start-from", type=click.Choice(("numpy", "torch")), default="numpy", show_default=True, help="Whose initial parameters both programs start from (as written).")
+@training_options("check")
+@output_options()
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
 @click.pass_context
 def check(ctx: click.Context, network: str | None, from_report: str | None, **options: Any) -> int:
@@ -61,7 +65,7 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     """
     from parity.programs.network import UserNetwork
     from parity.programs.port import TorchPort
-    from parity.programs.setup import prepare_check
+    from parity.programs.setup import check_pairing, prepare_check
 
     outputs = {key: options.pop(key) for key in NOT_CONFIG}
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
@@ -87,6 +91,7 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
             port_options["torch"], port_options["torch_init"], port_options["torch_params"],
             port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
         bias = network_options["bias"]
+    check_pairing(user, port)  # before the fallback below could check the pair as written without the refused option
     sources = {"--data": config.data, "--from-report": from_report,
                "network source": user.path if user else None, "port source": port.target.rpartition(":")[0] if port else None}
     check_outputs(outputs, sources)

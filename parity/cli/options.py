@@ -11,7 +11,7 @@ import click
 from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS
 from click.core import ParameterSource
 
-from parity.config.config import DEVICES, DTYPES, MODES, RunConfig
+from parity.config.config import DEVICES, DTYPES, MODES, RunConfig, defaults
 from parity.errors import InputError
 from parity import files
 from parity.files import write_all
@@ -38,40 +38,53 @@ def hidden_sizes(ctx, param, value: str) -> tuple[int, ...]:
         raise click.BadParameter(f"{value!r} is not a width such as 8, or widths such as 8,8 for two hidden layers") from None
 
 
-def training_options(lr: float) -> Callable:
-    """The options every comparison takes: data, loss, optimizer, steps, numerics, tolerances, report."""
+def training_options(command: str) -> Callable:
+    """The options every comparison takes: data, loss, optimizer, steps, numerics, tolerances. Their defaults are the
+    API's, from parity.config.config.defaults(command): "run" for the kit's twins, "check" for your programs."""
+    d = defaults(command)
     options = [
-        click.option("--data", default="xor", show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file."),
+        click.option("--data", default=d["data"], show_default=True, help="xor, random:N,D[,K], or a .npz (X, y) or .csv file."),
         click.option("--target", multiple=True, callback=_targets, help="CSV target column(s), by header name or index [default: last column]."),
-        click.option("--loss", type=click.Choice(LOSSES), default="sse", show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, half-mse = 0.5 * mean of squares; bce (mean) or bce-sum on a sigmoid; ce (mean over rows) or ce-sum on a softmax."),
-        click.option("--hidden-activation", type=click.Choice(HIDDEN_ACTIVATIONS), default="sigmoid", show_default=True, help="Activation of every hidden layer."),
-        click.option("--output-activation", type=click.Choice(OUTPUT_ACTIVATIONS), default="sigmoid", show_default=True, help="The output unit."),
-        click.option("--optimizer", type=click.Choice(OPTIMIZERS), default="sgd", show_default=True),
-        click.option("--lr", type=float, default=lr, show_default=True, help="Learning rate."),
-        click.option("--momentum", type=float, default=0.9, show_default=True, help="Momentum, or β of ema-momentum."),
-        click.option("--dampening", type=float, default=0.0, show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
-        click.option("--betas", default="0.9,0.999", show_default=True, callback=_betas, help="Adam's β1,β2."),
-        click.option("--steps", type=int, default=1000, show_default=True, help="Training steps (with --batch-size, one step is one batch)."),
-        click.option("--batch-size", type=int, default=None, help="Rows per step: mini-batches, the same on both sides [default: the whole data set]."),
-        click.option("--shuffle/--no-shuffle", default=False, show_default=True, help="With --batch-size: a fresh seeded order of the rows each epoch."),
-        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the initial weights and random data."),
-        click.option("--check-every", type=int, default=1, show_default=True, help="Compare every K-th step (and the first and last); every step still runs and is checked for NaN/Inf."),
-        click.option("--dtype", type=click.Choice(DTYPES), default="float32", show_default=True),
-        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True, help="auto picks cuda when present."),
-        click.option("--mode", type=click.Choice(MODES), default="lockstep", show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth)."),
-        click.option("--rtol", type=float, default=None, help="Relative tolerance [default: by dtype, as torch.testing.assert_close]."),
-        click.option("--atol", type=float, default=None, help="Absolute tolerance [default: by dtype, as torch.testing.assert_close]."),
-        click.option("--allow-tf32", is_flag=True, help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
-        click.option("--deterministic", is_flag=True, help="Use torch's deterministic algorithms."),
-        click.option("--world-size", type=int, default=1, show_default=True, help="Run the torch side as DistributedDataParallel over this many processes (gloo on CPU; or as launched by torchrun), against the single NumPy run of the whole batch."),
-        click.option("--ddp-sum-scaling/--no-ddp-sum-scaling", default=True, show_default=True, help="With --world-size: multiply a sum loss by the world size on every rank, since DDP averages; --no-ddp-sum-scaling leaves it out, as a port that forgot it."),
+        click.option("--loss", type=click.Choice(LOSSES), default=d["loss"], show_default=True, help="sse = sum, half-sse = 0.5 * sum, mse = mean, half-mse = 0.5 * mean of squares; bce (mean) or bce-sum on a sigmoid; ce (mean over rows) or ce-sum on a softmax."),
+        click.option("--hidden-activation", type=click.Choice(HIDDEN_ACTIVATIONS), default=d["hidden_activation"], show_default=True, help="Activation of every hidden layer."),
+        click.option("--output-activation", type=click.Choice(OUTPUT_ACTIVATIONS), default=d["output_activation"], show_default=True, help="The output unit."),
+        click.option("--optimizer", type=click.Choice(OPTIMIZERS), default=d["optimizer"], show_default=True),
+        click.option("--lr", type=float, default=d["lr"], show_default=True, help="Learning rate."),
+        click.option("--momentum", type=float, default=d["momentum"], show_default=True, help="Momentum, or β of ema-momentum."),
+        click.option("--dampening", type=float, default=d["dampening"], show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
+        click.option("--betas", default=",".join(map(str, d["betas"])), show_default=True, callback=_betas, help="Adam's β1,β2."),
+        click.option("--steps", type=int, default=d["steps"], show_default=True, help="Training steps (with --batch-size, one step is one batch)."),
+        click.option("--batch-size", type=int, default=d["batch_size"], help="Rows per step: mini-batches, the same on both sides [default: the whole data set]."),
+        click.option("--shuffle/--no-shuffle", default=d["shuffle"], show_default=True, help="With --batch-size: a fresh seeded order of the rows each epoch."),
+        click.option("--seed", type=int, default=d["seed"], show_default=True, help="Seed of the initial weights and random data."),
+        click.option("--check-every", type=int, default=d["check_every"], show_default=True, help="Compare every K-th step (and the first and last); every step still runs and is checked for NaN/Inf."),
+        click.option("--dtype", type=click.Choice(DTYPES), default=d["dtype"], show_default=True),
+        click.option("--device", type=click.Choice(DEVICES), default=d["device"], show_default=True, help="auto picks cuda when present."),
+        click.option("--mode", type=click.Choice(MODES), default=d["mode"], show_default=True, help="lockstep: torch takes NumPy's weights after every step (one step of error); free: independent runs (error growth)."),
+        click.option("--rtol", type=float, default=d["rtol"], help="Relative tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--atol", type=float, default=d["atol"], help="Absolute tolerance [default: by dtype, as torch.testing.assert_close]."),
+        click.option("--allow-tf32", is_flag=True, default=d["allow_tf32"], help="Let CUDA matmuls use TF32 (off by default: it breaks float32 parity)."),
+        click.option("--deterministic", is_flag=True, default=d["deterministic"], help="Use torch's deterministic algorithms."),
+        click.option("--world-size", type=int, default=d["world_size"], show_default=True, help="Run the torch side as DistributedDataParallel over this many processes (gloo on CPU; or as launched by torchrun), against the single NumPy run of the whole batch."),
+        click.option("--ddp-sum-scaling/--no-ddp-sum-scaling", default=d["ddp_sum_scaling"], show_default=True, help="With --world-size: multiply a sum loss by the world size on every rank, since DDP averages; --no-ddp-sum-scaling leaves it out, as a port that forgot it."),
+    ]
+    return _all_of(options)
+
+
+def output_options() -> Callable:
+    """What a comparison writes and shows: reports, golden runs, a plot, the progress bar."""
+    return _all_of([
         click.option("--json", "json_path", type=str, default=None, help="Write the full report as JSON to this path."),
         click.option("--junit", "junit_path", type=str, default=None, help="Write JUnit XML to this path: one test case per compared tensor."),
         click.option("--save-golden", "save_golden", type=str, default=None, help="Save this run's per-step fingerprints as a golden file."),
         click.option("--golden", "golden_path", type=str, default=None, help="Check this run against a golden file saved by --save-golden (on another machine or device)."),
-        click.option("--plot", "plot_path", type=str, default=None, help="Draw both losses and each group's error against the tolerance, per step, into this .png or .svg (needs matplotlib: pip install -e \".[plot]\")."),
+        click.option("--plot", "plot_path", type=str, default=None, help="Draw both losses and each group's error against the tolerance, per step, into this .png or .svg (needs matplotlib: pip install \"numpy-torch-parity[plot]\")."),
         click.option("--quiet", is_flag=True, help="No progress bar (one shows on a terminal once a run takes a second)."),
-    ]
+    ])
+
+
+def _all_of(options: list[Callable]) -> Callable:
+    """One decorator applying options in order: click lists them in --help as they are listed here."""
 
     def decorate(command: Callable) -> Callable:
         for option in reversed(options):

@@ -7,15 +7,17 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.cli.options import NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, hidden_sizes, run_with_outputs, training_options
-from parity.config.config import RunConfig
+from parity.cli.options import (NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, hidden_sizes, output_options,
+                                 run_with_outputs, training_options)
+from parity.config.config import RunConfig, defaults
 from parity.errors import InputError
 
 
 @click.command(cls=WholeFirstLine)
-@training_options(lr=0.5)
-@click.option("--hidden", default="4", show_default=True, callback=hidden_sizes, help="Hidden units, or widths of several hidden layers: 8,8.")
-@click.option("--bias/--no-bias", default=True, show_default=True, help="Biases in both layers.")
+@training_options("run")
+@output_options()
+@click.option("--hidden", default=",".join(map(str, defaults()["hidden"])), show_default=True, callback=hidden_sizes, help="Hidden units, or widths of several hidden layers: 8,8.")
+@click.option("--bias/--no-bias", default=defaults()["bias"], show_default=True, help="Biases in both layers.")
 @click.option("--weights", type=str, default=None, help="Start from these weights (.npz with W1, b1, W2, b2 in NumPy layout).")
 @click.option("--save-weights", type=str, default=None, help="Write the initial weights to this .npz.")
 @click.option("--from-report", "from_report", type=str, default=None, help="Re-run the config stored in a JSON report (no other run options).")

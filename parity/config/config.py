@@ -17,6 +17,10 @@ DTYPES = ("float32", "float64")
 DEVICES = ("auto", "cpu", "cuda")
 MODES = ("lockstep", "free")
 
+# Where a check of your own programs (`parity check`, check(), assert_parity with numpy= or torch=) departs from
+# RunConfig's defaults, which `parity run` and run() take: a learning rate of 1, the rate of code that adds its
+# gradient step straight into the weights. The command line and the API both read defaults(): one set of defaults.
+CHECK_DEFAULTS: dict[str, Any] = {"lr": 1.0}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class RunConfig:
     dampening: float = 0.0
     betas: tuple[float, float] = (0.9, 0.999)
     eps: float = 1e-8
+    weight_decay: float = 0.0  # Adam's L2 weight decay, as torch.optim.Adam(weight_decay=...)
     steps: int = 1000
     batch_size: int | None = None  # None: every step takes the whole data set
     shuffle: bool = False  # with batch_size: a fresh seeded order each epoch
@@ -84,6 +89,9 @@ class RunConfig:
             raise InputError("--world-size runs in lockstep mode only")
         _check_real("lr", self.lr, positive=True)
         _check_real("eps", self.eps, positive=True)
+        _check_real("weight_decay", self.weight_decay, positive=False)
+        if self.weight_decay and self.optimizer != "adam":
+            raise InputError(f"--weight-decay is Adam's (torch.optim.Adam's L2 term); --optimizer is {self.optimizer}")
         _check_fraction("momentum", self.momentum)
         _check_fraction("dampening", self.dampening)
         if len(self.betas) != 2:
@@ -156,6 +164,30 @@ class RunConfig:
             return cls(**fields)
         except TypeError as error:  # a field of the wrong type, e.g. a number where a list belongs
             raise InputError(f"the report's config does not fit: {error}") from None
+
+
+def defaults(command: str = "run") -> dict[str, Any]:
+    """Every RunConfig field's default for a run of the kit's twins ("run") or a check of your programs ("check")."""
+    fields = {field.name: field.default for field in dataclasses.fields(RunConfig)}
+    return {**fields, **(CHECK_DEFAULTS if command == "check" else {})}
+
+
+def leave_to_the_command(config: RunConfig, names: tuple[str, ...]) -> RunConfig:
+    """Mark fields of config as left at their default, so that a check takes the check's default for them: the
+    pytest fixture's config serves assert_parity of the twins and of your programs alike."""
+    object.__setattr__(config, "_left_to_the_command", frozenset(names))
+    return config
+
+
+def config_for(command: str, config: RunConfig | None = None, **settings: Any) -> RunConfig:
+    """The config a run ("run") or a check ("check") takes: config, or the command's defaults, with settings over it;
+    the fields config left to the command (leave_to_the_command) take the command's default."""
+    if config is None:
+        return RunConfig(**{**defaults(command), **settings})
+    left = getattr(config, "_left_to_the_command", frozenset())
+    own = defaults(command)
+    changed = {**{name: own[name] for name in left if getattr(config, name) != own[name]}, **settings}
+    return dataclasses.replace(config, **changed) if changed else config
 
 
 def _hidden_sizes(value: Any) -> tuple[int, ...]:

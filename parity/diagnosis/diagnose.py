@@ -62,8 +62,23 @@ class Diagnosis(NamedTuple):
 NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order)
 
 
+ROUNDING = {"rounding-noise", "rounding-growth", "summation-order"}
+
+
+def departure_proven(oracles: dict) -> bool:
+    """An oracle of this run shows a side departing from the mathematics by more than rounding: the finite
+    differences name a side whose gradient is not its model's, or float64 copies of both sides still differ."""
+    fd, float64 = oracles.get("finite_difference") or {}, oracles.get("float64") or {}
+    # (the float64 oracle's "real" verdict also counts a NumPy side merely less precise in float32: not a departure)
+    return bool(fd.get("wrong")) or any(not t["same_in_float64"] for t in float64.get("tensors", {}).values())
+
+
 def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:
+    """The rules' findings, most likely first. The one honesty rule: a difference an oracle proves real is never
+    called rounding, whatever a rule's fit."""
     found = sorted((f for rule in rules if (f := rule(evidence)) is not None), key=lambda f: -f.score)
+    if departure_proven(evidence.oracles):
+        found = [f for f in found if f.name not in ROUNDING]
     if found and found[0].name in NOT_A_BUG:
         # the float64 oracle saw the same mathematics on both sides: no porting bug to suggest beside it
         return [f for f in found if f.name in NOT_A_BUG]
@@ -165,7 +180,25 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         if verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
             found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places))
+    if setup.user_sides == ("numpy", "torch"):
+        found = [_between_two_programs(f) for f in found]
     return found
+
+
+def _between_two_programs(finding: Finding) -> Finding:
+    """Both programs are the user's: a flag that makes one agree with the kit makes the other disagree, so the advice
+    names the program to change, never a flag the next run would contradict."""
+    if finding.name != "model-family":
+        return finding
+    side = finding.evidence["side"]
+    this, other = ("PyTorch", "NumPy") if side == "torch" else ("NumPy", "PyTorch")
+    flags = " ".join(finding.evidence["flags"])
+    explanation = finding.explanation.replace(
+        f"Run with {flags} to compare like with like.",
+        f"Your {other} program computes the run's model ({flags or 'the settings given'} is what sets them apart): "
+        f"the two programs differ, and no flag makes both agree.")
+    fix = f"Change your {this} program to compute what your {other} program does, or the other way round."
+    return replace(finding, explanation=explanation, fix=fix, evidence={**finding.evidence, "between_programs": True})
 
 
 def _under_output_layer_settings(setup: Setup, failure) -> Diagnosis | None:

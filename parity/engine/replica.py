@@ -46,7 +46,7 @@ class TwinReplica:
         c = self.config
         self.model = torch_net.MLP(c.network(X.shape[1], y.shape[1]), dtype=getattr(torch, c.dtype), device=device)
         torch_net.load_params(self.model, init)
-        self.optimizer = torch_net.make_optimizer(c.optimizer, self.model.parameters(), c.lr, c.momentum, c.dampening, c.betas, c.eps)
+        self.optimizer = torch_net.make_optimizer(c.optimizer, self.model.parameters(), c.lr, c.momentum, c.dampening, c.betas, c.eps, c.weight_decay)
         self.loss = torch_net.loss_function(c.loss)
         self.scale = loss_scale(c)
         self.X, self.y = torch.tensor(X, device=device), torch.tensor(y, device=device)

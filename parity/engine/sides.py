@@ -182,7 +182,7 @@ def numpy_side(
 ) -> NumpySide:
     """The reference NumPy network; trainer_class lets a variant (a mutant) stand in."""
     optimizer = numpy_net.make_optimizer(
-        config.optimizer, config.lr, config.momentum, config.dampening, config.betas, config.eps
+        config.optimizer, config.lr, config.momentum, config.dampening, config.betas, config.eps, config.weight_decay
     )
     params = {name: value.copy() for name, value in init.items()}
     loss = numpy_net.make_loss(config.loss, config.output_activation)
@@ -195,7 +195,8 @@ def torch_side(config: RunConfig, data: Dataset, init: Params, device: torch.dev
     model = torch_net.MLP(config.network(data.X.shape[1], data.y.shape[1]), dtype=dtype, device=device)
     torch_net.load_params(model, init)
     optimizer = torch_net.make_optimizer(
-        config.optimizer, model.parameters(), config.lr, config.momentum, config.dampening, config.betas, config.eps
+        config.optimizer, model.parameters(), config.lr, config.momentum, config.dampening, config.betas, config.eps,
+        config.weight_decay,
     )
     trainer = torch_net.TorchTrainer(model, torch_net.loss_function(config.loss), optimizer)
     return TorchSide(trainer, data, device)

@@ -150,7 +150,8 @@ class PortSide:
     def _optimizer(self) -> torch.optim.Optimizer:
         c = self.config
         if not self.port.optimizer:
-            return torch_net.make_optimizer(c.optimizer, self.model.parameters(), c.lr, c.momentum, c.dampening, c.betas, c.eps)
+            return torch_net.make_optimizer(c.optimizer, self.model.parameters(), c.lr, c.momentum, c.dampening, c.betas, c.eps,
+                                         c.weight_decay)
         expression = self.code.compile(self.port.optimizer, "--torch-optimizer", "eval")
         return self.code.run_user(lambda: eval(expression, self.scope()), "--torch-optimizer")
 

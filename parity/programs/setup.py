@@ -51,6 +51,7 @@ def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: b
     """The user's NumPy network, PyTorch port, or both, made ready to run."""
     if network is None and port is None:
         raise InputError("give a NumPy network (FILE.py:NAME), a PyTorch port (--torch FILE.py:NAME), or both")
+    check_pairing(network, port)
     data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
     programs = Programs(data)
     if network is not None:
@@ -60,8 +61,18 @@ def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: b
     return assemble(config, programs, "numpy" if network else "kit", "torch" if port else "twin")
 
 
+def check_pairing(network: UserNetwork | None, port: TorchPort | None) -> None:
+    """What the kit's family cannot compare, refused before any user code runs rather than left out of the check."""
+    if network is not None and network.output and port is not None and port.step:
+        raise InputError(f"--output {network.output} with --torch-step: the port's own step gives the kit no output to compare "
+                         "it with; add --torch-output EXPR (the port's output of the step) to check both programs as written, "
+                         "or drop --output")
+
+
 def _load_network(programs: Programs, network: UserNetwork, bias: bool | None) -> None:
     code = UserCode(network)
+    if isinstance(code.cls, type) and issubclass(code.cls, torch_module.nn.Module):
+        raise InputError(f"{network.target} is an nn.Module: did you mean --torch {network.target}?")
     data = programs.data
     probe = code.build(data.X.copy(), data.y.copy())
     adapter = is_adapter(probe)

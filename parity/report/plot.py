@@ -1,6 +1,6 @@
 """The figure of a run: both losses per step, and each group's error against its tolerance, the first failure marked.
 
-matplotlib is an optional extra (pip install -e ".[plot]"): it is imported
+matplotlib is an optional extra (pip install "numpy-torch-parity[plot]"): it is imported
 only when a plot is asked for, and its absence is found before the run.
 """
 
@@ -22,7 +22,7 @@ def check_plot_path(path: str) -> None:
     if os.path.splitext(path)[1].lower() not in FORMATS:
         raise InputError(f"--plot {path!r}: give a .png or .svg path")
     if importlib.util.find_spec("matplotlib") is None:
-        raise InputError('--plot needs matplotlib, an optional extra: pip install -e ".[plot]" (or pip install matplotlib)')
+        raise InputError('--plot needs matplotlib, an optional extra: pip install "numpy-torch-parity[plot]" (or pip install matplotlib)')
 
 
 def plot_writer(series: StepSeries, path: str, title: str) -> Callable[[IO], None]:

@@ -12,15 +12,17 @@ def assert_parity(config: Any = None, *, numpy: Any = None, torch: Any = None, *
         assert_parity(parity_config, numpy="net.py:Net", torch="port.py:Model")    # your programs
         assert_parity(RunConfig(...), torch=TorchPort("port.py:Model", loss="nn.MSELoss()"))
 
-    config is a RunConfig; keyword settings override its fields (or build one). Returns the Report.
+    config is a RunConfig; keyword settings override its fields (or build one). Without a config, the defaults are
+    those of the command line: `parity run`'s for the twins, `parity check`'s (lr 1) for your programs; the
+    parity_config fixture leaves them to the kind of run too. A relative FILE.py not found from the working folder
+    is looked up beside the calling test file. Returns the Report.
     """
-    from dataclasses import replace
-
     from parity.api import check, run
-    from parity.config.config import RunConfig
+    from parity.config.config import config_for
 
-    config = replace(config, **settings) if config is not None else RunConfig(**settings)
-    report = check(config, numpy=numpy, torch=torch) if numpy is not None or torch is not None else run(config)
+    checking = numpy is not None or torch is not None
+    config = config_for("check" if checking else "run", config, **settings)
+    report = check(config, numpy=numpy, torch=torch) if checking else run(config)
     if not report.passed:
         raise AssertionError("parity does not hold\n\n" + report.format_table())
     return report

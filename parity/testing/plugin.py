@@ -42,11 +42,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def parity_config(request: pytest.FixtureRequest):
     """A RunConfig with the device and dtype given on the command line (--parity-device, --parity-dtype);
-    a test marked cuda gets the GPU."""
-    from parity.config.config import RunConfig
+    a test marked cuda gets the GPU. Its other fields are left to the kind of run: assert_parity of your programs
+    takes `parity check`'s defaults (lr 1), of the twins `parity run`'s."""
+    from parity.config.config import RunConfig, defaults, leave_to_the_command
 
     device = "cuda" if request.node.get_closest_marker("cuda") else request.config.getoption(DEVICE_OPTION)
-    return RunConfig(device=device, dtype=request.config.getoption(DTYPE_OPTION))
+    config = RunConfig(device=device, dtype=request.config.getoption(DTYPE_OPTION))
+    return leave_to_the_command(config, tuple(name for name in defaults() if name not in ("device", "dtype")))
 
 
 @pytest.hookimpl(wrapper=True)

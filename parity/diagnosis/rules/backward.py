@@ -37,11 +37,26 @@ def sign_flip(e: Evidence) -> Finding | None:
 # How each activation is written, and its derivative from the activation a.
 DERIVATIVES = {"sigmoid": ("σ", "a (1 - a)"), "tanh": ("tanh", "1 - a²")}
 
+# Derivatives people write in place of the right one, as functions of the activation a and the pre-activation z:
+# each is tried, by measurement, on a hidden layer whose gradient departs (whichever activation the run names).
+OTHER_DERIVATIVES = (
+    ("1 - a: tanh's derivative with the square missing", lambda a, z: 1 - a),
+    ("a (1 - a): the sigmoid's derivative, where the layer is tanh", lambda a, z: a * (1 - a)),
+    ("1 - a²: tanh's derivative, where the layer is a sigmoid", lambda a, z: 1 - a * a),
+    ("[a >= 0]: ReLU's derivative taken of the activation, which is never negative, so always 1", lambda a, z: (a >= 0).astype(a.dtype)),
+    ("[a > 0] computed as a (the activation itself, not its step)", lambda a, z: a),
+    ("1: the activation's derivative left out", lambda a, z: np.ones_like(a)),
+    ("1 - tanh(z): tanh's derivative from z, square missing", lambda a, z: 1 - np.tanh(z)),
+    ("[z > 0] of a sigmoid or tanh layer: ReLU's derivative", lambda a, z: (z > 0).astype(a.dtype)),
+)
+
 
 def _fix(activation: str, cancelled: bool) -> str:
-    f, formula = DERIVATIVES[activation]
+    f, formula = DERIVATIVES.get(activation, (activation, ""))
     if cancelled:
         return f"Drop the extra {f}': under cross-entropy the output delta is already (output - y) times the reduction's scale."
+    if activation not in DERIVATIVES:
+        return f"Use {activation}'s own derivative: [z > 0] for ReLU, computed from the pre-activation z."
     return f"{f}'(z) = {formula} with a = {f}(z): feed the derivative the activation, exactly once."
 
 
@@ -67,6 +82,17 @@ def _derivative_hypotheses(e: Evidence):
         else:  # cross-entropy on its own unit: the derivative cancels, and must not be applied again
             yield (f"W{L}.grad", "the output layer", output_unit, True, f"an extra {name}'(z{L}) after the cross-entropy's delta (output - y), where the two cancel",
                    inputs[L - 1].T @ (deltas[L] * f.derivative(ref.output)))
+    right = numpy_net.ACTIVATIONS[e.hidden_activation].derivative
+    for layer in range(L - 1, 0, -1):
+        back = deltas[layer + 1] @ e.before[f"W{layer + 1}"].T
+        a = inputs[layer]
+        z = inputs[layer - 1] @ e.before[f"W{layer}"] + e.before.get(f"b{layer}", 0)
+        where = "the hidden layer" if L == 2 else f"hidden layer {layer}"
+        for what, wrong in OTHER_DERIVATIVES:
+            slope = wrong(a, z)
+            if np.allclose(slope, right(a), rtol=1e-6, atol=1e-12):
+                continue  # the same as the right derivative here (ReLU's [a >= 0] where no unit is off): no hypothesis
+            yield (f"W{layer}.grad", where, e.hidden_activation, False, what, inputs[layer - 1].T @ (back * slope))
     if e.hidden_activation in DERIVATIVES:
         f = numpy_net.ACTIVATIONS[e.hidden_activation]
         name, formula = DERIVATIVES[e.hidden_activation]

@@ -135,6 +135,30 @@ def _varying_rate(e: Evidence, steps: list[dict]) -> bool:
     return not _one_rate(e, steps)
 
 
+def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | None:
+    """A ratio that moves with the step, matched against the laws that make one: Adam's bias corrections (1 - β^t,
+    left out or applied twice) and an exponential schedule (the same factor from each step to the next)."""
+    t = np.array([s["step"] for s in steps], dtype=np.float64)
+    r = np.array([s["ratio"] for s in steps])
+    ratios = ", ".join(f"{x:.4g}" for x in r)
+    tolerance = max(e.ratio_tolerance, 1e-4)
+    for beta in sorted({*e.config.betas, 0.9, 0.99, 0.999}):
+        for power, meaning in ((1, "left out"), (-1, "applied twice")):
+            law = (1 - beta**t) ** power
+            scaled = r * law
+            if np.all(np.abs(scaled - scaled[0]) <= tolerance * abs(scaled[0])):
+                moment = "first" if beta == e.config.betas[0] else "second" if beta == e.config.betas[1] else f"β = {beta:g}"
+                return ("bias-correction", f"torch's times 1/(1 - {beta:g}^t){'' if power == 1 else ' inverted'} at steps "
+                        f"{int(t[0])} to {int(t[-1])} ({ratios}): Adam's bias correction of the {moment} moment "
+                        f"{meaning} on the NumPy side.", "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
+    factors = r[1:] / r[:-1]
+    if len(factors) >= 2 and np.all(np.abs(factors - factors[0]) <= tolerance * abs(factors[0])) and abs(factors[0] - 1) > tolerance:
+        return ("learning-rate-schedule", f"torch's times a factor that changes by {factors[0]:.6g} from each step to the next "
+                f"({ratios}): an exponential learning-rate schedule on the NumPy side only.",
+                "Give both sides the same schedule (torch.optim.lr_scheduler.ExponentialLR), or none.")
+    return None
+
+
 def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: str, evidence: dict) -> Finding | None:
     """What the update ratios at several steps say: one learning rate, clipping by norm, or a schedule."""
     c = e.config
@@ -157,6 +181,10 @@ def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: st
             "Drop the clipping, or clip in torch too (torch.nn.utils.clip_grad_norm_).",
             0.95,
         )
+    law = _law_of_the_step(e, steps) if _varying_rate(e, steps) else None
+    if law is not None:
+        name, text, fix = law
+        return Finding(name, f"{agree} {text}", {**evidence, "ratios": [s["ratio"] for s in steps]}, fix, 0.92)
     if _varying_rate(e, steps):
         ratios = ", ".join(f"{s['ratio']:.4g}" for s in steps)
         return Finding(
