@@ -1,9 +1,9 @@
 """Issue 24's mechanisms, each on a program written the way people write it: named, and never called rounding."""
 
 import json
-import textwrap
 
 import numpy_net
+import pytest
 from click.testing import CliRunner
 
 from parity import RunConfig, run
@@ -109,3 +109,44 @@ def test_both_programs_the_users_the_advice_names_the_program_not_a_flag():
         assert result.exit_code == 1, result.output
         assert "no flag makes both agree" in result.stdout and "Change your" in result.stdout
         assert "Pass --loss" not in result.stdout and "Run with" not in result.stdout
+
+
+PORT = """
+import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(3, 4)
+        self.out = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.out(torch.sigmoid(self.hidden(x))))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    ((model(X) - y) ** 2).sum().backward()
+    optimizer.step()
+
+def never_zeroed(model, optimizer, X, y):
+    ((model(X) - y) ** 2).sum().backward()
+    optimizer.step()
+"""
+
+
+
+@pytest.mark.parametrize("optimizer, step, finding, side", [
+    ("torch.optim.SGD(model.out.parameters(), lr=0.5)", "train_step", "not-updated", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5, weight_decay=0.01)", "train_step", "weight-decay", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "never_zeroed", "gradient-accumulation", "torch"),
+])
+def test_port_side_bugs_are_named_on_the_port_side(optimizer, step, finding, side, tmp_path):
+    (tmp_path / "port.py").write_text(PORT)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-optimizer", optimizer,
+                                      "--torch-step", f"{step}(model, optimizer, X, y)", "--lr", "0.5", "--steps", "5",
+                                      "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == finding and top["evidence"]["side"] == side

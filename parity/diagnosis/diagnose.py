@@ -30,7 +30,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
-from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, variants
+from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, ports, variants
 from parity.engine.compare import minimum_tolerance
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
@@ -38,6 +38,7 @@ from parity.engine.setup import Setup
 from parity.errors import InputError
 
 RULES = (
+    ports.not_updated, ports.weight_decay, ports.updates_accumulated,
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order, numerics.unstable_formula, forward.rounded_input,
     numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
@@ -59,7 +60,8 @@ class Diagnosis(NamedTuple):
 
 
 # Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
-NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order)
+NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order,
+                 ports.not_updated, ports.weight_decay, ports.updates_accumulated)
 
 
 ROUNDING = {"rounding-noise", "rounding-growth", "summation-order"}

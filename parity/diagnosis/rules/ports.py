@@ -1,0 +1,82 @@
+"""Findings that hold on either side, measured from the two records: a port's bugs as much as a NumPy program's.
+
+Each names the side it measured: a parameter one side never moves while the
+other does; a difference of updates proportional to the parameter itself
+(weight decay on one side); updates that are this step's plus the last
+step's (gradients never zeroed, under plain SGD).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import Evidence, relative_gap
+from parity.diagnosis.finding import Finding
+
+SIDES = {"numpy": "NumPy", "torch": "torch"}
+MIN_ELEMENTS = 8  # elements a proportionality must hold over before it says anything
+
+
+def not_updated(e: Evidence) -> Finding | None:
+    """Some parameters one side leaves exactly where they were while the other side moves them."""
+    for side, other in (("torch", "numpy"), ("numpy", "torch")):
+        still = [p for p in e.params() if e.failed(p) and not np.any(e.update(side, p)) and np.any(e.update(other, p))]
+        moving = [p for p in e.params() if np.any(e.update(side, p))]
+        if still and moving:  # some move: the step ran, these parameters were left out of it
+            cause = ("left out of the optimizer's parameters, created with requires_grad=False, or cut off from the loss by a "
+                     ".detach()" if side == "torch" else "left out of the update loop, or updated on a copy")
+            return Finding(
+                "not-updated",
+                f"The {SIDES[side]} side never moves {', '.join(still)} at step {e.step}, while it moves "
+                f"{', '.join(moving)} and the {SIDES[other]} side moves them all: {cause}.",
+                {"side": side, "still": still, "step": e.step},
+                f"Update {', '.join(still)} on the {SIDES[side]} side as the others are.",
+                0.95 if side == "torch" else 0.85,  # on the NumPy side a rule that says why (a bias gradient) fits better
+            )
+    return None
+
+
+def weight_decay(e: Evidence) -> Finding | None:
+    """The updates differ by one multiple of the parameter itself, in every failing parameter: λ·lr·θ on one side."""
+    failing = [p for p in e.params() if e.failed(p) and np.any(e.before[p])]
+    decayed = [p for p in e.params() if np.any(e.before[p])]
+    # weight decay moves every parameter; one multiple of a handful of numbers fits anything
+    if not failing or failing != decayed or sum(e.before[p].size for p in failing) < MIN_ELEMENTS:
+        return None
+    gap = np.concatenate([(e.update("numpy", p) - e.update("torch", p)).ravel() for p in failing])
+    theta = np.concatenate([e.before[p].ravel() for p in failing])
+    factor = float(np.vdot(gap, theta) / np.vdot(theta, theta))
+    if factor == 0 or relative_gap(factor * theta, gap) > 10 * e.match_tolerance:
+        return None
+    side = "torch" if factor > 0 else "numpy"  # the side whose update shrinks the weights by more
+    return Finding(
+        "weight-decay",
+        f"The updates differ by {abs(factor):.4g} times the parameters themselves at step {e.step}: weight decay "
+        f"(lr x λ = {abs(factor):.4g}) on the {SIDES[side]} side only, or a larger one there.",
+        {"side": side, "lr_times_decay": abs(factor), "tensors": failing},
+        "Use the same weight decay on both sides (torch.optim's weight_decay=0 where the NumPy code has none).",
+        0.93,
+    )
+
+
+def updates_accumulated(e: Evidence) -> Finding | None:
+    """Under plain SGD: one side's update is the other's of this step plus the other's of the last step."""
+    if e.config.optimizer != "sgd" or e.step < 2:
+        return None
+    for side, other in (("torch", "numpy"), ("numpy", "torch")):
+        previous = e.failure.numpy_previous if other == "numpy" else e.failure.torch_previous
+        names = [p for p in e.params() if f"{p}.update" in previous]
+        if not names or not any(e.failed(p) for p in names):
+            continue
+        now = np.concatenate([e.update(side, p).ravel() for p in names])
+        summed = np.concatenate([(e.update(other, p) + np.asarray(previous[f"{p}.update"], np.float64)).ravel() for p in names])
+        if relative_gap(now, summed) <= 10 * e.match_tolerance:
+            return Finding(
+                "gradient-accumulation",
+                f"The {SIDES[side]} side's update at step {e.step} is the other side's of this step plus its last step's: "
+                "its gradients are summed over steps, never zeroed.",
+                {"side": side, "step": e.step},
+                "Call optimizer.zero_grad() every step." if side == "torch" else "Assign the gradients each step; do not add to them.",
+                0.96,
+            )
+    return None
