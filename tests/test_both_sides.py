@@ -150,3 +150,17 @@ def test_port_side_bugs_are_named_on_the_port_side(optimizer, step, finding, sid
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == finding and top["evidence"]["side"] == side
+
+
+def test_adam_with_another_epsilon_passes_in_float64_when_told(tmp_path):
+    """A correct Adam with ε = 1e-7 (Keras's) fails against torch's 1e-8 in float64, and passes with --eps 1e-7."""
+    (tmp_path / "net.py").write_text(ADAM_WITH_DICTS.replace("+ 1e-8", "+ 1e-7"))
+    args = ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--optimizer", "adam", "--lr", "0.01",
+            "--dtype", "float64", "--steps", "10"]
+    assert CliRunner().invoke(cli, args).exit_code == 1
+    result = CliRunner().invoke(cli, [*args, "--eps", "1e-7"])
+    assert result.exit_code == 0, result.output
+
+
+def test_adam_weight_decay_on_the_kits_twins_agrees():
+    assert run(RunConfig(optimizer="adam", lr=0.05, weight_decay=0.01, steps=20, dtype="float64")).passed

@@ -53,6 +53,8 @@ def training_options(command: str) -> Callable:
         click.option("--momentum", type=float, default=d["momentum"], show_default=True, help="Momentum, or β of ema-momentum."),
         click.option("--dampening", type=float, default=d["dampening"], show_default=True, help="Dampening of momentum, as torch.optim.SGD."),
         click.option("--betas", default=",".join(map(str, d["betas"])), show_default=True, callback=_betas, help="Adam's β1,β2."),
+        click.option("--eps", type=float, default=d["eps"], show_default=True, help="Adam's ε (torch's default 1e-8; Keras and many books use 1e-7)."),
+        click.option("--weight-decay", type=float, default=d["weight_decay"], show_default=True, help="Adam's weight decay, an L2 term in the gradient as torch.optim.Adam(weight_decay=...)."),
         click.option("--steps", type=int, default=d["steps"], show_default=True, help="Training steps (with --batch-size, one step is one batch)."),
         click.option("--batch-size", type=int, default=d["batch_size"], help="Rows per step: mini-batches, the same on both sides [default: the whole data set]."),
         click.option("--shuffle/--no-shuffle", default=d["shuffle"], show_default=True, help="With --batch-size: a fresh seeded order of the rows each epoch."),
