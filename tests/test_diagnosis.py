@@ -184,7 +184,7 @@ def test_the_twins_own_long_sums_at_a_tight_explicit_tolerance_are_summation_ord
 
 
 def test_a_departure_an_oracle_proves_is_never_called_rounding():
-    from parity.diagnosis.diagnose import ROUNDING, departure_proven, findings
+    from parity.diagnosis.diagnose import departure_proven, findings
     from parity.diagnosis.finding import Finding
 
     rounding = Finding("rounding-noise", "rounding", {}, "", 0.99)

@@ -11,15 +11,18 @@ comment marks it, on the line before its fence:
     ```
 
 or `<!-- checked -->` with the command as the block's first line, `$ parity ...`
-(where both are given they must agree). The command runs from the repository
-root and its output is compared line by line on its stable lines: the
-headline and side lines, each table row's name and OK / NOT OK, the verdict,
-the oracles' and the diagnosis's headlines, the counts (`caught 26 of 26`,
-`19 of 19 sections agree`). Numbers with a decimal point or an exponent are
-masked (they may move in the last digits between machines); integers
-(steps, indices, counts) are not. A block with a line `...` shows part of the
-output, in order; a block without one shows all of it. The exit status must
-be the one the shown verdict means.
+(where both are given they must agree). A block may hold several commands,
+each `$ ` line followed by its output; they run in turn in an empty folder
+where `examples/` is the repository's, so that what one writes (a golden
+file, a report) the next can read. Each output is compared line by line on
+its stable lines: the headline and side lines, each table row's name and
+OK / NOT OK, the verdict, the oracles' and the diagnosis's headlines, the
+counts (`caught 26 of 26`, `19 of 19 sections agree`). Numbers with a
+decimal point or an exponent are masked (they may move in the last digits
+between machines), and so is torch's version; integers (steps, indices,
+counts) are not. An output with a line `...` shows part of what is printed,
+in order; one without shows all of it. The exit status must be the one the
+shown verdict means.
 
 The tests below also keep the README's links, the findings page and the JSON
 report's schema true.
@@ -28,6 +31,7 @@ report's schema true.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 from pathlib import Path
@@ -45,22 +49,28 @@ DECIMAL = re.compile(r"[-+]?(?:\d+\.\d+|\.\d+)(?:e[-+]?\d+)?%?|[-+]?\d+e[-+]?\d+
 SIDE_LINES = ("parity:", "tolerance:", "parameters:", "port parameters:", "pairs:", "numpy side:", "torch side:",
               "PASS:", "FAIL:", "DIVERGED:", "INTERRUPTED", "GOLDEN", "RESUME:", "float64-reference:",
               "float64 oracle", "finite differences", "likely cause:", "caught ")
+TORCH_VERSION = re.compile(r"torch \d+\.\d+[\w.+]*")
 RESULT = re.compile(r"\s(?P<result>OK|NOT OK(?: \(.*\))?)\s*$")
 
 
-def marked_blocks() -> list[tuple[str, str, str]]:
-    """(page, command, shown output) for every marked block."""
+def marked_blocks() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(page, [(command, shown output), ...]) for every marked block; a block may run several commands in turn."""
     blocks = []
     for page in PAGES:
         for match in MARKED.finditer(page.read_text()):
-            body, command = match["body"].rstrip("\n"), match["command"]
-            lines = body.splitlines()
-            if lines and lines[0].startswith("$ "):
-                shown = lines[0][2:].strip()
-                assert command is None or command == shown, f"{page.name}: the marker says {command!r}, the block {shown!r}"
-                command, body = shown, "\n".join(lines[1:])
-            assert command, f"{page.name}: a checked block names no command"
-            blocks.append((str(page.relative_to(ROOT)), command, body))
+            lines, marked = match["body"].rstrip("\n").splitlines(), match["command"]
+            runs: list[tuple[str, list[str]]] = []
+            if not (lines and lines[0].startswith("$ ")):
+                assert marked, f"{page.name}: a checked block names no command"
+                runs.append((marked, []))
+            elif marked:
+                assert marked == lines[0][2:].strip(), f"{page.name}: the marker says {marked!r}, the block {lines[0]!r}"
+            for line in lines:
+                if line.startswith("$ "):
+                    runs.append((line[2:].strip(), []))
+                else:
+                    runs[-1][1].append(line)
+            blocks.append((str(page.relative_to(ROOT)), [(command, "\n".join(shown)) for command, shown in runs]))
     return blocks
 
 
@@ -68,7 +78,7 @@ def stable_lines(text: str) -> list[str]:
     """The lines of a command's output that must not change, numbers with a decimal point masked."""
     keys, table = [], None
     for raw in text.splitlines():
-        line = " ".join(DECIMAL.sub("#", raw).split()).replace(" on cuda", " on cpu")
+        line = " ".join(DECIMAL.sub("#", TORCH_VERSION.sub("torch #", raw)).split()).replace(" on cuda", " on cpu")
         if not line:
             table = None
             continue
@@ -104,27 +114,29 @@ BLOCKS = marked_blocks()
 
 
 def test_the_documentation_checks_the_outputs_it_shows():
-    pages = {page for page, _, _ in BLOCKS}
+    pages = {page for page, _ in BLOCKS}
     assert "README.md" in pages and len(BLOCKS) >= 8, BLOCKS
 
 
-@pytest.mark.parametrize("page,command,shown", BLOCKS, ids=[f"{page}:{command[7:40]}" for page, command, _ in BLOCKS])
-def test_a_shown_output_is_what_the_command_prints(page, command, shown, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    args = shlex.split(command)
-    assert args[0] == "parity", f"{page}: only parity commands are checked, not {command!r}"
-    result = CliRunner().invoke(cli, args[1:])
-    actual = result.output
-    expected, printed = stable_lines(shown), stable_lines(actual)
-    assert expected, f"{page}: the block shown for {command!r} has no line to check"
-    partial = any(line.strip() == "..." for line in shown.splitlines())
-    if partial:
-        assert is_subsequence(expected, printed), f"{page}: {command}\nshown (in order):\n" + "\n".join(expected) + "\n\nprinted:\n" + actual
-    else:
-        assert expected == printed, f"{page}: {command}\nshown:\n" + "\n".join(expected) + "\n\nprinted now:\n" + "\n".join(printed) + "\n\n" + actual
-    status = expected_status(shown)
-    if status is not None:
-        assert result.exit_code == status, f"{page}: {command} exited {result.exit_code}, the block shows a verdict of exit {status}\n{actual}"
+@pytest.mark.parametrize("page,runs", BLOCKS, ids=[f"{page}:{runs[0][0][7:40]}" for page, runs in BLOCKS])
+def test_a_shown_output_is_what_the_command_prints(page, runs, tmp_path, monkeypatch):
+    # in a folder of its own, so that what a command writes (golden.json, report.json) lands there
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    for command, shown in runs:
+        args = shlex.split(command)
+        assert args[0] == "parity", f"{page}: only parity commands are checked, not {command!r}"
+        result = CliRunner().invoke(cli, args[1:])
+        actual = result.output.replace(f"{tmp_path}{os.sep}", "")  # output paths are printed absolute
+        expected, printed = stable_lines(shown), stable_lines(actual)
+        assert expected, f"{page}: the block shown for {command!r} has no line to check"
+        if any(line.strip() == "..." for line in shown.splitlines()):
+            assert is_subsequence(expected, printed), f"{page}: {command}\nshown (in order):\n" + "\n".join(expected) + "\n\nprinted now:\n" + actual
+        else:
+            assert expected == printed, f"{page}: {command}\nshown:\n" + "\n".join(expected) + "\n\nprinted now:\n" + "\n".join(printed) + "\n\n" + actual
+        status = expected_status(shown)
+        if status is not None:
+            assert result.exit_code == status, f"{page}: {command} exited {result.exit_code}; the verdict shown means {status}\n{actual}"
 
 
 def test_stable_lines_mask_decimals_but_keep_steps_names_and_verdicts():
@@ -151,7 +163,7 @@ def _anchors(path: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("page", ["README.md", "CONTRIBUTING.md"])
-def test_every_link_of_the_readme_leads_somewhere(page):
+def test_every_link_of_the_readme_and_contributing_leads_somewhere(page):
     source = ROOT / page
     for match in LINK.finditer(source.read_text()):
         target = match[1] or match[2]

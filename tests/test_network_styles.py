@@ -1,4 +1,4 @@
-"""Networks written the ways people write them, each an example in examples/ and a row of the README's table.
+"""Networks written the ways people write them, each an example in examples/ and a row of the table in docs/how-to/numpy-network.md.
 
 Every correct network passes; every planted bug is named; run with the
 default family flags, a correct network is never called wrong: the kit
@@ -15,7 +15,7 @@ from parity.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# (README command, exit status, words the output must hold)
+# (documented command, exit status, words the output must hold)
 STYLES = [
     ("parity check examples/linear_output.py:Regressor --output-activation linear --loss mse --lr 0.1 --step \"net.fit_step(X, y)\" --output predictions", 0, ["PASS"]),
     ("parity check examples/tanh_hidden.py:TanhNet --hidden-activation tanh --loss bce --lr 0.5 --step \"net.train(X, y)\" --output out", 0, ["PASS"]),
@@ -73,7 +73,7 @@ def test_a_correct_network_under_the_wrong_settings_is_told_its_settings_not_a_b
     assert "the first 5 steps agree" in result.stdout
 
 
-def test_every_style_is_in_the_readme_table():
-    readme = (ROOT / "README.md").read_text()
+def test_every_style_is_in_the_documented_table():
+    page = (ROOT / "docs" / "how-to" / "numpy-network.md").read_text()
     for command, _, _ in STYLES:
-        assert command in readme, command
+        assert command in page, command

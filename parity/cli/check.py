@@ -65,7 +65,7 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     """
     from parity.programs.network import UserNetwork
     from parity.programs.port import TorchPort
-    from parity.programs.setup import check_pairing, prepare_check
+    from parity.programs.setup import prepare_check
 
     outputs = {key: options.pop(key) for key in NOT_CONFIG}
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
@@ -82,16 +82,8 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
         if network is None and port_options["torch"] is None:
             raise InputError("give your network as FILE.py:NAME, your PyTorch port as --torch FILE.py:NAME, or both")
         config = RunConfig(**options)
-        user = None if network is None else UserNetwork(
-            network, network_options["init"], network_options["step"], network_options["params"],
-            network_options["output"], network_options["quiet_network"])
-        if user:
-            user.locations()  # a malformed --param is refused before any user code runs
-        port = None if port_options["torch"] is None else TorchPort(
-            port_options["torch"], port_options["torch_init"], port_options["torch_params"],
-            port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
+        user, port = _programs(network, network_options, port_options)
         bias = network_options["bias"]
-    check_pairing(user, port)  # before the fallback below could check the pair as written without the refused option
     sources = {"--data": config.data, "--from-report": from_report,
                "network source": user.path if user else None, "port source": port.target.rpartition(":")[0] if port else None}
     check_outputs(outputs, sources)
@@ -111,6 +103,22 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
             raise error from None
         click.echo(f"note: not a dense network the kit's family expresses ({error}); checking both programs as written", err=True)
     return run_with_outputs(setup, outputs)
+
+
+def _programs(network: str | None, network_options: dict, port_options: dict):
+    """The user's network and port as the options describe them; a malformed --param is refused before any user code runs."""
+    from parity.programs.network import UserNetwork
+    from parity.programs.port import TorchPort
+
+    user = None if network is None else UserNetwork(
+        network, network_options["init"], network_options["step"], network_options["params"],
+        network_options["output"], network_options["quiet_network"])
+    if user:
+        user.locations()
+    port = None if port_options["torch"] is None else TorchPort(
+        port_options["torch"], port_options["torch_init"], port_options["torch_params"],
+        port_options["torch_optimizer"], port_options["torch_loss"], port_options["torch_step"])
+    return user, port
 
 
 def wants_written(written: dict[str, Any], network: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.inputs import written_inputs_finding
+from parity.diagnosis.shared_factor import shared_factor
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, ports, variants
@@ -148,7 +149,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
         if again:
-            return again
+            # one factor on every layer is never "the output layer follows one setting, the layers below depart"
+            shared = shared_factor(setup, failure)
+            return Diagnosis([shared[0]], shared[1]) if shared else again
     oracles = {}
     if setup.config.dtype == "float32" and not settings and (float64 := float64_oracle(setup, failure)):
         oracles["float64"] = float64

@@ -131,7 +131,10 @@ def port_sizes(model: nn.Module, locations: dict[str, TorchLocation], data: Data
 
 
 class PortSide:
-    """The port behind the Side interface, recording the output (with the default step), updates and parameters."""
+    """The port behind the Side interface, recording the output, updates and parameters. With its own --torch-step the
+    output, where it is compared (records_output), is that of the step's first call of the model: its forward pass."""
+
+    records_output = False  # with its own step: the output is compared (set by the setup); the default step always records it
 
     def __init__(self, code: UserCode, port: TorchPort, model: nn.Module, config: RunConfig, data: Dataset,
                  locations: dict[str, TorchLocation], shapes: dict[str, tuple], device: torch.device) -> None:
@@ -181,7 +184,14 @@ class PortSide:
         output = None
         if self.port.step:
             names = {"optimizer": self.optimizer, "loss_fn": self.loss_fn, "X": X, "y": y}
-            self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
+            seen: list = []
+            hook = self.driven.register_forward_hook(lambda module, args, out: seen.append(out)) if self.records_output else None
+            try:
+                self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
+            finally:
+                if hook is not None:
+                    hook.remove()
+            output = self._first_forward(seen) if hook is not None else None
         else:
             output = self.code.run_user(lambda: self._default_step(X, y), "the port's step", self.steps)
         self._watch_inputs(X, y, rows)
@@ -195,6 +205,14 @@ class PortSide:
             if not torch.equal(given, kept):
                 self.inputs_written = (self.steps, name)
                 return
+
+    def _first_forward(self, seen: list) -> np.ndarray:
+        if not seen or not torch.is_tensor(seen[0]):
+            raise InputError(f"step {self.steps}: --output is compared with the port's forward output, but --torch-step never called "
+                             "the model (model(X)) for a tensor; drop --output")
+        out = seen[0].detach()
+        logits = returns_logits(out, self.config.output_activation)  # for the record only: the port's own loss_fn is its own
+        return (activate(out, self.config.output_activation) if logits else out).cpu().numpy().copy()
 
     def _default_step(self, X: torch.Tensor, y: torch.Tensor) -> np.ndarray:
         self.optimizer.zero_grad()

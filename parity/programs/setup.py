@@ -51,7 +51,6 @@ def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: b
     """The user's NumPy network, PyTorch port, or both, made ready to run."""
     if network is None and port is None:
         raise InputError("give a NumPy network (FILE.py:NAME), a PyTorch port (--torch FILE.py:NAME), or both")
-    check_pairing(network, port)
     data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
     programs = Programs(data)
     if network is not None:
@@ -59,14 +58,6 @@ def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: b
     if port is not None:
         _load_port(programs, port, quiet or (network.quiet if network else False))
     return assemble(config, programs, "numpy" if network else "kit", "torch" if port else "twin")
-
-
-def check_pairing(network: UserNetwork | None, port: TorchPort | None) -> None:
-    """What the kit's family cannot compare, refused before any user code runs rather than left out of the check."""
-    if network is not None and network.output and port is not None and port.step:
-        raise InputError(f"--output {network.output} with --torch-step: the port's own step gives the kit no output to compare "
-                         "it with; add --torch-output EXPR (the port's output of the step) to check both programs as written, "
-                         "or drop --output")
 
 
 def _load_network(programs: Programs, network: UserNetwork, bias: bool | None) -> None:
@@ -104,9 +95,10 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
     init = initial_weights(config, data)
     device = resolve_device(config.device)
     shapes = {name: init[name].shape for name in init}
-    # the output is compared where both sides record it: the kit's always, yours with --output / the default port step
+    # the output is compared where both sides record it: the kit's always, your network's with --output, your port's
+    # with the default step, or, with its own --torch-step, against your network's --output (its first forward pass)
     numpy_output = programs.network.output is not None if numpy == "numpy" else True
-    torch_output = not programs.port.step if torch == "torch" else True
+    torch_output = (not programs.port.step or numpy == "numpy") if torch == "torch" else True
     with_output = numpy_output and torch_output
 
     if config.world_size > 1:
@@ -168,6 +160,7 @@ def _torch_side(config, programs: Programs, kind: str, init, shapes, device, wit
     model = programs.port_code.build(programs.data.X.copy(), programs.data.y.copy())
     model.to(device=device, dtype=getattr(torch_module, config.dtype))  # the run's dtype and device, as the kit's own twin
     side = PortSide(programs.port_code, programs.port, model, config, programs.data, port_locations(model, programs.port.params), shapes, device)
+    side.records_output = with_output
     side.load(init)
     return side
 

@@ -12,6 +12,7 @@ import numpy_net
 import numpy_net.losses
 from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.rules.derivatives import OTHER_DERIVATIVES
 
 
 def sign_flip(e: Evidence) -> Finding | None:
@@ -36,19 +37,6 @@ def sign_flip(e: Evidence) -> Finding | None:
 
 # How each activation is written, and its derivative from the activation a.
 DERIVATIVES = {"sigmoid": ("σ", "a (1 - a)"), "tanh": ("tanh", "1 - a²")}
-
-# Derivatives people write in place of the right one, as functions of the activation a and the pre-activation z:
-# each is tried, by measurement, on a hidden layer whose gradient departs (whichever activation the run names).
-OTHER_DERIVATIVES = (
-    ("1 - a: tanh's derivative with the square missing", lambda a, z: 1 - a),
-    ("a (1 - a): the sigmoid's derivative, where the layer is tanh", lambda a, z: a * (1 - a)),
-    ("1 - a²: tanh's derivative, where the layer is a sigmoid", lambda a, z: 1 - a * a),
-    ("[a >= 0]: ReLU's derivative taken of the activation, which is never negative, so always 1", lambda a, z: (a >= 0).astype(a.dtype)),
-    ("[a > 0] computed as a (the activation itself, not its step)", lambda a, z: a),
-    ("1: the activation's derivative left out", lambda a, z: np.ones_like(a)),
-    ("1 - tanh(z): tanh's derivative from z, square missing", lambda a, z: 1 - np.tanh(z)),
-    ("[z > 0] of a sigmoid or tanh layer: ReLU's derivative", lambda a, z: (z > 0).astype(a.dtype)),
-)
 
 
 def _fix(activation: str, cancelled: bool) -> str:

@@ -1,7 +1,6 @@
 """CrossEntropyLoss with label_smoothing=0.1 from a training template; the NumPy network uses
 the plain one-hot targets."""
 
-import torch
 from torch import nn
 
 

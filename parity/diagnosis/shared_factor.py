@@ -1,0 +1,82 @@
+"""One factor for every parameter: a difference no layer-by-layer model explains, read by how it moves with the step.
+
+When every parameter's update on one side is the same multiple of the
+other's, the cause acts on the whole step, never on one layer: a learning
+rate, a loss scale, gradients summed twice in a step (backward() called
+twice), clipping by the global norm, a schedule, a bias correction. The
+multiple over the next steps tells them apart: one number (a rate or a
+scale), a law of the step (1 - β^t, γ^t), or a number that follows the
+gradient's norm (clipping). It is never reported as "the output layer
+follows one learning rate, the layers below depart".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.oracles import update_ratio_oracle
+from parity.diagnosis.ratios import constant_ratio
+from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import RATIO_SPREAD
+
+LAW_TOLERANCE = 1e-4  # a law fits the ratios to their own precision
+
+
+def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
+    params = [p for p in setup.init if p in failure.numpy_record and p in failure.torch_record]
+    ratios = [constant_ratio(np.asarray(failure.numpy_record[p], np.float64) - failure.numpy_before[p],
+                             np.asarray(failure.torch_record[p], np.float64) - failure.torch_before[p]) for p in params]
+    if len(params) < 2 or any(r is None for r in ratios) or max(ratios) - min(ratios) > RATIO_SPREAD * abs(max(ratios)):
+        return None
+    factor = float(np.median(ratios))
+    if abs(factor - 1) <= 10 * RATIO_SPREAD:
+        return None
+    oracle = update_ratio_oracle(setup, failure)
+    steps = [s for s in oracle["steps"] if s["gap"] <= 1e-2]
+    evidence = {"step": failure.step, "factor": factor, "ratios": [s["ratio"] for s in steps], "tensors": params}
+    return _read(setup, failure.step, factor, steps, evidence), {"update_ratios": oracle}
+
+
+def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: dict) -> Finding:
+    r = np.array([s["ratio"] for s in steps])
+    norms = np.array([s["grad_norm"] or 0.0 for s in steps])
+    every = f"Every parameter's NumPy update is {factor:.4g} times the torch side's at step {step}: one factor for all layers"
+    if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])):
+        return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}): a learning "
+                       f"rate {factor:.4g} times the other's, a loss scaled by it, or, for a factor of 2 or 1/2, gradients "
+                       f"summed twice in a step (backward() called twice, a gradient added to itself).",
+                       evidence, "Use the same learning rate and loss scale, and one backward pass a step, on both sides.", 0.85)
+    law = _law(setup, r, np.array([s["step"] for s in steps], dtype=np.float64))
+    if law:
+        return Finding(law[0], f"{every}, moving with the step ({', '.join(f'{x:.4g}' for x in r)}) as {law[1]}",
+                       evidence, law[2], 0.9)
+    # Adam's step does not scale with the gradient: a ratio following the norm there is no clipping
+    clipping = ((r * norms, "NumPy"), (r / np.where(norms > 0, norms, np.nan), "torch")) if setup.config.optimizer != "adam" else ()
+    for product, side in clipping:
+        if len(r) >= 2 and np.all(np.isfinite(product)) and np.all(np.abs(product - product[0]) <= 1e-3 * abs(product[0])):
+            return Finding("gradient-clipping", f"{every}, and it follows the gradient's norm ({', '.join(f'{x:.4g}' for x in r)}): "
+                           f"the {side} side clips the gradients to a global norm (clip_grad_norm_) the other side does not.",
+                           evidence, "Clip on both sides, at the same norm and the same point of the step, or on neither.", 0.9)
+    return Finding("step-factor", f"{every}, changing from step to step ({', '.join(f'{x:.4g}' for x in r)}): something "
+                   "scales the whole step (a schedule, clipping, a bias correction) on one side only.",
+                   evidence, "Compare what each side does to the whole step: its learning-rate schedule, clipping, and corrections.", 0.6)
+
+
+def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | None:
+    if len(r) < 3:
+        return None
+    beta1, beta2 = setup.config.betas
+    if setup.config.optimizer == "adam":
+        for a, b, what in ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
+                           (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice")):
+            law = (1 - beta1**t) ** a * np.sqrt(1 - beta2**t) ** b
+            scaled = r * law
+            if np.all(np.abs(scaled - scaled[0]) <= LAW_TOLERANCE * abs(scaled[0])):
+                return ("bias-correction", f"Adam with {what} on the NumPy side.",
+                        "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
+    factors = r[1:] / r[:-1]
+    if np.all(np.abs(factors - factors[0]) <= LAW_TOLERANCE * abs(factors[0])):
+        return ("learning-rate-schedule", f"a factor of {factors[0]:.6g} from each step to the next: an exponential learning-rate "
+                "schedule on one side only.", "Step the same schedule on both sides, once per step, or none.")
+    return None

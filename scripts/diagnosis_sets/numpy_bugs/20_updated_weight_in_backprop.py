@@ -1,0 +1,28 @@
+"""The output weight is updated before the hidden delta is computed, so the error is
+back-propagated through the already-updated W2."""
+
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+class Net:
+    def __init__(self, X, y, hidden=5, lr=0.5):
+        rng = np.random.default_rng(14)
+        self.W1 = rng.normal(0, 1, (X.shape[1], hidden))
+        self.b1 = np.zeros(hidden)
+        self.W2 = rng.normal(0, 1, (hidden, y.shape[1]))
+        self.b2 = np.zeros(y.shape[1])
+        self.lr = lr
+
+    def train_step(self, X, y):
+        a1 = sigmoid(X @ self.W1 + self.b1)
+        out = sigmoid(a1 @ self.W2 + self.b2)
+        d2 = 2 * (out - y) * out * (1 - out)
+        self.W2 -= self.lr * a1.T @ d2
+        self.b2 -= self.lr * d2.sum(axis=0)
+        d1 = (d2 @ self.W2.T) * a1 * (1 - a1)           # BUG: uses the updated W2
+        self.W1 -= self.lr * X.T @ d1
+        self.b1 -= self.lr * d1.sum(axis=0)
