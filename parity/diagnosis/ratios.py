@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.finding import Finding
 from parity.tolerance.diagnosis import RATIO_SPREAD
 
 
@@ -21,14 +20,31 @@ def constant_ratio(numpy: np.ndarray, torch: np.ndarray) -> float | None:
     return middle
 
 
-def finding(name: str, explanation: str, evidence: dict, fix: str, score: float) -> Finding:
-    return Finding(name, explanation, evidence, fix, score)
-
-
 def ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:
     for value, name, text in ((-1.0, "sign-flip", "the opposite sign"), (rows, "loss-reduction", f"{rows} times (the batch size): a sum where the other side takes a mean"),
                               (1 / rows, "loss-reduction", f"1/{rows} (one over the batch size): a mean where the other side sums"),
                               (2.0, "factor-2", "twice"), (0.5, "factor-2", "half")):
         if abs(ratio - value) <= 1e-3 * abs(value):
             return name, text
+    return None
+
+
+# Adam's bias corrections as powers of (1 - β1^t) and √(1 - β2^t), and what each law means when a ratio follows it
+ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
+             (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"))
+
+
+def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, adam_tolerance: float,
+             exponential_tolerance: float) -> tuple[str, object] | None:
+    """The law a ratio that moves with the step follows, over three steps or more: ("bias-correction", what) for Adam's
+    corrections (betas given only for an Adam run), ("exponential", factor) for the same factor from step to step."""
+    if len(r) < 3:
+        return None
+    for a, b, what in ADAM_LAWS if betas else ():
+        scaled = r * (1 - betas[0] ** t) ** a * np.sqrt(1 - betas[1] ** t) ** b
+        if np.all(np.abs(scaled - scaled[0]) <= adam_tolerance * abs(scaled[0])):
+            return "bias-correction", what
+    factors = r[1:] / r[:-1]
+    if np.all(np.abs(factors - factors[0]) <= exponential_tolerance * abs(factors[0])) and abs(factors[0] - 1) > exponential_tolerance:
+        return "exponential", float(factors[0])
     return None

@@ -16,7 +16,7 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import update_ratio_oracle
-from parity.diagnosis.ratios import constant_ratio
+from parity.diagnosis.ratios import constant_ratio, step_law
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import RATIO_SPREAD
 
@@ -64,19 +64,12 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
 
 
 def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | None:
-    if len(r) < 3:
+    law = step_law(r, t, setup.config.betas if setup.config.optimizer == "adam" else None, LAW_TOLERANCE, LAW_TOLERANCE)
+    if law is None:
         return None
-    beta1, beta2 = setup.config.betas
-    if setup.config.optimizer == "adam":
-        for a, b, what in ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
-                           (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice")):
-            law = (1 - beta1**t) ** a * np.sqrt(1 - beta2**t) ** b
-            scaled = r * law
-            if np.all(np.abs(scaled - scaled[0]) <= LAW_TOLERANCE * abs(scaled[0])):
-                return ("bias-correction", f"Adam with {what} on the NumPy side.",
-                        "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
-    factors = r[1:] / r[:-1]
-    if np.all(np.abs(factors - factors[0]) <= LAW_TOLERANCE * abs(factors[0])):
-        return ("learning-rate-schedule", f"a factor of {factors[0]:.6g} from each step to the next: an exponential learning-rate "
-                "schedule on one side only.", "Step the same schedule on both sides, once per step, or none.")
-    return None
+    kind, detail = law
+    if kind == "bias-correction":
+        return ("bias-correction", f"Adam with {detail} on the NumPy side.",
+                "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
+    return ("learning-rate-schedule", f"a factor of {detail:.6g} from each step to the next: an exponential learning-rate "
+            "schedule on one side only.", "Step the same schedule on both sides, once per step, or none.")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.ratios import constant_ratio, finding as _finding, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.update_stage import update_findings
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -42,7 +42,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     found: list[Finding] = []
     problem = failure.comparison.problem or ""
     if problem.startswith("dtype"):
-        found.append(_finding("dtype-leak", f"{name} comes out of the step in another dtype than the run's at step {failure.step} "
+        found.append(Finding("dtype-leak", f"{name} comes out of the step in another dtype than the run's at step {failure.step} "
                               f"({problem}): an array made in float64 (np.zeros, np.random.rand and np.array of Python floats "
                               f"default to it) reaches {_stage(name)}.", {"step": failure.step, "tensor": name, "stage": _stage(name)},
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
@@ -71,7 +71,7 @@ def _stage(name: str) -> str:
 
 
 def _unknown(step: int, name: str) -> Finding:
-    return _finding("unknown", f"No measured pattern explains it. The programs first part at step {step} in {_stage(name)}.",
+    return Finding("unknown", f"No measured pattern explains it. The programs first part at step {step} in {_stage(name)}.",
                     {"step": step, "tensor": name, "stage": _stage(name)},
                     "Compare the two programs at that stage line by line.", 0.0)
 
@@ -81,13 +81,13 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
     evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
                 "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
-        return [_finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
+        return [Finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
                          f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
                          "Use the same reduction and scale of the loss in both programs.", 0.9)]
     outputs_agree = "output" in numpy_record and "output" in torch_record and name == "loss" and np.allclose(
         numpy_record["output"], torch_record["output"], rtol=1e-5, atol=1e-6)
     where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
-    return [_finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
+    return [Finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
                      f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
 
 
@@ -96,7 +96,7 @@ def _state(name: str, numpy_record: dict, torch_record: dict, step: int) -> list
     parameter, _, kind = name.partition(".")
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
-    return [_finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
+    return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
                      f"Compare how each program updates its {kind} from the gradient.", 0.8)]
@@ -108,21 +108,21 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     found = []
     side_zero = "NumPy" if not np.any(a) else "torch" if not np.any(b) else None
     if side_zero:
-        found.append(_finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
+        found.append(Finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
                               f"side's is up to {float(np.abs(b if side_zero == 'NumPy' else a).max()):.3g}.", evidence,
                               "A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9))
     for side in ("torch", "NumPy"):
         scale = _accumulated(context, side, [p.name for p in built.pairs])
         if scale is not None:
             scaled = "" if abs(scale - 1) < 1e-3 else f", the sum scaled by {scale:.4g} (as clipping by the global norm scales it)"
-            found.append(_finding("gradient-accumulation", f"The {side} side's gradient of {parameter} at step {step} is the sum "
+            found.append(Finding("gradient-accumulation", f"The {side} side's gradient of {parameter} at step {step} is the sum "
                                   f"of this step's and the last step's{scaled}: its gradients are never zeroed.",
                                   {**evidence, "side": side, "scale": scale},
                                   "Call optimizer.zero_grad() (or reset the gradients) every step."
                                   if side == "torch" else "Assign the gradients each step instead of adding to them.", 0.95))
     ratio = constant_ratio(a, b)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
-        found.append(_finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
+        found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
                               "Use the same loss reduction and sign convention in both programs.", 0.85))
     oracle = _finite_differences(setup, built, context, parameter, step)
@@ -130,12 +130,12 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
         if not numpy_true and torch_true:
-            found.append(_finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
+            found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}.",
                                   evidence, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
-            found.append(_finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
+            found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
                                   f"(finite differences: {oracle['numpy_error']:.3g}); the port's is not "
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   evidence, "Compare the port's forward pass and loss with the NumPy program's.", 0.75))

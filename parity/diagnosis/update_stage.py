@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.ratios import constant_ratio, finding as _finding, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -62,33 +62,33 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if same is not None and parameter in same:
         evidence["update_given_numpy_gradients"] = same[parameter]
         if same[parameter] <= 1e-5:
-            return [_finding("gradients-differ", f"Given the NumPy program's gradients, the port's update moves {parameter} as the "
+            return [Finding("gradients-differ", f"Given the NumPy program's gradients, the port's update moves {parameter} as the "
                              f"NumPy update does (to {same[parameter]:.2g}): the optimizers agree, and the difference at step "
                              f"{step} comes from the gradients the port computes.", evidence,
                              "Compare the two programs' backward passes (the gradients the port's autograd makes).", 0.8)]
         evidence["optimizers_differ"] = True
     if not np.any(b) and np.any(a):
-        return [_finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
+        return [Finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
                          f"{float(np.abs(a).max()):.3g}.", {**evidence, "side": "torch"},
                          f"Give {parameter} to the optimizer, and let it require a gradient.", 0.9)]
     if not np.any(a) and np.any(b):
-        return [_finding("not-updated", f"The NumPy program never moves {parameter} at step {step}; the port moves it by up to "
+        return [Finding("not-updated", f"The NumPy program never moves {parameter} at step {step}; the port moves it by up to "
                          f"{float(np.abs(b).max()):.3g}.", {**evidence, "side": "numpy"},
                          f"Update {parameter} in the NumPy program's step.", 0.9)]
     gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
     decay = constant_ratio(gap, before) if np.any(before) else None
     if decay is not None and abs(decay) < 0.5:
         side = "torch" if decay > 0 else "NumPy"
-        return [_finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
+        return [Finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
                          f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
                          f"coefficients.", {**evidence, "lr_times_decay": decay},
                          "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
     ratios = _ratios_over_steps(setup, built, step)
     law = _law(ratios)
     if law:
-        return [_finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
+        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
     if evidence.get("optimizers_differ"):
-        return [_finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
+        return [Finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
@@ -96,7 +96,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if ratio is not None:
         meaning = _ratio_meaning(ratio, rows)
         text = meaning[1] if meaning else f"{ratio:.6g} times"
-        return [_finding("update-scale", f"The NumPy update of {parameter} is {text} the port's at step {step} (constant over "
+        return [Finding("update-scale", f"The NumPy update of {parameter} is {text} the port's at step {step} (constant over "
                          f"the tensor): a learning rate, a loss scale or a sign differs.", {**evidence, "ratio": ratio},
                          "Use the same learning rate and loss scale in both programs.", 0.7)]
     return []

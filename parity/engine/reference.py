@@ -31,6 +31,7 @@ class StepReferences:
     def __init__(self, numpy: Side, torch: Side) -> None:
         self.numpy, self.torch = numpy, torch
         self.copies: tuple[Side, Side] | None = None  # copies taken before the step, for sides not settable
+        self.failed: str | None = None  # why the sides could not be copied, once they could not
 
     @property
     def needs_copies(self) -> bool:
@@ -38,7 +39,7 @@ class StepReferences:
 
     def before_step(self) -> None:
         """Copy both sides into float64 as they stand, where they cannot be set to a state after the step."""
-        if self.needs_copies and not hasattr(self, "failed"):
+        if self.needs_copies and self.failed is None:
             try:
                 self.copies = (self.numpy.promoted(), self.torch.promoted())
             except Exception as error:  # a program that cannot be copied: the tensor is judged by the element-wise rule
@@ -49,9 +50,12 @@ class StepReferences:
                 torch_previous: Mapping) -> Callable[[], tuple[Mapping, Mapping] | str]:
         """This step's references, to be made only if asked for. Where they start: the NumPy side's parameters and
         state for both in lockstep, so that nothing but the programs differs; each side its own in free mode."""
-        numpy_start = {**numpy_before, **numpy_previous}
-        torch_start = numpy_start if mode == "lockstep" else {**torch_before, **torch_previous}
-        return lambda: self.records(rows, numpy_start, torch_start)
+        def made() -> tuple[Mapping, Mapping] | str:  # the starts are merged only for a step that takes a reference
+            numpy_start = {**numpy_before, **numpy_previous}
+            torch_start = numpy_start if mode == "lockstep" else {**torch_before, **torch_previous}
+            return self.records(rows, numpy_start, torch_start)
+
+        return made
 
     def records(self, rows: Rows, numpy_start: Mapping, torch_start: Mapping) -> tuple[Mapping, Mapping] | str:
         """(NumPy record, torch record) in float64, each side from the parameters and state given (the parameters
@@ -61,7 +65,7 @@ class StepReferences:
             if not self.needs_copies:
                 numpy64, torch64 = self.numpy.reference_from(dict(numpy_start)), self.torch.reference_from(dict(torch_start))
             elif self.copies is None:
-                return getattr(self, "failed", "the sides could not be copied")
+                return self.failed or "the sides could not be copied"
             else:
                 numpy64, torch64 = self.copies
                 torch64.load({name: host(value).astype("float64") for name, value in params.items()})

@@ -102,10 +102,7 @@ class TorchSide:
     def promoted(self) -> TorchSide:
         trainer = faithful_copy(self.trainer)
         trainer.model.double()  # in place: the optimizer still holds the same parameters
-        for state in trainer.optimizer.state.values():
-            for key, value in state.items():
-                if torch.is_tensor(value) and value.is_floating_point():
-                    state[key] = value.double()
+        state_to_float64(trainer.optimizer)
         data = Dataset(_numpy(self.X).astype(np.float64), _numpy(self.y).astype(np.float64), "float64 copy")
         return TorchSide(trainer, data, self.X.device)
 
@@ -155,6 +152,14 @@ def faithful_copy(obj: Any) -> Any:
         if isinstance(original, torch.Tensor) and original.grad is not None and id(original) in memo:
             memo[id(original)].grad = original.grad.detach().clone()
     return copied
+
+
+def state_to_float64(optimizer: torch.optim.Optimizer, keep: tuple[str, ...] = ()) -> None:
+    """Every floating-point tensor of a torch.optim optimizer's state in float64, in place (but those named in keep)."""
+    for state in optimizer.state.values():
+        for key, value in state.items():
+            if torch.is_tensor(value) and value.is_floating_point() and key not in keep:
+                state[key] = value.double()
 
 
 def cast_arrays(obj: Any, dtype: type = np.float64) -> Any:

@@ -22,7 +22,7 @@ from torch import nn
 import torch_net
 from numpy_net import Params
 from parity.programs.network import UserNetwork
-from parity.engine.sides import faithful_copy
+from parity.engine.sides import faithful_copy, state_to_float64
 from parity.programs.sides import checked_param
 from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
@@ -230,10 +230,7 @@ class PortSide:
         side.model, side.optimizer = faithful_copy((self.model, self.optimizer))
         side.driven = side.model
         side.model.double()  # in place: the optimizer still holds the same parameters
-        for state in side.optimizer.state.values():
-            for key, value in state.items():
-                if torch.is_tensor(value) and value.is_floating_point():
-                    state[key] = value.double()
+        state_to_float64(side.optimizer)
         side.X, side.y = self.X.double(), self.y.double()
         side.loss_fn = side._loss() if self.port.loss else self.loss_fn
         return side

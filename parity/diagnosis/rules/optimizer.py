@@ -6,6 +6,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import Evidence, common_ratio, relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.ratios import step_law
 
 
 def wrong_layer_update(e: Evidence) -> Finding | None:
@@ -136,29 +137,22 @@ def _varying_rate(e: Evidence, steps: list[dict]) -> bool:
 
 
 def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | None:
-    """A ratio that moves with the step, matched against the laws that make one: Adam's bias corrections (1 - β^t,
-    left out or applied twice) and an exponential schedule (the same factor from each step to the next)."""
+    """A ratio that moves with the step, matched against the laws that make one (ratios.step_law). A law fits to the
+    ratios' own precision (1e-4), far inside what a coincidence of three numbers allows; ε moves Adam's ratio a little
+    off its law (2e-3), still only a law of Adam's own β's."""
     t = np.array([s["step"] for s in steps], dtype=np.float64)
     r = np.array([s["ratio"] for s in steps])
     ratios = ", ".join(f"{x:.4g}" for x in r)
-    tolerance = 1e-4  # a law fits to the ratios' own precision, far inside what a coincidence of three numbers allows
-    if len(steps) < 3:
+    law = step_law(r, t, e.config.betas if e.config.optimizer == "adam" else None, 2e-3, 1e-4)
+    if law is None:
         return None
-    beta1, beta2 = e.config.betas
-    adam_laws = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
-                 (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"))
-    for a, b, what in adam_laws if e.config.optimizer == "adam" else ():
-        scaled = r * (1 - beta1**t) ** a * np.sqrt(1 - beta2**t) ** b
-        # ε moves Adam's ratio a little off the law: 2e-3, still only a law of Adam's own β's, never a coincidence of three
-        if np.all(np.abs(scaled - scaled[0]) <= 2e-3 * abs(scaled[0])):
-            return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
-                    f"({ratios}): {what} on the NumPy side.", "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
-    factors = r[1:] / r[:-1]
-    if len(factors) >= 2 and np.all(np.abs(factors - factors[0]) <= tolerance * abs(factors[0])) and abs(factors[0] - 1) > tolerance:
-        return ("learning-rate-schedule", f"torch's times a factor that changes by {factors[0]:.6g} from each step to the next "
-                f"({ratios}): an exponential learning-rate schedule on the NumPy side only.",
-                "Give both sides the same schedule (torch.optim.lr_scheduler.ExponentialLR), or none.")
-    return None
+    kind, detail = law
+    if kind == "bias-correction":
+        return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
+                f"({ratios}): {detail} on the NumPy side.", "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")
+    return ("learning-rate-schedule", f"torch's times a factor that changes by {detail:.6g} from each step to the next "
+            f"({ratios}): an exponential learning-rate schedule on the NumPy side only.",
+            "Give both sides the same schedule (torch.optim.lr_scheduler.ExponentialLR), or none.")
 
 
 def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: str, evidence: dict) -> Finding | None:

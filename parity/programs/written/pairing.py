@@ -220,9 +220,18 @@ def _in_port_order(pairs: list[Pair], torch_shapes: dict[str, tuple]) -> list[Pa
     return sorted(pairs, key=lambda p: order.index(p.torch))
 
 
+def on_net(net: Any) -> dict[str, Any]:
+    """The names an expression on the network sees: its attributes, and net itself."""
+    return {**(vars(net) if hasattr(net, "__dict__") else {}), "net": net}
+
+
+def evaluate_on(net: Any, expression: str) -> Any:
+    return eval(expression, {"np": np}, on_net(net))
+
+
 def _read(net: Any, expression: str) -> np.ndarray:
     try:
-        value = eval(expression, {"np": np}, {"net": net, **(vars(net) if hasattr(net, "__dict__") else {})})
+        value = evaluate_on(net, expression)
     except Exception as error:
         raise InputError(f"--param {expression}: cannot read it from the network ({type(error).__name__}: {error})") from None
     if not isinstance(value, np.ndarray) or value.dtype.kind != "f":

@@ -29,7 +29,7 @@ from parity.engine.sides import cast_arrays
 from parity.errors import InputError
 from parity.programs.network import UserNetwork
 from parity.programs.user_code import UserCode
-from parity.programs.written.pairing import Layout, Pair, numpy_candidates, pair_parameters
+from parity.programs.written.pairing import Layout, Pair, evaluate_on, numpy_candidates, pair_parameters
 from parity.programs.written.program import Program
 from parity.programs.written.sides import NumpyProgramSide, TorchProgramSide
 from parity.programs.written.state import paired_state
@@ -131,7 +131,7 @@ class Built:
         self.numpy_program.state = self.torch_program.state = paired_state(net, model_names.get("optimizer"), given.state)
         shapes = {n: tuple(p.shape) for n, p in model_names["model"].named_parameters()}
         self.pairs: list[Pair] = pair_parameters(net, shapes, given.params)
-        own = {np.asarray(_read_numpy(net, p)).dtype for p in self.pairs}
+        own = {np.asarray(evaluate_on(net, p.numpy)).dtype for p in self.pairs}
         self.dtype = config.dtype if dtype_given or len(own) != 1 else str(own.pop())
         if self.dtype not in ("float32", "float64"):
             raise InputError(f"the NumPy program keeps its parameters in {self.dtype}; give --dtype float32 or float64")
@@ -214,10 +214,6 @@ class Built:
         numpy_side.load(start)
         torch_side.load(start)
         return numpy_side, torch_side
-
-
-def _read_numpy(net: Any, pair: Pair) -> np.ndarray:
-    return eval(pair.numpy, {"np": np}, {**(vars(net) if hasattr(net, "__dict__") else {}), "net": net})
 
 
 def record_names(numpy_record: dict, torch_record: dict, pairs: list[Pair]) -> tuple[str, ...]:

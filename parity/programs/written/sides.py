@@ -21,10 +21,10 @@ import torch
 
 from parity.engine.batches import Rows
 from parity.engine.record import Record
-from parity.engine.sides import cast_arrays, faithful_copy
+from parity.engine.sides import cast_arrays, faithful_copy, state_to_float64
 from parity.errors import InputError
 from parity.programs.user_code import UserCode
-from parity.programs.written.pairing import Pair
+from parity.programs.written.pairing import Pair, on_net
 from parity.programs.written.program import Program
 
 
@@ -125,8 +125,7 @@ class NumpyProgramSide(WrittenSide):
             self.code.run_user(lambda: exec(f"{pair.numpy} = __value__", {"np": np}, view), f"writing {pair.numpy}", self.steps)
 
     def _view(self) -> dict:
-        net = self.names["net"]
-        return {**(vars(net) if hasattr(net, "__dict__") else {}), "net": net}
+        return on_net(self.names["net"])
 
     def gradients(self) -> dict[str, np.ndarray] | None:
         if not self.program.grads:
@@ -206,10 +205,7 @@ class TorchProgramSide(WrittenSide):
             if isinstance(value, torch.nn.Module):
                 value.double()  # in place: an optimizer holding its parameters keeps them
             elif isinstance(value, torch.optim.Optimizer):
-                for state in value.state.values():
-                    for key, item in state.items():
-                        if torch.is_tensor(item) and item.is_floating_point() and key != "step":
-                            state[key] = item.double()
+                state_to_float64(value, keep=("step",))
         return side
 
 
