@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import signal
 import stat
 import tempfile
 import zipfile
@@ -15,6 +14,7 @@ import numpy as np
 
 from parity.errors import InputError
 from parity.memory import check_fits
+from parity.processes import signals_held
 
 
 def check_input(path: str, option: str = "") -> None:
@@ -135,7 +135,7 @@ def write_all(outputs: list[tuple[str, Writer, bool]]) -> None:
             written.append((_temporary_beside(target), target))
             with open(written[-1][0], "wb" if binary else "w") as file:
                 write(file)
-        with _signals_held():
+        with signals_held():
             for temporary, target in written:
                 os.replace(temporary, target)
     except OSError as error:
@@ -151,21 +151,6 @@ def _temporary_beside(path: str) -> str:
     os.close(fd)
     os.chmod(temporary, _mode_for(path))
     return temporary
-
-
-@contextlib.contextmanager
-def _signals_held():
-    """Ctrl-C and SIGTERM wait until the block ends (they are delivered then), where signals can be held."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, ValueError, OSError):  # no pthread_sigmask (Windows)
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(path: str) -> int:

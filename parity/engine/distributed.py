@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import signal
 import socket
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,14 @@ from parity.engine.batches import Rows
 from parity.engine.record import Record
 from parity.errors import InputError
 from parity.memory import check_fits
+from parity.processes import ended, release_held_signals, signals_held
 
 if TYPE_CHECKING:
     from parity.engine.replica import Replica
 
 COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
+CRASH_GRACE = 3  # seconds for a rank whose connections dropped to be reaped
 RANK_MEMORY = 200 * 2**20  # bytes a rank takes at least: a Python process with torch imported
 
 
@@ -77,6 +80,8 @@ class DistributedTorchSide:
     """The Side interface over W worker processes."""
 
     def __init__(self, config: RunConfig, data: Dataset, init: Params, replica: Replica) -> None:
+        from multiprocessing import resource_tracker
+
         import torch.multiprocessing as mp
 
         self.world_size, self.dtype = config.world_size, np.dtype(config.dtype)
@@ -84,14 +89,17 @@ class DistributedTorchSide:
         os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
         port = os.environ.get("MASTER_PORT") or str(_free_port())
         self.pipes, self.processes = [], []
-        for rank in range(self.world_size):
-            parent_end, child_end = context.Pipe()
-            process = context.Process(target=_worker, args=(rank, config, replica, data.X, data.y, init, port, child_end), daemon=True)
-            process.start()
-            child_end.close()
-            self.pipes.append(parent_end)
-            self.processes.append(process)
+        resource_tracker.ensure_running()  # it unblocks every signal as it starts: started before they are held
         try:
+            with signals_held():  # Ctrl-C reaches the parent, which stops the workers
+                for rank in range(self.world_size):
+                    parent_end, child_end = context.Pipe()
+                    process = context.Process(target=_worker, args=(rank, config, replica, data.X, data.y, init, port, child_end),
+                                              daemon=True)
+                    process.start()
+                    child_end.close()
+                    self.pipes.append(parent_end)
+                    self.processes.append(process)
             self._gather(START_TIMEOUT)
         except BaseException:
             self.close()
@@ -149,18 +157,33 @@ class DistributedTorchSide:
             except (EOFError, OSError):
                 self._died(rank)
             if kind == "error":
-                dead = [r for r, process in enumerate(self.processes) if not process.is_alive()]
-                if dead:  # a rank that died makes the others' collectives fail: name the cause, not the echo
-                    self._died(dead[0])
+                dead = self._crashed(besides=rank)
+                if dead is not None:  # a rank that died makes the others' collectives fail: name the cause, not the echo
+                    self._died(dead)
                 self.close()
                 raise InputError(f"rank {rank}: {value[:300]}")
             replies.append(value)
         return replies
 
+    def _crashed(self, besides: int) -> int | None:
+        """The rank, other than the one that reported an error, whose process ended without a word, if any.
+
+        A peer's death reaches a survivor as a reset connection as the dead process's files close, a moment
+        before the process can be reaped: its exit is awaited for a grace period, not sampled once."""
+        from multiprocessing.connection import wait
+
+        others = {process.sentinel: rank for rank, process in enumerate(self.processes) if rank != besides}
+        for sentinel in wait(list(others), timeout=CRASH_GRACE):
+            process = self.processes[others[sentinel]]
+            process.join(timeout=CRASH_GRACE)
+            if process.exitcode not in (None, 0):
+                return others[sentinel]
+        return None
+
     def _died(self, rank: int, why: str = "") -> None:
         process = self.processes[rank]
-        process.join(timeout=1)
-        how = why or (f"exit status {process.exitcode}" if process.exitcode is not None else "no answer")
+        process.join(timeout=CRASH_GRACE)
+        how = why or (ended(process.exitcode) if process.exitcode is not None else "no answer")
         self.close()
         raise InputError(f"rank {rank} of the distributed run stopped ({how}); every worker was stopped")
 
@@ -252,9 +275,8 @@ def _free_port() -> int:
 
 def _worker(rank: int, config: RunConfig, replica: Replica, X: np.ndarray, y: np.ndarray, init: Params, port: str, pipe) -> None:
     """One rank: join the group, then answer the parent until it says stop or goes away."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    release_held_signals()
     from parity.allocator import keep_freed_memory
 
     keep_freed_memory()  # a worker is a fresh interpreter: tuned as the `parity` command tunes its own
