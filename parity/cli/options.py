@@ -188,7 +188,8 @@ def config_from_report(ctx: click.Context, path: str, options: dict, command: st
 def follows_rank_0(config: RunConfig) -> bool:
     """Under a launcher such as torchrun, a rank other than 0 does what rank 0 broadcasts, and nothing else."""
     from parity.config.data import load_dataset
-    from parity.engine.distributed import check_world_size, follow, launched
+    from parity.engine.distributed import check_world_size, launched
+    from parity.engine.distributed_launched import follow
 
     rank = launched(config)
     if not rank:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parity.config.config import RunConfig
 
+COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 SUM_LOSSES = {"sse", "half-sse", "bce-sum", "ce-sum"}  # the losses whose gradient DDP's averaging divides by W
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from numpy_net import Params
 from parity.config.config import RunConfig
+from parity.config.distributed import COLLECTIVE_TIMEOUT
 from parity.config.data import Dataset
 from parity.engine.batches import Rows
 from parity.engine.record import Record
@@ -41,7 +42,6 @@ from parity.processes import ended, release_held_signals, signals_held
 if TYPE_CHECKING:
     from parity.engine.replica import Replica
 
-COLLECTIVE_TIMEOUT = 120  # seconds: a rank that died must not hang the others forever
 START_TIMEOUT = 300  # seconds for every rank to import torch and join the group
 CRASH_GRACE = 3  # seconds for a rank whose connections dropped to be reaped
 RANK_MEMORY = 200 * 2**20  # bytes a rank takes at least: a Python process with torch imported
@@ -64,7 +64,11 @@ def distributed_side(config: RunConfig, rows: int) -> type:
     under a launcher such as torchrun, this process as rank 0."""
     check_world_size(config, rows)
     check_backend()
-    return LaunchedRankSide if launched(config) is not None else DistributedTorchSide
+    if launched(config) is None:
+        return DistributedTorchSide
+    from parity.engine.distributed_launched import LaunchedRankSide
+
+    return LaunchedRankSide
 
 
 def check_backend() -> None:
@@ -195,76 +199,6 @@ def launched(config: RunConfig) -> int | None:
     if int(os.environ["WORLD_SIZE"]) != config.world_size:
         raise InputError(f"--world-size {config.world_size}, but the launcher started {os.environ['WORLD_SIZE']} processes: give the same number")
     return int(os.environ["RANK"])
-
-
-class LaunchedRankSide:
-    """Rank 0 under a launcher: its own rank in this process; the other processes do what it broadcasts (follow)."""
-
-    def __init__(self, config: RunConfig, data: Dataset, init: Params, replica: Replica) -> None:
-        from parity.engine.distributed_rank import Rank
-
-        self.rank, self.dtype = Rank(0, config, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT)), np.dtype(config.dtype)
-        self.open = True
-        try:
-            self._broadcast("build", (replica, init))
-            self.rank.build(replica, data.X, data.y, init)
-        except BaseException:
-            self.close()
-            raise
-
-    def _broadcast(self, kind: str, value: Any) -> None:
-        import torch.distributed as dist
-
-        dist.broadcast_object_list([(kind, value)], src=0)
-
-    def _tell(self, kind: str, value: Any) -> Any:
-        self._broadcast(kind, value)
-        return self.rank.handle(kind, value)
-
-    def load(self, params: Params) -> None:
-        self._tell("load", params)
-
-    def params(self) -> Params:
-        return self._tell("params", None)
-
-    def step(self, rows: Rows) -> Record:
-        record, spread = self._tell("step", rows)
-        return {**record, "rank_spread": np.asarray(spread, dtype=self.dtype)}
-
-    def promoted(self) -> LaunchedRankSide:
-        raise InputError("the float64 oracle does not run on a distributed side")
-
-    def close(self) -> None:
-        if self.open:
-            self.open = False
-            try:
-                self._tell("stop", None)
-            finally:
-                self.rank.close()
-
-
-def follow(config: RunConfig, data: Dataset, rank: int) -> None:
-    """A rank other than 0 under a launcher: build the replica rank 0 describes, from the shared weights it sends,
-    on this machine's copy of the data; then do what rank 0 broadcasts until it says stop. It prints nothing."""
-    import torch.distributed as dist
-
-    from parity.engine.distributed_rank import Rank
-
-    worker = Rank(rank, config, datetime.timedelta(seconds=COLLECTIVE_TIMEOUT))
-    try:
-        while True:
-            message: list[Any] = [None]
-            dist.broadcast_object_list(message, src=0)
-            kind, value = message[0]
-            if kind == "stop":
-                break
-            if kind == "build":
-                replica, init = value
-                worker.build(replica, data.X, data.y, init)
-            else:
-                worker.handle(kind, value)
-    finally:
-        worker.close()
 
 
 def _free_port() -> int:
