@@ -33,10 +33,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# A parity run alternates NumPy's BLAS and torch's thread pools on the same cores. OpenBLAS's idle threads
-# spin for a while after each call, and torch's threads then wait for the cores: measured here, a run of
-# 1024x64, hidden 256 took 17 ms a step with spinning and 7 ms without, neither twin slower alone. OpenBLAS
-# reads this when NumPy is first imported, so it is set (only if unset) before the kit imports NumPy.
+# A run holds NumPy's BLAS and torch to their shares of the cores itself, whatever was imported first
+# (parity.engine.threads, with threadpoolctl). This only complements it, where it can: OpenBLAS reads it when NumPy
+# is first imported, so it takes effect only if the kit loads NumPy. Its idle threads then sleep at once instead
+# of spinning for about 0.1 s after a call, which helps where no limit is held (the user's own code between runs) and
+# where the BLAS share is more than one thread (four cores and up), so its idle threads do not spin into torch's.
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def _use_the_kits_packages() -> None:
 
 
 _use_the_kits_packages()
+
+# NumPy's functions as they are before any user code loads: the comparison judges with these (parity.pristine)
+import parity.pristine  # noqa: E402,F401
 
 
 def __getattr__(name: str) -> Any:

@@ -6,8 +6,9 @@ with mmap and returns them with munmap on free, so every step faults its
 pages in afresh; measured here, that was half the NumPy twin's time at
 1024x64, hidden 256 (2.6 ms a step against 1.2 ms with the blocks kept).
 Raising glibc's mmap and trim thresholds keeps blocks up to 32 MiB (the
-most mallopt accepts) in the heap for reuse. Only the `parity` command does
-this, for its own process: a library must not retune its caller's malloc.
+most mallopt accepts) in the heap for reuse. The `parity` command does this
+for its own process, and assert_parity for the test process that calls it;
+run() and check() do not: a library must not retune its caller's malloc.
 """
 
 from __future__ import annotations

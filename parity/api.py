@@ -25,6 +25,8 @@ from parity.config.config import RunConfig, config_for
 from parity.diagnosis.diagnose import diagnose
 from parity.engine.loop import run_steps
 from parity.engine.setup import Setup, prepare
+from parity.errors import ArgumentError, expect
+from parity.pristine import kits_code
 from parity.report.report import Report
 
 Program = TypeVar("Program", UserNetwork, TorchPort)
@@ -36,6 +38,9 @@ def run(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Tr
     numpy_trainer replaces the reference NumPy trainer with a variant of it,
     which is how a planted porting bug is run.
     """
+    expect("config", config, RunConfig, "a RunConfig, such as RunConfig(loss='mse')")
+    if not (isinstance(numpy_trainer, type) and issubclass(numpy_trainer, numpy_net.Trainer)):
+        raise ArgumentError(f"numpy_trainer must be numpy_net.Trainer or a subclass of it, got {numpy_trainer!r}")
     return run_setup(prepare(config, numpy_trainer))
 
 
@@ -44,7 +49,8 @@ def run_setup(setup: Setup, observers: Sequence[Callable] = (), listeners: Seque
     called after each step, as parity.engine.loop.run_steps says (golden runs, progress bars, per-step series)."""
     config = setup.config
     # NaN and Inf are found and reported (see Divergence); NumPy's warnings about them would only be noise.
-    with torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
+    # kits_code: the comparison and the diagnosis judge with NumPy as it was before user code loaded
+    with kits_code(), torch_net.numerics(config.allow_tf32, config.deterministic), np.errstate(all="ignore"):
         result = run_steps(setup, observers, listeners)
         diagnosis = None
         if not result.passed and not result.interrupted:
@@ -67,6 +73,8 @@ def check(config: RunConfig | None = None, numpy: UserNetwork | str | None = Non
     that does not exist relative to the working folder is looked up in the folder of the file that calls check()
     (or assert_parity): a test finds the programs beside it wherever pytest runs from.
     """
+    expect("numpy", numpy, (UserNetwork, str, type(None)), "FILE.py:NAME or a UserNetwork")
+    expect("torch", torch, (TorchPort, str, type(None)), "FILE.py:NAME or a TorchPort")
     folder = _callers_folder()
     network = _beside(UserNetwork(numpy) if isinstance(numpy, str) else numpy, folder)
     port = _beside(TorchPort(torch) if isinstance(torch, str) else torch, folder)

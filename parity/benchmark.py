@@ -7,6 +7,7 @@ prints the table; `scripts/bench.py` is the same from a checkout.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
@@ -20,6 +21,7 @@ import numpy as np
 import torch
 
 from parity.config.config import RunConfig
+from parity.engine import threads
 from parity.engine.environment import blas
 from parity.engine.loop import compare_run, run_steps
 from parity.engine.setup import prepare
@@ -52,6 +54,11 @@ def per_step(action: Callable[[], None], steps: int, repeats: int = 3) -> float:
     return best
 
 
+# A pause before each timing: OpenBLAS's idle threads spin for about 0.1 s after a call (unless OPENBLAS_THREAD_TIMEOUT
+# was set before NumPy loaded), and would otherwise be timed as part of the next action's steps.
+SETTLE_SECONDS = 0.15
+
+
 def per_step_in_turn(actions: dict[str, Callable[[], None]], steps: int, repeats: int = 3) -> dict[str, float]:
     """Seconds a step of each action (each action takes `steps` steps), the best of a few repeats, after one warm-up
     each. Within a repeat the actions take turns, so that a load on the machine that comes and goes over the
@@ -61,6 +68,7 @@ def per_step_in_turn(actions: dict[str, Callable[[], None]], steps: int, repeats
     best = dict.fromkeys(actions, float("inf"))
     for _ in range(repeats):
         for name, action in actions.items():
+            time.sleep(SETTLE_SECONDS)
             started = time.perf_counter()
             action()
             best[name] = min(best[name], (time.perf_counter() - started) / steps)
@@ -107,6 +115,8 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
     plain = plain_torch_loop(config, setup.data.X, setup.data.y, torch_side.X.device)
     free_setup = prepare(RunConfig(**{**config.to_dict(), "mode": "free"}))
     sparse_setup = prepare(RunConfig(**{**config.to_dict(), "check_every": check_every}))
+    rtol, atol = config.tolerances
+    elementwise = prepare(RunConfig(**{**config.to_dict(), "rtol": rtol, "atol": atol})) if dtype != "float64" else None
 
     def steps_of(*actions: Callable[[], object]) -> Callable[[], None]:
         def run() -> None:
@@ -123,21 +133,28 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
         "alternated": steps_of(lambda: numpy.trainer.step(numpy.X, numpy.y), lambda: torch_side.trainer.step(torch_side.X, torch_side.y)),
         "plain": steps_of(plain),
         "lockstep": lambda: run_steps(setup),
+        "one_after_the_other": lambda: _sides_in_turn(setup),
         "free": lambda: run_steps(free_setup),
         "sparse": lambda: run_steps(sparse_setup),
+        **({"elementwise": lambda: run_steps(elementwise)} if elementwise else {}),
     }, problem.steps)
     numpy_twin, torch_twin, alternated, plain_loop = (seconds[k] for k in ("numpy_twin", "torch_twin", "alternated", "plain"))
     lockstep, free, sparse = seconds["lockstep"], seconds["free"], seconds["sparse"]
+    plain_loops = numpy_twin + plain_loop  # the NumPy twin is a NumPy loop as a user writes it
     references = {mode: run_steps(s).references for mode, s in (("lockstep", setup), ("free", free_setup))}
     n, inputs = setup.data.X.shape
     flops = step_flops(n, inputs, problem.hidden, setup.data.y.shape[1])
     rate = matmul_rate(dtype)
     transfers = device_to_host_transfers(setup) if device == "cuda" else None
     return {
-        "problem": problem.name, "dtype": dtype, "device": device,
+        "problem": problem.name, "data": problem.data, "dtype": dtype, "device": device,
         "numpy_twin_steps_per_s": 1 / numpy_twin, "torch_twin_steps_per_s": 1 / torch_twin, "plain_loop_steps_per_s": 1 / plain_loop,
         "parity_lockstep_steps_per_s": 1 / lockstep, "parity_free_steps_per_s": 1 / free,
         "overhead_lockstep": lockstep / (numpy_twin + torch_twin), "overhead_free": free / (numpy_twin + torch_twin),
+        "vs_plain_loops": lockstep / plain_loops, "vs_plain_loops_check_every": sparse / plain_loops,
+        "vs_plain_loops_one_after_the_other": seconds["one_after_the_other"] / plain_loops, "sides_at_once": threads.at_once(setup, *setup.make_sides()),
+        # the same run judged element-wise alone (explicit tolerances take no float64 reference): what the reference costs
+        "vs_plain_loops_elementwise_only": seconds.get("elementwise", lockstep) / plain_loops,
         "twins_alternated_steps_per_s": 1 / alternated, "alternation": alternated / (numpy_twin + torch_twin),
         "check_every": check_every, "overhead_lockstep_check_every": sparse / (numpy_twin + torch_twin),
         "torch_twin_vs_plain": torch_twin / plain_loop, "numpy_twin_vs_plain": numpy_twin / plain_loop,
@@ -147,6 +164,40 @@ def measure(problem: Problem, dtype: str, device: str = "cpu", check_every: int 
         "device_to_host_per_checked_step": transfers,
         "float64_references": references,  # steps of the run that took the float64 reference, by mode
     }
+
+
+def _sides_in_turn(setup) -> None:
+    """A lockstep run with the two sides stepped one after the other, never at once: what stepping at once pays."""
+    threads.concurrency = False
+    try:
+        run_steps(setup)
+    finally:
+        threads.concurrency = None
+
+
+ORDERS = ("kit first", "numpy and torch first")
+# the issue's targets, the parity run's time a step over the two plain loops', by problem: every step compared, and
+# with --check-every 10 (from hidden 256 up)
+TARGETS = {"xor": 1.75, "random:1024,64": 1.3, "random:8192,784,10": 1.15}
+TARGET_CHECK_EVERY = 1.1
+
+
+def measure_in_order(order: str, problems: tuple[Problem, ...], dtypes: tuple[str, ...], devices: list[str],
+                     check_every: int):
+    """Yield measure()'s rows, measured in a fresh process that imported the kit first, or NumPy and torch before it
+    (as a test file or a notebook does), each row as it is measured."""
+    # kit first as the `parity` command runs: its malloc tuned too (parity.allocator); a test file's is not
+    first = "import numpy, torch\n" if order != ORDERS[0] else "from parity.allocator import keep_freed_memory\nkeep_freed_memory()\n"
+    code = first + (
+        "import json, sys\nfrom parity import benchmark as b\nb.SETTLE_SECONDS = %r\n"
+        "for device in %r:\n for p in %r:\n  for dtype in %r:\n"
+        "   print(json.dumps(b.measure(b.Problem(*p), dtype, device, %d)), flush=True)\n"
+    ) % (SETTLE_SECONDS, devices, [(p.name, p.data, p.hidden, p.steps) for p in problems], dtypes, check_every)
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as child:
+        for line in child.stdout:
+            yield {**json.loads(line), "order": order}
+    if child.returncode:
+        raise RuntimeError(f"the bench's child process ({order}) ended with status {child.returncode}")
 
 
 def device_to_host_transfers(setup) -> dict:

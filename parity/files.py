@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -14,7 +15,7 @@ import numpy as np
 
 from parity.errors import InputError
 from parity.memory import check_fits
-from parity.processes import signals_held
+from parity.processes import launcher_gone, signals_held
 
 
 def check_input(path: str, option: str = "") -> None:
@@ -103,11 +104,24 @@ def check_writable(path: str, option: str) -> None:
         raise InputError(f"{option} {path!r}: {folder!r} is a file, not a folder")
     if not os.path.isdir(folder):
         raise InputError(f"{option} {path!r}: the folder {folder!r} does not exist")
+    _check_length(path, folder, option)
     try:  # os.access says yes to root everywhere; only trying tells
         with tempfile.TemporaryFile(dir=folder, prefix=".parity-"):
             pass
     except OSError as error:
         raise InputError(f"{option} {path!r}: cannot write in {folder!r} ({error.strerror})") from None
+
+
+def _check_length(path: str, folder: str, option: str) -> None:
+    """A name or path longer than the file system takes would fail only when written, after the whole run."""
+    for what, length, limit in (("file name", len(os.fsencode(os.path.basename(path))), "PC_NAME_MAX"),
+                                ("path", len(os.fsencode(os.path.join(folder, os.path.basename(path)))), "PC_PATH_MAX")):
+        try:
+            allowed = os.pathconf(folder, limit)
+        except (OSError, ValueError, AttributeError):  # no pathconf (Windows), or no limit known
+            continue
+        if allowed > 0 and length > allowed - (what == "path"):  # PATH_MAX counts the closing NUL
+            raise InputError(f"{option} {path!r}: the {what} is {length} bytes, longer than the file system allows ({allowed})")
 
 
 Writer = Callable[[IO], None]
@@ -136,14 +150,60 @@ def write_all(outputs: list[tuple[str, Writer, bool]]) -> None:
             with open(written[-1][0], "wb" if binary else "w") as file:
                 write(file)
         with signals_held():
-            for temporary, target in written:
-                os.replace(temporary, target)
+            if launcher_gone():  # the caller has seen the run end: nothing may change after that
+                raise InputError("the parity process that started this run has gone: its outputs are not written")
+            _replace_all(written)
     except OSError as error:
         raise InputError(f"cannot write {target!r}: {error.strerror}") from None
     finally:
         for temporary, _ in written:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
+
+
+def _replace_all(written: list[tuple[str, str]]) -> None:
+    """Rename each temporary over its target; where one rename fails (the target became a folder, the disk went
+    read-only), the targets already replaced get their earlier content back, so that none is replaced."""
+    replaced: list[tuple[str, str | None]] = []
+    target = ""
+    try:
+        for temporary, target in written:
+            earlier = _keep_earlier(target)
+            try:
+                os.replace(temporary, target)
+            except OSError:
+                _remove(earlier)
+                raise
+            replaced.append((target, earlier))
+    except OSError as error:
+        for replaced_target, earlier in reversed(replaced):
+            with contextlib.suppress(OSError):
+                os.replace(earlier, replaced_target) if earlier else os.unlink(replaced_target)
+        raise InputError(f"cannot write {target!r}: {error.strerror}") from None
+    for _, earlier in replaced:
+        _remove(earlier)
+
+
+def _remove(path: str | None) -> None:
+    if path:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+def _keep_earlier(target: str) -> str | None:
+    """A second name for the target's present content (a hard link, or a copy where links are not allowed)."""
+    if not os.path.isfile(target):
+        return None
+    earlier = os.path.join(os.path.dirname(target), f".parity-{os.getpid()}-{os.urandom(4).hex()}.earlier")
+    try:
+        os.link(target, earlier)
+    except OSError:
+        try:
+            shutil.copy2(target, earlier)
+        except OSError:
+            _remove(earlier)
+            raise
+    return earlier
 
 
 def _temporary_beside(path: str) -> str:

@@ -20,11 +20,13 @@ Each run is classified:
     python3 scripts/diagnosis_held_out.py                      # every case
     python3 scripts/diagnosis_held_out.py --json results.json  # and write the results
     python3 scripts/diagnosis_held_out.py --only P0 --only N1  # cases whose id starts so
+    python3 scripts/diagnosis_held_out.py --cases fresh_cases  # scripts/diagnosis_sets/fresh_cases.py
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import shutil
@@ -44,10 +46,11 @@ BUG_CLASSES = ("named", "stage", "unknown", "wrong-confident", "rounding", "miss
 CORRECT_CLASSES = ("passed", "accused", "internal")
 
 
-def load_cases() -> list[dict]:
+def load_cases(module: str = "cases") -> list[dict]:
+    """CASES from the module of that name in scripts/diagnosis_sets/ (cases.py by default)."""
     sys.path.insert(0, str(SETS))
     try:
-        import cases  # noqa: PLC0415
+        cases = importlib.import_module(module)
     finally:
         sys.path.pop(0)
     return list(cases.CASES)
@@ -167,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
                         help="run only the cases whose id starts with PREFIX (repeatable)")
     parser.add_argument("--jobs", type=int, default=1, help="cases run at once (default 1)")
+    parser.add_argument("--cases", default="cases", metavar="MODULE",
+                        help="the module in scripts/diagnosis_sets/ whose CASES to run (default cases)")
     args = parser.parse_args(argv)
 
-    cases = load_cases()
+    cases = load_cases(args.cases)
     if args.only:
         cases = [c for c in cases if any(c["id"].startswith(p) for p in args.only)]
     if not cases:

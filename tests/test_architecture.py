@@ -23,7 +23,7 @@ MAX_FUNCTION_LINES = 60
 LAYERS = (
     ("numpy_net",),
     ("torch_net",),
-    ("parity.errors", "parity.processes"),
+    ("parity.errors", "parity.processes", "parity.pristine"),
     ("parity.tolerance",),
     ("parity.memory", "parity.allocator"),
     ("parity.files",),

@@ -16,6 +16,18 @@ def tiny_bench(monkeypatch):
     monkeypatch.setattr(benchmark, "PROBLEMS", (benchmark.Problem("xor 4x3, hidden 4", "xor", 4, 5),) * 2)
     monkeypatch.setattr(benchmark, "distributed_cost", lambda: [])
     monkeypatch.setattr(benchmark, "peak_memory_mib", lambda steps: 100.0 + steps / 1e4)
+    monkeypatch.setattr(benchmark, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(benchmark, "measure_in_order", in_this_process)
+
+
+def in_this_process(order, problems, dtypes, devices, check_every):
+    """measure_in_order without the fresh process (which the monkeypatches would not reach); the second order slower,
+    so that the bench's choice of the worse shows."""
+    for device in devices:
+        for problem in problems:
+            for dtype in dtypes:
+                row = benchmark.measure(problem, dtype, device, check_every)
+                yield {**row, "order": order, "vs_plain_loops": row["vs_plain_loops"] + (order != benchmark.ORDERS[0])}
 
 
 def test_bench_measures_prints_and_writes_every_figure(tiny_bench, tmp_path):
@@ -37,6 +49,18 @@ def test_bench_measures_prints_and_writes_every_figure(tiny_bench, tmp_path):
     assert set(document["startup_seconds"]) == {"parity --help", *(f"parity {c} --help" for c in cli.commands)}
     assert all(0 < seconds < 30 for seconds in document["startup_seconds"].values())
     assert {"cpu", "cores", "blas", "torch", "numpy", "cuda"} <= set(document["machine"])
-    row = next(line for line in result.stdout.splitlines() if line.startswith("xor 4x3, hidden 4"))
+    row = next(line for line in result.stdout.splitlines() if line.startswith("xor 4x3, hidden 4") and " np+t " in line)
     assert f"{run['overhead_lockstep']:.2f}x" in row and f"{run['alternation']:.2f}x" in row
     assert "--check-every 3" in result.stdout and "start-up: parity --help" in result.stdout
+    assert [r["order"] for r in document["runs"]] == [benchmark.ORDERS[1]] * 2  # the worse of the two orders
+    assert [len(document["runs_by_order"][order]) for order in benchmark.ORDERS] == [2, 2]
+    assert run["vs_plain_loops_check_every"] > 0 and isinstance(run["sides_at_once"], bool)
+    assert f"xor 4x3, hidden 4, float32, cpu: {run['vs_plain_loops']:.2f}x (numpy and torch first), target 1.75x" in result.stdout
+
+
+@pytest.mark.slow
+def test_each_import_order_is_measured_in_a_fresh_process():
+    """The real measure_in_order: a child process per order, a row per problem and dtype."""
+    rows = list(benchmark.measure_in_order(benchmark.ORDERS[1], (benchmark.Problem("xor", "xor", 4, 3),), ("float32",), ["cpu"], 2))
+    assert [(r["order"], r["problem"], r["dtype"]) for r in rows] == [(benchmark.ORDERS[1], "xor", "float32")]
+    assert rows[0]["vs_plain_loops"] > 0

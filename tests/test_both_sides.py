@@ -132,21 +132,57 @@ def train_step(model, optimizer, X, y):
 def never_zeroed(model, optimizer, X, y):
     ((model(X) - y) ** 2).sum().backward()
     optimizer.step()
+
+def flat_target(model, optimizer, X, y):
+    optimizer.zero_grad()
+    ((model(X) - y.view(-1)) ** 2).sum().backward()
+    optimizer.step()
+
+def flat_target_bce(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out, target = model(X), y.view(-1)
+    (-(target * torch.log(out) + (1 - target) * torch.log(1 - out))).mean().backward()
+    optimizer.step()
+
+def step_first(model, optimizer, X, y):
+    optimizer.step()
+    optimizer.zero_grad()
+    ((model(X) - y) ** 2).sum().backward()
+
+def sigmoid_again(model, optimizer, X, y):
+    optimizer.zero_grad()
+    torch.nn.functional.binary_cross_entropy_with_logits(model(X), y).backward()
+    optimizer.step()
+
+def decayed_by_hand(model, optimizer, X, y):
+    optimizer.zero_grad()
+    ((model(X) - y) ** 2).sum().backward()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.grad += 0.01 * p
+    optimizer.step()
 """
 
 
 
 @pytest.mark.parametrize("optimizer, step, finding, side", [
     ("torch.optim.SGD(model.out.parameters(), lr=0.5)", "train_step", "not-updated", "torch"),
-    ("torch.optim.SGD(model.parameters(), lr=0.5, weight_decay=0.01)", "train_step", "weight-decay", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "decayed_by_hand", "weight-decay", "torch"),
     ("torch.optim.SGD(model.parameters(), lr=0.5)", "never_zeroed", "gradient-accumulation", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "flat_target", "target-broadcast", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "flat_target_bce --loss bce",
+     "target-broadcast", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "sigmoid_again --loss bce", "activation-twice", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "step_first", "no-update", "torch"),
+    # a declared setting the run does not have (dampening, which SGD without momentum ignores) is named only as the cause
+    ("torch.optim.SGD(model.parameters(), lr=0.5, dampening=0.5)", "never_zeroed", "gradient-accumulation", "torch"),
 ])
 def test_port_side_bugs_are_named_on_the_port_side(optimizer, step, finding, side, tmp_path):
     (tmp_path / "port.py").write_text(PORT)
     path = tmp_path / "r.json"
     result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-optimizer", optimizer,
-                                      "--torch-step", f"{step}(model, optimizer, X, y)", "--lr", "0.5", "--steps", "5",
-                                      "--json", str(path)])
+                                      "--torch-step", f"{step.split()[0]}(model, optimizer, X, y)", "--lr", "0.5", "--steps", "5",
+                                      "--json", str(path), *step.split()[1:]])
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == finding and top["evidence"]["side"] == side
@@ -164,3 +200,129 @@ def test_adam_with_another_epsilon_passes_in_float64_when_told(tmp_path):
 
 def test_adam_weight_decay_on_the_kits_twins_agrees():
     assert run(RunConfig(optimizer="adam", lr=0.05, weight_decay=0.01, steps=20, dtype="float64")).passed
+
+
+
+PROGRAM_WITH_DELTA = '''
+import numpy as np
+
+class Net:
+    def __init__(self, X, y):
+        rng = np.random.default_rng(3)
+        self.W1, self.b1 = rng.normal(0, 0.5, (X.shape[1], 6)), np.zeros(6)
+        self.W2, self.b2 = rng.normal(0, 0.5, (6, y.shape[1])), np.zeros(y.shape[1])
+
+    def train(self, X, y, lr):
+        h = np.tanh(X @ self.W1 + self.b1)
+        z = h @ self.W2 + self.b2
+        OUTPUT
+        delta = DELTA
+        dh = delta @ self.W2.T * (1 - h ** 2)
+        self.W2 -= lr * h.T @ delta
+        self.b2 -= lr * delta.sum(axis=0)
+        self.W1 -= lr * X.T @ dh
+        self.b1 -= lr * dh.sum(axis=0)
+'''
+SOFTMAX = "e = np.exp(z - z.max(axis=1, keepdims=True)); o = e / e.sum(axis=1, keepdims=True)"
+SIGMOID = "o = 1 / (1 + np.exp(-z))"
+
+
+def _top_finding(tmp_path, output: str, delta: str, *options: str) -> dict:
+    (tmp_path / "net.py").write_text(PROGRAM_WITH_DELTA.replace("OUTPUT", output).replace("DELTA", delta))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y, 0.5)", "--hidden-activation",
+                                      "tanh", "--steps", "4", "--lr", "0.5", "--json", str(path), *options])
+    assert result.exit_code == 1, result.output
+    return json.loads(path.read_text())["diagnosis"][0]
+
+
+def test_a_reduction_over_every_element_is_read_from_the_fitted_rate(tmp_path):
+    top = _top_finding(tmp_path, SOFTMAX, "(o - y) / y.size", "--data", "random:40,5,4", "--output-activation", "softmax", "--loss", "ce")
+    assert top["name"] == "model-family"
+    assert "divided by y.size (40 rows × 4 columns) where --loss ce divides by the 40 rows" in top["explanation"], top
+    assert "by the 40 rows, not by y.size" in top["fix"]
+
+
+def test_the_sigmoid_derivative_after_a_cross_entropy_is_read_as_applied_twice(tmp_path):
+    top = _top_finding(tmp_path, SIGMOID, "(o - y) / y.size * o * (1 - o)", "--data", "random:32,3", "--loss", "bce")
+    assert top["name"] == "model-family" and "the derivative applied twice" in top["explanation"], top
+    assert "drop the sigmoid's derivative" in top["fix"]
+
+
+def test_a_learning_rate_that_is_no_reduction_gets_no_reading(tmp_path):
+    top = _top_finding(tmp_path, SIGMOID, "0.3 * (o - y) / y.size", "--data", "random:32,3", "--loss", "bce")
+    assert top["name"] == "model-family" and "learning rate of 0.15" in top["explanation"], top
+    assert "divided by" not in top["explanation"] and "reduce its loss" not in top["fix"]
+
+
+@pytest.mark.parametrize("optimizer, options, settings", [
+    ("torch.optim.SGD(model.parameters(), lr=0.5, weight_decay=0.01)", [], {"weight_decay": ["0.01", "0"]}),
+    ("torch.optim.SGD(model.parameters(), lr=0.05)", [], {"lr": ["0.05", "0.5"]}),
+    ("torch.optim.Adam(model.parameters(), lr=0.5, amsgrad=True)", ["--optimizer", "adam", "--steps", "12"], {"amsgrad": ["True", "False"]}),
+    ("torch.optim.Adam(model.parameters(), lr=0.5, betas=(0.999, 0.9))", ["--optimizer", "adam"], {"betas": ["(0.999, 0.9)", "(0.9, 0.999)"]}),
+    ("torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9, nesterov=True)", ["--optimizer", "momentum", "--momentum", "0.9"],
+     {"nesterov": ["True", "False"]}),
+])
+def test_a_ports_own_optimizer_settings_are_read_and_confirmed(optimizer, options, settings, tmp_path):
+    (tmp_path / "port.py").write_text(PORT)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-optimizer", optimizer,
+                                      "--torch-step", "train_step(model, optimizer, X, y)", "--lr", "0.5", "--steps", "5",
+                                      "--json", str(path), *options])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "optimizer-settings" and top["evidence"] == {"side": "torch", "settings": settings, "confirmed": True}
+
+
+def test_a_ports_optimizer_of_the_runs_settings_passes(tmp_path):
+    (tmp_path / "port.py").write_text(PORT)
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-optimizer",
+                                      "torch.optim.Adam(model.parameters(), lr=0.5, betas=(0.9, 0.999), eps=1e-8)",
+                                      "--torch-step", "train_step(model, optimizer, X, y)", "--lr", "0.5", "--optimizer", "adam"])
+    assert result.exit_code == 0, result.output
+
+
+SOFTMAX_PORT = """
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(5, 6)
+        self.out = nn.Linear(6, 3)
+
+    def forward(self, x):
+        return torch.softmax(self.out(torch.tanh(self.hidden(x))), dim=1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    F.cross_entropy(model(X), y).backward()
+    optimizer.step()
+"""
+
+
+def test_a_softmax_given_to_cross_entropy_is_named_on_the_port(tmp_path):
+    (tmp_path / "port.py").write_text(SOFTMAX_PORT)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Classifier", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--data", "random:30,5,3", "--hidden-activation", "tanh", "--output-activation", "softmax",
+                                      "--loss", "ce", "--lr", "0.5", "--steps", "4", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "activation-twice" and top["evidence"]["side"] == "torch" and top["evidence"]["activation"] == "softmax"
+
+
+@pytest.mark.parametrize("change, words", [
+    (("m_hat, v_hat = self.m[k] / (1 - 0.9 ** self.t)", "m_hat, v_hat = self.m[k]"), "the first moment's bias correction left out"),
+    (("self.t += 1", "self.t = 1"), "the step counter t stuck at 1"),
+])
+def test_adams_bias_corrections_are_read_by_their_law_in_the_right_direction(change, words, tmp_path):
+    (tmp_path / "net.py").write_text(ADAM_WITH_DICTS.replace(*change))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--optimizer", "adam",
+                                      "--lr", "0.01", "--dtype", "float64", "--steps", "8", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "bias-correction" and words in top["explanation"], top

@@ -207,7 +207,8 @@ def test_a_check_report_reruns_with_from_report(tmp_path):
             "--lr", "0.5", "--output", "out", "--steps", "20", "--json", report]
     first = check(*args)
     assert first.exit_code == 0, first.output
-    again = CliRunner().invoke(cli, ["check", "--from-report", str(report)])
+    assert_one_line_error(CliRunner().invoke(cli, ["check", "--from-report", str(report)]), "--trust", "net.train(X, y)")
+    again = CliRunner().invoke(cli, ["check", "--from-report", str(report), "--trust"])  # it stores a --step: code
     assert again.exit_code == 0, again.output
     assert again.stdout.splitlines()[0] == first.stdout.splitlines()[0]
     assert_one_line_error(CliRunner().invoke(cli, ["check", "--from-report", str(report), "--lr", "2"]), "drop --lr")

@@ -59,3 +59,12 @@ def test_the_plugins_options_reach_the_fixture_and_a_failure_carries_the_report(
     result = pytest_in(tmp_path, "--parity-dtype", "float64", "--parity-device", "cpu")
     assert "1 failed, 1 passed" in result.stdout, result.stdout
     assert "parity report" in result.stdout and "likely cause: model-family" in result.stdout
+
+
+def test_assert_parity_tunes_the_test_process_malloc_as_the_command_does(monkeypatch):
+    import parity.allocator
+
+    calls = []
+    monkeypatch.setattr(parity.allocator, "keep_freed_memory", lambda: calls.append(1) or True)
+    assert_parity(steps=2)
+    assert calls == [1]

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from parity.cli.group import WholeFirstLine
+from parity.cli.trust import stored_paths, trusted_programs
 from parity.cli.options import (NOT_CONFIG, check_outputs, config_from_report, follows_rank_0, output_options, run_with_outputs,
                                  training_options)
 from parity.config.config import RunConfig
@@ -48,9 +49,10 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 @click.option("--start-from", type=click.Choice(("numpy", "torch")), default="numpy", show_default=True, help="Whose initial parameters both programs start from (as written).")
 @training_options("check")
 @output_options()
-@click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option).")
+@click.option("--from-report", "from_report", type=str, default=None, help="Re-run the check stored in a JSON report (no other option); its programs are found from the report's folder.")
+@click.option("--trust", is_flag=True, help="With --from-report: run the code the report stores (--step, --init, ...) and programs outside its folder; without it they are shown and refused.")
 @click.pass_context
-def check(ctx: click.Context, network: str | None, from_report: str | None, **options: Any) -> int:
+def check(ctx: click.Context, network: str | None, from_report: str | None, trust: bool, **options: Any) -> int:
     """Compare your own NumPy network, FILE.py:NAME, or your PyTorch port (--torch), with the kit's twin, step by step.
 
     The shared initial weights are written into your network's parameters
@@ -71,13 +73,16 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     network_options = {name: options.pop(name) for name in NETWORK_OPTIONS}
     port_options = {name: options.pop(name) for name in PORT_OPTIONS}
     written_options = {name: options.pop(name) for name in WRITTEN_OPTIONS}
+    if trust and from_report is None:
+        raise InputError("--trust goes with --from-report: what it trusts is the code a report stores")
     if network and port_options["torch"] and from_report is None and wants_written(written_options, network_options):
         return _as_written(ctx, network, options, network_options, port_options, written_options, outputs)
     if from_report is not None:
         given = {**options, **network_options, **port_options, **({"network": network} if network else {})}
         config, stored = config_from_report(ctx, from_report, given, "check")
         user = UserNetwork.from_dict(stored) if stored.get("network") else None
-        port, bias = TorchPort.from_dict(stored), None
+        user, port = trusted_programs(from_report, user, TorchPort.from_dict(stored), trust)
+        bias = None
     else:
         if network is None and port_options["torch"] is None:
             raise InputError("give your network as FILE.py:NAME, your PyTorch port as --torch FILE.py:NAME, or both")
@@ -93,8 +98,8 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
     try:
         setup = prepare_check(config, user, bias, port, quiet)
     except InputError as error:
-        if not (user and port and not network_options["params"] and not port_options["torch_params"]):
-            raise
+        if from_report is not None or not (user and port and not network_options["params"] and not port_options["torch_params"]):
+            raise  # a report's programs are re-run as it stored them, never in another mode
         # the kit's dense family cannot express this pair (an embedding, a convolution, a recurrence): as written,
         # where that can be prepared; otherwise the family's own error stands
         try:
@@ -102,7 +107,12 @@ def check(ctx: click.Context, network: str | None, from_report: str | None, **op
         except InputError:
             raise error from None
         click.echo(f"note: not a dense network the kit's family expresses ({error}); checking both programs as written", err=True)
-    return run_with_outputs(setup, outputs)
+    return _run(setup, outputs)
+
+
+def _run(setup, outputs: dict) -> int:
+    # the report names the programs from its own folder, where --from-report looks for them
+    return run_with_outputs(setup, {**outputs, "stored_programs": stored_paths(setup.network, outputs.get("json_path"))})
 
 
 def _programs(network: str | None, network_options: dict, port_options: dict):
@@ -131,7 +141,7 @@ def wants_written(written: dict[str, Any], network: dict[str, Any]) -> bool:
 
 def _as_written(ctx: click.Context, network: str, options: dict, network_options: dict, port_options: dict,
                 written: dict, outputs: dict) -> int:
-    return run_with_outputs(_written_setup(ctx, network, options, network_options, port_options, written, outputs), outputs)
+    return _run(_written_setup(ctx, network, options, network_options, port_options, written, outputs), outputs)
 
 
 def _written_setup(ctx: click.Context, network: str, options: dict, network_options: dict, port_options: dict,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from parity.cli.group import WholeFirstLine
-from parity.errors import InputError
+from parity.errors import InputError, printable
 from parity.report.diagnosis_text import format_diagnosis
 from parity.report.json_document import read_report
 
@@ -27,8 +27,9 @@ def explain(report_path: str) -> int:
         text = "\n".join(format_diagnosis(findings, oracles)) if verdict != "pass" else ""
     except (KeyError, TypeError, AttributeError, ValueError) as error:
         raise InputError(f"{report_path!r}: its diagnosis is malformed ({type(error).__name__}: {error})") from None
-    click.echo(summary)
+    # a report comes from elsewhere (a CI upload): its text must not drive the terminal that shows it
+    click.echo(printable(summary, keep=""))
     if text:
         click.echo("")
-        click.echo(text)
+        click.echo(printable(text))
     return 0 if verdict == "pass" else 1

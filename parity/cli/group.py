@@ -10,7 +10,7 @@ from typing import Any
 import click
 from click.utils import PacifyFlushWrapper
 
-from parity.errors import InputError
+from parity.errors import InputError, printable
 
 
 class WholeFirstLine(click.Command):
@@ -35,7 +35,7 @@ class ParityGroup(click.Group):
             click.echo("parity: interrupted", err=True)
             sys.exit(130)
         except click.ClickException as error:
-            click.echo(f"parity: error: {error.format_message()}", err=True)
+            click.echo(f"parity: error: {printable(error.format_message(), keep='')}", err=True)  # may quote an argument
             sys.exit(2)
         except InputError as error:
             click.echo(f"parity: error: {error}", err=True)
@@ -46,7 +46,7 @@ class ParityGroup(click.Group):
         except Exception as error:  # a bug of ours: still one line, unless asked for the traceback
             if os.environ.get("PARITY_DEBUG"):
                 raise
-            click.echo(f"parity: error: internal error, {type(error).__name__}: {error} (PARITY_DEBUG=1 shows the traceback)", err=True)
+            click.echo(f"parity: error: internal error, {type(error).__name__}: {printable(error, keep='')} (PARITY_DEBUG=1 shows the traceback)", err=True)
             sys.exit(2)
         finally:
             if previous is not None:

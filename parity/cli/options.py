@@ -12,7 +12,7 @@ from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS
 from click.core import ParameterSource
 
 from parity.config.config import DEVICES, DTYPES, MODES, RunConfig, defaults
-from parity.errors import InputError
+from parity.errors import InputError, printable
 from parity import files
 from parity.files import write_all
 from parity.report.json_document import json_safe
@@ -115,7 +115,7 @@ def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
     checker = GoldenChecker(outputs["golden_path"], setup.config, setup.names) if outputs.get("golden_path") else None
     observers = [o for o in (recorder, checker) if o is not None]
     title = headline(setup.config, setup.environment.get("device", "?"), setup.network)
-    click.echo(title)  # before the first step: a long run says at once what it is doing
+    click.echo(printable(title))  # before the first step: a long run says at once what it is doing
     series = StepSeries() if outputs.get("plot_path") else None
     progress = Progress(setup.config.steps) if progress_wanted(outputs.get("quiet", False)) else None
     listeners = [listener for listener in (series, progress) if listener is not None]
@@ -130,13 +130,15 @@ def run_with_outputs(setup, outputs: dict, before: list | None = None) -> int:
         from parity.engine.resume import resume_check
 
         report.resume = resume_check(setup, outputs["resume_at"])
-    click.echo(report.format_table(with_headline=False))
+    click.echo(printable(report.format_table(with_headline=False)))  # it may quote a report's code or the user's data
     writes = list(before or [])
-    if recorder:
+    if recorder and report.interrupted:  # a part of a run would later "match" the whole: write none, keep the old
+        click.echo(f"parity: note: --save-golden {outputs['save_golden']} not written: the run was interrupted", err=True)
+    elif recorder:
         document = recorder.document(setup.config, report.environment)
         writes.append((outputs["save_golden"], lambda file: file.write(json.dumps(json_safe(document)) + "\n"), False))
     if outputs.get("json_path"):
-        writes.append((outputs["json_path"], lambda file: file.write(report.to_json()), False))
+        writes.append((outputs["json_path"], lambda file: file.write(report.to_json(outputs.get("stored_programs"))), False))
     if outputs.get("junit_path"):
         writes.append((outputs["junit_path"], lambda file: file.write(to_junit(report)), False))
     if series is not None:

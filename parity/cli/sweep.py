@@ -7,6 +7,7 @@ import json
 import click
 
 from parity.cli.group import WholeFirstLine
+from parity.errors import printable
 from parity.files import check_outputs, write_atomically
 from parity.report.json_document import json_safe
 
@@ -41,7 +42,7 @@ def sweep(grid: str, json_path: str | None) -> int:
         label = ", ".join(f"{k}={v}" for k, v in spec.varied.items()) or "base"
         where = f"step {report.first_failure.step}, {report.first_failure.tensor}" if report.first_failure else ""
         finding = report.diagnosis[0].name if report.diagnosis else ""
-        click.echo(f"{label[:56]:<56} {report.verdict.upper():<12} {where}{'; ' + finding if finding else ''}")
+        click.echo(printable(f"{label[:56]:<56} {report.verdict.upper():<12} {where}{'; ' + finding if finding else ''}", keep=""))
         rows.append({"settings": spec.settings, "verdict": report.verdict, "summary": report.verdict_line(), "top_finding": finding})
     passed = sum(row["verdict"] == "pass" for row in rows)
     click.echo(f"\n{passed} of {len(rows)} runs passed")

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from numpy_net import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS, NetworkSpec, family_problem
-from parity.errors import InputError
+from parity.errors import ArgumentError, InputError, expect
 from parity.tolerance.table import DEFAULT_TOLERANCES
 
 DTYPES = ("float32", "float64")
@@ -61,11 +61,13 @@ class RunConfig:
     ddp_sum_scaling: bool = True  # multiply a sum loss by world_size on every rank, since DDP averages
 
     def __post_init__(self) -> None:
+        _numpy_scalars_as_python(self)
         for name, kind in (("data", str), ("weights", (str, type(None))), ("bias", bool), ("shuffle", bool), ("allow_tf32", bool), ("deterministic", bool), ("ddp_sum_scaling", bool)):
             if not isinstance(getattr(self, name), kind):
                 raise InputError(f"{name} must be {'a string' if kind is str else 'true or false' if kind is bool else 'a path or null'}, got {getattr(self, name)!r}")
-        if isinstance(self.target, str) or isinstance(self.betas, str):
-            raise InputError("target and betas must be lists")
+        for name in ("target", "betas"):
+            if not isinstance(getattr(self, name), (list, tuple)):
+                raise InputError(f"{name} must be a list, got {getattr(self, name)!r}")
         object.__setattr__(self, "target", tuple(self.target))
         object.__setattr__(self, "betas", tuple(self.betas))
         object.__setattr__(self, "hidden", _hidden_sizes(self.hidden))
@@ -101,7 +103,10 @@ class RunConfig:
         for name in ("rtol", "atol"):
             if getattr(self, name) is not None:
                 _check_real(name, getattr(self, name), positive=False)
-        largest = float(np.finfo(self.dtype).max)
+        largest, smallest = float(np.finfo(self.dtype).max), float(np.finfo(self.dtype).tiny)
+        if self.lr < smallest:  # 1e-50 is 0 in float32; below the smallest normal number, the rate loses its digits
+            raise InputError(f"--lr {self.lr:g} is below {self.dtype}'s smallest normal number ({smallest:.3g}): "
+                             "in the run it is 0 or loses its digits")
         if self.lr > largest:
             raise InputError(f"--lr {self.lr:g} does not fit in {self.dtype} (largest {largest:.3g})")
         if self.optimizer == "adam" and self.lr / (1 - self.betas[0]) > largest:
@@ -182,12 +187,28 @@ def leave_to_the_command(config: RunConfig, names: tuple[str, ...]) -> RunConfig
 def config_for(command: str, config: RunConfig | None = None, **settings: Any) -> RunConfig:
     """The config a run ("run") or a check ("check") takes: config, or the command's defaults, with settings over it;
     the fields config left to the command (leave_to_the_command) take the command's default."""
+    expect("config", config, (RunConfig, type(None)), "a RunConfig, such as RunConfig(loss='mse'), or None")
+    unknown = sorted(set(settings) - {field.name for field in dataclasses.fields(RunConfig)})
+    if unknown:
+        raise ArgumentError(f"no RunConfig field is named {', '.join(unknown)}")
     if config is None:
         return RunConfig(**{**defaults(command), **settings})
     left = getattr(config, "_left_to_the_command", frozenset())
     own = defaults(command)
     changed = {**{name: own[name] for name in left if getattr(config, name) != own[name]}, **settings}
     return dataclasses.replace(config, **changed) if changed else config
+
+
+def _numpy_scalars_as_python(config: RunConfig) -> None:
+    """np.float32(0.5) and np.int64(3) taken as the Python numbers they hold, in lists too: NumPy hands out its
+    scalars where Python hands out numbers, and a report stores only Python's. A NumPy bool stays refused."""
+    def python(value: Any) -> Any:
+        if isinstance(value, (np.integer, np.floating)):
+            return value.item()
+        return type(value)(python(item) for item in value) if isinstance(value, (list, tuple)) else value
+
+    for field in dataclasses.fields(config):
+        object.__setattr__(config, field.name, python(getattr(config, field.name)))
 
 
 def _hidden_sizes(value: Any) -> tuple[int, ...]:
@@ -199,7 +220,7 @@ def _hidden_sizes(value: Any) -> tuple[int, ...]:
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         raise InputError(f"unknown {name} {value!r}; expected one of {', '.join(choices)}")
 
 

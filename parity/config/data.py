@@ -16,11 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from parity import files
+from parity.config.config import RunConfig
 from parity.errors import InputError
 from parity.memory import check_fits
 
 
 CSV_MEMORY_FACTOR = 4
+# Losses whose targets are probabilities, as torch's BCE and cross-entropy (with class probabilities) take them
+TARGETS_IN_0_1 = ("bce", "bce-sum", "ce", "ce-sum")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] =
     if target and not spec.lower().endswith(".csv"):
         raise InputError("--target only applies to .csv data")
     X, y = _checked(X, y, spec)
+    for name, array in (("X", X), ("y", y)):
+        _check_integers_fit(name, array, dtype, spec, text=spec.lower().endswith(".csv"))
     with np.errstate(over="ignore"):  # an overflow is reported below, as one line
         X, y = X.astype(dtype), y.astype(dtype)
     for name, array in (("X", X), ("y", y)):
@@ -57,6 +62,18 @@ def load_dataset(spec: str, dtype: str, seed: int = 0, target: tuple[str, ...] =
             raise InputError(f"{spec}: {name} holds values beyond the range of {dtype} (largest magnitude "
                              f"{np.finfo(dtype).max:.3g}); scale the data or use --dtype float64")
     return Dataset(X=X, y=y, source=spec)
+
+
+def dataset_for(config: RunConfig) -> Dataset:
+    """The run's data, refused where its loss cannot take its targets."""
+    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    if config.loss in TARGETS_IN_0_1:
+        outside = (data.y < 0) | (data.y > 1)
+        if outside.any():
+            row, column = np.argwhere(outside)[0]
+            raise InputError(f"{data.source}: y holds {data.y[row, column]:g} at row {row}, column {column}; --loss {config.loss} "
+                             "takes targets in [0, 1] (probabilities; for classes, one-hot rows)")
+    return data
 
 
 def xor() -> tuple[np.ndarray, np.ndarray]:
@@ -167,3 +184,26 @@ def _checked(X: np.ndarray, y: np.ndarray, source: str) -> tuple[np.ndarray, np.
             row, column = np.argwhere(bad)[0]
             raise InputError(f"{source}: {name} holds {array[row, column]} at row {row}, column {column}; data must be finite")
     return X, y
+
+
+def _check_integers_fit(name: str, array: np.ndarray, dtype: str, source: str, text: bool) -> None:
+    """Refuse an integer of the data that the run's dtype cannot hold exactly (above 2^24 in float32, 2^53 in
+    float64, an odd part too wide for the significand): the cast would change the data unseen. Integers are an
+    integer array's values, and a CSV's integral numbers (text, within float64's exact range); a float array's
+    values are floats, rounded to the dtype as floats are."""
+    digits = np.finfo(dtype).nmant + 1
+    if array.dtype.kind in "iu":
+        big = np.abs(array.astype(np.float64)) >= 2.0 ** digits  # a first pass, for the few values that may not fit
+        values = [int(v) for v in array[big]]
+        wide = [v for v in values if (abs(v) >> ((abs(v) & -abs(v)).bit_length() - 1)).bit_length() > digits]
+    elif text and array.dtype.kind == "f" and np.dtype(dtype).itemsize < array.dtype.itemsize:
+        big = (np.abs(array) > 2.0 ** digits) & (np.abs(array) <= 2.0 ** 53) & (array == np.round(array))
+        wide = [float(v) for v in array[big] if float(v) != float(np.asarray(v).astype(dtype))]
+    else:
+        return
+    if wide:
+        row, column = np.argwhere(array == wide[0])[0]
+        shown = int(wide[0])
+        raise InputError(f"{source}: {name} holds the integer {shown} at row {row}, column {column}, which {dtype} cannot hold "
+                         f"exactly (integers beyond 2^{digits} lose digits); {'use --dtype float64 or ' if dtype != 'float64' else ''}"
+                         "scale or re-code that column")

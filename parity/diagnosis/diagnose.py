@@ -27,6 +27,7 @@ from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_optimizer import port_optimizer_finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.shared_factor import shared_factor
 from parity.diagnosis.stages import diagnose_written
@@ -42,7 +43,7 @@ RULES = (
     ports.not_updated, ports.weight_decay, ports.updates_accumulated,
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order, numerics.unstable_formula, forward.rounded_input,
     numerics.precision_loss, forward.activation_twice,
-    loss.target_broadcast, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
+    loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, backward.bias_gradient,
     backward.gradient_scale, loss.loss_function,
@@ -62,7 +63,8 @@ class Diagnosis(NamedTuple):
 
 # Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
 NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order,
-                 ports.not_updated, ports.weight_decay, ports.updates_accumulated)
+                 ports.not_updated, ports.weight_decay, ports.updates_accumulated, loss.broadcast_target_update,
+                 loss.output_twice_update, optimizer.no_update)
 
 
 ROUNDING = {"rounding-noise", "rounding-growth", "summation-order"}
@@ -145,6 +147,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     written = written_inputs_finding(setup, failure)
     if written:
         return Diagnosis([written], {})
+    declared = port_optimizer_finding(setup, failure)
+    if declared:
+        return Diagnosis([declared], {})
     settings = family_findings(setup, failure)
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
@@ -184,7 +189,7 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c, side)]
         if verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
-            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places))
+            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y)))
     if setup.user_sides == ("numpy", "torch"):
         found = [_between_two_programs(f) for f in found]
     return found

@@ -153,17 +153,23 @@ def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, 
     return good
 
 
-def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int, places: dict | None = None) -> Finding:
-    found = _finding(config, side, best, alternatives, places)
+def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int, places: dict | None = None,
+            y: np.ndarray | None = None) -> Finding:
+    """y: the step's targets, whose rows and columns say what a learning-rate factor means."""
+    found = _finding(config, side, best, alternatives, places, y)
     evidence = {**found.evidence, "verified_steps": verified_steps}
     return replace(found, evidence=evidence, explanation=f"{found.explanation} Checked: with these settings the first {verified_steps} steps agree.")
 
 
-def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], places: dict | None = None) -> Finding:
+def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], places: dict | None = None,
+             y: np.ndarray | None = None) -> Finding:
     flags = best.member.flags(config, best.lr, places)
     what = _describe(best, config)
     side_name = "NumPy" if side == "numpy" else "PyTorch"
     text = f"Your {side_name} program computes another member of the network family: {what}. Run with {' '.join(flags)} to compare like with like."
+    reading = _reading(best, config, y)
+    if reading:
+        text += f" {reading[0]}"
     if best.lr < 0:
         text = f"Your {side_name} program moves against the gradient: its update is {best.lr / config.lr:.4g} times a descent step of the run's model."
     evidence = {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "spec": best.member.spec}
@@ -172,6 +178,8 @@ def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], p
         text += " Equally consistent: " + "; ".join(f"{a}" for a in evidence["also_fits"]) + "."
     if best.lr <= 0:
         fix = "Descend: subtract lr times the gradient (or keep y - output and add it)."
+    elif reading:
+        fix = f"{reading[1]} If your program means the model it computes, pass {' '.join(flags)}."
     elif side == "numpy":
         fix = f"Not a bug in your network: it computes another model. Pass {' '.join(flags)} to check it as what it is."
     else:
@@ -195,6 +203,32 @@ def _describe(best: Fit, config: RunConfig) -> str:
     if not np.isclose(best.lr, config.lr, rtol=1e-3):
         parts.append(f"a learning rate of {best.lr:.6g}, not --lr {config.lr:g}")
     return "; ".join(parts)
+
+
+def _reading(best: Fit, config: RunConfig, y: np.ndarray | None) -> tuple[str, str] | None:
+    """How a program meant as the run's model most plausibly came to compute this member: an identity of the
+    gradients, or a reduction's count, each exact. (text, fix), or None."""
+    spec, configured = best.member.spec, replace(best.member.spec, loss=config.loss, output_activation=config.output_activation,
+                                                 hidden_activation=config.hidden_activation)
+    if best.member.optimizer or best.member.transposed or spec != configured:
+        if (LOSS_KIND[config.loss] == "bce" and LOSS_KIND[spec.loss] == "squared" and spec.output_activation == "sigmoid"
+                and spec.hidden_activation == config.hidden_activation and not best.member.optimizer):
+            return ("A cross-entropy's gradient at the sigmoid's input is (output - y) itself; multiplied once more by the "
+                    "sigmoid's derivative output·(1 - output) it is this squared loss's gradient: the derivative applied twice.",
+                    "If your program means binary cross-entropy, drop the sigmoid's derivative from the output's delta.")
+        return None
+    if y is None or y.ndim != 2 or best.lr <= 0:
+        return None
+    meant = numpy_net.make_loss(config.loss, config.output_activation).scale(y)  # the run's loss: 1 / its count
+    counts = {"nothing (a sum)": 1, f"the {len(y)} rows": len(y), f"y.size ({len(y)} rows × {y.shape[1]} columns)": y.size,
+              f"the {y.shape[1]} columns": y.shape[1]}
+    written = meant * best.lr / config.lr
+    for words, count in counts.items():
+        if abs(written * count - 1) <= 1e-3 and abs(meant * count - 1) > 1e-3:
+            run_count = next((w for w, c in counts.items() if abs(meant * c - 1) <= 1e-3), f"{1 / meant:g}")
+            return (f"Its step is the run's loss divided by {words} where --loss {config.loss} divides by {run_count}.",
+                    f"If your program means --loss {config.loss}, reduce its loss as that does: by {run_count}, not by {words}.")
+    return None
 
 
 def output_layer_finding(config: RunConfig, side: str, best: Fit, places: dict | None = None) -> Finding:

@@ -29,7 +29,7 @@ def ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:
     return None
 
 
-# Adam's bias corrections as powers of (1 - β1^t) and √(1 - β2^t), and what each law means when a ratio follows it
+# Adam's bias corrections: the ratio numpy / torch a mechanism gives, as r ∝ (1 - β1^t)^p · √(1 - β2^t)^q, and what it means
 ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
              (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"))
 
@@ -40,11 +40,22 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
     corrections (betas given only for an Adam run), ("exponential", factor) for the same factor from step to step."""
     if len(r) < 3:
         return None
-    for a, b, what in ADAM_LAWS if betas else ():
-        scaled = r * (1 - betas[0] ** t) ** a * np.sqrt(1 - betas[1] ** t) ** b
-        if np.all(np.abs(scaled - scaled[0]) <= adam_tolerance * abs(scaled[0])):
-            return "bias-correction", what
+    for p, q, what in ADAM_LAWS if betas else ():
+        constant = r / ((1 - betas[0] ** t) ** p * np.sqrt(1 - betas[1] ** t) ** q)
+        if np.all(np.abs(constant - constant[0]) <= adam_tolerance * abs(constant[0])):
+            return "bias-correction", _with_constant(what, float(constant[0]), p, q, betas, adam_tolerance)
     factors = r[1:] / r[:-1]
     if np.all(np.abs(factors - factors[0]) <= exponential_tolerance * abs(factors[0])) and abs(factors[0] - 1) > exponential_tolerance:
         return "exponential", float(factors[0])
     return None
+
+
+def _with_constant(what: str, constant: float, p: int, q: int, betas: tuple[float, float], tolerance: float) -> str:
+    """The law's constant read too: 1 where the corrections are as the law says; the first step's corrections kept
+    for every step where the step counter never moves past 1; otherwise another factor besides (a learning rate)."""
+    if abs(constant - 1) <= tolerance:
+        return what
+    frozen = (1 - betas[0]) ** -p * np.sqrt(1 - betas[1]) ** -q
+    if p == 1 and q == -1 and abs(constant - frozen) <= tolerance * frozen:
+        return "the step counter t stuck at 1: the first step's bias corrections applied at every step"
+    return f"{what}, and a constant factor of {constant:.4g} besides"

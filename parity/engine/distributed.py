@@ -37,7 +37,7 @@ from parity.engine.batches import Rows
 from parity.engine.record import Record
 from parity.errors import InputError
 from parity.memory import check_fits
-from parity.processes import ended, release_held_signals, signals_held
+from parity.processes import end_with_parent, ended, release_held_signals, signals_held
 
 if TYPE_CHECKING:
     from parity.engine.replica import Replica
@@ -211,6 +211,10 @@ def _worker(rank: int, config: RunConfig, replica: Replica, X: np.ndarray, y: np
     """One rank: join the group, then answer the parent until it says stop or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
     release_held_signals()
+    from multiprocessing import parent_process
+
+    parent = parent_process()  # the pid it was started by: if that has ended already, it ends now
+    end_with_parent(parent.pid if parent else os.getppid())  # a rank in a collective never reads that its parent died
     from parity.allocator import keep_freed_memory
 
     keep_freed_memory()  # a worker is a fresh interpreter: tuned as the `parity` command tunes its own

@@ -22,6 +22,7 @@ from parity.engine.reference import StepReferences
 from parity.engine.result import FailureContext, RunResult
 from parity.engine.setup import Setup
 from parity.engine.sides import Side
+from parity.engine.threads import Stepper, at_once, run_threads
 from parity.tolerance import uses_reference
 
 
@@ -50,7 +51,15 @@ def run_comparison(setup: Setup, names: tuple[str, ...] | None = None) -> RunCom
 
 
 def compare_run(setup: Setup, numpy: Side, torch: Side, observers: Sequence[Callable] = (), listeners: Sequence[Callable] = ()) -> RunResult:
-    """Step both sides and compare them, until the last step, a divergence, or Ctrl-C (observers, listeners: run_steps)."""
+    """Step both sides and compare them, until the last step, a divergence, or Ctrl-C (observers, listeners: run_steps).
+    The thread pools are held to their shares for the run and restored after, and the sides step at once where that
+    pays (parity.engine.threads)."""
+    with run_threads(), Stepper(at_once(setup, numpy, torch)) as stepper:
+        return _compare_steps(setup, numpy, torch, stepper, observers, listeners)
+
+
+def _compare_steps(setup: Setup, numpy: Side, torch: Side, stepper: Stepper, observers: Sequence[Callable],
+                   listeners: Sequence[Callable]) -> RunResult:
     config = setup.config
     comparison = run_comparison(setup)
     failure: FailureContext | None = None
@@ -60,7 +69,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side, observers: Sequence[Call
     numpy_before = torch_before = setup.init
     numpy_previous: Record = {}
     torch_previous: Record = {}
-    references = StepReferences(numpy, torch) if comparison.reference else None
+    references = StepReferences(numpy, torch, stepper.step) if comparison.reference else None
     started = time.perf_counter()
     try:
         for step in range(1, config.steps + 1):
@@ -68,7 +77,7 @@ def compare_run(setup: Setup, numpy: Side, torch: Side, observers: Sequence[Call
             compared = config.compares(step)
             if compared and references is not None:
                 references.before_step()
-            numpy_record, torch_record = numpy.step(rows), torch.step(rows)
+            numpy_record, torch_record = stepper.step(numpy, torch, rows)
             measured = comparison.measure(numpy_record, torch_record) if compared else None
             # every difference finite: neither side holds NaN or Inf, and no second pass over the records is needed
             divergence = None

@@ -15,7 +15,7 @@ import numpy_net
 import torch_net
 from numpy_net import Params
 from parity.config.config import RunConfig
-from parity.config.data import Dataset, load_dataset
+from parity.config.data import Dataset, dataset_for
 from parity.config.weights import initial_weights
 from parity.engine.batches import BatchSchedule, Rows
 from parity.engine.environment import environment
@@ -83,7 +83,7 @@ def schedule(config: RunConfig, rows: int) -> BatchSchedule:
 
 def prepare(config: RunConfig, numpy_trainer: type[numpy_net.Trainer] = numpy_net.Trainer) -> Setup:
     """The kit's NumPy network against its torch twin; numpy_trainer lets a variant (a mutant) stand in."""
-    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    data = dataset_for(config)
     config.network(data.X.shape[1], data.y.shape[1])  # a family that does not fit the data is refused here
     device = resolve_device(config.device)
     init = initial_weights(config, data)

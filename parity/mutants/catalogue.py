@@ -9,6 +9,8 @@ the torch twin: each must be caught, and the diagnosis should name it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy_net
@@ -96,4 +98,29 @@ class MutantResult:
 
 def run_mutant(mutant: Mutant, steps: int = 5, device: str = "auto", dtype: str = "float32") -> MutantResult:
     config = RunConfig(**{"steps": steps, "device": device, "dtype": dtype, **mutant.config})
-    return MutantResult(mutant, run(config, numpy_trainer=mutant.trainer))
+    with seeded_generators(config.seed):
+        return MutantResult(mutant, run(config, numpy_trainer=mutant.trainer))
+
+
+@contextmanager
+def seeded_generators(seed: int) -> Iterator[None]:
+    """The global generators (NumPy's, Python's, torch's) seeded for a mutant's run and given back after.
+
+    A mutant such as noisy-input draws from the global generator, as the bug it plants does in a user's code: from a
+    fixed seed its draws, and so `parity mutants --json`, repeat byte for byte, while the diagnosis still sees an
+    unseeded generator move within a step. The caller's own generators are left as they were."""
+    import random
+
+    import numpy as np
+    import torch
+
+    states = np.random.get_state(), random.getstate(), torch.get_rng_state()
+    np.random.seed(seed)
+    random.seed(seed)
+    torch.default_generator.manual_seed(seed)  # the CPU generator alone: a CUDA one is not drawn from, and not reset
+    try:
+        yield
+    finally:
+        np.random.set_state(states[0])
+        random.setstate(states[1])
+        torch.set_rng_state(states[2])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parity.programs.locations import Location, parse_location
-from parity.errors import InputError
+from parity.errors import InputError, expect
 
 DEFAULT_STEP = "net.feedforward(); net.backprop()"
 
@@ -22,7 +22,7 @@ class UserNetwork:
     quiet: bool = False  # silence the network's own prints
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", tuple(self.params))
+        checked_fields(self, {"output": (str, type(None)), "quiet": bool})
 
     @property
     def path(self) -> str:
@@ -66,3 +66,17 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, Location]:
 def labelled(attribute: str, name: str) -> str:
     """The user's attribute, with the kit's name beside it only where the two differ: weights1 (W1), but W1."""
     return attribute if attribute == name else f"{attribute} ({name})"
+
+
+def checked_fields(program: object, kinds: dict[str, type | tuple[type, ...]]) -> None:
+    """A UserNetwork's or a TorchPort's fields: strings (target FILE.py:NAME, code), params a list of strings, and
+    those of other kinds in kinds; one line naming the field otherwise."""
+    for name, value in vars(program).items():
+        kind = kinds.get(name, str)
+        if name == "params":
+            expect(name, value, (list, tuple), "a list of strings such as ['weights1=W1']")
+            for item in value:
+                expect(name, item, str, "a list of strings such as ['weights1=W1']")
+            object.__setattr__(program, name, tuple(value))
+        else:
+            expect(name, value, kind, "FILE.py:NAME" if name == "target" else "true or false" if kind is bool else "a string")

@@ -21,7 +21,7 @@ from torch import nn
 
 import torch_net
 from numpy_net import Params
-from parity.programs.network import UserNetwork
+from parity.programs.network import UserNetwork, checked_fields
 from parity.engine.sides import faithful_copy, state_to_float64
 from parity.programs.sides import checked_param
 from parity.programs.user_code import UserCode
@@ -46,7 +46,7 @@ class TorchPort:
     step: str = ""  # statements; default: zero_grad, loss_fn(model(X), y).backward(), step
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", tuple(self.params))
+        checked_fields(self, {})
 
     def program(self, quiet: bool) -> UserNetwork:
         name = self.target.rpartition(":")[2]
@@ -89,6 +89,8 @@ class TorchLocation:
 
 def port_locations(model: nn.Module, given: tuple[str, ...]) -> dict[str, TorchLocation]:
     """--torch-param PARAMETER=NAME[.T] as given, else the nn.Linear layers in the order the module lists them."""
+    if not isinstance(model, nn.Module):
+        raise InputError(f"--torch-init built a {type(model).__name__}, not an nn.Module: the port must be a torch module")
     named = dict(model.named_parameters())
     if given:
         found = {}

@@ -22,12 +22,13 @@ from parity.programs.port import PortSide, TorchPort, port_locations, port_sizes
 from parity.programs.sides import AdapterSide, UpdatesOnly, UserSide, checked_param, is_adapter
 from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
-from parity.config.data import Dataset, load_dataset
+from parity.config.data import Dataset, dataset_for
 from parity.config.weights import initial_weights
 from parity.engine.record import check_tensor_names
 from parity.engine.setup import Setup, resolve_device, run_environment
 from parity.engine.sides import Side, numpy_side, torch_side
 from parity.errors import InputError
+from parity.pristine import kits_code
 
 
 @dataclass
@@ -46,12 +47,13 @@ class Programs:
     bias: bool = True
 
 
+@kits_code()  # the kit sets up with NumPy as it was before the user's code loaded (parity.pristine)
 def prepare_check(config: RunConfig, network: UserNetwork | None = None, bias: bool | None = None,
                   port: TorchPort | None = None, quiet: bool = False) -> Setup:
     """The user's NumPy network, PyTorch port, or both, made ready to run."""
     if network is None and port is None:
         raise InputError("give a NumPy network (FILE.py:NAME), a PyTorch port (--torch FILE.py:NAME), or both")
-    data = load_dataset(config.data, config.dtype, config.seed, config.target, one_hot=config.output_activation == "softmax")
+    data = dataset_for(config)
     programs = Programs(data)
     if network is not None:
         _load_network(programs, network, bias)

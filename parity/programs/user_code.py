@@ -22,6 +22,8 @@ import numpy as np
 from parity.programs.network import UserNetwork
 from parity.errors import InputError
 from parity.files import check_input
+from parity.processes import lost_descriptors
+from parity.pristine import users_code
 
 
 class UserCode:
@@ -82,17 +84,32 @@ class UserCode:
         return self.run_user(lambda: np.array(eval(self.output_code, {"net": net}), copy=True), "reading --output", step)
 
     def run_user(self, call: Callable[[], Any], what: str, step: int | None = None) -> Any:
-        """Call user code; any exception becomes one line naming where. Its prints show unless --quiet-network."""
+        """Call user code; any exception becomes one line naming where. Its prints show unless --quiet-network.
+
+        A copy of the process that the code forked and let come back is ended here (the run goes on in the
+        original), and code that closed the kit's own descriptors stops the run."""
         silence = contextlib.redirect_stdout(io.StringIO()) if self.network.quiet else contextlib.nullcontext()
+        at = self._at(what, step)
+        pid = os.getpid()
         try:
-            with silence, np.errstate(all="ignore"):
+            with silence, np.errstate(all="ignore"), users_code():  # its own bindings of np.abs and the like
                 return call()
         except (KeyboardInterrupt, InputError):
             raise
         except BaseException as error:  # the user's code may raise anything, SystemExit included
-            at_step = f"step {step}: " if step else ""
-            program = f"{self.option} " if self.option and not what.startswith(self.option) else ""
-            raise InputError(f"{at_step}{program}{what} raised {type(error).__name__}: {error}{self._where(error)}") from None
+            raise InputError(f"{at} raised {type(error).__name__}: {error}{self._where(error)}") from None
+        finally:
+            if os.getpid() != pid:
+                _end_forked_copy(at)
+            lost = lost_descriptors()
+            if lost:
+                raise InputError(f"{at} closed the kit's file descriptor {', '.join(lost)}: user code must close only "
+                                 "descriptors it opened") from None
+
+    def _at(self, what: str, step: int | None) -> str:
+        at_step = f"step {step}: " if step else ""
+        program = f"{self.option} " if self.option and not what.startswith(self.option) else ""
+        return f"{at_step}{program}{what}"
 
     def _where(self, error: BaseException) -> str:
         path = os.path.abspath(self.network.path)
@@ -104,3 +121,11 @@ class UserCode:
         if frame.filename.startswith("<"):
             return f" (in {frame.filename[1:-1]})"
         return f" ({os.path.basename(path)}, line {frame.lineno}: {(frame.line or '').strip()})"
+
+
+def _end_forked_copy(at: str) -> None:
+    """A fork the user's code made came back into the kit: two copies of the run would report (and the pipe to
+    the `parity` process would carry two verdicts). The copy says so in one line and ends, unflushed."""
+    with contextlib.suppress(OSError):
+        os.write(2, f"parity: {at} forked; its copy (process {os.getpid()}) was ended, the run goes on\n".encode())
+    os._exit(2)

@@ -112,8 +112,12 @@ class Report:
             "environment": self.environment,
         }
 
-    def to_json(self) -> str:
-        return json.dumps(json_safe(self.to_dict()), indent=2) + "\n"
+    def to_json(self, programs: dict[str, str] | None = None) -> str:
+        """programs: the network block's FILE.py:NAME as the report stores them (relative to where it is written)."""
+        document = self.to_dict()
+        if programs and self.network:
+            document["network"] = {**self.network, **programs}
+        return json.dumps(json_safe(document), indent=2) + "\n"
 
     def format_table(self, with_headline: bool = True) -> str:
         """The headline, the table, the verdict and the diagnosis; without the headline where it was printed

@@ -16,9 +16,15 @@ def assert_parity(config: Any = None, *, numpy: Any = None, torch: Any = None, *
     those of the command line: `parity run`'s for the twins, `parity check`'s (lr 1) for your programs; the
     parity_config fixture leaves them to the kind of run too. A relative FILE.py not found from the working folder
     is looked up beside the calling test file. Returns the Report.
+
+    The test process's malloc keeps freed blocks for the next step, as the `parity` command's does
+    (parity.allocator): without it a test runs a third to a half slower than the command line.
     """
+    from parity.allocator import keep_freed_memory
     from parity.api import check, run
     from parity.config.config import config_for
+
+    keep_freed_memory()  # a process that asserts parity is a test run: tuned as the `parity` command tunes its own
 
     checking = numpy is not None or torch is not None
     config = config_for("check" if checking else "run", config, **settings)

@@ -27,6 +27,107 @@ def target_broadcast(e: Evidence) -> Finding | None:
     )
 
 
+class _BroadcastTarget(numpy_net.Loss):
+    """The run's loss with y of shape (n,) against an (n, 1) output: every output against every target, reduced over
+    the n·n elements. Both squared errors and binary cross-entropy are linear in y at the output layer, so each
+    row's delta is the sum of its row of the (n, n) deltas."""
+
+    def __init__(self, loss: numpy_net.Loss) -> None:
+        self.loss, self.output, self.name = loss, loss.output, loss.name
+
+    def _every_pair(self, y: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(y.reshape(1, -1), (len(y), len(y)))
+
+    def value(self, logits, output, y):
+        return self.loss.value(np.broadcast_to(logits, (len(y), len(y))), np.broadcast_to(output, (len(y), len(y))), self._every_pair(y))
+
+    def delta(self, logits, output, y):
+        return self.loss.delta(logits, output, self._every_pair(y)).sum(axis=1, keepdims=True)
+
+
+class _OutputTwice(numpy_net.Loss):
+    """The run's loss on an output unit applied to its own output: the loss takes the activated output as its logits
+    (a softmax or sigmoid in forward, then a loss that applies it again), its delta chained back through the unit."""
+
+    def __init__(self, loss: numpy_net.Loss) -> None:
+        self.loss, self.output, self.name = loss, loss.output, loss.name
+
+    def value(self, logits, output, y):
+        return self.loss.value(output, numpy_net.ACTIVATIONS[self.output].function(output), y)
+
+    def delta(self, logits, output, y):
+        again = numpy_net.ACTIVATIONS[self.output].function(output)
+        return numpy_net.backward_through(self.output, output, self.loss.delta(output, again, y))
+
+
+def broadcast_target_update(e: Evidence) -> Finding | None:
+    """A side whose step is the run's with y of shape (n,) broadcast against the (n, 1) output."""
+    if e.k != 1 or e.config.loss.startswith("ce"):
+        return None
+    side, failing = _side_stepping_with(e, _BroadcastTarget(e.loss))
+    if side is None:
+        return None
+    return Finding(
+        "target-broadcast",
+        f"The {PROGRAM[side]}'s step is the run's with y of shape ({e.n},) against the output of shape ({e.n}, 1): output - y "
+        f"broadcasts to a ({e.n}, {e.n}) matrix, every output compared with every target (checked on the updates of "
+        f"{', '.join(failing)} at step {e.step}).",
+        {"side": side, "step": e.step, "tensors": failing},
+        "Keep y 2-D: y.reshape(-1, 1) in NumPy, y.view(-1, 1) in torch (F.mse_loss warns about this).",
+        0.97,
+    )
+
+
+def output_twice_update(e: Evidence) -> Finding | None:
+    """A side whose step is the run's with the output unit applied twice before the loss: softmax probabilities
+    given to F.cross_entropy, sigmoid outputs to BCEWithLogits, or σ(σ(z)) written out."""
+    if e.output_activation not in ("sigmoid", "softmax"):
+        return None
+    side, failing = _side_stepping_with(e, _OutputTwice(e.loss))
+    if side is None:
+        return None
+    unit = e.output_activation
+    return Finding(
+        "activation-twice",
+        f"The {PROGRAM[side]}'s step is the run's with {unit} applied twice before the loss: the loss takes the {unit}'s "
+        f"output as its logits and applies {unit} again (checked on the updates of {', '.join(failing)} at step {e.step}).",
+        {"side": side, "step": e.step, "tensors": failing, "activation": unit},
+        f"Apply {unit} once: return logits from forward and give them to the loss that applies {unit} itself "
+        f"(F.cross_entropy, BCEWithLogitsLoss), or give probabilities to a loss that takes probabilities.",
+        0.96,
+    )
+
+
+PROGRAM = {"torch": "port", "numpy": "NumPy program"}
+
+
+def _side_stepping_with(e: Evidence, loss: numpy_net.Loss) -> tuple[str | None, list[str]]:
+    """The side whose failing updates are the run's step with `loss` in place of the run's, stepped from the step's
+    weights with a fresh optimizer: so at the first step, or at any step of plain SGD. (None, []) if neither, or
+    if the run's own step is the same (Adam's first step is the gradient's sign under any loss)."""
+    failing = [p for p in e.params() if e.failed(p)]
+    if not failing or not (e.step == 1 or e.config.optimizer == "sgd"):
+        return None, []
+    predicted, own = _stepped(e, loss), _stepped(e, e.loss)
+    tolerance = 10 * e.match_tolerance
+    if all(relative_gap(predicted[p], own[p]) < tolerance for p in failing):
+        return None, []
+    for side in ("torch", "numpy"):
+        if all(relative_gap(predicted[p], e.update(side, p)) < tolerance for p in failing):
+            return side, failing
+    return None, []
+
+
+def _stepped(e: Evidence, loss: numpy_net.Loss) -> dict[str, np.ndarray]:
+    """Each parameter's update in one step of the run's optimizer, fresh, from the step's weights, under `loss`."""
+    c = e.config
+    params = {name: value.copy() for name, value in e.before.items()}
+    optimizer = numpy_net.make_optimizer(c.optimizer, c.lr, c.momentum, c.dampening, c.betas, c.eps)
+    with np.errstate(all="ignore"):
+        numpy_net.Trainer(params, loss, optimizer, c.hidden_activation).step(e.X, e.y)
+    return {name: params[name] - e.before[name] for name in params}
+
+
 def reductions(n: int, k: int) -> dict[str, float]:
     """The scale each common reduction gives a loss summed over n rows of k outputs."""
     return {"sum": 1.0, "half-sum": 0.5, "mean": 1 / (n * k), "mean over rows": 1 / n, "half-mean": 0.5 / (n * k)}

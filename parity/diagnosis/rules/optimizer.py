@@ -73,22 +73,35 @@ def optimizer_convention(e: Evidence) -> Finding | None:
     )
 
 
+NO_UPDATE_CAUSES = {
+    "numpy": ("the update never ran, or it ran on copies of the weights (a reassigned local, an array rebuilt from a list) "
+              "that the network does not use",
+              "Make sure the step calls the update (for parity check: --step runs backpropagation too) and updates the arrays "
+              "in place (W -= lr * g, or self.W = ...)."),
+    "torch": ("optimizer.step() never ran, ran before loss.backward() (at the first step there is no gradient yet, and each "
+              "later step applies the step before's), or zero_grad() came between backward() and step()",
+              "Call optimizer.zero_grad(), then loss.backward(), then optimizer.step(), in that order, every step."),
+}
+
+
 def no_update(e: Evidence) -> Finding | None:
-    """The NumPy step changed no parameter at all, while torch's moved: the update never ran, or ran on copies."""
+    """One side's step changed no parameter at all, while the other side's moved."""
     params = e.params()
-    if not params or any(np.any(e.update("numpy", p)) for p in params) or not any(np.any(e.update("torch", p)) for p in params):
-        return None
-    if e.step == 1 and e.config.optimizer in ("momentum", "nesterov"):
-        return None  # a momentum step one behind also stands still at first: optimizer_convention names it
-    return Finding(
-        "no-update",
-        f"The NumPy step changed no parameter at step {e.step}, while torch's moved every one: the update never ran, "
-        "or it ran on copies of the weights (a reassigned local, an array rebuilt from a list) that the network does not use.",
-        {"step": e.step, "tensors": params},
-        "Make sure the step calls the update (for parity check: --step runs backpropagation too) and updates the arrays in place "
-        "(W -= lr * g, or self.W = ...).",
-        0.98,
-    )
+    for side, other in (("numpy", "torch"), ("torch", "numpy")):
+        if not params or any(np.any(e.update(side, p)) for p in params) or not any(np.any(e.update(other, p)) for p in params):
+            continue
+        if side == "numpy" and e.step == 1 and e.config.optimizer in ("momentum", "nesterov"):
+            return None  # a momentum step one behind also stands still at first: optimizer_convention names it
+        cause, fix = NO_UPDATE_CAUSES[side]
+        return Finding(
+            "no-update",
+            f"The {'NumPy' if side == 'numpy' else 'PyTorch'} step changed no parameter at step {e.step}, while the other side "
+            f"moved them: {cause}.",
+            {"side": side, "step": e.step, "tensors": params},
+            fix,
+            0.98 if side == "numpy" else 0.9,
+        )
+    return None
 
 
 def _one_rate(e: Evidence, steps: list[dict]) -> bool:

@@ -27,6 +27,7 @@ from parity.config.data import Dataset, load_dataset
 from parity.engine.setup import Setup, resolve_device, run_environment
 from parity.engine.sides import cast_arrays
 from parity.errors import InputError
+from parity.pristine import kits_code
 from parity.programs.network import UserNetwork
 from parity.programs.user_code import UserCode
 from parity.programs.written.pairing import Layout, Pair, evaluate_on, numpy_candidates, pair_parameters
@@ -252,6 +253,7 @@ def choose_square_layouts(built: Built, rows: slice, given: tuple[str, ...]) -> 
     return [built.pairs[i].describe() for i in square]
 
 
+@kits_code()  # the kit sets up with NumPy as it was before the user's code loaded (parity.pristine)
 def prepare_written(config: RunConfig, given: WrittenPrograms, dtype_given: bool) -> Setup:
     data = read_data(config.data, config.dtype)
     built = Built(config, given, data, dtype_given)
