@@ -60,6 +60,7 @@ def test_the_fixtures_config_takes_the_checks_defaults_for_a_check_and_the_runs_
 # Paths beside the test
 
 
+@pytest.mark.slow  # a whole run in a subprocess: in .ci/run's slow tier, keeping `pytest` within 4 minutes
 def test_relative_programs_resolve_beside_the_calling_test_file_from_another_working_folder(tmp_path):
     tests = tmp_path / "project" / "tests"
     tests.mkdir(parents=True)

@@ -36,6 +36,7 @@ def test_the_bar_shows_steps_rate_and_the_worst_tensor_against_its_tolerance():
     bar.close()
 
 
+@pytest.mark.slow  # a whole run in a subprocess: in .ci/run's slow tier, keeping `pytest` within 4 minutes
 def test_a_long_run_in_a_terminal_shows_its_progress_and_the_header_first():
     """Through a pseudo-terminal, as a person at a terminal sees it."""
     main, child = pty.openpty()

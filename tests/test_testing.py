@@ -38,6 +38,7 @@ def _mse_port():
     return TorchPort(f"{EXAMPLES}/tutorial_port.py:Net", loss="nn.MSELoss()")
 
 
+@pytest.mark.slow  # a whole run in a subprocess: in .ci/run's slow tier, keeping `pytest` within 4 minutes
 def test_the_example_project_passes_on_cpu_and_skips_its_cuda_test():
     result = pytest_in(EXAMPLES / "ci_project")
     assert result.returncode == 0, result.stdout + result.stderr

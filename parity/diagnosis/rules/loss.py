@@ -9,8 +9,11 @@ from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, 
 from parity.diagnosis.finding import Finding
 
 
+BROADCAST_ROWS = 2048  # the (n, n) loss of a broadcast target is computed up to this many rows (32 MB)
+
+
 def target_broadcast(e: Evidence) -> Finding | None:
-    if not e.failed("loss") or e.k != 1:
+    if not e.failed("loss") or e.k != 1 or e.n > BROADCAST_ROWS:
         return None
     ref = e.reference
     # the same loss, with (n, 1) against (n,): every difference broadcasts to an (n, n) matrix
@@ -29,20 +32,20 @@ def target_broadcast(e: Evidence) -> Finding | None:
 
 class _BroadcastTarget(numpy_net.Loss):
     """The run's loss with y of shape (n,) against an (n, 1) output: every output against every target, reduced over
-    the n·n elements. Both squared errors and binary cross-entropy are linear in y at the output layer, so each
-    row's delta is the sum of its row of the (n, n) deltas."""
+    the n·n elements. Squared errors and binary cross-entropy are linear in y at the output layer, so a row's delta
+    summed over the n targets is n times its delta at their mean, rescaled from the loss's count of n to n·n: no
+    (n, n) matrix is made (20,000 rows would take 3 GB)."""
 
     def __init__(self, loss: numpy_net.Loss) -> None:
         self.loss, self.output, self.name = loss, loss.output, loss.name
 
-    def _every_pair(self, y: np.ndarray) -> np.ndarray:
-        return np.broadcast_to(y.reshape(1, -1), (len(y), len(y)))
-
     def value(self, logits, output, y):
-        return self.loss.value(np.broadcast_to(logits, (len(y), len(y))), np.broadcast_to(output, (len(y), len(y))), self._every_pair(y))
+        return np.asarray(np.nan)  # only the step's updates are compared
 
     def delta(self, logits, output, y):
-        return self.loss.delta(logits, output, self._every_pair(y)).sum(axis=1, keepdims=True)
+        at_the_mean = np.full_like(output, y.mean())
+        every_pair = np.broadcast_to(y.reshape(1, -1), (len(y), len(y)))  # a view: only its size is read
+        return len(y) * self.loss.delta(logits, output, at_the_mean) * (self.loss.scale(every_pair) / self.loss.scale(at_the_mean))
 
 
 class _OutputTwice(numpy_net.Loss):
