@@ -281,3 +281,12 @@ def test_user_code_runs_in_an_ordinary_subprocess_still(tmp_path):
                               capture_output=True, text=True, timeout=60)
     assert finished.returncode == 0, finished.stderr
     assert finished.stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_standard_output_is_one_line_and_exit_2_not_an_internal_error():
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run([sys.executable, "-m", "parity", "run", "--steps", "2"], stdout=full, stderr=subprocess.PIPE,
+                                  text=True, timeout=120)
+    assert finished.returncode == 2
+    assert finished.stderr.strip() == "parity: error: cannot write to standard output: No space left on device"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -44,6 +45,10 @@ class ParityGroup(click.Group):
             click.echo(f"parity: error: out of memory ({error or 'MemoryError'}): use less data, smaller layers or a --batch-size", err=True)
             sys.exit(2)
         except Exception as error:  # a bug of ours: still one line, unless asked for the traceback
+            if isinstance(error, OSError) and error.errno in UNWRITABLE:  # a full disk or a dead device: not a bug
+                where = repr(error.filename) if error.filename else "to standard output"
+                click.echo(f"parity: error: cannot write {printable(where, keep='')}: {error.strerror}", err=True)
+                sys.exit(2)
             if os.environ.get("PARITY_DEBUG"):
                 raise
             click.echo(f"parity: error: internal error, {type(error).__name__}: {printable(error, keep='')} (PARITY_DEBUG=1 shows the traceback)", err=True)
@@ -52,6 +57,9 @@ class ParityGroup(click.Group):
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
         sys.exit(status if isinstance(status, int) else 0)
+
+
+UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EFBIG}
 
 
 def _terminate_like_interrupt():
