@@ -16,18 +16,24 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import update_ratio_oracle
-from parity.diagnosis.ratios import constant_ratio, step_law
+from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.ratios import step_law
 from parity.engine.setup import Setup
-from parity.tolerance.diagnosis import RATIO_SPREAD
+from parity.tolerance.diagnosis import MATCH_TOLERANCE, RATIO_SPREAD
 
 LAW_TOLERANCE = 1e-4  # a law fits the ratios to their own precision
 
 
 def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
     params = [p for p in setup.init if p in failure.numpy_record and p in failure.torch_record]
-    ratios = [constant_ratio(np.asarray(failure.numpy_record[p], np.float64) - failure.numpy_before[p],
-                             np.asarray(failure.torch_record[p], np.float64) - failure.torch_before[p]) for p in params]
-    if len(params) < 2 or any(r is None for r in ratios) or max(ratios) - min(ratios) > RATIO_SPREAD * abs(max(ratios)):
+    # fitted over each whole tensor, not element by element: in float32 an update's small elements carry a
+    # relative rounding error far above RATIO_SPREAD, though the factor holds to 1e-6 over the tensor
+    fits = [fit_ratio(np.asarray(failure.numpy_record[p], np.float64) - failure.numpy_before[p],
+                      np.asarray(failure.torch_record[p], np.float64) - failure.torch_before[p]) for p in params]
+    if len(params) < 2 or any(f is None or f[1] > 10 * MATCH_TOLERANCE[setup.config.dtype] for f in fits):
+        return None
+    ratios = [f[0] for f in fits]
+    if max(ratios) - min(ratios) > RATIO_SPREAD * abs(max(ratios)):
         return None
     factor = float(np.median(ratios))
     if abs(factor - 1) <= 10 * RATIO_SPREAD:
@@ -45,7 +51,7 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}): a learning "
                        f"rate {factor:.4g} times the other's, a loss scaled by it, or, for a factor of 2 or 1/2, gradients "
-                       f"summed twice in a step (backward() called twice, a gradient added to itself).",
+                       f"summed twice in a step (backward() called twice, a gradient added to itself){_micro_batches(factor)}.",
                        evidence, "Use the same learning rate and loss scale, and one backward pass a step, on both sides.", 0.85)
     law = _law(setup, r, np.array([s["step"] for s in steps], dtype=np.float64))
     if law:
@@ -61,6 +67,14 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     return Finding("step-factor", f"{every}, changing from step to step ({', '.join(f'{x:.4g}' for x in r)}): something "
                    "scales the whole step (a schedule, clipping, a bias correction) on one side only.",
                    evidence, "Compare what each side does to the whole step: its learning-rate schedule, clipping, and corrections.", 0.6)
+
+
+def _micro_batches(factor: float) -> str:
+    whole = max(factor, 1 / factor)
+    if whole < 2.5 or abs(whole - round(whole)) > 1e-3 * whole:
+        return ""
+    return (f"; for a whole {round(whole)}, the gradients of {round(whole)} micro-batches accumulated with each mean "
+            f"loss not divided by {round(whole)}")
 
 
 def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | None:
