@@ -76,8 +76,10 @@ class Fit:
     gap: float  # relative distance of the side's update (and output) from the member's
 
 
-def predict(member: Member, config: RunConfig, before: dict, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, dict]:
-    """(output, updates at lr = 1) of one step of this member from `before`, in float64."""
+def predict(member: Member, config: RunConfig, before: dict, X: np.ndarray, y: np.ndarray,
+            loss: numpy_net.Loss | None = None) -> tuple[np.ndarray, dict]:
+    """(output, updates at lr = 1) of one step of this member from `before`, in float64, with a fresh optimizer;
+    loss: another loss object in place of the member's."""
     params = {name: value.astype(np.float64).copy() for name, value in before.items()}
     for name in member.transposed:
         params[name] = params[name].T.copy()
@@ -85,7 +87,7 @@ def predict(member: Member, config: RunConfig, before: dict, X: np.ndarray, y: n
     name = member.optimizer or config.optimizer
     dampening = 0.0 if name == "nesterov" else config.dampening
     optimizer = numpy_net.make_optimizer(name, 1.0, config.momentum, dampening, config.betas, config.eps)
-    trainer = numpy_net.Trainer(params, numpy_net.make_loss(spec.loss, spec.output_activation), optimizer, spec.hidden_activation)
+    trainer = numpy_net.Trainer(params, loss or numpy_net.make_loss(spec.loss, spec.output_activation), optimizer, spec.hidden_activation)
     with np.errstate(all="ignore"):
         outcome = trainer.step(X.astype(np.float64), y.astype(np.float64))
     after = {name: (params[name].T if name in member.transposed else params[name]) for name in before}

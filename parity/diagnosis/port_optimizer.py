@@ -50,11 +50,7 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
     if not differences:
         return None
     _write(built, {key: want for key, (_, want) in differences.items()})
-    for step in range(1, failure.step):
-        rows = setup.rows(step)
-        numpy.step(rows), port.step(rows)
-        if setup.config.mode == "lockstep":
-            port.load(numpy.params())
+    numpy, port = setup.replay(failure.step, (numpy, port))
     rows = setup.rows(failure.step)
     numpy_record, port_record = numpy.step(rows), port.step(rows)
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]

@@ -66,9 +66,10 @@ class Setup:
         rows = self.rows(step)
         return self.data.X[rows], self.data.y[rows]
 
-    def replay(self, step: int) -> tuple[Side, Side]:
-        """Fresh sides brought to the state just before `step`, as the run brought them."""
-        numpy, torch = self.make_sides()
+    def replay(self, step: int, fresh: tuple[Side, Side] | None = None) -> tuple[Side, Side]:
+        """Fresh sides (new ones, or these, made by make_sides and changed before their first step) brought to the
+        state just before `step`, as the run brought them."""
+        numpy, torch = fresh or self.make_sides()
         for earlier in range(1, step):
             rows = self.rows(earlier)
             numpy.step(rows), torch.step(rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
+from parity.diagnosis import family
 from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 
@@ -122,13 +123,11 @@ def _side_stepping_with(e: Evidence, loss: numpy_net.Loss) -> tuple[str | None, 
 
 
 def _stepped(e: Evidence, loss: numpy_net.Loss) -> dict[str, np.ndarray]:
-    """Each parameter's update in one step of the run's optimizer, fresh, from the step's weights, under `loss`."""
-    c = e.config
-    params = {name: value.copy() for name, value in e.before.items()}
-    optimizer = numpy_net.make_optimizer(c.optimizer, c.lr, c.momentum, c.dampening, c.betas, c.eps)
-    with np.errstate(all="ignore"):
-        numpy_net.Trainer(params, loss, optimizer, c.hidden_activation).step(e.X, e.y)
-    return {name: params[name] - e.before[name] for name in params}
+    """Each parameter's update in one step of the run's optimizer, fresh, from the step's weights, under `loss`
+    (every optimizer's first update is linear in the learning rate)."""
+    member = family.Member(e.config.network(e.X.shape[1], e.k))
+    _, updates = family.predict(member, e.config, e.before, e.X, e.y, loss)
+    return {name: e.config.lr * update for name, update in updates.items()}
 
 
 def reductions(n: int, k: int) -> dict[str, float]:
