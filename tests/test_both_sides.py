@@ -179,7 +179,7 @@ def decayed_by_hand(model, optimizer, X, y):
     ("torch.optim.SGD(model.parameters(), lr=0.5)", "flat_target_bce --loss bce",
      "target-broadcast", "torch"),
     ("torch.optim.SGD(model.parameters(), lr=0.5)", "sigmoid_again --loss bce", "activation-twice", "torch"),
-    ("torch.optim.SGD(model.parameters(), lr=0.5)", "step_first", "no-update", "torch"),
+    ("torch.optim.SGD(model.parameters(), lr=0.5)", "step_first", "one-step-late", "torch"),
     # one factor on every layer in float32: never "the output layer follows a rate, the layers below depart"
     ("torch.optim.SGD(model.parameters(), lr=0.5)", "micro_batches --loss mse --data random:32,3", "model-family|update-scale", "torch"),
     # a declared setting the run does not have (dampening, which SGD without momentum ignores) is named only as the cause
@@ -248,7 +248,7 @@ def test_a_reduction_over_every_element_is_read_from_the_fitted_rate(tmp_path):
     top = _top_finding(tmp_path, SOFTMAX, "(o - y) / y.size", "--data", "random:40,5,4", "--output-activation", "softmax", "--loss", "ce")
     assert top["name"] == "model-family"
     assert "divided by y.size (40 rows × 4 columns) where --loss ce divides by the 40 rows" in top["explanation"], top
-    assert "by the 40 rows, not by y.size" in top["fix"]
+    assert "by the 40 rows (the batch size), not by y.size" in top["fix"]
 
 
 def test_the_sigmoid_derivative_after_a_cross_entropy_is_read_as_applied_twice(tmp_path):

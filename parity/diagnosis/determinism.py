@@ -22,6 +22,7 @@ from parity.engine.setup import Setup
 # Pairs of copies stepped before a step is called repeatable: on a small layer two random draws can agree by chance
 # (two 10% dropout masks over 4 x 4 units, a few times in a hundred).
 TRIES = 3
+MAX_ROWS_MATCHED = 4096  # rows beyond which a shuffle's permutation is not looked for
 
 SEEDS = {
     "numpy": "np.random.seed(0) before the run, or draw from a seeded np.random.default_rng(0) held by the network",
@@ -47,34 +48,88 @@ def _same_state(a: Any, b: Any) -> bool:
 def randomness_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     """The user's side that gives two results from one state, and the generators its step drew from; or None."""
     for side in setup.user_sides or ("numpy",):  # the kit's own run: its NumPy side may be a variant
-        state = dict(zip(("numpy", "torch"), setup.replay(failure.step)))[side]
+        sides = dict(zip(("numpy", "torch"), setup.replay(failure.step)))
+        state = sides[side]
         rows = setup.rows(failure.step)
         for _ in range(TRIES):
             try:
                 first, second = copy.deepcopy(state), copy.deepcopy(state)
             except Exception:  # a network holding what cannot be copied (an open file): no verdict
                 break
+            if hasattr(first, "records_output"):
+                first.records_output = True  # a port's own step: its first forward output shows what a draw did to the rows
             before = rng_states()
             one = first.step(rows)
             moved = [name for name, s in rng_states().items() if not _same_state(s, before[name])]
             two = second.step(rows)
             differ = [name for name in one if name in two and not np.array_equal(np.asarray(one[name]), np.asarray(two[name]))]
             if differ:
-                return _finding(side, failure.step, differ, moved)
+                other = _stepped_with_output(sides["torch" if side == "numpy" else "numpy"], rows)
+                return _finding(side, failure.step, differ, moved, _rows_permuted(one, other, _agree(one, two)))
             if not moved:
                 break  # no generator moved: the step is repeatable, no need to draw again
     return None
 
 
-def _finding(side: str, step: int, differ: list[str], moved: list[str]) -> Finding:
+def _stepped_with_output(side: Any, rows: Any) -> dict:
+    """The other side's record of the step, its output included; {} where its copy cannot be taken or stepped."""
+    try:
+        copied = copy.deepcopy(side)
+        if hasattr(copied, "records_output"):
+            copied.records_output = True
+        return copied.step(rows)
+    except Exception:  # the other side is only a yardstick here: without it, the reading is left out
+        return {}
+
+
+def _agree(one: dict, two: dict) -> bool:
+    """Two random steps' updates the same but for rounding: a shuffle of whole (x, y) pairs changes only the order of a sum."""
+    updates = [name for name in one if name.endswith(".update") and name in two]
+    return bool(updates) and all(np.allclose(np.asarray(one[n], np.float64), np.asarray(two[n], np.float64), rtol=1e-4, atol=1e-7)
+                                 for n in updates)
+
+
+def _rows_permuted(record: dict, other: dict, paired: bool) -> str:
+    """"paired" or "misaligned" where a random step's outputs are the other side's rows in another order (a shuffle
+    inside the step), with the targets shuffled alike (two draws then step alike) or not; "" otherwise."""
+    mine, theirs = (np.asarray(r.get("output"), dtype=np.float64) for r in (record, other))
+    if mine.ndim != 2 or mine.shape != theirs.shape or len(mine) < 2:
+        return ""
+    if len(mine) > MAX_ROWS_MATCHED:
+        return ""
+    scale = max(float(np.max(np.abs(theirs))), 1e-30)
+    match, nearest = np.empty(len(mine), dtype=np.int64), np.empty(len(mine))
+    for start in range(0, len(mine), 256):  # in slices: the whole (n, n, k) difference would not fit at 4,096 rows
+        distance = np.abs(mine[start:start + 256, None, :] - theirs[None, :, :]).max(axis=2) / scale
+        match[start:start + 256] = distance.argmin(axis=1)
+        nearest[start:start + 256] = distance.min(axis=1)
+    if np.any(nearest > 1e-4) or len(set(match.tolist())) != len(mine):
+        return ""
+    if np.array_equal(match, np.arange(len(mine))):
+        return ""
+    return "paired" if paired else "misaligned"
+
+
+SHUFFLES = {
+    "paired": " Its outputs are the other side's rows in another order: the step shuffles its rows, the targets with them "
+              "(two draws step alike but for rounding).",
+    "misaligned": " Its outputs are the other side's rows in another order: the step permutes (shuffles) the rows of its "
+                  "inputs, and two draws step differently: the targets were not permuted with them, so rows of X and y no "
+                  "longer pair up (y = y[perm] missing, or a shuffle of X alone).",
+}
+
+
+def _finding(side: str, step: int, differ: list[str], moved: list[str], shuffle: str = "") -> Finding:
     program = "NumPy network" if side == "numpy" else "PyTorch port"
     drawn = f" It drew from the {' and '.join(moved)} generator{'s' if len(moved) > 1 else ''}." if moved else ""
+    drawn += SHUFFLES.get(shuffle, "")
     seed = "; ".join(SEEDS[name] for name in moved) or "seed every generator the step draws from (a Generator it holds, dropout)"
     return Finding(
         "unseeded-randomness",
         f"Your {program}'s step is not a function of its state: two copies stepped from the same state at step {step} "
         f"differ in {', '.join(differ[:4])}.{drawn} No port can match a step that draws unseeded random numbers.",
         {"side": side, "step": step, "tensors": differ, "generators": moved},
-        f"Make the step repeatable: {seed}; or switch the randomness off for the check.",
+        ("Permute y with the same rows as X (y = y[perm]). " if shuffle == "misaligned" else "")
+        + f"Make the step repeatable: {seed}; or switch the randomness off for the check.",
         0.99,
     )

@@ -27,12 +27,16 @@ from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_forward import port_forward_finding
 from parity.diagnosis.port_optimizer import port_optimizer_finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.shared_factor import shared_factor
+from parity.diagnosis.step_laws import step_law_finding
+from parity.diagnosis.unknown import unknown
+from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
-from parity.diagnosis.rules import backward, forward, loss, numerics, optimizer, ports, variants
+from parity.diagnosis.rules import backward, bias, forward, loss, numerics, optimizer, ports, variants
 from parity.engine.compare import minimum_tolerance
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
@@ -45,8 +49,8 @@ RULES = (
     numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
-    backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, backward.bias_gradient,
-    backward.gradient_scale, loss.loss_function,
+    backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, bias.bias_gradient,
+    backward.gradient_scale, loss.loss_function, loss.output_delta,
     optimizer.wrong_layer_update, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )
@@ -54,6 +58,7 @@ RULES = (
 NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
 VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
 MAX_VERIFIED = 6
+CONFIDENT = 0.8  # a rule's finding below this leaves room for the port's stages to be read (port_forward.py)
 
 
 class Diagnosis(NamedTuple):
@@ -90,35 +95,6 @@ def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:
     return found or [unknown(evidence)]
 
 
-def stage_of(tensor: str) -> str:
-    """The stage of a training step a tensor belongs to."""
-    name = tensor.split(".")[0]
-    if tensor.endswith(".grad"):
-        return f"the gradient of {name} (backpropagation)"
-    if tensor.endswith(".update") or tensor[:1] in ("W", "b"):
-        return f"the update of {name}"
-    return "the loss" if tensor == "loss" else f"the forward pass ({tensor})"
-
-
-def unknown(e: Evidence) -> Finding:
-    """No hypothesis reproduces the numbers: say so, say where the sides part, and blame no side the oracles did not."""
-    first = next((name for name in e.comparisons if e.failed(name)), None)
-    stage = stage_of(first) if first else "an unrecorded tensor"
-    fd = e.oracles.get("finite_difference")
-    proven = ""
-    if fd and fd["wrong"] == ["numpy"]:
-        proven = " The finite-difference oracle shows the NumPy side's gradients depart from the run's model; torch's follow it."
-    elif fd and fd["wrong"] == ["torch"]:
-        proven = " The finite-difference oracle shows the torch side's gradients depart from the run's model; NumPy's follow it."
-    return Finding(
-        "unknown",
-        f"No known cause reproduces these numbers. The sides first part at step {e.step} in {stage}.{proven}",
-        {"step": e.step, "first_tensor": first, "stage": stage},
-        "Compare the two programs at that stage line by line; `parity check` with --output and smaller data narrows it down.",
-        0.0,
-    )
-
-
 def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> Diagnosis:
     """Ranked findings for a failed run, most likely first, and the oracles' results.
 
@@ -148,8 +124,19 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     if written:
         return Diagnosis([written], {})
     declared = port_optimizer_finding(setup, failure)
-    if declared:
+    if declared and declared.evidence.get("confirmed"):
         return Diagnosis([declared], {})
+    law = step_law_finding(setup, failure)
+    if law:
+        return Diagnosis([law], {})
+    found = _diagnose_rest(setup, result, failure, settings_search)
+    if declared and (found.findings[0].name == "unknown" or found.findings[0].score < declared.score):
+        return Diagnosis([declared, *(f for f in found.findings if f.name != "unknown")], found.oracles)
+    return found
+
+
+def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bool) -> Diagnosis:
+    """The family's members, one factor over every layer, then the oracles and the rules."""
     settings = family_findings(setup, failure)
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
@@ -173,7 +160,16 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     # a port checked alone against the kit's NumPy network: the hand-written-NumPy rules would describe the wrong side
     rules = NEUTRAL_RULES if setup.user_sides == ("torch",) else RULES
     evidence = Evidence(setup, failure, oracles, minimum_atol=minimum_tolerance(result.tensors)[0])
-    return Diagnosis(findings(evidence, rules), oracles)
+    found = findings(evidence, rules)
+    if found[0].score < CONFIDENT and (staged := _measured_stage(setup, failure)):
+        found = [staged, *(f for f in found if f.name != "unknown")]
+    return Diagnosis(found, oracles)
+
+
+def _measured_stage(setup: Setup, failure) -> Finding | None:
+    """Where no rule fits well: the port's forward stages read from its numbers, or, for a difference that starts past
+    the first step (the optimizer's state), the law the updates follow."""
+    return port_forward_finding(setup, failure) or (update_law_finding(setup, failure) if failure.step >= 2 else None)
 
 
 def family_findings(setup: Setup, failure) -> list[Finding]:
@@ -189,7 +185,8 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c, side)]
         if verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
-            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y)))
+            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y),
+                                        np.shape(X)[1] if np.ndim(X) == 2 else None))
     if setup.user_sides == ("numpy", "torch"):
         found = [_between_two_programs(f) for f in found]
     return found

@@ -110,7 +110,7 @@ def finite_difference_oracle(
         spec, lr = models.get(side, (None, None))
         hidden, output, loss, lr = (spec.hidden_activation, spec.output_activation, spec.loss, lr) if spec else default
         numeric = finite_differences(before, X, y, loss, hidden=hidden, output=output)
-        grads = gradients(record, before, config.optimizer, lr)
+        grads = gradients(record, before, config.optimizer, lr, first_step=failure.step == 1, momentum=config.momentum)
         for name, (indices, fd) in numeric.items():
             key = f"{name}.grad"
             value = grads.get(key)

@@ -29,6 +29,8 @@ NOT_ARITHMETIC = frozenset({"params", "foreach", "capturable", "differentiable",
                             "decoupled_weight_decay"})
 
 
+UNCONFIRMED = 0.6  # another optimizer class: its arithmetic cannot be set to the run's, so the cause is not shown
+
 # what each setting is called in words, and the option that sets it for the run
 WORDS = {"lr": ("the learning rate", "--lr"), "momentum": ("momentum", "--momentum"), "dampening": ("dampening", "--dampening"),
          "betas": ("Adam's betas", "--betas"), "eps": ("Adam's eps", "--eps"), "weight_decay": ("weight decay", "--weight-decay"),
@@ -45,7 +47,7 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
         return None
     expected = _run_optimizer(setup.config)
     if type(built) is not type(expected):
-        return _finding({"class": (type(built).__name__, type(expected).__name__)}, setup.config, confirmed=False)
+        return _finding({"class": (_class_name(built), _class_name(expected))}, setup.config, confirmed=False)
     differences = settings_differences(built, expected)
     if not differences:
         return None
@@ -113,13 +115,18 @@ def _finding(differences: dict[str, tuple[Any, Any]], config: RunConfig, confirm
         {"side": "torch", "settings": {key: [_shown(have), _shown(want)] for key, (have, want) in differences.items()},
          "confirmed": confirmed},
         fix,
-        0.97 if confirmed else 0.8,
+        0.97 if confirmed else UNCONFIRMED,
     )
+
+
+def _class_name(optimizer: torch.optim.Optimizer) -> str:
+    kind = type(optimizer)
+    return f"torch.optim.{kind.__name__}" if kind.__module__.startswith("torch.optim") else f"{kind.__module__}.{kind.__qualname__}"
 
 
 def _difference(key: str, have: Any, want: Any) -> str:
     if key == "class":
-        return f"torch.optim.{have}, where the run's --optimizer builds torch.optim.{want}"
+        return f"{have} (a class of its own or another torch.optim class), where the run's --optimizer builds {want}"
     words, option = WORDS.get(key, (key, None))
     run = f"the run's {option} is {_shown(want)}" if option else f"the run's optimizer has {key}={_shown(want)}"
     return f"{words} {key}={_shown(have)}, where {run}"

@@ -44,9 +44,30 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
         constant = r / ((1 - betas[0] ** t) ** p * np.sqrt(1 - betas[1] ** t) ** q)
         if np.all(np.abs(constant - constant[0]) <= adam_tolerance * abs(constant[0])):
             return "bias-correction", _with_constant(what, float(constant[0]), p, q, betas, adam_tolerance)
+    counter = _counter_law(r, t, betas, adam_tolerance) if betas else None
+    if counter:
+        return "step-counter", counter
     factors = r[1:] / r[:-1]
     if np.all(np.abs(factors - factors[0]) <= exponential_tolerance * abs(factors[0])) and abs(factors[0] - 1) > exponential_tolerance:
         return "exponential", float(factors[0])
+    return None
+
+
+def _correction(t: np.ndarray, betas: tuple[float, float]) -> np.ndarray:
+    """What Adam's two bias corrections multiply its step by at step t: √(1 - β2^t) / (1 - β1^t)."""
+    return np.sqrt(1 - betas[1] ** t) / (1 - betas[0] ** t)
+
+
+def _counter_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float], tolerance: float) -> str | None:
+    """One side's corrections are those of step t + 1 (or t - 1): a step counter one ahead or one behind."""
+    for shift, words in ((1, "one ahead (the corrections of step t + 1: a counter started at 1, or incremented before use)"),
+                         (-1, "one behind (the corrections of step t - 1)")):
+        if np.any(t + shift < 1):
+            continue
+        for side, law in (("torch", _correction(t, betas) / _correction(t + shift, betas)),
+                          ("NumPy", _correction(t + shift, betas) / _correction(t, betas))):
+            if np.all(np.abs(r - law) <= tolerance * np.abs(law)):
+                return f"the {side} side's Adam step counter {words}"
     return None
 
 

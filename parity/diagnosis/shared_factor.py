@@ -12,8 +12,11 @@ follows one learning rate, the layers below depart".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from parity.diagnosis.family import reduction_reading
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import update_ratio_oracle
 from parity.diagnosis.evidence import fit_ratio
@@ -41,7 +44,14 @@ def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
     oracle = update_ratio_oracle(setup, failure)
     steps = [s for s in oracle["steps"] if s["gap"] <= 1e-2]
     evidence = {"step": failure.step, "factor": factor, "ratios": [s["ratio"] for s in steps], "tensors": params}
-    return _read(setup, failure.step, factor, steps, evidence), {"update_ratios": oracle}
+    found = _read(setup, failure.step, factor, steps, evidence)
+    if found.name == "update-scale" and setup.user_sides in (("numpy",), ("torch",)):
+        X, y = setup.batch(failure.step)
+        ratio = factor if setup.user_sides == ("numpy",) else 1 / factor  # the user's program's step over the kit's
+        reading = reduction_reading(ratio, setup.config, np.asarray(y), np.shape(X)[1] if np.ndim(X) == 2 else None)
+        if reading:
+            found = replace(found, explanation=f"{found.explanation} {reading[0]}", fix=reading[1], score=0.9)
+    return found, {"update_ratios": oracle}
 
 
 def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: dict) -> Finding:
@@ -82,6 +92,9 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
     if law is None:
         return None
     kind, detail = law
+    if kind == "step-counter":
+        return ("bias-correction", f"Adam's bias corrections at another step: {detail}.",
+                "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")
     if kind == "bias-correction":
         return ("bias-correction", f"Adam with {detail} on the NumPy side.",
                 "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")

@@ -69,13 +69,21 @@ def make_check_record(output: np.ndarray | None, before: dict[str, np.ndarray], 
     return record
 
 
-def gradients(record: Record, before: dict[str, np.ndarray], optimizer: str, lr: float) -> Record:
-    """The record's gradients in float64: as recorded, or recovered from a plain SGD update, g = -Δθ / lr."""
+# a fresh optimizer's first update as a multiple of -lr·g: the momentum buffer starts at g (torch.optim.SGD), Nesterov
+# adds μ·g to it, the average starts from zero
+FIRST_STEP = {"momentum": lambda mu: 1.0, "nesterov": lambda mu: 1.0 + mu, "ema-momentum": lambda mu: 1.0 - mu}
+
+
+def gradients(record: Record, before: dict[str, np.ndarray], optimizer: str, lr: float, first_step: bool = False,
+              momentum: float = 0.0) -> Record:
+    """The record's gradients in float64: as recorded, or recovered from a plain SGD update, g = -Δθ / lr, or, on the
+    first step (first_step), from a momentum optimizer's first update, a known multiple of -lr·g."""
     grads = {name: np.asarray(v, dtype=np.float64) for name, v in record.items() if name.endswith(".grad")}
-    if grads or optimizer != "sgd":
+    if grads or (optimizer != "sgd" and not (first_step and optimizer in FIRST_STEP)):
         return grads
+    scale = lr * (FIRST_STEP[optimizer](momentum) if optimizer in FIRST_STEP else 1.0)
     return {
-        f"{p}.grad": -(np.asarray(record[p], dtype=np.float64) - before[p].astype(np.float64)) / lr
+        f"{p}.grad": -(np.asarray(record[p], dtype=np.float64) - before[p].astype(np.float64)) / scale
         for p in sorted(before, key=lambda name: (-int(name[1:]), name[0] == "b"))  # output layer first, as recorded
         if p in record and np.shape(record[p]) == np.shape(before[p])
     }

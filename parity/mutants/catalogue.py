@@ -62,7 +62,7 @@ CATALOGUE = (
     Mutant("ema-for-torch-momentum", "optimizer-variant", EMAForTorchMomentum, {"optimizer": "momentum"}),
     Mutant("dampening-on-first-step", "optimizer-variant", DampeningOnFirstStep, {"optimizer": "momentum", "dampening": 0.5}),
     Mutant("adam-without-bias-correction", "optimizer-variant", AdamWithoutBiasCorrection, {"optimizer": "adam", "lr": 0.05}),
-    Mutant("update-before-gradient", "optimizer-convention", UpdateBeforeGradient, {"optimizer": "momentum"}),
+    Mutant("update-before-gradient", "one-step-late", UpdateBeforeGradient, {"optimizer": "momentum"}),
     Mutant("hard-coded-learning-rate", "update-scale", HardCodedLearningRate),
     Mutant("float64-leak", "dtype-mismatch", Float64Leak),
     Mutant("target-broadcast", "target-broadcast", BroadcastTarget),

@@ -142,7 +142,7 @@ class UpdatesOnly:
     """Any side, recording what a check compares: the output, each parameter's update, the parameters."""
 
     def __init__(self, side: Side, output: bool) -> None:
-        self.side, self.output = side, output
+        self.side, self.records_output = side, output
 
     def load(self, params: Params) -> None:
         self.side.load(params)
@@ -153,7 +153,7 @@ class UpdatesOnly:
     def step(self, rows: Rows) -> Record:
         before = self.side.params()
         record = self.side.step(rows)
-        return make_check_record(record["output"] if self.output else None, before, {p: record[p] for p in before})
+        return make_check_record(record["output"] if self.records_output else None, before, {p: record[p] for p in before})
 
     def promoted(self) -> UpdatesOnly:
-        return UpdatesOnly(self.side.promoted(), self.output)
+        return UpdatesOnly(self.side.promoted(), self.records_output)

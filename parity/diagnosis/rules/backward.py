@@ -1,4 +1,4 @@
-"""Findings about backpropagation: the sign convention, σ', the hidden layer, the bias gradients.
+"""Findings about backpropagation: the sign convention, σ', the hidden layer (the bias gradients: bias.py).
 
 Hypotheses are recomputed in float64 from the step's starting weights and
 must reproduce the NumPy side's gradient to the run's precision.
@@ -10,7 +10,7 @@ import numpy as np
 
 import numpy_net
 import numpy_net.losses
-from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
+from parity.diagnosis.evidence import Evidence, close, common_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.rules.derivatives import OTHER_DERIVATIVES
 
@@ -81,6 +81,13 @@ def _derivative_hypotheses(e: Evidence):
             if np.allclose(slope, right(a), rtol=1e-6, atol=1e-12):
                 continue  # the same as the right derivative here (ReLU's [a >= 0] where no unit is off): no hypothesis
             yield (f"W{layer}.grad", where, e.hidden_activation, False, what, inputs[layer - 1].T @ (back * slope))
+        for neighbour in (layer + 1, layer - 1):  # an index slip in a loop over layers: another layer's activation
+            other = ref.output if neighbour == L else inputs[neighbour] if neighbour >= 1 else None
+            if other is not None and other.shape in (a.shape, (len(a), 1)):
+                name = "the output" if neighbour == L else f"hidden layer {neighbour}"
+                yield (f"W{layer}.grad", where, e.hidden_activation, False, f"the derivative of another layer's activation, "
+                       f"{name}'s (an index off by one in the loop over layers, broadcasting let the shapes fit)",
+                       inputs[layer - 1].T @ (back * right(other)))
     if e.hidden_activation in DERIVATIVES:
         f = numpy_net.ACTIVATIONS[e.hidden_activation]
         name, formula = DERIVATIVES[e.hidden_activation]
@@ -188,48 +195,6 @@ def _error_propagated(e: Evidence, layer: int):
     dloss_doutput = e.loss.scale(e.y) * 2 * (e.reference.output - e.y)
     back = dloss_doutput @ e.before[f"W{layer + 1}"].T
     return e.inputs[layer - 1].T @ numpy_net.backward_through(e.hidden_activation, e.inputs[layer], back)
-
-
-def bias_gradient(e: Evidence) -> Finding | None:
-    if not e.config.bias:
-        return None
-    for layer in range(e.layers, 0, -1):
-        b, grad = f"b{layer}", f"b{layer}.grad"
-        if grad in e.comparisons and e.failed(grad) and not e.failed(f"W{layer}.grad"):
-            return _bias_gradient_finding(e, b, grad)
-    biases = [f"b{layer}" for layer in range(e.layers, 0, -1)]
-    frozen = [b for b in biases if e.failed(b) and not np.any(e.update("numpy", b)) and np.any(e.update("torch", b))]
-    if frozen and not any(e.failed(f"W{layer}") for layer in range(1, e.layers + 1)):
-        return Finding(
-            "bias-gradient",
-            f"The NumPy side never updates {' and '.join(frozen)}: the bias keeps its initial value while torch trains it.",
-            {"tensors": frozen},
-            "Update every parameter, biases included.",
-            0.9,
-        )
-    return None
-
-
-def _bias_gradient_finding(e: Evidence, b: str, grad: str) -> Finding:
-    numpy_grad, torch_grad = e.numpy(grad), e.torch(grad)
-    if numpy_grad.shape != torch_grad.shape:
-        what, score = f"has shape {numpy_grad.shape} instead of {torch_grad.shape}: it was not summed over the batch", 0.98
-    elif not np.any(numpy_grad):
-        what, score = "is zero: the bias is never trained", 0.95
-    else:
-        ratio = fit_ratio(numpy_grad, torch_grad)
-        if ratio and ratio[1] < 1e-3 and close(ratio[0], 1 / e.n):
-            what, score = f"is 1/{e.n} of torch's: averaged over the batch instead of summed", 0.96
-        else:
-            what, score = "differs while the weight gradient agrees", 0.7
-    return Finding(
-        "bias-gradient",
-        f"The NumPy gradient of {b} {what}. Every row of the batch used the same bias, so its gradient is the "
-        "sum of the rows' deltas.",
-        {"tensor": grad, "numpy_shape": list(numpy_grad.shape), "torch_shape": list(torch_grad.shape)},
-        f"grad_{b} = delta.sum(axis=0), with the same reduction as the weights' gradient.",
-        score,
-    )
 
 
 def layer_input(e: Evidence) -> Finding | None:

@@ -19,7 +19,7 @@ def wrong_layer_update(e: Evidence) -> Finding | None:
             if relative_gap(e.update("numpy", name), e.update("torch", other)) < e.match_tolerance:
                 return Finding(
                     "wrong-layer-update",
-                    f"{name} was updated with {other}'s step: the two have the same shape, so nothing complained.",
+                    f"{name} was updated with another layer's step, {other}'s: the two have the same shape, so nothing complained.",
                     {"tensor": name, "update_matches": other},
                     f"Update {name} with the gradient of {name}.",
                     0.95,
@@ -63,6 +63,8 @@ def optimizer_convention(e: Evidence) -> Finding | None:
     across = _across_steps(e, ratio, steps, agree, evidence)
     if across:
         return across
+    if not e.grads() and (e.oracles.get("finite_difference") or {}).get("wrong"):
+        return None  # gradients unrecorded, and the oracle says where they depart: the unknown finding says it plainly
     return Finding(
         "optimizer-convention",
         ("The gradients agree but the updates do not" if e.grads() else "The updates do not agree")
@@ -160,6 +162,9 @@ def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | N
     if law is None:
         return None
     kind, detail = law
+    if kind == "step-counter":
+        return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
+                f"({ratios}): {detail}.", "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")
     if kind == "bias-correction":
         return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
                 f"({ratios}): {detail} on the NumPy side.", "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")

@@ -1,0 +1,179 @@
+"""A port's forward pass and loss, stage by stage, against the run's model at the shared start.
+
+The port's own step is run once more, from the failing step's start, with
+hooks on its model: what the model was given, what each nn.Linear received
+and returned (in call order, layer k of the run's model), what the model
+returned, and the loss's gradient at the last layer's output (the logits).
+Each stage is then held against the run's model computed from what the
+port's previous stage gave it, so the first stage that departs is the one
+named, and what it computes is read from its numbers (stage_readings.py):
+
+    X ─► inputs the first layer sees ─► z_k = Linear_k ─► activation ─► … ─► logits ─► loss gradient
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+import numpy_net
+from parity.diagnosis import stage_readings as read
+from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
+from parity.engine.result import FailureContext
+from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import MATCH_TOLERANCE
+
+
+class Trace:
+    """What one run of the port's step showed at each stage, in float64 NumPy arrays."""
+
+    def __init__(self) -> None:
+        self.given: np.ndarray | None = None  # the model's first argument
+        self.linears: list[tuple[np.ndarray, np.ndarray]] = []  # (input, output) of each Linear, in call order
+        self.returned: np.ndarray | None = None
+        self.logits_grad: np.ndarray | None = None
+
+
+def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | None:
+    """The first stage of the port's forward pass or loss that departs from the run's model, read; or None."""
+    if setup.user_sides != ("torch",) or setup.config.mode != "lockstep" or setup.config.world_size > 1:
+        return None
+    try:
+        numpy_side, port = setup.replay(failure.step)
+        trace = _trace(port, setup.rows(failure.step))
+    except Exception:  # a port that cannot be copied or stepped again: the stages are not measurable here
+        return None
+    params = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    if trace is None or len(trace.linears) != numpy_net.layer_count(params):
+        return None  # not a chain of Linear layers the run's model describes
+    X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
+    tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
+    stages = (_input_stage, _hidden_stages, _output_stage, _loss_stage)
+    for stage in stages:
+        found = stage(setup, trace, params, X, y, tolerance)
+        if found:
+            return found
+    return None
+
+
+def _trace(port: Any, rows: Any) -> Trace | None:
+    model = getattr(port, "model", None)
+    if not isinstance(model, nn.Module):
+        return None
+    port = copy.deepcopy(port)
+    model, trace, handles = port.model, Trace(), []
+
+    def on_model(module, args, out):
+        if trace.given is None and args and torch.is_tensor(args[0]) and torch.is_tensor(out):
+            trace.given, trace.returned = _host(args[0]), _host(out)
+
+    linears = sum(isinstance(m, nn.Linear) for m in model.modules())
+
+    def keep_logits_grad(grad: torch.Tensor) -> None:
+        trace.logits_grad = _host(grad)
+
+    def on_linear(module, args, out):
+        if trace.returned is None and len(trace.linears) < linears:  # the first forward pass only
+            trace.linears.append((_host(args[0]), _host(out)))
+            if out.requires_grad and len(trace.linears) == linears:
+                out.register_hook(keep_logits_grad)
+
+    handles.append(model.register_forward_hook(on_model))
+    handles += [m.register_forward_hook(on_linear) for m in model.modules() if isinstance(m, nn.Linear)]
+    try:
+        port.step(rows)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return trace if trace.given is not None else None
+
+
+def _host(tensor: torch.Tensor) -> np.ndarray:
+    return tensor.detach().to(torch.float64).cpu().numpy().copy()
+
+
+def _finding(name: str, stage: str, reading: str, fix: str, score: float, evidence: dict) -> Finding:
+    return Finding(name, f"The port's forward pass departs from the run's model first at {stage}: {reading}",
+                   {"side": "torch", "stage": stage, **evidence}, fix, score)
+
+
+def _input_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    seen = trace.linears[0][0]
+    if seen.shape == X.shape and relative_gap(seen, X) <= tolerance:
+        return None
+    reading = read.inputs(seen, X, tolerance)
+    if reading is None:
+        return _finding("input-transform", "the inputs of the first layer", "they are not the rows of X it was given, nor "
+                        "an affine change of X's columns.", "Give the first layer X as it is, or do the same to X on "
+                        "the NumPy side.", 0.6, {})
+    words, fix = reading
+    return _finding("input-transform", "the inputs of the first layer", words, fix, 0.93, {})
+
+
+def _hidden_stages(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    activation = setup.config.hidden_activation
+    for layer, ((_, z), (received, _)) in enumerate(zip(trace.linears, trace.linears[1:]), start=1):
+        expected = numpy_net.ACTIVATIONS[activation].function(z)
+        if received.shape == expected.shape and relative_gap(received, expected) <= tolerance:
+            continue
+        stage = f"the activation of hidden layer {layer}"
+        twice = read.shifted(z, received, activation, params.get(f"b{layer}"), tolerance)
+        if twice:
+            return _finding("bias-twice" if "bias" in twice else "activation-function", stage,
+                            f"layer {layer + 1} receives {twice}.", "Add each bias once.", 0.93, {"layer": layer})
+        reading = read.activation(z, received, tolerance, activation) if received.shape == z.shape else None
+        if reading is None:
+            return _finding("activation-function", stage, f"layer {layer + 1} receives neither {activation}(z) nor any "
+                            "elementwise function of z the kit knows.", f"Apply {activation} between the layers.", 0.6,
+                            {"layer": layer})
+        words, name = reading
+        return _finding("activation-function", stage, f"layer {layer + 1} receives {words} of layer {layer}'s output z, "
+                        f"where the run's model applies {activation}(z).",
+                        f"Use {activation} in the port's hidden layer {layer}, or pass --hidden-activation {name} if both "
+                        "sides mean it." if name in numpy_net.ACTIVATIONS else f"Apply {activation} in hidden layer {layer}, "
+                        f"as the NumPy side does ({words} is not it).", 0.93, {"layer": layer, "port_activation": name})
+    return None
+
+
+def _output_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """The model returns the logits or the run's output unit of them; anything else is read like a hidden activation."""
+    logits, returned, unit = trace.linears[-1][1], trace.returned, setup.config.output_activation
+    if returned is None or returned.shape != logits.shape:
+        return None
+    expected = numpy_net.ACTIVATIONS[unit].function(logits)
+    if relative_gap(returned, logits) <= tolerance or relative_gap(returned, expected) <= tolerance:
+        return None
+    stage = "the output unit"
+    twice = read.shifted(logits, returned, unit, params.get(f"b{len(trace.linears)}"), tolerance)
+    if twice:
+        return _finding("bias-twice" if "bias" in twice else "output-unit", stage, f"the model returns {twice}.",
+                        "Add each bias once.", 0.93, {})
+    reading = read.activation(logits, returned, tolerance, unit)
+    if reading:
+        return _finding("output-unit", stage, f"the model returns {reading[0]}, z being its last layer's output (the logits), "
+                        f"where the run's model's output unit is {unit}: an activation on the output that the run's model "
+                        f"does not apply.", f"Return {unit}(logits), or the logits, from the port's model.",
+                        0.93, {"port_activation": reading[1]})
+    batch_softmax = numpy_net.ACTIVATIONS["softmax"].function(logits.T).T
+    if unit == "softmax" and relative_gap(returned, batch_softmax) <= tolerance:
+        return _finding("output-unit", stage, "the model's softmax is taken over the batch axis (dim=0), each column "
+                        "summing to 1, where it must be over each row's classes (dim=1).", "Use softmax(logits, dim=1).",
+                        0.93, {})
+    return None
+
+
+def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    grad, logits = trace.logits_grad, trace.linears[-1][1]
+    if grad is None or grad.shape != y.shape or not np.any(grad):
+        return None
+    config = setup.config
+    reading = read.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance)
+    if reading is None:
+        return None
+    words, fix = reading
+    return _finding("loss-function", "the loss", words, fix, 0.92, {})

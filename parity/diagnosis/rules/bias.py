@@ -1,0 +1,75 @@
+"""Findings about a bias's gradient: every row used the same bias, so its gradient is the sum of the rows' deltas.
+
+Read from the two sides' gradients: another shape (not summed over the
+batch), zero (never trained), a mean where the weights sum, one number for
+every unit (summed over every axis), or a bias never updated at all.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import Evidence, close, fit_ratio
+from parity.diagnosis.finding import Finding
+
+
+def bias_gradient(e: Evidence) -> Finding | None:
+    if not e.config.bias:
+        return None
+    for layer in range(e.layers, 0, -1):
+        b, grad = f"b{layer}", f"b{layer}.grad"
+        if grad in e.comparisons and e.failed(grad) and not e.failed(f"W{layer}.grad"):
+            return _bias_gradient_finding(e, b, grad)
+    biases = [f"b{layer}" for layer in range(e.layers, 0, -1)]
+    frozen = [b for b in biases if e.failed(b) and not np.any(e.update("numpy", b)) and np.any(e.update("torch", b))]
+    if frozen and not any(e.failed(f"W{layer}") for layer in range(1, e.layers + 1)):
+        return Finding(
+            "bias-gradient",
+            f"The NumPy side never updates {' and '.join(frozen)}: the bias keeps its initial value while torch trains it.",
+            {"tensors": frozen},
+            "Update every parameter, biases included.",
+            0.9,
+        )
+    return None
+
+
+def _one_number(grad: np.ndarray) -> bool:
+    """Every element the same but for rounding (a gradient read back from float32 updates)."""
+    return float(np.ptp(grad)) <= 1e-4 * float(np.max(np.abs(grad)))
+
+
+def _summed_whole(value: float, torch_grad: np.ndarray, rows: int) -> str | None:
+    """How one number stands for a whole bias gradient: its units' sum, or that over the rows, or the mean."""
+    total = float(torch_grad.sum())
+    for words, candidate in (("the sum of torch's over all units", total), (f"that sum over the {rows} rows", total / rows),
+                             ("the mean of torch's over all units", total / torch_grad.size)):
+        if close(value, candidate):
+            return words
+    return None
+
+
+def _bias_gradient_finding(e: Evidence, b: str, grad: str) -> Finding:
+    numpy_grad, torch_grad = e.numpy(grad), e.torch(grad)
+    if numpy_grad.shape != torch_grad.shape:
+        what, score = f"has shape {numpy_grad.shape} instead of {torch_grad.shape}: it was not summed over the batch", 0.98
+    elif not np.any(numpy_grad):
+        what, score = "is zero: the bias is never trained", 0.95
+    elif numpy_grad.size > 1 and _one_number(numpy_grad) and (whole := _summed_whole(float(numpy_grad.mean()), torch_grad, e.n)):
+        what, score = (f"is one number for every unit, {whole}: the sum was taken over every axis (np.sum without "
+                       "axis=0), so each unit gets the same scalar"), 0.96
+    else:
+        ratio = fit_ratio(numpy_grad, torch_grad)
+        if ratio and ratio[1] < 1e-3 and close(ratio[0], 1 / e.n):
+            what, score = f"is 1/{e.n} of torch's: averaged over the batch instead of summed", 0.96
+        else:
+            what, score = "differs while the weight gradient agrees", 0.7
+    return Finding(
+        "bias-gradient",
+        f"The NumPy gradient of {b} {what}. Every row of the batch used the same bias, so its gradient is the "
+        "sum of the rows' deltas.",
+        {"tensor": grad, "numpy_shape": list(numpy_grad.shape), "torch_shape": list(torch_grad.shape)},
+        f"grad_{b} = delta.sum(axis=0), with the same reduction as the weights' gradient.",
+        score,
+    )
+
+

@@ -1,0 +1,187 @@
+"""Laws over steps, with the other side as the yardstick: one side's updates are the other's a step late, or
+the other's two (or three) steps taken at once.
+
+A stale delta kept from the last step, an update applied before the
+gradient of this step is known, an inner loop that steps twice: each
+reproduces the other side's own numbers, only at another step. Nothing is
+modelled: both programs are replayed to the failing step in lockstep and
+stepped on, and the other side's records are compared with this side's.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+
+from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
+from parity.engine.result import FailureContext
+from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import MATCH_TOLERANCE
+
+AHEAD = 3  # steps replayed past the failing one: a lag must hold at each of them
+REPEATS = (2, 3)  # updates per step looked for
+SIDES = {"numpy": "NumPy", "torch": "PyTorch"}
+
+
+def step_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
+    """A side one step late, or taking several steps per step, measured against the other side; or None."""
+    if setup.config.mode != "lockstep" or setup.config.world_size > 1:
+        return None
+    try:
+        return (_lagging(setup, failure, lockstep=True) or (failure.step == 1 and _lagging(setup, failure, lockstep=False))
+                or _repeated(setup, failure) or _restarted(setup, failure))
+    except Exception:  # a program that cannot be replayed or copied: the law is not measurable, not a verdict
+        return None
+
+
+def _tolerance(setup: Setup) -> float:
+    return 10 * MATCH_TOLERANCE[setup.config.dtype]
+
+
+def _change(before: dict, after: dict) -> dict[str, np.ndarray]:
+    """Each parameter's update: after - before, in float64."""
+    return {p: np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64) for p in before if p in after}
+
+
+def _observed(failure: FailureContext) -> dict[str, dict[str, np.ndarray]]:
+    """Each side's updates at the failing step, from the parameters recorded before and after it."""
+    return {"numpy": _change(failure.numpy_before, {p: failure.numpy_record[p] for p in failure.numpy_before if p in failure.numpy_record}),
+            "torch": _change(failure.torch_before, {p: failure.torch_record[p] for p in failure.torch_before if p in failure.torch_record})}
+
+
+def _failing(failure: FailureContext, tolerance: float) -> list[str]:
+    observed = _observed(failure)
+    numpy, torch = observed["numpy"], observed["torch"]
+    return [p for p in numpy if p in torch and numpy[p].shape == torch[p].shape and relative_gap(numpy[p], torch[p]) > tolerance]
+
+
+def _stepped(side: Any, rows: Any) -> dict[str, np.ndarray]:
+    before = side.params()
+    side.step(rows)
+    return _change(before, side.params())
+
+
+def _lagging(setup: Setup, failure: FailureContext, lockstep: bool) -> Finding | None:
+    """Each failing parameter's update at step s is the other side's of step s - 1 (nothing at step 1), and so on
+    for the steps after. In lockstep (both sides from one side's weights each step) a delta kept from the last step
+    shows; stepped apart from step 1 on, so does a whole step one late (the update applied before its backward, which
+    then runs at the moved weights)."""
+    tolerance = _tolerance(setup)
+    failing = _failing(failure, tolerance)
+    if not failing:
+        return None
+    first = max(failure.step - 1, 1)  # the step before the failing one, where there is one: its updates are the yardstick
+    numpy, torch = setup.replay(first)
+    steps: list = [None] if failure.step == 1 else []  # (numpy updates, torch updates), from the step before on
+    for step in range(first, failure.step + AHEAD):
+        rows = setup.rows(step)
+        steps.append((_stepped(numpy, rows), _stepped(torch, rows)))
+        if lockstep or step < failure.step:
+            torch.load(numpy.params())
+    for index, side in ((0, "numpy"), (1, "torch")):
+        other = 1 - index
+        if all(_late(steps[k][index], steps[k - 1][other] if steps[k - 1] else None, failing, tolerance)
+               for k in range(1, len(steps))):
+            return _lag_finding(side, failing, failure.step)
+    return None
+
+
+def _late(now: dict, before: dict | None, names: list[str], tolerance: float) -> bool:
+    """These updates are the other side's of the step before (zero where there was none); and not all zero."""
+    for name in names:
+        expected = before[name] if before is not None and name in before else np.zeros_like(now[name])
+        if expected.shape != now[name].shape:
+            return False
+        if not np.any(expected):
+            if np.any(now[name]):
+                return False
+        elif relative_gap(now[name], expected) > tolerance:
+            return False
+    return any(np.any(now[n]) for n in names) or before is None
+
+
+def _lag_finding(side: str, tensors: list[str], step: int) -> Finding:
+    other = "PyTorch" if side == "numpy" else "NumPy"
+    cause = ("the hidden layers' delta (or a gradient) kept from the previous step and used before it is recomputed"
+             if side == "numpy" else "optimizer.step() called before loss.backward(), or a gradient kept from the previous step")
+    return Finding(
+        "one-step-late",
+        f"The {SIDES[side]} side's updates of {', '.join(tensors)} are the {other} side's of the step before, one step late "
+        f"(stale): at step {step} it applies what the other side applied at step {step - 1}"
+        + (" (nothing, at the first step)" if step == 1 else "") + f", and so for the {AHEAD} steps after: {cause}.",
+        {"side": side, "tensors": tensors, "step": step, "steps_checked": AHEAD + 1},
+        "Compute this step's gradient before using it: forward, backward, then the update, each step."
+        if side == "numpy" else "Call loss.backward() before optimizer.step(), each step.",
+        0.95,
+    )
+
+
+def _repeated(setup: Setup, failure: FailureContext) -> Finding | None:
+    """One side's update at the failing step is the other side's two (or three) steps from the same start, same rows."""
+    tolerance = _tolerance(setup)
+    if not _failing(failure, tolerance):
+        return None
+    sides = dict(zip(("numpy", "torch"), setup.replay(failure.step)))
+    rows = setup.rows(failure.step)
+    observed = _observed(failure)
+    for side, other in (("numpy", "torch"), ("torch", "numpy")):
+        start = sides[other].params()
+        stepper: Any = copy.deepcopy(sides[other])
+        for times in range(1, max(REPEATS) + 1):
+            stepper.step(rows)
+            if times == 1 and not any(np.any(np.asarray(v) != np.asarray(start[p])) for p, v in stepper.params().items()):
+                break  # a first step that moves nothing (an update before any backward): two steps are one, shifted
+            if times not in REPEATS:
+                continue
+            after = stepper.params()
+            total = {p: np.asarray(after[p], np.float64) - np.asarray(start[p], np.float64) for p in observed[side] if p in start}
+            if total and all(relative_gap(observed[side][p], total[p]) <= tolerance for p in total):
+                return _repeated_finding(side, times, failure.step)
+    return None
+
+
+def _repeated_finding(side: str, times: int, step: int) -> Finding:
+    other = "PyTorch" if side == "numpy" else "NumPy"
+    return Finding(
+        "repeated-update",
+        f"The {SIDES[side]} side's one step at step {step} is the {other} side's {times} steps from the same weights on the "
+        f"same rows: it updates {times} times per step (an inner loop, or the update applied {times} times).",
+        {"side": side, "times": times, "step": step},
+        "Take one optimizer step per training step.",
+        0.95,
+    )
+
+
+def _restarted(setup: Setup, failure: FailureContext) -> Finding | None:
+    """Past the first step, one side's update is the other side's first step with a fresh optimizer from the same
+    weights: its optimizer's state (momentum, Adam's moments and step count) starts again every step."""
+    tolerance = _tolerance(setup)
+    # only Adam's first step is not a multiple of the gradient: a restarted momentum is plain gradient descent, which
+    # update_law.py reads (no momentum carried), and plain SGD keeps no state to start again
+    if failure.step < 2 or setup.config.optimizer != "adam" or not _failing(failure, tolerance):
+        return None
+    start = setup.replay(failure.step)[0].params()
+    rows = setup.rows(failure.step)
+    observed = _observed(failure)
+    fresh = dict(zip(("numpy", "torch"), setup.make_sides()))
+    for side, other in (("numpy", "torch"), ("torch", "numpy")):
+        yardstick = fresh[other]
+        yardstick.load(start)
+        before = yardstick.params()
+        yardstick.step(rows)
+        after = yardstick.params()
+        first = {p: np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64) for p in observed[side] if p in after}
+        if first and all(relative_gap(observed[side][p], first[p]) <= tolerance for p in first):
+            return Finding(
+                "optimizer-restarted",
+                f"The {SIDES[side]} side's update at step {failure.step} is a fresh optimizer's first step from the same "
+                "weights: its optimizer's state (Adam's moments and step count) starts again every step, as when the "
+                "optimizer is created anew inside the training step.",
+                {"side": side, "step": failure.step},
+                "Create the optimizer (and its state) once, before training, and reuse it every step.",
+                0.95,
+            )
+    return None

@@ -1,0 +1,134 @@
+"""The law a side's updates follow, fitted over a few steps: u_t = a·u_{t-1} + b·g_t + c·g_{t-1}.
+
+Every first-order optimizer of the SGD family is such a recurrence in its
+updates u and the run's true gradients g (in lockstep both taken at the
+same weights): plain SGD (0, -lr, 0), heavy-ball momentum (μ, -lr(1 - d),
+0), an average (β, -lr(1 - β), 0), Nesterov (μ, -lr(1 + μ), lr·μ). The three
+numbers are fitted to the side's own updates past its first step; where the
+fit holds and differs from the run's optimizer, the finding gives both and
+reads the difference (momentum never applied, the learning rate applied
+twice, another momentum). Adam is not linear in its gradients: not read here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+import numpy_net
+from parity.config.config import RunConfig
+from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
+from parity.engine.result import FailureContext
+from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import MATCH_TOLERANCE
+
+STEPS = 4  # updates fitted, each past the first step
+SIDES = {"numpy": "NumPy", "torch": "PyTorch"}
+
+
+def expected_law(config: RunConfig) -> tuple[float, float, float] | None:
+    """(a, b, c) of the run's optimizer past its first step; None for Adam."""
+    lr, mu = config.lr, config.momentum
+    return {"sgd": (0.0, -lr, 0.0), "momentum": (mu, -lr * (1 - config.dampening), 0.0), "nesterov": (mu, -lr * (1 + mu), lr * mu),
+            "ema-momentum": (mu, -lr * (1 - mu), 0.0)}.get(config.optimizer)
+
+
+def update_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
+    """The user's side whose updates follow another law of the SGD family than the run's optimizer; or None."""
+    run = expected_law(setup.config)
+    if run is None or setup.config.mode != "lockstep" or setup.config.world_size > 1:
+        return None
+    try:
+        history = _history(setup, failure)
+    except Exception:  # a program that cannot be replayed: no law measured
+        return None
+    for side in setup.user_sides or ("numpy",):  # the kit's own run: its NumPy side may be a variant
+        fitted = _fit(history, side, setup.config.dtype)
+        if fitted is not None and not np.allclose(fitted, run, rtol=1e-3, atol=1e-6 * abs(setup.config.lr)):
+            return _finding(side, fitted, run, setup.config)
+    return None
+
+
+def _history(setup: Setup, failure: FailureContext) -> list[dict[str, Any]]:
+    """From the step before the failing one (or step 1): each side's updates, and the run's gradient, in lockstep."""
+    first = max(failure.step - 1, 1)
+    numpy, torch = setup.replay(first)
+    loss = numpy_net.make_loss(setup.config.loss, setup.config.output_activation)
+    steps = []
+    for step in range(first, max(failure.step, 2) + STEPS):
+        params = {p: np.asarray(v, np.float64) for p, v in numpy.params().items()}
+        X, y = (np.asarray(a, np.float64) for a in setup.batch(step))
+        acts = numpy_net.forward(params, X, setup.config.hidden_activation, setup.config.output_activation)
+        grads = numpy_net.network.backward(params, X, acts, y, loss, setup.config.hidden_activation)
+        rows = setup.rows(step)
+        updates = {}
+        for name, side in (("numpy", numpy), ("torch", torch)):
+            before = side.params()
+            side.step(rows)
+            updates[name] = _flat(side.params(), before)
+        torch.load(numpy.params())
+        steps.append({"step": step, "g": np.concatenate([grads[p].ravel() for p in sorted(params)]), **updates})
+    return steps
+
+
+def _flat(after: dict, before: dict) -> np.ndarray:
+    return np.concatenate([(np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64)).ravel() for p in sorted(before)])
+
+
+def _fit(history: list[dict], side: str, dtype: str) -> tuple[float, float, float] | None:
+    rows = [(h, previous) for previous, h in zip(history, history[1:]) if h["step"] >= 2]
+    if len(rows) < 3:
+        return None
+    u = np.concatenate([h[side] for h, _ in rows])
+    A = np.stack([np.concatenate([p[side] for _, p in rows]), np.concatenate([h["g"] for h, _ in rows]),
+                  np.concatenate([p["g"] for _, p in rows])], axis=1)
+    if not np.any(u) or u.shape[0] != A.shape[0]:
+        return None
+    # the simplest law that fits: where u is a multiple of g, u_(t-1) and g_(t-1) are one column twice over
+    for columns in ((1,), (0, 1), (1, 2), (0, 1, 2)):
+        fitted, *_ = np.linalg.lstsq(A[:, columns], u, rcond=None)
+        if relative_gap(A[:, columns] @ fitted, u) <= 10 * MATCH_TOLERANCE[dtype]:
+            coefficients = np.zeros(3)
+            coefficients[list(columns)] = fitted
+            return tuple(float(x) for x in coefficients)
+    return None
+
+
+def _finding(side: str, fitted: tuple, run: tuple, config: RunConfig) -> Finding:
+    a, b, c = fitted
+    shown = f"(a, b, c) = ({a:.4g}, {b:.4g}, {c:.4g})"
+    law = f"u_t = a·u_(t-1) + b·g_t + c·g_(t-1) with {shown}, where the run's --optimizer {config.optimizer} gives ({run[0]:.4g}, {run[1]:.4g}, {run[2]:.4g})"
+    reading, score = _reading(fitted, run, config), 0.9
+    if not reading:
+        reading, score = "an optimizer of the same family with other constants", 0.7
+    return Finding(
+        "update-law",
+        f"The {SIDES[side]} side's updates follow {law}: {reading}. (u: its updates, g: the run's gradients at the same "
+        "weights, fitted over several steps past the first.)",
+        {"side": side, "fitted": list(fitted), "run": list(run), "optimizer": config.optimizer},
+        f"Write the update as --optimizer {config.optimizer} does, or run with the optimizer the program means.",
+        score,
+    )
+
+
+def close(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-3 * max(abs(y), 1e-12)
+
+
+def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
+    a, b, c = fitted
+    if a == 0 and c == 0 and run[0] != 0:
+        return (f"nothing of the previous update is carried (a = 0): no momentum at all, each update is {b / -config.lr:.4g}·lr "
+                "times the gradient; a velocity kept but never applied, or reset every step")
+    if close(a, run[0]) and close(c, run[2]) and b and run[1]:
+        factor = b / run[1]
+        if close(factor, config.lr) and config.lr != 1:
+            return f"the gradient's coefficient is lr times the run's: the learning rate applied twice (lr·lr = {config.lr ** 2:.4g})"
+        return f"the gradient enters {factor:.4g} times as strongly as in the run's optimizer (a learning rate, a loss scale or a dampening)"
+    if close(a, run[0] ** 2) and run[0]:
+        return f"a momentum of {a:.4g} = {run[0]:g}², the momentum applied twice"
+    if not close(a, run[0]):
+        return f"a momentum of {a:.4g} where the run's is {run[0]:g}"
+    return ""

@@ -1,0 +1,239 @@
+"""Bugs read from the numbers at their stage, on either side: a port's forward pass and loss (port_forward.py,
+stage_readings.py), laws over steps with the other side as yardstick (step_laws.py), a shuffle inside a step."""
+
+import json
+
+import numpy as np
+import numpy_net
+import pytest
+from click.testing import CliRunner
+
+from numpy_net.optimizers import Momentum
+from parity import RunConfig, run
+from parity.cli import cli
+from parity.diagnosis import stage_readings as read
+from parity.diagnosis.family import reduction_reading
+from parity.diagnosis.ratios import step_law
+
+TOLERANCE = 1e-3
+
+PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(4, 6)
+        self.out = nn.Linear(6, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.out(HIDDEN(self.hidden(INPUT(x)))))
+
+def train_step(model, optimizer, X, y):
+    STEP
+"""
+
+PLAIN_STEP = "optimizer.zero_grad(); LOSS.backward(); optimizer.step()"
+
+
+def check_port(tmp_path, hidden="torch.sigmoid", inputs="", loss="((model(X) - y) ** 2).sum()", step=PLAIN_STEP,
+               extra=()) -> tuple[int, dict | None]:
+    source = PORT.replace("HIDDEN", hidden).replace("INPUT", inputs).replace("STEP", step.replace("LOSS", loss))
+    (tmp_path / "port.py").write_text(source)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step",
+                                      "train_step(model, optimizer, X, y)", "--data", "random:32,4", "--steps", "5",
+                                      "--lr", "0.5", *extra, "--json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, (json.loads(path.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+
+def test_a_correct_port_through_the_same_harness_passes(tmp_path):
+    assert check_port(tmp_path)[0] == 0
+
+
+@pytest.mark.parametrize("hidden, inputs, loss, name, words", [
+    ("(lambda z: F.leaky_relu(z, 0.1))", "", "((model(X) - y) ** 2).sum()", "activation-function", "negative_slope=0.1"),
+    ("torch.sigmoid", "(lambda x: (x - x.mean(0)) / x.std(0))", "((model(X) - y) ** 2).sum()", "input-transform",
+     "standardised"),
+    ("(lambda z: torch.sigmoid(z + self.hidden.bias))", "", "((model(X) - y) ** 2).sum()", "bias-twice", "bias added twice"),
+    ("torch.sigmoid", "", "F.binary_cross_entropy(model(X), y, weight=1 + 2 * y)", "loss-function", "weigh"),
+    ("torch.sigmoid", "", "F.binary_cross_entropy(model(X), y * 0.9 + 0.05)", "loss-function", "label smoothing"),
+])
+def test_the_first_departing_stage_of_a_port_is_read_from_its_numbers(tmp_path, hidden, inputs, loss, name, words):
+    code, top = check_port(tmp_path, hidden, inputs, loss, extra=("--loss", "bce") if "binary" in loss else ())
+    assert code == 1
+    assert top["name"] == name and words in top["explanation"] and top["evidence"]["side"] == "torch", top
+
+
+def test_a_port_that_steps_before_its_backward_is_one_step_late(tmp_path):
+    code, top = check_port(tmp_path, step="optimizer.step(); optimizer.zero_grad(); LOSS.backward()")
+    assert code == 1 and top["name"] == "one-step-late" and top["evidence"]["side"] == "torch", top
+
+
+def test_a_port_that_shuffles_x_alone_is_named_misaligned(tmp_path):
+    shuffle = "perm = torch.randperm(len(X)); X = X[perm]; " + PLAIN_STEP
+    code, top = check_port(tmp_path, step=shuffle)
+    assert code == 1 and top["name"] == "unseeded-randomness" and "no longer pair up" in top["explanation"], top
+
+
+def test_a_port_that_builds_its_adam_anew_each_step_is_named(tmp_path):
+    step = "optimizer = torch.optim.Adam(model.parameters(), lr=0.01); " + PLAIN_STEP
+    code, top = check_port(tmp_path, step=step, extra=("--optimizer", "adam", "--lr", "0.01"))
+    assert code == 1 and top["name"] == "optimizer-restarted" and top["evidence"]["side"] == "torch", top
+
+
+class StaleHiddenDelta(numpy_net.Trainer):
+    """The hidden layer updated with the delta kept from the previous step (none at the first)."""
+
+    kept = None
+
+    def backward(self, X, acts, y):
+        grads = super().backward(X, acts, y)
+        fresh = {"W1": grads["W1"], "b1": grads["b1"]}
+        stale = self.kept or {k: np.zeros_like(v) for k, v in fresh.items()}
+        self.kept = fresh
+        return {**grads, **stale}
+
+
+class TwoUpdatesPerStep(numpy_net.Trainer):
+    def step(self, X, y):
+        super().step(X, y)
+        return super().step(X, y)
+
+
+class AdamRestarted(numpy_net.Trainer):
+    """Adam created anew inside every step: its moments and count start again."""
+
+    def step(self, X, y):
+        self.optimizer = numpy_net.make_optimizer("adam", self.optimizer.lr)
+        return super().step(X, y)
+
+
+@pytest.mark.parametrize("trainer, optimizer, name", [(StaleHiddenDelta, "sgd", "one-step-late"),
+                                                     (TwoUpdatesPerStep, "sgd", "repeated-update"),
+                                                     (AdamRestarted, "adam", "optimizer-restarted")])
+def test_laws_over_steps_are_measured_against_the_other_side(trainer, optimizer, name):
+    report = run(RunConfig(steps=6, data="random:32,4", hidden=5, optimizer=optimizer, momentum=0.9, lr=0.3), numpy_trainer=trainer)
+    assert not report.passed
+    top = report.diagnosis[0]
+    assert top.name == name and top.evidence["side"] == "numpy", top
+
+
+def test_readings_stay_silent_on_the_runs_own_numbers():
+    rng = np.random.default_rng(0)
+    X, z, y = rng.normal(size=(40, 3)), rng.normal(size=(40, 5)), (rng.random((40, 1)) > 0.5).astype(float)
+    assert read.row_permutation(X, X, TOLERANCE) is None
+    assert read.shifted(z, np.tanh(z), "tanh", None, TOLERANCE) is None
+    p = 1 / (1 + np.exp(-z[:, :1]))
+    assert read.loss_gradient("sse", "sigmoid", z[:, :1], y, 2 * (p - y) * p * (1 - p), TOLERANCE) is None
+    assert "binary cross-entropy" in read.loss_gradient("sse", "sigmoid", z[:, :1], y, (p - y) / 40, TOLERANCE)[0]
+
+
+def test_readings_name_what_the_numbers_show():
+    rng = np.random.default_rng(1)
+    X, z = rng.normal(size=(40, 3)), rng.normal(size=(40, 5))
+    assert "min-max" in read.inputs((X - X.min(0)) / (X.max(0) - X.min(0)), X, TOLERANCE)[0]
+    assert "other order" in read.inputs(X[::-1].copy(), X, TOLERANCE)[0]
+    assert read.activation(z, np.where(z > 0, z, 0.2 * z), TOLERANCE, "relu") == ("leaky_relu(z, negative_slope=0.2)", "leaky-relu")
+    assert "tanh(z/2)" in read.activation(z, 2 / (1 + np.exp(-z)) - 1, TOLERANCE, "tanh")[0]
+    mask = rng.random(z.shape) > 0.5
+    assert read.activation(z, np.tanh(z) * mask * 2, TOLERANCE, "tanh")[1] == "dropout"
+    assert "bias added twice" in read.shifted(z, np.tanh(z + np.arange(5)), "tanh", np.arange(5.0), TOLERANCE)
+
+
+def test_an_adam_step_counter_one_ahead_is_its_own_law():
+    betas, t = (0.9, 0.999), np.arange(1.0, 6.0)
+
+    def correction(s):
+        return np.sqrt(1 - betas[1] ** s) / (1 - betas[0] ** s)
+
+    kind, detail = step_law(correction(t) / correction(t + 1), t, betas, 1e-4, 1e-4)
+    assert kind == "step-counter" and "torch side" in detail and "one ahead" in detail
+
+
+def test_a_step_scaled_by_another_count_of_the_data_is_read_as_that_reduction():
+    config, y = RunConfig(loss="mse"), np.zeros((30, 2))
+    assert "6 input features" in reduction_reading(10, config, y, features=6)[0]  # divided by 6 where mse divides by 60
+    assert reduction_reading(0.3, config, y, features=6) is None
+
+
+class HalfMomentumOptimizer(Momentum):
+    def step(self, params, grads):
+        for name, g in grads.items():
+            velocity = self.buffers[name] = g.copy() if name not in self.buffers else 0.5 * self.buffers[name] + g
+            params[name] -= self.lr * velocity
+
+
+class NeverCarriedOptimizer(Momentum):
+    def step(self, params, grads):
+        for name, g in grads.items():
+            self.buffers[name] = g.copy()
+            params[name] -= self.lr * (1.9 if self.steps_taken(name) else 1.0) * g
+
+    def steps_taken(self, name):
+        taken = getattr(self, "_taken", set())
+        self._taken = taken | {name}
+        return name in taken
+
+
+class HalfMomentum(numpy_net.Trainer):
+    """Momentum written with 0.5 where the run says 0.9."""
+
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, HalfMomentumOptimizer(optimizer.lr, optimizer.momentum), **network)
+
+
+class MomentumNeverCarried(numpy_net.Trainer):
+    """Past the first step, each update only a multiple of this step's gradient: the velocity never applied."""
+
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, NeverCarriedOptimizer(optimizer.lr, optimizer.momentum), **network)
+
+
+@pytest.mark.parametrize("trainer, words", [(HalfMomentum, "a momentum of 0.5 where the run's is 0.9"),
+                                            (MomentumNeverCarried, "nothing of the previous update is carried")])
+def test_an_update_law_is_fitted_over_steps_and_read(trainer, words):
+    report = run(RunConfig(steps=8, data="random:32,4", hidden=5, optimizer="momentum", momentum=0.9, lr=0.3), numpy_trainer=trainer)
+    assert not report.passed
+    top = report.diagnosis[0]
+    assert top.name == "update-law" and words in top.explanation, top
+
+
+class SoftmaxOverBatch(numpy_net.Trainer):
+    """The softmax normalised down each column (axis=0) in the output delta."""
+
+    def backward(self, X, acts, y):
+        z = acts.logits
+        p = np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=0)
+        delta = (p - y) * self.loss.scale(y)
+        grads = {"W2": acts.layers[0].T @ delta, "b2": delta.sum(axis=0)}
+        hidden = (delta @ self.params["W2"].T) * (1 - acts.layers[0] ** 2)
+        return {**grads, "W1": X.T @ hidden, "b1": hidden.sum(axis=0)}
+
+
+class DerivativeOfTheLayerAbove(numpy_net.Trainer):
+    """In a loop over two equal hidden layers, each derivative taken of the activation one layer up."""
+
+    def backward(self, X, acts, y):
+        a1, a2 = acts.layers
+        delta3 = self.loss.delta(acts.logits, acts.output, y)
+        delta2 = (delta3 @ self.params["W3"].T) * acts.output * (1 - acts.output)  # the output's, not a2's
+        delta1 = (delta2 @ self.params["W2"].T) * a2 * (1 - a2)  # a2's, not a1's
+        return {"W3": a2.T @ delta3, "b3": delta3.sum(0), "W2": a1.T @ delta2, "b2": delta2.sum(0),
+                "W1": X.T @ delta1, "b1": delta1.sum(0)}
+
+
+def test_a_softmax_along_the_batch_axis_is_read_from_every_gradient():
+    config = RunConfig(steps=3, data="random:48,5,3", hidden=6, hidden_activation="tanh", output_activation="softmax", loss="ce")
+    report = run(config, numpy_trainer=SoftmaxOverBatch)
+    assert not report.passed
+    assert report.diagnosis[0].name == "output-unit" and "batch axis" in report.diagnosis[0].explanation, report.diagnosis[0]
+
+
+def test_a_derivative_taken_of_another_layer_is_named_as_an_index_slip():
+    config = RunConfig(steps=3, data="random:32,4", hidden=(6, 6), loss="sse")
+    top = run(config, numpy_trainer=DerivativeOfTheLayerAbove).diagnosis[0]
+    assert top.name == "activation-derivative" and "another layer's activation" in top.explanation, top
