@@ -77,3 +77,35 @@ def test_every_style_is_in_the_documented_table():
     page = (ROOT / "docs" / "how-to" / "numpy-network.md").read_text()
     for command, _, _ in STYLES:
         assert command in page, command
+
+
+STATE_AT_CONSTRUCTION = '''
+import numpy as np
+
+class Net:
+    def __init__(self, X, y, flat=False):
+        rng = np.random.default_rng(3)
+        self.W1, self.b1 = rng.normal(0, 0.5, (4, 5)), np.zeros(5)  # float64, as NumPy makes them
+        self.W2, self.b2 = rng.normal(0, 0.5, (5, 1)), np.zeros(1)
+        self.velocity = [np.zeros_like(p) for p in (self.W1, self.b1, self.W2, self.b2)]  # float64 too
+
+    def train(self, X, y, lr=0.2, mu=0.9):
+        h = np.tanh(X @ self.W1 + self.b1)
+        o = 1 / (1 + np.exp(-(h @ self.W2 + self.b2)))
+        d2 = 2 * (o - y) * o * (1 - o)
+        d1 = (d2 @ self.W2.T) * (1 - h * h)
+        grads = (X.T @ d1, d1.sum(0), h.T @ d2, d2.sum(0))
+        for i, (name, g) in enumerate(zip(("W1", "b1", "W2", "b2"), grads)):
+            self.velocity[i] = mu * self.velocity[i] + g
+            setattr(self, name, getattr(self, name) - lr * self.velocity[i])  # a float64 velocity would make W float64
+'''
+
+
+def test_state_made_at_construction_from_float64_weights_runs_in_the_runs_dtype(tmp_path):
+    """The optimizer state a program builds with np.zeros_like from its float64 weights is cast with the weights, as a
+    port's model.to(dtype) casts its own: a correct program is not a float64 leak."""
+    (tmp_path / "net.py").write_text(STATE_AT_CONSTRUCTION)
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--optimizer", "momentum",
+                                      "--momentum", "0.9", "--lr", "0.2", "--hidden-activation", "tanh", "--data", "random:32,4",
+                                      "--dtype", "float32", "--steps", "10"])
+    assert result.exit_code == 0, result.output

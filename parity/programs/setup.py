@@ -19,7 +19,7 @@ from parity.programs.discovery import Discovery, discover
 from parity.programs.locations import Location
 from parity.programs.network import UserNetwork
 from parity.programs.port import PortSide, TorchPort, port_locations, port_sizes
-from parity.programs.sides import AdapterSide, UpdatesOnly, UserSide, checked_param, is_adapter
+from parity.programs.sides import AdapterSide, UpdatesOnly, UserSide, cast_held_arrays, checked_param, is_adapter
 from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
 from parity.config.data import Dataset, dataset_for
@@ -150,6 +150,7 @@ def _numpy_side(config, programs: Programs, kind: str, init, shapes, with_output
         return UpdatesOnly(numpy_side(config, programs.data, init), with_output)
     given = programs.data.X.copy(), programs.data.y.copy()
     net = programs.code.build(*given)
+    cast_held_arrays(net, config.dtype)
     side = (AdapterSide(programs.code, net, programs.data, shapes, config.dtype, given) if programs.adapter
             else UserSide(programs.code, net, programs.data, programs.found.locations, shapes, config.dtype, given))
     side.load(init)

@@ -122,6 +122,35 @@ class AdapterSide(NetworkSide):
         self.code.run_user(lambda: self.net.step(X, y), "step(X, y)", self.steps)
 
 
+def cast_held_arrays(net: Any, dtype: str) -> None:
+    """Cast the float arrays a freshly built network holds (its optimizer's state, a velocity made with np.zeros_like
+    from float64 weights) to the run's dtype, as a port's model.to(dtype) casts its own. Arrays that share memory with
+    another (views into one flat vector) keep their dtype: casting one would cut it from the others."""
+    found: list[tuple[Any, Any, np.ndarray]] = []  # (container, key, array)
+
+    def collect(container: Any, depth: int) -> None:
+        items = (vars(container).items() if hasattr(container, "__dict__") and not isinstance(container, type)
+                 else container.items() if isinstance(container, dict) else enumerate(container) if isinstance(container, list) else ())
+        for key, value in list(items):
+            if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.dtype != np.dtype(dtype):
+                found.append((container, key, value))
+            elif depth < 4 and isinstance(value, (dict, list)) or (hasattr(value, "__dict__") and depth < 2 and not callable(value)):
+                collect(value, depth + 1)
+
+    collect(net, 0)
+    for container, key, value in found:
+        if any(other is not value and np.may_share_memory(value, other) for _, _, other in found):
+            continue
+        cast = value.astype(dtype)
+        try:
+            if isinstance(container, (dict, list)):
+                container[key] = cast
+            else:
+                setattr(container, key, cast)
+        except (AttributeError, TypeError):  # a read-only attribute: the program keeps its own array
+            continue
+
+
 def _keys(found: Any) -> str:
     return ", ".join(map(str, found)) if isinstance(found, dict) else type(found).__name__
 
