@@ -237,3 +237,45 @@ def test_a_derivative_taken_of_another_layer_is_named_as_an_index_slip():
     config = RunConfig(steps=3, data="random:32,4", hidden=(6, 6), loss="sse")
     top = run(config, numpy_trainer=DerivativeOfTheLayerAbove).diagnosis[0]
     assert top.name == "activation-derivative" and "another layer's activation" in top.explanation, top
+
+
+def test_a_warm_up_on_one_side_is_a_straight_line_in_the_step():
+    t = np.arange(1.0, 6.0)
+    kind, (side, intercept, slope) = step_law(1 / (0.1 * t), t, None, 1e-4, 1e-4)  # torch's rate grows as 0.1·t
+    assert kind == "linear" and side == "torch" and abs(slope - 0.1) < 1e-9
+    assert step_law(np.full(5, 2.0), t, None, 1e-4, 1e-4) is None  # one factor is a rate, not a schedule
+
+
+def test_adams_corrections_with_the_betas_mixed_up_are_laws_of_their_own():
+    betas, t = (0.9, 0.999), np.arange(1.0, 6.0)
+    kind, detail = step_law(np.sqrt(1 - betas[0] ** t) / np.sqrt(1 - betas[1] ** t), t, betas, 1e-4, 1e-4)
+    assert kind == "bias-correction" and "v / (1 - β1^t)" in detail
+
+
+def test_a_loss_gradient_read_as_a_detached_normaliser_or_ignored_rows():
+    rng = np.random.default_rng(2)
+    z = rng.normal(size=(30, 3))
+    y = np.eye(3)[rng.integers(0, 3, 30)]
+    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    assert "normaliser" in read.loss_gradient("ce", "softmax", z, y, -y / 30, TOLERANCE)[0]
+    kept = y[:, :1] == 0
+    words = read.loss_gradient("ce", "softmax", z, y, (p - y) * kept / kept.sum(), TOLERANCE)[0]
+    assert "weigh 0 (left out" in words
+
+
+def hidden_derivative(slope):
+    class Trainer(numpy_net.Trainer):
+        def backward(self, X, acts, y):
+            delta = self.loss.delta(acts.logits, acts.output, y)
+            z = X @ self.params["W1"] + self.params["b1"]
+            hidden = (delta @ self.params["W2"].T) * slope(z)
+            return {"W2": acts.layers[0].T @ delta, "b2": delta.sum(0), "W1": X.T @ hidden, "b1": hidden.sum(0)}
+    return Trainer
+
+
+@pytest.mark.parametrize("slope, words, fit", [(lambda z: 1 / np.cosh(z), "sech(z)", 0.9),
+                                               (lambda z: 1 - 0.5 * np.tanh(z) ** 2, "another function of z", 0.75)])
+def test_a_hidden_derivative_outside_every_list_is_measured_from_its_gradient(slope, words, fit):
+    config = RunConfig(steps=3, data="random:64,6", hidden=6, hidden_activation="tanh")
+    top = run(config, numpy_trainer=hidden_derivative(slope)).diagnosis[0]
+    assert top.name == "activation-derivative" and words in top.explanation and top.score == fit, top

@@ -36,7 +36,7 @@ from parity.diagnosis.unknown import unknown
 from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
-from parity.diagnosis.rules import backward, bias, forward, loss, numerics, optimizer, ports, variants
+from parity.diagnosis.rules import backward, bias, derivatives, forward, loss, numerics, optimizer, ports, variants
 from parity.engine.compare import minimum_tolerance
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
@@ -50,7 +50,7 @@ RULES = (
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, bias.bias_gradient,
-    backward.gradient_scale, loss.loss_function, loss.output_delta,
+    backward.gradient_scale, loss.loss_function, loss.output_delta, derivatives.measured_derivative,
     optimizer.wrong_layer_update, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )
@@ -58,6 +58,7 @@ RULES = (
 NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
 VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
 MAX_VERIFIED = 6
+LAWS_OF_THE_STEP = {"learning-rate-schedule", "bias-correction", "gradient-clipping"}
 CONFIDENT = 0.8  # a rule's finding below this leaves room for the port's stages to be read (port_forward.py)
 
 
@@ -137,6 +138,8 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
 
 def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bool) -> Diagnosis:
     """The family's members, one factor over every layer, then the oracles and the rules."""
+    if failure.step >= 2 and (shared := shared_factor(setup, failure)) and shared[0].name in LAWS_OF_THE_STEP:
+        return Diagnosis([shared[0]], shared[1])  # one factor on every layer, moving with the step by a known law
     settings = family_findings(setup, failure)
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)

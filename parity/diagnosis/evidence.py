@@ -39,8 +39,9 @@ class Evidence:
         # so that the gradient rules apply; such a gradient fails exactly where its update does.
         self.derived_grads = not any(name.endswith(".grad") for name in self.numpy_record)
         if self.derived_grads:
-            numpy_grads = gradients(self.numpy_record, failure.numpy_before, config.optimizer, config.lr)
-            torch_grads = gradients(self.torch_record, failure.torch_before, config.optimizer, config.lr)
+            first = {"first_step": failure.step == 1, "momentum": config.momentum}  # a momentum's first step is a multiple of g
+            numpy_grads = gradients(self.numpy_record, failure.numpy_before, config.optimizer, config.lr, **first)
+            torch_grads = gradients(self.torch_record, failure.torch_before, config.optimizer, config.lr, **first)
             self.numpy_record = {**self.numpy_record, **numpy_grads}
             self.torch_record = {**self.torch_record, **torch_grads}
             for name in [n for n in numpy_grads if n in torch_grads]:  # the record's order, output layer first

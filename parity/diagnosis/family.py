@@ -214,6 +214,10 @@ def _reading(best: Fit, config: RunConfig, y: np.ndarray | None, features: int |
     gradients, or a reduction's count, each exact. (text, fix), or None."""
     spec, configured = best.member.spec, replace(best.member.spec, loss=config.loss, output_activation=config.output_activation,
                                                  hidden_activation=config.hidden_activation)
+    if best.member.optimizer == "momentum" and config.optimizer == "nesterov" and spec == configured and not best.member.transposed:
+        return ("Nesterov's update is -lr·(g + μ·v) with v = μ·v + g already updated this step; taken with the velocity "
+                "before this step's update (the previous step's v: the look-ahead one step behind) it is exactly heavy-ball "
+                "momentum.", "Update the velocity first, then step with g + μ·v, as torch.optim.SGD(nesterov=True) does.")
     if best.member.optimizer or best.member.transposed or spec != configured:
         if (LOSS_KIND[config.loss] == "bce" and LOSS_KIND[spec.loss] == "squared" and spec.output_activation == "sigmoid"
                 and spec.hidden_activation == config.hidden_activation and not best.member.optimizer):

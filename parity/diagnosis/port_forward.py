@@ -174,6 +174,11 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
     config = setup.config
     reading = read.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance)
     if reading is None:
-        return None
+        run = read.run_gradient(config.loss, config.output_activation, logits, y)
+        if run is None or relative_gap(grad, run) <= tolerance:
+            return None
+        return _finding("loss-function", "the loss", f"every forward stage agrees, and its loss's gradient at the logits is "
+                        f"not --loss {config.loss}'s, nor any loss or reduction the kit knows.", "Compare the port's loss, "
+                        "and what it does to the outputs and targets, with the NumPy side's.", 0.6, {})
     words, fix = reading
     return _finding("loss-function", "the loss", words, fix, 0.92, {})

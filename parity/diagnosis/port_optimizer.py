@@ -29,6 +29,7 @@ NOT_ARITHMETIC = frozenset({"params", "foreach", "capturable", "differentiable",
                             "decoupled_weight_decay"})
 
 
+CONFIRM_STEPS = 3  # steps from the failing one over which the run's values must make the port agree
 UNCONFIRMED = 0.6  # another optimizer class: its arithmetic cannot be set to the run's, so the cause is not shown
 
 # what each setting is called in words, and the option that sets it for the run
@@ -53,14 +54,17 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
         return None
     _write(built, {key: want for key, (_, want) in differences.items()})
     numpy, port = setup.replay(failure.step, (numpy, port))
-    rows = setup.rows(failure.step)
-    numpy_record, port_record = numpy.step(rows), port.step(rows)
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
-    shared = [name for name in numpy_record if name in port_record and name in failure.torch_record]
-    if shared and all(relative_gap(np.asarray(port_record[n], np.float64), np.asarray(numpy_record[n], np.float64)) < tolerance
-                      for n in shared):
-        return _finding(differences, setup.config, confirmed=True, step=failure.step)
-    return None
+    # a few steps on, not only the failing one: a scheduler in the port's step writes its own lr back at the next
+    for step in range(failure.step, min(failure.step + CONFIRM_STEPS, setup.config.steps + 1)):
+        rows = setup.rows(step)
+        numpy_record, port_record = numpy.step(rows), port.step(rows)
+        shared = [name for name in numpy_record if name in port_record and name in failure.torch_record]
+        if not shared or any(relative_gap(np.asarray(port_record[n], np.float64), np.asarray(numpy_record[n], np.float64)) >= tolerance
+                             for n in shared):
+            return None
+        port.load(numpy.params())
+    return _finding(differences, setup.config, confirmed=True, step=step)
 
 
 def settings_differences(optimizer: torch.optim.Optimizer, expected: torch.optim.Optimizer) -> dict[str, tuple[Any, Any]]:

@@ -31,7 +31,9 @@ def ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:
 
 # Adam's bias corrections: the ratio numpy / torch a mechanism gives, as r ∝ (1 - β1^t)^p · √(1 - β2^t)^q, and what it means
 ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
-             (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"))
+             (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"),
+             (0.5, -1, "v's bias correction computed with β1: v / (1 - β1^t) where it is v / (1 - β2^t)"),
+             (1, -2, "m's bias correction computed with β2: m / (1 - β2^t) where it is m / (1 - β1^t)"))
 
 
 def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, adam_tolerance: float,
@@ -50,6 +52,11 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
     factors = r[1:] / r[:-1]
     if np.all(np.abs(factors - factors[0]) <= exponential_tolerance * abs(factors[0])) and abs(factors[0] - 1) > exponential_tolerance:
         return "exponential", float(factors[0])
+    for side, values in (("NumPy", r), ("torch", 1 / r)):  # one side's rate a straight line in the step: a warm-up or a decay
+        slope, intercept = np.polyfit(t, values, 1)
+        if abs(slope) * (t[-1] - t[0]) > exponential_tolerance * np.max(np.abs(values)) and np.all(
+                np.abs(intercept + slope * t - values) <= exponential_tolerance * np.abs(values)):
+            return "linear", (side, float(intercept), float(slope))
     return None
 
 

@@ -92,6 +92,11 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
     if law is None:
         return None
     kind, detail = law
+    if kind == "linear":
+        side, intercept, slope = detail
+        return ("learning-rate-schedule", f"the {side} side's learning rate a straight line in the step ({intercept:.4g} + "
+                f"{slope:.4g}·t, relative to the other's): a linear warm-up or decay schedule (LambdaLR, LinearLR) on that side only.",
+                "Schedule both sides alike, stepping the scheduler once per step, or neither.")
     if kind == "step-counter":
         return ("bias-correction", f"Adam's bias corrections at another step: {detail}.",
                 "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")

@@ -172,13 +172,20 @@ LOSSES: dict[str, Callable] = {
         lambda p, z, y: -(y * torch.log_softmax(p, dim=1)).sum(),
     "binary cross-entropy with logits taken of the probabilities (sigmoid applied twice)":
         lambda p, z, y: F.binary_cross_entropy_with_logits(p, y, reduction="sum"),
+    "-Σ y·z, the cross-entropy's logit term alone: its normaliser log Σ e^z cut from the graph (computed under "
+    "torch.no_grad() or .detach()ed), so no gradient flows through it": lambda p, z, y: -(y * z).sum(),
 }
+
+
+def run_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
+    """The run's loss's gradient at these logits, in float64."""
+    return gradient_at_logits(lambda p, z, t: torch_net.loss_function(loss)(z, p, t), output_activation, logits, y)
 
 
 def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
                   tolerance: float) -> tuple[str, str] | None:
     """(words, fix) for the loss whose gradient at the logits the port's step produced, where it is not the run's."""
-    run = gradient_at_logits(lambda p, z, t: torch_net.loss_function(loss)(z, p, t), output_activation, logits, y)
+    run = run_gradient(loss, output_activation, logits, y)
     if run is None or relative_gap(grad, run) <= tolerance:
         return None
     scaled = fit_ratio(grad, run)
@@ -196,7 +203,7 @@ def _weighted_rows(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: 
     """Each row's gradient is the run's times a weight that depends only on the row's class."""
     weights, classes = [], [tuple(np.round(row, 6)) for row in y]
     for g, r in zip(grad, run):
-        fit = fit_ratio(g, r) if np.any(r) else None
+        fit = (0.0, 0.0) if not np.any(g) else fit_ratio(g, r) if np.any(r) else None
         if fit is None or fit[1] > tolerance:
             return None
         weights.append(fit[0])
@@ -208,13 +215,14 @@ def _weighted_rows(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: 
         return None  # a weight per class needs a few classes, each seen more than once (not a regression's targets)
     if any(np.ptp(ws) > tolerance * abs(means[key]) for key, ws in by_class.items()):
         return None
-    low = min(means.values())
-    if low <= 0 or max(means.values()) / low - 1 <= tolerance:
+    low, high = min(means.values()), max(means.values())
+    if low < 0 or high <= 0 or (high - low) <= tolerance * high:
         return None
-    shown = "; ".join(f"rows with y = {_label(key)} weigh {w / low:.4g}" for key, w in sorted(means.items(), key=lambda kv: kv[1]))
-    return (f"its loss weights the rows by their class ({shown}, relative to the lightest): a weighted loss (weight=, "
-            "pos_weight=) where the run's loss weighs every row alike.", "Drop the class weights from the port's loss, or "
-            "weigh the rows alike on the NumPy side.")
+    shown = "; ".join(f"rows with y = {_label(key)} weigh {w / high:.4g}" + (" (left out: ignore_index, or a mask)" if w == 0 else "")
+                      for key, w in sorted(means.items(), key=lambda kv: kv[1]))
+    return (f"its loss weights the rows by their class ({shown}, relative to the heaviest): a weighted loss (weight=, "
+            "pos_weight=, ignore_index=) where the run's loss weighs every row alike.", "Drop the class weights from the "
+            "port's loss, or weigh the rows alike on the NumPy side.")
 
 
 def _label(key: tuple) -> str:

@@ -214,6 +214,30 @@ def layer_input(e: Evidence) -> Finding | None:
                 f"dW{layer} = a{below}.T @ delta{layer}, with a{below} the activation the forward pass passed on.",
                 0.96,
             )
+    return _weight_gradient_slip(e)
+
+
+def _weight_gradient_slip(e: Evidence) -> Finding | None:
+    """A weight's gradient written with another layer's activation (an index slip the shapes let through), or
+    transposed (a square weight)."""
+    stages = {0: "X (the network's input)", **{k: f"a{k}, hidden layer {k}'s activation" for k in range(1, e.layers)},
+              e.layers: "the output"}
+    arrays = {**dict(enumerate(e.inputs)), e.layers: e.reference.output}
+    for layer in range(e.layers, 0, -1):
+        name = f"W{layer}.grad"
+        if not e.failed(name):
+            continue
+        right = e.inputs[layer - 1].T @ e.deltas[layer]
+        if right.shape[0] == right.shape[1] and e.explains(right.T, name):
+            return Finding("layer-input", f"W{layer}'s NumPy gradient is the right one transposed (delta{layer}.T @ "
+                           f"a{layer - 1}): the weight is square, so the shape let it through.", {"tensor": name},
+                           f"dW{layer} = a{layer - 1}.T @ delta{layer}, in the weight's own (in, out) layout.", 0.95)
+        for k, used in arrays.items():
+            if k != layer - 1 and used.shape == e.inputs[layer - 1].shape and e.explains(used.T @ e.deltas[layer], name):
+                return Finding("layer-input", f"W{layer}'s NumPy gradient is taken against {stages[k]} where it is "
+                               f"against its own input, {stages[layer - 1]}: an index off by one (equal widths let the "
+                               "shapes through).", {"tensor": name, "used": k},
+                               f"dW{layer} = a{layer - 1}.T @ delta{layer}: each layer's gradient against its own input.", 0.95)
     return None
 
 

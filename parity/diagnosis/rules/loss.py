@@ -263,6 +263,9 @@ def output_delta(e: Evidence) -> Finding | None:
         if delta is not None:
             candidates.append(("loss-function", f"{words}, not the run's loss", delta))
     for name, what, delta in candidates:
+        same = fit_ratio(delta, e.deltas[e.layers])
+        if same is not None and same[1] <= 10 * e.match_tolerance:
+            continue  # the run's own delta up to a factor: a rate or a reduction, which other findings read
         grads = _backward_from(e, delta)
         top = failing[0].split(".")[0]
         fit = fit_ratio(e.numpy(failing[0]), grads[top]) if top in grads else None

@@ -162,6 +162,12 @@ def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | N
     if law is None:
         return None
     kind, detail = law
+    if kind == "linear":
+        side, intercept, slope = detail
+        return ("learning-rate-schedule", f"torch's times a factor that moves in a straight line with the step on the {side} "
+                f"side ({ratios}; {intercept:.4g} + {slope:.4g}·t): a linear warm-up or decay schedule (LambdaLR, LinearLR) on "
+                "that side only.",
+                "Schedule both sides alike, stepping the scheduler once per step, or neither.")
     if kind == "step-counter":
         return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
                 f"({ratios}): {detail}.", "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")
