@@ -279,3 +279,70 @@ def test_a_hidden_derivative_outside_every_list_is_measured_from_its_gradient(sl
     config = RunConfig(steps=3, data="random:64,6", hidden=6, hidden_activation="tanh")
     top = run(config, numpy_trainer=hidden_derivative(slope)).diagnosis[0]
     assert top.name == "activation-derivative" and words in top.explanation and top.score == fit, top
+
+
+ADAM = '''
+import numpy as np
+
+class Net:
+    def __init__(self, X, y):
+        rng = np.random.default_rng(0)
+        self.W1, self.b1 = rng.standard_normal((X.shape[1], 4)), np.zeros(4)
+        self.W2, self.b2 = rng.standard_normal((4, 1)), np.zeros(1)
+        self.m, self.v, self.t = {}, {}, 0
+
+    def train(self, X, y, lr=0.01):
+        h = 1 / (1 + np.exp(-(X @ self.W1 + self.b1)))
+        o = 1 / (1 + np.exp(-(h @ self.W2 + self.b2)))
+        d2 = 2 * (o - y) * o * (1 - o)
+        d1 = (d2 @ self.W2.T) * h * (1 - h)
+        self.t += 1
+        for k, g in {"W2": h.T @ d2, "b2": d2.sum(0), "W1": X.T @ d1, "b1": d1.sum(0)}.items():
+            m = 0.9 * self.m.get(k, 0) + 0.1 * g
+            v = 0.999 * self.v.get(k, 0) + 0.001 * g * g
+            self.m[k], self.v[k] = m, v
+            m_hat, v_hat = m / (1 - 0.9 ** self.t), v / (1 - 0.999 ** self.t)
+            setattr(self, k, getattr(self, k) - lr * m_hat / (np.sqrt(v_hat) + 1e-8))
+'''
+
+
+@pytest.mark.parametrize("bug, words", [
+    (("self.m[k], self.v[k] = m, v", "self.v[k] = v"), "first moment never stored back"),
+    (("0.001 * g * g", "0.001 * g"), "from g, not g²"),
+    (("m_hat, v_hat = m / (1 - 0.9 ** self.t), v / (1 - 0.999 ** self.t)",
+      "m_hat = self.m[k]; m_hat /= 1 - 0.9 ** self.t; v_hat = v / (1 - 0.999 ** self.t)"), "m̂ written back into m"),
+])
+def test_adam_state_slips_in_a_checked_program_are_named_from_the_kits_replayed_state(bug, words, tmp_path):
+    if "g * g" in bug[0]:
+        source = ADAM.replace("np.sqrt(v_hat)", "np.sqrt(np.abs(v_hat))").replace(*bug)
+    else:
+        source = ADAM.replace(*bug)
+    (tmp_path / "net.py").write_text(source)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--optimizer", "adam",
+                                      "--lr", "0.01", "--steps", "5", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "optimizer-variant" and words in top["explanation"], top
+
+
+def test_the_adam_template_itself_passes(tmp_path):
+    (tmp_path / "net.py").write_text(ADAM)
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--optimizer", "adam",
+                                      "--lr", "0.01", "--steps", "5"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_rule_that_cannot_measure_is_silent_and_the_others_still_speak():
+    from types import SimpleNamespace
+
+    from parity.diagnosis.diagnose import findings
+    from parity.diagnosis.finding import Finding
+
+    def breaks(e):
+        raise IndexError("a shape this rule did not expect")
+
+    def names(e):
+        return Finding("weight-decay", "measured", {}, "fix", 0.9)
+
+    assert [f.name for f in findings(SimpleNamespace(oracles={}), (breaks, names))] == ["weight-decay"]

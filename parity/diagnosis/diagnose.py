@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
+from numpy.linalg import LinAlgError
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
@@ -87,7 +88,7 @@ def departure_proven(oracles: dict) -> bool:
 def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:
     """The rules' findings, most likely first. The one honesty rule: a difference an oracle proves real is never
     called rounding, whatever a rule's fit."""
-    found = sorted((f for rule in rules if (f := rule(evidence)) is not None), key=lambda f: -f.score)
+    found = sorted((f for rule in rules if (f := _silent_if_unmeasurable(rule, evidence)) is not None), key=lambda f: -f.score)
     if departure_proven(evidence.oracles):
         found = [f for f in found if f.name not in ROUNDING]
     if found and found[0].name in NOT_A_BUG:
@@ -172,7 +173,17 @@ def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bo
 def _measured_stage(setup: Setup, failure) -> Finding | None:
     """Where no rule fits well: the port's forward stages read from its numbers, or, for a difference that starts past
     the first step (the optimizer's state), the law the updates follow."""
-    return port_forward_finding(setup, failure) or (update_law_finding(setup, failure) if failure.step >= 2 else None)
+    staged = _silent_if_unmeasurable(port_forward_finding, setup, failure)
+    return staged or (_silent_if_unmeasurable(update_law_finding, setup, failure) if failure.step >= 2 else None)
+
+
+def _silent_if_unmeasurable(measure, *args) -> Finding | None:
+    """A rule or reading that cannot measure these numbers (a shape it did not expect, a program it cannot replay) says
+    nothing, rather than ending the diagnosis: the comparison stands, and the other findings with it."""
+    try:
+        return measure(*args)
+    except (ArithmeticError, IndexError, KeyError, LinAlgError, TypeError, ValueError, RuntimeError, AttributeError):
+        return None
 
 
 def family_findings(setup: Setup, failure) -> list[Finding]:

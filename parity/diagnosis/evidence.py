@@ -23,6 +23,7 @@ class Evidence:
 
     def __init__(self, setup: Setup, failure: FailureContext, oracles: dict, minimum_atol: float | None = None) -> None:
         config = setup.config
+        self._setup, self._kit_state = setup, None
         self.minimum_atol = minimum_atol  # the least --atol that passes the whole run, where the run was seen whole
         self.config, self.step, self.oracles, self.failure = config, failure.step, oracles, failure
         self.environment = setup.environment
@@ -94,6 +95,19 @@ class Evidence:
 
     def torch(self, name: str) -> np.ndarray:
         return np.asarray(self.torch_record[name], dtype=np.float64)
+
+    def kit_state(self) -> dict:
+        """The kit's torch twin's optimizer state at the step's start (W1.exp_avg, ..., step_count), replayed where a
+        check recorded none; {} where the torch side is a port."""
+        if self._kit_state is None:
+            self._kit_state = {}
+            if self._setup.user_sides == ("numpy",):
+                torch = self._setup.replay(self.step)[1]
+                twin = getattr(torch, "side", torch)  # a check's twin records updates only, around the kit's side
+                if hasattr(twin, "snapshot"):
+                    params = twin.params()
+                    self._kit_state = {k: np.asarray(v, np.float64) for k, v in twin.snapshot().items() if k not in params}
+        return self._kit_state
 
     def failed(self, name: str) -> bool:
         return name in self.comparisons and not self.comparisons[name].passed

@@ -253,7 +253,10 @@ def output_delta(e: Evidence) -> Finding | None:
         candidates += [("output-unit", "the softmax taken along the batch axis (axis=0: each class normalised over the rows) "
                         "where each row's classes must be", scale * (_softmax_rows(z.T).T - y)),
                        ("output-unit", "the softmax shifted by each class's max over the batch (z.max(axis=0)) where each "
-                        "row's own max keeps it a softmax", scale * (_softmax_rows(z - z.max(axis=0)) - y))]
+                        "row's own max keeps it a softmax", scale * (_softmax_rows(z - z.max(axis=0)) - y)),
+                       ("activation-derivative", "(p - y) multiplied again by p (1 - p): the softmax's derivative applied "
+                        "after the cross-entropy's delta, which already includes it (the two cancel)",
+                        scale * (e.reference.output - y) * e.reference.output * (1 - e.reference.output))]
     for words, formula in read.LOSSES.items():
         try:
             with np.errstate(all="ignore"):

@@ -204,7 +204,8 @@ def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: st
     law = _law_of_the_step(e, steps) if _varying_rate(e, steps) else None
     if law is not None:
         name, text, fix = law
-        return Finding(name, f"{agree} {text}", {**evidence, "ratios": [s["ratio"] for s in steps]}, fix, 0.92)
+        # a law fitted over several steps outweighs a variant that reproduces one step (a counter stuck at 1 is one behind at step 2)
+        return Finding(name, f"{agree} {text}", {**evidence, "ratios": [s["ratio"] for s in steps]}, fix, 0.97)
     if _varying_rate(e, steps):
         ratios = ", ".join(f"{s['ratio']:.4g}" for s in steps)
         return Finding(

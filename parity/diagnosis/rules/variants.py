@@ -21,32 +21,55 @@ Updates = dict[str, np.ndarray]
 
 
 def _grads(e: Evidence) -> Updates:
-    """The step's true gradients, where the two sides agree on them: torch's."""
-    return {p: e.torch(f"{p}.grad") for p in e.params() if f"{p}.grad" in e.torch_record}
+    """The step's true gradients, where the two sides agree on them: torch's; where torch recorded none (a check records
+    updates only), the run's model's own at the step's weights, in float64, where the state is known: the first step's (none),
+    or the kit's twin's, replayed."""
+    recorded = {p: e.torch(f"{p}.grad") for p in e.params() if f"{p}.grad" in e.torch_record}
+    if recorded or (e.step != 1 and not e.kit_state()):
+        return recorded
+    true = {f"W{layer}": e.inputs[layer - 1].T @ e.deltas[layer] for layer in range(1, e.layers + 1)}
+    true.update({f"b{layer}": e.deltas[layer].sum(axis=0) for layer in range(1, e.layers + 1) if f"b{layer}" in e.before})
+    return {p: true[p] for p in e.params() if p in true}
 
 
 def _state(e: Evidence, p: str, kind: str) -> np.ndarray | None:
     value = e.failure.torch_previous.get(f"{p}.{kind}")
+    if value is None and e.step > 1:
+        value = e.kit_state().get(f"{p}.{kind}")
     return None if value is None else np.asarray(value, dtype=np.float64)
 
 
-def _adam(e: Evidence, eps_inside=False, correct1=True, correct2=True, shift=0, swap=False, eps=None, amsgrad=False) -> Updates:
+def _step_count(e: Evidence) -> float:
+    count = e.failure.torch_previous.get("step_count")
+    if count is None and e.step > 1:
+        count = e.kit_state().get("step_count", 0)
+    return float(count or 0)
+
+
+def _adam(e: Evidence, eps_inside=False, correct1=True, correct2=True, shift=0, swap=False, eps=None, amsgrad=False,
+          squared=True, kept=(True, True), corrected_kept=(False, False)) -> Updates:
+    """kept: each moment carried into the next step (False: computed from zero each step, never stored back);
+    corrected_kept: each moment stored back bias-corrected (m̂ written into m, as an alias m_hat = m; m_hat /= ... does)."""
     """The updates, and the moments the variant leaves (as "W1.exp_avg", ... entries)."""
     c = e.config
     beta1, beta2 = c.betas[::-1] if swap else c.betas
-    t = float(e.failure.torch_previous.get("step_count", 0)) + 1
+    t = _step_count(e) + 1
     t_used = max(t + shift, 1)
     updates = {}
     for p, g in _grads(e).items():
-        m0, v0 = _state(e, p, "exp_avg"), _state(e, p, "exp_avg_sq")
+        m0, v0 = (_state(e, p, kind) if keep else None for kind, keep in (("exp_avg", kept[0]), ("exp_avg_sq", kept[1])))
+        if t > 1:  # the state the run carried in, as this variant would have stored it at the step before
+            m0 = m0 / (1 - beta1 ** (t - 1)) if corrected_kept[0] and m0 is not None else m0
+            v0 = v0 / (1 - beta2 ** (t - 1)) if corrected_kept[1] and v0 is not None else v0
         m = beta1 * (m0 if m0 is not None else 0) + (1 - beta1) * g
-        v = beta2 * (v0 if v0 is not None else 0) + (1 - beta2) * g * g
+        v = beta2 * (v0 if v0 is not None else 0) + (1 - beta2) * (g * g if squared else g)
         # AMSGrad steps with the largest second moment so far (the state keeps v itself); at the first failing step the
         # previous maximum was the previous v, or the updates would have parted earlier
         v_step = np.maximum(v, v0) if amsgrad and v0 is not None else v
         m_hat = m / (1 - beta1**t_used) if correct1 else m
         v_hat = v_step / (1 - beta2**t_used) if correct2 else v_step
         epsilon = c.eps if eps is None else eps
+        v_hat = v_hat if squared else np.abs(v_hat)  # a second moment of g itself: its root taken of |v̂|
         updates[p] = -c.lr * m_hat / (np.sqrt(v_hat + epsilon) if eps_inside else np.sqrt(v_hat) + epsilon)
         updates[f"{p}.exp_avg"], updates[f"{p}.exp_avg_sq"] = m, v
     return updates
@@ -75,7 +98,7 @@ def _adam_eps(e: Evidence) -> tuple[Updates, float] | None:
     """Adam with another ε: ε fitted from the NumPy update, ε = lr m̂ / (-Δ) - √v̂, the median over the elements."""
     reference = _adam(e)
     c = e.config
-    t = float(e.failure.torch_previous.get("step_count", 0)) + 1
+    t = _step_count(e) + 1
     beta1, beta2 = c.betas
     fits = []
     for p in _grads(e):
@@ -120,6 +143,16 @@ VARIANTS: list[tuple[str, str, tuple[str, ...], Callable]] = [
     ("Adam with only the second moment's bias correction", "divide m by 1 - β1^t too", ("adam",), lambda e: _adam(e, correct1=False)),
     ("Adam's step counter one behind in the bias corrections", "increment t before the bias corrections: t = 1 at the first step", ("adam",), lambda e: _adam(e, shift=-1)),
     ("Adam's step counter one ahead in the bias corrections", "use t = 1 at the first step, not 2", ("adam",), lambda e: _adam(e, shift=1)),
+    ("Adam's second moment accumulated from g, not g² (the square of the gradient missing; √|v̂| in the update)",
+     "v = β2 v + (1 - β2) g², the gradient squared", ("adam",), lambda e: _adam(e, squared=False)),
+    ("Adam's first moment never stored back: m computed from zero each step, (1 - β1) g", "keep m between steps "
+     "(self.m[k] = ..., not a local m)", ("adam",), lambda e: _adam(e, kept=(False, True))),
+    ("Adam's second moment never stored back: v computed from zero each step, (1 - β2) g²", "keep v between steps",
+     ("adam",), lambda e: _adam(e, kept=(True, False))),
+    ("Adam's first moment stored bias-corrected: m̂ written back into m (m_hat = m is an alias, and m_hat /= (1 - β1^t) "
+     "divides m itself)", "m_hat = m / (1 - β1^t), a new array", ("adam",), lambda e: _adam(e, corrected_kept=(True, False))),
+    ("Adam's second moment stored bias-corrected: v̂ written back into v (an alias divided in place)",
+     "v_hat = v / (1 - β2^t), a new array", ("adam",), lambda e: _adam(e, corrected_kept=(False, True))),
     ("Adam with β1 and β2 swapped", "m uses β1 = 0.9, v uses β2 = 0.999 (betas=(β1, β2))", ("adam",), lambda e: _adam(e, swap=True)),
     ("AMSGrad: the largest second moment so far, where the run asks for Adam", "use v itself (torch.optim.Adam(amsgrad=False)), or amsgrad=True on both sides", ("adam",), lambda e: _adam(e, amsgrad=True)),
     ("momentum as a moving average from zero: v = βv + (1-β)g", "torch.optim.SGD seeds its buffer with the first raw gradient; or run --optimizer ema-momentum", ("momentum", "nesterov"), lambda e: _momentum(e, ema=True)),
@@ -135,7 +168,8 @@ VARIANTS: list[tuple[str, str, tuple[str, ...], Callable]] = [
 def optimizer_variant(e: Evidence) -> Finding | None:
     """The variant of the run's optimizer that reproduces the NumPy side's update."""
     state = [n for n in e.comparisons if n.rsplit(".", 1)[-1] in ("momentum", "exp_avg", "exp_avg_sq")]
-    if any(e.failed(g) for g in e.grads()) or not _grads(e) or not any(e.failed(n) for n in [*e.params(), *state]):
+    # gradients read back from the updates (a check records none) fail wherever the updates do: no verdict on them
+    if (not e.derived_grads and any(e.failed(g) for g in e.grads())) or not _grads(e) or not any(e.failed(n) for n in [*e.params(), *state]):
         return None
     for what, fix, optimizers, variant in VARIANTS:
         if e.config.optimizer in optimizers and _reproduces(e, variant(e)):
