@@ -280,7 +280,7 @@ BUGS = (
     Bug("gradients accumulate across steps", "backward", GradientsAccumulate, ("gradient-accumulation",)),
     Bug("hidden delta without the transpose", "backward", HiddenDeltaWithoutTranspose, ("hidden-layer-backprop", "transposed-weight"), SQUARE),
     Bug("Adam: eps inside the root", "optimizer", _optimizer("AdamEpsInside", lambda o: AdamEpsInsideRoot(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
-    Bug("Adam: only the first bias correction", "optimizer", _optimizer("AdamFirstOnly", lambda o: AdamOnlyFirstCorrection(o.lr, o.betas, o.eps)), ("optimizer-variant", "optimizer-convention"), {"optimizer": "adam", "lr": 0.05}),
+    Bug("Adam: only the first bias correction", "optimizer", _optimizer("AdamFirstOnly", lambda o: AdamOnlyFirstCorrection(o.lr, o.betas, o.eps)), ("optimizer-variant", "optimizer-convention", "bias-correction"), {"optimizer": "adam", "lr": 0.05}),
     Bug("Adam: the counter one behind", "optimizer", _optimizer("AdamCounter", lambda o: AdamCounterFromZero(o.lr, o.betas, o.eps)), ("optimizer-variant", "bias-correction"), {"optimizer": "adam", "lr": 0.05}),
     Bug("Adam: betas swapped", "optimizer", _optimizer("AdamSwapped", lambda o: AdamBetasSwapped(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
     Bug("momentum: dampening ignored", "optimizer", _optimizer("NoDampening", lambda o: DampeningIgnored(o.lr, o.momentum, o.dampening)), ("optimizer-variant", "optimizer-convention"), {"optimizer": "momentum", "dampening": 0.3}),

@@ -56,6 +56,7 @@ def under_way(process: subprocess.Popen) -> None:
 
 # 1. The child dies with its parent and writes nothing after it has gone.
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 def test_a_launcher_killed_with_sigkill_leaves_no_process_and_no_output(tmp_path):
     process = parity(*LONG_RUN, "--json", tmp_path / "r.json")
     try:
@@ -69,6 +70,7 @@ def test_a_launcher_killed_with_sigkill_leaves_no_process_and_no_output(tmp_path
         end_group(process.pid)
 
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 def test_a_step_that_kills_the_launcher_ends_the_run_and_writes_nothing(tmp_path):
     args = check_args("import os, signal; os.kill(os.getppid(), signal.SIGKILL)", "--steps", "30", "--json", tmp_path / "r.json")
     process = parity(*args)
@@ -83,6 +85,7 @@ def test_a_step_that_kills_the_launcher_ends_the_run_and_writes_nothing(tmp_path
         end_group(process.pid)
 
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 def test_sighup_to_the_launcher_ends_the_run_like_sigterm_with_exit_130(tmp_path):
     marker = tmp_path / "stepping"
     process = parity(*check_args(f"import pathlib; pathlib.Path({str(marker)!r}).touch()", "--steps", "100000000",
@@ -181,6 +184,7 @@ def wait_blocked_on_stdout(process: subprocess.Popen) -> int:
     raise AssertionError("the run never blocked on its output")
 
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 @pytest.mark.parametrize("signals", [1, 2])
 def test_a_blocked_stdout_does_not_stop_sigterm_from_ending_the_run(tmp_path, signals):
     args = check_args("print('x' * 1_000_000)", "--steps", "100000000")
@@ -253,6 +257,7 @@ def test_a_rename_that_fails_half_way_puts_back_what_was_replaced(tmp_path, monk
 
 # 4. User code that forks or closes the kit's descriptors.
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 def test_a_step_that_forks_and_goes_on_is_ended_in_the_copy(tmp_path):
     args = check_args("import os; os.fork()", "--steps", "3", "--json", tmp_path / "r.json")
     process = parity(*args)
@@ -275,6 +280,7 @@ def test_a_step_that_closes_the_kits_descriptors_is_one_line_and_exit_2(tmp_path
     assert "closed" in finished.stderr and "descriptor" in finished.stderr
 
 
+@pytest.mark.slow  # a whole launcher process and its child, signalled: the slow tier
 def test_user_code_runs_in_an_ordinary_subprocess_still(tmp_path):
     step = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'pass'], check=True)"
     finished = subprocess.run([sys.executable, "-m", "parity", *map(str, check_args(step, "--steps", "2"))],

@@ -346,3 +346,34 @@ def test_a_rule_that_cannot_measure_is_silent_and_the_others_still_speak():
         return Finding("weight-decay", "measured", {}, "fix", 0.9)
 
     assert [f.name for f in findings(SimpleNamespace(oracles={}), (breaks, names))] == ["weight-decay"]
+
+
+class WeightsOnlyOptimizer(Momentum):
+    def step(self, params, grads):
+        for name, g in grads.items():
+            if name.startswith("b"):  # a buffer kept, never used
+                self.buffers[name] = g.copy()
+                params[name] -= self.lr * g
+                continue
+            velocity = self.buffers[name] = g.copy() if name not in self.buffers else self.momentum * self.buffers[name] + g
+            params[name] -= self.lr * velocity
+
+
+class MomentumOnTheWeightsOnly(numpy_net.Trainer):
+    def __init__(self, params, loss, optimizer, **network):
+        super().__init__(params, loss, WeightsOnlyOptimizer(optimizer.lr, optimizer.momentum), **network)
+
+
+def test_an_update_law_fitted_per_parameter_where_one_law_does_not_fit_them_all():
+    report = run(RunConfig(steps=8, data="random:32,4", hidden=5, optimizer="momentum", momentum=0.9, lr=0.3),
+                 numpy_trainer=MomentumOnTheWeightsOnly)
+    top = report.diagnosis[0]
+    assert top.name == "update-law" and top.evidence["tensors"] == ["b1", "b2"] and "without momentum" in top.explanation, top
+
+
+def test_a_bias_corrected_moving_average_and_a_mini_batch_divided_by_the_data_set():
+    t = np.arange(1.0, 6.0)
+    assert step_law(1 / (1 - 0.9 ** t), t, None, 1e-4, 1e-4, average=0.9) == (
+        "average-correction", "the moving average bias-corrected, v / (1 - β^t), on the NumPy side only")
+    config, y = RunConfig(loss="mse"), np.zeros((16, 1))
+    assert "64 rows" in reduction_reading(0.25, config, y, dataset_rows=64)[0]

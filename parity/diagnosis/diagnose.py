@@ -182,7 +182,7 @@ def _silent_if_unmeasurable(measure, *args) -> Finding | None:
     nothing, rather than ending the diagnosis: the comparison stands, and the other findings with it."""
     try:
         return measure(*args)
-    except (ArithmeticError, IndexError, KeyError, LinAlgError, TypeError, ValueError, RuntimeError, AttributeError):
+    except (ArithmeticError, IndexError, KeyError, LinAlgError, TypeError, ValueError, RuntimeError, AttributeError, InputError):
         return None
 
 
@@ -200,7 +200,7 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         if verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
             found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y),
-                                        np.shape(X)[1] if np.ndim(X) == 2 else None))
+                                        np.shape(X)[1] if np.ndim(X) == 2 else None, len(setup.data.X)))
     if setup.user_sides == ("numpy", "torch"):
         found = [_between_two_programs(f) for f in found]
     return found

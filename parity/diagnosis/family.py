@@ -156,20 +156,20 @@ def family_candidates(config: RunConfig, spec: NetworkSpec, before: dict, X, y, 
 
 
 def finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], verified_steps: int, places: dict | None = None,
-            y: np.ndarray | None = None, features: int | None = None) -> Finding:
+            y: np.ndarray | None = None, features: int | None = None, dataset_rows: int | None = None) -> Finding:
     """y: the step's targets, whose rows and columns say what a learning-rate factor means."""
-    found = _finding(config, side, best, alternatives, places, y, features)
+    found = _finding(config, side, best, alternatives, places, y, (features, dataset_rows))
     evidence = {**found.evidence, "verified_steps": verified_steps}
     return replace(found, evidence=evidence, explanation=f"{found.explanation} Checked: with these settings the first {verified_steps} steps agree.")
 
 
 def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], places: dict | None = None,
-             y: np.ndarray | None = None, features: int | None = None) -> Finding:
+             y: np.ndarray | None = None, counts: tuple = (None, None)) -> Finding:
     flags = best.member.flags(config, best.lr, places)
     what = _describe(best, config)
     side_name = "NumPy" if side == "numpy" else "PyTorch"
     text = f"Your {side_name} program computes another member of the network family: {what}. Run with {' '.join(flags)} to compare like with like."
-    reading = _reading(best, config, y, features)
+    reading = _reading(best, config, y, *counts)
     if reading:
         text += f" {reading[0]}"
     if best.lr < 0:
@@ -177,7 +177,7 @@ def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], p
     evidence = {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "spec": best.member.spec}
     if alternatives:
         evidence["also_fits"] = [" ".join(f.member.flags(config, f.lr, places)) or "the configured model" for f in alternatives[:3]]
-        readings = [_reading(f, config, y, features) for f in alternatives[:3]]
+        readings = [_reading(f, config, y, *counts) for f in alternatives[:3]]
         text += " Equally consistent: " + "; ".join(a + (f" ({r[0][0].lower()}{r[0][1:].rstrip('.')})" if r else "")
                                                     for a, r in zip(evidence["also_fits"], readings)) + "."
     if best.lr <= 0:
@@ -209,7 +209,8 @@ def _describe(best: Fit, config: RunConfig) -> str:
     return "; ".join(parts)
 
 
-def _reading(best: Fit, config: RunConfig, y: np.ndarray | None, features: int | None = None) -> tuple[str, str] | None:
+def _reading(best: Fit, config: RunConfig, y: np.ndarray | None, features: int | None = None,
+             dataset_rows: int | None = None) -> tuple[str, str] | None:
     """How a program meant as the run's model most plausibly came to compute this member: an identity of the
     gradients, or a reduction's count, each exact. (text, fix), or None."""
     spec, configured = best.member.spec, replace(best.member.spec, loss=config.loss, output_activation=config.output_activation,
@@ -231,10 +232,11 @@ def _reading(best: Fit, config: RunConfig, y: np.ndarray | None, features: int |
                 "Multiply by the learning rate once: either in the velocity or in the update, not both.")
     if y is None or best.lr <= 0:
         return None
-    return reduction_reading(best.lr / config.lr, config, y, features)
+    return reduction_reading(best.lr / config.lr, config, y, features, dataset_rows)
 
 
-def reduction_reading(ratio: float, config: RunConfig, y: np.ndarray, features: int | None = None) -> tuple[str, str] | None:
+def reduction_reading(ratio: float, config: RunConfig, y: np.ndarray, features: int | None = None,
+                      dataset_rows: int | None = None) -> tuple[str, str] | None:
     """(text, fix) where a program's step is `ratio` times the run's because its loss divides by another count of the
     data: nothing (a sum), the rows, the target columns, y.size or the input features; None where no count gives it."""
     if y.ndim != 2 or ratio <= 0:
@@ -244,6 +246,8 @@ def reduction_reading(ratio: float, config: RunConfig, y: np.ndarray, features: 
               f"y.size ({len(y)} rows × {y.shape[1]} columns)": y.size, f"the {y.shape[1]} columns (the number of classes or outputs)": y.shape[1]}
     if features:
         counts[f"the {features} input features (X's other dimension, the wrong axis)"] = features
+    if dataset_rows and dataset_rows != len(y):  # a mini-batch divided by the whole data set's size
+        counts[f"the data set's {dataset_rows} rows (the whole data set's size, not the mini-batch's {len(y)})"] = dataset_rows
     written = meant * ratio
     for words, count in counts.items():
         if abs(written * count - 1) <= 1e-3 and abs(meant * count - 1) > 1e-3:

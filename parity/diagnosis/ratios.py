@@ -37,15 +37,20 @@ ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the
 
 
 def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, adam_tolerance: float,
-             exponential_tolerance: float) -> tuple[str, object] | None:
+             exponential_tolerance: float, average: float | None = None) -> tuple[str, object] | None:
     """The law a ratio that moves with the step follows, over three steps or more: ("bias-correction", what) for Adam's
-    corrections (betas given only for an Adam run), ("exponential", factor) for the same factor from step to step."""
+    corrections (betas given only for an Adam run), ("average-correction", what) for a moving average's (average: its β,
+    for an ema-momentum run), ("step-counter", what), ("exponential", factor) for the same factor from step to step, ("linear", (side, a, b))."""
     if len(r) < 3:
         return None
     for p, q, what in ADAM_LAWS if betas else ():
         constant = r / ((1 - betas[0] ** t) ** p * np.sqrt(1 - betas[1] ** t) ** q)
         if np.all(np.abs(constant - constant[0]) <= adam_tolerance * abs(constant[0])):
             return "bias-correction", _with_constant(what, float(constant[0]), p, q, betas, adam_tolerance)
+    if average:  # a moving average v = βv + (1 - β)g: bias-corrected, v / (1 - β^t), on one side only
+        for side, law in (("NumPy", 1 / (1 - average ** t)), ("torch", 1 - average ** t)):
+            if np.all(np.abs(r - law) <= adam_tolerance * np.abs(law)):
+                return "average-correction", f"the moving average bias-corrected, v / (1 - β^t), on the {side} side only"
     counter = _counter_law(r, t, betas, adam_tolerance) if betas else None
     if counter:
         return "step-counter", counter

@@ -48,7 +48,8 @@ def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
     if found.name == "update-scale" and setup.user_sides in (("numpy",), ("torch",)):
         X, y = setup.batch(failure.step)
         ratio = factor if setup.user_sides == ("numpy",) else 1 / factor  # the user's program's step over the kit's
-        reading = reduction_reading(ratio, setup.config, np.asarray(y), np.shape(X)[1] if np.ndim(X) == 2 else None)
+        reading = reduction_reading(ratio, setup.config, np.asarray(y), np.shape(X)[1] if np.ndim(X) == 2 else None,
+                                    len(setup.data.X))
         if reading:
             found = replace(found, explanation=f"{found.explanation} {reading[0]}", fix=reading[1], score=0.9)
     return found, {"update_ratios": oracle}
@@ -70,7 +71,8 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     # Adam's step does not scale with the gradient: a ratio following the norm there is no clipping
     clipping = ((r * norms, "NumPy"), (r / np.where(norms > 0, norms, np.nan), "torch")) if setup.config.optimizer != "adam" else ()
     for product, side in clipping:
-        if len(r) >= 2 and np.all(np.isfinite(product)) and np.all(np.abs(product - product[0]) <= 1e-3 * abs(product[0])):
+        # no gradient norms recorded (a check's twin records updates only): no clipping to read
+        if len(r) >= 2 and np.all(norms > 0) and np.all(np.isfinite(product)) and np.all(np.abs(product - product[0]) <= 1e-3 * abs(product[0])):
             return Finding("gradient-clipping", f"{every}, and it follows the gradient's norm ({', '.join(f'{x:.4g}' for x in r)}): "
                            f"the {side} side clips the gradients to a global norm (clip_grad_norm_) the other side does not.",
                            evidence, "Clip on both sides, at the same norm and the same point of the step, or on neither.", 0.9)
@@ -88,7 +90,9 @@ def _micro_batches(factor: float) -> str:
 
 
 def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | None:
-    law = step_law(r, t, setup.config.betas if setup.config.optimizer == "adam" else None, LAW_TOLERANCE, LAW_TOLERANCE)
+    c = setup.config
+    law = step_law(r, t, c.betas if c.optimizer == "adam" else None, LAW_TOLERANCE, LAW_TOLERANCE,
+                   c.momentum if c.optimizer == "ema-momentum" else None)
     if law is None:
         return None
     kind, detail = law
@@ -100,6 +104,9 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
     if kind == "step-counter":
         return ("bias-correction", f"Adam's bias corrections at another step: {detail}.",
                 "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")
+    if kind == "average-correction":
+        return ("bias-correction", f"{detail}.", "Average without the bias correction on both sides (torch.optim.SGD with "
+                "dampening=β has none), or with it on both.")
     if kind == "bias-correction":
         return ("bias-correction", f"Adam with {detail} on the NumPy side.",
                 "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")

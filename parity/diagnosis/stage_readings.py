@@ -172,6 +172,13 @@ LOSSES: dict[str, Callable] = {
         lambda p, z, y: -(y * torch.log_softmax(p, dim=1)).sum(),
     "binary cross-entropy with logits taken of the probabilities (sigmoid applied twice)":
         lambda p, z, y: F.binary_cross_entropy_with_logits(p, y, reduction="sum"),
+    "the absolute error |output - y| (an L1 loss)": lambda p, z, y: (p - y).abs().sum(),
+    "the smooth L1 (Huber) loss of (output - y), which is half the squared error below 1": lambda p, z, y:
+        F.smooth_l1_loss(p, y, reduction="sum"),
+    "the square of the mean error, (mean(output - y))², where the squares are to be averaged (parentheses misplaced)":
+        lambda p, z, y: (p - y).mean() ** 2,
+    "the cross-entropy with its arguments swapped, criterion(y, logits): y taken as the logits, the outputs as the target":
+        lambda p, z, y: -(z * torch.log_softmax(y, dim=1)).sum(),
     "-Σ y·z, the cross-entropy's logit term alone: its normaliser log Σ e^z cut from the graph (computed under "
     "torch.no_grad() or .detach()ed), so no gradient flows through it": lambda p, z, y: -(y * z).sum(),
 }

@@ -46,9 +46,37 @@ def update_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
         return None
     for side in setup.user_sides or ("numpy",):  # the kit's own run: its NumPy side may be a variant
         fitted = _fit(history, side, setup.config.dtype)
-        if fitted is not None and not np.allclose(fitted, run, rtol=1e-3, atol=1e-6 * abs(setup.config.lr)):
+        if fitted is not None and not _same_law(fitted, run, setup.config.lr):
             return _finding(side, fitted, run, setup.config)
+        if fitted is None:
+            split = _split(history, side, run, setup.config)
+            if split:
+                return split
     return None
+
+
+def _same_law(fitted: tuple, run: tuple, lr: float) -> bool:
+    return bool(np.allclose(fitted, run, rtol=1e-3, atol=1e-6 * abs(lr)))
+
+
+def _split(history: list[dict], side: str, run: tuple, config: RunConfig) -> Finding | None:
+    """No one law for the whole update, but one per parameter: some follow the run's optimizer, the others another law
+    (momentum kept for the weights only, say)."""
+    laws = {p: _fit([{**h, side: h[f"{side}:{p}"], "g": h[f"g:{p}"]} for h in history], side, config.dtype)
+            for p in history[0]["names"]}
+    if any(law is None for law in laws.values()):
+        return None
+    right = [p for p, law in laws.items() if _same_law(law, run, config.lr)]
+    other = [p for p in laws if p not in right]
+    if not right or not other or len({tuple(np.round(laws[p], 6)) for p in other}) != 1:
+        return None
+    found, (a, b, c) = _finding(side, laws[other[0]], run, config), laws[other[0]]
+    plain = (f"{', '.join(other)} step without momentum (plain gradient descent, {b / -config.lr:.4g}·lr times the "
+             f"gradient), while {', '.join(right)} follow the run's momentum: a velocity kept for some parameters only. "
+             if a == 0 and c == 0 and run[0] else "")
+    return Finding(found.name, f"{plain}{', '.join(right)} follow the run's --optimizer {config.optimizer}; {', '.join(other)} "
+                   f"do not. For {', '.join(other)}: {found.explanation}", {**found.evidence, "tensors": other, "right": right},
+                   f"Give {', '.join(other)} the same optimizer as {', '.join(right)}.", found.score)
 
 
 def _history(setup: Setup, failure: FailureContext) -> list[dict[str, Any]]:
@@ -63,18 +91,19 @@ def _history(setup: Setup, failure: FailureContext) -> list[dict[str, Any]]:
         acts = numpy_net.forward(params, X, setup.config.hidden_activation, setup.config.output_activation)
         grads = numpy_net.network.backward(params, X, acts, y, loss, setup.config.hidden_activation)
         rows = setup.rows(step)
-        updates = {}
+        names = sorted(params)
+        record: dict[str, Any] = {"step": step, "names": names, "g": np.concatenate([grads[p].ravel() for p in names]),
+                                  **{f"g:{p}": grads[p].ravel() for p in names}}
         for name, side in (("numpy", numpy), ("torch", torch)):
             before = side.params()
             side.step(rows)
-            updates[name] = _flat(side.params(), before)
+            after = side.params()
+            moved = {p: (np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64)).ravel() for p in names}
+            record[name] = np.concatenate([moved[p] for p in names])
+            record.update({f"{name}:{p}": moved[p] for p in names})
         torch.load(numpy.params())
-        steps.append({"step": step, "g": np.concatenate([grads[p].ravel() for p in sorted(params)]), **updates})
+        steps.append(record)
     return steps
-
-
-def _flat(after: dict, before: dict) -> np.ndarray:
-    return np.concatenate([(np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64)).ravel() for p in sorted(before)])
 
 
 def _fit(history: list[dict], side: str, dtype: str) -> tuple[float, float, float] | None:

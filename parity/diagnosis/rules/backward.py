@@ -39,6 +39,9 @@ def sign_flip(e: Evidence) -> Finding | None:
 DERIVATIVES = {"sigmoid": ("σ", "a (1 - a)"), "tanh": ("tanh", "1 - a²")}
 
 
+SIGMA_PRIME = {"sigmoid": " (σ' = o (1 - o))"}
+
+
 def _fix(activation: str, cancelled: bool) -> str:
     f, formula = DERIVATIVES.get(activation, (activation, ""))
     if cancelled:
@@ -163,7 +166,7 @@ def hidden_layer_backprop(e: Evidence) -> Finding | None:
         return Finding(
             "hidden-layer-backprop",
             f"Layer {layer} is back-propagated from the output's error (output - y), not its delta: the output unit's "
-            f"derivative is left out of delta{layer + 1} before it goes through {above}. The output layer's own update is right, "
+            f"derivative{SIGMA_PRIME.get(e.output_activation, '')} is left out of delta{layer + 1} before it goes through {above}. The output layer's own update is right, "
             "so it still trains, on a gradient of no loss.",
             evidence,
             f"Back-propagate the delta: delta{layer} = ((error * f'(output)) @ {above}.T) * f'(a{layer}).",

@@ -158,7 +158,8 @@ def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | N
     t = np.array([s["step"] for s in steps], dtype=np.float64)
     r = np.array([s["ratio"] for s in steps])
     ratios = ", ".join(f"{x:.4g}" for x in r)
-    law = step_law(r, t, e.config.betas if e.config.optimizer == "adam" else None, 2e-3, 1e-4)
+    law = step_law(r, t, e.config.betas if e.config.optimizer == "adam" else None, 2e-3, 1e-4,
+                   e.config.momentum if e.config.optimizer == "ema-momentum" else None)
     if law is None:
         return None
     kind, detail = law
@@ -171,6 +172,9 @@ def _law_of_the_step(e: Evidence, steps: list[dict]) -> tuple[str, str, str] | N
     if kind == "step-counter":
         return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
                 f"({ratios}): {detail}.", "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")
+    if kind == "average-correction":
+        return ("bias-correction", f"torch's times the law of a moving average's bias correction at steps {int(t[0])} to "
+                f"{int(t[-1])} ({ratios}): {detail}.", "Average without the bias correction on both sides, or with it on both.")
     if kind == "bias-correction":
         return ("bias-correction", f"torch's times the law of Adam's bias corrections at steps {int(t[0])} to {int(t[-1])} "
                 f"({ratios}): {detail} on the NumPy side.", "Divide m by (1 - β1^t) and v by (1 - β2^t), once each, as torch.optim.Adam does.")

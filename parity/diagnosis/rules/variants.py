@@ -159,7 +159,7 @@ VARIANTS: list[tuple[str, str, tuple[str, ...], Callable]] = [
     ("momentum with its dampening ignored", "b = μb + (1 - dampening) g after the first step", ("momentum", "ema-momentum"), lambda e: _momentum(e, ignore_dampening=True)),
     ("momentum with dampening applied on the first step", "torch.optim.SGD's first step uses the raw gradient", ("momentum",), lambda e: _momentum(e, dampen_first=True)),
     ("momentum one step behind: the update uses the buffer before this step's gradient enters it", "add the gradient to the buffer first, then step with it", ("momentum", "nesterov", "ema-momentum"), lambda e: _momentum(e, behind=True)),
-    ("momentum kept but not applied: the update steps with the raw gradient", "step with the buffer (or g + μ b for Nesterov)", ("momentum", "nesterov", "ema-momentum"), lambda e: _momentum(e, unapplied=True)),
+    ("momentum kept but not applied: the update steps with the raw gradient, its velocity never used (plain gradient descent)", "step with the buffer (or g + μ b for Nesterov)", ("momentum", "nesterov", "ema-momentum"), lambda e: _momentum(e, unapplied=True)),
     ("heavy-ball momentum where the run asks for Nesterov", "step with g + μ b (torch.optim.SGD(nesterov=True))", ("nesterov",), lambda e: _momentum(e, nesterov=False)),
     ("Nesterov momentum where the run asks for heavy ball", "step with the buffer b, not g + μ b", ("momentum",), lambda e: _momentum(e, nesterov=True)),
 ]
@@ -208,8 +208,9 @@ def _reproduces(e: Evidence, predicted: Updates) -> bool:
 def _finding(e: Evidence, what: str, fix: str) -> Finding:
     return Finding(
         "optimizer-variant",
-        f"The gradients agree, and the NumPy update is {what}: recomputed from the same gradient and optimizer state, "
-        f"that reproduces the NumPy side's step {e.step}.",
+        ("The NumPy update" if e.derived_grads else "The gradients agree, and the NumPy update")
+        + f" is {what}: recomputed from the run's gradient and the optimizer state carried into the step, that reproduces "
+        f"the NumPy side's step {e.step}.",
         {"step": e.step, "optimizer": e.config.optimizer, "tensors": [p for p in e.params() if e.failed(p)]},
         f"Follow torch.optim's update: {fix}.",
         0.96,
