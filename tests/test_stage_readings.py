@@ -377,3 +377,16 @@ def test_a_bias_corrected_moving_average_and_a_mini_batch_divided_by_the_data_se
         "average-correction", "the moving average bias-corrected, v / (1 - β^t), on the NumPy side only")
     config, y = RunConfig(loss="mse"), np.zeros((16, 1))
     assert "64 rows" in reduction_reading(0.25, config, y, dataset_rows=64)[0]
+
+
+class SmoothedTargets(numpy_net.Trainer):
+    """Label smoothing (ε = 0.1) written into the NumPy side's output delta only."""
+
+    def backward(self, X, acts, y):
+        return super().backward(X, acts, 0.9 * y + 0.1 / y.shape[1])
+
+
+def test_targets_smoothed_on_the_numpy_side_are_read_with_their_epsilon():
+    config = RunConfig(steps=3, data="random:48,5,3", hidden=6, hidden_activation="tanh", output_activation="softmax", loss="ce")
+    top = run(config, numpy_trainer=SmoothedTargets).diagnosis[0]
+    assert top.name == "loss-function" and "ε = 0.1" in top.explanation, top

@@ -37,7 +37,7 @@ from parity.diagnosis.unknown import unknown
 from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
-from parity.diagnosis.rules import backward, bias, derivatives, forward, loss, numerics, optimizer, ports, variants
+from parity.diagnosis.rules import backward, bias, derivatives, forward, loss, numerics, optimizer, output_delta, ports, variants
 from parity.engine.compare import minimum_tolerance
 from parity.engine.loop import run_steps
 from parity.engine.result import RunResult
@@ -51,7 +51,7 @@ RULES = (
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, bias.bias_gradient,
-    backward.gradient_scale, loss.loss_function, loss.output_delta, derivatives.measured_derivative,
+    backward.gradient_scale, loss.loss_function, output_delta.output_delta, derivatives.measured_derivative,
     optimizer.wrong_layer_update, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )

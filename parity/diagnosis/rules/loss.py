@@ -7,7 +7,6 @@ import numpy as np
 import numpy_net
 from parity.diagnosis import family
 from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio, relative_gap
-from parity.diagnosis import stage_readings as read
 from parity.diagnosis.finding import Finding
 
 
@@ -223,7 +222,7 @@ def loss_function(e: Evidence) -> Finding | None:
     dloss = np.sign(ref.output - e.y) * e.loss.scale(e.y)
     for factor in (1.0, 2.0):
         delta = numpy_net.backward_through(e.output_activation, ref.output, factor * dloss)
-        grads = _backward_from(e, delta)
+        grads = backward_from(e, delta)
         if all(e.explains(grads[g.split(".")[0]], g) for g in failing):
             return Finding(
                 "loss-function",
@@ -236,54 +235,7 @@ def loss_function(e: Evidence) -> Finding | None:
     return None
 
 
-def _softmax_rows(shifted: np.ndarray) -> np.ndarray:
-    e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def output_delta(e: Evidence) -> Finding | None:
-    """Every failing gradient follows from another output delta, backpropagated as the run's model does: a softmax
-    taken along the batch axis, a loss from stage_readings' table (up to its reduction), each recomputed in float64."""
-    failing = [g for g in e.grads() if e.failed(g)]
-    if not failing:
-        return None
-    z, y, scale = e.reference.logits, e.y, e.loss.scale(e.y)
-    candidates = []
-    if e.output_activation == "softmax" and e.config.loss in ("ce", "ce-sum"):
-        candidates += [("output-unit", "the softmax taken along the batch axis (axis=0: each class normalised over the rows) "
-                        "where each row's classes must be", scale * (_softmax_rows(z.T).T - y)),
-                       ("output-unit", "the softmax shifted by each class's max over the batch (z.max(axis=0)) where each "
-                        "row's own max keeps it a softmax", scale * (_softmax_rows(z - z.max(axis=0)) - y)),
-                       ("activation-derivative", "(p - y) multiplied again by p (1 - p): the softmax's derivative applied "
-                        "after the cross-entropy's delta, which already includes it (the two cancel)",
-                        scale * (e.reference.output - y) * e.reference.output * (1 - e.reference.output))]
-    for words, formula in read.LOSSES.items():
-        try:
-            with np.errstate(all="ignore"):
-                delta = read.gradient_at_logits(formula, e.output_activation, z, y)
-        except RuntimeError:  # a formula that does not apply to these shapes
-            continue
-        if delta is not None:
-            candidates.append(("loss-function", f"{words}, not the run's loss", delta))
-    for name, what, delta in candidates:
-        same = fit_ratio(delta, e.deltas[e.layers])
-        if same is not None and same[1] <= 10 * e.match_tolerance:
-            continue  # the run's own delta up to a factor: a rate or a reduction, which other findings read
-        grads = _backward_from(e, delta)
-        top = failing[0].split(".")[0]
-        fit = fit_ratio(e.numpy(failing[0]), grads[top]) if top in grads else None
-        if fit is None or fit[0] <= 0:
-            continue
-        if all(e.explains(fit[0] * grads[g.split(".")[0]], g) for g in failing):
-            factor = "" if abs(fit[0] - 1) <= 1e-3 else f" (times {fit[0]:.4g}, its reduction)"
-            return Finding(name, f"The NumPy gradients all follow from the output delta of {what}{factor}, backpropagated "
-                           "as the run's model does.", {"tensors": failing, "factor": fit[0]},
-                           "Compute the output delta as the run's loss and output unit do: (output - y) times the "
-                           "reduction's scale, the softmax over each row.", 0.93)
-    return None
-
-
-def _backward_from(e: Evidence, delta: np.ndarray) -> dict:
+def backward_from(e: Evidence, delta: np.ndarray) -> dict:
     """The gradients of every layer from an output-layer delta, by the chain rule."""
     grads, inputs = {}, e.inputs
     for layer in range(e.layers, 0, -1):
