@@ -16,13 +16,14 @@ import numpy as np
 import torch
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.stage_readings import row_permutation
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
 # Pairs of copies stepped before a step is called repeatable: on a small layer two random draws can agree by chance
 # (two 10% dropout masks over 4 x 4 units, a few times in a hundred).
 TRIES = 3
-MAX_ROWS_MATCHED = 4096  # rows beyond which a shuffle's permutation is not looked for
+ROW_MATCH = 1e-4  # a row of one side's output is the other's within this, relative to the largest output
 
 SEEDS = {
     "numpy": "np.random.seed(0) before the run, or draw from a seeded np.random.default_rng(0) held by the network",
@@ -93,19 +94,7 @@ def _rows_permuted(record: dict, other: dict, paired: bool) -> str:
     """"paired" or "misaligned" where a random step's outputs are the other side's rows in another order (a shuffle
     inside the step), with the targets shuffled alike (two draws then step alike) or not; "" otherwise."""
     mine, theirs = (np.asarray(r.get("output"), dtype=np.float64) for r in (record, other))
-    if mine.ndim != 2 or mine.shape != theirs.shape or len(mine) < 2:
-        return ""
-    if len(mine) > MAX_ROWS_MATCHED:
-        return ""
-    scale = max(float(np.max(np.abs(theirs))), 1e-30)
-    match, nearest = np.empty(len(mine), dtype=np.int64), np.empty(len(mine))
-    for start in range(0, len(mine), 256):  # in slices: the whole (n, n, k) difference would not fit at 4,096 rows
-        distance = np.abs(mine[start:start + 256, None, :] - theirs[None, :, :]).max(axis=2) / scale
-        match[start:start + 256] = distance.argmin(axis=1)
-        nearest[start:start + 256] = distance.min(axis=1)
-    if np.any(nearest > 1e-4) or len(set(match.tolist())) != len(mine):
-        return ""
-    if np.array_equal(match, np.arange(len(mine))):
+    if row_permutation(mine, theirs, ROW_MATCH) is None:
         return ""
     return "paired" if paired else "misaligned"
 

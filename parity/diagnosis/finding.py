@@ -15,3 +15,6 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "explanation": self.explanation, "evidence": self.evidence, "fix": self.fix, "score": self.score}
+
+
+SIDE_PROGRAMS = {"numpy": "NumPy", "torch": "PyTorch"}  # each side as the program a finding describes

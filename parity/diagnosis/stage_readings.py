@@ -21,9 +21,12 @@ import torch_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 
 
+MAX_ROWS_MATCHED = 4096  # rows beyond which a permutation is not looked for
+
+
 def row_permutation(a: np.ndarray, b: np.ndarray, tolerance: float) -> np.ndarray | None:
     """perm with a ≈ b[perm] row by row, where the rows are b's in another order (not the same order); else None."""
-    if a.ndim != 2 or a.shape != b.shape or len(a) < 2 or len(a) > 4096:
+    if a.ndim != 2 or a.shape != b.shape or len(a) < 2 or len(a) > MAX_ROWS_MATCHED:
         return None
     scale = max(float(np.max(np.abs(b))), 1e-300)
     match, nearest = np.empty(len(a), dtype=np.int64), np.empty(len(a))

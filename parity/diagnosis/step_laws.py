@@ -16,14 +16,13 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
-from parity.diagnosis.finding import Finding
+from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
 
 AHEAD = 3  # steps replayed past the failing one: a lag must hold at each of them
 REPEATS = (2, 3)  # updates per step looked for
-SIDES = {"numpy": "NumPy", "torch": "PyTorch"}
 
 
 def step_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
@@ -58,7 +57,8 @@ def _failing(failure: FailureContext, tolerance: float) -> list[str]:
     return [p for p in numpy if p in torch and numpy[p].shape == torch[p].shape and relative_gap(numpy[p], torch[p]) > tolerance]
 
 
-def _stepped(side: Any, rows: Any) -> dict[str, np.ndarray]:
+def stepped(side: Any, rows: Any) -> dict[str, np.ndarray]:
+    """One step of a side on these rows: each parameter's update, in float64."""
     before = side.params()
     side.step(rows)
     return _change(before, side.params())
@@ -78,7 +78,7 @@ def _lagging(setup: Setup, failure: FailureContext, lockstep: bool) -> Finding |
     steps: list = [None] if failure.step == 1 else []  # (numpy updates, torch updates), from the step before on
     for step in range(first, failure.step + AHEAD):
         rows = setup.rows(step)
-        steps.append((_stepped(numpy, rows), _stepped(torch, rows)))
+        steps.append((stepped(numpy, rows), stepped(torch, rows)))
         if lockstep or step < failure.step:
             torch.load(numpy.params())
     for index, side in ((0, "numpy"), (1, "torch")):
@@ -136,8 +136,7 @@ def _repeated(setup: Setup, failure: FailureContext) -> Finding | None:
                 break  # a first step that moves nothing (an update before any backward): two steps are one, shifted
             if times not in REPEATS:
                 continue
-            after = stepper.params()
-            total = {p: np.asarray(after[p], np.float64) - np.asarray(start[p], np.float64) for p in observed[side] if p in start}
+            total = {p: update for p, update in _change(start, stepper.params()).items() if p in observed[side]}
             if total and all(relative_gap(observed[side][p], total[p]) <= tolerance for p in total):
                 return _repeated_finding(side, times, failure.step)
     return None
@@ -170,10 +169,7 @@ def _restarted(setup: Setup, failure: FailureContext) -> Finding | None:
     for side, other in (("numpy", "torch"), ("torch", "numpy")):
         yardstick = fresh[other]
         yardstick.load(start)
-        before = yardstick.params()
-        yardstick.step(rows)
-        after = yardstick.params()
-        first = {p: np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64) for p in observed[side] if p in after}
+        first = {p: update for p, update in stepped(yardstick, rows).items() if p in observed[side]}
         if first and all(relative_gap(observed[side][p], first[p]) <= tolerance for p in first):
             return Finding(
                 "optimizer-restarted",

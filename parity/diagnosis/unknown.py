@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.rules.ports import SIDES
 
 
 def stage_of(tensor: str) -> str:
@@ -35,9 +36,6 @@ def unknown(e: Evidence) -> Finding:
         "Compare the two programs at that stage line by line; `parity check` with --output and smaller data narrows it down.",
         0.0,
     )
-
-
-SIDES = {"numpy": "NumPy", "torch": "torch"}
 
 
 def _where(departing: list[str], layers: int) -> str:

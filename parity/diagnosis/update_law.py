@@ -19,13 +19,13 @@ import numpy as np
 import numpy_net
 from parity.config.config import RunConfig
 from parity.diagnosis.evidence import relative_gap
-from parity.diagnosis.finding import Finding
+from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
+from parity.diagnosis.step_laws import stepped
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
 
 STEPS = 4  # updates fitted, each past the first step
-SIDES = {"numpy": "NumPy", "torch": "PyTorch"}
 
 
 def expected_law(config: RunConfig) -> tuple[float, float, float] | None:
@@ -95,10 +95,7 @@ def _history(setup: Setup, failure: FailureContext) -> list[dict[str, Any]]:
         record: dict[str, Any] = {"step": step, "names": names, "g": np.concatenate([grads[p].ravel() for p in names]),
                                   **{f"g:{p}": grads[p].ravel() for p in names}}
         for name, side in (("numpy", numpy), ("torch", torch)):
-            before = side.params()
-            side.step(rows)
-            after = side.params()
-            moved = {p: (np.asarray(after[p], np.float64) - np.asarray(before[p], np.float64)).ravel() for p in names}
+            moved = {p: update.ravel() for p, update in stepped(side, rows).items()}
             record[name] = np.concatenate([moved[p] for p in names])
             record.update({f"{name}:{p}": moved[p] for p in names})
         torch.load(numpy.params())

@@ -14,16 +14,13 @@ Each case:
 Written without reading the kit's diagnosis rules.
 """
 
+from case_args import STEP, in_folder
+
 P = "scripts/diagnosis_sets/port_bugs/"
 N = "scripts/diagnosis_sets/numpy_bugs/"
 C = "scripts/diagnosis_sets/correct/"
 
-STEP = ["--torch-step", "train_step(model, optimizer, X, y)"]
-
-
-def port(file, name="Net", *extra, step=True):
-    """A port checked alone against the kit's NumPy network."""
-    return ["--torch", f"{P}{file}:{name}", *(STEP if step else []), *extra]
+port, _ = in_folder(P)
 
 
 CASES = [
@@ -128,9 +125,7 @@ CASES = [
 ]
 
 
-def numpy_net(file, name, *extra):
-    """A NumPy network checked alone against the kit's torch twin."""
-    return [f"{N}{file}:{name}", *extra]
+_, numpy_net = in_folder(N)
 
 
 CASES += [
@@ -275,8 +270,7 @@ CASES += [
 ]
 
 
-def correct(file, name, *extra):
-    return [f"{C}{file}:{name}", *extra]
+_, correct = in_folder(C)
 
 
 CASES += [

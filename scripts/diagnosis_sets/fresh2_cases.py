@@ -19,19 +19,9 @@ Each case:
 Written without reading the kit's diagnosis rules.
 """
 
-G = "scripts/diagnosis_sets/fresh2/"
+from case_args import in_folder
 
-STEP = ["--torch-step", "train_step(model, optimizer, X, y)"]
-
-
-def port(file, name="Net", *extra, step=True):
-    """A port checked alone against the kit's NumPy network."""
-    return ["--torch", f"{G}{file}:{name}", *(STEP if step else []), *extra]
-
-
-def numpy_net(file, name, *extra):
-    """A NumPy network checked alone against the kit's torch twin."""
-    return [f"{G}{file}:{name}", *extra]
+port, numpy_net = in_folder("scripts/diagnosis_sets/fresh2/")
 
 
 CASES = [

@@ -21,20 +21,9 @@ fresh/, fresh2/ and the development set (cases.py). Each buggy program was check
 (exit 1) and its one-line fix to pass (exit 0) under the same arguments.
 """
 
-H = "scripts/diagnosis_sets/fresh3/"
+from case_args import OPT, in_folder
 
-STEP = ["--torch-step", "train_step(model, optimizer, X, y)"]
-OPT = ["--torch-optimizer", "make_optimizer(model, lr)"]
-
-
-def port(file, name="Net", *extra, step=True):
-    """A port checked alone against the kit's NumPy network."""
-    return ["--torch", f"{H}{file}:{name}", *(STEP if step else []), *extra]
-
-
-def numpy_net(file, name, *extra):
-    """A NumPy network checked alone against the kit's torch twin."""
-    return [f"{H}{file}:{name}", *extra]
+port, numpy_net = in_folder("scripts/diagnosis_sets/fresh3/")
 
 
 CASES = [

@@ -22,20 +22,9 @@ to fail (exit 1) and its fix (the bug the only difference) to pass (exit 0) unde
 arguments.
 """
 
-J = "scripts/diagnosis_sets/fresh4/"
+from case_args import OPT, in_folder
 
-STEP = ["--torch-step", "train_step(model, optimizer, X, y)"]
-OPT = ["--torch-optimizer", "make_optimizer(model, lr)"]
-
-
-def port(file, name="Net", *extra, step=True):
-    """A port checked alone against the kit's NumPy network."""
-    return ["--torch", f"{J}{file}:{name}", *(STEP if step else []), *extra]
-
-
-def numpy_net(file, name, *extra):
-    """A NumPy network checked alone against the kit's torch twin."""
-    return [f"{J}{file}:{name}", *extra]
+port, numpy_net = in_folder("scripts/diagnosis_sets/fresh4/")
 
 
 CASES = [
