@@ -282,7 +282,7 @@ BUGS = (
     Bug("Adam: eps inside the root", "optimizer", _optimizer("AdamEpsInside", lambda o: AdamEpsInsideRoot(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
     Bug("Adam: only the first bias correction", "optimizer", _optimizer("AdamFirstOnly", lambda o: AdamOnlyFirstCorrection(o.lr, o.betas, o.eps)), ("optimizer-variant", "optimizer-convention", "bias-correction"), {"optimizer": "adam", "lr": 0.05}),
     Bug("Adam: the counter one behind", "optimizer", _optimizer("AdamCounter", lambda o: AdamCounterFromZero(o.lr, o.betas, o.eps)), ("optimizer-variant", "bias-correction"), {"optimizer": "adam", "lr": 0.05}),
-    Bug("Adam: betas swapped", "optimizer", _optimizer("AdamSwapped", lambda o: AdamBetasSwapped(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
+    Bug("Adam: betas swapped", "optimizer", _optimizer("AdamSwapped", lambda o: AdamBetasSwapped(o.lr, o.betas, o.eps)), ("optimizer-variant", "optimizer-settings"), {"optimizer": "adam", "lr": 0.05}),
     Bug("momentum: dampening ignored", "optimizer", _optimizer("NoDampening", lambda o: DampeningIgnored(o.lr, o.momentum, o.dampening)), ("optimizer-variant", "optimizer-convention"), {"optimizer": "momentum", "dampening": 0.3}),
     Bug("Nesterov in Sutskever's form", "optimizer", _optimizer("Sutskever", lambda o: SutskeverNesterov(o.lr, o.momentum)), ("optimizer-variant", "state-convention"), {"optimizer": "nesterov", "lr": 0.3}),
     Bug("gradient clipped by norm", "optimizer", _optimizer("ClipNorm", lambda o: ClipByNorm(o.lr)), ("optimizer-variant",)),

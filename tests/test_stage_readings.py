@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from numpy_net.optimizers import Momentum
 from parity import RunConfig, run
 from parity.cli import cli
-from parity.diagnosis import stage_readings as read
+from parity.diagnosis import loss_readings as losses, stage_readings as read
 from parity.diagnosis.family import reduction_reading
 from parity.diagnosis.ratios import step_law
 
@@ -61,6 +61,9 @@ def test_a_correct_port_through_the_same_harness_passes(tmp_path):
     ("(lambda z: torch.sigmoid(z + self.hidden.bias))", "", "((model(X) - y) ** 2).sum()", "bias-twice", "bias added twice"),
     ("torch.sigmoid", "", "F.binary_cross_entropy(model(X), y, weight=1 + 2 * y)", "loss-function", "weigh"),
     ("torch.sigmoid", "", "F.binary_cross_entropy(model(X), y * 0.9 + 0.05)", "loss-function", "label smoothing"),
+    ("torch.sigmoid", "", "torch.linalg.norm(model(X) - y)", "loss-function", "not squared"),
+    ("torch.sigmoid", "", "torch.sqrt(((model(X) - y) ** 2).mean())", "loss-function", "root of the mean squared error"),
+    ("torch.sigmoid", "torch.tanh", "((model(X) - y) ** 2).sum()", "input-transform", "tanh(X)"),
 ])
 def test_the_first_departing_stage_of_a_port_is_read_from_its_numbers(tmp_path, hidden, inputs, loss, name, words):
     code, top = check_port(tmp_path, hidden, inputs, loss, extra=("--loss", "bce") if "binary" in loss else ())
@@ -128,8 +131,8 @@ def test_readings_stay_silent_on_the_runs_own_numbers():
     assert read.row_permutation(X, X, TOLERANCE) is None
     assert read.shifted(z, np.tanh(z), "tanh", None, TOLERANCE) is None
     p = 1 / (1 + np.exp(-z[:, :1]))
-    assert read.loss_gradient("sse", "sigmoid", z[:, :1], y, 2 * (p - y) * p * (1 - p), TOLERANCE) is None
-    assert "binary cross-entropy" in read.loss_gradient("sse", "sigmoid", z[:, :1], y, (p - y) / 40, TOLERANCE)[0]
+    assert losses.loss_gradient("sse", "sigmoid", z[:, :1], y, 2 * (p - y) * p * (1 - p), TOLERANCE) is None
+    assert "binary cross-entropy" in losses.loss_gradient("sse", "sigmoid", z[:, :1], y, (p - y) / 40, TOLERANCE)[0]
 
 
 def test_readings_name_what_the_numbers_show():
@@ -257,9 +260,9 @@ def test_a_loss_gradient_read_as_a_detached_normaliser_or_ignored_rows():
     z = rng.normal(size=(30, 3))
     y = np.eye(3)[rng.integers(0, 3, 30)]
     p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
-    assert "normaliser" in read.loss_gradient("ce", "softmax", z, y, -y / 30, TOLERANCE)[0]
+    assert "normaliser" in losses.loss_gradient("ce", "softmax", z, y, -y / 30, TOLERANCE)[0]
     kept = y[:, :1] == 0
-    words = read.loss_gradient("ce", "softmax", z, y, (p - y) * kept / kept.sum(), TOLERANCE)[0]
+    words = losses.loss_gradient("ce", "softmax", z, y, (p - y) * kept / kept.sum(), TOLERANCE)[0]
     assert "weigh 0 (left out" in words
 
 
@@ -390,3 +393,72 @@ def test_targets_smoothed_on_the_numpy_side_are_read_with_their_epsilon():
     config = RunConfig(steps=3, data="random:48,5,3", hidden=6, hidden_activation="tanh", output_activation="softmax", loss="ce")
     top = run(config, numpy_trainer=SmoothedTargets).diagnosis[0]
     assert top.name == "loss-function" and "ε = 0.1" in top.explanation, top
+
+
+def test_a_port_that_adds_noise_to_its_inputs_is_named_where_it_draws(tmp_path):
+    code, top = check_port(tmp_path, inputs="(lambda x: x + 0.1 * torch.randn_like(x))")
+    assert code == 1 and top["name"] == "unseeded-randomness" and "X plus random noise" in top["explanation"], top
+
+
+def test_a_loss_of_the_logits_over_a_temperature_is_read():
+    rng = np.random.default_rng(2)
+    z, y = rng.normal(size=(30, 3)), np.eye(3)[rng.integers(0, 3, 30)]
+    at_t = losses.run_gradient("ce", "softmax", z / 2, y) / 2
+    assert "T = 2" in losses.loss_gradient("ce", "softmax", z, y, 4 * at_t, TOLERANCE)[0]  # times T², as distillation has it
+    assert losses.loss_gradient("ce", "softmax", z, y, losses.run_gradient("ce", "softmax", z, y), TOLERANCE) is None
+
+
+def test_a_skip_connection_in_a_port_is_read_from_its_stages():
+    from parity.diagnosis.port_forward import Trace, _skip_connection
+
+    rng = np.random.default_rng(3)
+    X, h1, extra = rng.normal(size=(8, 4)), rng.normal(size=(8, 5)), rng.normal(size=(8, 5))
+    trace = Trace()
+    trace.linears = [(X, h1), (h1, extra), (extra, X[:, :1])]
+    assert "hidden layer 1" in _skip_connection(trace, 2, h1, TOLERANCE)
+    assert _skip_connection(trace, 2, extra + 1, TOLERANCE) is None
+
+
+FUNCTIONAL_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(4, 6)
+        self.out = nn.Linear(6, 1)
+
+    def forward(self, x):
+        h = HIDDEN
+        return torch.sigmoid(F.linear(h, self.out.weight, self.out.bias))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad(); ((model(X) - y) ** 2).sum().backward(); optimizer.step()
+"""
+
+
+@pytest.mark.parametrize("hidden, name, words", [
+    ("torch.sigmoid(F.linear(x, self.hidden.weight, self.hidden.bias))", None, None),
+    ("torch.sigmoid(x @ self.hidden.weight.T + self.hidden.bias)", None, None),
+    ("torch.sigmoid(F.linear(x, self.hidden.weight)) + self.hidden.bias", "activation-function", "bias added after the activation"),
+    ("torch.sigmoid(x @ self.hidden.weight.reshape(4, 6) + self.hidden.bias)", "transposed-weight", "reshaped"),
+])
+def test_a_port_written_with_raw_weights_is_read_stage_by_stage(tmp_path, hidden, name, words):
+    (tmp_path / "port.py").write_text(FUNCTIONAL_PORT.replace("HIDDEN", hidden))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--data", "random:32,4", "--steps", "5", "--lr", "0.5", "--json", str(path)])
+    assert result.exit_code == (1 if name else 0), result.output
+    if name:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == name and words in top["explanation"] and top["evidence"]["side"] == "torch", top
+
+
+def test_a_port_computing_under_autocast_fails_and_is_named(tmp_path):
+    """bfloat16 arithmetic in a float32 run is no float32 rounding: the float64 reference cannot speak for that side."""
+    step = ("optimizer.zero_grad(); ctx = torch.autocast('cpu', dtype=torch.bfloat16); ctx.__enter__(); loss = LOSS; "
+            "ctx.__exit__(None, None, None); loss.float().backward(); optimizer.step()")
+    code, top = check_port(tmp_path, step=step, extra=("--steps", "20"))
+    assert code == 1 and top["name"] == "precision-loss" and "bfloat16" in top["explanation"], top

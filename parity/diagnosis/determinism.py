@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_forward import trace_port
 from parity.diagnosis.stage_readings import row_permutation
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -66,7 +67,8 @@ def randomness_finding(setup: Setup, failure: FailureContext) -> Finding | None:
             differ = [name for name in one if name in two and not np.array_equal(np.asarray(one[name]), np.asarray(two[name]))]
             if differ:
                 other = _stepped_with_output(sides["torch" if side == "numpy" else "numpy"], rows)
-                return _finding(side, failure.step, differ, moved, _rows_permuted(one, other, _agree(one, two)))
+                noise = _input_noise(state, rows, setup.batch(failure.step)[0]) if side == "torch" else ""
+                return _finding(side, failure.step, differ, moved, _rows_permuted(one, other, _agree(one, two)), noise)
             if not moved:
                 break  # no generator moved: the step is repeatable, no need to draw again
     return None
@@ -108,10 +110,25 @@ SHUFFLES = {
 }
 
 
-def _finding(side: str, step: int, differ: list[str], moved: list[str], shuffle: str = "") -> Finding:
+def _input_noise(port: Any, rows: Any, X: np.ndarray) -> str:
+    """Where a port's random step draws: its first layer given X plus noise (an augmentation inside the step)."""
+    try:
+        trace = trace_port(port, rows)
+    except Exception:  # a port that cannot be traced: the draw is reported without its place
+        return ""
+    seen = trace.linears[0][0] if trace is not None and trace.linears else None
+    X = np.asarray(X, np.float64)
+    if seen is None or seen.shape != X.shape or np.allclose(seen, X, rtol=1e-5, atol=1e-7):
+        return ""
+    noise = seen - X
+    return (f" Its first layer receives X plus random noise (mean {noise.mean():.2g}, std {noise.std():.2g}): noise added to "
+            "the inputs inside the step, an augmentation the other side does not have.")
+
+
+def _finding(side: str, step: int, differ: list[str], moved: list[str], shuffle: str = "", noise: str = "") -> Finding:
     program = "NumPy network" if side == "numpy" else "PyTorch port"
     drawn = f" It drew from the {' and '.join(moved)} generator{'s' if len(moved) > 1 else ''}." if moved else ""
-    drawn += SHUFFLES.get(shuffle, "")
+    drawn += SHUFFLES.get(shuffle, "") + noise
     seed = "; ".join(SEEDS[name] for name in moved) or "seed every generator the step draws from (a Generator it holds, dropout)"
     return Finding(
         "unseeded-randomness",

@@ -21,20 +21,18 @@ from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
-from numpy.linalg import LinAlgError
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.port_forward import port_forward_finding
 from parity.diagnosis.port_optimizer import port_optimizer_finding
+from parity.diagnosis.readings import CONFIDENT, adam_reading, measured_stage, silent_if_unmeasurable
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.shared_factor import shared_factor
 from parity.diagnosis.step_laws import step_law_finding
 from parity.diagnosis.unknown import unknown
-from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, bias, derivatives, forward, loss, numerics, optimizer, output_delta, ports, variants
@@ -60,7 +58,6 @@ NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
 VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
 MAX_VERIFIED = 6
 LAWS_OF_THE_STEP = {"learning-rate-schedule", "bias-correction", "gradient-clipping"}
-CONFIDENT = 0.8  # a rule's finding below this leaves room for the port's stages to be read (port_forward.py)
 
 
 class Diagnosis(NamedTuple):
@@ -88,7 +85,7 @@ def departure_proven(oracles: dict) -> bool:
 def findings(evidence: Evidence, rules: tuple = RULES) -> list[Finding]:
     """The rules' findings, most likely first. The one honesty rule: a difference an oracle proves real is never
     called rounding, whatever a rule's fit."""
-    found = sorted((f for rule in rules if (f := _silent_if_unmeasurable(rule, evidence)) is not None), key=lambda f: -f.score)
+    found = sorted((f for rule in rules if (f := silent_if_unmeasurable(rule, evidence)) is not None), key=lambda f: -f.score)
     if departure_proven(evidence.oracles):
         found = [f for f in found if f.name not in ROUNDING]
     if found and found[0].name in NOT_A_BUG:
@@ -119,6 +116,9 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis(distributed_findings(setup.config, failure), {})
     if setup.config.mode == "free":
         return _diagnose_free(setup, failure.step)
+    narrower = result.first_failure.comparison.note or ""
+    if "narrower than the run's dtype" in narrower:
+        return Diagnosis([numerics.narrower_arithmetic(narrower, setup.config.dtype)], {})
     random_step = randomness_finding(setup, failure)
     if random_step:
         return Diagnosis([random_step], {})
@@ -142,11 +142,15 @@ def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bo
     if failure.step >= 2 and (shared := shared_factor(setup, failure)) and shared[0].name in LAWS_OF_THE_STEP:
         return Diagnosis([shared[0]], shared[1])  # one factor on every layer, moving with the step by a known law
     settings = family_findings(setup, failure)
+    if not settings and (adam := adam_reading(setup, failure)):
+        return Diagnosis([adam], {})  # Adam's first step fits SGD at some rate in a layer: read Adam's own law first
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
         if again:
             # one factor on every layer is never "the output layer follows one setting, the layers below depart"
             shared = shared_factor(setup, failure)
+            if shared and shared[0].score < CONFIDENT and (staged := measured_stage(setup, failure, shared[0].score)):
+                return Diagnosis([staged, shared[0]], shared[1])  # a stage read from the numbers says what the factor is
             return Diagnosis([shared[0]], shared[1]) if shared else again
     oracles = {}
     if setup.config.dtype == "float32" and not settings and (float64 := float64_oracle(setup, failure)):
@@ -165,25 +169,9 @@ def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bo
     rules = NEUTRAL_RULES if setup.user_sides == ("torch",) else RULES
     evidence = Evidence(setup, failure, oracles, minimum_atol=minimum_tolerance(result.tensors)[0])
     found = findings(evidence, rules)
-    if found[0].score < CONFIDENT and (staged := _measured_stage(setup, failure)):
+    if found[0].score < CONFIDENT and (staged := measured_stage(setup, failure, found[0].score)):
         found = [staged, *(f for f in found if f.name != "unknown")]
     return Diagnosis(found, oracles)
-
-
-def _measured_stage(setup: Setup, failure) -> Finding | None:
-    """Where no rule fits well: the port's forward stages read from its numbers, or, for a difference that starts past
-    the first step (the optimizer's state), the law the updates follow."""
-    staged = _silent_if_unmeasurable(port_forward_finding, setup, failure)
-    return staged or (_silent_if_unmeasurable(update_law_finding, setup, failure) if failure.step >= 2 else None)
-
-
-def _silent_if_unmeasurable(measure, *args) -> Finding | None:
-    """A rule or reading that cannot measure these numbers (a shape it did not expect, a program it cannot replay) says
-    nothing, rather than ending the diagnosis: the comparison stands, and the other findings with it."""
-    try:
-        return measure(*args)
-    except (ArithmeticError, IndexError, KeyError, LinAlgError, TypeError, ValueError, RuntimeError, AttributeError, InputError):
-        return None
 
 
 def family_findings(setup: Setup, failure) -> list[Finding]:

@@ -19,9 +19,10 @@ from typing import Any
 import numpy as np
 import torch
 from torch import nn
+from torch.overrides import TorchFunctionMode
 
 import numpy_net
-from parity.diagnosis import stage_readings as read
+from parity.diagnosis import loss_readings as losses, stage_readings as read
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
 from parity.engine.result import FailureContext
@@ -37,6 +38,9 @@ class Trace:
         self.linears: list[tuple[np.ndarray, np.ndarray]] = []  # (input, output) of each Linear, in call order
         self.returned: np.ndarray | None = None
         self.logits_grad: np.ndarray | None = None
+        self.functional = False  # raw parameters, no nn.Linear: only each layer's input is recorded
+        self.inputs: list[np.ndarray] = []
+        self.products: list[tuple[np.ndarray, np.ndarray | None]] = []  # (the weight as used, the op's result), per layer
 
 
 def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | None:
@@ -45,15 +49,17 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         return None
     try:
         numpy_side, port = setup.replay(failure.step)
-        trace = _trace(port, setup.rows(failure.step))
+        trace = trace_port(port, setup.rows(failure.step))
     except Exception:  # a port that cannot be copied or stepped again: the stages are not measurable here
         return None
     params = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    if trace is not None and trace.functional:  # each layer's z from what it was given, by the run's model
+        trace.linears = [(given, given @ params[f"W{l}"] + params.get(f"b{l}", 0.0)) for l, given in enumerate(trace.inputs, start=1)]
     if trace is None or len(trace.linears) != numpy_net.layer_count(params):
         return None  # not a chain of Linear layers the run's model describes
     X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
-    stages = (_input_stage, _hidden_stages, _output_stage, _loss_stage)
+    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, _loss_stage)
     for stage in stages:
         found = stage(setup, trace, params, X, y, tolerance)
         if found:
@@ -61,7 +67,7 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     return None
 
 
-def _trace(port: Any, rows: Any) -> Trace | None:
+def trace_port(port: Any, rows: Any) -> Trace | None:
     model = getattr(port, "model", None)
     if not isinstance(model, nn.Module):
         return None
@@ -85,12 +91,64 @@ def _trace(port: Any, rows: Any) -> Trace | None:
 
     handles.append(model.register_forward_hook(on_model))
     handles += [m.register_forward_hook(on_linear) for m in model.modules() if isinstance(m, nn.Linear)]
+    original = copy.deepcopy(port) if getattr(port, "locations", None) else None
     try:
         port.step(rows)
     finally:
         for handle in handles:
             handle.remove()
+    if not trace.linears and original is not None:  # its weights used as raw tensors (F.linear(x, layer.weight), x @ W)
+        return _functional_trace(original, rows)
     return trace if trace.given is not None else None
+
+
+class _WeightUses(TorchFunctionMode):
+    """Each weight's first use in a forward pass written with raw parameters (x @ W, F.linear(x, W, b), torch.mm):
+    the operand it was multiplied with is what its layer was given."""
+
+    def __init__(self, weights: dict[int, int], parameters: set[int]) -> None:
+        super().__init__()
+        self.weights, self.parameters, self.given, self.products = weights, parameters, {}, {}
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        tensors = [a for a in args if torch.is_tensor(a)]
+        for a in tensors:
+            layer = self.weights.get(_storage(a))
+            if layer is not None and layer not in self.given:
+                other = next((t for t in tensors if _storage(t) not in self.parameters and t.dim() == 2), None)
+                if other is not None:
+                    self.given[layer] = (_host(other), _host(a))
+                    out = func(*args, **(kwargs or {}))
+                    self.products[layer] = _host(out) if torch.is_tensor(out) else None
+                    return out
+        return func(*args, **(kwargs or {}))
+
+
+def _storage(tensor: torch.Tensor) -> int:
+    return tensor.untyped_storage().data_ptr()
+
+
+def _functional_trace(port: Any, rows: Any) -> Trace | None:
+    port = copy.deepcopy(port)
+    model, trace = port.model, Trace()
+    weights = {_storage(port.locations[name].tensor(model)): int(name[1:]) for name in port.locations if name.startswith("W")}
+    uses = _WeightUses(weights, {_storage(p) for p in model.parameters()})
+
+    def on_model(module, args, out):
+        if trace.given is None and args and torch.is_tensor(args[0]) and torch.is_tensor(out):
+            trace.given, trace.returned = _host(args[0]), _host(out)
+
+    handle = model.register_forward_hook(on_model)
+    try:
+        with uses:
+            port.step(rows)
+    finally:
+        handle.remove()
+    if trace.given is None or sorted(uses.given) != list(range(1, len(weights) + 1)):
+        return None
+    trace.functional, trace.inputs = True, [uses.given[l][0] for l in sorted(uses.given)]
+    trace.products = [(uses.given[l][1], uses.products.get(l)) for l in sorted(uses.given)]
+    return trace
 
 
 def _host(tensor: torch.Tensor) -> np.ndarray:
@@ -100,6 +158,24 @@ def _host(tensor: torch.Tensor) -> np.ndarray:
 def _finding(name: str, stage: str, reading: str, fix: str, score: float, evidence: dict) -> Finding:
     return Finding(name, f"The port's forward pass departs from the run's model first at {stage}: {reading}",
                    {"side": "torch", "stage": stage, **evidence}, fix, score)
+
+
+def _product_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """A port written with raw weights: each layer's product against x @ W, with or without the bias."""
+    for layer, (given, (weight, out)) in enumerate(zip(trace.inputs, trace.products), start=1):
+        W, b = params[f"W{layer}"], params.get(f"b{layer}", 0.0)
+        if out is None or out.shape != (len(given), W.shape[1]):
+            continue
+        right = given @ W
+        if relative_gap(out, right) <= tolerance or relative_gap(out, right + b) <= tolerance:
+            continue
+        if weight.size == W.size and relative_gap(out, given @ weight.reshape(W.shape)) <= tolerance:
+            return _finding("transposed-weight", f"layer {layer}'s product", f"it multiplies by its weight reshaped, "
+                            f"W.reshape{W.shape}, where the transpose W.T belongs: the same numbers in another order, no "
+                            "shape error.", "Use W.T (or F.linear(x, W, b)), never reshape or view, to transpose.", 0.93, {"layer": layer})
+        return _finding("transposed-weight", f"layer {layer}'s product", "it is not x @ W for the layer's weight.",
+                        "Multiply each layer's input by its weight as nn.Linear does: x @ W.T + b.", 0.6, {"layer": layer})
+    return None
 
 
 def _input_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
@@ -127,7 +203,16 @@ def _hidden_stages(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
             return _finding("bias-twice" if "bias" in twice else "activation-function", stage,
                             f"layer {layer + 1} receives {twice}.", "Add each bias once.", 0.93, {"layer": layer})
         reading = read.activation(z, received, tolerance, activation) if received.shape == z.shape else None
+        outside = read.bias_outside(z, received, activation, params.get(f"b{layer}"), tolerance) if reading is None else None
+        if outside:
+            return _finding("activation-function", stage, f"layer {layer + 1} receives {outside}.", f"Add the bias inside "
+                            f"the activation: {activation}(x @ W + b).", 0.93, {"layer": layer})
         if reading is None:
+            skip = _skip_connection(trace, layer, received - expected, tolerance) if received.shape == expected.shape else None
+            if skip:
+                return _finding("activation-function", stage, f"layer {layer + 1} receives {activation}(z) + {skip}: a "
+                                "residual (skip) connection the run's model does not have.", "Leave the skip connection "
+                                "out of the port, or add it to the NumPy side.", 0.93, {"layer": layer, "residual": skip})
             return _finding("activation-function", stage, f"layer {layer + 1} receives neither {activation}(z) nor any "
                             "elementwise function of z the kit knows.", f"Apply {activation} between the layers.", 0.6,
                             {"layer": layer})
@@ -137,6 +222,16 @@ def _hidden_stages(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
                         f"Use {activation} in the port's hidden layer {layer}, or pass --hidden-activation {name} if both "
                         "sides mean it." if name in numpy_net.ACTIVATIONS else f"Apply {activation} in hidden layer {layer}, "
                         f"as the NumPy side does ({words} is not it).", 0.93, {"layer": layer, "port_activation": name})
+    return None
+
+
+def _skip_connection(trace: Trace, layer: int, extra: np.ndarray, tolerance: float) -> str | None:
+    """What was added to a layer's activation, where it is an earlier stage's output: the input of this layer or of one
+    before it (X for the first)."""
+    for earlier in range(layer - 1, -1, -1):
+        given = trace.linears[earlier][0]
+        if given.shape == extra.shape and relative_gap(extra, given) <= tolerance:
+            return "X, the network's input" if earlier == 0 else f"the output of hidden layer {earlier} (the input of layer {earlier + 1})"
     return None
 
 
@@ -172,9 +267,9 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
     if grad is None or grad.shape != y.shape or not np.any(grad):
         return None
     config = setup.config
-    reading = read.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance)
+    reading = losses.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance)
     if reading is None:
-        run = read.run_gradient(config.loss, config.output_activation, logits, y)
+        run = losses.run_gradient(config.loss, config.output_activation, logits, y)
         if run is None or relative_gap(grad, run) <= tolerance:
             return None
         return _finding("loss-function", "the loss", f"every forward stage agrees, and its loss's gradient at the logits is "

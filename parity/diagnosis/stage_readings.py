@@ -4,8 +4,8 @@
   statistics, centred, min-max scaled, scaled);
 - activation: an elementwise function of z, from a table of the usual ones (leaky ReLU's slope fitted), or dropout
   (units zeroed, the rest scaled by 1/(1 - p));
-- loss gradient at the logits: the run's loss reduced otherwise, rows weighted by class, targets changed (label
-  smoothing: (1 - ε)·y + ε/K), or another loss from a table, each up to one positive factor.
+
+The loss's gradient at the logits is read in loss_readings.py.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-import numpy_net
-import torch_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 
 
@@ -45,7 +43,14 @@ def inputs(seen: np.ndarray, X: np.ndarray, tolerance: float) -> tuple[str, str]
     if row_permutation(seen, X, tolerance) is not None:
         return ("its inputs are the rows of X in another order: the step permutes (shuffles) X, and unless y is permuted "
                 "alike, rows of X and y no longer pair up.", "Permute y with X (y = y[perm]), or leave the shuffle out.")
-    columns = [_affine_fit(seen[:, j], X[:, j]) for j in range(X.shape[1])]
+    with np.errstate(all="ignore"):
+        applied = next((words for words, function in ACTIVATIONS.values() if relative_gap(function(X), seen) <= tolerance), None)
+    if applied and not applied.startswith("z itself"):
+        words = applied.split(",")[0].split(" = ")[0].replace("(z", "(X")
+        return (f"its inputs are {words}: an activation applied to the inputs before the first layer (the network's "
+                "layers out of order: an activation before each Linear, where it belongs after).",
+                "Apply each activation after its Linear layer, never to the inputs.")
+    columns = [affine_fit(seen[:, j], X[:, j]) for j in range(X.shape[1])]
     if any(c is None or c[2] > tolerance for c in columns):
         return None
     scale, shift = np.array([c[0] for c in columns]), np.array([c[1] for c in columns])
@@ -54,7 +59,7 @@ def inputs(seen: np.ndarray, X: np.ndarray, tolerance: float) -> tuple[str, str]
             "Transform X the same way on both sides (better once, on the whole data, before training), or on neither.")
 
 
-def _affine_fit(seen: np.ndarray, x: np.ndarray) -> tuple[float, float, float] | None:
+def affine_fit(seen: np.ndarray, x: np.ndarray) -> tuple[float, float, float] | None:
     A = np.stack([x, np.ones_like(x)], axis=1)
     (s, t), *_ = np.linalg.lstsq(A, seen, rcond=None)
     return float(s), float(t), relative_gap(s * x + t, seen)
@@ -124,6 +129,18 @@ def shifted(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | No
     return f"{run}(z + c), z shifted by one more constant per unit ({_few(shift)})"
 
 
+def bias_outside(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | None, tolerance: float) -> str | None:
+    """The run's activation of z without its bias, the bias added after it or not at all."""
+    if bias is None or not np.any(bias) or run not in ACTIVATIONS or received.shape != z.shape:
+        return None
+    inner = ACTIVATIONS[run][1](z - bias)
+    if relative_gap(inner + bias, received) <= tolerance:
+        return f"{run}(x @ W) + b: the bias added after the activation, outside it, where it belongs inside, {run}(x @ W + b)"
+    if relative_gap(inner, received) <= tolerance:
+        return f"{run}(x @ W): the layer's bias left out"
+    return None
+
+
 def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) -> tuple[str, str] | None:
     """(words, name) for the elementwise function of z that a layer received, or dropout of the run's activation."""
     with np.errstate(all="ignore"):
@@ -131,10 +148,12 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
             if relative_gap(function(z), received) <= tolerance:
                 return words, name
         for name, (words, function) in ACTIVATIONS.items():  # an affine change of a known one: 2·sigmoid(z) - 1 = tanh(z/2)
-            fit = _affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
+            fit = affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
             if fit and fit[2] <= tolerance and np.all(np.isfinite(fit[:2])):
                 scale, shift = fit[0], fit[1]
                 same = "; that is tanh(z/2), not tanh(z)" if name == "sigmoid" and abs(scale - 2) <= 1e-3 and abs(shift + 1) <= 1e-3 else ""
+                if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
+                    return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
                 return f"{scale:.4g}·{words} {'+' if shift >= 0 else '-'} {abs(shift):.4g}{same}", f"scaled-{name}"
         negative = z < 0
         if np.any(negative) and np.any(~negative) and relative_gap(received[~negative], z[~negative]) <= tolerance:
@@ -151,130 +170,4 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
                     p = float(np.mean(dropped[expected != 0]))
                     return (f"{run}(z) with {p:.0%} of the units zeroed and the rest scaled by {factor[0]:.4g} = 1/(1 - p): "
                             f"dropout (p = {1 - 1 / factor[0]:.3g}) left in training mode", "dropout")
-    return None
-
-
-def gradient_at_logits(formula: Callable, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    """d formula(p, z, y) / dz at these logits, p the output unit's values, in float64; None where it is not finite."""
-    z = torch.tensor(logits, dtype=torch.float64, requires_grad=True)
-    target = torch.tensor(y, dtype=torch.float64)
-    p = torch_net.model.ACTIVATIONS[output_activation](z)
-    formula(p, z, target).backward()
-    grad = z.grad.numpy()
-    return grad if np.all(np.isfinite(grad)) else None
-
-
-# other losses a port may compute on the same outputs, each up to one positive factor (its reduction)
-LOSSES: dict[str, Callable] = {
-    "the squared error (output - y)²": lambda p, z, y: ((p - y) ** 2).sum(),
-    "binary cross-entropy": lambda p, z, y: -(y * torch.log(p) + (1 - y) * torch.log1p(-p)).sum(),
-    "cross-entropy -Σ y·log p": lambda p, z, y: -(y * torch.log(p)).sum(),
-    "-Σ y·p, the probabilities with the log missing (nll_loss given probabilities, not log-probabilities)":
-        lambda p, z, y: -(y * p).sum(),
-    "cross-entropy taken of the probabilities as if they were logits (softmax applied twice)":
-        lambda p, z, y: -(y * torch.log_softmax(p, dim=1)).sum(),
-    "binary cross-entropy with logits taken of the probabilities (sigmoid applied twice)":
-        lambda p, z, y: F.binary_cross_entropy_with_logits(p, y, reduction="sum"),
-    "the absolute error |output - y| (an L1 loss)": lambda p, z, y: (p - y).abs().sum(),
-    "the smooth L1 (Huber) loss of (output - y), which is half the squared error below 1": lambda p, z, y:
-        F.smooth_l1_loss(p, y, reduction="sum"),
-    "the square of the mean error, (mean(output - y))², where the squares are to be averaged (parentheses misplaced)":
-        lambda p, z, y: (p - y).mean() ** 2,
-    "the cross-entropy with its arguments swapped, criterion(y, logits): y taken as the logits, the outputs as the target":
-        lambda p, z, y: -(z * torch.log_softmax(y, dim=1)).sum(),
-    "-Σ y·z, the cross-entropy's logit term alone: its normaliser log Σ e^z cut from the graph (computed under "
-    "torch.no_grad() or .detach()ed), so no gradient flows through it": lambda p, z, y: -(y * z).sum(),
-}
-
-
-def run_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    """The run's loss's gradient at these logits, in float64."""
-    return gradient_at_logits(lambda p, z, t: torch_net.loss_function(loss)(z, p, t), output_activation, logits, y)
-
-
-def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
-                  tolerance: float) -> tuple[str, str] | None:
-    """(words, fix) for the loss whose gradient at the logits the port's step produced, where it is not the run's."""
-    run = run_gradient(loss, output_activation, logits, y)
-    if run is None or relative_gap(grad, run) <= tolerance:
-        return None
-    scaled = fit_ratio(grad, run)
-    if scaled and scaled[1] <= tolerance:
-        return (f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s: the same loss, reduced "
-                "otherwise (a sum against a mean, or another count).", f"Reduce the port's loss as --loss {loss} does.")
-    return _weighted_rows(run, grad, y, tolerance) or _smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
-        or _other_loss(output_activation, logits, y, grad, tolerance)
-
-
-MAX_CLASSES = 20
-
-
-def _weighted_rows(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
-    """Each row's gradient is the run's times a weight that depends only on the row's class."""
-    weights, classes = [], [tuple(np.round(row, 6)) for row in y]
-    for g, r in zip(grad, run):
-        fit = (0.0, 0.0) if not np.any(g) else fit_ratio(g, r) if np.any(r) else None
-        if fit is None or fit[1] > tolerance:
-            return None
-        weights.append(fit[0])
-    by_class: dict = {}
-    for key, w in zip(classes, weights):
-        by_class.setdefault(key, []).append(w)
-    means = {key: float(np.mean(ws)) for key, ws in by_class.items()}
-    if not 2 <= len(means) <= MAX_CLASSES or min(map(len, by_class.values())) < 2:
-        return None  # a weight per class needs a few classes, each seen more than once (not a regression's targets)
-    if any(np.ptp(ws) > tolerance * abs(means[key]) for key, ws in by_class.items()):
-        return None
-    low, high = min(means.values()), max(means.values())
-    if low < 0 or high <= 0 or (high - low) <= tolerance * high:
-        return None
-    shown = "; ".join(f"rows with y = {_label(key)} weigh {w / high:.4g}" + (" (left out: ignore_index, or a mask)" if w == 0 else "")
-                      for key, w in sorted(means.items(), key=lambda kv: kv[1]))
-    return (f"its loss weights the rows by their class ({shown}, relative to the heaviest): a weighted loss (weight=, "
-            "pos_weight=, ignore_index=) where the run's loss weighs every row alike.", "Drop the class weights from the "
-            "port's loss, or weigh the rows alike on the NumPy side.")
-
-
-def _label(key: tuple) -> str:
-    return f"{key[0]:g}" if len(key) == 1 else "[" + ", ".join(f"{v:g}" for v in key) + "]"
-
-
-def _smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: np.ndarray, output_activation: str,
-                      tolerance: float) -> tuple[str, str] | None:
-    """Where the run's gradient is c·(p - y) (a loss matched to its output unit), the port's targets t = p - grad/c."""
-    p = numpy_net.ACTIVATIONS[output_activation].function(logits)
-    c = fit_ratio(run, p - y)
-    if c is None or c[1] > tolerance or c[0] <= 0:
-        return None
-    t = p - grad / c[0]
-    fit = _affine_fit(t.ravel(), y.ravel())
-    if fit is None or fit[2] > tolerance or abs(fit[0] - 1) <= tolerance:
-        return None
-    a, b = fit[0], fit[1]
-    if abs(a) <= tolerance:
-        return (f"its loss pulls every output toward {b:.4g} whatever y: it ignores the targets, so rows with y = 0 are "
-                "pulled like rows with y = 1" + (" (a (1 - y) term that takes log(p) where it must take log(1 - p))"
-                                                 if abs(b - 1) <= max(tolerance, 1e-6) else "") + ".",
-                "Write the loss's terms as the run's loss has them, each with its own target.")
-    K = y.shape[1] if y.shape[1] > 1 else 2
-    epsilon = 1 - a
-    if 0 < epsilon < 1 and abs(b - epsilon / K) <= max(tolerance, 1e-6):
-        return (f"its loss pulls the outputs toward (1 - ε)·y + ε/{K} with ε = {epsilon:.4g}, not y: label smoothing.",
-                "Smooth the targets on both sides alike (the NumPy side's y), or on neither (label_smoothing=0).")
-    return (f"its loss pulls the outputs toward {a:.4g}·y + {b:.4g}, not y: the targets are changed before the loss.",
-            "Give the loss y itself, or change y the same way on the NumPy side.")
-
-
-def _other_loss(output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
-                tolerance: float) -> tuple[str, str] | None:
-    for words, formula in LOSSES.items():
-        try:
-            with np.errstate(all="ignore"):
-                candidate = gradient_at_logits(formula, output_activation, logits, y)
-        except RuntimeError:  # a formula that does not apply to these shapes
-            continue
-        fit = fit_ratio(grad, candidate) if candidate is not None else None
-        if fit and fit[0] > 0 and fit[1] <= tolerance:
-            return (f"its loss's gradient at the logits is that of {words} (times {fit[0]:.4g}), not the run's loss's.",
-                    "Compute the run's loss in the port.")
     return None

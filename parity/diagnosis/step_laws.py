@@ -155,29 +155,56 @@ def _repeated_finding(side: str, times: int, step: int) -> Finding:
 
 
 def _restarted(setup: Setup, failure: FailureContext) -> Finding | None:
-    """Past the first step, one side's update is the other side's first step with a fresh optimizer from the same
-    weights: its optimizer's state (momentum, Adam's moments and step count) starts again every step."""
+    """Past the first step, one side's update is a fresh optimizer's first step from the same weights (the kit's twin,
+    made anew, is the yardstick), and the other side's is not: its optimizer's state (momentum, Adam's moments and
+    step count) started again there. Read over the next steps too: again every step (the optimizer created inside the
+    step), or at the first batch of each epoch (the state re-created in the epoch loop)."""
     tolerance = _tolerance(setup)
-    # only Adam's first step is not a multiple of the gradient: a restarted momentum is plain gradient descent, which
-    # update_law.py reads (no momentum carried), and plain SGD keeps no state to start again
-    if failure.step < 2 or setup.config.optimizer != "adam" or not _failing(failure, tolerance):
-        return None
-    start = setup.replay(failure.step)[0].params()
-    rows = setup.rows(failure.step)
-    observed = _observed(failure)
-    fresh = dict(zip(("numpy", "torch"), setup.make_sides()))
-    for side, other in (("numpy", "torch"), ("torch", "numpy")):
-        yardstick = fresh[other]
+    if failure.step < 2 or setup.config.optimizer == "sgd" or not _failing(failure, tolerance):
+        return None  # plain SGD keeps no state to start again
+    numpy, torch = setup.replay(failure.step)
+    fresh: list[dict] = []  # per step: each side's update, and whether it is a fresh optimizer's first step
+    for step in range(failure.step, failure.step + AHEAD):
+        start, rows = numpy.params(), setup.rows(step)
+        yardstick = setup.make_sides()[1 if setup.user_sides != ("torch",) else 0]
         yardstick.load(start)
-        first = {p: update for p, update in stepped(yardstick, rows).items() if p in observed[side]}
-        if first and all(relative_gap(observed[side][p], first[p]) <= tolerance for p in first):
-            return Finding(
-                "optimizer-restarted",
-                f"The {SIDES[side]} side's update at step {failure.step} is a fresh optimizer's first step from the same "
-                "weights: its optimizer's state (Adam's moments and step count) starts again every step, as when the "
-                "optimizer is created anew inside the training step.",
-                {"side": side, "step": failure.step},
-                "Create the optimizer (and its state) once, before training, and reuse it every step.",
-                0.95,
-            )
+        first = stepped(yardstick, rows)
+        moved = {"numpy": stepped(numpy, rows), "torch": stepped(torch, rows)}
+        fresh.append({side: all(relative_gap(moved[side][p], first[p]) <= tolerance for p in first if p in moved[side])
+                      for side in moved})
+        torch.load(numpy.params())
+    for side in setup.user_sides or ("numpy",):
+        other = "torch" if side == "numpy" else "numpy"
+        if not fresh[0][side] or fresh[0][other]:
+            continue
+        every = all(f[side] for f in fresh)
+        if every and setup.config.optimizer != "adam":
+            return None  # a momentum started again every step is plain gradient descent: update_law.py reads it
+        return _restart_finding(side, failure.step, every, _batches_per_epoch(setup))
     return None
+
+
+def _batches_per_epoch(setup: Setup) -> int:
+    rows, batch = len(setup.data.X), setup.config.batch_size or len(setup.data.X)
+    return -(-rows // batch)
+
+
+def _restart_finding(side: str, step: int, every: bool, per_epoch: int) -> Finding:
+    if every:
+        when = ("every step, as when the optimizer is created anew inside the training step")
+        fix = "Create the optimizer (and its state) once, before training, and reuse it every step."
+    elif per_epoch > 1 and (step - 1) % per_epoch == 0:
+        when = (f"at step {step}, the first batch of epoch {(step - 1) // per_epoch + 1} ({per_epoch} batches an epoch), "
+                "and not at the steps after it: the state is reset (re-created as zeros) at the start of every epoch")
+        fix = "Create the optimizer's state (velocities, moments) once, before the epoch loop, not inside it."
+    else:
+        when = f"at step {step}, and not at the steps after it: the state was reset there"
+        fix = "Keep the optimizer's state for the whole run: do not reset or re-create it."
+    return Finding(
+        "optimizer-restarted",
+        f"The {SIDES[side]} side's update at step {step} is a fresh optimizer's first step from the same weights: its "
+        f"optimizer's state (momentum velocities, Adam's moments and step count) starts again {when}.",
+        {"side": side, "step": step, "every_step": every},
+        fix,
+        0.95,
+    )

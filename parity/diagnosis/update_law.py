@@ -12,6 +12,7 @@ twice, another momentum). Adam is not linear in its gradients: not read here.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -49,10 +50,54 @@ def update_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
         if fitted is not None and not _same_law(fitted, run, setup.config.lr):
             return _finding(side, fitted, run, setup.config)
         if fitted is None:
-            split = _split(history, side, run, setup.config)
+            split = _split(history, side, run, setup.config) or _shared(history, side, run, setup.config)
             if split:
                 return split
     return None
+
+
+def shared_state_finding(setup: Setup, failure: FailureContext) -> Finding | None:
+    """From the first step on: parameters of one shape stepping through one optimizer state (a buffer keyed by shape,
+    or by the suffix of the parameter's name), read from their updates in the order they are visited."""
+    run = expected_law(setup.config)
+    if run is None or run[0] == 0 or setup.config.mode != "lockstep" or setup.config.world_size > 1:
+        return None
+    try:
+        history = _history(setup, failure)
+    except Exception:  # a program that cannot be replayed: no law measured
+        return None
+    return next((f for side in setup.user_sides or ("numpy",) if (f := _shared(history, side, run, setup.config))), None)
+
+
+def _shared(history: list[dict], side: str, run: tuple, config: RunConfig) -> Finding | None:
+    """The run's law holds over the sequence of updates that visits a group of same-shape parameters in turn, each
+    step, and not per parameter: they share one buffer, so each update carries the parameters visited before it."""
+    shapes: dict[int, list[str]] = {}
+    for p in history[0]["names"]:
+        shapes.setdefault(history[0][f"g:{p}"].size, []).append(p)
+    for group in (g for g in shapes.values() if 2 <= len(g) <= 4):
+        if all(_fits_law([(h[f"{side}:{p}"], h[f"g:{p}"]) for h in history], run, config) for p in group):
+            continue  # each parameter follows the law by itself: nothing shared
+        for order in itertools.permutations(group):
+            if _fits_law([(h[f"{side}:{p}"], h[f"g:{p}"]) for h in history for p in order], run, config):
+                names = ", ".join(order)
+                return Finding("update-law", f"The {SIDES[side]} side's {names} share one optimizer state: the run's "
+                               f"--optimizer {config.optimizer} law holds over their updates taken in turn ({' → '.join(order)}, "
+                               "each step), not for each by itself, so each update carries the parameters' before it: one "
+                               "momentum buffer (velocity) shared, as when buffers are keyed by shape or by the name's "
+                               "suffix ('weight', 'bias') rather than by the whole parameter.",
+                               {"side": side, "shared": list(order)}, "Keep one buffer per parameter, keyed by the "
+                               "parameter itself (its full name, or id(p)).", 0.9)
+    return None
+
+
+def _fits_law(sequence: list[tuple[np.ndarray, np.ndarray]], run: tuple, config: RunConfig) -> bool:
+    """Every update of the sequence past its first is a·u_prev + b·g + c·g_prev with the run's (a, b, c)."""
+    a, b, c = run
+    predicted = [a * u0 + b * g1 + c * g0 for (u0, g0), (_, g1) in zip(sequence, sequence[1:]) if u0.shape == g1.shape]
+    observed = [u1 for (u0, _), (u1, g1) in zip(sequence, sequence[1:]) if u0.shape == g1.shape]
+    return bool(predicted) and len(predicted) == len(sequence) - 1 and relative_gap(np.concatenate(predicted), np.concatenate(observed)) \
+        <= 10 * MATCH_TOLERANCE[config.dtype]
 
 
 def _same_law(fitted: tuple, run: tuple, lr: float) -> bool:
@@ -157,4 +202,16 @@ def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
         return f"a momentum of {a:.4g} = {run[0]:g}², the momentum applied twice"
     if not close(a, run[0]):
         return f"a momentum of {a:.4g} where the run's is {run[0]:g}"
+    return _one_sign(fitted, run)
+
+
+def _one_sign(fitted: tuple, run: tuple) -> str:
+    """The run's law but for one coefficient of the opposite sign: a term written with + where - belongs."""
+    terms = ("the previous update's term a·u_(t-1)", "the gradient's term b·g_t", "the previous gradient's term c·g_(t-1)")
+    flipped = [k for k in range(3) if run[k] and close(fitted[k], -run[k])]
+    if len(flipped) == 1 and all(close(fitted[k], run[k]) for k in range(3) if k != flipped[0]):
+        k = flipped[0]
+        extra = (" (in the cs231n form, w += -μ·v_prev + (1 + μ)·v, the previous velocity's term -μ·v_prev written with + "
+                 "or its sign lost)") if k == 2 else ""
+        return f"{terms[k]} has the wrong sign: {fitted[k]:.4g} where the run's is {run[k]:.4g}, a sign flip{extra}"
     return ""

@@ -54,6 +54,11 @@ class StepReferences:
         """This step's references, to be made only if asked for. Where they start: the NumPy side's parameters and
         state for both in lockstep, so that nothing but the programs differs; each side its own in free mode."""
         def made() -> tuple[Mapping, Mapping] | str:  # the starts are merged only for a step that takes a reference
+            narrower = getattr(getattr(self.torch, "side", self.torch), "narrower", ())
+            if narrower:  # its float64 copy computes in float64, while the program that ran rounded to fewer bits
+                return (f"the torch side's step computes in {' and '.join(narrower)} (torch.autocast, .half() or "
+                        ".bfloat16()), narrower than the run's dtype: no float64 copy speaks for it, and its difference "
+                        "is not taken as rounding")
             numpy_start = {**numpy_before, **numpy_previous}
             torch_start = numpy_start if mode == "lockstep" else {**torch_before, **torch_previous}
             return self.records(rows, numpy_start, torch_start)

@@ -28,6 +28,7 @@ from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.engine.batches import Rows
+from parity.engine.narrower import NARROWER, narrower_arithmetic
 from parity.engine.record import Record, make_check_record
 from parity.errors import InputError
 
@@ -143,6 +144,7 @@ class PortSide:
         self.code, self.port, self.model, self.config = code, port, model, config
         self.driven: nn.Module = model  # what steps call: the model, or the DistributedDataParallel wrapping it
         self.locations, self.shapes, self.steps = locations, shapes, 0
+        self.narrower: tuple[str, ...] = ()  # the narrower float types its step computed in (autocast, .half()), seen at step 1
         self.X = torch.tensor(data.X, device=device)
         self.y = torch.tensor(data.y, device=device)
         # what the data should still hold: a port that writes into its X or y is a finding (diagnosis/inputs.py)
@@ -189,13 +191,17 @@ class PortSide:
             seen: list = []
             hook = self.driven.register_forward_hook(lambda module, args, out: seen.append(out)) if self.records_output else None
             try:
-                self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
+                with narrower_arithmetic(self.steps == 1 and self.config.dtype in NARROWER, self.config.dtype) as seen:
+                    self.code.run_user(lambda: exec(self.code.step_code, self.scope(**names)), "--torch-step", self.steps)
+                self.narrower = self.narrower or tuple(seen)
             finally:
                 if hook is not None:
                     hook.remove()
             output = self._first_forward(seen) if hook is not None else None
         else:
-            output = self.code.run_user(lambda: self._default_step(X, y), "the port's step", self.steps)
+            with narrower_arithmetic(self.steps == 1 and self.config.dtype in NARROWER, self.config.dtype) as seen:
+                output = self.code.run_user(lambda: self._default_step(X, y), "the port's step", self.steps)
+            self.narrower = self.narrower or tuple(seen)
         self._watch_inputs(X, y, rows)
         return make_check_record(output, before, self.params())
 
@@ -214,7 +220,8 @@ class PortSide:
                              "the model (model(X)) for a tensor; drop --output")
         out = seen[0].detach()
         logits = returns_logits(out, self.config.output_activation)  # for the record only: the port's own loss_fn is its own
-        return (activate(out, self.config.output_activation) if logits else out).cpu().numpy().copy()
+        # in the run's dtype: a step under torch.autocast returns bfloat16, which NumPy has no type for
+        return (activate(out, self.config.output_activation) if logits else out).to(getattr(torch, self.config.dtype)).cpu().numpy().copy()
 
     def _default_step(self, X: torch.Tensor, y: torch.Tensor) -> np.ndarray:
         self.optimizer.zero_grad()

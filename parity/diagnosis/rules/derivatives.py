@@ -52,6 +52,8 @@ def measured_derivative(e: Evidence) -> Finding | None:
     A = e.inputs[layer - 1]
     z = A @ e.before[f"W{layer}"] + e.before.get(f"b{layer}", 0)
     back = e.deltas[layer + 1] @ e.before[f"W{layer + 1}"].T
+    if (unbiased := _without_bias(e, layer, A, z, back)) is not None:
+        return unbiased
     equations = A.shape[1] * z.shape[1] + (z.shape[1] if f"b{layer}.grad" in e.comparisons else 0)
     count = min(KNOTS, equations // 2)  # twice as many equations as unknowns, or no verdict
     if count < MIN_KNOTS:
@@ -89,3 +91,20 @@ def _hat(z: np.ndarray, knots: np.ndarray, k: int) -> np.ndarray:
     unit = np.zeros(len(knots))
     unit[k] = 1.0
     return np.interp(z, knots, unit)
+
+
+def _without_bias(e: Evidence, layer: int, A: np.ndarray, z: np.ndarray, back: np.ndarray) -> Finding | None:
+    """The right derivative, evaluated at the pre-activation cached before the bias was added (z - b)."""
+    bias = e.before.get(f"b{layer}")
+    if bias is None or not np.any(bias):
+        return None
+    activation = numpy_net.ACTIVATIONS[e.hidden_activation]
+    derivative = activation.derivative(activation.function(z - bias))
+    if not e.explains(A.T @ (back * derivative), f"W{layer}.grad"):
+        return None
+    return Finding(
+        "activation-derivative",
+        f"The {e.hidden_activation} derivative in hidden layer {layer} is evaluated at z - b, the pre-activation without its "
+        f"bias (the product X @ W{layer} cached before the bias was added), not at the layer's own z = X @ W{layer} + b{layer}.",
+        {"tensor": f"W{layer}.grad", "evaluated_at": "z - b"},
+        f"Cache z{layer} after adding the bias, and take the derivative there (or of the activation a{layer} itself).", 0.9)

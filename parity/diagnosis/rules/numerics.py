@@ -216,6 +216,21 @@ def precision_loss(e: Evidence) -> Finding | None:
     return None
 
 
+def narrower_arithmetic(note: str, dtype: str) -> Finding:
+    """The port's step computed in a narrower float type than the run's (seen by the run at its first step)."""
+    kinds = note.split("computes in ")[1].split(" (")[0]
+    return Finding(
+        "precision-loss",
+        f"Your PyTorch port's step computes in {kinds}, narrower than the run's {dtype}: torch.autocast, .half() or "
+        f".bfloat16() in its step or model. Its parameters and gradients stay {dtype}, but each operation rounds to "
+        f"{kinds}, so the difference from the NumPy side is that rounding, not {dtype}'s, and no float64 copy of the "
+        "port reproduces it.",
+        {"side": "torch", "types": kinds.split(" and ")},
+        f"Run the port's step in {dtype} (leave torch.autocast out of the check), or check in the precision it trains in.",
+        0.97,
+    )
+
+
 def _bfloat16(values: np.ndarray) -> np.ndarray:
     """Round to bfloat16 (float32 with 7 mantissa bits), to nearest even."""
     bits = values.astype(np.float32).view(np.uint32).astype(np.uint64)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis import stage_readings as read
+from parity.diagnosis import loss_readings as losses
 from parity.diagnosis.evidence import Evidence, fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.rules.loss import backward_from
@@ -36,10 +36,10 @@ def output_delta(e: Evidence) -> Finding | None:
                         "after the cross-entropy's delta, which already includes it (the two cancel)",
                         scale * (e.reference.output - y) * e.reference.output * (1 - e.reference.output))]
     candidates += _changed_targets(e, scale)
-    for words, formula in read.LOSSES.items():
+    for words, formula in losses.LOSSES.items():
         try:
             with np.errstate(all="ignore"):
-                delta = read.gradient_at_logits(formula, e.output_activation, z, y)
+                delta = losses.gradient_at_logits(formula, e.output_activation, z, y)
         except RuntimeError:  # a formula that does not apply to these shapes
             continue
         if delta is not None:

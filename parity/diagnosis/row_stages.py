@@ -1,0 +1,291 @@
+"""A NumPy program's stages, held one by one against the run's model, each fed what the program's previous stage gave.
+
+row_probe.py reads, row by row, the delta δ_l the program computed at each layer and the input u_l its weight gradient
+used. In the order a step computes:
+
+1. the inputs u_1, against X;
+2. each hidden activation u_l (l ≥ 2), against the run's activation of z_(l-1) = u_(l-1) W_(l-1) + b_(l-1);
+3. a bias gradient that is not the delta its weight gradient used (read first: it hides the input of its layer);
+4. the output layer's delta δ_L: the loss's gradient at the logits z_L = u_L W_L + b_L;
+5. each hidden delta δ_l against (δ_(l+1) W_(l+1)ᵀ) ⊙ φ(z_l). What the program multiplied by, φ, is measured
+   element by element and named as a function of z, of z without its bias, or of the activation; or the
+   back-propagated part is found carried through W_(l+1) untransposed, or moved by some units.
+
+The first stage that departs is read with the readings a port's stages get (stage_readings.py). A stage that departs
+and matches nothing known is reported at that stage, with its numbers, below the rules' confidence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+from parity.diagnosis import loss_readings as losses, stage_readings as read
+from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.row_probe import Probe, probe
+from parity.engine.result import FailureContext
+from parity.engine.setup import Setup
+
+DEPARTS = 1e-6  # a stage of the float64 probe departs from the run's model beyond this (relative)
+READ = 1e-5  # a reading reproduces a departing stage within this
+NAMED, STAGE = 0.85, 0.5
+MAX_SHIFT = 2  # units a back-propagated error may be moved by
+
+
+def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None:
+    """The first stage of the NumPy program's step that departs from the run's model, read; or None."""
+    found = probe(setup, failure)
+    if found is None:
+        return None
+    config = setup.config
+    stages = (_bias_gradients, _inputs, _activations, _output_delta, _hidden_deltas, _rows_counted, _reductions)
+    return next((f for stage in stages if (f := stage(found, config)) is not None), None)
+
+
+def _z(p: Probe, layer: int, given: np.ndarray) -> np.ndarray:
+    return given @ p.before[f"W{layer}"] + p.before.get(f"b{layer}", 0.0)
+
+
+def _inputs_of(p: Probe, layer: int, config) -> np.ndarray:
+    """What the program's layer multiplied its delta by where it shows it, else the run's own input to that layer."""
+    if p.layers[layer].input is not None:
+        return p.layers[layer].input
+    if layer == 1:
+        return p.X
+    return numpy_net.ACTIVATIONS[config.hidden_activation].function(_z(p, layer - 1, _inputs_of(p, layer - 1, config)))
+
+
+def _shown(p: Probe, layer: int) -> np.ndarray:
+    """Rows whose delta at this layer is not all zero: only they show the input their weight gradient used."""
+    return np.any(p.layers[layer].delta != 0, axis=1)
+
+
+def _inputs(p: Probe, config) -> Finding | None:
+    seen, rows = p.layers[1].input, _shown(p, 1)
+    if seen is None or rows.sum() < 2 or relative_gap(seen[rows], p.X[rows]) <= DEPARTS:
+        return None
+    reading = read.inputs(seen[rows], p.X[rows], READ)
+    if reading is None:
+        return _stage("W1", "the inputs W1's gradient multiplies by are not X", seen[rows], p.X[rows])
+    words = reading[0].replace("where the NumPy side gives the network X as it is", "where the run gives the network X as it is")
+    return Finding("input-transform", f"The NumPy program's first layer, read one row at a time from its own steps: {words}",
+                   {"side": "numpy", "stage": "inputs", "rows": len(p.rows)}, "Give the first layer X as it is, or transform X "
+                   "once, on both sides, before training.", NAMED)
+
+
+def _activations(p: Probe, config) -> Finding | None:
+    run = config.hidden_activation
+    for layer in range(2, len(p.layers) + 1):
+        seen, rows = p.layers[layer].input, _shown(p, layer)
+        if seen is None or rows.sum() < 2:
+            continue
+        z = _z(p, layer - 1, _inputs_of(p, layer - 1, config))[rows]
+        if relative_gap(seen[rows], numpy_net.ACTIVATIONS[run].function(z)) <= DEPARTS:
+            continue
+        reading = read.activation(z, seen[rows], READ, run) or read.shifted(z, seen[rows], run, p.before.get(f"b{layer - 1}"), READ)
+        where = f"hidden layer {layer - 1}'s activation, as W{layer}'s gradient multiplies by it"
+        if reading is None:
+            return _stage(f"W{layer}", f"{where} is not {run}(z)", seen[rows], numpy_net.ACTIVATIONS[run].function(z))
+        words = reading[0] if isinstance(reading, tuple) else reading
+        if words.startswith("z itself"):
+            words = "z itself, the pre-activation (the value cached before the activation), not the activation a = f(z)"
+        return Finding("activation-function", f"In the NumPy program, {where} (read one row at a time from its own steps), "
+                       f"is {words}, where the run's layer gives {run}(z).",
+                       {"side": "numpy", "stage": f"hidden layer {layer - 1}", "tensor": f"W{layer}.grad"},
+                       f"Use {run}(z) in hidden layer {layer - 1}, and multiply W{layer}'s delta by that activation.", NAMED)
+    return None
+
+
+def _bias_gradients(p: Probe, config) -> Finding | None:
+    """A bias gradient that is not the delta its weight gradient used: which delta it is."""
+    for layer, seen in p.layers.items():
+        if seen.bias_delta is None:
+            continue
+        bias, candidates = seen.bias_delta, {f"layer {k}'s delta (a slip of index)": other.delta for k, other in p.layers.items() if k != layer}
+        if layer < len(p.layers):
+            candidates[f"the back-propagated error delta{layer + 1} @ W{layer + 1}.T, summed before the activation derivative "
+                       f"is applied (without f'(z{layer})), where the weight gradient uses the whole delta"] = p.layers[layer + 1].delta @ p.before[f"W{layer + 1}"].T
+        source = next((words for words, delta in candidates.items() if delta.shape == bias.shape and relative_gap(bias, delta) <= READ), None)
+        ratio = fit_ratio(bias, seen.delta)
+        if source is None and ratio and ratio[1] <= READ:
+            source = f"{ratio[0]:.4g} times the delta the weight gradient uses"
+        return Finding("bias-gradient", f"In the NumPy program, the bias gradient of b{layer} is {source or 'not the delta its weight gradient uses'}"
+                       f" (read one row at a time from its own steps: W{layer}'s gradient is its input times one delta, b{layer}'s is "
+                       "another).", {"side": "numpy", "tensor": f"b{layer}.grad"},
+                       f"Sum b{layer}'s gradient from the delta W{layer}'s gradient uses: db{layer} = delta{layer}.sum(axis=0).",
+                       NAMED if source else STAGE + 0.2)
+    return None
+
+
+def _output_delta(p: Probe, config) -> Finding | None:
+    L = len(p.layers)
+    logits = _z(p, L, _inputs_of(p, L, config))
+    loss = numpy_net.make_loss(config.loss, config.output_activation)
+    output = numpy_net.ACTIVATIONS[config.output_activation].function(logits)
+    right = np.concatenate([loss.delta(logits[r:r + 1], output[r:r + 1], p.y[r:r + 1]) for r in range(len(logits))])
+    seen = p.layers[L].delta
+    if relative_gap(seen, right) <= DEPARTS:
+        return None
+    run = losses.run_gradient(config.loss, config.output_activation, logits, p.y)
+    to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
+    if to_batch is None or to_batch[1] > READ:
+        return None
+    batch_seen = seen * to_batch[0]
+    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ)
+    if reading is None:
+        return _stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                   f"steps): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                   f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.", NAMED)
+
+
+def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:
+    """Each row's delta is ± the right one, the sign set by the row's target: a sign slip in one term of the loss's
+    derivative (the (1 - y) term of the cross-entropy's, say)."""
+    signs = []
+    for s, r in zip(seen, right):
+        fit = fit_ratio(s, r) if np.any(r) else None
+        if fit is None or fit[1] > READ or abs(abs(fit[0]) - 1) > READ:
+            return None
+        signs.append(np.sign(fit[0]))
+    flipped = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s < 0}
+    kept = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s > 0}
+    if not flipped or not kept or flipped & kept:
+        return None
+    labels = ", ".join(f"y = {losses._label(t)}" for t in sorted(flipped))
+    return (f"on the rows with {labels} it has the opposite sign of the right one, and it is right on the others: a sign "
+            f"slip in the loss's derivative, in the term those targets select (for y = 0 the (1 - y) term).", "")
+
+
+def _hidden_deltas(p: Probe, config) -> Finding | None:
+    run = numpy_net.ACTIVATIONS[config.hidden_activation]
+    for layer in range(len(p.layers) - 1, 0, -1):
+        above = p.layers[layer + 1].delta
+        back = above @ p.before[f"W{layer + 1}"].T
+        z = _z(p, layer, _inputs_of(p, layer, config))
+        a = run.function(z)
+        right_phi = run.derivative(a)
+        seen = p.layers[layer].delta
+        if relative_gap(seen, back * right_phi) <= DEPARTS:
+            continue
+        words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer)
+        if words is None:
+            return _stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
+                          f"{config.hidden_activation}'s derivative, with the layer above as the program computed it", seen, back * right_phi)
+        return Finding("activation-derivative" if words.startswith("it multiplies") else "hidden-layer-backprop",
+                       f"In the NumPy program, hidden layer {layer}'s delta (read one row at a time from its own steps, the layer "
+                       f"above as it computed it): {words}", {"side": "numpy", "stage": f"hidden layer {layer}", "tensor": f"W{layer}.grad"},
+                       f"delta{layer} = (delta{layer + 1} @ W{layer + 1}.T) * f'(z{layer}), with f' the {config.hidden_activation}'s "
+                       "derivative at the layer's own pre-activation (bias included).", NAMED)
+    return None
+
+
+def _functions(v: np.ndarray) -> dict[str, np.ndarray]:
+    s = 1 / (1 + np.exp(-v))
+    return {"σ(v)(1 - σ(v)), the sigmoid's derivative": s * (1 - s), "1 - tanh²(v), tanh's derivative": 1 - np.tanh(v) ** 2,
+            "[v > 0], ReLU's derivative": (v > 0).astype(float), "v (1 - v), the sigmoid's derivative written for an activation":
+            v * (1 - v), "1 - v², tanh's derivative written for an activation": 1 - v * v, "1 - v": 1 - v,
+            "sech(v), tanh's derivative with the square missing": 1 / np.cosh(v), "σ(v)": s, "tanh(v)": np.tanh(v),
+            "a constant 1 (no derivative)": np.ones_like(v)}
+
+
+def _derivative(seen: np.ndarray, back: np.ndarray, z: np.ndarray, a: np.ndarray, bias: np.ndarray | None) -> str | None:
+    """φ = seen / back element by element, named as a function of z, z without its bias, or the activation a."""
+    shown = np.abs(back) > 1e-9 * max(float(np.abs(back).max()), 1e-300)
+    if shown.sum() < 4:
+        return None
+    phi = seen[shown] / back[shown]
+    variables = {"z, the layer's pre-activation": z}
+    if bias is not None and np.any(bias):
+        variables["z - b, the pre-activation without its bias (the product cached before the bias was added)"] = z - bias
+    variables["a, the layer's activation"] = a
+    with np.errstate(all="ignore"):
+        for where, v in variables.items():
+            for words, values in _functions(v).items():
+                if np.all(np.isfinite(values[shown])) and relative_gap(values[shown], phi) <= READ:
+                    return (f"it multiplies the back-propagated error by {words.replace('(v)', '(' + where.split(',')[0] + ')')}, "
+                            f"with v = {where}.")
+    return _steps(phi, z[shown])
+
+
+def _steps(phi: np.ndarray, z: np.ndarray) -> str | None:
+    """φ one constant where z > 0 and another where z < 0: a step function, as ReLU's derivative is (1 and 0)."""
+    positive, negative = z > 0, z < 0
+    if positive.sum() < 2 or negative.sum() < 2:
+        return None
+    up, down = float(np.median(phi[positive])), float(np.median(phi[negative]))
+    if np.max(np.abs(phi[positive] - up)) > READ * max(abs(up), 1) or np.max(np.abs(phi[negative] - down)) > READ * max(abs(down), 1):
+        return None
+    sign = " (np.sign(z): -1 for the negative, inactive units where ReLU's derivative is 0)" if (round(up, 6), round(down, 6)) == (1, -1) else ""
+    return f"it multiplies the back-propagated error by {up:.4g} where z > 0 and by {down:.4g} where z < 0{sign}."
+
+
+def _back_propagated(seen: np.ndarray, right_phi: np.ndarray, above: np.ndarray, p: Probe, layer: int) -> str | None:
+    """The error carried back through W_(l+1) otherwise: by W itself where Wᵀ belongs (a square W gives no shape
+    error), or taken from a neighbouring unit (delta @ [W; b]ᵀ sliced a column off)."""
+    if np.any(right_phi == 0):
+        return None
+    implied, W = seen / right_phi, p.before[f"W{layer + 1}"]
+    if W.shape[0] == W.shape[1] and relative_gap(implied, above @ W) <= READ:
+        return (f"the error is carried back through W{layer + 1} itself, delta{layer + 1} @ W{layer + 1}, where its "
+                f"transpose belongs (delta{layer + 1} @ W{layer + 1}.T): W{layer + 1} is square, so no shape error shows it.")
+    stacked = [W] + ([p.before[f"b{layer + 1}"].reshape(1, -1)] if f"b{layer + 1}" in p.before else [])
+    full = above @ np.vstack(stacked).T  # the bias's column last, as in weights augmented with a row of biases
+    units = implied.shape[1]
+    for shift in range(1, MAX_SHIFT + 1):
+        if shift + units <= full.shape[1] and relative_gap(implied, full[:, shift:shift + units]) <= READ:
+            return (f"each unit j gets the back-propagated error of unit j + {shift} (delta{layer + 1} @ W{layer + 1}.T "
+                    f"sliced {shift} column(s) off: with the bias kept as a row of the weights, its column dropped from "
+                    "the wrong end), so the deltas are shifted by one unit against the units they belong to."
+                    if shift == 1 else f"each unit j gets the back-propagated error of unit j + {shift}: shifted by {shift} units.")
+    return None
+
+
+def _rows_counted(p: Probe, config) -> Finding | None:
+    """Every row right, but some parameter's batch gradient weighs its rows unequally: only the last row kept."""
+    if not p.row_weights:
+        return None
+    name, c = next(iter(p.row_weights.items()))
+    kept = np.flatnonzero(np.abs(c) > 1e-6 * np.abs(c).max())
+    if len(kept) == 1:
+        which = "the last row" if kept[0] == len(c) - 1 else "the first row" if kept[0] == 0 else f"row {kept[0]} alone"
+        words = (f"only {which}'s contribution counts: in a loop over the rows the gradient is assigned (=) where it must be "
+                 "accumulated (+=), so each row overwrites the last")
+    elif len(kept) < len(c):
+        words = f"{len(c) - len(kept)} of the {len(c)} rows are left out of it (rows {', '.join(map(str, np.setdiff1d(np.arange(len(c)), kept)[:6]))})"
+    else:
+        words = "the rows are weighed unequally (" + ", ".join(f"{w:.3g}" for w in c[:6]) + ", …)"
+    tensors = ", ".join(n.split(".")[0] for n in p.row_weights)
+    return Finding("dropped-rows", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
+                   f"steps), but in the batch's gradient of {tensors} {words}.", {"side": "numpy", "row_weights": {n: c.tolist() for n, c in p.row_weights.items()}},
+                   "Accumulate every row's gradient (grad += ...), starting from zero once per batch.", NAMED if len(kept) < len(c) else STAGE)
+
+
+def _reductions(p: Probe, config) -> Finding | None:
+    """Every row right, but the batch reduced over its rows by another factor in some layers: 1/n² against 1/n."""
+    by_layer: dict[int, list[float]] = {}
+    for name, w in p.reductions.items():
+        by_layer.setdefault(int(name.split(".")[0][1:]), []).append(w)
+    output = np.mean(by_layer.get(len(p.layers), [0.0]))
+    if not output or all(abs(w - output) <= 1e-6 * abs(output) for ws in by_layer.values() for w in ws):
+        return None
+    n = len(p.rows)
+    shown = "; ".join(f"layer {l}: {np.mean(ws):.4g}" for l, ws in sorted(by_layer.items(), reverse=True))
+    odd = [l for l, ws in by_layer.items() if abs(np.mean(ws) - output) > 1e-6 * abs(output)]
+    again = all(abs(np.mean(by_layer[l]) - output / n) <= 1e-6 * abs(output / n) for l in odd)
+    words = (f"divided by the batch size n = {n} once more (1/n² = 1/{n * n} where the output layer has 1/n): the "
+             "delta already holds the 1/n, and it is divided again" if again else "reduced over the batch by another factor")
+    layers = ", ".join(str(l) for l in sorted(odd))
+    return Finding("gradient-scale", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
+                   f"steps), but the batch's gradient of layer {layers} is {words}. The batch's gradient over the sum of its "
+                   f"rows' gradients: {shown}.", {"side": "numpy", "reductions": p.reductions},
+                   "Divide by the batch size once: where the output delta already holds 1/n, do not divide the layers below again.", NAMED)
+
+
+def _stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Finding:
+    gap = relative_gap(seen, right)
+    return Finding("unknown", f"In the NumPy program, read one row at a time from its own steps, {what} (relative gap "
+                   f"{gap:.3g}); the stages before it agree with the run's model.",
+                   {"side": "numpy", "tensor": f"{tensor}.grad", "relative_gap": gap},
+                   f"Look at the NumPy program's code for {tensor}'s gradient at that stage.", STAGE)
