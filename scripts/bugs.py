@@ -520,10 +520,10 @@ HELD_OUT_AGAIN = (
     Bug("b2's gradient without the derivative", "backward", BiasGradientWithoutDerivative, ("bias-gradient",)),
     Bug("the output's σ' in the hidden delta", "backward", OutputDerivativeInHiddenDelta, ("activation-derivative", "hidden-layer-backprop")),
     Bug("the bias gradients' sign flipped", "backward", BiasSignFlipped, ("sign-flip", "bias-gradient")),
-    Bug("momentum added to the gradient, not the buffer", "optimizer", _optimizer("OnGradient", lambda o: MomentumOnTheGradient(o.lr, o.momentum)), ("optimizer-variant",), {"optimizer": "momentum"}),
+    Bug("momentum added to the gradient, not the buffer", "optimizer", _optimizer("OnGradient", lambda o: MomentumOnTheGradient(o.lr, o.momentum)), ("optimizer-variant", "update-law"), {"optimizer": "momentum"}),
     Bug("Adam's first moment never decayed", "optimizer", _optimizer("Undecayed", lambda o: AdamFirstMomentNotDecayed(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
     Bug("a learning-rate warm-up", "optimizer", _optimizer("WarmUp", lambda o: WarmUp(o.lr)), ("learning-rate-schedule",)),
-    Bug("the previous step's gradient", "optimizer", _optimizer("Stale", lambda o: StaleGradient(o.lr)), ("stale-gradient",)),
+    Bug("the previous step's gradient", "optimizer", _optimizer("Stale", lambda o: StaleGradient(o.lr)), ("stale-gradient", "one-step-late")),
     Bug("weights rounded to float16 after the update", "numerics", WeightsInFloat16, ("precision-loss",)),
     Bug("input rounded to float32 in float64", "numerics", InputRoundedToFloat32, ("rounded-input",), {"dtype": "float64", "data": "random:32,4"}),
 )

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from parity.cli import cli
-from parity.diagnosis import row_stages
+from parity.diagnosis import row_batch
 from parity.diagnosis.row_probe import Probe
 
 # A two-layer network written by hand: tanh hidden layer, sigmoid output, binary cross-entropy, SGD.
@@ -135,9 +135,9 @@ def test_adam_eps_inside_the_square_root_is_read_from_the_updates(tmp_path):
 def test_a_layer_reduced_over_the_batch_twice_is_read_from_the_rows():
     reductions = {"W2.grad": 1 / 8, "b2.grad": 1 / 8, "W1.grad": 1 / 64, "b1.grad": 1 / 64}
     probe = Probe(np.arange(8), np.zeros((8, 4)), np.zeros((8, 1)), {}, reductions, {}, {1: None, 2: None})
-    found = row_stages._reductions(probe, None)
+    found = row_batch.reductions(probe, None)
     assert found.name == "gradient-scale" and "once more" in found.explanation and "layer 1" in found.explanation
-    assert row_stages._reductions(probe._replace(reductions={"W2.grad": 1 / 8, "W1.grad": 1 / 8}), None) is None
+    assert row_batch.reductions(probe._replace(reductions={"W2.grad": 1 / 8, "W1.grad": 1 / 8}), None) is None
 
 
 @pytest.mark.parametrize("change, extra, name, words", [
@@ -155,6 +155,8 @@ def test_more_numpy_stages_are_read_one_row_at_a_time(tmp_path, change, extra, n
     ({"0.9 * self.m[k] + 0.1": "0.999 * self.m[k] + 0.001", "0.999 * self.v[k] + 0.001": "0.9 * self.v[k] + 0.1",
       "self.v[k] / (1 - 0.999 ** self.t)": "self.v[k] / (1 - 0.9 ** self.t)"},
      {"M_HAT": "self.m[k] / (1 - 0.999 ** self.t)"}, "optimizer-settings", "swapped"),
+    ({"0.9 * self.m[k] + 0.1 * grads[k]": "0.1 * self.m[k] + 0.9 * grads[k]"}, {}, "optimizer-variant", "weights swapped"),
+    ({"grads[k] ** 2": "self.m[k] ** 2"}, {}, "optimizer-variant", "first moment squared"),
 ])
 def test_adams_sources_and_betas_are_read_from_the_updates(tmp_path, replaced, placeholders, name, words):
     source = ADAM

@@ -64,6 +64,10 @@ def test_a_correct_port_through_the_same_harness_passes(tmp_path):
     ("torch.sigmoid", "", "torch.linalg.norm(model(X) - y)", "loss-function", "not squared"),
     ("torch.sigmoid", "", "torch.sqrt(((model(X) - y) ** 2).mean())", "loss-function", "root of the mean squared error"),
     ("torch.sigmoid", "torch.tanh", "((model(X) - y) ** 2).sum()", "input-transform", "tanh(X)"),
+    ("(lambda z: torch.sigmoid(torch.sigmoid(z)))", "", "((model(X) - y) ** 2).sum()", "activation-function", "applied twice"),
+    ("(lambda z: torch.where(z > 0, torch.sigmoid(z), 0.5 * torch.sigmoid(z)))", "", "((model(X) - y) ** 2).sum()",
+     "activation-function", "branch"),
+    ("torch.sigmoid", "", "((model(X) - (2 * y - 1)) ** 2).sum()", "loss-function", "2y - 1"),
 ])
 def test_the_first_departing_stage_of_a_port_is_read_from_its_numbers(tmp_path, hidden, inputs, loss, name, words):
     code, top = check_port(tmp_path, hidden, inputs, loss, extra=("--loss", "bce") if "binary" in loss else ())
@@ -409,7 +413,8 @@ def test_a_loss_of_the_logits_over_a_temperature_is_read():
 
 
 def test_a_skip_connection_in_a_port_is_read_from_its_stages():
-    from parity.diagnosis.port_forward import Trace, _skip_connection
+    from parity.diagnosis.port_forward import _skip_connection
+    from parity.diagnosis.port_trace import Trace
 
     rng = np.random.default_rng(3)
     X, h1, extra = rng.normal(size=(8, 4)), rng.normal(size=(8, 5)), rng.normal(size=(8, 5))
@@ -435,7 +440,7 @@ class Net(nn.Module):
         return torch.sigmoid(F.linear(h, self.out.weight, self.out.bias))
 
 def train_step(model, optimizer, X, y):
-    optimizer.zero_grad(); ((model(X) - y) ** 2).sum().backward(); optimizer.step()
+    optimizer.zero_grad(); LOSS.backward(); optimizer.step()
 """
 
 
@@ -444,9 +449,12 @@ def train_step(model, optimizer, X, y):
     ("torch.sigmoid(x @ self.hidden.weight.T + self.hidden.bias)", None, None),
     ("torch.sigmoid(F.linear(x, self.hidden.weight)) + self.hidden.bias", "activation-function", "bias added after the activation"),
     ("torch.sigmoid(x @ self.hidden.weight.reshape(4, 6) + self.hidden.bias)", "transposed-weight", "reshaped"),
+    ("torch.sigmoid(x @ self.hidden.weight.T + self.hidden.bias)", "loss-function", "not squared"),
+    ("torch.sigmoid(F.linear(x, self.hidden.weight, self.out.bias))", "not-updated", "in place of its own b1"),
 ])
 def test_a_port_written_with_raw_weights_is_read_stage_by_stage(tmp_path, hidden, name, words):
-    (tmp_path / "port.py").write_text(FUNCTIONAL_PORT.replace("HIDDEN", hidden))
+    loss = "torch.linalg.norm(model(X) - y)" if name == "loss-function" else "((model(X) - y) ** 2).sum()"
+    (tmp_path / "port.py").write_text(FUNCTIONAL_PORT.replace("HIDDEN", hidden).replace("LOSS", loss))
     path = tmp_path / "r.json"
     result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
                                       "--data", "random:32,4", "--steps", "5", "--lr", "0.5", "--json", str(path)])
@@ -462,3 +470,77 @@ def test_a_port_computing_under_autocast_fails_and_is_named(tmp_path):
             "ctx.__exit__(None, None, None); loss.float().backward(); optimizer.step()")
     code, top = check_port(tmp_path, step=step, extra=("--steps", "20"))
     assert code == 1 and top["name"] == "precision-loss" and "bfloat16" in top["explanation"], top
+
+
+def test_a_port_that_steps_its_optimizer_once_per_row_is_counted(tmp_path):
+    step = "for i in range(len(X)):\n        optimizer.zero_grad(); ((model(X[i]) - y[i]) ** 2).sum().backward(); optimizer.step()"
+    code, top = check_port(tmp_path, step=step)
+    assert code == 1 and top["name"] == "repeated-update" and "32 times" in top["explanation"] and "per row" in top["explanation"], top
+
+
+def test_a_softmax_backward_with_its_jacobian_diagonal_alone_is_read():
+    rng = np.random.default_rng(4)
+    z, y = rng.normal(size=(30, 3)), np.eye(3)[rng.integers(0, 3, 30)]
+    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    diagonal = p * (1 - p) * (-y / p) / 30  # dL/dp of the mean cross-entropy times p(1 - p)
+    assert "Jacobian" in losses.loss_gradient("ce", "softmax", z, y, diagonal, TOLERANCE)[0]
+
+
+def test_more_loss_readings_name_what_the_numbers_show():
+    rng = np.random.default_rng(5)
+    z, y = rng.normal(size=(30, 3)), np.eye(3)[rng.integers(0, 3, 30)]
+    l2_normalised = losses.run_gradient("ce", "softmax", z * 2, y)  # -y·log(e^z / ‖e^z‖₂) = ½·CE(2z): its gradient CE'(2z)
+    assert "L2 norm" in losses.loss_gradient("ce", "softmax", z, y, l2_normalised, TOLERANCE)[0]
+    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    predicted = np.eye(3)[p.argmax(1)]
+    assert "predicted classes" in losses.loss_gradient("ce", "softmax", z, y, (p - predicted) / 30, TOLERANCE)[0]
+    zb, yb = rng.normal(size=(40, 1)), (rng.random((40, 1)) > 0.5).astype(float)
+    run = losses.run_gradient("bce", "sigmoid", zb, yb)
+    assert "z < 0" in losses.loss_gradient("bce", "sigmoid", zb, yb, np.where(zb > 0, run, run - 1 / 40), TOLERANCE)[0]
+
+
+def test_a_layer_given_its_activations_derivative_is_read():
+    z = np.random.default_rng(6).normal(size=(20, 4))
+    s = 1 / (1 + np.exp(-z))
+    assert read.activation(z, s * (1 - s), TOLERANCE, "sigmoid")[1] == "derivative"
+
+
+def test_the_update_law_says_momentum_only_where_the_law_has_a_momentums_form():
+    from parity.config.config import RunConfig
+    from parity.diagnosis.update_law import _reading
+
+    sgd = RunConfig(lr=0.1)
+    assert "moving average" in _reading((0.9, -0.01, 0.09), (0.0, -0.1, 0.0), sgd)
+    assert _reading((0.5, -0.1, 0.3), (0.0, -0.1, 0.0), sgd) == ""
+    assert "a momentum of 0.5" in _reading((0.5, -0.1, 0.0), (0.0, -0.1, 0.0), sgd)
+
+
+OPTIMIZER_PORT = PORT + """
+class HeavyBall:
+    def __init__(self, params, lr):
+        self.params, self.lr, self.v = PARAMS, lr, {}
+
+    def zero_grad(self):
+        for p in self.params:
+            p.grad = None
+
+    def step(self):
+        with torch.no_grad():
+            for p in self.params:
+                p -= self.lr * p.grad
+"""
+
+
+@pytest.mark.parametrize("params, passes", [("list(params)", True), ("params", False)])
+def test_an_optimizer_that_keeps_a_spent_generator_is_named(tmp_path, params, passes):
+    source = OPTIMIZER_PORT.replace("HIDDEN", "torch.sigmoid").replace("INPUT", "").replace("STEP", PLAIN_STEP.replace(
+        "LOSS", "((model(X) - y) ** 2).sum()")).replace("PARAMS", params)
+    (tmp_path / "port.py").write_text(source)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--torch-optimizer", "HeavyBall(model.parameters(), lr)", "--data", "random:32,4",
+                                      "--steps", "5", "--lr", "0.5", "--json", str(path)])
+    assert result.exit_code == (0 if passes else 1), result.output
+    if not passes:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "no-update" and "generator" in top["explanation"], top

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.port_forward import trace_port
+from parity.diagnosis.port_trace import trace_port
 from parity.diagnosis.stage_readings import row_permutation
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup

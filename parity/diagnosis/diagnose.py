@@ -29,6 +29,7 @@ from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_optimizer import port_optimizer_finding
 from parity.diagnosis.readings import CONFIDENT, adam_reading, measured_stage, silent_if_unmeasurable
+from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.shared_factor import shared_factor
 from parity.diagnosis.step_laws import step_law_finding
@@ -140,7 +141,10 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
 def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bool) -> Diagnosis:
     """The family's members, one factor over every layer, then the oracles and the rules."""
     if failure.step >= 2 and (shared := shared_factor(setup, failure)) and shared[0].name in LAWS_OF_THE_STEP:
-        return Diagnosis([shared[0]], shared[1])  # one factor on every layer, moving with the step by a known law
+        # one factor on every layer, moving with the step by a known law; unless one law of the optimizer's own family
+        # reproduces every update exactly (a term of Nesterov's written otherwise moves the ratio too)
+        law = silent_if_unmeasurable(update_law_finding, setup, failure)
+        return Diagnosis([law if law is not None and law.score >= shared[0].score else shared[0]], shared[1])
     settings = family_findings(setup, failure)
     if not settings and (adam := adam_reading(setup, failure)):
         return Diagnosis([adam], {})  # Adam's first step fits SGD at some rate in a layer: read Adam's own law first

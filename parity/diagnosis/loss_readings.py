@@ -68,7 +68,47 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
             f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s: the same loss, reduced "
             "otherwise (a sum against a mean, or another count).", f"Reduce the port's loss as --loss {loss} does.")
     return _weighted_rows(run, grad, y, tolerance) or _smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
-        or _temperature(loss, output_activation, logits, y, grad, tolerance) or _other_loss(output_activation, logits, y, grad, tolerance)
+        or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
+        or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance)
+
+
+def _one_sign_of_logits(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """The run's gradient where the logits are of one sign, another where they are of the other: a branch of a
+    numerically stable form (its |z| or max(z, 0)) written wrong."""
+    for side, where, other in ((logits > 0, "z > 0", "z < 0"), (logits < 0, "z < 0", "z > 0")):
+        rest = ~side & (logits != 0)
+        if side.sum() >= 2 and rest.sum() >= 2 and relative_gap(grad[side], run[side]) <= tolerance \
+                and relative_gap(grad[rest], run[rest]) > tolerance:
+            return (f"its loss's gradient at the logits is the run's where {where} and not where {other}: the loss's branch "
+                    f"for {other} is written wrong (a numerically stable form's |z| or max(z, 0) missing, so the rows with "
+                    f"{other} get another term).", "Write the stable form with |z|: max(z, 0) - z·y + log(1 + e^-|z|).")
+    return None
+
+
+# the run's losses as functions of the output unit's values p: their derivative in p, through which a hand-written
+# backward pass goes before the unit's own derivative
+LOSS_OF_OUTPUT: dict[str, Callable] = {
+    "ce": lambda p, y: -(y * torch.log(p)).sum(), "ce-sum": lambda p, y: -(y * torch.log(p)).sum(),
+    "mse": lambda p, y: ((p - y) ** 2).sum(), "sse": lambda p, y: ((p - y) ** 2).sum(), "half-sse": lambda p, y: ((p - y) ** 2).sum(),
+}
+
+
+def _jacobian_diagonal(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
+                       tolerance: float) -> tuple[str, str] | None:
+    """dL/dp times the softmax's elementwise p(1 - p): its Jacobian's diagonal alone, the cross terms -p_i p_j left out
+    (the sigmoid's derivative copied to a softmax), up to one positive factor (the loss's reduction)."""
+    if output_activation != "softmax" or loss not in LOSS_OF_OUTPUT:
+        return None
+    p = torch.tensor(numpy_net.ACTIVATIONS["softmax"].function(logits), dtype=torch.float64, requires_grad=True)
+    LOSS_OF_OUTPUT[loss](p, torch.tensor(y, dtype=torch.float64)).backward()
+    values = p.detach().numpy()
+    candidate = values * (1 - values) * p.grad.numpy()
+    fit = fit_ratio(grad, candidate) if np.all(np.isfinite(candidate)) else None
+    if fit is None or fit[0] <= 0 or fit[1] > tolerance:
+        return None
+    return ("its delta at the logits is the loss's derivative times p (1 - p), elementwise: the softmax Jacobian's "
+            "diagonal alone, its cross terms -p_i p_j (off-diagonal) left out, as if the softmax were a sigmoid.",
+            "Back-propagate through the softmax with its whole Jacobian: for cross-entropy, delta = p - y.")
 
 
 # Losses whose gradient is the squared error's times a number that changes with the error itself: within one step
@@ -107,8 +147,13 @@ def _temperature(loss: str, output_activation: str, logits: np.ndarray, y: np.nd
     t = float(np.exp((low + high) / 2))
     if gap(np.log(t)) > tolerance or abs(t - 1) <= 1e-3:
         return None
+    factor = fit_ratio(grad, run_gradient(loss, output_activation, logits / t, y))[0]  # d/dz L(z/T) = L'(z/T)/T: 1/T
+    # -y·log(e^z / ‖e^z‖_q) = (1/q)·CE(q·z), whose gradient in z is CE'(q·z): the loss at T = 1/q with the factor 1
+    norm = (f" Exactly the same numbers come from a softmax normalised by the L{1 / t:.3g} norm of e^z instead of its sum "
+            f"(F.normalize(e^z, p={1 / t:.3g}) in place of e^z / Σ e^z), which is the loss of z/T times T."
+            if output_activation == "softmax" and abs(factor - 1) <= 1e-3 else "")
     return (f"its loss is taken of the logits divided by a temperature T = {t:.4g} (logits / T before the loss, as in "
-            "distillation code), not of the logits.", "Give the loss the logits themselves (T = 1).")
+            f"distillation code), not of the logits.{norm}", "Give the loss the logits themselves (T = 1), normalised by their sum.")
 
 
 MAX_CLASSES = 20
@@ -146,12 +191,21 @@ def _label(key: tuple) -> str:
 
 def _smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: np.ndarray, output_activation: str,
                       tolerance: float) -> tuple[str, str] | None:
-    """Where the run's gradient is c·(p - y) (a loss matched to its output unit), the port's targets t = p - grad/c."""
+    """Where the run's gradient is D·(p - y), D not depending on y (a matched loss: D a constant; the squared error of
+    a sigmoid: D = 2p(1 - p)), the port's targets t = p - grad/D, element by element."""
     p = numpy_net.ACTIVATIONS[output_activation].function(logits)
-    c = fit_ratio(run, p - y)
-    if c is None or c[1] > tolerance or c[0] <= 0:
+    apart = np.abs(p - y) > 1e-6
+    if not np.all(apart):
         return None
-    t = p - grad / c[0]
+    D = run / (p - y)
+    if not np.all(D > 0):
+        return None
+    t = p - grad / D
+    predicted = np.eye(y.shape[1])[p.argmax(axis=1)] if y.shape[1] > 1 else (p > 0.5).astype(float)
+    if relative_gap(t, predicted) <= tolerance and not np.array_equal(predicted, y):
+        return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
+                "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
+                "Take the labels from y.")
     fit = affine_fit(t.ravel(), y.ravel())
     if fit is None or fit[2] > tolerance or abs(fit[0] - 1) <= tolerance:
         return None
@@ -166,7 +220,11 @@ def _smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: 
     if 0 < epsilon < 1 and abs(b - epsilon / K) <= max(tolerance, 1e-6):
         return (f"its loss pulls the outputs toward (1 - ε)·y + ε/{K} with ε = {epsilon:.4g}, not y: label smoothing.",
                 "Smooth the targets on both sides alike (the NumPy side's y), or on neither (label_smoothing=0).")
-    return (f"its loss pulls the outputs toward {a:.4g}·y + {b:.4g}, not y: the targets are changed before the loss.",
+    values = np.unique(np.round(y, 6))
+    mapped = ", ".join(f"y = {v:g} → {a * v + b:.4g}" for v in values[:4]) if len(values) <= 4 else ""
+    recoded = " (the targets recoded from {0, 1} to {-1, +1}, 2y - 1)" if abs(a - 2) <= 1e-3 and abs(b + 1) <= 1e-3 else ""
+    return (f"its loss pulls the outputs toward {a:.4g}·y {'+' if b >= 0 else '-'} {abs(b):.4g}, not y: the targets are changed "
+            f"before the loss{recoded}" + (f" ({mapped})" if mapped else "") + ".",
             "Give the loss y itself, or change y the same way on the NumPy side.")
 
 

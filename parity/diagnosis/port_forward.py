@@ -13,34 +13,16 @@ named, and what it computes is read from its numbers (stage_readings.py):
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 import numpy as np
-import torch
-from torch import nn
-from torch.overrides import TorchFunctionMode
 
 import numpy_net
 from parity.diagnosis import loss_readings as losses, stage_readings as read
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
-
-
-class Trace:
-    """What one run of the port's step showed at each stage, in float64 NumPy arrays."""
-
-    def __init__(self) -> None:
-        self.given: np.ndarray | None = None  # the model's first argument
-        self.linears: list[tuple[np.ndarray, np.ndarray]] = []  # (input, output) of each Linear, in call order
-        self.returned: np.ndarray | None = None
-        self.logits_grad: np.ndarray | None = None
-        self.functional = False  # raw parameters, no nn.Linear: only each layer's input is recorded
-        self.inputs: list[np.ndarray] = []
-        self.products: list[tuple[np.ndarray, np.ndarray | None]] = []  # (the weight as used, the op's result), per layer
 
 
 def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | None:
@@ -53,6 +35,13 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     except Exception:  # a port that cannot be copied or stepped again: the stages are not measurable here
         return None
     params = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    if trace is not None and trace.optimizer_steps > 1:
+        return _steps_per_step(trace, len(setup.batch(failure.step)[0]))
+    if trace is not None and (order := _layer_order(port, trace)):
+        return order
+    if trace is not None and len(trace.model_rows) > 1 and sum(trace.model_rows) == len(setup.batch(failure.step)[0]):
+        # even chunks are no bug by themselves, and the stages below read one chunk as the batch: nothing to read
+        return _chunks(trace.model_rows) if len(set(trace.model_rows)) > 1 else None
     if trace is not None and trace.functional:  # each layer's z from what it was given, by the run's model
         trace.linears = [(given, given @ params[f"W{l}"] + params.get(f"b{l}", 0.0)) for l, given in enumerate(trace.inputs, start=1)]
     if trace is None or len(trace.linears) != numpy_net.layer_count(params):
@@ -67,97 +56,43 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     return None
 
 
-def trace_port(port: Any, rows: Any) -> Trace | None:
-    model = getattr(port, "model", None)
-    if not isinstance(model, nn.Module):
-        return None
-    port = copy.deepcopy(port)
-    model, trace, handles = port.model, Trace(), []
-
-    def on_model(module, args, out):
-        if trace.given is None and args and torch.is_tensor(args[0]) and torch.is_tensor(out):
-            trace.given, trace.returned = _host(args[0]), _host(out)
-
-    linears = sum(isinstance(m, nn.Linear) for m in model.modules())
-
-    def keep_logits_grad(grad: torch.Tensor) -> None:
-        trace.logits_grad = _host(grad)
-
-    def on_linear(module, args, out):
-        if trace.returned is None and len(trace.linears) < linears:  # the first forward pass only
-            trace.linears.append((_host(args[0]), _host(out)))
-            if out.requires_grad and len(trace.linears) == linears:
-                out.register_hook(keep_logits_grad)
-
-    handles.append(model.register_forward_hook(on_model))
-    handles += [m.register_forward_hook(on_linear) for m in model.modules() if isinstance(m, nn.Linear)]
-    original = copy.deepcopy(port) if getattr(port, "locations", None) else None
-    try:
-        port.step(rows)
-    finally:
-        for handle in handles:
-            handle.remove()
-    if not trace.linears and original is not None:  # its weights used as raw tensors (F.linear(x, layer.weight), x @ W)
-        return _functional_trace(original, rows)
-    return trace if trace.given is not None else None
-
-
-class _WeightUses(TorchFunctionMode):
-    """Each weight's first use in a forward pass written with raw parameters (x @ W, F.linear(x, W, b), torch.mm):
-    the operand it was multiplied with is what its layer was given."""
-
-    def __init__(self, weights: dict[int, int], parameters: set[int]) -> None:
-        super().__init__()
-        self.weights, self.parameters, self.given, self.products = weights, parameters, {}, {}
-
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        tensors = [a for a in args if torch.is_tensor(a)]
-        for a in tensors:
-            layer = self.weights.get(_storage(a))
-            if layer is not None and layer not in self.given:
-                other = next((t for t in tensors if _storage(t) not in self.parameters and t.dim() == 2), None)
-                if other is not None:
-                    self.given[layer] = (_host(other), _host(a))
-                    out = func(*args, **(kwargs or {}))
-                    self.products[layer] = _host(out) if torch.is_tensor(out) else None
-                    return out
-        return func(*args, **(kwargs or {}))
-
-
-def _storage(tensor: torch.Tensor) -> int:
-    return tensor.untyped_storage().data_ptr()
-
-
-def _functional_trace(port: Any, rows: Any) -> Trace | None:
-    port = copy.deepcopy(port)
-    model, trace = port.model, Trace()
-    weights = {_storage(port.locations[name].tensor(model)): int(name[1:]) for name in port.locations if name.startswith("W")}
-    uses = _WeightUses(weights, {_storage(p) for p in model.parameters()})
-
-    def on_model(module, args, out):
-        if trace.given is None and args and torch.is_tensor(args[0]) and torch.is_tensor(out):
-            trace.given, trace.returned = _host(args[0]), _host(out)
-
-    handle = model.register_forward_hook(on_model)
-    try:
-        with uses:
-            port.step(rows)
-    finally:
-        handle.remove()
-    if trace.given is None or sorted(uses.given) != list(range(1, len(weights) + 1)):
-        return None
-    trace.functional, trace.inputs = True, [uses.given[l][0] for l in sorted(uses.given)]
-    trace.products = [(uses.given[l][1], uses.products.get(l)) for l in sorted(uses.given)]
-    return trace
-
-
-def _host(tensor: torch.Tensor) -> np.ndarray:
-    return tensor.detach().to(torch.float64).cpu().numpy().copy()
-
-
 def _finding(name: str, stage: str, reading: str, fix: str, score: float, evidence: dict) -> Finding:
     return Finding(name, f"The port's forward pass departs from the run's model first at {stage}: {reading}",
                    {"side": "torch", "stage": stage, **evidence}, fix, score)
+
+
+def _layer_order(port, trace: Trace) -> Finding | None:
+    """The port's layers called in another order than its weights name them (W1's module first, and so on)."""
+    locations = getattr(port, "locations", {})
+    expected = [locations[f"W{l}"].name.rsplit(".", 1)[0] for l in range(1, len(locations) + 1) if f"W{l}" in locations]
+    called = trace.linear_names[:len(expected)]
+    if len(called) != len(expected) or sorted(called) != sorted(expected) or called == expected:
+        return None
+    return Finding("layer-order", f"Your PyTorch port calls its layers in another order "
+                   f"than the network's: {' → '.join(called)}, where W1, W2, … are {' → '.join(expected)} (layers applied out "
+                   "of order: a dict's sorted() keys, or a list built in another order); layers of equal width make no "
+                   "shape error.", {"side": "torch", "called": called, "expected": expected},
+                   "Apply the layers in the network's order (iterate the ModuleDict as built, not sorted).", 0.93)
+
+
+def _chunks(rows: list[int]) -> Finding:
+    return Finding("dropped-rows", f"Your PyTorch port's step runs its model on the batch in {len(rows)} chunks of "
+                   f"{', '.join(map(str, rows))} rows (micro-batches, their gradients accumulated), not on the whole batch at "
+                   f"once. The chunks differ in size ({min(rows)} against {max(rows)} rows): a loss averaged within each "
+                   f"chunk and then over the chunks weighs the rows of a smaller chunk more (its rows count "
+                   f"{max(rows) / min(rows):.3g} times), where the batch's mean weighs every row alike.",
+                   {"side": "torch", "chunks": rows}, "Weigh each chunk's loss by its share of the rows (its rows / the "
+                   "batch's), or run the batch whole.", 0.75)
+
+
+def _steps_per_step(trace: Trace, rows: int) -> Finding:
+    calls = trace.model_rows
+    per = f" on {calls[0]} row{'s' if calls[0] != 1 else ''} each" if calls and len(set(calls)) == 1 else ""
+    online = " (one update per row: online SGD inside the step, where the run makes one update per batch)" if calls and set(calls) == {1} else ""
+    return Finding("repeated-update", f"Your PyTorch port's training step calls optimizer.step() {trace.optimizer_steps} times, "
+                   f"and its model {len(calls)} times{per}, for one batch of {rows} rows{online}: it updates "
+                   f"{trace.optimizer_steps} times per step.", {"side": "torch", "times": trace.optimizer_steps, "model_calls": len(calls)},
+                   "Take one optimizer step per training step, after the whole batch's backward.", 0.95)
 
 
 def _product_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:

@@ -43,7 +43,8 @@ class Probe(NamedTuple):
     y: np.ndarray
     before: dict[str, np.ndarray]  # the step's starting weights, float64
     reductions: dict[str, float]  # per parameter ("W1.grad"), the batch's gradient over the sum of its rows'
-    row_weights: dict[str, np.ndarray]  # where that is no multiple: the weight of each row in the batch's gradient
+    row_weights: dict[str, np.ndarray | None]  # where that is no multiple: each row's weight in the batch's gradient;
+    # None where it is the outer product of the rows' sums (outer(X.sum(0), delta.sum(0)) for X.T @ delta)
     layers: dict[int, Layer]  # 1 .. L
 
 
@@ -69,13 +70,28 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | None:
     names = [f"W{l}.grad" for l in range(1, _layer_count(before) + 1)]
     if any(name not in g for g in per_row for name in names) or _same_every_row(per_row):
         return None
-    reduced = _reductions(gradient(rows), per_row)
+    whole = gradient(rows)
+    reduced = _reductions(whole, per_row)
     if reduced is None:
         return None
     X, y = (np.asarray(a[rows], np.float64) for a in (setup.data.X, setup.data.y))
     acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
     right_inputs = [X, *acts.layers]  # the run's own input to each layer: reads a delta where no bias gradient shows it
-    return Probe(rows, X, y, before, *reduced, {l: _layer(per_row, l, right_inputs[l - 1]) for l in range(1, len(names) + 1)})
+    layers = {l: _layer(per_row, l, right_inputs[l - 1]) for l in range(1, len(names) + 1)}
+    reductions, weights, unexplained = reduced
+    for name in unexplained:  # rows that interact in one parameter only: the outer product of the batch's sums
+        layer = layers.get(int(name[1:].split(".")[0])) if name.startswith("W") else None
+        if layer is None or not _outer_of_sums(whole[name], right_inputs[int(name[1:].split(".")[0]) - 1], layer.delta):
+            return None
+        weights[name] = None
+    return Probe(rows, X, y, before, reductions, weights, layers)
+
+
+def _outer_of_sums(batch: np.ndarray, inputs: np.ndarray, deltas: np.ndarray) -> bool:
+    """The batch's weight gradient a multiple of outer(Σ x, Σ δ): the rows' sums multiplied, not their products summed."""
+    candidate = np.outer(inputs.sum(axis=0), deltas.sum(axis=0))
+    fit = np.vdot(batch, candidate) / max(np.vdot(candidate, candidate), 1e-300)
+    return bool(np.any(candidate)) and relative_gap(batch, fit * candidate) <= SEPARABLE
 
 
 def _layer_count(params: dict) -> int:
@@ -88,12 +104,12 @@ def _same_every_row(per_row: list[dict[str, np.ndarray]]) -> bool:
     return all(relative_gap(np.concatenate([g.ravel() for g in other.values()]), first) <= SEPARABLE for other in per_row[1:])
 
 
-def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray]]) -> tuple[dict, dict] | None:
+def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray]]) -> tuple[dict, dict, list] | None:
     """For each parameter, the w with the batch's gradient = w · the sum of its rows' (1/n for a mean, 1 for a sum); and
     where a parameter's is no such multiple, each row's weight c_r in batch = Σ c_r · row_r, where that fits exactly
     (a per-row loop that keeps only the last row). None where neither fits: its rows interact (batch statistics, a
     softmax across rows)."""
-    found, weights = {}, {}
+    found, weights, unexplained = {}, {}, []
     for name in (name for name in whole if all(name in g for g in per_row)):
         rows = np.stack([g[name].ravel() for g in per_row], axis=1)
         total, batch = rows.sum(axis=1), whole[name].ravel()
@@ -106,9 +122,10 @@ def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray
             continue
         c = _row_weights(rows, batch)
         if c is None:
-            return None
-        weights[name] = c
-    return (found, weights) if found else None
+            unexplained.append(name)
+        else:
+            weights[name] = c
+    return (found, weights, unexplained) if found and len(unexplained) <= 1 else None
 
 
 def _row_weights(rows: np.ndarray, batch: np.ndarray) -> np.ndarray | None:

@@ -9,7 +9,8 @@ used. In the order a step computes:
 4. the output layer's delta δ_L: the loss's gradient at the logits z_L = u_L W_L + b_L;
 5. each hidden delta δ_l against (δ_(l+1) W_(l+1)ᵀ) ⊙ φ(z_l). What the program multiplied by, φ, is measured
    element by element and named as a function of z, of z without its bias, or of the activation; or the
-   back-propagated part is found carried through W_(l+1) untransposed, or moved by some units.
+   back-propagated part is found carried through W_(l+1) untransposed, or moved by some units;
+6. where every row is right: how the batch's gradient combines its rows' (row_batch.py).
 
 The first stage that departs is read with the readings a port's stages get (stage_readings.py). A stage that departs
 and matches nothing known is reported at that stage, with its numbers, below the rules' confidence.
@@ -23,13 +24,13 @@ import numpy_net
 from parity.diagnosis import loss_readings as losses, stage_readings as read
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.row_batch import NAMED, STAGE, reductions, rows_counted
 from parity.diagnosis.row_probe import Probe, probe
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
 DEPARTS = 1e-6  # a stage of the float64 probe departs from the run's model beyond this (relative)
 READ = 1e-5  # a reading reproduces a departing stage within this
-NAMED, STAGE = 0.85, 0.5
 MAX_SHIFT = 2  # units a back-propagated error may be moved by
 
 
@@ -39,7 +40,7 @@ def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None
     if found is None:
         return None
     config = setup.config
-    stages = (_bias_gradients, _inputs, _activations, _output_delta, _hidden_deltas, _rows_counted, _reductions)
+    stages = (_bias_gradients, _inputs, _activations, _output_delta, _hidden_deltas, rows_counted, reductions)
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)
 
 
@@ -240,47 +241,6 @@ def _back_propagated(seen: np.ndarray, right_phi: np.ndarray, above: np.ndarray,
                     "the wrong end), so the deltas are shifted by one unit against the units they belong to."
                     if shift == 1 else f"each unit j gets the back-propagated error of unit j + {shift}: shifted by {shift} units.")
     return None
-
-
-def _rows_counted(p: Probe, config) -> Finding | None:
-    """Every row right, but some parameter's batch gradient weighs its rows unequally: only the last row kept."""
-    if not p.row_weights:
-        return None
-    name, c = next(iter(p.row_weights.items()))
-    kept = np.flatnonzero(np.abs(c) > 1e-6 * np.abs(c).max())
-    if len(kept) == 1:
-        which = "the last row" if kept[0] == len(c) - 1 else "the first row" if kept[0] == 0 else f"row {kept[0]} alone"
-        words = (f"only {which}'s contribution counts: in a loop over the rows the gradient is assigned (=) where it must be "
-                 "accumulated (+=), so each row overwrites the last")
-    elif len(kept) < len(c):
-        words = f"{len(c) - len(kept)} of the {len(c)} rows are left out of it (rows {', '.join(map(str, np.setdiff1d(np.arange(len(c)), kept)[:6]))})"
-    else:
-        words = "the rows are weighed unequally (" + ", ".join(f"{w:.3g}" for w in c[:6]) + ", …)"
-    tensors = ", ".join(n.split(".")[0] for n in p.row_weights)
-    return Finding("dropped-rows", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
-                   f"steps), but in the batch's gradient of {tensors} {words}.", {"side": "numpy", "row_weights": {n: c.tolist() for n, c in p.row_weights.items()}},
-                   "Accumulate every row's gradient (grad += ...), starting from zero once per batch.", NAMED if len(kept) < len(c) else STAGE)
-
-
-def _reductions(p: Probe, config) -> Finding | None:
-    """Every row right, but the batch reduced over its rows by another factor in some layers: 1/n² against 1/n."""
-    by_layer: dict[int, list[float]] = {}
-    for name, w in p.reductions.items():
-        by_layer.setdefault(int(name.split(".")[0][1:]), []).append(w)
-    output = np.mean(by_layer.get(len(p.layers), [0.0]))
-    if not output or all(abs(w - output) <= 1e-6 * abs(output) for ws in by_layer.values() for w in ws):
-        return None
-    n = len(p.rows)
-    shown = "; ".join(f"layer {l}: {np.mean(ws):.4g}" for l, ws in sorted(by_layer.items(), reverse=True))
-    odd = [l for l, ws in by_layer.items() if abs(np.mean(ws) - output) > 1e-6 * abs(output)]
-    again = all(abs(np.mean(by_layer[l]) - output / n) <= 1e-6 * abs(output / n) for l in odd)
-    words = (f"divided by the batch size n = {n} once more (1/n² = 1/{n * n} where the output layer has 1/n): the "
-             "delta already holds the 1/n, and it is divided again" if again else "reduced over the batch by another factor")
-    layers = ", ".join(str(l) for l in sorted(odd))
-    return Finding("gradient-scale", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
-                   f"steps), but the batch's gradient of layer {layers} is {words}. The batch's gradient over the sum of its "
-                   f"rows' gradients: {shown}.", {"side": "numpy", "reductions": p.reductions},
-                   "Divide by the batch size once: where the output delta already holds 1/n, do not divide the layers below again.", NAMED)
 
 
 def _stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Finding:

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import numpy_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 
 
@@ -111,6 +112,22 @@ INVERSES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
+def _one_branch(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
+    """The run's activation on one side of z = 0 and not on the other: a branch of a piecewise or numerically stable
+    form written wrong."""
+    if run not in ACTIVATIONS:
+        return None
+    right = ACTIVATIONS[run][1](z)
+    for side, where, other in ((z > 0, "z > 0", "z < 0"), (z < 0, "z < 0", "z > 0")):
+        rest = ~side & (z != 0)
+        if side.sum() >= 2 and rest.sum() >= 2 and relative_gap(received[side], right[side]) <= tolerance \
+                and relative_gap(received[rest], right[rest]) > tolerance:
+            return (f"{run}(z) where {where} and something else where {other} (relative gap "
+                    f"{relative_gap(received[rest], right[rest]):.3g} there): the branch for {other} written wrong (in a "
+                    "numerically stable form, np.where(z >= 0, ..., ...), the negative branch)")
+    return None
+
+
 def shifted(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | None, tolerance: float) -> str | None:
     """The run's activation of z plus one more shift per unit: where that shift is the layer's bias, added twice."""
     if run not in INVERSES or received.shape != z.shape:
@@ -155,6 +172,10 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
                 if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
                     return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
                 return f"{scale:.4g}·{words} {'+' if shift >= 0 else '-'} {abs(shift):.4g}{same}", f"scaled-{name}"
+        for name, (words, function) in ACTIVATIONS.items():  # the layer's activation and one more of the same
+            if name != "linear" and relative_gap(function(function(z)), received) <= tolerance:
+                inner = words.split(",")[0].split(" = ")[0]
+                return f"{inner.replace('(z)', '(' + inner + ')')}: the activation applied twice (the layer's own and one more)", f"twice-{name}"
         negative = z < 0
         if np.any(negative) and np.any(~negative) and relative_gap(received[~negative], z[~negative]) <= tolerance:
             slope = fit_ratio(received[negative], z[negative])
@@ -170,4 +191,12 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
                     p = float(np.mean(dropped[expected != 0]))
                     return (f"{run}(z) with {p:.0%} of the units zeroed and the rest scaled by {factor[0]:.4g} = 1/(1 - p): "
                             f"dropout (p = {1 - 1 / factor[0]:.3g}) left in training mode", "dropout")
+        if run in numpy_net.ACTIVATIONS and numpy_net.ACTIVATIONS[run].derivative is not None:
+            own = numpy_net.ACTIVATIONS[run]
+            if relative_gap(own.derivative(own.function(z)), received) <= tolerance:
+                return (f"{run}'(z), the activation's derivative, not the activation (a cached activation overwritten in "
+                        "place by its derivative, h *= 1 - h, or the two variables confused)", "derivative")
+        branch = _one_branch(z, received, run, tolerance)  # last: a known function with a branch (leaky ReLU) comes first
+        if branch:
+            return branch, "branch"
     return None

@@ -198,11 +198,33 @@ def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
         if close(factor, config.lr) and config.lr != 1:
             return f"the gradient's coefficient is lr times the run's: the learning rate applied twice (lr·lr = {config.lr ** 2:.4g})"
         return f"the gradient enters {factor:.4g} times as strongly as in the run's optimizer (a learning rate, a loss scale or a dampening)"
-    if close(a, run[0] ** 2) and run[0]:
+    # "a momentum" only where the law has a momentum's form: heavy ball (c = 0) or Nesterov (c = -b·a/(1 + a))
+    momentum_form = abs(c) <= 1e-3 * abs(b) or (a != -1 and close(c, -b * a / (1 + a)))
+    if close(a, run[0] ** 2) and run[0] and momentum_form:
         return f"a momentum of {a:.4g} = {run[0]:g}², the momentum applied twice"
+    if run[0] and run[1] and close(a, run[1] / -config.lr) and close(b / -config.lr, run[0]) and not close(a, run[0]):
+        return (f"the momentum and the gradient's weight swapped: the previous update carried with {a:.4g} and the gradient "
+                f"scaled by {b / -config.lr:.4g} = μ, that is buf = buf + μ·g, the momentum multiplying the gradient, not the "
+                "buffer (buf = μ·buf + g)")
+    if not close(a, run[0]) and 0 < a < 1 and run[1] and close(b, (1 - a) * run[1]):
+        return (f"an exponential moving average with β = {a:.4g}: each update is β times the last plus (1 - β) times the run's "
+                "step (b = (1 - β)·b_run), as when the updates, or the weights themselves (an EMA of the weights loaded back "
+                "into the model), are averaged")
     if not close(a, run[0]):
-        return f"a momentum of {a:.4g} where the run's is {run[0]:g}"
-    return _one_sign(fitted, run)
+        return f"a momentum of {a:.4g} where the run's is {run[0]:g}" if momentum_form else ""
+    return _one_sign(fitted, run) or _one_factor(fitted, run, config)
+
+
+def _one_factor(fitted: tuple, run: tuple, config: RunConfig) -> str:
+    """The run's law but for the previous gradient's term, a multiple of the run's."""
+    a, b, c = fitted
+    if not (close(a, run[0]) and close(b, run[1]) and run[2] and c and not close(c, run[2])):
+        return ""
+    factor = c / run[2]
+    swapped = (f": Nesterov's update written lr·(v + μ·g) where it is lr·(g + μ·v), the velocity and the gradient "
+               f"swapped (that makes c = lr·μ² = {config.lr * config.momentum ** 2:.4g} and leaves the first step alike)"
+               if config.optimizer == "nesterov" and close(factor, config.momentum) else "")
+    return f"the previous gradient's term c·g_(t-1) is {factor:.4g} times the run's{swapped}"
 
 
 def _one_sign(fitted: tuple, run: tuple) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import types
+from collections.abc import Iterator
+
 import numpy as np
 
 from parity.diagnosis.evidence import Evidence, common_ratio, relative_gap
@@ -95,6 +98,11 @@ def no_update(e: Evidence) -> Finding | None:
         if side == "numpy" and e.step == 1 and e.config.optimizer in ("momentum", "nesterov"):
             return None  # a momentum step one behind also stands still at first: optimizer_convention names it
         cause, fix = NO_UPDATE_CAUSES[side]
+        spent = _spent_iterators(e) if side == "torch" else []
+        if spent:
+            cause = (f"its optimizer holds {', '.join(spent)}, a generator or iterator (model.parameters() is one), which its "
+                     "first pass over it used up (zero_grad() or step()): from then on the optimizer steps no parameter")
+            fix = "Keep the parameters as a list in the optimizer: list(model.parameters())."
         return Finding(
             "no-update",
             f"The {'NumPy' if side == 'numpy' else 'PyTorch'} step changed no parameter at step {e.step}, while the other side "
@@ -104,6 +112,22 @@ def no_update(e: Evidence) -> Finding | None:
             0.98 if side == "numpy" else 0.9,
         )
     return None
+
+
+def _spent_iterators(e: Evidence) -> list[str]:
+    """The port's optimizer's attributes that are one-pass iterators with nothing left (a stored model.parameters())."""
+    try:
+        port = e._setup.replay(e.step)[1]
+        port.step(e._setup.rows(e.step))  # the failing step itself, which found nothing left to step
+        optimizer = getattr(getattr(port, "side", port), "optimizer", None)
+        found = []
+        for name, value in vars(optimizer).items():
+            if isinstance(value, (types.GeneratorType, Iterator)) and not isinstance(value, (list, tuple, dict, str)) \
+                    and next(iter(value), None) is None:
+                found.append(f"self.{name}")
+        return found
+    except Exception:  # a port that cannot be replayed, an optimizer without attributes: nothing read
+        return []
 
 
 def _one_rate(e: Evidence, steps: list[dict]) -> bool:
@@ -219,6 +243,6 @@ def _across_steps(e: Evidence, ratio: float | None, steps: list[dict], agree: st
             "the NumPy learning rate changes as it trains, a schedule or decay the torch side does not have.",
             evidence,
             "Give both sides the same schedule (torch.optim.lr_scheduler), or none.",
-            0.9,
+            0.7,  # ratios that move by no known law: room for the update law, which may reproduce every update
         )
     return None

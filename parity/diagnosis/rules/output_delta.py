@@ -53,7 +53,8 @@ def output_delta(e: Evidence) -> Finding | None:
         fit = fit_ratio(e.numpy(failing[0]), grads[top]) if top in grads else None
         if fit is None or fit[0] <= 0:
             continue
-        if all(e.explains(fit[0] * grads[g.split(".")[0]], g) for g in failing):
+        # another output delta changes every gradient below it: the ones that pass must follow from it too
+        if all((e.explains if g in failing else e.matches)(fit[0] * grads[g.split(".")[0]], g) for g in e.grads() if g.split(".")[0] in grads):
             factor = "" if abs(fit[0] - 1) <= 1e-3 else f" (times {fit[0]:.4g}, its reduction)"
             return Finding(name, f"The NumPy gradients all follow from the output delta of {what}{factor}, backpropagated "
                            "as the run's model does.", {"tensors": failing, "factor": fit[0]},

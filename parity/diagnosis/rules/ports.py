@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.evidence import Evidence, relative_gap
+from parity.diagnosis.port_trace import trace_port
 from parity.diagnosis.finding import Finding
 
 SIDES = {"numpy": "NumPy", "torch": "torch"}
@@ -25,6 +26,8 @@ def not_updated(e: Evidence) -> Finding | None:
         if still and moving:  # some move: the step ran, these parameters were left out of it
             cause = ("left out of the optimizer's parameters, created with requires_grad=False, or cut off from the loss by a "
                      ".detach()" if side == "torch" else "left out of the update loop, or updated on a copy")
+            borrowed = _borrowed(e, still) if side == "torch" else None
+            cause = borrowed or cause
             return Finding(
                 "not-updated",
                 f"The {SIDES[side]} side never moves {', '.join(still)} at step {e.step}, while it moves "
@@ -33,6 +36,21 @@ def not_updated(e: Evidence) -> Finding | None:
                 f"Update {', '.join(still)} on the {SIDES[side]} side as the others are.",
                 0.95 if side == "torch" else 0.85,  # on the NumPy side a rule that says why (a bias gradient) fits better
             )
+    return None
+
+
+def _borrowed(e: Evidence, still: list[str]) -> str | None:
+    """A port that uses another layer's parameter where a still one belongs: read from its traced operations."""
+    try:
+        trace = trace_port(e._setup.replay(e.step)[1], e._setup.rows(e.step))
+    except Exception:  # a port that cannot be traced: the cause stays the usual list
+        return None
+    for layer, used in (trace.layer_params if trace is not None else {}).items():
+        own = f"b{layer}"
+        other = next((u for u in used if u.startswith("b") and u != own), None)
+        if own in still and other:
+            return (f"layer {layer}'s operation adds {other}, layer {other[1:]}'s bias, in place of its own {own} (a copy-paste "
+                    f"slip such as F.linear(h, fc{layer}.weight, fc{other[1:]}.bias)), so {own} is never used")
     return None
 
 

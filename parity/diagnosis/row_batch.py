@@ -1,0 +1,65 @@
+"""How a NumPy program's batch gradient combines its rows' gradients, where each row's is right (row_probe.py reads both).
+
+- rows_counted: some parameter's batch gradient weighs its rows otherwise (only the last row kept: a gradient assigned
+  in a loop over the rows where it is accumulated), or is the outer product of the rows' sums (np.outer(X.mean(0),
+  delta.sum(0)) where X.T @ delta belongs);
+- reductions: the batch reduced over its rows by another factor in some layers (1/n² against 1/n).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.row_probe import Probe
+
+NAMED, STAGE = 0.85, 0.5  # as row_stages.py's
+
+
+def rows_counted(p: Probe, config) -> Finding | None:
+    """Every row right, but some parameter's batch gradient weighs its rows unequally: only the last row kept."""
+    if not p.row_weights:
+        return None
+    name, c = next(iter(p.row_weights.items()))
+    if c is None:
+        W = name.split(".")[0]
+        return Finding("layer-input", f"In the NumPy program, each row's gradient is right (read one row at a time from its "
+                       f"own steps), but the batch's gradient of {W} is the outer product of the rows' summed (or mean) input "
+                       f"and summed delta, np.outer(X.mean(0), delta.sum(0)), not the sum of each row's outer product, "
+                       f"X.T @ delta: the product of the sums, where the sum of the products belongs.",
+                       {"side": "numpy", "tensor": f"{W}.grad"}, f"{W}'s gradient: inputs.T @ delta (a matrix product over the "
+                       "rows), not np.outer of their sums or means.", NAMED)
+    kept = np.flatnonzero(np.abs(c) > 1e-6 * np.abs(c).max())
+    if len(kept) == 1:
+        which = "the last row" if kept[0] == len(c) - 1 else "the first row" if kept[0] == 0 else f"row {kept[0]} alone"
+        words = (f"only {which}'s contribution counts: in a loop over the rows the gradient is assigned (=) where it must be "
+                 "accumulated (+=), so each row overwrites the last")
+    elif len(kept) < len(c):
+        words = f"{len(c) - len(kept)} of the {len(c)} rows are left out of it (rows {', '.join(map(str, np.setdiff1d(np.arange(len(c)), kept)[:6]))})"
+    else:
+        words = "the rows are weighed unequally (" + ", ".join(f"{w:.3g}" for w in c[:6]) + ", …)"
+    tensors = ", ".join(n.split(".")[0] for n, w in p.row_weights.items() if w is not None)
+    return Finding("dropped-rows", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
+                   f"steps), but in the batch's gradient of {tensors} {words}.", {"side": "numpy", "row_weights": {n: w.tolist() for n, w in p.row_weights.items() if w is not None}},
+                   "Accumulate every row's gradient (grad += ...), starting from zero once per batch.", NAMED if len(kept) < len(c) else STAGE)
+
+
+def reductions(p: Probe, config) -> Finding | None:
+    """Every row right, but the batch reduced over its rows by another factor in some layers: 1/n² against 1/n."""
+    by_layer: dict[int, list[float]] = {}
+    for name, w in p.reductions.items():
+        by_layer.setdefault(int(name.split(".")[0][1:]), []).append(w)
+    output = np.mean(by_layer.get(len(p.layers), [0.0]))
+    if not output or all(abs(w - output) <= 1e-6 * abs(output) for ws in by_layer.values() for w in ws):
+        return None
+    n = len(p.rows)
+    shown = "; ".join(f"layer {l}: {np.mean(ws):.4g}" for l, ws in sorted(by_layer.items(), reverse=True))
+    odd = [l for l, ws in by_layer.items() if abs(np.mean(ws) - output) > 1e-6 * abs(output)]
+    again = all(abs(np.mean(by_layer[l]) - output / n) <= 1e-6 * abs(output / n) for l in odd)
+    words = (f"divided by the batch size n = {n} once more (1/n² = 1/{n * n} where the output layer has 1/n): the "
+             "delta already holds the 1/n, and it is divided again" if again else "reduced over the batch by another factor")
+    layers = ", ".join(str(l) for l in sorted(odd))
+    return Finding("gradient-scale", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
+                   f"steps), but the batch's gradient of layer {layers} is {words}. The batch's gradient over the sum of its "
+                   f"rows' gradients: {shown}.", {"side": "numpy", "reductions": p.reductions},
+                   "Divide by the batch size once: where the output delta already holds 1/n, do not divide the layers below again.", NAMED)
