@@ -70,7 +70,7 @@ def test_a_correct_network_under_the_wrong_settings_is_told_its_settings_not_a_b
     run_with = next(line for line in result.stdout.splitlines() if "Run with" in line)
     for flag in flags:
         assert flag in run_with or flag in result.stdout.split("Equally consistent")[-1], (flag, result.stdout)
-    assert "the first 5 steps agree" in result.stdout
+    assert "the first 8 steps agree" in result.stdout
 
 
 def test_every_style_is_in_the_documented_table():

@@ -157,6 +157,9 @@ def test_more_numpy_stages_are_read_one_row_at_a_time(tmp_path, change, extra, n
      {"M_HAT": "self.m[k] / (1 - 0.999 ** self.t)"}, "optimizer-settings", "swapped"),
     ({"0.9 * self.m[k] + 0.1 * grads[k]": "0.1 * self.m[k] + 0.9 * grads[k]"}, {}, "optimizer-variant", "weights swapped"),
     ({"grads[k] ** 2": "self.m[k] ** 2"}, {}, "optimizer-variant", "first moment squared"),
+    ({"            self.m[k] = 0.9 * self.m[k] + 0.1 * grads[k]\n            self.v[k] = 0.999 * self.v[k] + 0.001 * grads[k] ** 2\n": "",
+      "            p[k] -= 0.01 * m_hat / DENOMINATOR\n": "            p[k] -= 0.01 * m_hat / DENOMINATOR\n            self.m[k] = 0.9 * self.m[k] + 0.1 * grads[k]\n"
+      "            self.v[k] = 0.999 * self.v[k] + 0.001 * grads[k] ** 2\n"}, {}, "one-step-late", "before this step's gradient"),
 ])
 def test_adams_sources_and_betas_are_read_from_the_updates(tmp_path, replaced, placeholders, name, words):
     source = ADAM

@@ -145,6 +145,7 @@ def test_readings_name_what_the_numbers_show():
     assert "min-max" in read.inputs((X - X.min(0)) / (X.max(0) - X.min(0)), X, TOLERANCE)[0]
     assert "other order" in read.inputs(X[::-1].copy(), X, TOLERANCE)[0]
     assert read.activation(z, np.where(z > 0, z, 0.2 * z), TOLERANCE, "relu") == ("leaky_relu(z, negative_slope=0.2)", "leaky-relu")
+    assert read.activation(z, np.minimum(z, 0), TOLERANCE, "relu")[1] == "mirrored-relu"
     assert "tanh(z/2)" in read.activation(z, 2 / (1 + np.exp(-z)) - 1, TOLERANCE, "tanh")[0]
     mask = rng.random(z.shape) > 0.5
     assert read.activation(z, np.tanh(z) * mask * 2, TOLERANCE, "tanh")[1] == "dropout"
@@ -544,3 +545,20 @@ def test_an_optimizer_that_keeps_a_spent_generator_is_named(tmp_path, params, pa
     if not passes:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "no-update" and "generator" in top["explanation"], top
+
+
+def test_a_loss_divided_by_another_count_is_read():
+    rng = np.random.default_rng(7)
+    z, y = rng.normal(size=(40, 1)), (rng.random((40, 1)) > 0.3).astype(float)
+    run = losses.run_gradient("bce", "sigmoid", z, y)
+    assert "positive targets" in losses.loss_gradient("bce", "sigmoid", z, y, run * 40 / y.sum(), TOLERANCE)[0]
+    p = 1 / (1 + np.exp(-z))
+    assert "y = 0 weigh 0" in losses.loss_gradient("bce", "sigmoid", z, y, y * (p - 1) / 40, TOLERANCE)[0]
+    assert "y = 1 term alone" in losses._other_loss("sigmoid", z, y, y * (p - 1) / 40, TOLERANCE)[0]
+
+
+def test_a_port_that_steps_its_optimizer_every_second_call_is_counted(tmp_path):
+    step = ("model.calls = getattr(model, 'calls', 0) + 1; LOSS.backward()\n    if model.calls % 2 == 0:\n"
+            "        optimizer.step(); optimizer.zero_grad()")
+    code, top = check_port(tmp_path, step=step)
+    assert code == 1 and top["name"] == "no-update" and "only some training steps" in top["explanation"], top

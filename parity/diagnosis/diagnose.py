@@ -56,7 +56,7 @@ RULES = (
 )
 
 NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
-VERIFY_STEPS = 5  # a hypothesis about the run's settings must hold for this many steps
+VERIFY_STEPS = 8  # a hypothesis about the run's settings must hold for this many steps (RAdam is SGD-like for 5)
 MAX_VERIFIED = 6
 LAWS_OF_THE_STEP = {"learning-rate-schedule", "bias-correction", "gradient-clipping"}
 

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 import numpy_net
 import torch_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
-from parity.diagnosis.stage_readings import affine_fit
+from parity.diagnosis.stage_readings import affine_fit, as_division
 
 
 def gradient_at_logits(formula: Callable, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
@@ -28,10 +28,22 @@ def gradient_at_logits(formula: Callable, output_activation: str, logits: np.nda
     return grad if np.all(np.isfinite(grad)) else None
 
 
+def _one_unit(formula: Callable) -> Callable:
+    """The formula on a single output unit only (its reading there differs from the one on several classes)."""
+    def on_one_unit(p, z, y):
+        if p.shape[1] != 1:
+            raise RuntimeError("not a single output unit")
+        return formula(p, z, y)
+    return on_one_unit
+
+
 # other losses a port may compute on the same outputs, each up to one positive factor (its reduction)
 LOSSES: dict[str, Callable] = {
     "the squared error (output - y)²": lambda p, z, y: ((p - y) ** 2).sum(),
     "binary cross-entropy": lambda p, z, y: -(y * torch.log(p) + (1 - y) * torch.log1p(-p)).sum(),
+    "-Σ y·log p on one output unit, the binary cross-entropy's y = 1 term alone: the rows with y = 0 get no gradient "
+    "(as log(1 + e^(-y·z)), the logistic loss written for -1/+1 labels, does when given 0/1 labels)": _one_unit(
+        lambda p, z, y: -(y * torch.log(p)).sum()),
     "cross-entropy -Σ y·log p": lambda p, z, y: -(y * torch.log(p)).sum(),
     "-Σ y·p, the probabilities with the log missing (nll_loss given probabilities, not log-probabilities)":
         lambda p, z, y: -(y * p).sum(),
@@ -64,9 +76,10 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
         return None
     scaled = fit_ratio(grad, run)
     if scaled and scaled[1] <= tolerance:
-        return _exact_loss(output_activation, logits, y, grad, tolerance) or (
-            f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s: the same loss, reduced "
-            "otherwise (a sum against a mean, or another count).", f"Reduce the port's loss as --loss {loss} does.")
+        return _exact_loss(output_activation, logits, y, grad, tolerance) or _count(loss, output_activation, y, scaled[0]) or (
+            f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s{as_division(scaled[0])}: the same "
+            "loss, reduced otherwise (a sum against a mean, or another count: a batch size fixed in the code where this "
+            "batch has another).", f"Reduce the port's loss as --loss {loss} does.")
     return _weighted_rows(run, grad, y, tolerance) or _smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
         or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
         or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance)
@@ -109,6 +122,18 @@ def _jacobian_diagonal(loss: str, output_activation: str, logits: np.ndarray, y:
     return ("its delta at the logits is the loss's derivative times p (1 - p), elementwise: the softmax Jacobian's "
             "diagonal alone, its cross terms -p_i p_j (off-diagonal) left out, as if the softmax were a sigmoid.",
             "Back-propagate through the softmax with its whole Jacobian: for cross-entropy, delta = p - y.")
+
+
+def _count(loss: str, output_activation: str, y: np.ndarray, factor: float) -> tuple[str, str] | None:
+    """The count the port's loss divides by, where the factor against the run's loss is the run's count over it."""
+    run = 1 / numpy_net.make_loss(loss, output_activation).scale(y)  # what the run's loss divides by
+    counts = {"the number of positive targets (y.sum())": float(y.sum()), "the number of negative targets ((1 - y).sum())":
+              float((1 - y).sum()), "the number of rows": float(len(y)), "the number of elements (rows × outputs)": float(y.size)}
+    for words, count in counts.items():
+        if count > 0 and abs(run / count - factor) <= 1e-3 * factor and abs(count - run) > 0.5:
+            return (f"its loss's gradient at the logits is {factor:.6g} times --loss {loss}'s: the same loss divided by "
+                    f"{words}, {count:g}, where --loss {loss} divides by {run:g}.", f"Divide the port's loss as --loss {loss} does.")
+    return None
 
 
 # Losses whose gradient is the squared error's times a number that changes with the error itself: within one step
@@ -202,7 +227,8 @@ def _smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: 
         return None
     t = p - grad / D
     predicted = np.eye(y.shape[1])[p.argmax(axis=1)] if y.shape[1] > 1 else (p > 0.5).astype(float)
-    if relative_gap(t, predicted) <= tolerance and not np.array_equal(predicted, y):
+    # predictions that vary from row to row: one target for every row is read below, as targets ignored
+    if len(np.unique(predicted, axis=0)) > 1 and relative_gap(t, predicted) <= tolerance and not np.array_equal(predicted, y):
         return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
                 "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
                 "Take the labels from y.")

@@ -178,6 +178,9 @@ def _output_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
     expected = numpy_net.ACTIVATIONS[unit].function(logits)
     if relative_gap(returned, logits) <= tolerance or relative_gap(returned, expected) <= tolerance:
         return None
+    natural = {"bce": "sigmoid", "bce-sum": "sigmoid", "ce": "softmax", "ce-sum": "softmax"}.get(setup.config.loss)
+    if natural and relative_gap(returned, numpy_net.ACTIVATIONS[natural].function(logits)) <= tolerance:
+        return None  # probabilities for a loss that takes them: a convention, which the loss stage judges
     stage = "the output unit"
     twice = read.shifted(logits, returned, unit, params.get(f"b{len(trace.linears)}"), tolerance)
     if twice:

@@ -20,6 +20,7 @@ import torch
 import torch_net
 from parity.config.config import RunConfig
 from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.stage_readings import as_division
 from parity.diagnosis.finding import Finding
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
@@ -133,7 +134,9 @@ def _difference(key: str, have: Any, want: Any) -> str:
         return f"{have} (a class of its own or another torch.optim class), where the run's --optimizer builds {want}"
     words, option = WORDS.get(key, (key, None))
     run = f"the run's {option} is {_shown(want)}" if option else f"the run's optimizer has {key}={_shown(want)}"
-    return f"{words} {key}={_shown(have)}, where {run}"
+    ratio = have / want if isinstance(have, (int, float)) and isinstance(want, (int, float)) and want else None
+    scaled = f" ({ratio:.4g} times the run's{as_division(ratio)})" if ratio and key == "lr" else ""
+    return f"{words} {key}={_shown(have)}{scaled}, where {run}"
 
 
 def _shown(value: Any) -> str:

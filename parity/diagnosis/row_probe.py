@@ -27,7 +27,7 @@ from parity.engine.setup import Setup
 MAX_ROWS = 24  # rows of the failing batch stepped one at a time
 SEPARABLE = 1e-9  # the batch's gradient is a multiple of its rows' sum within this: float64 throughout, or no reading
 OUTER = 1e-9  # a one-row weight gradient is an outer product u δᵀ within this
-PROBED_OPTIMIZERS = ("sgd", "momentum", "nesterov")  # a first step is a known multiple of -lr·g
+PROBED_OPTIMIZERS = ("sgd", "momentum", "nesterov", "ema-momentum")  # a first step is a known multiple of -lr·g
 
 
 class Layer(NamedTuple):

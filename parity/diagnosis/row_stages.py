@@ -170,7 +170,8 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
         seen = p.layers[layer].delta
         if relative_gap(seen, back * right_phi) <= DEPARTS:
             continue
-        words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer)
+        words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer) \
+            or _precedence(seen, back, right_phi)
         if words is None:
             return _stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
                           f"{config.hidden_activation}'s derivative, with the layer above as the program computed it", seen, back * right_phi)
@@ -241,6 +242,14 @@ def _back_propagated(seen: np.ndarray, right_phi: np.ndarray, above: np.ndarray,
                     "the wrong end), so the deltas are shifted by one unit against the units they belong to."
                     if shift == 1 else f"each unit j gets the back-propagated error of unit j + {shift}: shifted by {shift} units.")
     return None
+
+
+def _precedence(seen: np.ndarray, back: np.ndarray, right_phi: np.ndarray) -> str | None:
+    """back·1 - (1 - f'): a derivative written 1 - a**2 after the multiplication, without its parentheses."""
+    if relative_gap(seen, back - (1 - right_phi)) > READ:
+        return None
+    return ("it is the back-propagated error minus (1 - f'(z)), not times f'(z): delta @ W.T * 1 - a ** 2, the parentheses "
+            "around the derivative (1 - a ** 2) missing, so operator precedence subtracts a² after multiplying by 1.")
 
 
 def _stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Finding:

@@ -80,9 +80,17 @@ def _affine_words(scale: np.ndarray, shift: np.ndarray, X: np.ndarray, tolerance
     if np.all(spread > 0) and close(scale, 1 / spread) and close(shift, -X.min(axis=0) / spread):
         return "min-max scaled over this batch, (X - X.min(0)) / (X.max(0) - X.min(0))"
     if close(scale, np.full_like(scale, scale[0])) and close(shift, np.zeros_like(shift)):
-        return f"scaled by {scale[0]:.6g}"
+        return f"scaled by {scale[0]:.6g}{as_division(scale[0])}"
     return (f"changed column by column (scaled by {_few(scale)} and shifted by {_few(shift)}): normalised with statistics "
             "the NumPy side does not use")
+
+
+def as_division(factor: float) -> str:
+    """' = 1/k' where a factor below 1 is one over a whole number (1/255: pixel scaling; lr/4), else ''."""
+    if not 0 < factor < 1:
+        return ""
+    k = 1 / factor
+    return f" = 1/{round(k)} (divided by {round(k)})" if abs(k - round(k)) <= 1e-4 * k else ""
 
 
 def _few(values: np.ndarray) -> str:
@@ -143,6 +151,8 @@ def shifted(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | No
         return None
     if bias is not None and bias.shape == shift.shape and relative_gap(shift, bias) <= max(tolerance, 1e-3):
         return f"{run}(z + b): the layer's bias added twice (nn.Linear already adds it once)"
+    if bias is not None and bias.shape == shift.shape and relative_gap(shift, -2 * bias) <= max(tolerance, 1e-3):
+        return f"{run}(x @ W - b): the layer's bias subtracted where it is added (z - 2b, a sign slip in the forward pass)"
     return f"{run}(z + c), z shifted by one more constant per unit ({_few(shift)})"
 
 
@@ -172,6 +182,11 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
                 if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
                     return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
                 return f"{scale:.4g}·{words} {'+' if shift >= 0 else '-'} {abs(shift):.4g}{same}", f"scaled-{name}"
+        for name, (words, function) in ACTIVATIONS.items():  # mirrored: -f(-z), min(z, 0) = -relu(-z) for relu
+            if name not in ("linear", "tanh", "abs", "hardtanh") and relative_gap(-function(-z), received) <= tolerance:
+                inner = words.split(",")[0].split(" = ")[0].replace("(z)", "(-z)")
+                kept = " = min(z, 0): the negative part kept, clamp(max=0) where clamp(min=0) belongs" if name == "relu" else ""
+                return f"-{inner}{kept}", f"mirrored-{name}"
         for name, (words, function) in ACTIVATIONS.items():  # the layer's activation and one more of the same
             if name != "linear" and relative_gap(function(function(z)), received) <= tolerance:
                 inner = words.split(",")[0].split(" = ")[0]

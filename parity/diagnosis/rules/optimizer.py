@@ -99,6 +99,13 @@ def no_update(e: Evidence) -> Finding | None:
             return None  # a momentum step one behind also stands still at first: optimizer_convention names it
         cause, fix = NO_UPDATE_CAUSES[side]
         spent = _spent_iterators(e) if side == "torch" else []
+        calls = _step_calls(e) if side == "torch" and not spent else []
+        if calls and any(calls) and not all(calls):
+            every = next(i for i, c in enumerate(calls) if c) + 1
+            cause = (f"it calls optimizer.step() in only some training steps ({', '.join(map(str, calls))} calls in steps "
+                     f"{e.step} to {e.step + len(calls) - 1}): gradients accumulated over {every} calls before each step "
+                     f"(an accumulation count left in the step), so step {e.step} moves nothing")
+            fix = "Step the optimizer once every training step (accumulation steps 1)."
         if spent:
             cause = (f"its optimizer holds {', '.join(spent)}, a generator or iterator (model.parameters() is one), which its "
                      "first pass over it used up (zero_grad() or step()): from then on the optimizer steps no parameter")
@@ -112,6 +119,27 @@ def no_update(e: Evidence) -> Finding | None:
             0.98 if side == "numpy" else 0.9,
         )
     return None
+
+
+def _step_calls(e: Evidence, steps: int = 4) -> list[int]:
+    """How many times the port calls optimizer.step() in each training step from the failing one on."""
+    try:
+        port = e._setup.replay(e.step)[1]
+        optimizer = getattr(getattr(port, "side", port), "optimizer")
+        counted, step = [0], optimizer.step
+
+        def counting(*args, **kwargs):
+            counted[0] += 1
+            return step(*args, **kwargs)
+
+        optimizer.step, calls = counting, []
+        for k in range(steps):
+            counted[0] = 0
+            port.step(e._setup.rows(e.step + k))
+            calls.append(counted[0])
+        return calls
+    except Exception:  # a port that cannot be replayed: nothing counted
+        return []
 
 
 def _spent_iterators(e: Evidence) -> list[str]:
