@@ -43,6 +43,8 @@ def test_gradients_buffers_data_and_activations_are_passed_over():
     net = Net(dW1=np.ones((3, 4)), velocity_w1=np.ones((3, 4)), X=X.copy(), y=Y.copy(), a1=np.ones((10, 4)),
               W1=np.ones((3, 4)), W2=np.ones((4, 2)), grad_W2=np.ones((4, 2)))
     assert found(net) == ({"W1": "W1", "W2": "W2"}, (3, 4, 2))
+    averages = Net(W1=np.ones((3, 4)), W2=np.ones((4, 2)), ema={"W1": np.ones((3, 4)), "W2": np.ones((4, 2))})
+    assert found(averages) == ({"W1": "W1", "W2": "W2"}, (3, 4, 2))  # a moving average of the gradients, kept by name
 
 
 def test_three_layers_and_no_biases():

@@ -24,7 +24,7 @@ from parity.errors import InputError
 WEIGHT_NAME = re.compile(r"^w|(^|_)(weights?|wih|who|whh|wi|wh|wo|theta|kernel|coef|syn)(\d+|_|$)", re.IGNORECASE)
 BIAS_NAME = re.compile(r"^b|(^|_)(bias|biases|bh|bo|intercept)(\d+|_|$)", re.IGNORECASE)
 NOT_A_PARAMETER = re.compile(
-    r"(grad|delta|veloc|momentum|cache|prev|buffer|moment|running|^(m|v|s|r|mt|vt)$|adam|rms|_sq|sq_|avg|accum|^d[_A-Z0-9]|^d(w|b)|^(v|m|s)_|^(v|m|s)(w|b)\d*$)",
+    r"(grad|delta|veloc|momentum|cache|prev|buffer|moment|running|^(m|v|s|r|mt|vt)$|adam|rms|_sq|sq_|avg|average|(^|_)ema(_|\d|$)|accum|^d[_A-Z0-9]|^d(w|b)|^(v|m|s)_|^(v|m|s)(w|b)\d*$)",
     re.IGNORECASE,
 )
 ACTIVATION_NAME = re.compile(r"^(a|z|h|o|out|output|outputs|hidden|layer\d*|activation|act|input|inputs|x|y|target|label)s?_?\d*$", re.IGNORECASE)

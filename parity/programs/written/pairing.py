@@ -30,7 +30,7 @@ from parity.errors import InputError
 # for a parameter when pairs are found automatically.
 NOT_PARAMETERS = re.compile(
     r"(^|_)(d|g|grads?|gradients?|m|v|ms|vs|mom|moments?|momentum|velocit(y|ies)|buf(fer)?s?|cache|caches|adam|opt(imizer)?|"
-    r"state|running|exp|avg|sq|sqr|prev|previous|old|last|best|mask|masks|x|y|X|Y|inputs?|outputs?|targets?|labels?|"
+    r"state|running|exp|avg|ema|average|sq|sqr|prev|previous|old|last|best|mask|masks|x|y|X|Y|inputs?|outputs?|targets?|labels?|"
     r"data|acts?|activations?|z|a|h|hidden|delta|deltas|err(or)?s?|loss(es)?|history|hist|accum|s|r|u)(_|$|\d)",
 )
 
