@@ -15,7 +15,7 @@ import torch.nn.functional as F
 import numpy_net
 import torch_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
-from parity.diagnosis.stage_readings import affine_fit, as_division
+from parity.diagnosis.stage_readings import affine_fit, as_division, one_side
 
 
 def gradient_at_logits(formula: Callable, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
@@ -88,14 +88,13 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
 def _one_sign_of_logits(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     """The run's gradient where the logits are of one sign, another where they are of the other: a branch of a
     numerically stable form (its |z| or max(z, 0)) written wrong."""
-    for side, where, other in ((logits > 0, "z > 0", "z < 0"), (logits < 0, "z < 0", "z > 0")):
-        rest = ~side & (logits != 0)
-        if side.sum() >= 2 and rest.sum() >= 2 and relative_gap(grad[side], run[side]) <= tolerance \
-                and relative_gap(grad[rest], run[rest]) > tolerance:
-            return (f"its loss's gradient at the logits is the run's where {where} and not where {other}: the loss's branch "
-                    f"for {other} is written wrong (a numerically stable form's |z| or max(z, 0) missing, so the rows with "
-                    f"{other} get another term).", "Write the stable form with |z|: max(z, 0) - z·y + log(1 + e^-|z|).")
-    return None
+    found = one_side(logits, grad, run, tolerance)
+    if found is None:
+        return None
+    where, other, _ = found
+    return (f"its loss's gradient at the logits is the run's where {where} and not where {other}: the loss's branch "
+            f"for {other} is written wrong (a numerically stable form's |z| or max(z, 0) missing, so the rows with "
+            f"{other} get another term).", "Write the stable form with |z|: max(z, 0) - z·y + log(1 + e^-|z|).")
 
 
 # the run's losses as functions of the output unit's values p: their derivative in p, through which a hand-written

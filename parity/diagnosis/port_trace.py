@@ -49,15 +49,8 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
 
     linears = sum(isinstance(m, nn.Linear) for m in model.modules())
     names = {id(m): name for name, m in model.named_modules()}
-    optimizer = getattr(port, "optimizer", None)
-    if optimizer is not None:  # each call of the port's optimizer.step() in one training step, counted
-        step = optimizer.step
-
-        def counted(*args, **kwargs):
-            trace.optimizer_steps += 1
-            return step(*args, **kwargs)
-
-        optimizer.step = counted
+    original = copy.deepcopy(port) if getattr(port, "locations", None) else None  # before its optimizer is wrapped
+    steps_taken = count_steps(getattr(port, "optimizer", None))
 
     def keep_logits_grad(grad: torch.Tensor) -> None:
         trace.logits_grad = _host(grad)
@@ -71,12 +64,12 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
 
     handles.append(model.register_forward_hook(on_model))
     handles += [m.register_forward_hook(on_linear) for m in model.modules() if isinstance(m, nn.Linear)]
-    original = copy.deepcopy(port) if getattr(port, "locations", None) else None
     try:
         port.step(rows)
     finally:
         for handle in handles:
             handle.remove()
+    trace.optimizer_steps = steps_taken[0]
     if not trace.linears and original is not None:  # its weights used as raw tensors (F.linear(x, layer.weight), x @ W)
         functional = _functional_trace(original, rows)
         if functional is not None:
@@ -114,6 +107,20 @@ class _WeightUses(TorchFunctionMode):
                         out.register_hook(self._keep_logits_grad)  # z = x W + b: the product's gradient is the logits'
                     return out
         return func(*args, **(kwargs or {}))
+
+
+def count_steps(optimizer: Any) -> list[int]:
+    """[n]: the calls of this optimizer's step() from now on, counted in place (reset n to count afresh)."""
+    counted = [0]
+    if optimizer is not None:
+        step = optimizer.step
+
+        def counting(*args, **kwargs):
+            counted[0] += 1
+            return step(*args, **kwargs)
+
+        optimizer.step = counting
+    return counted
 
 
 def _storage(tensor: torch.Tensor) -> int:

@@ -120,20 +120,25 @@ INVERSES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
+def one_side(z: np.ndarray, seen: np.ndarray, right: np.ndarray, tolerance: float) -> tuple[str, str, float] | None:
+    """(where, other, gap): seen is right where z is of one sign and not where it is of the other; else None."""
+    for side, where, other in ((z > 0, "z > 0", "z < 0"), (z < 0, "z < 0", "z > 0")):
+        rest = ~side & (z != 0)
+        if side.sum() >= 2 and rest.sum() >= 2 and relative_gap(seen[side], right[side]) <= tolerance \
+                and relative_gap(seen[rest], right[rest]) > tolerance:
+            return where, other, relative_gap(seen[rest], right[rest])
+    return None
+
+
 def _one_branch(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
     """The run's activation on one side of z = 0 and not on the other: a branch of a piecewise or numerically stable
     form written wrong."""
-    if run not in ACTIVATIONS:
+    found = one_side(z, received, ACTIVATIONS[run][1](z), tolerance) if run in ACTIVATIONS else None
+    if found is None:
         return None
-    right = ACTIVATIONS[run][1](z)
-    for side, where, other in ((z > 0, "z > 0", "z < 0"), (z < 0, "z < 0", "z > 0")):
-        rest = ~side & (z != 0)
-        if side.sum() >= 2 and rest.sum() >= 2 and relative_gap(received[side], right[side]) <= tolerance \
-                and relative_gap(received[rest], right[rest]) > tolerance:
-            return (f"{run}(z) where {where} and something else where {other} (relative gap "
-                    f"{relative_gap(received[rest], right[rest]):.3g} there): the branch for {other} written wrong (in a "
-                    "numerically stable form, np.where(z >= 0, ..., ...), the negative branch)")
-    return None
+    where, other, gap = found
+    return (f"{run}(z) where {where} and something else where {other} (relative gap {gap:.3g} there): the branch for "
+            f"{other} written wrong (in a numerically stable form, np.where(z >= 0, ..., ...), the negative branch)")
 
 
 def shifted(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | None, tolerance: float) -> str | None:

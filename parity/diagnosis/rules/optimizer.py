@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from parity.diagnosis.evidence import Evidence, common_ratio, relative_gap
+from parity.diagnosis.port_trace import count_steps
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import step_law
 
@@ -125,14 +126,7 @@ def _step_calls(e: Evidence, steps: int = 4) -> list[int]:
     """How many times the port calls optimizer.step() in each training step from the failing one on."""
     try:
         port = e._setup.replay(e.step)[1]
-        optimizer = getattr(getattr(port, "side", port), "optimizer")
-        counted, step = [0], optimizer.step
-
-        def counting(*args, **kwargs):
-            counted[0] += 1
-            return step(*args, **kwargs)
-
-        optimizer.step, calls = counting, []
+        counted, calls = count_steps(getattr(getattr(port, "side", port), "optimizer")), []
         for k in range(steps):
             counted[0] = 0
             port.step(e._setup.rows(e.step + k))
