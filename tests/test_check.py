@@ -375,3 +375,28 @@ def test_a_step_that_changes_nothing_or_ascends_fails_however_small_the_learning
     assert (result.exit_code == 0) == passes, result.output
     if network == "Frozen":
         assert "likely cause: no-update" in result.stdout
+
+
+HEAD_FIRST = textwrap.dedent('''
+    import torch
+    from torch import nn
+
+    class HeadFirst(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.blocks = nn.ModuleDict({"head": nn.Linear(6, 1), "inner": nn.Linear(4, 6)})
+
+        def forward(self, x):
+            return torch.sigmoid(self.blocks["head"](torch.sigmoid(self.blocks["inner"](x))))
+''')
+
+
+def test_a_port_declared_head_first_is_paired_in_the_order_its_forward_calls_the_layers(tmp_path):
+    (tmp_path / "head_first.py").write_text(HEAD_FIRST)
+    report = tmp_path / "r.json"
+    result = check("--torch", f"{tmp_path}/head_first.py:HeadFirst", "--data", "random:12,4", "--steps", "5",
+                   "--json", report)
+    assert result.exit_code == 0, result.output
+    assert json.loads(report.read_text())["network"]["torch_params"][:2] == ["blocks.inner.weight=W1.T", "blocks.inner.bias=b1"]
+    wrong_width = check("--torch", f"{tmp_path}/head_first.py:HeadFirst", "--data", "random:12,5", "--steps", "2")
+    assert_one_line_error(wrong_width, "blocks.head.weight.T", "must be (5, width)")

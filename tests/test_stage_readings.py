@@ -12,6 +12,8 @@ from numpy_net.optimizers import Momentum
 from parity import RunConfig, run
 from parity.cli import cli
 from parity.diagnosis import loss_readings as losses, stage_readings as read
+from parity.diagnosis import activation_readings as acts
+from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.family import reduction_reading
 from parity.diagnosis.ratios import step_law
 
@@ -133,7 +135,7 @@ def test_readings_stay_silent_on_the_runs_own_numbers():
     rng = np.random.default_rng(0)
     X, z, y = rng.normal(size=(40, 3)), rng.normal(size=(40, 5)), (rng.random((40, 1)) > 0.5).astype(float)
     assert read.row_permutation(X, X, TOLERANCE) is None
-    assert read.shifted(z, np.tanh(z), "tanh", None, TOLERANCE) is None
+    assert acts.shifted(z, np.tanh(z), "tanh", None, TOLERANCE) is None
     p = 1 / (1 + np.exp(-z[:, :1]))
     assert losses.loss_gradient("sse", "sigmoid", z[:, :1], y, 2 * (p - y) * p * (1 - p), TOLERANCE) is None
     assert "binary cross-entropy" in losses.loss_gradient("sse", "sigmoid", z[:, :1], y, (p - y) / 40, TOLERANCE)[0]
@@ -144,12 +146,12 @@ def test_readings_name_what_the_numbers_show():
     X, z = rng.normal(size=(40, 3)), rng.normal(size=(40, 5))
     assert "min-max" in read.inputs((X - X.min(0)) / (X.max(0) - X.min(0)), X, TOLERANCE)[0]
     assert "other order" in read.inputs(X[::-1].copy(), X, TOLERANCE)[0]
-    assert read.activation(z, np.where(z > 0, z, 0.2 * z), TOLERANCE, "relu") == ("leaky_relu(z, negative_slope=0.2)", "leaky-relu")
-    assert read.activation(z, np.minimum(z, 0), TOLERANCE, "relu")[1] == "mirrored-relu"
-    assert "tanh(z/2)" in read.activation(z, 2 / (1 + np.exp(-z)) - 1, TOLERANCE, "tanh")[0]
+    assert acts.activation(z, np.where(z > 0, z, 0.2 * z), TOLERANCE, "relu") == ("leaky_relu(z, negative_slope=0.2)", "leaky-relu")
+    assert acts.activation(z, np.minimum(z, 0), TOLERANCE, "relu")[1] == "mirrored-relu"
+    assert "tanh(z/2)" in acts.activation(z, 2 / (1 + np.exp(-z)) - 1, TOLERANCE, "tanh")[0]
     mask = rng.random(z.shape) > 0.5
-    assert read.activation(z, np.tanh(z) * mask * 2, TOLERANCE, "tanh")[1] == "dropout"
-    assert "bias added twice" in read.shifted(z, np.tanh(z + np.arange(5)), "tanh", np.arange(5.0), TOLERANCE)
+    assert acts.activation(z, np.tanh(z) * mask * 2, TOLERANCE, "tanh")[1] == "dropout"
+    assert "bias added twice" in acts.shifted(z, np.tanh(z + np.arange(5)), "tanh", np.arange(5.0), TOLERANCE)
 
 
 def test_an_adam_step_counter_one_ahead_is_its_own_law():
@@ -408,9 +410,9 @@ def test_a_port_that_adds_noise_to_its_inputs_is_named_where_it_draws(tmp_path):
 def test_a_loss_of_the_logits_over_a_temperature_is_read():
     rng = np.random.default_rng(2)
     z, y = rng.normal(size=(30, 3)), np.eye(3)[rng.integers(0, 3, 30)]
-    at_t = losses.run_gradient("ce", "softmax", z / 2, y) / 2
+    at_t = run_gradient("ce", "softmax", z / 2, y) / 2
     assert "T = 2" in losses.loss_gradient("ce", "softmax", z, y, 4 * at_t, TOLERANCE)[0]  # times T², as distillation has it
-    assert losses.loss_gradient("ce", "softmax", z, y, losses.run_gradient("ce", "softmax", z, y), TOLERANCE) is None
+    assert losses.loss_gradient("ce", "softmax", z, y, run_gradient("ce", "softmax", z, y), TOLERANCE) is None
 
 
 def test_a_skip_connection_in_a_port_is_read_from_its_stages():
@@ -490,20 +492,20 @@ def test_a_softmax_backward_with_its_jacobian_diagonal_alone_is_read():
 def test_more_loss_readings_name_what_the_numbers_show():
     rng = np.random.default_rng(5)
     z, y = rng.normal(size=(30, 3)), np.eye(3)[rng.integers(0, 3, 30)]
-    l2_normalised = losses.run_gradient("ce", "softmax", z * 2, y)  # -y·log(e^z / ‖e^z‖₂) = ½·CE(2z): its gradient CE'(2z)
+    l2_normalised = run_gradient("ce", "softmax", z * 2, y)  # -y·log(e^z / ‖e^z‖₂) = ½·CE(2z): its gradient CE'(2z)
     assert "L2 norm" in losses.loss_gradient("ce", "softmax", z, y, l2_normalised, TOLERANCE)[0]
     p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
     predicted = np.eye(3)[p.argmax(1)]
     assert "predicted classes" in losses.loss_gradient("ce", "softmax", z, y, (p - predicted) / 30, TOLERANCE)[0]
     zb, yb = rng.normal(size=(40, 1)), (rng.random((40, 1)) > 0.5).astype(float)
-    run = losses.run_gradient("bce", "sigmoid", zb, yb)
+    run = run_gradient("bce", "sigmoid", zb, yb)
     assert "z < 0" in losses.loss_gradient("bce", "sigmoid", zb, yb, np.where(zb > 0, run, run - 1 / 40), TOLERANCE)[0]
 
 
 def test_a_layer_given_its_activations_derivative_is_read():
     z = np.random.default_rng(6).normal(size=(20, 4))
     s = 1 / (1 + np.exp(-z))
-    assert read.activation(z, s * (1 - s), TOLERANCE, "sigmoid")[1] == "derivative"
+    assert acts.activation(z, s * (1 - s), TOLERANCE, "sigmoid")[1] == "derivative"
 
 
 def test_the_update_law_says_momentum_only_where_the_law_has_a_momentums_form():
@@ -550,7 +552,7 @@ def test_an_optimizer_that_keeps_a_spent_generator_is_named(tmp_path, params, pa
 def test_a_loss_divided_by_another_count_is_read():
     rng = np.random.default_rng(7)
     z, y = rng.normal(size=(40, 1)), (rng.random((40, 1)) > 0.3).astype(float)
-    run = losses.run_gradient("bce", "sigmoid", z, y)
+    run = run_gradient("bce", "sigmoid", z, y)
     assert "positive targets" in losses.loss_gradient("bce", "sigmoid", z, y, run * 40 / y.sum(), TOLERANCE)[0]
     p = 1 / (1 + np.exp(-z))
     assert "y = 0 weigh 0" in losses.loss_gradient("bce", "sigmoid", z, y, y * (p - 1) / 40, TOLERANCE)[0]
@@ -562,3 +564,24 @@ def test_a_port_that_steps_its_optimizer_every_second_call_is_counted(tmp_path):
             "        optimizer.step(); optimizer.zero_grad()")
     code, top = check_port(tmp_path, step=step)
     assert code == 1 and top["name"] == "no-update" and "only some training steps" in top["explanation"], top
+
+
+def test_a_focal_loss_is_read_with_its_gamma_and_a_confidence_weight_by_its_trend():
+    rng = np.random.default_rng(11)
+    z, y = rng.normal(size=(40, 1)), (rng.random((40, 1)) > 0.5).astype(float)
+    from parity.diagnosis.loss_weights import focal
+    from parity.diagnosis.logit_gradients import gradient_at_logits
+    focal_grad = gradient_at_logits(focal(1.5), "sigmoid", z, y) / 40
+    assert "γ = 1.5" in losses.loss_gradient("bce", "sigmoid", z, y, focal_grad, TOLERANCE)[0]
+    p = 1 / (1 + np.exp(-z))
+    p_t = np.where(y == 1, p, 1 - p)
+    weighted = (1 - p_t) * run_gradient("bce", "sigmoid", z, y)  # a weight held out of the graph (.detach()): no focal term
+    words = losses.loss_gradient("bce", "sigmoid", z, y, weighted, TOLERANCE)[0]
+    assert "falls with the row's own prediction" in words and "γ =" not in words
+    assert losses.loss_gradient("bce", "sigmoid", z, y, run_gradient("bce", "sigmoid", z, y), TOLERANCE) is None
+
+
+def test_a_port_training_on_a_focal_loss_is_named_at_its_loss(tmp_path):
+    focal = "(-((1 - torch.where(y > 0.5, model(X), 1 - model(X))) ** 2) * torch.log(torch.where(y > 0.5, model(X), 1 - model(X)))).mean()"
+    code, top = check_port(tmp_path, loss=focal, extra=("--loss", "bce", "--optimizer", "adam", "--lr", "0.01"))
+    assert code == 1 and top["name"] == "loss-function" and "focal loss" in top["explanation"] and "γ = 2" in top["explanation"], top

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from parity.diagnosis.adam_moments import adam_update, moment_factor, moment_laws
+from parity.diagnosis.adam_moments import BETAS, adam_update, moment_factor, moment_laws
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 from parity.diagnosis.step_laws import stepped
@@ -33,7 +33,6 @@ from parity.tolerance.diagnosis import MATCH_TOLERANCE
 
 AHEAD = 2  # steps read past the failing one
 MAX_STEPS = 8
-BETAS = (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9999)  # the values people write
 
 
 def adam_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:

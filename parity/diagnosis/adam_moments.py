@@ -14,6 +14,10 @@ import numpy as np
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 
+BETAS = (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9999)  # the values people write
+# the weights a moment's recurrence is written with: a β, its 1 - β, or 1 (no factor)
+WRITTEN = sorted({*BETAS, *(1 - b for b in BETAS), 1.0})
+
 
 def adam_update(m: np.ndarray, v: np.ndarray, t: int, config, betas: tuple[float, float] | None = None) -> np.ndarray:
     """Adam's update from the moments m and v at step t (the run's betas unless others are given)."""
@@ -58,16 +62,20 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
         with np.errstate(all="ignore"):
             v_seen.append({n: (-config.lr * state[n][0] / (1 - b1 ** t) / moved[n] - config.eps) ** 2 * (1 - b2 ** t) for n in names})
     laws = (("first", m_seen, {"g": [g for g in grads]}, (b1, 1 - b1)),
-            ("second", v_seen, {"g²": [{n: g[n] ** 2 for n in g} for g in grads], "m²": [{n: s[n][0] ** 2 for n in s} for s in moments]}, (b2, 1 - b2)))
+            ("second", v_seen, {"g²": [{n: g[n] ** 2 for n in g} for g in grads], "m²": [{n: s[n][0] ** 2 for n in s} for s in moments],
+                                "(g - m)²": [{n: (g[n] - s[n][0]) ** 2 for n in g} for g, s in zip(grads, moments)]}, (b2, 1 - b2)))
     for moment, seen, sources, (a_run, b_run) in laws:
         for source, values in sources.items():
             fitted = _recurrence(seen, values, names, tolerance)
             if fitted is None or (source in ("g", "g²") and abs(fitted[0] - a_run) <= 1e-3 and abs(fitted[1] - b_run) <= 1e-3):
                 continue
+            if not all(min(abs(w - x) for x in WRITTEN) <= 1e-3 for w in fitted):
+                continue  # weights nobody writes (0.8971·m): a law fitted to another mechanism's updates, not a moment's law
             a, b = fitted
             symbol = "m" if moment == "first" else "v"
             swapped = " (the two weights swapped: torch.lerp(m, g, β1) where the weight is 1 - β1)" if abs(a - b_run) <= 1e-3 and abs(b - a_run) <= 1e-3 else ""
-            other = ", the first moment squared, not g²" if source == "m²" else ""
+            other = {"m²": ", the first moment squared, not g²", "(g - m)²": ", the gradient's squared deviation from its "
+                     "mean m (AdaBelief's 'belief' s), not g²"}.get(source, "")
             if abs(a) <= 1e-3 and abs(b - b_run) <= 1e-3:
                 swapped = (f" (a = 0: nothing of the last step's {symbol} is carried, the {moment} moment never stored back: a "
                            f"local {symbol} computed from zero each step)")

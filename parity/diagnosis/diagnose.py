@@ -24,9 +24,11 @@ import numpy as np
 
 from parity.diagnosis.evidence import Evidence
 from parity.diagnosis import family
+from parity.diagnosis.absent import absent_parameter
 from parity.diagnosis.determinism import randomness_finding
 from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_forward import port_forward_finding
 from parity.diagnosis.port_optimizer import port_optimizer_finding
 from parity.diagnosis.readings import CONFIDENT, adam_reading, measured_stage, silent_if_unmeasurable
 from parity.diagnosis.update_law import update_law_finding
@@ -107,9 +109,12 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
         return Diagnosis([], {})
     if result.divergence and result.divergence["step"] == failure.step:
         return Diagnosis([numerics.divergence(result.divergence)], {})
-    absent = _absent_parameter(result)
+    absent = absent_parameter(result)
     if absent:
         return Diagnosis([absent], {})
+    leak = _float64_leak(setup, result, settings_search)
+    if leak:
+        return leak
     changed = [name for name in setup.init if name in failure.numpy_record and np.shape(failure.numpy_record[name]) != np.shape(setup.init[name])]
     if changed:
         return Diagnosis([numerics.shape_change(changed, setup.init, failure.numpy_record, failure.step)], {})
@@ -148,6 +153,9 @@ def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bo
     settings = family_findings(setup, failure)
     if not settings and (adam := adam_reading(setup, failure)):
         return Diagnosis([adam], {})  # Adam's first step fits SGD at some rate in a layer: read Adam's own law first
+    if not settings and setup.user_sides == ("torch",) and (staged := silent_if_unmeasurable(port_forward_finding, setup, failure)) \
+            and staged.score >= CONFIDENT:
+        return Diagnosis([staged], {})  # the port's stages, measured under the run's own settings, before any other's
     if not settings and settings_search:
         again = _under_output_layer_settings(setup, failure)
         if again:
@@ -234,6 +242,12 @@ def _under_output_layer_settings(setup: Setup, failure) -> Diagnosis | None:
         if result.passed or result.failure_context is None:
             continue
         found, oracles = diagnose(other, result, settings_search=False)
+        # a stage whose settings were remade (the activations, the output unit, the loss) is read against the remade
+        # model: a departure read there is the remade settings', not the program's
+        remade = other.config
+        if (remade.hidden_activation, remade.output_activation, remade.loss) != (setup.config.hidden_activation,
+                                                                                 setup.config.output_activation, setup.config.loss):
+            found = [f for f in found if "stage" not in f.evidence]
         places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
         note = family.output_layer_finding(setup.config, side, best, places)
         return Diagnosis([*found, note] if found and found[0].name != "unknown" else [note, *found], oracles)
@@ -254,25 +268,21 @@ def _public(finding: Finding) -> Finding:
     return replace(finding, evidence={k: v for k, v in finding.evidence.items() if k != "spec"})
 
 
-def _absent_parameter(result: RunResult) -> Finding | None:
-    """A tensor one side does not have at all: a layer built without the bias the other side has (bias=False in one
-    layer), or a parameter the program never exposes."""
-    missing = {name: s.problem for name, s in result.tensors.items() if s.problem and " has no " in s.problem}
-    if not missing:
+def _float64_leak(setup: Setup, result: RunResult, settings_search: bool) -> Diagnosis | None:
+    """A float64 array leaked into a float32 program: where the same programs still part in float64, the leak is not the
+    whole story, and what parts them there comes first."""
+    leaked = [name for name, c in result.tensors.items() if (c.problem or "").startswith("dtype")]
+    if setup.config.dtype != "float32" or not leaked or len(setup.user_sides) != 1 or setup.remake is None:
         return None
-    name, problem = next(iter(missing.items()))
-    side = "torch" if problem.startswith("the torch") else "NumPy"
-    parameter = name.split(".")[0]
-    bias = parameter.startswith("b")
-    return Finding(
-        "missing-parameter" if not bias else "missing-bias",
-        f"The {side} side has no {parameter} ({', '.join(missing)} missing from its records): "
-        + ("its layer is built without a bias (nn.Linear(..., bias=False) in that layer only), while the other side has one."
-           if bias else "the parameter does not exist on that side."),
-        {"side": side.lower(), "parameter": parameter, "missing": list(missing)},
-        f"Give the layer its bias on the {side} side (bias=True), or remove it on the other." if bias
-        else f"Give the {side} side the parameter {parameter}, or name the parameters with --param/--torch-param.",
-        0.95)
+    try:
+        wide = setup.remake(replace(setup.config, dtype="float64"), setup.user_sides[0], ())
+    except InputError:
+        return None
+    again = run_steps(wide)
+    if again.passed or again.failure_context is None:
+        return None  # the leak is the story: the rules name it
+    found, oracles = diagnose(wide, again, settings_search)
+    return Diagnosis([*found, numerics.leak_beside(leaked[0])], oracles)
 
 
 def _diagnose_free(setup: Setup, step: int) -> Diagnosis:

@@ -172,3 +172,33 @@ def common_ratio(evidence: Evidence, names: list[str], of: Callable[[str, str], 
 
 def close(a: float, b: float, tolerance: float = 2e-3) -> bool:
     return abs(a - b) <= tolerance * max(abs(b), 1e-12)
+
+
+def affine_fit(seen: np.ndarray, x: np.ndarray) -> tuple[float, float, float] | None:
+    A = np.stack([x, np.ones_like(x)], axis=1)
+    (s, t), *_ = np.linalg.lstsq(A, seen, rcond=None)
+    return float(s), float(t), relative_gap(s * x + t, seen)
+
+
+def as_division(factor: float) -> str:
+    """' = 1/k' where a factor below 1 is one over a whole number (1/255: pixel scaling; lr/4), else ''."""
+    if not 0 < factor < 1:
+        return ""
+    k = 1 / factor
+    return f" = 1/{round(k)} (divided by {round(k)})" if abs(k - round(k)) <= 1e-4 * k else ""
+
+
+def few(values: np.ndarray) -> str:
+    shown = ", ".join(f"{v:.4g}" for v in values[:3])
+    return shown + (", …" if len(values) > 3 else "")
+
+
+def one_side(z: np.ndarray, seen: np.ndarray, right: np.ndarray, tolerance: float) -> tuple[str, str, float] | None:
+    """(where, other, gap): seen is right where z is of one sign and not where it is of the other; else None."""
+    for side, where, other in ((z > 0, "z > 0", "z < 0"), (z < 0, "z < 0", "z > 0")):
+        rest = ~side & (z != 0)
+        # agreement where both are 0 (ReLU's z < 0) is no evidence: any multiple of the right values agrees there
+        if side.sum() >= 2 and rest.sum() >= 2 and np.any(right[side]) and relative_gap(seen[side], right[side]) <= tolerance \
+                and relative_gap(seen[rest], right[rest]) > tolerance:
+            return where, other, relative_gap(seen[rest], right[rest])
+    return None

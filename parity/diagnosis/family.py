@@ -244,6 +244,9 @@ def reduction_reading(ratio: float, config: RunConfig, y: np.ndarray, features: 
     meant = numpy_net.make_loss(config.loss, config.output_activation).scale(y)  # the run's loss: 1 / its count
     counts = {"nothing (a sum)": 1, f"the {len(y)} rows (the batch size)": len(y),
               f"y.size ({len(y)} rows × {y.shape[1]} columns)": y.size, f"the {y.shape[1]} columns (the number of classes or outputs)": y.shape[1]}
+    if len(y) > 2:  # one off the rows: an unbiased (ddof=1) divisor, or a count kept off by one
+        counts[f"{len(y) - 1}, the rows minus one (len(X) - 1: an unbiased, ddof=1 divisor, off by one)"] = len(y) - 1
+        counts[f"{len(y) + 1}, the rows plus one (off by one)"] = len(y) + 1
     if features:
         counts[f"the {features} input features (X's other dimension, the wrong axis)"] = features
     if dataset_rows and dataset_rows != len(y):  # a mini-batch divided by the whole data set's size

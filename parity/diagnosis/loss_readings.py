@@ -13,19 +13,14 @@ import torch
 import torch.nn.functional as F
 
 import numpy_net
-import torch_net
-from parity.diagnosis.evidence import fit_ratio, relative_gap
-from parity.diagnosis.stage_readings import affine_fit, as_division, one_side
+from parity.diagnosis.evidence import as_division, fit_ratio, one_side, relative_gap
+from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
+from parity.diagnosis.loss_weights import weighted_by_prediction, weighted_rows
+from parity.diagnosis.target_readings import BROADCAST, smoothed_targets
 
 
-def gradient_at_logits(formula: Callable, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    """d formula(p, z, y) / dz at these logits, p the output unit's values, in float64; None where it is not finite."""
-    z = torch.tensor(logits, dtype=torch.float64, requires_grad=True)
-    target = torch.tensor(y, dtype=torch.float64)
-    p = torch_net.model.ACTIVATIONS[output_activation](z)
-    formula(p, z, target).backward()
-    grad = z.grad.numpy()
-    return grad if np.all(np.isfinite(grad)) else None
+TWICE = ("cross-entropy taken of the probabilities as if they were logits (softmax applied twice)",
+         "binary cross-entropy with logits taken of the probabilities (sigmoid applied twice)")
 
 
 def _one_unit(formula: Callable) -> Callable:
@@ -47,10 +42,8 @@ LOSSES: dict[str, Callable] = {
     "cross-entropy -Σ y·log p": lambda p, z, y: -(y * torch.log(p)).sum(),
     "-Σ y·p, the probabilities with the log missing (nll_loss given probabilities, not log-probabilities)":
         lambda p, z, y: -(y * p).sum(),
-    "cross-entropy taken of the probabilities as if they were logits (softmax applied twice)":
-        lambda p, z, y: -(y * torch.log_softmax(p, dim=1)).sum(),
-    "binary cross-entropy with logits taken of the probabilities (sigmoid applied twice)":
-        lambda p, z, y: F.binary_cross_entropy_with_logits(p, y, reduction="sum"),
+    TWICE[0]: lambda p, z, y: -(y * torch.log_softmax(p, dim=1)).sum(),
+    TWICE[1]: lambda p, z, y: F.binary_cross_entropy_with_logits(p, y, reduction="sum"),
     "the absolute error |output - y| (an L1 loss)": lambda p, z, y: (p - y).abs().sum(),
     "the smooth L1 (Huber) loss of (output - y), which is half the squared error below 1": lambda p, z, y:
         F.smooth_l1_loss(p, y, reduction="sum"),
@@ -63,26 +56,71 @@ LOSSES: dict[str, Callable] = {
 }
 
 
-def run_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    """The run's loss's gradient at these logits, in float64."""
-    return gradient_at_logits(lambda p, z, t: torch_net.loss_function(loss)(z, p, t), output_activation, logits, y)
+def finding_name(words: str) -> tuple[str, dict]:
+    """The finding a loss reading is, and its evidence: most are the loss itself; a target broadcast, and the output
+    unit applied again before a loss that applies it, have names of their own."""
+    if BROADCAST in words:
+        return "target-broadcast", {}
+    twice = [unit for unit, entry in zip(("softmax", "sigmoid"), TWICE) if entry in words]
+    return ("activation-twice", {"activation": twice[0]}) if twice else ("loss-function", {})
 
 
 def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
-                  tolerance: float) -> tuple[str, str] | None:
+                  tolerance: float, batch_size: int | None = None) -> tuple[str, str] | None:
     """(words, fix) for the loss whose gradient at the logits the port's step produced, where it is not the run's."""
     run = run_gradient(loss, output_activation, logits, y)
     if run is None or relative_gap(grad, run) <= tolerance:
         return None
     scaled = fit_ratio(grad, run)
     if scaled and scaled[1] <= tolerance:
-        return _exact_loss(output_activation, logits, y, grad, tolerance) or _count(loss, output_activation, y, scaled[0]) or (
+        return _exact_loss(output_activation, logits, y, grad, tolerance) or _count(loss, output_activation, y, scaled[0], batch_size) or (
             f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s{as_division(scaled[0])}: the same "
             "loss, reduced otherwise (a sum against a mean, or another count: a batch size fixed in the code where this "
-            "batch has another).", f"Reduce the port's loss as --loss {loss} does.")
-    return _weighted_rows(run, grad, y, tolerance) or _smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
-        or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
-        or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance)
+            f"batch has another){_inside_square(loss, scaled[0])}.", f"Reduce the port's loss as --loss {loss} does.")
+    return weighted_rows(run, grad, y, tolerance) or smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
+        or _added_term(output_activation, logits, y, grad, run, tolerance) or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
+        or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance) \
+        or weighted_by_prediction(loss, output_activation, logits, y, grad, run, tolerance) or _one_target_right(run, grad, y, tolerance)
+
+
+# terms a loss may carry beside the run's loss, each in the output unit's values p or the logits z
+TERMS = {
+    "the entropy of the predictions, -Σ p·log p (an entropy bonus where it is subtracted, a penalty where added)":
+        lambda p, z, y: -(p * torch.log(p)).sum() - (((1 - p) * torch.log1p(-p)).sum() if p.shape[1] == 1 else 0),
+    "the squared logits, Σ z² (a penalty on the logits' size)": lambda p, z, y: (z ** 2).sum(),
+    "the squared probabilities, Σ p²": lambda p, z, y: (p ** 2).sum(),
+}
+
+
+def _added_term(output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray, run: np.ndarray,
+                tolerance: float) -> tuple[str, str] | None:
+    """The port's loss is a·(the run's loss) + c·(another term): a and c fitted by least squares, the term from a table."""
+    for words, term in TERMS.items():
+        extra = gradient_at_logits(term, output_activation, logits, y)
+        if extra is None:
+            continue
+        A = np.stack([run.ravel(), extra.ravel()], axis=1)
+        (a, c), *_ = np.linalg.lstsq(A, grad.ravel(), rcond=None)
+        if a <= 0 or relative_gap(A @ np.array([a, c]), grad.ravel()) > tolerance or abs(c) * np.linalg.norm(extra) <= tolerance * np.linalg.norm(grad):
+            continue
+        return (f"its loss is the run's loss (times {a:.4g}) {'plus' if c > 0 else 'minus'} {abs(c / a):.4g} times {words}, "
+                "a term the run's loss does not have.", "Leave the extra term out of the port's loss, or add it on the NumPy side.")
+    return None
+
+
+def _one_target_right(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """On one output unit, the run's gradient on the rows of one target and not on the other's: one of the loss's two
+    terms written wrong."""
+    if y.shape[1] != 1 or not np.all((y == 0) | (y == 1)):
+        return None
+    for right, wrong in ((1, 0), (0, 1)):
+        ok, off = y[:, 0] == right, y[:, 0] == wrong
+        if ok.sum() >= 2 and off.sum() >= 2 and relative_gap(grad[ok], run[ok]) <= tolerance and relative_gap(grad[off], run[off]) > tolerance:
+            term = "(1 - y)·log(1 - p)" if wrong == 0 else "y·log(p)"
+            return (f"its loss's gradient at the logits is the run's on the rows with y = {right} and not on the rows with "
+                    f"y = {wrong}: the loss's y = {wrong} term, {term}, is written wrong (a sign slip inside it, "
+                    "or a term of the other's form).", f"Write the y = {wrong} term as {term}.")
+    return None
 
 
 def _one_sign_of_logits(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, tolerance: float) -> tuple[str, str] | None:
@@ -123,11 +161,27 @@ def _jacobian_diagonal(loss: str, output_activation: str, logits: np.ndarray, y:
             "Back-propagate through the softmax with its whole Jacobian: for cross-entropy, delta = p - y.")
 
 
-def _count(loss: str, output_activation: str, y: np.ndarray, factor: float) -> tuple[str, str] | None:
+def _inside_square(loss: str, factor: float) -> str:
+    """', or a constant k inside the square, (k·(output - y))²' where k is a whole number or one over one."""
+    if loss not in ("sse", "half-sse", "mse", "half-mse"):
+        return ""
+    k = float(np.sqrt(factor * (0.5 if loss.startswith("half") else 1.0)))
+    whole = next((n for n in (k, 1 / k) if n >= 2 and abs(n - round(n)) <= 1e-6 * n), None)
+    if whole is None:
+        return ""
+    return (f"; the same numbers as a constant inside the square, (k·(output - y))² with k = {k:.4g}: squared with the "
+            f"error, it weighs {k * k:.4g} where {0.5 if loss.startswith('half') else 1:g} is meant")
+
+
+def _count(loss: str, output_activation: str, y: np.ndarray, factor: float, batch_size: int | None) -> tuple[str, str] | None:
     """The count the port's loss divides by, where the factor against the run's loss is the run's count over it."""
     run = 1 / numpy_net.make_loss(loss, output_activation).scale(y)  # what the run's loss divides by
     counts = {"the number of positive targets (y.sum())": float(y.sum()), "the number of negative targets ((1 - y).sum())":
               float((1 - y).sum()), "the number of rows": float(len(y)), "the number of elements (rows × outputs)": float(y.size)}
+    if batch_size and batch_size != len(y) and run > 1:  # a mean: its count is the batch's rows (times the outputs)
+        counts = {f"a full batch's count, --batch-size {batch_size} (times the outputs), where this step's batch has "
+                  f"{len(y)} rows (the epoch's last, partial batch): a batch size fixed in the code, not len(X)":
+                  batch_size * run / len(y), **counts}
     for words, count in counts.items():
         if count > 0 and abs(run / count - factor) <= 1e-3 * factor and abs(count - run) > 0.5:
             return (f"its loss's gradient at the logits is {factor:.6g} times --loss {loss}'s: the same loss divided by "
@@ -169,7 +223,7 @@ def _temperature(loss: str, output_activation: str, logits: np.ndarray, y: np.nd
         a, b = high - ratio * (high - low), low + ratio * (high - low)
         low, high = (low, b) if gap(a) < gap(b) else (a, high)
     t = float(np.exp((low + high) / 2))
-    if gap(np.log(t)) > tolerance or abs(t - 1) <= 1e-3:
+    if gap(np.log(t)) > tolerance or abs(np.log(t)) < np.log(1.05):  # within 5% of 1: another small change fits as well
         return None
     factor = fit_ratio(grad, run_gradient(loss, output_activation, logits / t, y))[0]  # d/dz L(z/T) = L'(z/T)/T: 1/T
     # -y·log(e^z / ‖e^z‖_q) = (1/q)·CE(q·z), whose gradient in z is CE'(q·z): the loss at T = 1/q with the factor 1
@@ -178,79 +232,6 @@ def _temperature(loss: str, output_activation: str, logits: np.ndarray, y: np.nd
             if output_activation == "softmax" and abs(factor - 1) <= 1e-3 else "")
     return (f"its loss is taken of the logits divided by a temperature T = {t:.4g} (logits / T before the loss, as in "
             f"distillation code), not of the logits.{norm}", "Give the loss the logits themselves (T = 1), normalised by their sum.")
-
-
-MAX_CLASSES = 20
-
-
-def _weighted_rows(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
-    """Each row's gradient is the run's times a weight that depends only on the row's class."""
-    weights, classes = [], [tuple(np.round(row, 6)) for row in y]
-    for g, r in zip(grad, run):
-        fit = (0.0, 0.0) if not np.any(g) else fit_ratio(g, r) if np.any(r) else None
-        if fit is None or fit[1] > tolerance:
-            return None
-        weights.append(fit[0])
-    by_class: dict = {}
-    for key, w in zip(classes, weights):
-        by_class.setdefault(key, []).append(w)
-    means = {key: float(np.mean(ws)) for key, ws in by_class.items()}
-    if not 2 <= len(means) <= MAX_CLASSES or min(map(len, by_class.values())) < 2:
-        return None  # a weight per class needs a few classes, each seen more than once (not a regression's targets)
-    if any(np.ptp(ws) > tolerance * abs(means[key]) for key, ws in by_class.items()):
-        return None
-    low, high = min(means.values()), max(means.values())
-    if low < 0 or high <= 0 or (high - low) <= tolerance * high:
-        return None
-    shown = "; ".join(f"rows with y = {_label(key)} weigh {w / high:.4g}" + (" (left out: ignore_index, or a mask)" if w == 0 else "")
-                      for key, w in sorted(means.items(), key=lambda kv: kv[1]))
-    return (f"its loss weights the rows by their class ({shown}, relative to the heaviest): a weighted loss (weight=, "
-            "pos_weight=, ignore_index=) where the run's loss weighs every row alike.", "Drop the class weights from the "
-            "port's loss, or weigh the rows alike on the NumPy side.")
-
-
-def _label(key: tuple) -> str:
-    return f"{key[0]:g}" if len(key) == 1 else "[" + ", ".join(f"{v:g}" for v in key) + "]"
-
-
-def _smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: np.ndarray, output_activation: str,
-                      tolerance: float) -> tuple[str, str] | None:
-    """Where the run's gradient is D·(p - y), D not depending on y (a matched loss: D a constant; the squared error of
-    a sigmoid: D = 2p(1 - p)), the port's targets t = p - grad/D, element by element."""
-    p = numpy_net.ACTIVATIONS[output_activation].function(logits)
-    apart = np.abs(p - y) > 1e-6
-    if not np.all(apart):
-        return None
-    D = run / (p - y)
-    if not np.all(D > 0):
-        return None
-    t = p - grad / D
-    predicted = np.eye(y.shape[1])[p.argmax(axis=1)] if y.shape[1] > 1 else (p > 0.5).astype(float)
-    # predictions that vary from row to row: one target for every row is read below, as targets ignored
-    if len(np.unique(predicted, axis=0)) > 1 and relative_gap(t, predicted) <= tolerance and not np.array_equal(predicted, y):
-        return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
-                "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
-                "Take the labels from y.")
-    fit = affine_fit(t.ravel(), y.ravel())
-    if fit is None or fit[2] > tolerance or abs(fit[0] - 1) <= tolerance:
-        return None
-    a, b = fit[0], fit[1]
-    if abs(a) <= tolerance:
-        return (f"its loss pulls every output toward {b:.4g} whatever y: it ignores the targets, so rows with y = 0 are "
-                "pulled like rows with y = 1" + (" (a (1 - y) term that takes log(p) where it must take log(1 - p))"
-                                                 if abs(b - 1) <= max(tolerance, 1e-6) else "") + ".",
-                "Write the loss's terms as the run's loss has them, each with its own target.")
-    K = y.shape[1] if y.shape[1] > 1 else 2
-    epsilon = 1 - a
-    if 0 < epsilon < 1 and abs(b - epsilon / K) <= max(tolerance, 1e-6):
-        return (f"its loss pulls the outputs toward (1 - ε)·y + ε/{K} with ε = {epsilon:.4g}, not y: label smoothing.",
-                "Smooth the targets on both sides alike (the NumPy side's y), or on neither (label_smoothing=0).")
-    values = np.unique(np.round(y, 6))
-    mapped = ", ".join(f"y = {v:g} → {a * v + b:.4g}" for v in values[:4]) if len(values) <= 4 else ""
-    recoded = " (the targets recoded from {0, 1} to {-1, +1}, 2y - 1)" if abs(a - 2) <= 1e-3 and abs(b + 1) <= 1e-3 else ""
-    return (f"its loss pulls the outputs toward {a:.4g}·y {'+' if b >= 0 else '-'} {abs(b):.4g}, not y: the targets are changed "
-            f"before the loss{recoded}" + (f" ({mapped})" if mapped else "") + ".",
-            "Give the loss y itself, or change y the same way on the NumPy side.")
 
 
 def _other_loss(output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,

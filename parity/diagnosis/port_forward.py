@@ -17,7 +17,10 @@ import numpy as np
 
 import numpy_net
 from parity.diagnosis import loss_readings as losses, stage_readings as read
+from parity.diagnosis import activation_readings as acts
+from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.port_backward import activity_stage
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.result import FailureContext
@@ -37,6 +40,8 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     params = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
     if trace is not None and trace.optimizer_steps > 1:
         return _steps_per_step(trace, len(setup.batch(failure.step)[0]))
+    if trace is not None and trace.optimizer_steps == 0 and getattr(port, "port", None) is not None and port.port.step:
+        return None  # its own step took no optimizer step here: no stage explains an update (the rules count the calls)
     if trace is not None and (order := _layer_order(port, trace)):
         return order
     if trace is not None and len(trace.model_rows) > 1 and sum(trace.model_rows) == len(setup.batch(failure.step)[0]):
@@ -48,7 +53,7 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         return None  # not a chain of Linear layers the run's model describes
     X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
-    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, _loss_stage)
+    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, _loss_stage, activity_stage)
     for stage in stages:
         found = stage(setup, trace, params, X, y, tolerance)
         if found:
@@ -133,12 +138,14 @@ def _hidden_stages(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
         if received.shape == expected.shape and relative_gap(received, expected) <= tolerance:
             continue
         stage = f"the activation of hidden layer {layer}"
-        twice = read.shifted(z, received, activation, params.get(f"b{layer}"), tolerance)
+        given = trace.linears[layer - 1][0]
+        twice = acts.shifted(z, received, activation, params.get(f"b{layer}"), tolerance) or (acts.inner_affine(
+            given @ params[f"W{layer}"], params.get(f"b{layer}"), received, activation, tolerance) if given.shape[1] == params[f"W{layer}"].shape[0] else None)
         if twice:
-            return _finding("bias-twice" if "bias" in twice else "activation-function", stage,
+            return _finding("bias-twice" if "added twice" in twice else "activation-function", stage,
                             f"layer {layer + 1} receives {twice}.", "Add each bias once.", 0.93, {"layer": layer})
-        reading = read.activation(z, received, tolerance, activation) if received.shape == z.shape else None
-        outside = read.bias_outside(z, received, activation, params.get(f"b{layer}"), tolerance) if reading is None else None
+        reading = acts.activation(z, received, tolerance, activation) if received.shape == z.shape else None
+        outside = acts.bias_outside(z, received, activation, params.get(f"b{layer}"), tolerance) if reading is None else None
         if outside:
             return _finding("activation-function", stage, f"layer {layer + 1} receives {outside}.", f"Add the bias inside "
                             f"the activation: {activation}(x @ W + b).", 0.93, {"layer": layer})
@@ -182,11 +189,16 @@ def _output_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
     if natural and relative_gap(returned, numpy_net.ACTIVATIONS[natural].function(logits)) <= tolerance:
         return None  # probabilities for a loss that takes them: a convention, which the loss stage judges
     stage = "the output unit"
-    twice = read.shifted(logits, returned, unit, params.get(f"b{len(trace.linears)}"), tolerance)
+    whole = np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+    if unit == "softmax" and relative_gap(returned, whole) <= tolerance:
+        return _finding("output-unit", stage, "the model's softmax divides by the sum over the whole batch, every row and "
+                        "class (e.sum() with no dim), so no row's probabilities sum to 1, where each row's own sum belongs.",
+                        "Normalise each row by its own sum: e / e.sum(dim=1, keepdim=True).", 0.93, {})
+    twice = acts.shifted(logits, returned, unit, params.get(f"b{len(trace.linears)}"), tolerance)
     if twice:
-        return _finding("bias-twice" if "bias" in twice else "output-unit", stage, f"the model returns {twice}.",
+        return _finding("bias-twice" if "added twice" in twice else "output-unit", stage, f"the model returns {twice}.",
                         "Add each bias once.", 0.93, {})
-    reading = read.activation(logits, returned, tolerance, unit)
+    reading = acts.activation(logits, returned, tolerance, unit)
     if reading:
         return _finding("output-unit", stage, f"the model returns {reading[0]}, z being its last layer's output (the logits), "
                         f"where the run's model's output unit is {unit}: an activation on the output that the run's model "
@@ -205,13 +217,14 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
     if grad is None or grad.shape != y.shape or not np.any(grad):
         return None
     config = setup.config
-    reading = losses.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance)
+    reading = losses.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance, config.batch_size)
     if reading is None:
-        run = losses.run_gradient(config.loss, config.output_activation, logits, y)
+        run = run_gradient(config.loss, config.output_activation, logits, y)
         if run is None or relative_gap(grad, run) <= tolerance:
             return None
         return _finding("loss-function", "the loss", f"every forward stage agrees, and its loss's gradient at the logits is "
                         f"not --loss {config.loss}'s, nor any loss or reduction the kit knows.", "Compare the port's loss, "
                         "and what it does to the outputs and targets, with the NumPy side's.", 0.6, {})
     words, fix = reading
-    return _finding("loss-function", "the loss", words, fix, 0.92, {})
+    name, evidence = losses.finding_name(words)
+    return _finding(name, "the loss", words, fix, 0.92, evidence)

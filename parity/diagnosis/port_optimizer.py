@@ -19,8 +19,7 @@ import torch
 
 import torch_net
 from parity.config.config import RunConfig
-from parity.diagnosis.evidence import relative_gap
-from parity.diagnosis.stage_readings import as_division
+from parity.diagnosis.evidence import as_division, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
@@ -52,8 +51,14 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
         return _finding({"class": (_class_name(built), _class_name(expected))}, setup.config, confirmed=False)
     differences = settings_differences(built, expected)
     if not differences:
-        return None
+        return _unseeded(setup, failure, numpy, port, built, expected)
     _write(built, {key: want for key, (_, want) in differences.items()})
+    step = _agrees(setup, failure, numpy, port)
+    return _finding(differences, setup.config, confirmed=True, step=step) if step else None
+
+
+def _agrees(setup: Setup, failure, numpy, port) -> int | None:
+    """The port, changed before its first step, replayed: the last step through which it agrees with the NumPy side."""
     numpy, port = setup.replay(failure.step, (numpy, port))
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
     # a few steps on, not only the failing one: a scheduler in the port's step writes its own lr back at the next
@@ -65,7 +70,28 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
                              for n in shared):
             return None
         port.load(numpy.params())
-    return _finding(differences, setup.config, confirmed=True, step=step)
+    return step
+
+
+def _unseeded(setup: Setup, failure, numpy, port, built: torch.optim.Optimizer, expected: torch.optim.Optimizer) -> Finding | None:
+    """The run's optimizer starts with a zero momentum buffer (an average from zero: --optimizer ema-momentum) and the
+    port's with none, which torch.optim.SGD fills with the first raw gradient, undampened."""
+    if not any("momentum_buffer" in state for state in expected.state.values()) or any(built.state.values()):
+        return None
+    for group in built.param_groups:
+        for p in group["params"]:
+            built.state[p]["momentum_buffer"] = torch.zeros_like(p)
+    step = _agrees(setup, failure, numpy, port)
+    if step is None:
+        return None
+    beta = setup.config.momentum
+    return Finding("optimizer-settings", f"The port's optimizer starts with no momentum buffer, so torch.optim.SGD seeds it "
+                   f"with the first raw gradient, undampened (buf = g, where an average from zero has (1 - β)·g = {1 - beta:g}·g): "
+                   f"its first step is 1/(1 - β) = {1 / (1 - beta):.4g} times the run's (--optimizer {setup.config.optimizer}: "
+                   f"v = β·v + (1 - β)·g from v = 0), and the surplus decays by β each step. Checked: with zero buffers the port "
+                   f"agrees with the NumPy side through step {step}.", {"side": "torch", "settings": {"momentum_buffer": ["none", "zeros"]},
+                   "confirmed": True}, "Start the port's momentum buffers at zero before the first step "
+                   "(optimizer.state[p]['momentum_buffer'] = torch.zeros_like(p)), as an average from zero means.", 0.97)
 
 
 def settings_differences(optimizer: torch.optim.Optimizer, expected: torch.optim.Optimizer) -> dict[str, tuple[Any, Any]]:

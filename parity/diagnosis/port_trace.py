@@ -26,6 +26,8 @@ class Trace:
         self.linear_names: list[str] = []  # the module name of each, in call order
         self.returned: np.ndarray | None = None
         self.logits_grad: np.ndarray | None = None
+        self.input_grads: dict[int, np.ndarray] = {}  # layer l: the loss's gradient at what layer l was given (h_(l-1))
+        self.output_grads: dict[int, np.ndarray] = {}  # layer l: the loss's gradient at its output z_l
         self.functional = False  # raw parameters, no nn.Linear: only each layer's input is recorded
         self.optimizer_steps = 0  # calls of optimizer.step() in the step
         self.model_rows: list[int] = []  # the rows of each call of the model
@@ -53,14 +55,23 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
     steps_taken = count_steps(getattr(port, "optimizer", None))
 
     def keep_logits_grad(grad: torch.Tensor) -> None:
-        trace.logits_grad = _host(grad)
+        # a loss that calls the model on the same rows more than once (model(X) in each of its terms) has as its
+        # gradient at the logits the sum over the calls
+        trace.logits_grad = _host(grad) + (trace.logits_grad if trace.logits_grad is not None else 0.0)
 
     def on_linear(module, args, out):
         if trace.returned is None and len(trace.linears) < linears:  # the first forward pass only
             trace.linears.append((_host(args[0]), _host(out)))
             trace.linear_names.append(names.get(id(module), "?"))
+            if torch.is_tensor(args[0]) and args[0].requires_grad:
+                args[0].register_hook(lambda grad, layer=len(trace.linears): trace.input_grads.__setitem__(layer, _host(grad)))
+            if out.requires_grad:
+                out.register_hook(lambda grad, layer=len(trace.linears): trace.output_grads.__setitem__(layer, _host(grad)))
             if out.requires_grad and len(trace.linears) == linears:
                 out.register_hook(keep_logits_grad)
+        elif out.requires_grad and len(trace.linears) == linears and names.get(id(module)) == trace.linear_names[-1] \
+                and np.array_equal(_host(args[0]), trace.linears[-1][0]):  # the last layer again, on the same inputs
+            out.register_hook(keep_logits_grad)
 
     handles.append(model.register_forward_hook(on_model))
     handles += [m.register_forward_hook(on_linear) for m in model.modules() if isinstance(m, nn.Linear)]

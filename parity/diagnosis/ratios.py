@@ -36,6 +36,25 @@ ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the
              (1, -2, "m's bias correction computed with β2: m / (1 - β2^t) where it is m / (1 - β1^t)"))
 
 
+# other ways to write a bias correction 1 - β^t, each on both moments or on one: the ratio numpy / torch it gives is
+# (√c(β2, t) / c(β1, t)) / (√(1 - β2^t) / (1 - β1^t)), ε aside
+CORRECTION_FORMS = {"(1 - β)^t, the power taken of the difference": lambda b, t: (1 - b) ** t,
+                    "β^t, the '1 -' left out": lambda b, t: b ** t,
+                    "1 - β·t, a product where the power belongs": lambda b, t: 1 - b * t}
+
+
+def _correction_form(r: np.ndarray, t: np.ndarray, betas: tuple[float, float], tolerance: float) -> str | None:
+    b1, b2 = betas
+    for words, form in CORRECTION_FORMS.items():
+        for which, c1, c2 in (("both bias corrections", form(b1, t), form(b2, t)), ("the first moment's", form(b1, t), 1 - b2 ** t),
+                              ("the second moment's", 1 - b1 ** t, form(b2, t))):
+            with np.errstate(all="ignore"):
+                law = (np.sqrt(c2) / c1) / (np.sqrt(1 - b2 ** t) / (1 - b1 ** t))
+            if np.all(np.isfinite(law)) and np.all(law > 0) and np.all(np.abs(r / law - 1) <= tolerance):
+                return f"{which} written as {words}, where 1 - β^t belongs (ratios {', '.join(f'{x:.4g}' for x in r)})"
+    return None
+
+
 def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, adam_tolerance: float,
              exponential_tolerance: float, average: float | None = None) -> tuple[str, object] | None:
     """The law a ratio that moves with the step follows, over three steps or more: ("bias-correction", what) for Adam's
@@ -47,6 +66,9 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
         constant = r / ((1 - betas[0] ** t) ** p * np.sqrt(1 - betas[1] ** t) ** q)
         if np.all(np.abs(constant - constant[0]) <= adam_tolerance * abs(constant[0])):
             return "bias-correction", _with_constant(what, float(constant[0]), p, q, betas, adam_tolerance)
+    form = _correction_form(r, t, betas, adam_tolerance) if betas else None
+    if form:
+        return "bias-correction", form
     if average:  # a moving average v = βv + (1 - β)g: bias-corrected, v / (1 - β^t), on one side only
         for side, law in (("NumPy", 1 / (1 - average ** t)), ("torch", 1 - average ** t)):
             if np.all(np.abs(r - law) <= adam_tolerance * np.abs(law)):

@@ -8,6 +8,7 @@ from numpy.linalg import LinAlgError
 
 from parity.diagnosis.adam_law import adam_law_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.gradient_readings import gradient_transform_finding
 from parity.diagnosis.port_forward import port_forward_finding
 from parity.diagnosis.row_stages import numpy_stage_finding
 from parity.diagnosis.update_law import shared_state_finding, update_law_finding
@@ -22,7 +23,7 @@ def measured_stage(setup: Setup, failure: FailureContext, top: float) -> Finding
     """The port's forward stages; or the law an SGD-family optimizer's updates follow (from the first step, a state
     shared between parameters); or the NumPy program's stages one row at a time (where they fit better than the rules'
     best, top); or Adam's law."""
-    staged = silent_if_unmeasurable(port_forward_finding, setup, failure)
+    staged = silent_if_unmeasurable(port_forward_finding, setup, failure) or silent_if_unmeasurable(gradient_transform_finding, setup, failure)
     # an optimizer's law fits the updates exactly or not at all; it is read before the rows, whose reading takes a
     # first step of the optimizer for -lr·g, which a shared or mixed state is not
     law = staged or silent_if_unmeasurable(update_law_finding if failure.step >= 2 else shared_state_finding, setup, failure)

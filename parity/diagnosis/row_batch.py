@@ -3,17 +3,20 @@
 - rows_counted: some parameter's batch gradient weighs its rows otherwise (only the last row kept: a gradient assigned
   in a loop over the rows where it is accumulated), or is the outer product of the rows' sums (np.outer(X.mean(0),
   delta.sum(0)) where X.T @ delta belongs);
-- reductions: the batch reduced over its rows by another factor in some layers (1/n² against 1/n).
+- reductions: the batch reduced over its rows by another factor in some layers (1/n² against 1/n);
+- fixed_count: given one row, the loss divided by a count fixed in the code (a batch size kept from construction).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.row_probe import Probe
 
-NAMED, STAGE = 0.85, 0.5  # as row_stages.py's
+NAMED, STAGE = 0.85, 0.5  # the scores of a stage named and of a stage read but not named
+READ = 1e-5  # a reading reproduces a departing stage within this
 
 
 def rows_counted(p: Probe, config) -> Finding | None:
@@ -63,3 +66,18 @@ def reductions(p: Probe, config) -> Finding | None:
                    f"steps), but the batch's gradient of layer {layers} is {words}. The batch's gradient over the sum of its "
                    f"rows' gradients: {shown}.", {"side": "numpy", "reductions": p.reductions},
                    "Divide by the batch size once: where the output delta already holds 1/n, do not divide the layers below again.", NAMED)
+
+
+def fixed_count(seen: np.ndarray, right: np.ndarray, config) -> Finding | None:
+    """Given one row, the program divides its loss by a count of 2 or more: a count that is not the rows it is given,
+    fixed in the code (a batch size kept from construction, right only for batches of that size)."""
+    fit = fit_ratio(seen, right)
+    if fit is None or fit[1] > READ or fit[0] <= 0 or (count := 1 / fit[0]) < 1.5 or abs(count - round(count)) > 1e-6 * count:
+        return None
+    nominal = ", the run's --batch-size: right for full batches, not for a shorter last batch of an epoch" \
+        if config.batch_size == round(count) else ""
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                   f"steps): given one row, it is the right delta divided by {round(count)}: the loss is divided by a count "
+                   f"fixed in the code ({round(count)}{nominal}), not by the rows it is given (len(X)).",
+                   {"side": "numpy", "stage": "output delta", "tensor": "the output delta", "count": round(count)},
+                   "Divide by the rows of the batch given (len(X)), not a count kept from construction.", NAMED)

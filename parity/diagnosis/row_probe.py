@@ -20,6 +20,7 @@ import numpy as np
 
 import numpy_net
 from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
 from parity.engine.record import gradients
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -48,7 +49,7 @@ class Probe(NamedTuple):
     layers: dict[int, Layer]  # 1 .. L
 
 
-def probe(setup: Setup, failure: FailureContext) -> Probe | None:
+def probe(setup: Setup, failure: FailureContext) -> Probe | Finding | None:
     """The program's stages on each row of the failing batch; None where they cannot be read this way."""
     config = setup.config
     if setup.user_sides != ("numpy",) or config.mode != "lockstep" or config.world_size > 1 or config.optimizer not in PROBED_OPTIMIZERS:
@@ -68,8 +69,10 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | None:
 
     per_row = [gradient(rows[i:i + 1]) for i in range(len(rows))]
     names = [f"W{l}.grad" for l in range(1, _layer_count(before) + 1)]
-    if any(name not in g for g in per_row for name in names) or _same_every_row(per_row):
+    if any(name not in g for g in per_row for name in names):
         return None
+    if _same_every_row(per_row):
+        return _held_data(setup, before, per_row[0], len(rows))
     whole = gradient(rows)
     reduced = _reductions(whole, per_row)
     if reduced is None:
@@ -85,6 +88,23 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | None:
             return None
         weights[name] = None
     return Probe(rows, X, y, before, reductions, weights, layers)
+
+
+def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: int) -> Finding | None:
+    """Handed one row or another, the program computes one gradient: it steps on data it holds. Said where that gradient
+    is the run's on the whole data set."""
+    config = setup.config
+    X, y = (np.asarray(a, np.float64) for a in (setup.data.X, setup.data.y))
+    acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
+    right = numpy_net.backward(before, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    shared = [name for name in seen if name.removesuffix(".grad") in right]
+    if not shared or any(relative_gap(seen[n], right[n.removesuffix(".grad")]) > SEPARABLE for n in shared):
+        return None
+    return Finding("dropped-rows", f"The NumPy program's step ignores the rows it is handed: given one row or another (read one "
+                   f"row at a time from its own steps), it computes the run's gradient on the whole data set's {len(X)} rows, "
+                   f"where this step's batch has {rows}: it trains on data held since construction (self.X, self.y), not "
+                   "on the X and y the step is given.", {"side": "numpy", "rows": len(X), "batch": rows},
+                   "Compute the forward and backward pass from the X and y the step is given.", 0.9)
 
 
 def _outer_of_sums(batch: np.ndarray, inputs: np.ndarray, deltas: np.ndarray) -> bool:

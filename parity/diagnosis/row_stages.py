@@ -22,23 +22,25 @@ import numpy as np
 
 import numpy_net
 from parity.diagnosis import loss_readings as losses, stage_readings as read
+from parity.diagnosis import activation_readings as acts
+from parity.diagnosis.logit_gradients import run_gradient
+from parity.diagnosis.loss_weights import label
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_batch import NAMED, STAGE, reductions, rows_counted
+from parity.diagnosis.row_batch import NAMED, READ, STAGE, fixed_count, reductions, rows_counted
 from parity.diagnosis.row_probe import Probe, probe
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
 DEPARTS = 1e-6  # a stage of the float64 probe departs from the run's model beyond this (relative)
-READ = 1e-5  # a reading reproduces a departing stage within this
 MAX_SHIFT = 2  # units a back-propagated error may be moved by
 
 
 def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     """The first stage of the NumPy program's step that departs from the run's model, read; or None."""
     found = probe(setup, failure)
-    if found is None:
-        return None
+    if found is None or isinstance(found, Finding):
+        return found  # a Finding: a program that ignores the rows it is given, read as such
     config = setup.config
     stages = (_bias_gradients, _inputs, _activations, _output_delta, _hidden_deltas, rows_counted, reductions)
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)
@@ -66,6 +68,9 @@ def _inputs(p: Probe, config) -> Finding | None:
     seen, rows = p.layers[1].input, _shown(p, 1)
     if seen is None or rows.sum() < 2 or relative_gap(seen[rows], p.X[rows]) <= DEPARTS:
         return None
+    biases = _bias_step(p, config, seen, rows)
+    if biases:
+        return biases
     reading = read.inputs(seen[rows], p.X[rows], READ)
     if reading is None:
         return _stage("W1", "the inputs W1's gradient multiplies by are not X", seen[rows], p.X[rows])
@@ -75,16 +80,38 @@ def _inputs(p: Probe, config) -> Finding | None:
                    "once, on both sides, before training.", NAMED)
 
 
+def _bias_step(p: Probe, config, seen: np.ndarray, rows: np.ndarray) -> Finding | None:
+    """Every layer's input read s times the run's, X and the activations alike: not the inputs but the biases' step,
+    1/s times the weights' (the probe reads each layer's input as its weight's update over its bias's)."""
+    fit = fit_ratio(seen[rows], p.X[rows])
+    if fit is None or fit[1] > READ or abs(fit[0] - 1) <= READ or len(p.layers) < 2 or p.layers[2].input is None:
+        return None
+    shown = _shown(p, 2)
+    right = numpy_net.ACTIVATIONS[config.hidden_activation].function(_z(p, 1, p.X))
+    second = fit_ratio(p.layers[2].input[shown], right[shown]) if shown.sum() >= 2 else None
+    if second is None or second[1] > READ or abs(second[0] - fit[0]) > 1e-6 * abs(fit[0]):
+        return None
+    step = config.lr / fit[0]
+    without = " (b -= g: the learning rate left out of the biases' update)" if abs(fit[0] - config.lr) <= 1e-6 * config.lr else ""
+    return Finding("update-scale", f"In the NumPy program, read one row at a time from its own steps: the biases step by "
+                   f"{step:.6g}·g where the weights step by {config.lr:g}·g{without}: every layer's weight update over its "
+                   f"bias update is {fit[0]:.6g} times its input.", {"side": "numpy", "stage": "bias update", "factor": 1 / fit[0]},
+                   "Step the biases with the same learning rate as the weights: b -= lr * g.", NAMED)
+
+
 def _activations(p: Probe, config) -> Finding | None:
     run = config.hidden_activation
     for layer in range(2, len(p.layers) + 1):
         seen, rows = p.layers[layer].input, _shown(p, layer)
         if seen is None or rows.sum() < 2:
             continue
-        z = _z(p, layer - 1, _inputs_of(p, layer - 1, config))[rows]
+        given = _inputs_of(p, layer - 1, config)[rows]
+        z = _z(p, layer - 1, given)
         if relative_gap(seen[rows], numpy_net.ACTIVATIONS[run].function(z)) <= DEPARTS:
             continue
-        reading = read.activation(z, seen[rows], READ, run) or read.shifted(z, seen[rows], run, p.before.get(f"b{layer - 1}"), READ)
+        reading = acts.activation(z, seen[rows], READ, run) or acts.inner_affine(
+            given @ p.before[f"W{layer - 1}"], p.before.get(f"b{layer - 1}"), seen[rows], run, READ) or \
+            acts.shifted(z, seen[rows], run, p.before.get(f"b{layer - 1}"), READ)
         where = f"hidden layer {layer - 1}'s activation, as W{layer}'s gradient multiplies by it"
         if reading is None:
             return _stage(f"W{layer}", f"{where} is not {run}(z)", seen[rows], numpy_net.ACTIVATIONS[run].function(z))
@@ -128,12 +155,15 @@ def _output_delta(p: Probe, config) -> Finding | None:
     seen = p.layers[L].delta
     if relative_gap(seen, right) <= DEPARTS:
         return None
-    run = losses.run_gradient(config.loss, config.output_activation, logits, p.y)
+    fixed = fixed_count(seen, right, config)
+    if fixed:
+        return fixed
+    run = run_gradient(config.loss, config.output_activation, logits, p.y)
     to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
     if to_batch is None or to_batch[1] > READ:
         return None
     batch_seen = seen * to_batch[0]
-    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ)
+    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size)
     if reading is None:
         return _stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
@@ -154,7 +184,7 @@ def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[st
     kept = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s > 0}
     if not flipped or not kept or flipped & kept:
         return None
-    labels = ", ".join(f"y = {losses._label(t)}" for t in sorted(flipped))
+    labels = ", ".join(f"y = {label(t)}" for t in sorted(flipped))
     return (f"on the rows with {labels} it has the opposite sign of the right one, and it is right on the others: a sign "
             f"slip in the loss's derivative, in the term those targets select (for y = 0 the (1 - y) term).", "")
 

@@ -21,7 +21,8 @@ from parity.config.config import RunConfig
 from parity.config.data import Dataset
 from parity.config.distributed import loss_scale
 from parity.engine.record import Record
-from parity.programs.port import PortSide, TorchPort, port_locations
+from parity.programs.port import PortSide, TorchPort
+from parity.programs.port_layers import port_locations
 from parity.programs.user_code import UserCode
 
 

@@ -18,7 +18,8 @@ import torch as torch_module
 from parity.programs.discovery import Discovery, discover
 from parity.programs.locations import Location
 from parity.programs.network import UserNetwork
-from parity.programs.port import PortSide, TorchPort, port_locations, port_sizes
+from parity.programs.port import PortSide, TorchPort
+from parity.programs.port_layers import in_call_order, port_locations, port_sizes
 from parity.programs.sides import AdapterSide, UpdatesOnly, UserSide, cast_held_arrays, checked_param, is_adapter
 from parity.programs.user_code import UserCode
 from parity.config.config import RunConfig
@@ -79,7 +80,14 @@ def _load_port(programs: Programs, port: TorchPort, quiet: bool) -> None:
     code = UserCode(port.program(quiet), option="--torch")
     model = code.build(programs.data.X.copy(), programs.data.y.copy())
     locations = port_locations(model, port.params)
-    sizes = port_sizes(model, locations, programs.data)
+    try:
+        sizes = port_sizes(model, locations, programs.data)
+    except InputError:
+        if port.params or (pairs := in_call_order(model, programs.data.X)) is None:
+            raise
+        port = replace(port, params=pairs)  # every later copy of the port names its layers as the forward pass calls them
+        locations = port_locations(model, port.params)
+        sizes = port_sizes(model, locations, programs.data)
     bias = "b1" in locations
     if programs.network is not None and (sizes, bias) != (programs.sizes, programs.bias):
         raise InputError(f"the NumPy network has widths {programs.sizes} {'with' if programs.bias else 'without'} biases, "
@@ -114,6 +122,9 @@ def assemble(config: RunConfig, programs: Programs, numpy: str, torch: str) -> S
 
     def remake(other: RunConfig, side: str, transposed: tuple[str, ...]) -> Setup:
         flipped = _flipped(programs, transposed) if side == "numpy" and transposed else programs
+        if other.dtype != flipped.data.X.dtype.name:  # the same rows, in the other dtype (the float64 check of a leak)
+            data = flipped.data
+            flipped = replace(flipped, data=Dataset(data.X.astype(other.dtype), data.y.astype(other.dtype), data.source))
         return assemble(other, flipped, "numpy" if side == "numpy" else "kit", "torch" if side == "torch" else "twin")
 
     return Setup(config, data, init, run_environment(config, device), make_sides, names, _described(programs, config),

@@ -31,6 +31,14 @@ def dtype_mismatch(e: Evidence) -> Finding | None:
     return None
 
 
+def leak_beside(name: str) -> Finding:
+    """The float64 leak, said beside what still parts the programs when both run in float64."""
+    return Finding("dtype-mismatch", f"Also: {name} is float64 on the NumPy side in a float32 run: a float64 array or "
+                   "scalar leaked into the computation (NumPy promotes silently). It is not the whole story: run in "
+                   "float64, the programs still part, as said above.", {"tensor": name, "beside": True},
+                   "Create every array and scalar in the run's dtype (np.float32(c), arrays with dtype=X.dtype).", 0.5)
+
+
 def tf32(e: Evidence) -> Finding | None:
     oracle = e.oracles.get("float64")
     if not (e.environment.get("tf32_matmul") and oracle):

@@ -14,21 +14,33 @@ from parity.diagnosis.ratios import step_law
 
 
 def wrong_layer_update(e: Evidence) -> Finding | None:
+    matches = {}
     for name in e.params():
         if not e.failed(name):
             continue
         for other in e.params():
             if other == name or e.before[other].shape != e.before[name].shape:
                 continue
-            if relative_gap(e.update("numpy", name), e.update("torch", other)) < e.match_tolerance:
-                return Finding(
-                    "wrong-layer-update",
-                    f"{name} was updated with another layer's step, {other}'s: the two have the same shape, so nothing complained.",
-                    {"tensor": name, "update_matches": other},
-                    f"Update {name} with the gradient of {name}.",
-                    0.95,
-                )
-    return None
+            if relative_gap(e.update("numpy", name), e.update("torch", other)) < e.match_tolerance \
+                    and not _signs_only(e.update("torch", other), e.config.lr):
+                matches[name] = other
+                break
+    if not matches:
+        return None
+    name, other = next(iter(matches.items()))
+    swapped = sorted(n for n, o in matches.items() if matches.get(o) == n)
+    words = (f"{' and '.join(f'{n} and {matches[n]}' for n in swapped if n < matches[n])} took each other's steps (each "
+             "updated with the other layer's gradient: a list of gradients built from the output layer down and applied "
+             "in layer order, reversed() forgotten, or two names exchanged)" if swapped else
+             f"{name} was updated with another layer's step, {other}'s gradient")
+    return Finding("wrong-layer-update", f"{words}: the two have the same shape, so nothing complained.",
+                   {"tensor": name, "update_matches": other, "matches": matches}, f"Update {name} with the gradient of {name}.", 0.95)
+
+
+def _signs_only(update: np.ndarray, lr: float) -> bool:
+    """Every element ±lr (Adam's first step, -lr·g/|g|): two such updates agree wherever their gradients' signs do, so
+    their match says nothing about which gradient was used."""
+    return bool(np.allclose(np.abs(update), lr, rtol=1e-2))
 
 
 def optimizer_convention(e: Evidence) -> Finding | None:
@@ -80,8 +92,9 @@ def optimizer_convention(e: Evidence) -> Finding | None:
 
 
 NO_UPDATE_CAUSES = {
-    "numpy": ("the update never ran, or it ran on copies of the weights (a reassigned local, an array rebuilt from a list) "
-              "that the network does not use",
+    "numpy": ("the update never ran, or it ran on copies of the weights that the network does not use: a local or loop "
+              "variable rebound to a new array (param = param - lr * g makes a new array, dropped; param -= lr * g updates "
+              "in place), an array rebuilt from a list",
               "Make sure the step calls the update (for parity check: --step runs backpropagation too) and updates the arrays "
               "in place (W -= lr * g, or self.W = ...)."),
     "torch": ("optimizer.step() never ran, ran before loss.backward() (at the first step there is no gradient yet, and each "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis import loss_readings as losses
+from parity.diagnosis.logit_gradients import gradient_at_logits
 from parity.diagnosis.evidence import Evidence, fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.rules.loss import backward_from
@@ -39,7 +40,7 @@ def output_delta(e: Evidence) -> Finding | None:
     for words, formula in losses.LOSSES.items():
         try:
             with np.errstate(all="ignore"):
-                delta = losses.gradient_at_logits(formula, e.output_activation, z, y)
+                delta = gradient_at_logits(formula, e.output_activation, z, y)
         except RuntimeError:  # a formula that does not apply to these shapes
             continue
         if delta is not None:
@@ -76,7 +77,13 @@ def _changed_targets(e: Evidence, scale: float) -> list[tuple[str, str, np.ndarr
     k = y.shape[1] if y.shape[1] > 1 else 2
     # the delta toward targets t: c·(p - t) = true + c·(y - t)
     found = [("loss-function", "the targets all set to the first row's (an argmax or a label taken without axis=1, "
-              "broadcast to every row)", true + c * (y - y[:1]))]
+              "broadcast to every row)", true + c * (y - y[:1])),
+             ("loss-function", "targets of 1 in every class that some row has, for every row (y.max(axis=0) broadcast: "
+              "dscores[:, labels] -= 1 indexes whole columns, where dscores[np.arange(n), labels] picks one element per row)",
+              true + c * (y - y.max(axis=0, keepdims=True))),
+             ("loss-function", "the error of an output of zero, 0 - y, whatever the network computes: the output the backward "
+              "pass reads is never written by the forward pass (a stale or misspelled attribute, its zeros from __init__)",
+              true - c * p)]
     if e.output_activation != "linear":
         found.append(("loss-function", "the labels flipped, 1 - y in place of y", true + c * (2 * y - 1)))
     top = next((g for g in e.grads() if e.failed(g) and g.startswith(f"W{e.layers}.")), None)

@@ -1,0 +1,239 @@
+"""What a layer's activation computes, read from its numbers: each reading is a fit, stated only where it holds. An
+elementwise function of z from a table of the usual ones (leaky ReLU's slope fitted, an affine change, a scaled input
+A·f(B·z), mirrored, applied twice), dropout, a normalisation of each row or column, the bias left out, added twice,
+subtracted or added outside, the product x @ W scaled, one branch of a piecewise form written wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import numpy_net
+from parity.diagnosis.evidence import affine_fit, as_division, few, fit_ratio, one_side, relative_gap
+
+
+ACTIVATIONS: dict[str, tuple[str, Callable[[np.ndarray], np.ndarray]]] = {
+    "relu": ("relu(z)", lambda z: np.maximum(z, 0)),
+    "tanh": ("tanh(z)", np.tanh),
+    "sigmoid": ("sigmoid(z)", lambda z: 1 / (1 + np.exp(-z))),
+    "linear": ("z itself (no activation)", lambda z: z),
+    "softplus": ("softplus(z) = log(1 + e^z)", lambda z: np.logaddexp(0, z)),
+    "elu": ("elu(z)", lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0)))),
+    "gelu": ("gelu(z)", lambda z: F.gelu(torch.from_numpy(z)).numpy()),
+    "gelu-tanh": ("gelu(z, approximate='tanh')", lambda z: F.gelu(torch.from_numpy(z), approximate="tanh").numpy()),
+    "silu": ("silu(z) = z·sigmoid(z)", lambda z: z / (1 + np.exp(-z))),
+    "selu": ("selu(z)", lambda z: F.selu(torch.from_numpy(z)).numpy()),
+    "hardtanh": ("hardtanh(z), z clipped to [-1, 1]", lambda z: np.clip(z, -1, 1)),
+    "relu6": ("relu6(z), z clipped to [0, 6]", lambda z: np.clip(z, 0, 6)),
+    "abs": ("|z|", np.abs),
+    # the rest of torch.nn's elementwise activations, and the math functions a name completes to (atan for tanh)
+    "hardsigmoid": ("hardsigmoid(z) = relu6(z + 3)/6, a piecewise-linear sigmoid", lambda z: np.clip(z / 6 + 0.5, 0, 1)),
+    "hardswish": ("hardswish(z) = z·relu6(z + 3)/6", lambda z: z * np.clip(z / 6 + 0.5, 0, 1)),
+    "softsign": ("softsign(z) = z/(1 + |z|)", lambda z: z / (1 + np.abs(z))),
+    "tanhshrink": ("tanhshrink(z) = z - tanh(z)", lambda z: z - np.tanh(z)),
+    "logsigmoid": ("logsigmoid(z) = log(sigmoid(z))", lambda z: -np.logaddexp(0, -z)),
+    "mish": ("mish(z) = z·tanh(softplus(z))", lambda z: z * np.tanh(np.logaddexp(0, z))),
+    "atan": ("atan(z), the arctangent (torch.atan where torch.tanh was meant)", np.arctan),
+    "erf": ("erf(z)", lambda z: torch.erf(torch.from_numpy(z)).numpy()),
+    "sin": ("sin(z)", np.sin),
+    "exp": ("exp(z)", np.exp),
+}
+
+
+INVERSES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "sigmoid": lambda a: np.log(a) - np.log1p(-a), "tanh": np.arctanh, "linear": lambda a: a,
+}
+
+
+def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """A·f(B·z) for a known smooth f: its slope B fitted by golden section on log B, its amplitude A by least squares
+    (LeCun's 1.7159·tanh(2z/3), a sigmoid with a gain)."""
+    for name in ("tanh", "sigmoid", "softplus", "elu", "silu", "gelu"):
+        words, function = ACTIVATIONS[name]
+
+        def gap(log_b: float) -> float:
+            fit = fit_ratio(received.ravel(), function(np.exp(log_b) * z).ravel())
+            return fit[1] if fit else 1.0
+
+        low, high, ratio = -3.0, 3.0, (np.sqrt(5) - 1) / 2
+        for _ in range(60):
+            a, b = high - ratio * (high - low), low + ratio * (high - low)
+            low, high = (low, b) if gap(a) < gap(b) else (a, high)
+        slope = float(np.exp((low + high) / 2))
+        if gap(np.log(slope)) > tolerance or abs(slope - 1) <= 1e-3:
+            continue
+        amplitude = fit_ratio(received.ravel(), function(slope * z).ravel())[0]
+        lecun = " (LeCun's scaled tanh from 'Efficient BackProp', 1.7159·tanh(2z/3))" if name == "tanh" and \
+            abs(amplitude - 1.7159) <= 1e-3 and abs(slope - 2 / 3) <= 1e-3 else ""
+        inner = words.split(",")[0].split(" = ")[0].replace("(z)", f"({slope:.4g}·z)")
+        return f"{amplitude:.5g}·{inner}, a scaled {name}: its input multiplied by {slope:.4g}{lecun}", f"scaled-{name}"
+    return None
+
+
+NORMS = {"L2 norm (F.normalize(h, dim={axis}), a cosine classifier's features)": lambda a, axis: np.linalg.norm(a, axis=axis),
+         "L1 norm (F.normalize(h, p=1, dim={axis}))": lambda a, axis: np.abs(a).sum(axis=axis),
+         "largest absolute value": lambda a, axis: np.abs(a).max(axis=axis),
+         "sum": lambda a, axis: a.sum(axis=axis)}
+
+
+def _rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
+    """The run's activation with each row (or each column) divided by its own number: a normalisation, named where that
+    number is a norm of the row (or column)."""
+    if received.shape != expected.shape or received.ndim != 2 or min(received.shape) < 2:
+        return None
+    for axis, what, dim in ((1, "row", 1), (0, "column", 0)):
+        lines = expected if axis == 1 else expected.T
+        seen = received if axis == 1 else received.T
+        factors = []
+        for e, r in zip(lines, seen):
+            fit = fit_ratio(r, e) if np.any(e) else ((0.0, 0.0) if not np.any(r) else None)
+            if fit is None or fit[1] > tolerance:
+                factors = []
+                break
+            factors.append(fit[0])
+        if not factors or np.ptp(factors) <= tolerance * max(np.abs(factors)):
+            continue
+        factors = np.array(factors)
+        for words, norm in NORMS.items():
+            with np.errstate(all="ignore"):
+                divisor = norm(expected, axis)
+            used = divisor != 0
+            if np.any(used) and relative_gap(factors[used], 1 / divisor[used]) <= max(tolerance, 1e-6):
+                return f"{run}(z) with each {what} divided by its {words.format(axis=dim)}"
+        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}): a normalisation the run's model does not have"
+    return None
+
+
+def _one_branch(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
+    """The run's activation on one side of z = 0 and not on the other: a branch of a piecewise or numerically stable
+    form written wrong."""
+    found = one_side(z, received, ACTIVATIONS[run][1](z), tolerance) if run in ACTIVATIONS else None
+    if found is None:
+        return None
+    where, other, gap = found
+    return (f"{run}(z) where {where} and something else where {other} (relative gap {gap:.3g} there): the branch for "
+            f"{other} written wrong (in a numerically stable form, np.where(z >= 0, ..., ...), the negative branch)")
+
+
+def shifted(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | None, tolerance: float) -> str | None:
+    """The run's activation of z plus one more shift per unit: where that shift is the layer's bias, added twice."""
+    if run not in INVERSES or received.shape != z.shape:
+        return None
+    with np.errstate(all="ignore"):
+        inner = INVERSES[run](received)
+    if not np.all(np.isfinite(inner)):
+        return None
+    shift = (inner - z).mean(axis=0)
+    if relative_gap(ACTIVATIONS[run][1](z), received) <= tolerance or np.max(np.abs(shift)) <= tolerance * max(float(np.max(np.abs(z))), 1.0):
+        return None  # the run's activation as it is: no shift to read
+    if relative_gap(ACTIVATIONS[run][1](z + shift), received) > tolerance:
+        return None
+    if bias is not None and bias.shape == shift.shape and relative_gap(shift, bias) <= max(tolerance, 1e-3):
+        return f"{run}(z + b): the layer's bias added twice (nn.Linear already adds it once)"
+    if bias is not None and bias.shape == shift.shape and relative_gap(shift, -2 * bias) <= max(tolerance, 1e-3):
+        return f"{run}(x @ W - b): the layer's bias subtracted where it is added (z - 2b, a sign slip in the forward pass)"
+    return f"{run}(z + c), z shifted by one more constant per unit ({few(shift)})"
+
+
+def inner_affine(product: np.ndarray, bias: np.ndarray | None, received: np.ndarray, run: str, tolerance: float) -> str | None:
+    """The run's activation of s·(x @ W) + t·b, s and t fitted by least squares on its inverse: the bias left out
+    (t = 0), added twice (t = 2) or subtracted (t = -1), or the product scaled (an initialisation's 1/√fan_in applied
+    in the forward pass)."""
+    if run not in INVERSES or received.shape != product.shape or bias is None or not np.any(bias):
+        return None
+    with np.errstate(all="ignore"):
+        inner = INVERSES[run](received)
+    if not np.all(np.isfinite(inner)):
+        return None
+    A = np.stack([product.ravel(), np.broadcast_to(bias, product.shape).ravel()], axis=1)
+    (scale, times), *_ = np.linalg.lstsq(A, inner.ravel(), rcond=None)
+    if relative_gap(ACTIVATIONS[run][1](scale * product + times * bias), received) > tolerance:
+        return None
+    near = lambda a, b: abs(a - b) <= 1e-3  # noqa: E731
+    if near(scale, 1) and near(times, 0):
+        return f"{run}(x @ W): the layer's bias left out of the forward pass (while it is still trained)"
+    if near(scale, 1) and near(times, 2):
+        return f"{run}(z + b): the layer's bias added twice"
+    if near(scale, 1) and near(times, -1):
+        return f"{run}(x @ W - b): the layer's bias subtracted where it is added"
+    if near(times, 1) and not near(scale, 1):
+        root = 1 / scale ** 2
+        shown = f" = 1/√{round(root)} (an initialisation's 1/sqrt(fan_in) applied in the forward pass)" \
+            if root > 1.5 and abs(root - round(root)) <= 1e-3 * root else as_division(float(scale))
+        return f"{run}({scale:.6g}·(x @ W) + b): the product x @ W scaled by {scale:.6g}{shown}, the bias not"
+    return None
+
+
+def bias_outside(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray | None, tolerance: float) -> str | None:
+    """The run's activation of z without its bias, the bias added after it or not at all."""
+    if bias is None or not np.any(bias) or run not in ACTIVATIONS or received.shape != z.shape:
+        return None
+    inner = ACTIVATIONS[run][1](z - bias)
+    if relative_gap(inner + bias, received) <= tolerance:
+        return f"{run}(x @ W) + b: the bias added after the activation, outside it, where it belongs inside, {run}(x @ W + b)"
+    if relative_gap(inner, received) <= tolerance:
+        return f"{run}(x @ W): the layer's bias left out"
+    return None
+
+
+def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) -> tuple[str, str] | None:
+    """(words, name) for the elementwise function of z that a layer received, or dropout of the run's activation."""
+    with np.errstate(all="ignore"):
+        for name, (words, function) in ACTIVATIONS.items():
+            if relative_gap(function(z), received) <= tolerance:
+                return words, name
+        if np.ptp(received) <= tolerance * max(float(np.max(np.abs(received))), 1e-300) and np.ptp(z) > 0:
+            one = " (a softmax over a single unit is 1 everywhere: it passes no gradient)" if received.shape[1:] == (1,) \
+                and abs(float(received.flat[0]) - 1) <= tolerance else ""
+            return f"the constant {float(received.flat[0]):.6g} whatever z{one}", "constant"
+        for name, (words, function) in ACTIVATIONS.items():  # an affine change of a known one: 2·sigmoid(z) - 1 = tanh(z/2)
+            fit = affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
+            if fit and fit[2] <= tolerance and np.all(np.isfinite(fit[:2])):
+                scale, shift = fit[0], fit[1]
+                same = "; that is tanh(z/2), not tanh(z)" if name == "sigmoid" and abs(scale - 2) <= 1e-3 and abs(shift + 1) <= 1e-3 else ""
+                if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
+                    return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
+                return f"{scale:.4g}·{words} {'+' if shift >= 0 else '-'} {abs(shift):.4g}{same}", f"scaled-{name}"
+        inside = _scaled_inside(z, received, tolerance)
+        if inside:
+            return inside
+        for name, (words, function) in ACTIVATIONS.items():  # mirrored: -f(-z), min(z, 0) = -relu(-z) for relu
+            if name not in ("linear", "tanh", "abs", "hardtanh") and relative_gap(-function(-z), received) <= tolerance:
+                inner = words.split(",")[0].split(" = ")[0].replace("(z)", "(-z)")
+                kept = " = min(z, 0): the negative part kept, clamp(max=0) where clamp(min=0) belongs" if name == "relu" else ""
+                return f"-{inner}{kept}", f"mirrored-{name}"
+        for name, (words, function) in ACTIVATIONS.items():  # the layer's activation and one more of the same
+            if name != "linear" and relative_gap(function(function(z)), received) <= tolerance:
+                inner = words.split(",")[0].split(" = ")[0]
+                return f"{inner.replace('(z)', '(' + inner + ')')}: the activation applied twice (the layer's own and one more)", f"twice-{name}"
+        negative = z < 0
+        if np.any(negative) and np.any(~negative) and relative_gap(received[~negative], z[~negative]) <= tolerance:
+            slope = fit_ratio(received[negative], z[negative])
+            if slope and slope[1] <= tolerance and 0 < slope[0] < 1:
+                return f"leaky_relu(z, negative_slope={slope[0]:.4g})", "leaky-relu"
+        expected = ACTIVATIONS[run][1](z) if run in ACTIVATIONS else None
+        normalised = _rows_scaled(expected, received, run, tolerance) if expected is not None else None
+        if normalised:
+            return normalised, "normalised"
+        if expected is not None:
+            kept = (received != 0) & (expected != 0)
+            dropped = (received == 0) & (expected != 0)
+            if np.any(dropped) and np.any(kept):
+                factor = fit_ratio(received[kept], expected[kept])
+                if factor and factor[1] <= tolerance and factor[0] >= 1:
+                    p = float(np.mean(dropped[expected != 0]))
+                    return (f"{run}(z) with {p:.0%} of the units zeroed and the rest scaled by {factor[0]:.4g} = 1/(1 - p): "
+                            f"dropout (p = {1 - 1 / factor[0]:.3g}) left in training mode", "dropout")
+        if run in numpy_net.ACTIVATIONS and numpy_net.ACTIVATIONS[run].derivative is not None:
+            own = numpy_net.ACTIVATIONS[run]
+            if relative_gap(own.derivative(own.function(z)), received) <= tolerance:
+                return (f"{run}'(z), the activation's derivative, not the activation (a cached activation overwritten in "
+                        "place by its derivative, h *= 1 - h, or the two variables confused)", "derivative")
+        branch = _one_branch(z, received, run, tolerance)  # last: a known function with a branch (leaky ReLU) comes first
+        if branch:
+            return branch, "branch"
+    return None

@@ -1,0 +1,84 @@
+"""The port's backward pass from the logits down, where its forward pass and its loss's gradient at the logits are the
+run's: the loss's gradient at each hidden layer's activations h, measured by a hook, against the one the chain rule
+carries down from the logits. What is left over there comes from a term of the loss in h itself, read from its numbers:
+an L1 activity (sparsity) penalty λ·Σ|h|, an L2 one (λ/2)·Σh², or a term the kit does not know. Below each activation,
+the gradient at z (another hook) against the incoming gradient times the activation's derivative: a backward of the
+port's own (a custom autograd.Function) read from what it passes.
+
+    dL/dh_(l-1) = dL/dz_l · W_lᵀ        dL/dz_(l-1) = dL/dh_(l-1) ⊙ f'(z_(l-1))
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_trace import Trace
+from parity.engine.setup import Setup
+
+
+def activity_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """The first hidden layer, from the top, whose activations receive more gradient than the layers above send them."""
+    if trace.logits_grad is None or len(trace.model_rows) != 1 or trace.functional:
+        return None
+    run = setup.config.hidden_activation
+    derivative = numpy_net.ACTIVATIONS[run].derivative
+    dz = trace.logits_grad
+    for layer in range(len(trace.linears), 1, -1):  # layer l's input is hidden layer l - 1's activation
+        carried = dz @ params[f"W{layer}"].T
+        seen, h = trace.input_grads.get(layer), trace.linears[layer - 1][0]
+        if seen is None or seen.shape != carried.shape:
+            return None
+        if relative_gap(seen, carried) > tolerance:
+            return _extra_term(layer - 1, seen - carried, h, len(h), tolerance)
+        dz, below = seen * derivative(h), trace.output_grads.get(layer - 1)
+        if below is not None and below.shape == dz.shape and relative_gap(below, dz) > tolerance:
+            return _backward_of_activation(layer - 1, run, seen, below, dz, trace.linears[layer - 2][1], tolerance)
+        dz = below if below is not None else dz
+    return None
+
+
+def _backward_of_activation(layer: int, run: str, incoming: np.ndarray, passed: np.ndarray, right: np.ndarray,
+                            z: np.ndarray, tolerance: float) -> Finding:
+    """The gradient an activation passes down is not its incoming gradient times its derivative (a custom
+    autograd.Function's backward, a hook): what it passes, read as a function of the incoming gradient."""
+    stage = f"the backward pass of hidden layer {layer}'s activation"
+    readings = {"the incoming gradient clamped at 0, grad.clamp(min=0): the forward's clamp copied into the backward, "
+                "where the mask belongs, grad·(z > 0)": np.maximum(incoming, 0),
+                "the incoming gradient unchanged (a straight-through backward: the derivative left out)": incoming,
+                f"the incoming gradient times {run}'(z) of the pre-activation z where the derivative is written in terms of "
+                "the activation (f'(a) fed z)": incoming * numpy_net.ACTIVATIONS[run].derivative(z)}
+    for words, candidate in readings.items():
+        if relative_gap(passed, candidate) <= tolerance:
+            return _finding(stage, f"it passes {words}, not the incoming gradient times {run}'(z).", "Multiply the incoming "
+                            f"gradient by {run}'s derivative at the layer's input in the activation's backward.", 0.92, layer,
+                            "activation-derivative")
+    return _finding(stage, f"the gradient it passes down is not the incoming gradient times {run}'(z) (relative gap "
+                    f"{relative_gap(passed, right):.3g}): a backward of its own (a custom autograd.Function or a hook) "
+                    "computes another derivative.", f"Compare the activation's backward with {run}'s derivative.", 0.7, layer,
+                    "activation-derivative")
+
+
+def _extra_term(layer: int, extra: np.ndarray, h: np.ndarray, rows: int, tolerance: float) -> Finding:
+    stage = f"the loss's gradient at hidden layer {layer}'s activations"
+    for law, words, fix in (
+            (np.sign(h), "an L1 activity (sparsity) penalty λ·Σ|h| on hidden layer {layer}'s activations, λ = {c:.4g}{per}",
+             "Leave the activity penalty out of the port's loss, or add it to the NumPy side's."),
+            (h, "an L2 activity penalty (λ/2)·Σh² on hidden layer {layer}'s activations, λ = {c:.4g}{per}",
+             "Leave the activity penalty out of the port's loss, or add it to the NumPy side's.")):
+        fit = fit_ratio(extra, law)
+        if fit and fit[1] <= tolerance and fit[0] > 0:
+            per = f" ({fit[0] * rows:.4g} over the batch's {rows} rows, for a mean over rows)" if rows > 1 else ""
+            return _finding(stage, f"its loss has a term in the activations themselves: {words.format(layer=layer, c=fit[0], per=per)}, "
+                            "where the run's loss depends on the outputs alone.", fix, 0.92, layer)
+    return _finding(stage, f"every forward stage and the loss's gradient at the logits agree, but hidden layer {layer}'s "
+                    "activations receive a gradient the layers above do not send: the loss has a term in those activations "
+                    "(a penalty or regulariser on them) that the run's loss does not have.",
+                    "Compare the port's loss term by term with the NumPy side's.", 0.7, layer)
+
+
+def _finding(stage: str, reading: str, fix: str, score: float, layer: int, name: str = "activity-penalty") -> Finding:
+    return Finding(name, f"The port's backward pass departs from the run's first at {stage}: {reading}",
+                   {"side": "torch", "stage": stage, "layer": layer}, fix, score)

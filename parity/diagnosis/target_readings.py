@@ -1,0 +1,84 @@
+"""The targets a loss pulls the outputs toward, read from its gradient at the logits where the run's is D·(p - y):
+t = p - grad/D. The model's own predictions, one target for every row (y ignored), smoothed labels (1 - ε)·y + ε/K,
+y recoded (2y - 1), the mean of y (an (n, 1) output broadcast against a target of shape (n,)), or other 0/1 labels
+(each row's first positive only, flipped, rows in another order).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+from parity.diagnosis.evidence import affine_fit, relative_gap
+
+
+BROADCAST = ("each output is compared with every target, as an (n, 1) output against a target of shape (n,) broadcasts "
+             "to (n, n) differences")
+
+
+def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: np.ndarray, output_activation: str,
+                      tolerance: float) -> tuple[str, str] | None:
+    """Where the run's gradient is D·(p - y), D not depending on y (a matched loss: D a constant; the squared error of
+    a sigmoid: D = 2p(1 - p)), the port's targets t = p - grad/D, element by element."""
+    p = numpy_net.ACTIVATIONS[output_activation].function(logits)
+    apart = np.abs(p - y) > 1e-6
+    if not np.all(apart):
+        return None
+    D = run / (p - y)
+    if not np.all(D > 0):
+        return None
+    t = p - grad / D
+    predicted = np.eye(y.shape[1])[p.argmax(axis=1)] if y.shape[1] > 1 else (p > 0.5).astype(float)
+    # predictions that vary from row to row: one target for every row is read below, as targets ignored
+    if len(np.unique(predicted, axis=0)) > 1 and relative_gap(t, predicted) <= tolerance and not np.array_equal(predicted, y):
+        return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
+                "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
+                "Take the labels from y.")
+    other = _other_labels(t, y, tolerance)
+    if other:
+        return other
+    fit = affine_fit(t.ravel(), y.ravel())
+    if fit is None or fit[2] > tolerance or abs(fit[0] - 1) <= tolerance:
+        return None
+    a, b = fit[0], fit[1]
+    if abs(a) <= tolerance and y.shape[1] == 1 and abs(b - float(y.mean())) <= max(tolerance, 1e-6):
+        return (f"its loss pulls every output toward {b:.4g}, the mean of y, whatever the row's own y: {BROADCAST}.",
+                "Give the loss a target of the output's shape: y.view(-1, 1), or y[:, None].")
+    if abs(a) <= tolerance:
+        return (f"its loss pulls every output toward {b:.4g} whatever y: it ignores the targets, so rows with y = 0 are "
+                "pulled like rows with y = 1" + (" (a (1 - y) term that takes log(p) where it must take log(1 - p))"
+                                                 if abs(b - 1) <= max(tolerance, 1e-6) else "") + ".",
+                "Write the loss's terms as the run's loss has them, each with its own target.")
+    K = y.shape[1] if y.shape[1] > 1 else 2
+    epsilon = 1 - a
+    if 0 < epsilon < 1 and abs(b - epsilon / K) <= max(tolerance, 1e-6):
+        return (f"its loss pulls the outputs toward (1 - ε)·y + ε/{K} with ε = {epsilon:.4g}, not y: label smoothing.",
+                "Smooth the targets on both sides alike (the NumPy side's y), or on neither (label_smoothing=0).")
+    values = np.unique(np.round(y, 6))
+    mapped = ", ".join(f"y = {v:g} → {a * v + b:.4g}" for v in values[:4]) if len(values) <= 4 else ""
+    recoded = " (the targets recoded from {0, 1} to {-1, +1}, 2y - 1)" if abs(a - 2) <= 1e-3 and abs(b + 1) <= 1e-3 else ""
+    return (f"its loss pulls the outputs toward {a:.4g}·y {'+' if b >= 0 else '-'} {abs(b):.4g}, not y: the targets are changed "
+            f"before the loss{recoded}" + (f" ({mapped})" if mapped else "") + ".",
+            "Give the loss y itself, or change y the same way on the NumPy side.")
+
+
+def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """The targets the loss pulls toward are 0/1 labels, but not y's: which labels, read against y's own."""
+    labels = np.round(t)
+    if np.max(np.abs(t - labels)) > max(tolerance, 1e-6) or not np.all((labels == 0) | (labels == 1)) or np.array_equal(labels, y):
+        return None
+    if len(np.unique(labels, axis=0)) == 1:
+        return None  # one target for every row: the targets ignored, read below
+    rows = int(np.sum(np.any(labels != y, axis=1)))
+    known = {"each row's first positive label only, one-hot (F.one_hot(y.argmax(1)): the other positives dropped, a row "
+             "with none made class 0)": np.eye(y.shape[1])[y.argmax(axis=1)] if y.shape[1] > 1 else None,
+             "the labels flipped, 1 - y": 1 - y, "y's columns in reverse order": y[:, ::-1]}
+    for words, candidate in known.items():
+        if candidate is not None and np.array_equal(labels, candidate):
+            return (f"its loss pulls the outputs toward {words}, not y ({rows} of {len(y)} rows differ).",
+                    "Give the loss y as it is, or change y the same way on the NumPy side.")
+    if len(y) <= 4096 and sorted(map(tuple, labels)) == sorted(map(tuple, y)):
+        return (f"its loss pulls the outputs toward y's rows in another order ({rows} of {len(y)} rows moved): the targets "
+                "shuffled or indexed apart from X's rows.", "Index X and y with the same rows.")
+    return (f"its loss pulls the outputs toward other 0/1 labels than y: {rows} of {len(y)} rows differ.",
+            "Give the loss the targets the NumPy side uses.")

@@ -1,0 +1,151 @@
+"""More stages read from their numbers: a port's backward pass (an activity penalty, an activation's backward of its
+own), its optimizer's unseeded buffer, its output unit normalised over the whole batch; losses with an extra term or
+other labels; activations normalised, scaled inside, constant, with the bias left out or the product scaled; a NumPy
+program dividing by a fixed count, stepping its biases without the learning rate, ignoring the rows it is given, or
+leaking float64 beside a real bug; Adam's corrections written as (1 - β)^t. Each planted bug must be named; each
+correct program passes the same harness."""
+
+import json
+
+import numpy as np
+import pytest
+import torch
+from click.testing import CliRunner
+
+from parity import RunConfig
+from parity.cli import cli
+from parity.diagnosis import activation_readings as acts, loss_readings as losses
+from parity.diagnosis.family import reduction_reading
+from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
+from parity.diagnosis.ratios import step_law
+from tests.test_row_stages import PROGRAM, RIGHT, check as check_numpy
+
+TOLERANCE = 1e-3
+RNG = np.random.default_rng(5)
+
+PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class ClampedReLU(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, z):
+        ctx.save_for_backward(z)
+        return z.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (z,) = ctx.saved_tensors
+        return BACKWARD
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(4, 6)
+        self.out = nn.Linear(6, OUTPUTS)
+
+    def forward(self, x):
+        self.h = ClampedReLU.apply(self.hidden(x))
+        return UNIT(self.out(self.h))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out = model(X)
+    (LOSS).backward()
+    optimizer.step()
+"""
+PORT_RIGHT = {"BACKWARD": "grad * (z > 0)", "OUTPUTS": "1", "UNIT": "torch.sigmoid", "LOSS": "((out - y) ** 2).sum()"}
+
+
+def check_port(tmp_path, extra=(), **changes) -> tuple[int, dict | None]:
+    source = PORT
+    for key, value in {**PORT_RIGHT, **changes}.items():
+        source = source.replace(key, value)
+    (tmp_path / "port.py").write_text(source)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--data", "random:32,4", "--hidden-activation", "relu", "--steps", "5", "--lr", "0.1",
+                                      *extra, "--json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, (json.loads(path.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+
+def test_the_correct_port_passes(tmp_path):
+    assert check_port(tmp_path)[0] == 0
+
+
+@pytest.mark.parametrize("changes, extra, name, words", [
+    ({"LOSS": "((out - y) ** 2).sum() + 0.01 * model.h.abs().sum()"}, (), "activity-penalty", "L1 activity"),
+    ({"BACKWARD": "grad.clamp(min=0)"}, (), "activation-derivative", "clamped at 0"),
+    ({"OUTPUTS": "3", "UNIT": "(lambda z: torch.exp(z) / torch.exp(z).sum())", "LOSS": "-(y * torch.log(out)).sum(1).mean()"},
+     ("--data", "random:32,4,3", "--output-activation", "softmax", "--loss", "ce"), "output-unit", "whole batch"),
+    ({}, ("--optimizer", "ema-momentum", "--momentum", "0.9", "--torch-optimizer",
+          "torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9, dampening=0.9)"), "optimizer-settings", "no momentum buffer"),
+])
+def test_a_ports_bug_is_named_at_its_stage(tmp_path, changes, extra, name, words):
+    code, top = check_port(tmp_path, extra, **changes)
+    assert code == 1 and top["name"] == name and words in top["explanation"], top
+
+
+def test_a_loss_with_an_extra_term_other_labels_or_one_wrong_term_is_read():
+    z, y = RNG.normal(size=(30, 3)), np.eye(3)[RNG.integers(0, 3, 30)]
+    entropy = gradient_at_logits(lambda p, z_, t: -(p * torch.log(p)).sum(), "softmax", z, y)
+    bonus = run_gradient("ce-sum", "softmax", z, y) - 0.05 * entropy
+    assert "minus 0.05 times the entropy" in losses.loss_gradient("ce-sum", "softmax", z, y, bonus, TOLERANCE)[0]
+    multi = (RNG.random((30, 3)) > 0.5).astype(float)
+    first = np.eye(3)[multi.argmax(axis=1)]
+    collapsed = run_gradient("bce", "sigmoid", z, first)
+    assert "first positive label only" in losses.loss_gradient("bce", "sigmoid", z, multi, collapsed, TOLERANCE)[0]
+    zb, yb = RNG.normal(size=(30, 1)), (RNG.random((30, 1)) > 0.5).astype(float)
+    p = 1 / (1 + np.exp(-zb))
+    log1p_slip = gradient_at_logits(lambda q, z_, t: -(t * torch.log(q) + (1 - t) * torch.log1p(q)).mean(), "sigmoid", zb, yb)
+    assert "y = 0 term" in losses.loss_gradient("bce", "sigmoid", zb, yb, log1p_slip, TOLERANCE)[0]
+    quarter = 0.5 * run_gradient("half-sse", "linear", zb, yb)  # ((0.5·e)²).sum(): the 0.5 inside the square
+    assert "k = 0.5" in losses.loss_gradient("half-sse", "linear", zb, yb, quarter, TOLERANCE)[0]
+    assert losses.loss_gradient("bce", "sigmoid", zb, yb, (p - yb) / 30, TOLERANCE) is None
+
+
+def test_an_activation_normalised_scaled_inside_constant_or_without_its_bias_is_read():
+    z = RNG.normal(size=(20, 5))
+    relu = np.maximum(z, 0)
+    normalised = relu / np.maximum(np.linalg.norm(relu, axis=1, keepdims=True), 1e-12)  # as F.normalize
+    assert "each row divided by its L2 norm" in acts.activation(z, normalised, TOLERANCE, "relu")[0]
+    assert "LeCun" in acts.activation(z, 1.7159 * np.tanh(2 / 3 * z), TOLERANCE, "tanh")[0]
+    assert acts.activation(z[:, :1], np.ones((20, 1)), TOLERANCE, "sigmoid")[1] == "constant"
+    x, W, b = RNG.normal(size=(20, 4)), RNG.normal(size=(4, 5)), RNG.normal(size=5)
+    assert "bias left out" in acts.inner_affine(x @ W, b, np.tanh(x @ W), "tanh", TOLERANCE)
+    assert "1/√6" in acts.inner_affine(x @ W, b, np.tanh(x @ W / np.sqrt(6) + b), "tanh", TOLERANCE)
+    assert acts.inner_affine(x @ W, b, np.tanh(x @ W + b), "tanh", TOLERANCE) is None
+
+
+def test_a_numpy_program_dividing_by_a_fixed_count_or_stepping_biases_without_lr_is_named(tmp_path):
+    fixed = PROGRAM.replace("n = len(X)", "n = 8")
+    code, top = check_numpy(tmp_path, fixed, RIGHT, ("--lr", "0.5", "--data", "random:30,4", "--batch-size", "8"))
+    assert code == 1 and top["name"] == "loss-function" and "fixed in the code (8, the run's --batch-size" in top["explanation"], top
+    no_lr = PROGRAM.replace("self.b1 -= self.lr * dz1.sum(0)", "self.b1 -= dz1.sum(0)").replace(
+        "self.b2 -= self.lr * dout.sum(0)", "self.b2 -= dout.sum(0)")
+    code, top = check_numpy(tmp_path, no_lr, RIGHT, ("--lr", "0.5"))
+    assert code == 1 and top["name"] == "update-scale" and "learning rate left out" in top["explanation"], top
+
+
+def test_a_numpy_program_that_ignores_its_rows_or_leaks_float64_beside_a_bug_is_named(tmp_path):
+    held = PROGRAM.replace("self.lr = 0.5", "self.lr = 0.5; self.X, self.y = X, y").replace(
+        "n = len(X)", "X, y = self.X, self.y; n = len(X)")
+    code, top = check_numpy(tmp_path, held, RIGHT, ("--lr", "0.5", "--batch-size", "8"))
+    assert code == 1 and top["name"] == "dropped-rows" and "ignores the rows" in top["explanation"], top
+    scaled = PROGRAM.replace("z1 = X @ self.W1 + self.b1", "z1 = X @ self.W1 / np.sqrt(4) + self.b1").replace(
+        "self.W1 -= self.lr * (X.T @ dz1)", "self.W1 = self.W1 - self.lr * (X.T @ dz1)")  # float32 / np.float64: float64
+    path = tmp_path / "r.json"
+    code, top = check_numpy(tmp_path, scaled, RIGHT, ("--lr", "0.5", "--dtype", "float32"))
+    names = [f["name"] for f in json.loads(path.read_text())["diagnosis"]]
+    assert code == 1 and top["name"] == "activation-function" and "1/√4" in top["explanation"], top
+    assert "dtype-mismatch" in names[1:], names
+
+
+def test_other_written_bias_corrections_and_counts_are_read():
+    t, b1, b2 = np.arange(2.0, 7.0), 0.9, 0.999
+    ratio = (np.sqrt((1 - b2) ** t) / (1 - b1) ** t) / (np.sqrt(1 - b2 ** t) / (1 - b1 ** t))
+    assert "(1 - β)^t" in step_law(ratio, t, (b1, b2), 1e-3, 1e-3)[1]
+    y = np.zeros((36, 1))
+    assert "rows minus one" in reduction_reading(36 / 35, RunConfig(loss="mse", output_activation="linear"), y)[0]
