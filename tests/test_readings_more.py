@@ -53,9 +53,14 @@ def train_step(model, optimizer, X, y):
     optimizer.zero_grad()
     out = model(X)
     (LOSS).backward()
+    BETWEEN
     optimizer.step()
+    AFTER
 """
-PORT_RIGHT = {"BACKWARD": "grad * (z > 0)", "OUTPUTS": "1", "UNIT": "torch.sigmoid", "LOSS": "((out - y) ** 2).sum()"}
+PORT_RIGHT = {"BACKWARD": "grad * (z > 0)", "OUTPUTS": "1", "UNIT": "torch.sigmoid", "LOSS": "((out - y) ** 2).sum()",
+              "BETWEEN": "pass", "AFTER": "pass"}
+CENTRED = "[p.grad.sub_(p.grad.mean(dim=1, keepdim=True)) for p in model.parameters() if p.dim() == 2]"
+MAX_NORM = "with torch.no_grad(): model.hidden.weight.copy_(torch.renorm(model.hidden.weight, 2, 0, 0.5))"
 
 
 def check_port(tmp_path, extra=(), **changes) -> tuple[int, dict | None]:
@@ -82,6 +87,8 @@ def test_the_correct_port_passes(tmp_path):
      ("--data", "random:32,4,3", "--output-activation", "softmax", "--loss", "ce"), "output-unit", "whole batch"),
     ({}, ("--optimizer", "ema-momentum", "--momentum", "0.9", "--torch-optimizer",
           "torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9, dampening=0.9)"), "optimizer-settings", "no momentum buffer"),
+    ({"BETWEEN": CENTRED}, (), "gradient-transform", "centred over its inputs"),
+    ({"AFTER": MAX_NORM}, (), "gradient-transform", "max-norm constraint"),
 ])
 def test_a_ports_bug_is_named_at_its_stage(tmp_path, changes, extra, name, words):
     code, top = check_port(tmp_path, extra, **changes)
@@ -113,6 +120,8 @@ def test_an_activation_normalised_scaled_inside_constant_or_without_its_bias_is_
     assert "each row divided by its L2 norm" in acts.activation(z, normalised, TOLERANCE, "relu")[0]
     assert "LeCun" in acts.activation(z, 1.7159 * np.tanh(2 / 3 * z), TOLERANCE, "tanh")[0]
     assert acts.activation(z[:, :1], np.ones((20, 1)), TOLERANCE, "sigmoid")[1] == "constant"
+    half_stable = np.exp(z - z.max(axis=1, keepdims=True)) / np.exp(z).sum(axis=1, keepdims=True)
+    assert "numerator's exponent shifted" in acts.activation(z, half_stable, TOLERANCE, "softmax")[0]
     x, W, b = RNG.normal(size=(20, 4)), RNG.normal(size=(4, 5)), RNG.normal(size=5)
     assert "bias left out" in acts.inner_affine(x @ W, b, np.tanh(x @ W), "tanh", TOLERANCE)
     assert "1/√6" in acts.inner_affine(x @ W, b, np.tanh(x @ W / np.sqrt(6) + b), "tanh", TOLERANCE)
@@ -149,3 +158,19 @@ def test_other_written_bias_corrections_and_counts_are_read():
     assert "(1 - β)^t" in step_law(ratio, t, (b1, b2), 1e-3, 1e-3)[1]
     y = np.zeros((36, 1))
     assert "rows minus one" in reduction_reading(36 / 35, RunConfig(loss="mse", output_activation="linear"), y)[0]
+
+
+def test_a_formula_with_a_lost_sign_a_softmax_without_keepdims_and_a_one_step_memory_are_read():
+    z = RNG.normal(size=(6, 6))
+    typo = (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(z))  # tanh with the denominator's sign lost
+    assert "0.5·(1 - exp(-2z))" in acts.activation(z, typo, TOLERANCE, "tanh")[0]
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    assert "without keepdims=True" in acts.activation(z, e / e.sum(axis=1), TOLERANCE, "softmax")[0]
+    from parity.diagnosis.update_law import _reading
+    config = RunConfig(optimizer="momentum", momentum=0.9, lr=0.1)
+    assert "one-step memory" in _reading((0.0, -0.1, -0.09), (0.9, -0.1, 0.0), config)
+
+
+def test_a_numpy_output_derivative_written_with_the_target_is_named(tmp_path):
+    code, top = check_numpy(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5", "--loss", "half-mse"), OUTPUT_DELTA="(out - y) * out * (1 - y)")
+    assert code == 1 and top["name"] == "activation-derivative" and "out·(1 - y)" in top["explanation"], top

@@ -50,27 +50,54 @@ INVERSES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 
 
 def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
-    """A·f(B·z) for a known smooth f: its slope B fitted by golden section on log B, its amplitude A by least squares
-    (LeCun's 1.7159·tanh(2z/3), a sigmoid with a gain)."""
-    for name in ("tanh", "sigmoid", "softplus", "elu", "silu", "gelu"):
+    """A·f(B·z) + C for a known smooth f: its slope B (either sign) fitted by golden section on log |B|, A and C by least
+    squares (LeCun's 1.7159·tanh(2z/3), a sigmoid with a gain, a formula with a sign lost: 0.5 - 0.5·exp(-2z))."""
+    for name in ("tanh", "sigmoid", "softplus", "elu", "silu", "gelu", "exp"):
         words, function = ACTIVATIONS[name]
+        for sign in (1.0, -1.0):
+            def fit(log_b: float, sign: float = sign) -> tuple[float, float, float]:
+                with np.errstate(all="ignore"):
+                    values = function(sign * np.exp(log_b) * z).ravel()
+                if not np.all(np.isfinite(values)):
+                    return 0.0, 0.0, 1.0
+                return affine_fit(received.ravel(), values) if name != "exp" or np.ptp(values) > 0 else (0.0, 0.0, 1.0)
 
-        def gap(log_b: float) -> float:
-            fit = fit_ratio(received.ravel(), function(np.exp(log_b) * z).ravel())
-            return fit[1] if fit else 1.0
+            low, high, ratio = -3.0, 3.0, (np.sqrt(5) - 1) / 2
+            for _ in range(60):
+                a, b = high - ratio * (high - low), low + ratio * (high - low)
+                low, high = (low, b) if fit(a)[2] < fit(b)[2] else (a, high)
+            slope = sign * float(np.exp((low + high) / 2))
+            amplitude, shift, gap = fit(np.log(abs(slope)))
+            if gap > tolerance or abs(slope - 1) <= 1e-3 or abs(amplitude) <= tolerance:
+                continue
+            lecun = " (LeCun's scaled tanh from 'Efficient BackProp', 1.7159·tanh(2z/3))" if name == "tanh" and \
+                abs(amplitude - 1.7159) <= 1e-3 and abs(slope - 2 / 3) <= 1e-3 and abs(shift) <= 1e-3 else ""
+            whole = abs(slope - round(slope)) <= 1e-6 * abs(slope)
+            inner = words.split(",")[0].split(" = ")[0].replace("(z)", f"({round(slope)}z)" if whole else f"({slope:.4g}·z)")
+            if abs(shift) > tolerance * max(abs(amplitude), 1.0) and abs(shift + amplitude) <= tolerance * abs(amplitude):
+                formula = f"{shift:.5g}·(1 - {inner})"  # C - C·f: the form a formula with a lost sign takes
+            else:
+                offset = "" if abs(shift) <= tolerance * max(abs(amplitude), 1.0) else f" {'+' if shift > 0 else '-'} {abs(shift):.4g}"
+                formula = f"{amplitude:.5g}·{inner}{offset}"
+            article = "an" if name[0] in "aeiou" else "a"
+            return (f"{formula}, {article} {name} with its input multiplied by {slope:.4g}{lecun}", f"scaled-{name}")
+    return None
 
-        low, high, ratio = -3.0, 3.0, (np.sqrt(5) - 1) / 2
-        for _ in range(60):
-            a, b = high - ratio * (high - low), low + ratio * (high - low)
-            low, high = (low, b) if gap(a) < gap(b) else (a, high)
-        slope = float(np.exp((low + high) / 2))
-        if gap(np.log(slope)) > tolerance or abs(slope - 1) <= 1e-3:
-            continue
-        amplitude = fit_ratio(received.ravel(), function(slope * z).ravel())[0]
-        lecun = " (LeCun's scaled tanh from 'Efficient BackProp', 1.7159·tanh(2z/3))" if name == "tanh" and \
-            abs(amplitude - 1.7159) <= 1e-3 and abs(slope - 2 / 3) <= 1e-3 else ""
-        inner = words.split(",")[0].split(" = ")[0].replace("(z)", f"({slope:.4g}·z)")
-        return f"{amplitude:.5g}·{inner}, a scaled {name}: its input multiplied by {slope:.4g}{lecun}", f"scaled-{name}"
+
+def _softmax_denominator(z: np.ndarray, received: np.ndarray, tolerance: float) -> str | None:
+    """e^z over a sum taken otherwise than each row's own: over the batch axis, over everything, or each row's sums
+    broadcast along the last axis (e.sum(axis=1) without keepdims=True, which runs where the rows equal the classes)."""
+    e = np.exp(z - z.max())
+    sums = {"the sum of each column, over the batch axis (axis=0), where each row's own belongs": e.sum(axis=0, keepdims=True),
+            "the sum of the whole batch, every row and class (no axis)": e.sum()}
+    for words, total in sums.items():
+        if relative_gap(received, e / total) <= tolerance:
+            return f"e^z divided by {words}"
+    if z.ndim == 2 and z.shape[0] == z.shape[1]:
+        for shifted in (e, np.exp(z - z.max(axis=1, keepdims=True))):
+            if relative_gap(received, shifted / shifted.sum(axis=1)[None, :]) <= tolerance:
+                return ("e^z divided by the rows' sums broadcast along the last axis, e.sum(axis=1) without keepdims=True: "
+                        "column j divided by row j's sum (it runs only because the batch has as many rows as classes)")
     return None
 
 
@@ -80,7 +107,7 @@ NORMS = {"L2 norm (F.normalize(h, dim={axis}), a cosine classifier's features)":
          "sum": lambda a, axis: a.sum(axis=axis)}
 
 
-def _rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
+def _rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance: float, z: np.ndarray) -> str | None:
     """The run's activation with each row (or each column) divided by its own number: a normalisation, named where that
     number is a norm of the row (or column)."""
     if received.shape != expected.shape or received.ndim != 2 or min(received.shape) < 2:
@@ -104,6 +131,12 @@ def _rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance
             used = divisor != 0
             if np.any(used) and relative_gap(factors[used], 1 / divisor[used]) <= max(tolerance, 1e-6):
                 return f"{run}(z) with each {what} divided by its {words.format(axis=dim)}"
+        shift = np.exp(-z.max(axis=1)) if axis == 1 else None
+        for factor, words in ((shift, "the numerator's exponent shifted by the row's max, exp(z - max), the denominator's "
+                               "not (Σ e^z): a stable form half written"), (1 / shift if shift is not None else None,
+                               "the denominator's exponents shifted by the row's max, the numerator's not")):
+            if factor is not None and np.all(np.isfinite(factor)) and relative_gap(factors, factor) <= max(tolerance, 1e-6):
+                return f"{run}(z) with each row {'divided' if factor is shift else 'multiplied'} by e^(max z) of the row: {words}"
         return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}): a normalisation the run's model does not have"
     return None
 
@@ -215,8 +248,11 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
             slope = fit_ratio(received[negative], z[negative])
             if slope and slope[1] <= tolerance and 0 < slope[0] < 1:
                 return f"leaky_relu(z, negative_slope={slope[0]:.4g})", "leaky-relu"
-        expected = ACTIVATIONS[run][1](z) if run in ACTIVATIONS else None
-        normalised = _rows_scaled(expected, received, run, tolerance) if expected is not None else None
+        expected = ACTIVATIONS[run][1](z) if run in ACTIVATIONS else numpy_net.ACTIVATIONS[run].function(z) if run in numpy_net.ACTIVATIONS else None
+        denominator = _softmax_denominator(z, received, tolerance) if run == "softmax" else None
+        if denominator:
+            return denominator, "softmax-denominator"
+        normalised = _rows_scaled(expected, received, run, tolerance, z) if expected is not None else None
         if normalised:
             return normalised, "normalised"
         if expected is not None:

@@ -225,6 +225,12 @@ def _reading(best: Fit, config: RunConfig, y: np.ndarray | None, features: int |
             return ("A cross-entropy's gradient at the sigmoid's input is (output - y) itself; multiplied once more by the "
                     "sigmoid's derivative output·(1 - output) it is this squared loss's gradient: the derivative applied twice.",
                     "If your program means binary cross-entropy, drop the sigmoid's derivative from the output's delta.")
+        if (LOSS_KIND[config.loss] == "squared" and LOSS_KIND[spec.loss] in ("bce", "ce") and spec.output_activation == config.output_activation
+                and spec.output_activation in ("sigmoid", "softmax") and spec.hidden_activation == config.hidden_activation and not best.member.optimizer):
+            return (f"Its output delta is the cross-entropy's shortcut, p - y at the {spec.output_activation}'s input, where "
+                    f"--loss {config.loss}'s gradient goes through the {spec.output_activation}'s derivative (its Jacobian): the "
+                    "squared error back-propagated with the cross-entropy's delta.", f"If your program means --loss {config.loss}, "
+                    f"multiply its error by the {spec.output_activation}'s derivative (for softmax, its whole Jacobian).")
         return None
     if best.lr > 0 and config.lr != 1 and abs(best.lr / config.lr ** 2 - 1) <= 1e-3:
         return (f"Its learning rate is the run's squared: {best.lr:.6g} = {config.lr:g} × {config.lr:g}, the learning rate "

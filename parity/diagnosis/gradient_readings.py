@@ -18,11 +18,11 @@ from parity.tolerance.diagnosis import MATCH_TOLERANCE
 
 # each: (words, ĝ from g (NumPy layout: W is (inputs, outputs)), in the port's layout where it differs)
 TRANSFORMS = {
-    "centred over its inputs, g - g.mean(dim=1, keepdim=True) on torch's (outputs, inputs) weight (gradient centralisation)":
+    "the gradient centred over its inputs, g - g.mean(dim=1, keepdim=True) on torch's (outputs, inputs) weight (gradient centralisation)":
         lambda g: g - g.mean(axis=0, keepdims=True) if g.ndim == 2 else None,
-    "centred over its outputs, g - g.mean(axis=1, keepdims=True)": lambda g: g - g.mean(axis=1, keepdims=True) if g.ndim == 2 else None,
-    "divided by its own norm, g / ‖g‖ (each parameter's gradient normalised)": lambda g: g / np.linalg.norm(g),
-    "replaced by its sign, sign(g) (signSGD)": np.sign,
+    "the gradient centred over its outputs, g - g.mean(axis=1, keepdims=True)": lambda g: g - g.mean(axis=1, keepdims=True) if g.ndim == 2 else None,
+    "the gradient divided by its own norm, g / ‖g‖ (each parameter's gradient normalised)": lambda g: g / np.linalg.norm(g),
+    "the gradient replaced by its sign, sign(g) (signSGD)": np.sign,
 }
 
 
@@ -51,19 +51,39 @@ def gradient_transform_finding(setup: Setup, failure: FailureContext) -> Finding
         if relative_gap(seen, g) <= tolerance:
             right.append(name)
             continue
-        words = _transform(seen, g, tolerance)
+        before_w = params[name]
+        words = _transform(seen, g, tolerance) or _renormed(before_w - config.lr * first * seen, before_w - config.lr * first * g, tolerance)
         if words is None:
             return None  # a parameter whose step no transform explains: another mechanism
         read[name] = words
     if not read:
         return None
-    kinds = sorted(set(read.values()))
-    where = ", ".join(read)
-    untouched = f"; {', '.join(right)} step by the gradient itself" if right else ""
-    return Finding("gradient-transform", f"The {SIDES[side]} program changes the gradient before its update: at step 1 the "
-                   f"update of {where} is -lr times the run's gradient {kinds[0] if len(kinds) == 1 else ' / '.join(kinds)}"
-                   f"{untouched}.", {"side": side, "transformed": read},
+    groups: dict[str, list[str]] = {}
+    for name, words in read.items():
+        groups.setdefault(words, []).append(name)
+    said = "; ".join(f"{', '.join(names)}: {words}" for words, names in groups.items())
+    untouched = f"; {', '.join(right)} step by -lr times the gradient itself" if right else ""
+    return Finding("gradient-transform", f"The {SIDES[side]} program's step is not -lr times the gradient at step 1, read "
+                   f"parameter by parameter against the run's gradient: {said}{untouched}.", {"side": side, "transformed": read},
                    "Step with the gradient itself, or transform it the same way on the other side.", 0.9)
+
+
+def _renormed(after: np.ndarray, right: np.ndarray, tolerance: float) -> str | None:
+    """The weights after the step are the run's with some units' incoming weights scaled down to one norm c, the rest
+    as they are: a max-norm constraint (torch.renorm(W, 2, 0, c)) applied after the step."""
+    if after.ndim != 2:
+        return None
+    norms, kept = np.linalg.norm(right, axis=0), np.linalg.norm(after, axis=0)  # a unit's incoming weights: a column
+    scaled = np.abs(kept - norms) > tolerance * np.maximum(norms, 1e-300)
+    if not np.any(scaled) or np.all(scaled):
+        return None
+    c = float(np.median(kept[scaled]))
+    if np.any(np.abs(kept[scaled] - c) > tolerance * c) or np.any(norms[scaled] <= c) or np.any(norms[~scaled] > c * (1 + tolerance)):
+        return None
+    if relative_gap(after, right * np.minimum(1.0, c / np.maximum(norms, 1e-300))) > tolerance:
+        return None
+    return (f"the step followed by a max-norm constraint: each unit whose incoming weights' norm passes {c:.4g} scaled back to "
+            f"{c:.4g} after the step (torch.renorm(W, 2, 0, {c:.4g}), the dropout paper's recipe), the others left as they are")
 
 
 def _transform(seen: np.ndarray, g: np.ndarray, tolerance: float) -> str | None:
@@ -73,5 +93,5 @@ def _transform(seen: np.ndarray, g: np.ndarray, tolerance: float) -> str | None:
             return words
     c = float(np.max(np.abs(seen)))
     if c < np.max(np.abs(g)) and relative_gap(seen, np.clip(g, -c, c)) <= tolerance:
-        return f"clipped elementwise to ±{c:.4g}, clip_grad_value_(…, {c:.4g})"
+        return f"the gradient clipped elementwise to ±{c:.4g}, clip_grad_value_(…, {c:.4g})"
     return None

@@ -4,16 +4,19 @@
   in a loop over the rows where it is accumulated), or is the outer product of the rows' sums (np.outer(X.mean(0),
   delta.sum(0)) where X.T @ delta belongs);
 - reductions: the batch reduced over its rows by another factor in some layers (1/n² against 1/n);
-- fixed_count: given one row, the loss divided by a count fixed in the code (a batch size kept from construction).
+- fixed_count: given one row, the loss divided by a count fixed in the code (a batch size kept from construction);
+- bias_step: every layer's input read scaled alike: the biases stepping at another rate than the weights.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+import numpy_net
+
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_probe import Probe
+from parity.diagnosis.row_probe import Probe, pre_activation, shown_rows
 
 NAMED, STAGE = 0.85, 0.5  # the scores of a stage named and of a stage read but not named
 READ = 1e-5  # a reading reproduces a departing stage within this
@@ -81,3 +84,22 @@ def fixed_count(seen: np.ndarray, right: np.ndarray, config) -> Finding | None:
                    f"fixed in the code ({round(count)}{nominal}), not by the rows it is given (len(X)).",
                    {"side": "numpy", "stage": "output delta", "tensor": "the output delta", "count": round(count)},
                    "Divide by the rows of the batch given (len(X)), not a count kept from construction.", NAMED)
+
+
+def bias_step(p: Probe, config, seen: np.ndarray, rows: np.ndarray) -> Finding | None:
+    """Every layer's input read s times the run's, X and the activations alike: not the inputs but the biases' step,
+    1/s times the weights' (the probe reads each layer's input as its weight's update over its bias's)."""
+    fit = fit_ratio(seen[rows], p.X[rows])
+    if fit is None or fit[1] > READ or abs(fit[0] - 1) <= READ or len(p.layers) < 2 or p.layers[2].input is None:
+        return None
+    shown = shown_rows(p, 2)
+    right = numpy_net.ACTIVATIONS[config.hidden_activation].function(pre_activation(p, 1, p.X))
+    second = fit_ratio(p.layers[2].input[shown], right[shown]) if shown.sum() >= 2 else None
+    if second is None or second[1] > READ or abs(second[0] - fit[0]) > 1e-6 * abs(fit[0]):
+        return None
+    step = config.lr / fit[0]
+    without = " (b -= g: the learning rate left out of the biases' update)" if abs(fit[0] - config.lr) <= 1e-6 * config.lr else ""
+    return Finding("update-scale", f"In the NumPy program, read one row at a time from its own steps: the biases step by "
+                   f"{step:.6g}·g where the weights step by {config.lr:g}·g{without}: every layer's weight update over its "
+                   f"bias update is {fit[0]:.6g} times its input.", {"side": "numpy", "stage": "bias update", "factor": 1 / fit[0]},
+                   "Step the biases with the same learning rate as the weights: b -= lr * g.", NAMED)

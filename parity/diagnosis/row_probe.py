@@ -181,3 +181,12 @@ def _layer(per_row: list[dict], layer: int, right_input: np.ndarray) -> Layer:
         return Layer(np.array(deltas), np.array(inputs), True, None)
     from_weights = np.array(weight_deltas)
     return Layer(from_weights, None, True, np.array(deltas) if has_bias else None)
+
+
+def pre_activation(p: Probe, layer: int, given: np.ndarray) -> np.ndarray:
+    return given @ p.before[f"W{layer}"] + p.before.get(f"b{layer}", 0.0)
+
+
+def shown_rows(p: Probe, layer: int) -> np.ndarray:
+    """Rows whose delta at this layer is not all zero: only they show the input their weight gradient used."""
+    return np.any(p.layers[layer].delta != 0, axis=1)

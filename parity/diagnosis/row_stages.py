@@ -27,8 +27,8 @@ from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_batch import NAMED, READ, STAGE, fixed_count, reductions, rows_counted
-from parity.diagnosis.row_probe import Probe, probe
+from parity.diagnosis.row_batch import NAMED, READ, STAGE, bias_step, fixed_count, reductions, rows_counted
+from parity.diagnosis.row_probe import Probe, probe, pre_activation, shown_rows
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
@@ -46,29 +46,20 @@ def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)
 
 
-def _z(p: Probe, layer: int, given: np.ndarray) -> np.ndarray:
-    return given @ p.before[f"W{layer}"] + p.before.get(f"b{layer}", 0.0)
-
-
 def _inputs_of(p: Probe, layer: int, config) -> np.ndarray:
     """What the program's layer multiplied its delta by where it shows it, else the run's own input to that layer."""
     if p.layers[layer].input is not None:
         return p.layers[layer].input
     if layer == 1:
         return p.X
-    return numpy_net.ACTIVATIONS[config.hidden_activation].function(_z(p, layer - 1, _inputs_of(p, layer - 1, config)))
-
-
-def _shown(p: Probe, layer: int) -> np.ndarray:
-    """Rows whose delta at this layer is not all zero: only they show the input their weight gradient used."""
-    return np.any(p.layers[layer].delta != 0, axis=1)
+    return numpy_net.ACTIVATIONS[config.hidden_activation].function(pre_activation(p, layer - 1, _inputs_of(p, layer - 1, config)))
 
 
 def _inputs(p: Probe, config) -> Finding | None:
-    seen, rows = p.layers[1].input, _shown(p, 1)
+    seen, rows = p.layers[1].input, shown_rows(p, 1)
     if seen is None or rows.sum() < 2 or relative_gap(seen[rows], p.X[rows]) <= DEPARTS:
         return None
-    biases = _bias_step(p, config, seen, rows)
+    biases = bias_step(p, config, seen, rows)
     if biases:
         return biases
     reading = read.inputs(seen[rows], p.X[rows], READ)
@@ -80,33 +71,14 @@ def _inputs(p: Probe, config) -> Finding | None:
                    "once, on both sides, before training.", NAMED)
 
 
-def _bias_step(p: Probe, config, seen: np.ndarray, rows: np.ndarray) -> Finding | None:
-    """Every layer's input read s times the run's, X and the activations alike: not the inputs but the biases' step,
-    1/s times the weights' (the probe reads each layer's input as its weight's update over its bias's)."""
-    fit = fit_ratio(seen[rows], p.X[rows])
-    if fit is None or fit[1] > READ or abs(fit[0] - 1) <= READ or len(p.layers) < 2 or p.layers[2].input is None:
-        return None
-    shown = _shown(p, 2)
-    right = numpy_net.ACTIVATIONS[config.hidden_activation].function(_z(p, 1, p.X))
-    second = fit_ratio(p.layers[2].input[shown], right[shown]) if shown.sum() >= 2 else None
-    if second is None or second[1] > READ or abs(second[0] - fit[0]) > 1e-6 * abs(fit[0]):
-        return None
-    step = config.lr / fit[0]
-    without = " (b -= g: the learning rate left out of the biases' update)" if abs(fit[0] - config.lr) <= 1e-6 * config.lr else ""
-    return Finding("update-scale", f"In the NumPy program, read one row at a time from its own steps: the biases step by "
-                   f"{step:.6g}·g where the weights step by {config.lr:g}·g{without}: every layer's weight update over its "
-                   f"bias update is {fit[0]:.6g} times its input.", {"side": "numpy", "stage": "bias update", "factor": 1 / fit[0]},
-                   "Step the biases with the same learning rate as the weights: b -= lr * g.", NAMED)
-
-
 def _activations(p: Probe, config) -> Finding | None:
     run = config.hidden_activation
     for layer in range(2, len(p.layers) + 1):
-        seen, rows = p.layers[layer].input, _shown(p, layer)
+        seen, rows = p.layers[layer].input, shown_rows(p, layer)
         if seen is None or rows.sum() < 2:
             continue
         given = _inputs_of(p, layer - 1, config)[rows]
-        z = _z(p, layer - 1, given)
+        z = pre_activation(p, layer - 1, given)
         if relative_gap(seen[rows], numpy_net.ACTIVATIONS[run].function(z)) <= DEPARTS:
             continue
         reading = acts.activation(z, seen[rows], READ, run) or acts.inner_affine(
@@ -148,14 +120,15 @@ def _bias_gradients(p: Probe, config) -> Finding | None:
 
 def _output_delta(p: Probe, config) -> Finding | None:
     L = len(p.layers)
-    logits = _z(p, L, _inputs_of(p, L, config))
+    logits = pre_activation(p, L, _inputs_of(p, L, config))
     loss = numpy_net.make_loss(config.loss, config.output_activation)
     output = numpy_net.ACTIVATIONS[config.output_activation].function(logits)
     right = np.concatenate([loss.delta(logits[r:r + 1], output[r:r + 1], p.y[r:r + 1]) for r in range(len(logits))])
     seen = p.layers[L].delta
     if relative_gap(seen, right) <= DEPARTS:
         return None
-    fixed = fixed_count(seen, right, config)
+    fixed = fixed_count(seen, right, config) or _output_unit(p, config, logits, output, seen, right) or \
+        _output_derivative(p, config, output, seen, right)
     if fixed:
         return fixed
     run = run_gradient(config.loss, config.output_activation, logits, p.y)
@@ -169,6 +142,41 @@ def _output_delta(p: Probe, config) -> Finding | None:
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
                    f"steps): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
                    f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.", NAMED)
+
+
+def _output_unit(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
+    """Where the run's delta is c·(output - y) (a loss matched to its unit), the program's own outputs, y + delta/c,
+    read against the unit of the logits."""
+    fit = fit_ratio(right, output - p.y)
+    if fit is None or fit[1] > READ or fit[0] <= 0:
+        return None
+    outputs = p.y + seen / fit[0]
+    reading = acts.activation(logits, outputs, READ, config.output_activation)
+    if reading is None or reading[1] == config.output_activation:
+        return None
+    return Finding("output-unit", f"In the NumPy program, the output unit (its outputs read from the output delta, y + "
+                   f"delta, one row at a time): {reading[0]}, where the run's unit gives {config.output_activation}(z).",
+                   {"side": "numpy", "stage": "output unit", "tensor": f"W{len(p.layers)}.grad"},
+                   f"Compute the output unit as {config.output_activation}(z).", NAMED)
+
+
+def _output_derivative(p: Probe, config, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
+    """A squared error through an elementwise unit: its delta c·(out - y)·f'; the program's f' read element by element
+    against the usual forms, with the target y where the output belongs among them."""
+    derivative = numpy_net.ACTIVATIONS[config.output_activation].derivative
+    if config.loss not in ("sse", "half-sse", "mse", "half-mse") or derivative is None or config.output_activation == "linear":
+        return None
+    error = right / np.where(derivative(output) == 0, np.nan, derivative(output))  # c·(out - y)
+    shown = np.isfinite(error) & (np.abs(error) > 1e-12)
+    forms = {"out·(1 - y): the target y where the output belongs in σ' = out·(1 - out)": output * (1 - p.y),
+             "y·(1 - out): the target y where the output belongs in σ' = out·(1 - out)": p.y * (1 - output),
+             "1 - y²: the target y where the output belongs in tanh' = 1 - out²": 1 - p.y ** 2}
+    for words, phi in forms.items():
+        if shown.sum() >= 4 and relative_gap(seen[shown], (error * phi)[shown]) <= READ:
+            return Finding("activation-derivative", f"In the NumPy program, the output layer's delta (read one row at a time "
+                           f"from its own steps) multiplies the error by {words}.", {"side": "numpy", "stage": "output delta",
+                           "tensor": f"W{len(p.layers)}.grad"}, "Write the output unit's derivative in terms of its output.", NAMED)
+    return None
 
 
 def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:
@@ -194,7 +202,7 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
     for layer in range(len(p.layers) - 1, 0, -1):
         above = p.layers[layer + 1].delta
         back = above @ p.before[f"W{layer + 1}"].T
-        z = _z(p, layer, _inputs_of(p, layer, config))
+        z = pre_activation(p, layer, _inputs_of(p, layer, config))
         a = run.function(z)
         right_phi = run.derivative(a)
         seen = p.layers[layer].delta

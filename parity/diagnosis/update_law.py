@@ -198,6 +198,10 @@ def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
         if close(factor, config.lr) and config.lr != 1:
             return f"the gradient's coefficient is lr times the run's: the learning rate applied twice (lr·lr = {config.lr ** 2:.4g})"
         return f"the gradient enters {factor:.4g} times as strongly as in the run's optimizer (a learning rate, a loss scale or a dampening)"
+    if abs(a) <= 1e-3 * max(abs(b), 1e-12) and run[0] and close(b, run[1]) and close(c, run[0] * b):
+        return (f"a momentum with a one-step memory: each update is the gradient's step plus {run[0]:g} times the previous "
+                "step's gradient part alone (c = μ·b, a = 0), as when the remembered step is only lr·g, not the whole update "
+                "(prev = lr * g where prev = the update itself belongs)")
     # "a momentum" only where the law has a momentum's form: heavy ball (c = 0) or Nesterov (c = -b·a/(1 + a))
     momentum_form = abs(c) <= 1e-3 * abs(b) or (a != -1 and close(c, -b * a / (1 + a)))
     if close(a, run[0] ** 2) and run[0] and momentum_form:

@@ -20,6 +20,10 @@ def _softmax_rows(shifted: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def _no_keepdims(e: np.ndarray) -> np.ndarray:
+    return e / e.sum(axis=1)[None, :]
+
+
 def output_delta(e: Evidence) -> Finding | None:
     """Every failing gradient follows from another output delta, backpropagated as the run's model does: a softmax
     taken along the batch axis, a loss from stage_readings' table (up to its reduction), each recomputed in float64."""
@@ -33,6 +37,12 @@ def output_delta(e: Evidence) -> Finding | None:
                         "where each row's classes must be", scale * (_softmax_rows(z.T).T - y)),
                        ("output-unit", "the softmax shifted by each class's max over the batch (z.max(axis=0)) where each "
                         "row's own max keeps it a softmax", scale * (_softmax_rows(z - z.max(axis=0)) - y)),
+                       ("output-unit", "a softmax divided by the rows' sums broadcast along the last axis, "
+                        "e.sum(axis=1) without keepdims=True: column j divided by row j's sum (it runs only because the batch "
+                        "has as many rows as classes)", scale * (_no_keepdims(np.exp(z)) - y) if z.shape[0] == z.shape[1] else None),
+                       ("output-unit", "a softmax (shifted by each row's max) divided by the rows' sums broadcast along the last axis, "
+                        "e.sum(axis=1) without keepdims=True: column j divided by row j's sum (it runs only because the batch "
+                        "has as many rows as classes)", scale * (_no_keepdims(np.exp(z - z.max(axis=1, keepdims=True))) - y) if z.shape[0] == z.shape[1] else None),
                        ("activation-derivative", "(p - y) multiplied again by p (1 - p): the softmax's derivative applied "
                         "after the cross-entropy's delta, which already includes it (the two cancel)",
                         scale * (e.reference.output - y) * e.reference.output * (1 - e.reference.output))]
@@ -46,6 +56,8 @@ def output_delta(e: Evidence) -> Finding | None:
         if delta is not None:
             candidates.append(("loss-function", f"{words}, not the run's loss", delta))
     for name, what, delta in candidates:
+        if delta is None:
+            continue
         same = fit_ratio(delta, e.deltas[e.layers])
         if same is not None and same[1] <= 10 * e.match_tolerance:
             continue  # the run's own delta up to a factor: a rate or a reduction, which other findings read
