@@ -45,6 +45,9 @@ def test_gradients_buffers_data_and_activations_are_passed_over():
     assert found(net) == ({"W1": "W1", "W2": "W2"}, (3, 4, 2))
     averages = Net(W1=np.ones((3, 4)), W2=np.ones((4, 2)), ema={"W1": np.ones((3, 4)), "W2": np.ones((4, 2))})
     assert found(averages) == ({"W1": "W1", "W2": "W2"}, (3, 4, 2))  # a moving average of the gradients, kept by name
+    mirrored = Net(W1=np.ones((3, 4)), b1=np.zeros(4), W2=np.ones((4, 2)), b2=np.zeros(2),
+                   vel={"W1": np.zeros((3, 4)), "b1": np.zeros(4), "W2": np.zeros((4, 2)), "b2": np.zeros(2)})
+    assert found(mirrored)[0] == {"W1": "W1", "b1": "b1", "W2": "W2", "b2": "b2"}  # a container mirroring them, any name
 
 
 def test_three_layers_and_no_biases():

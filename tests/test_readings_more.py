@@ -50,6 +50,7 @@ class Net(nn.Module):
         return UNIT(self.out(self.h))
 
 def train_step(model, optimizer, X, y):
+    PRE
     optimizer.zero_grad()
     out = model(X)
     (LOSS).backward()
@@ -58,7 +59,7 @@ def train_step(model, optimizer, X, y):
     AFTER
 """
 PORT_RIGHT = {"BACKWARD": "grad * (z > 0)", "OUTPUTS": "1", "UNIT": "torch.sigmoid", "LOSS": "((out - y) ** 2).sum()",
-              "BETWEEN": "pass", "AFTER": "pass"}
+              "BETWEEN": "pass", "AFTER": "pass", "PRE": "pass"}
 CENTRED = "[p.grad.sub_(p.grad.mean(dim=1, keepdim=True)) for p in model.parameters() if p.dim() == 2]"
 MAX_NORM = "with torch.no_grad(): model.hidden.weight.copy_(torch.renorm(model.hidden.weight, 2, 0, 0.5))"
 
@@ -89,6 +90,10 @@ def test_the_correct_port_passes(tmp_path):
           "torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9, dampening=0.9)"), "optimizer-settings", "no momentum buffer"),
     ({"BETWEEN": CENTRED}, (), "gradient-transform", "centred over its inputs"),
     ({"AFTER": MAX_NORM}, (), "gradient-transform", "max-norm constraint"),
+    ({"PRE": "X, y = X[:20], y[:20]"}, (), "dropped-rows", "first 20 of its 32 rows"),
+    ({"BETWEEN": "optimizer.zero_grad(); (((model(X[-8:]) - y[-8:]) ** 2).sum() / 4).backward()"}, (), "dropped-rows",
+     "last 8 of its 32 rows only, times 0.25"),
+    ({"PRE": "model.hidden.reset_parameters()"}, (), "unseeded-randomness", "ends with the same W1: the step draws it anew"),
 ])
 def test_a_ports_bug_is_named_at_its_stage(tmp_path, changes, extra, name, words):
     code, top = check_port(tmp_path, extra, **changes)
@@ -174,3 +179,46 @@ def test_a_formula_with_a_lost_sign_a_softmax_without_keepdims_and_a_one_step_me
 def test_a_numpy_output_derivative_written_with_the_target_is_named(tmp_path):
     code, top = check_numpy(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5", "--loss", "half-mse"), OUTPUT_DELTA="(out - y) * out * (1 - y)")
     assert code == 1 and top["name"] == "activation-derivative" and "out·(1 - y)" in top["explanation"], top
+
+
+def test_a_loss_with_the_max_logit_left_in_or_targets_a_row_off_is_read():
+    z, y = RNG.normal(size=(30, 3)), np.eye(3)[RNG.integers(0, 3, 30)]
+    lse_slip = gradient_at_logits(lambda p, z_, t: -(t * torch.log(p)).sum() - z_.max(dim=1).values.sum(), "softmax", z, y)
+    assert "largest logit" in losses.loss_gradient("ce-sum", "softmax", z, y, lse_slip, TOLERANCE)[0]
+    zr, yr = RNG.normal(size=(30, 1)), RNG.normal(size=(30, 1))
+    offset = np.zeros_like(zr)
+    offset[:-1] = (zr[:-1] - yr[1:]) / 29  # 0.5·mse(out[:-1], y[1:]): each row toward the next row's target
+    assert "out[:-1] against y[1:]" in losses.loss_gradient("half-mse", "linear", zr, yr, offset, TOLERANCE)[0]
+
+
+def test_an_activation_scaled_by_a_whole_number_or_taking_one_bias_element_is_read():
+    z = RNG.normal(size=(20, 5))
+    assert "twice the run's relu" in acts.activation(z, 2 * np.maximum(z, 0), TOLERANCE, "relu")[0]
+    assert "input multiplied by 2" in acts.activation(z, 1 / (1 + np.exp(-2 * z)), TOLERANCE, "sigmoid")[0]
+    x, W, b = RNG.normal(size=(20, 4)), RNG.normal(size=(4, 5)), RNG.normal(size=5)
+    assert "b[0]" in acts.inner_affine(x @ W, b, np.maximum(x @ W + b[0], 0), "relu", TOLERANCE)
+
+
+def test_a_cosine_schedule_a_lookahead_weight_and_swapped_average_weights_are_read():
+    t = np.arange(2.0, 6.0)
+    assert step_law(2 / (1 + np.cos(np.pi * (t - 1) / 100)), t, None, 1e-6, 1e-6) == ("cosine", ("torch", 100.0))
+    from parity.diagnosis.update_law import _reading, expected_law
+    nesterov = RunConfig(optimizer="nesterov", momentum=0.9, lr=0.1)
+    assert "look-ahead weighted 1 " in _reading((0.9, -0.2, 0.09), expected_law(nesterov), nesterov)
+    ema = RunConfig(optimizer="ema-momentum", momentum=0.9, lr=0.5)
+    assert "two weights swapped" in _reading((0.1, -0.45, 0.0), expected_law(ema), ema)
+
+
+def test_a_numpy_output_layer_fed_the_pre_activation_is_named(tmp_path):
+    fed = PROGRAM.replace("out = sigmoid(h @ self.W2 + self.b2)", "out = sigmoid(z1 @ self.W2 + self.b2)")
+    code, top = check_numpy(tmp_path, fed, RIGHT, ("--lr", "0.5"))
+    assert code == 1 and top["name"] == "layer-input" and "pre-activation" in top["explanation"], top
+
+
+def test_an_adam_eps_of_another_exponent_and_decoupled_decay_are_read_from_the_updates(tmp_path):
+    from tests.test_row_stages import ADAM, ADAM_ARGS, ADAM_RIGHT
+    code, top = check_numpy(tmp_path, ADAM, ADAM_RIGHT, ADAM_ARGS, DENOMINATOR="(np.sqrt(v_hat) + 1e8)")
+    assert code == 1 and top["name"] == "optimizer-settings" and "ε = 1e+08" in top["explanation"], top
+    decoupled = ADAM.replace("p[k] -= 0.01 * m_hat / DENOMINATOR", "p[k] -= 0.01 * (m_hat / DENOMINATOR + 0.01 * p[k])")
+    code, top = check_numpy(tmp_path, decoupled, ADAM_RIGHT, (*ADAM_ARGS, "--weight-decay", "0.01"))
+    assert code == 1 and top["name"] == "optimizer-variant" and "as AdamW does, decoupled" in top["explanation"], top

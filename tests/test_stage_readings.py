@@ -573,10 +573,10 @@ def test_a_focal_loss_is_read_with_its_gamma_and_a_confidence_weight_by_its_tren
     from parity.diagnosis.logit_gradients import gradient_at_logits
     focal_grad = gradient_at_logits(focal(1.5), "sigmoid", z, y) / 40
     assert "γ = 1.5" in losses.loss_gradient("bce", "sigmoid", z, y, focal_grad, TOLERANCE)[0]
-    p = 1 / (1 + np.exp(-z))
-    p_t = np.where(y == 1, p, 1 - p)
-    weighted = (1 - p_t) * run_gradient("bce", "sigmoid", z, y)  # a weight held out of the graph (.detach()): no focal term
-    words = losses.loss_gradient("bce", "sigmoid", z, y, weighted, TOLERANCE)[0]
+    zk, yk = rng.normal(size=(40, 3)), np.eye(3)[rng.integers(0, 3, 40)]
+    p_t = (np.exp(zk) / np.exp(zk).sum(axis=1, keepdims=True) * yk).sum(axis=1, keepdims=True)
+    weighted = (1 - p_t) * run_gradient("ce", "softmax", zk, yk)  # a weight held out of the graph (.detach()): no focal term
+    words = losses.loss_gradient("ce", "softmax", zk, yk, weighted, TOLERANCE)[0]
     assert "falls with the row's own prediction" in words and "γ =" not in words
     assert losses.loss_gradient("bce", "sigmoid", z, y, run_gradient("bce", "sigmoid", z, y), TOLERANCE) is None
 

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 import numpy_net
 from parity.diagnosis.evidence import affine_fit, as_division, few, fit_ratio, one_side, relative_gap
+from parity.diagnosis.normalisation_readings import rows_scaled, softmax_denominator
 
 
 ACTIVATIONS: dict[str, tuple[str, Callable[[np.ndarray], np.ndarray]]] = {
@@ -49,6 +50,24 @@ INVERSES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
+def _own_scaled(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> tuple[str, str] | None:
+    """The run's own activation with its output or its input multiplied by a whole number or one over one: k·f(z) (a /2
+    lost after a branch-free form, (z + |z|) for relu) or f(k·z) (a /2 lost in a half-angle form: 0.5·tanh(z) + 0.5 is
+    sigmoid(2z)). For a ReLU the two are one: it is said of the output."""
+    if run not in ACTIVATIONS or run == "linear":
+        return None
+    function = ACTIVATIONS[run][1]
+    for k in (2.0, 0.5, 3.0, 1 / 3, 4.0, 0.25):
+        shown = f"{k:g}" if k >= 1 else f"1/{round(1 / k)}"
+        if relative_gap(k * function(z), received) <= tolerance:
+            times = {2.0: "twice", 0.5: "half"}.get(k, f"{shown} times")
+            return f"{shown}·{run}(z), {times} the run's {run} (a factor of its formula lost or doubled)", f"scaled-{run}"
+        if relative_gap(function(k * z), received) <= tolerance:
+            return (f"{run}({shown}·z), the run's {run} with its input multiplied by {shown} (a factor of its formula lost "
+                    "or doubled: 0.5·tanh(z/2) + 0.5 is sigmoid(z), 0.5·tanh(z) + 0.5 is sigmoid(2z))", f"scaled-{run}")
+    return None
+
+
 def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     """A·f(B·z) + C for a known smooth f: its slope B (either sign) fitted by golden section on log |B|, A and C by least
     squares (LeCun's 1.7159·tanh(2z/3), a sigmoid with a gain, a formula with a sign lost: 0.5 - 0.5·exp(-2z))."""
@@ -81,63 +100,6 @@ def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tup
                 formula = f"{amplitude:.5g}·{inner}{offset}"
             article = "an" if name[0] in "aeiou" else "a"
             return (f"{formula}, {article} {name} with its input multiplied by {slope:.4g}{lecun}", f"scaled-{name}")
-    return None
-
-
-def _softmax_denominator(z: np.ndarray, received: np.ndarray, tolerance: float) -> str | None:
-    """e^z over a sum taken otherwise than each row's own: over the batch axis, over everything, or each row's sums
-    broadcast along the last axis (e.sum(axis=1) without keepdims=True, which runs where the rows equal the classes)."""
-    e = np.exp(z - z.max())
-    sums = {"the sum of each column, over the batch axis (axis=0), where each row's own belongs": e.sum(axis=0, keepdims=True),
-            "the sum of the whole batch, every row and class (no axis)": e.sum()}
-    for words, total in sums.items():
-        if relative_gap(received, e / total) <= tolerance:
-            return f"e^z divided by {words}"
-    if z.ndim == 2 and z.shape[0] == z.shape[1]:
-        for shifted in (e, np.exp(z - z.max(axis=1, keepdims=True))):
-            if relative_gap(received, shifted / shifted.sum(axis=1)[None, :]) <= tolerance:
-                return ("e^z divided by the rows' sums broadcast along the last axis, e.sum(axis=1) without keepdims=True: "
-                        "column j divided by row j's sum (it runs only because the batch has as many rows as classes)")
-    return None
-
-
-NORMS = {"L2 norm (F.normalize(h, dim={axis}), a cosine classifier's features)": lambda a, axis: np.linalg.norm(a, axis=axis),
-         "L1 norm (F.normalize(h, p=1, dim={axis}))": lambda a, axis: np.abs(a).sum(axis=axis),
-         "largest absolute value": lambda a, axis: np.abs(a).max(axis=axis),
-         "sum": lambda a, axis: a.sum(axis=axis)}
-
-
-def _rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance: float, z: np.ndarray) -> str | None:
-    """The run's activation with each row (or each column) divided by its own number: a normalisation, named where that
-    number is a norm of the row (or column)."""
-    if received.shape != expected.shape or received.ndim != 2 or min(received.shape) < 2:
-        return None
-    for axis, what, dim in ((1, "row", 1), (0, "column", 0)):
-        lines = expected if axis == 1 else expected.T
-        seen = received if axis == 1 else received.T
-        factors = []
-        for e, r in zip(lines, seen):
-            fit = fit_ratio(r, e) if np.any(e) else ((0.0, 0.0) if not np.any(r) else None)
-            if fit is None or fit[1] > tolerance:
-                factors = []
-                break
-            factors.append(fit[0])
-        if not factors or np.ptp(factors) <= tolerance * max(np.abs(factors)):
-            continue
-        factors = np.array(factors)
-        for words, norm in NORMS.items():
-            with np.errstate(all="ignore"):
-                divisor = norm(expected, axis)
-            used = divisor != 0
-            if np.any(used) and relative_gap(factors[used], 1 / divisor[used]) <= max(tolerance, 1e-6):
-                return f"{run}(z) with each {what} divided by its {words.format(axis=dim)}"
-        shift = np.exp(-z.max(axis=1)) if axis == 1 else None
-        for factor, words in ((shift, "the numerator's exponent shifted by the row's max, exp(z - max), the denominator's "
-                               "not (Σ e^z): a stable form half written"), (1 / shift if shift is not None else None,
-                               "the denominator's exponents shifted by the row's max, the numerator's not")):
-            if factor is not None and np.all(np.isfinite(factor)) and relative_gap(factors, factor) <= max(tolerance, 1e-6):
-                return f"{run}(z) with each row {'divided' if factor is shift else 'multiplied'} by e^(max z) of the row: {words}"
-        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}): a normalisation the run's model does not have"
     return None
 
 
@@ -176,7 +138,14 @@ def inner_affine(product: np.ndarray, bias: np.ndarray | None, received: np.ndar
     """The run's activation of s·(x @ W) + t·b, s and t fitted by least squares on its inverse: the bias left out
     (t = 0), added twice (t = 2) or subtracted (t = -1), or the product scaled (an initialisation's 1/√fan_in applied
     in the forward pass)."""
-    if run not in INVERSES or received.shape != product.shape or bias is None or not np.any(bias):
+    if received.shape != product.shape or bias is None or not np.any(bias) or run not in ACTIVATIONS:
+        return None
+    if bias.ndim == 1 and np.ptp(bias) > 0:
+        for k in range(min(len(bias), 8)):  # one element of the bias for every unit: b[0] where b belongs
+            if relative_gap(ACTIVATIONS[run][1](product + bias[k]), received) <= tolerance:
+                return (f"{run}(x @ W + b[{k}]): one element of the bias, b[{k}], added to every unit (an index left from a "
+                        f"(1, h) bias now flat, or a scalar where the vector belongs), while all of b is trained")
+    if run not in INVERSES:
         return None
     with np.errstate(all="ignore"):
         inner = INVERSES[run](received)
@@ -223,53 +192,65 @@ def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) 
             one = " (a softmax over a single unit is 1 everywhere: it passes no gradient)" if received.shape[1:] == (1,) \
                 and abs(float(received.flat[0]) - 1) <= tolerance else ""
             return f"the constant {float(received.flat[0]):.6g} whatever z{one}", "constant"
-        for name, (words, function) in ACTIVATIONS.items():  # an affine change of a known one: 2·sigmoid(z) - 1 = tanh(z/2)
-            fit = affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
-            if fit and fit[2] <= tolerance and np.all(np.isfinite(fit[:2])):
-                scale, shift = fit[0], fit[1]
-                same = "; that is tanh(z/2), not tanh(z)" if name == "sigmoid" and abs(scale - 2) <= 1e-3 and abs(shift + 1) <= 1e-3 else ""
-                if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
-                    return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
-                return f"{scale:.4g}·{words} {'+' if shift >= 0 else '-'} {abs(shift):.4g}{same}", f"scaled-{name}"
-        inside = _scaled_inside(z, received, tolerance)
-        if inside:
-            return inside
-        for name, (words, function) in ACTIVATIONS.items():  # mirrored: -f(-z), min(z, 0) = -relu(-z) for relu
-            if name not in ("linear", "tanh", "abs", "hardtanh") and relative_gap(-function(-z), received) <= tolerance:
-                inner = words.split(",")[0].split(" = ")[0].replace("(z)", "(-z)")
-                kept = " = min(z, 0): the negative part kept, clamp(max=0) where clamp(min=0) belongs" if name == "relu" else ""
-                return f"-{inner}{kept}", f"mirrored-{name}"
-        for name, (words, function) in ACTIVATIONS.items():  # the layer's activation and one more of the same
-            if name != "linear" and relative_gap(function(function(z)), received) <= tolerance:
-                inner = words.split(",")[0].split(" = ")[0]
-                return f"{inner.replace('(z)', '(' + inner + ')')}: the activation applied twice (the layer's own and one more)", f"twice-{name}"
-        negative = z < 0
-        if np.any(negative) and np.any(~negative) and relative_gap(received[~negative], z[~negative]) <= tolerance:
-            slope = fit_ratio(received[negative], z[negative])
-            if slope and slope[1] <= tolerance and 0 < slope[0] < 1:
-                return f"leaky_relu(z, negative_slope={slope[0]:.4g})", "leaky-relu"
-        expected = ACTIVATIONS[run][1](z) if run in ACTIVATIONS else numpy_net.ACTIVATIONS[run].function(z) if run in numpy_net.ACTIVATIONS else None
-        denominator = _softmax_denominator(z, received, tolerance) if run == "softmax" else None
-        if denominator:
-            return denominator, "softmax-denominator"
-        normalised = _rows_scaled(expected, received, run, tolerance, z) if expected is not None else None
-        if normalised:
-            return normalised, "normalised"
-        if expected is not None:
-            kept = (received != 0) & (expected != 0)
-            dropped = (received == 0) & (expected != 0)
-            if np.any(dropped) and np.any(kept):
-                factor = fit_ratio(received[kept], expected[kept])
-                if factor and factor[1] <= tolerance and factor[0] >= 1:
-                    p = float(np.mean(dropped[expected != 0]))
-                    return (f"{run}(z) with {p:.0%} of the units zeroed and the rest scaled by {factor[0]:.4g} = 1/(1 - p): "
-                            f"dropout (p = {1 - 1 / factor[0]:.3g}) left in training mode", "dropout")
-        if run in numpy_net.ACTIVATIONS and numpy_net.ACTIVATIONS[run].derivative is not None:
-            own = numpy_net.ACTIVATIONS[run]
-            if relative_gap(own.derivative(own.function(z)), received) <= tolerance:
-                return (f"{run}'(z), the activation's derivative, not the activation (a cached activation overwritten in "
-                        "place by its derivative, h *= 1 - h, or the two variables confused)", "derivative")
-        branch = _one_branch(z, received, run, tolerance)  # last: a known function with a branch (leaky ReLU) comes first
-        if branch:
-            return branch, "branch"
+        return _own_scaled(z, received, run, tolerance) or _table_forms(z, received, tolerance) or _of_the_run(z, received, run, tolerance)
+
+
+def _table_forms(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """A known function changed: an affine change of it (2·sigmoid(z) - 1 = tanh(z/2)), A·f(B·z) + C, mirrored -f(-z),
+    applied twice, or a leaky ReLU with its slope."""
+    for name, (words, function) in ACTIVATIONS.items():
+        fit = affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
+        if fit and fit[2] <= tolerance and np.all(np.isfinite(fit[:2])):
+            scale, shift = fit[0], fit[1]
+            same = "; that is tanh(z/2), not tanh(z)" if name == "sigmoid" and abs(scale - 2) <= 1e-3 and abs(shift + 1) <= 1e-3 else ""
+            if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
+                return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
+            offset = "" if abs(shift) <= tolerance * max(abs(scale), 1.0) else f" {'+' if shift >= 0 else '-'} {abs(shift):.4g}"
+            twice = f" ({scale:.4g} times {words.split(',')[0]})" if not offset else ""
+            return f"{scale:.4g}·{words}{offset}{same}{twice}", f"scaled-{name}"
+    inside = _scaled_inside(z, received, tolerance)
+    if inside:
+        return inside
+    for name, (words, function) in ACTIVATIONS.items():  # mirrored: -f(-z), min(z, 0) = -relu(-z) for relu
+        if name not in ("linear", "tanh", "abs", "hardtanh") and relative_gap(-function(-z), received) <= tolerance:
+            inner = words.split(",")[0].split(" = ")[0].replace("(z)", "(-z)")
+            kept = " = min(z, 0): the negative part kept, clamp(max=0) where clamp(min=0) belongs" if name == "relu" else ""
+            return f"-{inner}{kept}", f"mirrored-{name}"
+    for name, (words, function) in ACTIVATIONS.items():  # the layer's activation and one more of the same
+        if name != "linear" and relative_gap(function(function(z)), received) <= tolerance:
+            inner = words.split(",")[0].split(" = ")[0]
+            return f"{inner.replace('(z)', '(' + inner + ')')}: the activation applied twice (the layer's own and one more)", f"twice-{name}"
+    negative = z < 0
+    if np.any(negative) and np.any(~negative) and relative_gap(received[~negative], z[~negative]) <= tolerance:
+        slope = fit_ratio(received[negative], z[negative])
+        if slope and slope[1] <= tolerance and 0 < slope[0] < 1:
+            return f"leaky_relu(z, negative_slope={slope[0]:.4g})", "leaky-relu"
     return None
+
+
+def _of_the_run(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> tuple[str, str] | None:
+    """The run's own activation otherwise: a softmax's denominator, rows normalised, dropout, its derivative in its
+    place, or one branch of it written wrong."""
+    expected = ACTIVATIONS[run][1](z) if run in ACTIVATIONS else numpy_net.ACTIVATIONS[run].function(z) if run in numpy_net.ACTIVATIONS else None
+    denominator = softmax_denominator(z, received, tolerance) if run == "softmax" else None
+    if denominator:
+        return denominator, "softmax-denominator"
+    normalised = rows_scaled(expected, received, run, tolerance, z) if expected is not None else None
+    if normalised:
+        return normalised, "normalised"
+    if expected is not None:
+        kept = (received != 0) & (expected != 0)
+        dropped = (received == 0) & (expected != 0)
+        if np.any(dropped) and np.any(kept):
+            factor = fit_ratio(received[kept], expected[kept])
+            if factor and factor[1] <= tolerance and factor[0] > 1 + 10 * tolerance:  # 1/(1 - p) > 1: units zeroed, the rest scaled up
+                p = float(np.mean(dropped[expected != 0]))
+                return (f"{run}(z) with {p:.0%} of the units zeroed and the rest scaled by {factor[0]:.4g} = 1/(1 - p): "
+                        f"dropout (p = {1 - 1 / factor[0]:.3g}) left in training mode", "dropout")
+    if run in numpy_net.ACTIVATIONS and numpy_net.ACTIVATIONS[run].derivative is not None:
+        own = numpy_net.ACTIVATIONS[run]
+        if relative_gap(own.derivative(own.function(z)), received) <= tolerance:
+            return (f"{run}'(z), the activation's derivative, not the activation (a cached activation overwritten in "
+                    "place by its derivative, h *= 1 - h, or the two variables confused)", "derivative")
+    branch = _one_branch(z, received, run, tolerance)  # last: a known function with a branch (leaky ReLU) comes first
+    return (branch, "branch") if branch else None

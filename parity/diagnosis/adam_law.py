@@ -42,32 +42,54 @@ def adam_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     side = setup.user_sides[0] if setup.user_sides else "numpy"  # the kit's own run: its NumPy side may be a variant
     steps = min(failure.step + AHEAD, MAX_STEPS)
     try:
-        grads, updates = _history(setup, side, steps)
+        raw, updates, params = _history(setup, side, steps)
     except Exception:  # a program that cannot be replayed: nothing read
         return None
     tolerance = 10 * MATCH_TOLERANCE[config.dtype]
+    wd = config.weight_decay
+    grads = [{n: g[n] + wd * p[n] for n in g} for g, p in zip(raw, params)]  # torch.optim.Adam's L2 term, in the gradient
     moments = _moments(grads, config.betas)
-    readings = (_moments_late, _counter, _numerator, _denominator)
-    found = next((f for read in readings if (f := read(updates, moments, config, side, tolerance)) is not None), None)
+    decoupled = _decoupled(updates, raw, params, config, side, tolerance) if wd else None
+    readings = (_moments_late, _counter, _numerator, _denominator, _eps)
+    found = decoupled or next((f for read in readings if (f := read(updates, moments, config, side, tolerance)) is not None), None)
     return found or _sources(updates[0], grads[0], config, side, tolerance) or _betas(updates, grads, config, side, tolerance) \
         or moment_factor(updates, moments, config, side, tolerance) or moment_laws(updates, grads, moments, config, side, tolerance)
 
 
-def _history(setup: Setup, side: str, steps: int) -> tuple[list[dict], list[dict]]:
-    """Per step: the run's true gradients at the step's shared start, and the side's updates."""
+def _decoupled(updates: list[dict], raw: list[dict], params: list[dict], config, side: str, tolerance: float) -> Finding | None:
+    """AdamW's decay, lr·wd·p taken from the weights beside a step whose moments see the bare gradient, where the run's
+    Adam adds wd·p to the gradient before the moments (an L2 term)."""
+    moments = _moments(raw, config.betas)
+    if any(relative_gap(adam_update(*moments[t - 1][n], t, config) - config.lr * config.weight_decay * params[t - 1][n], u) > tolerance
+           for t, moved in enumerate(updates, start=1) for n, u in moved.items() if np.any(u)):
+        return None
+    return Finding("optimizer-variant", f"The {SIDES[side]} program decays its weights as AdamW does, decoupled: p -= lr·wd·p "
+                   f"beside Adam's step, the moments seeing the bare gradient, where the run's Adam (--weight-decay "
+                   f"{config.weight_decay:g}) adds wd·p to the gradient before the moments (an L2 term). Every update is "
+                   "reproduced so.", {"side": side}, "Add wd·p to the gradient before the moments (torch.optim.Adam's "
+                   "weight_decay), or check the program as AdamW.", 0.9)
+
+
+def _history(setup: Setup, side: str, steps: int) -> tuple[list[dict], list[dict], list[dict]]:
+    """Per step: the run's true gradients at the step's shared start (of the loss alone), the side's updates, and the
+    parameters at the step's start."""
     config = setup.config
-    numpy, torch = setup.replay(1)
-    grads, updates = [], []
+    try:  # in float64, where an update too small for float32 (an ε of 1e8) still shows
+        numpy, torch = (side.promoted() for side in setup.make_sides())
+    except Exception:  # a program that cannot be copied into float64: its own dtype
+        numpy, torch = setup.replay(1)
+    grads, updates, before = [], [], []
     for step in range(1, steps + 1):
         rows = setup.rows(step)
         X, y = (np.asarray(a, np.float64) for a in (setup.data.X[rows], setup.data.y[rows]))
         params = {name: np.asarray(v, np.float64) for name, v in numpy.params().items()}
+        before.append(params)
         acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
         grads.append(numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation))
         moved = stepped(numpy, rows), stepped(torch, rows)
         updates.append(moved[0] if side == "numpy" else moved[1])
         torch.load(numpy.params())
-    return grads, updates
+    return grads, updates, before
 
 
 def _moments(grads: list[dict], betas: tuple[float, float]) -> list[dict]:
@@ -183,6 +205,30 @@ def _denominator(updates: list[dict], moments: list[dict], config, side: str, to
     return Finding("optimizer-variant", f"The {SIDES[side]} program's Adam denominator, read from its updates (the first moment "
                    f"right), is √(v̂ + ε), ε inside the square root, not √v̂ + ε: its square is v̂ + {fits[0][2]:.3g} at every "
                    "parameter and step.", {"side": side, "fits": fits}, "Add eps after the square root: np.sqrt(v_hat) + eps.", 0.9)
+
+
+def _eps(updates: list[dict], moments: list[dict], config, side: str, tolerance: float) -> Finding | None:
+    """Another ε in √v̂ + ε, read element by element from the updates that show (-lr·m̂/u - √v̂): one value everywhere,
+    far from the run's. Updates too small for the run's dtype to record (0) say nothing."""
+    b1, b2 = config.betas
+    values = []
+    for t, (moved, state) in enumerate(zip(updates, moments), start=1):
+        for name, u in moved.items():
+            m, v = state[name]
+            shown = u != 0
+            if shown.any():
+                values.append(-config.lr * (m[shown] / (1 - b1 ** t)) / u[shown] - np.sqrt(v[shown] / (1 - b2 ** t)))
+    if not values:
+        return None
+    values = np.concatenate(values)
+    eps = float(np.median(values))
+    if len(values) < 3 or eps <= 100 * config.eps or np.max(np.abs(values - eps)) > 10 * tolerance * eps:
+        return None
+    typo = f" (the exponent's sign lost: {eps:.0e} for {config.eps:.0e})" if abs(np.log10(eps) + np.log10(config.eps)) <= 0.01 else ""
+    return Finding("optimizer-settings", f"The {SIDES[side]} program's Adam, read from its updates (the moments right), divides "
+                   f"by √v̂ + ε with ε = {eps:.4g}, where the run's is {config.eps:g}{typo}: its updates are a tiny fraction of "
+                   "Adam's (those below the dtype's resolution are not recorded at all).", {"side": side, "eps": eps},
+                   f"Give the program eps = {config.eps:g}, or pass --eps if the program means its own.", 0.9)
 
 
 def _betas(updates: list[dict], grads: list[dict], config, side: str, tolerance: float) -> Finding | None:

@@ -76,6 +76,11 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
             swapped = " (the two weights swapped: torch.lerp(m, g, β1) where the weight is 1 - β1)" if abs(a - b_run) <= 1e-3 and abs(b - a_run) <= 1e-3 else ""
             other = {"m²": ", the first moment squared, not g²", "(g - m)²": ", the gradient's squared deviation from its "
                      "mean m (AdaBelief's 'belief' s), not g²"}.get(source, "")
+            if moment == "first" and abs(a - a_run) <= 1e-3 and source == "g" and b > 0:
+                weight = (1 - b2) * (b_run / b) ** 2  # m k times too small gives the updates of v 1/k² times too large
+                named = " (1 - β1, the first moment's weight, where 1 - β2 belongs)" if abs(weight - (1 - b1)) <= 1e-3 * (1 - b1) else ""
+                swapped = (f" (or, the same numbers where ε does not show, the second moment kept as v = {b2:g}·v + "
+                           f"{weight:.4g}·g²{named})")
             if abs(a) <= 1e-3 and abs(b - b_run) <= 1e-3:
                 swapped = (f" (a = 0: nothing of the last step's {symbol} is carried, the {moment} moment never stored back: a "
                            f"local {symbol} computed from zero each step)")

@@ -68,10 +68,42 @@ def randomness_finding(setup: Setup, failure: FailureContext) -> Finding | None:
             if differ:
                 other = _stepped_with_output(sides["torch" if side == "numpy" else "numpy"], rows)
                 noise = _input_noise(state, rows, setup.batch(failure.step)[0]) if side == "torch" else ""
+                noise = noise or _reinitialised(state, rows)
                 return _finding(side, failure.step, differ, moved, _rows_permuted(one, other, _agree(one, two)), noise)
             if not moved:
                 break  # no generator moved: the step is repeatable, no need to draw again
     return None
+
+
+def _set_states(states: dict[str, Any]) -> None:
+    np.random.set_state(states["numpy"])
+    random.setstate(states["python"])
+    torch.set_rng_state(states["torch"])
+
+
+def _reinitialised(state: Any, rows: Any) -> str:
+    """Each weight moved away from its start in a second copy, both copies stepped with the generators in one state:
+    where it ends the same from both starts, the step draws it anew (an initialisation inside the step)."""
+    redrawn = []
+    try:
+        params = state.params()
+        for name in (n for n in params if n.startswith("W")):
+            first, second = copy.deepcopy(state), copy.deepcopy(state)
+            second.load({**params, name: np.asarray(params[name]) * 0.5 + 0.25})
+            states = rng_states()
+            first.step(rows)
+            _set_states(states)
+            second.step(rows)
+            if np.allclose(first.params()[name], second.params()[name], rtol=1e-5, atol=1e-7):
+                redrawn.append(name)
+    except Exception:  # a copy that cannot be loaded or stepped: no reading
+        return ""
+    if not redrawn:
+        return ""
+    return (f" From two different starts of {', '.join(redrawn)}, with the generators in one state, it ends with the same "
+            f"{', '.join(redrawn)}: the step draws {'them' if len(redrawn) > 1 else 'it'} anew (an initialisation, "
+            "model.apply(init) or reset_parameters(), run inside the step), so nothing learnt there carries from one step to "
+            "the next.")
 
 
 def _stepped_with_output(side: Any, rows: Any) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.evidence import as_division, fit_ratio, relative_gap
 from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -43,6 +43,17 @@ def gradient_transform_finding(setup: Setup, failure: FailureContext) -> Finding
     acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
     grads = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
     tolerance = 10 * MATCH_TOLERANCE[config.dtype]
+    names = [name for name in grads if f"{name}.update" in record]
+    seen_all = {name: -np.asarray(record[f"{name}.update"], np.float64) / (config.lr * first) for name in names}
+    subset = _rows_subset(seen_all, params, X, y, config, tolerance)
+    if subset:
+        return Finding("dropped-rows", f"The {SIDES[side]} program's first step is -lr times {subset}, read against the run's "
+                       "gradient of every subset of the batch's first and last rows.", {"side": side}, "Train on the whole "
+                       "batch: no row sliced off, the gradients of every micro-batch kept (zero_grad() before the loop).", 0.9)
+    offset = _constant_offset(seen_all, grads, config, tolerance)
+    if offset:
+        return Finding("optimizer-convention", f"The {SIDES[side]} program's first step is -lr times the gradient plus one "
+                       f"constant in every element: {offset}.", {"side": side}, "Start the optimizer's buffers at zero.", 0.9)
     read, right = {}, []
     for name, g in grads.items():
         if f"{name}.update" not in record or not np.any(g):
@@ -66,6 +77,45 @@ def gradient_transform_finding(setup: Setup, failure: FailureContext) -> Finding
     return Finding("gradient-transform", f"The {SIDES[side]} program's step is not -lr times the gradient at step 1, read "
                    f"parameter by parameter against the run's gradient: {said}{untouched}.", {"side": side, "transformed": read},
                    "Step with the gradient itself, or transform it the same way on the other side.", 0.9)
+
+
+MAX_ROWS = 128  # batches beyond this are not searched for a subset of rows
+
+
+def _rows_subset(seen: dict, params: dict, X: np.ndarray, y: np.ndarray, config, tolerance: float) -> str | None:
+    """ĝ = s·(the run's gradient on the batch's first or last k rows only): a slice left in the step, or micro-batches
+    whose gradients were wiped but the last's (s = its share of the batch)."""
+    n = len(X)
+    if not 2 <= n <= MAX_ROWS or not seen:
+        return None
+    target = np.concatenate([seen[name].ravel() for name in seen])
+    loss = numpy_net.make_loss(config.loss, config.output_activation)
+    for k in range(1, n):
+        for where, rows in (("first", slice(0, k)), ("last", slice(n - k, n))):
+            acts = numpy_net.forward(params, X[rows], config.hidden_activation, config.output_activation)
+            grads = numpy_net.backward(params, X[rows], acts, y[rows], loss, config.hidden_activation)
+            candidate = np.concatenate([grads[name].ravel() for name in seen])
+            fit = fit_ratio(target, candidate)
+            if fit and fit[1] <= tolerance and fit[0] > 0:
+                share = "" if abs(fit[0] - 1) <= 1e-3 else f", times {fit[0]:.4g}{as_division(fit[0])}"
+                return (f"the run's gradient on the batch's {where} {k} of its {n} rows only{share}: the other rows never "
+                        "contribute (a slice left in the step, or micro-batches whose gradients are wiped by a zero_grad() "
+                        "inside the accumulation loop, all but the last)")
+    return None
+
+
+def _constant_offset(seen: dict, grads: dict, config, tolerance: float) -> str | None:
+    """ĝ = g + c, one c in every element of every parameter: a buffer that starts at a constant, not at zero."""
+    target = np.concatenate([seen[name].ravel() - grads[name].ravel() for name in seen])
+    if not len(target) or not np.any(target):
+        return None
+    c = float(np.mean(target))
+    scale = max(float(np.max(np.abs(np.concatenate([grads[name].ravel() for name in seen])))), 1e-300)
+    if abs(c) <= tolerance * scale or np.max(np.abs(target - c)) > tolerance * max(abs(c), scale):
+        return None
+    ones = (" = μ·1: a velocity that starts at ones (np.ones_like where np.zeros_like belongs), its μ·v added at the "
+            "first step") if config.momentum and abs(c - config.momentum) <= 1e-3 * config.momentum else ""
+    return f"{c:.4g}{ones}"
 
 
 def _renormed(after: np.ndarray, right: np.ndarray, tolerance: float) -> str | None:

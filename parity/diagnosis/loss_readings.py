@@ -89,6 +89,8 @@ TERMS = {
         lambda p, z, y: -(p * torch.log(p)).sum() - (((1 - p) * torch.log1p(-p)).sum() if p.shape[1] == 1 else 0),
     "the squared logits, Σ z² (a penalty on the logits' size)": lambda p, z, y: (z ** 2).sum(),
     "the squared probabilities, Σ p²": lambda p, z, y: (p ** 2).sum(),
+    "each row's largest logit, Σ max(z) (a log-sum-exp whose max is subtracted and never added back, left in the graph)":
+        lambda p, z, y: z.max(dim=1).values.sum(),
 }
 
 

@@ -78,6 +78,8 @@ def weighted_by_prediction(loss: str, output_activation: str, logits: np.ndarray
                 f"class): each row's cross-entropy down-weighted by (1 - p_t)^{gamma:.4g}, the confident rows most, where "
                 f"--loss {loss} is the plain cross-entropy (γ = 0).", "Drop the focal term (γ = 0), or compute the same "
                 "focal loss on the NumPy side.")
+    if y.shape[1] == 1:
+        return None  # on one unit every row's gradient is some multiple of the run's: a trend there is no evidence
     order = np.argsort(p_t)
     trend = np.corrcoef(p_t[order], weights[order])[0, 1] if np.ptp(p_t) > 0 else 0.0
     if abs(trend) < 0.9:

@@ -122,6 +122,9 @@ def _input_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.
     seen = trace.linears[0][0]
     if seen.shape == X.shape and relative_gap(seen, X) <= tolerance:
         return None
+    sliced = read.sliced_rows(seen, X)
+    if sliced:
+        return _finding("dropped-rows", "the inputs of the first layer", f"{sliced}.", "Give the model the whole batch.", 0.93, {})
     reading = read.inputs(seen, X, tolerance)
     if reading is None:
         return _finding("input-transform", "the inputs of the first layer", "they are not the rows of X it was given, nor "

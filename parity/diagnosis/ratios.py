@@ -76,6 +76,9 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
     counter = _counter_law(r, t, betas, adam_tolerance) if betas else None
     if counter:
         return "step-counter", counter
+    cosine = _cosine(r, t, exponential_tolerance)
+    if cosine:
+        return "cosine", cosine
     factors = r[1:] / r[:-1]
     if np.all(np.abs(factors - factors[0]) <= exponential_tolerance * abs(factors[0])) and abs(factors[0] - 1) > exponential_tolerance:
         return "exponential", float(factors[0])
@@ -84,6 +87,21 @@ def step_law(r: np.ndarray, t: np.ndarray, betas: tuple[float, float] | None, ad
         if abs(slope) * (t[-1] - t[0]) > exponential_tolerance * np.max(np.abs(values)) and np.all(
                 np.abs(intercept + slope * t - values) <= exponential_tolerance * np.abs(values)):
             return "linear", (side, float(intercept), float(slope))
+    return None
+
+
+def _cosine(r: np.ndarray, t: np.ndarray, tolerance: float) -> tuple[str, float] | None:
+    """One side's rate (1 + cos(π·(t - 1)/T))/2 of the other's: a cosine annealing over T steps (CosineAnnealingLR,
+    eta_min 0), stepped once a step; T read at the step furthest along, then checked at every step."""
+    for side, values in (("NumPy", r), ("torch", 1 / r)):
+        if not np.all((values > 0) & (values <= 1 + tolerance)) or t[-1] <= 1 or np.min(values) > 1 - 10 * tolerance:
+            continue
+        angle = np.arccos(np.clip(2 * values[-1] - 1, -1, 1))
+        if angle <= 0:
+            continue
+        T = float(np.pi * (t[-1] - 1) / angle)
+        if np.all(np.abs((1 + np.cos(np.pi * (t - 1) / T)) / 2 - values) <= tolerance * np.maximum(values, 1e-12)):
+            return side, (float(round(T)) if abs(T - round(T)) <= 1e-2 * T else T)
     return None
 
 

@@ -26,11 +26,26 @@ def measured_stage(setup: Setup, failure: FailureContext, top: float) -> Finding
     staged = silent_if_unmeasurable(port_forward_finding, setup, failure) or silent_if_unmeasurable(gradient_transform_finding, setup, failure)
     # an optimizer's law fits the updates exactly or not at all; it is read before the rows, whose reading takes a
     # first step of the optimizer for -lr·g, which a shared or mixed state is not
-    law = staged or silent_if_unmeasurable(update_law_finding if failure.step >= 2 else shared_state_finding, setup, failure)
+    law = staged or silent_if_unmeasurable(update_law_finding if failure.step >= 2 else shared_state_finding, setup, failure) \
+        or _other_momentum(setup, failure)
     if law:
         return law
     rows = silent_if_unmeasurable(numpy_stage_finding, setup, failure)
     return rows if rows is not None and rows.score > top else silent_if_unmeasurable(adam_law_finding, setup, failure)
+
+
+def _other_momentum(setup: Setup, failure: FailureContext) -> Finding | None:
+    """At the first step a momentum optimizer's slip can read as a loss scaled (its first update is a multiple of the
+    gradient): the law over the next steps tells, where its momentum's coefficient is not the run's."""
+    if failure.step != 1 or setup.config.optimizer not in ("momentum", "nesterov", "ema-momentum"):
+        return None
+    law = silent_if_unmeasurable(update_law_finding, setup, failure)
+    if law is None or law.score < CONFIDENT or "fitted" not in law.evidence:
+        return None
+    (a, b, c), (a_run, b_run, c_run) = law.evidence["fitted"], law.evidence["run"]
+    scaled = abs(a - a_run) <= 1e-3 * max(abs(a_run), 1e-12) and b_run and (
+        abs(c - c_run * b / b_run) <= 1e-3 * max(abs(c), abs(c_run), 1e-12))
+    return None if scaled else law  # a law the run's times one factor is a loss's scale as well: the rows read it
 
 
 def adam_reading(setup: Setup, failure: FailureContext) -> Finding | None:

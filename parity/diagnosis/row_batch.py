@@ -14,12 +14,13 @@ import numpy as np
 
 import numpy_net
 
-from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.row_probe import Probe, pre_activation, shown_rows
 
 NAMED, STAGE = 0.85, 0.5  # the scores of a stage named and of a stage read but not named
 READ = 1e-5  # a reading reproduces a departing stage within this
+DEPARTS = 1e-6  # a stage of the float64 probe departs from the run's model beyond this (relative)
 
 
 def rows_counted(p: Probe, config) -> Finding | None:
@@ -103,3 +104,11 @@ def bias_step(p: Probe, config, seen: np.ndarray, rows: np.ndarray) -> Finding |
                    f"{step:.6g}·g where the weights step by {config.lr:g}·g{without}: every layer's weight update over its "
                    f"bias update is {fit[0]:.6g} times its input.", {"side": "numpy", "stage": "bias update", "factor": 1 / fit[0]},
                    "Step the biases with the same learning rate as the weights: b -= lr * g.", NAMED)
+
+
+def stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Finding:
+    gap = relative_gap(seen, right)
+    return Finding("unknown", f"In the NumPy program, read one row at a time from its own steps, {what} (relative gap "
+                   f"{gap:.3g}); the stages before it agree with the run's model.",
+                   {"side": "numpy", "tensor": f"{tensor}.grad", "relative_gap": gap},
+                   f"Look at the NumPy program's code for {tensor}'s gradient at that stage.", STAGE)

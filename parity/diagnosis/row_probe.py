@@ -190,3 +190,12 @@ def pre_activation(p: Probe, layer: int, given: np.ndarray) -> np.ndarray:
 def shown_rows(p: Probe, layer: int) -> np.ndarray:
     """Rows whose delta at this layer is not all zero: only they show the input their weight gradient used."""
     return np.any(p.layers[layer].delta != 0, axis=1)
+
+
+def inputs_of(p: Probe, layer: int, config) -> np.ndarray:
+    """What the program's layer multiplied its delta by where it shows it, else the run's own input to that layer."""
+    if p.layers[layer].input is not None:
+        return p.layers[layer].input
+    if layer == 1:
+        return p.X
+    return numpy_net.ACTIVATIONS[config.hidden_activation].function(pre_activation(p, layer - 1, inputs_of(p, layer - 1, config)))

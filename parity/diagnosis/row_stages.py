@@ -21,18 +21,16 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from parity.diagnosis import loss_readings as losses, stage_readings as read
+from parity.diagnosis import stage_readings as read
 from parity.diagnosis import activation_readings as acts
-from parity.diagnosis.logit_gradients import run_gradient
-from parity.diagnosis.loss_weights import label
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_batch import NAMED, READ, STAGE, bias_step, fixed_count, reductions, rows_counted
-from parity.diagnosis.row_probe import Probe, probe, pre_activation, shown_rows
+from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
+from parity.diagnosis.row_probe import Probe, inputs_of, pre_activation, probe, shown_rows
+from parity.diagnosis.row_output import output_delta
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
-DEPARTS = 1e-6  # a stage of the float64 probe departs from the run's model beyond this (relative)
 MAX_SHIFT = 2  # units a back-propagated error may be moved by
 
 
@@ -42,17 +40,8 @@ def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None
     if found is None or isinstance(found, Finding):
         return found  # a Finding: a program that ignores the rows it is given, read as such
     config = setup.config
-    stages = (_bias_gradients, _inputs, _activations, _output_delta, _hidden_deltas, rows_counted, reductions)
+    stages = (_bias_gradients, _inputs, _activations, output_delta, _hidden_deltas, rows_counted, reductions)
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)
-
-
-def _inputs_of(p: Probe, layer: int, config) -> np.ndarray:
-    """What the program's layer multiplied its delta by where it shows it, else the run's own input to that layer."""
-    if p.layers[layer].input is not None:
-        return p.layers[layer].input
-    if layer == 1:
-        return p.X
-    return numpy_net.ACTIVATIONS[config.hidden_activation].function(pre_activation(p, layer - 1, _inputs_of(p, layer - 1, config)))
 
 
 def _inputs(p: Probe, config) -> Finding | None:
@@ -64,7 +53,7 @@ def _inputs(p: Probe, config) -> Finding | None:
         return biases
     reading = read.inputs(seen[rows], p.X[rows], READ)
     if reading is None:
-        return _stage("W1", "the inputs W1's gradient multiplies by are not X", seen[rows], p.X[rows])
+        return stage("W1", "the inputs W1's gradient multiplies by are not X", seen[rows], p.X[rows])
     words = reading[0].replace("where the NumPy side gives the network X as it is", "where the run gives the network X as it is")
     return Finding("input-transform", f"The NumPy program's first layer, read one row at a time from its own steps: {words}",
                    {"side": "numpy", "stage": "inputs", "rows": len(p.rows)}, "Give the first layer X as it is, or transform X "
@@ -77,7 +66,7 @@ def _activations(p: Probe, config) -> Finding | None:
         seen, rows = p.layers[layer].input, shown_rows(p, layer)
         if seen is None or rows.sum() < 2:
             continue
-        given = _inputs_of(p, layer - 1, config)[rows]
+        given = inputs_of(p, layer - 1, config)[rows]
         z = pre_activation(p, layer - 1, given)
         if relative_gap(seen[rows], numpy_net.ACTIVATIONS[run].function(z)) <= DEPARTS:
             continue
@@ -86,7 +75,7 @@ def _activations(p: Probe, config) -> Finding | None:
             acts.shifted(z, seen[rows], run, p.before.get(f"b{layer - 1}"), READ)
         where = f"hidden layer {layer - 1}'s activation, as W{layer}'s gradient multiplies by it"
         if reading is None:
-            return _stage(f"W{layer}", f"{where} is not {run}(z)", seen[rows], numpy_net.ACTIVATIONS[run].function(z))
+            return stage(f"W{layer}", f"{where} is not {run}(z)", seen[rows], numpy_net.ACTIVATIONS[run].function(z))
         words = reading[0] if isinstance(reading, tuple) else reading
         if words.startswith("z itself"):
             words = "z itself, the pre-activation (the value cached before the activation), not the activation a = f(z)"
@@ -118,91 +107,12 @@ def _bias_gradients(p: Probe, config) -> Finding | None:
     return None
 
 
-def _output_delta(p: Probe, config) -> Finding | None:
-    L = len(p.layers)
-    logits = pre_activation(p, L, _inputs_of(p, L, config))
-    loss = numpy_net.make_loss(config.loss, config.output_activation)
-    output = numpy_net.ACTIVATIONS[config.output_activation].function(logits)
-    right = np.concatenate([loss.delta(logits[r:r + 1], output[r:r + 1], p.y[r:r + 1]) for r in range(len(logits))])
-    seen = p.layers[L].delta
-    if relative_gap(seen, right) <= DEPARTS:
-        return None
-    fixed = fixed_count(seen, right, config) or _output_unit(p, config, logits, output, seen, right) or \
-        _output_derivative(p, config, output, seen, right)
-    if fixed:
-        return fixed
-    run = run_gradient(config.loss, config.output_activation, logits, p.y)
-    to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
-    if to_batch is None or to_batch[1] > READ:
-        return None
-    batch_seen = seen * to_batch[0]
-    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size)
-    if reading is None:
-        return _stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
-    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
-                   f"steps): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
-                   f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.", NAMED)
-
-
-def _output_unit(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
-    """Where the run's delta is c·(output - y) (a loss matched to its unit), the program's own outputs, y + delta/c,
-    read against the unit of the logits."""
-    fit = fit_ratio(right, output - p.y)
-    if fit is None or fit[1] > READ or fit[0] <= 0:
-        return None
-    outputs = p.y + seen / fit[0]
-    reading = acts.activation(logits, outputs, READ, config.output_activation)
-    if reading is None or reading[1] == config.output_activation:
-        return None
-    return Finding("output-unit", f"In the NumPy program, the output unit (its outputs read from the output delta, y + "
-                   f"delta, one row at a time): {reading[0]}, where the run's unit gives {config.output_activation}(z).",
-                   {"side": "numpy", "stage": "output unit", "tensor": f"W{len(p.layers)}.grad"},
-                   f"Compute the output unit as {config.output_activation}(z).", NAMED)
-
-
-def _output_derivative(p: Probe, config, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
-    """A squared error through an elementwise unit: its delta c·(out - y)·f'; the program's f' read element by element
-    against the usual forms, with the target y where the output belongs among them."""
-    derivative = numpy_net.ACTIVATIONS[config.output_activation].derivative
-    if config.loss not in ("sse", "half-sse", "mse", "half-mse") or derivative is None or config.output_activation == "linear":
-        return None
-    error = right / np.where(derivative(output) == 0, np.nan, derivative(output))  # c·(out - y)
-    shown = np.isfinite(error) & (np.abs(error) > 1e-12)
-    forms = {"out·(1 - y): the target y where the output belongs in σ' = out·(1 - out)": output * (1 - p.y),
-             "y·(1 - out): the target y where the output belongs in σ' = out·(1 - out)": p.y * (1 - output),
-             "1 - y²: the target y where the output belongs in tanh' = 1 - out²": 1 - p.y ** 2}
-    for words, phi in forms.items():
-        if shown.sum() >= 4 and relative_gap(seen[shown], (error * phi)[shown]) <= READ:
-            return Finding("activation-derivative", f"In the NumPy program, the output layer's delta (read one row at a time "
-                           f"from its own steps) multiplies the error by {words}.", {"side": "numpy", "stage": "output delta",
-                           "tensor": f"W{len(p.layers)}.grad"}, "Write the output unit's derivative in terms of its output.", NAMED)
-    return None
-
-
-def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:
-    """Each row's delta is ± the right one, the sign set by the row's target: a sign slip in one term of the loss's
-    derivative (the (1 - y) term of the cross-entropy's, say)."""
-    signs = []
-    for s, r in zip(seen, right):
-        fit = fit_ratio(s, r) if np.any(r) else None
-        if fit is None or fit[1] > READ or abs(abs(fit[0]) - 1) > READ:
-            return None
-        signs.append(np.sign(fit[0]))
-    flipped = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s < 0}
-    kept = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s > 0}
-    if not flipped or not kept or flipped & kept:
-        return None
-    labels = ", ".join(f"y = {label(t)}" for t in sorted(flipped))
-    return (f"on the rows with {labels} it has the opposite sign of the right one, and it is right on the others: a sign "
-            f"slip in the loss's derivative, in the term those targets select (for y = 0 the (1 - y) term).", "")
-
-
 def _hidden_deltas(p: Probe, config) -> Finding | None:
     run = numpy_net.ACTIVATIONS[config.hidden_activation]
     for layer in range(len(p.layers) - 1, 0, -1):
         above = p.layers[layer + 1].delta
         back = above @ p.before[f"W{layer + 1}"].T
-        z = pre_activation(p, layer, _inputs_of(p, layer, config))
+        z = pre_activation(p, layer, inputs_of(p, layer, config))
         a = run.function(z)
         right_phi = run.derivative(a)
         seen = p.layers[layer].delta
@@ -211,7 +121,7 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
         words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer) \
             or _precedence(seen, back, right_phi)
         if words is None:
-            return _stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
+            return stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
                           f"{config.hidden_activation}'s derivative, with the layer above as the program computed it", seen, back * right_phi)
         return Finding("activation-derivative" if words.startswith("it multiplies") else "hidden-layer-backprop",
                        f"In the NumPy program, hidden layer {layer}'s delta (read one row at a time from its own steps, the layer "
@@ -288,11 +198,3 @@ def _precedence(seen: np.ndarray, back: np.ndarray, right_phi: np.ndarray) -> st
         return None
     return ("it is the back-propagated error minus (1 - f'(z)), not times f'(z): delta @ W.T * 1 - a ** 2, the parentheses "
             "around the derivative (1 - a ** 2) missing, so operator precedence subtracts a² after multiplying by 1.")
-
-
-def _stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Finding:
-    gap = relative_gap(seen, right)
-    return Finding("unknown", f"In the NumPy program, read one row at a time from its own steps, {what} (relative gap "
-                   f"{gap:.3g}); the stages before it agree with the run's model.",
-                   {"side": "numpy", "tensor": f"{tensor}.grad", "relative_gap": gap},
-                   f"Look at the NumPy program's code for {tensor}'s gradient at that stage.", STAGE)

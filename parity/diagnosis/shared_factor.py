@@ -39,9 +39,10 @@ def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
     if max(ratios) - min(ratios) > RATIO_SPREAD * abs(max(ratios)):
         return None
     factor = float(np.median(ratios))
-    if abs(factor - 1) <= 10 * RATIO_SPREAD:
-        return None
     oracle = update_ratio_oracle(setup, failure)
+    moving = [s["ratio"] for s in oracle["steps"] if s["gap"] <= 1e-2]
+    if abs(factor - 1) <= 10 * RATIO_SPREAD and not any(abs(m - 1) > 10 * LAW_TOLERANCE for m in moving):
+        return None  # near 1 now and over the next steps: no factor to read (a schedule that drifts away is read)
     steps = [s for s in oracle["steps"] if s["gap"] <= 1e-2]
     evidence = {"step": failure.step, "factor": factor, "ratios": [s["ratio"] for s in steps], "tensors": params}
     found = _read(setup, failure.step, factor, steps, evidence)
@@ -58,7 +59,7 @@ def shared_factor(setup: Setup, failure) -> tuple[Finding, dict] | None:
 def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: dict) -> Finding:
     r = np.array([s["ratio"] for s in steps])
     norms = np.array([s["grad_norm"] or 0.0 for s in steps])
-    every = f"Every parameter's NumPy update is {factor:.4g} times the torch side's at step {step}: one factor for all layers"
+    every = f"Every parameter's NumPy update is {factor:.6g} times the torch side's at step {step}: one factor for all layers"
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}): a learning "
                        f"rate {factor:.4g} times the other's, a loss scaled by it, or, for a factor of 2 or 1/2, gradients "
@@ -66,7 +67,7 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
                        evidence, "Use the same learning rate and loss scale, and one backward pass a step, on both sides.", 0.85)
     law = _law(setup, r, np.array([s["step"] for s in steps], dtype=np.float64))
     if law:
-        return Finding(law[0], f"{every}, moving with the step ({', '.join(f'{x:.4g}' for x in r)}) as {law[1]}",
+        return Finding(law[0], f"{every}, moving with the step ({', '.join(f'{x:.6g}' for x in r)}) as {law[1]}",
                        evidence, law[2], 0.9)
     # Adam's step does not scale with the gradient: a ratio following the norm there is no clipping
     clipping = ((r * norms, "NumPy"), (r / np.where(norms > 0, norms, np.nan), "torch")) if setup.config.optimizer != "adam" else ()
@@ -101,6 +102,11 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
         return ("learning-rate-schedule", f"the {side} side's learning rate a straight line in the step ({intercept:.4g} + "
                 f"{slope:.4g}·t, relative to the other's): a linear warm-up or decay schedule (LambdaLR, LinearLR) on that side only.",
                 "Schedule both sides alike, stepping the scheduler once per step, or neither.")
+    if kind == "cosine":
+        side, T = detail
+        return ("learning-rate-schedule", f"the {side} side's learning rate annealed along a cosine over T = {T:.6g} steps, "
+                f"lr·(1 + cos(π·(t - 1)/{T:.6g}))/2 (CosineAnnealingLR(T_max={T:.6g}) stepped once a step) on that side only.",
+                "Schedule both sides alike, or neither.")
     if kind == "step-counter":
         return ("bias-correction", f"Adam's bias corrections at another step: {detail}.",
                 "Count Adam's steps from 1 at the first step, incremented once per step, on both sides.")

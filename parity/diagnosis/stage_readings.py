@@ -31,6 +31,16 @@ def row_permutation(a: np.ndarray, b: np.ndarray, tolerance: float) -> np.ndarra
     return match
 
 
+def sliced_rows(seen: np.ndarray, X: np.ndarray) -> str | None:
+    """The batch's first or last k rows only, where the first layer was given fewer rows than the batch has."""
+    if seen.ndim != 2 or seen.shape[1:] != X.shape[1:] or not 0 < len(seen) < len(X):
+        return None
+    k = len(seen)
+    where = "first" if np.array_equal(seen, X[:k]) else "last" if np.array_equal(seen, X[-k:]) else None
+    return (f"its inputs are the batch's {where} {k} of its {len(X)} rows only: the rest sliced off before the forward pass "
+            "(a debugging slice left in the step, X[:k]), so they never contribute") if where else None
+
+
 def inputs(seen: np.ndarray, X: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     """(words, fix) for the inputs a first layer received in place of X."""
     if seen.shape != X.shape:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from parity.diagnosis.evidence import affine_fit, relative_gap
+from parity.diagnosis.evidence import affine_fit, fit_ratio, relative_gap
 
 
 BROADCAST = ("each output is compared with every target, as an (n, 1) output against a target of shape (n,) broadcasts "
@@ -34,7 +34,7 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
         return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
                 "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
                 "Take the labels from y.")
-    other = _other_labels(t, y, tolerance)
+    other = _other_labels(t, y, tolerance) or _shifted_rows(p, D, y, grad, tolerance)
     if other:
         return other
     fit = affine_fit(t.ravel(), y.ravel())
@@ -60,6 +60,22 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
     return (f"its loss pulls the outputs toward {a:.4g}·y {'+' if b >= 0 else '-'} {abs(b):.4g}, not y: the targets are changed "
             f"before the loss{recoded}" + (f" ({mapped})" if mapped else "") + ".",
             "Give the loss y itself, or change y the same way on the NumPy side.")
+
+
+def _shifted_rows(p: np.ndarray, D: np.ndarray, y: np.ndarray, grad: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """Each row pulled toward another row's target, k rows on (out[:-k] against y[k:]), the rows left unpaired given no
+    gradient; up to one factor (a mean over the pairs)."""
+    for k in (1, -1, 2, -2):
+        paired = np.zeros(len(y), bool)
+        paired[slice(0, len(y) - k) if k > 0 else slice(-k, len(y))] = True
+        candidate = D[paired] * (p[paired] - np.roll(y, -k, axis=0)[paired])
+        fit = fit_ratio(grad[paired], candidate)
+        if np.any(~paired) and not np.any(grad[~paired]) and fit and fit[0] > 0 and fit[1] <= max(tolerance, 1e-6):
+            pairs = f"out[:-{k}] against y[{k}:]" if k > 0 else f"out[{-k}:] against y[:{k}]"
+            return (f"its loss pulls each row toward the target {abs(k)} row{'s' if abs(k) > 1 else ''} "
+                    f"{'on' if k > 0 else 'back'} ({pairs}: targets misaligned by {abs(k)}, a forecasting offset), and the "
+                    "unpaired rows get no gradient.", "Pair each output with its own row's target.")
+    return None
 
 
 def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:

@@ -193,6 +193,11 @@ def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
     if a == 0 and c == 0 and run[0] != 0:
         return (f"nothing of the previous update is carried (a = 0): no momentum at all, each update is {b / -config.lr:.4g}·lr "
                 "times the gradient; a velocity kept but never applied, or reset every step")
+    if config.optimizer == "nesterov" and close(a, run[0]) and run[0] and not close(b, run[1]):
+        k = -b / config.lr - 1  # u = -lr·(g + k·v), v = μ·v + g: (μ, -lr·(1 + k), lr·μ), whatever k
+        if close(c, run[2]):
+            return (f"Nesterov's look-ahead weighted {k:.4g} where it is μ = {run[0]:g}: lr·(g + {k:.4g}·v), not lr·(g + μ·v)"
+                    + (" (the μ of the look-ahead left out)" if close(k, 1) else ""))
     if close(a, run[0]) and close(c, run[2]) and b and run[1]:
         factor = b / run[1]
         if close(factor, config.lr) and config.lr != 1:
@@ -206,6 +211,9 @@ def _reading(fitted: tuple, run: tuple, config: RunConfig) -> str:
     momentum_form = abs(c) <= 1e-3 * abs(b) or (a != -1 and close(c, -b * a / (1 + a)))
     if close(a, run[0] ** 2) and run[0] and momentum_form:
         return f"a momentum of {a:.4g} = {run[0]:g}², the momentum applied twice"
+    if config.optimizer == "ema-momentum" and run[0] and close(a, 1 - run[0]) and close(b / -config.lr, run[0]):
+        return (f"the moving average's two weights swapped: v = {a:.4g}·v + {b / -config.lr:.4g}·g, where it is v = "
+                f"{run[0]:g}·v + {1 - run[0]:.4g}·g (β and 1 - β exchanged)")
     if run[0] and run[1] and close(a, run[1] / -config.lr) and close(b / -config.lr, run[0]) and not close(a, run[0]):
         return (f"the momentum and the gradient's weight swapped: the previous update carried with {a:.4g} and the gradient "
                 f"scaled by {b / -config.lr:.4g} = μ, that is buf = buf + μ·g, the momentum multiplying the gradient, not the "

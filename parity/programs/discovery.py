@@ -122,8 +122,12 @@ def _refuse_what_the_family_has_no_place_for(pool: list[Candidate], used: set[st
     """Arrays left over that look like parameters (not activations, not one row per example): a layer the dense
     family has no place for (batch norm's gamma and beta, a recurrent weight, an embedding). Refused rather than
     dropped: checked as written against the user's port, or named with --param."""
+    # a container whose items mirror the parameters, key for key and shape for shape (vel['W1'] beside W1), is the
+    # optimizer's state, whatever the container is called
+    mirrored = {(c.name, c.shape) for c in pool if c.location.expression in used}
     left = [c for c in pool if c.location.expression not in used and not ACTIVATION_NAME.match(c.name)
-            and c.shape[0] != rows and (c.weight_named or c.bias_named or len(c.shape) == 1 or WEIGHT_LIKE.match(c.name))]
+            and c.shape[0] != rows and (c.weight_named or c.bias_named or len(c.shape) == 1 or WEIGHT_LIKE.match(c.name))
+            and not (c.location.expression != c.name and (c.name, c.shape) in mirrored)]
     if left:
         shown = ", ".join(f"{c.location.expression} {c.shape}" for c in left)
         raise InputError(f"the network holds parameters the kit's dense family has no place for ({shown}): check it as "

@@ -1,0 +1,67 @@
+"""A layer's values divided by one number per row (or per column), read from its numbers: a norm of the row (F.normalize),
+a softmax's denominator summed over another axis (the batch axis, everything, the rows' sums broadcast without
+keepdims), or e^(max z) (a stable form half written).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import few, fit_ratio, relative_gap
+
+
+def softmax_denominator(z: np.ndarray, received: np.ndarray, tolerance: float) -> str | None:
+    """e^z over a sum taken otherwise than each row's own: over the batch axis, over everything, or each row's sums
+    broadcast along the last axis (e.sum(axis=1) without keepdims=True, which runs where the rows equal the classes)."""
+    e = np.exp(z - z.max())
+    sums = {"the sum of each column, over the batch axis (axis=0), where each row's own belongs": e.sum(axis=0, keepdims=True),
+            "the sum of the whole batch, every row and class (no axis)": e.sum()}
+    for words, total in sums.items():
+        if relative_gap(received, e / total) <= tolerance:
+            return f"e^z divided by {words}"
+    if z.ndim == 2 and z.shape[0] == z.shape[1]:
+        for shifted in (e, np.exp(z - z.max(axis=1, keepdims=True))):
+            if relative_gap(received, shifted / shifted.sum(axis=1)[None, :]) <= tolerance:
+                return ("e^z divided by the rows' sums broadcast along the last axis, e.sum(axis=1) without keepdims=True: "
+                        "column j divided by row j's sum (it runs only because the batch has as many rows as classes)")
+    return None
+
+
+NORMS = {"L2 norm (F.normalize(h, dim={axis}), a cosine classifier's features)": lambda a, axis: np.linalg.norm(a, axis=axis),
+         "L1 norm (F.normalize(h, p=1, dim={axis}))": lambda a, axis: np.abs(a).sum(axis=axis),
+         "largest absolute value": lambda a, axis: np.abs(a).max(axis=axis),
+         "sum": lambda a, axis: a.sum(axis=axis)}
+
+
+def rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance: float, z: np.ndarray) -> str | None:
+    """The run's activation with each row (or each column) divided by its own number: a normalisation, named where that
+    number is a norm of the row (or column)."""
+    if received.shape != expected.shape or received.ndim != 2 or min(received.shape) < 2:
+        return None
+    for axis, what, dim in ((1, "row", 1), (0, "column", 0)):
+        lines = expected if axis == 1 else expected.T
+        seen = received if axis == 1 else received.T
+        factors = []
+        for e, r in zip(lines, seen):
+            fit = fit_ratio(r, e) if np.any(e) else ((0.0, 0.0) if not np.any(r) else None)
+            if fit is None or fit[1] > tolerance:
+                factors = []
+                break
+            factors.append(fit[0])
+        if not factors or np.ptp(factors) <= tolerance * max(np.abs(factors)):
+            continue
+        factors = np.array(factors)
+        for words, norm in NORMS.items():
+            with np.errstate(all="ignore"):
+                divisor = norm(expected, axis)
+            used = divisor != 0
+            if np.any(used) and relative_gap(factors[used], 1 / divisor[used]) <= max(tolerance, 1e-6):
+                return f"{run}(z) with each {what} divided by its {words.format(axis=dim)}"
+        shift = np.exp(-z.max(axis=1)) if axis == 1 else None
+        for factor, words in ((shift, "the numerator's exponent shifted by the row's max, exp(z - max), the denominator's "
+                               "not (Σ e^z): a stable form half written"), (1 / shift if shift is not None else None,
+                               "the denominator's exponents shifted by the row's max, the numerator's not")):
+            if factor is not None and np.all(np.isfinite(factor)) and relative_gap(factors, factor) <= max(tolerance, 1e-6):
+                return f"{run}(z) with each row {'divided' if factor is shift else 'multiplied'} by e^(max z) of the row: {words}"
+        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}): a normalisation the run's model does not have"
+    return None

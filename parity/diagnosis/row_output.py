@@ -1,0 +1,119 @@
+"""The output layer of a NumPy program, read one row at a time (row_probe.py): its delta against the run's loss's
+gradient at the logits, read as a count fixed in the code, the program's own outputs (y + delta where the loss is
+matched to its unit: a softmax half written, the output layer fed another input), the unit's derivative written with
+the target, a sign slip on one target's rows, or, through the port's loss readings, another loss.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import numpy_net
+from parity.diagnosis import activation_readings as acts, loss_readings as losses
+from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.logit_gradients import run_gradient
+from parity.diagnosis.loss_weights import label
+from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
+from parity.diagnosis.row_probe import Probe, inputs_of, pre_activation
+
+def output_delta(p: Probe, config) -> Finding | None:
+    L = len(p.layers)
+    logits = pre_activation(p, L, inputs_of(p, L, config))
+    loss = numpy_net.make_loss(config.loss, config.output_activation)
+    output = numpy_net.ACTIVATIONS[config.output_activation].function(logits)
+    right = np.concatenate([loss.delta(logits[r:r + 1], output[r:r + 1], p.y[r:r + 1]) for r in range(len(logits))])
+    seen = p.layers[L].delta
+    if relative_gap(seen, right) <= DEPARTS:
+        return None
+    fixed = fixed_count(seen, right, config) or _output_unit(p, config, logits, output, seen, right) or \
+        _output_derivative(p, config, output, seen, right)
+    if fixed:
+        return fixed
+    run = run_gradient(config.loss, config.output_activation, logits, p.y)
+    to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
+    if to_batch is None or to_batch[1] > READ:
+        return None
+    batch_seen = seen * to_batch[0]
+    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size)
+    if reading is None:
+        return stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                   f"steps): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                   f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.", NAMED)
+
+
+def _output_unit(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
+    """Where the run's delta is c·(output - y) (a loss matched to its unit), the program's own outputs, y + delta/c,
+    read against the unit of the logits."""
+    fit = fit_ratio(right, output - p.y)
+    if fit is None or fit[1] > READ or fit[0] <= 0:
+        return None
+    outputs = p.y + seen / fit[0]
+    fed = _fed_otherwise(p, config, outputs)
+    if fed:
+        return fed
+    reading = acts.activation(logits, outputs, READ, config.output_activation)
+    if reading is None or reading[1] == config.output_activation:
+        return None
+    hidden = (" (the hidden layers' activation applied to the output layer too, as a loop over the layers that runs one "
+              "layer too far does, range(len(W)) where range(len(W) - 1) belongs)") if reading[1] == config.hidden_activation else ""
+    return Finding("output-unit", f"In the NumPy program, the output unit (its outputs read from the output delta, y + "
+                   f"delta, one row at a time): {reading[0]}, where the run's unit gives {config.output_activation}(z){hidden}.",
+                   {"side": "numpy", "stage": "output unit", "tensor": f"W{len(p.layers)}.grad"},
+                   f"Compute the output unit as {config.output_activation}(z).", NAMED)
+
+
+def _fed_otherwise(p: Probe, config, outputs: np.ndarray) -> Finding | None:
+    """The program's outputs are the run's unit of another input times the output weights: the hidden layer's
+    pre-activation (its activation skipped in the forward pass), or the layer below's activation."""
+    L = len(p.layers)
+    if L < 2:
+        return None
+    unit = numpy_net.ACTIVATIONS[config.output_activation].function
+    z = pre_activation(p, L - 1, inputs_of(p, L - 1, config))
+    candidates = {f"hidden layer {L - 1}'s pre-activation z, its activation skipped in the forward pass (the backward pass "
+                  "still uses the activation)": z, f"the input of hidden layer {L - 1}, that layer skipped": inputs_of(p, L - 1, config)}
+    for words, given in candidates.items():
+        if given.shape[1] == p.before[f"W{L}"].shape[0] and relative_gap(outputs, unit(pre_activation(p, L, given))) <= READ:
+            return Finding("layer-input", f"In the NumPy program, the output layer (its outputs read from the output delta, y + "
+                           f"delta, one row at a time) is fed {words}.", {"side": "numpy", "stage": "output unit",
+                           "tensor": f"W{L}.grad"}, f"Feed the output layer hidden layer {L - 1}'s activation.", NAMED)
+    return None
+
+
+def _output_derivative(p: Probe, config, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
+    """A squared error through an elementwise unit: its delta c·(out - y)·f'; the program's f' read element by element
+    against the usual forms, with the target y where the output belongs among them."""
+    derivative = numpy_net.ACTIVATIONS[config.output_activation].derivative
+    if config.loss not in ("sse", "half-sse", "mse", "half-mse") or derivative is None or config.output_activation == "linear":
+        return None
+    error = right / np.where(derivative(output) == 0, np.nan, derivative(output))  # c·(out - y)
+    shown = np.isfinite(error) & (np.abs(error) > 1e-12)
+    forms = {"out·(1 - y): the target y where the output belongs in σ' = out·(1 - out)": output * (1 - p.y),
+             "y·(1 - out): the target y where the output belongs in σ' = out·(1 - out)": p.y * (1 - output),
+             "1 - y²: the target y where the output belongs in tanh' = 1 - out²": 1 - p.y ** 2}
+    for words, phi in forms.items():
+        if shown.sum() >= 4 and relative_gap(seen[shown], (error * phi)[shown]) <= READ:
+            return Finding("activation-derivative", f"In the NumPy program, the output layer's delta (read one row at a time "
+                           f"from its own steps) multiplies the error by {words}.", {"side": "numpy", "stage": "output delta",
+                           "tensor": f"W{len(p.layers)}.grad"}, "Write the output unit's derivative in terms of its output.", NAMED)
+    return None
+
+
+def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:
+    """Each row's delta is ± the right one, the sign set by the row's target: a sign slip in one term of the loss's
+    derivative (the (1 - y) term of the cross-entropy's, say)."""
+    signs = []
+    for s, r in zip(seen, right):
+        fit = fit_ratio(s, r) if np.any(r) else None
+        if fit is None or fit[1] > READ or abs(abs(fit[0]) - 1) > READ:
+            return None
+        signs.append(np.sign(fit[0]))
+    flipped = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s < 0}
+    kept = {tuple(np.round(t, 6)) for t, s in zip(y, signs) if s > 0}
+    if not flipped or not kept or flipped & kept:
+        return None
+    labels = ", ".join(f"y = {label(t)}" for t in sorted(flipped))
+    return (f"on the rows with {labels} it has the opposite sign of the right one, and it is right on the others: a sign "
+            f"slip in the loss's derivative, in the term those targets select (for y = 0 the (1 - y) term).", "")
