@@ -408,7 +408,7 @@ HELD_OUT = (
     Bug("lr folded into the momentum velocity", "optimizer", _optimizer("Folded", lambda o: LearningRateFoldedIntoVelocity(o.lr, o.momentum)), ("state-convention",), {"optimizer": "momentum"}),
     Bug("a decaying learning rate", "optimizer", _optimizer("Decaying", lambda o: DecayingLearningRate(o.lr)), ("learning-rate-schedule",)),
     Bug("weight decay on the biases too", "optimizer", _optimizer("DecayAll", lambda o: DecayOnEverything(o.lr)), ("optimizer-variant",)),
-    Bug("Adam's eps hard-coded to 1e-3", "optimizer", _optimizer("AdamEps", lambda o: HardCodedAdamEps(o.lr, o.betas, o.eps)), ("optimizer-variant",), {"optimizer": "adam", "lr": 0.05}),
+    Bug("Adam's eps hard-coded to 1e-3", "optimizer", _optimizer("AdamEps", lambda o: HardCodedAdamEps(o.lr, o.betas, o.eps)), ("optimizer-variant", "optimizer-settings"), {"optimizer": "adam", "lr": 0.05}),
     Bug("the forward pass in float64", "numerics", HiddenInFloat64, ("dtype-mismatch",), {"dtype": "float32"}),
     Bug("gradients rounded through float16", "numerics", LossInFloat16, ("precision-loss", "unstable-formula")),
 )

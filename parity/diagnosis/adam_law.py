@@ -226,8 +226,9 @@ def _eps(updates: list[dict], moments: list[dict], config, side: str, tolerance:
         return None
     typo = f" (the exponent's sign lost: {eps:.0e} for {config.eps:.0e})" if abs(np.log10(eps) + np.log10(config.eps)) <= 0.01 else ""
     return Finding("optimizer-settings", f"The {SIDES[side]} program's Adam, read from its updates (the moments right), divides "
-                   f"by √v̂ + ε with ε = {eps:.4g}, where the run's is {config.eps:g}{typo}: its updates are a tiny fraction of "
-                   "Adam's (those below the dtype's resolution are not recorded at all).", {"side": side, "eps": eps},
+                   f"by √v̂ + ε with ε = {eps:.4g}, where the run's is {config.eps:g}{typo}"
+                   + (": its updates are a tiny fraction of Adam's (those below the dtype's resolution are not recorded at "
+                      "all)." if eps >= 1 else "."), {"side": side, "eps": eps},
                    f"Give the program eps = {config.eps:g}, or pass --eps if the program means its own.", 0.9)
 
 
