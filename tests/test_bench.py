@@ -57,6 +57,7 @@ def test_bench_measures_prints_and_writes_every_figure(tiny_bench, tmp_path):
     assert [len(document["runs_by_order"][order]) for order in benchmark.ORDERS] == [2, 2]
     assert run["vs_plain_loops_check_every"] > 0 and isinstance(run["sides_at_once"], bool)
     assert f"xor 4x3, hidden 4, float32, cpu: {run['vs_plain_loops']:.2f}x (numpy and torch first), target 1.75x" in result.stdout
+    assert "not met" in result.stdout and "bounded by: " in result.stdout  # the worse order, made 1000x slower here
 
 
 @pytest.mark.slow
@@ -65,3 +66,12 @@ def test_each_import_order_is_measured_in_a_fresh_process():
     rows = list(benchmark.measure_in_order(benchmark.ORDERS[1], (benchmark.Problem("xor", "xor", 4, 3),), ("float32",), ["cpu"], 2))
     assert [(r["order"], r["problem"], r["dtype"]) for r in rows] == [(benchmark.ORDERS[1], "xor", "float32")]
     assert rows[0]["vs_plain_loops"] > 0
+
+
+def test_a_target_not_met_says_what_bounds_it_from_the_same_figures():
+    from parity.cli.bench import _bounds
+    row = {"dtype": "float32", "data": "random", "vs_plain_loops": 1.88, "vs_plain_loops_elementwise_only": 1.31}
+    assert _bounds(row, 1.11) == ("bounded by: the float64 reference (0.57x of it) and recording and comparing every "
+                                  "tensor of every step (0.20x over the floor, one thread a side)")
+    xor = {"dtype": "float64", "data": "xor", "vs_plain_loops": 2.95}
+    assert _bounds(xor, 1.47) == "bounded by: recording and comparing every tensor of every step (1.48x over the floor, Python per call at this size)"
