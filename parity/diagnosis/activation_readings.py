@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 import numpy_net
-from parity.diagnosis.evidence import affine_fit, as_division, few, fit_ratio, one_side, relative_gap
+from parity.diagnosis.evidence import affine_fit, as_division, few, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.normalisation_readings import rows_scaled, softmax_denominator
 
 
@@ -81,11 +81,7 @@ def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tup
                     return 0.0, 0.0, 1.0
                 return affine_fit(received.ravel(), values) if name != "exp" or np.ptp(values) > 0 else (0.0, 0.0, 1.0)
 
-            low, high, ratio = -3.0, 3.0, (np.sqrt(5) - 1) / 2
-            for _ in range(60):
-                a, b = high - ratio * (high - low), low + ratio * (high - low)
-                low, high = (low, b) if fit(a)[2] < fit(b)[2] else (a, high)
-            slope = sign * float(np.exp((low + high) / 2))
+            slope = sign * float(np.exp(golden_minimum(lambda log_b: fit(log_b)[2], -3.0, 3.0)))
             amplitude, shift, gap = fit(np.log(abs(slope)))
             if gap > tolerance or abs(slope - 1) <= 1e-3 or abs(amplitude) <= tolerance:
                 continue

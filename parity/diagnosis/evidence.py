@@ -202,3 +202,12 @@ def one_side(z: np.ndarray, seen: np.ndarray, right: np.ndarray, tolerance: floa
                 and relative_gap(seen[rest], right[rest]) > tolerance:
             return where, other, relative_gap(seen[rest], right[rest])
     return None
+
+
+def golden_minimum(f, low: float, high: float, steps: int = 60) -> float:
+    """The x in [low, high] where f is least, by golden-section search (f unimodal there): the middle of the last bracket."""
+    ratio = (np.sqrt(5) - 1) / 2
+    for _ in range(steps):
+        a, b = high - ratio * (high - low), low + ratio * (high - low)
+        low, high = (low, b) if f(a) < f(b) else (a, high)
+    return (low + high) / 2

@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 import numpy_net
-from parity.diagnosis.evidence import as_division, fit_ratio, one_side, relative_gap
+from parity.diagnosis.evidence import as_division, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
 from parity.diagnosis.loss_weights import weighted_by_prediction, weighted_rows
 from parity.diagnosis.target_readings import BROADCAST, smoothed_targets
@@ -220,11 +220,7 @@ def _temperature(loss: str, output_activation: str, logits: np.ndarray, y: np.nd
         fit = fit_ratio(grad, candidate) if candidate is not None else None
         return fit[1] if fit and fit[0] > 0 else 1.0
 
-    low, high, ratio = -3.0, 3.0, (np.sqrt(5) - 1) / 2
-    for _ in range(60):
-        a, b = high - ratio * (high - low), low + ratio * (high - low)
-        low, high = (low, b) if gap(a) < gap(b) else (a, high)
-    t = float(np.exp((low + high) / 2))
+    t = float(np.exp(golden_minimum(gap, -3.0, 3.0)))
     if gap(np.log(t)) > tolerance or abs(np.log(t)) < np.log(1.05):  # within 5% of 1: another small change fits as well
         return None
     factor = fit_ratio(grad, run_gradient(loss, output_activation, logits / t, y))[0]  # d/dz L(z/T) = L'(z/T)/T: 1/T

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.evidence import fit_ratio, golden_minimum
 from parity.diagnosis.logit_gradients import gradient_at_logits
 
 MAX_CLASSES = 20
@@ -100,9 +100,5 @@ def _focal_gamma(output_activation: str, logits: np.ndarray, y: np.ndarray, grad
         fit = fit_ratio(grad, candidate) if candidate is not None else None
         return fit[1] if fit and fit[0] > 0 else 1.0
 
-    low, high, ratio = 0.0, 8.0, (np.sqrt(5) - 1) / 2
-    for _ in range(50):
-        a, b = high - ratio * (high - low), low + ratio * (high - low)
-        low, high = (low, b) if gap(a) < gap(b) else (a, high)
-    gamma = (low + high) / 2
+    gamma = golden_minimum(gap, 0.0, 8.0, steps=50)
     return gamma if gamma > 1e-3 and gap(gamma) <= tolerance else None
