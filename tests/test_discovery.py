@@ -91,3 +91,14 @@ def test_locations_read_and_write_in_the_users_layout_and_shape():
     bias.write(net, np.array([7.0, 8.0]), (1, 2))
     assert net.w[0].shape == (2, 3) and np.array_equal(weight.read(net), np.arange(6.0).reshape(3, 2))
     assert net.b.shape == (1, 2) and np.array_equal(net.b, [[7.0, 8.0]])
+
+
+def test_an_array_the_family_has_no_place_for_is_refused_unless_it_is_a_copy_or_every_parameter_is_named():
+    W2 = np.arange(16.0).reshape(4, 4)
+    gamma = Net(W1=np.ones((3, 4)), W2=W2, W3=np.ones((4, 2)), gamma=np.ones((4, 4)) * 3)
+    with pytest.raises(InputError, match="no place for .*gamma"):
+        found(gamma)
+    cached = Net(W1=np.ones((3, 4)), W2=W2, W3=np.ones((4, 2)), W2T=W2.T.copy())  # a transpose kept beside its weight
+    assert found(cached)[0] == {"W1": "W1", "W2": "W2", "W3": "W3"}
+    named = {name: Location(name) for name in ("W1", "W2", "W3")}
+    assert found(gamma, named)[0] == {"W1": "W1", "W2": "W2", "W3": "W3"}

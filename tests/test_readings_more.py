@@ -94,6 +94,9 @@ def test_the_correct_port_passes(tmp_path):
     ({"BETWEEN": "optimizer.zero_grad(); (((model(X[-8:]) - y[-8:]) ** 2).sum() / 4).backward()"}, (), "dropped-rows",
      "last 8 of its 32 rows only, times 0.25"),
     ({"PRE": "model.hidden.reset_parameters()"}, (), "unseeded-randomness", "ends with the same W1: the step draws it anew"),
+    ({"LOSS": "((out - y) ** 2).sum() + 0.5 * 0.05 * sum((p ** 2).sum() for p in model.parameters())"},
+     ("--optimizer", "adam", "--lr", "0.01", "--weight-decay", "0.05", "--torch-optimizer",
+      "torch.optim.Adam(model.parameters(), lr=lr, weight_decay=0.05)"), "weight-decay", "counted twice"),
 ])
 def test_a_ports_bug_is_named_at_its_stage(tmp_path, changes, extra, name, words):
     code, top = check_port(tmp_path, extra, **changes)

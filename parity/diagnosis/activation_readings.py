@@ -224,6 +224,22 @@ def _table_forms(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple
     return None
 
 
+def _logarithm(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> str | None:
+    """The log of the run's probabilities where the probabilities belong: a stable log-softmax or log-sigmoid computed
+    for the loss, then used as the output (its np.exp left out)."""
+    if run == "softmax" and z.ndim == 2:
+        m = z.max(axis=1, keepdims=True)
+        log_p = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
+    elif run == "sigmoid":
+        log_p = -np.logaddexp(0.0, -z)
+    else:
+        return None
+    if relative_gap(log_p, received) > tolerance:
+        return None
+    return (f"log {run}(z), the log-probabilities where the probabilities belong: a stable log-{run} kept for the loss and "
+            f"then used as the output, its np.exp left out (exp(log_p) - y, not log_p - y)")
+
+
 def _of_the_run(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> tuple[str, str] | None:
     """The run's own activation otherwise: a softmax's denominator, rows normalised, dropout, its derivative in its
     place, or one branch of it written wrong."""
@@ -231,6 +247,9 @@ def _of_the_run(z: np.ndarray, received: np.ndarray, run: str, tolerance: float)
     denominator = softmax_denominator(z, received, tolerance) if run == "softmax" else None
     if denominator:
         return denominator, "softmax-denominator"
+    logged = _logarithm(z, received, run, tolerance)
+    if logged:
+        return logged, "log-" + run
     normalised = rows_scaled(expected, received, run, tolerance, z) if expected is not None else None
     if normalised:
         return normalised, "normalised"

@@ -30,6 +30,7 @@ from parity.diagnosis.distributed import distributed_findings
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_forward import port_forward_finding
 from parity.diagnosis.port_optimizer import port_optimizer_finding
+from parity.diagnosis.port_backward import piled_hooks_finding
 from parity.diagnosis.readings import CONFIDENT, adam_reading, measured_stage, silent_if_unmeasurable
 from parity.diagnosis.update_law import update_law_finding
 from parity.diagnosis.inputs import written_inputs_finding
@@ -46,7 +47,7 @@ from parity.engine.setup import Setup
 from parity.errors import InputError
 
 RULES = (
-    ports.not_updated, ports.weight_decay, ports.updates_accumulated,
+    ports.not_updated, ports.weight_decay, ports.updates_accumulated, ports.one_element,
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order, numerics.unstable_formula, forward.rounded_input,
     numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
@@ -70,7 +71,7 @@ class Diagnosis(NamedTuple):
 
 # Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
 NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order,
-                 ports.not_updated, ports.weight_decay, ports.updates_accumulated, loss.broadcast_target_update,
+                 ports.not_updated, ports.weight_decay, ports.updates_accumulated, ports.one_element, loss.broadcast_target_update,
                  loss.output_twice_update, optimizer.no_update)
 
 
@@ -128,7 +129,7 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
     random_step = randomness_finding(setup, failure)
     if random_step:
         return Diagnosis([random_step], {})
-    written = written_inputs_finding(setup, failure)
+    written = written_inputs_finding(setup, failure) or silent_if_unmeasurable(piled_hooks_finding, setup, failure)
     if written:
         return Diagnosis([written], {})
     declared = port_optimizer_finding(setup, failure)

@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 
 import numpy_net
+from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.evidence import as_division, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
 from parity.diagnosis.loss_weights import weighted_by_prediction, weighted_rows
@@ -78,6 +79,7 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
             "loss, reduced otherwise (a sum against a mean, or another count: a batch size fixed in the code where this "
             f"batch has another){_inside_square(loss, scaled[0])}.", f"Reduce the port's loss as --loss {loss} does.")
     return weighted_rows(run, grad, y, tolerance) or smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
+        or _unit_in_gradient(output_activation, logits, y, grad, run, tolerance) \
         or _added_term(output_activation, logits, y, grad, run, tolerance) or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
         or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance) \
         or weighted_by_prediction(loss, output_activation, logits, y, grad, run, tolerance) or _one_target_right(run, grad, y, tolerance)
@@ -201,6 +203,32 @@ EXACT_LOSSES: dict[str, Callable] = {
 }
 
 
+def _unit_in_gradient(output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray, run: np.ndarray,
+                      tolerance: float) -> tuple[str, str] | None:
+    """Where the run's gradient is D·(p - y) with D one constant (a loss matched to its unit), the port's q = grad/D + y
+    read as a function of the logits: the unit as the loss differentiates it, where it is not the unit it computes."""
+    unit = numpy_net.ACTIVATIONS[output_activation].function
+    p = unit(logits)
+    scale = fit_ratio(run, p - y)
+    if scale is None or scale[1] > tolerance or scale[0] <= 0:
+        return None
+    q = grad / scale[0] + y
+    if relative_gap(q, p) <= tolerance:
+        return None
+    if relative_gap(q, (logits > 0).astype(float)) <= tolerance:
+        words = ("[z > 0], a step, where the unit's own σ(z) belongs: the loss written in a stable form, max(z, 0) + "
+                 "log(1 + exp(-|z|)) - y·z, with a term cut from the graph (|z| detached, or the log term computed from a "
+                 "detached z), so only max(z, 0) passes a gradient") if output_activation == "sigmoid" else "[z > 0], a step"
+    else:
+        reading = acts.activation(logits, q, tolerance, output_activation)
+        if reading is None or reading[1] == output_activation:
+            return None
+        words = reading[0]
+    return (f"its loss's gradient at the logits is ({words}) - y where the run's is {output_activation}(z) - y: the unit as "
+            "the loss differentiates it is not the unit it computes.", "Let every term of the loss pass its gradient "
+            "(no .detach() inside it), or compute it as the run's loss from the logits.")
+
+
 def _exact_loss(output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     for words, formula in EXACT_LOSSES.items():
         candidate = gradient_at_logits(formula, output_activation, logits, y)
@@ -242,6 +270,9 @@ def _other_loss(output_activation: str, logits: np.ndarray, y: np.ndarray, grad:
             continue
         fit = fit_ratio(grad, candidate) if candidate is not None else None
         if fit and fit[0] > 0 and fit[1] <= tolerance:
-            return (f"its loss's gradient at the logits is that of {words} (times {fit[0]:.4g}), not the run's loss's.",
+            seeded = (f", which is also (p - y) passed back through the {output_activation}'s Jacobian: a gradient (p - y) "
+                      "seeded at the probabilities (probs.backward(p - y)) where the cross-entropy's shortcut p - y belongs "
+                      "at the logits") if words.startswith("the squared error") and output_activation in ("softmax", "sigmoid") else ""
+            return (f"its loss's gradient at the logits is that of {words} (times {fit[0]:.4g}){seeded}, not the run's loss's.",
                     "Compute the run's loss in the port.")
     return None

@@ -15,7 +15,8 @@ import numpy as np
 import numpy_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.port_trace import Trace
+from parity.diagnosis.logit_gradients import run_gradient
+from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.setup import Setup
 
 
@@ -37,6 +38,90 @@ def activity_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
         if below is not None and below.shape == dz.shape and relative_gap(below, dz) > tolerance:
             return _backward_of_activation(layer - 1, run, seen, below, dz, trace.linears[layer - 2][1], tolerance)
         dz = below if below is not None else dz
+    return None
+
+
+def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """The parameters' gradients are one factor times what the loss's gradient at the logits gives them: something
+    between the loss and the parameters (a hook on the parameters, a custom backward) scales every gradient."""
+    config = setup.config
+    piled = _piled_hooks(trace)
+    if piled:
+        return piled
+    if trace.logits_grad is None or len(trace.param_grads) < 2:
+        return None
+    logits = trace.linears[-1][1]
+    run = run_gradient(config.loss, config.output_activation, logits, y)
+    at_logits = fit_ratio(trace.logits_grad, run) if run is not None and trace.logits_grad.shape == run.shape else None
+    if at_logits is None or at_logits[1] > tolerance or at_logits[0] <= 0:
+        return None
+    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
+    true = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    names = [n for n in true if n in trace.param_grads and trace.param_grads[n].shape == np.shape(true[n])]
+    seen = np.concatenate([trace.param_grads[n].ravel() for n in names])
+    fit = fit_ratio(seen, np.concatenate([np.ravel(true[n]) for n in names]))
+    if fit is None or fit[1] > tolerance or abs(fit[0] / at_logits[0] - 1) <= 1e-3:
+        return None
+    between = fit[0] / at_logits[0]
+    n = len(X)
+    k = -np.log(between) / np.log(n) if between > 0 and n > 1 else 0.0
+    times = (f" = 1/{n}^{round(k)}, a division by the batch's {n} rows applied {round(k)} times: a hook registered at every "
+             "forward pass (p.register_hook(lambda g: g / n) in forward) is never removed, so the hooks pile up, one more "
+             "each step") if round(k) >= 2 and abs(k - round(k)) <= 1e-3 else ""
+    return _finding("the parameters", f"the loss's gradient at the logits is {at_logits[0]:.4g} times the run's, but every "
+                    f"parameter's gradient is {fit[0]:.4g} times the run's: between the loss and the parameters each gradient "
+                    f"is scaled by {between:.4g}{times}.", "Register a gradient hook once (in __init__), or scale the loss "
+                    "instead.", 0.9 if times else 0.75, 0, name="gradient-scale")
+
+
+def piled_hooks_finding(setup: Setup, failure) -> Finding | None:
+    """A port whose step registers gradient hooks on its parameters that earlier steps registered too: read before
+    any law of the step, which the piling hooks make (a factor growing with the step)."""
+    if setup.user_sides != ("torch",) or failure.step < 2 or setup.config.mode != "lockstep":
+        return None
+    try:
+        trace = trace_port(setup.replay(failure.step)[1], setup.rows(failure.step))
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing to count
+        return None
+    return _piled_hooks(trace) if trace is not None else None
+
+
+def _piled_hooks(trace: Trace) -> Finding | None:
+    before, added = trace.param_hooks
+    if before < 1 or added < 1:
+        return None
+    return _finding("the parameters", f"its parameters carry {before} gradient hook(s) at the start of this step, and the "
+                    f"step registers {added} more: hooks registered at every forward pass or step (p.register_hook(...) in "
+                    "forward or in the step) and never removed pile up, one more each step, and each scales the gradient "
+                    "again.", "Register a gradient hook once (in __init__), or scale the loss instead.", 0.9, 0,
+                    name="gradient-scale")
+
+
+def penalty_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """The port's parameter gradients are the run's plus λ·θ: an L2 penalty (λ/2)·Σθ² in its loss, on every parameter
+    or on the weights alone. Where the run's optimizer decays by the same λ and the port's does too, counted twice."""
+    config = setup.config
+    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
+    true = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    names = [n for n in true if n in trace.param_grads and trace.param_grads[n].shape == np.shape(true[n])]
+    if len(names) < 2 or all(relative_gap(trace.param_grads[n], true[n]) <= tolerance for n in names):
+        return None
+    extra = {n: trace.param_grads[n] - true[n] for n in names}
+    for decayed, what in ((names, "every parameter"), ([n for n in names if n[0] == "W"], "the weights, not the biases")):
+        left = [n for n in names if n not in decayed]
+        theta = np.concatenate([params[n].ravel() for n in decayed]) if decayed else np.zeros(0)
+        gap = np.concatenate([extra[n].ravel() for n in decayed]) if decayed else np.zeros(0)
+        if not np.any(theta) or any(relative_gap(trace.param_grads[n], true[n]) > tolerance for n in left):
+            continue
+        lam = float(np.vdot(gap, theta) / np.vdot(theta, theta))
+        scale = max(float(np.abs(np.concatenate([true[n].ravel() for n in names])).max()), 1e-300)
+        if lam > 0 and np.max(np.abs(gap - lam * theta)) <= tolerance * scale:
+            twice = (f"; the run's --weight-decay {config.weight_decay:g} is the same λ, which the optimizer applies as well: "
+                     "the decay is counted twice") if config.weight_decay and abs(lam - config.weight_decay) <= 1e-3 * lam else ""
+            return _finding("the gradient", f"its gradients are the run's plus {lam:.4g}·θ on {what}: an L2 penalty "
+                            f"({lam / 2:.4g})·Σθ² added to its loss (weight decay written into the loss){twice}.",
+                            "Decay the weights once: in the optimizer (weight_decay) or in the loss, not both.", 0.9, 0,
+                            name="weight-decay")
     return None
 
 

@@ -21,7 +21,9 @@ import torch_net
 from parity.config.config import RunConfig
 from parity.diagnosis.evidence import as_division, relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.readings import silent_if_unmeasurable
 from parity.engine.setup import Setup
+from parity.engine.sides import faithful_copy, state_to_float64
 from parity.tolerance.diagnosis import MATCH_TOLERANCE
 
 # how a group is run, not what it computes (torch's implementation switches and bookkeeping)
@@ -48,13 +50,82 @@ def port_optimizer_finding(setup: Setup, failure) -> Finding | None:
         return None
     expected = _run_optimizer(setup.config)
     if type(built) is not type(expected):
-        return _finding({"class": (_class_name(built), _class_name(expected))}, setup.config, confirmed=False)
+        return silent_if_unmeasurable(_own_class, port, setup.config) or _finding({"class": (_class_name(built), _class_name(expected))}, setup.config,
+                                                          confirmed=False)
     differences = settings_differences(built, expected)
     if not differences:
         return _unseeded(setup, failure, numpy, port, built, expected)
     _write(built, {key: want for key, (_, want) in differences.items()})
     step = _agrees(setup, failure, numpy, port)
     return _finding(differences, setup.config, confirmed=True, step=step) if step else None
+
+
+REPLAY_STEPS = 5  # steps an optimizer of the port's own class is driven with the run's on the same gradients
+
+
+def _own_class(port, config: RunConfig) -> Finding | None:
+    """An optimizer class of the port's own, driven beside the run's on the same float64 gradients from the same
+    weights: the first step where their updates part, and what its state holds then against the run's."""
+    model, optimizer = faithful_copy((port.model, port.optimizer))
+    model.double()
+    state_to_float64(optimizer)
+    params = [p for group in optimizer.param_groups for p in group["params"]]
+    twins = [p.detach().clone().requires_grad_(True) for p in params]
+    run = torch_net.make_optimizer(config.optimizer, twins, config.lr, config.momentum, config.dampening, config.betas,
+                                   config.eps, config.weight_decay)
+    generator, said = torch.Generator().manual_seed(0), []
+    for step in range(1, REPLAY_STEPS + 1):
+        before = [p.detach().clone() for p in params]
+        for p, twin in zip(params, twins):
+            p.grad = torch.randn(p.shape, generator=generator, dtype=torch.float64)
+            twin.grad = p.grad.clone()
+        optimizer.step(), run.step()
+        moved = torch.cat([(p.detach() - b).ravel() for p, b in zip(params, before)]).numpy()
+        wanted = torch.cat([(t.detach() - b).ravel() for t, b in zip(twins, before)]).numpy()
+        if relative_gap(moved, wanted) > 1e-9:
+            return _parted(optimizer, said, step, config) if step > 1 else None
+        said = _state_relations(optimizer, run, params, twins)
+        for p, twin in zip(params, twins):
+            with torch.no_grad():
+                twin.copy_(p)
+    return None
+
+
+def _state_relations(optimizer, run, params, twins) -> list[str]:
+    """Each state tensor of the port's optimizer that holds a function of one of torch.optim's, by relation."""
+    said = []
+    for p, twin in zip(params[:1], twins[:1]):
+        mine = {k: v for k, v in optimizer.state[p].items() if torch.is_tensor(v) and v.shape == p.shape}
+        for key, want in run.state[twin].items():
+            for name, have in mine.items() if torch.is_tensor(want) and want.shape == p.shape else ():
+                relation = _relation(have.detach().numpy(), want.detach().numpy())
+                if relation and relation != "equal":
+                    said.append(f"its state '{name}' holds {relation.format(key=key)}")
+    return said
+
+
+def _parted(optimizer, said: list[str], step: int, config: RunConfig) -> Finding:
+    what = ("; ".join(said) + ": an in-place operation on the state (v.sqrt_(), m.mul_(...)) where a new tensor belongs"
+            if said else "its state is kept otherwise")
+    return Finding("optimizer-variant", f"The port's own optimizer class ({type(optimizer).__name__}), given the same gradients "
+                   f"as the run's --optimizer {config.optimizer} from the same weights, steps alike at step 1 and parts at "
+                   f"step {step}: after step {step - 1}, {what}.", {"side": "torch", "step": step},
+                   "Compare the class's step with torch.optim's documented algorithm, state by state.", 0.9 if said else 0.75)
+
+
+def _relation(have: np.ndarray, want: np.ndarray) -> str | None:
+    if relative_gap(have, want) <= 1e-9:
+        return "equal"
+    if np.all(want >= 0) and relative_gap(have, np.sqrt(want)) <= 1e-9:
+        return "the square root of torch.optim's '{key}'"
+    if relative_gap(have, want ** 2) <= 1e-9:
+        return "the square of torch.optim's '{key}'"
+    if np.all(want >= 0) and np.ptp(want) > 0:
+        fit = np.polyfit(np.sqrt(want).ravel(), have.ravel(), 1)
+        if relative_gap(have, fit[0] * np.sqrt(want) + fit[1]) <= 1e-9:
+            return (f"{fit[0]:.6g}·√({{key}}) + {fit[1]:.3g}, torch.optim's '{{key}}' turned into the step's denominator "
+                    "(√v̂ + ε) and kept in its place")
+    return None
 
 
 def _agrees(setup: Setup, failure, numpy, port) -> int | None:

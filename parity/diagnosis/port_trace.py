@@ -8,13 +8,14 @@ multiplied. port_forward.py reads the stages; determinism.py, where a random ste
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import numpy as np
 import torch
 from torch import nn
 from torch.overrides import TorchFunctionMode
+
+from parity.engine.sides import faithful_copy
 
 
 class Trace:
@@ -34,13 +35,16 @@ class Trace:
         self.inputs: list[np.ndarray] = []
         self.layer_params: dict[int, list[str]] = {}  # raw weights: the other parameters each layer's operation used
         self.products: list[tuple[np.ndarray, np.ndarray | None]] = []  # (the weight as used, the op's result), per layer
+        self.param_grads: dict[str, np.ndarray] = {}  # each parameter's .grad after the step, in the kit's layout ("W1")
+        self.param_hooks = (0, 0)  # the most gradient hooks a parameter carries before the step, and the step adds
 
 
 def trace_port(port: Any, rows: Any) -> Trace | None:
     model = getattr(port, "model", None)
     if not isinstance(model, nn.Module):
         return None
-    port = copy.deepcopy(port)
+    trace_hooks = max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)
+    port = faithful_copy(port)
     model, trace, handles = port.model, Trace(), []
 
     def on_model(module, args, out):
@@ -51,7 +55,7 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
 
     linears = sum(isinstance(m, nn.Linear) for m in model.modules())
     names = {id(m): name for name, m in model.named_modules()}
-    original = copy.deepcopy(port) if getattr(port, "locations", None) else None  # before its optimizer is wrapped
+    original = faithful_copy(port) if getattr(port, "locations", None) else None  # before its optimizer is wrapped
     steps_taken = count_steps(getattr(port, "optimizer", None))
 
     def keep_logits_grad(grad: torch.Tensor) -> None:
@@ -81,12 +85,28 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
         for handle in handles:
             handle.remove()
     trace.optimizer_steps = steps_taken[0]
+    added = max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)  # the copy started with none
+    trace.param_grads, trace.param_hooks = _param_grads(port, model), (trace_hooks, added)
     if not trace.linears and original is not None:  # its weights used as raw tensors (F.linear(x, layer.weight), x @ W)
         functional = _functional_trace(original, rows)
         if functional is not None:
             functional.optimizer_steps, functional.model_rows = trace.optimizer_steps, trace.model_rows
         return functional
     return trace if trace.given is not None else None
+
+
+def _param_grads(port: Any, model: nn.Module) -> dict[str, np.ndarray]:
+    """Each located parameter's .grad as the step left it, in the kit's layout."""
+    found = {}
+    for name, location in (getattr(port, "locations", None) or {}).items():
+        try:
+            raw = location.tensor(model) if hasattr(location, "tensor") else location.raw(model)
+        except Exception:  # noqa: BLE001 - a location this copy cannot read: no gradient to show
+            continue
+        if torch.is_tensor(raw) and raw.grad is not None:
+            grad = _host(raw.grad)
+            found[name] = grad.T.copy() if location.transposed else grad
+    return found
 
 
 class _WeightUses(TorchFunctionMode):
@@ -139,7 +159,7 @@ def _storage(tensor: torch.Tensor) -> int:
 
 
 def _functional_trace(port: Any, rows: Any) -> Trace | None:
-    port = copy.deepcopy(port)
+    port = faithful_copy(port)
     model, trace = port.model, Trace()
     weights = {_storage(port.locations[name].tensor(model)): int(name[1:]) for name in port.locations if name.startswith("W")}
     uses = _WeightUses(weights, {_storage(p) for p in model.parameters()})

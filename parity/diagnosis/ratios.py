@@ -132,3 +132,87 @@ def _with_constant(what: str, constant: float, p: int, q: int, betas: tuple[floa
     if p == 1 and q == -1 and abs(constant - frozen) <= tolerance * frozen:
         return "the step counter t stuck at 1: the first step's bias corrections applied at every step"
     return f"{what}, and a constant factor of {constant:.4g} besides"
+
+
+CLIPPING_NORMS = {
+    "the L2 norm of all the gradients together (torch.nn.utils.clip_grad_norm_)": lambda g: np.sqrt(sum(float(np.sum(v ** 2)) for v in g)),
+    "the sum of the per-tensor L2 norms": lambda g: sum(float(np.linalg.norm(v)) for v in g),
+    "the largest per-tensor L2 norm": lambda g: max(float(np.linalg.norm(v)) for v in g),
+    "the L1 norm of all the gradients": lambda g: sum(float(np.abs(v).sum()) for v in g),
+    "the largest absolute gradient (the inf-norm)": lambda g: max(float(np.abs(v).max()) for v in g),
+    "the squared L2 norm of all the gradients (its square root left out)": lambda g: sum(float(np.sum(v ** 2)) for v in g),
+}
+
+
+def clipping_norms(gradients: dict[str, np.ndarray], ratio: float, tolerance: float = 1e-4) -> tuple[str, str] | None:
+    """(the NumPy side's norm, the port's) where one factor on every gradient, numpy over torch, is the ratio of two
+    clipping norms, c/N_numpy over c/N_torch: both sides clipped, each by its own norm of the same gradients."""
+    values = [np.asarray(v, np.float64) for v in gradients.values()]
+    if len(values) < 2:
+        return None
+    norms = {words: norm(values) for words, norm in CLIPPING_NORMS.items()}
+    for numpy_words, numpy_norm in norms.items():
+        for torch_words, torch_norm in norms.items():
+            if numpy_words != torch_words and numpy_norm > 0 and abs(torch_norm / numpy_norm - ratio) <= tolerance * abs(ratio):
+                return numpy_words, torch_words
+    return _one_side_clips(norms, ratio, tolerance)
+
+
+def _one_side_clips(norms: dict[str, float], ratio: float, tolerance: float) -> tuple[str, str] | None:
+    """Only the NumPy side clipped: the factor is c / N for one norm N and a round max_norm c (two significant
+    figures), and the port's global L2 norm is within c, so clip_grad_norm_ left its gradients alone."""
+    global_l2 = next(iter(norms.values()))
+    found = []
+    for words, norm in norms.items():
+        c = ratio * norm
+        if 0 < ratio < 1 and c > 0 and abs(c - float(f"{c:.2g}")) <= tolerance * c and global_l2 <= c:
+            found.append((words, float(f"{c:.2g}")))
+    if len(found) != 1 or found[0][0] == next(iter(norms)):
+        return None
+    words, c = found[0]
+    return f"{words} (max_norm {c:g})", f"the L2 norm of all the gradients, {global_l2:.4g}, within {c:g}: it clips nothing"
+
+
+def schedule_form(r: np.ndarray, t: np.ndarray, tolerance: float) -> str | None:
+    """A ratio of the two sides' learning rates read as a schedule, s = t - 1 steps taken before step t: (1 + k·s)^p
+    (an inverse-time decay on one side, or a decay on one side and a growth on the other), or γ^((s mod P)/P) (a smooth
+    decay γ^(s/P) against the staircase γ^(s//P) of StepLR)."""
+    if len(r) < 4 or np.any(r <= 0):
+        return None
+    for s in (t - 1, t):
+        for p in (-2, -1, 1, 2):
+            base = r ** (1 / p)
+            k = float(np.vdot(base - 1, s) / max(float(np.vdot(s, s)), 1e-300))
+            if abs(k) > 1e-6 and np.all(np.abs(1 + k * s - base) <= tolerance * np.abs(base)):
+                return _inverse_time(k, p)
+        staircase = _staircase(r, s, tolerance)
+        if staircase:
+            return staircase
+    return None
+
+
+def _inverse_time(k: float, p: int) -> str:
+    law = f"(1 + {abs(k):.4g}·s)^{p}" if k > 0 else f"(1 - {abs(k):.4g}·s)^{p}"
+    if p == -2 and k > 0:
+        return (f"the NumPy side's learning rate over the port's is {law}, s the steps taken: one side decays as "
+                f"lr/(1 + {k:.4g}·s) while the other grows as lr·(1 + {k:.4g}·s), as 1 / 1 + k·s gives by precedence "
+                "(1/1, then + k·s) where 1 / (1 + k·s) belongs")
+    if p == 2 and k > 0:
+        return (f"the port's learning rate over the NumPy side's is (1 + {k:.4g}·s)^2, s the steps taken: one side decays "
+                f"as lr/(1 + {k:.4g}·s) while the other grows as lr·(1 + {k:.4g}·s), as 1 / 1 + k·s gives by precedence")
+    side = "NumPy" if p < 0 else "port"
+    return f"the {side} side's learning rate decays as lr/(1 + {abs(k):.4g}·s), s the steps taken (an inverse-time schedule) on that side only"
+
+
+def _staircase(r: np.ndarray, s: np.ndarray, tolerance: float) -> str | None:
+    for period in range(2, 26):
+        fraction = (s % period) / period
+        if not np.any(fraction) or not np.any(fraction == 0):
+            continue
+        c = float(np.vdot(np.log(r), fraction) / np.vdot(fraction, fraction))
+        if abs(c) > 1e-6 and np.all(np.abs(np.exp(c * fraction) - r) <= tolerance * r):
+            gamma, side = (np.exp(c), "NumPy") if c < 0 else (np.exp(-c), "port")
+            return (f"the ratio is γ^((s mod {period})/{period}) with γ = {gamma:.4g}, s the steps taken: the {side} side "
+                    f"decays smoothly as γ^(s/{period}) where the other steps down as a staircase γ^(s//{period}) (StepLR: "
+                    "integer division, where true division gives a smooth decay)")
+    return None

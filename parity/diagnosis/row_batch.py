@@ -16,7 +16,7 @@ import numpy_net
 
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_probe import Probe, pre_activation, shown_rows
+from parity.diagnosis.row_probe import BatchStep, Probe, pre_activation, shown_rows
 
 NAMED, STAGE = 0.85, 0.5  # the scores of a stage named and of a stage read but not named
 READ = 1e-5  # a reading reproduces a departing stage within this
@@ -49,6 +49,33 @@ def rows_counted(p: Probe, config) -> Finding | None:
     return Finding("dropped-rows", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
                    f"steps), but in the batch's gradient of {tensors} {words}.", {"side": "numpy", "row_weights": {n: w.tolist() for n, w in p.row_weights.items() if w is not None}},
                    "Accumulate every row's gradient (grad += ...), starting from zero once per batch.", NAMED if len(kept) < len(c) else STAGE)
+
+
+def sampled_rows(step: BatchStep) -> Finding | None:
+    """The batch's gradient is its rows' gradients weighted by whole counts, some 0 and some 2 or more: the step drew
+    its rows with replacement (a bootstrap), where each row is used once. Solved over every parameter at once."""
+    keys = [k for k in step.gradients if all(k in g for g in step.per_row)]
+    n = len(step.per_row)
+    if not keys or n < 3:
+        return None
+    rows = np.stack([np.concatenate([g[k].ravel() for k in keys]) for g in step.per_row], axis=1)
+    batch = np.concatenate([step.gradients[k].ravel() for k in keys])
+    if rows.shape[0] < 2 * n:
+        return None  # fewer numbers than twice the rows: the weights are not determined
+    c = np.linalg.lstsq(rows, batch, rcond=None)[0]
+    if relative_gap(rows @ c, batch) > READ:
+        return None
+    for unit, reduced in ((1 / n, "a mean"), (1.0, "a sum")):
+        counts = c / unit
+        whole = np.round(counts)
+        if np.max(np.abs(counts - whole)) <= 1e-4 and np.all(whole >= 0) and whole.sum() == n and np.any(whole == 0) and np.any(whole >= 2):
+            return Finding("dropped-rows", f"In the NumPy program, the batch's gradient ({reduced} over {n} rows) is its rows' "
+                           f"gradients counted {int(np.sum(whole == 0))} times 0 and {int(np.sum(whole >= 2))} times 2 or more "
+                           "(read one row at a time from its own steps): the step draws its rows with replacement "
+                           "(rng.choice(n, n), np.random.randint), where a permutation uses each row once.",
+                           {"side": "numpy", "stage": "batch", "counts": whole.astype(int).tolist()},
+                           "Shuffle with a permutation (rng.permutation(n)), so that every row is used once an epoch.", NAMED)
+    return None
 
 
 def reductions(p: Probe, config) -> Finding | None:

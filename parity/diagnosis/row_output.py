@@ -14,8 +14,33 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
+from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
-from parity.diagnosis.row_probe import Probe, inputs_of, pre_activation
+from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation
+
+EXACT = 1e-9  # the batch's output delta reproduces the output layer's weight gradient within this
+
+
+def batch_output_delta(step: BatchStep, config) -> Finding | None:
+    """Where a program's rows interact, its output layer's delta read from the batch's weight gradient: with no more
+    rows than the layer has inputs, gW = Aᵀ δ has one solution δ for the run's hidden activations A. Read as the
+    port's loss is: which loss, or which targets, gives that gradient at the logits."""
+    L = sum(1 for name in step.before if name.startswith("W"))
+    A = [step.X, *numpy_net.forward(step.before, step.X, config.hidden_activation, config.output_activation).layers][L - 1]
+    gW, gb = step.gradients.get(f"W{L}.grad"), step.gradients.get(f"b{L}.grad")
+    if gW is None or A.shape[0] > A.shape[1] or np.linalg.matrix_rank(A) < A.shape[0]:
+        return None  # more rows than the layer has inputs: its delta is not determined
+    delta = np.linalg.lstsq(A.T, gW, rcond=None)[0]
+    if relative_gap(A.T @ delta, gW) > EXACT or (gb is not None and relative_gap(delta.sum(axis=0), gb.ravel()) > READ):
+        return None  # the program's hidden activations are not the run's: the delta cannot be read this way
+    logits = A @ step.before[f"W{L}"] + step.before.get(f"b{L}", 0.0)
+    reading = losses.loss_gradient(config.loss, config.output_activation, logits, step.y, delta, READ, config.batch_size)
+    if reading is None:
+        return None
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read from the batch's gradient of "
+                   f"W{L}, whose rows interact): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                   reading[1].replace("the port's", "the program's"), 0.7 if SYMPTOM_ONLY in reading[0] else NAMED)
+
 
 def output_delta(p: Probe, config) -> Finding | None:
     L = len(p.layers)
@@ -27,7 +52,7 @@ def output_delta(p: Probe, config) -> Finding | None:
     if relative_gap(seen, right) <= DEPARTS:
         return None
     fixed = fixed_count(seen, right, config) or _output_unit(p, config, logits, output, seen, right) or \
-        _output_derivative(p, config, output, seen, right)
+        _output_derivative(p, config, output, seen, right) or _output_factor(p, config, logits, output, seen, right)
     if fixed:
         return fixed
     run = run_gradient(config.loss, config.output_activation, logits, p.y)
@@ -40,7 +65,8 @@ def output_delta(p: Probe, config) -> Finding | None:
         return stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
                    f"steps): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
-                   f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.", NAMED)
+                   f"Make the output layer's delta the derivative of --loss {config.loss} at the logits.",
+                   0.7 if SYMPTOM_ONLY in reading[0] else NAMED)
 
 
 def _output_unit(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
@@ -99,6 +125,60 @@ def _output_derivative(p: Probe, config, output: np.ndarray, seen: np.ndarray, r
                            f"from its own steps) multiplies the error by {words}.", {"side": "numpy", "stage": "output delta",
                            "tensor": f"W{len(p.layers)}.grad"}, "Write the output unit's derivative in terms of its output.", NAMED)
     return None
+
+
+def elementwise_forms(v: np.ndarray) -> dict[str, np.ndarray]:
+    """The usual derivatives and their slips, as functions of v (a pre-activation, or an activation)."""
+    s = 1 / (1 + np.exp(-v))
+    return {"σ(v)(1 - σ(v)), the sigmoid's derivative": s * (1 - s), "1 - tanh²(v), tanh's derivative": 1 - np.tanh(v) ** 2,
+            "[v > 0], ReLU's derivative": (v > 0).astype(float), "v (1 - v), the sigmoid's derivative written for an activation":
+            v * (1 - v), "1 - v², tanh's derivative written for an activation": 1 - v * v, "1 - v": 1 - v,
+            "sech(v), tanh's derivative with the square missing": 1 / np.cosh(v), "σ(v)": s, "tanh(v)": np.tanh(v),
+            "a constant 1 (no derivative)": np.ones_like(v)}
+
+
+OUTPUT_FORMS = {"(1 - v)²": lambda v: (1 - v) ** 2, "v²": lambda v: v ** 2, "1/v": lambda v: 1 / v, "1/(1 - v)": lambda v: 1 / (1 - v),
+                "1/(v(1 - v))": lambda v: 1 / (v * (1 - v))}
+
+
+def _output_factor(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen: np.ndarray, right: np.ndarray) -> Finding | None:
+    """The program's output delta is (out - y) times one elementwise function of the output or the logits (and a
+    constant): that function named, where the run's delta is not the same."""
+    error = output - p.y
+    shown = np.abs(error) > 1e-9 * max(float(np.abs(error).max()), 1e-300)
+    if shown.sum() < 4:
+        return None
+    q = seen[shown] / error[shown]
+    with np.errstate(all="ignore"):
+        for name, v in (("out", output), ("z", logits)):
+            forms = {**elementwise_forms(v), **{w: f(v) for w, f in OUTPUT_FORMS.items()}}
+            for words, values in forms.items():
+                fit = fit_ratio(q, values[shown]) if np.all(np.isfinite(values[shown])) else None
+                if fit is None or fit[1] > READ or relative_gap(right, fit[0] * error * values) <= READ:
+                    continue
+                formula, _, said = words.partition(", ")
+                form = formula.replace("v", name) + (f", {said}" if said else "")
+                hint = _output_factor_hint(form, config)
+                return Finding("activation-derivative", f"In the NumPy program, the output layer's delta (read one row at a time "
+                               f"from its own steps) is (out - y) times {_times(fit[0])}{form}{hint}.",
+                               {"side": "numpy", "stage": "output delta", "tensor": f"W{len(p.layers)}.grad"},
+                               f"Make the output delta the derivative of --loss {config.loss} through the output unit: "
+                               f"(out - y) for a loss matched to its unit.", NAMED)
+    return None
+
+
+def _times(k: float) -> str:
+    return "" if abs(k - 1) <= 1e-6 else f"{k:.4g}·"
+
+
+def _output_factor_hint(form: str, config) -> str:
+    if config.output_activation == "linear" and config.hidden_activation in form.split(",")[-1]:
+        return (": the hidden layers' derivative applied at the linear output layer too (a backward loop over the layers "
+                "that treats the output layer as a hidden one)")
+    if form.startswith("(1 - out)²") and config.output_activation == "sigmoid":
+        return (": the derivative of the cross-entropy written (p - y) / p * (1 - p), which precedence reads ((p - y)/p)·(1 - p) "
+                "where (p - y) / (p * (1 - p)) belongs, then times the sigmoid's p(1 - p)")
+    return ""
 
 
 def _signed_rows(right: np.ndarray, seen: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:

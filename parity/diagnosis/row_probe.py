@@ -28,7 +28,9 @@ from parity.engine.setup import Setup
 MAX_ROWS = 24  # rows of the failing batch stepped one at a time
 SEPARABLE = 1e-9  # the batch's gradient is a multiple of its rows' sum within this: float64 throughout, or no reading
 OUTER = 1e-9  # a one-row weight gradient is an outer product u δᵀ within this
-PROBED_OPTIMIZERS = ("sgd", "momentum", "nesterov", "ema-momentum")  # a first step is a known multiple of -lr·g
+PROBED_OPTIMIZERS = ("sgd", "momentum", "nesterov", "ema-momentum", "adam")  # a first step is a known function of g
+LEAST_PRECISE = 1e-6  # an Adam first step gives g back to no better than this (relative): no reading
+CANCELLATION = 30  # a sum of rows is known less well than each row: its terms cancel
 
 
 class Layer(NamedTuple):
@@ -36,6 +38,15 @@ class Layer(NamedTuple):
     input: np.ndarray | None  # (rows, in): u_l, the input its weight gradient used; None where no bias gradient shows δ
     outer: bool  # every row's weight gradient is u δᵀ with that δ
     bias_delta: np.ndarray | None  # the bias gradient, where it is not the delta the weight gradient used
+
+
+class BatchStep(NamedTuple):
+    """A program's step on the failing batch, float64, where its rows interact (the probe's rows cannot be added up)."""
+    X: np.ndarray
+    y: np.ndarray
+    before: dict[str, np.ndarray]
+    gradients: dict[str, np.ndarray]  # "W1.grad": the batch's gradient, recovered from the step's first update
+    per_row: list[dict[str, np.ndarray]]  # the same, the program stepped on each row alone
 
 
 class Probe(NamedTuple):
@@ -47,50 +58,65 @@ class Probe(NamedTuple):
     row_weights: dict[str, np.ndarray | None]  # where that is no multiple: each row's weight in the batch's gradient;
     # None where it is the outer product of the rows' sums (outer(X.sum(0), delta.sum(0)) for X.T @ delta)
     layers: dict[int, Layer]  # 1 .. L
+    held: dict[str, np.ndarray] | None = None  # the 2-D arrays a fresh copy of the program holds, by where
 
 
-def probe(setup: Setup, failure: FailureContext) -> Probe | Finding | None:
+def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding | None:
     """The program's stages on each row of the failing batch; None where they cannot be read this way."""
     config = setup.config
-    if setup.user_sides != ("numpy",) or config.mode != "lockstep" or config.world_size > 1 or config.optimizer not in PROBED_OPTIMIZERS:
+    if setup.user_sides not in (("numpy",), ("torch",)) or config.mode != "lockstep" or config.world_size > 1 \
+            or config.optimizer not in PROBED_OPTIMIZERS:
         return None
-    before = {name: np.asarray(value, np.float64) for name, value in failure.numpy_before.items()}
+    port = setup.user_sides == ("torch",)
+    before = {name: np.asarray(value, np.float64) for name, value in (failure.torch_before if port else failure.numpy_before).items()}
     rows = np.arange(len(setup.data.X))[setup.rows(failure.step)][:MAX_ROWS]
     try:
-        fresh = setup.make_sides()[0].promoted()
+        fresh = setup.make_sides()[1 if port else 0].promoted()
     except Exception:  # a program that cannot be copied: nothing to probe
         return None
 
+    precision = [SEPARABLE / CANCELLATION]
+
     def gradient(batch: np.ndarray) -> dict[str, np.ndarray]:
         side = fresh.promoted()  # a copy of a program that has not stepped: its optimizer's state is fresh
+        if config.optimizer == "adam" and not port:  # extended precision: Adam's first step gives g back only as well as Δθ is known
+            side = _extended(side)
         side.load(before)
         record = side.step(batch)
+        if config.optimizer == "adam":
+            return _adam_first_gradients(record, before, config, precision)
         return gradients(record, before, config.optimizer, config.lr, first_step=True, momentum=config.momentum)
 
+    if config.optimizer == "adam" and config.weight_decay:
+        return None
     per_row = [gradient(rows[i:i + 1]) for i in range(len(rows))]
     names = [f"W{l}.grad" for l in range(1, _layer_count(before) + 1)]
     if any(name not in g for g in per_row for name in names):
         return None
-    if _same_every_row(per_row):
-        return _held_data(setup, before, per_row[0], len(rows))
     whole = gradient(rows)
-    reduced = _reductions(whole, per_row)
-    if reduced is None:
+    if (tol := CANCELLATION * max(precision)) > LEAST_PRECISE:
         return None
+    if _same_every_row(per_row, tol):
+        return _held_data(setup, before, per_row[0], len(rows), tol)
+    reduced = _reductions(whole, per_row, tol)
     X, y = (np.asarray(a[rows], np.float64) for a in (setup.data.X, setup.data.y))
+    if reduced is None:
+        return BatchStep(X, y, before, whole, per_row)  # its rows interact: read the batch as a whole
     acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
     right_inputs = [X, *acts.layers]  # the run's own input to each layer: reads a delta where no bias gradient shows it
-    layers = {l: _layer(per_row, l, right_inputs[l - 1]) for l in range(1, len(names) + 1)}
+    layers = {l: _layer(per_row, l, right_inputs[l - 1], tol) for l in range(1, len(names) + 1)}
     reductions, weights, unexplained = reduced
     for name in unexplained:  # rows that interact in one parameter only: the outer product of the batch's sums
         layer = layers.get(int(name[1:].split(".")[0])) if name.startswith("W") else None
-        if layer is None or not _outer_of_sums(whole[name], right_inputs[int(name[1:].split(".")[0]) - 1], layer.delta):
+        if layer is None or not _outer_of_sums(whole[name], right_inputs[int(name[1:].split(".")[0]) - 1], layer.delta, tol):
             return None
         weights[name] = None
-    return Probe(rows, X, y, before, reductions, weights, layers)
+    placed = {getattr(location, "expression", None) for location in getattr(fresh, "locations", {}).values()}
+    held = {where: value for where, value in (held_matrices(fresh.net) if hasattr(fresh, "net") else {}).items() if where not in placed}
+    return Probe(rows, X, y, before, reductions, weights, layers, held)
 
 
-def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: int) -> Finding | None:
+def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: int, tol: float) -> Finding | None:
     """Handed one row or another, the program computes one gradient: it steps on data it holds. Said where that gradient
     is the run's on the whole data set."""
     config = setup.config
@@ -98,7 +124,7 @@ def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: in
     acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
     right = numpy_net.backward(before, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
     shared = [name for name in seen if name.removesuffix(".grad") in right]
-    if not shared or any(relative_gap(seen[n], right[n.removesuffix(".grad")]) > SEPARABLE for n in shared):
+    if not shared or any(relative_gap(seen[n], right[n.removesuffix(".grad")]) > tol for n in shared):
         return None
     return Finding("dropped-rows", f"The NumPy program's step ignores the rows it is handed: given one row or another (read one "
                    f"row at a time from its own steps), it computes the run's gradient on the whole data set's {len(X)} rows, "
@@ -107,24 +133,24 @@ def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: in
                    "Compute the forward and backward pass from the X and y the step is given.", 0.9)
 
 
-def _outer_of_sums(batch: np.ndarray, inputs: np.ndarray, deltas: np.ndarray) -> bool:
+def _outer_of_sums(batch: np.ndarray, inputs: np.ndarray, deltas: np.ndarray, tol: float) -> bool:
     """The batch's weight gradient a multiple of outer(Σ x, Σ δ): the rows' sums multiplied, not their products summed."""
     candidate = np.outer(inputs.sum(axis=0), deltas.sum(axis=0))
     fit = np.vdot(batch, candidate) / max(np.vdot(candidate, candidate), 1e-300)
-    return bool(np.any(candidate)) and relative_gap(batch, fit * candidate) <= SEPARABLE
+    return bool(np.any(candidate)) and relative_gap(batch, fit * candidate) <= tol
 
 
 def _layer_count(params: dict) -> int:
     return sum(1 for name in params if name.startswith("W"))
 
 
-def _same_every_row(per_row: list[dict[str, np.ndarray]]) -> bool:
+def _same_every_row(per_row: list[dict[str, np.ndarray]], tol: float) -> bool:
     """A program that steps on data it holds (given at construction), whatever rows it is handed, shows no row."""
     first = np.concatenate([g.ravel() for g in per_row[0].values()])
-    return all(relative_gap(np.concatenate([g.ravel() for g in other.values()]), first) <= SEPARABLE for other in per_row[1:])
+    return all(relative_gap(np.concatenate([g.ravel() for g in other.values()]), first) <= tol for other in per_row[1:])
 
 
-def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray]]) -> tuple[dict, dict, list] | None:
+def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray]], tol: float) -> tuple[dict, dict, list] | None:
     """For each parameter, the w with the batch's gradient = w · the sum of its rows' (1/n for a mean, 1 for a sum); and
     where a parameter's is no such multiple, each row's weight c_r in batch = Σ c_r · row_r, where that fits exactly
     (a per-row loop that keeps only the last row). None where neither fits: its rows interact (batch statistics, a
@@ -138,9 +164,9 @@ def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray
         if not np.any(total):
             continue
         found[name] = float(np.vdot(batch, total) / np.vdot(total, total))
-        if relative_gap(batch, found[name] * total) <= SEPARABLE:
+        if relative_gap(batch, found[name] * total) <= tol:
             continue
-        c = _row_weights(rows, batch)
+        c = _row_weights(rows, batch, tol)
         if c is None:
             unexplained.append(name)
         else:
@@ -148,21 +174,21 @@ def _reductions(whole: dict[str, np.ndarray], per_row: list[dict[str, np.ndarray
     return (found, weights, unexplained) if found and len(unexplained) <= 1 else None
 
 
-def _row_weights(rows: np.ndarray, batch: np.ndarray) -> np.ndarray | None:
+def _row_weights(rows: np.ndarray, batch: np.ndarray, tol: float) -> np.ndarray | None:
     """c with batch = rows @ c: one row alone (its multiple), or, where there are twice as many numbers as rows, any c."""
     for r in range(rows.shape[1]):
         alone = rows[:, r]
-        if np.any(alone) and relative_gap(batch, (np.vdot(batch, alone) / np.vdot(alone, alone)) * alone) <= SEPARABLE:
+        if np.any(alone) and relative_gap(batch, (np.vdot(batch, alone) / np.vdot(alone, alone)) * alone) <= tol:
             c = np.zeros(rows.shape[1])
             c[r] = np.vdot(batch, alone) / np.vdot(alone, alone)
             return c
     if rows.shape[0] < 2 * rows.shape[1]:
         return None  # fewer numbers than twice the rows: the weights are not determined
     c, *_ = np.linalg.lstsq(rows, batch, rcond=None)
-    return c if relative_gap(rows @ c, batch) <= SEPARABLE else None
+    return c if relative_gap(rows @ c, batch) <= tol else None
 
 
-def _layer(per_row: list[dict], layer: int, right_input: np.ndarray) -> Layer:
+def _layer(per_row: list[dict], layer: int, right_input: np.ndarray, tol: float) -> Layer:
     """A layer's delta and input, row by row. Its bias gradient is its delta where the weight gradient is an outer
     product with it; where it is not, the delta is read from the weight gradient and the run's input, and the bias
     gradient kept apart (bias_delta): it was taken from something else."""
@@ -174,13 +200,53 @@ def _layer(per_row: list[dict], layer: int, right_input: np.ndarray) -> Layer:
         if has_bias:
             delta = g[f"b{layer}.grad"].ravel()
             used = gW @ delta / np.vdot(delta, delta) if np.any(delta) else np.zeros(gW.shape[0])
-            outer &= relative_gap(np.outer(used, delta), gW) <= OUTER or not np.any(gW)
+            outer &= relative_gap(np.outer(used, delta), gW) <= max(OUTER, tol) or not np.any(gW)
             deltas.append(delta)
             inputs.append(used)
     if has_bias and outer:
         return Layer(np.array(deltas), np.array(inputs), True, None)
     from_weights = np.array(weight_deltas)
     return Layer(from_weights, None, True, np.array(deltas) if has_bias else None)
+
+
+def held_matrices(net) -> dict[str, np.ndarray]:
+    """Every 2-D float array the network holds as an attribute, or as an item of a list or dict it holds, by where."""
+    found = {}
+    for attribute, value in (vars(net).items() if hasattr(net, "__dict__") else ()):
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, (list, tuple)) else ()
+        for where, item in [(attribute, value), *((f"{attribute}[{key!r}]", item) for key, item in items)]:
+            if isinstance(item, np.ndarray) and item.dtype.kind == "f" and item.ndim == 2:
+                found[where] = np.asarray(item, np.float64)
+    return found
+
+
+def _extended(side):
+    """The float64 copy in NumPy's extended precision (longdouble) where the platform has one and the program runs in it."""
+    if np.finfo(np.longdouble).eps >= np.finfo(np.float64).eps or not hasattr(side, "dtype"):
+        return side
+    side.dtype = np.longdouble
+    side.X, side.y = side.X.astype(np.longdouble), side.y.astype(np.longdouble)
+    return side
+
+
+def _adam_first_gradients(record: dict, before: dict[str, np.ndarray], config, precision: list[float]) -> dict[str, np.ndarray]:
+    """g from Adam's first update, Δθ = -lr·g / (|g| + ε) (m̂ = g and v̂ = g² after one step): g = ε·r / (1 - |r|) with
+    r = -Δθ / lr. Each g is known only as well as Δθ is, a float64 rounding of θ, magnified by (|g| + ε)² / ε; that
+    precision is appended to precision, and a probe less precise than LEAST_PRECISE reads nothing."""
+    found = {}
+    for name in sorted(before, key=lambda n: (-int(n[1:]), n[0] == "b")):
+        if name not in record or np.shape(record[name]) != np.shape(before[name]):
+            continue
+        after = np.asarray(record[name])
+        r = -(after - before[name].astype(after.dtype)) / config.lr
+        if np.any(np.abs(r) >= 1):
+            precision.append(np.inf)  # no Adam first step of this form: nothing to invert
+            return {}
+        g = config.eps * r / (1 - np.abs(r))
+        error = np.finfo(after.dtype).eps * np.maximum(np.abs(after), np.abs(before[name])) / config.lr * (np.abs(g) + config.eps) ** 2 / config.eps
+        precision.append(float(4 * error.max() / max(float(np.abs(g).max()), 1e-300)))
+        found[f"{name}.grad"] = g.astype(np.float64)
+    return found
 
 
 def pre_activation(p: Probe, layer: int, given: np.ndarray) -> np.ndarray:

@@ -18,6 +18,8 @@ and matches nothing known is reported at that stage, with its numbers, below the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 import numpy_net
@@ -25,9 +27,9 @@ from parity.diagnosis import stage_readings as read
 from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
-from parity.diagnosis.row_probe import Probe, inputs_of, pre_activation, probe, shown_rows
-from parity.diagnosis.row_output import output_delta
+from parity.diagnosis.row_batch import sampled_rows, DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
+from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation, probe, shown_rows
+from parity.diagnosis.row_output import batch_output_delta, elementwise_forms, output_delta
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
@@ -35,10 +37,22 @@ MAX_SHIFT = 2  # units a back-propagated error may be moved by
 
 
 def numpy_stage_finding(setup: Setup, failure: FailureContext) -> Finding | None:
-    """The first stage of the NumPy program's step that departs from the run's model, read; or None."""
+    """The first stage of the user's program's step that departs from the run's model, read; or None. The port's, where
+    it is the user's program: its stages read the same way, one row at a time from its own steps."""
+    found = _stage_finding(setup, failure)
+    if found is None or setup.user_sides != ("torch",):
+        return found
+    words = found.explanation.replace("In the NumPy program", "In the port").replace("The NumPy program", "The port") \
+        .replace("the NumPy program", "the port")
+    return replace(found, explanation=words, evidence={**found.evidence, "side": "torch"})
+
+
+def _stage_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     found = probe(setup, failure)
     if found is None or isinstance(found, Finding):
         return found  # a Finding: a program that ignores the rows it is given, read as such
+    if isinstance(found, BatchStep):
+        return sampled_rows(found) or batch_output_delta(found, setup.config)
     config = setup.config
     stages = (_bias_gradients, _inputs, _activations, output_delta, _hidden_deltas, rows_counted, reductions)
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)
@@ -119,7 +133,7 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
         if relative_gap(seen, back * right_phi) <= DEPARTS:
             continue
         words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer) \
-            or _precedence(seen, back, right_phi)
+            or _precedence(seen, back, right_phi) or _other_layers_derivative(seen, back, p, layer, config)
         if words is None:
             return stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
                           f"{config.hidden_activation}'s derivative, with the layer above as the program computed it", seen, back * right_phi)
@@ -129,15 +143,6 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
                        f"delta{layer} = (delta{layer + 1} @ W{layer + 1}.T) * f'(z{layer}), with f' the {config.hidden_activation}'s "
                        "derivative at the layer's own pre-activation (bias included).", NAMED)
     return None
-
-
-def _functions(v: np.ndarray) -> dict[str, np.ndarray]:
-    s = 1 / (1 + np.exp(-v))
-    return {"σ(v)(1 - σ(v)), the sigmoid's derivative": s * (1 - s), "1 - tanh²(v), tanh's derivative": 1 - np.tanh(v) ** 2,
-            "[v > 0], ReLU's derivative": (v > 0).astype(float), "v (1 - v), the sigmoid's derivative written for an activation":
-            v * (1 - v), "1 - v², tanh's derivative written for an activation": 1 - v * v, "1 - v": 1 - v,
-            "sech(v), tanh's derivative with the square missing": 1 / np.cosh(v), "σ(v)": s, "tanh(v)": np.tanh(v),
-            "a constant 1 (no derivative)": np.ones_like(v)}
 
 
 def _derivative(seen: np.ndarray, back: np.ndarray, z: np.ndarray, a: np.ndarray, bias: np.ndarray | None) -> str | None:
@@ -152,11 +157,30 @@ def _derivative(seen: np.ndarray, back: np.ndarray, z: np.ndarray, a: np.ndarray
     variables["a, the layer's activation"] = a
     with np.errstate(all="ignore"):
         for where, v in variables.items():
-            for words, values in _functions(v).items():
+            for words, values in elementwise_forms(v).items():
                 if np.all(np.isfinite(values[shown])) and relative_gap(values[shown], phi) <= READ:
                     return (f"it multiplies the back-propagated error by {words.replace('(v)', '(' + where.split(',')[0] + ')')}, "
                             f"with v = {where}.")
     return _steps(phi, z[shown])
+
+
+def _other_layers_derivative(seen: np.ndarray, back: np.ndarray, p: Probe, layer: int, config) -> str | None:
+    """The run's derivative taken at another hidden layer's activation (or the output's): a cache the layers' activation
+    objects share ([Tanh()] * n is one object, holding the last layer's activation), or an index off in the loop."""
+    run = numpy_net.ACTIVATIONS[config.hidden_activation]
+    given, activations = p.X, {}
+    for k in range(1, len(p.layers) + 1):
+        z = pre_activation(p, k, given)
+        given = run.function(z) if k < len(p.layers) else numpy_net.ACTIVATIONS[config.output_activation].function(z)
+        activations[k] = given
+    for k, a in activations.items():
+        if k != layer and a.shape == seen.shape and relative_gap(seen, back * run.derivative(a)) <= READ:
+            which = "the output's" if k == len(p.layers) else f"hidden layer {k}'s"
+            last = (" (the last hidden layer's: one activation object shared by the layers, [Tanh()] * n, whose cache "
+                    "holds the last forward's output; or one cache shared by the layers)") if k == len(p.layers) - 1 else ""
+            return (f"it multiplies the back-propagated error by the {config.hidden_activation}'s derivative at {which} "
+                    f"activation, not at its own{last}.")
+    return None
 
 
 def _steps(phi: np.ndarray, z: np.ndarray) -> str | None:
@@ -180,6 +204,9 @@ def _back_propagated(seen: np.ndarray, right_phi: np.ndarray, above: np.ndarray,
     if W.shape[0] == W.shape[1] and relative_gap(implied, above @ W) <= READ:
         return (f"the error is carried back through W{layer + 1} itself, delta{layer + 1} @ W{layer + 1}, where its "
                 f"transpose belongs (delta{layer + 1} @ W{layer + 1}.T): W{layer + 1} is square, so no shape error shows it.")
+    carried = _carried_otherwise(implied, above, p, layer)
+    if carried:
+        return carried
     stacked = [W] + ([p.before[f"b{layer + 1}"].reshape(1, -1)] if f"b{layer + 1}" in p.before else [])
     full = above @ np.vstack(stacked).T  # the bias's column last, as in weights augmented with a row of biases
     units = implied.shape[1]
@@ -190,6 +217,31 @@ def _back_propagated(seen: np.ndarray, right_phi: np.ndarray, above: np.ndarray,
                     "the wrong end), so the deltas are shifted by one unit against the units they belong to."
                     if shift == 1 else f"each unit j gets the back-propagated error of unit j + {shift}: shifted by {shift} units.")
     return None
+
+
+def _carried_otherwise(implied: np.ndarray, above: np.ndarray, p: Probe, layer: int) -> str | None:
+    """The error carried back through something other than this step's W_(l+1): another layer's delta and weights (a
+    layer skipped), or an array the program keeps (a copy or transpose of W_(l+1) cached once and never refreshed)."""
+    up = layer + 1
+    for other in p.layers:
+        through = _through(p, other)
+        if other not in (layer, up) and through is not None and through.shape == implied.shape and relative_gap(implied, through) <= READ:
+            return (f"the error carried back is layer {other}'s, delta{other} @ W{other}.T, where layer {up}'s belongs "
+                    f"(delta{up} @ W{up}.T): the back-propagation skips from layer {other} past layer {up}.")
+    for where, held in (p.held or {}).items():
+        for matrix, how in ((held, ""), (held.T, ".T")):
+            if matrix.shape == (above.shape[1], implied.shape[1]) and relative_gap(implied, above @ matrix) <= READ \
+                    and relative_gap(matrix, p.before[f"W{up}"].T) > READ:
+                return (f"the error is carried back through {where}{how}, an array the program keeps beside its weights, "
+                        f"where this step's W{up}.T belongs: a stale copy or transpose of W{up}, cached when it was made and "
+                        "not refreshed after the updates (or another array in its place).")
+    return None
+
+
+def _through(p: Probe, other: int) -> np.ndarray:
+    """Layer other's delta carried back through its weights, or None where the shapes do not meet."""
+    W, delta = p.before[f"W{other}"], p.layers[other].delta
+    return delta @ W.T if delta.shape[1] == W.shape[1] else None
 
 
 def _precedence(seen: np.ndarray, back: np.ndarray, right_phi: np.ndarray) -> str | None:

@@ -20,7 +20,7 @@ from parity.diagnosis.family import reduction_reading
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import update_ratio_oracle
 from parity.diagnosis.evidence import fit_ratio
-from parity.diagnosis.ratios import step_law
+from parity.diagnosis.ratios import schedule_form, step_law
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE, RATIO_SPREAD
 
@@ -60,6 +60,9 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     r = np.array([s["ratio"] for s in steps])
     norms = np.array([s["grad_norm"] or 0.0 for s in steps])
     every = f"Every parameter's NumPy update is {factor:.6g} times the torch side's at step {step}: one factor for all layers"
+    if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])) and (named := _of_the_momentum(factor, setup.config)):
+        return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}).{named}", evidence,
+                       "Convert the momentum's learning rate between its two forms: heavy-ball lr = average-form lr · (1 - μ).", 0.9)
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}): a learning "
                        f"rate {factor:.4g} times the other's, a loss scaled by it, or, for a factor of 2 or 1/2, gradients "
@@ -82,6 +85,26 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
                    evidence, "Compare what each side does to the whole step: its learning-rate schedule, clipping, and corrections.", 0.6)
 
 
+def _of_the_momentum(factor: float, config) -> str:
+    """The factor named by the run's momentum μ where it is (1 - μ)^k or (1 + μ)^k: a momentum's learning rate
+    converted between its two written forms, the wrong way or not at all."""
+    mu = config.momentum if config.optimizer in ("momentum", "nesterov", "ema-momentum") else None
+    if not mu:
+        return ""
+    forms = {(1 - mu) ** 2: ("(1 - μ)²", "an average-form momentum's learning rate converted to heavy-ball form the wrong way "
+                             "round: lr / (1 - μ) where lr·(1 - μ) belongs"),
+             (1 - mu) ** -2: ("1 / (1 - μ)²", "an average-form momentum's learning rate converted to heavy-ball form the wrong "
+                              "way round: lr / (1 - μ) where lr·(1 - μ) belongs"),
+             1 - mu: ("1 - μ", "one side's momentum averages the gradients (v = μ·v + (1 - μ)·g, dampening) where the other's "
+                      "adds them (v = μ·v + g), its learning rate not converted"),
+             1 / (1 - mu): ("1 / (1 - μ)", "one side's momentum adds the gradients (v = μ·v + g) where the other's averages "
+                            "them (v = μ·v + (1 - μ)·g, dampening), its learning rate not converted")}
+    for value, (form, words) in forms.items():
+        if abs(factor - value) <= 1e-4 * value:
+            return f" It is {form} with the run's momentum μ = {mu:g}: {words}."
+    return ""
+
+
 def _micro_batches(factor: float) -> str:
     whole = max(factor, 1 / factor)
     if whole < 2.5 or abs(whole - round(whole)) > 1e-3 * whole:
@@ -94,6 +117,10 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
     c = setup.config
     law = step_law(r, t, c.betas if c.optimizer == "adam" else None, LAW_TOLERANCE, LAW_TOLERANCE,
                    c.momentum if c.optimizer == "ema-momentum" else None)
+    if law is None or law[0] == "linear":
+        schedule = schedule_form(r, t, LAW_TOLERANCE)
+        if schedule:
+            return "learning-rate-schedule", f"a schedule: {schedule}.", "Write the schedule alike on both sides, or none."
     if law is None:
         return None
     kind, detail = law

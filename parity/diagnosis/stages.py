@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.update_stage import update_findings
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -92,14 +92,37 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
 
 
 def _state(name: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
-    """An optimizer state that parts while every gradient before it agreed: the state's own update differs."""
+    """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
+    every parameter's state is one factor times the other side's, the gradients were scaled between the two."""
     parameter, _, kind = name.partition(".")
     ratio = constant_ratio(numpy_record[name], torch_record[name])
+    shared = _shared_state_factor(kind, numpy_record, torch_record)
+    if shared is not None and ratio is not None:
+        # a norm's ratio to another is the same for the gradients as clipped: either side's will do
+        grads = [{k: v for k, v in record.items() if k.endswith(".grad")} for record in (numpy_record, torch_record)]
+        norms = clipping_norms(grads[0] or grads[1], shared)
+        agree = " while the gradients agree" if all(grads) else ""
+        how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
+               ": the gradients are scaled between the backward pass and the optimizer on one side (clipping by a norm "
+               "computed otherwise, or a scale of the gradient)")
+        return [Finding("clipping", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}{agree}: "
+                        f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
+                        "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
     return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
                      f"Compare how each program updates its {kind} from the gradient.", 0.8)]
+
+
+def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
+    """The one ratio every parameter's state of this kind shows (numpy over torch), where there are two or more and
+    it is not 1."""
+    names = [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
+    ratios = [constant_ratio(numpy_record[k], torch_record[k]) for k in names]
+    if len(names) < 2 or any(r is None for r in ratios) or np.ptp(ratios) > 1e-4 * max(abs(r) for r in ratios):
+        return None
+    return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:

@@ -12,6 +12,7 @@ import numpy_net
 from parity.diagnosis.evidence import affine_fit, fit_ratio, relative_gap
 
 
+SYMPTOM_ONLY = "other 0/1 labels than y"  # a reading that says where, not how: below the confidence of a named mechanism
 BROADCAST = ("each output is compared with every target, as an (n, 1) output against a target of shape (n,) broadcasts "
              "to (n, n) differences")
 
@@ -34,6 +35,10 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
         return ("its loss pulls the outputs toward the model's own predicted classes (the argmax of its output), not y: "
                 "the true labels replaced by the predictions (np.argmax(probs) where np.argmax(y) belongs).",
                 "Take the labels from y.")
+    if np.any(y) and np.max(np.abs(t)) <= tolerance * max(float(np.abs(p).max()), 1.0):
+        return ("its loss pulls every output toward 0, whatever y: the targets' term passes no gradient (the labelled "
+                "logit -z[y] of logsumexp(z) - z[y] detached, y·log p computed from a detached p, or the targets zeroed), "
+                "so only the normalising term trains.", "Let the targets' term of the loss pass its gradient (no .detach()).")
     other = _other_labels(t, y, tolerance) or _shifted_rows(p, D, y, grad, tolerance)
     if other:
         return other
@@ -78,17 +83,32 @@ def _shifted_rows(p: np.ndarray, D: np.ndarray, y: np.ndarray, grad: np.ndarray,
     return None
 
 
+def _one_class(label: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:
+    """Every row pulled toward the same one-hot class k, whatever its own: labels made of one value. Class 1 from a
+    one-hot y is the max's values (all 1) taken for its indices."""
+    if y.shape[1] < 2 or label.sum() != 1 or len(np.unique(y, axis=0)) < 2:
+        return None
+    k = int(label.argmax())
+    values = (" (for one-hot y that is the values of y's max, all 1, taken where its indices belong: torch.max(y, 1) "
+              "returns (values, indices))") if k == 1 and np.all(y.max(axis=1) == 1) else ""
+    return (f"its loss pulls every row toward class {k}, whatever the row's own label: the labels are the one value {k} "
+            f"for all rows{values}.", "Take the labels as y.argmax(1) (the indices).")
+
+
 def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     """The targets the loss pulls toward are 0/1 labels, but not y's: which labels, read against y's own."""
     labels = np.round(t)
     if np.max(np.abs(t - labels)) > max(tolerance, 1e-6) or not np.all((labels == 0) | (labels == 1)) or np.array_equal(labels, y):
         return None
     if len(np.unique(labels, axis=0)) == 1:
-        return None  # one target for every row: the targets ignored, read below
+        return _one_class(labels[0], y)  # or one target for every row: the targets ignored, read below
     rows = int(np.sum(np.any(labels != y, axis=1)))
     known = {"each row's first positive label only, one-hot (F.one_hot(y.argmax(1)): the other positives dropped, a row "
              "with none made class 0)": np.eye(y.shape[1])[y.argmax(axis=1)] if y.shape[1] > 1 else None,
-             "the labels flipped, 1 - y": 1 - y, "y's columns in reverse order": y[:, ::-1]}
+             "the labels flipped, 1 - y": 1 - y, "y's columns in reverse order": y[:, ::-1],
+             "each row's position in the batch as its class (0, 1, 2, ...): the row indices of y's nonzero entries, "
+             "np.nonzero(y)[0], where the column indices, np.nonzero(y)[1], belong":
+                 np.eye(y.shape[1])[np.arange(len(y))] if 1 < len(y) <= y.shape[1] else None}
     for words, candidate in known.items():
         if candidate is not None and np.array_equal(labels, candidate):
             return (f"its loss pulls the outputs toward {words}, not y ({rows} of {len(y)} rows differ).",
@@ -96,5 +116,5 @@ def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, 
     if len(y) <= 4096 and sorted(map(tuple, labels)) == sorted(map(tuple, y)):
         return (f"its loss pulls the outputs toward y's rows in another order ({rows} of {len(y)} rows moved): the targets "
                 "shuffled or indexed apart from X's rows.", "Index X and y with the same rows.")
-    return (f"its loss pulls the outputs toward other 0/1 labels than y: {rows} of {len(y)} rows differ.",
+    return (f"its loss pulls the outputs toward {SYMPTOM_ONLY}: {rows} of {len(y)} rows differ.",
             "Give the loss the targets the NumPy side uses.")

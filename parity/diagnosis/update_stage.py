@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -84,7 +84,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"coefficients.", {**evidence, "lr_times_decay": decay},
                          "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
     ratios = _ratios_over_steps(setup, built, step)
-    law = _law(ratios)
+    law = _law(ratios, step)
     if law:
         return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
     if evidence.get("optimizers_differ"):
@@ -117,7 +117,7 @@ def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]
     return found
 
 
-def _law(ratios: dict[str, list[float]]) -> tuple[str, str, str] | None:
+def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str] | None:
     """A ratio that moves with the step, read by its law."""
     series = [r for r in ratios.values() if r and all(math.isfinite(x) for x in r)]
     if not series:
@@ -136,6 +136,10 @@ def _law(ratios: dict[str, list[float]]) -> tuple[str, str, str] | None:
     if np.allclose(steps, steps[0], rtol=1e-3):
         return ("schedule", f"The updates' ratio changes by the same factor {steps[0]:.6g} every step: an exponential learning-rate "
                 f"schedule on one side only.", "Step the same schedule on both sides, once per step.")
+    schedule = schedule_form(first, np.arange(1, len(first) + 1) + first_step - 1, 1e-3) if same_for_all else None
+    if schedule:
+        return ("schedule", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the same for every "
+                f"parameter: {schedule}.", "Write the schedule alike on both sides.")
     if same_for_all and len(series) > 1:
         return ("clipping", "The updates' ratio moves with the step but is the same for every parameter at each step "
                 f"({', '.join(f'{x:.4g}' for x in first)}): one factor for all, as clipping by the global norm or a "

@@ -147,11 +147,39 @@ def faithful_copy(obj: Any) -> Any:
     sums them from step to step, and a copy without them would step another program (parity.tolerance's reference
     must be the program itself)."""
     memo: dict = {}
-    copied = copy.deepcopy(obj, memo)
+    try:
+        copied = copy.deepcopy(obj, memo)
+    except RuntimeError:  # a tensor in a graph (an activation kept as self.h): copied detached, as a value
+        memo = _detached_non_leaves(obj)
+        copied = copy.deepcopy(obj, memo)
     for original in memo.get(id(memo), []):
         if isinstance(original, torch.Tensor) and original.grad is not None and id(original) in memo:
             memo[id(original)].grad = original.grad.detach().clone()
     return copied
+
+
+def _detached_non_leaves(obj: Any) -> dict:
+    """A deepcopy memo giving every tensor that is not a graph's leaf, reachable through attributes, lists, tuples and
+    dicts, as a detached clone: deepcopy refuses such tensors, and a copy needs only their values."""
+    memo: dict = {}
+    seen: set[int] = set()
+    stack = [obj]
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, torch.Tensor):
+            if value.grad_fn is not None:
+                memo[id(value)] = value.detach().clone()
+            continue
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend(value)
+        elif hasattr(value, "__dict__") and not isinstance(value, type):
+            stack.extend(vars(value).values())
+    return memo
 
 
 def state_to_float64(optimizer: torch.optim.Optimizer, keep: tuple[str, ...] = ()) -> None:

@@ -101,6 +101,7 @@ def discover(net: Any, X: np.ndarray, y: np.ndarray, given: dict[str, Location])
     for name, location in given.items():
         _check_given(net, name, location, X.shape[1])
     pool = [c for c in candidates(net, (X, y)) if c.location.expression not in {g.expression for g in given.values()}]
+    pool = _without_copies(net, pool)
     given_weights = {name: loc for name, loc in given.items() if name[0] == "W"}
     chain = _weight_chain(net, X.shape[1], y.shape[1], pool, given_weights, rows=len(X))
     if chain is None:
@@ -111,27 +112,48 @@ def discover(net: Any, X: np.ndarray, y: np.ndarray, given: dict[str, Location])
     used = {loc.expression for loc in locations.values()}
     biases = _biases(net, sizes, [c for c in pool if c.location.expression not in used], given)
     locations.update(biases)
-    _refuse_what_the_family_has_no_place_for(pool, {loc.expression for loc in locations.values()}, len(X))
+    if set(given) != set(locations):  # every parameter named with --param: what else the network holds is its own
+        _refuse_what_the_family_has_no_place_for(net, pool, list(locations.values()), len(X))
     found = tuple(name for name in locations if name not in given)
     square = tuple(name for name, loc in weights.items() if name not in given and _is_square(net, loc))
     ordered = {name: locations[name] for name in sorted(locations, key=lambda n: (int(n[1:]), n[0] == "b"))}
     return Discovery(ordered, sizes, found, square)
 
 
-def _refuse_what_the_family_has_no_place_for(pool: list[Candidate], used: set[str], rows: int) -> None:
+def _refuse_what_the_family_has_no_place_for(net: Any, pool: list[Candidate], placed: list[Location], rows: int) -> None:
     """Arrays left over that look like parameters (not activations, not one row per example): a layer the dense
     family has no place for (batch norm's gamma and beta, a recurrent weight, an embedding). Refused rather than
     dropped: checked as written against the user's port, or named with --param."""
     # a container whose items mirror the parameters, key for key and shape for shape (vel['W1'] beside W1), is the
-    # optimizer's state, whatever the container is called
+    # optimizer's state, whatever the container is called; an array equal to a parameter or its transpose is a cache
+    used = {loc.expression for loc in placed}
     mirrored = {(c.name, c.shape) for c in pool if c.location.expression in used}
+    values = [np.asarray(loc.raw(net)) for loc in placed]
     left = [c for c in pool if c.location.expression not in used and not ACTIVATION_NAME.match(c.name)
             and c.shape[0] != rows and (c.weight_named or c.bias_named or len(c.shape) == 1 or WEIGHT_LIKE.match(c.name))
-            and not (c.location.expression != c.name and (c.name, c.shape) in mirrored)]
+            and not (c.location.expression != c.name and (c.name, c.shape) in mirrored) and not _a_copy(np.asarray(c.location.raw(net)), values)]
     if left:
         shown = ", ".join(f"{c.location.expression} {c.shape}" for c in left)
         raise InputError(f"the network holds parameters the kit's dense family has no place for ({shown}): check it as "
                          f"written against your PyTorch port (--torch PORT.py:NAME), or name its parameters with --param")
+
+
+def _without_copies(net: Any, pool: list[Candidate]) -> list[Candidate]:
+    """The pool less each array equal to an earlier one (not constant) or to its transpose: a copy the network keeps
+    (self.W2T = self.W2.T at construction) is no layer of its own."""
+    kept, values = [], []
+    for c in pool:
+        value = np.asarray(c.location.raw(net))
+        if not _a_copy(value, [v for v in values if np.ptp(v) > 0]):
+            kept.append(c)
+            values.append(value)
+    return kept
+
+
+def _a_copy(value: np.ndarray, parameters: list[np.ndarray]) -> bool:
+    """A value equal to a parameter, or to its transpose, as the network was built: a copy it keeps (W.T cached)."""
+    return any((p.shape == value.shape and np.array_equal(p, value)) or (p.T.shape == value.shape and np.array_equal(p.T, value))
+               for p in parameters)
 
 
 def _check_given(net: Any, name: str, location: Location, inputs: int) -> None:

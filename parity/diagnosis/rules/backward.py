@@ -237,11 +237,28 @@ def _weight_gradient_slip(e: Evidence) -> Finding | None:
                            f"dW{layer} = a{layer - 1}.T @ delta{layer}, in the weight's own (in, out) layout.", 0.95)
         for k, used in arrays.items():
             if k != layer - 1 and used.shape == e.inputs[layer - 1].shape and e.explains(used.T @ e.deltas[layer], name):
+                shared = _one_input_shared(e, k, arrays[k], stages)
+                if shared:
+                    return shared
                 return Finding("layer-input", f"W{layer}'s NumPy gradient is taken against {stages[k]} where it is "
                                f"against its own input, {stages[layer - 1]}: an index off by one (equal widths let the "
                                "shapes through).", {"tensor": name, "used": k},
                                f"dW{layer} = a{layer - 1}.T @ delta{layer}: each layer's gradient against its own input.", 0.95)
     return None
+
+
+def _one_input_shared(e: Evidence, k: int, used: np.ndarray, stages: dict) -> Finding | None:
+    """Two or more layers' weight gradients taken against the last layer's input (k = L - 1): a cache the layers share."""
+    users = [l for l in range(1, e.layers) if k == e.layers - 1 and used.shape == e.inputs[l - 1].shape
+             and e.failed(f"W{l}.grad") and e.explains(used.T @ e.deltas[l], f"W{l}.grad")]
+    if len(users) < 2:
+        return None
+    layers = ", ".join(f"W{l}" for l in users)
+    return Finding("layer-input", f"The NumPy gradients of {layers} are all taken against {stages[k]}, the last layer's input, "
+                   "where each belongs against its own: one cache shared by the layers (a class attribute, cache = {} in "
+                   "the class body, shared by every instance; or one object repeated, [Layer()] * n), each forward pass "
+                   "overwriting it.", {"tensor": f"W{users[0]}.grad", "used": k, "layers": users},
+                   "Give each layer its own cache (self.cache = {} in __init__; a new object per layer).", 0.95)
 
 
 def gradient_accumulation(e: Evidence) -> Finding | None:

@@ -98,3 +98,26 @@ def updates_accumulated(e: Evidence) -> Finding | None:
                 0.96,
             )
     return None
+
+
+def one_element(e: Evidence) -> Finding | None:
+    """Of every element of every parameter, one alone departs at this step: something writes into that element
+    besides the optimizer's step."""
+    failing = [name for name, c in e.comparisons.items() if not c.passed]
+    updates = [name for name in failing if name.endswith(".update")]
+    if not updates or any(not (n.endswith((".update", ".grad")) or n in e.params()) for n in failing):
+        return None
+    if sum(e.comparisons[n].mismatched for n in updates) != 1 or e.comparisons[updates[0]].size < 2:
+        return None
+    name, index = updates[0], tuple(e.comparisons[updates[0]].index)
+    difference = float((e.numpy(name) - e.torch(name))[index])
+    where = f"{name.removesuffix('.update')}[{', '.join(map(str, index))}]"
+    sides = e._setup.user_sides
+    side = SIDES.get(sides[0], "") if len(sides) == 1 else ""
+    whose = f"the {side} side" if side else "one side"
+    return Finding("one-element", f"Of every parameter's update at step {e.step}, one element alone departs: {where}, by "
+                   f"{difference:.4g} (NumPy minus torch); every other element agrees. Something on {whose} writes into that "
+                   "element besides the step: a gradient check that perturbs it and restores it from a view (row = W[i] "
+                   "saved without .copy()), an index assignment, or an in-place edit of a slice.",
+                   {"tensor": name, "index": list(index), "difference": difference, "step": e.step},
+                   f"Find what writes {where} outside the update; keep copies (.copy()) of anything restored later.", 0.85)

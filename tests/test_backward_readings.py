@@ -1,0 +1,146 @@
+"""Backward passes written by hand, read from their numbers: an output delta times a function of the output, a unit
+inside the loss that is not the unit computed, targets that pass no gradient, a cache shared by the layers (NumPy
+program and port alike), hooks that pile up, one element written outside the update. Each planted bug must be named;
+each correct program passes the same harness."""
+
+import json
+
+import numpy as np
+from click.testing import CliRunner
+
+from parity.cli import cli
+from parity.diagnosis.loss_readings import loss_gradient
+from tests.test_readings_more import check_port
+from tests.test_row_stages import PROGRAM, RIGHT, check
+
+RNG = np.random.default_rng(11)
+
+
+def test_an_output_delta_times_a_function_of_the_output_is_named(tmp_path):
+    code, top = check(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5"), OUTPUT_DELTA="(out - y) * (1 - out) ** 2")
+    assert code == 1 and top["evidence"]["stage"] == "output delta", top
+    assert "(out - y) times (1 - out)²" in top["explanation"] and "precedence" in top["explanation"], top
+
+
+def test_a_unit_inside_the_loss_or_targets_that_pass_no_gradient_are_read():
+    z, y = RNG.normal(size=(20, 1)), (RNG.random((20, 1)) > 0.5).astype(float)
+    step = loss_gradient("bce", "sigmoid", z, y, ((z > 0) - y) / 20, 1e-6)[0]
+    assert "[z > 0], a step" in step and "detached" in step
+    z3, y3 = RNG.normal(size=(12, 3)), np.eye(3)[RNG.integers(0, 3, 12)]
+    p = np.exp(z3) / np.exp(z3).sum(axis=1, keepdims=True)
+    assert "toward 0, whatever y" in loss_gradient("ce", "softmax", z3, y3, p / 12, 1e-6)[0]
+
+
+LAYERS = """
+import numpy as np
+
+class Dense:
+    CACHE
+    def __init__(self, W):
+        self.W = W; self.b = np.zeros(W.shape[1])
+    def forward(self, a):
+        self.cache["a"] = a
+        return a @ self.W + self.b
+
+class Net:
+    def __init__(self, X, y):
+        rng = np.random.default_rng(0)
+        self.layers = [Dense(rng.normal(0, 0.5, (6, 6))), Dense(rng.normal(0, 0.5, (6, 6))), Dense(rng.normal(0, 0.5, (6, 1)))]
+        for layer in self.layers:
+            INIT
+
+    def step(self, X, y):
+        h1 = np.tanh(self.layers[0].forward(X))
+        h2 = np.tanh(self.layers[1].forward(h1))
+        out = 1 / (1 + np.exp(-self.layers[2].forward(h2)))
+        d3 = (out - y) / len(X)
+        d2 = (d3 @ self.layers[2].W.T) * (1 - h2 ** 2)
+        d1 = (d2 @ self.layers[1].W.T) * (1 - h1 ** 2)
+        for layer, d in zip(self.layers, (d1, d2, d3)):
+            layer.W -= 0.5 * (layer.cache["a"].T @ d); layer.b -= 0.5 * d.sum(0)
+"""
+PARAMS = tuple(f for i in range(3) for f in ("--param", f"layers[{i}].W=W{i + 1}", "--param", f"layers[{i}].b=b{i + 1}"))
+
+
+def check_layers(tmp_path, shared: bool) -> tuple[int, dict | None]:
+    source = LAYERS.replace("CACHE", "cache = {}" if shared else "pass").replace("INIT", "pass" if shared else "layer.cache = {}")
+    (tmp_path / "layers.py").write_text(source)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/layers.py:Net", "--step", "net.step(X, y)", *PARAMS, "--data",
+                                      "random:32,6", "--steps", "3", "--hidden-activation", "tanh", "--loss", "bce",
+                                      "--lr", "0.5", "--json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, (json.loads(path.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+
+def test_a_cache_shared_by_the_layers_is_named(tmp_path):
+    assert check_layers(tmp_path, shared=False)[0] == 0
+    code, top = check_layers(tmp_path, shared=True)
+    assert code == 1 and top["name"] == "layer-input" and "one cache shared by the layers" in top["explanation"], top
+
+
+def test_hooks_registered_at_every_step_are_named(tmp_path):
+    hooks = "[p.register_hook(lambda g: g / 2) for p in model.parameters()]"
+    code, top = check_port(tmp_path, (), LOSS="2 * ((out - y) ** 2).sum()", PRE=hooks)
+    assert code == 1 and top["name"] == "gradient-scale" and "pile up" in top["explanation"], top
+
+
+def test_one_element_written_outside_the_update_is_named(tmp_path):
+    source = PROGRAM.replace("self.b1 -= self.lr * dz1.sum(0)", "self.b1 -= self.lr * dz1.sum(0); self.W1[1, 2] -= 1e-3")
+    code, top = check(tmp_path, source, RIGHT, ("--lr", "0.5"))
+    assert code == 1 and top["name"] == "one-element" and "W1[1, 2]" in top["explanation"], top
+
+
+OWN_ADAM = """
+import math
+import torch
+from torch import nn
+
+class MyAdam(torch.optim.Optimizer):
+    def __init__(self, params, lr):
+        super().__init__(params, dict(lr=lr))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                st = self.state[p]
+                if not st:
+                    st["t"], st["m"], st["v"] = 0, torch.zeros_like(p), torch.zeros_like(p)
+                st["t"] += 1
+                st["m"].mul_(0.9).add_(p.grad, alpha=0.1)
+                st["v"].mul_(0.999).addcmul_(p.grad, p.grad, value=0.001)
+                denom = DENOMINATOR
+                p.addcdiv_(st["m"], denom, value=-group["lr"] / (1 - 0.9 ** st["t"]))
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden, self.out = nn.Linear(4, 6), nn.Linear(6, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.out(torch.tanh(self.hidden(x))))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    ((model(X) - y) ** 2).mean().backward()
+    optimizer.step()
+"""
+
+
+def check_own_adam(tmp_path, denominator: str) -> tuple[int, dict | None]:
+    (tmp_path / "own.py").write_text(OWN_ADAM.replace("DENOMINATOR", denominator))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/own.py:Net", "--torch-step", "train_step(model, optimizer, X, y)",
+                                      "--torch-optimizer", "MyAdam(model.parameters(), lr)", "--data", "random:32,4",
+                                      "--hidden-activation", "tanh", "--loss", "mse", "--optimizer", "adam", "--lr", "0.01",
+                                      "--steps", "4", "--json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, (json.loads(path.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+
+def test_an_optimizer_class_of_the_ports_own_is_driven_beside_the_runs(tmp_path):
+    assert check_own_adam(tmp_path, 'st["v"].div(1 - 0.999 ** st["t"]).sqrt().add(1e-8)')[0] == 0
+    code, top = check_own_adam(tmp_path, 'st["v"].div_(1 - 0.999 ** st["t"]).sqrt_().add_(1e-8)')
+    assert code == 1 and top["name"] == "optimizer-variant" and "parts at step 2" in top["explanation"], top
+    assert "in-place" in top["explanation"], top

@@ -1,0 +1,60 @@
+"""One factor read by what makes it: two clipping norms of the same gradients, a momentum's (1 - μ)^k, labels of one
+class or of the rows' positions."""
+
+import numpy as np
+import torch
+
+from parity import RunConfig
+from parity.diagnosis.loss_readings import loss_gradient
+from parity.diagnosis.ratios import clipping_norms, schedule_form
+from parity.diagnosis.shared_factor import _of_the_momentum
+from parity.engine.sides import faithful_copy
+
+GRADS = {"W1": np.arange(6.0).reshape(2, 3) - 2, "b1": np.array([0.5, -1.0, 2.0]), "W2": np.array([[1.0], [-3.0], [0.25]])}
+
+
+def test_a_factor_between_two_clipping_norms_names_both():
+    l2 = np.sqrt(sum(float(np.sum(g ** 2)) for g in GRADS.values()))
+    summed = sum(float(np.linalg.norm(g)) for g in GRADS.values())
+    numpy_norm, torch_norm = clipping_norms(GRADS, l2 / summed)
+    assert numpy_norm.startswith("the sum of the per-tensor L2 norms") and "clip_grad_norm_" in torch_norm
+    assert clipping_norms(GRADS, 0.731) is None  # no two norms give it
+    one_side = clipping_norms(GRADS, 2.0 / summed)  # only the NumPy side clips, at max_norm 2, its L2 norm within
+    assert (one_side is None) == (l2 > 2.0)
+
+
+def test_a_momentums_factor_is_named_by_the_runs_mu():
+    config = RunConfig(optimizer="ema-momentum", momentum=0.9)
+    assert "(1 - μ)²" in _of_the_momentum(0.01, config) and "wrong way round" in _of_the_momentum(0.01, config)
+    assert "averages the gradients" in _of_the_momentum(0.1, config)
+    assert _of_the_momentum(0.37, config) == "" and _of_the_momentum(0.01, RunConfig(optimizer="sgd")) == ""
+
+
+def test_labels_of_one_class_or_of_the_rows_positions_are_named():
+    rng = np.random.default_rng(3)
+    logits, y = rng.normal(size=(3, 3)), np.eye(3)[[2, 0, 2]]
+    p = torch.softmax(torch.tensor(logits), dim=1).numpy()
+    ones = np.eye(3)[[1, 1, 1]]
+    words = loss_gradient("ce", "softmax", logits, y, (p - ones) / 3, 1e-6)[0]
+    assert "every row toward class 1" in words and "torch.max" in words
+    positions = loss_gradient("ce", "softmax", logits, y, (p - np.eye(3)) / 3, 1e-6)[0]
+    assert "np.nonzero(y)[0]" in positions
+
+
+def test_a_schedule_is_read_by_its_form():
+    t = np.arange(2, 9, dtype=float)
+    s = t - 1
+    assert "1 / 1 + k·s" in schedule_form(1 / (1 + 0.1 * s) ** 2, t, 1e-6)
+    assert "inverse-time" in schedule_form(1 / (1 + 0.05 * s), t, 1e-6)
+    staircase = schedule_form(0.5 ** ((s % 5) / 5), t, 1e-6)
+    assert "γ^((s mod 5)/5)" in staircase and "γ = 0.5" in staircase
+    assert schedule_form(np.array([0.9, 0.7, 0.95, 0.6, 0.8, 0.75, 0.5]), t, 1e-6) is None
+
+
+def test_a_model_keeping_an_activation_in_a_graph_is_copied_with_its_gradients():
+    model = torch.nn.Linear(3, 2)
+    model.h = torch.tanh(model(torch.ones(1, 3)))  # kept from the forward pass: a tensor in a graph
+    model.h.sum().backward()
+    copied = faithful_copy(model)
+    assert copied.h.grad_fn is None and torch.equal(copied.h, model.h.detach())
+    assert torch.equal(copied.weight.grad, model.weight.grad) and copied.weight is not model.weight
