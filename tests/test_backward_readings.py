@@ -144,3 +144,28 @@ def test_an_optimizer_class_of_the_ports_own_is_driven_beside_the_runs(tmp_path)
     code, top = check_own_adam(tmp_path, 'st["v"].div_(1 - 0.999 ** st["t"]).sqrt_().add_(1e-8)')
     assert code == 1 and top["name"] == "optimizer-variant" and "parts at step 2" in top["explanation"], top
     assert "in-place" in top["explanation"], top
+
+
+def test_the_runs_unit_altered_is_read():
+    from parity.diagnosis import activation_readings as acts
+    z = RNG.normal(size=(30, 4))
+    sigmoid = 1 / (1 + np.exp(-z))
+    assert acts.activation(z, (z > 0).astype(float), 1e-6, "sigmoid")[1] == "thresholded"
+    assert acts.activation(z, np.tanh(z).astype(np.float16).astype(float), 1e-6, "tanh")[1] == "float16"
+    clipped = 1 / (1 + np.exp(-np.clip(z, 1e-7, 1 - 1e-7)))
+    assert acts.activation(z, clipped, 1e-6, "sigmoid")[1] == "clipped-logit"
+    small = np.abs(RNG.normal(size=(30, 1))) * 0.5  # no z above 1: relu and a clip to [0, 1] are one here
+    words, name = acts.activation(small - 0.2, np.clip(small - 0.2, 0, 1), 1e-9, "linear")
+    assert "or on these rows alike" in words and "clip01" in name
+    assert acts.activation(z, sigmoid, 1e-9, "sigmoid")[1] == "sigmoid"
+
+
+def test_targets_as_a_column_of_class_numbers_or_made_whole_are_read():
+    z, labels = RNG.normal(size=(12, 3)), RNG.integers(0, 3, 12)
+    y = np.eye(3)[labels]
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    column = loss_gradient("ce", "softmax", z, y, (p - labels[:, None]) / 12, 1e-6)[0]
+    assert "class number" in column and "(n, 1)" in column
+    zr, yr = RNG.normal(size=(16, 2)), RNG.normal(0, 2, size=(16, 2))
+    truncated = loss_gradient("mse", "linear", zr, yr, 2 * (zr - np.trunc(yr)) / 32, 1e-6)[0]
+    assert "truncated toward zero" in truncated

@@ -42,6 +42,8 @@ ACTIVATIONS: dict[str, tuple[str, Callable[[np.ndarray], np.ndarray]]] = {
     "erf": ("erf(z)", lambda z: torch.erf(torch.from_numpy(z)).numpy()),
     "sin": ("sin(z)", np.sin),
     "exp": ("exp(z)", np.exp),
+    "clip01": ("z clipped to [0, 1] (np.clip(out, 0, 1) on a linear output, the clipped value used in the loss)",
+               lambda z: np.clip(z, 0, 1)),
 }
 
 
@@ -61,7 +63,8 @@ def _own_scaled(z: np.ndarray, received: np.ndarray, run: str, tolerance: float)
         shown = f"{k:g}" if k >= 1 else f"1/{round(1 / k)}"
         if relative_gap(k * function(z), received) <= tolerance:
             times = {2.0: "twice", 0.5: "half"}.get(k, f"{shown} times")
-            return f"{shown}·{run}(z), {times} the run's {run} (a factor of its formula lost or doubled)", f"scaled-{run}"
+            relu = " = z + |z|, the branch-free (z + |z|) / 2 without its / 2" if run == "relu" and k == 2.0 else ""
+            return (f"{shown}·{run}(z){relu}, {times} the run's {run} (a factor of its formula lost or doubled)", f"scaled-{run}")
         if relative_gap(function(k * z), received) <= tolerance:
             return (f"{run}({shown}·z), the run's {run} with its input multiplied by {shown} (a factor of its formula lost "
                     "or doubled: 0.5·tanh(z/2) + 0.5 is sigmoid(z), 0.5·tanh(z) + 0.5 is sigmoid(2z))", f"scaled-{run}")
@@ -181,14 +184,40 @@ def bias_outside(z: np.ndarray, received: np.ndarray, run: str, bias: np.ndarray
 def activation(z: np.ndarray, received: np.ndarray, tolerance: float, run: str) -> tuple[str, str] | None:
     """(words, name) for the elementwise function of z that a layer received, or dropout of the run's activation."""
     with np.errstate(all="ignore"):
-        for name, (words, function) in ACTIVATIONS.items():
-            if relative_gap(function(z), received) <= tolerance:
-                return words, name
+        fits = [name for name, (_, function) in ACTIVATIONS.items() if relative_gap(function(z), received) <= tolerance]
+        if len(fits) == 1 or run in fits:
+            chosen = run if run in fits else fits[0]
+            return ACTIVATIONS[chosen][0], chosen
+        if fits:  # the rows at hand do not tell them apart (no z above 1 to part relu from a clip to [0, 1])
+            others = "; ".join(ACTIVATIONS[name][0] for name in fits[1:])
+            return f"{ACTIVATIONS[fits[0]][0]}, or on these rows alike {others}", "|".join(fits)
+        altered = _run_altered(z, received, run, tolerance)
+        if altered:
+            return altered
         if np.ptp(received) <= tolerance * max(float(np.max(np.abs(received))), 1e-300) and np.ptp(z) > 0:
             one = " (a softmax over a single unit is 1 everywhere: it passes no gradient)" if received.shape[1:] == (1,) \
                 and abs(float(received.flat[0]) - 1) <= tolerance else ""
             return f"the constant {float(received.flat[0]):.6g} whatever z{one}", "constant"
         return _own_scaled(z, received, run, tolerance) or _table_forms(z, received, tolerance) or _of_the_run(z, received, run, tolerance)
+
+
+def _run_altered(z: np.ndarray, received: np.ndarray, run: str, tolerance: float) -> tuple[str, str] | None:
+    """The run's own unit thresholded ([z > 0]), rounded to float16, or of the logit clipped to [ε, 1 - ε]."""
+    if np.ptp(z) > 0 and np.any(z > 0) and relative_gap(received, (z > 0).astype(np.float64)) <= tolerance:
+        return ("[z > 0], the unit thresholded: the predicted class (out > 0.5) where the unit's value belongs (every row "
+                "here on the side it shows)" if np.all(z > 0) or np.all(z <= 0) else
+                "[z > 0], the unit thresholded: the predicted class (out > 0.5) where the unit's value belongs"), "thresholded"
+    function = ACTIVATIONS[run][1] if run in ACTIVATIONS else None
+    if function is None:
+        return None
+    right = function(z)
+    if relative_gap(right, received) > tolerance and relative_gap(right.astype(np.float16).astype(np.float64), received) <= 1e-3 * tolerance:
+        return f"{ACTIVATIONS[run][0]} rounded to float16 (half precision: .astype(np.float16) on a cached value)", "float16"
+    for eps in (1e-7, 1e-8, 1e-12, 1e-15, 1e-6, 1e-5):
+        if relative_gap(function(np.clip(z, eps, 1 - eps)), received) <= tolerance:
+            return (f"{run}(clip(z, {eps:g}, 1 - {eps:g})): the unit taken of the logit clipped to [ε, 1 - ε], the probability's "
+                    f"clip put inside the {run} (np.clip(z, ε, 1 - ε) where np.clip({run}(z), ε, 1 - ε) belongs)"), "clipped-logit"
+    return None
 
 
 def _table_forms(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:

@@ -78,7 +78,7 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
                      "mean m (AdaBelief's 'belief' s), not g²"}.get(source, "")
             if moment == "first" and abs(a - a_run) <= 1e-3 and source == "g" and b > 0:
                 weight = (1 - b2) * (b_run / b) ** 2  # m k times too small gives the updates of v 1/k² times too large
-                named = " (1 - β1, the first moment's weight, where 1 - β2 belongs)" if abs(weight - (1 - b1)) <= 1e-3 * (1 - b1) else ""
+                named = " (1 - β1, the first moment's weight, instead of 1 - β2)" if abs(weight - (1 - b1)) <= 1e-3 * (1 - b1) else ""
                 swapped = (f" (or, the same numbers where ε does not show, the second moment kept as v = {b2:g}·v + "
                            f"{weight:.4g}·g²{named})")
             if abs(a) <= 1e-3 and abs(b - b_run) <= 1e-3:

@@ -221,8 +221,8 @@ def _unit_in_gradient(output_activation: str, logits: np.ndarray, y: np.ndarray,
                  "detached z), so only max(z, 0) passes a gradient") if output_activation == "sigmoid" else "[z > 0], a step"
     else:
         reading = acts.activation(logits, q, tolerance, output_activation)
-        if reading is None or reading[1] == output_activation:
-            return None
+        if reading is None or reading[1] in (output_activation, "constant"):
+            return None  # a constant is no unit: the targets are read otherwise
         words = reading[0]
     return (f"its loss's gradient at the logits is ({words}) - y where the run's is {output_activation}(z) - y: the unit as "
             "the loss differentiates it is not the unit it computes.", "Let every term of the loss pass its gradient "

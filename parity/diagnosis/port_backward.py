@@ -42,8 +42,8 @@ def activity_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
 
 
 def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
-    """The parameters' gradients are one factor times what the loss's gradient at the logits gives them: something
-    between the loss and the parameters (a hook on the parameters, a custom backward) scales every gradient."""
+    """Hooks that pile up on the parameters; or the parameters' gradients one factor times what the loss's gradient at
+    the logits gives them, c/‖g‖ for a round c: clipped to a global norm between the backward pass and the step."""
     config = setup.config
     piled = _piled_hooks(trace)
     if piled:
@@ -63,15 +63,14 @@ def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.
     if fit is None or fit[1] > tolerance or abs(fit[0] / at_logits[0] - 1) <= 1e-3:
         return None
     between = fit[0] / at_logits[0]
-    n = len(X)
-    k = -np.log(between) / np.log(n) if between > 0 and n > 1 else 0.0
-    times = (f" = 1/{n}^{round(k)}, a division by the batch's {n} rows applied {round(k)} times: a hook registered at every "
-             "forward pass (p.register_hook(lambda g: g / n) in forward) is never removed, so the hooks pile up, one more "
-             "each step") if round(k) >= 2 and abs(k - round(k)) <= 1e-3 else ""
-    return _finding("the parameters", f"the loss's gradient at the logits is {at_logits[0]:.4g} times the run's, but every "
-                    f"parameter's gradient is {fit[0]:.4g} times the run's: between the loss and the parameters each gradient "
-                    f"is scaled by {between:.4g}{times}.", "Register a gradient hook once (in __init__), or scale the loss "
-                    "instead.", 0.9 if times else 0.75, 0, name="gradient-scale")
+    norm = float(np.sqrt(sum(float(np.sum(np.square(true[n]))) for n in names))) * at_logits[0]
+    c = between * norm  # a clipping to max_norm c scales every gradient by c / ‖g‖
+    if 0 < between < 1 and abs(c - float(f"{c:.2g}")) <= 1e-3 * c:
+        return _finding("the parameters", f"every parameter's gradient is {between:.4g} times what its loss gives, the same "
+                        f"factor for all: {float(f'{c:.2g}'):g} / {norm:.4g}, the gradients clipped to a global norm of "
+                        f"{float(f'{c:.2g}'):g} (clip_grad_norm_(max_norm={float(f'{c:.2g}'):g})) between the backward pass "
+                        "and the step.", "Clip on both sides, at the same norm, or on neither.", 0.9, 0, name="gradient-clipping")
+    return None
 
 
 def piled_hooks_finding(setup: Setup, failure) -> Finding | None:

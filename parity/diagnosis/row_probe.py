@@ -83,6 +83,8 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding 
             side = _extended(side)
         side.load(before)
         record = side.step(batch)
+        if port:  # a port shows its gradients: read them, whatever its optimizer does with them
+            return _port_gradients(side)
         if config.optimizer == "adam":
             return _adam_first_gradients(record, before, config, precision)
         return gradients(record, before, config.optimizer, config.lr, first_step=True, momentum=config.momentum)
@@ -96,6 +98,8 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding 
     whole = gradient(rows)
     if (tol := CANCELLATION * max(precision)) > LEAST_PRECISE:
         return None
+    if port and _true_gradients(setup, rows, before, whole):
+        return None  # a port whose backward pass gives the run's gradients: its stages are not where it parts
     if _same_every_row(per_row, tol):
         return _held_data(setup, before, per_row[0], len(rows), tol)
     reduced = _reductions(whole, per_row, tol)
@@ -209,6 +213,28 @@ def _layer(per_row: list[dict], layer: int, right_input: np.ndarray, tol: float)
     return Layer(from_weights, None, True, np.array(deltas) if has_bias else None)
 
 
+def _true_gradients(setup: Setup, rows: np.ndarray, before: dict[str, np.ndarray], seen: dict[str, np.ndarray]) -> bool:
+    """The gradients seen on the batch are the run's model's, to DEPARTS."""
+    config = setup.config
+    X, y = (np.asarray(a[rows], np.float64) for a in (setup.data.X, setup.data.y))
+    acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
+    right = numpy_net.backward(before, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    shared = [n for n in right if f"{n}.grad" in seen]
+    return bool(shared) and all(relative_gap(seen[f"{n}.grad"], right[n]) <= 1e-6 for n in shared)
+
+
+def _port_gradients(side) -> dict[str, np.ndarray]:
+    """Each located parameter's .grad after the port's step, float64, in the kit's layout; {} where one has none."""
+    found = {}
+    for name, location in getattr(side, "locations", {}).items():
+        grad = location.tensor(side.model).grad if hasattr(location, "tensor") else None
+        if grad is None:
+            return {}
+        value = grad.detach().cpu().double().numpy()
+        found[f"{name}.grad"] = np.array(value.T if location.transposed else value)
+    return found
+
+
 def held_matrices(net) -> dict[str, np.ndarray]:
     """Every 2-D float array the network holds as an attribute, or as an item of a list or dict it holds, by where."""
     found = {}
@@ -260,8 +286,11 @@ def shown_rows(p: Probe, layer: int) -> np.ndarray:
 
 def inputs_of(p: Probe, layer: int, config) -> np.ndarray:
     """What the program's layer multiplied its delta by where it shows it, else the run's own input to that layer."""
-    if p.layers[layer].input is not None:
-        return p.layers[layer].input
-    if layer == 1:
+    if layer == 1 and p.layers[1].input is None:
         return p.X
-    return numpy_net.ACTIVATIONS[config.hidden_activation].function(pre_activation(p, layer - 1, inputs_of(p, layer - 1, config)))
+    run = p.X if layer == 1 else numpy_net.ACTIVATIONS[config.hidden_activation].function(
+        pre_activation(p, layer - 1, inputs_of(p, layer - 1, config)))
+    if p.layers[layer].input is None:
+        return run
+    dark = ~shown_rows(p, layer)  # a row whose delta is 0 shows nothing of its input: the run's own stands there
+    return np.where(dark[:, None], run, p.layers[layer].input) if dark.any() else p.layers[layer].input

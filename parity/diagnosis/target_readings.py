@@ -39,6 +39,9 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
         return ("its loss pulls every output toward 0, whatever y: the targets' term passes no gradient (the labelled "
                 "logit -z[y] of logsumexp(z) - z[y] detached, y·log p computed from a detached p, or the targets zeroed), "
                 "so only the normalising term trains.", "Let the targets' term of the loss pass its gradient (no .detach()).")
+    column = _label_column(t, y, tolerance) or _integer_targets(t, y, tolerance)
+    if column:
+        return column
     other = _other_labels(t, y, tolerance) or _shifted_rows(p, D, y, grad, tolerance)
     if other:
         return other
@@ -81,6 +84,31 @@ def _shifted_rows(p: np.ndarray, D: np.ndarray, y: np.ndarray, grad: np.ndarray,
                     f"{'on' if k > 0 else 'back'} ({pairs}: targets misaligned by {abs(k)}, a forecasting offset), and the "
                     "unpaired rows get no gradient.", "Pair each output with its own row's target.")
     return None
+
+
+def _integer_targets(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """The targets made whole numbers before the loss: cast to an integer type (truncated toward zero), rounded, floored."""
+    casts = {"truncated toward zero (cast to an integer type: .long(), astype(int), a label conversion)": np.trunc,
+             "rounded to whole numbers": np.round, "floored to whole numbers": np.floor}
+    for words, cast in casts.items():
+        whole = cast(y)
+        if not np.array_equal(whole, y) and relative_gap(t, whole) <= tolerance:
+            return (f"its loss pulls the outputs toward y {words}, not y itself (2.7 → {cast(np.array(2.7)):g}, -1.3 → "
+                    f"{cast(np.array(-1.3)):g}).", "Keep the targets as they are (a float tensor); cast only class labels.")
+    return None
+
+
+def _label_column(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """Each row pulled toward its class index in every class: the labels as a column (n, 1) of class numbers,
+    broadcast against the (n, K) outputs where the one-hot rows belong."""
+    if y.shape[1] < 2 or np.ptp(t, axis=1).max() > tolerance * max(float(np.abs(t).max()), 1.0):
+        return None
+    if relative_gap(t[:, 0], y.argmax(axis=1).astype(np.float64)) > tolerance:
+        return None
+    return ("its loss pulls every class of each row toward that row's class number (0, 1, 2, ...): the labels as a column "
+            "of class indices, shape (n, 1), subtracted from the (n, K) probabilities, which broadcasts the number over "
+            "every class (p - labels.reshape(-1, 1)) where the one-hot rows belong (p - np.eye(K)[labels]).",
+            "Subtract the one-hot targets: p - np.eye(K)[labels].")
 
 
 def _one_class(label: np.ndarray, y: np.ndarray) -> tuple[str, str] | None:

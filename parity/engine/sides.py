@@ -8,6 +8,7 @@ layout and the run's dtype.
 from __future__ import annotations
 
 import copy
+import types
 from typing import Any, Protocol
 
 import numpy as np
@@ -177,8 +178,8 @@ def _detached_non_leaves(obj: Any) -> dict:
             stack.extend(value.values())
         elif isinstance(value, (list, tuple, set)):
             stack.extend(value)
-        elif hasattr(value, "__dict__") and not isinstance(value, type):
-            stack.extend(vars(value).values())
+        elif hasattr(value, "__dict__") and not isinstance(value, (type, types.ModuleType, types.FunctionType, types.MethodType)):
+            stack.extend(vars(value).values())  # not into modules and functions: a program's own objects only
     return memo
 
 
