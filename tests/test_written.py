@@ -87,6 +87,39 @@ def test_a_planted_bug_fails_at_its_stage_and_parameter(example, file, old, new,
     assert parameter in top["explanation"] or parameter == "loss"
 
 
+@pytest.mark.parametrize("old, new, words", [
+    ("    model.train()\n", "    model.eval()\n", "eval mode"),
+    ("    model.train()\n", "    model.train()\n    X = (X - X.mean(0)) / X.std(0)\n", "Bessel's correction"),
+], ids=["eval-mode", "unbiased-std"])
+def test_a_ports_quiet_idiom_is_named_where_the_forward_pass_parts(old, new, words, tmp_path):
+    directory = planted(tmp_path, "batchnorm_torch.py", old, new)  # a candidate seen, said below a measured cause
+    path = tmp_path / "r.json"
+    result = check(directory, "batchnorm", "--steps", "3", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert words in top["explanation"] and top["score"] < 0.8, top
+
+
+def test_a_velocity_re_created_every_step_is_named_from_the_ports_gradient(tmp_path):
+    directory = planted(tmp_path, "convnet_numpy.py", "            self.velocity[k] = self.momentum * self.velocity[k] + self.grads[k]",
+                        "            self.velocity[k] = self.grads[k]")
+    path = tmp_path / "r.json"
+    result = check(directory, "convnet", "--steps", "4", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "update-law" and "the gradient alone" in top["explanation"] and "NumPy" in top["explanation"], top
+    assert "momentum" in top["explanation"]
+
+
+def test_a_learning_rate_factor_that_holds_over_the_steps_is_named(tmp_path):
+    directory = planted(tmp_path, "convnet_torch.py", "lr=lr, momentum", "lr=lr / 4, momentum")
+    path = tmp_path / "r.json"
+    result = check(directory, "convnet", "--steps", "4", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "update-scale" and "4 times the port's" in top["explanation"] and "lr = 0.0125" in top["explanation"], top
+
+
 def test_square_weights_take_the_layout_under_which_the_first_step_agrees():
     result = CliRunner().invoke(cli, ["check", f"{PROGRAMS}/rnn_numpy.py:ElmanRNN", "--torch", f"{PROGRAMS}/rnn_torch.py:ElmanRNN",
                                       "--data", f"{PROGRAMS}/rnn.npz", "--steps", "2"])

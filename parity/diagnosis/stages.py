@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.update_stage import update_findings
 from parity.engine.result import RunResult
@@ -48,6 +50,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
     elif name in ("loss", "output"):
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
+        if found[0].score < 0.8 and (idiom := _idiom(setup, built, failure.step)):
+            found.insert(0, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
@@ -57,6 +61,14 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _idiom(setup: Setup, built, step: int) -> Finding | None:
+    """A PyTorch idiom the port shows, built afresh and stepped to this step."""
+    try:
+        return port_idioms(setup, built, step)
+    except Exception:  # noqa: BLE001 - a program that cannot be built or stepped again here: no idiom to show
+        return None
 
 
 def _stage(name: str) -> str:
@@ -109,6 +121,12 @@ def _state(name: str, numpy_record: dict, torch_record: dict, step: int) -> list
                         f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
                         "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
+    grad = torch_record.get(f"{parameter}.grad")
+    if step >= 2 and grad is not None and np.any(grad) and relative_gap(np.asarray(numpy_record[name], np.float64), np.asarray(grad, np.float64)) <= 1e-4:
+        return [Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
+                        "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
+                        "out).", {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
+                        "Create the optimizer's state once and keep it from step to step.", 0.85)]
     return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},

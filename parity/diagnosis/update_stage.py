@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
@@ -83,10 +84,19 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
                          f"coefficients.", {**evidence, "lr_times_decay": decay},
                          "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
+    plain = _plain_step(built, context, parameter)
+    if plain:
+        return [Finding("update-law", plain, {**evidence, "side": "numpy" if plain.startswith("The NumPy") else "torch"},
+                        "Keep the optimizer's state from step to step (create it once), on both sides alike.", 0.85)]
     ratios = _ratios_over_steps(setup, built, step)
+    finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
+    steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
+    scaled = _one_learning_rate_factor(built, context) if steady else None  # a factor that holds over the next steps
+    if scaled:
+        return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
     law = _law(ratios, step)
     if law:
-        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85)]
+        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.6 if law[0] == "moving-ratio" else 0.85)]
     if evidence.get("optimizers_differ"):
         return [Finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
@@ -100,6 +110,56 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"the tensor): a learning rate, a loss scale or a sign differs.", {**evidence, "ratio": ratio},
                          "Use the same learning rate and loss scale in both programs.", 0.7)]
     return []
+
+
+def _one_learning_rate_factor(built, context) -> str | None:
+    """Every parameter's NumPy update the same factor r times the port's at this step: a learning rate r times the
+    other's. The port's own learning rate is read off its optimizer, and, where a scheduler has moved it from its
+    initial_lr, the scheduler is named."""
+    names = [k.removesuffix(".update") for k in context.numpy_record if k.endswith(".update") and k in context.torch_record]
+    # fitted over each whole tensor: in float32 an update's small elements carry a large relative rounding error
+    fits = [fit_ratio(np.asarray(context.numpy_record[f"{n}.update"], np.float64), np.asarray(context.torch_record[f"{n}.update"],
+                      np.float64)) for n in names]
+    if len(names) < 2 or any(f is None or f[1] > 1e-3 for f in fits):
+        return None
+    ratios = [f[0] for f in fits]
+    if np.ptp(ratios) > 1e-3 * max(abs(r) for r in ratios):
+        return None
+    r = float(np.mean(ratios))
+    if abs(r - 1) <= 1e-3 or r <= 0:
+        return None
+    torch_names = built.make_sides()[1].names
+    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
+    schedulers = [v for v in torch_names.values() if hasattr(v, "get_last_lr") and hasattr(v, "base_lrs")]
+    said = f" The port's optimizer starts at lr = {group['lr']:g}" if "lr" in group else ""
+    if said and schedulers and "initial_lr" in group and abs(group["lr"] / group["initial_lr"] - 1) > 1e-6:
+        factor = group["lr"] / group["initial_lr"]
+        extra = {"start_factor": getattr(schedulers[0], "start_factor", None), "factor": getattr(schedulers[0], "factor", None)}
+        shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)))
+        said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} scales it from "
+                 f"the first step{f' ({shown}; check the defaults you left)' if shown else ''}")
+    return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
+            f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")
+
+
+def _plain_step(built, context, parameter: str) -> str | None:
+    """One side's update is -lr·g, the port's gradient alone (lr read off the port's optimizer), where the other's is
+    not: that side keeps no optimizer state from step to step (a velocity re-created each step, never stored)."""
+    grad = context.torch_record.get(f"{parameter}.grad")
+    optimizer = built.make_sides()[1].names.get("optimizer")
+    groups = getattr(optimizer, "param_groups", None)
+    if context.step < 2 or grad is None or not groups or not (groups[0].get("momentum") or groups[0].get("betas")):
+        return None  # at a first step momentum's update is -lr·g too
+    lr = float(groups[0]["lr"])
+    plain = -lr * np.asarray(grad, np.float64)
+    for side, record, other in (("NumPy program", context.numpy_record, context.torch_record), ("port", context.torch_record,
+                                                                                               context.numpy_record)):
+        update = np.asarray(record[f"{parameter}.update"], np.float64)
+        if np.any(plain) and relative_gap(update, plain) <= 1e-4 and relative_gap(np.asarray(other[f"{parameter}.update"], np.float64), plain) > 1e-3:
+            return (f"The {side}'s update of {parameter} is -lr·g, the gradient alone (lr = {lr:g}, read off the port's "
+                    f"optimizer), where the other program's optimizer carries state from step to step: no momentum on the "
+                    f"{side.split()[0]} side (its velocity or moments re-created at every step, or never stored).")
+    return None
 
 
 def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]:
