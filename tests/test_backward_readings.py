@@ -169,3 +169,62 @@ def test_targets_as_a_column_of_class_numbers_or_made_whole_are_read():
     zr, yr = RNG.normal(size=(16, 2)), RNG.normal(0, 2, size=(16, 2))
     truncated = loss_gradient("mse", "linear", zr, yr, 2 * (zr - np.trunc(yr)) / 32, 1e-6)[0]
     assert "truncated toward zero" in truncated
+
+
+MANUAL_PORT = """
+import torch
+from torch import nn
+
+class Tanh:
+    def forward(self, z):
+        self.out = torch.tanh(z)
+        return self.out
+
+    def backward(self, grad):
+        return grad * (1.0 - self.out ** 2)
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(4, 5), nn.Linear(5, 5), nn.Linear(5, 1)])
+        self.acts = ACTS
+
+    def forward(self, x):
+        self.inputs = []
+        for i, layer in enumerate(self.layers):
+            self.inputs.append(x)
+            x = layer(x)
+            if i < 2:
+                x = self.acts[i].forward(x)
+        return x
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    with torch.no_grad():
+        out = model(X)
+        grad = 2.0 * (out - y) / out.numel()
+        for i in reversed(range(3)):
+            if i < 2:
+                grad = model.acts[i].backward(grad)
+            model.layers[i].weight.grad = grad.T @ model.inputs[i]
+            model.layers[i].bias.grad = grad.sum(dim=0)
+            grad = grad @ model.layers[i].weight
+    optimizer.step()
+"""
+
+
+def test_a_port_writing_its_own_gradients_is_read_one_row_at_a_time(tmp_path):
+    def run(acts: str) -> tuple[int, dict | None]:
+        (tmp_path / "manual.py").write_text(MANUAL_PORT.replace("ACTS", acts))
+        path = tmp_path / "r.json"
+        result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/manual.py:Net", "--torch-step",
+                                          "train_step(model, optimizer, X, y)", "--data", "random:24,4",
+                                          "--hidden-activation", "tanh", "--output-activation", "linear", "--loss",
+                                          "mse", "--lr", "0.1", "--steps", "3", "--json", str(path)])
+        assert result.exit_code in (0, 1), result.output
+        return result.exit_code, (json.loads(path.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+    assert run("[Tanh() for _ in range(2)]")[0] == 0
+    code, top = run("[Tanh()] * 2")  # one object: its cache holds the last hidden layer's activation
+    assert code == 1 and top["evidence"]["side"] == "torch" and "In the port" in top["explanation"], top
+    assert "hidden layer 2's activation" in top["explanation"], top

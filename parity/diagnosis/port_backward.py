@@ -16,7 +16,7 @@ import numpy_net
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
-from parity.diagnosis.port_trace import Trace, trace_port
+from parity.diagnosis.port_trace import Trace
 from parity.engine.setup import Setup
 
 
@@ -74,15 +74,24 @@ def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.
 
 
 def piled_hooks_finding(setup: Setup, failure) -> Finding | None:
-    """A port whose step registers gradient hooks on its parameters that earlier steps registered too: read before
-    any law of the step, which the piling hooks make (a factor growing with the step)."""
+    """A port whose step registers gradient hooks on its parameters, one more each step: read before any law of the
+    step, which the piling hooks make (a factor growing with the step). One step of a fresh port shows it."""
     if setup.user_sides != ("torch",) or failure.step < 2 or setup.config.mode != "lockstep":
         return None
     try:
-        trace = trace_port(setup.replay(failure.step)[1], setup.rows(failure.step))
+        port = setup.make_sides()[1]
+        start = _most_hooks(port.model)
+        port.step(setup.rows(1))
+        added = _most_hooks(port.model) - start
     except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing to count
         return None
-    return _piled_hooks(trace) if trace is not None else None
+    trace = Trace()
+    trace.param_hooks = (start + added * (failure.step - 1), added)
+    return _piled_hooks(trace)
+
+
+def _most_hooks(model) -> int:
+    return max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)
 
 
 def _piled_hooks(trace: Trace) -> Finding | None:

@@ -91,6 +91,8 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding 
 
     if config.optimizer == "adam" and config.weight_decay:
         return None
+    if port and _true_gradients(setup, rows, before, gradient(rows)):
+        return None  # a port whose backward pass gives the run's gradients: its stages are not where it parts
     per_row = [gradient(rows[i:i + 1]) for i in range(len(rows))]
     names = [f"W{l}.grad" for l in range(1, _layer_count(before) + 1)]
     if any(name not in g for g in per_row for name in names):
@@ -98,8 +100,6 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding 
     whole = gradient(rows)
     if (tol := CANCELLATION * max(precision)) > LEAST_PRECISE:
         return None
-    if port and _true_gradients(setup, rows, before, whole):
-        return None  # a port whose backward pass gives the run's gradients: its stages are not where it parts
     if _same_every_row(per_row, tol):
         return _held_data(setup, before, per_row[0], len(rows), tol)
     reduced = _reductions(whole, per_row, tol)

@@ -84,14 +84,15 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
                          f"coefficients.", {**evidence, "lr_times_decay": decay},
                          "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
-    plain = _plain_step(built, context, parameter)
+    port_names = built.make_sides()[1].names  # the port's optimizer and schedulers as built
+    plain = _plain_step(port_names, context, parameter)
     if plain:
         return [Finding("update-law", plain, {**evidence, "side": "numpy" if plain.startswith("The NumPy") else "torch"},
                         "Keep the optimizer's state from step to step (create it once), on both sides alike.", 0.85)]
     ratios = _ratios_over_steps(setup, built, step)
     finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
-    scaled = _one_learning_rate_factor(built, context) if steady else None  # a factor that holds over the next steps
+    scaled = _one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
     if scaled:
         return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
     law = _law(ratios, step)
@@ -112,7 +113,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     return []
 
 
-def _one_learning_rate_factor(built, context) -> str | None:
+def _one_learning_rate_factor(torch_names: dict, context) -> str | None:
     """Every parameter's NumPy update the same factor r times the port's at this step: a learning rate r times the
     other's. The port's own learning rate is read off its optimizer, and, where a scheduler has moved it from its
     initial_lr, the scheduler is named."""
@@ -128,7 +129,6 @@ def _one_learning_rate_factor(built, context) -> str | None:
     r = float(np.mean(ratios))
     if abs(r - 1) <= 1e-3 or r <= 0:
         return None
-    torch_names = built.make_sides()[1].names
     group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
     schedulers = [v for v in torch_names.values() if hasattr(v, "get_last_lr") and hasattr(v, "base_lrs")]
     said = f" The port's optimizer starts at lr = {group['lr']:g}" if "lr" in group else ""
@@ -142,11 +142,11 @@ def _one_learning_rate_factor(built, context) -> str | None:
             f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")
 
 
-def _plain_step(built, context, parameter: str) -> str | None:
+def _plain_step(torch_names: dict, context, parameter: str) -> str | None:
     """One side's update is -lr·g, the port's gradient alone (lr read off the port's optimizer), where the other's is
     not: that side keeps no optimizer state from step to step (a velocity re-created each step, never stored)."""
     grad = context.torch_record.get(f"{parameter}.grad")
-    optimizer = built.make_sides()[1].names.get("optimizer")
+    optimizer = torch_names.get("optimizer")
     groups = getattr(optimizer, "param_groups", None)
     if context.step < 2 or grad is None or not groups or not (groups[0].get("momentum") or groups[0].get("betas")):
         return None  # at a first step momentum's update is -lr·g too
