@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
-import numpy_net
 from parity.diagnosis.adam_moments import BETAS, adam_update, moment_factor, moment_laws
-from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.evidence import relative_gap, run_gradients
 from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 from parity.diagnosis.step_laws import stepped
 from parity.engine.result import FailureContext
@@ -84,8 +83,7 @@ def _history(setup: Setup, side: str, steps: int) -> tuple[list[dict], list[dict
         X, y = (np.asarray(a, np.float64) for a in (setup.data.X[rows], setup.data.y[rows]))
         params = {name: np.asarray(v, np.float64) for name, v in numpy.params().items()}
         before.append(params)
-        acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
-        grads.append(numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation))
+        grads.append(run_gradients(params, X, y, config))
         moved = stepped(numpy, rows), stepped(torch, rows)
         updates.append(moved[0] if side == "numpy" else moved[1])
         torch.load(numpy.params())

@@ -144,6 +144,12 @@ class Evidence:
         return predicted.shape != reference.shape or relative_gap(predicted, reference) > 10 * self.match_tolerance
 
 
+def run_gradients(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray, config) -> dict[str, np.ndarray]:
+    """The run's model's gradients at these parameters on this batch (its activations, output unit and loss)."""
+    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
+    return numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+
+
 def relative_gap(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(a - b) / max(np.linalg.norm(b), np.linalg.norm(a), 1e-300))
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-import numpy_net
-from parity.diagnosis.evidence import as_division, fit_ratio, relative_gap
+from parity.diagnosis.evidence import as_division, fit_ratio, relative_gap, run_gradients
 from parity.diagnosis.finding import SIDE_PROGRAMS as SIDES, Finding
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -40,8 +39,7 @@ def gradient_transform_finding(setup: Setup, failure: FailureContext) -> Finding
     before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
     params = {name: np.asarray(value, np.float64) for name, value in before.items()}
     X, y = (np.asarray(a, np.float64) for a in setup.batch(1))
-    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
-    grads = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    grads = run_gradients(params, X, y, config)
     tolerance = 10 * MATCH_TOLERANCE[config.dtype]
     names = [name for name in grads if f"{name}.update" in record]
     seen_all = {name: -np.asarray(record[f"{name}.update"], np.float64) / (config.lr * first) for name in names}
@@ -89,11 +87,9 @@ def _rows_subset(seen: dict, params: dict, X: np.ndarray, y: np.ndarray, config,
     if not 2 <= n <= MAX_ROWS or not seen:
         return None
     target = np.concatenate([seen[name].ravel() for name in seen])
-    loss = numpy_net.make_loss(config.loss, config.output_activation)
     for k in range(1, n):
         for where, rows in (("first", slice(0, k)), ("last", slice(n - k, n))):
-            acts = numpy_net.forward(params, X[rows], config.hidden_activation, config.output_activation)
-            grads = numpy_net.backward(params, X[rows], acts, y[rows], loss, config.hidden_activation)
+            grads = run_gradients(params, X[rows], y[rows], config)
             candidate = np.concatenate([grads[name].ravel() for name in seen])
             fit = fit_ratio(target, candidate)
             if fit and fit[1] <= tolerance and fit[0] > 0:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 import numpy_net
-from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.evidence import fit_ratio, relative_gap, run_gradients
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.port_trace import Trace
@@ -41,13 +41,10 @@ def activity_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: n
     return None
 
 
-def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
-    """Hooks that pile up on the parameters; or the parameters' gradients one factor times what the loss's gradient at
-    the logits gives them, c/‖g‖ for a round c: clipped to a global norm between the backward pass and the step."""
+def clipped_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """The parameters' gradients one factor times what the loss's gradient at the logits gives them, c/‖g‖ for a round
+    c: clipped to a global norm between the backward pass and the step."""
     config = setup.config
-    piled = _piled_hooks(trace)
-    if piled:
-        return piled
     if trace.logits_grad is None or len(trace.param_grads) < 2:
         return None
     logits = trace.linears[-1][1]
@@ -55,8 +52,7 @@ def hooked_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.
     at_logits = fit_ratio(trace.logits_grad, run) if run is not None and trace.logits_grad.shape == run.shape else None
     if at_logits is None or at_logits[1] > tolerance or at_logits[0] <= 0:
         return None
-    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
-    true = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    true = run_gradients(params, X, y, config)
     names = [n for n in true if n in trace.param_grads and trace.param_grads[n].shape == np.shape(true[n])]
     seen = np.concatenate([trace.param_grads[n].ravel() for n in names])
     fit = fit_ratio(seen, np.concatenate([np.ravel(true[n]) for n in names]))
@@ -85,17 +81,15 @@ def piled_hooks_finding(setup: Setup, failure) -> Finding | None:
         added = _most_hooks(port.model) - start
     except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing to count
         return None
-    trace = Trace()
-    trace.param_hooks = (start + added * (failure.step - 1), added)
-    return _piled_hooks(trace)
+    return _piled_hooks(start + added * (failure.step - 1), added)
 
 
 def _most_hooks(model) -> int:
     return max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)
 
 
-def _piled_hooks(trace: Trace) -> Finding | None:
-    before, added = trace.param_hooks
+def _piled_hooks(before: int, added: int) -> Finding | None:
+    """Hooks on the parameters at the start of a step (before) and those the step registers (added): piling up."""
     if before < 1 or added < 1:
         return None
     return _finding("the parameters", f"its parameters carry {before} gradient hook(s) at the start of this step, and the "
@@ -109,8 +103,7 @@ def penalty_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
     """The port's parameter gradients are the run's plus λ·θ: an L2 penalty (λ/2)·Σθ² in its loss, on every parameter
     or on the weights alone. Where the run's optimizer decays by the same λ and the port's does too, counted twice."""
     config = setup.config
-    acts = numpy_net.forward(params, X, config.hidden_activation, config.output_activation)
-    true = numpy_net.backward(params, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    true = run_gradients(params, X, y, config)
     names = [n for n in true if n in trace.param_grads and trace.param_grads[n].shape == np.shape(true[n])]
     if len(names) < 2 or all(relative_gap(trace.param_grads[n], true[n]) <= tolerance for n in names):
         return None

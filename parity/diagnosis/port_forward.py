@@ -21,7 +21,7 @@ from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.evidence import relative_gap
-from parity.diagnosis.port_backward import activity_stage, hooked_stage, penalty_stage
+from parity.diagnosis.port_backward import activity_stage, clipped_stage, penalty_stage
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.result import FailureContext
@@ -54,7 +54,7 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         return None  # not a chain of Linear layers the run's model describes
     X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
-    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, hooked_stage, _loss_stage, activity_stage, penalty_stage)
+    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, clipped_stage, _loss_stage, activity_stage, penalty_stage)
     for stage in stages:
         found = stage(setup, trace, params, X, y, tolerance)
         if found:

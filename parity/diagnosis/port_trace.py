@@ -36,14 +36,12 @@ class Trace:
         self.layer_params: dict[int, list[str]] = {}  # raw weights: the other parameters each layer's operation used
         self.products: list[tuple[np.ndarray, np.ndarray | None]] = []  # (the weight as used, the op's result), per layer
         self.param_grads: dict[str, np.ndarray] = {}  # each parameter's .grad after the step, in the kit's layout ("W1")
-        self.param_hooks = (0, 0)  # the most gradient hooks a parameter carries before the step, and the step adds
 
 
 def trace_port(port: Any, rows: Any) -> Trace | None:
     model = getattr(port, "model", None)
     if not isinstance(model, nn.Module):
         return None
-    trace_hooks = max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)
     port = faithful_copy(port)
     model, trace, handles = port.model, Trace(), []
 
@@ -85,8 +83,7 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
         for handle in handles:
             handle.remove()
     trace.optimizer_steps = steps_taken[0]
-    added = max((len(p._backward_hooks or {}) for p in model.parameters()), default=0)  # the copy started with none
-    trace.param_grads, trace.param_hooks = _param_grads(port, model), (trace_hooks, added)
+    trace.param_grads = _param_grads(port, model)
     if not trace.linears and original is not None:  # its weights used as raw tensors (F.linear(x, layer.weight), x @ W)
         functional = _functional_trace(original, rows)
         if functional is not None:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 import numpy_net
-from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.evidence import relative_gap, run_gradients
 from parity.diagnosis.finding import Finding
 from parity.engine.record import gradients
 from parity.engine.result import FailureContext
@@ -91,13 +91,13 @@ def probe(setup: Setup, failure: FailureContext) -> Probe | BatchStep | Finding 
 
     if config.optimizer == "adam" and config.weight_decay:
         return None
-    if port and _true_gradients(setup, rows, before, gradient(rows)):
+    whole = gradient(rows)
+    if port and _true_gradients(setup, rows, before, whole):
         return None  # a port whose backward pass gives the run's gradients: its stages are not where it parts
     per_row = [gradient(rows[i:i + 1]) for i in range(len(rows))]
     names = [f"W{l}.grad" for l in range(1, _layer_count(before) + 1)]
     if any(name not in g for g in per_row for name in names):
         return None
-    whole = gradient(rows)
     if (tol := CANCELLATION * max(precision)) > LEAST_PRECISE:
         return None
     if _same_every_row(per_row, tol):
@@ -125,8 +125,7 @@ def _held_data(setup: Setup, before: dict, seen: dict[str, np.ndarray], rows: in
     is the run's on the whole data set."""
     config = setup.config
     X, y = (np.asarray(a, np.float64) for a in (setup.data.X, setup.data.y))
-    acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
-    right = numpy_net.backward(before, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    right = run_gradients(before, X, y, config)
     shared = [name for name in seen if name.removesuffix(".grad") in right]
     if not shared or any(relative_gap(seen[n], right[n.removesuffix(".grad")]) > tol for n in shared):
         return None
@@ -217,8 +216,7 @@ def _true_gradients(setup: Setup, rows: np.ndarray, before: dict[str, np.ndarray
     """The gradients seen on the batch are the run's model's, to DEPARTS."""
     config = setup.config
     X, y = (np.asarray(a[rows], np.float64) for a in (setup.data.X, setup.data.y))
-    acts = numpy_net.forward(before, X, config.hidden_activation, config.output_activation)
-    right = numpy_net.backward(before, X, acts, y, numpy_net.make_loss(config.loss, config.output_activation), config.hidden_activation)
+    right = run_gradients(before, X, y, config)
     shared = [n for n in right if f"{n}.grad" in seen]
     return bool(shared) and all(relative_gap(seen[f"{n}.grad"], right[n]) <= 1e-6 for n in shared)
 
