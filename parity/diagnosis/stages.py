@@ -28,6 +28,8 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.update_stage import update_findings
+from parity.diagnosis.written_backward import written_backward
+from parity.diagnosis.written_forward import loss_keyword, written_forward
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
@@ -50,6 +52,10 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
     elif name in ("loss", "output"):
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
+        if name == "loss" and found[0].evidence.get("ratio") is not None and found[0].score >= 0.8:
+            found[0] = _loss_keyword(setup, built, failure.step, found[0])
+        if found[0].score < 0.8 and (located := _located(setup, built, failure.step, name, numpy_record[name])):
+            found.insert(0, located)
         if found[0].score < 0.8 and (idiom := _idiom(setup, built, failure.step)):
             found.insert(0, idiom)
     elif name.endswith(".grad"):
@@ -58,6 +64,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _state(name, numpy_record, torch_record, failure.step)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    parameter = name.removesuffix(".grad").removesuffix(".update")
+    if (not found or found[0].score < 0.8) and parameter in numpy_record and (name.endswith((".grad", ".update"))):
+        if located := _located_backward(setup, built, failure.step, parameter, numpy_record[parameter],
+                                        torch_record.get(f"{parameter}.grad")):
+            found.insert(0, located)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
@@ -69,6 +80,34 @@ def _idiom(setup: Setup, built, step: int) -> Finding | None:
         return port_idioms(setup, built, step)
     except Exception:  # noqa: BLE001 - a program that cannot be built or stepped again here: no idiom to show
         return None
+
+
+def _located(setup: Setup, built, step: int, name: str, value) -> Finding | None:
+    """Where the two programs' values part on the way to the loss, both traced through the step."""
+    try:
+        return written_forward(setup, built, step, name, value)
+    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the stage alone is said
+        return None
+
+
+def _located_backward(setup: Setup, built, step: int, parameter: str, after, port_gradient) -> Finding | None:
+    """Where the NumPy program's gradients part from the port's on the way to this parameter's update."""
+    try:
+        return written_backward(setup, built, step, parameter, after, port_gradient)
+    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the stage alone is said
+        return None
+
+
+def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
+    """A constant ratio of the losses that one keyword of the port's loss function gives: that call, named."""
+    try:
+        said = loss_keyword(setup, built, step, ratio_finding.evidence["ratio"])
+    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the ratio alone is said
+        said = ""
+    if not said:
+        return ratio_finding
+    return Finding("loss-function", ratio_finding.explanation + said, {**ratio_finding.evidence, "side": "torch"},
+                   "Compute the same loss in both programs (torch.nn.functional.huber_loss for a Huber loss).", 0.9)
 
 
 def _stage(name: str) -> str:

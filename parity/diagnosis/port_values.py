@@ -1,0 +1,80 @@
+"""Every value a port computes in one step, in order: each torch function's result (a TorchFunctionMode), and the
+gradient back-propagation brings to each of its forward values (a hook registered as the value is made)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch.overrides import TorchFunctionMode
+
+from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
+
+OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "matmul",
+                                    "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv")}
+
+
+class _TorchValues(TorchFunctionMode):
+    def __init__(self, trace: Trace) -> None:
+        super().__init__()
+        self.trace = trace
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        result = func(*args, **kwargs)
+        name = getattr(func, "__name__", str(func))
+        if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
+            self.trace.note(name.strip("_").removeprefix("r") if name in OPERATORS else name,
+                            _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
+                            keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
+        return result
+
+
+def _tensors_in(args: tuple) -> tuple:
+    found = []
+    for arg in args:
+        if isinstance(arg, (list, tuple)):
+            found += _tensors_in(arg)
+        elif torch.is_tensor(arg) or isinstance(arg, (int, float)):
+            found.append(arg)
+    return tuple(found)
+
+
+def trace_torch_step(side: Any, rows: Any) -> Trace:
+    """The port stepped once on these rows: its values, then (as op 'grad') each forward value's gradient."""
+    trace = Trace()
+    batch_X, batch_y = side.batch(rows)
+    trace.root("X", batch_X, as_float64(batch_X))
+    trace.root("y", batch_y, as_float64(batch_y))
+    original = side.batch
+    side.batch = lambda _rows: (batch_X, batch_y)
+    mode = _TorchValues(trace)
+    hooks = []
+    try:
+        with mode:
+            _hook_forward_values(mode, hooks)
+            side.step(rows)
+    finally:
+        side.batch = original
+        for hook in hooks:
+            hook.remove()
+    return trace
+
+
+def _hook_forward_values(mode: _TorchValues, hooks: list) -> None:
+    """Each forward value's gradient, noted as it arrives: registered as the values are made."""
+    original = mode.trace.note
+
+    def note(op, inputs, result, detail=""):
+        original(op, inputs, result, detail)
+        if torch.is_tensor(result) and result.requires_grad and id(result) in mode.trace.of:
+            index = mode.trace.of[id(result)]
+            hooks.append(result.register_hook(lambda grad, index=index: _gradient(mode.trace, index, grad)))
+
+    mode.trace.note = note
+
+
+def _gradient(trace: Trace, index: int, grad: torch.Tensor) -> None:
+    array = as_float64(grad)
+    if array is not None and trace.elements + array.size <= MOST_ELEMENTS:
+        trace._add("grad", array, (index,), "")

@@ -1,0 +1,235 @@
+"""Every value a program as written computes in one step, in the order it computes it. The NumPy program's are
+traced here, through an ndarray subclass its data arrives as: each ufunc and NumPy function it meets is noted with
+its inputs, and its result carries the trace on (np.asarray and np.array keep it while tracing). The port's are
+traced in `port_values`. What neither sees (a Python float, an array the program makes from nothing it traced) is
+an input '?' or a constant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+
+MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
+
+
+@dataclass
+class Value:
+    index: int
+    op: str
+    array: np.ndarray  # float64
+    inputs: tuple[int | str | float, ...]  # a value's index, a root's name ("X", "y"), a constant, or "?" (not seen)
+    detail: str = ""  # the op's keyword arguments, as written (axis=1)
+    users: list[int] = field(default_factory=list)
+
+
+class Trace:
+    def __init__(self) -> None:
+        self.values: list[Value] = []
+        self.of: dict[int, int] = {}  # id(object) -> value index
+        self.kept: list[Any] = []  # the traced objects, alive, so that an id is never reused
+        self.elements = 0
+        self.quiet = 0
+
+    def root(self, name: str, obj: Any, array: np.ndarray) -> None:
+        self.of[id(obj)] = self._add(name, array, (), "")
+        self.kept.append(obj)
+
+    def note(self, op: str, inputs: tuple, result: Any, detail: str = "") -> None:
+        if self.quiet or result is None:
+            return
+        array = as_float64(result)
+        if array is None or self.elements + array.size > MOST_ELEMENTS:
+            return
+        index = self._add(op, array, tuple(self.source(x) for x in inputs), detail)
+        self.of[id(result)] = index
+        self.kept.append(result)
+
+    def _add(self, op: str, array: np.ndarray, inputs: tuple, detail: str) -> int:
+        index = len(self.values)
+        self.values.append(Value(index, op, array, inputs, detail))
+        self.elements += array.size
+        for source in inputs:
+            if isinstance(source, int):
+                self.values[source].users.append(index)
+        return index
+
+    def source(self, obj: Any) -> int | str | float:
+        """The value an input came from: itself, or the array it is a view of (a transpose, a slice, a reshape)."""
+        seen = obj
+        while seen is not None:
+            if id(seen) in self.of:
+                return self.of[id(seen)]
+            seen = getattr(seen, "base", None) if isinstance(seen, np.ndarray) else getattr(seen, "_base", None)
+        if isinstance(obj, (int, float, np.number)) and not isinstance(obj, bool):
+            return float(obj)
+        return "?"
+
+
+def as_float64(value: Any) -> np.ndarray | None:
+    if torch.is_tensor(value):
+        if not value.is_floating_point() and value.dtype not in (torch.int64, torch.int32, torch.bool):
+            return None
+        return value.detach().cpu().to(torch.float64).numpy().copy()
+    if isinstance(value, np.ndarray):
+        value = value.view(np.ndarray)  # a plain copy, never noted as a value of the program's
+    if isinstance(value, (np.ndarray, np.number)) and value.dtype.kind in "fiub":
+        return np.array(value, dtype=np.float64)
+    return None
+
+
+# -- the NumPy program: its data arrives as a traced array
+_TRACE: list[Trace] = []
+
+
+class TracedArray(np.ndarray):
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        out = kwargs.get("out")
+        if out:
+            kwargs["out"] = tuple(_plain(o) for o in out)
+        result = getattr(ufunc, method)(*(_plain(x) for x in inputs), **kwargs)
+        name = ufunc.__name__ if method == "__call__" else f"{ufunc.__name__}.{method}"
+        if out:
+            _note(f"{name} (in place)", inputs, out[0], kwargs)  # the array now holds a new value
+            return out[0] if len(out) == 1 else out
+        result = _traced(result)
+        _note(name, inputs, result, kwargs)
+        return result
+
+    def __array_function__(self, func, types, args, kwargs):
+        trace = _TRACE[-1] if _TRACE else None
+        if trace:
+            trace.quiet += 1
+        try:
+            result = super().__array_function__(func, types, args, kwargs)
+        finally:
+            if trace:
+                trace.quiet -= 1
+        result = _traced(result)
+        _note(func.__name__, _arrays_in(args), result, kwargs)
+        return result
+
+    # methods that bypass NumPy's function protocol, or compute through a scalar it does not see
+    def dot(self, other, out=None):
+        return np.dot(self, other, out=out)
+
+    def mean(self, *args, **kwargs):
+        return _method(self, np.ndarray.mean, args, kwargs)
+
+    def var(self, *args, **kwargs):
+        return _method(self, np.ndarray.var, args, kwargs)
+
+    def std(self, *args, **kwargs):
+        return _method(self, np.ndarray.std, args, kwargs)
+
+    def astype(self, *args, **kwargs):
+        result = super().astype(*args, **kwargs)
+        _note("astype", (self,), result, _short(args[0]) if args else "")
+        return result
+
+    def __getitem__(self, key):
+        result = super().__getitem__(key)
+        if isinstance(result, np.ndarray) and not np.shares_memory(result, self):
+            _note("getitem", (self,), result, index_text(key))  # a copy (fancy indexing): a view is followed by its base
+        elif isinstance(result, np.ndarray) and result.shape != self.shape:
+            _note("getitem", (self,), result, index_text(key))
+        return result
+
+
+def _method(array: TracedArray, method: Any, args: tuple, kwargs: dict) -> Any:
+    """A reduction method computed on the plain array, noted whole (axis given by position or by name)."""
+    result = _traced(method(array.view(np.ndarray), *args, **kwargs))
+    positions = ("axis", "dtype", "out", "keepdims") if method is np.ndarray.mean else ("axis", "dtype", "out", "ddof", "keepdims")
+    named = {**dict(zip(positions, args)), **kwargs}
+    _note(method.__name__, (array,), result, named)
+    return result
+
+
+def _plain(x: Any) -> Any:
+    return x.view(np.ndarray) if isinstance(x, TracedArray) else x
+
+
+def _traced(result: Any) -> Any:
+    if isinstance(result, tuple):
+        return tuple(_traced(r) for r in result)
+    if isinstance(result, np.ndarray) and not isinstance(result, TracedArray):
+        return result.view(TracedArray)
+    return result
+
+
+def _arrays_in(args: Any) -> tuple:
+    found = []
+    for arg in args:
+        if isinstance(arg, (list, tuple)):
+            found += _arrays_in(arg)
+        elif isinstance(arg, (np.ndarray, int, float)):
+            found.append(arg)
+    return tuple(found)
+
+
+def _note(op: str, inputs: tuple, result: Any, detail: dict | str) -> None:
+    if _TRACE and not isinstance(result, tuple):
+        _TRACE[-1].note(op, inputs, result, detail if isinstance(detail, str) else keywords(detail))
+
+
+def keywords(kwargs: dict) -> str:
+    defaults = {"where": True, "keepdims": False, "casting": "same_kind", "order": "K"}
+    return ", ".join(f"{k}={_short(v)}" for k, v in kwargs.items()
+                     if k != "out" and v is not None and not (k in defaults and _same_default(v, defaults[k])))
+
+
+def _same_default(value: Any, default: Any) -> bool:
+    return isinstance(value, (bool, str)) and value == default
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, np.ndarray) else f"array{value.shape}"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def index_text(key: Any) -> str:
+    """An index as it is written: [:, :1], [3], [idx]."""
+    def one(k: Any) -> str:
+        if isinstance(k, slice):
+            return ":".join("" if v is None else str(v) for v in (k.start, k.stop)) + (f":{k.step}" if k.step else "")
+        return "..." if k is Ellipsis else "None" if k is None else "idx" if isinstance(k, (np.ndarray, list)) else str(k)
+    return ", ".join(one(k) for k in (key if isinstance(key, tuple) else (key,)))
+
+
+def trace_numpy_step(side: Any, rows: Any) -> Trace:
+    """The NumPy side stepped once on these rows, its X and y traced (its own arrays are not: they enter as '?')."""
+    trace = Trace()
+    X, y = side.X, side.y
+    side.X, side.y = X.view(TracedArray), y.view(TracedArray)
+    batch_X, batch_y = side.X[rows], side.y[rows]
+    _TRACE.append(trace)
+    converters = np.asarray, np.array
+    np.asarray, np.array = _keeping(np.asarray), _keeping(np.array)  # X = np.asarray(X, dtype=...) keeps the trace
+    try:
+        trace.root("X", batch_X, as_float64(batch_X))
+        trace.root("y", batch_y, as_float64(batch_y))
+        original = side.batch
+        side.batch = lambda _rows: (batch_X, batch_y)
+        try:
+            side.step(rows)
+        finally:
+            side.batch = original
+    finally:
+        np.asarray, np.array = converters
+        _TRACE.pop()
+        side.X, side.y = X, y
+    return trace
+
+
+def _keeping(convert: Any) -> Any:
+    def converted(value, *args, **kwargs):
+        if isinstance(value, TracedArray) and "subok" not in kwargs:
+            result = convert(value, *args, subok=True, **kwargs) if convert is np.array else np.asanyarray(value, *args, **kwargs)
+            if result is not value:
+                _note("asarray", (value,), result, "")
+            return result
+        return convert(value, *args, **kwargs)
+    return converted

@@ -1,0 +1,194 @@
+"""Where two programs as written part in the backward pass, read from the values each computes at the shared start.
+
+The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad;
+the NumPy program's, its hand-written deltas. From the NumPy program's new value of the failing parameter back,
+the last agreeing gradient is the frontier; the first value the NumPy program makes from it that disagrees is
+compared with the port's gradients of its shape: short of (or over) the port's by another of the port's values, or
+by the product of two (a term of a sum dropped: a skip connection's path, a tied weight's second use).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.value_trace import Trace, Value
+from parity.diagnosis.written_forward import AGREES, agreements, describe, op_text, region_of, replayed, traces, uses
+from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
+
+LOCATED = 0.6
+MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
+FD_PICKS = 3  # elements differenced: the port's largest gradients
+
+
+def written_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
+                     port_gradient: np.ndarray | None) -> Finding | None:
+    """Only where the port's gradient of the parameter is the derivative of the NumPy program's own loss (the loss
+    its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
+    Where it is not, the port's backward is the suspect."""
+    if port_gradient is None or not np.any(port_gradient):
+        return None
+    error = _port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64))
+    if error is None:
+        return None
+    if error > FD_AGREES:
+        return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
+                       f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
+                       f"NumPy program's step reports, in float64: relative error {error:.3g}): {_why_port(built)}",
+                       {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
+                       "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
+                       0.85 if "one Parameter under" in _why_port(built) else 0.7)
+    numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
+    tolerance = AGREES.get(str(getattr(built, "dtype", "float32")), AGREES["float32"])
+    target = _new_value(numpy_trace, np.asarray(after, np.float64))
+    if target is None:
+        return None
+    agreed = agreements(numpy_trace, torch_trace, tolerance)
+    region = region_of(numpy_trace, target, agreed)
+    fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
+                  and _is_gradient(agreed[i])})
+    if not fed:
+        return None
+    frontier = numpy_trace.values[fed[-1]]
+    first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
+    if first is None:
+        return None
+    twin = agreed[frontier.index]
+    evidence = {"step": step, "stage": "backward", "parameter": parameter,
+                "agree_up_to": _gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
+    text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
+            f"the first value the NumPy program makes from it that the port never has is {evidence['numpy_op']}, on "
+            f"the way to {parameter}'s update.")
+    term = _missing_term(first, region, numpy_trace, torch_trace, tolerance)
+    if term:
+        evidence["term"] = term
+        return Finding("numpy-backward", f"{text} {term}", {**evidence, "side": "numpy"},
+                       "Add every path the gradient takes (each use of a value adds its term).", 0.8)
+    return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
+                   "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _why_port(built: Any) -> str:
+    """One Parameter registered under several names is measured; otherwise the candidates are said."""
+    model = built.make_sides()[1].names.get("model")
+    held: dict[int, list[str]] = {}
+    for name, value in model.named_parameters(remove_duplicate=False) if model is not None else ():
+        held.setdefault(id(value), []).append(name)
+    shared = next((names for names in held.values() if len(names) > 1), None)
+    if shared:
+        return (f"the port holds one Parameter under {len(shared)} names ({', '.join(shared)}): the layers share it, "
+                f"and its gradient is the sum of theirs (a list repeated with *, or one tensor appended several times).")
+    return ("the port's backward differs (a custom autograd Function's backward, a hook), or its parameters are used "
+            "otherwise than the NumPy program's.")
+
+
+def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray) -> float | None:
+    """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
+    program at the step's shared start, on the elements where the port's gradient is largest."""
+    numpy_side, _ = replayed(setup, built, step)
+    start = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    rows = setup.rows(step)
+
+    def loss(index: int, h: float) -> float | None:
+        side = numpy_side.promoted()
+        params = {name: value.copy() for name, value in start.items()}
+        params[parameter].reshape(-1)[index] += h
+        side.load(params)
+        record = side.step(rows)
+        return float(np.ravel(record["loss"])[0]) if "loss" in record else None
+
+    picks = np.argsort(-np.abs(gradient).ravel())[:FD_PICKS]
+    scale = max(float(np.abs(start[parameter]).max(initial=0.0)), 1.0)
+    estimates = []
+    for index in picks:
+        up, down = loss(int(index), FD_STEP * scale), loss(int(index), -FD_STEP * scale)
+        if up is None or down is None:
+            return None
+        estimates.append((up - down) / (2 * FD_STEP * scale))
+    estimates, chosen = np.array(estimates), gradient.ravel()[picks]
+    return float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
+
+
+def _new_value(trace: Trace, after: np.ndarray) -> Value | None:
+    for value in reversed(trace.values):
+        if value.array.shape == after.shape and np.allclose(value.array, after, rtol=1e-6, atol=1e-12):
+            return value
+    return None
+
+
+def _is_gradient(value: Value) -> bool:
+    return value.op == "grad" or value.op.endswith(".grad")
+
+
+def _gradient_name(value: Value, trace: Trace) -> str:
+    if value.op.endswith(".grad"):
+        return f"the port's gradient of {value.op.removesuffix('.grad')}"
+    if value.op == "grad" and value.inputs and isinstance(value.inputs[0], int):
+        return f"the gradient at the port's {describe(trace.values[value.inputs[0]])}"
+    return f"the port's {describe(value)}"
+
+
+def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+    """The departing value, or the gradient it leads to, against the port's gradient of its shape: the difference
+    another of the port's values, or a product of two."""
+    departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
+    gradients = [v for v in torch_trace.values if _is_gradient(v)]
+    for value in departing[:12]:
+        for theirs in gradients:
+            a = _aligned(value.array, theirs.array)
+            if a is None or _close(a, theirs.array, tolerance):
+                continue
+            gap = theirs.array - a
+            for other in torch_trace.values:
+                if other is not theirs and _aligned(other.array, gap) is not None and _close(_aligned(other.array, gap), gap, tolerance):
+                    return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: a "
+                            f"term the port's autograd adds is missing on the NumPy side ({_path(other, torch_trace)}).")
+            if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
+                return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
+                        f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
+    return ""
+
+
+VIEWS = {"t", "transpose", "permute", "T", "mT", "view", "reshape", "expand"}
+
+
+def _path(other: Value, trace: Trace) -> str:
+    """What the missing term is: a weight's second use (its transpose: a tied weight, used twice), or a path."""
+    source = trace.values[other.inputs[0]] if other.op == "grad" and other.inputs and isinstance(other.inputs[0], int) else None
+    if source is not None and source.op in VIEWS and "?" in source.inputs:
+        return (f"the gradient through the parameter's second use, its {source.op}: a tied weight is used twice, and "
+                f"its gradient is the sum of both uses' terms")
+    return "a path the gradient takes besides the one written, such as a skip connection's identity path"
+
+
+def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
+    """gap = Aᵀ·B for two of the port's values A, B of the batch's rows."""
+    if gap.ndim != 2:
+        return ""
+    rows = [v for v in trace.values if v.array.ndim == 2]
+    tried = 0
+    for a in rows:
+        for b in rows:
+            if a.array.shape[0] != b.array.shape[0] or (a.array.shape[1], b.array.shape[1]) not in (gap.shape, gap.shape[::-1]):
+                continue
+            tried += 1
+            if tried > MOST_PRODUCTS:
+                return ""
+            product = a.array.T @ b.array
+            product = product if product.shape == gap.shape else product.T
+            if _close(product, gap, tolerance):
+                return f"({_gradient_name(a, trace) if _is_gradient(a) else describe(a)})ᵀ · ({_gradient_name(b, trace) if _is_gradient(b) else describe(b)})"
+    return ""
+
+
+def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    if a.shape == b.shape:
+        return a
+    return a.T if a.ndim == 2 and a.shape[::-1] == b.shape else None
+
+
+def _close(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
+    scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
+    return bool(np.any(b)) and float(np.abs(a - b).max()) <= tolerance * scale

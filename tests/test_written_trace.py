@@ -1,0 +1,176 @@
+"""Two programs as written, traced through the failing step (parity.diagnosis.value_trace, written_forward): every
+value each side computes, the last ones that agree, and what each side does after them."""
+
+import json
+
+import numpy as np
+import torch
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE, _keeping
+from tests.test_written import check, planted
+
+
+def traced(function, *arrays):
+    trace = Trace()
+    inputs = [a.view(TracedArray) for a in arrays]
+    for name, value in zip("Xy", inputs):
+        trace.root(name, value, np.array(value, np.float64))
+    _TRACE.append(trace)
+    try:
+        function(*inputs)
+    finally:
+        _TRACE.pop()
+    return trace
+
+
+def test_a_numpy_step_is_traced_op_by_op_with_its_inputs():
+    W = np.full((3, 2), 0.5)
+
+    def step(X, y):
+        X = np.asarray(X, dtype=np.float64)
+        h = np.tanh(X.dot(W))
+        h *= 2
+        return np.mean((h - y[:, :1]) ** 2, axis=0)
+
+    X, y = np.arange(12.0).reshape(4, 3) / 10, np.ones((4, 2))
+    np.asarray, saved = _keeping(np.asarray), np.asarray
+    try:
+        trace = traced(step, X, y)
+    finally:
+        np.asarray = saved
+    ops = [v.op for v in trace.values]
+    assert ops[:2] == ["X", "y"] and "dot" in ops and "tanh" in ops and "multiply (in place)" in ops and "mean" in ops
+    tanh = next(v for v in trace.values if v.op == "tanh")
+    assert np.allclose(tanh.array, np.tanh(X @ W))
+    sliced = next(v for v in trace.values if v.op == "getitem")
+    assert sliced.detail == ":, :1" and sliced.inputs == (1,) and sliced.array.shape == (4, 1)
+    assert next(v for v in trace.values if v.op == "mean").detail == "axis=0"
+
+
+def test_the_ports_gradients_of_its_forward_values_are_traced():
+    from parity.diagnosis.port_values import _hook_forward_values, _TorchValues
+    trace, X = Trace(), torch.ones(3, 2)
+    trace.root("X", X, X.double().numpy())
+    weight = torch.full((2, 2), 0.5, requires_grad=True)
+    mode, hooks = _TorchValues(trace), []
+    with mode:
+        _hook_forward_values(mode, hooks)
+        (torch.tanh(X @ weight) ** 2).sum().backward()
+    ops = [v.op for v in trace.values]
+    assert ops[:4] == ["X", "matmul", "tanh", "pow"] and ops.count("grad") >= 3
+    grad_of_tanh = next(v for v in trace.values if v.op == "grad" and v.inputs == (2,))
+    assert np.allclose(grad_of_tanh.array, 2 * np.tanh(np.ones((3, 2)))), grad_of_tanh
+
+
+def run(tmp_path, file, old, new):
+    directory = planted(tmp_path, file, old, new)
+    path = tmp_path / "r.json"
+    result = check(directory, "batchnorm", "--steps", "3", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    return json.loads(path.read_text())["diagnosis"][0]
+
+
+def test_targets_the_numpy_program_derives_from_y_are_read_as_a_function_of_y(tmp_path):
+    top = run(tmp_path, "batchnorm_numpy.py", "        y = np.asarray(y, dtype=self.dtype)\n        probs",
+              "        y = 0.9 * np.asarray(y, dtype=self.dtype)\n        probs")
+    assert top["name"] == "loss-function" and "0.9·y" in top["explanation"] and top["score"] >= 0.8, top
+    assert "the port's sigmoid output" in top["explanation"] and "sums" not in top["explanation"]
+
+
+def test_statistics_over_the_other_axis_are_named_where_the_forward_pass_parts(tmp_path):
+    directory = planted(tmp_path, "batchnorm_numpy.py", "mean = z1.mean(axis=0)", "mean = z1.mean(axis=1, keepdims=True)")
+    text = (directory / "batchnorm_numpy.py").read_text().replace("var = z1.var(axis=0)", "var = z1.var(axis=1, keepdims=True)")
+    (directory / "batchnorm_numpy.py").write_text(text)
+    path = tmp_path / "r.json"
+    result = check(directory, "batchnorm", "--steps", "3", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "forward" and "axis=1" in top["explanation"] and "batch_norm" in top["explanation"], top
+    assert "within each row" in top["explanation"] and top["score"] >= 0.8
+
+
+RESIDUAL_NUMPY = """
+import numpy as np
+
+class Residual:
+    def __init__(self, seed=3):
+        rng = np.random.default_rng(seed)
+        self.W1, self.b1 = rng.normal(0, 0.5, (4, 6)), np.zeros(6)
+        self.W2, self.b2 = rng.normal(0, 0.5, (6, 6)), np.zeros(6)
+        self.W3, self.b3 = rng.normal(0, 0.5, (6, 2)), np.zeros(2)
+
+    def train_step(self, X, y, lr=0.1):
+        z1 = X @ self.W1 + self.b1
+        h1 = np.tanh(z1)
+        h2 = h1 + np.tanh(h1 @ self.W2 + self.b2)
+        out = h2 @ self.W3 + self.b3
+        loss = np.mean((out - y) ** 2)
+        d_out = 2 * (out - y) / out.size
+        d_h2 = d_out @ self.W3.T
+        d_block = d_h2 * (1 - (h2 - h1) ** 2)
+        d_h1 = d_block @ self.W2.T + d_h2
+        d_z1 = d_h1 * (1 - h1 ** 2)
+        for p, g in ((self.W3, h2.T @ d_out), (self.b3, d_out.sum(0)), (self.W2, h1.T @ d_block),
+                     (self.b2, d_block.sum(0)), (self.W1, X.T @ d_z1), (self.b1, d_z1.sum(0))):
+            p -= lr * g
+        return loss
+"""
+
+RESIDUAL_TORCH = """
+import torch
+from torch import nn
+
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a, self.b, self.c = nn.Linear(4, 6), nn.Linear(6, 6), nn.Linear(6, 2)
+
+    def forward(self, x):
+        h = torch.tanh(self.a(x))
+        return self.c(h + torch.tanh(self.b(h)))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = torch.nn.functional.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def residual(tmp_path, old="", new=""):
+    (tmp_path / "res_numpy.py").write_text(RESIDUAL_NUMPY.replace(old, new))
+    (tmp_path / "res_torch.py").write_text(RESIDUAL_TORCH)
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/res_numpy.py:Residual", "--torch", f"{tmp_path}/res_torch.py:Residual",
+                                      "--as-written", "--data", "random:24,4,2", "--steps", "3", "--json", str(path),
+                                      "--param", "W1=a.weight.T", "--param", "W2=b.weight.T", "--param", "W3=c.weight.T"])
+    return result, path
+
+
+def test_a_residual_pair_as_written_passes(tmp_path):
+    result, _ = residual(tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_numpy_backward_that_drops_a_path_is_located_after_the_last_agreeing_gradient(tmp_path):
+    """The skip connection's identity path dropped from the hand-written backward pass: the port's gradient is the
+    derivative of the shared loss (central differences), so the NumPy side is the one that parts."""
+    result, path = residual(tmp_path, "d_h1 = d_block @ self.W2.T + d_h2", "d_h1 = d_block @ self.W2.T")
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "numpy-backward" and top["evidence"]["side"] == "numpy" and top["score"] >= 0.8, top
+    assert "agree up to the gradient at the port's" in top["explanation"] and "missing on the NumPy side" in top["explanation"]
+
+
+def test_a_port_gradient_that_is_not_the_derivative_of_the_shared_loss_is_the_ports(tmp_path):
+    top = run(tmp_path, "batchnorm_torch.py", "        self.fc2 = nn.Linear(hidden, n_out)\n",
+              "        self.fc2 = nn.Linear(hidden, n_out)\n        self.fc1.weight.register_hook(lambda g: 3 * g)\n")
+    assert top["name"] == "port-gradient" and top["evidence"]["side"] == "torch", top
+    assert "not the derivative" in top["explanation"]
