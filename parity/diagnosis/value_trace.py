@@ -233,3 +233,13 @@ def _keeping(convert: Any) -> Any:
             return result
         return convert(value, *args, **kwargs)
     return converted
+
+
+def uses(value: Value, source: Value) -> bool:
+    return any(isinstance(i, int) and i == source.index for i in value.inputs)
+
+
+def describe(value: Value) -> str:
+    if value.op in ("X", "y"):
+        return f"{value.op} {value.array.shape}"
+    return f"[{value.op} {value.array.shape}]"

@@ -15,7 +15,8 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.value_trace import Trace, Value
-from parity.diagnosis.written_forward import AGREES, agreements, describe, op_text, region_of, replayed, traces, uses
+from parity.diagnosis.value_trace import describe, uses
+from parity.diagnosis.written_forward import AGREES, agreements, op_text, region_of, replayed, traces
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
 LOCATED = 0.6

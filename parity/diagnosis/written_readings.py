@@ -1,0 +1,143 @@
+"""Readings of where two programs as written part, from their traced values: targets the NumPy program makes from
+y (a slice, an affine function, beside a port's label smoothing), a reduction over the other axis, the other operand
+of the same op, and the data's rows drawn otherwise."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, uses
+
+def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
+    """A value in the region made from y alone, read as a slice or an affine function of y."""
+    y = next((v for v in trace.values if v.op == "y"), None)
+    if y is None or any(uses(trace.values[i], y) and _roots(trace, i) != {"y"} for i in region):
+        return None  # y also meets the output directly (y·log p + (1 - y)·log(1 - p)): not targets made once
+    for index in region:
+        value = trace.values[index]
+        if y is None or _roots(trace, index) != {"y"}:
+            continue
+        if value.array.shape != y.array.shape and value.op == "getitem":
+            return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
+                    f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
+        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0:
+            a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
+            if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12):
+                rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
+                return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
+    return None
+
+
+def _affine(a: float, b: float) -> str:
+    a, b = (round(v, 12) for v in (a, b))
+    return f"{a:.6g}·y" + (f" + {b:.6g}" if b > 0 else f" - {-b:.6g}" if b < 0 else "")
+
+
+def smoothing(torch_ops: list[Value], classes: int) -> str:
+    """What a port's loss with label_smoothing=ε makes of one-hot targets: (1 - ε)·y + ε/K."""
+    for value in torch_ops:
+        found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
+        if found and float(found.group(1)) > 0:
+            eps = float(found.group(1))
+            return (f" The port's {value.op} smooths the labels by {eps:g}: its targets are (1 - {eps:g})·y + {eps:g}/{classes} "
+                    f"= {_affine(1 - eps, eps / classes)}.")
+    return ""
+
+
+def _roots(trace: Trace, index: int) -> set[str]:
+    seen, stack, roots = set(), [index], set()
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        for source in trace.values[i].inputs:
+            if isinstance(source, int):
+                if trace.values[source].op in ("X", "y"):
+                    roots.add(trace.values[source].op)
+                else:
+                    stack.append(source)
+            elif source == "?":
+                roots.add("?")
+    return roots
+
+
+ELEMENTWISE = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply by", "mul": "multiply by"}
+
+
+def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+    """Where both sides first apply the same elementwise op to the agreeing value, what each applies it with: the
+    other operand, recovered from the result, described by its range and moments."""
+    if not numpy_ops or not torch_ops:
+        return ""
+    mine, theirs = numpy_ops[0], torch_ops[0]
+    verb = ELEMENTWISE.get(mine.op)
+    if verb is None or verb != ELEMENTWISE.get(theirs.op) or mine.array.shape != frontier.array.shape:
+        return ""
+    recover = (lambda r, f: r - f) if verb == "add" else (lambda r, f: f - r) if verb == "subtract" else (
+        lambda r, f: np.divide(r, f, out=np.zeros_like(r), where=f != 0))
+    other_np = recover(mine.array, frontier.array)
+    other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
+    return (f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}.")
+
+
+REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
+PORT_AXES = {"batch_norm": 0, "layer_norm": 1, "group_norm": 1, "instance_norm": 1}  # the axis each takes statistics over
+AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "within each row (over its units)"}
+
+
+def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
+    over the other."""
+    if frontier.array.ndim != 2:
+        return ""
+    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)", v.detail)), None)
+    theirs = next((v for v in torch_ops if v.op in PORT_AXES or re.search(r"dim=(-?\d)", v.detail)), None)
+    if mine is None or theirs is None:
+        return ""
+    axis = int(re.search(r"axis=(-?\d)", mine.detail).group(1)) % 2
+    found = re.search(r"dim=(-?\d)", theirs.detail)
+    port_axis = PORT_AXES[theirs.op] if theirs.op in PORT_AXES else int(found.group(1)) % 2
+    if axis == port_axis:
+        return ""
+    return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[axis]} (axis={axis}), where the port's {theirs.op} "
+            f"runs {AXIS_MEANING[port_axis]} (axis {port_axis}).")
+
+
+def row_order(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple[str, dict] | None:
+    """Both sides index the data's rows, the same rows in another order (or other rows): the shuffles differ."""
+    if frontier.op not in ("X", "y") or frontier.array.ndim != 2:
+        return None
+    mine = next((v for v in numpy_ops if v.op in ("getitem", "take")), None)
+    theirs = next((v for v in torch_ops if v.op in ("getitem", "index_select")), None)
+    if mine is None or theirs is None:
+        return None
+    rows_np, rows_t = _rows_of(mine.array, frontier.array), _rows_of(theirs.array, frontier.array)
+    if rows_np is None or rows_t is None or rows_np == rows_t:
+        return None
+    same = sorted(rows_np) == sorted(rows_t)
+    shown = {"numpy": rows_np[:8], "torch": rows_t[:8]}
+    how = ("the same rows in another order" if same else f"other rows ({len(set(rows_np) - set(rows_t))} of {len(rows_np)} "
+           "not in the port's batch)")
+    return (f"Both sides draw rows of {frontier.op}, {how}: the NumPy program takes rows {shown['numpy']}…, the port "
+            f"{shown['torch']}…. Their shuffles differ: a seed, a generator re-created (re-seeded) where the other is kept, "
+            "or a draw made on one side only.", shown)
+
+
+def _rows_of(batch: np.ndarray, data: np.ndarray) -> list[int] | None:
+    """Which row of the data each row of the batch is (None where one is not a row of the data)."""
+    if batch.ndim != 2 or batch.shape[1] != data.shape[1]:
+        return None
+    found = []
+    for row in batch:
+        match = np.flatnonzero(np.all(data == row, axis=1))
+        if match.size == 0:
+            return None
+        found.append(int(match[0]))
+    return found
+
+
+def _moments(array: np.ndarray) -> str:
+    return f"in [{array.min():.2g}, {array.max():.2g}], mean {array.mean():.2g}, standard deviation {array.std():.2g}"
