@@ -77,7 +77,7 @@ def test_targets_the_numpy_program_derives_from_y_are_read_as_a_function_of_y(tm
     top = run(tmp_path, "batchnorm_numpy.py", "        y = np.asarray(y, dtype=self.dtype)\n        probs",
               "        y = 0.9 * np.asarray(y, dtype=self.dtype)\n        probs")
     assert top["name"] == "loss-function" and "0.9·y" in top["explanation"] and top["score"] >= 0.8, top
-    assert "the port's sigmoid output" in top["explanation"] and "sums" not in top["explanation"]
+    assert "agree up to y (64, 1)" in top["explanation"] and "sums" not in top["explanation"]
 
 
 def test_statistics_over_the_other_axis_are_named_where_the_forward_pass_parts(tmp_path):

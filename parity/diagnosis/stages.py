@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_idioms import port_idioms
-from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.written_forward import loss_keyword, written_forward
@@ -61,11 +61,12 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
-        found += _state(name, numpy_record, torch_record, failure.step)
+        found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
+        found += state_findings(name, numpy_record, torch_record, failure.step)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
-    parameter = name.removesuffix(".grad").removesuffix(".update")
-    if (not found or found[0].score < 0.8) and parameter in numpy_record and (name.endswith((".grad", ".update"))):
+    parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
+    if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
         if located := _located_backward(setup, built, failure.step, parameter, numpy_record[parameter],
                                         torch_record.get(f"{parameter}.grad")):
             found.insert(0, located)
@@ -140,46 +141,6 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
     where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
     return [Finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
                      f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
-
-
-def _state(name: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
-    """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
-    every parameter's state is one factor times the other side's, the gradients were scaled between the two."""
-    parameter, _, kind = name.partition(".")
-    ratio = constant_ratio(numpy_record[name], torch_record[name])
-    shared = _shared_state_factor(kind, numpy_record, torch_record)
-    if shared is not None and ratio is not None:
-        # a norm's ratio to another is the same for the gradients as clipped: either side's will do
-        grads = [{k: v for k, v in record.items() if k.endswith(".grad")} for record in (numpy_record, torch_record)]
-        norms = clipping_norms(grads[0] or grads[1], shared)
-        agree = " while the gradients agree" if all(grads) else ""
-        how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
-               ": the gradients are scaled between the backward pass and the optimizer on one side (clipping by a norm "
-               "computed otherwise, or a scale of the gradient)")
-        return [Finding("clipping", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}{agree}: "
-                        f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
-                        "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
-    shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
-    grad = torch_record.get(f"{parameter}.grad")
-    if step >= 2 and grad is not None and np.any(grad) and relative_gap(np.asarray(numpy_record[name], np.float64), np.asarray(grad, np.float64)) <= 1e-4:
-        return [Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
-                        "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
-                        "out).", {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
-                        "Create the optimizer's state once and keep it from step to step.", 0.85)]
-    return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
-                     f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
-                     f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
-                     f"Compare how each program updates its {kind} from the gradient.", 0.8)]
-
-
-def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
-    """The one ratio every parameter's state of this kind shows (numpy over torch), where there are two or more and
-    it is not 1."""
-    names = [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
-    ratios = [constant_ratio(numpy_record[k], torch_record[k]) for k in names]
-    if len(names) < 2 or any(r is None for r in ratios) or np.ptp(ratios) > 1e-4 * max(abs(r) for r in ratios):
-        return None
-    return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:

@@ -130,6 +130,13 @@ class TracedArray(np.ndarray):
         _note("astype", (self,), result, _short(args[0]) if args else "")
         return result
 
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        repeats = any(isinstance(k, np.ndarray) and k.dtype.kind in "iu" and np.unique(k).size < k.size
+                      for k in (key if isinstance(key, tuple) else (key,)))
+        detail = index_text(key) + (" (indices repeat)" if repeats else "")
+        _note("setitem (in place)", (self, value), self, detail)  # the array now holds a new value
+
     def __getitem__(self, key):
         result = super().__getitem__(key)
         if isinstance(result, np.ndarray) and not np.shares_memory(result, self):
@@ -206,8 +213,10 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     side.X, side.y = X.view(TracedArray), y.view(TracedArray)
     batch_X, batch_y = side.X[rows], side.y[rows]
     _TRACE.append(trace)
-    converters = np.asarray, np.array
+    converters = {name: getattr(np, name) for name in ("asarray", "array", *MADE)}
     np.asarray, np.array = _keeping(np.asarray), _keeping(np.array)  # X = np.asarray(X, dtype=...) keeps the trace
+    for name in MADE:  # an accumulator filled in place (out = np.zeros(...); out += ...) is followed too
+        setattr(np, name, _made(converters[name]))
     try:
         trace.root("X", batch_X, as_float64(batch_X))
         trace.root("y", batch_y, as_float64(batch_y))
@@ -218,10 +227,24 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
         finally:
             side.batch = original
     finally:
-        np.asarray, np.array = converters
+        for name, function in converters.items():
+            setattr(np, name, function)
         _TRACE.pop()
         side.X, side.y = X, y
     return trace
+
+
+MADE = ("zeros", "zeros_like", "ones", "ones_like", "empty", "empty_like", "full", "full_like")
+
+
+def _made(make: Any) -> Any:
+    def made(*args, **kwargs):
+        result = make(*args, **kwargs)
+        if isinstance(result, np.ndarray) and result.dtype.kind == "f":
+            result = result.view(TracedArray)
+            _note(make.__name__, (), result, "")
+        return result
+    return made
 
 
 def _keeping(convert: Any) -> Any:

@@ -47,6 +47,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if target is None:
         return None
     agreed = agreements(numpy_trace, torch_trace, tolerance)
+    if any(twin.op == f"{parameter}.grad" for twin in agreed.values()):
+        return None  # the NumPy program computes the port's gradient of the parameter: they part in the update
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
                   and _is_gradient(agreed[i])})
@@ -62,6 +64,12 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
             f"the first value the NumPy program makes from it that the port never has is {evidence['numpy_op']}, on "
             f"the way to {parameter}'s update.")
+    repeated = next((numpy_trace.values[i] for i in region if "indices repeat" in numpy_trace.values[i].detail), None)
+    if repeated is not None:
+        return Finding("numpy-backward", f"{text} It writes with a fancy index whose indices repeat ({op_text(repeated, numpy_trace)}): "
+                       "a[idx] += v is buffered, each repeated index keeps one write instead of the sum of all; "
+                       "np.add.at(a, idx, v) accumulates them.", {**evidence, "side": "numpy"},
+                       "Scatter-add with np.add.at(a, idx, v).", 0.85)
     term = _missing_term(first, region, numpy_trace, torch_trace, tolerance)
     if term:
         evidence["term"] = term
@@ -137,12 +145,16 @@ def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_tra
     departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
     gradients = [v for v in torch_trace.values if _is_gradient(v)]
     for value in departing[:12]:
+        if not np.any(value.array):
+            continue
         for theirs in gradients:
             a = _aligned(value.array, theirs.array)
             if a is None or _close(a, theirs.array, tolerance):
                 continue
             gap = theirs.array - a
             for other in torch_trace.values:
+                if other.op in KIT_READS or _close(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
+                    continue
                 if other is not theirs and _aligned(other.array, gap) is not None and _close(_aligned(other.array, gap), gap, tolerance):
                     return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: a "
                             f"term the port's autograd adds is missing on the NumPy side ({_path(other, torch_trace)}).")
@@ -152,6 +164,7 @@ def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_tra
     return ""
 
 
+KIT_READS = {"detach", "cpu", "clone", "numpy", "to"}  # the kit reading a port's tensors, not values of the port's
 VIEWS = {"t", "transpose", "permute", "T", "mT", "view", "reshape", "expand"}
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
-from parity.diagnosis.written_readings import axes_of, derived_targets, operands, row_order, smoothing
+from parity.diagnosis.written_readings import axes_of, derived_targets, lengths, operands, row_order, smoothing
 
 AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why
@@ -115,11 +115,13 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
 
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
-    """The earliest agreeing value the region computes from, past the data where one is."""
-    fed = sorted({i for r in region for i in trace.values[r].inputs if isinstance(i, int) and i in agreed})
-    inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
-    chosen = inner or fed
-    return trace.values[chosen[0]] if chosen else None
+    """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
+    for index in region:
+        fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
+        inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
+        if fed:
+            return trace.values[(inner or fed)[0]]
+    return None
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
@@ -139,6 +141,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         said = targets[1] + smoothing(torch_ops, frontier.array.shape[-1])
         evidence["targets"] = said
         return Finding(targets[0], f"{text} {said}", evidence, "Give the loss the same targets in both programs.", 0.8)
+    if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
+        evidence["lengths"] = length
+        return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)
     if axes := axes_of(numpy_ops, torch_ops, frontier):
         evidence["axes"] = axes
         return Finding("forward", f"{text} {axes}", evidence, "Reduce over the same axis in both programs.", 0.8)

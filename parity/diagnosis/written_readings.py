@@ -141,3 +141,27 @@ def _rows_of(batch: np.ndarray, data: np.ndarray) -> list[int] | None:
 
 def _moments(array: np.ndarray) -> str:
     return f"in [{array.min():.2g}, {array.max():.2g}], mean {array.mean():.2g}, standard deviation {array.std():.2g}"
+
+
+CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
+
+
+def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
+    """The port's first op gives a value one axis longer or shorter than the NumPy program's of the same kind: a
+    convolution's padding (each side: half the difference) or stride."""
+    theirs = next((v for v in torch_ops if v.op in CONVOLUTIONS), None)
+    if theirs is None:
+        return ""
+    shape = theirs.array.shape
+    for value in numpy_values:
+        mine = value.array.shape
+        differ = [k for k in range(len(mine)) if len(mine) == len(shape) and mine[k] != shape[k]]
+        if len(differ) == 1 and mine[:2] == shape[:2]:
+            k = differ[0]
+            gap = shape[k] - mine[k]
+            padding = (f": the port's {theirs.op} pads each side by {gap // 2} (a 'same' convolution), the NumPy program's "
+                       f"does not ('valid')" if gap > 0 and gap % 2 == 0 else
+                       f": the two convolutions pad or stride otherwise ({shape[k]} against {mine[k]} positions)")
+            return (f"The port's {theirs.op} gives {shape[k]} positions along axis {k} ({shape}), the NumPy program's "
+                    f"convolution {mine[k]} ({mine}){padding}.")
+    return ""

@@ -1,0 +1,86 @@
+"""The optimizer-state stage of two programs as written: a state that parts (Adam's moments, a velocity) read by
+what one factor for every parameter, the gradient alone, or rows never moved on one side can show."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.ratios import clipping_norms, constant_ratio
+
+
+def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
+    """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
+    every parameter's state is one factor times the other side's, the gradients were scaled between the two."""
+    parameter, _, kind = name.partition(".")
+    ratio = constant_ratio(numpy_record[name], torch_record[name])
+    shared = _shared_state_factor(kind, numpy_record, torch_record)
+    if shared is not None and ratio is not None:
+        # a norm's ratio to another is the same for the gradients as clipped: either side's will do
+        grads = [{k: v for k, v in record.items() if k.endswith(".grad")} for record in (numpy_record, torch_record)]
+        norms = clipping_norms(grads[0] or grads[1], shared)
+        agree = " while the gradients agree" if all(grads) else ""
+        how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
+               ": the gradients are scaled between the backward pass and the optimizer on one side (clipping by a norm "
+               "computed otherwise, or a scale of the gradient)")
+        return [Finding("clipping", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}{agree}: "
+                        f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
+                        "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
+    shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
+    if f"{parameter}.grad" not in numpy_record or f"{parameter}.grad" not in torch_record:
+        return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown}; the "
+                         f"NumPy program keeps its gradients to itself, so whether they agreed before it is not known: the "
+                         f"gradients or the optimizers' state updates differ.", {"step": step, "parameter": parameter,
+                         "state": kind, "ratio": ratio}, f"Compare how each program computes {parameter}'s gradient and "
+                         f"updates its {kind}; give --grads to compare the gradients.", 0.5)]
+    grad = torch_record.get(f"{parameter}.grad")
+    if step >= 2 and grad is not None and np.any(grad) and relative_gap(np.asarray(numpy_record[name], np.float64), np.asarray(grad, np.float64)) <= 1e-4:
+        return [Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
+                        "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
+                        "out).", {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
+                        "Create the optimizer's state once and keep it from step to step.", 0.85)]
+    return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
+                     f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
+                     f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
+                     f"Compare how each program updates its {kind} from the gradient.", 0.8)]
+
+
+def frozen_rows(built, parameter: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
+    """Rows of a parameter that one side never moves while the other moves them (an embedding's padding_idx)."""
+    a, b = (record.get(f"{parameter}.update") for record in (numpy_record, torch_record))
+    if a is None or b is None or np.ndim(a) < 2 or np.shape(a) != np.shape(b):
+        return []
+    still = lambda u: ~np.any(np.asarray(u).reshape(len(u), -1), axis=1)  # noqa: E731
+    for side, mine, other in (("port", b, a), ("NumPy program", a, b)):
+        rows = np.flatnonzero(still(mine) & ~still(other))
+        if 0 < rows.size < len(mine):
+            padding = _padding_index(built, parameter) if side == "port" else None
+            why = (f": the port's Embedding has padding_idx={padding}, whose row never receives a gradient" if padding is not None
+                   and padding in rows.tolist() else ": no gradient reaches them on that side (a mask, a padding row)")
+            return [Finding("not-updated", f"The {side} never moves row(s) {rows.tolist()[:6]} of {parameter} at step {step}; "
+                            f"the other program moves them{why}.", {"step": step, "parameter": parameter,
+                            "rows": rows.tolist()[:6], "side": "torch" if side == "port" else "numpy"},
+                            "Drop padding_idx where that row is a real token (or freeze it on both sides).", 0.85)]
+    return []
+
+
+def _padding_index(built, parameter: str) -> int | None:
+    try:
+        model = built.make_sides()[1].names["model"]
+    except Exception:  # noqa: BLE001 - a port that cannot be built again here: no module to read
+        return None
+    pair = next((p for p in built.pairs if p.name == parameter), None)
+    modules = dict(model.named_modules())
+    owner = modules.get(pair.torch.rpartition(".")[0]) if pair else None
+    return getattr(owner, "padding_idx", None)
+
+
+def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
+    """The one ratio every parameter's state of this kind shows (numpy over torch), where there are two or more and
+    it is not 1."""
+    names = [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
+    ratios = [constant_ratio(numpy_record[k], torch_record[k]) for k in names]
+    if len(names) < 2 or any(r is None for r in ratios) or np.ptp(ratios) > 1e-4 * max(abs(r) for r in ratios):
+        return None
+    return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
