@@ -148,19 +148,21 @@ def _output_factor(p: Probe, config, logits: np.ndarray, output: np.ndarray, see
     shown = np.abs(error) > 1e-9 * max(float(np.abs(error).max()), 1e-300)
     if shown.sum() < 4:
         return None
-    q = seen[shown] / error[shown]
     with np.errstate(all="ignore"):
-        for name, v in (("out", output), ("z", logits)):
+        for (name, v), power in ((pair, power) for power in (1, 2) for pair in (("out", output), ("z", logits))):
+            q = seen[shown] / error[shown] ** power
             forms = {**elementwise_forms(v), **{w: f(v) for w, f in OUTPUT_FORMS.items()}}
             for words, values in forms.items():
                 fit = fit_ratio(q, values[shown]) if np.all(np.isfinite(values[shown])) else None
-                if fit is None or fit[1] > READ or relative_gap(right, fit[0] * error * values) <= READ:
+                if fit is None or fit[1] > READ or relative_gap(right, fit[0] * error ** power * values) <= READ:
                     continue
                 formula, _, said = words.partition(", ")
                 form = formula.replace("v", name) + (f", {said}" if said else "")
-                hint = _output_factor_hint(form, config)
+                hint = _output_factor_hint(form, config) if power == 1 else (": the error squared, (y - out)², where the "
+                                                                             "error y - out belongs (never negative, it "
+                                                                             "pushes every output one way)")
                 return Finding("activation-derivative", f"In the NumPy program, the output layer's delta (read one row at a time "
-                               f"from its own steps) is (out - y) times {_times(fit[0])}{form}{hint}.",
+                               f"from its own steps) is (out - y){'²' if power == 2 else ''} times {_times(fit[0])}{form}{hint}.",
                                {"side": "numpy", "stage": "output delta", "tensor": f"W{len(p.layers)}.grad"},
                                f"Make the output delta the derivative of --loss {config.loss} through the output unit: "
                                f"(out - y) for a loss matched to its unit.", NAMED)

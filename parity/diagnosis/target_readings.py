@@ -64,7 +64,9 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
                 "Smooth the targets on both sides alike (the NumPy side's y), or on neither (label_smoothing=0).")
     values = np.unique(np.round(y, 6))
     mapped = ", ".join(f"y = {v:g} → {a * v + b:.4g}" for v in values[:4]) if len(values) <= 4 else ""
-    recoded = " (the targets recoded from {0, 1} to {-1, +1}, 2y - 1)" if abs(a - 2) <= 1e-3 and abs(b + 1) <= 1e-3 else ""
+    recoded = (" (the targets recoded from {0, 1} to {-1, +1}, 2y - 1)" if abs(a - 2) <= 1e-3 and abs(b + 1) <= 1e-3 else
+               " (a delta p - 2y: the target subtracted twice, once in p - y and once more; or the targets doubled)"
+               if abs(a - 2) <= 1e-3 and abs(b) <= 1e-3 else "")
     return (f"its loss pulls the outputs toward {a:.4g}·y {'+' if b >= 0 else '-'} {abs(b):.4g}, not y: the targets are changed "
             f"before the loss{recoded}" + (f" ({mapped})" if mapped else "") + ".",
             "Give the loss y itself, or change y the same way on the NumPy side.")
@@ -137,6 +139,13 @@ def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, 
              "each row's position in the batch as its class (0, 1, 2, ...): the row indices of y's nonzero entries, "
              "np.nonzero(y)[0], where the column indices, np.nonzero(y)[1], belong":
                  np.eye(y.shape[1])[np.arange(len(y))] if 1 < len(y) <= y.shape[1] else None}
+    if y.shape[1] > 2:
+        down, up = np.zeros_like(y), np.zeros_like(y)
+        down[:, :-1], up[:, 1:] = y[:, 1:], y[:, :-1]
+        known["y's classes shifted down by one (class k given column k - 1, class 0 no label): labels compared with 1..K "
+              "where they run 0..K-1 (1-based against 0-based)"] = down
+        known["y's classes shifted up by one (class k given column k + 1, the last class no label): 0-based labels "
+              "compared with 1-based columns"] = up
     for words, candidate in known.items():
         if candidate is not None and np.array_equal(labels, candidate):
             return (f"its loss pulls the outputs toward {words}, not y ({rows} of {len(y)} rows differ).",

@@ -125,6 +125,11 @@ class TracedArray(np.ndarray):
     def std(self, *args, **kwargs):
         return _method(self, np.ndarray.std, args, kwargs)
 
+    def reshape(self, *args, **kwargs):
+        result = super().reshape(*args, **kwargs)
+        _note("reshape", (self,), result, ", ".join([*map(str, args), *(f"{k}={v!r}" for k, v in kwargs.items())]))
+        return result
+
     def astype(self, *args, **kwargs):
         result = super().astype(*args, **kwargs)
         _note("astype", (self,), result, _short(args[0]) if args else "")

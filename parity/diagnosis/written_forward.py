@@ -17,7 +17,7 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
-from parity.diagnosis.written_readings import axes_of, derived_targets, lengths, operands, row_order, smoothing
+from parity.diagnosis.written_readings import axes_of, columns, derived_targets, lengths, operands, row_order, smoothing
 
 AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why
@@ -144,6 +144,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
         evidence["lengths"] = length
         return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)
+    if column := columns([numpy_trace.values[i] for i in region[:12]], torch_ops, frontier, numpy_trace):
+        evidence["columns"] = column
+        return Finding("forward", f"{text} {column}", evidence, "Compute those columns alike in both programs.", 0.8)
     if axes := axes_of(numpy_ops, torch_ops, frontier):
         evidence["axes"] = axes
         return Finding("forward", f"{text} {axes}", evidence, "Reduce over the same axis in both programs.", 0.8)
@@ -151,7 +154,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         evidence["rows"] = order[1]
         return Finding("data-order", f"{text} {order[0]}", evidence, "Draw the batches from generators seeded and used alike "
                        "(one generator kept for the whole run, advanced by the same draws on both sides).", 0.8)
-    if other := operands(numpy_ops, torch_ops, frontier, twin):
+    if other := operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
         evidence["operands"] = other
         text += " " + other
     return Finding("forward", text, evidence, "Compare the two programs from that value on, line by line.", LOCATED)

@@ -13,11 +13,11 @@ from parity.diagnosis.value_trace import Trace, Value, uses
 def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
     """A value in the region made from y alone, read as a slice or an affine function of y."""
     y = next((v for v in trace.values if v.op == "y"), None)
-    if y is None or any(uses(trace.values[i], y) and _roots(trace, i) != {"y"} for i in region):
+    if y is None or any(uses(trace.values[i], y) and roots(trace, i) != {"y"} for i in region):
         return None  # y also meets the output directly (y·log p + (1 - y)·log(1 - p)): not targets made once
     for index in region:
         value = trace.values[index]
-        if y is None or _roots(trace, index) != {"y"}:
+        if y is None or roots(trace, index) != {"y"}:
             continue
         if value.array.shape != y.array.shape and value.op == "getitem":
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
@@ -46,7 +46,7 @@ def smoothing(torch_ops: list[Value], classes: int) -> str:
     return ""
 
 
-def _roots(trace: Trace, index: int) -> set[str]:
+def roots(trace: Trace, index: int) -> set[str]:
     seen, stack, roots = set(), [index], set()
     while stack:
         i = stack.pop()
@@ -67,20 +67,45 @@ def _roots(trace: Trace, index: int) -> set[str]:
 ELEMENTWISE = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply by", "mul": "multiply by"}
 
 
-def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value) -> str:
-    """Where both sides first apply the same elementwise op to the agreeing value, what each applies it with: the
-    other operand, recovered from the result, described by its range and moments."""
-    if not numpy_ops or not torch_ops:
+def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
+             port_trace: Trace) -> str:
+    """Where both sides apply the same elementwise op to the agreeing value, what each applies it with: the other
+    operand, recovered from the result, described by its range and moments, by whether it is one number for the
+    whole array or one per column, and by whether it is computed from this batch."""
+    pairs = [(m, t) for m in numpy_ops for t in torch_ops
+             if ELEMENTWISE.get(m.op) and ELEMENTWISE.get(m.op) == ELEMENTWISE.get(t.op) and m.array.shape == frontier.array.shape]
+    if not pairs:
         return ""
-    mine, theirs = numpy_ops[0], torch_ops[0]
-    verb = ELEMENTWISE.get(mine.op)
-    if verb is None or verb != ELEMENTWISE.get(theirs.op) or mine.array.shape != frontier.array.shape:
-        return ""
+    mine, theirs = pairs[0]
+    verb = ELEMENTWISE[mine.op]
     recover = (lambda r, f: r - f) if verb == "add" else (lambda r, f: f - r) if verb == "subtract" else (
         lambda r, f: np.divide(r, f, out=np.zeros_like(r), where=f != 0))
     other_np = recover(mine.array, frontier.array)
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
-    return (f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}.")
+    said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
+    spread = [_per_column(v) for v in (other_np, other_t)]
+    if spread[0] != spread[1]:
+        said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
+                 "with no axis, on one side, and over axis=0, each feature, on the other).")
+    made = [_from_batch(v, t) for v, t in ((mine, trace), (theirs, port_trace))]
+    if made[0] != made[1]:
+        said += (f" The NumPy program's is {made[0]}; the port's {made[1]} (statistics of each batch against statistics "
+                 "kept from the whole data).")
+    return said
+
+
+def _per_column(other: np.ndarray) -> str:
+    if other.ndim == 2 and other.shape[1] > 1 and np.ptp(other, axis=0).max() <= 1e-6 * max(np.abs(other).max(), 1e-12):
+        return "one number for the whole array" if np.ptp(other) <= 1e-6 * max(np.abs(other).max(), 1e-12) else "one per column"
+    return "one per column" if other.ndim == 2 and other.shape[1] > 1 else "an array"
+
+
+def _from_batch(value: Value, trace: Trace) -> str:
+    """Whether an op's operands other than the data are computed from this batch's X."""
+    for source in value.inputs[1:]:
+        if isinstance(source, int) and "X" in roots(trace, source) | ({trace.values[source].op} & {"X"}):
+            return "computed from this batch's X"
+    return "held by the program (not computed from this batch)"
 
 
 REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
@@ -165,3 +190,42 @@ def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
             return (f"The port's {theirs.op} gives {shape[k]} positions along axis {k} ({shape}), the NumPy program's "
                     f"convolution {mine[k]} ({mine}){padding}.")
     return ""
+
+
+JOINS = {"hstack", "concatenate", "column_stack", "stack"}
+
+
+def columns(numpy_values: list[Value], torch_ops: list[Value], frontier: Value, trace: Trace) -> str:
+    """The port's first value beside the NumPy program's of its shape: the same values in another order (a reshape
+    in another memory order), or some columns agreeing and others not (each differing column's source said)."""
+    theirs = next((v for v in torch_ops if v.array.ndim == 2), None)
+    mine = next((v for v in numpy_values if theirs is not None and v.array.shape == theirs.array.shape), None)
+    if mine is None or mine.array.shape[1] < 2:
+        return ""
+    a, b = mine.array, theirs.array
+    if np.allclose(np.sort(a, axis=1), np.sort(b, axis=1)) and not np.allclose(a, b):
+        order = [next((k for k in range(b.shape[1]) if np.allclose(a[:, j], b[:, k])), -1) for j in range(a.shape[1])]
+        how = (f": its column j holds the port's column {order[:8]}…" if -1 not in order else "")
+        return (f"The NumPy program's {mine.op}({mine.detail}) holds the same values as the port's {theirs.op} in another "
+                f"order{how} (a reshape in column-major order='F' against the port's row-major C order, or axes "
+                "swapped before it).")
+    same = [j for j in range(a.shape[1]) if np.allclose(a[:, j], b[:, j], rtol=1e-5, atol=1e-7)]
+    differ = [j for j in range(a.shape[1]) if j not in same]
+    if not same or not differ or mine.op not in JOINS:
+        return ""  # columns built one by one: elsewhere a column agreeing may be chance (a global minimum is one column's)
+    return (f"Columns {same} of the NumPy program's {mine.op} agree with the port's {theirs.op}; column(s) {differ} "
+            f"differ: {'; '.join(_column(mine, j, trace, b[:, j], frontier) for j in differ[:3])}.")
+
+
+def _column(mine: Value, j: int, trace: Trace, port_column: np.ndarray, frontier: Value) -> str:
+    said = f"column {j}"
+    sources = [i for i in mine.inputs if isinstance(i, int)]
+    if mine.op in JOINS and len(sources) == mine.array.shape[1] and isinstance(sources[j], int):
+        source = trace.values[sources[j]]
+        constants = [f"{i:g}" for i in source.inputs if isinstance(i, float)]
+        said += f" is the NumPy program's {source.op}({', '.join(['…', *constants])})"
+    x = frontier.array.reshape(-1) if frontier.array.size == port_column.size else None
+    power = next((p for p in (1, 2, 3, 4) if x is not None and np.allclose(x ** p, port_column)), None)
+    if power is not None:
+        said += f", the port's is {frontier.op}**{power}"
+    return said

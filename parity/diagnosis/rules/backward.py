@@ -289,12 +289,10 @@ def gradient_scale(e: Evidence) -> Finding | None:
     if ratio is None or abs(ratio) < 1e-6 or close(ratio, -1.0) or close(ratio, 1.0):
         return None
     layer = layers.pop()
-    why = f" (1/{e.n}: averaged over the batch where the others sum)" if close(ratio, 1 / e.n) else ""
-    return Finding(
-        "gradient-scale",
-        f"Layer {layer}'s NumPy gradients are {ratio:.6g} times torch's{why}, while every other layer's agree: "
-        "a factor that enters one layer's gradient only.",
-        {"ratio": ratio, "tensors": failing},
-        f"Give layer {layer}'s gradient the same reduction and constants as the others.",
-        0.95,
-    )
+    lr = e.config.lr
+    why = (f" (1/{e.n}: averaged over the batch where the others sum)" if close(ratio, 1 / e.n) else f" (the learning "
+           f"rate, {lr:g}: that layer's step carries lr², the learning rate twice: a step already scaled by lr "
+           f"back-propagated, or multiplied by lr again)" if close(ratio, lr) and lr != 1 else "")
+    return Finding("gradient-scale", f"Layer {layer}'s NumPy gradients are {ratio:.6g} times torch's{why}, while every other "
+                   "layer's agree: a factor that enters one layer's gradient only.", {"ratio": ratio, "tensors": failing},
+                   f"Give layer {layer}'s gradient the same reduction and constants as the others.", 0.95)

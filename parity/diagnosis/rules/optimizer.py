@@ -37,6 +37,22 @@ def wrong_layer_update(e: Evidence) -> Finding | None:
                    {"tensor": name, "update_matches": other, "matches": matches}, f"Update {name} with the gradient of {name}.", 0.95)
 
 
+def replaced_by_step(e: Evidence) -> Finding | None:
+    """A parameter whose new value on one side is the other side's step itself: the old value dropped (`w =- lr * g`,
+    read by Python as w = -(lr * g), where w -= lr * g belongs)."""
+    for side, other in (("numpy", "torch"), ("torch", "numpy")):
+        for name in (n for n in e.params() if e.failed(n)):
+            step = e.update(other, name)
+            after = getattr(e, side)(name)
+            if np.any(step) and relative_gap(np.asarray(after, np.float64), step) < e.match_tolerance:
+                program = "NumPy program" if side == "numpy" else "port"
+                return Finding("replaced-by-step", f"The {program}'s {name} after step {e.step} is the step itself "
+                               f"(-lr·g, the other side's update): the old value is dropped, {name} = -lr·g where "
+                               f"{name} -= lr·g belongs (`=-` typed for `-=`).", {"tensor": name, "side": side},
+                               f"Write {name} -= lr * grad.", 0.9)
+    return None
+
+
 def _signs_only(update: np.ndarray, lr: float) -> bool:
     """Every element ±lr (Adam's first step, -lr·g/|g|): two such updates agree wherever their gradients' signs do, so
     their match says nothing about which gradient was used."""
