@@ -63,5 +63,12 @@ def rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance:
                                "the denominator's exponents shifted by the row's max, the numerator's not")):
             if factor is not None and np.all(np.isfinite(factor)) and relative_gap(factors, factor) <= max(tolerance, 1e-6):
                 return f"{run}(z) with each row {'divided' if factor is shift else 'multiplied'} by e^(max z) of the row: {words}"
-        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}): a normalisation the run's model does not have"
+        if axis == 1 and run == "softmax":
+            total = np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1)
+            if relative_gap(factors, total / (1 + total)) <= max(tolerance, 1e-6):
+                return (f"{run}(z) with each row scaled by S/(1 + S), S = Σ e^(z - max): the log-sum-exp taken as "
+                        "log(1 + Σ e^(z - max)), np.log1p where np.log belongs, as if one more class with the row's max "
+                        "logit were summed: each row's probabilities sum to less than 1")
+        sums = f"; each {what} sums to that factor instead of 1" if axis == 1 and run == "softmax" else ""
+        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}{sums}): a normalisation the run's model does not have"
     return None

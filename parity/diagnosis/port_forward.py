@@ -209,6 +209,10 @@ def _output_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
                         f"does not apply.", f"Return {unit}(logits), or the logits, from the port's model.",
                         0.93, {"port_activation": reading[1]})
     batch_softmax = numpy_net.ACTIVATIONS["softmax"].function(logits.T).T
+    if unit == "softmax" and relative_gap(returned, numpy_net.ACTIVATIONS["softmax"].function(-logits)) <= tolerance:
+        return _finding("output-unit", stage, "the model returns softmin(z) = softmax(-z), the probabilities of the negated "
+                        "logits (nn.Softmin where nn.Softmax belongs): training pushes the logits the opposite way.",
+                        "Use nn.Softmax(dim=1) (or return the logits to F.cross_entropy).", 0.93, {})
     if unit == "softmax" and relative_gap(returned, batch_softmax) <= tolerance:
         return _finding("output-unit", stage, "the model's softmax is taken over the batch axis (dim=0), each column "
                         "summing to 1, where it must be over each row's classes (dim=1).", "Use softmax(logits, dim=1).",
