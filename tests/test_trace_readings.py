@@ -1,0 +1,90 @@
+"""Readings of where two programs part, each from measured values: a reshape in another memory order, one column of
+a joined array, another operand (one number or one per column), a convolution's padding, rows drawn otherwise; and in
+the kit's family, a parameter replaced by its step and the error squared in the output delta."""
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace
+from parity.diagnosis.written_readings import columns, lengths, operands, row_order
+from tests.test_row_stages import PROGRAM, RIGHT, check
+
+
+def values(*steps):
+    """A trace of (op, array, inputs, detail) steps, the first being X."""
+    trace = Trace()
+    for op, array, inputs, detail in steps:
+        trace._add(op, np.asarray(array, np.float64), inputs, detail)
+    return trace
+
+
+def test_the_same_values_in_another_memory_order_are_read_as_such():
+    images = np.arange(2 * 2 * 3, dtype=float).reshape(2, 2, 3)
+    mine = values(("X", images, (), ""), ("reshape", images.reshape(2, -1, order="F"), (0,), "2, -1, order='F'"))
+    theirs = values(("X", images, (), ""), ("flatten", images.reshape(2, -1), (0,), "start_dim=1"))
+    said = columns(mine.values[1:], theirs.values[1:], mine.values[0], mine)
+    assert "same values" in said and "order='F'" in said and "[0, 3, 1, 4, 2, 5]" in said, said
+    assert columns(theirs.values[1:], theirs.values[1:], mine.values[0], mine) == ""  # the same order: nothing to say
+
+
+def test_one_column_of_a_joined_array_that_differs_is_traced_to_its_op():
+    x = np.linspace(-1, 1, 6).reshape(-1, 1)
+    mine = values(("X", x, (), ""), ("square", x ** 2, (0,), ""), ("multiply", 3 * x, (0, 3.0), ""),
+                  ("hstack", np.hstack([x, x ** 2, 3 * x]), (0, 1, 2), ""))
+    theirs = values(("X", x, (), ""), ("pow", np.hstack([x, x ** 2, x ** 3]), (0, "?"), ""))
+    said = columns(mine.values[1:], theirs.values[1:], mine.values[0], mine)
+    assert "Columns [0, 1]" in said and "[2] differ" in said and "multiply(…, 3)" in said and "X**3" in said, said
+
+
+def test_another_operand_is_read_as_one_number_or_one_per_column():
+    X = np.array([[0.0, 10.0], [1.0, 20.0], [2.0, 40.0]])
+    mine = values(("X", X, (), ""), ("subtract", X - X.min(), (0, "?"), ""))
+    theirs = values(("X", X, (), ""), ("sub", X - X.min(axis=0), (0, "?"), ""))
+    said = operands(mine.values[1:], theirs.values[1:], mine.values[0], theirs.values[0], mine, theirs)
+    assert "one number for the whole array" in said and "one per column" in said, said
+
+
+def test_a_convolutions_padding_is_read_from_its_length():
+    mine = values(("X", np.zeros((2, 1, 8)), (), ""), ("einsum", np.ones((2, 3, 6)), (0, "?"), ""))
+    theirs = values(("X", np.zeros((2, 1, 8)), (), ""), ("conv1d", np.ones((2, 3, 8)), (0, "?"), ""))
+    said = lengths(mine.values[1:], theirs.values[1:])
+    assert "pads each side by 1" in said and "8 positions" in said, said
+
+
+def test_rows_drawn_in_another_order_are_said_with_the_rows():
+    X = np.arange(12.0).reshape(6, 2)
+    mine = values(("X", X, (), ""), ("getitem", X[[0, 1, 2]], (0,), "idx"))
+    theirs = values(("X", X, (), ""), ("getitem", X[[2, 0, 1]], (0, "?"), ""))
+    said, rows = row_order(mine.values[1:], theirs.values[1:], mine.values[0])
+    assert "the same rows in another order" in said and rows == {"numpy": [0, 1, 2], "torch": [2, 0, 1]}
+    assert row_order(mine.values[1:], mine.values[1:], mine.values[0]) is None
+
+
+def test_a_parameter_replaced_by_its_step_is_named(tmp_path):
+    code, top = check(tmp_path, PROGRAM.replace("self.W2 -= self.lr", "self.W2 =- self.lr"), RIGHT, ("--lr", "0.5"))
+    assert code == 1 and top["name"] == "replaced-by-step" and "W2" in top["explanation"] and "=-" in top["explanation"], top
+
+
+def test_the_error_squared_in_the_output_delta_is_named(tmp_path):
+    code, top = check(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5"), OUTPUT_DELTA="(out - y) ** 2")
+    assert code == 1 and top["name"] == "activation-derivative" and "(out - y)²" in top["explanation"], top
+
+
+def test_a_softmax_whose_log_sum_exp_took_log1p_is_read():
+    from parity.diagnosis import activation_readings as acts
+    z = np.random.default_rng(2).normal(size=(12, 4))
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    extra_class = e / (1 + e.sum(axis=1, keepdims=True))
+    assert "log1p" in acts.activation(z, extra_class, 1e-3, "softmax")[0]
+
+
+def test_labels_shifted_by_one_class_and_a_target_subtracted_twice_are_read():
+    from parity.diagnosis.logit_gradients import run_gradient
+    from parity.diagnosis.target_readings import smoothed_targets
+    rng = np.random.default_rng(3)
+    z, y = rng.normal(size=(10, 4)), np.eye(4)[rng.integers(0, 4, 10)]
+    shifted = np.zeros_like(y)
+    shifted[:, :-1] = y[:, 1:]
+    run = run_gradient("ce-sum", "softmax", z, y)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    assert "shifted down by one" in smoothed_targets(run, p - shifted, z, y, "softmax", 1e-6)[0]
+    assert "subtracted twice" in smoothed_targets(run, p - 2 * y, z, y, "softmax", 1e-6)[0]
