@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.value_trace import Trace, Value
 from parity.diagnosis.value_trace import describe, uses
@@ -117,7 +118,11 @@ def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.
             return None
         estimates.append((up - down) / (2 * FD_STEP * scale))
     estimates, chosen = np.array(estimates), gradient.ravel()[picks]
-    return float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
+    error = float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
+    fit = fit_ratio(chosen, estimates) if np.any(estimates) else None
+    if error > FD_AGREES and fit is not None and fit[1] <= FD_AGREES:
+        return None  # the derivative times one factor: scaled after the backward pass (clipping, a loss scale), not in it
+    return error
 
 
 def _new_value(trace: Trace, after: np.ndarray) -> Value | None:

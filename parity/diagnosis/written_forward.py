@@ -138,7 +138,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
             f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
             f"{_list(evidence['torch_ops'])}.")
     if targets:
-        said = targets[1] + smoothing(torch_ops, frontier.array.shape[-1])
+        said = targets[1] + smoothing(torch_trace.values, frontier.array.shape[-1])
         evidence["targets"] = said
         return Finding(targets[0], f"{text} {said}", evidence, "Give the loss the same targets in both programs.", 0.8)
     if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
