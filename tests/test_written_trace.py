@@ -171,6 +171,12 @@ def test_a_numpy_backward_that_drops_a_path_is_located_after_the_last_agreeing_g
 
 def test_a_port_gradient_that_is_not_the_derivative_of_the_shared_loss_is_the_ports(tmp_path):
     top = run(tmp_path, "batchnorm_torch.py", "        self.fc2 = nn.Linear(hidden, n_out)\n",
-              "        self.fc2 = nn.Linear(hidden, n_out)\n        self.fc1.weight.register_hook(lambda g: 3 * g)\n")
+              "        self.fc2 = nn.Linear(hidden, n_out)\n        self.fc1.weight.register_hook(lambda g: g.clamp(min=0))\n")
     assert top["name"] == "port-gradient" and top["evidence"]["side"] == "torch", top
     assert "not the derivative" in top["explanation"]
+
+
+def test_a_port_gradient_scaled_by_a_hook_never_blames_the_numpy_side(tmp_path):
+    top = run(tmp_path, "batchnorm_torch.py", "        self.fc2 = nn.Linear(hidden, n_out)\n",
+              "        self.fc2 = nn.Linear(hidden, n_out)\n        self.fc1.weight.register_hook(lambda g: 3 * g)\n")
+    assert top["name"] != "numpy-backward" and top["evidence"].get("side") != "numpy", top

@@ -68,7 +68,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
         if located := _located_backward(setup, built, failure.step, parameter, numpy_record[parameter],
-                                        torch_record.get(f"{parameter}.grad")):
+                                        torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
             found.insert(0, located)
     if not found:
         found.append(_unknown(failure.step, name))
@@ -91,10 +91,10 @@ def _located(setup: Setup, built, step: int, name: str, value) -> Finding | None
         return None
 
 
-def _located_backward(setup: Setup, built, step: int, parameter: str, after, port_gradient) -> Finding | None:
+def _located_backward(setup: Setup, built, step: int, parameter: str, after, port_gradient, port_after) -> Finding | None:
     """Where the NumPy program's gradients part from the port's on the way to this parameter's update."""
     try:
-        return written_backward(setup, built, step, parameter, after, port_gradient)
+        return written_backward(setup, built, step, parameter, after, port_gradient, port_after)
     except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the stage alone is said
         return None
 

@@ -26,13 +26,14 @@ FD_PICKS = 3  # elements differenced: the port's largest gradients
 
 
 def written_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
-                     port_gradient: np.ndarray | None) -> Finding | None:
+                     port_gradient: np.ndarray | None, port_after: np.ndarray | None = None) -> Finding | None:
     """Only where the port's gradient of the parameter is the derivative of the NumPy program's own loss (the loss
     its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
     Where it is not, the port's backward is the suspect."""
     if port_gradient is None or not np.any(port_gradient):
         return None
-    error = _port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64))
+    apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
+    error = _port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
     if error is None:
         return None
     if error > FD_AGREES:
@@ -94,7 +95,8 @@ def _why_port(built: Any) -> str:
             "otherwise than the NumPy program's.")
 
 
-def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray) -> float | None:
+def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,
+                apart: np.ndarray | None) -> float | None:
     """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
     program at the step's shared start, on the elements where the port's gradient is largest."""
     numpy_side, _ = replayed(setup, built, step)
@@ -109,7 +111,11 @@ def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.
         record = side.step(rows)
         return float(np.ravel(record["loss"])[0]) if "loss" in record else None
 
+    # where the port's gradient is largest, and where the two programs' new values part most: a gradient wrong only in
+    # some elements (a clamp, a masked row) is differenced where it is wrong
     picks = np.argsort(-np.abs(gradient).ravel())[:FD_PICKS]
+    if apart is not None and apart.shape == gradient.shape:
+        picks = np.unique(np.concatenate([picks, np.argsort(-apart.ravel())[:FD_PICKS]]))
     scale = max(float(np.abs(start[parameter]).max(initial=0.0)), 1.0)
     estimates = []
     for index in picks:
