@@ -180,3 +180,72 @@ def test_a_port_gradient_scaled_by_a_hook_never_blames_the_numpy_side(tmp_path):
     top = run(tmp_path, "batchnorm_torch.py", "        self.fc2 = nn.Linear(hidden, n_out)\n",
               "        self.fc2 = nn.Linear(hidden, n_out)\n        self.fc1.weight.register_hook(lambda g: 3 * g)\n")
     assert top["name"] != "numpy-backward" and top["evidence"].get("side") != "numpy", top
+
+
+RNN_NUMPY = """
+import numpy as np
+
+class Seq:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W, self.U = rng.normal(0, 0.4, (3, 5)), rng.normal(0, 0.4, (5, 5))
+        self.V, self.c = rng.normal(0, 0.4, (5, 1)), np.zeros(1)
+
+    def train_step(self, X, y, lr=0.05):
+        n, T, _ = X.shape
+        hs = [np.zeros((n, 5))]
+        for t in range(T):
+            hs.append(np.tanh(X[:, t] @ self.W + hs[-1] @ self.U))
+        out = hs[-1] @ self.V + self.c
+        d_out = 2 * (out - y) / out.size
+        gW, gU, gV, gc = np.zeros_like(self.W), np.zeros_like(self.U), hs[-1].T @ d_out, d_out.sum(0)
+        dh = d_out @ self.V.T
+        for t in reversed(range(T)):
+            dz = dh * (1 - hs[t + 1] ** 2)
+            gW += X[:, t].T @ dz
+            gU += hs[t].T @ dz
+            dh = dz @ self.U.T
+        for p, g in ((self.W, gW), (self.U, gU), (self.V, gV), (self.c, gc)):
+            p -= lr * g
+        return np.mean((out - y) ** 2)
+"""
+
+RNN_TORCH = """
+import torch
+from torch import nn
+
+class Seq(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.RNN(3, 5, bias=False, batch_first=True)
+        self.head = nn.Linear(5, 1)
+
+    def forward(self, x):
+        return self.head(self.rnn(x)[0][:, -1])
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.05)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = torch.nn.functional.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_a_recurrent_layer_fed_batch_first_without_batch_first_is_named(tmp_path):
+    rng = np.random.default_rng(0)
+    np.savez(tmp_path / "seq.npz", X=rng.normal(size=(12, 4, 3)), y=rng.normal(size=(12, 1)))
+    (tmp_path / "seq_numpy.py").write_text(RNN_NUMPY)
+    args = ["check", f"{tmp_path}/seq_numpy.py:Seq", "--torch", f"{tmp_path}/seq_torch.py:Seq", "--as-written", "--data",
+            f"{tmp_path}/seq.npz", "--steps", "2", "--json", str(tmp_path / "r.json"), "--param", "W=rnn.weight_ih_l0.T",
+            "--param", "U=rnn.weight_hh_l0.T", "--param", "V=head.weight.T", "--param", "c=head.bias"]
+    (tmp_path / "seq_torch.py").write_text(RNN_TORCH)
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    (tmp_path / "seq_torch.py").write_text(RNN_TORCH.replace("batch_first=True", "batch_first=False"))
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    top = json.loads((tmp_path / "r.json").read_text())["diagnosis"][0]
+    assert "batch_first=False" in top["explanation"] and top["evidence"]["side"] == "torch", top

@@ -41,7 +41,7 @@ class _Variances(TorchFunctionMode):
 def port_idioms(setup: Any, built: Any, step: int) -> Finding | None:
     """The first of the idioms the port shows, built afresh and stepped to this step (its construction included: a
     standardisation's statistics are often taken there)."""
-    variances, in_eval, hooks = _Variances(), [], []
+    variances, in_eval, hooks, time_first = _Variances(), [], [], []
     try:
         with variances:
             numpy, torch_side = built.make_sides()
@@ -54,12 +54,22 @@ def port_idioms(setup: Any, built: Any, step: int) -> Finding | None:
                                {"side": "torch", "stage": "model"}, "Hold submodules in nn.ModuleList / nn.ModuleDict.", SUGGESTED)
             hooks = [module.register_forward_pre_hook(lambda m, args: in_eval.append(type(m).__name__) if not m.training else None)
                      for model in models for module in model.modules() if isinstance(module, MODE_DEPENDENT)]
+            hooks += [module.register_forward_pre_hook(lambda m, args: time_first.append((type(m).__name__, tuple(args[0].shape)))
+                                                       if not m.batch_first and torch.is_tensor(args[0]) and args[0].dim() == 3 else None)
+                      for model in models for module in model.modules() if isinstance(module, nn.RNNBase)]
             for t in range(1, step + 1):
                 numpy.step(setup.rows(t)), torch_side.step(setup.rows(t))
                 torch_side.load(numpy.params())
     finally:
         for hook in hooks:
             hook.remove()
+    rows = len(setup.data.X[setup.rows(step)])
+    fed = next(((name, shape) for name, shape in time_first if shape[0] == rows and shape[1] != rows), None)
+    if fed:
+        return Finding("forward", f"The port's {fed[0]} is built with batch_first=False (torch's default: input (time, batch, "
+                       f"features)) and fed {fed[1]}, whose first axis is the batch's {rows} rows: it runs the recurrence "
+                       "across the samples as if they were time steps.", {"side": "torch", "stage": "forward",
+                       "input_shape": list(fed[1])}, f"Build the {fed[0]} with batch_first=True (or feed it x.transpose(0, 1)).", 0.85)
     if in_eval:
         return Finding("forward", f"The port steps its model in eval mode: its {in_eval[0]} runs with training=False (BatchNorm "
                        "on its running statistics, not the batch's; Dropout off) during the training step.",
