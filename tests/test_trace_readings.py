@@ -88,3 +88,20 @@ def test_labels_shifted_by_one_class_and_a_target_subtracted_twice_are_read():
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     assert "shifted down by one" in smoothed_targets(run, p - shifted, z, y, "softmax", 1e-6)[0]
     assert "subtracted twice" in smoothed_targets(run, p - 2 * y, z, y, "softmax", 1e-6)[0]
+
+
+def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_is_told_from_conv1d():
+    from parity.diagnosis.value_trace import TracedArray, _TRACE, _keeping
+    from parity.diagnosis.written_readings import semantics
+    trace, X = Trace(), np.arange(8.0).reshape(2, 4).view(TracedArray)
+    trace.root("X", X, np.array(X.view(np.ndarray)))
+    _TRACE.append(trace)
+    try:
+        rows = [np.convolve(X[i], np.array([1.0, -1.0]), mode="valid") for i in range(2)]
+        stacked = _keeping(np.array)(rows)
+    finally:
+        _TRACE.pop()
+    assert isinstance(stacked, TracedArray) and trace.values[-1].op == "array" and len(trace.values[-1].inputs) == 2
+    port = values(("X", np.zeros((2, 4)), (), ""), ("conv1d", np.zeros((2, 1, 3)), (0, "?"), ""))
+    assert "flips the kernel" in semantics(trace.values, port.values[1:])
+    assert semantics(trace.values, []) == ""

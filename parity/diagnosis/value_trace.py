@@ -259,8 +259,24 @@ def _keeping(convert: Any) -> Any:
             if result is not value:
                 _note("asarray", (value,), result, "")
             return result
-        return convert(value, *args, **kwargs)
+        result = convert(value, *args, **kwargs)
+        held = _traced_items(value) if isinstance(value, (list, tuple)) else []
+        if held and isinstance(result, np.ndarray) and result.dtype.kind == "f":
+            result = result.view(TracedArray)  # np.array(rows) of traced rows: the trace goes on
+            _note("array", tuple(held), result, "")
+        return result
     return converted
+
+
+def _traced_items(value: Any, depth: int = 0) -> list:
+    """The traced arrays a (nested) list holds, at most a few levels down."""
+    found = []
+    for item in value:
+        if isinstance(item, TracedArray):
+            found.append(item)
+        elif isinstance(item, (list, tuple)) and depth < 3:
+            found += _traced_items(item, depth + 1)
+    return found
 
 
 def uses(value: Value, source: Value) -> bool:

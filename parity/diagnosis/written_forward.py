@@ -17,7 +17,8 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
-from parity.diagnosis.written_readings import axes_of, columns, derived_targets, lengths, operands, row_order, smoothing
+from parity.diagnosis.written_readings import (axes_of, columns, derived_targets, lengths, operands, row_order, semantics,
+                                               smoothing)
 
 AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why
@@ -141,6 +142,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         said = targets[1] + smoothing(torch_trace.values, frontier.array.shape[-1])
         evidence["targets"] = said
         return Finding(targets[0], f"{text} {said}", evidence, "Give the loss the same targets in both programs.", 0.8)
+    if meaning := semantics([numpy_trace.values[i] for i in region[:60]], [torch_trace.values[i] for i in twin.users[:12]] + torch_ops):
+        evidence["semantics"] = meaning
+        return Finding("forward", f"{text} {meaning}", evidence, "Use the operation with the port's meaning.", 0.75)  # seen
     if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
         evidence["lengths"] = length
         return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)

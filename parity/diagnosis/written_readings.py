@@ -229,3 +229,19 @@ def _column(mine: Value, j: int, trace: Trace, port_column: np.ndarray, frontier
     if power is not None:
         said += f", the port's is {frontier.op}**{power}"
     return said
+
+
+SAME_NAME_OTHER_MEANING = {
+    ("convolve", "conv1d"): "np.convolve is a true convolution (it flips the kernel); torch's conv1d is a cross-correlation, "
+                            "as np.correlate is: the kernel is applied reversed in time",
+}
+
+
+def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
+    """Two ops of the same name and another meaning, one on each side where the programs part."""
+    mine = {v.op for v in numpy_values}
+    theirs = {v.op for v in torch_ops}
+    for (numpy_op, torch_op), said in SAME_NAME_OTHER_MEANING.items():
+        if numpy_op in mine and torch_op in theirs:
+            return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
+    return ""
