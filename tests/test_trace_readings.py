@@ -54,7 +54,7 @@ def test_rows_drawn_in_another_order_are_said_with_the_rows():
     X = np.arange(12.0).reshape(6, 2)
     mine = values(("X", X, (), ""), ("getitem", X[[0, 1, 2]], (0,), "idx"))
     theirs = values(("X", X, (), ""), ("getitem", X[[2, 0, 1]], (0, "?"), ""))
-    said, rows = row_order(mine.values[1:], theirs.values[1:], mine.values[0])
+    said, rows, _ = row_order(mine.values[1:], theirs.values[1:], mine.values[0])
     assert "the same rows in another order" in said and rows == {"numpy": [0, 1, 2], "torch": [2, 0, 1]}
     assert row_order(mine.values[1:], mine.values[1:], mine.values[0]) is None
 

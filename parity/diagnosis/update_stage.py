@@ -104,6 +104,10 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
     ratio = constant_ratio(a, b)
+    if ratio is not None and step == 1 and (decay := _squared_average_decay(port_names, ratio)):
+        return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step 1 "
+                        f"(constant over the tensor). {decay}", {**evidence, "ratio": ratio},
+                        "Give both RMSprop optimizers the same decay (alpha in torch, rho or beta in NumPy code).", 0.85)]
     if ratio is not None:
         meaning = _ratio_meaning(ratio, rows)
         text = meaning[1] if meaning else f"{ratio:.6g} times"
@@ -140,6 +144,21 @@ def _one_learning_rate_factor(torch_names: dict, context) -> str | None:
                  f"the first step{f' ({shown}; check the defaults you left)' if shown else ''}")
     return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
             f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")
+
+
+def _squared_average_decay(torch_names: dict, ratio: float) -> str | None:
+    """RMSprop's first step is lr·g/√((1 - α)·g²) = lr·sign(g)/√(1 - α): a first-step ratio r of the updates is the two
+    decays' √((1 - α_port)/(1 - α_numpy)), so the NumPy program's α = 1 - (1 - α_port)/r²."""
+    optimizer = torch_names.get("optimizer")
+    group = next(iter(getattr(optimizer, "param_groups", [])), {})
+    if type(optimizer).__name__ != "RMSprop" or "alpha" not in group or group.get("momentum") or group.get("centered"):
+        return None
+    alpha = 1 - (1 - group["alpha"]) / ratio ** 2
+    if not 0 < alpha < 1 or abs(alpha - group["alpha"]) < 1e-6 or abs(alpha * 1000 - round(alpha * 1000)) > 1e-3:
+        return None
+    return (f"RMSprop's first step is lr·sign(g)/√(1 - α): the ratio is √((1 - α_port)/(1 - α_NumPy)), so the NumPy "
+            f"program's squared-gradient average decays by α = {alpha:.4g} where the port's RMSprop uses alpha = "
+            f"{group['alpha']:g}{' (torch default)' if group['alpha'] == 0.99 else ''}.")
 
 
 def _plain_step(torch_names: dict, context, parameter: str) -> str | None:

@@ -17,8 +17,8 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
-from parity.diagnosis.written_readings import (axes_of, columns, derived_targets, lengths, operands, row_order, semantics,
-                                               smoothing)
+from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, lengths, operands, row_order,
+                                               semantics, smoothing)
 
 AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why
@@ -31,7 +31,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
     if target is None:  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows alone
-        return _rows_only(numpy_trace, torch_trace, agreed, step, name)
+        return _rows_only(numpy_trace, torch_trace, agreed, step, name, traces(setup, built, step - 1)[0] if step > 1 else None)
     region = region_of(numpy_trace, target, agreed)
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
@@ -154,26 +154,36 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     if axes := axes_of(numpy_ops, torch_ops, frontier):
         evidence["axes"] = axes
         return Finding("forward", f"{text} {axes}", evidence, "Reduce over the same axis in both programs.", 0.8)
+    if compared := compared_with(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
+        evidence["compared_with"] = compared
+        return Finding("loss-function", f"{text} {compared}", evidence, "Compare the output with the same targets in both "
+                       "programs.", 0.8)
     if order := row_order(numpy_ops, torch_ops, frontier):
         evidence["rows"] = order[1]
-        return Finding("data-order", f"{text} {order[0]}", evidence, "Draw the batches from generators seeded and used alike "
-                       "(one generator kept for the whole run, advanced by the same draws on both sides).", 0.8)
+        return Finding("data-order", f"{text} {order[0]}", evidence, "Draw and cut the batches alike on both sides (one "
+                       "generator kept for the whole run, the same batch size and boundaries).", order[2])
     if other := operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
         evidence["operands"] = other
         text += " " + other
     return Finding("forward", text, evidence, "Compare the two programs from that value on, line by line.", LOCATED)
 
 
-def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str) -> Finding | None:
+def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str,
+               earlier: Trace | None = None) -> Finding | None:
     X = numpy_trace.values[0]
     mine = [v for v in numpy_trace.values if uses(v, X) and v.index not in agreed]
     theirs = [torch_trace.values[i] for i in agreed[X.index].users]
     order = row_order(mine, theirs, X)
     if order is None:
         return None
+    text, fit = order[0], order[2]
+    before = row_order([v for v in earlier.values if uses(v, earlier.values[0])], theirs, earlier.values[0]) if earlier else None
+    if fit < 0.8 and before is not None and before[1]["numpy"] == order[1]["numpy"]:
+        text, fit = (f"{text} The NumPy program takes the very rows it took at step {step - 1}: its order repeats from one "
+                     "step (epoch) to the next, a generator re-created with the same seed each time where the port's goes on."), 0.8
     return Finding("data-order", f"At the shared start of step {step} the two programs part where they take the batch's rows, "
-                   f"before the {name}. {order[0]}", {"step": step, "stage": "data", "rows": order[1]},
-                   "Draw the batches from generators seeded and used alike (one generator kept for the whole run).", 0.8)
+                   f"before the {name}. {text}", {"step": step, "stage": "data", "rows": order[1]},
+                   "Draw and cut the batches alike on both sides (one generator kept, the same batch size and boundaries).", fit)
 
 
 def op_text(value: Value, trace: Trace) -> str:

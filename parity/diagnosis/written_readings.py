@@ -131,24 +131,34 @@ def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> 
             f"runs {AXIS_MEANING[port_axis]} (axis {port_axis}).")
 
 
-def row_order(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple[str, dict] | None:
-    """Both sides index the data's rows, the same rows in another order (or other rows): the shuffles differ."""
+def row_order(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple[str, dict, float] | None:
+    """Both sides index the data's rows and take other rows: the same rows in another order (the shuffles differ), the
+    same order cut into batches of another size, or the same order from another offset; else other rows."""
     if frontier.op not in ("X", "y") or frontier.array.ndim != 2:
         return None
     mine = next((v for v in numpy_ops if v.op in ("getitem", "take")), None)
     theirs = next((v for v in torch_ops if v.op in ("getitem", "index_select")), None)
     if mine is None or theirs is None:
         return None
-    rows_np, rows_t = _rows_of(mine.array, frontier.array), _rows_of(theirs.array, frontier.array)
-    if rows_np is None or rows_t is None or rows_np == rows_t:
+    a, b = _rows_of(mine.array, frontier.array), _rows_of(theirs.array, frontier.array)
+    if a is None or b is None or a == b:
         return None
-    same = sorted(rows_np) == sorted(rows_t)
-    shown = {"numpy": rows_np[:8], "torch": rows_t[:8]}
-    how = ("the same rows in another order" if same else f"other rows ({len(set(rows_np) - set(rows_t))} of {len(rows_np)} "
-           "not in the port's batch)")
-    return (f"Both sides draw rows of {frontier.op}, {how}: the NumPy program takes rows {shown['numpy']}…, the port "
-            f"{shown['torch']}…. Their shuffles differ: a seed, a generator re-created (re-seeded) where the other is kept, "
-            "or a draw made on one side only.", shown)
+    shown = {"numpy": a[:8], "torch": b[:8]}
+    head = f"Both sides draw rows of {frontier.op}: the NumPy program takes rows {shown['numpy']}…, the port {shown['torch']}…"
+    if sorted(a) == sorted(b):
+        return (f"{head}, the same rows in another order. Their shuffles differ: a seed, a generator re-created (re-seeded) "
+                "where the other is kept, or a draw made on one side only.", shown, 0.8)
+    if len(a) != len(b) and (a[:len(b)] == b or b[:len(a)] == a):
+        return (f"{head}: the same order cut into batches of another size ({len(a)} rows on the NumPy side, {len(b)} in the "
+                "port): a batch size, or a chunk size where a number of chunks belongs (torch.split(x, n) cuts chunks of n, "
+                "np.array_split(x, n) n chunks).", shown, 0.8)
+    shift = next((k for k in range(1, len(a) // 2 + 1) for x, y in ((a, b), (b, a)) if x[:len(x) - k] == y[k:len(x)]), None)
+    if shift is not None:
+        return (f"{head}: the same order, one batch starting {shift} row(s) from the other's: the batches are cut at "
+                "other offsets (a slice order[i:i + B] where order[i * B:(i + 1) * B] belongs, or an index kept one behind).",
+                shown, 0.8)
+    return (f"{head}, other rows ({len(set(a) - set(b))} of {len(a)} not in the port's batch): their shuffles or their "
+            "batches' boundaries differ.", shown, 0.6)
 
 
 def _rows_of(batch: np.ndarray, data: np.ndarray) -> list[int] | None:
@@ -245,3 +255,53 @@ def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
         if numpy_op in mine and torch_op in theirs:
             return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
     return ""
+
+
+def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
+                  port_trace: Trace) -> str:
+    """The first op each side applies to the agreeing output, with another input: where the two inputs differ (one side
+    compares with the data itself, the other with a value made from it), each is said, and a NumPy value equal to the
+    port's input that the NumPy program computes but does not use there."""
+    mine = next((v for v in numpy_ops if _other_input(v, frontier.index) is not None), None)
+    theirs = next((v for v in torch_ops if _other_input(v, twin.index) is not None), None)
+    if mine is None or theirs is None:
+        return ""
+    a, b = trace.values[_other_input(mine, frontier.index)], port_trace.values[_other_input(theirs, twin.index)]
+    if a.array.shape != b.array.shape or np.allclose(a.array, b.array, rtol=1e-5, atol=1e-7) or {a.op, b.op} <= {"X", "y"}:
+        return ""
+    unused = next((v for v in trace.values if v.op not in ("X", "y") and v.array.shape == b.array.shape
+                   and np.allclose(v.array, b.array, rtol=1e-5, atol=1e-7)), None)
+    said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
+            f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
+    if unused is not None:
+        said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
+    return said
+
+
+def _other_input(value: Value, source: int) -> int | None:
+    ints = [i for i in value.inputs if isinstance(i, int)]
+    return next((i for i in ints if i != source), None) if source in ints else None
+
+
+def _made_from(value: Value, trace: Trace) -> str:
+    if value.op in ("X", "y"):
+        return f"{value.op} itself"
+    made = sorted(roots(trace, value.index) - {"?"})
+    said = f"[{value.op} {value.array.shape}]"
+    root = next((v for v in trace.values if v.op in made and v.array.shape == value.array.shape), None)
+    return said + (f", {_against(value.array, root.array, root.op)}" if root is not None else
+                   f", made from {' and '.join(made)}" if made else "")
+
+
+def _against(array: np.ndarray, root: np.ndarray, name: str) -> str:
+    """A value read against the data it is made from: an affine function of it (standardised), or it with some
+    elements set to zero."""
+    if np.ptp(root) > 0:
+        a, b = np.polyfit(root.ravel(), array.ravel(), 1)
+        if np.allclose(a * root + b, array, rtol=1e-5, atol=1e-7):
+            standard = " (standardised: mean 0, standard deviation 1)" if abs(array.mean()) < 1e-4 and abs(array.std() - 1) < 1e-3 else ""
+            return f"{a:.4g}·{name} {'+' if b >= 0 else '-'} {abs(b):.4g}{standard}"
+    zeroed = (array == 0) & (root != 0)
+    if np.any(zeroed) and np.allclose(array[~zeroed], root[~zeroed]):
+        return f"{name} with {zeroed.mean():.0%} of its elements set to 0 (masked, corrupted)"
+    return f"made from {name}"
