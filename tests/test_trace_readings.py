@@ -105,3 +105,38 @@ def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_i
     port = values(("X", np.zeros((2, 4)), (), ""), ("conv1d", np.zeros((2, 1, 3)), (0, "?"), ""))
     assert "flips the kernel" in semantics(trace.values, port.values[1:])
     assert semantics(trace.values, []) == ""
+
+
+def test_rows_cut_into_batches_of_another_size_or_at_another_offset_are_told_apart():
+    X = np.arange(40.0).reshape(20, 2)
+    order = [7, 3, 11, 0, 15, 9, 2, 18]
+    data = values(("X", X, (), ""),)
+    as_batch = lambda rows: values(("X", X, (), ""), ("getitem", X[rows], (0,), "idx")).values[1:]  # noqa: E731
+    said, _, fit = row_order(as_batch(order), as_batch(order[:4]), data.values[0])
+    assert "batches of another size" in said and fit == 0.8
+    said, _, fit = row_order(as_batch(order[1:7]), as_batch(order[:6]), data.values[0])
+    assert "other offsets" in said and fit == 0.8
+    said, _, fit = row_order(as_batch([1, 4, 5, 6]), as_batch([10, 12, 13, 14]), data.values[0])
+    assert "other rows" in said and fit < 0.8
+
+
+def test_a_loss_comparing_the_output_with_another_value_of_the_data_is_read():
+    from parity.diagnosis.written_readings import compared_with
+    y = np.array([[1.0], [3.0], [5.0], [7.0]])
+    out = np.array([[0.5], [0.1], [0.2], [0.3]])
+    standard = (y - y.mean()) / y.std()
+    mine = values(("X", np.zeros((4, 2)), (), ""), ("y", y, (), ""), ("add", out, (0, "?"), ""), ("divide", standard, (1, "?"), ""),
+                  ("subtract", out - y, (2, 1), ""))
+    theirs = values(("X", np.zeros((4, 2)), (), ""), ("y", y, (), ""), ("linear", out, (0, "?"), ""), ("div", standard, (1, "?"), ""),
+                    ("mse_loss", np.array(0.0), (2, 3), ""))
+    said = compared_with([mine.values[4]], [theirs.values[4]], mine.values[2], theirs.values[2], mine, theirs)
+    assert "y itself" in said and "standardised" in said and "does not use it" in said, said
+
+
+def test_rmsprops_decay_is_read_from_its_first_step():
+    import torch
+    from parity.diagnosis.update_stage import _squared_average_decay
+    optimizer = torch.optim.RMSprop([torch.zeros(2, requires_grad=True)], lr=0.01)
+    said = _squared_average_decay({"optimizer": optimizer}, float(np.sqrt(0.01 / 0.1)))
+    assert "α = 0.9" in said and "alpha = 0.99" in said, said
+    assert _squared_average_decay({"optimizer": torch.optim.SGD([torch.zeros(2, requires_grad=True)], lr=0.1)}, 0.3) is None
