@@ -140,3 +140,17 @@ def test_rmsprops_decay_is_read_from_its_first_step():
     said = _squared_average_decay({"optimizer": optimizer}, float(np.sqrt(0.01 / 0.1)))
     assert "α = 0.9" in said and "alpha = 0.99" in said, said
     assert _squared_average_decay({"optimizer": torch.optim.SGD([torch.zeros(2, requires_grad=True)], lr=0.1)}, 0.3) is None
+
+
+def test_an_update_of_plus_or_minus_lr_everywhere_past_the_first_step_is_read_as_a_state_assigned():
+    from types import SimpleNamespace
+
+    import torch
+    from parity.diagnosis.update_stage import _sign_step
+    optimizer = torch.optim.Adagrad([torch.zeros(2, requires_grad=True)], lr=0.1)
+    g = np.random.default_rng(4).normal(size=(3, 4))
+    context = SimpleNamespace(step=2, numpy_record={"W.update": -0.1 * np.sign(g)},
+                              torch_record={"W.update": -0.1 * g / np.sqrt(g ** 2 + (0.5 * g) ** 2)})
+    assert "cache = g²" in _sign_step({"optimizer": optimizer}, context, "W")
+    context.step = 1  # Adam's and Adagrad's first steps are ±lr too
+    assert _sign_step({"optimizer": optimizer}, context, "W") is None

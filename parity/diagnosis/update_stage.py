@@ -85,7 +85,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"coefficients.", {**evidence, "lr_times_decay": decay},
                          "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
     port_names = built.make_sides()[1].names  # the port's optimizer and schedulers as built
-    plain = _plain_step(port_names, context, parameter)
+    plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter)
     if plain:
         return [Finding("update-law", plain, {**evidence, "side": "numpy" if plain.startswith("The NumPy") else "torch"},
                         "Keep the optimizer's state from step to step (create it once), on both sides alike.", 0.85)]
@@ -178,6 +178,24 @@ def _plain_step(torch_names: dict, context, parameter: str) -> str | None:
             return (f"The {side}'s update of {parameter} is -lr·g, the gradient alone (lr = {lr:g}, read off the port's "
                     f"optimizer), where the other program's optimizer carries state from step to step: no momentum on the "
                     f"{side.split()[0]} side (its velocity or moments re-created at every step, or never stored).")
+    return None
+
+
+def _sign_step(torch_names: dict, context, parameter: str) -> str | None:
+    """Past the first step, one side's update is ±lr in every element (lr·sign(g)) where the other's is not: an adaptive
+    optimizer whose squared-gradient state holds only this step's g² (cache = g² where cache += g² belongs)."""
+    groups = getattr(torch_names.get("optimizer"), "param_groups", None)
+    if context.step < 2 or not groups or "lr" not in groups[0]:
+        return None
+    lr = float(groups[0]["lr"])
+    for side, record, other in (("NumPy program", context.numpy_record, context.torch_record), ("port", context.torch_record,
+                                                                                               context.numpy_record)):
+        mine, theirs = (np.abs(np.asarray(r[f"{parameter}.update"], np.float64)) for r in (record, other))
+        moved = mine > 0
+        if moved.sum() >= 4 and np.allclose(mine[moved], lr, rtol=1e-3) and not np.allclose(theirs[moved], lr, rtol=1e-3):
+            return (f"The {side}'s update of {parameter} at step {context.step} is ±lr in every element (lr·sign(g), lr = "
+                    f"{lr:g}): its adaptive denominator is |g| of this step alone, the squared-gradient state assigned "
+                    f"(cache = g²) where it accumulates or averages (cache += g²), as the other program's does.")
     return None
 
 
