@@ -5,7 +5,8 @@ the kit's family, a parameter replaced by its step and the error squared in the 
 import numpy as np
 
 from parity.diagnosis.value_trace import Trace
-from parity.diagnosis.written_readings import columns, lengths, operands, row_order
+from parity.diagnosis.written_ops import lengths
+from parity.diagnosis.written_readings import columns, operands, row_order
 from tests.test_row_stages import PROGRAM, RIGHT, check
 
 
@@ -92,7 +93,7 @@ def test_labels_shifted_by_one_class_and_a_target_subtracted_twice_are_read():
 
 def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_is_told_from_conv1d():
     from parity.diagnosis.value_trace import TracedArray, _TRACE, _keeping
-    from parity.diagnosis.written_readings import semantics
+    from parity.diagnosis.written_ops import semantics
     trace, X = Trace(), np.arange(8.0).reshape(2, 4).view(TracedArray)
     trace.root("X", X, np.array(X.view(np.ndarray)))
     _TRACE.append(trace)
@@ -154,3 +155,13 @@ def test_an_update_of_plus_or_minus_lr_everywhere_past_the_first_step_is_read_as
     assert "cache = g²" in _sign_step({"optimizer": optimizer}, context, "W")
     context.step = 1  # Adam's and Adagrad's first steps are ±lr too
     assert _sign_step({"optimizer": optimizer}, context, "W") is None
+
+
+def test_a_ratio_of_a_data_axis_length_and_repeat_against_tile_are_read():
+    from parity.diagnosis.update_stage import _data_axis
+    from parity.diagnosis.written_ops import semantics
+    assert _data_axis((48, 5), 4.99999) == (1, 5) and _data_axis((48, 5), 1 / 5) == (1, 5)
+    assert _data_axis((48, 5, 5), 5.0) is None and _data_axis((48, 5), 3.0) is None  # two axes of that length; none
+    mine = values(("X", np.zeros((2, 2)), (), ""), ("repeat", np.zeros((2, 4)), (0, 2.0), "axis=1"))
+    theirs = values(("X", np.zeros((2, 2)), (), ""), ("repeat", np.zeros((2, 4)), (0, 1.0, 2.0), ""))
+    assert "repeat_interleave" in semantics(mine.values, theirs.values[1:])

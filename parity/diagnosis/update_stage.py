@@ -103,18 +103,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
-    ratio = constant_ratio(a, b)
-    if ratio is not None and step == 1 and (decay := _squared_average_decay(port_names, ratio)):
-        return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step 1 "
-                        f"(constant over the tensor). {decay}", {**evidence, "ratio": ratio},
-                        "Give both RMSprop optimizers the same decay (alpha in torch, rho or beta in NumPy code).", 0.85)]
-    if ratio is not None:
-        meaning = _ratio_meaning(ratio, rows)
-        text = meaning[1] if meaning else f"{ratio:.6g} times"
-        return [Finding("update-scale", f"The NumPy update of {parameter} is {text} the port's at step {step} (constant over "
-                         f"the tensor): a learning rate, a loss scale or a sign differs.", {**evidence, "ratio": ratio},
-                         "Use the same learning rate and loss scale in both programs.", 0.7)]
-    return []
+    return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, evidence)
 
 
 def _one_learning_rate_factor(torch_names: dict, context) -> str | None:
@@ -179,6 +168,33 @@ def _plain_step(torch_names: dict, context, parameter: str) -> str | None:
                     f"optimizer), where the other program's optimizer carries state from step to step: no momentum on the "
                     f"{side.split()[0]} side (its velocity or moments re-created at every step, or never stored).")
     return None
+
+
+def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, parameter: str, rows: int, step: int,
+                    evidence: dict) -> list[Finding]:
+    """The updates a constant ratio apart at this step: RMSprop's decay at a first step, a length of the data, or a
+    learning rate, a loss scale or a sign."""
+    if ratio is not None and step == 1 and (decay := _squared_average_decay(port_names, ratio)):
+        return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step 1 "
+                        f"(constant over the tensor). {decay}", {**evidence, "ratio": ratio},
+                        "Give both RMSprop optimizers the same decay (alpha in torch, rho or beta in NumPy code).", 0.85)]
+    if ratio is not None:
+        meaning = _ratio_meaning(ratio, rows)
+        text = meaning[1] if meaning else f"{ratio:.6g} times"
+        axis = _data_axis(setup.data.X.shape, ratio) if not meaning else None
+        said = (f"a factor of {axis[1]}, the length of the data's axis {axis[0]} (X is {tuple(setup.data.X.shape)}): a mean "
+                f"over that axis whose backward leaves out (or adds) its 1/{axis[1]}, on one parameter only") if axis else \
+            "a learning rate, a loss scale or a sign differs"
+        return [Finding("update-scale", f"The NumPy update of {parameter} is {text} the port's at step {step} (constant over "
+                         f"the tensor): {said}.", {**evidence, "ratio": ratio},
+                         "Use the same learning rate and loss scale in both programs.", 0.8 if axis else 0.7)]
+    return []
+
+
+def _data_axis(shape: tuple, ratio: float) -> tuple[int, int] | None:
+    """The data axis (past the batch's) whose length is the ratio or its inverse, where exactly one is."""
+    found = [(k, n) for k, n in enumerate(shape) if k > 0 and n > 2 and any(abs(r - n) <= 1e-3 * n for r in (ratio, 1 / ratio))]
+    return found[0] if len(found) == 1 else None
 
 
 def _sign_step(torch_names: dict, context, parameter: str) -> str | None:

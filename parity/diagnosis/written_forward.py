@@ -17,8 +17,9 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
-from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, lengths, operands, row_order,
-                                               semantics, smoothing)
+from parity.diagnosis.written_ops import lengths, semantics
+from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
+                                               smoothing)
 
 AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why

@@ -178,30 +178,6 @@ def _moments(array: np.ndarray) -> str:
     return f"in [{array.min():.2g}, {array.max():.2g}], mean {array.mean():.2g}, standard deviation {array.std():.2g}"
 
 
-CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
-
-
-def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
-    """The port's first op gives a value one axis longer or shorter than the NumPy program's of the same kind: a
-    convolution's padding (each side: half the difference) or stride."""
-    theirs = next((v for v in torch_ops if v.op in CONVOLUTIONS), None)
-    if theirs is None:
-        return ""
-    shape = theirs.array.shape
-    for value in numpy_values:
-        mine = value.array.shape
-        differ = [k for k in range(len(mine)) if len(mine) == len(shape) and mine[k] != shape[k]]
-        if len(differ) == 1 and mine[:2] == shape[:2]:
-            k = differ[0]
-            gap = shape[k] - mine[k]
-            padding = (f": the port's {theirs.op} pads each side by {gap // 2} (a 'same' convolution), the NumPy program's "
-                       f"does not ('valid')" if gap > 0 and gap % 2 == 0 else
-                       f": the two convolutions pad or stride otherwise ({shape[k]} against {mine[k]} positions)")
-            return (f"The port's {theirs.op} gives {shape[k]} positions along axis {k} ({shape}), the NumPy program's "
-                    f"convolution {mine[k]} ({mine}){padding}.")
-    return ""
-
-
 JOINS = {"hstack", "concatenate", "column_stack", "stack"}
 
 
@@ -216,9 +192,11 @@ def columns(numpy_values: list[Value], torch_ops: list[Value], frontier: Value, 
     if np.allclose(np.sort(a, axis=1), np.sort(b, axis=1)) and not np.allclose(a, b):
         order = [next((k for k in range(b.shape[1]) if np.allclose(a[:, j], b[:, k])), -1) for j in range(a.shape[1])]
         how = (f": its column j holds the port's column {order[:8]}…" if -1 not in order else "")
+        why = ("a reshape in column-major order='F' against the port's row-major C order" if "order='F'" in mine.detail else
+               "the same values arranged otherwise: a reshape's memory order, axes swapped before it, or elements "
+               "repeated in place against a whole row tiled")
         return (f"The NumPy program's {mine.op}({mine.detail}) holds the same values as the port's {theirs.op} in another "
-                f"order{how} (a reshape in column-major order='F' against the port's row-major C order, or axes "
-                "swapped before it).")
+                f"order{how} ({why}).")
     same = [j for j in range(a.shape[1]) if np.allclose(a[:, j], b[:, j], rtol=1e-5, atol=1e-7)]
     differ = [j for j in range(a.shape[1]) if j not in same]
     if not same or not differ or mine.op not in JOINS:
@@ -239,22 +217,6 @@ def _column(mine: Value, j: int, trace: Trace, port_column: np.ndarray, frontier
     if power is not None:
         said += f", the port's is {frontier.op}**{power}"
     return said
-
-
-SAME_NAME_OTHER_MEANING = {
-    ("convolve", "conv1d"): "np.convolve is a true convolution (it flips the kernel); torch's conv1d is a cross-correlation, "
-                            "as np.correlate is: the kernel is applied reversed in time",
-}
-
-
-def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
-    """Two ops of the same name and another meaning, one on each side where the programs part."""
-    mine = {v.op for v in numpy_values}
-    theirs = {v.op for v in torch_ops}
-    for (numpy_op, torch_op), said in SAME_NAME_OTHER_MEANING.items():
-        if numpy_op in mine and torch_op in theirs:
-            return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
-    return ""
 
 
 def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
