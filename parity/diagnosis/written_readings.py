@@ -224,6 +224,8 @@ def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     """The first op each side applies to the agreeing output, with another input: where the two inputs differ (one side
     compares with the data itself, the other with a value made from it), each is said, and a NumPy value equal to the
     port's input that the NumPy program computes but does not use there."""
+    if frontier.op in ("X", "y"):
+        return ""  # the data itself, not an output: what is added to it is read as another operand
     mine = next((v for v in numpy_ops if _other_input(v, frontier.index) is not None), None)
     theirs = next((v for v in torch_ops if _other_input(v, twin.index) is not None), None)
     if mine is None or theirs is None:
