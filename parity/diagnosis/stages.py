@@ -54,9 +54,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
         if name == "loss" and found[0].evidence.get("ratio") is not None and found[0].score >= 0.8:
             found[0] = _loss_keyword(setup, built, failure.step, found[0])
-        if found[0].score < 0.8 and (located := _located(setup, built, failure.step, name, numpy_record[name])):
+        if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
             found.insert(0, located)
-        if found[0].score < 0.8 and (idiom := _idiom(setup, built, failure.step)):
+        if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
             found.insert(0, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
@@ -67,44 +67,26 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
-        if located := _located_backward(setup, built, failure.step, parameter, numpy_record[parameter],
-                                        torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
+        if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
+                               torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
             found.insert(0, located)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
 
 
-def _idiom(setup: Setup, built, step: int) -> Finding | None:
-    """A PyTorch idiom the port shows, built afresh and stepped to this step."""
+def _quietly(reading, *args):
+    """A reading that builds the programs afresh and steps them again: where a program cannot be (it reads a file
+    once, it keeps global state), the stage alone is said."""
     try:
-        return port_idioms(setup, built, step)
-    except Exception:  # noqa: BLE001 - a program that cannot be built or stepped again here: no idiom to show
-        return None
-
-
-def _located(setup: Setup, built, step: int, name: str, value) -> Finding | None:
-    """Where the two programs' values part on the way to the loss, both traced through the step."""
-    try:
-        return written_forward(setup, built, step, name, value)
-    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the stage alone is said
-        return None
-
-
-def _located_backward(setup: Setup, built, step: int, parameter: str, after, port_gradient, port_after) -> Finding | None:
-    """Where the NumPy program's gradients part from the port's on the way to this parameter's update."""
-    try:
-        return written_backward(setup, built, step, parameter, after, port_gradient, port_after)
-    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the stage alone is said
+        return reading(*args)
+    except Exception:  # noqa: BLE001 - any failure of the user's code here leaves the stage's own finding
         return None
 
 
 def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
     """A constant ratio of the losses that one keyword of the port's loss function gives: that call, named."""
-    try:
-        said = loss_keyword(setup, built, step, ratio_finding.evidence["ratio"])
-    except Exception:  # noqa: BLE001 - a program that cannot be traced again here: the ratio alone is said
-        said = ""
+    said = _quietly(loss_keyword, setup, built, step, ratio_finding.evidence["ratio"])
     if not said:
         return ratio_finding
     return Finding("loss-function", ratio_finding.explanation + said, {**ratio_finding.evidence, "side": "torch"},

@@ -287,3 +287,10 @@ def describe(value: Value) -> str:
     if value.op in ("X", "y"):
         return f"{value.op} {value.array.shape}"
     return f"[{value.op} {value.array.shape}]"
+
+
+def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
+    """Two traced values equal within the run's rounding: the largest difference within `tolerance` of b's largest
+    magnitude (two zero arrays say nothing)."""
+    scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
+    return bool(np.any(b)) and float(np.abs(a - b).max()) <= tolerance * scale

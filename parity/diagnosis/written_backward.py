@@ -15,12 +15,11 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.value_trace import Trace, Value
+from parity.diagnosis.value_trace import Trace, Value, agrees
 from parity.diagnosis.value_trace import describe, uses
-from parity.diagnosis.written_forward import AGREES, agreements, op_text, region_of, replayed, traces
+from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of, replayed, trace_tolerance, traces
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
-LOCATED = 0.6
 MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
 FD_PICKS = 3  # elements differenced: the port's largest gradients
 
@@ -37,14 +36,15 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error is None:
         return None
     if error > FD_AGREES:
+        why = _why_port(built)
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
-                       f"NumPy program's step reports, in float64: relative error {error:.3g}): {_why_port(built)}",
+                       f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",
                        {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
-                       0.85 if "one Parameter under" in _why_port(built) else 0.7)
+                       0.85 if "one Parameter under" in why else 0.7)
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
-    tolerance = AGREES.get(str(getattr(built, "dtype", "float32")), AGREES["float32"])
+    tolerance = trace_tolerance(built)
     target = _new_value(numpy_trace, np.asarray(after, np.float64))
     if target is None:
         return None
@@ -160,13 +160,14 @@ def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_tra
             continue
         for theirs in gradients:
             a = _aligned(value.array, theirs.array)
-            if a is None or _close(a, theirs.array, tolerance):
+            if a is None or agrees(a, theirs.array, tolerance):
                 continue
             gap = theirs.array - a
             for other in torch_trace.values:
-                if other.op in KIT_READS or _close(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
+                if other.op in KIT_READS or agrees(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
                     continue
-                if other is not theirs and _aligned(other.array, gap) is not None and _close(_aligned(other.array, gap), gap, tolerance):
+                term = _aligned(other.array, gap)
+                if other is not theirs and term is not None and agrees(term, gap, tolerance):
                     return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: a "
                             f"term the port's autograd adds is missing on the NumPy side ({_path(other, torch_trace)}).")
             if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
@@ -203,7 +204,7 @@ def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
                 return ""
             product = a.array.T @ b.array
             product = product if product.shape == gap.shape else product.T
-            if _close(product, gap, tolerance):
+            if agrees(product, gap, tolerance):
                 return f"({_gradient_name(a, trace) if _is_gradient(a) else describe(a)})ᵀ · ({_gradient_name(b, trace) if _is_gradient(b) else describe(b)})"
     return ""
 
@@ -213,7 +214,3 @@ def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
         return a
     return a.T if a.ndim == 2 and a.shape[::-1] == b.shape else None
 
-
-def _close(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
-    scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
-    return bool(np.any(b)) and float(np.abs(a - b).max()) <= tolerance * scale

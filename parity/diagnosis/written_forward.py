@@ -16,19 +16,19 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
-from parity.diagnosis.value_trace import Trace, Value, describe, trace_numpy_step, uses
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe, trace_numpy_step, uses
 from parity.diagnosis.written_ops import lengths, semantics
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)
+from parity.tolerance.diagnosis import TRACE_AGREES
 
-AGREES = {"float32": 1e-4, "float64": 1e-9}  # the largest difference over the largest magnitude that still agrees
 LOCATED = 0.6  # where, not why
 SHOWN_OPS = 5
 
 
 def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarray) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
-    tolerance = AGREES.get(str(getattr(built, "dtype", "float32")), AGREES["float32"])
+    tolerance = trace_tolerance(built)
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
     if target is None:  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows alone
@@ -38,6 +38,10 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     if frontier is None:
         return None
     return _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name)
+
+
+def trace_tolerance(built: Any) -> float:
+    return TRACE_AGREES.get(str(getattr(built, "dtype", "float32")), TRACE_AGREES["float32"])
 
 
 def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[Trace, Trace]:
@@ -88,17 +92,12 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
         if value.array.size < 2:
             continue
         for shape, transpose in ((value.array.shape, False), (value.array.shape[::-1], True)):
-            twin = next((v for v in by_shape.get(shape, ()) if _equal(value.array.T if transpose else value.array, v.array,
+            twin = next((v for v in by_shape.get(shape, ()) if agrees(value.array.T if transpose else value.array, v.array,
                                                                     tolerance)), None)
             if twin is not None:
                 found[value.index] = twin
                 break
     return found
-
-
-def _equal(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
-    scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
-    return bool(np.any(a)) and float(np.abs(a - b).max()) <= tolerance * scale
 
 
 def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
