@@ -52,7 +52,8 @@ def adam_law_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     readings = (_moments_late, _counter, _numerator, _denominator, _eps)
     found = decoupled or next((f for read in readings if (f := read(updates, moments, config, side, tolerance)) is not None), None)
     return found or _sources(updates[0], grads[0], config, side, tolerance) or _betas(updates, grads, config, side, tolerance) \
-        or moment_factor(updates, moments, config, side, tolerance) or moment_laws(updates, grads, moments, config, side, tolerance)
+        or moment_factor(updates, moments, config, side, tolerance) \
+        or moment_laws(updates, grads, moments, config, side, tolerance, raw if wd else None)
 
 
 def _decoupled(updates: list[dict], raw: list[dict], params: list[dict], config, side: str, tolerance: float) -> Finding | None:

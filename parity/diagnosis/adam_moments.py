@@ -48,7 +48,8 @@ def moment_factor(updates: list[dict], moments: list[dict], config, side: str, t
     return None
 
 
-def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], config, side: str, tolerance: float) -> Finding | None:
+def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], config, side: str, tolerance: float,
+                bare: list[dict] | None = None) -> Finding | None:
     """Each moment's own recurrence, read from the updates with the other moment right: m_t = a·m_(t-1) + b·g_t, from
     the numerator -Δθ (√v̂ + ε) / lr times (1 - β1^t); v_t = a·v_(t-1) + b·g_t² (or of m_t², the first moment squared),
     from the denominator's square times (1 - β2^t)."""
@@ -61,21 +62,27 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
         m_seen.append({n: -moved[n] * (np.sqrt(state[n][1] / (1 - b2 ** t)) + config.eps) / config.lr * (1 - b1 ** t) for n in names})
         with np.errstate(all="ignore"):
             v_seen.append({n: (-config.lr * state[n][0] / (1 - b1 ** t) / moved[n] - config.eps) ** 2 * (1 - b2 ** t) for n in names})
-    laws = (("first", m_seen, {"g": [g for g in grads]}, (b1, 1 - b1)),
-            ("second", v_seen, {"g²": [{n: g[n] ** 2 for n in g} for g in grads], "m²": [{n: s[n][0] ** 2 for n in s} for s in moments],
+    squares = [{n: g[n] ** 2 for n in g} for g in grads]
+    without = {} if bare is None else {"the bare gradient's g²": [{n: g[n] ** 2 for n in g} for g in bare]}
+    laws = (("first", m_seen, {"g": [g for g in grads], "g²": squares}, (b1, 1 - b1)),
+            ("second", v_seen, {"g²": squares, **without, "m²": [{n: s[n][0] ** 2 for n in s} for s in moments],
                                 "(g - m)²": [{n: (g[n] - s[n][0]) ** 2 for n in g} for g, s in zip(grads, moments)]}, (b2, 1 - b2)))
     for moment, seen, sources, (a_run, b_run) in laws:
         for source, values in sources.items():
             fitted = _recurrence(seen, values, names, tolerance)
-            if fitted is None or (source in ("g", "g²") and abs(fitted[0] - a_run) <= 1e-3 and abs(fitted[1] - b_run) <= 1e-3):
+            own = source == ("g" if moment == "first" else "g²")
+            if fitted is None or (own and abs(fitted[0] - a_run) <= 1e-3 and abs(fitted[1] - b_run) <= 1e-3):
                 continue
             if not all(min(abs(w - x) for x in WRITTEN) <= 1e-3 for w in fitted):
                 continue  # weights nobody writes (0.8971·m): a law fitted to another mechanism's updates, not a moment's law
             a, b = fitted
             symbol = "m" if moment == "first" else "v"
             swapped = " (the two weights swapped: torch.lerp(m, g, β1) where the weight is 1 - β1)" if abs(a - b_run) <= 1e-3 and abs(b - a_run) <= 1e-3 else ""
-            other = {"m²": ", the first moment squared, not g²", "(g - m)²": ", the gradient's squared deviation from its "
-                     "mean m (AdaBelief's 'belief' s), not g²"}.get(source, "")
+            other = {"the bare gradient's g²": " (the gradient before its L2 term wd·p is added), not the square of the "
+                     "regularised gradient the first moment takes", "m²": ", the first moment squared, not g²", "(g - m)²": ", the gradient's squared deviation from its "
+                     "mean m (AdaBelief's 'belief' s), not g²"}.get(source, "") if moment == "second" else \
+                ", the squared gradient (the second moment's line copied), not g: m is never negative, so the update " \
+                "loses the gradient's sign" if source == "g²" else ""
             if moment == "first" and abs(a - a_run) <= 1e-3 and source == "g" and b > 0:
                 weight = (1 - b2) * (b_run / b) ** 2  # m k times too small gives the updates of v 1/k² times too large
                 named = " (1 - β1, the first moment's weight, instead of 1 - β2)" if abs(weight - (1 - b1)) <= 1e-3 * (1 - b1) else ""

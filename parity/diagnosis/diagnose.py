@@ -37,6 +37,8 @@ from parity.diagnosis.inputs import written_inputs_finding
 from parity.diagnosis.shared_factor import shared_factor
 from parity.diagnosis.step_laws import step_law_finding
 from parity.diagnosis.unknown import unknown
+from parity.diagnosis.family_settings import family_findings
+from parity.diagnosis.kit_trace import traced_finding
 from parity.diagnosis.stages import diagnose_written
 from parity.diagnosis.oracles import finite_difference_oracle, float64_oracle, update_ratio_oracle
 from parity.diagnosis.rules import backward, bias, derivatives, forward, loss, numerics, optimizer, output_delta, ports, variants
@@ -53,14 +55,12 @@ RULES = (
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, bias.bias_gradient,
-    backward.gradient_scale, loss.loss_function, output_delta.output_delta, derivatives.measured_derivative,
+    bias.gradient_scale, loss.loss_function, output_delta.output_delta, derivatives.measured_derivative,
     optimizer.wrong_layer_update, optimizer.replaced_by_step, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )
 
 NOT_A_BUG = {"rounding-noise", "tf32", "summation-order"}
-VERIFY_STEPS = 8  # a hypothesis about the run's settings must hold for this many steps (RAdam is SGD-like for 5)
-MAX_VERIFIED = 6
 LAWS_OF_THE_STEP = {"learning-rate-schedule", "bias-correction", "gradient-clipping"}
 
 
@@ -103,6 +103,16 @@ def diagnose(setup: Setup, result: RunResult, settings_search: bool = True) -> D
 
     settings_search: for the user's programs, look for the settings their output layer follows and, where
     those differ from the run's, diagnose again under them (once)."""
+    found = _diagnose(setup, result, settings_search)
+    if not settings_search or setup.written is not None or not found.findings or found.findings[0].score >= CONFIDENT:
+        return found
+    traced = traced_finding(setup, result)  # nothing else confident: the user's program traced against the kit's
+    if traced is None or traced.score <= found.findings[0].score:
+        return found
+    return Diagnosis([traced, *(f for f in found.findings if f.name != "unknown")], found.oracles)
+
+
+def _diagnose(setup: Setup, result: RunResult, settings_search: bool) -> Diagnosis:
     if setup.written is not None:  # two programs as written: stage by stage, no family (stages.py)
         return Diagnosis(*diagnose_written(setup, result))
     failure = result.failure_context
@@ -187,42 +197,6 @@ def _diagnose_rest(setup: Setup, result: RunResult, failure, settings_search: bo
     return Diagnosis(found, oracles)
 
 
-def family_findings(setup: Setup, failure) -> list[Finding]:
-    """For each of the user's own programs that parts from the kit at step 1: the family member it computes,
-    stated only when a short run with that member's settings agrees."""
-    if failure.step != 1 or setup.remake is None:
-        return []
-    X, y = setup.batch(1)
-    found = []
-    for side in setup.user_sides:
-        before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
-        candidates = family.family_candidates(setup.config, setup.spec, before, X, y, record)
-        verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c, side)]
-        if verified:
-            places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
-            found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y),
-                                        np.shape(X)[1] if np.ndim(X) == 2 else None, len(setup.data.X)))
-    if setup.user_sides == ("numpy", "torch"):
-        found = [_between_two_programs(f) for f in found]
-    return found
-
-
-def _between_two_programs(finding: Finding) -> Finding:
-    """Both programs are the user's: a flag that makes one agree with the kit makes the other disagree, so the advice
-    names the program to change, never a flag the next run would contradict."""
-    if finding.name != "model-family":
-        return finding
-    side = finding.evidence["side"]
-    this, other = ("PyTorch", "NumPy") if side == "torch" else ("NumPy", "PyTorch")
-    flags = " ".join(finding.evidence["flags"])
-    explanation = finding.explanation.replace(
-        f"Run with {flags} to compare like with like.",
-        f"Your {other} program computes the run's model ({flags or 'the settings given'} is what sets them apart): "
-        f"the two programs differ, and no flag makes both agree.")
-    fix = f"Change your {this} program to compute what your {other} program does, or the other way round."
-    return replace(finding, explanation=explanation, fix=fix, evidence={**finding.evidence, "between_programs": True})
-
-
 def _under_output_layer_settings(setup: Setup, failure) -> Diagnosis | None:
     """When no member explains every layer, but one explains the output layer: the diagnosis under its settings."""
     if failure.step != 1 or setup.remake is None:
@@ -253,15 +227,6 @@ def _under_output_layer_settings(setup: Setup, failure) -> Diagnosis | None:
         note = family.output_layer_finding(setup.config, side, best, places)
         return Diagnosis([*found, note] if found and found[0].name != "unknown" else [note, *found], oracles)
     return None
-
-
-def _holds(setup: Setup, candidate: family.Fit, side: str) -> bool:
-    """Does a short run of that side against the kit's twin, under the candidate's settings, pass?"""
-    try:
-        config = replace(candidate.member.config(setup.config, candidate.lr), steps=VERIFY_STEPS)
-        return run_steps(setup.remake(config, side, candidate.member.transposed)).passed
-    except InputError:  # settings the kit cannot run (nesterov with dampening, say)
-        return False
 
 
 def _public(finding: Finding) -> Finding:

@@ -27,6 +27,8 @@ def softmax_denominator(z: np.ndarray, received: np.ndarray, tolerance: float) -
     return None
 
 
+UNEXPLAINED_FACTORS = "scaled by its own factor"
+
 NORMS = {"L2 norm (F.normalize(h, dim={axis}), a cosine classifier's features)": lambda a, axis: np.linalg.norm(a, axis=axis),
          "L1 norm (F.normalize(h, p=1, dim={axis}))": lambda a, axis: np.abs(a).sum(axis=axis),
          "largest absolute value": lambda a, axis: np.abs(a).max(axis=axis),
@@ -70,5 +72,5 @@ def rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance:
                         "log(1 + Σ e^(z - max)), np.log1p where np.log belongs, as if one more class with the row's max "
                         "logit were summed: each row's probabilities sum to less than 1")
         sums = f"; each {what} sums to that factor instead of 1" if axis == 1 and run == "softmax" else ""
-        return f"{run}(z) with each {what} scaled by its own factor ({few(factors)}{sums}): a normalisation the run's model does not have"
+        return f"{run}(z) with each {what} {UNEXPLAINED_FACTORS} ({few(factors)}{sums}): a normalisation the run's model does not have"
     return None

@@ -3,7 +3,8 @@ gradient back-propagation brings to each of its forward values (a hook registere
 
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from typing import Any, NamedTuple
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -23,11 +24,30 @@ class _TorchValues(TorchFunctionMode):
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
         name = getattr(func, "__name__", str(func))
+        if torch.is_tensor(result) and result.numel() == 1 and _has_reduction(func):
+            self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
             self.trace.note(name.strip("_").removeprefix("r") if name in OPERATORS else name,
                             _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
                             keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
+            if name not in OPERATORS and id(result) in self.trace.of and not name.endswith("_"):
+                self.trace.called[self.trace.of[id(result)]] = (func, args, kwargs)  # to call again, an argument changed
         return result
+
+
+class LossCall(NamedTuple):
+    """A loss function's call as the port made it: the function, its arguments, and the number it gave."""
+    func: Any
+    args: tuple
+    kwargs: dict
+    value: float
+
+
+def _has_reduction(func: Any) -> bool:
+    try:
+        return "reduction" in inspect.signature(func).parameters
+    except (TypeError, ValueError):  # a builtin without a signature: not a loss function of torch.nn.functional
+        return False
 
 
 def _tensors_in(args: tuple) -> tuple:

@@ -191,6 +191,29 @@ def schedule_form(r: np.ndarray, t: np.ndarray, tolerance: float) -> str | None:
     return None
 
 
+def cuts(r: np.ndarray, t: np.ndarray, tolerance: float) -> str | None:
+    """A ratio constant for stretches of steps, each stretch the last one's times the same factor, from 1 before the
+    first failing step: one side's learning rate cut by that factor now and then (StepLR, MultiStepLR,
+    ReduceLROnPlateau), the other's not."""
+    if len(r) < 3 or np.any(r <= 0):
+        return None
+    levels, starts = [1.0], []
+    for value, step in zip(r, t):
+        if abs(value - levels[-1]) > tolerance * abs(value):
+            levels.append(float(value))
+            starts.append(int(step))
+    if len(levels) < 3:
+        return None
+    factors = np.array(levels[1:]) / np.array(levels[:-1])
+    if np.ptp(factors) > 1e-3 * abs(factors[0]):
+        return None
+    side, cut = ("port", 1 / factors[0]) if factors[0] > 1 else ("NumPy", factors[0])
+    return (f"the {side} side's learning rate is cut to {cut:.4g} of itself at steps {', '.join(map(str, starts))} and "
+            f"held between: a step-wise schedule on that side only (StepLR or MultiStepLR, or ReduceLROnPlateau cutting "
+            f"the rate when it sees no improvement: built with mode='max' and stepped with a falling loss, it cuts every "
+            f"patience + 1 steps)")
+
+
 def _inverse_time(k: float, p: int) -> str:
     law = f"(1 + {abs(k):.4g}·s)^{p}" if k > 0 else f"(1 - {abs(k):.4g}·s)^{p}"
     if p == -2 and k > 0:

@@ -16,9 +16,11 @@ from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
+from parity.diagnosis.normalisation_readings import UNEXPLAINED_FACTORS
 from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation
 
 EXACT = 1e-9  # the batch's output delta reproduces the output layer's weight gradient within this
+UNEXPLAINED = 0.6  # a scaling the numbers show, with no cause measured
 
 
 def batch_output_delta(step: BatchStep, config) -> Finding | None:
@@ -28,8 +30,10 @@ def batch_output_delta(step: BatchStep, config) -> Finding | None:
     L = sum(1 for name in step.before if name.startswith("W"))
     A = [step.X, *numpy_net.forward(step.before, step.X, config.hidden_activation, config.output_activation).layers][L - 1]
     gW, gb = step.gradients.get(f"W{L}.grad"), step.gradients.get(f"b{L}.grad")
-    if gW is None or A.shape[0] > A.shape[1] or np.linalg.matrix_rank(A) < A.shape[0]:
-        return None  # more rows than the layer has inputs: its delta is not determined
+    if gW is not None and (A.shape[0] > A.shape[1] or np.linalg.matrix_rank(A) < A.shape[0]):
+        return _output_and_target(step, config, A, gW, gb, L)  # more rows than the layer has inputs: δ is not determined
+    if gW is None:
+        return None
     delta = np.linalg.lstsq(A.T, gW, rcond=None)[0]
     if relative_gap(A.T @ delta, gW) > EXACT or (gb is not None and relative_gap(delta.sum(axis=0), gb.ravel()) > READ):
         return None  # the program's hidden activations are not the run's: the delta cannot be read this way
@@ -40,6 +44,44 @@ def batch_output_delta(step: BatchStep, config) -> Finding | None:
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read from the batch's gradient of "
                    f"W{L}, whose rows interact): {reading[0]}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
                    reading[1].replace("the port's", "the program's"), 0.7 if SYMPTOM_ONLY in reading[0] else NAMED)
+
+
+def _output_and_target(step: BatchStep, config, A: np.ndarray, gW: np.ndarray, gb: np.ndarray | None, L: int) -> Finding | None:
+    """Where the run's delta is c·(p - y) (a loss matched to its unit), the program's read as a·p + b·y from the batch's
+    gradients, gW = Aᵀ(a·p + b·y) and gb = Σ(a·p + b·y): which of the two terms is scaled otherwise."""
+    logits = A @ step.before[f"W{L}"] + step.before.get(f"b{L}", 0.0)
+    p = numpy_net.ACTIVATIONS[config.output_activation].function(logits)
+    run = run_gradient(config.loss, config.output_activation, logits, step.y)
+    matched = fit_ratio(run, p - step.y) if run is not None else None
+    if matched is None or matched[1] > EXACT:
+        return None
+    rows = [(A.T @ p).ravel(), (A.T @ step.y).ravel()], gW.ravel()
+    if gb is not None:
+        rows = [np.concatenate([r, t]) for r, t in zip(rows[0], (p.sum(axis=0), step.y.sum(axis=0)))], \
+            np.concatenate([gW.ravel(), np.ravel(gb)])
+    basis, target = np.stack(rows[0], axis=1), rows[1]
+    (a, b), *_ = np.linalg.lstsq(basis, target, rcond=None)
+    c, n = matched[0], len(step.y)
+    if relative_gap(basis @ np.array([a, b]), target) > READ or abs(a + b) <= READ * abs(a) or \
+            (abs(a - c) <= READ * abs(c) and abs(b + c) <= READ * abs(c)):
+        return None  # not of this form, a pure scale of (p - y) (the reductions' reading), or the run's own
+    said = f"{_term(a, n)}·p {'-' if b < 0 else '+'} {_term(abs(b), n)}·y"
+    apart = -a / b if b else 0.0
+    why = (f" (with n = {n} rows: the probabilities divided by n and the target's 1 not, as when dscores[range(n), y] -= 1 "
+           "comes after dscores /= n)" if abs(apart * n - 1) <= READ else
+           f" (with n = {n} rows: the target divided by n and the probabilities not)" if abs(apart / n - 1) <= READ else "")
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read from the batch's gradients of W{L} "
+                   f"and b{L}, as a·p + b·y) is {said}, where the run's is {_term(c, n)}·(p - y): the output's term and the "
+                   f"target's are scaled apart{why}.",
+                   {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad", "a": float(a), "b": float(b)},
+                   "Scale the whole delta alike: (p - y) / n.", NAMED)
+
+
+def _term(k: float, n: int) -> str:
+    for whole, words in ((k, "{:g}"), (k * n, "1/n" if round(k * n) == 1 else "{:g}/n")):
+        if abs(whole - round(whole)) <= 1e-6 * max(abs(whole), 1) and round(whole):
+            return words.format(round(whole))
+    return f"{k:.6g}"
 
 
 def output_delta(p: Probe, config) -> Finding | None:
@@ -82,12 +124,35 @@ def _output_unit(p: Probe, config, logits: np.ndarray, output: np.ndarray, seen:
     reading = acts.activation(logits, outputs, READ, config.output_activation)
     if reading is None or reading[1] == config.output_activation:
         return None
+    if UNEXPLAINED_FACTORS in reading[0]:
+        return _label_weighted(p, output, outputs, reading[0])
     hidden = (" (the hidden layers' activation applied to the output layer too, as a loop over the layers that runs one "
               "layer too far does, range(len(W)) where range(len(W) - 1) belongs)") if reading[1] == config.hidden_activation else ""
     return Finding("output-unit", f"In the NumPy program, the output unit (its outputs read from the output delta, y + "
                    f"delta, one row at a time): {reading[0]}, where the run's unit gives {config.output_activation}(z){hidden}.",
                    {"side": "numpy", "stage": "output unit", "tensor": f"W{len(p.layers)}.grad"},
                    f"Compute the output unit as {config.output_activation}(z).", NAMED)
+
+
+def _label_weighted(p: Probe, output: np.ndarray, outputs: np.ndarray, read: str) -> Finding:
+    """Outputs read from the delta whose rows are the run's, each scaled by a number of its own: that number depends on the
+    label where it is 1/p at the row's class (the loss's derivative -y/p carried into the delta unweighted); otherwise
+    the delta shows the scaling, not whether the unit or the loss's gradient makes it (not confident)."""
+    at_label = (output * p.y).sum(axis=1)
+    factors = np.array([fit_ratio(o, e)[0] if np.any(e) else np.nan for o, e in zip(outputs, output)])
+    tensor = f"W{len(p.layers)}.grad"
+    if p.y.shape[1] > 1 and np.all(at_label > 0) and relative_gap(factors, 1 / at_label) <= READ:
+        return Finding("loss-function", "In the NumPy program, the output layer's delta (read one row at a time from its own "
+                       "steps) is p / p_y - y, where the run's is p - y (times the loss's scale): each row's probabilities "
+                       "divided by the probability of the row's own class. The loss's derivative -y/p is carried through the "
+                       "softmax's backward without its weighting: p·(g - Σ g) where the Jacobian-vector product "
+                       "p·(g - Σ g·p) belongs (or the delta divided by p at the label).",
+                       {"side": "numpy", "stage": "output delta", "tensor": tensor, "factors": "1/p_y"},
+                       "Take the softmax's backward as p·(g - Σ g·p), or the delta as p - y.", NAMED)
+    return Finding("output-unit", f"In the NumPy program, the output layer's delta (read one row at a time from its own steps) "
+                   f"is y + delta = {read}. Whether the unit or the loss's gradient scales the rows is not measured here.",
+                   {"side": "numpy", "stage": "output delta", "tensor": tensor}, "Compare the output unit and the loss's "
+                   "gradient at the logits with the run's.", UNEXPLAINED)
 
 
 def _fed_otherwise(p: Probe, config, outputs: np.ndarray) -> Finding | None:

@@ -20,7 +20,7 @@ from parity.diagnosis.family import reduction_reading
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.oracles import update_ratio_oracle
 from parity.diagnosis.evidence import fit_ratio
-from parity.diagnosis.ratios import schedule_form, step_law
+from parity.diagnosis.ratios import cuts, schedule_form, step_law
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import MATCH_TOLERANCE, RATIO_SPREAD
 
@@ -63,6 +63,13 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])) and (named := _of_the_momentum(factor, setup.config)):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}).{named}", evidence,
                        "Convert the momentum's learning rate between its two forms: heavy-ball lr = average-form lr · (1 - μ).", 0.9)
+    if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])) and step >= 3:
+        side, cut = ("port", 1 / factor) if factor > 1 else ("NumPy", factor)
+        return Finding("learning-rate-schedule", f"{every}, the same at the steps read after it ({', '.join(f'{x:.4g}' for x in r)}), "
+                       f"where steps 1 to {step - 1} agreed: the {side} side's learning rate is cut to {cut:.4g} of itself at "
+                       f"step {step}: a step-wise schedule on that side only (StepLR or MultiStepLR, or ReduceLROnPlateau "
+                       "cutting the rate when it sees no improvement: built with mode='max' and stepped with a falling "
+                       "loss, it cuts every patience + 1 steps).", evidence, "Schedule both sides alike, or neither.", 0.85)
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}): a learning "
                        f"rate {factor:.4g} times the other's, a loss scaled by it, or, for a factor of 2 or 1/2, gradients "
@@ -118,7 +125,7 @@ def _law(setup: Setup, r: np.ndarray, t: np.ndarray) -> tuple[str, str, str] | N
     law = step_law(r, t, c.betas if c.optimizer == "adam" else None, LAW_TOLERANCE, LAW_TOLERANCE,
                    c.momentum if c.optimizer == "ema-momentum" else None)
     if law is None or law[0] == "linear":
-        schedule = schedule_form(r, t, LAW_TOLERANCE)
+        schedule = schedule_form(r, t, LAW_TOLERANCE) or cuts(r, t, 10 * RATIO_SPREAD)
         if schedule:
             return "learning-rate-schedule", f"a schedule: {schedule}.", "Write the schedule alike on both sides, or none."
     if law is None:

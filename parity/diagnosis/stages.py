@@ -24,12 +24,15 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.average_law import average_law_finding
+from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
-from parity.diagnosis.written_forward import loss_keyword, written_forward
+from parity.diagnosis.written_forward import loss_keyword, trace_tolerance, traces, written_forward
+from parity.diagnosis.called_again import loss_call_finding
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
@@ -54,6 +57,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
         if name == "loss" and found[0].evidence.get("ratio") is not None and found[0].score >= 0.8:
             found[0] = _loss_keyword(setup, built, failure.step, found[0])
+        if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
+                                                                              float(np.ravel(numpy_record[name])[0]), rows)):
+            found.insert(0, called)
         if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
             found.insert(0, located)
         if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
@@ -65,6 +71,10 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += state_findings(name, numpy_record, torch_record, failure.step)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.9) \
+            and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
+                 or _quietly(average_law_finding, setup, built, failure.step)):
+        found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
@@ -91,6 +101,10 @@ def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Fin
         return ratio_finding
     return Finding("loss-function", ratio_finding.explanation + said, {**ratio_finding.evidence, "side": "torch"},
                    "Compute the same loss in both programs (torch.nn.functional.huber_loss for a Huber loss).", 0.9)
+
+
+def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
+    return loss_call_finding(traces(setup, built, step)[1].calls, numpy_loss, rows, trace_tolerance(built), step)
 
 
 def _stage(name: str) -> str:

@@ -33,6 +33,9 @@ class Trace:
         self.kept: list[Any] = []  # the traced objects, alive, so that an id is never reused
         self.elements = 0
         self.quiet = 0
+        self.data: np.ndarray | None = None  # the whole of X the program holds (float64), for statistics it keeps
+        self.calls: list = []
+        self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")
@@ -215,6 +218,7 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     """The NumPy side stepped once on these rows, its X and y traced (its own arrays are not: they enter as '?')."""
     trace = Trace()
     X, y = side.X, side.y
+    trace.data = as_float64(X)
     side.X, side.y = X.view(TracedArray), y.view(TracedArray)
     batch_X, batch_y = side.X[rows], side.y[rows]
     _TRACE.append(trace)

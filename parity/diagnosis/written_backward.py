@@ -17,6 +17,7 @@ from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.value_trace import Trace, Value, agrees
 from parity.diagnosis.value_trace import describe, uses
+from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of, replayed, trace_tolerance, traces
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
@@ -43,6 +44,13 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.85 if "one Parameter under" in why else 0.7)
+    return located_backward(setup, built, step, parameter, after)
+
+
+def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
+                     reference: str = "the port") -> Finding | None:
+    """From the NumPy program's new value of the parameter back: the last gradient it shares with the reference side
+    (the port, or the kit's twin), and the first value it makes from it that the reference never has."""
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
     tolerance = trace_tolerance(built)
     target = _new_value(numpy_trace, np.asarray(after, np.float64))
@@ -64,8 +72,20 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     evidence = {"step": step, "stage": "backward", "parameter": parameter,
                 "agree_up_to": _gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
     text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
-            f"the first value the NumPy program makes from it that the port never has is {evidence['numpy_op']}, on "
+            f"the first value the NumPy program makes from it that {reference} never has is {evidence['numpy_op']}, on "
             f"the way to {parameter}'s update.")
+    if reference != "the port":
+        text = text.replace("the port's", f"{reference}'s")
+    if swapped := substituted(first, numpy_trace, torch_trace, tolerance, lambda v: _gradient_name(v, torch_trace)):
+        evidence["substituted"] = swapped
+        return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
+                       "Use that operation there.", 0.85)
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, lambda v: _gradient_name(v, torch_trace)) \
+            or weight_left_out(first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()),
+                               lambda v: _gradient_name(v, torch_trace)):
+        evidence["another_input"] = other
+        return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
+                       "Take that value from the right source.", 0.8)
     repeated = next((numpy_trace.values[i] for i in region if "indices repeat" in numpy_trace.values[i].detail), None)
     if repeated is not None:
         return Finding("numpy-backward", f"{text} It writes with a fancy index whose indices repeat ({op_text(repeated, numpy_trace)}): "
@@ -133,8 +153,9 @@ def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.
 
 def _new_value(trace: Trace, after: np.ndarray) -> Value | None:
     for value in reversed(trace.values):
-        if value.array.shape == after.shape and np.allclose(value.array, after, rtol=1e-6, atol=1e-12):
-            return value
+        for seen in (after, after.T if after.ndim == 2 else None):  # a program that stores the weight transposed
+            if seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12):
+                return value
     return None
 
 
@@ -173,6 +194,24 @@ def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_tra
             if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
                 return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
                         f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
+            if value is first and theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
+                return (f"It is {_gradient_name(theirs, torch_trace)} less {through}: the term that reaches that value "
+                        "through a weight from a later use of it (the next time step's recurrence, dh_next; a second "
+                        "layer it feeds) is missing on the NumPy side.")
+    return ""
+
+
+def _through_weight(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float) -> str:
+    """gap = G·W or G·Wᵀ for one of the port's gradients G and one of its weights W (as the kit read them)."""
+    if gap.ndim != 2 or not np.any(gap):
+        return ""
+    weights = {v.array.shape + (v.array.tobytes()[:64],): v for v in trace.values if v.op in KIT_READS and v.array.ndim == 2}
+    grads = [v for v in trace.values if v.op == "grad" and v is not theirs and v.array.ndim == 2 and v.array.shape[0] == gap.shape[0]]
+    for grad in grads[:MOST_PRODUCTS // 8]:
+        for weight in weights.values():
+            for W, words in ((weight.array, "W"), (weight.array.T, "Wᵀ")):
+                if W.shape[0] == grad.array.shape[1] and W.shape[1] == gap.shape[1] and agrees(grad.array @ W, gap, tolerance):
+                    return f"({_gradient_name(grad, trace)}) · {words} (W of shape {weight.array.shape})"
     return ""
 
 

@@ -4,7 +4,11 @@ Tensor.repeat)."""
 
 from __future__ import annotations
 
-from parity.diagnosis.value_trace import Value
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
 CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
@@ -46,4 +50,210 @@ def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
     for (numpy_op, torch_op), said in SAME_NAME_OTHER_MEANING.items():
         if numpy_op in mine and torch_op in theirs:
             return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
+    return ""
+
+
+SUBSTITUTES = {  # an op, and the ops a program writes in its place by mistake, each tried on the same operands
+    "dot": {"the elementwise product a * b": np.multiply, "a.T @ b": lambda a, b: a.T @ b, "a @ b.T": lambda a, b: a @ b.T},
+    "matmul": {"the elementwise product a * b": np.multiply, "a.T @ b": lambda a, b: a.T @ b, "a @ b.T": lambda a, b: a @ b.T},
+    "multiply": {"the matrix product a @ b": np.matmul},
+    "add": {"a - b": np.subtract},
+    "subtract": {"a + b": np.add, "b - a": lambda a, b: b - a},
+    "divide": {"a * b": np.multiply, "b / a": lambda a, b: b / a},
+    "true_divide": {"a * b": np.multiply, "b / a": lambda a, b: b / a},
+}
+
+
+def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
+                name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
+    """Where the first departing value is one op on two operands the trace holds, and another op on the very same
+    operands gives a value of the other side's: that op, said. Measured on the program's own numbers."""
+    op = value.op.removesuffix(" (in place)")
+    operands = [trace.values[i].array if isinstance(i, int) else i for i in value.inputs]
+    if op not in SUBSTITUTES or len(operands) != 2 or any(isinstance(o, str) for o in operands):
+        return ""
+    a, b = (np.asarray(o, np.float64) for o in operands)
+    for words, function in SUBSTITUTES[op].items():
+        with np.errstate(all="ignore"):
+            try:
+                candidate = np.asarray(function(a, b), np.float64)
+            except ValueError:  # shapes that do not fit that op
+                continue
+        if candidate.size < 2 or not np.all(np.isfinite(candidate)) or not np.any(candidate):
+            continue
+        twin = next((v for v in other.values if _same(candidate, v.array, tolerance)), None)
+        if twin is not None:
+            return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the NumPy "
+                    f"program computes {op}(a, b); {words}, on the very same a and b, gives {name(twin)}: {words} is what "
+                    f"belongs there, where the program's {op} stands.")
+    return ""
+
+
+def _same(candidate: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
+    if candidate.shape == theirs.shape:
+        return agrees(candidate, theirs, tolerance)
+    return candidate.ndim == 2 and candidate.shape[::-1] == theirs.shape and agrees(candidate.T, theirs, tolerance)
+
+
+def _operand(source: int | float | str, trace: Trace) -> str:
+    return describe(trace.values[source]) if isinstance(source, int) else f"{source:.6g}"
+
+
+CANONICAL = {"sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
+             "expit": "sigmoid", "relu": "relu", "maximum": "maximum"}
+COMPOSITE = {  # a torch function, and the NumPy ops its first step is written with
+    "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
+    "group_norm": {"mean", "var", "std", "subtract"}, "softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"},
+    "log_softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"}, "linear": {"matmul"},
+}
+SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
+        "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
+
+
+def op_order(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
+    """The same two operations after the last agreeing value, applied in the other order on the two sides (ReLU after
+    a residual addition against before it, a scale before a nonlinearity against after)."""
+    mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
+    if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
+            theirs[0] not in COMPOSITE[theirs[1]] and theirs[0] in [_canonical(v) for v in numpy_chain[1:]]:
+        done = SAID.get(theirs[0], theirs[0])  # the port's one op against the NumPy program's steps of the other
+        return (f"Both sides apply {done} and {theirs[1]} there, in the other order: the port {done} first, then "
+                f"{theirs[1]}; the NumPy program {theirs[1]}'s steps first ({mine[0]}, …), then {done}.")
+    mine = mine[:2]
+    if len(mine) < 2 or len(theirs) < 2 or mine == theirs or sorted(mine) != sorted(theirs) or mine[0] == mine[1]:
+        return ""
+    first, second = (SAID.get(name, name) for name in mine)
+    return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
+            f"{second}; the port {second} first, then {first}.")
+
+
+def _canonical(value: Value) -> str:
+    op = value.op.removesuffix(" (in place)")
+    if op == "maximum" and 0.0 in value.inputs:
+        return "relu"  # np.maximum(x, 0)
+    return CANONICAL.get(op, op)
+
+
+def chain(trace: Trace, start: Value | None, allowed: set[int] | None = None, length: int = 2) -> list[Value]:
+    """A value and the first value made from it, and so on: the path the computation takes from it."""
+    found = []
+    while start is not None and len(found) < length:
+        found.append(start)
+        start = next((trace.values[i] for i in start.users if trace.values[i].op != "grad" and (allowed is None or i in allowed)), None)
+    return found
+
+
+def constants(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
+    """The same op on the agreeing value with another number on each side (a scale, a divisor, a shift)."""
+    for mine in numpy_ops:
+        theirs = next((t for t in torch_ops if _canonical(t) == _canonical(mine)), None)
+        numbers = [[i for i in v.inputs if isinstance(i, float)] for v in (mine, theirs)] if theirs is not None else [[], []]
+        if len(numbers[0]) != 1 or len(numbers[1]) != 1 or numbers[0][0] == numbers[1][0]:
+            continue
+        a, b = numbers[0][0], numbers[1][0]
+        complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
+                      "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-9 else ""
+        return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with another number: the NumPy "
+                f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}.") if b else ""
+    return ""
+
+
+DEPTH = 3  # ops replayed back from the departing value
+MOST_CANDIDATES = 60
+
+
+def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
+                  name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
+    """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
+    another value of the program's of the same shape: where that gives a value of the other side's, the program
+    took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation)."""
+    leaves = _leaves(trace, value.index, DEPTH)
+    for leaf in leaves:
+        shape = trace.values[leaf].array.shape
+        candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == shape and np.ptp(v.array) > 0
+                      and v.op not in ("y",) and not np.array_equal(v.array, trace.values[leaf].array)][-MOST_CANDIDATES:]
+        inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
+        for candidate in reversed(candidates):
+            result = _replayed(trace, value.index, {leaf: candidate.array}, DEPTH)
+            if result is None or result.size < 2 or not np.any(result) or any(_same(result, a, tolerance) for a in inputs):
+                continue  # nothing, or one of its own inputs again (a factor made 1): no other source shown
+            twin = next((v for v in other.values if _same(result, v.array, tolerance)), None)
+            if twin is not None:
+                return (f"Recomputed with {describe(candidate)} (value {candidate.index}) in place of "
+                        f"{describe(trace.values[leaf])} (value {leaf}), the NumPy program's {value.op} gives {name(twin)}: "
+                        f"the program takes that value from the wrong source there (an off-by-one among a list of "
+                        f"states, a pre-activation for an activation, or the like).")
+    return ""
+
+
+def _leaves(trace: Trace, index: int, depth: int) -> list[int]:
+    """The traced values a value is made from, up to `depth` elementwise ops back, nearest first."""
+    found, frontier = [], [index]
+    for _ in range(depth):
+        nxt = []
+        for i in frontier:
+            for source in trace.values[i].inputs:
+                if isinstance(source, int) and source not in found:
+                    found.append(source)
+                    if _replayable(trace.values[source]):
+                        nxt.append(source)
+        frontier = nxt
+    return found
+
+
+def _replayable(value: Value) -> bool:
+    op = value.op.removesuffix(" (in place)")
+    return not value.detail and isinstance(getattr(np, op, None), (np.ufunc,)) or op in ("matmul", "dot")
+
+
+def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: int) -> np.ndarray | None:
+    if index in replaced:
+        return replaced[index]
+    value = trace.values[index]
+    if not set(replaced) & set(_leaves(trace, index, depth)):
+        return value.array  # not made from the replaced value: as computed
+    if depth == 0 or not _replayable(value) or "?" in value.inputs:
+        return None
+    args = []
+    for source in value.inputs:
+        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else source
+        if arg is None:
+            return None
+        args.append(arg)
+    with np.errstate(all="ignore"):
+        try:
+            return np.asarray(getattr(np, value.op.removesuffix(" (in place)"))(*args), np.float64)
+        except (ValueError, TypeError):
+            return None
+
+
+
+def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, weights: list[np.ndarray],
+                    name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
+    """The departing value recomputed with one operand first multiplied by one of the other side's weights (W or Wᵀ):
+    where that gives a value of the other side's, the product with that weight is missing (a delta broadcast across
+    a layer instead of carried back through its weights)."""
+    op = value.op.removesuffix(" (in place)")
+    function = getattr(np, op, None)
+    if not isinstance(function, np.ufunc) or value.detail or "?" in value.inputs:
+        return ""
+    args = [trace.values[i].array if isinstance(i, int) else i for i in value.inputs]
+    for k, arg in enumerate(args):
+        if not isinstance(arg, np.ndarray) or arg.ndim != 2:
+            continue
+        for weight in (w for w in weights if np.ndim(w) == 2):
+            for W, words in ((weight, "W"), (weight.T, "Wᵀ")):
+                if W.shape[0] != arg.shape[1] or W.shape[0] == W.shape[1] == 1:
+                    continue
+                with np.errstate(all="ignore"):
+                    try:
+                        result = np.asarray(function(*args[:k], arg @ W, *args[k + 1:]), np.float64)
+                    except ValueError:
+                        continue
+                twin = next((v for v in other.values if result.size > 1 and _same(result, v.array, tolerance)), None)
+                if twin is not None:
+                    return (f"With {describe(trace.values[value.inputs[k]])} first multiplied by {words} (the weight of "
+                            f"shape {weight.shape}), the NumPy program's {op} gives {name(twin)}: the product with that "
+                            "weight is missing there (the delta broadcast across the layer instead of carried back "
+                            "through its weights, delta @ W.T).")
     return ""

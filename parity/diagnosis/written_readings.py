@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.value_trace import Trace, Value, uses
 
 def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
@@ -91,6 +92,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if made[0] != made[1]:
         said += (f" The NumPy program's is {made[0]}; the port's {made[1]} (statistics of each batch against statistics "
                  "kept from the whole data).")
+    elif made[0] == HELD:
+        said += held_statistics(other_np, other_t, trace.data)
     return said
 
 
@@ -105,7 +108,10 @@ def _from_batch(value: Value, trace: Trace) -> str:
     for source in value.inputs[1:]:
         if isinstance(source, int) and "X" in roots(trace, source) | ({trace.values[source].op} & {"X"}):
             return "computed from this batch's X"
-    return "held by the program (not computed from this batch)"
+    return HELD
+
+
+HELD = "held by the program (not computed from this batch)"
 
 
 REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}

@@ -277,22 +277,3 @@ def gradient_accumulation(e: Evidence) -> Finding | None:
             0.96,
         )
     return None
-
-
-def gradient_scale(e: Evidence) -> Finding | None:
-    """One layer's gradients are a constant multiple of torch's while the other layers' agree."""
-    failing = [g for g in e.grads() if e.failed(g)]
-    layers = {g.split(".")[0][1:] for g in failing}
-    if len(layers) != 1 or len(failing) == len(e.grads()):
-        return None
-    ratio = common_ratio(e, failing, lambda side, n: getattr(e, side)(n))
-    if ratio is None or abs(ratio) < 1e-6 or close(ratio, -1.0) or close(ratio, 1.0):
-        return None
-    layer = layers.pop()
-    lr = e.config.lr
-    why = (f" (1/{e.n}: averaged over the batch where the others sum)" if close(ratio, 1 / e.n) else f" (the learning "
-           f"rate, {lr:g}: that layer's step carries lr², the learning rate twice: a step already scaled by lr "
-           f"back-propagated, or multiplied by lr again)" if close(ratio, lr) and lr != 1 else "")
-    return Finding("gradient-scale", f"Layer {layer}'s NumPy gradients are {ratio:.6g} times torch's{why}, while every other "
-                   "layer's agree: a factor that enters one layer's gradient only.", {"ratio": ratio, "tensors": failing},
-                   f"Give layer {layer}'s gradient the same reduction and constants as the others.", 0.95)

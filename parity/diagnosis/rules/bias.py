@@ -1,4 +1,5 @@
-"""Findings about a bias's gradient: every row used the same bias, so its gradient is the sum of the rows' deltas.
+"""Findings about a bias's gradient (every row used the same bias, so its gradient is the sum of the rows' deltas), and one
+layer's gradient scaled apart from the others'.
 
 Read from the two sides' gradients: another shape (not summed over the
 batch), zero (never trained), a mean where the weights sum, one number for
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.evidence import Evidence, close, fit_ratio
+from parity.diagnosis.evidence import Evidence, close, common_ratio, fit_ratio
 from parity.diagnosis.finding import Finding
 
 
@@ -73,3 +74,25 @@ def _bias_gradient_finding(e: Evidence, b: str, grad: str) -> Finding:
     )
 
 
+def gradient_scale(e: Evidence) -> Finding | None:
+    """One layer's gradients are a constant multiple of torch's while the other layers' agree."""
+    failing = [g for g in e.grads() if e.failed(g)]
+    layers = {g.split(".")[0][1:] for g in failing}
+    if len(layers) != 1 or len(failing) == len(e.grads()):
+        return None
+    ratio = common_ratio(e, failing, lambda side, n: getattr(e, side)(n))
+    if ratio is None or abs(ratio) < 1e-6 or close(ratio, -1.0) or close(ratio, 1.0):
+        return None
+    layer = layers.pop()
+    if all(g.startswith("b") for g in failing):  # the weights of that layer agree: no factor in its delta
+        return Finding("gradient-scale", f"Layer {layer}'s NumPy bias update alone is {ratio:.6g} times torch's at step {e.step}, its "
+                       "weights' agree: the bias's step is computed apart from the weights' (a factor, or a term added to it); one "
+                       "step does not show that the factor holds at every row.", {"ratio": ratio, "tensors": failing},
+                       f"Compute layer {layer}'s bias gradient as the sum of its delta over the rows.", 0.7)
+    lr = e.config.lr
+    why = (f" (1/{e.n}: averaged over the batch where the others sum)" if close(ratio, 1 / e.n) else f" (the learning "
+           f"rate, {lr:g}: that layer's step carries lr², the learning rate twice: a step already scaled by lr "
+           f"back-propagated, or multiplied by lr again)" if close(ratio, lr) and lr != 1 else "")
+    return Finding("gradient-scale", f"Layer {layer}'s NumPy gradients are {ratio:.6g} times torch's{why}, while every other "
+                   "layer's agree: a factor that enters one layer's gradient only.", {"ratio": ratio, "tensors": failing},
+                   f"Give layer {layer}'s gradient the same reduction and constants as the others.", 0.95)

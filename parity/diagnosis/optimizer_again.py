@@ -1,0 +1,91 @@
+"""The port's optimizer built again with one of its arguments changed, run in lockstep beside the NumPy program from
+the first step: where one change makes every update agree through the failing step and a few beyond, the two
+programs part at that argument (RMSprop's momentum given where its alpha was meant, centered=True, Adagrad's
+initial_accumulator_value, amsgrad, nesterov, a weight_decay). Measured by running the port's own optimizer class;
+nothing is looked up.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Iterator
+
+import numpy as np
+import torch
+
+from parity.diagnosis.called_again import SKIPPED, options
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.value_trace import agrees
+
+AHEAD = 3  # steps past the failing one that must agree too
+MOST_VARIANTS = 12
+MEASURED = 0.9
+NOT_ARGUMENTS = {"self", "params", "foreach", "capturable", "differentiable", "fused"}
+
+
+def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
+    """The one argument of the port's optimizer that, changed, makes the port's updates the NumPy program's."""
+    optimizer = _optimizer(built.make_sides()[1])
+    if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance):
+        return None  # the port's own optimizer, rebuilt as given, agrees: the programs part elsewhere
+    for change, key, value in list(_variants(optimizer))[:MOST_VARIANTS]:
+        if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
+            name = type(optimizer).__name__
+            return Finding("optimizer-settings", f"The port's {name}, built again with {change} (its own class, the same "
+                           f"parameters and every other argument as given), steps in lockstep with the NumPy program "
+                           f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
+                           f"{name}.", {"step": step, "stage": "update", "side": "torch", "optimizer": name,
+                           "change": change}, f"Build {name} with {change}, or step the NumPy program as the port's "
+                           "optimizer does.", MEASURED)
+    return None
+
+
+def _optimizer(side: Any) -> Any:
+    side = getattr(side, "side", side)  # the side that steps, behind the traces' wrapper
+    names = getattr(side, "names", None)
+    return names.get("optimizer") if isinstance(names, dict) else getattr(side, "optimizer", None)
+
+
+def _variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[str, str, Any]]:
+    group = optimizer.param_groups[0]
+    for key, parameter in inspect.signature(type(optimizer).__init__).parameters.items():
+        if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:
+            continue
+        for option in options(key, group[key], parameter.default):
+            yield f"{key}={option!r}", key, option
+
+
+def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any) -> torch.optim.Optimizer:
+    """The optimizer's class built again on its parameter groups, every argument as given (passed both ways: some are
+    read at construction only, Adagrad's initial_accumulator_value), and `key` changed to `value`."""
+    groups = [{k: v for k, v in g.items() if k != "initial_lr"} for g in optimizer.param_groups]
+    accepted = set(inspect.signature(type(optimizer).__init__).parameters) - NOT_ARGUMENTS
+    given = {k: v for k, v in groups[0].items() if k in accepted}
+    if key is not None:
+        groups = [{**g, key: value} for g in groups]
+        given[key] = value
+    return type(optimizer)(groups, **given)
+
+
+def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any, tolerance: float) -> bool:
+    numpy_side, torch_side = built.make_sides()
+    try:
+        rebuilt = _rebuilt(_optimizer(torch_side), key, value)
+    except (TypeError, ValueError):
+        return False
+    stepping = getattr(torch_side, "side", torch_side)
+    if isinstance(getattr(stepping, "names", None), dict):
+        stepping.names["optimizer"] = rebuilt
+    else:
+        stepping.optimizer = rebuilt
+    for t in range(1, steps + 1):
+        rows = setup.rows(t)
+        start = numpy_side.params()
+        numpy_side.step(rows), torch_side.step(rows)
+        mine, theirs = numpy_side.params(), torch_side.params()
+        for name, before in start.items():
+            a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
+            if a.shape != b.shape or not (agrees(a, b, tolerance) or (not np.any(a) and not np.any(b))):
+                return False
+        torch_side.load(mine)
+    return True

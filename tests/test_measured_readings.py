@@ -1,0 +1,255 @@
+"""Readings each made from a measurement, never a list of cases: the port's loss function called again with one
+argument changed, a statistic the programs hold read against the data, an output delta read as a·p + b·y from the
+batch's gradients, rows scaled by 1/p at the label, and Adam's first moment taken of g²."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from parity.diagnosis.held_statistics import held_statistics, statistic_of
+from parity.diagnosis.called_again import loss_call_finding
+from parity.diagnosis.port_values import LossCall
+from parity.diagnosis.row_output import _label_weighted
+from tests.test_row_stages import ADAM, ADAM_ARGS, ADAM_RIGHT, PROGRAM, RIGHT, check
+
+
+def called(func, *args, **kwargs) -> LossCall:
+    return LossCall(func, args, kwargs, float(func(*args, **kwargs)))
+
+
+def test_a_loss_keyword_that_gives_the_numpy_loss_is_found_by_calling_the_ports_function_again():
+    rate, counts = torch.tensor([0.5, 1.5, 3.0, 0.2]), torch.tensor([1.0, 2.0, 2.0, 0.0])
+    numpy_loss = float(np.mean(rate.numpy() - counts.numpy() * np.log(rate.numpy())))
+    found = loss_call_finding([called(F.poisson_nll_loss, rate, counts)], numpy_loss, 4, 1e-6, 1)
+    assert found is not None and found.evidence["change"] == "log_input=False", found
+    assert loss_call_finding([called(F.poisson_nll_loss, rate, counts, log_input=False)], numpy_loss, 4, 1e-6, 1) is None
+
+
+def test_a_class_weighted_mean_is_read_as_a_sum_over_the_rows():
+    logits, labels = torch.tensor([[1.0, -1.0], [0.2, 0.3], [2.0, 0.0]]), torch.tensor([0, 1, 1])
+    weight = torch.tensor([1.0, 3.0])
+    per_row = F.cross_entropy(logits, labels, reduction="none") * weight[labels]
+    found = loss_call_finding([called(F.cross_entropy, logits, labels, weight=weight)], float(per_row.mean()), 3, 1e-6, 1)
+    assert found is not None and "reduction='sum' divided by the 3 rows" in found.explanation, found
+    assert "sum of the rows' weights" in found.explanation
+    assert loss_call_finding([called(F.cross_entropy, logits, labels, weight=weight)], 123.0, 3, 1e-6, 1) is None
+
+
+def test_a_held_statistic_is_read_against_the_data_columns():
+    data = np.random.default_rng(0).normal(size=(10, 3))
+    assert "np.median" in statistic_of(np.median(data, axis=0), data)
+    lower = np.sort(data, axis=0)[4]
+    assert "torch.median" in statistic_of(lower, data)
+    assert "ddof=1" in statistic_of(data.std(axis=0, ddof=1), data)
+    assert statistic_of(data.mean(axis=0) + 0.1, data) is None
+    said = held_statistics(np.tile(data.std(axis=0), (4, 1)), np.tile(data.std(axis=0, ddof=1), (4, 1)), data)
+    assert "ddof=0" in said and "ddof=1" in said, said
+    assert held_statistics(np.tile(data.std(axis=0), (4, 1)), np.tile(data.std(axis=0), (4, 1)), data) == ""
+
+
+def test_an_output_delta_whose_target_term_is_not_divided_by_the_rows_is_read_as_a_p_plus_b_y(tmp_path):
+    code, top = check(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5"), OUTPUT_DELTA="(out - n * y)")
+    assert code == 1 and top["name"] == "loss-function" and "1/n·p - 1·y" in top["explanation"], top
+    assert "the probabilities divided by n and the target's 1 not" in top["explanation"]
+
+
+def test_rows_scaled_by_one_over_p_at_the_label_are_read_as_the_softmax_backward_unweighted():
+    z = np.random.default_rng(1).normal(size=(6, 3))
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    y = np.eye(3)[[0, 1, 2, 0, 1, 2]]
+    probe = SimpleNamespace(y=y, layers={1: None, 2: None})
+    named = _label_weighted(probe, p, p / (p * y).sum(axis=1, keepdims=True), "softmax(z) with each row scaled")
+    assert named.name == "loss-function" and "p / p_y - y" in named.explanation and named.score >= 0.8
+    other = _label_weighted(probe, p, p * np.arange(1, 7)[:, None], "softmax(z) with each row scaled")
+    assert other.score < 0.8, other  # a scaling with no cause measured is never confident
+
+
+def test_adams_first_moment_taken_of_the_squared_gradient_is_read_from_the_updates(tmp_path):
+    source = ADAM.replace("self.m[k] = 0.9 * self.m[k] + 0.1 * grads[k]", "self.m[k] = 0.9 * self.m[k] + 0.1 * grads[k] ** 2")
+    code, top = check(tmp_path, source, ADAM_RIGHT, ADAM_ARGS)
+    assert code == 1 and top["name"] == "optimizer-variant" and "g²" in top["explanation"] and "sign" in top["explanation"], top
+
+
+def test_a_matrix_product_where_the_elementwise_product_belongs_is_found_by_trying_it_on_the_same_operands(tmp_path):
+    """The hidden delta written back @ σ' runs only where the batch equals the width; against the kit's twin, the
+    product's operands, multiplied elementwise, give the twin's gradient at the pre-activation."""
+    source = PROGRAM.replace("dz1 = back * DERIVATIVE", "dz1 = back @ DERIVATIVE")
+    code, top = check(tmp_path, source, RIGHT, ("--lr", "0.5", "--batch-size", "6"))
+    assert code == 1 and top["name"] == "numpy-backward" and "the elementwise product a * b" in top["explanation"], top
+    assert top["score"] >= 0.8 and "matmul" in top["explanation"]
+    assert check(tmp_path, PROGRAM, RIGHT, ("--lr", "0.5", "--batch-size", "6"))[0] == 0
+
+
+PORT = """
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(4, 6), nn.Linear(6, 3)
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(x)))
+"""
+
+
+def test_a_ports_loss_argument_against_the_kits_loss_is_found_by_calling_its_function_again(tmp_path):
+    from parity import RunConfig
+    from parity.api import run_setup
+    from parity.diagnosis.kit_trace import kit_forward_finding
+    from parity.programs.port import TorchPort
+    from parity.programs.setup import prepare_check
+    (tmp_path / "port.py").write_text(PORT)
+    step = ("optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y.argmax(1), weight=torch.tensor([1.0, 2.0, 3.0]))\n"
+            "loss.backward()\noptimizer.step()")
+    config = RunConfig(steps=2, data="random:30,4,3", hidden=6, hidden_activation="tanh", output_activation="softmax",
+                       loss="ce", lr=0.5)
+    setup = prepare_check(config, port=TorchPort(f"{tmp_path}/port.py:Net", step=step), quiet=True)
+    report = run_setup(setup)
+    assert not report.passed
+    found = kit_forward_finding(setup, report.result.failure_context)
+    assert found is not None and found.evidence["change"] == "weight=None" and found.evidence["side"] == "torch", found
+
+
+def test_the_same_two_operations_in_the_other_order_are_read_from_the_chains():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_ops import chain, op_order
+
+    def traced(*steps):
+        trace = Trace()
+        for op, inputs in steps:
+            trace._add(op, np.ones((2, 2)), inputs, "")
+        return trace
+    mine = traced(("X", ()), ("linear", (0,)), ("maximum", (1, 0.0)), ("add", (0, 2)))
+    theirs = traced(("X", ()), ("linear", (0,)), ("add", (0, 1)), ("relu", (2,)))
+    said = op_order(chain(mine, mine.values[2]), chain(theirs, theirs.values[2]))
+    assert "ReLU first, then the addition" in said and "the addition first, then ReLU" in said, said
+    assert op_order(chain(mine, mine.values[2]), chain(mine, mine.values[2])) == ""
+
+
+def test_a_backward_term_through_a_weight_is_found_as_a_gradient_times_that_weight():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_backward import _through_weight
+    rng = np.random.default_rng(3)
+    G, W, theirs = rng.normal(size=(5, 3)), rng.normal(size=(3, 3)), rng.normal(size=(5, 3))
+    trace = Trace()
+    for op, array in (("detach", W), ("grad", G), ("grad", theirs)):
+        trace._add(op, array, (), "")
+    said = _through_weight(G @ W.T, trace.values[2], trace, 1e-9)
+    assert "· Wᵀ" in said and "(3, 3)" in said, said
+    assert _through_weight(G @ W.T + 0.1, trace.values[2], trace, 1e-9) == ""
+
+
+def test_a_ports_function_called_again_with_another_dim_gives_the_numpy_value():
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.value_trace import Trace
+    z = torch.tensor([[1.0, 2.0, 0.5], [0.1, -1.0, 3.0]])
+    port, mine = Trace(), Trace()
+    port._add("softmax", F.softmax(z, dim=0).double().numpy(), (), "dim=0")
+    port.called[0] = (F.softmax, (z,), {"dim": 0})
+    mine._add("divide", F.softmax(z, dim=1).double().numpy(), (), "")
+    said = recalled(port.values, port.called, mine.values, 1e-6)
+    assert "dim=1" in said and "softmax" in said, said
+    mine.values[0].array = mine.values[0].array + 0.1
+    assert recalled(port.values, port.called, mine.values, 1e-6) == ""
+
+
+def test_a_derivative_taken_of_the_wrong_state_is_found_by_recomputing_it_from_another_value():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_ops import another_input
+    rng = np.random.default_rng(4)
+    h_previous, h_now, dh = np.tanh(rng.normal(size=(4, 3))), np.tanh(rng.normal(size=(4, 3))), rng.normal(size=(4, 3))
+    mine = Trace()
+    for op, array, inputs in (("tanh", h_previous, ()), ("tanh", h_now, ()), ("matmul", dh, ()),
+                              ("square", h_previous ** 2, (0,)), ("subtract", 1 - h_previous ** 2, (1.0, 3)),
+                              ("multiply", dh * (1 - h_previous ** 2), (2, 4))):
+        mine._add(op, array, inputs, "")
+    port = Trace()
+    port._add("grad", dh * (1 - h_now ** 2), (), "")
+    said = another_input(mine.values[5], mine, port, 1e-9)
+    assert "(value 1) in place of" in said and "(value 0)" in said, said
+    port.values[0].array = port.values[0].array + 0.5
+    assert another_input(mine.values[5], mine, port, 1e-9) == ""
+
+
+def test_a_norm_written_out_before_an_activation_the_port_applies_first_is_read_as_the_other_order():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_ops import chain, op_order
+    mine, theirs = Trace(), Trace()
+    for op, inputs in (("matmul", ()), ("mean", (0,)), ("subtract", (0, 1)), ("divide", (2, "?")), ("maximum", (3, 0.0))):
+        mine._add(op, np.ones((2, 2)), inputs, "")
+    for op, inputs in (("linear", ()), ("relu", (0,)), ("batch_norm", (1,))):
+        theirs._add(op, np.ones((2, 2)), inputs, "")
+    said = op_order(chain(mine, mine.values[1], None, 8), chain(theirs, theirs.values[1]))
+    assert "the port ReLU first, then batch_norm" in said, said
+
+
+def test_the_same_op_with_another_number_is_read_with_its_complement():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_ops import constants
+    mine, theirs = Trace(), Trace()
+    mine._add("divide", np.ones(3), (0, 0.8), "")
+    theirs._add("div", np.ones(3), (0, 0.2), "")
+    said = constants(mine.values, theirs.values)
+    assert "0.8" in said and "0.2" in said and "1 - 0.2" in said, said
+    assert constants(mine.values, mine.values) == ""
+
+
+def test_the_ports_optimizer_built_again_with_one_argument_changed_is_named(tmp_path):
+    from parity import RunConfig
+    from parity.api import run_setup
+    from parity.diagnosis.kit_trace import KitPair
+    from parity.diagnosis.optimizer_again import optimizer_again_finding
+    from parity.programs.port import TorchPort
+    from parity.programs.setup import prepare_check
+    (tmp_path / "port.py").write_text(PORT)
+    config = RunConfig(steps=4, data="random:30,4,3", hidden=6, hidden_activation="tanh", output_activation="softmax",
+                       loss="ce", lr=0.05, optimizer="adam")
+    port = TorchPort(f"{tmp_path}/port.py:Net", optimizer="torch.optim.Adam(model.parameters(), lr=0.05, amsgrad=True)")
+    setup = prepare_check(config, port=port, quiet=True)
+    report = run_setup(setup)
+    assert not report.passed
+    found = optimizer_again_finding(setup, KitPair(setup), report.result.failure_context.step, 1e-4)
+    assert found is not None and found.evidence["change"] == "amsgrad=False", found
+    right = prepare_check(config, port=TorchPort(f"{tmp_path}/port.py:Net"), quiet=True)
+    assert optimizer_again_finding(right, KitPair(right), 1, 1e-4) is None  # nothing to change where they agree
+
+
+def test_a_learning_rate_cut_now_and_then_is_read_as_a_step_wise_schedule():
+    from parity.diagnosis.ratios import cuts
+    steps = np.arange(5, 12, dtype=float)
+    said = cuts(np.array([2, 2, 2, 4, 4, 4, 8.0]), steps, 1e-3)
+    assert said is not None and "port side's learning rate is cut to 0.5" in said and "steps 5, 8, 11" in said, said
+    assert cuts(np.array([2, 2, 3, 3, 3, 3, 3.0]), steps, 1e-3) is None
+
+
+def test_a_squared_gradient_average_that_never_decays_is_fitted_from_the_averages():
+    from parity.diagnosis.average_law import _fit
+    rng = np.random.default_rng(5)
+    squares = [{"W": rng.normal(size=(3, 2)) ** 2} for _ in range(4)]
+    seen, v = [], np.zeros((3, 2))
+    for g2 in squares:
+        v = v + 0.1 * g2["W"]  # v += (1 - α)·g², the '- v' lost
+        seen.append({"W": v.copy()})
+    a, b = _fit(seen, squares)
+    assert abs(a - 1) < 1e-9 and abs(b - 0.1) < 1e-9
+    seen[2]["W"] = seen[2]["W"] * 1.5
+    assert _fit(seen, squares) is None  # no one law fits every step
+
+
+def test_a_delta_broadcast_where_its_product_with_the_weights_belongs_is_found():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_ops import weight_left_out
+    rng = np.random.default_rng(6)
+    delta, W2, slope = rng.normal(size=(4, 1)), rng.normal(size=(5, 1)), rng.normal(size=(4, 5))
+    mine, port = Trace(), Trace()
+    for op, array, inputs in (("divide", delta, ()), ("subtract", slope, ()), ("multiply", delta * slope, (0, 1))):
+        mine._add(op, array, inputs, "")
+    port._add("grad", (delta @ W2.T) * slope, (), "")
+    said = weight_left_out(mine.values[2], mine, port, 1e-9, [W2, rng.normal(size=(3, 5))])
+    assert "multiplied by Wᵀ" in said and "(5, 1)" in said, said
+    assert weight_left_out(mine.values[2], mine, port, 1e-9, [rng.normal(size=(5, 1))]) == ""
