@@ -34,7 +34,7 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
             return Finding("optimizer-settings", f"The port's {name}, built again with {change} (its own class, the same "
                            f"parameters and every other argument as given), steps in lockstep with the NumPy program "
                            f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
-                           f"{name}.", {"step": step, "stage": "update", "side": "torch", "optimizer": name,
+                           f"{name} (which program means it, the measurement does not say).", {"step": step, "stage": "update", "optimizer": name,
                            "change": change}, f"Build {name} with {change}, or step the NumPy program as the port's "
                            "optimizer does.", MEASURED)
     return None

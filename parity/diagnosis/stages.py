@@ -71,7 +71,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += state_findings(name, numpy_record, torch_record, failure.step)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
-    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.9) \
+    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or _quietly(average_law_finding, setup, built, failure.step)):
         found.insert(0, again)

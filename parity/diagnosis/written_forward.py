@@ -15,10 +15,9 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.called_again import recalled
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe, trace_numpy_step, uses
-from parity.diagnosis.written_ops import another_input, chain, constants, lengths, op_order, semantics, substituted
+from parity.diagnosis.written_ops import lengths, meant_there, semantics
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -147,22 +146,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     if meaning := semantics([numpy_trace.values[i] for i in region[:60]], [torch_trace.values[i] for i in twin.users[:12]] + torch_ops):
         evidence["semantics"] = meaning
         return Finding("forward", f"{text} {meaning}", evidence, "Use the operation with the port's meaning.", 0.75)  # seen
-    region_set = set(region)
-    if numpy_ops and torch_ops and (order := op_order(chain(numpy_trace, numpy_ops[0], region_set, 8), chain(torch_trace, torch_ops[0]))):
-        evidence["order"] = order
-        return Finding("forward", f"{text} {order}", evidence, "Apply the two operations in the same order.", 0.8)
-    if number := constants(numpy_ops, torch_ops):
-        evidence["constants"] = number
-        return Finding("forward", f"{text} {number}", evidence, "Use the same number in both programs.", 0.8)
-    if again := recalled(torch_ops, torch_trace.called, [numpy_trace.values[i] for i in region], TRACE_AGREES["float32"]):
-        evidence["called_again"] = again
-        return Finding("forward", f"{text} {again}", evidence, "Call it as the NumPy program computes it.", 0.85)
-    if numpy_ops and (swapped := substituted(numpy_ops[0], numpy_trace, torch_trace, TRACE_AGREES["float32"])):
-        evidence["substituted"] = swapped
-        return Finding("forward", f"{text} {swapped}", evidence, "Use that operation there.", 0.85)
-    if numpy_ops and (other_input := another_input(numpy_ops[0], numpy_trace, torch_trace, TRACE_AGREES["float32"])):
-        evidence["another_input"] = other_input
-        return Finding("forward", f"{text} {other_input}", evidence, "Take that value from the right source.", 0.8)
+    if meant := meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, TRACE_AGREES["float32"]):
+        evidence["meant"] = meant[0]
+        return Finding("forward", f"{text} {meant[0]}", evidence, meant[1], meant[2])
     if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
         evidence["lengths"] = length
         return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)

@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.called_again import recalled
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -239,15 +240,18 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
         return ""
     args = [trace.values[i].array if isinstance(i, int) else i for i in value.inputs]
     for k, arg in enumerate(args):
-        if not isinstance(arg, np.ndarray) or arg.ndim != 2:
+        if not isinstance(arg, np.ndarray) or arg.ndim < 2:
             continue
-        for weight in (w for w in weights if np.ndim(w) == 2):
-            for W, words in ((weight, "W"), (weight.T, "Wᵀ")):
-                if W.shape[0] != arg.shape[1] or W.shape[0] == W.shape[1] == 1:
+        for weight in (np.asarray(w, np.float64) for w in weights if 1 <= np.ndim(w) <= 2):
+            products = ((weight, "W", arg @ weight if weight.shape[0] == arg.shape[1] else None),
+                        (weight.T, "Wᵀ", arg @ weight.T if weight.shape[-1] == arg.shape[1] else None)) if weight.ndim == 2 else \
+                ((weight, "w elementwise (a gain or scale)", arg * weight if weight.shape[0] == arg.shape[-1] else None),)
+            for W, words, product in products:
+                if product is None or W.size == 1 or not np.ptp(W):
                     continue
                 with np.errstate(all="ignore"):
                     try:
-                        result = np.asarray(function(*args[:k], arg @ W, *args[k + 1:]), np.float64)
+                        result = np.asarray(function(*args[:k], product, *args[k + 1:]), np.float64)
                     except ValueError:
                         continue
                 twin = next((v for v in other.values if result.size > 1 and _same(result, v.array, tolerance)), None)
@@ -257,3 +261,19 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
                             "weight is missing there (the delta broadcast across the layer instead of carried back "
                             "through its weights, delta @ W.T).")
     return ""
+
+
+def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace, region: list[int],
+                tolerance: float) -> tuple[str, str, float] | None:
+    """What a program may have meant where the two part, each tried on the program's own numbers: (said, fix, fit)."""
+    if numpy_ops and torch_ops and (order := op_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]))):
+        return order, "Apply the two operations in the same order.", 0.8
+    if number := constants(numpy_ops, torch_ops):
+        return number, "Use the same number in both programs.", 0.8
+    if again := recalled(torch_ops, other.called, [trace.values[i] for i in region], tolerance):
+        return again, "Call it as the NumPy program computes it.", 0.85
+    if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
+        return swapped, "Use that operation there.", 0.85
+    if numpy_ops and (source := another_input(numpy_ops[0], trace, other, tolerance)):
+        return source, "Take that value from the right source.", 0.8
+    return None
