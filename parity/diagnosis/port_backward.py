@@ -133,7 +133,9 @@ def _backward_of_activation(layer: int, run: str, incoming: np.ndarray, passed: 
     stage = f"the backward pass of hidden layer {layer}'s activation"
     readings = {"the incoming gradient clamped at 0, grad.clamp(min=0): the forward's clamp copied into the backward, "
                 "where the mask belongs, grad·(z > 0)": np.maximum(incoming, 0),
-                "the incoming gradient unchanged (a straight-through backward: the derivative left out)": incoming,
+                "the incoming gradient unchanged (a straight-through backward: the derivative left out; a backward "
+                "hook on the activation's module that returns the gradient it was given, which replaces grad_input, or "
+                "a custom Function whose backward returns grad_output)": incoming,
                 f"the incoming gradient times {run}'(z) of the pre-activation z where the derivative is written in terms of "
                 "the activation (f'(a) fed z)": incoming * numpy_net.ACTIVATIONS[run].derivative(z)}
     for words, candidate in readings.items():

@@ -96,8 +96,12 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if scaled:
         return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
     law = _law(ratios, step)
+    if law and law[0] in ("step-factor", "moving-ratio") and (followed := _port_rates(setup, built, step, ratios)):
+        return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
+                        "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
+                        "give the NumPy program the same schedule.", 0.85)]
     if law:
-        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.6 if law[0] == "moving-ratio" else 0.85)]
+        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else 0.6)]
     if evidence.get("optimizers_differ"):
         return [Finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
@@ -230,6 +234,36 @@ def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]
     return found
 
 
+def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) -> str | None:
+    """The port's learning rate read off its optimizer at each step: where the updates' ratios are c / lr_t for one c
+    (the NumPy program's rate), the port's own rate moving is the cause, and its values are said."""
+    numpy, torch = built.make_sides()
+    optimizer = torch.names.get("optimizer") if isinstance(getattr(torch, "names", None), dict) else None
+    if not hasattr(optimizer, "param_groups"):
+        return None
+    rates = []
+    for t in range(1, step + LAW_STEPS):
+        if t >= step:
+            rates.append(float(optimizer.param_groups[0]["lr"]))
+        numpy.step(setup.rows(t)), torch.step(setup.rows(t))
+        torch.load(numpy.params())
+    series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
+    if series is None or len(series) != len(rates) or np.ptp(rates) <= 1e-12 * max(rates):
+        return None
+    numpy_rate = series * np.array(rates)
+    factors = numpy_rate[1:] / numpy_rate[:-1]
+    if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]):
+        own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
+    elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
+        own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
+    else:
+        return None
+    return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
+            f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
+            f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
+            "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
+
+
 def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str] | None:
     """A ratio that moves with the step, read by its law."""
     series = [r for r in ratios.values() if r and all(math.isfinite(x) for x in r)]
@@ -254,7 +288,7 @@ def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str
         return ("schedule", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the same for every "
                 f"parameter: {schedule}.", "Write the schedule alike on both sides.")
     if same_for_all and len(series) > 1:
-        return ("clipping", "The updates' ratio moves with the step but is the same for every parameter at each step "
+        return ("step-factor", "The updates' ratio moves with the step but is the same for every parameter at each step "
                 f"({', '.join(f'{x:.4g}' for x in first)}): one factor for all, as clipping by the global norm or a "
                 "learning-rate schedule on one side.", "Clip (or schedule) alike on both sides, at the same point of the step.")
     return ("moving-ratio", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}): a schedule, a "
