@@ -253,3 +253,14 @@ def test_a_delta_broadcast_where_its_product_with_the_weights_belongs_is_found()
     said = weight_left_out(mine.values[2], mine, port, 1e-9, [W2, rng.normal(size=(3, 5))])
     assert "multiplied by Wᵀ" in said and "(5, 1)" in said, said
     assert weight_left_out(mine.values[2], mine, port, 1e-9, [rng.normal(size=(5, 1))]) == ""
+
+
+def test_an_output_delta_divided_by_each_class_count_is_read_column_by_column():
+    from parity.diagnosis.row_output import _columns_scaled
+    rng = np.random.default_rng(7)
+    A, p = rng.normal(size=(12, 4)), rng.dirichlet(np.ones(3), size=12)
+    y = np.eye(3)[[0, 1, 2, 0, 1, 2, 0, 1, 0, 0, 1, 2]]
+    gW = A.T @ ((p - y) / y.sum(axis=0))
+    found = _columns_scaled(A, p - y, gW, y, 1 / 12, 2)
+    assert found is not None and "y.sum(axis=0)" in found.explanation and found.score >= 0.8, found
+    assert _columns_scaled(A, p - y, A.T @ ((p - y) / 12), y, 1 / 12, 2) is None

@@ -62,9 +62,10 @@ def _output_and_target(step: BatchStep, config, A: np.ndarray, gW: np.ndarray, g
     basis, target = np.stack(rows[0], axis=1), rows[1]
     (a, b), *_ = np.linalg.lstsq(basis, target, rcond=None)
     c, n = matched[0], len(step.y)
-    if relative_gap(basis @ np.array([a, b]), target) > READ or abs(a + b) <= READ * abs(a) or \
-            (abs(a - c) <= READ * abs(c) and abs(b + c) <= READ * abs(c)):
-        return None  # not of this form, a pure scale of (p - y) (the reductions' reading), or the run's own
+    if relative_gap(basis @ np.array([a, b]), target) > READ:
+        return _columns_scaled(A, p - step.y, gW, step.y, c, L)
+    if abs(a + b) <= READ * abs(a) or (abs(a - c) <= READ * abs(c) and abs(b + c) <= READ * abs(c)):
+        return None  # a pure scale of (p - y) (the reductions' reading), or the run's own
     said = f"{_term(a, n)}·p {'-' if b < 0 else '+'} {_term(abs(b), n)}·y"
     apart = -a / b if b else 0.0
     why = (f" (with n = {n} rows: the probabilities divided by n and the target's 1 not, as when dscores[range(n), y] -= 1 "
@@ -75,6 +76,28 @@ def _output_and_target(step: BatchStep, config, A: np.ndarray, gW: np.ndarray, g
                    f"target's are scaled apart{why}.",
                    {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad", "a": float(a), "b": float(b)},
                    "Scale the whole delta alike: (p - y) / n.", NAMED)
+
+
+def _columns_scaled(A: np.ndarray, error: np.ndarray, gW: np.ndarray, y: np.ndarray, c: float, L: int) -> Finding | None:
+    """The delta (p - y) with each output column scaled by its own number, read column by column from gW = Aᵀδ; named
+    where the numbers are one over each class's count in the batch (y.sum(axis=0) where the batch size belongs)."""
+    if error.shape[1] < 2:
+        return None
+    fits = [fit_ratio(gW[:, j], (A.T @ error)[:, j]) for j in range(error.shape[1])]
+    if any(f is None or f[1] > READ for f in fits):
+        return None
+    scales = np.array([f[0] for f in fits])
+    if np.ptp(scales) <= READ * np.abs(scales).max():
+        return None  # one scale for every column: the reductions' reading
+    counts = y.sum(axis=0)
+    by_count = bool(np.all(counts > 0) and relative_gap(scales, 1 / counts) <= READ)
+    said = (" They are one over each class's count in the batch, y.sum(axis=0) ("
+            + ", ".join(f"{k:g}" for k in counts) + "), where the batch size, y.sum() or len(y), belongs.") if by_count else ""
+    return Finding("loss-function", f"In the NumPy program, the output layer's delta (read column by column from the batch's "
+                   f"gradient of W{L}) is (p - y) with each output column scaled by its own number ("
+                   + ", ".join(f"{k:.4g}" for k in scales) + f"), where the run's scales every column by {c:.4g}.{said}",
+                   {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                   "Divide the whole delta by the number of rows.", NAMED if by_count else 0.7)
 
 
 def _term(k: float, n: int) -> str:
