@@ -264,3 +264,17 @@ def test_an_output_delta_divided_by_each_class_count_is_read_column_by_column():
     found = _columns_scaled(A, p - y, gW, y, 1 / 12, 2)
     assert found is not None and "y.sum(axis=0)" in found.explanation and found.score >= 0.8, found
     assert _columns_scaled(A, p - y, A.T @ ((p - y) / 12), y, 1 / 12, 2) is None
+
+
+def test_floats_written_into_a_bool_template_are_noted_where_they_are_written():
+    from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE, _made
+    trace, mask = Trace(), np.array([[True, False], [True, True]]).view(TracedArray)
+    trace.root("X", mask, np.array(mask, np.float64))
+    _TRACE.append(trace)
+    try:
+        out = _made(np.zeros_like)(mask)
+        out[mask] = np.array([0.5, -2.0, 3.0])
+    finally:
+        _TRACE.pop()
+    written = next(v for v in trace.values if v.op == "setitem (in place)")
+    assert "(into a bool array)" in written.detail, written

@@ -1,8 +1,7 @@
 """Every value a program as written computes in one step, in the order it computes it. The NumPy program's are
 traced here, through an ndarray subclass its data arrives as: each ufunc and NumPy function it meets is noted with
 its inputs, and its result carries the trace on (np.asarray and np.array keep it while tracing). The port's are
-traced in `port_values`. What neither sees (a Python float, an array the program makes from nothing it traced) is
-an input '?' or a constant.
+traced in `port_values`. What neither sees (a Python float, an array made from nothing traced) is '?' or a constant.
 """
 
 from __future__ import annotations
@@ -142,7 +141,8 @@ class TracedArray(np.ndarray):
         super().__setitem__(key, value)
         repeats = any(isinstance(k, np.ndarray) and k.dtype.kind in "iu" and np.unique(k).size < k.size
                       for k in (key if isinstance(key, tuple) else (key,)))
-        detail = index_text(key) + (" (indices repeat)" if repeats else "")
+        narrowed = f" (into a {self.dtype} array)" if self.dtype.kind in "biu" and np.asarray(value).dtype.kind == "f" else ""
+        detail = index_text(key) + (" (indices repeat)" if repeats else "") + narrowed
         _note("setitem (in place)", (self, value), self, detail)  # the array now holds a new value
 
     def __getitem__(self, key):
@@ -249,7 +249,7 @@ MADE = ("zeros", "zeros_like", "ones", "ones_like", "empty", "empty_like", "full
 def _made(make: Any) -> Any:
     def made(*args, **kwargs):
         result = make(*args, **kwargs)
-        if isinstance(result, np.ndarray) and result.dtype.kind == "f":
+        if isinstance(result, np.ndarray) and result.dtype.kind in "fbiu":  # a bool or int template followed too
             result = result.view(TracedArray)
             _note(make.__name__, (), result, "")
         return result

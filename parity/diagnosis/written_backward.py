@@ -86,6 +86,13 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Take that value from the right source.", 0.8)
+    narrowed = next((numpy_trace.values[i] for i in region if "array)" in numpy_trace.values[i].detail and "(into a" in
+                     numpy_trace.values[i].detail), None)
+    if narrowed is not None:
+        return Finding("numpy-backward", f"{text} It writes floating-point values into an array of another kind "
+                       f"({op_text(narrowed, numpy_trace)}): an array made like a mask or an index (np.zeros_like of a "
+                       "bool or int array) keeps that dtype, and every value written becomes True/1 or is truncated.",
+                       {**evidence, "side": "numpy"}, "Make the array with the values' dtype (np.zeros_like(x, dtype=float)).", 0.85)
     repeated = next((numpy_trace.values[i] for i in region if "indices repeat" in numpy_trace.values[i].detail), None)
     if repeated is not None:
         return Finding("numpy-backward", f"{text} It writes with a fancy index whose indices repeat ({op_text(repeated, numpy_trace)}): "
