@@ -249,3 +249,13 @@ def test_a_recurrent_layer_fed_batch_first_without_batch_first_is_named(tmp_path
     assert result.exit_code == 1, result.output
     top = json.loads((tmp_path / "r.json").read_text())["diagnosis"][0]
     assert "batch_first=False" in top["explanation"] and top["evidence"]["side"] == "torch", top
+
+
+def test_a_module_flag_that_changes_the_ports_gradient_is_found_by_flipping_it(tmp_path):
+    directory = planted(tmp_path, "ngram_torch.py", "self.emb = nn.Embedding(vocab_size, n_embd)",
+                        "self.emb = nn.Embedding(vocab_size, n_embd, scale_grad_by_freq=True)")
+    path = tmp_path / "r.json"
+    result = check(directory, "ngram", "--steps", "3", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "port-gradient" and "scale_grad_by_freq=False" in top["explanation"] and top["score"] >= 0.9, top

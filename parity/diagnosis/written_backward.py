@@ -9,6 +9,7 @@ by the product of two (a term of a sum dropped: a skip connection's path, a tied
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import numpy as np
@@ -37,13 +38,13 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error is None:
         return None
     if error > FD_AGREES:
-        why = _why_port(built)
+        why = _module_flag(setup, built, step, parameter, apart) or _why_port(built)
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
                        f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",
                        {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
-                       0.85 if "one Parameter under" in why else 0.7)
+                       0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     return located_backward(setup, built, step, parameter, after)
 
 
@@ -106,6 +107,27 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Add every path the gradient takes (each use of a value adds its term).", 0.8)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.ndarray | None) -> str:
+    """A flag of one of the port's modules (an argument it was built with, held as an attribute) that, flipped, makes
+    the port's gradient of the parameter the derivative of the NumPy step's loss: Embedding's scale_grad_by_freq."""
+    model = built.make_sides()[1].names.get("model")
+    for path, module in model.named_modules() if model is not None else ():
+        accepted = set(inspect.signature(type(module).__init__).parameters)
+        for flag, value in vars(module).items():
+            if not isinstance(value, bool) or flag not in accepted or flag in ("inplace", "training"):
+                continue
+            numpy_side, torch_side = replayed(setup, built, step, lambda torch_side: setattr(
+                dict(torch_side.names["model"].named_modules())[path], flag, not value))
+            torch_side.step(setup.rows(step))
+            gradient = (torch_side.gradients() or {}).get(parameter)
+            error = _port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
+            if error is not None and error <= FD_AGREES:
+                return (f"the port builds {path or 'the model'} as {type(module).__name__}({flag}={value}); with {flag}="
+                        f"{not value} its gradient of {parameter} is that derivative (measured): that argument changes the "
+                        "gradient and not the forward pass.")
+    return ""
 
 
 def _why_port(built: Any) -> str:

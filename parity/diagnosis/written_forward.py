@@ -55,9 +55,12 @@ def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[
     return numpy_trace, torch_trace
 
 
-def replayed(setup: Any, built: Any, step: int) -> tuple[Any, Any]:
-    """Both programs built afresh and stepped in lockstep to the start of `step`."""
+def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any, Any]:
+    """Both programs built afresh and stepped in lockstep to the start of `step` (`change`, given the port's side,
+    alters it first)."""
     numpy_side, torch_side = built.make_sides()
+    if change is not None:
+        change(torch_side)
     for t in range(1, step):
         numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
         torch_side.load(numpy_side.params())
