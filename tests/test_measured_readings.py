@@ -278,3 +278,13 @@ def test_floats_written_into_a_bool_template_are_noted_where_they_are_written():
         _TRACE.pop()
     written = next(v for v in trace.values if v.op == "setitem (in place)")
     assert "(into a bool array)" in written.detail, written
+
+
+def test_a_slice_of_y_with_the_same_elements_is_no_target_broadcast():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.written_readings import derived_targets
+    for y, sliced, named in ((np.ones((1, 1)), np.ones(1), False), (np.ones((4, 2)), np.ones((4, 1)), True)):
+        trace = Trace()
+        trace._add("y", y, (), "")
+        trace._add("getitem", sliced, (0,), "0" if not named else ":, :1")
+        assert (derived_targets(trace, [1], {}) is not None) == named

@@ -256,22 +256,26 @@ def _betas(updates: list[dict], grads: list[dict], config, side: str, tolerance:
 
 def _sources(moved: dict, grads: dict, config, side: str, tolerance: float) -> Finding | None:
     """At the first step: the parameters (q, r) whose gradients reproduce each update as -lr·g_q / (|g_r| + ε)."""
-    found = {}
+    found, several = {}, {}
     for name, u in moved.items():
         fits = [(q, r) for q in grads for r in grads if _broadcasts(grads[q], u) and _broadcasts(grads[r], u)
                 and relative_gap(np.broadcast_to(-config.lr * grads[q] / (np.abs(grads[r]) + config.eps), u.shape), u) <= tolerance]
         if not fits:
             return None
         found[name] = (name, name) if (name, name) in fits else fits[0]
+        several[name] = len(fits) > 1
     slips = {name: qr for name, qr in found.items() if qr != (name, name)}
     if not slips:
         return None
+    # several pairs that fit one update alike (an update of ±lr matches any gradient of the same signs), or each moment
+    # from another parameter than the other (no one slip does that), read a coincidence as well as a slip
+    sure = all(not several[name] and (q == r or name in (q, r)) for name, (q, r) in slips.items())
     shown = "; ".join(f"{name}'s " + " and ".join(f"{which} moment of {other}'s gradient" for which, other in
                                                   (("first", qr[0]), ("second", qr[1])) if other != name) for name, qr in slips.items())
     return Finding("optimizer-variant", f"The {SIDES[side]} program's Adam, read from its first updates (m̂ = g and v̂ = g² "
                    f"at the first step), takes {shown}: a variable left over from another loop (the last parameter's "
                    "g), or an index slip, in place of each parameter's own gradient.", {"side": side, "sources": found},
-                   "Update each parameter's m and v from its own gradient (grads[k] inside the loop over k).", 0.9)
+                   "Update each parameter's m and v from its own gradient (grads[k] inside the loop over k).", 0.9 if sure else 0.6)
 
 
 def _broadcasts(g: np.ndarray, u: np.ndarray) -> bool:

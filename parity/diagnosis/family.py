@@ -172,6 +172,10 @@ def _finding(config: RunConfig, side: str, best: Fit, alternatives: list[Fit], p
     reading = _reading(best, config, y, *counts)
     if reading:
         text += f" {reading[0]}"
+    if best.member.spec.output_activation == "linear" and config.output_activation != "linear" and side == "numpy":
+        text += (f" The same numbers come from a {config.output_activation} unit whose output delta takes the logit z where "
+                 "its output belongs (z - y for a - y: the unit's input and output swapped in the backward pass); the "
+                 "updates alone do not tell the two apart.")
     if best.lr < 0:
         text = f"Your {side_name} program moves against the gradient: its update is {best.lr / config.lr:.4g} times a descent step of the run's model."
     evidence = {"side": side, "flags": flags, "gap": best.gap, "learning_rate": best.lr, "spec": best.member.spec}

@@ -59,7 +59,7 @@ SUBSTITUTES = {  # an op, and the ops a program writes in its place by mistake, 
     "matmul": {"the elementwise product a * b": np.multiply, "a.T @ b": lambda a, b: a.T @ b, "a @ b.T": lambda a, b: a @ b.T},
     "multiply": {"the matrix product a @ b": np.matmul},
     "add": {"a - b": np.subtract},
-    "subtract": {"a + b": np.add, "b - a": lambda a, b: b - a},
+    "subtract": {"a + b": np.add, "b - a (the operands swapped: the sign flipped)": lambda a, b: b - a},
     "divide": {"a * b": np.multiply, "b / a": lambda a, b: b / a},
     "true_divide": {"a * b": np.multiply, "b / a": lambda a, b: b / a},
 }
@@ -85,8 +85,8 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
         twin = next((v for v in other.values if _same(candidate, v.array, tolerance)), None)
         if twin is not None:
             return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the NumPy "
-                    f"program computes {op}(a, b); {words}, on the very same a and b, gives {name(twin)}: {words} is what "
-                    f"belongs there, where the program's {op} stands.")
+                    f"program computes {op}(a, b); {words}, on the very same a and b, gives {name(twin)}: the two "
+                    f"programs compute these operands otherwise, {op}(a, b) against {words}.")
     return ""
 
 

@@ -20,7 +20,7 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
         value = trace.values[index]
         if y is None or roots(trace, index) != {"y"}:
             continue
-        if value.array.shape != y.array.shape and value.op == "getitem":
+        if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size:
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0:
