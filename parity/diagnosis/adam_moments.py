@@ -69,7 +69,7 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
                                 "(g - m)²": [{n: (g[n] - s[n][0]) ** 2 for n in g} for g, s in zip(grads, moments)]}, (b2, 1 - b2)))
     for moment, seen, sources, (a_run, b_run) in laws:
         for source, values in sources.items():
-            fitted = _recurrence(seen, values, names, tolerance)
+            fitted = recurrence(seen, values, names, tolerance)
             own = source == ("g" if moment == "first" else "g²")
             if fitted is None or (own and abs(fitted[0] - a_run) <= 1e-3 and abs(fitted[1] - b_run) <= 1e-3):
                 continue
@@ -98,7 +98,7 @@ def moment_laws(updates: list[dict], grads: list[dict], moments: list[dict], con
     return None
 
 
-def _recurrence(seen: list[dict], source: list[dict], names: list[str], tolerance: float) -> tuple[float, float] | None:
+def recurrence(seen: list[dict], source: list[dict], names: list[str], tolerance: float) -> tuple[float, float] | None:
     """(a, b) with seen_t = a·seen_(t-1) + b·source_t for every parameter and step (seen_0 = 0), where that fits."""
     rows, target = [], []
     for t in range(len(seen)):

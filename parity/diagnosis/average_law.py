@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.adam_moments import recurrence
 from parity.diagnosis.finding import Finding
 
 AHEAD = 2
@@ -54,15 +54,4 @@ def average_law_finding(setup: Any, built: Any, step: int) -> Finding | None:
 
 
 def _fit(seen: list[dict], squares: list[dict]) -> tuple[float, float] | None:
-    rows, target = [], []
-    for t, (v, g2) in enumerate(zip(seen, squares)):
-        for n in v:
-            previous = seen[t - 1][n] if t else np.zeros_like(v[n])
-            keep = np.isfinite(v[n]) & np.isfinite(previous) & (g2[n] > 0)
-            rows.append(np.stack([previous[keep].ravel(), g2[n][keep].ravel()], axis=1))
-            target.append(v[n][keep].ravel())
-    A, y = np.concatenate(rows), np.concatenate(target)
-    if len(y) < 4 or not np.any(y):
-        return None
-    (a, b), *_ = np.linalg.lstsq(A, y, rcond=None)
-    return (float(a), float(b)) if relative_gap(A @ np.array([a, b]), y) <= FITS else None
+    return recurrence(seen, squares, list(seen[0]), FITS)  # the law Adam's moments are read with

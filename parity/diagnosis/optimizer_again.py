@@ -40,8 +40,12 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
     return None
 
 
+def _stepping(side: Any) -> Any:
+    return getattr(side, "side", side)  # the side that steps, behind the traces' wrapper
+
+
 def _optimizer(side: Any) -> Any:
-    side = getattr(side, "side", side)  # the side that steps, behind the traces' wrapper
+    side = _stepping(side)
     names = getattr(side, "names", None)
     return names.get("optimizer") if isinstance(names, dict) else getattr(side, "optimizer", None)
 
@@ -73,7 +77,7 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
         rebuilt = _rebuilt(_optimizer(torch_side), key, value)
     except (TypeError, ValueError):
         return False
-    stepping = getattr(torch_side, "side", torch_side)
+    stepping = _stepping(torch_side)
     if isinstance(getattr(stepping, "names", None), dict):
         stepping.names["optimizer"] = rebuilt
     else:
