@@ -115,3 +115,11 @@ def rebound_by_the_user() -> list[str]:
     """The names the user's code has rebound, such as numpy.abs: for a test, or a note."""
     _leave(_modes[-1] if _modes else "user")
     return sorted(f"{namespace.owner.__name__}.{name}" for namespace, users in zip(_namespaces, _users) for name in users)
+
+
+def forget(values: list[Any]) -> None:
+    """Bindings the kit made for a while (a traced step's np.zeros), seen while the user's code ran: not the user's,
+    so never put back in place for its next call."""
+    for users in _users:
+        for name in [name for name, value in users.items() if any(value is v for v in values)]:
+            del users[name]

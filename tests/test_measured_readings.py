@@ -267,7 +267,8 @@ def test_an_output_delta_divided_by_each_class_count_is_read_column_by_column():
 
 
 def test_floats_written_into_a_bool_template_are_noted_where_they_are_written():
-    from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE, _made
+    from parity.diagnosis.traced_step import _made
+    from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE
     trace, mask = Trace(), np.array([[True, False], [True, True]]).view(TracedArray)
     trace.root("X", mask, np.array(mask, np.float64))
     _TRACE.append(trace)

@@ -92,7 +92,8 @@ def test_labels_shifted_by_one_class_and_a_target_subtracted_twice_are_read():
 
 
 def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_is_told_from_conv1d():
-    from parity.diagnosis.value_trace import TracedArray, _TRACE, _keeping
+    from parity.diagnosis.traced_step import _keeping
+    from parity.diagnosis.value_trace import TracedArray, _TRACE
     from parity.diagnosis.written_ops import semantics
     trace, X = Trace(), np.arange(8.0).reshape(2, 4).view(TracedArray)
     trace.root("X", X, np.array(X.view(np.ndarray)))

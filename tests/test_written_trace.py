@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from parity.cli import cli
 
-from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE, _keeping
+from parity.diagnosis.traced_step import _keeping
+from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE
 from tests.test_written import check, planted
 
 
@@ -165,8 +166,9 @@ def test_a_numpy_backward_that_drops_a_path_is_located_after_the_last_agreeing_g
     result, path = residual(tmp_path, "d_h1 = d_block @ self.W2.T + d_h2", "d_h1 = d_block @ self.W2.T")
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
-    assert top["name"] == "numpy-backward" and top["evidence"]["side"] == "numpy" and top["score"] >= 0.8, top
-    assert "agree up to the gradient at the port's" in top["explanation"] and "missing on the NumPy side" in top["explanation"]
+    assert top["name"] == "numpy-backward" and top["evidence"]["side"] == "numpy" and top["score"] >= 0.75, top
+    assert "agree up to the gradient at the port's" in top["explanation"] and "left out on the NumPy side" in top["explanation"]
+    assert top["score"] < 0.8  # the difference is that term: whether it is dropped, or doubled or negated, it cannot tell
 
 
 def test_a_port_gradient_that_is_not_the_derivative_of_the_shared_loss_is_the_ports(tmp_path):

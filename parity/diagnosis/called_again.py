@@ -87,8 +87,8 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
         return [default]
     if isinstance(current, bool):
         return [not current]
-    if torch.is_tensor(current):
-        return [None] if default is None else []
+    if torch.is_tensor(current) or isinstance(current, (int, float)) and default is None:
+        return [None] if default is None else []  # a tensor argument left out; an option off by default (max_norm)
     if isinstance(current, (int, float)) and default is not inspect.Parameter.empty and isinstance(default, (int, float)) \
             and current != default:
         return [default]
@@ -112,6 +112,10 @@ def called_again(func: Any, arguments: dict) -> np.ndarray | None:
     return result.detach().double().cpu().numpy() if torch.is_tensor(result) else None
 
 
+MEANINGS = {"training=True": " (the port calls it with training=False: its module is in eval mode, model.eval() left on "
+                             "or model.train() never called, so it uses its running statistics, or no dropout)"}
+
+
 def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float) -> str:
     """One of the port's functions where the programs part, called again on the same tensors with one argument
     changed (a flag flipped, a value back at its default, a tensor argument left out): the change whose result is a
@@ -130,7 +134,8 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
             if twin is not None and np.any(value):
                 name = getattr(func, "__name__", op.op)
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
-                        f"program's {describe(twin)}: the two programs part at that argument of {name}.")
+                        f"program's {describe(twin)}: the two programs part at that argument of {name}"
+                        f"{MEANINGS.get(change, '')}.")
     return ""
 
 

@@ -105,8 +105,9 @@ def _added_term(output_activation: str, logits: np.ndarray, y: np.ndarray, grad:
             continue
         A = np.stack([run.ravel(), extra.ravel()], axis=1)
         (a, c), *_ = np.linalg.lstsq(A, grad.ravel(), rcond=None)
-        if a <= 0 or relative_gap(A @ np.array([a, c]), grad.ravel()) > tolerance or abs(c) * np.linalg.norm(extra) <= tolerance * np.linalg.norm(grad):
-            continue
+        if a * np.linalg.norm(run) <= 0.1 * np.linalg.norm(grad) or relative_gap(A @ np.array([a, c]), grad.ravel()) > tolerance \
+                or abs(c) * np.linalg.norm(extra) <= tolerance * np.linalg.norm(grad):
+            continue  # the run's loss must be part of it: a term that alone gives the gradient (a constant) says nothing
         return (f"its loss is the run's loss (times {a:.4g}) {'plus' if c > 0 else 'minus'} {abs(c / a):.4g} times {words}, "
                 "a term the run's loss does not have.", "Leave the extra term out of the port's loss, or add it on the NumPy side.")
     return None

@@ -22,8 +22,9 @@ class _TorchValues(TorchFunctionMode):
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
-        result = func(*args, **kwargs)
         name = getattr(func, "__name__", str(func))
+        before = _parameters_now(args, kwargs) if name not in OPERATORS and not name.endswith("_") else {}
+        result = func(*args, **kwargs)
         if torch.is_tensor(result) and result.numel() == 1 and _has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
@@ -31,8 +32,16 @@ class _TorchValues(TorchFunctionMode):
                             _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
                             keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
             if name not in OPERATORS and id(result) in self.trace.of and not name.endswith("_"):
-                self.trace.called[self.trace.of[id(result)]] = (func, args, kwargs)  # to call again, an argument changed
+                self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
+                    func, tuple(before.get(id(a), a) for a in args), {k: before.get(id(v), v) for k, v in kwargs.items()})
         return result
+
+
+def _parameters_now(args: tuple, kwargs: dict) -> dict[int, torch.Tensor]:
+    """The parameters a call reads, as they are before it: the step updates them later (and a call such as an
+    embedding with max_norm rewrites its table as it reads it), so a call made again reads these copies."""
+    return {id(a): a.detach().clone() for a in (*args, *kwargs.values())
+            if torch.is_tensor(a) and a.is_leaf and a.requires_grad}
 
 
 class LossCall(NamedTuple):

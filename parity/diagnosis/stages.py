@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
@@ -73,7 +74,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
-                 or _quietly(average_law_finding, setup, built, failure.step)):
+                 or _quietly(average_law_finding, setup, built, failure.step)
+                 or _quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):

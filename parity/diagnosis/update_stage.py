@@ -1,11 +1,7 @@
-"""The update stage of two programs as written: what the step did with the gradients.
-
-Never made on one side; given the NumPy program's gradients, does the port's
-update move a parameter alike (a step split by --backward and --update);
-a difference proportional to the parameter (weight decay); a ratio that
-moves with the step, read by its law (a bias correction, an exponential
-schedule, one factor for every parameter: clipping or a schedule).
-"""
+"""The update stage of two programs as written: what the step did with the gradients. Never made on one side;
+given the NumPy program's gradients, does the port's update move a parameter alike (a step split by --backward and
+--update); a difference proportional to the parameter (weight decay); a ratio that moves with the step, read by its
+law (a bias correction, an exponential schedule, one factor for every parameter: clipping or a schedule)."""
 
 from __future__ import annotations
 
@@ -14,7 +10,9 @@ import math
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
 
@@ -96,6 +94,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if scaled:
         return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
     law = _law(ratios, step)
+    if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
+        return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]
     if law and law[0] in ("step-factor", "moving-ratio") and (followed := _port_rates(setup, built, step, ratios)):
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
@@ -182,6 +182,9 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
         return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step 1 "
                         f"(constant over the tensor). {decay}", {**evidence, "ratio": ratio},
                         "Give both RMSprop optimizers the same decay (alpha in torch, rho or beta in NumPy code).", 0.85)]
+    if ratio is not None and (unread := unread_group_key(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
+        return [Finding("optimizer-settings", unread, {**evidence, "ratio": ratio, "side": "torch"},
+                        "Name the group's rate 'lr'.", 0.9)]
     if ratio is not None:
         meaning = _ratio_meaning(ratio, rows)
         text = meaning[1] if meaning else f"{ratio:.6g} times"

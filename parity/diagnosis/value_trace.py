@@ -23,6 +23,7 @@ class Value:
     inputs: tuple[int | str | float, ...]  # a value's index, a root's name ("X", "y"), a constant, or "?" (not seen)
     detail: str = ""  # the op's keyword arguments, as written (axis=1)
     users: list[int] = field(default_factory=list)
+    parts: tuple[tuple[int, tuple], ...] = ()  # (input position, shape) of an input that is a smaller view of its value
 
 
 class Trace:
@@ -33,6 +34,7 @@ class Trace:
         self.elements = 0
         self.quiet = 0
         self.data: np.ndarray | None = None  # the whole of X the program holds (float64), for statistics it keeps
+        self.held: set[int] = set()  # ids of the program's own arrays, traced only where the step's data meets them
         self.calls: list = []
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
 
@@ -43,10 +45,17 @@ class Trace:
     def note(self, op: str, inputs: tuple, result: Any, detail: str = "") -> None:
         if self.quiet or result is None:
             return
+        sources = tuple(self.source(x) for x in inputs)
+        if self.held and not any(isinstance(s, int) for s in sources) and any(map(self.is_held, inputs)):
+            self.hold(result)  # the program's own arrays among themselves (a decay of its momentum): not the step's data
+            return
         array = as_float64(result)
         if array is None or self.elements + array.size > MOST_ELEMENTS:
             return
-        index = self._add(op, array, tuple(self.source(x) for x in inputs), detail)
+        index = self._add(op, array, sources, detail)
+        self.values[index].parts = tuple(
+            (k, x.shape) for k, (x, s) in enumerate(zip(inputs, sources)) if isinstance(s, int) and isinstance(x, np.ndarray)
+            and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
         self.of[id(result)] = index
         self.kept.append(result)
 
@@ -58,6 +67,18 @@ class Trace:
             if isinstance(source, int):
                 self.values[source].users.append(index)
         return index
+
+    def hold(self, obj: Any) -> None:
+        self.held.add(id(obj))
+        self.kept.append(obj)
+
+    def is_held(self, obj: Any) -> bool:
+        """An array the program held before the step (a weight, an embedding table), or one made from such alone."""
+        while isinstance(obj, np.ndarray):
+            if id(obj) in self.held:
+                return True
+            obj = obj.base
+        return False
 
     def source(self, obj: Any) -> int | str | float:
         """The value an input came from: itself, or the array it is a view of (a transpose, a slice, a reshape)."""
@@ -97,6 +118,9 @@ class TracedArray(np.ndarray):
         if out:
             _note(f"{name} (in place)", inputs, out[0], kwargs)  # the array now holds a new value
             return out[0] if len(out) == 1 else out
+        if method == "at":  # np.add.at(dE, X, g): the first array now holds a new value
+            _note(f"{name} (in place)", inputs, inputs[0], kwargs)
+            return result
         result = _traced(result)
         _note(name, inputs, result, kwargs)
         return result
@@ -147,7 +171,11 @@ class TracedArray(np.ndarray):
 
     def __getitem__(self, key):
         result = super().__getitem__(key)
-        if isinstance(result, np.ndarray) and not np.shares_memory(result, self):
+        looked_up = _TRACE and _TRACE[-1].is_held(self) and [k for k in (key if isinstance(key, tuple) else (key,))
+                                                              if isinstance(k, TracedArray)]
+        if looked_up and isinstance(result, np.ndarray):  # a table's rows at the step's indices: E[X]
+            _note("getitem", (self, *looked_up), result, index_text(key))
+        elif isinstance(result, np.ndarray) and not np.shares_memory(result, self):
             _note("getitem", (self,), result, index_text(key))  # a copy (fancy indexing): a view is followed by its base
         elif isinstance(result, np.ndarray) and result.shape != self.shape:
             _note("getitem", (self,), result, index_text(key))
@@ -212,75 +240,6 @@ def index_text(key: Any) -> str:
             return ":".join("" if v is None else str(v) for v in (k.start, k.stop)) + (f":{k.step}" if k.step else "")
         return "..." if k is Ellipsis else "None" if k is None else "idx" if isinstance(k, (np.ndarray, list)) else str(k)
     return ", ".join(one(k) for k in (key if isinstance(key, tuple) else (key,)))
-
-
-def trace_numpy_step(side: Any, rows: Any) -> Trace:
-    """The NumPy side stepped once on these rows, its X and y traced (its own arrays are not: they enter as '?')."""
-    trace = Trace()
-    X, y = side.X, side.y
-    trace.data = as_float64(X)
-    side.X, side.y = X.view(TracedArray), y.view(TracedArray)
-    batch_X, batch_y = side.X[rows], side.y[rows]
-    _TRACE.append(trace)
-    converters = {name: getattr(np, name) for name in ("asarray", "array", *MADE)}
-    np.asarray, np.array = _keeping(np.asarray), _keeping(np.array)  # X = np.asarray(X, dtype=...) keeps the trace
-    for name in MADE:  # an accumulator filled in place (out = np.zeros(...); out += ...) is followed too
-        setattr(np, name, _made(converters[name]))
-    try:
-        trace.root("X", batch_X, as_float64(batch_X))
-        trace.root("y", batch_y, as_float64(batch_y))
-        original = side.batch
-        side.batch = lambda _rows: (batch_X, batch_y)
-        try:
-            side.step(rows)
-        finally:
-            side.batch = original
-    finally:
-        for name, function in converters.items():
-            setattr(np, name, function)
-        _TRACE.pop()
-        side.X, side.y = X, y
-    return trace
-
-
-MADE = ("zeros", "zeros_like", "ones", "ones_like", "empty", "empty_like", "full", "full_like")
-
-
-def _made(make: Any) -> Any:
-    def made(*args, **kwargs):
-        result = make(*args, **kwargs)
-        if isinstance(result, np.ndarray) and result.dtype.kind in "fbiu":  # a bool or int template followed too
-            result = result.view(TracedArray)
-            _note(make.__name__, (), result, "")
-        return result
-    return made
-
-
-def _keeping(convert: Any) -> Any:
-    def converted(value, *args, **kwargs):
-        if isinstance(value, TracedArray) and "subok" not in kwargs:
-            result = convert(value, *args, subok=True, **kwargs) if convert is np.array else np.asanyarray(value, *args, **kwargs)
-            if result is not value:
-                _note("asarray", (value,), result, "")
-            return result
-        result = convert(value, *args, **kwargs)
-        held = _traced_items(value) if isinstance(value, (list, tuple)) else []
-        if held and isinstance(result, np.ndarray) and result.dtype.kind == "f":
-            result = result.view(TracedArray)  # np.array(rows) of traced rows: the trace goes on
-            _note("array", tuple(held), result, "")
-        return result
-    return converted
-
-
-def _traced_items(value: Any, depth: int = 0) -> list:
-    """The traced arrays a (nested) list holds, at most a few levels down."""
-    found = []
-    for item in value:
-        if isinstance(item, TracedArray):
-            found.append(item)
-        elif isinstance(item, (list, tuple)) and depth < 3:
-            found += _traced_items(item, depth + 1)
-    return found
 
 
 def uses(value: Value, source: Value) -> bool:

@@ -3,9 +3,8 @@
 The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad;
 the NumPy program's, its hand-written deltas. From the NumPy program's new value of the failing parameter back,
 the last agreeing gradient is the frontier; the first value the NumPy program makes from it that disagrees is
-compared with the port's gradients of its shape: short of (or over) the port's by another of the port's values, or
-by the product of two (a term of a sum dropped: a skip connection's path, a tied weight's second use).
-"""
+compared with the port's gradients of its shape: apart from the port's by another of its values, or by the product
+of two (a term of a sum dropped: a skip connection's path, a tied weight's second use)."""
 
 from __future__ import annotations
 
@@ -16,9 +15,10 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.value_trace import Trace, Value, agrees
-from parity.diagnosis.value_trace import describe, uses
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
+from parity.diagnosis.custom_functions import custom_backward
+from parity.diagnosis.delta_factor import before_the_frontier
 from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of, replayed, trace_tolerance, traces
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
@@ -31,6 +31,10 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     """Only where the port's gradient of the parameter is the derivative of the NumPy program's own loss (the loss
     its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
     Where it is not, the port's backward is the suspect."""
+    if port_gradient is None:  # a NumPy program that keeps no gradients: the port's, from its own step again
+        _, torch_side = replayed(setup, built, step)
+        torch_side.step(setup.rows(step))
+        port_gradient = (torch_side.gradients() or {}).get(parameter)
     if port_gradient is None or not np.any(port_gradient):
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
@@ -38,7 +42,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error is None:
         return None
     if error > FD_AGREES:
-        why = _module_flag(setup, built, step, parameter, apart) or _why_port(built)
+        why = _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or _why_port(built)
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
                        f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",
@@ -63,8 +67,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
                   and _is_gradient(agreed[i])})
-    if not fed:
-        return None
+    name = lambda v: _gradient_name(v, torch_trace)  # noqa: E731 - the port's values as every reading below names them
+    if (early := before_the_frontier(numpy_trace, torch_trace, target, region, tolerance, (step, parameter, reference),
+                                     bool(fed), name)) is not None or not fed:
+        return early
     frontier = numpy_trace.values[fed[-1]]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
     if first is None:
@@ -77,13 +83,12 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
-    if swapped := substituted(first, numpy_trace, torch_trace, tolerance, lambda v: _gradient_name(v, torch_trace)):
+    if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         evidence["substituted"] = swapped
         return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Use that operation there.", 0.85)
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, lambda v: _gradient_name(v, torch_trace)) \
-            or weight_left_out(first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()),
-                               lambda v: _gradient_name(v, torch_trace)):
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name) or weight_left_out(
+            first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()), name):
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Take that value from the right source.", 0.8)
@@ -100,11 +105,11 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "a[idx] += v is buffered, each repeated index keeps one write instead of the sum of all; "
                        "np.add.at(a, idx, v) accumulates them.", {**evidence, "side": "numpy"},
                        "Scatter-add with np.add.at(a, idx, v).", 0.85)
-    term = _missing_term(first, region, numpy_trace, torch_trace, tolerance)
-    if term:
+    if term := _missing_term(first, region, numpy_trace, torch_trace, tolerance):
         evidence["term"] = term
         return Finding("numpy-backward", f"{text} {term}", {**evidence, "side": "numpy"},
-                       "Add every path the gradient takes (each use of a value adds its term).", 0.8)
+                       "Add every path the gradient takes, each with its own factor (each use of a value adds its term).",
+                       0.8 if "second use of that parameter" in term else 0.75)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
@@ -175,7 +180,7 @@ def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.
     estimates, chosen = np.array(estimates), gradient.ravel()[picks]
     error = float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
     fit = fit_ratio(chosen, estimates) if np.any(estimates) else None
-    if error > FD_AGREES and fit is not None and fit[1] <= FD_AGREES:
+    if error > FD_AGREES and fit is not None and fit[1] <= min(FD_AGREES, error / 10):
         return None  # the derivative times one factor: scaled after the backward pass (clipping, a loss scale), not in it
     return error
 
@@ -218,16 +223,20 @@ def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_tra
                     continue
                 term = _aligned(other.array, gap)
                 if other is not theirs and term is not None and agrees(term, gap, tolerance):
-                    return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: a "
-                            f"term the port's autograd adds is missing on the NumPy side ({_path(other, torch_trace)}).")
+                    return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: the "
+                            f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
             if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
                 return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
                         f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
             if value is first and theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
-                return (f"It is {_gradient_name(theirs, torch_trace)} less {through}: the term that reaches that value "
-                        "through a weight from a later use of it (the next time step's recurrence, dh_next; a second "
-                        "layer it feeds) is missing on the NumPy side.")
+                return (f"It is {_gradient_name(theirs, torch_trace)} less {through}: the two part by exactly the term "
+                        "that reaches that value through a weight from a later use of it (the next time step's "
+                        f"recurrence, dh_next; a second layer or head it feeds){ONE_TERM}")
     return ""
+
+
+ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
+            "flipped in its derivative), which the difference alone does not tell apart.")
 
 
 def _through_weight(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float) -> str:

@@ -16,7 +16,8 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe, trace_numpy_step, uses
+from parity.diagnosis.traced_step import trace_numpy_step
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 from parity.diagnosis.written_ops import lengths, meant_there, semantics
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)

@@ -159,12 +159,12 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
     return ""
 
 
-DEPTH = 3  # ops replayed back from the departing value
+DEPTH = 5  # ops replayed back from the departing value (σ written out, 1 / (1 + exp(-a)), is four)
 MOST_CANDIDATES = 60
 
 
 def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
-                  name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
+                  name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", reference: bool = True) -> str:
     """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
     another value of the program's of the same shape: where that gives a value of the other side's, the program
     took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation)."""
@@ -180,11 +180,29 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # nothing, or one of its own inputs again (a factor made 1): no other source shown
             twin = next((v for v in other.values if _same(result, v.array, tolerance)), None)
             if twin is not None:
-                return (f"Recomputed with {describe(candidate)} (value {candidate.index}) in place of "
-                        f"{describe(trace.values[leaf])} (value {leaf}), the NumPy program's {value.op} gives {name(twin)}: "
-                        f"the program takes that value from the wrong source there (an off-by-one among a list of "
-                        f"states, a pre-activation for an activation, or the like).")
+                return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
+                        f"{_known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
+                        + ("the program takes that value from the wrong source there" if reference else
+                           "the two programs take that operand from different values there (which one is meant, the "
+                           "forward pass alone cannot tell)")
+                        + " (an off-by-one among a list of states, a pre-activation for an activation, or the like)."
+                        + _one_op_off(trace.values[leaf], candidate))
     return ""
+
+
+def _one_op_off(replaced: Value, put: Value) -> str:
+    """Where the value replaced is one op applied to the value put in its place: that op is the slip."""
+    if replaced.inputs != (put.index,):
+        return ""
+    sign = " (-x where x belongs: a sign)" if replaced.op == "negative" else ""
+    return f" The value replaced is {replaced.op}(value {put.index}): that {replaced.op} is the one op too many{sign}."
+
+
+def _known(value: Value, other: Trace, tolerance: float) -> str:
+    """A value with the other side's value it equals, where there is one: [add (40, 10)] (value 3, the port's linear)."""
+    twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
+                 and agrees(value.array, v.array, tolerance)), None)
+    return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")
 
 
 def _leaves(trace: Trace, index: int, depth: int) -> list[int]:
@@ -274,6 +292,6 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
-    if numpy_ops and (source := another_input(numpy_ops[0], trace, other, tolerance)):
-        return source, "Take that value from the right source.", 0.8
+    if numpy_ops and (source := another_input(numpy_ops[0], trace, other, tolerance, reference=False)):
+        return source, "Take that value from the same source in both programs.", 0.75
     return None

@@ -275,3 +275,4 @@ def _against(array: np.ndarray, root: np.ndarray, name: str) -> str:
     if np.any(zeroed) and np.allclose(array[~zeroed], root[~zeroed]):
         return f"{name} with {zeroed.mean():.0%} of its elements set to 0 (masked, corrupted)"
     return f"made from {name}"
+

@@ -85,11 +85,13 @@ def at_once(setup: Setup, numpy: Side, torch_side: Side) -> bool:
 
 class Stepper:
     """Steps the two sides of a step: one after the other, or the torch side in a second thread while the NumPy side
-    runs in this one (NumPy's and torch's kernels release the GIL). The thread is made inside run_threads(), so that it
-    starts with the run's share of torch's threads."""
+    runs in this one (NumPy's and torch's kernels release the GIL). The thread is made inside run_threads() and sets
+    the run's share of torch's threads itself: MKL keeps a count per thread, and a worker left at its default sums a
+    matrix product in other pieces than the main thread would (the report would differ in the last bits)."""
 
     def __init__(self, concurrent: bool) -> None:
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="parity-torch-side") if concurrent else None
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="parity-torch-side", initializer=torch.set_num_threads,
+                                       initargs=(torch.get_num_threads(),)) if concurrent else None
 
     def step(self, numpy: Side, torch_side: Side, rows) -> tuple[Record, Record]:
         if self.pool is None:

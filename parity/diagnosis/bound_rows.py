@@ -1,0 +1,47 @@
+"""One row of the data where the whole batch belongs: a loop over the rows (`for x, y in zip(X, y)`, to log each
+row's error) rebinds the batch's name to each row in turn, and the vectorised step after it broadcasts the last row
+against every row. Read from the traced values: an input that is one row of X or y (an iteration's y[i], or a smaller
+view never noted) in a value with the batch's rows."""
+
+from __future__ import annotations
+
+import re
+
+from parity.diagnosis.value_trace import Trace, Value
+
+
+def bound_part(trace: Trace, region: list[int]) -> str:
+    """A part of X or y the program never indexed (a row an iteration bound to a name) broadcast against the batch's
+    rows in a departing value: `for x, y in zip(X, y)` leaves y bound to the last row, and every row is then trained
+    towards it."""
+    for index in region:
+        value = trace.values[index]
+        for root, shape in _row_parts(trace, value):
+            rows = root.array.shape[0] if root.array.ndim else 0
+            if root.op in ("X", "y") and value.array.ndim and value.array.shape[0] == rows > 1 and (not shape or shape[0] != rows):
+                return (f"The NumPy program's {value.op} takes one row of {root.op}, of shape {shape} where {root.op} is "
+                        f"{root.array.shape}, as an iteration gives it (a loop variable: `for x, {root.op} in zip(X, y)` "
+                        f"rebinds {root.op} to each row in turn and leaves it the last one), and broadcasts it against all "
+                        f"{rows} rows.")
+    return ""
+
+
+def _row_parts(trace: Trace, value: Value) -> list[tuple[Value, tuple]]:
+    """The inputs of a value that are one row of X or y: a smaller view never noted, or y[i] (an iteration's row)."""
+    found = [(trace.values[value.inputs[k]], shape) for k, shape in value.parts]
+    for source in value.inputs:
+        row = trace.values[source] if isinstance(source, int) else None
+        if row is not None and row.op == "getitem" and re.fullmatch(r"-?\d+", row.detail) and isinstance(row.inputs[0], int):
+            found.append((trace.values[row.inputs[0]], row.array.shape))
+    return found
+
+
+def ancestors(trace: Trace, index: int) -> list[int]:
+    """Every traced value a value is made from, itself included, in the order computed."""
+    seen, stack = set(), [index]
+    while stack:
+        i = stack.pop()
+        if i not in seen:
+            seen.add(i)
+            stack += [s for s in trace.values[i].inputs if isinstance(s, int)]
+    return sorted(seen)

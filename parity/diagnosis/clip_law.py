@@ -1,0 +1,95 @@
+"""A per-step factor shared by every parameter, read against the gradient's global norm ‖g‖ at each step: the port's
+clip_grad_norm_ calls are recorded as it steps (their total norm is the norm before clipping), or, where it never
+clips, the norm of its gradients. With r_t the NumPy update over the port's:
+
+    r·‖g‖ constant     the NumPy program clips (c/‖g‖) where the port does not
+    r/‖g‖ constant     the port clips where the NumPy program does not
+    r/‖g‖² constant    the NumPy program scales by ‖g‖/c where the port clips by c/‖g‖: its coefficient inverted
+    r·‖g‖² constant    the port's coefficient inverted
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import numpy as np
+import torch.nn.utils as nn_utils
+import torch.nn.utils.clip_grad as clip_grad
+
+CONSTANT = 1e-3  # relative spread of c over the steps read
+
+READINGS = {1: "the NumPy program clips its gradients to a global norm of {c:.4g} (a factor c/‖g‖) where the port does not",
+            -1: "the port clips its gradients to a global norm of {c:.4g} (clip_grad_norm_, a factor c/‖g‖) where the NumPy "
+                "program does not",
+            -2: "the NumPy program scales its gradients by ‖g‖/c where the port clips them by c/‖g‖ (c = {c:.4g}): its "
+                "clipping coefficient is inverted (max_norm / total_norm meant)",
+            2: "the port scales its gradients by ‖g‖/c where the NumPy program clips them by c/‖g‖ (c = {c:.4g}): its "
+               "clipping coefficient is inverted"}
+
+
+def clipping_law(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]) -> str:
+    """The ratios' law against the port's gradient norms at the same steps, said where one power of the norm makes
+    them one constant (read on the parameter whose ratios stay finite longest: a program clipping the wrong way
+    soon overflows)."""
+    r = np.array(max((_finite_prefix(x) for x in ratios.values()), key=len, default=[]), dtype=np.float64)
+    if len(r) < 3 or np.any(r <= 0):
+        return ""
+    norms, called = _norms(setup, built, step, len(r))
+    norms = np.array(norms)
+    if len(norms) != len(r) or np.any(norms <= 0):
+        return ""
+    for power, words in READINGS.items():
+        c = r * norms ** power
+        if np.ptp(c) <= CONSTANT * abs(c[0]):
+            bound = abs(c[0]) ** (1 / abs(power)) if power > 0 else abs(c[0]) ** (-1 / abs(power))
+            said = words.format(c=bound) + (CALLED_UNSEEN if power == 1 and called else "")
+            return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in r)}) as the gradient's global "
+                    f"norm does ({', '.join(f'{x:.4g}' for x in norms)}): {said} (measured: the ratio times ‖g‖^{power} is "
+                    f"{c[0]:.6g} at every step read).")
+    return ""
+
+
+CALLED_UNSEEN = (" (the port calls clip_grad_norm_, but its step never sees the clipped gradients: called after "
+                 "optimizer.step(), or on other tensors)")
+
+
+def _finite_prefix(series: list[float]) -> list[float]:
+    for k, x in enumerate(series):
+        if not np.isfinite(x):
+            return series[:k]
+    return series
+
+
+def _norms(setup: Any, built: Any, first: int, count: int) -> tuple[list[float], bool]:
+    """The global norm of the port's gradient at each step read (before its clipping), and whether it clips."""
+    numpy_side, torch_side = built.make_sides()
+    found, called = [], False
+    for t in range(1, first + count):
+        clipped: list[float] = []
+        with _recorded(clipped):
+            torch_side.step(setup.rows(t))
+        numpy_side.step(setup.rows(t))
+        called = called or bool(clipped)
+        if t >= first:
+            gradients = torch_side.gradients() or {}
+            found.append(clipped[0] if clipped else float(np.sqrt(sum(float(np.sum(np.square(g))) for g in gradients.values()))))
+        torch_side.load(numpy_side.params())
+    return found, called
+
+
+@contextmanager
+def _recorded(norms: list) -> Iterator[None]:
+    """clip_grad_norm_ as torch.nn.utils and torch.nn.utils.clip_grad bind it, its total norms noted."""
+    original = clip_grad.clip_grad_norm_
+
+    def recording(*args, **kwargs):
+        total = original(*args, **kwargs)
+        norms.append(float(total))
+        return total
+
+    nn_utils.clip_grad_norm_ = clip_grad.clip_grad_norm_ = recording
+    try:
+        yield
+    finally:
+        nn_utils.clip_grad_norm_ = clip_grad.clip_grad_norm_ = original

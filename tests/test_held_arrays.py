@@ -1,0 +1,129 @@
+"""The arrays a NumPy program holds (its weights, an embedding table, its optimizer's buffers) traced where the
+step's data meets them: a table looked up at the batch's indices is a value of the step, a momentum decayed on its
+own is not; the arrays are plain again after the step, and a second traced step sees them as the first did."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+from parity.diagnosis.traced_step import trace_numpy_step
+from parity.pristine import kits_code, users_code
+
+
+class Lookup:
+    def __init__(self):
+        self.E = np.arange(12.0).reshape(6, 2)
+        self.v = np.ones((6, 2))
+
+    def step(self, X, y):
+        h = self.E[X].sum(axis=1)
+        g = np.zeros_like(self.E)
+        np.add.at(g, X, (h - y)[:, None, :] * np.ones((1, X.shape[1], 1)))
+        self.v = 0.9 * self.v + g
+        self.E -= 0.1 * self.v
+
+
+class Side:
+    def __init__(self):
+        self.names = {"net": Lookup()}
+        self.X, self.y = np.array([[0, 1], [2, 3], [4, 5]]), np.zeros((3, 2))
+
+    def batch(self, rows):
+        return self.X[rows], self.y[rows]
+
+    def step(self, rows):
+        X, y = self.batch(rows)
+        with users_code():  # as the kit calls a program: what the program binds in NumPy is kept for its next call
+            self.names["net"].step(X, y)
+
+
+def test_a_table_looked_up_at_the_batchs_indices_is_traced_and_its_buffers_decay_is_not():
+    with kits_code():
+        side = Side()
+        trace = trace_numpy_step(side, np.arange(3))
+        ops = [(v.op, v.inputs) for v in trace.values]
+        assert ("getitem", ("?", 0)) in ops, ops  # E[X]: the table (held) at X
+        assert any(op == "add.at (in place)" for op, _ in ops), ops
+        assert not any(op == "multiply" and inputs == (0.9, "?") for op, inputs in ops), ops  # 0.9 * self.v alone
+        net = side.names["net"]
+        assert type(net.E) is np.ndarray and type(net.v) is np.ndarray
+        with users_code():
+            assert type(np.zeros(2)) is np.ndarray  # the trace's np.zeros is not left in place as the user's
+        again = trace_numpy_step(side, np.arange(3))
+        assert [(v.op, v.inputs) for v in again.values][:4] == ops[:4]
+
+
+NUMPY = """
+import numpy as np
+
+class Tokens:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.E = rng.normal(0.0, 1.0, (10, 4))
+        self.W = rng.normal(0.0, 0.5, (8, 3))
+        self.b = np.zeros(3)
+
+    def train_step(self, X, y):
+        n = len(X)
+        flat = self.E[X].reshape(n, -1)
+        z = flat @ self.W + self.b
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        loss = -np.log(p[np.arange(n), y.argmax(axis=1)]).mean()
+        dz = (p - y) / n
+        dflat = (dz @ self.W.T).reshape(n, 2, 4)
+        gE = np.zeros_like(self.E)
+        np.add.at(gE, X, dflat)
+        self.W -= 0.1 * flat.T @ dz
+        self.b -= 0.1 * dz.sum(axis=0)
+        self.E -= 0.1 * gE
+        return loss
+"""
+
+PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Tokens(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(10, 4{option})
+        self.out = nn.Linear(8, 3)
+
+    def forward(self, X):
+        return self.out(self.emb(X).flatten(1))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.cross_entropy(model(X), y.argmax(dim=1))
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("option", [", max_norm=1.0", ""], ids=["max-norm", "correct"])
+def test_an_embedding_option_of_the_port_is_named_from_the_numpy_tables_lookup(option, tmp_path):
+    rng = np.random.default_rng(1)
+    X = rng.integers(0, 10, (24, 2))
+    np.savez(tmp_path / "tokens.npz", X=X, y=np.eye(3)[rng.integers(0, 3, 24)])
+    (tmp_path / "tokens_numpy.py").write_text(NUMPY)
+    (tmp_path / "tokens_torch.py").write_text(PORT.format(option=option))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/tokens_numpy.py:Tokens", "--torch", f"{tmp_path}/tokens_torch.py:Tokens", "--as-written",
+        "--init", "net = Tokens()", "--data", str(tmp_path / "tokens.npz"), "--batch-size", "8", "--steps", "3",
+        "--param", "E=emb.weight", "--param", "W=out.weight.T", "--param", "b=out.bias", "--json", str(report), "--quiet"])
+    if not option:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert "max_norm=None" in top["explanation"] and top["score"] >= 0.8, top
