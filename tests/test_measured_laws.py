@@ -102,3 +102,13 @@ def test_one_row_of_y_broadcast_where_the_batch_belongs_is_named():
     assert "one row of y, of shape (1,) where y is (6, 1)" in said and "all 6 rows" in said, said
     whole = values(("y", y, (), ""), ("sigmoid", out, ("?",), ""), ("subtract", out - y, (1, 0), ""))
     assert bound_part(whole, ancestors(whole, 2)) == ""
+
+
+def test_an_n_vector_against_an_n_by_1_column_is_read_as_an_outer_broadcast():
+    from parity.diagnosis.bound_rows import outer_broadcast
+    w, e = np.linspace(0.5, 1.5, 5), np.linspace(-1, 1, 5).reshape(-1, 1)
+    outer = values(("X", np.zeros((5, 2)), (), ""), ("w", w, ("?",), ""), ("e", e, ("?",), ""), ("mul", w * e, (1, 2), ""))
+    assert "(5,) against one of shape (5, 1) into a (5, 5) matrix" in outer_broadcast(outer, 5)
+    meant = values(("X", np.zeros((5, 2)), (), ""), ("w", w[:, None], ("?",), ""), ("e", e, ("?",), ""),
+                   ("mul", w[:, None] * e, (1, 2), ""))
+    assert outer_broadcast(meant, 5) == ""

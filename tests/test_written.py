@@ -242,3 +242,34 @@ def test_an_optimizer_state_made_when_it_was_built_steps_in_the_runs_dtype(tmp_p
     result = CliRunner().invoke(cli, ["check", f"{tmp_path}/n.py:Net", "--torch", f"{tmp_path}/t.py:Net", "--as-written",
                                       "--data", "random:16,3", "--steps", "5", "--dtype", "float64", "--param", "W=fc.weight.T"])
     assert result.exit_code == 0, result.output
+
+
+SHARED_NUMPY = """
+import numpy as np
+
+class Layer:
+    def __init__(self, net, params):
+        self.net, self.params = net, params  # the network it belongs to, and the network's own dict
+
+class Net:
+    def __init__(self):
+        self.params = {"W": np.random.default_rng(0).normal(0, 0.5, (3, 1))}
+        self.layer = Layer(self, self.params)
+
+    def train_step(self, X, y):
+        out = X @ self.layer.params["W"]
+        self.params["W"] -= 0.1 * 2 * X.T @ (out - y) / len(X)
+        return float(np.mean((out - y) ** 2))
+"""
+
+
+def test_arrays_a_program_shares_stay_shared_when_cast_to_the_runs_dtype(tmp_path):
+    """A layer that holds its network (a cycle) and the network's own dict (shared): cast once, still shared."""
+    (tmp_path / "n.py").write_text(SHARED_NUMPY)
+    (tmp_path / "t.py").write_text(ADAGRAD_TORCH.replace("torch.optim.Adagrad(model.parameters(), lr=0.1, eps=1e-10)",
+                                                         "torch.optim.SGD(model.parameters(), lr=0.1)"))
+    for dtype in ("float32", "float64"):
+        result = CliRunner().invoke(cli, ["check", f"{tmp_path}/n.py:Net", "--torch", f"{tmp_path}/t.py:Net", "--as-written",
+                                          "--data", "random:16,3", "--steps", "4", "--dtype", dtype,
+                                          "--param", "params['W']=fc.weight.T"])
+        assert result.exit_code == 0, result.output

@@ -1,4 +1,6 @@
-"""One row of the data where the whole batch belongs: a loop over the rows (`for x, y in zip(X, y)`, to log each
+"""Rows meeting rows they should not. A (n,) array against an (n, 1) one broadcasts into an (n, n) matrix, every row's
+value meeting every other row's (a weight or a target of shape (n,) where (n, 1) was meant). And one row of the data
+where the whole batch belongs: a loop over the rows (`for x, y in zip(X, y)`, to log each
 row's error) rebinds the batch's name to each row in turn, and the vectorised step after it broadcasts the last row
 against every row. Read from the traced values: an input that is one row of X or y (an iteration's y[i], or a smaller
 view never noted) in a value with the batch's rows."""
@@ -45,3 +47,14 @@ def ancestors(trace: Trace, index: int) -> list[int]:
             seen.add(i)
             stack += [s for s in trace.values[i].inputs if isinstance(s, int)]
     return sorted(seen)
+
+
+def outer_broadcast(trace: Trace, rows: int) -> str:
+    """The first value of a program made (n, n) from an (n,) and an (n, 1) input, n the batch's rows."""
+    for value in trace.values:
+        shapes = {trace.values[i].array.shape for i in value.inputs if isinstance(i, int)}
+        if rows > 1 and value.array.shape == (rows, rows) and {(rows,), (rows, 1)} <= shapes:
+            return (f"{value.op} broadcasts an array of shape ({rows},) against one of shape ({rows}, 1) into a "
+                    f"({rows}, {rows}) matrix: every row's value meets every other row's (an (n,) array, a weight or "
+                    "a target, where (n, 1) was meant, or the reverse), and a sum or mean over it mixes the rows.")
+    return ""

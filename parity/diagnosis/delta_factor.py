@@ -26,7 +26,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
         mine = numpy_trace.values[index]
         if mine.array.size < 2 or not np.any(mine.array):
             continue
-        for theirs in (g for g in gradients if g.array.shape == mine.array.shape and np.any(g.array)):
+        for theirs in (g for g in gradients if g.array.shape == mine.array.shape and np.ptp(g.array) > 0):  # a constant
+            # gradient (a mean's 1/n) makes every value a factor of it: no reading
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             for factor in numpy_trace.values[:index]:

@@ -20,6 +20,9 @@ from parity.diagnosis.value_trace import agrees
 AHEAD = 3  # steps past the failing one that must agree too
 MOST_VARIANTS = 12
 MEASURED = 0.9
+MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
+                             "climbs the loss its port descends, the sign of its gradients (of its loss's derivative, "
+                             "where every layer follows) flipped."}
 NOT_ARGUMENTS = {"self", "params", "foreach", "capturable", "differentiable", "fused"}
 
 
@@ -34,7 +37,8 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
             return Finding("optimizer-settings", f"The port's {name}, built again with {change} (its own class, the same "
                            f"parameters and every other argument as given), steps in lockstep with the NumPy program "
                            f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
-                           f"{name} (which program means it, the measurement does not say).", {"step": step, "stage": "update", "optimizer": name,
+                           f"{name} (which program means it, the measurement does not say).{MEANINGS.get(change, '')}",
+                           {"step": step, "stage": "update", "optimizer": name,
                            "change": change}, f"Build {name} with {change}, or step the NumPy program as the port's "
                            "optimizer does.", MEASURED)
     return None

@@ -239,3 +239,9 @@ def _staircase(r: np.ndarray, s: np.ndarray, tolerance: float) -> str | None:
                     f"decays smoothly as γ^(s/{period}) where the other steps down as a staircase γ^(s//{period}) (StepLR: "
                     "integer division, where true division gives a smooth decay)")
     return None
+
+
+def data_axis(shape: tuple, ratio: float) -> tuple[int, int] | None:
+    """The data axis (past the batch's) whose length is the ratio or its inverse, where exactly one is."""
+    found = [(k, n) for k, n in enumerate(shape) if k > 0 and n > 2 and any(abs(r - n) <= 1e-3 * n for r in (ratio, 1 / ratio))]
+    return found[0] if len(found) == 1 else None

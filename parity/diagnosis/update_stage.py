@@ -13,7 +13,8 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning, schedule_form
+from parity.diagnosis.written_forward import moves_at
+from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -66,14 +67,19 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                              f"{step} comes from the gradients the port computes.", evidence,
                              "Compare the two programs' backward passes (the gradients the port's autograd makes).", 0.8)]
         evidence["optimizers_differ"] = True
-    if not np.any(b) and np.any(a):
-        return [Finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
-                         f"{float(np.abs(a).max()):.3g}.", {**evidence, "side": "torch"},
-                         f"Give {parameter} to the optimizer, and let it require a gradient.", 0.9)]
-    if not np.any(a) and np.any(b):
-        return [Finding("not-updated", f"The NumPy program never moves {parameter} at step {step}; the port moves it by up to "
-                         f"{float(np.abs(b).max()):.3g}.", {**evidence, "side": "numpy"},
-                         f"Update {parameter} in the NumPy program's step.", 0.9)]
+    for still, moved, side, who, record in ((b, a, "torch", "The port", context.torch_record),
+                                            (a, b, "numpy", "The NumPy program", context.numpy_record)):
+        updates = [v for k, v in record.items() if k.endswith(".update")]
+        if np.any(still) or not np.any(moved):
+            continue
+        if len(updates) > 1 and not any(map(np.any, updates)) and moves_at(setup, built, step + 1, side):
+            return [Finding("not-updated", f"{who} moves no parameter at step {step} (every update is 0) where the other moves "
+                            "every one, and moves them at the next: its step runs at a learning rate of 0 there (a warm-up or "
+                            "schedule whose factor is 0 at that step, t / W counted from t = 0).", {**evidence, "side": side},
+                            "Start the schedule's factor above 0 at the first step ((t + 1) / W).", 0.85)]
+        return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
+                        f"{float(np.abs(moved).max()):.3g}.", {**evidence, "side": side},
+                        f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
     gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
     decay = constant_ratio(gap, before) if np.any(before) else None
     if decay is not None and abs(decay) < 0.5:
@@ -196,12 +202,6 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
                          f"the tensor): {said}.", {**evidence, "ratio": ratio},
                          "Use the same learning rate and loss scale in both programs.", 0.8 if axis else 0.7)]
     return []
-
-
-def _data_axis(shape: tuple, ratio: float) -> tuple[int, int] | None:
-    """The data axis (past the batch's) whose length is the ratio or its inverse, where exactly one is."""
-    found = [(k, n) for k, n in enumerate(shape) if k > 0 and n > 2 and any(abs(r - n) <= 1e-3 * n for r in (ratio, 1 / ratio))]
-    return found[0] if len(found) == 1 else None
 
 
 def _sign_step(torch_names: dict, context, parameter: str) -> str | None:

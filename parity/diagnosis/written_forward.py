@@ -19,6 +19,7 @@ from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 from parity.diagnosis.written_ops import lengths, meant_there, semantics
+from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -29,6 +30,13 @@ SHOWN_OPS = 5
 
 def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarray) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
+    rows = numpy_trace.values[0].array.shape[0] if numpy_trace.values and numpy_trace.values[0].array.ndim else 0
+    broadcast = {side: outer_broadcast(trace, rows) for side, trace in (("torch", torch_trace), ("numpy", numpy_trace))}
+    for side, said in broadcast.items() if sum(map(bool, broadcast.values())) == 1 else ():  # on both: meant (a kernel)
+        if said:
+            return Finding("target-broadcast", f"At the shared start of step {step}, before the {name}, "
+                           f"{'the port' if side == 'torch' else 'the NumPy program'}'s {said}",
+                           {"step": step, "stage": "forward", "side": side}, "Give the array the shape (n, 1).", 0.85)
     tolerance = trace_tolerance(built)
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
@@ -66,6 +74,13 @@ def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any
         numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
         torch_side.load(numpy_side.params())
     return numpy_side, torch_side
+
+
+def moves_at(setup: Any, built: Any, step: int, side: str) -> bool:
+    """Whether that side ("numpy" or "torch"), stepped in lockstep to the step's shared start, moves any parameter in it."""
+    sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
+    record = sides[side].step(setup.rows(step))
+    return any(np.any(v) for k, v in record.items() if k.endswith(".update"))
 
 
 def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:

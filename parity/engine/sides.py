@@ -191,22 +191,30 @@ def state_to_float64(optimizer: torch.optim.Optimizer, keep: tuple[str, ...] = (
                 state[key] = value.double()
 
 
-def cast_arrays(obj: Any, dtype: type = np.float64) -> Any:
-    """Cast every floating-point array reachable through obj's attributes, dicts and lists, in place."""
+def cast_arrays(obj: Any, dtype: type = np.float64, seen: dict | None = None) -> Any:
+    """Cast every floating-point array reachable through obj's attributes, dicts and lists, in place. What the program
+    shares stays shared (one array held in two places becomes one cast array; a dict or list is filled again, not
+    replaced), and an object reached again (a layer that holds its network) is cast once."""
+    seen = {} if seen is None else seen  # id -> the cast array, or the container or object already cast (shared by calls)
+
     def cast(value: Any) -> Any:
+        if id(value) in seen:
+            return seen[id(value)]
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-            return value.astype(dtype)
+            seen[id(value)] = value.astype(dtype)
+            return seen[id(value)]
         if isinstance(value, np.floating):
             return dtype(value)
-        if isinstance(value, dict):
-            return {k: cast(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [cast(v) for v in value]
-        if hasattr(value, "__dict__") and not isinstance(value, type):
-            cast_arrays(value, dtype)
+        if isinstance(value, (dict, list)):
+            seen[id(value)] = value
+            for key in (list(value) if isinstance(value, dict) else range(len(value))):
+                value[key] = cast(value[key])
+        elif hasattr(value, "__dict__") and not isinstance(value, type):
+            cast_arrays(value, dtype, seen)
         return value
 
-    for name, value in vars(obj).items():
+    seen[id(obj)] = obj
+    for name, value in list(vars(obj).items()):
         setattr(obj, name, cast(value))
     return obj
 

@@ -198,10 +198,11 @@ class Built:
         device = resolve_device(self.config.device)
         numpy_scope = self._build_numpy()
         if self.dtype_given:  # --dtype: every floating-point array the program holds, not only its parameters
+            seen: dict = {}  # what two of its objects share stays shared
             for name in self.numpy_program.state_names:
                 value = numpy_scope[name]
                 if hasattr(value, "__dict__") and not isinstance(value, type):
-                    cast_arrays(value, np.dtype(self.dtype).type)
+                    cast_arrays(value, np.dtype(self.dtype).type, seen)
         torch_scope = self._build_torch()
         model = torch_scope["model"]
         model.to(device=device, dtype=getattr(torch, self.dtype))

@@ -210,11 +210,12 @@ class TorchProgramSide(WrittenSide):
 
 
 def _float64(objects: dict[str, Any]) -> dict[str, Any]:
+    seen: dict = {}  # one cast for an array two of the names share
     for name, value in objects.items():
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-            objects[name] = value.astype(np.float64)
+            objects[name] = seen.setdefault(id(value), value.astype(np.float64))
         elif hasattr(value, "__dict__") and not isinstance(value, (type, torch.nn.Module, torch.optim.Optimizer)):
-            cast_arrays(value)
+            cast_arrays(value, np.float64, seen)
     return objects
 
 
