@@ -17,6 +17,8 @@ import numpy as np
 import torch.nn.utils as nn_utils
 import torch.nn.utils.clip_grad as clip_grad
 
+from parity.diagnosis.written_forward import lockstep
+
 CONSTANT = 1e-3  # relative spread of c over the steps read
 
 READINGS = {1: "the NumPy program clips its gradients to a global norm of {c:.4g} (a factor c/‖g‖) where the port does not",
@@ -63,19 +65,18 @@ def _finite_prefix(series: list[float]) -> list[float]:
 
 def _norms(setup: Any, built: Any, first: int, count: int) -> tuple[list[float], bool]:
     """The global norm of the port's gradient at each step read (before its clipping), and whether it clips."""
-    numpy_side, torch_side = built.make_sides()
-    found, called = [], False
-    for t in range(1, first + count):
-        clipped: list[float] = []
-        with _recorded(clipped):
-            torch_side.step(setup.rows(t))
-        numpy_side.step(setup.rows(t))
-        called = called or bool(clipped)
+    clipped: list[list[float]] = []  # per step, the total norms clip_grad_norm_ returned
+
+    def recording(_port: Any) -> Any:
+        clipped.append([])
+        return _recorded(clipped[-1])
+
+    found = []
+    for t, _, _, torch_side in lockstep(setup, built, first + count - 1, recording):
         if t >= first:
             gradients = torch_side.gradients() or {}
-            found.append(clipped[0] if clipped else float(np.sqrt(sum(float(np.sum(np.square(g))) for g in gradients.values()))))
-        torch_side.load(numpy_side.params())
-    return found, called
+            found.append(clipped[-1][0] if clipped[-1] else float(np.sqrt(sum(float(np.sum(np.square(g))) for g in gradients.values()))))
+    return found, any(clipped)
 
 
 @contextmanager

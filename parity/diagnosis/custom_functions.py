@@ -13,6 +13,8 @@ from typing import Any, Iterator
 
 import torch
 
+from parity.diagnosis.written_forward import replayed
+
 EPSILON = 1e-6
 DERIVATIVE_AGREES = 1e-5  # relative: central differences of a smooth forward in float64 agree to about 1e-9
 
@@ -86,8 +88,6 @@ def _first(result: Any) -> torch.Tensor:
 
 def custom_backward(setup: Any, built: Any, step: int) -> str:
     """The port stepped to this step's shared start and through it, its custom Functions recorded and measured."""
-    from parity.diagnosis.written_forward import replayed
-
     _, torch_side = replayed(setup, built, step)
     calls: list = []
     with recorded_calls(calls):

@@ -9,11 +9,13 @@ starts and the rate lr_t read off the port's optimizer at each step:
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.written_forward import lockstep
 
 STEPS = 5  # steps read, from the first
 HOLDS = 1e-4  # relative residual of a law that holds
@@ -61,23 +63,29 @@ def _law(rates: np.ndarray, grads: np.ndarray, updates: np.ndarray) -> tuple[str
 
 def _history(setup: Any, built: Any, steps: int, parameter: str):
     """lr_t, g_t and each side's u_t of the parameter at steps 1..steps, in lockstep from shared starts."""
-    numpy_side, torch_side = built.make_sides()
-    optimizer = torch_side.names.get("optimizer")
-    groups = getattr(optimizer, "param_groups", None)
     pair = next((p for p in built.pairs if p.name == parameter), None)
-    if not groups or pair is None:
+    if pair is None:
         return None
-    tensor = dict(torch_side.names["model"].named_parameters()).get(pair.torch)
-    group = next((g for g in groups if any(p is tensor for p in g["params"])), groups[0])
     rates, grads, updates = [], [], {"numpy": [], "torch": []}
-    for t in range(1, steps + 1):
-        rates.append(float(group["lr"]))
-        a, b = numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
+
+    def rate_read(port: Any) -> nullcontext:  # the rate the port's step runs at, read as it begins
+        rates.append(_rate(port, pair.torch))
+        return nullcontext()
+
+    for _, a, b, torch_side in lockstep(setup, built, steps, rate_read):
         gradient = (torch_side.gradients() or {}).get(parameter)
-        if gradient is None:
+        if gradient is None or rates[-1] is None:
             return None
         grads.append(np.asarray(gradient, np.float64).ravel())
         updates["numpy"].append(np.asarray(a[f"{parameter}.update"], np.float64).ravel())
         updates["torch"].append(np.asarray(b[f"{parameter}.update"], np.float64).ravel())
-        torch_side.load(numpy_side.params())
     return np.array(rates), np.array(grads), {k: np.array(v) for k, v in updates.items()}
+
+
+def _rate(port: Any, name: str) -> float | None:
+    """The learning rate of the port's parameter group that holds the named parameter (the first group otherwise)."""
+    groups = getattr(port.names.get("optimizer"), "param_groups", None)
+    if not groups:
+        return None
+    tensor = dict(port.names["model"].named_parameters()).get(name)
+    return float(next((g for g in groups if any(p is tensor for p in g["params"])), groups[0])["lr"])

@@ -23,7 +23,8 @@ class _TorchValues(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         name = getattr(func, "__name__", str(func))
-        before = _parameters_now(args, kwargs) if name not in OPERATORS and not name.endswith("_") else {}
+        recorded = not name.startswith("_") and not name.endswith("_")  # a function to call again (not an operator)
+        before = _parameters_now(args, kwargs) if recorded else {}
         result = func(*args, **kwargs)
         if torch.is_tensor(result) and result.numel() == 1 and _has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
@@ -31,7 +32,7 @@ class _TorchValues(TorchFunctionMode):
             self.trace.note(name.strip("_").removeprefix("r") if name in OPERATORS else name,
                             _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
                             keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
-            if name not in OPERATORS and id(result) in self.trace.of and not name.endswith("_"):
+            if recorded and id(result) in self.trace.of:
                 self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
                     func, tuple(before.get(id(a), a) for a in args), {k: before.get(id(v), v) for k, v in kwargs.items()})
         return result

@@ -6,6 +6,7 @@ law (a bias correction, an exponential schedule, one factor for every parameter:
 from __future__ import annotations
 
 import math
+from contextlib import nullcontext
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.written_forward import moves_at
+from parity.diagnosis.written_forward import lockstep, moves_at
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
 
@@ -224,32 +225,29 @@ def _sign_step(torch_names: dict, context, parameter: str) -> str | None:
 
 def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]:
     """Per parameter, the NumPy update over the port's at each of the next LAW_STEPS steps in lockstep."""
-    numpy, torch = built.make_sides()
     found: dict[str, list[float]] = {p.name: [] for p in built.pairs}
-    for t in range(1, step + LAW_STEPS):
-        rows = setup.rows(t)
-        a, b = numpy.step(rows), torch.step(rows)
-        if t >= step:
-            for p in built.pairs:
-                ratio = constant_ratio(a[f"{p.name}.update"], b[f"{p.name}.update"])
-                found[p.name].append(float("nan") if ratio is None else ratio)
-        torch.load(numpy.params())
+    for t, a, b, _ in lockstep(setup, built, step + LAW_STEPS - 1):
+        for p in built.pairs if t >= step else ():
+            ratio = constant_ratio(a[f"{p.name}.update"], b[f"{p.name}.update"])
+            found[p.name].append(float("nan") if ratio is None else ratio)
     return found
 
 
 def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) -> str | None:
     """The port's learning rate read off its optimizer at each step: where the updates' ratios are c / lr_t for one c
     (the NumPy program's rate), the port's own rate moving is the cause, and its values are said."""
-    numpy, torch = built.make_sides()
-    optimizer = torch.names.get("optimizer") if isinstance(getattr(torch, "names", None), dict) else None
-    if not hasattr(optimizer, "param_groups"):
+    read: list[float | None] = []
+
+    def rate_read(port) -> nullcontext:  # the port's rate as its step begins
+        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+        read.append(float(optimizer.param_groups[0]["lr"]) if hasattr(optimizer, "param_groups") else None)
+        return nullcontext()
+
+    for _ in lockstep(setup, built, step + LAW_STEPS - 1, rate_read):
+        pass
+    rates = read[step - 1:]
+    if None in rates:
         return None
-    rates = []
-    for t in range(1, step + LAW_STEPS):
-        if t >= step:
-            rates.append(float(optimizer.param_groups[0]["lr"]))
-        numpy.step(setup.rows(t)), torch.step(setup.rows(t))
-        torch.load(numpy.params())
     series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
     if series is None or len(series) != len(rates) or np.ptp(rates) <= 1e-12 * max(rates):
         return None

@@ -35,8 +35,8 @@ class Trace:
         self.quiet = 0
         self.data: np.ndarray | None = None  # the whole of X the program holds (float64), for statistics it keeps
         self.held: set[int] = set()  # ids of the program's own arrays, traced only where the step's data meets them
-        self.calls: list = []
-        self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
+        self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
+        self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")

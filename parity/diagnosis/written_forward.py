@@ -10,7 +10,8 @@ scale, an offset) are read as an affine function of y. A location, not a cause, 
 from __future__ import annotations
 
 import re
-from typing import Any
+from contextlib import nullcontext
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -31,12 +32,13 @@ SHOWN_OPS = 5
 def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarray) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
     rows = numpy_trace.values[0].array.shape[0] if numpy_trace.values and numpy_trace.values[0].array.ndim else 0
-    broadcast = {side: outer_broadcast(trace, rows) for side, trace in (("torch", torch_trace), ("numpy", numpy_trace))}
-    for side, said in broadcast.items() if sum(map(bool, broadcast.values())) == 1 else ():  # on both: meant (a kernel)
-        if said:
-            return Finding("target-broadcast", f"At the shared start of step {step}, before the {name}, "
-                           f"{'the port' if side == 'torch' else 'the NumPy program'}'s {said}",
-                           {"step": step, "stage": "forward", "side": side}, "Give the array the shape (n, 1).", 0.85)
+    broadcast = [(side, said) for side, trace in (("the port", torch_trace), ("the NumPy program", numpy_trace))
+                 if (said := outer_broadcast(trace, rows))]
+    if len(broadcast) == 1:  # on both sides it is meant (a kernel, a pairwise distance)
+        (side, said), = broadcast
+        return Finding("target-broadcast", f"At the shared start of step {step}, before the {name}, {side}'s {said}",
+                       {"step": step, "stage": "forward", "side": "torch" if side == "the port" else "numpy"},
+                       "Give the array the shape (n, 1).", 0.85)
     tolerance = trace_tolerance(built)
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
@@ -74,6 +76,20 @@ def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any
         numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
         torch_side.load(numpy_side.params())
     return numpy_side, torch_side
+
+
+def lockstep(setup: Any, built: Any, last: int, around: Callable[[Any], Any] | None = None) -> Iterator[tuple[int, dict, dict, Any]]:
+    """Both programs built afresh and stepped together through step `last`, each step from the shared start (the port
+    is given the NumPy program's parameters after it): (t, NumPy record, port record, port side) after each step;
+    `around(port side)`, where given, is the context the port's step runs in."""
+    numpy_side, torch_side = built.make_sides()
+    for t in range(1, last + 1):
+        rows = setup.rows(t)
+        numpy_record = numpy_side.step(rows)
+        with around(torch_side) if around else nullcontext():
+            torch_record = torch_side.step(rows)
+        yield t, numpy_record, torch_record, torch_side
+        torch_side.load(numpy_side.params())
 
 
 def moves_at(setup: Any, built: Any, step: int, side: str) -> bool:

@@ -183,6 +183,15 @@ def _detached_non_leaves(obj: Any) -> dict:
     return memo
 
 
+def state_like_parameters(optimizer: Any) -> None:
+    """State an optimizer made when it was built (Adagrad's sum) in the dtype and device its parameter has now: the
+    model is cast after the port built its optimizer, and a float32 sum would step a float64 run in float32."""
+    for parameter, state in getattr(optimizer, "state", {}).items():
+        for key, value in state.items():
+            if torch.is_tensor(value) and value.is_floating_point() and value.shape == parameter.shape:
+                state[key] = value.to(device=parameter.device, dtype=parameter.dtype)
+
+
 def state_to_float64(optimizer: torch.optim.Optimizer, keep: tuple[str, ...] = ()) -> None:
     """Every floating-point tensor of a torch.optim optimizer's state in float64, in place (but those named in keep)."""
     for state in optimizer.state.values():

@@ -25,7 +25,7 @@ from parity import files
 from parity.config.config import RunConfig
 from parity.config.data import Dataset, load_dataset
 from parity.engine.setup import Setup, resolve_device, run_environment
-from parity.engine.sides import cast_arrays
+from parity.engine.sides import cast_arrays, state_like_parameters
 from parity.errors import InputError
 from parity.pristine import kits_code
 from parity.programs.network import UserNetwork
@@ -206,7 +206,7 @@ class Built:
         torch_scope = self._build_torch()
         model = torch_scope["model"]
         model.to(device=device, dtype=getattr(torch, self.dtype))
-        _state_like_parameters(torch_scope.get("optimizer"))
+        state_like_parameters(torch_scope.get("optimizer"))
         X = self.data.X.astype(self.dtype) if self.data.X.dtype.kind == "f" else self.data.X
         y = self.data.y.astype(self.dtype) if self.data.y.dtype.kind == "f" else self.data.y
         Xt, yt = torch.as_tensor(X, device=device), torch.as_tensor(y, device=device)
@@ -217,15 +217,6 @@ class Built:
         numpy_side.load(start)
         torch_side.load(start)
         return numpy_side, torch_side
-
-
-def _state_like_parameters(optimizer: Any) -> None:
-    """State an optimizer made when it was built (Adagrad's sum) in the dtype and device its parameter has now: the
-    model is cast after the port built its optimizer, and a float32 sum would step a float64 run in float32."""
-    for parameter, state in getattr(optimizer, "state", {}).items():
-        for key, value in state.items():
-            if torch.is_tensor(value) and value.is_floating_point() and value.shape == parameter.shape:
-                state[key] = value.to(device=parameter.device, dtype=parameter.dtype)
 
 
 def record_names(numpy_record: dict, torch_record: dict, pairs: list[Pair]) -> tuple[str, ...]:
