@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from parity.diagnosis import clip_law
 from parity.diagnosis.custom_functions import backward_not_derivative, recorded_calls
@@ -87,10 +88,24 @@ def test_an_output_delta_divided_by_its_own_forward_value_is_read_as_a_chain_rul
     from parity.diagnosis.delta_factor import delta_factor
     z = np.linspace(-1, 1, 6).reshape(-1, 1)
     reference = values(("grad", np.exp(z) - 0.5, ("?",), ""))
-    for delta, said in (((np.exp(z) - 0.5) / np.exp(z), "divided by its own [exp (6, 1)]"), (np.exp(z) + 0.5, "")):
+    for delta, said in (((np.exp(z) - 0.5) / np.exp(z), "divided by its own exp(X (6, 1))"), (np.exp(z) + 0.5, "")):
         mine = values(("X", z, (), ""), ("exp", np.exp(z), (0,), ""), ("divide", delta, (1,), ""))
         found = delta_factor(mine, reference, [2], 1e-6, lambda v: "the reference gradient")
         assert (said in found and "chain rule missing" in found) if said else found == "", found
+
+
+def test_a_chain_rule_factor_missing_from_one_head_of_two_is_read_on_that_column():
+    """A two-headed output (a mean and a log-variance): the mean head's delta lacks the precision exp(-s), the other
+    head's is right. Read on the column that parts; a column that is off by no forward value stays unsaid."""
+    from parity.diagnosis.delta_factor import delta_factor
+    rng = np.random.default_rng(0)
+    s, residual = rng.normal(size=(6, 1)), rng.normal(size=(6, 1))
+    reference = values(("grad", np.hstack([residual * np.exp(-s), 1 - residual ** 2 * np.exp(-s)]), ("?",), ""))
+    for mean_head, said in ((residual, "in column 0 (the other columns agree)"), (residual + 0.3, "")):
+        mine = values(("s", s, (), ""), ("exp", np.exp(-s), (0,), ""),
+                      ("concatenate", np.hstack([mean_head, 1 - residual ** 2 * np.exp(-s)]), (1,), ""))
+        found = delta_factor(mine, reference, [2], 1e-6, lambda v: "the reference gradient")
+        assert (said in found and "divided by its own exp" in found) if said else found == "", found
 
 
 def test_one_row_of_y_broadcast_where_the_batch_belongs_is_named():
@@ -112,3 +127,212 @@ def test_an_n_vector_against_an_n_by_1_column_is_read_as_an_outer_broadcast():
     meant = values(("X", np.zeros((5, 2)), (), ""), ("w", w[:, None], ("?",), ""), ("e", e, ("?",), ""),
                    ("mul", w[:, None] * e, (1, 2), ""))
     assert outer_broadcast(meant, 5) == ""
+
+
+def test_the_same_numbers_in_each_row_in_another_order_are_read_as_a_layout():
+    """A flatten of a channels-last array against the port's channels-first one; a stacked gate's blocks in
+    another order; a value off by a number stays unsaid."""
+    from parity.diagnosis.rearranged import column_order
+    rng = np.random.default_rng(0)
+    maps, gates = rng.normal(size=(5, 3, 2, 2)), rng.normal(size=(5, 8))
+    port = values(("conv2d", maps, (), ""), ("flatten", maps.reshape(5, -1), (0,), ""), ("linear", gates, ("?",), ""))
+    flattened = values(("reshape", maps.transpose(0, 2, 3, 1).reshape(5, -1), (), ""))
+    assert "flattens a (3, 2, 2) array per row" in column_order(flattened.values, port, 1e-6)
+    stacked = values(("concatenate", np.hstack([gates[:, :2], gates[:, 4:6], gates[:, 2:4], gates[:, 6:]]), (), ""))
+    assert "blocks of 2 columns, in the order [0, 2, 1, 3]" in column_order(stacked.values, port, 1e-6)
+    assert column_order(values(("add", gates + 0.1, (), "")).values, port, 1e-6) == ""
+
+
+def test_class_weights_broadcast_along_the_class_axis_are_read_against_each_rows_label():
+    """The weighted cross-entropy's delta: the reference weights each row by its label's weight; a NumPy program
+    that broadcasts the weights along the class axis weights each column instead."""
+    from parity.diagnosis.delta_factor import delta_factor
+    rng = np.random.default_rng(0)
+    labels, weights = rng.integers(0, 3, 9), np.array([1.0, 2.0, 0.5])
+    y, residual = np.eye(3)[labels], rng.normal(size=(9, 3))
+    reference = values(("grad", residual * weights[labels][:, None], ("?",), ""))
+    for delta, said in ((residual * weights, "over that of each row's label"), (residual * weights[labels][:, None] + 0.1, "")):
+        mine = values(("y", y, (), ""), ("subtract", residual, ("?",), ""), ("multiply", delta, (1,), ""))
+        found = delta_factor(mine, reference, [1, 2], 1e-6, lambda v: "the reference gradient")
+        assert (said in found and "[multiply (9, 3)]" in found) if said else found == "", found
+
+
+def test_a_value_equal_but_along_some_index_planes_is_said_by_axis():
+    """A convolution loop one position short: equal to the port's conv2d except the last row and column of each map."""
+    from parity.diagnosis.rearranged import partly
+    rng = np.random.default_rng(1)
+    conv = rng.normal(size=(3, 2, 5, 5))
+    short = conv.copy()
+    short[:, :, 4, :] = short[:, :, :, 4] = 0.2
+    port = values(("conv2d", conv, (), ""))
+    said = partly(values(("add", short, (), "")).values, port, 1e-6)
+    assert "index 4 (the last) of axis 2 or index 4 (the last) of axis 3" in said and "54 of 150" in said, said
+    scattered = conv.copy()
+    scattered[0, 0, 1, 2] = scattered[2, 1, 3, 0] = 9.0  # differing at points, no plane: unsaid
+    assert partly(values(("add", scattered, (), "")).values, port, 1e-6) == ""
+
+
+def test_gradients_routed_to_other_positions_in_each_map_are_said():
+    """A max-pooling backward that decodes the winner's row and column swapped: the same numbers, other places."""
+    from parity.diagnosis.rearranged import elsewhere
+    rng = np.random.default_rng(2)
+    routed = np.zeros((2, 3, 2, 2))
+    routed[..., 0, 1] = rng.normal(size=(2, 3))
+    port = values(("grad", routed, (), ""))
+    swapped = values(("setitem (in place)", routed.swapaxes(2, 3), (), "")).values
+    assert "at other positions (6 of 6 maps" in elsewhere(swapped, port, 1e-6)
+    assert elsewhere(values(("setitem (in place)", routed * 2, (), "")).values, port, 1e-6) == ""
+
+
+@pytest.mark.parametrize("parted, words", [(lambda g: np.abs(g) > 0.7, "|g| > c"), (lambda g: g < -0.5, "only below the lower bound"),
+                                           (lambda g: np.abs(g) > 0.9, "|g| > c"), (lambda g: np.abs(g) < 0.2, None)])
+def test_updates_that_part_exactly_where_the_gradient_is_beyond_a_bound_are_read_as_a_clip(monkeypatch, parted, words):
+    """The entries that part against the gradient back-propagation delivers: beyond c on both sides, or on one; a
+    set of small entries is no clip."""
+    from parity.diagnosis import clip_elements
+    g = np.linspace(-1.2, 1.1, 40).reshape(8, 5)
+    monkeypatch.setattr(clip_elements, "raw_gradients", lambda *args: {"W": g})
+    found = clip_elements.clipped_entries(None, None, 1, "W", parted(g))
+    assert (words in found.explanation and found.name == "elementwise-clip") if words else found is None, found
+
+
+def test_the_columns_each_side_reads_next_are_compared():
+    """A CBOW window that takes its centre word in: the NumPy program reads every column of the context ids, the
+    port columns 0, 1, 3 and 4; where both read the same columns, nothing is said."""
+    from parity.diagnosis.columns_read import columns_read
+    ids = np.random.default_rng(3).integers(0, 50, (10, 5)).astype(float)
+    mine = values(("X", ids, (), ""), ("getitem", ids[:, :], (0,), ":, :"))
+    port = values(("X", ids, (), ""), ("getitem", ids[:, :2], (0,), ":, :2"), ("getitem", ids[:, 3:], (0,), ":, 3:"))
+    said = columns_read(mine, port, mine.values[0], port.values[0])
+    assert "reads columns 0, 1, 2, 3, 4, the port columns 0, 1, 3, 4: column 2 only on the NumPy side" in said, said
+    same = values(("X", ids, (), ""), ("getitem", ids[:, :2], (0,), ":, :2"), ("getitem", ids[:, 3:], (0,), ":, 3:"))
+    assert columns_read(same, port, same.values[0], port.values[0]) == ""
+
+
+def test_a_cosine_similarity_where_the_numpy_program_takes_the_dot_product_is_said():
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.value_trace import Trace
+    u, v = torch.randn(4, 1, 3), torch.randn(4, 5, 3)
+    port, mine = Trace(), Trace()
+    port._add("cosine_similarity", torch.nn.functional.cosine_similarity(u, v, dim=-1).double().numpy(), (), "")
+    port.called[0] = (torch.nn.functional.cosine_similarity, (u, v), {"dim": -1})
+    mine._add("einsum", (u * v).sum(-1).double().numpy(), (), "")
+    assert "replaced by the dot product (x1 * x2).sum(dim)" in recalled(port.values, port.called, mine.values, 1e-6)
+
+
+def test_a_delta_that_parts_at_each_rows_label_entry_alone_is_read_against_the_probability():
+    """cs231n's dscores[range(n), y] -= 1 typed as = -1: the label entries lose their probability."""
+    from parity.diagnosis.label_entries import label_entries
+    rng = np.random.default_rng(5)
+    logits = rng.normal(size=(6, 3))
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    y = np.eye(3)[rng.integers(0, 3, 6)]
+    assigned = np.where(y == 1, -1.0, p)
+    assert "assigned (dscores[range(n), y] = -1)" in label_entries(assigned / 6, (p - y) / 6, p, y)
+    assert "subtracted twice" in label_entries(np.where(y == 1, p - 2, p), p - y, p, y)
+    assert label_entries(np.where(y == 1, p - 1.5, p), p - y, p, y) == ""  # no reading of its own: unsaid
+    assert label_entries(p - y, p - y, p, y) == ""
+
+
+def test_rows_one_side_leaves_unmoved_while_the_other_moves_them_are_a_lazy_update(monkeypatch):
+    """A lazy Adam for an embedding table: rows the batch does not touch (no gradient in the run's model) keep still
+    on the NumPy side, where torch.optim's Adam moves them on their moments. Rows the model gives a gradient are a
+    gradient that differs, not a lazy update; where both sides move every row, nothing is said."""
+    from types import SimpleNamespace
+    from parity.diagnosis.rules import ports
+    moved = np.full((4, 3), -0.01)
+    lazy = moved.copy()
+    lazy[[1, 3]] = 0.0
+    reference = {"E": np.where(lazy != 0, 0.5, 0.0)}
+    monkeypatch.setattr(ports.numpy_net, "backward", lambda *args: reference)
+
+    def evidence(numpy_update, step=2):
+        updates = {"numpy": numpy_update, "torch": moved}
+        return SimpleNamespace(params=lambda: ["E"], failed=lambda name: True, before={"E": np.ones((4, 3))}, step=step,
+                               update=lambda side, name: updates[side], X=None, y=None, loss="ce", hidden_activation="relu",
+                               forward=lambda params: None)
+    found = ports.rows_not_moved(evidence(lazy))
+    assert found and "2 of 4 rows of E unmoved" in found.explanation and "gradient in the run's model is 0" in found.explanation
+    assert found.evidence["side"] == "numpy" and ports.rows_not_moved(evidence(moved)) is None
+    assert ports.rows_not_moved(evidence(lazy, step=1)) is None  # at the first step no state moves a row
+    reference["E"] = np.full((4, 3), 0.5)
+    assert ports.rows_not_moved(evidence(lazy)) is None
+
+
+def test_an_input_gradient_taken_through_the_kernel_unrotated_is_read_from_the_ports_own_convolution():
+    """The NumPy backward's input gradient as a full correlation with K itself: the port's conv2d, back-propagated
+    again with its kernel flipped, gives it; the right gradient (the kernel rotated) gives no reading."""
+    from parity.diagnosis.backward_again import backward_again
+    from parity.diagnosis.value_trace import Trace
+    generator = torch.Generator().manual_seed(0)
+    x, w, g = (torch.randn(*shape, generator=generator, dtype=torch.float64) for shape in ((2, 3, 6, 6), (4, 3, 3, 3), (2, 4, 4, 4)))
+    port = Trace()
+    port._add("conv2d", F.conv2d(x, w).numpy(), (), "")
+    port.called[0] = (F.conv2d, (x, w), {})
+    port._add("grad", g.numpy(), (0,), "")
+    right = torch.nn.grad.conv2d_input(x.shape, w, g)
+    unrotated = torch.nn.grad.conv2d_input(x.shape, w.flip((2, 3)), g)
+    assert "not rotated by 180 degrees" in backward_again(values(("einsum", unrotated.numpy(), (), "")).values, port, 1e-9)
+    assert backward_again(values(("einsum", right.numpy(), (), "")).values, port, 1e-9) == ""
+
+
+@pytest.mark.parametrize("call, said", [(("transpose", 1, 3), True), (("permute", 0, 3, 1, 2), False), (("transpose", 0, 1), False)])
+def test_a_ports_transpose_that_swaps_an_images_rows_and_columns_is_said(call, said):
+    from parity.diagnosis.rearranged import layout_move
+    from parity.diagnosis.value_trace import Trace
+    x = torch.zeros(2, 6, 6, 3)
+    port = Trace()
+    out = getattr(x, call[0])(*call[1:])
+    port._add(call[0], out.double().numpy(), (), "")
+    port.called[0] = (getattr(torch.Tensor, call[0]), (x, *call[1:]), {})
+    found = layout_move(port.values, port)
+    assert ("swaps the axes between" in found and "permute(0, 3, 1, 2)" in found) if said else found == "", found
+
+
+def test_two_weighted_sums_over_the_same_axis_are_read_by_their_weights():
+    """A luminance against the port's mean over the colour channels; the same mean on both sides says nothing."""
+    from parity.diagnosis.rearranged import contraction
+    rgb = np.random.default_rng(6).random((4, 3, 3, 3))
+    frontier = values(("X", rgb, (), "")).values[0]
+    luma = values(("matmul", rgb @ np.array([0.299, 0.587, 0.114]), (0,), "")).values
+    mean = values(("mean", rgb.mean(axis=-1), (0,), "")).values
+    said = contraction(luma, mean, frontier, frontier)
+    assert "weights [0.299, 0.587, 0.114], the port with [0.3333, 0.3333, 0.3333] (a mean)" in said, said
+    assert contraction(mean, mean, frontier, frontier) == ""
+
+
+def test_a_max_norm_constraint_that_holds_after_the_step_on_one_side_only_is_said():
+    from parity.diagnosis.norm_constraint import norm_constraint
+    rng = np.random.default_rng(7)
+    stepped = rng.normal(size=(6, 4))
+    capped = stepped / np.maximum(np.linalg.norm(stepped, axis=0) / 1.0, 1.0)
+    found = norm_constraint("W1", capped, stepped, 1)
+    assert found and "every column of the NumPy program's W1 has an L2 norm of at most 1" in found.explanation, found
+    assert norm_constraint("W1", capped, capped, 1) is None and norm_constraint("W1", stepped, stepped * 1.01, 1) is None
+
+
+def test_a_ports_count_argument_at_another_value_gives_the_numpy_value():
+    """nn.GroupNorm(4, 12) where 3 groups were meant: group_norm called again with num_groups=3."""
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.value_trace import Trace
+    h = torch.randn(5, 12, generator=torch.Generator().manual_seed(2))
+    port, mine = Trace(), Trace()
+    port._add("group_norm", F.group_norm(h, 4).double().numpy(), (), "")
+    port.called[0] = (F.group_norm, (h, 4), {})
+    mine._add("reshape", F.group_norm(h, 3).double().numpy(), (), "")
+    assert "num_groups=3" in recalled(port.values, port.called, mine.values, 1e-6)
+
+
+@pytest.mark.parametrize("decay, said", [(lambda w: 0.01 * np.sign(w), "an L1 term λ·sign(w)"), (lambda w: 0.01 * w, None)])
+def test_an_adam_first_step_is_read_by_the_signs_its_decay_term_keeps(monkeypatch, decay, said):
+    """An Adam first step moves every entry by ±lr: the signs of g + (the decay term) are all it shows, read against
+    the ways of writing weight decay; the run's own form says nothing."""
+    from types import SimpleNamespace
+    from parity.diagnosis.rules import variants
+    rng = np.random.default_rng(8)
+    w, g = rng.uniform(-1, 1, size=(20, 10)), rng.normal(scale=0.005, size=(20, 10))
+    monkeypatch.setattr(variants, "_grads", lambda e: {"W1": g})
+    e = SimpleNamespace(step=1, config=SimpleNamespace(optimizer="adam", weight_decay=0.01, lr=0.05), params=lambda: ["W1"],
+                        before={"W1": w}, update=lambda side, name: -0.05 * np.sign(g + decay(w)))
+    found = variants.decay_signs(e)
+    assert (found is not None and said in found.explanation) if said else found is None, found

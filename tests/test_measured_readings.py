@@ -5,6 +5,7 @@ batch's gradients, rows scaled by 1/p at the label, and Adam's first moment take
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 import torch
 import torch.nn.functional as F
 
@@ -156,6 +157,41 @@ def test_a_ports_function_called_again_with_another_dim_gives_the_numpy_value():
     assert "dim=1" in said and "softmax" in said, said
     mine.values[0].array = mine.values[0].array + 0.1
     assert recalled(port.values, port.called, mine.values, 1e-6) == ""
+
+
+@pytest.mark.parametrize("numpy_value, said", [
+    (lambda x, w: F.conv2d(x, w.flip((2, 3)), padding=1), "weight flipped along its spatial axes"),
+    (lambda x, w: F.conv2d(x, w, padding=0), "padding=0"),
+    (lambda x, w: F.conv2d(x, w, padding=1) + 0.1, "")])
+def test_a_ports_convolution_called_again_with_its_kernel_rearranged_or_another_padding(numpy_value, said):
+    """A hand-written convolution that flips its kernel (a true convolution) or pads otherwise than the port's
+    conv2d: the port's own call, with that one argument changed, gives the NumPy program's value."""
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.value_trace import Trace
+    generator = torch.Generator().manual_seed(0)
+    x, w = torch.randn(2, 3, 6, 6, generator=generator), torch.randn(4, 3, 3, 3, generator=generator)
+    port, mine = Trace(), Trace()
+    port._add("conv2d", F.conv2d(x, w, padding=1).double().numpy(), (), "")
+    port.called[0] = (F.conv2d, (x, w), {"padding": 1})
+    mine._add("einsum", numpy_value(x, w).double().numpy(), (), "")
+    found = recalled(port.values, port.called, mine.values, 1e-6)
+    assert (said in found and "conv2d" in found) if said else found == "", found
+
+
+@pytest.mark.parametrize("numpy_value, said", [(lambda h: F.avg_pool2d(h, 2), "replaced by avg_pool2d"),
+                                               (lambda h: F.max_pool2d(h, 2) * 1.1, "")])
+def test_a_ports_function_replaced_by_one_of_its_kind_gives_the_numpy_value(numpy_value, said):
+    """LeCun's average subsampling ported as max pooling: avg_pool2d on the same tensor and arguments is the NumPy
+    program's value; a value no sibling gives stays unsaid."""
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.value_trace import Trace
+    h = torch.randn(2, 3, 4, 4, generator=torch.Generator().manual_seed(1))
+    port, mine = Trace(), Trace()
+    port._add("max_pool2d", F.max_pool2d(h, 2).double().numpy(), (), "")
+    port.called[0] = (F.max_pool2d, (h, 2), {})
+    mine._add("mean", numpy_value(h).double().numpy(), (), "")
+    found = recalled(port.values, port.called, mine.values, 1e-6)
+    assert (said in found and "max_pool2d" in found) if said else found == "", found
 
 
 def test_a_derivative_taken_of_the_wrong_state_is_found_by_recomputing_it_from_another_value():

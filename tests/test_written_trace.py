@@ -4,6 +4,7 @@ value each side computes, the last ones that agree, and what each side does afte
 import json
 
 import numpy as np
+import pytest
 import torch
 from click.testing import CliRunner
 
@@ -49,6 +50,49 @@ def test_a_numpy_step_is_traced_op_by_op_with_its_inputs():
     sliced = next(v for v in trace.values if v.op == "getitem")
     assert sliced.detail == ":, :1" and sliced.inputs == (1,) and sliced.array.shape == (4, 1)
     assert next(v for v in trace.values if v.op == "mean").detail == "axis=0"
+
+
+def test_windows_one_hot_rows_and_repeated_indices_are_traced_as_the_step_makes_them():
+    """as_strided windows over X, a one-hot made as np.eye(V)[labels], and a fancy write whose index tuples repeat
+    (and one whose arrays repeat values but never a tuple)."""
+    from numpy.lib.stride_tricks import as_strided
+    from parity.diagnosis.traced_step import _made
+    from parity.diagnosis.value_trace import _repeats
+
+    def step(X, y):
+        windows = as_strided(X, (X.shape[0], 2, 2), (X.strides[0], X.strides[1], X.strides[1]))
+        one_hot = np.eye(3)[y.astype(int)]
+        return windows.sum() + one_hot.sum()
+
+    saved = np.array, np.asarray, np.eye
+    np.array, np.asarray, np.eye = _keeping(np.array), _keeping(np.asarray), _made(np.eye)
+    try:
+        trace = traced(step, np.arange(12.0).reshape(4, 3), np.array([0.0, 2.0, 1.0, 2.0]))
+    finally:
+        np.array, np.asarray, np.eye = saved
+    strided = next(v for v in trace.values if v.op == "as_strided")
+    assert strided.array.shape == (4, 2, 2) and 0 in (strided.inputs + trace.values[strided.inputs[0]].inputs)
+    labels = next(v.index for v in trace.values if v.op == "astype" and v.inputs == (1,))
+    assert any(v.op == "getitem" and labels in v.inputs and v.array.shape == (4, 3) for v in trace.values)  # eye(3)[y]
+    rows, cols = np.indices((2, 2))
+    assert not _repeats((rows, cols)) and _repeats((np.array([0, 1, 0]), np.array([1, 1, 1])))
+
+
+def test_reductions_of_a_list_of_traced_arrays_stay_traced():
+    """np.maximum.reduce([a, b]) and np.mean([a, b], axis=0): NumPy's dispatch never sees arrays inside a list."""
+    from parity.diagnosis.traced_step import _ListedUfunc, _of_lists
+
+    def step(X, y):
+        return np.maximum.reduce([X, 2 * X]).sum() + np.mean([X, X + 1], axis=0).sum()
+
+    saved = np.array, np.maximum, np.mean
+    np.array, np.maximum, np.mean = _keeping(np.array), _ListedUfunc(np.maximum), _of_lists(np.mean)
+    try:
+        trace = traced(step, np.arange(6.0).reshape(2, 3), np.zeros(2))
+    finally:
+        np.array, np.maximum, np.mean = saved
+    ops = [v.op for v in trace.values]
+    assert "maximum.reduce" in ops and ops.count("array") == 2 and "mean" in ops, ops
 
 
 def test_the_ports_gradients_of_its_forward_values_are_traced():
@@ -169,6 +213,27 @@ def test_a_numpy_backward_that_drops_a_path_is_located_after_the_last_agreeing_g
     assert top["name"] == "numpy-backward" and top["evidence"]["side"] == "numpy" and top["score"] >= 0.75, top
     assert "agree up to the gradient at the port's" in top["explanation"] and "left out on the NumPy side" in top["explanation"]
     assert top["score"] < 0.8  # the difference is that term: whether it is dropped, or doubled or negated, it cannot tell
+
+
+@pytest.mark.parametrize("loss, name, said, side", [
+    ("np.mean((out - y) ** 2) + 0.01 * np.sum(self.W2) ** 2", "penalty-term", "the NumPy program's loss has a term of the "
+     "entries' sum", "numpy"),
+    ("np.mean((out - y) ** 2) + 0.01 * np.sum(self.W2 ** 2)", "penalty-term", "the NumPy program's loss has 0.01·Σw² more", None),
+    ("np.sum((out - y) ** 2) / X.shape[1]", "loss-reduction", "or by 4 (X.shape[1], the features) where the port divides "
+     "by 48 (y.size", "numpy"),
+    ("np.mean((out - y) ** 2) + 0.5 * np.log(2 * np.pi)", "loss-constant", "a constant added to one loss", None)])
+def test_losses_that_differ_by_a_term_of_the_parameters_or_by_a_count_are_read_on_other_batches(tmp_path, loss, name, said, side):
+    """The losses at the shared start, on the step's batch and on two drawn from the data: a difference the data do
+    not move is a term of the parameters alone (which, and its form, by its gradient); a ratio they do not move is
+    the counts each program divides by; neither moving with the parameters either, a constant."""
+    result, path = residual(tmp_path, "loss = np.mean((out - y) ** 2)", f"loss = {loss}")
+    assert result.exit_code == 1, result.output
+    found = json.loads(path.read_text())["diagnosis"]
+    top = next(f for f in found if f["name"] == name)
+    assert top == found[0] or name == "loss-reduction", found  # there, the port's mse_loss called again may say more
+    assert top["name"] == name and said in top["explanation"] and top["evidence"].get("side") == side, top
+    if name == "penalty-term":
+        assert top["evidence"]["parameters"] == ["W2"], top
 
 
 def test_a_port_gradient_that_is_not_the_derivative_of_the_shared_loss_is_the_ports(tmp_path):

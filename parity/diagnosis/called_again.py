@@ -9,6 +9,7 @@ call of the port's own function.
 from __future__ import annotations
 
 import inspect
+from itertools import permutations
 from typing import Any, Iterator
 
 import numpy as np
@@ -16,7 +17,7 @@ import torch
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall
-from parity.diagnosis.value_trace import agrees, describe
+from parity.diagnosis.value_trace import agrees, axis_orders, describe
 
 SKIPPED = ("input", "target", "size_average", "reduce", "inplace", "out")  # the data, and the deprecated spellings of reduction
 MEASURED = 0.9
@@ -50,12 +51,75 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
     return None
 
 
+def _convolution(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1): ...  # noqa: A002, E704
+
+
+def _linear(input, weight, bias=None): ...  # noqa: A002, E704
+
+
+def _max_pool(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False): ...  # noqa: A002, E704
+
+
+def _avg_pool(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None): ...  # noqa: A002, E501, E704
+
+
+def _adaptive(input, output_size): ...  # noqa: A002, E704
+
+
+def _unary(input): ...  # noqa: A002, E704
+
+
+def _cosine(x1, x2, dim=1, eps=1e-8): ...  # noqa: E704
+
+
+def _dot(x1: torch.Tensor, x2: torch.Tensor, dim: int = 1) -> torch.Tensor:
+    return (x1 * x2).sum(dim)
+
+
+_dot.__name__ = "the dot product (x1 * x2).sum(dim)"
+
+
+BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear,  # no signature kept
+            **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
+            **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
+            **{name: _unary for name in ("tanh", "sigmoid", "gelu", "hardtanh", "hardsigmoid", "softplus")},
+            "cosine_similarity": _cosine}
+
+# a function and the ones of its kind a port (or a NumPy program) writes in its place, called on the same arguments
+SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
+            **{f"adaptive_{a}_pool{d}d": (f"adaptive_{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
+            "relu": ("gelu", "elu", "leaky_relu", "silu", "relu6", "softplus", "tanh", "sigmoid"),
+            "tanh": ("sigmoid", "hardtanh", "relu"), "sigmoid": ("tanh", "hardsigmoid", "relu"), "gelu": ("relu", "silu", "elu"),
+            "silu": ("relu", "gelu"), "elu": ("relu", "gelu"), "leaky_relu": ("relu", "elu"), "relu6": ("relu", "hardtanh"),
+            "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (_dot,)}
+
+
+def signature(func: Any) -> inspect.Signature:
+    """The function's signature; for torch's functions that keep none (conv2d, avg_pool2d) or only (*args, **kwargs)
+    (max_pool2d), the documented one."""
+    if (documented := BUILTINS.get(getattr(func, "__name__", ""))) is not None:
+        return inspect.signature(documented)
+    return inspect.signature(func)
+
+
+def siblings(func: Any, arguments: dict) -> Iterator[tuple[str, np.ndarray]]:
+    """Each function of the same kind (SIBLINGS), called on the arguments they share: (its name, its result)."""
+    for name in SIBLINGS.get(getattr(func, "__name__", ""), ()):
+        other = name if callable(name) else getattr(torch.nn.functional, name, None) or getattr(torch, name, None)
+        if other is None:
+            continue
+        accepted = signature(other).parameters
+        value = called_again(other, {k: v for k, v in arguments.items() if k in accepted and v is not None})
+        if value is not None:
+            yield other.__name__, value
+
+
 def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False) -> Iterator[tuple[str, Any]]:
     """Each one-argument change and its result: the number (a loss), or with `whole` the array."""
-    defaults = {k: p.default for k, p in inspect.signature(func).parameters.items()}
+    defaults = {k: p.default for k, p in signature(func).parameters.items()}
     for key, current in arguments.items():
-        if key in SKIPPED:
-            continue
+        if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
+            continue  # is always one of its values, and says nothing
         for option in options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)):
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
             if value is None:
@@ -67,10 +131,38 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False) ->
                 summed = _call(func, {**arguments, key: option, "reduction": "sum"})
                 if summed is not None:
                     yield f"{key}={_short(option)} and reduction='sum' divided by the {rows} rows", summed / rows
+        for change, option in _rearranged(key, current, func) if whole else ():
+            value = called_again(func, {**arguments, key: option})
+            if value is not None:
+                yield change, value
         if key == "reduction" and current != "sum" and not whole:
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
+
+
+def _rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
+    """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
+    convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
+    (out, in)); and a convolution's padding, stride or dilation at another small value."""
+    if key != "input" and torch.is_tensor(current) and current.dim() >= 2 and current.is_floating_point():
+        if current.dim() >= 3:
+            spatial = tuple(range(2, current.dim()))
+            yield f"{key} flipped along its spatial axes ({key}.flip{spatial}: a true convolution, where torch's is a cross-correlation)", current.flip(spatial)
+        if current.shape[0] == current.shape[1] or current.dim() >= 3:
+            yield f"{key}'s first two axes swapped ({key}.transpose(0, 1): (in, out) where torch's layout is (out, in))", current.transpose(0, 1)
+        names = ("c", *(("k",) if current.dim() == 3 else ("kh", "kw") if current.dim() == 4 else ("kd", "kh", "kw")))
+        for axes in permutations(range(1, current.dim())) if current.dim() >= 3 else ():
+            if list(axes) != sorted(axes):  # each output's kernel read in another axis order: reshaped where a transpose belongs
+                order = ", ".join(names[a - 1] for a in axes)
+                yield (f"{key}'s taps for each output read in ({order}) order where torch's kernel layout is ({', '.join(names)}) "
+                       f"({key}.permute(0, {', '.join(map(str, axes))}).reshape({key}.shape): a kernel reshaped from another "
+                       "layout where a transpose belongs)", current.permute(0, *axes).reshape(current.shape))
+    if key in ("padding", "stride", "dilation") and isinstance(current, (int, tuple)) and getattr(func, "__name__", "").startswith("conv"):
+        now = current if isinstance(current, int) else current[0]
+        for other in (0, 1, 2) if key == "padding" else (1, 2):
+            if other != now:
+                yield f"{key}={other}", other
 
 
 def _dimensions(arguments: dict) -> int:
@@ -87,6 +179,8 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
         return [default]
     if isinstance(current, bool):
         return [not current]
+    if isinstance(current, int) and default is inspect.Parameter.empty:  # a count given by position (num_groups)
+        return [k for k in range(1, 9) if k != current]
     if torch.is_tensor(current) or isinstance(current, (int, float)) and default is None:
         return [None] if default is None else []  # a tensor argument left out; an option off by default (max_norm)
     if isinstance(current, (int, float)) and default is not inspect.Parameter.empty and isinstance(default, (int, float)) \
@@ -125,18 +219,29 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
             continue
         func, args, kwargs = called[op.index]
         try:
-            bound = inspect.signature(func).bind(*args, **kwargs)
+            bound = signature(func).bind(*args, **kwargs)
         except (TypeError, ValueError):
             continue
         bound.apply_defaults()
+        name = getattr(func, "__name__", op.op)
         for change, value in _alternatives(func, dict(bound.arguments), 0, whole=True):
-            twin = next((v for v in numpy_values if v.array.shape == value.shape and agrees(v.array, value, tolerance)), None)
-            if twin is not None and np.any(value):
-                name = getattr(func, "__name__", op.op)
+            if twin := _twin(numpy_values, value, tolerance):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change, '')}.")
+        for other, value in siblings(func, dict(bound.arguments)):
+            if twin := _twin(numpy_values, value, tolerance):
+                return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
+                        f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes {name}.")
     return ""
+
+
+def _twin(numpy_values: list, value: np.ndarray, tolerance: float) -> Any:
+    """The NumPy value equal to it, in any of the axis orders values are matched in."""
+    if not np.any(value):
+        return None
+    return next((v for v in numpy_values for axes in axis_orders(v.array.shape) if v.array.transpose(axes).shape == value.shape
+                 and agrees(v.array.transpose(axes), value, tolerance)), None)
 
 
 def _matches(value: float, reference: float, tolerance: float) -> bool:

@@ -15,6 +15,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.written_forward import op_text
 
 FIRST_VALUES = 8  # departing values tried, earliest first
 
@@ -22,6 +23,7 @@ FIRST_VALUES = 8  # departing values tried, earliest first
 def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float,
                  name: Callable[[Value], str]) -> str:
     gradients = [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")]
+    weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
         mine = numpy_trace.values[index]
         if mine.array.size < 2 or not np.any(mine.array):
@@ -30,16 +32,75 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             # gradient (a mean's 1/n) makes every value a factor of it: no reading
             if agrees(mine.array, theirs.array, tolerance):
                 continue
+            columns = _departing_columns(mine.array, theirs.array, tolerance)
             for factor in numpy_trace.values[:index]:
-                if factor.array.shape != mine.array.shape or np.ptp(factor.array) == 0 or not np.all(factor.array):
+                if (on := _on(factor.array, mine.array.shape, columns)) is None:
                     continue
-                for product, words in ((theirs.array * factor.array, "times"), (theirs.array / factor.array, "divided by")):
-                    if agrees(mine.array, product, tolerance):
+                for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
+                    if agrees(mine.array[columns], product, tolerance):
+                        where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
                         return (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
-                                f"{describe(factor)} (value {factor.index}), element by element: a factor of the chain "
-                                f"rule {'missing' if words == 'divided by' else 'extra'} there (a derivative taken with "
-                                f"respect to that value where the one before it was meant, or the reverse).")
-    return ""
+                                f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}: a factor of the "
+                                f"chain rule {'missing' if words == 'divided by' else 'extra'} there (a derivative taken "
+                                f"with respect to that value where the one before it was meant, or the reverse).")
+            if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
+                weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
+    return min(weighted, key=lambda found: found[0])[1] if weighted else ""
+
+
+def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:
+    """mine = theirs · r_i · c_j, a factor per row times a factor per column (one of them not constant): (rank,
+    said), the column factors read against each row's label where the per-row factor is 1 / the label's column
+    factor (rank 0), or one per column alone (1)."""
+    if mine.ndim != 2 or min(mine.shape) < 2 or not np.all(theirs) or not np.all(mine):
+        return None
+    ratio = mine / theirs
+    if np.any(np.sign(ratio) != np.sign(ratio[0, 0])):
+        return None
+    log = np.log(np.abs(ratio))
+    rows, cols = log.mean(axis=1) - log.mean(), log.mean(axis=0)
+    if np.abs(rows[:, None] + cols[None, :] - log).max() > 1e-6 or (np.ptp(rows) < 1e-6 and np.ptp(cols) < 1e-6):
+        return None
+    per_column = np.sign(ratio[0, 0]) * np.exp(cols)
+    if np.ptp(rows) < 1e-6:
+        return 1, f"times one factor per column, {_numbers(per_column)}, the same in every row."
+    y = next((v.array for v in trace.values if v.op == "y"), None)
+    labels = (y.argmax(axis=1) if y is not None and y.ndim == 2 and y.shape == mine.shape else
+              y.astype(int) if y is not None and y.ndim == 1 and len(y) == len(mine) and np.all(y == np.round(y)) else None)
+    if labels is not None and labels.min() >= 0 and labels.max() < mine.shape[1]:
+        at_label = cols[labels] + rows
+        if np.ptp(at_label) < 1e-6:
+            return 0, (f"times one factor per column, {_numbers(per_column)}, over that of each row's label: the NumPy program "
+                    "weights each class's column by its weight (a class weight broadcast along the class axis), where the "
+                    "port weights each row by the weight of its label (w[labels][:, None]).")
+    return None  # a factor per row alone is what a weighted reference's gradient is, before the program weights its delta
+
+
+def _numbers(values: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:.4g}" for v in values[:8]) + (", …]" if len(values) > 8 else "]")
+
+
+def _departing_columns(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> tuple:
+    """The index of the elements to read: all of them, or, for a matrix whose columns part only in some, those
+    columns (a two-headed output whose one head's delta is off)."""
+    if mine.ndim != 2:
+        return (...,)
+    scale = max(float(np.abs(theirs).max(initial=0.0)), 1e-30)
+    off = np.abs(mine - theirs).max(axis=0) > tolerance * scale
+    return (...,) if off.all() else (slice(None), np.flatnonzero(off))
+
+
+def _on(factor: np.ndarray, shape: tuple, columns: tuple) -> np.ndarray | None:
+    """A forward value as a factor of the elements read: of their shape, or a column broadcast along the rows."""
+    if factor.shape == shape:
+        factor = factor[columns]
+    elif not (len(shape) == 2 and factor.shape == (shape[0], 1)):
+        return None
+    return factor if np.ptp(factor) > 0 and np.all(factor) else None
+
+
+def _listed(indices: np.ndarray) -> str:
+    return ", ".join(str(int(i)) for i in indices)
 
 
 def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, region: list[int], tolerance: float,

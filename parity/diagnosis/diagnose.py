@@ -49,14 +49,15 @@ from parity.engine.setup import Setup
 from parity.errors import InputError
 
 RULES = (
-    ports.not_updated, ports.weight_decay, ports.updates_accumulated, ports.one_element,
+    ports.not_updated, ports.rows_not_moved, ports.weight_decay, ports.updates_accumulated, ports.one_element,
     numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order, numerics.unstable_formula, forward.rounded_input,
     numerics.precision_loss, forward.activation_twice,
     loss.target_broadcast, loss.broadcast_target_update, loss.output_twice_update, forward.missing_bias, forward.bias_scaled, forward.transposed_weight, forward.activation_function,
     backward.sign_flip, loss.loss_scale, loss.regularisation, loss.dropped_rows, backward.activation_derivative,
     backward.layer_input, backward.gradient_accumulation, backward.hidden_layer_backprop, bias.bias_gradient,
     bias.gradient_scale, loss.loss_function, output_delta.output_delta, derivatives.measured_derivative,
-    optimizer.wrong_layer_update, optimizer.replaced_by_step, variants.optimizer_variant, optimizer.optimizer_convention, optimizer.no_update,
+    optimizer.wrong_layer_update, optimizer.replaced_by_step, variants.optimizer_variant, variants.decay_signs,
+    optimizer.optimizer_convention, optimizer.no_update,
     optimizer.state_convention,
 )
 
@@ -71,7 +72,8 @@ class Diagnosis(NamedTuple):
 
 # Side-neutral: what the oracles settle. The other rules describe a NumPy network written by hand, against torch.
 NEUTRAL_RULES = (numerics.dtype_mismatch, numerics.tf32, numerics.rounding_noise, numerics.summation_order,
-                 ports.not_updated, ports.weight_decay, ports.updates_accumulated, ports.one_element, loss.broadcast_target_update,
+                 ports.not_updated, ports.rows_not_moved, ports.weight_decay, ports.updates_accumulated, ports.one_element,
+                 loss.broadcast_target_update,
                  loss.output_twice_update, optimizer.no_update, optimizer.replaced_by_step)
 
 

@@ -14,6 +14,7 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
+from parity.diagnosis.label_entries import label_entries
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
 from parity.diagnosis.normalisation_readings import UNEXPLAINED_FACTORS
@@ -120,6 +121,10 @@ def output_delta(p: Probe, config) -> Finding | None:
         _output_derivative(p, config, output, seen, right) or _output_factor(p, config, logits, output, seen, right)
     if fixed:
         return fixed
+    if labelled := label_entries(seen, right, output, p.y):
+        return Finding("output-delta", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                       f"steps): {labelled}.", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                       "Subtract 1 at each row's label from the probabilities: d[range(n), y] -= 1.", NAMED)
     run = run_gradient(config.loss, config.output_activation, logits, p.y)
     to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
     if to_batch is None or to_batch[1] > READ:

@@ -25,6 +25,9 @@ import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.clip_elements import clipped_entries
+from parity.diagnosis.norm_constraint import norm_constraint
+from parity.diagnosis.loss_terms import loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.port_idioms import port_idioms
@@ -61,6 +64,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
                                                                               float(np.ravel(numpy_record[name])[0]), rows)):
             found.insert(0, called)
+        if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)):
+            found.insert(0, term)
         if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
             found.insert(0, located)
         if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
@@ -82,9 +87,18 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
                                torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
             found.insert(0, located)
+    if name.endswith(".update") and (not found or found[0].score < 0.8) and (clipped := _quietly(
+            clipped_entries, setup, built, failure.step, parameter, _parted(context, parameter, trace_tolerance(built))) or
+            parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], failure.step)):
+        found.insert(0, clipped)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
+    a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
+    return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
 
 
 def _quietly(reading, *args):

@@ -23,10 +23,15 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     side.X, side.y = X.view(TracedArray), y.view(TracedArray)
     batch_X, batch_y = side.X[rows], side.y[rows]
     _TRACE.append(trace)
-    converters = {name: getattr(np, name) for name in ("asarray", "array", *MADE)}
-    np.asarray, np.array = _keeping(np.asarray), _keeping(np.array)  # X = np.asarray(X, dtype=...) keeps the trace
+    converters = {name: getattr(np, name) for name in (*KEPT, *MADE, *OF_LISTS, *UFUNCS)}
+    for name in KEPT:  # X = np.asarray(X, dtype=...) keeps the trace
+        setattr(np, name, _keeping(converters[name]))
     for name in MADE:  # an accumulator filled in place (out = np.zeros(...); out += ...) is followed too
         setattr(np, name, _made(converters[name]))
+    for name in OF_LISTS:  # np.mean([a, b], axis=0): a list of traced arrays, which NumPy's dispatch never sees
+        setattr(np, name, _of_lists(converters[name]))
+    for name in UFUNCS:  # np.maximum.reduce([a, b, c, d])
+        setattr(np, name, _ListedUfunc(converters[name]))
     patched = [getattr(np, name) for name in converters]
     held = [(container, key, array, array.view(TracedArray)) for container, key, array in _held_places(getattr(side, "names", {}))]
     for container, key, _array, view in held:
@@ -53,7 +58,10 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     return trace
 
 
-MADE = ("zeros", "zeros_like", "ones", "ones_like", "empty", "empty_like", "full", "full_like")
+OF_LISTS = ("sum", "mean", "max", "min", "amax", "amin", "prod", "average", "median")
+UFUNCS = ("maximum", "minimum", "add", "multiply", "logical_or", "logical_and")
+KEPT = ("asarray", "array", "ascontiguousarray", "asfortranarray")
+MADE = ("zeros", "zeros_like", "ones", "ones_like", "empty", "empty_like", "full", "full_like", "eye", "identity")
 
 
 def _made(make: Any) -> Any:
@@ -68,18 +76,67 @@ def _made(make: Any) -> Any:
 
 def _keeping(convert: Any) -> Any:
     def converted(value, *args, **kwargs):
-        if isinstance(value, TracedArray) and "subok" not in kwargs:
-            result = convert(value, *args, subok=True, **kwargs) if convert is np.array else np.asanyarray(value, *args, **kwargs)
+        if isinstance(value, TracedArray):
+            kwargs.pop("subok", None)  # as_strided's np.array(x, subok=False): the trace goes on through it
+            result = (np.asanyarray(value, *args, **kwargs) if convert.__name__ in ("array", "asarray") else
+                      convert(value.view(np.ndarray), *args, **kwargs).view(TracedArray))  # a contiguous copy, traced
             if result is not value:
                 _note("asarray", (value,), result, "")
             return result
         result = convert(value, *args, **kwargs)
+        if (strided := _strided_base(value)) is not None and isinstance(result, np.ndarray):
+            result = result.view(TracedArray)  # as_strided's windows over a traced array (an array interface and its base)
+            _note("as_strided", (strided,), result, f"shape={result.shape}")
+            return result
         held = _traced_items(value) if isinstance(value, (list, tuple)) else []
         if held and isinstance(result, np.ndarray) and result.dtype.kind == "f":
             result = result.view(TracedArray)  # np.array(rows) of traced rows: the trace goes on
             _note("array", tuple(held), result, "")
         return result
     return converted
+
+
+def _listed(value: Any) -> Any:
+    """A list or tuple that holds traced arrays, as one traced array (noted); anything else as it is."""
+    if isinstance(value, (list, tuple)) and _traced_items(value):
+        return np.array(value)  # the patched np.array: noted, and traced from here on
+    return value
+
+
+def _of_lists(function: Any) -> Any:
+    def on_lists(a, *args, **kwargs):
+        return function(_listed(a), *args, **kwargs)
+    on_lists.__name__ = function.__name__
+    return on_lists
+
+
+class _ListedUfunc:
+    """A ufunc whose reduce and accumulate take a list of traced arrays traced; everything else is the ufunc's."""
+
+    def __init__(self, ufunc: np.ufunc) -> None:
+        self._ufunc = ufunc
+
+    def __call__(self, *args, **kwargs):
+        return self._ufunc(*args, **kwargs)
+
+    def reduce(self, array, *args, **kwargs):
+        return self._ufunc.reduce(_listed(array), *args, **kwargs)
+
+    def accumulate(self, array, *args, **kwargs):
+        return self._ufunc.accumulate(_listed(array), *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ufunc, name)
+
+
+def _strided_base(value: Any) -> TracedArray | None:
+    """The traced array under an object that only offers an array interface (as_strided's DummyArray), if any."""
+    if isinstance(value, np.ndarray) or not hasattr(value, "__array_interface__"):
+        return None
+    base = getattr(value, "base", None)
+    while isinstance(base, np.ndarray) and not isinstance(base, TracedArray):
+        base = base.base
+    return base if isinstance(base, TracedArray) else None
 
 
 def _traced_items(value: Any, depth: int = 0) -> list:

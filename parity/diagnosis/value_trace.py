@@ -163,23 +163,34 @@ class TracedArray(np.ndarray):
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
-        repeats = any(isinstance(k, np.ndarray) and k.dtype.kind in "iu" and np.unique(k).size < k.size
-                      for k in (key if isinstance(key, tuple) else (key,)))
+        repeats = _repeats(key)
         narrowed = f" (into a {self.dtype} array)" if self.dtype.kind in "biu" and np.asarray(value).dtype.kind == "f" else ""
         detail = index_text(key) + (" (indices repeat)" if repeats else "") + narrowed
         _note("setitem (in place)", (self, value), self, detail)  # the array now holds a new value
 
     def __getitem__(self, key):
         result = super().__getitem__(key)
-        looked_up = _TRACE and _TRACE[-1].is_held(self) and [k for k in (key if isinstance(key, tuple) else (key,))
-                                                              if isinstance(k, TracedArray)]
-        if looked_up and isinstance(result, np.ndarray):  # a table's rows at the step's indices: E[X]
-            _note("getitem", (self, *looked_up), result, index_text(key))
+        looked_up = _TRACE and [k for k in (key if isinstance(key, tuple) else (key,)) if isinstance(k, TracedArray)]
+        if looked_up and isinstance(result, np.ndarray) and (_TRACE[-1].is_held(self) or not np.shares_memory(result, self)):
+            _note("getitem", (self, *looked_up), result, index_text(key))  # a table's rows at the step's indices: E[X], eye(V)[X]
         elif isinstance(result, np.ndarray) and not np.shares_memory(result, self):
             _note("getitem", (self,), result, index_text(key))  # a copy (fancy indexing): a view is followed by its base
         elif isinstance(result, np.ndarray) and result.shape != self.shape:
             _note("getitem", (self,), result, index_text(key))
         return result
+
+
+def _repeats(key: Any) -> bool:
+    """Whether a fancy index names one element twice: its integer arrays, broadcast together, repeat a tuple."""
+    arrays = [np.asarray(k) for k in (key if isinstance(key, tuple) else (key,))
+              if isinstance(k, np.ndarray) and k.dtype.kind in "iu"]
+    if not arrays:
+        return False
+    try:
+        columns = np.stack([a.ravel() for a in np.broadcast_arrays(*arrays)], axis=1)
+    except ValueError:
+        return False
+    return len(np.unique(columns, axis=0)) < len(columns)
 
 
 def _method(array: TracedArray, method: Any, args: tuple, kwargs: dict) -> Any:
@@ -250,6 +261,19 @@ def describe(value: Value) -> str:
     if value.op in ("X", "y"):
         return f"{value.op} {value.array.shape}"
     return f"[{value.op} {value.array.shape}]"
+
+
+def axis_orders(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The axis orders a value of this shape is matched in: its own, reversed (a transpose), and for three axes or
+    more its channels moved from first after the batch to last or back (channels-last against channels-first) where
+    that changes the shape; the other axes keep their order (rows and columns swapped is another value, not another
+    layout), and a move that keeps the shape (a square score matrix's transpose) is another value too."""
+    ndim = len(shape)
+    orders = [tuple(range(ndim)), tuple(reversed(range(ndim)))]
+    if ndim >= 3:
+        orders += [axes for axes in ((0, *range(2, ndim), 1), (0, ndim - 1, *range(1, ndim - 1)))
+                   if tuple(shape[a] for a in axes) != tuple(shape)]
+    return list(dict.fromkeys(orders))
 
 
 def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:

@@ -19,6 +19,8 @@ from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier
+from parity.diagnosis.backward_again import raw_gradients
+from parity.diagnosis.backward_readings import placed, written_into
 from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of, replayed, trace_tolerance, traces
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
@@ -32,13 +34,13 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
     Where it is not, the port's backward is the suspect."""
     if port_gradient is None:  # a NumPy program that keeps no gradients: the port's, from its own step again
-        _, torch_side = replayed(setup, built, step)
-        torch_side.step(setup.rows(step))
-        port_gradient = (torch_side.gradients() or {}).get(parameter)
+        port_gradient = raw_gradients(setup, built, step).get(parameter)
     if port_gradient is None or not np.any(port_gradient):
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
     error = _port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
+    if error is not None and error > FD_AGREES and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
+        error = _port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
         return None
     if error > FD_AGREES:
@@ -92,24 +94,16 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Take that value from the right source.", 0.8)
-    narrowed = next((numpy_trace.values[i] for i in region if "array)" in numpy_trace.values[i].detail and "(into a" in
-                     numpy_trace.values[i].detail), None)
-    if narrowed is not None:
-        return Finding("numpy-backward", f"{text} It writes floating-point values into an array of another kind "
-                       f"({op_text(narrowed, numpy_trace)}): an array made like a mask or an index (np.zeros_like of a "
-                       "bool or int array) keeps that dtype, and every value written becomes True/1 or is truncated.",
-                       {**evidence, "side": "numpy"}, "Make the array with the values' dtype (np.zeros_like(x, dtype=float)).", 0.85)
-    repeated = next((numpy_trace.values[i] for i in region if "indices repeat" in numpy_trace.values[i].detail), None)
-    if repeated is not None:
-        return Finding("numpy-backward", f"{text} It writes with a fancy index whose indices repeat ({op_text(repeated, numpy_trace)}): "
-                       "a[idx] += v is buffered, each repeated index keeps one write instead of the sum of all; "
-                       "np.add.at(a, idx, v) accumulates them.", {**evidence, "side": "numpy"},
-                       "Scatter-add with np.add.at(a, idx, v).", 0.85)
+    if written := written_into(region, numpy_trace):
+        return Finding("numpy-backward", f"{text} {written[0]}", {**evidence, "side": "numpy"}, written[1], 0.85)
     if term := _missing_term(first, region, numpy_trace, torch_trace, tolerance):
         evidence["term"] = term
         return Finding("numpy-backward", f"{text} {term}", {**evidence, "side": "numpy"},
                        "Add every path the gradient takes, each with its own factor (each use of a value adds its term).",
                        0.8 if "second use of that parameter" in term else 0.75)
+    if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
+        return Finding("numpy-backward", f"{text} {where}", {**evidence, "side": "numpy"}, "Apply the chain rule there, "
+                       "factor by factor and element by element.", 0.75)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
@@ -125,7 +119,10 @@ def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.nd
                 continue
             numpy_side, torch_side = replayed(setup, built, step, lambda torch_side: setattr(
                 dict(torch_side.names["model"].named_modules())[path], flag, not value))
-            torch_side.step(setup.rows(step))
+            try:
+                torch_side.step(setup.rows(step))
+            except Exception:  # noqa: BLE001 - a flag the port's step cannot run with is no alternative
+                continue
             gradient = (torch_side.gradients() or {}).get(parameter)
             error = _port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
             if error is not None and error <= FD_AGREES:

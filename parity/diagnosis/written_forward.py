@@ -18,9 +18,11 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 from parity.diagnosis.written_ops import lengths, meant_there, semantics
 from parity.diagnosis.bound_rows import outer_broadcast
+from parity.diagnosis.columns_read import columns_read
+from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -127,9 +129,9 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
             continue
         if value.array.size < 2:
             continue
-        for shape, transpose in ((value.array.shape, False), (value.array.shape[::-1], True)):
-            twin = next((v for v in by_shape.get(shape, ()) if agrees(value.array.T if transpose else value.array, v.array,
-                                                                    tolerance)), None)
+        for axes in axis_orders(value.array.shape):  # as it is, transposed, or (a map) with its axes after the batch's moved
+            seen = value.array.transpose(axes)
+            twin = next((v for v in by_shape.get(seen.shape, ()) if agrees(seen, v.array, tolerance)), None)
             if twin is not None:
                 found[value.index] = twin
                 break
@@ -187,9 +189,17 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
         evidence["lengths"] = length
         return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)
-    if column := columns([numpy_trace.values[i] for i in region[:12]], torch_ops, frontier, numpy_trace):
-        evidence["columns"] = column
-        return Finding("forward", f"{text} {column}", evidence, "Compute those columns alike in both programs.", 0.8)
+    departing = [numpy_trace.values[i] for i in region]
+    for column, fix in ((columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs."),
+                        (layout_move(torch_ops, torch_trace), "Move the channels alone: x.permute(0, 3, 1, 2)."),
+                        (contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs."),
+                        (column_order(departing, torch_trace, TRACE_AGREES["float32"]),
+                         "Lay the values out in the same order in both programs."),
+                        (columns([numpy_trace.values[i] for i in region[:12]], torch_ops, frontier, numpy_trace),
+                         "Compute those columns alike in both programs.")):
+        if column:
+            evidence["columns"] = column
+            return Finding("forward", f"{text} {column}", evidence, fix, 0.8)
     if axes := axes_of(numpy_ops, torch_ops, frontier):
         evidence["axes"] = axes
         return Finding("forward", f"{text} {axes}", evidence, "Reduce over the same axis in both programs.", 0.8)
@@ -201,6 +211,8 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         evidence["rows"] = order[1]
         return Finding("data-order", f"{text} {order[0]}", evidence, "Draw and cut the batches alike on both sides (one "
                        "generator kept for the whole run, the same batch size and boundaries).", order[2])
+    if part := partly(departing, torch_trace, TRACE_AGREES["float32"]):
+        return Finding("forward", f"{text} {part}", {**evidence, "partly": part}, "Compute every element alike in both programs.", 0.75)
     if other := operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
         evidence["operands"] = other
         text += " " + other

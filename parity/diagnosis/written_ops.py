@@ -288,7 +288,9 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return order, "Apply the two operations in the same order.", 0.8
     if number := constants(numpy_ops, torch_ops):
         return number, "Use the same number in both programs.", 0.8
-    if again := recalled(torch_ops, other.called, [trace.values[i] for i in region], tolerance):
+    further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
+    tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
+    if again := recalled(tried, other.called, [trace.values[i] for i in region], tolerance):
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85

@@ -82,6 +82,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     recover = (lambda r, f: r - f) if verb == "add" else (lambda r, f: f - r) if verb == "subtract" else (
         lambda r, f: np.divide(r, f, out=np.zeros_like(r), where=f != 0))
     other_np = recover(mine.array, frontier.array)
+    if theirs.array.shape not in (twin.array.shape, twin.array.T.shape) or frontier.array.shape not in (twin.array.shape, twin.array.T.shape):
+        return ""  # the two in another layout (channels-last against channels-first): no operand to recover
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
     said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
     spread = [_per_column(v) for v in (other_np, other_t)]

@@ -14,6 +14,7 @@ These judge hypotheses about a failure, not parity itself (table.py does).
 | DDP_RATIO_TOLERANCE | 1e-3 | a distributed run's gradients are the world size times (or over) the single run's within this |
 | RATIO_SPREAD | 1e-3 | (programs as written) a ratio is constant when its elements agree to this |
 | FD_STEP, FD_ELEMENTS, FD_AGREES | 1e-6, 12, 1e-2 | (programs as written) central differences in float64 on 12 elements; a gradient follows them within 1e-2 |
+| LOSS_TERM_SPREAD, LOSS_TERM_MOVES | 1e-6, 1e-4 | (programs as written, in float64) the two losses' ratio or difference is one number on every batch when it spreads by at most 1e-6 of itself (a difference must also pass 1e3 x FLOAT64_NOISE of the loss); the data move a loss, or a parameter the difference, beyond 1e-4 of it |
 | TRACE_AGREES | float32 1e-4, float64 1e-9 | (programs as written, traced) a NumPy value and a port's agree when their largest difference is within this of the port's largest magnitude |
 
 Each is pinned by tests/test_thresholds.py (an edge just inside passes, just outside fails) or, for the
@@ -34,4 +35,5 @@ FLOAT64_NOISE = 1e-12
 DDP_RATIO_TOLERANCE = 1e-3
 RATIO_SPREAD = 1e-3
 FD_STEP, FD_ELEMENTS, FD_AGREES = 1e-6, 12, 1e-2
+LOSS_TERM_SPREAD, LOSS_TERM_MOVES = 1e-6, 1e-4
 TRACE_AGREES = {"float32": 1e-4, "float64": 1e-9}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+import numpy_net
+
 from parity.diagnosis.evidence import Evidence, relative_gap
 from parity.diagnosis.port_trace import trace_port
 from parity.diagnosis.finding import Finding
@@ -36,6 +38,28 @@ def not_updated(e: Evidence) -> Finding | None:
                 f"Update {', '.join(still)} on the {SIDES[side]} side as the others are.",
                 0.95 if side == "torch" else 0.85,  # on the NumPy side a rule that says why (a bias gradient) fits better
             )
+    return None
+
+
+def rows_not_moved(e: Evidence) -> Finding | None:
+    """Some rows of a matrix one side leaves exactly where they were while the other moves them: a lazy (sparse)
+    update that steps only the rows the batch touched, where torch.optim moves every row on its state."""
+    for side, other in (("numpy", "torch"), ("torch", "numpy")):
+        for p in (p for p in e.params() if e.failed(p) and np.ndim(e.before[p]) == 2):
+            mine, theirs = (e.update(s, p).reshape(len(e.before[p]), -1) for s in (side, other))
+            rows = np.flatnonzero(~mine.any(axis=1) & theirs.any(axis=1))
+            if e.step < 2 or not 0 < rows.size < len(mine) or not mine.any():
+                continue
+            reference = numpy_net.backward(e.before, e.X, e.forward(e.before), e.y, e.loss, e.hidden_activation)[p]
+            if np.any(reference.reshape(len(mine), -1)[rows]):
+                continue  # rows the run's model gives a gradient are no lazy update: a gradient differs
+            why = " rows whose gradient in the run's model is 0 at this step (the batch does not touch them),"
+            return Finding("not-updated", f"The {SIDES[side]} side leaves {rows.size} of {len(mine)} rows of {p} unmoved at "
+                           f"step {e.step} ({rows.tolist()[:6]}),{why} while the {SIDES[other]} side moves them: a lazy "
+                           "(sparse) update that steps only the rows the batch touched, where torch.optim's step moves every "
+                           "row on its momentum or moments.", {"side": side, "parameter": p, "rows": rows.tolist()[:6],
+                                                               "step": e.step},
+                           "Step every row (a dense optimizer), or use torch.optim.SparseAdam on both sides.", 0.85)
     return None
 
 

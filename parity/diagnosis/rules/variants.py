@@ -171,6 +171,8 @@ def optimizer_variant(e: Evidence) -> Finding | None:
     # gradients read back from the updates (a check records none) fail wherever the updates do: no verdict on them
     if (not e.derived_grads and any(e.failed(g) for g in e.grads())) or not _grads(e) or not any(e.failed(n) for n in [*e.params(), *state]):
         return None
+    if _signs_only(e):
+        return None
     for what, fix, optimizers, variant in VARIANTS:
         if e.config.optimizer in optimizers and _reproduces(e, variant(e)):
             return _finding(e, what, fix)
@@ -183,6 +185,15 @@ def optimizer_variant(e: Evidence) -> Finding | None:
             if fitted and _reproduces(e, fitted[0]):
                 return _finding(e, what.format(fitted[1]), fix)
     return None
+
+
+def _signs_only(e: Evidence) -> bool:
+    """An Adam-family first step moves every entry by ±lr (m̂/√v̂ = sign g): it carries the gradient's signs alone,
+    and any variant that keeps them reproduces it; no variant is told apart there."""
+    if e.step != 1 or "adam" not in e.config.optimizer:
+        return False
+    moved = np.concatenate([np.abs(e.update("numpy", p)).ravel() for p in e.params()])
+    return bool(moved.size) and np.allclose(moved[moved > 0], e.config.lr, rtol=1e-2)
 
 
 def _reproduces(e: Evidence, predicted: Updates) -> bool:
@@ -215,3 +226,30 @@ def _finding(e: Evidence, what: str, fix: str) -> Finding:
         f"Follow torch.optim's update: {fix}.",
         0.96,
     )
+
+
+def decay_signs(e: Evidence) -> Finding | None:
+    """At an Adam-family first step (every entry moved by ±lr), the signs of the NumPy update against those of the
+    gradient plus each way of writing the run's weight decay: the forms whose signs it keeps, where the run's does not."""
+    if not e.config.weight_decay or not _signs_only(e):
+        return None
+    grads = _grads(e)
+    names = [p for p in grads if p in e.before]
+    if not names:
+        return None
+    lam, lr = e.config.weight_decay, e.config.lr
+    moved = np.concatenate([-np.sign(e.update("numpy", p)).ravel() for p in names])
+    forms = {"the run's L2 term λ·w": lambda w: lam * w, "an L1 term λ·sign(w) (the lasso's gradient)": lambda w: lam * np.sign(w),
+             "the term scaled by the learning rate, lr·λ·w (SGD's decay step)": lambda w: lr * lam * w,
+             "no decay term at all": lambda w: 0 * w}
+    keeps = [words for words, form in forms.items()
+             if np.array_equal(np.sign(np.concatenate([(grads[p] + form(e.before[p])).ravel() for p in names]))[moved != 0],
+                               moved[moved != 0])]
+    if not keeps or "the run's L2 term λ·w" in keeps:
+        return None
+    said = keeps[0] if len(keeps) == 1 else "one of: " + "; ".join(keeps) + " (the signs alone do not tell them apart)"
+    return Finding("weight-decay", f"The NumPy side's first Adam step moves every entry by ±lr, so it keeps only the signs "
+                   f"of the gradient it was given: they are the signs of the run's gradient plus {said}, not plus the "
+                   f"run's weight decay λ·w (λ = {lam:g}).", {"step": e.step, "side": "numpy", "forms": keeps},
+                   "Add weight_decay * w to the gradient before Adam's moments, as torch.optim.Adam(weight_decay=...) does.",
+                   0.85 if len(keeps) == 1 else 0.75)

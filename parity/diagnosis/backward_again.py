@@ -1,0 +1,86 @@
+"""The port's own convolutions and linear layers, back-propagated again with their weight rearranged: where the
+gradient with respect to the input, taken through the layer with its kernel flipped (or its weight transposed),
+is a value of the NumPy program's backward pass, the NumPy program back-propagates through that rearranged weight
+(a kernel not rotated by 180 degrees in the input gradient, W where Wᵀ belongs).
+
+    numpy value = ∂⟨f(x, w'), g⟩/∂x     with g the port's gradient at f's output, w' the weight rearranged
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import numpy as np
+import torch
+
+from parity.diagnosis.called_again import signature
+from parity.diagnosis.written_forward import replayed
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
+
+
+def backward_again(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
+    for index, (func, args, kwargs) in torch_trace.called.items():
+        name = getattr(func, "__name__", "")
+        incoming = next((v for v in torch_trace.values if v.op == "grad" and v.inputs == (index,)), None)
+        if name not in LAYERS or incoming is None:
+            continue
+        try:
+            arguments = signature(func).bind(*args, **kwargs).arguments
+        except TypeError:
+            continue
+        x, weight = arguments.get("input"), arguments.get("weight")
+        if not (torch.is_tensor(x) and torch.is_tensor(weight)) or not x.is_floating_point():
+            continue
+        for (short, long), rearranged in _rearranged(name, weight):
+            value = _input_gradient(func, arguments, rearranged, incoming.array)
+            twin = next((v for v in numpy_values if value is not None and v.array.shape == value.shape
+                         and np.any(value) and agrees(v.array, value, tolerance)), None)
+            if twin is not None:
+                return (f"The NumPy program's {describe(twin)} is the gradient with respect to the input of the port's "
+                        f"{name}, back-propagated again with its weight {short} ({long}): the NumPy backward pass takes "
+                        f"the input's gradient through a weight {short}.")
+    return ""
+
+
+def _rearranged(name: str, weight: torch.Tensor) -> Iterator[tuple[tuple[str, str], torch.Tensor]]:
+    if weight.dim() >= 3:
+        spatial = tuple(range(2, weight.dim()))
+        yield ("not rotated by 180 degrees", "the kernel as in the forward pass, where the input's gradient needs it "
+               "flipped"), weight.flip(spatial)
+    if weight.dim() == 2 and weight.shape[0] == weight.shape[1]:
+        yield ("transposed", "W where Wᵀ belongs"), weight.t()
+
+
+def _input_gradient(func, arguments: dict, weight: torch.Tensor, incoming: np.ndarray) -> np.ndarray | None:
+    x = arguments["input"].detach().double().requires_grad_(True)
+    called = {**{k: (v.detach().double() if torch.is_tensor(v) else v) for k, v in arguments.items()},
+              "input": x, "weight": weight.detach().double()}
+    try:
+        with torch.enable_grad():
+            out = func(**called)
+            (gradient,) = torch.autograd.grad(out, x, torch.as_tensor(incoming, dtype=torch.float64).reshape(out.shape))
+    except Exception:  # noqa: BLE001 - a rearrangement the layer cannot take is no reading
+        return None
+    return gradient.numpy()
+
+
+def raw_gradients(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
+    """The port's gradients as back-propagation delivers them in its own step again (a hook on each parameter, the
+    calls of one step summed), before the step's own handling of .grad (a clip, a scale) and its update."""
+    _, torch_side = replayed(setup, built, step)
+    delivered: dict[str, torch.Tensor] = {}
+    hooks = []
+    for pair in torch_side.pairs:
+        parameter = torch_side.parameter(pair)
+        if parameter.requires_grad:
+            hooks.append(parameter.register_hook(lambda grad, name=pair.name: delivered.__setitem__(
+                name, delivered[name] + grad.detach() if name in delivered else grad.detach().clone())))
+    try:
+        torch_side.step(setup.rows(step))
+    finally:
+        for hook in hooks:
+            hook.remove()
+    layouts = {pair.name: pair.layout for pair in torch_side.pairs}
+    return {name: layouts[name].to_numpy(grad.to_dense().cpu().numpy()) for name, grad in delivered.items()}
