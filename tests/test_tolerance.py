@@ -188,3 +188,14 @@ def test_a_port_that_never_zeroes_its_gradients_is_never_rounding(tmp_path):
     document = json.loads(path.read_text())
     assert document["first_failure"]["step"] == 2
     assert not any("rounding" in f["name"] or "summation" in f["name"] for f in document["diagnosis"])
+
+
+def test_a_gradient_zero_in_exact_arithmetic_has_no_direction():
+    """A bias before batch norm: its gradient is zero in exact arithmetic, and each side's update is its rounding,
+    of either sign. Beside the step's largest update it is no move; a small learning rate that scales every update
+    alike keeps a real one checked."""
+    from parity.tolerance import direction_problem
+    noise = np.array([-9.4e-19, 2e-19])
+    assert direction_problem(noise, -noise, np.zeros(2), "float64", largest=1e-3) is None
+    assert direction_problem(-np.array([1e-12, 2e-12]), np.array([1e-12, 2e-12]), np.ones(2), "float64",
+                             largest=3e-12) is not None

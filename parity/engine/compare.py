@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+import numpy as np
+
 from parity.engine.device_record import host, on_device
 from parity.engine.measure import Comparison, Pair, compare, compare_many
 from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference
@@ -181,11 +183,12 @@ class RunComparison:
         found = dict(zip(names, compare_many(pairs, self.rtol, self.atol, self.dtype)))
         found.update({name: Comparison(float("inf"), float("inf"), (), float("nan"), float("nan"), 1, 1, problem,
                                        float("inf"), float("inf"), float("inf")) for name, problem in absent.items()})
+        largest = max((float(np.abs(host(torch_record[n])).max(initial=0.0)) for n in names if n.endswith(".update")), default=0.0)
         for name, comparison in found.items():
             if name.endswith(".update") and comparison.passed:
                 weight = numpy_record.get(name[: -len(".update")])
                 problem = direction_problem(numpy_record[name], host(torch_record[name]),
-                                            weight if weight is not None else 0.0, self.dtype)
+                                            weight if weight is not None else 0.0, self.dtype, largest)
                 if problem:
                     found[name] = replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"),
                                           min_atol=float("inf"), min_rtol=float("inf"))
