@@ -44,14 +44,17 @@ def not_updated(e: Evidence) -> Finding | None:
 def rows_not_moved(e: Evidence) -> Finding | None:
     """Some rows of a matrix one side leaves exactly where they were while the other moves them: a lazy (sparse)
     update that steps only the rows the batch touched, where torch.optim moves every row on its state."""
+    if e.step < 2:
+        return None  # at the first step no optimizer state moves a row
+    reference: dict = {}  # the run's model's gradients, computed once where a reading needs them
     for side, other in (("numpy", "torch"), ("torch", "numpy")):
         for p in (p for p in e.params() if e.failed(p) and np.ndim(e.before[p]) == 2):
             mine, theirs = (e.update(s, p).reshape(len(e.before[p]), -1) for s in (side, other))
             rows = np.flatnonzero(~mine.any(axis=1) & theirs.any(axis=1))
-            if e.step < 2 or not 0 < rows.size < len(mine) or not mine.any():
+            if not 0 < rows.size < len(mine) or not mine.any():
                 continue
-            reference = numpy_net.backward(e.before, e.X, e.forward(e.before), e.y, e.loss, e.hidden_activation)[p]
-            if np.any(reference.reshape(len(mine), -1)[rows]):
+            reference = reference or numpy_net.backward(e.before, e.X, e.forward(e.before), e.y, e.loss, e.hidden_activation)
+            if np.any(reference[p].reshape(len(mine), -1)[rows]):
                 continue  # rows the run's model gives a gradient are no lazy update: a gradient differs
             why = " rows whose gradient in the run's model is 0 at this step (the batch does not touch them),"
             return Finding("not-updated", f"The {SIDES[side]} side leaves {rows.size} of {len(mine)} rows of {p} unmoved at "
