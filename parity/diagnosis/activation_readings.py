@@ -15,6 +15,7 @@ import torch.nn.functional as F
 import numpy_net
 from parity.diagnosis.evidence import affine_fit, as_division, few, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.normalisation_readings import rows_scaled, softmax_denominator
+from parity.diagnosis.value_laws import named_constant
 
 
 ACTIVATIONS: dict[str, tuple[str, Callable[[np.ndarray], np.ndarray]]] = {
@@ -71,7 +72,7 @@ def _own_scaled(z: np.ndarray, received: np.ndarray, run: str, tolerance: float)
     return None
 
 
-def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float, pure: bool = False) -> tuple[str, str] | None:
     """A·f(B·z) + C for a known smooth f: its slope B (either sign) fitted by golden section on log |B|, A and C by least
     squares (LeCun's 1.7159·tanh(2z/3), a sigmoid with a gain, a formula with a sign lost: 0.5 - 0.5·exp(-2z))."""
     for name in ("tanh", "sigmoid", "softplus", "elu", "silu", "gelu", "exp"):
@@ -88,6 +89,8 @@ def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tup
             amplitude, shift, gap = fit(np.log(abs(slope)))
             if gap > tolerance or abs(slope - 1) <= 1e-3 or abs(amplitude) <= tolerance:
                 continue
+            if pure and (abs(amplitude - 1) > 1e-3 or abs(shift) > 1e-3):
+                continue  # only f(B·z) itself, one constant, is asked for
             lecun = " (LeCun's scaled tanh from 'Efficient BackProp', 1.7159·tanh(2z/3))" if name == "tanh" and \
                 abs(amplitude - 1.7159) <= 1e-3 and abs(slope - 2 / 3) <= 1e-3 and abs(shift) <= 1e-3 else ""
             whole = abs(slope - round(slope)) <= 1e-6 * abs(slope)
@@ -98,7 +101,35 @@ def _scaled_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tup
                 offset = "" if abs(shift) <= tolerance * max(abs(amplitude), 1.0) else f" {'+' if shift > 0 else '-'} {abs(shift):.4g}"
                 formula = f"{amplitude:.5g}·{inner}{offset}"
             article = "an" if name[0] in "aeiou" else "a"
-            return (f"{formula}, {article} {name} with its input multiplied by {slope:.4g}{lecun}", f"scaled-{name}")
+            constant = named_constant(slope)
+            known = f" (= {constant}: a base-2 or base-10 form where the natural one belongs, e.g. log2, exp2, logaddexp2)" \
+                if "ln" in constant else f" (= {constant})" if constant in ("e", "1/e") else ""
+            return (f"{formula}, {article} {name} with its input multiplied by {slope:.4g}{known}{lecun}", f"scaled-{name}")
+    return None
+
+
+def _shifted_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """A·f(z + s) (+ C) for a known smooth f: its input shifted by a constant s, fitted by golden section (a constant
+    carried into a formula where another belongs: log(e^1 + e^-z) for log(e^0 + e^-z) gives sigmoid(z + 1)/e)."""
+    for name in ("sigmoid", "tanh", "softplus", "exp"):
+        words, function = ACTIVATIONS[name]
+
+        def fit(shift: float) -> tuple[float, float, float]:
+            with np.errstate(all="ignore"):
+                values = function(z + shift).ravel()
+            return affine_fit(received.ravel(), values) if np.all(np.isfinite(values)) and np.ptp(values) > 0 else (0.0, 0.0, 1.0)
+
+        shift = float(golden_minimum(lambda c: fit(c)[2], -4.0, 4.0))
+        amplitude, offset, gap = fit(shift)
+        if gap > tolerance or abs(shift) <= 1e-3 or abs(amplitude) <= tolerance:
+            continue
+        shift = round(shift) if abs(shift - round(shift)) <= 1e-4 else shift
+        inner = words.split(",")[0].split(" = ")[0].replace("(z)", f"(z {'+' if shift > 0 else '-'} {abs(shift):.4g})")
+        constant = named_constant(amplitude)
+        scale = "" if abs(amplitude - 1) <= 1e-4 else f"{amplitude:.5g}{f' (= {constant})' if constant else ''}·"
+        added = "" if abs(offset) <= tolerance * max(abs(amplitude), 1.0) else f" {'+' if offset > 0 else '-'} {abs(offset):.4g}"
+        return (f"{scale}{inner}{added}: {name} with its input shifted by {shift:.4g}, a constant added inside the "
+                f"formula (a 1 where a 0 belongs, exp(1) for exp(0))", f"shifted-{name}")
     return None
 
 
@@ -224,16 +255,22 @@ def _table_forms(z: np.ndarray, received: np.ndarray, tolerance: float) -> tuple
     """A known function changed: an affine change of it (2·sigmoid(z) - 1 = tanh(z/2)), A·f(B·z) + C, mirrored -f(-z),
     applied twice, or a leaky ReLU with its slope."""
     for name, (words, function) in ACTIVATIONS.items():
-        fit = affine_fit(received.ravel(), function(z).ravel()) if name != "linear" else None
+        if name != "linear" and relative_gap(function(z), z) <= tolerance:
+            continue  # on these z the function is z itself (hardtanh of |z| < 1): no evidence of it
+        fit = affine_fit(received.ravel(), function(z).ravel())
+        if name == "linear" and fit and abs(fit[1]) > tolerance * max(float(np.abs(received).max()), 1e-300):
+            continue  # a scale and an offset of z: read below as the product or the bias changed
         if fit and fit[2] <= tolerance and np.all(np.isfinite(fit[:2])):
             scale, shift = fit[0], fit[1]
             same = "; that is tanh(z/2), not tanh(z)" if name == "sigmoid" and abs(scale - 2) <= 1e-3 and abs(shift + 1) <= 1e-3 else ""
             if name == "sigmoid" and abs(scale + 1) <= 1e-3 and abs(shift - 1) <= 1e-3:
                 return "1 - sigmoid(z) = sigmoid(-z) = 1/(1 + e^z): the exponent's sign flipped", "mirrored-sigmoid"
             offset = "" if abs(shift) <= tolerance * max(abs(scale), 1.0) else f" {'+' if shift >= 0 else '-'} {abs(shift):.4g}"
+            if offset and (inside := _scaled_inside(z, received, tolerance, pure=True)):
+                return inside  # f(B·z), one constant, before A·f(z) + C, two: on small z the two look alike
             twice = f" ({scale:.4g} times {words.split(',')[0]})" if not offset else ""
             return f"{scale:.4g}·{words}{offset}{same}{twice}", f"scaled-{name}"
-    inside = _scaled_inside(z, received, tolerance)
+    inside = _scaled_inside(z, received, tolerance) or _shifted_inside(z, received, tolerance)
     if inside:
         return inside
     for name, (words, function) in ACTIVATIONS.items():  # mirrored: -f(-z), min(z, 0) = -relu(-z) for relu

@@ -22,6 +22,7 @@ from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.port_backward import activity_stage, clipped_stage, penalty_stage
+from parity.diagnosis.extra_parameters import kit_port_moved
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.result import FailureContext
@@ -39,6 +40,9 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     except Exception:  # a port that cannot be copied or stepped again: the stages are not measurable here
         return None
     params = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    if extra := kit_port_moved(setup, failure.step):
+        return _finding("extra-parameter", "its parameters", extra, "Hold the value fixed in the port (a plain tensor or "
+                        "register_buffer), or pair it with the NumPy program's and update it there too.", 0.9, {})
     if trace is not None and trace.optimizer_steps > 1:
         return _steps_per_step(trace, len(setup.batch(failure.step)[0]))
     if trace is not None and trace.optimizer_steps == 0 and getattr(port, "port", None) is not None and port.port.step:

@@ -14,6 +14,7 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import unread_group_key
+from parity.diagnosis.learning_rates import numpy_learning_rate
 from parity.diagnosis.written_forward import lockstep, moves_at
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
@@ -98,6 +99,10 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
     scaled = _one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
+    if scaled and (same_rate := _same_learning_rate(built, port_names)):
+        return [Finding("gradient-scale", scaled.split(": a learning rate")[0] + f". {same_rate}", {**evidence, "side": "numpy"},
+                        "Give the NumPy program's gradient the factor its loss's derivative has (every term of the chain "
+                        "rule, the same reduction).", 0.8)]
     if scaled:
         return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
     law = _law(ratios, step)
@@ -115,6 +120,17 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
     return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, evidence)
+
+
+def _same_learning_rate(built, torch_names: dict) -> str:
+    """Where the NumPy program names the port's learning rate, a factor common to every update is in the gradients."""
+    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
+    rate = numpy_learning_rate(built.make_sides()[0].names)
+    if rate is None or "lr" not in group or abs(rate - group["lr"]) > 1e-9 * rate:
+        return ""
+    return (f"Yet the NumPy program steps with the port's learning rate ({rate:g}): the factor is not the learning rate "
+            "but the gradients, and with the losses equal at this step the NumPy program's gradient is that factor "
+            "times its loss's (a chain-rule factor lost or added, a reduction's count).")
 
 
 def _one_learning_rate_factor(torch_names: dict, context) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
@@ -23,6 +24,7 @@ from parity.diagnosis.written_ops import lengths, meant_there, semantics
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read
 from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
+from parity.diagnosis.value_laws import related
 from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
                                                smoothing)
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -50,7 +52,12 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
         return None
-    return _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name)
+    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name)
+    if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
+        return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
+                       "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
+                       "program's and update it there too.", 0.85)
+    return found
 
 
 def trace_tolerance(built: Any) -> float:
@@ -176,6 +183,10 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     text = (f"At the shared start of step {step} the two programs agree up to {where}; they part after it, before the "
             f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
             f"{_list(evidence['torch_ops'])}.")
+    after = downstream(torch_trace, twin)
+    if law := related(numpy_ops, after, TRACE_AGREES["float32"]):  # the very first ops past the frontier
+        evidence["law"] = law
+        return Finding("forward", f"{text} {law}", evidence, "Compute that value alike in both programs.", 0.8)
     if targets:
         said = targets[1] + smoothing(torch_trace.values, frontier.array.shape[-1])
         evidence["targets"] = said
@@ -190,6 +201,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         evidence["lengths"] = length
         return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)
     departing = [numpy_trace.values[i] for i in region]
+    if law := related(departing[:24], after, TRACE_AGREES["float32"]):
+        evidence["law"] = law
+        return Finding("forward", f"{text} {law}", evidence, "Compute that value alike in both programs.", 0.8)
     for column, fix in ((columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs."),
                         (layout_move(torch_ops, torch_trace), "Move the channels alone: x.permute(0, 3, 1, 2)."),
                         (contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs."),
@@ -223,6 +237,19 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
                  "forward pass here (a recurrent state kept across calls, statistics or a cache updated each step, a random generator).")
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
                    "Compare the two programs from that value on, line by line.", 0.8 if held else LOCATED)
+
+
+def downstream(trace: Trace, value: Value, limit: int = 24) -> list[Value]:
+    """The values made from `value`, nearest first (the gradients' ops left out)."""
+    found, queue, seen = [], list(value.users), set()
+    while queue and len(found) < limit:
+        index = queue.pop(0)
+        if index in seen or trace.values[index].op == "grad":
+            continue
+        seen.add(index)
+        found.append(trace.values[index])
+        queue += trace.values[index].users
+    return found
 
 
 def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str,

@@ -9,7 +9,9 @@ import re
 import numpy as np
 
 from parity.diagnosis.held_statistics import held_statistics
+from parity.diagnosis.value_laws import law_between
 from parity.diagnosis.value_trace import Trace, Value, uses
+from parity.tolerance.diagnosis import TRACE_AGREES
 
 def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
     """A value in the region made from y alone, read as a slice or an affine function of y."""
@@ -23,12 +25,31 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
         if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size:
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
-        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0:
+        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value):
             a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
             if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12):
                 rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
                 return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
     return None
+
+
+def _meets_output(trace: Trace, value: Value) -> bool:
+    """Whether a value made from y alone meets a value made from X at its own shape (a target the output is compared
+    with), not only after a reduction (class counts, weights per column)."""
+    stack, seen = [value.index], set()
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        for user in trace.values[index].users:
+            made = trace.values[user]
+            if made.array.shape != value.array.shape:
+                continue
+            if "X" in roots(trace, user):
+                return True
+            stack.append(user)
+    return False
 
 
 def _affine(a: float, b: float) -> str:
@@ -245,6 +266,8 @@ def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
                    and np.allclose(v.array, b.array, rtol=1e-5, atol=1e-7)), None)
     said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
             f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
+    if law := law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"]):
+        said += f" Of the two, {law}."
     if unused is not None:
         said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
     return said

@@ -93,6 +93,13 @@ def gradient_scale(e: Evidence) -> Finding | None:
     why = (f" (1/{e.n}: averaged over the batch where the others sum)" if close(ratio, 1 / e.n) else f" (the learning "
            f"rate, {lr:g}: that layer's step carries lr², the learning rate twice: a step already scaled by lr "
            f"back-propagated, or multiplied by lr again)" if close(ratio, lr) and lr != 1 else "")
-    return Finding("gradient-scale", f"Layer {layer}'s NumPy gradients are {ratio:.6g} times torch's{why}, while every other "
-                   "layer's agree: a factor that enters one layer's gradient only.", {"ratio": ratio, "tensors": failing},
+    times = next((words for k, words in ((2.0, " (twice)"), (0.5, " (half)"), (4.0, " (four times)"), (0.25, " (a quarter)"))
+                  if close(ratio, k)), "")
+    upper = any(g.startswith("W") and g[1:].split(".")[0].isdigit() and int(g[1:].split(".")[0]) > int(layer) for g in e.grads())
+    delta = (f" Its weights and bias carry it alike, so it is in layer {layer}'s delta, δ{layer} = (δ above · Wᵀ)·f'(z{layer}), "
+             f"while the layer above agrees: a factor in that activation's derivative (a chain rule's inner factor lost or "
+             f"doubled) or in the error back-propagated into it."
+             if not why and upper and any(g.startswith("W") for g in failing) and any(g.startswith("b") for g in failing) else "")
+    return Finding("gradient-scale", f"Layer {layer}'s NumPy gradients are {ratio:.6g} times{times} torch's{why}, while every "
+                   f"other layer's agree: a factor that enters one layer's gradient only.{delta}", {"ratio": ratio, "tensors": failing},
                    f"Give layer {layer}'s gradient the same reduction and constants as the others.", 0.95)

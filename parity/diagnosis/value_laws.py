@@ -1,0 +1,108 @@
+"""Two values the sides compute at one place, one an elementwise function of the other: the port's the reciprocal,
+the negative, the complement, a power, the exponential or the logarithm of the NumPy program's, a constant multiple
+or offset of it, or it standardised (by its batch mean and standard deviation, as a whole or column by column).
+
+A law is said only where it holds for every element within the run's rounding and the values vary (a constant array
+fits too many laws to name one).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Value, agrees
+
+Law = tuple[str, Callable[[np.ndarray], np.ndarray]]
+
+LAWS: tuple[Law, ...] = (
+    ("the negative, -x,", lambda x: -x),
+    ("the reciprocal, 1/x (the ratio inverted),", lambda x: 1 / x),
+    ("the complement, 1 - x,", lambda x: 1 - x),
+    ("the square, x²,", np.square),
+    ("the square root, √x,", np.sqrt),
+    ("the exponential, exp(x),", np.exp),
+    ("the natural logarithm, log(x),", np.log),
+    ("log(1 + x) (log1p),", np.log1p),
+    ("exp(x) - 1 (expm1),", np.expm1),
+)
+
+NAMED_CONSTANTS = {2.0: "2", 0.5: "1/2", math.log(2): "ln 2", 1 / math.log(2): "1/ln 2 (log2 against log)",
+                   math.log(10): "ln 10", 1 / math.log(10): "1/ln 10 (log10 against log)", math.e: "e", 1 / math.e: "1/e"}
+
+
+def law_between(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
+    """The port's value (`theirs`) as a function of the NumPy program's (`mine`), or the NumPy program's of the port's:
+    '' where none holds."""
+    if mine.shape != theirs.shape or mine.size < 2 or np.ptp(mine) == 0 or np.ptp(theirs) == 0 or agrees(mine, theirs, tolerance):
+        return ""
+    for source, result, whose in ((mine, theirs, "the port's is {law} of the NumPy program's"),
+                                  (theirs, mine, "the NumPy program's is {law} of the port's")):
+        with np.errstate(all="ignore"):
+            for text, law in LAWS:
+                made = law(source)
+                if np.all(np.isfinite(made)) and agrees(made, result, tolerance):
+                    return whose.format(law=text)
+    return _linear(mine, theirs, tolerance)
+
+
+def _linear(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
+    scale = float(np.vdot(mine, theirs) / np.vdot(mine, mine))
+    if agrees(scale * mine, theirs, tolerance):
+        return f"the port's is {_number(scale)} times the NumPy program's"
+    offset = float(np.mean(theirs - mine))
+    if agrees(mine + offset, theirs, tolerance):
+        return f"the port's is the NumPy program's {'plus' if offset > 0 else 'minus'} {abs(offset):.6g} (a constant offset)"
+    return _standardised(mine, theirs, tolerance) or _standardised(theirs, mine, tolerance, "the NumPy program's", "the port's")
+
+
+def _standardised(raw: np.ndarray, made: np.ndarray, tolerance: float, whose: str = "the port's",
+                  of: str = "the NumPy program's") -> str:
+    """`made` is `raw` less its mean over the batch, divided by its standard deviation (biased or not): as a whole, or
+    column by column with some columns passed through unchanged."""
+    for axis in (None, 0) if raw.ndim == 2 else (None,):
+        for ddof in (0, 1):
+            with np.errstate(all="ignore"):
+                standard = (raw - raw.mean(axis=axis)) / raw.std(axis=axis, ddof=ddof)
+            if axis is None:
+                if agrees(standard, made, tolerance):
+                    return f"{whose} is {of} standardised as a whole (its mean subtracted, divided by its std)"
+                continue
+            same = [j for j in range(raw.shape[1]) if agrees(raw[:, j], made[:, j], tolerance)]
+            scaled = [j for j in range(raw.shape[1]) if j not in same and np.all(np.isfinite(standard[:, j])) and agrees(standard[:, j], made[:, j], tolerance)]
+            if scaled and len(same) + len(scaled) == raw.shape[1]:
+                passed = f"; columns {same} pass unchanged" if same else ""
+                return (f"{whose} columns {scaled} are {of} standardised (each column's batch mean subtracted, divided by its "
+                        f"std{', ddof=1' if ddof else ''}){passed}: columns scaled on one side only (for example 0/1 indicator "
+                        f"columns standardised with the numeric ones)")
+    return ""
+
+
+def named_constant(k: float, rtol: float = 1e-3) -> str:
+    """The name of a constant a fitted number is (ln 2, 1/ln 10, e, ...), or ''."""
+    return next((text for value, text in NAMED_CONSTANTS.items() if abs(abs(k) - value) <= rtol * value), "")
+
+
+def _number(k: float) -> str:
+    named = named_constant(k, 1e-5)
+    return f"{k:.6g} (= {named})" if named else f"{k:.6g}"
+
+
+def related(numpy_values: list[Value], torch_values: list[Value], tolerance: float) -> str:
+    """The first NumPy value departing that a port value of its shape follows by a law; of several, the port value
+    with the most columns equal to it (the one computed at the same place)."""
+    for mine in numpy_values:
+        a = np.asarray(mine.array, np.float64)
+        found = [(theirs, law) for theirs in torch_values if theirs.array.shape == mine.array.shape
+                 and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance))]
+        if found:
+            theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
+            return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
+                    f"one function of the other: {law}.")
+    return ""
+
+
+def _same_columns(a: np.ndarray, b: np.ndarray, tolerance: float) -> int:
+    return sum(agrees(a[:, j], b[:, j], tolerance) for j in range(a.shape[1])) if a.ndim == 2 else 0
