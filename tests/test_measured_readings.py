@@ -319,7 +319,7 @@ def test_floats_written_into_a_bool_template_are_noted_where_they_are_written():
 
 def test_a_slice_of_y_with_the_same_elements_is_no_target_broadcast():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_readings import derived_targets
+    from parity.diagnosis.target_readings import derived_targets
     for y, sliced, named in ((np.ones((1, 1)), np.ones(1), False), (np.ones((4, 2)), np.ones((4, 1)), True)):
         trace = Trace()
         trace._add("y", y, (), "")

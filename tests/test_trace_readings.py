@@ -94,7 +94,7 @@ def test_labels_shifted_by_one_class_and_a_target_subtracted_twice_are_read():
 def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_is_told_from_conv1d():
     from parity.diagnosis.traced_step import _keeping
     from parity.diagnosis.value_trace import TracedArray, _TRACE
-    from parity.diagnosis.written_ops import semantics
+    from parity.diagnosis.comparisons import semantics
     trace, X = Trace(), np.arange(8.0).reshape(2, 4).view(TracedArray)
     trace.root("X", X, np.array(X.view(np.ndarray)))
     _TRACE.append(trace)
@@ -160,7 +160,7 @@ def test_an_update_of_plus_or_minus_lr_everywhere_past_the_first_step_is_read_as
 
 def test_a_ratio_of_a_data_axis_length_and_repeat_against_tile_are_read():
     from parity.diagnosis.update_stage import _data_axis
-    from parity.diagnosis.written_ops import semantics
+    from parity.diagnosis.comparisons import semantics
     assert _data_axis((48, 5), 4.99999) == (1, 5) and _data_axis((48, 5), 1 / 5) == (1, 5)
     assert _data_axis((48, 5, 5), 5.0) is None and _data_axis((48, 5), 3.0) is None  # two axes of that length; none
     mine = values(("X", np.zeros((2, 2)), (), ""), ("repeat", np.zeros((2, 4)), (0, 2.0), "axis=1"))

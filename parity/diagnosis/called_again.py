@@ -9,6 +9,7 @@ call of the port's own function.
 from __future__ import annotations
 
 import inspect
+from itertools import chain
 from itertools import permutations
 from typing import Any, Iterator
 
@@ -79,11 +80,14 @@ def _dot(x1: torch.Tensor, x2: torch.Tensor, dim: int = 1) -> torch.Tensor:
 _dot.__name__ = "the dot product (x1 * x2).sum(dim)"
 
 
+def _cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None): ...  # noqa: A002, E704
+
+
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear,  # no signature kept
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
             **{name: _unary for name in ("tanh", "sigmoid", "gelu", "hardtanh", "hardsigmoid", "softplus")},
-            "cosine_similarity": _cosine}
+            "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")}}
 
 # a function and the ones of its kind a port (or a NumPy program) writes in its place, called on the same arguments
 SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
@@ -139,6 +143,20 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False) ->
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
+
+
+def _swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
+    """Two tensor arguments of one shape given in each other's place (cell(h, x) for cell(x, h)): a call whose order
+    the shapes cannot catch."""
+    tensors = [k for k, v in arguments.items() if torch.is_tensor(v) and k not in SKIPPED[1:]]
+    for i, first in enumerate(tensors):
+        for second in tensors[i + 1:]:
+            if arguments[first].shape == arguments[second].shape and not torch.equal(arguments[first], arguments[second]):
+                yield f"{first} and {second} swapped", {**arguments, first: arguments[second], second: arguments[first]}
+    for key, value in arguments.items():  # a state given as a pair, (h, c) for (c, h)
+        if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(torch.is_tensor, value)) and \
+                value[0].shape == value[1].shape and not torch.equal(value[0], value[1]):
+            yield f"{key}'s two tensors swapped", {**arguments, key: type(value)(reversed(value))}
 
 
 def _rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
@@ -224,11 +242,12 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
             continue
         bound.apply_defaults()
         name = getattr(func, "__name__", op.op)
-        for change, value in _alternatives(func, dict(bound.arguments), 0, whole=True):
-            if twin := _twin(numpy_values, value, tolerance):
+        swaps = ((change, called_again(func, changed)) for change, changed in _swapped(dict(bound.arguments)))
+        for change, value in chain(_alternatives(func, dict(bound.arguments), 0, whole=True), swaps):
+            if value is not None and (twin := _twin(numpy_values, value, tolerance)):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
-                        f"{MEANINGS.get(change, '')}.")
+                        f"{MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
         for other, value in siblings(func, dict(bound.arguments)):
             if twin := _twin(numpy_values, value, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "

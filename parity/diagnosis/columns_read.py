@@ -19,7 +19,9 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
         return ""
     mine = _read(numpy_trace, frontier, base)
     theirs = _read(torch_trace, twin, base)
-    if not mine or not theirs or mine == theirs:
+    if mine and mine == theirs:
+        return _slices_shifted(_slices(numpy_trace, frontier, base), _slices(torch_trace, twin, base), describe(frontier))
+    if not mine or not theirs:
         return ""
     only_mine, only_theirs = sorted(mine - theirs), sorted(theirs - mine)
     said = "; ".join(part for part in (
@@ -28,6 +30,38 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     return (f"From {describe(frontier)} ({base.shape[1]} columns) the NumPy program reads columns {_listed(sorted(mine))}, "
             f"the port columns {_listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
             "in, a column left out).")
+
+
+def lookup_keys(numpy_values: list[Value], numpy_trace: Trace, torch_trace: Trace) -> str:
+    """A NumPy table lookup, table[keys], with its keys a column of X, where a port value of its shape is the same
+    table looked up by another column of X: the two read their keys from different columns (two id columns swapped)."""
+    X = next((v.array for v in numpy_trace.values if v.op == "X"), None)
+    if X is None or X.ndim != 2:
+        return ""
+    for value in numpy_values:
+        ints = [i for i in value.inputs if isinstance(i, int)]
+        if value.op != "getitem" or not ints or value.array.ndim != 2 or len(value.array) != len(X):
+            continue
+        mine = _key_column(X, numpy_trace.values[ints[-1]].array)
+        if mine is None:
+            continue
+        rows = {int(k): row for k, row in zip(X[:, mine], value.array)}  # the table's rows this lookup shows, by key
+        for j in range(X.shape[1]):
+            if j == mine or not set(np.unique(X[:, j])) <= set(rows):
+                continue
+            looked = np.stack([rows[int(k)] for k in X[:, j]])
+            if any(v.array.shape == looked.shape and np.allclose(v.array, looked, rtol=1e-5, atol=1e-7) for v in torch_trace.values):
+                return (f"The NumPy program looks rows of a table up by X's column {mine} ({value.op}, {value.detail or 'rows'}); "
+                        f"the port looks the same table up by column {j}: the keys are read from other columns (two id "
+                        "columns swapped, an index off by one).")
+    return ""
+
+
+def _key_column(X: np.ndarray, keys: np.ndarray) -> int | None:
+    keys = np.asarray(keys).ravel()
+    if len(keys) != len(X) or not np.array_equal(keys, np.round(keys)):
+        return None
+    return next((j for j in range(X.shape[1]) if np.array_equal(X[:, j], keys)), None)
 
 
 def _read(trace: Trace, value: Value, base: np.ndarray) -> set[int]:
@@ -39,6 +73,26 @@ def _read(trace: Trace, value: Value, base: np.ndarray) -> set[int]:
             return set(range(base.shape[1]))  # a product, or the value as a key: every column
         found |= _columns_of(use.array, base)
     return found
+
+
+def _slices(trace: Trace, value: Value, base: np.ndarray) -> list[tuple[int, ...]]:
+    """The columns each slice of the value takes, one tuple per getitem use (other uses left out)."""
+    return [tuple(sorted(_columns_of(use.array, base))) for use in (trace.values[i] for i in value.users)
+            if use.op == "getitem" and use.inputs and use.inputs[0] == value.index]
+
+
+def _slices_shifted(mine: list[tuple[int, ...]], theirs: list[tuple[int, ...]], name: str) -> str:
+    """A slice of k columns on one side where the other takes the k columns one or more places along (y[:, 1:] for
+    y[:, :-1]): a sequence shifted the other way, the target read as the input."""
+    for a in (m for m in mine if m not in theirs and len(m) > 1):
+        for b in (t for t in theirs if t not in mine and len(t) == len(a)):
+            shift = b[0] - a[0]
+            if shift and all(j - i == shift for i, j in zip(a, b)):
+                return (f"The NumPy program slices {name}'s columns {_listed(list(a))} where the port slices columns "
+                        f"{_listed(list(b))}: as many columns, shifted by {abs(shift)}: a "
+                        "sequence shifted the other way (an off-by-one: y[:, 1:] for y[:, :-1], the value to predict read "
+                        "as the input, or a lag the wrong way).")
+    return ""
 
 
 def _columns_of(part: np.ndarray, base: np.ndarray) -> set[int]:

@@ -1,12 +1,17 @@
 """The learning rate a NumPy program as written steps with, read off the program itself: an attribute of its objects
 (self.lr, self.learning_rate, self.eta) or a module constant its methods read (LR, LEARNING_RATE). Where every
 parameter's update is one factor times the port's and the two learning rates are one number, the factor is not the
-learning rate: it is in the gradients."""
+learning rate: it is in the gradients. Also the factor read as a learning rate: one ratio for every update."""
 
 from __future__ import annotations
 
 import inspect
 from typing import Any
+
+import numpy as np
+
+from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.finding import Finding
 
 RATE_NAMES = {"lr", "learning_rate", "eta", "step_size", "alpha", "learningrate"}
 
@@ -17,7 +22,8 @@ def numpy_learning_rate(names: dict[str, Any]) -> float | None:
     found: set[float] = set()
     for name, value in names.items():
         _add(found, name, value)
-        for attribute, held in getattr(value, "__dict__", {}).items() if not inspect.ismodule(value) else ():
+        held_by = {} if inspect.ismodule(value) else {**getattr(type(value), "__dict__", {}), **getattr(value, "__dict__", {})}
+        for attribute, held in held_by.items():
             _add(found, attribute, held)
         for _, method in inspect.getmembers(type(value), inspect.isfunction) if not inspect.ismodule(value) else ():
             for constant, held in method.__globals__.items():
@@ -29,3 +35,51 @@ def numpy_learning_rate(names: dict[str, Any]) -> float | None:
 def _add(found: set[float], name: str, value: Any) -> None:
     if name.lower().strip("_") in RATE_NAMES and isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
         found.add(float(value))
+
+
+def same_learning_rate(built, torch_names: dict) -> str:
+    """Where the NumPy program names the port's learning rate, a factor common to every update is in the gradients."""
+    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
+    rate = numpy_learning_rate(built.make_sides()[0].names)
+    if rate is None or "lr" not in group or abs(rate - group["lr"]) > 1e-9 * rate:
+        return ""
+    return (f"Yet the NumPy program steps with the port's learning rate ({rate:g}): the factor is not the learning rate "
+            "but the gradients, and with the losses equal at this step the NumPy program's gradient is that factor "
+            "times its loss's (a chain-rule factor lost or added, a reduction's count).")
+
+
+def scaled_finding(scaled: str, built: Any, torch_names: dict, evidence: dict) -> Finding:
+    """One factor on every update: the learning rate, unless the NumPy program names the port's (then its gradient)."""
+    if same_rate := same_learning_rate(built, torch_names):
+        return Finding("gradient-scale", scaled.split(": a learning rate")[0] + f". {same_rate}", {**evidence, "side": "numpy"},
+                       "Give the NumPy gradient every factor of its loss's derivative (the chain rule, the reduction).", 0.8)
+    return Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)
+
+
+def one_learning_rate_factor(torch_names: dict, context) -> str | None:
+    """Every parameter's NumPy update the same factor r times the port's at this step: a learning rate r times the
+    other's. The port's own learning rate is read off its optimizer, and, where a scheduler has moved it from its
+    initial_lr, the scheduler is named."""
+    names = [k.removesuffix(".update") for k in context.numpy_record if k.endswith(".update") and k in context.torch_record]
+    # fitted over each whole tensor: in float32 an update's small elements carry a large relative rounding error
+    fits = [fit_ratio(np.asarray(context.numpy_record[f"{n}.update"], np.float64), np.asarray(context.torch_record[f"{n}.update"],
+                      np.float64)) for n in names]
+    if len(names) < 2 or any(f is None or f[1] > 1e-3 for f in fits):
+        return None
+    ratios = [f[0] for f in fits]
+    if np.ptp(ratios) > 1e-3 * max(abs(r) for r in ratios):
+        return None
+    r = float(np.mean(ratios))
+    if abs(r - 1) <= 1e-3 or r <= 0:
+        return None
+    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
+    schedulers = [v for v in torch_names.values() if hasattr(v, "get_last_lr") and hasattr(v, "base_lrs")]
+    said = f" The port's optimizer starts at lr = {group['lr']:g}" if "lr" in group else ""
+    if said and schedulers and "initial_lr" in group and abs(group["lr"] / group["initial_lr"] - 1) > 1e-6:
+        factor = group["lr"] / group["initial_lr"]
+        extra = {"start_factor": getattr(schedulers[0], "start_factor", None), "factor": getattr(schedulers[0], "factor", None)}
+        shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)))
+        said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} scales it from "
+                 f"the first step{f' ({shown}; check the defaults you left)' if shown else ''}")
+    return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
+            f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")

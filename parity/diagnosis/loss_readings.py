@@ -17,6 +17,7 @@ from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.evidence import as_division, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
 from parity.diagnosis.loss_weights import weighted_by_prediction, weighted_rows
+from parity.diagnosis.normalisation_readings import pinned_column
 from parity.diagnosis.target_readings import BROADCAST, smoothed_targets
 
 
@@ -216,6 +217,9 @@ def _unit_in_gradient(output_activation: str, logits: np.ndarray, y: np.ndarray,
     q = grad / scale[0] + y
     if relative_gap(q, p) <= tolerance:
         return None
+    if output_activation == "softmax" and (pinned := pinned_column(logits, q, tolerance)):
+        return (f"its loss's gradient at the logits is (q - y) with q {pinned}.", "Compute the probabilities from every "
+                "column of the logits, or leave the pinned column's parameters out of the update.")
     if relative_gap(q, (logits > 0).astype(float)) <= tolerance:
         words = ("[z > 0], a step, where the unit's own σ(z) belongs: the loss written in a stable form, max(z, 0) + "
                  "log(1 + exp(-|z|)) - y·z, with a term cut from the graph (|z| detached, or the log term computed from a "

@@ -15,13 +15,14 @@ each loss but not what sets them apart:
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import Any
 
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.written_forward import replayed
+from parity.diagnosis.written_forward import replayed, traces
 from parity.tolerance.diagnosis import FD_ELEMENTS, FLOAT64_NOISE, LOSS_TERM_MOVES, LOSS_TERM_SPREAD
 
 DRAWS = 2
@@ -187,3 +188,22 @@ def _said(terms: dict, total: float) -> str:
                      f"every entry, as (Σw)²'s or |Σw|'s is) where a penalty is taken entry by entry: the square of the sum "
                      f"for the sum of squares, or the absolute value of the sum for the sum of absolute values")
     return "; ".join(parts)
+
+
+LOSS_KEYWORDS = {"smooth_l1_loss": ("beta", "smooth L1 with beta is the Huber loss divided by beta (huber_loss(delta=beta) / "
+                                            "beta): its gradients are 1/beta of the Huber loss's")}
+
+
+def loss_keyword(setup: Any, built: Any, step: int, ratio: float) -> str:
+    """Where the losses are a constant ratio apart: the port's loss function called with a keyword of that value."""
+    _, torch_trace = traces(setup, built, step)
+    for value in torch_trace.values:
+        if value.op == "grad" or value.array.size != 1 or not value.detail:
+            continue
+        for key, number in re.findall(r"(\w+)=(-?[0-9.]+(?:e-?\d+)?)", value.detail):
+            number = float(number)
+            if number and any(abs(r - number) <= 1e-6 * abs(number) for r in (ratio, 1 / ratio)):
+                known = LOSS_KEYWORDS.get(value.op)
+                meaning = f": {known[1]}" if known and known[0] == key else ""
+                return (f" The port computes its loss with {value.op}({key}={number:g}), the ratio measured{meaning}.")
+    return ""

@@ -74,3 +74,23 @@ def rows_scaled(expected: np.ndarray, received: np.ndarray, run: str, tolerance:
         sums = f"; each {what} sums to that factor instead of 1" if axis == 1 and run == "softmax" else ""
         return f"{run}(z) with each {what} {UNEXPLAINED_FACTORS} ({few(factors)}{sums}): a normalisation the run's model does not have"
     return None
+
+
+def pinned_column(logits: np.ndarray, q: np.ndarray, tolerance: float) -> str:
+    """Probabilities q that are the softmax of the logits with one column k replaced by a constant c (a reference
+    class's logit pinned at 0 in the forward pass while its weights still train): log q - z is one number per row
+    across every column but k, and log q_k less that number is c on every row."""
+    if q.ndim != 2 or q.shape[1] < 3 or np.any(q <= 0) or np.abs(q.sum(axis=1) - 1).max() > tolerance:
+        return ""
+    gap = np.log(q) - logits
+    for k in range(q.shape[1]):
+        others = np.delete(gap, k, axis=1)
+        if np.ptp(others, axis=1).max() > tolerance:
+            continue
+        pinned = np.log(q[:, k]) - others[:, 0]
+        if np.ptp(pinned) <= tolerance * max(1.0, float(np.abs(pinned).max())) and np.ptp(logits[:, k]) > tolerance:
+            constant = float(pinned.mean()) if abs(float(pinned.mean())) > tolerance else 0.0
+            return (f"the softmax of the logits with column {k}'s replaced by the constant {constant:.4g} on "
+                    f"every row: class {k}'s logit pinned (a reference or baseline category fixed at 0 in the forward "
+                    f"pass) while its weights W[:, {k}] and bias b[{k}] are still updated")
+    return ""

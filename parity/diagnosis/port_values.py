@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import torch
 from torch.overrides import TorchFunctionMode
 
+from parity.diagnosis.held_constants import port_constants
 from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
 
 OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "matmul",
@@ -73,6 +74,7 @@ def _tensors_in(args: tuple) -> tuple:
 def trace_torch_step(side: Any, rows: Any) -> Trace:
     """The port stepped once on these rows: its values, then (as op 'grad') each forward value's gradient."""
     trace = Trace()
+    trace.constants = port_constants(getattr(side, "names", {}).get("model") if hasattr(side, "names") else getattr(side, "model", None))
     batch_X, batch_y = side.batch(rows)
     trace.root("X", batch_X, as_float64(batch_X))
     trace.root("y", batch_y, as_float64(batch_y))

@@ -88,6 +88,11 @@ def _activations(p: Probe, config) -> Finding | None:
             given @ p.before[f"W{layer - 1}"], p.before.get(f"b{layer - 1}"), seen[rows], run, READ) or \
             acts.shifted(z, seen[rows], run, p.before.get(f"b{layer - 1}"), READ)
         where = f"hidden layer {layer - 1}'s activation, as W{layer}'s gradient multiplies by it"
+        if reading is None and (order := read.reordered_inputs(given, p.before[f"W{layer - 1}"], p.before.get(f"b{layer - 1}"),
+                                                          seen[rows], numpy_net.ACTIVATIONS[run].function, READ)):
+            return Finding("forward", f"In the NumPy program, {where} (read one row at a time from its own steps), is {run} "
+                           f"of {order}", {"side": "numpy", "stage": f"hidden layer {layer - 1}", "tensor": f"W{layer}.grad"},
+                           "Read the inputs in one order in the forward and the backward pass.", NAMED)
         if reading is None:
             return stage(f"W{layer}", f"{where} is not {run}(z)", seen[rows], numpy_net.ACTIVATIONS[run].function(z))
         words = reading[0] if isinstance(reading, tuple) else reading

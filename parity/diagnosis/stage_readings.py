@@ -43,11 +43,21 @@ def sliced_rows(seen: np.ndarray, X: np.ndarray) -> str | None:
 
 def inputs(seen: np.ndarray, X: np.ndarray, tolerance: float) -> tuple[str, str] | None:
     """(words, fix) for the inputs a first layer received in place of X."""
+    if seen.ndim == 3 and seen.shape[::2] == X.shape and (shift := _columns_shifted(seen[:, -1], X, tolerance)):
+        return (f"of the windows it is given (n, positions, width), the last: {shift}", "Pad the window on the same side "
+                "as the NumPy side (F.pad(x, (k, 0)) pads the start).")
     if seen.shape != X.shape:
         return None
     if row_permutation(seen, X, tolerance) is not None:
         return ("its inputs are the rows of X in another order: the step permutes (shuffles) X, and unless y is permuted "
                 "alike, rows of X and y no longer pair up.", "Permute y with X (y = y[perm]), or leave the shuffle out.")
+    if shift := _columns_shifted(seen, X, tolerance):
+        return shift, "Pad and slice the window on the same side as the NumPy side (F.pad(x, (k, 0)) pads the start)."
+    counts = np.array_equal(X, np.round(X)) and X.min() >= 0 and X.max() > 1
+    if counts and relative_gap((X > 0).astype(np.float64), seen) <= tolerance:
+        return ("its inputs are (X > 0), the counts in X binarised to 0/1: each entry counted once whatever its count (the "
+                "per-sample weights or multiplicities dropped, a presence indicator where the count belongs).",
+                "Give the first layer the counts themselves (per_sample_weights=counts for an EmbeddingBag).")
     with np.errstate(all="ignore"):
         applied = next((words for words, function in ACTIVATIONS.values() if relative_gap(function(X), seen) <= tolerance), None)
     if applied and not applied.startswith("z itself"):
@@ -62,6 +72,25 @@ def inputs(seen: np.ndarray, X: np.ndarray, tolerance: float) -> tuple[str, str]
     words = _affine_words(scale, shift, X, tolerance)
     return (f"its inputs are X {words}, where the NumPy side gives the network X as it is.",
             "Transform X the same way on both sides (better once, on the whole data, before training), or on neither.")
+
+
+def _columns_shifted(seen: np.ndarray, X: np.ndarray, tolerance: float) -> str:
+    """The first layer given X's columns moved k places along, zeros where none is left: a window padded on the other
+    side (F.pad(x, (0, k)) where (k, 0) belongs), or a lag taken the other way."""
+    if seen.ndim != 2 or X.shape[1] < 3:
+        return ""
+    for k in [k for m in range(1, X.shape[1]) for k in (m, -m)]:
+        moved = np.zeros_like(X)
+        if k > 0:
+            moved[:, :-k] = X[:, k:]
+        else:
+            moved[:, -k:] = X[:, :k]
+        if relative_gap(moved, seen) <= tolerance:
+            side = "end (the right)" if k > 0 else "start (the left)"
+            return (f"its inputs are X's columns moved {abs(k)} place(s) {'back' if k > 0 else 'on'}, with {abs(k)} zero "
+                    f"column(s) at the {side}: the window is padded on the other side than the NumPy side's (zeros after "
+                    "the samples where they belong before them, anti-causal), or its lag taken the other way.")
+    return ""
 
 
 def _affine_words(scale: np.ndarray, shift: np.ndarray, X: np.ndarray, tolerance: float) -> str:
@@ -81,3 +110,17 @@ def _affine_words(scale: np.ndarray, shift: np.ndarray, X: np.ndarray, tolerance
         return f"scaled by {scale[0]:.6g}{as_division(scale[0])}"
     return (f"changed column by column (scaled by {few(scale)} and shifted by {few(shift)}): normalised with statistics "
             "the NumPy side does not use")
+
+
+def reordered_inputs(given: np.ndarray, W: np.ndarray, b: np.ndarray | None, seen: np.ndarray, function, tolerance: float) -> str:
+    """A layer's activation computed from its inputs' columns in another order (reversed, or rolled k places) than the
+    order its weight gradient multiplies by: the forward pass reads the window otherwise than the backward pass."""
+    columns = given.shape[1] if given.ndim == 2 else 0
+    orders = [("reversed, [:, ::-1]", np.arange(columns)[::-1])] + [(f"rolled {k} place(s)", np.roll(np.arange(columns), k))
+                                                                   for k in range(1, columns)]
+    for words, order in orders if columns > 1 else ():
+        if relative_gap(function(given[:, order] @ W + (0 if b is None else b)), seen) <= tolerance:
+            return (f"its inputs with their columns {words}, where its weight gradient multiplies by the inputs as they "
+                    "are: the forward pass reads them in another order than the backward pass (a window reversed in "
+                    "time on one pass only).")
+    return ""

@@ -35,7 +35,8 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_mean
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
-from parity.diagnosis.written_forward import loss_keyword, trace_tolerance, traces, written_forward
+from parity.diagnosis.loss_terms import loss_keyword
+from parity.diagnosis.written_forward import trace_tolerance, traces, written_forward
 from parity.diagnosis.called_again import loss_call_finding
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup

@@ -10,6 +10,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from parity.pristine import forget
+from parity.diagnosis.held_constants import numpy_constants
 from parity.diagnosis.value_trace import _TRACE, Trace, TracedArray, _note, as_float64
 
 HELD_DEPTH = 2  # a network's attributes, and the dicts and lists they hold (an optimizer's m['W1'])
@@ -33,7 +34,9 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     for name in UFUNCS:  # np.maximum.reduce([a, b, c, d])
         setattr(np, name, _ListedUfunc(converters[name]))
     patched = [getattr(np, name) for name in converters]
-    held = [(container, key, array, array.view(TracedArray)) for container, key, array in _held_places(getattr(side, "names", {}))]
+    places = list(_held_places(getattr(side, "names", {})))
+    trace.constants = numpy_constants(places, [np.asarray(v) for v in side.params().values()])
+    held = [(container, key, array, array.view(TracedArray)) for container, key, array in places]
     for container, key, _array, view in held:
         container[key] = view
         trace.hold(view)

@@ -10,11 +10,11 @@ from contextlib import nullcontext
 
 import numpy as np
 
-from parity.diagnosis.evidence import fit_ratio, relative_gap
+from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.learning_rates import numpy_learning_rate
+from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.written_forward import lockstep, moves_at
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
@@ -98,13 +98,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     ratios = _ratios_over_steps(setup, built, step)
     finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
-    scaled = _one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
-    if scaled and (same_rate := _same_learning_rate(built, port_names)):
-        return [Finding("gradient-scale", scaled.split(": a learning rate")[0] + f". {same_rate}", {**evidence, "side": "numpy"},
-                        "Give the NumPy program's gradient the factor its loss's derivative has (every term of the chain "
-                        "rule, the same reduction).", 0.8)]
+    scaled = one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
     if scaled:
-        return [Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)]
+        return [scaled_finding(scaled, built, port_names, evidence)]
     law = _law(ratios, step)
     if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
         return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]
@@ -120,46 +116,6 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
     return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, evidence)
-
-
-def _same_learning_rate(built, torch_names: dict) -> str:
-    """Where the NumPy program names the port's learning rate, a factor common to every update is in the gradients."""
-    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
-    rate = numpy_learning_rate(built.make_sides()[0].names)
-    if rate is None or "lr" not in group or abs(rate - group["lr"]) > 1e-9 * rate:
-        return ""
-    return (f"Yet the NumPy program steps with the port's learning rate ({rate:g}): the factor is not the learning rate "
-            "but the gradients, and with the losses equal at this step the NumPy program's gradient is that factor "
-            "times its loss's (a chain-rule factor lost or added, a reduction's count).")
-
-
-def _one_learning_rate_factor(torch_names: dict, context) -> str | None:
-    """Every parameter's NumPy update the same factor r times the port's at this step: a learning rate r times the
-    other's. The port's own learning rate is read off its optimizer, and, where a scheduler has moved it from its
-    initial_lr, the scheduler is named."""
-    names = [k.removesuffix(".update") for k in context.numpy_record if k.endswith(".update") and k in context.torch_record]
-    # fitted over each whole tensor: in float32 an update's small elements carry a large relative rounding error
-    fits = [fit_ratio(np.asarray(context.numpy_record[f"{n}.update"], np.float64), np.asarray(context.torch_record[f"{n}.update"],
-                      np.float64)) for n in names]
-    if len(names) < 2 or any(f is None or f[1] > 1e-3 for f in fits):
-        return None
-    ratios = [f[0] for f in fits]
-    if np.ptp(ratios) > 1e-3 * max(abs(r) for r in ratios):
-        return None
-    r = float(np.mean(ratios))
-    if abs(r - 1) <= 1e-3 or r <= 0:
-        return None
-    group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
-    schedulers = [v for v in torch_names.values() if hasattr(v, "get_last_lr") and hasattr(v, "base_lrs")]
-    said = f" The port's optimizer starts at lr = {group['lr']:g}" if "lr" in group else ""
-    if said and schedulers and "initial_lr" in group and abs(group["lr"] / group["initial_lr"] - 1) > 1e-6:
-        factor = group["lr"] / group["initial_lr"]
-        extra = {"start_factor": getattr(schedulers[0], "start_factor", None), "factor": getattr(schedulers[0], "factor", None)}
-        shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)))
-        said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} scales it from "
-                 f"the first step{f' ({shown}; check the defaults you left)' if shown else ''}")
-    return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
-            f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")
 
 
 def _squared_average_decay(torch_names: dict, ratio: float) -> str | None:

@@ -33,9 +33,10 @@ NAMED_CONSTANTS = {2.0: "2", 0.5: "1/2", math.log(2): "ln 2", 1 / math.log(2): "
                    math.log(10): "ln 10", 1 / math.log(10): "1/ln 10 (log10 against log)", math.e: "e", 1 / math.e: "1/e"}
 
 
-def law_between(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
+def law_between(mine: np.ndarray, theirs: np.ndarray, tolerance: float, linear: bool = True) -> str:
     """The port's value (`theirs`) as a function of the NumPy program's (`mine`), or the NumPy program's of the port's:
-    '' where none holds."""
+    '' where none holds. Without `linear`, no multiple, offset or standardisation is read (for the results of a binary
+    elementwise op, where those are only its other operand differing, which the operands' own reading says better)."""
     if mine.shape != theirs.shape or mine.size < 2 or np.ptp(mine) == 0 or np.ptp(theirs) == 0 or agrees(mine, theirs, tolerance):
         return ""
     for source, result, whose in ((mine, theirs, "the port's is {law} of the NumPy program's"),
@@ -45,7 +46,7 @@ def law_between(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
                 made = law(source)
                 if np.all(np.isfinite(made)) and agrees(made, result, tolerance):
                     return whose.format(law=text)
-    return _linear(mine, theirs, tolerance)
+    return _linear(mine, theirs, tolerance) if linear else ""
 
 
 def _linear(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
@@ -95,13 +96,34 @@ def related(numpy_values: list[Value], torch_values: list[Value], tolerance: flo
     with the most columns equal to it (the one computed at the same place)."""
     for mine in numpy_values:
         a = np.asarray(mine.array, np.float64)
-        found = [(theirs, law) for theirs in torch_values if theirs.array.shape == mine.array.shape
-                 and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance))]
+        found = [(theirs, law) for theirs in torch_values if theirs.array.shape == mine.array.shape and same_kind(mine, theirs)
+                 and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance, _kind(mine.op) not in BINARY))]
         if found:
             theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
             return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
                     f"one function of the other: {law}.")
     return ""
+
+
+KINDS = {"div": "divide", "true_divide": "divide", "sub": "subtract", "rsub": "subtract", "mul": "multiply",
+         "cat": "concatenate", "concat": "concatenate", "hstack": "concatenate", "column_stack": "concatenate",
+         "mm": "matmul", "dot": "matmul", "sum": "add.reduce", "amax": "maximum.reduce", "max": "maximum.reduce",
+         "clamp": "clip", "pow": "power", "where": "where"}
+
+
+BINARY = {"add", "subtract", "multiply", "divide"}
+
+
+def _kind(op: str) -> str:
+    op = op.removesuffix(" (in place)").rstrip("_")
+    return KINDS.get(op, op)
+
+
+def same_kind(mine: Value, theirs: Value) -> bool:
+    """Two values made by the same operation (np.divide and torch's div): the places the two programs mean to be one.
+    Values made by other operations (a negation inside one side's sigmoid, a shift on the other's) may be related by
+    a law that says nothing about what either program meant."""
+    return _kind(mine.op) == _kind(theirs.op)
 
 
 def _same_columns(a: np.ndarray, b: np.ndarray, tolerance: float) -> int:

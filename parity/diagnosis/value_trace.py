@@ -37,6 +37,7 @@ class Trace:
         self.held: set[int] = set()  # ids of the program's own arrays, traced only where the step's data meets them
         self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
+        self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")
@@ -281,3 +282,16 @@ def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
     magnitude (two zero arrays say nothing)."""
     scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
     return bool(np.any(b)) and float(np.abs(a - b).max()) <= tolerance * scale
+
+
+def downstream(trace: Trace, value: Value, limit: int = 24) -> list[Value]:
+    """The values made from `value`, nearest first (the gradients' ops left out)."""
+    found, queue, seen = [], list(value.users), set()
+    while queue and len(found) < limit:
+        index = queue.pop(0)
+        if index in seen or trace.values[index].op == "grad":
+            continue
+        seen.add(index)
+        found.append(trace.values[index])
+        queue += trace.values[index].users
+    return found

@@ -15,6 +15,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
@@ -85,11 +86,14 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
+    if turned := constant_transposed(first, numpy_trace, torch_trace, tolerance):
+        return Finding("numpy-backward", f"{text} {turned}", {**evidence, "side": "numpy"}, "Send the gradient back "
+                       "through the transpose of the matrix.", 0.85)
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         evidence["substituted"] = swapped
         return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Use that operation there.", 0.85)
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name) or weight_left_out(
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=_is_gradient) or weight_left_out(
             first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()), name):
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},

@@ -9,7 +9,6 @@ scale, an offset) are read as an affine function of y. A location, not a cause, 
 
 from __future__ import annotations
 
-import re
 from contextlib import nullcontext
 from typing import Any, Callable, Iterator
 
@@ -17,16 +16,18 @@ import numpy as np
 
 from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
-from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
-from parity.diagnosis.written_ops import lengths, meant_there, semantics
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, downstream, uses
+from parity.diagnosis.comparisons import semantics
+from parity.diagnosis.written_ops import lengths, meant_there
 from parity.diagnosis.bound_rows import outer_broadcast
-from parity.diagnosis.columns_read import columns_read
+from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
 from parity.diagnosis.value_laws import related
-from parity.diagnosis.written_readings import (axes_of, columns, compared_with, derived_targets, operands, row_order,
-                                               smoothing)
+from parity.diagnosis.target_readings import derived_targets, smoothing
+from parity.diagnosis.written_readings import axes_of, columns, compared_with, operands, row_order
 from parity.tolerance.diagnosis import TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -179,54 +180,13 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         f"{_shape(frontier)} (the port's {twin.op} output)"
     evidence = {"step": step, "stage": "forward", "agree_up_to": where,
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
-    targets = derived_targets(numpy_trace, region, agreed)
     text = (f"At the shared start of step {step} the two programs agree up to {where}; they part after it, before the "
             f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
             f"{_list(evidence['torch_ops'])}.")
-    after = downstream(torch_trace, twin)
-    if law := related(numpy_ops, after, TRACE_AGREES["float32"]):  # the very first ops past the frontier
-        evidence["law"] = law
-        return Finding("forward", f"{text} {law}", evidence, "Compute that value alike in both programs.", 0.8)
-    if targets:
-        said = targets[1] + smoothing(torch_trace.values, frontier.array.shape[-1])
-        evidence["targets"] = said
-        return Finding(targets[0], f"{text} {said}", evidence, "Give the loss the same targets in both programs.", 0.8)
-    if meaning := semantics([numpy_trace.values[i] for i in region[:60]], [torch_trace.values[i] for i in twin.users[:12]] + torch_ops):
-        evidence["semantics"] = meaning
-        return Finding("forward", f"{text} {meaning}", evidence, "Use the operation with the port's meaning.", 0.75)  # seen
-    if meant := meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, TRACE_AGREES["float32"]):
-        evidence["meant"] = meant[0]
-        return Finding("forward", f"{text} {meant[0]}", evidence, meant[1], meant[2])
-    if length := lengths([numpy_trace.values[i] for i in region[:30]], torch_ops):
-        evidence["lengths"] = length
-        return Finding("forward", f"{text} {length}", evidence, "Give both convolutions the same padding and stride.", 0.8)
-    departing = [numpy_trace.values[i] for i in region]
-    if law := related(departing[:24], after, TRACE_AGREES["float32"]):
-        evidence["law"] = law
-        return Finding("forward", f"{text} {law}", evidence, "Compute that value alike in both programs.", 0.8)
-    for column, fix in ((columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs."),
-                        (layout_move(torch_ops, torch_trace), "Move the channels alone: x.permute(0, 3, 1, 2)."),
-                        (contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs."),
-                        (column_order(departing, torch_trace, TRACE_AGREES["float32"]),
-                         "Lay the values out in the same order in both programs."),
-                        (columns([numpy_trace.values[i] for i in region[:12]], torch_ops, frontier, numpy_trace),
-                         "Compute those columns alike in both programs.")):
-        if column:
-            evidence["columns"] = column
-            return Finding("forward", f"{text} {column}", evidence, fix, 0.8)
-    if axes := axes_of(numpy_ops, torch_ops, frontier):
-        evidence["axes"] = axes
-        return Finding("forward", f"{text} {axes}", evidence, "Reduce over the same axis in both programs.", 0.8)
-    if compared := compared_with(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
-        evidence["compared_with"] = compared
-        return Finding("loss-function", f"{text} {compared}", evidence, "Compare the output with the same targets in both "
-                       "programs.", 0.8)
-    if order := row_order(numpy_ops, torch_ops, frontier):
-        evidence["rows"] = order[1]
-        return Finding("data-order", f"{text} {order[0]}", evidence, "Draw and cut the batches alike on both sides (one "
-                       "generator kept for the whole run, the same batch size and boundaries).", order[2])
-    if part := partly(departing, torch_trace, TRACE_AGREES["float32"]):
-        return Finding("forward", f"{text} {part}", {**evidence, "partly": part}, "Compute every element alike in both programs.", 0.75)
+    for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops):
+        if found := read():
+            finding, said, fix, fit = found
+            return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
     if other := operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
         evidence["operands"] = other
         text += " " + other
@@ -239,17 +199,54 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
                    "Compare the two programs from that value on, line by line.", 0.8 if held else LOCATED)
 
 
-def downstream(trace: Trace, value: Value, limit: int = 24) -> list[Value]:
-    """The values made from `value`, nearest first (the gradients' ops left out)."""
-    found, queue, seen = [], list(value.users), set()
-    while queue and len(found) < limit:
-        index = queue.pop(0)
-        if index in seen or trace.values[index].op == "grad":
-            continue
-        seen.add(index)
-        found.append(trace.values[index])
-        queue += trace.values[index].users
-    return found
+def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
+              numpy_ops: list[Value], torch_ops: list[Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """Each reading of where the programs part, in the order tried: (evidence key, a reading that returns (finding,
+    words, fix, fit) or None)."""
+    twin, tolerance = agreed[frontier.index], TRACE_AGREES["float32"]
+    departing, after = [numpy_trace.values[i] for i in region], downstream(torch_trace, twin)
+
+    def said(finding: str, words: str, fix: str, fit: float = 0.8) -> tuple | None:
+        return (finding, words, fix, fit) if words else None
+
+    def targets() -> tuple | None:
+        found = derived_targets(numpy_trace, region, agreed)
+        return found and (found[0], found[1] + smoothing(torch_trace.values, frontier.array.shape[-1]),
+                          "Give the loss the same targets in both programs.", 0.8)
+
+    def meant() -> tuple | None:
+        found = meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance)
+        return found and ("forward", *found)
+
+    def rows() -> tuple | None:
+        found = row_order(numpy_ops, torch_ops, frontier)
+        return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for "
+                          "the whole run, the same batch size and boundaries).", found[2])
+
+    same = "Compute that value alike in both programs."
+    return [
+        ("law", lambda: said("forward", related(numpy_ops, after, tolerance), same)),  # the very first ops past the frontier
+        ("targets", targets),
+        ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
+                                                        + torch_ops), "Use the operation with the port's meaning.", 0.75)),
+        ("meant", meant),
+        ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
+        ("law", lambda: said("forward", related(departing[:24], after, tolerance), same)),
+        ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
+        ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
+        ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
+                                   if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
+                                   "Build the constant matrix alike in both programs.", 0.75)),
+        ("columns", lambda: said("forward", layout_move(torch_ops, torch_trace), "Move the channels alone: x.permute(0, 3, 1, 2).")),
+        ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
+        ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
+        ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),
+        ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
+        ("compared_with", lambda: said("loss-function", compared_with(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace),
+                                       "Compare the output with the same targets in both programs.")),
+        ("rows", rows),
+        ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+    ]
 
 
 def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str,
@@ -290,22 +287,3 @@ def _shape(value: Value) -> str:
 
 def _list(ops: list[str]) -> str:
     return "; ".join(ops) if ops else "nothing it traces"
-
-
-LOSS_KEYWORDS = {"smooth_l1_loss": ("beta", "smooth L1 with beta is the Huber loss divided by beta (huber_loss(delta=beta) / "
-                                            "beta): its gradients are 1/beta of the Huber loss's")}
-
-
-def loss_keyword(setup: Any, built: Any, step: int, ratio: float) -> str:
-    """Where the losses are a constant ratio apart: the port's loss function called with a keyword of that value."""
-    _, torch_trace = traces(setup, built, step)
-    for value in torch_trace.values:
-        if value.op == "grad" or value.array.size != 1 or not value.detail:
-            continue
-        for key, number in re.findall(r"(\w+)=(-?[0-9.]+(?:e-?\d+)?)", value.detail):
-            number = float(number)
-            if number and any(abs(r - number) <= 1e-6 * abs(number) for r in (ratio, 1 / ratio)):
-                known = LOSS_KEYWORDS.get(value.op)
-                meaning = f": {known[1]}" if known and known[0] == key else ""
-                return (f" The port computes its loss with {value.op}({key}={number:g}), the ratio measured{meaning}.")
-    return ""

@@ -9,6 +9,7 @@ from typing import Callable
 import numpy as np
 
 from parity.diagnosis.called_again import recalled
+from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -33,24 +34,6 @@ def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
                        f": the two convolutions pad or stride otherwise ({shape[k]} against {mine[k]} positions)")
             return (f"The port's {theirs.op} gives {shape[k]} positions along axis {k} ({shape}), the NumPy program's "
                     f"convolution {mine[k]} ({mine}){padding}.")
-    return ""
-
-
-SAME_NAME_OTHER_MEANING = {
-    ("repeat", "repeat"): "np.repeat repeats each element in place (h0 h0 h1 h1 …, torch's repeat_interleave); torch's "
-                          "Tensor.repeat tiles the whole (h0 h1 … h0 h1 …, np.tile)",
-    ("convolve", "conv1d"): "np.convolve is a true convolution (it flips the kernel); torch's conv1d is a cross-correlation, "
-                            "as np.correlate is: the kernel is applied reversed in time",
-}
-
-
-def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
-    """Two ops of the same name and another meaning, one on each side where the programs part."""
-    mine = {v.op for v in numpy_values}
-    theirs = {v.op for v in torch_ops}
-    for (numpy_op, torch_op), said in SAME_NAME_OTHER_MEANING.items():
-        if numpy_op in mine and torch_op in theirs:
-            return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
     return ""
 
 
@@ -164,7 +147,8 @@ MOST_CANDIDATES = 60
 
 
 def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
-                  name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", reference: bool = True) -> str:
+                  name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", reference: bool = True,
+                  accept: Callable[[Value], bool] = lambda v: True) -> str:
     """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
     another value of the program's of the same shape: where that gives a value of the other side's, the program
     took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation)."""
@@ -176,9 +160,9 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
             result = _replayed(trace, value.index, {leaf: candidate.array}, DEPTH)
-            if result is None or result.size < 2 or not np.any(result) or any(_same(result, a, tolerance) for a in inputs):
-                continue  # nothing, or one of its own inputs again (a factor made 1): no other source shown
-            twin = next((v for v in other.values if _same(result, v.array, tolerance)), None)
+            if result is None or result.size < 2 or not np.any(result) or any(_same(result, a, tolerance) for a in [*inputs, candidate.array]):
+                continue  # nothing, or an input or the value put in again (a factor or mask of 1 there): no source shown
+            twin = next((v for v in other.values if accept(v) and _same(result, v.array, tolerance)), None)
             if twin is not None:
                 return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
                         f"{_known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
@@ -285,7 +269,8 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
                 tolerance: float) -> tuple[str, str, float] | None:
     """What a program may have meant where the two part, each tried on the program's own numbers: (said, fix, fit)."""
     if numpy_ops and torch_ops and (order := op_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]))):
-        return order, "Apply the two operations in the same order.", 0.8
+        return order + bias_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]), trace, other), \
+            "Apply the two operations in the same order.", 0.8
     if number := constants(numpy_ops, torch_ops):
         return number, "Use the same number in both programs.", 0.8
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on

@@ -10,63 +10,8 @@ import numpy as np
 
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.value_laws import law_between
-from parity.diagnosis.value_trace import Trace, Value, uses
+from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
-
-def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
-    """A value in the region made from y alone, read as a slice or an affine function of y."""
-    y = next((v for v in trace.values if v.op == "y"), None)
-    if y is None or any(uses(trace.values[i], y) and roots(trace, i) != {"y"} for i in region):
-        return None  # y also meets the output directly (y·log p + (1 - y)·log(1 - p)): not targets made once
-    for index in region:
-        value = trace.values[index]
-        if y is None or roots(trace, index) != {"y"}:
-            continue
-        if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size:
-            return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
-                    f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
-        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value):
-            a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
-            if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12):
-                rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
-                return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
-    return None
-
-
-def _meets_output(trace: Trace, value: Value) -> bool:
-    """Whether a value made from y alone meets a value made from X at its own shape (a target the output is compared
-    with), not only after a reduction (class counts, weights per column)."""
-    stack, seen = [value.index], set()
-    while stack:
-        index = stack.pop()
-        if index in seen:
-            continue
-        seen.add(index)
-        for user in trace.values[index].users:
-            made = trace.values[user]
-            if made.array.shape != value.array.shape:
-                continue
-            if "X" in roots(trace, user):
-                return True
-            stack.append(user)
-    return False
-
-
-def _affine(a: float, b: float) -> str:
-    a, b = (round(v, 12) for v in (a, b))
-    return f"{a:.6g}·y" + (f" + {b:.6g}" if b > 0 else f" - {-b:.6g}" if b < 0 else "")
-
-
-def smoothing(torch_ops: list[Value], classes: int) -> str:
-    """What a port's loss with label_smoothing=ε makes of one-hot targets: (1 - ε)·y + ε/K."""
-    for value in torch_ops:
-        found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
-        if found and float(found.group(1)) > 0:
-            eps = float(found.group(1))
-            return (f" The port's {value.op} smooths the labels by {eps:g}: its targets are (1 - {eps:g})·y + {eps:g}/{classes} "
-                    f"= {_affine(1 - eps, eps / classes)}.")
-    return ""
-
 
 def roots(trace: Trace, index: int) -> set[str]:
     seen, stack, roots = set(), [index], set()

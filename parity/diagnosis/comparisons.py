@@ -1,0 +1,63 @@
+"""Ops the programs apply in another way where they part. Ops of one name and another meaning (np.repeat against
+Tensor.repeat, np.convolve against conv1d). Two comparisons of one direction and
+another strictness: > against >=, < against <=, which give the same 0/1 wherever the two values differ and part where
+they are equal (on integer data, an off-by-one at every boundary). An addition of one vector per column (a bias) that
+one side makes before a matrix product and the other after it: the bias carried through the product."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value
+
+COMPARISONS = {"greater": (">", True), "gt": (">", True), "greater_equal": (">=", True), "ge": (">=", True),
+               "less": ("<", False), "lt": ("<", False), "less_equal": ("<=", False), "le": ("<=", False)}
+
+
+def strictness(numpy_values: list[Value], torch_ops: list[Value]) -> str:
+    mine = [v.op for v in numpy_values if v.op in COMPARISONS]
+    theirs = [v.op for v in torch_ops if v.op in COMPARISONS]
+    for a in mine:
+        for b in theirs:
+            (sign_a, up_a), (sign_b, up_b) = COMPARISONS[a], COMPARISONS[b]
+            if up_a == up_b and sign_a != sign_b:
+                return (f"The NumPy program compares with {sign_a} ({a}) where the port compares with {sign_b} ({b}): a "
+                        "strict against a non-strict comparison, which part where the two values are equal (y == k: an "
+                        "off-by-one at each boundary, 'above k' against 'at least k').")
+    return ""
+
+
+def bias_order(numpy_chain: list[Value], torch_chain: list[Value], trace: Trace, other: Trace) -> str:
+    """Where the two ops in another order are a product and an addition, what is added: one number per column on
+    every row (a bias) is said, and which side carries it through the product."""
+    for chain, who, source in ((torch_chain, "the port", other), (numpy_chain, "the NumPy program", trace)):
+        first = chain[0] if chain else None
+        if first is None or first.op.removesuffix(" (in place)") != "add" or first.array.ndim != 2 or len(chain) < 2:
+            continue
+        inputs = [i for i in first.inputs if isinstance(i, int)]
+        if len(inputs) != 1 or chain[1].op not in ("matmul", "mm", "dot", "spmm", "bmm"):
+            continue
+        added = first.array - source.values[inputs[0]].array
+        if np.ptp(added, axis=0).max() <= 1e-5 * max(float(np.abs(added).max()), 1e-12) and np.any(added):
+            return (f" What {who} adds first is one number per column on every row, a bias: {who} adds the bias before "
+                    f"the product, so the bias is propagated through it (each row receives the bias times that row's sum "
+                    f"of the matrix, not the bias), where the other adds it after.")
+    return ""
+
+
+SAME_NAME_OTHER_MEANING = {
+    ("repeat", "repeat"): "np.repeat repeats each element in place (h0 h0 h1 h1 …, torch's repeat_interleave); torch's "
+                          "Tensor.repeat tiles the whole (h0 h1 … h0 h1 …, np.tile)",
+    ("convolve", "conv1d"): "np.convolve is a true convolution (it flips the kernel); torch's conv1d is a cross-correlation, "
+                            "as np.correlate is: the kernel is applied reversed in time",
+}
+
+
+def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
+    """Two ops of the same name and another meaning, one on each side where the programs part."""
+    mine = {v.op for v in numpy_values}
+    theirs = {v.op for v in torch_ops}
+    for (numpy_op, torch_op), said in SAME_NAME_OTHER_MEANING.items():
+        if numpy_op in mine and torch_op in theirs:
+            return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
+    return strictness(numpy_values, torch_ops)
