@@ -214,3 +214,13 @@ def test_a_gradient_sent_back_through_a_held_matrix_untransposed_is_read():
     assert "where its transpose P.T gives the port's gradient" in constant_transposed(mine.values[1], mine, port, 1e-9)
     right = traced(("grad", P @ d, ("?",), ""))
     assert constant_transposed(mine.values[1], mine, right, 1e-9) == ""
+
+
+def test_an_epsilons_place_is_no_law_at_the_law_tolerance():
+    """sqrt(var + eps) against std + eps: within TRACE_AGREES of a square root, beyond LAW_AGREES."""
+    from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
+    var = RNG.uniform(0.5, 2.0, (8, 1))
+    assert law_between(var + 1e-5, np.sqrt(var) + 1e-5, TRACE_AGREES["float32"]) != ""
+    for dtype in ("float32", "float64"):
+        assert law_between(var + 1e-5, np.sqrt(var) + 1e-5, LAW_AGREES[dtype]) == ""
+        assert "square root" in law_between(var + 1e-5, np.sqrt(var + 1e-5), LAW_AGREES[dtype])

@@ -1,7 +1,8 @@
 """The targets a loss pulls the outputs toward, read from its gradient at the logits where the run's is D·(p - y):
 t = p - grad/D. The model's own predictions, one target for every row (y ignored), smoothed labels (1 - ε)·y + ε/K,
 y recoded (2y - 1), the mean of y (an (n, 1) output broadcast against a target of shape (n,)), or other 0/1 labels
-(each row's first positive only, flipped, rows in another order).
+(each row's first positive only, flipped, rows in another order). For two programs as written, the targets the NumPy
+program makes from y where the output meets them (a slice, an affine function), beside a port's label smoothing.
 """
 
 from __future__ import annotations

@@ -100,6 +100,8 @@ def related(numpy_values: list[Value], torch_values: list[Value], tolerance: flo
                  and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance, _kind(mine.op) not in BINARY))]
         if found:
             theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
+            if "the negative" in law and _kind(mine.op) == "subtract":
+                law += " (the subtraction's operands swapped, b - a for a - b: the sign flipped)"
             return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
                     f"one function of the other: {law}.")
     return ""

@@ -28,7 +28,7 @@ from parity.diagnosis.rearranged import column_order, contraction, layout_move, 
 from parity.diagnosis.value_laws import related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.written_readings import axes_of, columns, compared_with, operands, row_order
-from parity.tolerance.diagnosis import TRACE_AGREES
+from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
 SHOWN_OPS = 5
@@ -53,7 +53,8 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
         return None
-    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name)
+    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name,
+                     LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"]))
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
         return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
@@ -172,7 +173,7 @@ def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Valu
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-             step: int, name: str) -> Finding:
+             step: int, name: str, law_tolerance: float = LAW_AGREES["float32"]) -> Finding:
     twin = agreed[frontier.index]
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
     torch_ops = [torch_trace.values[i] for i in twin.users if torch_trace.values[i].op != "grad"][:SHOWN_OPS]
@@ -183,7 +184,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     text = (f"At the shared start of step {step} the two programs agree up to {where}; they part after it, before the "
             f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
             f"{_list(evidence['torch_ops'])}.")
-    for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops):
+    for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance):
         if found := read():
             finding, said, fix, fit = found
             return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
@@ -200,7 +201,8 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-              numpy_ops: list[Value], torch_ops: list[Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
+              numpy_ops: list[Value], torch_ops: list[Value],
+              law_tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
     """Each reading of where the programs part, in the order tried: (evidence key, a reading that returns (finding,
     words, fix, fit) or None)."""
     twin, tolerance = agreed[frontier.index], TRACE_AGREES["float32"]
@@ -225,13 +227,13 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 
     same = "Compute that value alike in both programs."
     return [
-        ("law", lambda: said("forward", related(numpy_ops, after, tolerance), same)),  # the very first ops past the frontier
+        ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance), same)),  # the very first ops past the frontier
         ("targets", targets),
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", meant),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
-        ("law", lambda: said("forward", related(departing[:24], after, tolerance), same)),
+        ("law", lambda: said("forward", related(departing[:24], after, law_tolerance), same)),
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)

@@ -1,6 +1,6 @@
-"""Readings of where two programs as written part, from their traced values: targets the NumPy program makes from
-y (a slice, an affine function, beside a port's label smoothing), a reduction over the other axis, the other operand
-of the same op, and the data's rows drawn otherwise."""
+"""Readings of where two programs as written part, from their traced values: a reduction over the other axis, the
+other operand of the same op (the two operands related by a law where one holds), columns computed otherwise, and the
+data's rows drawn otherwise."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.value_laws import law_between
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
+
 
 def roots(trace: Trace, index: int) -> set[str]:
     seen, stack, roots = set(), [index], set()
