@@ -199,3 +199,23 @@ def test_a_gradient_zero_in_exact_arithmetic_has_no_direction():
     assert direction_problem(noise, -noise, np.zeros(2), "float64", largest=1e-3) is None
     assert direction_problem(-np.array([1e-12, 2e-12]), np.array([1e-12, 2e-12]), np.ones(2), "float64",
                              largest=3e-12) is not None
+
+
+def test_a_zero_gradients_rounding_normalised_by_adam_is_not_judged_and_a_real_difference_is():
+    """A softmax's key bias: its gradient is zero in exact arithmetic, and Adam divides each side's rounding (and the
+    rounding its moments keep) by its own size, so the two float64 steps part by up to the learning rate there. Those
+    elements alone are left out of the float64 judgement; a difference on an element with a real gradient is judged."""
+    from parity.engine.compare import RunComparison
+    from parity.tolerance import rounding_of_zero
+    grad32 = {"b.grad": np.array([0.3, 2e-9, -1e-9]), "W.grad": np.array([[0.5]])}
+    grad64 = {"b.grad": np.array([0.3, 4e-19, 0.0]), "W.grad": np.array([[0.5]])}
+    assert rounding_of_zero("b.update", grad32, grad64, "float32").tolist() == [False, True, True]
+    assert rounding_of_zero("loss", grad32, grad64, "float32") is None
+    for parted, fails in (([-0.01, 0.004, -0.003], False), ([-0.0102, 0.004, -0.003], True)):
+        comparison = RunComparison(("b.update",), 1.3e-6, 1e-5, "float32", reference=True)
+        numpy_record = {"b.update": np.array(parted, np.float32)}
+        torch_record = {"b.update": np.array([-0.01, -0.005, 0.006], np.float32), **grad32}
+        numpy64 = {"b.update": np.array(parted)}
+        torch64 = {"b.update": np.array([-0.01, -0.005, 0.006]), **grad64}
+        comparison.add(1, numpy_record, torch_record, references=lambda: (numpy64, torch64))
+        assert (comparison.first_failure is not None) == fails, comparison.last

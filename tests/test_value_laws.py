@@ -224,3 +224,35 @@ def test_an_epsilons_place_is_no_law_at_the_law_tolerance():
     for dtype in ("float32", "float64"):
         assert law_between(var + 1e-5, np.sqrt(var) + 1e-5, LAW_AGREES[dtype]) == ""
         assert "square root" in law_between(var + 1e-5, np.sqrt(var + 1e-5), LAW_AGREES[dtype])
+
+
+def test_the_output_meeting_another_value_is_a_loss_only_where_that_value_is_made_from_y():
+    from parity.diagnosis.written_readings import compared_finding
+    y, h = RNG.normal(size=(4, 1)), RNG.normal(size=(4, 1))
+    for root, finding, fit in (("y", "loss-function", 0.8), ("X", "forward", 0.6)):
+        mine = traced((root, y, (), ""), ("linear", h, ("?",), ""), ("add", h + y, (1, 0), ""))
+        theirs = traced((root, y, (), ""), ("linear", h, ("?",), ""), ("exp", np.exp(h), (1,), ""), ("add", h + 2 * y, (1, 2), ""))
+        found = compared_finding([mine.values[2]], [theirs.values[3]], mine.values[1], theirs.values[1], mine, theirs)
+        assert found is not None and found[0] == finding and found[2] == fit, found
+
+
+def test_a_mask_of_minus_infinity_agrees_only_with_a_mask_at_the_same_entries():
+    from parity.diagnosis.value_trace import agrees
+    scores = RNG.normal(size=(2, 4, 4))
+    future = np.triu(np.ones((4, 4), bool), 1)
+    port = np.where(future, -np.inf, scores)
+    assert agrees(np.where(future, -1e9, scores), port, 1e-6)  # a large negative stands for -inf
+    assert not agrees(np.where(future.T, -1e9, scores), port, 1e-6)
+    assert not agrees(np.exp(scores), port, 1e-6)  # no value agrees with an array merely for holding -inf
+
+
+def test_masks_of_the_other_triangle_or_with_the_diagonal_are_said():
+    from parity.diagnosis.comparisons import masks_apart
+    scores = RNG.normal(size=(3, 5, 5))
+    causal = np.triu(np.ones((5, 5), bool), 1)
+    port = traced(("masked_fill", np.where(causal, -np.inf, scores), (), ""))
+    past = traced(("where", np.where(np.tril(np.ones((5, 5), bool), -1), -1e9, scores), (), ""))
+    assert "j < i (the past" in masks_apart(past.values, port.values)
+    diagonal = traced(("where", np.where(np.triu(np.ones((5, 5), bool)), -1e9, scores), (), ""))
+    assert "the diagonal masked too" in masks_apart(diagonal.values, port.values)
+    assert masks_apart(traced(("where", np.where(causal, -1e9, scores), (), "")).values, port.values) == ""

@@ -61,3 +61,46 @@ def semantics(numpy_values: list[Value], torch_ops: list[Value]) -> str:
         if numpy_op in mine and torch_op in theirs:
             return f"The NumPy program calls np.{numpy_op} where the port calls {torch_op}: {said}."
     return strictness(numpy_values, torch_ops)
+
+
+def masks_apart(numpy_values: list[Value], torch_values: list[Value]) -> str:
+    """Two masked values (scores with -inf or a large negative at the masked entries) equal where both are unmasked,
+    masking other entries: each side's mask over the last two axes said as the triangle it is (a causal mask of the
+    wrong triangle, the diagonal masked too), or as the entries masked on one side only."""
+    for mine in numpy_values:
+        for theirs in (t for t in torch_values if t.array.shape == mine.array.shape and mine.array.ndim >= 2):
+            a, b = np.asarray(mine.array, np.float64), np.asarray(theirs.array, np.float64)
+            masked_a, masked_b = _masked(a), _masked(b)
+            if not masked_a.any() or not masked_b.any() or np.array_equal(masked_a, masked_b):
+                continue
+            both = ~masked_a & ~masked_b
+            if not both.any() or not np.allclose(a[both], b[both], rtol=1e-5, atol=1e-7):
+                continue
+            return (f"The NumPy program's {mine.op} and the port's {theirs.op} hold the same values where neither masks, "
+                    f"and mask other entries: the NumPy program masks {_pattern(masked_a)}, the port {_pattern(masked_b)}.")
+    return ""
+
+
+def _masked(values: np.ndarray) -> np.ndarray:
+    finite = values[np.isfinite(values)]
+    scale = max(float(np.abs(finite[np.abs(finite) < 1e6]).max(initial=0.0)), 1.0) if finite.size else 1.0
+    return (values == -np.inf) | (values <= -1e6 * scale)
+
+
+def _pattern(masked: np.ndarray) -> str:
+    """A mask over the last two axes, the same for every leading index, as the triangle it is: entries (i, j) with
+    j > i + k (tril's complement, a causal mask) or j < i + k; else how many entries."""
+    plane = masked.reshape(-1, *masked.shape[-2:])
+    if not all(np.array_equal(plane[0], p) for p in plane[1:]):
+        return f"{int(masked.sum())} entries varying along the batch (a padding mask)"
+    rows, columns = np.indices(plane[0].shape)
+    for k in range(-plane[0].shape[0] + 1, plane[0].shape[1]):
+        for words, shape in ((f"j > i{_offset(k)} (the future: a causal mask{', the diagonal masked too' if k < 0 else ''})",
+                              columns > rows + k), (f"j < i{_offset(k)} (the past: the other triangle)", columns < rows + k)):
+            if np.array_equal(plane[0], shape):
+                return f"the entries (query i, key j) with {words}"
+    return f"{int(plane[0].sum())} of {plane[0].size} entries of each plane"
+
+
+def _offset(k: int) -> str:
+    return "" if k == 0 else f" {'+' if k > 0 else '-'} {abs(k)}"

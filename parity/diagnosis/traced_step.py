@@ -35,7 +35,8 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
         setattr(np, name, _ListedUfunc(converters[name]))
     patched = [getattr(np, name) for name in converters]
     places = list(_held_places(getattr(side, "names", {})))
-    trace.constants = numpy_constants(places, [np.asarray(v) for v in side.params().values()])
+    parameters = side.params().values() if hasattr(side, "params") else ()
+    trace.constants = numpy_constants(places, [np.asarray(v) for v in parameters])
     held = [(container, key, array, array.view(TracedArray)) for container, key, array in places]
     for container, key, _array, view in held:
         container[key] = view

@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Value, agrees
+from parity.diagnosis.value_trace import Trace, Value, agrees
 
 Law = tuple[str, Callable[[np.ndarray], np.ndarray]]
 
@@ -130,3 +130,16 @@ def same_kind(mine: Value, theirs: Value) -> bool:
 
 def _same_columns(a: np.ndarray, b: np.ndarray, tolerance: float) -> int:
     return sum(agrees(a[:, j], b[:, j], tolerance) for j in range(a.shape[1])) if a.ndim == 2 else 0
+
+
+def downstream(trace: Trace, value: Value, limit: int = 24) -> list[Value]:
+    """The values made from `value`, nearest first (the gradients' ops left out)."""
+    found, queue, seen = [], list(value.users), set()
+    while queue and len(found) < limit:
+        index = queue.pop(0)
+        if index in seen or trace.values[index].op == "grad":
+            continue
+        seen.add(index)
+        found.append(trace.values[index])
+        queue += trace.values[index].users
+    return found

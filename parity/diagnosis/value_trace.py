@@ -277,21 +277,19 @@ def axis_orders(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
     return list(dict.fromkeys(orders))
 
 
+MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this far beyond every unmasked value
+
+
 def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
     """Two traced values equal within the run's rounding: the largest difference within `tolerance` of b's largest
     magnitude (two zero arrays say nothing)."""
+    finite = np.isfinite(b)
+    if not finite.all():  # a mask's -inf: met by -inf or a number far beyond the finite ones (-1e9), of its sign
+        if a.shape != b.shape or np.isnan(b).any():
+            return False
+        beyond = MASKED * max(float(np.abs(b[finite]).max(initial=0.0)), 1.0)
+        if not np.all((np.sign(a[~finite]) == np.sign(b[~finite])) & (np.abs(a[~finite]) >= beyond)):
+            return False
+        a, b = a[finite], b[finite]
     scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
-    return bool(np.any(b)) and float(np.abs(a - b).max()) <= tolerance * scale
-
-
-def downstream(trace: Trace, value: Value, limit: int = 24) -> list[Value]:
-    """The values made from `value`, nearest first (the gradients' ops left out)."""
-    found, queue, seen = [], list(value.users), set()
-    while queue and len(found) < limit:
-        index = queue.pop(0)
-        if index in seen or trace.values[index].op == "grad":
-            continue
-        seen.add(index)
-        found.append(trace.values[index])
-        queue += trace.values[index].users
-    return found
+    return bool(np.any(b)) and float(np.abs(a - b).max(initial=0.0)) <= tolerance * scale

@@ -19,15 +19,15 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
-from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, downstream, uses
-from parity.diagnosis.comparisons import semantics
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
+from parity.diagnosis.comparisons import masks_apart, semantics
 from parity.diagnosis.written_ops import lengths, meant_there
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
-from parity.diagnosis.value_laws import related
+from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
-from parity.diagnosis.written_readings import axes_of, columns, compared_with, operands, row_order
+from parity.diagnosis.written_readings import axes_of, columns, compared_finding, operands, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -225,6 +225,10 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for "
                           "the whole run, the same batch size and boundaries).", found[2])
 
+    def compared() -> tuple | None:
+        found = compared_finding(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
+        return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
+
     same = "Compute that value alike in both programs."
     return [
         ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance), same)),  # the very first ops past the frontier
@@ -234,6 +238,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("meant", meant),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: said("forward", related(departing[:24], after, law_tolerance), same)),
+        ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
@@ -244,8 +249,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
-        ("compared_with", lambda: said("loss-function", compared_with(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace),
-                                       "Compare the output with the same targets in both programs.")),
+        ("compared_with", compared),
         ("rows", rows),
         ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
     ]

@@ -219,6 +219,23 @@ def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     return said
 
 
+def compared_finding(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
+                     port_trace: Trace) -> tuple[str, str, float] | None:
+    """compared_with as a finding: the loss's targets where either other operand is made from y (fit 0.8); otherwise
+    only where the two operands follow a law of each other (0.8), else a location (0.6): the output meets another
+    value there (a residual's branch, an offset), which is no target."""
+    said = compared_with(numpy_ops, torch_ops, frontier, twin, trace, port_trace)
+    if not said:
+        return None
+    mine = next(v for v in numpy_ops if _other_input(v, frontier.index) is not None)
+    theirs = next(v for v in torch_ops if _other_input(v, twin.index) is not None)
+    made = roots(trace, _other_input(mine, frontier.index)) | roots(port_trace, _other_input(theirs, twin.index)) | {
+        trace.values[_other_input(mine, frontier.index)].op, port_trace.values[_other_input(theirs, twin.index)].op}
+    if "y" in made:
+        return "loss-function", said, 0.8
+    return "forward", said, 0.8 if " Of the two, " in said else 0.6
+
+
 def _other_input(value: Value, source: int) -> int | None:
     ints = [i for i in value.inputs if isinstance(i, int)]
     return next((i for i in ints if i != source), None) if source in ints else None

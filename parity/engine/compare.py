@@ -15,7 +15,7 @@ import numpy as np
 
 from parity.engine.device_record import host, on_device
 from parity.engine.measure import Comparison, Pair, compare, compare_many
-from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference
+from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference, rounding_of_zero
 
 # a step's float64 references: (NumPy program's record, torch program's record), or why none could be taken
 References = Callable[[], "tuple[Mapping, Mapping] | str"]
@@ -157,12 +157,19 @@ class RunComparison:
                 self.last[name] = replace(self.last[name], note=f"no float64 reference could be taken ({found})")
             return
         numpy64, torch64 = found
+        gradients = {k: host(v) for k, v in torch_record.items() if k.endswith(".grad")}
+        gradients64 = {k: host(v) for k, v in torch64.items() if k.endswith(".grad")}
         for name in failing:
             if name not in torch64:
                 continue
-            j = judge_against_reference(numpy_record[name], host(torch_record[name]), numpy64.get(name),
-                                        host(torch64[name]), self.rtol, self.atol, self.dtype, is_forward(name),
-                                        is_forward(name) and name != "loss")
+            values = [numpy_record[name], host(torch_record[name]), numpy64.get(name), host(torch64[name])]
+            zero = rounding_of_zero(name, gradients, gradients64, self.dtype)
+            kept = np.flatnonzero(~zero) if zero is not None and zero.any() and np.shape(values[0]) == zero.shape else None
+            if kept is not None:  # a zero gradient's rounding, normalised by the optimizer: those elements are not judged
+                values = [None if v is None or np.shape(v) != zero.shape else np.asarray(v).reshape(-1)[kept] for v in values]
+            j = judge_against_reference(*values, self.rtol, self.atol, self.dtype, is_forward(name), is_forward(name) and name != "loss")
+            if kept is not None and j.index and len(kept):
+                j = replace(j, index=tuple(int(i) for i in np.unravel_index(kept[j.index[0]], zero.shape)))
             c = replace(self.last[name], float64_gap=j.gap, precision=j.precision, allowed=j.allowed, rule=FLOAT64_REFERENCE)
             self.last[name] = replace(c, mismatched=0, used=j.used) if j.passed else replace(c, note=j.problem)
 
@@ -189,6 +196,10 @@ class RunComparison:
                 weight = numpy_record.get(name[: -len(".update")])
                 problem = direction_problem(numpy_record[name], host(torch_record[name]),
                                             weight if weight is not None else 0.0, self.dtype, largest)
+                if problem:  # asked again without the elements whose gradient is a zero's rounding (read only then)
+                    gradients = {k: host(v) for k, v in torch_record.items() if k.endswith(".grad")}
+                    problem = direction_problem(numpy_record[name], host(torch_record[name]), weight if weight is not None
+                                                else 0.0, self.dtype, largest, rounding_of_zero(name, gradients, None, self.dtype))
                 if problem:
                     found[name] = replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"),
                                           min_atol=float("inf"), min_rtol=float("inf"))

@@ -41,8 +41,8 @@ multiplier at all.
 """
 
 from parity.tolerance.reference import Judgement, is_forward, judge_against_reference
-from parity.tolerance.direction import direction_problem
+from parity.tolerance.direction import direction_problem, rounding_of_zero
 from parity.tolerance.table import DEFAULT_TOLERANCES, ELEMENTWISE, FLOAT64_REFERENCE, RULES, UPDATE_ULPS, rule_line, uses_reference
 
 __all__ = ["DEFAULT_TOLERANCES", "ELEMENTWISE", "FLOAT64_REFERENCE", "RULES", "UPDATE_ULPS", "Judgement", "direction_problem", "is_forward",
-           "judge_against_reference", "rule_line", "uses_reference"]
+           "judge_against_reference", "rounding_of_zero", "rule_line", "uses_reference"]

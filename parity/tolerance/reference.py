@@ -59,7 +59,7 @@ def judge_against_reference(numpy, torch, numpy64, torch64, rtol: float, atol: f
     gap = np.where(np.isfinite(gap), gap, np.inf)
     mismatched = int(np.count_nonzero(gap > allowance))
     worst = int(gap.argmax()) if gap.size else 0
-    index = tuple(int(i) for i in np.unravel_index(worst, gap.shape)) if gap.ndim else ()
+    index = tuple(int(i) for i in np.unravel_index(worst, gap.shape)) if gap.ndim and gap.size else ()
     floor = float(np.finfo(dtype).eps) * _rms(b64)
     precision = max(_rms(a - a64), floor) / max(_rms(b - b64), floor) if floor > 0 else 1.0
     judged = dict(gap=float(gap.max(initial=0.0)), used=float((gap / allowance).max(initial=0.0)),
