@@ -229,7 +229,7 @@ def test_an_epsilons_place_is_no_law_at_the_law_tolerance():
 def test_the_output_meeting_another_value_is_a_loss_only_where_that_value_is_made_from_y():
     from parity.diagnosis.written_readings import compared_finding
     y, h = RNG.normal(size=(4, 1)), RNG.normal(size=(4, 1))
-    for root, finding, fit in (("y", "loss-function", 0.8), ("X", "forward", 0.6)):
+    for root, finding, fit in (("y", "loss-function", 0.75), ("X", "forward", 0.6)):
         mine = traced((root, y, (), ""), ("linear", h, ("?",), ""), ("add", h + y, (1, 0), ""))
         theirs = traced((root, y, (), ""), ("linear", h, ("?",), ""), ("exp", np.exp(h), (1,), ""), ("add", h + 2 * y, (1, 2), ""))
         found = compared_finding([mine.values[2]], [theirs.values[3]], mine.values[1], theirs.values[1], mine, theirs)
@@ -256,3 +256,21 @@ def test_masks_of_the_other_triangle_or_with_the_diagonal_are_said():
     diagonal = traced(("where", np.where(np.triu(np.ones((5, 5), bool)), -1e9, scores), (), ""))
     assert "the diagonal masked too" in masks_apart(diagonal.values, port.values)
     assert masks_apart(traced(("where", np.where(causal, -1e9, scores), (), "")).values, port.values) == ""
+
+
+def test_the_cross_entropys_shortcut_on_targets_that_do_not_sum_to_one_is_said():
+    from types import SimpleNamespace
+    from parity.diagnosis.label_entries import cross_entropy_shortcut
+    config = SimpleNamespace(output_activation="softmax", loss="ce")
+    p = np.full((6, 3), 1 / 3)
+    rewards = np.eye(3)[[0, 1, 2, 0, 1, 2]] * RNG.uniform(0.1, 0.9, (6, 1))
+    assert "rows of y sum to" in cross_entropy_shortcut(config, rewards, p - rewards, (p - rewards) / 6, 1e-9)
+    onehot = np.eye(3)[[0, 1, 2, 0, 1, 2]]
+    assert cross_entropy_shortcut(config, onehot, p - onehot, (p - onehot) / 6, 1e-9) == ""
+
+
+def test_a_factor_per_column_that_runs_geometrically_is_read_as_a_discount():
+    ours = RNG.uniform(0.5, 2.0, (6, 5))
+    said = law_between(ours * 0.9 ** np.arange(5), ours, 1e-9)
+    assert "0.9^j" in said, said
+    assert "^j" not in law_between(ours * np.array([1, 3, 2, 5, 4]), ours, 1e-9)

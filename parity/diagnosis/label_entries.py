@@ -3,9 +3,13 @@ agreeing (up to one scale for all): what the label entries hold instead, read ag
 
     delta[i, j] = k · right[i, j]                  j ≠ label(i)
     delta[i, label(i)] = k · (right - p)[i, label(i)]  : the probability left out (= -1 where -= 1 belongs)
+
+And a softmax cross-entropy's delta written p - y on targets whose rows do not sum to 1 (rewards, counts).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 
@@ -39,3 +43,16 @@ def label_entries(seen: np.ndarray, right: np.ndarray, output: np.ndarray, y: np
         if near(ones * k * c * np.ones_like(gap)):
             return f"{lead} {words}"
     return ""
+
+
+def cross_entropy_shortcut(config: Any, y: np.ndarray, error: np.ndarray, seen: np.ndarray, tolerance: float) -> str:
+    """A softmax cross-entropy's delta written p - y, the shortcut that holds only where each row of y sums to 1, on
+    targets whose rows do not (rewards, weights, counts): the gradient is p·Σy - y."""
+    sums = y.sum(axis=1)
+    fit = fit_ratio(seen, error)
+    if config.output_activation != "softmax" or not config.loss.startswith("ce") or np.allclose(sums, 1) or fit is None or fit[1] > tolerance:
+        return ""
+    scale = "" if abs(fit[0] - 1) <= 1e-6 else f"{fit[0]:.4g}·"
+    return (f"{scale}(p - y), the cross-entropy's shortcut, which holds only where each row of y sums to 1: here "
+            f"the rows of y sum to {', '.join(f'{v:.3g}' for v in sums[:5])}{', …' if len(sums) > 5 else ''} (targets weighted "
+            f"by a reward or a count, not normalised), so the gradient is p·Σy - y.")

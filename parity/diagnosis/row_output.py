@@ -14,7 +14,7 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
-from parity.diagnosis.label_entries import label_entries
+from parity.diagnosis.label_entries import cross_entropy_shortcut, label_entries
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
 from parity.diagnosis.normalisation_readings import UNEXPLAINED_FACTORS
@@ -241,11 +241,17 @@ def _output_factor(p: Probe, config, logits: np.ndarray, output: np.ndarray, see
     shown = np.abs(error) > 1e-9 * max(float(np.abs(error).max()), 1e-300)
     if shown.sum() < 4:
         return None
+    if shortcut := cross_entropy_shortcut(config, p.y, error, seen, READ):
+        return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                       f"steps) is {shortcut}", {"side": "numpy", "stage": "output delta", "tensor": f"W{len(p.layers)}.grad"},
+                       "Differentiate the cross-entropy for these targets: p·Σy - y.", NAMED)
     with np.errstate(all="ignore"):
         for (name, v), power in ((pair, power) for power in (1, 2) for pair in (("out", output), ("z", logits))):
             q = seen[shown] / error[shown] ** power
             forms = {**elementwise_forms(v), **{w: f(v) for w, f in OUTPUT_FORMS.items()}}
             for words, values in forms.items():
+                if power == 1 and np.ptp(values[shown]) == 0:
+                    continue  # one number on every entry shown ([out > 0] of a softmax): a scale, no form
                 fit = fit_ratio(q, values[shown]) if np.all(np.isfinite(values[shown])) else None
                 if fit is None or fit[1] > READ or relative_gap(right, fit[0] * error ** power * values) <= READ:
                     continue

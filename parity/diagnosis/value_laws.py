@@ -56,7 +56,25 @@ def _linear(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
     offset = float(np.mean(theirs - mine))
     if agrees(mine + offset, theirs, tolerance):
         return f"the port's is the NumPy program's {'plus' if offset > 0 else 'minus'} {abs(offset):.6g} (a constant offset)"
-    return _standardised(mine, theirs, tolerance) or _standardised(theirs, mine, tolerance, "the NumPy program's", "the port's")
+    return _standardised(mine, theirs, tolerance) or _standardised(theirs, mine, tolerance, "the NumPy program's", "the port's") \
+        or _column_factors(mine, theirs, tolerance)
+
+
+def _column_factors(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> str:
+    """One factor per column (a time step, a feature): the NumPy program's column j is c_j times the port's; where the
+    factors run geometrically, c_j = g^j (a discount counted from another origin)."""
+    if mine.ndim != 2 or mine.shape[1] < 3:
+        return ""
+    with np.errstate(all="ignore"):
+        factors = np.array([np.vdot(theirs[:, j], mine[:, j]) / np.vdot(theirs[:, j], theirs[:, j]) for j in range(mine.shape[1])])
+    if not np.all(np.isfinite(factors)) or np.ptp(factors) <= tolerance * np.abs(factors).max() or \
+            not agrees(factors * theirs, mine, tolerance):
+        return ""
+    steps = factors[1:] / factors[:-1]
+    geometric = f" = {steps[0]:.4g}^j: a factor that grows by {steps[0]:.4g} per column (a discount's exponent counted " \
+        "from another origin: γ^t where γ^(k - t) belongs)" if np.ptp(steps) <= 1e-6 * np.abs(steps).max() else ""
+    shown = ", ".join(f"{c:.4g}" for c in factors[:6])
+    return f"the NumPy program's column j is c_j times the port's, with c = {shown}{', …' if len(factors) > 6 else ''}{geometric}"
 
 
 def _standardised(raw: np.ndarray, made: np.ndarray, tolerance: float, whose: str = "the port's",

@@ -231,9 +231,10 @@ def compared_finding(numpy_ops: list[Value], torch_ops: list[Value], frontier: V
     theirs = next(v for v in torch_ops if _other_input(v, twin.index) is not None)
     made = roots(trace, _other_input(mine, frontier.index)) | roots(port_trace, _other_input(theirs, twin.index)) | {
         trace.values[_other_input(mine, frontier.index)].op, port_trace.values[_other_input(theirs, twin.index)].op}
-    if "y" in made:
-        return "loss-function", said, 0.8
-    return "forward", said, 0.8 if " Of the two, " in said else 0.6
+    law = " Of the two, " in said
+    if "y" in made:  # other targets: which law makes them, or only that they differ
+        return "loss-function", said, 0.8 if law else 0.75
+    return "forward", said, 0.8 if law else 0.6
 
 
 def _other_input(value: Value, source: int) -> int | None:
