@@ -13,6 +13,7 @@ from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.extra_parameters import moved
 from parity.diagnosis.learning_rates import numpy_learning_rate
 from parity.diagnosis.value_laws import law_between
+from tests.test_trace_readings import values as traced
 
 RNG = np.random.default_rng(3)
 POSITIVE = RNG.uniform(0.5, 3.0, (6, 3))
@@ -100,14 +101,6 @@ def test_a_constant_registered_as_a_parameter_is_named_once_its_optimizer_moves_
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "extra-parameter" and "temperature (1,)" in top["explanation"], top
-
-
-def traced(*steps):
-    from parity.diagnosis.value_trace import Trace
-    trace = Trace()
-    for op, array, inputs, detail in steps:
-        trace._add(op, np.asarray(array, np.float64), inputs, detail)
-    return trace
 
 
 def test_a_strict_and_a_non_strict_comparison_are_told_apart_and_one_kind_is_silent():
