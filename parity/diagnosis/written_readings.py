@@ -199,42 +199,47 @@ def compared_with(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     """The first op each side applies to the agreeing output, with another input: where the two inputs differ (one side
     compares with the data itself, the other with a value made from it), each is said, and a NumPy value equal to the
     port's input that the NumPy program computes but does not use there."""
-    if frontier.op in ("X", "y"):
-        return ""  # the data itself, not an output: what is added to it is read as another operand
-    mine = next((v for v in numpy_ops if _other_input(v, frontier.index) is not None), None)
-    theirs = next((v for v in torch_ops if _other_input(v, twin.index) is not None), None)
-    if mine is None or theirs is None:
-        return ""
-    a, b = trace.values[_other_input(mine, frontier.index)], port_trace.values[_other_input(theirs, twin.index)]
-    if a.array.shape != b.array.shape or np.allclose(a.array, b.array, rtol=1e-5, atol=1e-7) or {a.op, b.op} <= {"X", "y"}:
-        return ""
-    unused = next((v for v in trace.values if v.op not in ("X", "y") and v.array.shape == b.array.shape
-                   and np.allclose(v.array, b.array, rtol=1e-5, atol=1e-7)), None)
-    said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
-            f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
-    if law := law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"]):
-        said += f" Of the two, {law}."
-    if unused is not None:
-        said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
-    return said
+    found = _compared(numpy_ops, torch_ops, frontier, twin, trace, port_trace)
+    return found[0] if found else ""
 
 
 def compared_finding(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
                      port_trace: Trace) -> tuple[str, str, float] | None:
-    """compared_with as a finding: the loss's targets where either other operand is made from y (fit 0.8); otherwise
-    only where the two operands follow a law of each other (0.8), else a location (0.6): the output meets another
-    value there (a residual's branch, an offset), which is no target."""
-    said = compared_with(numpy_ops, torch_ops, frontier, twin, trace, port_trace)
-    if not said:
+    """compared_with as a finding: the loss's targets where either other operand is made from y (fit 0.8 with a law
+    between the two, 0.75 without); otherwise 0.8 only where a law holds, else a location (0.6): the output meets
+    another value there (a residual's branch, an offset), which is no target."""
+    found = _compared(numpy_ops, torch_ops, frontier, twin, trace, port_trace)
+    if found is None:
         return None
-    mine = next(v for v in numpy_ops if _other_input(v, frontier.index) is not None)
-    theirs = next(v for v in torch_ops if _other_input(v, twin.index) is not None)
-    made = roots(trace, _other_input(mine, frontier.index)) | roots(port_trace, _other_input(theirs, twin.index)) | {
-        trace.values[_other_input(mine, frontier.index)].op, port_trace.values[_other_input(theirs, twin.index)].op}
-    law = " Of the two, " in said
+    said, a, b, law = found
+    made = roots(trace, a.index) | roots(port_trace, b.index) | {a.op, b.op}
     if "y" in made:  # other targets: which law makes them, or only that they differ
         return "loss-function", said, 0.8 if law else 0.75
     return "forward", said, 0.8 if law else 0.6
+
+
+def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
+              port_trace: Trace) -> tuple[str, Value, Value, str] | None:
+    """(words, the NumPy program's other operand, the port's, the law between them or '')."""
+    if frontier.op in ("X", "y"):
+        return None  # the data itself, not an output: what is added to it is read as another operand
+    mine = next((v for v in numpy_ops if _other_input(v, frontier.index) is not None), None)
+    theirs = next((v for v in torch_ops if _other_input(v, twin.index) is not None), None)
+    if mine is None or theirs is None:
+        return None
+    a, b = trace.values[_other_input(mine, frontier.index)], port_trace.values[_other_input(theirs, twin.index)]
+    if a.array.shape != b.array.shape or np.allclose(a.array, b.array, rtol=1e-5, atol=1e-7) or {a.op, b.op} <= {"X", "y"}:
+        return None
+    unused = next((v for v in trace.values if v.op not in ("X", "y") and v.array.shape == b.array.shape
+                   and np.allclose(v.array, b.array, rtol=1e-5, atol=1e-7)), None)
+    said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
+            f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
+    law = law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"])
+    if law:
+        said += f" Of the two, {law}."
+    if unused is not None:
+        said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
+    return said, a, b, law
 
 
 def _other_input(value: Value, source: int) -> int | None:
