@@ -118,7 +118,7 @@ def test_a_ports_loss_argument_against_the_kits_loss_is_found_by_calling_its_fun
 
 def test_the_same_two_operations_in_the_other_order_are_read_from_the_chains():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_ops import chain, op_order
+    from parity.diagnosis.op_pairs import chain, op_order
 
     def traced(*steps):
         trace = Trace()
@@ -132,17 +132,48 @@ def test_the_same_two_operations_in_the_other_order_are_read_from_the_chains():
     assert op_order(chain(mine, mine.values[2]), chain(mine, mine.values[2])) == ""
 
 
+def test_two_operations_with_other_operands_are_not_read_as_one_pair_in_the_other_order():
+    """exp(0.5 * v) * eps against exp(v) * eps: the products take other operands, so no reordering is said."""
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.op_pairs import chain, op_order
+
+    def traced(*steps):
+        trace = Trace()
+        for op, inputs in steps:
+            trace._add(op, np.ones((2, 2)), inputs, "")
+        return trace
+    mine = traced(("X", ()), ("multiply", (0.5, 0)), ("exp", (1,)), ("multiply", (2, 0)))
+    theirs = traced(("X", ()), ("exp", (0,)), ("mul", (1, 0)))
+    assert op_order(chain(mine, mine.values[1]), chain(theirs, theirs.values[1])) == ""
+    scaled_after = traced(("X", ()), ("exp", (0,)), ("mul", (1, 0.5)))
+    assert "the product first, then exp" in op_order(chain(mine, mine.values[1]), chain(scaled_after, scaled_after.values[1]))
+
+
 def test_a_backward_term_through_a_weight_is_found_as_a_gradient_times_that_weight():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_backward import _through_weight
+    from parity.diagnosis.missing_terms import _through_weight
     rng = np.random.default_rng(3)
     G, W, theirs = rng.normal(size=(5, 3)), rng.normal(size=(3, 3)), rng.normal(size=(5, 3))
     trace = Trace()
     for op, array in (("detach", W), ("grad", G), ("grad", theirs)):
         trace._add(op, array, (), "")
-    said = _through_weight(G @ W.T, trace.values[2], trace, 1e-9)
-    assert "· Wᵀ" in said and "(3, 3)" in said, said
-    assert _through_weight(G @ W.T + 0.1, trace.values[2], trace, 1e-9) == ""
+    said, term = _through_weight(G @ W.T, trace.values[2], trace, 1e-9)
+    assert "· Wᵀ" in said and "(3, 3)" in said and np.allclose(term, G @ W.T), said
+    assert _through_weight(G @ W.T + 0.1, trace.values[2], trace, 1e-9) is None
+
+
+def test_a_term_added_later_with_another_weight_is_said_with_its_factor():
+    """A partial sum that lacks a path's term, and a later value that adds it times 0.3 where 1 belongs."""
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.missing_terms import _added_later
+    rng = np.random.default_rng(4)
+    partial, term = rng.normal(size=(5, 3)), rng.normal(size=(5, 3))
+    trace = Trace()
+    for array in (partial, partial + 0.3 * term, partial + term + 0.01 * rng.normal(size=(5, 3))):
+        trace._add("add", array, (), "")
+    said = _added_later(trace.values[0], term, trace.values[1:2], 1e-9)
+    assert "times 0.3 where 1 belongs" in said, said
+    assert _added_later(trace.values[0], term, trace.values[2:], 1e-9) == ""
 
 
 def test_a_ports_function_called_again_with_another_dim_gives_the_numpy_value():
@@ -214,7 +245,7 @@ def test_a_derivative_taken_of_the_wrong_state_is_found_by_recomputing_it_from_a
 
 def test_a_norm_written_out_before_an_activation_the_port_applies_first_is_read_as_the_other_order():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_ops import chain, op_order
+    from parity.diagnosis.op_pairs import chain, op_order
     mine, theirs = Trace(), Trace()
     for op, inputs in (("matmul", ()), ("mean", (0,)), ("subtract", (0, 1)), ("divide", (2, "?")), ("maximum", (3, 0.0))):
         mine._add(op, np.ones((2, 2)), inputs, "")
@@ -226,7 +257,7 @@ def test_a_norm_written_out_before_an_activation_the_port_applies_first_is_read_
 
 def test_the_same_op_with_another_number_is_read_with_its_complement():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_ops import constants
+    from parity.diagnosis.op_pairs import constants
     mine, theirs = Trace(), Trace()
     mine._add("divide", np.ones(3), (0, 0.8), "")
     theirs._add("div", np.ones(3), (0, 0.2), "")
@@ -324,4 +355,17 @@ def test_a_slice_of_y_with_the_same_elements_is_no_target_broadcast():
         trace = Trace()
         trace._add("y", y, (), "")
         trace._add("getitem", sliced, (0,), "0" if not named else ":, :1")
+        trace._add("X", np.ones((len(y), 2)), (), "")
+        trace._add("subtract", np.ones((len(y), 2)), (2, 1), "")  # the output less the targets, broadcast
         assert (derived_targets(trace, [1], {}) is not None) == named
+
+
+def test_a_column_of_y_used_as_a_row_mask_is_no_target_broadcast():
+    from parity.diagnosis.value_trace import Trace
+    from parity.diagnosis.target_readings import derived_targets
+    trace = Trace()
+    trace._add("y", np.ones((4, 3)), (), "")
+    trace._add("getitem", np.array([1.0, 0.0, 1.0, 1.0]), (0,), ":, 2")
+    trace._add("X", np.ones((4, 2)), (), "")
+    trace._add("getitem", np.ones((3, 2)), (2, 1), "idx")  # h[mask]: rows picked, nothing broadcast
+    assert derived_targets(trace, [1], {}) is None

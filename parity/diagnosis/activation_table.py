@@ -105,3 +105,11 @@ def shifted_inside(z: np.ndarray, received: np.ndarray, tolerance: float) -> tup
     return None
 
 
+def elementwise_forms(v: np.ndarray) -> dict[str, np.ndarray]:
+    """The usual derivatives and their slips, as functions of v (a pre-activation, or an activation)."""
+    s = 1 / (1 + np.exp(-v))
+    return {"σ(v)(1 - σ(v)), the sigmoid's derivative": s * (1 - s), "1 - tanh²(v), tanh's derivative": 1 - np.tanh(v) ** 2,
+            "[v > 0], ReLU's derivative": (v > 0).astype(float), "v (1 - v), the sigmoid's derivative written for an activation":
+            v * (1 - v), "1 - v², tanh's derivative written for an activation": 1 - v * v, "1 - v": 1 - v,
+            "sech(v), tanh's derivative with the square missing": 1 / np.cosh(v), "σ(v)": s, "tanh(v)": np.tanh(v),
+            "a constant 1 (no derivative)": np.ones_like(v)}

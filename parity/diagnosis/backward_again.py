@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.called_again import signature
-from parity.diagnosis.written_forward import replayed
+from parity.diagnosis.replays import replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
@@ -84,3 +84,23 @@ def raw_gradients(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
             hook.remove()
     layouts = {pair.name: pair.layout for pair in torch_side.pairs}
     return {name: layouts[name].to_numpy(grad.to_dense().cpu().numpy()) for name, grad in delivered.items()}
+
+
+def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:
+    """Why the port's parameter stays still, measured: it requires no gradient, no optimizer group holds it, or its
+    own step again delivers it no gradient (the graph from it to the loss cut)."""
+    try:
+        torch_side = replayed(setup, built, step)[1]
+        tensor = next(torch_side.parameter(p) for p in torch_side.pairs if p.name == parameter)
+        if not tensor.requires_grad:
+            return " It does not require a gradient (requires_grad=False)."
+        groups = getattr(torch_side.names.get("optimizer"), "param_groups", None)
+        if groups is not None and not any(tensor is q for g in groups for q in g["params"]):
+            return " It is in none of the port's optimizer's parameter groups."
+        delivered = raw_gradients(setup, built, step).get(parameter)
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: the stage alone is said
+        return ""
+    if delivered is None or not np.any(delivered):
+        return (" Back-propagation delivers it no gradient in the port's own step (its .grad stays None or 0): the graph "
+                "from it to the loss is cut (a .detach() or torch.no_grad() on its way to the loss), or the loss never uses it.")
+    return ""

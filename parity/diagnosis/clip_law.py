@@ -17,7 +17,7 @@ import numpy as np
 import torch.nn.utils as nn_utils
 import torch.nn.utils.clip_grad as clip_grad
 
-from parity.diagnosis.written_forward import lockstep
+from parity.diagnosis.replays import lockstep
 
 CONSTANT = 1e-3  # relative spread of c over the steps read
 

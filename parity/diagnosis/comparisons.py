@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Trace, Value
+from parity.diagnosis.value_trace import Trace, Value, describe
 
 COMPARISONS = {"greater": (">", True), "gt": (">", True), "greater_equal": (">=", True), "ge": (">=", True),
                "less": ("<", False), "lt": ("<", False), "less_equal": ("<=", False), "le": ("<=", False)}
@@ -104,3 +104,43 @@ def _pattern(masked: np.ndarray) -> str:
 
 def _offset(k: int) -> str:
     return "" if k == 0 else f" {'+' if k > 0 else '-'} {abs(k)}"
+
+
+DRAWS = {"randn", "randn_like", "rand", "rand_like", "randint", "randint_like", "normal", "normal_", "uniform_",
+         "bernoulli", "bernoulli_", "multinomial", "randperm", "poisson", "exponential_"}
+
+
+def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace, twins: set[int]) -> str:
+    """The port's op where the programs part takes a random draw of its own (torch.randn_like) that no NumPy value
+    equals: the two programs use other random numbers there, and what the NumPy program takes in its place is said."""
+    for op in torch_ops:
+        drawn = next((other.values[i] for i in op.inputs if isinstance(i, int) and other.values[i].op in DRAWS
+                      and i not in twins), None)
+        if drawn is None:
+            continue
+        mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in (op.op, "multiply", "add")), None)
+        instead = [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
+        taken = f" where the NumPy program takes {instead[-1].op} {instead[-1].array.shape} in its {mine.op}" if instead else ""
+        return (f"The port's {op.op} takes a random draw of its own, {drawn.op} {drawn.array.shape}{taken}: no NumPy value "
+                f"equals the draw, so the two programs use other random numbers there (fresh noise drawn each step where "
+                "the other program reads it from the data, or another generator).")
+    return ""
+
+
+def mask_as_indices(departing: list[Value], trace: Trace) -> str:
+    """An array of 0s and 1s used to index rows as integers (astype(int) where astype(bool) was meant): the result has
+    a row for every entry of the mask, each a copy of row 0 or row 1, where a boolean mask keeps the rows marked 1."""
+    for value in departing:
+        if value.op != "getitem" or len(value.inputs) < 2 or value.detail != "idx":  # one index array, h[mask]
+            continue
+        indexed, index = (trace.values[i] if isinstance(i, int) else None for i in value.inputs[:2])
+        if indexed is None or index is None or index.array.ndim != 1 or indexed.array.ndim == 0:
+            continue
+        entries = set(np.unique(index.array).tolist())
+        if entries == {0.0, 1.0} and len(index.array) == indexed.array.shape[0] == value.array.shape[0] and \
+                value.array.ndim == indexed.array.ndim:
+            return (f"The NumPy program indexes {describe(indexed)} with {describe(index)}, an array of 0s and 1s, as "
+                    f"integers: its result has a row for every one of the {len(index.array)} entries, each a copy of row 0 or "
+                    f"row 1, where a boolean mask keeps the {int(index.array.sum())} rows marked 1 (astype(int) where "
+                    "astype(bool) was meant).")
+    return ""

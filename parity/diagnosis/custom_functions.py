@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 import torch
 
-from parity.diagnosis.written_forward import replayed
+from parity.diagnosis.replays import replayed
 
 EPSILON = 1e-6
 DERIVATIVE_AGREES = 1e-5  # relative: central differences of a smooth forward in float64 agree to about 1e-9

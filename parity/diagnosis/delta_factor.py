@@ -14,6 +14,7 @@ import numpy as np
 
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 
@@ -33,6 +34,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
+            if said := _constant_factor(mine, theirs, columns, numpy_trace, tolerance, name):
+                return said
             for factor in numpy_trace.values[:index]:
                 if (on := _on(factor.array, mine.array.shape, columns)) is None:
                     continue
@@ -46,6 +49,21 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
+
+
+def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, tolerance: float,
+                     name: Callable[[Value], str]) -> str:
+    """δ_numpy = k · g_ref with one number k over the elements read: a constant of the chain rule, named where it is
+    the batch's rows (a mean's 1/n) or 2 (a square's derivative)."""
+    a, b = mine.array[columns], theirs.array[columns]
+    ratio = constant_ratio(a, b)
+    if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance):
+        return ""
+    rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
+    meaning = ratio_meaning(ratio, rows)
+    where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
+    return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
+            f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else "."))
 
 
 def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:

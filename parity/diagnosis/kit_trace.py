@@ -14,7 +14,8 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.called_again import loss_call_finding
 from parity.diagnosis.written_backward import located_backward
-from parity.diagnosis.written_forward import replayed, trace_tolerance, traces, written_forward
+from parity.diagnosis.replays import replayed, trace_tolerance, traces
+from parity.diagnosis.written_forward import written_forward
 from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.readings import silent_if_unmeasurable
 from parity.engine.result import FailureContext, RunResult

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.written_forward import replayed, traces
+from parity.diagnosis.replays import replayed, traces
 from parity.tolerance.diagnosis import FD_ELEMENTS, FLOAT64_NOISE, LOSS_TERM_MOVES, LOSS_TERM_SPREAD
 
 DRAWS = 2

@@ -80,6 +80,13 @@ def weighted_by_prediction(loss: str, output_activation: str, logits: np.ndarray
                 "focal loss on the NumPy side.")
     if y.shape[1] == 1:
         return None  # on one unit every row's gradient is some multiple of the run's: a trend there is no evidence
+    inverse = weights * (1 - p_t)
+    if np.all(p_t < 1) and np.ptp(inverse) <= tolerance * np.max(np.abs(inverse)):
+        return (f"each row's gradient is the cross-entropy's times {inverse.mean():.4g}/(1 - p_t) (p_t the probability of the "
+                "true class; measured on every row): the gradient of log Σ_(k≠t) e^(z_k) - z_t, the cross-entropy with the "
+                "true class left out of its normaliser (a logsumexp or softmax denominator over the other classes only, "
+                "the positive masked out as in a decoupled InfoNCE), where the run's loss keeps it in.",
+                "Keep the true class in the normaliser: logsumexp over every class, minus the true class's logit.")
     order = np.argsort(p_t)
     trend = np.corrcoef(p_t[order], weights[order])[0, 1] if np.ptp(p_t) > 0 else 0.0
     if abs(trend) < 0.9:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.written_forward import lockstep
+from parity.diagnosis.replays import lockstep
 
 STEPS = 5  # steps read, from the first
 HOLDS = 1e-4  # relative residual of a law that holds

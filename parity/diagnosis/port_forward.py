@@ -24,6 +24,7 @@ from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.port_backward import activity_stage, clipped_stage, penalty_stage
 from parity.diagnosis.extra_parameters import kit_port_moved
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.head_forms import unused_last_layer
 from parity.diagnosis.port_trace import Trace, trace_port
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
@@ -54,11 +55,18 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         return _chunks(trace.model_rows) if len(set(trace.model_rows)) > 1 else None
     if trace is not None and trace.functional:  # each layer's z from what it was given, by the run's model
         trace.linears = [(given, given @ params[f"W{l}"] + params.get(f"b{l}", 0.0)) for l, given in enumerate(trace.inputs, start=1)]
-    if trace is None or len(trace.linears) != numpy_net.layer_count(params):
+    layers = numpy_net.layer_count(params)
+    if trace is not None and trace.linears and len(trace.linears) == layers - 1 and trace.returned is not None and \
+            (head := unused_last_layer(trace.linears[-1][1], setup.config.hidden_activation, params[f"W{layers}"],
+                                       params.get(f"b{layers}"), trace.returned, 10 * MATCH_TOLERANCE[setup.config.dtype])):
+        return _finding("output-layer", "the output layer", head[0], "Call the last layer as a module (self.fc2(h)), or "
+                        "score h the same way on the NumPy side.", 0.85 if head[1] else 0.75, {})
+    if trace is None or len(trace.linears) != layers:
         return None  # not a chain of Linear layers the run's model describes
     X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
     tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
-    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, clipped_stage, _loss_stage, activity_stage, penalty_stage)
+    stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, clipped_stage, _backward_twice, _loss_stage,
+              activity_stage, penalty_stage)
     for stage in stages:
         found = stage(setup, trace, params, X, y, tolerance)
         if found:
@@ -222,6 +230,28 @@ def _output_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
                         "summing to 1, where it must be over each row's classes (dim=1).", "Use softmax(logits, dim=1).",
                         0.93, {})
     return None
+
+
+def _backward_twice(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:
+    """One forward pass and two back-propagations through the logits in one step, the last layer's .grad their sum:
+    the first backward's gradient is kept in .grad (a loss back-propagated for a reading, then the total)."""
+    calls, L = trace.logits_grads, len(trace.linears)
+    grad = trace.param_grads.get(f"W{L}")
+    if len(calls) < 2 or len(trace.model_rows) != 1 or grad is None:
+        return None
+    h, run = trace.linears[-1][0], run_gradient(setup.config.loss, setup.config.output_activation, trace.linears[-1][1], y)
+    summed, last = h.T @ np.sum(calls, axis=0), h.T @ calls[-1]
+    if grad.shape != summed.shape or relative_gap(grad, summed) > tolerance or relative_gap(grad, last) <= tolerance:
+        return None
+    if run is None or calls[-1].shape != run.shape or relative_gap(calls[-1], run) > tolerance:
+        return None  # the last backward alone is not the run's loss: the calls may be the terms of one loss
+    return _finding("gradient-accumulation", "the backward pass", f"its step calls the model once and back-propagates "
+                    f"through the logits {len(calls)} times (backward() on more than one loss, retain_graph=True), and "
+                    f"W{L}'s .grad is the sum of all {len(calls)}, where the last alone is the run's loss's gradient (measured): "
+                    "the earlier backward's gradient stays in .grad and is stepped with (a loss back-propagated for a "
+                    "reading, a gradient norm, then the total).", "Back-propagate once, or read "
+                    "a gradient for logging with torch.autograd.grad, or zero the gradients before the last backward().",
+                    0.9, {"backward_calls": len(calls)})
 
 
 def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.ndarray, tolerance: float) -> Finding | None:

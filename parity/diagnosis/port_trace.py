@@ -27,6 +27,7 @@ class Trace:
         self.linear_names: list[str] = []  # the module name of each, in call order
         self.returned: np.ndarray | None = None
         self.logits_grad: np.ndarray | None = None
+        self.logits_grads: list[np.ndarray] = []  # each back-propagation's gradient at the logits, in order
         self.input_grads: dict[int, np.ndarray] = {}  # layer l: the loss's gradient at what layer l was given (h_(l-1))
         self.output_grads: dict[int, np.ndarray] = {}  # layer l: the loss's gradient at its output z_l
         self.functional = False  # raw parameters, no nn.Linear: only each layer's input is recorded
@@ -59,7 +60,8 @@ def trace_port(port: Any, rows: Any) -> Trace | None:
     def keep_logits_grad(grad: torch.Tensor) -> None:
         # a loss that calls the model on the same rows more than once (model(X) in each of its terms) has as its
         # gradient at the logits the sum over the calls
-        trace.logits_grad = _host(grad) + (trace.logits_grad if trace.logits_grad is not None else 0.0)
+        trace.logits_grads.append(_host(grad))
+        trace.logits_grad = trace.logits_grads[-1] + (trace.logits_grad if trace.logits_grad is not None else 0.0)
 
     def on_linear(module, args, out):
         if trace.returned is None and len(trace.linears) < linears:  # the first forward pass only
@@ -115,6 +117,7 @@ class _WeightUses(TorchFunctionMode):
         self.weights, self.parameters, self.given, self.products = weights, parameters, {}, {}
         self.with_params: dict[int, list[int]] = {}  # the other parameters in each weight's operation (its bias)
         self.logits_grad: np.ndarray | None = None
+        self.logits_grads: list[np.ndarray] = []  # each back-propagation's gradient at the logits, in order
 
     def _keep_logits_grad(self, grad: torch.Tensor) -> None:
         if self.logits_grad is None:

@@ -99,11 +99,15 @@ def reductions(p: Probe, config) -> Finding | None:
                    "Divide by the batch size once: where the output delta already holds 1/n, do not divide the layers below again.", NAMED)
 
 
-def fixed_count(seen: np.ndarray, right: np.ndarray, config) -> Finding | None:
+def fixed_count(seen: np.ndarray, right: np.ndarray, config, reduction: float | None = None, rows: int = 1) -> Finding | None:
     """Given one row, the program divides its loss by a count of 2 or more: a count that is not the rows it is given,
-    fixed in the code (a batch size kept from construction, right only for batches of that size)."""
+    fixed in the code (a batch size kept from construction, right only for batches of that size). The batch's gradient
+    is then the plain sum of its rows' (each divided by the same count): where it is their mean (`reduction` 1/n), the
+    factor is the step's on any rows (an update scaled after the gradient), not a count."""
     fit = fit_ratio(seen, right)
     if fit is None or fit[1] > READ or fit[0] <= 0 or (count := 1 / fit[0]) < 1.5 or abs(count - round(count)) > 1e-6 * count:
+        return None
+    if rows > 1 and reduction is not None and abs(reduction - 1) > 1e-6:
         return None
     nominal = ", the run's --batch-size: right for full batches, not for a shorter last batch of an epoch" \
         if config.batch_size == round(count) else ""
@@ -139,3 +143,18 @@ def stage(tensor: str, what: str, seen: np.ndarray, right: np.ndarray) -> Findin
                    f"{gap:.3g}); the stages before it agree with the run's model.",
                    {"side": "numpy", "tensor": f"{tensor}.grad", "relative_gap": gap},
                    f"Look at the NumPy program's code for {tensor}'s gradient at that stage.", STAGE)
+
+
+def whole_step_factor(p: Probe, L: int, seen: np.ndarray, run: np.ndarray, mean: float) -> Finding | None:
+    """Each row's delta k times the run's, and the batch's gradient its rows' combined as the run's loss combines them
+    (reduction equal): k is the same on one row as on the batch, so no reduction or count explains it; the factor
+    is on the whole step (a weight on the loss, the learning rate, an update scaled after the gradient)."""
+    scaled, reduction = fit_ratio(seen, run), p.reductions.get(f"W{L}.grad")
+    if scaled is None or scaled[1] > READ or reduction is None or len(p.rows) < 2 or abs(reduction - mean) > 1e-6 * abs(mean):
+        return None
+    return Finding("step-factor", f"In the NumPy program, read one row at a time from its own steps, each row's step is "
+                   f"{scaled[0]:.6g} times the run's, and the batch's is its rows' combined as the run's loss combines them: "
+                   "the factor is the same on one row as on the whole batch, so it is no reduction or count but a factor on "
+                   "the whole step (a weight on the loss, the learning rate, or the update scaled after the gradient).",
+                   {"side": "numpy", "stage": "update", "factor": scaled[0]},
+                   "Find where the NumPy step scales the gradient or the update as a whole.", 0.6)

@@ -14,9 +14,10 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
+from parity.diagnosis.activation_table import elementwise_forms
 from parity.diagnosis.label_entries import cross_entropy_shortcut, label_entries
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
-from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage
+from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage, whole_step_factor
 from parity.diagnosis.normalisation_readings import UNEXPLAINED_FACTORS
 from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation
 
@@ -117,9 +118,9 @@ def output_delta(p: Probe, config) -> Finding | None:
     seen = p.layers[L].delta
     if relative_gap(seen, right) <= DEPARTS:
         return None
-    fixed = fixed_count(seen, right, config) or _output_unit(p, config, logits, output, seen, right) or \
-        _output_derivative(p, config, output, seen, right) or _output_factor(p, config, logits, output, seen, right)
-    if fixed:
+    if fixed := fixed_count(seen, right, config, p.reductions.get(f"W{L}.grad"), len(p.rows)) or _output_unit(
+            p, config, logits, output, seen, right) or _output_derivative(p, config, output, seen, right) or \
+            _output_factor(p, config, logits, output, seen, right):
         return fixed
     if labelled := label_entries(seen, right, output, p.y):
         return Finding("output-delta", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
@@ -130,6 +131,8 @@ def output_delta(p: Probe, config) -> Finding | None:
     if to_batch is None or to_batch[1] > READ:
         return None
     batch_seen = seen * to_batch[0]
+    if whole := whole_step_factor(p, L, batch_seen, run, to_batch[0]):
+        return whole
     reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size)
     if reading is None:
         return stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
@@ -218,16 +221,6 @@ def _output_derivative(p: Probe, config, output: np.ndarray, seen: np.ndarray, r
                            f"from its own steps) multiplies the error by {words}.", {"side": "numpy", "stage": "output delta",
                            "tensor": f"W{len(p.layers)}.grad"}, "Write the output unit's derivative in terms of its output.", NAMED)
     return None
-
-
-def elementwise_forms(v: np.ndarray) -> dict[str, np.ndarray]:
-    """The usual derivatives and their slips, as functions of v (a pre-activation, or an activation)."""
-    s = 1 / (1 + np.exp(-v))
-    return {"σ(v)(1 - σ(v)), the sigmoid's derivative": s * (1 - s), "1 - tanh²(v), tanh's derivative": 1 - np.tanh(v) ** 2,
-            "[v > 0], ReLU's derivative": (v > 0).astype(float), "v (1 - v), the sigmoid's derivative written for an activation":
-            v * (1 - v), "1 - v², tanh's derivative written for an activation": 1 - v * v, "1 - v": 1 - v,
-            "sech(v), tanh's derivative with the square missing": 1 / np.cosh(v), "σ(v)": s, "tanh(v)": np.tanh(v),
-            "a constant 1 (no derivative)": np.ones_like(v)}
 
 
 OUTPUT_FORMS = {"(1 - v)²": lambda v: (1 - v) ** 2, "v²": lambda v: v ** 2, "1/v": lambda v: 1 / v, "1/(1 - v)": lambda v: 1 / (1 - v),

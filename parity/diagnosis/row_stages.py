@@ -29,7 +29,8 @@ from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.row_batch import sampled_rows, DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
 from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation, probe, shown_rows
-from parity.diagnosis.row_output import batch_output_delta, elementwise_forms, output_delta
+from parity.diagnosis.activation_table import elementwise_forms
+from parity.diagnosis.row_output import batch_output_delta, output_delta
 from parity.engine.result import FailureContext
 from parity.engine.setup import Setup
 
@@ -138,7 +139,8 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
         if relative_gap(seen, back * right_phi) <= DEPARTS:
             continue
         words = _derivative(seen, back, z, a, p.before.get(f"b{layer}")) or _back_propagated(seen, right_phi, above, p, layer) \
-            or _precedence(seen, back, right_phi) or _other_layers_derivative(seen, back, p, layer, config)
+            or _precedence(seen, back, right_phi) or _other_layers_derivative(seen, back, p, layer, config) \
+            or _units_weighted(seen, above, p.before[f"W{layer + 1}"], right_phi)
         if words is None:
             return stage(f"W{layer}", f"hidden layer {layer}'s delta is not (delta{layer + 1} @ W{layer + 1}.T) times the "
                           f"{config.hidden_activation}'s derivative, with the layer above as the program computed it", seen, back * right_phi)
@@ -148,6 +150,28 @@ def _hidden_deltas(p: Probe, config) -> Finding | None:
                        f"delta{layer} = (delta{layer + 1} @ W{layer + 1}.T) * f'(z{layer}), with f' the {config.hidden_activation}'s "
                        "derivative at the layer's own pre-activation (bias included).", NAMED)
     return None
+
+
+def _units_weighted(seen: np.ndarray, above: np.ndarray, W: np.ndarray, phi: np.ndarray) -> str | None:
+    """seen = Σ_k c_k · (δ_k ⊗ W[:, k]) · φ, each unit of the layer above sending its error back with a weight c_k of
+    its own (least squares over every element): c read, where it is not 1 everywhere."""
+    units = above.shape[1]
+    if units < 2 or seen.size < 2 * units:
+        return None
+    terms = np.stack([(np.outer(above[:, k], W[:, k]) * phi).ravel() for k in range(units)], axis=1)
+    c, *_ = np.linalg.lstsq(terms, seen.ravel(), rcond=None)
+    if relative_gap(terms @ c, seen.ravel()) > READ or np.allclose(c, 1.0, atol=1e-6):
+        return None
+    kept = np.flatnonzero(np.abs(c) > 1e-6)
+    if len(kept) == 1 and abs(c[kept[0]] - 1) <= 1e-6:
+        return (f"only output unit {kept[0]}'s term reaches it (the error each unit of the layer above sends back is "
+                f"weighted {_weights(c)}): in a loop over the units or heads, the back-propagated error is assigned (=) "
+                "where it must be accumulated (+=)" + (", so the last one overwrites the others." if kept[0] == units - 1 else "."))
+    return f"the error each unit of the layer above sends back is weighted {_weights(c)}, where every unit's counts once."
+
+
+def _weights(c: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:.4g}" for v in c[:8]) + (", …]" if len(c) > 8 else "]")
 
 
 def _derivative(seen: np.ndarray, back: np.ndarray, z: np.ndarray, a: np.ndarray, bias: np.ndarray | None) -> str | None:

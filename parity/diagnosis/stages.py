@@ -30,13 +30,15 @@ from parity.diagnosis.norm_constraint import norm_constraint
 from parity.diagnosis.loss_terms import loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
+from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.loss_terms import loss_keyword
-from parity.diagnosis.written_forward import trace_tolerance, traces, written_forward
+from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.written_forward import written_forward
 from parity.diagnosis.called_again import loss_call_finding
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -88,6 +90,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
                                torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
             found.insert(0, located)
+    if name.endswith(".update") and (not found or found[0].score < 0.8) and (weighted := _quietly(rows_weighted, setup, built,
+                                                                                                 failure.step)):
+        found.insert(0, Finding("dropped-rows", weighted[0], {"step": failure.step, "stage": "batch", "side": weighted[1]},
+                                "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
+                                "once by their number (or by the rows).", 0.85))
     if name.endswith(".update") and (not found or found[0].score < 0.8) and (clipped := _quietly(
             clipped_entries, setup, built, failure.step, parameter, _parted(context, parameter, trace_tolerance(built))) or
             parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], failure.step)):

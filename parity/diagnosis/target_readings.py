@@ -171,7 +171,8 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
         value = trace.values[index]
         if y is None or roots(trace, index) != {"y"}:
             continue
-        if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size:
+        if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size and \
+                _broadcast_against_output(trace, value):
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value):
@@ -180,6 +181,29 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
                 rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
                 return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
     return None
+
+
+ARITHMETIC = {"subtract", "add", "multiply", "divide", "true_divide", "power", "maximum", "minimum", "logaddexp"}
+
+
+def _broadcast_against_output(trace: Trace, value: Value) -> bool:
+    """Whether a value made from y alone meets a value made from X in elementwise arithmetic that broadcasts it to
+    another shape (an (n,) target against an (n, 1) output: (n, n); a column against every unit), not as a mask or an
+    index."""
+    stack, seen = [value.index], set()
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        for user in trace.values[index].users:
+            made = trace.values[user]
+            if "X" in roots(trace, user):
+                if made.op.removesuffix(" (in place)") in ARITHMETIC and made.array.shape != trace.values[index].array.shape:
+                    return True
+                continue
+            stack.append(user)
+    return False
 
 
 def _meets_output(trace: Trace, value: Value) -> bool:

@@ -12,10 +12,12 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.clip_law import clipping_law
+from parity.diagnosis.decay_order import decay_order
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
-from parity.diagnosis.written_forward import lockstep, moves_at
+from parity.diagnosis.backward_again import still_because
+from parity.diagnosis.replays import lockstep, moves_at
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
 from parity.engine.setup import Setup
 
@@ -56,6 +58,23 @@ def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | 
     return found
 
 
+def _weight_decay(context, parameter: str, a: np.ndarray, b: np.ndarray, before: np.ndarray, evidence: dict) -> Finding | None:
+    """The updates apart by a multiple of the parameter itself (a decay on one side), or a decoupled decay applied
+    after the step on one side and before it on the other."""
+    gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
+    decay = constant_ratio(gap, before) if np.any(before) else None
+    if decay is not None and abs(decay) < 0.5:
+        side = "torch" if decay > 0 else "NumPy"
+        return Finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
+                       f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
+                       f"coefficients.", {**evidence, "lr_times_decay": decay},
+                       "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)
+    if order := decay_order(context):
+        return Finding("weight-decay", order[0], {**evidence, "side": order[1]},
+                       "Shrink the weights before the step, as torch's AdamW does.", 0.85)
+    return None
+
+
 def update_findings(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
     a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
     before = np.asarray(context.numpy_before[parameter], np.float64)
@@ -79,17 +98,12 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                             "every one, and moves them at the next: its step runs at a learning rate of 0 there (a warm-up or "
                             "schedule whose factor is 0 at that step, t / W counted from t = 0).", {**evidence, "side": side},
                             "Start the schedule's factor above 0 at the first step ((t + 1) / W).", 0.85)]
+        why = still_because(setup, built, step, parameter) if side == "torch" else ""
         return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
-                        f"{float(np.abs(moved).max()):.3g}.", {**evidence, "side": side},
+                        f"{float(np.abs(moved).max()):.3g}.{why}", {**evidence, "side": side},
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
-    gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
-    decay = constant_ratio(gap, before) if np.any(before) else None
-    if decay is not None and abs(decay) < 0.5:
-        side = "torch" if decay > 0 else "NumPy"
-        return [Finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
-                         f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
-                         f"coefficients.", {**evidence, "lr_times_decay": decay},
-                         "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)]
+    if decayed := _weight_decay(context, parameter, a, b, before, evidence):
+        return [decayed]
     port_names = built.make_sides()[1].names  # the port's optimizer and schedulers as built
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter)
     if plain:

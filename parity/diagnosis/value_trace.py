@@ -210,6 +210,8 @@ def _plain(x: Any) -> Any:
 def _traced(result: Any) -> Any:
     if isinstance(result, tuple):
         return tuple(_traced(r) for r in result)
+    if isinstance(result, np.floating):  # a sum to one number: the loss's arithmetic after it (/ n, 0.5 *) is traced too
+        return np.asarray(result).view(TracedArray)
     if isinstance(result, np.ndarray) and not isinstance(result, TracedArray):
         return result.view(TracedArray)
     return result

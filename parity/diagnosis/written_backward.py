@@ -16,16 +16,17 @@ import numpy as np
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
+from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import placed, written_into
-from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of, replayed, trace_tolerance, traces
+from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
+from parity.diagnosis.replays import replayed, trace_tolerance, traces
+from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
-MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
 FD_PICKS = 3  # elements differenced: the port's largest gradients
 
 
@@ -69,8 +70,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None  # the NumPy program computes the port's gradient of the parameter: they part in the update
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
-                  and _is_gradient(agreed[i])})
-    name = lambda v: _gradient_name(v, torch_trace)  # noqa: E731 - the port's values as every reading below names them
+                  and is_gradient(agreed[i])})
+    name = lambda v: gradient_name(v, torch_trace)  # noqa: E731 - the port's values as every reading below names them
     if (early := before_the_frontier(numpy_trace, torch_trace, target, region, tolerance, (step, parameter, reference),
                                      bool(fed), name)) is not None or not fed:
         return early
@@ -80,7 +81,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None
     twin = agreed[frontier.index]
     evidence = {"step": step, "stage": "backward", "parameter": parameter,
-                "agree_up_to": _gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
+                "agree_up_to": gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
     text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
             f"the first value the NumPy program makes from it that {reference} never has is {evidence['numpy_op']}, on "
             f"the way to {parameter}'s update.")
@@ -93,14 +94,16 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         evidence["substituted"] = swapped
         return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Use that operation there.", 0.85)
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=_is_gradient) or weight_left_out(
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient) or weight_left_out(
             first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()), name):
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Take that value from the right source.", 0.8)
     if written := written_into(region, numpy_trace):
         return Finding("numpy-backward", f"{text} {written[0]}", {**evidence, "side": "numpy"}, written[1], 0.85)
-    if term := _missing_term(first, region, numpy_trace, torch_trace, tolerance):
+    earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
+    if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or next(
+            (t for value in earlier[:4] if (t := missing_term(value, region, numpy_trace, torch_trace, tolerance))), ""):
         evidence["term"] = term
         return Finding("numpy-backward", f"{text} {term}", {**evidence, "side": "numpy"},
                        "Add every path the gradient takes, each with its own factor (each use of a value adds its term).",
@@ -192,103 +195,3 @@ def _new_value(trace: Trace, after: np.ndarray) -> Value | None:
             if seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12):
                 return value
     return None
-
-
-def _is_gradient(value: Value) -> bool:
-    return value.op == "grad" or value.op.endswith(".grad")
-
-
-def _gradient_name(value: Value, trace: Trace) -> str:
-    if value.op.endswith(".grad"):
-        return f"the port's gradient of {value.op.removesuffix('.grad')}"
-    if value.op == "grad" and value.inputs and isinstance(value.inputs[0], int):
-        return f"the gradient at the port's {describe(trace.values[value.inputs[0]])}"
-    return f"the port's {describe(value)}"
-
-
-def _missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
-    """The departing value, or the gradient it leads to, against the port's gradient of its shape: the difference
-    another of the port's values, or a product of two."""
-    departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
-    gradients = [v for v in torch_trace.values if _is_gradient(v)]
-    for value in departing[:12]:
-        if not np.any(value.array):
-            continue
-        for theirs in gradients:
-            a = _aligned(value.array, theirs.array)
-            if a is None or agrees(a, theirs.array, tolerance):
-                continue
-            gap = theirs.array - a
-            for other in torch_trace.values:
-                if other.op in KIT_READS or agrees(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
-                    continue
-                term = _aligned(other.array, gap)
-                if other is not theirs and term is not None and agrees(term, gap, tolerance):
-                    return (f"It is {_gradient_name(theirs, torch_trace)} less {_gradient_name(other, torch_trace)}: the "
-                            f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
-            if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
-                return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
-                        f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
-            if value is first and theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
-                return (f"It is {_gradient_name(theirs, torch_trace)} less {through}: the two part by exactly the term "
-                        "that reaches that value through a weight from a later use of it (the next time step's "
-                        f"recurrence, dh_next; a second layer or head it feeds){ONE_TERM}")
-    return ""
-
-
-ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
-            "flipped in its derivative), which the difference alone does not tell apart.")
-
-
-def _through_weight(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float) -> str:
-    """gap = G·W or G·Wᵀ for one of the port's gradients G and one of its weights W (as the kit read them)."""
-    if gap.ndim != 2 or not np.any(gap):
-        return ""
-    weights = {v.array.shape + (v.array.tobytes()[:64],): v for v in trace.values if v.op in KIT_READS and v.array.ndim == 2}
-    grads = [v for v in trace.values if v.op == "grad" and v is not theirs and v.array.ndim == 2 and v.array.shape[0] == gap.shape[0]]
-    for grad in grads[:MOST_PRODUCTS // 8]:
-        for weight in weights.values():
-            for W, words in ((weight.array, "W"), (weight.array.T, "Wᵀ")):
-                if W.shape[0] == grad.array.shape[1] and W.shape[1] == gap.shape[1] and agrees(grad.array @ W, gap, tolerance):
-                    return f"({_gradient_name(grad, trace)}) · {words} (W of shape {weight.array.shape})"
-    return ""
-
-
-KIT_READS = {"detach", "cpu", "clone", "numpy", "to"}  # the kit reading a port's tensors, not values of the port's
-VIEWS = {"t", "transpose", "permute", "T", "mT", "view", "reshape", "expand"}
-
-
-def _path(other: Value, trace: Trace) -> str:
-    """What the missing term is: a weight's second use (its transpose: a tied weight, used twice), or a path."""
-    source = trace.values[other.inputs[0]] if other.op == "grad" and other.inputs and isinstance(other.inputs[0], int) else None
-    if source is not None and source.op in VIEWS and "?" in source.inputs:
-        return (f"the gradient through the parameter's second use, its {source.op}: a tied weight is used twice, and "
-                f"its gradient is the sum of both uses' terms")
-    return "a path the gradient takes besides the one written, such as a skip connection's identity path"
-
-
-def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
-    """gap = Aᵀ·B for two of the port's values A, B of the batch's rows."""
-    if gap.ndim != 2:
-        return ""
-    rows = [v for v in trace.values if v.array.ndim == 2]
-    tried = 0
-    for a in rows:
-        for b in rows:
-            if a.array.shape[0] != b.array.shape[0] or (a.array.shape[1], b.array.shape[1]) not in (gap.shape, gap.shape[::-1]):
-                continue
-            tried += 1
-            if tried > MOST_PRODUCTS:
-                return ""
-            product = a.array.T @ b.array
-            product = product if product.shape == gap.shape else product.T
-            if agrees(product, gap, tolerance):
-                return f"({_gradient_name(a, trace) if _is_gradient(a) else describe(a)})ᵀ · ({_gradient_name(b, trace) if _is_gradient(b) else describe(b)})"
-    return ""
-
-
-def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
-    if a.shape == b.shape:
-        return a
-    return a.T if a.ndim == 2 and a.shape[::-1] == b.shape else None
-

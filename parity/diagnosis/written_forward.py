@@ -9,18 +9,17 @@ scale, an offset) are read as an affine function of y. A location, not a cause, 
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import numpy as np
 
 from parity.diagnosis.extra_parameters import written_port_moved
+from parity.diagnosis.replays import replayed, trace_tolerance, traces
+from parity.diagnosis.mean_counts import mean_counts
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
-from parity.diagnosis.port_values import trace_torch_step
-from parity.diagnosis.traced_step import trace_numpy_step
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
-from parity.diagnosis.comparisons import masks_apart, semantics
+from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
 from parity.diagnosis.written_ops import lengths, meant_there
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
@@ -62,54 +61,6 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     return found
 
 
-def trace_tolerance(built: Any) -> float:
-    return TRACE_AGREES.get(str(getattr(built, "dtype", "float32")), TRACE_AGREES["float32"])
-
-
-def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[Trace, Trace]:
-    """Both programs built afresh, stepped in lockstep to the step's shared start, and traced through it; with
-    `gradients`, the port's parameter gradients after it join its values (as P.grad, in the NumPy layout)."""
-    numpy_side, torch_side = replayed(setup, built, step)
-    rows = setup.rows(step)
-    numpy_trace, torch_trace = trace_numpy_step(numpy_side, rows), trace_torch_step(torch_side, rows)
-    for name, grad in (torch_side.gradients() or {}).items() if gradients else ():
-        torch_trace.root(f"{name}.grad", grad, np.array(grad, np.float64))
-    return numpy_trace, torch_trace
-
-
-def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any, Any]:
-    """Both programs built afresh and stepped in lockstep to the start of `step` (`change`, given the port's side,
-    alters it first)."""
-    numpy_side, torch_side = built.make_sides()
-    if change is not None:
-        change(torch_side)
-    for t in range(1, step):
-        numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
-        torch_side.load(numpy_side.params())
-    return numpy_side, torch_side
-
-
-def lockstep(setup: Any, built: Any, last: int, around: Callable[[Any], Any] | None = None) -> Iterator[tuple[int, dict, dict, Any]]:
-    """Both programs built afresh and stepped together through step `last`, each step from the shared start (the port
-    is given the NumPy program's parameters after it): (t, NumPy record, port record, port side) after each step;
-    `around(port side)`, where given, is the context the port's step runs in."""
-    numpy_side, torch_side = built.make_sides()
-    for t in range(1, last + 1):
-        rows = setup.rows(t)
-        numpy_record = numpy_side.step(rows)
-        with around(torch_side) if around else nullcontext():
-            torch_record = torch_side.step(rows)
-        yield t, numpy_record, torch_record, torch_side
-        torch_side.load(numpy_side.params())
-
-
-def moves_at(setup: Any, built: Any, step: int, side: str) -> bool:
-    """Whether that side ("numpy" or "torch"), stepped in lockstep to the step's shared start, moves any parameter in it."""
-    sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
-    record = sides[side].step(setup.rows(step))
-    return any(np.any(v) for k, v in record.items() if k.endswith(".update"))
-
-
 def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
     """The NumPy value the failing tensor is: the last one equal to it, or for a loss scaled outside the arrays
     (0.5 * np.mean(...): a Python float times a NumPy scalar), the last one a round factor from it."""
@@ -127,24 +78,30 @@ def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
 
 
 def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
-    """Each NumPy value of two or more elements (and each root) with the port's value equal to it."""
+    """Each NumPy value of two or more elements or of no axes (and each root) with the port's value equal to it."""
     by_shape: dict[tuple, list[Value]] = {}
     for value in torch_trace.values:
         by_shape.setdefault(value.array.shape, []).append(value)
+        if 1 in value.array.shape:  # a column (n, 1) is the same numbers as the NumPy program's (n,)
+            by_shape.setdefault(_squeezed(value.array.shape), []).append(value)
     found = {}
     for value in numpy_trace.values:
         if value.op in ("X", "y"):
             found[value.index] = next((v for v in torch_trace.values if v.op == value.op), value)
             continue
-        if value.array.size < 2:
+        if value.array.size < 2 and value.array.ndim:  # one number agrees only as a number (a sum, a loss term)
             continue
         for axes in axis_orders(value.array.shape):  # as it is, transposed, or (a map) with its axes after the batch's moved
             seen = value.array.transpose(axes)
-            twin = next((v for v in by_shape.get(seen.shape, ()) if agrees(seen, v.array, tolerance)), None)
+            twin = next((v for v in by_shape.get(seen.shape, ()) if agrees(seen, v.array.reshape(seen.shape), tolerance)), None)
             if twin is not None:
                 found[value.index] = twin
                 break
     return found
+
+
+def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(d for d in shape if d != 1)
 
 
 def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
@@ -233,11 +190,18 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance), same)),  # the very first ops past the frontier
         ("targets", targets),
+        ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
+                                 "mask.astype(bool).", 0.85)),
+        ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,
+                                                       {v.index for v in agreed.values()}), "Draw the random numbers once and "
+                                "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", meant),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: said("forward", related(departing[:24], after, law_tolerance), same)),
+        ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
+                                "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),

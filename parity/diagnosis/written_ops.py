@@ -10,6 +10,7 @@ import numpy as np
 
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
+from parity.diagnosis.op_pairs import chain, constants, one_sided_scale, op_order
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -83,65 +84,6 @@ def _operand(source: int | float | str, trace: Trace) -> str:
     return describe(trace.values[source]) if isinstance(source, int) else f"{source:.6g}"
 
 
-CANONICAL = {"sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
-             "expit": "sigmoid", "relu": "relu", "maximum": "maximum"}
-COMPOSITE = {  # a torch function, and the NumPy ops its first step is written with
-    "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
-    "group_norm": {"mean", "var", "std", "subtract"}, "softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"},
-    "log_softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"}, "linear": {"matmul"},
-}
-SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
-        "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
-
-
-def op_order(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
-    """The same two operations after the last agreeing value, applied in the other order on the two sides (ReLU after
-    a residual addition against before it, a scale before a nonlinearity against after)."""
-    mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
-    if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
-            theirs[0] not in COMPOSITE[theirs[1]] and theirs[0] in [_canonical(v) for v in numpy_chain[1:]]:
-        done = SAID.get(theirs[0], theirs[0])  # the port's one op against the NumPy program's steps of the other
-        return (f"Both sides apply {done} and {theirs[1]} there, in the other order: the port {done} first, then "
-                f"{theirs[1]}; the NumPy program {theirs[1]}'s steps first ({mine[0]}, …), then {done}.")
-    mine = mine[:2]
-    if len(mine) < 2 or len(theirs) < 2 or mine == theirs or sorted(mine) != sorted(theirs) or mine[0] == mine[1]:
-        return ""
-    first, second = (SAID.get(name, name) for name in mine)
-    return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
-            f"{second}; the port {second} first, then {first}.")
-
-
-def _canonical(value: Value) -> str:
-    op = value.op.removesuffix(" (in place)")
-    if op == "maximum" and 0.0 in value.inputs:
-        return "relu"  # np.maximum(x, 0)
-    return CANONICAL.get(op, op)
-
-
-def chain(trace: Trace, start: Value | None, allowed: set[int] | None = None, length: int = 2) -> list[Value]:
-    """A value and the first value made from it, and so on: the path the computation takes from it."""
-    found = []
-    while start is not None and len(found) < length:
-        found.append(start)
-        start = next((trace.values[i] for i in start.users if trace.values[i].op != "grad" and (allowed is None or i in allowed)), None)
-    return found
-
-
-def constants(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
-    """The same op on the agreeing value with another number on each side (a scale, a divisor, a shift)."""
-    for mine in numpy_ops:
-        theirs = next((t for t in torch_ops if _canonical(t) == _canonical(mine)), None)
-        numbers = [[i for i in v.inputs if isinstance(i, float)] for v in (mine, theirs)] if theirs is not None else [[], []]
-        if len(numbers[0]) != 1 or len(numbers[1]) != 1 or numbers[0][0] == numbers[1][0]:
-            continue
-        a, b = numbers[0][0], numbers[1][0]
-        complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
-                      "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-9 else ""
-        return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with another number: the NumPy "
-                f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}.") if b else ""
-    return ""
-
-
 DEPTH = 5  # ops replayed back from the departing value (σ written out, 1 / (1 + exp(-a)), is four)
 MOST_CANDIDATES = 60
 
@@ -170,16 +112,38 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                            "the two programs take that operand from different values there (which one is meant, the "
                            "forward pass alone cannot tell)")
                         + " (an off-by-one among a list of states, a pre-activation for an activation, or the like)."
-                        + _one_op_off(trace.values[leaf], candidate))
+                        + _one_op_off(trace.values[leaf], candidate)
+                        + _exchanged(trace, other, trace.values[leaf], candidate, tolerance, accept))
+    return ""
+
+
+def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance: float, accept: Callable[[Value], bool]) -> str:
+    """The other way round too: a value made from `meant`, recomputed with `taken` in its place, gives a value of the
+    other side's: the two values are exchanged (two heads unpacked in the other order)."""
+    for index in meant.users:
+        if index == taken.index or trace.values[index].op == "grad" or not _replayable(trace.values[index]):
+            continue  # the taken value made from the meant one (1 - t from t): put back, it gives the meant one again
+        result = _replayed(trace, index, {meant.index: taken.array}, 1)
+        if result is None or result.size < 2 or any(_same(result, a, tolerance) for a in
+                                                    (trace.values[index].array, meant.array, taken.array)):
+            continue
+        if any(accept(v) and _same(result, v.array, tolerance) for v in other.values):
+            return (f" And the other way round: the NumPy program's {trace.values[index].op} of value {meant.index}, "
+                    f"recomputed with value {taken.index} in its place, gives the other side's too: the two values are "
+                    "exchanged between the programs (two outputs or heads unpacked in the other order, two arguments swapped).")
     return ""
 
 
 def _one_op_off(replaced: Value, put: Value) -> str:
-    """Where the value replaced is one op applied to the value put in its place: that op is the slip."""
-    if replaced.inputs != (put.index,):
+    """Where the value replaced is one op applied to the value put in its place (with numbers alone beside it): that
+    op is the slip (a sign, a complement 1 - x)."""
+    if put.index not in replaced.inputs or any(not isinstance(i, float) for i in replaced.inputs if i != put.index):
         return ""
-    sign = " (-x where x belongs: a sign)" if replaced.op == "negative" else ""
-    return f" The value replaced is {replaced.op}(value {put.index}): that {replaced.op} is the one op too many{sign}."
+    args = ", ".join(f"value {put.index}" if i == put.index else f"{i:g}" for i in replaced.inputs)
+    sign = (" (-x where x belongs: a sign)" if replaced.op == "negative" else
+            " (1 - x where x belongs, or x where 1 - x belongs: a complement, a gate and its carry)"
+            if replaced.op == "subtract" and replaced.inputs == (1.0, put.index) else "")
+    return f" The value replaced is {replaced.op}({args}): that {replaced.op} is the one op apart{sign}."
 
 
 def _known(value: Value, other: Trace, tolerance: float) -> str:
@@ -271,7 +235,7 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     if numpy_ops and torch_ops and (order := op_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]))):
         return order + bias_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]), trace, other), \
             "Apply the two operations in the same order.", 0.8
-    if number := constants(numpy_ops, torch_ops):
+    if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0):
         return number, "Use the same number in both programs.", 0.8
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
     tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
@@ -279,6 +243,9 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
-    if numpy_ops and (source := another_input(numpy_ops[0], trace, other, tolerance, reference=False)):
-        return source, "Take that value from the same source in both programs.", 0.75
+    for value in chain(trace, numpy_ops[0], set(region), 3) if numpy_ops else ():  # the departing value, and what it makes
+        if source := another_input(value, trace, other, tolerance, reference=False):
+            return source, "Take that value from the same source in both programs.", 0.75
+    if scaled := one_sided_scale(numpy_ops, torch_ops, trace, other):
+        return scaled, "Scale the same term by that number in both programs.", 0.8
     return None

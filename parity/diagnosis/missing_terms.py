@@ -1,0 +1,178 @@
+"""A NumPy backward value that parts from the port's gradient of its shape by one term: the term named, measured on
+the two programs' own numbers. Another of the port's gradients (a skip connection's path, a tied weight's second use),
+with either sign; a product of two of its values; a gradient through a weight from a later use of the value; a
+symmetric product's transposed term ((dS + dSᵀ)·Z); a block of rows missing another part's term; a term added later
+with another factor."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
+
+
+def is_gradient(value: Value) -> bool:
+    return value.op == "grad" or value.op.endswith(".grad")
+
+
+def gradient_name(value: Value, trace: Trace) -> str:
+    if value.op.endswith(".grad"):
+        return f"the port's gradient of {value.op.removesuffix('.grad')}"
+    if value.op == "grad" and value.inputs and isinstance(value.inputs[0], int):
+        return f"the gradient at the port's {describe(trace.values[value.inputs[0]])}"
+    return f"the port's {describe(value)}"
+
+
+def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+    """The departing value, or the gradient it leads to, against the port's gradient of its shape: the difference
+    another of the port's values, or a product of two."""
+    departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
+    gradients = [v for v in torch_trace.values if is_gradient(v)]
+    for value in departing[:12]:
+        if not np.any(value.array):
+            continue
+        for theirs in gradients:
+            a = _aligned(value.array, theirs.array)
+            if a is None or agrees(a, theirs.array, tolerance):
+                continue
+            gap = theirs.array - a
+            if said := _transposed_term(value, theirs.array, numpy_trace, tolerance):
+                return f"It is {gradient_name(theirs, torch_trace)} less {said}"
+            for other in torch_trace.values:
+                if other.op in KIT_READS or agrees(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
+                    continue
+                term = _aligned(other.array, gap)
+                if other is not theirs and term is not None and agrees(term, gap, tolerance):
+                    return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: the "
+                            f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
+                if other is not theirs and term is not None and is_gradient(other) and agrees(-term, gap, tolerance):
+                    return (f"It is {gradient_name(theirs, torch_trace)} plus {gradient_name(other, torch_trace)}: the "
+                            "two part by exactly that term, a term of the derivative through another value it meets "
+                            f"(a distance's second operand, another branch){ONE_TERM}")
+            if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
+                return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
+            if theirs.op.endswith(".grad") and (product := _product(gap, torch_trace, tolerance)):
+                return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
+                        f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
+            if value is first and theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
+                if later := _added_later(value, gap, departing, tolerance):
+                    return (f"It is {gradient_name(theirs, torch_trace)} less {through[0]}: that term, the path through a "
+                            f"weight from a later use of the value, {later}")
+                return (f"It is {gradient_name(theirs, torch_trace)} less {through[0]}: the two part by exactly the term "
+                        "that reaches that value through a weight from a later use of it (the next time step's "
+                        f"recurrence, dh_next; a second layer or head it feeds){ONE_TERM}")
+    return ""
+
+
+def _transposed_term(value: Value, theirs: np.ndarray, trace: Trace, tolerance: float) -> str:
+    """value = A·B with A square, and the port's gradient c·(A + Aᵀ)·B (c a factor the NumPy program applies later,
+    a temperature): the term of a product whose matrix is symmetric in its use (S = Z·Zᵀ uses Z on both sides, so
+    dZ = (dS + dSᵀ)·Z) kept on one side only."""
+    if value.op.removesuffix(" (in place)") not in ("matmul", "dot") or len(value.inputs) != 2 or \
+            not all(isinstance(i, int) for i in value.inputs):
+        return ""
+    A, B = (trace.values[i].array for i in value.inputs)
+    if A.ndim != 2 or A.shape[0] != A.shape[1] or B.ndim != 2 or (A @ B).shape != theirs.shape:
+        return ""
+    both = (A + A.T) @ B
+    fit = fit_ratio(theirs, both)
+    if fit is None or not agrees(fit[0] * both, theirs, tolerance) or agrees(fit[0] * (A @ B), theirs, tolerance):
+        return ""
+    later = f" (up to the factor {fit[0]:.4g} the program applies after it)" if abs(fit[0] - 1) > 1e-6 else ""
+    return (f"the same product with its square matrix transposed{later}, {describe(trace.values[value.inputs[0]])}ᵀ · "
+            f"{describe(trace.values[value.inputs[1]])}: the NumPy program keeps dS·Z alone where the value is used on "
+            "both sides of a product (S = Z·Zᵀ, a similarity or Gram matrix), whose gradient is (dS + dSᵀ)·Z.")
+
+
+def _block_term(gap: np.ndarray, theirs: Value, gradients: list[Value], trace: Trace, tolerance: float) -> str:
+    """The two part in one block of rows only, and there by ± another of the port's gradients of the block's shape
+    (a stacked value's part missing the term through another part: an anchor's gradient without its negative's)."""
+    if gap.ndim < 1 or not np.any(gap):
+        return ""
+    rows = np.flatnonzero(np.abs(gap.reshape(len(gap), -1)).max(axis=1) > tolerance * np.abs(theirs.array).max())
+    if len(rows) == 0 or len(rows) == len(gap) or rows[-1] - rows[0] + 1 != len(rows):
+        return ""
+    block = gap[rows[0]:rows[-1] + 1]
+    for other in gradients:
+        if other is theirs or other.array.shape != block.shape:
+            continue
+        for sign, words in ((1.0, ""), (-1.0, "minus ")):
+            if agrees(sign * other.array, block, tolerance):
+                return (f"{words}{gradient_name(other, trace)} in rows {rows[0]}:{rows[-1] + 1} (the other rows agree): "
+                        "that block of the value misses the term it receives through another part of it")
+    return ""
+
+
+ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
+            "flipped in its derivative), which the difference alone does not tell apart.")
+
+
+def _added_later(value: Value, term: np.ndarray, departing: list[Value], tolerance: float) -> str:
+    """A later NumPy value that is this one plus k times the missing term: the term is there, with the factor k where
+    1 belongs (a weight on that path applied twice, or another weight)."""
+    for later in departing:
+        if later.index <= value.index or later.array.shape != term.shape:
+            continue
+        added = later.array - value.array
+        fit = fit_ratio(added, term)
+        if fit is not None and abs(fit[0] - 1) > 1e-6 and abs(fit[0]) > 1e-9 and agrees(added, fit[0] * term, tolerance):
+            return (f"is added later ({describe(later)}) times {fit[0]:.6g} where 1 belongs: a factor on that path, a weight "
+                    "applied twice or left out, or another weight (measured).")
+    return ""
+
+
+def _through_weight(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float) -> tuple[str, np.ndarray] | None:
+    """gap = G·W or G·Wᵀ for one of the port's gradients G and one of its weights W (as the kit read them)."""
+    if gap.ndim != 2 or not np.any(gap):
+        return None
+    weights = {v.array.shape + (v.array.tobytes()[:64],): v for v in trace.values if v.op in KIT_READS and v.array.ndim == 2}
+    grads = [v for v in trace.values if v.op == "grad" and v is not theirs and v.array.ndim == 2 and v.array.shape[0] == gap.shape[0]]
+    for grad in grads[:MOST_PRODUCTS // 8]:
+        for weight in weights.values():
+            for W, words in ((weight.array, "W"), (weight.array.T, "Wᵀ")):
+                if W.shape[0] == grad.array.shape[1] and W.shape[1] == gap.shape[1] and agrees(grad.array @ W, gap, tolerance):
+                    return f"({gradient_name(grad, trace)}) · {words} (W of shape {weight.array.shape})", grad.array @ W
+    return None
+
+
+KIT_READS = {"detach", "cpu", "clone", "numpy", "to"}  # the kit reading a port's tensors, not values of the port's
+VIEWS = {"t", "transpose", "permute", "T", "mT", "view", "reshape", "expand"}
+
+
+def _path(other: Value, trace: Trace) -> str:
+    """What the missing term is: a weight's second use (its transpose: a tied weight, used twice), or a path."""
+    source = trace.values[other.inputs[0]] if other.op == "grad" and other.inputs and isinstance(other.inputs[0], int) else None
+    if source is not None and source.op in VIEWS and "?" in source.inputs:
+        return (f"the gradient through the parameter's second use, its {source.op}: a tied weight is used twice, and "
+                f"its gradient is the sum of both uses' terms")
+    return "a path the gradient takes besides the one written, such as a skip connection's identity path"
+
+
+def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
+    """gap = Aᵀ·B for two of the port's values A, B of the batch's rows."""
+    if gap.ndim != 2:
+        return ""
+    rows = [v for v in trace.values if v.array.ndim == 2]
+    tried = 0
+    for a in rows:
+        for b in rows:
+            if a.array.shape[0] != b.array.shape[0] or (a.array.shape[1], b.array.shape[1]) not in (gap.shape, gap.shape[::-1]):
+                continue
+            tried += 1
+            if tried > MOST_PRODUCTS:
+                return ""
+            product = a.array.T @ b.array
+            product = product if product.shape == gap.shape else product.T
+            if agrees(product, gap, tolerance):
+                return f"({gradient_name(a, trace) if is_gradient(a) else describe(a)})ᵀ · ({gradient_name(b, trace) if is_gradient(b) else describe(b)})"
+    return ""
+
+
+def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    if a.shape == b.shape:
+        return a
+    return a.T if a.ndim == 2 and a.shape[::-1] == b.shape else None
+

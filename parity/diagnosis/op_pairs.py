@@ -1,0 +1,133 @@
+"""The same ops on the two sides where two programs as written part, written otherwise: two operations in the other
+order (ReLU after a residual addition against before it), one op with another number on each side, a product and a
+division taken alike as a scale (÷ 32 against × 1: a mean against a sum), and a scale one side applies where the
+other takes the value as it is (and applies it to another term instead)."""
+
+from __future__ import annotations
+
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+
+CANONICAL = {"sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
+             "expit": "sigmoid", "relu": "relu", "maximum": "maximum"}
+COMPOSITE = {  # a torch function, and the NumPy ops its first step is written with
+    "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
+    "group_norm": {"mean", "var", "std", "subtract"}, "softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"},
+    "log_softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"}, "linear": {"matmul"},
+}
+SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
+        "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
+
+
+def op_order(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
+    """The same two operations after the last agreeing value, applied in the other order on the two sides (ReLU after
+    a residual addition against before it, a scale before a nonlinearity against after)."""
+    mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
+    if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
+            theirs[0] not in COMPOSITE[theirs[1]] and theirs[0] in [_canonical(v) for v in numpy_chain[1:]]:
+        done = SAID.get(theirs[0], theirs[0])  # the port's one op against the NumPy program's steps of the other
+        return (f"Both sides apply {done} and {theirs[1]} there, in the other order: the port {done} first, then "
+                f"{theirs[1]}; the NumPy program {theirs[1]}'s steps first ({mine[0]}, …), then {done}.")
+    mine = mine[:2]
+    if len(mine) < 2 or len(theirs) < 2 or mine == theirs or sorted(mine) != sorted(theirs) or mine[0] == mine[1] or \
+            not _alike(numpy_chain[0], torch_chain[1]) or not _alike(numpy_chain[1], torch_chain[0]):
+        return ""
+    first, second = (SAID.get(name, name) for name in mine)
+    return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
+            f"{second}; the port {second} first, then {first}.")
+
+
+def _alike(mine: Value, theirs: Value) -> bool:
+    """One op on both sides as far as its operands show: the same numbers, and as many arrays (x * 0.5 is not x * eps)."""
+    def numbers(value: Value) -> list[float]:
+        return sorted(i for i in value.inputs if isinstance(i, float))
+    if _canonical(mine) == "relu":  # np.maximum(x, 0) against relu(x)
+        return True
+    return numbers(mine) == numbers(theirs) and len(mine.inputs) - len(numbers(mine)) == len(theirs.inputs) - len(numbers(theirs))
+
+
+def _canonical(value: Value) -> str:
+    op = value.op.removesuffix(" (in place)")
+    if op == "maximum" and 0.0 in value.inputs:
+        return "relu"  # np.maximum(x, 0)
+    return CANONICAL.get(op, op)
+
+
+def chain(trace: Trace, start: Value | None, allowed: set[int] | None = None, length: int = 2) -> list[Value]:
+    """A value and the first value made from it, and so on: the path the computation takes from it."""
+    found = []
+    while start is not None and len(found) < length:
+        found.append(start)
+        start = next((trace.values[i] for i in start.users if trace.values[i].op != "grad" and (allowed is None or i in allowed)), None)
+    return found
+
+
+def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0) -> str:
+    """The same op on the agreeing value with another number on each side (a scale, a divisor, a shift), a product
+    and a division taken alike as a scale."""
+    if said := _scales(numpy_ops, torch_ops, rows):
+        return said
+    for mine in numpy_ops:
+        theirs = next((t for t in torch_ops if _canonical(t) == _canonical(mine)), None)
+        numbers = [[i for i in v.inputs if isinstance(i, float)] for v in (mine, theirs)] if theirs is not None else [[], []]
+        if len(numbers[0]) != 1 or len(numbers[1]) != 1 or numbers[0][0] == numbers[1][0]:
+            continue
+        a, b = numbers[0][0], numbers[1][0]
+        complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
+                      "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-9 else ""
+        return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with another number: the NumPy "
+                f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}.") if b else ""
+    return ""
+
+
+def _scale(value: Value) -> tuple[float, str] | None:
+    """A value one array times a number or divided by one: (the factor, as written), else None."""
+    op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
+    if len(value.inputs) != 2 or len(numbers) != 1 or op not in ("multiply", "divide"):
+        return None
+    if op == "divide" and value.inputs[1] == numbers[0] and numbers[0]:
+        return 1.0 / numbers[0], f"divides it by {numbers[0]:g}"
+    return (numbers[0], f"multiplies it by {numbers[0]:g}") if op == "multiply" else None
+
+
+def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:
+    """Each side scales the agreeing value by a number of its own, written as a product on one side and a division on
+    the other: the factor between them, and the batch's rows where it is that."""
+    mine = next((s for v in numpy_ops[:1] if (s := _scale(v))), None)
+    theirs = next((s for v in torch_ops[:1] if (s := _scale(v))), None)
+    if mine is None or theirs is None or not theirs[0] or _canonical(numpy_ops[0]) == _canonical(torch_ops[0]):
+        return ""
+    ratio = mine[0] / theirs[0]
+    if abs(ratio - 1) <= 1e-12:
+        return ""
+    counted = next((f" ({k:g} is the batch's rows: a mean over the rows on one side, a sum on the other)"
+                    for k in (ratio, 1 / ratio) if rows > 1 and abs(k - rows) <= 1e-9 * rows), "")
+    return (f"Both sides scale that value there by another number: the NumPy program {mine[1]}, the port {theirs[1]} "
+            f"(a factor of {ratio:.6g} between them){counted}.")
+
+
+def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace) -> str:
+    """One side scales the agreeing value by a number where the other takes it as it is; where that side scales
+    another value by the same number, the number weighs another term there (a β on the reconstruction, not the KL)."""
+    mine, theirs = (_scale(ops[0]) if ops else None for ops in (numpy_ops, torch_ops))
+    if (mine is None) == (theirs is None) or not numpy_ops or not torch_ops:
+        return ""
+    scaling, plain, scaled_in, name = (("the NumPy program", "the port", other, "the port") if mine else
+                                       ("the port", "the NumPy program", trace, "the NumPy program"))
+    factor, words = mine or theirs
+    first = numpy_ops[0] if mine else torch_ops[0]
+    taken = torch_ops[0] if mine else numpy_ops[0]
+    scaled_at = [(trace if mine else other).values[i] for i in first.users]
+    if not any(_canonical(v) == _canonical(taken) for v in scaled_at):  # the scaled value goes where the other side's goes
+        return ""
+    said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {taken.op}"
+    unary = len(taken.inputs) == 1
+    said += (f": {taken.op}({factor:g}·x) against {taken.op}(x) (x the agreeing value)." if unary and mine else
+             f": {taken.op}(x) against {taken.op}({factor:g}·x) (x the agreeing value)." if unary else ".")
+    near = [scaled_in.values[i] for i in taken.inputs if isinstance(i, int)]  # the other terms the value meets there
+    elsewhere = next((v for v in near if (s := _scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
+    if elsewhere is not None:
+        term = next(describe(scaled_in.values[i]) for i in elsewhere.inputs if isinstance(i, int))
+        said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
+                 "weighs another term of the loss on each side.")
+    return said

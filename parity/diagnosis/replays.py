@@ -1,0 +1,62 @@
+"""Both programs as written built afresh and stepped together to a step's shared start (the port given the NumPy
+program's parameters after each step), and traced through it: what every stage-by-stage reading starts from."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+from parity.diagnosis.port_values import trace_torch_step
+from parity.diagnosis.traced_step import trace_numpy_step
+from parity.diagnosis.value_trace import Trace
+from parity.tolerance.diagnosis import TRACE_AGREES
+
+
+def trace_tolerance(built: Any) -> float:
+    return TRACE_AGREES.get(str(getattr(built, "dtype", "float32")), TRACE_AGREES["float32"])
+
+
+def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[Trace, Trace]:
+    """Both programs built afresh, stepped in lockstep to the step's shared start, and traced through it; with
+    `gradients`, the port's parameter gradients after it join its values (as P.grad, in the NumPy layout)."""
+    numpy_side, torch_side = replayed(setup, built, step)
+    rows = setup.rows(step)
+    numpy_trace, torch_trace = trace_numpy_step(numpy_side, rows), trace_torch_step(torch_side, rows)
+    for name, grad in (torch_side.gradients() or {}).items() if gradients else ():
+        torch_trace.root(f"{name}.grad", grad, np.array(grad, np.float64))
+    return numpy_trace, torch_trace
+
+
+def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any, Any]:
+    """Both programs built afresh and stepped in lockstep to the start of `step` (`change`, given the port's side,
+    alters it first)."""
+    numpy_side, torch_side = built.make_sides()
+    if change is not None:
+        change(torch_side)
+    for t in range(1, step):
+        numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
+        torch_side.load(numpy_side.params())
+    return numpy_side, torch_side
+
+
+def lockstep(setup: Any, built: Any, last: int, around: Callable[[Any], Any] | None = None) -> Iterator[tuple[int, dict, dict, Any]]:
+    """Both programs built afresh and stepped together through step `last`, each step from the shared start (the port
+    is given the NumPy program's parameters after it): (t, NumPy record, port record, port side) after each step;
+    `around(port side)`, where given, is the context the port's step runs in."""
+    numpy_side, torch_side = built.make_sides()
+    for t in range(1, last + 1):
+        rows = setup.rows(t)
+        numpy_record = numpy_side.step(rows)
+        with around(torch_side) if around else nullcontext():
+            torch_record = torch_side.step(rows)
+        yield t, numpy_record, torch_record, torch_side
+        torch_side.load(numpy_side.params())
+
+
+def moves_at(setup: Any, built: Any, step: int, side: str) -> bool:
+    """Whether that side ("numpy" or "torch"), stepped in lockstep to the step's shared start, moves any parameter in it."""
+    sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
+    record = sides[side].step(setup.rows(step))
+    return any(np.any(v) for k, v in record.items() if k.endswith(".update"))
