@@ -1,0 +1,341 @@
+"""Readings of where two programs as written part, each beside a version that must stay silent: the loss's arithmetic
+past a sum, scales and counts on each side, random draws, masks used as indices, exchanged values, backward terms,
+rows weighed by micro-batch, a decay's order, and end to end through `parity check`."""
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+from tests.test_trace_readings import values as traced
+
+RNG = np.random.default_rng(11)
+
+
+def test_a_sum_to_one_number_keeps_the_trace_so_the_losss_arithmetic_after_it_is_seen():
+    from parity.diagnosis.value_trace import _TRACE, Trace, TracedArray
+    trace = Trace()
+    x = RNG.normal(size=(4, 3))
+    _TRACE.append(trace)
+    try:
+        traced_x = x.view(TracedArray)
+        trace.root("X", traced_x, x)
+        kl = -0.5 * np.sum(traced_x) / 4
+    finally:
+        _TRACE.pop()
+    assert [v.op for v in trace.values] == ["X", "sum", "multiply", "divide"]
+    assert float(kl) == pytest.approx(-0.5 * x.sum() / 4)
+
+
+def test_one_number_and_a_column_agree_with_the_ports_as_numbers():
+    from parity.diagnosis.written_forward import agreements
+    column = RNG.normal(size=6)
+    mine = traced(("X", np.ones((6, 2)), (), ""), ("sum", 2.5, (0,), ""), ("getitem", column, (0,), ":, 0"))
+    theirs = traced(("X", np.ones((6, 2)), (), ""), ("sum", 2.5, (0,), ""), ("getitem", column[:, None], (0,), ":, :1"))
+    assert set(agreements(mine, theirs, 1e-6)) == {0, 1, 2}
+    other = traced(("X", np.ones((6, 2)), (), ""), ("sum", 2.6, (0,), ""), ("getitem", -column[:, None], (0,), ""))
+    assert set(agreements(mine, other, 1e-6)) == {0}
+
+
+def test_a_division_by_the_rows_against_a_product_by_one_is_a_mean_against_a_sum():
+    from parity.diagnosis.op_pairs import constants
+    mine = traced(("X", np.ones(1), (), ""), ("divide", 1.0, (0, 32.0), ""))
+    theirs = traced(("X", np.ones(1), (), ""), ("mul", 32.0, (0, 1.0), ""))
+    said = constants(mine.values[1:], theirs.values[1:], rows=32)
+    assert "divides it by 32" in said and "multiplies it by 1" in said and "the batch's rows" in said, said
+    same = traced(("X", np.ones(1), (), ""), ("mul", 1 / 32, (0, 1 / 32), ""))
+    assert constants(mine.values[1:], same.values[1:], rows=32) == ""
+
+
+def test_a_weight_on_one_term_where_the_other_side_weighs_the_other_term_is_said():
+    from parity.diagnosis.op_pairs import one_sided_scale
+    # NumPy: recon + 0.5 * kl; port: 0.5 * recon + kl
+    mine = traced(("X", 1.0, (), ""), ("y", 2.0, (), ""), ("multiply", 1.0, (0.5, 1), ""), ("add", 2.0, (0, 2), ""))
+    theirs = traced(("X", 1.0, (), ""), ("y", 2.0, (), ""), ("mul", 0.5, (0, 0.5), ""), ("add", 2.5, (2, 1), ""))
+    said = one_sided_scale([mine.values[2]], [theirs.values[3]], mine, theirs)
+    assert "multiplies it by 0.5" in said and "applies that 0.5 to another value, X ()" in said, said
+    used_otherwise = traced(("X", 1.0, (), ""), ("y", 2.0, (), ""), ("exp", 1.0, (1,), ""))
+    assert one_sided_scale([mine.values[2]], [used_otherwise.values[2]], mine, used_otherwise) == ""
+
+
+def test_a_ports_own_random_draw_where_the_numpy_program_reads_its_noise_is_said():
+    from parity.diagnosis.comparisons import random_draw
+    eps, std = RNG.normal(size=(5, 2)), RNG.random((5, 2))
+    mine = traced(("X", eps, (), ""), ("exp", std, (0,), ""), ("multiply", std * eps, (1, 0), ""))
+    draw = RNG.normal(size=(5, 2))
+    theirs = traced(("X", eps, (), ""), ("exp", std, (0,), ""), ("randn_like", draw, (1,), ""), ("mul", std * draw, (1, 2), ""))
+    said = random_draw([mine.values[2]], [theirs.values[3]], mine, theirs, set())
+    assert "randn_like (5, 2)" in said and "X (5, 2) in its multiply" in said, said
+    assert random_draw([mine.values[2]], [theirs.values[3]], mine, theirs, {2}) == ""  # a draw the NumPy program equals
+
+
+def test_a_mask_of_zeros_and_ones_used_as_integer_indices_is_said_and_labels_are_not():
+    from parity.diagnosis.comparisons import mask_as_indices
+    h, mask = RNG.normal(size=(6, 3)), np.array([1.0, 0, 1, 1, 0, 1])
+    rows = traced(("X", h, (), ""), ("astype", mask, (), ""), ("getitem", h[mask.astype(int)], (0, 1), "idx"))
+    assert "the 4 rows marked 1" in mask_as_indices(rows.values[2:], rows)
+    kept = traced(("X", h, (), ""), ("astype", mask, (), ""), ("getitem", h[mask.astype(bool)], (0, 1), "idx"))
+    picked = traced(("X", h, (), ""), ("astype", mask, (), ""), ("getitem", h[np.arange(6), mask.astype(int)], (0, 1), ":, idx"))
+    assert mask_as_indices(kept.values[2:], kept) == "" and mask_as_indices(picked.values[2:], picked) == ""
+
+
+def test_two_means_of_one_total_over_other_counts_are_said():
+    from parity.diagnosis.mean_counts import mean_counts
+    errors = RNG.random((26, 1))
+    mine = traced(("X", errors, (), ""), ("mean", errors.mean(), (0,), ""))
+    theirs = traced(("X", np.vstack([errors, np.zeros((14, 1))]), (), ""), ("mse_loss", errors.sum() / 40, (0,), ""))
+    said = mean_counts(mine.values[1:], mine, theirs)
+    assert "divides by 26, the port by 40" in said, said
+    other = traced(("X", np.ones((40, 1)), (), ""), ("mse_loss", errors.sum() / 39, (0,), ""))
+    assert mean_counts(mine.values[1:], mine, other) == ""
+
+
+def test_two_values_exchanged_between_the_programs_are_read_both_ways():
+    from parity.diagnosis.written_ops import another_input
+    mu, logvar = RNG.normal(size=(5, 2)), RNG.normal(size=(5, 2))
+    mine = traced(("X", mu, (), ""), ("add", logvar, (0,), ""), ("multiply", 0.5 * logvar, (0.5, 1), ""),
+                  ("square", mu ** 2, (0,), ""))
+    theirs = traced(("X", mu, (), ""), ("mul", 0.5 * mu, (0, 0.5), ""), ("pow", logvar ** 2, (0,), ""))
+    said = another_input(mine.values[2], mine, theirs, 1e-9, reference=False)
+    assert "exchanged" in said, said
+    one_way = traced(("X", mu, (), ""), ("mul", 0.5 * mu, (0, 0.5), ""), ("pow", mu ** 2, (0,), ""))
+    assert "exchanged" not in another_input(mine.values[2], mine, one_way, 1e-9, reference=False)
+
+
+def test_a_constant_factor_on_the_output_delta_is_named_by_the_batchs_rows():
+    from parity.diagnosis.delta_factor import delta_factor
+    g = RNG.normal(size=(32, 3))
+    mine = traced(("X", np.ones((32, 4)), (), ""), ("subtract", 32 * g, (0,), ""))
+    theirs = traced(("X", np.ones((32, 4)), (), ""), ("grad", g, (0,), ""))
+    said = delta_factor(mine, theirs, [1], 1e-9, lambda v: "the port's gradient")
+    assert "times 32" in said and "batch size" in said, said
+    assert delta_factor(mine, traced(("X", np.ones((32, 4)), (), ""), ("grad", g + 1, (0,), "")), [1], 1e-9,
+                        lambda v: "the port's gradient") == ""
+
+
+def test_a_symmetric_products_transposed_term_left_out_is_found():
+    from parity.diagnosis.missing_terms import _transposed_term
+    dS, Z = RNG.normal(size=(6, 6)), RNG.normal(size=(6, 3))
+    trace = traced(("X", dS, (), ""), ("y", Z, (), ""), ("matmul", dS @ Z, (0, 1), ""))
+    assert "(dS + dSᵀ)·Z" in _transposed_term(trace.values[2], (dS + dS.T) @ Z / 0.5, trace, 1e-9)
+    assert _transposed_term(trace.values[2], 2 * dS @ Z, trace, 1e-9) == ""
+
+
+def test_a_units_error_assigned_in_a_loop_is_read_as_one_unit_alone():
+    from parity.diagnosis.row_stages import _units_weighted
+    above, W, phi = RNG.normal(size=(8, 2)), RNG.normal(size=(5, 2)), RNG.random((8, 5))
+    last_only = np.outer(above[:, 1], W[:, 1]) * phi
+    assert "only output unit 1's term" in _units_weighted(last_only, above, W, phi)
+    assert _units_weighted((above @ W.T) * phi, above, W, phi) is None
+
+
+def test_a_decoupled_decay_after_the_step_is_read_from_the_updates():
+    from parity.diagnosis.decay_order import decay_order
+    w, u, c = RNG.normal(size=20), RNG.normal(size=20) * 0.05, 0.005
+    before_step = w * (1 - c) - u - w  # torch's AdamW: the old weights shrunk
+    after_step = (w - u) * (1 - c) - w
+    context = SimpleNamespace(numpy_record={"W.update": after_step}, torch_record={"W.update": before_step},
+                              numpy_before={"W": w})
+    said, side = decay_order(context)
+    assert side == "numpy" and "c = 0.005" in said, said
+    context.numpy_record = {"W.update": 0.995 * before_step}  # a factor alone
+    assert decay_order(context) is None
+
+
+def test_blocks_of_rows_weighed_geometrically_read_as_an_average_taken_as_it_comes_in():
+    from parity.diagnosis.pair_rows import _pattern
+    said = _pattern(np.repeat([1 / 9, 1 / 3, 1.0], 4))
+    assert "each block weighs 3 times the one before" in said.lower() and "(total + g) / k" in said, said
+    assert "left out" in _pattern(np.array([1.0, 1, 0, 0, 1, 1]))
+
+
+def test_a_prototype_head_is_read_where_the_last_layer_is_never_called():
+    from parity.diagnosis.head_forms import unused_last_layer
+    z, W, b = RNG.normal(size=(6, 4)), RNG.normal(size=(4, 3)), RNG.normal(size=3)
+    h = np.tanh(z)
+    distances = -((h[:, :, None] - W[None]) ** 2).sum(axis=1) + b
+    said, measured = unused_last_layer(z, "tanh", W, b, distances, 1e-9)
+    assert measured and "squared Euclidean distance" in said, said
+    assert unused_last_layer(z, "tanh", W, b, h @ W + b, 1e-9) is None
+
+
+VAE_NUMPY = '''
+import numpy as np
+
+class VAE:
+    def __init__(self):
+        rng = np.random.default_rng(3)
+        self.We, self.Wd = rng.normal(0, 0.5, (4, 4)), rng.normal(0, 0.5, (2, 4))
+        self.lr = 0.1
+
+    def train_step(self, X, y):
+        n = len(X)
+        h = X @ self.We
+        mu, logvar = h[:, :2], h[:, 2:]
+        out = mu @ self.Wd
+        recon = np.sum((out - y) ** 2) / n
+        kl = -0.5 * np.sum(1 + logvar - mu ** 2 - np.exp(logvar)) / n
+        d_out = 2 * (out - y) / n
+        d_mu = d_out @ self.Wd.T + mu / n
+        d_logvar = 0.5 * (np.exp(logvar) - 1) / n
+        gWe = X.T @ np.hstack([d_mu, d_logvar])
+        gWd = mu.T @ d_out
+        self.We -= self.lr * gWe
+        self.Wd -= self.lr * gWd
+        return float(recon + kl)
+'''
+
+VAE_PORT = '''
+import torch
+from torch import nn
+
+class VAE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.enc, self.dec = nn.Linear(4, 4, bias=False), nn.Linear(2, 4, bias=False)
+
+    def forward(self, x):
+        h = self.enc(x)
+        return self.dec(h[:, :2]), h[:, :2], h[:, 2:]
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    n = X.shape[0]
+    out, mu, logvar = model(X)
+    recon = ((out - y) ** 2).sum() / n
+    kl = {sign}0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp()) / n
+    loss = recon + kl
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("sign, exit_code", [("", 1), ("-", 0)])
+def test_a_kl_written_without_its_minus_sign_is_found_past_the_sum(tmp_path, sign, exit_code):
+    (tmp_path / "vae_numpy.py").write_text(VAE_NUMPY)
+    (tmp_path / "vae_torch.py").write_text(VAE_PORT.format(sign=sign))
+    rng = np.random.default_rng(0)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 4)), y=rng.normal(size=(16, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/vae_numpy.py:VAE", "--torch", f"{tmp_path}/vae_torch.py:VAE",
+                                      "--as-written", "--init", "net = VAE()", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "We=enc.weight.T", "--param", "Wd=dec.weight.T", "--steps", "3",
+                                      "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert "the NumPy program with -0.5, the port with 0.5" in top["explanation"], top
+
+
+PORT_TWO_BACKWARDS = '''
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(4, 6), nn.Linear(6, 2)
+
+    def forward(self, x):
+        return self.fc2(torch.sigmoid(self.fc1(x)))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out = model(X)
+    first = F.mse_loss(out[:, :1], y[:, :1])
+    {reading}
+    loss = F.mse_loss(out, y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("reading, exit_code", [("first.backward(retain_graph=True)", 1),
+                                                 ("torch.autograd.grad(first, model.fc2.weight, retain_graph=True)", 0)])
+def test_a_loss_back_propagated_for_a_reading_before_the_total_is_named(tmp_path, reading, exit_code):
+    (tmp_path / "port.py").write_text(PORT_TWO_BACKWARDS.format(reading=reading))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", "--torch", f"{tmp_path}/port.py:Net", "--data", "random:24,4,2",
+                                      "--torch-step", "train_step(model, optimizer, X, y)", "--hidden-activation", "sigmoid",
+                                      "--output-activation", "linear", "--loss", "mse", "--lr", "0.5", "--steps", "3", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "gradient-accumulation" and "back-propagates through the logits 2 times" in top["explanation"], top
+
+
+RUNNING_AVERAGE_NUMPY = '''
+import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W = rng.normal(0, 0.5, (8, 4))
+        self.lr = 0.2
+
+    def train_step(self, X, y):
+        loss = np.mean((X @ self.W - y) ** 2)
+        total = np.zeros_like(self.W)
+        for xb, yb in zip(np.array_split(X, 3), np.array_split(y, 3)):
+            g = xb.T @ (2 * (xb @ self.W - yb) / yb.size)
+            total = {accumulate}
+        self.W -= self.lr * total
+        return float(loss)
+'''
+
+LINEAR_PORT = '''
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4, bias=False)
+
+    def forward(self, x):
+        return self.fc(x)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.2)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("accumulate, exit_code", [("(total + g) / 3", 1), ("total + g / 3", 0)])
+def test_micro_batches_averaged_as_they_come_in_are_read_from_each_rows_gradient(tmp_path, accumulate, exit_code):
+    (tmp_path / "net.py").write_text(RUNNING_AVERAGE_NUMPY.format(accumulate=accumulate))
+    (tmp_path / "port.py").write_text(LINEAR_PORT)
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--steps", "2", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "dropped-rows" and "3 times the one before" in top["explanation"], top
+
+
+def test_a_count_fixed_in_the_code_is_said_only_where_the_batch_sums_its_rows():
+    from parity.diagnosis.row_batch import fixed_count
+    right = RNG.normal(size=(6, 3))
+    config = SimpleNamespace(batch_size=None)
+    assert fixed_count(right / 10, right, config, reduction=1.0, rows=6) is not None  # each row / 10, the batch their sum
+    assert fixed_count(right / 10, right, config, reduction=1 / 6, rows=6) is None  # the batch their mean: a step factor
