@@ -146,10 +146,10 @@ def test_a_decoupled_decay_after_the_step_is_read_from_the_updates():
 
 
 def test_blocks_of_rows_weighed_geometrically_read_as_an_average_taken_as_it_comes_in():
-    from parity.diagnosis.pair_rows import _pattern
-    said = _pattern(np.repeat([1 / 9, 1 / 3, 1.0], 4))
+    from parity.diagnosis.pair_rows import pattern
+    said = pattern(np.repeat([1 / 9, 1 / 3, 1.0], 4))
     assert "each block weighs 3 times the one before" in said.lower() and "(total + g) / k" in said, said
-    assert "left out" in _pattern(np.array([1.0, 1, 0, 0, 1, 1]))
+    assert "left out" in pattern(np.array([1.0, 1, 0, 0, 1, 1]))
 
 
 def test_a_prototype_head_is_read_where_the_last_layer_is_never_called():
@@ -339,3 +339,22 @@ def test_a_count_fixed_in_the_code_is_said_only_where_the_batch_sums_its_rows():
     config = SimpleNamespace(batch_size=None)
     assert fixed_count(right / 10, right, config, reduction=1.0, rows=6) is not None  # each row / 10, the batch their sum
     assert fixed_count(right / 10, right, config, reduction=1 / 6, rows=6) is None  # the batch their mean: a step factor
+
+
+def test_a_hinges_derivative_left_unmasked_is_read_where_the_delta_departs():
+    from parity.diagnosis.delta_factor import _where_bound
+    d = np.linspace(0.2, 2.0, 10)
+    hinge = np.maximum(0.0, 1.0 - d)
+    trace = traced(("X", d, (), ""), ("maximum", hinge, (0.0, 0), ""), ("subtract", d - (1.0 - d), (0,), ""))
+    theirs = traced(("grad", d - hinge, (), ""))
+    said = _where_bound(trace.values[2], theirs.values[0], trace, 1e-9, lambda v: "the port's gradient")
+    assert "sits at its bound (0)" in said, said
+    elsewhere = traced(("grad", d - (1.0 - d) + np.r_[1.0, 1.0, np.zeros(8)], (), ""))  # apart where the hinge is active
+    assert _where_bound(trace.values[2], elsewhere.values[0], trace, 1e-9, lambda v: "") == ""
+
+
+def test_micro_batches_back_propagated_again_at_each_later_one_count_down():
+    from parity.diagnosis.pair_rows import blocks_lawful, pattern
+    counted = np.repeat([4.0, 3.0, 2.0, 1.0], 3)
+    assert "count 4, 3, 2, 1 times" in pattern(counted / np.median(counted)) and blocks_lawful(counted)
+    assert not blocks_lawful(np.repeat([1.0, 3.0, 2.0], 3))  # blocks, but no law between them

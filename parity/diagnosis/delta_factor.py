@@ -34,7 +34,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
-            if said := _constant_factor(mine, theirs, columns, numpy_trace, tolerance, name):
+            if said := _constant_factor(mine, theirs, columns, numpy_trace, tolerance, name) or \
+                    _where_bound(mine, theirs, numpy_trace, tolerance, name):
                 return said
             for factor in numpy_trace.values[:index]:
                 if (on := _on(factor.array, mine.array.shape, columns)) is None:
@@ -64,6 +65,29 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, t
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
             f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else "."))
+
+
+BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}
+
+
+def _where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
+    """The delta departs from the reference's gradient only at entries where one of the program's own bounded values
+    (max(0, m - d), a clip) sits at its bound (two or more, the bound not nearly everywhere): the bound's derivative,
+    0 there, is not applied."""
+    scale = max(float(np.abs(theirs.array).max(initial=0.0)), 1e-30)
+    off = np.abs(mine.array - theirs.array) > tolerance * scale
+    if not off.any() or off.all():
+        return ""
+    for bounded in (v for v in trace.values[:mine.index] if v.op.removesuffix(" (in place)") in BOUNDS
+                    and v.array.shape == mine.array.shape):
+        numbers = [i for i in bounded.inputs if isinstance(i, float)]
+        at_bound = np.isin(bounded.array, numbers) if numbers else np.zeros_like(off)
+        if off.sum() >= 2 and not np.any(off & ~at_bound) and at_bound.mean() < 0.9:  # every departing entry at the bound
+            return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(off.sum())} of its {off.size} "
+                    f"entries, each one where its own {op_text(bounded, trace)} sits at its bound ({', '.join(f'{n:g}' for n in numbers)}): "
+                    "there the bound's derivative, 0, is not applied (a hinge's or clip's gradient taken as if it never bit: "
+                    "max(0, x)'s derivative is 1 only where x > 0).")
+    return ""
 
 
 def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:

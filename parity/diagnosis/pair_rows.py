@@ -55,7 +55,7 @@ def rows_weighted(setup: Any, built: Any, step: int) -> tuple[str, str] | None:
                                       (port, mine, "torch", "The port's gradient")):
         if _alike(other) and not _alike(weights):
             return f"{who} weighs the batch's rows unequally, read against the port's gradient of each row alone: " \
-                   f"{_pattern(weights / (np.median(weights) or weights[np.argmax(np.abs(weights))]))}", side
+                   f"{pattern(weights / (np.median(weights) or weights[np.argmax(np.abs(weights))]))}", side
     return None
 
 
@@ -72,7 +72,7 @@ def _alike(weights: np.ndarray) -> bool:
     return bool(np.ptp(weights) <= EQUAL * np.max(np.abs(weights)))
 
 
-def _pattern(weights: np.ndarray) -> str:
+def pattern(weights: np.ndarray) -> str:
     """Rows left out, or blocks of consecutive rows of one weight each, and the law between the blocks."""
     scale = np.max(np.abs(weights))
     left_out = np.flatnonzero(np.abs(weights) <= EQUAL * scale)
@@ -83,10 +83,34 @@ def _pattern(weights: np.ndarray) -> str:
         return (f"{len(left_out)} of its {len(weights)} rows weigh 0 (left out), the others as the port's ({shown}): a "
                 "slice or micro-batch dropped (a range that stops short, a remainder never stepped).")
     if 2 <= len(blocks) <= 6 and all(w > 0 for *_, w in blocks):
-        ratios = [blocks[k + 1][2] / blocks[k][2] for k in range(len(blocks) - 1)]
-        law = (f" Each block weighs {ratios[0]:.4g} times the one before: the earlier micro-batches are divided again at "
-               "each later one (an average taken as the gradients come in, total = (total + g) / k, where total += g / k "
-               "belongs)." if len(ratios) >= 2 and np.ptp(ratios) <= EQUAL * max(ratios) else
-               " Blocks of consecutive rows (micro-batches) are weighed apart, where every row of a mean weighs alike.")
-        return f"relative weights {shown}.{law}"
+        return f"relative weights {shown}.{_block_law([w for *_, w in blocks])[0]}"
     return f"relative weights {', '.join(f'{w:.3g}' for w in weights[:8])}{', …' if len(weights) > 8 else ''}."
+
+
+def _block_law(weights: list[float]) -> tuple[str, bool]:
+    """The law between consecutive blocks' weights, and whether one is read: each r times the one before (an average
+    taken as the gradients come in), or each one count less (k, k - 1, …, 1: a running total back-propagated at every
+    micro-batch)."""
+    ratios = [b / a for a, b in zip(weights, weights[1:])]
+    if len(ratios) >= 2 and np.ptp(ratios) <= EQUAL * max(ratios):
+        return (f" Each block weighs {ratios[0]:.4g} times the one before: the earlier micro-batches are divided again at "
+                "each later one (an average taken as the gradients come in, total = (total + g) / k, where total += g / k "
+                "belongs)."), True
+    counts = np.array(weights) / weights[-1]
+    if len(weights) >= 3 and np.allclose(counts, np.arange(len(weights), 0, -1), rtol=EQUAL):
+        return (f" The blocks count {', '.join(f'{c:.0f}' for c in counts)} times: each micro-batch's gradient is "
+                "back-propagated again at every later one (backward() on the running total of the loss, where each "
+                "micro-batch's own loss belongs)."), True
+    return " Blocks of consecutive rows (micro-batches) are weighed apart, where every row of a mean weighs alike.", False
+
+
+def blocks_lawful(weights: np.ndarray) -> bool:
+    """Weights in 2 to 6 blocks of consecutive rows, all positive, whose law is read."""
+    blocks = _blocks(weights / (np.median(weights) or 1.0))
+    return 2 <= len(blocks) <= 6 and all(w > 0 for w in blocks) and _block_law(blocks)[1]
+
+
+def _blocks(weights: np.ndarray) -> list[float]:
+    scale = np.max(np.abs(weights))
+    starts = [0] + [i for i in range(1, len(weights)) if abs(weights[i] - weights[i - 1]) > EQUAL * scale]
+    return [float(np.mean(weights[a:b])) for a, b in zip(starts, starts[1:] + [len(weights)])]

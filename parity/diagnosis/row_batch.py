@@ -16,6 +16,7 @@ import numpy_net
 
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.pair_rows import blocks_lawful, pattern
 from parity.diagnosis.row_probe import BatchStep, Probe, pre_activation, shown_rows
 
 NAMED, STAGE = 0.85, 0.5  # the scores of a stage named and of a stage read but not named
@@ -44,16 +45,17 @@ def rows_counted(p: Probe, config) -> Finding | None:
     elif len(kept) < len(c):
         words = f"{len(c) - len(kept)} of the {len(c)} rows are left out of it (rows {', '.join(map(str, np.setdiff1d(np.arange(len(c)), kept)[:6]))})"
     else:
-        words = "the rows are weighed unequally (" + ", ".join(f"{w:.3g}" for w in c[:6]) + ", …)"
+        words = "the rows are weighed unequally, " + pattern(c / np.median(c))
     tensors = ", ".join(n.split(".")[0] for n, w in p.row_weights.items() if w is not None)
     return Finding("dropped-rows", f"In the NumPy program, each row's gradient is right (read one row at a time from its own "
                    f"steps), but in the batch's gradient of {tensors} {words}.", {"side": "numpy", "row_weights": {n: w.tolist() for n, w in p.row_weights.items() if w is not None}},
-                   "Accumulate every row's gradient (grad += ...), starting from zero once per batch.", NAMED if len(kept) < len(c) else STAGE)
+                   "Accumulate every row's gradient (grad += ...), starting from zero once per batch.",
+                   NAMED if len(kept) < len(c) or blocks_lawful(c) else STAGE)
 
 
-def sampled_rows(step: BatchStep) -> Finding | None:
-    """The batch's gradient is its rows' gradients weighted by whole counts, some 0 and some 2 or more: the step drew
-    its rows with replacement (a bootstrap), where each row is used once. Solved over every parameter at once."""
+def _joint_row_weights(step: BatchStep) -> np.ndarray | None:
+    """c with the batch's gradient = Σ_r c_r · row r's, solved over every parameter at once; None where it does not
+    fit or is not determined (fewer numbers than twice the rows)."""
     keys = [k for k in step.gradients if all(k in g for g in step.per_row)]
     n = len(step.per_row)
     if not keys or n < 3:
@@ -61,9 +63,29 @@ def sampled_rows(step: BatchStep) -> Finding | None:
     rows = np.stack([np.concatenate([g[k].ravel() for k in keys]) for g in step.per_row], axis=1)
     batch = np.concatenate([step.gradients[k].ravel() for k in keys])
     if rows.shape[0] < 2 * n:
-        return None  # fewer numbers than twice the rows: the weights are not determined
+        return None
     c = np.linalg.lstsq(rows, batch, rcond=None)[0]
-    if relative_gap(rows @ c, batch) > READ:
+    return c if relative_gap(rows @ c, batch) <= READ else None
+
+
+def weighted_blocks(step: BatchStep) -> Finding | None:
+    """The batch's gradient its rows' weighted in blocks of consecutive rows by a law (micro-batches divided again at
+    each later one, or back-propagated again at each later one)."""
+    c = _joint_row_weights(step)
+    if c is None or not blocks_lawful(c):
+        return None
+    return Finding("dropped-rows", f"In the NumPy program's step, the batch's gradient weighs its rows unequally (read one row "
+                   f"at a time from its own steps): {pattern(c / np.median(c))}", {"side": "numpy", "stage": "batch",
+                   "row_weights": c.tolist()}, "Give every row of the batch one weight: sum the micro-batches' gradients, "
+                   "then divide once by their number (or by the rows).", NAMED)
+
+
+def sampled_rows(step: BatchStep) -> Finding | None:
+    """The batch's gradient is its rows' gradients weighted by whole counts, some 0 and some 2 or more: the step drew
+    its rows with replacement (a bootstrap), where each row is used once. Solved over every parameter at once."""
+    c = _joint_row_weights(step)
+    n = len(step.per_row)
+    if c is None:
         return None
     for unit, reduced in ((1 / n, "a mean"), (1.0, "a sum")):
         counts = c / unit

@@ -27,7 +27,7 @@ from parity.diagnosis import stage_readings as read
 from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.row_batch import sampled_rows, DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
+from parity.diagnosis.row_batch import sampled_rows, weighted_blocks, DEPARTS, NAMED, READ, STAGE, bias_step, reductions, rows_counted, stage
 from parity.diagnosis.row_probe import BatchStep, Probe, inputs_of, pre_activation, probe, shown_rows
 from parity.diagnosis.activation_table import elementwise_forms
 from parity.diagnosis.row_output import batch_output_delta, output_delta
@@ -53,7 +53,7 @@ def _stage_finding(setup: Setup, failure: FailureContext) -> Finding | None:
     if found is None or isinstance(found, Finding):
         return found  # a Finding: a program that ignores the rows it is given, read as such
     if isinstance(found, BatchStep):
-        return sampled_rows(found) or batch_output_delta(found, setup.config)
+        return sampled_rows(found) or weighted_blocks(found) or batch_output_delta(found, setup.config)
     config = setup.config
     stages = (_bias_gradients, _inputs, _activations, output_delta, _hidden_deltas, rows_counted, reductions)
     return next((f for stage in stages if (f := stage(found, config)) is not None), None)

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
+UNSEEN_KEPT = 100_000  # a held array (a weight) kept beside a value made from it, to replay that value, up to this size
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Trace:
         self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
         self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
+        self.unseen: dict[int, dict[int, np.ndarray]] = {}  # a value's '?' inputs (a held weight), by position: to replay it
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")
@@ -59,6 +61,10 @@ class Trace:
             and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
         self.of[id(result)] = index
         self.kept.append(result)
+        held = {k: as_float64(x) for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?" and isinstance(x, np.ndarray)
+                and x.size <= UNSEEN_KEPT}
+        if held and all(a is not None for a in held.values()):
+            self.unseen[index] = held
 
     def _add(self, op: str, array: np.ndarray, inputs: tuple, detail: str) -> int:
         index = len(self.values)
@@ -235,11 +241,7 @@ def _note(op: str, inputs: tuple, result: Any, detail: dict | str) -> None:
 def keywords(kwargs: dict) -> str:
     defaults = {"where": True, "keepdims": False, "casting": "same_kind", "order": "K"}
     return ", ".join(f"{k}={_short(v)}" for k, v in kwargs.items()
-                     if k != "out" and v is not None and not (k in defaults and _same_default(v, defaults[k])))
-
-
-def _same_default(value: Any, default: Any) -> bool:
-    return isinstance(value, (bool, str)) and value == default
+                     if k != "out" and v is not None and not (k in defaults and isinstance(v, (bool, str)) and v == defaults[k]))
 
 
 def _short(value: Any) -> str:

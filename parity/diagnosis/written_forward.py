@@ -97,7 +97,31 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
             if twin is not None:
                 found[value.index] = twin
                 break
+        if value.index not in found and (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
+            found[value.index] = twin
     return found
+
+
+def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> Value | None:
+    """The port's value that the NumPy value is a stacking of: branches run apart on the port's side and concatenated
+    along the rows on the NumPy program's (a siamese pair, a triplet's anchor, positive and negative), or one (m, k, d)
+    value of the port's whose k parts the NumPy program stacks as (k·m, d)."""
+    if array.ndim < 1 or array.shape[0] < 4 or array.size < 4:
+        return None
+    for k in (2, 3):
+        if array.shape[0] % k:
+            continue
+        m = array.shape[0] // k
+        chunks = np.split(array, k)
+        parts = [next((v for v in theirs if v.array.shape == chunk.shape and agrees(chunk, v.array, tolerance)), None)
+                 for chunk in chunks]
+        if all(p is not None for p in parts) and len({p.index for p in parts}) == k:
+            return parts[0]
+        whole = next((v for v in theirs if v.array.shape == (m, k, *array.shape[1:]) and
+                      agrees(array, v.array.swapaxes(0, 1).reshape(array.shape), tolerance)), None)
+        if whole is not None:
+            return whole
+    return None
 
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:

@@ -112,9 +112,18 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                            "the two programs take that operand from different values there (which one is meant, the "
                            "forward pass alone cannot tell)")
                         + " (an off-by-one among a list of states, a pre-activation for an activation, or the like)."
-                        + _one_op_off(trace.values[leaf], candidate)
+                        + _one_op_off(trace.values[leaf], candidate) + _later(trace, trace.values[leaf], candidate)
                         + _exchanged(trace, other, trace.values[leaf], candidate, tolerance, accept))
     return ""
+
+
+def _later(trace: Trace, replaced: Value, put: Value) -> str:
+    """Where the value put in is made from the one replaced through a layer or more (h2 from h1): the other side reads
+    the later one, a name rebound to a later layer's output before it is read."""
+    if put.index <= replaced.index or put.inputs == (replaced.index,) or replaced.index not in _leaves(trace, put.index, 2 * DEPTH):
+        return ""
+    return (f" Value {put.index} is made from value {replaced.index} through more ops (a later layer's output): one program "
+            "reads a layer's output where the other reads a later layer's (a name rebound, h = layer2(h), before it is read).")
 
 
 def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance: float, accept: Callable[[Value], bool]) -> str:
@@ -179,11 +188,12 @@ def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: 
     value = trace.values[index]
     if not set(replaced) & set(_leaves(trace, index, depth)):
         return value.array  # not made from the replaced value: as computed
-    if depth == 0 or not _replayable(value) or "?" in value.inputs:
+    held = trace.unseen.get(index, {})
+    if depth == 0 or not _replayable(value) or any(s == "?" and k not in held for k, s in enumerate(value.inputs)):
         return None
     args = []
-    for source in value.inputs:
-        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else source
+    for k, source in enumerate(value.inputs):
+        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else held[k] if source == "?" else source
         if arg is None:
             return None
         args.append(arg)
