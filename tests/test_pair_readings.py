@@ -108,12 +108,14 @@ def test_two_values_exchanged_between_the_programs_are_read_both_ways():
 def test_a_constant_factor_on_the_output_delta_is_named_by_the_batchs_rows():
     from parity.diagnosis.delta_factor import delta_factor
     g = RNG.normal(size=(32, 3))
-    mine = traced(("X", np.ones((32, 4)), (), ""), ("subtract", 32 * g, (0,), ""))
+    mine = traced(("y", np.ones((32, 3)), (), ""), ("subtract", 32 * g, (0,), ""))  # a delta: made from the targets
     theirs = traced(("X", np.ones((32, 4)), (), ""), ("grad", g, (0,), ""))
     said = delta_factor(mine, theirs, [1], 1e-9, lambda v: "the port's gradient")
     assert "times 32" in said and "batch size" in said, said
     assert delta_factor(mine, traced(("X", np.ones((32, 4)), (), ""), ("grad", g + 1, (0,), "")), [1], 1e-9,
                         lambda v: "the port's gradient") == ""
+    forward = traced(("X", np.ones((32, 3)), (), ""), ("subtract", 32 * g, (0,), ""))  # no targets in it: no delta
+    assert delta_factor(forward, theirs, [1], 1e-9, lambda v: "the port's gradient") == ""
 
 
 def test_a_symmetric_products_transposed_term_left_out_is_found():

@@ -17,6 +17,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
+from parity.diagnosis.written_readings import roots
 
 FIRST_VALUES = 8  # departing values tried, earliest first
 
@@ -24,6 +25,15 @@ FIRST_VALUES = 8  # departing values tried, earliest first
 def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float,
                  name: Callable[[Value], str]) -> str:
     gradients = [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")]
+    deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]  # a loss's gradient
+    # depends on the targets; a forward value that happens to be a multiple of some gradient does not
+    factors = {(mine.index, theirs.index): found for mine in deltas for theirs in gradients
+               if theirs.array.shape == mine.array.shape and np.ptp(theirs.array) > 0 and np.any(mine.array)
+               and (found := _constant_factor(mine, theirs, _departing_columns(mine.array, theirs.array, tolerance),
+                                              numpy_trace, torch_trace, tolerance, name))
+               and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
+    if named := next((said for said, meant, _ in factors.values() if meant), None):  # a factor with a meaning (2, -1, rows)
+        return named  # before another gradient of that shape happens to be some multiple of the value
     weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
         mine = numpy_trace.values[index]
@@ -34,8 +44,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
-            if said := _constant_factor(mine, theirs, columns, numpy_trace, tolerance, name) or \
-                    _where_bound(mine, theirs, numpy_trace, tolerance, name):
+            if said := _where_bound(mine, theirs, numpy_trace, tolerance, name):
                 return said
             for factor in numpy_trace.values[:index]:
                 if (on := _on(factor.array, mine.array.shape, columns)) is None:
@@ -47,24 +56,29 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}: a factor of the "
                                 f"chain rule {'missing' if words == 'divided by' else 'extra'} there (a derivative taken "
                                 f"with respect to that value where the one before it was meant, or the reverse).")
+            if (mine.index, theirs.index) in factors:
+                return factors[mine.index, theirs.index][0]
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
 
 
-def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, tolerance: float,
-                     name: Callable[[Value], str]) -> str:
+LINEAR = {"sub": -1.0, "rsub": -1.0, "neg": -1.0, "negative": -1.0}  # the chain rule's own factor through these
+
+
+def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, other: Trace, tolerance: float,
+                     name: Callable[[Value], str]) -> tuple[str, bool, float] | None:
     """δ_numpy = k · g_ref with one number k over the elements read: a constant of the chain rule, named where it is
     the batch's rows (a mean's 1/n) or 2 (a square's derivative)."""
     a, b = mine.array[columns], theirs.array[columns]
     ratio = constant_ratio(a, b)
-    if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance):
-        return ""
+    if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance) or _chain_rule(theirs, other, ratio):
+        return None
     rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
     meaning = ratio_meaning(ratio, rows)
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
-            f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else "."))
+            f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else ".")), meaning is not None, ratio
 
 
 BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}
@@ -88,6 +102,40 @@ def _where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, nam
                     "there the bound's derivative, 0, is not applied (a hinge's or clip's gradient taken as if it never bit: "
                     "max(0, x)'s derivative is 1 only where x > 0).")
     return ""
+
+
+def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], tolerance: float, ratio: float) -> bool:
+    """Whether a value made from this one (a few ops on) is one of the port's gradients exactly, or divides by the
+    ratio: a factor read on this value is taken back later (-γ·z/σ/n: the 1/n applied at the end), so it is no slip."""
+    seen, frontier = set(), list(value.users)
+    for _ in range(4):
+        nxt = []
+        for index in frontier:
+            if index in seen:
+                continue
+            seen.add(index)
+            made = trace.values[index]
+            numbers = [i for i in made.inputs if isinstance(i, float)]
+            op = made.op.removesuffix(" (in place)")
+            if any(g.array.shape == made.array.shape and agrees(made.array, g.array, tolerance) for g in gradients) or \
+                    op in ("divide", "true_divide") and numbers and abs(numbers[-1] - ratio) <= 1e-3 * abs(ratio) or \
+                    op == "multiply" and numbers and abs(numbers[0] * ratio - 1) <= 1e-3:
+                return True
+            nxt += made.users
+        frontier = nxt
+    return False
+
+
+def _chain_rule(theirs: Value, other: Trace, ratio: float) -> bool:
+    """Whether the ratio is the chain rule's own factor through the op the port's gradient is taken at (-1 through a
+    subtraction's second operand, c through a product with c): the value is that op's operand's gradient, as it should be."""
+    at = other.values[theirs.inputs[0]] if theirs.op == "grad" and theirs.inputs and isinstance(theirs.inputs[0], int) else None
+    if at is None:
+        return False
+    numbers = [i for i in at.inputs if isinstance(i, float)]
+    factors = [LINEAR[at.op]] if at.op in LINEAR else [c for c in numbers for c in (c, 1 / c) if c] if at.op in (
+        "mul", "div", "true_divide") else []
+    return any(abs(ratio - f) <= 1e-6 * abs(f) for f in factors)
 
 
 def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:

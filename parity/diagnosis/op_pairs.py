@@ -5,7 +5,7 @@ other takes the value as it is (and applies it to another term instead)."""
 
 from __future__ import annotations
 
-from parity.diagnosis.value_trace import Trace, Value, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
 CANONICAL = {"sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
@@ -19,9 +19,11 @@ SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "m
         "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
 
 
-def op_order(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
+def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None = None,
+             tolerance: float = 1e-5) -> str:
     """The same two operations after the last agreeing value, applied in the other order on the two sides (ReLU after
-    a residual addition against before it, a scale before a nonlinearity against after)."""
+    a residual addition against before it, a scale before a nonlinearity against after). With the traces, each pair
+    of ops must take equal other operands (x + noise against tanh(x) + noise, not h·k against (h + b)·k)."""
     mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
     if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
             theirs[0] not in COMPOSITE[theirs[1]] and theirs[0] in [_canonical(v) for v in numpy_chain[1:]]:
@@ -30,11 +32,48 @@ def op_order(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
                 f"{theirs[1]}; the NumPy program {theirs[1]}'s steps first ({mine[0]}, …), then {done}.")
     mine = mine[:2]
     if len(mine) < 2 or len(theirs) < 2 or mine == theirs or sorted(mine) != sorted(theirs) or mine[0] == mine[1] or \
-            not _alike(numpy_chain[0], torch_chain[1]) or not _alike(numpy_chain[1], torch_chain[0]):
+            not _alike(numpy_chain[0], torch_chain[1]) or not _alike(numpy_chain[1], torch_chain[0]) or \
+            traces and not (_same_operands(numpy_chain, 0, torch_chain, 1, traces, tolerance)
+                            and _same_operands(numpy_chain, 1, torch_chain, 0, traces, tolerance)):
         return ""
     first, second = (SAID.get(name, name) for name in mine)
     return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
-            f"{second}; the port {second} first, then {first}.")
+            f"{second}; the port {second} first, then {first}{_written(numpy_chain, torch_chain)}.")
+
+
+def _operand_choices(chain_: list[Value], k: int) -> list[list[int]]:
+    """The traced operands of the chain's k-th op besides the value the chain brings it: the op before it, or, for
+    the first op, the agreeing value, which is one of its operands (each tried)."""
+    inputs = [i for i in chain_[k].inputs if isinstance(i, int)]
+    if k:
+        return [[i for i in inputs if i != chain_[k - 1].index]]
+    return [inputs[:m] + inputs[m + 1:] for m in range(len(inputs))] or [[]]
+
+
+def _same_operands(mine: list[Value], k: int, theirs: list[Value], j: int, traces: tuple[Trace, Trace], tolerance: float) -> bool:
+    def equal(x, y) -> bool:
+        return x.size == y.size and agrees(x.reshape(y.shape), y, tolerance)
+    for a in _operand_choices(mine, k):
+        for b in _operand_choices(theirs, j):
+            arrays_a, arrays_b = [traces[0].values[i].array for i in a], [traces[1].values[i].array for i in b]
+            if len(arrays_a) == len(arrays_b) and all(equal(x, y) for x, y in zip(arrays_a, arrays_b)):
+                return True
+    return False
+
+
+def _written(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
+    """The two orders as formulas, where one op is a function of one value and the other takes one more operand."""
+    unary = [v for v in (numpy_chain[0], numpy_chain[1]) if len(v.inputs) == 1]
+    if len(unary) != 1:
+        return ""
+    f = _canonical(unary[0])
+    other = numpy_chain[1] if unary[0] is numpy_chain[0] else numpy_chain[0]
+    sign = {"add": "+", "subtract": "-", "multiply": "·", "divide": "/"}.get(_canonical(other))
+    if sign is None:
+        return ""
+    mine = f"{f}(x) {sign} b" if unary[0] is numpy_chain[0] else f"{f}(x {sign} b)"
+    port = f"{f}(x {sign} b)" if unary[0] is numpy_chain[0] else f"{f}(x) {sign} b"
+    return f" ({mine} against {port}, x the agreeing value)"
 
 
 def _alike(mine: Value, theirs: Value) -> bool:

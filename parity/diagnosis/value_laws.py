@@ -120,9 +120,23 @@ def related(numpy_values: list[Value], torch_values: list[Value], tolerance: flo
             theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
             if "the negative" in law and _kind(mine.op) == "subtract":
                 law += " (the subtraction's operands swapped, b - a for a - b: the sign flipped)"
+            law += _exponents(a, np.asarray(theirs.array, np.float64)) if _kind(mine.op) == "exp" else ""
             return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
                     f"one function of the other: {law}.")
     return ""
+
+
+def _exponents(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """Two exps whose exponents are one multiple of the other: exp(k·v) against exp(v) (a log-variance read as a log
+    standard deviation: k = 2)."""
+    if np.any(mine <= 0) or np.any(theirs <= 0):
+        return ""
+    a, b = np.log(mine), np.log(theirs)
+    k = float(np.vdot(b, a) / np.vdot(a, a)) if np.any(a) else 0.0
+    if not k or abs(k - 1) < 1e-6 or np.abs(b - k * a).max() > 1e-6 * max(np.abs(b).max(), 1e-12):
+        return ""
+    return (f" (the port exponentiates {k:.6g} times the NumPy program's exponent, exp({k:.6g}·v) against exp(v): a log-"
+            "variance taken for a log standard deviation, or the reverse, where k is 2 or 1/2)")
 
 
 KINDS = {"div": "divide", "true_divide": "divide", "sub": "subtract", "rsub": "subtract", "mul": "multiply",

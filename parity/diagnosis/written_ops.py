@@ -242,7 +242,8 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
 def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace, region: list[int],
                 tolerance: float) -> tuple[str, str, float] | None:
     """What a program may have meant where the two part, each tried on the program's own numbers: (said, fix, fit)."""
-    if numpy_ops and torch_ops and (order := op_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]))):
+    if numpy_ops and torch_ops and (order := op_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]),
+                                                      (trace, other), tolerance)):
         return order + bias_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]), trace, other), \
             "Apply the two operations in the same order.", 0.8
     if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0):
