@@ -33,7 +33,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                                               numpy_trace, torch_trace, tolerance, name))
                and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
     if named := next((said for said, meant, _ in factors.values() if meant), None):  # a factor with a meaning (2, -1, rows)
-        return named  # before another gradient of that shape happens to be some multiple of the value
+        return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
     weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
         mine = numpy_trace.values[index]
@@ -56,8 +56,6 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}: a factor of the "
                                 f"chain rule {'missing' if words == 'divided by' else 'extra'} there (a derivative taken "
                                 f"with respect to that value where the one before it was meant, or the reverse).")
-            if (mine.index, theirs.index) in factors:
-                return factors[mine.index, theirs.index][0]
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""

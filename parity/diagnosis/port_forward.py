@@ -57,7 +57,7 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         trace.linears = [(given, given @ params[f"W{l}"] + params.get(f"b{l}", 0.0)) for l, given in enumerate(trace.inputs, start=1)]
     layers = numpy_net.layer_count(params)
     if trace is not None and trace.linears and len(trace.linears) == layers - 1 and trace.returned is not None and \
-            (head := unused_last_layer(trace.linears[-1][1], setup.config.hidden_activation, params[f"W{layers}"],
+            _is_layer(trace.linears[-1], params, layers - 1) and (head := unused_last_layer(trace.linears[-1][1], setup.config.hidden_activation, params[f"W{layers}"],
                                        params.get(f"b{layers}"), trace.returned, 10 * MATCH_TOLERANCE[setup.config.dtype])):
         return _finding("output-layer", "the output layer", head[0], "Call the last layer as a module (self.fc2(h)), or "
                         "score h the same way on the NumPy side.", 0.85 if head[1] else 0.75, {})
@@ -72,6 +72,14 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         if found:
             return found
     return None
+
+
+def _is_layer(linear: tuple[np.ndarray, np.ndarray], params: dict, layer: int) -> bool:
+    """Whether a Linear the port called computes the run's layer `layer` from what it was given."""
+    given, out = linear
+    W = params.get(f"W{layer}")
+    return W is not None and given.shape[-1] == W.shape[0] and out.shape[-1] == W.shape[1] and \
+        relative_gap(out, given @ W + params.get(f"b{layer}", 0.0)) <= 1e-4
 
 
 def _finding(name: str, stage: str, reading: str, fix: str, score: float, evidence: dict) -> Finding:

@@ -177,7 +177,8 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value):
             a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
-            if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12):
+            if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12) \
+                    and a > 0:  # -y (or 1 - y) is a loss's sign or its other class (-y·log p - (1 - y)·log(1 - p)), no target
                 rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
                 return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
     return None

@@ -78,7 +78,8 @@ def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
 
 
 def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
-    """Each NumPy value of two or more elements or of no axes (and each root) with the port's value equal to it."""
+    """Each NumPy value (and each root) with the port's value equal to it: one number agrees with one number (a sum, a
+    loss term), a column (n, 1) with an (n,), each in its own layout or transposed."""
     by_shape: dict[tuple, list[Value]] = {}
     for value in torch_trace.values:
         by_shape.setdefault(value.array.shape, []).append(value)
@@ -89,11 +90,12 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
         if value.op in ("X", "y"):
             found[value.index] = next((v for v in torch_trace.values if v.op == value.op), value)
             continue
-        if value.array.size < 2 and value.array.ndim:  # one number agrees only as a number (a sum, a loss term)
+        if value.array.size < 1:
             continue
         for axes in axis_orders(value.array.shape):  # as it is, transposed, or (a map) with its axes after the batch's moved
             seen = value.array.transpose(axes)
-            twin = next((v for v in by_shape.get(seen.shape, ()) if agrees(seen, v.array.reshape(seen.shape), tolerance)), None)
+            near = by_shape.get(seen.shape, []) + (by_shape.get(_squeezed(seen.shape), []) if 1 in seen.shape else [])
+            twin = next((v for v in near if v.array.size == seen.size and agrees(seen, v.array.reshape(seen.shape), tolerance)), None)
             if twin is not None:
                 found[value.index] = twin
                 break
@@ -146,6 +148,8 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
     """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
     for index in region:
+        if not np.any(trace.values[index].array):
+            continue  # zeros agree with nothing (a batch's all-zero labels): no sign of parting
         fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
         inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
         if fed:

@@ -66,12 +66,19 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue
         if candidate.size < 2 or not np.all(np.isfinite(candidate)) or not np.any(candidate):
             continue
-        twin = next((v for v in other.values if _same(candidate, v.array, tolerance)), None)
-        if twin is not None:
-            return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the NumPy "
-                    f"program computes {op}(a, b); {words}, on the very same a and b, gives {name(twin)}: the two "
-                    f"programs compute these operands otherwise, {op}(a, b) against {words}.")
+        for factor in SMALL_FACTORS:  # exactly, or with a half or a sign placed otherwise (r²/2·v for r²/(2v))
+            twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array,
+                                                                                                tolerance)), None)
+            if twin is not None:
+                times = "" if factor == 1 else f" times {factor:g}"
+                return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the "
+                        f"NumPy program computes {op}(a, b); {words}{times}, on the very same a and b, gives {name(twin)}: "
+                        f"the two programs compute these operands otherwise, {op}(a, b) against {words}{times} (an "
+                        "operator's precedence, a / 2 * v for a / (2 * v), or the op itself).")
     return ""
+
+
+SMALL_FACTORS = (1.0, 0.5, 2.0, -1.0)
 
 
 def _same(candidate: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
@@ -239,6 +246,13 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
     return ""
 
 
+def _scaled_later(trace: Trace, value: Value) -> bool:
+    """One number the program goes on to scale (a sum it then divides by n): its reduction is not done there."""
+    return value.array.size == 1 and any(
+        trace.values[u].op.removesuffix(" (in place)") in ("divide", "true_divide", "multiply") and
+        any(isinstance(i, float) for i in trace.values[u].inputs) for u in value.users)
+
+
 def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace, region: list[int],
                 tolerance: float) -> tuple[str, str, float] | None:
     """What a program may have meant where the two part, each tried on the program's own numbers: (said, fix, fit)."""
@@ -250,7 +264,8 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return number, "Use the same number in both programs.", 0.8
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
     tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
-    if again := recalled(tried, other.called, [trace.values[i] for i in region], tolerance):
+    finished = [trace.values[i] for i in region if not _scaled_later(trace, trace.values[i])]
+    if again := recalled(tried, other.called, finished, tolerance):
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
