@@ -83,11 +83,15 @@ _dot.__name__ = "the dot product (x1 * x2).sum(dim)"
 def _cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None): ...  # noqa: A002, E704
 
 
+def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
+
+
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear,  # no signature kept
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
             **{name: _unary for name in ("tanh", "sigmoid", "gelu", "hardtanh", "hardsigmoid", "softplus")},
-            "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")}}
+            "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
+            **{name: _reduce for name in ("sum", "logsumexp", "amax")}}
 
 # a function and the ones of its kind a port (or a NumPy program) writes in its place, called on the same arguments
 SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
@@ -95,7 +99,8 @@ SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b i
             "relu": ("gelu", "elu", "leaky_relu", "silu", "relu6", "softplus", "tanh", "sigmoid"),
             "tanh": ("sigmoid", "hardtanh", "relu"), "sigmoid": ("tanh", "hardsigmoid", "relu"), "gelu": ("relu", "silu", "elu"),
             "silu": ("relu", "gelu"), "elu": ("relu", "gelu"), "leaky_relu": ("relu", "elu"), "relu6": ("relu", "hardtanh"),
-            "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (_dot,)}
+            "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (_dot,),
+            "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",)}  # a mixture's log of a sum
 
 
 def signature(func: Any) -> inspect.Signature:
@@ -260,7 +265,9 @@ def _twin(numpy_values: list, value: np.ndarray, tolerance: float) -> Any:
     if not np.any(value):
         return None
     return next((v for v in numpy_values for axes in axis_orders(v.array.shape) if v.array.transpose(axes).shape == value.shape
-                 and agrees(v.array.transpose(axes), value, tolerance)), None)
+                 and agrees(v.array.transpose(axes), value, tolerance)), None) or next(
+        (v for v in numpy_values if v.array.shape != value.shape and v.array.size == value.size and 1 in (*v.array.shape, *value.shape)
+         and agrees(v.array.reshape(value.shape), value, tolerance)), None)  # (n, 1) kept with keepdims against (n,)
 
 
 def _matches(value: float, reference: float, tolerance: float) -> bool:

@@ -24,6 +24,7 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import placed, written_into
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
+from parity.diagnosis.written_readings import roots
 from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
@@ -73,8 +74,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                   and is_gradient(agreed[i])})
     name = lambda v: gradient_name(v, torch_trace)  # noqa: E731 - the port's values as every reading below names them
     if (early := before_the_frontier(numpy_trace, torch_trace, target, region, tolerance, (step, parameter, reference),
-                                     bool(fed), name)) is not None or not fed:
+                                     bool(fed), name)) is not None:
         return early
+    if not fed:
+        return _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
     frontier = numpy_trace.values[fed[-1]]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
     if first is None:
@@ -113,6 +116,20 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "factor by factor and element by element.", 0.75)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float, name, at: tuple) -> Finding | None:
+    """An output delta that parts before any gradient the two share, recomputed with another of the program's values
+    in place of one it is made from (the one-hot y where the mixed targets belong): the source it should take."""
+    step, parameter, reference = at
+    deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
+    for value in deltas[:4]:
+        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
+            return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
+                           f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
+                           {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},
+                           "Take that value from the right source.", 0.8)
+    return None
 
 
 def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.ndarray | None) -> str:

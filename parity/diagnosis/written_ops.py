@@ -109,8 +109,10 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
             result = _replayed(trace, value.index, {leaf: candidate.array}, DEPTH)
-            if result is None or result.size < 2 or not np.any(result) or any(_same(result, a, tolerance) for a in [*inputs, candidate.array]):
-                continue  # nothing, or an input or the value put in again (a factor or mask of 1 there): no source shown
+            if result is None or result.size < 2 or len(np.unique(result)) <= 2 or \
+                    any(_same(result, a, tolerance) for a in [*inputs, candidate.array]):
+                continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
+                # put in again (a factor or mask of 1 there): no source shown
             twin = next((v for v in other.values if accept(v) and _same(result, v.array, tolerance)), None)
             if twin is not None:
                 return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
@@ -129,6 +131,10 @@ def _later(trace: Trace, replaced: Value, put: Value) -> str:
     the later one, a name rebound to a later layer's output before it is read."""
     if put.index <= replaced.index or put.inputs == (replaced.index,) or replaced.index not in _leaves(trace, put.index, 2 * DEPTH):
         return ""
+    if replaced.op in ("X", "y"):
+        return (f" Value {put.index} is made from {replaced.op} through more ops ({'targets' if replaced.op == 'y' else 'inputs'} "
+                f"as the program makes them: mixed, smoothed, shifted or scaled): {replaced.op} itself is taken where "
+                "those belong, or the reverse.")
     return (f" Value {put.index} is made from value {replaced.index} through more ops (a later layer's output): one program "
             "reads a layer's output where the other reads a later layer's (a name rebound, h = layer2(h), before it is read).")
 
