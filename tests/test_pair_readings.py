@@ -360,3 +360,24 @@ def test_micro_batches_back_propagated_again_at_each_later_one_count_down():
     counted = np.repeat([4.0, 3.0, 2.0, 1.0], 3)
     assert "count 4, 3, 2, 1 times" in pattern(counted / np.median(counted)) and blocks_lawful(counted)
     assert not blocks_lawful(np.repeat([1.0, 3.0, 2.0], 3))  # blocks, but no law between them
+
+
+def test_a_penalty_of_norms_not_squared_and_a_late_bound_hook_are_read_from_the_extra_gradient():
+    from parity.diagnosis.port_backward import penalty_form
+    params = {"W1": RNG.normal(size=(4, 3)), "b1": RNG.normal(size=3), "b2": RNG.normal(size=1)}
+    norms = {n: 0.05 * p / np.linalg.norm(p) for n, p in params.items()}
+    assert "a norm not squared" in penalty_form(norms, params, 1e-9)
+    late = {n: 0.05 * np.broadcast_to(params["b2"], p.shape) for n, p in params.items()}
+    assert "b2, broadcast" in penalty_form(late, params, 1e-9)
+    assert penalty_form({n: 0.05 * p for n, p in params.items()}, params, 1e-9) == ""  # λθ: an L2 term, read elsewhere
+
+
+def test_a_ports_sum_where_the_numpy_program_takes_a_logsumexp_is_said():
+    import torch
+    from parity.diagnosis.called_again import recalled
+    joint = torch.tensor(RNG.normal(size=(6, 3)))
+    lse = torch.logsumexp(joint, dim=1, keepdim=True).numpy()
+    mine = traced(("X", joint.numpy(), (), ""), ("add", lse, (0,), ""))
+    theirs = traced(("X", joint.numpy(), (), ""), ("sum", joint.sum(dim=1).numpy(), (0,), "dim=1"))
+    said = recalled(theirs.values[1:], {1: (torch.Tensor.sum, (joint, 1), {})}, mine.values[1:], 1e-9)
+    assert "replaced by logsumexp" in said, said

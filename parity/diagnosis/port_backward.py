@@ -123,6 +123,45 @@ def penalty_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np
                             f"({lam / 2:.4g})·Σθ² added to its loss (weight decay written into the loss){twice}.",
                             "Decay the weights once: in the optimizer (weight_decay) or in the loss, not both.", 0.9, 0,
                             name="weight-decay")
+    if said := penalty_form(extra, params, tolerance * max(float(np.abs(np.concatenate([true[n].ravel() for n in names])).max()), 1e-300)):
+        return _finding("the gradient", said, "Write the penalty as the run's: (λ/2)·Σθ² over every entry (gradient λθ).",
+                        0.85, 0, name="weight-decay")
+    return None
+
+
+def penalty_form(extra: dict[str, np.ndarray], params: dict, tolerance: float) -> str:
+    """What the port's gradients carry besides the run's, read by its form: c·θ/‖θ‖ for each tensor with one c (a norm
+    not squared), or one other parameter times λ broadcast onto every tensor (a hook closing over a loop variable)."""
+    norms = {n: np.linalg.norm(params[n]) for n in extra}
+    if all(norms.values()):
+        c = {n: float(np.vdot(extra[n], params[n] / norms[n])) for n in extra}
+        if all(np.max(np.abs(extra[n] - c[n] * params[n] / norms[n])) <= tolerance for n in extra) and \
+                np.ptp(list(c.values())) <= 1e-3 * max(map(abs, c.values())) and c[next(iter(c))]:
+            return (f"its gradients are the run's plus {next(iter(c.values())):.4g}·θ/‖θ‖ on every parameter tensor: the "
+                    f"gradient of {next(iter(c.values())):.4g}·Σ‖θ‖, a norm not squared (each tensor pulled by a fixed length "
+                    "in its own direction), where an L2 penalty (λ/2)·‖θ‖² gives λθ.")
+    for source, value in params.items():
+        spread = {n: _broadcast(value, extra[n].shape) for n in extra}
+        if any(v is None for v in spread.values()):
+            continue
+        flat = np.concatenate([spread[n].ravel() for n in extra])
+        gap = np.concatenate([extra[n].ravel() for n in extra])
+        lam = float(np.vdot(gap, flat) / np.vdot(flat, flat)) if np.any(flat) else 0.0
+        if lam and np.max(np.abs(gap - lam * flat)) <= tolerance and len(extra) > 1:
+            return (f"every parameter's gradient is the run's plus {lam:.4g} times one parameter, {source}, broadcast onto "
+                    "it, where each parameter's own belongs: a hook or closure that reads a loop variable late (lambda g: "
+                    "g + λ·p in a loop, every hook seeing the last p; bind it, lambda g, p=p: ...).")
+    return ""
+
+
+def _broadcast(value: np.ndarray, shape: tuple) -> np.ndarray | None:
+    """The value broadcast to a tensor's shape, in the kit's layout or in torch's (the transpose)."""
+    for target, back in ((shape, False), (shape[::-1], True)):
+        try:
+            spread = np.broadcast_to(value, target)
+        except ValueError:
+            continue
+        return spread.T if back else spread
     return None
 
 
