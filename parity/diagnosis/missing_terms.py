@@ -46,6 +46,8 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                     continue
                 term = _aligned(other.array, gap)
                 if other is not theirs and term is not None and agrees(term, gap, tolerance):
+                    if later := _added_later(value, gap, departing, tolerance):
+                        return f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: that term {later}"
                     return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: the "
                             f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
                 if other is not theirs and term is not None and is_gradient(other) and agrees(-term, gap, tolerance):
