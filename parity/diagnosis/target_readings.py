@@ -191,25 +191,19 @@ def _broadcast_against_output(trace: Trace, value: Value) -> bool:
     """Whether a value made from y alone meets a value made from X in elementwise arithmetic that broadcasts it to
     another shape (an (n,) target against an (n, 1) output: (n, n); a column against every unit), not as a mask or an
     index."""
-    stack, seen = [value.index], set()
-    while stack:
-        index = stack.pop()
-        if index in seen:
-            continue
-        seen.add(index)
-        for user in trace.values[index].users:
-            made = trace.values[user]
-            if "X" in roots(trace, user):
-                if made.op.removesuffix(" (in place)") in ARITHMETIC and made.array.shape != trace.values[index].array.shape:
-                    return True
-                continue
-            stack.append(user)
-    return False
+    return _meets_x(trace, value, lambda made, source: made.op.removesuffix(" (in place)") in ARITHMETIC
+                    and made.array.shape != source.array.shape)
 
 
 def _meets_output(trace: Trace, value: Value) -> bool:
     """Whether a value made from y alone meets a value made from X at its own shape (a target the output is compared
     with), not only after a reduction (class counts, weights per column)."""
+    return _meets_x(trace, value, lambda made, source: True, keep_shape=True)
+
+
+def _meets_x(trace: Trace, value: Value, meets, keep_shape: bool = False) -> bool:
+    """Walk the values made from `value` by y alone; True at the first one made with X for which `meets(made, the value
+    it was made from)` holds (with `keep_shape`, only through values of the value's own shape)."""
     stack, seen = [value.index], set()
     while stack:
         index = stack.pop()
@@ -218,10 +212,12 @@ def _meets_output(trace: Trace, value: Value) -> bool:
         seen.add(index)
         for user in trace.values[index].users:
             made = trace.values[user]
-            if made.array.shape != value.array.shape:
+            if keep_shape and made.array.shape != value.array.shape:
                 continue
             if "X" in roots(trace, user):
-                return True
+                if meets(made, trace.values[index]):
+                    return True
+                continue
             stack.append(user)
     return False
 
