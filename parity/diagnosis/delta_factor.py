@@ -34,6 +34,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
     if named := next((said for said, meant, _ in factors.values() if meant), None):  # a factor with a meaning (2, -1, rows)
         return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
+    if shifted := next((said for mine in deltas for theirs in gradients if (said := _constant_offset(mine, theirs, tolerance, name))), ""):
+        return shifted
     weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
         mine = numpy_trace.values[index]
@@ -122,6 +124,22 @@ def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], toleran
             nxt += made.users
         frontier = nxt
     return False
+
+
+def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callable[[Value], str]) -> str:
+    """δ_numpy = g_ref + c with one number c on every entry (c ≠ 0, g_ref not itself constant): a constant term of the
+    derivative missing or extra (the derivative of a term linear in the value)."""
+    a, b = mine.array, theirs.array
+    if a.shape != b.shape or a.size < 2 or np.ptp(b) <= tolerance * np.abs(b).max():
+        return ""
+    gap = a - b
+    c = float(np.mean(gap))
+    scale = max(float(np.abs(b).max()), 1e-30)
+    if abs(c) <= tolerance * scale or np.ptp(gap) > tolerance * scale:
+        return ""
+    return (f"The NumPy program's {describe(mine)} is {name(theirs)} plus {c:.6g} on every entry: a constant term of the "
+            f"derivative {'extra' if c > 0 else 'missing'} there (the derivative of a term linear in that value, λ·s "
+            "gives λ).")
 
 
 def _chain_rule(theirs: Value, other: Trace, ratio: float) -> bool:

@@ -13,7 +13,6 @@ import numpy as np
 import torch
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
-UNSEEN_KEPT = 100_000  # a held array (a weight) kept beside a value made from it, to replay that value, up to this size
 
 
 @dataclass
@@ -39,7 +38,6 @@ class Trace:
         self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
         self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
-        self.unseen: dict[int, dict[int, np.ndarray]] = {}  # a value's '?' inputs (a held weight), by position: to replay it
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")
@@ -61,10 +59,6 @@ class Trace:
             and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
         self.of[id(result)] = index
         self.kept.append(result)
-        held = {k: as_float64(x) for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?" and isinstance(x, np.ndarray)
-                and x.size <= UNSEEN_KEPT}
-        if held and all(a is not None for a in held.values()):
-            self.unseen[index] = held
 
     def _add(self, op: str, array: np.ndarray, inputs: tuple, detail: str) -> int:
         index = len(self.values)

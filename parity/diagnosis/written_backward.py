@@ -122,9 +122,12 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     """An output delta that parts before any gradient the two share, recomputed with another of the program's values
     in place of one it is made from (the one-hot y where the mixed targets belong): the source it should take."""
     step, parameter, reference = at
+    if reference != "the port":
+        return None
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
     for value in deltas[:4]:
-        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
+        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient,
+                                  replaced=lambda v: v.op == "y"):  # the targets alone: y where another target belongs
             return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
                            f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
                            {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},

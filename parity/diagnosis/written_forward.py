@@ -99,9 +99,15 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
             if twin is not None:
                 found[value.index] = twin
                 break
-        if value.index not in found and (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
+        if value.index not in found and not _rows_of_data(value, numpy_trace) and \
+                (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
             found[value.index] = twin
     return found
+
+
+def _rows_of_data(value: Value, trace: Trace) -> bool:
+    """Rows taken from X or y as they are (a batch): batches of another size are another reading, no stacking."""
+    return value.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in value.inputs)
 
 
 def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> Value | None:

@@ -97,11 +97,11 @@ MOST_CANDIDATES = 60
 
 def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                   name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", reference: bool = True,
-                  accept: Callable[[Value], bool] = lambda v: True) -> str:
+                  accept: Callable[[Value], bool] = lambda v: True, replaced: Callable[[Value], bool] = lambda v: True) -> str:
     """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
     another value of the program's of the same shape: where that gives a value of the other side's, the program
     took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation)."""
-    leaves = _leaves(trace, value.index, DEPTH)
+    leaves = [leaf for leaf in _leaves(trace, value.index, DEPTH) if replaced(trace.values[leaf])]
     for leaf in leaves:
         shape = trace.values[leaf].array.shape
         candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == shape and np.ptp(v.array) > 0
@@ -201,12 +201,12 @@ def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: 
     value = trace.values[index]
     if not set(replaced) & set(_leaves(trace, index, depth)):
         return value.array  # not made from the replaced value: as computed
-    held = trace.unseen.get(index, {})
-    if depth == 0 or not _replayable(value) or any(s == "?" and k not in held for k, s in enumerate(value.inputs)):
-        return None
+    if depth == 0 or not _replayable(value) or "?" in value.inputs:
+        return None  # an op on an array the program holds (a weight): recomputed with another input, a product
+        # reassociated (S·(X·W) for (S·X)·W) would read as another source
     args = []
-    for k, source in enumerate(value.inputs):
-        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else held[k] if source == "?" else source
+    for source in value.inputs:
+        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else source
         if arg is None:
             return None
         args.append(arg)
