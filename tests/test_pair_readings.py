@@ -381,3 +381,11 @@ def test_a_ports_sum_where_the_numpy_program_takes_a_logsumexp_is_said():
     theirs = traced(("X", joint.numpy(), (), ""), ("sum", joint.sum(dim=1).numpy(), (0,), "dim=1"))
     said = recalled(theirs.values[1:], {1: (torch.Tensor.sum, (joint, 1), {})}, mine.values[1:], 1e-9)
     assert "replaced by logsumexp" in said, said
+
+
+def test_a_derivatives_constant_term_left_out_is_read_as_an_offset():
+    from parity.diagnosis.delta_factor import _constant_offset
+    g = RNG.normal(size=(5, 2))
+    mine, theirs = traced(("y", g - 1.0, (), "")), traced(("grad", g, (), ""))
+    assert "plus -1 on every entry" in _constant_offset(mine.values[0], theirs.values[0], 1e-9, lambda v: "the port's gradient")
+    assert _constant_offset(traced(("y", g * 2, (), "")).values[0], theirs.values[0], 1e-9, lambda v: "") == ""
