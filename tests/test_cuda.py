@@ -42,7 +42,9 @@ def test_a_checked_step_on_cuda_is_compared_on_the_device_with_one_transfer(opti
 
 
 def test_cuda_and_cpu_agree_on_a_golden_run_in_float64():
-    config = dict(dtype="float64", data="random:256,16,3", hidden=32, optimizer="momentum", steps=50, mode="free")
+    # lockstep: two free-running float64 runs drift apart past the float64 tolerance by rounding alone (rounding-growth,
+    # on the CPU too), which says nothing of the device
+    config = dict(dtype="float64", data="random:256,16,3", hidden=32, optimizer="momentum", steps=50)
     on_cpu, on_cuda = run(RunConfig(device="cpu", **config)), run(RunConfig(device="cuda", **config))
     assert on_cpu.passed and on_cuda.passed
     for name, summary in on_cuda.tensors.items():
