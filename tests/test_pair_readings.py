@@ -389,3 +389,37 @@ def test_a_derivatives_constant_term_left_out_is_read_as_an_offset():
     mine, theirs = traced(("y", g - 1.0, (), "")), traced(("grad", g, (), ""))
     assert "plus -1 on every entry" in _constant_offset(mine.values[0], theirs.values[0], 1e-9, lambda v: "the port's gradient")
     assert _constant_offset(traced(("y", g * 2, (), "")).values[0], theirs.values[0], 1e-9, lambda v: "") == ""
+
+
+def test_two_exps_whose_exponents_are_twice_apart_are_read_by_their_exponent():
+    from parity.diagnosis.value_laws import _exponents
+    s = RNG.normal(size=(6, 2))
+    assert "exp(2·v) against exp(v)" in _exponents(np.exp(s), np.exp(2 * s))
+    assert _exponents(np.exp(s), np.exp(s + 1)) == ""  # an offset in the exponent is a factor, not k·v
+
+
+def test_branches_run_apart_agree_with_the_numpy_programs_stack_of_them_and_a_batchs_rows_do_not():
+    from parity.diagnosis.written_forward import agreements
+    a, b = RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3))
+    mine = traced(("X", np.ones((5, 2)), (), ""), ("concatenate", np.vstack([a, b]), (0,), ""),
+                  ("getitem", np.vstack([a, b]), (0,), "idx"))
+    theirs = traced(("X", np.ones((5, 2)), (), ""), ("linear", a, (0,), ""), ("linear", b, (0,), ""))
+    assert set(agreements(mine, theirs, 1e-9)) == {0, 1}  # the rows of the data taken as a batch are not stacked
+
+
+def test_a_precedence_slip_is_read_as_the_other_op_up_to_a_half():
+    from parity.diagnosis.written_ops import substituted
+    r2, v = RNG.random((6, 1)) + 0.1, RNG.random((6, 1)) + 0.5
+    mine = traced(("X", r2, (), ""), ("y", v, (), ""), ("divide", r2 / v, (0, 1), ""))
+    theirs = traced(("X", r2, (), ""), ("mul", r2 / 2 * v, (0, "?"), ""))
+    assert "a * b times 0.5" in substituted(mine.values[2], mine, theirs, 1e-9)
+    assert substituted(mine.values[2], mine, traced(("mul", r2 / 3 * v, (), "")), 1e-9) == ""
+
+
+def test_a_later_layers_output_read_where_an_earlier_ones_belongs_is_said():
+    from parity.diagnosis.written_ops import _later
+    h1 = RNG.normal(size=(4, 3))
+    trace = traced(("X", h1, (), ""), ("tanh", np.tanh(h1), (0,), ""), ("tanh", np.tanh(np.tanh(h1)), (1,), ""),
+                   ("sin", np.sin(np.tanh(np.tanh(h1))), (2,), ""))
+    assert "a later layer's" in _later(trace, trace.values[1], trace.values[3])
+    assert _later(trace, trace.values[3], trace.values[1]) == ""
