@@ -74,10 +74,8 @@ def _alike(weights: np.ndarray) -> bool:
 
 def pattern(weights: np.ndarray) -> str:
     """Rows left out, or blocks of consecutive rows of one weight each, and the law between the blocks."""
-    scale = np.max(np.abs(weights))
-    left_out = np.flatnonzero(np.abs(weights) <= EQUAL * scale)
-    starts = [0] + [i for i in range(1, len(weights)) if abs(weights[i] - weights[i - 1]) > EQUAL * scale]
-    blocks = [(a, b, float(np.mean(weights[a:b]))) for a, b in zip(starts, starts[1:] + [len(weights)])]
+    left_out = np.flatnonzero(np.abs(weights) <= EQUAL * np.max(np.abs(weights)))
+    blocks = _blocks(weights)
     shown = "; ".join(f"rows {a}-{b - 1}: {w:.4g}" for a, b, w in blocks[:6])
     if len(left_out) and len(blocks) <= 6:
         return (f"{len(left_out)} of its {len(weights)} rows weigh 0 (left out), the others as the port's ({shown}): a "
@@ -106,11 +104,12 @@ def _block_law(weights: list[float]) -> tuple[str, bool]:
 
 def blocks_lawful(weights: np.ndarray) -> bool:
     """Weights in 2 to 6 blocks of consecutive rows, all positive, whose law is read."""
-    blocks = _blocks(weights / (np.median(weights) or 1.0))
+    blocks = [w for *_, w in _blocks(weights / (np.median(weights) or 1.0))]
     return 2 <= len(blocks) <= 6 and all(w > 0 for w in blocks) and _block_law(blocks)[1]
 
 
-def _blocks(weights: np.ndarray) -> list[float]:
+def _blocks(weights: np.ndarray) -> list[tuple[int, int, float]]:
+    """(first row, row past the last, weight) of each run of consecutive rows of one weight."""
     scale = np.max(np.abs(weights))
     starts = [0] + [i for i in range(1, len(weights)) if abs(weights[i] - weights[i - 1]) > EQUAL * scale]
-    return [float(np.mean(weights[a:b])) for a, b in zip(starts, starts[1:] + [len(weights)])]
+    return [(a, b, float(np.mean(weights[a:b]))) for a, b in zip(starts, starts[1:] + [len(weights)])]

@@ -55,16 +55,16 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
         return _chunks(trace.model_rows) if len(set(trace.model_rows)) > 1 else None
     if trace is not None and trace.functional:  # each layer's z from what it was given, by the run's model
         trace.linears = [(given, given @ params[f"W{l}"] + params.get(f"b{l}", 0.0)) for l, given in enumerate(trace.inputs, start=1)]
-    layers = numpy_net.layer_count(params)
+    layers, tolerance = numpy_net.layer_count(params), 10 * MATCH_TOLERANCE[setup.config.dtype]
     if trace is not None and trace.linears and len(trace.linears) == layers - 1 and trace.returned is not None and \
-            _is_layer(trace.linears[-1], params, layers - 1) and (head := unused_last_layer(trace.linears[-1][1], setup.config.hidden_activation, params[f"W{layers}"],
-                                       params.get(f"b{layers}"), trace.returned, 10 * MATCH_TOLERANCE[setup.config.dtype])):
+            _is_layer(trace.linears[-1], params, layers - 1, tolerance) and (head := unused_last_layer(
+                trace.linears[-1][1], setup.config.hidden_activation, params[f"W{layers}"], params.get(f"b{layers}"),
+                trace.returned, tolerance)):
         return _finding("output-layer", "the output layer", head[0], "Call the last layer as a module (self.fc2(h)), or "
                         "score h the same way on the NumPy side.", 0.85 if head[1] else 0.75, {})
     if trace is None or len(trace.linears) != layers:
         return None  # not a chain of Linear layers the run's model describes
     X, y = (np.asarray(a, np.float64) for a in setup.batch(failure.step))
-    tolerance = 10 * MATCH_TOLERANCE[setup.config.dtype]
     stages = (_product_stage, _input_stage, _hidden_stages, _output_stage, clipped_stage, _backward_twice, _loss_stage,
               activity_stage, penalty_stage)
     for stage in stages:
@@ -74,12 +74,12 @@ def port_forward_finding(setup: Setup, failure: FailureContext) -> Finding | Non
     return None
 
 
-def _is_layer(linear: tuple[np.ndarray, np.ndarray], params: dict, layer: int) -> bool:
+def _is_layer(linear: tuple[np.ndarray, np.ndarray], params: dict, layer: int, tolerance: float) -> bool:
     """Whether a Linear the port called computes the run's layer `layer` from what it was given."""
     given, out = linear
     W = params.get(f"W{layer}")
     return W is not None and given.shape[-1] == W.shape[0] and out.shape[-1] == W.shape[1] and \
-        relative_gap(out, given @ W + params.get(f"b{layer}", 0.0)) <= 1e-4
+        relative_gap(out, given @ W + params.get(f"b{layer}", 0.0)) <= tolerance
 
 
 def _finding(name: str, stage: str, reading: str, fix: str, score: float, evidence: dict) -> Finding:
