@@ -140,6 +140,28 @@ def test_a_checked_step_costs_one_transfer_and_a_new_worst_step_one_more(records
     assert sum(worst_steps) < 40  # past the first steps a new worst is rare: most steps cost one transfer
 
 
+def test_a_step_judged_by_the_float64_reference_brings_its_tensors_back_together(records_on_device):
+    """A judged step reads the run's record and the reference's: one transfer each, not one a tensor (on an H200,
+    Adam had cost 1.69 transfers a step, a dozen tensors read one by one on each judged step)."""
+    from parity.api import run_setup
+    from parity.engine.setup import prepare
+    from parity.tolerance import FLOAT64_REFERENCE
+
+    per_step, new_worst, judged = [], [], []
+
+    def listen(step, comparisons, numpy_record, torch_record):
+        per_step.append(DeviceRecord.transfers)
+        new_worst.append(any(c.histogram is not None for c in comparisons.values()))
+        judged.append(any(c.rule == FLOAT64_REFERENCE for c in comparisons.values()))
+
+    # 20,000 rows summed in float32: the element-wise rule fails and every step is judged against float64
+    config = RunConfig(data="random:20000,8", hidden=(16, 8), steps=5, lr=0.5 / 20000, device="cpu")
+    DeviceRecord.transfers = 0
+    assert run_setup(prepare(config), listeners=[listen]).passed
+    assert all(judged)
+    assert list(np.diff([0, *per_step])) == [1 + worst + 2 * j for worst, j in zip(new_worst, judged)]
+
+
 def test_unchecked_steps_cost_one_transfer_for_their_nan_check(records_on_device):
     DeviceRecord.transfers = 0
     report = run(RunConfig(steps=100, check_every=10, device="cpu"))

@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from parity.engine.device_record import host, on_device
+from parity.engine.device_record import fetch, gradients_on_host, host, on_device
 from parity.engine.measure import Comparison, Pair, compare, compare_many
 from parity.tolerance import ELEMENTWISE, FLOAT64_REFERENCE, direction_problem, is_forward, judge_against_reference, rounding_of_zero
 
@@ -157,8 +157,10 @@ class RunComparison:
                 self.last[name] = replace(self.last[name], note=f"no float64 reference could be taken ({found})")
             return
         numpy64, torch64 = found
-        gradients = {k: host(v) for k, v in torch_record.items() if k.endswith(".grad")}
-        gradients64 = {k: host(v) for k, v in torch64.items() if k.endswith(".grad")}
+        for record in (torch_record, torch64):
+            fetch(record, [*failing, *(name for name in record if name.endswith(".grad"))])
+        gradients = gradients_on_host(torch_record)
+        gradients64 = gradients_on_host(torch64)
         for name in failing:
             if name not in torch64:
                 continue
@@ -197,7 +199,7 @@ class RunComparison:
                 problem = direction_problem(numpy_record[name], host(torch_record[name]),
                                             weight if weight is not None else 0.0, self.dtype, largest)
                 if problem:  # asked again without the elements whose gradient is a zero's rounding (read only then)
-                    gradients = {k: host(v) for k, v in torch_record.items() if k.endswith(".grad")}
+                    gradients = gradients_on_host(torch_record)
                     problem = direction_problem(numpy_record[name], host(torch_record[name]), weight if weight is not None
                                                 else 0.0, self.dtype, largest, rounding_of_zero(name, gradients, None, self.dtype))
                 if problem:

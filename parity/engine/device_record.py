@@ -48,6 +48,23 @@ class DeviceRecord(Mapping):
     def __len__(self) -> int:
         return len(self.tensors)
 
+    def fetch(self, names) -> None:
+        """Bring these tensors to the host together: one transfer for each dtype among those not read yet."""
+        import torch
+
+        wanted = [name for name in names if name in self.tensors and name not in self._host]
+        by_dtype: dict = {}
+        for name in wanted:
+            by_dtype.setdefault(self.tensors[name].dtype, []).append(name)
+        for group in by_dtype.values():
+            flat = torch.cat([self.tensors[name].reshape(-1) for name in group]).cpu().numpy()
+            DeviceRecord.transfers += 1
+            start = 0
+            for name in group:
+                size = self.tensors[name].numel()
+                self._host[name] = flat[start:start + size].reshape(tuple(self.tensors[name].shape))
+                start += size
+
     def select(self, names) -> DeviceRecord:
         """These tensors of the record, still on the device."""
         return DeviceRecord({name: self.tensors[name] for name in names if name in self.tensors}, self._host)
@@ -64,6 +81,19 @@ class DeviceRecord(Mapping):
         finite = torch.stack([value.isfinite().all() for value in self.tensors.values()]).cpu()
         DeviceRecord.transfers += 1
         return next((name for name, ok in zip(self.tensors, finite.tolist()) if not ok), None)
+
+
+def fetch(record: Mapping, names) -> None:
+    """A device record's tensors of these names brought to the host together (before they are read one by one)."""
+    if isinstance(record, DeviceRecord):
+        record.fetch(names)
+
+
+def gradients_on_host(record: Mapping) -> dict[str, np.ndarray]:
+    """The record's gradients as NumPy arrays; a device record's brought back together."""
+    names = [name for name in record if name.endswith(".grad")]
+    fetch(record, names)
+    return {name: host(record[name]) for name in names}
 
 
 def on_device(record: Mapping) -> Mapping:
