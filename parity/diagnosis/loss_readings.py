@@ -68,7 +68,7 @@ def finding_name(words: str) -> tuple[str, dict]:
 
 
 def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.ndarray, grad: np.ndarray,
-                  tolerance: float, batch_size: int | None = None) -> tuple[str, str] | None:
+                  tolerance: float, batch_size: int | None = None, inputs: np.ndarray | None = None) -> tuple[str, str] | None:
     """(words, fix) for the loss whose gradient at the logits the port's step produced, where it is not the run's."""
     run = run_gradient(loss, output_activation, logits, y)
     if run is None or relative_gap(grad, run) <= tolerance:
@@ -79,7 +79,7 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
             f"its loss's gradient at the logits is {scaled[0]:.6g} times --loss {loss}'s{as_division(scaled[0])}: the same "
             "loss, reduced otherwise (a sum against a mean, or another count: a batch size fixed in the code where this "
             f"batch has another){_inside_square(loss, scaled[0])}.", f"Reduce the port's loss as --loss {loss} does.")
-    return weighted_rows(run, grad, y, tolerance) or smoothed_targets(run, grad, logits, y, output_activation, tolerance) \
+    return weighted_rows(run, grad, y, tolerance) or smoothed_targets(run, grad, logits, y, output_activation, tolerance, inputs) \
         or _unit_in_gradient(output_activation, logits, y, grad, run, tolerance) \
         or _added_term(output_activation, logits, y, grad, run, tolerance) or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
         or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance) \

@@ -149,21 +149,25 @@ def _term_of(losses: _Losses, rows: Any, name: str) -> tuple[dict, str]:
     weight = losses.start[name]
     flat = weight.reshape(-1)
     picks = np.random.default_rng(1).choice(flat.size, size=min(FD_ELEMENTS, flat.size), replace=False)
+    # few entries (an intercept): each read at its own value and at other values too, so the fit has points to fit
+    starts = [flat] if flat.size >= FD_ELEMENTS else [flat * s for s in (1.0, 0.5, -1.0, 2.0, -0.25)]
     h = 1e-5 * max(float(np.abs(flat).max(initial=0.0)), 1.0)
-    gradient = []
-    for index in picks:
-        ends = []
-        for shift in (h, -h):
-            moved = flat.copy()
-            moved[index] += shift
-            ends.append(losses.difference({**losses.start, name: moved.reshape(weight.shape)}, rows))
-        gradient.append((ends[0] - ends[1]) / (2 * h))
-    gradient = np.array(gradient)
-    columns = {"w": flat[picks], "sign": np.sign(flat[picks]), "sum": np.ones(len(picks))}
+    gradient, at = [], []
+    for start in starts:
+        for index in picks:
+            ends = []
+            for shift in (h, -h):
+                moved = start.copy()
+                moved[index] += shift
+                ends.append(losses.difference({**losses.start, name: moved.reshape(weight.shape)}, rows))
+            gradient.append((ends[0] - ends[1]) / (2 * h))
+            at.append(start[index])
+    gradient, values = np.array(gradient), np.array(at)
+    columns = {"w": values, "sign": np.sign(values), "sum": np.ones(len(values))}
     for size in range(1, 4):
         for chosen in combinations(columns, size):
             basis = np.stack([columns[c] for c in chosen], axis=1)
-            if len(picks) <= size or np.linalg.matrix_rank(basis) < size:
+            if len(values) <= size or np.linalg.matrix_rank(basis) < size:
                 continue
             fitted, *_ = np.linalg.lstsq(basis, gradient, rcond=None)
             if np.linalg.norm(basis @ fitted - gradient) <= 1e-4 * np.linalg.norm(gradient):

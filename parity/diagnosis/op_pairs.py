@@ -170,3 +170,34 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
                  "weighs another term of the loss on each side.")
     return said
+
+
+def _offset(value: Value) -> float | None:
+    """A value one array plus or minus a number (x - c, x + c; c - x is no offset of x): the signed number, else None."""
+    op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
+    if len(value.inputs) != 2 or len(numbers) != 1 or not numbers[0] or op not in ("add", "subtract"):
+        return None
+    if op == "subtract" and value.inputs[0] == numbers[0]:
+        return None
+    return numbers[0] if op == "add" else -numbers[0]
+
+
+def one_sided_offset(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace) -> str:
+    """One side adds a number to the agreeing value where the other takes it as it is, nowhere adding that number
+    near it (a constant term of a piecewise loss, an offset, left out)."""
+    if not numpy_ops or not torch_ops:
+        return ""
+    mine, theirs = _offset(numpy_ops[0]), _offset(torch_ops[0])
+    if (mine is None) == (theirs is None):
+        return ""
+    c = mine if mine is not None else theirs
+    plain_ops, plain_trace = (torch_ops, other) if mine is not None else (numpy_ops, trace)
+    near = {i for v in plain_ops for i in (v.index, *v.users)}
+    if any((o := _offset(plain_trace.values[i])) is not None and abs(abs(o) - abs(c)) <= 1e-12 * abs(c) for i in near):
+        return ""
+    adding, plain = ("The NumPy program", "the port") if mine is not None else ("The port", "the NumPy program")
+    into = next((v.op for v in plain_ops if v.op not in ("le", "lt", "ge", "gt", "less_equal", "less", "greater_equal",
+                                                         "greater")), plain_ops[0].op)  # past a branch's condition
+    return (f"{adding} {'adds' if c > 0 else 'subtracts'} {abs(c):g} {'to' if c > 0 else 'from'} the agreeing value x there "
+            f"(x {'+' if c > 0 else '-'} {abs(c):g}); {plain} takes x as it is, into its {into}, and adds no such number near it: a "
+            "constant term of the formula (a piecewise loss's joining constant, an offset) on one side only.")

@@ -24,8 +24,9 @@ FITS = 1e-4  # the weighted sum reproduces a side's step within this (relative),
 EQUAL = 1e-3  # weights within this of each other (relative) are one weight
 
 
-def rows_weighted(setup: Any, built: Any, step: int) -> tuple[str, str] | None:
-    """(said, side: "numpy" or "torch") where one side weighs its rows alike and the other does not."""
+def rows_weighted(setup: Any, built: Any, step: int) -> tuple[str, str, bool] | None:
+    """(said, side: "numpy" or "torch", lawful) where one side weighs its rows alike and the other does not; lawful:
+    rows left out, or blocks whose law is read (other unequal weights are a per-row factor of unknown origin)."""
     rows = np.arange(len(setup.data.X))[setup.rows(step)]
     if not 3 <= len(rows) <= MOST_ROWS:
         return None
@@ -54,8 +55,10 @@ def rows_weighted(setup: Any, built: Any, step: int) -> tuple[str, str] | None:
     for weights, other, side, who in ((mine, port, "numpy", "The NumPy program's update"),
                                       (port, mine, "torch", "The port's gradient")):
         if _alike(other) and not _alike(weights):
+            relative = weights / (np.median(weights) or weights[np.argmax(np.abs(weights))])
+            lawful = bool(np.any(np.abs(weights) <= EQUAL * np.max(np.abs(weights)))) or blocks_lawful(weights)
             return f"{who} weighs the batch's rows unequally, read against the port's gradient of each row alone: " \
-                   f"{pattern(weights / (np.median(weights) or weights[np.argmax(np.abs(weights))]))}", side
+                   f"{pattern(relative)}", side, lawful
     return None
 
 

@@ -267,7 +267,7 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
     if grad is None or grad.shape != y.shape or not np.any(grad):
         return None
     config = setup.config
-    reading = losses.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance, config.batch_size)
+    reading = losses.loss_gradient(config.loss, config.output_activation, logits, y, grad, tolerance, config.batch_size, X)
     if reading is None:
         run = run_gradient(config.loss, config.output_activation, logits, y)
         if run is None or relative_gap(grad, run) <= tolerance:

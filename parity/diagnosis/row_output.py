@@ -40,7 +40,7 @@ def batch_output_delta(step: BatchStep, config) -> Finding | None:
     if relative_gap(A.T @ delta, gW) > EXACT or (gb is not None and relative_gap(delta.sum(axis=0), gb.ravel()) > READ):
         return None  # the program's hidden activations are not the run's: the delta cannot be read this way
     logits = A @ step.before[f"W{L}"] + step.before.get(f"b{L}", 0.0)
-    reading = losses.loss_gradient(config.loss, config.output_activation, logits, step.y, delta, READ, config.batch_size)
+    reading = losses.loss_gradient(config.loss, config.output_activation, logits, step.y, delta, READ, config.batch_size, step.X)
     if reading is None:
         return None
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read from the batch's gradient of "
@@ -133,7 +133,8 @@ def output_delta(p: Probe, config) -> Finding | None:
     batch_seen = seen * to_batch[0]
     if whole := whole_step_factor(p, L, batch_seen, run, to_batch[0]):
         return whole
-    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size)
+    reading = _signed_rows(right, seen, p.y) or losses.loss_gradient(config.loss, config.output_activation, logits, p.y, batch_seen, READ, config.batch_size,
+                                                                       p.X)
     if reading is None:
         return stage(f"b{L}", "the output layer's delta, the loss's gradient at the logits, is not the run's", seen, right)
     return Finding("loss-function", f"In the NumPy program, the output layer's delta (read one row at a time from its own "

@@ -31,6 +31,7 @@ from parity.diagnosis.loss_terms import loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.pair_rows import rows_weighted
+from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.state_stage import frozen_rows, state_findings
@@ -92,9 +93,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             found.insert(0, located)
     if name.endswith(".update") and (not found or found[0].score < 0.8) and (weighted := _quietly(rows_weighted, setup, built,
                                                                                                  failure.step)):
-        found.insert(0, Finding("dropped-rows", weighted[0], {"step": failure.step, "stage": "batch", "side": weighted[1]},
-                                "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
-                                "once by their number (or by the rows).", 0.85))
+        said, side, lawful = weighted
+        if lawful or not found or found[0].score < STAGE:  # unequal weights of no law: a per-row factor, not where it is
+            found.insert(0, Finding("dropped-rows", said, {"step": failure.step, "stage": "batch", "side": side},
+                                    "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
+                                    "once by their number (or by the rows).", 0.85 if lawful else STAGE))
     if name.endswith(".update") and (not found or found[0].score < 0.8) and (clipped := _quietly(
             clipped_entries, setup, built, failure.step, parameter, _parted(context, parameter, trace_tolerance(built))) or
             parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], failure.step)):

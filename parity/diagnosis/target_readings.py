@@ -23,9 +23,10 @@ BROADCAST = ("each output is compared with every target, as an (n, 1) output aga
 
 
 def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: np.ndarray, output_activation: str,
-                      tolerance: float) -> tuple[str, str] | None:
+                      tolerance: float, inputs: np.ndarray | None = None) -> tuple[str, str] | None:
     """Where the run's gradient is D·(p - y), D not depending on y (a matched loss: D a constant; the squared error of
-    a sigmoid: D = 2p(1 - p)), the port's targets t = p - grad/D, element by element."""
+    a sigmoid: D = 2p(1 - p)), the port's targets t = p - grad/D, element by element. inputs: the batch's X, whose
+    columns a target column may have been taken from."""
     p = numpy_net.ACTIVATIONS[output_activation].function(logits)
     apart = np.abs(p - y) > 1e-6
     if not np.all(apart):
@@ -47,7 +48,7 @@ def smoothed_targets(run: np.ndarray, grad: np.ndarray, logits: np.ndarray, y: n
     column = _label_column(t, y, tolerance) or _integer_targets(t, y, tolerance)
     if column:
         return column
-    other = _other_labels(t, y, tolerance) or _shifted_rows(p, D, y, grad, tolerance)
+    other = _other_labels(t, y, tolerance) or _shifted_rows(p, D, y, grad, tolerance) or _columns_taken(t, y, inputs, tolerance)
     if other:
         return other
     fit = affine_fit(t.ravel(), y.ravel())
@@ -91,6 +92,32 @@ def _shifted_rows(p: np.ndarray, D: np.ndarray, y: np.ndarray, grad: np.ndarray,
                     f"{'on' if k > 0 else 'back'} ({pairs}: targets misaligned by {abs(k)}, a forecasting offset), and the "
                     "unpaired rows get no gradient.", "Pair each output with its own row's target.")
     return None
+
+
+def _columns_taken(t: np.ndarray, y: np.ndarray, inputs: np.ndarray | None, tolerance: float) -> tuple[str, str] | None:
+    """Each target column read as one of y's or X's columns, where some are not y's own: targets sliced or stacked
+    from the wrong columns (a horizon shifted, an input column taken for a target)."""
+    if y.ndim != 2 or y.shape[1] < 2:
+        return None
+    sources = {f"y[:, {k}]": y[:, k] for k in range(y.shape[1])}
+    if inputs is not None and inputs.ndim == 2 and len(inputs) == len(y):
+        sources.update({f"X[:, {k - inputs.shape[1]}]": inputs[:, k] for k in range(inputs.shape[1])})
+    taken = []
+    for j in range(t.shape[1]):
+        own = f"y[:, {j}]"
+        matches = [name for name, column in sources.items() if np.ptp(column) > 0 and relative_gap(t[:, j], column) <= tolerance]
+        if not matches:
+            return None
+        taken.append(own if own in matches else matches[0])
+    moved = [(j, name) for j, name in enumerate(taken) if name != f"y[:, {j}]"]
+    if not moved:
+        return None
+    back = all(name == f"y[:, {j - 1}]" for j, name in moved if name.startswith("y"))
+    lag = (" y's columns shifted one on, each column trained toward the one before it (a horizon or time step "
+           "misaligned by one)" if back and any(name.startswith("y") for _, name in moved) else "")
+    return (f"its loss pulls output column {', '.join(f'{j} toward {name}' for j, name in moved)}, where each column's "
+            f"own target y[:, j] belongs: targets sliced or stacked from other columns{';' if lag else ''}{lag}.",
+            "Compare each output column with its own target column, y[:, j].")
 
 
 def _integer_targets(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:

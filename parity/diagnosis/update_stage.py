@@ -22,6 +22,7 @@ from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, rat
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
+DECAY_ELEMENTS = 4  # a difference proportional to the parameter says a decay only over this many elements: on one, any is
 
 
 def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | None:
@@ -62,7 +63,8 @@ def _weight_decay(context, parameter: str, a: np.ndarray, b: np.ndarray, before:
     """The updates apart by a multiple of the parameter itself (a decay on one side), or a decoupled decay applied
     after the step on one side and before it on the other."""
     gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
-    decay = constant_ratio(gap, before) if np.any(before) else None
+    held = np.count_nonzero(np.abs(before) > 1e-3 * np.abs(before).max(initial=0.0))
+    decay = constant_ratio(gap, before) if held >= DECAY_ELEMENTS else None
     if decay is not None and abs(decay) < 0.5:
         side = "torch" if decay > 0 else "NumPy"
         return Finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "

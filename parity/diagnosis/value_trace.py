@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
+UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets, up to this size
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Value:
     detail: str = ""  # the op's keyword arguments, as written (axis=1)
     users: list[int] = field(default_factory=list)
     parts: tuple[tuple[int, tuple], ...] = ()  # (input position, shape) of an input that is a smaller view of its value
+    unseen: dict[int, np.ndarray] = field(default_factory=dict)  # input position -> a matrix not traced ("?"): a weight
 
 
 class Trace:
@@ -57,6 +59,9 @@ class Trace:
         self.values[index].parts = tuple(
             (k, x.shape) for k, (x, s) in enumerate(zip(inputs, sources)) if isinstance(s, int) and isinstance(x, np.ndarray)
             and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
+        self.values[index].unseen = {k: matrix for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?"
+                                     and getattr(x, "ndim", 0) == 2 and x.shape[0] * x.shape[1] <= UNSEEN_ELEMENTS
+                                     and (matrix := as_float64(x)) is not None}
         self.of[id(result)] = index
         self.kept.append(result)
 

@@ -18,6 +18,7 @@ from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
+from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
 from parity.diagnosis.written_ops import lengths, meant_there
@@ -194,8 +195,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
               numpy_ops: list[Value], torch_ops: list[Value],
               law_tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """Each reading of where the programs part, in the order tried: (evidence key, a reading that returns (finding,
-    words, fix, fit) or None)."""
+    """Each reading of where the programs part, in order: (evidence key, a reading giving (finding, words, fix, fit))."""
     twin, tolerance = agreed[frontier.index], TRACE_AGREES["float32"]
     departing, after = [numpy_trace.values[i] for i in region], downstream(torch_trace, twin)
 
@@ -220,10 +220,11 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         found = compared_finding(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
         return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
 
-    same = "Compute that value alike in both programs."
+    same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
     return [
         ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance), same)),  # the very first ops past the frontier
         ("targets", targets),
+        ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
         ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,

@@ -10,7 +10,7 @@ import numpy as np
 
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
-from parity.diagnosis.op_pairs import chain, constants, one_sided_scale, op_order
+from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -280,4 +280,6 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
             return source, "Take that value from the same source in both programs.", 0.75
     if scaled := one_sided_scale(numpy_ops, torch_ops, trace, other):
         return scaled, "Scale the same term by that number in both programs.", 0.8
+    if offset := one_sided_offset(numpy_ops, torch_ops, trace, other):
+        return offset, "Write the formula's constant term alike in both programs.", 0.75
     return None

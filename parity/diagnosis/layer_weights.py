@@ -1,0 +1,108 @@
+"""The weight a layer is given, where both programs part at a matrix product of an agreeing value.
+
+A program may build a layer's weight before it uses it: a weight normalisation g·v/‖v‖, a fixed scale √(2/fan_in), a
+pruning mask, a low-rank or adapter sum. The two programs then agree up to the layer's input and part in the product
+itself. Here the matrix each side multiplies by (the port's nn.Linear weight transposed to the NumPy layout) is read
+against the other's: entries zeroed apart, one scale, a scale per input row or per output unit, or both (a norm or a
+gain taken along the other axis), or a low-rank difference.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees
+
+PRODUCTS = {"matmul": 1, "dot": 1, "mm": 1, "linear": 1}  # op -> the position of the weight operand
+READ = 1e-6  # relative spread within which factors are one factor
+
+
+def given_weights(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value,
+                  numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+    """Words on how the weight the NumPy program multiplies the agreeing value by differs from the port's; "" where
+    the first ops past it are not both products or the weights agree."""
+    if not numpy_ops or not torch_ops:
+        return ""
+    mine, theirs = _weight(numpy_ops[0], frontier.index, numpy_trace), _weight(torch_ops[0], twin.index, torch_trace)
+    if mine is None or theirs is None or mine.shape != theirs.shape or agrees(mine, theirs, tolerance):
+        return ""
+    said = _zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs)
+    if not said:
+        return ""
+    return (f"The next op on both sides is a product with a weight of shape {mine.shape} (the port's in the NumPy layout, "
+            f"(in, out)), and those weights differ: {said}")
+
+
+def _weight(op: Value, agreed: int, trace: Trace) -> np.ndarray | None:
+    """The matrix the op multiplies the agreeing value by, in the orientation it is used in (a transposed view is
+    traced as its base: the one whose product is nearer the op's result, a bias aside)."""
+    position = PRODUCTS.get(op.op.removesuffix(" (in place)"))
+    if position is None or len(op.inputs) <= position or op.inputs[0] != agreed:
+        return None
+    source = op.inputs[position]
+    matrix = trace.values[source].array if isinstance(source, int) else op.unseen.get(position)
+    x = trace.values[agreed].array
+    if matrix is None or np.ndim(matrix) != 2 or min(matrix.shape) < 2 or x.ndim != 2:
+        return None
+    fits = [m for m in (matrix, matrix.T) if m.shape[0] == x.shape[1] and m.shape[1] == op.array.shape[-1]]
+    if not fits:
+        return None
+    return min(fits, key=lambda m: np.abs(x @ m - op.array - np.mean(x @ m - op.array, axis=0)).max())
+
+
+def _zeros(mine: np.ndarray, theirs: np.ndarray) -> str:
+    zero_mine, zero_theirs = mine == 0, theirs == 0
+    if not (zero_mine.any() or zero_theirs.any()) or np.array_equal(zero_mine, zero_theirs):
+        return ""
+    if mine.shape[0] == mine.shape[1] and np.array_equal(zero_mine, zero_theirs.T):
+        return (f"the entries zeroed on one side are those zeroed on the other, transposed ({int(zero_mine.sum())} of "
+                f"{mine.size}): a mask laid out for the other orientation, (in, out) against nn.Linear's (out, in) (a "
+                "square layer lets it through), applied without .T.")
+    return (f"{int((zero_mine & ~zero_theirs).sum())} entries are zero in the NumPy program's weight only and "
+            f"{int((zero_theirs & ~zero_mine).sum())} in the port's only: the two mask (prune) different entries, or one "
+            "side masks and the other does not.")
+
+
+def _scales(mine: np.ndarray, theirs: np.ndarray) -> str:
+    both = (mine != 0) & (theirs != 0)
+    if not both.all():
+        return ""
+    ratio = mine / theirs
+    if np.ptp(ratio) <= READ * np.abs(ratio).max():
+        c = float(np.median(ratio))
+        return (f"the NumPy program's is {c:.6g} times the port's everywhere{_dims(c, mine.shape)}: a constant of the "
+                "weight's parametrisation (a scale, a gain's start, an adapter's alpha / r) differs.")
+    rows, columns = ratio / ratio[:, :1], ratio / ratio[:1, :]
+    per_column = np.ptp(columns, axis=0).max() <= READ * np.abs(columns).max()  # one factor per output unit
+    per_row = np.ptp(rows, axis=1).max() <= READ * np.abs(rows).max()  # one factor per input row
+    if per_column:
+        return ("the ratio is one factor per output unit (column), a different one for each: a per-unit gain or norm "
+                "differs (‖v‖ or g of each output unit).")
+    if per_row:
+        return ("the ratio is one factor per input row, the same across the output units: a scale or norm taken per "
+                "input where it belongs per output unit (along the other axis).")
+    if np.allclose(ratio * ratio[0, 0], ratio[:, :1] * ratio[:1, :], rtol=1e-6, atol=0):  # r_i · c_j
+        return ("the ratio is a factor per input row times a factor per output unit: a normalisation or gain taken "
+                "along the other axis on one side (a norm over dim=0 where dim=1 belongs in nn.Linear's (out, in) "
+                "layout, or a gain of shape (out,) broadcast over the inputs).")
+    return ""
+
+
+def _dims(c: float, shape: tuple[int, int]) -> str:
+    fan_in, fan_out = shape
+    for value, words in ((np.sqrt(fan_out / fan_in), "√(fan_out / fan_in)"), (np.sqrt(fan_in / fan_out), "√(fan_in / fan_out)")):
+        if fan_in != fan_out and abs(c - value) <= 1e-6 * value:
+            return (f", which is {words} = √({fan_out}/{fan_in})" if words.startswith("√(fan_out") else
+                    f", which is {words} = √({fan_in}/{fan_out})") + (" (a scale computed from the other dimension: "
+                                                                      "weight.shape[0] of nn.Linear's (out, in) weight is fan_out)")
+    return ""
+
+
+def _low_rank(mine: np.ndarray, theirs: np.ndarray) -> str:
+    difference = mine - theirs
+    singular = np.linalg.svd(difference, compute_uv=False)
+    rank = int(np.sum(singular > 1e-6 * singular[0]))
+    if rank >= min(mine.shape):
+        return ""
+    return (f"they differ by a term of rank {rank} (of {min(mine.shape)}): a low-rank part of the weight (an adapter's "
+            "B·A, a factorised term) is scaled otherwise or added on one side only.")
