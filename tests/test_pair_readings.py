@@ -387,8 +387,101 @@ def test_a_derivatives_constant_term_left_out_is_read_as_an_offset():
     from parity.diagnosis.delta_factor import _constant_offset
     g = RNG.normal(size=(5, 2))
     mine, theirs = traced(("y", g - 1.0, (), "")), traced(("grad", g, (), ""))
-    assert "plus -1 on every entry" in _constant_offset(mine.values[0], theirs.values[0], 1e-9, lambda v: "the port's gradient")
-    assert _constant_offset(traced(("y", g * 2, (), "")).values[0], theirs.values[0], 1e-9, lambda v: "") == ""
+    said = _constant_offset(mine.values[0], theirs.values[0], 1e-9, lambda v: "the port's gradient", mine)
+    assert "plus -1 on every entry" in said and "targets shifted" not in said, said
+    assert _constant_offset(traced(("y", g * 2, (), "")).values[0], theirs.values[0], 1e-9, lambda v: "", mine) == ""
+
+
+def test_a_delta_against_centred_targets_names_the_shift():
+    from parity.diagnosis.delta_factor import _constant_offset
+    out, y = RNG.normal(size=(8, 1)), RNG.normal(size=(8, 1)) + 2.0
+    mine = traced(("X", out, (), ""), ("y", y, (), ""), ("mean", y.mean(), (1,), ""), ("subtract", y - y.mean(), (1, 2), ""),
+                  ("subtract", out - (y - y.mean()), (0, 3), ""))
+    theirs = traced(("grad", out - y, (), ""))
+    said = _constant_offset(mine.values[4], theirs.values[0], 1e-9, lambda v: "the port's gradient", mine)
+    assert "targets centred" in said and "y - " in said, said
+    plain = traced(("X", out, (), ""), ("y", y, (), ""), ("subtract", out - y + 0.5, (0, 1), ""))  # a constant, no target
+    assert "targets" not in _constant_offset(plain.values[2], theirs.values[0], 1e-9, lambda v: "", plain)
+
+
+def _product(x, weight, port_weight):
+    """A NumPy product x @ W (W not traced) and a port's linear(x, W') (W' traced, (out, in)), each beside x."""
+    from parity.diagnosis.value_trace import Value
+    mine = traced(("X", x, (), ""), ("matmul", x @ weight, (0, "?"), ""))
+    mine.values[1] = Value(1, "matmul", x @ weight, (0, "?"), "", [], (), {1: weight})
+    theirs = traced(("X", x, (), ""), ("mul", port_weight, (), ""), ("linear", x @ port_weight.T, (0, 1), ""))
+    return mine, theirs
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda w: w * np.sqrt(2.0), "√(fan_out / fan_in)"),
+    (lambda w: w * np.array([1.0, 2.0, 3.0])[None, :], "one factor per output unit"),
+    (lambda w: w * np.array([1.0, 2.0, 3.0, 4.0, 5.0])[:, None] * np.array([1.0, 0.5, 2.0])[None, :], "along the other axis"),
+    (lambda w: w + np.outer(np.arange(5.0), [1.0, -1.0, 2.0]), "rank 1"),
+])
+def test_the_weight_a_layer_is_given_is_read_against_the_ports(change, words):
+    from parity.diagnosis.layer_weights import given_weights
+    x, weight = RNG.normal(size=(12, 5)), RNG.normal(size=(5, 3))
+    if "fan_out" in words:
+        x, weight = RNG.normal(size=(12, 3)), RNG.normal(size=(3, 6))
+    mine, theirs = _product(x, change(weight), weight.T)
+    said = given_weights([mine.values[1]], [theirs.values[2]], mine.values[0], theirs.values[0], mine, theirs, 1e-9)
+    assert words in said, said
+    same, port = _product(x, weight, weight.T)
+    assert given_weights([same.values[1]], [port.values[2]], same.values[0], port.values[0], same, port, 1e-9) == ""
+
+
+def test_a_mask_given_in_the_other_layout_is_read_as_transposed():
+    from parity.diagnosis.layer_weights import given_weights
+    x, weight = RNG.normal(size=(12, 4)), RNG.normal(size=(4, 4))
+    mask = RNG.random((4, 4)) > 0.5
+    mine, theirs = _product(x, weight * mask, (weight * mask.T).T)
+    said = given_weights([mine.values[1]], [theirs.values[2]], mine.values[0], theirs.values[0], mine, theirs, 1e-9)
+    assert "transposed" in said, said
+
+
+def test_a_delta_with_one_class_subtracted_from_every_column_is_read():
+    from parity.diagnosis.column_mixing import mixed_columns
+    logits = RNG.normal(size=(20, 3))
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    right = p - np.eye(3)[RNG.integers(0, 3, 20)]
+    assert "column 0 subtracted" in mixed_columns(right - right[:, :1], right)
+    assert "order [2, 1, 0]" in mixed_columns(right[:, ::-1], right)
+    assert mixed_columns(2.0 * right, right) == "" and mixed_columns(right + RNG.normal(size=right.shape), right) == ""
+
+
+def test_a_penalty_over_other_entries_is_read_entry_by_entry():
+    from parity.diagnosis.loss_terms import _some_entries
+    theta = RNG.normal(size=6) + 0.1
+    starts = [theta * s for s in (1.0, 0.5, -1.0)]
+    values = np.concatenate(starts)
+    entries = np.tile(np.arange(6), 3)
+    mask = np.zeros(6)
+    mask[5], mask[0] = 0.4, -0.4  # the NumPy program penalises entry 5, the port entry 0
+    said, c = _some_entries(np.concatenate([mask * t for t in starts]), values, entries, 6)
+    assert "entry 5 (of 6) penalised by the NumPy program only" in said and "entry 0" in said and c == pytest.approx(0.4)
+    assert _some_entries(np.concatenate([0.4 * t ** 3 for t in starts]), values, entries, 6) is None  # no multiple of w
+
+
+def test_a_constant_term_on_one_side_only_is_read_as_an_offset():
+    from parity.diagnosis.op_pairs import one_sided_offset
+    r = np.abs(RNG.normal(size=(9, 1))) + 0.1
+    mine = traced(("X", r, (), ""), ("subtract", r - 0.5, (0, 0.5), ""))
+    theirs = traced(("X", r, (), ""), ("mul", r * 1.0, (0, 1.0), ""))
+    said = one_sided_offset(mine.values[1:], theirs.values[1:], mine, theirs)
+    assert "subtracts 0.5 from" in said, said
+    both = traced(("X", r, (), ""), ("sub", r - 0.5, (0, 0.5), ""))
+    assert one_sided_offset(mine.values[1:], both.values[1:], mine, both) == ""
+
+
+def test_a_difference_taken_the_other_way_round_is_read_on_the_negated_value():
+    from parity.diagnosis.negated_input import negated_input
+    d = RNG.normal(size=12)
+    mine = traced(("X", d, (), ""), ("logaddexp", np.logaddexp(0, d), (0.0, 0), ""))
+    theirs = traced(("X", d, (), ""), ("log_sigmoid", -np.logaddexp(0, -d), (0,), ""))
+    assert "opposite signs" in negated_input(mine.values[1:], mine.values[0], mine, theirs, 1e-9)
+    same = traced(("X", d, (), ""), ("softplus", np.logaddexp(0, d), (0,), ""))
+    assert negated_input(mine.values[1:], mine.values[0], mine, same, 1e-9) == ""
 
 
 def test_two_exps_whose_exponents_are_twice_apart_are_read_by_their_exponent():
@@ -423,3 +516,26 @@ def test_a_later_layers_output_read_where_an_earlier_ones_belongs_is_said():
                    ("sin", np.sin(np.tanh(np.tanh(h1))), (2,), ""))
     assert "a later layer's" in _later(trace, trace.values[1], trace.values[3])
     assert _later(trace, trace.values[3], trace.values[1]) == ""
+
+
+def test_targets_taken_from_other_columns_are_read_column_by_column():
+    from parity.diagnosis.target_readings import _columns_taken
+    X, y = RNG.normal(size=(10, 4)), RNG.normal(size=(10, 3))
+    lagged = np.concatenate([X[:, -1:], y[:, :-1]], axis=1)
+    said = _columns_taken(lagged, y, X, 1e-9)[0]
+    assert "0 toward X[:, -1]" in said and "shifted one on" in said, said
+    assert _columns_taken(y, y, X, 1e-9) is None and _columns_taken(y + 0.3, y, X, 1e-9) is None
+
+
+def test_a_ufunc_with_a_traced_where_mask_is_traced_without_recursing():
+    from parity.diagnosis.value_trace import _TRACE, Trace, TracedArray
+    trace = Trace()
+    a = RNG.normal(size=5).view(TracedArray)
+    trace.root("X", a, np.asarray(a, np.float64))
+    _TRACE.append(trace)
+    try:
+        mask = a > 0
+        out = np.divide(1.0, a, out=np.zeros(5), where=mask)
+    finally:
+        _TRACE.pop()
+    assert np.allclose(out, np.where(np.asarray(mask), 1.0 / np.asarray(a), 0.0))

@@ -24,6 +24,11 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     if not mine or not theirs:
         return ""
     only_mine, only_theirs = sorted(mine - theirs), sorted(theirs - mine)
+    both = mine & theirs
+    bounds = [(only, slices) for only, slices in ((only_mine, _slices(numpy_trace, frontier, base)),
+                                                   (only_theirs, _slices(torch_trace, twin, base))) if only]
+    if not all(any(len(cut) > 1 and set(cut) & set(only) and set(cut) & both for cut in slices) for only, slices in bounds):
+        return ""  # a column one side reads alone where the other never needs it (rows sorted by it): no slice's bound
     said = "; ".join(part for part in (
         f"column{'s' if len(only_mine) > 1 else ''} {_listed(only_mine)} only on the NumPy side" if only_mine else "",
         f"column{'s' if len(only_theirs) > 1 else ''} {_listed(only_theirs)} only in the port" if only_theirs else "") if part)

@@ -34,7 +34,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
     if named := next((said for said, meant, _ in factors.values() if meant), None):  # a factor with a meaning (2, -1, rows)
         return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
-    if shifted := next((said for mine in deltas for theirs in gradients if (said := _constant_offset(mine, theirs, tolerance, name))), ""):
+    if shifted := next((said for mine in deltas for theirs in gradients
+                        if (said := _constant_offset(mine, theirs, tolerance, name, numpy_trace))), ""):
         return shifted
     weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
@@ -126,9 +127,10 @@ def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], toleran
     return False
 
 
-def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callable[[Value], str]) -> str:
-    """δ_numpy = g_ref + c with one number c on every entry (c ≠ 0, g_ref not itself constant): a constant term of the
-    derivative missing or extra (the derivative of a term linear in the value)."""
+def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callable[[Value], str], trace: Trace) -> str:
+    """δ_numpy = g_ref + c with one number c on every entry (c ≠ 0, g_ref not itself constant): the targets it is
+    made from shifted by one number (y - mean(y)), or a constant term of the derivative missing or extra (the
+    derivative of a term linear in the value)."""
     a, b = mine.array, theirs.array
     if a.shape != b.shape or a.size < 2 or np.ptp(b) <= tolerance * np.abs(b).max():
         return ""
@@ -137,9 +139,26 @@ def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callabl
     scale = max(float(np.abs(b).max()), 1e-30)
     if abs(c) <= tolerance * scale or np.ptp(gap) > tolerance * scale:
         return ""
+    if shifted := _shifted_targets(mine, trace):
+        return (f"The NumPy program's {describe(mine)} is {name(theirs)} plus {c:.6g} on every entry, and it is made from "
+                f"{shifted}: the delta is taken against targets shifted by one number where y itself belongs.")
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} plus {c:.6g} on every entry: a constant term of the "
             f"derivative {'extra' if c > 0 else 'missing'} there (the derivative of a term linear in that value, λ·s "
             "gives λ).")
+
+
+def _shifted_targets(mine: Value, trace: Trace) -> str:
+    """A value the delta is made from, made from y alone, that is y plus one number per column (y - y.mean(0))."""
+    y = next((v for v in trace.values if v.op == "y"), None)
+    for index in ancestors(trace, mine.index) if y is not None else ():
+        value = trace.values[index]
+        if value.op == "y" or value.array.shape != y.array.shape or roots(trace, index) != {"y"}:
+            continue
+        shift = value.array - y.array
+        if np.any(shift) and np.ptp(shift, axis=0).max() <= 1e-5 * max(float(np.abs(y.array).max()), 1.0):  # float32
+            mean = " (y - y.mean(): the targets centred)" if np.allclose(-shift[0], y.array.mean(axis=0), rtol=1e-5) else ""
+            return f"{describe(value)}, which is y {'+' if shift.flat[0] > 0 else '-'} {abs(float(shift.flat[0])):.6g}{mean}"
+    return ""
 
 
 def _chain_rule(theirs: Value, other: Trace, ratio: float) -> bool:

@@ -131,7 +131,9 @@ def constant_transposed(value: Any, trace: Any, other: Any, tolerance: float) ->
         return ""
     left = value.inputs[0] == "?"
     known = trace.values[value.inputs[1 if left else 0]].array if isinstance(value.inputs[1 if left else 0], int) else None
-    for name, matrix in trace.constants.items() if known is not None else ():
+    unseen = getattr(value, "unseen", {}).get(0 if left else 1)  # the very matrix the product took (a weight)
+    held = {**({"its weight": unseen} if unseen is not None else {}), **trace.constants}
+    for name, matrix in held.items() if known is not None else ():
         if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or np.allclose(matrix, matrix.T):
             continue
         made = (lambda m: m @ known) if left else (lambda m: known @ m)
@@ -143,6 +145,10 @@ def constant_transposed(value: Any, trace: Any, other: Any, tolerance: float) ->
             continue
         if any(v.array.shape == turned.shape and (v.op == "grad" or v.op.endswith(".grad")) and
                np.abs(v.array - turned).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values):
+            if name == "its weight":
+                return (f"It multiplies by the matrix the product takes, of shape {matrix.shape}, where its transpose gives "
+                        "the port's gradient: the gradient of a product goes back through the transpose (Mᵀ @ d for M @ h), "
+                        "which a square matrix lets run untransposed.")
             return (f"It multiplies by the held matrix {name} {matrix.shape} where its transpose {name}.T gives the port's "
                     f"gradient: the gradient of a product by a constant matrix goes back through the transpose "
                     f"({name}.T @ d for {name} @ h), and {name} is not symmetric (a directed graph's matrix).")

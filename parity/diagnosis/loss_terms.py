@@ -149,12 +149,13 @@ def _term_of(losses: _Losses, rows: Any, name: str) -> tuple[dict, str]:
     weight = losses.start[name]
     flat = weight.reshape(-1)
     picks = np.random.default_rng(1).choice(flat.size, size=min(FD_ELEMENTS, flat.size), replace=False)
-    # few entries (an intercept): each read at its own value and at other values too, so the fit has points to fit
-    starts = [flat] if flat.size >= FD_ELEMENTS else [flat * s for s in (1.0, 0.5, -1.0, 2.0, -0.25)]
+    # fewer entries than the fit has terms (an intercept): each read at its own value and at others too
+    starts = [flat] if flat.size > 3 else [flat * s for s in (1.0, 0.5, -1.0, 2.0, -0.25)]  # more points than terms
     h = 1e-5 * max(float(np.abs(flat).max(initial=0.0)), 1.0)
-    gradient, at = [], []
+    gradient, at, entries = [], [], []
     for start in starts:
         for index in picks:
+            entries.append(int(index))
             ends = []
             for shift in (h, -h):
                 moved = start.copy()
@@ -173,7 +174,38 @@ def _term_of(losses: _Losses, rows: Any, name: str) -> tuple[dict, str]:
             if np.linalg.norm(basis @ fitted - gradient) <= 1e-4 * np.linalg.norm(gradient):
                 terms = dict(zip(chosen, map(float, fitted)))
                 return terms, _said(terms, float(flat.sum()))
+    if said := _some_entries(gradient, values, np.array(entries), flat.size):
+        return {"w on some entries": said[1]}, said[0]
     return {}, "its gradient is no sum of a multiple of the entries, of their signs and of one number for all"
+
+
+def _some_entries(gradient: np.ndarray, values: np.ndarray, entries: np.ndarray, size: int) -> tuple[str, float] | None:
+    """The difference's gradient c·w on some entries and 0 (or -c·w) on the others: an L2 penalty over other entries
+    on the two sides (an intercept's index taken for another's). Every entry of a small parameter is read."""
+    if size > 64 or len(np.unique(entries)) < size:
+        return None
+    if np.any(values == 0):
+        return None
+    every = gradient / values
+    scale = max(float(np.abs(every).max()), 1e-30)
+    ratio = {}
+    for entry in np.unique(entries):
+        r = every[entries == entry]
+        if np.ptp(r) > 1e-4 * scale:  # no multiple of the entry
+            return None
+        ratio[int(entry)] = float(np.mean(r))
+    c = max(abs(r) for r in ratio.values())
+    if not c or any(min(abs(r), abs(abs(r) - c)) > 1e-4 * c for r in ratio.values()):
+        return None
+    numpy_only = [e for e, r in ratio.items() if r > c / 2]
+    port_only = [e for e, r in ratio.items() if r < -c / 2]
+    if not numpy_only and not port_only:
+        return None
+    return (f"an L2 term ({c / 2:.4g}·w², gradient {c:.4g}·w) taken over other entries on the two sides: "
+            + "; ".join(f"entr{'y' if len(e) == 1 else 'ies'} {', '.join(map(str, e))} (of {size}) penalised by the {who} only"
+                        for e, who in ((numpy_only, "NumPy program"), (port_only, "port")) if e)
+            + (" (the unpenalised entry, an intercept, marked at another index)" if numpy_only and port_only else
+               " (an intercept or bias penalised on one side only)")), c
 
 
 def _said(terms: dict, total: float) -> str:

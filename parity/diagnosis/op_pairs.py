@@ -192,6 +192,8 @@ def one_sided_offset(numpy_ops: list[Value], torch_ops: list[Value], trace: Trac
         return ""
     c = mine if mine is not None else theirs
     plain_ops, plain_trace = (torch_ops, other) if mine is not None else (numpy_ops, trace)
+    if any(_canonical(v) in ("add", "subtract") for v in plain_ops[:2]):
+        return ""  # the other side offsets it too, by an array: the operands' reading
     near = {i for v in plain_ops for i in (v.index, *v.users)}
     if any((o := _offset(plain_trace.values[i])) is not None and abs(abs(o) - abs(c)) <= 1e-12 * abs(c) for i in near):
         return ""

@@ -169,10 +169,16 @@ def contraction(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value,
     theirs = _weights_over(torch_ops, twin.array)
     if mine is None or theirs is None or mine[0] != theirs[0] or np.allclose(mine[1], theirs[1], rtol=1e-6, atol=1e-9):
         return ""
+    if _one_entry(mine[1]) and _one_entry(theirs[1]):
+        return ""  # each picks one entry (y[:, 0] and y[:, 1]): two columns read, not one sum weighed otherwise
     axis, shown = mine[0], lambda w: "[" + ", ".join(f"{x:.4g}" for x in w) + "]"  # noqa: E731
     return (f"Both sides reduce axis {axis} of {describe(frontier)} to a weighted sum of its {len(mine[1])} entries: the "
             f"NumPy program with weights {shown(mine[1])}, the port with {shown(theirs[1])}"
             f"{' (a mean)' if np.allclose(theirs[1], 1 / len(theirs[1])) else ''}{' where the NumPy program takes a mean' if np.allclose(mine[1], 1 / len(mine[1])) else ''}.")
+
+
+def _one_entry(weights: np.ndarray) -> bool:
+    return bool(np.sum(np.abs(weights) > 1e-9 * np.abs(weights).max()) == 1)
 
 
 def _weights_over(ops: list[Value], source: np.ndarray) -> tuple[int, np.ndarray] | None:
@@ -187,3 +193,17 @@ def _weights_over(ops: list[Value], source: np.ndarray) -> tuple[int, np.ndarray
             if np.abs(moved @ weights - op.array.reshape(-1)).max() <= 1e-6 * max(np.abs(op.array).max(), 1e-12):
                 return axis, weights
     return None
+
+
+def reordered(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """Two operands of one shape, per column the same numbers in another order (weights laid out reversed)."""
+    if mine.shape != theirs.shape or mine.ndim != 2 or mine.shape[1] < 2 or np.ptp(mine, axis=0).max() > 1e-6 * max(
+            np.abs(mine).max(), 1e-12):
+        return ""  # one row of numbers for every row (a weight per column) only
+    a, b = mine[0], theirs[0]
+    if np.allclose(a, b, rtol=1e-6) or not np.allclose(np.sort(a), np.sort(b), rtol=1e-6):
+        return ""
+    words = "in reverse order" if np.allclose(a, b[::-1], rtol=1e-6) else "in another order"
+    return (f" Per column they are the same {len(a)} numbers {words} (the NumPy program's {np.round(a, 4).tolist()}, the "
+            f"port's {np.round(b, 4).tolist()}): one side lays its per-column weights out the other way round (an "
+            "arange counted down, a flipped axis).")

@@ -15,6 +15,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.logit_gradients import run_gradient
 from parity.diagnosis.loss_weights import label
 from parity.diagnosis.activation_table import elementwise_forms
+from parity.diagnosis.column_mixing import mixed_columns
 from parity.diagnosis.label_entries import cross_entropy_shortcut, label_entries
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.row_batch import DEPARTS, NAMED, READ, fixed_count, stage, whole_step_factor
@@ -126,6 +127,10 @@ def output_delta(p: Probe, config) -> Finding | None:
         return Finding("output-delta", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
                        f"steps): {labelled}.", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
                        "Subtract 1 at each row's label from the probabilities: d[range(n), y] -= 1.", NAMED)
+    if mixed := mixed_columns(seen, right):
+        return Finding("output-delta", f"In the NumPy program, the output layer's delta (read one row at a time from its own "
+                       f"steps) {mixed}", {"side": "numpy", "stage": "output delta", "tensor": f"W{L}.grad"},
+                       "Back-propagate the delta of every class as it is: (p - y) / n.", NAMED)
     run = run_gradient(config.loss, config.output_activation, logits, p.y)
     to_batch = fit_ratio(run, right) if run is not None else None  # a row alone against the row in the batch
     if to_batch is None or to_batch[1] > READ:

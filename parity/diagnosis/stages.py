@@ -71,9 +71,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)):
             found.insert(0, term)
         if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
-            found.insert(0, located)
+            found.insert(0 if located.score >= found[0].score else 1, located)  # a stage alone after a reading
         if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
-            found.insert(0, idiom)
+            found.insert(0 if idiom.score >= found[0].score else 1, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):

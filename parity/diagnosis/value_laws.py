@@ -109,21 +109,32 @@ def _number(k: float) -> str:
     return f"{k:.6g} (= {named})" if named else f"{k:.6g}"
 
 
-def related(numpy_values: list[Value], torch_values: list[Value], tolerance: float) -> str:
+def related(numpy_values: list[Value], torch_values: list[Value], tolerance: float, trace=None) -> str:
     """The first NumPy value departing that a port value of its shape follows by a law; of several, the port value
-    with the most columns equal to it (the one computed at the same place)."""
+    with the most columns equal to it (the one computed at the same place). A sign the NumPy program takes back at
+    once (c - x of the flipped value: margin - (a - b) against (b - a) + margin) is no law of where they part."""
+    by_index = {v.index: v for v in (trace.values if trace is not None else numpy_values)}
     for mine in numpy_values:
         a = np.asarray(mine.array, np.float64)
+        undone = sign_taken_back(mine, by_index)
         found = [(theirs, law) for theirs in torch_values if theirs.array.shape == mine.array.shape and same_kind(mine, theirs)
-                 and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance, _kind(mine.op) not in BINARY))]
+                 and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance, op_kind(mine.op) not in BINARY))
+                 and not (undone and "the negative" in law)]
         if found:
             theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
-            if "the negative" in law and _kind(mine.op) == "subtract":
+            if "the negative" in law and op_kind(mine.op) == "subtract":
                 law += " (the subtraction's operands swapped, b - a for a - b: the sign flipped)"
-            law += _exponents(a, np.asarray(theirs.array, np.float64)) if _kind(mine.op) == "exp" else ""
+            law += _exponents(a, np.asarray(theirs.array, np.float64)) if op_kind(mine.op) == "exp" else ""
             return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
                     f"one function of the other: {law}.")
     return ""
+
+
+def sign_taken_back(value: Value, values: dict[int, Value]) -> bool:
+    """Whether the program negates the value at once where it uses it (c - x, -x): a sign written the other way
+    there is taken back, no sign flip of the result."""
+    return any(op_kind(u.op) in ("subtract", "negative") and u.inputs[-1] == value.index
+               for u in (values.get(i) for i in value.users) if u is not None)
 
 
 def _exponents(mine: np.ndarray, theirs: np.ndarray) -> str:
@@ -148,7 +159,7 @@ KINDS = {"div": "divide", "true_divide": "divide", "sub": "subtract", "rsub": "s
 BINARY = {"add", "subtract", "multiply", "divide"}
 
 
-def _kind(op: str) -> str:
+def op_kind(op: str) -> str:
     op = op.removesuffix(" (in place)").rstrip("_")
     return KINDS.get(op, op)
 
@@ -157,7 +168,7 @@ def same_kind(mine: Value, theirs: Value) -> bool:
     """Two values made by the same operation (np.divide and torch's div): the places the two programs mean to be one.
     Values made by other operations (a negation inside one side's sigmoid, a shift on the other's) may be related by
     a law that says nothing about what either program meant."""
-    return _kind(mine.op) == _kind(theirs.op)
+    return op_kind(mine.op) == op_kind(theirs.op)
 
 
 def _same_columns(a: np.ndarray, b: np.ndarray, tolerance: float) -> int:

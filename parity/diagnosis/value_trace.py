@@ -119,6 +119,8 @@ class TracedArray(np.ndarray):
         out = kwargs.get("out")
         if out:
             kwargs["out"] = tuple(_plain(o) for o in out)
+        if isinstance(kwargs.get("where"), TracedArray):  # np.divide(a, b, out=..., where=mask): the mask plain too
+            kwargs["where"] = _plain(kwargs["where"])
         result = getattr(ufunc, method)(*(_plain(x) for x in inputs), **kwargs)
         name = ufunc.__name__ if method == "__call__" else f"{ufunc.__name__}.{method}"
         if out:

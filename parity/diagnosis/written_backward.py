@@ -90,7 +90,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
-    if turned := constant_transposed(first, numpy_trace, torch_trace, tolerance):
+    if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
+                       if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return Finding("numpy-backward", f"{text} {turned}", {**evidence, "side": "numpy"}, "Send the gradient back "
                        "through the transpose of the matrix.", 0.85)
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
@@ -125,9 +126,10 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     if reference != "the port":
         return None
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
-    for value in deltas[:4]:
-        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient,
-                                  replaced=lambda v: v.op == "y"):  # the targets alone: y where another target belongs
+    forward = lambda v: v.op != "X" and "y" not in roots(numpy_trace, v.index)  # noqa: E731 - a forward value recomputed
+    for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas[:4])]:
+        # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)
+        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced):
             return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
                            f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
                            {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},

@@ -16,12 +16,13 @@ import numpy as np
 from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts
+from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
-from parity.diagnosis.written_ops import lengths, meant_there
+from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
@@ -153,15 +154,18 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
 
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
-    """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
+    """The agreeing value the earliest disagreeing value is made from, past the data where one is (a y column only one side reads is no parting)."""
+    fed_by = {}
     for index in region:
         if not np.any(trace.values[index].array):
             continue  # zeros agree with nothing (a batch's all-zero labels): no sign of parting
         fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
-        inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
         if fed:
-            return trace.values[(inner or fed)[0]]
-    return None
+            fed_by[index] = fed
+    inner = next((i for fed in fed_by.values() for i in fed if trace.values[i].op not in ("X", "y")), None)
+    if inner is not None:
+        return trace.values[inner]
+    return trace.values[next(iter(fed_by.values()))[0]] if fed_by else None
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
@@ -180,16 +184,17 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         if found := read():
             finding, said, fix, fit = found
             return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
-    if other := operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace):
+    other, named = operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
+    held = named == "held"
+    if other:
         evidence["operands"] = other
         text += " " + other
-    held = "Read against the whole data" in (other or "")
     if step > 1 and not held:
         text += (f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: "
                  "something besides the parameters is carried from one step to the next on one side and reaches the "
                  "forward pass here (a recurrent state kept across calls, statistics or a cache updated each step, a random generator).")
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
-                   "Compare the two programs from that value on, line by line.", 0.8 if held else LOCATED)
+                   "Compare the two programs from that value on, line by line.", 0.8 if named else LOCATED)
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
@@ -207,10 +212,6 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return found and (found[0], found[1] + smoothing(torch_trace.values, frontier.array.shape[-1]),
                           "Give the loss the same targets in both programs.", 0.8)
 
-    def meant() -> tuple | None:
-        found = meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance)
-        return found and ("forward", *found)
-
     def rows() -> tuple | None:
         found = row_order(numpy_ops, torch_ops, frontier)
         return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for "
@@ -222,7 +223,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 
     same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
     return [
-        ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance), same)),  # the very first ops past the frontier
+        ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
@@ -232,9 +233,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
-        ("meant", meant),
+        ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
-        ("law", lambda: said("forward", related(departing[:24], after, law_tolerance), same)),
+        ("law", lambda: said("forward", related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
                                 "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),

@@ -11,6 +11,7 @@ import numpy as np
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
+from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -58,6 +59,7 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
     if op not in SUBSTITUTES or len(operands) != 2 or any(isinstance(o, str) for o in operands):
         return ""
     a, b = (np.asarray(o, np.float64) for o in operands)
+    flip_undone = sign_taken_back(value, dict(enumerate(trace.values)))
     for words, function in SUBSTITUTES[op].items():
         with np.errstate(all="ignore"):
             try:
@@ -67,6 +69,8 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
         if candidate.size < 2 or not np.all(np.isfinite(candidate)) or not np.any(candidate):
             continue
         for factor in SMALL_FACTORS:  # exactly, or with a half or a sign placed otherwise (r²/2·v for r²/(2v))
+            if flip_undone and factor == 1 and "sign flipped" in words:
+                continue  # the sign the other side writes the other way is taken back at once
             twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array,
                                                                                                 tolerance)), None)
             if twin is not None:

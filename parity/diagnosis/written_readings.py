@@ -9,7 +9,8 @@ import re
 import numpy as np
 
 from parity.diagnosis.held_statistics import held_statistics
-from parity.diagnosis.value_laws import law_between
+from parity.diagnosis.rearranged import reordered
+from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
 
@@ -36,21 +37,22 @@ ELEMENTWISE = {"add": "add", "subtract": "subtract", "sub": "subtract", "multipl
 
 
 def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
-             port_trace: Trace) -> str:
+             port_trace: Trace) -> tuple[str, str]:
     """Where both sides apply the same elementwise op to the agreeing value, what each applies it with: the other
     operand, recovered from the result, described by its range and moments, by whether it is one number for the
-    whole array or one per column, and by whether it is computed from this batch."""
+    whole array or one per column, and by whether it is computed from this batch. (words, whether they name how the
+    two operands differ: "held", a statistic held apart; "reordered", weights laid out the other way round; or "")."""
     pairs = [(m, t) for m in numpy_ops for t in torch_ops
              if ELEMENTWISE.get(m.op) and ELEMENTWISE.get(m.op) == ELEMENTWISE.get(t.op) and m.array.shape == frontier.array.shape]
     if not pairs:
-        return ""
+        return "", ""
     mine, theirs = pairs[0]
     verb = ELEMENTWISE[mine.op]
     recover = (lambda r, f: r - f) if verb == "add" else (lambda r, f: f - r) if verb == "subtract" else (
         lambda r, f: np.divide(r, f, out=np.zeros_like(r), where=f != 0))
     other_np = recover(mine.array, frontier.array)
     if theirs.array.shape not in (twin.array.shape, twin.array.T.shape) or frontier.array.shape not in (twin.array.shape, twin.array.T.shape):
-        return ""  # the two in another layout (channels-last against channels-first): no operand to recover
+        return "", ""  # the two in another layout (channels-last against channels-first): no operand to recover
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
     said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
     spread = [_per_column(v) for v in (other_np, other_t)]
@@ -61,9 +63,10 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if made[0] != made[1]:
         said += (f" The NumPy program's is {made[0]}; the port's {made[1]} (statistics of each batch against statistics "
                  "kept from the whole data).")
-    elif made[0] == HELD:
-        said += held_statistics(other_np, other_t, trace.data)
-    return said
+    if made[0] == made[1] == HELD and (held := held_statistics(other_np, other_t, trace.data)):
+        return said + held, "held"
+    turned = reordered(other_np, other_t)
+    return said + turned, "reordered" if turned else ""
 
 
 def _per_column(other: np.ndarray) -> str:
@@ -237,9 +240,30 @@ def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, t
     law = law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"])
     if law:
         said += f" Of the two, {law}."
+    elif deeper := _inputs_apart(a, b, trace, port_trace):
+        said += f" {deeper}"
+        law = deeper
     if unused is not None:
         said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
     return said, a, b, law
+
+
+def _inputs_apart(a: Value, b: Value, trace: Trace, port_trace: Trace, depth: int = 3) -> str:
+    """Two values of one op followed back through the one input where they part, to inputs one a law of the other (x², x)."""
+    if depth == 0 or len(a.inputs) != len(b.inputs) or op_kind(a.op) != op_kind(b.op):
+        return ""
+    apart = [(trace.values[i], port_trace.values[j]) for i, j in zip(a.inputs, b.inputs) if isinstance(i, int)
+             and isinstance(j, int) and not (trace.values[i].array.shape == port_trace.values[j].array.shape and np.allclose(
+                 trace.values[i].array, port_trace.values[j].array, rtol=1e-5, atol=1e-7))]
+    if len(apart) != 1:  # an operand not traced on one side (a weight) is taken as the same
+        return ""
+    x, z = apart[0]
+    if x.array.shape == z.array.shape and (law := law_between(np.asarray(z.array, np.float64), np.asarray(x.array, np.float64),
+                                                              TRACE_AGREES["float32"])):
+        return (f"Followed back, the NumPy program's {a.op} takes {_made_from(x, trace)} where the port's takes "
+                f"{_made_from(z, port_trace)}: of those, "
+                + law.replace("the port's", "\0").replace("the NumPy program's", "the port's").replace("\0", "the NumPy program's") + ".")
+    return _inputs_apart(x, z, trace, port_trace, depth - 1)
 
 
 def _other_input(value: Value, source: int) -> int | None:

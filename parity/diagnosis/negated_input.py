@@ -1,0 +1,34 @@
+"""A value two programs take with opposite signs: the NumPy program's ops past the agreeing value, on its negative."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, describe
+from parity.diagnosis.written_ops import DEPTH, _replayed, _same, meant_there
+
+
+def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+    """The NumPy program's ops past the agreeing value x, recomputed on -x: where one gives a value of the port's (or
+    its negative), the two take the agreeing value with opposite signs there (a difference taken the other way round,
+    s_neg - s_pos for s_pos - s_neg, in a loss not symmetric in it)."""
+    for value in numpy_ops[:3]:
+        result = _replayed(trace, value.index, {frontier.index: -frontier.array}, DEPTH)
+        if result is None or result.size < 2 or np.ptp(result) == 0 or _same(result, value.array, tolerance):
+            continue
+        for sign, words in ((1.0, ""), (-1.0, "the negative of ")):
+            twin = next((v for v in other.values if v.op != "grad" and _same(sign * result, v.array, tolerance)), None)
+            if twin is not None:
+                return (f"The NumPy program's {value.op}, computed on -x (x the agreeing value, {describe(frontier)}), gives "
+                        f"{words}the port's {describe(twin)}: the two programs take that value with opposite signs there "
+                        "(a difference taken the other way round, b - a for a - b, in a loss that is not symmetric in it).")
+    return ""
+
+
+def meant(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, numpy_trace: Trace, torch_trace: Trace,
+          region: list[int], tolerance: float) -> tuple | None:
+    """written_ops.meant_there, then the agreeing value taken with opposite signs: (finding, words, fix, fit)."""
+    found = meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance) or (
+        (said, "Take the difference in the same order in both programs.", 0.8)
+        if (said := negated_input(numpy_ops, frontier, numpy_trace, torch_trace, tolerance)) else None)
+    return found and ("forward", *found)
