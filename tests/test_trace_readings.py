@@ -40,8 +40,8 @@ def test_another_operand_is_read_as_one_number_or_one_per_column():
     X = np.array([[0.0, 10.0], [1.0, 20.0], [2.0, 40.0]])
     mine = values(("X", X, (), ""), ("subtract", X - X.min(), (0, "?"), ""))
     theirs = values(("X", X, (), ""), ("sub", X - X.min(axis=0), (0, "?"), ""))
-    said = operands(mine.values[1:], theirs.values[1:], mine.values[0], theirs.values[0], mine, theirs)
-    assert "one number for the whole array" in said and "one per column" in said, said
+    said, named = operands(mine.values[1:], theirs.values[1:], mine.values[0], theirs.values[0], mine, theirs)
+    assert "one number for the whole array" in said and "one per column" in said and named == "", said
 
 
 def test_a_convolutions_padding_is_read_from_its_length():

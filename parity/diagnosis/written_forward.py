@@ -154,18 +154,15 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
 
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
-    """The agreeing value the earliest disagreeing value is made from, past the data where one is (a y column only one side reads is no parting)."""
-    fed_by = {}
+    """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
     for index in region:
         if not np.any(trace.values[index].array):
             continue  # zeros agree with nothing (a batch's all-zero labels): no sign of parting
         fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
+        inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
         if fed:
-            fed_by[index] = fed
-    inner = next((i for fed in fed_by.values() for i in fed if trace.values[i].op not in ("X", "y")), None)
-    if inner is not None:
-        return trace.values[inner]
-    return trace.values[next(iter(fed_by.values()))[0]] if fed_by else None
+            return trace.values[(inner or fed)[0]]
+    return None
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
