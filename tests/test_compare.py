@@ -149,3 +149,12 @@ def test_a_large_tensor_measured_block_by_block_reports_exactly_what_it_does_who
         patch.setattr(measure, "BLOCKED_ABOVE", 128)
         blocked = compare_many(pairs, rtol, atol, dtype)
     assert [repr(c) for c in blocked] == [repr(c) for c in whole]
+
+
+def test_a_referenced_step_whose_error_ratio_underflowed_to_zero_is_kept_not_divided_by():
+    from parity.engine.comparison import Comparison
+    summary = TensorSummary()
+    judged = dict(index=(0,), numpy_value=0.0, torch_value=0.0, mismatched=0, size=1, float64_gap=0.0)
+    summary.add(1, Comparison(0.0, 0.0, precision=2.0, **judged))
+    summary.add(2, Comparison(0.0, 0.0, precision=0.0, **judged))  # a sparse autoencoder's NumPy error 0 over a large one
+    assert summary.precision == 0.0

@@ -40,6 +40,8 @@ def clipped_entries(setup: Any, built: Any, step: int, parameter: str, parted: n
 def _bound(g: np.ndarray, parted: np.ndarray) -> str:
     for words, key in (("|g| > c", np.abs(g)), ("g > c, only above the upper bound", g), ("g < -c, only below the lower bound", -g)):
         inside, beyond = key[~parted], key[parted]
+        if inside.max(initial=0.0) <= 1e-9 * beyond.max():
+            continue  # the entries that stay have no gradient (a mask's zeros): every moving entry parts, no bound
         if beyond.min() > max(inside.max(initial=-np.inf), 0.0):
             return f"{words} (c between {max(inside.max(initial=0.0), 0.0):.4g} and {beyond.min():.4g})"
     return ""

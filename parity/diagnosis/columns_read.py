@@ -24,10 +24,8 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     if not mine or not theirs:
         return ""
     only_mine, only_theirs = sorted(mine - theirs), sorted(theirs - mine)
-    both = mine & theirs
-    bounds = [(only, slices) for only, slices in ((only_mine, _slices(numpy_trace, frontier, base)),
-                                                   (only_theirs, _slices(torch_trace, twin, base))) if only]
-    if not all(any(len(cut) > 1 and set(cut) & set(only) and set(cut) & both for cut in slices) for only, slices in bounds):
+    if any(only and _columns_one_by_one(trace, value) for only, trace, value in ((only_mine, numpy_trace, frontier),
+                                                                               (only_theirs, torch_trace, twin))):
         return ""  # a column one side reads alone where the other never needs it (rows sorted by it): no slice's bound
     said = "; ".join(part for part in (
         f"column{'s' if len(only_mine) > 1 else ''} {_listed(only_mine)} only on the NumPy side" if only_mine else "",
@@ -35,6 +33,13 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     return (f"From {describe(frontier)} ({base.shape[1]} columns) the NumPy program reads columns {_listed(sorted(mine))}, "
             f"the port columns {_listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
             "in, a column left out).")
+
+
+def _columns_one_by_one(trace: Trace, value: Value) -> bool:
+    """Whether a program reads the value only one column at a time (y[:, 0], y[:, 1]), never whole nor by a slice."""
+    uses = [trace.values[i] for i in value.users if trace.values[i].op != "grad"]
+    return bool(uses) and all(u.op == "getitem" and u.inputs and u.inputs[0] == value.index for u in uses) and \
+        all(len(cut) == 1 for cut in _slices(trace, value, np.asarray(value.array)))
 
 
 def lookup_keys(numpy_values: list[Value], numpy_trace: Trace, torch_trace: Trace) -> str:

@@ -17,6 +17,8 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
         if result is None or result.size < 2 or np.ptp(result) == 0 or _same(result, value.array, tolerance):
             continue
         for sign, words in ((1.0, ""), (-1.0, "the negative of ")):
+            if _same(sign * result, frontier.array, tolerance):
+                continue  # -(-x) is x: the agreeing value itself, no reading
             twin = next((v for v in other.values if v.op != "grad" and _same(sign * result, v.array, tolerance)), None)
             if twin is not None:
                 return (f"The NumPy program's {value.op}, computed on -x (x the agreeing value, {describe(frontier)}), gives "

@@ -220,7 +220,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 
     same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
     return [
-        ("law", lambda: said("forward", related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
+        ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
@@ -232,7 +232,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
-        ("law", lambda: said("forward", related(departing[:24], after, law_tolerance, numpy_trace), same)),
+        ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
                                 "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
@@ -250,6 +250,10 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("rows", rows),
         ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
     ]
+
+
+def _law(found: tuple[str, float], fix: str) -> tuple | None:
+    return ("forward", found[0], fix, found[1]) if found[0] else None
 
 
 def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str,

@@ -68,7 +68,7 @@ class TensorSummary:
             self.reference_steps += comparison.passed
             self.float64_gap = max(self.float64_gap, comparison.float64_gap)
             if comparison.precision is not None:  # the ratio furthest from 1, either way
-                self.precision = max(self.precision or 1.0, comparison.precision, key=lambda r: max(r, 1 / r))
+                self.precision = max(self.precision or 1.0, comparison.precision, key=_from_one)
             self.note = comparison.note or self.note
         if not comparison.passed:
             self.failed_steps += 1
@@ -216,3 +216,8 @@ def _absent(name: str, numpy_record: Mapping, torch_record: Mapping) -> str | No
     if len(missing) == 2:
         return f"neither side records {name}"
     return f"the {missing[0]} side has no {name}: that parameter or tensor does not exist there (a layer built without its bias?)"
+
+
+def _from_one(ratio: float) -> float:
+    """How far a ratio is from 1, either way; 0 (an error that underflowed against the other's) is furthest."""
+    return max(ratio, 1 / ratio) if ratio > 0 else float("inf")
