@@ -539,3 +539,30 @@ def test_a_ufunc_with_a_traced_where_mask_is_traced_without_recursing():
     finally:
         _TRACE.pop()
     assert np.allclose(out, np.where(np.asarray(mask), 1.0 / np.asarray(a), 0.0))
+
+
+def test_a_multiple_of_no_meaning_says_where_not_how():
+    from parity.diagnosis.value_laws import related
+    x = RNG.normal(size=(10, 3))
+    mine = traced(("X", x, (), ""), ("matmul", x, (0,), ""))
+    said, fit = related(mine.values[1:], traced(("matmul", 4.64202 * x, (), "")).values, 1e-9)
+    assert "4.64202 times" in said and fit == 0.6
+    said, fit = related(mine.values[1:], traced(("matmul", 2.0 * x, (), "")).values, 1e-9)
+    assert "2 (= 2) times" in said and fit == 0.8
+
+
+def test_a_clip_bound_is_not_read_where_the_entries_that_stay_have_no_gradient():
+    from parity.diagnosis.clip_elements import _bound
+    g = RNG.normal(size=(4, 4))
+    g[:, :2] = 0.0  # a coupling's mask: half the entries get no gradient at all
+    assert _bound(g, g != 0) == ""
+    g = RNG.normal(size=(4, 4))
+    assert "|g| > c" in _bound(g, np.abs(g) > 1.0)
+
+
+def test_a_sign_subtracted_from_a_margin_at_once_is_taken_back_and_a_bare_negation_is_not():
+    from parity.diagnosis.value_laws import sign_taken_back
+    d = RNG.normal(size=6)
+    trace = traced(("X", d, (), ""), ("subtract", 1.0 - d, (1.0, 0), ""), ("negative", -d, (0,), ""))
+    assert sign_taken_back(trace.values[0], dict(enumerate(trace.values[:2])))
+    assert not sign_taken_back(trace.values[0], {2: trace.values[2]})
