@@ -29,7 +29,7 @@ of the development set (cases.py) and fresh/ .. fresh52/. Each buggy program was
 (exit 0) under the same arguments; each correct program passes (exit 0).
 """
 
-from case_args import OPT, in_folder
+from case_args import in_folder
 
 F = "scripts/diagnosis_sets/fresh54/"
 port, numpy_net = in_folder(F)
