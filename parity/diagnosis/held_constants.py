@@ -124,32 +124,40 @@ def _few(values: np.ndarray) -> str:
 
 
 def constant_transposed(value: Any, trace: Any, other: Any, tolerance: float) -> str:
-    """A NumPy backward value that is a held square matrix times a traced value, where the matrix's transpose gives a
-    gradient of the port's: the gradient sent back through the product untransposed (exact only for a symmetric
-    matrix: an undirected graph's, not a directed one's)."""
+    """A NumPy backward value that is a square matrix times a traced value (the very weight the product took, or a
+    held matrix), where the matrix's transpose gives a gradient of the port's: the gradient sent back through the
+    product untransposed (exact only for a symmetric matrix: an undirected graph's, not a directed one's)."""
     if value.op != "matmul" or len(value.inputs) != 2 or "?" not in value.inputs:
         return ""
     left = value.inputs[0] == "?"
-    known = trace.values[value.inputs[1 if left else 0]].array if isinstance(value.inputs[1 if left else 0], int) else None
-    unseen = getattr(value, "unseen", {}).get(0 if left else 1)  # the very matrix the product took (a weight)
-    held = {**({"its weight": unseen} if unseen is not None else {}), **trace.constants}
-    for name, matrix in held.items() if known is not None else ():
-        if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or np.allclose(matrix, matrix.T):
-            continue
-        made = (lambda m: m @ known) if left else (lambda m: known @ m)
-        try:
-            if not np.allclose(made(matrix), value.array, rtol=1e-5, atol=1e-7):
-                continue
-            turned = made(matrix.T)
-        except ValueError:  # shapes that do not fit this matrix
-            continue
-        if any(v.array.shape == turned.shape and (v.op == "grad" or v.op.endswith(".grad")) and
-               np.abs(v.array - turned).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values):
-            if name == "its weight":
-                return (f"It multiplies by the matrix the product takes, of shape {matrix.shape}, where its transpose gives "
-                        "the port's gradient: the gradient of a product goes back through the transpose (Mᵀ @ d for M @ h), "
-                        "which a square matrix lets run untransposed.")
+    source = value.inputs[1 if left else 0]
+    if not isinstance(source, int):
+        return ""
+    known = trace.values[source].array
+    unseen = getattr(value, "unseen", {}).get(0 if left else 1)
+    if unseen is not None and _turned(unseen, known, left, value, other, tolerance):
+        return (f"It multiplies by the matrix the product takes, of shape {unseen.shape}, where its transpose gives the "
+                "port's gradient: the gradient of a product goes back through the transpose (Mᵀ @ d for M @ h), which a "
+                "square matrix lets run untransposed.")
+    for name, matrix in trace.constants.items():
+        if _turned(matrix, known, left, value, other, tolerance):
             return (f"It multiplies by the held matrix {name} {matrix.shape} where its transpose {name}.T gives the port's "
                     f"gradient: the gradient of a product by a constant matrix goes back through the transpose "
                     f"({name}.T @ d for {name} @ h), and {name} is not symmetric (a directed graph's matrix).")
     return ""
+
+
+def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other: Any, tolerance: float) -> bool:
+    """Whether the value is this non-symmetric square matrix times the known operand, and the product with its
+    transpose is one of the port's gradients."""
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or np.allclose(matrix, matrix.T):
+        return False
+    made = (lambda m: m @ known) if left else (lambda m: known @ m)
+    try:
+        if not np.allclose(made(matrix), value.array, rtol=1e-5, atol=1e-7):
+            return False
+        turned = made(matrix.T)
+    except ValueError:  # shapes that do not fit this matrix
+        return False
+    return any(v.array.shape == turned.shape and (v.op == "grad" or v.op.endswith(".grad")) and
+               np.abs(v.array - turned).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values)

@@ -71,9 +71,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)):
             found.insert(0, term)
         if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
-            found.insert(0 if located.score >= found[0].score else 1, located)  # a stage alone after a reading
+            _ranked(found, located)
         if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
-            found.insert(0 if idiom.score >= found[0].score else 1, idiom)
+            _ranked(found, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
@@ -110,6 +110,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
     a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
     return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
+
+
+def _ranked(found: list[Finding], finding: Finding) -> None:
+    """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading)."""
+    found.insert(0 if finding.score >= found[0].score else 1, finding)
 
 
 def _quietly(reading, *args):

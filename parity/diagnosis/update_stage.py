@@ -22,7 +22,7 @@ from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, rat
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
-DECAY_ELEMENTS = 4  # a difference proportional to the parameter says a decay only over this many elements: on one, any is
+DECAY_ELEMENTS = 4  # entries a multiple of the parameter must hold on to say a decay: on one entry, any difference is one
 
 
 def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | None:
