@@ -6,8 +6,10 @@ case does not give them: --steps 20, --dtype float32, --device cpu; always --qui
 
 Each run is classified:
 
-    named            a bug whose top finding's name or explanation contains one of the case's
-                     keywords (case-insensitive)
+    named            a bug whose top finding's name or reading contains one of the case's keywords
+                     (case-insensitive); the reading is the explanation less where the programs part
+                     (the values they agree up to, the ops each side goes on with, the values named
+                     in brackets), which locates a bug without naming it
     unknown          a bug whose top finding is `unknown`
     rounding         a bug whose top finding's name contains "rounding" or "summation"
     wrong-confident  a bug whose top finding has fit >= 0.8 and does not name it
@@ -29,6 +31,7 @@ import argparse
 import importlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +72,23 @@ def command_for(case: dict, json_path: str) -> list[str]:
     return [*parity_command(), "check", *args, "--quiet", "--json", json_path]
 
 
+LOCATION = (re.compile(r"At the shared start of step \d+ the two programs agree up to .*?; they part after it, before the \w+\."),
+            re.compile(r"At step \d+ the two programs' backward passes agree up to .*? on the way to \S+ update\."),
+            re.compile(r"\[[^\]]*\]"))
+
+
+def reading(top: dict) -> str:
+    """A finding's explanation less where the programs part: what it says of how they part."""
+    text, evidence = str(top.get("explanation", "")), top.get("evidence") or {}
+    for key in ("numpy_ops", "torch_ops", "numpy_op"):
+        shown = evidence.get(key) or []
+        for op in [shown] if isinstance(shown, str) else shown:
+            text = text.replace(str(op), "")
+    for pattern in LOCATION:
+        text = pattern.sub("", text)
+    return text
+
+
 def classify(case: dict, rc: int | None, stderr: str, report: dict | None) -> tuple[str, dict | None]:
     """The run's class and its top finding (None where there is none)."""
     diagnosis = (report or {}).get("diagnosis") or []
@@ -82,7 +102,7 @@ def classify(case: dict, rc: int | None, stderr: str, report: dict | None) -> tu
     if top is None:
         return "stage", top
     name = str(top.get("name", "")).lower()
-    text = name + " " + str(top.get("explanation", "")).lower()
+    text = name + " " + reading(top).lower()
     fit = float(top.get("score") or 0.0)
     if name == "unknown":
         return "unknown", top

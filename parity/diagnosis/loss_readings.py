@@ -123,6 +123,12 @@ def _one_target_right(run: np.ndarray, grad: np.ndarray, y: np.ndarray, toleranc
         ok, off = y[:, 0] == right, y[:, 0] == wrong
         if ok.sum() >= 2 and off.sum() >= 2 and relative_gap(grad[ok], run[ok]) <= tolerance and relative_gap(grad[off], run[off]) > tolerance:
             term = "(1 - y)·log(1 - p)" if wrong == 0 else "y·log(p)"
+            held = grad[off]
+            if np.ptp(held) <= 1e-6 * max(np.abs(held).max(), 1e-30):  # every such row one number: a bound, not a term
+                return (f"its loss's gradient at the logits is the run's on the rows with y = {right}, and one number, "
+                        f"{held.flat[0]:.4g}, on every row with y = {wrong}, where the run's varies: the gradient clipped "
+                        "to a bound (a clip meant for the probability, np.clip(p, eps, 1 - eps), applied to p - y).",
+                        "Clip the probability, not the gradient: np.clip(p, eps, 1 - eps) before the loss.")
             return (f"its loss's gradient at the logits is the run's on the rows with y = {right} and not on the rows with "
                     f"y = {wrong}: the loss's y = {wrong} term, {term}, is written wrong (a sign slip inside it, "
                     "or a term of the other's form).", f"Write the y = {wrong} term as {term}.")

@@ -14,6 +14,7 @@ COMPOSITE = {  # a torch function, and the NumPy ops its first step is written w
     "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
     "group_norm": {"mean", "var", "std", "subtract"}, "softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"},
     "log_softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"}, "linear": {"matmul"},
+    "cross_entropy": {"exp", "maximum.reduce", "amax", "max", "subtract"},
 }
 SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
         "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
@@ -26,7 +27,7 @@ def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
     of ops must take equal other operands (x + noise against tanh(x) + noise, not h·k against (h + b)·k)."""
     mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
     if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
-            theirs[0] not in COMPOSITE[theirs[1]] and theirs[0] in [_canonical(v) for v in numpy_chain[1:]]:
+            theirs[0] not in COMPOSITE[theirs[1]] and _moved(numpy_chain, torch_chain, traces, tolerance):
         done = SAID.get(theirs[0], theirs[0])  # the port's one op against the NumPy program's steps of the other
         return (f"Both sides apply {done} and {theirs[1]} there, in the other order: the port {done} first, then "
                 f"{theirs[1]}; the NumPy program {theirs[1]}'s steps first ({mine[0]}, …), then {done}.")
@@ -39,6 +40,16 @@ def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
     first, second = (SAID.get(name, name) for name in mine)
     return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
             f"{second}; the port {second} first, then {first}{_written(numpy_chain, torch_chain)}.")
+
+
+def _moved(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None, tolerance: float) -> bool:
+    """The port's first op found later in the NumPy program's chain as the same op, on equal other operands: not a
+    step of the composite's own (softmax's division by its sum is no temperature moved, linear's bias no skip)."""
+    for k in range(1, len(numpy_chain)):
+        if _canonical(numpy_chain[k]) == _canonical(torch_chain[0]) and _alike(numpy_chain[k], torch_chain[0]) and \
+                (traces is None or _same_operands(numpy_chain, k, torch_chain, 0, traces, tolerance)):
+            return True
+    return False
 
 
 def _operand_choices(chain_: list[Value], k: int) -> list[list[int]]:
@@ -157,19 +168,29 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     first = numpy_ops[0] if mine else torch_ops[0]
     taken = torch_ops[0] if mine else numpy_ops[0]
     scaled_at = [(trace if mine else other).values[i] for i in first.users]
-    if not any(_canonical(v) == _canonical(taken) for v in scaled_at):  # the scaled value goes where the other side's goes
+    if not any(_same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
         return ""
-    said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {taken.op}"
-    unary = len(taken.inputs) == 1
-    said += (f": {taken.op}({factor:g}·x) against {taken.op}(x) (x the agreeing value)." if unary and mine else
-             f": {taken.op}(x) against {taken.op}({factor:g}·x) (x the agreeing value)." if unary else ".")
+    into = next(_canonical(v) for v in scaled_at if _same_step(v, taken))
+    into = taken.op if into == _canonical(taken) else into  # softmax, where the NumPy program writes its steps
+    said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {into}"
+    unary = len(taken.inputs) == 1 or into != taken.op
+    said += (f": {into}({factor:g}·x) against {into}(x) (x the agreeing value)." if unary and mine else
+             f": {into}(x) against {into}({factor:g}·x) (x the agreeing value)." if unary else ".")
+    agreeing = [(trace if mine else other).values[i].array for i in first.inputs if isinstance(i, int)]
     near = [scaled_in.values[i] for i in taken.inputs if isinstance(i, int)]  # the other terms the value meets there
+    near = [v for v in near if not any(v.array.shape == a.shape and agrees(v.array, a, 1e-6) for a in agreeing)]
     elsewhere = next((v for v in near if (s := _scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
     if elsewhere is not None:
         term = next(describe(scaled_in.values[i]) for i in elsewhere.inputs if isinstance(i, int))
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
                  "weighs another term of the loss on each side.")
     return said
+
+
+def _same_step(a: Value, b: Value) -> bool:
+    """One op, or a torch function against the first NumPy op it is written with (softmax against x.max())."""
+    one, two = _canonical(a), _canonical(b)
+    return one == two or one in COMPOSITE.get(two, ()) or two in COMPOSITE.get(one, ())
 
 
 def _offset(value: Value) -> float | None:

@@ -109,8 +109,8 @@ def _activations(p: Probe, config) -> Finding | None:
 def _bias_gradients(p: Probe, config) -> Finding | None:
     """A bias gradient that is not the delta its weight gradient used: which delta it is."""
     for layer, seen in p.layers.items():
-        if seen.bias_delta is None:
-            continue
+        if seen.bias_delta is None or seen.bias_delta.shape == seen.delta.shape and relative_gap(seen.bias_delta, seen.delta) <= READ:
+            continue  # the delta its weight gradient uses: nothing apart here
         bias, candidates = seen.bias_delta, {f"layer {k}'s delta (a slip of index)": other.delta for k, other in p.layers.items() if k != layer}
         if layer < len(p.layers):
             candidates[f"the back-propagated error delta{layer + 1} @ W{layer + 1}.T, summed before the activation derivative "

@@ -23,6 +23,7 @@ from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
 from parity.diagnosis.written_ops import lengths
+from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
@@ -231,6 +232,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
+        ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace), same)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "

@@ -1,0 +1,98 @@
+"""The other operand each side applies to the agreeing value with one op, read against each other: a power apart
+(2σ² against 2σ, a variance where a width belongs), or a fixed multiple of it (2σ² against σ²)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+OPS = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply", "mul": "multiply",
+       "divide": "divide", "true_divide": "divide", "div": "divide"}
+SAID = {"add": "adds", "subtract": "subtracts", "multiply": "multiplies it by", "divide": "divides it by"}
+POWERS = {2.0: "the square", 0.5: "the square root", 3.0: "the cube", 1.0: ""}
+EXACT = 1e-4  # a fitted law's spread over the entries, relative: operands recovered from float32 results
+
+
+def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, port_trace: Trace) -> str:
+    """Where both sides apply one op to the agreeing value with another array, whether the NumPy program's array is
+    a fixed power of the port's (times one number): the words, or ""."""
+    pair = next(((m, t) for m in numpy_ops[:3] for t in torch_ops[:3] if OPS.get(m.op) and OPS.get(m.op) == OPS.get(t.op)
+                 and m.array.shape == t.array.shape), None)
+    if pair is None:
+        return ""
+    mine, theirs = pair
+    ours, port = _operand(mine, frontier.index, frontier.array), _operand(theirs, twin.index, twin.array)
+    if ours is None or port is None or ours.shape != port.shape:
+        return ""
+    law = _law(ours, port)
+    if law is None:
+        return ""
+    k, p = law
+    op = OPS[mine.op]
+    taken = next((port_trace.values[i] for i in theirs.inputs if isinstance(i, int) and i != twin.index), None)
+    whose = f" ({describe(taken)})" if taken is not None else ""
+    if p == 1.0:
+        return (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} times the port's{whose}, "
+                "entry by entry (a factor written into one side's formula only, as the 2 of 2σ²).")
+    said = (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} × {POWERS[p]} of the port's{whose}, "
+            "entry by entry")
+    scale = _scale_of(taken)
+    if scale is not None and abs(k * scale**p - scale) <= EXACT * abs(scale):
+        said += f" ({scale:g}·s{_superscript(p)} against {scale:g}·s, s the value the port multiplies by {scale:g})"
+    return said + (": a power on one side the other does not take (a variance where a width belongs, σ² for σ, "
+                   "a square or a root left out).")
+
+
+def _plain(op: str) -> str:
+    return {"add": "add", "subtract": "subtract", "multiply": "multiply it by", "divide": "divide it by"}[op]
+
+
+def _superscript(p: float) -> str:
+    return {2.0: "²", 3.0: "³", 0.5: "^½"}[p]
+
+
+def _scale_of(value: Value | None) -> float | None:
+    """The number a value is one operand times (2 of 2·s), else None."""
+    if value is None or OPS.get(value.op) != "multiply":
+        return None
+    numbers = [i for i in value.inputs if isinstance(i, float)]
+    return numbers[0] if len(numbers) == 1 and len(value.inputs) == 2 and numbers[0] else None
+
+
+def _operand(value: Value, agreeing: int, x: np.ndarray) -> np.ndarray | None:
+    """The other operand of a binary op on the agreeing value x, recovered from its result where not traced."""
+    if len(value.inputs) != 2 or agreeing not in value.inputs or any(isinstance(i, float) for i in value.inputs):
+        return None
+    first, r = value.inputs[0] == agreeing, value.array
+    if x.shape != r.shape:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        other = {"add": r - x, "subtract": x - r if first else r + x, "multiply": r / x,
+                 "divide": x / r if first else r * x}[OPS[value.op]]
+    return other if np.isfinite(other).all() else None
+
+
+def _law(ours: np.ndarray, port: np.ndarray) -> tuple[float, float] | None:
+    """(k, p) with ours = k · port^p over every entry, p among POWERS, where the port's entries take several values
+    (one number each side says nothing of a power) and the two arrays are not equal."""
+    flat_ours, flat_port = _distinct(ours), _distinct(port)
+    if flat_port is None or flat_ours is None or flat_port.size != flat_ours.size or np.allclose(flat_ours, flat_port, rtol=EXACT, atol=0):
+        return None
+    for p in POWERS:
+        if p != int(p) and (flat_port <= 0).any():
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            k = flat_ours / flat_port**p
+        if np.isfinite(k).all() and np.ptp(k) <= EXACT * np.abs(k).max() and abs(k[0]) > 0 and not (p == 1.0 and abs(k[0] - 1) <= EXACT):
+            return float(k[0]), p
+    return None
+
+
+def _distinct(array: np.ndarray) -> np.ndarray | None:
+    """An operand's entries where they vary (a per-unit array broadcast over the rows counts each unit once); None
+    where it is one number, or has a zero."""
+    flat = np.unique(np.round(array.ravel(), 12))
+    if flat.size < 2 or (flat == 0).any():
+        return None
+    return array.ravel()
