@@ -14,6 +14,7 @@ import numpy as np
 
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
@@ -55,10 +56,15 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
                     if agrees(mine.array[columns], product, tolerance):
                         where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
-                        return (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
-                                f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}: a factor of the "
-                                f"chain rule {'missing' if words == 'divided by' else 'extra'} there (a derivative taken "
-                                f"with respect to that value where the one before it was meant, or the reverse).")
+                        said = (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
+                                f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}")
+                        if columns == (...,) and (through := factor_against(
+                                factor.array if words == "times" else 1 / factor.array, theirs, torch_trace,
+                                describe(factor) if words == "times" else f"1/{describe(factor)}", _rows(numpy_trace))):
+                            return said + "." + through
+                        return (f"{said}: a factor of the chain rule {'missing' if words == 'divided by' else 'extra'} "
+                                "there (a derivative taken with respect to that value where the one before it was meant, "
+                                "or the reverse).")
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
@@ -75,11 +81,26 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
     ratio = constant_ratio(a, b)
     if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance) or _chain_rule(theirs, other, ratio):
         return None
-    rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
-    meaning = ratio_meaning(ratio, rows)
+    meaning = ratio_meaning(ratio, _rows(trace)) or _written_constant(ratio, trace)
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
             f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else ".")), meaning is not None, ratio
+
+
+def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
+    """A factor that is a number the program writes in its forward pass (the C of C·tanh(z / C)), or one over it:
+    that constant's place in the chain rule (applied once more, or left out)."""
+    for value in trace.values:
+        for number in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
+            for k, words in ((number, ""), (1 / number, "1 over ")):
+                if abs(ratio - k) <= 1e-4 * abs(k):
+                    return "constant", (f"{words}{number:g}, the number the program writes in {op_text(value, trace)}: "
+                                        "that constant applied once more, or left out, in the chain rule there")
+    return None
+
+
+def _rows(trace: Trace) -> int:
+    return trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
 
 
 BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}

@@ -17,7 +17,7 @@ COMPOSITE = {  # a torch function, and the NumPy ops its first step is written w
     "cross_entropy": {"exp", "maximum.reduce", "amax", "max", "subtract"},
 }
 SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
-        "matmul": "the matrix product", "exp": "exp", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
+        "matmul": "the matrix product", "exp": "exp", "softplus": "softplus", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
 
 
 def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None = None,
@@ -91,7 +91,7 @@ def _alike(mine: Value, theirs: Value) -> bool:
     """One op on both sides as far as its operands show: the same numbers, and as many arrays (x * 0.5 is not x * eps)."""
     def numbers(value: Value) -> list[float]:
         return sorted(i for i in value.inputs if isinstance(i, float))
-    if _canonical(mine) == "relu":  # np.maximum(x, 0) against relu(x)
+    if _canonical(mine) in ("relu", "softplus"):  # np.maximum(x, 0) against relu(x), np.logaddexp(0, x) against softplus(x)
         return True
     return numbers(mine) == numbers(theirs) and len(mine.inputs) - len(numbers(mine)) == len(theirs.inputs) - len(numbers(theirs))
 
@@ -100,6 +100,8 @@ def _canonical(value: Value) -> str:
     op = value.op.removesuffix(" (in place)")
     if op == "maximum" and 0.0 in value.inputs:
         return "relu"  # np.maximum(x, 0)
+    if op == "logaddexp" and 0.0 in value.inputs:
+        return "softplus"  # np.logaddexp(0, x)
     return CANONICAL.get(op, op)
 
 

@@ -16,7 +16,8 @@ import numpy as np
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
-from parity.diagnosis.value_trace import Trace, Value, uses
+from parity.diagnosis.value_trace import Trace, Value, describe, uses
+from parity.diagnosis.local_derivatives import factor_left_out, step_left_out
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier
@@ -47,7 +48,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error is None:
         return None
     if error > FD_AGREES:
-        why = _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or _why_port(built)
+        why = _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or \
+            _detached(setup, built, step) or _why_port(built)
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
                        f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",
@@ -94,11 +96,15 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return Finding("numpy-backward", f"{text} {turned}", {**evidence, "side": "numpy"}, "Send the gradient back "
                        "through the transpose of the matrix.", 0.85)
+    if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
+            factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance):
+        return Finding("numpy-backward", f"{text} {skipped}", {**evidence, "side": "numpy"},
+                       "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8)
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         evidence["substituted"] = swapped
         return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
                        "Use that operation there.", 0.85)
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient) or weight_left_out(
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or weight_left_out(
             first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()), name):
         evidence["another_input"] = other
         return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
@@ -115,6 +121,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return Finding("numpy-backward", f"{text} {where}", {**evidence, "side": "numpy"}, "Apply the chain rule there, "
                        "factor by factor and element by element.", 0.75)
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
+        # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
+        return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
+                       "Take that value from the right source.", 0.6)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
@@ -158,6 +168,23 @@ def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.nd
                 return (f"the port builds {path or 'the model'} as {type(module).__name__}({flag}={value}); with {flag}="
                         f"{not value} its gradient of {parameter} is that derivative (measured): that argument changes the "
                         "gradient and not the forward pass.")
+    return ""
+
+
+def _detached(setup: Any, built: Any, step: int) -> str:
+    """A value the port detaches from the graph in its step and goes on computing with, where back-propagation
+    brought a gradient to the value it was detached from, or to what that value is made from: no gradient flows back
+    through it (measured)."""
+    _, torch_trace = traces(setup, built, step, gradients=True)
+    graded = {v.inputs[0] for v in torch_trace.values if v.op == "grad" and v.inputs and isinstance(v.inputs[0], int)}
+    for value in torch_trace.values:
+        source = next((i for i in value.inputs if isinstance(i, int)), None)
+        if value.op in ("detach", "detach_") and value.users and source is not None and (source in graded or any(
+                i in graded for i in torch_trace.values[source].inputs if isinstance(i, int))):  # a sum detached at once
+            return (f"the port detaches {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
+                    "on computing with it: the loss's gradient does not flow back through that value to the parameters "
+                    "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
+                    "target, left on a value the loss needs) (measured).")
     return ""
 
 

@@ -4,6 +4,7 @@ Tensor.repeat)."""
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import numpy as np
@@ -101,18 +102,23 @@ MOST_CANDIDATES = 60
 
 def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                   name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", reference: bool = True,
-                  accept: Callable[[Value], bool] = lambda v: True, replaced: Callable[[Value], bool] = lambda v: True) -> str:
+                  accept: Callable[[Value], bool] = lambda v: True, replaced: Callable[[Value], bool] = lambda v: True,
+                  kin: bool = False) -> str:
     """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
     another value of the program's of the same shape: where that gives a value of the other side's, the program
-    took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation)."""
+    took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation). With
+    `kin`, only a value akin to the one replaced is put in (`_akin`): the slips people make, not any value that fits."""
     leaves = [leaf for leaf in _leaves(trace, value.index, DEPTH) if replaced(trace.values[leaf])]
     for leaf in leaves:
         shape = trace.values[leaf].array.shape
         candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == shape and np.ptp(v.array) > 0
-                      and v.op not in ("y",) and not np.array_equal(v.array, trace.values[leaf].array)][-MOST_CANDIDATES:]
+                      and v.op not in ("y",) and not np.array_equal(v.array, trace.values[leaf].array)
+                      and (not kin or _akin(trace, trace.values[leaf], v))][-MOST_CANDIDATES:]
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
             result = _replayed(trace, value.index, {leaf: candidate.array}, DEPTH)
+            if result is None and leaf in value.inputs:  # the value's own operand, its other uses as computed
+                result = recomputed(value, leaf, candidate.array, trace)
             if result is None or result.size < 2 or len(np.unique(result)) <= 2 or \
                     any(_same(result, a, tolerance) for a in [*inputs, candidate.array]):
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
@@ -130,10 +136,23 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
     return ""
 
 
+def _akin(trace: Trace, replaced: Value, put: Value) -> bool:
+    """Two values a program mistakes for each other: of one op (h[t] for h[t-1]), one made from the other by one op
+    (a pre-activation for its activation, x for -x), or a later layer's output for an earlier one's."""
+    op = lambda v: v.op.removesuffix(" (in place)")  # noqa: E731
+    return op(replaced) == op(put) or _one_op(replaced, put) or _one_op(put, replaced) or \
+        replaced.op in ("X", "y") or bool(_later(trace, replaced, put))
+
+
+def _one_op(made: Value, source: Value) -> bool:
+    """`made` is one op applied to `source` alone, numbers beside it (tanh(z), 1 - t, -x): not x - h from x."""
+    return source.index in made.inputs and all(isinstance(i, float) for i in made.inputs if i != source.index)
+
+
 def _later(trace: Trace, replaced: Value, put: Value) -> str:
     """Where the value put in is made from the one replaced through a layer or more (h2 from h1): the other side reads
     the later one, a name rebound to a later layer's output before it is read."""
-    if put.index <= replaced.index or put.inputs == (replaced.index,) or replaced.index not in _leaves(trace, put.index, 2 * DEPTH):
+    if put.index <= replaced.index or _one_op(put, replaced) or replaced.index not in _leaves(trace, put.index, 2 * DEPTH):
         return ""
     if replaced.op in ("X", "y"):
         return (f" Value {put.index} is made from {replaced.op} through more ops ({'targets' if replaced.op == 'y' else 'inputs'} "
@@ -162,8 +181,12 @@ def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance
 
 def _one_op_off(replaced: Value, put: Value) -> str:
     """Where the value replaced is one op applied to the value put in its place (with numbers alone beside it): that
-    op is the slip (a sign, a complement 1 - x)."""
-    if put.index not in replaced.inputs or any(not isinstance(i, float) for i in replaced.inputs if i != put.index):
+    op is the slip (a sign, a complement 1 - x); where the value put in is one op applied to the one replaced, that
+    op is left out (a pre-activation where its activation belongs)."""
+    if _one_op(put, replaced):
+        args = ", ".join(f"value {replaced.index}" if i == replaced.index else f"{i:g}" for i in put.inputs)
+        return f" The value put in is {put.op}({args}): that {put.op} is the one op apart, left out where it belongs."
+    if not _one_op(replaced, put):
         return ""
     args = ", ".join(f"value {put.index}" if i == put.index else f"{i:g}" for i in replaced.inputs)
     sign = (" (-x where x belongs: a sign)" if replaced.op == "negative" else
@@ -194,9 +217,23 @@ def _leaves(trace: Trace, index: int, depth: int) -> list[int]:
     return found
 
 
+def product(args: list, shape: tuple[int, ...]) -> np.ndarray | None:
+    """A matrix product recomputed: its operands as traced, or transposed as the result's shape shows (h.T @ d: the
+    trace holds h, a transpose being a view of it)."""
+    a, b = (np.asarray(x, np.float64) for x in args[:2])
+    for left, right in ((a, b), (a.T, b), (a, b.T), (a.T, b.T)):
+        if left.ndim <= 2 and right.ndim <= 2 and left.shape[-1:] == right.shape[:1] and (left @ right).shape == shape:
+            return left @ right
+    return None
+
+
+JOINS = {"hstack": np.hstack, "vstack": np.vstack, "column_stack": np.column_stack}  # a sequence of arrays joined
+
+
 def _replayable(value: Value) -> bool:
     op = value.op.removesuffix(" (in place)")
-    return not value.detail and isinstance(getattr(np, op, None), (np.ufunc,)) or op in ("matmul", "dot")
+    return not value.detail and isinstance(getattr(np, op, None), (np.ufunc,)) or op in ("matmul", "dot") or \
+        op in JOINS and not value.detail
 
 
 def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: int) -> np.ndarray | None:
@@ -216,6 +253,10 @@ def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: 
         args.append(arg)
     with np.errstate(all="ignore"):
         try:
+            if (join := JOINS.get(value.op)) is not None:
+                return np.asarray(join(args), np.float64)
+            if value.op in ("matmul", "dot"):
+                return product(args, value.array.shape)
             return np.asarray(getattr(np, value.op.removesuffix(" (in place)"))(*args), np.float64)
         except (ValueError, TypeError):
             return None
@@ -280,10 +321,42 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
     for value in chain(trace, numpy_ops[0], set(region), 3) if numpy_ops else ():  # the departing value, and what it makes
-        if source := another_input(value, trace, other, tolerance, reference=False):
+        if source := another_input(value, trace, other, tolerance, reference=False, kin=True):
             return source, "Take that value from the same source in both programs.", 0.75
     if scaled := one_sided_scale(numpy_ops, torch_ops, trace, other):
         return scaled, "Scale the same term by that number in both programs.", 0.8
     if offset := one_sided_offset(numpy_ops, torch_ops, trace, other):
         return offset, "Write the formula's constant term alike in both programs.", 0.75
     return None
+
+
+def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> np.ndarray | None:
+    """One op recomputed with one of its direct inputs replaced, the others as computed (a sum over an axis, a
+    product, a matrix product, a join)."""
+    args = []
+    for position, source in enumerate(value.inputs):
+        if source == replaced:
+            args.append(array)
+        elif isinstance(source, int):
+            args.append(trace.values[source].array)
+        elif source == "?" and position in value.unseen:
+            args.append(value.unseen[position])
+        elif isinstance(source, float):
+            args.append(source)
+        else:
+            return None
+    op = value.op.removesuffix(" (in place)")
+    with np.errstate(all="ignore"):
+        try:
+            if op in ("add.reduce", "sum"):
+                axis = re.search(r"axis=\(?(-?\d+)", value.detail)
+                return np.asarray(np.sum(args[0], axis=int(axis.group(1)) if axis else None,
+                                         keepdims="keepdims=True" in value.detail), np.float64)
+            if op in ("matmul", "dot") and len(args) == 2:
+                return product(args, value.array.shape)
+            function = getattr(np, op, None)
+            if value.detail or not (isinstance(function, np.ufunc) or op in ("matmul", "dot")):
+                return None
+            return np.asarray(function(*args), np.float64)
+        except (ValueError, TypeError):
+            return None

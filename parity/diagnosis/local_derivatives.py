@@ -1,0 +1,157 @@
+"""The derivative of one of the port's elementwise ops at its input, computed from the traced values, and a factor
+the NumPy program applies read against it: the chain rule's step through that op written otherwise (z where 2z
+belongs, exp(z) where softplus's sigmoid(z) belongs).
+
+    g_U = g_V · f'(U)        for V = f(U): what the port's chain takes from V back to U
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.written_ops import recomputed
+
+
+def _sigmoid(u: np.ndarray) -> np.ndarray:
+    return 0.5 * (1 + np.tanh(0.5 * u))
+
+
+# op -> (f'(U) from U, V and the op's one number, as the port's chain takes it; the derivative in words)
+DERIVATIVES = {
+    "pow": (lambda u, v, k: k * u ** (k - 1), "k·z^(k-1)"),
+    "square": (lambda u, v, k: 2 * u, "2z"),
+    "exp": (lambda u, v, k: v, "exp(z)"),
+    "tanh": (lambda u, v, k: 1 - v**2, "1 - tanh(z)²"),
+    "sigmoid": (lambda u, v, k: v * (1 - v), "σ(z)(1 - σ(z))"),
+    "softplus": (lambda u, v, k: _sigmoid(u), "σ(z)"),
+    "log": (lambda u, v, k: 1 / u, "1/z"),
+    "sin": (lambda u, v, k: np.cos(u), "cos(z)"),
+    "cos": (lambda u, v, k: -np.sin(u), "-sin(z)"),
+    "sqrt": (lambda u, v, k: 0.5 / v, "1/(2√z)"),
+}
+
+
+def local_derivative(gradient: Value, trace: Trace) -> tuple[str, str, np.ndarray] | None:
+    """For the port's gradient at V = f(U), f a unary elementwise op: (f's name, its derivative in words, f'(U))."""
+    if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
+        return None
+    made = trace.values[gradient.inputs[0]]
+    while True:  # past a number added (softplus(z) + floor): its derivative is 1, the gradient the same
+        op = made.op.removesuffix(" (in place)").removesuffix("_")
+        arrays = [i for i in made.inputs if isinstance(i, int)]
+        numbers = [i for i in made.inputs if isinstance(i, float)]
+        if op not in ("add", "sub", "subtract") or len(arrays) != 1 or len(numbers) != 1 or made.inputs[0] != arrays[0]:
+            break
+        made = trace.values[arrays[0]]
+    if op not in DERIVATIVES or len(arrays) != 1 or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1):
+        return None
+    u = trace.values[arrays[0]].array
+    if u.shape != made.array.shape:
+        return None
+    form, words = DERIVATIVES[op]
+    k = numbers[0] if numbers else 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        derivative = form(u, made.array, k)
+    if not np.isfinite(derivative).all():
+        return None
+    if op == "pow":
+        words = {2.0: "2z", 3.0: "3z²", 0.5: "1/(2√z)"}.get(k, f"{k:g}·z^{k - 1:g}")
+    return op, words, derivative
+
+
+def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_name: str, rows: int) -> str:
+    """A factor the NumPy program multiplies the port's gradient at V by, read against f'(U): a constant times it
+    (the 2 of 2z dropped), or another function in its place (exp where σ belongs). "" where V is no such op."""
+    local = local_derivative(gradient, trace)
+    if local is None or np.shape(factor) != local[2].shape:
+        return ""
+    op, words, derivative = local
+    ratio = constant_ratio(factor, derivative)
+    if ratio is not None and abs(ratio - 1) <= 1e-6:
+        return ""
+    if ratio is not None:
+        meaning = ratio_meaning(ratio, rows)
+        return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
+                f"{ratio:.6g} times that{f' ({meaning[1]})' if meaning else ''}: {op}'s derivative written with a wrong "
+                "constant (2z written z, a power's exponent dropped).")
+    return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
+            f"{factor_name} in its place: {op}'s derivative written as another function.")
+
+
+def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+    """The NumPy program goes on from the port's gradient at V = f(U) as if it were the gradient at U: recomputed
+    with the port's gradient at U in its place, its next op gives one of the port's gradients. The chain rule's step
+    through f is left out (the 1/C of C·tanh(z / C), a square's 2z)."""
+    if twin.op != "grad" or not twin.inputs or not isinstance(twin.inputs[0], int):
+        return ""
+    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    at = {g.inputs[0]: g for g in gradients if g.op == "grad" and g.inputs and isinstance(g.inputs[0], int)}
+    steps, seen = [(other.values[twin.inputs[0]], i) for i in other.values[twin.inputs[0]].inputs if isinstance(i, int)], set()
+    while steps:
+        made, source = steps.pop(0)
+        at_input = at.get(source)
+        if source in seen or at_input is None or at_input.array.shape != frontier.array.shape:
+            continue
+        seen.add(source)
+        if agrees(at_input.array, frontier.array, tolerance):  # a step whose derivative is 1 (an addition): past it
+            steps += [(other.values[source], i) for i in other.values[source].inputs if isinstance(i, int)]
+            continue
+        again = recomputed(first, frontier.index, at_input.array, trace)
+        if again is None or again.size == 0 or not np.any(again):
+            continue
+        match = _matching(again, gradients, tolerance)
+        if match is not None:
+            local = local_derivative(at[made.index], other) if made.index in at else None
+            factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
+            return (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
+                    f"{describe(made)}, in its place, the NumPy program's {first.op} gives the port's "
+                    f"{_gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
+                    f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
+    return ""
+
+
+def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
+    """The port's gradient equal to the array, its shape aside (a scalar parameter's (1,) against a sum's ())."""
+    return next((g for g in gradients if g.array.size == array.size and agrees(array.reshape(g.array.shape), g.array, tolerance)), None)
+
+
+def _gradient_words(value: Value, trace: Trace) -> str:
+    if value.op.endswith(".grad"):
+        return f"gradient of {value.op.removesuffix('.grad')}"
+    return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else describe(value)
+
+
+def _number_step(made: Value, source: int) -> str:
+    """The local derivative of a product or division by one number, or of a product with a held factor, in words."""
+    numbers = [i for i in made.inputs if isinstance(i, float)]
+    op = made.op.removesuffix(" (in place)").removesuffix("_")
+    if op in ("mul", "multiply") and len(made.inputs) == 2 and "?" in made.inputs and source in made.inputs:
+        return " (its derivative, the other factor of that product, which the port holds: a learned scale, a parameter)"
+    if len(numbers) != 1 or len(made.inputs) != 2:
+        return ""
+    if op in ("div", "divide", "true_divide") and made.inputs[1] == numbers[0]:
+        return f" (its derivative, 1/{numbers[0]:g})"
+    return f" (its derivative, {numbers[0]:g})" if op in ("mul", "multiply") else ""
+
+
+def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+    """The NumPy program's next op on the shared gradient, recomputed with that gradient times one of the program's
+    own forward values, gives one of the port's gradients: the product's derivative, the other factor, left out (a
+    learned scale's gradient summed from the gradient alone, Σg where Σg·f belongs)."""
+    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    shape = frontier.array.shape
+    factors = [v for v in trace.values[:first.index] if v.array.shape == shape and v.index != frontier.index
+               and np.ptp(v.array) > 0 and v.op not in ("X", "y")][-48:]
+    for factor in reversed(factors):
+        again = recomputed(first, frontier.index, frontier.array * factor.array, trace)
+        if again is None or again.size == 0 or not np.any(again) or agrees(again, first.array, tolerance):
+            continue
+        match = _matching(again, gradients, tolerance)
+        if match is not None:
+            return (f"Recomputed with the gradient it takes times its own {describe(factor)} (value {factor.index}), the "
+                    f"NumPy program's {first.op} gives the port's {_gradient_words(match, other)}: a factor of a "
+                    "product's derivative left out there (d(s·f)/ds is f: the gradient of a scale or gate taken without "
+                    "the value it multiplies).")
+    return ""

@@ -1,0 +1,212 @@
+"""Readings of where two programs part, each beside a version that must stay silent: a scale moved against a
+softmax's own division, a scale before a softmax the other side leaves out, operands a power apart, a derivative
+through the port's op written otherwise, a value taken from a kindred source, a gradient clipped on one target's
+rows, and the held-out runner's reading without the location."""
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+from tests.test_trace_readings import values as traced
+
+RNG = np.random.default_rng(5)
+
+
+def _softmax_steps(x: np.ndarray, scale: float = 1.0) -> list[tuple]:
+    """NumPy's softmax of X (value 0), written out, then a division by `scale` where it is not 1."""
+    shifted = x - x.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    steps = [("X", x, (), ""), ("maximum.reduce", x.max(axis=1, keepdims=True), (0,), "axis=1"),
+             ("subtract", shifted, (0, 1), ""), ("exp", e, (2,), ""), ("add.reduce", e.sum(1, keepdims=True), (3,), "axis=1"),
+             ("divide", e / e.sum(1, keepdims=True), (3, 4), "")]
+    return steps + ([("divide", steps[-1][1] / scale, (5, scale), "")] if scale != 1.0 else [])
+
+
+def test_a_softmaxs_own_division_is_no_scale_moved_and_a_scale_after_it_is():
+    from parity.diagnosis.op_pairs import chain, op_order
+    x = RNG.normal(size=(5, 3))
+    theirs = traced(("X", x, (), ""), ("div", x / 2, (0, 2.0), ""), ("softmax", x, (1,), "dim=1"))
+    plain = traced(*_softmax_steps(x))
+    assert op_order(chain(plain, plain.values[1], None, 8), chain(theirs, theirs.values[1]), (plain, theirs), 1e-9) == ""
+    moved = traced(*_softmax_steps(x, 2.0))
+    said = op_order(chain(moved, moved.values[1], None, 8), chain(theirs, theirs.values[1]), (moved, theirs), 1e-9)
+    assert "the division first, then softmax" in said, said
+
+
+def test_a_scale_before_a_softmax_the_other_side_leaves_out_is_said_with_the_softmax():
+    from parity.diagnosis.op_pairs import one_sided_scale
+    x = RNG.normal(size=(5, 3))
+    theirs = traced(("X", x, (), ""), ("div", x / 2, (0, 2.0), ""), ("softmax", x, (1,), "dim=1"))
+    mine = traced(*_softmax_steps(x))
+    said = one_sided_scale([mine.values[1]], [theirs.values[1]], mine, theirs)
+    assert "divides it by 2" in said and "softmax(x) against softmax(0.5·x)" in said, said
+    taken_otherwise = traced(("X", x, (), ""), ("tanh", np.tanh(x), (0,), ""))
+    assert one_sided_scale([taken_otherwise.values[1]], [theirs.values[1]], taken_otherwise, theirs) == ""
+
+
+def test_a_divisor_a_square_apart_is_read_as_a_power():
+    from parity.diagnosis.operand_powers import powers_apart
+    x, sigma = RNG.normal(size=(6, 4)), RNG.uniform(0.5, 1.5, size=4)
+    mine = traced(("X", x, (), ""), ("divide", x / (2 * sigma**2), (0, "?"), ""))
+    theirs = traced(("X", x, (), ""), ("mul", 2 * sigma, ("?", 2.0), ""), ("div", x / (2 * sigma), (0, 1), ""))
+    said = powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs)
+    assert "0.5 × the square of the port's" in said and "2·s² against 2·s" in said, said
+    alike = traced(("X", x, (), ""), ("divide", x / (2 * sigma), (0, "?"), ""))
+    assert powers_apart(alike.values[1:], theirs.values[2:], alike.values[0], theirs.values[0], theirs) == ""
+    unrelated = traced(("X", x, (), ""), ("divide", x / RNG.uniform(0.5, 1.5, size=4), (0, "?"), ""))
+    assert powers_apart(unrelated.values[1:], theirs.values[2:], unrelated.values[0], theirs.values[0], theirs) == ""
+
+
+def test_a_factor_through_the_ports_square_is_read_against_its_derivative():
+    from parity.diagnosis.local_derivatives import factor_against
+    z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    port = traced(("X", z, (), ""), ("pow", z**2, (0, 2.0), ""), ("grad", g, (1,), ""))
+    said = factor_against(z, port.values[2], port, "[matmul (6, 3)]", 6)
+    assert "2z" in said and "0.5 times that (half)" in said, said
+    assert factor_against(2 * z, port.values[2], port, "[matmul (6, 3)]", 6) == ""  # the derivative itself
+    softplus = traced(("X", z, (), ""), ("softplus", np.logaddexp(0, z), (0,), ""), ("add", np.logaddexp(0, z) + 0.1, (1, 0.1), ""),
+                      ("grad", g, (2,), ""))
+    said = factor_against(np.exp(z), softplus.values[3], softplus, "[exp (6, 3)]", 6)
+    assert "softplus" in said and "σ(z)" in said and "[exp (6, 3)] in its place" in said, said
+
+
+def test_a_value_taken_from_a_kindred_source_is_read_and_an_unrelated_fit_is_not():
+    from parity.diagnosis.written_ops import _akin
+    z = RNG.normal(size=(4, 2))
+    trace = traced(("X", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("subtract", 1 - np.tanh(z), (1.0, 1), ""),
+                   ("multiply", z * np.tanh(z), (0, 1), ""), ("tanh", np.tanh(2 * z), (3,), ""))
+    assert _akin(trace, trace.values[1], trace.values[0])  # an activation for its pre-activation
+    assert _akin(trace, trace.values[2], trace.values[1])  # 1 - t for t
+    assert _akin(trace, trace.values[4], trace.values[1])  # one op's output for another's of the same op
+    assert not _akin(trace, trace.values[3], trace.values[2])  # x·t for 1 - t: only a coincidence would fit
+
+
+def test_a_gradient_held_at_one_number_on_one_targets_rows_is_a_clip():
+    from parity.diagnosis.loss_readings import _one_target_right
+    y = np.array([[0.0], [1.0], [0.0], [1.0], [1.0], [0.0]])
+    p = RNG.uniform(0.1, 0.9, size=(6, 1))
+    run = p - y
+    clipped = np.clip(run, 1e-7, 1 - 1e-7)
+    said, _ = _one_target_right(run, clipped, y, 1e-6)
+    assert "one number, 1e-07, on every row with y = 1" in said and "np.clip" in said, said
+    wrong_term = run.copy()
+    wrong_term[y[:, 0] == 1] *= RNG.uniform(1.5, 2.5, size=(3, 1))
+    said, _ = _one_target_right(run, wrong_term, y, 1e-6)
+    assert "is written wrong" in said and "clip" not in said, said
+
+
+def test_the_held_out_runner_names_by_the_reading_not_the_location():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    try:
+        from diagnosis_held_out import classify
+    finally:
+        sys.path.pop(0)
+    case = {"side": "port", "expected": ("tanh", "order")}
+    located = {"name": "forward", "score": 0.6, "evidence": {"numpy_ops": ["tanh([add (4, 2)]) → (4, 2)"]},
+               "explanation": "At the shared start of step 1 the two programs agree up to the value of shape (4, 2) (the "
+                              "port's add output); they part after it, before the loss. The NumPy program goes on with "
+                              "tanh([add (4, 2)]) → (4, 2); the port with [sigmoid (4, 2)]."}
+    assert classify(case, 1, "", {"diagnosis": [located]})[0] == "stage"
+    named = {**located, "score": 0.8, "explanation": located["explanation"] + " Both sides apply tanh and the addition "
+                                                                             "there, in the other order."}
+    assert classify(case, 1, "", {"diagnosis": [named]})[0] == "named"
+
+
+def test_a_gradient_taken_past_the_ports_division_without_its_derivative_is_read():
+    from parity.diagnosis.local_derivatives import step_left_out
+    u, g = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))
+    port = traced(("X", u, (), ""), ("div", u / 3, (0, 3.0), ""), ("grad", g, (1,), ""), ("grad", g / 3, (0,), ""),
+                  ("b.grad", (g / 3).sum(0), (), ""))
+    mine = traced(("X", g, (), ""), ("add.reduce", g.sum(0), (0,), "axis=0"))
+    said = step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9)
+    assert "gradient of b" in said and "its derivative, 1/3" in said, said
+    port.values[4].array = (g / 2).sum(0)  # the port's own gradient of b is no such sum: nothing to read
+    assert step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9) == ""
+
+
+def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
+    from parity.diagnosis.local_derivatives import factor_left_out
+    g, f = RNG.normal(size=(6, 4)), np.tanh(RNG.normal(size=(6, 4)))
+    mine = traced(("X", f, (), ""), ("tanh", f, (0,), ""), ("matmul", g, (0,), ""), ("sum", g.sum(), (2,), ""))
+    port = traced(("alpha.grad", np.array([(g * f).sum()]), (), ""))
+    said = factor_left_out(mine.values[3], mine.values[2], mine, port, 1e-9)
+    assert "times its own [tanh (6, 4)]" in said and "gradient of alpha" in said, said
+    port.values[0].array = np.array([(g * f).sum() + 1.0])
+    assert factor_left_out(mine.values[3], mine.values[2], mine, port, 1e-9) == ""
+
+
+def test_a_weights_gradient_from_the_pre_activation_is_read_through_the_transpose():
+    from parity.diagnosis.written_ops import another_input
+    z, d = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    a = np.maximum(z, 0)
+    mine = traced(("X", z, (), ""), ("maximum", a, (0, 0.0), ""), ("y", d, (), ""), ("matmul", z.T @ d, (0, 2), ""))
+    port = traced(("W2.grad", a.T @ d, (), ""))
+    said = another_input(mine.values[3], mine, port, 1e-9, kin=True)
+    assert "[maximum (6, 3)]" in said and "left out where it belongs" in said, said
+    port.values[0].array = a.T @ d + 1.0
+    assert another_input(mine.values[3], mine, port, 1e-9, kin=True) == ""
+
+
+SQUARE_NUMPY = '''
+import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(size=(8, 4)) * 0.3
+        self.lr = 0.1
+
+    def train_step(self, X, y):
+        h = X @ self.W
+        out = h * h + h
+        loss = np.mean((out - y) ** 2)
+        d_out = 2 * (out - y) / y.size
+        self.W -= self.lr * (X.T @ (d_out * (2 * h + 1)))
+        return float(loss)
+'''
+
+SQUARE_PORT = '''
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4, bias=False)
+
+    def forward(self, x):
+        h = self.fc(x)
+        return h * {other} + h
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("other, exit_code", [("h.detach()", 1), ("h", 0)])
+def test_a_value_the_port_detaches_and_goes_on_with_is_named(tmp_path, other, exit_code):
+    (tmp_path / "net.py").write_text(SQUARE_NUMPY)
+    (tmp_path / "port.py").write_text(SQUARE_PORT.format(other=other))
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--steps", "2", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "port-gradient" and "the port detaches [linear (12, 4)]" in top["explanation"], top
