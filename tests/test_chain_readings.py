@@ -210,3 +210,38 @@ def test_a_value_the_port_detaches_and_goes_on_with_is_named(tmp_path, other, ex
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "port-gradient" and "the port detaches [linear (12, 4)]" in top["explanation"], top
+
+
+def test_a_weight_mapped_from_its_parameter_by_another_function_is_named():
+    from parity.diagnosis.layer_weights import given_weights
+    x, v = RNG.normal(size=(5, 3)), RNG.normal(size=(3, 1))
+    softplus = np.logaddexp(0, v)
+    mine = traced(("X", x, (), ""), ("matmul", x @ np.exp(v), (0, "?"), ""))
+    mine.values[1].unseen = {1: np.exp(v)}
+    port = traced(("X", x, (), ""), ("softplus", softplus, ("?",), ""), ("matmul", x @ softplus, (0, 1), ""))
+    said = given_weights(mine.values[1:], port.values[2:], mine.values[0], port.values[0], mine, port, 1e-9)
+    assert "exp(v) against softplus(v)" in said, said
+    mine.values[1].unseen = {1: np.exp(v) + 0.1}
+    assert "against" not in given_weights(mine.values[1:], port.values[2:], mine.values[0], port.values[0], mine, port, 1e-9)
+
+
+def test_a_term_weighted_otherwise_is_read_as_a_coefficient_and_an_unrelated_gap_is_not():
+    from parity.diagnosis.term_apart import term_apart
+    x, c = RNG.normal(size=(6, 2)), RNG.normal(size=(3, 2))
+    cross = x @ c.T
+    squares = (x**2).sum(1, keepdims=True) + (c**2).sum(1)
+    mine = traced(("add.reduce", squares - 2 * cross, (), ""))
+    port = traced(("matmul", cross, (), ""), ("add", squares - cross, (0,), ""))
+    said = term_apart(mine.values, port.values, 1e-9)
+    assert "[add (6, 3)] minus the port's [matmul (6, 3)]" in said, said
+    port.values[1].array = squares - cross + RNG.normal(size=(6, 3))
+    assert term_apart(mine.values, port.values, 1e-9) == ""
+
+
+def test_a_torch_distance_against_a_numpy_sum_of_squares_is_read_as_its_root():
+    from parity.diagnosis.value_laws import related
+    squared = RNG.uniform(0.5, 3.0, size=(6, 3))
+    mine = traced(("add.reduce", squared, (), ""))
+    said, fit = related(mine.values, traced(("cdist", np.sqrt(squared), (), "")).values, 1e-9)
+    assert "square root" in said and fit == 0.8, said
+    assert related(mine.values, traced(("exp", np.sqrt(squared), (), "")).values, 1e-9)[0] == ""

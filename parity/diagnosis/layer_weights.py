@@ -26,7 +26,8 @@ def given_weights(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     mine, theirs = _weight(numpy_ops[0], frontier.index, numpy_trace), _weight(torch_ops[0], twin.index, torch_trace)
     if mine is None or theirs is None or mine.shape != theirs.shape or agrees(mine, theirs, tolerance):
         return ""
-    said = _zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs)
+    said = _mapped(mine, theirs, torch_ops[0], torch_trace) or min(mine.shape) >= 2 and (  # a column's ratios say nothing
+        _zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs))
     if not said:
         return ""
     return (f"The next op on both sides is a product with a weight of shape {mine.shape} (the port's in the NumPy layout, "
@@ -42,12 +43,42 @@ def _weight(op: Value, agreed: int, trace: Trace) -> np.ndarray | None:
     source = op.inputs[position]
     matrix = trace.values[source].array if isinstance(source, int) else op.unseen.get(position)
     x = trace.values[agreed].array
-    if matrix is None or np.ndim(matrix) != 2 or min(matrix.shape) < 2 or x.ndim != 2:
+    if matrix is None or np.ndim(matrix) != 2 or matrix.size < 2 or x.ndim != 2:
         return None
     fits = [m for m in (matrix, matrix.T) if m.shape[0] == x.shape[1] and m.shape[1] == op.array.shape[-1]]
     if not fits:
         return None
     return min(fits, key=lambda m: np.abs(x @ m - op.array - np.mean(x @ m - op.array, axis=0)).max())
+
+
+def _softplus(v: np.ndarray) -> np.ndarray:
+    return np.logaddexp(0.0, v)
+
+
+# a map a positive or bounded weight is written with: (the map, its inverse on the map's range)
+MAPS = {"exp": (np.exp, np.log), "softplus": (_softplus, lambda w: np.log(np.expm1(w))),
+        "sigmoid": (lambda v: 0.5 * (1 + np.tanh(0.5 * v)), lambda w: np.log(w / (1 - w))), "tanh": (np.tanh, np.arctanh),
+        "square": (np.square, np.sqrt), "abs": (np.abs, lambda w: w), "identity": (lambda v: v, lambda w: w)}
+
+
+def _mapped(mine: np.ndarray, theirs: np.ndarray, product: Value, trace: Trace) -> str:
+    """The port builds its weight as f(v) of a parameter v (softplus, exp); the NumPy program's weight is another
+    of those maps of the same v: the two programs map the parameter to the weight otherwise."""
+    source = product.inputs[PRODUCTS[product.op.removesuffix(" (in place)")]]
+    made = trace.values[source] if isinstance(source, int) else None
+    f = made.op.removesuffix(" (in place)").removesuffix("_") if made is not None else ""
+    if f not in MAPS or f in ("abs", "square") or len([i for i in made.inputs if not isinstance(i, float)]) != 1:
+        return ""  # abs and square lose the sign: v is not recovered from them
+    with np.errstate(all="ignore"):
+        v = MAPS[f][1](theirs)
+        if not np.isfinite(v).all():
+            return ""
+        for g, (forward, _) in MAPS.items():
+            if g != f and np.allclose(forward(v), mine, rtol=1e-5, atol=0):
+                said = "v itself" if g == "identity" else f"{g}(v)"
+                return (f"the port's is {f}(v) of the parameter v it holds, and the NumPy program's is {said} of that same "
+                        f"v: the two map the parameter to the weight otherwise ({said} against {f}(v)).")
+    return ""
 
 
 def _zeros(mine: np.ndarray, theirs: np.ndarray) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
-from parity.diagnosis.written_ops import recomputed
+from parity.diagnosis.recompute import recomputed
 
 
 def _sigmoid(u: np.ndarray) -> np.ndarray:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.value_trace import Trace, Value, describe
-from parity.diagnosis.written_ops import DEPTH, _replayed, _same, meant_there
+from parity.diagnosis.recompute import replay
+from parity.diagnosis.written_ops import DEPTH, _same, meant_there
 
 
 def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
@@ -13,7 +14,7 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
     its negative), the two take the agreeing value with opposite signs there (a difference taken the other way round,
     s_neg - s_pos for s_pos - s_neg, in a loss not symmetric in it)."""
     for value in numpy_ops[:3]:
-        result = _replayed(trace, value.index, {frontier.index: -frontier.array}, DEPTH)
+        result = replay(trace, value.index, {frontier.index: -frontier.array}, DEPTH)
         if result is None or result.size < 2 or np.ptp(result) == 0 or _same(result, value.array, tolerance):
             continue
         for sign, words in ((1.0, ""), (-1.0, "the negative of ")):

@@ -179,7 +179,12 @@ def same_kind(mine: Value, theirs: Value) -> bool:
     """Two values made by the same operation (np.divide and torch's div): the places the two programs mean to be one.
     Values made by other operations (a negation inside one side's sigmoid, a shift on the other's) may be related by
     a law that says nothing about what either program meant."""
-    return op_kind(mine.op) == op_kind(theirs.op)
+    kinds = {op_kind(mine.op), op_kind(theirs.op)}
+    return len(kinds) == 1 or bool(kinds & DISTANCES) and bool(kinds & {"add.reduce", "sqrt"})
+
+
+# torch's distances and norms, one op where a NumPy program writes a sum of squares (and its root)
+DISTANCES = {"cdist", "norm", "vector_norm", "pairwise_distance", "dist"}
 
 
 def _same_columns(a: np.ndarray, b: np.ndarray, tolerance: float) -> int:

@@ -92,41 +92,44 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
+    weights = lambda: list(replayed(setup, built, step)[0].params().values())  # noqa: E731 - only where read
+    if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
+        key, said, fix, fit = found
+        evidence.update({key: said} if key else {})
+        return Finding("numpy-backward", f"{text} {said.replace('the port', reference)}", {**evidence, "side": "numpy"}, fix, fit)
+    return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
+                   "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed: list[int], both: tuple[Trace, Trace],
+             tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
+    """What the first departing value of the NumPy backward pass shows, each reading tried in turn: (evidence key,
+    words, fix, fit)."""
+    numpy_trace, torch_trace = both
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
-        return Finding("numpy-backward", f"{text} {turned}", {**evidence, "side": "numpy"}, "Send the gradient back "
-                       "through the transpose of the matrix.", 0.85)
+        return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
             factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance):
-        return Finding("numpy-backward", f"{text} {skipped}", {**evidence, "side": "numpy"},
-                       "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8)
+        return "", skipped, "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
-        evidence["substituted"] = swapped
-        return Finding("numpy-backward", f"{text} {swapped.replace('the port', reference)}", {**evidence, "side": "numpy"},
-                       "Use that operation there.", 0.85)
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or weight_left_out(
-            first, numpy_trace, torch_trace, tolerance, list(replayed(setup, built, step)[0].params().values()), name):
-        evidence["another_input"] = other
-        return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
-                       "Take that value from the right source.", 0.8)
+        return "substituted", swapped, "Use that operation there.", 0.85
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
+            weight_left_out(first, numpy_trace, torch_trace, tolerance, weights(), name):
+        return "another_input", other, "Take that value from the right source.", 0.8
     if written := written_into(region, numpy_trace):
-        return Finding("numpy-backward", f"{text} {written[0]}", {**evidence, "side": "numpy"}, written[1], 0.85)
+        return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
     if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or next(
             (t for value in earlier[:4] if (t := missing_term(value, region, numpy_trace, torch_trace, tolerance))), ""):
-        evidence["term"] = term
-        return Finding("numpy-backward", f"{text} {term}", {**evidence, "side": "numpy"},
-                       "Add every path the gradient takes, each with its own factor (each use of a value adds its term).",
-                       0.8 if "second use of that parameter" in term else 0.75)
+        return ("term", term, "Add every path the gradient takes, each with its own factor (each use of a value adds its "
+                "term).", 0.8 if "second use of that parameter" in term else 0.75)
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
-        return Finding("numpy-backward", f"{text} {where}", {**evidence, "side": "numpy"}, "Apply the chain rule there, "
-                       "factor by factor and element by element.", 0.75)
+        return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
-        return Finding("numpy-backward", f"{text} {other.replace('the port', reference)}", {**evidence, "side": "numpy"},
-                       "Take that value from the right source.", 0.6)
-    return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
-                   "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+        return "", other, "Take that value from the right source.", 0.6
+    return None
 
 
 def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float, name, at: tuple) -> Finding | None:

@@ -4,7 +4,6 @@ Tensor.repeat)."""
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 import numpy as np
@@ -13,6 +12,7 @@ from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
 from parity.diagnosis.value_laws import sign_taken_back
+from parity.diagnosis.recompute import leaves, recomputed, replay, replayable
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -108,15 +108,15 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
     another value of the program's of the same shape: where that gives a value of the other side's, the program
     took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation). With
     `kin`, only a value akin to the one replaced is put in (`_akin`): the slips people make, not any value that fits."""
-    leaves = [leaf for leaf in _leaves(trace, value.index, DEPTH) if replaced(trace.values[leaf])]
-    for leaf in leaves:
+    sources = [leaf for leaf in leaves(trace, value.index, DEPTH) if replaced(trace.values[leaf])]
+    for leaf in sources:
         shape = trace.values[leaf].array.shape
         candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == shape and np.ptp(v.array) > 0
                       and v.op not in ("y",) and not np.array_equal(v.array, trace.values[leaf].array)
                       and (not kin or _akin(trace, trace.values[leaf], v))][-MOST_CANDIDATES:]
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
-            result = _replayed(trace, value.index, {leaf: candidate.array}, DEPTH)
+            result = replay(trace, value.index, {leaf: candidate.array}, DEPTH)
             if result is None and leaf in value.inputs:  # the value's own operand, its other uses as computed
                 result = recomputed(value, leaf, candidate.array, trace)
             if result is None or result.size < 2 or len(np.unique(result)) <= 2 or \
@@ -152,7 +152,7 @@ def _one_op(made: Value, source: Value) -> bool:
 def _later(trace: Trace, replaced: Value, put: Value) -> str:
     """Where the value put in is made from the one replaced through a layer or more (h2 from h1): the other side reads
     the later one, a name rebound to a later layer's output before it is read."""
-    if put.index <= replaced.index or _one_op(put, replaced) or replaced.index not in _leaves(trace, put.index, 2 * DEPTH):
+    if put.index <= replaced.index or _one_op(put, replaced) or replaced.index not in leaves(trace, put.index, 2 * DEPTH):
         return ""
     if replaced.op in ("X", "y"):
         return (f" Value {put.index} is made from {replaced.op} through more ops ({'targets' if replaced.op == 'y' else 'inputs'} "
@@ -166,9 +166,9 @@ def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance
     """The other way round too: a value made from `meant`, recomputed with `taken` in its place, gives a value of the
     other side's: the two values are exchanged (two heads unpacked in the other order)."""
     for index in meant.users:
-        if index == taken.index or trace.values[index].op == "grad" or not _replayable(trace.values[index]):
+        if index == taken.index or trace.values[index].op == "grad" or not replayable(trace.values[index]):
             continue  # the taken value made from the meant one (1 - t from t): put back, it gives the meant one again
-        result = _replayed(trace, index, {meant.index: taken.array}, 1)
+        result = replay(trace, index, {meant.index: taken.array}, 1)
         if result is None or result.size < 2 or any(_same(result, a, tolerance) for a in
                                                     (trace.values[index].array, meant.array, taken.array)):
             continue
@@ -200,67 +200,6 @@ def _known(value: Value, other: Trace, tolerance: float) -> str:
     twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
                  and agrees(value.array, v.array, tolerance)), None)
     return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")
-
-
-def _leaves(trace: Trace, index: int, depth: int) -> list[int]:
-    """The traced values a value is made from, up to `depth` elementwise ops back, nearest first."""
-    found, frontier = [], [index]
-    for _ in range(depth):
-        nxt = []
-        for i in frontier:
-            for source in trace.values[i].inputs:
-                if isinstance(source, int) and source not in found:
-                    found.append(source)
-                    if _replayable(trace.values[source]):
-                        nxt.append(source)
-        frontier = nxt
-    return found
-
-
-def product(args: list, shape: tuple[int, ...]) -> np.ndarray | None:
-    """A matrix product recomputed: its operands as traced, or transposed as the result's shape shows (h.T @ d: the
-    trace holds h, a transpose being a view of it)."""
-    a, b = (np.asarray(x, np.float64) for x in args[:2])
-    for left, right in ((a, b), (a.T, b), (a, b.T), (a.T, b.T)):
-        if left.ndim <= 2 and right.ndim <= 2 and left.shape[-1:] == right.shape[:1] and (left @ right).shape == shape:
-            return left @ right
-    return None
-
-
-JOINS = {"hstack": np.hstack, "vstack": np.vstack, "column_stack": np.column_stack}  # a sequence of arrays joined
-
-
-def _replayable(value: Value) -> bool:
-    op = value.op.removesuffix(" (in place)")
-    return not value.detail and isinstance(getattr(np, op, None), (np.ufunc,)) or op in ("matmul", "dot") or \
-        op in JOINS and not value.detail
-
-
-def _replayed(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: int) -> np.ndarray | None:
-    if index in replaced:
-        return replaced[index]
-    value = trace.values[index]
-    if not set(replaced) & set(_leaves(trace, index, depth)):
-        return value.array  # not made from the replaced value: as computed
-    if depth == 0 or not _replayable(value) or "?" in value.inputs:
-        return None  # an op on an array the program holds (a weight): recomputed with another input, a product
-        # reassociated (S·(X·W) for (S·X)·W) would read as another source
-    args = []
-    for source in value.inputs:
-        arg = _replayed(trace, source, replaced, depth - 1) if isinstance(source, int) else source
-        if arg is None:
-            return None
-        args.append(arg)
-    with np.errstate(all="ignore"):
-        try:
-            if (join := JOINS.get(value.op)) is not None:
-                return np.asarray(join(args), np.float64)
-            if value.op in ("matmul", "dot"):
-                return product(args, value.array.shape)
-            return np.asarray(getattr(np, value.op.removesuffix(" (in place)"))(*args), np.float64)
-        except (ValueError, TypeError):
-            return None
-
 
 
 def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, weights: list[np.ndarray],
@@ -328,35 +267,3 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     if offset := one_sided_offset(numpy_ops, torch_ops, trace, other):
         return offset, "Write the formula's constant term alike in both programs.", 0.75
     return None
-
-
-def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> np.ndarray | None:
-    """One op recomputed with one of its direct inputs replaced, the others as computed (a sum over an axis, a
-    product, a matrix product, a join)."""
-    args = []
-    for position, source in enumerate(value.inputs):
-        if source == replaced:
-            args.append(array)
-        elif isinstance(source, int):
-            args.append(trace.values[source].array)
-        elif source == "?" and position in value.unseen:
-            args.append(value.unseen[position])
-        elif isinstance(source, float):
-            args.append(source)
-        else:
-            return None
-    op = value.op.removesuffix(" (in place)")
-    with np.errstate(all="ignore"):
-        try:
-            if op in ("add.reduce", "sum"):
-                axis = re.search(r"axis=\(?(-?\d+)", value.detail)
-                return np.asarray(np.sum(args[0], axis=int(axis.group(1)) if axis else None,
-                                         keepdims="keepdims=True" in value.detail), np.float64)
-            if op in ("matmul", "dot") and len(args) == 2:
-                return product(args, value.array.shape)
-            function = getattr(np, op, None)
-            if value.detail or not (isinstance(function, np.ufunc) or op in ("matmul", "dot")):
-                return None
-            return np.asarray(function(*args), np.float64)
-        except (ValueError, TypeError):
-            return None

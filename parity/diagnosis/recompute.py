@@ -1,0 +1,103 @@
+"""A traced value recomputed with one of the values it is made from replaced: a few elementwise ops back (the
+replacement carried through them), or one op with one direct input replaced and the others as computed. A matrix
+product is recomputed in the orientation its result shows (the trace holds h where h.T was multiplied)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value
+
+
+def leaves(trace: Trace, index: int, depth: int) -> list[int]:
+    """The traced values a value is made from, up to `depth` elementwise ops back, nearest first."""
+    found, frontier = [], [index]
+    for _ in range(depth):
+        nxt = []
+        for i in frontier:
+            for source in trace.values[i].inputs:
+                if isinstance(source, int) and source not in found:
+                    found.append(source)
+                    if replayable(trace.values[source]):
+                        nxt.append(source)
+        frontier = nxt
+    return found
+
+
+def product(args: list, shape: tuple[int, ...]) -> np.ndarray | None:
+    """A matrix product recomputed: its operands as traced, or transposed as the result's shape shows (h.T @ d: the
+    trace holds h, a transpose being a view of it)."""
+    a, b = (np.asarray(x, np.float64) for x in args[:2])
+    for left, right in ((a, b), (a.T, b), (a, b.T), (a.T, b.T)):
+        if left.ndim <= 2 and right.ndim <= 2 and left.shape[-1:] == right.shape[:1] and (left @ right).shape == shape:
+            return left @ right
+    return None
+
+
+JOINS = {"hstack": np.hstack, "vstack": np.vstack, "column_stack": np.column_stack}  # a sequence of arrays joined
+
+
+def replayable(value: Value) -> bool:
+    op = value.op.removesuffix(" (in place)")
+    return not value.detail and isinstance(getattr(np, op, None), (np.ufunc,)) or op in ("matmul", "dot") or \
+        op in JOINS and not value.detail
+
+
+def replay(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: int) -> np.ndarray | None:
+    if index in replaced:
+        return replaced[index]
+    value = trace.values[index]
+    if not set(replaced) & set(leaves(trace, index, depth)):
+        return value.array  # not made from the replaced value: as computed
+    if depth == 0 or not replayable(value) or "?" in value.inputs:
+        return None  # an op on an array the program holds (a weight): recomputed with another input, a product
+        # reassociated (S·(X·W) for (S·X)·W) would read as another source
+    args = []
+    for source in value.inputs:
+        arg = replay(trace, source, replaced, depth - 1) if isinstance(source, int) else source
+        if arg is None:
+            return None
+        args.append(arg)
+    with np.errstate(all="ignore"):
+        try:
+            if (join := JOINS.get(value.op)) is not None:
+                return np.asarray(join(args), np.float64)
+            if value.op in ("matmul", "dot"):
+                return product(args, value.array.shape)
+            return np.asarray(getattr(np, value.op.removesuffix(" (in place)"))(*args), np.float64)
+        except (ValueError, TypeError):
+            return None
+
+
+def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> np.ndarray | None:
+    """One op recomputed with one of its direct inputs replaced, the others as computed (a sum over an axis, a
+    product, a matrix product, a join)."""
+    args = []
+    for position, source in enumerate(value.inputs):
+        if source == replaced:
+            args.append(array)
+        elif isinstance(source, int):
+            args.append(trace.values[source].array)
+        elif source == "?" and position in value.unseen:
+            args.append(value.unseen[position])
+        elif isinstance(source, float):
+            args.append(source)
+        else:
+            return None
+    op = value.op.removesuffix(" (in place)")
+    with np.errstate(all="ignore"):
+        try:
+            if op in ("add.reduce", "sum"):
+                axis = re.search(r"axis=\(?(-?\d+)", value.detail)
+                return np.asarray(np.sum(args[0], axis=int(axis.group(1)) if axis else None,
+                                         keepdims="keepdims=True" in value.detail), np.float64)
+            if op in ("matmul", "dot") and len(args) == 2:
+                return product(args, value.array.shape)
+            function = getattr(np, op, None)
+            if value.detail or not (isinstance(function, np.ufunc) or op in ("matmul", "dot")):
+                return None
+            return np.asarray(function(*args), np.float64)
+        except (ValueError, TypeError):
+            return None
