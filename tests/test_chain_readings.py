@@ -245,3 +245,15 @@ def test_a_torch_distance_against_a_numpy_sum_of_squares_is_read_as_its_root():
     said, fit = related(mine.values, traced(("cdist", np.sqrt(squared), (), "")).values, 1e-9)
     assert "square root" in said and fit == 0.8, said
     assert related(mine.values, traced(("exp", np.sqrt(squared), (), "")).values, 1e-9)[0] == ""
+
+
+def test_a_term_of_the_delta_weighted_otherwise_is_read_with_the_number_the_program_writes():
+    from parity.diagnosis.term_apart import terms_weighted
+    soft, hard = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    mine = traced(("X", soft, (), ""), ("y", hard, (), ""), ("divide", soft / 3.0, (0, 3.0), ""),
+                  ("add", soft / 3.0 + hard, (2, 1), ""), ("divide", (soft / 3.0 + hard) / 6.0, (3, 6.0), ""))
+    port = traced(("grad", (3.0 * soft + hard) / 6.0, (), ""))
+    said = terms_weighted([mine.values[4]], port.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "weighted 9 times, which is 3²" in said, said
+    port.values[0].array = (soft + hard) / 6.0 + 0.01 * RNG.normal(size=(6, 3))
+    assert terms_weighted([mine.values[4]], port.values, mine, 1e-9, lambda v: "the port's gradient") == ""

@@ -33,8 +33,10 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
     taken = next((port_trace.values[i] for i in theirs.inputs if isinstance(i, int) and i != twin.index), None)
     whose = f" ({describe(taken)})" if taken is not None else ""
     if p == 1.0:
+        half = {2.0: ", half of it", 0.5: ", twice it"}.get(round(k, 6), "")
         return (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} times the port's{whose}, "
-                "entry by entry (a factor written into one side's formula only, as the 2 of 2σ²).")
+                f"entry by entry (the port's {1 / k:.6g} times the NumPy program's{half}): a factor written into one "
+                "side's formula only (the 2 of 2σ², a 0.5 carried onto another term).")
     said = (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} × {POWERS[p]} of the port's{whose}, "
             "entry by entry")
     scale = _scale_of(taken)

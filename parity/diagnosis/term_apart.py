@@ -7,9 +7,13 @@ term of ‖x‖² - 2x·c + ‖c‖² written without its 2, a term added on one
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
-from parity.diagnosis.value_trace import Value, agrees, describe
+from parity.diagnosis.ratios import ratio_meaning
+from parity.diagnosis.value_laws import op_kind
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 SIMPLE = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0)  # coefficients a slip in a term's weight gives
 
@@ -43,3 +47,60 @@ def _coefficient(gap: np.ndarray, term: np.ndarray, tolerance: float) -> float |
 
 def _times(k: float) -> str:
     return "" if k == 1 else f"{k:g} × "
+
+
+def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Trace, tolerance: float,
+                   name: Callable[[Value], str]) -> str:
+    """A NumPy delta written as the sum of two terms, A + B, where the reference's gradient of its shape is a·A + b·B
+    with other weights (fitted, then checked exactly): the term whose weight differs, by how much, and what that
+    number is where the program writes it (a temperature's T² = 9 left out of one term's gradient)."""
+    for mine in numpy_values:
+        total, scale = _scaled(mine, trace)
+        parts = [trace.values[i] for i in total.inputs if isinstance(i, int)]
+        if op_kind(total.op) not in ("add", "subtract") or len(parts) != 2 or any(p.array.shape != mine.array.shape for p in parts):
+            continue
+        sign = 1.0 if op_kind(total.op) == "add" else -1.0
+        A, B = scale * parts[0].array.ravel(), scale * sign * parts[1].array.ravel()
+        if np.ptp(A) == 0 or np.ptp(B) == 0:
+            continue
+        for theirs in (g for g in gradients if g.array.shape == mine.array.shape):
+            (a, b), *_ = np.linalg.lstsq(np.stack([A, B], axis=1), theirs.array.ravel(), rcond=None)
+            if not agrees((a * A + b * B).reshape(mine.array.shape), theirs.array, tolerance) or \
+                    abs(a - 1) <= 1e-6 and abs(b - 1) <= 1e-6 or abs(a) <= 1e-12:
+                continue
+            term, k = (parts[1], b / a) if abs(a - 1) <= 1e-6 else (parts[0], a / b) if abs(b - 1) <= 1e-6 else (None, 0.0)
+            if term is None:
+                continue
+            rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
+            said = ratio_meaning(k, rows) if rows else None
+            meaning = f" ({said[1]})" if said else written_number(k, trace)
+            return (f"The NumPy program's {describe(mine)} is the sum of its {describe(parts[0])} and {describe(parts[1])}"
+                    f"{f' times {scale:.6g}' if scale != 1 else ''}; "
+                    f"{name(theirs)} is that sum with {describe(term)} weighted {k:.6g} times{meaning}: that term's weight "
+                    "in the gradient differs from the loss's (a factor of the loss left out of its derivative, or applied to "
+                    "the wrong term).")
+    return ""
+
+
+def _scaled(value: Value, trace: Trace) -> tuple[Value, float]:
+    """The value a product or division by one number (or a few) scales, and the factor: (s, k) with value = k·s."""
+    k = 1.0
+    while op_kind(value.op) in ("multiply", "divide") and len(value.inputs) == 2:
+        numbers = [i for i in value.inputs if isinstance(i, float)]
+        arrays = [i for i in value.inputs if isinstance(i, int)]
+        if len(numbers) != 1 or len(arrays) != 1 or not numbers[0] or op_kind(value.op) == "divide" and value.inputs[0] == numbers[0]:
+            break
+        k *= numbers[0] if op_kind(value.op) == "multiply" else 1 / numbers[0]
+        value = trace.values[arrays[0]]
+    return value, k
+
+
+def written_number(k: float, trace: Trace) -> str:
+    """Words for a number that is one the program writes, its square, or one over either: ", which is 3² (3 as the
+    program writes it in ...)", else ""."""
+    for value in trace.values:
+        for n in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
+            for form, words in ((n, f"{n:g}"), (n * n, f"{n:g}²"), (1 / n, f"1/{n:g}"), (1 / (n * n), f"1/{n:g}²")):
+                if abs(k - form) <= 1e-4 * abs(form):
+                    return f", which is {words} ({n:g} as the program writes it in its {value.op})"
+    return ""
