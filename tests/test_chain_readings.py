@@ -257,3 +257,17 @@ def test_a_term_of_the_delta_weighted_otherwise_is_read_with_the_number_the_prog
     assert "weighted 9 times, which is 3²" in said, said
     port.values[0].array = (soft + hard) / 6.0 + 0.01 * RNG.normal(size=(6, 3))
     assert terms_weighted([mine.values[4]], port.values, mine, 1e-9, lambda v: "the port's gradient") == ""
+
+
+def test_a_port_functions_number_argument_is_tried_at_the_numbers_the_numpy_program_writes():
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    z = RNG.normal(size=(6, 4))
+    mine = traced(("X", z, (), ""), ("multiply", 0.2 * z, (0.2, 0), ""), ("where", np.where(z > 0, z, 0.2 * z), (0, 1), ""))
+    port = traced(("X", z, (), ""), ("leaky_relu", np.where(z > 0, z, 0.01 * z), (0,), ""))
+    called = {1: (torch.nn.functional.leaky_relu, (torch.tensor(z),), {"negative_slope": 0.01})}
+    said = recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    assert "negative_slope=0.2" in said and "[where (6, 4)]" in said, said
+    other = traced(("X", z, (), ""), ("multiply", 0.3 * z, (0.3, 0), ""), ("where", np.where(z > 0, z, 0.2 * z), (0, 1), ""))
+    assert recalled(port.values[1:], called, other.values[1:], 1e-9) == ""  # 0.2 written nowhere: not tried

@@ -123,13 +123,16 @@ def siblings(func: Any, arguments: dict) -> Iterator[tuple[str, np.ndarray]]:
             yield other.__name__, value
 
 
-def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False) -> Iterator[tuple[str, Any]]:
-    """Each one-argument change and its result: the number (a loss), or with `whole` the array."""
+def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
+                  numbers: tuple[float, ...] = ()) -> Iterator[tuple[str, Any]]:
+    """Each one-argument change and its result: the number (a loss), or with `whole` the array. A number argument
+    also takes each of `numbers` (the numbers the NumPy program writes there: a slope of 0.2 against the default)."""
     defaults = {k: p.default for k, p in signature(func).parameters.items()}
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
             continue  # is always one of its values, and says nothing
-        for option in options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)):
+        written = [n for n in numbers if isinstance(current, float) and n != current]
+        for option in [*options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)), *written]:
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
             if value is None:
                 continue
@@ -234,6 +237,11 @@ MEANINGS = {"training=True": " (the port calls it with training=False: its modul
 
 
 def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float) -> str:
+    numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
+    return _recalled(ops, called, numpy_values, tolerance, numbers)
+
+
+def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...]) -> str:
     """One of the port's functions where the programs part, called again on the same tensors with one argument
     changed (a flag flipped, a value back at its default, a tensor argument left out): the change whose result is a
     value of the NumPy program's, said."""
@@ -248,7 +256,7 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
         bound.apply_defaults()
         name = getattr(func, "__name__", op.op)
         swaps = ((change, called_again(func, changed)) for change, changed in _swapped(dict(bound.arguments)))
-        for change, value in chain(_alternatives(func, dict(bound.arguments), 0, whole=True), swaps):
+        for change, value in chain(_alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers), swaps):
             if value is not None and (twin := _twin(numpy_values, value, tolerance)):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
