@@ -271,3 +271,19 @@ def test_a_port_functions_number_argument_is_tried_at_the_numbers_the_numpy_prog
     assert "negative_slope=0.2" in said and "[where (6, 4)]" in said, said
     other = traced(("X", z, (), ""), ("multiply", 0.3 * z, (0.3, 0), ""), ("where", np.where(z > 0, z, 0.2 * z), (0, 1), ""))
     assert recalled(port.values[1:], called, other.values[1:], 1e-9) == ""  # 0.2 written nowhere: not tried
+
+
+def test_one_layers_weight_used_for_another_in_the_port_is_read():
+    from parity.diagnosis.layer_weights import given_weights
+    x0, h = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    w1, w2 = RNG.normal(size=(4, 4)), RNG.normal(size=(4, 4))
+    mine = traced(("X", x0, (), ""), ("matmul", x0 @ w1, (0, "?"), ""), ("tanh", h, (), ""), ("matmul", h @ w2, (2, "?"), ""))
+    mine.values[1].unseen, mine.values[3].unseen = {1: w1}, {1: w2}
+    port = traced(("tanh", h, (), ""), ("matmul", h @ w1, (0, "?"), ""))
+    port.values[1].unseen = {1: w1}
+    said = given_weights([mine.values[3]], [port.values[1]], mine.values[2], port.values[0], mine, port, 1e-9)
+    assert "in another of its products" in said and "(value 1)" in said, said
+    port.values[1].unseen = {1: w1 + 0.5}
+    port.values[1].array = h @ (w1 + 0.5)
+    assert "another of its products" not in given_weights([mine.values[3]], [port.values[1]], mine.values[2], port.values[0],
+                                                          mine, port, 1e-9)

@@ -23,15 +23,41 @@ def given_weights(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     the first ops past it are not both products or the weights agree."""
     if not numpy_ops or not torch_ops:
         return ""
-    mine, theirs = _weight(numpy_ops[0], frontier.index, numpy_trace), _weight(torch_ops[0], twin.index, torch_trace)
+    product = _departing(torch_ops, numpy_trace, tolerance)
+    mine, theirs = _weight(numpy_ops[0], frontier.index, numpy_trace), product and _weight(product, twin.index, torch_trace)
     if mine is None or theirs is None or mine.shape != theirs.shape or agrees(mine, theirs, tolerance):
         return ""
-    said = _mapped(mine, theirs, torch_ops[0], torch_trace) or min(mine.shape) >= 2 and (  # a column's ratios say nothing
-        _zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs))
+    said = _mapped(mine, theirs, product, torch_trace) or _reused(theirs, numpy_ops[0], numpy_trace, tolerance) or \
+        min(mine.shape) >= 2 and (_zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs))  # a column's
+    # ratios say nothing
     if not said:
         return ""
     return (f"The next op on both sides is a product with a weight of shape {mine.shape} (the port's in the NumPy layout, "
             f"(in, out)), and those weights differ: {said}")
+
+
+def _departing(torch_ops: list[Value], numpy_trace: Trace, tolerance: float) -> Value | None:
+    """The port's first product past the agreeing value whose result the NumPy program never has (a product it
+    shares is another layer's, computed alike)."""
+    for op in torch_ops[:4]:
+        if op.op.removesuffix(" (in place)") in PRODUCTS and not any(
+                v.array.shape == op.array.shape and agrees(v.array, op.array, tolerance) for v in numpy_trace.values):
+            return op
+    return None
+
+
+def _reused(theirs: np.ndarray, mine: Value, numpy_trace: Trace, tolerance: float) -> str:
+    """The port's weight is one the NumPy program multiplies by in another of its products: a layer's weight used
+    for another layer (an index, a name or a loop variable slip)."""
+    for other in numpy_trace.values:
+        if other.index == mine.index or other.op.removesuffix(" (in place)") not in PRODUCTS or not other.inputs:
+            continue
+        weight = _weight(other, other.inputs[0], numpy_trace) if isinstance(other.inputs[0], int) else None
+        if weight is not None and weight.shape == theirs.shape and agrees(theirs, weight, tolerance):
+            return (f"the port's is the weight the NumPy program multiplies by in another of its products, "
+                    f"{other.op} → {other.array.shape} (value {other.index}): one layer's weight used where another's "
+                    "belongs (a list indexed with a fixed index, a name or loop variable slip).")
+    return ""
 
 
 def _weight(op: Value, agreed: int, trace: Trace) -> np.ndarray | None:
