@@ -191,7 +191,7 @@ def _chain_rule(theirs: Value, other: Trace, ratio: float) -> bool:
         return False
     numbers = [i for i in at.inputs if isinstance(i, float)]
     factors = [LINEAR[at.op]] if at.op in LINEAR else [c for c in numbers for c in (c, 1 / c) if c] if at.op in (
-        "mul", "div", "true_divide") else []
+        "mul", "div", "true_divide") else numbers[:1] if at.op in ("pow", "__pow__") else []  # a power's k of k·z^(k-1)
     return any(abs(ratio - f) <= 1e-6 * abs(f) for f in factors)
 
 
