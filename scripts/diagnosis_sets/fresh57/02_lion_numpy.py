@@ -1,0 +1,49 @@
+"""Regressor in NumPy trained with Lion (Chen et al. 2023): the update is the sign of an
+interpolation c = b1 m + (1 - b1) g, the momentum is tracked with b2, m = b2 m + (1 - b2) g, and the
+weight decay is decoupled (theta *= 1 - lr wd before the step).
+
+    X: (n, 4), y: (n, 2)
+"""
+
+import numpy as np
+
+LR, WD = 0.01, 0.1
+B1, B2 = 0.9, 0.99
+
+
+class Net:
+    def __init__(self, sizes=(4, 8, 2), seed=57):
+        rng = np.random.default_rng(seed)
+        self.params = {
+            "W1": rng.normal(0.0, 0.5, (sizes[0], sizes[1])), "b1": np.zeros(sizes[1]),
+            "W2": rng.normal(0.0, 0.5, (sizes[1], sizes[2])), "b2": np.zeros(sizes[2]),
+        }
+        self.t = 0
+        self.m = {}
+
+    def gradients(self, X, y):
+        p = self.params
+        h = np.tanh(X @ p["W1"] + p["b1"])
+        out = h @ p["W2"] + p["b2"]
+        self.out = out
+        loss = np.mean((out - y) ** 2)
+        d = 2.0 * (out - y) / out.size
+        g = {"W2": h.T @ d, "b2": d.sum(axis=0)}
+        dh = (d @ p["W2"].T) * (1.0 - h ** 2)
+        g["W1"] = X.T @ dh
+        g["b1"] = dh.sum(axis=0)
+        return loss, g
+
+    def train_step(self, X, y):
+        loss, g = self.gradients(X, y)
+        self.grads = g
+        self.t += 1
+        if not self.m:
+            self.m = {k: np.zeros_like(v) for k, v in self.params.items()}
+        for k, p in self.params.items():
+            c = B1 * self.m[k] + (1 - B1) * g[k]
+            p *= 1 - LR * WD
+            p -= LR * np.sign(c)
+            self.m[k] = B2 * self.m[k] + (1 - B2) * g[k]
+
+        return float(loss)

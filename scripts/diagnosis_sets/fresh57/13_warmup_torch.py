@@ -1,0 +1,37 @@
+"""The regressor in PyTorch: SGD with momentum and LambdaLR(warmup), stepped after every update."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+LR0, MOMENTUM = 0.1, 0.9
+WARMUP = 5
+
+
+def warmup(s):
+    return min(1.0, (s + 1) / WARMUP)
+
+
+class Net(nn.Module):
+    def __init__(self, sizes=(4, 8, 2)):
+        super().__init__()
+        self.fc1 = nn.Linear(sizes[0], sizes[1])
+        self.fc2 = nn.Linear(sizes[1], sizes[2])
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(x)))
+
+
+def make_optimizer(model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=LR0, momentum=MOMENTUM)
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, warmup)
+
+
+def train_step(model, optimizer, X, y, scheduler=None):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    if scheduler is not None:
+        scheduler.step()
+    return loss.item()
