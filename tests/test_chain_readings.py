@@ -287,3 +287,18 @@ def test_one_layers_weight_used_for_another_in_the_port_is_read():
     port.values[1].array = h @ (w1 + 0.5)
     assert "another of its products" not in given_weights([mine.values[3]], [port.values[1]], mine.values[2], port.values[0],
                                                           mine, port, 1e-9)
+
+
+def test_a_delta_right_on_one_targets_entries_and_wrong_on_the_others_is_read_by_the_target():
+    from parity.diagnosis.target_entries import target_entries
+    y = (RNG.random((8, 3)) > 0.5).astype(float)
+    g = RNG.normal(size=(8, 3))
+    wrong = np.where(y == 1, -g + g**2, 4 * g)  # the y = 1 term written wrong, the delta held 4 times the port's
+    mine = traced(("X", g, (), ""), ("y", y, (), ""), ("multiply", wrong, (0, 1), ""))
+    port = traced(("grad", g, (), ""))
+    said = target_entries([mine.values[2]], port.values, mine, lambda v: "the port's gradient")
+    assert "4 times" in said and "where y = 1" in said and "term for y = 1" in said, said
+    halves = traced(("X", g, (), ""), ("y", y, (), ""), ("multiply", np.where(y == 1, -g, 4 * g), (0, 1), ""))
+    assert target_entries([halves.values[2]], port.values, halves, lambda v: "x") == ""  # each half a multiple: no side
+    unrelated = traced(("grad", RNG.normal(size=(8, 3)), (), ""))
+    assert target_entries([mine.values[2]], unrelated.values, mine, lambda v: "the port's gradient") == ""

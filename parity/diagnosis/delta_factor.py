@@ -16,6 +16,7 @@ from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
+from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
@@ -261,8 +262,12 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
                        f"{parameter}'s update. {part}", where, "Name the loop's variables apart from the batch's.", 0.85)
     if shared:
         return None
+    deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]
+    gradients = [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")]
     factor = delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(
-        [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)],
-        [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")], numpy_trace, tolerance, name)
+        deltas, gradients, numpy_trace, tolerance, name)
+    split = "" if factor else target_entries(deltas, gradients, numpy_trace, name)
+    said = factor or split
     return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s before "
-                   f"any gradient they share. {factor}", where, "Apply the chain rule's factor there.", 0.8) if factor else None
+                   f"any gradient they share. {said}", where, "Apply the chain rule's factor there." if factor else
+                   "Differentiate that term of the loss again, with y in it.", 0.8 if factor else 0.75) if said else None

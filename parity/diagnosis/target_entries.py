@@ -1,0 +1,49 @@
+"""A NumPy delta made from the targets against the reference's gradient of its shape, entry by entry and split by
+the target's value: where it agrees (up to one factor, the delta held before a mean's 1/n) on the entries of one
+target value and departs on every entry of the other, the derivative's term for that target value is written
+wrong (a sign lost in d(FN)/dp = -y, a union's derivative 1 where 1 - y belongs).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.ratios import constant_ratio
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+CLOSE = 1e-5  # relative: entries equal up to the factor
+
+
+def target_entries(deltas: list[Value], gradients: list[Value], trace: Trace, name: Callable[[Value], str]) -> str:
+    targets = next((v.array for v in trace.values if v.op == "y"), None)
+    if targets is None or not np.all((targets == 0) | (targets == 1)) or targets.all() or not targets.any():
+        return ""
+    for mine in deltas:
+        if mine.array.shape != targets.shape:
+            continue
+        for theirs in (g for g in gradients if g.array.shape == mine.array.shape and np.ptp(g.array) > 0):
+            found = [(value, said) for value in (0.0, 1.0) if (said := _apart_on(mine.array, theirs.array, targets, value))]
+            for value, said in found if len(found) == 1 else ():  # each half a multiple of its own: no side shown
+                    return (f"The NumPy program's {describe(mine)}, made from the targets, is {said[0]} the "
+                            f"{name(theirs).removeprefix('the ')} on every entry where y = {1 - value:g}, and departs "
+                            f"from it on {said[1]} of the {int((targets == value).sum())} entries where y = {value:g}: "
+                            f"the derivative's term for y = {value:g} is written wrong (a sign lost in a term with y in "
+                            "it, or a derivative taken as if that term did not depend on the output).")
+    return ""
+
+
+def _apart_on(mine: np.ndarray, theirs: np.ndarray, targets: np.ndarray, value: float) -> tuple[str, int] | None:
+    """(how the entries of the other target value agree, how many of this value's depart) where every entry of the
+    other value agrees up to one factor and most of this value's do not."""
+    keep, off = targets != value, targets == value
+    if keep.sum() < 2 or off.sum() < 2:
+        return None
+    k = constant_ratio(mine[keep], theirs[keep])
+    if k is None or not np.allclose(mine[keep], k * theirs[keep], rtol=CLOSE, atol=CLOSE * np.abs(theirs).max()):
+        return None
+    departing = ~np.isclose(mine[off], k * theirs[off], rtol=CLOSE, atol=CLOSE * np.abs(theirs).max())
+    if departing.sum() < max(2, off.sum() // 2):
+        return None
+    return ("equal to" if abs(k - 1) <= CLOSE else f"{k:.6g} times"), int(departing.sum())
