@@ -302,3 +302,15 @@ def test_a_delta_right_on_one_targets_entries_and_wrong_on_the_others_is_read_by
     assert target_entries([halves.values[2]], port.values, halves, lambda v: "x") == ""  # each half a multiple: no side
     unrelated = traced(("grad", RNG.normal(size=(8, 3)), (), ""))
     assert target_entries([mine.values[2]], unrelated.values, mine, lambda v: "the port's gradient") == ""
+
+
+def test_a_factor_that_is_an_expression_of_the_optimizers_constants_is_read_and_plain_sgd_has_none():
+    import torch
+
+    from parity.diagnosis.optimizer_constants import constant_law, constants_of
+    adam = torch.optim.Adam([torch.zeros(1, requires_grad=True)], betas=(0.9, 0.99))
+    said = constant_law(0.1, constants_of(adam))
+    assert "1 - β1" in said and "(1 - β2)/(1 - β1)" in said and "β2 = 0.99" in said, said
+    assert "√(1 - β2)" in constant_law(np.sqrt(1 - 0.99), constants_of(adam))
+    assert constant_law(0.37, constants_of(adam)) == ""
+    assert constant_law(0.1, constants_of(torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1))) == ""

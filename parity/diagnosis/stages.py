@@ -34,6 +34,7 @@ from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.optimizer_constants import constants_of
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
@@ -78,7 +79,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step)
+        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
@@ -110,6 +111,12 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
     a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
     return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
+
+
+def _port_constants(built) -> dict[str, float]:
+    """The port's optimizer's β's, α and momentum, as it builds them."""
+    names = getattr(built.make_sides()[1], "names", None)
+    return constants_of(names.get("optimizer")) if isinstance(names, dict) else {}
 
 
 def _ranked(found: list[Finding], finding: Finding) -> None:

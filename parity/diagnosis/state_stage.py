@@ -7,15 +7,21 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_constants import constant_law
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 
 
-def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
+def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
+                   constants: dict[str, float] | None = None) -> list[Finding]:
     """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
     every parameter's state is one factor times the other side's, the gradients were scaled between the two."""
     parameter, _, kind = name.partition(".")
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
+    if shared is not None and ratio is not None and (law := constant_law(shared, constants or {})):
+        return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
+                        f"{law}.", {"step": step, "state": kind, "ratio": shared},
+                        f"Update the {kind} with the same constant in both programs.", 0.75)]
     if shared is not None and ratio is not None:
         # a norm's ratio to another is the same for the gradients as clipped: either side's will do
         grads = [{k: v for k, v in record.items() if k.endswith(".grad")} for record in (numpy_record, torch_record)]

@@ -14,6 +14,7 @@ from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.decay_order import decay_order
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.backward_again import still_because
@@ -180,6 +181,10 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
     if ratio is not None and (unread := unread_group_key(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
         return [Finding("optimizer-settings", unread, {**evidence, "ratio": ratio, "side": "torch"},
                         "Name the group's rate 'lr'.", 0.9)]
+    if ratio is not None and (law := constant_law(ratio, constants_of(port_names.get("optimizer")))):
+        return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step "
+                        f"{step} (constant over the tensor): {law}.", {**evidence, "ratio": ratio},
+                        "Write the optimizer's formula with each constant where the other program has it.", 0.75)]
     if ratio is not None:
         meaning = _ratio_meaning(ratio, rows)
         text = meaning[1] if meaning else f"{ratio:.6g} times"

@@ -1,0 +1,44 @@
+"""A factor between the two programs' updates or optimizer states that is an expression of the optimizer's own
+constants: √(1 - β2) (a second moment taken as g² where (1 - β2)·g² belongs), 1 - β1, (1 - β2)/(1 - β1) (a moment
+kept with the other β), √α. Measured: the factor is matched against each expression of the port's optimizer's
+constants (none where it holds none)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+MATCH = 1e-4
+
+
+def constants_of(optimizer: Any) -> dict[str, float]:
+    """The β's, α and momentum of the port's first parameter group, by name."""
+    group = next(iter(getattr(optimizer, "param_groups", None) or []), {})
+    found = dict(zip(("β1", "β2"), group["betas"])) if "betas" in group else {}
+    found.update({name: float(group[key]) for key, name in (("alpha", "α"), ("momentum", "μ"), ("rho", "ρ"))
+                  if isinstance(group.get(key), (int, float)) and 0 < group[key] < 1})
+    return found
+
+
+def expressions(constants: dict[str, float]) -> list[tuple[str, float]]:
+    """(words, value) of the forms a slip in an update's formula makes of its constants."""
+    forms = []
+    for name, c in constants.items():
+        forms += [(f"1 - {name}", 1 - c), (f"√(1 - {name})", math.sqrt(1 - c)), (f"√{name}", math.sqrt(c)), (name, c)]
+        forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other != name]
+        forms += [(f"(1 - {other})/√(1 - {name})", (1 - d) / math.sqrt(1 - c)) for other, d in constants.items() if other != name]
+    return forms
+
+
+def constant_law(ratio: float, constants: dict[str, float]) -> str:
+    """Words for a ratio that is one of the expressions or its reciprocal, with the constants' values; else "" (and
+    always where the optimizer holds no such constant: plain SGD's factor of 10 is no β)."""
+    forms = [form for words, value in expressions(constants)
+             for form, v in ((words, value), *(((f"1/({words})", 1 / value),) if "/" not in words else ()))
+             if abs(ratio - v) <= MATCH * abs(v)]  # a quotient's reciprocal is the other quotient, listed already
+    if not forms:
+        return ""
+    values = ", ".join(f"{k} = {c:g}" for k, c in constants.items() if any(k in form for form in forms))
+    return (f"{ratio:.6g} is {' or '.join(dict.fromkeys(forms))} ({values}): the optimizer's own constant taken "
+            "otherwise on one side (a moment kept with another β, a (1 - β) or a square root left out, g² where the "
+            "average belongs)")
