@@ -314,3 +314,10 @@ def test_a_factor_that_is_an_expression_of_the_optimizers_constants_is_read_and_
     assert "√(1 - β2)" in constant_law(np.sqrt(1 - 0.99), constants_of(adam))
     assert constant_law(0.37, constants_of(adam)) == ""
     assert constant_law(0.1, constants_of(torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1))) == ""
+
+
+def test_a_warm_up_applied_cumulatively_is_read_from_the_ratios_step_factors():
+    from parity.diagnosis.ratios import cumulative
+    warm = np.array([0.2, 0.4, 0.6, 0.8, 1.0, 1.0])
+    assert "cumulatively" in cumulative((np.cumprod(warm) / warm)[1:])  # step 1 agrees: the ratio from step 2
+    assert cumulative(np.array([1.1, 1.16, 1.21, 1.26, 1.3])) is None

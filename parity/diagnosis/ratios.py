@@ -209,9 +209,23 @@ def cuts(r: np.ndarray, t: np.ndarray, tolerance: float) -> str | None:
         return None
     side, cut = ("port", 1 / factors[0]) if factors[0] > 1 else ("NumPy", factors[0])
     return (f"the {side} side's learning rate is cut to {cut:.4g} of itself at steps {', '.join(map(str, starts))} and "
-            f"held between: a step-wise schedule on that side only (StepLR or MultiStepLR, or ReduceLROnPlateau cutting "
+            f"held between: a step-wise schedule on that side only, or on both sides with factors {cut:.4g} apart (StepLR's "
+            f"gamma at its default 0.1 where the other side's is 0.5) (StepLR or MultiStepLR, or ReduceLROnPlateau cutting "
             f"the rate when it sees no improvement: built with mode='max' and stepped with a falling loss, it cuts every "
             f"patience + 1 steps)")
+
+
+def cumulative(r: np.ndarray) -> str | None:
+    """A ratio whose step-to-step factor runs as an arithmetic sequence (0.4, 0.6, 0.8), from the first step's ratio as
+    that sequence's term before: one side multiplies its rate by each step's factor, cumulatively (self.lr *= f(s),
+    MultiplicativeLR), where the other sets it to lr0·f(s) (LambdaLR)."""
+    factors = r[1:] / r[:-1]
+    rising = factors[: next((i for i, f in enumerate(factors) if abs(f - 1) <= 1e-3), len(factors))]
+    if len(rising) < 3 or np.ptp(np.diff(rising)) > 1e-3 * abs(rising).max() or abs(rising[0] - np.diff(rising)[0] - r[0]) > 1e-3:
+        return None
+    return (f"the ratio's step-to-step factor runs {', '.join(f'{f:.4g}' for f in rising)}, each step's factor of a "
+            f"warm-up, from {r[0]:.4g} at the first: one side multiplies its rate by each step's factor cumulatively "
+            "(self.lr *= f(s), MultiplicativeLR) where the other sets it to lr0·f(s) (LambdaLR)")
 
 
 def _inverse_time(k: float, p: int) -> str:

@@ -19,7 +19,7 @@ from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at
-from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, schedule_form
+from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, cumulative, cuts, schedule_form
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -277,7 +277,8 @@ def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str
     if np.allclose(steps, steps[0], rtol=1e-3):
         return ("schedule", f"The updates' ratio changes by the same factor {steps[0]:.6g} every step: an exponential learning-rate "
                 f"schedule on one side only.", "Step the same schedule on both sides, once per step.")
-    schedule = schedule_form(first, np.arange(1, len(first) + 1) + first_step - 1, 1e-3) if same_for_all else None
+    t = np.arange(1, len(first) + 1) + first_step - 1
+    schedule = (schedule_form(first, t, 1e-3) or cuts(first, t, 1e-3) or cumulative(first)) if same_for_all else None
     if schedule:
         return ("schedule", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the same for every "
                 f"parameter: {schedule}.", "Write the schedule alike on both sides.")
