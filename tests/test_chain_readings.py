@@ -321,3 +321,14 @@ def test_a_warm_up_applied_cumulatively_is_read_from_the_ratios_step_factors():
     warm = np.array([0.2, 0.4, 0.6, 0.8, 1.0, 1.0])
     assert "cumulatively" in cumulative((np.cumprod(warm) / warm)[1:])  # step 1 agrees: the ratio from step 2
     assert cumulative(np.array([1.1, 1.16, 1.21, 1.26, 1.3])) is None
+
+
+def test_a_port_sum_with_no_dim_against_a_numpy_sum_per_row_is_read():
+    from parity.diagnosis.written_readings import axes_of
+    p = RNG.random((6, 4))
+    mine = traced(("X", p, (), ""), ("add.reduce", p.sum(1, keepdims=True), (0,), "axis=1, keepdims=True"))
+    port = traced(("X", p, (), ""), ("sum", p.sum(), (0,), ""))
+    said = axes_of(mine.values[1:], port.values[1:], mine.values[0])
+    assert "has no dim" in said and "axis=1" in said, said
+    per_row = traced(("X", p, (), ""), ("sum", p.sum(1), (0,), "1, dim=1"))
+    assert axes_of(mine.values[1:], per_row.values[1:], mine.values[0]) == ""

@@ -18,17 +18,24 @@ from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 SIMPLE = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0)  # coefficients a slip in a term's weight gives
 
 
-def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: float) -> str:
+def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: float,
+               terms: list[Value] | None = None) -> str:
+    """`torch_values` the port's values of the place (the agreeing value and what it makes), `terms` every value of
+    the port's a term may be (by default the same; its forward values only, the last 120)."""
+    terms = [t for t in terms if t.op != "grad" and not t.op.endswith(".grad")][-120:] if terms else None
     for mine in numpy_values:
         if mine.array.size < 2 or np.ptp(mine.array) == 0:
             continue
-        same = [t for t in torch_values if t.array.shape == mine.array.shape and np.ptp(t.array) > 0]
+        shape = mine.array.shape  # (n, 1) kept with keepdims against the port's (n,): the same numbers
+        same = [t for t in torch_values if t.array.size == mine.array.size and np.ptp(t.array) > 0
+                and (t.array.shape == shape or 1 in (*t.array.shape, *shape))]
         for theirs in same:
-            if agrees(mine.array, theirs.array, tolerance):
+            if agrees(mine.array, theirs.array.reshape(shape), tolerance):
                 continue
-            gap = mine.array - theirs.array
-            for term in same:
-                k = _coefficient(gap, term.array, tolerance)
+            gap = mine.array - theirs.array.reshape(shape)
+            for term in [t for t in (terms or same) if t.array.size == mine.array.size and np.ptp(t.array) > 0
+                         and (t.array.shape == shape or 1 in (*t.array.shape, *shape))]:
+                k = _coefficient(gap, term.array.reshape(shape), tolerance)
                 if term is not theirs and k is not None:
                     return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} "
                             f"{'plus' if k > 0 else 'minus'} {_times(abs(k))}the port's {describe(term)}, element by "
