@@ -332,3 +332,12 @@ def test_a_port_sum_with_no_dim_against_a_numpy_sum_per_row_is_read():
     assert "has no dim" in said and "axis=1" in said, said
     per_row = traced(("X", p, (), ""), ("sum", p.sum(1), (0,), "1, dim=1"))
     assert axes_of(mine.values[1:], per_row.values[1:], mine.values[0]) == ""
+
+
+def test_a_divisor_one_constant_apart_is_read_as_a_term_on_one_side():
+    from parity.diagnosis.operand_powers import powers_apart
+    x, d = RNG.normal(size=(6, 1)), RNG.uniform(1, 2, size=(6, 1))
+    mine = traced(("X", x, (), ""), ("divide", x / d, (0, "?"), ""))
+    theirs = traced(("X", x[:, 0], (), ""), ("add", d[:, 0] + 1, ("?", 1.0), ""), ("div", x[:, 0] / (d[:, 0] + 1), (0, 1), ""))
+    said = powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs)
+    assert "the port's minus 1" in said and "one side only" in said, said

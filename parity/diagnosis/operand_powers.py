@@ -18,14 +18,21 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
     """Where both sides apply one op to the agreeing value with another array, whether the NumPy program's array is
     a fixed power of the port's (times one number): the words, or ""."""
     pair = next(((m, t) for m in numpy_ops[:3] for t in torch_ops[:3] if OPS.get(m.op) and OPS.get(m.op) == OPS.get(t.op)
-                 and m.array.shape == t.array.shape), None)
+                 and m.array.size == t.array.size), None)  # (n, 1) kept with keepdims against (n,): the same numbers
     if pair is None:
         return ""
     mine, theirs = pair
     ours, port = _operand(mine, frontier.index, frontier.array), _operand(theirs, twin.index, twin.array)
-    if ours is None or port is None or ours.shape != port.shape:
+    if ours is None or port is None or ours.size != port.size:
         return ""
+    port = port.reshape(ours.shape)
     law = _law(ours, port)
+    gap = ours - port
+    if law is None and np.ptp(gap) <= EXACT * max(float(np.abs(port).max()), 1e-30) and abs(gap.flat[0]) > EXACT * float(np.abs(port).max()):
+        c = float(np.mean(gap))
+        return (f"Both sides {_plain(OPS[mine.op])} another array there: the NumPy program's is the port's "
+                f"{'plus' if c > 0 else 'minus'} {abs(c):.6g}, entry by entry: a constant added on one side only (a "
+                "smoothing term in the denominator or numerator alone, an ε on one side).")
     if law is None:
         return ""
     k, p = law

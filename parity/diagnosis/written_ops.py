@@ -141,7 +141,8 @@ def _akin(trace: Trace, replaced: Value, put: Value) -> bool:
     (a pre-activation for its activation, x for -x), or a later layer's output for an earlier one's."""
     op = lambda v: v.op.removesuffix(" (in place)")  # noqa: E731
     return op(replaced) == op(put) or _one_op(replaced, put) or _one_op(put, replaced) or \
-        replaced.op in ("X", "y") or bool(_later(trace, replaced, put))
+        replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or \
+        put.index in leaves(trace, replaced.index, 4)  # an activation written out (σ as four ops) for its input
 
 
 def _one_op(made: Value, source: Value) -> bool:
@@ -259,7 +260,7 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
-    for value in chain(trace, numpy_ops[0], set(region), 3) if numpy_ops else ():  # the departing value, and what it makes
+    for value in chain(trace, numpy_ops[0], set(region), 6) if numpy_ops else ():  # the departing value, and what it makes
         if source := another_input(value, trace, other, tolerance, reference=False, kin=True):
             return source, "Take that value from the same source in both programs.", 0.75
     if scaled := one_sided_scale(numpy_ops, torch_ops, trace, other):
