@@ -341,3 +341,12 @@ def test_a_divisor_one_constant_apart_is_read_as_a_term_on_one_side():
     theirs = traced(("X", x[:, 0], (), ""), ("add", d[:, 0] + 1, ("?", 1.0), ""), ("div", x[:, 0] / (d[:, 0] + 1), (0, 1), ""))
     said = powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs)
     assert "the port's minus 1" in said and "one side only" in said, said
+
+
+def test_a_gradient_weighted_by_the_targets_value_is_read_as_a_class_balance():
+    from parity.diagnosis.target_entries import weighted_by_target
+    y = (RNG.random((8, 3)) > 0.5).astype(float)
+    run = RNG.normal(size=(8, 3))
+    words, _ = weighted_by_target(run, np.where(y == 1, 0.25, 0.75) * run, y, 1e-6)
+    assert "times 0.25 on the entries with y = 1" in words and "α = 0.25" in words, words
+    assert weighted_by_target(run, 0.5 * run, y, 1e-6) is None  # one weight for all: a scale, not a balance

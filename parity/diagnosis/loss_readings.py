@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 import numpy_net
 from parity.diagnosis import activation_readings as acts
+from parity.diagnosis.target_entries import weighted_by_target
 from parity.diagnosis.evidence import as_division, fit_ratio, golden_minimum, one_side, relative_gap
 from parity.diagnosis.logit_gradients import gradient_at_logits, run_gradient
 from parity.diagnosis.loss_weights import weighted_by_prediction, weighted_rows
@@ -83,7 +84,8 @@ def loss_gradient(loss: str, output_activation: str, logits: np.ndarray, y: np.n
         or _unit_in_gradient(output_activation, logits, y, grad, run, tolerance) \
         or _added_term(output_activation, logits, y, grad, run, tolerance) or _temperature(loss, output_activation, logits, y, grad, tolerance) or _jacobian_diagonal(loss, output_activation, logits, y, grad, tolerance) \
         or _other_loss(output_activation, logits, y, grad, tolerance) or _one_sign_of_logits(run, grad, logits, tolerance) \
-        or weighted_by_prediction(loss, output_activation, logits, y, grad, run, tolerance) or _one_target_right(run, grad, y, tolerance)
+        or weighted_by_prediction(loss, output_activation, logits, y, grad, run, tolerance) or \
+        weighted_by_target(run, grad, y, tolerance) or _one_target_right(run, grad, y, tolerance)
 
 
 # terms a loss may carry beside the run's loss, each in the output unit's values p or the logits z

@@ -47,3 +47,19 @@ def _apart_on(mine: np.ndarray, theirs: np.ndarray, targets: np.ndarray, value: 
     if departing.sum() < max(2, off.sum() // 2):
         return None
     return ("equal to" if abs(k - 1) <= CLOSE else f"{k:.6g} times"), int(departing.sum())
+
+
+def weighted_by_target(run: np.ndarray, grad: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, str] | None:
+    """The port's gradient at the logits is the run's times one weight on the entries with y = 1 and another on those
+    with y = 0: the loss weighted by the target's value on one side (a focal loss's α balance, a positive weight)."""
+    if y.shape != grad.shape or not np.all((y == 0) | (y == 1)) or y.all() or not y.any():
+        return None
+    weights = [constant_ratio(grad[y == v], run[y == v]) for v in (1.0, 0.0)]
+    if any(w is None for w in weights) or abs(weights[0] - weights[1]) <= tolerance * max(map(abs, weights)) or \
+            not np.allclose(grad, np.where(y == 1, weights[0], weights[1]) * run, rtol=10 * tolerance, atol=0):
+        return None
+    w1, w0 = weights
+    return (f"its loss's gradient at the logits is --loss's times {w1:.4g} on the entries with y = 1 and times {w0:.4g} "
+            f"on those with y = 0: the loss weighted by the target's value on one side (a class balance α = "
+            f"{w1 / (w1 + w0):.4g} for the positives, {w0 / (w1 + w0):.4g} for the negatives, or a positive weight of "
+            f"{w1 / w0:.4g}).", "Weigh the two target values alike in both programs (the α balance, pos_weight).")
