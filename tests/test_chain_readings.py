@@ -329,7 +329,7 @@ def test_a_port_sum_with_no_dim_against_a_numpy_sum_per_row_is_read():
     mine = traced(("X", p, (), ""), ("add.reduce", p.sum(1, keepdims=True), (0,), "axis=1, keepdims=True"))
     port = traced(("X", p, (), ""), ("sum", p.sum(), (0,), ""))
     said = axes_of(mine.values[1:], port.values[1:], mine.values[0])
-    assert "has no dim" in said and "axis=1" in said, said
+    assert "has no dim" in said and "within each row" in said, said
     per_row = traced(("X", p, (), ""), ("sum", p.sum(1), (0,), "1, dim=1"))
     assert axes_of(mine.values[1:], per_row.values[1:], mine.values[0]) == ""
 

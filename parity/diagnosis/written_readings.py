@@ -97,12 +97,10 @@ def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> 
     if frontier.array.ndim != 2:
         return ""
     mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)", v.detail)), None)
-    whole = next((v for v in torch_ops if v.op in ("sum", "mean", "amax", "max", "prod") and "dim=" not in v.detail
-                  and v.array.size == 1), None)
-    if mine is not None and whole is not None and mine.array.size > 1:
-        axis = re.search(r"axis=(-?\d)", mine.detail).group(1)
-        return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[int(axis) % 2]} (axis={axis}), one number per row or "
-                f"column, where the port's {whole.op} has no dim: it reduces every entry, the whole batch, to one number.")
+    whole = next((v for v in torch_ops if v.op in ("sum", "mean", "amax", "max") and "dim=" not in v.detail and v.array.size == 1), None)
+    if mine is not None and whole is not None and mine.array.size > 1:  # the port's reduces every entry
+        return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[int(re.search(r'axis=(-?[0-9])', mine.detail).group(1)) % 2]}, "
+                f"one number per row or column, where the port's {whole.op} has no dim: the whole batch to one number.")
     theirs = next((v for v in torch_ops if v.op in PORT_AXES or re.search(r"dim=(-?\d)", v.detail)), None)
     if mine is None or theirs is None:
         return ""
