@@ -92,7 +92,8 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
 def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
     """A factor that is a number the program writes in its forward pass (the C of C·tanh(z / C)), or one over it:
     that constant's place in the chain rule (applied once more, or left out)."""
-    for value in trace.values:
+    for value in (v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index)):
+        # the forward pass's own numbers (the C of C·tanh(z / C)), not an update's (a learning rate times a decay)
         for number in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
             for k, words in ((number, ""), (1 / number, "1 over ")):
                 if abs(ratio - k) <= 1e-4 * abs(k):

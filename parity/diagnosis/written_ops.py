@@ -117,8 +117,9 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
             result = replay(trace, value.index, {leaf: candidate.array}, DEPTH)
-            if result is None and leaf in value.inputs:  # the value's own operand, its other uses as computed
-                result = recomputed(value, leaf, candidate.array, trace)
+            if result is None and leaf in value.inputs and _activation_of(trace, trace.values[leaf], candidate):
+                result = recomputed(value, leaf, candidate.array, trace)  # the value's own operand, its other uses
+                # as computed: only for an activation and its input, where the structure of the formula cannot make it
             if result is None or result.size < 2 or len(np.unique(result)) <= 2 or \
                     any(_same(result, a, tolerance) for a in [*inputs, candidate.array]):
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
@@ -143,6 +144,12 @@ def _akin(trace: Trace, replaced: Value, put: Value) -> bool:
     return op(replaced) == op(put) or _one_op(replaced, put) or _one_op(put, replaced) or \
         replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or \
         put.index in leaves(trace, replaced.index, 4)  # an activation written out (σ as four ops) for its input
+
+
+def _activation_of(trace: Trace, replaced: Value, put: Value) -> bool:
+    """One value made from the other by one op, or by an activation written out in a few (σ as four ops)."""
+    return _one_op(replaced, put) or _one_op(put, replaced) or put.index in leaves(trace, replaced.index, 4) or \
+        replaced.index in leaves(trace, put.index, 4)
 
 
 def _one_op(made: Value, source: Value) -> bool:
