@@ -350,3 +350,17 @@ def test_a_gradient_weighted_by_the_targets_value_is_read_as_a_class_balance():
     words, _ = weighted_by_target(run, np.where(y == 1, 0.25, 0.75) * run, y, 1e-6)
     assert "times 0.25 on the entries with y = 1" in words and "α = 0.25" in words, words
     assert weighted_by_target(run, 0.5 * run, y, 1e-6) is None  # one weight for all: a scale, not a balance
+
+
+def test_a_numpy_difference_of_two_port_values_is_no_term_weighted_otherwise():
+    from parity.diagnosis.term_apart import term_apart
+    a, b, c = (RNG.normal(size=(6, 3)) for _ in range(3))
+    mine = traced(("X", a, (), ""), ("y", b, (), ""), ("subtract", a - b, (0, 1), ""))
+    port = traced(("sigmoid", a, (), ""), ("mul", c, (), ""))
+    port_b = traced(("X", b, (), ""))
+    assert term_apart([mine.values[2]], port.values, 1e-9, [*port.values, *port_b.values], mine) == ""  # a - b of the port's own
+
+
+def test_a_decay_whose_factors_never_reach_one_is_no_warm_up():
+    from parity.diagnosis.ratios import cumulative
+    assert cumulative(np.array([0.9487, 0.9036, 0.8642, 0.8295, 0.7992, 0.7732])) is None

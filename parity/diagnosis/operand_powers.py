@@ -28,7 +28,8 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
     port = port.reshape(ours.shape)
     law = _law(ours, port)
     gap = ours - port
-    if law is None and np.ptp(gap) <= EXACT * max(float(np.abs(port).max()), 1e-30) and abs(gap.flat[0]) > EXACT * float(np.abs(port).max()):
+    if law is None and np.ptp(port) > EXACT * float(np.abs(port).max()) and np.ptp(gap) <= EXACT * float(np.abs(port).max()) \
+            and abs(gap.flat[0]) > EXACT * float(np.abs(port).max()):  # an operand that varies: two numbers always differ
         c = float(np.mean(gap))
         return (f"Both sides {_plain(OPS[mine.op])} another array there: the NumPy program's is the port's "
                 f"{'plus' if c > 0 else 'minus'} {abs(c):.6g}, entry by entry: a constant added on one side only (a "

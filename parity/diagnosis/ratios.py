@@ -221,8 +221,10 @@ def cumulative(r: np.ndarray) -> str | None:
     MultiplicativeLR), where the other sets it to lr0·f(s) (LambdaLR)."""
     factors = r[1:] / r[:-1]
     rising = factors[: next((i for i, f in enumerate(factors) if abs(f - 1) <= 1e-3), len(factors))]
-    if len(rising) < 3 or np.ptp(np.diff(rising)) > 1e-3 * abs(rising).max() or abs(rising[0] - np.diff(rising)[0] - r[0]) > 1e-3:
-        return None
+    step = float(np.diff(rising)[0]) if len(rising) > 1 else 0.0
+    if len(rising) < 3 or len(rising) == len(factors) or np.ptp(np.diff(rising)) > 1e-3 * abs(rising).max() or \
+            abs(rising[0] - step - r[0]) > 1e-3 or abs(rising[-1] + step - 1) > 1e-3:
+        return None  # a warm-up's factors reach 1 and stay there
     return (f"the ratio's step-to-step factor runs {', '.join(f'{f:.4g}' for f in rising)}, each step's factor of a "
             f"warm-up, from {r[0]:.4g} at the first: one side multiplies its rate by each step's factor cumulatively "
             "(self.lr *= f(s), MultiplicativeLR) where the other sets it to lr0·f(s) (LambdaLR)")

@@ -19,7 +19,7 @@ SIMPLE = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0)  # coefficients a slip in 
 
 
 def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: float,
-               terms: list[Value] | None = None) -> str:
+               terms: list[Value] | None = None, trace: Trace | None = None) -> str:
     """`torch_values` the port's values of the place (the agreeing value and what it makes), `terms` every value of
     the port's a term may be (by default the same; its forward values only, the last 120)."""
     terms = [t for t in terms if t.op != "grad" and not t.op.endswith(".grad")][-120:] if terms else None
@@ -35,6 +35,8 @@ def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: 
             gap = mine.array - theirs.array.reshape(shape)
             for term in [t for t in (terms or same) if t.array.size == mine.array.size and np.ptp(t.array) > 0
                          and (t.array.shape == shape or 1 in (*t.array.shape, *shape))]:
+                if _operands_of(mine, trace, (theirs, term), tolerance):
+                    continue  # the NumPy program computes theirs ± term itself: where it parts, not a coefficient
                 k = _coefficient(gap, term.array.reshape(shape), tolerance)
                 if term is not theirs and k is not None:
                     return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} "
@@ -42,6 +44,12 @@ def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: 
                             "element: one term of that sum is weighted otherwise on the two sides (a coefficient such "
                             "as the 2 of a cross term -2·x·c dropped, a term counted twice, or added on one side only).")
     return ""
+
+
+def _operands_of(mine: Value, trace: Trace | None, values: tuple[Value, Value], tolerance: float) -> bool:
+    """Whether one of the NumPy value's own operands is one of the two port values (a − b of the port's a and b)."""
+    inputs = [trace.values[i].array for i in mine.inputs if isinstance(i, int)] if trace is not None else []
+    return any(a.size == v.array.size and agrees(a.reshape(v.array.shape), v.array, tolerance) for a in inputs for v in values)
 
 
 def _coefficient(gap: np.ndarray, term: np.ndarray, tolerance: float) -> float | None:

@@ -236,7 +236,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace), same)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
-        ("terms", lambda: said("forward", term_apart(departing[:24], [twin, *after], tolerance, torch_trace.values), same)),
+        ("terms", lambda: said("forward", term_apart(departing[:24], [twin, *after], tolerance, torch_trace.values, numpy_trace), same)),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
                                 "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),

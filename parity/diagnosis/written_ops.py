@@ -142,14 +142,26 @@ def _akin(trace: Trace, replaced: Value, put: Value) -> bool:
     (a pre-activation for its activation, x for -x), or a later layer's output for an earlier one's."""
     op = lambda v: v.op.removesuffix(" (in place)")  # noqa: E731
     return op(replaced) == op(put) or _one_op(replaced, put) or _one_op(put, replaced) or \
-        replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or \
-        put.index in leaves(trace, replaced.index, 4)  # an activation written out (σ as four ops) for its input
+        replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or _written_out(trace, replaced, put)
 
 
 def _activation_of(trace: Trace, replaced: Value, put: Value) -> bool:
     """One value made from the other by one op, or by an activation written out in a few (σ as four ops)."""
-    return _one_op(replaced, put) or _one_op(put, replaced) or put.index in leaves(trace, replaced.index, 4) or \
-        replaced.index in leaves(trace, put.index, 4)
+    return _one_op(replaced, put) or _one_op(put, replaced) or _written_out(trace, replaced, put) or \
+        _written_out(trace, put, replaced)
+
+
+def _written_out(trace: Trace, made: Value, source: Value, depth: int = 4) -> bool:
+    """`made` is `source` through a few ops each on one array and numbers alone (σ written out as 1 / (1 + exp(-z))):
+    an activation and its input, not two values a formula combines (x - h from x)."""
+    for _ in range(depth):
+        arrays = [i for i in made.inputs if not isinstance(i, float)]
+        if len(arrays) != 1 or not isinstance(arrays[0], int):
+            return False
+        if arrays[0] == source.index:
+            return True
+        made = trace.values[arrays[0]]
+    return False
 
 
 def _one_op(made: Value, source: Value) -> bool:
