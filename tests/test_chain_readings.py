@@ -364,3 +364,13 @@ def test_a_numpy_difference_of_two_port_values_is_no_term_weighted_otherwise():
 def test_a_decay_whose_factors_never_reach_one_is_no_warm_up():
     from parity.diagnosis.ratios import cumulative
     assert cumulative(np.array([0.9487, 0.9036, 0.8642, 0.8295, 0.7992, 0.7732])) is None
+
+
+def test_a_partial_sum_the_program_goes_on_adding_to_is_not_read_by_the_target():
+    from parity.diagnosis.target_entries import target_entries
+    y = (RNG.random((8, 3)) > 0.5).astype(float)
+    p, labels = RNG.random((8, 3)), (RNG.random((8, 3)) > 0.5).astype(float)
+    mine = traced(("X", p, (), ""), ("y", y, (), ""), ("add", p + y, (0, 1), ""), ("eye", labels, (), ""),
+                  ("subtract", p + y - labels, (2, 3), ""))
+    port = traced(("grad", (p - y) / 4, (), ""))
+    assert target_entries([mine.values[2]], port.values, mine, lambda v: "the port's gradient") == ""

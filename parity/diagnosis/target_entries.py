@@ -21,8 +21,8 @@ def target_entries(deltas: list[Value], gradients: list[Value], trace: Trace, na
     if targets is None or not np.all((targets == 0) | (targets == 1)) or targets.all() or not targets.any():
         return ""
     for mine in deltas:
-        if mine.array.shape != targets.shape:
-            continue
+        if mine.array.shape != targets.shape or _added_to(mine, trace):
+            continue  # a partial sum the program goes on adding to (p + y, then - labels) is not its delta yet
         for theirs in (g for g in gradients if g.array.shape == mine.array.shape and np.ptp(g.array) > 0):
             found = [(value, said) for value in (0.0, 1.0) if (said := _apart_on(mine.array, theirs.array, targets, value))]
             for value, said in found if len(found) == 1 else ():  # each half a multiple of its own: no side shown
@@ -32,6 +32,13 @@ def target_entries(deltas: list[Value], gradients: list[Value], trace: Trace, na
                             f"the derivative's term for y = {value:g} is written wrong (a sign lost in a term with y in "
                             "it, or a derivative taken as if that term did not depend on the output).")
     return ""
+
+
+def _added_to(value: Value, trace: Trace) -> bool:
+    """Whether the program adds another array of the value's shape to it, or subtracts one from it, next."""
+    return any(trace.values[u].op.removesuffix(" (in place)") in ("add", "subtract") and
+               sum(isinstance(i, int) and trace.values[i].array.shape == value.array.shape for i in trace.values[u].inputs) == 2
+               for u in value.users)
 
 
 def _apart_on(mine: np.ndarray, theirs: np.ndarray, targets: np.ndarray, value: float) -> tuple[str, int] | None:
