@@ -15,7 +15,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
@@ -92,14 +92,13 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
 def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
     """A factor that is a number the program writes in its forward pass (the C of C·tanh(z / C)), or one over it:
     that constant's place in the chain rule (applied once more, or left out)."""
-    for value in (v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index)):
-        # the forward pass's own numbers (the C of C·tanh(z / C)), not an update's (a learning rate times a decay)
-        for number in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
-            for k, words in ((number, ""), (1 / number, "1 over ")):
-                if abs(ratio - k) <= 1e-4 * abs(k):
-                    return "constant", (f"{words}{number:g}, the number the program writes in {op_text(value, trace)}: "
-                                        "that constant applied once more, or left out, in the chain rule there")
-    return None
+    forward = (v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index))
+    found = written_form(ratio, forward)  # the forward pass's own numbers, not an update's (a learning rate times a decay)
+    if found is None:
+        return None
+    value, number, kind = found
+    return "constant", (f"{'1 over ' if kind == '1/n' else ''}{number:g}, the number the program writes in "
+                        f"{op_text(value, trace)}: that constant applied once more, or left out, in the chain rule there")
 
 
 def _rows(trace: Trace) -> int:

@@ -132,7 +132,7 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0) -> 
     return ""
 
 
-def _scale(value: Value) -> tuple[float, str] | None:
+def number_scale(value: Value) -> tuple[float, str] | None:
     """A value one array times a number or divided by one: (the factor, as written), else None."""
     op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
     if len(value.inputs) != 2 or len(numbers) != 1 or op not in ("multiply", "divide"):
@@ -145,8 +145,8 @@ def _scale(value: Value) -> tuple[float, str] | None:
 def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:
     """Each side scales the agreeing value by a number of its own, written as a product on one side and a division on
     the other: the factor between them, and the batch's rows where it is that."""
-    mine = next((s for v in numpy_ops[:1] if (s := _scale(v))), None)
-    theirs = next((s for v in torch_ops[:1] if (s := _scale(v))), None)
+    mine = next((s for v in numpy_ops[:1] if (s := number_scale(v))), None)
+    theirs = next((s for v in torch_ops[:1] if (s := number_scale(v))), None)
     if mine is None or theirs is None or not theirs[0] or _canonical(numpy_ops[0]) == _canonical(torch_ops[0]):
         return ""
     ratio = mine[0] / theirs[0]
@@ -161,7 +161,7 @@ def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:
 def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace) -> str:
     """One side scales the agreeing value by a number where the other takes it as it is; where that side scales
     another value by the same number, the number weighs another term there (a β on the reconstruction, not the KL)."""
-    mine, theirs = (_scale(ops[0]) if ops else None for ops in (numpy_ops, torch_ops))
+    mine, theirs = (number_scale(ops[0]) if ops else None for ops in (numpy_ops, torch_ops))
     if (mine is None) == (theirs is None) or not numpy_ops or not torch_ops:
         return ""
     scaling, plain, scaled_in, name = (("the NumPy program", "the port", other, "the port") if mine else
@@ -181,13 +181,13 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     agreeing = [(trace if mine else other).values[i].array for i in first.inputs if isinstance(i, int)]
     near = [scaled_in.values[i] for i in taken.inputs if isinstance(i, int)]  # the other terms the value meets there
     near = [v for v in near if not any(v.array.shape == a.shape and agrees(v.array, a, 1e-6) for a in agreeing)]
-    elsewhere = next((v for v in near if (s := _scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
+    elsewhere = next((v for v in near if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
     if elsewhere is not None:
         term = next(describe(scaled_in.values[i]) for i in elsewhere.inputs if isinstance(i, int))
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
                  "weighs another term of the loss on each side.")
     later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
-    if elsewhere is None and (moved := next((v for v in later if (s := _scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
+    if elsewhere is None and (moved := next((v for v in later if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
                  f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value.")
     return said

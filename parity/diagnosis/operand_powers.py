@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.op_pairs import number_scale
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 OPS = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply", "mul": "multiply",
@@ -64,10 +65,8 @@ def _superscript(p: float) -> str:
 
 def _scale_of(value: Value | None) -> float | None:
     """The number a value is one operand times (2 of 2·s), else None."""
-    if value is None or OPS.get(value.op) != "multiply":
-        return None
-    numbers = [i for i in value.inputs if isinstance(i, float)]
-    return numbers[0] if len(numbers) == 1 and len(value.inputs) == 2 and numbers[0] else None
+    scale = number_scale(value) if value is not None and OPS.get(value.op) == "multiply" else None
+    return scale[0] if scale and scale[0] else None
 
 
 def _operand(value: Value, agreeing: int, x: np.ndarray) -> np.ndarray | None:

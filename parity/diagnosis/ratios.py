@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import numpy as np
 
 from parity.tolerance.diagnosis import RATIO_SPREAD
@@ -18,6 +20,18 @@ def constant_ratio(numpy: np.ndarray, torch: np.ndarray) -> float | None:
     if middle == 0 or np.max(np.abs(ratios - middle)) > RATIO_SPREAD * abs(middle):
         return None
     return middle
+
+
+def written_form(k: float, values: Iterable[Any], squares: bool = False) -> tuple[Any, float, str] | None:
+    """The first number a program writes in one of `values` (an op's constant operand, not ±1) that k is, or one over
+    it (with `squares`, its square too): (the value that writes it, the number, the form: "n", "n²", "1/n", "1/n²")."""
+    for value in values:
+        for n in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
+            forms = ((n, "n"), (n * n, "n²"), (1 / n, "1/n"), (1 / (n * n), "1/n²"))
+            for form, kind in (f for f in forms if squares or "²" not in f[1]):
+                if abs(k - form) <= 1e-4 * abs(form):
+                    return value, n, kind
+    return None
 
 
 def ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:

@@ -11,7 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from parity.diagnosis.ratios import ratio_meaning
+from parity.diagnosis.op_pairs import number_scale
+from parity.diagnosis.ratios import ratio_meaning, written_form
 from parity.diagnosis.value_laws import op_kind
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -100,22 +101,17 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
 def _scaled(value: Value, trace: Trace) -> tuple[Value, float]:
     """The value a product or division by one number (or a few) scales, and the factor: (s, k) with value = k·s."""
     k = 1.0
-    while op_kind(value.op) in ("multiply", "divide") and len(value.inputs) == 2:
-        numbers = [i for i in value.inputs if isinstance(i, float)]
-        arrays = [i for i in value.inputs if isinstance(i, int)]
-        if len(numbers) != 1 or len(arrays) != 1 or not numbers[0] or op_kind(value.op) == "divide" and value.inputs[0] == numbers[0]:
-            break
-        k *= numbers[0] if op_kind(value.op) == "multiply" else 1 / numbers[0]
-        value = trace.values[arrays[0]]
+    while (scale := number_scale(value)) and scale[0] and isinstance(array := next(i for i in value.inputs if not isinstance(i, float)), int):
+        k *= scale[0]
+        value = trace.values[array]
     return value, k
 
 
 def written_number(k: float, trace: Trace) -> str:
     """Words for a number that is one the program writes, its square, or one over either: ", which is 3² (3 as the
     program writes it in ...)", else ""."""
-    for value in trace.values:
-        for n in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
-            for form, words in ((n, f"{n:g}"), (n * n, f"{n:g}²"), (1 / n, f"1/{n:g}"), (1 / (n * n), f"1/{n:g}²")):
-                if abs(k - form) <= 1e-4 * abs(form):
-                    return f", which is {words} ({n:g} as the program writes it in its {value.op})"
-    return ""
+    found = written_form(k, trace.values, squares=True)
+    if found is None:
+        return ""
+    value, n, kind = found
+    return f", which is {kind.replace('n', f'{n:g}')} ({n:g} as the program writes it in its {value.op})"
