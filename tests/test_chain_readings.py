@@ -130,6 +130,48 @@ def test_a_gradient_taken_past_the_ports_division_without_its_derivative_is_read
     assert step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9) == ""
 
 
+def test_a_parameter_updated_with_the_gradient_of_its_reparametrised_weight_is_read():
+    from parity.diagnosis.local_derivatives import held_step_left_out
+    v, g = RNG.normal(size=(3, 4)), RNG.normal(size=(3, 4))
+    port = traced(("X", v, (), ""), ("exp", np.exp(v), ("?",), ""), ("grad", g, (1,), ""),
+                  ("V.grad", g * np.exp(v), (), ""))
+    said = held_step_left_out(port.values[2], port.values[2], port, "V", v, 1e-9)
+    assert "exp of V" in said and "exp(z)" in said and "as if it were the weight exp(V)" in said, said
+    port.values[3].array = g * np.exp(v) + 0.5  # the port's gradient of V is made otherwise: nothing to read
+    assert held_step_left_out(port.values[2], port.values[2], port, "V", v, 1e-9) == ""
+    softplus = traced(("X", v, (), ""), ("softplus", np.logaddexp(0, v), ("?",), ""), ("grad", g, (1,), ""),
+                      ("V.grad", g / (1 + np.exp(-v)), (), ""))
+    said = held_step_left_out(softplus.values[2], softplus.values[2], softplus, "V", v.T, 1e-9)  # held transposed
+    assert "softplus of V" in said and "σ(z)" in said, said
+
+
+def test_a_term_added_to_a_sum_that_already_holds_it_is_read_as_counted_twice():
+    from parity.diagnosis.missing_terms import missing_term
+    d, block = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    port = traced(("X", d, (), ""), ("tanh", d, (0,), ""), ("add", d, (1,), ""), ("grad", d, (2,), ""),
+                  ("grad", d + block, (1,), ""))
+    mine = traced(("X", d, (), ""), ("matmul", d, (0,), ""), ("tanh", block, (0,), ""), ("add", d + block, (1, 2), ""),
+                  ("add (in place)", 2 * d + block, ("?", 3), ""))
+    said = missing_term(mine.values[4], [4], mine, port, 1e-9)
+    assert "counted twice" in said and "already made from [matmul (6, 4)]" in said, said
+    other = RNG.normal(size=(6, 4))  # a second path's term that the sum does not hold: no double count to read
+    port.values[3].array = other
+    mine.values[4].array = d + block + other
+    assert "counted twice" not in missing_term(mine.values[4], [4], mine, port, 1e-9)
+
+
+def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative():
+    from parity.diagnosis.local_derivatives import product_factor
+    z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    port = traced(("X", z, (), ""), ("cos", np.cos(z), (0,), ""), ("grad", g, (1,), ""))
+    mine = traced(("X", z, (), ""), ("matmul", g, (0,), ""), ("sin", np.sin(z), (0,), ""),
+                  ("multiply", g * np.sin(z), (1, 2), ""))
+    said = product_factor(mine.values[3], mine.values[1], port.values[2], mine, port)
+    assert "-sin(z)" in said and "-1 times that" in said and "sign flipped" in said, said
+    mine.values[2].array, mine.values[3].array = -np.sin(z), -g * np.sin(z)  # the derivative as the chain rule takes it
+    assert product_factor(mine.values[3], mine.values[1], port.values[2], mine, port) == ""
+
+
 def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
     from parity.diagnosis.local_derivatives import factor_left_out
     g, f = RNG.normal(size=(6, 4)), np.tanh(RNG.normal(size=(6, 4)))

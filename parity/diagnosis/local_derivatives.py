@@ -33,8 +33,9 @@ DERIVATIVES = {
 }
 
 
-def local_derivative(gradient: Value, trace: Trace) -> tuple[str, str, np.ndarray] | None:
-    """For the port's gradient at V = f(U), f a unary elementwise op: (f's name, its derivative in words, f'(U))."""
+def local_derivative(gradient: Value, trace: Trace, held: np.ndarray | None = None) -> tuple[str, str, np.ndarray] | None:
+    """For the port's gradient at V = f(U), f a unary elementwise op: (f's name, its derivative in words, f'(U)). U
+    may be an array the port holds (a parameter, `held`), which its trace does not record."""
     if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
         return None
     made = trace.values[gradient.inputs[0]]
@@ -45,9 +46,15 @@ def local_derivative(gradient: Value, trace: Trace) -> tuple[str, str, np.ndarra
         if op not in ("add", "sub", "subtract") or len(arrays) != 1 or len(numbers) != 1 or made.inputs[0] != arrays[0]:
             break
         made = trace.values[arrays[0]]
-    if op not in DERIVATIVES or len(arrays) != 1 or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1):
+    if not arrays and made.inputs.count("?") == 1 and held is not None:
+        u = np.asarray(held, np.float64)
+        u = u.T if u.ndim == 2 and u.shape != made.array.shape else u  # held as the NumPy program holds it (W1 = fc1.weight.T)
+    elif len(arrays) == 1:
+        u = trace.values[arrays[0]].array
+    else:
         return None
-    u = trace.values[arrays[0]].array
+    if op not in DERIVATIVES or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1):
+        return None
     if u.shape != made.array.shape:
         return None
     form, words = DERIVATIVES[op]
@@ -73,11 +80,32 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
         return ""
     if ratio is not None:
         meaning = ratio_meaning(ratio, rows)
+        slip = "with its sign flipped" if abs(ratio + 1) <= 1e-6 else "with a wrong constant (2z written z, a power's exponent dropped)"
         return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
-                f"{ratio:.6g} times that{f' ({meaning[1]})' if meaning else ''}: {op}'s derivative written with a wrong "
-                "constant (2z written z, a power's exponent dropped).")
+                f"{ratio:.6g} times that{f' ({meaning[1]})' if meaning else ''}: {op}'s derivative written {slip}.")
     return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
             f"{factor_name} in its place: {op}'s derivative written as another function.")
+
+
+def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
+    """The NumPy program's first departing value is the shared gradient at V = f(U) times one factor: that factor read
+    against f'(U) (-sin written +sin, a derivative's constant dropped). Measured on the traced values."""
+    if first.op.removesuffix(" (in place)") not in ("multiply", "mul") or len(first.inputs) != 2 or \
+            frontier.index not in first.inputs:
+        return ""
+    position = 1 - first.inputs.index(frontier.index)
+    source = first.inputs[position]
+    if isinstance(source, int):
+        factor, words = trace.values[source].array, describe(trace.values[source])
+    elif source == "?" and position in first.unseen:
+        factor, words = first.unseen[position], "an array it holds"
+    elif source == "?" and np.all(frontier.array != 0):
+        factor, words = first.array / frontier.array, "an array it holds"
+    else:
+        return ""
+    rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
+    said = factor_against(np.broadcast_to(factor, first.array.shape), twin, other, words, rows)
+    return f"The NumPy program multiplies {describe(frontier)} by {words}.{said}" if said else ""
 
 
 def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:
@@ -110,6 +138,24 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
                     f"{_gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
     return ""
+
+
+def held_step_left_out(frontier: Value, twin: Value, other: Trace, parameter: str, held: np.ndarray | None,
+                       tolerance: float) -> str:
+    """The NumPy program updates a parameter P from the port's gradient at V = f(P), where the port's gradient of P is
+    that times f'(P) (measured): P updated as if it were the weight f(P) itself (W = exp(V) trained through V with
+    dW), the chain rule's step through f left out."""
+    own = next((v for v in other.values if v.op == f"{parameter}.grad"), None)
+    local = local_derivative(twin, other, held)
+    if own is None or local is None or own.array.size != frontier.array.size or agrees(own.array, twin.array, tolerance):
+        return ""
+    op, words, derivative = local
+    if not agrees(own.array, (twin.array * derivative).reshape(own.array.shape), tolerance):
+        return ""
+    return (f"The NumPy program updates {parameter} from the port's gradient at {describe(other.values[twin.inputs[0]])}, "
+            f"the {op} of {parameter}; the port's gradient of {parameter} is that times {op}'s derivative, {words} "
+            f"(measured): {parameter} is updated as if it were the weight {op}({parameter}) itself, the chain rule's step "
+            f"through {op} left out.")
 
 
 def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.recompute import leaves
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
@@ -51,6 +52,9 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                     return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: the "
                             f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
                 if other is not theirs and term is not None and is_gradient(other) and agrees(-term, gap, tolerance):
+                    for whole, extra in ((theirs, other), (other, theirs)):  # a sum of two: either may be the extra
+                        if twice := _counted_twice(value, extra.array, numpy_trace, tolerance):
+                            return f"It is {gradient_name(whole, torch_trace)} plus {gradient_name(extra, torch_trace)}: {twice}"
                     return (f"It is {gradient_name(theirs, torch_trace)} plus {gradient_name(other, torch_trace)}: the "
                             "two part by exactly that term, a term of the derivative through another value it meets "
                             f"(a distance's second operand, another branch){ONE_TERM}")
@@ -68,6 +72,26 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                 return (f"It is {gradient_name(theirs, torch_trace)} less {through[0]}: the two part by exactly the term "
                         "that reaches that value through a weight from a later use of it (the next time step's "
                         f"recurrence, dh_next; a second layer or head it feeds){ONE_TERM}")
+    return ""
+
+
+def _counted_twice(value: Value, term: np.ndarray, trace: Trace, tolerance: float) -> str:
+    """value = A + B where A is the extra term and B is a sum already made from a value equal to it: the NumPy
+    program adds a path's term to a total that holds it (d_h1 = d_h2.copy(); d_h1 += d_h2 + block)."""
+    if value.op.removesuffix(" (in place)") != "add" or len(value.inputs) != 2:
+        return ""
+    for mine, rest in (value.inputs, value.inputs[::-1]):
+        if not isinstance(rest, int):
+            continue
+        held = trace.values[mine].array if isinstance(mine, int) else value.array - trace.values[rest].array
+        if _aligned(held, term) is None or not agrees(_aligned(held, term), term, tolerance):
+            continue
+        within = [i for i in leaves(trace, rest, 3) if trace.values[i].array.shape == held.shape]
+        if trace.values[rest].op.removesuffix(" (in place)") == "add" and (
+                source := next((i for i in within if agrees(trace.values[i].array, held, tolerance)), None)) is not None:
+            return (f"the NumPy program adds that term to {describe(trace.values[rest])}, a sum already made from "
+                    f"{describe(trace.values[source])}, which equals it: the term counted twice, once on its own and "
+                    "once in the sum (a skip path's gradient added again, a copy taken and then added to) (measured).")
     return ""
 
 

@@ -17,10 +17,10 @@ from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
-from parity.diagnosis.local_derivatives import factor_left_out, step_left_out
+from parity.diagnosis.local_derivatives import factor_left_out, held_step_left_out, product_factor, step_left_out
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
-from parity.diagnosis.delta_factor import before_the_frontier
+from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import placed, written_into
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
@@ -92,7 +92,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
-    weights = lambda: list(replayed(setup, built, step)[0].params().values())  # noqa: E731 - only where read
+    weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
+    if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
+        return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},
+                       "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
@@ -115,7 +118,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
-            weight_left_out(first, numpy_trace, torch_trace, tolerance, weights(), name):
+            weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name):
         return "another_input", other, "Take that value from the right source.", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
@@ -126,9 +129,13 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
+    if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
+        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
         return "", other, "Take that value from the right source.", 0.6
+    if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
+        return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
 
 
