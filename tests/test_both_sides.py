@@ -263,6 +263,24 @@ def test_a_learning_rate_that_is_no_reduction_gets_no_reading(tmp_path):
     assert "divided by" not in top["explanation"] and "reduce its loss" not in top["fix"]
 
 
+@pytest.mark.parametrize("rate, delta, name", [(0.5, "2 * (o - y) / y.size", "gradient-scale"),
+                                              (1.0, "(o - y) / y.size", "model-family")])
+def test_a_factor_on_every_update_of_a_program_naming_the_runs_rate_is_read_in_its_gradients(tmp_path, rate, delta, name):
+    program = PROGRAM_WITH_DELTA.replace("OUTPUT", SIGMOID).replace("DELTA", delta).replace("lr *", "self.lr *")
+    (tmp_path / "net.py").write_text(program.replace("def train(self, X, y, lr):", f"lr = {rate}\n\n    def train(self, X, y):"))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--step", "net.train(X, y)", "--hidden-activation",
+                                      "tanh", "--steps", "4", "--lr", "0.5", "--data", "random:32,3", "--loss", "bce",
+                                      "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == name, top
+    if name == "gradient-scale":  # the program steps with the run's 0.5: the factor 2 is in its gradients
+        assert "2 times the run's model's" in top["explanation"] and "learning rate (0.5)" in top["explanation"], top
+    else:  # the program's own rate is another: a learning rate it is
+        assert "a learning rate of 1, not --lr 0.5" in top["explanation"], top
+
+
 @pytest.mark.parametrize("optimizer, options, settings", [
     ("torch.optim.SGD(model.parameters(), lr=0.5, weight_decay=0.01)", [], {"weight_decay": ["0.01", "0"]}),
     ("torch.optim.SGD(model.parameters(), lr=0.05)", [], {"lr": ["0.05", "0.5"]}),

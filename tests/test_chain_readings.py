@@ -170,6 +170,13 @@ def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative
     assert "-sin(z)" in said and "-1 times that" in said and "sign flipped" in said, said
     mine.values[2].array, mine.values[3].array = -np.sin(z), -g * np.sin(z)  # the derivative as the chain rule takes it
     assert product_factor(mine.values[3], mine.values[1], port.values[2], mine, port) == ""
+    s = 1 / (1 + np.exp(-z))  # σ's derivative written in two products, s · (1 - s): right for a sigmoid, not for swish
+    for op, said_or_not in (("sigmoid", False), ("silu", True)):
+        port = traced(("X", z, (), ""), (op, s if op == "sigmoid" else z * s, (0,), ""), ("grad", g, (1,), ""))
+        mine = traced(("X", z, (), ""), ("matmul", g, (0,), ""), ("divide", s, (0,), ""), ("subtract", 1 - s, (2,), ""),
+                      ("multiply", g * s, (1, 2), ""), ("multiply", g * s * (1 - s), (4, 3), ""))
+        said = product_factor(mine.values[4], mine.values[1], port.values[2], mine, port)
+        assert ("silu's derivative written as another function" in said) == said_or_not and (said == "") != said_or_not, said
 
 
 def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
@@ -313,6 +320,86 @@ def test_a_port_functions_number_argument_is_tried_at_the_numbers_the_numpy_prog
     assert "negative_slope=0.2" in said and "[where (6, 4)]" in said, said
     other = traced(("X", z, (), ""), ("multiply", 0.3 * z, (0.3, 0), ""), ("where", np.where(z > 0, z, 0.2 * z), (0, 1), ""))
     assert recalled(port.values[1:], called, other.values[1:], 1e-9) == ""  # 0.2 written nowhere: not tried
+
+
+def test_a_bilinear_layers_two_inputs_given_in_each_others_place_are_read_as_swapped():
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    x, z, w = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4)), RNG.normal(size=(3, 4, 4))
+    mine = traced(("X", x, (), ""), ("einsum", np.einsum("ni,kij,nj->nk", x, w, z), (0,), ""))
+    port = traced(("X", x, (), ""), ("bilinear", np.einsum("ni,kij,nj->nk", z, w, x), (0,), ""))
+    called = {1: (torch.nn.functional.bilinear, (torch.tensor(z), torch.tensor(x), torch.tensor(w)), {})}
+    said = recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    assert "input1 and input2 swapped" in said and "bilinear(input1, input2, weight, bias)" in said, said
+    right = traced(("X", x, (), ""), ("einsum", np.einsum("ni,kij,nj->nk", z, w, x) + 1.0, (0,), ""))
+    assert recalled(port.values[1:], called, right.values[1:], 1e-9) == ""  # no swap gives a value the NumPy program has
+
+
+def test_a_gradient_with_two_axes_exchanged_is_read_as_each_slice_transposed():
+    from parity.diagnosis.rearranged import axes_permuted
+    g = RNG.normal(size=(3, 4, 4))
+    port = traced(("W.grad", g, (), ""))
+    mine = traced(("X", g, (), ""), ("einsum", g.transpose(0, 2, 1), (0,), ""))
+    said = axes_permuted(mine.values[1:], port, 1e-9)
+    assert "gradient of W with its axes in the order (0, 2, 1)" in said and "each slice transposed" in said, said
+    mine.values[1].array = g.transpose(0, 2, 1) + 0.1  # not the port's numbers in any order
+    assert axes_permuted(mine.values[1:], port, 1e-9) == ""
+
+
+def test_a_loss_handed_another_target_than_the_numpy_programs_is_read_as_given_otherwise():
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    a, b, y = RNG.normal(size=8), RNG.normal(size=8), (RNG.uniform(size=8) > 0.5).astype(float)
+    signed = 2 * y - 1
+    loss = np.maximum(0, -signed * (a - b) + 1).mean()
+    mine = traced(("X", y, (), ""), ("subtract", signed, (0, 1.0), ""), ("mean", loss, (1,), ""))
+    port = traced(("X", y, (), ""), ("margin_ranking_loss", np.maximum(0, -y * (a - b) + 1).mean(), (0,), ""))
+    called = {1: (torch.nn.functional.margin_ranking_loss, (torch.tensor(a), torch.tensor(b), torch.tensor(y)), {"margin": 1.0})}
+    said = recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    assert "with target = the NumPy program's [subtract (8,)]" in said and "gives the NumPy program's [mean ()]" in said, said
+    mine.values[2].array = np.asarray(loss + 0.5)  # no target the NumPy program makes gives its loss
+    assert recalled(port.values[1:], called, mine.values[1:], 1e-9) == ""
+
+
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_a_row_reduction_without_keepdims_broadcast_along_the_columns_is_read(keepdims):
+    from parity.diagnosis.broadcasts import keepdims_left_out
+    s = RNG.normal(size=(5, 5))
+    total = np.exp(s).sum(axis=1, keepdims=keepdims)
+    detail = "axis=1, keepdims=True" if keepdims else "axis=1"
+    mine = traced(("X", s, (), ""), ("exp", np.exp(s), (0,), ""), ("add.reduce", total, (1,), detail),
+                  ("log", np.log(total), (2,), ""), ("subtract", s - np.log(total), (0, 3), ""))
+    port = traced(("X", s, (), ""), ("log_softmax", s - np.log(np.exp(s).sum(axis=1, keepdims=True)), (0,), "dim=1"))
+    said = keepdims_left_out(mine.values[1:], mine, port, 1e-9)
+    assert ("keepdims=True left out" in said and "[log_softmax (5, 5)]" in said) != keepdims, said
+    assert keepdims or said
+
+
+def test_an_activation_the_port_applies_once_more_is_read_and_a_copy_is_not():
+    from parity.diagnosis.forward_factors import extra_op
+    a, x = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    gate = 1 / (1 + np.exp(-a))
+    mine = traced(("X", x, (), ""), ("divide", gate, (0,), ""), ("multiply", x * gate, (0, 1), ""))
+    port = traced(("X", x, (), ""), ("sigmoid", gate, (0,), ""), ("sigmoid", 1 / (1 + np.exp(-gate)), (1,), ""),
+                  ("mul", x / (1 + np.exp(-gate)), (0, 2), ""))
+    said = extra_op(mine.values[2:], mine.values[1], port.values[1], mine, port, 1e-9)
+    assert "sigmoid applied twice" in said and "gives the port's [mul (6, 4)]" in said, said
+    port.values[2].array = gate.copy()  # the port's second op gives the value back: nothing applied once more
+    assert extra_op(mine.values[2:], mine.values[1], port.values[1], mine, port, 1e-9) == ""
+
+
+def test_a_value_one_shared_factor_apart_is_read_and_an_unrelated_one_is_not():
+    from parity.diagnosis.forward_factors import factor_apart
+    v, g = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    s = 1 / (1 + np.exp(-g))
+    mine = traced(("X", v, (), ""), ("add", g, (0,), ""), ("multiply", g * s, (1,), ""), ("multiply", v * g * s, (0, 2), ""))
+    port = traced(("X", v, (), ""), ("linear", g, (0,), ""), ("glu", v * s, (0, 1), ""))
+    said = factor_apart(mine.values[2:], port.values[2:], mine, port, 1e-9)
+    assert "[multiply (6, 4)] is the port's [glu (6, 4)] times [add (6, 4)]" in said, said
+    port.values[2].array = v * s + 0.3
+    assert factor_apart(mine.values[2:], port.values[2:], mine, port, 1e-9) == ""
 
 
 def test_one_layers_weight_used_for_another_in_the_port_is_read():

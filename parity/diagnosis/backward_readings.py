@@ -8,7 +8,7 @@ from typing import Any
 
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
-from parity.diagnosis.rearranged import elsewhere, partly
+from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.value_trace import Trace
 from parity.diagnosis.written_forward import op_text
 
@@ -17,7 +17,8 @@ def placed(indices: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance
     """The first departing value against the port's gradients: a chain-rule factor, values routed to other
     positions, or equal but along some indices."""
     values = [numpy_trace.values[i] for i in dict.fromkeys(indices)]
-    return (delta_factor(numpy_trace, torch_trace, indices[:1], tolerance, name) or elsewhere(values, torch_trace, tolerance)
+    return (delta_factor(numpy_trace, torch_trace, indices[:1], tolerance, name) or axes_permuted(values, torch_trace, tolerance)
+            or elsewhere(values, torch_trace, tolerance)
             or partly(values, torch_trace, tolerance, gradients=True) or backward_again(values, torch_trace, tolerance))
 
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import inspect
 from itertools import chain
-from itertools import permutations
 from typing import Any, Iterator
 
 import numpy as np
 import torch
 
+from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall
 from parity.diagnosis.value_trace import agrees, axis_orders, describe
 
-SKIPPED = ("input", "target", "size_average", "reduce", "inplace", "out")  # the data, and the deprecated spellings of reduction
 MEASURED = 0.9
 
 
@@ -64,6 +63,9 @@ def _max_pool(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=
 def _avg_pool(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None): ...  # noqa: A002, E501, E704
 
 
+def _bilinear(input1, input2, weight, bias=None): ...  # noqa: E704
+
+
 def _adaptive(input, output_size): ...  # noqa: A002, E704
 
 
@@ -86,7 +88,7 @@ def _cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None): ...  # noqa: A002, E704
 def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
 
 
-BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear,  # no signature kept
+BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
             **{name: _unary for name in ("tanh", "sigmoid", "gelu", "hardtanh", "hardsigmoid", "softplus")},
@@ -143,7 +145,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
                 summed = _call(func, {**arguments, key: option, "reduction": "sum"})
                 if summed is not None:
                     yield f"{key}={_short(option)} and reduction='sum' divided by the {rows} rows", summed / rows
-        for change, option in _rearranged(key, current, func) if whole else ():
+        for change, option in rearranged(key, current, func) if whole else ():
             value = called_again(func, {**arguments, key: option})
             if value is not None:
                 yield change, value
@@ -151,44 +153,6 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
-
-
-def _swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
-    """Two tensor arguments of one shape given in each other's place (cell(h, x) for cell(x, h)): a call whose order
-    the shapes cannot catch."""
-    tensors = [k for k, v in arguments.items() if torch.is_tensor(v) and k not in SKIPPED[1:]]
-    for i, first in enumerate(tensors):
-        for second in tensors[i + 1:]:
-            if arguments[first].shape == arguments[second].shape and not torch.equal(arguments[first], arguments[second]):
-                yield f"{first} and {second} swapped", {**arguments, first: arguments[second], second: arguments[first]}
-    for key, value in arguments.items():  # a state given as a pair, (h, c) for (c, h)
-        if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(torch.is_tensor, value)) and \
-                value[0].shape == value[1].shape and not torch.equal(value[0], value[1]):
-            yield f"{key}'s two tensors swapped", {**arguments, key: type(value)(reversed(value))}
-
-
-def _rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
-    """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
-    convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
-    (out, in)); and a convolution's padding, stride or dilation at another small value."""
-    if key != "input" and torch.is_tensor(current) and current.dim() >= 2 and current.is_floating_point():
-        if current.dim() >= 3:
-            spatial = tuple(range(2, current.dim()))
-            yield f"{key} flipped along its spatial axes ({key}.flip{spatial}: a true convolution, where torch's is a cross-correlation)", current.flip(spatial)
-        if current.shape[0] == current.shape[1] or current.dim() >= 3:
-            yield f"{key}'s first two axes swapped ({key}.transpose(0, 1): (in, out) where torch's layout is (out, in))", current.transpose(0, 1)
-        names = ("c", *(("k",) if current.dim() == 3 else ("kh", "kw") if current.dim() == 4 else ("kd", "kh", "kw")))
-        for axes in permutations(range(1, current.dim())) if current.dim() >= 3 else ():
-            if list(axes) != sorted(axes):  # each output's kernel read in another axis order: reshaped where a transpose belongs
-                order = ", ".join(names[a - 1] for a in axes)
-                yield (f"{key}'s taps for each output read in ({order}) order where torch's kernel layout is ({', '.join(names)}) "
-                       f"({key}.permute(0, {', '.join(map(str, axes))}).reshape({key}.shape): a kernel reshaped from another "
-                       "layout where a transpose belongs)", current.permute(0, *axes).reshape(current.shape))
-    if key in ("padding", "stride", "dilation") and isinstance(current, (int, tuple)) and getattr(func, "__name__", "").startswith("conv"):
-        now = current if isinstance(current, int) else current[0]
-        for other in (0, 1, 2) if key == "padding" else (1, 2):
-            if other != now:
-                yield f"{key}={other}", other
 
 
 def _dimensions(arguments: dict) -> int:
@@ -255,16 +219,38 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
             continue
         bound.apply_defaults()
         name = getattr(func, "__name__", op.op)
-        swaps = ((change, called_again(func, changed)) for change, changed in _swapped(dict(bound.arguments)))
-        for change, value in chain(_alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers), swaps):
+        # two arguments given in each other's place first: a simpler slip than one argument's entries rearranged
+        swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
+        for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
             if value is not None and (twin := _twin(numpy_values, value, tolerance)):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
+        if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance):
+            return f"The port's own {name}, called again on the same tensors {given}"
         for other, value in siblings(func, dict(bound.arguments)):
             if twin := _twin(numpy_values, value, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes {name}.")
+    return ""
+
+
+def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float) -> str:
+    """One tensor argument replaced by a value the NumPy program makes of its shape, where that call gives another of
+    the NumPy program's values: the two programs hand the function different values there (labels 0/1 where the
+    NumPy program maps them to ±1, logits where it takes probabilities)."""
+    for key, current in arguments.items():
+        if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
+            continue
+        for value in numpy_values[:12]:
+            if value.array.shape != tuple(current.shape) or agrees(value.array, current.detach().double().cpu().numpy(), tolerance):
+                continue
+            result = called_again(func, {**arguments, key: torch.as_tensor(value.array).to(current.dtype)})
+            if result is not None and (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
+                return (f"but with {key} = the NumPy program's {describe(value)} in place of the port's {_short(current)}, "
+                        f"gives the NumPy program's {describe(twin)}: the two programs hand {getattr(func, '__name__', 'it')} "
+                        f"different values as {key} (a target mapped otherwise, 0/1 labels against ±1, logits against "
+                        "probabilities).")
     return ""
 
 

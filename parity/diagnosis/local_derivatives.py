@@ -7,6 +7,8 @@ belongs, exp(z) where softplus's sigmoid(z) belongs).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
@@ -16,6 +18,9 @@ from parity.diagnosis.recompute import recomputed
 
 def _sigmoid(u: np.ndarray) -> np.ndarray:
     return 0.5 * (1 + np.tanh(0.5 * u))
+
+
+_erf = np.vectorize(math.erf, otypes=[float])
 
 
 # op -> (f'(U) from U, V and the op's one number, as the port's chain takes it; the derivative in words)
@@ -30,6 +35,10 @@ DERIVATIVES = {
     "sin": (lambda u, v, k: np.cos(u), "cos(z)"),
     "cos": (lambda u, v, k: -np.sin(u), "-sin(z)"),
     "sqrt": (lambda u, v, k: 0.5 / v, "1/(2√z)"),
+    "silu": (lambda u, v, k: _sigmoid(u) * (1 + u * (1 - _sigmoid(u))), "σ(z)(1 + z(1 - σ(z)))"),
+    "gelu": (lambda u, v, k: 0.5 * (1 + _erf(u / np.sqrt(2))) + u * np.exp(-0.5 * u**2) / np.sqrt(2 * np.pi), "Φ(z) + z·φ(z)"),
+    "log1p": (lambda u, v, k: 1 / (1 + u), "1/(1 + z)"),
+    "expm1": (lambda u, v, k: v + 1, "exp(z)"),
 }
 
 
@@ -53,8 +62,8 @@ def local_derivative(gradient: Value, trace: Trace, held: np.ndarray | None = No
         u = trace.values[arrays[0]].array
     else:
         return None
-    if op not in DERIVATIVES or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1):
-        return None
+    if op not in DERIVATIVES or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1) or "tanh" in made.detail:
+        return None  # gelu(approximate='tanh') is another function than the one read here
     if u.shape != made.array.shape:
         return None
     form, words = DERIVATIVES[op]
@@ -68,14 +77,17 @@ def local_derivative(gradient: Value, trace: Trace, held: np.ndarray | None = No
     return op, words, derivative
 
 
-def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_name: str, rows: int) -> str:
+def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_name: str, rows: int,
+                   where: np.ndarray | None = None) -> str:
     """A factor the NumPy program multiplies the port's gradient at V by, read against f'(U): a constant times it
-    (the 2 of 2z dropped), or another function in its place (exp where σ belongs). "" where V is no such op."""
+    (the 2 of 2z dropped), or another function in its place (exp where σ belongs). "" where V is no such op. `where`:
+    the entries read (a factor recovered by a division, where the gradient is not 0)."""
     local = local_derivative(gradient, trace)
     if local is None or np.shape(factor) != local[2].shape:
         return ""
     op, words, derivative = local
-    ratio = constant_ratio(factor, derivative)
+    where = np.ones(derivative.shape, bool) if where is None else where
+    ratio = constant_ratio(factor[where], derivative[where])
     if ratio is not None and abs(ratio - 1) <= 1e-6:
         return ""
     if ratio is not None:
@@ -87,25 +99,34 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
             f"{factor_name} in its place: {op}'s derivative written as another function.")
 
 
+PRODUCTS = ("multiply", "mul", "divide", "true_divide")
+
+
 def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
-    """The NumPy program's first departing value is the shared gradient at V = f(U) times one factor: that factor read
-    against f'(U) (-sin written +sin, a derivative's constant dropped). Measured on the traced values."""
-    if first.op.removesuffix(" (in place)") not in ("multiply", "mul") or len(first.inputs) != 2 or \
+    """The NumPy program's first departing value is the shared gradient at V = f(U) times factors (g·s·(1 - s) is
+    two products): their product read against f'(U) (-sin written +sin, σ's derivative where swish's belongs). Silent
+    where any run of those products is f'(U): the chain through that op is right, the departure lies further on."""
+    if first.op.removesuffix(" (in place)") not in PRODUCTS[:2] or len(first.inputs) != 2 or \
             frontier.index not in first.inputs:
         return ""
-    position = 1 - first.inputs.index(frontier.index)
-    source = first.inputs[position]
-    if isinstance(source, int):
-        factor, words = trace.values[source].array, describe(trace.values[source])
-    elif source == "?" and position in first.unseen:
-        factor, words = first.unseen[position], "an array it holds"
-    elif source == "?" and np.all(frontier.array != 0):
-        factor, words = first.array / frontier.array, "an array it holds"
-    else:
+    chain = [first]
+    while len(chain) < 4 and (after := next((trace.values[u] for u in chain[-1].users if trace.values[u].op.removesuffix(
+            " (in place)") in PRODUCTS and all(isinstance(i, int) for i in trace.values[u].inputs)
+            and trace.values[u].array.shape == first.array.shape), None)) is not None:
+        chain.append(after)
+    where = np.broadcast_to(frontier.array != 0, first.array.shape)
+    if where.mean() < 0.9:
         return ""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        factors = [np.where(where, value.array / np.broadcast_to(frontier.array, first.array.shape), 0.0) for value in chain]
     rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
-    said = factor_against(np.broadcast_to(factor, first.array.shape), twin, other, words, rows)
-    return f"The NumPy program multiplies {describe(frontier)} by {words}.{said}" if said else ""
+    saids = [factor_against(f, twin, other, "", rows, where) for f in factors]
+    if not all(saids):
+        return ""  # a run of the products is the op's derivative: the chain rule through it is right
+    ops = " · ".join(describe(trace.values[i]) if isinstance(i, int) else "an array it holds" if i == "?" else f"{i:g}"
+                     for value in chain for i in value.inputs if i != frontier.index and i not in [v.index for v in chain])
+    said = factor_against(factors[-1], twin, other, f"the product of {ops}", rows, where)
+    return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}.{said}"
 
 
 def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:

@@ -71,6 +71,32 @@ def _read(order: np.ndarray, shape: tuple[int, ...] | None) -> str:
     return f"columns in the order [{shown}{', …' if order.size > 12 else ''}] of the port's"
 
 
+def axes_permuted(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
+    """A departing NumPy value that is a port gradient of its shape with two or more of its axes in another order
+    (each (4, 4) slice of a bilinear weight's gradient transposed: an einsum's output subscripts written '->kji' for
+    '->kij', a transpose over the wrong axes)."""
+    for mine in numpy_values[:FIRST_VALUES]:
+        if mine.array.ndim < 2 or np.ptp(mine.array) == 0:
+            continue
+        orders = [axes for axes in permutations(range(mine.array.ndim)) if list(axes) != sorted(axes)
+                  and tuple(mine.array.shape[a] for a in axes) == mine.array.shape]
+        for theirs in (v for v in torch_trace.values if v.array.shape == mine.array.shape and
+                       (v.op == "grad" or v.op.endswith(".grad")) and not agrees(mine.array, v.array, tolerance)):
+            axes = next((axes for axes in orders if agrees(mine.array.transpose(axes), theirs.array, tolerance)), None)
+            if axes is not None:
+                swapped = [a for a, b in enumerate(axes) if a != b]
+                return (f"The NumPy program's {describe(mine)} is the port's {_gradient_words(theirs, torch_trace)} with its "
+                        f"axes in the order {axes}: axes {', '.join(map(str, swapped))} exchanged (each slice transposed: "
+                        "an einsum's output subscripts in another order, a transpose over the wrong axes).")
+    return ""
+
+
+def _gradient_words(value: Value, trace: Trace) -> str:
+    if value.op.endswith(".grad"):
+        return f"gradient of {value.op.removesuffix('.grad')}"
+    return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else "gradient"
+
+
 def elsewhere(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
     """A departing NumPy value holding, in each map (the last two axes) or row, the numbers of a port gradient of its
     shape at other positions: values routed to the wrong place (a pooling's winner decoded otherwise, a scatter's

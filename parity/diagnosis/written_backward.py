@@ -115,6 +115,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
             factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance):
         return "", skipped, "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8
+    if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
+        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
@@ -129,8 +131,6 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
-    if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
-        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
         return "", other, "Take that value from the right source.", 0.6

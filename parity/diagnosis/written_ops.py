@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.broadcasts import keepdims_left_out
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
@@ -125,6 +126,9 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
                 # put in again (a factor or mask of 1 there): no source shown
             twin = next((v for v in other.values if accept(v) and _same(result, v.array, tolerance)), None)
+            if twin is not None and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+                continue  # a value the NumPy program already has before this one: the formula collapsing to it
+                # with the value put in (a·b/b), which shows nothing of where the two part
             if twin is not None:
                 return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
                         f"{_known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
@@ -272,6 +276,8 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
             "Apply the two operations in the same order.", 0.8
     if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0):
         return number, "Use the same number in both programs.", 0.8
+    if broadcast := keepdims_left_out([trace.values[i] for i in region], trace, other, tolerance):
+        return broadcast, "Keep the reduced axis (keepdims=True) so that each row takes its own number.", 0.85
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
     tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
     finished = [trace.values[i] for i in region if not _scaled_later(trace, trace.values[i])]

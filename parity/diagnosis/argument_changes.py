@@ -1,0 +1,50 @@
+"""Arguments of one of the port's calls changed as people get them wrong: two tensors of one shape given in each
+other's place (cell(h, x) for cell(x, h)), or one tensor's entries in another order (a kernel flipped, its axes
+swapped, its taps read in another layout), and a convolution's padding, stride or dilation at another small value."""
+
+from __future__ import annotations
+
+from itertools import permutations
+from typing import Any, Iterator
+
+import torch
+
+SKIPPED = ("input", "target", "size_average", "reduce", "inplace", "out")  # the data, and the deprecated spellings of reduction
+
+
+def swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
+    """Two tensor arguments of one shape given in each other's place (cell(h, x) for cell(x, h)): a call whose order
+    the shapes cannot catch."""
+    tensors = [k for k, v in arguments.items() if torch.is_tensor(v) and k not in SKIPPED[1:]]
+    for i, first in enumerate(tensors):
+        for second in tensors[i + 1:]:
+            if arguments[first].shape == arguments[second].shape and not torch.equal(arguments[first], arguments[second]):
+                yield f"{first} and {second} swapped", {**arguments, first: arguments[second], second: arguments[first]}
+    for key, value in arguments.items():  # a state given as a pair, (h, c) for (c, h)
+        if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(torch.is_tensor, value)) and \
+                value[0].shape == value[1].shape and not torch.equal(value[0], value[1]):
+            yield f"{key}'s two tensors swapped", {**arguments, key: type(value)(reversed(value))}
+
+
+def rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
+    """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
+    convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
+    (out, in)); and a convolution's padding, stride or dilation at another small value."""
+    if key != "input" and torch.is_tensor(current) and current.dim() >= 2 and current.is_floating_point():
+        if current.dim() >= 3:
+            spatial = tuple(range(2, current.dim()))
+            yield f"{key} flipped along its spatial axes ({key}.flip{spatial}: a true convolution, where torch's is a cross-correlation)", current.flip(spatial)
+        if current.shape[0] == current.shape[1] or current.dim() >= 3:
+            yield f"{key}'s first two axes swapped ({key}.transpose(0, 1): (in, out) where torch's layout is (out, in))", current.transpose(0, 1)
+        names = ("c", *(("k",) if current.dim() == 3 else ("kh", "kw") if current.dim() == 4 else ("kd", "kh", "kw")))
+        for axes in permutations(range(1, current.dim())) if current.dim() >= 3 else ():
+            if list(axes) != sorted(axes):  # each output's kernel read in another axis order: reshaped where a transpose belongs
+                order = ", ".join(names[a - 1] for a in axes)
+                yield (f"{key}'s taps for each output read in ({order}) order where torch's kernel layout is ({', '.join(names)}) "
+                       f"({key}.permute(0, {', '.join(map(str, axes))}).reshape({key}.shape): a kernel reshaped from another "
+                       "layout where a transpose belongs)", current.permute(0, *axes).reshape(current.shape))
+    if key in ("padding", "stride", "dilation") and isinstance(current, (int, tuple)) and getattr(func, "__name__", "").startswith("conv"):
+        now = current if isinstance(current, int) else current[0]
+        for other in (0, 1, 2) if key == "padding" else (1, 2):
+            if other != now:
+                yield f"{key}={other}", other

@@ -1,0 +1,72 @@
+"""Where two programs part in the forward pass by one op or one factor: the port applies an op once more to the
+value they share (a sigmoid on a gate that already ends in one), or one program's value is the other's times a value
+both have (swish's extra gate factor, value·g·σ(g) against value·σ(g)). Each measured on the programs' own numbers.
+
+    mine = op_numpy(…, f(shared), …) = the port's value        (f applied on the port's side only)
+    mine = theirs · shared      or      theirs = mine · shared
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.term_apart import term_apart
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+MOST = 12  # values tried on each side
+
+
+def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+    """A port op on the shared value alone (f(shared)) whose result, put in the shared value's place, makes the NumPy
+    program's next op give one of the port's values: the port applies f there and the NumPy program does not."""
+    applied = [other.values[u] for u in twin.users[:MOST] if other.values[u].inputs == (twin.index,)
+               and other.values[u].array.size == frontier.array.size and other.values[u].op != "grad"]
+    for port_op in applied:
+        if agrees(port_op.array.reshape(frontier.array.shape), frontier.array, tolerance):
+            continue  # a view or copy of the shared value: no op applied
+        for value in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs):
+            again = recomputed(value, frontier.index, port_op.array.reshape(frontier.array.shape), trace)
+            if again is None or not np.any(again):
+                continue
+            match = next((v for v in other.values if v is not port_op and v.array.size == again.size
+                          and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
+            if match is not None:
+                twice = f", itself a {port_op.op} output: {port_op.op} applied twice" if twin.op == port_op.op else ""
+                return (f"The port applies {port_op.op} to {describe(twin)}{twice}, where the NumPy program uses that value "
+                        f"as it is: with the port's {describe(port_op)} in its place, the NumPy program's {value.op} gives "
+                        f"the port's {describe(match)} (an activation applied once more on the port's side: a module that "
+                        "already ends in it, called again in forward).")
+    return ""
+
+
+def factor_apart(departing: list[Value], after: list[Value], trace: Trace, other: Trace, tolerance: float) -> str:
+    """A NumPy value that is a port value of its shape times (or divided by) a value both programs have: a factor
+    one program applies there and the other leaves out."""
+    start = min((v.index for v in departing), default=0)
+    shared = [v for v in trace.values[:start][::-1] if np.ptp(v.array) > 0 and v.op not in ("X", "y")
+              and any(w.array.shape == v.array.shape and agrees(v.array, w.array, tolerance) for w in other.values)][:MOST * 2]
+    for mine in reversed(departing[:MOST]):  # the last of a kind nearest the loss: the value each side goes on with,
+        # not an intermediate the port's fused op (glu's σ(g)) never shows
+        for theirs in (v for v in after[:MOST * 2] if v.array.shape == mine.array.shape and np.any(v.array)
+                       and not agrees(mine.array, v.array, tolerance)):
+            for factor in (f for f in shared if f.array.shape == mine.array.shape):
+                for words, (a, b) in (("the port's {t} times", (mine.array, theirs.array * factor.array)),
+                                      ("the port's {t} divided by", (mine.array * factor.array, theirs.array))):
+                    if agrees(a, b, tolerance):
+                        return (f"The NumPy program's {describe(mine)} is {words.format(t=describe(theirs))} "
+                                f"{describe(factor)} (value {factor.index}, a value both programs have), element by "
+                                "element: a factor one program applies there and the other leaves out (a gate's extra "
+                                "factor, swish's x·σ(x) against σ(x), an input multiplied in once more).")
+    return ""
+
+
+def apart(departing: list[Value], frontier: Value, twin: Value, after: list[Value], numpy_ops: list[Value],
+          both: tuple[Trace, Trace], tolerance: float, fix: str) -> tuple[str, str, float]:
+    """The readings of two programs apart by one term, one op or one factor, in turn: (words, fix, fit)."""
+    trace, other = both
+    if term := term_apart(departing[:24], [twin, *after], tolerance, other.values, trace):
+        return term, fix, 0.8
+    if once_more := extra_op(numpy_ops, frontier, twin, trace, other, tolerance):
+        return once_more, "Apply that op once, as the NumPy program does (or in both programs).", 0.8
+    return factor_apart(departing[:24], after, trace, other, tolerance), fix, 0.75
