@@ -306,6 +306,13 @@ def test_a_term_of_the_delta_weighted_otherwise_is_read_with_the_number_the_prog
     assert "weighted 9 times, which is 3²" in said, said
     port.values[0].array = (soft + hard) / 6.0 + 0.01 * RNG.normal(size=(6, 3))
     assert terms_weighted([mine.values[4]], port.values, mine, 1e-9, lambda v: "the port's gradient") == ""
+    assert "targets" not in said  # the weighted term is made from X: no targets rescaled
+    out, y = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))  # a regression onto y / 3 where the port takes y
+    mine = traced(("X", out, (), ""), ("y", y, (), ""), ("divide", y / 3.0, (1, 3.0), ""),
+                  ("subtract", out - y / 3.0, (0, 2), ""))
+    port = traced(("grad", out - y, (), ""))
+    said = terms_weighted([mine.values[3]], port.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "made from the targets alone, is 0.333333 times the port's: the targets rescaled" in said, said
 
 
 def test_a_port_functions_number_argument_is_tried_at_the_numbers_the_numpy_program_writes():
@@ -400,6 +407,41 @@ def test_a_value_one_shared_factor_apart_is_read_and_an_unrelated_one_is_not():
     assert "[multiply (6, 4)] is the port's [glu (6, 4)] times [add (6, 4)]" in said, said
     port.values[2].array = v * s + 0.3
     assert factor_apart(mine.values[2:], port.values[2:], mine, port, 1e-9) == ""
+
+
+@pytest.mark.parametrize("detail, said", [("", True), ("axis=0", False)])
+def test_a_sum_over_the_wrong_axis_is_read_by_summing_it_again(detail, said):
+    from parity.diagnosis.backward_readings import axis_apart
+    d = RNG.normal(size=(8, 3))
+    total = d.sum(axis=0) if detail else np.asarray(d.sum())
+    mine = traced(("X", d, (), ""), ("add.reduce", total, (0,), detail), ("negative", -total, (1,), ""))
+    port = traced(("theta.grad", -d.sum(axis=0), (), ""))
+    found = axis_apart([1, 2], mine, port, 1e-9)
+    assert ("sums over every axis; summed over axis 0, it gives the port's gradient of theta" in found) == said, found
+    assert said or found == ""  # the sum the port takes: nothing to read
+
+
+def test_a_shared_value_reshaped_into_other_groups_on_the_two_sides_is_read():
+    from parity.diagnosis.rearranged import reshaped_apart
+    z = RNG.normal(size=(6, 15))
+    mine = traced(("X", z, (), ""), ("reshape", z.reshape(6, 5, 3), (0,), "6, 5, 3"))
+    port = traced(("X", z, (), ""), ("view", z.reshape(6, 3, 5), (0,), "6, 3, 5"))
+    said = reshaped_apart(mine.values[1:], port.values[1:])
+    assert "(6, 5, 3), the port to (6, 3, 5)" in said and "strided" in said, said
+    alike = traced(("X", z, (), ""), ("view", z.reshape(6, 5, 3), (0,), "6, 5, 3"))
+    assert reshaped_apart(mine.values[1:], alike.values[1:]) == ""
+
+
+def test_a_weight_tried_on_a_batch_of_maps_is_multiplied_over_their_last_axis_without_error():
+    from parity.diagnosis.written_ops import weight_left_out
+    d, x = RNG.normal(size=(5, 4, 6)), RNG.normal(size=(5, 4, 6))
+    w = RNG.normal(size=(4, 2))  # fits the maps' second axis, not their last: no product to try
+    mine = traced(("X", d, (), ""), ("X", x, (), ""), ("multiply", d * x, (0, 1), ""))
+    port = traced(("grad", d * x + 1.0, (), ""))
+    assert weight_left_out(mine.values[2], mine, port, 1e-9, [w]) == ""
+    w6 = RNG.normal(size=(6, 6))
+    port.values[0].array = (d @ w6) * x
+    assert "first multiplied by W" in weight_left_out(mine.values[2], mine, port, 1e-9, [w6])
 
 
 def test_one_layers_weight_used_for_another_in_the_port_is_read():

@@ -4,12 +4,16 @@ a rearranged kernel; or a write that loses values (floats into an int or bool ar
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import numpy as np
 
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
-from parity.diagnosis.value_trace import Trace
+from parity.diagnosis.recompute import replay
+from parity.diagnosis.value_trace import Trace, agrees, describe
 from parity.diagnosis.written_forward import op_text
 
 
@@ -36,3 +40,43 @@ def written_into(region: list[int], trace: Trace) -> tuple[str, str] | None:
                 "buffered, each repeated index keeps one write instead of the sum of all; np.add.at(a, idx, v) "
                 "accumulates them.", "Scatter-add with np.add.at(a, idx, v).")
     return None
+
+
+SUMS = {"add.reduce": np.sum, "sum": np.sum, "mean": np.mean}
+
+
+def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) -> str:
+    """A sum of the NumPy backward pass taken over other axes than the port's gradient needs: recomputed over another
+    axis (or all, or with keepdims), it and the few ops after it give one of the port's gradients (a softmax's
+    backward summed over the batch where each row's experts belong; a threshold's gradient totalled over its tasks)."""
+    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    for index in region[:8]:
+        value = trace.values[index]
+        reduce = SUMS.get(value.op)
+        if reduce is None or len(value.inputs) != 1 or not isinstance(value.inputs[0], int):
+            continue
+        source = trace.values[value.inputs[0]].array
+        axis = re.search(r"axis=\(?(-?\d+)", value.detail)
+        now = (int(axis.group(1)) % source.ndim if axis else None, "keepdims=True" in value.detail)
+        for option in [(a, k) for a in (None, *range(source.ndim)) for k in (False, True) if (a, k) != now]:
+            moved = np.asarray(reduce(source, axis=option[0], keepdims=option[1]), np.float64)
+            for later in [value, *(trace.values[i] for i in region if i > index)][:6]:
+                again = replay(trace, later.index, {index: moved}, 6)
+                if again is None or again.size < 2 or again.size == later.array.size and agrees(
+                        again.reshape(-1), later.array.reshape(-1), tolerance):
+                    continue  # nothing recomputed, or the same numbers (kept as a (1, n) row): that axis changes nothing
+                match = next((g for g in gradients if g.array.size == again.size and
+                              agrees(again.reshape(g.array.shape), g.array, tolerance)), None)
+                if match is not None:
+                    said = "over every axis" if now[0] is None else f"over axis {now[0]}"
+                    meant = "over every axis" if option[0] is None else f"over axis {option[0]}"
+                    return (f"The NumPy program's {describe(value)} sums {said}{' keeping it' if now[1] else ''}; summed "
+                            f"{meant}{', keepdims=True' if option[1] else ''}, it gives the port's {_name(match, other)}"
+                            f"{'' if later is value else ' through the ops after it'}: a sum over the wrong axis.")
+    return ""
+
+
+def _name(value: Any, trace: Trace) -> str:
+    if value.op.endswith(".grad"):
+        return f"gradient of {value.op.removesuffix('.grad')}"
+    return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else "gradient"

@@ -175,6 +175,33 @@ def layout_move(torch_ops: list[Value], torch_trace: Trace) -> str:
     return ""
 
 
+RESHAPES = ("reshape", "view")
+
+
+def layout(numpy_ops: list[Value], torch_ops: list[Value], torch_trace: Trace) -> tuple[str, str]:
+    """The port's layout move (layout_move), or the shared value reshaped into other groups on the two sides: (words,
+    fix), or ("", "")."""
+    if moved := layout_move(torch_ops, torch_trace):
+        return moved, "Move the channels alone: x.permute(0, 3, 1, 2)."
+    return reshaped_apart(numpy_ops, torch_ops), "Reshape into the same groups on both sides (the axis order of the pieces)."
+
+
+def reshaped_apart(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
+    """Both programs reshape the value they share into the same axes in another order ((n, 5, 3) against (n, 3, 5)):
+    they part there, so no transpose makes the two alike, and each group of one holds strided entries of the other
+    (maxout's pieces, heads, gates split by a reshape)."""
+    mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in RESHAPES), None)
+    theirs = next((v for v in torch_ops if v.op in RESHAPES), None)
+    if mine is None or theirs is None or mine.array.shape == theirs.array.shape or \
+            sorted(mine.array.shape) != sorted(theirs.array.shape) or mine.array.shape[0] != theirs.array.shape[0]:
+        return ""
+    return (f"The NumPy program reshapes the value both have to {mine.array.shape}, the port to {theirs.array.shape}: the "
+            "same entries grouped into the same sizes in another axis order, so each group of one holds strided entries "
+            f"of the other's (reshape(n, {', '.join(map(str, mine.array.shape[1:]))}) against reshape(n, "
+            f"{', '.join(map(str, theirs.array.shape[1:]))}): a piece or head axis placed first on one side, last on the "
+            "other).")
+
+
 def _order_of(name: str, args: tuple, ndim: int) -> tuple[int, ...] | None:
     if not all(isinstance(a, int) for a in args):
         return None

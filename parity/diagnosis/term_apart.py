@@ -15,6 +15,7 @@ from parity.diagnosis.op_pairs import number_scale
 from parity.diagnosis.ratios import ratio_meaning, written_form
 from parity.diagnosis.value_laws import op_kind
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.written_readings import roots
 
 SIMPLE = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0)  # coefficients a slip in a term's weight gives
 
@@ -90,11 +91,14 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
             rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
             said = ratio_meaning(k, rows) if rows else None
             meaning = f" ({said[1]})" if said else written_number(k, trace)
+            tail = ("that term's weight in the gradient differs from the loss's (a factor of the loss left out of its "
+                    "derivative, or applied to the wrong term).")
+            if term.op == "y" or roots(trace, term.index) == {"y"} and "?" not in term.inputs:
+                tail = (f"that term, made from the targets alone, is {1 / k:.6g} times the port's: the targets rescaled "
+                        f"(y divided by {k:.6g}) where the port's loss takes y as it is.")
             return (f"The NumPy program's {describe(mine)} is the sum of its {describe(parts[0])} and {describe(parts[1])}"
                     f"{f' times {scale:.6g}' if scale != 1 else ''}; "
-                    f"{name(theirs)} is that sum with {describe(term)} weighted {k:.6g} times{meaning}: that term's weight "
-                    "in the gradient differs from the loss's (a factor of the loss left out of its derivative, or applied to "
-                    "the wrong term).")
+                    f"{name(theirs)} is that sum with {describe(term)} weighted {k:.6g} times{meaning}: {tail}")
     return ""
 
 

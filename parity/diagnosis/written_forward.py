@@ -27,7 +27,7 @@ from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
-from parity.diagnosis.rearranged import column_order, contraction, layout_move, partly
+from parity.diagnosis.rearranged import column_order, contraction, layout, partly
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.written_readings import axes_of, columns, compared_finding, operands, row_order
@@ -245,7 +245,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
-        ("columns", lambda: said("forward", layout_move(torch_ops, torch_trace), "Move the channels alone: x.permute(0, 3, 1, 2).")),
+        ("columns", lambda: said("forward", *layout(numpy_ops, torch_ops, torch_trace))),
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),

@@ -240,8 +240,8 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
         if not isinstance(arg, np.ndarray) or arg.ndim < 2:
             continue
         for weight in (np.asarray(w, np.float64) for w in weights if 1 <= np.ndim(w) <= 2):
-            products = ((weight, "W", arg @ weight if weight.shape[0] == arg.shape[1] else None),
-                        (weight.T, "Wᵀ", arg @ weight.T if weight.shape[-1] == arg.shape[1] else None)) if weight.ndim == 2 else \
+            products = ((weight, "W", arg @ weight if weight.shape[0] == arg.shape[-1] else None),  # over its last axis
+                        (weight.T, "Wᵀ", arg @ weight.T if weight.shape[-1] == arg.shape[-1] else None)) if weight.ndim == 2 else \
                 ((weight, "w elementwise (a gain or scale)", arg * weight if weight.shape[0] == arg.shape[-1] else None),)
             for W, words, product in products:
                 if product is None or W.size == 1 or not np.ptp(W):
