@@ -444,6 +444,28 @@ def test_a_weight_tried_on_a_batch_of_maps_is_multiplied_over_their_last_axis_wi
     assert "first multiplied by W" in weight_left_out(mine.values[2], mine, port, 1e-9, [w6])
 
 
+def test_a_string_option_and_a_loss_class_axis_are_tried_where_the_port_calls_them():
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    z = RNG.normal(size=(6, 4))
+    tanh_form = 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)))
+    mine = traced(("X", z, (), ""), ("multiply", tanh_form, (0,), ""))
+    port = traced(("X", z, (), ""), ("gelu", z, (0,), ""))
+    called = {1: (torch.nn.functional.gelu, (torch.tensor(z),), {})}
+    assert "approximate='tanh'" in recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    logits, labels = RNG.normal(size=(3, 4, 5)), RNG.integers(0, 5, size=(3, 4))
+    shifted = logits - logits.max(-1, keepdims=True)
+    per_position = np.log(np.exp(shifted).sum(-1)) - np.take_along_axis(shifted, labels[..., None], -1)[..., 0]
+    mine = traced(("X", logits, (), ""), ("mean", np.asarray(per_position.mean()), (0,), ""))
+    port = traced(("X", logits, (), ""), ("cross_entropy", np.asarray(0.0), (0,), ""))
+    called = {1: (torch.nn.functional.cross_entropy, (torch.tensor(logits), torch.tensor(labels[:, :])), {})}
+    said = recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    assert "classes at dim 1" in said, said
+    mine.values[1].array = np.asarray(per_position.mean() + 0.1)
+    assert recalled(port.values[1:], called, mine.values[1:], 1e-9) == ""
+
+
 def test_one_layers_weight_used_for_another_in_the_port_is_read():
     from parity.diagnosis.layer_weights import given_weights
     x0, h = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 import torch
 
+CLASS_AXIS = ("cross_entropy", "nll_loss")  # losses whose classes sit at dim 1
 SKIPPED = ("input", "target", "size_average", "reduce", "inplace", "out")  # the data, and the deprecated spellings of reduction
 
 
@@ -30,6 +31,9 @@ def rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
     """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
     convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
     (out, in)); and a convolution's padding, stride or dilation at another small value."""
+    if key == "input" and torch.is_tensor(current) and current.dim() >= 3 and getattr(func, "__name__", "") in CLASS_AXIS:
+        yield ("input's last axis moved to dim 1 (torch's cross_entropy and nll_loss take the classes at dim 1, (n, C, "
+               "d1, …): logits of shape (n, T, C) handed over as they are are read with the T axis as the classes)"), current.movedim(-1, 1)
     if key != "input" and torch.is_tensor(current) and current.dim() >= 2 and current.is_floating_point():
         if current.dim() >= 3:
             spatial = tuple(range(2, current.dim()))

@@ -72,6 +72,9 @@ def _adaptive(input, output_size): ...  # noqa: A002, E704
 def _unary(input): ...  # noqa: A002, E704
 
 
+def _gelu(input, approximate="none"): ...  # noqa: A002, E704
+
+
 def _cosine(x1, x2, dim=1, eps=1e-8): ...  # noqa: E704
 
 
@@ -91,7 +94,7 @@ def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
-            **{name: _unary for name in ("tanh", "sigmoid", "gelu", "hardtanh", "hardsigmoid", "softplus")},
+            **{name: _unary for name in ("tanh", "sigmoid", "hardtanh", "hardsigmoid", "softplus")}, "gelu": _gelu,
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
             **{name: _reduce for name in ("sum", "logsumexp", "amax")}}
 
@@ -132,7 +135,10 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
     defaults = {k: p.default for k, p in signature(func).parameters.items()}
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
-            continue  # is always one of its values, and says nothing
+            # is always one of its values, and says nothing; the data only rearranged (a loss's class axis)
+            yield from ((change, called_again(func, {**arguments, key: option})) for change, option in
+                        (rearranged(key, current, func) if whole and key == "input" else ()))
+            continue
         written = [n for n in numbers if isinstance(current, float) and n != current]
         for option in [*options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)), *written]:
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
@@ -160,11 +166,18 @@ def _dimensions(arguments: dict) -> int:
     return first.dim() if first is not None else 0
 
 
+# a string argument's documented values, each tried where the port gives one (gelu's exact form against its tanh one)
+STRING_OPTIONS = {"approximate": ("none", "tanh"), "padding_mode": ("zeros", "reflect", "replicate", "circular"),
+                  "nonlinearity": ("tanh", "relu")}
+
+
 def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
     if key == "reduction":
         return [r for r in ("mean", "sum") if r != current]
     if key == "dim" and isinstance(current, int) and not isinstance(current, bool):
         return [d for d in range(dimensions) if d != current % max(dimensions, 1)]  # the other axes of the input
+    if isinstance(current, str) and key in STRING_OPTIONS:
+        return [option for option in STRING_OPTIONS[key] if option != current]
     if isinstance(current, str) and isinstance(default, str) and current != default:
         return [default]
     if isinstance(current, bool):
