@@ -454,6 +454,10 @@ def test_a_string_option_and_a_loss_class_axis_are_tried_where_the_port_calls_th
     port = traced(("X", z, (), ""), ("gelu", z, (0,), ""))
     called = {1: (torch.nn.functional.gelu, (torch.tensor(z),), {})}
     assert "approximate='tanh'" in recalled(port.values[1:], called, mine.values[1:], 1e-9)
+    mine = traced(("X", z, (), ""), ("log1p", np.log1p(np.exp(z)), (0,), ""))  # nn.Softplus(20) reads 20 as beta
+    port = traced(("X", z, (), ""), ("softplus", np.log1p(np.exp(20 * z)) / 20, (0,), ""))
+    called = {1: (torch.nn.functional.softplus, (torch.tensor(z), 20.0, 20.0), {})}
+    assert "beta=1.0" in recalled(port.values[1:], called, mine.values[1:], 1e-9)
     logits, labels = RNG.normal(size=(3, 4, 5)), RNG.integers(0, 5, size=(3, 4))
     shifted = logits - logits.max(-1, keepdims=True)
     per_position = np.log(np.exp(shifted).sum(-1)) - np.take_along_axis(shifted, labels[..., None], -1)[..., 0]

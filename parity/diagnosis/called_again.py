@@ -75,6 +75,15 @@ def _unary(input): ...  # noqa: A002, E704
 def _gelu(input, approximate="none"): ...  # noqa: A002, E704
 
 
+def _softplus(input, beta=1.0, threshold=20.0): ...  # noqa: A002, E704
+
+
+def _attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None): ...  # noqa: E704
+
+
+def _distance(x1, x2, p=2.0, eps=1e-6, keepdim=False): ...  # noqa: E704
+
+
 def _cosine(x1, x2, dim=1, eps=1e-8): ...  # noqa: E704
 
 
@@ -94,7 +103,8 @@ def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
-            **{name: _unary for name in ("tanh", "sigmoid", "hardtanh", "hardsigmoid", "softplus")}, "gelu": _gelu,
+            **{name: _unary for name in ("tanh", "sigmoid", "logsigmoid")}, "gelu": _gelu, "softplus": _softplus,
+            "scaled_dot_product_attention": _attention, "pairwise_distance": _distance,
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
             **{name: _reduce for name in ("sum", "logsumexp", "amax")}}
 
