@@ -16,7 +16,9 @@ import numpy as np
 import torch
 
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
+from parity.diagnosis.builtin_signatures import BUILTINS, dot_product
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.op_words import op_text
 from parity.diagnosis.port_values import LossCall
 from parity.diagnosis.value_trace import agrees, axis_orders, describe
 
@@ -51,70 +53,13 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
     return None
 
 
-def _convolution(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1): ...  # noqa: A002, E704
-
-
-def _linear(input, weight, bias=None): ...  # noqa: A002, E704
-
-
-def _max_pool(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False): ...  # noqa: A002, E704
-
-
-def _avg_pool(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None): ...  # noqa: A002, E501, E704
-
-
-def _bilinear(input1, input2, weight, bias=None): ...  # noqa: E704
-
-
-def _adaptive(input, output_size): ...  # noqa: A002, E704
-
-
-def _unary(input): ...  # noqa: A002, E704
-
-
-def _gelu(input, approximate="none"): ...  # noqa: A002, E704
-
-
-def _softplus(input, beta=1.0, threshold=20.0): ...  # noqa: A002, E704
-
-
-def _attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None): ...  # noqa: E704
-
-
-def _distance(x1, x2, p=2.0, eps=1e-6, keepdim=False): ...  # noqa: E704
-
-
-def _cosine(x1, x2, dim=1, eps=1e-8): ...  # noqa: E704
-
-
-def _dot(x1: torch.Tensor, x2: torch.Tensor, dim: int = 1) -> torch.Tensor:
-    return (x1 * x2).sum(dim)
-
-
-_dot.__name__ = "the dot product (x1 * x2).sum(dim)"
-
-
-def _cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None): ...  # noqa: A002, E704
-
-
-def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
-
-
-BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
-            **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
-            **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
-            **{name: _unary for name in ("tanh", "sigmoid", "logsigmoid")}, "gelu": _gelu, "softplus": _softplus,
-            "scaled_dot_product_attention": _attention, "pairwise_distance": _distance,
-            "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
-            **{name: _reduce for name in ("sum", "logsumexp", "amax")}}
-
 # a function and the ones of its kind a port (or a NumPy program) writes in its place, called on the same arguments
 SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
             **{f"adaptive_{a}_pool{d}d": (f"adaptive_{b}_pool{d}d",) for d in (1, 2, 3) for a, b in (("max", "avg"), ("avg", "max"))},
             "relu": ("gelu", "elu", "leaky_relu", "silu", "relu6", "softplus", "tanh", "sigmoid"),
             "tanh": ("sigmoid", "hardtanh", "relu"), "sigmoid": ("tanh", "hardsigmoid", "relu"), "gelu": ("relu", "silu", "elu"),
             "silu": ("relu", "gelu"), "elu": ("relu", "gelu"), "leaky_relu": ("relu", "elu"), "relu6": ("relu", "hardtanh"),
-            "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (_dot,),
+            "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (dot_product,),
             "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",)}  # a mixture's log of a sum
 
 
@@ -223,12 +168,16 @@ MEANINGS = {"training=True": " (the port calls it with training=False: its modul
                              "or model.train() never called, so it uses its running statistics, or no dropout)"}
 
 
-def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float) -> str:
+def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, shared: tuple = (),
+             numpy_trace: Any = None) -> str:
+    """shared: the arrays of the values the two programs share before they part (an argument handed over as the other
+    program has it, where the NumPy program first makes another value of it)."""
     numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
-    return _recalled(ops, called, numpy_values, tolerance, numbers)
+    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace))
 
 
-def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...]) -> str:
+def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...],
+              shared: tuple = ((), None)) -> str:
     """One of the port's functions where the programs part, called again on the same tensors with one argument
     changed (a flag flipped, a value back at its default, a tensor argument left out): the change whose result is a
     value of the NumPy program's, said."""
@@ -249,7 +198,7 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
-        if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance):
+        if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
             return f"The port's own {name}, called again on the same tensors {given}"
         for other, value in siblings(func, dict(bound.arguments)):
             if twin := _twin(numpy_values, value, tolerance):
@@ -258,22 +207,27 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
     return ""
 
 
-def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float) -> str:
-    """One tensor argument replaced by a value the NumPy program makes of its shape, where that call gives another of
-    the NumPy program's values: the two programs hand the function different values there (labels 0/1 where the
-    NumPy program maps them to ±1, logits where it takes probabilities)."""
+def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, shared: tuple) -> str:
+    """One tensor argument that holds a value both programs have, replaced by a value the NumPy program makes of its
+    shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
+    is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
+    made otherwise is no such thing: the call only carries that difference on."""
+    arrays, trace = shared
     for key, current in arguments.items():
         if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
             continue
+        held = current.detach().double().cpu().numpy()
+        if not any(np.shape(a) == held.shape and agrees(np.asarray(a, np.float64), held, tolerance) for a in arrays):
+            continue
         for value in numpy_values[:12]:
-            if value.array.shape != tuple(current.shape) or agrees(value.array, current.detach().double().cpu().numpy(), tolerance):
+            if value.array.shape != held.shape or agrees(value.array, held, tolerance):
                 continue
             result = called_again(func, {**arguments, key: torch.as_tensor(value.array).to(current.dtype)})
             if result is not None and (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
-                return (f"but with {key} = the NumPy program's {describe(value)} in place of the port's {_short(current)}, "
-                        f"gives the NumPy program's {describe(twin)}: the two programs hand {getattr(func, '__name__', 'it')} "
-                        f"different values as {key} (a target mapped otherwise, 0/1 labels against ±1, logits against "
-                        "probabilities).")
+                made = op_text(value, trace) if trace is not None else describe(value)
+                return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
+                        f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "
+                        f"as it is, where the NumPy program first makes {value.op} of it.")
     return ""
 
 

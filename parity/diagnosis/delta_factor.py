@@ -158,6 +158,8 @@ def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callabl
     if a.shape != b.shape or a.size < 2 or np.ptp(b) <= tolerance * np.abs(b).max():
         return ""
     gap = a - b
+    if not np.all(np.isfinite(gap)):
+        return ""  # a NaN or an infinity on either side is no constant term
     c = float(np.mean(gap))
     scale = max(float(np.abs(b).max()), 1e-30)
     if abs(c) <= tolerance * scale or np.ptp(gap) > tolerance * scale:

@@ -29,7 +29,8 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         before, record = (failure.numpy_before, failure.numpy_record) if side == "numpy" else (failure.torch_before, failure.torch_record)
         candidates = family.family_candidates(setup.config, setup.spec, before, X, y, record)
         verified = [c for c in candidates[:MAX_VERIFIED] if _holds(setup, c, side)]
-        if verified and (scaled := _gradients_scaled(setup, verified[0], side, np.asarray(y))) is not None:
+        counts = (np.shape(X)[1] if np.ndim(X) == 2 else None, len(setup.data.X))
+        if verified and (scaled := _gradients_scaled(setup, verified[0], side, np.asarray(y), counts)) is not None:
             found.append(scaled)
         elif verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
@@ -40,13 +41,13 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
     return found
 
 
-def _gradients_scaled(setup: Setup, best: family.Fit, side: str, y: np.ndarray) -> Finding | None:
+def _gradients_scaled(setup: Setup, best: family.Fit, side: str, y: np.ndarray, counts: tuple) -> Finding | None:
     """The run's own model at another learning rate, where the NumPy program names the run's learning rate (self.lr,
     LR) and no count of the data gives the factor: the factor is in its gradients, not its learning rate."""
     config = setup.config
     ratio = best.lr / config.lr
     if side != "numpy" or best.member != family.Member(setup.spec) or abs(ratio - 1) <= 1e-3 or ratio <= 0 or \
-            family.reduction_reading(ratio, config, y) is not None:
+            family.reduction_reading(ratio, config, y, *counts) is not None:
         return None
     numpy_side = setup.make_sides()[0]
     rate = numpy_learning_rate(getattr(numpy_side, "names", None) or {"net": getattr(numpy_side, "net", None)})

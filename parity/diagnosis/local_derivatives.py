@@ -126,7 +126,27 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
     ops = " · ".join(describe(trace.values[i]) if isinstance(i, int) else "an array it holds" if i == "?" else f"{i:g}"
                      for value in chain for i in value.inputs if i != frontier.index and i not in [v.index for v in chain])
     said = factor_against(factors[-1], twin, other, f"the product of {ops}", rows, where)
+    if said.endswith("written as another function.") and _derivative_elsewhere(factors[-1], twin, other, where):
+        return ""  # the op's derivative at another of its values (another time step's tanh): a source, not a function
     return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}.{said}"
+
+
+def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: np.ndarray) -> bool:
+    """Whether the factor is the same op's derivative at another of the port's values made by that op."""
+    local = local_derivative(twin, other)
+    if local is None:
+        return False
+    form = DERIVATIVES[local[0]][0]
+    for value in other.values:
+        inputs = [i for i in value.inputs if isinstance(i, int)]
+        if value.op.removesuffix("_") != local[0] or value.array.shape != factor.shape or len(inputs) != 1:
+            continue
+        with np.errstate(all="ignore"):
+            derivative = form(other.values[inputs[0]].array, value.array, 0.0)
+        if np.shape(derivative) == factor.shape and np.allclose(derivative[where], factor[where], rtol=1e-4,
+                                                                                         atol=1e-5 * np.abs(factor).max()):
+            return True
+    return False
 
 
 def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:

@@ -20,6 +20,7 @@ from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
+from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
 from parity.diagnosis.written_ops import lengths
@@ -276,20 +277,6 @@ def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value],
     return Finding("data-order", f"At the shared start of step {step} the two programs part where they take the batch's rows, "
                    f"before the {name}. {text}", {"step": step, "stage": "data", "rows": order[1]},
                    "Draw and cut the batches alike on both sides (one generator kept, the same batch size and boundaries).", fit)
-
-
-def op_text(value: Value, trace: Trace) -> str:
-    args, unseen = [], False
-    for i in value.inputs:
-        if i == "?":
-            if not unseen:
-                args.append("…")
-            unseen = True
-            continue
-        unseen = False
-        args.append(describe(trace.values[i]) if isinstance(i, int) else f"{i:.6g}")
-    detail = f", {value.detail}" if value.detail else ""
-    return f"{value.op}({', '.join(args)}{detail}) → {value.array.shape}"
 
 
 def _shape(value: Value) -> str:

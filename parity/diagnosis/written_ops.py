@@ -126,9 +126,10 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
                 # put in again (a factor or mask of 1 there): no source shown
             twin = next((v for v in other.values if accept(v) and _same(result, v.array, tolerance)), None)
-            if twin is not None and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
-                continue  # a value the NumPy program already has before this one: the formula collapsing to it
-                # with the value put in (a·b/b), which shows nothing of where the two part
+            if twin is not None and twin.op != "grad" and not twin.op.endswith(".grad") and any(
+                    _same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+                continue  # a forward value the NumPy program already has: the formula collapsing to it with the
+                # value put in (a·b/b), which shows nothing of where the two part
             if twin is not None:
                 return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
                         f"{_known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
@@ -281,7 +282,9 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
     tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
     finished = [trace.values[i] for i in region if not _scaled_later(trace, trace.values[i])]
-    if again := recalled(tried, other.called, finished, tolerance):
+    start = min(region, default=0)
+    shared = tuple(v.array for v in trace.values[max(0, start - 64):start])  # the values before the two part
+    if again := recalled(tried, other.called, finished, tolerance, shared, trace):
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
