@@ -472,6 +472,26 @@ def test_a_string_option_and_a_loss_class_axis_are_tried_where_the_port_calls_th
     assert recalled(port.values[1:], called, mine.values[1:], 1e-9) == ""
 
 
+def test_an_op_on_an_array_the_program_holds_and_a_transposed_score_matrix_are_tried():
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.written_ops import substituted
+    s, log_q = RNG.normal(size=(5, 5)), RNG.normal(size=(1, 5))
+    mine = traced(("X", s, (), ""), ("subtract", s - log_q, (0, "?"), ""))
+    mine.values[1].unseen = {1: log_q}  # the correction the program holds, not traced as a value of its own
+    port = traced(("X", s, (), ""), ("add", s + log_q, (0,), ""))
+    assert "subtract(a, b) against a + b" in substituted(mine.values[1], mine, port, 1e-9)
+    port.values[1].array = s - 2 * log_q  # no op on the two gives the port's value
+    assert substituted(mine.values[1], mine, port, 1e-9) == ""
+    labels = np.arange(5)
+    rows = s.T - np.log(np.exp(s.T).sum(1, keepdims=True))  # the NumPy program's softmax down the other axis
+    mine = traced(("X", s, (), ""), ("negative", np.asarray(-rows[labels, labels].mean()), (0,), ""))
+    port = traced(("X", s, (), ""), ("cross_entropy", np.asarray(0.0), (0,), ""))
+    called = {1: (torch.nn.functional.cross_entropy, (torch.tensor(s), torch.tensor(labels)), {})}
+    assert "input transposed" in recalled(port.values[1:], called, mine.values[1:], 1e-9)
+
+
 def test_one_layers_weight_used_for_another_in_the_port_is_read():
     from parity.diagnosis.layer_weights import given_weights
     x0, h = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))

@@ -31,6 +31,10 @@ def rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
     """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
     convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
     (out, in)); and a convolution's padding, stride or dilation at another small value."""
+    if key == "input" and torch.is_tensor(current) and current.dim() == 2 and current.shape[0] == current.shape[1] and \
+            getattr(func, "__name__", "") in CLASS_AXIS:
+        yield ("input transposed (a square score matrix read down its columns: each row's softmax taken over the other "
+               "axis, the negatives drawn from the wrong side)"), current.T
     if key == "input" and torch.is_tensor(current) and current.dim() >= 3 and getattr(func, "__name__", "") in CLASS_AXIS:
         yield ("input's last axis moved to dim 1 (torch's cross_entropy and nll_loss take the classes at dim 1, (n, C, "
                "d1, …): logits of shape (n, T, C) handed over as they are are read with the T axis as the classes)"), current.movedim(-1, 1)

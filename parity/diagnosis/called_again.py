@@ -208,8 +208,8 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
 
 
 def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, shared: tuple) -> str:
-    """One tensor argument that holds a value both programs have, replaced by a value the NumPy program makes of its
-    shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
+    """One tensor argument of a loss (a call whose result is one number) that holds a value both programs have,
+    replaced by a value the NumPy program makes of its shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
     is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
     made otherwise is no such thing: the call only carries that difference on."""
     arrays, trace = shared
@@ -223,7 +223,10 @@ def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: 
             if value.array.shape != held.shape or agrees(value.array, held, tolerance):
                 continue
             result = called_again(func, {**arguments, key: torch.as_tensor(value.array).to(current.dtype)})
-            if result is not None and (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
+            if result is None or result.size != 1:
+                continue  # a layer given another input gives another output by construction: only a loss's one
+                # number, made from the value as each program hands it over, tells where they part
+            if (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
                 made = op_text(value, trace) if trace is not None else describe(value)
                 return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
                         f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "

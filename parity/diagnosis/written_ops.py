@@ -57,9 +57,9 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
     """Where the first departing value is one op on two operands the trace holds, and another op on the very same
     operands gives a value of the other side's: that op, said. Measured on the program's own numbers."""
     op = value.op.removesuffix(" (in place)")
-    operands = [trace.values[i].array if isinstance(i, int) else i for i in value.inputs]
+    operands = [trace.values[i].array if isinstance(i, int) else value.unseen.get(k, i) for k, i in enumerate(value.inputs)]
     if op not in SUBSTITUTES or len(operands) != 2 or any(isinstance(o, str) for o in operands):
-        return ""
+        return ""  # an array the program holds and the trace kept no copy of (a large weight): not tried
     a, b = (np.asarray(o, np.float64) for o in operands)
     flip_undone = sign_taken_back(value, dict(enumerate(trace.values)))
     for words, function in SUBSTITUTES[op].items():
@@ -94,7 +94,7 @@ def _same(candidate: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
 
 
 def _operand(source: int | float | str, trace: Trace) -> str:
-    return describe(trace.values[source]) if isinstance(source, int) else f"{source:.6g}"
+    return describe(trace.values[source]) if isinstance(source, int) else "an array it holds" if source == "?" else f"{source:.6g}"
 
 
 DEPTH = 5  # ops replayed back from the departing value (σ written out, 1 / (1 + exp(-a)), is four)
