@@ -65,8 +65,10 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
                 if again is None or again.size < 2 or again.size == later.array.size and agrees(
                         again.reshape(-1), later.array.reshape(-1), tolerance):
                     continue  # nothing recomputed, or the same numbers (kept as a (1, n) row): that axis changes nothing
-                match = next((g for g in gradients if g.array.size == again.size and
-                              agrees(again.reshape(g.array.shape), g.array, tolerance)), None)
+                match = next((g for g in gradients if g.array.size == again.size and (
+                    g.op.endswith(".grad") or g.array.shape == later.array.shape) and
+                              agrees(again.reshape(g.array.shape), g.array, tolerance)), None)  # a parameter's gradient,
+                # or one of the value's own shape: not a gradient of another path that the other sum happens to give
                 if match is not None:
                     said = "over every axis" if now[0] is None else f"over axis {now[0]}"
                     meant = "over every axis" if option[0] is None else f"over axis {option[0]}"
