@@ -370,6 +370,8 @@ def test_a_loss_handed_another_target_than_the_numpy_programs_is_read_as_given_o
     # call only carries that difference on
     mine.values[2].array = np.asarray(loss + 0.5)  # no target the NumPy program makes gives its loss
     assert recalled(port.values[1:], called, mine.values[1:], 1e-9, shared=(y,)) == ""
+    mine.values[2].array = np.asarray(np.maximum(0, -y * (a - b) + 1).mean())  # the port's call as made gives it
+    assert "different values" not in recalled(port.values[1:], called, mine.values[1:], 1e-9, shared=(y,))
 
 
 @pytest.mark.parametrize("keepdims", [False, True])

@@ -213,6 +213,7 @@ def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: 
     is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
     made otherwise is no such thing: the call only carries that difference on."""
     arrays, trace = shared
+    as_called = called_again(func, arguments)
     for key, current in arguments.items():
         if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
             continue
@@ -226,6 +227,8 @@ def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: 
             if result is None or result.size != 1:
                 continue  # a layer given another input gives another output by construction: only a loss's one
                 # number, made from the value as each program hands it over, tells where they part
+            if as_called is not None and as_called.size == 1 and _twin(numpy_values, as_called, tolerance) is not None:
+                return ""  # the call as the port makes it gives that value already (a softmax's shift changes nothing)
             if (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
                 made = op_text(value, trace) if trace is not None else describe(value)
                 return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
