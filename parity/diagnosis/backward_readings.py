@@ -12,6 +12,7 @@ import numpy as np
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
+from parity.diagnosis.local_derivatives import gradient_words
 from parity.diagnosis.recompute import replay
 from parity.diagnosis.value_trace import Trace, agrees, describe
 from parity.diagnosis.written_forward import op_text
@@ -73,12 +74,7 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
                     said = "over every axis" if now[0] is None else f"over axis {now[0]}"
                     meant = "over every axis" if option[0] is None else f"over axis {option[0]}"
                     return (f"The NumPy program's {describe(value)} sums {said}{' keeping it' if now[1] else ''}; summed "
-                            f"{meant}{', keepdims=True' if option[1] else ''}, it gives the port's {_name(match, other)}"
+                            f"{meant}{', keepdims=True' if option[1] else ''}, it gives the port's {gradient_words(match, other)}"
                             f"{'' if later is value else ' through the ops after it'}: a sum over the wrong axis.")
     return ""
 
-
-def _name(value: Any, trace: Trace) -> str:
-    if value.op.endswith(".grad"):
-        return f"gradient of {value.op.removesuffix('.grad')}"
-    return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else "gradient"

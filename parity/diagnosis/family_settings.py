@@ -35,7 +35,7 @@ def family_findings(setup: Setup, failure) -> list[Finding]:
         elif verified:
             places = (setup.network or {}).get("parameters", {}) if side == "numpy" else {}
             found.append(family.finding(setup.config, side, verified[0], verified[1:], VERIFY_STEPS, places, np.asarray(y),
-                                        np.shape(X)[1] if np.ndim(X) == 2 else None, len(setup.data.X)))
+                                        *counts))
     if setup.user_sides == ("numpy", "torch"):
         found = [_between_two_programs(f) for f in found]
     return found

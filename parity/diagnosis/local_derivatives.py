@@ -176,7 +176,7 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
             return (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
                     f"{describe(made)}, in its place, the NumPy program's {first.op} gives the port's "
-                    f"{_gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
+                    f"{gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
     return ""
 
@@ -204,7 +204,7 @@ def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Va
     return next((g for g in gradients if g.array.size == array.size and agrees(array.reshape(g.array.shape), g.array, tolerance)), None)
 
 
-def _gradient_words(value: Value, trace: Trace) -> str:
+def gradient_words(value: Value, trace: Trace) -> str:
     if value.op.endswith(".grad"):
         return f"gradient of {value.op.removesuffix('.grad')}"
     return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else describe(value)
@@ -239,7 +239,7 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
         match = _matching(again, gradients, tolerance)
         if match is not None:
             return (f"Recomputed with the gradient it takes times its own {describe(factor)} (value {factor.index}), the "
-                    f"NumPy program's {first.op} gives the port's {_gradient_words(match, other)}: a factor of a "
+                    f"NumPy program's {first.op} gives the port's {gradient_words(match, other)}: a factor of a "
                     "product's derivative left out there (d(s·f)/ds is f: the gradient of a scale or gate taken without "
                     "the value it multiplies).")
     return ""

@@ -12,6 +12,7 @@ from itertools import permutations
 
 import numpy as np
 
+from parity.diagnosis.local_derivatives import gradient_words
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 FIRST_VALUES = 12
@@ -85,16 +86,10 @@ def axes_permuted(numpy_values: list[Value], torch_trace: Trace, tolerance: floa
             axes = next((axes for axes in orders if agrees(mine.array.transpose(axes), theirs.array, tolerance)), None)
             if axes is not None:
                 swapped = [a for a, b in enumerate(axes) if a != b]
-                return (f"The NumPy program's {describe(mine)} is the port's {_gradient_words(theirs, torch_trace)} with its "
+                return (f"The NumPy program's {describe(mine)} is the port's {gradient_words(theirs, torch_trace)} with its "
                         f"axes in the order {axes}: axes {', '.join(map(str, swapped))} exchanged (each slice transposed: "
                         "an einsum's output subscripts in another order, a transpose over the wrong axes).")
     return ""
-
-
-def _gradient_words(value: Value, trace: Trace) -> str:
-    if value.op.endswith(".grad"):
-        return f"gradient of {value.op.removesuffix('.grad')}"
-    return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else "gradient"
 
 
 def elsewhere(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
