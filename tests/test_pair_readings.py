@@ -31,7 +31,7 @@ def test_a_sum_to_one_number_keeps_the_trace_so_the_losss_arithmetic_after_it_is
 
 
 def test_one_number_and_a_column_agree_with_the_ports_as_numbers():
-    from parity.diagnosis.written_forward import agreements
+    from parity.diagnosis.agreements import agreements
     column = RNG.normal(size=6)
     mine = traced(("X", np.ones((6, 2)), (), ""), ("sum", 2.5, (0,), ""), ("getitem", column, (0,), ":, 0"))
     theirs = traced(("X", np.ones((6, 2)), (), ""), ("sum", 2.5, (0,), ""), ("getitem", column[:, None], (0,), ":, :1"))
@@ -492,7 +492,7 @@ def test_two_exps_whose_exponents_are_twice_apart_are_read_by_their_exponent():
 
 
 def test_branches_run_apart_agree_with_the_numpy_programs_stack_of_them_and_a_batchs_rows_do_not():
-    from parity.diagnosis.written_forward import agreements
+    from parity.diagnosis.agreements import agreements
     a, b = RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3))
     mine = traced(("X", np.ones((5, 2)), (), ""), ("concatenate", np.vstack([a, b]), (0,), ""),
                   ("getitem", np.vstack([a, b]), (0,), "idx"))

@@ -4,6 +4,9 @@ as a (n, 1) column gives a value of the other program's, the keepdims=True left 
 
     s - log(exp(s).sum(axis=1))        (n,) broadcast along the columns
     s - log(exp(s).sum(axis=1, keepdims=True))      (n, 1): each row its own
+
+And one vector broadcast along the other axis: the two programs add the same n numbers to an (n, n) value, one as
+a row (b[None, :], unsqueeze(0)), the other as a column (b[:, None], unsqueeze(1)).
 """
 
 from __future__ import annotations
@@ -56,3 +59,21 @@ def _reduced_per_row(vector: Value, trace: Trace) -> Value | None:
             return None
         vector = trace.values[arrays[0]]
     return None
+
+
+def other_axis(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """Two operands recovered from an (n, n) op, each one vector repeated, where one is the other transposed."""
+    if mine.ndim != 2 or mine.shape[0] != mine.shape[1] or mine.shape[0] < 2 or mine.shape != theirs.shape:
+        return ""
+    scale = 1e-6 * max(float(np.abs(mine).max()), 1e-12)
+    if np.allclose(mine, theirs, rtol=1e-6, atol=scale) or not np.allclose(mine, theirs.T, rtol=1e-6, atol=scale):
+        return ""
+    row = np.ptp(mine, axis=0).max() <= scale  # constant down each column: one number per column
+    if not row and np.ptp(mine, axis=1).max() > scale:
+        return ""  # a matrix, not a vector broadcast
+    n = mine.shape[0]
+    shapes = [f"a (1, {n}) row, one number per column ([None, :], unsqueeze(0))",
+              f"a ({n}, 1) column, one number per row ([:, None], unsqueeze(1))"]
+    mine_said, theirs_said = shapes if row else shapes[::-1]
+    return (f" They are the same {n} numbers broadcast along other axes: the NumPy program's is {mine_said}, the "
+            f"port's {theirs_said}; one side gives the vector its singleton axis in the other place.")

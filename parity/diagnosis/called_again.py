@@ -200,6 +200,8 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
                         f"{MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
         if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
             return f"The port's own {name}, called again on the same tensors {given}"
+        if picked := _labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
+            return f"The port's own {name}, called again on the same tensors {picked}"
         for other, value in siblings(func, dict(bound.arguments)):
             if twin := _twin(numpy_values, value, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
@@ -234,6 +236,28 @@ def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: 
                 return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
                         f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "
                         f"as it is, where the NumPy program first makes {value.op} of it.")
+    return ""
+
+
+def _labels_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, trace: Any) -> str:
+    """A loss's integer labels replaced by the integer array the NumPy program indexes its departing values with,
+    where that call gives the NumPy program's loss: the two programs pick other classes (a catalogue id where a
+    position in the batch belongs, labels off by one)."""
+    labels = [(k, v) for k, v in arguments.items() if torch.is_tensor(v) and v.dtype == torch.long and v.ndim == 1]
+    if trace is None or len(labels) != 1:
+        return ""
+    (key, current), = labels
+    held = current.cpu().numpy()
+    seen = {i for value in numpy_values for i in value.inputs if isinstance(i, int)}
+    for value in (trace.values[i] for i in sorted(seen)):
+        picks = value.array
+        if picks.shape != held.shape or not np.array_equal(picks, np.round(picks)) or np.array_equal(picks, held):
+            continue
+        result = called_again(func, {**arguments, key: torch.as_tensor(picks).long()})
+        if result is not None and result.size == 1 and (twin := _twin(numpy_values, result, tolerance)) is not None:
+            return (f"but with {key} = the NumPy program's {op_text(value, trace)} (entries {picks[:6].astype(int).tolist()}…) "
+                    f"in place of the port's {held[:6].tolist()}…, gives the NumPy program's {describe(twin)}: the two "
+                    f"programs pick other target classes, the label of each row taken from another array.")
     return ""
 
 

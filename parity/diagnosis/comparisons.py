@@ -71,6 +71,8 @@ def masks_apart(numpy_values: list[Value], torch_values: list[Value]) -> str:
         for theirs in (t for t in torch_values if t.array.shape == mine.array.shape and mine.array.ndim >= 2):
             a, b = np.asarray(mine.array, np.float64), np.asarray(theirs.array, np.float64)
             masked_a, masked_b = _masked(a), _masked(b)
+            if masked_a.any() != masked_b.any() and (filled := _filled_otherwise(a, b, masked_a | masked_b, masked_a.any())):
+                return filled
             if not masked_a.any() or not masked_b.any() or np.array_equal(masked_a, masked_b):
                 continue
             both = ~masked_a & ~masked_b
@@ -79,6 +81,18 @@ def masks_apart(numpy_values: list[Value], torch_values: list[Value]) -> str:
             return (f"The NumPy program's {mine.op} and the port's {theirs.op} hold the same values where neither masks, "
                     f"and mask other entries: the NumPy program masks {_pattern(masked_a)}, the port {_pattern(masked_b)}.")
     return ""
+
+
+def _filled_otherwise(a: np.ndarray, b: np.ndarray, masked: np.ndarray, numpy_masks: bool) -> str:
+    """One side masks entries (-inf, -1e9) that the other fills with one ordinary number, the two equal elsewhere."""
+    kept = b if numpy_masks else a
+    fill = kept[masked]
+    if masked.all() or np.ptp(fill) > 0 or not np.allclose(a[~masked], b[~masked], rtol=1e-5, atol=1e-7):
+        return ""
+    masking, filling = ("the NumPy program", "the port") if numpy_masks else ("the port", "the NumPy program")
+    return (f"The two hold the same values except at {int(masked.sum())} entries that {masking} masks (-inf or a large "
+            f"negative number) and {filling} sets to {float(fill[0]):g}: a fill of {float(fill[0]):g} is no mask "
+            f"(exp({float(fill[0]):g}) = {np.exp(float(fill[0])):.3g} stays in a softmax's denominator).")
 
 
 def _masked(values: np.ndarray) -> np.ndarray:

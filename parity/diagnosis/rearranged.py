@@ -35,10 +35,11 @@ def column_order(numpy_values: list[Value], torch_trace: Trace, tolerance: float
 
 def _order(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> np.ndarray | None:
     """order with mine[:, j] == theirs[:, order[j]], a permutation; None where no column matches or two would."""
-    scale = max(float(np.abs(theirs).max()), 1e-30)
+    typical = max(float(np.median(np.abs(theirs))), 1e-30)  # a mask's -1e9 sets no scale for the other columns
     order = []
     for j in range(mine.shape[1]):
-        close = np.flatnonzero(np.abs(theirs - mine[:, j:j + 1]).max(axis=0) <= tolerance * scale)
+        bound = tolerance * (np.maximum(np.abs(theirs), np.abs(mine[:, j:j + 1])) + typical)
+        close = np.flatnonzero(np.all(np.abs(theirs - mine[:, j:j + 1]) <= bound, axis=0))
         if len(close) != 1:
             return None
         order.append(int(close[0]))

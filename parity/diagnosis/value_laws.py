@@ -27,6 +27,8 @@ LAWS: tuple[Law, ...] = (
     ("the natural logarithm, log(x),", np.log),
     ("log(1 + x) (log1p),", np.log1p),
     ("exp(x) - 1 (expm1),", np.expm1),
+    ("x binarised, 1 where x > 0 and 0 elsewhere (an indicator),", lambda x: (x > 0).astype(np.float64)),
+    ("the sign of x, sign(x),", np.sign),
 )
 
 NAMED_CONSTANTS = {2.0: "2", 0.5: "1/2", math.log(2): "ln 2", 1 / math.log(2): "1/ln 2 (log2 against log)",

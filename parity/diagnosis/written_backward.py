@@ -26,7 +26,8 @@ from parity.diagnosis.backward_readings import axis_apart, placed, written_into
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.written_forward import LOCATED, agreements, op_text, region_of
+from parity.diagnosis.agreements import agreements
+from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
 FD_PICKS = 3  # elements differenced: the port's largest gradients

@@ -21,7 +21,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.op_words import op_text
-from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
+from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
 from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.operand_powers import powers_apart
@@ -31,6 +31,8 @@ from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
+from parity.diagnosis.agreements import agreements, carried
+from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.written_readings import axes_of, columns, compared_finding, operands, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
@@ -57,6 +59,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
         return None
+    agreed[frontier.index] = carried(agreed[frontier.index], torch_trace, tolerance)
     found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name,
                      LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"]))
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
@@ -80,65 +83,6 @@ def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
                for k in (1, 2)):  # within float32's rounding of the recorded loss
             return value
     return None
-
-
-def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
-    """Each NumPy value (and each root) with the port's value equal to it: one number agrees with one number (a sum, a
-    loss term), a column (n, 1) with an (n,), each in its own layout or transposed."""
-    by_shape: dict[tuple, list[Value]] = {}
-    for value in torch_trace.values:
-        by_shape.setdefault(value.array.shape, []).append(value)
-        if 1 in value.array.shape:  # a column (n, 1) is the same numbers as the NumPy program's (n,)
-            by_shape.setdefault(_squeezed(value.array.shape), []).append(value)
-    found = {}
-    for value in numpy_trace.values:
-        if value.op in ("X", "y"):
-            found[value.index] = next((v for v in torch_trace.values if v.op == value.op), value)
-            continue
-        if value.array.size < 1:
-            continue
-        for axes in axis_orders(value.array.shape):  # as it is, transposed, or (a map) with its axes after the batch's moved
-            seen = value.array.transpose(axes)
-            near = by_shape.get(seen.shape, []) + (by_shape.get(_squeezed(seen.shape), []) if 1 in seen.shape else [])
-            twin = next((v for v in near if v.array.size == seen.size and agrees(seen, v.array.reshape(seen.shape), tolerance)), None)
-            if twin is not None:
-                found[value.index] = twin
-                break
-        if value.index not in found and not _rows_of_data(value, numpy_trace) and \
-                (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
-            found[value.index] = twin
-    return found
-
-
-def _rows_of_data(value: Value, trace: Trace) -> bool:
-    """Rows taken from X or y as they are (a batch): batches of another size are another reading, no stacking."""
-    return value.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in value.inputs)
-
-
-def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> Value | None:
-    """The port's value that the NumPy value is a stacking of: branches run apart on the port's side and concatenated
-    along the rows on the NumPy program's (a siamese pair, a triplet's anchor, positive and negative), or one (m, k, d)
-    value of the port's whose k parts the NumPy program stacks as (k·m, d)."""
-    if array.ndim < 1 or array.shape[0] < 4 or array.size < 4:
-        return None
-    for k in (2, 3):
-        if array.shape[0] % k:
-            continue
-        m = array.shape[0] // k
-        chunks = np.split(array, k)
-        parts = [next((v for v in theirs if v.array.shape == chunk.shape and agrees(chunk, v.array, tolerance)), None)
-                 for chunk in chunks]
-        if all(p is not None for p in parts) and len({p.index for p in parts}) == k:
-            return parts[0]
-        whole = next((v for v in theirs if v.array.shape == (m, k, *array.shape[1:]) and
-                      agrees(array, v.array.swapaxes(0, 1).reshape(array.shape), tolerance)), None)
-        if whole is not None:
-            return whole
-    return None
-
-
-def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(d for d in shape if d != 1)
 
 
 def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
@@ -238,6 +182,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
+        ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
+                                   "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
                                 "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),

@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.value_laws import law_between, op_kind
@@ -40,8 +41,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
              port_trace: Trace) -> tuple[str, str]:
     """Where both sides apply the same elementwise op to the agreeing value, what each applies it with: the other
     operand, recovered from the result, described by its range and moments, by whether it is one number for the
-    whole array or one per column, and by whether it is computed from this batch. (words, whether they name how the
-    two operands differ: "held", a statistic held apart; "reordered", weights laid out the other way round; or "")."""
+    whole array or one per column, and by whether it is computed from this batch. (words, how the two operands differ:
+    "held", a statistic held apart; "broadcast", a vector along the other axis; "reordered", weights reversed; or "")."""
     pairs = [(m, t) for m in numpy_ops for t in torch_ops
              if ELEMENTWISE.get(m.op) and ELEMENTWISE.get(m.op) == ELEMENTWISE.get(t.op) and m.array.shape == frontier.array.shape]
     if not pairs:
@@ -55,18 +56,17 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
         return "", ""  # the two in another layout (channels-last against channels-first): no operand to recover
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
     said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
-    spread = [_per_column(v) for v in (other_np, other_t)]
-    if spread[0] != spread[1]:
+    if (spread := [_per_column(v) for v in (other_np, other_t)])[0] != spread[1]:
         said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
                  "with no axis, on one side, and over axis=0, each feature, on the other).")
-    made = [_from_batch(v, t) for v, t in ((mine, trace), (theirs, port_trace))]
-    if made[0] != made[1]:
+    if (made := [_from_batch(v, t) for v, t in ((mine, trace), (theirs, port_trace))])[0] != made[1]:
         said += (f" The NumPy program's is {made[0]}; the port's {made[1]} (statistics of each batch against statistics "
                  "kept from the whole data).")
     if made[0] == made[1] == HELD and (held := held_statistics(other_np, other_t, trace.data)):
         return said + held, "held"
-    turned = reordered(other_np, other_t)
-    return said + turned, "reordered" if turned else ""
+    if crossed := other_axis(other_np, other_t):
+        return said + crossed, "broadcast"
+    return said + (turned := reordered(other_np, other_t)), "reordered" if turned else ""
 
 
 def _per_column(other: np.ndarray) -> str:

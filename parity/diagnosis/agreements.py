@@ -1,0 +1,83 @@
+"""Which values of the two programs' traces agree: each NumPy value with the port's value equal to it (in its own
+layout or transposed, a column against a vector, a stacking of the port's branches), and the port's last value equal
+to the one where the two part."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders
+
+
+def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
+    """Each NumPy value (and each root) with the port's value equal to it: one number agrees with one number (a sum, a
+    loss term), a column (n, 1) with an (n,), each in its own layout or transposed."""
+    by_shape: dict[tuple, list[Value]] = {}
+    for value in torch_trace.values:
+        by_shape.setdefault(value.array.shape, []).append(value)
+        if 1 in value.array.shape:  # a column (n, 1) is the same numbers as the NumPy program's (n,)
+            by_shape.setdefault(_squeezed(value.array.shape), []).append(value)
+    found = {}
+    for value in numpy_trace.values:
+        if value.op in ("X", "y"):
+            found[value.index] = next((v for v in torch_trace.values if v.op == value.op), value)
+            continue
+        if value.array.size < 1:
+            continue
+        for axes in axis_orders(value.array.shape):  # as it is, transposed, or (a map) with its axes after the batch's moved
+            seen = value.array.transpose(axes)
+            near = by_shape.get(seen.shape, []) + (by_shape.get(_squeezed(seen.shape), []) if 1 in seen.shape else [])
+            twin = next((v for v in near if v.array.size == seen.size and agrees(seen, v.array.reshape(seen.shape), tolerance)), None)
+            if twin is not None:
+                found[value.index] = twin
+                break
+        if value.index not in found and not _rows_of_data(value, numpy_trace) and \
+                (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
+            found[value.index] = twin
+    return found
+
+
+def _rows_of_data(value: Value, trace: Trace) -> bool:
+    """Rows taken from X or y as they are (a batch): batches of another size are another reading, no stacking."""
+    return value.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in value.inputs)
+
+
+def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> Value | None:
+    """The port's value that the NumPy value is a stacking of: branches run apart on the port's side and concatenated
+    along the rows on the NumPy program's (a siamese pair, a triplet's anchor, positive and negative), or one (m, k, d)
+    value of the port's whose k parts the NumPy program stacks as (k·m, d)."""
+    if array.ndim < 1 or array.shape[0] < 4 or array.size < 4:
+        return None
+    for k in (2, 3):
+        if array.shape[0] % k:
+            continue
+        m = array.shape[0] // k
+        chunks = np.split(array, k)
+        parts = [next((v for v in theirs if v.array.shape == chunk.shape and agrees(chunk, v.array, tolerance)), None)
+                 for chunk in chunks]
+        if all(p is not None for p in parts) and len({p.index for p in parts}) == k:
+            return parts[0]
+        whole = next((v for v in theirs if v.array.shape == (m, k, *array.shape[1:]) and
+                      agrees(array, v.array.swapaxes(0, 1).reshape(array.shape), tolerance)), None)
+        if whole is not None:
+            return whole
+    return None
+
+
+CARRYING = {"add", "sub", "mul", "div", "clone", "contiguous", "to", "float", "double", "view", "reshape"}
+
+
+def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
+    """The port's last value equal to the twin along its own ops (a bias of zeros added, a copy): where the port goes
+    on from, so that its next ops are the ones that change the value."""
+    for _ in range(6):
+        same = next((trace.values[u] for u in twin.users if trace.values[u].op in CARRYING and trace.values[u].array.shape
+                     == twin.array.shape and agrees(trace.values[u].array, twin.array, tolerance)), None)
+        if same is None:
+            return twin
+        twin = same
+    return twin
+
+
+def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(d for d in shape if d != 1)
