@@ -545,7 +545,7 @@ def test_a_warm_up_applied_cumulatively_is_read_from_the_ratios_step_factors():
 
 
 def test_a_port_sum_with_no_dim_against_a_numpy_sum_per_row_is_read():
-    from parity.diagnosis.written_readings import axes_of
+    from parity.diagnosis.reduction_axes import axes_of
     p = RNG.random((6, 4))
     mine = traced(("X", p, (), ""), ("add.reduce", p.sum(1, keepdims=True), (0,), "axis=1, keepdims=True"))
     port = traced(("X", p, (), ""), ("sum", p.sum(), (0,), ""))

@@ -85,3 +85,99 @@ def test_columns_in_another_order_are_read_past_a_masks_large_negative_numbers()
     theirs = values(("cat", np.concatenate([logits[:, 1:], logits[:, :1]], axis=1), (), ""))
     said = column_order(mine.values, theirs, 1e-6)
     assert "in another order" in said and "[3, 0, 1, 2]" in said, said
+
+
+def test_a_tensor_methods_softmax_is_called_again_on_another_axis():
+    from parity.diagnosis.called_again import _recalled
+    scores = torch.randn(4, 5, 1, dtype=torch.float64)
+    per_set = torch.softmax(scores, dim=1).squeeze(-1).numpy()
+    port = values(("softmax", np.ones((4, 5, 1)), (), ""))
+    port.called[0] = (torch.Tensor.softmax, (scores, -1), {})
+    mine = values(("divide", per_set, (), ""))
+    said = _recalled(port.values, port.called, mine.values, 1e-6, ())
+    assert "with dim=1" in said and "softmax" in said, said
+    assert _recalled(port.values, port.called, values(("divide", per_set + 1, (), "")).values, 1e-6, ()) == ""
+
+
+def test_a_pad_given_right_for_left_and_a_pool_of_the_other_kind_are_read():
+    from parity.diagnosis.called_again import _recalled
+    x = torch.randn(2, 3, 6, dtype=torch.float64)
+    port = values(("pad", np.ones((2, 3, 8)), (), ""), ("adaptive_max_pool1d", np.ones((2, 3, 1)), (), ""))
+    port.called[0] = (F.pad, (x, (0, 2)), {})
+    port.called[1] = (F.adaptive_max_pool1d, (x, 1), {})
+    said = _recalled(port.values[:1], port.called, values(("pad", F.pad(x, (2, 0)).numpy(), (), "")).values, 1e-6, ())
+    assert "pad=(2, 0)" in said and "(left, right)" in said, said
+    said = _recalled(port.values[1:], port.called, values(("mean", x.mean(-1).numpy(), (), "")).values, 1e-6, ())
+    assert "adaptive_avg_pool1d" in said and "average pooling where the port takes max pooling" in said, said
+    assert _recalled(port.values[1:], port.called, values(("mean", x.sum(-1).numpy(), (), "")).values, 1e-6, ()) == ""
+
+
+def test_a_residual_added_inside_the_activation_and_a_relu_after_the_pool_are_read_as_orders():
+    from parity.diagnosis.op_pairs import op_order
+    z, skip = RNG.normal(size=(2, 3, 4)), RNG.normal(size=(2, 3, 4))
+    mine = values(("add", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("add (in place)", np.tanh(z) + skip, ("?", 1), ""))
+    port = values(("tanh", skip, (), ""), ("conv1d", z, (), ""), ("add", z + skip, (1, 0), ""), ("tanh", np.tanh(z + skip), (2,), ""))
+    said = op_order(mine.values[1:], port.values[2:], (mine, port), 1e-6)
+    assert "other order" in said and "residual (skip) branch" in said, said
+    other = values(("add", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("add (in place)", np.tanh(z) + 2 * skip, ("?", 1), ""))
+    assert op_order(other.values[1:], port.values[2:], (other, port), 1e-6) == ""  # another branch added: no order
+    relu_first = values(("add", z, (), ""), ("maximum", np.maximum(z, 0), (0, 0.0), ""),
+                        ("mean", np.maximum(z, 0).mean(1), (1,), "axis=1"))
+    pool_first = values(("conv1d", z.transpose(0, 2, 1), (), ""), ("mean", z.mean(1), (0, 2.0), "2, dim=2"),
+                        ("relu", np.maximum(z.mean(1), 0), (1,), ""))
+    said = op_order(relu_first.values[1:], pool_first.values[1:], (relu_first, pool_first), 1e-6)
+    assert "ReLU and mean there, in the other order" in said, said
+
+
+def test_a_reduction_over_another_axis_of_a_three_axis_value_is_read():
+    from parity.diagnosis.reduction_axes import axes_of
+    clouds = RNG.normal(size=(4, 6, 3))
+    mine = values(("X", clouds, (), ""), ("mean", clouds.mean(1, keepdims=True), (0,), "axis=1, keepdims=True"))
+    port = values(("X", clouds, (), ""), ("mean", clouds.mean(0, keepdims=True), (0,), "0, dim=0, keepdim=True"))
+    said = axes_of(mine.values[1:], port.values[1:], mine.values[0])
+    assert "axis 1 (of size 6)" in said and "axis 0 (of size 4)" in said, said
+    same = values(("X", clouds, (), ""), ("mean", clouds.mean(1, keepdims=True), (0,), "1, dim=1, keepdim=True"))
+    assert axes_of(mine.values[1:], same.values[1:], mine.values[0]) == ""
+
+
+def test_a_mean_over_the_padded_slots_against_a_masked_mean_is_read_as_counts():
+    from parity.diagnosis.mean_counts import row_counts
+    features, mask = RNG.normal(size=(4, 5, 3)), np.array([[1, 1, 0, 0, 0], [1, 1, 1, 1, 1], [1, 1, 1, 0, 0], [1, 0, 0, 0, 0]], float)
+    sums, counts = (features * mask[..., None]).sum(1), mask.sum(1, keepdims=True)
+    mine = values(("add.reduce", counts, (), "axis=1, keepdims=True"), ("divide", sums / counts, ("?", 0), ""))
+    port = values(("mul", features * mask[..., None], (), ""), ("mean", sums / 5, (0,), "1, dim=1"))
+    said = row_counts(mine.values[1:], mine, port)
+    assert "its own count ([1, 2, 3, 5]" in said and "all 5" in said, said
+    other = values(("mul", features * mask[..., None], (), ""), ("mean", sums / 4, (0,), "1, dim=1"))
+    assert row_counts(mine.values[1:], mine, other) == ""  # not the same sums over any count
+
+
+def test_a_mask_one_side_multiplies_in_and_the_other_leaves_out_is_read_with_its_pattern():
+    from parity.diagnosis.forward_factors import op_left_out
+    pairs = RNG.normal(size=(3, 4, 4, 2))
+    off_diagonal = (1 - np.eye(4))[None, :, :, None]
+    mine = values(("maximum", pairs, (), ""), ("multiply", pairs * off_diagonal, (0, "?"), ""),
+                  ("add.reduce", (pairs * off_diagonal).sum((1, 2)), (1,), "axis=(1, 2)"))
+    port = values(("relu", pairs, (), ""), ("sum", pairs.sum((1, 2)), (0,), "1, 2, dim=(1, 2)"))
+    said = op_left_out(mine.values[1:], mine.values[0], mine, port, 1e-6)
+    assert "the pairs i == j of axes 1 and 2" in said and "[sum (3, 2)]" in said, said
+    halved = values(("relu", pairs, (), ""), ("sum", pairs.sum((1, 2)) / 2, (0,), ""))
+    assert op_left_out(mine.values[1:], mine.values[0], mine, halved, 1e-6) == ""
+
+
+def test_a_slice_of_a_points_features_one_place_along_is_read():
+    from parity.diagnosis.columns_read import columns_read
+    X = RNG.normal(size=(4, 5, 3))
+    mine = values(("X", X, (), ""), ("getitem", X[..., 0], (0,), ""), ("getitem", X[..., 1:], (0,), ""))
+    port = values(("X", X, (), ""), ("getitem", X[..., 0], (0,), ""), ("getitem", X[..., :2], (0,), ""))
+    said = columns_read(mine, port, mine.values[0], port.values[0])
+    assert "columns 1, 2 where the port slices columns 0, 1" in said, said
+    assert columns_read(mine, mine, mine.values[0], mine.values[0]) == ""
+
+
+def test_a_masks_large_negative_numbers_set_no_scale_for_agreement():
+    from parity.diagnosis.value_trace import agrees
+    scores = RNG.normal(size=(4, 5))
+    masked = np.where(np.eye(4, 5, dtype=bool), -1e9, scores)
+    assert agrees(masked, masked.copy(), 1e-6)
+    assert not agrees(np.where(np.eye(4, 5, dtype=bool), -1e9, scores + 0.5), masked, 1e-6)

@@ -25,6 +25,9 @@ def _bilinear(input1, input2, weight, bias=None): ...  # noqa: E704
 def _adaptive(input, output_size): ...  # noqa: A002, E704
 
 
+def _adaptive_max(input, output_size, return_indices=False): ...  # noqa: A002, E704
+
+
 def _unary(input): ...  # noqa: A002, E704
 
 
@@ -56,10 +59,24 @@ def _cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None): ...  # noqa: A002, E704
 def _reduce(input, dim=None, keepdim=False): ...  # noqa: A002, E704
 
 
+def _softmax(input, dim=None, dtype=None): ...  # noqa: A002, E704
+
+
+def _pad(input, pad, mode="constant", value=None): ...  # noqa: A002, E704
+
+
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
-            **{f"adaptive_{kind}_pool{d}d": _adaptive for kind in ("max", "avg") for d in (1, 2, 3)},
+            **{f"adaptive_{kind}_pool{d}d": way for kind, way in (("max", _adaptive_max), ("avg", _adaptive)) for d in (1, 2, 3)},
             **{name: _unary for name in ("tanh", "sigmoid", "logsigmoid")}, "gelu": _gelu, "softplus": _softplus,
             "scaled_dot_product_attention": _attention, "pairwise_distance": _distance,
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
-            **{name: _reduce for name in ("sum", "logsumexp", "amax")}}
+            **{name: _reduce for name in ("sum", "logsumexp", "amax")}, "softmax": _softmax, "log_softmax": _softmax,
+            "pad": _pad}
+
+
+def as_function(func):
+    """A tensor method (x.softmax, x.sum) as torch's function of that name, which takes the tensor as `input`."""
+    if getattr(func, "__objclass__", None) is torch._C.TensorBase:
+        return getattr(torch, func.__name__, func)
+    return func

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
-from parity.diagnosis.builtin_signatures import BUILTINS, dot_product
+from parity.diagnosis.builtin_signatures import BUILTINS, as_function, dot_product
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.op_words import op_text
 from parity.diagnosis.port_values import LossCall
@@ -60,7 +60,9 @@ SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b i
             "tanh": ("sigmoid", "hardtanh", "relu"), "sigmoid": ("tanh", "hardsigmoid", "relu"), "gelu": ("relu", "silu", "elu"),
             "silu": ("relu", "gelu"), "elu": ("relu", "gelu"), "leaky_relu": ("relu", "elu"), "relu6": ("relu", "hardtanh"),
             "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (dot_product,),
-            "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",)}  # a mixture's log of a sum
+            "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",),  # a mixture's log of a sum
+            **{f"{kind}_pool{d}d": (f"{other}_pool{d}d",) for d in (1, 2, 3) for kind, other in
+               (("max", "avg"), ("avg", "max"), ("adaptive_max", "adaptive_avg"), ("adaptive_avg", "adaptive_max"))}}
 
 
 def signature(func: Any) -> inspect.Signature:
@@ -133,6 +135,9 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
         return [d for d in range(dimensions) if d != current % max(dimensions, 1)]  # the other axes of the input
     if isinstance(current, str) and key in STRING_OPTIONS:
         return [option for option in STRING_OPTIONS[key] if option != current]
+    if key in ("pad", "padding") and isinstance(current, (tuple, list)) and len(current) % 2 == 0 and len(set(current)) > 1:
+        pairs = tuple(x for k in range(0, len(current), 2) for x in (current[k + 1], current[k]))  # (left, right) swapped
+        return [option for option in dict.fromkeys([pairs, tuple(current[::-1])]) if option != tuple(current)]
     if isinstance(current, str) and isinstance(default, str) and current != default:
         return [default]
     if isinstance(current, bool):
@@ -156,6 +161,7 @@ def called_again(func: Any, arguments: dict) -> np.ndarray | None:
     """The function's result on these arguments (tensors detached and cloned: an in-place op changes no value of the
     trace), in float64; None where the function refuses them."""
     copied = {k: v.detach().clone() if torch.is_tensor(v) else v for k, v in arguments.items()}
+    func = as_function(func)
     try:
         with torch.no_grad():
             result = func(**copied)
@@ -164,7 +170,9 @@ def called_again(func: Any, arguments: dict) -> np.ndarray | None:
     return result.detach().double().cpu().numpy() if torch.is_tensor(result) else None
 
 
-MEANINGS = {"training=True": " (the port calls it with training=False: its module is in eval mode, model.eval() left on "
+MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the padding put on the other side; on a "
+                   "time axis, padding on the left keeps a convolution causal, on the right it reads the future)",
+            "training=True": " (the port calls it with training=False: its module is in eval mode, model.eval() left on "
                              "or model.train() never called, so it uses its running statistics, or no dropout)"}
 
 
@@ -197,7 +205,7 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
             if value is not None and (twin := _twin(numpy_values, value, tolerance)):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
-                        f"{MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
+                        f"{MEANINGS.get(change.split('=')[0], '') or MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
         if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
             return f"The port's own {name}, called again on the same tensors {given}"
         if picked := _labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
@@ -205,8 +213,14 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         for other, value in siblings(func, dict(bound.arguments)):
             if twin := _twin(numpy_values, value, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
-                        f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes {name}.")
+                        f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "
+                        f"{name}{_pooling(other, name)}.")
     return ""
+
+
+def _pooling(mine: str, theirs: str) -> str:
+    kinds = [next((f"{w} pooling" for k, w in (("avg", "average"), ("max", "max")) if f"{k}_pool" in n), "") for n in (mine, theirs)]
+    return f" ({kinds[0]} where the port takes {kinds[1]})" if all(kinds) else ""
 
 
 def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, shared: tuple) -> str:

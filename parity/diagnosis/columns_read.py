@@ -15,12 +15,13 @@ from parity.diagnosis.value_trace import Trace, Value, describe
 
 def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: Value) -> str:
     base = np.asarray(twin.array)
-    if base.ndim != 2 or base.shape[1] < 2 or frontier.array.shape != base.shape:
-        return ""
+    if base.ndim < 2 or base.shape[-1] < 2 or frontier.array.shape != base.shape:
+        return ""  # a value of more axes is read along its last: a point's or a time step's features
     mine = _read(numpy_trace, frontier, base)
     theirs = _read(torch_trace, twin, base)
-    if mine and mine == theirs:
-        return _slices_shifted(_slices(numpy_trace, frontier, base), _slices(torch_trace, twin, base), describe(frontier))
+    shifted = _slices_shifted(_slices(numpy_trace, frontier, base), _slices(torch_trace, twin, base), describe(frontier))
+    if mine and mine == theirs or shifted:
+        return shifted
     if not mine or not theirs:
         return ""
     only_mine, only_theirs = sorted(mine - theirs), sorted(theirs - mine)
@@ -30,7 +31,7 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     said = "; ".join(part for part in (
         f"column{'s' if len(only_mine) > 1 else ''} {_listed(only_mine)} only on the NumPy side" if only_mine else "",
         f"column{'s' if len(only_theirs) > 1 else ''} {_listed(only_theirs)} only in the port" if only_theirs else "") if part)
-    return (f"From {describe(frontier)} ({base.shape[1]} columns) the NumPy program reads columns {_listed(sorted(mine))}, "
+    return (f"From {describe(frontier)} ({base.shape[-1]} columns along its last axis) the NumPy program reads columns {_listed(sorted(mine))}, "
             f"the port columns {_listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
             "in, a column left out).")
 
@@ -80,7 +81,7 @@ def _read(trace: Trace, value: Value, base: np.ndarray) -> set[int]:
         if use.op == "grad":
             continue
         if use.op != "getitem" or not use.inputs or use.inputs[0] != value.index:
-            return set(range(base.shape[1]))  # a product, or the value as a key: every column
+            return set(range(base.shape[-1]))  # a product, or the value as a key: every column
         found |= _columns_of(use.array, base)
     return found
 
@@ -106,7 +107,9 @@ def _slices_shifted(mine: list[tuple[int, ...]], theirs: list[tuple[int, ...]], 
 
 
 def _columns_of(part: np.ndarray, base: np.ndarray) -> set[int]:
-    columns = part.reshape(len(part), -1) if part.ndim >= 1 and len(part) == len(base) else None
+    lead = base.shape[:-1]
+    columns = part.reshape(int(np.prod(lead)), -1) if part.ndim >= len(lead) and part.shape[:len(lead)] == lead else None
+    base = base.reshape(-1, base.shape[-1])
     if columns is None:
         return set(range(base.shape[1]))
     found = set()

@@ -40,6 +40,42 @@ def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
     return ""
 
 
+def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+    """A NumPy op on the shared value (times a mask, a scale) whose next op, given the shared value itself in its
+    place, gives one of the port's values: the NumPy program applies that op there and the port does not."""
+    for applied in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs and v.array.shape == frontier.array.shape):
+        for value in (trace.values[u] for u in applied.users[:MOST]):
+            again = recomputed(value, applied.index, frontier.array, trace)
+            if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
+                continue
+            match = next((v for v in other.values if v.op != "grad" and v.array.size == again.size
+                          and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
+            if match is not None:
+                return (f"The NumPy program applies {describe(applied)} to the shared value{_mask(applied, frontier)}, where "
+                        f"the port takes the value as it is: without it, the NumPy program's {value.op} gives the port's "
+                        f"{describe(match)}. One side leaves that op out.")
+    return ""
+
+
+def _mask(applied: Value, frontier: Value) -> str:
+    """A product with a 0/1 array, said as the entries it zeroes (the pairs i == j of two like axes, a diagonal)."""
+    if applied.op.removesuffix(" (in place)") not in ("multiply", "mul"):
+        return ""
+    with np.errstate(all="ignore"):
+        ratio = np.where(frontier.array != 0, applied.array / np.where(frontier.array != 0, frontier.array, 1), np.nan)
+    seen = ratio[np.isfinite(ratio)]
+    if seen.size == 0 or not np.all((np.abs(seen) < 1e-9) | (np.abs(seen - 1) < 1e-6)):
+        return ""
+    zero = np.isfinite(ratio) & (np.abs(ratio) < 1e-9)
+    shape = frontier.array.shape
+    for a in range(1, len(shape) - 1):
+        if shape[a] == shape[a + 1] and (diagonal := np.eye(shape[a], dtype=bool)).any():
+            pairs = diagonal.reshape((1,) * a + diagonal.shape + (1,) * (len(shape) - a - 2))
+            if np.all(~zero | pairs) and np.all(zero[np.broadcast_to(pairs, shape) & np.isfinite(ratio)]):
+                return f" (a 0/1 mask zeroing the pairs i == j of axes {a} and {a + 1}: the diagonal, self-pairs, left out)"
+    return f" (a 0/1 mask zeroing {int(zero.sum())} of its {zero.size} entries)"
+
+
 def factor_apart(departing: list[Value], after: list[Value], trace: Trace, other: Trace, tolerance: float) -> str:
     """A NumPy value that is a port value of its shape times (or divided by) a value both programs have: a factor
     one program applies there and the other leaves out."""
@@ -69,4 +105,6 @@ def apart(departing: list[Value], frontier: Value, twin: Value, after: list[Valu
         return term, fix, 0.8
     if once_more := extra_op(numpy_ops, frontier, twin, trace, other, tolerance):
         return once_more, "Apply that op once, as the NumPy program does (or in both programs).", 0.8
+    if left_out := op_left_out(numpy_ops, frontier, trace, other, tolerance):
+        return left_out, "Apply that op in both programs (or in neither).", 0.8
     return factor_apart(departing[:24], after, trace, other, tolerance), fix, 0.75

@@ -7,6 +7,8 @@ averages over the rows).
 
 from __future__ import annotations
 
+import numpy as np
+
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 MEANS = {"mean", "average", "nanmean"}
@@ -52,3 +54,27 @@ def _port_counts(value: Value, trace: Trace) -> list[int]:
     if first is None or first.array.ndim == 0:
         return []
     return list(dict.fromkeys([first.array.size, first.array.shape[0]]))
+
+
+def row_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) -> str:
+    """Per-row means of the same sums over other counts: the NumPy program divides each row's sum by its own count
+    (the real elements of a padded set), the port's mean over an axis by that axis's whole length (or the reverse)."""
+    for mine in departing:
+        if mine.op.removesuffix(" (in place)") not in ("divide", "true_divide") or len(mine.inputs) != 2 or \
+                not isinstance(mine.inputs[1], int) or mine.array.ndim < 2:
+            continue
+        counts = numpy_trace.values[mine.inputs[1]].array
+        if counts.size != mine.array.shape[0] or not np.array_equal(counts, np.round(counts)) or counts.min() < 1:
+            continue
+        for theirs in (v for v in torch_trace.values if v.op == "mean" and v.array.shape == mine.array.shape):
+            source = next((torch_trace.values[i] for i in theirs.inputs if isinstance(i, int)), None)
+            length = int(source.array.size // max(theirs.array.size, 1)) if source is not None else 0
+            sums = mine.array * counts.reshape(-1, *[1] * (mine.array.ndim - 1))
+            if length > 1 and not np.all(counts == length) and np.allclose(sums, theirs.array * length, rtol=1e-5, atol=1e-7):
+                shown = sorted(set(counts.ravel().astype(int).tolist()))[:6]
+                return (f"The NumPy program's {describe(mine)} and the port's {describe(theirs)} are means of the same sums "
+                        f"over other counts: the NumPy program divides each row by its own count ({shown}…, from "
+                        f"{describe(numpy_trace.values[mine.inputs[1]])}), the port's mean by all {length} it is given: "
+                        "padded or masked-out elements counted in the denominator on one side (a masked mean is the "
+                        "masked sum over the mask's count).")
+    return ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
-CANONICAL = {"sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
+CANONICAL = {"add.reduce": "sum", "maximum.reduce": "amax", "max": "amax", "sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
              "expit": "sigmoid", "relu": "relu", "maximum": "maximum"}
 COMPOSITE = {  # a torch function, and the NumPy ops its first step is written with
     "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
@@ -39,7 +39,7 @@ def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
         return ""
     first, second = (SAID.get(name, name) for name in mine)
     return (f"Both sides apply {first} and {second} there, in the other order: the NumPy program {first} first, then "
-            f"{second}; the port {second} first, then {first}{_written(numpy_chain, torch_chain)}.")
+            f"{second}; the port {second} first, then {first}{_written(numpy_chain, torch_chain, traces)}.")
 
 
 def _moved(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None, tolerance: float) -> bool:
@@ -67,12 +67,21 @@ def _same_operands(mine: list[Value], k: int, theirs: list[Value], j: int, trace
     for a in _operand_choices(mine, k):
         for b in _operand_choices(theirs, j):
             arrays_a, arrays_b = [traces[0].values[i].array for i in a], [traces[1].values[i].array for i in b]
+            arrays_a += _unseen_term(mine, k) if len(arrays_a) < len(arrays_b) else []
             if len(arrays_a) == len(arrays_b) and all(equal(x, y) for x, y in zip(arrays_a, arrays_b)):
                 return True
     return False
 
 
-def _written(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
+def _unseen_term(chain_: list[Value], k: int) -> list:
+    """An addition's operand the trace did not see ('?': a copy made before the step), recovered from its result."""
+    value = chain_[k]
+    if not k or _canonical(value) != "add" or "?" not in value.inputs or value.array.shape != chain_[k - 1].array.shape:
+        return []
+    return [value.array - chain_[k - 1].array]
+
+
+def _written(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None = None) -> str:
     """The two orders as formulas, where one op is a function of one value and the other takes one more operand."""
     unary = [v for v in (numpy_chain[0], numpy_chain[1]) if len(v.inputs) == 1]
     if len(unary) != 1:
@@ -84,7 +93,16 @@ def _written(numpy_chain: list[Value], torch_chain: list[Value]) -> str:
         return ""
     mine = f"{f}(x) {sign} b" if unary[0] is numpy_chain[0] else f"{f}(x {sign} b)"
     port = f"{f}(x {sign} b)" if unary[0] is numpy_chain[0] else f"{f}(x) {sign} b"
-    return f" ({mine} against {port}, x the agreeing value)"
+    skip = " b, an earlier value of x's shape, is a residual (skip) branch: added inside the activation on one side, " \
+        "after it on the other;" if sign == "+" and traces and _earlier_of_shape(torch_chain, traces[1]) else ""
+    return f" ({mine} against {port}, x the agreeing value;{skip[:-1] if skip else ''})".replace(";)", ")")
+
+
+def _earlier_of_shape(torch_chain: list[Value], trace: Trace) -> bool:
+    """The port's addition takes, besides the value it carries, one its trace computed earlier, of the same shape."""
+    add = next((v for v in torch_chain[:2] if _canonical(v) == "add"), None)
+    ints = [i for i in add.inputs if isinstance(i, int)] if add is not None else []
+    return len(ints) == 2 and all(trace.values[i].array.shape == add.array.shape for i in ints) and min(ints) < add.index - 1
 
 
 def _alike(mine: Value, theirs: Value) -> bool:
@@ -93,6 +111,8 @@ def _alike(mine: Value, theirs: Value) -> bool:
         return sorted(i for i in value.inputs if isinstance(i, float))
     if _canonical(mine) in ("relu", "softplus"):  # np.maximum(x, 0) against relu(x), np.logaddexp(0, x) against softplus(x)
         return True
+    if _canonical(mine) in ("mean", "sum", "amax") and mine.array.size == theirs.array.size:
+        return True  # a reduction's axis is numbered in each side's own layout (time last against channels last)
     return numbers(mine) == numbers(theirs) and len(mine.inputs) - len(numbers(mine)) == len(theirs.inputs) - len(numbers(theirs))
 
 

@@ -90,9 +90,9 @@ def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> 
     with np.errstate(all="ignore"):
         try:
             if op in ("add.reduce", "sum"):
-                axis = re.search(r"axis=\(?(-?\d+)", value.detail)
-                return np.asarray(np.sum(args[0], axis=int(axis.group(1)) if axis else None,
-                                         keepdims="keepdims=True" in value.detail), np.float64)
+                axis = re.search(r"axis=(\(?[-\d, ]+\)?)", value.detail)
+                axes = tuple(int(a) for a in re.findall(r"-?\d+", axis.group(1))) if axis else None
+                return np.asarray(np.sum(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
             if op in ("matmul", "dot") and len(args) == 2:
                 return product(args, value.array.shape)
             function = getattr(np, op, None)

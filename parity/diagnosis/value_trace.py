@@ -288,8 +288,8 @@ MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this 
 def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
     """Two traced values equal within the run's rounding: the largest difference within `tolerance` of b's largest
     magnitude (two zero arrays say nothing)."""
-    finite = np.isfinite(b)
-    if not finite.all():  # a mask's -inf: met by -inf or a number far beyond the finite ones (-1e9), of its sign
+    finite = np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))  # -1e9 is no scale
+    if not finite.all():  # a mask's -inf or -1e9: met by -inf or a number far beyond the finite ones, of its sign
         if a.shape != b.shape or np.isnan(b).any():
             return False
         beyond = MASKED * max(float(np.abs(b[finite]).max(initial=0.0)), 1.0)

@@ -15,7 +15,7 @@ import numpy as np
 
 from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
-from parity.diagnosis.mean_counts import mean_counts
+from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
@@ -33,7 +33,8 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
-from parity.diagnosis.written_readings import axes_of, columns, compared_finding, operands, row_order
+from parity.diagnosis.reduction_axes import axes_of
+from parity.diagnosis.written_readings import columns, compared_finding, operands, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -184,8 +185,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
-        ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace), "Divide by the same count "
-                                "in both programs (a masked mean: the sum over the kept rows over their number).", 0.8)),
+        ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(
+            departing[:60], numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the sum "
+                                "over the kept rows over their number).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),

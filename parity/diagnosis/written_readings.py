@@ -4,7 +4,6 @@ data's rows drawn otherwise."""
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 
@@ -84,33 +83,6 @@ def _from_batch(value: Value, trace: Trace) -> str:
 
 
 HELD = "held by the program (not computed from this batch)"
-
-
-REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
-PORT_AXES = {"batch_norm": 0, "layer_norm": 1, "group_norm": 1, "instance_norm": 1}  # the axis each takes statistics over
-AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "within each row (over its units)"}
-
-
-def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
-    """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
-    over the other."""
-    if frontier.array.ndim != 2:
-        return ""
-    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)", v.detail)), None)
-    whole = next((v for v in torch_ops if v.op in ("sum", "mean", "amax", "max") and "dim=" not in v.detail and v.array.size == 1), None)
-    if mine is not None and whole is not None and mine.array.size > 1:  # the port's reduces every entry
-        return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[int(re.search(r'axis=(-?[0-9])', mine.detail).group(1)) % 2]}, "
-                f"one number per row or column, where the port's {whole.op} has no dim: the whole batch to one number.")
-    theirs = next((v for v in torch_ops if v.op in PORT_AXES or re.search(r"dim=(-?\d)", v.detail)), None)
-    if mine is None or theirs is None:
-        return ""
-    axis = int(re.search(r"axis=(-?\d)", mine.detail).group(1)) % 2
-    found = re.search(r"dim=(-?\d)", theirs.detail)
-    port_axis = PORT_AXES[theirs.op] if theirs.op in PORT_AXES else int(found.group(1)) % 2
-    if axis == port_axis:
-        return ""
-    return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[axis]} (axis={axis}), where the port's {theirs.op} "
-            f"runs {AXIS_MEANING[port_axis]} (axis {port_axis}).")
 
 
 def row_order(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple[str, dict, float] | None:

@@ -1,0 +1,49 @@
+"""A reduction over one axis on one side where the other side's runs over another: a batch statistic against a
+per-row one, a centroid over the points against one over the batch, said with the axes' sizes."""
+
+from __future__ import annotations
+
+import re
+
+from parity.diagnosis.value_trace import Value
+
+
+REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
+PORT_AXES = {"batch_norm": 0, "layer_norm": 1, "group_norm": 1, "instance_norm": 1}  # the axis each takes statistics over
+AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "within each row (over its units)"}
+
+
+def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
+    over the other."""
+    if frontier.array.ndim > 2:
+        return _axes_apart(numpy_ops, torch_ops, frontier)
+    if frontier.array.ndim != 2:
+        return ""
+    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)", v.detail)), None)
+    whole = next((v for v in torch_ops if v.op in ("sum", "mean", "amax", "max") and "dim=" not in v.detail and v.array.size == 1), None)
+    if mine is not None and whole is not None and mine.array.size > 1:  # the port's reduces every entry
+        return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[int(re.search(r'axis=(-?[0-9])', mine.detail).group(1)) % 2]}, "
+                f"one number per row or column, where the port's {whole.op} has no dim: the whole batch to one number.")
+    theirs = next((v for v in torch_ops if v.op in PORT_AXES or re.search(r"dim=(-?\d)", v.detail)), None)
+    if mine is None or theirs is None:
+        return ""
+    axis = int(re.search(r"axis=(-?\d)", mine.detail).group(1)) % 2
+    found = re.search(r"dim=(-?\d)", theirs.detail)
+    port_axis = PORT_AXES[theirs.op] if theirs.op in PORT_AXES else int(found.group(1)) % 2
+    if axis == port_axis:
+        return ""
+    return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[axis]} (axis={axis}), where the port's {theirs.op} "
+            f"runs {AXIS_MEANING[port_axis]} (axis {port_axis}).")
+
+
+def _axes_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """axes_of for a value of more axes, laid out alike on both sides: the two reductions' axes said with their sizes."""
+    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)\b", v.detail)), None)
+    theirs = next((v for v in torch_ops if v.op in REDUCTIONS and re.search(r"dim=(-?\d)\b", v.detail)), None)
+    if mine is None or theirs is None or mine.array.shape != theirs.array.shape and mine.array.size == theirs.array.size:
+        return ""
+    shape = frontier.array.shape
+    a, b = (int(re.search(pattern, v.detail).group(1)) % len(shape) for pattern, v in ((r"axis=(-?\d)", mine), (r"dim=(-?\d)", theirs)))
+    return "" if a == b else (f"The NumPy program's {mine.op} runs over axis {a} (of size {shape[a]}) of the {shape} value, "
+                              f"the port's {theirs.op} over axis {b} (of size {shape[b]}){' (the batch)' if b == 0 or a == 0 else ''}.")
