@@ -181,3 +181,53 @@ def test_a_masks_large_negative_numbers_set_no_scale_for_agreement():
     masked = np.where(np.eye(4, 5, dtype=bool), -1e9, scores)
     assert agrees(masked, masked.copy(), 1e-6)
     assert not agrees(np.where(np.eye(4, 5, dtype=bool), -1e9, scores + 0.5), masked, 1e-6)
+
+
+def _gradient_trace(*steps):
+    """A port trace whose 'grad' values name the value they are the gradient at (inputs[0])."""
+    return values(*steps)
+
+
+def test_a_max_pools_gradient_sent_to_every_element_and_a_means_without_its_count_are_read():
+    from parity.diagnosis.pool_backward import pool_backward
+    x = RNG.normal(size=(3, 4, 5))
+    top = x.max(1, keepdims=True)
+    d_top = RNG.normal(size=(3, 1, 5))
+    routed = np.where(x == top, d_top, 0.0)
+    port = _gradient_trace(("relu", x, (), ""), ("max", top, (0,), "1, dim=1, keepdim=True"),
+                           ("grad", d_top, (1,), ""), ("grad", routed, (0,), ""))
+    spread = values(("repeat", np.repeat(d_top, 4, axis=1), (), "4, axis=1"))
+    said = pool_backward(spread.values[0], port.values[2], port, 1e-6)
+    assert "kept at 15 of its 60 entries" in said and "argmax only" in said, said
+    assert pool_backward(values(("where", routed, (), "")).values[0], port.values[2], port, 1e-6) == ""  # right
+    mean = x.mean(1, keepdims=True)
+    port = _gradient_trace(("relu", x, (), ""), ("mean", mean, (0,), "1, dim=1, keepdim=True"),
+                           ("grad", d_top, (1,), ""), ("grad", np.repeat(d_top, 4, axis=1) / 4, (0,), ""))
+    said = pool_backward(spread.values[0], port.values[2], port, 1e-6)
+    assert "4 times the port's gradient" in said and "without the 1/4" in said, said
+
+
+def test_a_relus_derivative_taken_at_another_layers_value_is_read():
+    from parity.diagnosis.local_derivatives import derivative_elsewhere
+    z1, z2, dh1 = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    port = _gradient_trace(("linear", z1, (), ""), ("relu", np.maximum(z1, 0), (0,), ""), ("linear", z2, (), ""),
+                           ("relu", np.maximum(z2, 0), (2,), ""), ("grad", dh1, (1,), ""))
+    mine = values(("matmul", dh1, (), ""), ("greater", (z2 > 0).astype(float), (), ""), ("multiply", dh1 * (z2 > 0), (0, 1), ""))
+    said = derivative_elsewhere(mine.values[2], mine.values[0], port.values[4], mine, port)
+    assert "relu's derivative taken at the port's [relu (6, 4)] (value 3), not at" in said and "(value 1)" in said, said
+    right = values(("matmul", dh1, (), ""), ("greater", (z1 > 0).astype(float), (), ""), ("multiply", dh1 * (z1 > 0), (0, 1), ""))
+    assert derivative_elsewhere(right.values[2], right.values[0], port.values[4], right, port) == ""
+
+
+def test_a_sum_over_every_axis_where_each_row_is_meant_is_read_against_a_gradient_with_a_unit_axis():
+    from parity.diagnosis.backward_readings import axis_apart
+    a, da = RNG.dirichlet(np.ones(5), size=4), RNG.normal(size=(4, 5))
+    right = a * (da - (a * da).sum(1, keepdims=True))
+    mine = values(("divide", a, (), ""), ("einsum", da, (), ""), ("multiply", a * da, (0, 1), ""),
+                  ("add.reduce", np.array((a * da).sum()), (2,), ""), ("subtract", da - (a * da).sum(), (1, 3), ""),
+                  ("multiply", a * (da - (a * da).sum()), (0, 4), ""))
+    port = _gradient_trace(("masked_fill", np.zeros((4, 5, 1)), (), ""), ("grad", right[..., None], (0,), ""))
+    said = axis_apart([2, 3, 4, 5], mine, port, 1e-6)
+    assert "sums over every axis; summed over axis 1, keepdims=True" in said, said
+    assert axis_apart([2, 3, 4, 5], mine, _gradient_trace(("masked_fill", np.zeros((4, 5, 1)), (), ""),
+                                                          ("grad", 2 * right[..., None], (0,), "")), 1e-6) == ""

@@ -67,7 +67,7 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
                         again.reshape(-1), later.array.reshape(-1), tolerance):
                     continue  # nothing recomputed, or the same numbers (kept as a (1, n) row): that axis changes nothing
                 match = next((g for g in gradients if g.array.size == again.size and (
-                    g.op.endswith(".grad") or g.array.shape == later.array.shape) and
+                    g.op.endswith(".grad") or g.array.squeeze().shape == later.array.squeeze().shape) and
                               agrees(again.reshape(g.array.shape), g.array, tolerance)), None)  # a parameter's gradient,
                 # or one of the value's own shape: not a gradient of another path that the other sum happens to give
                 if match is not None:

@@ -39,6 +39,7 @@ DERIVATIVES = {
     "gelu": (lambda u, v, k: 0.5 * (1 + _erf(u / np.sqrt(2))) + u * np.exp(-0.5 * u**2) / np.sqrt(2 * np.pi), "Φ(z) + z·φ(z)"),
     "log1p": (lambda u, v, k: 1 / (1 + u), "1/(1 + z)"),
     "expm1": (lambda u, v, k: v + 1, "exp(z)"),
+    "relu": (lambda u, v, k: (u > 0).astype(np.float64), "1 where z > 0, else 0"),
 }
 
 
@@ -126,16 +127,34 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
     ops = " · ".join(describe(trace.values[i]) if isinstance(i, int) else "an array it holds" if i == "?" else f"{i:g}"
                      for value in chain for i in value.inputs if i != frontier.index and i not in [v.index for v in chain])
     said = factor_against(factors[-1], twin, other, f"the product of {ops}", rows, where)
-    if said.endswith("written as another function.") and _derivative_elsewhere(factors[-1], twin, other, where):
+    if said.endswith("written as another function.") and _derivative_elsewhere(factors[-1], twin, other, where) is not None:
         return ""  # the op's derivative at another of its values (another time step's tanh): a source, not a function
     return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}.{said}"
 
 
-def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: np.ndarray) -> bool:
-    """Whether the factor is the same op's derivative at another of the port's values made by that op."""
+def derivative_elsewhere(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
+    """The NumPy program's first departing value is the shared gradient times one factor that is the port's op's
+    derivative at another of the port's values made by that op: the derivative taken at another layer's (or time
+    step's) value."""
+    if first.op.removesuffix(" (in place)") not in PRODUCTS[:2] or len(first.inputs) != 2 or frontier.index not in first.inputs:
+        return ""
+    where = np.broadcast_to(frontier.array != 0, first.array.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        factor = np.where(where, first.array / np.broadcast_to(frontier.array, first.array.shape), 0.0)
+    own = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
+    at = _derivative_elsewhere(factor, twin, other, where)
+    if where.mean() < 0.3 or own is None or at is None or at.index == own.index:
+        return ""
+    return (f"The NumPy program's {describe(first)} is {describe(frontier)} times {own.op}'s derivative taken at the "
+            f"port's {describe(at)} (value {at.index}), not at {describe(own)} (value {own.index}), whose gradient this "
+            f"is: the derivative of another value made by {own.op} (another layer's or time step's, a variable mixed up).")
+
+
+def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: np.ndarray) -> Value | None:
+    """The port's value made by the same op as the twin's where that op's derivative is the factor, if any."""
     local = local_derivative(twin, other)
     if local is None:
-        return False
+        return None
     form = DERIVATIVES[local[0]][0]
     for value in other.values:
         inputs = [i for i in value.inputs if isinstance(i, int)]
@@ -145,8 +164,8 @@ def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: 
             derivative = form(other.values[inputs[0]].array, value.array, 0.0)
         if np.shape(derivative) == factor.shape and np.allclose(derivative[where], factor[where], rtol=1e-4,
                                                                                          atol=1e-5 * np.abs(factor).max()):
-            return True
-    return False
+            return value
+    return None
 
 
 def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:

@@ -17,7 +17,8 @@ from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
-from parity.diagnosis.local_derivatives import factor_left_out, held_step_left_out, product_factor, step_left_out
+from parity.diagnosis.local_derivatives import (derivative_elsewhere, factor_left_out, held_step_left_out, product_factor,
+                                                step_left_out)
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
@@ -27,6 +28,7 @@ from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_t
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
+from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
@@ -110,6 +112,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     """What the first departing value of the NumPy backward pass shows, each reading tried in turn: (evidence key,
     words, fix, fit)."""
     numpy_trace, torch_trace = both
+    if pooled := pool_backward(first, twin, torch_trace, tolerance):
+        return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
@@ -123,6 +127,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
             weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name):
         return "another_input", other, "Take that value from the right source.", 0.8
+    if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
+        return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
