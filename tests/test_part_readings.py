@@ -231,3 +231,32 @@ def test_a_sum_over_every_axis_where_each_row_is_meant_is_read_against_a_gradien
     assert "sums over every axis; summed over axis 1, keepdims=True" in said, said
     assert axis_apart([2, 3, 4, 5], mine, _gradient_trace(("masked_fill", np.zeros((4, 5, 1)), (), ""),
                                                           ("grad", 2 * right[..., None], (0,), "")), 1e-6) == ""
+
+
+def test_an_operand_made_outside_the_trace_read_against_the_layers_input_after_its_op():
+    from parity.diagnosis.backward_readings import unseen_operand
+    raw, window, dz = RNG.normal(size=(6, 4)), np.hanning(4), RNG.normal(size=(6, 3))
+    windowed = raw * window
+    mine = values(("getitem", raw, (), ""), ("multiply", windowed, (0, "?"), ""), ("reshape", dz, (), ""),
+                  ("matmul", raw.T @ dz, ("?", 2), ""))
+    mine.values[3].unseen = {0: raw.T}
+    port = _gradient_trace(("W1.grad", windowed.T @ dz, (), ""))
+    said = unseen_operand(mine.values[3], mine, port, 1e-6, lambda v: f"the port's {v.op}")
+    assert "with [multiply (6, 4)] (value 1) in its place" in said and "passes through multiply first" in said, said
+    assert unseen_operand(mine.values[3], mine, _gradient_trace(("W1.grad", 2 * windowed.T @ dz, (), "")), 1e-6, str) == ""
+
+
+def test_a_taps_slice_read_without_its_dilation_is_read_at_the_offset_that_gives_the_ports_gradient():
+    from parity.diagnosis.slice_offsets import slice_offset
+    x, dz = RNG.normal(size=(2, 3, 10)), RNG.normal(size=(2, 4, 6))
+    port_grad = np.stack([np.einsum("nft,nct->fc", dz, x[:, :, 2 * k:2 * k + 6]) for k in range(3)], axis=-1)
+    steps = [("pad", x, (), ""), ("multiply", dz, (), "")]
+    for k, start in enumerate((0, 1, 2)):  # the taps read at k, not 2k
+        steps += [("getitem", x[:, :, start:start + 6], (0,), f":, :, {start}:{start + 6}"),
+                  ("einsum", np.einsum("nft,nct->fc", dz, x[:, :, start:start + 6]), (1, len(steps)), "'nft,nct->fc'"),
+                  ("setitem (in place)", np.zeros((4, 3, 3)), ("?", len(steps) + 1), f":, :, {k}")]
+    mine = values(*steps)
+    port = _gradient_trace(("W2.grad", port_grad, (), ""))
+    said = slice_offset(list(range(2, len(steps))), mine, port, 1e-6, lambda v: "the port's gradient of W2")
+    assert "reads positions 1:7 of axis 2" in said and "read at 2:8" in said and "W2[..., 1]" in said, said
+    assert slice_offset(list(range(2, len(steps))), mine, _gradient_trace(("W2.grad", 3 * port_grad, (), "")), 1e-6, str) == ""

@@ -14,7 +14,7 @@ from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.local_derivatives import gradient_words
 from parity.diagnosis.recompute import replay
-from parity.diagnosis.value_trace import Trace, agrees, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 
 
@@ -78,3 +78,46 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
                             f"{'' if later is value else ' through the ops after it'}: a sum over the wrong axis.")
     return ""
 
+
+
+PRODUCTS = {"matmul": np.matmul, "dot": np.dot, "multiply": np.multiply}
+
+
+def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, name) -> str:
+    """A product of the NumPy backward pass whose operand is an array the trace did not see (made before the step,
+    or outside the traced arrays): put one of the program's values of that size in its place (as it is or
+    transposed), the product gives one of the port's gradients. The operand is taken from the wrong source (the
+    layer's input before an op the forward applies to it: raw frames where the windowed ones entered the layer)."""
+    op = PRODUCTS.get(value.op.removesuffix(" (in place)"))
+    if op is None or len(value.inputs) != 2 or not value.unseen:
+        return ""
+    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    for position, held in value.unseen.items():
+        for candidate in (v for v in trace.values[:value.index] if v.array.size == held.size and np.ptp(v.array) > 0):
+            for put in (candidate.array.reshape(held.shape), candidate.array.reshape(held.shape[::-1]).T):
+                if np.allclose(put, held, rtol=1e-6, atol=1e-12):
+                    continue
+                arguments = [put if k == position else trace.values[i].array for k, i in enumerate(value.inputs)]
+                with np.errstate(all="ignore"):
+                    try:
+                        again = np.asarray(op(*arguments), np.float64)
+                    except ValueError:
+                        continue
+                match = next((g for g in gradients if g.array.size == again.size and agrees(
+                    again.reshape(g.array.shape), g.array, tolerance)), None)
+                if match is not None:
+                    before = next((trace.values[i] for i in candidate.inputs if isinstance(i, int) and trace.values[i].array.size
+                                   == held.size and _same_numbers(trace.values[i].array, held)), None)
+                    after = (f" The array it used is {describe(before)}, which the forward passes through {candidate.op} "
+                             "first: the product reads the layer's input before that op." if before is not None else "")
+                    return (f"The NumPy program's {describe(value)} multiplies by an array it made outside the traced values "
+                            f"({'x'.join(map(str, held.shape))}); with {describe(candidate)} (value {candidate.index}) in its "
+                            f"place it gives {name(match)}: the operand is taken from the wrong source there (the layer's "
+                            "input before an op the forward applies to it, a cached value from elsewhere, the wrong variable)."
+                            + after)
+    return ""
+
+
+def _same_numbers(array: np.ndarray, held: np.ndarray) -> bool:
+    return any(np.allclose(array.reshape(shape), form, rtol=1e-6, atol=1e-12)
+               for shape, form in ((held.shape, held), (held.shape[::-1], held.T)))

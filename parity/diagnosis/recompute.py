@@ -95,6 +95,8 @@ def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> 
                 return np.asarray(np.sum(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
             if op in ("matmul", "dot") and len(args) == 2:
                 return product(args, value.array.shape)
+            if op == "einsum" and (subscripts := re.match(r"'([^']+)'", value.detail)):
+                return np.asarray(np.einsum(subscripts.group(1), *args), np.float64)
             function = getattr(np, op, None)
             if value.detail or not (isinstance(function, np.ufunc) or op in ("matmul", "dot")):
                 return None

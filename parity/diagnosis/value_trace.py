@@ -143,7 +143,8 @@ class TracedArray(np.ndarray):
             if trace:
                 trace.quiet -= 1
         result = _traced(result)
-        _note(func.__name__, _arrays_in(args), result, kwargs)
+        einsum = func.__name__ == "einsum" and args and isinstance(args[0], str)  # its subscripts, to compute it again
+        _note(func.__name__, _arrays_in(args), result, f"{args[0]!r}{', ' * bool(kwargs)}" * einsum + keywords(kwargs))
         return result
 
     # methods that bypass NumPy's function protocol, or compute through a scalar it does not see
@@ -286,8 +287,7 @@ MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this 
 
 
 def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
-    """Two traced values equal within the run's rounding: the largest difference within `tolerance` of b's largest
-    magnitude (two zero arrays say nothing)."""
+    """Two traced values equal within the run's rounding: within `tolerance` of b's largest magnitude (zeros say nothing)."""
     finite = np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))  # -1e9 is no scale
     if not finite.all():  # a mask's -inf or -1e9: met by -inf or a number far beyond the finite ones, of its sign
         if a.shape != b.shape or np.isnan(b).any():

@@ -23,16 +23,18 @@ from parity.diagnosis.written_ops import another_input, substituted, weight_left
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.backward_readings import axis_apart, placed, written_into
+from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
 from parity.diagnosis.pool_backward import pool_backward
+from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
 FD_PICKS = 3  # elements differenced: the port's largest gradients
+VIEWS = ("reshape", "transpose", "swapaxes", "ravel")
 
 
 def written_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
@@ -84,10 +86,12 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if not fed:
         return _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
     frontier = numpy_trace.values[fed[-1]]
+    twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
+    while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
+        frontier, first = first, numpy_trace.values[first.users[0]]  # the shared gradient reshaped: the same numbers
     if first is None:
         return None
-    twin = agreed[frontier.index]
     evidence = {"step": step, "stage": "backward", "parameter": parameter,
                 "agree_up_to": gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
     text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
@@ -129,6 +133,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
+    if unseen := unseen_operand(first, numpy_trace, torch_trace, tolerance, name):
+        return "", unseen, "Take that value from the right source.", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
@@ -143,6 +149,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
         return "", other, "Take that value from the right source.", 0.6
+    if offset := slice_offset(region, numpy_trace, torch_trace, tolerance, name):
+        return "", offset, "Take the slice at the offset the forward pass reads (its dilation, stride and start).", 0.8
     if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
         return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
