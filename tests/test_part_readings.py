@@ -260,3 +260,16 @@ def test_a_taps_slice_read_without_its_dilation_is_read_at_the_offset_that_gives
     said = slice_offset(list(range(2, len(steps))), mine, port, 1e-6, lambda v: "the port's gradient of W2")
     assert "reads positions 1:7 of axis 2" in said and "read at 2:8" in said and "W2[..., 1]" in said, said
     assert slice_offset(list(range(2, len(steps))), mine, _gradient_trace(("W2.grad", 3 * port_grad, (), "")), 1e-6, str) == ""
+
+
+def test_an_activation_read_after_an_in_place_write_into_its_array_is_read_as_aliasing():
+    from parity.diagnosis.written_ops import another_input
+    z1, r, d = RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3))
+    h1 = np.tanh(z1)
+    mine = values(("add", z1, (), ""), ("tanh", h1, (0,), ""), ("tanh", r, (), ""), ("add (in place)", h1 + r, (1, 2), ""),
+                  ("add", d, (), ""), ("square", (h1 + r) ** 2, (3,), ""), ("subtract", 1 - (h1 + r) ** 2, (1.0, 5), ""),
+                  ("multiply", d * (1 - (h1 + r) ** 2), (4, 6), ""))
+    port = _gradient_trace(("tanh", h1, (), ""), ("grad", d * (1 - h1 ** 2), (0,), ""))
+    said = another_input(mine.values[7], mine, port, 1e-6, kin=True)
+    assert "written into value 1's own array" in said and "a.copy() was meant" in said, said
+    assert another_input(mine.values[7], mine, _gradient_trace(("grad", 2 * d, (), "")), 1e-6, kin=True) == ""

@@ -122,14 +122,24 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
         factors = [np.where(where, value.array / np.broadcast_to(frontier.array, first.array.shape), 0.0) for value in chain]
     rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
     saids = [factor_against(f, twin, other, "", rows, where) for f in factors]
-    if not all(saids):
-        return ""  # a run of the products is the op's derivative: the chain rule through it is right
+    if not all(saids) or _written_over(chain, frontier, trace):
+        return ""  # a run of the products is the op's derivative: the chain rule through it is right; or the factor
+        # reads an activation's array after an in-place write into it, which the wrong source's reading says
     ops = " · ".join(describe(trace.values[i]) if isinstance(i, int) else "an array it holds" if i == "?" else f"{i:g}"
                      for value in chain for i in value.inputs if i != frontier.index and i not in [v.index for v in chain])
     said = factor_against(factors[-1], twin, other, f"the product of {ops}", rows, where)
     if said.endswith("written as another function.") and _derivative_elsewhere(factors[-1], twin, other, where) is not None:
         return ""  # the op's derivative at another of its values (another time step's tanh): a source, not a function
     return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}.{said}"
+
+
+def _written_over(chain: list[Value], frontier: Value, trace: Trace) -> bool:
+    """A factor made (within three ops) from an activation's array after an in-place op wrote into it (h2 = h1; h2 += r)."""
+    near = {i for v in chain for i in v.inputs if isinstance(i, int) and i != frontier.index}
+    for _ in range(2):
+        near |= {i for n in list(near) for i in trace.values[n].inputs if isinstance(i, int)}
+    return any(trace.values[n].op.endswith("(in place)") and isinstance(trace.values[n].inputs[0], int)
+               and trace.values[trace.values[n].inputs[0]].op in DERIVATIVES for n in near)
 
 
 def derivative_elsewhere(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:

@@ -147,13 +147,13 @@ def _akin(trace: Trace, replaced: Value, put: Value) -> bool:
     (a pre-activation for its activation, x for -x), or a later layer's output for an earlier one's."""
     op = lambda v: v.op.removesuffix(" (in place)")  # noqa: E731
     return op(replaced) == op(put) or _one_op(replaced, put) or _one_op(put, replaced) or \
-        replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or _written_out(trace, replaced, put)
+        replaced.op in ("X", "y") or bool(_later(trace, replaced, put)) or _written_out(trace, replaced, put) or \
+        replaced.op.endswith("(in place)") and replaced.inputs[:1] == (put.index,)  # the array before a write into it
 
 
 def _activation_of(trace: Trace, replaced: Value, put: Value) -> bool:
     """One value made from the other by one op, or by an activation written out in a few (σ as four ops)."""
-    return _one_op(replaced, put) or _one_op(put, replaced) or _written_out(trace, replaced, put) or \
-        _written_out(trace, put, replaced)
+    return _one_op(replaced, put) or _one_op(put, replaced) or _written_out(trace, replaced, put) or _written_out(trace, put, replaced)
 
 
 def _written_out(trace: Trace, made: Value, source: Value, depth: int = 4) -> bool:
@@ -170,7 +170,7 @@ def _written_out(trace: Trace, made: Value, source: Value, depth: int = 4) -> bo
 
 
 def _one_op(made: Value, source: Value) -> bool:
-    """`made` is one op applied to `source` alone, numbers beside it (tanh(z), 1 - t, -x): not x - h from x."""
+    """`made` is one op on `source` alone, numbers beside it (tanh(z), 1 - t, -x): not x - h from x."""
     return source.index in made.inputs and all(isinstance(i, float) for i in made.inputs if i != source.index)
 
 
@@ -211,6 +211,9 @@ def _one_op_off(replaced: Value, put: Value) -> str:
     if _one_op(put, replaced):
         args = ", ".join(f"value {replaced.index}" if i == replaced.index else f"{i:g}" for i in put.inputs)
         return f" The value put in is {put.op}({args}): that {put.op} is the one op apart, left out where it belongs."
+    if replaced.op.endswith("(in place)") and replaced.inputs[0] == put.index:
+        return (f" The value replaced is {replaced.op} written into value {put.index}'s own array after it was made: the program "
+                "reads that array after the write (one array under two names: b = a then b += …, where a.copy() was meant).")
     if not _one_op(replaced, put):
         return ""
     args = ", ".join(f"value {put.index}" if i == put.index else f"{i:g}" for i in replaced.inputs)
@@ -263,9 +266,8 @@ def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, 
 
 def _scaled_later(trace: Trace, value: Value) -> bool:
     """One number the program goes on to scale (a sum it then divides by n): its reduction is not done there."""
-    return value.array.size == 1 and any(
-        trace.values[u].op.removesuffix(" (in place)") in ("divide", "true_divide", "multiply") and
-        any(isinstance(i, float) for i in trace.values[u].inputs) for u in value.users)
+    return value.array.size == 1 and any(trace.values[u].op.removesuffix(" (in place)") in ("divide", "true_divide", "multiply")
+                                         and any(isinstance(i, float) for i in trace.values[u].inputs) for u in value.users)
 
 
 def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace, region: list[int],
