@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from parity.diagnosis.agreements import carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.broadcasts import other_axis
-from parity.diagnosis.called_again import _labels_otherwise
+from parity.diagnosis.loss_arguments import labels_otherwise
 from parity.diagnosis.comparisons import masks_apart
 from parity.diagnosis.rearranged import column_order
 from parity.diagnosis.value_laws import law_between
@@ -35,10 +35,10 @@ def test_a_losss_labels_taken_from_another_array_are_read():
     loss = F.cross_entropy(logits, torch.as_tensor(ids).long()).item()
     trace = values(("X", ids[:, None], (), ""), ("getitem", ids, (0,), ":, 0"), ("negative", np.array(loss), (1,), ""))
     arguments = {"input": logits, "target": positions, "reduction": "mean"}
-    said = _labels_otherwise(F.cross_entropy, arguments, trace.values[2:], 1e-6, trace)
+    said = labels_otherwise(F.cross_entropy, arguments, trace.values[2:], 1e-6, trace)
     assert "pick other target classes" in said and "[2, 0, 5, 1, 1, 3]" in said, said
     other = values(("X", ids[:, None], (), ""), ("getitem", ids, (0,), ":, 0"), ("negative", np.array(loss + 0.5), (1,), ""))
-    assert _labels_otherwise(F.cross_entropy, arguments, other.values[2:], 1e-6, other) == ""  # no loss it gives
+    assert labels_otherwise(F.cross_entropy, arguments, other.values[2:], 1e-6, other) == ""  # no loss it gives
 
 
 def test_the_ports_value_carried_through_a_zero_bias_and_not_through_an_activation():

@@ -16,11 +16,12 @@ import numpy as np
 import torch
 
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
-from parity.diagnosis.builtin_signatures import BUILTINS, as_function, dot_product
+from parity.diagnosis.builtin_signatures import dot_product
+from parity.diagnosis.calls import called_again, numpy_twin, signature
+from parity.diagnosis.loss_arguments import given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.op_words import op_text
 from parity.diagnosis.port_values import LossCall
-from parity.diagnosis.value_trace import agrees, axis_orders, describe
+from parity.diagnosis.value_trace import describe
 
 MEASURED = 0.9
 
@@ -60,17 +61,7 @@ SIBLINGS = {**{f"{a}_pool{d}d": (f"{b}_pool{d}d",) for d in (1, 2, 3) for a, b i
             "tanh": ("sigmoid", "hardtanh", "relu"), "sigmoid": ("tanh", "hardsigmoid", "relu"), "gelu": ("relu", "silu", "elu"),
             "silu": ("relu", "gelu"), "elu": ("relu", "gelu"), "leaky_relu": ("relu", "elu"), "relu6": ("relu", "hardtanh"),
             "softmax": ("log_softmax",), "log_softmax": ("softmax",), "cosine_similarity": (dot_product,),
-            "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",),  # a mixture's log of a sum
-            **{f"{kind}_pool{d}d": (f"{other}_pool{d}d",) for d in (1, 2, 3) for kind, other in
-               (("max", "avg"), ("avg", "max"), ("adaptive_max", "adaptive_avg"), ("adaptive_avg", "adaptive_max"))}}
-
-
-def signature(func: Any) -> inspect.Signature:
-    """The function's signature; for torch's functions that keep none (conv2d, avg_pool2d) or only (*args, **kwargs)
-    (max_pool2d), the documented one."""
-    if (documented := BUILTINS.get(getattr(func, "__name__", ""))) is not None:
-        return inspect.signature(documented)
-    return inspect.signature(func)
+            "sum": ("logsumexp",), "logsumexp": ("sum", "amax"), "amax": ("logsumexp",)}  # a mixture's log of a sum
 
 
 def siblings(func: Any, arguments: dict) -> Iterator[tuple[str, np.ndarray]]:
@@ -157,19 +148,6 @@ def _call(func: Any, arguments: dict) -> float | None:
     return float(result.reshape(-1)[0]) if result is not None and result.size == 1 else None
 
 
-def called_again(func: Any, arguments: dict) -> np.ndarray | None:
-    """The function's result on these arguments (tensors detached and cloned: an in-place op changes no value of the
-    trace), in float64; None where the function refuses them."""
-    copied = {k: v.detach().clone() if torch.is_tensor(v) else v for k, v in arguments.items()}
-    func = as_function(func)
-    try:
-        with torch.no_grad():
-            result = func(**copied)
-    except Exception:  # noqa: BLE001 - an alternative the function refuses is no alternative
-        return None
-    return result.detach().double().cpu().numpy() if torch.is_tensor(result) else None
-
-
 MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the padding put on the other side; on a "
                    "time axis, padding on the left keeps a convolution causal, on the right it reads the future)",
             "training=True": " (the port calls it with training=False: its module is in eval mode, model.eval() left on "
@@ -202,16 +180,16 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         # two arguments given in each other's place first: a simpler slip than one argument's entries rearranged
         swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
         for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
-            if value is not None and (twin := _twin(numpy_values, value, tolerance)):
+            if value is not None and (twin := numpy_twin(numpy_values, value, tolerance)):
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change.split('=')[0], '') or MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
-        if given := _given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
+        if given := given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
             return f"The port's own {name}, called again on the same tensors {given}"
-        if picked := _labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
+        if picked := labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
             return f"The port's own {name}, called again on the same tensors {picked}"
         for other, value in siblings(func, dict(bound.arguments)):
-            if twin := _twin(numpy_values, value, tolerance):
+            if twin := numpy_twin(numpy_values, value, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "
                         f"{name}{_pooling(other, name)}.")
@@ -221,68 +199,6 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
 def _pooling(mine: str, theirs: str) -> str:
     kinds = [next((f"{w} pooling" for k, w in (("avg", "average"), ("max", "max")) if f"{k}_pool" in n), "") for n in (mine, theirs)]
     return f" ({kinds[0]} where the port takes {kinds[1]})" if all(kinds) else ""
-
-
-def _given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, shared: tuple) -> str:
-    """One tensor argument of a loss (a call whose result is one number) that holds a value both programs have,
-    replaced by a value the NumPy program makes of its shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
-    is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
-    made otherwise is no such thing: the call only carries that difference on."""
-    arrays, trace = shared
-    as_called = called_again(func, arguments)
-    for key, current in arguments.items():
-        if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
-            continue
-        held = current.detach().double().cpu().numpy()
-        if not any(np.shape(a) == held.shape and agrees(np.asarray(a, np.float64), held, tolerance) for a in arrays):
-            continue
-        for value in numpy_values[:12]:
-            if value.array.shape != held.shape or agrees(value.array, held, tolerance):
-                continue
-            result = called_again(func, {**arguments, key: torch.as_tensor(value.array).to(current.dtype)})
-            if result is None or result.size != 1:
-                continue  # a layer given another input gives another output by construction: only a loss's one
-                # number, made from the value as each program hands it over, tells where they part
-            if as_called is not None and as_called.size == 1 and _twin(numpy_values, as_called, tolerance) is not None:
-                return ""  # the call as the port makes it gives that value already (a softmax's shift changes nothing)
-            if (twin := _twin(numpy_values, result, tolerance)) is not None and twin is not value:
-                made = op_text(value, trace) if trace is not None else describe(value)
-                return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
-                        f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "
-                        f"as it is, where the NumPy program first makes {value.op} of it.")
-    return ""
-
-
-def _labels_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, trace: Any) -> str:
-    """A loss's integer labels replaced by the integer array the NumPy program indexes its departing values with,
-    where that call gives the NumPy program's loss: the two programs pick other classes (a catalogue id where a
-    position in the batch belongs, labels off by one)."""
-    labels = [(k, v) for k, v in arguments.items() if torch.is_tensor(v) and v.dtype == torch.long and v.ndim == 1]
-    if trace is None or len(labels) != 1:
-        return ""
-    (key, current), = labels
-    held = current.cpu().numpy()
-    seen = {i for value in numpy_values for i in value.inputs if isinstance(i, int)}
-    for value in (trace.values[i] for i in sorted(seen)):
-        picks = value.array
-        if picks.shape != held.shape or not np.array_equal(picks, np.round(picks)) or np.array_equal(picks, held):
-            continue
-        result = called_again(func, {**arguments, key: torch.as_tensor(picks).long()})
-        if result is not None and result.size == 1 and (twin := _twin(numpy_values, result, tolerance)) is not None:
-            return (f"but with {key} = the NumPy program's {op_text(value, trace)} (entries {picks[:6].astype(int).tolist()}…) "
-                    f"in place of the port's {held[:6].tolist()}…, gives the NumPy program's {describe(twin)}: the two "
-                    f"programs pick other target classes, the label of each row taken from another array.")
-    return ""
-
-
-def _twin(numpy_values: list, value: np.ndarray, tolerance: float) -> Any:
-    """The NumPy value equal to it, in any of the axis orders values are matched in."""
-    if not np.any(value):
-        return None
-    return next((v for v in numpy_values for axes in axis_orders(v.array.shape) if v.array.transpose(axes).shape == value.shape
-                 and agrees(v.array.transpose(axes), value, tolerance)), None) or next(
-        (v for v in numpy_values if v.array.shape != value.shape and v.array.size == value.size and 1 in (*v.array.shape, *value.shape)
-         and agrees(v.array.reshape(value.shape), value, tolerance)), None)  # (n, 1) kept with keepdims against (n,)
 
 
 def _matches(value: float, reference: float, tolerance: float) -> bool:

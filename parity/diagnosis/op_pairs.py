@@ -209,7 +209,7 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
     if elsewhere is None and (moved := next((v for v in later if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
-                 f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value.")
+                 f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")
     return said
 
 

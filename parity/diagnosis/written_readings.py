@@ -11,6 +11,7 @@ from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.value_laws import law_between, op_kind
+from parity.diagnosis.windows import windows_apart
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
 
@@ -65,6 +66,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
         return said + held, "held"
     if crossed := other_axis(other_np, other_t):
         return said + crossed, "broadcast"
+    if window := windows_apart(other_np, other_t):
+        return said + window, "window"
     return said + (turned := reordered(other_np, other_t)), "reordered" if turned else ""
 
 

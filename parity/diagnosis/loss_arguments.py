@@ -1,0 +1,77 @@
+"""A loss the port calls, given one argument the NumPy program makes otherwise: a value both programs have that the
+NumPy program first transforms (labels 0/1 mapped to ±1, a column-wise shift), or integer labels taken from another
+array (a catalogue id where a position in the batch belongs). Each measured by calling the port's loss again."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import torch
+
+from parity.diagnosis.calls import called_again, numpy_twin
+from parity.diagnosis.op_words import op_text
+from parity.diagnosis.value_trace import agrees, describe
+
+
+def given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, shared: tuple) -> str:
+    """One tensor argument of a loss (a call whose result is one number) that holds a value both programs have,
+    replaced by a value the NumPy program makes of its shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
+    is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
+    made otherwise is no such thing: the call only carries that difference on."""
+    arrays, trace = shared
+    as_called = called_again(func, arguments)
+    for key, current in arguments.items():
+        if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
+            continue
+        held = current.detach().double().cpu().numpy()
+        if not any(np.shape(a) == held.shape and agrees(np.asarray(a, np.float64), held, tolerance) for a in arrays):
+            continue
+        for value in numpy_values[:12]:
+            if value.array.shape != held.shape or agrees(value.array, held, tolerance):
+                continue
+            result = called_again(func, {**arguments, key: torch.as_tensor(value.array).to(current.dtype)})
+            if result is None or result.size != 1:
+                continue  # a layer given another input gives another output by construction: only a loss's one
+                # number, made from the value as each program hands it over, tells where they part
+            if as_called is not None and as_called.size == 1 and numpy_twin(numpy_values, as_called, tolerance) is not None:
+                return ""  # the call as the port makes it gives that value already (a softmax's shift changes nothing)
+            if (twin := numpy_twin(numpy_values, result, tolerance)) is not None and twin is not value:
+                made = op_text(value, trace) if trace is not None else describe(value)
+                return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
+                        f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "
+                        f"as it is, where the NumPy program first makes {value.op} of it{_shift(value, trace)}.")
+    return ""
+
+
+def labels_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, trace: Any) -> str:
+    """A loss's integer labels replaced by the integer array the NumPy program indexes its departing values with,
+    where that call gives the NumPy program's loss: the two programs pick other classes (a catalogue id where a
+    position in the batch belongs, labels off by one)."""
+    labels = [(k, v) for k, v in arguments.items() if torch.is_tensor(v) and v.dtype == torch.long and v.ndim == 1]
+    if trace is None or len(labels) != 1:
+        return ""
+    (key, current), = labels
+    held = current.cpu().numpy()
+    seen = {i for value in numpy_values for i in value.inputs if isinstance(i, int)}
+    for value in (trace.values[i] for i in sorted(seen)):
+        picks = value.array
+        if picks.shape != held.shape or not np.array_equal(picks, np.round(picks)) or np.array_equal(picks, held):
+            continue
+        result = called_again(func, {**arguments, key: torch.as_tensor(picks).long()})
+        if result is not None and result.size == 1 and (twin := numpy_twin(numpy_values, result, tolerance)) is not None:
+            return (f"but with {key} = the NumPy program's {op_text(value, trace)} (entries {picks[:6].astype(int).tolist()}…) "
+                    f"in place of the port's {held[:6].tolist()}…, gives the NumPy program's {describe(twin)}: the two "
+                    f"programs pick other target classes, the label of each row taken from another array.")
+    return ""
+
+
+def _shift(value: Any, trace: Any) -> str:
+    """A subtraction of the value's own reduction over one axis, said with the axis (a softmax's stabilising shift)."""
+    ints = [i for i in value.inputs if isinstance(i, int)] if trace is not None and value.op == "subtract" else []
+    reduced = trace.values[ints[1]] if len(ints) == 2 else None
+    if reduced is None or not (axis := re.search(r"axis=(-?\d)", reduced.detail)) or reduced.inputs[:1] != (ints[0],):
+        return ""
+    return (f" (its {reduced.op} over axis {axis.group(1)} subtracted: a shift that a softmax cancels only along the axis "
+            "it normalises over)")
