@@ -273,3 +273,37 @@ def test_an_activation_read_after_an_in_place_write_into_its_array_is_read_as_al
     said = another_input(mine.values[7], mine, port, 1e-6, kin=True)
     assert "written into value 1's own array" in said and "a.copy() was meant" in said, said
     assert another_input(mine.values[7], mine, _gradient_trace(("grad", 2 * d, (), "")), 1e-6, kin=True) == ""
+
+
+def test_two_window_functions_are_named_and_other_arrays_are_not():
+    from parity.diagnosis.windows import windows_apart
+    frames = np.ones((3, 4, 8))
+    said = windows_apart(frames * np.hanning(8), frames * np.hanning(9)[:-1])
+    assert "the symmetric Hann window (np.hanning(8)" in said and "the periodic Hann window" in said, said
+    assert windows_apart(frames * np.hanning(8), frames * np.hanning(8)) == ""
+    assert windows_apart(frames * np.linspace(0, 1, 8), frames * np.hanning(8)) == ""
+
+
+def test_a_losss_input_shifted_by_its_maximum_over_another_axis_is_said_with_the_axis():
+    from parity.diagnosis.loss_arguments import given_otherwise
+    scores = torch.randn(5, 5, dtype=torch.float64)
+    s = scores.numpy()
+    shifted = s - s.max(0, keepdims=True)
+    loss = F.cross_entropy(torch.as_tensor(shifted), torch.arange(5)).item()
+    mine = values(("add", s, (), ""), ("maximum.reduce", s.max(0, keepdims=True), (0,), "axis=0, keepdims=True"),
+                  ("subtract", shifted, (0, 1), ""), ("negative", np.array(loss), (2,), ""))
+    said = given_otherwise(F.cross_entropy, {"input": scores, "target": torch.arange(5)}, mine.values[1:], 1e-6, ((s,), mine))
+    assert "maximum.reduce over axis 0 subtracted" in said, said
+
+
+def test_a_cross_entropy_over_logits_shifted_per_class_is_read_and_the_plain_one_is_not():
+    from parity.diagnosis.class_offsets import class_offsets
+    z = RNG.normal(size=(8, 4))
+    y = np.eye(4)[RNG.integers(0, 4, size=8)]
+    c = np.array([0.5, -0.2, 0.1, 0.9])
+    shifted = np.exp(z + c) / np.exp(z + c).sum(1, keepdims=True)
+    said = class_offsets(z, y, (shifted - y) / 8, 1e-6)
+    assert "shifted by one number per class" in said and "a mean over the rows" in said, said
+    plain = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    assert class_offsets(z, y, (plain - y) / 8, 1e-6) == ""
+    assert class_offsets(z, y, 2 * (plain - y) / 8, 1e-6) == ""  # scaled, not shifted

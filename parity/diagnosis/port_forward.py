@@ -20,6 +20,7 @@ from parity.diagnosis import loss_readings as losses, stage_readings as read
 from parity.diagnosis import activation_readings as acts
 from parity.diagnosis.target_readings import SYMPTOM_ONLY
 from parity.diagnosis.logit_gradients import run_gradient
+from parity.diagnosis.class_offsets import class_offsets
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.port_backward import activity_stage, clipped_stage, penalty_stage
 from parity.diagnosis.extra_parameters import kit_port_moved
@@ -272,6 +273,9 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
         run = run_gradient(config.loss, config.output_activation, logits, y)
         if run is None or relative_gap(grad, run) <= tolerance:
             return None
+        if config.loss == "ce" and (shifted := class_offsets(logits, y, grad, tolerance)):
+            return _finding("loss-function", "the loss", f"every forward stage agrees, and {shifted}", "Give the loss the "
+                            "logits as the run's model has them, or add the same offsets on the NumPy side.", 0.85, {})
         return _finding("loss-function", "the loss", f"every forward stage agrees, and its loss's gradient at the logits is "
                         f"not --loss {config.loss}'s, nor any loss or reduction the kit knows.", "Compare the port's loss, "
                         "and what it does to the outputs and targets, with the NumPy side's.", 0.6, {})
