@@ -215,7 +215,24 @@ def test_a_zero_gradients_rounding_normalised_by_adam_is_not_judged_and_a_real_d
         comparison = RunComparison(("b.update",), 1.3e-6, 1e-5, "float32", reference=True)
         numpy_record = {"b.update": np.array(parted, np.float32)}
         torch_record = {"b.update": np.array([-0.01, -0.005, 0.006], np.float32), **grad32}
-        numpy64 = {"b.update": np.array(parted)}
+        numpy64 = {"b.update": np.array([parted[0], 3e-11, 0.0])}  # the NumPy side's rounding, normalised, differs too
         torch64 = {"b.update": np.array([-0.01, -0.005, 0.006]), **grad64}
         comparison.add(1, numpy_record, torch_record, references=lambda: (numpy64, torch64))
         assert (comparison.first_failure is not None) == fails, comparison.last
+
+
+def test_a_gradient_zero_on_the_port_alone_is_judged_not_taken_as_rounding():
+    """The port's gradient is zero on one row (an Embedding's padding_idx, a row never updated), the NumPy program's is
+    real there: its update is the same in float32 and in float64. The port's zero is no rounding, and fails; the NumPy
+    program's recorded gradient, where it keeps one, says so directly."""
+    from parity.engine.compare import RunComparison
+    grad32 = {"E.grad": np.array([0.0, 0.2, -0.1])}
+    grad64 = {"E.grad": np.array([0.0, 0.2, -0.1])}
+    for numpy_grads in ({}, {"E.grad": np.array([0.04, 0.2, -0.1], np.float32)}):
+        comparison = RunComparison(("E.update",), 1.3e-6, 1e-5, "float32", reference=True)
+        numpy_record = {"E.update": np.array([-0.004, -0.02, 0.01], np.float32), **numpy_grads}
+        torch_record = {"E.update": np.array([0.0, -0.02, 0.01], np.float32), **grad32}
+        numpy64 = {"E.update": np.array([-0.004, -0.02, 0.01])}
+        torch64 = {"E.update": np.array([0.0, -0.02, 0.01]), **grad64}
+        comparison.add(1, numpy_record, torch_record, references=lambda: (numpy64, torch64))
+        assert comparison.first_failure is not None and comparison.first_failure.tensor == "E.update", comparison.last

@@ -326,3 +326,15 @@ def test_a_module_flag_that_changes_the_ports_gradient_is_found_by_flipping_it(t
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == "port-gradient" and "scale_grad_by_freq=False" in top["explanation"] and top["score"] >= 0.9, top
+
+
+def test_an_embeddings_padding_idx_fails_and_is_found_by_setting_it_back_to_none(tmp_path):
+    """padding_idx=0 gives the row of token 0 no gradient: the port's zero there is no rounding (the NumPy program's
+    gradient is real), so float32's float64 reference judges it, and the argument back at None is measured."""
+    directory = planted(tmp_path, "ngram_torch.py", "self.emb = nn.Embedding(vocab_size, n_embd)",
+                        "self.emb = nn.Embedding(vocab_size, n_embd, padding_idx=0)")
+    path = tmp_path / "r.json"
+    result = check(directory, "ngram", "--steps", "3", "--json", str(path))
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "port-gradient" and "padding_idx=None" in top["explanation"], top

@@ -44,8 +44,8 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
     if p == 1.0:
         half = {2.0: ", half of it", 0.5: ", twice it"}.get(round(k, 6), "")
         return (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} times the port's{whose}, "
-                f"entry by entry (the port's {1 / k:.6g} times the NumPy program's{half}): a factor written into one "
-                "side's formula only (the 2 of 2σ², a 0.5 carried onto another term).")
+                f"entry by entry (the port's {1 / k:.6g} times the NumPy program's{half}): " + (_bessel(k) or "a factor "
+                "written into one side's formula only (the 2 of 2σ², a 0.5 carried onto another term)."))
     said = (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} × {POWERS[p]} of the port's{whose}, "
             "entry by entry")
     scale = _scale_of(taken)
@@ -53,6 +53,19 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
         said += f" ({scale:g}·s{_superscript(p)} against {scale:g}·s, s the value the port multiplies by {scale:g})"
     return said + (": a power on one side the other does not take (a variance where a width belongs, σ² for σ, "
                    "a square or a root left out).")
+
+
+def _bessel(k: float) -> str:
+    """A ratio that is √((n - 1)/n) or (n - 1)/n for a whole n (or their inverses): a standard deviation or a variance
+    taken with ddof=0 on one side and ddof=1 on the other."""
+    for power, kind in ((2, "standard deviation"), (1, "variance")):
+        for ratio, biased in ((k, "the NumPy program's"), (1 / k, "the port's")):
+            if 0 < ratio < 1 and (n := 1 / (1 - ratio ** power)) >= (3 if power == 2 else 16) and \
+                    abs(ratio ** power - (round(n) - 1) / round(n)) <= 1e-6:  # a plain 1/2 or 9/10 is a factor, not a count
+                return (f"that is {'√' if power == 2 else ''}(({round(n)} - 1)/{round(n)}): a {kind} over {round(n)} values "
+                        f"divided by n on one side and by n - 1 on the other ({biased} divides by n; torch's std and var "
+                        "are unbiased, n - 1, by default, NumPy's divide by n: ddof, or correction=0).")
+    return ""
 
 
 def _plain(op: str) -> str:

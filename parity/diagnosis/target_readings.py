@@ -202,13 +202,31 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
                 _broadcast_against_output(trace, value):
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
-        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value):
+        if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value) \
+                and not _another_coefficient(trace, region, value):
             a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
             if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12) \
                     and a > 0:  # -y (or 1 - y) is a loss's sign or its other class (-y·log p - (1 - y)·log(1 - p)), no target
                 rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
                 return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
     return None
+
+
+def _another_coefficient(trace: Trace, region: list[int], value: Value) -> bool:
+    """Another value made from y alone, not from this one nor it from that, that meets the output too: y weighs the
+    loss's terms in two ways (3·y·log p + (1 - y)·log(1 - p), a positive class weighted), no targets made once."""
+    related = _ancestors(trace, value.index) | {value.index}
+    return any(i not in related and value.index not in _ancestors(trace, i) and roots(trace, i) == {"y"}
+               and trace.values[i].op != "y" and _meets_output(trace, trace.values[i]) for i in region)
+
+
+def _ancestors(trace: Trace, index: int) -> set[int]:
+    seen, stack = set(), [i for i in trace.values[index].inputs if isinstance(i, int)]
+    while stack:
+        if (i := stack.pop()) not in seen:
+            seen.add(i)
+            stack += [j for j in trace.values[i].inputs if isinstance(j, int)]
+    return seen
 
 
 ARITHMETIC = {"subtract", "add", "multiply", "divide", "true_divide", "power", "maximum", "minimum", "logaddexp"}
@@ -224,8 +242,13 @@ def _broadcast_against_output(trace: Trace, value: Value) -> bool:
 
 def _meets_output(trace: Trace, value: Value) -> bool:
     """Whether a value made from y alone meets a value made from X at its own shape (a target the output is compared
-    with), not only after a reduction (class counts, weights per column)."""
-    return _meets_x(trace, value, lambda made, source: True, keep_shape=True)
+    with), not only after a reduction (class counts, weights per column), nor as a weight: a product with a term
+    that holds y already (w·(y·log p + …), a positive class weighted) weighs a loss, it is no target."""
+    def compared(made: Value, source: Value) -> bool:
+        others = [i for i in made.inputs if isinstance(i, int) and i != source.index]
+        return not (made.op.removesuffix(" (in place)") in ("multiply", "divide", "true_divide")
+                    and any("y" in roots(trace, i) | {trace.values[i].op} for i in others))
+    return _meets_x(trace, value, compared, keep_shape=True)
 
 
 def _meets_x(trace: Trace, value: Value, meets, keep_shape: bool = False) -> bool:

@@ -179,12 +179,14 @@ def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.nd
     the port's gradient of the parameter the derivative of the NumPy step's loss: Embedding's scale_grad_by_freq."""
     model = built.make_sides()[1].names.get("model")
     for path, module in model.named_modules() if model is not None else ():
-        accepted = set(inspect.signature(type(module).__init__).parameters)
+        accepted = inspect.signature(type(module).__init__).parameters
         for flag, value in vars(module).items():
-            if not isinstance(value, bool) or flag not in accepted or flag in ("inplace", "training"):
-                continue
+            optional = isinstance(value, (int, float)) and flag in accepted and accepted[flag].default is None
+            if not (isinstance(value, bool) or optional) or flag not in accepted or flag in ("inplace", "training"):
+                continue  # a flag flipped, or an optional argument given (padding_idx=0) back at its default, None
+            other = None if optional and not isinstance(value, bool) else not value
             numpy_side, torch_side = replayed(setup, built, step, lambda torch_side: setattr(
-                dict(torch_side.names["model"].named_modules())[path], flag, not value))
+                dict(torch_side.names["model"].named_modules())[path], flag, other))
             try:
                 torch_side.step(setup.rows(step))
             except Exception:  # noqa: BLE001 - a flag the port's step cannot run with is no alternative
@@ -193,7 +195,7 @@ def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.nd
             error = _port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
             if error is not None and error <= FD_AGREES:
                 return (f"the port builds {path or 'the model'} as {type(module).__name__}({flag}={value}); with {flag}="
-                        f"{not value} its gradient of {parameter} is that derivative (measured): that argument changes the "
+                        f"{other} its gradient of {parameter} is that derivative (measured): that argument changes the "
                         "gradient and not the forward pass.")
     return ""
 

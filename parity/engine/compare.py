@@ -165,7 +165,8 @@ class RunComparison:
             if name not in torch64:
                 continue
             values = [numpy_record[name], host(torch_record[name]), numpy64.get(name), host(torch64[name])]
-            zero = rounding_of_zero(name, gradients, gradients64, self.dtype)
+            zero = _rounding_on_both_sides(rounding_of_zero(name, gradients, gradients64, self.dtype), values, self.rtol,
+                                           self.atol, rounding_of_zero(name, gradients_on_host(numpy_record), None, self.dtype))
             kept = np.flatnonzero(~zero) if zero is not None and zero.any() and np.shape(values[0]) == zero.shape else None
             if kept is not None:  # a zero gradient's rounding, normalised by the optimizer: those elements are not judged
                 values = [None if v is None or np.shape(v) != zero.shape else np.asarray(v).reshape(-1)[kept] for v in values]
@@ -221,3 +222,21 @@ def _absent(name: str, numpy_record: Mapping, torch_record: Mapping) -> str | No
 def _from_one(ratio: float) -> float:
     """How far a ratio is from 1, either way; 0 (an error that underflowed against the other's) is furthest."""
     return max(ratio, 1 / ratio) if ratio > 0 else float("inf")
+
+
+def _rounding_on_both_sides(zero: np.ndarray | None, values: list, rtol: float, atol: float,
+                            numpy_zero: np.ndarray | None = None) -> np.ndarray | None:
+    """The port's zero-gradient elements (rounding_of_zero) where the NumPy program's gradient is zero too: by its
+    own recorded gradient where it keeps one, else where its run's value and its float64 step's part (a rounding
+    normalised differs with the precision). Where the NumPy program's gradient is real, the port's zero is a
+    difference of the programs (a padding_idx, a row never updated): judged, not left out."""
+    if zero is not None and numpy_zero is not None and numpy_zero.shape == zero.shape:
+        return zero & numpy_zero
+    numpy, numpy64 = values[0], values[2]
+    if zero is None or numpy64 is None or np.shape(numpy) != zero.shape or np.shape(numpy64) != zero.shape:
+        return zero
+    a, a64 = np.asarray(numpy, np.float64), np.asarray(numpy64, np.float64)
+    with np.errstate(invalid="ignore"):
+        consistent = np.abs(a - a64) <= atol + rtol * np.abs(a64)
+    return zero & ~(consistent & (np.abs(a64) > atol))
+
