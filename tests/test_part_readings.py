@@ -307,3 +307,44 @@ def test_a_cross_entropy_over_logits_shifted_per_class_is_read_and_the_plain_one
     plain = np.exp(z) / np.exp(z).sum(1, keepdims=True)
     assert class_offsets(z, y, (plain - y) / 8, 1e-6) == ""
     assert class_offsets(z, y, 2 * (plain - y) / 8, 1e-6) == ""  # scaled, not shifted
+
+
+def test_a_loss_given_a_weight_under_its_siblings_name_or_another_mode_is_called_again():
+    from parity.diagnosis.called_again import _recalled
+    z, y = torch.randn(6, 1, dtype=torch.float64), torch.tensor([[1.0], [0.0], [1.0], [0.0], [0.0], [1.0]], dtype=torch.float64)
+    meant = F.binary_cross_entropy_with_logits(z, y, pos_weight=torch.tensor([3.0], dtype=torch.float64)).item()
+    port = values(("binary_cross_entropy_with_logits", np.array(0.0), (), ""))
+    port.called[0] = (F.binary_cross_entropy_with_logits, (z, y), {"weight": torch.tensor([3.0], dtype=torch.float64)})
+    said = _recalled(port.values, port.called, values(("mean", np.array(meant), (), "")).values, 1e-9, ())
+    assert "weight= given as pos_weight=" in said, said
+    assert _recalled(port.values, port.called, values(("mean", np.array(meant + 1), (), "")).values, 1e-9, ()) == ""
+    ids = torch.tensor([[0, 2], [1, 3]])
+    table = torch.randn(4, 1, dtype=torch.float64)
+    port = values(("embedding_bag", np.zeros((2, 1)), (), ""))
+    port.called[0] = (F.embedding_bag, (ids, table), {"mode": "mean"})
+    summed = F.embedding_bag(ids, table, mode="sum").numpy()
+    assert "mode='sum'" in _recalled(port.values, port.called, values(("add.reduce", summed, (), "")).values, 1e-9, ())
+
+
+def test_a_sigmoid_before_a_loss_made_for_logits_is_read():
+    from parity.diagnosis.loss_arguments import applied_before
+    z = torch.randn(6, 1, dtype=torch.float64)
+    y = torch.tensor([[1.0], [0.0], [1.0], [0.0], [0.0], [1.0]], dtype=torch.float64)
+    port = values(("linear", z.numpy(), (), ""), ("sigmoid", torch.sigmoid(z).numpy(), (0,), ""),
+                  ("binary_cross_entropy_with_logits", np.array(0.0), (1,), ""))
+    port.called[2] = (F.binary_cross_entropy_with_logits, (torch.sigmoid(z), y), {})
+    numpy_loss = values(("mean", np.array(F.binary_cross_entropy_with_logits(z, y).item()), (), ""))
+    said = applied_before(port.values[2:], port, numpy_loss.values, 1e-9)
+    assert "applies sigmoid before a loss that takes the raw value" in said, said
+    other = values(("mean", np.array(F.binary_cross_entropy_with_logits(torch.sigmoid(z), y).item()), (), ""))
+    assert applied_before(port.values[2:], port, other.values, 1e-9) == ""
+
+
+def test_the_forward_parting_is_read_past_a_losss_weights_made_from_y_alone():
+    from parity.diagnosis.written_forward import _frontier
+    y, z = np.array([[1.0], [0.0], [1.0]]), RNG.normal(size=(3, 1))
+    mine = values(("X", np.zeros((3, 2)), (), ""), ("y", y, (), ""), ("add", z, (0, "?"), ""),
+                  ("multiply", 3 * y, (3.0, 1), ""), ("negative", -z, (2,), ""), ("multiply", -3 * y * z, (3, 4), ""))
+    agreed = {0: mine.values[0], 1: mine.values[1], 2: mine.values[2]}
+    assert _frontier(mine, [3, 4, 5], agreed).index == 2  # the logits, not y: the weights 3·y are no parting
+    assert _frontier(mine, [3], agreed).index == 1  # only y's values depart: y is where they part

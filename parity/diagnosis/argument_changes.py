@@ -21,6 +21,9 @@ def swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
         for second in tensors[i + 1:]:
             if arguments[first].shape == arguments[second].shape and not torch.equal(arguments[first], arguments[second]):
                 yield f"{first} and {second} swapped", {**arguments, first: arguments[second], second: arguments[first]}
+    for given in tensors:  # a tensor given under another keyword left empty: weight= where pos_weight= belongs
+        for empty in (k for k, v in arguments.items() if v is None and k not in SKIPPED and k.endswith(given.split("_")[-1])):
+            yield f"{given}= given as {empty}=", {**arguments, given: None, empty: arguments[given]}
     for key, value in arguments.items():  # a state given as a pair, (h, c) for (c, h)
         if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(torch.is_tensor, value)) and \
                 value[0].shape == value[1].shape and not torch.equal(value[0], value[1]):

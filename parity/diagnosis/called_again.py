@@ -18,7 +18,7 @@ import torch
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
-from parity.diagnosis.loss_arguments import given_otherwise, labels_otherwise
+from parity.diagnosis.loss_arguments import applied_before, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall
 from parity.diagnosis.value_trace import describe
@@ -116,6 +116,7 @@ def _dimensions(arguments: dict) -> int:
 
 # a string argument's documented values, each tried where the port gives one (gelu's exact form against its tanh one)
 STRING_OPTIONS = {"approximate": ("none", "tanh"), "padding_mode": ("zeros", "reflect", "replicate", "circular"),
+                  "mode": ("sum", "mean", "max", "constant", "reflect", "replicate", "circular", "nearest", "linear", "bilinear"),
                   "nonlinearity": ("tanh", "relu")}
 
 
@@ -155,11 +156,13 @@ MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the
 
 
 def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, shared: tuple = (),
-             numpy_trace: Any = None) -> str:
+             numpy_trace: Any = None, port_trace: Any = None) -> str:
     """shared: the arrays of the values the two programs share before they part (an argument handed over as the other
-    program has it, where the NumPy program first makes another value of it)."""
+    program has it, where the NumPy program first makes another value of it); port_trace: the port's values, for a
+    loss given an op of a value where the value itself belongs."""
     numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
-    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace))
+    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace)) or (
+        applied_before(ops, port_trace, numpy_values, tolerance) if port_trace is not None else "")
 
 
 def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...],

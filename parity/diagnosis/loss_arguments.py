@@ -75,3 +75,36 @@ def _shift(value: Any, trace: Any) -> str:
         return ""
     return (f" (its {reduced.op} over axis {axis.group(1)} subtracted: a shift that a softmax cancels only along the axis "
             "it normalises over)")
+
+
+APPLIED = ("sigmoid", "softmax", "log_softmax", "tanh", "relu", "exp", "log")
+
+
+def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: float) -> str:
+    """A port loss whose input is one op (a sigmoid, a softmax) of a value the port made just before, where the loss
+    given that value itself gives the NumPy program's loss: the op applied before a loss that takes the raw value
+    (probabilities handed to BCEWithLogitsLoss or cross_entropy, which apply their own)."""
+    for op in ops:
+        call = port_trace.called.get(op.index)
+        source = port_trace.values[op.inputs[0]] if call and op.inputs and isinstance(op.inputs[0], int) else None
+        if source is None or source.op not in APPLIED or len(source.inputs) != 1 or not isinstance(source.inputs[0], int):
+            continue
+        func, args, kwargs = call
+        raw = port_trace.values[source.inputs[0]]
+        if not args or not torch.is_tensor(args[0]) or raw.array.shape != tuple(args[0].shape):
+            continue
+        result = called_again(func, {**dict(zip(("input",), (torch.as_tensor(raw.array).to(args[0].dtype),))),
+                                     **_rest(func, args[1:], kwargs)})
+        if result is not None and result.size == 1 and (twin := numpy_twin(numpy_values, result, tolerance)) is not None:
+            return (f"The port's own {getattr(func, '__name__', op.op)}, called again on {describe(raw)} (the value its "
+                    f"{source.op} is taken of) in place of that {source.op}, gives the NumPy program's {describe(twin)}: "
+                    f"the port applies {source.op} before a loss that takes the raw value and applies its own ({source.op} "
+                    "applied twice: probabilities handed to a loss made for logits).")
+    return ""
+
+
+def _rest(func: Any, args: tuple, kwargs: dict) -> dict:
+    """The call's other arguments by name, bound to the function's signature past its input."""
+    from parity.diagnosis.calls import signature
+    names = [name for name in signature(func).parameters][1:]
+    return {**dict(zip(names, args)), **kwargs}

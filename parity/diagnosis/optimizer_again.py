@@ -59,7 +59,10 @@ def _variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[str, str, Any]
     for key, parameter in inspect.signature(type(optimizer).__init__).parameters.items():
         if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:
             continue
-        for option in options(key, group[key], parameter.default):
+        tried = options(key, group[key], parameter.default)
+        if isinstance(group[key], float) and group[key] != 0.0 and key != "lr" and 0.0 not in tried:
+            tried = [*tried, 0.0]  # a term at a default the NumPy program does not have (AdamW's weight_decay=0.01)
+        for option in tried:
             yield f"{key}={option!r}", key, option
 
 

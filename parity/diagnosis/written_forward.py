@@ -34,7 +34,7 @@ from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
-from parity.diagnosis.written_readings import columns, compared_finding, operands, row_order
+from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -103,14 +103,15 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
     """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
-    for index in region:
+    made_from_y = [i for i in region if roots(trace, i) == {"y"}]  # a loss's weights or targets made from y alone
+    for index in (i for i in region if i not in made_from_y) if len(made_from_y) < len(region) else region:
         if not np.any(trace.values[index].array):
             continue  # zeros agree with nothing (a batch's all-zero labels): no sign of parting
         fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
         inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
         if fed:
             return trace.values[(inner or fed)[0]]
-    return None
+    return _frontier(trace, made_from_y, agreed) if made_from_y and len(made_from_y) < len(region) else None
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],

@@ -286,7 +286,7 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     finished = [trace.values[i] for i in region if not _scaled_later(trace, trace.values[i])]
     start = min(region, default=0)
     shared = tuple(v.array for v in trace.values[max(0, start - 64):start])  # the values before the two part
-    if again := recalled(tried, other.called, finished, tolerance, shared, trace):
+    if again := recalled(tried, other.called, finished, tolerance, shared, trace, other):
         return again, "Call it as the NumPy program computes it.", 0.85
     if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
         return swapped, "Use that operation there.", 0.85
