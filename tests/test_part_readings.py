@@ -348,3 +348,23 @@ def test_the_forward_parting_is_read_past_a_losss_weights_made_from_y_alone():
     agreed = {0: mine.values[0], 1: mine.values[1], 2: mine.values[2]}
     assert _frontier(mine, [3, 4, 5], agreed).index == 2  # the logits, not y: the weights 3·y are no parting
     assert _frontier(mine, [3], agreed).index == 1  # only y's values depart: y is where they part
+
+
+def test_a_second_moments_correction_taken_with_beta1_is_read_by_its_law_and_a_schedule_is_not():
+    from parity.diagnosis.update_stage import _law
+    t = np.arange(1, 7)
+    law = np.sqrt((1 - 0.9 ** t) / (1 - 0.999 ** t))
+    found = _law({"W": list(law), "b": list(law)}, 1)
+    assert found[0] == "bias-correction" and "v's bias correction computed with β1" in found[1], found
+    decay = 0.95 ** (t - 1)
+    assert _law({"W": list(decay), "b": list(decay)}, 1)[0] == "schedule"
+
+
+def test_a_losss_one_number_weight_off_by_one_is_called_again():
+    from parity.diagnosis.called_again import _recalled
+    z, y = torch.randn(6, 1, dtype=torch.float64), torch.tensor([[1.0], [0.0], [1.0], [0.0], [0.0], [1.0]], dtype=torch.float64)
+    four = F.binary_cross_entropy_with_logits(z, y, pos_weight=torch.tensor([4.0], dtype=torch.float64)).item()
+    port = values(("binary_cross_entropy_with_logits", np.array(0.0), (), ""))
+    port.called[0] = (F.binary_cross_entropy_with_logits, (z, y), {"pos_weight": torch.tensor([3.0], dtype=torch.float64)})
+    said = _recalled(port.values, port.called, values(("mean", np.array(four), (), "")).values, 1e-9, ())
+    assert "pos_weight=tensor(4)" in said, said

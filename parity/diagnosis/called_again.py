@@ -136,6 +136,8 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
         return [not current]
     if isinstance(current, int) and default is inspect.Parameter.empty:  # a count given by position (num_groups)
         return [k for k in range(1, 9) if k != current]
+    if torch.is_tensor(current) and current.numel() == 1 and current.is_floating_point():  # a weight of one number:
+        return [*([None] if default is None else []), current + 1, current - 1]  # left out, or off by one (1 + w for w)
     if torch.is_tensor(current) or isinstance(current, (int, float)) and default is None:
         return [None] if default is None else []  # a tensor argument left out; an option off by default (max_norm)
     if isinstance(current, (int, float)) and default is not inspect.Parameter.empty and isinstance(default, (int, float)) \
@@ -215,5 +217,5 @@ def _said(arguments: dict) -> str:
 
 def _short(value: Any) -> str:
     if torch.is_tensor(value):
-        return f"tensor{tuple(value.shape)}"
+        return f"tensor({value.item():g})" if value.numel() == 1 and value.is_floating_point() else f"tensor{tuple(value.shape)}"
     return repr(value)

@@ -19,7 +19,8 @@ from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at
-from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning, cumulative, cuts, schedule_form
+from parity.diagnosis.ratios import (constant_ratio, cumulative, cuts, data_axis as _data_axis, ratio_meaning as _ratio_meaning,
+                                     schedule_form, step_law)
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -267,6 +268,12 @@ def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str
     first = np.array(series[0])
     if np.allclose(first, first[0], rtol=1e-3):
         return None  # a constant ratio: not a law of the step
+    for betas in ((0.9, 0.999), (0.9, 0.98), (0.9, 0.99)) if same_for_all else ():  # Adam's corrections, read by their laws
+        found = step_law(first, np.arange(first_step, first_step + len(first)), betas, 2e-3, 1e-3)
+        if found and found[0] == "bias-correction":
+            return ("bias-correction", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the "
+                    f"same for every parameter, as Adam's bias corrections with β = {betas} give it: {found[1]}.",
+                    "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t).")
     for beta in (0.9, 0.99, 0.999):
         t = np.arange(1, len(first) + 1)
         correction = 1 - beta ** t
