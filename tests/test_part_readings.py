@@ -368,3 +368,14 @@ def test_a_losss_one_number_weight_off_by_one_is_called_again():
     port.called[0] = (F.binary_cross_entropy_with_logits, (z, y), {"pos_weight": torch.tensor([3.0], dtype=torch.float64)})
     said = _recalled(port.values, port.called, values(("mean", np.array(four), (), "")).values, 1e-9, ())
     assert "pos_weight=tensor(4)" in said, said
+
+
+def test_a_pools_stride_left_at_its_default_is_called_again_with_stride_one():
+    from parity.diagnosis.called_again import _recalled
+    x = torch.randn(2, 3, 8, dtype=torch.float64)
+    port = values(("max_pool1d", np.zeros((2, 3, 4)), (), ""))
+    port.called[0] = (F.max_pool1d, (x, 2), {})
+    overlapping = np.maximum(x.numpy()[..., :-1], x.numpy()[..., 1:])
+    said = _recalled(port.values, port.called, values(("where", overlapping, (), "")).values, 1e-9, ())
+    assert "stride=1" in said, said
+    assert _recalled(port.values, port.called, values(("where", overlapping + 1, (), "")).values, 1e-9, ()) == ""
