@@ -379,3 +379,14 @@ def test_a_pools_stride_left_at_its_default_is_called_again_with_stride_one():
     said = _recalled(port.values, port.called, values(("where", overlapping, (), "")).values, 1e-9, ())
     assert "stride=1" in said, said
     assert _recalled(port.values, port.called, values(("where", overlapping + 1, (), "")).values, 1e-9, ()) == ""
+
+
+def test_a_forward_mask_left_out_of_the_backward_pass_is_read():
+    from parity.diagnosis.backward_readings import mask_left_out
+    d = RNG.normal(size=(4, 5, 3))
+    mask = (np.arange(5)[None, :, None] < np.array([2, 5, 3, 1])[:, None, None]).astype(float)
+    port = _gradient_trace(("linear", np.zeros((4, 5, 3)), (), ""), ("grad", d * mask, (0,), ""))
+    said = mask_left_out(values(("multiply", d, (), "")).values, port, 1e-6, lambda v: "the port's gradient")
+    assert "except at 27 of its 60 entries" in said and "does not apply" in said, said
+    assert mask_left_out(values(("multiply", d * mask, (), "")).values, port, 1e-6, str) == ""
+    assert mask_left_out(values(("multiply", 2 * d, (), "")).values, port, 1e-6, str) == ""

@@ -121,3 +121,22 @@ def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, n
 def _same_numbers(array: np.ndarray, held: np.ndarray) -> bool:
     return any(np.allclose(array.reshape(shape), form, rtol=1e-6, atol=1e-12)
                for shape, form in ((held.shape, held), (held.shape[::-1], held.T)))
+
+
+def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> str:
+    """A departing NumPy value that is one of the port's gradients of its shape except at entries where the port's is
+    zero and its own is not: a mask of the forward pass (padding, dropout, a clamp) whose derivative, 0 there, the
+    NumPy backward pass leaves out."""
+    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    for mine in values[:6]:
+        a = mine.array
+        for theirs in (g for g in gradients if g.array.shape == a.shape and a.ndim >= 2):
+            b = theirs.array
+            zeroed = (b == 0) & (np.abs(a) > tolerance * max(float(np.abs(a).max()), 1e-30))
+            kept = ~zeroed
+            if 0 < zeroed.sum() < 0.9 * zeroed.size and np.any(b[kept]) and agrees(a[kept], b[kept], tolerance):
+                return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(zeroed.sum())} of its "
+                        f"{zeroed.size} entries, where the port's is exactly 0 and the NumPy program's is not: a mask of the "
+                        "forward pass (padded elements, a dropout mask, a clamp) that the NumPy backward pass does not apply "
+                        "(its derivative, 0 at the masked entries, left out).")
+    return ""

@@ -23,7 +23,7 @@ from parity.diagnosis.written_ops import another_input, substituted, weight_left
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
+from parity.diagnosis.backward_readings import axis_apart, mask_left_out, placed, unseen_operand, written_into
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
@@ -144,6 +144,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
     if summed := axis_apart([i for i in region if i >= first.index], numpy_trace, torch_trace, tolerance):
         return "", summed, "Sum over the axis the chain rule sums over (keepdims where the result is broadcast back).", 0.8
+    if masked := mask_left_out([numpy_trace.values[i] for i in region if i >= first.index], torch_trace, tolerance, name):
+        return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
