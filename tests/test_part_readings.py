@@ -307,6 +307,9 @@ def test_a_cross_entropy_over_logits_shifted_per_class_is_read_and_the_plain_one
     plain = np.exp(z) / np.exp(z).sum(1, keepdims=True)
     assert class_offsets(z, y, (plain - y) / 8, 1e-6) == ""
     assert class_offsets(z, y, 2 * (plain - y) / 8, 1e-6) == ""  # scaled, not shifted
+    bias = np.array([0.3, -0.1, 0.2, 0.0])
+    unbiased = np.exp(z - bias) / np.exp(z - bias).sum(1, keepdims=True)
+    assert "without the output layer's bias" in class_offsets(z, y, (unbiased - y) / 8, 1e-6, bias)
 
 
 def test_a_loss_given_a_weight_under_its_siblings_name_or_another_mode_is_called_again():

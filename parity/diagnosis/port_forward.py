@@ -273,7 +273,7 @@ def _loss_stage(setup: Setup, trace: Trace, params: dict, X: np.ndarray, y: np.n
         run = run_gradient(config.loss, config.output_activation, logits, y)
         if run is None or relative_gap(grad, run) <= tolerance:
             return None
-        if config.loss == "ce" and (shifted := class_offsets(logits, y, grad, tolerance)):
+        if config.loss == "ce" and (shifted := class_offsets(logits, y, grad, tolerance, params.get(f"b{len(trace.linears)}"))):
             return _finding("loss-function", "the loss", f"every forward stage agrees, and {shifted}", "Give the loss the "
                             "logits as the run's model has them, or add the same offsets on the NumPy side.", 0.85, {})
         return _finding("loss-function", "the loss", f"every forward stage agrees, and its loss's gradient at the logits is "
