@@ -349,8 +349,8 @@ def test_the_forward_parting_is_read_past_a_losss_weights_made_from_y_alone():
     mine = values(("X", np.zeros((3, 2)), (), ""), ("y", y, (), ""), ("add", z, (0, "?"), ""),
                   ("multiply", 3 * y, (3.0, 1), ""), ("negative", -z, (2,), ""), ("multiply", -3 * y * z, (3, 4), ""))
     agreed = {0: mine.values[0], 1: mine.values[1], 2: mine.values[2]}
-    assert _frontier(mine, [3, 4, 5], agreed).index == 2  # the logits, not y: the weights 3·y are no parting
-    assert _frontier(mine, [3], agreed).index == 1  # only y's values depart: y is where they part
+    assert _frontier(mine, [3, 4, 5], agreed).index == 1  # y first, where the NumPy program's weights 3·y part
+    assert _frontier(mine, [3, 4, 5], agreed, past_y=True).index == 2  # then the logits, past the weights made from y
 
 
 def test_a_second_moments_correction_taken_with_beta1_is_read_by_its_law_and_a_schedule_is_not():

@@ -15,6 +15,7 @@ from parity.diagnosis.term_apart import term_apart
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST = 12  # values tried on each side
+LINEAR_MAPS = ("matmul", "dot", "einsum", "tensordot", "inner")
 
 
 def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:
@@ -43,7 +44,8 @@ def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
 def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
     """A NumPy op on the shared value (times a mask, a scale) whose next op, given the shared value itself in its
     place, gives one of the port's values: the NumPy program applies that op there and the port does not."""
-    for applied in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs and v.array.shape == frontier.array.shape):
+    for applied in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs and v.array.shape == frontier.array.shape
+                    and v.op.removesuffix(" (in place)") not in LINEAR_MAPS):  # A·(X·W) is (A·X)·W: no op left out
         for value in (trace.values[u] for u in applied.users[:MOST]):
             again = recomputed(value, applied.index, frontier.array, trace)
             if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
@@ -51,10 +53,21 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
             match = next((v for v in other.values if v.op != "grad" and v.array.size == again.size
                           and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
             if match is not None:
-                return (f"The NumPy program applies {describe(applied)} to the shared value{_mask(applied, frontier)}, where "
+                return (f"The NumPy program applies {describe(applied)} to the shared value{_mask(applied, frontier)}"
+                        f"{_number(applied, trace)}, where "
                         f"the port takes the value as it is: without it, the NumPy program's {value.op} gives the port's "
                         f"{describe(match)}. One side leaves that op out.")
     return ""
+
+
+def _number(applied: Value, trace: Trace) -> str:
+    """The one number an op applies, said with the batch's rows where it is their count (a mean against a sum)."""
+    numbers = [i for i in applied.inputs if isinstance(i, float)]
+    if len(numbers) != 1:
+        return ""
+    rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
+    count = " (the batch's rows: a mean over the rows on one side, a sum on the other)" if numbers[0] == rows else ""
+    return f" ({applied.op.removesuffix(' (in place)')} by {numbers[0]:g}{count})"
 
 
 def _mask(applied: Value, frontier: Value) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from parity.diagnosis.calls import called_again, numpy_twin
+from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import agrees, describe
 
@@ -85,7 +85,7 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
     given that value itself gives the NumPy program's loss: the op applied before a loss that takes the raw value
     (probabilities handed to BCEWithLogitsLoss or cross_entropy, which apply their own)."""
     for op in ops:
-        call = port_trace.called.get(op.index)
+        call = port_trace.called.get(op.index) if op.array.size == 1 else None  # a loss: one number
         source = port_trace.values[op.inputs[0]] if call and op.inputs and isinstance(op.inputs[0], int) else None
         if source is None or source.op not in APPLIED or len(source.inputs) != 1 or not isinstance(source.inputs[0], int):
             continue
@@ -93,8 +93,11 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
         raw = port_trace.values[source.inputs[0]]
         if not args or not torch.is_tensor(args[0]) or raw.array.shape != tuple(args[0].shape):
             continue
-        result = called_again(func, {**dict(zip(("input",), (torch.as_tensor(raw.array).to(args[0].dtype),))),
-                                     **_rest(func, args[1:], kwargs)})
+        try:
+            rest = _rest(func, args[1:], kwargs)
+        except (TypeError, ValueError):
+            continue  # a function whose signature cannot be read: not called again
+        result = called_again(func, {"input": torch.as_tensor(raw.array).to(args[0].dtype), **rest})
         if result is not None and result.size == 1 and (twin := numpy_twin(numpy_values, result, tolerance)) is not None:
             return (f"The port's own {getattr(func, '__name__', op.op)}, called again on {describe(raw)} (the value its "
                     f"{source.op} is taken of) in place of that {source.op}, gives the NumPy program's {describe(twin)}: "
@@ -105,6 +108,5 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
 
 def _rest(func: Any, args: tuple, kwargs: dict) -> dict:
     """The call's other arguments by name, bound to the function's signature past its input."""
-    from parity.diagnosis.calls import signature
     names = [name for name in signature(func).parameters][1:]
     return {**dict(zip(names, args)), **kwargs}

@@ -60,9 +60,12 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
         return None
+    law = LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"])
     agreed[frontier.index] = carried(agreed[frontier.index], torch_trace, tolerance)
-    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name,
-                     LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"]))
+    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law)
+    if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
+        agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # read again past y's own values
+        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.8 else found
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
         return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
@@ -101,17 +104,18 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
     return sorted(region)
 
 
-def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value]) -> Value | None:
-    """The agreeing value the earliest disagreeing value is made from (past the data where it has another)."""
-    made_from_y = [i for i in region if roots(trace, i) == {"y"}]  # a loss's weights or targets made from y alone
-    for index in (i for i in region if i not in made_from_y) if len(made_from_y) < len(region) else region:
+def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
+    """The agreeing value the earliest disagreeing value is made from (past the data where it has another); with
+    past_y, past the values made from y alone too (a hand-written loss's weights, which a fused loss never shows)."""
+    skipped = [i for i in region if roots(trace, i) == {"y"}] if past_y else []
+    for index in (i for i in region if i not in skipped):
         if not np.any(trace.values[index].array):
             continue  # zeros agree with nothing (a batch's all-zero labels): no sign of parting
         fed = [i for i in trace.values[index].inputs if isinstance(i, int) and i in agreed]
         inner = [i for i in fed if trace.values[i].op not in ("X", "y")]
         if fed:
             return trace.values[(inner or fed)[0]]
-    return _frontier(trace, made_from_y, agreed) if made_from_y and len(made_from_y) < len(region) else None
+    return None
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
