@@ -393,3 +393,18 @@ def test_a_forward_mask_left_out_of_the_backward_pass_is_read():
     assert "except at 27 of its 60 entries" in said and "does not apply" in said, said
     assert mask_left_out(values(("multiply", d * mask, (), "")).values, port, 1e-6, str) == ""
     assert mask_left_out(values(("multiply", 2 * d, (), "")).values, port, 1e-6, str) == ""
+
+
+def test_a_functions_own_signature_is_kept_and_a_builtins_documented_one_is_used():
+    from parity.diagnosis.calls import signature
+    assert "_stacklevel" in signature(F.log_softmax).parameters  # a Python function binds as it is written
+    assert list(signature(torch.softmax).parameters)[:2] == ["input", "dim"]  # a builtin: the documented one
+    assert "return_indices" in signature(F.adaptive_max_pool1d).parameters  # (*args, **kwargs): the documented one
+
+
+def test_an_operand_given_back_is_no_op_computed_otherwise():
+    from parity.diagnosis.written_ops import substituted
+    a = RNG.normal(size=(4, 3))
+    mine = values(("add", a, (), ""), ("divide", a / 2, (0, 2.0), ""))
+    port = values(("linear", a, (), ""))
+    assert substituted(mine.values[1], mine, port, 1e-9) == ""  # a·2·0.5 is a again: nothing to say

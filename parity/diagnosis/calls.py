@@ -16,9 +16,15 @@ from parity.diagnosis.value_trace import agrees, axis_orders
 def signature(func: Any) -> inspect.Signature:
     """The function's signature; for torch's functions that keep none (conv2d, avg_pool2d) or only (*args, **kwargs)
     (max_pool2d), the documented one."""
-    if (documented := BUILTINS.get(getattr(func, "__name__", ""))) is not None:
+    documented = BUILTINS.get(getattr(func, "__name__", ""))
+    try:
+        own = inspect.signature(func)
+    except ValueError:
+        if documented is None:
+            raise
         return inspect.signature(documented)
-    return inspect.signature(func)
+    loose = any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in own.parameters.values())
+    return inspect.signature(documented) if documented is not None and loose else own
 
 
 def called_again(func: Any, arguments: dict) -> np.ndarray | None:

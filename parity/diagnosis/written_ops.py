@@ -71,8 +71,9 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
         if candidate.size < 2 or not np.all(np.isfinite(candidate)) or not np.any(candidate):
             continue
         for factor in SMALL_FACTORS:  # exactly, or with a half or a sign placed otherwise (r²/2·v for r²/(2v))
-            if flip_undone and factor == 1 and "sign flipped" in words:
-                continue  # the sign the other side writes the other way is taken back at once
+            if flip_undone and factor == 1 and "sign flipped" in words or any(
+                    o.size > 1 and _same(factor * candidate, o, tolerance) for o in (a, b)):
+                continue  # the sign taken back at once; or an operand itself again (a·2·0.5 is a): nothing computed otherwise
             twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array,
                                                                                                 tolerance)), None)
             if twin is not None:
@@ -88,9 +89,8 @@ SMALL_FACTORS = (1.0, 0.5, 2.0, -1.0)
 
 
 def _same(candidate: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
-    if candidate.shape == theirs.shape:
-        return agrees(candidate, theirs, tolerance)
-    return candidate.ndim == 2 and candidate.shape[::-1] == theirs.shape and agrees(candidate.T, theirs, tolerance)
+    return agrees(candidate, theirs, tolerance) if candidate.shape == theirs.shape else \
+        candidate.ndim == 2 and candidate.shape[::-1] == theirs.shape and agrees(candidate.T, theirs, tolerance)  # transposed
 
 
 def _operand(source: int | float | str, trace: Trace) -> str:
