@@ -65,7 +65,8 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law)
     if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # read again past y's own values
-        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.8 else found
+        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
+        # kept only where a call measured again names it (0.85): an equation read at a second frontier is too easily true
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
         return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
