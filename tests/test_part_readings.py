@@ -183,25 +183,20 @@ def test_a_masks_large_negative_numbers_set_no_scale_for_agreement():
     assert not agrees(np.where(np.eye(4, 5, dtype=bool), -1e9, scores + 0.5), masked, 1e-6)
 
 
-def _gradient_trace(*steps):
-    """A port trace whose 'grad' values name the value they are the gradient at (inputs[0])."""
-    return values(*steps)
-
-
 def test_a_max_pools_gradient_sent_to_every_element_and_a_means_without_its_count_are_read():
     from parity.diagnosis.pool_backward import pool_backward
     x = RNG.normal(size=(3, 4, 5))
     top = x.max(1, keepdims=True)
     d_top = RNG.normal(size=(3, 1, 5))
     routed = np.where(x == top, d_top, 0.0)
-    port = _gradient_trace(("relu", x, (), ""), ("max", top, (0,), "1, dim=1, keepdim=True"),
+    port = values(("relu", x, (), ""), ("max", top, (0,), "1, dim=1, keepdim=True"),
                            ("grad", d_top, (1,), ""), ("grad", routed, (0,), ""))
     spread = values(("repeat", np.repeat(d_top, 4, axis=1), (), "4, axis=1"))
     said = pool_backward(spread.values[0], port.values[2], port, 1e-6)
     assert "kept at 15 of its 60 entries" in said and "argmax only" in said, said
     assert pool_backward(values(("where", routed, (), "")).values[0], port.values[2], port, 1e-6) == ""  # right
     mean = x.mean(1, keepdims=True)
-    port = _gradient_trace(("relu", x, (), ""), ("mean", mean, (0,), "1, dim=1, keepdim=True"),
+    port = values(("relu", x, (), ""), ("mean", mean, (0,), "1, dim=1, keepdim=True"),
                            ("grad", d_top, (1,), ""), ("grad", np.repeat(d_top, 4, axis=1) / 4, (0,), ""))
     said = pool_backward(spread.values[0], port.values[2], port, 1e-6)
     assert "4 times the port's gradient" in said and "without the 1/4" in said, said
@@ -210,7 +205,7 @@ def test_a_max_pools_gradient_sent_to_every_element_and_a_means_without_its_coun
 def test_a_relus_derivative_taken_at_another_layers_value_is_read():
     from parity.diagnosis.local_derivatives import derivative_elsewhere
     z1, z2, dh1 = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
-    port = _gradient_trace(("linear", z1, (), ""), ("relu", np.maximum(z1, 0), (0,), ""), ("linear", z2, (), ""),
+    port = values(("linear", z1, (), ""), ("relu", np.maximum(z1, 0), (0,), ""), ("linear", z2, (), ""),
                            ("relu", np.maximum(z2, 0), (2,), ""), ("grad", dh1, (1,), ""))
     mine = values(("matmul", dh1, (), ""), ("greater", (z2 > 0).astype(float), (), ""), ("multiply", dh1 * (z2 > 0), (0, 1), ""))
     said = derivative_elsewhere(mine.values[2], mine.values[0], port.values[4], mine, port)
@@ -226,10 +221,10 @@ def test_a_sum_over_every_axis_where_each_row_is_meant_is_read_against_a_gradien
     mine = values(("divide", a, (), ""), ("einsum", da, (), ""), ("multiply", a * da, (0, 1), ""),
                   ("add.reduce", np.array((a * da).sum()), (2,), ""), ("subtract", da - (a * da).sum(), (1, 3), ""),
                   ("multiply", a * (da - (a * da).sum()), (0, 4), ""))
-    port = _gradient_trace(("masked_fill", np.zeros((4, 5, 1)), (), ""), ("grad", right[..., None], (0,), ""))
+    port = values(("masked_fill", np.zeros((4, 5, 1)), (), ""), ("grad", right[..., None], (0,), ""))
     said = axis_apart([2, 3, 4, 5], mine, port, 1e-6)
     assert "sums over every axis; summed over axis 1, keepdims=True" in said, said
-    assert axis_apart([2, 3, 4, 5], mine, _gradient_trace(("masked_fill", np.zeros((4, 5, 1)), (), ""),
+    assert axis_apart([2, 3, 4, 5], mine, values(("masked_fill", np.zeros((4, 5, 1)), (), ""),
                                                           ("grad", 2 * right[..., None], (0,), "")), 1e-6) == ""
 
 
@@ -240,10 +235,10 @@ def test_an_operand_made_outside_the_trace_read_against_the_layers_input_after_i
     mine = values(("getitem", raw, (), ""), ("multiply", windowed, (0, "?"), ""), ("reshape", dz, (), ""),
                   ("matmul", raw.T @ dz, ("?", 2), ""))
     mine.values[3].unseen = {0: raw.T}
-    port = _gradient_trace(("W1.grad", windowed.T @ dz, (), ""))
+    port = values(("W1.grad", windowed.T @ dz, (), ""))
     said = unseen_operand(mine.values[3], mine, port, 1e-6, lambda v: f"the port's {v.op}")
     assert "with [multiply (6, 4)] (value 1) in its place" in said and "passes through multiply first" in said, said
-    assert unseen_operand(mine.values[3], mine, _gradient_trace(("W1.grad", 2 * windowed.T @ dz, (), "")), 1e-6, str) == ""
+    assert unseen_operand(mine.values[3], mine, values(("W1.grad", 2 * windowed.T @ dz, (), "")), 1e-6, str) == ""
 
 
 def test_a_taps_slice_read_without_its_dilation_is_read_at_the_offset_that_gives_the_ports_gradient():
@@ -256,10 +251,10 @@ def test_a_taps_slice_read_without_its_dilation_is_read_at_the_offset_that_gives
                   ("einsum", np.einsum("nft,nct->fc", dz, x[:, :, start:start + 6]), (1, len(steps)), "'nft,nct->fc'"),
                   ("setitem (in place)", np.zeros((4, 3, 3)), ("?", len(steps) + 1), f":, :, {k}")]
     mine = values(*steps)
-    port = _gradient_trace(("W2.grad", port_grad, (), ""))
+    port = values(("W2.grad", port_grad, (), ""))
     said = slice_offset(list(range(2, len(steps))), mine, port, 1e-6, lambda v: "the port's gradient of W2")
     assert "reads positions 1:7 of axis 2" in said and "read at 2:8" in said and "W2[..., 1]" in said, said
-    assert slice_offset(list(range(2, len(steps))), mine, _gradient_trace(("W2.grad", 3 * port_grad, (), "")), 1e-6, str) == ""
+    assert slice_offset(list(range(2, len(steps))), mine, values(("W2.grad", 3 * port_grad, (), "")), 1e-6, str) == ""
 
 
 def test_an_activation_read_after_an_in_place_write_into_its_array_is_read_as_aliasing():
@@ -269,10 +264,10 @@ def test_an_activation_read_after_an_in_place_write_into_its_array_is_read_as_al
     mine = values(("add", z1, (), ""), ("tanh", h1, (0,), ""), ("tanh", r, (), ""), ("add (in place)", h1 + r, (1, 2), ""),
                   ("add", d, (), ""), ("square", (h1 + r) ** 2, (3,), ""), ("subtract", 1 - (h1 + r) ** 2, (1.0, 5), ""),
                   ("multiply", d * (1 - (h1 + r) ** 2), (4, 6), ""))
-    port = _gradient_trace(("tanh", h1, (), ""), ("grad", d * (1 - h1 ** 2), (0,), ""))
+    port = values(("tanh", h1, (), ""), ("grad", d * (1 - h1 ** 2), (0,), ""))
     said = another_input(mine.values[7], mine, port, 1e-6, kin=True)
     assert "written into value 1's own array" in said and "a.copy() was meant" in said, said
-    assert another_input(mine.values[7], mine, _gradient_trace(("grad", 2 * d, (), "")), 1e-6, kin=True) == ""
+    assert another_input(mine.values[7], mine, values(("grad", 2 * d, (), "")), 1e-6, kin=True) == ""
 
 
 def test_two_window_functions_are_named_and_other_arrays_are_not():
@@ -388,7 +383,7 @@ def test_a_forward_mask_left_out_of_the_backward_pass_is_read():
     from parity.diagnosis.backward_readings import mask_left_out
     d = RNG.normal(size=(4, 5, 3))
     mask = (np.arange(5)[None, :, None] < np.array([2, 5, 3, 1])[:, None, None]).astype(float)
-    port = _gradient_trace(("linear", np.zeros((4, 5, 3)), (), ""), ("grad", d * mask, (0,), ""))
+    port = values(("linear", np.zeros((4, 5, 3)), (), ""), ("grad", d * mask, (0,), ""))
     said = mask_left_out(values(("multiply", d, (), "")).values, port, 1e-6, lambda v: "the port's gradient")
     assert "except at 27 of its 60 entries" in said and "does not apply" in said, said
     assert mask_left_out(values(("multiply", d * mask, (), "")).values, port, 1e-6, str) == ""

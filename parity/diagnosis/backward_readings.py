@@ -14,6 +14,7 @@ from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.local_derivatives import gradient_words
 from parity.diagnosis.recompute import replay
+from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 
@@ -50,7 +51,7 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
     """A sum of the NumPy backward pass taken over other axes than the port's gradient needs: recomputed over another
     axis (or all, or with keepdims), it and the few ops after it give one of the port's gradients (a softmax's
     backward summed over the batch where each row's experts belong; a threshold's gradient totalled over its tasks)."""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     for index in region[:8]:
         value = trace.values[index]
         reduce = SUMS.get(value.op)
@@ -91,7 +92,7 @@ def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, n
     op = PRODUCTS.get(value.op.removesuffix(" (in place)"))
     if op is None or len(value.inputs) != 2 or not value.unseen:
         return ""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     for position, held in value.unseen.items():
         for candidate in (v for v in trace.values[:value.index] if v.array.size == held.size and np.ptp(v.array) > 0):
             for put in (candidate.array.reshape(held.shape), candidate.array.reshape(held.shape[::-1]).T):
@@ -127,7 +128,7 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
     """A departing NumPy value that is one of the port's gradients of its shape except at entries where the port's is
     zero and its own is not: a mask of the forward pass (padding, dropout, a clamp) whose derivative, 0 there, the
     NumPy backward pass leaves out."""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     for mine in values[:6]:
         a = mine.array
         for theirs in (g for g in gradients if g.array.shape == a.shape and a.ndim >= 2):

@@ -18,6 +18,7 @@ from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
+from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 from parity.diagnosis.written_readings import roots
@@ -27,7 +28,7 @@ FIRST_VALUES = 8  # departing values tried, earliest first
 
 def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float,
                  name: Callable[[Value], str]) -> str:
-    gradients = [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(torch_trace)
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]  # a loss's gradient
     # depends on the targets; a forward value that happens to be a multiple of some gradient does not
     factors = {(mine.index, theirs.index): found for mine in deltas for theirs in gradients
@@ -265,7 +266,7 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
     if shared:
         return None
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]
-    gradients = [v for v in torch_trace.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(torch_trace)
     factor = delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(
         deltas, gradients, numpy_trace, tolerance, name)
     split = "" if factor else target_entries(deltas, gradients, numpy_trace, name)

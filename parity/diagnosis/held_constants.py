@@ -13,6 +13,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from parity.diagnosis.missing_terms import is_gradient
+
 SMALLEST = 4  # elements: a scalar or a pair is a setting, not a constant matrix
 
 
@@ -159,5 +161,5 @@ def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other
         turned = made(matrix.T)
     except ValueError:  # shapes that do not fit this matrix
         return False
-    return any(v.array.shape == turned.shape and (v.op == "grad" or v.op.endswith(".grad")) and
+    return any(v.array.shape == turned.shape and is_gradient(v) and
                np.abs(v.array - turned).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values)

@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
+from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.recompute import recomputed
 
@@ -184,7 +185,7 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
     through f is left out (the 1/C of C·tanh(z / C), a square's 2z)."""
     if twin.op != "grad" or not twin.inputs or not isinstance(twin.inputs[0], int):
         return ""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     at = {g.inputs[0]: g for g in gradients if g.op == "grad" and g.inputs and isinstance(g.inputs[0], int)}
     steps, seen = [(other.values[twin.inputs[0]], i) for i in other.values[twin.inputs[0]].inputs if isinstance(i, int)], set()
     while steps:
@@ -256,7 +257,7 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
     """The NumPy program's next op on the shared gradient, recomputed with that gradient times one of the program's
     own forward values, gives one of the port's gradients: the product's derivative, the other factor, left out (a
     learned scale's gradient summed from the gradient alone, Σg where Σg·f belongs)."""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     shape = frontier.array.shape
     factors = [v for v in trace.values[:first.index] if v.array.shape == shape and v.index != frontier.index
                and np.ptp(v.array) > 0 and v.op not in ("X", "y")][-48:]

@@ -19,6 +19,11 @@ def is_gradient(value: Value) -> bool:
     return value.op == "grad" or value.op.endswith(".grad")
 
 
+def port_gradients(trace: Trace) -> list[Value]:
+    """The gradients a trace holds: at its values, and of its parameters."""
+    return [v for v in trace.values if is_gradient(v)]
+
+
 def gradient_name(value: Value, trace: Trace) -> str:
     if value.op.endswith(".grad"):
         return f"the port's gradient of {value.op.removesuffix('.grad')}"

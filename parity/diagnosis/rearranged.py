@@ -13,6 +13,7 @@ from itertools import permutations
 import numpy as np
 
 from parity.diagnosis.local_derivatives import gradient_words
+from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 FIRST_VALUES = 12
@@ -83,7 +84,7 @@ def axes_permuted(numpy_values: list[Value], torch_trace: Trace, tolerance: floa
         orders = [axes for axes in permutations(range(mine.array.ndim)) if list(axes) != sorted(axes)
                   and tuple(mine.array.shape[a] for a in axes) == mine.array.shape]
         for theirs in (v for v in torch_trace.values if v.array.shape == mine.array.shape and
-                       (v.op == "grad" or v.op.endswith(".grad")) and not agrees(mine.array, v.array, tolerance)):
+                       is_gradient(v) and not agrees(mine.array, v.array, tolerance)):
             axes = next((axes for axes in orders if agrees(mine.array.transpose(axes), theirs.array, tolerance)), None)
             if axes is not None:
                 swapped = [a for a, b in enumerate(axes) if a != b]

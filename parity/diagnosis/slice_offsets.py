@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST_SLICES = 12
@@ -21,7 +22,7 @@ MOST_SLICES = 12
 def slice_offset(region: list[int], trace: Trace, other: Trace, tolerance: float, name) -> str:
     """The first slice in the region whose op, given the same length at another offset, gives one of the port's
     gradients or one of their slices along the last axis (a kernel's tap)."""
-    gradients = [v for v in other.values if v.op == "grad" or v.op.endswith(".grad")]
+    gradients = port_gradients(other)
     slices = [trace.values[i] for i in region if trace.values[i].op == "getitem" and isinstance(
         (trace.values[i].inputs or (None,))[0], int)]
     right = {(m.index, tap) for taken in slices[:MOST_SLICES] for u in taken.users if u in region

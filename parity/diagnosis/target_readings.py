@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 import numpy_net
+from parity.diagnosis.bound_rows import ancestors
 from parity.diagnosis.evidence import affine_fit, fit_ratio, relative_gap
 from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.written_readings import roots
@@ -215,18 +216,10 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
 def _another_coefficient(trace: Trace, region: list[int], value: Value) -> bool:
     """Another value made from y alone, not from this one nor it from that, that meets the output too: y weighs the
     loss's terms in two ways (3·y·log p + (1 - y)·log(1 - p), a positive class weighted), no targets made once."""
-    related = _ancestors(trace, value.index) | {value.index}
-    return any(i not in related and value.index not in _ancestors(trace, i) and roots(trace, i) == {"y"}
+    related = set(ancestors(trace, value.index))
+    return any(i not in related and value.index not in ancestors(trace, i) and roots(trace, i) == {"y"}
                and trace.values[i].op != "y" and _meets_output(trace, trace.values[i]) for i in region)
 
-
-def _ancestors(trace: Trace, index: int) -> set[int]:
-    seen, stack = set(), [i for i in trace.values[index].inputs if isinstance(i, int)]
-    while stack:
-        if (i := stack.pop()) not in seen:
-            seen.add(i)
-            stack += [j for j in trace.values[i].inputs if isinstance(j, int)]
-    return seen
 
 
 ARITHMETIC = {"subtract", "add", "multiply", "divide", "true_divide", "power", "maximum", "minimum", "logaddexp"}
