@@ -582,6 +582,18 @@ def test_a_numpy_difference_of_two_port_values_is_no_term_weighted_otherwise():
     assert term_apart([mine.values[2]], port.values, 1e-9, [*port.values, *port_b.values], mine) == ""  # a - b of the port's own
 
 
+def test_a_numpy_array_made_from_neither_x_nor_y_is_no_term_of_the_datas_place():
+    from parity.diagnosis.term_apart import term_apart
+    clean, noise = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    noisy = clean + noise  # the data file's corrupted inputs, drawn with the very noise the NumPy program draws again
+    mine = traced(("X", noisy, (), ""), ("y", clean, (), ""), ("normal", noise, (), ""), ("add", noisy + noise, (0, 2), ""))
+    port = traced(("X", noisy, (), ""), ("y", clean, (), ""), ("randn", 2 * noise, (), ""))
+    assert term_apart([mine.values[2]], port.values, 1e-9, port.values, mine) == ""  # noise = X - y holds, and says nothing
+    made = traced(("X", noisy, (), ""), ("y", clean, (), ""), ("tanh", np.tanh(noisy), (0,), ""),
+                  ("multiply", noisy - clean, (2, 1.0), ""))
+    assert "minus" in term_apart([made.values[3]], port.values, 1e-9, port.values, made)  # made from X: read as before
+
+
 def test_a_decay_whose_factors_never_reach_one_is_no_warm_up():
     from parity.diagnosis.ratios import cumulative
     assert cumulative(np.array([0.9487, 0.9036, 0.8642, 0.8295, 0.7992, 0.7732])) is None

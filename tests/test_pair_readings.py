@@ -70,6 +70,10 @@ def test_a_ports_own_random_draw_where_the_numpy_program_reads_its_noise_is_said
     said = random_draw([mine.values[2]], [theirs.values[3]], mine, theirs, set())
     assert "randn_like (5, 2)" in said and "X (5, 2) in its multiply" in said, said
     assert random_draw([mine.values[2]], [theirs.values[3]], mine, theirs, {2}) == ""  # a draw the NumPy program equals
+    scaled = traced(("X", eps, (), ""), ("randn", draw, (), ""), ("mul", 0.3 * draw, (1, 0.3), ""), ("add", eps + 0.3 * draw, (0, 2), ""))
+    said = random_draw([mine.values[2]], [scaled.values[3]], mine, scaled, set())  # σ · randn: the draw an op further back
+    assert "randn (5, 2)" in said, said
+    assert random_draw([mine.values[2]], [scaled.values[3]], mine, scaled, {1}) == ""
 
 
 def test_a_mask_of_zeros_and_ones_used_as_integer_indices_is_said_and_labels_are_not():

@@ -116,9 +116,12 @@ def test_a_residual_added_inside_the_activation_and_a_relu_after_the_pool_are_re
     from parity.diagnosis.op_pairs import op_order
     z, skip = RNG.normal(size=(2, 3, 4)), RNG.normal(size=(2, 3, 4))
     mine = values(("add", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("add (in place)", np.tanh(z) + skip, ("?", 1), ""))
-    port = values(("tanh", skip, (), ""), ("conv1d", z, (), ""), ("add", z + skip, (1, 0), ""), ("tanh", np.tanh(z + skip), (2,), ""))
+    port = values(("tanh", skip, (), ""), ("conv1d", z, (0,), ""), ("add", z + skip, (1, 0), ""), ("tanh", np.tanh(z + skip), (2,), ""))
     said = op_order(mine.values[1:], port.values[2:], (mine, port), 1e-6)
-    assert "other order" in said and "residual (skip) branch" in said, said
+    assert "other order" in said and "residual (skip) branch" in said and "inside the tanh" in said, said
+    noise = values(("randn", skip, (), ""), ("conv1d", z, (), ""), ("add", z + skip, (1, 0), ""), ("tanh", np.tanh(z + skip), (2,), ""))
+    said = op_order(mine.values[1:], noise.values[2:], (mine, noise), 1e-6)  # a term made apart from x: no skip branch
+    assert "other order" in said and "outside it (after the tanh)" in said and "residual" not in said, said
     other = values(("add", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("add (in place)", np.tanh(z) + 2 * skip, ("?", 1), ""))
     assert op_order(other.values[1:], port.values[2:], (other, port), 1e-6) == ""  # another branch added: no order
     relu_first = values(("add", z, (), ""), ("maximum", np.maximum(z, 0), (0, 0.0), ""),

@@ -128,8 +128,9 @@ def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     """The port's op where the programs part takes a random draw of its own (torch.randn_like) that no NumPy value
     equals: the two programs use other random numbers there, and what the NumPy program takes in its place is said."""
     for op in torch_ops:
-        drawn = next((other.values[i] for i in op.inputs if isinstance(i, int) and other.values[i].op in DRAWS
-                      and i not in twins), None)
+        near = [i for i in op.inputs if isinstance(i, int) and i not in twins]  # its operands, and theirs (σ · randn)
+        near += [j for i in near for j in other.values[i].inputs if isinstance(j, int) and j not in twins]
+        drawn = next((other.values[i] for i in near if other.values[i].op in DRAWS), None)
         if drawn is None:
             continue
         mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in (op.op, "multiply", "add")), None)

@@ -5,6 +5,7 @@ other takes the value as it is (and applies it to another term instead)."""
 
 from __future__ import annotations
 
+from parity.diagnosis.bound_rows import ancestors
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -93,16 +94,20 @@ def _written(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
         return ""
     mine = f"{f}(x) {sign} b" if unary[0] is numpy_chain[0] else f"{f}(x {sign} b)"
     port = f"{f}(x {sign} b)" if unary[0] is numpy_chain[0] else f"{f}(x) {sign} b"
-    skip = " b, an earlier value of x's shape, is a residual (skip) branch: added inside the activation on one side, " \
-        "after it on the other;" if sign == "+" and traces and _earlier_of_shape(torch_chain, traces[1]) else ""
-    return f" ({mine} against {port}, x the agreeing value;{skip[:-1] if skip else ''})".replace(";)", ")")
+    where = f"b taken inside the {f} on one side, outside it (after the {f}) on the other"
+    skip = "; b, a value x is made from, is a residual (skip) branch" if sign == "+" and traces and \
+        _skip_branch(torch_chain, traces[1]) else ""
+    return f" ({mine} against {port}, x the agreeing value: {where}{skip})"
 
 
-def _earlier_of_shape(torch_chain: list[Value], trace: Trace) -> bool:
-    """The port's addition takes, besides the value it carries, one its trace computed earlier, of the same shape."""
+def _skip_branch(torch_chain: list[Value], trace: Trace) -> bool:
+    """The port's addition takes, besides the value it carries, one of its shape that value is made from (h + f(W h)):
+    a residual branch, where an operand made apart (a noise, an offset) is not one."""
     add = next((v for v in torch_chain[:2] if _canonical(v) == "add"), None)
     ints = [i for i in add.inputs if isinstance(i, int)] if add is not None else []
-    return len(ints) == 2 and all(trace.values[i].array.shape == add.array.shape for i in ints) and min(ints) < add.index - 1
+    if len(ints) != 2 or not all(trace.values[i].array.shape == add.array.shape for i in ints):
+        return False
+    return min(ints) < add.index - 1 and min(ints) in ancestors(trace, max(ints))
 
 
 def _alike(mine: Value, theirs: Value) -> bool:

@@ -30,9 +30,10 @@ class _TorchValues(TorchFunctionMode):
         if torch.is_tensor(result) and result.numel() == 1 and _has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
+            subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
             self.trace.note(name.strip("_").removeprefix("r") if name in OPERATORS else name,
                             _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
-                            keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
+                            subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
             if recorded and id(result) in self.trace.of:
                 self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
                     func, tuple(before.get(id(a), a) for a in args), {k: before.get(id(v), v) for k, v in kwargs.items()})

@@ -26,8 +26,8 @@ def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: 
     the port's a term may be (by default the same; its forward values only, the last 120)."""
     terms = [t for t in terms if t.op != "grad" and not t.op.endswith(".grad")][-120:] if terms else None
     for mine in numpy_values:
-        if mine.array.size < 2 or np.ptp(mine.array) == 0:
-            continue
+        if mine.array.size < 2 or np.ptp(mine.array) == 0 or trace is not None and not roots(trace, mine.index):
+            continue  # a value made from neither X nor y (a noise drawn, a table built) holds no place of the data's
         shape = mine.array.shape  # (n, 1) kept with keepdims against the port's (n,): the same numbers
         same = [t for t in torch_values if t.array.size == mine.array.size and np.ptp(t.array) > 0
                 and (t.array.shape == shape or 1 in (*t.array.shape, *shape))]

@@ -34,6 +34,7 @@ from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
+from parity.diagnosis.einsum_subscripts import subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
@@ -176,6 +177,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
+        ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
+                                    "same subscripts in both programs.", 0.85)),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
