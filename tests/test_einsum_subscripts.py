@@ -37,3 +37,15 @@ def test_an_einsum_that_sums_over_the_batch_letter_is_read_with_the_axis_whose_r
     product = values(("X", x, (), ""), ("W", square, (), ""), ("einsum", x @ square, (0, 1), "'ij,jk->ik'"))
     implicit = values(("X", x, (), ""), ("W", square, (), ""), ("einsum", x @ square, (0, 1), "'ij,jk'"))
     assert subscripts_apart(product.values[2:], implicit.values[2:], product) == ""
+
+
+def test_the_ports_einsum_computed_again_with_its_output_letter_kept_gives_the_numpy_programs_per_row_sums():
+    from parity.diagnosis.einsum_subscripts import einsum_again
+    d = RNG.normal(size=(6, 3))
+    mine = values(("X", d, (), ""), ("square", d**2, (0,), ""), ("add.reduce", (d**2).sum(1), (1,), "axis=1"))
+    port = values(("X", d, (), ""), ("einsum", np.array((d**2).sum()), (0, 0), "'ij,ij->'"))
+    tensor = torch.as_tensor(d)
+    said = einsum_again(port.values[1:], {1: (torch.einsum, ("ij,ij->", tensor, tensor), {})}, mine.values[1:], 1e-9)
+    assert "'ij,ij->i' in place of 'ij,ij->'" in said and "[add.reduce (6,)]" in said and "summed over" in said, said
+    columns = values(("X", d, (), ""), ("add.reduce", (d**2).sum(1) + 1, (0,), "axis=1"))
+    assert einsum_again(port.values[1:], {1: (torch.einsum, ("ij,ij->", tensor, tensor), {})}, columns.values[1:], 1e-9) == ""

@@ -5,6 +5,9 @@
 
 Measured: the NumPy program's operands, contracted with the port's subscripts, give the port's value. Each
 operand axis whose role differs (kept in the result or summed over, and which axes it is paired with) is said.
+Where the NumPy program computes the contraction otherwise (a square, then a sum over an axis), the port's einsum is
+computed again on its own operands with its subscripts changed a little (the output's letters, one letter of an
+operand), and a result that is a NumPy value is said.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ import re
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Trace, Value, agrees
+from itertools import permutations
+
+from parity.diagnosis.calls import numpy_twin
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.tolerance.diagnosis import TRACE_AGREES
 
 
@@ -35,6 +41,39 @@ def subscripts_apart(numpy_ops: list[Value], torch_ops: list[Value], numpy_trace
                         f"'{port}'; the NumPy program's operands contracted with the port's subscripts give the port's "
                         f"value (measured). {_roles_apart(ours, port)}")
     return ""
+
+
+def einsum_again(torch_ops: list[Value], called: dict[int, tuple], departing: list[Value], tolerance: float) -> str:
+    """The port's einsum where the programs part, computed again on its own operands with subscripts a little
+    changed: the variant whose result is a NumPy value, said with the axes whose role it changes."""
+    for theirs in torch_ops[:3]:
+        port = subscripts(theirs)
+        func_args = called.get(theirs.index)
+        if not port or func_args is None:
+            continue
+        operands = [np.asarray(a.detach().double().cpu().numpy()) for a in func_args[1][1:] if hasattr(a, "detach")]
+        for variant in _variants(_normal(port)):
+            try:
+                again = np.einsum(variant, *operands)
+            except (ValueError, TypeError):
+                continue
+            if twin := numpy_twin(departing, np.asarray(again, np.float64), tolerance):
+                return (f"The port's own einsum, computed again on its operands with the subscripts '{variant}' in place "
+                        f"of '{port}', gives the NumPy program's {describe(twin)}: the two programs part at the einsum's "
+                        f"subscripts. {_roles_apart(variant, port)}")
+    return ""
+
+
+def _variants(subscripts: str) -> list[str]:
+    """The subscripts with one change: the output's letters another ordered choice, or one operand letter another."""
+    inputs, output = subscripts.split("->")
+    letters = sorted(set(inputs.replace(",", "")))
+    found = [f"{inputs}->{''.join(kept)}" for k in range(len(letters) + 1) for kept in permutations(letters, k)]
+    spare = next(c for c in "abcdefghijklmnopqrstuvwxyz" if c not in letters)
+    for k, c in enumerate(inputs):
+        if c.isalpha():
+            found += [f"{inputs[:k]}{other}{inputs[k + 1:]}->{output}" for other in [*letters, spare] if other != c]
+    return [v for v in dict.fromkeys(found) if _canonical(v) != _canonical(subscripts)][:2000]
 
 
 def subscripts(value: Value) -> str:

@@ -34,7 +34,7 @@ from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
-from parity.diagnosis.einsum_subscripts import subscripts_apart
+from parity.diagnosis.einsum_subscripts import einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
@@ -179,6 +179,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("targets", targets),
         ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
                                     "same subscripts in both programs.", 0.85)),
+        ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
+                                    "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
