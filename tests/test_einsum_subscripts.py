@@ -49,3 +49,13 @@ def test_the_ports_einsum_computed_again_with_its_output_letter_kept_gives_the_n
     assert "'ij,ij->i' in place of 'ij,ij->'" in said and "[add.reduce (6,)]" in said and "summed over" in said, said
     columns = values(("X", d, (), ""), ("add.reduce", (d**2).sum(1) + 1, (0,), "axis=1"))
     assert einsum_again(port.values[1:], {1: (torch.einsum, ("ij,ij->", tensor, tensor), {})}, columns.values[1:], 1e-9) == ""
+
+
+def test_the_numpy_programs_einsum_computed_again_with_its_result_transposed_gives_the_ports_scores():
+    from parity.diagnosis.einsum_subscripts import numpy_einsum_again
+    q, k = RNG.normal(size=(2, 4, 3)), RNG.normal(size=(2, 4, 3))
+    mine = values(("X", q, (), ""), ("y", k, (), ""), ("einsum", np.einsum("ntd,nsd->nts", q, k), (0, 1), "'ntd,nsd->nts'"))
+    port = values(("bmm", k @ q.transpose(0, 2, 1), (), ""))
+    said = numpy_einsum_again(mine.values[2:], mine, port.values, 1e-9)
+    assert "'ntd,nsd->nst' in place of 'ntd,nsd->nts'" in said and "('nts' against 'nst')" in said, said
+    assert numpy_einsum_again(mine.values[2:], mine, values(("bmm", k @ q.transpose(0, 2, 1) + 1, (), "")).values, 1e-9) == ""

@@ -338,3 +338,9 @@ def test_an_embeddings_padding_idx_fails_and_is_found_by_setting_it_back_to_none
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == "port-gradient" and "padding_idx=None" in top["explanation"], top
+
+
+def test_a_forward_reading_that_fails_on_values_it_was_not_written_for_leaves_the_others_to_be_tried():
+    from parity.diagnosis.written_forward import _guarded
+    assert _guarded(lambda: [][1]) is None
+    assert _guarded(lambda: ("forward", "said", "fix", 0.8)) == ("forward", "said", "fix", 0.8)

@@ -64,6 +64,28 @@ def einsum_again(torch_ops: list[Value], called: dict[int, tuple], departing: li
     return ""
 
 
+def numpy_einsum_again(numpy_ops: list[Value], numpy_trace: Trace, torch_values: list[Value], tolerance: float) -> str:
+    """The NumPy program's einsum where the programs part, computed again on its operands with subscripts a little
+    changed: the variant whose result is the port's value there (K Q^T where Q K^T is written), said."""
+    for mine in numpy_ops[:3]:
+        ours, args = subscripts(mine), _operands(mine, numpy_trace)
+        if not ours or args is None:
+            continue
+        for variant in _variants(_normal(ours)):
+            try:
+                again = np.asarray(np.einsum(variant, *args), np.float64)
+            except (ValueError, TypeError):
+                continue
+            if mine.array.shape == again.shape and agrees(mine.array, again, tolerance):
+                continue  # the same numbers: no other contraction
+            twin = next((t for t in torch_values if t.array.shape == again.shape and agrees(again, t.array, tolerance)), None)
+            if twin is not None:
+                return (f"The NumPy program's einsum, computed again on its operands with the subscripts '{variant}' in place "
+                        f"of '{ours}', gives the port's {describe(twin)}: the two programs part at that contraction. "
+                        f"{_roles_apart(ours, variant)}")
+    return ""
+
+
 def _variants(subscripts: str) -> list[str]:
     """The subscripts with one change: the output's letters another ordered choice, or one operand letter another."""
     inputs, output = subscripts.split("->")
@@ -122,7 +144,12 @@ def _roles_apart(ours: str, port: str) -> str:
         if mine[place][1:] != theirs[place][1:]:
             said.append(f"operand {place[0] + 1}'s axis {place[1]}: in the NumPy program {_role(mine[place])}, in the "
                         f"port {_role(theirs[place])}")
-    return ("Where they differ, " + "; ".join(said[:3]) + ".") if said else ""
+    if said:
+        return "Where they differ, " + "; ".join(said[:3]) + "."
+    (inputs, first), (theirs, second) = (_normal(x).split("->") for x in (ours, port))
+    return (f"The same contraction with the result's axes in another order ('{first}' against '{second}'): the result "
+            "transposed, as a product's two operands given in each other's place (K Q^T for Q K^T) or a transpose of "
+            "the wrong axes makes it.") if inputs == theirs and sorted(first) == sorted(second) and first != second else ""
 
 
 def _role(role: tuple[str, bool, frozenset]) -> str:

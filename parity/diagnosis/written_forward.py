@@ -34,7 +34,7 @@ from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
-from parity.diagnosis.einsum_subscripts import einsum_again, subscripts_apart
+from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
@@ -133,7 +133,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
             f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
             f"{_list(evidence['torch_ops'])}.")
     for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance):
-        if found := read():
+        if found := _guarded(read):
             finding, said, fix, fit = found
             return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
     other, named = operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
@@ -181,6 +181,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                     "same subscripts in both programs.", 0.85)),
         ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
                                     "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
+        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), "Contract alike in both programs.", 0.85)),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
@@ -213,6 +214,14 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("rows", rows),
         ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
     ]
+
+
+def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
+    """A reading's result; None where it fails on values it was not written for, so the readings after it are tried."""
+    try:
+        return read()
+    except Exception:  # noqa: BLE001 - one reading's failure leaves the location and the other readings
+        return None
 
 
 def _law(found: tuple[str, float], fix: str) -> tuple | None:
