@@ -406,3 +406,14 @@ def test_an_operand_given_back_is_no_op_computed_otherwise():
     mine = values(("add", a, (), ""), ("divide", a / 2, (0, 2.0), ""))
     port = values(("linear", a, (), ""))
     assert substituted(mine.values[1], mine, port, 1e-9) == ""  # a·2·0.5 is a again: nothing to say
+
+
+def test_a_glu_whose_gate_comes_first_on_the_other_side_is_called_again_with_its_halves_swapped():
+    from parity.diagnosis.called_again import _recalled
+    z = torch.randn(5, 8, dtype=torch.float64)
+    port = values(("glu", F.glu(z, dim=1).numpy(), (), ""))
+    port.called[0] = (F.glu, (z,), {"dim": 1})
+    a, b = z[:, :4], z[:, 4:]
+    said = _recalled(port.values, port.called, values(("multiply", (torch.sigmoid(a) * b).numpy(), (), "")).values, 1e-9, ())
+    assert "two halves in each other's place" in said and "[multiply (5, 4)]" in said, said
+    assert _recalled(port.values, port.called, values(("multiply", (torch.tanh(a) * b).numpy(), (), "")).values, 1e-9, ()) == ""

@@ -30,6 +30,9 @@ def swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
             yield f"{key}'s two tensors swapped", {**arguments, key: type(value)(reversed(value))}
 
 
+HALVES = ("glu",)  # functions that split their input in two along the last axis and give the halves other roles
+
+
 def rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
     """A weight or kernel given with its entries in another order: flipped along its spatial axes (a true
     convolution, where torch's conv is a cross-correlation), its first two axes swapped ((in, out) against torch's
@@ -41,6 +44,11 @@ def rearranged(key: str, current: Any, func: Any) -> Iterator[tuple[str, Any]]:
     if key == "input" and torch.is_tensor(current) and current.dim() >= 3 and getattr(func, "__name__", "") in CLASS_AXIS:
         yield ("input's last axis moved to dim 1 (torch's cross_entropy and nll_loss take the classes at dim 1, (n, C, "
                "d1, …): logits of shape (n, T, C) handed over as they are are read with the T axis as the classes)"), current.movedim(-1, 1)
+    if key == "input" and torch.is_tensor(current) and getattr(func, "__name__", "") in HALVES and current.shape[-1] % 2 == 0:
+        first, second = current.chunk(2, dim=-1)
+        yield (f"its input's two halves in each other's place (torch.cat([second, first]): {func.__name__} takes the first "
+               "half as the value and gates it with the second, a * σ(b), where the gate comes first on the other side, "
+               "σ(a) * b)"), torch.cat([second, first], dim=-1)
     if key != "input" and torch.is_tensor(current) and current.dim() >= 2 and current.is_floating_point():
         if current.dim() >= 3:
             spatial = tuple(range(2, current.dim()))
