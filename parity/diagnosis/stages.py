@@ -37,7 +37,9 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_mean
 from parity.diagnosis.optimizer_constants import constants_of
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.written_backward import written_backward
+from parity.diagnosis.written_backward import port_error, written_backward
+from parity.diagnosis.transposed_gradient import transposed_gradient
+from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.loss_terms import loss_keyword
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.diagnosis.written_forward import written_forward
@@ -82,6 +84,10 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
+            transposed_gradient, name, numpy_record, torch_record, failure.step, trace_tolerance(built),
+            lambda parameter: _port_true(setup, built, failure.step, parameter, torch_record))):
+        found.insert(0, turned)
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or _quietly(average_law_finding, setup, built, failure.step)
@@ -106,6 +112,15 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _port_true(setup: Setup, built, step: int, parameter: str, torch_record: dict) -> bool | None:
+    """Whether the port's gradient of the parameter is the derivative of the NumPy step's loss (None: not measured)."""
+    gradient = torch_record.get(f"{parameter}.grad")
+    if gradient is None:
+        gradient = raw_gradients(setup, built, step).get(parameter)
+    error = port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), None) if gradient is not None else None
+    return None if error is None else error <= FD_AGREES
 
 
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:

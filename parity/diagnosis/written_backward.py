@@ -19,6 +19,7 @@ from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.local_derivatives import (derivative_elsewhere, factor_left_out, held_step_left_out, product_factor,
                                                 step_left_out)
+from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
@@ -47,9 +48,9 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if port_gradient is None or not np.any(port_gradient):
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
-    error = _port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
+    error = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
     if error is not None and error > FD_AGREES and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
-        error = _port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
+        error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
         return None
     if error > FD_AGREES:
@@ -165,10 +166,13 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     if reference != "the port":
         return None
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
+    # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
+    deltas = deltas[:8]
     forward = lambda v: v.op != "X" and "y" not in roots(numpy_trace, v.index)  # noqa: E731 - a forward value recomputed
-    for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas[:4])]:
+    for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas)]:
         # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)
-        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced):
+        if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced) \
+                or one_use_replaced(value, numpy_trace, torch_trace, tolerance, name, is_gradient, replaced):
             return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
                            f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
                            {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},
@@ -194,7 +198,7 @@ def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.nd
             except Exception:  # noqa: BLE001 - a flag the port's step cannot run with is no alternative
                 continue
             gradient = (torch_side.gradients() or {}).get(parameter)
-            error = _port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
+            error = port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
             if error is not None and error <= FD_AGREES:
                 return (f"the port builds {path or 'the model'} as {type(module).__name__}({flag}={value}); with {flag}="
                         f"{other} its gradient of {parameter} is that derivative (measured): that argument changes the "
@@ -233,7 +237,7 @@ def _why_port(built: Any) -> str:
             "otherwise than the NumPy program's.")
 
 
-def _port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,
+def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,
                 apart: np.ndarray | None) -> float | None:
     """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
     program at the step's shared start, on the elements where the port's gradient is largest."""

@@ -1,0 +1,60 @@
+"""A value the NumPy program uses twice, taken from the wrong source at one of its uses only:
+
+    dz = α·T·(p - p_t)/n + (1 - α)·(p - onehot)/n      p = softmax(z) in both terms
+    the reference's gradient                            p_T = softmax(z / T) in the first
+
+Replacing p everywhere gives neither; replacing it in one op (the first subtract), the other uses as computed, gives
+the reference's gradient. Measured: the departing value recomputed, a few elementwise ops back, with one use of one
+of its sources replaced by another value of the program's of the same shape.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.recompute import leaves, recomputed, replay
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+DEPTH = 5  # ops replayed back from the departing value, as for a source replaced at every use
+MOST_CANDIDATES = 60
+
+
+def one_use_replaced(value: Value, trace: Trace, other: Trace, tolerance: float, name: Callable[[Value], str],
+                     accept: Callable[[Value], bool], replaced: Callable[[Value], bool]) -> str:
+    inside = set(leaves(trace, value.index, DEPTH)) | {value.index}
+    for leaf in (i for i in leaves(trace, value.index, DEPTH) if replaced(trace.values[i])):
+        uses = [u for u in trace.values[leaf].users if u in inside]
+        if len(uses) < 2:
+            continue  # one use: replacing it there is replacing it everywhere, read before this
+        source = trace.values[leaf]
+        candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == source.array.shape
+                      and np.ptp(v.array) > 0 and v.op != "y" and not np.array_equal(v.array, source.array)][-MOST_CANDIDATES:]
+        for use in uses:
+            for candidate in reversed(candidates):
+                if (said := _measured(value, trace, other, tolerance, (leaf, use, candidate), accept)) is not None:
+                    return (f"Recomputed with {_known(candidate, other, tolerance)} in place of {_known(source, other, tolerance)} "
+                            f"in its {trace.values[use].op} (value {use}) alone, its other uses as computed, "
+                            f"the NumPy program's {value.op} gives {name(said)}: the program takes that operand from the "
+                            f"wrong value at that one use (a variable of the same shape reused where another was meant).")
+    return ""
+
+
+def _measured(value: Value, trace: Trace, other: Trace, tolerance: float, change: tuple[int, int, Value],
+              accept: Callable[[Value], bool]) -> Value | None:
+    leaf, use, candidate = change
+    changed = recomputed(trace.values[use], leaf, candidate.array, trace)
+    if changed is None:
+        return None
+    result = changed if use == value.index else replay(trace, value.index, {use: changed}, DEPTH)
+    if result is None or result.size < 2 or len(np.unique(result)) <= 2 or agrees(result, value.array, tolerance):
+        return None
+    return next((v for v in other.values if accept(v) and v.array.shape == result.shape and agrees(result, v.array, tolerance)), None)
+
+
+def _known(value: Value, other: Trace, tolerance: float) -> str:
+    """A value with the other side's forward value it equals, where there is one."""
+    twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
+                 and agrees(value.array, v.array, tolerance)), None)
+    return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")

@@ -1,0 +1,35 @@
+"""A square parameter's gradient written transposed on one side: da.T @ X where X.T @ da is meant. The shapes fit,
+so nothing fails but the numbers: the NumPy program's update (or optimizer state) of the parameter is the port's
+transposed, element for element, and not the port's as it is. The side is the one whose gradient is not the
+derivative of the loss (central differences, `written_backward.port_error`)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.value_trace import agrees
+
+
+def transposed_gradient(name: str, numpy_record: dict, torch_record: dict, step: int, tolerance: float,
+                        port_is_true: Callable[[str], bool | None]) -> Finding | None:
+    a, b = (np.asarray(r.get(name), np.float64) if r.get(name) is not None else None for r in (numpy_record, torch_record))
+    if a is None or b is None or a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 2 or not np.any(a - a.T):
+        return None
+    if agrees(a, b, tolerance) or not agrees(a, b.T, tolerance):
+        return None
+    parameter, _, kind = name.partition(".")
+    true = port_is_true(parameter)
+    side = {True: "numpy", False: "torch"}.get(true)
+    who = {"numpy": "the NumPy program's gradient", "torch": "the port's gradient"}.get(side, "one side's gradient")
+    said = (f"The NumPy program's {kind} of {parameter} at step {step} is the port's transposed, element for element "
+            f"(and not the port's as it is): {who} of the square {a.shape[0]}×{a.shape[1]} matrix {parameter} is written "
+            "transposed (dz.T @ X where X.T @ dz is meant, or a weight stored (out, in) updated as (in, out)); the shapes "
+            "fit, so only the numbers show it.")
+    if true:
+        said += " The port's gradient is the derivative of the loss (central differences): the NumPy side is the one."
+    return Finding("numpy-backward" if side == "numpy" else "transposed-gradient", said,
+                   {"step": step, "parameter": parameter, "stage": "backward", **({"side": side} if side else {})},
+                   f"Write {parameter}'s gradient as the input's transpose times the delta (X.T @ dz).", 0.85)

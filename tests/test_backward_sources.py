@@ -1,0 +1,40 @@
+"""Where a NumPy backward pass takes a value from the wrong source: at one of its uses only (the unsoftened
+probabilities in the distillation term, the softened ones meant), or a square weight's gradient transposed."""
+
+import numpy as np
+
+from parity.diagnosis.one_use import one_use_replaced
+from parity.diagnosis.transposed_gradient import transposed_gradient
+from tests.test_trace_readings import values
+
+RNG = np.random.default_rng(5)
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(1, keepdims=True))
+    return e / e.sum(1, keepdims=True)
+
+
+def test_a_value_taken_from_the_wrong_source_at_one_of_its_two_uses_is_read():
+    z, teacher, onehot = RNG.normal(size=(6, 3)), _softmax(RNG.normal(size=(6, 3))), np.eye(3)[RNG.integers(0, 3, 6)]
+    p, p_soft = _softmax(z), _softmax(z / 2)
+    mine = values(("X", z, (), ""), ("exp", p_soft, (0,), ""), ("exp", p, (0,), ""), ("y", onehot, (), ""),
+                  ("getitem", teacher, (0,), ""), ("subtract", p - teacher, (2, 4), ""), ("subtract", p - onehot, (2, 3), ""),
+                  ("add", 2 * (p - teacher) + (p - onehot), (5, 6), ""))
+    mine.values[-1].array = (p - teacher) + (p - onehot)
+    port = values(("grad", (p_soft - teacher) + (p - onehot), (), ""))
+    name = lambda v: f"the port's {v.op}"  # noqa: E731
+    said = one_use_replaced(mine.values[7], mine, port, 1e-9, name, lambda v: v.op == "grad", lambda v: v.op != "y")
+    assert "(value 1" in said and "in place of [exp (6, 3)] (value 2" in said and "subtract (value 5) alone" in said, said
+    wrong = values(("grad", (p_soft - teacher) + (p_soft - onehot) + 0.1, (), ""))
+    assert one_use_replaced(mine.values[7], mine, wrong, 1e-9, name, lambda v: v.op == "grad", lambda v: v.op != "y") == ""
+
+
+def test_a_square_weights_state_that_is_the_ports_transposed_is_read_with_the_side():
+    g = RNG.normal(size=(4, 4))
+    numpy_record, torch_record = {"W1.momentum_buffer": g.T}, {"W1.momentum_buffer": g}
+    found = transposed_gradient("W1.momentum_buffer", numpy_record, torch_record, 1, 1e-9, lambda p: True)
+    assert found is not None and "transposed" in found.explanation and found.evidence["side"] == "numpy", found
+    assert transposed_gradient("W1.momentum_buffer", {"W1.momentum_buffer": g}, torch_record, 1, 1e-9, lambda p: True) is None
+    symmetric = g + g.T  # its transpose is itself: nothing to tell
+    assert transposed_gradient("W1.update", {"W1.update": symmetric}, {"W1.update": symmetric + 1}, 1, 1e-9, lambda p: True) is None
