@@ -38,3 +38,17 @@ def test_a_square_weights_state_that_is_the_ports_transposed_is_read_with_the_si
     assert transposed_gradient("W1.momentum_buffer", {"W1.momentum_buffer": g}, torch_record, 1, 1e-9, lambda p: True) is None
     symmetric = g + g.T  # its transpose is itself: nothing to tell
     assert transposed_gradient("W1.update", {"W1.update": symmetric}, {"W1.update": symmetric + 1}, 1, 1e-9, lambda p: True) is None
+
+
+def test_a_factor_left_out_of_a_losss_gradient_whose_target_is_made_from_x_is_read():
+    from parity.diagnosis.delta_factor import delta_factor
+    x = RNG.normal(size=(6, 4))
+    features, teacher = x @ RNG.normal(size=(4, 3)), np.tanh(x @ RNG.normal(size=(4, 3)))
+    mine = values(("X", x, (), ""), ("matmul", features, (0, "?"), ""), ("tanh", teacher, (0,), ""),
+                  ("subtract", features - teacher, (1, 2), ""), ("divide", (features - teacher) / 18, (3, 18.0), ""),
+                  ("add.reduce", ((features - teacher) / 18).sum(0), (4,), "axis=0"))
+    port = values(("linear", features, (), ""), ("grad", 2 * (features - teacher) / 18, (0,), ""))
+    said = delta_factor(mine, port, [3, 4, 5], 1e-9, lambda v: f"the gradient at the port's {v.op}")
+    assert "[divide (6, 3)]" in said and "times 0.5" in said, said
+    right = values(("linear", features, (), ""), ("grad", (features - teacher) / 18 + 0.3 * features, (0,), ""))
+    assert "times 0.5" not in delta_factor(mine, right, [3, 4, 5], 1e-9, lambda v: v.op)

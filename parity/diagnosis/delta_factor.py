@@ -31,6 +31,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
     gradients = port_gradients(torch_trace)
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]  # a loss's gradient
     # depends on the targets; a forward value that happens to be a multiple of some gradient does not
+    deltas = deltas or consumed(numpy_trace, region[:3 * FIRST_VALUES])
     factors = {(mine.index, theirs.index): found for mine in deltas for theirs in gradients
                if theirs.array.shape == mine.array.shape and np.ptp(theirs.array) > 0 and np.any(mine.array)
                and (found := _constant_factor(mine, theirs, _departing_columns(mine.array, theirs.array, tolerance),
@@ -254,6 +255,15 @@ def _listed(indices: np.ndarray) -> str:
     return ", ".join(str(int(i)) for i in indices)
 
 
+CONSUMERS = ("add.reduce", "sum", "matmul", "dot", "einsum", "tensordot")  # ops a parameter's gradient is made by
+
+
+def consumed(trace: Trace, indices: list[int]) -> list[Value]:
+    """Where no departing value depends on y (a loss whose target is made from X: a teacher's features, the input
+    itself), the values a sum or a product takes on the way to a parameter's gradient: the deltas."""
+    return [trace.values[i] for i in indices if any(trace.values[u].op in CONSUMERS for u in trace.values[i].users)]
+
+
 def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, region: list[int], tolerance: float,
                         at: tuple[int, str, str], shared: bool, name: Callable[[Value], str]) -> Finding | None:
     """One row of y broadcast where the batch belongs (a value equal to the reference's by chance may hide it); an
@@ -265,7 +275,8 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
                        f"{parameter}'s update. {part}", where, "Name the loop's variables apart from the batch's.", 0.85)
     if shared:
         return None
-    deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]
+    deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)] or \
+        consumed(numpy_trace, region[:3 * FIRST_VALUES])
     gradients = port_gradients(torch_trace)
     factor = delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(
         deltas, gradients, numpy_trace, tolerance, name)
