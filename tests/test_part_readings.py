@@ -417,3 +417,33 @@ def test_a_glu_whose_gate_comes_first_on_the_other_side_is_called_again_with_its
     said = _recalled(port.values, port.called, values(("multiply", (torch.sigmoid(a) * b).numpy(), (), "")).values, 1e-9, ())
     assert "two halves in each other's place" in said and "[multiply (5, 4)]" in said, said
     assert _recalled(port.values, port.called, values(("multiply", (torch.tanh(a) * b).numpy(), (), "")).values, 1e-9, ()) == ""
+
+
+def test_a_softmax_the_numpy_program_computes_too_is_no_log_softmax_written_as_softmax_unless_its_user_agrees():
+    from parity.diagnosis.called_again import _recalled
+    t, s = torch.randn(6, 3, dtype=torch.float64), torch.randn(6, 3, dtype=torch.float64)
+    targets, log_s = F.softmax(t, dim=1), F.log_softmax(s, dim=1)
+    kl = F.kl_div(log_s, targets, reduction="batchmean")
+    mine = values(("X", t.numpy(), (), ""), ("subtract", F.log_softmax(t, 1).numpy(), (0,), ""), ("exp", targets.numpy(), (1,), ""),
+                  ("divide", np.array(kl.item()), (2,), ""))
+    port = values(("X", t.numpy(), (), ""), ("log_softmax", log_s.numpy(), (), ""), ("softmax", targets.numpy(), (0,), ""),
+                  ("kl_div", np.array(kl.item() + 0.2), (1, 2), ""))
+    port.values[2].users.append(3)
+    port.called = {2: (F.softmax, (t,), {"dim": 1}), 3: (F.kl_div, (log_s, targets), {"reduction": "mean"})}
+    port.of = {id(targets): 2}
+    shared = ((), mine, port)
+    # the teacher's softmax is the NumPy program's exp too: its log_softmax matching the NumPy subtract says nothing
+    assert "log_softmax" not in _recalled(port.values[2:3], port.called, mine.values[1:], 1e-9, (), shared)
+
+
+def test_probabilities_handed_to_a_loss_that_takes_log_probabilities_are_read():
+    from parity.diagnosis.loss_arguments import applied_before
+    t, s = torch.randn(6, 3, dtype=torch.float64), torch.randn(6, 3, dtype=torch.float64)
+    targets, probs = F.softmax(t, dim=1), F.softmax(s, dim=1)
+    right = F.kl_div(F.log_softmax(s, dim=1), targets, reduction="batchmean").item()
+    port = values(("X", s.numpy(), (), ""), ("softmax", probs.numpy(), (0, 1.0), ""),
+                  ("kl_div", np.array(F.kl_div(probs, targets, reduction="batchmean").item()), (1, "?"), ""))
+    port.called = {2: (F.kl_div, (probs, targets), {"reduction": "batchmean"})}
+    said = applied_before(port.values[2:], port, values(("divide", np.array(right), (), "")).values, 1e-9)
+    assert "log-probabilities" in said and "log_softmax meant" in said, said
+    assert applied_before(port.values[2:], port, values(("divide", np.array(right + 0.1), (), "")).values, 1e-9) == ""

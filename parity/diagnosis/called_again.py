@@ -165,8 +165,9 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
     program has it, where the NumPy program first makes another value of it); port_trace: the port's values, for a
     loss given an op of a value where the value itself belongs."""
     numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
-    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace)) or (
-        applied_before(ops, port_trace, numpy_values, tolerance) if port_trace is not None else "")
+    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace, port_trace)) or (
+        applied_before(ops, port_trace, numpy_trace.values if numpy_trace is not None else numpy_values, tolerance)
+        if port_trace is not None else "")  # a loss term the NumPy program weighs afterwards (α·T²·KL) is its value too
 
 
 def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...],
@@ -196,11 +197,32 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         if picked := labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
             return f"The port's own {name}, called again on the same tensors {picked}"
         for other, value in siblings(func, dict(bound.arguments)):
-            if twin := numpy_twin(numpy_values, value, tolerance):
+            if (twin := numpy_twin(numpy_values, value, tolerance)) and in_its_place(op, value, called, shared, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "
                         f"{name}{_pooling(other, name)}.")
     return ""
+
+
+def in_its_place(op: Any, value: np.ndarray, called: dict[int, tuple], shared: tuple, tolerance: float) -> bool:
+    """Where the NumPy program computes the port's value too (the teacher's softmax beside the student's log-softmax),
+    another function of its input being one of the NumPy program's values shows nothing by itself: the port's next
+    call, made again with that value in its place, must give a NumPy value too (kl_div given the log-probabilities)."""
+    numpy_trace, port_trace = (shared[1:] + (None, None))[:2]
+    if numpy_trace is None or not numpy_twin(numpy_trace.values, op.array, tolerance):
+        return True
+    if port_trace is None:
+        return False
+    for user in (u for u in op.users if u in called):
+        func, args, kwargs = called[user]
+        put = lambda a: torch.as_tensor(value, dtype=a.dtype) if torch.is_tensor(a) and port_trace.of.get(id(a)) == op.index else a  # noqa: E731
+        try:
+            arguments = signature(func).bind(*map(put, args), **{k: put(v) for k, v in kwargs.items()}).arguments
+        except (TypeError, ValueError):
+            continue
+        again = called_again(func, dict(arguments))
+        return again is not None and numpy_twin(numpy_trace.values, again, tolerance) is not None
+    return False
 
 
 def _pooling(mine: str, theirs: str) -> str:

@@ -4,6 +4,7 @@ readings that call the port's functions again (called_again.py, loss_arguments.p
 from __future__ import annotations
 
 import inspect
+import warnings
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,8 @@ def called_again(func: Any, arguments: dict) -> np.ndarray | None:
     copied = {k: v.detach().clone() if torch.is_tensor(v) else v for k, v in arguments.items()}
     func = as_function(func)
     try:
-        with torch.no_grad():
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the kit's own calls again: a deprecation said to the user once is enough
             result = func(**copied)
     except Exception:  # noqa: BLE001 - an alternative the function refuses is no alternative
         return None

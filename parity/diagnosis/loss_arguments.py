@@ -20,7 +20,7 @@ def given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: f
     replaced by a value the NumPy program makes of its shape, where that call gives another of the NumPy program's values: the port hands the function the value as it
     is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
     made otherwise is no such thing: the call only carries that difference on."""
-    arrays, trace = shared
+    arrays, trace = shared[:2]
     as_called = called_again(func, arguments)
     for key, current in arguments.items():
         if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
@@ -87,10 +87,11 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
     for op in ops:
         call = port_trace.called.get(op.index) if op.array.size == 1 else None  # a loss: one number
         source = port_trace.values[op.inputs[0]] if call and op.inputs and isinstance(op.inputs[0], int) else None
-        if source is None or source.op not in APPLIED or len(source.inputs) != 1 or not isinstance(source.inputs[0], int):
+        arrays = [i for i in source.inputs if isinstance(i, int)] if source is not None else []  # softmax's dim aside
+        if source is None or source.op not in APPLIED or len(arrays) != 1:
             continue
         func, args, kwargs = call
-        raw = port_trace.values[source.inputs[0]]
+        raw = port_trace.values[arrays[0]]
         if not args or not torch.is_tensor(args[0]) or raw.array.shape != tuple(args[0].shape):
             continue
         try:
@@ -103,6 +104,13 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
                     f"{source.op} is taken of) in place of that {source.op}, gives the NumPy program's {describe(twin)}: "
                     f"the port applies {source.op} before a loss that takes the raw value and applies its own ({source.op} "
                     "applied twice: probabilities handed to a loss made for logits).")
+        logged = called_again(func, {"input": torch.log(args[0].detach()), **rest})
+        if logged is not None and logged.size == 1 and (twin := numpy_twin(numpy_values, logged, tolerance)) is not None:
+            name = getattr(func, "__name__", op.op)
+            return (f"The port's own {name}, called again on the log of its input (log {source.op}: log-probabilities) in "
+                    f"place of the {source.op} itself, gives the NumPy program's {describe(twin)}: the port hands {name} "
+                    f"probabilities where it takes log-probabilities ({name}'s input is read as logs: log_{source.op} meant, "
+                    f"not {source.op}).")
     return ""
 
 
