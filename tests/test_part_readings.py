@@ -361,6 +361,16 @@ def test_a_second_moments_correction_taken_with_beta1_is_read_by_its_law_and_a_s
     assert _law({"W": list(decay), "b": list(decay)}, 1)[0] == "schedule"
 
 
+def test_an_adam_step_counter_one_ahead_is_read_by_its_law():
+    from parity.diagnosis.update_stage import _law
+    t = np.arange(1, 7)
+    corrections = lambda s: np.sqrt(1 - 0.99 ** s) / (1 - 0.9 ** s)  # noqa: E731
+    ahead = corrections(t + 1) / corrections(t)
+    found = _law({"W": list(ahead), "b": list(ahead)}, 1)
+    assert found[0] == "bias-correction" and "step counter one ahead" in found[1], found
+    assert "step counter" not in (_law({"W": list(ahead), "b": list(ahead * 1.01 ** t)}, 1) or ("", ""))[1]
+
+
 def test_a_losss_one_number_weight_off_by_one_is_called_again():
     from parity.diagnosis.called_again import _recalled
     z, y = torch.randn(6, 1, dtype=torch.float64), torch.tensor([[1.0], [0.0], [1.0], [0.0], [0.0], [1.0]], dtype=torch.float64)

@@ -270,10 +270,11 @@ def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str
         return None  # a constant ratio: not a law of the step
     for betas in ((0.9, 0.999), (0.9, 0.98), (0.9, 0.99)) if same_for_all else ():  # Adam's corrections, read by their laws
         found = step_law(first, np.arange(first_step, first_step + len(first)), betas, 2e-3, 1e-3)
-        if found and found[0] == "bias-correction":
+        if found and found[0] in ("bias-correction", "step-counter"):
             return ("bias-correction", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the "
                     f"same for every parameter, as Adam's bias corrections with β = {betas} give it: {found[1]}.",
-                    "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t).")
+                    "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t)." if found[0] ==
+                    "bias-correction" else "Count Adam's steps from t = 1 at the first update, on both sides.")
     for beta in (0.9, 0.99, 0.999):
         t = np.arange(1, len(first) + 1)
         correction = 1 - beta ** t
