@@ -457,3 +457,12 @@ def test_probabilities_handed_to_a_loss_that_takes_log_probabilities_are_read():
     said = applied_before(port.values[2:], port, values(("divide", np.array(right), (), "")).values, 1e-9)
     assert "log-probabilities" in said and "log_softmax meant" in said, said
     assert applied_before(port.values[2:], port, values(("divide", np.array(right + 0.1), (), "")).values, 1e-9) == ""
+
+
+def test_a_first_steps_moment_ratio_is_read_as_the_constant_the_numpy_program_keeps_it_with():
+    from parity.diagnosis.optimizer_constants import other_constant
+    said = other_constant("exp_avg_sq", 10.0, {"β1": 0.9, "β2": 0.999}, 1)
+    assert "β2 = 0.99 where the port's optimizer has β2 = 0.999" in said, said
+    assert other_constant("exp_avg_sq", 7.3, {"β1": 0.9, "β2": 0.999}, 1) == ""  # 0.9927: no value people write
+    assert other_constant("exp_avg_sq", 10.0, {"β1": 0.9, "β2": 0.999}, 2) == ""  # past the first step: another law
+    assert "α = 0.9 " in other_constant("square_avg", 10.0, {"α": 0.99}, 1)

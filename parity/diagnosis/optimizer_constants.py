@@ -42,3 +42,23 @@ def constant_law(ratio: float, constants: dict[str, float]) -> str:
     return (f"{ratio:.6g} is {' or '.join(dict.fromkeys(forms))} ({values}): the optimizer's own constant taken "
             "otherwise on one side (a moment kept with another β, a (1 - β) or a square root left out, g² where the "
             "average belongs)")
+
+
+STATE_CONSTANT = {"exp_avg": "β1", "exp_avg_sq": "β2", "square_avg": "α"}  # v = c·v + (1 - c)·g^k, from v = 0
+USUAL = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 0.9999)  # the values people write for a moment's decay
+
+
+def other_constant(kind: str, ratio: float, constants: dict[str, float], step: int) -> str:
+    """At the first step a moment is (1 - c)·g^k on both sides: a ratio r of the two is (1 - c')/(1 - c), and c' is
+    the constant the NumPy program keeps it with. Said where c' is a value people write (0.99 against 0.999)."""
+    name = STATE_CONSTANT.get(kind)
+    if step != 1 or name not in constants:
+        return ""
+    theirs = constants[name]
+    mine = 1 - ratio * (1 - theirs)
+    usual = next((u for u in USUAL if abs(mine - u) <= 1e-6 and abs(u - theirs) > 1e-9), None)
+    if usual is None:
+        return ""
+    return (f"{ratio:.6g} is (1 - {name}')/(1 - {name}) with {name}' = {usual:g}: the NumPy program keeps its {kind} with "
+            f"{name} = {usual:g} where the port's optimizer has {name} = {theirs:g} (the constant given on one side and left "
+            "at its default on the other: torch's Adam has betas (0.9, 0.999), RMSprop alpha 0.99)")

@@ -7,7 +7,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_constants import constant_law
+from parity.diagnosis.optimizer_constants import constant_law, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 
 
@@ -18,7 +18,8 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     parameter, _, kind = name.partition(".")
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
-    if shared is not None and ratio is not None and (law := constant_law(shared, constants or {})):
+    if shared is not None and ratio is not None and (law := other_constant(kind, shared, constants or {}, step)
+                                                     or constant_law(shared, constants or {})):
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
                         f"Update the {kind} with the same constant in both programs.", 0.75)]
