@@ -466,3 +466,14 @@ def test_a_first_steps_moment_ratio_is_read_as_the_constant_the_numpy_program_ke
     assert other_constant("exp_avg_sq", 7.3, {"β1": 0.9, "β2": 0.999}, 1) == ""  # 0.9927: no value people write
     assert other_constant("exp_avg_sq", 10.0, {"β1": 0.9, "β2": 0.999}, 2) == ""  # past the first step: another law
     assert "α = 0.9 " in other_constant("square_avg", 10.0, {"α": 0.99}, 1)
+
+
+def test_a_label_smoothing_left_at_zero_is_called_again_with_the_complement_of_a_number_the_numpy_program_writes():
+    from parity.diagnosis.called_again import _recalled
+    logits, labels = torch.randn(8, 3, dtype=torch.float64), torch.randint(0, 3, (8,))
+    port = values(("cross_entropy", np.array(F.cross_entropy(logits, labels).item()), (), ""))
+    port.called[0] = (F.cross_entropy, (logits, labels), {})
+    smoothed = values(("negative", np.array(F.cross_entropy(logits, labels, label_smoothing=0.1).item()), (), ""))
+    said = _recalled(port.values, port.called, smoothed.values, 1e-9, (0.9,))  # q = 0.9·onehot + 0.1/3: 0.9 written
+    assert "label_smoothing=0.1" in said, said
+    assert "label_smoothing" not in _recalled(port.values, port.called, smoothed.values, 1e-9, (0.7,))

@@ -87,7 +87,8 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             yield from ((change, called_again(func, {**arguments, key: option})) for change, option in
                         (rearranged(key, current, func) if whole and key == "input" else ()))
             continue
-        written = [n for n in numbers if isinstance(current, float) and n != current]
+        written = list(dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if isinstance(current, float)
+                                     and k != current and 0 < k))  # and its complement: 1 - ε written, ε meant
         for option in [*options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)), *written]:
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
             if value is None:
@@ -187,8 +188,10 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         name = getattr(func, "__name__", op.op)
         # two arguments given in each other's place first: a simpler slip than one argument's entries rearranged
         swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
+        everything = shared[1].values if len(shared) > 1 and shared[1] is not None else numpy_values
         for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
-            if value is not None and (twin := numpy_twin(numpy_values, value, tolerance)):
+            if value is not None and (twin := numpy_twin(numpy_values if value.size > 1 else everything, value, tolerance)):
+                # a loss term is the NumPy program's value even where it weighs it afterwards ((1 - α)·CE)
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change.split('=')[0], '') or MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
