@@ -195,6 +195,9 @@ def test_constant_matrices_built_otherwise_are_read_by_their_degrees():
     assert "f(d) = d^-0.5 in the NumPy program's; (d - 1)^-0.5 in the port's" in said, said
     assert "transposed" in constants_apart({"M": A_hat + np.triu(np.ones((7, 7)), 1)}, {"M": (A_hat + np.triu(np.ones((7, 7)), 1)).T})
     assert constants_apart({"S": symmetric}, {"S": symmetric.copy()}) == ""
+    weights, average = RNG.normal(size=(5, 5)), RNG.normal(size=(5, 5))  # a layer's weights against a teacher's copy
+    said = constants_apart({"W1": weights}, {"ema_w": average})
+    assert "not a graph's edges" in said and "degree" not in said.replace("or degrees", ""), said
 
 
 def test_a_gradient_sent_back_through_a_held_matrix_untransposed_is_read():

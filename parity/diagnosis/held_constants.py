@@ -49,7 +49,11 @@ def constants_apart(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray]) 
     if not pairs or any(np.allclose(mine[a], theirs[b], rtol=1e-5, atol=1e-7) for a, b in pairs):
         return ""  # the constants agree (or none compares): they do not part the programs
     a, b = pairs[0]
-    said = _relation(mine[a], theirs[b])
+    graph = np.all(mine[a] >= 0) and np.all(theirs[b] >= 0)  # an adjacency, a normalised one: its edges and degrees read
+    said = _relation(mine[a], theirs[b]) if graph else (
+        "other numbers throughout, not a graph's edges or degrees (entries of both signs): one program reads that "
+        "matrix from another source, such as the parameters themselves where a copy kept apart (an average, a "
+        "teacher's weights) belongs, or the reverse.")
     return (f"The two programs hold different constant matrices: the NumPy program's {a} {mine[a].shape} and the "
             f"port's {b}: {said}")
 
