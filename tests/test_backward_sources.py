@@ -52,3 +52,19 @@ def test_a_factor_left_out_of_a_losss_gradient_whose_target_is_made_from_x_is_re
     assert "[divide (6, 3)]" in said and "times 0.5" in said, said
     right = values(("linear", features, (), ""), ("grad", (features - teacher) / 18 + 0.3 * features, (0,), ""))
     assert "times 0.5" not in delta_factor(mine, right, [3, 4, 5], 1e-9, lambda v: v.op)
+
+
+def test_two_terms_whose_weights_are_exchanged_are_read_and_a_value_made_already_is_not():
+    from parity.diagnosis.weights_exchanged import weights_exchanged
+    eps, x0 = RNG.normal(size=(6, 2)), RNG.normal(size=(6, 2))
+    a, b = RNG.uniform(0.2, 0.9, size=(6, 1)), RNG.uniform(0.2, 0.9, size=(6, 1))
+    mine = values(("X", x0, (), ""), ("y", eps, (), ""), ("sqrt", a, (), ""), ("sqrt", b, (), ""),
+                  ("multiply", b * eps, (3, 1), ""), ("multiply", a * x0, (2, 0), ""), ("subtract", b * eps - a * x0, (4, 5), ""))
+    port = values(("sub", a * eps - b * x0, (), ""))
+    said = weights_exchanged(mine.values[6:], mine, port, 1e-9)
+    assert "in each other's place it gives the port's [sub (6, 2)]" in said and "the other way round" in said, said
+    assert weights_exchanged(mine.values[6:], mine, values(("sub", a * eps - b * x0 + 0.1, (), "")), 1e-9) == ""
+    made = values(("X", x0, (), ""), ("y", eps, (), ""), ("sqrt", a, (), ""), ("sqrt", b, (), ""),
+                  ("add", a * eps - b * x0, (), ""),  # the very value, made before for another use
+                  ("multiply", b * eps, (3, 1), ""), ("multiply", a * x0, (2, 0), ""), ("subtract", b * eps - a * x0, (5, 6), ""))
+    assert weights_exchanged(made.values[7:], made, port, 1e-9) == ""

@@ -21,6 +21,8 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
             if _same(sign * result, frontier.array, tolerance):
                 continue  # -(-x) is x: the agreeing value itself, no reading
             twin = next((v for v in other.values if v.op != "grad" and _same(sign * result, v.array, tolerance)), None)
+            if twin is not None and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+                continue  # a value the NumPy program made already (x_t = a + b, from the very terms it subtracts)
             if twin is not None:
                 return (f"The NumPy program's {value.op}, computed on -x (x the agreeing value, {describe(frontier)}), gives "
                         f"{words}the port's {describe(twin)}: the two programs take that value with opposite signs there "

@@ -76,6 +76,8 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # the sign taken back at once; or an operand itself again (a·2·0.5 is a): nothing computed otherwise
             twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array,
                                                                                                 tolerance)), None)
+            if twin is not None and twin.op != "grad" and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+                continue  # a value the NumPy program made already (x_t = a + b, from the very terms it subtracts)
             if twin is not None:
                 times = "" if factor == 1 else f" times {factor:g}"
                 return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the "
