@@ -477,3 +477,17 @@ def test_a_label_smoothing_left_at_zero_is_called_again_with_the_complement_of_a
     said = _recalled(port.values, port.called, smoothed.values, 1e-9, (0.9,))  # q = 0.9·onehot + 0.1/3: 0.9 written
     assert "label_smoothing=0.1" in said, said
     assert "label_smoothing" not in _recalled(port.values, port.called, smoothed.values, 1e-9, (0.7,))
+
+
+def test_a_weight_given_to_both_arguments_of_a_squared_loss_is_read_as_squared():
+    from parity.diagnosis.loss_arguments import weight_inside
+    pred, target = torch.randn(6, 2, dtype=torch.float64), torch.randn(6, 2, dtype=torch.float64)
+    w = torch.rand(6, 1, dtype=torch.float64) + 0.1
+    port = values(("to", w.numpy(), (), ""), ("linear", pred.numpy(), (), ""), ("y", target.numpy(), (), ""),
+                  ("mul", (w * pred).numpy(), (0, 1), ""), ("mul", (w * target).numpy(), (0, 2), ""),
+                  ("mse_loss", np.array(F.mse_loss(w * pred, w * target).item()), (3, 4), ""))
+    port.called[5] = (F.mse_loss, (w * pred, w * target), {})
+    weighted = np.array((w * (pred - target) ** 2).mean().item())
+    said = weight_inside(port.values[5:], port, values(("mean", weighted, (), "")).values, 1e-9)
+    assert "counts twice" in said and "[mean ()]" in said, said
+    assert weight_inside(port.values[5:], port, values(("mean", weighted * 1.1, (), "")).values, 1e-9) == ""

@@ -18,7 +18,7 @@ import torch
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
-from parity.diagnosis.loss_arguments import applied_before, given_otherwise, labels_otherwise
+from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall
 from parity.diagnosis.value_trace import describe
@@ -168,6 +168,7 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
     numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
     return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace, port_trace)) or (
         applied_before(ops, port_trace, numpy_trace.values if numpy_trace is not None else numpy_values, tolerance)
+        or weight_inside(ops, port_trace, numpy_trace.values if numpy_trace is not None else numpy_values, tolerance)
         if port_trace is not None else "")  # a loss term the NumPy program weighs afterwards (α·T²·KL) is its value too
 
 

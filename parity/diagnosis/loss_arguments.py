@@ -114,6 +114,32 @@ def applied_before(ops: list, port_trace: Any, numpy_values: list, tolerance: fl
     return ""
 
 
+def weight_inside(ops: list, port_trace: Any, numpy_values: list, tolerance: float) -> str:
+    """A port loss given both its arguments times one weight, loss(w·a, w·b): inside a square the weight becomes w²;
+    called again on √w·a and √w·b, it gives the NumPy program's loss where the NumPy program weighs each term by w."""
+    for op in ops:
+        call = port_trace.called.get(op.index) if op.array.size == 1 else None
+        operands = [port_trace.values[i] for i in op.inputs[:2] if isinstance(i, int)] if call else []
+        if len(operands) != 2 or any(v.op != "mul" for v in operands):
+            continue
+        shared = {i for i in operands[0].inputs if isinstance(i, int)} & {i for i in operands[1].inputs if isinstance(i, int)}
+        for w in sorted(shared):
+            weight = port_trace.values[w].array
+            if np.any(weight <= 0):
+                continue
+            func, args, kwargs = call
+            names = list(signature(func).parameters)
+            arguments = {**dict(zip(names, args)), **kwargs}
+            arguments.update({names[k]: torch.as_tensor(operands[k].array / np.sqrt(weight)).to(args[0].dtype) for k in (0, 1)})
+            again = called_again(func, arguments)
+            if again is not None and again.size == 1 and (twin := numpy_twin(numpy_values, again, tolerance)) is not None:
+                name = getattr(func, "__name__", op.op)
+                return (f"The port gives {name} both its arguments times {describe(port_trace.values[w])}: inside the loss's "
+                        f"square that weight counts twice (w² per term). Called again on √w times each, {name} gives the "
+                        f"NumPy program's {describe(twin)}: the NumPy program weighs each squared term by w, the port by w².")
+    return ""
+
+
 def _rest(func: Any, args: tuple, kwargs: dict) -> dict:
     """The call's other arguments by name, bound to the function's signature past its input."""
     names = [name for name in signature(func).parameters][1:]
