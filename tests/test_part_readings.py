@@ -491,3 +491,25 @@ def test_a_weight_given_to_both_arguments_of_a_squared_loss_is_read_as_squared()
     said = weight_inside(port.values[5:], port, values(("mean", weighted, (), "")).values, 1e-9)
     assert "counts twice" in said and "[mean ()]" in said, said
     assert weight_inside(port.values[5:], port, values(("mean", weighted * 1.1, (), "")).values, 1e-9) == ""
+
+
+def test_a_port_reading_its_rows_from_another_held_table_is_read_through_its_calls():
+    from parity.diagnosis.tables import other_table
+    betas = torch.linspace(1e-3, 0.2, 12, dtype=torch.float64)
+    alphas, cumulative = 1 - betas, torch.cumprod(1 - betas, 0)
+    t = torch.tensor([3, 7, 1, 10, 5])
+    looked = alphas[t]
+    rooted = looked.sqrt()
+    port = values(("X", np.zeros((5, 2)), (), ""), ("getitem", looked.numpy(), ("?", 0), ""), ("sqrt", rooted.numpy(), (1,), ""))
+    port.values[0].users.append(2)  # the agreeing value meets the lookup's root (x0 · √ᾱ)
+    port.values[1].users.append(2)
+    port.values[2].inputs = (1, 0)
+    port.constants = {"betas": betas.numpy(), "alphas": alphas.numpy(), "alphas_cumprod": cumulative.numpy()}
+    port.called = {2: (torch.Tensor.sqrt, (looked,), {})}
+    port.of = {id(looked): 1}
+    mine = values(("multiply", np.zeros((5, 2)), (), ""))
+    mine.values[0].unseen = {0: cumulative[t].sqrt().numpy()[:, None]}
+    said = other_table(port.values[0], port, mine, 1e-9)
+    assert "held alphas read at each row's index" in said and "alphas_cumprod" in said, said
+    mine.values[0].unseen = {0: (cumulative[t].sqrt().numpy() + 0.01)[:, None]}
+    assert other_table(port.values[0], port, mine, 1e-9) == ""

@@ -35,6 +35,7 @@ from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
 from parity.diagnosis.weights_exchanged import weights_exchanged
+from parity.diagnosis.tables import other_table
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
@@ -205,6 +206,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
+        ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same "
+                                "table in both programs.", 0.85)),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),

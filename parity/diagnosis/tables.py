@@ -1,0 +1,105 @@
+"""A port that looks its rows up in the wrong table it holds: a schedule's per-step alphas where the cumulative
+product alphas_cumprod is meant, betas for alphas, one embedding table for another.
+
+    port    alphas[t]              a buffer of the port's, read at each row's index
+            alphas_cumprod[t]      another buffer of that length, read at the same indices: the NumPy program's value
+
+Measured: the port's looked-up values are found in one of its held tables (each at one position), the same
+positions read from each other table it holds, and a result equal to a NumPy value is said.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import torch
+
+from parity.diagnosis.value_laws import downstream
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+NEAR = 8  # the port's values past the agreeing one searched for a lookup
+LOOKUPS = ("getitem", "index_select", "gather", "take")
+
+
+def other_table(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace, tolerance: float) -> str:
+    tables = {name: np.ravel(t) for name, t in torch_trace.constants.items() if np.ndim(t) == 1 and len(t) >= 4}
+    if len(tables) < 2:
+        return ""
+    for looked in _lookups(frontier_twin, torch_trace):
+        for name, table in tables.items():
+            positions = _positions(looked.array.ravel(), table)
+            if positions is None:
+                continue
+            for other, values in tables.items():
+                if other == name or np.allclose(values, table):
+                    continue
+                again = values[positions].reshape(looked.array.shape)
+                twin = None
+                for made, array in _carried(looked, again, torch_trace):  # the lookup, then the port's ops on it
+                    twin = twin or _numpy_value(array, numpy_trace, tolerance)
+                if twin is not None:
+                    return (f"The port's {describe(looked)} is its held {name} read at each row's index; its {other}, "
+                            f"held beside it, read at the same indices gives the NumPy program's {twin}: the port "
+                            f"looks its rows up in {name} where the NumPy program's numbers are {other}'s (the wrong table "
+                            "of the schedule, a per-step value for a cumulative one).")
+    return ""
+
+
+def _lookups(frontier_twin: Value, trace: Trace) -> list[Value]:
+    """The port's lookups on the way past the agreeing value, and beside it: a few ops back from each value it makes
+    (sqrt(alphas[t]) multiplied into x0)."""
+    near, found = [frontier_twin, *downstream(trace, frontier_twin, NEAR)], []
+    for _ in range(6):  # alphas[t].unsqueeze(1).to(dtype).sqrt(): four ops from the lookup to its use
+        found += [v for v in near if v.op in LOOKUPS and all(v is not f for f in found)]
+        near = [trace.values[i] for v in near for i in v.inputs if isinstance(i, int)]
+    return found
+
+
+def _carried(looked: Value, again: np.ndarray, trace: Trace) -> list[tuple[Value, np.ndarray]]:
+    """The lookup read from the other table, carried through the port's calls that follow it one by one (unsqueeze,
+    .to, sqrt), each called again with the new value in its input's place."""
+    found, value, array = [(looked, again)], looked, again
+    for _ in range(6):
+        user = next((trace.values[u] for u in value.users if u in trace.called), None)
+        if user is None:
+            break
+        func, args, kwargs = trace.called[user.index]
+        put = [torch.as_tensor(array, dtype=a.dtype) if torch.is_tensor(a) and trace.of.get(id(a)) == value.index else a
+               for a in args]
+        if all(p is a for p, a in zip(put, args)):
+            break  # its input not found among the call's arguments: nothing to carry
+        try:
+            with torch.no_grad():
+                result = func(*put, **kwargs)  # a tensor method (unsqueeze, sqrt) keeps no signature to bind
+        except Exception:  # noqa: BLE001 - a call that refuses the new value carries it no further
+            break
+        if not torch.is_tensor(result):
+            break
+        result = result.detach().double().cpu().numpy()
+        found.append((user, result))
+        value, array = user, result
+    return found
+
+
+def _numpy_value(array: np.ndarray, trace: Trace, tolerance: float) -> str | None:
+    """The NumPy value equal to it, or an operand the NumPy program's trace kept beside an op (its own table's rows,
+    looked up in an array it holds)."""
+    if array.size < 2 or np.ptp(array) == 0:
+        return None
+    for value in trace.values:
+        if value.array.size == array.size and agrees(value.array.reshape(array.shape), array, tolerance):
+            return describe(value)
+        for held in value.unseen.values():
+            if held.size == array.size and agrees(held.reshape(array.shape), array, tolerance):
+                return f"operand of its {describe(value)} (an array it holds, read at the rows)"
+    return None
+
+
+def _positions(values: np.ndarray, table: np.ndarray) -> np.ndarray | None:
+    """The one position of each value in the table, where every value is found at exactly one."""
+    if values.size < 2 or len(np.unique(values)) < 2:
+        return None
+    hits = np.isclose(values[:, None], table[None, :], rtol=1e-6, atol=0.0)
+    if not np.all(hits.sum(axis=1) == 1):
+        return None
+    return hits.argmax(axis=1)
