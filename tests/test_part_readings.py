@@ -513,3 +513,16 @@ def test_a_port_reading_its_rows_from_another_held_table_is_read_through_its_cal
     assert "held alphas read at each row's index" in said and "alphas_cumprod" in said, said
     mine.values[0].unseen = {0: (cumulative[t].sqrt().numpy() + 0.01)[:, None]}
     assert other_table(port.values[0], port, mine, 1e-9) == ""
+
+
+def test_an_in_place_write_into_a_view_of_the_batch_read_again_is_said():
+    from parity.diagnosis.in_place import written_in_place
+    x = RNG.normal(size=(4, 3))
+    port = values(("X", x, (), ""), ("getitem", x[:, :2], (0,), ":, :2"), ("mul_", 2 * x[:, :2], (1, "?"), ""),
+                  ("add_", 2 * x[:, :2] + 1, (2, 1.0), ""), ("linear", x[:, :1], (3,), ""), ("mul", x[:, :2], (3, 0.5), ""))
+    for index, users in ((0, [1]), (1, [2]), (2, [3]), (3, [4, 5])):
+        port.values[index].users = users
+    said = written_in_place(port.values[2:3], port)
+    assert "mul_ writes in place into [getitem (4, 2)], a view of its batch X" in said and "2 times" in said, said
+    port.values[3].users = [4]  # the written tensor read once, as the model's input: nothing read stale
+    assert written_in_place(port.values[2:3], port) == ""
