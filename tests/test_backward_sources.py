@@ -68,3 +68,16 @@ def test_two_terms_whose_weights_are_exchanged_are_read_and_a_value_made_already
                   ("add", a * eps - b * x0, (), ""),  # the very value, made before for another use
                   ("multiply", b * eps, (3, 1), ""), ("multiply", a * x0, (2, 0), ""), ("subtract", b * eps - a * x0, (5, 6), ""))
     assert weights_exchanged(made.values[7:], made, port, 1e-9) == ""
+
+
+def test_smoothed_targets_whose_rows_sum_past_one_are_read_and_a_distribution_is_not():
+    from parity.diagnosis.target_mass import mass_apart
+    labels = RNG.integers(0, 3, 6)
+    onehot = np.eye(3)[labels]
+    logp = np.log(_softmax(RNG.normal(size=(6, 3))))
+    for q, said in ((0.05 + 0.9 * onehot, "sum to 1.05"), (0.1 / 3 + 0.9 * onehot, "")):
+        trace = values(("X", logp, (), ""), ("y", labels.astype(float), (), ""), ("getitem", q, (1,), ""),
+                       ("multiply", q * logp, (2, 0), ""))
+        trace.values[2].users = [3]
+        found = mass_apart(trace.values[2:], trace)
+        assert (said in found) if said else found == "", found

@@ -37,6 +37,7 @@ from parity.diagnosis.reduction_axes import axes_of
 from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_table
 from parity.diagnosis.in_place import written_in_place
+from parity.diagnosis.target_mass import mass_apart
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
@@ -180,6 +181,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
+        ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
+                                 "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), "Compute the new value out of place "
                                   "(x0 * a + b), leaving the batch as it is.", 0.8)),
         ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
