@@ -32,6 +32,7 @@ def _weighs_the_inputs(value: Value, trace: Trace) -> bool:
     """Whether a product uses the targets with a value made from X (the log-probabilities they weigh)."""
     for user in (trace.values[u] for u in value.users):
         if user.op.removesuffix(" (in place)") in ("multiply", "matmul", "dot", "einsum") and any(
-                isinstance(i, int) and i != value.index and "X" in roots(trace, i) for i in user.inputs):
+                isinstance(i, int) and i != value.index and (trace.values[i].op == "X" or "X" in roots(trace, i))
+                for i in user.inputs):
             return True
     return False
