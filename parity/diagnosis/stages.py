@@ -37,9 +37,8 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_mean
 from parity.diagnosis.optimizer_constants import constants_of
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.written_backward import port_error, written_backward
-from parity.diagnosis.transposed_gradient import transposed_gradient
-from parity.diagnosis.backward_again import raw_gradients
+from parity.diagnosis.written_backward import written_backward
+from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.loss_terms import loss_keyword
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.diagnosis.written_forward import written_forward
@@ -85,8 +84,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
-            transposed_gradient, name, numpy_record, torch_record, failure.step, trace_tolerance(built),
-            lambda parameter: _port_true(setup, built, failure.step, parameter, torch_record))):
+            transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
@@ -98,29 +96,26 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
                                torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
             found.insert(0, located)
-    if name.endswith(".update") and (not found or found[0].score < 0.8) and (weighted := _quietly(rows_weighted, setup, built,
-                                                                                                 failure.step)):
-        said, side, lawful = weighted
-        if lawful or not found or found[0].score < STAGE:  # unequal weights of no law: a per-row factor, not where it is
-            found.insert(0, Finding("dropped-rows", said, {"step": failure.step, "stage": "batch", "side": side},
-                                    "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
-                                    "once by their number (or by the rows).", 0.85 if lawful else STAGE))
-    if name.endswith(".update") and (not found or found[0].score < 0.8) and (clipped := _quietly(
-            clipped_entries, setup, built, failure.step, parameter, _parted(context, parameter, trace_tolerance(built))) or
-            parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], failure.step)):
-        found.insert(0, clipped)
+    if name.endswith(".update"):
+        _update_readings(setup, built, context, failure.step, parameter, found)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
 
 
-def _port_true(setup: Setup, built, step: int, parameter: str, torch_record: dict) -> bool | None:
-    """Whether the port's gradient of the parameter is the derivative of the NumPy step's loss (None: not measured)."""
-    gradient = torch_record.get(f"{parameter}.grad")
-    if gradient is None:
-        gradient = raw_gradients(setup, built, step).get(parameter)
-    error = port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), None) if gradient is not None else None
-    return None if error is None else error <= FD_AGREES
+def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
+    """Where an update parts with no reading at 0.8: rows weighted unequally, then entries clipped."""
+    numpy_record, torch_record = context.numpy_record, context.torch_record
+    if (not found or found[0].score < 0.8) and (weighted := _quietly(rows_weighted, setup, built, step)):
+        said, side, lawful = weighted
+        if lawful or not found or found[0].score < STAGE:  # unequal weights of no law: a per-row factor, not where it is
+            found.insert(0, Finding("dropped-rows", said, {"step": step, "stage": "batch", "side": side},
+                                    "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
+                                    "once by their number (or by the rows).", 0.85 if lawful else STAGE))
+    if (not found or found[0].score < 0.8) and (clipped := _quietly(
+            clipped_entries, setup, built, step, parameter, _parted(context, parameter, trace_tolerance(built))) or
+            parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], step)):
+        found.insert(0, clipped)
 
 
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:

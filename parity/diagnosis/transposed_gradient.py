@@ -5,12 +5,27 @@ derivative of the loss (central differences, `written_backward.port_error`)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
+from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.replays import trace_tolerance
 from parity.diagnosis.value_trace import agrees
+from parity.diagnosis.written_backward import port_error
+from parity.tolerance.diagnosis import FD_AGREES
+
+
+def transposed_finding(setup: Any, built: Any, name: str, context: Any, step: int) -> Finding | None:
+    """transposed_gradient on the run's records, the side told by central differences of the NumPy step's loss."""
+    def port_is_true(parameter: str) -> bool | None:
+        gradient = context.torch_record.get(f"{parameter}.grad")
+        if gradient is None:
+            gradient = raw_gradients(setup, built, step).get(parameter)
+        error = port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), None) if gradient is not None else None
+        return None if error is None else error <= FD_AGREES
+    return transposed_gradient(name, context.numpy_record, context.torch_record, step, trace_tolerance(built), port_is_true)
 
 
 def transposed_gradient(name: str, numpy_record: dict, torch_record: dict, step: int, tolerance: float,

@@ -185,11 +185,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), "Compute the new value out of place "
                                   "(x0 * a + b), leaving the batch as it is.", 0.8)),
-        ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
-                                    "same subscripts in both programs.", 0.85)),
-        ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
-                                    "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
-        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), "Contract alike in both programs.", 0.85)),
+        *_contraction_readings(numpy_trace, torch_trace, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
@@ -210,6 +206,31 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(departing[:60],
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
+        *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
+        ("compared_with", compared),
+        ("rows", rows),
+        ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+    ]
+
+
+def _contraction_readings(numpy_trace: Trace, torch_trace: Trace, twin: Value, departing: list[Value], numpy_ops: list[Value],
+                          torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of an einsum written otherwise: its subscripts apart, or changed a little on either side."""
+    after = downstream(torch_trace, twin)
+    return [
+        ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
+                                    "same subscripts in both programs.", 0.85)),
+        ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
+                                    "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
+        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), "Contract alike in both programs.", 0.85)),
+    ]
+
+
+def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: Value, departing: list[Value],
+                     numpy_ops: list[Value], torch_ops: list[Value], tolerance: float,
+                     said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of where the values sit: columns, lookups, tables, held constants, layouts and axes."""
+    return [
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
         ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same "
@@ -222,9 +243,6 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
-        ("compared_with", compared),
-        ("rows", rows),
-        ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
     ]
 
 

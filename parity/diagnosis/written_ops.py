@@ -74,11 +74,9 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
             if flip_undone and factor == 1 and "sign flipped" in words or any(
                     o.size > 1 and _same(factor * candidate, o, tolerance) for o in (a, b)):
                 continue  # the sign taken back at once; or an operand itself again (a·2·0.5 is a): nothing computed otherwise
-            twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array,
-                                                                                                tolerance)), None)
-            if twin is not None and twin.op != "grad" and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
-                continue  # a value the NumPy program made already (x_t = a + b, from the very terms it subtracts)
-            if twin is not None:
+            twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array, tolerance)), None)
+            if twin is not None and (twin.op == "grad" or not any(_same(v.array, twin.array, tolerance) for v in
+                                                                  trace.values[:value.index])):  # not made already (x_t = a + b)
                 times = "" if factor == 1 else f" times {factor:g}"
                 return (f"With a = {_operand(value.inputs[0], trace)} and b = {_operand(value.inputs[1], trace)}, the "
                         f"NumPy program computes {op}(a, b); {words}{times}, on the very same a and b, gives {name(twin)}: "
