@@ -18,12 +18,13 @@ from parity.diagnosis.missing_terms import is_gradient
 SMALLEST = 4  # elements: a scalar or a pair is a setting, not a constant matrix
 
 
-def numpy_constants(places: list[tuple[Any, Any, np.ndarray]], parameters: list[np.ndarray]) -> dict[str, np.ndarray]:
-    """The arrays the NumPy program's objects hold that are no parameter and not all zeros (optimizer state starts so)."""
+def numpy_constants(places: list[tuple[Any, Any, np.ndarray, str]], parameters: list[np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays the NumPy program's objects hold that are no parameter and not all zeros (optimizer state starts so),
+    by their path (ema['W1'])."""
     found = {}
-    for _, key, array in places:
+    for _, _, array, name in places:
         if array.size >= SMALLEST and np.any(array) and not any(p.shape == array.shape and np.array_equal(p, array) for p in parameters):
-            found[str(key)] = np.array(array, np.float64)
+            found[name] = np.array(array, np.float64)
     return found
 
 

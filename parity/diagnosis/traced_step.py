@@ -37,7 +37,7 @@ def trace_numpy_step(side: Any, rows: Any) -> Trace:
     places = list(_held_places(getattr(side, "names", {})))
     parameters = side.params().values() if hasattr(side, "params") else ()
     trace.constants = numpy_constants(places, [np.asarray(v) for v in parameters])
-    held = [(container, key, array, array.view(TracedArray)) for container, key, array in places]
+    held = [(container, key, array, array.view(TracedArray)) for container, key, array, _ in places]
     for container, key, _array, view in held:
         container[key] = view
         trace.hold(view)
@@ -154,21 +154,23 @@ def _traced_items(value: Any, depth: int = 0) -> list:
     return found
 
 
-def _held_places(names: dict) -> Iterator[tuple[Any, Any, np.ndarray]]:
-    """(container, key, array) for each float or int array the user's objects hold: attributes of the objects the
-    program's names bind (a network, an optimizer), and the dicts and lists those hold."""
+def _held_places(names: dict) -> Iterator[tuple[Any, Any, np.ndarray, str]]:
+    """(container, key, array, name) for each float or int array the user's objects hold: attributes of the objects
+    the program's names bind (a network, an optimizer), and the dicts and lists those hold; the name is its path
+    (ema['W1'], apart from params['W1'] and a velocity's v['W1'])."""
     for obj in names.values():
         if _users_object(obj):
-            yield from _arrays_in(vars(obj), HELD_DEPTH)
+            yield from _arrays_in(vars(obj), HELD_DEPTH, "")
 
 
-def _arrays_in(container: Any, depth: int) -> Iterator[tuple[Any, Any, np.ndarray]]:
+def _arrays_in(container: Any, depth: int, path: str) -> Iterator[tuple[Any, Any, np.ndarray, str]]:
     items = container.items() if isinstance(container, dict) else enumerate(container)
     for key, value in list(items):
+        name = f"{path}[{key!r}]" if path else str(key)
         if isinstance(value, np.ndarray) and value.ndim and value.dtype.kind in "fiu" and not isinstance(value, TracedArray):
-            yield container, key, value
+            yield container, key, value, name
         elif depth > 1 and isinstance(value, (dict, list)):
-            yield from _arrays_in(value, depth - 1)
+            yield from _arrays_in(value, depth - 1, name)
 
 
 def _users_object(obj: Any) -> bool:

@@ -37,6 +37,7 @@ from parity.diagnosis.reduction_axes import axes_of
 from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_table
 from parity.diagnosis.in_place import written_in_place
+from parity.diagnosis.averages import average_apart
 from parity.diagnosis.target_mass import mass_apart
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
@@ -72,6 +73,10 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # read again past y's own values
         found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
         # kept only where a call measured again names it (0.85): an equation read at a second frontier is too easily true
+    if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
+        where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
+        return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
+                       "Keep the average with the same decay on both sides: A = decay·A + (1 - decay)·p.", 0.85)
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
         return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
@@ -133,9 +138,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         f"{_shape(frontier)} (the port's {twin.op} output)"
     evidence = {"step": step, "stage": "forward", "agree_up_to": where,
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
-    text = (f"At the shared start of step {step} the two programs agree up to {where}; they part after it, before the "
-            f"{name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
-            f"{_list(evidence['torch_ops'])}.")
+    text = _location(step, name, evidence)
     for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance):
         if found := _guarded(read):
             finding, said, fix, fit = found
@@ -244,6 +247,12 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
     ]
+
+
+def _location(step: int, name: str, evidence: dict) -> str:
+    return (f"At the shared start of step {step} the two programs agree up to {evidence['agree_up_to']}; they part after "
+            f"it, before the {name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
+            f"{_list(evidence['torch_ops'])}.")
 
 
 def _guarded(read: Callable[[], tuple | None]) -> tuple | None:

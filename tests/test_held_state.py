@@ -1,0 +1,27 @@
+"""Arrays the programs hold across steps: a moving average of the weights fitted on each side, and a NumPy
+program's held arrays named by their path, so that an average and a velocity keyed alike stay apart."""
+
+import numpy as np
+
+from parity.diagnosis.averages import _fits
+from parity.diagnosis.held_constants import numpy_constants
+
+RNG = np.random.default_rng(3)
+
+
+def test_a_moving_average_is_fitted_with_its_step_towards_the_new_weights():
+    before, after = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3))
+    weights = [{"W1": before}, {"W1": after}]
+    numpy_average = {"ema['W1']": 0.8 * before + 0.2 * after}
+    port_average = {"ema_fc1_weight": (0.2 * before + 0.8 * after).T}  # the port's layout (out, in)
+    name, c = _fits({}, numpy_average, weights, 1e-9)["W1"]
+    assert name == "ema['W1']" and abs(c - 0.2) < 1e-9
+    assert abs(_fits({}, port_average, weights, 1e-9)["W1"][1] - 0.8) < 1e-9
+    assert _fits({}, {"noise": RNG.normal(size=(4, 3))}, weights, 1e-9) == {}  # no average of the weights
+
+
+def test_held_arrays_keyed_alike_in_two_dicts_keep_their_paths():
+    average, velocity, weight = RNG.normal(size=(3, 3)), RNG.normal(size=(3, 3)), RNG.normal(size=(3, 3))
+    places = [({}, "W1", average, "ema['W1']"), ({}, "W1", velocity, "v['W1']"), ({}, "W1", weight, "params['W1']")]
+    held = numpy_constants(places, [weight])
+    assert set(held) == {"ema['W1']", "v['W1']"}, held
