@@ -526,3 +526,17 @@ def test_an_in_place_write_into_a_view_of_the_batch_read_again_is_said():
     assert "mul_ writes in place into [getitem (4, 2)], a view of its batch X" in said and "2 times" in said, said
     port.values[3].users = [4]  # the written tensor read once, as the model's input: nothing read stale
     assert written_in_place(port.values[2:3], port) == ""
+
+
+def test_frequencies_whose_exponents_have_another_denominator_are_read_as_a_power():
+    from parity.diagnosis.operand_powers import powers_apart
+    t = RNG.integers(0, 40, size=(6, 1)).astype(float)
+    k = np.arange(4)
+    numpy_freqs, port_freqs = (10000.0 ** (-k / 4))[None, :], (10000.0 ** (-k / 3))[None, :]  # arange/n against linspace
+    mine = values(("getitem", t, (), ""), ("multiply", t * numpy_freqs, (0, "?"), ""))
+    mine.values[1].unseen = {1: numpy_freqs}
+    theirs = values(("double", t, (), ""), ("getitem", port_freqs, (), ""), ("mul", t * port_freqs, (0, 1), ""))
+    said = powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs, mine)
+    assert "to the power 0.75" in said, said
+    theirs.values[1].array = numpy_freqs * 1.0
+    assert "to the power" not in powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs, mine)

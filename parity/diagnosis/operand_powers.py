@@ -15,7 +15,8 @@ POWERS = {2.0: "the square", 0.5: "the square root", 3.0: "the cube", 1.0: ""}
 EXACT = 1e-4  # a fitted law's spread over the entries, relative: operands recovered from float32 results
 
 
-def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, port_trace: Trace) -> str:
+def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, port_trace: Trace,
+                 numpy_trace: Trace | None = None) -> str:
     """Where both sides apply one op to the agreeing value with another array, whether the NumPy program's array is
     a fixed power of the port's (times one number): the words, or ""."""
     pair = next(((m, t) for m in numpy_ops[:3] for t in torch_ops[:3] if OPS.get(m.op) and OPS.get(m.op) == OPS.get(t.op)
@@ -24,6 +25,13 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
         return ""
     mine, theirs = pair
     ours, port = _operand(mine, frontier.index, frontier.array), _operand(theirs, twin.index, twin.array)
+    if (ours is None or port is None) and (held := _held_operands(mine, theirs, frontier, twin, numpy_trace, port_trace)):
+        ours, port = held  # an operand broadcast against the agreeing value (t · freqs): read as each side holds it
+        if (exponent := _exponent(ours, port)) is not None:
+            return (f"Both sides {_plain(OPS[mine.op])} another array there: the NumPy program's is the port's to the power "
+                    f"{exponent:.6g}, entry by entry (exponents k·a on one side, k·b on the other, a/b = {exponent:.6g}: a "
+                    "frequency or wavelength formula with another denominator, linspace's endpoint k/(n - 1) against "
+                    "arange(n)/n, a count off by one).")
     if ours is None or port is None or ours.size != port.size:
         return ""
     port = port.reshape(ours.shape)
@@ -93,6 +101,37 @@ def _operand(value: Value, agreeing: int, x: np.ndarray) -> np.ndarray | None:
         other = {"add": r - x, "subtract": x - r if first else r + x, "multiply": r / x,
                  "divide": x / r if first else r * x}[OPS[value.op]]
     return other if np.isfinite(other).all() else None
+
+
+def _held_operands(mine: Value, theirs: Value, frontier: Value, twin: Value, numpy_trace: Trace | None,
+                   port_trace: Trace) -> tuple[np.ndarray, np.ndarray] | None:
+    """The two sides' other operands as traced or held (not recovered from the result), where they have one shape."""
+    def other(value: Value, agreeing: int, trace: Trace | None) -> np.ndarray | None:
+        for position, source in enumerate(value.inputs):
+            if source == agreeing:
+                continue
+            if isinstance(source, int) and trace is not None:
+                return trace.values[source].array
+            if source == "?" and position in value.unseen:
+                return value.unseen[position]
+        return None
+    ours, port = other(mine, frontier.index, numpy_trace), other(theirs, twin.index, port_trace)
+    if ours is None or port is None or ours.size != port.size:
+        return None
+    return ours, port.reshape(ours.shape)
+
+
+def _exponent(ours: np.ndarray, port: np.ndarray) -> float | None:
+    """p with ours = port^p over every entry apart from 1 (both positive), p not 1: exponents scaled by one factor."""
+    if np.any(ours <= 0) or np.any(port <= 0):
+        return None
+    used = np.abs(np.log(port)) > 1e-6
+    if used.sum() < 2:
+        return None
+    p = np.log(ours[used]) / np.log(port[used])
+    if np.ptp(p) > EXACT * abs(p[0]) or abs(p[0] - 1) <= EXACT or not np.allclose(ours[~used], 1.0, rtol=1e-6):
+        return None
+    return float(p[0])
 
 
 def _law(ours: np.ndarray, port: np.ndarray) -> tuple[float, float] | None:
