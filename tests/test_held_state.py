@@ -25,3 +25,13 @@ def test_held_arrays_keyed_alike_in_two_dicts_keep_their_paths():
     places = [({}, "W1", average, "ema['W1']"), ({}, "W1", velocity, "v['W1']"), ({}, "W1", weight, "params['W1']")]
     held = numpy_constants(places, [weight])
     assert set(held) == {"ema['W1']", "v['W1']"}, held
+
+
+def test_the_numpy_programs_gradient_is_read_from_its_first_steps_optimizer_state():
+    from parity.diagnosis.state_stage import numpy_gradient
+    g = RNG.normal(size=(3, 2))
+    assert np.allclose(numpy_gradient({"W.grad": g}, "W", 5, {}), g)  # kept: at any step
+    assert np.allclose(numpy_gradient({"W.momentum_buffer": g}, "W", 1, {}), g)
+    assert np.allclose(numpy_gradient({"W.exp_avg": 0.1 * g}, "W", 1, {"β1": 0.9}), g)
+    assert numpy_gradient({"W.momentum_buffer": g}, "W", 2, {}) is None  # past the first step a buffer holds more
+    assert numpy_gradient({"W.exp_avg": g}, "W", 1, {}) is None  # no β1 to read it with

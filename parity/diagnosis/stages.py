@@ -35,7 +35,7 @@ from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import constants_of
-from parity.diagnosis.state_stage import frozen_rows, state_findings
+from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.transposed_gradient import transposed_finding
@@ -94,7 +94,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
-                               torch_record.get(f"{parameter}.grad"), torch_record.get(parameter)):
+                               torch_record.get(f"{parameter}.grad"), torch_record.get(parameter),
+                               numpy_gradient(numpy_record, parameter, failure.step, _quietly(_port_constants, built) or {})):
             found.insert(0, located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)

@@ -91,3 +91,17 @@ def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> f
     if len(names) < 2 or any(r is None for r in ratios) or np.ptp(ratios) > 1e-4 * max(abs(r) for r in ratios):
         return None
     return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
+
+
+def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dict[str, float]) -> np.ndarray | None:
+    """The NumPy program's gradient of the parameter: kept, or read from its first step's optimizer state (a momentum
+    buffer starts as g, Adam's first moment as (1 - β1)·g, taken with the port's β1); None where neither shows it."""
+    if f"{parameter}.grad" in numpy_record:
+        return np.asarray(numpy_record[f"{parameter}.grad"], np.float64)
+    if step != 1:
+        return None
+    if f"{parameter}.momentum_buffer" in numpy_record:
+        return np.asarray(numpy_record[f"{parameter}.momentum_buffer"], np.float64)
+    if f"{parameter}.exp_avg" in numpy_record and "β1" in constants:
+        return np.asarray(numpy_record[f"{parameter}.exp_avg"], np.float64) / (1 - constants["β1"])
+    return None

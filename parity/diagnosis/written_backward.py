@@ -39,10 +39,14 @@ VIEWS = ("reshape", "transpose", "swapaxes", "ravel")
 
 
 def written_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
-                     port_gradient: np.ndarray | None, port_after: np.ndarray | None = None) -> Finding | None:
+                     port_gradient: np.ndarray | None, port_after: np.ndarray | None = None,
+                     numpy_gradient: np.ndarray | None = None) -> Finding | None:
     """Only where the port's gradient of the parameter is the derivative of the NumPy program's own loss (the loss
     its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
-    Where it is not, the port's backward is the suspect."""
+    Where it is not, the port's backward is the suspect, unless the NumPy program's gradient (kept, or read from its
+    first step's optimizer state) is no derivative of that loss either: both stop a gradient somewhere by design (a
+    capsule's routing, a target network), central differences cannot say which side parts, and the port's values are
+    the reference again."""
     if port_gradient is None:  # a NumPy program that keeps no gradients: the port's, from its own step again
         port_gradient = raw_gradients(setup, built, step).get(parameter)
     if port_gradient is None or not np.any(port_gradient):
@@ -53,6 +57,9 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
         return None
+    if error > FD_AGREES and numpy_gradient is not None and (mine := port_error(
+            setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
+        error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
     if error > FD_AGREES:
         why = _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or \
             _detached(setup, built, step) or _why_port(built)
