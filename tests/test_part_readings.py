@@ -540,3 +540,18 @@ def test_frequencies_whose_exponents_have_another_denominator_are_read_as_a_powe
     assert "to the power 0.75" in said, said
     theirs.values[1].array = numpy_freqs * 1.0
     assert "to the power" not in powers_apart(mine.values[1:], theirs.values[2:], mine.values[0], theirs.values[0], theirs, mine)
+
+
+def test_the_softmax_that_made_the_other_operand_is_called_again_on_another_dim():
+    from parity.diagnosis.operand_calls import operand_recalled
+    logits, u = torch.randn(5, 6, 3, dtype=torch.float64), torch.randn(5, 6, 3, 4, dtype=torch.float64)
+    c = F.softmax(logits, dim=1)
+    port = values(("X", u.numpy(), (), ""), ("y", logits.numpy(), (), ""), ("softmax", c.numpy(), (1,), ""),
+                  ("unsqueeze", c.unsqueeze(-1).numpy(), (2,), ""), ("mul", (c.unsqueeze(-1) * u).numpy(), (3, 0), ""))
+    port.called = {2: (F.softmax, (logits,), {"dim": 1})}
+    meant = F.softmax(logits, dim=2)
+    mine = values(("X", u.numpy(), (), ""), ("divide", meant.numpy(), (), ""))
+    said = operand_recalled(port.values[4:], port, mine, 1e-9)
+    assert "softmax, called again on the same tensors with dim=2" in said, said
+    other = values(("X", u.numpy(), (), ""), ("divide", (meant + 0.01).numpy(), (), ""))
+    assert operand_recalled(port.values[4:], port, other, 1e-9) == ""

@@ -38,6 +38,7 @@ from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_table
 from parity.diagnosis.in_place import written_in_place
 from parity.diagnosis.averages import average_apart
+from parity.diagnosis.operand_calls import operand_recalled
 from parity.diagnosis.target_mass import mass_apart
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
 from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
@@ -182,6 +183,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 
     same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
     return [
+        ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
+                                "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
