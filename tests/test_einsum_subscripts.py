@@ -59,3 +59,13 @@ def test_the_numpy_programs_einsum_computed_again_with_its_result_transposed_giv
     said = numpy_einsum_again(mine.values[2:], mine, port.values, 1e-9)
     assert "'ntd,nsd->nst' in place of 'ntd,nsd->nts'" in said and "('nts' against 'nst')" in said, said
     assert numpy_einsum_again(mine.values[2:], mine, values(("bmm", k @ q.transpose(0, 2, 1) + 1, (), "")).values, 1e-9) == ""
+
+
+def test_an_einsums_operand_with_two_axes_swapped_is_read_as_the_transposed_matrix():
+    from parity.diagnosis.einsum_subscripts import numpy_einsum_again
+    w, u = RNG.normal(size=(3, 4, 4)), RNG.normal(size=(5, 4))
+    mine = values(("X", u, (), ""), ("einsum", np.einsum("kij,nj->nki", w, u), ("?", 0), "'kij,nj->nki'"))
+    mine.values[1].unseen = {0: w}
+    port = values(("squeeze", np.einsum("kji,nj->nki", w, u), (), ""))
+    said = numpy_einsum_again(mine.values[1:], mine, port.values, 1e-9)
+    assert "'kji,nj->nki' in place of 'kij,nj->nki'" in said, said

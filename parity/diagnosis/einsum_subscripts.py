@@ -95,6 +95,12 @@ def _variants(subscripts: str) -> list[str]:
     for k, c in enumerate(inputs):
         if c.isalpha():
             found += [f"{inputs[:k]}{other}{inputs[k + 1:]}->{output}" for other in [*letters, spare] if other != c]
+    terms = inputs.split(",")
+    for t, term in enumerate(terms):  # one operand's axes swapped: W^T where W is meant
+        for a, b in ((a, b) for a in range(len(term)) for b in range(a + 1, len(term)) if term[a] != term[b]):
+            swapped = list(term)
+            swapped[a], swapped[b] = term[b], term[a]
+            found.append(",".join([*terms[:t], "".join(swapped), *terms[t + 1:]]) + f"->{output}")
     return [v for v in dict.fromkeys(found) if _canonical(v) != _canonical(subscripts)][:2000]
 
 
