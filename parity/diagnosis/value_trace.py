@@ -61,7 +61,7 @@ class Trace:
             and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
         self.values[index].unseen = {k: matrix for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?"
                                      and (getattr(x, "ndim", 0) == 2 or op == "einsum" and getattr(x, "ndim", 0) > 2)
-                                     and x.size <= UNSEEN_ELEMENTS and (matrix := as_float64(x)) is not None}
+                                     and int(np.prod(x.shape)) <= UNSEEN_ELEMENTS and (matrix := as_float64(x)) is not None}
         # an einsum's held operand of any rank (capsules' W of (p, k, i, j)), to contract again with other subscripts
         self.of[id(result)] = index
         self.kept.append(result)
