@@ -35,3 +35,31 @@ def test_the_numpy_programs_gradient_is_read_from_its_first_steps_optimizer_stat
     assert np.allclose(numpy_gradient({"W.exp_avg": 0.1 * g}, "W", 1, {"β1": 0.9}), g)
     assert numpy_gradient({"W.momentum_buffer": g}, "W", 2, {}) is None  # past the first step a buffer holds more
     assert numpy_gradient({"W.exp_avg": g}, "W", 1, {}) is None  # no β1 to read it with
+
+
+def test_a_spike_function_bound_before_the_watch_is_recorded_and_its_surrogate_is_no_wrong_derivative():
+    import torch
+    from parity.diagnosis.custom_functions import _vjp_against_differences, backward_not_derivative, recorded_calls
+
+    class Spike(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, v):
+            ctx.save_for_backward(v)
+            return (v > 0).to(v.dtype)
+
+        @staticmethod
+        def backward(ctx, grad):
+            v, = ctx.saved_tensors
+            return grad / (1 + 5 * v.abs()) ** 2
+
+    spike = Spike.apply  # bound when the port's module loads
+    calls: list = []
+    v = torch.randn(12, dtype=torch.float64, requires_grad=True)
+    with recorded_calls(calls):
+        spike(v)
+    assert [cls for cls, _ in calls] == [Spike]
+    analytic, numeric = _vjp_against_differences(Spike, calls[0][1])
+    assert numeric == 0.0 and analytic != 0.0  # a step forward: its backward a surrogate by design
+    assert backward_not_derivative(calls) == ""
+    spike(v)
+    assert len(calls) == 1  # the watch undone: a call after it is not recorded

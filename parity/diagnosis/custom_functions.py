@@ -13,7 +13,9 @@ from typing import Any, Iterator
 
 import torch
 
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import replayed
+from parity.diagnosis.written_forward import LOCATED
 
 EPSILON = 1e-6
 DERIVATIVE_AGREES = 1e-5  # relative: central differences of a smooth forward in float64 agree to about 1e-9
@@ -21,18 +23,46 @@ DERIVATIVE_AGREES = 1e-5  # relative: central differences of a smooth forward in
 
 @contextmanager
 def recorded_calls(calls: list) -> Iterator[None]:
-    """Every custom autograd Function the code inside calls, with its arguments: (class, args)."""
+    """Every custom autograd Function the code inside calls, with its arguments: (class, args). Its apply is watched,
+    and each user Function's forward too: `spike = SpikeFn.apply`, bound when the port's module loaded, never passes
+    through a patched apply."""
     original = torch.autograd.Function.apply.__func__
+    forwards = {cls: cls.__dict__["forward"] for cls in _user_functions() if isinstance(cls.__dict__.get("forward"), staticmethod)}
 
     def apply(cls, *args, **kwargs):
         calls.append((cls, args))
         return original(cls, *args, **kwargs)
 
+    def watched(cls, forward):
+        own_context = cls.setup_context is not torch.autograd.Function.setup_context  # forward(x, ...), no ctx first
+
+        def recording(*args, **kwargs):
+            inputs = args if own_context else args[1:]
+            if not any(c is cls and len(a) == len(inputs) and all(x is y for x, y in zip(a, inputs)) for c, a in calls[-1:]):
+                calls.append((cls, inputs))  # the forward's own arguments: the apply was bound before the watch began
+            return forward.__func__(*args, **kwargs)
+        return staticmethod(recording)
+
     torch.autograd.Function.apply = classmethod(apply)
+    for cls, forward in forwards.items():
+        cls.forward = watched(cls, forward)
     try:
         yield
     finally:
         torch.autograd.Function.apply = classmethod(original)
+        for cls, forward in forwards.items():
+            cls.forward = forward
+
+
+def _user_functions() -> list[type]:
+    """The autograd Functions defined outside torch (the user's own), every level of subclass."""
+    found, stack = [], list(torch.autograd.Function.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack += cls.__subclasses__()
+        if not (cls.__module__ or "").startswith("torch"):
+            found.append(cls)
+    return found
 
 
 def backward_not_derivative(calls: list) -> str:
@@ -46,6 +76,8 @@ def backward_not_derivative(calls: list) -> str:
         if measured is None:
             continue
         analytic, numeric = measured
+        if numeric == 0.0 and analytic != 0.0:
+            continue  # a forward that is a step (a spike, a sign, a rounding): its backward is a surrogate by design
         if abs(analytic - numeric) > DERIVATIVE_AGREES * max(abs(numeric), abs(analytic), 1e-12):
             return (f"the port's custom autograd.Function {cls.__name__}: its backward is not the derivative of its "
                     f"forward (measured on the step's own inputs in float64, along a random direction: its backward "
@@ -94,3 +126,30 @@ def custom_backward(setup: Any, built: Any, step: int) -> str:
         torch_side.step(setup.rows(step))
     said = backward_not_derivative(calls)
     return f"{said[:-1]} (measured)." if said else ""
+
+
+def surrogates(setup: Any, built: Any, step: int) -> list[str]:
+    """The port's custom Functions whose forward is a step (central differences 0 along a random direction) and whose
+    backward is not 0: a surrogate or straight-through gradient, no derivative by design. Where the port has one, the
+    loss's central differences judge neither side's backward."""
+    _, torch_side = replayed(setup, built, step)
+    calls: list = []
+    with recorded_calls(calls):
+        torch_side.step(setup.rows(step))
+    found = []
+    for cls, args in calls:
+        if cls.__name__ not in found and (measured := _vjp_against_differences(cls, args)) is not None and \
+                measured[1] == 0.0 and measured[0] != 0.0:
+            found.append(cls.__name__)
+    return found
+
+
+def unjudged(found: Finding, stepped: list[str]) -> Finding:
+    """A located backward finding where no oracle judges the sides: the port's backward runs through a surrogate
+    gradient, so the port's values are no reference and the difference is said without a side."""
+    caveat = (f" The port's {', '.join(stepped)} has a step for its forward and a surrogate gradient for its backward: "
+              "neither side's gradient is the loss's derivative by design, so which backward formula is meant (the "
+              "surrogate, where it is evaluated, the chain through it) the numbers cannot tell: compare the two.")
+    evidence = {k: v for k, v in found.evidence.items() if k != "side"}
+    return Finding("backward", found.explanation + caveat, evidence, "Compare the two backward passes at that value, the "
+                   "surrogate gradient first (its formula, its centre, what it is evaluated at).", min(found.score, LOCATED))

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
-UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets, up to this size
+UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets (an einsum's of any rank), up to this size
 
 
 @dataclass
@@ -62,7 +62,6 @@ class Trace:
         self.values[index].unseen = {k: matrix for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?"
                                      and (getattr(x, "ndim", 0) == 2 or op == "einsum" and getattr(x, "ndim", 0) > 2)
                                      and int(np.prod(x.shape)) <= UNSEEN_ELEMENTS and (matrix := as_float64(x)) is not None}
-        # an einsum's held operand of any rank (capsules' W of (p, k, i, j)), to contract again with other subscripts
         self.of[id(result)] = index
         self.kept.append(result)
 

@@ -21,7 +21,7 @@ from parity.diagnosis.local_derivatives import (derivative_elsewhere, factor_lef
                                                 step_left_out)
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
-from parity.diagnosis.custom_functions import custom_backward
+from parity.diagnosis.custom_functions import custom_backward, surrogates, unjudged
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, mask_left_out, placed, unseen_operand, written_into
@@ -57,6 +57,9 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
         return None
+    if error > FD_AGREES and (stepped := surrogates(setup, built, step)):
+        found = located_backward(setup, built, step, parameter, after)  # central differences judge no surrogate
+        return found and unjudged(found, stepped)
     if error > FD_AGREES and numpy_gradient is not None and (mine := port_error(
             setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
         error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
