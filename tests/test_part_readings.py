@@ -555,3 +555,11 @@ def test_the_softmax_that_made_the_other_operand_is_called_again_on_another_dim(
     assert "softmax, called again on the same tensors with dim=2" in said, said
     other = values(("X", u.numpy(), (), ""), ("divide", (meant + 0.01).numpy(), (), ""))
     assert operand_recalled(port.values[4:], port, other, 1e-9) == ""
+
+
+def test_a_buffer_that_holds_the_gradient_times_the_learning_rate_is_read_and_a_beta_is_not_read_as_it():
+    from parity.diagnosis.optimizer_constants import constant_law, learning_rate_in_state
+    said = learning_rate_in_state("momentum_buffer", 0.01, {"μ": 0.9, "lr": 0.01})
+    assert "learning rate" in said and "lr = 0.01" in said, said
+    assert learning_rate_in_state("momentum_buffer", 0.1, {"μ": 0.9, "lr": 0.01}) == ""
+    assert "lr" not in constant_law(0.1, {"μ": 0.9, "lr": 0.1})  # 0.1 is 1 - μ; the rate is no constant of a law

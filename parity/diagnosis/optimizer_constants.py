@@ -12,21 +12,39 @@ MATCH = 1e-4
 
 
 def constants_of(optimizer: Any) -> dict[str, float]:
-    """The β's, α and momentum of the port's first parameter group, by name."""
+    """The β's, α and momentum of the port's first parameter group, by name, and its learning rate as "lr" (read by
+    `learning_rate_in_state`, not among the expressions)."""
     group = next(iter(getattr(optimizer, "param_groups", None) or []), {})
     found = dict(zip(("β1", "β2"), group["betas"])) if "betas" in group else {}
     found.update({name: float(group[key]) for key, name in (("alpha", "α"), ("momentum", "μ"), ("rho", "ρ"))
                   if isinstance(group.get(key), (int, float)) and 0 < group[key] < 1})
+    if isinstance(group.get("lr"), (int, float)) and group["lr"] > 0:
+        found["lr"] = float(group["lr"])
     return found
+
+
+def learning_rate_in_state(kind: str, ratio: float, constants: dict[str, float]) -> str:
+    """A state that is lr times the port's at every parameter: the learning rate taken into the buffer (v = μv + lr·g,
+    then p -= lr·v: the rate applied twice), or the buffer divided by it."""
+    lr = constants.get("lr")
+    if not lr or abs(lr - 1) <= 1e-9:
+        return ""
+    for factor, words in ((lr, "multiplied by"), (1 / lr, "divided by")):
+        if abs(ratio - factor) <= MATCH * factor:
+            return (f"{ratio:.6g} is the learning rate's {'' if factor == lr else 'inverse '}(lr = {lr:g}): the NumPy "
+                    f"program's {kind} holds the gradient {words} the learning rate (v = μ·v + lr·g, where the update "
+                    "applies lr again: the rate taken twice), where torch's holds the gradient itself")
+    return ""
 
 
 def expressions(constants: dict[str, float]) -> list[tuple[str, float]]:
     """(words, value) of the forms a slip in an update's formula makes of its constants."""
     forms = []
-    for name, c in constants.items():
+    for name, c in ((k, v) for k, v in constants.items() if k != "lr"):
         forms += [(f"1 - {name}", 1 - c), (f"√(1 - {name})", math.sqrt(1 - c)), (f"√{name}", math.sqrt(c)), (name, c)]
-        forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other != name]
-        forms += [(f"(1 - {other})/√(1 - {name})", (1 - d) / math.sqrt(1 - c)) for other, d in constants.items() if other != name]
+        forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other not in (name, "lr")]
+        forms += [(f"(1 - {other})/√(1 - {name})", (1 - d) / math.sqrt(1 - c)) for other, d in constants.items()
+                  if other not in (name, "lr")]
     return forms
 
 

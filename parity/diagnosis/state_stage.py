@@ -7,7 +7,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_constants import constant_law, other_constant
+from parity.diagnosis.optimizer_constants import constant_law, learning_rate_in_state, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 
 
@@ -19,6 +19,7 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
     if shared is not None and ratio is not None and (law := other_constant(kind, shared, constants or {}, step)
+                                                     or learning_rate_in_state(kind, shared, constants or {})
                                                      or constant_law(shared, constants or {})):
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
