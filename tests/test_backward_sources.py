@@ -81,3 +81,15 @@ def test_smoothed_targets_whose_rows_sum_past_one_are_read_and_a_distribution_is
         trace.values[2].users = [3]
         found = mass_apart(trace.values[2:], trace)
         assert (said in found) if said else found == "", found
+
+
+def test_a_softmax_summed_over_the_batch_before_any_shared_gradient_is_read_by_its_axis():
+    from parity.diagnosis.backward_readings import axis_apart
+    counts, onehot = RNG.normal(size=(6, 3)), np.eye(3)[RNG.integers(0, 3, 6)]
+    e = np.exp(counts)
+    mine = values(("X", counts, (), ""), ("y", onehot, (), ""), ("exp", e, (0,), ""),
+                  ("add.reduce", e.sum(0, keepdims=True), (2,), "axis=0, keepdims=True"),
+                  ("divide", e / e.sum(0, keepdims=True), (2, 3), ""), ("subtract", e / e.sum(0, keepdims=True) - onehot, (4, 1), ""))
+    port = values(("sum", counts, (), ""), ("grad", _softmax(counts) - onehot, (0,), ""))
+    said = axis_apart([3, 4, 5], mine, port, 1e-9)
+    assert "sums over axis 0 keeping it; summed over axis 1, keepdims=True" in said, said

@@ -175,6 +175,10 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     step, parameter, reference = at
     if reference != "the port":
         return None
+    if summed := axis_apart(region, numpy_trace, torch_trace, tolerance):  # a softmax's sum over the batch, say
+        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
+                       f"before any gradient they share. {summed}", {"step": step, "stage": "backward", "parameter":
+                       parameter, "side": "numpy"}, "Sum over the axis the chain rule sums over.", 0.8)
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
     # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
     deltas = deltas[:8]
