@@ -191,8 +191,10 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
         everything = shared[1].values if len(shared) > 1 and shared[1] is not None else numpy_values
         for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
-            if value is not None and (twin := numpy_twin(numpy_values if value.size > 1 else everything, value, tolerance)):
-                # a loss term is the NumPy program's value even where it weighs it afterwards ((1 - α)·CE)
+            whole = value is not None and value.size == 1 and not change.startswith("reduction")
+            if value is not None and (twin := numpy_twin(everything if whole else numpy_values, value, tolerance)):
+                # a loss term is the NumPy program's value even where it weighs it afterwards ((1 - α)·CE); a sum
+                # before its division by the rows is no other reduction (the mean is the same program's)
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
                         f"program's {describe(twin)}: the two programs part at that argument of {name}"
                         f"{MEANINGS.get(change.split('=')[0], '') or MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
