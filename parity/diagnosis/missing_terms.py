@@ -47,16 +47,18 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
             gap = theirs.array - a
             if said := _transposed_term(value, theirs.array, numpy_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {said}"
+            gap_is_theirs = agrees(gap, theirs.array, tolerance) if gap.shape == theirs.array.shape else False
             for other in torch_trace.values:
-                if other.op in KIT_READS or agrees(other.array if other.array.shape == gap.shape else gap, theirs.array, tolerance):
+                term = _aligned(other.array, gap) if other.array.size == gap.size else None  # shapes first: cheap
+                if term is None or other.op in KIT_READS or (agrees(other.array, theirs.array, tolerance)
+                                                             if other.array.shape == gap.shape else gap_is_theirs):
                     continue
-                term = _aligned(other.array, gap)
-                if other is not theirs and term is not None and agrees(term, gap, tolerance):
+                if other is not theirs and agrees(term, gap, tolerance):
                     if later := _added_later(value, gap, departing, tolerance):
                         return f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: that term {later}"
                     return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(other, torch_trace)}: the "
                             f"two part by exactly that term ({_path(other, torch_trace)}){ONE_TERM}")
-                if other is not theirs and term is not None and is_gradient(other) and agrees(-term, gap, tolerance):
+                if other is not theirs and is_gradient(other) and agrees(-term, gap, tolerance):
                     for whole, extra in ((theirs, other), (other, theirs)):  # a sum of two: either may be the extra
                         if twice := _counted_twice(value, extra.array, numpy_trace, tolerance):
                             return f"It is {gradient_name(whole, torch_trace)} plus {gradient_name(extra, torch_trace)}: {twice}"

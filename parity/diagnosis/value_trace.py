@@ -59,9 +59,8 @@ class Trace:
         self.values[index].parts = tuple(
             (k, x.shape) for k, (x, s) in enumerate(zip(inputs, sources)) if isinstance(s, int) and isinstance(x, np.ndarray)
             and id(x) not in self.of and x.size < self.values[s].array.size)  # a row an iteration bound: no getitem noted
-        self.values[index].unseen = {k: matrix for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?"
-                                     and (getattr(x, "ndim", 0) == 2 or op == "einsum" and getattr(x, "ndim", 0) > 2)
-                                     and int(np.prod(x.shape)) <= UNSEEN_ELEMENTS and (matrix := as_float64(x)) is not None}
+        self.values[index].unseen = {k: m for k, (x, s) in enumerate(zip(inputs, sources)) if s == "?" and (getattr(x, "ndim", 0)
+                                     == 2 or op == "einsum" and getattr(x, "ndim", 0) > 2) and int(np.prod(x.shape)) <= UNSEEN_ELEMENTS and (m := as_float64(x)) is not None}
         self.of[id(result)] = index
         self.kept.append(result)
 
@@ -288,13 +287,14 @@ MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this 
 
 def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
     """Two traced values equal within the run's rounding: within `tolerance` of b's largest magnitude (zeros say nothing)."""
-    finite = np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))  # -1e9 is no scale
-    if not finite.all():  # a mask's -inf or -1e9: met by -inf or a number far beyond the finite ones, of its sign
+    largest = float(np.abs(b).max(initial=0.0))  # below MASKED every entry is finite and none a mask: no median needed
+    finite = None if largest < MASKED else np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))
+    if finite is not None and not finite.all():  # a mask's -inf or -1e9 (no scale): met by -inf or a number far beyond
         if a.shape != b.shape or np.isnan(b).any():
             return False
         beyond = MASKED * max(float(np.abs(b[finite]).max(initial=0.0)), 1.0)
         if not np.all((np.sign(a[~finite]) == np.sign(b[~finite])) & (np.abs(a[~finite]) >= beyond)):
             return False
         a, b = a[finite], b[finite]
-    scale = max(float(np.abs(b).max(initial=0.0)), 1e-30)
-    return bool(np.any(b)) and float(np.abs(a - b).max(initial=0.0)) <= tolerance * scale
+        largest = float(np.abs(b).max(initial=0.0))
+    return largest > 0 and float(np.abs(a - b).max(initial=0.0)) <= tolerance * max(largest, 1e-30)
