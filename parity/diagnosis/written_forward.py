@@ -41,7 +41,7 @@ from parity.diagnosis.averages import average_apart
 from parity.diagnosis.operand_calls import operand_recalled
 from parity.diagnosis.target_mass import mass_apart
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
-from parity.diagnosis.written_readings import columns, compared_finding, operands, roots, row_order
+from parity.diagnosis.written_readings import columns, columns_said, compared_finding, operands, roots, row_order
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -247,7 +247,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("columns", lambda: said("forward", *layout(numpy_ops, torch_ops, torch_trace))),
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
-        ("columns", lambda: said("forward", columns(departing[:12], torch_ops, frontier, numpy_trace), "Compute those columns alike in both programs.")),
+        ("columns", lambda: columns_said(said, columns(departing[:12], torch_ops, frontier, numpy_trace), LOCATED)),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
     ]
 
