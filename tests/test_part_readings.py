@@ -563,3 +563,15 @@ def test_a_buffer_that_holds_the_gradient_times_the_learning_rate_is_read_and_a_
     assert "learning rate" in said and "lr = 0.01" in said, said
     assert learning_rate_in_state("momentum_buffer", 0.1, {"μ": 0.9, "lr": 0.01}) == ""
     assert "lr" not in constant_law(0.1, {"μ": 0.9, "lr": 0.1})  # 0.1 is 1 - μ; the rate is no constant of a law
+
+
+def test_a_value_reshaped_as_it_lies_in_another_layout_on_each_side_is_read():
+    from parity.diagnosis.rearranged import reshaped_as_it_lies
+    maps = RNG.normal(size=(3, 6, 8))  # (n, positions, channels) on one side
+    port_maps = maps.transpose(0, 2, 1)  # (n, channels, positions) on the other
+    mine = values(("add", maps, (), ""), ("reshape", maps.reshape(3, 12, 4), (0,), ""))
+    theirs = values(("conv1d", port_maps, (), ""), ("view", port_maps.reshape(3, 12, 4), (0,), ""))
+    said = reshaped_as_it_lies(mine.values[1:], theirs.values[1:], mine.values[0], theirs.values[0])
+    assert "each as it lies in its own layout" in said and "(3, 6, 8)" in said, said
+    same = values(("conv1d", port_maps, (), ""), ("view", maps.reshape(3, 12, 4), (0,), ""))
+    assert reshaped_as_it_lies(mine.values[1:], same.values[1:], mine.values[0], same.values[0]) == ""

@@ -199,6 +199,25 @@ def reshaped_apart(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
             "other).")
 
 
+def reshaped_as_it_lies(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+    """Both programs reshape the value they share to one shape, each from its own layout ((n, 6, 8) channels last on
+    one side, (n, 8, 6) channels first on the other): reshaped as it lies, each group takes other entries; a permute
+    to the other's layout before the view is what makes them alike."""
+    mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in RESHAPES), None)
+    theirs = next((v for v in torch_ops if v.op in RESHAPES), None)
+    ours, port = frontier.array, twin.array
+    if mine is None or theirs is None or mine.array.shape != theirs.array.shape or ours.shape == port.shape or \
+            ours.size != port.size or ours.ndim < 3:
+        return ""
+    if not (np.array_equal(ours.reshape(mine.array.shape), mine.array) and np.array_equal(port.reshape(theirs.array.shape),
+                                                                                            theirs.array)):
+        return ""
+    return (f"Both programs reshape the value they share to {mine.array.shape}, each as it lies in its own layout: the "
+            f"NumPy program's is {ours.shape}, the port's {port.shape}, the same entries with their axes in another "
+            "order, so the groups the reshape makes hold other entries on the two sides (a view without the permute "
+            f"that puts the axes in the other program's order first: x.permute(...).reshape({', '.join(map(str, mine.array.shape))})).")
+
+
 def _order_of(name: str, args: tuple, ndim: int) -> tuple[int, ...] | None:
     if not all(isinstance(a, int) for a in args):
         return None

@@ -28,7 +28,7 @@ from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
 from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.columns_read import columns_read, lookup_keys
-from parity.diagnosis.rearranged import column_order, contraction, layout, partly
+from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
@@ -245,6 +245,8 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
         ("columns", lambda: said("forward", *layout(numpy_ops, torch_ops, torch_trace))),
+        ("columns", lambda: said("forward", reshaped_as_it_lies(numpy_ops, torch_ops, frontier, twin), "Put the axes in "
+                                 "the same order before the reshape on both sides.")),
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: columns_said(said, columns(departing[:12], torch_ops, frontier, numpy_trace), LOCATED)),
