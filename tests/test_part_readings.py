@@ -575,3 +575,10 @@ def test_a_value_reshaped_as_it_lies_in_another_layout_on_each_side_is_read():
     assert "each as it lies in its own layout" in said and "(3, 6, 8)" in said, said
     same = values(("conv1d", port_maps, (), ""), ("view", maps.reshape(3, 12, 4), (0,), ""))
     assert reshaped_as_it_lies(mine.values[1:], same.values[1:], mine.values[0], same.values[0]) == ""
+
+
+def test_a_single_parameters_moment_ratio_is_read_as_the_constant_too():
+    from parity.diagnosis.state_stage import state_findings
+    g = RNG.normal(size=(3, 4))
+    found = state_findings("img.exp_avg", {"img.exp_avg": 0.1 * g}, {"img.exp_avg": 0.5 * g}, 1, {"β1": 0.5, "β2": 0.999})
+    assert "β1 = 0.9 where the port's optimizer has β1 = 0.5" in found[0].explanation, found[0].explanation

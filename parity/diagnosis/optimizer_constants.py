@@ -63,6 +63,7 @@ def constant_law(ratio: float, constants: dict[str, float]) -> str:
 
 
 STATE_CONSTANT = {"exp_avg": "β1", "exp_avg_sq": "β2", "square_avg": "α"}  # v = c·v + (1 - c)·g^k, from v = 0
+TORCH_DEFAULTS = {"β1": 0.9, "β2": 0.999, "α": 0.99}  # Adam's betas, RMSprop's alpha
 USUAL = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 0.9999)  # the values people write for a moment's decay
 
 
@@ -77,6 +78,8 @@ def other_constant(kind: str, ratio: float, constants: dict[str, float], step: i
     usual = next((u for u in USUAL if abs(mine - u) <= 1e-6 and abs(u - theirs) > 1e-9), None)
     if usual is None:
         return ""
+    default = TORCH_DEFAULTS.get(name)
+    why = (f"torch's default, left in place on the port's side where the NumPy program gives {usual:g}" if theirs == default
+           else f"the NumPy program's is torch's default, {default:g}" if usual == default else "two other constants")
     return (f"{ratio:.6g} is (1 - {name}')/(1 - {name}) with {name}' = {usual:g}: the NumPy program keeps its {kind} with "
-            f"{name} = {usual:g} where the port's optimizer has {name} = {theirs:g} (the constant given on one side and left "
-            "at its default on the other: torch's Adam has betas (0.9, 0.999), RMSprop alpha 0.99)")
+            f"{name} = {usual:g} where the port's optimizer has {name} = {theirs:g} ({why})")

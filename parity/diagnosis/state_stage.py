@@ -24,6 +24,11 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
                         f"Update the {kind} with the same constant in both programs.", 0.75)]
+    if shared is None and ratio is not None and len(_states(kind, numpy_record, torch_record)) == 1 and \
+            (law := other_constant(kind, ratio, constants or {}, step)):  # one parameter: its own ratio is every one's
+        return [Finding("optimizer-state", f"The {kind} of {parameter} (the one parameter) is {ratio:.6g} times the "
+                        f"port's at step {step}: {law}.", {"step": step, "state": kind, "ratio": ratio},
+                        f"Update the {kind} with the same constant in both programs.", 0.75)]
     if shared is not None and ratio is not None:
         # a norm's ratio to another is the same for the gradients as clipped: either side's will do
         grads = [{k: v for k, v in record.items() if k.endswith(".grad")} for record in (numpy_record, torch_record)]
@@ -87,11 +92,15 @@ def _padding_index(built, parameter: str) -> int | None:
 def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
     """The one ratio every parameter's state of this kind shows (numpy over torch), where there are two or more and
     it is not 1."""
-    names = [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
+    names = _states(kind, numpy_record, torch_record)
     ratios = [constant_ratio(numpy_record[k], torch_record[k]) for k in names]
     if len(names) < 2 or any(r is None for r in ratios) or np.ptp(ratios) > 1e-4 * max(abs(r) for r in ratios):
         return None
     return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
+
+
+def _states(kind: str, numpy_record: dict, torch_record: dict) -> list[str]:
+    return [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
 
 
 def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dict[str, float]) -> np.ndarray | None:
