@@ -93,3 +93,16 @@ def test_a_softmax_summed_over_the_batch_before_any_shared_gradient_is_read_by_i
     port = values(("sum", counts, (), ""), ("grad", _softmax(counts) - onehot, (0,), ""))
     said = axis_apart([3, 4, 5], mine, port, 1e-9)
     assert "sums over axis 0 keeping it; summed over axis 1, keepdims=True" in said, said
+
+
+def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_that_part_otherwise():
+    from parity.diagnosis.clipped_together import clipped_together
+    grads = {p: RNG.normal(size=(3, 2)) for p in ("bo", "Wo", "Wh")}
+    port = {f"{p}.grad": g for p, g in grads.items()}
+    scaled = {f"{p}.grad": 0.8 * g for p, g in grads.items()}
+    found = clipped_together(None, None, "bo.grad", scaled, port, 1)
+    assert found is not None and "one factor for all" in found.explanation, found
+    apart = {**scaled, "Wh.grad": 0.8 * grads["Wh"].T.copy().reshape(3, 2) + 1.0}
+    found = clipped_together(None, None, "bo.grad", apart, port, 1)
+    assert "as are the gradients of bo, Wo" in found.explanation and "Wh part otherwise" in found.explanation, found
+    assert clipped_together(None, None, "bo.grad", port, port, 1) is None  # no factor: nothing clipped apart

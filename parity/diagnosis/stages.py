@@ -39,6 +39,7 @@ from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_find
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.transposed_gradient import transposed_finding
+from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.loss_terms import loss_keyword
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.diagnosis.written_forward import written_forward
@@ -78,6 +79,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             _ranked(found, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
+        if (not found or found[0].score < 0.8) and (together := _quietly(clipped_together, setup, built, name, numpy_record, torch_record,
+                                                           failure.step)):
+            found.insert(0, together)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
         found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))

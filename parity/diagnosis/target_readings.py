@@ -200,7 +200,8 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
         if y is None or roots(trace, index) != {"y"}:
             continue
         if value.array.shape != y.array.shape and value.op == "getitem" and value.array.size != y.array.size and \
-                _broadcast_against_output(trace, value):
+                value.inputs[:1] == (y.index,) and _broadcast_against_output(trace, value):  # y's own slice, not a
+            # slice of one made from it (a sequence's labels y[:, 1:] read a step at a time)
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value) \
