@@ -20,8 +20,8 @@ from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.port_values import LossCall
-from parity.diagnosis.value_trace import describe
+from parity.diagnosis.port_values import LossCall, has_reduction
+from parity.diagnosis.value_trace import agrees, describe
 
 MEASURED = 0.9
 
@@ -173,7 +173,7 @@ def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance:
 
 
 def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, numbers: tuple[float, ...],
-              shared: tuple = ((), None)) -> str:
+              shared: tuple = ((), None), kin: bool = True) -> str:
     """One of the port's functions where the programs part, called again on the same tensors with one argument
     changed (a flag flipped, a value back at its default, a tensor argument left out): the change whose result is a
     value of the NumPy program's, said."""
@@ -191,7 +191,9 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
         everything = shared[1].values if len(shared) > 1 and shared[1] is not None else numpy_values
         for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
-            whole = value is not None and value.size == 1 and not change.startswith("reduction")
+            if value is not None and value.size == op.array.size and agrees(value.reshape(op.array.shape), op.array, tolerance):
+                continue  # the same numbers (keepdim, a flag with no effect here): no argument the programs part at
+            whole = value is not None and value.size == 1 and not change.startswith("reduction") and has_reduction(func)
             if value is not None and (twin := numpy_twin(everything if whole else numpy_values, value, tolerance)):
                 # a loss term is the NumPy program's value even where it weighs it afterwards ((1 - α)·CE); a sum
                 # before its division by the rows is no other reduction (the mean is the same program's)
@@ -202,7 +204,7 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
             return f"The port's own {name}, called again on the same tensors {given}"
         if picked := labels_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared[1]):
             return f"The port's own {name}, called again on the same tensors {picked}"
-        for other, value in siblings(func, dict(bound.arguments)):
+        for other, value in siblings(func, dict(bound.arguments)) if kin else ():  # another function of its kind
             if (twin := numpy_twin(numpy_values, value, tolerance)) and in_its_place(op, value, called, shared, tolerance):
                 return (f"The port's {name}, replaced by {other} on the same tensors and arguments, gives the NumPy "
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "

@@ -151,7 +151,10 @@ def _roles_apart(ours: str, port: str) -> str:
             said.append(f"operand {place[0] + 1}'s axis {place[1]}: in the NumPy program {_role(mine[place])}, in the "
                         f"port {_role(theirs[place])}")
     if said:
-        return "Where they differ, " + "; ".join(said[:3]) + "."
+        turned = _axes_swapped(ours, port)
+        return "Where they differ, " + "; ".join(said[:3]) + "." + (f" One operand's two axes are swapped ({turned}): "
+                                                                    "the matrix transposed, or the two arguments of a product "
+                                                                    "given in each other's place." if turned else "")
     (inputs, first), (theirs, second) = (_normal(x).split("->") for x in (ours, port))
     return (f"The same contraction with the result's axes in another order ('{first}' against '{second}'): the result "
             "transposed, as a product's two operands given in each other's place (K Q^T for Q K^T) or a transpose of "
@@ -163,3 +166,17 @@ def _role(role: tuple[str, bool, frozenset]) -> str:
     paired = ", ".join(f"operand {k + 1}'s axis {j}" for k, j in sorted(partners))
     return (f"'{letter}', {'kept in the result' if kept else 'summed over'}"
             + (f" and paired with {paired}" if paired else (" on its own" if not kept else "")))
+
+
+def _axes_swapped(ours: str, port: str) -> str:
+    """'operand k, axes a and b' where the port's subscripts are the NumPy program's with one operand's two letters
+    exchanged (W^T for W)."""
+    mine, theirs = (_normal(x).split("->") for x in (ours, port))
+    if mine[1] != theirs[1]:
+        return ""
+    for k, (a, b) in enumerate(zip(mine[0].split(","), theirs[0].split(","))):
+        apart = [j for j, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(a) == len(b) and len(apart) == 2 and a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]] and \
+                mine[0].split(",")[:k] + mine[0].split(",")[k + 1:] == theirs[0].split(",")[:k] + theirs[0].split(",")[k + 1:]:
+            return f"operand {k + 1}, axes {apart[0]} and {apart[1]}"
+    return ""

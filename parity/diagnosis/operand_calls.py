@@ -27,4 +27,5 @@ def operand_recalled(torch_ops: list[Value], torch_trace: Trace, numpy_trace: Tr
     if not feeding:
         return ""
     feeding.sort(key=lambda v: v.index)  # the earliest first: a slip shows before its effects are fed back (routing)
-    return _recalled(feeding[:8], torch_trace.called, numpy_trace.values, tolerance, (), ((), numpy_trace, torch_trace))
+    return _recalled(feeding[:8], torch_trace.called, numpy_trace.values, tolerance, (), ((), numpy_trace, torch_trace),
+                     kin=False)  # an argument changed, not another function: a value that feeds is too far off to swap

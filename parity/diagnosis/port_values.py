@@ -27,7 +27,7 @@ class _TorchValues(TorchFunctionMode):
         recorded = not name.startswith("_") and not name.endswith("_")  # a function to call again (not an operator)
         before = _parameters_now(args, kwargs) if recorded else {}
         result = func(*args, **kwargs)
-        if torch.is_tensor(result) and result.numel() == 1 and _has_reduction(func):
+        if torch.is_tensor(result) and result.numel() == 1 and has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
             subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
@@ -59,7 +59,7 @@ class LossCall(NamedTuple):
     value: float
 
 
-def _has_reduction(func: Any) -> bool:
+def has_reduction(func: Any) -> bool:
     try:
         return "reduction" in inspect.signature(func).parameters
     except (TypeError, ValueError):  # a builtin without a signature: not a loss function of torch.nn.functional

@@ -201,6 +201,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
+        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance),
+                                    "Contract alike in both programs.", 0.85)),  # after the port's own calls again
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance),
                                    "Give each term its own weight in both programs.", 0.85)),
@@ -221,14 +223,12 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 
 def _contraction_readings(numpy_trace: Trace, torch_trace: Trace, twin: Value, departing: list[Value], numpy_ops: list[Value],
                           torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """The readings of an einsum written otherwise: its subscripts apart, or changed a little on either side."""
-    after = downstream(torch_trace, twin)
+    """The readings of an einsum written otherwise: its subscripts apart, or the port's changed a little."""
     return [
         ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
                                     "same subscripts in both programs.", 0.85)),
         ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
                                     "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
-        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), "Contract alike in both programs.", 0.85)),
     ]
 
 
