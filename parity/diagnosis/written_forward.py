@@ -182,6 +182,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
 
     same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
+    contract, out_of_place, each = "Contract alike in both programs.", "Compute it out of place (x0 * a + b).", "Weigh each term alike."
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
@@ -189,8 +190,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("targets", targets),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
-        ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), "Compute the new value out of place "
-                                  "(x0 * a + b), leaving the batch as it is.", 0.8)),
+        ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
         *_contraction_readings(numpy_trace, torch_trace, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
@@ -201,11 +201,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
-        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance),
-                                    "Contract alike in both programs.", 0.85)),  # after the port's own calls again
+        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), contract, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
-        ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance),
-                                   "Give each term its own weight in both programs.", 0.85)),
+        ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
