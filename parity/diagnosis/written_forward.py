@@ -191,7 +191,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
-        *_contraction_readings(numpy_trace, torch_trace, twin, departing, numpy_ops, torch_ops, tolerance, said),
+        *_contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
                                  "mask.astype(bool).", 0.85)),
@@ -219,7 +219,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     ]
 
 
-def _contraction_readings(numpy_trace: Trace, torch_trace: Trace, twin: Value, departing: list[Value], numpy_ops: list[Value],
+def _contraction_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], numpy_ops: list[Value],
                           torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The readings of an einsum written otherwise: its subscripts apart, or the port's changed a little."""
     return [
