@@ -63,3 +63,11 @@ def test_a_spike_function_bound_before_the_watch_is_recorded_and_its_surrogate_i
     assert backward_not_derivative(calls) == ""
     spike(v)
     assert len(calls) == 1  # the watch undone: a call after it is not recorded
+
+
+def test_two_updates_apart_by_the_parameters_own_float32_rounding_agree_and_a_real_gap_does_not():
+    from parity.diagnosis.optimizer_again import _within_rounding
+    weights = RNG.normal(0.0, 0.3, size=(4, 4)).astype(np.float32)
+    update = np.full((4, 4), 3.6e-5)
+    assert _within_rounding(update, update + 3.7e-9, weights)  # new minus old in float32: a few last-place units
+    assert not _within_rounding(update, update * 1.01, weights)  # one percent of the update: a real difference
