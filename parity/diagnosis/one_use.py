@@ -15,7 +15,8 @@ from typing import Callable
 import numpy as np
 
 from parity.diagnosis.recompute import leaves, recomputed, replay
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees
+from parity.diagnosis.written_ops import known
 
 DEPTH = 5  # ops replayed back from the departing value, as for a source replaced at every use
 MOST_CANDIDATES = 60
@@ -34,7 +35,7 @@ def one_use_replaced(value: Value, trace: Trace, other: Trace, tolerance: float,
         for use in uses:
             for candidate in reversed(candidates):
                 if (said := _measured(value, trace, other, tolerance, (leaf, use, candidate), accept)) is not None:
-                    return (f"Recomputed with {_known(candidate, other, tolerance)} in place of {_known(source, other, tolerance)} "
+                    return (f"Recomputed with {known(candidate, other, tolerance)} in place of {known(source, other, tolerance)} "
                             f"in its {trace.values[use].op} (value {use}) alone, its other uses as computed, "
                             f"the NumPy program's {value.op} gives {name(said)}: the program takes that operand from the "
                             f"wrong value at that one use (a variable of the same shape reused where another was meant).")
@@ -52,9 +53,3 @@ def _measured(value: Value, trace: Trace, other: Trace, tolerance: float, change
         return None
     return next((v for v in other.values if accept(v) and v.array.shape == result.shape and agrees(result, v.array, tolerance)), None)
 
-
-def _known(value: Value, other: Trace, tolerance: float) -> str:
-    """A value with the other side's forward value it equals, where there is one."""
-    twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
-                 and agrees(value.array, v.array, tolerance)), None)
-    return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")

@@ -131,8 +131,8 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # a forward value the NumPy program already has: the formula collapsing to it with the
                 # value put in (a·b/b), which shows nothing of where the two part
             if twin is not None:
-                return (f"Recomputed with {_known(candidate, other, tolerance)} in place of "
-                        f"{_known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
+                return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
+                        f"{known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
                         + ("the program takes that value from the wrong source there" if reference else
                            "the two programs take that operand from different values there (which one is meant, the "
                            "forward pass alone cannot tell)")
@@ -223,7 +223,7 @@ def _one_op_off(replaced: Value, put: Value) -> str:
     return f" The value replaced is {replaced.op}({args}): that {replaced.op} is the one op apart{sign}."
 
 
-def _known(value: Value, other: Trace, tolerance: float) -> str:
+def known(value: Value, other: Trace, tolerance: float) -> str:
     """A value with the other side's value it equals, where there is one: [add (40, 10)] (value 3, the port's linear)."""
     twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
                  and agrees(value.array, v.array, tolerance)), None)
