@@ -607,3 +607,41 @@ def test_a_partial_sum_the_program_goes_on_adding_to_is_not_read_by_the_target()
                   ("subtract", p + y - labels, (2, 3), ""))
     port = traced(("grad", (p - y) / 4, (), ""))
     assert target_entries([mine.values[2]], port.values, mine, lambda v: "the port's gradient") == ""
+
+
+def test_a_relu_mask_left_out_is_read_against_the_ports_gradient_in_its_own_layout():
+    from parity.diagnosis.backward_readings import mask_left_out
+    g = RNG.normal(size=(2, 3, 4, 4))  # the port's gradient at a conv's output, channels first
+    z = RNG.normal(size=(2, 3, 4, 4))
+    port = traced(("grad", np.where(z > 0, g, 0.0), (), ""))
+    laid = np.transpose(g, (0, 2, 3, 1)).reshape(-1, 3)  # the NumPy program's (n·h·w, c) rows, mask all ones
+    mine = traced(("X", laid, (), ""), ("reshape", laid, (0,), ""))
+    said = mask_left_out([mine.values[1]], port, 1e-9, lambda v: "the port's gradient")
+    assert "with its axes in the order (0, 2, 3, 1), reshaped to (32, 3), except at" in said, said
+    masked = np.transpose(np.where(z > 0, g, 0.0), (0, 2, 3, 1)).reshape(-1, 3)
+    mine.values[1].array = masked + 0.01 * RNG.normal(size=masked.shape)  # apart everywhere: no mask to read
+    assert mask_left_out([mine.values[1]], port, 1e-9, lambda v: "the port's gradient") == ""
+
+
+def test_a_gram_matrixs_gradient_through_one_factor_only_is_read_as_the_transposed_factors_term():
+    from parity.diagnosis.missing_terms import missing_term
+    F, dG = RNG.normal(size=(2, 3, 8)), RNG.normal(size=(2, 3, 3))
+    dG = dG + np.swapaxes(dG, 1, 2)
+    one = dG @ F  # the term through F, as the NumPy program writes it
+    port = traced(("X", F, (), ""), ("transpose", np.swapaxes(F, 1, 2), (0,), ""),
+                  ("bmm", F @ np.swapaxes(F, 1, 2), (0, 1), ""), ("grad", np.swapaxes(one, 1, 2), (1,), ""),
+                  ("grad", 2 * one, (0,), ""))
+    mine = traced(("X", one.reshape(2, 3, 2, 4), (), ""), ("add", one.reshape(2, 3, 2, 4), (0,), ""))
+    said = missing_term(mine.values[1], [1], mine, port, 1e-9)
+    assert "transposed factor of X (2, 3, 8) times its own transpose" in said, said
+    mine.values[1].array = 2 * one.reshape(2, 3, 2, 4)  # both terms: nothing missing
+    assert missing_term(mine.values[1], [1], mine, port, 1e-9) == ""
+
+
+def test_a_pools_gradient_repeated_without_its_window_is_read_as_a_term_weighted_otherwise():
+    from parity.diagnosis.term_apart import terms_weighted
+    direct, pooled = RNG.normal(size=(2, 3, 4, 4)), RNG.normal(size=(2, 3, 4, 4))
+    mine = traced(("X", direct, (), ""), ("repeat", pooled, (), ""), ("add", direct + pooled, (0, 1), ""))
+    port = traced(("grad", (direct + pooled / 4).reshape(2, 3, 16), (), ""))  # held as (n, c, h·w)
+    said = terms_weighted([mine.values[2]], port.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "[repeat (2, 3, 4, 4)] weighted 0.25 times" in said, said

@@ -570,3 +570,43 @@ def test_a_sign_subtracted_from_a_margin_at_once_is_taken_back_and_a_bare_negati
     trace = traced(("X", d, (), ""), ("subtract", 1.0 - d, (1.0, 0), ""), ("negative", -d, (0,), ""))
     assert sign_taken_back(trace.values[0], dict(enumerate(trace.values[:2])))
     assert not sign_taken_back(trace.values[0], {2: trace.values[2]})
+
+
+ADAM_NUMPY = '''
+import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W = rng.normal(0, 0.5, (8, 4))
+        self.m, self.v, self.t = np.zeros_like(self.W), np.zeros_like(self.W), 0
+
+    def train_step(self, X, y):
+        loss = np.mean((X @ self.W - y) ** 2)
+        g = X.T @ (2 * (X @ self.W - y) / y.size)
+        self.t += 1
+        self.m = 0.9 * self.m + 0.1 * g
+        self.v = 0.999 * self.v + 0.001 * g * g
+        m_hat, v_hat = self.m / (1 - 0.9 ** self.t), self.v / (1 - 0.999 ** self.t)
+        self.W -= 0.01 * m_hat / {denominator}
+        return float(loss)
+'''
+
+
+@pytest.mark.parametrize("denominator, exit_code", [("(np.sqrt(v_hat) + 1e-8)", 0), ("np.sqrt(v_hat + 1e-8)", 1)])
+def test_a_hand_written_adam_is_read_against_the_ports_torch_adam(tmp_path, denominator, exit_code):
+    (tmp_path / "net.py").write_text(ADAM_NUMPY.format(denominator=denominator))
+    (tmp_path / "port.py").write_text(LINEAR_PORT.replace("torch.optim.SGD(model.parameters(), lr=0.2)",
+                                                          "torch.optim.Adam(model.parameters(), lr=0.01)"))
+    rng = np.random.default_rng(2)
+    # rows that barely move the loss: gradients near 1e-4, whose squares ε inside the root shows against
+    np.savez(tmp_path / "d.npz", X=1e-3 * rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--steps", "3", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "optimizer-variant" and "ε inside the square root" in top["explanation"], top
+        assert top["evidence"]["side"] == "numpy"

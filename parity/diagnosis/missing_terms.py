@@ -183,6 +183,11 @@ def _path(other: Value, trace: Trace) -> str:
     if source is not None and source.op in VIEWS and "?" in source.inputs:
         return (f"the gradient through the parameter's second use, its {source.op}: a tied weight is used twice, and "
                 f"its gradient is the sum of both uses' terms")
+    if source is not None and source.op in VIEWS and source.inputs and isinstance(own := source.inputs[0], int) and \
+            any(own in trace.values[u].inputs for u in source.users):
+        return (f"the gradient through the transposed factor of {describe(trace.values[own])} times its own "
+                f"{source.op} (F·Fᵀ, a Gram or similarity matrix): both factors are the same value, and its gradient "
+                "is the sum of both factors' terms, (dG + dGᵀ)·F")
     return "a path the gradient takes besides the one written, such as a skip connection's identity path"
 
 
@@ -207,7 +212,13 @@ def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
 
 
 def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    """a laid out as b: as it is, transposed (each matrix of a batch), or with trailing axes merged or split (a
+    feature map (n, c, h, w) against (n, c, h·w))."""
     if a.shape == b.shape:
         return a
-    return a.T if a.ndim == 2 and a.shape[::-1] == b.shape else None
+    if a.ndim >= 2 and a.shape[:-2] == b.shape[:-2] and a.shape[-2:] == b.shape[-2:][::-1]:
+        return np.swapaxes(a, -1, -2)
+    if a.size == b.size and a.ndim != b.ndim and min(a.ndim, b.ndim) >= 2 and a.shape[:2] == b.shape[:2]:
+        return a.reshape(b.shape)
+    return None
 

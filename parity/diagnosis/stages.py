@@ -27,9 +27,10 @@ from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.clip_elements import clipped_entries
 from parity.diagnosis.norm_constraint import norm_constraint
-from parity.diagnosis.loss_terms import loss_terms_finding
+from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
+from parity.diagnosis.adam_written import adam_written_finding
 from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
@@ -40,7 +41,6 @@ from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
-from parity.diagnosis.loss_terms import loss_keyword
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.diagnosis.written_forward import written_forward
 from parity.diagnosis.called_again import loss_call_finding
@@ -93,6 +93,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or _quietly(average_law_finding, setup, built, failure.step)
+                 or _quietly(adam_written_finding, setup, built, failure.step)
                  or _quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]

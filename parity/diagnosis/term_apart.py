@@ -80,9 +80,9 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
         A, B = scale * parts[0].array.ravel(), scale * sign * parts[1].array.ravel()
         if np.ptp(A) == 0 or np.ptp(B) == 0:
             continue
-        for theirs in (g for g in gradients if g.array.shape == mine.array.shape):
+        for theirs in (g for g in gradients if g.array.size == mine.array.size and np.ptp(g.array) > 0):
             (a, b), *_ = np.linalg.lstsq(np.stack([A, B], axis=1), theirs.array.ravel(), rcond=None)
-            if not agrees((a * A + b * B).reshape(mine.array.shape), theirs.array, tolerance) or \
+            if not agrees(a * A + b * B, theirs.array.ravel(), tolerance) or \
                     abs(a - 1) <= 1e-6 and abs(b - 1) <= 1e-6 or abs(a) <= 1e-12:
                 continue
             term, k = (parts[1], b / a) if abs(a - 1) <= 1e-6 else (parts[0], a / b) if abs(b - 1) <= 1e-6 else (None, 0.0)

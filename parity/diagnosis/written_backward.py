@@ -25,7 +25,8 @@ from parity.diagnosis.custom_functions import custom_backward, surrogates, unjud
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, mask_left_out, placed, unseen_operand, written_into
-from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term
+from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
+from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
@@ -159,6 +160,9 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
+    if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
+                                  port_gradients(torch_trace), numpy_trace, tolerance, name):
+        return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
         return "", other, "Take that value from the right source.", 0.6
