@@ -610,3 +610,18 @@ def test_a_hand_written_adam_is_read_against_the_ports_torch_adam(tmp_path, deno
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "optimizer-variant" and "ε inside the square root" in top["explanation"], top
         assert top["evidence"]["side"] == "numpy"
+
+
+def test_a_loss_called_again_leaves_out_each_class_the_targets_hold_the_commonest_first():
+    import torch
+    import torch.nn.functional as F
+    from parity.diagnosis.called_again import _alternatives
+    logits = torch.tensor(RNG.normal(size=(10, 5)))
+    target = torch.tensor([0, 0, 0, 0, 3, 1, 2, 0, 4, 0])  # token 0 pads the sequences
+    arguments = {"input": logits, "target": target, "weight": None, "ignore_index": -100, "reduction": "mean",
+                 "label_smoothing": 0.0}
+    tried = dict(_alternatives(F.cross_entropy, arguments, 10))
+    real = target != 0
+    assert abs(tried["ignore_index=0"] - float(F.cross_entropy(logits[real], target[real]))) < 1e-12
+    assert not any(k.startswith("ignore_index") for k in dict(_alternatives(F.cross_entropy, {**arguments, "target":
+                                                                             torch.zeros(10, 5, dtype=torch.float64)}, 10)))

@@ -582,3 +582,25 @@ def test_a_single_parameters_moment_ratio_is_read_as_the_constant_too():
     g = RNG.normal(size=(3, 4))
     found = state_findings("img.exp_avg", {"img.exp_avg": 0.1 * g}, {"img.exp_avg": 0.5 * g}, 1, {"β1": 0.5, "β2": 0.999})
     assert "β1 = 0.9 where the port's optimizer has β1 = 0.5" in found[0].explanation, found[0].explanation
+
+
+def test_a_padding_mask_broadcast_along_the_other_axis_is_read_as_its_axes_swapped():
+    scores = RNG.normal(size=(4, 5, 5))
+    lengths = np.array([5, 3, 4, 2])
+    padded = np.arange(5)[None, :] >= lengths[:, None]  # (n, S): the keys past each row's length
+    mine = values(("where", np.where(padded[:, None, :], -1e9, scores), (), ""))  # over the keys
+    theirs = values(("masked_fill", np.where(padded[:, :, None], -1e9, scores), (), ""))  # over the queries
+    said = masks_apart(mine.values, theirs.values)
+    assert "whole columns of each plane" in said and "whole rows of each plane" in said, said
+    assert "last two axes swapped" in said, said
+
+
+def test_the_ports_trace_keeps_a_mask_inverted_with_the_tilde_operator():
+    import torch
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+    trace = Trace()
+    keep = torch.tensor([[True, False, True]])
+    with _TorchValues(trace):
+        (~keep).float() * 2
+    assert [v.op for v in trace.values][:1] == ["invert"], [v.op for v in trace.values]

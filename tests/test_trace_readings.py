@@ -166,3 +166,15 @@ def test_a_ratio_of_a_data_axis_length_and_repeat_against_tile_are_read():
     mine = values(("X", np.zeros((2, 2)), (), ""), ("repeat", np.zeros((2, 4)), (0, 2.0), "axis=1"))
     theirs = values(("X", np.zeros((2, 2)), (), ""), ("repeat", np.zeros((2, 4)), (0, 1.0, 2.0), ""))
     assert "repeat_interleave" in semantics(mine.values, theirs.values[1:])
+
+
+def test_two_elementwise_functions_of_the_agreeing_value_are_said_with_their_meanings():
+    from parity.diagnosis.functions_apart import functions_apart
+    counts = np.abs(np.random.default_rng(0).normal(size=(6, 3))) + 0.5
+    mine = values(("X", counts, (), ""), ("log1p", np.log1p(counts), (0,), ""))
+    port = values(("X", counts, (), ""), ("log", np.log(counts), (0,), ""))
+    said = functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-9)
+    assert "applies log1p (log(1 + x))" in said and "where the port applies log:" in said, said
+    # both sides take log and exp of the same value: a pair of one side's log and the other's exp is no slip
+    both = values(("X", counts, (), ""), ("log", np.log(counts), (0,), ""), ("exp", np.exp(counts), (0,), ""))
+    assert functions_apart(both.values[1:], both.values[1:][::-1], both.values[0], both.values[0], 1e-9) == ""

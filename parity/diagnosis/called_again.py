@@ -89,6 +89,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             continue
         written = list(dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if isinstance(current, float)
                                      and k != current and 0 < k))  # and its complement: 1 - ε written, ε meant
+        written += _classes_held(key, arguments)
         for option in [*options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)), *written]:
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
             if value is None:
@@ -108,6 +109,16 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
+
+
+def _classes_held(key: str, arguments: dict) -> list[int]:
+    """An index of a class to leave out (ignore_index), tried at each class the targets hold, the commonest first:
+    the padding token a sequence's targets are filled with."""
+    target = arguments.get("target")
+    if key != "ignore_index" or not torch.is_tensor(target) or target.is_floating_point() or target.numel() == 0:
+        return []
+    classes, counts = torch.unique(target, return_counts=True)
+    return [int(c) for c in classes[torch.argsort(counts, descending=True)][:3] if int(c) != arguments[key]]
 
 
 def _dimensions(arguments: dict) -> int:

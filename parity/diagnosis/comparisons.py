@@ -78,8 +78,11 @@ def masks_apart(numpy_values: list[Value], torch_values: list[Value]) -> str:
             both = ~masked_a & ~masked_b
             if not both.any() or not np.allclose(a[both], b[both], rtol=1e-5, atol=1e-7):
                 continue
+            swapped = masked_a.shape[-1] == masked_a.shape[-2] and np.array_equal(np.swapaxes(masked_a, -1, -2), masked_b)
             return (f"The NumPy program's {mine.op} and the port's {theirs.op} hold the same values where neither masks, "
-                    f"and mask other entries: the NumPy program masks {_pattern(masked_a)}, the port {_pattern(masked_b)}.")
+                    f"and mask other entries: the NumPy program masks {_pattern(masked_a)}, the port {_pattern(masked_b)}"
+                    + (": one mask is the other with its last two axes swapped, broadcast along the other axis (an "
+                       "unsqueeze at the other dim, the same size by chance)." if swapped else "."))
     return ""
 
 
@@ -106,7 +109,9 @@ def _pattern(masked: np.ndarray) -> str:
     j > i + k (tril's complement, a causal mask) or j < i + k; else how many entries."""
     plane = masked.reshape(-1, *masked.shape[-2:])
     if not all(np.array_equal(plane[0], p) for p in plane[1:]):
-        return f"{int(masked.sum())} entries varying along the batch (a padding mask)"
+        whole = ("whole columns of each plane (keys at padded positions)" if np.all(plane.all(axis=1) | ~plane.any(axis=1))
+                 else "whole rows of each plane (queries, not keys)" if np.all(plane.all(axis=2) | ~plane.any(axis=2)) else "")
+        return f"{int(masked.sum())} entries varying along the batch (a padding mask{': ' + whole if whole else ''})"
     rows, columns = np.indices(plane[0].shape)
     for k in range(-plane[0].shape[0] + 1, plane[0].shape[1]):
         for words, shape in ((f"j > i{_offset(k)} (the future: a causal mask{', the diagonal masked too' if k < 0 else ''})",

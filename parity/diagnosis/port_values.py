@@ -13,7 +13,8 @@ from parity.diagnosis.held_constants import port_constants
 from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
 
 OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "matmul",
-                                    "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv")}
+                                    "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv", "invert",
+                                    "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
 
 
 class _TorchValues(TorchFunctionMode):

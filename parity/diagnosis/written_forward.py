@@ -13,6 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from parity.diagnosis.functions_apart import functions_apart
+from parity.diagnosis.rows_drawn import rows_only
 from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
@@ -62,7 +64,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
     if target is None:  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows alone
-        return _rows_only(numpy_trace, torch_trace, agreed, step, name, traces(setup, built, step - 1)[0] if step > 1 else None)
+        return rows_only(numpy_trace, torch_trace, agreed, step, name, traces(setup, built, step - 1)[0] if step > 1 else None)
     region = region_of(numpy_trace, target, agreed)
     frontier = _frontier(numpy_trace, region, agreed)
     if frontier is None:
@@ -198,8 +200,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,
                                                        {v.index for v in agreed.values()}), "Draw the random numbers once and "
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
-        ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
-                                                        + torch_ops), "Use the operation with the port's meaning.", 0.75)),
+        *_function_readings(torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
         ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), contract, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
@@ -216,6 +217,17 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("compared_with", compared),
         ("rows", rows),
         ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+    ]
+
+
+def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departing: list[Value], numpy_ops: list[Value],
+                       torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of another function applied: one of the same name and another meaning, or another function."""
+    return [
+        ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
+                                                        + torch_ops), "Use the operation with the port's meaning.", 0.75)),
+        ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
+                                   "Apply the same function in both programs.")),
     ]
 
 
@@ -268,24 +280,6 @@ def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
 
 def _law(found: tuple[str, float], fix: str) -> tuple | None:
     return ("forward", found[0], fix, found[1]) if found[0] else None
-
-
-def _rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], step: int, name: str,
-               earlier: Trace | None = None) -> Finding | None:
-    X = numpy_trace.values[0]
-    mine = [v for v in numpy_trace.values if uses(v, X) and v.index not in agreed]
-    theirs = [torch_trace.values[i] for i in agreed[X.index].users]
-    order = row_order(mine, theirs, X)
-    if order is None:
-        return None
-    text, fit = order[0], order[2]
-    before = row_order([v for v in earlier.values if uses(v, earlier.values[0])], theirs, earlier.values[0]) if earlier else None
-    if fit < 0.8 and before is not None and before[1]["numpy"] == order[1]["numpy"]:
-        text, fit = (f"{text} The NumPy program takes the very rows it took at step {step - 1}: its order repeats from one "
-                     "step (epoch) to the next, a generator re-created with the same seed each time where the port's goes on."), 0.8
-    return Finding("data-order", f"At the shared start of step {step} the two programs part where they take the batch's rows, "
-                   f"before the {name}. {text}", {"step": step, "stage": "data", "rows": order[1]},
-                   "Draw and cut the batches alike on both sides (one generator kept, the same batch size and boundaries).", fit)
 
 
 def _shape(value: Value) -> str:
