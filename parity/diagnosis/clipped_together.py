@@ -12,33 +12,42 @@ from typing import Any
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
+from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
 
 SAME = 1e-4  # two gradients' ratios one factor
+READ = 4  # gradients that part otherwise read, in order, until one is read
 
 
-def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
-    parameters = [k.removesuffix(".grad") for k in numpy_record if k.endswith(".grad") and k in torch_record]
-    ratios = {p: constant_ratio(numpy_record[f"{p}.grad"], torch_record[f"{p}.grad"]) for p in parameters}
-    r = ratios.get(name.removesuffix(".grad"))
+def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torch_record: dict, step: int,
+                     constants: dict[str, float] | None = None) -> Finding | None:
+    """`name` a gradient, or at the first step a state made from one (a momentum buffer, Adam's first moment): each
+    side's gradients are the kept ones, or read from that state."""
+    mine, theirs = (_gradients(record, step, constants or {}) for record in (numpy_record, torch_record))
+    parameters = [p for p in mine if p in theirs]
+    ratios = {p: constant_ratio(mine[p], theirs[p]) for p in parameters}
+    r = ratios.get(name.partition(".")[0])
     if r is None or abs(r - 1) <= SAME or len(parameters) < 2:
         return None
     scaled = [p for p, q in ratios.items() if q is not None and abs(q - r) <= SAME * abs(r)]
     apart = [p for p in parameters if p not in scaled]
     where = {"step": step, "stage": "backward"}
     if not apart:
-        grads = {p: numpy_record[f"{p}.grad"] for p in parameters}
-        norms = clipping_norms(grads, r)
+        norms = clipping_norms({p: mine[p] for p in parameters}, r)
         how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
                ": the gradients are scaled on one side before they are kept (clipping by a norm computed otherwise, a scale)")
         return Finding("clipping", f"Every parameter's gradient is {r:.6g} times the port's at step {step}: one factor for "
                        f"all{how}.", {**where, "ratio": r}, "Clip the gradients by the same norm in both programs.",
                        0.9 if norms else 0.7)
-    first = apart[0]
-    said = (f"{name} is {r:.6g} times the port's, as are the gradients of {', '.join(scaled)}: one factor, as clipping by "
-            f"a global norm gives when the norm itself differs; the gradients of {', '.join(apart)} part otherwise, and "
-            f"the slip lies there.")
-    if first in numpy_record and (read := written_backward(setup, built, step, first, numpy_record[first],
-                                                           torch_record.get(f"{first}.grad"), torch_record.get(first))):
+    said = (f"{name.partition('.')[0]}'s gradient is {r:.6g} times the port's, as are the gradients of "
+            f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, as clipping by a global norm gives "
+            f"when the norm itself differs; the gradients of {', '.join(apart)} part otherwise, and the slip lies there.")
+    reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p], torch_record.get(p), mine[p])
+             for p in apart[:READ] if p in numpy_record)
+    if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
+
+def _gradients(record: dict, step: int, constants: dict[str, float]) -> dict:
+    parameters = dict.fromkeys(k.partition(".")[0] for k in record if "." in k)
+    return {p: g for p in parameters if (g := numpy_gradient(record, p, step, constants)) is not None}

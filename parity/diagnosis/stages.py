@@ -79,14 +79,14 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             _ranked(found, idiom)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
-        if (not found or found[0].score < 0.8) and (together := _quietly(clipped_together, setup, built, name, numpy_record, torch_record,
-                                                           failure.step)):
-            found.insert(0, together)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
         found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := _quietly(
+            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))):
+        found.insert(0, together)
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)

@@ -54,7 +54,10 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
     error = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
-    if error is not None and error > FD_AGREES and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
+    if error is None and (numpy_gradient is None or port_error(setup, built, step, parameter, np.asarray(
+            numpy_gradient, np.float64), apart) is None):
+        return None  # both the derivative times one factor (a global norm clipped by): scaled, not written otherwise
+    if (error is None or error > FD_AGREES) and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
         return None
