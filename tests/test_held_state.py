@@ -71,3 +71,16 @@ def test_two_updates_apart_by_the_parameters_own_float32_rounding_agree_and_a_re
     update = np.full((4, 4), 3.6e-5)
     assert _within_rounding(update, update + 3.7e-9, weights)  # new minus old in float32: a few last-place units
     assert not _within_rounding(update, update * 1.01, weights)  # one percent of the update: a real difference
+
+
+def test_rows_one_side_never_moves_are_their_own_cause_only_where_the_rows_both_move_agree():
+    from parity.diagnosis.state_stage import frozen_rows
+    update = RNG.normal(size=(5, 3))
+    still = update.copy()
+    still[0] = 0.0  # row 0 never moved on the NumPy side
+    found = frozen_rows(None, "E", {"E.update": still}, {"E.update": update}, 1)
+    assert found and found[0].score == 0.85 and found[0].evidence["side"] == "numpy", found
+    wider = still.copy()
+    wider[1:] *= 0.7  # every other row moved otherwise too: the still row is one sign of a wider gap
+    found = frozen_rows(None, "E", {"E.update": wider}, {"E.update": update}, 1)
+    assert found[0].score == 0.6 and "side" not in found[0].evidence and "wider difference" in found[0].explanation, found

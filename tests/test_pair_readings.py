@@ -625,3 +625,55 @@ def test_a_loss_called_again_leaves_out_each_class_the_targets_hold_the_commones
     assert abs(tried["ignore_index=0"] - float(F.cross_entropy(logits[real], target[real]))) < 1e-12
     assert not any(k.startswith("ignore_index") for k in dict(_alternatives(F.cross_entropy, {**arguments, "target":
                                                                              torch.zeros(10, 5, dtype=torch.float64)}, 10)))
+
+
+SCHEDULED_NUMPY = '''
+import numpy as np
+
+LR = 0.2
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W, self.b = rng.normal(0, 0.5, (8, 4)), np.zeros(4)
+        self.v = {"W": np.zeros_like(self.W), "b": np.zeros_like(self.b)}
+        self.t = 0
+
+    def train_step(self, X, y):
+        delta = 2 * (X @ self.W + self.b - y) / y.size
+        loss = np.mean((X @ self.W + self.b - y) ** 2)
+        for name, g in (("W", X.T @ delta), ("b", delta.sum(axis=0))):
+            self.v[name] = 0.9 * self.v[name] + g
+            setattr(self, name, getattr(self, name) - LR * (0.5 if self.t >= 2 else 1.0) * self.v[name])
+        self.t += 1
+        return float(loss)
+'''
+
+SCHEDULED_PORT = LINEAR_PORT.replace('''def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.2)
+
+def train_step(model, optimizer, X, y):''', '''def make_optimizer(model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.2, momentum=0.9)
+    return optimizer, torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[2]{gamma})
+
+def train_step(model, optimizer, X, y, scheduler=None):''').replace("    optimizer.step()\n", "    optimizer.step()\n    scheduler.step()\n").replace(
+    "nn.Linear(8, 4, bias=False)", "nn.Linear(8, 4)")
+
+
+@pytest.mark.parametrize("gamma, exit_code", [(", gamma=0.5", 0), ("", 1)])
+def test_a_factor_on_every_update_is_read_with_the_ports_learning_rate_as_it_stands_at_that_step(tmp_path, gamma, exit_code):
+    (tmp_path / "net.py").write_text(SCHEDULED_NUMPY)
+    (tmp_path / "port.py").write_text(SCHEDULED_PORT.format(gamma=gamma))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--torch-init", "model = Net(); optimizer, scheduler = make_optimizer(model)",
+                                      "--torch-step", "train_step(model, optimizer, X, y, scheduler)", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "W=fc.weight.T", "--param", "b=fc.bias", "--state", "momentum_buffer=net.v", "--steps", "4",
+                                      "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "update-scale" and "lr = 0.02 at step 3" in top["explanation"], top
+        assert "MultiStepLR has scaled it (milestones" not in top["explanation"] and "gamma=0.1" in top["explanation"], top

@@ -30,7 +30,10 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if r is None or abs(r - 1) <= SAME or len(parameters) < 2:
         return None
     scaled = [p for p, q in ratios.items() if q is not None and abs(q - r) <= SAME * abs(r)]
-    apart = [p for p in parameters if p not in scaled]
+    agreeing = [p for p, q in ratios.items() if q is not None and abs(q - 1) <= SAME]
+    apart = [p for p in parameters if p not in scaled and p not in agreeing]
+    if len(scaled) < 2:
+        return None  # one gradient scaled alone (a hook on it, a factor in its own backward): no norm shared by all
     where = {"step": step, "stage": "backward"}
     if not apart:
         norms = clipping_norms({p: mine[p] for p in parameters}, r)

@@ -13,6 +13,8 @@ import numpy as np
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 
+SCHEDULE_ARGUMENTS = ("step_size", "gamma", "milestones", "start_factor", "end_factor", "factor", "total_iters", "T_max",
+                      "eta_min")
 RATE_NAMES = {"lr", "learning_rate", "eta", "step_size", "alpha", "learningrate"}
 
 
@@ -37,20 +39,32 @@ def _add(found: set[float], name: str, value: Any) -> None:
         found.add(float(value))
 
 
-def same_learning_rate(built, torch_names: dict) -> str:
-    """Where the NumPy program names the port's learning rate, a factor common to every update is in the gradients."""
+def same_learning_rate(built, torch_names: dict, context: Any = None) -> str:
+    """Where the NumPy program names the port's learning rate (as it stands at the step), a factor common to every
+    update is in the gradients; unless a state made from the gradients (a momentum buffer, Adam's first moment)
+    agrees on both sides at this step, which says the gradients agree and the factor is in the step."""
     group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
     rate = numpy_learning_rate(built.make_sides()[0].names)
-    if rate is None or "lr" not in group or abs(rate - group["lr"]) > 1e-9 * rate:
+    if rate is None or "lr" not in group or abs(rate - group["lr"]) > 1e-9 * rate or _gradients_agree(context):
         return ""
     return (f"Yet the NumPy program steps with the port's learning rate ({rate:g}): the factor is not the learning rate "
             "but the gradients, and with the losses equal at this step the NumPy program's gradient is that factor "
             "times its loss's (a chain-rule factor lost or added, a reduction's count).")
 
 
-def scaled_finding(scaled: str, built: Any, torch_names: dict, evidence: dict) -> Finding:
+def _gradients_agree(context: Any) -> bool:
+    if context is None:
+        return False
+    mine, theirs = context.numpy_record, context.torch_record
+    made = [k for k in mine if k.endswith((".momentum_buffer", ".exp_avg")) and k in theirs]
+    return bool(made) and all(np.allclose(np.asarray(mine[k], np.float64), np.asarray(theirs[k], np.float64), rtol=1e-4,
+                                          atol=1e-7 * float(np.abs(np.asarray(theirs[k], np.float64)).max(initial=1.0)))
+                              for k in made)
+
+
+def scaled_finding(scaled: str, built: Any, torch_names: dict, evidence: dict, context: Any = None) -> Finding:
     """One factor on every update: the learning rate, unless the NumPy program names the port's (then its gradient)."""
-    if same_rate := same_learning_rate(built, torch_names):
+    if same_rate := same_learning_rate(built, torch_names, context):
         return Finding("gradient-scale", scaled.split(": a learning rate")[0] + f". {same_rate}", {**evidence, "side": "numpy"},
                        "Give the NumPy gradient every factor of its loss's derivative (the chain rule, the reduction).", 0.8)
     return Finding("update-scale", scaled, evidence, "Give both programs the same learning rate, schedule included.", 0.8)
@@ -74,12 +88,12 @@ def one_learning_rate_factor(torch_names: dict, context) -> str | None:
         return None
     group = next(iter(getattr(torch_names.get("optimizer"), "param_groups", [])), {})
     schedulers = [v for v in torch_names.values() if hasattr(v, "get_last_lr") and hasattr(v, "base_lrs")]
-    said = f" The port's optimizer starts at lr = {group['lr']:g}" if "lr" in group else ""
+    said = f" The port's optimizer steps at lr = {group['lr']:g} at step {context.step}" if "lr" in group else ""
     if said and schedulers and "initial_lr" in group and abs(group["lr"] / group["initial_lr"] - 1) > 1e-6:
         factor = group["lr"] / group["initial_lr"]
-        extra = {"start_factor": getattr(schedulers[0], "start_factor", None), "factor": getattr(schedulers[0], "factor", None)}
-        shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)))
-        said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} scales it from "
-                 f"the first step{f' ({shown}; check the defaults you left)' if shown else ''}")
+        extra = {k: getattr(schedulers[0], k, None) for k in SCHEDULE_ARGUMENTS}
+        shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)) and not isinstance(v, bool))
+        said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} has scaled "
+                 f"it{f' ({shown}; check the defaults you left)' if shown else ''}")
     return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
             f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")

@@ -8,6 +8,7 @@ nothing is looked up.
 from __future__ import annotations
 
 import inspect
+from collections import Counter
 from typing import Any, Iterator
 
 import numpy as np
@@ -15,10 +16,13 @@ import torch
 
 from parity.diagnosis.called_again import SKIPPED, options
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.replays import traces
 from parity.diagnosis.value_trace import agrees
 
 AHEAD = 3  # steps past the failing one that must agree too
-MOST_VARIANTS = 12
+MOST_VARIANTS = 16
+MOST_PER_KEY = 5  # values tried for one argument
+WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
 MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
                              "climbs the loss its port descends, the sign of its gradients (of its loss's derivative, "
@@ -31,7 +35,7 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
     optimizer = _optimizer(built.make_sides()[1])
     if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance):
         return None  # the port's own optimizer, rebuilt as given, agrees: the programs part elsewhere
-    for change, key, value in list(_variants(optimizer))[:MOST_VARIANTS]:
+    for change, key, value in list(_variants(optimizer, _written_numbers(setup, built)))[:MOST_VARIANTS]:
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
             name = type(optimizer).__name__
             return Finding("optimizer-settings", f"The port's {name}, built again with {change} (its own class, the same "
@@ -54,7 +58,10 @@ def _optimizer(side: Any) -> Any:
     return names.get("optimizer") if isinstance(names, dict) else getattr(side, "optimizer", None)
 
 
-def _variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[str, str, Any]]:
+def _variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ()) -> Iterator[tuple[str, str, Any]]:
+    """Each argument changed one way: as `options` changes it, to 0 (a term the NumPy program does not have), or, for a
+    fraction (a decay, a momentum), to a fraction the NumPy program writes (RMSprop's alpha left at its default 0.99
+    where the NumPy program averages with 0.9)."""
     group = optimizer.param_groups[0]
     for key, parameter in inspect.signature(type(optimizer).__init__).parameters.items():
         if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:
@@ -62,8 +69,21 @@ def _variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[str, str, Any]
         tried = options(key, group[key], parameter.default)
         if isinstance(group[key], float) and group[key] != 0.0 and key != "lr" and 0.0 not in tried:
             tried = [*tried, 0.0]  # a term at a default the NumPy program does not have (AdamW's weight_decay=0.01)
+        if isinstance(group[key], float) and 0.0 < group[key] < 1.0 and key != "lr":
+            fractions = dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if 0.0 < k < 1.0)  # 1 - α written
+            tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
         for option in tried:
             yield f"{key}={option!r}", key, option
+
+
+def _written_numbers(setup: Any, built: Any) -> tuple[float, ...]:
+    """The numbers the NumPy program's first step computes with (its constants as written), most used first."""
+    try:
+        values = traces(setup, built, 1)[0].values
+    except Exception:  # noqa: BLE001 - a program that cannot be traced: no numbers to try
+        return ()
+    counted = Counter(round(i, 12) for v in values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0))
+    return tuple(n for n, _ in counted.most_common(WRITTEN_NUMBERS))
 
 
 def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any) -> torch.optim.Optimizer:

@@ -69,12 +69,19 @@ def frozen_rows(built, parameter: str, numpy_record: dict, torch_record: dict, s
         rows = np.flatnonzero(still(mine) & ~still(other))
         if 0 < rows.size < len(mine):
             padding = _padding_index(built, parameter) if side == "port" else None
-            why = (f": the port's Embedding has padding_idx={padding}, whose row never receives a gradient" if padding is not None
-                   and padding in rows.tolist() else ": no gradient reaches them on that side (a mask, a padding row)")
+            padded = padding is not None and padding in rows.tolist()
+            why = (f": the port's Embedding has padding_idx={padding}, whose row never receives a gradient" if padded
+                   else ": no gradient reaches them on that side (a mask, a padding row)")
+            both = ~still(mine) & ~still(other)
+            wider = not padded and both.any() and not np.allclose(np.asarray(a, np.float64)[both], np.asarray(b, np.float64)[both],
+                                                                  rtol=1e-3, atol=1e-3 * float(np.abs(b).max()))
+            if wider:
+                why = (": the rows both programs move differ too, so the still rows are one sign of a wider difference "
+                       "in that parameter's gradient (a term of it missing on one side), not their own cause")
             return [Finding("not-updated", f"The {side} never moves row(s) {rows.tolist()[:6]} of {parameter} at step {step}; "
                             f"the other program moves them{why}.", {"step": step, "parameter": parameter,
-                            "rows": rows.tolist()[:6], "side": "torch" if side == "port" else "numpy"},
-                            "Drop padding_idx where that row is a real token (or freeze it on both sides).", 0.85)]
+                            "rows": rows.tolist()[:6], **({} if wider else {"side": "torch" if side == "port" else "numpy"})},
+                            "Drop padding_idx where that row is a real token (or freeze it on both sides).", 0.6 if wider else 0.85)]
     return []
 
 

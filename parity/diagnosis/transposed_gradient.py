@@ -1,7 +1,7 @@
 """A square parameter's gradient written transposed on one side: da.T @ X where X.T @ da is meant. The shapes fit,
 so nothing fails but the numbers: the NumPy program's update (or optimizer state) of the parameter is the port's
 transposed, element for element, and not the port's as it is. The side is the one whose gradient is not the
-derivative of the loss (central differences, `written_backward.port_error`)."""
+derivative of the loss (central differences, `port_gradient.port_error`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import trace_tolerance
 from parity.diagnosis.value_trace import agrees
-from parity.diagnosis.written_backward import port_error
+from parity.diagnosis.port_gradient import port_error
 from parity.tolerance.diagnosis import FD_AGREES
 
 

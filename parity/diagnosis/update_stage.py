@@ -18,7 +18,7 @@ from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.backward_again import still_because
-from parity.diagnosis.replays import lockstep, moves_at
+from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.ratios import (constant_ratio, cumulative, cuts, data_axis as _data_axis, ratio_meaning as _ratio_meaning,
                                      schedule_form, step_law)
 from parity.engine.setup import Setup
@@ -108,7 +108,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
     if decayed := _weight_decay(context, parameter, a, b, before, evidence):
         return [decayed]
-    port_names = built.make_sides()[1].names  # the port's optimizer and schedulers as built
+    port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter)
     if plain:
         return [Finding("update-law", plain, {**evidence, "side": "numpy" if plain.startswith("The NumPy") else "torch"},
@@ -118,7 +118,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
     scaled = one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
     if scaled:
-        return [scaled_finding(scaled, built, port_names, evidence)]
+        return [scaled_finding(scaled, built, port_names, evidence, context)]
     law = _law(ratios, step)
     if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
         return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]

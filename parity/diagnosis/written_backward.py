@@ -8,20 +8,19 @@ of two (a term of a sum dropped: a skip connection's path, a tied weight's secon
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import numpy as np
 
-from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
-from parity.diagnosis.value_trace import Trace, Value, describe, uses
+from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.local_derivatives import (derivative_elsewhere, factor_left_out, held_step_left_out, product_factor,
                                                 step_left_out)
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
-from parity.diagnosis.custom_functions import custom_backward, surrogates, unjudged
+from parity.diagnosis.custom_functions import surrogates, unjudged
+from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, mask_left_out, placed, unseen_operand, written_into
@@ -33,9 +32,8 @@ from parity.diagnosis.agreements import agreements
 from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
-from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
+from parity.tolerance.diagnosis import FD_AGREES
 
-FD_PICKS = 3  # elements differenced: the port's largest gradients
 VIEWS = ("reshape", "transpose", "swapaxes", "ravel")
 
 
@@ -54,9 +52,9 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
     error = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
-    if error is None and (numpy_gradient is None or port_error(setup, built, step, parameter, np.asarray(
-            numpy_gradient, np.float64), apart) is None):
-        return None  # both the derivative times one factor (a global norm clipped by): scaled, not written otherwise
+    if error is None and (numpy_gradient is None or (mine := port_error(setup, built, step, parameter, np.asarray(
+            numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
+        return None  # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
     if (error is None or error > FD_AGREES) and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
@@ -68,8 +66,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
         error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
     if error > FD_AGREES:
-        why = _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or \
-            _detached(setup, built, step) or _why_port(built)
+        why = why_not_derivative(setup, built, step, parameter, apart)
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
                        f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",
@@ -199,99 +196,6 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
                            {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},
                            "Take that value from the right source.", 0.8)
     return None
-
-
-def _module_flag(setup: Any, built: Any, step: int, parameter: str, apart: np.ndarray | None) -> str:
-    """A flag of one of the port's modules (an argument it was built with, held as an attribute) that, flipped, makes
-    the port's gradient of the parameter the derivative of the NumPy step's loss: Embedding's scale_grad_by_freq."""
-    model = built.make_sides()[1].names.get("model")
-    for path, module in model.named_modules() if model is not None else ():
-        accepted = inspect.signature(type(module).__init__).parameters
-        for flag, value in vars(module).items():
-            optional = isinstance(value, (int, float)) and flag in accepted and accepted[flag].default is None
-            if not (isinstance(value, bool) or optional) or flag not in accepted or flag in ("inplace", "training"):
-                continue  # a flag flipped, or an optional argument given (padding_idx=0) back at its default, None
-            other = None if optional and not isinstance(value, bool) else not value
-            numpy_side, torch_side = replayed(setup, built, step, lambda torch_side: setattr(
-                dict(torch_side.names["model"].named_modules())[path], flag, other))
-            try:
-                torch_side.step(setup.rows(step))
-            except Exception:  # noqa: BLE001 - a flag the port's step cannot run with is no alternative
-                continue
-            gradient = (torch_side.gradients() or {}).get(parameter)
-            error = port_error(setup, built, step, parameter, np.asarray(gradient, np.float64), apart) if gradient is not None else None
-            if error is not None and error <= FD_AGREES:
-                return (f"the port builds {path or 'the model'} as {type(module).__name__}({flag}={value}); with {flag}="
-                        f"{other} its gradient of {parameter} is that derivative (measured): that argument changes the "
-                        "gradient and not the forward pass.")
-    return ""
-
-
-def _detached(setup: Any, built: Any, step: int) -> str:
-    """A value the port detaches from the graph in its step and goes on computing with, where back-propagation
-    brought a gradient to the value it was detached from, or to what that value is made from: no gradient flows back
-    through it (measured)."""
-    _, torch_trace = traces(setup, built, step, gradients=True)
-    graded = {v.inputs[0] for v in torch_trace.values if v.op == "grad" and v.inputs and isinstance(v.inputs[0], int)}
-    for value in torch_trace.values:
-        source = next((i for i in value.inputs if isinstance(i, int)), None)
-        if value.op in ("detach", "detach_") and value.users and source is not None and (source in graded or any(
-                i in graded for i in torch_trace.values[source].inputs if isinstance(i, int))):  # a sum detached at once
-            return (f"the port detaches {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
-                    "on computing with it: the loss's gradient does not flow back through that value to the parameters "
-                    "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
-                    "target, left on a value the loss needs) (measured).")
-    return ""
-
-
-def _why_port(built: Any) -> str:
-    """One Parameter registered under several names is measured; otherwise the candidates are said."""
-    model = built.make_sides()[1].names.get("model")
-    held: dict[int, list[str]] = {}
-    for name, value in model.named_parameters(remove_duplicate=False) if model is not None else ():
-        held.setdefault(id(value), []).append(name)
-    shared = next((names for names in held.values() if len(names) > 1), None)
-    if shared:
-        return (f"the port holds one Parameter under {len(shared)} names ({', '.join(shared)}): the layers share it, "
-                f"and its gradient is the sum of theirs (a list repeated with *, or one tensor appended several times).")
-    return ("the port's backward differs (a custom autograd Function's backward, a hook), or its parameters are used "
-            "otherwise than the NumPy program's.")
-
-
-def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,
-                apart: np.ndarray | None) -> float | None:
-    """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
-    program at the step's shared start, on the elements where the port's gradient is largest."""
-    numpy_side, _ = replayed(setup, built, step)
-    start = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
-    rows = setup.rows(step)
-
-    def loss(index: int, h: float) -> float | None:
-        side = numpy_side.promoted()
-        params = {name: value.copy() for name, value in start.items()}
-        params[parameter].reshape(-1)[index] += h
-        side.load(params)
-        record = side.step(rows)
-        return float(np.ravel(record["loss"])[0]) if "loss" in record else None
-
-    # where the port's gradient is largest, and where the two programs' new values part most: a gradient wrong only in
-    # some elements (a clamp, a masked row) is differenced where it is wrong
-    picks = np.argsort(-np.abs(gradient).ravel())[:FD_PICKS]
-    if apart is not None and apart.shape == gradient.shape:
-        picks = np.unique(np.concatenate([picks, np.argsort(-apart.ravel())[:FD_PICKS]]))
-    scale = max(float(np.abs(start[parameter]).max(initial=0.0)), 1.0)
-    estimates = []
-    for index in picks:
-        up, down = loss(int(index), FD_STEP * scale), loss(int(index), -FD_STEP * scale)
-        if up is None or down is None:
-            return None
-        estimates.append((up - down) / (2 * FD_STEP * scale))
-    estimates, chosen = np.array(estimates), gradient.ravel()[picks]
-    error = float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
-    fit = fit_ratio(chosen, estimates) if np.any(estimates) else None
-    if error > FD_AGREES and fit is not None and fit[1] <= min(FD_AGREES, error / 10):
-        return None  # the derivative times one factor: scaled after the backward pass (clipping, a loss scale), not in it
-    return error
 
 
 def _new_value(trace: Trace, after: np.ndarray) -> Value | None:
