@@ -84,3 +84,35 @@ def test_rows_one_side_never_moves_are_their_own_cause_only_where_the_rows_both_
     wider[1:] *= 0.7  # every other row moved otherwise too: the still row is one sign of a wider gap
     found = frozen_rows(None, "E", {"E.update": wider}, {"E.update": update}, 1)
     assert found[0].score == 0.6 and "side" not in found[0].evidence and "wider difference" in found[0].explanation, found
+
+
+def test_adams_bias_corrections_are_read_step_by_step_by_their_law():
+    from types import SimpleNamespace
+    from parity.diagnosis.adam_law import _moments
+    from parity.diagnosis.adam_written import corrections
+    config = SimpleNamespace(lr=0.01, betas=(0.9, 0.999), eps=1e-8)
+    grads = [{"W": RNG.normal(size=(4, 3))} for _ in range(4)]
+    moments = _moments(grads, config.betas)
+
+    def updates(v_factor):
+        return [{"W": -config.lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v * v_factor(t)) + config.eps)}
+                for t, state in enumerate(moments, start=1) for m, v in [state["W"]]]
+
+    found = corrections(updates(lambda t: 1 / (1 - 0.999) ** t), moments, config)
+    assert found is not None and "the power outside the parentheses" in found.explanation, found
+    found = corrections(updates(lambda t: 1 / (1 - 0.9 ** t)), moments, config)
+    assert found is not None and "the other moment's β" in found.explanation, found
+    assert corrections(updates(lambda t: 1 / (1 - 0.999 ** t)), moments, config) is None  # Adam as torch writes it
+
+
+def test_a_first_steps_buffer_apart_by_a_multiple_of_the_parameter_is_read_as_a_weight_decay_on_one_side():
+    from parity.diagnosis.state_stage import decay_in_state
+    g, theta = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3))
+    found = decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + 0.1 * theta},
+                           {"W.momentum_buffer": g + 0.05 * theta}, 1, {}, theta)
+    assert found is not None and found.evidence["side"] == "numpy" and abs(found.evidence["decay"] - 0.05) < 1e-9, found
+    found = decay_in_state("W.exp_avg", {"W.exp_avg": 0.1 * g}, {"W.exp_avg": 0.1 * (g + 0.01 * theta)}, 1, {"β1": 0.9}, theta)
+    assert found is not None and found.evidence["side"] == "torch" and abs(found.evidence["decay"] + 0.01) < 1e-9, found
+    other = {"W.momentum_buffer": g + 0.05 * RNG.normal(size=(4, 3))}  # apart, but by no multiple of the parameter
+    assert decay_in_state("W.momentum_buffer", other, {"W.momentum_buffer": g}, 1, {}, theta) is None
+    assert decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + theta}, {"W.momentum_buffer": g}, 2, {}, theta) is None

@@ -464,6 +464,8 @@ def test_a_first_steps_moment_ratio_is_read_as_the_constant_the_numpy_program_ke
     said = other_constant("exp_avg_sq", 10.0, {"β1": 0.9, "β2": 0.999}, 1)
     assert "β2 = 0.99 where the port's optimizer has β2 = 0.999" in said, said
     assert other_constant("exp_avg_sq", 7.3, {"β1": 0.9, "β2": 0.999}, 1) == ""  # 0.9927: no value people write
+    said = other_constant("square_avg", 9.0, {"α": 0.9}, 1)  # (1 - α)·v + α·g²: 0.9 g² against torch's 0.1 g²
+    assert "the two coefficients exchanged" in said, said
     assert other_constant("exp_avg_sq", 10.0, {"β1": 0.9, "β2": 0.999}, 2) == ""  # past the first step: another law
     assert "α = 0.9 " in other_constant("square_avg", 10.0, {"α": 0.99}, 1)
 
@@ -604,3 +606,12 @@ def test_the_ports_trace_keeps_a_mask_inverted_with_the_tilde_operator():
     with _TorchValues(trace):
         (~keep).float() * 2
     assert [v.op for v in trace.values][:1] == ["invert"], [v.op for v in trace.values]
+
+
+def test_a_mask_inverted_on_one_side_is_read_as_complementary_entries():
+    scores = RNG.normal(size=(4, 1, 5))
+    keep = RNG.random(size=(4, 1, 5)) > 0.3
+    mine = values(("where", np.where(keep, scores, -1e9), (), ""))
+    theirs = values(("masked_fill", np.where(keep, -1e9, scores), (), ""))  # given the mask of the entries to keep
+    said = masks_apart(mine.values, theirs.values)
+    assert "mask complementary entries" in said and "inverted" in said, said

@@ -75,6 +75,11 @@ def masks_apart(numpy_values: list[Value], torch_values: list[Value]) -> str:
                 return filled
             if not masked_a.any() or not masked_b.any() or np.array_equal(masked_a, masked_b):
                 continue
+            if np.array_equal(masked_a, ~masked_b):
+                return (f"The NumPy program's {mine.op} and the port's {theirs.op} mask complementary entries: the port "
+                        f"masks exactly the {int(masked_b.sum())} entries the NumPy program keeps and keeps the "
+                        f"{int(masked_a.sum())} it masks: the mask inverted on one side (masked_fill given the mask of "
+                        "the entries to keep, where ~mask belongs; a True = keep convention read as True = masked).")
             both = ~masked_a & ~masked_b
             if not both.any() or not np.allclose(a[both], b[both], rtol=1e-5, atol=1e-7):
                 continue

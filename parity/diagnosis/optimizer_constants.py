@@ -75,6 +75,10 @@ def other_constant(kind: str, ratio: float, constants: dict[str, float], step: i
         return ""
     theirs = constants[name]
     mine = 1 - ratio * (1 - theirs)
+    if abs(mine - (1 - theirs)) <= 1e-6 and abs(theirs - 0.5) > 1e-6:
+        return (f"{ratio:.6g} is {name}/(1 - {name}) ({name} = {theirs:g}): the NumPy program keeps its {kind} as "
+                f"(1 - {name})·{kind} + {name}·g², the two coefficients exchanged, where the port's optimizer takes "
+                f"{name}·{kind} + (1 - {name})·g²")
     usual = next((u for u in USUAL if abs(mine - u) <= 1e-6 and abs(u - theirs) > 1e-9), None)
     if usual is None:
         return ""

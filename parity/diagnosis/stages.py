@@ -81,7 +81,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))
+        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built), context)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := _quietly(

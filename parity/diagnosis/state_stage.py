@@ -3,6 +3,8 @@ what one factor for every parameter, the gradient alone, or rows never moved on 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
@@ -12,10 +14,14 @@ from parity.diagnosis.ratios import clipping_norms, constant_ratio
 
 
 def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
-                   constants: dict[str, float] | None = None) -> list[Finding]:
+                   constants: dict[str, float] | None = None, context: Any = None) -> list[Finding]:
     """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
-    every parameter's state is one factor times the other side's, the gradients were scaled between the two."""
+    every parameter's state is one factor times the other side's, the gradients were scaled between the two; or the
+    two differ by a multiple of the parameter (a weight decay in the gradient on one side)."""
     parameter, _, kind = name.partition(".")
+    before = getattr(context, "numpy_before", {}).get(parameter)
+    if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before)) is not None:
+        return [decayed]
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
     if shared is not None and ratio is not None and (law := other_constant(kind, shared, constants or {}, step)
@@ -122,3 +128,28 @@ def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dic
     if f"{parameter}.exp_avg" in numpy_record and "β1" in constants:
         return np.asarray(numpy_record[f"{parameter}.exp_avg"], np.float64) / (1 - constants["β1"])
     return None
+
+
+def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float],
+                   before: np.ndarray | None) -> Finding | None:
+    """At the first step a momentum buffer is g and Adam's first moment (1 - β1)·g on both sides: where the two differ
+    by one multiple of the parameter, λ·θ (times 1 - β1), one side adds a weight decay λ·θ to its gradient that the
+    other does not (or another λ): the biases decayed too, the 2 of d(λ‖θ‖²)/dθ."""
+    parameter, _, kind = name.partition(".")
+    scale = {"momentum_buffer": 1.0, "exp_avg": 1 - constants.get("β1", 2.0)}.get(kind)
+    if step != 1 or before is None or scale is None or scale <= 0:
+        return None
+    theta = np.asarray(before, np.float64)
+    gap = np.asarray(numpy_record[name], np.float64) - np.asarray(torch_record[name], np.float64)
+    if np.count_nonzero(np.abs(theta) > 1e-3 * np.abs(theta).max(initial=0.0)) < 2:
+        return None  # a parameter at 0 (a bias as initialised): any difference is a multiple of nothing
+    decay = constant_ratio(gap, scale * theta)
+    if decay is None or abs(decay) < 1e-8:
+        return None
+    side, who = ("numpy", "NumPy program") if decay > 0 else ("torch", "port")
+    return Finding("weight-decay", f"The {kind} of {parameter} differs at step 1 by {abs(decay):.4g} times the parameter "
+                   f"itself{'' if scale == 1 else ' (times 1 - β1)'}: the {who} adds a weight decay λ·{parameter} with λ "
+                   f"= {abs(decay):.4g} more to the gradient than the other (decay applied to a parameter the other side "
+                   f"leaves alone, such as a bias; or λ doubled, the 2 of d(λ‖θ‖²)/dθ).",
+                   {"step": step, "parameter": parameter, "state": kind, "decay": decay, "side": side},
+                   "Add the same weight decay to the same parameters in both programs.", 0.85)
