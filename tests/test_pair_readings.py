@@ -677,3 +677,19 @@ def test_a_factor_on_every_update_is_read_with_the_ports_learning_rate_as_it_sta
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "update-scale" and "lr = 0.02 at step 3" in top["explanation"], top
         assert "MultiStepLR has scaled it (milestones" not in top["explanation"] and "gamma=0.1" in top["explanation"], top
+
+
+def test_a_loss_given_an_input_of_another_shape_is_called_again_with_the_targets_shape():
+    import warnings
+    import torch
+    import torch.nn.functional as F
+    from parity.diagnosis.called_again import loss_call_finding
+    from parity.diagnosis.port_values import LossCall
+    pred, y = torch.tensor(RNG.normal(size=10)), torch.tensor(RNG.normal(size=(10, 1)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch warns of the broadcast: the slip itself
+        port = float(F.mse_loss(pred, y))
+    numpy_loss = float(np.mean((pred.numpy()[:, None] - y.numpy()) ** 2))
+    found = loss_call_finding([LossCall(F.mse_loss, (pred, y), {}, port)], numpy_loss, 10, 1e-9, 1)
+    assert found is not None and "broadcasts to (10, 10)" in found.explanation, found
+    assert loss_call_finding([LossCall(F.mse_loss, (pred, y[:, 0]), {}, numpy_loss)], numpy_loss, 10, 1e-9, 1) is None

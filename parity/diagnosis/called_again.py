@@ -81,6 +81,8 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
     """Each one-argument change and its result: the number (a loss), or with `whole` the array. A number argument
     also takes each of `numbers` (the numbers the NumPy program writes there: a slope of 0.2 against the default)."""
     defaults = {k: p.default for k, p in signature(func).parameters.items()}
+    if not whole and (shaped := _target_shaped(func, arguments)) is not None:
+        yield shaped
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
             # is always one of its values, and says nothing; the data only rearranged (a loss's class axis)
@@ -109,6 +111,22 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
+
+
+def _target_shaped(func: Any, arguments: dict) -> tuple[str, float] | None:
+    """A loss whose input and target hold as many numbers in other shapes ((n,) against (n, 1)), called again with the
+    input in the target's shape: broadcasting pairs every prediction with every target."""
+    given, target = arguments.get("input"), arguments.get("target")
+    if not (torch.is_tensor(given) and torch.is_tensor(target)) or given.numel() != target.numel() or given.shape == target.shape:
+        return None
+    try:
+        paired = tuple(torch.broadcast_shapes(given.shape, target.shape))
+    except RuntimeError:
+        return None
+    value = _call(func, {**arguments, "input": given.reshape(target.shape)})
+    return None if value is None else (f"the input reshaped to the target's shape {tuple(target.shape)} (as given, "
+                                       f"{tuple(given.shape)} against {tuple(target.shape)} broadcasts to {paired}: "
+                                       "every prediction paired with every target, a squeeze or a view left on one)", value)
 
 
 def _classes_held(key: str, arguments: dict) -> list[int]:
