@@ -236,3 +236,17 @@ def test_a_gradient_zero_on_the_port_alone_is_judged_not_taken_as_rounding():
         torch64 = {"E.update": np.array([0.0, -0.02, 0.01]), **grad64}
         comparison.add(1, numpy_record, torch_record, references=lambda: (numpy64, torch64))
         assert comparison.first_failure is not None and comparison.first_failure.tensor == "E.update", comparison.last
+
+
+def test_a_states_difference_carried_from_the_step_before_is_taken_away_up_to_all_of_it():
+    rng = np.random.default_rng(4)
+    total = 10.0 + rng.random(50)  # an Adagrad sum near 10, each side's own since step 1
+    carried = 2e-5 * rng.normal(size=50)  # float32 rounding of the earlier steps, each side its own
+    g2 = rng.random(50)
+    numpy64, torch64 = total + carried + g2, total + g2  # one float64 step from each side's start
+    numpy32, torch32 = numpy64.astype(np.float32), torch64.astype(np.float32)
+    tight = dict(rtol=1e-7, atol=1e-7, dtype="float32", forward=False)
+    assert not judge_against_reference(numpy32, torch32, numpy64, torch64, **tight).passed  # the start's gap counted
+    assert judge_against_reference(numpy32, torch32, numpy64, torch64, **tight, carried=carried).passed
+    bug = numpy64 + 0.01 * g2  # a real difference in this step's update of the state: more than the start carried
+    assert not judge_against_reference(bug.astype(np.float32), torch32, bug, torch64, **tight, carried=carried).passed

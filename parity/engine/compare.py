@@ -125,6 +125,7 @@ class RunComparison:
         self.steps = 0
         self.references_taken = 0  # steps at which a float64 reference was taken
         self.last: dict[str, Comparison] = {}  # the latest step's comparisons
+        self.starts: tuple[Mapping, Mapping] = ({}, {})  # each side's record of the step before: its state at this start
 
     def measure(self, numpy_record: dict, torch_record: dict) -> dict[str, Comparison]:
         """A step's comparisons, for add(), with the error histograms of each tensor's new worst step."""
@@ -144,6 +145,8 @@ class RunComparison:
             self.tensors[name].add(step, comparison)
             if not comparison.passed and self.first_failure is None:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
+        self.starts = tuple({k: np.array(host(v), np.float64) for k, v in record.items() if _is_state(k)}  # copies:
+                            for record in (numpy_record, torch_record))  # a state updated in place is not this start
         return new_failure
 
     def _judge_by_reference(self, numpy_record: dict, torch_record: dict, references: References) -> None:
@@ -164,13 +167,14 @@ class RunComparison:
         for name in failing:
             if name not in torch64:
                 continue
-            values = [numpy_record[name], host(torch_record[name]), numpy64.get(name), host(torch64[name])]
+            values = [numpy_record[name], host(torch_record[name]), numpy64.get(name), host(torch64[name]), _carried(name, self.starts)]
             zero = _rounding_on_both_sides(rounding_of_zero(name, gradients, gradients64, self.dtype), values, self.rtol,
                                            self.atol, rounding_of_zero(name, gradients_on_host(numpy_record), None, self.dtype))
             kept = np.flatnonzero(~zero) if zero is not None and zero.any() and np.shape(values[0]) == zero.shape else None
             if kept is not None:  # a zero gradient's rounding, normalised by the optimizer: those elements are not judged
                 values = [None if v is None or np.shape(v) != zero.shape else np.asarray(v).reshape(-1)[kept] for v in values]
-            j = judge_against_reference(*values, self.rtol, self.atol, self.dtype, is_forward(name), is_forward(name) and name != "loss")
+            j = judge_against_reference(*values[:4], self.rtol, self.atol, self.dtype, is_forward(name),
+                                        is_forward(name) and name != "loss", values[4])
             if kept is not None and j.index and len(kept):
                 j = replace(j, index=tuple(int(i) for i in np.unravel_index(kept[j.index[0]], zero.shape)))
             c = replace(self.last[name], float64_gap=j.gap, precision=j.precision, allowed=j.allowed, rule=FLOAT64_REFERENCE)
@@ -207,6 +211,19 @@ class RunComparison:
                     found[name] = replace(comparison, mismatched=comparison.size, problem=problem, used=float("inf"),
                                           min_atol=float("inf"), min_rtol=float("inf"))
         return found
+
+
+def _carried(name: str, starts: tuple[Mapping, Mapping]) -> np.ndarray | None:
+    """An optimizer state's difference at the step's start (each side keeps its own), where both sides recorded it."""
+    if not _is_state(name) or any(name not in record for record in starts):
+        return None
+    mine, theirs = starts[0][name], starts[1][name]
+    return mine - theirs if mine.shape == theirs.shape else None
+
+
+def _is_state(name: str) -> bool:
+    kind = name.partition(".")[2]
+    return bool(kind) and kind not in ("grad", "update")
 
 
 def _absent(name: str, numpy_record: Mapping, torch_record: Mapping) -> str | None:

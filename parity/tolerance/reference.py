@@ -42,11 +42,13 @@ def is_forward(name: str) -> bool:
 
 
 def judge_against_reference(numpy, torch, numpy64, torch64, rtol: float, atol: float, dtype: str,
-                            forward: bool = True, torch_precision: bool | None = None) -> Judgement:
+                            forward: bool = True, torch_precision: bool | None = None, carried=None) -> Judgement:
     """numpy, torch: the run's values; numpy64, torch64: each program stepped once in float64 from the step's start;
     forward: a tensor of the forward pass, whose precision on either side is judged; torch_precision: whether the
     torch side's is (default: as forward). A NumPy program that does not step in float64 (it fixes its own dtype) is
-    measured against torch's float64."""
+    measured against torch's float64. carried: for an optimizer state each side keeps as its own (its float64 copy
+    starts from it), the two sides' difference at the step's start, which the programs' own difference may hold up
+    to a factor c in [0, 1] (a sum carries all of it, a moving average β of it)."""
     a, b = np.asarray(numpy, dtype=np.float64), np.asarray(torch, dtype=np.float64)
     b64 = np.asarray(torch64, dtype=np.float64)
     own = numpy64 is not None and np.asarray(numpy64).dtype == np.float64 and np.shape(numpy64) == b64.shape
@@ -55,7 +57,7 @@ def judge_against_reference(numpy, torch, numpy64, torch64, rtol: float, atol: f
         return Judgement(False, float("inf"), float("inf"), atol, int(a.size), (), 1.0, "its float64 reference has another shape")
     allowance = atol + rtol * np.abs(b64)
     with np.errstate(invalid="ignore", over="ignore"):
-        gap = np.abs(a64 - b64)
+        gap = np.abs(a64 - b64 - carried_part(a64 - b64, carried))
     gap = np.where(np.isfinite(gap), gap, np.inf)
     mismatched = int(np.count_nonzero(gap > allowance))
     worst = int(gap.argmax()) if gap.size else 0
@@ -86,6 +88,18 @@ def judge_against_reference(numpy, torch, numpy64, torch64, rtol: float, atol: f
             f"the torch side's {dtype} values are {1 / precision:.3g} times further from float64 than NumPy's: it computes "
             f"below {dtype} precision (TF32, a half-precision kernel; in float64 the two programs agree)"))
     return Judgement(True, **judged)
+
+
+def carried_part(difference: np.ndarray, carried) -> np.ndarray | float:
+    """c·carried, c in [0, 1] fitted to the difference by least squares; 0 where nothing is carried. Capped at 1, it
+    takes away no more than the start's own difference, which passed at the step before."""
+    if carried is None or np.shape(carried) != np.shape(difference):
+        return 0.0
+    carried = np.asarray(carried, np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        size = float(np.sum(carried * carried))
+        c = float(np.sum(difference * carried)) / size if size > 0 else 0.0
+    return min(max(c, 0.0), 1.0) * carried if np.isfinite(c) else 0.0
 
 
 def _rms(values: np.ndarray) -> float:
