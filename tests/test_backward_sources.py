@@ -110,3 +110,18 @@ def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_th
     found = clipped_together(None, None, "bo.momentum_buffer", buffers, port, 1)
     assert found is not None and "0.8 times the port's at step 1: one factor for all" in found.explanation, found
     assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 2) is None  # past step 1 a buffer holds more
+
+
+def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_own():
+    from parity.diagnosis.clip_handling import handling, handling_finding
+    raw = {p: 4 * RNG.normal(size=(5, 3)) for p in ("W1", "b1", "W2")}
+    total = float(np.sqrt(sum(np.sum(g * g) for g in raw.values())))
+    by_norm = {p: g * (2.0 / total) for p, g in raw.items()}
+    by_value = {p: np.clip(g, -5.0, 5.0) for p, g in raw.items()}
+    found = handling_finding(by_value, by_norm, raw, 1)
+    assert found is not None and "cut element by element at ±5" in found.explanation, found
+    assert "clipping by a global norm, to 2" in found.explanation, found
+    assert handling_finding(by_norm, by_norm, raw, 1) is None  # handled alike: the programs part elsewhere
+    subset = {**raw, "W2": raw["W2"] * 0.5, "b1": raw["b1"] * 0.5}
+    assert handling(subset, raw)[0] == "subset"
+    assert handling({p: g + 0.3 for p, g in raw.items()}, raw) is None  # no handling of the raw gradients

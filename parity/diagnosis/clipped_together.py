@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from parity.diagnosis.backward_again import raw_gradients
+from parity.diagnosis.clip_handling import handling_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 from parity.diagnosis.state_stage import numpy_gradient
@@ -24,6 +28,9 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     """`name` a gradient, or at the first step a state made from one (a momentum buffer, Adam's first moment): each
     side's gradients are the kept ones, or read from that state."""
     mine, theirs = (_gradients(record, step, constants or {}) for record in (numpy_record, torch_record))
+    if setup is not None and (handled := _handled(numpy_record, torch_record, step, constants or {},
+                                                   raw_gradients(setup, built, step))):
+        return handled
     parameters = [p for p in mine if p in theirs]
     ratios = {p: constant_ratio(mine[p], theirs[p]) for p in parameters}
     r = ratios.get(name.partition(".")[0])
@@ -54,3 +61,27 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
 def _gradients(record: dict, step: int, constants: dict[str, float]) -> dict:
     parameters = dict.fromkeys(k.partition(".")[0] for k in record if "." in k)
     return {p: g for p in parameters if (g := numpy_gradient(record, p, step, constants)) is not None}
+
+
+SQUARED = {"square_avg": "α", "exp_avg_sq": "β2"}  # v = (1 - c)·g² at the first step
+
+
+def _handled(numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float], raw: dict) -> Finding | None:
+    """The two handlings of the gradients, from the gradients each side keeps or its first step's state; where a side
+    keeps only a mean of squares, the gradients' sizes |g| (clipping scales or cuts sizes alike)."""
+    mine, theirs = (_gradients(record, step, constants) for record in (numpy_record, torch_record))
+    if len(mine) < 2 and step == 1:
+        mine, theirs = (_sizes(record, constants) for record in (numpy_record, torch_record))
+        raw = {p: np.abs(np.asarray(g, np.float64)) for p, g in raw.items()}
+    return handling_finding(mine, theirs, raw, step)
+
+
+def _sizes(record: dict, constants: dict[str, float]) -> dict:
+    found = {}
+    for key, value in record.items():
+        parameter, _, kind = key.partition(".")
+        if key.endswith(".grad"):
+            found[parameter] = np.abs(np.asarray(value, np.float64))
+        elif kind in SQUARED and 0 < constants.get(SQUARED[kind], 2.0) < 1 and parameter not in found:
+            found[parameter] = np.sqrt(np.maximum(np.asarray(value, np.float64), 0.0) / (1 - constants[SQUARED[kind]]))
+    return found

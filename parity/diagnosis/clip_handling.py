@@ -1,0 +1,88 @@
+"""What each program does to its gradients between back-propagation and the optimizer, read against the port's raw
+gradients (back-propagation's own, before the step touches .grad): kept as they are, scaled by one factor for
+every parameter (clipping by a global norm), scaled for some parameters only (a norm over a subset), each by its
+own factor (a norm per parameter), or cut at ±k element by element (clipping by value).
+
+    g_side = g_raw            g_side = c·g_raw (one c)            g_side = clip(g_raw, -k, k)
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+
+AGREES = 1e-4  # relative gap of a handling's prediction to a side's gradient
+SCALED = 1e-3  # relative spread of one factor over a parameter
+
+
+def handling_finding(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray], raw: dict[str, np.ndarray],
+                     step: int) -> Finding | None:
+    """Where both sides' gradients are a handling of the raw ones, and the two handlings differ: each said."""
+    names = [p for p in raw if p in mine and p in theirs and np.shape(mine[p]) == np.shape(raw[p]) == np.shape(theirs[p])]
+    if len(names) < 2 or not any(np.any(raw[p]) for p in names):
+        return None
+    read = [handling({p: mine[p] for p in names}, {p: raw[p] for p in names}),
+            handling({p: theirs[p] for p in names}, {p: raw[p] for p in names})]
+    if None in read or read[0][0] == read[1][0]:
+        return None
+    (numpy_kind, numpy_words), (port_kind, port_words) = read
+    return Finding("gradient-clipping", f"At step {step}, against back-propagation's own gradients (the port's, before "
+                   f"its step touches .grad): the NumPy program's gradients are {numpy_words}; the port's are "
+                   f"{port_words}. The two programs handle the gradients otherwise before the optimizer.",
+                   {"step": step, "stage": "backward", "numpy": numpy_kind, "torch": port_kind},
+                   "Clip alike in both programs: by value (np.clip, clip_grad_value_) or by one global norm over every "
+                   "parameter (clip_grad_norm_ of all of model.parameters()).", 0.9)
+
+
+def handling(side: dict[str, np.ndarray], raw: dict[str, np.ndarray]) -> tuple[str, str] | None:
+    """(kind, words) of what the side did to the raw gradients, or None where no handling below fits."""
+    a = {p: np.asarray(side[p], np.float64) for p in side}
+    r = {p: np.asarray(raw[p], np.float64) for p in raw}
+    if all(_close(a[p], r[p]) for p in a):
+        return "raw", "back-propagation's own, as they are"
+    factors = {p: _factor(a[p], r[p]) for p in a}
+    if all(f is not None for f in factors.values()):
+        return _scaled(factors, r)
+    bound = max(float(np.abs(a[p]).max(initial=0.0)) for p in a)
+    if bound > 0 and all(_close(a[p], np.clip(r[p], -bound, bound)) for p in a) and \
+            any(np.abs(r[p]).max(initial=0.0) > bound * (1 + 1e-6) for p in r):
+        return "value", f"cut element by element at ±{bound:.4g} (clipping by value, np.clip or clip_grad_value_)"
+    return None
+
+
+def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str, str]:
+    total = float(np.sqrt(sum(np.sum(g * g) for g in raw.values())))
+    values = np.array(list(factors.values()))
+    kept = [p for p, c in factors.items() if abs(c - 1) <= SCALED]
+    if np.all(np.abs(values - 1) <= SCALED):
+        return "raw", "back-propagation's own, as they are (no clipping bites)"
+    if np.ptp(values) <= SCALED * values.max():
+        c = float(values.mean())
+        return "global", (f"scaled by one factor, {c:.4g}, for every parameter: clipping by a global norm, to "
+                          f"{c * total:.4g} (the norm over all parameters is {total:.4g})")
+    moved = {p: c for p, c in factors.items() if p not in kept}
+    if kept and np.ptp(list(moved.values())) <= SCALED * max(moved.values()):
+        c = next(iter(moved.values()))
+        subset = float(np.sqrt(sum(np.sum(raw[p] ** 2) for p in moved)))
+        return "subset", (f"scaled by {c:.4g} for {', '.join(moved)} and kept as they are for {', '.join(kept)}: a norm "
+                          f"taken over a subset of the parameters ({subset:.4g} over those, {total:.4g} over all), only "
+                          "that subset clipped")
+    norms = {p: float(np.sqrt(np.sum(raw[p] ** 2))) for p in factors}
+    caps = [factors[p] * norms[p] for p in factors if abs(factors[p] - 1) > SCALED]
+    if caps and np.ptp(caps) <= SCALED * max(caps):
+        return "each", f"each parameter's scaled to a norm of at most {caps[0]:.4g} on its own (a norm per parameter)"
+    return "factors", "scaled by a factor of its own for each parameter (" + ", ".join(f"{p} {c:.4g}" for p, c in factors.items()) + ")"
+
+
+def _factor(a: np.ndarray, r: np.ndarray) -> float | None:
+    scale = float(np.abs(r).max(initial=0.0))
+    if scale == 0:
+        return 1.0 if not np.any(a) else None
+    c = float(np.sum(a * r) / np.sum(r * r))
+    return c if 0 < c <= 1 + SCALED and _close(a, c * r) else None
+
+
+def _close(a: np.ndarray, b: np.ndarray) -> bool:
+    return float(np.abs(a - b).max(initial=0.0)) <= AGREES * max(float(np.abs(b).max(initial=0.0)), 1e-30)
