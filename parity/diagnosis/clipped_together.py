@@ -31,6 +31,9 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if setup is not None and (handled := _handled(numpy_record, torch_record, step, constants or {},
                                                    raw_gradients(setup, built, step))):
         return handled
+    signed = len([p for p in mine if p in theirs]) >= 2
+    if not signed and step == 1:  # a mean of squares kept: the gradients' sizes, whose ratios are the factors' sizes
+        mine, theirs = (_sizes(record, constants or {}) for record in (numpy_record, torch_record))
     parameters = [p for p in mine if p in theirs]
     ratios = {p: constant_ratio(mine[p], theirs[p]) for p in parameters}
     r = ratios.get(name.partition(".")[0])
@@ -52,8 +55,8 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     said = (f"{name.partition('.')[0]}'s gradient is {r:.6g} times the port's, as are the gradients of "
             f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, as clipping by a global norm gives "
             f"when the norm itself differs; the gradients of {', '.join(apart)} part otherwise, and the slip lies there.")
-    reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p], torch_record.get(p), mine[p])
-             for p in apart[:READ] if p in numpy_record)
+    reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p] if signed else None, torch_record.get(p),
+                              mine[p] if signed else None) for p in apart[:READ] if p in numpy_record)
     if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
