@@ -615,3 +615,24 @@ def test_a_mask_inverted_on_one_side_is_read_as_complementary_entries():
     theirs = values(("masked_fill", np.where(keep, -1e9, scores), (), ""))  # given the mask of the entries to keep
     said = masks_apart(mine.values, theirs.values)
     assert "mask complementary entries" in said and "inverted" in said, said
+
+
+def test_a_strict_comparison_written_the_other_way_round_is_read_where_the_masks_part_at_a_few_entries():
+    from parity.diagnosis.comparisons import strictness
+    lengths, t = np.array([[3], [5], [2]]), np.arange(6)
+    mine = values(("greater", lengths > t, (), ""))  # length > t
+    theirs = values(("le", t <= lengths, (), ""))  # t <= length: the boundary kept
+    said = strictness(mine.values, theirs.values)
+    assert "compares with > (greater) where the port compares with <= (le)" in said, said
+    assert strictness(mine.values, values(("le", t <= lengths - 1, (), "")).values) == ""  # the same mask: no slip
+
+
+def test_a_count_taken_over_the_whole_batch_where_the_port_counts_per_row_is_read():
+    from parity.diagnosis.reduction_axes import axes_of
+    mask = (RNG.random(size=(5, 4, 1)) > 0.3).astype(float)
+    mine = values(("X", mask, (), ""), ("add.reduce", mask.sum(), (0,), ""))
+    theirs = values(("X", mask, (), ""), ("sum", mask.sum(axis=1, keepdims=True), (0,), "dim=1, keepdim=True"))
+    said = axes_of(mine.values[1:], theirs.values[1:], mine.values[0])
+    assert "has no axis: the whole batch to one number" in said and "over dim 1" in said, said
+    other = values(("X", mask, (), ""), ("amax", mask.max(axis=1, keepdims=True), (0,), "dim=1, keepdim=True"))
+    assert "has no axis" not in axes_of(mine.values[1:], other.values[1:], mine.values[0])  # a sum against a max

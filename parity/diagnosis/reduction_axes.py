@@ -10,12 +10,15 @@ from parity.diagnosis.value_trace import Value
 
 REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
 PORT_AXES = {"batch_norm": 0, "layer_norm": 1, "group_norm": 1, "instance_norm": 1}  # the axis each takes statistics over
+KIND = {"add.reduce": "sum", "maximum.reduce": "max", "amax": "max"}  # NumPy's names and torch's for one reduction
 AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "within each row (over its units)"}
 
 
 def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
     """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
     over the other."""
+    if said := _whole_on_numpy_side(numpy_ops, torch_ops):
+        return said
     if frontier.array.ndim > 2:
         return _axes_apart(numpy_ops, torch_ops, frontier)
     if frontier.array.ndim != 2:
@@ -47,3 +50,15 @@ def _axes_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value)
     a, b = (int(re.search(pattern, v.detail).group(1)) % len(shape) for pattern, v in ((r"axis=(-?\d)", mine), (r"dim=(-?\d)", theirs)))
     return "" if a == b else (f"The NumPy program's {mine.op} runs over axis {a} (of size {shape[a]}) of the {shape} value, "
                               f"the port's {theirs.op} over axis {b} (of size {shape[b]}){' (the batch)' if b == 0 or a == 0 else ''}.")
+
+
+def _whole_on_numpy_side(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
+    """The NumPy program's reduction with no axis (the whole batch to one number) where the port's runs over a dim."""
+    whole = next((v for v in numpy_ops if v.op in REDUCTIONS and "axis=" not in v.detail and v.array.size == 1), None)
+    per = next((v for v in torch_ops if v.op in REDUCTIONS and re.search(r"dim=(-?\d)", v.detail) and v.array.size > 1), None)
+    if whole is None or per is None or KIND.get(whole.op, whole.op) != KIND.get(per.op, per.op):
+        return ""  # two reductions of another kind (a sum against a max) are no axis left out
+    dim = re.search(r"dim=(-?\d)", per.detail).group(1)
+    return (f"The NumPy program's {whole.op} has no axis: the whole batch to one number ({float(whole.array.ravel()[0]):.6g}), "
+            f"where the port's {per.op} runs over dim {dim}, one number for each of its {per.array.size} rows (a count or "
+            "total per row taken over the whole batch: axis= left out).")
