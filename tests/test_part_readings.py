@@ -636,3 +636,16 @@ def test_a_count_taken_over_the_whole_batch_where_the_port_counts_per_row_is_rea
     assert "has no axis: the whole batch to one number" in said and "over dim 1" in said, said
     other = values(("X", mask, (), ""), ("amax", mask.max(axis=1, keepdims=True), (0,), "dim=1, keepdim=True"))
     assert "has no axis" not in axes_of(mine.values[1:], other.values[1:], mine.values[0])  # a sum against a max
+
+
+def test_a_loss_averaged_over_a_mask_on_one_side_and_over_every_entry_on_the_other_is_read():
+    from parity.diagnosis.masked_means import masked_mean_apart
+    per_entry = RNG.random(size=24)
+    mask = (RNG.random(size=(4, 6)) > 0.3).astype(float)
+    numpy_loss = float(np.sum(per_entry * mask.ravel()) / mask.sum())
+    mine = values(("X", mask, (), ""), ("greater", mask, (0,), ""), ("divide", numpy_loss, (), ""))
+    port = values(("cross_entropy", per_entry, (), ""), ("mean", per_entry.mean(), (0,), ""))
+    said = masked_mean_apart(mine, port, mine.values[1:])
+    assert f"averaged over the {int(mask.sum())} entries its 0/1" in said and "the mean of its 24 per-entry" in said, said
+    port.values[1].array = np.asarray(per_entry.mean() + 0.1)  # a loss that is no mean of those entries
+    assert masked_mean_apart(mine, port, mine.values[1:]) == ""

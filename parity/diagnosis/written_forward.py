@@ -18,6 +18,7 @@ from parity.diagnosis.rows_drawn import rows_only
 from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
+from parity.diagnosis.masked_means import masked_mean_apart
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
@@ -213,6 +214,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(departing[:60],
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
+        ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
+                               "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
