@@ -645,3 +645,18 @@ def test_a_pools_gradient_repeated_without_its_window_is_read_as_a_term_weighted
     port = traced(("grad", (direct + pooled / 4).reshape(2, 3, 16), (), ""))  # held as (n, c, h·w)
     said = terms_weighted([mine.values[2]], port.values, mine, 1e-9, lambda v: "the port's gradient")
     assert "[repeat (2, 3, 4, 4)] weighted 0.25 times" in said, said
+
+
+def test_a_term_through_a_per_row_statistic_is_read_and_a_masks_factor_is_not():
+    from parity.diagnosis.missing_terms import missing_term
+    centred = RNG.normal(size=(6, 5))
+    g = RNG.normal(size=(6, 5))
+    per_row = RNG.normal(size=(6, 1))  # mean(dx̂·x̂) of each row
+    port = traced(("X", g, (), ""), ("layer_norm", g, (0,), ""), ("grad", g - per_row * centred, (1,), ""))
+    mine = traced(("X", centred, (), ""), ("subtract", centred, (0,), ""), ("multiply", g, (0,), ""))
+    said = missing_term(mine.values[2], [2], mine, port, 1e-9)
+    assert "one number per row times the NumPy program's [subtract (6, 5)]" in said, said
+    keep = np.array([1.0, 0.0, 1.0, 1.0, 0.0])  # a dropout mask's 1/keep left out: a factor on the kept columns
+    port.values[2].array = g * keep * 1.25
+    mine.values[2].array = g * keep
+    assert "per row" not in missing_term(mine.values[2], [2], mine, port, 1e-9)

@@ -67,6 +67,10 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                             f"(a distance's second operand, another branch){ONE_TERM}")
             if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
+            if theirs.op == "grad" and (rowwise := _row_scaled_term(gap, numpy_trace, tolerance)):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
+                        "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
+                        "path) left out on the NumPy side, or there with another weight.")
             summed_later = any(v.op.removesuffix(" (in place)") == "add" and value.index in v.inputs for v in departing)
             if theirs.op.endswith(".grad") and not summed_later and (product := _product(gap, torch_trace, tolerance)):
                 # a partial sum the program goes on to add the other use's term to is no missing use
@@ -222,3 +226,25 @@ def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
         return a.reshape(b.shape)
     return None
 
+
+
+def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
+    """gap = c_i · v[i, :] (or c_j · v[:, j]) for one forward value v of the NumPy program and one number per row (per
+    column), least squares, then checked: the term a per-row (per-column) statistic carries, proportional to v along
+    it. One number for all is a factor, read elsewhere, and not said here."""
+    if gap.ndim != 2 or min(gap.shape) < 3 or not np.any(gap):
+        return ""
+    for value in trace.values:
+        v = value.array
+        if v.shape != gap.shape or np.ptp(v) == 0 or value.op in ("X", "y"):
+            continue
+        for axis, words in ((1, "row"), (0, "column")):
+            size = np.sum(v * v, axis=axis)
+            c = np.where(size > 0, np.sum(gap * v, axis=axis) / np.where(size > 0, size, 1.0), 0.0)
+            scaled = c[:, None] * v if axis == 1 else c[None, :] * v
+            moving = c[np.abs(c) > 1e-3 * np.abs(c).max(initial=0.0)]
+            # a statistic's values: not one factor, nor two (a 0/1 mask's, a factor on the entries it keeps)
+            levels = np.unique(np.round(moving / max(float(np.abs(moving).max(initial=0.0)), 1e-300), 3))
+            if levels.size >= 3 and agrees(scaled, gap, tolerance):
+                return f"one number per {words} times the NumPy program's {describe(value)}"
+    return ""
