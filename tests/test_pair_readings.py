@@ -693,3 +693,51 @@ def test_a_loss_given_an_input_of_another_shape_is_called_again_with_the_targets
     found = loss_call_finding([LossCall(F.mse_loss, (pred, y), {}, port)], numpy_loss, 10, 1e-9, 1)
     assert found is not None and "broadcasts to (10, 10)" in found.explanation, found
     assert loss_call_finding([LossCall(F.mse_loss, (pred, y[:, 0]), {}, numpy_loss)], numpy_loss, 10, 1e-9, 1) is None
+
+
+LEAKY_NUMPY = '''
+import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W = rng.normal(0, 0.5, (8, 4))
+
+    def train_step(self, X, y):
+        z = X @ self.W
+        out = np.where(z > 0, z, 0.01 * z)
+        loss = np.mean((out - y) ** 2)
+        g = X.T @ (2 * (out - y) / y.size * np.where(z > 0, 1.0, 0.01))
+        self.W -= 0.2 * g
+        return float(loss)
+'''
+
+
+@pytest.mark.parametrize("slope, exit_code", [("", 0), ("negative_slope=0.2", 1)])
+def test_a_modules_argument_set_back_to_its_default_is_measured_on_the_loss(tmp_path, slope, exit_code):
+    (tmp_path / "net.py").write_text(LEAKY_NUMPY)
+    (tmp_path / "port.py").write_text(LINEAR_PORT.replace("        self.fc = nn.Linear(8, 4, bias=False)\n",
+                                                          f"        self.fc = nn.Linear(8, 4, bias=False)\n        self.act = nn.LeakyReLU({slope})\n")
+                                      .replace("return self.fc(x)", "return self.act(self.fc(x))"))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--steps", "2", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert "negative_slope=0.01" in top["explanation"], top  # called again, or the module built again
+
+
+def test_a_ports_modules_are_built_again_one_argument_at_a_time():
+    from torch import nn
+    from parity.diagnosis.modules_again import _changes
+    model = nn.Sequential(nn.Embedding(10, 4, max_norm=0.1), nn.LayerNorm(4, eps=1e-3, elementwise_affine=False), nn.LeakyReLU(0.2))
+    changes = {(path, flag): (value, other) for path, _, flag, value, other in _changes(model)}
+    assert changes[("0", "max_norm")] == (0.1, None)  # an option given, left out
+    assert changes[("1", "eps")] == (1e-3, 1e-5)  # a number back at its default
+    assert changes[("1", "elementwise_affine")] == (False, True)  # a flag flipped
+    assert changes[("2", "negative_slope")] == (0.2, 0.01)
+    assert ("0", "num_embeddings") not in changes  # a size: no default to go back to

@@ -14,6 +14,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.modules_again import modules_again
 
 MODE_DEPENDENT = (nn.modules.batchnorm._BatchNorm, nn.Dropout, nn.AlphaDropout)
 VARIANCES = {torch.var, torch.std, torch.var_mean, torch.std_mean, torch.Tensor.var, torch.Tensor.std}
@@ -40,7 +41,9 @@ class _Variances(TorchFunctionMode):
 
 def port_idioms(setup: Any, built: Any, step: int) -> Finding | None:
     """The first of the idioms the port shows, built afresh and stepped to this step (its construction included: a
-    standardisation's statistics are often taken there)."""
+    standardisation's statistics are often taken there). A module argument measured first (modules_again)."""
+    if again := modules_again(setup, built, step):
+        return again
     variances, in_eval, hooks, time_first = _Variances(), [], [], []
     try:
         with variances:
