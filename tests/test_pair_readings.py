@@ -741,3 +741,17 @@ def test_a_ports_modules_are_built_again_one_argument_at_a_time():
     assert changes[("1", "elementwise_affine")] == (False, True)  # a flag flipped
     assert changes[("2", "negative_slope")] == (0.2, 0.01)
     assert ("0", "num_embeddings") not in changes  # a size: no default to go back to
+
+
+def test_a_loss_whose_rows_are_stacked_over_the_other_axis_is_called_again_regrouped():
+    import torch
+    import torch.nn.functional as F
+    from parity.diagnosis.called_again import loss_call_finding
+    from parity.diagnosis.port_values import LossCall
+    logits = torch.tensor(RNG.normal(size=(4, 3, 5)))  # (n, T, V) as the NumPy program holds them
+    y = torch.tensor(RNG.integers(0, 5, size=(4, 3)))
+    numpy_loss = float(F.cross_entropy(logits.reshape(-1, 5), y.reshape(-1)))
+    stacked = logits.transpose(0, 1).reshape(-1, 5)  # torch.stack(outs) over time, flattened
+    port = float(F.cross_entropy(stacked, y.reshape(-1)))
+    found = loss_call_finding([LossCall(F.cross_entropy, (stacked, y.reshape(-1)), {}, port)], numpy_loss, 4, 1e-9, 1)
+    assert found is not None and "rows regrouped from (3, 4) to (4, 3)" in found.explanation, found

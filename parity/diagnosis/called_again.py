@@ -83,6 +83,8 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
     defaults = {k: p.default for k, p in signature(func).parameters.items()}
     if not whole and (shaped := _target_shaped(func, arguments)) is not None:
         yield shaped
+    if not whole:
+        yield from _rows_regrouped(func, arguments)
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
             # is always one of its values, and says nothing; the data only rearranged (a loss's class axis)
@@ -127,6 +129,22 @@ def _target_shaped(func: Any, arguments: dict) -> tuple[str, float] | None:
     return None if value is None else (f"the input reshaped to the target's shape {tuple(target.shape)} (as given, "
                                        f"{tuple(given.shape)} against {tuple(target.shape)} broadcasts to {paired}: "
                                        "every prediction paired with every target, a squeeze or a view left on one)", value)
+
+
+def _rows_regrouped(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
+    """A loss whose N input rows are called again in another grouping, (a, b) read as (b, a): a stack over time
+    (T, n) flattened against targets flattened (n, T), each prediction scored against another position's target."""
+    given, target = arguments.get("input"), arguments.get("target")
+    if not (torch.is_tensor(given) and torch.is_tensor(target)) or given.dim() not in (1, 2) or len(given) != len(target):
+        return
+    rows = len(given)
+    for a in (k for k in range(2, min(rows, 64)) if rows % k == 0 and rows // k >= 2):
+        b = rows // a
+        regrouped = given.reshape(a, b, *given.shape[1:]).transpose(0, 1).reshape(given.shape)
+        value = _call(func, {**arguments, "input": regrouped})
+        if value is not None:
+            yield (f"the input's {rows} rows regrouped from ({a}, {b}) to ({b}, {a}) (a stack over one axis flattened "
+                   "against targets flattened over the other: each prediction scored against another position's target)"), value
 
 
 def _classes_held(key: str, arguments: dict) -> list[int]:
