@@ -67,6 +67,11 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                             f"(a distance's second operand, another branch){ONE_TERM}")
             if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
+            if theirs.op == "grad" and (through := _through_reduction(gap, gradients, numpy_trace, tolerance)):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
+                        f"broadcast back and times the NumPy program's {through[1]}: the path through that "
+                        "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
+                        "or there with another weight.")
             if theirs.op == "grad" and (rowwise := _row_scaled_term(gap, numpy_trace, tolerance)):
                 return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
                         "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
@@ -145,6 +150,7 @@ def _block_term(gap: np.ndarray, theirs: Value, gradients: list[Value], trace: T
     return ""
 
 
+FACTORS = 12  # the NumPy program's values of a reduced shape tried, alone and in pairs
 ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
             "flipped in its derivative), which the difference alone does not tell apart.")
 
@@ -248,3 +254,23 @@ def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
             if levels.size >= 3 and agrees(scaled, gap, tolerance):
                 return f"one number per {words} times the NumPy program's {describe(value)}"
     return ""
+
+
+def _through_reduction(gap: np.ndarray, gradients: list[Value], trace: Trace, tolerance: float) -> tuple[Value, str] | None:
+    """gap = G · F, G one of the port's gradients of a reduced shape (axes of size 1) broadcast back, F one of the
+    NumPy program's values that broadcasts too, or the product or quotient of two (mask / count): the term a mean
+    over those axes sends to each entry."""
+    for reduced in (g for g in gradients if g.array.ndim == gap.ndim and g.array.shape != gap.shape and np.any(g.array)
+                    and all(a in (1, b) for a, b in zip(g.array.shape, gap.shape))):
+        spread = np.broadcast_to(reduced.array, gap.shape)
+        factors = [v for v in trace.values if v.array.ndim == gap.ndim and v.array.shape != gap.shape and
+                   all(a in (1, b) for a, b in zip(v.array.shape, gap.shape)) and np.ptp(v.array) > 0][:FACTORS]
+        candidates = [(describe(v), v.array) for v in factors]
+        candidates += [(f"{describe(a)} / {describe(b)}", a.array / b.array) for a in factors for b in factors
+                       if a is not b and np.all(b.array != 0)]
+        for words, factor in candidates:
+            with np.errstate(all="ignore"):
+                term = np.broadcast_to(factor, gap.shape) * spread
+            if term.shape == gap.shape and agrees(term, gap, tolerance):
+                return reduced, words
+    return None
