@@ -610,7 +610,7 @@ def test_a_partial_sum_the_program_goes_on_adding_to_is_not_read_by_the_target()
 
 
 def test_a_relu_mask_left_out_is_read_against_the_ports_gradient_in_its_own_layout():
-    from parity.diagnosis.backward_readings import mask_left_out
+    from parity.diagnosis.masks_left_out import mask_left_out
     g = RNG.normal(size=(2, 3, 4, 4))  # the port's gradient at a conv's output, channels first
     z = RNG.normal(size=(2, 3, 4, 4))
     port = traced(("grad", np.where(z > 0, g, 0.0), (), ""))

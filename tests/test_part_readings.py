@@ -393,7 +393,7 @@ def test_a_pools_stride_left_at_its_default_is_called_again_with_stride_one():
 
 
 def test_a_forward_mask_left_out_of_the_backward_pass_is_read():
-    from parity.diagnosis.backward_readings import mask_left_out
+    from parity.diagnosis.masks_left_out import mask_left_out
     d = RNG.normal(size=(4, 5, 3))
     mask = (np.arange(5)[None, :, None] < np.array([2, 5, 3, 1])[:, None, None]).astype(float)
     port = values(("linear", np.zeros((4, 5, 3)), (), ""), ("grad", d * mask, (0,), ""))

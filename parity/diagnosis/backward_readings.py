@@ -5,7 +5,6 @@ a rearranged kernel; or a write that loses values (floats into an int or bool ar
 from __future__ import annotations
 
 import re
-from itertools import permutations
 from typing import Any
 
 import numpy as np
@@ -123,40 +122,3 @@ def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, n
 def _same_numbers(array: np.ndarray, held: np.ndarray) -> bool:
     return any(np.allclose(array.reshape(shape), form, rtol=1e-6, atol=1e-12)
                for shape, form in ((held.shape, held), (held.shape[::-1], held.T)))
-
-
-def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> str:
-    """A departing NumPy value that is one of the port's gradients of its size (as the port lays it out, or with its
-    axes in the NumPy program's order: channels last) except at entries where the port's is zero and its own is not:
-    a mask of the forward pass (padding, dropout, a clamp, a ReLU's) whose derivative, 0 there, the NumPy backward
-    pass leaves out."""
-    gradients = port_gradients(other)
-    for mine in values[:6]:
-        a = mine.array
-        for theirs in (g for g in gradients if g.array.size == a.size and a.ndim >= 2 and g.array.ndim >= 2):
-            for b, laid in arrangements(theirs.array, a.shape):
-                zeroed = (b == 0) & (np.abs(a) > tolerance * max(float(np.abs(a).max()), 1e-30))
-                kept = ~zeroed
-                if 0 < zeroed.sum() < 0.9 * zeroed.size and np.any(b[kept]) and agrees(a[kept], b[kept], tolerance):
-                    return (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} except at {int(zeroed.sum())} "
-                            f"of its {zeroed.size} entries, where the port's is exactly 0 and the NumPy program's is not: "
-                            "a mask of the forward pass (padded elements, a dropout mask, a clamp, a ReLU's) that the NumPy "
-                            "backward pass does not apply (its derivative, 0 at the masked entries, left out).")
-    return ""
-
-
-def arrangements(array: np.ndarray, shape: tuple[int, ...]):
-    """The array as it lies, then with its axes permuted (at most 4 of them) and reshaped to `shape`: the same
-    numbers in another program's layout, with words for the order."""
-    if array.shape == shape:
-        yield array, ""
-    if array.ndim > 4:
-        return
-    for order in permutations(range(array.ndim)):
-        if order != tuple(range(array.ndim)) or array.shape != shape:
-            moved = np.transpose(array, order)
-            if order == tuple(range(array.ndim)):
-                yield moved.reshape(shape), f" reshaped to {shape}"
-            else:
-                yield moved.reshape(shape), f" with its axes in the order {order}" + (
-                    f", reshaped to {shape}" if moved.shape != shape else "")

@@ -31,7 +31,8 @@ def handling_finding(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray],
     return Finding("gradient-clipping", f"At step {step}, against back-propagation's own gradients (the port's, before "
                    f"its step touches .grad): the NumPy program's gradients are {numpy_words}; the port's are "
                    f"{port_words}. The two programs handle the gradients otherwise before the optimizer.",
-                   {"step": step, "stage": "backward", "numpy": numpy_kind, "torch": port_kind},
+                   {"step": step, "stage": "backward", "numpy": numpy_kind, "torch": port_kind,
+                    "factor": _one_factor(read[0][0] == "global" and mine or theirs, raw, names)},
                    "Clip alike in both programs: by value (np.clip, clip_grad_value_) or by one global norm over every "
                    "parameter (clip_grad_norm_ of all of model.parameters()).", 0.9)
 
@@ -86,3 +87,9 @@ def _factor(a: np.ndarray, r: np.ndarray) -> float | None:
 
 def _close(a: np.ndarray, b: np.ndarray) -> bool:
     return float(np.abs(a - b).max(initial=0.0)) <= AGREES * max(float(np.abs(b).max(initial=0.0)), 1e-30)
+
+
+def _one_factor(side: dict[str, np.ndarray], raw: dict[str, np.ndarray], names: list[str]) -> float:
+    """The factor a side scales every gradient by (1.0 where it is not one factor)."""
+    factors = [_factor(np.asarray(side[p], np.float64), np.asarray(raw[p], np.float64)) for p in names]
+    return float(np.mean(factors)) if all(f is not None for f in factors) else 1.0

@@ -15,6 +15,7 @@ import numpy as np
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import handling_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_constants import constant_law
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
@@ -45,6 +46,8 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if len(scaled) < 2:
         return None  # one gradient scaled alone (a hook on it, a factor in its own backward): no norm shared by all
     where = {"step": step, "stage": "backward"}
+    if not apart and not any(k.endswith(".grad") for k in numpy_record):
+        return None  # one factor for all, read from a state: the state's own update is as likely (state_findings)
     if not apart:
         norms = clipping_norms({p: mine[p] for p in parameters}, r)
         how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
@@ -72,11 +75,20 @@ SQUARED = {"square_avg": "α", "exp_avg_sq": "β2"}  # v = (1 - c)·g² at the f
 def _handled(numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float], raw: dict) -> Finding | None:
     """The two handlings of the gradients, from the gradients each side keeps or its first step's state; where a side
     keeps only a mean of squares, the gradients' sizes |g| (clipping scales or cuts sizes alike)."""
+    kept = any(k.endswith(".grad") for k in numpy_record)
     mine, theirs = (_gradients(record, step, constants) for record in (numpy_record, torch_record))
-    if len(mine) < 2 and step == 1:
+    squares = len(mine) < 2 and step == 1
+    if squares:
         mine, theirs = (_sizes(record, constants) for record in (numpy_record, torch_record))
         raw = {p: np.abs(np.asarray(g, np.float64)) for p, g in raw.items()}
-    return handling_finding(mine, theirs, raw, step)
+    found = handling_finding(mine, theirs, raw, step)
+    if found is None or kept or "global" not in (found.evidence["numpy"], found.evidence["torch"]):
+        return found
+    # read from a state, one factor for every parameter is as well the state's own constant taken otherwise (a
+    # velocity kept as an average, (1 - μ)·g): said only where no expression of the optimizer's constants gives it
+    factor = found.evidence.get("factor", 1.0)
+    return None if constant_law(factor ** 2 if squares else factor, constants) or \
+        constant_law(1 / factor ** 2 if squares else 1 / factor, constants) else found
 
 
 def _sizes(record: dict, constants: dict[str, float]) -> dict:

@@ -15,6 +15,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
+from parity.diagnosis.masks_left_out import mask_left_out
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
@@ -278,6 +279,10 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)] or \
         consumed(numpy_trace, region[:3 * FIRST_VALUES])
     gradients = port_gradients(torch_trace)
+    if masked := mask_left_out(deltas, torch_trace, tolerance, name):  # zeros of the port's no factor can give
+        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
+                       f"before any gradient they share. {masked}", where, "Apply the forward pass's mask to the "
+                       "gradient too (zero where the forward zeroed).", 0.8)
     factor = delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(
         deltas, gradients, numpy_trace, tolerance, name)
     split = "" if factor else target_entries(deltas, gradients, numpy_trace, name)

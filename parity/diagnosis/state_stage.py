@@ -24,9 +24,9 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
         return [decayed]
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
-    if shared is not None and ratio is not None and (law := other_constant(kind, shared, constants or {}, step)
-                                                     or learning_rate_in_state(kind, shared, constants or {})
-                                                     or constant_law(shared, constants or {})):
+    if shared is not None and ratio is not None and (law := "; or ".join(filter(None, (
+            other_constant(kind, shared, constants or {}, step), learning_rate_in_state(kind, shared, constants or {}),
+            constant_law(shared, constants or {}))))):  # each reading that fits, where one number is two constants
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
                         f"Update the {kind} with the same constant in both programs.", 0.75)]

@@ -23,7 +23,8 @@ from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.backward_readings import axis_apart, mask_left_out, placed, unseen_operand, written_into
+from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
+from parity.diagnosis.masks_left_out import mask_left_out
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
