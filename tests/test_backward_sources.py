@@ -107,8 +107,11 @@ def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_th
     assert "as are the gradients of Wo:" in found.explanation and "Wh part otherwise" in found.explanation, found
     assert clipped_together(None, None, "bo.grad", port, port, 1) is None  # no factor: nothing clipped apart
     buffers = {f"{p}.momentum_buffer": 0.8 * g for p, g in grads.items()}  # a NumPy program that keeps no gradients
-    found = clipped_together(None, None, "bo.momentum_buffer", buffers, port, 1)
-    assert found is not None and "0.8 times the port's at step 1: one factor for all" in found.explanation, found
+    # one factor for all, read from a state, is as well the state's own constant taken otherwise: not said here
+    assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 1) is None
+    apart_buffers = {**buffers, "Wh.momentum_buffer": grads["Wh"] + 1.0}
+    found = clipped_together(None, None, "bo.momentum_buffer", apart_buffers, port, 1)
+    assert found is not None and "Wh part otherwise" in found.explanation, found
     assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 2) is None  # past step 1 a buffer holds more
 
 
