@@ -3,9 +3,8 @@
 Both programs are built afresh, stepped to the failing step, and traced through it (`value_trace`). A NumPy value
 agrees where the port computes one equal to it (same shape or transposed, within the run's rounding). On the way
 from the data to the loss, the last values that agree are the frontier; the programs part between it and the loss:
-the ops each side applies to the frontier are said, and any targets the NumPy program derives from y (a slice, a
-scale, an offset) are read as an affine function of y. A location, not a cause, unless the targets show one.
-"""
+the ops each side applies to the frontier are said, then read (`_readings`): a location, not a cause, unless one
+reading measures a cause."""
 
 from __future__ import annotations
 
@@ -213,9 +212,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(departing[:60],
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
-        ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
-        ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
-                               "same entries in both programs (the masked sum over the mask's count).", 0.85)),
+        *_mask_readings(numpy_trace, torch_trace, departing, after, said),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
@@ -231,6 +228,16 @@ def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departi
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
                                    "Apply the same function in both programs.")),
+    ]
+
+
+def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value],
+                   said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of a mask applied otherwise: other entries masked, or a mean over a mask's entries on one side."""
+    return [
+        ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
+        ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
+                               "same entries in both programs (the masked sum over the mask's count).", 0.85)),
     ]
 
 
