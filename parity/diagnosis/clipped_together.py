@@ -46,8 +46,9 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if len(scaled) < 2:
         return None  # one gradient scaled alone (a hook on it, a factor in its own backward): no norm shared by all
     where = {"step": step, "stage": "backward"}
-    if not apart and not any(k.endswith(".grad") for k in numpy_record):
-        return None  # one factor for all, read from a state: the state's own update is as likely (state_findings)
+    kept = any(k.endswith(".grad") for k in numpy_record)
+    if not kept and (not apart or constant_law(r, constants or {}) or constant_law(1 / r, constants or {})):
+        return None  # one factor read from a state: the state's own constant taken otherwise is as likely (state_findings)
     if not apart:
         norms = clipping_norms({p: mine[p] for p in parameters}, r)
         how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else

@@ -118,7 +118,8 @@ def _states(kind: str, numpy_record: dict, torch_record: dict) -> list[str]:
 
 def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dict[str, float]) -> np.ndarray | None:
     """The NumPy program's gradient of the parameter: kept, or read from its first step's optimizer state (a momentum
-    buffer starts as g, Adam's first moment as (1 - β1)·g, taken with the port's β1); None where neither shows it."""
+    buffer starts as g, Adam's first moment as (1 - β1)·g, taken with the port's β1), or, where the port steps with
+    SGD, from its first update, -lr·g at the port's lr; None where none shows it."""
     if f"{parameter}.grad" in numpy_record:
         return np.asarray(numpy_record[f"{parameter}.grad"], np.float64)
     if step != 1:
@@ -127,6 +128,9 @@ def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dic
         return np.asarray(numpy_record[f"{parameter}.momentum_buffer"], np.float64)
     if f"{parameter}.exp_avg" in numpy_record and "β1" in constants:
         return np.asarray(numpy_record[f"{parameter}.exp_avg"], np.float64) / (1 - constants["β1"])
+    plain = "lr" in constants and not any(k in constants for k in ("β1", "β2", "α", "ρ"))
+    if plain and f"{parameter}.update" in numpy_record:  # SGD's first step, momentum or not, is -lr·g (the port's lr)
+        return -np.asarray(numpy_record[f"{parameter}.update"], np.float64) / constants["lr"]
     return None
 
 
