@@ -116,3 +116,21 @@ def test_a_first_steps_buffer_apart_by_a_multiple_of_the_parameter_is_read_as_a_
     other = {"W.momentum_buffer": g + 0.05 * RNG.normal(size=(4, 3))}  # apart, but by no multiple of the parameter
     assert decay_in_state("W.momentum_buffer", other, {"W.momentum_buffer": g}, 1, {}, theta) is None
     assert decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + theta}, {"W.momentum_buffer": g}, 2, {}, theta) is None
+
+
+def test_an_adam_that_steps_along_the_raw_gradient_is_read_and_torchs_adam_is_not():
+    from types import SimpleNamespace
+    from parity.diagnosis.adam_law import _moments
+    from parity.diagnosis.adam_written import raw_numerator
+    config = SimpleNamespace(lr=0.01, betas=(0.9, 0.999), eps=1e-8)
+    grads = [{"W": RNG.normal(size=(4, 3)), "b": RNG.normal(size=3)} for _ in range(3)]
+    moments = _moments(grads, config.betas)
+
+    def updates(numerator):
+        return [{n: -config.lr * numerator(t, n) / (np.sqrt(state[n][1] / (1 - 0.999 ** t)) + config.eps) for n in state}
+                for t, state in enumerate(moments, start=1)]
+
+    raw = updates(lambda t, n: grads[t - 1][n] * (0.5 + t))  # g, under a warm-up of its own
+    assert raw_numerator(raw, grads, moments, config) is not None
+    adam = updates(lambda t, n: moments[t - 1][n][0] / (1 - 0.9 ** t))
+    assert raw_numerator(adam, grads, moments, config) is None

@@ -51,19 +51,51 @@ def adam_written_finding(setup: Any, built: Any, step: int) -> Finding | None:
         numpy_side.step(rows), torch_side.step(rows)
         gradients = torch_side.gradients() or {}
         after = numpy_side.params()
-        if set(gradients) != set(before):
+        lr = float(_optimizer(torch_side).param_groups[0]["lr"])  # as the step used it (a warm-up, a schedule)
+        if set(gradients) != set(before) or lr <= 0:
             return None  # a parameter the port steps without a gradient: no moments to read it by
         # AdamW shrinks the weights apart from the moments; Adam adds its L2 term to the gradient they are made of
         grads.append({name: np.asarray(g, np.float64) + (0.0 if decoupled else decay) * before[name]
                       for name, g in gradients.items()})
-        updates.append({name: np.asarray(after[name], np.float64) - before[name] * (1 - (config.lr * decay if decoupled else 0.0))
-                        for name in before})
+        # each update brought to the first step's rate, so that one lr reads them all (Adam's step is linear in lr)
+        updates.append({name: (np.asarray(after[name], np.float64) - before[name] * (1 - (lr * decay if decoupled else 0.0)))
+                        * (config.lr / lr) for name in before})
         torch_side.load(after)
     tolerance = 10 * trace_tolerance(built)
     moments = _moments(grads, config.betas)
     readings = (_moments_late, _counter, _numerator, _denominator, _eps)
     return next((f for read in readings if (f := read(updates, moments, config, "numpy", tolerance)) is not None), None) \
-        or moment_factor(updates, moments, config, "numpy", tolerance) or corrections(updates, moments, config)
+        or moment_factor(updates, moments, config, "numpy", tolerance) or corrections(updates, moments, config) \
+        or raw_numerator(updates, grads, moments, config)
+
+
+def raw_numerator(updates: list[dict], grads: list[dict], moments: list[dict], config: Any) -> Finding | None:
+    """Each update's numerator, -u·(√v̂ + ε)/lr, one number times the step's own gradient g at every parameter (a
+    number per step, a schedule's), and no multiple of m̂, at every step past the first (where m̂ = g): the first
+    moment kept and never used, an RMSprop step on g."""
+    b1, b2 = config.betas
+    if len(updates) < 2:
+        return None
+    for t, (moved, gradient, state) in enumerate(zip(updates, grads, moments), start=1):
+        numerators = {name: -u * (np.sqrt(state[name][1] / (1 - b2 ** t)) + config.eps) / config.lr for name, u in moved.items()}
+        along_g = _proportional(numerators, gradient)
+        along_m = _proportional(numerators, {name: state[name][0] / (1 - b1 ** t) for name in moved})
+        if not along_g or t > 1 and along_m:
+            return None
+    return Finding("optimizer-variant", "The NumPy program's Adam, read from its updates against the port's torch.optim.Adam "
+                   "(the second moment right), steps along the step's own gradient g, not the bias-corrected first moment "
+                   "m̂, at every parameter and step: its first moment is kept and never used (g where m_hat belongs), an "
+                   "RMSprop step; the two agree at step 1, where m̂ = g.", {"side": "numpy"},
+                   "Divide m_hat, not g, by sqrt(v_hat) + eps.", 0.9)
+
+
+def _proportional(values: dict[str, np.ndarray], to: dict[str, np.ndarray]) -> bool:
+    """values = k·to at every parameter, for one k > 0 (least squares over all of them, then checked)."""
+    a = np.concatenate([np.ravel(values[n]) for n in values])
+    b = np.concatenate([np.ravel(to[n]) for n in values])
+    size = float(b @ b)
+    k = float(a @ b) / size if size > 0 else 0.0
+    return k > 0 and np.allclose(a, k * b, rtol=1e-4, atol=1e-6 * float(np.abs(a).max(initial=0.0)))
 
 
 def corrections(updates: list[dict], moments: list[dict], config: Any) -> Finding | None:
