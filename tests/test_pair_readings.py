@@ -755,3 +755,26 @@ def test_a_loss_whose_rows_are_stacked_over_the_other_axis_is_called_again_regro
     port = float(F.cross_entropy(stacked, y.reshape(-1)))
     found = loss_call_finding([LossCall(F.cross_entropy, (stacked, y.reshape(-1)), {}, port)], numpy_loss, 4, 1e-9, 1)
     assert found is not None and "rows regrouped from (3, 4) to (4, 3)" in found.explanation, found
+
+
+WARMUP_NUMPY = SCHEDULED_NUMPY.replace("LR * (0.5 if self.t >= 2 else 1.0)", "LR * min(1.0, (self.t + 1) / 3)")
+WARMUP_PORT = SCHEDULED_PORT.replace("torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[2]{gamma})",
+                                     "torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: min(1.0, (t + 1) / 3))")
+
+
+@pytest.mark.parametrize("nesterov, exit_code", [("", 0), (", nesterov=True", 1)])
+def test_an_optimizer_built_again_keeps_the_ports_schedule_stepping_it(tmp_path, nesterov, exit_code):
+    (tmp_path / "net.py").write_text(WARMUP_NUMPY)
+    (tmp_path / "port.py").write_text(WARMUP_PORT.replace("momentum=0.9)", f"momentum=0.9{nesterov})"))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--torch-init", "model = Net(); optimizer, scheduler = make_optimizer(model)",
+                                      "--torch-step", "train_step(model, optimizer, X, y, scheduler)", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "W=fc.weight.T", "--param", "b=fc.bias", "--steps", "4",
+                                      "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert top["name"] == "optimizer-settings" and "nesterov=False" in top["explanation"], top

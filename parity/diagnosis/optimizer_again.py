@@ -105,8 +105,12 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
     except (TypeError, ValueError):
         return False
     stepping = _stepping(torch_side)
+    old = _optimizer(torch_side)
     if isinstance(getattr(stepping, "names", None), dict):
         stepping.names["optimizer"] = rebuilt
+        for held in stepping.names.values():  # a schedule goes on stepping the optimizer built again
+            if getattr(held, "optimizer", None) is old:
+                held.optimizer = rebuilt
     else:
         stepping.optimizer = rebuilt
     for t in range(1, steps + 1):
