@@ -672,3 +672,14 @@ def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_co
     mine = traced(("X", mask, (), ""), ("add.reduce", count, (0,), ""), ("matmul", direct, (), ""))
     said = missing_term(mine.values[2], [2], mine, port, 1e-9)
     assert "broadcast back and times the NumPy program's X (4, 5, 1) / [add.reduce (4, 1, 1)]" in said, said
+
+
+def test_a_step_left_out_is_read_through_a_penalty_term_added_after_it():
+    from parity.diagnosis.local_derivatives import step_left_out
+    u, g = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))
+    penalty = 0.3 * RNG.normal(size=(1,))  # λ·b, made from a held array
+    port = traced(("X", u, (), ""), ("div", u / 3, (0, 3.0), ""), ("grad", g, (1,), ""), ("grad", g / 3, (0,), ""),
+                  ("b.grad", (g / 3).sum(0) + penalty, (), ""))
+    mine = traced(("X", g, (), ""), ("add.reduce", g.sum(0), (0,), "axis=0"), ("add", g.sum(0) + penalty, (1, "?"), ""))
+    said = step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9)
+    assert "gradient of b" in said and "its derivative, 1/3" in said, said

@@ -200,7 +200,9 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         again = recomputed(first, frontier.index, at_input.array, trace)
         if again is None or again.size == 0 or not np.any(again):
             continue
-        match = _matching(again, gradients, tolerance)
+        match = _matching(again, gradients, tolerance) or next(  # or a sum it goes into (a penalty's term added after)
+            (m for user in first.users[:3] if (later := _added_to(trace.values[user], first, again)) is not None
+             and (m := _matching(later, gradients, tolerance)) is not None), None)
         if match is not None:
             local = local_derivative(at[made.index], other) if made.index in at else None
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
@@ -209,6 +211,15 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
                     f"{gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
     return ""
+
+
+def _added_to(total: Value, part: Value, again: np.ndarray) -> np.ndarray | None:
+    """The sum a value goes into, recomputed with the value replaced: the other terms as computed (a held array's
+    penalty term, λ·W, among them)."""
+    if total.op.removesuffix(" (in place)") not in ("add", "subtract") or total.array.shape != part.array.shape or \
+            not total.inputs or total.inputs[0] != part.index:
+        return None
+    return total.array - part.array + again
 
 
 def held_step_left_out(frontier: Value, twin: Value, other: Trace, parameter: str, held: np.ndarray | None,
