@@ -649,3 +649,14 @@ def test_a_loss_averaged_over_a_mask_on_one_side_and_over_every_entry_on_the_oth
     assert f"averaged over the {int(mask.sum())} entries its 0/1" in said and "the mean of its 24 per-entry" in said, said
     port.values[1].array = np.asarray(per_entry.mean() + 0.1)  # a loss that is no mean of those entries
     assert masked_mean_apart(mine, port, mine.values[1:]) == ""
+
+
+def test_a_clamp_whose_bound_cuts_every_entry_is_read():
+    from parity.diagnosis.clamps import degenerate_clamp
+    counts = np.array([3.0, 5.0, 8.0, 4.0])
+    mine = values(("X", counts[:, None], (), ""), ("maximum", np.maximum(counts, 1.0)[:, None], (0, 1.0), ""))
+    port = values(("X", counts, (), ""), ("clamp", np.minimum(counts, 1.0), (0,), "max=1"))
+    said = degenerate_clamp(mine, port, 1e-9)
+    assert "gives 1 at every entry" in said and "from 3 to 8" in said, said
+    port.values[1].array = np.maximum(counts, 1.0)  # clamp(min=1): the counts kept
+    assert degenerate_clamp(mine, port, 1e-9) == ""

@@ -18,6 +18,7 @@ from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
+from parity.diagnosis.clamps import degenerate_clamp
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
@@ -138,7 +139,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
     torch_ops = [torch_trace.values[i] for i in twin.users if torch_trace.values[i].op != "grad"][:SHOWN_OPS]
     where = describe(frontier) if frontier.op in ("X", "y") else \
-        f"{_shape(frontier)} (the port's {twin.op} output)"
+        f"the value of shape {frontier.array.shape} (the port's {twin.op} output)"
     evidence = {"step": step, "stage": "forward", "agree_up_to": where,
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
     text = _location(step, name, evidence)
@@ -212,7 +213,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(departing[:60],
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
-        *_mask_readings(numpy_trace, torch_trace, departing, after, said),
+        *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
@@ -231,10 +232,13 @@ def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departi
     ]
 
 
-def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value],
-                   said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """The readings of a mask applied otherwise: other entries masked, or a mean over a mask's entries on one side."""
+def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], said: Callable,
+                   tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of a mask or a bound applied otherwise: other entries masked, a mean over a mask's entries on one
+    side, a clamp that cuts every entry."""
     return [
+        ("bounds", lambda: said("forward", degenerate_clamp(numpy_trace, torch_trace, tolerance), "Put the bound on the "
+                                "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
@@ -290,10 +294,6 @@ def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
 
 def _law(found: tuple[str, float], fix: str) -> tuple | None:
     return ("forward", found[0], fix, found[1]) if found[0] else None
-
-
-def _shape(value: Value) -> str:
-    return f"the value of shape {value.array.shape}"
 
 
 def _list(ops: list[str]) -> str:
