@@ -14,23 +14,31 @@ MATCH = 1e-6  # relative gap of a loss recomputed this way to the side's own
 
 
 def masked_mean_apart(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> str:
-    """The port's per-entry losses averaged over the NumPy program's mask give the NumPy loss (or, averaged over all,
-    where the NumPy program's are the plain mean): the mask kept on one side only, said with both counts."""
-    losses = [v for v in departing if v.array.size == 1]
-    port_scalars = [v for v in torch_trace.values if v.op != "grad" and v.array.size == 1]
-    if not losses or not port_scalars:
-        return ""
-    numpy_loss, port_loss = float(losses[-1].array.ravel()[0]), float(port_scalars[-1].array.ravel()[0])
+    """The port's mean of per-entry values (a loss's, or a term's) against a NumPy number that is those values averaged
+    over the entries its 0/1 mask keeps: the mask kept on one side only, said with both counts."""
+    numbers = [v for v in departing if v.array.size == 1]
     masks = [v for v in numpy_trace.values if v.array.size > 1 and np.isin(v.array, (0.0, 1.0)).all() and 0 < v.array.sum() < v.array.size]
-    entries = [v for v in torch_trace.values if v.op != "grad" and v.array.size > 1 and v.array.ndim <= 2
-               and abs(float(v.array.mean()) - port_loss) <= MATCH * max(abs(port_loss), 1e-12)]
-    for each in entries:
+    for mean in (v for v in torch_trace.values if v.op == "mean" and v.array.size == 1):
+        each = next((torch_trace.values[i] for i in mean.inputs if isinstance(i, int)), None)
+        if each is None or each.array.size < 2:
+            continue
         for mask in (m for m in masks if m.array.size == each.array.size):
             m = mask.array.reshape(-1).astype(np.float64)
             kept = float(np.sum(each.array.reshape(-1) * m) / m.sum())
-            if abs(kept - numpy_loss) <= MATCH * max(abs(numpy_loss), 1e-12):
-                return (f"The port's loss is the mean of its {each.array.size} per-entry losses ({describe(each)}); the "
-                        f"NumPy program's is those same losses averaged over the {int(m.sum())} entries its 0/1 "
-                        f"{describe(mask)} keeps: the mask is left out of the port's mean (padded or unobserved entries "
-                        "scored and counted), or applied on the NumPy side only.")
+            scales = _scales(mean, torch_trace)  # 1, and the factor the port weighs its mean by after it (0.5·mean)
+            if any(abs(c * kept - float(v.array.ravel()[0])) <= MATCH * max(abs(c * kept), 1e-12)
+                   for v in numbers for c in scales):
+                return (f"The port's mean is over all {each.array.size} entries of its {describe(each)}; the NumPy program "
+                        f"averages those same values over the {int(m.sum())} entries its 0/1 {describe(mask)} keeps: the "
+                        "mask's count is left out of the port's mean (padded or unobserved entries counted), or applied "
+                        "on the NumPy side only.")
     return ""
+
+
+def _scales(mean: Value, trace: Trace) -> list[float]:
+    value = float(mean.array.ravel()[0])
+    found = [1.0]
+    for user in (trace.values[i] for i in mean.users[:3]):
+        if user.array.size == 1 and value != 0 and user.op in ("mul", "div", "multiply", "divide", "truediv"):
+            found.append(float(user.array.ravel()[0]) / value)
+    return found
