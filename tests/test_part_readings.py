@@ -647,7 +647,7 @@ def test_a_loss_averaged_over_a_mask_on_one_side_and_over_every_entry_on_the_oth
     port = values(("cross_entropy", per_entry, (), ""), ("mean", per_entry.mean(), (0,), ""))
     said = masked_mean_apart(mine, port, mine.values[1:])
     assert f"over the {int(mask.sum())} entries its 0/1" in said and "mean is over all 24 entries" in said, said
-    port.values[1].array = np.asarray(per_entry.mean() + 0.1)  # a loss that is no mean of those entries
+    mine.values[2].array = np.asarray(numpy_loss + 0.1)  # a NumPy loss that is no masked mean of those entries
     assert masked_mean_apart(mine, port, mine.values[1:]) == ""
 
 
