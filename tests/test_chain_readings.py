@@ -683,3 +683,17 @@ def test_a_step_left_out_is_read_through_a_penalty_term_added_after_it():
     mine = traced(("X", g, (), ""), ("add.reduce", g.sum(0), (0,), "axis=0"), ("add", g.sum(0) + penalty, (1, "?"), ""))
     said = step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9)
     assert "gradient of b" in said and "its derivative, 1/3" in said, said
+
+
+def test_a_gradient_apart_only_inside_one_branch_of_a_piecewise_function_is_read():
+    from parity.diagnosis.branches import branch_apart
+    diff = RNG.normal(0, 0.3, size=(8, 2))
+    small = np.abs(diff) < 0.2
+    right = np.where(small, diff / 0.2, np.sign(diff))  # a smooth L1's derivative with β = 0.2
+    port = traced(("grad", right, (), ""))
+    mine = traced(("X", diff, (), ""), ("absolute", np.abs(diff), (0,), ""), ("less", small.astype(float), (1, 0.2), ""),
+                  ("where", np.where(small, diff, np.sign(diff)), (2, 0), ""))
+    said = branch_apart([mine.values[3]], mine, port, lambda v: "the port's gradient")
+    assert "all where its [less (8, 2)] holds" in said and "0.2 times the port's" in said, said
+    mine.values[3].array = right + 0.01  # apart everywhere: no branch of its own
+    assert branch_apart([mine.values[3]], mine, port, lambda v: "the port's gradient") == ""

@@ -30,6 +30,7 @@ from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
+from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
@@ -159,6 +160,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", summed, "Sum over the axis the chain rule sums over (keepdims where the result is broadcast back).", 0.8
     if masked := mask_left_out([numpy_trace.values[i] for i in region if i >= first.index], torch_trace, tolerance, name):
         return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
+    if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
+        return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
@@ -196,6 +199,12 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
                            f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
                            {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},
                            "Take that value from the right source.", 0.8)
+    if branch := branch_apart([numpy_trace.values[i] for i in region[:40] if "y" in roots(numpy_trace, i)], numpy_trace,
+                              torch_trace, name):
+        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s before "
+                       f"any gradient they share. {branch}", {"step": step, "stage": "backward", "parameter": parameter,
+                                                              "side": "numpy"},
+                       "Differentiate each branch of the piecewise function on its own (np.where of the two derivatives).", 0.8)
     return None
 
 

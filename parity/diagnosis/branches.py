@@ -1,0 +1,57 @@
+"""A NumPy gradient that is the port's except on the entries one branch of a piecewise function takes: the
+entries where it parts are those where one of the NumPy program's comparisons holds (|x| < β in a smooth L1, x > 0
+in a ReLU, |x| > k in a clip), and there it is the port's times one factor, or something else. The derivative of
+that branch is written otherwise.
+
+    mine[i] = theirs[i]  where not c[i]          mine[i] ≠ theirs[i]  only where c[i]   (c a comparison's mask)
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.ratios import ratio_meaning, written_form
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+COMPARISONS = {"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"}
+CLOSE = 1e-5  # relative to the gradient's largest entry
+
+
+def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable[[Value], str]) -> str:
+    """The first departing value that parts from one of the port's gradients of its size only inside one of the
+    NumPy program's comparison masks, said with the mask and the factor there (if one)."""
+    masks = [v for v in trace.values if v.op in COMPARISONS and 0 < np.count_nonzero(v.array) < v.array.size]
+    for mine in (v for v in values if v.op not in COMPARISONS and not np.isin(v.array, (0.0, 1.0)).all()):
+        for theirs in (g for g in port_gradients(other) if g.array.size == mine.array.size and np.any(g.array)):
+            a, b = mine.array.reshape(-1), theirs.array.reshape(-1)
+            differ = np.abs(a - b) > CLOSE * max(float(np.abs(b).max()), 1e-30)
+            if not differ.any() or differ.all():
+                continue
+            for mask in (m for m in masks if m.array.size == a.size):
+                inside = mask.array.reshape(-1) != 0
+                live = inside & ((a != 0) | (b != 0))  # the branch's entries that carry a gradient at all
+                if np.any(differ & ~inside) or differ.sum() < 0.5 * live.sum():
+                    continue
+                return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
+                        f"all where its {describe(mask)} holds ({int(inside.sum())} entries): the derivative of that branch "
+                        f"of the piecewise function is written otherwise{_factor(a[differ], b[differ], trace)}, the "
+                        "other branch's is right.")
+    return ""
+
+
+def _factor(a: np.ndarray, b: np.ndarray, trace: Trace) -> str:
+    nonzero = b != 0
+    if not nonzero.any():
+        return ""
+    ratios = a[nonzero] / b[nonzero]
+    k = float(np.median(ratios))
+    if k == 0 or np.max(np.abs(ratios - k)) > 1e-4 * abs(k):
+        return ""
+    said = ratio_meaning(k, 1)
+    found = written_form(k, trace.values)
+    forms = {"n": "the number", "1/n": "one over the number", "n²": "the square of the number", "1/n²": "one over the square of the number"}
+    where = f", {forms[found[2]]} {found[1]:g} the program writes" if found else ""
+    return f" (there it is {k:.6g} times the port's{where}{f': {said[1]}' if said else ''})"
