@@ -697,3 +697,16 @@ def test_a_gradient_apart_only_inside_one_branch_of_a_piecewise_function_is_read
     assert "all where its [less (8, 2)] holds" in said and "0.2 times the port's" in said, said
     mine.values[3].array = right + 0.01  # apart everywhere: no branch of its own
     assert branch_apart([mine.values[3]], mine, port, lambda v: "the port's gradient") == ""
+
+
+def test_a_reshape_where_a_transpose_was_meant_is_read_from_the_product_it_feeds():
+    from parity.diagnosis.reshaped_operands import reshape_for_transpose
+    f, d = RNG.normal(size=(6, 3, 4)), RNG.normal(size=(18, 5))
+    right = f.reshape(-1, 4).T @ d
+    port = traced(("W.grad", right, (), ""))
+    mine = traced(("X", f, (), ""), ("reshape", f.reshape(4, -1), (0,), ""), ("y", d, (), ""),
+                  ("matmul", f.reshape(4, -1) @ d, (1, 2), ""))
+    said = reshape_for_transpose(mine.values[3], mine, port, 1e-9, lambda v: "the port's gradient of W")
+    assert "a reshape where a transpose was meant" in said, said
+    port.values[0].array = right + 1.0
+    assert reshape_for_transpose(mine.values[3], mine, port, 1e-9, lambda v: "the port's gradient of W") == ""

@@ -31,6 +31,7 @@ from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
 from parity.diagnosis.branches import branch_apart
+from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
@@ -138,6 +139,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
             factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance):
         return "", skipped, "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8
+    if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
+        return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
     if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
         return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
