@@ -778,3 +778,40 @@ def test_an_optimizer_built_again_keeps_the_ports_schedule_stepping_it(tmp_path,
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert top["name"] == "optimizer-settings" and "nesterov=False" in top["explanation"], top
+
+
+TIED_NUMPY = '''
+import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(1).normal(0, 0.5, (4, 8))
+
+    def train_step(self, X, y):
+        h = np.tanh(X @ self.W.T)
+        out = h @ self.W
+        loss = np.mean((out - y) ** 2)
+        d_out = 2 * (out - y) / y.size
+        d_h = d_out @ self.W.T * (1 - h ** 2)
+        self.W -= 0.2 * (h.T @ d_out + d_h.T @ X)
+        return float(loss)
+'''
+
+TIED_PORT = LINEAR_PORT.replace("nn.Linear(8, 4, bias=False)", "nn.Linear(8, 4, bias=False)").replace(
+    "return self.fc(x)", "return torch.tanh(self.fc(x)) @ self.fc.weight{detach}")
+
+
+@pytest.mark.parametrize("detach, exit_code", [("", 0), (".detach()", 1)])
+def test_a_parameter_the_port_detaches_in_its_forward_pass_is_named(tmp_path, detach, exit_code):
+    (tmp_path / "net.py").write_text(TIED_NUMPY)
+    (tmp_path / "port.py").write_text(TIED_PORT.replace("{detach}", detach))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 8)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight",
+                                      "--steps", "2", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert "detaches its parameter fc.weight" in top["explanation"], top

@@ -17,6 +17,7 @@ from parity.diagnosis.value_trace import describe
 from parity.diagnosis.written_forward import op_text
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
 
+COPIES = {"to", "cpu", "double", "float", "clone", "detach", "contiguous", "numpy", "copy_"}
 FD_PICKS = 3  # elements differenced: the port's largest gradients
 
 
@@ -102,6 +103,24 @@ def _detached(setup: Any, built: Any, step: int) -> str:
                     "on computing with it: the loss's gradient does not flow back through that value to the parameters "
                     "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
                     "target, left on a value the loss needs) (measured).")
+    return _parameter_detached(setup, built, step, torch_trace)
+
+
+def _parameter_detached(setup: Any, built: Any, step: int, torch_trace: Any) -> str:
+    """One of the port's parameters detached and computed with (a tied weight's second use, W.detach().t()): the
+    gradient through that use does not reach the parameter."""
+    model = replayed(setup, built, step)[1].names.get("model")
+    held = {name: p.detach().cpu().double().numpy() for name, p in model.named_parameters()} if model is not None else {}
+    first_grad = next((v.index for v in torch_trace.values if v.op == "grad"), len(torch_trace.values))
+    for value in torch_trace.values[:first_grad]:  # the forward pass: a copy the step reads afterwards is no use
+        computed = [u for u in value.users if torch_trace.values[u].op not in COPIES]
+        if value.op not in ("detach", "detach_") or not computed or "?" not in value.inputs:
+            continue
+        name = next((n for n, a in held.items() if a.shape == value.array.shape and np.allclose(a, value.array)), None)
+        if name is not None:
+            return (f"the port detaches its parameter {name} ({op_text(value, torch_trace)}) and computes with it: the "
+                    f"gradient through that use of {name} does not reach it, where the NumPy program's derivative takes "
+                    "every use (a tied weight's second use detached) (measured).")
     return ""
 
 
