@@ -660,3 +660,15 @@ def test_a_clamp_whose_bound_cuts_every_entry_is_read():
     assert "gives 1 at every entry" in said and "from 3 to 8" in said, said
     port.values[1].array = np.maximum(counts, 1.0)  # clamp(min=1): the counts kept
     assert degenerate_clamp(mine, port, 1e-9) == ""
+
+
+def test_an_op_left_out_is_read_through_a_join_and_not_where_the_numpy_program_computes_the_match_itself():
+    from parity.diagnosis.forward_factors import op_left_out
+    X, mask = RNG.normal(size=(4, 3)), (RNG.random(size=(4, 3)) > 0.4).astype(float)
+    mine = values(("X", mask, (), ""), ("y", X, (), ""), ("subtract", 1 - mask, (1.0, 0), ""),
+                  ("concatenate", np.concatenate([X, 1 - mask], axis=1), (1, 2), "axis=1"))
+    port = values(("cat", np.concatenate([X, mask], axis=1), (), ""))
+    said = op_left_out([mine.values[2]], mine.values[0], mine, port, 1e-9)
+    assert "without it, the NumPy program's concatenate gives the port's [cat (4, 6)]" in said, said
+    mine._add("concatenate", np.concatenate([X, mask], axis=1), (1, 0), "axis=1")  # the NumPy program has it too
+    assert op_left_out([mine.values[2]], mine.values[0], mine, port, 1e-9) == ""

@@ -95,6 +95,10 @@ def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> 
                 return np.asarray(np.sum(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
             if op in ("matmul", "dot") and len(args) == 2:
                 return product(args, value.array.shape)
+            if op in ("concatenate", "stack"):  # a join of its inputs along one axis (0 where none is given)
+                axis = re.search(r"axis=(-?\d+)", value.detail)
+                join = np.concatenate if op == "concatenate" else np.stack
+                return np.asarray(join(args, axis=int(axis.group(1)) if axis else 0), np.float64)
             if op == "einsum" and (subscripts := re.match(r"'([^']+)'", value.detail)):
                 return np.asarray(np.einsum(subscripts.group(1), *args), np.float64)
             function = getattr(np, op, None)
