@@ -125,6 +125,8 @@ def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_
     assert found is not None and "cut element by element at ±5" in found.explanation, found
     assert "clipping by a global norm, to 2" in found.explanation, found
     assert handling_finding(by_norm, by_norm, raw, 1) is None  # handled alike: the programs part elsewhere
-    subset = {**raw, "W2": raw["W2"] * 0.5, "b1": raw["b1"] * 0.5}
+    part = float(np.sqrt(np.sum(raw["W2"] ** 2) + np.sum(raw["b1"] ** 2)))
+    subset = {**raw, "W2": raw["W2"] / part, "b1": raw["b1"] / part}  # those two clipped to a norm of 1
     assert handling(subset, raw)[0] == "subset"
+    assert handling({p: g / 3 for p, g in raw.items()}, raw) is None  # one factor to no norm a clip writes
     assert handling({p: g + 0.3 for p, g in raw.items()}, raw) is None  # no handling of the raw gradients

@@ -53,7 +53,7 @@ def handling(side: dict[str, np.ndarray], raw: dict[str, np.ndarray]) -> tuple[s
     return None
 
 
-def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str, str]:
+def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str, str] | None:
     total = float(np.sqrt(sum(np.sum(g * g) for g in raw.values())))
     values = np.array(list(factors.values()))
     kept = [p for p, c in factors.items() if abs(c - 1) <= SCALED]
@@ -61,20 +61,24 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
         return "raw", "back-propagation's own, as they are (no clipping bites)"
     if np.ptp(values) <= SCALED * values.max():
         c = float(values.mean())
+        if not _round(c * total):
+            return None  # one factor for all, to no norm a program writes: a factor of the backward pass as likely
         return "global", (f"scaled by one factor, {c:.4g}, for every parameter: clipping by a global norm, to "
                           f"{c * total:.4g} (the norm over all parameters is {total:.4g})")
     moved = {p: c for p, c in factors.items() if p not in kept}
     if kept and np.ptp(list(moved.values())) <= SCALED * max(moved.values()):
         c = next(iter(moved.values()))
         subset = float(np.sqrt(sum(np.sum(raw[p] ** 2) for p in moved)))
+        if not _round(c * subset):
+            return None
         return "subset", (f"scaled by {c:.4g} for {', '.join(moved)} and kept as they are for {', '.join(kept)}: a norm "
                           f"taken over a subset of the parameters ({subset:.4g} over those, {total:.4g} over all), only "
                           "that subset clipped")
     norms = {p: float(np.sqrt(np.sum(raw[p] ** 2))) for p in factors}
     caps = [factors[p] * norms[p] for p in factors if abs(factors[p] - 1) > SCALED]
-    if caps and np.ptp(caps) <= SCALED * max(caps):
+    if caps and np.ptp(caps) <= SCALED * max(caps) and _round(caps[0]):
         return "each", f"each parameter's scaled to a norm of at most {caps[0]:.4g} on its own (a norm per parameter)"
-    return "factors", "scaled by a factor of its own for each parameter (" + ", ".join(f"{p} {c:.4g}" for p, c in factors.items()) + ")"
+    return None  # a factor of its own for each parameter: no handling, as likely factors of the backward pass
 
 
 def _factor(a: np.ndarray, r: np.ndarray) -> float | None:
@@ -93,3 +97,11 @@ def _one_factor(side: dict[str, np.ndarray], raw: dict[str, np.ndarray], names: 
     """The factor a side scales every gradient by (1.0 where it is not one factor)."""
     factors = [_factor(np.asarray(side[p], np.float64), np.asarray(raw[p], np.float64)) for p in names]
     return float(np.mean(factors)) if all(f is not None for f in factors) else 1.0
+
+
+ROUND = (0.01, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0)  # max_norm as people write it
+
+
+def _round(norm: float) -> bool:
+    """A norm a clip writes: a gradient scaled by one factor to any other norm is as likely a factor of its own."""
+    return any(abs(norm - r) <= 1e-4 * r for r in ROUND)
