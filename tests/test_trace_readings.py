@@ -178,3 +178,11 @@ def test_two_elementwise_functions_of_the_agreeing_value_are_said_with_their_mea
     # both sides take log and exp of the same value: a pair of one side's log and the other's exp is no slip
     both = values(("X", counts, (), ""), ("log", np.log(counts), (0,), ""), ("exp", np.exp(counts), (0,), ""))
     assert functions_apart(both.values[1:], both.values[1:][::-1], both.values[0], both.values[0], 1e-9) == ""
+
+
+def test_a_formula_of_the_agreeing_value_is_no_function_applied_in_another_ones_place():
+    from parity.diagnosis.functions_apart import functions_apart
+    z = np.random.default_rng(1).normal(size=(6, 3))
+    mine = values(("X", z, (), ""), ("maximum", np.maximum(z, 0), (0, 0.0), ""), ("absolute", np.abs(z), (0,), ""))
+    port = values(("X", z, (), ""), ("sigmoid", 1 / (1 + np.exp(-z)), (0,), ""))  # a stable BCE with logits, by hand
+    assert functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-9) == ""

@@ -16,6 +16,8 @@ ELEMENTWISE = {"exp", "expm1", "log", "log1p", "log2", "log10", "sqrt", "rsqrt",
                "gelu", "elu", "selu", "celu", "silu", "mish", "leaky_relu", "softsign", "logsigmoid", "hardtanh", "relu6",
                "hardsigmoid", "hardswish", "erf", "sin", "cos", "abs", "absolute", "square", "reciprocal", "arctan", "atan",
                "sinh", "cosh", "arcsinh", "asinh", "sign", "negative", "neg", "exp2", "cbrt"}
+VIEWS = {"reshape", "view", "transpose", "t", "squeeze", "unsqueeze", "flatten", "ravel", "astype", "to", "contiguous",
+         "getitem", "expand", "expand_as", "view_as", "permute", "swapaxes"}
 SAME = {"absolute": "abs", "atan": "arctan", "asinh": "arcsinh", "neg": "negative"}
 MEANINGS = {"log1p": "log(1 + x)", "expm1": "exp(x) - 1", "softplus": "log(1 + exp(x))", "logsigmoid": "log σ(x)",
             "selu": "1.0507·elu(x, 1.6733)", "silu": "x·σ(x)", "gelu": "x·Φ(x)", "softsign": "x / (1 + |x|)",
@@ -28,6 +30,9 @@ def functions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Va
     two are other functions and give other values."""
     mine_all = [v for v in numpy_ops if _function_of(v, frontier)]
     theirs_all = [v for v in torch_ops if _function_of(v, twin)]
+    others = [v for v in numpy_ops if frontier.index in v.inputs and v not in mine_all and v.op not in VIEWS]
+    if others or any(twin.index in v.inputs and v not in theirs_all and v.op not in VIEWS for v in torch_ops):
+        return ""  # a side that computes more of the value (max(z, 0) - z·y + log(1 + e^-|z|)) writes a formula, not a function
     both = {_name(v) for v in mine_all} & {_name(v) for v in theirs_all}  # a function both apply: no slip between them
     for mine in (v for v in mine_all if _name(v) not in both):
         for theirs in (v for v in theirs_all if _name(v) not in both):
