@@ -648,29 +648,29 @@ def test_a_pools_gradient_repeated_without_its_window_is_read_as_a_term_weighted
 
 
 def test_a_term_through_a_per_row_statistic_is_read_and_a_masks_factor_is_not():
-    from parity.diagnosis.missing_terms import missing_term
+    from parity.diagnosis.missing_terms import statistic_term
     centred = RNG.normal(size=(6, 5))
     g = RNG.normal(size=(6, 5))
     per_row = RNG.normal(size=(6, 1))  # mean(dx̂·x̂) of each row
     port = traced(("X", g, (), ""), ("layer_norm", g, (0,), ""), ("grad", g - per_row * centred, (1,), ""))
     mine = traced(("X", centred, (), ""), ("subtract", centred, (0,), ""), ("multiply", g, (0,), ""))
-    said = missing_term(mine.values[2], [2], mine, port, 1e-9)
+    said = statistic_term(mine.values[2], [2], mine, port, 1e-9)
     assert "one number per row times the NumPy program's [subtract (6, 5)]" in said, said
     keep = np.array([1.0, 0.0, 1.0, 1.0, 0.0])  # a dropout mask's 1/keep left out: a factor on the kept columns
     port.values[2].array = g * keep * 1.25
     mine.values[2].array = g * keep
-    assert "per row" not in missing_term(mine.values[2], [2], mine, port, 1e-9)
+    assert "per row" not in statistic_term(mine.values[2], [2], mine, port, 1e-9)
 
 
 def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_count():
-    from parity.diagnosis.missing_terms import missing_term
+    from parity.diagnosis.missing_terms import statistic_term
     mask = (RNG.random(size=(4, 5, 1)) > 0.3).astype(float)
     count = mask.sum(axis=1, keepdims=True)
     direct, through_mean = RNG.normal(size=(4, 5, 3)), RNG.normal(size=(4, 1, 3))
     port = traced(("X", direct, (), ""), ("relu", direct, (0,), ""), ("div", through_mean, (1,), ""),
                   ("grad", through_mean, (2,), ""), ("grad", direct + through_mean * mask / count, (1,), ""))
     mine = traced(("X", mask, (), ""), ("add.reduce", count, (0,), ""), ("matmul", direct, (), ""))
-    said = missing_term(mine.values[2], [2], mine, port, 1e-9)
+    said = statistic_term(mine.values[2], [2], mine, port, 1e-9)
     assert "broadcast back and times the NumPy program's X (4, 5, 1) / [add.reduce (4, 1, 1)]" in said, said
 
 

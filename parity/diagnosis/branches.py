@@ -33,7 +33,8 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
             for mask in (m for m in masks if m.array.size == a.size):
                 inside = mask.array.reshape(-1) != 0
                 live = inside & ((a != 0) | (b != 0))  # the branch's entries that carry a gradient at all
-                if np.any(differ & ~inside) or differ.sum() < 0.5 * live.sum():
+                outside = ~inside & (b != 0)  # the other branch agrees where it carries a gradient: not a gate's zeros
+                if np.any(differ & ~inside) or differ.sum() < 0.5 * live.sum() or outside.sum() < max(3, 0.2 * (~inside).sum()):
                     continue
                 return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
                         f"all where its {describe(mask)} holds ({int(inside.sum())} entries): the derivative of that branch "

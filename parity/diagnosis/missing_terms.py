@@ -67,15 +67,6 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                             f"(a distance's second operand, another branch){ONE_TERM}")
             if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
-            if theirs.op == "grad" and (through := _through_reduction(gap, gradients, numpy_trace, tolerance)):
-                return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
-                        f"broadcast back and times the NumPy program's {through[1]}: the path through that "
-                        "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
-                        "or there with another weight.")
-            if theirs.op == "grad" and (rowwise := _row_scaled_term(gap, numpy_trace, tolerance)):
-                return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
-                        "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
-                        "path) left out on the NumPy side, or there with another weight.")
             summed_later = any(v.op.removesuffix(" (in place)") == "add" and value.index in v.inputs for v in departing)
             if theirs.op.endswith(".grad") and not summed_later and (product := _product(gap, torch_trace, tolerance)):
                 # a partial sum the program goes on to add the other use's term to is no missing use
@@ -232,6 +223,30 @@ def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
         return a.reshape(b.shape)
     return None
 
+
+
+def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+    """Read after every other reading of the backward pass: the departing value against the port's gradient of its
+    place, the difference the path through a reduction (its gradient broadcast back, times the NumPy program's mask
+    over its count) or a term proportional, row by row or column by column, to a forward value."""
+    departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
+    gradients = [v for v in torch_trace.values if is_gradient(v)]
+    for value in departing[:12]:
+        for theirs in (g for g in gradients if g.op == "grad"):
+            a = _aligned(value.array, theirs.array)
+            if a is None or not np.any(value.array) or agrees(a, theirs.array, tolerance):
+                continue
+            gap = theirs.array - a
+            if through := _through_reduction(gap, gradients, numpy_trace, tolerance):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
+                        f"broadcast back and times the NumPy program's {through[1]}: the path through that "
+                        "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
+                        "or there with another weight.")
+            if rowwise := _row_scaled_term(gap, numpy_trace, tolerance):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
+                        "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
+                        "path) left out on the NumPy side, or there with another weight.")
+    return ""
 
 
 def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float) -> str:

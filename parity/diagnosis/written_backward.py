@@ -25,7 +25,7 @@ from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import mask_left_out
-from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
+from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients, statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
@@ -165,6 +165,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
     if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
+    if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
+        return "term", statistic, "Add the path through that statistic (the chain rule through the reduction).", 0.75
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
