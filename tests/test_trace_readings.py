@@ -186,3 +186,11 @@ def test_a_formula_of_the_agreeing_value_is_no_function_applied_in_another_ones_
     mine = values(("X", z, (), ""), ("maximum", np.maximum(z, 0), (0, 0.0), ""), ("absolute", np.abs(z), (0,), ""))
     port = values(("X", z, (), ""), ("sigmoid", 1 / (1 + np.exp(-z)), (0,), ""))  # a stable BCE with logits, by hand
     assert functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-9) == ""
+
+
+def test_two_functions_of_other_kinds_are_no_function_written_in_anothers_place():
+    from parity.diagnosis.functions_apart import functions_apart
+    p = np.random.default_rng(2).normal(size=(6,))
+    mine = values(("X", p, (), ""), ("square", p ** 2, (0,), ""))
+    port = values(("X", p, (), ""), ("cos", np.cos(p), (0,), ""))  # position and momentum swapped upstream
+    assert functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-9) == ""
