@@ -37,19 +37,24 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
     another of the port's values, or a product of two."""
     departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
     gradients = [v for v in torch_trace.values if is_gradient(v)]
+    sums = [abs(float(np.sum(v.array))) for v in torch_trace.values]  # a term equal to the gap, ± and in any layout,
+    # has the gap's sum: compared first, the elementwise check only where it holds (an unrolled recurrence has many)
     for value in departing[:12]:
         if not np.any(value.array):
             continue
         for theirs in gradients:
-            a = _aligned(value.array, theirs.array)
+            a = _aligned(value.array, theirs.array, merged=True)
             if a is None or agrees(a, theirs.array, tolerance):
                 continue
             gap = theirs.array - a
             if said := _transposed_term(value, theirs.array, numpy_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {said}"
             gap_is_theirs = agrees(gap, theirs.array, tolerance) if gap.shape == theirs.array.shape else False
+            total, slack = abs(float(np.sum(gap))), 2 * tolerance * float(np.abs(gap).max(initial=0.0)) * gap.size
             for other in torch_trace.values:
-                term = _aligned(other.array, gap) if other.array.size == gap.size else None  # shapes first: cheap
+                if other.array.size != gap.size or abs(sums[other.index] - total) > slack:
+                    continue
+                term = _aligned(other.array, gap)
                 if term is None or other.op in KIT_READS or (agrees(other.array, theirs.array, tolerance)
                                                              if other.array.shape == gap.shape else gap_is_theirs):
                     continue
@@ -141,6 +146,7 @@ def _block_term(gap: np.ndarray, theirs: Value, gradients: list[Value], trace: T
     return ""
 
 
+STATISTIC_PAIRS = 40  # departing values and gradients of their place compared for a statistic's term
 FACTORS = 12  # the NumPy program's values of a reduced shape tried, alone and in pairs
 ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
             "flipped in its derivative), which the difference alone does not tell apart.")
@@ -212,14 +218,15 @@ def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
     return ""
 
 
-def _aligned(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
-    """a laid out as b: as it is, transposed (each matrix of a batch), or with trailing axes merged or split (a
-    feature map (n, c, h, w) against (n, c, h·w))."""
+def _aligned(a: np.ndarray, b: np.ndarray, merged: bool = False) -> np.ndarray | None:
+    """a laid out as b: as it is, transposed (each matrix of a batch), or, with `merged`, with trailing axes merged or
+    split (a feature map (n, c, h, w) against (n, c, h·w)): the departing value against the port's gradient only, the
+    terms searched for it being many."""
     if a.shape == b.shape:
         return a
     if a.ndim >= 2 and a.shape[:-2] == b.shape[:-2] and a.shape[-2:] == b.shape[-2:][::-1]:
         return np.swapaxes(a, -1, -2)
-    if a.size == b.size and a.ndim != b.ndim and min(a.ndim, b.ndim) >= 2 and a.shape[:2] == b.shape[:2]:
+    if merged and a.size == b.size and a.ndim != b.ndim and min(a.ndim, b.ndim) >= 2 and a.shape[:2] == b.shape[:2]:
         return a.reshape(b.shape)
     return None
 
@@ -231,21 +238,21 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
     over its count) or a term proportional, row by row or column by column, to a forward value."""
     departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
     gradients = [v for v in torch_trace.values if is_gradient(v)]
-    for value in departing[:12]:
-        for theirs in (g for g in gradients if g.op == "grad"):
-            a = _aligned(value.array, theirs.array)
-            if a is None or not np.any(value.array) or agrees(a, theirs.array, tolerance):
-                continue
-            gap = theirs.array - a
-            if through := _through_reduction(gap, gradients, numpy_trace, tolerance):
-                return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
-                        f"broadcast back and times the NumPy program's {through[1]}: the path through that "
-                        "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
-                        "or there with another weight.")
-            if rowwise := _row_scaled_term(gap, numpy_trace, tolerance):
-                return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
-                        "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
-                        "path) left out on the NumPy side, or there with another weight.")
+    pairs = [(value, theirs, a) for value in departing[:8] if np.any(value.array)
+             for theirs in gradients if theirs.op == "grad" and (a := _aligned(value.array, theirs.array)) is not None]
+    for value, theirs, a in pairs[:STATISTIC_PAIRS]:  # an unrolled recurrence has many: the nearest first
+        if agrees(a, theirs.array, tolerance):
+            continue
+        gap = theirs.array - a
+        if through := _through_reduction(gap, gradients, numpy_trace, tolerance):
+            return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
+                    f"broadcast back and times the NumPy program's {through[1]}: the path through that "
+                    "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
+                    "or there with another weight.")
+        if rowwise := _row_scaled_term(gap, numpy_trace, tolerance):
+            return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
+                    "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
+                    "path) left out on the NumPy side, or there with another weight.")
     return ""
 
 
@@ -255,9 +262,9 @@ def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
     it. One number for all is a factor, read elsewhere, and not said here."""
     if gap.ndim != 2 or min(gap.shape) < 3 or not np.any(gap):
         return ""
-    for value in trace.values:
+    for value in [v for v in trace.values if v.array.shape == gap.shape and v.op not in ("X", "y")][-STATISTIC_PAIRS:]:
         v = value.array
-        if v.shape != gap.shape or np.ptp(v) == 0 or value.op in ("X", "y"):
+        if np.ptp(v) == 0:
             continue
         for axis, words in ((1, "row"), (0, "column")):
             size = np.sum(v * v, axis=axis)
