@@ -52,7 +52,7 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
                 continue
             match = next((v for v in other.values if v.op != "grad" and v.array.size == again.size
                           and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
-            if match is not None and not any(v.array.size == match.array.size and agrees(
+            if match is not None and not any(v.array.size == match.array.size and v.index != frontier.index and agrees(
                     v.array.reshape(match.array.shape), match.array, tolerance) for v in trace.values):
                 # a value the NumPy program computes itself elsewhere (a count) is no op left out of this one's place
                 return (f"The NumPy program applies {describe(applied)} to the shared value{_mask(applied, frontier)}"
