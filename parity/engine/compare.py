@@ -145,8 +145,10 @@ class RunComparison:
             self.tensors[name].add(step, comparison)
             if not comparison.passed and self.first_failure is None:
                 self.first_failure = new_failure = Mismatch(step, name, comparison)
-        self.starts = tuple({k: np.array(host(v), np.float64) for k, v in record.items() if _is_state(k)}  # copies:
-                            for record in (numpy_record, torch_record))  # a state updated in place is not this start
+        # copies where they live (a device's tensors stay there until a reference asks): a state updated in place
+        # by the next step is not this step's start
+        self.starts = tuple({k: v.clone() if hasattr(v, "clone") else np.array(v, copy=True)
+                             for k, v in on_device(record).items() if _is_state(k)} for record in (numpy_record, torch_record))
         return new_failure
 
     def _judge_by_reference(self, numpy_record: dict, torch_record: dict, references: References) -> None:
@@ -217,7 +219,7 @@ def _carried(name: str, starts: tuple[Mapping, Mapping]) -> np.ndarray | None:
     """An optimizer state's difference at the step's start (each side keeps its own), where both sides recorded it."""
     if not _is_state(name) or any(name not in record for record in starts):
         return None
-    mine, theirs = starts[0][name], starts[1][name]
+    mine, theirs = (np.asarray(host(record[name]), np.float64) for record in starts)
     return mine - theirs if mine.shape == theirs.shape else None
 
 
