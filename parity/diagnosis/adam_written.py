@@ -19,6 +19,7 @@ import torch
 
 from parity.diagnosis.adam_law import _counter, _denominator, _eps, _moments, _moments_late, _numerator
 from parity.diagnosis.adam_moments import moment_factor
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.replays import trace_tolerance
@@ -93,8 +94,7 @@ def _proportional(values: dict[str, np.ndarray], to: dict[str, np.ndarray]) -> b
     """values = k·to at every parameter, for one k > 0 (least squares over all of them, then checked)."""
     a = np.concatenate([np.ravel(values[n]) for n in values])
     b = np.concatenate([np.ravel(to[n]) for n in values])
-    size = float(b @ b)
-    k = float(a @ b) / size if size > 0 else 0.0
+    k = fit_ratio(a, b)[0] if np.any(b) else 0.0
     return k > 0 and np.allclose(a, k * b, rtol=1e-4, atol=1e-6 * float(np.abs(a).max(initial=0.0)))
 
 

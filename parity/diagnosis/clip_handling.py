@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 
 AGREES = 1e-4  # relative gap of a handling's prediction to a side's gradient
@@ -85,7 +86,7 @@ def _factor(a: np.ndarray, r: np.ndarray) -> float | None:
     scale = float(np.abs(r).max(initial=0.0))
     if scale == 0:
         return 1.0 if not np.any(a) else None
-    c = float(np.sum(a * r) / np.sum(r * r))
+    c = fit_ratio(a, r)[0]
     return c if 0 < c <= 1 + SCALED and _close(a, c * r) else None
 
 
