@@ -697,6 +697,12 @@ def test_a_gradient_apart_only_inside_one_branch_of_a_piecewise_function_is_read
     assert "all where its [less (8, 2)] holds" in said and "0.2 times the port's" in said, said
     mine.values[3].array = right + 0.01  # apart everywhere: no branch of its own
     assert branch_apart([mine.values[3]], mine, port, lambda v: "the port's gradient") == ""
+    # the port's gradient plus a term that is zero outside the mask: a term added, not a branch's derivative
+    summed = traced(("X", diff, (), ""), ("less", small.astype(float), (0, 0.2), ""), ("grad", right, (), ""),
+                    ("multiply", right * small, (2, 1), ""), ("add", right + right * small, (2, 3), ""))
+    assert branch_apart([summed.values[4]], summed, port, lambda v: "the port's gradient") == ""
+    summed.values[4].op = "where"  # no sum: the entries inside the mask twice the port's are a branch's
+    assert "2 times the port's" in branch_apart([summed.values[4]], summed, port, lambda v: "the port's gradient")
 
 
 def test_a_reshape_where_a_transpose_was_meant_is_read_from_the_product_it_feeds():
@@ -710,3 +716,21 @@ def test_a_reshape_where_a_transpose_was_meant_is_read_from_the_product_it_feeds
     assert "a reshape where a transpose was meant" in said, said
     port.values[0].array = right + 1.0
     assert reshape_for_transpose(mine.values[3], mine, port, 1e-9, lambda v: "the port's gradient of W") == ""
+
+
+def test_one_gradient_added_into_a_later_sum_of_the_loop_again_is_read_and_a_sum_of_each_passs_own_is_not():
+    from parity.diagnosis.added_again import added_again
+    rng = np.random.default_rng(3)
+    d_out, other, mask = rng.normal(size=(4, 3)), rng.normal(size=(4, 3)), rng.random((4, 3)) > 0.5
+    da = d_out * mask
+
+    def loop(second_term):  # dh = 0 + d_out; da = dh * mask; dh_next = da @ W; dh = dh_next + (second term)
+        return traced(("X", np.ones((4, 3)), (), ""), ("matmul", d_out, (0, "?"), ""), ("matmul", other, (0, "?"), ""),
+                      ("add", d_out, (0.0, 1), ""), ("greater", mask, (0, 0.0), ""), ("multiply", da, (3, 4), ""),
+                      ("matmul", da, (5, "?"), ""), ("add", da + d_out, (6, second_term), ""))
+    again = loop(1)
+    said = added_again(again.values[3], again.values[5], again)
+    assert "into 2 sums" in said and "adds it again" in said and "every time step" in said, said
+    own = loop(2)  # each pass adds its own term: nothing added again
+    assert added_again(own.values[3], own.values[5], own) == ""
+    assert added_again(again.values[5], again.values[6], again) == ""  # the frontier is no sum of it

@@ -28,7 +28,7 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
         for theirs in (g for g in port_gradients(other) if g.array.size == mine.array.size and np.any(g.array)):
             a, b = mine.array.reshape(-1), theirs.array.reshape(-1)
             differ = np.abs(a - b) > CLOSE * max(float(np.abs(b).max()), 1e-30)
-            if not differ.any() or differ.all():
+            if not differ.any() or differ.all() or _term_added(mine, b, trace):
                 continue
             for mask in (m for m in masks if m.array.size == a.size):
                 inside = mask.array.reshape(-1) != 0
@@ -41,6 +41,15 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
                         f"of the piecewise function is written otherwise{_factor(a[differ], b[differ], trace)}, the "
                         "other branch's is right.")
     return ""
+
+
+def _term_added(mine: Value, theirs: np.ndarray, trace: Trace) -> bool:
+    """A sum one of whose terms is the port's gradient: what parts is the other term, added, not a branch's derivative."""
+    if mine.op not in ("add", "subtract"):
+        return False
+    scale = CLOSE * max(float(np.abs(theirs).max()), 1e-30)
+    return any(isinstance(i, int) and trace.values[i].array.size == theirs.size
+               and np.all(np.abs(trace.values[i].array.reshape(-1) - theirs) <= scale) for i in mine.inputs)
 
 
 def _factor(a: np.ndarray, b: np.ndarray, trace: Trace) -> str:

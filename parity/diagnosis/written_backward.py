@@ -31,6 +31,7 @@ from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements
 from parity.diagnosis.branches import branch_apart
+from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.slice_offsets import slice_offset
@@ -131,6 +132,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     """What the first departing value of the NumPy backward pass shows, each reading tried in turn: (evidence key,
     words, fix, fit)."""
     numpy_trace, torch_trace = both
+    if again := added_again(frontier, first, numpy_trace):
+        return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
     if pooled := pool_backward(first, twin, torch_trace, tolerance):
         return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]

@@ -1,0 +1,28 @@
+"""A gradient the NumPy program adds in again: the value its backward pass agrees with the port's at is taken into
+a sum once, where it agrees, and the same value is added into a later sum of the loop too, past where the programs
+part. One pass's term is added at every pass (an output's gradient added at every time step of a many-to-one
+recurrence, a layer's gradient accumulated again in a loop).
+
+    dh = 0 + d_out   (agrees)        dh = dh_next + d_out   (the same d_out again: an extra term)
+"""
+
+from __future__ import annotations
+
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+SUMS = ("add", "subtract")
+
+
+def added_again(frontier: Value, first: Value, trace: Trace) -> str:
+    """Said where the frontier is the first of several sums that take one value in, the later ones past `first`."""
+    for source in (trace.values[i] for i in frontier.inputs if isinstance(i, int)):
+        sums = [trace.values[u] for u in dict.fromkeys(source.users) if trace.values[u].op in SUMS
+                and trace.values[u].array.shape == frontier.array.shape]
+        later = [s for s in sums if s.index > first.index]
+        if len(sums) < 2 or sums[0] is not frontier or not later:
+            continue
+        return (f"The NumPy program adds its {describe(source)} into {len(sums)} sums, the same value each time: the first, "
+                f"{describe(frontier)}, is the port's gradient; a later one, {describe(later[0])}, past where the programs "
+                "part, adds it again. One pass's gradient term is added at every pass of the loop (an output's gradient "
+                "added at every time step where only one step's output is read), an extra term the forward pass never made.")
+    return ""
