@@ -160,6 +160,20 @@ def test_a_term_added_to_a_sum_that_already_holds_it_is_read_as_counted_twice():
     assert "counted twice" not in missing_term(mine.values[4], [4], mine, port, 1e-9)
 
 
+def test_a_tied_weights_second_use_over_a_sequence_is_read_as_the_product_summed_over_its_steps():
+    from parity.diagnosis.missing_terms import missing_term
+    q, d_logits, lookup = RNG.normal(size=(5, 4, 3)), RNG.normal(size=(5, 4, 7)), RNG.normal(size=(7, 3))
+    output_side = d_logits.reshape(-1, 7).T @ q.reshape(-1, 3)  # Σ_t dlogits_tᵀ · q_t
+    port = traced(("X", np.ones((5, 4, 2)), (), ""), ("linear", q, (0,), ""), ("matmul", 2 * d_logits, (1,), ""),
+                  ("grad", d_logits, (2,), ""),
+                  ("E.grad", lookup + output_side, (), ""))
+    mine = traced(("X", q, (), ""), ("add.at (in place)", lookup, ("?",), ""))
+    said = missing_term(mine.values[1], [1], mine, port, 1e-9)
+    assert "second use of that parameter" in said and "([linear (5, 4, 3)])ᵀ · (the gradient at the port's [matmul" in said, said
+    port.values[4].array = lookup + RNG.normal(size=(7, 3))  # a gap that is no product of the port's values
+    assert "second use" not in missing_term(mine.values[1], [1], mine, port, 1e-9)
+
+
 def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative():
     from parity.diagnosis.local_derivatives import product_factor
     z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))

@@ -202,16 +202,17 @@ def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
     """gap = Aᵀ·B for two of the port's values A, B of the batch's rows."""
     if gap.ndim != 2:
         return ""
-    rows = [v for v in trace.values if v.array.ndim == 2]
+    # a value over (rows, time, features) is rows of features too: the products of a sequence's steps, summed
+    rows = [(v, v.array.reshape(-1, v.array.shape[-1])) for v in trace.values if v.array.ndim >= 2]
     tried = 0
-    for a in rows:
-        for b in rows:
-            if a.array.shape[0] != b.array.shape[0] or (a.array.shape[1], b.array.shape[1]) not in (gap.shape, gap.shape[::-1]):
+    for a, left in rows:
+        for b, right in rows:
+            if left.shape[0] != right.shape[0] or (left.shape[1], right.shape[1]) not in (gap.shape, gap.shape[::-1]):
                 continue
             tried += 1
             if tried > MOST_PRODUCTS:
                 return ""
-            product = a.array.T @ b.array
+            product = left.T @ right
             product = product if product.shape == gap.shape else product.T
             if agrees(product, gap, tolerance):
                 return f"({gradient_name(a, trace) if is_gradient(a) else describe(a)})ᵀ · ({gradient_name(b, trace) if is_gradient(b) else describe(b)})"
