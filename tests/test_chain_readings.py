@@ -172,6 +172,8 @@ def test_a_tied_weights_second_use_over_a_sequence_is_read_as_the_product_summed
     assert "second use of that parameter" in said and "([linear (5, 4, 3)])ᵀ · (the gradient at the port's [matmul" in said, said
     port.values[4].array = lookup + RNG.normal(size=(7, 3))  # a gap that is no product of the port's values
     assert "second use" not in missing_term(mine.values[1], [1], mine, port, 1e-9)
+    port.values[4].array, mine.values[1].array = output_side, np.full((7, 3), 1e-18)  # no gradient at all: the gap
+    assert "second use" not in missing_term(mine.values[1], [1], mine, port, 1e-9)  # is the port's whole gradient
 
 
 def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative():

@@ -73,7 +73,8 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
             if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
             summed_later = any(v.op.removesuffix(" (in place)") == "add" and value.index in v.inputs for v in departing)
-            if theirs.op.endswith(".grad") and not summed_later and (product := _product(gap, torch_trace, tolerance)):
+            if theirs.op.endswith(".grad") and not summed_later and not gap_is_theirs and (
+                    product := _product(gap, torch_trace, tolerance)):  # a gap that is the whole gradient is no second use's
                 # a partial sum the program goes on to add the other use's term to is no missing use
                 return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
                         f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
