@@ -280,13 +280,16 @@ def test_an_input_gradient_taken_through_the_kernel_unrotated_is_read_from_the_p
 def test_a_ports_transpose_that_swaps_an_images_rows_and_columns_is_said(call, said):
     from parity.diagnosis.rearranged import layout_move
     from parity.diagnosis.value_trace import Trace
-    x = torch.zeros(2, 6, 6, 3)
+    x = torch.arange(2 * 6 * 6 * 3, dtype=torch.float64).reshape(2, 6, 6, 3)
     port = Trace()
     out = getattr(x, call[0])(*call[1:])
     port._add(call[0], out.double().numpy(), (), "")
     port.called[0] = (getattr(torch.Tensor, call[0]), (x, *call[1:]), {})
-    found = layout_move(port.values, port)
+    channels_first = values(("transpose", x.numpy().transpose(0, 3, 1, 2), (), "")).values
+    found = layout_move(port.values, port, channels_first)
     assert ("swaps the axes between" in found and "permute(0, 3, 1, 2)" in found) if said else found == "", found
+    heads = values(("reshape", x.numpy().reshape(2, 6, 18), (), "")).values  # the NumPy program moves no channels:
+    assert layout_move(port.values, port, heads) == ""  # a transpose of heads, the idiom, is no layout slip of the port's
 
 
 def test_two_weighted_sums_over_the_same_axis_are_read_by_their_weights():

@@ -150,9 +150,10 @@ def _indices(idx: np.ndarray, size: int) -> str:
     return ", ".join(named) + (", …" if len(idx) > 6 else "")
 
 
-def layout_move(torch_ops: list[Value], torch_trace: Trace) -> str:
+def layout_move(torch_ops: list[Value], torch_trace: Trace, numpy_ops: list[Value]) -> str:
     """A port's transpose or permute of a map (three axes or more) that does more than move its channels next to the
-    batch or to the end: it swaps the axes in between too (an image's rows and columns)."""
+    batch or to the end: it swaps the axes in between too (an image's rows and columns). Said where the NumPy program's
+    own next values hold the map with its channels moved alone (not where a transpose of heads is the idiom)."""
     for op in torch_ops:
         if op.op not in ("transpose", "permute", "swapaxes", "movedim") or op.index not in torch_trace.called:
             continue
@@ -165,11 +166,24 @@ def layout_move(torch_ops: list[Value], torch_trace: Trace) -> str:
         moves = [tuple(range(ndim)), (0, *range(2, ndim), 1), (0, ndim - 1, *range(1, ndim - 1))]
         if order is None or order in moves or order[0] != 0:  # the batch moved: a time-major layout, another reading
             continue
+        if not _moved_alone(source, moves[1:], numpy_ops):
+            continue
         channels_first = (0, ndim - 1, *range(1, ndim - 1))
         return (f"The port's x.{op.op}({', '.join(map(str, args[1:]))}) puts the {ndim}-d input's axes in the order "
                 f"{order}: beyond moving the channels it swaps the axes between (rows and columns: the image transposed); "
                 f"permute{channels_first} moves the channels alone (channels-last to channels-first).")
     return ""
+
+
+def _moved_alone(source: object, moves: list[tuple[int, ...]], numpy_ops: list[Value]) -> bool:
+    """One of the NumPy program's first values is the port's input with its channels moved alone (then reshaped)."""
+    try:
+        array = np.asarray(source.detach().double().cpu())  # type: ignore[attr-defined]
+    except AttributeError:
+        return False
+    moved = [np.transpose(array, order) for order in moves]
+    return any(value.array.size == m.size and np.allclose(value.array, m.reshape(value.array.shape), rtol=1e-5, atol=1e-7)
+               for value in numpy_ops[:4] for m in moved)
 
 
 RESHAPES = ("reshape", "view")
@@ -178,7 +192,7 @@ RESHAPES = ("reshape", "view")
 def layout(numpy_ops: list[Value], torch_ops: list[Value], torch_trace: Trace) -> tuple[str, str]:
     """The port's layout move (layout_move), or the shared value reshaped into other groups on the two sides: (words,
     fix), or ("", "")."""
-    if moved := layout_move(torch_ops, torch_trace):
+    if moved := layout_move(torch_ops, torch_trace, numpy_ops):
         return moved, "Move the channels alone: x.permute(0, 3, 1, 2)."
     return reshaped_apart(numpy_ops, torch_ops), "Reshape into the same groups on both sides (the axis order of the pieces)."
 
