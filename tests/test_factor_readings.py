@@ -58,3 +58,11 @@ def test_a_model_keeping_an_activation_in_a_graph_is_copied_with_its_gradients()
     copied = faithful_copy(model)
     assert copied.h.grad_fn is None and torch.equal(copied.h, model.h.detach())
     assert torch.equal(copied.weight.grad, model.weight.grad) and copied.weight is not model.weight
+
+
+def test_a_losss_ratio_to_the_other_is_read_as_a_mean_against_a_sum_only_where_it_is_one_over_the_rows_exactly():
+    from parity.diagnosis.stages import _forward
+    exact = _forward("loss", {"loss": np.array(2.0 / 30)}, {"loss": np.array(2.0)}, 30, 1)[0]
+    assert exact.name == "loss-reduction" and "one over the batch size" in exact.explanation, exact
+    near = _forward("loss", {"loss": np.array(2.0 * 0.0333391)}, {"loss": np.array(2.0)}, 30, 1)[0]  # 1/30 to 1.7e-4
+    assert near.name == "forward", near  # one number near 1/n by chance: a loss that parts otherwise

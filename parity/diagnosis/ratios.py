@@ -34,11 +34,14 @@ def written_form(k: float, values: Iterable[Any], squares: bool = False) -> tupl
     return None
 
 
-def ratio_meaning(ratio: float, rows: int) -> tuple[str, str] | None:
+ONE_NUMBER = 2e-5  # a ratio of two single numbers (a loss) is as exact as their rounding: 1e-3 would take coincidences
+
+
+def ratio_meaning(ratio: float, rows: int, tolerance: float = 1e-3) -> tuple[str, str] | None:
     for value, name, text in ((-1.0, "sign-flip", "the opposite sign"), (rows, "loss-reduction", f"{rows} times (the batch size): a sum where the other side takes a mean"),
                               (1 / rows, "loss-reduction", f"1/{rows} (one over the batch size): a mean where the other side sums"),
                               (2.0, "factor-2", "twice"), (0.5, "factor-2", "half")):
-        if abs(ratio - value) <= 1e-3 * abs(value):
+        if abs(ratio - value) <= tolerance * abs(value):
             return name, text
     return None
 

@@ -34,7 +34,7 @@ from parity.diagnosis.adam_written import adam_written_finding
 from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import constants_of
 from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
 from parity.diagnosis.update_stage import update_findings
@@ -183,7 +183,8 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
                 "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
-    if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
+    exact = ONE_NUMBER if np.size(numpy_record[name]) == 1 else 1e-3  # one number's ratio: no spread to judge it by
+    if ratio is not None and (meaning := _ratio_meaning(ratio, rows, exact)):
         return [Finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
                          f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
                          "Use the same reduction and scale of the loss in both programs.", 0.9)]
