@@ -815,3 +815,26 @@ def test_a_parameter_the_port_detaches_in_its_forward_pass_is_named(tmp_path, de
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert "detaches its parameter fc.weight" in top["explanation"], top
+
+
+def test_a_call_that_reads_another_of_the_ports_parameters_of_its_shape_is_said_without_a_side():
+    import torch
+    from torch.nn import functional as F
+
+    from parity.diagnosis.tables import other_parameter
+    from parity.diagnosis.value_trace import Trace
+    centre, context = torch.randn(9, 4, dtype=torch.float64), torch.randn(9, 4, dtype=torch.float64)
+    idx = torch.tensor([[1, 5], [2, 8], [0, 3]])
+    port = Trace()
+    port._add("getitem", idx.double().numpy(), (), "")
+    port.of[id(idx)] = 0
+    port.kept.append(idx)
+    port._add("embedding", F.embedding(idx, centre).numpy(), (0,), "")
+    port.called[1] = (F.embedding, (idx, centre.clone()), {})
+    port._add("linear", (F.embedding(idx, context) @ torch.ones(4, 2, dtype=torch.float64)).numpy(), (), "")
+    port.called[2] = (F.linear, (torch.ones(3, 4, dtype=torch.float64), context.clone()), {})  # context read elsewhere
+    mine = traced(("X", idx.double().numpy(), (), ""), ("getitem", context.numpy()[idx.numpy()], (0,), "idx"))
+    said = other_parameter(port.values[0], port, mine, 1e-9)
+    assert "reads a parameter of shape (9, 4)" in said and "[getitem (3, 2, 4)]" in said and "which side" in said, said
+    same = traced(("X", idx.double().numpy(), (), ""), ("getitem", centre.numpy()[idx.numpy()] + 1.0, (0,), "idx"))
+    assert other_parameter(port.values[0], port, same, 1e-9) == ""  # no parameter of the port's gives it

@@ -1,5 +1,6 @@
 """A port that looks its rows up in the wrong table it holds: a schedule's per-step alphas where the cumulative
-product alphas_cumprod is meant, betas for alphas, one embedding table for another.
+product alphas_cumprod is meant, betas for alphas, one embedding table for another (other_parameter: a call that
+reads one of the port's parameters, made again with another of that shape in its place).
 
     port    alphas[t]              a buffer of the port's, read at each row's index
             alphas_cumprod[t]      another buffer of that length, read at the same indices: the NumPy program's value
@@ -43,6 +44,46 @@ def other_table(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace, to
                             f"looks its rows up in {name} where the NumPy program's numbers are {other}'s (the wrong table "
                             "of the schedule, a per-step value for a cumulative one).")
     return ""
+
+
+def other_parameter(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace, tolerance: float) -> str:
+    """A port call past the agreeing value that reads one of its parameters, made again with another parameter of that
+    shape in its place: where that (carried through the port's next calls) is a value the NumPy program has, said."""
+    held = _parameters(torch_trace)
+    for op in [frontier_twin, *downstream(torch_trace, frontier_twin, NEAR)]:
+        func, args, kwargs = torch_trace.called.get(op.index, (None, (), {}))
+        for k, arg in enumerate(args):
+            if not torch.is_tensor(arg) or id(arg) in torch_trace.of:
+                continue
+            for other in (p for p in held if p.shape == arg.shape and not torch.equal(p, arg)):
+                try:
+                    with torch.no_grad():
+                        result = func(*args[:k], other.to(arg.dtype), *args[k + 1:], **kwargs)
+                except Exception:  # noqa: BLE001 - a call that refuses the other parameter says nothing
+                    continue
+                if not torch.is_tensor(result):
+                    continue
+                again = result.detach().double().cpu().numpy()
+                found = next((t for _, array in _carried(op, again, torch_trace) if (t := _numpy_value(array, numpy_trace,
+                                                                                                         tolerance))), None)
+                if found:
+                    return (f"The port's {describe(op)} reads a parameter of shape {tuple(arg.shape)}; made again with "
+                            f"another parameter of the port's of that shape in its place, it gives the NumPy program's "
+                            f"{found}: the two programs read different weights there, one of them the wrong one (one embedding "
+                            "table for the other, a layer's weight where another layer's belongs; which side, the "
+                            "forward pass alone cannot tell).")
+    return ""
+
+
+def _parameters(trace: Trace) -> list[torch.Tensor]:
+    """The port's parameters its recorded calls read (each call holds its own copy), one of each."""
+    found: list[torch.Tensor] = []
+    for _, args, kwargs in trace.called.values():
+        for a in (*args, *kwargs.values()):
+            if torch.is_tensor(a) and id(a) not in trace.of and a.ndim >= 1 and a.numel() >= 4 and \
+                    not any(p.shape == a.shape and torch.equal(p, a) for p in found):
+                found.append(a)
+    return found
 
 
 def _lookups(frontier_twin: Value, trace: Trace) -> list[Value]:

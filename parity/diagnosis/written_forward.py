@@ -38,7 +38,7 @@ from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of
 from parity.diagnosis.weights_exchanged import weights_exchanged
-from parity.diagnosis.tables import other_table
+from parity.diagnosis.tables import other_parameter, other_table
 from parity.diagnosis.in_place import written_in_place
 from parity.diagnosis.averages import average_apart
 from parity.diagnosis.operand_calls import operand_recalled
@@ -265,6 +265,8 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
         ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same "
                                 "table in both programs.", 0.85)),
+        ("tables", lambda: said("forward", other_parameter(twin, torch_trace, numpy_trace, tolerance), "Read the same weight in "
+                                "both programs.", 0.85)),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
