@@ -690,6 +690,19 @@ def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_co
     assert "broadcast back and times the NumPy program's X (4, 5, 1) / [add.reduce (4, 1, 1)]" in said, said
 
 
+def test_a_step_left_out_is_said_only_where_the_numpy_forward_makes_that_steps_input_too():
+    from parity.diagnosis.local_derivatives import step_left_out
+    u, g, gamma = RNG.normal(size=(6, 2)), RNG.normal(size=(6, 2)), 1.0 + RNG.normal(0, 0.01, size=2)
+    shifted = u + 0.3  # the port's γ·(h + β): h + β is its own value
+    port = traced(("X", u, (), ""), ("add", shifted, (0, "?"), ""), ("mul", shifted * gamma, (1, "?"), ""),
+                  ("grad", g, (2,), ""), ("grad", g * gamma, (1,), ""), ("beta.grad", (g * gamma).sum(0), (), ""))
+    arranged = traced(("X", g, (), ""), ("add.reduce", g.sum(0), (0,), "axis=0"))  # γ·h + β: no h + β in the forward
+    assert step_left_out(arranged.values[1], arranged.values[0], port.values[3], arranged, port, 1e-9) == ""
+    made = traced(("X", g, (), ""), ("add.reduce", g.sum(0), (0,), "axis=0"), ("add", shifted, ("?", "?"), ""))
+    said = step_left_out(made.values[1], made.values[0], port.values[3], made, port, 1e-9)
+    assert "gradient of beta" in said and "step through it left out" in said, said
+
+
 def test_a_step_left_out_is_read_through_a_penalty_term_added_after_it():
     from parity.diagnosis.local_derivatives import step_left_out
     u, g = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))

@@ -203,6 +203,8 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         match = _matching(again, gradients, tolerance) or next(  # or a sum it goes into (a penalty's term added after)
             (m for user in first.users[:3] if (later := _added_to(trace.values[user], first, again)) is not None
              and (m := _matching(later, gradients, tolerance)) is not None), None)
+        if match is not None and not _computed(other.values[source], trace, tolerance):
+            continue  # the NumPy forward never makes that input: its forward is arranged otherwise, no step left out
         if match is not None:
             local = local_derivative(at[made.index], other) if made.index in at else None
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
@@ -211,6 +213,12 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
                     f"{gradient_words(match, other)}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
     return ""
+
+
+def _computed(value: Value, trace: Trace, tolerance: float) -> bool:
+    """The NumPy program makes that value too (any value of its trace, in any layout of that size)."""
+    return value.op in ("X", "y") or any(v.array.size == value.array.size and agrees(v.array.reshape(value.array.shape),
+                                                                                   value.array, tolerance) for v in trace.values)
 
 
 def _added_to(total: Value, part: Value, again: np.ndarray) -> np.ndarray | None:

@@ -183,8 +183,7 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
                 "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
-    exact = ONE_NUMBER if np.size(numpy_record[name]) == 1 else 1e-3  # one number's ratio: no spread to judge it by
-    if ratio is not None and (meaning := _ratio_meaning(ratio, rows, exact)):
+    if ratio is not None and (meaning := _ratio_meaning(ratio, rows, ONE_NUMBER if np.size(numpy_record[name]) == 1 else 1e-3)):
         return [Finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
                          f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
                          "Use the same reduction and scale of the loss in both programs.", 0.9)]

@@ -263,10 +263,8 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
     return [
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
-        ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same "
-                                "table in both programs.", 0.85)),
-        ("tables", lambda: said("forward", other_parameter(twin, torch_trace, numpy_trace, tolerance), "Read the same weight in "
-                                "both programs.", 0.85)),
+        ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance) or other_parameter(
+            twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same table (read the same weight) in both programs.", 0.85)),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
