@@ -838,3 +838,27 @@ def test_a_call_that_reads_another_of_the_ports_parameters_of_its_shape_is_said_
     assert "reads a parameter of shape (9, 4)" in said and "[getitem (3, 2, 4)]" in said and "which side" in said, said
     same = traced(("X", idx.double().numpy(), (), ""), ("getitem", centre.numpy()[idx.numpy()] + 1.0, (0,), "idx"))
     assert other_parameter(port.values[0], port, same, 1e-9) == ""  # no parameter of the port's gives it
+
+
+
+def test_a_square_weights_layout_is_chosen_by_the_first_loss_where_a_backward_slip_parts_the_updates_under_both():
+    from parity.programs.written.pairing import Pair
+    from parity.programs.written.setup import choose_square_layouts
+
+    class Side:
+        def __init__(self, numpy: bool, transposed: bool):
+            self.numpy, self.transposed = numpy, transposed
+
+        def read(self, pair):
+            return np.eye(3)
+
+        def step(self, rows):  # the right layout (.T): the loss agrees, the update 3 times the port's (a backward slip)
+            if not self.numpy:
+                return {"loss": np.array(1.0), "W.update": np.array([1.0, 1.0])}
+            return ({"loss": np.array(1.0), "W.update": np.array([3.0, 3.0])} if self.transposed else
+                    {"loss": np.array(1.3), "W.update": np.array([2.0, 2.0])})
+
+    built = SimpleNamespace(pairs=[Pair("W", "W", "fc.weight")])
+    built.make_sides = lambda: (Side(True, built.pairs[0].layout.axes == (1, 0)), Side(False, False))
+    assert choose_square_layouts(built, slice(0, 4), ()) == ["W = fc.weight.T"]
+
