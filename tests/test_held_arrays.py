@@ -127,3 +127,25 @@ def test_an_embedding_option_of_the_port_is_named_from_the_numpy_tables_lookup(o
     assert result.exit_code == 1, result.output
     top = json.loads(report.read_text())["diagnosis"][0]
     assert "max_norm=None" in top["explanation"] and top["score"] >= 0.8, top
+
+
+
+FLAT_NUMPY = 'import numpy as np\n\nclass Flat:\n    def __init__(self):\n        rng = np.random.default_rng(0)\n        self.W = rng.normal(size=(4, 3))\n        self.theta = np.zeros(3 + 1)          # all trainable biases in one flat vector\n        self.b = self.theta[0:3]               # views into it\n        self.c = self.theta[3:4]\n        self.V = rng.normal(size=(3, 1))\n\n    def train_step(self, X, y):\n        h = np.tanh(X @ self.W + self.b)\n        out = h @ self.V + self.c\n        r = out - y\n        loss = (r ** 2).mean()\n        dout = 2 * r / r.size\n        dc = dout.sum(axis=0)\n        dh = dout @ self.V.T * (1 - h ** 2)\n        db = dh.sum(axis=0)\n        self.theta -= 0.1 * np.concatenate([db, dc])\n        return loss\n'
+
+FLAT_PORT = 'import torch\nfrom torch import nn\n\nclass Flat(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n        self.out = nn.Linear(3, 1)\n        self.fc.weight.requires_grad_(False)\n        self.out.weight.requires_grad_(False)\n\n    def forward(self, x):\n        return self.out(torch.tanh(self.fc(x)))\n\ndef make_optimizer(model):\n    return torch.optim.SGD([model.fc.bias, model.out.bias], lr=0.1)\n\ndef train_step(model, optimizer, X, y):\n    optimizer.zero_grad()\n    loss = ((model(X) - y) ** 2).mean()\n    loss.backward()\n    optimizer.step()\n    return loss.item()\n'
+
+
+@pytest.mark.parametrize("factor, exit_code", [("", 0), ("2 * ", 1)])
+def test_parameters_held_as_views_into_one_flat_vector_stay_views_in_float32(tmp_path, factor, exit_code):
+    """An update of the whole vector must reach each view after the run's cast to float32 (a correct program passes)."""
+    (tmp_path / "flat_numpy.py").write_text(FLAT_NUMPY.replace("db = dh.sum", f"db = {factor}dh.sum"))
+    (tmp_path / "flat_torch.py").write_text(FLAT_PORT)
+    rng = np.random.default_rng(1)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 4)), y=rng.normal(size=(16, 1)))
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/flat_numpy.py:Flat", "--torch", f"{tmp_path}/flat_torch.py:Flat",
+                                      "--as-written", "--init", "net = Flat()", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "b=fc.bias", "--param", "c=out.bias", "--param", "W=fc.weight.T",
+                                      "--param", "V=out.weight.T", "--steps", "4", "--dtype", "float32"])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        assert "b.update" in result.output and "never moves" not in result.output, result.output

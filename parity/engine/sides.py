@@ -210,7 +210,7 @@ def cast_arrays(obj: Any, dtype: type = np.float64, seen: dict | None = None) ->
         if id(value) in seen:
             return seen[id(value)]
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-            seen[id(value)] = value.astype(dtype)
+            seen[id(value)] = cast_array(value, dtype, seen)
             return seen[id(value)]
         if isinstance(value, np.floating):
             return dtype(value)
@@ -226,6 +226,19 @@ def cast_arrays(obj: Any, dtype: type = np.float64, seen: dict | None = None) ->
     for name, value in list(vars(obj).items()):
         setattr(obj, name, cast(value))
     return obj
+
+
+def cast_array(value: np.ndarray, dtype: Any, seen: dict) -> np.ndarray:
+    """value cast; a view into a larger array (a bias among all the parameters in one flat vector) made again as the
+    same view into that array cast, once for all its views, so that an update of the whole still reaches each part."""
+    root = value.base
+    if not isinstance(root, np.ndarray) or root.dtype != value.dtype or not root.flags.c_contiguous:
+        return value.astype(dtype)
+    whole = seen.setdefault(id(root), root.astype(dtype))
+    ratio = np.dtype(dtype).itemsize / value.itemsize
+    offset = value.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+    return np.ndarray(value.shape, dtype, buffer=whole, offset=int(offset * ratio),
+                      strides=tuple(int(stride * ratio) for stride in value.strides))
 
 
 def numpy_side(

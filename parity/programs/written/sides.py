@@ -21,7 +21,7 @@ import torch
 
 from parity.engine.batches import Rows
 from parity.engine.record import Record
-from parity.engine.sides import cast_arrays, faithful_copy, state_to_float64
+from parity.engine.sides import cast_array, cast_arrays, faithful_copy, state_to_float64
 from parity.errors import InputError
 from parity.programs.user_code import UserCode
 from parity.programs.written.pairing import Pair, on_net
@@ -117,8 +117,8 @@ class NumpyProgramSide(WrittenSide):
     def write(self, pair: Pair, value: np.ndarray) -> None:
         target = self.read(pair)
         value = np.asarray(value)
-        if target.shape == value.shape and target.dtype == self.dtype and target.flags.writeable:
-            target[...] = value  # in place: an optimizer object holding the array keeps seeing it
+        if target.shape == value.shape and (target.dtype == self.dtype or target.base is not None) and target.flags.writeable:
+            target[...] = value  # in place: an optimizer object holding the array, or the array it views, keeps seeing it
         else:
             view = self._view()
             view["__value__"] = value.astype(self.dtype)
@@ -213,7 +213,7 @@ def _float64(objects: dict[str, Any]) -> dict[str, Any]:
     seen: dict = {}  # one cast for an array two of the names share
     for name, value in objects.items():
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-            objects[name] = seen.setdefault(id(value), value.astype(np.float64))
+            objects[name] = seen[id(value)] if id(value) in seen else seen.setdefault(id(value), cast_array(value, np.float64, seen))
         elif hasattr(value, "__dict__") and not isinstance(value, (type, torch.nn.Module, torch.optim.Optimizer)):
             cast_arrays(value, np.float64, seen)
     return objects
