@@ -149,3 +149,25 @@ def test_parameters_held_as_views_into_one_flat_vector_stay_views_in_float32(tmp
     assert result.exit_code == exit_code, result.output
     if exit_code:
         assert "b.update" in result.output and "never moves" not in result.output, result.output
+
+
+
+LAYER_DICTS_NUMPY = 'import numpy as np\n\nclass Layers:\n    def __init__(self):\n        rng = np.random.default_rng(0)\n        self.layers = [{"W": rng.normal(size=(4, 3)), "b": np.zeros(3)}, {"W": rng.normal(size=(3, 1)), "b": np.zeros(1)}]\n\n    def train_step(self, X, y):\n        L0, L1 = self.layers\n        h = np.tanh(X @ L0["W"] + L0["b"])\n        out = h @ L1["W"] + L1["b"]\n        r = out - y\n        loss = (r ** 2).mean()\n        dout = 2 * r / r.size\n        g1W, g1b = h.T @ dout, dout.sum(0)\n        dh = dout @ L1["W"].T * (1 - h ** 2)\n        g0W, g0b = X.T @ dh, dh.sum(0)\n        for L, gW, gb in ((L0, g0W, g0b), (L1, g1W, g1b)):\n            L["W"] -= 0.1 * gW\n            L["b"] -= 0.1 * gb\n        return loss\n'
+
+LAYER_DICTS_PORT = 'import torch\nfrom torch import nn\n\nclass Layers(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n        self.out = nn.Linear(3, 1)\n\n    def forward(self, x):\n        return self.out(torch.tanh(self.fc(x)))\n\ndef make_optimizer(model):\n    return torch.optim.SGD(model.parameters(), lr=0.1)\n\ndef train_step(model, optimizer, X, y):\n    optimizer.zero_grad()\n    loss = ((model(X) - y) ** 2).mean()\n    loss.backward()\n    optimizer.step()\n    return loss.item()\n'
+
+
+def test_parameters_in_a_list_of_layer_dicts_are_named_by_their_whole_path(tmp_path):
+    (tmp_path / "layers_numpy.py").write_text(LAYER_DICTS_NUMPY)
+    (tmp_path / "layers_torch.py").write_text(LAYER_DICTS_PORT)
+    rng = np.random.default_rng(1)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 4)), y=rng.normal(size=(16, 1)))
+    args = ["check", f"{tmp_path}/layers_numpy.py:Layers", "--torch", f"{tmp_path}/layers_torch.py:Layers", "--as-written",
+            "--init", "net = Layers()", "--data", str(tmp_path / "d.npz"), "--steps", "2",
+            "--param", "layers[0]['W']=fc.weight.T", "--param", "layers[0]['b']=fc.bias",
+            "--param", "layers[1]['W']=out.weight.T", "--param", "layers[1]['b']=out.bias"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "layers_0_W.update" in result.output and "layers_1_b " in result.output, result.output
+    from parity.programs.written.pairing import path_name
+    assert path_name("net.enc['W']") == "enc_W" and path_name("params['W1']") == "W1"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -170,8 +170,7 @@ def pair_parameters(net: Any, torch_shapes: dict[str, tuple], given: tuple[str, 
         arrays = ", ".join(f"{e} {v.shape}" for e, v in candidates.items()) or "none"
         raise InputError(f"no NumPy array pairs with the port's {shown} by shape alone (NumPy arrays left: {arrays}); "
                          f"name each with --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)]")
-    _refuse_duplicates(pairs)
-    return _in_port_order(pairs, torch_shapes)
+    return _in_port_order(_named_apart(pairs), torch_shapes)
 
 
 def _by_shape(torch_shapes: dict[str, tuple], candidates: dict[str, np.ndarray]) -> list[Pair]:
@@ -208,11 +207,22 @@ def _inversions(order: tuple[int, ...]) -> int:
     return sum(1 for i in range(len(order)) for j in range(i + 1, len(order)) if order[i] > order[j])
 
 
-def _refuse_duplicates(pairs: list[Pair]) -> None:
-    names = [p.name for p in pairs]
-    for pair in pairs:
+def _named_apart(pairs: list[Pair]) -> list[Pair]:
+    """Pairs whose short names clash (W of layers[0]['W'] and of layers[1]['W']) named by their whole path instead
+    (layers_0_W, layers_1_W); refused in one line where those clash too."""
+    short = [p.name for p in pairs]
+    named = [replace(p, name=path_name(p.numpy)) if short.count(p.name) > 1 else p for p in pairs]
+    names = [p.name for p in named]
+    for pair in named:
         if names.count(pair.name) > 1:
             raise InputError(f"two parameters would both be reported as {pair.name!r}: name them apart with --param")
+    return named
+
+
+def path_name(expression: str) -> str:
+    """A name from every step of an expression's path: layers_0_W for layers[0]['W'], enc_W for net.enc['W']."""
+    steps = re.findall(r"[A-Za-z_]\w*|\d+", expression)
+    return "_".join(step for step in steps if step not in ("net", "self", "params")) or expression
 
 
 def _in_port_order(pairs: list[Pair], torch_shapes: dict[str, tuple]) -> list[Pair]:
