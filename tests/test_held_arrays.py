@@ -171,3 +171,67 @@ def test_parameters_in_a_list_of_layer_dicts_are_named_by_their_whole_path(tmp_p
     assert "layers_0_W.update" in result.output and "layers_1_b " in result.output, result.output
     from parity.programs.written.pairing import path_name
     assert path_name("net.enc['W']") == "enc_W" and path_name("params['W1']") == "W1"
+
+
+EMBEDDING_NUMPY = '''
+import numpy as np
+
+class Bag:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.params = {"E": rng.normal(size=(10, 3)), "w": rng.normal(size=3)}
+
+    def train_step(self, X, y):
+        idx = X.astype(int)[:, 0]
+        e = self.params["E"][idx]
+        r = e @ self.params["w"] - y[:, 0]
+        loss = 0.5 * (r ** 2).mean()
+        dr = r / len(r)
+        gE = np.zeros_like(self.params["E"])
+        np.add.at(gE, idx, dr[:, None] * self.params["w"])
+        gw = e.T @ dr
+        self.params["E"] -= 0.1 * gE
+        self.params["w"] -= 0.1 * gw
+        return loss
+'''
+
+EMBEDDING_PORT = '''
+import torch
+from torch import nn
+
+class Bag(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.E = nn.Embedding(10, 3, sparse=True)
+        self.w = nn.Parameter(torch.zeros(3))
+
+    def forward(self, X):
+        return self.E(X[:, 0].long()) @ self.w
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr={lr})
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = 0.5 * ((model(X) - y[:, 0]) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("lr, exit_code", [("0.1", 0), ("0.2", 1)])
+def test_a_ports_sparse_embedding_gradient_is_compared_as_the_dense_one(tmp_path, lr, exit_code):
+    (tmp_path / "bag_numpy.py").write_text(EMBEDDING_NUMPY)
+    (tmp_path / "bag_torch.py").write_text(EMBEDDING_PORT.replace("{lr}", lr))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.integers(0, 10, size=(12, 1)).astype(float), y=rng.normal(size=(12, 1)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/bag_numpy.py:Bag", "--torch", f"{tmp_path}/bag_torch.py:Bag",
+                                      "--as-written", "--init", "net = Bag()", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "params['E']=E.weight", "--param", "params['w']=w", "--steps", "3",
+                                      "--dtype", "float32", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert "0.5 times" in top["explanation"] or "learning rate" in top["explanation"], top

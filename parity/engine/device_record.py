@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def host(value) -> np.ndarray:
     """A tensor on any device as a NumPy array; an array, or anything NumPy reads, as it is."""
     if hasattr(value, "detach"):
-        return value.detach().cpu().numpy()
+        value = value.detach()
+        return (value.to_dense() if value.is_sparse else value).cpu().numpy()  # an embedding's sparse gradient
     return np.asarray(value)
 
 

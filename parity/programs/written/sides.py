@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from parity.engine.batches import Rows
+from parity.engine.device_record import host
 from parity.engine.record import Record
 from parity.engine.sides import cast_array, cast_arrays, faithful_copy, state_to_float64
 from parity.errors import InputError
@@ -170,7 +171,7 @@ class TorchProgramSide(WrittenSide):
         for pair in self.pairs:
             grad = self.parameter(pair).grad
             if grad is not None:
-                found[pair.name] = pair.layout.to_numpy(grad.detach().cpu().numpy())
+                found[pair.name] = pair.layout.to_numpy(host(grad))
         return found or None
 
     def state_values(self) -> dict[str, np.ndarray]:
@@ -180,7 +181,7 @@ class TorchProgramSide(WrittenSide):
             held = optimizer.state.get(self.parameter(pair), {})
             for kind in self.program.state:
                 if torch.is_tensor(held.get(kind)):
-                    found[f"{pair.name}.{kind}"] = pair.layout.to_numpy(held[kind].detach().cpu().numpy())
+                    found[f"{pair.name}.{kind}"] = pair.layout.to_numpy(host(held[kind]))
         return found
 
     def set_gradients(self, gradients: dict[str, np.ndarray]) -> None:
