@@ -130,3 +130,12 @@ def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_
     assert handling(subset, raw)[0] == "subset"
     assert handling({p: g / 3 for p, g in raw.items()}, raw) is None  # one factor to no norm a clip writes
     assert handling({p: g + 0.3 for p, g in raw.items()}, raw) is None  # no handling of the raw gradients
+
+
+def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_and_a_smaller_one_is_not_read_so():
+    from parity.diagnosis.written_backward import _enlarged
+    derivative = np.random.default_rng(4).normal(size=(5, 3))
+    found = _enlarged(1, "B", 4 * derivative, derivative)
+    assert found.name == "port-gradient" and found.evidence["side"] == "torch" and "4 times" in found.explanation, found
+    assert _enlarged(1, "B", 0.5 * derivative, derivative) is None  # clipping by a norm shrinks: not said here
+    assert _enlarged(1, "B", 4 * derivative + 0.1, derivative) is None  # no one factor

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, uses
@@ -58,7 +59,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     error = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
     if error is None and (numpy_gradient is None or (mine := port_error(setup, built, step, parameter, np.asarray(
             numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
-        return None  # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
+        # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
+        return _enlarged(step, parameter, port_gradient, numpy_gradient) if error is None and numpy_gradient is not None else None
     if (error is None or error > FD_AGREES) and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
@@ -78,6 +80,21 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     return located_backward(setup, built, step, parameter, after)
+
+
+def _enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: np.ndarray) -> Finding | None:
+    """The port's gradient a factor k > 1 times the NumPy program's, which is the loss's derivative: no clipping (it
+    never enlarges) but a factor on the port's side the loss does not show at this step."""
+    fit = fit_ratio(np.asarray(port_gradient, np.float64), np.asarray(derivative, np.float64))
+    if fit is None or fit[1] > 1e-4 or abs(fit[0]) <= 1 + 1e-3:
+        return None
+    return Finding("port-gradient", f"At step {step} the port's gradient of {parameter} is {fit[0]:.6g} times the NumPy "
+                   "program's, which is the derivative of the loss both report (central differences, in float64): the "
+                   "port scales that gradient by a factor the loss does not show at this step (a scale on a path whose "
+                   "other factor is still zero, a factor in a custom backward or a hook). "
+                   "Clipping never enlarges a gradient.", {"step": step, "parameter": parameter, "stage": "backward",
+                                                            "side": "torch", "ratio": fit[0]},
+                   "Scale that path alike in both programs.", 0.75)
 
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
