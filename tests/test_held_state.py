@@ -2,6 +2,7 @@
 program's held arrays named by their path, so that an average and a velocity keyed alike stay apart."""
 
 import numpy as np
+import pytest
 
 from parity.diagnosis.averages import _fits
 from parity.diagnosis.held_constants import numpy_constants
@@ -35,6 +36,11 @@ def test_the_numpy_programs_gradient_is_read_from_its_first_steps_optimizer_stat
     assert np.allclose(numpy_gradient({"W.exp_avg": 0.1 * g}, "W", 1, {"β1": 0.9}), g)
     assert numpy_gradient({"W.momentum_buffer": g}, "W", 2, {}) is None  # past the first step a buffer holds more
     assert numpy_gradient({"W.exp_avg": g}, "W", 1, {}) is None  # no β1 to read it with
+    adagrad = {"W.sum": 1.0 + g * g, "W.update": -0.05 * g / np.sqrt(1.0 + g * g)}  # accumulator from 1, lr 0.05
+    assert np.allclose(numpy_gradient(adagrad, "W", 1, {"lr": 0.05}), g)
+    assert numpy_gradient(adagrad, "W", 1, {"lr": 0.1}) is None  # another lr: the squares it gives are not the sum's
+    rmsprop = {"W.square_avg": 0.01 * g * g, "W.update": -0.01 * g / np.sqrt(0.01 * g * g)}
+    assert np.allclose(numpy_gradient(rmsprop, "W", 1, {"lr": 0.01, "α": 0.99}), g)
 
 
 def test_a_spike_function_bound_before_the_watch_is_recorded_and_its_surrogate_is_no_wrong_derivative():
@@ -134,3 +140,16 @@ def test_an_adam_that_steps_along_the_raw_gradient_is_read_and_torchs_adam_is_no
     assert raw_numerator(raw, grads, moments, config) is not None
     adam = updates(lambda t, n: moments[t - 1][n][0] / (1 - 0.9 ** t))
     assert raw_numerator(adam, grads, moments, config) is None
+
+
+def test_an_accumulator_started_at_another_value_is_read_by_its_one_offset_and_a_scaled_one_is_not():
+    from parity.diagnosis.state_stage import state_findings
+    g, h = RNG.normal(size=(3, 2)), RNG.normal(size=4)
+    numpy_record = {"W.sum": 1.0 + g * g, "b.sum": 1.0 + h * h}
+    torch_record = {"W.sum": g * g, "b.sum": h * h}
+    found = state_findings("W.sum", numpy_record, torch_record, 1)[0]
+    assert found.evidence.get("offset") == pytest.approx(1.0) and "start their sum 1 apart" in found.explanation, found
+    scaled = {"W.sum": 1.5 * g * g, "b.sum": 1.5 * h * h}  # one factor, no offset
+    assert "offset" not in state_findings("W.sum", scaled, torch_record, 1)[0].evidence
+    buffers = {"W.momentum_buffer": 1.0 + g, "b.momentum_buffer": 1.0 + h}  # a gradient's own offset, not a start
+    assert "offset" not in state_findings("W.momentum_buffer", buffers, {"W.momentum_buffer": g, "b.momentum_buffer": h}, 1)[0].evidence

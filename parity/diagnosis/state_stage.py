@@ -13,6 +13,9 @@ from parity.diagnosis.optimizer_constants import constant_law, learning_rate_in_
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 
 
+SQUARES = ("sum", "square_avg", "exp_avg_sq", "acc_delta", "square_avg_sq")  # accumulators of squares: a start of their own
+
+
 def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                    constants: dict[str, float] | None = None, context: Any = None) -> list[Finding]:
     """An optimizer state that parts while every gradient before it agreed: the state's own update differs; or, where
@@ -22,6 +25,12 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     before = getattr(context, "numpy_before", {}).get(parameter)
     if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before)) is not None:
         return [decayed]
+    if step == 1 and kind in SQUARES and (offset := _start_apart(kind, numpy_record, torch_record)) is not None:
+        return [Finding("optimizer-state", f"Every parameter's {kind} at step 1 is the port's {offset:+.6g}, the same number "
+                        f"at every element: the two programs start their {kind} {abs(offset):.6g} apart (an accumulator's "
+                        "initial value: torch's Adagrad takes initial_accumulator_value, 0 unless given; a buffer "
+                        "started at ones, not zeros).", {"step": step, "state": kind, "offset": offset},
+                        f"Start the {kind} at the same value in both programs.", 0.85)]
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
     if shared is not None and ratio is not None and (law := "; or ".join(filter(None, (
@@ -112,6 +121,17 @@ def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> f
     return None if abs(ratios[0] - 1) <= 1e-4 else float(np.mean(ratios))
 
 
+def _start_apart(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
+    """One number that every parameter's state is apart by, at every element: the state's starting value."""
+    gaps = [np.asarray(numpy_record[k], np.float64) - np.asarray(torch_record[k], np.float64) for k in _states(kind, numpy_record, torch_record)]
+    if not gaps or sum(g.size for g in gaps) < 2:
+        return None
+    every = np.concatenate([g.ravel() for g in gaps])
+    offset = float(np.median(every))
+    scale = max(float(np.abs(np.asarray(torch_record[k])).max(initial=0.0)) for k in _states(kind, numpy_record, torch_record))
+    return offset if abs(offset) > 1e-6 * max(scale, 1.0) and np.ptp(every) <= 1e-5 * max(abs(offset), scale) else None
+
+
 def _states(kind: str, numpy_record: dict, torch_record: dict) -> list[str]:
     return [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
 
@@ -128,9 +148,27 @@ def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dic
         return np.asarray(numpy_record[f"{parameter}.momentum_buffer"], np.float64)
     if f"{parameter}.exp_avg" in numpy_record and "β1" in constants:
         return np.asarray(numpy_record[f"{parameter}.exp_avg"], np.float64) / (1 - constants["β1"])
+    if any(f"{parameter}.{kind}" in numpy_record for kind in ("sum", "square_avg")):
+        return _divided_by_root(numpy_record, parameter, constants)
     plain = "lr" in constants and not any(k in constants for k in ("β1", "β2", "α", "ρ"))
     if plain and f"{parameter}.update" in numpy_record:  # SGD's first step, momentum or not, is -lr·g (the port's lr)
         return -np.asarray(numpy_record[f"{parameter}.update"], np.float64) / constants["lr"]
+    return None
+
+
+def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, float]) -> np.ndarray | None:
+    """Adagrad's and RMSprop's first update, -lr·g/√s, read back as g at the port's lr; taken only where the squares
+    it gives are the state's own, up to one starting value (s = s0 + g², or (1 - α)·g²): the lr borne out."""
+    update = numpy_record.get(f"{parameter}.update")
+    for kind, weight in (("sum", 1.0), ("square_avg", 1 - constants.get("α", 1.0))):
+        state = numpy_record.get(f"{parameter}.{kind}")
+        if state is None or update is None or "lr" not in constants or weight <= 0 or (kind == "sum" and "α" in constants):
+            continue
+        state, update = np.asarray(state, np.float64), np.asarray(update, np.float64)
+        g = -update * np.sqrt(np.maximum(state, 0.0)) / constants["lr"]
+        start = state - weight * g * g
+        if np.ptp(start) <= 1e-3 * max(float(np.abs(state).max(initial=0.0)), 1e-30):
+            return g
     return None
 
 

@@ -79,7 +79,23 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
-    return located_backward(setup, built, step, parameter, after)
+    return located_backward(setup, built, step, parameter, after) or _not_derivative(
+        setup, built, (step, parameter, apart), error, numpy_gradient)
+
+
+def _not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradient: np.ndarray | None) -> Finding | None:
+    """Where nothing locates it: the NumPy program's gradient (kept, or read from its first step's state) against the
+    derivative of the loss its step reports, beside the port's, which is that derivative."""
+    step, parameter, apart = at
+    mine = None if numpy_gradient is None else port_error(setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)
+    if mine is None or mine <= FD_AGREES or error > FD_AGREES:
+        return None
+    return Finding("numpy-backward", f"At step {step} the NumPy program's gradient of {parameter} is not the derivative of "
+                   f"the loss its own step reports (central differences, in float64: relative error {mine:.3g}); the "
+                   f"port's is (relative error {error:.2g}): the NumPy program's backward pass parts from the chain rule "
+                   "on the way to that parameter.", {"step": step, "parameter": parameter, "stage": "backward",
+                                                      "side": "numpy", "fd_error": mine},
+                   f"Compare the NumPy program's backward pass for {parameter} with the chain rule, factor by factor.", 0.7)
 
 
 def _enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: np.ndarray) -> Finding | None:
