@@ -139,3 +139,13 @@ def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_
     assert found.name == "port-gradient" and found.evidence["side"] == "torch" and "4 times" in found.explanation, found
     assert _enlarged(1, "B", 0.5 * derivative, derivative) is None  # clipping by a norm shrinks: not said here
     assert _enlarged(1, "B", 4 * derivative + 0.1, derivative) is None  # no one factor
+
+
+def test_a_numpy_gradient_that_is_no_derivative_beside_a_port_gradient_that_is_one_is_said_with_its_side(monkeypatch):
+    import parity.diagnosis.written_backward as written
+    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart: 0.2)
+    found = written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3))
+    assert found.name == "numpy-backward" and found.evidence["side"] == "numpy" and "relative error 0.2" in found.explanation
+    assert written._not_derivative(None, None, (1, "Wc", None), 0.05, np.ones(3)) is None  # the port's no derivative either
+    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart: 1e-7)
+    assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None  # both the derivative
