@@ -153,3 +153,22 @@ def test_an_accumulator_started_at_another_value_is_read_by_its_one_offset_and_a
     assert "offset" not in state_findings("W.sum", scaled, torch_record, 1)[0].evidence
     buffers = {"W.momentum_buffer": 1.0 + g, "b.momentum_buffer": 1.0 + h}  # a gradient's own offset, not a start
     assert "offset" not in state_findings("W.momentum_buffer", buffers, {"W.momentum_buffer": g, "b.momentum_buffer": h}, 1)[0].evidence
+
+
+def test_an_update_divided_by_the_accumulator_before_this_steps_square_is_read_and_the_ports_own_rule_is_not():
+    import torch
+    from types import SimpleNamespace
+
+    from parity.diagnosis.stale_state import stale_state
+    w = torch.nn.Parameter(torch.zeros(4))
+    optimizer = torch.optim.Adagrad([w], lr=0.05, initial_accumulator_value=1.0, eps=1e-10)
+    g = RNG.normal(size=4)
+    s = 1.0 + g * g
+    port = {"b.grad": g, "b.sum": s, "b.update": -0.05 * g / (np.sqrt(s) + 1e-10)}
+    stale = {"b.update": -0.05 * g / (np.sqrt(1.0) + 1e-10)}
+    said = stale_state({"optimizer": optimizer}, SimpleNamespace(numpy_record=stale, torch_record=port), "b")
+    assert "before this step's squared gradient was added" in said, said
+    same = SimpleNamespace(numpy_record={"b.update": port["b.update"]}, torch_record=port)
+    assert stale_state({"optimizer": optimizer}, same, "b") is None
+    other = SimpleNamespace(numpy_record={"b.update": 2 * port["b.update"]}, torch_record=port)  # another lr: no stale state
+    assert stale_state({"optimizer": optimizer}, other, "b") is None

@@ -19,6 +19,7 @@ from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
+from parity.diagnosis.stale_state import stale_state
 from parity.diagnosis.ratios import (constant_ratio, cumulative, cuts, data_axis as _data_axis, ratio_meaning as _ratio_meaning,
                                      schedule_form, step_law)
 from parity.engine.setup import Setup
@@ -109,7 +110,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if decayed := _weight_decay(context, parameter, a, b, before, evidence):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
-    plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter)
+    plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter) or \
+        stale_state(port_names, context, parameter)
     if plain:
         return [Finding("update-law", plain, {**evidence, "side": "numpy" if plain.startswith("The NumPy") else "torch"},
                         "Keep the optimizer's state from step to step (create it once), on both sides alike.", 0.85)]
