@@ -99,9 +99,8 @@ class Trace:
 
 def as_float64(value: Any) -> np.ndarray | None:
     if torch.is_tensor(value):
-        if not value.is_floating_point() and value.dtype not in (torch.int64, torch.int32, torch.bool) or \
-                value.layout != torch.strided:  # a sparse gradient's pieces, made inside the optimizer: no value of the step's
-            return None
+        if value.layout != torch.strided or not value.is_floating_point() and value.dtype not in (torch.int64, torch.int32, torch.bool):
+            return None  # a sparse gradient's pieces (made inside the optimizer) are no value of the step's
         return value.detach().cpu().to(torch.float64).numpy().copy()
     if isinstance(value, np.ndarray):
         value = value.view(np.ndarray)  # a plain copy, never noted as a value of the program's
