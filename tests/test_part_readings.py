@@ -651,6 +651,20 @@ def test_a_loss_averaged_over_a_mask_on_one_side_and_over_every_entry_on_the_oth
     assert masked_mean_apart(mine, port, mine.values[1:]) == ""
 
 
+def test_a_mean_over_one_axis_on_one_side_and_over_a_masks_entries_on_the_other_is_read_with_the_axis():
+    from parity.diagnosis.masked_means import masked_mean_apart
+    vectors = RNG.normal(size=(5, 4, 3))
+    mask = np.ones((5, 4))
+    mask[[0, 2, 3], [3, 0, 1]] = 0.0  # a padded slot in three rows
+    context = (vectors * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+    mine = values(("X", mask, (), ""), ("not_equal", mask, (0,), ""), ("divide", context, (), ""))
+    port = values(("embedding", vectors, (), ""), ("mean", vectors.mean(axis=1), (0,), "dim=1"))
+    said = masked_mean_apart(mine, port, mine.values[1:])
+    assert "mean over axis 1 of its [embedding (5, 4, 3)] counts all 4 entries" in said and "each row's own count" in said, said
+    mine.values[2].array = vectors.mean(axis=1)  # the NumPy program averages over every slot too: nothing apart
+    assert masked_mean_apart(mine, port, mine.values[1:]) == ""
+
+
 def test_a_clamp_whose_bound_cuts_every_entry_is_read():
     from parity.diagnosis.clamps import degenerate_clamp
     counts = np.array([3.0, 5.0, 8.0, 4.0])

@@ -32,7 +32,36 @@ def masked_mean_apart(numpy_trace: Trace, torch_trace: Trace, departing: list[Va
                         f"averages those same values over the {int(m.sum())} entries its 0/1 {describe(mask)} keeps: the "
                         "mask's count is left out of the port's mean (padded or unobserved entries counted), or applied "
                         "on the NumPy side only.")
+    return _along_an_axis(numpy_trace, torch_trace, departing, masks)
+
+
+def _along_an_axis(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], masks: list[Value]) -> str:
+    """The same over one axis: the port's mean of (n, k, d) values over k, against the NumPy program's sum of them
+    weighed by its (n, k) mask and divided by each row's count (a context's padded slots)."""
+    for mean in (v for v in torch_trace.values if v.op == "mean" and v.array.size > 1):
+        each = next((torch_trace.values[i] for i in mean.inputs if isinstance(i, int)), None)
+        if each is None or each.array.ndim < 2:
+            continue
+        for axis in (a for a in range(each.array.ndim) if np.delete(np.array(each.array.shape), a).tolist() == list(mean.array.shape)):
+            for mask in masks:
+                m = _broadcast(mask.array, each.array.shape)
+                if m is None or not np.all(m.sum(axis=axis) > 0):
+                    continue
+                kept = (each.array * m).sum(axis=axis) / m.sum(axis=axis)
+                if any(v.array.shape == kept.shape and np.allclose(v.array, kept, rtol=MATCH * 10, atol=1e-12) for v in departing):
+                    return (f"The port's mean over axis {axis} of its {describe(each)} counts all {each.array.shape[axis]} "
+                            f"entries; the NumPy program averages the same values over the entries its 0/1 {describe(mask)} "
+                            "keeps (each row's own count): the mask is left out of the port's mean (padded slots counted), "
+                            "or applied on the NumPy side only.")
     return ""
+
+
+def _broadcast(mask: np.ndarray, shape: tuple) -> np.ndarray | None:
+    """A 0/1 mask laid against values of `shape`: as it is, or with trailing axes of 1 added ((n, k) against (n, k, d))."""
+    m = mask.reshape(tuple(d for d in mask.shape if d != 1) or (1,))
+    if m.shape == tuple(shape[:m.ndim]) and m.ndim < len(shape):
+        return m.reshape(m.shape + (1,) * (len(shape) - m.ndim))
+    return mask if mask.shape == tuple(shape) else None
 
 
 def _scales(mean: Value, trace: Trace) -> list[float]:
