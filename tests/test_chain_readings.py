@@ -690,6 +690,16 @@ def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_co
     assert "broadcast back and times the NumPy program's X (4, 5, 1) / [add.reduce (4, 1, 1)]" in said, said
 
 
+def test_a_step_left_out_is_read_where_the_numpy_gradient_holds_the_ports_with_an_axis_of_one_more():
+    from parity.diagnosis.local_derivatives import step_left_out
+    u, g, count = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3)), RNG.integers(1, 4, size=(6, 1)).astype(float)
+    port = traced(("X", u, (), ""), ("div", u / count, (0, "?"), ""), ("grad", g, (1,), ""), ("grad", g / count, (0,), ""),
+                  ("E.grad", (g / count).sum(0), (), ""))
+    mine = traced(("X", u, (), ""), ("getitem", g[:, None, :], ("?",), ""), ("add.reduce", g.sum(0)[None, :], (1,), "axis=0"))
+    said = step_left_out(mine.values[2], mine.values[1], port.values[2], mine, port, 1e-9)
+    assert "gradient of E" in said and "step through it left out" in said, said
+
+
 def test_a_step_left_out_is_said_only_where_the_numpy_forward_makes_that_steps_input_too():
     from parity.diagnosis.local_derivatives import step_left_out
     u, g, gamma = RNG.normal(size=(6, 2)), RNG.normal(size=(6, 2)), 1.0 + RNG.normal(0, 0.01, size=2)

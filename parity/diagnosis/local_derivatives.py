@@ -191,13 +191,14 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
     while steps:
         made, source = steps.pop(0)
         at_input = at.get(source)
-        if source in seen or at_input is None or at_input.array.shape != frontier.array.shape:
+        if source in seen or at_input is None or at_input.array.size != frontier.array.size:
             continue
         seen.add(source)
-        if agrees(at_input.array, frontier.array, tolerance):  # a step whose derivative is 1 (an addition): past it
+        given = at_input.array.reshape(frontier.array.shape)  # (n, 1, d) where the port holds (n, d): the same numbers
+        if agrees(given, frontier.array, tolerance):  # a step whose derivative is 1 (an addition): past it
             steps += [(other.values[source], i) for i in other.values[source].inputs if isinstance(i, int)]
             continue
-        again = recomputed(first, frontier.index, at_input.array, trace)
+        again = recomputed(first, frontier.index, given, trace)
         if again is None or again.size == 0 or not np.any(again):
             continue
         match = _matching(again, gradients, tolerance) or next(  # or a sum it goes into (a penalty's term added after)

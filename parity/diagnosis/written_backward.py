@@ -60,7 +60,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error is None and (numpy_gradient is None or (mine := port_error(setup, built, step, parameter, np.asarray(
             numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
         # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
-        return _enlarged(step, parameter, port_gradient, numpy_gradient) if error is None and numpy_gradient is not None else None
+        derivative = numpy_gradient is not None and mine is not None and mine <= FD_AGREES  # the NumPy program's is the loss's own
+        return _enlarged(step, parameter, port_gradient, numpy_gradient) if derivative else None
     if (error is None or error > FD_AGREES) and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
