@@ -665,6 +665,19 @@ def test_a_mean_over_one_axis_on_one_side_and_over_a_masks_entries_on_the_other_
     assert masked_mean_apart(mine, port, mine.values[1:]) == ""
 
 
+def test_two_losses_apart_by_exactly_the_mean_of_a_value_one_side_computes_are_read_and_a_gap_of_no_value_is_not():
+    from parity.diagnosis.loss_offsets import loss_offset
+    z = RNG.normal(size=(6, 3))
+    shift = z.max(axis=1, keepdims=True)
+    right = float(np.mean(np.log(np.exp(z - shift).sum(axis=1)) + shift.ravel() - z[:, 0]))
+    mine = values(("X", z, (), ""), ("maximum.reduce", shift, (0,), "axis=1"), ("negative", right - float(shift.mean()), (), ""))
+    port = values(("X", z, (), ""), ("cross_entropy", right, (0,), ""), ("grad", np.ones(1), (1,), ""), ("add_", 1.0, (), ""))
+    said = loss_offset(mine, port, mine.values[1:])
+    assert "differ by exactly the mean of the NumPy program's [maximum.reduce (6, 1)]" in said and "port's the larger" in said, said
+    mine.values[2].array = np.asarray(right - 0.123456789)  # apart by a number no value gives
+    assert loss_offset(mine, port, mine.values[1:]) == ""
+
+
 def test_a_clamp_whose_bound_cuts_every_entry_is_read():
     from parity.diagnosis.clamps import degenerate_clamp
     counts = np.array([3.0, 5.0, 8.0, 4.0])

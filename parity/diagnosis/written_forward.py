@@ -18,6 +18,7 @@ from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
+from parity.diagnosis.loss_offsets import loss_offset
 from parity.diagnosis.clamps import degenerate_clamp
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
@@ -234,14 +235,14 @@ def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departi
 
 def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], said: Callable,
                    tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """The readings of a mask or a bound applied otherwise: other entries masked, a mean over a mask's entries on one
-    side, a clamp that cuts every entry."""
+    """A mask or bound applied otherwise (other entries masked, a mask's mean, a clamp cutting all); a loss's term apart."""
     return [
         ("bounds", lambda: said("forward", degenerate_clamp(numpy_trace, torch_trace, tolerance), "Put the bound on the "
                                 "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
+        ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.")),
     ]
 
 
@@ -280,8 +281,8 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
 
 def _location(step: int, name: str, evidence: dict) -> str:
     return (f"At the shared start of step {step} the two programs agree up to {evidence['agree_up_to']}; they part after "
-            f"it, before the {name}. The NumPy program goes on with {_list(evidence['numpy_ops'])}; the port with "
-            f"{_list(evidence['torch_ops'])}.")
+            f"it, before the {name}. The NumPy program goes on with {'; '.join(evidence['numpy_ops']) or 'nothing it traces'}; the port with "
+            f"{'; '.join(evidence['torch_ops']) or 'nothing it traces'}.")
 
 
 def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
@@ -294,7 +295,3 @@ def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
 
 def _law(found: tuple[str, float], fix: str) -> tuple | None:
     return ("forward", found[0], fix, found[1]) if found[0] else None
-
-
-def _list(ops: list[str]) -> str:
-    return "; ".join(ops) if ops else "nothing it traces"

@@ -1,0 +1,36 @@
+"""Two losses that differ by exactly the mean (or sum) of values one program computes: that term is in one loss and
+not in the other (a shift subtracted inside a log-sum-exp and not outside it, a constant term left out).
+
+    numpy loss - port loss = ± mean(v)   or   ± Σ v        (v a value of either program, of two entries or more)
+"""
+
+from __future__ import annotations
+
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+EXACT = 1e-7  # relative to the larger loss: a difference this exact is no coincidence of rounding
+
+
+def loss_offset(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> str:
+    losses = [float(v.array.ravel()[0]) for v in (departing[-1:] + _last_number(torch_trace)) if v.array.size == 1]
+    if len(losses) != 2:
+        return ""
+    gap = losses[0] - losses[1]
+    scale = max(map(abs, losses))
+    if abs(gap) <= 1e3 * EXACT * scale:
+        return ""
+    for side, trace in (("NumPy program", numpy_trace), ("port", torch_trace)):
+        for value in (v for v in trace.values if v.array.size > 1 and v.op not in ("X", "y")):
+            for how, number in (("mean", float(value.array.mean())), ("sum", float(value.array.sum()))):
+                if abs(abs(number) - abs(gap)) <= EXACT * scale:
+                    larger = "NumPy program's" if gap > 0 else "port's"
+                    return (f"The two losses differ by exactly the {how} of the {side}'s {describe(value)} ({gap:+.6g}, "
+                            f"the {larger} the larger): that term is in one loss and not in the other (a shift subtracted "
+                            "inside a log-sum-exp and not outside it, a constant term of the loss left out or added).")
+    return ""
+
+
+def _last_number(trace: Trace) -> list[Value]:
+    """The port's loss: its last one-number value before the backward pass's first gradient (the optimizer's ops after)."""
+    first_grad = next((v.index for v in trace.values if v.op == "grad" or v.op.endswith(".grad")), len(trace.values))
+    return [v for v in trace.values[:first_grad] if v.array.size == 1][-1:]
