@@ -676,6 +676,10 @@ def test_two_losses_apart_by_exactly_the_mean_of_a_value_one_side_computes_are_r
     assert "differ by exactly the mean of the NumPy program's [maximum.reduce (6, 1)]" in said and "port's the larger" in said, said
     mine.values[2].array = np.asarray(right - 0.123456789)  # apart by a number no value gives
     assert loss_offset(mine, port, mine.values[1:]) == ""
+    mine.values[2].array = np.asarray(2 * right)  # twice the port's: a factor, though the port's loss is the gap
+    assert loss_offset(mine, port, mine.values[1:]) == ""
+    passes = values(("X", z, (), ""), ("log", 0.3, (0,), ""), ("add", 0.3 + right, (1, "?"), ""))  # an earlier pass's term
+    assert "differ by exactly the NumPy program's [log ()]" in loss_offset(passes, port, passes.values[1:])
 
 
 def test_a_clamp_whose_bound_cuts_every_entry_is_read():

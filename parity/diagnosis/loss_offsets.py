@@ -17,17 +17,24 @@ def loss_offset(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) 
         return ""
     gap = losses[0] - losses[1]
     scale = max(map(abs, losses))
-    if abs(gap) <= 1e3 * EXACT * scale:
-        return ""
+    if abs(gap) <= 1e3 * EXACT * scale or _a_multiple(gap, losses):
+        return ""  # a gap that is a round multiple of a loss is a factor apart (the factor readings say it), no term
     for side, trace in (("NumPy program", numpy_trace), ("port", torch_trace)):
-        for value in (v for v in trace.values if v.array.size > 1 and v.op not in ("X", "y")):
-            for how, number in (("mean", float(value.array.mean())), ("sum", float(value.array.sum()))):
+        for value in (v for v in trace.values if v.op not in ("X", "y") and v.op != "grad" and not v.op.endswith(".grad")):
+            forms = (("mean", float(value.array.mean())), ("sum", float(value.array.sum()))) if value.array.size > 1 else \
+                (("value", float(value.array.ravel()[0])),)  # a running total of some terms (the earlier passes' losses)
+            for how, number in forms:
                 if abs(abs(number) - abs(gap)) <= EXACT * scale:
                     larger = "NumPy program's" if gap > 0 else "port's"
-                    return (f"The two losses differ by exactly the {how} of the {side}'s {describe(value)} ({gap:+.6g}, "
+                    return (f"The two losses differ by exactly {'' if how == 'value' else f'the {how} of '}the {side}'s "
+                            f"{describe(value)} ({gap:+.6g}, "
                             f"the {larger} the larger): that term is in one loss and not in the other (a shift subtracted "
                             "inside a log-sum-exp and not outside it, a constant term of the loss left out or added).")
     return ""
+
+
+def _a_multiple(gap: float, losses: list[float]) -> bool:
+    return any(loss and abs(abs(gap / loss) - k) <= 1e-6 * k for loss in losses for k in (0.25, 0.5, 1, 1.5, 2, 3, 4))
 
 
 def _last_number(trace: Trace) -> list[Value]:
