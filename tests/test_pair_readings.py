@@ -862,3 +862,65 @@ def test_a_square_weights_layout_is_chosen_by_the_first_loss_where_a_backward_sl
     built.make_sides = lambda: (Side(True, built.pairs[0].layout.axes == (1, 0)), Side(False, False))
     assert choose_square_layouts(built, slice(0, 4), ()) == ["W = fc.weight.T"]
 
+
+
+SIGNED_LABELS_NUMPY = '''
+import numpy as np
+
+class Features:
+    def __init__(self):
+        self.R = np.random.default_rng(0).normal(size=(3, 6))  # frozen features, drawn here
+        self.params = {"w": np.random.default_rng(1).normal(size=(6, 1))}
+
+    def train_step(self, X, y):
+        F = np.cos(X @ self.R)
+        z = F @ self.params["w"]
+        t = 2 * y - 1  # labels as -1 / +1
+        loss = np.mean(np.logaddexp(0, -t * z))
+        dz = -t / (1 + np.exp(t * z)) / len(z)
+        self.params["w"] -= 0.5 * F.T @ dz
+        return loss
+'''
+
+SIGNED_LABELS_PORT = '''
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Features(nn.Module):
+    def __init__(self):
+        super().__init__()
+        R = np.random.{draw}(size=(3, 6))
+        self.register_buffer("R", torch.tensor(R, dtype=torch.float32))
+        self.w = nn.Parameter(torch.zeros(6, 1))
+
+    def forward(self, X):
+        return torch.cos(X @ self.R) @ self.w
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.binary_cross_entropy_with_logits(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+'''
+
+
+@pytest.mark.parametrize("draw, exit_code", [("default_rng(0).normal", 0), ("RandomState(0).normal", 1)])
+def test_targets_written_as_signed_labels_are_no_cause_where_the_programs_part_before_the_output(tmp_path, draw, exit_code):
+    (tmp_path / "f_numpy.py").write_text(SIGNED_LABELS_NUMPY)
+    (tmp_path / "f_torch.py").write_text(SIGNED_LABELS_PORT.replace("{draw}", draw))
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 3)), y=(rng.random((16, 1)) > 0.5).astype(float))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/f_numpy.py:Features", "--torch", f"{tmp_path}/f_torch.py:Features",
+                                      "--as-written", "--init", "net = Features()", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "params['w']=w", "--steps", "3", "--dtype", "float32", "--json", str(path)])
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        top = json.loads(path.read_text())["diagnosis"][0]
+        assert "targets are" not in top["explanation"] and "agree up to X" in top["explanation"], top

@@ -171,8 +171,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     def said(finding: str, words: str, fix: str, fit: float = 0.8) -> tuple | None:
         return (finding, words, fix, fit) if words else None
 
-    def targets() -> tuple | None:
-        found = derived_targets(numpy_trace, region, agreed)
+    def targets() -> tuple | None:  # only where the output agrees: parted at X already, the targets' form is no cause
+        found = frontier.op != "X" and derived_targets(numpy_trace, region, agreed)
         return found and (found[0], found[1] + smoothing(torch_trace.values, frontier.array.shape[-1]),
                           "Give the loss the same targets in both programs.", 0.8)
 
