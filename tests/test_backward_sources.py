@@ -130,6 +130,9 @@ def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_
     assert handling(subset, raw)[0] == "subset"
     assert handling({p: g / 3 for p, g in raw.items()}, raw) is None  # one factor to no norm a clip writes
     assert handling({p: g + 0.3 for p, g in raw.items()}, raw) is None  # no handling of the raw gradients
+    summed = sum(float(np.sqrt(np.sum(g * g))) for g in raw.values())  # Σ‖g‖ where √(Σ‖g‖²) belongs
+    found = handling_finding({p: g * (2.0 / summed) for p, g in raw.items()}, by_norm, raw, 1)
+    assert found is not None and "a clip to 2 of the sum of each parameter's norm" in found.explanation, found
 
 
 def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_and_a_smaller_one_is_not_read_so():

@@ -33,7 +33,7 @@ def handling_finding(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray],
                    f"its step touches .grad): the NumPy program's gradients are {numpy_words}; the port's are "
                    f"{port_words}. The two programs handle the gradients otherwise before the optimizer.",
                    {"step": step, "stage": "backward", "numpy": numpy_kind, "torch": port_kind,
-                    "factor": _one_factor(read[0][0] == "global" and mine or theirs, raw, names)},
+                    "factor": _one_factor(read[0][0].startswith("global") and mine or theirs, raw, names)},
                    "Clip alike in both programs: by value (np.clip, clip_grad_value_) or by one global norm over every "
                    "parameter (clip_grad_norm_ of all of model.parameters()).", 0.9)
 
@@ -62,10 +62,18 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
         return "raw", "back-propagation's own, as they are (no clipping bites)"
     if np.ptp(values) <= SCALED * values.max():
         c = float(values.mean())
-        if not _round(c * total):
+        if _round(c * total):
+            return "global", (f"scaled by one factor, {c:.4g}, for every parameter: clipping by a global norm, to "
+                              f"{c * total:.4g} (the norm over all parameters is {total:.4g})")
+        # one factor to a round bound of another norm: the global norm computed otherwise
+        others = {"the sum of each parameter's norm, Σ‖g‖, where √(Σ‖g‖²) belongs": sum(np.sqrt(np.sum(g * g)) for g in raw.values()),
+                  "the largest entry, max|g|": max(float(np.abs(g).max(initial=0.0)) for g in raw.values()),
+                  "the sum of every entry's size, Σ|g|": sum(float(np.abs(g).sum()) for g in raw.values())}
+        said = next(((words, norm) for words, norm in others.items() if _round(c * norm)), None)
+        if said is None:
             return None  # one factor for all, to no norm a program writes: a factor of the backward pass as likely
-        return "global", (f"scaled by one factor, {c:.4g}, for every parameter: clipping by a global norm, to "
-                          f"{c * total:.4g} (the norm over all parameters is {total:.4g})")
+        return "global-other", (f"scaled by one factor, {c:.4g}, for every parameter, a clip to {c * said[1]:.4g} of "
+                                f"{said[0]} ({said[1]:.4g}; the global norm is {total:.4g})")
     moved = {p: c for p, c in factors.items() if p not in kept}
     if kept and np.ptp(list(moved.values())) <= SCALED * max(moved.values()):
         c = next(iter(moved.values()))

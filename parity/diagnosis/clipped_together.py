@@ -83,7 +83,7 @@ def _handled(numpy_record: dict, torch_record: dict, step: int, constants: dict[
         mine, theirs = (_sizes(record, constants) for record in (numpy_record, torch_record))
         raw = {p: np.abs(np.asarray(g, np.float64)) for p, g in raw.items()}
     found = handling_finding(mine, theirs, raw, step)
-    if found is None or kept or "global" not in (found.evidence["numpy"], found.evidence["torch"]):
+    if found is None or kept or not any(k.startswith("global") for k in (found.evidence["numpy"], found.evidence["torch"])):
         return found
     # read from a state, one factor for every parameter is as well the state's own constant taken otherwise (a
     # velocity kept as an average, (1 - μ)·g): said only where no expression of the optimizer's constants gives it
