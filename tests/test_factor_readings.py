@@ -66,3 +66,13 @@ def test_a_losss_ratio_to_the_other_is_read_as_a_mean_against_a_sum_only_where_i
     assert exact.name == "loss-reduction" and "one over the batch size" in exact.explanation, exact
     near = _forward("loss", {"loss": np.array(2.0 * 0.0333391)}, {"loss": np.array(2.0)}, 30, 1)[0]  # 1/30 to 1.7e-4
     assert near.name == "forward", near  # one number near 1/n by chance: a loss that parts otherwise
+
+
+def test_one_moving_factor_of_an_adam_familys_updates_is_read_as_learning_rates_and_of_sgds_is_left_open():
+    from parity.diagnosis.learning_rates import scale_free_law
+    law = ("step-factor", "The updates' ratio moves with the step but is the same for every parameter at each step "
+           "(1.9, 1.899, 1.898): one factor for all, as clipping by the global norm or a learning-rate schedule on one side.", "")
+    w = torch.nn.Parameter(torch.zeros(2))
+    said = scale_free_law(law, {"optimizer": torch.optim.AdamW([w], lr=0.01)})
+    assert said[0] == "learning-rate-schedule" and "(1.9, 1.899, 1.898)" in said[1] and "AdamW" in said[1], said
+    assert scale_free_law(law, {"optimizer": torch.optim.SGD([w], lr=0.01)}) == law  # SGD's update scales with g

@@ -16,7 +16,7 @@ from parity.diagnosis.decay_order import decay_order
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.learning_rates import one_learning_rate_factor, scaled_finding
+from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
@@ -128,8 +128,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
                         "give the NumPy program the same schedule.", 0.85)]
-    if law:
-        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else 0.6)]
+    if law := law and scale_free_law(law, port_names):
+        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else
+                        0.7 if law[0] == "learning-rate-schedule" else 0.6)]
     if evidence.get("optimizers_differ"):
         return [Finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
@@ -139,8 +140,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
 
 
 def _squared_average_decay(torch_names: dict, ratio: float) -> str | None:
-    """RMSprop's first step is lr·g/√((1 - α)·g²) = lr·sign(g)/√(1 - α): a first-step ratio r of the updates is the two
-    decays' √((1 - α_port)/(1 - α_numpy)), so the NumPy program's α = 1 - (1 - α_port)/r²."""
+    """RMSprop's first step is lr·sign(g)/√(1 - α): a first-step ratio r is √((1 - α_port)/(1 - α_numpy)): α solved."""
     optimizer = torch_names.get("optimizer")
     group = next(iter(getattr(optimizer, "param_groups", [])), {})
     if type(optimizer).__name__ != "RMSprop" or "alpha" not in group or group.get("momentum") or group.get("centered"):
