@@ -283,7 +283,7 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
                and np.ptp(v.array) > 0 and v.op not in ("X", "y")][-48:]
     for factor in reversed(factors):
         again = recomputed(first, frontier.index, frontier.array * factor.array, trace)
-        if again is None or again.size == 0 or not np.any(again) or agrees(again, first.array, tolerance) or \
+        if again is None or again.size == 0 or not np.any(again) or again.shape == first.array.shape and agrees(again, first.array, tolerance) or \
                 again.shape == frontier.array.shape and agrees(again, frontier.array, tolerance):
             continue  # the gradient it took, again: two of the program's factors that cancel, not a factor left out
         match = _matching(again, gradients, tolerance)
