@@ -152,3 +152,14 @@ def test_a_numpy_gradient_that_is_no_derivative_beside_a_port_gradient_that_is_o
     assert written._not_derivative(None, None, (1, "Wc", None), 0.05, np.ones(3)) is None  # the port's no derivative either
     monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart: 1e-7)
     assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None  # both the derivative
+
+
+def test_a_port_that_clips_after_its_step_is_read_from_its_state_and_its_kept_gradients():
+    from parity.diagnosis.clip_handling import clipped_after_step
+    raw = {p: RNG.normal(size=(4, 3)) for p in ("W", "b")}
+    after = {**{f"{p}.exp_avg": 0.1 * g for p, g in raw.items()}, **{f"{p}.grad": 0.8 * g for p, g in raw.items()}}
+    found = clipped_after_step(after, raw, 1, 0.9)
+    assert found is not None and "clips after optimizer.step()" in found.explanation and found.evidence["side"] == "torch"
+    before = {**{f"{p}.exp_avg": 0.08 * g for p, g in raw.items()}, **{f"{p}.grad": 0.8 * g for p, g in raw.items()}}
+    assert clipped_after_step(before, raw, 1, 0.9) is None  # the state took the clipped gradients: clipped before the step
+    assert clipped_after_step(after, raw, 2, 0.9) is None  # past the first step a state holds more than one gradient

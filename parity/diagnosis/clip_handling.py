@@ -114,3 +114,28 @@ ROUND = (0.01, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 3.0, 5.0, 10.0, 20.0, 5
 def _round(norm: float) -> bool:
     """A norm a clip writes: a gradient scaled by one factor to any other norm is as likely a factor of its own."""
     return any(abs(norm - r) <= 1e-4 * r for r in ROUND)
+
+
+def clipped_after_step(torch_record: dict, raw: dict[str, np.ndarray], step: int, beta1: float | None) -> Finding | None:
+    """At the first step the port's optimizer state holds back-propagation's own gradients (a momentum buffer g, Adam's
+    first moment (1 - β1)·g) while its .grad, as kept after the step, is those scaled by one factor below 1: the port
+    clips after optimizer.step(), so its update took the gradients unclipped."""
+    if step != 1 or not raw:
+        return None
+    factors = []
+    for name, g in raw.items():
+        state = torch_record.get(f"{name}.momentum_buffer")
+        if state is None and beta1 is not None and f"{name}.exp_avg" in torch_record:
+            state = np.asarray(torch_record[f"{name}.exp_avg"], np.float64) / (1 - beta1)
+        kept = torch_record.get(f"{name}.grad")
+        if state is None or kept is None or not np.any(g) or not _close(np.asarray(state, np.float64), g):
+            return None
+        factors.append(_factor(np.asarray(kept, np.float64), g))
+    if len(factors) < 2 or None in factors or np.ptp(factors) > SCALED * max(factors) or factors[0] > 1 - SCALED:
+        return None
+    return Finding("gradient-clipping", f"At step 1 the port's optimizer state holds back-propagation's own gradients, "
+                   f"while its .grad, as the step leaves it, is those times {factors[0]:.4g} for every parameter: the port "
+                   "clips after optimizer.step(), so its update took the gradients unclipped.",
+                   {"step": step, "stage": "update", "side": "torch", "factor": factors[0]},
+                   "Clip between loss.backward() and optimizer.step().", 0.9)
+

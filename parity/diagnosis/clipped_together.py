@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.clip_handling import handling_finding
+from parity.diagnosis.clip_handling import clipped_after_step, handling_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
@@ -29,8 +29,10 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     """`name` a gradient, or at the first step a state made from one (a momentum buffer, Adam's first moment): each
     side's gradients are the kept ones, or read from that state."""
     mine, theirs = (_gradients(record, step, constants or {}) for record in (numpy_record, torch_record))
-    if setup is not None and (handled := _handled(numpy_record, torch_record, step, constants or {},
-                                                   raw_gradients(setup, built, step))):
+    raw = raw_gradients(setup, built, step) if setup is not None else {}
+    if after := clipped_after_step(torch_record, raw, step, (constants or {}).get("β1")):
+        return after
+    if setup is not None and (handled := _handled(numpy_record, torch_record, step, constants or {}, raw)):
         return handled
     signed = len([p for p in mine if p in theirs]) >= 2
     if not signed and step == 1:  # a mean of squares kept: the gradients' sizes, whose ratios are the factors' sizes
