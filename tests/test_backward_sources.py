@@ -163,3 +163,11 @@ def test_a_port_that_clips_after_its_step_is_read_from_its_state_and_its_kept_gr
     before = {**{f"{p}.exp_avg": 0.08 * g for p, g in raw.items()}, **{f"{p}.grad": 0.8 * g for p, g in raw.items()}}
     assert clipped_after_step(before, raw, 1, 0.9) is None  # the state took the clipped gradients: clipped before the step
     assert clipped_after_step(after, raw, 2, 0.9) is None  # past the first step a state holds more than one gradient
+
+
+def test_one_factor_above_one_on_the_numpy_side_beside_the_ports_own_gradients_is_no_clipping():
+    from parity.diagnosis.clipped_together import _why
+    raw = {p: RNG.normal(size=3) for p in ("b1", "b2")}
+    assert "no clipping gives it" in _why(3.0, ["b1", "b2"], raw, raw)
+    assert "as clipping by a global norm" in _why(0.5, ["b1", "b2"], raw, raw)  # smaller: a clip on the NumPy side may
+    assert "as clipping by a global norm" in _why(3.0, ["b1", "b2"], {p: g / 3 for p, g in raw.items()}, raw)  # port clips

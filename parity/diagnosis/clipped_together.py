@@ -59,13 +59,22 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
                        f"all{how}.", {**where, "ratio": r}, "Clip the gradients by the same norm in both programs.",
                        0.9 if norms else 0.7)
     said = (f"{name.partition('.')[0]}'s gradient is {r:.6g} times the port's, as are the gradients of "
-            f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, as clipping by a global norm gives "
-            f"when the norm itself differs; the gradients of {', '.join(apart)} part otherwise, and the slip lies there.")
+            f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, {_why(r, scaled, theirs, raw)}; the gradients of "
+            f"{', '.join(apart)} part otherwise, and the slip lies there.")
     reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p] if signed else None, torch_record.get(p),
                               mine[p] if signed else None) for p in apart[:READ] if p in numpy_record)
     if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
+
+def _why(r: float, scaled: list[str], theirs: dict, raw: dict) -> str:
+    """A factor above 1 on the NumPy side where the port keeps back-propagation's own gradients is no clipping."""
+    unclipped = r > 1 + SAME and all(p in raw and np.shape(raw[p]) == np.shape(theirs[p]) and
+                                     np.allclose(theirs[p], raw[p], rtol=SAME, atol=0) for p in scaled)
+    return ("larger than the port's, which are back-propagation's own: no clipping gives it (clipping never enlarges), a "
+            "factor in the NumPy program's backward pass on a path those share" if unclipped else
+            "as clipping by a global norm gives when the norm itself differs")
+
 
 def _gradients(record: dict, step: int, constants: dict[str, float]) -> dict:
     parameters = dict.fromkeys(k.partition(".")[0] for k in record if "." in k)
