@@ -194,3 +194,17 @@ def test_two_functions_of_other_kinds_are_no_function_written_in_anothers_place(
     mine = values(("X", p, (), ""), ("square", p ** 2, (0,), ""))
     port = values(("X", p, (), ""), ("cos", np.cos(p), (0,), ""))  # position and momentum swapped upstream
     assert functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-9) == ""
+
+
+def test_a_sibling_that_is_the_same_distribution_in_another_form_is_no_function_put_in_its_place():
+    from types import SimpleNamespace
+
+    from parity.diagnosis.sibling_place import in_its_place
+    z = np.random.default_rng(5).normal(size=(4, 3))
+    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    mine = values(("X", z, (), ""), ("divide", np.exp(log_p), (0,), ""))  # the NumPy program holds the probabilities
+    port = values(("X", z, (), ""))
+    op = SimpleNamespace(array=log_p, users=[])
+    assert not in_its_place(op, np.exp(log_p), {}, ((), mine, port), 1e-9)  # log_softmax beside softmax: one distribution
+    relu = SimpleNamespace(array=np.maximum(z, 0), users=[])
+    assert in_its_place(relu, np.tanh(z), {}, ((), mine, port), 1e-9)  # another function: the reading may stand

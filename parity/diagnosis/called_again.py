@@ -17,6 +17,7 @@ import torch
 from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
+from parity.diagnosis.sibling_place import in_its_place
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall, has_reduction
@@ -257,27 +258,6 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "
                         f"{name}{_pooling(other, name)}.")
     return ""
-
-
-def in_its_place(op: Any, value: np.ndarray, called: dict[int, tuple], shared: tuple, tolerance: float) -> bool:
-    """Where the NumPy program computes the port's value too (the teacher's softmax beside the student's log-softmax),
-    another function of its input being one of the NumPy program's values shows nothing by itself: the port's next
-    call, made again with that value in its place, must give a NumPy value too (kl_div given the log-probabilities)."""
-    numpy_trace, port_trace = (shared[1:] + (None, None))[:2]
-    if numpy_trace is None or not numpy_twin(numpy_trace.values, op.array, tolerance):
-        return True
-    if port_trace is None:
-        return False
-    for user in (u for u in op.users if u in called):
-        func, args, kwargs = called[user]
-        put = lambda a: torch.as_tensor(value, dtype=a.dtype) if torch.is_tensor(a) and port_trace.of.get(id(a)) == op.index else a  # noqa: E731
-        try:
-            arguments = signature(func).bind(*map(put, args), **{k: put(v) for k, v in kwargs.items()}).arguments
-        except (TypeError, ValueError):
-            continue
-        again = called_again(func, dict(arguments))
-        return again is not None and numpy_twin(numpy_trace.values, again, tolerance) is not None
-    return False
 
 
 def _pooling(mine: str, theirs: str) -> str:
