@@ -50,12 +50,13 @@ def other_parameter(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace
     """A port call past the agreeing value that reads one of its parameters, made again with another parameter of that
     shape in its place: where that (carried through the port's next calls) is a value the NumPy program has, said."""
     held = _parameters(torch_trace)
-    for op in [frontier_twin, *downstream(torch_trace, frontier_twin, NEAR)]:
+    for op in downstream(torch_trace, frontier_twin, NEAR):  # past the agreeing value: the op that agrees reads right
         func, args, kwargs = torch_trace.called.get(op.index, (None, (), {}))
         for k, arg in enumerate(args):
             if not torch.is_tensor(arg) or id(arg) in torch_trace.of:
                 continue
-            for other in (p for p in held if p.shape == arg.shape and not torch.equal(p, arg)):
+            for other in (p for p in held if p.shape == arg.shape and not torch.equal(p, arg) and float(p.max() - p.min()) > 0):
+                # a parameter at one value everywhere (a norm's zeros or ones) put in drops or keeps a term: no table
                 try:
                     with torch.no_grad():
                         result = func(*args[:k], other.to(arg.dtype), *args[k + 1:], **kwargs)
