@@ -292,6 +292,8 @@ def test_a_losss_input_shifted_by_its_maximum_over_another_axis_is_said_with_the
                   ("subtract", shifted, (0, 1), ""), ("negative", np.array(loss), (2,), ""))
     said = given_otherwise(F.cross_entropy, {"input": scores, "target": torch.arange(5)}, mine.values[1:], 1e-6, ((s,), mine))
     assert "maximum.reduce over axis 0 subtracted" in said, said
+    summed = values(("add", s, (), ""), ("multiply", 2 * s, (0,), ""), ("sum", np.array(2 * s.sum()), (1,), ""))
+    assert given_otherwise(torch.sum, {"input": scores}, summed.values[1:], 1e-6, ((s,), summed)) == ""  # its own sum
 
 
 def test_a_cross_entropy_over_logits_shifted_per_class_is_read_and_the_plain_one_is_not():

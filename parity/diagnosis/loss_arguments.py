@@ -21,6 +21,8 @@ def given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: f
     is, the NumPy program another made from it (labels 0/1 mapped to ±1, a ReLU applied first). An argument the port
     made otherwise is no such thing: the call only carries that difference on."""
     arrays, trace = shared[:2]
+    if sum(torch.is_tensor(v) for v in arguments.values()) < 2:
+        return ""  # a reduction of one tensor (a sum) given the NumPy program's value gives its own reduction: no news
     as_called = called_again(func, arguments)
     for key, current in arguments.items():
         if not torch.is_tensor(current) or not current.is_floating_point() and current.dtype != torch.long:
