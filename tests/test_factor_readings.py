@@ -76,3 +76,12 @@ def test_one_moving_factor_of_an_adam_familys_updates_is_read_as_learning_rates_
     said = scale_free_law(law, {"optimizer": torch.optim.AdamW([w], lr=0.01)})
     assert said[0] == "learning-rate-schedule" and "(1.9, 1.899, 1.898)" in said[1] and "AdamW" in said[1], said
     assert scale_free_law(law, {"optimizer": torch.optim.SGD([w], lr=0.01)}) == law  # SGD's update scales with g
+
+
+def test_learning_rates_one_step_ahead_of_the_ports_are_read_as_a_schedule_counted_from_another_start():
+    from parity.diagnosis.learning_rates import shifted_rates
+    port = [0.05, 0.025, 0.025, 0.025, 0.025, 0.025, 0.0125]  # a StepLR, one step past the window
+    mine = np.array([0.025, 0.025, 0.025, 0.025, 0.025, 0.0125])
+    said = shifted_rates(mine, port, mine / np.array(port[:6]))
+    assert "run one step ahead of the port's" in said, said
+    assert shifted_rates(np.array([0.05, 0.025, 0.025, 0.025, 0.025, 0.02]), port, mine) is None  # no shift gives it

@@ -114,3 +114,18 @@ def scale_free_law(law: tuple[str, str, str], torch_names: dict) -> tuple[str, s
             "square, so a scale of the gradients (clipping) makes no one factor of the updates; the learning rates "
             "part from step to step, a schedule written otherwise on one side.", "Schedule both programs alike.")
 
+
+def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray) -> str | None:
+    """The NumPy program's learning rates (the port's times the updates' ratio) are the port's own one step ahead or
+    behind: the same schedule, its step counted from another start (a scheduler stepped before the update, t from 0)."""
+    port, n = np.asarray(rates, np.float64), len(numpy_rate)  # the port's rates a step past the NumPy program's
+    for shift, words in ((1, "one step ahead of"), (-1, "one step behind")):
+        mine, theirs = (numpy_rate, port[1:n + 1]) if shift == 1 else (numpy_rate[1:], port[:n - 1])
+        if len(mine) >= 3 and np.ptp(theirs) > 1e-12 * max(abs(theirs).max(), 1e-30) and \
+                np.allclose(mine, theirs, rtol=1e-4, atol=0):
+            return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}); read with the port's "
+                    f"own learning rates ({', '.join(f'{x:.4g}' for x in port[:n])}), the NumPy program's rates run "
+                    f"{words} the port's: the same schedule with its step counted from another start (a scheduler "
+                    "stepped before the update, or a step counter from 0 where the other counts from 1).")
+    return None
+

@@ -16,7 +16,7 @@ from parity.diagnosis.decay_order import decay_order
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free_law, scaled_finding
+from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free_law, scaled_finding, shifted_rates
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
@@ -230,8 +230,7 @@ def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]
 
 
 def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) -> str | None:
-    """The port's learning rate read off its optimizer at each step: where the updates' ratios are c / lr_t for one c
-    (the NumPy program's rate), the port's own rate moving is the cause, and its values are said."""
+    """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
     read: list[float | None] = []
 
     def rate_read(port) -> nullcontext:  # the port's rate as its step begins
@@ -239,10 +238,11 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
         read.append(float(optimizer.param_groups[0]["lr"]) if hasattr(optimizer, "param_groups") else None)
         return nullcontext()
 
-    for _ in lockstep(setup, built, step + LAW_STEPS - 1, rate_read):
+    for _ in lockstep(setup, built, step + LAW_STEPS, rate_read):  # one step past the ratios: a schedule a step ahead
         pass
-    rates = read[step - 1:]
-    if None in rates:
+    ahead = read[step - 1:]
+    rates = ahead[:-1]
+    if None in ahead:
         return None
     series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
     if series is None or len(series) != len(rates) or np.ptp(rates) <= 1e-12 * max(rates):
@@ -254,7 +254,7 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
     elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
         own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
     else:
-        return None
+        return shifted_rates(numpy_rate, ahead, series)
     return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
             f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
             f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
