@@ -66,7 +66,9 @@ def other_parameter(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace
                     continue
                 again = result.detach().double().cpu().numpy()
                 found = next((t for _, array in _carried(op, again, torch_trace) if (t := _numpy_value(array, numpy_trace,
-                                                                                                         tolerance))), None)
+                                                                                                         tolerance))
+                              and not any(v.array.shape == array.shape and agrees(v.array, array, tolerance) for v in
+                                          torch_trace.values)), None)  # a value the port has too (its other head's)
                 if found:
                     return (f"The port's {describe(op)} reads a parameter of shape {tuple(arg.shape)}; made again with "
                             f"another parameter of the port's of that shape in its place, it gives the NumPy program's "

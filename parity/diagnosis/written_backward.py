@@ -108,7 +108,8 @@ def _enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: 
     return Finding("port-gradient", f"At step {step} the port's gradient of {parameter} is {fit[0]:.6g} times the NumPy "
                    "program's, which is the derivative of the loss both report (central differences, in float64): the "
                    "port scales that gradient by a factor the loss does not show at this step (a scale on a path whose "
-                   "other factor is still zero, a factor in a custom backward or a hook). "
+                   "other factor is still zero, a parameter used twice such as a bias added a second time where its "
+                   "value is still 0, a factor in a custom backward or a hook). "
                    "Clipping never enlarges a gradient.", {"step": step, "parameter": parameter, "stage": "backward",
                                                             "side": "torch", "ratio": fit[0]},
                    "Scale that path alike in both programs.", 0.75)

@@ -242,7 +242,7 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
-        ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.")),
+        ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
     ]
 
 
