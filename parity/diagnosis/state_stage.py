@@ -165,11 +165,22 @@ def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, fl
         if state is None or update is None or "lr" not in constants or weight <= 0 or (kind == "sum" and "α" in constants):
             continue
         state, update = np.asarray(state, np.float64), np.asarray(update, np.float64)
-        g = -update * np.sqrt(np.maximum(state, 0.0)) / constants["lr"]
-        start = state - weight * g * g
-        if np.ptp(start) <= 1e-3 * max(float(np.abs(state).max(initial=0.0)), 1e-30):
-            return g
+        scale = max(float(np.abs(state).max(initial=0.0)), 1e-30)
+        theta = np.asarray(numpy_record.get(parameter, 0.0), np.float64)  # the parameter: its update's own rounding
+        fits = []
+        for eps in EPSILONS:  # the ε beside √s, as torch's defaults and hand-written programs take it: the best fit
+            g = -update * (np.sqrt(np.maximum(state, 0.0)) + eps) / constants["lr"]
+            squares = state - float(np.median(state - weight * g * g))
+            rounding = 2.4e-7 * np.abs(theta) / np.maximum(np.abs(update), 1e-30)  # an update read as p_new - p_old
+            gap = np.abs(weight * g * g - squares) / (np.abs(squares) * (1 + 1e3 * rounding) + 1e-6 * scale)
+            fits.append((float(gap.max(initial=0.0)), eps, g))
+        worst, _, g = min(fits, key=lambda f: f[0])
+        if worst <= 1e-3:
+            return g  # every entry's square is the state's own (to its float32 rounding), up to one start
     return None
+
+
+EPSILONS = (0.0, 1e-10, 1e-8, 1e-7, 1e-6)
 
 
 def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float],
