@@ -56,7 +56,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if port_gradient is None or not np.any(port_gradient):
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
-    error = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
+    error = kept = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
     if error is None and (numpy_gradient is None or (mine := port_error(setup, built, step, parameter, np.asarray(
             numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
         # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
@@ -80,8 +80,9 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        {"step": step, "parameter": parameter, "stage": "backward", "side": "torch", "fd_error": error},
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
-    return located_backward(setup, built, step, parameter, after) or _not_derivative(
-        setup, built, (step, parameter, apart), error, numpy_gradient)
+    fair = kept is not None and kept <= FD_AGREES  # the port's own .grad the derivative: a clipped one is no yardstick
+    return located_backward(setup, built, step, parameter, after) or (
+        _not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
 
 
 def _not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradient: np.ndarray | None) -> Finding | None:
