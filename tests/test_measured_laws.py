@@ -288,8 +288,12 @@ def test_a_ports_transpose_that_swaps_an_images_rows_and_columns_is_said(call, s
     channels_first = values(("transpose", x.numpy().transpose(0, 3, 1, 2), (), "")).values
     found = layout_move(port.values, port, channels_first)
     assert ("swaps the axes between" in found and "permute(0, 3, 1, 2)" in found) if said else found == "", found
-    heads = values(("reshape", x.numpy().reshape(2, 6, 18), (), "")).values  # the NumPy program moves no channels:
-    assert layout_move(port.values, port, heads) == ""  # a transpose of heads, the idiom, is no layout slip of the port's
+    merged = Trace()  # heads (n, H, T, D) brought back with transpose(1, 2), the idiom: the channels not moved at all
+    merged._add("transpose", x.transpose(1, 2).double().numpy(), (), "")
+    merged.called[0] = (torch.Tensor.transpose, (x, 1, 2), {})
+    heads = values(("reshape", x.numpy().reshape(2, 6, 18), (), "")).values  # the NumPy program moves no channels
+    assert layout_move(merged.values, merged, heads) == ""  # no layout slip of the port's
+    assert "swaps the axes between" in layout_move(merged.values, merged, values(("t", x.numpy().transpose(0, 3, 1, 2), (), "")).values)
 
 
 def test_two_weighted_sums_over_the_same_axis_are_read_by_their_weights():

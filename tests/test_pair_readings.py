@@ -838,6 +838,9 @@ def test_a_call_that_reads_another_of_the_ports_parameters_of_its_shape_is_said_
     assert "reads a parameter of shape (9, 4)" in said and "[getitem (3, 2, 4)]" in said and "which side" in said, said
     same = traced(("X", idx.double().numpy(), (), ""), ("getitem", centre.numpy()[idx.numpy()] + 1.0, (0,), "idx"))
     assert other_parameter(port.values[0], port, same, 1e-9) == ""  # no parameter of the port's gives it
+    both = traced(("X", idx.double().numpy(), (), ""), ("getitem", centre.numpy()[idx.numpy()], (0,), "idx"),
+                  ("getitem", context.numpy()[idx.numpy()], (0,), "idx"))  # the NumPy program has the port's lookup too
+    assert other_parameter(port.values[0], port, both, 1e-9) == ""  # that lookup agrees: its weight is read alike
     port._add("embedding", F.embedding(idx, context).numpy(), (0,), "")  # the port reads the other table elsewhere too
     assert other_parameter(port.values[0], port, mine, 1e-9) == ""  # a value both have: no weight read otherwise
 

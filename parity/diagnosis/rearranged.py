@@ -166,8 +166,8 @@ def layout_move(torch_ops: list[Value], torch_trace: Trace, numpy_ops: list[Valu
         moves = [tuple(range(ndim)), (0, *range(2, ndim), 1), (0, ndim - 1, *range(1, ndim - 1))]
         if order is None or order in moves or order[0] != 0:  # the batch moved: a time-major layout, another reading
             continue
-        if not _moved_alone(source, moves[1:], numpy_ops):
-            continue
+        if not (ndim - 1 in (order[1],) or order[-1] == 1) and not _moved_alone(source, moves[1:], numpy_ops):
+            continue  # the channels not moved at all (heads merged back): a slip for a channel move only where they move
         channels_first = (0, ndim - 1, *range(1, ndim - 1))
         return (f"The port's x.{op.op}({', '.join(map(str, args[1:]))}) puts the {ndim}-d input's axes in the order "
                 f"{order}: beyond moving the channels it swaps the axes between (rows and columns: the image transposed); "
