@@ -73,9 +73,9 @@ def test_one_moving_factor_of_an_adam_familys_updates_is_read_as_learning_rates_
     law = ("step-factor", "The updates' ratio moves with the step but is the same for every parameter at each step "
            "(1.9, 1.899, 1.898): one factor for all, as clipping by the global norm or a learning-rate schedule on one side.", "")
     w = torch.nn.Parameter(torch.zeros(2))
-    said = scale_free_law(law, {"optimizer": torch.optim.AdamW([w], lr=0.01)})
+    said = scale_free_law(law, {"optimizer": torch.optim.AdamW([w], lr=0.01)}, [1.9, 1.899, 1.898])
     assert said[0] == "learning-rate-schedule" and "(1.9, 1.899, 1.898)" in said[1] and "AdamW" in said[1], said
-    assert scale_free_law(law, {"optimizer": torch.optim.SGD([w], lr=0.01)}) == law  # SGD's update scales with g
+    assert scale_free_law(law, {"optimizer": torch.optim.SGD([w], lr=0.01)}, [1.9, 1.899, 1.898]) == law  # SGD's update scales with g
 
 
 def test_learning_rates_one_step_ahead_of_the_ports_are_read_as_a_schedule_counted_from_another_start():

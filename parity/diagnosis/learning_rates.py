@@ -102,15 +102,14 @@ def one_learning_rate_factor(torch_names: dict, context) -> str | None:
 SCALE_FREE = ("Adam", "AdamW", "Adamax", "NAdam", "RAdam", "RMSprop", "Adagrad")  # updates that do not scale with g
 
 
-def scale_free_law(law: tuple[str, str, str], torch_names: dict) -> tuple[str, str, str]:
+def scale_free_law(law: tuple[str, str, str], torch_names: dict, ratios: list[float]) -> tuple[str, str, str]:
     """A ratio that moves with the step, one for every parameter, under an optimizer whose update hardly moves with a
     scale of its gradient (g/√v): no clipping makes one factor of the updates there, a learning rate does."""
     optimizer = torch_names.get("optimizer")
     if law[0] != "step-factor" or type(optimizer).__name__ not in SCALE_FREE:
         return law
-    ratios = law[1][law[1].index("("):law[1].index(")") + 1]
     return ("learning-rate-schedule", f"The updates' ratio moves with the step but is the same for every parameter at "
-            f"each step {ratios}: the port's {type(optimizer).__name__} divides each gradient by its own root mean "
+            f"each step ({', '.join(f'{x:.4g}' for x in ratios)}): the port's {type(optimizer).__name__} divides each gradient by its own root mean "
             "square, so a scale of the gradients (clipping) makes no one factor of the updates; the learning rates "
             "part from step to step, a schedule written otherwise on one side.", "Schedule both programs alike.")
 

@@ -123,12 +123,13 @@ def _shared_state_factor(kind: str, numpy_record: dict, torch_record: dict) -> f
 
 def _start_apart(kind: str, numpy_record: dict, torch_record: dict) -> float | None:
     """One number that every parameter's state is apart by, at every element: the state's starting value."""
-    gaps = [np.asarray(numpy_record[k], np.float64) - np.asarray(torch_record[k], np.float64) for k in _states(kind, numpy_record, torch_record)]
+    keys = _states(kind, numpy_record, torch_record)
+    gaps = [np.asarray(numpy_record[k], np.float64) - np.asarray(torch_record[k], np.float64) for k in keys]
     if not gaps or sum(g.size for g in gaps) < 2:
         return None
     every = np.concatenate([g.ravel() for g in gaps])
     offset = float(np.median(every))
-    scale = max(float(np.abs(np.asarray(torch_record[k])).max(initial=0.0)) for k in _states(kind, numpy_record, torch_record))
+    scale = max(float(np.abs(np.asarray(torch_record[k])).max(initial=0.0)) for k in keys)
     return offset if abs(offset) > 1e-6 * max(scale, 1.0) and np.ptp(every) <= 1e-5 * max(abs(offset), scale) else None
 
 
@@ -167,11 +168,11 @@ def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, fl
         state, update = np.asarray(state, np.float64), np.asarray(update, np.float64)
         scale = max(float(np.abs(state).max(initial=0.0)), 1e-30)
         theta = np.asarray(numpy_record.get(parameter, 0.0), np.float64)  # the parameter: its update's own rounding
+        rounding = 2.4e-7 * np.abs(theta) / np.maximum(np.abs(update), 1e-30)  # an update read as p_new - p_old
         fits = []
         for eps in EPSILONS:  # the ε beside √s, as torch's defaults and hand-written programs take it: the best fit
             g = -update * (np.sqrt(np.maximum(state, 0.0)) + eps) / constants["lr"]
             squares = state - float(np.median(state - weight * g * g))
-            rounding = 2.4e-7 * np.abs(theta) / np.maximum(np.abs(update), 1e-30)  # an update read as p_new - p_old
             gap = np.abs(weight * g * g - squares) / (np.abs(squares) * (1 + 1e3 * rounding) + 1e-6 * scale)
             fits.append((float(gap.max(initial=0.0)), eps, g))
         worst, _, g = min(fits, key=lambda f: f[0])
