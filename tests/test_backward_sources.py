@@ -115,6 +115,22 @@ def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_th
     assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 2) is None  # past step 1 a buffer holds more
 
 
+def test_a_numpy_gradient_read_from_a_momentum_buffer_leaves_out_the_weight_decay_both_sides_add():
+    from parity.diagnosis.clipped_together import _both_gradients
+    grads = {p: RNG.normal(size=(3, 2)) for p in ("W", "b")}
+    theta = {p: RNG.normal(size=(3, 2)) for p in grads}
+    port = {**{f"{p}.grad": g for p, g in grads.items()},
+            **{f"{p}.momentum_buffer": g + 0.01 * theta[p] for p, g in grads.items()}}
+    clipped = {f"{p}.momentum_buffer": 0.6 * g + 0.01 * theta[p] for p, g in grads.items()}  # clipped, then decayed
+    mine, theirs = _both_gradients(clipped, port, 1, {"lr": 0.1, "μ": 0.9})
+    assert all(np.allclose(mine[p], 0.6 * grads[p]) and np.allclose(theirs[p], grads[p]) for p in grads)
+    plain = {f"{p}.momentum_buffer": 0.6 * g for p, g in grads.items()}  # no decay on the NumPy side: not one factor
+    mine, _ = _both_gradients(plain, port, 1, {"lr": 0.1, "μ": 0.9})
+    assert not np.allclose(mine["W"], 0.6 * grads["W"])
+    kept = {f"{p}.grad": 0.6 * g for p, g in grads.items()}  # gradients kept: taken as they are
+    assert np.allclose(_both_gradients(kept, port, 1, {})[0]["W"], 0.6 * grads["W"])
+
+
 def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_own():
     from parity.diagnosis.clip_handling import handling, handling_finding
     raw = {p: 4 * RNG.normal(size=(5, 3)) for p in ("W1", "b1", "W2")}
@@ -146,12 +162,17 @@ def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_
 
 def test_a_numpy_gradient_that_is_no_derivative_beside_a_port_gradient_that_is_one_is_said_with_its_side(monkeypatch):
     import parity.diagnosis.written_backward as written
-    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart: 0.2)
+    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False: 0.2)
     found = written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3))
     assert found.name == "numpy-backward" and found.evidence["side"] == "numpy" and "relative error 0.2" in found.explanation
     assert written._not_derivative(None, None, (1, "Wc", None), 0.05, np.ones(3)) is None  # the port's no derivative either
-    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart: 1e-7)
+    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False: 1e-7)
     assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None  # both the derivative
+    # the derivative times one factor: no error for a gradient of many elements (a clip), the error for one element
+    monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False:
+                        0.9 if scaled else None)
+    assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None
+    assert written._not_derivative(None, None, (1, "log_alpha", None), 1e-8, np.ones(1)).evidence["side"] == "numpy"
 
 
 def test_a_port_that_clips_after_its_step_is_read_from_its_state_and_its_kept_gradients():

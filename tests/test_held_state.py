@@ -41,6 +41,11 @@ def test_the_numpy_programs_gradient_is_read_from_its_first_steps_optimizer_stat
     assert numpy_gradient(adagrad, "W", 1, {"lr": 0.1}) is None  # another lr: the squares it gives are not the sum's
     rmsprop = {"W.square_avg": 0.01 * g * g, "W.update": -0.01 * g / np.sqrt(0.01 * g * g)}
     assert np.allclose(numpy_gradient(rmsprop, "W", 1, {"lr": 0.01, "α": 0.99}), g)
+    small = np.vstack([g, 1e-3 * g])  # rows whose squares lie at a float32 state's rounding: 1 + 1e-6 holds them roughly
+    held = (1.0 + small * small).astype(np.float32).astype(np.float64)
+    adagrad32 = {"W.sum": held, "W.update": -0.05 * small / np.sqrt(held)}
+    assert np.allclose(numpy_gradient(adagrad32, "W", 1, {"lr": 0.05}), small, rtol=1e-3)
+    assert numpy_gradient(adagrad32, "W", 1, {"lr": 0.1}) is None  # the large squares still bear the lr out
 
 
 def test_a_spike_function_bound_before_the_watch_is_recorded_and_its_surrogate_is_no_wrong_derivative():

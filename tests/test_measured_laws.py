@@ -94,6 +94,32 @@ def test_an_output_delta_divided_by_its_own_forward_value_is_read_as_a_chain_rul
         assert (said in found and "chain rule missing" in found) if said else found == "", found
 
 
+def test_two_operators_grouped_otherwise_are_read_as_operator_precedence():
+    """exp(-d2 / 2.0 * s ** 2) where exp(-d2 / (2.0 * s ** 2)) was meant: s unseen (a parameter), read back from the
+    product. Said only where the regrouped value is the port's and the written one is not."""
+    from parity.diagnosis.precedence import grouped_otherwise
+    rng = np.random.default_rng(2)
+    d2, s = -rng.uniform(0.5, 2.0, size=(6, 4)), rng.uniform(0.5, 1.5, size=4)
+    mine = values(("negative", d2, (), ""), ("divide", d2 / 2.0, (0, 2.0), ""), ("multiply", d2 / 2.0 * s ** 2, (1, "?"), ""))
+    port = values(("div", d2 / (2.0 * s ** 2), ("?",), ""))
+    said = grouped_otherwise(mine.values[1:], mine, port.values, 1e-6)
+    assert "grouped otherwise" in said and "Python reads a / b * c as (a / b) * c" in said, said
+    same = values(("div", d2 / 2.0 * s ** 2, ("?",), ""))  # the port writes it alike: no grouping apart
+    assert grouped_otherwise(mine.values[1:], mine, same.values, 1e-6) == ""
+    other = values(("div", d2 / (3.0 * s ** 2), ("?",), ""))  # another constant: no regrouping gives it
+    assert grouped_otherwise(mine.values[1:], mine, other.values, 1e-6) == ""
+
+
+def test_a_gradient_squared_for_a_norm_is_no_chain_rule_factor():
+    """A NumPy program that squares its gradient (a clipping norm's ingredient) makes a value that is the gradient
+    times itself: no factor of the chain rule is read there."""
+    from parity.diagnosis.delta_factor import delta_factor
+    g = np.linspace(-1, 1, 6).reshape(-1, 1) + 0.1
+    reference = values(("grad", g, ("?",), ""))
+    mine = values(("matmul", g, (), ""), ("square", g * g, (0,), ""))
+    assert "chain rule" not in delta_factor(mine, reference, [1], 1e-6, lambda v: "the reference gradient")
+
+
 def test_a_chain_rule_factor_missing_from_one_head_of_two_is_read_on_that_column():
     """A two-headed output (a mean and a log-variance): the mean head's delta lacks the precision exp(-s), the other
     head's is right. Read on the column that parts; a column that is off by no forward value stays unsaid."""

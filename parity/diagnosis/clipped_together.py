@@ -28,7 +28,7 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
                      constants: dict[str, float] | None = None) -> Finding | None:
     """`name` a gradient, or at the first step a state made from one (a momentum buffer, Adam's first moment): each
     side's gradients are the kept ones, or read from that state."""
-    mine, theirs = (_gradients(record, step, constants or {}) for record in (numpy_record, torch_record))
+    mine, theirs = _both_gradients(numpy_record, torch_record, step, constants or {})
     raw = raw_gradients(setup, built, step) if setup is not None else {}
     if after := clipped_after_step(torch_record, raw, step, (constants or {}).get("β1")):
         return after
@@ -81,6 +81,20 @@ def _gradients(record: dict, step: int, constants: dict[str, float]) -> dict:
     return {p: g for p in parameters if (g := numpy_gradient(record, p, step, constants)) is not None}
 
 
+def _both_gradients(numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float]) -> tuple[dict, dict]:
+    """Each side's gradients; a NumPy gradient read from its first state less what the port's first state adds to the
+    port's own gradient (a coupled weight decay λ·θ, alike on both sides where they agree)."""
+    mine, theirs = (_gradients(record, step, constants) for record in (numpy_record, torch_record))
+    if step != 1 or any(k.endswith(".grad") for k in numpy_record):
+        return mine, theirs
+    stateful = {k: v for k, v in torch_record.items() if not k.endswith(".grad")}
+    for p in [p for p in mine if f"{p}.grad" in torch_record]:
+        read = numpy_gradient(stateful, p, step, constants)
+        if read is not None and np.shape(read) == np.shape(mine[p]) == np.shape(theirs[p]):
+            mine[p] = mine[p] - (read - np.asarray(theirs[p], np.float64))
+    return mine, theirs
+
+
 SQUARED = {"square_avg": "α", "exp_avg_sq": "β2"}  # v = (1 - c)·g² at the first step
 
 
@@ -88,7 +102,7 @@ def _handled(numpy_record: dict, torch_record: dict, step: int, constants: dict[
     """The two handlings of the gradients, from the gradients each side keeps or its first step's state; where a side
     keeps only a mean of squares, the gradients' sizes |g| (clipping scales or cuts sizes alike)."""
     kept = any(k.endswith(".grad") for k in numpy_record)
-    mine, theirs = (_gradients(record, step, constants) for record in (numpy_record, torch_record))
+    mine, theirs = _both_gradients(numpy_record, torch_record, step, constants)
     squares = len(mine) < 2 and step == 1
     if squares:
         mine, theirs = (_sizes(record, constants) for record in (numpy_record, torch_record))

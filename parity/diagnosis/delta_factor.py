@@ -56,8 +56,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if said := _where_bound(mine, theirs, numpy_trace, tolerance, name):
                 return said
             for factor in numpy_trace.values[:index]:
-                if (on := _on(factor.array, mine.array.shape, columns)) is None:
-                    continue
+                if (on := _on(factor.array, mine.array.shape, columns)) is None or _itself(on, theirs.array[columns], tolerance):
+                    continue  # a gradient times itself is its square (a norm's), no factor of the chain rule
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
                     if agrees(mine.array[columns], product, tolerance):
                         where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
@@ -73,6 +73,10 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
+
+
+def _itself(factor: np.ndarray, gradient: np.ndarray, tolerance: float) -> bool:
+    return np.shape(factor) == np.shape(gradient) and agrees(factor, gradient, tolerance)
 
 
 LINEAR = {"sub": -1.0, "rsub": -1.0, "neg": -1.0, "negative": -1.0}  # the chain rule's own factor through these

@@ -28,9 +28,10 @@ def why_not_derivative(setup: Any, built: Any, step: int, parameter: str, apart:
 
 
 def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,
-                apart: np.ndarray | None) -> float | None:
+                apart: np.ndarray | None, scaled: bool = False) -> float | None:
     """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
-    program at the step's shared start, on the elements where the port's gradient is largest."""
+    program at the step's shared start, on the elements where the port's gradient is largest; None where the gradient
+    is the derivative times one factor (scaled after the backward pass), unless `scaled` asks for that error too."""
     numpy_side, _ = replayed(setup, built, step)
     start = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
     rows = setup.rows(step)
@@ -58,7 +59,7 @@ def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.n
     estimates, chosen = np.array(estimates), gradient.ravel()[picks]
     error = float(np.abs(chosen - estimates).max() / max(float(np.abs(estimates).max(initial=0.0)), 1e-12))
     fit = fit_ratio(chosen, estimates) if np.any(estimates) else None
-    if error > FD_AGREES and fit is not None and fit[1] <= min(FD_AGREES, error / 10):
+    if not scaled and error > FD_AGREES and fit is not None and fit[1] <= min(FD_AGREES, error / 10):
         return None  # the derivative times one factor: scaled after the backward pass (clipping, a loss scale), not in it
     return error
 

@@ -36,6 +36,7 @@ from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import constants_of
+from parity.diagnosis.label_coding import label_coding
 from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
@@ -71,7 +72,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
                                                                               float(np.ravel(numpy_record[name])[0]), rows)):
             found.insert(0, called)
-        if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)):
+        if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)
+                                                         or _quietly(label_coding, setup, built, failure.step)):
             found.insert(0, term)
         if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
             _ranked(found, located)
@@ -281,13 +283,11 @@ def _finite_differences(setup: Setup, built, context, parameter: str, step: int)
     scale = max(float(np.abs(flat).max(initial=0.0)), 1.0)
     estimates = []
     for index in picks:
-        original = flat[index]
-        h = FD_STEP * scale
+        original, h = flat[index], FD_STEP * scale
         flat[index] = original + h
         up = loss()
         flat[index] = original - h
-        down = loss()
-        flat[index] = original
+        down, flat[index] = loss(), original
         estimates.append((up - down) / (2 * h))
     estimates = np.array(estimates)
     a = np.ravel(context.numpy_record[f"{parameter}.grad"])[picks]

@@ -173,7 +173,8 @@ def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, fl
         for eps in EPSILONS:  # the ε beside √s, as torch's defaults and hand-written programs take it: the best fit
             g = -update * (np.sqrt(np.maximum(state, 0.0)) + eps) / constants["lr"]
             squares = state - float(np.median(state - weight * g * g))
-            gap = np.abs(weight * g * g - squares) / (np.abs(squares) * (1 + 1e3 * rounding) + 1e-6 * scale)
+            gap = np.abs(weight * g * g - squares) / (np.abs(squares) * (1 + 1e3 * rounding) + 1e3 * STATE_ROUNDING * np.abs(state)
+                                                      + 1e-6 * scale)  # a state's own rounding: a square far below its start
             fits.append((float(gap.max(initial=0.0)), eps, g))
         worst, _, g = min(fits, key=lambda f: f[0])
         if worst <= 1e-3:
@@ -182,6 +183,7 @@ def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, fl
 
 
 EPSILONS = (0.0, 1e-10, 1e-8, 1e-7, 1e-6)
+STATE_ROUNDING = 1.2e-7  # float32's relative spacing: a state started at 1 holds a small square to about that
 
 
 def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float],

@@ -35,6 +35,7 @@ from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.pool_backward import pool_backward
+from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES
@@ -87,9 +88,11 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
 
 def _not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradient: np.ndarray | None) -> Finding | None:
     """Where nothing locates it: the NumPy program's gradient (kept, or read from its first step's state) against the
-    derivative of the loss its step reports, beside the port's, which is that derivative."""
+    derivative of the loss its step reports, beside the port's, which is that derivative. A gradient of one element is
+    one factor from any: there the factor is no sign of clipping of its own (that scales every parameter, read before)."""
     step, parameter, apart = at
-    mine = None if numpy_gradient is None else port_error(setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)
+    mine = None if numpy_gradient is None else port_error(setup, built, step, parameter, np.asarray(numpy_gradient, np.float64),
+                                                          apart, scaled=np.size(numpy_gradient) == 1)
     if mine is None or mine <= FD_AGREES or error > FD_AGREES:
         return None
     return Finding("numpy-backward", f"At step {step} the NumPy program's gradient of {parameter} is not the derivative of "
@@ -170,6 +173,9 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     numpy_trace, torch_trace = both
     if again := added_again(frontier, first, numpy_trace):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
+    if grouped := grouped_otherwise([first, *(numpy_trace.values[u] for u in first.users[:2])], numpy_trace,
+                                    port_gradients(torch_trace), tolerance):
+        return "grouping", grouped, "Write the parentheses as the chain rule means them.", 0.85
     if pooled := pool_backward(first, twin, torch_trace, tolerance):
         return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.functions_apart import functions_apart
 from parity.diagnosis.rows_drawn import rows_only
 from parity.diagnosis.extra_parameters import written_port_moved
@@ -191,6 +192,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
+        ("grouping", lambda: said("forward", grouped_otherwise(departing, numpy_trace, after, tolerance), "Group as meant.", 0.85)),
         ("targets", targets),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),

@@ -1,0 +1,100 @@
+"""Two programs that apply the same three operands with the same two operators, grouped otherwise: Python reads
+a / b * c as (a / b) * c, a - b + c as (a - b) + c, a * b - c as (a * b) - c and a ** b * c as (a ** b) * c, where
+parentheses meant a / (b * c), a - (b + c), a * (b - c) or a ** (b * c). The NumPy program's two ops are evaluated
+the other way round; where that value is one the port computes, the grouping is the difference.
+
+    (a / b) * c   against   a / (b * c)
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+SYMBOLS = {"divide": "/", "true_divide": "/", "multiply": "*", "subtract": "-", "add": "+", "power": "**"}
+APPLY: dict[str, Callable] = {"/": np.divide, "*": np.multiply, "-": np.subtract, "+": np.add, "**": np.power}
+FIRST_VALUES = 24  # departing values tried, earliest first
+
+
+def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], tolerance: float) -> str:
+    """The first of the NumPy program's departing values whose two operators, grouped the other way, give a value the
+    port computes (and as written give none)."""
+    for value in departing[:FIRST_VALUES]:
+        for leaves, arrays, ops, left in _chains(value, trace):
+            written, other = _grouped(arrays, ops, left), _grouped(arrays, ops, not left)
+            if written is None or other is None or written.shape != value.array.shape or not np.all(np.isfinite(other)) \
+                    or not agrees(written, value.array, tolerance):
+                continue  # an operand read in part (a view, a slice): the leaves do not give the value as written
+            theirs = next((t for t in after if t.array.shape == other.shape and agrees(other, t.array, tolerance)), None)
+            if theirs is None or any(t.array.shape == value.array.shape and agrees(value.array, t.array, tolerance) for t in after):
+                continue
+            a, b, c = (describe(trace.values[x]) if isinstance(x, int) else f"{x:.6g}" if isinstance(x, float) else "…"
+                       for x in leaves)
+            as_written, regrouped = (f"({a} {ops[0]} {b}) {ops[1]} {c}", f"{a} {ops[0]} ({b} {ops[1]} {c})")[::1 if left else -1]
+            return (f"The NumPy program's {describe(value)} is {as_written}; grouped as {regrouped} it is the port's "
+                    f"[{theirs.op} {theirs.array.shape}]: the same operands and operators, grouped otherwise (operator "
+                    f"precedence: Python reads a {ops[0]} b {ops[1]} c as {_python(ops)}, so one program lacks the "
+                    "parentheses the other has).")
+    return ""
+
+
+def _chains(value: Value, trace: Trace) -> list[tuple[tuple, tuple, tuple[str, str], bool]]:
+    """(the three leaves a, b, c, their arrays, the two operators as written left to right, whether the inner op is on
+    the left). One operand the trace did not see ('…', a parameter) is read back from the values it made."""
+    outer = SYMBOLS.get(value.op)
+    if outer is None or len(value.inputs) != 2:
+        return []
+    found = []
+    for position, source in enumerate(value.inputs):
+        inner_value = trace.values[source] if isinstance(source, int) else None
+        inner = SYMBOLS.get(inner_value.op) if inner_value is not None else None
+        if inner is None or len(inner_value.inputs) != 2 or len(inner_value.users) != 1:
+            continue
+        inner_arrays = _operands(inner_value, inner, trace)
+        outer_arrays = _operands(value, outer, trace, {position: inner_value.array})
+        if inner_arrays is None or outer_arrays is None:
+            continue
+        if position == 0:  # (a inner b) outer c
+            leaves, arrays = (*inner_value.inputs, value.inputs[1]), (*inner_arrays, outer_arrays[1])
+        else:  # a outer (b inner c)
+            leaves, arrays = (value.inputs[0], *inner_value.inputs), (outer_arrays[0], *inner_arrays)
+        found.append((leaves, arrays, (inner, outer) if position == 0 else (outer, inner), position == 0))
+    return found
+
+
+INVERSE = {"+": (lambda r, y: r - y, lambda r, x: r - x), "-": (lambda r, y: r + y, lambda r, x: x - r),
+           "*": (lambda r, y: r / y, lambda r, x: r / x), "/": (lambda r, y: r * y, lambda r, x: x / r)}
+
+
+def _operands(value: Value, op: str, trace: Trace, known: dict[int, np.ndarray] | None = None) -> tuple | None:
+    """The op's two operands: seen, or one unseen read back from the result and the other (x = r - y under +)."""
+    arrays = [(known or {}).get(k, trace.values[x].array if isinstance(x, int) else x if isinstance(x, float) else None)
+              for k, x in enumerate(value.inputs)]
+    missing = [k for k, a in enumerate(arrays) if a is None]
+    if not missing:
+        return tuple(arrays)
+    if len(missing) > 1 or op not in INVERSE:
+        return None
+    k = missing[0]
+    with np.errstate(all="ignore"):
+        arrays[k] = INVERSE[op][k](value.array, arrays[1 - k])
+    return tuple(arrays)
+
+
+def _grouped(values: tuple, ops: tuple[str, str], left: bool) -> np.ndarray | None:
+    """(a op0 b) op1 c where `left`, else a op0 (b op1 c)."""
+    a, b, c = values
+    with np.errstate(all="ignore"):
+        try:
+            result = APPLY[ops[1]](APPLY[ops[0]](a, b), c) if left else APPLY[ops[0]](a, APPLY[ops[1]](b, c))
+        except ValueError:  # shapes that broadcast only one way
+            return None
+    return np.asarray(result, np.float64)
+
+
+def _python(ops: tuple[str, str]) -> str:
+    tight = {"**": 3, "*": 2, "/": 2, "+": 1, "-": 1}
+    return "a {0} (b {1} c)".format(*ops) if tight[ops[1]] > tight[ops[0]] else "(a {0} b) {1} c".format(*ops)
