@@ -352,3 +352,62 @@ def test_adams_bias_corrections_are_read_by_their_law_in_the_right_direction(cha
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == "bias-correction" and words in top["explanation"], top
+
+
+HUBER_NUMPY = """
+import numpy as np
+
+class Huber:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (3, 2))
+
+    def train_step(self, X, y):
+        e = X @ self.W - y
+        small = np.abs(e) <= 1.5
+        loss = np.mean(np.where(small, 0.5 * e ** 2, 1.5 * (np.abs(e) - 0.75)))
+        self.W -= 0.1 * X.T @ (np.where(small, e, 1.5 * np.sign(e)) / e.size)
+        return loss
+"""
+
+HUBER_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Huber(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3, 2, bias=False)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.{call}(model(X), y, {keyword}=1.5)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("call, keyword", [("huber_loss", "delta"), ("smooth_l1_loss", "beta")])
+def test_a_loss_ratio_that_is_a_keyword_of_the_ports_loss_is_named_though_it_is_no_count(call, keyword, tmp_path):
+    import numpy as np
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "h.npz", X=rng.normal(size=(16, 3)), y=3 * rng.normal(size=(16, 2)))
+    (tmp_path / "h_numpy.py").write_text(HUBER_NUMPY)
+    (tmp_path / "h_torch.py").write_text(HUBER_PORT.format(call=call, keyword=keyword))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/h_numpy.py:Huber", "--torch", f"{tmp_path}/h_torch.py:Huber",
+                                      "--as-written", "--init", "net = Huber()", "--data", str(tmp_path / "h.npz"), "--steps", "3",
+                                      "--param", "W=fc.weight.T", "--json", str(report), "--quiet"])
+    if call == "huber_loss":
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "loss-function" and "smooth_l1_loss(beta=1.5)" in top["explanation"], top

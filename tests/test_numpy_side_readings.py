@@ -91,3 +91,214 @@ def test_a_division_grouped_otherwise_is_read_as_operator_precedence(tmp_path):
     assert result.exit_code == 1, result.output
     top = diagnosis[0]
     assert "grouped otherwise" in top["explanation"] and "a / b * c as (a / b) * c" in top["explanation"], top
+
+
+ADAM_NUMPY = """
+import numpy as np
+
+class Regressor:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W, self.b = rng.normal(0.0, 0.5, (4, 2)), np.zeros(2)
+        self.m = {"W": np.zeros((4, 2)), "b": np.zeros(2)}
+        self.v = {"W": np.zeros((4, 2)), "b": np.zeros(2)}
+        self.t = 0
+
+    def train_step(self, X, y):
+        r = X @ self.W + self.b - y
+        loss = np.mean(r ** 2)
+        d = 2 * r / r.size
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        lr = 0.001 + (0.05 - 0.001) * (1 + np.cos(np.pi * self.t / 10)) / 2
+        self.t += 1
+        for k, g in grads.items():
+            self.m[k] = 0.9 * self.m[k] + 0.1 * g
+            self.v[k] = 0.999 * self.v[k] + 0.001 * g * g
+            m_hat, v_hat = self.m[k] / (1 - 0.9 ** self.t), self.v[k] / (1 - {beta} ** self.t)
+            getattr(self, k)[...] *= 1 - lr * 0.1
+            getattr(self, k)[...] -= lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+        return loss
+"""
+
+ADAM_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.optim.lr_scheduler import CosineAnnealingLR
+
+class Regressor(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    optimizer = torch.optim.AdamW(model.parameters(), lr=0.05, weight_decay=0.1)
+    return optimizer, CosineAnnealingLR(optimizer, T_max=10, eta_min=0.001)
+
+def train_step(model, optimizer, X, y, scheduler=None):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    scheduler.step()
+    return loss.item()
+"""
+
+
+def test_adams_bias_correction_is_read_beside_a_scheduler_the_ports_step_moves_on(tmp_path):
+    """The rate a step uses is read before the port's train_step steps its scheduler on: with a cosine schedule the
+    NumPy program's second moment corrected with β1 is still read by its law beside a decoupled weight decay."""
+    rng = np.random.default_rng(5)
+    np.savez(tmp_path / "reg.npz", X=rng.normal(size=(24, 4)), y=rng.normal(size=(24, 2)))
+    (tmp_path / "reg_numpy.py").write_text(ADAM_NUMPY.replace("{beta}", "0.9"))
+    (tmp_path / "reg_torch.py").write_text(ADAM_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/reg_numpy.py:Regressor", "--torch", f"{tmp_path}/reg_torch.py:Regressor", "--as-written",
+        "--init", "net = Regressor()", "--data", str(tmp_path / "reg.npz"), "--steps", "5", "--param", "W=fc.weight.T",
+        "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "bias-correction" and "the other moment's β" in top["explanation"], top
+
+
+CLIP_NUMPY = """
+import numpy as np
+
+class Clipped:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0.0, 0.5, (4, 2)), np.zeros(2)
+        self.s = {"W": np.zeros((4, 2)), "b": np.zeros(2)}
+
+    def train_step(self, X, y):
+        r = X @ self.W + self.b - y
+        d = 2 * r / r.size
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        norm = {norm}
+        for k, g in grads.items():
+            g = g * min(1.0, 0.5 / (norm + 1e-6))
+            self.s[k] = 0.99 * self.s[k] + 0.01 * g * g
+            getattr(self, k)[...] -= 0.01 * g / (np.sqrt(self.s[k]) + 1e-8)
+        return np.mean(r ** 2)
+"""
+
+CLIP_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Clipped(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.99, eps=1e-8)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("norm, said", [
+    ("np.sqrt(sum(np.sum(g * g) for g in grads.values()))", None),
+    ("sum(np.sum(g * g) for g in grads.values())", "the squared norm"),
+    ("sum(np.sqrt(np.sum(g * g)) for g in grads.values())", "the sum of each parameter's L2 norm")])
+def test_a_numpy_program_that_clips_by_another_norm_is_read_by_stepping_the_ports_optimizer_again(norm, said, tmp_path):
+    """RMSprop's first update hides the gradient's scale; the NumPy program keeps its gradients and state to itself."""
+    rng = np.random.default_rng(7)
+    np.savez(tmp_path / "c.npz", X=rng.normal(size=(24, 4)), y=5 * rng.normal(size=(24, 2)))
+    (tmp_path / "c_numpy.py").write_text(CLIP_NUMPY.replace("{norm}", norm))
+    (tmp_path / "c_torch.py").write_text(CLIP_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/c_numpy.py:Clipped", "--torch", f"{tmp_path}/c_torch.py:Clipped", "--as-written",
+        "--init", "net = Clipped()", "--data", str(tmp_path / "c.npz"), "--steps", "6", "--param", "W=fc.weight.T",
+        "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "gradient-clipping" and said in top["explanation"] and "to 0.5" in top["explanation"], top
+
+
+CLIPPED_MLP_NUMPY = """
+import numpy as np
+
+class Mlp:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.W2 = rng.normal(0.0, 0.5, (4, 6)), rng.normal(0.0, 0.5, (6, 1))
+        self.v = {"W1": np.zeros((4, 6)), "W2": np.zeros((6, 1))}
+
+    def train_step(self, X, y):
+        z = X @ self.W1
+        h = np.tanh(z)
+        r = h @ self.W2 - y
+        d = 2 * r / r.size
+        dz = d @ self.W2.T * (1 - {square})
+        grads = {"W1": X.T @ dz, "W2": h.T @ d}
+        norm = np.sqrt(sum(np.sum(g * g) for g in grads.values()))
+        for k, g in grads.items():
+            self.v[k] = 0.9 * self.v[k] + g * min(1.0, 0.2 / (norm + 1e-6))
+            getattr(self, k)[...] -= 0.1 * self.v[k]
+        return np.mean(r ** 2)
+"""
+
+CLIPPED_MLP_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Mlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(4, 6, bias=False), nn.Linear(6, 1, bias=False)
+
+    def forward(self, X):
+        return self.fc2(torch.tanh(self.fc1(X)))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 0.2)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("square, located", [("h ** 2", False), ("z ** 2", True)])
+def test_a_numpy_backward_slip_is_located_beside_a_port_whose_step_clips_its_gradients(square, located, tmp_path):
+    """The port's .grad, clipped by its step, is the derivative times one factor: back-propagation's own gradients are
+    the yardstick there, and the NumPy program's backward pass is read against them."""
+    rng = np.random.default_rng(8)
+    np.savez(tmp_path / "m.npz", X=rng.normal(size=(20, 4)), y=3 * rng.normal(size=(20, 1)))
+    (tmp_path / "m_numpy.py").write_text(CLIPPED_MLP_NUMPY.replace("{square}", square))
+    (tmp_path / "m_torch.py").write_text(CLIPPED_MLP_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/m_numpy.py:Mlp", "--torch", f"{tmp_path}/m_torch.py:Mlp", "--as-written", "--init",
+        "net = Mlp()", "--data", str(tmp_path / "m.npz"), "--steps", "3", "--param", "W1=fc1.weight.T",
+        "--param", "W2=fc2.weight.T", "--dtype", "float32", "--json", str(report), "--quiet"])
+    if not located:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "numpy-backward" and top["evidence"].get("agree_up_to"), top

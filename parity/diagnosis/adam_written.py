@@ -49,10 +49,10 @@ def adam_written_finding(setup: Any, built: Any, step: int) -> Finding | None:
     for t in range(1, min(step + AHEAD, MOST_STEPS) + 1):
         rows = setup.rows(t)
         before = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
-        numpy_side.step(rows), torch_side.step(rows)
+        lr = float(_optimizer(torch_side).param_groups[0]["lr"])  # as the step uses it: a scheduler stepped inside the
+        numpy_side.step(rows), torch_side.step(rows)  # port's train_step moves it on for the next step
         gradients = torch_side.gradients() or {}
         after = numpy_side.params()
-        lr = float(_optimizer(torch_side).param_groups[0]["lr"])  # as the step used it (a warm-up, a schedule)
         if set(gradients) != set(before) or lr <= 0:
             return None  # a parameter the port steps without a gradient: no moments to read it by
         # AdamW shrinks the weights apart from the moments; Adam adds its L2 term to the gradient they are made of

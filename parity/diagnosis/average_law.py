@@ -46,7 +46,10 @@ def average_law_finding(setup: Any, built: Any, step: int) -> Finding | None:
     a, b = fitted
     why = (" It never decays (a = 1): a sum like AdaGrad's, the '- v' of v += (1 - α)(g² - v) lost, or v += (1 - α)·g²."
            if abs(a - 1) <= 1e-3 and kind == "RMSprop" else
-           " The two weights are swapped." if abs(a - b_port) <= 1e-3 and abs(b - a_port) <= 1e-3 else "")
+           " The two weights are swapped." if abs(a - b_port) <= 1e-3 and abs(b - a_port) <= 1e-3 else
+           " The new square enters without its weight (1 - α)." if abs(b - 1) <= 1e-3 and kind == "RMSprop" else "")
+    if not why and not all(_written(x) for x in (a, b)):
+        return None  # constants no program writes (0.9865): the gradients scaled otherwise (a clipping) as likely
     return Finding("optimizer-variant", f"The NumPy program's squared-gradient average, read from its updates and the port's "
                    f"gradients through step {step + AHEAD}, is v = {a:.4g}·v + {b:.4g}·g², where the port's {kind} keeps "
                    f"v = {a_port:g}·v + {b_port:g}·g².{why}", {"side": "numpy", "law": [a, b], "optimizer": kind},
@@ -55,3 +58,8 @@ def average_law_finding(setup: Any, built: Any, step: int) -> Finding | None:
 
 def _fit(seen: list[dict], squares: list[dict]) -> tuple[float, float] | None:
     return recurrence(seen, squares, list(seen[0]), FITS)  # the law Adam's moments are read with
+
+
+def _written(x: float) -> bool:
+    """A constant as people write it: two significant figures, or one minus such a number (0.999)."""
+    return any(abs(y - float(f"{y:.2g}")) <= 1e-3 * max(abs(y), 1e-3) for y in (x, 1 - x))

@@ -68,7 +68,8 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
         # one factor to a round bound of another norm: the global norm computed otherwise
         others = {"the sum of each parameter's norm, Σ‖g‖, where √(Σ‖g‖²) belongs": sum(np.sqrt(np.sum(g * g)) for g in raw.values()),
                   "the largest entry, max|g|": max(float(np.abs(g).max(initial=0.0)) for g in raw.values()),
-                  "the sum of every entry's size, Σ|g|": sum(float(np.abs(g).sum()) for g in raw.values())}
+                  "the sum of every entry's size, Σ|g|": sum(float(np.abs(g).sum()) for g in raw.values()),
+                  "the squared norm, Σ‖g‖² (the square root left out)": total * total}
         said = next(((words, norm) for words, norm in others.items() if _round(c * norm)), None)
         if said is None:
             return None  # one factor for all, to no norm a program writes: a factor of the backward pass as likely

@@ -16,7 +16,7 @@ from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.masks_left_out import mask_left_out
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
+from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.missing_terms import port_gradients
@@ -38,7 +38,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                and (found := _constant_factor(mine, theirs, _departing_columns(mine.array, theirs.array, tolerance),
                                               numpy_trace, torch_trace, tolerance, name))
                and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
-    if named := next((said for said, meant, _ in factors.values() if meant), None):  # a factor with a meaning (2, -1, rows)
+    if named := next((said for _, (said, meant, _) in sorted(factors.items(), key=lambda f: -f[0][0]) if meant), None):
+        # a factor with a meaning (2, -1, rows), the last on its path: an unscaled delta (p - y) is scaled after it
         return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
     if shifted := next((said for mine in deltas for theirs in gradients
                         if (said := _constant_offset(mine, theirs, tolerance, name, numpy_trace))), ""):
@@ -90,7 +91,8 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
     ratio = constant_ratio(a, b)
     if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance) or _chain_rule(theirs, other, ratio):
         return None
-    meaning = ratio_meaning(ratio, _rows(trace)) or _written_constant(ratio, trace)
+    meaning = ratio_meaning(ratio, _rows(trace)) or count_meaning(ratio, next((np.shape(v.array) for v in trace.values if v.op == "y"), ())) \
+        or _written_constant(ratio, trace)
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
             f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else ".")), meaning is not None, ratio

@@ -34,11 +34,18 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
             a, b, c = (describe(trace.values[x]) if isinstance(x, int) else f"{x:.6g}" if isinstance(x, float) else "…"
                        for x in leaves)
             as_written, regrouped = (f"({a} {ops[0]} {b}) {ops[1]} {c}", f"{a} {ops[0]} ({b} {ops[1]} {c})")[::1 if left else -1]
-            return (f"The NumPy program's {describe(value)} is {as_written}; grouped as {regrouped} it is the port's "
+            said = (f"The NumPy program's {describe(value)} is {as_written}; grouped as {regrouped} it is the port's "
                     f"[{theirs.op} {theirs.array.shape}]: the same operands and operators, grouped otherwise (operator "
                     f"precedence: Python reads a {ops[0]} b {ops[1]} c as {_python(ops)}, so one program lacks the "
-                    "parentheses the other has).")
+                    "parentheses the other has)")
+            if ops[1] in FLIPPED and TIGHT[ops[0]] == TIGHT[ops[1]]:  # (a / b) / c regrouped is (a / b) * c: as well
+                return said + f", or the last operator written the other way ({ops[1]} where {FLIPPED[ops[1]]} belongs)."
+            return said + "."
     return ""
+
+
+TIGHT = {"**": 3, "*": 2, "/": 2, "+": 1, "-": 1}
+FLIPPED = {"*": "/", "/": "*", "+": "-", "-": "+"}
 
 
 def _chains(value: Value, trace: Trace) -> list[tuple[tuple, tuple, tuple[str, str], bool]]:
@@ -96,5 +103,4 @@ def _grouped(values: tuple, ops: tuple[str, str], left: bool) -> np.ndarray | No
 
 
 def _python(ops: tuple[str, str]) -> str:
-    tight = {"**": 3, "*": 2, "/": 2, "+": 1, "-": 1}
-    return "a {0} (b {1} c)".format(*ops) if tight[ops[1]] > tight[ops[0]] else "(a {0} b) {1} c".format(*ops)
+    return "a {0} (b {1} c)".format(*ops) if TIGHT[ops[1]] > TIGHT[ops[0]] else "(a {0} b) {1} c".format(*ops)

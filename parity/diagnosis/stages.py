@@ -37,6 +37,7 @@ from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import constants_of
 from parity.diagnosis.label_coding import label_coding
+from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_backward import written_backward
@@ -67,7 +68,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
     elif name in ("loss", "output"):
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
-        if name == "loss" and found[0].evidence.get("ratio") is not None and found[0].score >= 0.8:
+        if name == "loss" and found[0].evidence.get("ratio") is not None:  # a ratio of no count: a keyword's, maybe
             found[0] = _loss_keyword(setup, built, failure.step, found[0])
         if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
                                                                               float(np.ravel(numpy_record[name])[0]), rows)):
@@ -96,7 +97,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or _quietly(average_law_finding, setup, built, failure.step)
                  or _quietly(adam_written_finding, setup, built, failure.step)
-                 or _quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])):
+                 or _quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])
+                 or _quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
@@ -169,10 +171,8 @@ def _stage(name: str) -> str:
         return f"the forward pass ({name})"
     if name.endswith(".grad"):
         return f"the gradient of {name.removesuffix('.grad')}"
-    if "." in name and not name.endswith(".update"):
-        parameter, _, kind = name.partition(".")
-        return f"the optimizer's {kind} of {parameter}"
-    return f"the update of {name.removesuffix('.update')}"
+    parameter, _, kind = name.partition(".")
+    return f"the optimizer's {kind} of {parameter}" if "." in name and kind != "update" else f"the update of {parameter}"
 
 
 def _unknown(step: int, name: str) -> Finding:

@@ -20,8 +20,8 @@ from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
-from parity.diagnosis.ratios import (constant_ratio, cumulative, cuts, data_axis as _data_axis, ratio_meaning as _ratio_meaning,
-                                     schedule_form, step_law)
+from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning
+from parity.diagnosis.update_ratio_laws import step_ratio_law as _law
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
@@ -261,40 +261,3 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
             "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
 
 
-def _law(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str] | None:
-    """A ratio that moves with the step, read by its law."""
-    series = [r for r in ratios.values() if r and all(math.isfinite(x) for x in r)]
-    if not series:
-        return None
-    same_for_all = all(np.allclose(s, series[0], rtol=1e-3) for s in series)
-    first = np.array(series[0])
-    if np.allclose(first, first[0], rtol=1e-3):
-        return None  # a constant ratio: not a law of the step
-    for betas in ((0.9, 0.999), (0.9, 0.98), (0.9, 0.99)) if same_for_all else ():  # Adam's corrections, read by their laws
-        found = step_law(first, np.arange(first_step, first_step + len(first)), betas, 2e-3, 1e-3)
-        if found and found[0] in ("bias-correction", "step-counter"):
-            return ("bias-correction", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the "
-                    f"same for every parameter, as Adam's bias corrections with β = {betas} give it: {found[1]}.",
-                    "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t)." if found[0] ==
-                    "bias-correction" else "Count Adam's steps from t = 1 at the first update, on both sides.")
-    for beta in (0.9, 0.99, 0.999):
-        t = np.arange(1, len(first) + 1)
-        correction = 1 - beta ** t
-        if np.allclose(first * correction, (first * correction)[0], rtol=2e-3) or np.allclose(first / correction, (first / correction)[0], rtol=2e-3):
-            return ("bias-correction", f"The updates' ratio moves with the step as 1 - {beta}^t ({', '.join(f'{x:.4g}' for x in first)}): "
-                    f"Adam's bias correction applied on one side only.", "Apply both bias corrections on both sides.")
-    steps = first[1:] / first[:-1]
-    if np.allclose(steps, steps[0], rtol=1e-3):
-        return ("schedule", f"The updates' ratio changes by the same factor {steps[0]:.6g} every step: an exponential learning-rate "
-                f"schedule on one side only.", "Step the same schedule on both sides, once per step.")
-    t = np.arange(1, len(first) + 1) + first_step - 1
-    schedule = (schedule_form(first, t, 1e-3) or cuts(first, t, 1e-3) or cumulative(first)) if same_for_all else None
-    if schedule:
-        return ("schedule", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the same for every "
-                f"parameter: {schedule}.", "Write the schedule alike on both sides.")
-    if same_for_all and len(series) > 1:
-        return ("step-factor", "The updates' ratio moves with the step but is the same for every parameter at each step "
-                f"({', '.join(f'{x:.4g}' for x in first)}): one factor for all, as clipping by the global norm or a "
-                "learning-rate schedule on one side.", "Clip (or schedule) alike on both sides, at the same point of the step.")
-    return ("moving-ratio", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}): a schedule, a "
-            "bias correction or clipping differs.", "Compare the optimizers' step-dependent terms.")

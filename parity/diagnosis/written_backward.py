@@ -58,6 +58,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None
     apart = np.abs(np.asarray(after, np.float64) - np.asarray(port_after, np.float64)) if port_after is not None else None
     error = kept = port_error(setup, built, step, parameter, np.asarray(port_gradient, np.float64), apart)
+    if error is None and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
+        error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # .grad clipped by the step
     if error is None and (numpy_gradient is None or (mine := port_error(setup, built, step, parameter, np.asarray(
             numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
         # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
@@ -162,6 +164,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
         return Finding("numpy-backward", f"{text} {said.replace('the port', reference)}", {**evidence, "side": "numpy"}, fix, fit)
+    if factor := delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(  # a delta on another
+            [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # path
+        return Finding("numpy-backward", f"{text} {factor}", {**evidence, "side": "numpy"},  # before the shared gradient
+                       "Apply the chain rule's factor there.", 0.8)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 

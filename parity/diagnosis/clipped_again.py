@@ -1,0 +1,150 @@
+"""The port stepped again with back-propagation's own gradients clipped another way: by the L2 norm of all of them, by
+the sum of each parameter's norm, by the squared norm (its root left out), by the largest entry, per parameter, by
+value, or not at all, each to a bound the NumPy program writes. Where one such clipping, put between the port's
+backward pass and its own optimizer, makes every update the NumPy program's through the failing step and a few
+beyond, the two programs clip otherwise. It reads a NumPy program that keeps its gradients and optimizer state to
+itself, and an optimizer whose first update hides a gradient's scale (Adam's, RMSprop's: lr·sign(g)).
+
+    update_numpy(t) = step_port(clip_H(g_raw(t)))   at every step t, one clipping H
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Callable
+
+import numpy as np
+import torch
+import torch.nn.utils as nn_utils
+import torch.nn.utils.clip_grad as clip_grad
+
+from parity.diagnosis.backward_again import raw_gradients
+from parity.diagnosis.clip_handling import ROUND, handling
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _within_rounding, _written_numbers
+from parity.diagnosis.replays import replayed
+from parity.diagnosis.value_trace import agrees
+
+Gradients = dict[str, torch.Tensor]
+NORMS: dict[str, Callable[[Gradients], float]] = {
+    "the L2 norm of all the gradients together, √(Σ‖g‖²) (clip_grad_norm_)":
+        lambda g: float(torch.sqrt(sum((v.double() ** 2).sum() for v in g.values()))),
+    "the sum of each parameter's L2 norm, Σ‖g‖": lambda g: float(sum(torch.linalg.vector_norm(v.double()) for v in g.values())),
+    "the squared norm, Σ‖g‖² (the square root left out)": lambda g: float(sum((v.double() ** 2).sum() for v in g.values())),
+    "the largest entry, max|g|": lambda g: float(max(v.abs().max() for v in g.values())),
+    "the sum of every entry's size, Σ|g|": lambda g: float(sum(v.abs().sum() for v in g.values())),
+}
+MOST_BOUNDS = 6
+
+
+def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
+    optimizer = _optimizer(built.make_sides()[1])
+    if not isinstance(optimizer, torch.optim.Optimizer):
+        return None
+    for words, clip in _clippings(_bounds(setup, built)):
+        if _follows(setup, built, step + AHEAD, clip, tolerance):
+            port = _port_handling(setup, built, step)
+            return Finding("gradient-clipping", f"The port's own {type(optimizer).__name__}, given back-propagation's "
+                           f"gradients clipped {words} in place of the gradients its step takes, steps in lockstep with "
+                           f"the NumPy program through step {step + AHEAD}: every update agrees. The NumPy program's gradients "
+                           f"are clipped {words}; the port's gradients at step {step} are {port}. The two programs clip otherwise.",
+                           {"step": step, "stage": "update", "clipping": words},
+                           "Clip alike in both programs: by one global L2 norm over every parameter (clip_grad_norm_ of "
+                           "all of model.parameters()), or by value (clip_grad_value_).", 0.85)
+    return None
+
+
+def _bounds(setup: Any, built: Any) -> list[float]:
+    """The bounds the port's own clipping calls take, the NumPy program's own positive numbers, the bounds people write."""
+    written = [n for n in _written_numbers(setup, built) if n > 0][:MOST_BOUNDS]
+    return list(dict.fromkeys([*_port_bounds(setup, built), *written, *ROUND]))
+
+
+def _port_bounds(setup: Any, built: Any) -> list[float]:
+    """max_norm and clip_value as the port's first step passes them to torch.nn.utils."""
+    taken: list[float] = []
+    originals = {name: getattr(clip_grad, name) for name in ("clip_grad_norm_", "clip_grad_value_")}
+
+    def recording(original):
+        def call(parameters, *args, **kwargs):
+            bound = args[0] if args else kwargs.get("max_norm", kwargs.get("clip_value"))
+            taken.extend([float(bound)] if isinstance(bound, (int, float)) else [])
+            return original(parameters, *args, **kwargs)
+        return call
+
+    for name, original in originals.items():
+        setattr(nn_utils, name, recording(original)), setattr(clip_grad, name, recording(original))
+    try:
+        built.make_sides()[1].step(setup.rows(1))
+    except Exception:  # noqa: BLE001 - a port that cannot step here again: no bound read
+        pass
+    finally:
+        for name, original in originals.items():
+            setattr(nn_utils, name, original), setattr(clip_grad, name, original)
+    return [b for b in taken if b > 0]
+
+
+def _clippings(bounds: list[float]):
+    yield "not at all", lambda g: g
+    for bound in bounds:
+        for words, norm in NORMS.items():
+            yield f"by {words}, to {bound:g}", lambda g, b=bound, n=norm: _scaled(g, min(1.0, b / (n(g) + 1e-6)))
+        yield f"per parameter, each by its own L2 norm, to {bound:g}", lambda g, b=bound: {
+            k: v * min(1.0, b / (float(torch.linalg.vector_norm(v.double())) + 1e-6)) for k, v in g.items()}
+        yield f"by value, at ±{bound:g}", lambda g, b=bound: {k: v.clamp(-b, b) for k, v in g.items()}
+
+
+def _scaled(g: Gradients, factor: float) -> Gradients:
+    return {k: v * factor for k, v in g.items()}
+
+
+def _follows(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+    """Both programs from the first step, the port's optimizer given clip(raw gradients) at each step; False at the
+    first update that parts."""
+    numpy_side, torch_side = built.make_sides()
+    optimizer = _optimizer(torch_side)
+    tensors = {pair.name: torch_side.parameter(pair) for pair in torch_side.pairs}
+    delivered: Gradients = {}
+    hooks = [t.register_hook(lambda grad, n=n: delivered.__setitem__(n, delivered[n] + grad if n in delivered else grad.clone()))
+             for n, t in tensors.items() if t.requires_grad]
+    step_of = optimizer.step
+
+    def clipped_step(*args, **kwargs):
+        with torch.no_grad():
+            for name, grad in clip(dict(delivered)).items():
+                if tensors[name].grad is not None:
+                    tensors[name].grad.copy_(grad)
+        delivered.clear()
+        return step_of(*args, **kwargs)
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+            optimizer.step = clipped_step
+            for t in range(1, last + 1):
+                start = numpy_side.params()
+                numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
+                if not _agree(start, numpy_side.params(), torch_side.params(), tolerance):
+                    return False
+                torch_side.load(numpy_side.params())
+    finally:
+        for hook in hooks:
+            hook.remove()
+    return True
+
+
+def _agree(start: dict, mine: dict, theirs: dict, tolerance: float) -> bool:
+    for name, before in start.items():
+        a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
+        if a.shape != b.shape or not (agrees(a, b, tolerance) or (not np.any(a) and not np.any(b)) or _within_rounding(a, b, before)):
+            return False
+    return True
+
+
+def _port_handling(setup: Any, built: Any, step: int) -> str:
+    raw = raw_gradients(setup, built, step)
+    _, torch_side = replayed(setup, built, step)
+    torch_side.step(setup.rows(step))
+    taken = {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items() if k in raw}
+    read = handling(taken, raw) if taken else None
+    return read[1] if read else "handled otherwise"
