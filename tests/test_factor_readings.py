@@ -85,3 +85,9 @@ def test_learning_rates_one_step_ahead_of_the_ports_are_read_as_a_schedule_count
     said = shifted_rates(mine, port, mine / np.array(port[:6]))
     assert "run one step ahead of the port's" in said, said
     assert shifted_rates(np.array([0.05, 0.025, 0.025, 0.025, 0.025, 0.02]), port, mine) is None  # no shift gives it
+    # a port whose scheduler steps before its update: its rate halved a step early, constant over the window read;
+    # the rate the step before the window shows the move
+    port, mine = [0.025] * 7, np.array([0.05, 0.025, 0.025, 0.025, 0.025, 0.025])
+    assert "run one step behind the port's" in shifted_rates(mine, port, mine / 0.025, earlier=0.05)
+    assert shifted_rates(mine, port, mine / 0.025) is None  # without it, nothing moves: no shift to read
+    assert shifted_rates(mine, port, mine / 0.025, earlier=0.025) is None

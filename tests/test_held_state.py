@@ -46,6 +46,10 @@ def test_the_numpy_programs_gradient_is_read_from_its_first_steps_optimizer_stat
     adagrad32 = {"W.sum": held, "W.update": -0.05 * small / np.sqrt(held)}
     assert np.allclose(numpy_gradient(adagrad32, "W", 1, {"lr": 0.05}), small, rtol=1e-3)
     assert numpy_gradient(adagrad32, "W", 1, {"lr": 0.1}) is None  # the large squares still bear the lr out
+    theta = RNG.normal(size=(3, 2))
+    sgd = {"W": theta - 0.1 * (g + 0.01 * theta), "W.update": -0.1 * (g + 0.01 * theta)}  # a coupled weight decay
+    assert np.allclose(numpy_gradient(sgd, "W", 1, {"lr": 0.1, "sgd": 1.0}, decay=0.01), g)
+    assert numpy_gradient(sgd, "W", 1, {"lr": 0.1}) is None  # lr alone is Adagrad's too: no -lr·g to read
 
 
 def test_a_spike_function_bound_before_the_watch_is_recorded_and_its_surrogate_is_no_wrong_derivative():

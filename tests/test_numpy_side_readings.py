@@ -1,5 +1,6 @@
-"""NumPy-side slips read from whole programs as users write them: binary labels in the other coding and two
-operators grouped otherwise. Each fires on the slip and stays silent on the correct program."""
+"""Slips read from whole programs as users write them: binary labels in the other coding, two operators grouped
+otherwise, a bias correction beside a scheduler, clipping by another norm, a backward slip beside a port that clips,
+a scheduler stepped before the update. Each fires on the slip and stays silent on the correct program."""
 
 import json
 
@@ -302,3 +303,68 @@ def test_a_numpy_backward_slip_is_located_beside_a_port_whose_step_clips_its_gra
     assert result.exit_code == 1, result.output
     top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "numpy-backward" and top["evidence"].get("agree_up_to"), top
+
+
+STEPLR_NUMPY = """
+import numpy as np
+
+class Decayed:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (3, 2))
+        self.v, self.t = np.zeros((3, 2)), 0
+
+    def train_step(self, X, y):
+        self.t += 1
+        r = X @ self.W - y
+        self.v = 0.9 * self.v + X.T @ (2 * r / r.size)
+        self.W -= 0.1 * 0.5 ** ((self.t - 1) // 4) * self.v
+        return np.mean(r ** 2)
+"""
+
+STEPLR_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.optim.lr_scheduler import StepLR
+
+class Decayed(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3, 2, bias=False)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    return optimizer, StepLR(optimizer, step_size=4, gamma=0.5)
+
+def train_step(model, optimizer, X, y, scheduler=None):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    {first}
+    {second}
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("order", ["right", "scheduler first"])
+def test_a_scheduler_stepped_before_the_update_is_read_from_the_rate_the_optimizer_steps_at(order, tmp_path):
+    rng = np.random.default_rng(4)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 3)), y=rng.normal(size=(16, 2)))
+    calls = ["optimizer.step()", "scheduler.step()"]
+    first, second = calls if order == "right" else calls[::-1]
+    (tmp_path / "d_numpy.py").write_text(STEPLR_NUMPY)
+    (tmp_path / "d_torch.py").write_text(STEPLR_PORT.replace("{first}", first).replace("{second}", second))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/d_numpy.py:Decayed", "--torch", f"{tmp_path}/d_torch.py:Decayed", "--as-written", "--init",
+        "net = Decayed()", "--data", str(tmp_path / "d.npz"), "--steps", "8", "--param", "W=fc.weight.T",
+        "--json", str(report), "--quiet"])
+    if order == "right":
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "learning-rate-schedule" and "one step behind" in top["explanation"], top

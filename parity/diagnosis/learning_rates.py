@@ -114,13 +114,17 @@ def scale_free_law(law: tuple[str, str, str], torch_names: dict, ratios: list[fl
             "part from step to step, a schedule written otherwise on one side.", "Schedule both programs alike.")
 
 
-def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray) -> str | None:
+def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray, earlier: float | None = None) -> str | None:
     """The NumPy program's learning rates (the port's times the updates' ratio) are the port's own one step ahead or
-    behind: the same schedule, its step counted from another start (a scheduler stepped before the update, t from 0)."""
-    port, n = np.asarray(rates, np.float64), len(numpy_rate)  # the port's rates a step past the NumPy program's
+    behind: the same schedule, its step counted from another start (a scheduler stepped before the update, t from 0).
+    `rates` runs one step past the NumPy program's; `earlier` is the port's rate the step before them."""
+    port, n = np.asarray(rates, np.float64), len(numpy_rate)
+    before = np.array([] if earlier is None else [earlier], np.float64)
     for shift, words in ((1, "one step ahead of"), (-1, "one step behind")):
-        mine, theirs = (numpy_rate, port[1:n + 1]) if shift == 1 else (numpy_rate[1:], port[:n - 1])
-        if len(mine) >= 3 and np.ptp(theirs) > 1e-12 * max(abs(theirs).max(), 1e-30) and \
+        theirs = port[1:n + 1] if shift == 1 else np.concatenate([before, port])[:n] if before.size else port[:n - 1]
+        mine = numpy_rate if shift == 1 or before.size else numpy_rate[1:]
+        moving = port[:n + 1] if shift == 1 else np.concatenate([before, port[:n]])  # the rate moves where it is read
+        if len(mine) >= 3 and len(theirs) == len(mine) and np.ptp(moving) > 1e-12 * max(abs(moving).max(), 1e-30) and \
                 np.allclose(mine, theirs, rtol=1e-4, atol=0):
             return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}); read with the port's "
                     f"own learning rates ({', '.join(f'{x:.4g}' for x in port[:n])}), the NumPy program's rates run "

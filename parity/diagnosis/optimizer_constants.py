@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import torch
+
 MATCH = 1e-4
 
 
@@ -20,7 +22,12 @@ def constants_of(optimizer: Any) -> dict[str, float]:
                   if isinstance(group.get(key), (int, float)) and 0 < group[key] < 1})
     if isinstance(group.get("lr"), (int, float)) and group["lr"] > 0:
         found["lr"] = float(group["lr"])
+    if type(optimizer) is torch.optim.SGD:
+        found["sgd"] = 1.0  # a fact, no constant: its first update is -lr·g (Adagrad's, with lr alone, is not)
     return found
+
+
+NOT_CONSTANTS = ("lr", "sgd")
 
 
 def learning_rate_in_state(kind: str, ratio: float, constants: dict[str, float]) -> str:
@@ -40,11 +47,11 @@ def learning_rate_in_state(kind: str, ratio: float, constants: dict[str, float])
 def expressions(constants: dict[str, float]) -> list[tuple[str, float]]:
     """(words, value) of the forms a slip in an update's formula makes of its constants."""
     forms = []
-    for name, c in ((k, v) for k, v in constants.items() if k != "lr"):
+    for name, c in ((k, v) for k, v in constants.items() if k not in NOT_CONSTANTS):
         forms += [(f"1 - {name}", 1 - c), (f"√(1 - {name})", math.sqrt(1 - c)), (f"√{name}", math.sqrt(c)), (name, c)]
-        forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other not in (name, "lr")]
+        forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other not in (name, *NOT_CONSTANTS)]
         forms += [(f"(1 - {other})/√(1 - {name})", (1 - d) / math.sqrt(1 - c)) for other, d in constants.items()
-                  if other not in (name, "lr")]
+                  if other not in (name, *NOT_CONSTANTS)]
     return forms
 
 
@@ -87,3 +94,16 @@ def other_constant(kind: str, ratio: float, constants: dict[str, float], step: i
            else f"the NumPy program's is torch's default, {default:g}" if usual == default else "two other constants")
     return (f"{ratio:.6g} is (1 - {name}')/(1 - {name}) with {name}' = {usual:g}: the NumPy program keeps its {kind} with "
             f"{name} = {usual:g} where the port's optimizer has {name} = {theirs:g} ({why})")
+
+
+def coupled_decay(built: Any) -> float:
+    """The port's weight decay where its optimizer adds it to the gradient (not AdamW's, decoupled)."""
+    optimizer = built.make_sides()[1].names.get("optimizer")
+    group = next(iter(getattr(optimizer, "param_groups", None) or []), {})
+    return 0.0 if isinstance(optimizer, torch.optim.AdamW) else float(group.get("weight_decay") or 0.0)
+
+
+def port_optimizer_constants(built: Any) -> dict[str, float]:
+    """The port's optimizer's β's, α and momentum, as it builds them."""
+    names = getattr(built.make_sides()[1], "names", None)
+    return constants_of(names.get("optimizer")) if isinstance(names, dict) else {}

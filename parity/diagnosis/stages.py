@@ -35,7 +35,7 @@ from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
-from parity.diagnosis.optimizer_constants import constants_of
+from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_constants
 from parity.diagnosis.label_coding import label_coding
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
@@ -56,7 +56,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if failure is None or context is None:
         return [], {}
     built = setup.written
-    rows = len(setup.data.X[setup.rows(failure.step)])
+    rows, constants = len(setup.data.X[setup.rows(failure.step)]), _quietly(port_optimizer_constants, built)
     numpy_record, torch_record = context.numpy_record, context.torch_record
     name = failure.tensor
     found: list[Finding] = []
@@ -84,11 +84,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built), context)
+        found += state_findings(name, numpy_record, torch_record, failure.step, constants, context)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := _quietly(
-            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, _quietly(_port_constants, built))):
+            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, constants)):
         found.insert(0, together)
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
             transposed_finding, setup, built, name, context, failure.step)):
@@ -104,7 +104,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
         if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
                                torch_record.get(f"{parameter}.grad"), torch_record.get(parameter),
-                               numpy_gradient(numpy_record, parameter, failure.step, _quietly(_port_constants, built) or {})):
+                               numpy_gradient(numpy_record, parameter, failure.step, constants or {}, _quietly(coupled_decay, built) or 0.0)):
             found.insert(0, located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
@@ -131,12 +131,6 @@ def _update_readings(setup: Setup, built, context, step: int, parameter: str, fo
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
     a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
     return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
-
-
-def _port_constants(built) -> dict[str, float]:
-    """The port's optimizer's β's, α and momentum, as it builds them."""
-    names = getattr(built.make_sides()[1], "names", None)
-    return constants_of(names.get("optimizer")) if isinstance(names, dict) else {}
 
 
 def _ranked(found: list[Finding], finding: Finding) -> None:

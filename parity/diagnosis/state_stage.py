@@ -137,21 +137,31 @@ def _states(kind: str, numpy_record: dict, torch_record: dict) -> list[str]:
     return [k for k in numpy_record if k.endswith(f".{kind}") and k in torch_record]
 
 
-def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dict[str, float]) -> np.ndarray | None:
+def numpy_gradient(numpy_record: dict, parameter: str, step: int, constants: dict[str, float],
+                   decay: float = 0.0) -> np.ndarray | None:
     """The NumPy program's gradient of the parameter: kept, or read from its first step's optimizer state (a momentum
     buffer starts as g, Adam's first moment as (1 - β1)·g, taken with the port's β1), or, where the port steps with
-    SGD, from its first update, -lr·g at the port's lr; None where none shows it."""
+    SGD, from its first update, -lr·g at the port's lr; None where none shows it. Read from a state or an update, it
+    is g + λ·θ where the port's optimizer couples a weight decay λ: λ·θ (θ before the step) is taken off."""
     if f"{parameter}.grad" in numpy_record:
         return np.asarray(numpy_record[f"{parameter}.grad"], np.float64)
     if step != 1:
         return None
+    read = _from_state(numpy_record, parameter, constants)
+    if read is None or not decay or parameter not in numpy_record or f"{parameter}.update" not in numpy_record:
+        return read
+    before = np.asarray(numpy_record[parameter], np.float64) - np.asarray(numpy_record[f"{parameter}.update"], np.float64)
+    return read - decay * before
+
+
+def _from_state(numpy_record: dict, parameter: str, constants: dict[str, float]) -> np.ndarray | None:
     if f"{parameter}.momentum_buffer" in numpy_record:
         return np.asarray(numpy_record[f"{parameter}.momentum_buffer"], np.float64)
     if f"{parameter}.exp_avg" in numpy_record and "β1" in constants:
         return np.asarray(numpy_record[f"{parameter}.exp_avg"], np.float64) / (1 - constants["β1"])
     if any(f"{parameter}.{kind}" in numpy_record for kind in ("sum", "square_avg")):
         return _divided_by_root(numpy_record, parameter, constants)
-    plain = "lr" in constants and not any(k in constants for k in ("β1", "β2", "α", "ρ"))
+    plain = "lr" in constants and "sgd" in constants
     if plain and f"{parameter}.update" in numpy_record:  # SGD's first step, momentum or not, is -lr·g (the port's lr)
         return -np.asarray(numpy_record[f"{parameter}.update"], np.float64) / constants["lr"]
     return None

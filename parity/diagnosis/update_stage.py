@@ -6,7 +6,9 @@ law (a bias correction, an exponential schedule, one factor for every parameter:
 from __future__ import annotations
 
 import math
-from contextlib import nullcontext
+import warnings
+from contextlib import contextmanager
+from typing import Iterator
 
 import numpy as np
 
@@ -233,10 +235,27 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
     """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
     read: list[float | None] = []
 
-    def rate_read(port) -> nullcontext:  # the port's rate as its step begins
+    @contextmanager
+    def rate_read(port) -> Iterator[None]:  # the port's rate as its optimizer steps (a scheduler stepped before it)
         optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
-        read.append(float(optimizer.param_groups[0]["lr"]) if hasattr(optimizer, "param_groups") else None)
-        return nullcontext()
+        if not hasattr(optimizer, "param_groups"):
+            read.append(None)
+            yield
+            return
+        taken, step_of = [], optimizer.step
+
+        def recording(*args, **kwargs):
+            taken.append(float(optimizer.param_groups[0]["lr"]))
+            return step_of(*args, **kwargs)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+            optimizer.step = recording
+            try:
+                yield
+            finally:
+                optimizer.step = step_of
+        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
 
     for _ in lockstep(setup, built, step + LAW_STEPS, rate_read):  # one step past the ratios: a schedule a step ahead
         pass
@@ -245,16 +264,20 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
     if None in ahead:
         return None
     series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
-    if series is None or len(series) != len(rates) or np.ptp(rates) <= 1e-12 * max(rates):
+    earlier = read[step - 2] if step >= 2 else None  # the rate before the window: a schedule that moved just before it
+    moved = [*rates, *([earlier] if earlier is not None else [])]
+    if series is None or len(series) != len(rates) or np.ptp(moved) <= 1e-12 * max(moved):
         return None
     numpy_rate = series * np.array(rates)
     factors = numpy_rate[1:] / numpy_rate[:-1]
+    if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
+        return shifted
     if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]):
         own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
     elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
         own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
     else:
-        return shifted_rates(numpy_rate, ahead, series)
+        return None
     return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
             f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
             f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
