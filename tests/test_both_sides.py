@@ -411,3 +411,64 @@ def test_a_loss_ratio_that_is_a_keyword_of_the_ports_loss_is_named_though_it_is_
     assert result.exit_code == 1, result.output
     top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "loss-function" and "smooth_l1_loss(beta=1.5)" in top["explanation"], top
+
+
+TWO_TASKS_NUMPY = """
+import numpy as np
+
+class TwoTasks:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (3, 2))
+
+    def train_step(self, X, y):
+        out = X @ self.W
+        r1, r2 = out[:, 0] - y[:, 0], out[:, 1] - y[:, 1]
+        loss = np.mean(r1 ** 2) + 0.5 * np.mean(r2 ** 2)
+        d = np.stack([2 * r1 / len(X), r2 / len(X)], axis=1)
+        self.W -= 0.1 * X.T @ d
+        return loss
+"""
+
+TWO_TASKS_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class TwoTasks(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3, 2, bias=False)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out = model(X)
+    loss = F.mse_loss(out[:, {first}], y[:, 0]) + 0.5 * F.mse_loss(out[:, 1], y[:, 1])
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("first", ["0", "0:1"])
+def test_one_task_loss_given_an_input_of_another_shape_is_named_inside_a_sum_of_losses(first, tmp_path):
+    import numpy as np
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "t.npz", X=rng.normal(size=(12, 3)), y=rng.normal(size=(12, 2)))
+    (tmp_path / "t_numpy.py").write_text(TWO_TASKS_NUMPY)
+    (tmp_path / "t_torch.py").write_text(TWO_TASKS_PORT.replace("{first}", first))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/t_numpy.py:TwoTasks", "--torch", f"{tmp_path}/t_torch.py:TwoTasks",
+                                      "--as-written", "--init", "net = TwoTasks()", "--data", str(tmp_path / "t.npz"),
+                                      "--steps", "3", "--param", "W=fc.weight.T", "--json", str(report), "--quiet"])
+    if first == "0":
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert "the input reshaped to the target's shape (12,)" in top["explanation"], top

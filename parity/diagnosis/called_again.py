@@ -82,8 +82,8 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
     """Each one-argument change and its result: the number (a loss), or with `whole` the array. A number argument
     also takes each of `numbers` (the numbers the NumPy program writes there: a slope of 0.2 against the default)."""
     defaults = {k: p.default for k, p in signature(func).parameters.items()}
-    if not whole and (shaped := _target_shaped(func, arguments)) is not None:
-        yield shaped
+    if (shaped := _target_shaped(func, arguments)) is not None:  # a loss term too, the NumPy program's value
+        yield shaped if not whole else (shaped[0], np.asarray(shaped[1], np.float64))
     if not whole:
         yield from _rows_regrouped(func, arguments)
     for key, current in arguments.items():

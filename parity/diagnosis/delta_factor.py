@@ -28,7 +28,7 @@ FIRST_VALUES = 8  # departing values tried, earliest first
 
 
 def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float,
-                 name: Callable[[Value], str]) -> str:
+                 name: Callable[[Value], str], constants_only: bool = False) -> str:
     gradients = port_gradients(torch_trace)
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)]  # a loss's gradient
     # depends on the targets; a forward value that happens to be a multiple of some gradient does not
@@ -41,6 +41,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
     if named := next((said for _, (said, meant, _) in sorted(factors.items(), key=lambda f: -f[0][0]) if meant), None):
         # a factor with a meaning (2, -1, rows), the last on its path: an unscaled delta (p - y) is scaled after it
         return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
+    if constants_only:
+        return ""
     if shifted := next((said for mine in deltas for theirs in gradients
                         if (said := _constant_offset(mine, theirs, tolerance, name, numpy_trace))), ""):
         return shifted

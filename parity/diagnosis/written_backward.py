@@ -164,10 +164,10 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
         return Finding("numpy-backward", f"{text} {said.replace('the port', reference)}", {**evidence, "side": "numpy"}, fix, fit)
-    if factor := delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(  # a delta on another
-            [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # path
-        return Finding("numpy-backward", f"{text} {factor}", {**evidence, "side": "numpy"},  # before the shared gradient
-                       "Apply the chain rule's factor there.", 0.8)
+    if factor := delta_factor(numpy_trace, torch_trace, region, tolerance, name, constants_only=True) or terms_weighted(
+            [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # a delta
+        # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
+        return Finding("numpy-backward", f"{text} {factor}", {**evidence, "side": "numpy"}, "Apply the chain rule's factor there.", 0.8)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
