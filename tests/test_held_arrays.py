@@ -235,3 +235,21 @@ def test_a_ports_sparse_embedding_gradient_is_compared_as_the_dense_one(tmp_path
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert "0.5 times" in top["explanation"] or "learning rate" in top["explanation"], top
+
+
+SCALAR_NUMPY = 'import numpy as np\n\nclass Net:\n    def __init__(self):\n        self.params = {"W": np.random.default_rng(0).normal(size=(3, 1)), "alpha": np.array(0.5)}\n\n    def train_step(self, X, y):\n        p = self.params\n        out = p["alpha"] * (X @ p["W"])\n        r = out - y\n        loss = np.mean(r ** 2)\n        d = 2 * r / r.size\n        gW = p["alpha"] * X.T @ d\n        ga = np.sum(d * (X @ p["W"]))\n        p["W"] -= 0.1 * gW\n        p["alpha"] -= {rate} * ga\n        return loss\n'
+
+SCALAR_PORT = 'import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(3, 1, bias=False)\n        self.alpha = nn.Parameter(torch.tensor(0.5))\n\n    def forward(self, X):\n        return self.alpha * self.fc(X)\n\ndef make_optimizer(model):\n    return torch.optim.SGD(model.parameters(), lr=0.1)\n\ndef train_step(model, optimizer, X, y):\n    optimizer.zero_grad()\n    loss = ((model(X) - y) ** 2).mean()\n    loss.backward()\n    optimizer.step()\n    return loss.item()\n'
+
+
+@pytest.mark.parametrize("rate, exit_code", [("0.1", 0), ("0.2", 1)])
+def test_a_zero_dimensional_scalar_parameter_is_paired_as_it_is(tmp_path, rate, exit_code):
+    """np.array(0.5) against nn.Parameter(torch.tensor(0.5)): a 0-d gate keeps its shape on both sides."""
+    rng = np.random.default_rng(1)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(10, 3)), y=rng.normal(size=(10, 1)))
+    (tmp_path / "s_numpy.py").write_text(SCALAR_NUMPY.replace("{rate}", rate))
+    (tmp_path / "s_torch.py").write_text(SCALAR_PORT)
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/s_numpy.py:Net", "--torch", f"{tmp_path}/s_torch.py:Net",
+                                      "--as-written", "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--steps", "3",
+                                      "--param", "params['W']=fc.weight.T", "--param", "params['alpha']=alpha", "--dtype", "float32"])
+    assert result.exit_code == exit_code, result.output

@@ -273,3 +273,16 @@ def test_arrays_a_program_shares_stay_shared_when_cast_to_the_runs_dtype(tmp_pat
                                           "--data", "random:16,3", "--steps", "4", "--dtype", dtype,
                                           "--param", "params['W']=fc.weight.T"])
         assert result.exit_code == 0, result.output
+
+
+def test_a_torch_parameter_named_T_is_paired_as_it_is_not_transposed():
+    """A ParameterDict key "T" (a temperature) is named params.T: where no parameter params exists, the name is whole."""
+    import numpy as np
+    from parity.programs.written.pairing import pair_parameters
+
+    class Net:
+        def __init__(self):
+            self.params = {"T": np.ones(1), "W": np.ones((3, 2))}
+
+    pairs = pair_parameters(Net(), {"params.T": (1,), "params.W": (2, 3)}, ("params['T']=params.T", "params['W']=params.W.T"))
+    assert [(p.torch, p.layout.axes) for p in pairs] == [("params.T", None), ("params.W", (1, 0))]

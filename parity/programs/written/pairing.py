@@ -61,15 +61,20 @@ class Layout:
         return ".T" if self.axes == (1, 0) else f".permute({','.join(map(str, self.axes))})"
 
     def to_numpy(self, torch_value: np.ndarray) -> np.ndarray:
-        return np.ascontiguousarray(torch_value if self.axes is None else np.transpose(torch_value, self.axes))
+        return _contiguous(torch_value if self.axes is None else np.transpose(torch_value, self.axes))
 
     def to_torch(self, numpy_value: np.ndarray) -> np.ndarray:
-        return np.ascontiguousarray(numpy_value if self.axes is None else np.transpose(numpy_value, np.argsort(self.axes)))
+        return _contiguous(numpy_value if self.axes is None else np.transpose(numpy_value, np.argsort(self.axes)))
 
     def fits(self, numpy_shape: tuple, torch_shape: tuple) -> bool:
         if self.axes is None:
             return tuple(numpy_shape) == tuple(torch_shape)
         return len(self.axes) == len(torch_shape) and tuple(torch_shape[a] for a in self.axes) == tuple(numpy_shape)
+
+
+def _contiguous(value: np.ndarray) -> np.ndarray:
+    """A C-contiguous copy in the value's own shape: np.ascontiguousarray makes a 0-d scalar (a learned gate) 1-d."""
+    return np.ascontiguousarray(value).reshape(np.shape(value))
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ def pair_parameters(net: Any, torch_shapes: dict[str, tuple], given: tuple[str, 
     side is left unpaired or a pair does not fit."""
     pairs: list[Pair] = []
     for numpy_expr, torch_name, layout in parse_pairs(given):
+        if layout.axes is not None and torch_name not in torch_shapes and torch_name + layout.describe() in torch_shapes:
+            torch_name, layout = torch_name + layout.describe(), Layout()  # a parameter named T (params.T), as it is
         if torch_name not in torch_shapes:
             raise InputError(f"--param {numpy_expr}={torch_name}: the port has no parameter {torch_name!r} "
                              f"(it has {', '.join(torch_shapes) or 'none'})")
