@@ -773,3 +773,17 @@ def test_one_gradient_added_into_a_later_sum_of_the_loop_again_is_read_and_a_sum
     own = loop(2)  # each pass adds its own term: nothing added again
     assert added_again(own.values[3], own.values[5], own) == ""
     assert added_again(again.values[5], again.values[6], again) == ""  # the frontier is no sum of it
+
+
+def test_a_standardised_weights_scale_is_one_scale_and_its_own_rank_no_low_rank_term():
+    """A weight standardised over its inputs has columns that sum to 0 (rank n - 1): a gain taken from the other
+    dimension is one scale, and the difference, of the weight's own rank, is no low-rank term."""
+    from parity.diagnosis.layer_weights import _low_rank, _scales
+    w = np.random.default_rng(5).normal(size=(12, 16)).astype(np.float32)
+    standard = (w - w.mean(axis=0)) / w.std(axis=0)
+    theirs = (standard / np.sqrt(12)).astype(np.float64)
+    mine = (standard.astype(np.float32) / np.float32(np.sqrt(16))).astype(np.float64)  # float32 rounding on each side
+    assert "√(fan_in / fan_out) = √(12/16)" in _scales(mine, theirs)
+    assert _low_rank(mine, theirs) == ""
+    adapter = theirs + np.outer(np.arange(12.0), np.ones(16)) * 1e-2  # a rank-1 term added: still read
+    assert "rank 1" in _low_rank(adapter, theirs)

@@ -180,7 +180,7 @@ class Clipped:
         grads = {"W": X.T @ d, "b": d.sum(axis=0)}
         norm = {norm}
         for k, g in grads.items():
-            g = g * min(1.0, 0.5 / (norm + 1e-6))
+            g = g * {scale}
             self.s[k] = 0.99 * self.s[k] + 0.01 * g * g
             getattr(self, k)[...] -= 0.01 * g / (np.sqrt(self.s[k]) + 1e-8)
         return np.mean(r ** 2)
@@ -206,10 +206,37 @@ def train_step(model, optimizer, X, y):
     optimizer.zero_grad()
     loss = F.mse_loss(model(X), y)
     loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)
+    {clip_before}
     optimizer.step()
+    {clip_after}
     return loss.item()
 """
+GLOBAL_NORM = "np.sqrt(sum(np.sum(g * g) for g in grads.values()))"
+CLIP = "torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)"
+
+
+def _clipped(tmp_path, norm: str, scale: str = "min(1.0, 0.5 / (norm + 1e-6))", after: bool = False, size: float = 5.0):
+    rng = np.random.default_rng(7)
+    np.savez(tmp_path / "c.npz", X=rng.normal(size=(24, 4)), y=size * rng.normal(size=(24, 2)))
+    (tmp_path / "c_numpy.py").write_text(CLIP_NUMPY.replace("{norm}", norm).replace("{scale}", scale))
+    (tmp_path / "c_torch.py").write_text(CLIP_PORT.replace("{clip_before}", "" if after else CLIP)
+                                         .replace("{clip_after}", CLIP if after else ""))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/c_numpy.py:Clipped", "--torch", f"{tmp_path}/c_torch.py:Clipped", "--as-written",
+        "--init", "net = Clipped()", "--data", str(tmp_path / "c.npz"), "--steps", "6", "--param", "W=fc.weight.T",
+        "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+    return result, (json.loads(report.read_text())["diagnosis"][0] if result.exit_code == 1 else None)
+
+
+def test_a_normalisation_where_a_clip_belongs_and_a_clip_after_the_step_are_read_by_stepping_again(tmp_path):
+    """min(1, c/‖g‖) left out scales small gradients up; a port that clips after optimizer.step() leaves .grad clipped
+    but stepped with the raw gradients. The first reads data whose gradients stay below the bound."""
+    result, top = _clipped(tmp_path, GLOBAL_NORM, scale="0.5 / (norm + 1e-6)", size=0.1)
+    assert result.exit_code == 1 and "the min(1, ·) left out" in top["explanation"], top
+    result, top = _clipped(tmp_path, GLOBAL_NORM, after=True)
+    assert result.exit_code == 1 and "clip_grad_norm_ called after optimizer.step()" in top["explanation"], top
+    assert top["evidence"]["side"] == "torch", top
 
 
 @pytest.mark.parametrize("norm, said", [
@@ -218,20 +245,11 @@ def train_step(model, optimizer, X, y):
     ("sum(np.sqrt(np.sum(g * g)) for g in grads.values())", "the sum of each parameter's L2 norm")])
 def test_a_numpy_program_that_clips_by_another_norm_is_read_by_stepping_the_ports_optimizer_again(norm, said, tmp_path):
     """RMSprop's first update hides the gradient's scale; the NumPy program keeps its gradients and state to itself."""
-    rng = np.random.default_rng(7)
-    np.savez(tmp_path / "c.npz", X=rng.normal(size=(24, 4)), y=5 * rng.normal(size=(24, 2)))
-    (tmp_path / "c_numpy.py").write_text(CLIP_NUMPY.replace("{norm}", norm))
-    (tmp_path / "c_torch.py").write_text(CLIP_PORT)
-    report = tmp_path / "r.json"
-    result = CliRunner().invoke(cli, [
-        "check", f"{tmp_path}/c_numpy.py:Clipped", "--torch", f"{tmp_path}/c_torch.py:Clipped", "--as-written",
-        "--init", "net = Clipped()", "--data", str(tmp_path / "c.npz"), "--steps", "6", "--param", "W=fc.weight.T",
-        "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+    result, top = _clipped(tmp_path, norm)
     if said is None:
         assert result.exit_code == 0, result.output
         return
     assert result.exit_code == 1, result.output
-    top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "gradient-clipping" and said in top["explanation"] and "to 0.5" in top["explanation"], top
 
 

@@ -35,6 +35,7 @@ NORMS: dict[str, Callable[[Gradients], float]] = {
     "the sum of every entry's size, Σ|g|": lambda g: float(sum(v.abs().sum() for v in g.values())),
 }
 MOST_BOUNDS = 6
+GLOBAL = next(iter(NORMS))
 
 
 def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
@@ -43,14 +44,17 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
         return None
     for words, clip in _clippings(_bounds(setup, built)):
         if _follows(setup, built, step + AHEAD, clip, tolerance):
-            port = _port_handling(setup, built, step)
+            port, after = _port_handling(setup, built, step, clip)
+            said = (f"the port's .grad, as its step leaves it, is clipped so too ({port}): its optimizer stepped before "
+                    "the clipping (clip_grad_norm_ called after optimizer.step())" if after else
+                    f"the port's gradients at step {step} are {port}. The two programs clip otherwise")
             return Finding("gradient-clipping", f"The port's own {type(optimizer).__name__}, given back-propagation's "
                            f"gradients clipped {words} in place of the gradients its step takes, steps in lockstep with "
                            f"the NumPy program through step {step + AHEAD}: every update agrees. The NumPy program's gradients "
-                           f"are clipped {words}; the port's gradients at step {step} are {port}. The two programs clip otherwise.",
-                           {"step": step, "stage": "update", "clipping": words},
-                           "Clip alike in both programs: by one global L2 norm over every parameter (clip_grad_norm_ of "
-                           "all of model.parameters()), or by value (clip_grad_value_).", 0.85)
+                           f"are clipped {words}; {said}.", {"step": step, "stage": "update", "clipping": words,
+                                                             **({"side": "torch"} if after else {})},
+                           "Clip between loss.backward() and optimizer.step(), alike in both programs: by one global L2 "
+                           "norm over every parameter (clip_grad_norm_ of all of model.parameters()), or by value.", 0.85)
     return None
 
 
@@ -89,6 +93,8 @@ def _clippings(bounds: list[float]):
     for bound in bounds:
         for words, norm in NORMS.items():
             yield f"by {words}, to {bound:g}", lambda g, b=bound, n=norm: _scaled(g, min(1.0, b / (n(g) + 1e-6)))
+        yield (f"to an L2 norm of exactly {bound:g} at every step, the min(1, ·) left out (a normalisation: small "
+               "gradients scaled up)"), lambda g, b=bound: _scaled(g, b / (NORMS[GLOBAL](g) + 1e-6))
         yield f"per parameter, each by its own L2 norm, to {bound:g}", lambda g, b=bound: {
             k: v * min(1.0, b / (float(torch.linalg.vector_norm(v.double())) + 1e-6)) for k, v in g.items()}
         yield f"by value, at ±{bound:g}", lambda g, b=bound: {k: v.clamp(-b, b) for k, v in g.items()}
@@ -141,10 +147,15 @@ def _agree(start: dict, mine: dict, theirs: dict, tolerance: float) -> bool:
     return True
 
 
-def _port_handling(setup: Any, built: Any, step: int) -> str:
+def _port_handling(setup: Any, built: Any, step: int, clip: Callable[[Gradients], Gradients]) -> tuple[str, bool]:
+    """What the port's step leaves in .grad, read against back-propagation's own gradients, and whether it is the
+    clipping that made the updates agree (the port clips, after its step)."""
     raw = raw_gradients(setup, built, step)
     _, torch_side = replayed(setup, built, step)
     torch_side.step(setup.rows(step))
     taken = {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items() if k in raw}
     read = handling(taken, raw) if taken else None
-    return read[1] if read else "handled otherwise"
+    clipped = {k: v.numpy() for k, v in clip({k: torch.as_tensor(v) for k, v in raw.items()}).items()}
+    after = bool(taken) and read is not None and read[0] != "raw" and all(
+        np.allclose(taken[k], clipped[k], rtol=1e-4, atol=1e-6 * float(np.abs(raw[k]).max(initial=1e-30))) for k in taken)
+    return (read[1] if read else "handled otherwise"), after

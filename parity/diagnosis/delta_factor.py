@@ -38,14 +38,14 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                and (found := _constant_factor(mine, theirs, _departing_columns(mine.array, theirs.array, tolerance),
                                               numpy_trace, torch_trace, tolerance, name))
                and not _cancelled_later(mine, numpy_trace, gradients, tolerance, found[2])}
-    if named := next((said for _, (said, meant, _) in sorted(factors.items(), key=lambda f: -f[0][0]) if meant), None):
-        # a factor with a meaning (2, -1, rows), the last on its path: an unscaled delta (p - y) is scaled after it
-        return named  # a factor of no meaning (0.18: a learning rate times a decay) says nothing of the chain rule
-    if constants_only:
-        return ""
-    if shifted := next((said for mine in deltas for theirs in gradients
-                        if (said := _constant_offset(mine, theirs, tolerance, name, numpy_trace))), ""):
-        return shifted
+    # a factor with a meaning (2, -1, rows), or one number added on every entry (a constant term of the derivative),
+    # the last on its path: an unscaled delta (p - y) is scaled after it, a factor's value offset after it
+    read = [((False, i), said) for (i, _), (said, meant, _) in factors.items() if meant]  # a factor of no meaning
+    read += [] if constants_only else [((theirs.op.endswith(".grad"), mine.index), said) for mine in deltas  # (0.18: an
+                                       for theirs in gradients  # lr times a decay); a parameter's own gradient first
+                                       if (said := _constant_offset(mine, theirs, tolerance, name, numpy_trace))]
+    if read or constants_only:
+        return max(read, key=lambda found: found[0])[1] if read else ""
     weighted = []  # (rank, said): a ratio of a factor per row times one per column, the most telling first
     for index in region[:FIRST_VALUES]:
         mine = numpy_trace.values[index]

@@ -125,8 +125,8 @@ def _scales(mine: np.ndarray, theirs: np.ndarray) -> str:
     if not both.all():
         return ""
     ratio = mine / theirs
-    if np.ptp(ratio) <= READ * np.abs(ratio).max():
-        c = float(np.median(ratio))
+    c = float(np.median(ratio))  # one scale to the weights' own rounding: a small entry's ratio is loose (w - mean(w))
+    if np.ptp(ratio) <= READ * np.abs(ratio).max() or np.abs(mine - c * theirs).max() <= READ * np.abs(mine).max():
         return (f"the NumPy program's is {c:.6g} times the port's everywhere{_dims(c, mine.shape)}: a constant of the "
                 "weight's parametrisation (a scale, a gain's start, an adapter's alpha / r) differs.")
     rows, columns = ratio / ratio[:, :1], ratio / ratio[:1, :]
@@ -159,7 +159,8 @@ def _low_rank(mine: np.ndarray, theirs: np.ndarray) -> str:
     difference = mine - theirs
     singular = np.linalg.svd(difference, compute_uv=False)
     rank = int(np.sum(singular > 1e-6 * singular[0]))
-    if rank >= min(mine.shape):
-        return ""
+    own = np.linalg.svd(theirs, compute_uv=False)
+    if rank >= min(mine.shape) or rank >= int(np.sum(own > 1e-6 * own[0])):
+        return ""  # no lower rank than the weight's own (a standardised weight's columns sum to 0: rank n - 1)
     return (f"they differ by a term of rank {rank} (of {min(mine.shape)}): a low-rank part of the weight (an adapter's "
             "B·A, a factorised term) is scaled otherwise or added on one side only.")
