@@ -56,7 +56,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if failure is None or context is None:
         return [], {}
     built = setup.written
-    rows, constants = len(setup.data.X[setup.rows(failure.step)]), _quietly(port_optimizer_constants, built)
+    rows = len(setup.data.X[setup.rows(failure.step)])
     numpy_record, torch_record = context.numpy_record, context.torch_record
     name = failure.tensor
     found: list[Finding] = []
@@ -84,11 +84,11 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step, constants, context)
+        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(port_optimizer_constants, built), context)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := _quietly(
-            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, constants)):
+            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, _quietly(port_optimizer_constants, built))):
         found.insert(0, together)
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
             transposed_finding, setup, built, name, context, failure.step)):
@@ -101,16 +101,22 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                  or _quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
-    if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output"):
-        if located := _quietly(written_backward, setup, built, failure.step, parameter, numpy_record[parameter],
-                               torch_record.get(f"{parameter}.grad"), torch_record.get(parameter),
-                               numpy_gradient(numpy_record, parameter, failure.step, constants or {}, _quietly(coupled_decay, built) or 0.0)):
-            found.insert(0, located)
+    if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output") and \
+            (located := _quietly(_located, setup, built, failure.step, parameter, numpy_record, torch_record)):
+        _ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _located(setup: Setup, built, step: int, parameter: str, numpy_record: dict, torch_record: dict) -> Finding | None:
+    """The NumPy backward pass read against the port's, with its gradient as it keeps it or its state shows it."""
+    mine = numpy_gradient(numpy_record, parameter, step, _quietly(port_optimizer_constants, built) or {},
+                          _quietly(coupled_decay, built) or 0.0)
+    return written_backward(setup, built, step, parameter, numpy_record[parameter], torch_record.get(f"{parameter}.grad"),
+                            torch_record.get(parameter), mine)
 
 
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
