@@ -32,6 +32,7 @@ NORMS: dict[str, Callable[[Gradients], float]] = {
     "the sum of each parameter's L2 norm, Σ‖g‖": lambda g: float(sum(torch.linalg.vector_norm(v.double()) for v in g.values())),
     "the squared norm, Σ‖g‖² (the square root left out)": lambda g: float(sum((v.double() ** 2).sum() for v in g.values())),
     "the largest entry, max|g|": lambda g: float(max(v.abs().max() for v in g.values())),
+    "the largest signed entry, max g (the absolute value left out)": lambda g: float(max(v.max() for v in g.values())),
     "the sum of every entry's size, Σ|g|": lambda g: float(sum(v.abs().sum() for v in g.values())),
 }
 MOST_BOUNDS = 6

@@ -48,11 +48,13 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
                     and v.op.removesuffix(" (in place)") not in LINEAR_MAPS):  # A·(X·W) is (A·X)·W: no op left out
         for value in (trace.values[u] for u in applied.users[:MOST]):
             again = recomputed(value, applied.index, frontier.array, trace)
-            if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance) \
-                    or again.size == frontier.array.size and agrees(again.reshape(frontier.array.shape), frontier.array, tolerance):
-                continue  # the next op gives the shared value back (|x| of positive values): it shows no op left out
+            if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
+                continue
             match = next((v for v in other.values if v.op != "grad" and v.array.size == again.size
                           and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
+            if match is not None and match.array.size == frontier.array.size and agrees(
+                    match.array.reshape(frontier.array.shape), frontier.array, tolerance):
+                continue  # the next op gives the shared value back (|x| of positive values): it shows no op left out
             if match is not None and not any(v.array.size == match.array.size and v.index != frontier.index and agrees(
                     v.array.reshape(match.array.shape), match.array, tolerance) for v in trace.values):
                 # a value the NumPy program computes itself elsewhere (a count) is no op left out of this one's place

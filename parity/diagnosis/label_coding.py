@@ -59,4 +59,4 @@ def _loss(side: Any, start: dict, rows: Any, code: Callable[[Any], Any] | None =
 
 
 def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= SAME_LOSS * max(abs(a), abs(b), 1e-300)
+    return np.isfinite(a) and np.isfinite(b) and abs(a - b) <= SAME_LOSS * max(abs(a), abs(b), 1e-300)
