@@ -108,6 +108,11 @@ def test_two_operators_grouped_otherwise_are_read_as_operator_precedence():
     assert grouped_otherwise(mine.values[1:], mine, same.values, 1e-6) == ""
     other = values(("div", d2 / (3.0 * s ** 2), ("?",), ""))  # another constant: no regrouping gives it
     assert grouped_otherwise(mine.values[1:], mine, other.values, 1e-6) == ""
+    mask, a, b = (rng.uniform(size=(6, 4)) > 0.5).astype(float), rng.normal(size=(6, 4)), rng.normal(size=(6, 4))
+    masked = values(("mask", mask, (), ""), ("a", a, (), ""), ("b", b, (), ""), ("add", a + b, (1, 2), ""),
+                    ("multiply", mask * (a + b), (0, 3), ""))
+    port = values(("bce", mask * a + b, ("?",), ""))  # equal to the regrouping wherever the mask is 1: no parentheses read
+    assert grouped_otherwise(masked.values[3:], masked, port.values, 1e-6) == ""
 
 
 def test_an_op_that_gives_the_shared_value_back_shows_no_op_left_out():

@@ -386,3 +386,9 @@ def test_a_scheduler_stepped_before_the_update_is_read_from_the_rate_the_optimiz
     assert result.exit_code == 1, result.output
     top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "learning-rate-schedule" and "one step behind" in top["explanation"], top
+
+
+def test_two_infinite_losses_are_no_loss_in_the_other_coding():
+    from parity.diagnosis.label_coding import _same
+    assert _same(0.70478022, 0.70478022 * (1 + 1e-12)) and not _same(0.7, 0.7001)
+    assert not _same(float("-inf"), float("-inf")) and not _same(float("nan"), float("nan"))
