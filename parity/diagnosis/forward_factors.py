@@ -12,7 +12,7 @@ import numpy as np
 
 from parity.diagnosis.recompute import recomputed
 from parity.diagnosis.term_apart import term_apart
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 
 MOST = 12  # values tried on each side
 LINEAR_MAPS = ("matmul", "dot", "einsum", "tensordot", "inner")
@@ -44,17 +44,15 @@ def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
 def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
     """A NumPy op on the shared value (times a mask, a scale) whose next op, given the shared value itself in its
     place, gives one of the port's values: the NumPy program applies that op there and the port does not."""
-    for applied in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs and v.array.shape == frontier.array.shape
-                    and v.op.removesuffix(" (in place)") not in LINEAR_MAPS):  # A·(X·W) is (A·X)·W: no op left out
+    for applied in (v for v in numpy_ops[:MOST] if uses(v, frontier) and v.array.shape == frontier.array.shape
+                    and v.op.removesuffix(" (in place)") not in LINEAR_MAPS  # A·(X·W) is (A·X)·W: no op left out
+                    and all(_scale_or_mask(i, trace) for i in v.inputs if not (isinstance(i, int) and i == frontier.index))):
         for value in (trace.values[u] for u in applied.users[:MOST]):
             again = recomputed(value, applied.index, frontier.array, trace)
             if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
                 continue
             match = next((v for v in other.values if v.op != "grad" and v.array.size == again.size
                           and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
-            if match is not None and match.array.size == frontier.array.size and agrees(
-                    match.array.reshape(frontier.array.shape), frontier.array, tolerance):
-                continue  # the next op gives the shared value back (|x| of positive values): it shows no op left out
             if match is not None and not any(v.array.size == match.array.size and v.index != frontier.index and agrees(
                     v.array.reshape(match.array.shape), match.array, tolerance) for v in trace.values):
                 # a value the NumPy program computes itself elsewhere (a count) is no op left out of this one's place
@@ -63,6 +61,14 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
                         f"the port takes the value as it is: without it, the NumPy program's {value.op} gives the port's "
                         f"{describe(match)}. One side leaves that op out.")
     return ""
+
+
+def _scale_or_mask(source, trace: Trace) -> bool:
+    """An operand an op left out can apply: a number, or a 0/1 mask (not data such as y, whose difference is a loss's)."""
+    if not isinstance(source, int):
+        return True
+    array = trace.values[source].array
+    return array.size == 1 or bool(np.all((array == 0) | (array == 1)))
 
 
 def _number(applied: Value, trace: Trace) -> str:

@@ -76,7 +76,7 @@ def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> 
     product, a matrix product, a join)."""
     args = []
     for position, source in enumerate(value.inputs):
-        if source == replaced:
+        if isinstance(source, int) and source == replaced:  # a constant 1.0 is no value index 1
             args.append(array)
         elif isinstance(source, int):
             args.append(trace.values[source].array)

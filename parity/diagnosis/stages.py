@@ -227,12 +227,12 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}.",
-                                  evidence, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
+                                  {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
                                   f"(finite differences: {oracle['numpy_error']:.3g}); the port's is not "
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
-                                  evidence, "Compare the port's forward pass and loss with the NumPy program's.", 0.75))
+                                  {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)
 
 
