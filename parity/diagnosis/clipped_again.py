@@ -21,9 +21,8 @@ import torch.nn.utils.clip_grad as clip_grad
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _within_rounding, _written_numbers
+from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, updates_agree
 from parity.diagnosis.replays import replayed
-from parity.diagnosis.value_trace import agrees
 
 Gradients = dict[str, torch.Tensor]
 NORMS: dict[str, Callable[[Gradients], float]] = {
@@ -131,20 +130,12 @@ def _follows(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Grad
             for t in range(1, last + 1):
                 start = numpy_side.params()
                 numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
-                if not _agree(start, numpy_side.params(), torch_side.params(), tolerance):
+                if not updates_agree(start, numpy_side.params(), torch_side.params(), tolerance):
                     return False
                 torch_side.load(numpy_side.params())
     finally:
         for hook in hooks:
             hook.remove()
-    return True
-
-
-def _agree(start: dict, mine: dict, theirs: dict, tolerance: float) -> bool:
-    for name, before in start.items():
-        a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
-        if a.shape != b.shape or not (agrees(a, b, tolerance) or (not np.any(a) and not np.any(b)) or _within_rounding(a, b, before)):
-            return False
     return True
 
 

@@ -118,12 +118,19 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
         start = numpy_side.params()
         numpy_side.step(rows), torch_side.step(rows)
         mine, theirs = numpy_side.params(), torch_side.params()
-        for name, before in start.items():
-            a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
-            if a.shape != b.shape or not (agrees(a, b, tolerance) or (not np.any(a) and not np.any(b)) or
-                                          _within_rounding(a, b, before)):
-                return False
+        if not updates_agree(start, mine, theirs, tolerance):
+            return False
         torch_side.load(mine)
+    return True
+
+
+def updates_agree(start: dict, mine: dict, theirs: dict, tolerance: float) -> bool:
+    """Every parameter's update from `start` the same on both sides (both zero, or apart by the parameter's rounding)."""
+    for name, before in start.items():
+        a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
+        if a.shape != b.shape or not (agrees(a, b, tolerance) or (not np.any(a) and not np.any(b)) or
+                                      _within_rounding(a, b, before)):
+            return False
     return True
 
 
