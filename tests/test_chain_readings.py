@@ -119,7 +119,7 @@ def test_the_held_out_runner_names_by_the_reading_not_the_location():
 
 
 def test_a_gradient_taken_past_the_ports_division_without_its_derivative_is_read():
-    from parity.diagnosis.local_derivatives import step_left_out
+    from parity.diagnosis.steps_left_out import step_left_out
     u, g = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))
     port = traced(("X", u, (), ""), ("div", u / 3, (0, 3.0), ""), ("grad", g, (1,), ""), ("grad", g / 3, (0,), ""),
                   ("b.grad", (g / 3).sum(0), (), ""))
@@ -131,7 +131,7 @@ def test_a_gradient_taken_past_the_ports_division_without_its_derivative_is_read
 
 
 def test_a_parameter_updated_with_the_gradient_of_its_reparametrised_weight_is_read():
-    from parity.diagnosis.local_derivatives import held_step_left_out
+    from parity.diagnosis.steps_left_out import held_step_left_out
     v, g = RNG.normal(size=(3, 4)), RNG.normal(size=(3, 4))
     port = traced(("X", v, (), ""), ("exp", np.exp(v), ("?",), ""), ("grad", g, (1,), ""),
                   ("V.grad", g * np.exp(v), (), ""))
@@ -196,7 +196,7 @@ def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative
 
 
 def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
-    from parity.diagnosis.local_derivatives import factor_left_out
+    from parity.diagnosis.steps_left_out import factor_left_out
     g, f = RNG.normal(size=(6, 4)), np.tanh(RNG.normal(size=(6, 4)))
     mine = traced(("X", f, (), ""), ("tanh", f, (0,), ""), ("matmul", g, (0,), ""), ("sum", g.sum(), (2,), ""))
     port = traced(("alpha.grad", np.array([(g * f).sum()]), (), ""))
@@ -664,7 +664,7 @@ def test_a_pools_gradient_repeated_without_its_window_is_read_as_a_term_weighted
 
 
 def test_a_term_through_a_per_row_statistic_is_read_and_a_masks_factor_is_not():
-    from parity.diagnosis.missing_terms import statistic_term
+    from parity.diagnosis.statistic_terms import statistic_term
     centred = RNG.normal(size=(6, 5))
     g = RNG.normal(size=(6, 5))
     per_row = RNG.normal(size=(6, 1))  # mean(dx̂·x̂) of each row
@@ -679,7 +679,7 @@ def test_a_term_through_a_per_row_statistic_is_read_and_a_masks_factor_is_not():
 
 
 def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_count():
-    from parity.diagnosis.missing_terms import statistic_term
+    from parity.diagnosis.statistic_terms import statistic_term
     mask = (RNG.random(size=(4, 5, 1)) > 0.3).astype(float)
     count = mask.sum(axis=1, keepdims=True)
     direct, through_mean = RNG.normal(size=(4, 5, 3)), RNG.normal(size=(4, 1, 3))
@@ -691,7 +691,7 @@ def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_co
 
 
 def test_a_step_left_out_is_read_where_the_numpy_gradient_holds_the_ports_with_an_axis_of_one_more():
-    from parity.diagnosis.local_derivatives import step_left_out
+    from parity.diagnosis.steps_left_out import step_left_out
     u, g, count = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3)), RNG.integers(1, 4, size=(6, 1)).astype(float)
     port = traced(("X", u, (), ""), ("div", u / count, (0, "?"), ""), ("grad", g, (1,), ""), ("grad", g / count, (0,), ""),
                   ("E.grad", (g / count).sum(0), (), ""))
@@ -701,7 +701,7 @@ def test_a_step_left_out_is_read_where_the_numpy_gradient_holds_the_ports_with_a
 
 
 def test_a_step_left_out_is_said_only_where_the_numpy_forward_makes_that_steps_input_too():
-    from parity.diagnosis.local_derivatives import step_left_out
+    from parity.diagnosis.steps_left_out import step_left_out
     u, g, gamma = RNG.normal(size=(6, 2)), RNG.normal(size=(6, 2)), 1.0 + RNG.normal(0, 0.01, size=2)
     shifted = u + 0.3  # the port's γ·(h + β): h + β is its own value
     port = traced(("X", u, (), ""), ("add", shifted, (0, "?"), ""), ("mul", shifted * gamma, (1, "?"), ""),
@@ -714,7 +714,7 @@ def test_a_step_left_out_is_said_only_where_the_numpy_forward_makes_that_steps_i
 
 
 def test_a_step_left_out_is_read_through_a_penalty_term_added_after_it():
-    from parity.diagnosis.local_derivatives import step_left_out
+    from parity.diagnosis.steps_left_out import step_left_out
     u, g = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))
     penalty = 0.3 * RNG.normal(size=(1,))  # λ·b, made from a held array
     port = traced(("X", u, (), ""), ("div", u / 3, (0, 3.0), ""), ("grad", g, (1,), ""), ("grad", g / 3, (0,), ""),

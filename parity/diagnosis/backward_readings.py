@@ -12,7 +12,7 @@ import numpy as np
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
-from parity.diagnosis.local_derivatives import gradient_words
+from parity.diagnosis.steps_left_out import gradient_words
 from parity.diagnosis.recompute import replay
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe

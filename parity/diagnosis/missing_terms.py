@@ -43,7 +43,7 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
         if not np.any(value.array):
             continue
         for theirs in gradients:
-            a = _aligned(value.array, theirs.array, merged=True)
+            a = aligned(value.array, theirs.array, merged=True)
             if a is None or agrees(a, theirs.array, tolerance):
                 continue
             gap = theirs.array - a
@@ -54,7 +54,7 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
             for other in torch_trace.values:
                 if other.array.size != gap.size or abs(sums[other.index] - total) > slack:
                     continue
-                term = _aligned(other.array, gap)
+                term = aligned(other.array, gap)
                 if term is None or other.op in KIT_READS or (agrees(other.array, theirs.array, tolerance)
                                                              if other.array.shape == gap.shape else gap_is_theirs):
                     continue
@@ -97,7 +97,7 @@ def _counted_twice(value: Value, term: np.ndarray, trace: Trace, tolerance: floa
         if not isinstance(rest, int):
             continue
         held = trace.values[mine].array if isinstance(mine, int) else value.array - trace.values[rest].array
-        if _aligned(held, term) is None or not agrees(_aligned(held, term), term, tolerance):
+        if aligned(held, term) is None or not agrees(aligned(held, term), term, tolerance):
             continue
         within = [i for i in leaves(trace, rest, 3) if trace.values[i].array.shape == held.shape]
         if trace.values[rest].op.removesuffix(" (in place)") == "add" and (
@@ -147,8 +147,6 @@ def _block_term(gap: np.ndarray, theirs: Value, gradients: list[Value], trace: T
     return ""
 
 
-STATISTIC_PAIRS = 40  # departing values and gradients of their place compared for a statistic's term
-FACTORS = 12  # the NumPy program's values of a reduced shape tried, alone and in pairs
 ONE_TERM = (": left out on the NumPy side, or there with another sign or weight (a loss's weight on that path, a sign "
             "flipped in its derivative), which the difference alone does not tell apart.")
 
@@ -220,7 +218,7 @@ def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
     return ""
 
 
-def _aligned(a: np.ndarray, b: np.ndarray, merged: bool = False) -> np.ndarray | None:
+def aligned(a: np.ndarray, b: np.ndarray, merged: bool = False) -> np.ndarray | None:
     """a laid out as b: as it is, transposed (each matrix of a batch), or, with `merged`, with trailing axes merged or
     split (a feature map (n, c, h, w) against (n, c, h·w)): the departing value against the port's gradient only, the
     terms searched for it being many."""
@@ -230,71 +228,4 @@ def _aligned(a: np.ndarray, b: np.ndarray, merged: bool = False) -> np.ndarray |
         return np.swapaxes(a, -1, -2)
     if merged and a.size == b.size and a.ndim != b.ndim and min(a.ndim, b.ndim) >= 2 and a.shape[:2] == b.shape[:2]:
         return a.reshape(b.shape)
-    return None
-
-
-
-def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
-    """Read after every other reading of the backward pass: the departing value against the port's gradient of its
-    place, the difference the path through a reduction (its gradient broadcast back, times the NumPy program's mask
-    over its count) or a term proportional, row by row or column by column, to a forward value."""
-    departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
-    gradients = [v for v in torch_trace.values if is_gradient(v)]
-    pairs = [(value, theirs, a) for value in departing[:8] if np.any(value.array)
-             for theirs in gradients if theirs.op == "grad" and (a := _aligned(value.array, theirs.array)) is not None]
-    for value, theirs, a in pairs[:STATISTIC_PAIRS]:  # an unrolled recurrence has many: the nearest first
-        if agrees(a, theirs.array, tolerance):
-            continue
-        gap = theirs.array - a
-        if through := _through_reduction(gap, gradients, numpy_trace, tolerance):
-            return (f"It is {gradient_name(theirs, torch_trace)} less {gradient_name(through[0], torch_trace)}, "
-                    f"broadcast back and times the NumPy program's {through[1]}: the path through that "
-                    "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
-                    "or there with another weight.")
-        if rowwise := _row_scaled_term(gap, numpy_trace, tolerance):
-            return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
-                    "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
-                    "path) left out on the NumPy side, or there with another weight.")
-    return ""
-
-
-def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float) -> str:
-    """gap = c_i · v[i, :] (or c_j · v[:, j]) for one forward value v of the NumPy program and one number per row (per
-    column), least squares, then checked: the term a per-row (per-column) statistic carries, proportional to v along
-    it. One number for all is a factor, read elsewhere, and not said here."""
-    if gap.ndim != 2 or min(gap.shape) < 3 or not np.any(gap):
-        return ""
-    for value in [v for v in trace.values if v.array.shape == gap.shape and v.op not in ("X", "y")][-STATISTIC_PAIRS:]:
-        v = value.array
-        if np.ptp(v) == 0:
-            continue
-        for axis, words in ((1, "row"), (0, "column")):
-            size = np.sum(v * v, axis=axis)
-            c = np.where(size > 0, np.sum(gap * v, axis=axis) / np.where(size > 0, size, 1.0), 0.0)
-            scaled = c[:, None] * v if axis == 1 else c[None, :] * v
-            moving = c[np.abs(c) > 1e-3 * np.abs(c).max(initial=0.0)]
-            # a statistic's values: not one factor, nor two (a 0/1 mask's, a factor on the entries it keeps)
-            levels = np.unique(np.round(moving / max(float(np.abs(moving).max(initial=0.0)), 1e-300), 3))
-            if levels.size >= 3 and agrees(scaled, gap, tolerance):
-                return f"one number per {words} times the NumPy program's {describe(value)}"
-    return ""
-
-
-def _through_reduction(gap: np.ndarray, gradients: list[Value], trace: Trace, tolerance: float) -> tuple[Value, str] | None:
-    """gap = G · F, G one of the port's gradients of a reduced shape (axes of size 1) broadcast back, F one of the
-    NumPy program's values that broadcasts too, or the product or quotient of two (mask / count): the term a mean
-    over those axes sends to each entry."""
-    for reduced in (g for g in gradients if g.array.ndim == gap.ndim and g.array.shape != gap.shape and np.any(g.array)
-                    and all(a in (1, b) for a, b in zip(g.array.shape, gap.shape))):
-        spread = np.broadcast_to(reduced.array, gap.shape)
-        factors = [v for v in trace.values if v.array.ndim == gap.ndim and v.array.shape != gap.shape and
-                   all(a in (1, b) for a, b in zip(v.array.shape, gap.shape)) and np.ptp(v.array) > 0][:FACTORS]
-        candidates = [(describe(v), v.array) for v in factors]
-        candidates += [(f"{describe(a)} / {describe(b)}", a.array / b.array) for a in factors for b in factors
-                       if a is not b and np.all(b.array != 0)]
-        for words, factor in candidates:
-            with np.errstate(all="ignore"):
-                term = np.broadcast_to(factor, gap.shape) * spread
-            if term.shape == gap.shape and agrees(term, gap, tolerance):
-                return reduced, words
     return None

@@ -12,7 +12,7 @@ from itertools import permutations
 
 import numpy as np
 
-from parity.diagnosis.local_derivatives import gradient_words
+from parity.diagnosis.steps_left_out import gradient_words
 from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from parity.diagnosis.value_trace import Value
 
 
@@ -62,3 +64,31 @@ def _whole_on_numpy_side(numpy_ops: list[Value], torch_ops: list[Value]) -> str:
     return (f"The NumPy program's {whole.op} has no axis: the whole batch to one number ({float(whole.array.ravel()[0]):.6g}), "
             f"where the port's {per.op} runs over dim {dim}, one number for each of its {per.array.size} rows (a count or "
             "total per row taken over the whole batch: axis= left out).")
+
+
+SOFTMAX_DIMS = {"cross_entropy": 1, "nll_loss": 1, "softmax": None, "log_softmax": None}  # None: the dim it is given
+
+
+def normalised_axis(departing: list[Value], torch_ops: list[Value]) -> str:
+    """A NumPy value of two axes that is a distribution along one axis (its entries sum to 1 there, or its
+    exponentials do: a log-softmax), where the port's softmax, log_softmax or cross_entropy normalises along the
+    other: the NumPy softmax's sum taken over the batch, or the port's dim. Measured on the value itself."""
+    theirs = next((v for v in torch_ops if v.op in SOFTMAX_DIMS), None)
+    if theirs is None:
+        return ""
+    found = re.search(r"dim=(-?\d)", theirs.detail)
+    port_axis = SOFTMAX_DIMS[theirs.op] if SOFTMAX_DIMS[theirs.op] is not None else int(found.group(1)) % 2 if found else None
+    for value in departing:
+        if value.array.ndim != 2 or min(value.array.shape) < 2 or port_axis is None:
+            continue
+        for logged, probabilities in ((False, value.array), (True, np.exp(np.minimum(value.array, 50.0)))):
+            if logged and np.any(value.array > 1e-9) or not logged and np.any(value.array < 0):
+                continue
+            axis = next((a for a in (0, 1) if np.allclose(probabilities.sum(axis=a), 1.0, rtol=0, atol=1e-6)
+                         and not np.allclose(probabilities.sum(axis=1 - a), 1.0, rtol=0, atol=1e-6)), None)
+            if axis is not None and axis != port_axis:
+                form = "exponentials sum" if logged else "entries sum"
+                return (f"The NumPy program's {value.op} {value.array.shape} is a distribution along axis {axis} (its {form} "
+                        f"to 1 {AXIS_MEANING[axis]}), where the port's {theirs.op} normalises along dim {port_axis} "
+                        f"({AXIS_MEANING[port_axis]}): the softmax's sum taken over the other axis on one side.")
+    return ""

@@ -74,10 +74,11 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
     for mine in numpy_values:
         total, scale = _scaled(mine, trace)
         parts = [trace.values[i] for i in total.inputs if isinstance(i, int)]
-        if op_kind(total.op) not in ("add", "subtract") or len(parts) != 2 or any(p.array.shape != mine.array.shape for p in parts):
-            continue
+        if op_kind(total.op) not in ("add", "subtract") or len(parts) != 2 or \
+                any(_broadcast(p.array, total.array.shape) is None for p in parts):
+            continue  # a term broadcast into the sum (a per-expert penalty's gradient added to every row) counts
         sign = 1.0 if op_kind(total.op) == "add" else -1.0
-        A, B = scale * parts[0].array.ravel(), scale * sign * parts[1].array.ravel()
+        A, B = (scale * k * _broadcast(p.array, total.array.shape).ravel() for p, k in zip(parts, (1.0, sign)))
         if np.ptp(A) == 0 or np.ptp(B) == 0:
             continue
         for theirs in (g for g in gradients if g.array.size == mine.array.size and np.ptp(g.array) > 0):
@@ -100,6 +101,13 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
                     f"{f' times {scale:.6g}' if scale != 1 else ''}; "
                     f"{name(theirs)} is that sum with {describe(term)} weighted {k:.6g} times{meaning}: {tail}")
     return ""
+
+
+def _broadcast(array: np.ndarray, shape: tuple) -> np.ndarray | None:
+    try:
+        return np.broadcast_to(array, shape)
+    except ValueError:
+        return None
 
 
 def _scaled(value: Value, trace: Trace) -> tuple[Value, float]:

@@ -16,8 +16,8 @@ from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.value_trace import Trace, Value, uses
-from parity.diagnosis.local_derivatives import (derivative_elsewhere, factor_left_out, held_step_left_out, product_factor,
-                                                step_left_out)
+from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
+from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.custom_functions import surrogates, unjudged
@@ -26,7 +26,8 @@ from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import mask_left_out
-from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients, statistic_term
+from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
+from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
@@ -36,6 +37,7 @@ from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.pool_backward import pool_backward
 from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.derivative_factor import derivative_factor
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES
@@ -188,8 +190,9 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
-            factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance):
-        return "", skipped, "Apply that op's derivative before going on (the chain rule through every op of the forward pass).", 0.8
+            factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance) or \
+            derivative_factor(first, numpy_trace, torch_trace, tolerance, name):
+        return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
     if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
@@ -246,6 +249,10 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
     # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
     deltas = deltas[:8]
+    if factor := next((f for d in deltas if (f := derivative_factor(d, numpy_trace, torch_trace, tolerance, name))), ""):
+        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
+                       f"before any gradient they share. {factor}", {"step": step, "stage": "backward", "parameter":
+                       parameter, "side": "numpy"}, "Apply each op's derivative once, where the chain rule takes it.", 0.85)
     forward = lambda v: v.op != "X" and "y" not in roots(numpy_trace, v.index)  # noqa: E731 - a forward value recomputed
     for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas)]:
         # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)

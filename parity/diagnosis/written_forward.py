@@ -38,7 +38,7 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried
 from parity.diagnosis.batch_statistics import statistic_for_constant
-from parity.diagnosis.reduction_axes import axes_of
+from parity.diagnosis.reduction_axes import axes_of, normalised_axis
 from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_parameter, other_table
 from parity.diagnosis.in_place import written_in_place
@@ -277,6 +277,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: columns_said(said, columns(departing[:12], torch_ops, frontier, numpy_trace), LOCATED)),
+        ("axes", lambda: said("forward", normalised_axis(departing[:24], torch_ops), "Normalise over the classes' axis.", 0.85)),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
     ]
 

@@ -1,0 +1,72 @@
+"""A NumPy backward value that is one of the port's gradients times an activation's derivative, or divided by one:
+a chain-rule factor too many (σ'(z) applied again after a cross-entropy on logits, whose gradient p - y already holds
+it) or too few (the derivative of an activation left out). The factor is measured, element by element, on the values
+the NumPy program computed forward: its σ's v(1 - v), its tanh's 1 - v², or the value itself.
+
+    N = G · f'(v)      one factor too many         N = G / f'(v)      one factor too few
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.missing_terms import is_gradient
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+FORMS: dict[str, Callable[[np.ndarray], np.ndarray]] = {  # a factor read from an activation's value v, in words
+    "v(1 - v), the sigmoid's derivative": lambda v: v * (1 - v),
+    "1 - v², the tanh's derivative": lambda v: 1 - v**2,
+}
+ACTIVATIONS = {"sigmoid", "expit", "tanh", "divide", "true_divide", "reciprocal"}  # σ written out ends in a division
+MOST_VALUES = 80  # the program's forward values tried, the latest first
+SPREAD = 100  # a factor's spread, in the run's tolerances, for it to be read as a function of v
+NONZERO = 0.9  # the share of the gradient's entries that must be away from 0 for a factor to be read from them
+
+
+def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tolerance: float,
+                      name: Callable[[Value], str]) -> str:
+    """The departing value against each of the port's gradients of its shape: their quotient an activation's
+    derivative at one of the NumPy program's forward values (or its inverse). "" where none is."""
+    mine = value.array
+    gradients = [g for g in torch_trace.values if is_gradient(g) and g.array.shape == mine.shape and _readable(g.array)]
+    if not gradients or not _readable(mine):
+        return ""
+    forward = [v for v in numpy_trace.values[:value.index] if v.array.shape == mine.shape and not is_gradient(v)
+               and np.ptp(v.array) > 0 and not _mask(v.array)][-MOST_VALUES:]
+    for theirs in gradients:
+        if agrees(mine, theirs.array, tolerance):
+            continue
+        for activation in sorted(reversed(forward), key=lambda v: v.op not in ACTIVATIONS):  # an activation's own value first
+            for words, form in FORMS.items():
+                factor = form(activation.array)
+                if not np.all(np.isfinite(factor)) or np.ptp(factor) <= SPREAD * tolerance * float(np.abs(factor).max()):
+                    continue  # a factor all but constant (v near 0.5 throughout): a constant's reading, not this one
+                at = describe(_complement(activation, numpy_trace) if "sigmoid" in words else activation)
+                if agrees(mine, theirs.array * factor, tolerance):
+                    return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule factor too many, that derivative applied where the "
+                            "gradient already holds it (a cross-entropy's gradient at the logits is p - y, with no σ'(z)) "
+                            "or where no such op stands.")
+                if agrees(mine * factor, theirs.array, tolerance):
+                    return (f"{name(theirs)} is {describe(value)} times {words} at the NumPy program's {at}: one chain-rule factor too few, that activation's derivative left "
+                            "out of the backward pass.")
+    return ""
+
+
+def _readable(array: np.ndarray) -> bool:
+    """Enough entries away from 0 that a factor between two arrays says something, and not a constant."""
+    return array.size >= 4 and np.mean(np.abs(array) > 1e-12 * max(float(np.abs(array).max()), 1e-300)) >= NONZERO \
+        and np.ptp(array) > 0
+
+
+def _complement(value: Value, trace: Trace) -> Value:
+    """v where the value is 1 - v: v(1 - v) reads the same from either, and v is the activation."""
+    op = value.op.removesuffix(" (in place)")
+    if op in ("subtract", "rsub") and len(value.inputs) == 2 and value.inputs[0] == 1.0 and isinstance(value.inputs[1], int):
+        return trace.values[value.inputs[1]]
+    return value
+
+
+def _mask(array: np.ndarray) -> bool:
+    return bool(np.all((array == 0) | (array == 1)))

@@ -1,0 +1,214 @@
+"""A chain-rule factor measured where a NumPy backward pass parts from the port's: an activation's derivative once
+too often or left out, a statistic's term left out, a sum's term with another weight, and a softmax normalised
+over the batch. Each fires on the slip and stays silent on the correct program."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+SIGMOID_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1 = rng.normal(0.0, 0.5, (5, 8))
+        self.b1 = np.zeros(8)
+        self.W2 = rng.normal(0.0, 0.5, (8, 1))
+        self.b2 = np.zeros(1)
+
+    def train_step(self, X, y):
+        n = len(X)
+        h = np.tanh(X @ self.W1 + self.b1)
+        p = 1.0 / (1.0 + np.exp(-(h @ self.W2 + self.b2)))
+        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        dz = (p - y) * {extra} / n
+        dh = dz @ self.W2.T
+        {hidden}
+        self.W2 -= 0.5 * h.T @ dz
+        self.b2 -= 0.5 * dz.sum(axis=0)
+        self.W1 -= 0.5 * X.T @ dz1
+        self.b1 -= 0.5 * dz1.sum(axis=0)
+        return loss
+"""
+
+LOGITS_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5, 8)
+        self.fc2 = nn.Linear(8, 1)
+
+    def forward(self, X):
+        return self.fc2(torch.tanh(self.fc1(X)))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.binary_cross_entropy_with_logits(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+STANDARDISED_NUMPY = """import numpy as np
+
+class WS:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W = rng.normal(0.0, 0.5, (6, 5))
+        self.b = np.zeros(5)
+
+    def train_step(self, X, y):
+        n = len(X)
+        mu = self.W.mean(axis=0, keepdims=True)
+        s = np.sqrt(self.W.var(axis=0, keepdims=True) + 1e-5)
+        w_hat = (self.W - mu) / s
+        out = X @ w_hat + self.b
+        loss = np.mean((out - y) ** 2)
+        dout = 2.0 * (out - y) / out.size
+        dw_hat = X.T @ dout
+        dW = (dw_hat - dw_hat.mean(axis=0, keepdims=True) - {term}) / s
+        self.W -= 0.1 * dW
+        self.b -= 0.1 * dout.sum(axis=0)
+        return loss
+"""
+
+STANDARDISED_PORT = """import torch
+from torch import nn
+
+class WS(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.W = nn.Parameter(torch.randn(6, 5))
+        self.b = nn.Parameter(torch.zeros(5))
+
+    def forward(self, X):
+        mu = self.W.mean(dim=0, keepdim=True)
+        s = torch.sqrt(self.W.var(dim=0, unbiased=False, keepdim=True) + 1e-5)
+        return X @ ((self.W - mu) / s) + self.b
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+SOFTMAX_NUMPY = """import numpy as np
+
+class Soft:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W = rng.normal(0.0, 0.5, (6, 4))
+        self.b = np.zeros(4)
+
+    def train_step(self, X, y):
+        n = len(X)
+        z = X @ self.W + self.b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis={axis}, keepdims=True)
+        labels = y.astype(int).ravel()
+        loss = -np.mean(np.log(p[np.arange(n), labels])) + 0.1 * np.sum(z.mean(axis=0) ** 2)
+        dz = p.copy()
+        dz[np.arange(n), labels] -= 1.0
+        dz /= n
+        dout = dz + {gain} * 2.0 * z.mean(axis=0) / n
+        self.W -= 0.5 * X.T @ dout
+        self.b -= 0.5 * dout.sum(axis=0)
+        return loss
+"""
+
+SOFTMAX_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Soft(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(6, 4)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    z = model(X)
+    loss = F.cross_entropy(z, y.long().view(-1)) + 0.1 * (z.mean(dim=0) ** 2).sum()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def _check(tmp_path, numpy_text: str, port_text: str, name: str, data: dict, pairs: list[str]) -> tuple[int, list[dict]]:
+    np.savez(tmp_path / "data.npz", **data)
+    (tmp_path / "mine_numpy.py").write_text(numpy_text)
+    (tmp_path / "mine_torch.py").write_text(port_text)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/mine_numpy.py:{name}", "--torch", f"{tmp_path}/mine_torch.py:{name}", "--as-written",
+        "--init", f"net = {name}()", "--data", str(tmp_path / "data.npz"), "--steps", "3", "--json", str(report), "--quiet",
+        *(a for p in pairs for a in ("--param", p))])
+    return result.exit_code, (json.loads(report.read_text())["diagnosis"] if result.exit_code == 1 else [])
+
+
+def _rows(columns: int, seed: int = 3) -> np.ndarray:
+    return np.random.default_rng(seed).normal(size=(32, columns))
+
+
+@pytest.mark.parametrize("extra, hidden, words", [
+    ("1.0", "dz1 = dh * (1 - h ** 2)", None),
+    ("p * (1 - p)", "dz1 = dh * (1 - h ** 2)", ("one chain-rule factor too many", "sigmoid's derivative")),
+    ("1.0", "dz1 = dh", ("chain rule's step through it left out", "1 - tanh(z)²", "times 0.5")),
+])
+def test_an_activations_derivative_once_too_often_or_left_out_is_measured(tmp_path, extra, hidden, words):
+    X = _rows(5)
+    code, diagnosis = _check(tmp_path, SIGMOID_NUMPY.format(extra=extra, hidden=hidden), LOGITS_PORT, "Net",
+                             {"X": X, "y": (X[:, :1] - X[:, 1:2] > 0).astype(float)},
+                             ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"])
+    assert code == (0 if words is None else 1)
+    if words:
+        assert diagnosis[0]["name"] == "numpy-backward" and diagnosis[0]["evidence"]["side"] == "numpy"
+        assert all(w in diagnosis[0]["explanation"] for w in words), diagnosis[0]["explanation"]
+
+
+@pytest.mark.parametrize("term", ["w_hat * (dw_hat * w_hat).mean(axis=0, keepdims=True)", "0.0"])
+def test_a_standardised_weights_deviation_held_constant_in_its_backward_is_a_statistics_term_left_out(tmp_path, term):
+    X = _rows(6)
+    code, diagnosis = _check(tmp_path, STANDARDISED_NUMPY.format(term=term), STANDARDISED_PORT, "WS",
+                             {"X": X, "y": 0.5 * X[:, :5]}, ["W=W", "b=b"])
+    assert code == (0 if term != "0.0" else 1)
+    if term == "0.0":
+        assert diagnosis[0]["name"] == "numpy-backward" and "one number per column times" in diagnosis[0]["explanation"]
+        assert "statistic" in diagnosis[0]["explanation"]
+
+
+@pytest.mark.parametrize("axis, gain, words", [
+    (1, 0.1, None),
+    (0, 0.1, "is a distribution along axis 0"),
+    (1, 1.0, "weighted 0.1 times"),
+])
+def test_a_softmax_over_the_batch_and_a_penaltys_weight_left_out_of_its_gradient_are_read(tmp_path, axis, gain, words):
+    X = _rows(6)
+    labels = np.argmax(X[:, :4] + 0.3 * np.random.default_rng(4).normal(size=(32, 4)), axis=1)
+    code, diagnosis = _check(tmp_path, SOFTMAX_NUMPY.format(axis=axis, gain=gain), SOFTMAX_PORT, "Soft",
+                             {"X": X, "y": labels.astype(float)[:, None]}, ["W=fc.weight.T", "b=fc.bias"])
+    assert code == (0 if words is None else 1)
+    if words:
+        assert words in diagnosis[0]["explanation"], diagnosis[0]["explanation"]
