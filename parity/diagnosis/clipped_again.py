@@ -23,6 +23,7 @@ from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, updates_agree
 from parity.diagnosis.replays import replayed
+from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
 Gradients = dict[str, torch.Tensor]
 NORMS: dict[str, Callable[[Gradients], float]] = {
@@ -44,6 +45,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
         return None
     for words, clip in _clippings(_bounds(setup, built)):
         if _follows(setup, built, step + AHEAD, clip, tolerance):
+            if scaled := scaled_before_clipping(setup, built, step, tolerance):
+                return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             port, after = _port_handling(setup, built, step, clip)
             said = (f"the port's .grad, as its step leaves it, is clipped so too ({port}): its optimizer stepped before "
                     "the clipping (clip_grad_norm_ called after optimizer.step())" if after else
