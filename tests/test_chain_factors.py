@@ -1,6 +1,7 @@
 """A chain-rule factor measured where a NumPy backward pass parts from the port's: an activation's derivative once
-too often or left out, a statistic's term left out, a sum's term with another weight, and a softmax normalised
-over the batch. Each fires on the slip and stays silent on the correct program."""
+too often or left out, a statistic's term left out, a sum's term with another weight, a softmax normalised over
+the batch, a per-unit gain left out (read from Adam's moments, its first update hiding it), and a gradient of
+another size behind a clipping. Each fires on the slip and stays silent on the correct program."""
 
 import json
 
@@ -156,7 +157,156 @@ def train_step(model, optimizer, X, y):
 """
 
 
-def _check(tmp_path, numpy_text: str, port_text: str, name: str, data: dict, pairs: list[str]) -> tuple[int, list[dict]]:
+GAIN_NUMPY = """import numpy as np
+
+class Gain:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.V = rng.normal(0.0, 0.5, (6, 4))
+        self.b = np.zeros(4)
+        self.m = {"V": np.zeros((6, 4)), "b": np.zeros(4)}
+        self.v = {"V": np.zeros((6, 4)), "b": np.zeros(4)}
+        self.t = 0
+
+    def train_step(self, X, y):
+        alpha = np.abs(self.V).mean(axis=0, keepdims=True)
+        out = X @ (self.V * alpha) + self.b
+        loss = np.mean((out - y) ** 2)
+        dout = 2.0 * (out - y) / out.size
+        grads = {"V": (X.T @ dout) * {gain}, "b": dout.sum(axis=0)}
+        self.t += 1
+        for k, g in grads.items():
+            self.m[k] = 0.9 * self.m[k] + 0.1 * g
+            self.v[k] = 0.999 * self.v[k] + 0.001 * g * g
+            m_hat = self.m[k] / (1 - 0.9 ** self.t)
+            v_hat = self.v[k] / (1 - 0.999 ** self.t)
+            getattr(self, k)[...] -= 0.01 * m_hat / (np.sqrt(v_hat) + 1e-8)
+        return loss
+"""
+
+GAIN_PORT = """import torch
+from torch import nn
+
+class Gain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.V = nn.Parameter(torch.randn(6, 4))
+        self.b = nn.Parameter(torch.zeros(4))
+
+    def forward(self, X):
+        alpha = self.V.abs().mean(dim=0, keepdim=True).detach()
+        return X @ (self.V * alpha) + self.b
+
+def make_optimizer(model):
+    return torch.optim.Adam(model.parameters(), lr=0.01)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+CLIPPED_NUMPY = """import numpy as np
+
+class Clipped:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0.0, 0.5, (4, 2)), np.zeros(2)
+        self.velocity = {"W": np.zeros((4, 2)), "b": np.zeros(2)}
+
+    def train_step(self, X, y):
+        r = X @ self.W + self.b - y
+        d = {delta}
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        norm = np.sqrt(sum(np.sum(g * g) for g in grads.values()))
+        for k, g in grads.items():
+            g = g * min(1.0, 0.5 / (norm + 1e-6))
+            self.velocity[k] = 0.9 * self.velocity[k] + g
+            getattr(self, k)[...] -= 0.05 * self.velocity[k]
+        return np.mean(r ** 2)
+"""
+
+CLIPPED_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Clipped(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+QUANT_NUMPY = """import numpy as np
+
+class Quant:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1 = rng.normal(0.0, 0.6, (5, 8))
+        self.b1 = np.full(8, 0.3)
+        self.W2 = rng.normal(0.0, 0.5, (8, 1))
+        self.b2 = np.zeros(1)
+
+    def train_step(self, X, y):
+        n = len(X)
+        z = X @ self.W1 + self.b1
+        a = np.clip(z, 0.0, 1.0)
+        q = np.round(a * 3.0) / 3.0
+        out = q @ self.W2 + self.b2
+        loss = np.mean((out - y) ** 2)
+        dout = 2.0 * (out - y) / n
+        dz = (dout @ self.W2.T) * ((z > 0.0) & (z < 1.0))
+        self.W2 -= 0.1 * q.T @ dout
+        self.b2 -= 0.1 * dout.sum(axis=0)
+        self.W1 -= 0.1 * X.T @ dz
+        self.b1 -= 0.1 * dz.sum(axis=0)
+        return loss
+"""
+
+QUANT_PORT = """import torch
+from torch import nn
+
+class Quant(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5, 8)
+        self.fc2 = nn.Linear(8, 1)
+
+    def forward(self, X):
+        z = self.fc1(X)
+        a = torch.clamp(z, 0.0, 1.0)
+        q = {ste} + (torch.round(a * 3.0) / 3.0 - {ste}).detach()
+        return self.fc2(q)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def _check(tmp_path, numpy_text: str, port_text: str, name: str, data: dict, pairs: list[str],
+           *extra: str) -> tuple[int, list[dict]]:
     np.savez(tmp_path / "data.npz", **data)
     (tmp_path / "mine_numpy.py").write_text(numpy_text)
     (tmp_path / "mine_torch.py").write_text(port_text)
@@ -164,7 +314,7 @@ def _check(tmp_path, numpy_text: str, port_text: str, name: str, data: dict, pai
     result = CliRunner().invoke(cli, [
         "check", f"{tmp_path}/mine_numpy.py:{name}", "--torch", f"{tmp_path}/mine_torch.py:{name}", "--as-written",
         "--init", f"net = {name}()", "--data", str(tmp_path / "data.npz"), "--steps", "3", "--json", str(report), "--quiet",
-        *(a for p in pairs for a in ("--param", p))])
+        *(a for p in pairs for a in ("--param", p)), *extra])
     return result.exit_code, (json.loads(report.read_text())["diagnosis"] if result.exit_code == 1 else [])
 
 
@@ -212,3 +362,44 @@ def test_a_softmax_over_the_batch_and_a_penaltys_weight_left_out_of_its_gradient
     assert code == (0 if words is None else 1)
     if words:
         assert words in diagnosis[0]["explanation"], diagnosis[0]["explanation"]
+
+
+@pytest.mark.parametrize("gain", ["alpha", "1.0"])
+def test_a_per_unit_gain_left_out_of_a_weights_gradient_is_read_from_adams_moments(tmp_path, gain):
+    """W = V·α (α the mean |V| per column, held constant): dV = (X.T @ d)·α. Adam's first update, lr·sign(g), hides
+    a positive factor per entry, so the parameters agree and the first moment parts."""
+    X = _rows(6)
+    code, diagnosis = _check(tmp_path, GAIN_NUMPY.replace("{gain}", gain), GAIN_PORT, "Gain", {"X": X, "y": 0.5 * X[:, :4]},
+                             ["V=V", "b=b"])
+    assert code == (0 if gain == "alpha" else 1)
+    if gain == "1.0":
+        assert diagnosis[0]["evidence"]["side"] == "numpy", diagnosis[0]
+        assert "divided by one number per column, the port's [mean (1, 4)] times 10" in diagnosis[0]["explanation"]
+
+
+@pytest.mark.parametrize("scale, said", [(1.0, None), (0.5, "times 2"), (2.0, "before its clipping, are 2 times")])
+def test_a_gradient_of_another_size_behind_a_clipping_is_read_as_its_size_not_as_a_clipping(tmp_path, scale, said):
+    """d = 2r/len(r) where the port's mean runs over every element (y's 2 columns): twice the gradient, which the
+    clipping hides wherever both clip; on slow data the backward pass shows it at once, on fast data only the
+    gradients before the NumPy program's clipping do."""
+    X = np.random.default_rng(7).normal(size=(24, 4))
+    y = X[:, :2] * max(scale, 0.5) + 0.05 * np.random.default_rng(8).normal(size=(24, 2))
+    delta = "2 * r / r.size" if said is None else "2 * r / len(r)"
+    code, diagnosis = _check(tmp_path, CLIPPED_NUMPY.replace("{delta}", delta), CLIPPED_PORT, "Clipped", {"X": X, "y": y},
+                             ["W=fc.weight.T", "b=fc.bias"], "--dtype", "float32", "--steps", "30")
+    assert code == (0 if said is None else 1)
+    if said:
+        assert diagnosis[0]["name"] != "gradient-clipping" and said in diagnosis[0]["explanation"], diagnosis[0]
+
+
+@pytest.mark.parametrize("ste", ["a", "z"])
+def test_a_straight_through_estimator_on_the_unclamped_value_is_the_ports_and_said_so(tmp_path, ste):
+    """The NumPy program masks the estimator's gradient where its clip bites; a port that writes z + (q - z).detach()
+    on the unclamped z lets it through there. The port's side is named, not the NumPy program's."""
+    X = _rows(5)
+    code, diagnosis = _check(tmp_path, QUANT_NUMPY, QUANT_PORT.replace("{ste}", ste), "Quant", {"X": X, "y": 0.5 * X[:, :1]},
+                             ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"], "--dtype", "float32")
+    assert code == (0 if ste == "a" else 1)
+    if ste == "z":
+        assert diagnosis[0]["name"] == "port-gradient" and diagnosis[0]["evidence"]["side"] == "torch", diagnosis[0]
+        assert "the port passes the gradient through" in diagnosis[0]["explanation"]

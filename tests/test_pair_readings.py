@@ -348,15 +348,15 @@ def test_a_count_fixed_in_the_code_is_said_only_where_the_batch_sums_its_rows():
 
 
 def test_a_hinges_derivative_left_unmasked_is_read_where_the_delta_departs():
-    from parity.diagnosis.delta_factor import _where_bound
+    from parity.diagnosis.bound_derivative import where_bound
     d = np.linspace(0.2, 2.0, 10)
     hinge = np.maximum(0.0, 1.0 - d)
     trace = traced(("X", d, (), ""), ("maximum", hinge, (0.0, 0), ""), ("subtract", d - (1.0 - d), (0,), ""))
     theirs = traced(("grad", d - hinge, (), ""))
-    said = _where_bound(trace.values[2], theirs.values[0], trace, 1e-9, lambda v: "the port's gradient")
+    said = where_bound(trace.values[2], theirs.values[0], trace, 1e-9, lambda v: "the port's gradient")
     assert "sits at its bound (0)" in said, said
     elsewhere = traced(("grad", d - (1.0 - d) + np.r_[1.0, 1.0, np.zeros(8)], (), ""))  # apart where the hinge is active
-    assert _where_bound(trace.values[2], elsewhere.values[0], trace, 1e-9, lambda v: "") == ""
+    assert where_bound(trace.values[2], elsewhere.values[0], trace, 1e-9, lambda v: "") == ""
 
 
 def test_micro_batches_back_propagated_again_at_each_later_one_count_down():

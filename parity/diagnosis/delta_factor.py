@@ -20,6 +20,7 @@ from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.bound_derivative import where_bound
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 from parity.diagnosis.written_readings import roots
@@ -56,7 +57,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
-            if said := _where_bound(mine, theirs, numpy_trace, tolerance, name):
+            if said := where_bound(mine, theirs, numpy_trace, tolerance, name):
                 return said
             for factor in numpy_trace.values[:index]:
                 if (on := _on(factor.array, mine.array.shape, columns)) is None or _itself(on, theirs.array[columns], tolerance):
@@ -114,29 +115,6 @@ def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
 
 def _rows(trace: Trace) -> int:
     return trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
-
-
-BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}
-
-
-def _where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
-    """The delta departs from the reference's gradient only at entries where one of the program's own bounded values
-    (max(0, m - d), a clip) sits at its bound (two or more, the bound not nearly everywhere): the bound's derivative,
-    0 there, is not applied."""
-    scale = max(float(np.abs(theirs.array).max(initial=0.0)), 1e-30)
-    off = np.abs(mine.array - theirs.array) > tolerance * scale
-    if not off.any() or off.all():
-        return ""
-    for bounded in (v for v in trace.values[:mine.index] if v.op.removesuffix(" (in place)") in BOUNDS
-                    and v.array.shape == mine.array.shape):
-        numbers = [i for i in bounded.inputs if isinstance(i, float)]
-        at_bound = np.isin(bounded.array, numbers) if numbers else np.zeros_like(off)
-        if off.sum() >= 2 and not np.any(off & ~at_bound) and at_bound.mean() < 0.9:  # every departing entry at the bound
-            return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(off.sum())} of its {off.size} "
-                    f"entries, each one where its own {op_text(bounded, trace)} sits at its bound ({', '.join(f'{n:g}' for n in numbers)}): "
-                    "there the bound's derivative, 0, is not applied (a hinge's or clip's gradient taken as if it never bit: "
-                    "max(0, x)'s derivative is 1 only where x > 0).")
-    return ""
 
 
 def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], tolerance: float, ratio: float) -> bool:

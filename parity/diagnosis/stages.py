@@ -35,12 +35,12 @@ from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
-from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_constants
+from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.label_coding import label_coding
 from parity.diagnosis.clipped_again import clipped_again_finding
-from parity.diagnosis.state_stage import frozen_rows, numpy_gradient, state_findings
+from parity.diagnosis.state_stage import frozen_rows, state_findings
+from parity.diagnosis.backward_located import located_in_backward
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.written_backward import written_backward
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.replays import trace_tolerance, traces
@@ -102,21 +102,13 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output") and \
-            (located := _quietly(_located, setup, built, failure.step, parameter, numpy_record, torch_record)):
+            (located := _quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         _ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
-
-
-def _located(setup: Setup, built, step: int, parameter: str, numpy_record: dict, torch_record: dict) -> Finding | None:
-    """The NumPy backward pass read against the port's, with its gradient as it keeps it or its state shows it."""
-    mine = numpy_gradient(numpy_record, parameter, step, _quietly(port_optimizer_constants, built) or {},
-                          _quietly(coupled_decay, built) or 0.0)
-    return written_backward(setup, built, step, parameter, numpy_record[parameter], torch_record.get(f"{parameter}.grad"),
-                            torch_record.get(parameter), mine)
 
 
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:

@@ -7,6 +7,8 @@ weight made from it, a factor of a product's derivative left out.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from parity.diagnosis.local_derivatives import local_derivative
@@ -15,7 +17,8 @@ from parity.diagnosis.recompute import recomputed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
-def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float) -> str:
+def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float,
+                  held: Callable[[], dict] = dict) -> str:
     """The NumPy program goes on from the port's gradient at V = f(U) as if it were the gradient at U: recomputed
     with the port's gradient at U in its place, its next op gives one of the port's gradients. The chain rule's step
     through f is left out (the 1/C of C·tanh(z / C), a square's 2z)."""
@@ -44,7 +47,7 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         if match is None and (scaled := _matching_scaled(again, gradients, tolerance, trace)) is not None:
             match, scale = scaled[0], f" (times {scaled[1]:g}, a number the program writes there: its learning rate or a mean's 1/n)"
 
-        if match is not None and not _computed(other.values[source], trace, tolerance):
+        if match is not None and not _computed(other.values[source], trace, tolerance, held):
             continue  # the NumPy forward never makes that input: its forward is arranged otherwise, no step left out
         if match is not None:
             local = local_derivative(at[made.index], other) if made.index in at else None
@@ -56,10 +59,17 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
     return ""
 
 
-def _computed(value: Value, trace: Trace, tolerance: float) -> bool:
-    """The NumPy program makes that value too (any value of its trace, in any layout of that size)."""
+def _computed(value: Value, trace: Trace, tolerance: float, held: Callable[[], dict] = dict) -> bool:
+    """The NumPy program makes that value too (any value of its trace, in any layout of that size), or holds it (a
+    parameter itself, which its trace sees only where the data meets it)."""
     return value.op in ("X", "y") or any(v.array.size == value.array.size and agrees(v.array.reshape(value.array.shape),
-                                                                                   value.array, tolerance) for v in trace.values)
+                                                                                   value.array, tolerance) for v in trace.values) \
+        or any(_held_as(np.asarray(w, np.float64), value.array, tolerance) for w in held().values())
+
+
+def _held_as(array: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
+    return array.shape == theirs.shape and agrees(array, theirs, tolerance) or \
+        array.ndim == 2 and array.shape[::-1] == theirs.shape and agrees(array.T, theirs, tolerance)
 
 
 def _added_to(total: Value, part: Value, again: np.ndarray) -> np.ndarray | None:

@@ -23,6 +23,7 @@ from parity.diagnosis.written_ops import another_input, substituted, weight_left
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
+from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import mask_left_out
@@ -165,13 +166,21 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
-        return Finding("numpy-backward", f"{text} {said.replace('the port', reference)}", {**evidence, "side": "numpy"}, fix, fit)
+        return _sided(f"{text} {said.replace('the port', reference)}", evidence, fix, fit)
     if factor := delta_factor(numpy_trace, torch_trace, region, tolerance, name, constants_only=True) or terms_weighted(
             [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # a delta
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
-        return Finding("numpy-backward", f"{text} {factor}", {**evidence, "side": "numpy"}, "Apply the chain rule's factor there.", 0.8)
+        return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.8)
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _sided(text: str, evidence: dict, fix: str, fit: float) -> Finding:
+    """A reading of the NumPy backward pass, or, where it shows the port letting a gradient through a bound, the port's."""
+    if PORT_PASSES in text:
+        return Finding("port-gradient", text, {**evidence, "side": "torch"}, "Apply the port's straight-through estimator "
+                       "to the clamped value, so the clamp's zero derivative masks it as the NumPy program's does.", fit)
+    return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, fix, fit)
 
 
 def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed: list[int], both: tuple[Trace, Trace],
@@ -189,7 +198,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
-    if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance) or \
+    if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or \
             factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance) or \
             derivative_factor(first, numpy_trace, torch_trace, tolerance, name):
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8

@@ -1,0 +1,42 @@
+"""A NumPy backward value that parts from the port's gradient only where one of the program's bounded values (a
+clip, max(0, ·)) sits at its bound: the bound's derivative, 0 there, applied on one side and not on the other. Where
+the NumPy program's value is the zero, the port lets the gradient through (a straight-through estimator written on the
+unclamped value); where the port's is, the NumPy program takes the bound's gradient as if it never bit."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.op_words import op_text
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}
+PORT_PASSES = "the port passes the gradient through where the bound's derivative is 0"  # a port-side reading's words
+
+
+def where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
+    """The delta departs from the reference's gradient only at entries where one of the program's own bounded values
+    (max(0, m - d), a clip) sits at its bound (two or more, the bound not nearly everywhere): the bound's derivative,
+    0 there, is not applied."""
+    scale = max(float(np.abs(theirs.array).max(initial=0.0)), 1e-30)
+    off = np.abs(mine.array - theirs.array) > tolerance * scale
+    if not off.any() or off.all():
+        return ""
+    for bounded in (v for v in trace.values[:mine.index] if v.op.removesuffix(" (in place)") in BOUNDS
+                    and v.array.shape == mine.array.shape):
+        numbers = [i for i in bounded.inputs if isinstance(i, float)]
+        at_bound = np.isin(bounded.array, numbers) if numbers else np.zeros_like(off)
+        if off.sum() >= 2 and not np.any(off & ~at_bound) and at_bound.mean() < 0.9:  # every departing entry at the bound
+            if not np.any(mine.array[off]):  # the NumPy program's zero there, the port's not: the port lets it through
+                return (f"{name(theirs)[0].upper()}{name(theirs)[1:]} is the NumPy program's {describe(mine)} except at "
+                        f"{int(off.sum())} of its {off.size} entries, each one where the NumPy program's "
+                        f"{op_text(bounded, trace)} sits at its bound ({', '.join(f'{n:g}' for n in numbers)}) and its "
+                        f"gradient is 0: {PORT_PASSES} (a straight-through estimator or surrogate written on the "
+                        "unclamped value, x + (q(x) - x).detach() where clamp(x) belongs, or a clamp's mask left out).")
+            return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(off.sum())} of its {off.size} "
+                    f"entries, each one where its own {op_text(bounded, trace)} sits at its bound ({', '.join(f'{n:g}' for n in numbers)}): "
+                    "there the bound's derivative, 0, is not applied (a hinge's or clip's gradient taken as if it never bit: "
+                    "max(0, x)'s derivative is 1 only where x > 0).")
+    return ""
