@@ -787,3 +787,14 @@ def test_a_standardised_weights_scale_is_one_scale_and_its_own_rank_no_low_rank_
     assert _low_rank(mine, theirs) == ""
     adapter = theirs + np.outer(np.arange(12.0), np.ones(16)) * 1e-2  # a rank-1 term added: still read
     assert "rank 1" in _low_rank(adapter, theirs)
+
+
+def test_a_clip_with_other_bounds_on_each_side_is_said_with_both_pairs():
+    from parity.diagnosis.op_pairs import constants
+    x = RNG.normal(size=(6, 4)) * 9
+    mine = traced(("X", x, (), ""), ("clip", np.clip(x, -8, 7), (0, -8.0, 7.0), ""))
+    theirs = traced(("X", x, (), ""), ("clamp", np.clip(x, 0, 15), (0, 0.0, 15.0), ""))
+    said = constants(mine.values[1:], theirs.values[1:])
+    assert "the clip there with other numbers: the NumPy program with (-8, 7), the port with (0, 15)" in said, said
+    same = traced(("X", x, (), ""), ("clamp", np.clip(x, -8, 7), (0, -8.0, 7.0), ""))
+    assert constants(mine.values[1:], same.values[1:]) == ""

@@ -392,3 +392,129 @@ def test_two_infinite_losses_are_no_loss_in_the_other_coding():
     from parity.diagnosis.label_coding import _same
     assert _same(0.70478022, 0.70478022 * (1 + 1e-12)) and not _same(0.7, 0.7001)
     assert not _same(float("-inf"), float("-inf")) and not _same(float("nan"), float("nan"))
+
+
+REPORTING_NUMPY = """import numpy as np
+
+class Ridge:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W = rng.normal(0.0, 0.5, (5, 2))
+        self.b = np.zeros(2)
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        fit = np.mean((out - y) ** 2)
+        penalty = 0.05 * np.sum(self.W ** 2)
+        dout = 2.0 * (out - y) / out.size
+        self.W -= 0.1 * (X.T @ dout + 0.1 * self.W)
+        self.b -= 0.1 * dout.sum(axis=0)
+        return {reported}
+"""
+
+REPORTING_PORT = """import torch
+from torch import nn
+
+class Ridge(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    fit = ((model(X) - y) ** 2).mean()
+    loss = fit + 0.05 * (model.fc.weight ** 2).sum()
+    loss.backward()
+    optimizer.step()
+    return {returned}.item()
+"""
+
+
+@pytest.mark.parametrize("reported, returned, side", [("fit + penalty", "loss", None), ("fit", "loss", "numpy"),
+                                                      ("fit + penalty", "fit", "torch")])
+def test_a_loss_reported_without_the_term_its_gradient_has_is_read_when_only_the_loss_parts(tmp_path, reported, returned, side):
+    """Every update agrees, the losses do not: one side reports a loss it does not descend. Central differences of the
+    NumPy program's reported loss against the shared gradient say which."""
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(32, 5))
+    np.savez(tmp_path / "d.npz", X=X, y=0.5 * X[:, :2] + 0.1 * rng.normal(size=(32, 2)))
+    (tmp_path / "r_numpy.py").write_text(REPORTING_NUMPY.replace("{reported}", reported))
+    (tmp_path / "r_torch.py").write_text(REPORTING_PORT.replace("{returned}", returned))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/r_numpy.py:Ridge", "--torch", f"{tmp_path}/r_torch.py:Ridge", "--as-written", "--init",
+        "net = Ridge()", "--data", str(tmp_path / "d.npz"), "--steps", "3", "--param", "W=fc.weight.T", "--param",
+        "b=fc.bias", "--json", str(report), "--quiet"])
+    assert result.exit_code == (0 if side is None else 1), result.output
+    if side:
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert top["name"] == "loss-function" and top["evidence"]["side"] == side, top
+        assert top["explanation"].startswith("Only the loss parts")
+
+
+CLAMPED_NUMPY = """
+import numpy as np
+
+class Latent:
+    def __init__(self):
+        self.W = np.random.default_rng(0).uniform(-0.9, 0.9, (4, 2))
+        self.b = np.zeros(2)
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2.0 * (out - y) / out.size
+        self.W -= 0.5 * X.T @ d
+        self.b -= 0.5 * d.sum(axis=0)
+        np.clip(self.W, -1.0, 1.0, out=self.W)
+        return np.mean((out - y) ** 2)
+"""
+
+CLAMPED_PORT = """
+import torch
+from torch import nn
+
+class Latent(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    with torch.no_grad():
+        model.fc.weight.{clamp}(-1.0, 1.0)
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("clamp", ["clamp_", "clamp"])
+def test_a_clamp_whose_result_is_dropped_is_read_as_the_parameter_clipped_on_one_side_only(tmp_path, clamp):
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(32, 4))
+    np.savez(tmp_path / "d.npz", X=X, y=3.0 * X[:, :2])
+    (tmp_path / "l_numpy.py").write_text(CLAMPED_NUMPY)
+    (tmp_path / "l_torch.py").write_text(CLAMPED_PORT.replace("{clamp}", clamp))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/l_numpy.py:Latent", "--torch", f"{tmp_path}/l_torch.py:Latent", "--as-written", "--init",
+        "net = Latent()", "--data", str(tmp_path / "d.npz"), "--steps", "3", "--param", "W=fc.weight.T", "--param",
+        "b=fc.bias", "--json", str(report), "--quiet"])
+    assert result.exit_code == (0 if clamp == "clamp_" else 1), result.output
+    if clamp == "clamp":
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert top["name"] == "norm-constraint" and top["evidence"]["side"] == "torch", top
+        assert "clipped to [-1, 1] after the step on one side only" in top["explanation"]

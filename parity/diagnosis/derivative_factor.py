@@ -36,8 +36,8 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
     forward = [v for v in numpy_trace.values[:value.index] if v.array.shape == mine.shape and not is_gradient(v)
                and np.ptp(v.array) > 0 and not _mask(v.array)][-MOST_VALUES:]
     for theirs in gradients:
-        if agrees(mine, theirs.array, tolerance):
-            continue
+        if agrees(mine, theirs.array, tolerance) or _at_activation(theirs, torch_trace):
+            continue  # the gradient at a port's σ or tanh times its derivative is the chain rule going on: no slip
         for activation in sorted(reversed(forward), key=lambda v: v.op not in ACTIVATIONS):  # an activation's own value first
             for words, form in FORMS.items():
                 factor = form(activation.array)
@@ -52,6 +52,11 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     return (f"{name(theirs)} is {describe(value)} times {words} at the NumPy program's {at}: one chain-rule factor too few, that activation's derivative left "
                             "out of the backward pass.")
     return ""
+
+
+def _at_activation(gradient: Value, trace: Trace) -> bool:
+    at = gradient.inputs[0] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    return at is not None and trace.values[at].op.removesuffix("_") in ("sigmoid", "tanh", "expit")
 
 
 def _readable(array: np.ndarray) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.clip_handling import ROUND
 from parity.diagnosis.finding import Finding
 
 AT_BOUND = 1e-6  # a row's norm equals the bound within this, relative
@@ -31,3 +32,33 @@ def norm_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.nda
                                {"step": step, "parameter": parameter, "stage": "update", "bound": bound},
                                "Apply the norm constraint after the optimizer's step, in both programs.", 0.8)
     return None
+
+
+def value_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.ndarray, step: int) -> Finding | None:
+    """norm_constraint entry by entry: every entry of one side's new value within [-c, c], two or more exactly ±c (the
+    ones a clip cut back), where the other side's has entries beyond c: the parameter clipped after the step on one
+    side only (BinaryConnect's latent weights, a clamp whose result is dropped: w.clamp(-1, 1) for w.clamp_(-1, 1))."""
+    values = {side: np.abs(np.asarray(value, np.float64)) for side, value in (("numpy", numpy_after), ("torch", torch_after))}
+    if values["numpy"].shape != values["torch"].shape or values["numpy"].size < 2:
+        return None
+    for held, other in (("numpy", "torch"), ("torch", "numpy")):
+        bound = float(values[held].max())
+        at_bound = np.abs(values[held] - bound) <= AT_BOUND * bound
+        beyond = values[other] > bound * (1 + 1e-5)
+        if bound > 0 and (at_bound.sum() >= 2 or _round(bound)) and beyond.any() and np.all(at_bound[beyond]):
+            who = {"numpy": "the NumPy program's", "torch": "the port's"}
+            return Finding("norm-constraint", f"After step {step}, every entry of {who[held]} {parameter} lies within "
+                           f"±{bound:.6g}, {int(at_bound.sum())} of them exactly at it, and {who[other]} has "
+                           f"{int(beyond.sum())} entries beyond it, each one where {who[held]} sits at the bound: the "
+                           f"parameter is clipped to [-{bound:.6g}, {bound:.6g}] after the step on one side only (the "
+                           "other's clip left out, or its result dropped: w.clamp(-c, c) returns a new tensor, "
+                           "w.clamp_(-c, c) or w.data.clamp_ writes the parameter).",
+                           {"step": step, "parameter": parameter, "stage": "update", "bound": bound,
+                            "side": "torch" if held == "numpy" else "numpy"},
+                           "Clip the parameter in place after the optimizer's step, in both programs.", 0.85)
+    return None
+
+
+def _round(bound: float) -> bool:
+    """A bound a program writes (1, 0.5, 3): one entry exactly at it is a clip's, not the largest entry by chance."""
+    return any(abs(bound - r) <= 1e-6 * r for r in ROUND)

@@ -10,7 +10,7 @@ from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
 CANONICAL = {"add.reduce": "sum", "maximum.reduce": "amax", "max": "amax", "sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
-             "expit": "sigmoid", "relu": "relu", "maximum": "maximum"}
+             "expit": "sigmoid", "relu": "relu", "maximum": "maximum", "clamp": "clip", "clip": "clip"}
 COMPOSITE = {  # a torch function, and the NumPy ops its first step is written with
     "batch_norm": {"mean", "var", "std", "subtract"}, "layer_norm": {"mean", "var", "std", "subtract"},
     "group_norm": {"mean", "var", "std", "subtract"}, "softmax": {"exp", "maximum.reduce", "amax", "max", "subtract"},
@@ -18,7 +18,8 @@ COMPOSITE = {  # a torch function, and the NumPy ops its first step is written w
     "cross_entropy": {"exp", "maximum.reduce", "amax", "max", "subtract"},
 }
 SAID = {"relu": "ReLU", "add": "the addition", "subtract": "the subtraction", "multiply": "the product", "divide": "the division",
-        "matmul": "the matrix product", "exp": "exp", "softplus": "softplus", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square"}
+        "matmul": "the matrix product", "exp": "exp", "softplus": "softplus", "log": "log", "tanh": "tanh", "sigmoid": "sigmoid", "square": "the square",
+        "clip": "the clip"}
 
 
 def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Trace, Trace] | None = None,
@@ -147,6 +148,10 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0) -> 
     for mine in numpy_ops:
         theirs = next((t for t in torch_ops if _canonical(t) == _canonical(mine)), None)
         numbers = [[i for i in v.inputs if isinstance(i, float)] for v in (mine, theirs)] if theirs is not None else [[], []]
+        if len(numbers[0]) == len(numbers[1]) == 2 and numbers[0] != numbers[1]:  # a clip's two bounds
+            return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with other numbers: the NumPy "
+                    f"program with ({numbers[0][0]:g}, {numbers[0][1]:g}), the port with ({numbers[1][0]:g}, "
+                    f"{numbers[1][1]:g}).")
         if len(numbers[0]) != 1 or len(numbers[1]) != 1 or numbers[0][0] == numbers[1][0]:
             continue
         a, b = numbers[0][0], numbers[1][0]

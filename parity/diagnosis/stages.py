@@ -26,7 +26,7 @@ import numpy as np
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.clip_elements import clipped_entries
-from parity.diagnosis.norm_constraint import norm_constraint
+from parity.diagnosis.norm_constraint import norm_constraint, value_constraint
 from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
@@ -37,6 +37,7 @@ from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.label_coding import label_coding
+from parity.diagnosis.loss_alone import loss_alone_finding
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.backward_located import located_in_backward
@@ -68,6 +69,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
     elif name in ("loss", "output"):
         found += _forward(name, numpy_record, torch_record, rows, failure.step)
+        if name == "loss" and (alone := _quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
+            found.insert(0, alone)  # every other tensor agrees: one side reports a loss it does not descend
         if name == "loss" and found[0].evidence.get("ratio") is not None:  # a ratio of no count: a keyword's, maybe
             found[0] = _loss_keyword(setup, built, failure.step, found[0])
         if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
@@ -120,9 +123,10 @@ def _update_readings(setup: Setup, built, context, step: int, parameter: str, fo
             found.insert(0, Finding("dropped-rows", said, {"step": step, "stage": "batch", "side": side},
                                     "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
                                     "once by their number (or by the rows).", 0.85 if lawful else STAGE))
-    if (not found or found[0].score < 0.8) and (clipped := _quietly(
+    after = (numpy_record[parameter], torch_record[parameter], step) if parameter in numpy_record else None
+    if (not found or found[0].score < 0.8) and (clipped := after and value_constraint(parameter, *after) or _quietly(
             clipped_entries, setup, built, step, parameter, _parted(context, parameter, trace_tolerance(built))) or
-            parameter in numpy_record and norm_constraint(parameter, numpy_record[parameter], torch_record[parameter], step)):
+            after and norm_constraint(parameter, *after)):  # values at a bound first: the gradients' extremes follow them
         found.insert(0, clipped)
 
 
