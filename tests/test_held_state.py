@@ -131,6 +131,14 @@ def test_a_first_steps_buffer_apart_by_a_multiple_of_the_parameter_is_read_as_a_
     other = {"W.momentum_buffer": g + 0.05 * RNG.normal(size=(4, 3))}  # apart, but by no multiple of the parameter
     assert decay_in_state("W.momentum_buffer", other, {"W.momentum_buffer": g}, 1, {}, theta) is None
     assert decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + theta}, {"W.momentum_buffer": g}, 2, {}, theta) is None
+    # a vector weight's own multiple, while a matrix's state parts by no multiple of it: one mechanism moves both (a
+    # spectral norm's σ-term, rank 1), no weight decay on the vector alone
+    v, V, G = RNG.normal(size=(5, 1)), RNG.normal(size=(4, 5)), RNG.normal(size=(4, 5))
+    mine = {"v.momentum_buffer": g[:, :1] + 0.1 * v[:4], "V.momentum_buffer": G + 0.1 * np.outer(RNG.normal(size=4), RNG.normal(size=5))}
+    theirs = {"v.momentum_buffer": g[:, :1], "V.momentum_buffer": G}
+    assert decay_in_state("v.momentum_buffer", mine, theirs, 1, {}, v[:4], {"v": v[:4], "V": V}) is None
+    theirs["V.momentum_buffer"] = mine["V.momentum_buffer"] - 0.3 * V  # the matrix's by a multiple of its own: decay on both
+    assert decay_in_state("v.momentum_buffer", mine, theirs, 1, {}, v[:4], {"v": v[:4], "V": V}) is not None
 
 
 def test_an_adam_that_steps_along_the_raw_gradient_is_read_and_torchs_adam_is_not():

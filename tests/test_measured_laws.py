@@ -389,3 +389,19 @@ def test_an_adam_first_step_is_read_by_the_signs_its_decay_term_keeps(monkeypatc
                         before={"W1": w}, update=lambda side, name: -0.05 * np.sign(g + decay(w)))
     found = variants.decay_signs(e)
     assert (found is not None and said in found.explanation) if said else found is None, found
+
+
+def test_an_op_with_an_array_the_program_holds_is_left_out_only_where_that_array_is_a_scale_or_a_mask():
+    """x / σ with a learned σ, where the port divides later in its formula, is no op left out; x · m with a held 0/1
+    mask, or x / 2 with a held number, is one (the operand read back from the value and the shared one)."""
+    from parity.diagnosis.forward_factors import op_left_out
+    rng = np.random.default_rng(5)
+    x, sigma = rng.normal(size=12), rng.uniform(0.5, 1.5, size=12)
+    port = values(("X", x, (), ""), ("pow", x ** 2, (0, 2.0), ""))
+    learned = values(("X", x, (), ""), ("divide", x / sigma, (0, "?"), ""), ("square", (x / sigma) ** 2, (1,), ""))
+    assert op_left_out(learned.values[1:], learned.values[0], learned, port, 1e-9) == ""
+    mask = (rng.uniform(size=12) > 0.3).astype(float)
+    masked = values(("X", x, (), ""), ("multiply", x * mask, (0, "?"), ""), ("square", (x * mask) ** 2, (1,), ""))
+    assert "where the port takes the value as it is" in op_left_out(masked.values[1:], masked.values[0], masked, port, 1e-9)
+    halved = values(("X", x, (), ""), ("divide", x / 2, (0, "?"), ""), ("square", (x / 2) ** 2, (1,), ""))
+    assert "where the port takes the value as it is" in op_left_out(halved.values[1:], halved.values[0], halved, port, 1e-9)

@@ -46,7 +46,8 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
     place, gives one of the port's values: the NumPy program applies that op there and the port does not."""
     for applied in (v for v in numpy_ops[:MOST] if uses(v, frontier) and v.array.shape == frontier.array.shape
                     and v.op.removesuffix(" (in place)") not in LINEAR_MAPS  # A·(X·W) is (A·X)·W: no op left out
-                    and all(_scale_or_mask(i, trace) for i in v.inputs if not (isinstance(i, int) and i == frontier.index))):
+                    and all(_scale_or_mask(i, trace, v.unseen.get(k, _read_back(v, frontier))) for k, i in enumerate(v.inputs)
+                            if not (isinstance(i, int) and i == frontier.index))):
         for value in (trace.values[u] for u in applied.users[:MOST]):
             again = recomputed(value, applied.index, frontier.array, trace)
             if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
@@ -63,12 +64,29 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
     return ""
 
 
-def _scale_or_mask(source, trace: Trace) -> bool:
-    """An operand an op left out can apply: a number, or a 0/1 mask (not data such as y, whose difference is a loss's)."""
+def _scale_or_mask(source, trace: Trace, unseen: np.ndarray | None = None) -> bool:
+    """An operand an op left out can apply: a number, or a 0/1 mask (not data such as y, whose difference is a loss's;
+    not an array the program holds, a learned std, which the other side may apply later in its formula)."""
+    if source == "?":
+        array = unseen
+        if array is None:
+            return False
+        array = np.asarray(array)
+        return array.size <= 1 or np.ptp(array) <= 1e-9 * np.abs(array).max() or bool(np.all((array == 0) | (array == 1)))
     if not isinstance(source, int):
         return True
     array = trace.values[source].array
     return array.size == 1 or bool(np.all((array == 0) | (array == 1)))
+
+
+def _read_back(applied: Value, frontier: Value) -> np.ndarray | None:
+    """The other operand of a product or quotient with the shared value, read back from the two (where it is not 0)."""
+    op, a, f = applied.op.removesuffix(" (in place)"), applied.array, frontier.array
+    if a.shape != f.shape:
+        return None
+    with np.errstate(all="ignore"):
+        read = a / f if op in ("multiply", "mul") else f / a if op in ("divide", "true_divide", "div") else None
+    return None if read is None else read[np.isfinite(read) & (f != 0)]
 
 
 def _number(applied: Value, trace: Trace) -> str:

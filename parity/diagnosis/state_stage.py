@@ -23,7 +23,8 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     two differ by a multiple of the parameter (a weight decay in the gradient on one side)."""
     parameter, _, kind = name.partition(".")
     before = getattr(context, "numpy_before", {}).get(parameter)
-    if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before)) is not None:
+    if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before,
+                                  getattr(context, "numpy_before", {}))) is not None:
         return [decayed]
     if step == 1 and kind in SQUARES and (offset := _start_apart(kind, numpy_record, torch_record)) is not None:
         return [Finding("optimizer-state", f"Every parameter's {kind} at step 1 is the port's {offset:+.6g}, the same number "
@@ -197,10 +198,12 @@ STATE_ROUNDING = 1.2e-7  # float32's relative spacing: a state started at 1 hold
 
 
 def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int, constants: dict[str, float],
-                   before: np.ndarray | None) -> Finding | None:
+                   before: np.ndarray | None, every_before: dict | None = None) -> Finding | None:
     """At the first step a momentum buffer is g and Adam's first moment (1 - β1)·g on both sides: where the two differ
     by one multiple of the parameter, λ·θ (times 1 - β1), one side adds a weight decay λ·θ to its gradient that the
-    other does not (or another λ): the biases decayed too, the 2 of d(λ‖θ‖²)/dθ."""
+    other does not (or another λ): the biases decayed too, the 2 of d(λ‖θ‖²)/dθ. Not where another parameter's state
+    parts too by no multiple of its own value: one mechanism moves them all, and for a weight of one column (a rank-1
+    matrix) its own term λ·θ is any rank-1 term's (a spectral norm's σ-gradient)."""
     parameter, _, kind = name.partition(".")
     scale = {"momentum_buffer": 1.0, "exp_avg": 1 - constants.get("β1", 2.0)}.get(kind)
     if step != 1 or before is None or scale is None or scale <= 0:
@@ -210,7 +213,7 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
     if np.count_nonzero(np.abs(theta) > 1e-3 * np.abs(theta).max(initial=0.0)) < 2:
         return None  # a parameter at 0 (a bias as initialised): any difference is a multiple of nothing
     decay = constant_ratio(gap, scale * theta)
-    if decay is None or abs(decay) < 1e-8:
+    if decay is None or abs(decay) < 1e-8 or _others_apart(kind, numpy_record, torch_record, every_before or {}, parameter, scale):
         return None
     side, who = ("numpy", "NumPy program") if decay > 0 else ("torch", "port")
     return Finding("weight-decay", f"The {kind} of {parameter} differs at step 1 by {abs(decay):.4g} times the parameter "
@@ -219,3 +222,16 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
                    f"leaves alone, such as a bias; or λ doubled, the 2 of d(λ‖θ‖²)/dθ).",
                    {"step": step, "parameter": parameter, "state": kind, "decay": decay, "side": side},
                    "Add the same weight decay to the same parameters in both programs.", 0.85)
+
+
+def _others_apart(kind: str, numpy_record: dict, torch_record: dict, before: dict, parameter: str, scale: float) -> bool:
+    """Another parameter's state of this kind parts at step 1 by no multiple of that parameter's value."""
+    for name in (n for n in numpy_record if n.endswith(f".{kind}") and n in torch_record and n != f"{parameter}.{kind}"):
+        theta = before.get(name.rpartition(".")[0])
+        mine, theirs = (np.asarray(r[name], np.float64) for r in (numpy_record, torch_record))
+        if theta is None or mine.shape != theirs.shape or np.allclose(mine, theirs, rtol=1e-4, atol=1e-7 * max(
+                float(np.abs(theirs).max(initial=0.0)), 1e-30)):
+            continue
+        if constant_ratio(mine - theirs, scale * np.asarray(theta, np.float64)) is None:
+            return True
+    return False

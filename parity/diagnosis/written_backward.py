@@ -170,7 +170,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if factor := delta_factor(numpy_trace, torch_trace, region, tolerance, name, constants_only=True) or terms_weighted(
             [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # a delta
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
-        return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.8)
+        return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.75)  # read past the first value
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 

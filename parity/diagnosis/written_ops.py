@@ -53,7 +53,7 @@ SUBSTITUTES = {  # an op, and the ops a program writes in its place by mistake, 
 
 
 def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
-                name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
+                name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", gradients: bool = True) -> str:
     """Where the first departing value is one op on two operands the trace holds, and another op on the very same
     operands gives a value of the other side's: that op, said. Measured on the program's own numbers."""
     op = value.op.removesuffix(" (in place)")
@@ -74,7 +74,7 @@ def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
             if flip_undone and factor == 1 and "sign flipped" in words or any(
                     o.size > 1 and _same(factor * candidate, o, tolerance) for o in (a, b)):
                 continue  # the sign taken back at once; or an operand itself again (a·2·0.5 is a): nothing computed otherwise
-            twin = next((v for v in other.values if (factor == 1 or v.op != "grad") and _same(factor * candidate, v.array, tolerance)), None)
+            twin = next((v for v in other.values if (factor == 1 and gradients or v.op != "grad") and _same(factor * candidate, v.array, tolerance)), None)
             if twin is not None and (twin.op == "grad" or not any(_same(v.array, twin.array, tolerance) for v in
                                                                   trace.values[:value.index])):  # not made already (x_t = a + b)
                 times = "" if factor == 1 else f" times {factor:g}"
@@ -288,7 +288,7 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     shared = tuple(v.array for v in trace.values[max(0, start - 64):start])  # the values before the two part
     if again := recalled(tried, other.called, finished, tolerance, shared, trace, other):
         return again, "Call it as the NumPy program computes it.", 0.85
-    if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance)):
+    if numpy_ops and (swapped := substituted(numpy_ops[0], trace, other, tolerance, gradients=False)):
         return swapped, "Use that operation there.", 0.85
     for value in chain(trace, numpy_ops[0], set(region), 6) if numpy_ops else ():  # the departing value, and what it makes
         if source := another_input(value, trace, other, tolerance, reference=False, kin=True):
