@@ -518,3 +518,40 @@ def test_a_clamp_whose_result_is_dropped_is_read_as_the_parameter_clipped_on_one
         top = json.loads(report.read_text())["diagnosis"][0]
         assert top["name"] == "norm-constraint" and top["evidence"]["side"] == "torch", top
         assert "clipped to [-1, 1] after the step on one side only" in top["explanation"]
+
+
+RMS_NUMPY = """
+import numpy as np
+
+class Rms:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0.0, 0.5, (4, 2)), np.zeros(2)
+        self.s = {"W": np.zeros((4, 2)), "b": np.zeros(2)}
+
+    def train_step(self, X, y):
+        r = X @ self.W + self.b - y
+        d = 2 * r / r.size
+        for k, g in {"W": X.T @ d, "b": d.sum(axis=0)}.items():
+            self.s[k] = 0.99 * self.s[k] + 0.01 * g * g
+            getattr(self, k)[...] -= 0.01 * g / (np.sqrt(self.s[k]) + 1e-5)
+        return np.mean(r ** 2)
+"""
+
+
+@pytest.mark.parametrize("eps", ["eps=1e-5", "alpha=0.99"])
+def test_an_epsilon_left_at_torchs_default_is_read_at_the_small_number_the_numpy_program_writes(tmp_path, eps):
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(24, 4))
+    np.savez(tmp_path / "d.npz", X=X, y=1e-3 * rng.normal(size=(24, 2)))  # small gradients: ε shows beside √s
+    (tmp_path / "r_numpy.py").write_text(RMS_NUMPY)
+    (tmp_path / "r_torch.py").write_text(CLIP_PORT.replace("Clipped", "Rms").replace("{clip_before}", "").replace(
+        "{clip_after}", "").replace("alpha=0.99, eps=1e-8", eps))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/r_numpy.py:Rms", "--torch", f"{tmp_path}/r_torch.py:Rms", "--as-written", "--init",
+        "net = Rms()", "--data", str(tmp_path / "d.npz"), "--steps", "3", "--param", "W=fc.weight.T", "--param",
+        "b=fc.bias", "--json", str(report), "--quiet"])
+    assert result.exit_code == (0 if eps == "eps=1e-5" else 1), result.output
+    if eps != "eps=1e-5":
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert top["name"] == "optimizer-settings" and top["evidence"]["change"] == "eps=1e-05", top

@@ -21,6 +21,8 @@ from parity.diagnosis.value_trace import agrees
 
 AHEAD = 3  # steps past the failing one that must agree too
 MOST_VARIANTS = 16
+TINY = 1e-3  # an argument below this is an ε beside a root: tried at the small numbers people write
+EPSILONS = (1e-5, 1e-6, 1e-7, 1e-8, 1e-10)
 MOST_PER_KEY = 5  # values tried for one argument
 WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
@@ -69,7 +71,10 @@ def _variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ())
         tried = options(key, group[key], parameter.default)
         if isinstance(group[key], float) and group[key] != 0.0 and key != "lr" and 0.0 not in tried:
             tried = [*tried, 0.0]  # a term at a default the NumPy program does not have (AdamW's weight_decay=0.01)
-        if isinstance(group[key], float) and 0.0 < group[key] < 1.0 and key != "lr":
+        if isinstance(group[key], float) and 0.0 < group[key] < TINY and key != "lr":  # an ε: small numbers, written first
+            fractions = dict.fromkeys([*(n for n in numbers if 0.0 < n < TINY), *EPSILONS])
+            tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
+        elif isinstance(group[key], float) and 0.0 < group[key] < 1.0 and key != "lr":
             fractions = dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if 0.0 < k < 1.0)  # 1 - α written
             tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
         for option in tried:
