@@ -61,7 +61,7 @@ def test_a_model_keeping_an_activation_in_a_graph_is_copied_with_its_gradients()
 
 
 def test_a_losss_ratio_to_the_other_is_read_as_a_mean_against_a_sum_only_where_it_is_one_over_the_rows_exactly():
-    from parity.diagnosis.stages import _forward
+    from parity.diagnosis.forward_stage import _forward
     exact = _forward("loss", {"loss": np.array(2.0 / 30)}, {"loss": np.array(2.0)}, 30, 1)[0]
     assert exact.name == "loss-reduction" and "one over the batch size" in exact.explanation, exact
     near = _forward("loss", {"loss": np.array(2.0 * 0.0333391)}, {"loss": np.array(2.0)}, 30, 1)[0]  # 1/30 to 1.7e-4

@@ -9,6 +9,7 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_constants
+from parity.diagnosis.quietly import quietly
 from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
 
@@ -18,8 +19,8 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     """The NumPy backward pass read against the port's, with its gradient as it keeps it or its state shows it. Read
     back from the failing state where the parameters still agree (Adam's first update, lr·sign(g), hides a gradient
     scaled per entry: its moments show it)."""
-    mine = numpy_gradient(numpy_record, parameter, step, _constants(port_optimizer_constants, built) or {},
-                          _constants(coupled_decay, built) or 0.0)
+    mine = numpy_gradient(numpy_record, parameter, step, quietly(port_optimizer_constants, built) or {},
+                          quietly(coupled_decay, built) or 0.0)
     target = parameter
     if failing in numpy_record and failing in torch_record and failing.partition(".")[2] not in ("", "update", "grad") \
             and np.allclose(numpy_record[parameter], torch_record[parameter], rtol=1e-5, atol=1e-7):
@@ -27,9 +28,3 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     return written_backward(setup, built, step, parameter, numpy_record[target], torch_record.get(f"{parameter}.grad"),
                             torch_record.get(target), mine)
 
-
-def _constants(reading, built: Any):
-    try:
-        return reading(built)
-    except Exception:  # noqa: BLE001 - a port that cannot be built again here: no constants read
-        return None

@@ -2,8 +2,9 @@
 train alike and one of them reports a loss other than the one it descends. Which one, central differences say: the
 NumPy program's reported loss, differenced at the step's shared start, against the gradient both programs share.
 
-    ∂L_numpy/∂θ ≈ g   the NumPy program reports the loss it trains on: the port's report is the other one
-    ∂L_numpy/∂θ ≠ g   the NumPy program reports another loss
+    ∂L_numpy/∂θ ≠ g   the NumPy program reports another loss than it trains on
+    ∂L_numpy/∂θ ≈ g   the two reports differ by a term with no gradient here (a constant, a cost): which report is
+                      meant, the numbers cannot tell
 """
 
 from __future__ import annotations
@@ -42,12 +43,16 @@ def loss_alone_finding(setup: Any, built: Any, tensors: dict, step: int) -> Find
                        f"central differences of the NumPy program's reported loss in {parameter} (relative error {error:.3g} "
                        "against the shared gradient) do not say which.", {"step": step, "stage": "forward", "fd_error": error},
                        "Report the loss the gradients come from, in both programs: the same forward pass and terms.", 0.7)
-    numpy_reports_other = error > FD_AGREES
-    side, other = ("the NumPy program", "the port") if numpy_reports_other else ("the port", "the NumPy program")
-    return Finding("loss-function", f"{said}. The gradient both share {'is not' if numpy_reports_other else 'is'} the "
-                   f"derivative of the loss the NumPy program's step reports (central differences of it in {parameter}, in "
-                   f"float64: relative error {error:.3g}): {side} reports a loss other than the one it descends, {REPORTED}; "
-                   f"{other}'s is the trained one.",
-                   {"step": step, "stage": "forward", "fd_error": error, "side": "numpy" if numpy_reports_other else "torch"},
-                   f"Report from {side.removeprefix('the ')} the loss its gradients come from: the same forward pass and "
-                   "the same terms.", 0.85)
+    if error <= FD_AGREES:  # the NumPy program's report is the loss descended: the other differs by no gradient
+        return Finding("loss-function", f"{said}. The gradient both share is the derivative of the loss the NumPy "
+                       f"program's step reports (central differences of it in {parameter}, in float64: relative error "
+                       f"{error:.3g}): the two reports differ by a term with no gradient at these parameters (a constant "
+                       "such as ½·log 2π, a cost or margin the gradient does not see, a detached value), which one report "
+                       "holds and the other does not.", {"step": step, "stage": "forward", "fd_error": error},
+                       "Report the same terms in both programs' losses.", 0.75)
+    return Finding("loss-function", f"{said}. The gradient both share is not the derivative of the loss the NumPy "
+                   f"program's step reports (central differences of it in {parameter}, in float64: relative error "
+                   f"{error:.3g}): the NumPy program reports a loss other than the one it descends, {REPORTED}; the port's "
+                   "is the trained one.", {"step": step, "stage": "forward", "fd_error": error, "side": "numpy"},
+                   "Report from the NumPy program the loss its gradients come from: the same forward pass and the same "
+                   "terms.", 0.85)

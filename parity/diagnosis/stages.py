@@ -25,28 +25,24 @@ import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.forward_stage import forward_readings, ranked
+from parity.diagnosis.quietly import quietly
 from parity.diagnosis.clip_elements import clipped_entries
 from parity.diagnosis.norm_constraint import norm_constraint, value_constraint
-from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.average_law import average_law_finding
 from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.adam_written import adam_written_finding
 from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
-from parity.diagnosis.port_idioms import port_idioms
-from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
-from parity.diagnosis.label_coding import label_coding
-from parity.diagnosis.loss_alone import loss_alone_finding
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.backward_located import located_in_backward
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
-from parity.diagnosis.replays import trace_tolerance, traces
-from parity.diagnosis.written_forward import written_forward
-from parity.diagnosis.called_again import loss_call_finding
+from parity.diagnosis.replays import trace_tolerance
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
@@ -68,45 +64,31 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                               f"default to it) reaches {_stage(name)}.", {"step": failure.step, "tensor": name, "stage": _stage(name)},
                               "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
     elif name in ("loss", "output"):
-        found += _forward(name, numpy_record, torch_record, rows, failure.step)
-        if name == "loss" and (alone := _quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
-            found.insert(0, alone)  # every other tensor agrees: one side reports a loss it does not descend
-        if name == "loss" and found[0].evidence.get("ratio") is not None:  # a ratio of no count: a keyword's, maybe
-            found[0] = _loss_keyword(setup, built, failure.step, found[0])
-        if name == "loss" and found[0].score < 0.9 and (called := _quietly(_loss_call, setup, built, failure.step,
-                                                                              float(np.ravel(numpy_record[name])[0]), rows)):
-            found.insert(0, called)
-        if name == "loss" and found[0].score < 0.8 and (term := _quietly(loss_terms_finding, setup, built, failure.step)
-                                                         or _quietly(label_coding, setup, built, failure.step)):
-            found.insert(0, term)
-        if found[0].score < 0.8 and (located := _quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
-            _ranked(found, located)
-        if found[0].score < 0.8 and (idiom := _quietly(port_idioms, setup, built, failure.step)):
-            _ranked(found, idiom)
+        found += forward_readings(setup, built, result, name, rows)
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step, _quietly(port_optimizer_constants, built), context)
+        found += state_findings(name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built), context)
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
-    if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := _quietly(
-            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, _quietly(port_optimizer_constants, built))):
+    if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := quietly(
+            clipped_together, setup, built, name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built))):
         found.insert(0, together)
-    if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := _quietly(
+    if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
     if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
-            and (again := _quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
-                 or _quietly(average_law_finding, setup, built, failure.step)
-                 or _quietly(adam_written_finding, setup, built, failure.step)
-                 or _quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])
-                 or _quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
+            and (again := quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
+                 or quietly(average_law_finding, setup, built, failure.step)
+                 or quietly(adam_written_finding, setup, built, failure.step)
+                 or quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])
+                 or quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output") and \
-            (located := _quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
-        _ranked(found, located) if found else found.append(located)
+            (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
+        ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
     if not found:
@@ -117,14 +99,14 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
     """Where an update parts with no reading at 0.8: rows weighted unequally, then entries clipped."""
     numpy_record, torch_record = context.numpy_record, context.torch_record
-    if (not found or found[0].score < 0.8) and (weighted := _quietly(rows_weighted, setup, built, step)):
+    if (not found or found[0].score < 0.8) and (weighted := quietly(rows_weighted, setup, built, step)):
         said, side, lawful = weighted
         if lawful or not found or found[0].score < STAGE:  # unequal weights of no law: a per-row factor, not where it is
             found.insert(0, Finding("dropped-rows", said, {"step": step, "stage": "batch", "side": side},
                                     "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
                                     "once by their number (or by the rows).", 0.85 if lawful else STAGE))
     after = (numpy_record[parameter], torch_record[parameter], step) if parameter in numpy_record else None
-    if (not found or found[0].score < 0.8) and (clipped := after and value_constraint(parameter, *after) or _quietly(
+    if (not found or found[0].score < 0.8) and (clipped := after and value_constraint(parameter, *after) or quietly(
             clipped_entries, setup, built, step, parameter, _parted(context, parameter, trace_tolerance(built))) or
             after and norm_constraint(parameter, *after)):  # values at a bound first: the gradients' extremes follow them
         found.insert(0, clipped)
@@ -133,33 +115,6 @@ def _update_readings(setup: Setup, built, context, step: int, parameter: str, fo
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
     a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
     return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
-
-
-def _ranked(found: list[Finding], finding: Finding) -> None:
-    """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading)."""
-    found.insert(0 if finding.score >= found[0].score else 1, finding)
-
-
-def _quietly(reading, *args):
-    """A reading that builds the programs afresh and steps them again: where a program cannot be (it reads a file
-    once, it keeps global state), the stage alone is said."""
-    try:
-        return reading(*args)
-    except Exception:  # noqa: BLE001 - any failure of the user's code here leaves the stage's own finding
-        return None
-
-
-def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
-    """A constant ratio of the losses that one keyword of the port's loss function gives: that call, named."""
-    said = _quietly(loss_keyword, setup, built, step, ratio_finding.evidence["ratio"])
-    if not said:
-        return ratio_finding
-    return Finding("loss-function", ratio_finding.explanation + said, {**ratio_finding.evidence, "side": "torch"},
-                   "Compute the same loss in both programs (torch.nn.functional.huber_loss for a Huber loss).", 0.9)
-
-
-def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
-    return loss_call_finding(traces(setup, built, step)[1].calls, numpy_loss, rows, trace_tolerance(built), step)
 
 
 def _stage(name: str) -> str:
@@ -175,21 +130,6 @@ def _unknown(step: int, name: str) -> Finding:
     return Finding("unknown", f"No measured pattern explains it. The programs first part at step {step} in {_stage(name)}.",
                     {"step": step, "tensor": name, "stage": _stage(name)},
                     "Compare the two programs at that stage line by line.", 0.0)
-
-
-def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:
-    ratio = constant_ratio(numpy_record[name], torch_record[name])
-    evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
-                "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
-    if ratio is not None and (meaning := _ratio_meaning(ratio, rows, ONE_NUMBER if np.size(numpy_record[name]) == 1 else 1e-3)):
-        return [Finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
-                         f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
-                         "Use the same reduction and scale of the loss in both programs.", 0.9)]
-    outputs_agree = "output" in numpy_record and "output" in torch_record and name == "loss" and np.allclose(
-        numpy_record["output"], torch_record["output"], rtol=1e-5, atol=1e-6)
-    where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
-    return [Finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
-                     f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:

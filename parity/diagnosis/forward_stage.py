@@ -1,0 +1,77 @@
+"""The forward stage of two programs as written: the loss or output parts at the shared start. Its ratio (a count, a
+keyword of the port's loss), the port's loss called again, a term of the two losses, the values each program traces,
+a port idiom, or only the loss parting while every gradient, state and update agrees."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.called_again import loss_call_finding
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.label_coding import label_coding
+from parity.diagnosis.loss_alone import loss_alone_finding
+from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
+from parity.diagnosis.port_idioms import port_idioms
+from parity.diagnosis.quietly import quietly
+from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.written_forward import written_forward
+from parity.engine.result import RunResult
+from parity.engine.setup import Setup
+
+
+def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: int) -> list[Finding]:
+    """The loss or output parts at the shared start: its ratio, the port's loss called again, a term of the losses, the
+    two programs' values traced, a port idiom, or only the loss parting while all else agrees."""
+    failure, context = result.first_failure, result.failure_context
+    numpy_record, torch_record = context.numpy_record, context.torch_record
+    found = _forward(name, numpy_record, torch_record, rows, failure.step)
+    if name == "loss" and found[0].evidence.get("ratio") is not None:  # a ratio of no count: a keyword's, maybe
+        found[0] = _loss_keyword(setup, built, failure.step, found[0])
+    if name == "loss" and found[0].score < 0.9 and (called := quietly(_loss_call, setup, built, failure.step,
+                                                                          float(np.ravel(numpy_record[name])[0]), rows)):
+        found.insert(0, called)
+    if name == "loss" and found[0].score < 0.8 and (term := quietly(loss_terms_finding, setup, built, failure.step)
+                                                     or quietly(label_coding, setup, built, failure.step)):
+        found.insert(0, term)
+    if found[0].score < 0.8 and (located := quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
+        ranked(found, located)
+    if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
+        ranked(found, idiom)
+    if name == "loss" and (alone := quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
+        found.insert(0 if alone.score > found[0].score or found[0].name == "forward" else 1, alone)  # every other
+        # tensor agrees: a report apart; a reading of the term itself, at the same fit, says more and stays first
+    return found
+
+
+def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
+    """A constant ratio of the losses that one keyword of the port's loss function gives: that call, named."""
+    said = quietly(loss_keyword, setup, built, step, ratio_finding.evidence["ratio"])
+    if not said:
+        return ratio_finding
+    return Finding("loss-function", ratio_finding.explanation + said, {**ratio_finding.evidence, "side": "torch"},
+                   "Compute the same loss in both programs (torch.nn.functional.huber_loss for a Huber loss).", 0.9)
+
+
+def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
+    return loss_call_finding(traces(setup, built, step)[1].calls, numpy_loss, rows, trace_tolerance(built), step)
+
+
+def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:
+    ratio = constant_ratio(numpy_record[name], torch_record[name])
+    evidence = {"step": step, "tensor": name, "numpy": float(np.ravel(numpy_record[name])[0]),
+                "torch": float(np.ravel(torch_record[name])[0]), "ratio": ratio}
+    if ratio is not None and (meaning := _ratio_meaning(ratio, rows, ONE_NUMBER if np.size(numpy_record[name]) == 1 else 1e-3)):
+        return [Finding(meaning[0], f"The {name} at the shared start of step {step} is {meaning[1]} on the NumPy side against "
+                         f"the port's (ratio {ratio:.6g}, constant over the tensor).", evidence,
+                         "Use the same reduction and scale of the loss in both programs.", 0.9)]
+    outputs_agree = "output" in numpy_record and "output" in torch_record and name == "loss" and np.allclose(
+        numpy_record["output"], torch_record["output"], rtol=1e-5, atol=1e-6)
+    where = "the loss function (the outputs agree)" if outputs_agree else "the forward pass"
+    return [Finding("forward", f"The programs part at step {step} in {where}: {name} differs at the shared start, before "
+                     f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
+
+
+def ranked(found: list[Finding], finding: Finding) -> None:
+    """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading)."""
+    found.insert(0 if finding.score >= found[0].score else 1, finding)
