@@ -15,11 +15,12 @@ import numpy as np
 from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
-FORMS: dict[str, Callable[[np.ndarray], np.ndarray]] = {  # a factor read from an activation's value v, in words
-    "v(1 - v), the sigmoid's derivative": lambda v: v * (1 - v),
-    "1 - v², the tanh's derivative": lambda v: 1 - v**2,
+FORMS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], set[str]]] = {  # a factor read from an activation's value
+    # v, in words, and the ops that make such a value (σ written out ends in a division): not any value the algebra
+    # happens to fit (σ(softplus(z)) / σ(z) is 1 - σ(-z)², an exp's value, no tanh)
+    "v(1 - v), the sigmoid's derivative": (lambda v: v * (1 - v), {"sigmoid", "expit", "divide", "true_divide", "reciprocal"}),
+    "1 - v², the tanh's derivative": (lambda v: 1 - v**2, {"tanh"}),
 }
-ACTIVATIONS = {"sigmoid", "expit", "tanh", "divide", "true_divide", "reciprocal"}  # σ written out ends in a division
 MOST_VALUES = 80  # the program's forward values tried, the latest first
 SPREAD = 100  # a factor's spread, in the run's tolerances, for it to be read as a function of v
 NONZERO = 0.9  # the share of the gradient's entries that must be away from 0 for a factor to be read from them
@@ -38,20 +39,29 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
     for theirs in gradients:
         if agrees(mine, theirs.array, tolerance) or _at_activation(theirs, torch_trace):
             continue  # the gradient at a port's σ or tanh times its derivative is the chain rule going on: no slip
-        for activation in sorted(reversed(forward), key=lambda v: v.op not in ACTIVATIONS):  # an activation's own value first
-            for words, form in FORMS.items():
+        for activation in reversed(forward):
+            for words, (form, ops) in FORMS.items():
+                if activation.op.removesuffix(" (in place)") not in ops or not _in_range(activation.array, words):
+                    continue
                 factor = form(activation.array)
                 if not np.all(np.isfinite(factor)) or np.ptp(factor) <= SPREAD * tolerance * float(np.abs(factor).max()):
                     continue  # a factor all but constant (v near 0.5 throughout): a constant's reading, not this one
-                at = describe(_complement(activation, numpy_trace) if "sigmoid" in words else activation)
+                at = describe(activation)
                 if agrees(mine, theirs.array * factor, tolerance):
-                    return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule factor too many, that derivative applied where the "
-                            "gradient already holds it (a cross-entropy's gradient at the logits is p - y, with no σ'(z)) "
-                            "or where no such op stands.")
+                    return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule "
+                            "factor too many, that derivative applied where the gradient already holds it (a cross-entropy's "
+                            "gradient at the logits is p - y, with no σ'(z)) or where no such op stands.")
                 if agrees(mine * factor, theirs.array, tolerance):
-                    return (f"{name(theirs)} is {describe(value)} times {words} at the NumPy program's {at}: one chain-rule factor too few, that activation's derivative left "
-                            "out of the backward pass.")
+                    said = name(theirs)
+                    return (f"{said[0].upper()}{said[1:]} is {describe(value)} times {words} at the NumPy program's {at}: "
+                            "one chain-rule factor too few, that activation's derivative left out of the backward pass.")
     return ""
+
+
+def _in_range(v: np.ndarray, words: str) -> bool:
+    """A sigmoid's values lie in (0, 1), a tanh's in (-1, 1): a division outside them is no σ written out."""
+    low = 0.0 if "sigmoid" in words else -1.0
+    return bool(np.all((v > low) & (v < 1.0)))
 
 
 def _at_activation(gradient: Value, trace: Trace) -> bool:
@@ -63,14 +73,6 @@ def _readable(array: np.ndarray) -> bool:
     """Enough entries away from 0 that a factor between two arrays says something, and not a constant."""
     return array.size >= 4 and np.mean(np.abs(array) > 1e-12 * max(float(np.abs(array).max()), 1e-300)) >= NONZERO \
         and np.ptp(array) > 0
-
-
-def _complement(value: Value, trace: Trace) -> Value:
-    """v where the value is 1 - v: v(1 - v) reads the same from either, and v is the activation."""
-    op = value.op.removesuffix(" (in place)")
-    if op in ("subtract", "rsub") and len(value.inputs) == 2 and value.inputs[0] == 1.0 and isinstance(value.inputs[1], int):
-        return trace.values[value.inputs[1]]
-    return value
 
 
 def _mask(array: np.ndarray) -> bool:
