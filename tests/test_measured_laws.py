@@ -405,3 +405,19 @@ def test_an_op_with_an_array_the_program_holds_is_left_out_only_where_that_array
     assert "where the port takes the value as it is" in op_left_out(masked.values[1:], masked.values[0], masked, port, 1e-9)
     halved = values(("X", x, (), ""), ("divide", x / 2, (0, "?"), ""), ("square", (x / 2) ** 2, (1,), ""))
     assert "where the port takes the value as it is" in op_left_out(halved.values[1:], halved.values[0], halved, port, 1e-9)
+
+
+def test_an_activations_derivative_is_read_only_at_a_value_of_that_activation():
+    """g·σ(softplus(z)) against the port's g·σ(z): their quotient is 1 - σ(-z)², an exp's value squared, which the
+    algebra fits exactly and no tanh made. A tanh's value of the program's own gives the reading."""
+    from parity.diagnosis.derivative_factor import derivative_factor
+    rng = np.random.default_rng(8)
+    z, g = rng.normal(size=(12, 5)), rng.normal(size=(12, 5))
+    sigmoid = lambda u: 1 / (1 + np.exp(-u))  # noqa: E731
+    port = values(("linear", z, (), ""), ("grad", g * sigmoid(z), (0,), ""))
+    mine = values(("X", z, (), ""), ("exp", np.exp(-np.logaddexp(0, z)), (0,), ""), ("multiply", g * sigmoid(np.logaddexp(0, z)), ("?", "?"), ""))
+    assert derivative_factor(mine.values[2], mine, port, 1e-9, lambda v: "the port's gradient") == ""
+    h = np.tanh(z)
+    left_out = values(("X", z, (), ""), ("tanh", h, (0,), ""), ("multiply", g * sigmoid(z) / (1 - h ** 2), ("?", "?"), ""))
+    said = derivative_factor(left_out.values[2], left_out, port, 1e-9, lambda v: "the port's gradient")
+    assert "1 - v², the tanh's derivative" in said and "too few" in said, said
