@@ -14,6 +14,9 @@ from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
 
 
+LINEAR_STATES = ("momentum_buffer", "exp_avg")  # states linear in the gradient at the first step (not its squares)
+
+
 def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy_record: dict, torch_record: dict,
                         failing: str = "") -> Finding | None:
     """The NumPy backward pass read against the port's, with its gradient as it keeps it or its state shows it. Read
@@ -22,7 +25,7 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     mine = numpy_gradient(numpy_record, parameter, step, quietly(port_optimizer_constants, built) or {},
                           quietly(coupled_decay, built) or 0.0)
     target = parameter
-    if failing in numpy_record and failing in torch_record and failing.partition(".")[2] not in ("", "update", "grad") \
+    if failing in numpy_record and failing in torch_record and failing.partition(".")[2] in LINEAR_STATES \
             and np.allclose(numpy_record[parameter], torch_record[parameter], rtol=1e-5, atol=1e-7):
         target = failing
     return written_backward(setup, built, step, parameter, numpy_record[target], torch_record.get(f"{parameter}.grad"),

@@ -229,9 +229,17 @@ def _others_apart(kind: str, numpy_record: dict, torch_record: dict, before: dic
     for name in (n for n in numpy_record if n.endswith(f".{kind}") and n in torch_record and n != f"{parameter}.{kind}"):
         theta = before.get(name.rpartition(".")[0])
         mine, theirs = (np.asarray(r[name], np.float64) for r in (numpy_record, torch_record))
-        if theta is None or mine.shape != theirs.shape or np.allclose(mine, theirs, rtol=1e-4, atol=1e-7 * max(
-                float(np.abs(theirs).max(initial=0.0)), 1e-30)):
-            continue
-        if constant_ratio(mine - theirs, scale * np.asarray(theta, np.float64)) is None:
+        if theta is None or mine.shape != theirs.shape or np.abs(mine - theirs).max(initial=0.0) <= 1e-3 * max(
+                float(np.abs(theirs).max(initial=0.0)), 1e-30):
+            continue  # agreeing to the run's rounding (float32's, in a moment scaled by 1 - β1)
+        if not _multiple_of(mine - theirs, scale * np.asarray(theta, np.float64), 1e-3 * float(np.abs(theirs).max())):
             return True
     return False
+
+
+def _multiple_of(gap: np.ndarray, theta: np.ndarray, rounding: float) -> bool:
+    """gap = λ·θ for one λ, to the state's own rounding (a small decay of a small bias is mostly float32's noise)."""
+    if gap.shape != theta.shape or not np.any(theta):
+        return False
+    lam = float(np.vdot(gap, theta) / np.vdot(theta, theta))
+    return float(np.abs(gap - lam * theta).max(initial=0.0)) <= rounding

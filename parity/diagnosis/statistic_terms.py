@@ -59,7 +59,7 @@ def _per_unit_factor(mine: np.ndarray, theirs: np.ndarray, other: Trace, toleran
                       for v in other.values[:forward] if v.array.size == c.size and (k := constant_ratio(np.ravel(v.array), c))
                       and any(abs(n * k - 1) <= 1e-6 or abs(n - k) <= 1e-6 * n for n in numbers)
                       and agrees(np.ravel(v.array) / k, c, tolerance)), "")
-        return f"one number per {words}" + (f", {named}" if named else f" ({c.size} of them, none a value the port computes)")
+        return f"one number per {words}, {named}" if named else ""  # unnamed, the additive term's reading says more
     return ""
 
 
