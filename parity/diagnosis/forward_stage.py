@@ -39,7 +39,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
     if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
         ranked(found, idiom)
     if name == "loss" and (alone := quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
-        first = alone.score > found[0].score or found[0].name == "forward" and found[0].score <= alone.score + 0.05
+        term = "offset" in found[0].evidence  # the two losses' difference read as one of the programs' values
+        first = not term and (alone.score > found[0].score or found[0].name == "forward" and found[0].score <= alone.score + 0.05)
         found.insert(0 if first else 1, alone)  # every other tensor agrees: a report apart, said before a forward
         # reading near its fit (a part that moves no gradient); a reading of the losses' term itself stays first
     return found
