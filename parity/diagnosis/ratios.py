@@ -9,6 +9,11 @@ import numpy as np
 from parity.tolerance.diagnosis import RATIO_SPREAD
 
 
+def numbers_written(trace: Any) -> set[float]:
+    """The sizes of the numbers the program computes with as constants (an lr, 1 - β1, a count), 0 aside."""
+    return {abs(i) for v in trace.values for i in v.inputs if isinstance(i, float) and i != 0.0}
+
+
 def constant_ratio(numpy: np.ndarray, torch: np.ndarray) -> float | None:
     """numpy / torch where it is one number across the tensor (elements where torch is not near 0)."""
     a, b = np.ravel(np.asarray(numpy, np.float64)), np.ravel(np.asarray(torch, np.float64))

@@ -14,6 +14,7 @@ import numpy as np
 
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.missing_terms import aligned
 from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning
 from parity.diagnosis.replays import traces
 
@@ -49,7 +50,5 @@ def scaled_before_clipping(setup: Any, built: Any, step: int, tolerance: float) 
 
 
 def _ratio(array: np.ndarray, theirs: np.ndarray) -> float | None:
-    mine = array.T if array.ndim == 2 and array.shape == theirs.shape[::-1] and array.shape != theirs.shape else array
-    if mine.shape != theirs.shape:
-        return None
-    return constant_ratio(mine, theirs)
+    mine = aligned(array, theirs)
+    return None if mine is None else constant_ratio(mine, theirs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.missing_terms import aligned, gradient_name, is_gradient
-from parity.diagnosis.ratios import constant_ratio
+from parity.diagnosis.ratios import constant_ratio, numbers_written
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 STATISTIC_PAIRS = 40  # departing values and gradients of their place compared for a statistic's term
@@ -25,7 +25,7 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
     for value, theirs, a in pairs[:STATISTIC_PAIRS]:  # an unrolled recurrence has many: the nearest first
         if agrees(a, theirs.array, tolerance):
             continue
-        if per_unit := _per_unit_factor(a, theirs.array, torch_trace, tolerance, _numbers(numpy_trace)):
+        if per_unit := _per_unit_factor(a, theirs.array, torch_trace, tolerance, {1.0} | numbers_written(numpy_trace)):
             return (f"It is {gradient_name(theirs, torch_trace)} divided by {per_unit}: a factor of the port's chain "
                     "per unit that the NumPy program leaves out or applies otherwise (a gain or scale on the weight, "
                     "XNOR's α, a weight norm's g/‖v‖).")
@@ -49,22 +49,27 @@ def _per_unit_factor(mine: np.ndarray, theirs: np.ndarray, other: Trace, toleran
     if mine.ndim != 2 or min(mine.shape) < 3 or not np.any(theirs):
         return ""
     for axis, words in ((0, "column"), (1, "row")):
-        size = np.sum(mine * mine, axis=axis)
-        c = np.where(size > 0, np.sum(theirs * mine, axis=axis) / np.where(size > 0, size, 1.0), 0.0)
-        scaled = np.expand_dims(c, axis) * mine
+        c, scaled = _per_axis(theirs, mine, axis)
         if np.unique(np.round(c / max(float(np.abs(c).max(initial=0.0)), 1e-300), 4)).size < 3 or not agrees(scaled, theirs, tolerance):
             continue
-        forward = next((v.index for v in other.values if is_gradient(v)), len(other.values))
         named = next((f"the port's {describe(v)}" + (f" times {1 / k:.6g}" if abs(k - 1) > 1e-9 else "")
-                      for v in other.values[:forward] if v.array.size == c.size and (k := constant_ratio(np.ravel(v.array), c))
+                      for v in _port_forward(other) if v.array.size == c.size and (k := constant_ratio(np.ravel(v.array), c))
                       and any(abs(n * k - 1) <= 1e-6 or abs(n - k) <= 1e-6 * n for n in numbers)
                       and agrees(np.ravel(v.array) / k, c, tolerance)), "")
         return f"one number per {words}, {named}" if named else ""  # unnamed, the additive term's reading says more
     return ""
 
 
-def _numbers(trace: Trace) -> set[float]:
-    return {1.0} | {abs(i) for v in trace.values for i in v.inputs if isinstance(i, float) and i != 0.0}
+def _per_axis(target: np.ndarray, v: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """target ≈ c · v with one c per slice along `axis` (least squares): (c, c · v)."""
+    size = np.sum(v * v, axis=axis)
+    c = np.where(size > 0, np.sum(target * v, axis=axis) / np.where(size > 0, size, 1.0), 0.0)
+    return c, np.expand_dims(c, axis) * v
+
+
+def _port_forward(other: Trace) -> list[Value]:
+    """The port's values before its first gradient: its forward pass (an optimizer's arrays come after)."""
+    return other.values[:next((v.index for v in other.values if is_gradient(v)), len(other.values))]
 
 
 def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float, before: int, other: Trace) -> str:
@@ -76,16 +81,13 @@ def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float, before: in
     if gap.ndim != 2 or min(gap.shape) < 3 or not np.any(gap):
         return ""
     mine = [(f"the NumPy program's {describe(v)}", v.array) for v in trace.values[:before] if v.array.shape == gap.shape and v.op not in ("X", "y")]
-    forward = next((v.index for v in other.values if is_gradient(v)), len(other.values))  # an optimizer's values after
-    theirs = [(f"the port's {describe(v)}", a) for v in other.values[:forward] if v.op not in ("X", "y")
+    theirs = [(f"the port's {describe(v)}", a) for v in _port_forward(other) if v.op not in ("X", "y")
               and (a := aligned(v.array, gap)) is not None]  # a weight's statistic, which the NumPy trace does not see
     for source, v in [*mine[-STATISTIC_PAIRS:], *theirs[-STATISTIC_PAIRS:]]:
         if np.ptp(v) == 0:
             continue
         for axis, words in ((1, "row"), (0, "column")):
-            size = np.sum(v * v, axis=axis)
-            c = np.where(size > 0, np.sum(gap * v, axis=axis) / np.where(size > 0, size, 1.0), 0.0)
-            scaled = c[:, None] * v if axis == 1 else c[None, :] * v
+            c, scaled = _per_axis(gap, v, axis)
             moving = c[np.abs(c) > 1e-3 * np.abs(c).max(initial=0.0)]
             # a statistic's values: not one factor, nor two (a 0/1 mask's, a factor on the entries it keeps)
             levels = np.unique(np.round(moving / max(float(np.abs(moving).max(initial=0.0)), 1e-300), 3))

@@ -12,7 +12,8 @@ from typing import Callable
 import numpy as np
 
 from parity.diagnosis.local_derivatives import local_derivative
-from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.missing_terms import aligned, port_gradients
+from parity.diagnosis.ratios import numbers_written
 from parity.diagnosis.recompute import recomputed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -68,8 +69,7 @@ def _computed(value: Value, trace: Trace, tolerance: float, held: Callable[[], d
 
 
 def _held_as(array: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
-    return array.shape == theirs.shape and agrees(array, theirs, tolerance) or \
-        array.ndim == 2 and array.shape[::-1] == theirs.shape and agrees(array.T, theirs, tolerance)
+    return (laid := aligned(array, theirs)) is not None and agrees(laid, theirs, tolerance)
 
 
 def _added_to(total: Value, part: Value, again: np.ndarray) -> np.ndarray | None:
@@ -107,11 +107,10 @@ def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Va
 def _matching_scaled(array: np.ndarray, gradients: list[Value], tolerance: float, trace: Trace) -> tuple[Value, float] | None:
     """The port's gradient times a number the NumPy program writes as a constant (`lr * X.T @ dz`, the rate folded
     into the product), in its layout or transposed: (that gradient, the number)."""
-    numbers = {abs(i) for v in trace.values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)}
+    numbers = numbers_written(trace) - {1.0}
     for g in gradients:
-        theirs = g.array.T if g.array.ndim == 2 and array.shape == g.array.shape[::-1] and array.shape != g.array.shape \
-            else g.array
-        if theirs.shape != array.shape or not np.any(theirs):
+        theirs = aligned(g.array, array)
+        if theirs is None or not np.any(theirs):
             continue
         k = float(np.vdot(array, theirs) / np.vdot(theirs, theirs))
         if any(abs(abs(k) - n) <= 1e-9 * n for n in numbers) and agrees(array, k * theirs, tolerance):
