@@ -36,7 +36,7 @@ WRITTEN_OPTIONS = ("as_written", "loss_expr", "torch_loss_expr", "torch_output",
 @click.option("--torch-loss", default="", help="Expression for the port's loss_fn(output, y), e.g. nn.MSELoss() [default: the torch loss --loss names].")
 @click.option("--bias/--no-bias", default=None, help="Biases in every layer [default: on when biases are found or mapped].")
 @click.option("--quiet-network", is_flag=True, help="Silence what the network prints.")
-@click.option("--as-written", is_flag=True, help="Both programs as written, any architecture: each steps with its own code; parameters paired by --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)] or by name and shape [default: on where the kit's dense family cannot express the pair, or an option below is given].")
+@click.option("--as-written", is_flag=True, help="Both programs as written, any architecture: each steps with its own code; parameters paired by --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)|.reshape(...)] or by name and shape [default: on where the kit's dense family cannot express the pair, or an option below is given].")
 @click.option("--loss-expr", default="", help="Expression for the NumPy program's loss, read before each step (with net, X, y) [default: the value --step returns].")
 @click.option("--torch-loss-expr", default="", help="Expression for the port's loss, read before each step (with model, X, y) [default: the value --torch-step returns].")
 @click.option("--torch-output", default="", help="Expression for the port's output of the step, compared with --output.")

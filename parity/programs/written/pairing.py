@@ -7,6 +7,9 @@ A layout says how the NumPy array reads the torch tensor:
     conv.weight.permute(2,3,1,0)
                         its axes permuted, as torch's Tensor.permute: a kernel kept
                         (kh, kw, cin, cout) for im2col against torch's (cout, cin, kh, kw)
+    fc1.bias.reshape(8,1)
+                        the same entries with axes of size one added or dropped: a bias kept
+                        as a column (h, 1) for W @ X.T against nn.Linear's (h,)
 
 Every parameter of the port is paired with one NumPy array, or the run is
 refused naming the unpaired ones: nothing is dropped, and nothing else the
@@ -37,9 +40,12 @@ NOT_PARAMETERS = re.compile(
 
 @dataclass(frozen=True)
 class Layout:
-    """How a NumPy array reads a torch tensor: as it is, transposed, or with its axes permuted."""
+    """How a NumPy array reads a torch tensor: as it is, transposed, with its axes permuted, or with axes of size
+    one added or dropped (the entries in the same order)."""
 
     axes: tuple[int, ...] | None = None  # None: as it is
+    numpy_shape: tuple[int, ...] | None = None  # set for a reshape: the NumPy array's shape ...
+    torch_shape: tuple[int, ...] | None = None  # ... and the torch tensor's
 
     @classmethod
     def parse(cls, text: str) -> Layout:
@@ -47,29 +53,50 @@ class Layout:
             return cls()
         if text == ".T":
             return cls((1, 0))
+        reshaped = re.fullmatch(r"\.(?:reshape|view)\(([\d,\s]+)\)", text)
+        if reshaped:
+            return cls(numpy_shape=tuple(int(a) for a in reshaped.group(1).split(",") if a.strip()))
         found = re.fullmatch(r"\.permute\(([\d,\s]+)\)", text)
         if not found:
-            raise InputError(f"layout {text!r}: expected .T or .permute(i,j,...) after the torch parameter's name")
+            raise InputError(f"layout {text!r}: expected .T, .permute(i,j,...) or .reshape(...) after the torch parameter's name")
         axes = tuple(int(a) for a in found.group(1).split(",") if a.strip())
         if sorted(axes) != list(range(len(axes))):
             raise InputError(f"layout {text!r}: the axes must be 0..{len(axes) - 1}, each once")
         return cls(axes)
 
     def describe(self) -> str:
+        if self.numpy_shape is not None:
+            return f".reshape({','.join(map(str, self.numpy_shape))})"
         if self.axes is None:
             return ""
         return ".T" if self.axes == (1, 0) else f".permute({','.join(map(str, self.axes))})"
 
     def to_numpy(self, torch_value: np.ndarray) -> np.ndarray:
+        if self.numpy_shape is not None:
+            return _contiguous(np.reshape(torch_value, self.numpy_shape))
         return _contiguous(torch_value if self.axes is None else np.transpose(torch_value, self.axes))
 
     def to_torch(self, numpy_value: np.ndarray) -> np.ndarray:
+        if self.numpy_shape is not None:
+            return _contiguous(np.reshape(numpy_value, self.torch_shape))
         return _contiguous(numpy_value if self.axes is None else np.transpose(numpy_value, np.argsort(self.axes)))
 
     def fits(self, numpy_shape: tuple, torch_shape: tuple) -> bool:
+        if self.numpy_shape is not None:
+            return tuple(numpy_shape) == self.numpy_shape and _unit_axes_apart(numpy_shape, torch_shape)
         if self.axes is None:
             return tuple(numpy_shape) == tuple(torch_shape)
         return len(self.axes) == len(torch_shape) and tuple(torch_shape[a] for a in self.axes) == tuple(numpy_shape)
+
+    def for_torch(self, torch_shape: tuple) -> Layout:
+        """The layout with the torch tensor's shape known (a reshape needs it to write a value back)."""
+        return replace(self, torch_shape=tuple(torch_shape)) if self.numpy_shape is not None else self
+
+
+def _unit_axes_apart(numpy_shape: tuple, torch_shape: tuple) -> bool:
+    """The same entries in the same order, the shapes apart only by axes of size one: (h, 1) or (1, h) for (h,)."""
+    return (tuple(numpy_shape) != tuple(torch_shape)
+            and [n for n in numpy_shape if n != 1] == [n for n in torch_shape if n != 1])
 
 
 def _contiguous(value: np.ndarray) -> np.ndarray:
@@ -96,10 +123,10 @@ def parse_pairs(given: tuple[str, ...]) -> list[tuple[str, str, Layout]]:
     for text in given:
         numpy_expr, equals, torch_text = text.rpartition("=")
         numpy_expr, torch_text = numpy_expr.strip().removeprefix("net."), torch_text.strip()
-        match = re.fullmatch(r"([A-Za-z_][\w.]*?)((?:\.T|\.permute\([\d,\s]+\))?)", torch_text)
+        match = re.fullmatch(r"([A-Za-z_][\w.]*?)((?:\.T|\.(?:permute|reshape|view)\([\d,\s]+\))?)", torch_text)
         if not equals or not numpy_expr or not match:
             raise InputError(f"--param {text!r}: expected NUMPY_EXPR=TORCH_NAME, e.g. W1=fc1.weight.T or "
-                             f"\"params['C']=emb.weight\" or K=conv.weight.permute(2,3,1,0)")
+                             f"\"params['C']=emb.weight\" or K=conv.weight.permute(2,3,1,0) or b1=fc1.bias.reshape(8,1)")
         _check_assignable(numpy_expr, text)
         found.append((numpy_expr, match.group(1), Layout.parse(match.group(2))))
     return found
@@ -165,8 +192,8 @@ def pair_parameters(net: Any, torch_shapes: dict[str, tuple], given: tuple[str, 
         if not layout.fits(np.shape(value), torch_shapes[torch_name]):
             raise InputError(f"--param {numpy_expr}={torch_name}{layout.describe()}: the NumPy array has shape "
                              f"{np.shape(value)}, the port's {torch_name} {tuple(torch_shapes[torch_name])}"
-                             f"{' read as ' + layout.describe() if layout.axes else ''}; give the layout (.T, .permute(...))")
-        pairs.append(Pair(report_name(numpy_expr), numpy_expr, torch_name, layout))
+                             f"{' read as ' + layout.describe() if layout.describe() else ''}; give the layout (.T, .permute(...), .reshape(...))")
+        pairs.append(Pair(report_name(numpy_expr), numpy_expr, torch_name, layout.for_torch(torch_shapes[torch_name])))
     taken_torch = {p.torch for p in pairs}
     taken_numpy = {p.numpy for p in pairs}
     candidates = {e: v for e, v in numpy_candidates(net).items() if e not in taken_numpy}
@@ -176,7 +203,7 @@ def pair_parameters(net: Any, torch_shapes: dict[str, tuple], given: tuple[str, 
         shown = ", ".join(f"{n} {tuple(torch_shapes[n])}" for n in unpaired_torch)
         arrays = ", ".join(f"{e} {v.shape}" for e, v in candidates.items()) or "none"
         raise InputError(f"no NumPy array pairs with the port's {shown} by shape alone (NumPy arrays left: {arrays}); "
-                         f"name each with --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)]")
+                         f"name each with --param NUMPY_EXPR=TORCH_NAME[.T|.permute(...)|.reshape(...)]")
     return _in_port_order(_named_apart(pairs), torch_shapes)
 
 
@@ -189,6 +216,9 @@ def _by_shape(torch_shapes: dict[str, tuple], candidates: dict[str, np.ndarray])
     groups: dict[tuple, list[str]] = {}
     for name, shape in torch_shapes.items():
         layout = next((layout for layout in _layouts(shape) if any(layout.fits(v.shape, shape) for v in candidates.values())), None)
+        if layout is None:  # a bias kept as a column or a row: only where no array fits as it is or permuted
+            layout = next((Layout(numpy_shape=v.shape, torch_shape=tuple(shape)) for v in candidates.values()
+                           if _unit_axes_apart(v.shape, shape)), None)
         if layout is not None:
             groups.setdefault((tuple(shape), layout), []).append(name)
     for (shape, layout), names in groups.items():
