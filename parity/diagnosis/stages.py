@@ -39,6 +39,7 @@ from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.backward_located import located_in_backward
+from parity.diagnosis.detached_again import detached_again_finding
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
@@ -86,6 +87,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                  or quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
+    if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
+            (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
+        found.insert(0, detached)
     if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output") and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located) if found else found.append(located)

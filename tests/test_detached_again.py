@@ -1,0 +1,104 @@
+"""A value the NumPy program's backward treats as a constant and the port back-propagates through (an advantage
+G - V(s) without .detach()): found by stepping the port again with that value detached."""
+
+import json
+import textwrap
+
+import numpy as np
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+ACTOR_CRITIC_NUMPY = """
+import numpy as np
+
+class ActorCritic:
+    def __init__(self, seed=0):
+        rng = np.random.default_rng(seed)
+        self.params = {"W1": rng.normal(0, 0.5, (4, 6)), "b1": np.zeros(6), "Wp": rng.normal(0, 0.5, (6, 1)),
+                       "bp": np.zeros(1), "Wv": rng.normal(0, 0.5, (6, 1)), "bv": np.zeros(1)}
+        self.lr = 0.1
+
+    def train_step(self, X, y):
+        p, n = self.params, len(X)
+        S, a = X[:, :4], X[:, 4]
+        h = np.tanh(S @ p["W1"] + p["b1"])
+        prob = 1 / (1 + np.exp(-(h @ p["Wp"] + p["bp"])[:, 0]))
+        v = (h @ p["Wv"] + p["bv"])[:, 0]
+        adv = y - v                                   # a baseline: no gradient through it
+        logp = a * np.log(prob) + (1 - a) * np.log(1 - prob)
+        loss = -np.mean(adv * logp) + VALUE_WEIGHT * np.mean((v - y) ** 2)
+        dz = -adv * (a - prob) / n
+        dv = VALUE_WEIGHT * 2 * (v - y) / n
+        g = {"Wp": h.T @ dz[:, None], "bp": dz.sum(keepdims=True), "Wv": h.T @ dv[:, None], "bv": dv.sum(keepdims=True)}
+        dpre = (dz[:, None] @ p["Wp"].T + dv[:, None] @ p["Wv"].T) * (1 - h ** 2)
+        g["W1"], g["b1"] = S.T @ dpre, dpre.sum(axis=0)
+        for k in p:
+            p[k] -= self.lr * g[k]
+        return loss
+"""
+
+ACTOR_CRITIC_PORT = """
+import torch
+from torch import nn
+
+class ActorCritic(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.trunk, self.policy, self.value = nn.Linear(4, 6), nn.Linear(6, 1), nn.Linear(6, 1)
+
+    def forward(self, S):
+        h = torch.tanh(self.trunk(S))
+        return self.policy(h)[:, 0], self.value(h)[:, 0]
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    logits, v = model(X[:, :4])
+    a = X[:, 4]
+    logp = -nn.functional.binary_cross_entropy_with_logits(logits, a, reduction="none")
+    adv = (y - v).detach()
+    loss = -(adv * logp).mean() + ((v - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+PARAMS = ["W1=trunk.weight.T", "b1=trunk.bias", "Wp=policy.weight.T", "bp=policy.bias", "Wv=value.weight.T", "bv=value.bias"]
+
+
+def top_finding(tmp_path, numpy_source: str, port_source: str) -> tuple[int, dict | None]:
+    (tmp_path / "ac.py").write_text(textwrap.dedent(numpy_source))
+    (tmp_path / "port.py").write_text(textwrap.dedent(port_source))
+    rng = np.random.default_rng(3)
+    X = np.column_stack([rng.normal(size=(32, 4)), rng.integers(0, 2, 32)])
+    np.savez(tmp_path / "d.npz", X=X, y=rng.normal(size=32))
+    report = tmp_path / "r.json"
+    args = ["check", f"{tmp_path}/ac.py:ActorCritic", "--torch", f"{tmp_path}/port.py:ActorCritic", "--as-written",
+            "--init", "net = ActorCritic()", "--data", f"{tmp_path}/d.npz", "--steps", "6", "--json", str(report)]
+    for pair in PARAMS:
+        args += ["--param", f"params['{pair.split('=')[0]}']={pair.split('=')[1]}"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code in (0, 1), result.output
+    diagnosis = json.loads(report.read_text()).get("diagnosis") or [None]
+    return result.exit_code, diagnosis[0]
+
+
+def test_the_correct_pair_passes(tmp_path):
+    assert top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0"), ACTOR_CRITIC_PORT)[0] == 0
+
+
+def test_an_advantage_the_port_does_not_detach_is_named_with_its_value(tmp_path):
+    port = ACTOR_CRITIC_PORT.replace("adv = (y - v).detach()", "adv = y - v")
+    code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0"), port)
+    assert code == 1
+    assert top["name"] == "detached-value" and top["evidence"]["value"].startswith("[sub"), top
+    assert top["score"] >= 0.8
+
+
+def test_another_bug_in_the_same_programs_is_not_read_as_a_detach(tmp_path):
+    code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "0.5"), ACTOR_CRITIC_PORT)
+    assert code == 1
+    assert top["name"] != "detached-value", top
