@@ -91,9 +91,9 @@ def _said(calls: list[tuple], index: int, step: int) -> Finding:
     value = f"[{name} {shape}]"
     user = next(((n, s) for n, s, operands, meets in calls if meets and index in operands), None)
     where = f" where it meets another value with a gradient in [{user[0]} {user[1]}]" if user else ""
-    statistic = name in REDUCTIONS
-    said = ("a statistic's term the NumPy backward leaves out (its gradient through the statistic), or a .detach() the "
-            "port adds nowhere" if statistic else
+    statistic = _statistic(calls, index)
+    said = (f"a statistic's term (the gradient through {value}, made from a {statistic}) left out of the NumPy "
+            "backward, or a .detach() the port leaves out there" if statistic else
             "a .detach() the port leaves out (a baseline, an advantage, a target or a teacher's output meant as a "
             "constant), or, where the path is meant, that path's term left out of the NumPy backward")
     return Finding("detached-value", f"The port, stepped again with its {value} detached{where}, steps in lockstep with "
@@ -102,3 +102,11 @@ def _said(calls: list[tuple], index: int, step: int) -> Finding:
                    {"step": step, "stage": "backward", "value": value, **({"side": "numpy"} if statistic else {})},
                    "Detach the value in the port (value.detach()) where it is meant as a constant; otherwise add its "
                    "path's term to the NumPy backward pass.", 0.85)
+
+
+def _statistic(calls: list[tuple], index: int, hops: int = 3) -> str:
+    """The reduction a value is made from within a few ops (s = sqrt(var(W) + eps)): a batch or weight statistic."""
+    name, _, operands, _ = calls[index]
+    if name in REDUCTIONS:
+        return name
+    return next((found for k in operands if hops > 0 and (found := _statistic(calls, k, hops - 1))), "")
