@@ -253,6 +253,31 @@ def test_a_numpy_program_that_clips_by_another_norm_is_read_by_stepping_the_port
     assert top["name"] == "gradient-clipping" and said in top["explanation"] and "to 0.5" in top["explanation"], top
 
 
+def test_a_clipping_per_parameter_beside_a_port_that_changes_its_gradients_first_is_read_at_the_ports_clip_call(tmp_path):
+    """The port adds a decay to .grad before clip_grad_norm_: back-propagation's own gradients are not what it clips, so
+    its clipping call itself is replaced by each candidate clipping."""
+    decayed = CLIP_NUMPY.replace('grads = {"W": X.T @ d, "b": d.sum(axis=0)}',
+                                 'grads = {"W": X.T @ d + 0.05 * self.W, "b": d.sum(axis=0) + 0.05 * self.b}')
+    decay = "[p.grad.add_(0.05 * p.detach()) for p in model.parameters()]\n    "
+    for per_parameter in (True, False):
+        scale = "min(1.0, 0.5 / (np.sqrt(np.sum(g * g)) + 1e-6))" if per_parameter else "min(1.0, 0.5 / (norm + 1e-6))"
+        rng = np.random.default_rng(7)
+        np.savez(tmp_path / "c.npz", X=rng.normal(size=(24, 4)), y=5.0 * rng.normal(size=(24, 2)))
+        (tmp_path / "c_numpy.py").write_text(decayed.replace("{norm}", GLOBAL_NORM).replace("{scale}", scale))
+        (tmp_path / "c_torch.py").write_text(CLIP_PORT.replace("{clip_before}", decay + CLIP).replace("{clip_after}", ""))
+        report = tmp_path / "r.json"
+        result = CliRunner().invoke(cli, [
+            "check", f"{tmp_path}/c_numpy.py:Clipped", "--torch", f"{tmp_path}/c_torch.py:Clipped", "--as-written",
+            "--init", "net = Clipped()", "--data", str(tmp_path / "c.npz"), "--steps", "6", "--param", "W=fc.weight.T",
+            "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+        if not per_parameter:
+            assert result.exit_code == 0, result.output
+            continue
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert result.exit_code == 1 and top["name"] == "gradient-clipping", top
+        assert "per parameter" in top["explanation"] and "clipping call" in top["explanation"], top
+
+
 CLIPPED_MLP_NUMPY = """
 import numpy as np
 

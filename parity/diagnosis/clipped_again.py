@@ -21,7 +21,7 @@ import torch.nn.utils.clip_grad as clip_grad
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, updates_agree
+from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, port_follows, updates_agree
 from parity.diagnosis.replays import replayed
 from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
@@ -41,9 +41,18 @@ GLOBAL = next(iter(NORMS))
 
 def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     optimizer = _optimizer(built.make_sides()[1])
-    if not isinstance(optimizer, torch.optim.Optimizer):
+    if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
         return None
-    for words, clip in _clippings(_bounds(setup, built)):
+    port_bounds = _port_bounds(setup, built)
+    for words, clip in _clippings(_bounds(setup, built, port_bounds)):
+        if port_bounds and _follows_at_call(setup, built, step + AHEAD, clip, tolerance):
+            return Finding("gradient-clipping", f"The port's own clipping call (clip_grad_norm_ or clip_grad_value_, "
+                           f"bound {port_bounds[0]:g}), replaced by a clipping {words} of the gradients it is handed, steps "
+                           f"in lockstep with the NumPy program through step {step + AHEAD}: every update agrees. The NumPy "
+                           f"program's gradients are clipped {words}, where the port clips as its call does: the two "
+                           "programs clip otherwise.", {"step": step, "stage": "update", "clipping": words},
+                           "Clip alike in both programs: clip_grad_norm_ scales every gradient by one factor from the norm of "
+                           "all of them together; clip_grad_value_ clamps each entry.", 0.85)
         if _follows(setup, built, step + AHEAD, clip, tolerance):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
@@ -61,10 +70,10 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     return None
 
 
-def _bounds(setup: Any, built: Any) -> list[float]:
+def _bounds(setup: Any, built: Any, port_bounds: list[float]) -> list[float]:
     """The bounds the port's own clipping calls take, the NumPy program's own positive numbers, the bounds people write."""
     written = [n for n in _written_numbers(setup, built) if n > 0][:MOST_BOUNDS]
-    return list(dict.fromkeys([*_port_bounds(setup, built), *written, *ROUND]))
+    return list(dict.fromkeys([*port_bounds, *written, *ROUND]))
 
 
 def _port_bounds(setup: Any, built: Any) -> list[float]:
@@ -139,6 +148,36 @@ def _follows(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Grad
     finally:
         for hook in hooks:
             hook.remove()
+    return True
+
+
+def _follows_at_call(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+    """Both programs from the first step, the port's own clipping calls doing `clip` to the gradients they are handed
+    (what the port did to them before, a centralisation or a decay, kept); False at the first update that parts."""
+    numpy_side, torch_side = built.make_sides()
+
+    def replaced(parameters, *args, **kwargs):
+        held = [parameters] if torch.is_tensor(parameters) else [p for p in parameters if p.grad is not None]
+        grads = {str(k): p.grad for k, p in enumerate(held)}
+        total = NORMS[GLOBAL](grads) if grads else 0.0
+        with torch.no_grad():
+            for k, grad in clip(dict(grads)).items():
+                held[int(k)].grad.copy_(grad)
+        return torch.tensor(total)
+
+    originals = {name: getattr(clip_grad, name) for name in ("clip_grad_norm_", "clip_grad_value_")}
+    try:
+        for name in originals:
+            setattr(nn_utils, name, replaced), setattr(clip_grad, name, replaced)
+        for t in range(1, last + 1):
+            start = numpy_side.params()
+            numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
+            if not updates_agree(start, numpy_side.params(), torch_side.params(), tolerance):
+                return False
+            torch_side.load(numpy_side.params())
+    finally:
+        for name, original in originals.items():
+            setattr(nn_utils, name, original), setattr(clip_grad, name, original)
     return True
 
 

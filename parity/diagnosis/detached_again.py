@@ -15,7 +15,7 @@ import torch
 from torch.overrides import TorchFunctionMode
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, updates_agree
+from parity.diagnosis.optimizer_again import AHEAD, port_follows, updates_agree
 from parity.diagnosis.port_values import OPERATORS, has_reduction
 
 MEETS = {"mul", "truediv", "div", "sub", "add", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet
@@ -51,7 +51,7 @@ class _Detaching(TorchFunctionMode):
 def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     """The one port value whose detaching makes every update the NumPy program's, said; None where none does."""
     survey = _Detaching()
-    if not _follows(setup, built, step + AHEAD, survey, tolerance, survey_only=True):
+    if port_follows(setup, built, step + AHEAD, tolerance) or not _follows(setup, built, step + AHEAD, survey, tolerance, survey_only=True):
         return None
     for index in _candidates(survey.calls)[:MOST_VALUES]:
         if _follows(setup, built, step + AHEAD, _Detaching(index), tolerance):

@@ -50,6 +50,12 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
     return None
 
 
+def port_follows(setup: Any, built: Any, last: int, tolerance: float) -> bool:
+    """Whether the port as it is steps in lockstep with the NumPy program through `last`: every update agrees (the
+    programs part in a state or later). A reading that changes the port and compares updates then proves nothing."""
+    return _agrees_with(setup, built, last, None, None, tolerance)
+
+
 def _stepping(side: Any) -> Any:
     return getattr(side, "side", side)  # the side that steps, behind the traces' wrapper
 

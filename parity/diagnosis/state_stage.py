@@ -26,6 +26,8 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before,
                                   getattr(context, "numpy_before", {}))) is not None:
         return [decayed]
+    if (still := _state_still(name, numpy_record, torch_record, step)) is not None:
+        return [still]
     if step == 1 and kind in SQUARES and (offset := _start_apart(kind, numpy_record, torch_record)) is not None:
         return [Finding("optimizer-state", f"Every parameter's {kind} at step 1 is the port's {offset:+.6g}, the same number "
                         f"at every element: the two programs start their {kind} {abs(offset):.6g} apart (an accumulator's "
@@ -73,6 +75,28 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
                      f"Compare how each program updates its {kind} from the gradient.", 0.8)]
+
+
+def _state_still(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
+    """A state all zeros on one side, where the other side's has moved: that side's optimizer skipped the parameter."""
+    parameter, _, kind = name.partition(".")
+    mine, theirs = (np.asarray(r[name], np.float64) for r in (numpy_record, torch_record))
+    if np.any(mine) == np.any(theirs):
+        return None
+    side = "numpy" if not np.any(mine) else "torch"
+    record = numpy_record if side == "numpy" else torch_record
+    updates = [r.get(f"{parameter}.update") for r in (numpy_record, torch_record)]
+    held = all(u is not None and not np.any(u) for u in updates)  # a warm-up at lr 0: neither side moves it
+    if not held and not np.any(record.get(f"{parameter}.grad", 0.0)):
+        return None  # a side that moves the parameter otherwise, or whose gradient is zero: the gradient, not the state
+    who = "The NumPy program" if side == "numpy" else "The port"
+    return Finding("not-updated", f"{who} never moves the {kind} of {parameter}: it is all zeros at step {step}, where the "
+                   f"other program's has moved (largest entry {float(np.abs(theirs if side == 'numpy' else mine).max()):.4g}). "
+                   "That side's optimizer skips the parameter at this step, its state with it (a warm-up or a freeze written "
+                   "as a skip in the update loop: torch's optimizers update the state of every parameter with a gradient, "
+                   "even at lr 0).", {"step": step, "parameter": parameter, "state": kind, "side": side},
+                   f"Update {parameter}'s {kind} at every step in both programs (freeze it by a learning rate of 0, not by "
+                   "skipping it), or skip it in both.", 0.85)
 
 
 def frozen_rows(built, parameter: str, numpy_record: dict, torch_record: dict, step: int) -> list[Finding]:
