@@ -198,12 +198,25 @@ def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative
 def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
     from parity.diagnosis.steps_left_out import factor_left_out
     g, f = RNG.normal(size=(6, 4)), np.tanh(RNG.normal(size=(6, 4)))
-    mine = traced(("X", f, (), ""), ("tanh", f, (0,), ""), ("matmul", g, (0,), ""), ("sum", g.sum(), (2,), ""))
-    port = traced(("alpha.grad", np.array([(g * f).sum()]), (), ""))
-    said = factor_left_out(mine.values[3], mine.values[2], mine, port, 1e-9)
-    assert "times its own [tanh (6, 4)]" in said and "gradient of alpha" in said, said
+    for scales, said_or_not in (("multiply", True), ("add", False)):  # a gate multiplies; a term of a sum does not
+        mine = traced(("X", f, (), ""), ("tanh", f, (0,), ""), (scales, f * f, (1, 0), ""), ("matmul", g, (0,), ""),
+                      ("sum", g.sum(), (3,), ""))
+        port = traced(("alpha.grad", np.array([(g * f).sum()]), (), ""))
+        said = factor_left_out(mine.values[4], mine.values[3], mine, port, 1e-9)
+        assert ("times its own [tanh (6, 4)]" in said and "gradient of alpha" in said) == said_or_not, said
     port.values[0].array = np.array([(g * f).sum() + 1.0])
-    assert factor_left_out(mine.values[3], mine.values[2], mine, port, 1e-9) == ""
+    assert factor_left_out(mine.values[4], mine.values[3], mine, port, 1e-9) == ""
+
+
+def test_a_derivative_taken_at_minus_z_is_read_as_its_arguments_sign_flipped():
+    from parity.diagnosis.local_derivatives import product_factor
+    z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    for sign, said_or_not in ((-1, True), (1, False)):  # σ(-z) where softplus's σ(z) belongs; σ(z) is its derivative
+        port = traced(("X", z, (), ""), ("softplus", np.logaddexp(0, z), (0,), ""), ("grad", g, (1,), ""))
+        s = 1 / (1 + np.exp(-sign * z))
+        mine = traced(("X", z, (), ""), ("matmul", g, (0,), ""), ("divide", s, (0,), ""), ("multiply", g * s, (1, 2), ""))
+        said = product_factor(mine.values[3], mine.values[1], port.values[2], mine, port)
+        assert ("softplus's derivative taken with its argument's sign flipped" in said) == said_or_not, said
 
 
 def test_a_weights_gradient_from_the_pre_activation_is_read_through_the_transpose():

@@ -109,6 +109,25 @@ def test_a_list_of_traced_rows_made_into_an_array_keeps_the_trace_and_convolve_i
     assert semantics(trace.values, []) == ""
 
 
+def test_a_view_a_method_makes_through_a_plain_array_keeps_its_source():
+    """a.squeeze(1) on a traced result is a view of the plain array the result views: found by that owner."""
+    from parity.diagnosis.value_trace import TracedArray, _TRACE
+    trace, X = Trace(), np.arange(6.0).reshape(2, 3).view(TracedArray)
+    trace.root("X", X, np.array(X.view(np.ndarray)))
+    _TRACE.append(trace)
+    try:
+        summed = (X * 2.0).sum(axis=1, keepdims=True)
+        scaled = summed.squeeze(1) * 3.0
+        sliced = X[:, :1] + 1.0  # a part of X: its owner is X's, and no value is read from a part's owner
+    finally:
+        _TRACE.pop()
+    by_three = next(v for v in trace.values if v.op == "multiply" and 3.0 in v.inputs)
+    assert trace.values[by_three.inputs[0]].op == "add.reduce", by_three.inputs  # not '?': the squeeze found its value
+    assert np.array_equal(by_three.array, scaled.view(np.ndarray))
+    part = trace.values[trace.values[-1].inputs[0]]
+    assert part.op == "getitem" and part.inputs == (0,) and np.array_equal(trace.values[-1].array, sliced.view(np.ndarray))
+
+
 def test_rows_cut_into_batches_of_another_size_or_at_another_offset_are_told_apart():
     X = np.arange(40.0).reshape(20, 2)
     order = [7, 3, 11, 0, 15, 9, 2, 18]

@@ -42,9 +42,31 @@ DERIVATIVES = {
 }
 
 
+FLIPPED = {  # f'(-z) for the derivatives that are not even: σ(-z) where softplus's σ(z) belongs
+    "softplus": lambda u, v: _sigmoid(-u), "exp": lambda u, v: 1 / v, "relu": lambda u, v: (u < 0).astype(np.float64),
+    "silu": lambda u, v: _sigmoid(-u) * (1 - u * (1 - _sigmoid(-u))),
+}
+
+
 def local_derivative(gradient: Value, trace: Trace, held: np.ndarray | None = None) -> tuple[str, str, np.ndarray] | None:
     """For the port's gradient at V = f(U), f a unary elementwise op: (f's name, its derivative in words, f'(U)). U
     may be an array the port holds (a parameter, `held`), which its trace does not record."""
+    found = _local(gradient, trace, held)
+    return found and found[:3]
+
+
+def flipped_derivative(gradient: Value, trace: Trace) -> np.ndarray | None:
+    """f'(-U) for the port's gradient at V = f(U), where f' is not even (softplus, exp, relu, silu)."""
+    found = _local(gradient, trace, None)
+    if found is None or found[0] not in FLIPPED:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        flipped = FLIPPED[found[0]](found[3], found[4])
+    return flipped if np.isfinite(flipped).all() else None
+
+
+def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | None:
+    """(f's name, its derivative in words, f'(U), U, f(U))."""
     if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
         return None
     made = trace.values[gradient.inputs[0]]
@@ -74,7 +96,7 @@ def local_derivative(gradient: Value, trace: Trace, held: np.ndarray | None = No
         return None
     if op == "pow":
         words = {2.0: "2z", 3.0: "3z²", 0.5: "1/(2√z)"}.get(k, f"{k:g}·z^{k - 1:g}")
-    return op, words, derivative
+    return op, words, derivative, u, made.array
 
 
 def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_name: str, rows: int,
@@ -95,6 +117,10 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
         slip = "with its sign flipped" if abs(ratio + 1) <= 1e-6 else "with a wrong constant (2z written z, a power's exponent dropped)"
         return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
                 f"{ratio:.6g} times that{f' ({meaning[1]})' if meaning else ''}: {op}'s derivative written {slip}.")
+    flipped = flipped_derivative(gradient, trace)
+    if flipped is not None and np.allclose(factor[where], flipped[where], rtol=1e-4, atol=1e-7 * float(np.abs(flipped).max())):
+        return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
+                f"that derivative at -z: {op}'s derivative taken with its argument's sign flipped.")
     return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
             f"{factor_name} in its place: {op}'s derivative written as another function.")
 

@@ -63,6 +63,9 @@ class Trace:
                                      == 2 or op == "einsum" and getattr(x, "ndim", 0) > 2) and int(np.prod(x.shape)) <= UNSEEN_ELEMENTS and (m := as_float64(x)) is not None}
         self.of[id(result)] = index
         self.kept.append(result)
+        owner = _owner(result)
+        if owner is not None and owner.size == array.size and id(owner) not in self.of:
+            self.of[id(owner)] = index  # a view made through a plain array (a.squeeze(1)) finds its value by the owner
 
     def _add(self, op: str, array: np.ndarray, inputs: tuple, detail: str) -> int:
         index = len(self.values)
@@ -95,6 +98,14 @@ class Trace:
         if isinstance(obj, (int, float, np.number)) and not isinstance(obj, bool):
             return float(obj)
         return "?"
+
+
+def _owner(obj: Any) -> np.ndarray | None:
+    """The array that owns a view's memory: the plain array a traced result is a view of."""
+    owner = None
+    while isinstance(obj, np.ndarray) and obj.base is not None:
+        obj = owner = obj.base
+    return owner if isinstance(owner, np.ndarray) else None
 
 
 def as_float64(value: Any) -> np.ndarray | None:
