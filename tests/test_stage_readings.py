@@ -585,3 +585,18 @@ def test_a_port_training_on_a_focal_loss_is_named_at_its_loss(tmp_path):
     focal = "(-((1 - torch.where(y > 0.5, model(X), 1 - model(X))) ** 2) * torch.log(torch.where(y > 0.5, model(X), 1 - model(X)))).mean()"
     code, top = check_port(tmp_path, loss=focal, extra=("--loss", "bce", "--optimizer", "adam", "--lr", "0.01"))
     assert code == 1 and top["name"] == "loss-function" and "focal loss" in top["explanation"] and "γ = 2" in top["explanation"], top
+
+
+def test_a_decay_gap_is_read_against_the_ports_lr_and_weight_decay():
+    from types import SimpleNamespace
+
+    from parity.diagnosis.decay_gap import weight_decay_finding
+    rng = np.random.default_rng(4)
+    before, g = rng.normal(size=(5, 4)), rng.normal(size=(5, 4))
+    lr, lam = 0.01, 0.05
+    port = -lr * lam * before - lr * g
+    for numpy_update, words in ((-lam * before - lr * g, "the learning rate left out of a decoupled decay"),
+                                (-lr * g, "the port decays it, the other does not"),
+                                (-0.3 * lam * before - lr * g, "applied on the NumPy side only, or with other coefficients")):
+        found = weight_decay_finding(SimpleNamespace(), "W", numpy_update, port, before, {}, [{"lr": lr, "weight_decay": lam}])
+        assert found is not None and words in found.explanation, found

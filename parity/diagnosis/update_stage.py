@@ -14,8 +14,9 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.clip_law import clipping_law
-from parity.diagnosis.decay_order import decay_order
+from parity.diagnosis.decay_gap import weight_decay_finding
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free_law, scaled_finding, shifted_rates
@@ -27,7 +28,6 @@ from parity.diagnosis.update_ratio_laws import step_ratio_law as _law
 from parity.engine.setup import Setup
 
 LAW_STEPS = 6  # steps over which a moving ratio is read
-DECAY_ELEMENTS = 4  # entries a multiple of the parameter must hold on to say a decay: on one entry, any difference is one
 
 
 def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | None:
@@ -64,24 +64,6 @@ def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | 
     return found
 
 
-def _weight_decay(context, parameter: str, a: np.ndarray, b: np.ndarray, before: np.ndarray, evidence: dict) -> Finding | None:
-    """The updates apart by a multiple of the parameter itself (a decay on one side), or a decoupled decay applied
-    after the step on one side and before it on the other."""
-    gap = np.asarray(a, np.float64) - np.asarray(b, np.float64)
-    held = np.count_nonzero(np.abs(before) > 1e-3 * np.abs(before).max(initial=0.0))
-    decay = constant_ratio(gap, before) if held >= DECAY_ELEMENTS else None
-    if decay is not None and abs(decay) < 0.5:
-        side = "torch" if decay > 0 else "NumPy"
-        return Finding("weight-decay", f"The updates of {parameter} differ by {abs(decay):.3g} times the parameter itself: "
-                       f"weight decay (lr x λ = {abs(decay):.3g}) applied on the {side} side only, or with other "
-                       f"coefficients.", {**evidence, "lr_times_decay": decay},
-                       "Apply the same weight decay (and the same kind: L2 in the gradient, or decoupled) on both sides.", 0.85)
-    if order := decay_order(context):
-        return Finding("weight-decay", order[0], {**evidence, "side": order[1]},
-                       "Shrink the weights before the step, as torch's AdamW does.", 0.85)
-    return None
-
-
 def update_findings(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
     a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
     before = np.asarray(context.numpy_before[parameter], np.float64)
@@ -109,7 +91,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
                         f"{float(np.abs(moved).max()):.3g}.{why}", {**evidence, "side": side},
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
-    if decayed := _weight_decay(context, parameter, a, b, before, evidence):
+    if decayed := weight_decay_finding(context, parameter, a, b, before, evidence, _port_groups(built)):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter) or \
@@ -284,3 +266,8 @@ def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) 
             "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
 
 
+def _port_groups(built) -> list[dict]:
+    try:
+        return list(getattr(_optimizer(built.make_sides()[1]), "param_groups", []))
+    except Exception:  # noqa: BLE001 - a port that cannot be built again here: no constants to read
+        return []
