@@ -47,7 +47,26 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
                            {"step": step, "stage": "update", "optimizer": name,
                            "change": change}, f"Build {name} with {change}, or step the NumPy program as the port's "
                            "optimizer does.", MEASURED)
+    for group, key, value in list(_group_variants(optimizer))[:MOST_VARIANTS]:
+        if _agrees_with(setup, built, step + AHEAD, key, value, tolerance, group):
+            name, shown = type(optimizer).__name__, _group_names(built, group)
+            return Finding("optimizer-settings", f"The port's {name}, built again with {key}={value!r} in its parameter "
+                           f"group {group} ({shown}) alone, every other group and argument as given, steps in lockstep "
+                           f"with the NumPy program through step {step + AHEAD}: every update agrees. The two programs "
+                           f"part at that group's {key} (a group that takes the optimizer's default where the NumPy "
+                           "program sets its own, as biases left out of a weight decay).", {"step": step, "stage": "update",
+                           "optimizer": name, "change": f"param_groups[{group}]['{key}']={value!r}"},
+                           f"Give that parameter group {key}={value!r}, or step the NumPy program as the port's optimizer "
+                           "does.", MEASURED)
     return None
+
+
+def _group_names(built: Any, group: int) -> str:
+    """The parameters a group holds, by the NumPy program's names."""
+    side = _stepping(built.make_sides()[1])
+    named = {id(side.parameter(p)): p.name for p in getattr(side, "pairs", [])} if hasattr(side, "parameter") else {}
+    held = [named.get(id(p), "?") for p in _optimizer(side).param_groups[group]["params"]]
+    return ", ".join(held[:6]) + (" ..." if len(held) > 6 else "")
 
 
 def port_follows(setup: Any, built: Any, last: int, tolerance: float) -> bool:
@@ -97,22 +116,38 @@ def _written_numbers(setup: Any, built: Any) -> tuple[float, ...]:
     return tuple(n for n, _ in counted.most_common(WRITTEN_NUMBERS))
 
 
-def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any) -> torch.optim.Optimizer:
+def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, group: int | None = None) -> torch.optim.Optimizer:
     """The optimizer's class built again on its parameter groups, every argument as given (passed both ways: some are
-    read at construction only, Adagrad's initial_accumulator_value), and `key` changed to `value`."""
+    read at construction only, Adagrad's initial_accumulator_value), and `key` changed to `value` (in one group only,
+    where `group` is given)."""
     groups = [{k: v for k, v in g.items() if k != "initial_lr"} for g in optimizer.param_groups]
     accepted = set(inspect.signature(type(optimizer).__init__).parameters) - NOT_ARGUMENTS
     given = {k: v for k, v in groups[0].items() if k in accepted}
-    if key is not None:
+    if key is not None and group is not None:
+        groups[group] = {**groups[group], key: value}
+    elif key is not None:
         groups = [{**g, key: value} for g in groups]
         given[key] = value
     return type(optimizer)(groups, **given)
 
 
-def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any, tolerance: float) -> bool:
+def _group_variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[int, str, Any]]:
+    """One group's number set to another group's, or to 0: a decay the biases' group was meant to leave out."""
+    groups = optimizer.param_groups
+    for index, group in enumerate(groups if len(groups) > 1 else ()):
+        for key, value in group.items():
+            if key in NOT_ARGUMENTS or key in SKIPPED or key == "initial_lr" or not isinstance(value, float):
+                continue
+            others = [g[key] for g in groups if isinstance(g.get(key), float) and g[key] != value]
+            for option in dict.fromkeys([*others, *([0.0] if value != 0.0 and key != "lr" else [])]):
+                yield index, key, option
+
+
+def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any, tolerance: float,
+                 group: int | None = None) -> bool:
     numpy_side, torch_side = built.make_sides()
     try:
-        rebuilt = _rebuilt(_optimizer(torch_side), key, value)
+        rebuilt = _rebuilt(_optimizer(torch_side), key, value, group)
     except (TypeError, ValueError):
         return False
     stepping = _stepping(torch_side)
