@@ -1,6 +1,7 @@
-"""One parameter group's setting apart from the NumPy program's: the port's optimizer built again with that group's
-number changed (a weight decay the biases' group takes by default where the NumPy program decays the weights only,
-inside a normalised step that hides it from the updates' gap)."""
+"""Optimizers of the user's own: one parameter group's setting apart from the NumPy program's (the port's optimizer built
+again with that group's number changed: a weight decay the biases' group takes by default where the NumPy program
+decays the weights only, inside a normalised step that hides it from the updates' gap), and each tensor's step
+scaled by another norm (a law of the updates' norms that one side keeps)."""
 
 import json
 import textwrap
@@ -70,9 +71,9 @@ def train_step(model, optimizer, X, y):
 """
 
 
-def run(tmp_path, bias_decay: str) -> tuple[int, dict | None]:
+def run(tmp_path, bias_decay: str, norm: str = "u.norm()") -> tuple[int, dict | None]:
     (tmp_path / "reg.py").write_text(textwrap.dedent(NORMALISED_NUMPY))
-    (tmp_path / "port.py").write_text(textwrap.dedent(NORMALISED_PORT.replace("BIAS_DECAY", bias_decay)))
+    (tmp_path / "port.py").write_text(textwrap.dedent(NORMALISED_PORT.replace("BIAS_DECAY", bias_decay).replace("u.norm()", norm)))
     X = np.random.default_rng(5).normal(size=(30, 4))
     np.savez(tmp_path / "d.npz", X=X, y=np.sin(X[:, 0]) + X[:, 1])
     report = tmp_path / "r.json"
@@ -91,3 +92,25 @@ def test_a_biases_group_that_takes_the_default_decay_is_named_with_its_group(tmp
     assert code == 1
     assert top["name"] == "optimizer-settings" and top["evidence"]["change"] == "param_groups[1]['weight_decay']=0.0", top
     assert "(b1, b2)" in top["explanation"], top
+
+
+def test_a_step_normalised_by_its_rms_where_the_numpy_program_takes_its_l2_norm_is_read_from_the_updates_norms(tmp_path):
+    code, top = run(tmp_path, '"weight_decay": 0.0', norm="u.pow(2).mean().sqrt()")
+    assert code == 1
+    assert top["name"] == "update-norm" and "the NumPy program's updates keep a law" in top["explanation"], top
+    assert "the update's L2 norm" in top["explanation"] and "RMS" in top["explanation"], top
+    assert "side" not in top["evidence"], top  # a cap's law says no side
+
+
+def test_a_trust_ratios_law_is_one_number_for_every_tensor_and_a_cap_binds_two_at_the_largest():
+    from parity.diagnosis.update_norms import LAWS, _holds
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(size=(4, 3)), rng.normal(size=5), rng.normal(size=(3, 2))]
+    directions = [rng.normal(size=w.shape) for w in weights]
+    lamb = [[(0.01 * np.linalg.norm(w) / np.linalg.norm(d) * d, w) for w, d in zip(weights, directions)]] * 2
+    adam_like = [[(0.01 * d, w) for w, d in zip(weights, directions)]] * 2
+    trust = LAWS["trust"][0]
+    assert _holds(lamb, trust, every=True, weighed=True) and not _holds(adam_like, trust, every=True, weighed=True)
+    capped = [[(0.01 * d / np.linalg.norm(d), w) for w, d in zip(weights, directions)]]
+    assert _holds(capped, LAWS["norm"][0], every=False, weighed=False)
+    assert not _holds(adam_like, LAWS["norm"][0], every=False, weighed=False)

@@ -24,6 +24,7 @@ from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning
+from parity.diagnosis.update_norms import update_norm_law
 from parity.diagnosis.update_ratio_laws import step_ratio_law as _law
 from parity.engine.setup import Setup
 
@@ -108,6 +109,10 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     law = _law(ratios, step)
     if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
         return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]
+    if (law and law[0] == "moving-ratio" or not law and _per_tensor(finite)) and (normed := update_norm_law(setup, built, step)):
+        return [Finding("update-norm", normed[0], {**evidence, **({"side": normed[1]} if normed[1] else {})}, "Scale each tensor's step by the same "
+                        "norm in both programs (the trust ratio ‖w‖ / ‖step‖ of the whole step; a cap on the RMS or the L2 "
+                        "norm, as the other program has it).", 0.85)]
     if law and law[0] in ("step-factor", "moving-ratio") and (followed := _port_rates(setup, built, step, ratios)):
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
@@ -271,3 +276,9 @@ def _port_groups(built) -> list[dict]:
         return list(getattr(_optimizer(built.make_sides()[1]), "param_groups", []))
     except Exception:  # noqa: BLE001 - a port that cannot be built again here: no constants to read
         return []
+
+
+def _per_tensor(finite: list[np.ndarray]) -> bool:
+    """Ratios that hold over the steps, each tensor's its own (1/√n each): no one factor for all."""
+    firsts = [r[0] for r in finite if len(r)]
+    return len(firsts) > 1 and np.ptp(firsts) > 1e-3 * max(abs(x) for x in firsts)
