@@ -192,3 +192,16 @@ def test_one_factor_above_one_on_the_numpy_side_beside_the_ports_own_gradients_i
     assert "no clipping gives it" in _why(3.0, ["b1", "b2"], raw, raw)
     assert "as clipping by a global norm" in _why(0.5, ["b1", "b2"], raw, raw)  # smaller: a clip on the NumPy side may
     assert "as clipping by a global norm" in _why(3.0, ["b1", "b2"], {p: g / 3 for p, g in raw.items()}, raw)  # port clips
+
+
+def test_a_gradient_taken_through_a_subtraction_but_not_the_division_after_it_is_read_as_that_step_left_out():
+    from parity.diagnosis.delta_factor import delta_factor
+    y, mu, s = RNG.normal(size=(6, 2)), RNG.normal(size=(6, 2)), np.exp(RNG.normal(size=(6, 2)))
+    g_z = RNG.normal(size=(6, 2))  # the loss's gradient at z = (y - mu) / s
+    port = values(("y", y, (), ""), ("linear", mu, (), ""), ("sub", y - mu, (0, 1), ""), ("exp", s, (), ""),
+                  ("div", (y - mu) / s, (2, 3), ""), ("grad", g_z, (4,), ""))
+    for skipped, said_or_not in ((True, True), (False, False)):
+        delta = -g_z if skipped else -g_z / s  # d z / d mu = -1/s
+        mine = values(("X", mu, (), ""), ("y", y, (), ""), ("subtract", y - mu, (1, 0), ""), ("negative", delta, (2,), ""))
+        said = delta_factor(mine, port, [2, 3], 1e-9, lambda v: f"the gradient at the port's {v.op}")
+        assert ("leaves out the step through the division by [exp (6, 2)]" in said) == said_or_not, said

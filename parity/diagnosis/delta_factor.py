@@ -97,8 +97,26 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
     meaning = ratio_meaning(ratio, _rows(trace)) or count_meaning(ratio, next((np.shape(v.array) for v in trace.values if v.op == "y"), ())) \
         or _written_constant(ratio, trace)
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
+    if columns == (...,) and (skipped := _step_skipped(theirs, other, ratio)):
+        return f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element: {skipped}", True, ratio
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
             f"constant factor of the chain rule wrong there" + (f" ({meaning[1]})." if meaning else ".")), meaning is not None, ratio
+
+
+def _step_skipped(theirs: Value, other: Trace, ratio: float) -> str:
+    """The port's gradient at V = U / s (or U · s), U = y - x: the ratio is the chain rule's factor through U's op,
+    so the NumPy value went through that op and skipped V's own step, the 1/s (or s) of the division (or product)."""
+    at = other.values[theirs.inputs[0]] if theirs.op == "grad" and theirs.inputs and isinstance(theirs.inputs[0], int) else None
+    arrays = [i for i in at.inputs if isinstance(i, int)] if at is not None and at.op in ("div", "true_divide", "mul") else []
+    for position, inner in enumerate(arrays if len(arrays) == 2 else ()):
+        made, by = other.values[inner], other.values[arrays[1 - position]]
+        if made.op in LINEAR and abs(ratio - LINEAR[made.op]) <= 1e-6 and (at.op == "mul" or position == 0) and np.ptp(by.array) > 0:
+            step = f"the division by {describe(by)} (its factor 1/{describe(by)})" if at.op != "mul" else \
+                f"the product with {describe(by)} (its factor {describe(by)})"
+            return (f"{ratio:g} is the chain rule's factor through the port's {describe(made)}, so the NumPy program steps "
+                    f"through that op but leaves out the step through {step} on the way from the port's "
+                    f"{describe(at)}: a factor of the chain rule missing there.")
+    return ""
 
 
 def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
