@@ -600,3 +600,13 @@ def test_a_decay_gap_is_read_against_the_ports_lr_and_weight_decay():
                                 (-0.3 * lam * before - lr * g, "applied on the NumPy side only, or with other coefficients")):
         found = weight_decay_finding(SimpleNamespace(), "W", numpy_update, port, before, {}, [{"lr": lr, "weight_decay": lam}])
         assert found is not None and words in found.explanation, found
+
+
+def test_an_update_that_parts_after_agreeing_gradients_is_said_at_the_optimizer_only_where_both_were_compared():
+    from parity.diagnosis.stages import _optimizer_stage
+    g = np.ones((2, 2))
+    both = {"W1.grad": g, "W1.update": g}
+    found = _optimizer_stage("W1.update", both, both, 2)
+    assert found is not None and found.name == "optimizer-differs" and "the first 1 step(s) agreed" in found.explanation
+    assert _optimizer_stage("W1.update", {"W1.update": g}, both, 2) is None  # the NumPy program kept no gradient
+    assert _optimizer_stage("W1.grad", both, both, 2) is None

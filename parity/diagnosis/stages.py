@@ -95,9 +95,26 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
+    if not found and (stage := _optimizer_stage(name, numpy_record, torch_record, failure.step)):
+        found.append(stage)
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
+    """An update that parts where both programs' gradients of that parameter were compared at the step and agree: the
+    optimizer's step is where they part, its state carried from earlier steps where the step is not the first."""
+    parameter = name.removesuffix(".update")
+    if not name.endswith(".update") or not all(f"{parameter}.grad" in r for r in (numpy_record, torch_record)):
+        return None
+    carried = (f"; the first {step - 1} step(s) agreed, so what the optimizer carries from step to step (a running "
+               "average's β, a bias correction, a factored or accumulated statistic) or a schedule's rate at this step "
+               "is the likely place" if step > 1 else "")
+    return Finding("optimizer-differs", f"At step {step} both programs' gradients of {parameter} agree (compared), and its "
+                   f"update parts: the two optimizers step differently from the same gradient{carried}.",
+                   {"step": step, "parameter": parameter, "stage": "update"},
+                   "Compare the two optimizers' update rules term by term, and their state after each step (--state).", 0.55)
 
 
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
