@@ -94,7 +94,9 @@ def test_an_advantage_the_port_does_not_detach_is_named_with_its_value(tmp_path)
     port = ACTOR_CRITIC_PORT.replace("adv = (y - v).detach()", "adv = y - v")
     code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0"), port)
     assert code == 1
-    assert top["name"] == "detached-value" and top["evidence"]["value"].startswith("[sub"), top
+    assert top["name"] == "detached-value", top
+    assert top["evidence"]["value"].startswith("[sub") or top["evidence"].get("use", "").startswith("[sub"), top
+    assert "a .detach() the port leaves out" in top["explanation"], top
     assert top["score"] >= 0.8
 
 
@@ -102,3 +104,12 @@ def test_another_bug_in_the_same_programs_is_not_read_as_a_detach(tmp_path):
     code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "0.5"), ACTOR_CRITIC_PORT)
     assert code == 1
     assert top["name"] != "detached-value", top
+
+
+def test_a_trunk_whose_numpy_gradient_takes_one_heads_path_only_is_read_as_that_use_cut(tmp_path):
+    one_path = ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0").replace(
+        'dpre = (dz[:, None] @ p["Wp"].T + dv[:, None] @ p["Wv"].T) * (1 - h ** 2)', 'dpre = (dz[:, None] @ p["Wp"].T) * (1 - h ** 2)')
+    code, top = top_finding(tmp_path, one_path, ACTOR_CRITIC_PORT)
+    assert code == 1
+    assert top["name"] == "detached-value" and top["evidence"]["use"].startswith("[linear"), top
+    assert top["evidence"]["value"].startswith("[tanh") and "a path's term left out of the NumPy backward" in top["explanation"]

@@ -46,6 +46,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     port_bounds = _port_bounds(setup, built)
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
         if port_bounds and _follows_at_call(setup, built, step + AHEAD, clip, tolerance):
+            if scaled := scaled_before_clipping(setup, built, step, tolerance):
+                return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             return Finding("gradient-clipping", f"The port's own clipping call (clip_grad_norm_ or clip_grad_value_, "
                            f"bound {port_bounds[0]:g}), replaced by a clipping {words} of the gradients it is handed, steps "
                            f"in lockstep with the NumPy program through step {step + AHEAD}: every update agrees. The NumPy "

@@ -20,19 +20,26 @@ from parity.diagnosis.port_values import OPERATORS, has_reduction
 
 MEETS = {"mul", "truediv", "div", "sub", "add", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet
 MOST_VALUES = 12  # values tried, the ones nearest the loss first
+LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
+# shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
+MOST_USES = 8  # uses of a value read by two or more calls tried, the ones nearest the loss first
 REDUCTIONS = {"mean", "var", "std", "sum", "norm", "var_mean", "std_mean"}  # a batch statistic: its term is NumPy's to write
 
 
 class _Detaching(TorchFunctionMode):
-    """Counts the calls whose result carries a gradient; detaches the result of call `target` (None: none), and
-    notes for each such call its name, shape and the calls its graded operands came from."""
+    """Counts the calls whose result carries a gradient and notes for each its name, shape, the calls its graded
+    operands came from, and whether two graded values meet in it. Detaches, where `target` says, the result of one
+    call (an int), or one operand where one call reads it ((call, operand's call): that use only)."""
 
-    def __init__(self, target: int | None = None) -> None:
+    def __init__(self, target: int | tuple[int, int] | None = None) -> None:
         super().__init__()
         self.target, self.calls, self.made = target, [], {}
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
+        if isinstance(self.target, tuple) and self.target[0] == len(self.calls):
+            cut = lambda a: a.detach() if torch.is_tensor(a) and self.made.get(id(a)) == self.target[1] else a  # noqa: E731
+            args, kwargs = tuple(cut(a) for a in args), {k: cut(v) for k, v in kwargs.items()}
         result = func(*args, **kwargs)
         name = getattr(func, "__name__", str(func))
         if not torch.is_tensor(result) or not result.requires_grad or (name.startswith("_") and name not in OPERATORS):
@@ -49,13 +56,15 @@ class _Detaching(TorchFunctionMode):
 
 
 def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
-    """The one port value whose detaching makes every update the NumPy program's, said; None where none does."""
+    """The one use of a port value, or the one value, whose detaching makes every update the NumPy program's, said;
+    None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
+    is also matched, over steps where the other use's parameters do not move, by detaching the value whole."""
     survey = _Detaching()
     if port_follows(setup, built, step + AHEAD, tolerance) or not _follows(setup, built, step + AHEAD, survey, tolerance, survey_only=True):
         return None
-    for index in _candidates(survey.calls)[:MOST_VALUES]:
-        if _follows(setup, built, step + AHEAD, _Detaching(index), tolerance):
-            return _said(survey.calls, index, step)
+    for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
+        if _follows(setup, built, step + AHEAD, _Detaching(target), tolerance):
+            return _said(survey.calls, target, step)
     return None
 
 
@@ -65,6 +74,15 @@ def _candidates(calls: list[tuple]) -> list[int]:
     for _, _, operands, meets in reversed(calls):
         found += [k for k in operands if meets and k not in found]
     return found
+
+
+def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
+    """(call, value) for each use of a value that two or more calls read, nearest the loss first."""
+    readers: dict[int, list[int]] = {}
+    for index, (_, _, operands, _) in enumerate(calls):
+        for k in dict.fromkeys(operands):
+            readers.setdefault(k, []).append(index)
+    return sorted(((call, k) for k, calls_of in readers.items() if len(calls_of) > 1 for call in calls_of), reverse=True)
 
 
 def _follows(setup: Any, built: Any, last: int, mode: _Detaching, tolerance: float, survey_only: bool = False) -> bool:
@@ -86,7 +104,22 @@ def _follows(setup: Any, built: Any, last: int, mode: _Detaching, tolerance: flo
     return True
 
 
-def _said(calls: list[tuple], index: int, step: int) -> Finding:
+def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Finding:
+    if isinstance(target, tuple):
+        call, index = target
+        value, reader = (f"[{calls[k][0]} {calls[k][1]}]" for k in (index, call))
+        said = ("a value used in two places whose backward takes the term of one use only (a path's term left out of "
+                "the NumPy backward), or, where that path is meant to carry no gradient, a .detach() the port leaves out "
+                "there" if calls[call][0] in LAYERS else "a .detach() the port leaves out there (a baseline, an advantage "
+                "or a target made from it and meant as a constant), or that use's term left out of the NumPy backward")
+        return Finding("detached-value", f"The port, stepped again with its {value} detached where its {reader} reads it "
+                       f"(that use only; its other uses keep their gradient), steps in lockstep with the NumPy program "
+                       f"through step {step + AHEAD}: every update agrees (measured). The gradient that flows back to "
+                       f"{value} through {reader} is missing on the NumPy side: {said}.",
+                       {"step": step, "stage": "backward", "value": value, "use": reader},
+                       "Sum the gradient over every use of the value in the NumPy backward pass (or detach that use in "
+                       "the port where no gradient is meant to flow).", 0.85)
+    index = target
     name, shape, _, _ = calls[index]
     value = f"[{name} {shape}]"
     user = next(((n, s) for n, s, operands, meets in calls if meets and index in operands), None)
