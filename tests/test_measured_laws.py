@@ -421,3 +421,11 @@ def test_an_activations_derivative_is_read_only_at_a_value_of_that_activation():
     left_out = values(("X", z, (), ""), ("tanh", h, (0,), ""), ("multiply", g * sigmoid(z) / (1 - h ** 2), ("?", "?"), ""))
     said = derivative_factor(left_out.values[2], left_out, port, 1e-9, lambda v: "the port's gradient")
     assert "1 - v², the tanh's derivative" in said and "too few" in said, said
+
+
+def test_two_constants_that_are_one_round_number_grouped_two_ways_are_read_and_a_plain_factor_is_not():
+    from parity.diagnosis.precedence import constants_grouped
+    said = constants_grouped(4.5, -2.5)  # ν + 1/2 against (ν + 1)/2, the sign carried by the port's other operand
+    assert "4 + 1/2" in said and "(4 + 1)/2" in said and "NumPy program's side" in said, said
+    assert "port's side" in constants_grouped(3.0, 6.5)  # (7 - 1)/2 on the NumPy side, 7 - 1/2 in the port
+    assert constants_grouped(1.5, 1.0) == "" and constants_grouped(2.0, 1.0) == "" and constants_grouped(4.5, 2.0) == ""

@@ -111,3 +111,28 @@ def _mask(value) -> bool:
 
 def _python(ops: tuple[str, str]) -> str:
     return "a {0} (b {1} c)".format(*ops) if TIGHT[ops[1]] > TIGHT[ops[0]] else "(a {0} b) {1} c".format(*ops)
+
+
+GROUPED = 0.75  # the fit of two constants read as one round number grouped two ways: a reading of two numbers, no more
+SMALL = (1.0, 2.0)  # the b and c of a + b / c: a + 1/2 against (a + 1)/2, a half read against a whole
+CONSTANT_FORMS = (  # (as written, as meant) for a round a: a + b / c against (a + b) / c, a - b / c against (a - b) / c
+    ("{a:g} + {b:g}/{c:g}", "({a:g} + {b:g})/{c:g}", lambda a, b, c: a + b / c, lambda a, b, c: (a + b) / c, lambda v, b, c: v - b / c),
+    ("{a:g} - {b:g}/{c:g}", "({a:g} - {b:g})/{c:g}", lambda a, b, c: a - b / c, lambda a, b, c: (a - b) / c, lambda v, b, c: v + b / c),
+)
+
+
+def constants_grouped(numpy_constant: float, port_constant: float) -> str:
+    """Two constants, one per side, that are one round number a grouped two ways: a + b/c on one side, (a + b)/c on
+    the other (ν + 1/2 where (ν + 1)/2 belongs). Compared by size: a sign carried by the other operand aside."""
+    for mine, theirs, side in ((abs(numpy_constant), abs(port_constant), "NumPy program"), (abs(port_constant), abs(numpy_constant), "port")):
+        for written, meant, as_written, as_meant, solve in CONSTANT_FORMS:
+            for b in SMALL[:1]:
+                for c in SMALL[1:]:
+                    a = solve(mine, b, c)
+                    if a >= 2 and abs(a - round(a)) <= 1e-5 * a and abs(as_meant(round(a), b, c) - theirs) <= 1e-5 * theirs \
+                            and abs(as_written(round(a), b, c) - mine) <= 1e-5 * mine:
+                        words = dict(a=round(a), b=b, c=c)
+                        return (f" One number each: the {side}'s {mine:g} is {written.format(**words)}, the other's "
+                                f"{theirs:g} is {meant.format(**words)}: the same numbers grouped otherwise (the parentheses "
+                                f"left out on the {side}'s side: the division binds before the {'sum' if '+' in written else 'difference'}).")
+    return ""

@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from parity.diagnosis.index_words import index_text, repeats as repeats_in
+
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
 UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets (an einsum's of any rank), up to this size
 
@@ -182,7 +184,7 @@ class TracedArray(np.ndarray):
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
-        repeats = _repeats(key)
+        repeats = repeats_in(key)
         narrowed = f" (into a {self.dtype} array)" if self.dtype.kind in "biu" and np.asarray(value).dtype.kind == "f" else ""
         detail = index_text(key) + (" (indices repeat)" if repeats else "") + narrowed
         _note("setitem (in place)", (self, value), self, detail)  # the array now holds a new value
@@ -197,19 +199,6 @@ class TracedArray(np.ndarray):
         elif isinstance(result, np.ndarray) and result.shape != self.shape:
             _note("getitem", (self,), result, index_text(key))
         return result
-
-
-def _repeats(key: Any) -> bool:
-    """Whether a fancy index names one element twice: its integer arrays, broadcast together, repeat a tuple."""
-    arrays = [np.asarray(k) for k in (key if isinstance(key, tuple) else (key,))
-              if isinstance(k, np.ndarray) and k.dtype.kind in "iu"]
-    if not arrays:
-        return False
-    try:
-        columns = np.stack([a.ravel() for a in np.broadcast_arrays(*arrays)], axis=1)
-    except ValueError:
-        return False
-    return len(np.unique(columns, axis=0)) < len(columns)
 
 
 def _method(array: TracedArray, method: Any, args: tuple, kwargs: dict) -> Any:
@@ -259,15 +248,6 @@ def keywords(kwargs: dict) -> str:
 def _short(value: Any) -> str:
     text = repr(value) if not isinstance(value, np.ndarray) else f"array{value.shape}"
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def index_text(key: Any) -> str:
-    """An index as it is written: [:, :1], [3], [idx]."""
-    def one(k: Any) -> str:
-        if isinstance(k, slice):
-            return ":".join("" if v is None else str(v) for v in (k.start, k.stop)) + (f":{k.step}" if k.step else "")
-        return "..." if k is Ellipsis else "None" if k is None else "idx" if isinstance(k, (np.ndarray, list)) else str(k)
-    return ", ".join(one(k) for k in (key if isinstance(key, tuple) else (key,)))
 
 
 def uses(value: Value, source: Value) -> bool:

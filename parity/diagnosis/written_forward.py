@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.precedence import grouped_otherwise, GROUPED
 from parity.diagnosis.functions_apart import functions_apart
 from parity.diagnosis.rows_drawn import rows_only
 from parity.diagnosis.extra_parameters import written_port_moved
@@ -159,7 +159,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
                  "something besides the parameters is carried from one step to the next on one side and reaches the "
                  "forward pass here (a recurrent state kept across calls, statistics or a cache updated each step, a random generator).")
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
-                   "Compare the two programs from that value on, line by line.", 0.8 if named else LOCATED)
+                   "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.8 if named else LOCATED)
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],

@@ -13,6 +13,7 @@ from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
+from parity.diagnosis.precedence import constants_grouped
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
 
@@ -57,6 +58,9 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
         return "", ""  # the two in another layout (channels-last against channels-first): no operand to recover
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
     said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
+    if np.ptp(other_np) <= 1e-6 * np.abs(other_np).max(initial=0.0) and np.ptp(other_t) <= 1e-6 * np.abs(other_t).max(initial=0.0) \
+            and other_np.size and (grouped := constants_grouped(float(other_np.flat[0]), float(other_t.flat[0]))):
+        return said + grouped, "grouped"
     if (spread := [_per_column(v) for v in (other_np, other_t)])[0] != spread[1]:
         said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
                  "with no axis, on one side, and over axis=0, each feature, on the other).")

@@ -1,0 +1,29 @@
+"""An index as the program wrote it ([:, :1], [idx]), and whether a fancy index names one element twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def repeats(key: Any) -> bool:
+    """Whether a fancy index names one element twice: its integer arrays, broadcast together, repeat a tuple."""
+    arrays = [np.asarray(k) for k in (key if isinstance(key, tuple) else (key,))
+              if isinstance(k, np.ndarray) and k.dtype.kind in "iu"]
+    if not arrays:
+        return False
+    try:
+        columns = np.stack([a.ravel() for a in np.broadcast_arrays(*arrays)], axis=1)
+    except ValueError:
+        return False
+    return len(np.unique(columns, axis=0)) < len(columns)
+
+
+def index_text(key: Any) -> str:
+    """An index as it is written: [:, :1], [3], [idx]."""
+    def one(k: Any) -> str:
+        if isinstance(k, slice):
+            return ":".join("" if v is None else str(v) for v in (k.start, k.stop)) + (f":{k.step}" if k.step else "")
+        return "..." if k is Ellipsis else "None" if k is None else "idx" if isinstance(k, (np.ndarray, list)) else str(k)
+    return ", ".join(one(k) for k in (key if isinstance(key, tuple) else (key,)))
