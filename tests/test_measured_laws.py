@@ -428,4 +428,4 @@ def test_two_constants_that_are_one_round_number_grouped_two_ways_are_read_and_a
     said = constants_grouped(4.5, -2.5)  # ν + 1/2 against (ν + 1)/2, the sign carried by the port's other operand
     assert "4 + 1/2" in said and "(4 + 1)/2" in said and "NumPy program's side" in said, said
     assert "port's side" in constants_grouped(3.0, 6.5)  # (7 - 1)/2 on the NumPy side, 7 - 1/2 in the port
-    assert constants_grouped(1.5, 1.0) == "" and constants_grouped(2.0, 1.0) == "" and constants_grouped(4.5, 2.0) == ""
+    assert constants_grouped(1.5, 1.0) == "" and constants_grouped(2.0, 1.0) == "" and constants_grouped(3.0, 2.0) == ""
