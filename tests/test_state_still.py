@@ -64,9 +64,9 @@ def train_step(model, optimizer, X, y, scheduler):
 """
 
 
-def top(tmp_path, skip: bool, numpy_source: str = RMSPROP_NUMPY) -> tuple[int, dict | None]:
+def top(tmp_path, skip: bool, numpy_source: str = RMSPROP_NUMPY, port_source: str = RMSPROP_PORT) -> tuple[int, dict | None]:
     (tmp_path / "head.py").write_text(textwrap.dedent(numpy_source.replace("SKIP", str(skip))))
-    (tmp_path / "port.py").write_text(textwrap.dedent(RMSPROP_PORT))
+    (tmp_path / "port.py").write_text(textwrap.dedent(port_source))
     X = np.random.default_rng(2).normal(size=(24, 4))
     np.savez(tmp_path / "d.npz", X=X, y=X[:, 0] - X[:, 1])
     report = tmp_path / "r.json"
@@ -97,3 +97,10 @@ def test_a_state_kept_in_another_form_while_every_update_agrees_is_not_read_as_a
     code, finding = top(tmp_path, skip=False, numpy_source=rooted)
     assert code == 1
     assert finding["name"] not in ("gradient-clipping", "detached-value", "optimizer-settings"), finding
+
+
+def test_a_warm_up_one_step_longer_on_one_side_is_read_from_the_step_after(tmp_path):
+    longer = RMSPROP_PORT.replace("0.0 if s < 3 else 1.0", "0.0 if s <= 3 else 1.0")
+    code, finding = top(tmp_path, skip=False, port_source=longer)
+    assert code == 1 and finding["name"] == "not-updated" and finding["evidence"]["step"] == 4, finding
+    assert "lasts one step longer on that side" in finding["explanation"] and finding["evidence"]["side"] == "torch", finding

@@ -55,8 +55,9 @@ def lockstep(setup: Any, built: Any, last: int, around: Callable[[Any], Any] | N
         torch_side.load(numpy_side.params())
 
 
-def moves_at(setup: Any, built: Any, step: int, side: str) -> bool:
-    """Whether that side ("numpy" or "torch"), stepped in lockstep to the step's shared start, moves any parameter in it."""
+def moves_at(setup: Any, built: Any, step: int, side: str, parameter: str | None = None) -> bool:
+    """Whether that side ("numpy" or "torch"), stepped in lockstep to the step's shared start, moves any parameter in it
+    (or the one given)."""
     sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
     record = sides[side].step(setup.rows(step))
-    return any(np.any(v) for k, v in record.items() if k.endswith(".update"))
+    return any(np.any(v) for k, v in record.items() if k.endswith(".update") and parameter in (None, k.removesuffix(".update")))

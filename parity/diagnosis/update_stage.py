@@ -89,6 +89,11 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                             "schedule whose factor is 0 at that step, t / W counted from t = 0).", {**evidence, "side": side},
                             "Start the schedule's factor above 0 at the first step ((t + 1) / W).", 0.85)]
         why = still_because(setup, built, step, parameter) if side == "torch" else ""
+        if not why and step > 1 and moves_at(setup, built, step + 1, side, parameter) and \
+                not moves_at(setup, built, step - 1, "numpy" if side == "torch" else "torch", parameter):
+            why = (f" It moves it again at step {step + 1}, and both programs held it still before: its warm-up or freeze "
+                   f"of {parameter} lasts one step longer on that side (a schedule's factor still 0 at step {step}: <= where "
+                   "< belongs, or a step counted from another start).")
         return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
                         f"{float(np.abs(moved).max()):.3g}.{why}", {**evidence, "side": side},
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
