@@ -65,19 +65,10 @@ def same_gradients_update(setup: Setup, built, step: int) -> dict[str, float] | 
     return found
 
 
-def update_findings(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
+def _still(setup: Setup, built, context, parameter: str, step: int, evidence: dict) -> list[Finding]:
+    """One program never moves the parameter at this step while the other does: all its parameters at a rate of 0, one
+    step longer on that side, or this one left out of the optimizer."""
     a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
-    before = np.asarray(context.numpy_before[parameter], np.float64)
-    evidence = {"step": step, "parameter": parameter, "stage": "update"}
-    same = same_gradients_update(setup, built, step)
-    if same is not None and parameter in same:
-        evidence["update_given_numpy_gradients"] = same[parameter]
-        if same[parameter] <= 1e-5:
-            return [Finding("gradients-differ", f"Given the NumPy program's gradients, the port's update moves {parameter} as the "
-                             f"NumPy update does (to {same[parameter]:.2g}): the optimizers agree, and the difference at step "
-                             f"{step} comes from the gradients the port computes.", evidence,
-                             "Compare the two programs' backward passes (the gradients the port's autograd makes).", 0.8)]
-        evidence["optimizers_differ"] = True
     for still, moved, side, who, record in ((b, a, "torch", "The port", context.torch_record),
                                             (a, b, "numpy", "The NumPy program", context.numpy_record)):
         updates = [v for k, v in record.items() if k.endswith(".update")]
@@ -97,6 +88,24 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
                         f"{float(np.abs(moved).max()):.3g}.{why}", {**evidence, "side": side},
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
+    return []
+
+
+def update_findings(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
+    a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
+    before = np.asarray(context.numpy_before[parameter], np.float64)
+    evidence = {"step": step, "parameter": parameter, "stage": "update"}
+    same = same_gradients_update(setup, built, step)
+    if same is not None and parameter in same:
+        evidence["update_given_numpy_gradients"] = same[parameter]
+        if same[parameter] <= 1e-5:
+            return [Finding("gradients-differ", f"Given the NumPy program's gradients, the port's update moves {parameter} as the "
+                             f"NumPy update does (to {same[parameter]:.2g}): the optimizers agree, and the difference at step "
+                             f"{step} comes from the gradients the port computes.", evidence,
+                             "Compare the two programs' backward passes (the gradients the port's autograd makes).", 0.8)]
+        evidence["optimizers_differ"] = True
+    if still := _still(setup, built, context, parameter, step, evidence):
+        return still
     if decayed := weight_decay_finding(context, parameter, a, b, before, evidence, _port_groups(built)):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
