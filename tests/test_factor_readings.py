@@ -91,3 +91,22 @@ def test_learning_rates_one_step_ahead_of_the_ports_are_read_as_a_schedule_count
     assert "run one step behind the port's" in shifted_rates(mine, port, mine / 0.025, earlier=0.05)
     assert shifted_rates(mine, port, mine / 0.025) is None  # without it, nothing moves: no shift to read
     assert shifted_rates(mine, port, mine / 0.025, earlier=0.025) is None
+
+
+def test_a_numpy_schedule_that_is_the_ports_scheduler_written_otherwise_is_named_with_its_constants():
+    import math
+
+    import torch
+
+    from parity.diagnosis.schedule_forms import written_schedule
+    optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.5)
+    cosine = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20, eta_min=0.01)
+    s = np.arange(1, 7, dtype=float)
+    port = 0.01 + 0.49 * (1 + np.cos(math.pi * s / 20)) / 2
+    no_pi = 0.01 + 0.49 * (1 + np.cos(s / 20)) / 2
+    assert "its π left out" in written_schedule(cosine, port, no_pi)
+    assert written_schedule(cosine, port, port * 0.9) == ""  # a factor of the port's own rates: no variant gives it
+    step = torch.optim.lr_scheduler.StepLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.05), step_size=8, gamma=0.5)
+    flat = np.full(6, 0.05)
+    assert "without the floor" in written_schedule(step, flat, 0.05 * 0.5 ** (s / 8))
+    assert written_schedule(step, flat, 0.05 * 0.9 ** s) == ""

@@ -6,12 +6,17 @@ learning rate: it is in the gradients. Also the factor read as a learning rate: 
 from __future__ import annotations
 
 import inspect
-from typing import Any
+import math
+import warnings
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.replays import lockstep
+from parity.diagnosis.schedule_forms import written_schedule
 
 SCHEDULE_ARGUMENTS = ("step_size", "gamma", "milestones", "start_factor", "end_factor", "factor", "total_iters", "T_max",
                       "eta_min")
@@ -132,3 +137,60 @@ def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray
                     "stepped before the update, or a step counter from 0 where the other counts from 1).")
     return None
 
+
+def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]], steps: int) -> str | None:
+    """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
+    read: list[float | None] = []
+
+    @contextmanager
+    def rate_read(port) -> Iterator[None]:  # the port's rate as its optimizer steps (a scheduler stepped before it)
+        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+        if not hasattr(optimizer, "param_groups"):
+            read.append(None)
+            yield
+            return
+        taken, step_of = [], optimizer.step
+
+        def recording(*args, **kwargs):
+            taken.append(float(optimizer.param_groups[0]["lr"]))
+            return step_of(*args, **kwargs)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+            optimizer.step = recording
+            try:
+                yield
+            finally:
+                optimizer.step = step_of
+        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
+
+    for _ in lockstep(setup, built, step + steps, rate_read):  # one step past the ratios: a schedule a step ahead
+        pass
+    ahead = read[step - 1:]
+    rates = ahead[:-1]
+    if None in ahead:
+        return None
+    series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
+    earlier = read[step - 2] if step >= 2 else None  # the rate before the window: a schedule that moved just before it
+    moved = [*rates, *([earlier] if earlier is not None else [])]
+    if series is None or len(series) != len(rates):
+        return None
+    numpy_rate = series * np.array(rates)
+    scheduler = built.make_sides()[1].names.get("scheduler") if isinstance(getattr(built.make_sides()[1], "names", None), dict) else None
+    if scheduler is not None and (form := written_schedule(scheduler, np.array(rates), numpy_rate)):
+        return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), the same for every parameter: {form}."
+    if np.ptp(moved) <= 1e-12 * max(moved):
+        return None
+    factors = numpy_rate[1:] / numpy_rate[:-1]
+    if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
+        return shifted
+    if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]):
+        own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
+    elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
+        own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
+    else:
+        return None
+    return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
+            f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
+            f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
+            "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")

@@ -6,9 +6,6 @@ law (a bias correction, an exponential schedule, one factor for every parameter:
 from __future__ import annotations
 
 import math
-import warnings
-from contextlib import contextmanager
-from typing import Iterator
 
 import numpy as np
 
@@ -19,7 +16,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.group_keys import unread_group_key
-from parity.diagnosis.learning_rates import one_learning_rate_factor, scale_free_law, scaled_finding, shifted_rates
+from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
@@ -127,7 +124,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("update-norm", normed[0], {**evidence, **({"side": normed[1]} if normed[1] else {})}, "Scale each tensor's step by the same "
                         "norm in both programs (the trust ratio ‖w‖ / ‖step‖ of the whole step; a cap on the RMS or the L2 "
                         "norm, as the other program has it).", 0.85)]
-    if law and law[0] in ("step-factor", "moving-ratio") and (followed := _port_rates(setup, built, step, ratios)):
+    if law and law[0] in ("step-factor", "moving-ratio", "schedule") and (followed := port_rates(setup, built, step, ratios, LAW_STEPS)):
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
                         "give the NumPy program the same schedule.", 0.85)]
@@ -230,59 +227,6 @@ def _ratios_over_steps(setup: Setup, built, step: int) -> dict[str, list[float]]
             ratio = constant_ratio(a[f"{p.name}.update"], b[f"{p.name}.update"])
             found[p.name].append(float("nan") if ratio is None else ratio)
     return found
-
-
-def _port_rates(setup: Setup, built, step: int, ratios: dict[str, list[float]]) -> str | None:
-    """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
-    read: list[float | None] = []
-
-    @contextmanager
-    def rate_read(port) -> Iterator[None]:  # the port's rate as its optimizer steps (a scheduler stepped before it)
-        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
-        if not hasattr(optimizer, "param_groups"):
-            read.append(None)
-            yield
-            return
-        taken, step_of = [], optimizer.step
-
-        def recording(*args, **kwargs):
-            taken.append(float(optimizer.param_groups[0]["lr"]))
-            return step_of(*args, **kwargs)
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
-            optimizer.step = recording
-            try:
-                yield
-            finally:
-                optimizer.step = step_of
-        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
-
-    for _ in lockstep(setup, built, step + LAW_STEPS, rate_read):  # one step past the ratios: a schedule a step ahead
-        pass
-    ahead = read[step - 1:]
-    rates = ahead[:-1]
-    if None in ahead:
-        return None
-    series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
-    earlier = read[step - 2] if step >= 2 else None  # the rate before the window: a schedule that moved just before it
-    moved = [*rates, *([earlier] if earlier is not None else [])]
-    if series is None or len(series) != len(rates) or np.ptp(moved) <= 1e-12 * max(moved):
-        return None
-    numpy_rate = series * np.array(rates)
-    factors = numpy_rate[1:] / numpy_rate[:-1]
-    if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
-        return shifted
-    if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]):
-        own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
-    elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
-        own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
-    else:
-        return None
-    return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
-            f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
-            f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
-            "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
 
 
 def _port_groups(built) -> list[dict]:

@@ -1,0 +1,73 @@
+"""The NumPy program's learning rate at each step (the port's, read off its optimizer, times the updates' ratio) held
+against the port's own scheduler written otherwise, with the scheduler's own constants: a cosine without its π, a
+step schedule's s / P without the floor, the decay's step counted from another start. torch's closed forms:
+
+    CosineAnnealingLR   η_min + (η_0 - η_min)·(1 + cos(π·s / T)) / 2
+    StepLR              η_0 · γ^⌊s / P⌋
+    ExponentialLR       η_0 · γ^s
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+import numpy as np
+
+AGREES = 1e-4  # relative: a form that gives every rate read
+
+Form = Callable[[np.ndarray], np.ndarray]
+
+
+def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.ndarray) -> str:
+    """Words for the one variant of the port's scheduler that gives the NumPy program's rates, or ""."""
+    forms = _forms(scheduler)
+    if not forms or len(numpy_rates) < 3:
+        return ""
+    own, variants = forms
+    for start in range(-2, 3):  # the scheduler's step count s at the first rate read
+        s = np.arange(start, start + len(port_rates), dtype=np.float64)
+        if not _gives(own(s), port_rates):
+            continue
+        for words, variant in variants.items():
+            with np.errstate(all="ignore"):
+                if _gives(variant(s[:len(numpy_rates)]), numpy_rates):
+                    return (f"the port's {type(scheduler).__name__} gives its rates ({_listed(port_rates)}); the NumPy "
+                            f"program's ({_listed(numpy_rates)}) are that schedule with {words}")
+    return ""
+
+
+def _forms(scheduler: Any) -> tuple[Form, dict[str, Form]] | None:
+    name = type(scheduler).__name__
+    base = float(getattr(scheduler, "base_lrs", [0.0])[0])
+    if name == "CosineAnnealingLR":
+        T, low = float(scheduler.T_max), float(scheduler.eta_min)
+        cosine = lambda s, k=math.pi, T=T, low=low: low + (base - low) * (1 + np.cos(k * s / T)) / 2  # noqa: E731
+        return cosine, {"its π left out, cos(s / T) where cos(π·s / T) belongs": lambda s: cosine(s, k=1.0),
+                        f"T = {T - 1:g} where the port's T_max is {T:g}": lambda s: cosine(s, T=T - 1),
+                        f"T = {T + 1:g} where the port's T_max is {T:g}": lambda s: cosine(s, T=T + 1),
+                        "η_min left out (the cosine decays to 0)": lambda s: cosine(s, low=0.0),
+                        "1 - cos where 1 + cos belongs (the cosine rising)": lambda s: low + (base - low) * (1 - np.cos(math.pi * s / T)) / 2}
+    if name == "StepLR":
+        P, gamma = float(scheduler.step_size), float(scheduler.gamma)
+        return (lambda s: base * gamma ** np.floor(s / P)), {
+            f"s / {P:g} taken without the floor, γ^(s / P) (a smooth decay where StepLR cuts every {P:g} steps)":
+                lambda s: base * gamma ** (s / P),
+            "the step size left out, γ^s (a cut at every step)": lambda s: base * gamma ** s,
+            f"a step size of {P - 1:g}": lambda s: base * gamma ** np.floor(s / (P - 1)) if P > 1 else s * np.nan,
+            f"a step size of {P + 1:g}": lambda s: base * gamma ** np.floor(s / (P + 1))}
+    if name == "ExponentialLR":
+        gamma = float(scheduler.gamma)
+        return (lambda s: base * gamma ** s), {"1 - γ where γ belongs": lambda s: base * (1 - gamma) ** s,
+                                               "γ applied twice a step, γ^(2s)": lambda s: base * gamma ** (2 * s)}
+    return None
+
+
+def _gives(values: np.ndarray, rates: np.ndarray) -> bool:
+    values, rates = np.asarray(values, np.float64), np.asarray(rates, np.float64)
+    return values.shape == rates.shape and bool(np.all(np.isfinite(values))) and \
+        bool(np.allclose(values, rates, rtol=AGREES, atol=AGREES * float(np.abs(rates).max(initial=0.0))))
+
+
+def _listed(values: np.ndarray) -> str:
+    return ", ".join(f"{v:.4g}" for v in values)
