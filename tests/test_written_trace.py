@@ -344,3 +344,62 @@ def test_a_forward_reading_that_fails_on_values_it_was_not_written_for_leaves_th
     from parity.diagnosis.written_forward import _guarded
     assert _guarded(lambda: [][1]) is None
     assert _guarded(lambda: ("forward", "said", "fix", 0.8)) == ("forward", "said", "fix", 0.8)
+
+
+MARGIN_NUMPY = """
+import numpy as np
+
+class Margin:
+    def __init__(self):
+        self.w, self.b = np.random.default_rng(0).normal(0, 0.5, (4, 1)), np.zeros(1)
+
+    def train_step(self, X, y):
+        s = 2 * y - 1                       # the margin form wants labels in {-1, +1}
+        z = FORWARD
+        loss = np.mean(np.logaddexp(0, -s * z))
+        dz = -s / (1 + np.exp(s * z)) / len(X)
+        self.w -= 0.1 * X.T @ dz
+        self.b -= 0.1 * dz.sum(axis=0)
+        return loss
+"""
+
+MARGIN_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Margin(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 1)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.binary_cross_entropy_with_logits(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+
+def test_targets_made_for_a_margin_loss_are_no_cause_where_the_models_own_values_part_first(tmp_path):
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(30, 4))
+    np.savez(tmp_path / "m.npz", X=X, y=(X[:, :1] > 0).astype(float))
+    (tmp_path / "port.py").write_text(MARGIN_PORT)
+    for forward, passes in (("X @ self.w + self.b", True), ("np.tanh(X) @ self.w + self.b", False)):
+        (tmp_path / "margin.py").write_text(MARGIN_NUMPY.replace("FORWARD", forward))
+        path = tmp_path / "r.json"
+        result = CliRunner().invoke(cli, ["check", f"{tmp_path}/margin.py:Margin", "--torch", f"{tmp_path}/port.py:Margin",
+                                          "--as-written", "--data", f"{tmp_path}/m.npz", "--steps", "3", "--param", "w=fc.weight.T",
+                                          "--param", "b=fc.bias", "--json", str(path)])
+        assert result.exit_code == (0 if passes else 1), result.output
+        if not passes:
+            top = json.loads(path.read_text())["diagnosis"][0]
+            assert "targets are" not in top["explanation"], top

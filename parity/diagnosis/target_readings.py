@@ -205,13 +205,19 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value) \
-                and not _another_coefficient(trace, region, value):
+                and not _another_coefficient(trace, region, value) and not _coding(y.array, value.array):
             a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
             if np.allclose(a * y.array + b, value.array, rtol=1e-5, atol=1e-7) and not (abs(a - 1) < 1e-9 and abs(b) < 1e-12) \
                     and a > 0:  # -y (or 1 - y) is a loss's sign or its other class (-y·log p - (1 - y)·log(1 - p)), no target
                 rows = f"; each row sums to {float(value.array.sum(axis=-1).mean()):.6g}" if value.array.ndim == 2 and value.array.shape[1] > 1 else ""
                 return ("loss-function", f"The NumPy program's targets are {_affine(a, b)} ({value.op} of y){rows}.")
     return None
+
+
+def _coding(y: np.ndarray, made: np.ndarray) -> bool:
+    """Labels in [0, 1] made into values beyond it (2y, 2y - 1): a coding for a margin-form loss, which
+    label_coding.py measures, not targets smoothed or scaled."""
+    return bool(np.all((y >= 0) & (y <= 1)) and (np.any(made < -1e-9) or np.any(made > 1 + 1e-9)))
 
 
 def _another_coefficient(trace: Trace, region: list[int], value: Value) -> bool:
