@@ -205,3 +205,16 @@ def test_a_gradient_taken_through_a_subtraction_but_not_the_division_after_it_is
         mine = values(("X", mu, (), ""), ("y", y, (), ""), ("subtract", y - mu, (1, 0), ""), ("negative", delta, (2,), ""))
         said = delta_factor(mine, port, [2, 3], 1e-9, lambda v: f"the gradient at the port's {v.op}")
         assert ("leaves out the step through the division by [exp (6, 2)]" in said) == said_or_not, said
+
+
+def test_a_half_that_is_the_temperature_the_forward_divides_by_is_said_with_that_division():
+    from parity.diagnosis.delta_factor import delta_factor
+    x, t = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 3))
+    feats = x @ RNG.normal(size=(4, 3))
+    g = (feats / 0.5 - t) / 6  # the gradient at the scaled scores; at the scores themselves it is g / 0.5
+    mine = values(("X", x, (), ""), ("matmul", feats, (0, "?"), ""), ("multiply", 0.5 * feats, (1, 0.5), ""),
+                  ("divide", feats / 0.5, (1, 0.5), ""), ("y", t, (), ""), ("subtract", feats / 0.5 - t, (3, 4), ""),
+                  ("divide", g, (5, 6.0), ""))
+    port = values(("linear", feats, (), ""), ("grad", g / 0.5, (0,), ""))
+    said = delta_factor(mine, port, [5, 6], 1e-9, lambda v: f"the gradient at the port's {v.op}")
+    assert "times 0.5" in said and "half; 0.5, the number the program writes in divide(" in said, said

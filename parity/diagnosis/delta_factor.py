@@ -96,6 +96,8 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
         return None
     meaning = ratio_meaning(ratio, _rows(trace)) or count_meaning(ratio, next((np.shape(v.array) for v in trace.values if v.op == "y"), ())) \
         or _written_constant(ratio, trace)
+    if meaning and meaning[0] == "factor-2" and (written := _written_constant(ratio, trace, nearest=True)):
+        meaning = (meaning[0], f"{meaning[1]}; {written[1]}")  # a temperature of 0.5 is a half too
     where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
     if columns == (...,) and (skipped := _step_skipped(theirs, other, ratio)):
         return f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element: {skipped}", True, ratio
@@ -119,10 +121,12 @@ def _step_skipped(theirs: Value, other: Trace, ratio: float) -> str:
     return ""
 
 
-def _written_constant(ratio: float, trace: Trace) -> tuple[str, str] | None:
-    """A factor that is a number the program writes in its forward pass (the C of C·tanh(z / C)), or one over it:
-    that constant's place in the chain rule (applied once more, or left out)."""
-    forward = (v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index))
+def _written_constant(ratio: float, trace: Trace, nearest: bool = False) -> tuple[str, str] | None:
+    """A number the forward pass writes (the C of C·tanh(z / C)), or one over it, as the factor: applied once more, or
+    left out, in the chain rule; `nearest`: the last such number before the loss."""
+    meets = next((v.index for v in trace.values if {"X", "y"} <= roots(trace, v.index)), len(trace.values))  # the loss
+    forward = [v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index)]
+    forward = [v for v in forward if v.index < meets][::-1] if nearest else forward
     found = written_form(ratio, forward)  # the forward pass's own numbers, not an update's (a learning rate times a decay)
     if found is None:
         return None
