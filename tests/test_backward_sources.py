@@ -218,3 +218,14 @@ def test_a_half_that_is_the_temperature_the_forward_divides_by_is_said_with_that
     port = values(("linear", feats, (), ""), ("grad", g / 0.5, (0,), ""))
     said = delta_factor(mine, port, [5, 6], 1e-9, lambda v: f"the gradient at the port's {v.op}")
     assert "times 0.5" in said and "half; 0.5, the number the program writes in divide(" in said, said
+
+
+def test_a_delta_weighted_per_label_on_one_side_is_read_as_a_class_weight():
+    from parity.diagnosis.class_weights import label_weighted
+    y = (RNG.random(12) > 0.5).astype(float)
+    g = RNG.normal(size=12)
+    for weights, said in (({0.0: 1.0, 1.0: 0.5}, True), ({0.0: 1.0, 1.0: 1.0}, False)):
+        mine = values(("y", y, (), ""), ("subtract", g * np.where(y == 1, weights[1.0], weights[0.0]), (0,), ""))
+        port = values(("grad", g, (), ""))
+        found = label_weighted([mine.values[1]], [port.values[0]], mine, lambda v: "the port's gradient")
+        assert ("0.5 on the rows labelled 1" in found) == said, found

@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 
 from parity.diagnosis.bound_rows import ancestors, bound_part
+from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.masks_left_out import mask_left_out
@@ -106,8 +107,7 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
 
 
 def _step_skipped(theirs: Value, other: Trace, ratio: float) -> str:
-    """The port's gradient at V = U / s (or U · s), U = y - x: the ratio is the chain rule's factor through U's op,
-    so the NumPy value went through that op and skipped V's own step, the 1/s (or s) of the division (or product)."""
+    """The port's gradient at V = U / s (or U · s), U = y - x, times U's op's own factor: V's step (1/s, s) skipped."""
     at = other.values[theirs.inputs[0]] if theirs.op == "grad" and theirs.inputs and isinstance(theirs.inputs[0], int) else None
     arrays = [i for i in at.inputs if isinstance(i, int)] if at is not None and at.op in ("div", "true_divide", "mul") else []
     for position, inner in enumerate(arrays if len(arrays) == 2 else ()):
@@ -292,7 +292,7 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
                        f"before any gradient they share. {masked}", where, "Apply the forward pass's mask to the "
                        "gradient too (zero where the forward zeroed).", 0.8)
     factor = delta_factor(numpy_trace, torch_trace, region, tolerance, name) or terms_weighted(
-        deltas, gradients, numpy_trace, tolerance, name)
+        deltas, gradients, numpy_trace, tolerance, name) or label_weighted(deltas, gradients, numpy_trace, name)
     split = "" if factor else target_entries(deltas, gradients, numpy_trace, name)
     said = factor or split
     return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s before "
