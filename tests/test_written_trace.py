@@ -403,3 +403,18 @@ def test_targets_made_for_a_margin_loss_are_no_cause_where_the_models_own_values
         if not passes:
             top = json.loads(path.read_text())["diagnosis"][0]
             assert "targets are" not in top["explanation"], top
+
+
+def test_a_bias_updated_and_left_out_of_the_forward_pass_is_read_by_moving_it(tmp_path):
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(30, 4))
+    np.savez(tmp_path / "m.npz", X=X, y=(X[:, :1] > 0.3).astype(float))
+    (tmp_path / "port.py").write_text(MARGIN_PORT)
+    (tmp_path / "margin.py").write_text(MARGIN_NUMPY.replace("FORWARD", "X @ self.w"))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/margin.py:Margin", "--torch", f"{tmp_path}/port.py:Margin",
+                                      "--as-written", "--data", f"{tmp_path}/m.npz", "--steps", "3", "--param", "w=fc.weight.T",
+                                      "--param", "b=fc.bias", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "missing-parameter" and top["evidence"]["parameter"] == "b" and top["evidence"]["side"] == "numpy", top

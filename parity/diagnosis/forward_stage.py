@@ -15,6 +15,7 @@ from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.unread_parameters import unread_parameter
 from parity.diagnosis.written_forward import written_forward
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -38,6 +39,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
         ranked(found, located)
     if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
         ranked(found, idiom)
+    if found[0].score < 0.8 and failure.step > 1 and (unread := quietly(unread_parameter, setup, built, failure.step)):
+        found.insert(0, unread)  # a parameter moved by the steps before, read by one side's forward pass only
     if name == "loss" and (alone := quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
         term = "offset" in found[0].evidence  # the two losses' difference read as one of the programs' values
         first = not term and (alone.score > found[0].score or found[0].name == "forward" and found[0].score <= alone.score + 0.05)
