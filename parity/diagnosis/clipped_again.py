@@ -22,7 +22,7 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, port_follows, updates_agree
-from parity.diagnosis.replays import replayed
+from parity.diagnosis.replays import numpy_trajectory, replayed
 from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
 Gradients = dict[str, torch.Tensor]
@@ -43,9 +43,9 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     optimizer = _optimizer(built.make_sides()[1])
     if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
         return None
-    port_bounds = _port_bounds(setup, built)
+    port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
-        if port_bounds and _follows_at_call(setup, built, step + AHEAD, clip, tolerance):
+        if port_bounds and _follows_at_call(built, steps, clip, tolerance):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             return Finding("gradient-clipping", f"The port's own clipping call (clip_grad_norm_ or clip_grad_value_, "
@@ -55,7 +55,7 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
                            "programs clip otherwise.", {"step": step, "stage": "update", "clipping": words},
                            "Clip alike in both programs: clip_grad_norm_ scales every gradient by one factor from the norm of "
                            "all of them together; clip_grad_value_ clamps each entry.", 0.85)
-        if _follows(setup, built, step + AHEAD, clip, tolerance):
+        if _follows(built, steps, clip, tolerance):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             port, after = _port_handling(setup, built, step, clip)
@@ -118,10 +118,10 @@ def _scaled(g: Gradients, factor: float) -> Gradients:
     return {k: v * factor for k, v in g.items()}
 
 
-def _follows(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
-    """Both programs from the first step, the port's optimizer given clip(raw gradients) at each step; False at the
-    first update that parts."""
-    numpy_side, torch_side = built.make_sides()
+def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+    """The port from each step's shared start, its optimizer given clip(raw gradients) at each step; False at the
+    first update that parts from the NumPy program's."""
+    _, torch_side = built.make_sides()
     optimizer = _optimizer(torch_side)
     tensors = {pair.name: torch_side.parameter(pair) for pair in torch_side.pairs}
     delivered: Gradients = {}
@@ -141,22 +141,21 @@ def _follows(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Grad
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
             optimizer.step = clipped_step
-            for t in range(1, last + 1):
-                start = numpy_side.params()
-                numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
-                if not updates_agree(start, numpy_side.params(), torch_side.params(), tolerance):
+            for rows, start, after in steps:
+                torch_side.load(start)
+                torch_side.step(rows)
+                if not updates_agree(start, after, torch_side.params(), tolerance):
                     return False
-                torch_side.load(numpy_side.params())
     finally:
         for hook in hooks:
             hook.remove()
     return True
 
 
-def _follows_at_call(setup: Any, built: Any, last: int, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
-    """Both programs from the first step, the port's own clipping calls doing `clip` to the gradients they are handed
+def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+    """The port from each step's shared start, its own clipping calls doing `clip` to the gradients they are handed
     (what the port did to them before, a centralisation or a decay, kept); False at the first update that parts."""
-    numpy_side, torch_side = built.make_sides()
+    _, torch_side = built.make_sides()
 
     def replaced(parameters, *args, **kwargs):
         held = [parameters] if torch.is_tensor(parameters) else [p for p in parameters if p.grad is not None]
@@ -171,12 +170,11 @@ def _follows_at_call(setup: Any, built: Any, last: int, clip: Callable[[Gradient
     try:
         for name in originals:
             setattr(nn_utils, name, replaced), setattr(clip_grad, name, replaced)
-        for t in range(1, last + 1):
-            start = numpy_side.params()
-            numpy_side.step(setup.rows(t)), torch_side.step(setup.rows(t))
-            if not updates_agree(start, numpy_side.params(), torch_side.params(), tolerance):
+        for rows, start, after in steps:
+            torch_side.load(start)
+            torch_side.step(rows)
+            if not updates_agree(start, after, torch_side.params(), tolerance):
                 return False
-            torch_side.load(numpy_side.params())
     finally:
         for name, original in originals.items():
             setattr(nn_utils, name, original), setattr(clip_grad, name, original)

@@ -17,12 +17,13 @@ from torch.overrides import TorchFunctionMode
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, port_follows, updates_agree
 from parity.diagnosis.port_values import OPERATORS, has_reduction
+from parity.diagnosis.replays import numpy_trajectory
 
 MEETS = {"mul", "truediv", "div", "sub", "add", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet
 MOST_VALUES = 12  # values tried, the ones nearest the loss first
 LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
 # shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
-MOST_USES = 8  # uses of a value read by two or more calls tried, the ones nearest the loss first
+MOST_USES = 6  # uses of a value read by two or more calls tried, the ones nearest the loss first
 REDUCTIONS = {"mean", "var", "std", "sum", "norm", "var_mean", "std_mean"}  # a batch statistic: its term is NumPy's to write
 
 
@@ -60,10 +61,13 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
     None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
     is also matched, over steps where the other use's parameters do not move, by detaching the value whole."""
     survey = _Detaching()
-    if port_follows(setup, built, step + AHEAD, tolerance) or not _follows(setup, built, step + AHEAD, survey, tolerance, survey_only=True):
+    if port_follows(setup, built, step + AHEAD, tolerance):
+        return None
+    steps = numpy_trajectory(setup, built, step + AHEAD)
+    if not _follows(built, steps, survey, tolerance, survey_only=True):
         return None
     for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
-        if _follows(setup, built, step + AHEAD, _Detaching(target), tolerance):
+        if _follows(built, steps, _Detaching(target), tolerance):
             return _said(survey.calls, target, step)
     return None
 
@@ -85,22 +89,19 @@ def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
     return sorted(((call, k) for k, calls_of in readers.items() if len(calls_of) > 1 for call in calls_of), reverse=True)
 
 
-def _follows(setup: Any, built: Any, last: int, mode: _Detaching, tolerance: float, survey_only: bool = False) -> bool:
-    """Both programs stepped from each step's shared start through `last`, the port's step under `mode`: whether
-    every update agrees (with `survey_only`, the port's first step is only recorded)."""
-    numpy_side, torch_side = built.make_sides()
-    for t in range(1, last + 1):
-        rows = setup.rows(t)
-        start = numpy_side.params()
-        numpy_side.step(rows)
+def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, tolerance: float, survey_only: bool = False) -> bool:
+    """The port stepped from each step's shared start under `mode`: whether every update is the NumPy program's (with
+    `survey_only`, the port's first step is only recorded)."""
+    _, torch_side = built.make_sides()
+    for rows, start, after in steps:
+        torch_side.load(start)
         mode.calls.clear(), mode.made.clear()
         with mode:
             torch_side.step(rows)
         if survey_only:
             return bool(mode.calls)
-        if not updates_agree(start, numpy_side.params(), torch_side.params(), tolerance):
+        if not updates_agree(start, after, torch_side.params(), tolerance):
             return False
-        torch_side.load(numpy_side.params())
     return True
 
 

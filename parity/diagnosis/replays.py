@@ -61,3 +61,15 @@ def moves_at(setup: Any, built: Any, step: int, side: str, parameter: str | None
     sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
     record = sides[side].step(setup.rows(step))
     return any(np.any(v) for k, v in record.items() if k.endswith(".update") and parameter in (None, k.removesuffix(".update")))
+
+
+def numpy_trajectory(setup: Any, built: Any, last: int) -> list[tuple[Any, dict, dict]]:
+    """The NumPy program stepped once through `last`: (rows, parameters before, after) at each step, the yardstick
+    every port stepped again with one change is held against (the NumPy program stepped once, not once per change)."""
+    numpy_side, _ = built.make_sides()
+    steps = []
+    for t in range(1, last + 1):
+        rows, start = setup.rows(t), numpy_side.params()
+        numpy_side.step(rows)
+        steps.append((rows, start, numpy_side.params()))
+    return steps

@@ -16,15 +16,15 @@ STILL = 1e-12  # relative: a loss that moved by no more than this did not move
 
 
 def unread_parameter(setup: Any, built: Any, step: int) -> Finding | None:
-    numpy_side, torch_side = replayed(setup, built, step)
-    start = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
+    sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))  # replayed once; each move steps a copy
+    start = {name: np.asarray(value, np.float64) for name, value in sides["numpy"].params().items()}
     rows = setup.rows(step)
-    moved = {side_name: {} for side_name in ("numpy", "torch")}
+    moved: dict[str, dict[str, bool]] = {"numpy": {}, "torch": {}}
     for name, value in start.items():
         direction = np.random.default_rng(0).standard_normal(value.shape)
         h = MOVE * max(float(np.abs(value).max(initial=0.0)), 1.0)
-        for side_name in moved:
-            losses = [_loss(setup, built, step, side_name, start, name, sign * h * direction, rows) for sign in (1, -1)]
+        for side_name, side in sides.items():
+            losses = [_loss(side, start, name, sign * h * direction, rows) for sign in (1, -1)]
             if None in losses:
                 return None
             moved[side_name][name] = abs(losses[0] - losses[1]) > STILL * max(abs(losses[0]), 1e-30)
@@ -40,9 +40,8 @@ def unread_parameter(setup: Any, built: Any, step: int) -> Finding | None:
     return None
 
 
-def _loss(setup: Any, built: Any, step: int, side_name: str, start: dict, name: str, move: np.ndarray, rows: Any) -> float | None:
-    sides = dict(zip(("numpy", "torch"), replayed(setup, built, step)))
-    side = sides[side_name].promoted()  # both in float64: a small move of a weakly read parameter still shows
-    side.load({k: (v + move if k == name else v) for k, v in start.items()})
-    record = side.step(rows)
+def _loss(side: Any, start: dict, name: str, move: np.ndarray, rows: Any) -> float | None:
+    copy = side.promoted()  # a float64 copy of the program at the step's start: a small move of a weakly read parameter shows
+    copy.load({k: (v + move if k == name else v) for k, v in start.items()})
+    record = copy.step(rows)
     return float(np.ravel(record["loss"])[0]) if "loss" in record else None
