@@ -111,8 +111,9 @@ def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Findi
         value, reader = (f"[{calls[k][0]} {calls[k][1]}]" for k in (index, call))
         said = ("a value used in two places whose backward takes the term of one use only (a path's term left out of "
                 "the NumPy backward), or, where that path is meant to carry no gradient, a .detach() the port leaves out "
-                "there" if calls[call][0] in LAYERS else "a .detach() the port leaves out there (a baseline, an advantage "
-                "or a target made from it and meant as a constant), or that use's term left out of the NumPy backward")
+                "there" if calls[call][0] in LAYERS else "one of two, which the numbers do not tell apart: that use's term left out "
+                "of the NumPy backward, or a .detach() the port leaves out there (a baseline, an advantage or a target "
+                "made from it and meant as a constant)")
         return Finding("detached-value", f"The port, stepped again with its {value} detached where its {reader} reads it "
                        f"(that use only; its other uses keep their gradient), steps in lockstep with the NumPy program "
                        f"through step {step + AHEAD}: every update agrees (measured). The gradient that flows back to "
@@ -128,8 +129,9 @@ def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Findi
     statistic = _statistic(calls, index)
     said = (f"a statistic's term (the gradient through {value}, made from a {statistic}) left out of the NumPy "
             "backward, or a .detach() the port leaves out there" if statistic else
-            "a .detach() the port leaves out (a baseline, an advantage, a target or a teacher's output meant as a "
-            "constant), or, where the path is meant, that path's term left out of the NumPy backward")
+            "one of two, which the numbers do not tell apart: the NumPy backward leaves that path's term out (a "
+            "factor differentiated as if it were a constant, a modulating weight, a gate's carry), or the port leaves "
+            "out a .detach() meant there (a baseline, an advantage, a target or a teacher's output)")
     return Finding("detached-value", f"The port, stepped again with its {value} detached{where}, steps in lockstep with "
                    f"the NumPy program through step {step + AHEAD}: every update agrees (measured). The NumPy program's "
                    f"backward pass treats that value as a constant; the port back-propagates through it: {said}.",
