@@ -21,7 +21,7 @@ import torch.nn.utils.clip_grad as clip_grad
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, port_follows, updates_agree
+from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, follows_trajectory, port_follows
 from parity.diagnosis.replays import numpy_trajectory, replayed
 from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
@@ -141,15 +141,10 @@ def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], to
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
             optimizer.step = clipped_step
-            for rows, start, after in steps:
-                torch_side.load(start)
-                torch_side.step(rows)
-                if not updates_agree(start, after, torch_side.params(), tolerance):
-                    return False
+            return follows_trajectory(torch_side, steps, tolerance)
     finally:
         for hook in hooks:
             hook.remove()
-    return True
 
 
 def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
@@ -170,15 +165,10 @@ def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradie
     try:
         for name in originals:
             setattr(nn_utils, name, replaced), setattr(clip_grad, name, replaced)
-        for rows, start, after in steps:
-            torch_side.load(start)
-            torch_side.step(rows)
-            if not updates_agree(start, after, torch_side.params(), tolerance):
-                return False
+        return follows_trajectory(torch_side, steps, tolerance)
     finally:
         for name, original in originals.items():
             setattr(nn_utils, name, original), setattr(clip_grad, name, original)
-    return True
 
 
 def _port_handling(setup: Any, built: Any, step: int, clip: Callable[[Gradients], Gradients]) -> tuple[str, bool]:

@@ -9,13 +9,14 @@ through it: a .detach() the port leaves out, or a path's term the NumPy backward
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Any
 
 import torch
 from torch.overrides import TorchFunctionMode
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, port_follows, updates_agree
+from parity.diagnosis.optimizer_again import AHEAD, follows_trajectory, port_follows
 from parity.diagnosis.port_values import OPERATORS, has_reduction
 from parity.diagnosis.replays import numpy_trajectory
 
@@ -93,16 +94,18 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
     """The port stepped from each step's shared start under `mode`: whether every update is the NumPy program's (with
     `survey_only`, the port's first step is only recorded)."""
     _, torch_side = built.make_sides()
-    for rows, start, after in steps:
-        torch_side.load(start)
+
+    @contextmanager
+    def detaching():
         mode.calls.clear(), mode.made.clear()
         with mode:
-            torch_side.step(rows)
-        if survey_only:
-            return bool(mode.calls)
-        if not updates_agree(start, after, torch_side.params(), tolerance):
-            return False
-    return True
+            yield
+
+    if survey_only:
+        with detaching():
+            torch_side.step(steps[0][0])
+        return bool(mode.calls)
+    return follows_trajectory(torch_side, steps, tolerance, detaching)
 
 
 def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Finding:

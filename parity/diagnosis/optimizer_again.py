@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter
+from contextlib import nullcontext
 from typing import Any, Iterator
 
 import numpy as np
@@ -167,6 +168,18 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
         if not updates_agree(start, mine, theirs, tolerance):
             return False
         torch_side.load(mine)
+    return True
+
+
+def follows_trajectory(torch_side: Any, steps: list, tolerance: float, around: Any = None) -> bool:
+    """The port stepped from each step's shared start of the NumPy program's trajectory (numpy_trajectory), each step
+    inside `around()` where given: whether every update is the NumPy program's."""
+    for rows, start, after in steps:
+        torch_side.load(start)
+        with around() if around else nullcontext():
+            torch_side.step(rows)
+        if not updates_agree(start, after, torch_side.params(), tolerance):
+            return False
     return True
 
 
