@@ -227,3 +227,17 @@ def test_a_sibling_that_is_the_same_distribution_in_another_form_is_no_function_
     assert not in_its_place(op, np.exp(log_p), {}, ((), mine, port), 1e-9)  # log_softmax beside softmax: one distribution
     relu = SimpleNamespace(array=np.maximum(z, 0), users=[])
     assert in_its_place(relu, np.tanh(z), {}, ((), mine, port), 1e-9)  # another function: the reading may stand
+
+
+def test_a_mask_only_the_numpy_program_makes_over_a_value_both_have_is_read_as_left_out():
+    from parity.diagnosis.comparisons import mask_dropped
+    q, s = np.array([0.0, 0, 1, 1, 1]), np.array([3.0, 1, 2, 0, 4])
+    same, better = (q[:, None] == q[None, :]).astype(float), (s[:, None] > s[None, :]).astype(float)
+    mine = values(("X", np.column_stack([q, s]), (), ""), ("equal", same, (0, 0), ""), ("greater", better, (0, 0), ""),
+                  ("logical_and", better * same, (2, 1), ""))
+    port = values(("gt", better, (), ""))
+    said = mask_dropped([mine.values[3]], mine, {2: port.values[0]})
+    assert "masks [greater (5, 5)] with [equal (5, 5)]" in said and "its [gt (5, 5)]" in said, said
+    everywhere = values(("X", np.column_stack([q, s]), (), ""), ("equal", np.ones((5, 5)), (0, 0), ""),
+                        ("greater", better, (0, 0), ""), ("logical_and", better, (2, 1), ""))
+    assert mask_dropped([everywhere.values[3]], everywhere, {2: port.values[0]}) == ""  # a mask of ones masks nothing

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 COMPARISONS = {"greater": (">", True), "gt": (">", True), "greater_equal": (">=", True), "ge": (">=", True),
@@ -174,3 +175,31 @@ def mask_as_indices(departing: list[Value], trace: Trace) -> str:
                     f"row 1, where a boolean mask keeps the {int(index.array.sum())} rows marked 1 (astype(int) where "
                     "astype(bool) was meant).")
     return ""
+
+
+MASKING = {"logical_and", "bitwise_and", "multiply", "where"}  # ops that apply a 0/1 mask to a value
+
+
+def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value]) -> str:
+    """A NumPy value that masks a value both programs have with a 0/1 mask only the NumPy program makes (pairs of
+    documents kept within one query, padding left out): the port goes on with the unmasked value. Said where the
+    masked value departs and the value it masks agrees with one of the port's."""
+    for value in departing[:24]:
+        if value.op.removesuffix(" (in place)") not in MASKING:
+            continue
+        operands = [i for i in value.inputs if isinstance(i, int)]
+        masks = [i for i in operands if i not in agreed and _zero_one(trace.values[i].array)]
+        kept = [i for i in operands if i in agreed and i not in masks and trace.values[i].array.shape == value.array.shape]
+        if len(masks) == 1 and kept and 0 < trace.values[masks[0]].array.mean() < 1:
+            mask, unmasked = trace.values[masks[0]], trace.values[kept[0]]
+            share = float(np.mean(np.broadcast_to(mask.array, value.array.shape) == 0))
+            return (f"The NumPy program masks {describe(unmasked)} with {describe(mask)} ({op_text(mask, trace)}, "
+                    f"0 at {share:.0%} of the entries), a mask the port never makes: the port goes on with the value as "
+                    "it is (its "
+                    f"{describe(agreed[unmasked.index])}). One side leaves the mask out (pairs across groups, padded "
+                    "entries, rows of other queries kept).")
+    return ""
+
+
+def _zero_one(array: np.ndarray) -> bool:
+    return array.size > 1 and bool(np.all((array == 0) | (array == 1)))

@@ -27,7 +27,7 @@ from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
-from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics
+from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped
 from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
@@ -76,9 +76,8 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     agreed[frontier.index] = carried(agreed[frontier.index], torch_trace, tolerance)
     found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law)
     if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
-        agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # read again past y's own values
+        agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # past y: kept only at 0.85, a call measured
         found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
-        # kept only where a call measured again names it (0.85): an equation read at a second frontier is too easily true
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
         where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
         return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
@@ -216,7 +215,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("grouping", lambda: said("forward", grouped_otherwise(departing, numpy_trace, after, tolerance), "Group as meant.", 0.85)),
         ("counts", lambda: said("forward", mean_counts(departing[:60], numpy_trace, torch_trace) or row_counts(departing[:60],
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
-        *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance),
+        *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
@@ -236,12 +235,13 @@ def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departi
 
 
 def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], said: Callable,
-                   tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
+                   tolerance: float, agreed: dict) -> list[tuple[str, Callable[[], tuple | None]]]:
     """A mask or bound applied otherwise (other entries masked, a mask's mean, a clamp cutting all); a loss's term apart."""
     return [
         ("bounds", lambda: said("forward", degenerate_clamp(numpy_trace, torch_trace, tolerance), "Put the bound on the "
                                 "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
+        ("masks", lambda: said("forward", mask_dropped(departing, numpy_trace, agreed), "Mask the same entries in both programs.", 0.8)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
