@@ -582,3 +582,23 @@ def test_an_epsilon_left_at_torchs_default_is_read_at_the_small_number_the_numpy
     if eps != "eps=1e-5":
         top = json.loads(report.read_text())["diagnosis"][0]
         assert top["name"] == "optimizer-settings" and top["evidence"]["change"] == "eps=1e-05", top
+
+
+def test_a_numpy_clipping_by_the_squared_norm_beside_a_port_that_clips_is_read_as_that_norm_not_as_an_unseen_clip(tmp_path):
+    """The ratio of the updates times ‖g‖ is one number here too; the port's clip_grad_norm_ binds and its step sees
+    it, so the law's "the port clips where its step never sees it" would be a guess: stepping the port again says."""
+    rng = np.random.default_rng(8)
+    np.savez(tmp_path / "m.npz", X=rng.normal(size=(20, 4)), y=3 * rng.normal(size=(20, 1)))
+    squared = CLIPPED_MLP_NUMPY.replace("{square}", "h ** 2").replace(
+        "norm = np.sqrt(sum(np.sum(g * g) for g in grads.values()))", "norm = sum(np.sum(g * g) for g in grads.values())")
+    (tmp_path / "m_numpy.py").write_text(squared)
+    (tmp_path / "m_torch.py").write_text(CLIPPED_MLP_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/m_numpy.py:Mlp", "--torch", f"{tmp_path}/m_torch.py:Mlp", "--as-written", "--init",
+        "net = Mlp()", "--data", str(tmp_path / "m.npz"), "--steps", "6", "--param", "W1=fc1.weight.T",
+        "--param", "W2=fc2.weight.T", "--json", str(report), "--quiet"])
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "gradient-clipping" and "the squared norm" in top["explanation"], top
+    assert "never sees" not in top["explanation"], top

@@ -44,16 +44,14 @@ def clipping_law(setup: Any, built: Any, step: int, ratios: dict[str, list[float
     for power, words in READINGS.items():
         c = r * norms ** power
         if np.ptp(c) <= CONSTANT * abs(c[0]):
+            if power == 1 and called:  # a port that clips: its clipping seen or not, and the NumPy gradients' size,
+                return ""  # are read by stepping it again (clipped_again), not guessed from this law
             bound = abs(c[0]) ** (1 / abs(power)) if power > 0 else abs(c[0]) ** (-1 / abs(power))
-            said = words.format(c=bound) + (CALLED_UNSEEN if power == 1 and called else "")
+            said = words.format(c=bound)
             return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in r)}) as the gradient's global "
                     f"norm does ({', '.join(f'{x:.4g}' for x in norms)}): {said} (measured: the ratio times ‖g‖^{power} is "
                     f"{c[0]:.6g} at every step read).")
     return ""
-
-
-CALLED_UNSEEN = (" (the port calls clip_grad_norm_, but its step never sees the clipped gradients: called after "
-                 "optimizer.step(), or on other tensors)")
 
 
 def _finite_prefix(series: list[float]) -> list[float]:
