@@ -44,7 +44,10 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
         return None
     port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
+    binds = _binding_test(setup, built, step) if not port_bounds else None
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
+        if binds is not None and not binds(clip):
+            continue  # the port handles no gradient and this clipping changes none at the failing step: the port as it is
         if port_bounds and _follows_at_call(built, steps, clip, tolerance):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
@@ -116,6 +119,20 @@ def _clippings(bounds: list[float]):
 
 def _scaled(g: Gradients, factor: float) -> Gradients:
     return {k: v * factor for k, v in g.items()}
+
+
+def _binding_test(setup: Any, built: Any, step: int) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
+    """Where the port's step takes back-propagation's gradients as they are (no clipping, no hook), a clipping that
+    leaves the failing step's gradients as they are steps as the port does and fails there too: a test of whether a
+    clipping changes them, or None where the port's own gradients are not the raw ones."""
+    raw = raw_gradients(setup, built, step)
+    _, torch_side = replayed(setup, built, step)
+    torch_side.step(setup.rows(step))
+    taken = torch_side.gradients() or {}
+    if not raw or any(k not in taken or not np.allclose(taken[k], raw[k], rtol=1e-6, atol=0) for k in raw):
+        return None
+    tensors = {k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in raw.items()}
+    return lambda clip: any(not torch.allclose(v, tensors[k], rtol=1e-9, atol=0) for k, v in clip(dict(tensors)).items())
 
 
 def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
