@@ -38,6 +38,7 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_mean
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
+from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.backward_located import located_in_backward
 from parity.diagnosis.detached_again import detached_again_finding
 from parity.diagnosis.update_stage import update_findings
@@ -87,6 +88,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                  or quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
+    if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
+            (after := quietly(after_step_finding, setup, built, failure.step, parameter)):
+        found.insert(0, after)
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
             (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, detached)
