@@ -224,7 +224,7 @@ def test_a_delta_weighted_per_label_on_one_side_is_read_as_a_class_weight():
     from parity.diagnosis.class_weights import label_weighted
     y = (RNG.random(12) > 0.5).astype(float)
     g = RNG.normal(size=12)
-    for weights, said in (({0.0: 1.0, 1.0: 0.5}, True), ({0.0: 1.0, 1.0: 1.0}, False)):
+    for weights, said in (({0.0: 1.0, 1.0: 0.5}, True), ({0.0: 1.0, 1.0: 1.0}, False), ({0.0: -1.0, 1.0: 1.0}, False)):
         mine = values(("y", y, (), ""), ("subtract", g * np.where(y == 1, weights[1.0], weights[0.0]), (0,), ""))
         port = values(("grad", g, (), ""))
         found = label_weighted([mine.values[1]], [port.values[0]], mine, lambda v: "the port's gradient")

@@ -241,3 +241,13 @@ def test_a_mask_only_the_numpy_program_makes_over_a_value_both_have_is_read_as_l
     everywhere = values(("X", np.column_stack([q, s]), (), ""), ("equal", np.ones((5, 5)), (0, 0), ""),
                         ("greater", better, (0, 0), ""), ("logical_and", better, (2, 1), ""))
     assert mask_dropped([everywhere.values[3]], everywhere, {2: port.values[0]}) == ""  # a mask of ones masks nothing
+
+
+def test_a_where_that_chooses_between_two_branches_is_no_mask_left_out():
+    from parity.diagnosis.comparisons import mask_dropped
+    z = np.array([[-1.0, 2.0], [0.5, -0.3]])
+    positive = (z > 0).astype(float)
+    mine = values(("X", z, (), ""), ("greater", positive, (0, 0.0), ""), ("multiply", 0.5 * z, (0, 0.5), ""),
+                  ("where", np.where(z > 0, z, 0.5 * z), (1, 0, 2), ""))
+    port = values(("linear", z, (), ""))
+    assert mask_dropped([mine.values[3]], mine, {0: port.values[0]}) == ""  # an activation's two branches (an ELU)

@@ -48,4 +48,5 @@ def _per_label(mine: np.ndarray, theirs: np.ndarray, labels: np.ndarray, kinds: 
             return None
         weights[float(kind)] = middle
     values = list(weights.values())
-    return weights if np.ptp(values) > 1e-3 * max(abs(v) for v in values) else None
+    positive = all(v > 0 for v in values) or all(v < 0 for v in values)  # a class weight scales, it flips no sign
+    return weights if positive and np.ptp(values) > 1e-3 * max(abs(v) for v in values) else None

@@ -20,7 +20,8 @@ from parity.diagnosis.optimizer_again import AHEAD, follows_trajectory, port_fol
 from parity.diagnosis.port_values import OPERATORS, has_reduction
 from parity.diagnosis.replays import numpy_trajectory
 
-MEETS = {"mul", "truediv", "div", "sub", "add", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet
+MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet; a sum's
+# term left out (a skip connection's identity path) is the backward's missing-term reading, more precise than a detach
 MOST_VALUES = 12  # values tried, the ones nearest the loss first
 LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
 # shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
@@ -68,9 +69,16 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
     if not _follows(built, steps, survey, tolerance, survey_only=True):
         return None
     for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
-        if _follows(built, steps, _Detaching(target), tolerance):
+        if _tried(built, steps, target, tolerance):
             return _said(survey.calls, target, step)
     return None
+
+
+def _tried(built: Any, steps: list, target: int | tuple[int, int], tolerance: float) -> bool:
+    try:
+        return _follows(built, steps, _Detaching(target), tolerance)
+    except Exception:  # noqa: BLE001 - a detach the port cannot step with (a loss left with no graph) is no alternative
+        return False
 
 
 def _candidates(calls: list[tuple]) -> list[int]:
@@ -87,7 +95,8 @@ def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
     for index, (_, _, operands, _) in enumerate(calls):
         for k in dict.fromkeys(operands):
             readers.setdefault(k, []).append(index)
-    return sorted(((call, k) for k, calls_of in readers.items() if len(calls_of) > 1 for call in calls_of), reverse=True)
+    return sorted(((call, k) for k, calls_of in readers.items() if len(calls_of) > 1 for call in calls_of
+                   if calls[call][0] != "add" and not calls[call][0].endswith("_")), reverse=True)
 
 
 def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, tolerance: float, survey_only: bool = False) -> bool:
