@@ -188,7 +188,8 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value])
         if value.op.removesuffix(" (in place)") not in MASKING:
             continue
         operands = [i for i in value.inputs if isinstance(i, int)]
-        if value.op == "where" and not (0.0 in value.inputs or any(not np.any(trace.values[i].array) for i in operands)):
+        if value.op == "where" and not (any(isinstance(i, float) and i == 0.0 for i in value.inputs)
+                                        or any(not np.any(trace.values[i].array) for i in operands)):
             continue  # where(c, a, b) with b a value: a choice between two branches (an ELU), no mask
         masks = [i for i in operands if i not in agreed and _zero_one(trace.values[i].array)]
         kept = [i for i in operands if i in agreed and i not in masks and trace.values[i].array.shape == value.array.shape]
