@@ -251,3 +251,13 @@ def test_a_where_that_chooses_between_two_branches_is_no_mask_left_out():
                   ("where", np.where(z > 0, z, 0.5 * z), (1, 0, 2), ""))
     port = values(("linear", z, (), ""))
     assert mask_dropped([mine.values[3]], mine, {0: port.values[0]}) == ""  # an activation's two branches (an ELU)
+
+
+def test_a_one_hot_of_the_labels_that_selects_a_losss_terms_is_no_mask_left_out():
+    from parity.diagnosis.comparisons import mask_dropped
+    labels, logp = np.array([0.0, 2, 1, 2]), np.log(np.full((4, 3), 1 / 3))
+    onehot = np.eye(3)[labels.astype(int)]
+    mine = values(("X", logp, (), ""), ("y", labels, (), ""), ("getitem", onehot, (1,), ""),
+                  ("multiply", onehot * logp, (0, 2), ""))
+    port = values(("log_softmax", logp, (), ""))
+    assert mask_dropped([mine.values[3]], mine, {0: port.values[0]}) == ""

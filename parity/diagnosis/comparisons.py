@@ -191,7 +191,7 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value])
         if value.op == "where" and not (any(isinstance(i, float) and i == 0.0 for i in value.inputs)
                                         or any(not np.any(trace.values[i].array) for i in operands)):
             continue  # where(c, a, b) with b a value: a choice between two branches (an ELU), no mask
-        masks = [i for i in operands if i not in agreed and _zero_one(trace.values[i].array)]
+        masks = [i for i in operands if i not in agreed and _zero_one(trace.values[i].array) and not _from_y(trace, i)]
         kept = [i for i in operands if i in agreed and i not in masks and trace.values[i].array.shape == value.array.shape]
         if len(masks) == 1 and kept and 0 < trace.values[masks[0]].array.mean() < 1:
             mask, unmasked = trace.values[masks[0]], trace.values[kept[0]]
@@ -202,6 +202,19 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value])
                     f"{describe(agreed[unmasked.index])}). One side leaves the mask out (pairs across groups, padded "
                     "entries, rows of other queries kept).")
     return ""
+
+
+def _from_y(trace: Trace, index: int) -> bool:
+    """Whether a value is made from the targets (a one-hot of the labels selects a loss's terms; it masks nothing)."""
+    seen, stack = set(), [index]
+    while stack:
+        value = trace.values[stack.pop()]
+        if value.op == "y":
+            return True
+        if value.index not in seen:
+            seen.add(value.index)
+            stack += [i for i in value.inputs if isinstance(i, int)]
+    return False
 
 
 def _zero_one(array: np.ndarray) -> bool:
