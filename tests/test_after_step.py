@@ -79,3 +79,11 @@ def test_a_proximal_step_without_the_learning_rate_is_read_as_two_soft_threshold
 def test_a_gradient_of_another_size_before_the_same_proximal_step_is_no_map_of_the_ports_step(tmp_path):
     code, top = run(tmp_path, "0.1 * 0.05", scale="2.0")
     assert code == 1 and top["name"] != "after-step", top
+
+
+def test_a_step_at_twice_the_rate_on_a_weight_started_at_zero_is_no_map_after_the_step():
+    from parity.diagnosis.after_step import _step_scaled
+    before, step = np.zeros((3, 2)), np.random.default_rng(1).normal(size=(3, 2))
+    assert _step_scaled(before, before + step, before + 2 * step)  # 2·w' here is a rate, not a scale after the step
+    w = np.random.default_rng(2).normal(size=(3, 2))
+    assert not _step_scaled(w, w + step, 0.9 * (w + step))  # a decay after the step scales w' itself

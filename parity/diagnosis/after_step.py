@@ -25,6 +25,7 @@ from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.replays import replayed
 
 CLOSE = 1e-4  # relative to the parameter's largest entry: float32's rounding of the new value
+MOST_ELEMENTS = 4  # a map read on fewer entries (a one-number bias) fits too much
 
 
 def after_step_finding(setup: Any, built: Any, step: int, parameter: str) -> Finding | None:
@@ -46,8 +47,11 @@ def after_step_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
         optimizer.step = step_of
     if parameter not in stepped:
         return None
+    before = np.asarray(numpy_side.params()[parameter], np.float64)
     numpy_side.step(rows)
     w = stepped[parameter]
+    if w.size < MOST_ELEMENTS or _step_scaled(before, w, np.asarray(numpy_side.params()[parameter], np.float64)):
+        return None  # too few entries to read a map; or the NumPy step is the port's step scaled (a rate, a gradient)
     mine, theirs = (_map(w, np.asarray(side.params()[parameter], np.float64)) for side in (numpy_side, torch_side))
     if mine is None or theirs is None or mine == theirs:
         return None
@@ -58,6 +62,17 @@ def after_step_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
                    {"step": step, "stage": "update", "parameter": parameter, "numpy": mine, "torch": theirs},
                    "Apply the same map after the step in both programs, with the same constant (the step size times "
                    "the penalty, for a proximal step).", 0.85)
+
+
+def _step_scaled(before: np.ndarray, w: np.ndarray, new: np.ndarray) -> bool:
+    """Whether the NumPy program's step is the port's optimizer step times one number (new - w0 = c·(w' - w0)): a
+    learning rate or a gradient's size, not a map after the step (a parameter started at 0 makes the two alike)."""
+    port_step, numpy_step = w - before, new - before
+    big = np.abs(port_step) > 1e-3 * max(float(np.abs(port_step).max(initial=0.0)), 1e-30)
+    if not big.any():
+        return False
+    c = float(np.median(numpy_step[big] / port_step[big]))
+    return bool(np.allclose(numpy_step, c * port_step, rtol=1e-4, atol=CLOSE * max(float(np.abs(w).max(initial=0.0)), 1e-30)))
 
 
 def _map(w: np.ndarray, new: np.ndarray) -> str | None:
