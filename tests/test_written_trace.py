@@ -57,7 +57,7 @@ def test_windows_one_hot_rows_and_repeated_indices_are_traced_as_the_step_makes_
     (and one whose arrays repeat values but never a tuple)."""
     from numpy.lib.stride_tricks import as_strided
     from parity.diagnosis.traced_step import _made
-    from parity.diagnosis.value_trace import _repeats
+    from parity.diagnosis.index_words import repeats as _repeats
 
     def step(X, y):
         windows = as_strided(X, (X.shape[0], 2, 2), (X.strides[0], X.strides[1], X.strides[1]))

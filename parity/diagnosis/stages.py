@@ -88,9 +88,6 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
                  or quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
-    if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
-            (after := quietly(after_step_finding, setup, built, failure.step, parameter)):
-        found.insert(0, after)
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
             (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, detached)
@@ -99,6 +96,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
+    if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
+            (after := quietly(after_step_finding, setup, built, failure.step, parameter)):
+        found.insert(0, after)  # after the entries at a bound: a value clipped on one side names the side
     if not found and (stage := _optimizer_stage(name, numpy_record, torch_record, failure.step)):
         found.append(stage)
     if not found:
