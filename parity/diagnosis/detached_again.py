@@ -17,7 +17,7 @@ from torch.overrides import TorchFunctionMode
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, follows_trajectory, port_follows
-from parity.diagnosis.port_values import OPERATORS, has_reduction
+from parity.diagnosis.port_values import OPERATORS, has_reduction, op_name
 from parity.diagnosis.replays import numpy_trajectory
 
 MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet; a sum's
@@ -50,8 +50,7 @@ class _Detaching(TorchFunctionMode):
         operands = [self.made[id(a)] for a in (*args, *kwargs.values()) if torch.is_tensor(a) and id(a) in self.made]
         graded = sum(1 for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.requires_grad)
         index = len(self.calls)
-        self.calls.append((name.strip("_").removeprefix("r") if name in OPERATORS else name, tuple(result.shape),
-                           operands, graded >= 2 and (name.strip("_").removeprefix("r") in MEETS or has_reduction(func))))
+        self.calls.append((op_name(name), tuple(result.shape), operands, graded >= 2 and (op_name(name) in MEETS or has_reduction(func))))
         if index == self.target:
             result = result.detach()
         self.made[id(result)] = index

@@ -17,6 +17,11 @@ OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul",
                                     "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
 
 
+def op_name(name: str) -> str:
+    """A torch function's name as the traces say it: an operator without its underscores and reflection (__rsub__: sub)."""
+    return name.strip("_").removeprefix("r") if name in OPERATORS else name
+
+
 class _TorchValues(TorchFunctionMode):
     def __init__(self, trace: Trace) -> None:
         super().__init__()
@@ -32,7 +37,7 @@ class _TorchValues(TorchFunctionMode):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
             subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
-            self.trace.note(name.strip("_").removeprefix("r") if name in OPERATORS else name,
+            self.trace.note(op_name(name),
                             _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
                             subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
             if recorded and id(result) in self.trace.of:
