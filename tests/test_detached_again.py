@@ -5,9 +5,11 @@ import json
 import textwrap
 
 import numpy as np
+import torch
 from click.testing import CliRunner
 
 from parity.cli import cli
+from parity.diagnosis.detached_again import _Detaching
 
 ACTOR_CRITIC_NUMPY = """
 import numpy as np
@@ -113,3 +115,16 @@ def test_a_trunk_whose_numpy_gradient_takes_one_heads_path_only_is_read_as_that_
     assert code == 1
     assert top["name"] == "detached-value" and top["evidence"]["use"].startswith("[linear"), top
     assert top["evidence"]["value"].startswith("[tanh") and "a path's term left out of the NumPy backward" in top["explanation"]
+
+
+def test_a_tensor_made_after_a_noted_one_is_freed_is_no_calls_result():
+    """A freed tensor's address is taken by the next one made; the survey keeps what it noted alive, so a tensor no
+    call with a gradient made is never read as one (the CI run where a use of a statistic was read otherwise)."""
+    mode, w = _Detaching(), torch.ones(3, requires_grad=True)
+    with mode:
+        for _ in range(20):
+            doubled = w * 2.0
+            del doubled
+            fresh = torch.ones(3)
+            w + fresh
+    assert all(operands == [] for name, _, operands, _ in mode.calls if name == "add"), mode.calls

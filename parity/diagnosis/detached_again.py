@@ -37,6 +37,7 @@ class _Detaching(TorchFunctionMode):
     def __init__(self, target: int | tuple[int, int] | None = None) -> None:
         super().__init__()
         self.target, self.calls, self.made = target, [], {}
+        self.kept: list[torch.Tensor] = []  # the results noted, alive, so that an id is never another tensor's
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
@@ -54,6 +55,7 @@ class _Detaching(TorchFunctionMode):
         if index == self.target:
             result = result.detach()
         self.made[id(result)] = index
+        self.kept.append(result)
         return result
 
 
@@ -105,7 +107,7 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
 
     @contextmanager
     def detaching():
-        mode.calls.clear(), mode.made.clear()
+        mode.calls.clear(), mode.made.clear(), mode.kept.clear()
         with mode:
             yield
 
