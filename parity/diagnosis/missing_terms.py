@@ -10,7 +10,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.recompute import leaves
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.value_trace import MASKED, Trace, Value, agrees, describe
 
 MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product term
 
@@ -169,14 +169,28 @@ def _through_weight(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: flo
     """gap = G·W or G·Wᵀ for one of the port's gradients G and one of its weights W (as the kit read them)."""
     if gap.ndim != 2 or not np.any(gap):
         return None
-    weights = {v.array.shape + (v.array.tobytes()[:64],): v for v in trace.values if v.op in KIT_READS and v.array.ndim == 2}
-    grads = [v for v in trace.values if v.op == "grad" and v is not theirs and v.array.ndim == 2 and v.array.shape[0] == gap.shape[0]]
-    for grad in grads[:MOST_PRODUCTS // 8]:
-        for weight in weights.values():
-            for W, words in ((weight.array, "W"), (weight.array.T, "Wᵀ")):
-                if W.shape[0] == grad.array.shape[1] and W.shape[1] == gap.shape[1] and agrees(grad.array @ W, gap, tolerance):
-                    return f"({gradient_name(grad, trace)}) · {words} (W of shape {weight.array.shape})", grad.array @ W
+    peak = float(np.abs(gap).max())
+    for grad, weight, words, product, its_peak in _weight_products(trace, gap.shape[0]):
+        # |max|a| - max|b|| <= max|a - b|: a product whose peak is that far from the gap's cannot agree with it
+        if grad is theirs or product.shape != gap.shape or (peak < MASKED and abs(its_peak - peak) > tolerance * peak):
+            continue
+        if agrees(product, gap, tolerance):
+            return f"({gradient_name(grad, trace)}) · {words} (W of shape {weight.array.shape})", product
     return None
+
+
+def _weight_products(trace: Trace, rows: int) -> list[tuple[Value, Value, str, np.ndarray, float]]:
+    """G·W and G·Wᵀ for the port's gradients G of `rows` rows and the weights W the kit read, with each one's peak:
+    made once per trace, since every gap of a run is held against the same products."""
+    key = f"weight products {rows}"
+    if key not in trace.memo:
+        weights = {v.array.shape + (v.array.tobytes()[:64],): v for v in trace.values if v.op in KIT_READS and v.array.ndim == 2}
+        grads = [v for v in trace.values if v.op == "grad" and v.array.ndim == 2 and v.array.shape[0] == rows]
+        products = [(grad, weight, words, product := grad.array @ W, float(np.abs(product).max(initial=0.0)))
+                    for grad in grads[:MOST_PRODUCTS // 8 + 1] for weight in weights.values()
+                    for W, words in ((weight.array, "W"), (weight.array.T, "Wᵀ")) if W.shape[0] == grad.array.shape[1]]
+        trace.memo[key] = products
+    return trace.memo[key]
 
 
 KIT_READS = {"detach", "cpu", "clone", "numpy", "to"}  # the kit reading a port's tensors, not values of the port's

@@ -8,6 +8,7 @@ nothing is looked up.
 from __future__ import annotations
 
 import inspect
+import weakref
 from collections import Counter
 from contextlib import nullcontext
 from typing import Any, Iterator
@@ -108,13 +109,26 @@ def _variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ())
 
 
 def _written_numbers(setup: Any, built: Any) -> tuple[float, ...]:
-    """The numbers the NumPy program's first step computes with (its constants as written), most used first."""
+    """The numbers the NumPy program's first step computes with (its constants as written), most used first; read
+    once per run (the optimizer's and the clipping's readings both try them, and a trace of a long program is slow)."""
+    try:
+        return _WRITTEN[built]
+    except (KeyError, TypeError):
+        pass
     try:
         values = traces(setup, built, 1)[0].values
     except Exception:  # noqa: BLE001 - a program that cannot be traced: no numbers to try
         return ()
     counted = Counter(round(i, 12) for v in values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0))
-    return tuple(n for n, _ in counted.most_common(WRITTEN_NUMBERS))
+    numbers = tuple(n for n, _ in counted.most_common(WRITTEN_NUMBERS))
+    try:
+        _WRITTEN[built] = numbers
+    except TypeError:  # a run's object that takes no weak reference: read again next time
+        pass
+    return numbers
+
+
+_WRITTEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, group: int | None = None) -> torch.optim.Optimizer:

@@ -42,6 +42,7 @@ class Trace:
         self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
         self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
+        self.memo: dict[str, Any] = {}  # readings' results over values already traced (a value's inputs never change)
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")
@@ -156,7 +157,8 @@ class TracedArray(np.ndarray):
                 trace.quiet -= 1
         result = _traced(result)
         einsum = func.__name__ == "einsum" and args and isinstance(args[0], str)  # its subscripts, to compute it again
-        _note(func.__name__, _arrays_in(args), result, f"{args[0]!r}{', ' * bool(kwargs)}" * einsum + keywords(kwargs))
+        subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if einsum else ""  # not an array's repr: slow on large arrays
+        _note(func.__name__, _arrays_in(args), result, subscripts + keywords(kwargs))
         return result
 
     # methods that bypass NumPy's function protocol, or compute through a scalar it does not see

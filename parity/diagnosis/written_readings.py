@@ -19,21 +19,18 @@ from parity.tolerance.diagnosis import TRACE_AGREES
 
 
 def roots(trace: Trace, index: int) -> set[str]:
-    seen, stack, roots = set(), [index], set()
-    while stack:
-        i = stack.pop()
-        if i in seen:
-            continue
-        seen.add(i)
-        for source in trace.values[i].inputs:
+    """The data a value is made from ("X", "y"), and "?" where an input was not seen; each value's set kept on the
+    trace, so a reading that asks of every value asks once."""
+    known: list[frozenset] = trace.memo.setdefault("roots", [])
+    for value in trace.values[len(known):index + 1]:  # a value's inputs come before it
+        found: set[str] = set()
+        for source in value.inputs:
             if isinstance(source, int):
-                if trace.values[source].op in ("X", "y"):
-                    roots.add(trace.values[source].op)
-                else:
-                    stack.append(source)
+                found |= {trace.values[source].op} if trace.values[source].op in ("X", "y") else known[source]
             elif source == "?":
-                roots.add("?")
-    return roots
+                found.add("?")
+        known.append(frozenset(found))
+    return set(known[index])
 
 
 ELEMENTWISE = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply by", "mul": "multiply by"}
