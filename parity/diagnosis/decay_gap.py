@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import torch
 
 from parity.diagnosis.decay_order import decay_order
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_again import _optimizer, _stepping
 from parity.diagnosis.ratios import constant_ratio
 
 DECAY_ELEMENTS = 4  # entries a multiple of the parameter must hold on to say a decay: on one entry, any difference is one
@@ -47,3 +51,43 @@ def _decay_coefficients(decay: float, groups: list[dict]) -> str:
             return (f"lr·λ = {lr:g}·{lam:g}, the port's decay: the {side} decays {'it' if side == 'port' else 'it too'}, the "
                     f"other does not (weight decay applied on one side only)")
     return ""
+
+
+def decay_kinds(built: Any, decayed: Finding) -> Finding | None:
+    """A decay read in one side's optimizer state (λ·θ in the gradient its moments are made of) beside a port whose
+    own optimizer holds that λ for the parameter: the same λ applied in two kinds, L2 in the gradient on one side
+    and decoupled from it (AdamW's p -= lr·λ·p) on the other."""
+    parameter, lam, side = (decayed.evidence.get(k) for k in ("parameter", "decay", "side"))
+    group, optimizer = _port_group(built, parameter)
+    held = float((group or {}).get("weight_decay") or 0.0)
+    if group is None or lam is None or not held or abs(held - abs(lam)) > 1e-3 * held:
+        return None
+    decoupled = isinstance(optimizer, torch.optim.AdamW) or bool(group.get("decoupled_weight_decay"))
+    name = type(optimizer).__name__
+    if decoupled and side == "numpy":
+        said = (f"the NumPy program adds λ·{parameter} to the gradient its moments are made of (an L2 term, as "
+                f"torch.optim.Adam(weight_decay={held:g}) does), where the port's {name} with weight_decay={held:g} "
+                "decays the weights apart from the gradient (decoupled: p -= lr·λ·p, its moments see the bare gradient)")
+    elif not decoupled and side == "torch":
+        said = (f"the port's {name} with weight_decay={held:g} adds λ·{parameter} to the gradient its moments are made "
+                "of (an L2 term), where the NumPy program's moments see the bare gradient (a decay decoupled from the "
+                "gradient, as AdamW's p -= lr·λ·p, or none)")
+    else:
+        return None
+    return Finding("weight-decay", f"The {decayed.evidence.get('state')} of {parameter} differs at step 1 by λ = {held:g} "
+                   f"times the parameter itself (times 1 - β1): the same λ in two kinds of weight decay: {said}.",
+                   {k: v for k, v in decayed.evidence.items() if k != "side"},
+                   "Decay alike: torch.optim.Adam(weight_decay=λ) for an L2 term in the gradient, torch.optim.AdamW for "
+                   "a decay decoupled from it.", 0.85)
+
+
+def _port_group(built: Any, parameter: str | None) -> tuple[dict | None, Any]:
+    """The port's optimizer's parameter group that holds `parameter`, and the optimizer."""
+    try:
+        side = _stepping(built.make_sides()[1])
+        optimizer = _optimizer(side)
+        pair = next(p for p in side.pairs if p.name == parameter)
+        tensor = side.parameter(pair)
+    except Exception:  # noqa: BLE001 - a port that cannot be built again here, or no such parameter: nothing to read
+        return None, None
+    return next((g for g in getattr(optimizer, "param_groups", []) if any(p is tensor for p in g["params"])), None), optimizer

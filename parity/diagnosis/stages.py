@@ -38,6 +38,7 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_mean
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
+from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.backward_located import located_in_backward
 from parity.diagnosis.detached_again import detached_again_finding
@@ -72,6 +73,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
         found += state_findings(name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built), context)
+        if found and found[0].name == "weight-decay" and (kinds := quietly(decay_kinds, built, found[0])):
+            found[0] = kinds
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := quietly(

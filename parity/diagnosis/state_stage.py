@@ -237,6 +237,10 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
     if np.count_nonzero(np.abs(theta) > 1e-3 * np.abs(theta).max(initial=0.0)) < 2:
         return None  # a parameter at 0 (a bias as initialised): any difference is a multiple of nothing
     decay = constant_ratio(gap, scale * theta)
+    if decay is None:  # a small λ (5e-4) is a gap near the moments' rounding: a multiple to that rounding will do
+        rounding = _state_rounding(parameter, numpy_record, torch_record, scale, name)
+        largest = float(np.abs(gap).max(initial=0.0))
+        decay = _multiple(gap, scale * theta, min(rounding, 0.01 * largest)) if largest > 10 * rounding else None
     if decay is None or abs(decay) < 1e-8 or _others_apart(kind, numpy_record, torch_record, every_before or {}, parameter, scale):
         return None
     side, who = ("numpy", "NumPy program") if decay > 0 else ("torch", "port")
@@ -261,9 +265,24 @@ def _others_apart(kind: str, numpy_record: dict, torch_record: dict, before: dic
     return False
 
 
+def _state_rounding(parameter: str, numpy_record: dict, torch_record: dict, scale: float, name: str) -> float:
+    """How far two states made from agreeing gradients may part: the gradients' own gap (times the state's 1 - β1)
+    and a few units of the state's last place (gradients kept to the program: a float32 gradient's own rounding)."""
+    grads = [np.asarray(r[f"{parameter}.grad"], np.float64) for r in (numpy_record, torch_record) if f"{parameter}.grad" in r]
+    state = np.asarray(torch_record[name])
+    unit = float(np.finfo(state.dtype).eps) if state.dtype.kind == "f" else 1e-16
+    apart = scale * float(np.abs(grads[0] - grads[1]).max(initial=0.0)) if len(grads) == 2 else 1e-5 * float(np.abs(state).max())
+    return apart + 8 * unit * float(np.abs(state).max(initial=0.0))
+
+
+def _multiple(gap: np.ndarray, theta: np.ndarray, rounding: float) -> float | None:
+    """λ where gap = λ·θ to `rounding` (least squares)."""
+    if gap.shape != theta.shape or not np.any(theta):
+        return None
+    lam = float(np.vdot(gap, theta) / np.vdot(theta, theta))
+    return lam if float(np.abs(gap - lam * theta).max(initial=0.0)) <= rounding else None
+
+
 def _multiple_of(gap: np.ndarray, theta: np.ndarray, rounding: float) -> bool:
     """gap = λ·θ for one λ, to the state's own rounding (a small decay of a small bias is mostly float32's noise)."""
-    if gap.shape != theta.shape or not np.any(theta):
-        return False
-    lam = float(np.vdot(gap, theta) / np.vdot(theta, theta))
-    return float(np.abs(gap - lam * theta).max(initial=0.0)) <= rounding
+    return _multiple(gap, theta, rounding) is not None
