@@ -8,6 +8,8 @@ the other way round; where that value is one the port computes, the grouping is 
 
 from __future__ import annotations
 
+import math
+
 from typing import Callable
 
 import numpy as np
@@ -113,6 +115,7 @@ def _python(ops: tuple[str, str]) -> str:
     return "a {0} (b {1} c)".format(*ops) if TIGHT[ops[1]] > TIGHT[ops[0]] else "(a {0} b) {1} c".format(*ops)
 
 
+MOST_DENOMINATOR = 16  # fractions p/q read as a term's weight: beyond, a ratio of two numbers is any number
 GROUPED = 0.75  # the fit of two constants read as one round number grouped two ways: a reading of two numbers, no more
 SMALL = (1.0, 2.0)  # the b and c of a + b / c: a + 1/2 against (a + 1)/2, a half read against a whole
 CONSTANT_FORMS = (  # (as written, as meant) for a round a: a + b / c against (a + b) / c, a - b / c against (a - b) / c
@@ -136,3 +139,20 @@ def constants_grouped(numpy_constant: float, port_constant: float) -> str:
                                 f"{theirs:g} is {meant.format(**words)}: the same numbers grouped otherwise (the parentheses "
                                 f"left out on the {side}'s side: the division binds before the {'sum' if '+' in written else 'difference'}).")
     return ""
+
+
+def term_weighted(numpy_term: float, port_term: float, rows: int, data_rows: int) -> str:
+    """Two one-number terms added on each side whose ratio is a small fraction p/q: one term weighted otherwise (a
+    divergence divided by the batch's rows where the data's belong, a penalty's weight written twice)."""
+    if not numpy_term or not port_term or numpy_term * port_term < 0:
+        return ""
+    k = numpy_term / port_term
+    fraction = next(((p, q) for q in range(1, MOST_DENOMINATOR + 1) if 1 <= (p := round(k * q)) <= 4 * MOST_DENOMINATOR
+                     and (p, q) != (1, 1) and math.gcd(p, q) == 1 and abs(k * q - p) <= 1e-5 * k * q), None)
+    if fraction is None:
+        return ""
+    counts = next((f", {a} / {b}: the data's {data_rows} rows against the batch's {rows}" for a, b in
+                   ((data_rows, rows), (rows, data_rows)) if a and b and a != b and abs(k - a / b) <= 1e-5 * k), "")
+    return (f" One number each: the NumPy program's {numpy_term:.6g} is {fraction[0]}/{fraction[1]} of the port's "
+            f"{port_term:.6g}{counts}: the same term weighted otherwise on one side (a divergence's or a penalty's weight, "
+            "or the count it is divided by).")

@@ -13,7 +13,7 @@ from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
-from parity.diagnosis.precedence import constants_grouped
+from parity.diagnosis.precedence import constants_grouped, term_weighted
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
 
@@ -58,6 +58,9 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if np.ptp(other_np) <= 1e-6 * np.abs(other_np).max(initial=0.0) and np.ptp(other_t) <= 1e-6 * np.abs(other_t).max(initial=0.0) \
             and other_np.size and (grouped := constants_grouped(float(other_np.flat[0]), float(other_t.flat[0]))):
         return said + grouped, "grouped"
+    if other_np.size == other_t.size == 1 and (weighted := term_weighted(
+            float(other_np.flat[0]), float(other_t.flat[0]), _rows(trace), len(trace.data) if trace.data is not None else 0)):
+        return said + weighted, "grouped"
     if (spread := [_per_column(v) for v in (other_np, other_t)])[0] != spread[1]:
         said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
                  "with no axis, on one side, and over axis=0, each feature, on the other).")
@@ -71,6 +74,10 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if window := windows_apart(other_np, other_t):
         return said + window, "window"
     return said + (turned := reordered(other_np, other_t)), "reordered" if turned else ""
+
+
+def _rows(trace: Trace) -> int:
+    return int(trace.values[0].array.shape[0]) if trace.values and trace.values[0].array.ndim else 0
 
 
 def _per_column(other: np.ndarray) -> str:
