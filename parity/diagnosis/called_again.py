@@ -26,8 +26,10 @@ from parity.diagnosis.value_trace import agrees, describe
 MEASURED = 0.9
 
 
-def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, tolerance: float, step: int) -> Finding | None:
-    """The one argument of the port's loss call that, changed, gives the NumPy program's loss; None where none does."""
+def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, tolerance: float, step: int,
+                      picks: list[tuple[int, np.ndarray]] = ()) -> Finding | None:
+    """The one argument of the port's loss call that, changed, gives the NumPy program's loss (or the call on the rows
+    the NumPy program's loss picks, `picks`); None where none does."""
     for call in calls:
         if _matches(call.value, numpy_loss, tolerance):
             return None  # the port computes the NumPy program's loss: the programs part elsewhere
@@ -38,7 +40,7 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
         given = dict(bound.arguments)
         bound.apply_defaults()
         name = getattr(call.func, "__name__", "the loss function")
-        for change, value in _alternatives(call.func, dict(bound.arguments), rows):
+        for change, value in chain(_rows_picked(call.func, dict(bound.arguments), picks), _alternatives(call.func, dict(bound.arguments), rows)):
             regrouped = change.startswith("the input's") and abs(value - numpy_loss) > 1e-4 * abs(call.value - numpy_loss)
             if _matches(value, numpy_loss, tolerance) and not regrouped:  # a pairing of rows must close the whole gap
                 said = _said(given)
@@ -146,6 +148,22 @@ def _rows_regrouped(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
         if value is not None:
             yield (f"the input's {rows} rows regrouped from ({a}, {b}) to ({b}, {a}) (a stack over one axis flattened "
                    "against targets flattened over the other: each prediction scored against another position's target)"), value
+
+
+def _rows_picked(func: Any, arguments: dict, picks: list[tuple[int, np.ndarray]]) -> Iterator[tuple[str, float]]:
+    """The loss called again on the rows an index of the NumPy program's takes (a mask of labelled rows), input and
+    target alike: a loss over every row where the NumPy program's is over those."""
+    given, target = arguments.get("input"), arguments.get("target")
+    if not (torch.is_tensor(given) and torch.is_tensor(target)) or given.dim() == 0 or len(given) != len(target):
+        return
+    for rows, taken in {(n, tuple(r.tolist())): (n, r) for n, r in picks}.values():
+        if rows == len(given) and 0 < len(taken) < rows:
+            index = torch.as_tensor(taken, dtype=torch.long)
+            value = _call(func, {**arguments, "input": given[index], "target": target[index]})
+            if value is not None:
+                yield (f"the input and the target cut to the {len(taken)} of its {rows} rows the NumPy program's loss "
+                       f"reads (rows {taken.tolist()[:6]}…: a mask or an index on one side only, every row counted on "
+                       "the other)"), value
 
 
 def _classes_held(key: str, arguments: dict) -> list[int]:

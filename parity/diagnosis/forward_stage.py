@@ -59,7 +59,8 @@ def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Fin
 
 
 def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
-    return loss_call_finding(traces(setup, built, step)[1].calls, numpy_loss, rows, trace_tolerance(built), step)
+    numpy_trace, torch_trace = traces(setup, built, step)
+    return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks)
 
 
 def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:

@@ -27,3 +27,14 @@ def index_text(key: Any) -> str:
             return ":".join("" if v is None else str(v) for v in (k.start, k.stop)) + (f":{k.step}" if k.step else "")
         return "..." if k is Ellipsis else "None" if k is None else "idx" if isinstance(k, (np.ndarray, list)) else str(k)
     return ", ".join(one(k) for k in (key if isinstance(key, tuple) else (key,)))
+
+
+def picked_rows(array: np.ndarray, key: Any) -> np.ndarray | None:
+    """The rows an index takes along the first axis (a boolean mask of that length, or an array of row numbers):
+    a loss over some rows of the batch only (a mask of labelled nodes)."""
+    first = key[0] if isinstance(key, tuple) and key else key
+    if not isinstance(first, np.ndarray) or first.ndim != 1 or array.ndim == 0:
+        return None
+    if first.dtype == bool and len(first) == array.shape[0]:
+        return np.flatnonzero(first)
+    return np.asarray(first) if first.dtype.kind in "iu" and len(first) < array.shape[0] else None

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from parity.diagnosis.index_words import index_text, repeats as repeats_in
+from parity.diagnosis.index_words import index_text, picked_rows, repeats as repeats_in
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
 UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets (an einsum's of any rank), up to this size
@@ -42,6 +42,7 @@ class Trace:
         self.calls: list = []  # the port's loss-function calls (port_values.LossCall), to call again with a keyword changed
         self.called: dict[int, tuple] = {}  # a port value's index -> (function, args, kwargs) that made it
         self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
+        self.picks: list[tuple[int, np.ndarray]] = []  # (rows, the rows an index took of them): a loss over some rows
         self.memo: dict[str, Any] = {}  # readings' results over values already traced (a value's inputs never change)
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
@@ -193,6 +194,8 @@ class TracedArray(np.ndarray):
 
     def __getitem__(self, key):
         result = super().__getitem__(key)
+        if _TRACE and (rows := picked_rows(self, key)) is not None:
+            _TRACE[-1].picks.append((self.shape[0], np.array(rows)))
         looked_up = _TRACE and [k for k in (key if isinstance(key, tuple) else (key,)) if isinstance(k, TracedArray)]
         if looked_up and isinstance(result, np.ndarray) and (_TRACE[-1].is_held(self) or not np.shares_memory(result, self)):
             _note("getitem", (self, *looked_up), result, index_text(key))  # a table's rows at the step's indices: E[X], eye(V)[X]
