@@ -39,6 +39,7 @@ from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.decay_gap import decay_kinds
+from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.backward_located import located_in_backward
 from parity.diagnosis.detached_again import detached_again_finding
@@ -77,6 +78,10 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             found[0] = kinds
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
+    if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (through := quietly(
+            reparameterised_finding, setup, built, failure.step, name, numpy_record[name], torch_record[name],
+            getattr(context, "numpy_before", {}).get(name.partition(".")[0]))):
+        found.insert(0, through)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := quietly(
             clipped_together, setup, built, name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built))):
         found.insert(0, together)
