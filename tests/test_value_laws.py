@@ -212,6 +212,17 @@ def test_a_gradient_sent_back_through_a_held_matrix_untransposed_is_read():
     assert constant_transposed(mine.values[1], mine, right, 1e-9) == ""
 
 
+def test_a_held_matrix_untransposed_in_one_term_of_a_sum_is_read_through_the_sum():
+    """A node's gradient is its own path's plus its neighbours' (Pᵀ·d): the port never holds the second term alone."""
+    from parity.diagnosis.held_constants import constant_transposed
+    P, d, own = RNG.random((6, 6)), RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    mine = traced(("grad", d, (), ""), ("grad", own, (), ""), ("matmul", P @ d, ("?", 0), ""), ("add", P @ d + own, (2, 1), ""))
+    mine.constants = {"P": P}
+    port = traced(("grad", P.T @ d + own, ("?",), ""))
+    assert "transpose P.T gives the port's gradient" in constant_transposed(mine.values[2], mine, port, 1e-9)
+    assert constant_transposed(mine.values[2], mine, traced(("grad", P @ d + own, ("?",), "")), 1e-9) == ""
+
+
 def test_an_epsilons_place_is_no_law_at_the_law_tolerance():
     """sqrt(var + eps) against std + eps: within TRACE_AGREES of a square root, beyond LAW_AGREES."""
     from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from parity.diagnosis.missing_terms import is_gradient
+from parity.diagnosis.recompute import recomputed
 
 SMALLEST = 4  # elements: a scalar or a pair is a setting, not a constant matrix
 
@@ -142,19 +143,19 @@ def constant_transposed(value: Any, trace: Any, other: Any, tolerance: float) ->
         return ""
     known = trace.values[source].array
     unseen = getattr(value, "unseen", {}).get(0 if left else 1)
-    if unseen is not None and _turned(unseen, known, left, value, other, tolerance):
+    if unseen is not None and _turned(unseen, known, left, value, other, tolerance, trace):
         return (f"It multiplies by the matrix the product takes, of shape {unseen.shape}, where its transpose gives the "
                 "port's gradient: the gradient of a product goes back through the transpose (Mᵀ @ d for M @ h), which a "
                 "square matrix lets run untransposed.")
     for name, matrix in trace.constants.items():
-        if _turned(matrix, known, left, value, other, tolerance):
+        if _turned(matrix, known, left, value, other, tolerance, trace):
             return (f"It multiplies by the held matrix {name} {matrix.shape} where its transpose {name}.T gives the port's "
                     f"gradient: the gradient of a product by a constant matrix goes back through the transpose "
                     f"({name}.T @ d for {name} @ h), and {name} is not symmetric (a directed graph's matrix).")
     return ""
 
 
-def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other: Any, tolerance: float) -> bool:
+def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other: Any, tolerance: float, trace: Any) -> bool:
     """Whether the value is this non-symmetric square matrix times the known operand, and the product with its
     transpose is one of the port's gradients."""
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or np.allclose(matrix, matrix.T):
@@ -166,5 +167,7 @@ def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other
         turned = made(matrix.T)
     except ValueError:  # shapes that do not fit this matrix
         return False
-    return any(v.array.shape == turned.shape and is_gradient(v) and
-               np.abs(v.array - turned).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values)
+    # the product alone, or the sum it is one term of (a node's own path added to its neighbours'), recomputed
+    made_again = [turned, *(r for u in value.users[:3] if (r := recomputed(trace.values[u], value.index, turned, trace)) is not None)]
+    return any(v.array.shape == r.shape and is_gradient(v) and
+               np.abs(v.array - r).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for r in made_again for v in other.values)

@@ -99,7 +99,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
             (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, detached)
-    if (not found or found[0].score < 0.8) and parameter in numpy_record and name not in ("loss", "output") and \
+    if (not found or found[0].score < 0.8 or _oracle_only(found[0])) and parameter in numpy_record and \
+            name not in ("loss", "output") and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located) if found else found.append(located)
     if name.endswith(".update"):
@@ -112,6 +113,12 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _oracle_only(finding: Finding) -> bool:
+    """A finding that says only which side's gradient is not its loss's derivative (finite differences): a side, no
+    place in the backward pass and no mechanism; the backward's values are read for one."""
+    return finding.name == "numpy-backward" and "numpy_error" in finding.evidence and finding.score <= 0.8
 
 
 def _optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
