@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.value_trace import Trace, Value
 
 
@@ -58,3 +59,15 @@ def outer_broadcast(trace: Trace, rows: int) -> str:
                     f"({rows}, {rows}) matrix: every row's value meets every other row's (an (n,) array, a weight or "
                     "a target, where (n, 1) was meant, or the reverse), and a sum or mean over it mixes the rows.")
     return ""
+
+
+def broadcast_finding(numpy_trace: Trace, torch_trace: Trace, rows: int, step: int, name: str) -> Finding | None:
+    """A (n,) against (n, 1) broadcast to (n, n) on one side only (on both it is meant: a kernel, a pairwise distance)."""
+    broadcast = [(side, said) for side, trace in (("the port", torch_trace), ("the NumPy program", numpy_trace))
+                 if (said := outer_broadcast(trace, rows))]
+    if len(broadcast) != 1:
+        return None
+    (side, said), = broadcast
+    return Finding("target-broadcast", f"At the shared start of step {step}, before the {name}, {side}'s {said}",
+                   {"step": step, "stage": "forward", "side": "torch" if side == "the port" else "numpy"},
+                   "Give the array the shape (n, 1).", 0.85)

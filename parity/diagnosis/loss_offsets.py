@@ -12,25 +12,34 @@ EXACT = 1e-7  # relative to the larger loss: a difference this exact is no coinc
 
 
 def loss_offset(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> str:
+    found = offset_term(numpy_trace, torch_trace, departing)
+    if found is None:
+        return ""
+    side, value, how, gap = found
+    larger = "NumPy program's" if gap > 0 else "port's"
+    return (f"The two losses differ by exactly {'' if how == 'value' else f'the {how} of '}the {side}'s {describe(value)} "
+            f"({gap:+.6g}, the {larger} the larger): that term is in one loss and not in the other (a shift subtracted "
+            "inside a log-sum-exp and not outside it, a constant term of the loss left out or added).")
+
+
+def offset_term(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> tuple[str, Value, str, float] | None:
+    """The one value of either program that the two losses differ by: (whose, the value, "value", "mean" or "sum",
+    NumPy's loss less the port's)."""
     losses = [float(v.array.ravel()[0]) for v in (departing[-1:] + _last_number(torch_trace)) if v.array.size == 1]
     if len(losses) != 2:
-        return ""
+        return None
     gap = losses[0] - losses[1]
     scale = max(map(abs, losses))
     if abs(gap) <= 1e3 * EXACT * scale or _a_multiple(gap, losses):
-        return ""  # a gap that is a round multiple of a loss is a factor apart (the factor readings say it), no term
+        return None  # a gap that is a round multiple of a loss is a factor apart (the factor readings say it), no term
     for side, trace in (("NumPy program", numpy_trace), ("port", torch_trace)):
         for value in (v for v in trace.values if v.op not in ("X", "y") and v.op != "grad" and not v.op.endswith(".grad")):
             forms = (("mean", float(value.array.mean())), ("sum", float(value.array.sum()))) if value.array.size > 1 else \
                 (("value", float(value.array.ravel()[0])),)  # a running total of some terms (the earlier passes' losses)
             for how, number in forms:
                 if abs(abs(number) - abs(gap)) <= EXACT * scale:
-                    larger = "NumPy program's" if gap > 0 else "port's"
-                    return (f"The two losses differ by exactly {'' if how == 'value' else f'the {how} of '}the {side}'s "
-                            f"{describe(value)} ({gap:+.6g}, "
-                            f"the {larger} the larger): that term is in one loss and not in the other (a shift subtracted "
-                            "inside a log-sum-exp and not outside it, a constant term of the loss left out or added).")
-    return ""
+                    return side, value, how, gap
+    return None
 
 
 def _a_multiple(gap: float, losses: list[float]) -> bool:

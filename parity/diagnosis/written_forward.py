@@ -19,7 +19,8 @@ from parity.diagnosis.extra_parameters import written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
-from parity.diagnosis.loss_offsets import loss_offset
+from parity.diagnosis.loss_offsets import loss_offset, offset_term
+from parity.diagnosis.term_schedule import scheduled
 from parity.diagnosis.clamps import degenerate_clamp
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
@@ -31,7 +32,7 @@ from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_dr
 from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
-from parity.diagnosis.bound_rows import outer_broadcast
+from parity.diagnosis.bound_rows import broadcast_finding
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.value_laws import downstream, related
@@ -56,13 +57,8 @@ SHOWN_OPS = 5
 def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarray) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
     rows = numpy_trace.values[0].array.shape[0] if numpy_trace.values and numpy_trace.values[0].array.ndim else 0
-    broadcast = [(side, said) for side, trace in (("the port", torch_trace), ("the NumPy program", numpy_trace))
-                 if (said := outer_broadcast(trace, rows))]
-    if len(broadcast) == 1:  # on both sides it is meant (a kernel, a pairwise distance)
-        (side, said), = broadcast
-        return Finding("target-broadcast", f"At the shared start of step {step}, before the {name}, {side}'s {said}",
-                       {"step": step, "stage": "forward", "side": "torch" if side == "the port" else "numpy"},
-                       "Give the array the shape (n, 1).", 0.85)
+    if broadcast := broadcast_finding(numpy_trace, torch_trace, rows, step, name):
+        return broadcast
     tolerance = trace_tolerance(built)
     target = _target(numpy_trace, np.asarray(loss, np.float64), name)
     agreed = agreements(numpy_trace, torch_trace, tolerance)
@@ -78,6 +74,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # past y: kept only at 0.85, a call measured
         found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
+    found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else found
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
         where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
         return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
