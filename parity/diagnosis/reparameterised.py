@@ -21,11 +21,12 @@ FUNCTIONS = {"softplus": lambda u: np.logaddexp(0.0, u), "exp": np.exp, "sigmoid
 LINEAR_AT_FIRST = ("grad", "momentum_buffer", "exp_avg")  # at step 1, each is the gradient times one number, both sides
 
 
-def reparameterised_finding(setup: Any, built: Any, step: int, name: str, mine: np.ndarray, theirs: np.ndarray,
-                            theta: np.ndarray | None) -> Finding | None:
+def reparameterised_finding(setup: Any, built: Any, step: int, name: str, context: Any) -> Finding | None:
     """The NumPy program's gradient of a parameter (or a state that is the gradient times one number at step 1) read
     against the port's times f'(θ), f the elementwise function the port applies to θ itself."""
     parameter, _, kind = name.partition(".")
+    mine, theirs = context.numpy_record[name], context.torch_record[name]
+    theta = getattr(context, "numpy_before", {}).get(parameter)
     if theta is None or kind not in LINEAR_AT_FIRST or (kind != "grad" and step != 1):
         return None
     a, b, theta = (np.asarray(x, np.float64) for x in (mine, theirs, theta))

@@ -79,8 +79,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     else:
         found += update_findings(setup, built, context, name.removesuffix(".update"), rows, failure.step)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (through := quietly(
-            reparameterised_finding, setup, built, failure.step, name, numpy_record[name], torch_record[name],
-            getattr(context, "numpy_before", {}).get(name.partition(".")[0]))):
+            reparameterised_finding, setup, built, failure.step, name, context)):
         found.insert(0, through)
     if "." in name and not name.endswith(".update") and (not found or found[0].score < 0.8) and (together := quietly(
             clipped_together, setup, built, name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built))):

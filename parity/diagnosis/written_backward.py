@@ -37,6 +37,7 @@ from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.pool_backward import pool_backward
+from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
 from parity.diagnosis.slice_offsets import slice_offset
@@ -185,8 +186,7 @@ def _sided(text: str, evidence: dict, fix: str, fit: float) -> Finding:
 
 def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed: list[int], both: tuple[Trace, Trace],
              tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
-    """What the first departing value of the NumPy backward pass shows, each reading tried in turn: (evidence key,
-    words, fix, fit)."""
+    """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
     if again := added_again(frontier, first, numpy_trace):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
@@ -209,12 +209,11 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
-            weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name):
+            weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name) or \
+            unseen_operand(first, numpy_trace, torch_trace, tolerance, name):
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
-    if unseen := unseen_operand(first, numpy_trace, torch_trace, tolerance, name):
-        return "", unseen, "Take that value from the right source.", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
@@ -230,6 +229,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
         return "term", statistic, "Add the path through that statistic (the chain rule through the reduction).", 0.75
+    if rows := row_factor(first, numpy_trace, torch_trace, name):
+        return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],

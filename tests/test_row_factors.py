@@ -1,0 +1,24 @@
+"""A NumPy backward value that is a port gradient times one number per row (a mean over each row's own count whose
+1/n the backward leaves out), and the count read from a value either program holds."""
+
+import numpy as np
+
+from parity.diagnosis.missing_terms import gradient_name
+from parity.diagnosis.row_factors import row_factor
+from tests.test_trace_readings import values
+
+RNG = np.random.default_rng(3)
+
+
+def test_a_per_row_count_left_out_of_a_means_backward_is_read_with_the_count():
+    counts = np.array([4.0, 5.0, 6.0, 7.0, 8.0])
+    mask = (np.arange(9)[None, :] < counts[:, None]).astype(float)[:, :, None]
+    g = RNG.normal(size=(5, 1, 3)) * mask / counts[:, None, None]
+    port = values(("X", RNG.normal(size=(5, 9, 3)), (), ""), ("sum", counts[:, None], (0,), ""), ("grad", g, (0,), ""))
+    mine = values(("X", RNG.normal(size=(5, 9, 3)), (), ""), ("multiply", g * counts[:, None, None], (0,), ""))
+    said = row_factor(mine.values[1], mine, port, lambda v: gradient_name(v, port))
+    assert "one number per row" in said and "4, 5, 6, 7, 8" in said and "the port's [sum (5, 1)]" in said, said
+    same = values(("X", RNG.normal(size=(5, 9, 3)), (), ""), ("multiply", g * 3.0, (0,), ""))  # one number for all rows
+    assert row_factor(same.values[1], same, port, lambda v: gradient_name(v, port)) == ""
+    noisy = values(("X", RNG.normal(size=(5, 9, 3)), (), ""), ("multiply", g * RNG.uniform(1, 2, size=g.shape), (0,), ""))
+    assert row_factor(noisy.values[1], noisy, port, lambda v: gradient_name(v, port)) == ""
