@@ -230,6 +230,15 @@ def test_gradients_routed_to_other_positions_in_each_map_are_said():
     assert elsewhere(values(("setitem (in place)", routed * 2, (), "")).values, port, 1e-6) == ""
 
 
+def test_a_gradient_assembled_with_its_column_blocks_in_another_order_is_said_by_blocks():
+    """np.concatenate([dlogvar, dmu]) where the forward splits mu = s[:, :2], logvar = s[:, 2:]."""
+    from parity.diagnosis.rearranged import elsewhere
+    head = np.random.default_rng(4).normal(size=(6, 4))
+    port = values(("grad", head, (), ""))
+    swapped = values(("concatenate", np.concatenate([head[:, 2:], head[:, :2]], axis=1), (), "axis=1")).values
+    assert "blocks of 2 columns, in the order [1, 0]" in elsewhere(swapped, port, 1e-6)
+
+
 @pytest.mark.parametrize("parted, words", [(lambda g: np.abs(g) > 0.7, "|g| > c"), (lambda g: g < -0.5, "only below the lower bound"),
                                            (lambda g: np.abs(g) > 0.9, "|g| > c"), (lambda g: np.abs(g) < 0.2, None)])
 def test_updates_that_part_exactly_where_the_gradient_is_beyond_a_bound_are_read_as_a_clip(monkeypatch, parted, words):

@@ -106,6 +106,10 @@ def elsewhere(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -
             a, b = mine.array.reshape(-1, width), theirs.array.reshape(-1, width)
             if agrees(a, b, tolerance) or not agrees(np.sort(a, axis=1), np.sort(b, axis=1), tolerance):
                 continue
+            if mine.array.ndim == 2 and (order := _order(a, b, tolerance)) is not None:  # whole columns moved: blocks
+                return (f"The NumPy program's {describe(mine)} holds in each row the numbers of the port's gradient of its "
+                        f"shape, in another order: {_read(order, None)} (a gradient assembled in another order than the "
+                        "forward pass splits its value).")
             moved = int((np.abs(a - b) > tolerance * np.abs(b).max()).any(axis=1).sum())
             return (f"The NumPy program's {describe(mine)} holds, in each {'map' if mine.array.ndim >= 3 else 'row'}, the "
                     f"numbers of the port's gradient of its shape at other positions ({moved} of {len(a)} "
