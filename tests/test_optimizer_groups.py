@@ -71,9 +71,12 @@ def train_step(model, optimizer, X, y):
 """
 
 
-def run(tmp_path, bias_decay: str, norm: str = "u.norm()") -> tuple[int, dict | None]:
+def run(tmp_path, bias_decay: str, norm: str = "u.norm()", one_group: bool = False) -> tuple[int, dict | None]:
+    port = NORMALISED_PORT.replace("BIAS_DECAY", bias_decay).replace("u.norm()", norm)
+    if one_group:  # every parameter in the one group model.parameters() makes
+        port = port.replace('[{"params": weights}, {"params": biases, ' + bias_decay + '}]', "model.parameters()")
     (tmp_path / "reg.py").write_text(textwrap.dedent(NORMALISED_NUMPY))
-    (tmp_path / "port.py").write_text(textwrap.dedent(NORMALISED_PORT.replace("BIAS_DECAY", bias_decay).replace("u.norm()", norm)))
+    (tmp_path / "port.py").write_text(textwrap.dedent(port))
     X = np.random.default_rng(5).normal(size=(30, 4))
     np.savez(tmp_path / "d.npz", X=X, y=np.sin(X[:, 0]) + X[:, 1])
     report = tmp_path / "r.json"
@@ -92,6 +95,13 @@ def test_a_biases_group_that_takes_the_default_decay_is_named_with_its_group(tmp
     assert code == 1
     assert top["name"] == "optimizer-settings" and top["evidence"]["change"] == "param_groups[1]['weight_decay']=0.0", top
     assert "(b1, b2)" in top["explanation"], top
+
+
+def test_one_group_that_decays_the_biases_too_is_named_by_splitting_it(tmp_path):
+    code, top = run(tmp_path, '"lr": 0.05', one_group=True)
+    assert code == 1
+    assert top["name"] == "optimizer-settings" and top["evidence"]["change"] == "biases at weight_decay=0", top
+    assert "decays every parameter" in top["explanation"], top
 
 
 def test_a_step_normalised_by_its_rms_where_the_numpy_program_takes_its_l2_norm_is_read_from_the_updates_norms(tmp_path):

@@ -26,6 +26,7 @@ MOST_VARIANTS = 16
 TINY = 1e-3  # an argument below this is an ε beside a root: tried at the small numbers people write
 EPSILONS = (1e-5, 1e-6, 1e-7, 1e-8, 1e-10)
 MOST_PER_KEY = 5  # values tried for one argument
+VECTORS = "the vectors"  # the group of one-dimensional parameters split off the one group
 WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
 MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
@@ -60,7 +61,24 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
                            "optimizer": name, "change": f"param_groups[{group}]['{key}']={value!r}"},
                            f"Give that parameter group {key}={value!r}, or step the NumPy program as the port's optimizer "
                            "does.", MEASURED)
-    return None
+    return _vectors_undecayed(setup, built, step, optimizer, tolerance)
+
+
+def _vectors_undecayed(setup: Any, built: Any, step: int, optimizer: torch.optim.Optimizer, tolerance: float) -> Finding | None:
+    """One parameter group with a weight decay, built again as two: the matrices as given, the vectors (biases, a
+    norm's scale) at weight_decay=0, where that makes every update the NumPy program's."""
+    groups = optimizer.param_groups
+    if len(groups) != 1 or not float(groups[0].get("weight_decay") or 0.0) or not any(p.ndim < 2 for p in groups[0]["params"]) \
+            or not _agrees_with(setup, built, step + AHEAD, "weight_decay", 0.0, tolerance, VECTORS):
+        return None
+    name = type(optimizer).__name__
+    return Finding("optimizer-settings", f"The port's {name}, built again with its weight_decay={groups[0]['weight_decay']:g} "
+                   f"on its matrices alone (its biases and other one-dimensional parameters in a group of their own at "
+                   f"weight_decay=0), steps in lockstep with the NumPy program through step {step + AHEAD}: every update "
+                   "agrees. The port decays every parameter (one group over model.parameters()); the NumPy program decays "
+                   "the weights only.", {"step": step, "stage": "update", "optimizer": name, "change": "biases at weight_decay=0"},
+                   "Give the port two parameter groups, the biases at weight_decay=0 (or decay the biases in the NumPy "
+                   "program too).", MEASURED)
 
 
 def _group_names(built: Any, group: int) -> str:
@@ -131,14 +149,18 @@ def _written_numbers(setup: Any, built: Any) -> tuple[float, ...]:
 _WRITTEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, group: int | None = None) -> torch.optim.Optimizer:
+def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, group: int | str | None = None) -> torch.optim.Optimizer:
     """The optimizer's class built again on its parameter groups, every argument as given (passed both ways: some are
     read at construction only, Adagrad's initial_accumulator_value), and `key` changed to `value` (in one group only,
     where `group` is given)."""
     groups = [{k: v for k, v in g.items() if k != "initial_lr"} for g in optimizer.param_groups]
     accepted = set(inspect.signature(type(optimizer).__init__).parameters) - NOT_ARGUMENTS
     given = {k: v for k, v in groups[0].items() if k in accepted}
-    if key is not None and group is not None:
+    if group == VECTORS:  # the one group split: the matrices as given, the vectors (biases, scales) with key changed
+        whole = groups[0]
+        groups = [{**whole, "params": [p for p in whole["params"] if p.ndim >= 2]},
+                  {**whole, "params": [p for p in whole["params"] if p.ndim < 2], key: value}]
+    elif key is not None and group is not None:
         groups[group] = {**groups[group], key: value}
     elif key is not None:
         groups = [{**g, key: value} for g in groups]
@@ -159,7 +181,7 @@ def _group_variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[int, str
 
 
 def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any, tolerance: float,
-                 group: int | None = None) -> bool:
+                 group: int | str | None = None) -> bool:
     numpy_side, torch_side = built.make_sides()
     try:
         rebuilt = _rebuilt(_optimizer(torch_side), key, value, group)
