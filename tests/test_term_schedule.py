@@ -73,3 +73,60 @@ def test_a_warm_up_weight_one_step_behind_or_held_at_zero_is_read_step_by_step(t
         top = json.loads(report.read_text())["diagnosis"][0]
         assert words in top["explanation"] and "Followed over steps 1 to 6" in top["explanation"], top
         assert "is 0 at every one of them" in top["explanation"] if warmup == "//" else True
+
+
+SHIFT_NUMPY = """
+import numpy as np
+
+class Shift:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0, 0.5, (4, 2))
+        self.t = 0
+
+    def train_step(self, X, y):
+        self.t += 1
+        m = 0.05 * self.t
+        out = X @ self.W
+        r = out - y + m
+        self.W -= 0.1 * X.T @ (2 * r / r.size)
+        return np.mean(r ** 2)
+"""
+
+SHIFT_PORT = """
+import torch
+from torch import nn
+
+class Shift(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.W = nn.Parameter(torch.zeros(4, 2))
+        self.t = 0
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    model.t += 1
+    m = 0.05 * (model.t + AHEAD)
+    loss = ((X @ model.W - y + m) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+
+@pytest.mark.parametrize("ahead", [0, 1])
+def test_a_number_one_step_ahead_on_one_side_is_read_by_following_it(tmp_path, ahead):
+    (tmp_path / "shift.py").write_text(textwrap.dedent(SHIFT_NUMPY))
+    (tmp_path / "port.py").write_text(textwrap.dedent(SHIFT_PORT.replace("AHEAD", str(ahead))))
+    X = np.random.default_rng(1).normal(size=(16, 4))
+    np.savez(tmp_path / "d.npz", X=X, y=X[:, :2] - X[:, 2:])
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/shift.py:Shift", "--torch", f"{tmp_path}/port.py:Shift",
+                                      "--as-written", "--init", "net = Shift()", "--data", f"{tmp_path}/d.npz", "--steps", "8",
+                                      "--param", "W=W", "--json", str(report)])
+    assert result.exit_code == ahead, result.output
+    if ahead:
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert "The port's number runs one step ahead" in top["explanation"], top

@@ -8,6 +8,7 @@ division t // W where t / W belongs).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -86,3 +87,49 @@ def _loss(record: dict) -> float | None:
 
 def _same(a: float, b: float) -> bool:
     return (np.isinf(a) and np.isinf(b)) or (np.isfinite(a) and np.isfinite(b) and abs(a - b) <= 1e-3 * abs(b))
+
+
+NUMBERS = re.compile(r"with another number: the NumPy program with ([-+0-9.e]+), the port with ([-+0-9.e]+) ")
+
+
+def numbers_followed(setup: Any, built: Any, step: int, found: Finding) -> Finding:
+    """A finding that both sides apply one op with another number, with the two numbers followed over the next steps
+    where they move: a schedule's number one step ahead on one side (a margin or a temperature from a counter read
+    after it is incremented)."""
+    written = NUMBERS.search(found.explanation)
+    if written is None:
+        return found
+    a, b = float(written.group(1)), float(written.group(2))
+    numpy_trace, torch_trace = traces(setup, built, step)
+    places = [next((v.index for v in trace.values if any(_near(i, x) for i in v.inputs if isinstance(i, float))), None)
+              for trace, x in ((numpy_trace, a), (torch_trace, b))]
+    if None in places:
+        return found
+    last = min(step + FOLLOWED - 1, getattr(setup, "steps", step + FOLLOWED - 1))
+    runs = list(zip(*(_numbers_at(setup, built, t, places) for t in range(step, last + 1))))
+    if len(runs) != 2 or len(runs[0]) < 3 or any(x is None for run in runs for x in run) or len(set(runs[0])) == 1:
+        return found
+    mine, theirs = runs
+    shown = f"the NumPy program's {', '.join(f'{x:g}' for x in mine)}; the port's {', '.join(f'{x:g}' for x in theirs)}"
+    for ahead, whose in ((theirs, mine), (mine, theirs)):
+        if all(_near(x, y) for x, y in zip(ahead[:-1], whose[1:])):
+            side = "port's" if ahead is theirs else "NumPy program's"
+            said = (f" Followed over steps {step} to {last} from each step's shared start, the two numbers move: {shown}. "
+                    f"The {side} number runs one step ahead of the other's: the same schedule, its step counted from "
+                    "another start (a counter incremented before it is read, or counted from 1 where 0 belongs).")
+            return Finding(found.name, found.explanation + said, {**found.evidence, "schedule": said},
+                           "Read the schedule's counter alike in both programs.", max(found.score, 0.85))
+    return found
+
+
+def _numbers_at(setup: Any, built: Any, t: int, places: list[int]) -> tuple[float | None, float | None]:
+    found = []
+    for trace, index in zip(traces(setup, built, t), places):
+        value = trace.values[index] if index < len(trace.values) else None
+        numbers = [i for i in value.inputs if isinstance(i, float)] if value is not None else []
+        found.append(numbers[0] if len(numbers) == 1 else None)
+    return found[0], found[1]
+
+
+def _near(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-5 * max(abs(x), abs(y), 1e-12)

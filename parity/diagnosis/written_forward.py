@@ -20,7 +20,7 @@ from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
 from parity.diagnosis.loss_offsets import loss_offset, offset_term
-from parity.diagnosis.term_schedule import scheduled
+from parity.diagnosis.term_schedule import numbers_followed, scheduled
 from parity.diagnosis.clamps import degenerate_clamp
 from parity.diagnosis.negated_input import meant
 from parity.diagnosis.finding import Finding
@@ -74,7 +74,8 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # past y: kept only at 0.85, a call measured
         found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
-    found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else found
+    found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else \
+        numbers_followed(setup, built, step, found)
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
         where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
         return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
