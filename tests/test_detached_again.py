@@ -117,6 +117,14 @@ def test_a_trunk_whose_numpy_gradient_takes_one_heads_path_only_is_read_as_that_
     assert top["evidence"]["value"].startswith("[tanh") and "a path's term left out of the NumPy backward" in top["explanation"]
 
 
+def test_a_value_head_the_port_detaches_where_the_numpy_gradient_flows_is_found_by_undoing_that_detach(tmp_path):
+    cut = ACTOR_CRITIC_PORT.replace("return self.policy(h)[:, 0], self.value(h)[:, 0]",
+                                    "return self.policy(h)[:, 0], self.value(h.detach())[:, 0] + 0 * h.sum()")
+    code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0"), cut)
+    assert code == 1
+    assert top["name"] == "port-gradient" and ".detach() of [tanh" in top["explanation"] and "side" not in top["evidence"], top
+
+
 def test_a_tensor_made_after_a_noted_one_is_freed_is_no_calls_result():
     """A freed tensor's address is taken by the next one made; the survey keeps what it noted alive, so a tensor no
     call with a gradient made is never read as one (the CI run where a use of a statistic was read otherwise)."""

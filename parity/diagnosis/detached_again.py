@@ -23,6 +23,8 @@ from parity.diagnosis.replays import numpy_trajectory
 MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet; a sum's
 # term left out (a skip connection's identity path) is the backward's missing-term reading, more precise than a detach
 MOST_VALUES = 12  # values tried, the ones nearest the loss first
+MOST_CUTS = 4  # the port's own .detach() calls tried as the identity
+UNCUT = "uncut"  # a target: one of the port's .detach() calls made the identity
 LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
 # shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
 MOST_USES = 6  # uses of a value read by two or more calls tried, the ones nearest the loss first
@@ -38,9 +40,14 @@ class _Detaching(TorchFunctionMode):
         super().__init__()
         self.target, self.calls, self.made = target, [], {}
         self.kept: list[torch.Tensor] = []  # the results noted, alive, so that an id is never another tensor's
+        self.cuts: list[int] = []  # each .detach() of a value a noted call made: that call
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
+        if getattr(func, "__name__", "") == "detach" and args and id(args[0]) in self.made:  # a value made, not a leaf
+            self.cuts.append(self.made[id(args[0])])
+            if self.target == (UNCUT, len(self.cuts) - 1):
+                return args[0]  # that .detach() made the identity: the gradient flows on through it
         if isinstance(self.target, tuple) and self.target[0] == len(self.calls):
             cut = lambda a: a.detach() if torch.is_tensor(a) and self.made.get(id(a)) == self.target[1] else a  # noqa: E731
             args, kwargs = tuple(cut(a) for a in args), {k: cut(v) for k, v in kwargs.items()}
@@ -69,10 +76,27 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
     steps = numpy_trajectory(setup, built, step + AHEAD)
     if not _follows(built, steps, survey, tolerance, survey_only=True):
         return None
+    for cut in range(min(len(survey.cuts), MOST_CUTS)):
+        if _tried(built, steps, (UNCUT, cut), tolerance):
+            return _uncut(survey, cut, step)
     for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
         if _tried(built, steps, target, tolerance):
             return _said(survey.calls, target, step)
     return None
+
+
+def _uncut(survey: _Detaching, cut: int, step: int) -> Finding:
+    made = survey.cuts[cut]
+    value = f"[{survey.calls[made][0]} {survey.calls[made][1]}]"
+    return Finding("port-gradient", f"The port, stepped again with its .detach() of {value} made the identity (the "
+                   f"gradient flowing on through it), steps in lockstep with the NumPy program through step {step + AHEAD}: "
+                   "every update agrees (measured). The port's .detach() there cuts a path the NumPy program's backward "
+                   "takes: its parameters before that value get no gradient from the uses after it. One of two, which the "
+                   "numbers do not tell apart: a .detach() the port has where the gradient is meant to flow (a shared "
+                   "tower's second branch), or a path the NumPy backward takes where none is meant (a target network's).",
+                   {"step": step, "stage": "backward", "value": value},
+                   "Leave out the .detach() where the gradient is meant to flow (or detach the same value in the NumPy "
+                   "backward pass).", 0.85)
 
 
 def _tried(built: Any, steps: list, target: int | tuple[int, int], tolerance: float) -> bool:
@@ -107,7 +131,7 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
 
     @contextmanager
     def detaching():
-        mode.calls.clear(), mode.made.clear(), mode.kept.clear()
+        mode.calls.clear(), mode.made.clear(), mode.kept.clear(), mode.cuts.clear()
         with mode:
             yield
 
