@@ -95,6 +95,9 @@ def test_two_means_of_one_total_over_other_counts_are_said():
     assert "divides by 26, the port by 40" in said, said
     other = traced(("X", np.ones((40, 1)), (), ""), ("mse_loss", errors.sum() / 39, (0,), ""))
     assert mean_counts(mine.values[1:], mine, other) == ""
+    # an elementwise loss over (13, 2) averages 26 elements, never its 13 rows: a factor of 2 is no count
+    halved = traced(("X", errors.reshape(13, 2), (), ""), ("smooth_l1_loss", errors.sum() / 13, (0,), ""))
+    assert mean_counts(mine.values[1:], mine, halved) == ""
 
 
 def test_two_values_exchanged_between_the_programs_are_read_both_ways():

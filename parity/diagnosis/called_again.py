@@ -18,6 +18,7 @@ from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
+from parity.diagnosis.loss_rows import called_number as _call, loss_siblings, rows_picked
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall, has_reduction
@@ -27,11 +28,14 @@ MEASURED = 0.9
 
 
 def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, tolerance: float, step: int,
-                      picks: list[tuple[int, np.ndarray]] = ()) -> Finding | None:
+                      picks: list[tuple[int, np.ndarray]] = (), port_loss: float | None = None) -> Finding | None:
     """The one argument of the port's loss call that, changed, gives the NumPy program's loss (or the call on the rows
-    the NumPy program's loss picks, `picks`); None where none does."""
+    the NumPy program's loss picks, `picks`); None where none does. Where the port's loss is that call plus other
+    terms (`port_loss`, an auxiliary loss added), the call is held against the NumPy loss less those terms."""
     for call in calls:
-        if _matches(call.value, numpy_loss, tolerance):
+        rest = port_loss - call.value if port_loss is not None and len(calls) == 1 else 0.0
+        meant = numpy_loss - rest
+        if _matches(call.value, meant, tolerance):
             return None  # the port computes the NumPy program's loss: the programs part elsewhere
         try:
             bound = inspect.signature(call.func).bind(*call.args, **call.kwargs)
@@ -40,20 +44,21 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
         given = dict(bound.arguments)
         bound.apply_defaults()
         name = getattr(call.func, "__name__", "the loss function")
-        for change, value in chain(_rows_picked(call.func, dict(bound.arguments), picks), _alternatives(call.func, dict(bound.arguments), rows)):
-            regrouped = change.startswith("the input's") and abs(value - numpy_loss) > 1e-4 * abs(call.value - numpy_loss)
-            if _matches(value, numpy_loss, tolerance) and not regrouped:  # a pairing of rows must close the whole gap
+        for change, value in chain(rows_picked(call.func, dict(bound.arguments), picks), _alternatives(call.func, dict(bound.arguments), rows)):
+            regrouped = change.startswith("the input's") and abs(value - meant) > 1e-4 * abs(call.value - meant)
+            if _matches(value, meant, tolerance) and not regrouped:  # a pairing of rows must close the whole gap
                 said = _said(given)
                 if "reduction='sum'" in change and torch.is_tensor(given.get("weight")):
                     change += (" (with a class weight, reduction='mean' divides by the sum of the rows' weights, not by "
                                "the number of rows)")
+                others = f" with the port's other terms ({rest:+.6g}) as they are" if rest else ""
                 return Finding("loss-function", f"At the shared start of step {step} the port's loss is {name}({said}) = "
-                               f"{call.value:.6g}; the NumPy program's is {numpy_loss:.6g}. The port's own {name}, called again "
-                               f"on the same tensors with {change}, gives {value:.6g}: the NumPy program's loss. The two "
-                               f"losses part at that argument.", {"step": step, "stage": "loss", "call": name,
-                               "change": change, "port_loss": call.value, "numpy_loss": numpy_loss},
-                               f"Call {name} with {change} in the port, or compute the NumPy loss as the port's call does.",
-                               MEASURED)
+                               f"{call.value:.6g}{'' if not rest else ' plus other terms'}; the NumPy program's is "
+                               f"{numpy_loss:.6g}. The port's own {name}, called again on the same tensors with {change}, gives "
+                               f"{value:.6g}: the NumPy program's loss{others}. The two losses part at that argument.",
+                               {"step": step, "stage": "loss", "call": name, "change": change, "port_loss": call.value,
+                                "numpy_loss": numpy_loss}, f"Call {name} with {change} in the port, or compute the NumPy "
+                               "loss as the port's call does.", MEASURED)
     return None
 
 
@@ -88,6 +93,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
         yield shaped if not whole else (shaped[0], np.asarray(shaped[1], np.float64))
     if not whole:
         yield from _rows_regrouped(func, arguments)
+        yield from loss_siblings(func, arguments)
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
             # is always one of its values, and says nothing; the data only rearranged (a loss's class axis)
@@ -150,22 +156,6 @@ def _rows_regrouped(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
                    "against targets flattened over the other: each prediction scored against another position's target)"), value
 
 
-def _rows_picked(func: Any, arguments: dict, picks: list[tuple[int, np.ndarray]]) -> Iterator[tuple[str, float]]:
-    """The loss called again on the rows an index of the NumPy program's takes (a mask of labelled rows), input and
-    target alike: a loss over every row where the NumPy program's is over those."""
-    given, target = arguments.get("input"), arguments.get("target")
-    if not (torch.is_tensor(given) and torch.is_tensor(target)) or given.dim() == 0 or len(given) != len(target):
-        return
-    for rows, taken in {(n, tuple(r.tolist())): (n, r) for n, r in picks}.values():
-        if rows == len(given) and 0 < len(taken) < rows:
-            index = torch.as_tensor(taken, dtype=torch.long)
-            value = _call(func, {**arguments, "input": given[index], "target": target[index]})
-            if value is not None:
-                yield (f"the input and the target cut to the {len(taken)} of its {rows} rows the NumPy program's loss "
-                       f"reads (rows {taken.tolist()[:6]}…: a mask or an index on one side only, every row counted on "
-                       "the other)"), value
-
-
 def _classes_held(key: str, arguments: dict) -> list[int]:
     """An index of a class to leave out (ignore_index), tried at each class the targets hold, the commonest first:
     the padding token a sequence's targets are filled with."""
@@ -213,11 +203,6 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
             and current != default:
         return [default]
     return []
-
-
-def _call(func: Any, arguments: dict) -> float | None:
-    result = called_again(func, arguments)
-    return float(result.reshape(-1)[0]) if result is not None and result.size == 1 else None
 
 
 MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the padding put on the other side; on a "

@@ -74,8 +74,9 @@ def decay_kinds(built: Any, decayed: Finding) -> Finding | None:
                 "gradient, as AdamW's p -= lr·λ·p, or none)")
     else:
         return None
-    return Finding("weight-decay", f"The {decayed.evidence.get('state')} of {parameter} differs at step 1 by λ = {held:g} "
-                   f"times the parameter itself (times 1 - β1): the same λ in two kinds of weight decay: {said}.",
+    state = decayed.evidence.get("state")
+    return Finding("weight-decay", f"The {state} of {parameter} differs at step 1 by λ = {held:g} times the parameter "
+                   f"itself{' (times 1 - β1)' if state == 'exp_avg' else ''}: the same λ in two kinds of weight decay: {said}.",
                    {k: v for k, v in decayed.evidence.items() if k != "side"},
                    "Decay alike: torch.optim.Adam(weight_decay=λ) for an L2 term in the gradient, torch.optim.AdamW for "
                    "a decay decoupled from it.", 0.85)

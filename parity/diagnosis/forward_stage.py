@@ -10,6 +10,7 @@ from parity.diagnosis.called_again import loss_call_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.label_coding import label_coding
 from parity.diagnosis.loss_alone import loss_alone_finding
+from parity.diagnosis.loss_offsets import port_loss_value
 from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.quietly import quietly
@@ -60,7 +61,8 @@ def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Fin
 
 def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
-    return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks)
+    total = next((float(v.array.ravel()[0]) for v in port_loss_value(torch_trace)), None)
+    return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks, total)
 
 
 def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:

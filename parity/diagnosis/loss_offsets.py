@@ -25,7 +25,7 @@ def loss_offset(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) 
 def offset_term(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> tuple[str, Value, str, float] | None:
     """The one value of either program that the two losses differ by: (whose, the value, "value", "mean" or "sum",
     NumPy's loss less the port's)."""
-    losses = [float(v.array.ravel()[0]) for v in (departing[-1:] + _last_number(torch_trace)) if v.array.size == 1]
+    losses = [float(v.array.ravel()[0]) for v in (departing[-1:] + port_loss_value(torch_trace)) if v.array.size == 1]
     if len(losses) != 2:
         return None
     gap = losses[0] - losses[1]
@@ -46,7 +46,7 @@ def _a_multiple(gap: float, losses: list[float]) -> bool:
     return any(loss and abs(abs(gap / loss) - k) <= 1e-6 * k for loss in losses for k in (0.25, 0.5, 1, 1.5, 2, 3, 4))
 
 
-def _last_number(trace: Trace) -> list[Value]:
+def port_loss_value(trace: Trace) -> list[Value]:
     """The port's loss: its last one-number value before the backward pass's first gradient (the optimizer's ops after)."""
     first_grad = next((v.index for v in trace.values if v.op == "grad" or v.op.endswith(".grad")), len(trace.values))
     return [v for v in trace.values[:first_grad] if v.array.size == 1][-1:]

@@ -14,6 +14,7 @@ from parity.diagnosis.value_trace import Trace, Value, describe
 MEANS = {"mean", "average", "nanmean"}
 PORT_MEANS = {"mean", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "binary_cross_entropy",
               "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "kl_div", "soft_margin_loss"}
+PER_ROW = {"cross_entropy", "nll_loss"}  # a class axis: the mean is over the rows; every other one averages each element
 SUMS_AGREE = 1e-6  # relative, the totals of the two means
 
 
@@ -53,7 +54,9 @@ def _port_counts(value: Value, trace: Trace) -> list[int]:
     first = next((trace.values[i] for i in value.inputs if isinstance(i, int)), None)
     if first is None or first.array.ndim == 0:
         return []
-    return list(dict.fromkeys([first.array.size, first.array.shape[0]]))
+    if value.op in PER_ROW:
+        return [first.array.shape[0] if first.array.ndim <= 2 else first.array.size // first.array.shape[1]]
+    return [first.array.size]
 
 
 def row_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) -> str:

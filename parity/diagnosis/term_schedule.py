@@ -61,7 +61,7 @@ def term_schedule(setup: Any, built: Any, step: int, side: str, value: Value) ->
         return (f"{head}: the {whose} weight on that term is 0 for steps {held[0]} to {held[-1]}, where the other's is not, "
                 "then both carry it: a weight held at 0 for a while on one side (an integer division t // W where t / W "
                 "belongs, a warm-up longer or started later on one side).")
-    return f"{head}: the weight on that term follows another schedule on each side."
+    return ""  # ratios that follow no weight's schedule: the term is not one weight times one value on both sides
 
 
 def _ratios(setup: Any, built: Any, step: int, side: str, value: Value) -> list[float]:

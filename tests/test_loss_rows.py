@@ -1,5 +1,5 @@
-"""A loss over the rows a mask picks on one side (a graph's labelled nodes) and over every row on the other: found by
-calling the port's own loss again on the rows the NumPy program's loss reads."""
+"""The port's loss called again otherwise: on the rows the NumPy program's loss picks (a graph's labelled nodes: a
+loss over every row on one side), or as the loss written in its place (smooth L1 for Huber), beside other terms."""
 
 import json
 import textwrap
@@ -73,3 +73,60 @@ def test_a_loss_over_every_row_where_the_numpy_program_masks_rows_is_named(tmp_p
     if named:
         top = json.loads(report.read_text())["diagnosis"][0]
         assert top["name"] == "loss-function" and "cut to the 16 of its 24 rows" in top["explanation"], top
+
+
+HUBER_NUMPY = """
+import numpy as np
+
+class Robust:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0, 0.5, (4, 2))
+
+    def train_step(self, X, y):
+        out = X @ self.W
+        r = out - y
+        huber = np.where(np.abs(r) <= 0.5, 0.5 * r ** 2, 0.5 * (np.abs(r) - 0.25))
+        loss = np.mean(huber) + 0.1 * np.mean(out ** 2)
+        d = (np.clip(r, -0.5, 0.5) + 0.2 * out) / r.size
+        self.W -= 0.1 * X.T @ d
+        return loss
+"""
+
+HUBER_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Robust(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.W = nn.Parameter(torch.zeros(4, 2))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out = X @ model.W
+    loss = LOSS + 0.1 * (out ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+
+@pytest.mark.parametrize("loss, named", [("F.huber_loss(out, y, delta=0.5)", False), ("F.smooth_l1_loss(out, y, beta=0.5)", True)])
+def test_smooth_l1_written_for_a_huber_loss_beside_another_term_is_named(tmp_path, loss, named):
+    (tmp_path / "robust.py").write_text(textwrap.dedent(HUBER_NUMPY))
+    (tmp_path / "port.py").write_text(textwrap.dedent(HUBER_PORT.replace("LOSS", loss)))
+    X = np.random.default_rng(1).normal(size=(24, 4))
+    np.savez(tmp_path / "d.npz", X=X, y=2.0 * (X[:, :2] - X[:, 2:]))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/robust.py:Robust", "--torch", f"{tmp_path}/port.py:Robust",
+                                      "--as-written", "--init", "net = Robust()", "--data", f"{tmp_path}/d.npz", "--steps", "3",
+                                      "--param", "W=W", "--json", str(report)])
+    assert result.exit_code == (1 if named else 0), result.output
+    if named:
+        top = json.loads(report.read_text())["diagnosis"][0]
+        assert top["name"] == "loss-function" and "huber_loss in its place" in top["explanation"], top
+        assert "other terms" in top["explanation"], top

@@ -1,0 +1,52 @@
+"""The port's loss called again otherwise than one argument changed: on the rows the NumPy program's loss picks (a
+mask of labelled rows), or as the loss users write in its place (smooth L1 for Huber)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import numpy as np
+import torch
+
+from parity.diagnosis.calls import called_again, signature
+
+
+def called_number(func: Any, arguments: dict) -> float | None:
+    """A function called again on `arguments`, its one-number result."""
+    result = called_again(func, arguments)
+    return float(result.reshape(-1)[0]) if result is not None and result.size == 1 else None
+
+
+def rows_picked(func: Any, arguments: dict, picks: list[tuple[int, np.ndarray]]) -> Iterator[tuple[str, float]]:
+    """The loss called again on the rows an index of the NumPy program's takes (a mask of labelled rows), input and
+    target alike: a loss over every row where the NumPy program's is over those."""
+    given, target = arguments.get("input"), arguments.get("target")
+    if not (torch.is_tensor(given) and torch.is_tensor(target)) or given.dim() == 0 or len(given) != len(target):
+        return
+    for rows, taken in {(n, tuple(r.tolist())): (n, r) for n, r in picks}.values():
+        if rows == len(given) and 0 < len(taken) < rows:
+            index = torch.as_tensor(taken, dtype=torch.long)
+            value = called_number(func, {**arguments, "input": given[index], "target": target[index]})
+            if value is not None:
+                yield (f"the input and the target cut to the {len(taken)} of its {rows} rows the NumPy program's loss "
+                       f"reads (rows {taken.tolist()[:6]}…: a mask or an index on one side only, every row counted on "
+                       "the other)"), value
+
+
+# a loss and the one users write in its place, its width argument renamed: smooth L1 is the Huber loss divided by beta
+LOSS_SIBLINGS = {"smooth_l1_loss": ("huber_loss", "beta", "delta"), "huber_loss": ("smooth_l1_loss", "delta", "beta")}
+
+
+def loss_siblings(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
+    """The loss the port's is written in place of, on the same tensors and width: F.smooth_l1_loss(beta=δ) for a
+    Huber loss of δ (the two differ by the factor δ)."""
+    sibling = LOSS_SIBLINGS.get(getattr(func, "__name__", ""))
+    other = getattr(torch.nn.functional, sibling[0], None) if sibling else None
+    if other is None:
+        return
+    accepted = signature(other).parameters
+    given = {(sibling[2] if k == sibling[1] else k): v for k, v in arguments.items()}
+    value = called_number(other, {k: v for k, v in given.items() if k in accepted})
+    if value is not None:
+        yield (f"{sibling[0]} in its place ({sibling[2]}={arguments.get(sibling[1])!r}): F.smooth_l1_loss(beta=δ) is the "
+               "Huber loss of δ divided by δ, the two the same only at δ = 1"), value
