@@ -110,3 +110,12 @@ def test_a_numpy_schedule_that_is_the_ports_scheduler_written_otherwise_is_named
     flat = np.full(6, 0.05)
     assert "without the floor" in written_schedule(step, flat, 0.05 * 0.5 ** (s / 8))
     assert written_schedule(step, flat, 0.05 * 0.9 ** s) == ""
+
+
+def test_an_exponential_decay_applied_once_per_parameter_is_read_as_the_ports_to_a_whole_power():
+    from parity.diagnosis.learning_rates import _decays_per_step
+    rates = 0.01 * 0.95 ** np.arange(6)
+    said = _decays_per_step(0.95 ** 4, rates, 4)
+    assert "0.95^4" in said and "inside the loop over the 4 parameters" in said, said
+    assert "inside the loop" not in _decays_per_step(0.95 ** 3, rates, 4) and "0.95^3" in _decays_per_step(0.95 ** 3, rates, 4)
+    assert _decays_per_step(0.9, rates, 4) == "" and _decays_per_step(0.95 ** 2.5, rates, 4) == ""

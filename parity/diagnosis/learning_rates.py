@@ -188,9 +188,30 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
         own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
     elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
         own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
+        if times := _decays_per_step(factors[0], np.array(rates), len(built.pairs)):
+            return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): the NumPy program "
+                    f"{own}, where the port's rate falls ×{rates[1] / rates[0]:.4g} each step ({', '.join(f'{x:.4g}' for x in rates)}): "
+                    f"{times}.")
     else:
         return None
     return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "
             f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
             f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
             "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
+
+
+def _decays_per_step(numpy_factor: float, port_rates: np.ndarray, parameters: int) -> str:
+    """The NumPy program's factor per step as the port's to a whole power k: its decay applied k times each step (a
+    decay written inside the loop over the parameters, k of them)."""
+    if len(port_rates) < 2 or not port_rates[0] or not 0 < numpy_factor < 1:
+        return ""
+    gamma = port_rates[1] / port_rates[0]
+    if not 0 < gamma < 1 or np.ptp(port_rates[1:] / port_rates[:-1]) > 1e-6 * gamma:
+        return ""
+    k = math.log(numpy_factor) / math.log(gamma)
+    if round(k) < 2 or abs(k - round(k)) > 1e-3 * k:
+        return ""
+    k = round(k)
+    where = (f", once per parameter: the decay written inside the loop over the {k} parameters, where it belongs after "
+             "it" if k == parameters else "")
+    return f"{numpy_factor:.4g} is {gamma:.4g}^{k}, the port's decay applied {k} times at every step{where}"
