@@ -34,6 +34,7 @@ from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
 from parity.diagnosis.bound_rows import broadcast_finding
 from parity.diagnosis.columns_read import columns_read, lookup_keys
+from parity.diagnosis.renormalised import renormalised
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
@@ -207,6 +208,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
+        ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), same)),
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),

@@ -1,0 +1,29 @@
+"""The shared value divided by its own sum over one axis on one side only: weights renormalised to sum to 1 (a top-k
+gate's chosen probabilities, attention kept over a mask) on one side, used as they are on the other.
+
+    v = x / Σ_axis x      on one side; x itself on the other
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+
+def renormalised(departing: list[Value], frontier: Value, twin: Value, torch_trace: Trace, tolerance: float) -> str:
+    """Which side divides the value both share by its sum over an axis, where the other side has no such value."""
+    x = frontier.array
+    for axis in range(x.ndim) if x.ndim >= 2 and x.size >= 4 else ():
+        total = x.sum(axis=axis, keepdims=True)
+        if np.any(np.abs(total) <= 1e-12 * max(float(np.abs(x).max()), 1e-30)) or np.allclose(total, 1.0, rtol=1e-6):
+            continue  # sums at 0, or already 1 (a softmax's rows): a division by them changes nothing to read
+        normed = x / total
+        mine = any(v.array.shape == x.shape and agrees(v.array, normed, tolerance) for v in departing[:24])
+        theirs = any(v.array.shape == x.shape and agrees(v.array, normed, tolerance) for v in torch_trace.values)
+        if mine != theirs:
+            who, other = ("The NumPy program", "the port") if mine else ("The port", "the NumPy program")
+            return (f"{who} divides {describe(frontier)} by its sum over axis {axis} (each {'row' if axis == 1 else 'slice'} "
+                    f"renormalised to sum to 1, as top-k gate weights are after the choice), where {other} uses it as it "
+                    "is: the renormalisation left out on one side.")
+    return ""
