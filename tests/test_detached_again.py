@@ -122,7 +122,7 @@ def test_a_value_head_the_port_detaches_where_the_numpy_gradient_flows_is_found_
                                     "return self.policy(h)[:, 0], self.value(h.detach())[:, 0] + 0 * h.sum()")
     code, top = top_finding(tmp_path, ACTOR_CRITIC_NUMPY.replace("VALUE_WEIGHT", "1.0"), cut)
     assert code == 1
-    assert top["name"] == "port-gradient" and ".detach() of [tanh" in top["explanation"] and "side" not in top["evidence"], top
+    assert top["name"] == "port-gradient" and "[tanh" in top["explanation"] and ".detach()" in top["explanation"], top
 
 
 def test_a_tensor_made_after_a_noted_one_is_freed_is_no_calls_result():

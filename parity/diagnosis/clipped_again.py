@@ -44,11 +44,12 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
         return None
     port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
-    binds = _binding_test(setup, built, step) if not port_bounds else None
+    binds = _binding_test(setup, built, step)  # a clipping that hands the port's step what it takes now is the port
+    at_call = _call_binding(setup, built, step) if port_bounds else None
+    raw, handed = _Fresh(raw_gradients(setup, built, 1)), _Fresh((_handed(setup, built, 1) or ({},))[0] if port_bounds else {})
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
-        if binds is not None and not binds(clip):
-            continue  # the port handles no gradient and this clipping changes none at the failing step: the port as it is
-        if port_bounds and _follows_at_call(built, steps, clip, tolerance):
+        if port_bounds and (at_call is None or at_call(clip)) and handed.new(clip) and \
+                _follows_at_call(built, steps, clip, tolerance, handed.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             return Finding("gradient-clipping", f"The port's own clipping call (clip_grad_norm_ or clip_grad_value_, "
@@ -58,7 +59,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
                            "programs clip otherwise.", {"step": step, "stage": "update", "clipping": words},
                            "Clip alike in both programs: clip_grad_norm_ scales every gradient by one factor from the norm of "
                            "all of them together; clip_grad_value_ clamps each entry.", 0.85)
-        if _follows(built, steps, clip, tolerance):
+        handed.note()
+        if (binds is None or binds(clip)) and raw.new(clip) and _follows(built, steps, clip, tolerance, raw.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             port, after = _port_handling(setup, built, step, clip)
@@ -72,7 +74,30 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
                                                              **({"side": "torch"} if after else {})},
                            "Clip between loss.backward() and optimizer.step(), alike in both programs: by one global L2 "
                            "norm over every parameter (clip_grad_norm_ of all of model.parameters()), or by value.", 0.85)
+        raw.note()
     return None
+
+
+class _Fresh:
+    """The clippings already seen to part at the trajectory's first step, by what they make of its gradients there:
+    a clipping that makes the same of them parts there too, and is not stepped again."""
+
+    def __init__(self, grads: dict) -> None:
+        self.grads = {k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in grads.items()}
+        self.failed: list[Gradients] = []
+        self.made: Gradients | None = None
+        self.where: list[int] = []
+
+    def new(self, clip: Callable[[Gradients], Gradients]) -> bool:
+        self.where.clear()
+        self.made = clip(dict(self.grads)) if self.grads else None
+        return self.made is None or not any(all(torch.allclose(v, seen[k], rtol=1e-9, atol=0) for k, v in self.made.items())
+                                            for seen in self.failed)
+
+    def note(self) -> None:
+        if self.made is not None and self.where == [0]:
+            self.failed.append(self.made)
+        self.made = None
 
 
 def _bounds(setup: Any, built: Any, port_bounds: list[float]) -> list[float]:
@@ -122,20 +147,78 @@ def _scaled(g: Gradients, factor: float) -> Gradients:
 
 
 def _binding_test(setup: Any, built: Any, step: int) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
-    """Where the port's step takes back-propagation's gradients as they are (no clipping, no hook), a clipping that
-    leaves the failing step's gradients as they are steps as the port does and fails there too: a test of whether a
-    clipping changes them, or None where the port's own gradients are not the raw ones."""
-    raw = raw_gradients(setup, built, step)
-    _, torch_side = replayed(setup, built, step)
-    torch_side.step(setup.rows(step))
-    taken = torch_side.gradients() or {}
-    if not raw or any(k not in taken or not np.allclose(taken[k], raw[k], rtol=1e-6, atol=0) for k in raw):
+    """A clipping of back-propagation's gradients that gives, at the failing step, what the port's step takes there
+    (its own gradients, as they are or as it clips them) steps as the port does and fails there too: a test of
+    whether a clipping gives the port's step anything else, or None where the two cannot be read."""
+    raw, taken = raw_gradients(setup, built, step), _taken(setup, built, step)
+    if not raw or any(k not in taken or np.shape(taken[k]) != np.shape(raw[k]) for k in raw):
         return None
     tensors = {k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in raw.items()}
-    return lambda clip: any(not torch.allclose(v, tensors[k], rtol=1e-9, atol=0) for k, v in clip(dict(tensors)).items())
+    port = {k: torch.as_tensor(np.asarray(taken[k], np.float64)) for k in raw}
+    return lambda clip: any(not torch.allclose(v, port[k], rtol=1e-6, atol=1e-12) for k, v in clip(dict(tensors)).items())
 
 
-def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+def _taken(setup: Any, built: Any, step: int) -> dict:
+    """The gradients the port's optimizer.step() finds in .grad at the failing step (a clip after the step aside)."""
+    _, torch_side = replayed(setup, built, step)
+    optimizer, taken = _optimizer(torch_side), {}
+    if not isinstance(optimizer, torch.optim.Optimizer):
+        return {}
+    step_of = optimizer.step
+
+    def seeing(*args, **kwargs):
+        taken.update({k: v for k, v in (torch_side.gradients() or {}).items() if v is not None})
+        return step_of(*args, **kwargs)
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+            optimizer.step = seeing
+            torch_side.step(setup.rows(step))
+    finally:
+        optimizer.step = step_of
+    return taken
+
+
+def _call_binding(setup: Any, built: Any, step: int) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
+    """A clipping that makes of the gradients the port's own clipping call is handed at the failing step what the
+    call makes of them is the port's own call (it fails where the port fails)."""
+    found = _handed(setup, built, step)
+    if found is None:
+        return None
+    before, after = found
+    return lambda clip: any(not torch.allclose(v, after[k], rtol=1e-6, atol=1e-12) for k, v in clip(dict(before)).items())
+
+
+def _handed(setup: Any, built: Any, step: int) -> tuple[Gradients, Gradients] | None:
+    """The gradients the port's one clipping call is handed at a step, and what it makes of them; None where it makes
+    no such call or several (a clip per group)."""
+    handed: list[tuple[Gradients, Gradients]] = []
+    originals = {name: getattr(clip_grad, name) for name in ("clip_grad_norm_", "clip_grad_value_")}
+
+    def recording(original):
+        def call(parameters, *args, **kwargs):
+            held = [parameters] if torch.is_tensor(parameters) else [p for p in parameters if p.grad is not None]
+            before = {str(k): p.grad.detach().double().clone() for k, p in enumerate(held)}
+            result = original(held, *args, **kwargs)
+            handed.append((before, {str(k): p.grad.detach().double().clone() for k, p in enumerate(held)}))
+            return result
+        return call
+
+    _, torch_side = replayed(setup, built, step)
+    try:
+        for name, original in originals.items():
+            setattr(nn_utils, name, recording(original)), setattr(clip_grad, name, recording(original))
+        torch_side.step(setup.rows(step))
+    except Exception:  # noqa: BLE001 - a port that cannot step here again: every clipping is tried
+        return None
+    finally:
+        for name, original in originals.items():
+            setattr(nn_utils, name, original), setattr(clip_grad, name, original)
+    return handed[0] if len(handed) == 1 else None
+
+
+def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float, where: list | None = None) -> bool:
     """The port from each step's shared start, its optimizer given clip(raw gradients) at each step; False at the
     first update that parts from the NumPy program's."""
     _, torch_side = built.make_sides()
@@ -158,13 +241,14 @@ def _follows(built: Any, steps: list, clip: Callable[[Gradients], Gradients], to
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
             optimizer.step = clipped_step
-            return follows_trajectory(torch_side, steps, tolerance)
+            return follows_trajectory(torch_side, steps, tolerance, where=where)
     finally:
         for hook in hooks:
             hook.remove()
 
 
-def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float) -> bool:
+def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradients], tolerance: float,
+                     where: list | None = None) -> bool:
     """The port from each step's shared start, its own clipping calls doing `clip` to the gradients they are handed
     (what the port did to them before, a centralisation or a decay, kept); False at the first update that parts."""
     _, torch_side = built.make_sides()
@@ -182,7 +266,7 @@ def _follows_at_call(built: Any, steps: list, clip: Callable[[Gradients], Gradie
     try:
         for name in originals:
             setattr(nn_utils, name, replaced), setattr(clip_grad, name, replaced)
-        return follows_trajectory(torch_side, steps, tolerance)
+        return follows_trajectory(torch_side, steps, tolerance, where=where)
     finally:
         for name, original in originals.items():
             setattr(nn_utils, name, original), setattr(clip_grad, name, original)

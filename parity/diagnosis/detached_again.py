@@ -76,18 +76,25 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
     steps = numpy_trajectory(setup, built, step + AHEAD)
     if not _follows(built, steps, survey, tolerance, survey_only=True):
         return None
-    for cut in range(min(len(survey.cuts), MOST_CUTS)):
-        if _tried(built, steps, (UNCUT, cut), tolerance):
-            return _uncut(survey, cut, step)
     for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
         if _tried(built, steps, target, tolerance):
             return _said(survey.calls, target, step)
     return None
 
 
-def _uncut(survey: _Detaching, cut: int, step: int) -> Finding:
-    made = survey.cuts[cut]
-    value = f"[{survey.calls[made][0]} {survey.calls[made][1]}]"
+def uncut_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
+    """The port's own .detach() of a value it made, made the identity one at a time: the one that makes every update
+    the NumPy program's, said; None where none does."""
+    survey = _Detaching()
+    if port_follows(setup, built, step + AHEAD, tolerance):
+        return None
+    steps = numpy_trajectory(setup, built, step + AHEAD)
+    if not _follows(built, steps, survey, tolerance, survey_only=True):
+        return None
+    cut = next((k for k in range(min(len(survey.cuts), MOST_CUTS)) if _tried(built, steps, (UNCUT, k), tolerance)), None)
+    if cut is None:
+        return None
+    value = f"[{survey.calls[survey.cuts[cut]][0]} {survey.calls[survey.cuts[cut]][1]}]"
     return Finding("port-gradient", f"The port, stepped again with its .detach() of {value} made the identity (the "
                    f"gradient flowing on through it), steps in lockstep with the NumPy program through step {step + AHEAD}: "
                    "every update agrees (measured). The port's .detach() there cuts a path the NumPy program's backward "

@@ -207,14 +207,16 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
     return True
 
 
-def follows_trajectory(torch_side: Any, steps: list, tolerance: float, around: Any = None) -> bool:
+def follows_trajectory(torch_side: Any, steps: list, tolerance: float, around: Any = None, where: list | None = None) -> bool:
     """The port stepped from each step's shared start of the NumPy program's trajectory (numpy_trajectory), each step
-    inside `around()` where given: whether every update is the NumPy program's."""
-    for rows, start, after in steps:
+    inside `around()` where given: whether every update is the NumPy program's (`where` takes the index of the step
+    whose update parts)."""
+    for index, (rows, start, after) in enumerate(steps):
         torch_side.load(start)
         with around() if around else nullcontext():
             torch_side.step(rows)
         if not updates_agree(start, after, torch_side.params(), tolerance):
+            (where if where is not None else []).append(index)
             return False
     return True
 

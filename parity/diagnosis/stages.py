@@ -42,7 +42,7 @@ from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.backward_located import located_in_backward
-from parity.diagnosis.detached_again import detached_again_finding
+from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
@@ -63,10 +63,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     found: list[Finding] = []
     problem = failure.comparison.problem or ""
     if problem.startswith("dtype"):
-        found.append(Finding("dtype-leak", f"{name} comes out of the step in another dtype than the run's at step {failure.step} "
-                              f"({problem}): an array made in float64 (np.zeros, np.random.rand and np.array of Python floats "
-                              f"default to it) reaches {_stage(name)}.", {"step": failure.step, "tensor": name, "stage": _stage(name)},
-                              "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95))
+        found.append(_dtype_leak(name, problem, failure.step))
     elif name in ("loss", "output"):
         found += forward_readings(setup, built, result, name, rows)
     elif name.endswith(".grad"):
@@ -102,6 +99,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             name not in ("loss", "output") and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located) if found else found.append(located)
+    if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
+            (uncut := quietly(uncut_finding, setup, built, failure.step, trace_tolerance(built))):
+        found.insert(0, uncut)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
     if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
@@ -112,6 +112,13 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_unknown(failure.step, name))
     return found, {}
+
+
+def _dtype_leak(name: str, problem: str, step: int) -> Finding:
+    return Finding("dtype-leak", f"{name} comes out of the step in another dtype than the run's at step {step} ({problem}): "
+                   "an array made in float64 (np.zeros, np.random.rand and np.array of Python floats default to it) reaches "
+                   f"{_stage(name)}.", {"step": step, "tensor": name, "stage": _stage(name)},
+                   "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95)
 
 
 def _oracle_only(finding: Finding) -> bool:

@@ -208,7 +208,6 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
-        ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), same)),
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
@@ -231,6 +230,7 @@ def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departi
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
                                    "Apply the same function in both programs.")),
+        ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
     ]
 
 
