@@ -70,12 +70,9 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
     """The one use of a port value, or the one value, whose detaching makes every update the NumPy program's, said;
     None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
     is also matched, over steps where the other use's parameters do not move, by detaching the value whole."""
-    survey = _Detaching()
-    if port_follows(setup, built, step + AHEAD, tolerance):
+    if (surveyed := _surveyed(setup, built, step, tolerance)) is None:
         return None
-    steps = numpy_trajectory(setup, built, step + AHEAD)
-    if not _follows(built, steps, survey, tolerance, survey_only=True):
-        return None
+    survey, steps = surveyed
     for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
         if _tried(built, steps, target, tolerance):
             return _said(survey.calls, target, step)
@@ -85,12 +82,9 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
 def uncut_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     """The port's own .detach() of a value it made, made the identity one at a time: the one that makes every update
     the NumPy program's, said; None where none does."""
-    survey = _Detaching()
-    if port_follows(setup, built, step + AHEAD, tolerance):
+    if (surveyed := _surveyed(setup, built, step, tolerance)) is None:
         return None
-    steps = numpy_trajectory(setup, built, step + AHEAD)
-    if not _follows(built, steps, survey, tolerance, survey_only=True):
-        return None
+    survey, steps = surveyed
     cut = next((k for k in range(min(len(survey.cuts), MOST_CUTS)) if _tried(built, steps, (UNCUT, k), tolerance)), None)
     if cut is None:
         return None
@@ -104,6 +98,16 @@ def uncut_finding(setup: Any, built: Any, step: int, tolerance: float) -> Findin
                    {"step": step, "stage": "backward", "value": value},
                    "Leave out the .detach() where the gradient is meant to flow (or detach the same value in the NumPy "
                    "backward pass).", 0.85)
+
+
+def _surveyed(setup: Any, built: Any, step: int, tolerance: float) -> tuple[_Detaching, list] | None:
+    """The port's first step surveyed (its calls, the values they make, its .detach() calls) and the NumPy program's
+    trajectory to step the port along; None where the port as it is already follows, or makes no value to try."""
+    survey = _Detaching()
+    if port_follows(setup, built, step + AHEAD, tolerance):
+        return None
+    steps = numpy_trajectory(setup, built, step + AHEAD)
+    return (survey, steps) if _follows(built, steps, survey, tolerance, survey_only=True) else None
 
 
 def _tried(built: Any, steps: list, target: int | tuple[int, int], tolerance: float) -> bool:
