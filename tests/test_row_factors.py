@@ -22,3 +22,14 @@ def test_a_per_row_count_left_out_of_a_means_backward_is_read_with_the_count():
     assert row_factor(same.values[1], same, port, lambda v: gradient_name(v, port)) == ""
     noisy = values(("X", RNG.normal(size=(5, 9, 3)), (), ""), ("multiply", g * RNG.uniform(1, 2, size=g.shape), (0,), ""))
     assert row_factor(noisy.values[1], noisy, port, lambda v: gradient_name(v, port)) == ""
+
+
+def test_numbers_per_row_of_a_value_that_is_not_the_batchs_or_that_no_count_holds_say_nothing():
+    counts = np.array([4.0, 5.0, 6.0, 7.0, 8.0])
+    g = RNG.normal(size=(5, 3))
+    port = values(("X", RNG.normal(size=(5, 2)), (), ""), ("grad", g, (0,), ""))  # no value holds the counts
+    mine = values(("X", RNG.normal(size=(5, 2)), (), ""), ("multiply", g * counts[:, None], (0,), ""))
+    assert row_factor(mine.values[1], mine, port, lambda v: gradient_name(v, port)) == ""
+    wide = values(("X", RNG.normal(size=(7, 2)), (), ""), ("multiply", g * counts[:, None], (0,), ""))  # 5 rows, a batch of 7
+    held = values(("X", RNG.normal(size=(7, 2)), (), ""), ("sum", counts[:, None], (0,), ""), ("grad", g, (0,), ""))
+    assert row_factor(wide.values[1], wide, held, lambda v: gradient_name(v, held)) == ""

@@ -19,14 +19,15 @@ SPREAD = 1e-4  # a row's ratios apart by no more than this, relative: one number
 
 def row_factor(first: Value, numpy_trace: Trace, torch_trace: Trace, name: Callable) -> str:
     """The port gradient of the value's shape that the value is, row by row, a number times; and what the numbers are."""
-    if first.array.ndim < 2 or first.array.shape[0] < 3:
-        return ""
+    batch = numpy_trace.values[0].array.shape[0] if numpy_trace.values and numpy_trace.values[0].array.ndim else 0
+    if first.array.ndim < 2 or first.array.shape[0] < 3 or first.array.shape[0] != batch:
+        return ""  # the rows of the batch only: a weight's gradient has one number per unit for any slip
     for grad in (g for g in port_gradients(torch_trace) if g.array.shape == first.array.shape):
         factors = _per_row(first.array, grad.array)
-        if factors is None:
-            continue
+        counts = _held_counts(factors, numpy_trace, torch_trace) if factors is not None else ""
+        if not counts:
+            continue  # numbers per row that no count either program holds: not read as a mean's count
         shown = ", ".join(f"{k:.4g}" for k in factors[:6])
-        counts = _held_counts(factors, numpy_trace, torch_trace)
         return (f"It is {name(grad)} times one number per row of the batch, a different one for each ({shown}…)"
                 f"{counts}: a mean over each row's own count (its nodes, steps or items) whose 1/n the NumPy backward "
                 "leaves out or takes twice there, or another per-row weight.")
@@ -43,7 +44,7 @@ def _per_row(mine: np.ndarray, theirs: np.ndarray) -> np.ndarray | None:
     factors = []
     for x, y in zip(a, b):
         held = np.abs(y) > 1e-6 * scale
-        if np.any(np.abs(x[~held]) > 1e-6 * max(float(np.abs(a).max()), 1e-30)) or not held.any():
+        if np.any(np.abs(x[~held]) > 1e-6 * max(float(np.abs(a).max()), 1e-30)) or held.sum() < 2:
             return None  # entries the port's gradient holds at zero and the NumPy value does not: no per-row factor
         ratios = x[held] / y[held]
         if np.ptp(ratios) > SPREAD * max(abs(float(np.median(ratios))), 1e-30):
