@@ -44,8 +44,10 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
         return None
     port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
-    binds = _binding_test(setup, built, step)  # a clipping that hands the port's step what it takes now is the port
-    at_call = _call_binding(setup, built, step) if port_bounds else None
+    # at step 1, where no state is carried, a clipping that hands the port's step what it takes there is the port
+    # (later, a clipping apart from the port's at earlier steps carries another state, Adam's, into this one)
+    binds = _binding_test(setup, built, step) if step == 1 else None
+    at_call = _call_binding(setup, built, step) if port_bounds and step == 1 else None
     raw, handed = _Fresh(raw_gradients(setup, built, 1)), _Fresh((_handed(setup, built, 1) or ({},))[0] if port_bounds else {})
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
         if port_bounds and (at_call is None or at_call(clip)) and handed.new(clip) and \
