@@ -18,3 +18,8 @@ def test_weights_renormalised_on_one_side_only_are_said_with_the_side_and_the_ax
     rows_of_one = normed  # already summing to 1: a division by its sums changes nothing
     again = values(("X", rows_of_one, (), ""), ("divide", rows_of_one / rows_of_one.sum(axis=1, keepdims=True), (0,), ""))
     assert "axis 1" not in renormalised(again.values[1:], again.values[0], port.values[0], port, 1e-6)
+    pairs = np.array([[0.5, 1.5], [1.2, 0.8], [2.5, -0.5]])  # every row sums to 2: x / 2 is a scale, no renormalisation
+    halved = values(("X", pairs, (), ""), ("multiply", 0.5 * pairs, (0,), ""))
+    assert renormalised(halved.values[1:], halved.values[0], port.values[0], port, 1e-6) == ""
+    column = values(("X", chosen[:, :1], (), ""), ("divide", np.ones((6, 1)), (0,), ""))  # x / x along an axis of one
+    assert renormalised(column.values[1:], column.values[0], port.values[0], port, 1e-6) == ""
