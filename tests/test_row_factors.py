@@ -33,3 +33,12 @@ def test_numbers_per_row_of_a_value_that_is_not_the_batchs_or_that_no_count_hold
     wide = values(("X", RNG.normal(size=(7, 2)), (), ""), ("multiply", g * counts[:, None], (0,), ""))  # 5 rows, a batch of 7
     held = values(("X", RNG.normal(size=(7, 2)), (), ""), ("sum", counts[:, None], (0,), ""), ("grad", g, (0,), ""))
     assert row_factor(wide.values[1], wide, held, lambda v: gradient_name(v, held)) == ""
+
+
+def test_numbers_per_row_that_are_no_counts_are_a_deltas_not_a_means():
+    """A product of a per-row delta and a row vector is one number per row of any value: not a count."""
+    delta = RNG.normal(size=(5, 1))
+    g = RNG.normal(size=(5, 3))
+    port = values(("X", RNG.normal(size=(5, 2)), (), ""), ("grad", g, (0,), ""))
+    mine = values(("X", RNG.normal(size=(5, 2)), (), ""), ("divide", delta, (0,), ""), ("matmul", g * delta, (1, "?"), ""))
+    assert row_factor(mine.values[2], mine, port, lambda v: gradient_name(v, port)) == ""

@@ -51,6 +51,9 @@ def _per_row(mine: np.ndarray, theirs: np.ndarray) -> np.ndarray | None:
             return None
         factors.append(float(np.median(ratios)))
     factors = np.asarray(factors)
+    whole = lambda k: np.all(k >= 1.0 - 1e-6) and np.allclose(k, np.round(k), rtol=0, atol=1e-5 * k.max())  # noqa: E731
+    if np.any(factors <= 0) or not (whole(factors) or whole(1 / factors)):
+        return None  # counts, or one over counts: any other numbers per row are a delta's, not a mean's
     return factors if np.ptp(factors) > 1e-3 * np.abs(factors).max() else None
 
 
