@@ -23,3 +23,11 @@ def test_weights_renormalised_on_one_side_only_are_said_with_the_side_and_the_ax
     assert renormalised(halved.values[1:], halved.values[0], port.values[0], port, 1e-6) == ""
     column = values(("X", chosen[:, :1], (), ""), ("divide", np.ones((6, 1)), (0,), ""))  # x / x along an axis of one
     assert renormalised(column.values[1:], column.values[0], port.values[0], port, 1e-6) == ""
+
+
+def test_a_softmax_on_the_other_side_is_a_function_apart_not_a_renormalisation_left_out():
+    grades = np.random.default_rng(1).integers(0, 3, size=(6, 4)).astype(float) + 0.5
+    port = values(("y", grades, (), ""), ("div", grades / grades.sum(axis=1, keepdims=True), (0,), ""))
+    e = np.exp(grades)
+    mine = values(("y", grades, (), ""), ("exp", e, (0,), ""), ("divide", e / e.sum(axis=1, keepdims=True), (1,), ""))
+    assert renormalised(mine.values[1:], mine.values[0], port.values[0], port, 1e-6) == ""

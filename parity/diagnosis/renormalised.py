@@ -22,9 +22,22 @@ def renormalised(departing: list[Value], frontier: Value, twin: Value, torch_tra
         normed = x / total
         mine = any(v.array.shape == x.shape and agrees(v.array, normed, tolerance) for v in departing[:24])
         theirs = any(v.array.shape == x.shape and agrees(v.array, normed, tolerance) for v in torch_trace.values)
-        if mine != theirs:
+        other = torch_trace.values[twin.index:] if mine else departing[:24]  # made from the shared value on
+        if mine != theirs and not _normalises(other, x.shape, axis, tolerance):  # the other side's own normalisation
+            # of another value (a softmax, exp(y) / Σ exp(y)) is a function apart, not a renormalisation left out
             who, other = ("The NumPy program", "the port") if mine else ("The port", "the NumPy program")
             return (f"{who} divides {describe(frontier)} by its sum over axis {axis} (each {'row' if axis == 1 else 'slice'} "
                     f"renormalised to sum to 1, as top-k gate weights are after the choice), where {other} uses it as it "
                     "is: the renormalisation left out on one side.")
     return ""
+
+
+def _normalises(values: list[Value], shape: tuple, axis: int, tolerance: float) -> bool:
+    """Whether one of these values is another of them divided by its own sum over the axis."""
+    held = [v.array for v in values if v.array.shape == shape]
+    for u in held:
+        total = u.sum(axis=axis, keepdims=True)
+        if np.all(np.abs(total) > 0) and not np.allclose(total, 1.0) and any(agrees(w, u / total, tolerance) for w in held
+                                                                              if w is not u):
+            return True
+    return False
