@@ -46,9 +46,10 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
     # at step 1, where no state is carried, a clipping that hands the port's step what it takes there is the port
     # (later, a clipping apart from the port's at earlier steps carries another state, Adam's, into this one)
-    binds = _binding_test(setup, built, step) if step == 1 else None
-    at_call = _call_binding(setup, built, step) if port_bounds and step == 1 else None
-    raw, handed = _Fresh(raw_gradients(setup, built, 1)), _Fresh((_handed(setup, built, 1) or ({},))[0] if port_bounds else {})
+    first_raw, first_handed = raw_gradients(setup, built, 1), _handed(setup, built, 1) if port_bounds else None
+    binds = _binding_test(first_raw, _taken(setup, built, 1)) if step == 1 else None
+    at_call = _call_binding(first_handed) if step == 1 else None
+    raw, handed = _Fresh(first_raw), _Fresh(first_handed[0] if first_handed else {})
     for words, clip in _clippings(_bounds(setup, built, port_bounds)):
         if port_bounds and (at_call is None or at_call(clip)) and handed.new(clip) and \
                 _follows_at_call(built, steps, clip, tolerance, handed.where):
@@ -148,11 +149,10 @@ def _scaled(g: Gradients, factor: float) -> Gradients:
     return {k: v * factor for k, v in g.items()}
 
 
-def _binding_test(setup: Any, built: Any, step: int) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
-    """A clipping of back-propagation's gradients that gives, at the failing step, what the port's step takes there
-    (its own gradients, as they are or as it clips them) steps as the port does and fails there too: a test of
-    whether a clipping gives the port's step anything else, or None where the two cannot be read."""
-    raw, taken = raw_gradients(setup, built, step), _taken(setup, built, step)
+def _binding_test(raw: dict, taken: dict) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
+    """A clipping of back-propagation's gradients (`raw`) that gives at step 1 what the port's step takes there
+    (`taken`: its own gradients, as they are or as it clips them) steps as the port does and fails there too: a test
+    of whether a clipping gives the port's step anything else, or None where the two cannot be read."""
     if not raw or any(k not in taken or np.shape(taken[k]) != np.shape(raw[k]) for k in raw):
         return None
     tensors = {k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in raw.items()}
@@ -161,7 +161,7 @@ def _binding_test(setup: Any, built: Any, step: int) -> Callable[[Callable[[Grad
 
 
 def _taken(setup: Any, built: Any, step: int) -> dict:
-    """The gradients the port's optimizer.step() finds in .grad at the failing step (a clip after the step aside)."""
+    """The gradients the port's optimizer.step() finds in .grad at a step (a clip after the step aside)."""
     _, torch_side = replayed(setup, built, step)
     optimizer, taken = _optimizer(torch_side), {}
     if not isinstance(optimizer, torch.optim.Optimizer):
@@ -182,10 +182,9 @@ def _taken(setup: Any, built: Any, step: int) -> dict:
     return taken
 
 
-def _call_binding(setup: Any, built: Any, step: int) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
-    """A clipping that makes of the gradients the port's own clipping call is handed at the failing step what the
-    call makes of them is the port's own call (it fails where the port fails)."""
-    found = _handed(setup, built, step)
+def _call_binding(found: tuple[Gradients, Gradients] | None) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
+    """A clipping that makes of the gradients the port's own clipping call is handed at step 1 what the call makes of
+    them (`found`, from _handed) is the port's own call (it fails where the port fails)."""
     if found is None:
         return None
     before, after = found
