@@ -404,3 +404,70 @@ def test_a_straight_through_estimator_on_the_unclamped_value_is_the_ports_and_sa
     if ste == "z":
         assert diagnosis[0]["name"] == "port-gradient" and diagnosis[0]["evidence"]["side"] == "torch", diagnosis[0]
         assert "the port passes the gradient through" in diagnosis[0]["explanation"]
+
+
+GATED_NUMPY = """import numpy as np
+
+class Gate:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.W = rng.normal(0.0, 0.5, (5, 3))
+        self.V = rng.normal(0.0, 1.0, (3, 2))
+
+    def train_step(self, X, y):
+        z = X @ self.W
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        out = p @ self.V
+        loss = ((out - y) ** 2).mean()
+        dout = 2.0 * (out - y) / out.size
+        dp = dout @ self.V.T
+        dz = {dz}
+        dV, dW = p.T @ dout, X.T @ dz
+        norm = np.sqrt((dV ** 2).sum() + (dW ** 2).sum())
+        scale = min(1.0, 0.05 / (norm + 1e-6))
+        self.V -= 0.5 * scale * dV
+        self.W -= 0.5 * scale * dW
+        return loss
+"""
+
+GATED_PORT = """import torch
+import torch.nn as nn
+
+class Gate(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.W = nn.Parameter(torch.zeros(5, 3))
+        self.V = nn.Parameter(torch.zeros(3, 2))
+
+    def forward(self, X):
+        return torch.softmax(X @ self.W, dim=1) @ self.V
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_([model.V, model.W], 0.05)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("dz, words", [
+    ("p * (dp - (p * dp).sum(axis=1, keepdims=True))", None),
+    ("p * (1 - p) * dp", ("the diagonal of the softmax's Jacobian", "cross terms")),
+])
+def test_a_softmaxs_jacobian_cut_to_its_diagonal_behind_a_clipping_is_read(tmp_path, dz, words):
+    """A softmax gate's backward written as σ's p(1 - p), with a global-norm clipping after it: the reading starts at
+    the gate's own gradient, not at the last gradient the norm sums."""
+    X = _rows(5)
+    code, diagnosis = _check(tmp_path, GATED_NUMPY.format(dz=dz), GATED_PORT, "Gate",
+                             {"X": X, "y": np.stack([X[:, 0] - X[:, 1], X[:, 2]], axis=1)}, ["W=W", "V=V"])
+    assert code == (0 if words is None else 1)
+    if words:
+        assert diagnosis[0]["name"] == "numpy-backward" and diagnosis[0]["evidence"]["side"] == "numpy", diagnosis[0]
+        assert diagnosis[0]["evidence"]["parameter"] == "W", diagnosis[0]
+        assert all(w in diagnosis[0]["explanation"] for w in words), diagnosis[0]["explanation"]

@@ -81,3 +81,18 @@ def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(d for d in shape if d != 1)
+
+
+def own_path_inputs(trace: Trace, target: Value, region: list[int], fed: list[int]) -> list[int]:
+    """The agreeing values in fed that reach the target other than through one number (a gradient norm that scales
+    every parameter's step alike, as a clipping does): the parameter's own gradients, where the programs part."""
+    if target.array.size == 1:
+        return fed
+    inside, seen, stack = set(region), set(), [target.index]
+    while stack:
+        index = stack.pop()
+        if index in seen or index not in inside or (index != target.index and trace.values[index].array.size == 1):
+            continue
+        seen.add(index)
+        stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
+    return [i for i in fed if any(i in trace.values[r].inputs for r in seen)]

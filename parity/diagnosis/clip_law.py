@@ -20,6 +20,7 @@ import torch.nn.utils.clip_grad as clip_grad
 from parity.diagnosis.replays import lockstep
 
 CONSTANT = 1e-3  # relative spread of c over the steps read
+SHARPER = 20  # how much closer to one constant that power's product is than its neighbours' (the law, not a drift)
 
 READINGS = {1: "the NumPy program clips its gradients to a global norm of {c:.4g} (a factor c/‖g‖) where the port does not",
             -1: "the port clips its gradients to a global norm of {c:.4g} (clip_grad_norm_, a factor c/‖g‖) where the NumPy "
@@ -41,9 +42,11 @@ def clipping_law(setup: Any, built: Any, step: int, ratios: dict[str, list[float
     norms = np.array(norms)
     if len(norms) != len(r) or np.any(norms <= 0):
         return ""
+    spread = lambda p: float(np.ptp(r * norms ** p) / abs(r[0] * norms[0] ** p))  # noqa: E731
     for power, words in READINGS.items():
         c = r * norms ** power
-        if np.ptp(c) <= CONSTANT * abs(c[0]):
+        if spread(power) <= CONSTANT and SHARPER * spread(power) <= min(spread(power - 1), spread(power + 1)):
+            # where the norm barely moves over the steps read, every slow drift of the ratio fits some power: no law
             if power == 1 and called:  # a port that clips: its clipping seen or not, and the NumPy gradients' size,
                 return ""  # are read by stepping it again (clipped_again), not guessed from this law
             bound = abs(c[0]) ** (1 / abs(power)) if power > 0 else abs(c[0]) ** (-1 / abs(power))

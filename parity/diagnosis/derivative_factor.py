@@ -48,6 +48,10 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     continue  # a factor all but constant (v near 0.5 throughout): a constant's reading, not this one
                 at = describe(activation)
                 if agrees(mine, theirs.array * factor, tolerance):
+                    if _distribution(activation.array) and "sigmoid" in words:
+                        return (f"{describe(value)} is {name(theirs)} times v(1 - v) at the NumPy program's {at}, whose rows "
+                                "sum to 1 (a softmax's values): the diagonal of the softmax's Jacobian alone, the cross terms "
+                                "-v_i·v_j left out (its backward is v·(g - Σ v·g), g the gradient at its output).")
                     return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule "
                             "factor too many, that derivative applied where the gradient already holds it (a cross-entropy's "
                             "gradient at the logits is p - y, with no σ'(z)) or where no such op stands.")
@@ -56,6 +60,11 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     return (f"{said[0].upper()}{said[1:]} is {describe(value)} times {words} at the NumPy program's {at}: "
                             "one chain-rule factor too few, that activation's derivative left out of the backward pass.")
     return ""
+
+
+def _distribution(v: np.ndarray) -> bool:
+    """Rows of at least two entries, each summing to 1: a softmax's values, not a sigmoid's."""
+    return v.ndim >= 2 and v.shape[-1] >= 2 and bool(np.allclose(v.sum(axis=-1), 1.0, rtol=0, atol=1e-6))
 
 
 def _in_range(v: np.ndarray, words: str) -> bool:

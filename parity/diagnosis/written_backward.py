@@ -32,7 +32,7 @@ from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements
+from parity.diagnosis.agreements import agreements, own_path_inputs
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -146,7 +146,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return early
     if not fed:
         return _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
-    frontier = numpy_trace.values[fed[-1]]
+    frontier = numpy_trace.values[(own_path_inputs(numpy_trace, target, region, fed) or fed)[-1]]
     twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
     while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
