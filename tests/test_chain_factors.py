@@ -471,3 +471,79 @@ def test_a_softmaxs_jacobian_cut_to_its_diagonal_behind_a_clipping_is_read(tmp_p
         assert diagnosis[0]["name"] == "numpy-backward" and diagnosis[0]["evidence"]["side"] == "numpy", diagnosis[0]
         assert diagnosis[0]["evidence"]["parameter"] == "W", diagnosis[0]
         assert all(w in diagnosis[0]["explanation"] for w in words), diagnosis[0]["explanation"]
+
+
+CLIPPED_NUMPY = """import numpy as np
+
+class Clipped:
+    def __init__(self):
+        rng = np.random.default_rng(2)
+        self.W1 = rng.normal(0.0, 0.5, (5, 8))
+        self.b1 = np.zeros(8)
+        self.W2 = rng.normal(0.0, 0.5, (8, 2))
+        self.b2 = np.zeros(2)
+        self.v = {{name: np.zeros_like(getattr(self, name)) for name in ("W1", "b1", "W2", "b2")}}
+
+    def train_step(self, X, y):
+        h = np.tanh(X @ self.W1 + self.b1)
+        out = h @ self.W2 + self.b2
+        loss = ((out - y) ** 2).mean()
+        dout = 2.0 * (out - y) / out.size
+        dh = dout @ self.W2.T
+        dz1 = {dz1}
+        grads = {{"W1": X.T @ dz1, "b1": dz1.sum(axis=0), "W2": h.T @ dout, "b2": dout.sum(axis=0)}}
+        norm = np.sqrt(sum((g ** 2).sum() for g in grads.values()))
+        scale = min(1.0, 0.05 / (norm + 1e-6))
+        for name, g in grads.items():
+            self.v[name] = 0.9 * self.v[name] + scale * g
+            setattr(self, name, getattr(self, name) - 0.5 * self.v[name])
+        return loss
+"""
+
+CLIPPED_PORT = """import torch
+import torch.nn as nn
+
+class Clipped(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5, 8)
+        self.fc2 = nn.Linear(8, 2)
+
+    def forward(self, X):
+        return self.fc2(torch.tanh(self.fc1(X)))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 0.05)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("dz1, read", [
+    ("dh * (1 - h ** 2)", None),
+    ("dh", "the slipped layer"),
+    ("0.5 * dh * (1 - h ** 2)", "two groups"),
+])
+def test_gradients_clipped_together_are_read_where_they_part_not_where_they_are_only_scaled(tmp_path, dz1, read):
+    """Behind a global-norm clipping every gradient takes the factor of the norm the slip changed: the output layer's
+    are only scaled and its backward is not read; a slip that scales one layer alike is said as two groups."""
+    X = _rows(5)
+    code, diagnosis = _check(tmp_path, CLIPPED_NUMPY.format(dz1=dz1), CLIPPED_PORT, "Clipped",
+                             {"X": X, "y": np.stack([X[:, 0] * X[:, 1], X[:, 2]], axis=1)},
+                             ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"],
+                             "--state", "momentum_buffer=net.v")
+    assert code == (0 if read is None else 1)
+    if read == "the slipped layer":
+        assert diagnosis[0]["evidence"].get("side") == "numpy", diagnosis[0]
+        assert diagnosis[0]["evidence"]["parameter"] in ("W1", "b1"), diagnosis[0]
+        assert set(diagnosis[0]["evidence"].get("scaled", ())) == {"W2", "b2"}, diagnosis[0]
+    if read == "two groups":
+        groups = next(f for f in diagnosis if "groups" in f["evidence"])
+        assert sorted(map(sorted, groups["evidence"]["groups"])) == [["W1", "b1"], ["W2", "b2"]], groups
+        assert "by 0.5 against the other" in groups["explanation"] or "by 2 against the other" in groups["explanation"]

@@ -48,6 +48,13 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if len(scaled) < 2:
         return None  # one gradient scaled alone (a hook on it, a factor in its own backward): no norm shared by all
     where = {"step": step, "stage": "backward"}
+    if len(apart) >= 2 and (other := _one_factor([ratios[p] for p in apart])) is not None:
+        return Finding("backward", f"At step {step} the gradients part in two groups, one factor each: those of "
+                       f"{', '.join(scaled)} are {r:.6g} times the port's, those of {', '.join(apart)} {other:.6g} times: "
+                       f"one group scaled by {r / other:.6g} against the other on one side; behind a clipping by a global "
+                       "norm, which group holds the slip the numbers do not tell.", {**where, "groups": [scaled, apart]},
+                       "Compare the backward passes of the two groups: the factor lies on a path one group takes and "
+                       "the other does not.", 0.55)
     kept = any(k.endswith(".grad") for k in numpy_record)
     if not kept and (not apart or constant_law(r, constants or {}) or constant_law(1 / r, constants or {})):
         return None  # one factor read from a state: the state's own constant taken otherwise is as likely (state_findings)
@@ -66,6 +73,12 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
+
+def _one_factor(ratios: list[float | None]) -> float | None:
+    if any(q is None for q in ratios) or abs(ratios[0] - 1) <= SAME:
+        return None
+    return ratios[0] if all(abs(q - ratios[0]) <= SAME * abs(ratios[0]) for q in ratios) else None
+
 
 def _why(r: float, scaled: list[str], theirs: dict, raw: dict) -> str:
     """A factor above 1 on the NumPy side where the port keeps back-propagation's own gradients is no clipping."""

@@ -96,7 +96,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, detached)
     if (not found or found[0].score < 0.8 or _oracle_only(found[0])) and parameter in numpy_record and \
-            name not in ("loss", "output") and \
+            name not in ("loss", "output") and not (found and _only_scaled(found[0], parameter)) and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located) if found else found.append(located)
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
@@ -119,6 +119,12 @@ def _dtype_leak(name: str, problem: str, step: int) -> Finding:
                    "an array made in float64 (np.zeros, np.random.rand and np.array of Python floats default to it) reaches "
                    f"{_stage(name)}.", {"step": step, "tensor": name, "stage": _stage(name)},
                    "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95)
+
+
+def _only_scaled(finding: Finding, parameter: str) -> bool:
+    """A reading of gradients clipped together that finds this parameter's gradient only scaled by the shared factor:
+    its backward is read where the gradients part otherwise, not here."""
+    return parameter in finding.evidence.get("scaled", ()) or parameter not in finding.evidence.get("apart", (parameter,))
 
 
 def _oracle_only(finding: Finding) -> bool:
