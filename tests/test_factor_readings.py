@@ -119,3 +119,13 @@ def test_an_exponential_decay_applied_once_per_parameter_is_read_as_the_ports_to
     assert "0.95^4" in said and "inside the loop over the 4 parameters" in said, said
     assert "inside the loop" not in _decays_per_step(0.95 ** 3, rates, 4) and "0.95^3" in _decays_per_step(0.95 ** 3, rates, 4)
     assert _decays_per_step(0.9, rates, 4) == "" and _decays_per_step(0.95 ** 2.5, rates, 4) == ""
+
+
+def test_two_exponential_schedules_with_factors_apart_are_named_and_a_linearised_decay_read_as_such():
+    from parity.diagnosis.learning_rates import _factor_apart
+    port = 0.05 * 0.9 ** np.arange(6)
+    said = _factor_apart(float(np.exp(-0.1)), port)
+    assert "×0.9048 against ×0.9" in said and "1 - k" in said and "k = 0.1" in said, said
+    other = _factor_apart(0.85, port)
+    assert "×0.85 against ×0.9" in other and "1 - k" not in other, other
+    assert _factor_apart(0.9, port) == "" and _factor_apart(0.9, 0.05 * np.ones(6)) == ""

@@ -188,7 +188,7 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
         own = f"steps at lr = {numpy_rate[0]:.4g} throughout"
     elif np.ptp(factors) <= 1e-3 * abs(factors[0]):
         own = f"steps at lr = {', '.join(f'{x:.4g}' for x in numpy_rate)}, ×{factors[0]:.4g} each step (an exponential schedule)"
-        if times := _decays_per_step(factors[0], np.array(rates), len(built.pairs)):
+        if times := _decays_per_step(factors[0], np.array(rates), len(built.pairs)) or _factor_apart(factors[0], np.array(rates)):
             return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): the NumPy program "
                     f"{own}, where the port's rate falls ×{rates[1] / rates[0]:.4g} each step ({', '.join(f'{x:.4g}' for x in rates)}): "
                     f"{times}.")
@@ -198,6 +198,20 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
             f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
             f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
             "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
+
+
+def _factor_apart(numpy_factor: float, port_rates: np.ndarray) -> str:
+    """Both rates exponential, with two factors per step: the decay's factor written otherwise on one side (1 - k
+    for exp(-k), the two first-order alike and apart from the second step on)."""
+    if len(port_rates) < 3 or not port_rates[0] or not 0 < numpy_factor < 1:
+        return ""
+    gamma = port_rates[1] / port_rates[0]
+    if not 0 < gamma < 1 or np.ptp(port_rates[1:] / port_rates[:-1]) > 1e-6 * gamma or abs(gamma - numpy_factor) <= 1e-6:
+        return ""
+    linear = next((f"; {low:.4g} is 1 - k and {high:.4g} is exp(-k) for k = {1 - low:.4g}: one side's decay linearised"
+                   for low, high in [(min(gamma, numpy_factor), max(gamma, numpy_factor))]
+                   if abs(math.exp(-(1 - low)) - high) <= 1e-4 * high), "")
+    return f"two exponential schedules, ×{numpy_factor:.4g} against ×{gamma:.4g} each step, their factors apart{linear}"
 
 
 def _decays_per_step(numpy_factor: float, port_rates: np.ndarray, parameters: int) -> str:
