@@ -129,3 +129,14 @@ def test_two_exponential_schedules_with_factors_apart_are_named_and_a_linearised
     other = _factor_apart(0.85, port)
     assert "×0.85 against ×0.9" in other and "1 - k" not in other, other
     assert _factor_apart(0.9, port) == "" and _factor_apart(0.9, 0.05 * np.ones(6)) == ""
+
+
+def test_an_updates_ratio_that_is_one_minus_the_optimizers_own_constant_to_the_t_is_read_as_a_bias_correction():
+    from parity.diagnosis.learning_rates import _bias_corrected
+    rmsprop = torch.optim.RMSprop([torch.nn.Parameter(torch.zeros(2))], lr=0.01, alpha=0.9)
+    t = np.arange(3.0, 9.0)
+    said = _bias_corrected(rmsprop, np.sqrt(1 - 0.9 ** t), 3)
+    assert "(1 - alpha^t)^0.5" in said and "the NumPy program divides its mean of squares" in said, said
+    assert "the port divides" in _bias_corrected(rmsprop, 1 / np.sqrt(1 - 0.9 ** t), 3)
+    assert _bias_corrected(rmsprop, np.sqrt(1 - 0.9 ** (t + 1)), 3) == ""  # counted from another step: no such law
+    assert _bias_corrected(rmsprop, np.sqrt(1 - 0.8 ** t), 3) == ""

@@ -107,16 +107,38 @@ def one_learning_rate_factor(torch_names: dict, context) -> str | None:
 SCALE_FREE = ("Adam", "AdamW", "Adamax", "NAdam", "RAdam", "RMSprop", "Adagrad")  # updates that do not scale with g
 
 
-def scale_free_law(law: tuple[str, str, str], torch_names: dict, ratios: list[float]) -> tuple[str, str, str]:
+def scale_free_law(law: tuple[str, str, str], torch_names: dict, ratios: list[float], step: int | None = None) -> tuple[str, str, str]:
     """A ratio that moves with the step, one for every parameter, under an optimizer whose update hardly moves with a
-    scale of its gradient (g/√v): no clipping makes one factor of the updates there, a learning rate does."""
+    scale of its gradient (g/√v): no clipping makes one factor of the updates there, a learning rate does, or a bias
+    correction one side makes."""
     optimizer = torch_names.get("optimizer")
     if law[0] != "step-factor" or type(optimizer).__name__ not in SCALE_FREE:
         return law
+    if step is not None and (corrected := _bias_corrected(optimizer, np.array(ratios, np.float64), step)):
+        return ("bias-correction", corrected, "Correct the running averages alike in both programs (torch's "
+                f"{type(optimizer).__name__} as its documentation writes it).")
     return ("learning-rate-schedule", f"The updates' ratio moves with the step but is the same for every parameter at "
             f"each step ({', '.join(f'{x:.4g}' for x in ratios)}): the port's {type(optimizer).__name__} divides each gradient by its own root mean "
             "square, so a scale of the gradients (clipping) makes no one factor of the updates; the learning rates "
             "part from step to step, a schedule written otherwise on one side.", "Schedule both programs alike.")
+
+
+def _bias_corrected(optimizer: Any, ratios: np.ndarray, step: int) -> str:
+    """The updates' ratio at steps t is (1 - c^t)^p for one of the optimizer's own averaging constants c (RMSprop's
+    alpha, Adam's betas): a bias correction on one side, of a mean of squares (p = ±1/2) or of a mean (p = ±1)."""
+    group = next(iter(getattr(optimizer, "param_groups", [])), {})
+    constants = {"alpha": group.get("alpha"), **dict(zip(("β1", "β2"), group.get("betas", ()))), "momentum": group.get("momentum")}
+    t = np.arange(step, step + len(ratios), dtype=np.float64)
+    for name, c in constants.items():
+        if not isinstance(c, float) or not 0 < c < 1:
+            continue
+        for p, what in ((0.5, "its mean of squares"), (1.0, "its running mean")):
+            for sign, side, other in ((1, "the NumPy program", "the port"), (-1, "the port", "the NumPy program")):
+                if np.allclose(ratios, (1 - c ** t) ** (sign * p), rtol=1e-4, atol=0):
+                    return (f"The updates' ratio ({', '.join(f'{x:.4g}' for x in ratios)}) is (1 - {name}^t)^{sign * p:g} at "
+                            f"steps t = {step}…{step + len(ratios) - 1} ({name} = {c:g}, the port's own): {side} divides "
+                            f"{what} by 1 - {name}^t, a bias correction {other}'s {type(optimizer).__name__} step does not make.")
+    return ""
 
 
 def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray, earlier: float | None = None) -> str | None:

@@ -128,7 +128,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
                         "give the NumPy program the same schedule.", 0.85)]
-    if law := law and scale_free_law(law, port_names, next(r for r in ratios.values() if r and all(map(math.isfinite, r)))):
+    if law := law and scale_free_law(law, port_names, next(r for r in ratios.values() if r and all(map(math.isfinite, r))), step):
         return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else
                         0.7 if law[0] == "learning-rate-schedule" else 0.6)]
     if evidence.get("optimizers_differ"):
