@@ -1,10 +1,9 @@
 """Where two programs as written part in the forward pass, read from the values each computes at the shared start.
 
-Both programs are built afresh, stepped to the failing step, and traced through it (`value_trace`). A NumPy value
-agrees where the port computes one equal to it (same shape or transposed, within the run's rounding). On the way
-from the data to the loss, the last values that agree are the frontier; the programs part between it and the loss:
-the ops each side applies to the frontier are said, then read (`_readings`): a location, not a cause, unless one
-reading measures a cause."""
+Both programs are built afresh, stepped to the failing step, and traced through it (`value_trace`). A NumPy value agrees
+where the port computes one equal to it (same shape or transposed, within the run's rounding). On the way from the data
+to the loss, the last values that agree are the frontier; the programs part between it and the loss: the ops each side
+applies to the frontier are said, then read (`_readings`): a location, not a cause, unless one reading measures one."""
 
 from __future__ import annotations
 
@@ -35,6 +34,7 @@ from parity.diagnosis.forward_factors import apart
 from parity.diagnosis.bound_rows import broadcast_finding
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.renormalised import renormalised
+from parity.diagnosis.counterparts import counterpart_apart
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
@@ -91,8 +91,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
 def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
     """The NumPy value the failing tensor is: the last one equal to it, or for a loss scaled outside the arrays
     (0.5 * np.mean(...): a Python float times a NumPy scalar), the last one a round factor from it."""
-    candidates = [v for v in reversed(trace.values) if v.op not in ("X", "y") and (
-        v.array.shape == recorded.shape or v.array.size == recorded.size == 1)]
+    candidates = [v for v in reversed(trace.values) if v.op not in ("X", "y") and (v.array.shape == recorded.shape or v.array.size == recorded.size == 1)]
     for value in candidates:
         if np.allclose(value.array.reshape(recorded.shape), recorded, rtol=1e-6, atol=1e-12):
             return value
@@ -219,6 +218,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("compared_with", compared),
         ("rows", rows),
         ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+        ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance), same, 0.75)),
     ]
 
 

@@ -1,0 +1,112 @@
+"""Where the forward passes part and the first ops past the shared value say nothing, the values each side makes
+next are often the same quantity computed otherwise (attention weights, a pooled feature, a prediction). The NumPy
+value and the port's of its shape are read entry by entry, and the pattern of their difference is said:
+
+    the same entries, axes exchanged      a reshape or view laying the entries out in another order
+    zeros on one side only                an entry masked on one side, or masked with a fill that still weighs it
+    one number per row apart              a per-row shift (k·log of a row's count) or a per-row factor
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+
+FIRST = 24  # the departing NumPy values read, in the order computed
+
+
+def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, tolerance: float) -> str:
+    """The first departing NumPy value and port value of its shape whose difference has one of the patterns."""
+    for mine in departing[:FIRST]:
+        if mine.array.ndim < 2 or mine.array.size < 4 or not np.all(np.isfinite(mine.array)):
+            continue
+        for theirs in (v for v in after if v.array.shape == mine.array.shape and np.all(np.isfinite(v.array))):
+            if agrees(mine.array, theirs.array, tolerance):
+                continue
+            if said := _exchanged(mine, theirs, tolerance) or _zeros_one_side(mine, theirs, tolerance) or \
+                    _per_row(mine, theirs, trace, tolerance):
+                return said
+    return ""
+
+
+def _exchanged(mine: Value, theirs: Value, tolerance: float) -> str:
+    a, b = mine.array, theirs.array
+    for order in permutations(range(1, a.ndim)):
+        axes = (0, *order)
+        if axes != tuple(range(a.ndim)) and b.transpose(axes).shape == a.shape and agrees(a, b.transpose(axes), tolerance):
+            moved = [k for k in range(a.ndim) if axes[k] != k]
+            return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} with axes "
+                    f"{', '.join(map(str, moved))} exchanged: the same entries laid out in another order (a view or "
+                    "reshape to one axis order and a transpose on one side, where the other reads the entries as they lie).")
+    rows_a, rows_b = a.reshape(len(a), -1), b.reshape(len(b), -1)
+    if np.all(np.ptp(rows_a, axis=1) > 0) and agrees(np.sort(rows_a, axis=1), np.sort(rows_b, axis=1), tolerance):
+        return (f"Each row of the NumPy program's {describe(mine)} holds the same numbers as the port's {describe(theirs)}, "
+                "in another order: the entries laid out otherwise on one side (flat columns read as (C, L) on one side "
+                "and (L, C) on the other, a reshape in another axis order).")
+    return ""
+
+
+def _zeros_one_side(mine: Value, theirs: Value, tolerance: float) -> str:
+    """Only where the rows with no such zero agree throughout (one quantity, a mask apart on some rows), not two
+    values of a shape that never meet (a stable softmax's z - max, 0 on every row, against z)."""
+    scale = max(float(np.abs(theirs.array).max()), 1e-30)
+    same = (np.abs(mine.array - theirs.array) <= tolerance * scale).reshape(len(mine.array), -1)
+    for zeros, other, side, rest in ((mine.array == 0, theirs.array == 0, "the NumPy program's", "the port's"),
+                                     (theirs.array == 0, mine.array == 0, "the port's", "the NumPy program's")):
+        only = zeros & ~other
+        clean = ~only.reshape(len(only), -1).any(axis=1)
+        if only.any() and not (other & ~zeros).any() and clean.any() and same[clean].all():
+            named = (describe(mine), describe(theirs)) if side.startswith("the NumPy") else (describe(theirs), describe(mine))
+            return (f"Where they part, {side} {named[0]} is 0 on {int(only.sum())} of {only.size} entries where {rest} "
+                    f"{named[1]} is not ({rest} is 0 nowhere {side} is not): those entries are masked on one side only, "
+                    "or masked on the other with a fill that still gives them weight (masked_fill with 0 before a softmax, "
+                    "where -inf belongs).")
+    return ""
+
+
+def _per_row(mine: Value, theirs: Value, trace: Trace, tolerance: float) -> str:
+    a, b = mine.array.reshape(len(mine.array), -1), theirs.array.reshape(len(theirs.array), -1)
+    if a.shape[1] < 2:
+        return ""
+    scale = max(float(np.abs(b).max()), 1e-30)
+    shift = a - b
+    if np.all(np.ptp(shift, axis=1) <= tolerance * scale) and np.ptp(shift[:, 0]) > tolerance * scale and \
+            ((counted := _log_count(shift[:, 0], trace)) or np.any(np.abs(shift[:, 0]) <= tolerance * scale)):
+        # some rows the same, or a law for the shift: not a stable softmax's z - max against z
+        return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} plus one number per row (in "
+                f"[{shift[:, 0].min():.4g}, {shift[:, 0].max():.4g}]){counted}: a per-row shift "
+                "on one side.")
+    nonzero = (np.abs(b) > tolerance * scale) & (np.abs(a) > tolerance * scale)
+    if not np.all(nonzero.sum(axis=1) >= 2) or not np.array_equal(nonzero, (a != 0) | (b != 0)):
+        return ""
+    factor = np.where(nonzero, a / np.where(nonzero, b, 1.0), np.nan)
+    per_row = np.nanmean(factor, axis=1)
+    if np.nanmax(np.abs(factor - per_row[:, None])) > 1e-5 * max(float(np.abs(per_row).max()), 1e-30) or \
+            np.ptp(per_row) <= 1e-5 * float(np.abs(per_row).max()) or not np.any(np.abs(per_row - 1) <= 1e-5):
+        # some rows the same: one quantity normalised otherwise on the rest, not exp(z) against its softmax
+        return ""
+    sums = [np.allclose(x.sum(axis=1), 1.0, rtol=0, atol=1e-5) for x in (a, b)]
+    summed = ("; the port's rows sum to 1, the NumPy program's do not: normalised over other entries (a sum taken "
+              "before a mask, or over padding)" if sums == [False, True] else "; the NumPy program's rows sum to 1, "
+              "the port's do not: normalised over other entries (a sum taken before a mask, or over padding)"
+              if sums == [True, False] else "")
+    return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} times one number per row (in "
+            f"[{per_row.min():.4g}, {per_row.max():.4g}]){summed}.")
+
+
+def _log_count(shift: np.ndarray, trace: Trace) -> str:
+    """The per-row shift as k·log(c), c a row's count of a 0/1 array of the NumPy program (a mask's real entries)."""
+    for value in trace.values:
+        array = value.array
+        if array.ndim < 1 or len(array) != len(shift) or array.size == len(shift) or not np.all((array == 0) | (array == 1)):
+            continue
+        counts = array.reshape(len(array), -1).sum(axis=1)
+        if np.all(counts > 1) and np.ptp(counts) > 0:
+            k = float(np.dot(shift, np.log(counts)) / np.dot(np.log(counts), np.log(counts)))
+            if np.allclose(shift, k * np.log(counts), rtol=1e-4, atol=1e-6):
+                return (f", {k:.4g}·log of each row's count of the 0/1 {describe(value)} ({int(counts.min())} to "
+                        f"{int(counts.max())}): a log of a count on one side only, a log-sum-exp against a log-mean-exp")
+    return ""

@@ -1,0 +1,59 @@
+"""The values each side makes past the point where the forward passes part, read entry by entry: axes exchanged,
+zeros on one side only, a per-row shift or factor. Each reading fires on its pattern and stays silent on two values
+that are different quantities of one shape (a stable softmax's z - max against z, exp(z) against its softmax)."""
+
+import numpy as np
+
+from parity.diagnosis.counterparts import counterpart_apart
+from parity.diagnosis.value_trace import Trace, Value
+
+TOLERANCE = 1e-6
+
+
+def _read(mine: np.ndarray, theirs: np.ndarray, *held: np.ndarray) -> str:
+    trace = Trace()
+    trace.values = [Value(k, "held", array, ()) for k, array in enumerate(held)]
+    numpy_value = Value(len(held), "divide", mine, ())
+    trace.values.append(numpy_value)
+    return counterpart_apart([numpy_value], [Value(0, "softmax", theirs, ())], trace, TOLERANCE)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_the_same_entries_with_two_axes_exchanged_are_read_as_a_layout():
+    values = np.random.default_rng(0).normal(size=(6, 3, 4))
+    said = _read(values.transpose(0, 2, 1).copy().reshape(6, 3, 4), values.reshape(6, 3, 4))
+    assert "in another order" in said, said
+    square = np.random.default_rng(1).normal(size=(6, 3, 3))
+    assert "axes 1, 2 exchanged" in _read(square.transpose(0, 2, 1), square)
+
+
+def test_zeros_on_one_side_only_are_read_where_the_other_rows_agree():
+    z = np.random.default_rng(2).normal(size=(8, 5))
+    mask = np.ones((8, 5))
+    mask[:4, 3:] = 0
+    numpy_weights = _softmax(np.where(mask == 1, z, -np.inf))
+    port_weights = _softmax(np.where(mask == 1, z, 0.0))  # masked_fill with 0: padding still weighed
+    said = _read(numpy_weights, port_weights)
+    assert "is 0 on 8 of 40 entries" in said and "masked_fill with 0" in said, said
+    shifted = z - z.max(axis=1, keepdims=True)  # one 0 on every row: no row agrees, no mask
+    assert _read(shifted, z) == ""
+
+
+def test_rows_normalised_over_other_entries_and_a_log_of_a_count_are_read_per_row():
+    z = np.random.default_rng(3).normal(size=(8, 5))
+    mask = np.ones((8, 5))
+    mask[:4, 3:] = 0
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    numpy_weights = e * mask / e.sum(axis=1, keepdims=True)  # normalised over the padding too
+    port_weights = _softmax(np.where(mask == 1, z, -np.inf))
+    said = _read(numpy_weights, port_weights)
+    assert "times one number per row" in said and "the port's rows sum to 1" in said, said
+    assert _read(e, _softmax(z)) == ""  # exp(z) against its softmax: no row the same
+    pooled = np.random.default_rng(4).normal(size=(8, 6))
+    counts = mask.sum(axis=1)
+    said = _read(pooled + 0.4 * np.log(counts)[:, None], pooled, mask)
+    assert "0.4·log of each row's count" in said, said
