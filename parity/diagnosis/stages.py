@@ -46,6 +46,7 @@ from parity.diagnosis.detached_again import detached_again_finding, uncut_findin
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
+from parity.diagnosis.flipped_sign import flipped_sign
 from parity.diagnosis.replays import trace_tolerance
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -157,6 +158,8 @@ def _update_readings(setup: Setup, built, context, step: int, parameter: str, fo
             found.insert(0, Finding("dropped-rows", said, {"step": step, "stage": "batch", "side": side},
                                     "Give every row of the batch one weight: sum the micro-batches' gradients, then divide "
                                     "once by their number (or by the rows).", 0.85 if lawful else STAGE))
+    if (not found or found[0].score < 0.8) and (flipped := quietly(flipped_sign, setup, built, step, parameter, numpy_record, torch_record)):
+        found.insert(0, flipped)
     after = (numpy_record[parameter], torch_record[parameter], step) if parameter in numpy_record else None
     if (not found or found[0].score < 0.8) and (clipped := after and value_constraint(parameter, *after) or quietly(
             clipped_entries, setup, built, step, parameter, _parted(context, parameter, trace_tolerance(built))) or

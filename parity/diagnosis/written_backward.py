@@ -101,12 +101,16 @@ def _not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradi
                                                           apart, scaled=np.size(numpy_gradient) == 1)
     if mine is None or mine <= FD_AGREES or error > FD_AGREES:
         return None
+    flipped = abs(mine - 2) <= 0.01 and (port_error(setup, built, step, parameter, -np.asarray(numpy_gradient, np.float64),
+                                                    apart, scaled=np.size(numpy_gradient) == 1) or 1.0) <= FD_AGREES
     return Finding("numpy-backward", f"At step {step} the NumPy program's gradient of {parameter} is not the derivative of "
                    f"the loss its own step reports (central differences, in float64: relative error {mine:.3g}); the "
                    f"port's is (relative error {error:.2g}): the NumPy program's backward pass parts from the chain rule "
-                   "on the way to that parameter.", {"step": step, "parameter": parameter, "stage": "backward",
-                                                      "side": "numpy", "fd_error": mine},
-                   f"Compare the NumPy program's backward pass for {parameter} with the chain rule, factor by factor.", 0.7)
+                   "on the way to that parameter" + (": its gradient is the derivative negated, a sign lost there (a "
+                   "derivative's minus sign, operands swapped in a difference)." if flipped else "."),
+                   {"step": step, "parameter": parameter, "stage": "backward", "side": "numpy", "fd_error": mine},
+                   f"Compare the NumPy program's backward pass for {parameter} with the chain rule, factor by factor.",
+                   0.8 if flipped else 0.7)
 
 
 def _enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: np.ndarray) -> Finding | None:
