@@ -41,6 +41,7 @@ from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
 from parity.diagnosis.slice_offsets import slice_offset
+from parity.diagnosis.scan_direction import scan_reversed
 from parity.diagnosis.written_forward import LOCATED, op_text, region_of
 from parity.tolerance.diagnosis import FD_AGREES
 
@@ -212,6 +213,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
+    if scanned := scan_reversed([numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
+        return "", scanned, "Run the cumulative sum in the direction the chain rule takes it (flip, cumsum, flip).", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
             weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name) or \
             unseen_operand(first, numpy_trace, torch_trace, tolerance, name):
