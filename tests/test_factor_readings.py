@@ -140,3 +140,16 @@ def test_an_updates_ratio_that_is_one_minus_the_optimizers_own_constant_to_the_t
     assert "the port divides" in _bias_corrected(rmsprop, 1 / np.sqrt(1 - 0.9 ** t), 3)
     assert _bias_corrected(rmsprop, np.sqrt(1 - 0.9 ** (t + 1)), 3) == ""  # counted from another step: no such law
     assert _bias_corrected(rmsprop, np.sqrt(1 - 0.8 ** t), 3) == ""
+
+
+def test_one_side_unclipped_beside_a_global_norm_clip_is_hedged_where_another_norm_of_this_step_falls_under_the_bound():
+    from parity.diagnosis.clip_handling import handling_finding
+    raw = {"W": np.array([[0.3, -0.2], [0.25, 0.1]]), "b": np.array([0.4, -0.1])}
+    total = float(np.sqrt(sum(np.sum(g * g) for g in raw.values())))
+    assert 0.5 < total < 0.71  # above the bound, its square under it
+    clipped = {p: g * 0.5 / total for p, g in raw.items()}
+    found = handling_finding(raw, clipped, raw, 1)
+    assert found.score < 0.8 and "the squared norm" in found.explanation and "one side may clip by that norm" in found.explanation
+    large = {p: 4 * g for p, g in raw.items()}  # every other norm above 0.5 too: the step says no clipping plainly
+    found = handling_finding(large, {p: g * 0.5 / (4 * total) for p, g in large.items()}, large, 1)
+    assert found.score == 0.9 and "may clip" not in found.explanation, found.explanation

@@ -29,13 +29,34 @@ def handling_finding(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray],
     if None in read or read[0][0] == read[1][0]:
         return None
     (numpy_kind, numpy_words), (port_kind, port_words) = read
+    under = _under_another_norm(read, {p: raw[p] for p in names}, mine if port_kind == "raw" else theirs, names)
     return Finding("gradient-clipping", f"At step {step}, against back-propagation's own gradients (the port's, before "
                    f"its step touches .grad): the NumPy program's gradients are {numpy_words}; the port's are "
-                   f"{port_words}. The two programs handle the gradients otherwise before the optimizer.",
+                   f"{port_words}. The two programs handle the gradients otherwise before the optimizer.{under}",
                    {"step": step, "stage": "backward", "numpy": numpy_kind, "torch": port_kind,
                     "factor": _one_factor(read[0][0].startswith("global") and mine or theirs, raw, names)},
                    "Clip alike in both programs: by value (np.clip, clip_grad_value_) or by one global norm over every "
-                   "parameter (clip_grad_norm_ of all of model.parameters()).", 0.9)
+                   "parameter (clip_grad_norm_ of all of model.parameters()).", 0.75 if under else 0.9)
+
+
+def _under_another_norm(read: list[tuple[str, str]], raw: dict[str, np.ndarray], clipped: dict, names: list[str]) -> str:
+    """Where one side keeps the raw gradients and the other clips them to a global norm c, the norms a program might
+    compute otherwise that fall under c: a clip by one of those leaves this step's gradients as they are too, so
+    the step alone does not tell no clipping from a clipping by another norm (the steps after do)."""
+    if sorted(kind for kind, _ in read) != ["global", "raw"]:
+        return ""
+    total = float(np.sqrt(sum(np.sum(np.asarray(g, np.float64) ** 2) for g in raw.values())))
+    bound = _one_factor(clipped, raw, names) * total
+    under = [words for words, norm in _other_norms(raw, total).items() if norm <= bound]
+    return (f" A clip to {bound:.4g} by {' or by '.join(under)} would leave this step's gradients as they are too: one "
+            "side may clip by that norm." if under else "")
+
+
+def _other_norms(raw: dict[str, np.ndarray], total: float) -> dict[str, float]:
+    return {"the sum of each parameter's norm, Σ‖g‖, where √(Σ‖g‖²) belongs": sum(np.sqrt(np.sum(g * g)) for g in raw.values()),
+            "the largest entry, max|g|": max(float(np.abs(g).max(initial=0.0)) for g in raw.values()),
+            "the sum of every entry's size, Σ|g|": sum(float(np.abs(g).sum()) for g in raw.values()),
+            "the squared norm, Σ‖g‖² (the square root left out)": total * total}
 
 
 def handling(side: dict[str, np.ndarray], raw: dict[str, np.ndarray]) -> tuple[str, str] | None:
@@ -66,11 +87,7 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
             return "global", (f"scaled by one factor, {c:.4g}, for every parameter: clipping by a global norm, to "
                               f"{c * total:.4g} (the norm over all parameters is {total:.4g})")
         # one factor to a round bound of another norm: the global norm computed otherwise
-        others = {"the sum of each parameter's norm, Σ‖g‖, where √(Σ‖g‖²) belongs": sum(np.sqrt(np.sum(g * g)) for g in raw.values()),
-                  "the largest entry, max|g|": max(float(np.abs(g).max(initial=0.0)) for g in raw.values()),
-                  "the sum of every entry's size, Σ|g|": sum(float(np.abs(g).sum()) for g in raw.values()),
-                  "the squared norm, Σ‖g‖² (the square root left out)": total * total}
-        said = next(((words, norm) for words, norm in others.items() if _round(c * norm)), None)
+        said = next(((words, norm) for words, norm in _other_norms(raw, total).items() if _round(c * norm)), None)
         if said is None:
             return None  # one factor for all, to no norm a program writes: a factor of the backward pass as likely
         return "global-other", (f"scaled by one factor, {c:.4g}, for every parameter, a clip to {c * said[1]:.4g} of "
