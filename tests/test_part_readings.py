@@ -682,6 +682,10 @@ def test_two_losses_apart_by_exactly_the_mean_of_a_value_one_side_computes_are_r
     assert loss_offset(mine, port, mine.values[1:]) == ""
     passes = values(("X", z, (), ""), ("log", 0.3, (0,), ""), ("add", 0.3 + right, (1, "?"), ""))  # an earlier pass's term
     assert "differ by exactly the NumPy program's [log ()]" in loss_offset(passes, port, passes.values[1:])
+    rounded = right - float(shift.mean()) + 4e-7 * abs(right)  # a float32 run's rounding, in the last digits
+    for reported, read in ((np.float32(rounded), True), (rounded, False)):  # the losses as float32 reports them, or not
+        mine.values[2].array, port.values[1].array = np.asarray(float(reported)), np.asarray(float(np.float32(right) if read else right))
+        assert bool(loss_offset(mine, port, mine.values[1:])) == read, (reported, read)
 
 
 def test_a_clamp_whose_bound_cuts_every_entry_is_read():

@@ -6,9 +6,12 @@ not in the other (a shift subtracted inside a log-sum-exp and not outside it, a 
 
 from __future__ import annotations
 
+import numpy as np
+
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 EXACT = 1e-7  # relative to the larger loss: a difference this exact is no coincidence of rounding
+SINGLE = 10.0  # losses reported in float32 (each a float32 number): their sums round ten times as coarsely
 
 
 def loss_offset(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) -> str:
@@ -29,7 +32,7 @@ def offset_term(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) 
     if len(losses) != 2:
         return None
     gap = losses[0] - losses[1]
-    scale = max(map(abs, losses))
+    scale = max(map(abs, losses)) * (SINGLE if all(float(np.float32(x)) == x for x in losses) else 1.0)
     if abs(gap) <= 1e3 * EXACT * scale or _a_multiple(gap, losses):
         return None  # a gap that is a round multiple of a loss is a factor apart (the factor readings say it), no term
     for side, trace in (("NumPy program", numpy_trace), ("port", torch_trace)):
