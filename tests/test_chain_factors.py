@@ -473,9 +473,9 @@ def test_a_softmaxs_jacobian_cut_to_its_diagonal_behind_a_clipping_is_read(tmp_p
         assert all(w in diagnosis[0]["explanation"] for w in words), diagnosis[0]["explanation"]
 
 
-CLIPPED_NUMPY = """import numpy as np
+TOGETHER_NUMPY = """import numpy as np
 
-class Clipped:
+class Together:
     def __init__(self):
         rng = np.random.default_rng(2)
         self.W1 = rng.normal(0.0, 0.5, (5, 8))
@@ -500,10 +500,10 @@ class Clipped:
         return loss
 """
 
-CLIPPED_PORT = """import torch
+TOGETHER_PORT = """import torch
 import torch.nn as nn
 
-class Clipped(nn.Module):
+class Together(nn.Module):
     def __init__(self):
         super().__init__()
         self.fc1 = nn.Linear(5, 8)
@@ -534,7 +534,7 @@ def test_gradients_clipped_together_are_read_where_they_part_not_where_they_are_
     """Behind a global-norm clipping every gradient takes the factor of the norm the slip changed: the output layer's
     are only scaled and its backward is not read; a slip that scales one layer alike is said as two groups."""
     X = _rows(5)
-    code, diagnosis = _check(tmp_path, CLIPPED_NUMPY.format(dz1=dz1), CLIPPED_PORT, "Clipped",
+    code, diagnosis = _check(tmp_path, TOGETHER_NUMPY.format(dz1=dz1), TOGETHER_PORT, "Together",
                              {"X": X, "y": np.stack([X[:, 0] * X[:, 1], X[:, 2]], axis=1)},
                              ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"],
                              "--state", "momentum_buffer=net.v")

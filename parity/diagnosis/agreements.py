@@ -96,3 +96,18 @@ def own_path_inputs(trace: Trace, target: Value, region: list[int], fed: list[in
         seen.add(index)
         stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
     return [i for i in fed if any(i in trace.values[r].inputs for r in seen)]
+
+
+def recorded_value(trace: Trace, recorded: np.ndarray) -> Value | None:
+    """The NumPy value the failing tensor is: the last one equal to it, or for a loss scaled outside the arrays
+    (0.5 * np.mean(...): a Python float times a NumPy scalar), the last one a round factor from it."""
+    candidates = [v for v in reversed(trace.values) if v.op not in ("X", "y") and (v.array.shape == recorded.shape or v.array.size == recorded.size == 1)]
+    for value in candidates:
+        if np.allclose(value.array.reshape(recorded.shape), recorded, rtol=1e-6, atol=1e-12):
+            return value
+    for value in candidates if recorded.size == 1 else ():
+        ratio = float(recorded.ravel()[0]) / float(value.array.ravel()[0]) if value.array.ravel()[0] else 0.0
+        if any(abs(k * r - round(k * r)) <= 1e-5 * abs(k * r) and round(k * r) for r in (ratio, 1 / ratio if ratio else 0.0)
+               for k in (1, 2)):  # within float32's rounding of the recorded loss
+            return value
+    return None

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.called_again import signature
-from parity.diagnosis.replays import replayed
+from parity.diagnosis.replays import delivered_gradients, replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
@@ -70,20 +70,9 @@ def raw_gradients(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
     """The port's gradients as back-propagation delivers them in its own step again (a hook on each parameter, the
     calls of one step summed), before the step's own handling of .grad (a clip, a scale) and its update."""
     _, torch_side = replayed(setup, built, step)
-    delivered: dict[str, torch.Tensor] = {}
-    hooks = []
-    for pair in torch_side.pairs:
-        parameter = torch_side.parameter(pair)
-        if parameter.requires_grad:
-            hooks.append(parameter.register_hook(lambda grad, name=pair.name: delivered.__setitem__(
-                name, delivered[name] + grad.detach() if name in delivered else grad.detach().clone())))
-    try:
+    with delivered_gradients(torch_side) as delivered:
         torch_side.step(setup.rows(step))
-    finally:
-        for hook in hooks:
-            hook.remove()
-    layouts = {pair.name: pair.layout for pair in torch_side.pairs}
-    return {name: layouts[name].to_numpy(grad.to_dense().cpu().numpy()) for name, grad in delivered.items()}
+    return delivered
 
 
 def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:

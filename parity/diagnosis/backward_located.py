@@ -12,6 +12,8 @@ from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_c
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
+from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.agreements import agreements
 
 
 LINEAR_STATES = ("momentum_buffer", "exp_avg")  # states linear in the gradient at the first step (not its squares)
@@ -28,6 +30,23 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     if failing in numpy_record and failing in torch_record and failing.partition(".")[2] in LINEAR_STATES \
             and np.allclose(numpy_record[parameter], torch_record[parameter], rtol=1e-5, atol=1e-7):
         target = failing
-    return written_backward(setup, built, step, parameter, numpy_record[target], torch_record.get(f"{parameter}.grad"),
-                            torch_record.get(target), mine)
+    found = written_backward(setup, built, step, parameter, numpy_record[target], torch_record.get(f"{parameter}.grad"),
+                             torch_record.get(target), mine)
+    if found is not None or not _own_gradient_computed(setup, built, step, parameter):
+        return found
+    constants = (quietly(port_optimizer_constants, built) or {}, quietly(coupled_decay, built) or 0.0)
+    for other in (p for p in numpy_record if "." not in p and p not in (parameter, "loss", "output") and f"{p}.update" in numpy_record):
+        read = written_backward(setup, built, step, other, numpy_record[other], torch_record.get(f"{other}.grad"),
+                                torch_record.get(other), numpy_gradient(numpy_record, other, step, *constants))
+        if read is not None and read.evidence.get("side"):
+            return Finding(read.name, f"The NumPy program computes back-propagation's own gradient of {parameter}, and its "
+                           "update parts after it (by what the step does to the gradients, a clipping's factor made from "
+                           f"the others): {other}'s backward is read instead. {read.explanation}", read.evidence, read.fix, read.score)
+    return None
+
+
+def _own_gradient_computed(setup: Any, built: Any, step: int, parameter: str) -> bool:
+    """Whether a value of the NumPy program's step is back-propagation's own gradient of the parameter."""
+    numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
+    return any(twin.op == f"{parameter}.grad" for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
 

@@ -3,7 +3,7 @@ program's parameters after each step), and traced through it: what every stage-b
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -23,10 +23,38 @@ def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[
     `gradients`, the port's parameter gradients after it join its values (as P.grad, in the NumPy layout)."""
     numpy_side, torch_side = replayed(setup, built, step)
     rows = setup.rows(step)
-    numpy_trace, torch_trace = trace_numpy_step(numpy_side, rows), trace_torch_step(torch_side, rows)
-    for name, grad in (torch_side.gradients() or {}).items() if gradients else ():
+    numpy_trace = trace_numpy_step(numpy_side, rows)
+    with delivered_gradients(torch_side) if gradients else nullcontext({}) as raw:
+        torch_trace = trace_torch_step(torch_side, rows)
+    kept = (torch_side.gradients() or {}) if gradients else {}
+    for name, grad in kept.items():
         torch_trace.root(f"{name}.grad", grad, np.array(grad, np.float64))
+    for name, grad in raw.items():  # back-propagation's own too where the step changed .grad after it (a clip, a
+        # scale): a NumPy backward pass computes those, and clips after
+        if name in kept and np.shape(kept[name]) == grad.shape and not np.allclose(kept[name], grad, rtol=1e-6, atol=0):
+            torch_trace.root(f"{name}.grad", grad, np.array(grad, np.float64))
     return numpy_trace, torch_trace
+
+
+@contextmanager
+def delivered_gradients(torch_side: Any) -> Iterator[dict[str, np.ndarray]]:
+    """The port's gradients as back-propagation delivers them in the step run inside (a hook on each parameter, the
+    calls of one step summed), before the step's own handling of .grad (a clip, a scale), in the NumPy layout."""
+    delivered: dict[str, Any] = {}
+    found: dict[str, np.ndarray] = {}
+    hooks, pairs = [], getattr(torch_side, "pairs", None) or []  # the kit's twin holds no pairs: none delivered
+    for pair in pairs:
+        parameter = torch_side.parameter(pair)
+        if parameter.requires_grad:
+            hooks.append(parameter.register_hook(lambda grad, name=pair.name: delivered.__setitem__(
+                name, delivered[name] + grad.detach() if name in delivered else grad.detach().clone())))
+    try:
+        yield found
+    finally:
+        for hook in hooks:
+            hook.remove()
+        layouts = {pair.name: pair.layout for pair in pairs}
+        found.update({name: layouts[name].to_numpy(grad.to_dense().cpu().numpy()) for name, grad in delivered.items()})
 
 
 def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any, Any]:

@@ -203,18 +203,16 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
                        if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
-    if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or \
-            factor_left_out(first, frontier, numpy_trace, torch_trace, tolerance) or \
-            derivative_factor(first, numpy_trace, torch_trace, tolerance, name):
+    if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or factor_left_out(
+            first, frontier, numpy_trace, torch_trace, tolerance) or derivative_factor(first, numpy_trace, torch_trace, tolerance, name):
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
     if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
         return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
-    if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name):
+    if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name) or scan_reversed(  # or a scan's direction
+            [numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
-    if scanned := scan_reversed([numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
-        return "", scanned, "Run the cumulative sum in the direction the chain rule takes it (flip, cumsum, flip).", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
             weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name) or \
             unseen_operand(first, numpy_trace, torch_trace, tolerance, name):

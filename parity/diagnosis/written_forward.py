@@ -38,7 +38,7 @@ from parity.diagnosis.counterparts import counterpart_apart
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
-from parity.diagnosis.agreements import agreements, carried
+from parity.diagnosis.agreements import agreements, carried, recorded_value
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of, normalised_axis
 from parity.diagnosis.weights_exchanged import weights_exchanged
@@ -61,7 +61,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     if broadcast := broadcast_finding(numpy_trace, torch_trace, rows, step, name):
         return broadcast
     tolerance = trace_tolerance(built)
-    target = _target(numpy_trace, np.asarray(loss, np.float64), name)
+    target = recorded_value(numpy_trace, np.asarray(loss, np.float64))
     agreed = agreements(numpy_trace, torch_trace, tolerance)
     if target is None:  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows alone
         return rows_only(numpy_trace, torch_trace, agreed, step, name, traces(setup, built, step - 1)[0] if step > 1 else None)
@@ -86,21 +86,6 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
                        "program's and update it there too.", 0.85)
     return found
-
-
-def _target(trace: Trace, recorded: np.ndarray, name: str) -> Value | None:
-    """The NumPy value the failing tensor is: the last one equal to it, or for a loss scaled outside the arrays
-    (0.5 * np.mean(...): a Python float times a NumPy scalar), the last one a round factor from it."""
-    candidates = [v for v in reversed(trace.values) if v.op not in ("X", "y") and (v.array.shape == recorded.shape or v.array.size == recorded.size == 1)]
-    for value in candidates:
-        if np.allclose(value.array.reshape(recorded.shape), recorded, rtol=1e-6, atol=1e-12):
-            return value
-    for value in candidates if recorded.size == 1 else ():
-        ratio = float(recorded.ravel()[0]) / float(value.array.ravel()[0]) if value.array.ravel()[0] else 0.0
-        if any(abs(k * r - round(k * r)) <= 1e-5 * abs(k * r) and round(k * r) for r in (ratio, 1 / ratio if ratio else 0.0)
-               for k in (1, 2)):  # within float32's rounding of the recorded loss
-            return value
-    return None
 
 
 def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
@@ -217,9 +202,16 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
-        ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
-        ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance), same, 0.75)),
+        *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said),
     ]
+
+
+def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
+                    said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
+    return [("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+            ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance),
+                                         "Compute that value alike in both programs.", 0.75))]
 
 
 def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departing: list[Value], numpy_ops: list[Value],
