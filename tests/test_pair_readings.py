@@ -630,6 +630,15 @@ def test_a_loss_called_again_leaves_out_each_class_the_targets_hold_the_commones
                                                                              torch.zeros(10, 5, dtype=torch.float64)}, 10)))
 
 
+def test_one_number_called_again_meets_the_numpy_programs_only_to_float32s_rounding_not_to_the_traces_tolerance():
+    from parity.diagnosis.calls import numpy_twin
+    loss = SimpleNamespace(array=np.array(1.6195434))
+    assert numpy_twin([loss], np.array(1.6195434 * (1 + 1e-7)), 1e-4) is loss  # the same loss, rounded otherwise
+    assert numpy_twin([loss], np.array(1.6195434 * (1 + 8.6e-6)), 1e-4) is None  # another argument's loss, by chance near
+    rows = SimpleNamespace(array=np.array([0.5, 1.25, 2.0]))
+    assert numpy_twin([rows], rows.array * (1 + 8.6e-6), 1e-4) is rows  # several numbers at once: the trace's tolerance
+
+
 SCHEDULED_NUMPY = '''
 import numpy as np
 
