@@ -153,3 +153,12 @@ def test_one_side_unclipped_beside_a_global_norm_clip_is_hedged_where_another_no
     large = {p: 4 * g for p, g in raw.items()}  # every other norm above 0.5 too: the step says no clipping plainly
     found = handling_finding(large, {p: g * 0.5 / (4 * total) for p, g in large.items()}, large, 1)
     assert found.score == 0.9 and "may clip" not in found.explanation, found.explanation
+
+
+def test_a_numpy_rate_rising_by_one_amount_each_step_beside_a_constant_port_rate_is_read_as_an_uncapped_warm_up():
+    from parity.diagnosis.learning_rates import _rising
+    t = np.arange(5.0, 11.0)
+    said = _rising(0.05 * t / 4, 0.05, 5, t / 4)
+    assert "lr·t/4" in said and "cap left out" in said and "0.0125 more each step" in said, said
+    assert _rising(0.05 * 1.1 ** t, 0.05, 5, 1.1 ** t) is None  # a geometric rise: another law
+    assert _rising(0.05 * np.ones(6), 0.05, 5, np.ones(6)) is None

@@ -202,7 +202,7 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
     if scheduler is not None and (form := written_schedule(scheduler, np.array(rates), numpy_rate)):
         return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), the same for every parameter: {form}."
     if np.ptp(moved) <= 1e-12 * max(moved):
-        return None
+        return _rising(numpy_rate, rates[0], step, series)
     factors = numpy_rate[1:] / numpy_rate[:-1]
     if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
         return shifted
@@ -220,6 +220,20 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
             f"read off its optimizer at each step ({', '.join(f'{x:.4g}' for x in rates)}), accounts for every ratio: the "
             f"NumPy program {own}; the port's scheduler moves its rate otherwise (a scheduler stepped with an argument it "
             "takes as the epoch, such as the loss; a schedule the NumPy program does not have).")
+
+
+def _rising(numpy_rate: np.ndarray, port_rate: float, step: int, series: np.ndarray) -> str | None:
+    """The port's rate constant and the NumPy program's rising by one amount each step: a linear warm-up that goes
+    on past its end (its min(1, ·) cap left out), the rate still climbing where the port's has stopped."""
+    rises = np.diff(numpy_rate)
+    if len(rises) < 2 or rises[0] <= 1e-12 * port_rate or np.ptp(rises) > 1e-4 * rises[0]:
+        return None
+    k = port_rate / rises[0]  # the warm-up's length in steps where the rate reaches the port's: lr·t/k
+    said = f" = lr·t/{k:.4g}" if abs(k - round(k)) <= 1e-3 * k else ""
+    return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): the port steps at lr = "
+            f"{port_rate:.4g} throughout, the NumPy program at {', '.join(f'{x:.4g}' for x in numpy_rate)} from step "
+            f"{step}, {rises[0]:.4g} more each step{said}: a linear warm-up that goes on past its end (its min(1, ·) cap "
+            "left out), or a rate that rises on one side only.")
 
 
 def _factor_apart(numpy_factor: float, port_rates: np.ndarray) -> str:
