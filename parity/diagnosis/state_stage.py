@@ -11,6 +11,7 @@ from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law, learning_rate_in_state, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
+from parity.diagnosis.state_carried import not_carried
 
 
 SQUARES = ("sum", "square_avg", "exp_avg_sq", "acc_delta", "square_avg_sq")  # accumulators of squares: a start of their own
@@ -59,6 +60,8 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                         f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
                         "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
+    if step >= 2 and (carried := not_carried(name, numpy_record, torch_record, getattr(context, "torch_previous", {}), step)):
+        return [carried]
     if f"{parameter}.grad" not in numpy_record or f"{parameter}.grad" not in torch_record:
         return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown}; the "
                          f"NumPy program keeps its gradients to itself, so whether they agreed before it is not known: the "

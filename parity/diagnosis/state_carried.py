@@ -1,0 +1,33 @@
+"""An optimizer state that does not carry what it held the step before on one side: the NumPy program's state is the
+port's less c times the port's own state a step earlier (which agreed), the step's new term alone.
+
+    G_numpy = G_port - c·G_port(t-1)      c = 1: an accumulator overwritten (G = g² for G += g²); c = β: an average
+                                          re-created each step
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.diagnosis.finding import Finding
+
+
+def not_carried(name: str, numpy_record: dict, torch_record: dict, previous: dict, step: int) -> Finding | None:
+    """A state that is the port's less c times the port's own state the step before (which agreed): the step's new
+    term alone on the NumPy side, what the state carries from step to step left out (an accumulator overwritten)."""
+    before = previous.get(name)
+    if before is None or np.shape(before) != np.shape(numpy_record[name]):
+        return None
+    mine, theirs, before = (np.asarray(a, np.float64).ravel() for a in (numpy_record[name], torch_record[name], before))
+    if not np.any(before) or np.allclose(mine, theirs, rtol=1e-5, atol=0):
+        return None
+    c = float(np.dot(theirs - mine, before) / np.dot(before, before))
+    if not 0.05 < c <= 1 + 1e-6 or not np.allclose(mine, theirs - c * before, rtol=1e-4, atol=1e-6 * float(np.abs(theirs).max())):
+        return None
+    parameter, _, kind = name.partition(".")
+    return Finding("optimizer-state", f"The NumPy program's {kind} of {parameter} at step {step} is the port's less {c:.4g} "
+                   f"times the port's own {kind} the step before (which agreed): the step's new term alone, what the "
+                   f"{kind} carries from step to step left out (an accumulator overwritten, G = g² where G += g² "
+                   "belongs, or a running average re-created at every step).", {"step": step, "parameter": parameter, "state": kind,
+                                                                                 "carried": c, "side": "numpy"},
+                   f"Keep the {kind} from step to step and add each step's term to it.", 0.85)
