@@ -418,3 +418,21 @@ def test_a_bias_updated_and_left_out_of_the_forward_pass_is_read_by_moving_it(tm
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
     assert top["name"] == "missing-parameter" and top["evidence"]["parameter"] == "b" and top["evidence"]["side"] == "numpy", top
+
+
+def test_a_transpose_of_a_reshaped_view_is_traced_to_the_reshape_not_lost_as_an_untraced_array():
+    from parity.diagnosis.value_trace import _TRACE, Trace, TracedArray
+    trace = Trace()
+    x = np.random.default_rng(3).normal(size=(4, 6))
+    _TRACE.append(trace)
+    try:
+        traced_x = x.view(TracedArray)
+        trace.root("X", traced_x, x)
+        windows = traced_x.reshape(4, 3, 2).transpose(0, 2, 1)  # flat columns read time-major: a view of a view
+        windows.sum(axis=2)
+        traced_x.reshape(4, 3, 2).swapaxes(1, 2).mean(axis=1)
+    finally:
+        _TRACE.pop()
+    ops = [(v.op, v.inputs) for v in trace.values]
+    assert ops[1][0] == "reshape" and ops[2] == ("transpose", (1,)) and ops[3][0] == "add.reduce" and ops[3][1] == (2,), ops
+    assert ("swapaxes", (4,)) in ops, ops

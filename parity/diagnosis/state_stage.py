@@ -23,11 +23,12 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     every parameter's state is one factor times the other side's, the gradients were scaled between the two; or the
     two differ by a multiple of the parameter (a weight decay in the gradient on one side)."""
     parameter, _, kind = name.partition(".")
-    before = getattr(context, "numpy_before", {}).get(parameter)
-    if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, before,
-                                  getattr(context, "numpy_before", {}))) is not None:
+    held = getattr(context, "numpy_before", {})
+    if (decayed := decay_in_state(name, numpy_record, torch_record, step, constants or {}, held.get(parameter), held)) is not None:
         return [decayed]
-    if (still := _state_still(name, numpy_record, torch_record, step)) is not None:
+    unseen = step >= 2 and f"{parameter}.grad" not in numpy_record  # its gradients kept, the readings after say more
+    if still := _state_still(name, numpy_record, torch_record, step) or not_carried(  # a state skipped, or not carried
+            name, numpy_record, torch_record, getattr(context, "torch_previous", {}) if unseen else {}, step):
         return [still]
     if step == 1 and kind in SQUARES and (offset := _start_apart(kind, numpy_record, torch_record)) is not None:
         return [Finding("optimizer-state", f"Every parameter's {kind} at step 1 is the port's {offset:+.6g}, the same number "
@@ -60,8 +61,6 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                         f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
                         "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
-    if step >= 2 and (carried := not_carried(name, numpy_record, torch_record, getattr(context, "torch_previous", {}), step)):
-        return [carried]
     if f"{parameter}.grad" not in numpy_record or f"{parameter}.grad" not in torch_record:
         return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown}; the "
                          f"NumPy program keeps its gradients to itself, so whether they agreed before it is not known: the "

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.index_words import index_text, picked_rows, repeats as repeats_in
+from parity.diagnosis.value_match import MASKED as MASKED, agrees as agrees, axis_orders as axis_orders  # where readers import them
 
 MOST_ELEMENTS = 5_000_000  # a step's values kept at most, all together: a large batch is traced in part
 UNSEEN_ELEMENTS = 65_536  # a weight matrix kept beside the op it meets (an einsum's of any rank), up to this size
@@ -175,6 +176,12 @@ class TracedArray(np.ndarray):
     def std(self, *args, **kwargs):
         return _method(self, np.ndarray.std, args, kwargs)
 
+    def transpose(self, *axes):
+        return _viewed(self, "transpose", super().transpose(*axes), ", ".join(map(str, axes)))
+
+    def swapaxes(self, axis1, axis2):
+        return _viewed(self, "swapaxes", super().swapaxes(axis1, axis2), f"{axis1}, {axis2}")
+
     def reshape(self, *args, **kwargs):
         result = super().reshape(*args, **kwargs)
         _note("reshape", (self,), result, ", ".join([*map(str, args), *(f"{k}={v!r}" for k, v in kwargs.items())]))
@@ -239,6 +246,14 @@ def _arrays_in(args: Any) -> tuple:
     return tuple(found)
 
 
+def _viewed(array: np.ndarray, op: str, result: np.ndarray, detail: str) -> np.ndarray:
+    """A transpose of a traced view of three axes or more (a reshape's): NumPy's base skips to the memory's owner, so
+    the view it is made from is noted; a matrix's .T, and any array that owns its memory, is found through its base."""
+    if _TRACE and array.ndim >= 3 and array.base is not None and id(array) in _TRACE[-1].of:
+        _note(op, (array,), result, detail)
+    return result
+
+
 def _note(op: str, inputs: tuple, result: Any, detail: dict | str) -> None:
     if _TRACE and not isinstance(result, tuple):
         _TRACE[-1].note(op, inputs, result, detail if isinstance(detail, str) else keywords(detail))
@@ -263,34 +278,3 @@ def describe(value: Value) -> str:
     if value.op in ("X", "y"):
         return f"{value.op} {value.array.shape}"
     return f"[{value.op} {value.array.shape}]"
-
-
-def axis_orders(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
-    """The axis orders a value of this shape is matched in: its own, reversed (a transpose), and for three axes or
-    more its channels moved from first after the batch to last or back (channels-last against channels-first) where
-    that changes the shape; the other axes keep their order (rows and columns swapped is another value, not another
-    layout), and a move that keeps the shape (a square score matrix's transpose) is another value too."""
-    ndim = len(shape)
-    orders = [tuple(range(ndim)), tuple(reversed(range(ndim)))]
-    if ndim >= 3:
-        orders += [axes for axes in ((0, *range(2, ndim), 1), (0, ndim - 1, *range(1, ndim - 1)))
-                   if tuple(shape[a] for a in axes) != tuple(shape)]
-    return list(dict.fromkeys(orders))
-
-
-MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this far beyond every unmasked value
-
-
-def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
-    """Two traced values equal within the run's rounding: within `tolerance` of b's largest magnitude (zeros say nothing)."""
-    largest = float(np.abs(b).max(initial=0.0))  # below MASKED every entry is finite and none a mask: no median needed
-    finite = None if largest < MASKED else np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))
-    if finite is not None and not finite.all():  # a mask's -inf or -1e9 (no scale): met by -inf or a number far beyond
-        if a.shape != b.shape or np.isnan(b).any():
-            return False
-        beyond = MASKED * max(float(np.abs(b[finite]).max(initial=0.0)), 1.0)
-        if not np.all((np.sign(a[~finite]) == np.sign(b[~finite])) & (np.abs(a[~finite]) >= beyond)):
-            return False
-        a, b = a[finite], b[finite]
-        largest = float(np.abs(b).max(initial=0.0))
-    return largest > 0 and float(np.abs(a - b).max(initial=0.0)) <= tolerance * max(largest, 1e-30)

@@ -1,0 +1,37 @@
+"""When two traced values are the same numbers: within the run's rounding of the larger one's scale (a mask's -inf
+met by -inf), in any of the axis orders a layout may put them in."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def axis_orders(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The axis orders a value of this shape is matched in: its own, reversed (a transpose), and for three axes or
+    more its channels moved from first after the batch to last or back (channels-last against channels-first) where
+    that changes the shape; the other axes keep their order (rows and columns swapped is another value, not another
+    layout), and a move that keeps the shape (a square score matrix's transpose) is another value too."""
+    ndim = len(shape)
+    orders = [tuple(range(ndim)), tuple(reversed(range(ndim)))]
+    if ndim >= 3:
+        orders += [axes for axes in ((0, *range(2, ndim), 1), (0, ndim - 1, *range(1, ndim - 1)))
+                   if tuple(shape[a] for a in axes) != tuple(shape)]
+    return list(dict.fromkeys(orders))
+
+
+MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this far beyond every unmasked value
+
+
+def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
+    """Two traced values equal within the run's rounding: within `tolerance` of b's largest magnitude (zeros say nothing)."""
+    largest = float(np.abs(b).max(initial=0.0))  # below MASKED every entry is finite and none a mask: no median needed
+    finite = None if largest < MASKED else np.isfinite(b) & (np.abs(b) < MASKED * max(float(np.median(np.abs(b))), 1.0))
+    if finite is not None and not finite.all():  # a mask's -inf or -1e9 (no scale): met by -inf or a number far beyond
+        if a.shape != b.shape or np.isnan(b).any():
+            return False
+        beyond = MASKED * max(float(np.abs(b[finite]).max(initial=0.0)), 1.0)
+        if not np.all((np.sign(a[~finite]) == np.sign(b[~finite])) & (np.abs(a[~finite]) >= beyond)):
+            return False
+        a, b = a[finite], b[finite]
+        largest = float(np.abs(b).max(initial=0.0))
+    return largest > 0 and float(np.abs(a - b).max(initial=0.0)) <= tolerance * max(largest, 1e-30)
