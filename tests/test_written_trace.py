@@ -436,3 +436,18 @@ def test_a_transpose_of_a_reshaped_view_is_traced_to_the_reshape_not_lost_as_an_
     ops = [(v.op, v.inputs) for v in trace.values]
     assert ops[1][0] == "reshape" and ops[2] == ("transpose", (1,)) and ops[3][0] == "add.reduce" and ops[3][1] == (2,), ops
     assert ("swapaxes", (4,)) in ops, ops
+
+
+def test_a_ports_reflected_operators_are_traced_in_the_order_written():
+    import torch
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+    trace = Trace()
+    x = torch.tensor([0.2, 0.5, 0.8], dtype=torch.float64)
+    trace.root("X", x, x.numpy().copy())
+    with _TorchValues(trace):
+        quotient = 0.1 / x  # x.__rdiv__(0.1), __rtruediv__ by name
+        difference = 1 - x
+    ops = {v.op: v for v in trace.values}
+    assert ops["div"].inputs == (0.1, 0) and np.allclose(ops["div"].array, quotient.numpy()), ops["div"]
+    assert ops["sub"].inputs == (1.0, 0) and np.allclose(ops["sub"].array, difference.numpy()), ops["sub"]

@@ -12,7 +12,7 @@ from torch.overrides import TorchFunctionMode
 from parity.diagnosis.held_constants import port_constants
 from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
 
-OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "matmul",
+OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "rdiv", "matmul",
                                     "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv", "invert",
                                     "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
 
@@ -37,8 +37,9 @@ class _TorchValues(TorchFunctionMode):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
             subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
+            operands = args[::-1] if name in OPERATORS and name.startswith("__r") else args  # 0.1 / t: t.__rdiv__(0.1)
             self.trace.note(op_name(name),
-                            _tensors_in(args) + _tensors_in(tuple(kwargs.values())), result,
+                            _tensors_in(operands) + _tensors_in(tuple(kwargs.values())), result,
                             subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
             if recorded and id(result) in self.trace.of:
                 self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
