@@ -48,7 +48,7 @@ def test_a_convolutions_padding_is_read_from_its_length():
     mine = values(("X", np.zeros((2, 1, 8)), (), ""), ("einsum", np.ones((2, 3, 6)), (0, "?"), ""))
     theirs = values(("X", np.zeros((2, 1, 8)), (), ""), ("conv1d", np.ones((2, 3, 8)), (0, "?"), ""))
     said = lengths(mine.values[1:], theirs.values[1:])
-    assert "pads each side by 1" in said and "8 positions" in said, said
+    assert "pads 2 more in all, 1 more on each side" in said and "8 positions" in said, said
 
 
 def test_rows_drawn_in_another_order_are_said_with_the_rows():

@@ -21,8 +21,7 @@ CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpos
 
 
 def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
-    """The port's first op gives a value one axis longer or shorter than the NumPy program's of the same kind: a
-    convolution's padding (each side: half the difference) or stride."""
+    """The port's first op gives a value one axis longer or shorter than the NumPy program's: a padding or a stride."""
     theirs = next((v for v in torch_ops if v.op in CONVOLUTIONS), None)
     if theirs is None:
         return ""
@@ -33,8 +32,9 @@ def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
         if len(differ) == 1 and mine[:2] == shape[:2]:
             k = differ[0]
             gap = shape[k] - mine[k]
-            padding = (f": the port's {theirs.op} pads each side by {gap // 2} (a 'same' convolution), the NumPy program's "
-                       f"does not ('valid')" if gap > 0 and gap % 2 == 0 else
+            padding = (f": the port's {theirs.op} pads {gap} more in all, {gap // 2} more on each side (a 'same' convolution "
+                       "against a 'valid' one, or a causal padding on both sides whose extra positions are cut from the "
+                       "other end)" if gap > 0 and gap % 2 == 0 else
                        f": the two convolutions pad or stride otherwise ({shape[k]} against {mine[k]} positions)")
             return (f"The port's {theirs.op} gives {shape[k]} positions along axis {k} ({shape}), the NumPy program's "
                     f"convolution {mine[k]} ({mine}){padding}.")
