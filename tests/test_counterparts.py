@@ -57,3 +57,14 @@ def test_rows_normalised_over_other_entries_and_a_log_of_a_count_are_read_per_ro
     counts = mask.sum(axis=1)
     said = _read(pooled + 0.4 * np.log(counts)[:, None], pooled, mask)
     assert "0.4·log of each row's count" in said, said
+
+
+def test_values_laid_out_otherwise_from_the_shared_start_on_are_no_axes_exchanged_by_a_slip():
+    """A NumPy program channels-last throughout against a channels-first port: its square maps hold the port's
+    entries with two axes exchanged because the programs lay them out so from the start, not by a slip."""
+    maps = np.random.default_rng(6).normal(size=(5, 4, 4))
+    x = np.random.default_rng(7).normal(size=(5, 3, 6))
+    start = (Value(0, "transpose", x.transpose(0, 2, 1), (0,)), Value(0, "X", x, ()))
+    mine, theirs = Value(1, "matmul", maps.transpose(0, 2, 1).copy(), ()), Value(1, "conv1d", maps, ())
+    assert "exchanged" in counterpart_apart([mine], [theirs], Trace(), TOLERANCE)
+    assert counterpart_apart([mine], [theirs], Trace(), TOLERANCE, start) == ""

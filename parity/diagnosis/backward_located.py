@@ -38,7 +38,8 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     for other in (p for p in numpy_record if "." not in p and p not in (parameter, "loss", "output") and f"{p}.update" in numpy_record):
         read = written_backward(setup, built, step, other, numpy_record[other], torch_record.get(f"{other}.grad"),
                                 torch_record.get(other), numpy_gradient(numpy_record, other, step, *constants))
-        if read is not None and read.evidence.get("side"):
+        if read is not None and read.evidence.get("side") and "agree_up_to" in read.evidence:  # values read, not a
+            # gradient inferred from an update that parts for the same reason
             return Finding(read.name, f"The NumPy program computes back-propagation's own gradient of {parameter}, and its "
                            "update parts after it (by what the step does to the gradients, a clipping's factor made from "
                            f"the others): {other}'s backward is read instead. {read.explanation}", read.evidence, read.fix, read.score)
@@ -46,7 +47,10 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
 
 
 def _own_gradient_computed(setup: Any, built: Any, step: int, parameter: str) -> bool:
-    """Whether a value of the NumPy program's step is back-propagation's own gradient of the parameter."""
+    """Whether a value of the NumPy program's step is back-propagation's own gradient of the parameter, where the
+    port's step changes .grad after it (a clip: the traces hold both)."""
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
+    if sum(v.op == f"{parameter}.grad" for v in torch_trace.values) < 2:
+        return False
     return any(twin.op == f"{parameter}.grad" for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
 

@@ -18,22 +18,27 @@ from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 FIRST = 24  # the departing NumPy values read, in the order computed
 
 
-def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, tolerance: float) -> str:
-    """The first departing NumPy value and port value of its shape whose difference has one of the patterns."""
+def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, tolerance: float,
+                      start: tuple[Value, Value] | None = None) -> str:
+    """The first departing NumPy value and port value of its shape whose difference has one of the patterns; `start`,
+    the shared value and the port's twin of it, where the two hold it in other layouts (channels last and first)."""
     for mine in departing[:FIRST]:
         if mine.array.ndim < 2 or mine.array.size < 4 or not np.all(np.isfinite(mine.array)):
             continue
         for theirs in (v for v in after if v.array.shape == mine.array.shape and np.all(np.isfinite(v.array))):
             if agrees(mine.array, theirs.array, tolerance):
                 continue
-            if said := _exchanged(mine, theirs, tolerance) or _zeros_one_side(mine, theirs, tolerance) or \
+            if said := _exchanged(mine, theirs, tolerance, start) or _zeros_one_side(mine, theirs, tolerance) or \
                     _per_row(mine, theirs, trace, tolerance):
                 return said
     return ""
 
 
-def _exchanged(mine: Value, theirs: Value, tolerance: float) -> str:
+def _exchanged(mine: Value, theirs: Value, tolerance: float, start: tuple[Value, Value] | None) -> str:
+    """Axes exchanged, unless the shared value itself is held in other axis orders: a layout kept throughout."""
     a, b = mine.array, theirs.array
+    if start is not None and start[0].array.shape != start[1].array.shape:
+        return ""  # channels last against channels first from the start: their values are laid out otherwise throughout
     for order in permutations(range(1, a.ndim)):
         axes = (0, *order)
         if axes != tuple(range(a.ndim)) and b.transpose(axes).shape == a.shape and agrees(a, b.transpose(axes), tolerance):

@@ -202,15 +202,15 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", rows),
-        *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said),
+        *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
     ]
 
 
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
-                    said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+                    said: Callable, start: tuple[Value, Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
     return [("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
-            ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance),
+            ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
                                          "Compute that value alike in both programs.", 0.75))]
 
 
