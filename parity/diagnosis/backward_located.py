@@ -12,7 +12,7 @@ from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_c
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
-from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.replays import RAW, trace_tolerance, traces
 from parity.diagnosis.agreements import agreements
 
 
@@ -52,5 +52,6 @@ def _own_gradient_computed(setup: Any, built: Any, step: int, parameter: str) ->
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
     if sum(v.op == f"{parameter}.grad" for v in torch_trace.values) < 2:
         return False
-    return any(twin.op == f"{parameter}.grad" for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
+    return any(twin.op == f"{parameter}.grad" and twin.detail == RAW
+               for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
 

@@ -25,8 +25,8 @@ def port_gradients(trace: Trace) -> list[Value]:
 
 
 def gradient_name(value: Value, trace: Trace) -> str:
-    if value.op.endswith(".grad"):
-        return f"the port's gradient of {value.op.removesuffix('.grad')}"
+    if value.op.endswith(".grad"):  # back-propagation's own where the port's step then changes .grad (a clip)
+        return f"the port's gradient of {value.op.removesuffix('.grad')}" + (f" ({value.detail})" if value.detail else "")
     if value.op == "grad" and value.inputs and isinstance(value.inputs[0], int):
         return f"the gradient at the port's {describe(trace.values[value.inputs[0]])}"
     return f"the port's {describe(value)}"

@@ -14,6 +14,9 @@ from parity.diagnosis.value_trace import Trace
 from parity.tolerance.diagnosis import TRACE_AGREES
 
 
+RAW = "back-propagation's own"  # the detail of a port's gradient root as the hooks saw it, before its step changed .grad
+
+
 def trace_tolerance(built: Any) -> float:
     return TRACE_AGREES.get(str(getattr(built, "dtype", "float32")), TRACE_AGREES["float32"])
 
@@ -33,6 +36,7 @@ def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[
         # scale): a NumPy backward pass computes those, and clips after
         if name in kept and np.shape(kept[name]) == grad.shape and not np.allclose(kept[name], grad, rtol=1e-6, atol=0):
             torch_trace.root(f"{name}.grad", grad, np.array(grad, np.float64))
+            torch_trace.values[-1].detail = RAW
     return numpy_trace, torch_trace
 
 

@@ -30,7 +30,7 @@ from parity.diagnosis.masks_left_out import mask_left_out
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
-from parity.diagnosis.replays import replayed, trace_tolerance, traces
+from parity.diagnosis.replays import RAW, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements, own_path_inputs
 from parity.diagnosis.branches import branch_apart
@@ -134,13 +134,12 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                      reference: str = "the port") -> Finding | None:
     """From the NumPy program's new value of the parameter back: the last gradient it shares with the reference side
     (the port, or the kit's twin), and the first value it makes from it that the reference never has."""
-    numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
-    tolerance = trace_tolerance(built)
+    (numpy_trace, torch_trace), tolerance = traces(setup, built, step, gradients=True), trace_tolerance(built)
     target = _new_value(numpy_trace, np.asarray(after, np.float64))
     if target is None:
         return None
     agreed = agreements(numpy_trace, torch_trace, tolerance)
-    if any(twin.op == f"{parameter}.grad" for twin in agreed.values()):
+    if any(twin.op == f"{parameter}.grad" and twin.detail != RAW for twin in agreed.values()):
         return None  # the NumPy program computes the port's gradient of the parameter: they part in the update
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
@@ -154,6 +153,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     frontier = numpy_trace.values[(own_path_inputs(numpy_trace, target, region, fed) or fed)[-1]]
     twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
+    if twin.op == f"{parameter}.grad" and first is not None and _scaled_by_one_number(first, numpy_trace):
+        return None  # back-propagation's own gradient, scaled by a number made elsewhere (a clip's): not its backward
     while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
         frontier, first = first, numpy_trace.values[first.users[0]]  # the shared gradient reshaped: the same numbers
     if first is None:
@@ -284,6 +285,11 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
                                                               "side": "numpy"},
                        "Differentiate each branch of the piecewise function on its own (np.where of the two derivatives).", 0.8)
     return None
+
+
+def _scaled_by_one_number(value: Value, trace: Trace) -> bool:
+    return value.op.removesuffix(" (in place)") in ("multiply", "divide") and any(
+        isinstance(i, int) and trace.values[i].array.size == 1 for i in value.inputs)
 
 
 def _new_value(trace: Trace, after: np.ndarray) -> Value | None:

@@ -23,8 +23,7 @@ CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpos
 def lengths(numpy_values: list[Value], torch_ops: list[Value]) -> str:
     """The port's first op gives a value one axis longer or shorter than the NumPy program's output (not the windows
     it stacks for a product): a padding or a stride."""
-    theirs = next((v for v in torch_ops if v.op in CONVOLUTIONS), None)
-    if theirs is None:
+    if (theirs := next((v for v in torch_ops if v.op in CONVOLUTIONS), None)) is None:
         return ""
     shape = theirs.array.shape
     for value in (v for v in numpy_values if v.op not in ("stack", "concatenate", "pad", "getitem", "reshape", "transpose")):
