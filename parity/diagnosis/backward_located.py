@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.value_trace import Trace
 from parity.diagnosis.optimizer_constants import coupled_decay, port_optimizer_constants
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.state_stage import numpy_gradient
@@ -50,8 +51,12 @@ def _own_gradient_computed(setup: Any, built: Any, step: int, parameter: str) ->
     """Whether a value of the NumPy program's step is back-propagation's own gradient of the parameter, where the
     port's step changes .grad after it (a clip: the traces hold both)."""
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
-    if sum(v.op == f"{parameter}.grad" for v in torch_trace.values) < 2:
+    if not port_changes_gradient(torch_trace, parameter):
         return False
     return any(twin.op == f"{parameter}.grad" and twin.detail == RAW
                for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
 
+
+def port_changes_gradient(torch_trace: Trace, parameter: str) -> bool:
+    """Whether the port's step changes the parameter's .grad after back-propagation (a clip): both are traced."""
+    return sum(v.op == f"{parameter}.grad" for v in torch_trace.values) >= 2

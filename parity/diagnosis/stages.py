@@ -41,13 +41,13 @@ from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
-from parity.diagnosis.backward_located import located_in_backward
+from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.flipped_sign import flipped_sign
-from parity.diagnosis.replays import trace_tolerance
+from parity.diagnosis.replays import trace_tolerance, traces
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
@@ -97,7 +97,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             (detached := quietly(detached_again_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, detached)
     if (not found or found[0].score < 0.8 or _oracle_only(found[0])) and parameter in numpy_record and \
-            name not in ("loss", "output") and not (found and _only_scaled(found[0], parameter)) and \
+            name not in ("loss", "output") and not (found and _only_scaled(setup, built, failure.step, found[0], parameter)) and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located) if found else found.append(located)
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
@@ -122,10 +122,11 @@ def _dtype_leak(name: str, problem: str, step: int) -> Finding:
                    "Give every array the program makes the parameters' dtype (dtype=..., .astype(...)).", 0.95)
 
 
-def _only_scaled(finding: Finding, parameter: str) -> bool:
-    """A reading of gradients clipped together that finds this parameter's gradient only scaled by the shared factor:
-    its backward is read where the gradients part otherwise, not here."""
-    return parameter in finding.evidence.get("scaled", ()) or parameter not in finding.evidence.get("apart", (parameter,))
+def _only_scaled(setup: Setup, built, step: int, finding: Finding, parameter: str) -> bool:
+    """A reading of gradients clipped together that finds this parameter's gradient only scaled by the shared factor,
+    where the port's step clips it: its backward is read where the gradients part otherwise, not here."""
+    scaled = parameter in finding.evidence.get("scaled", ()) or parameter not in finding.evidence.get("apart", (parameter,))
+    return scaled and bool(quietly(lambda: port_changes_gradient(traces(setup, built, step, gradients=True)[1], parameter)))
 
 
 def _oracle_only(finding: Finding) -> bool:
