@@ -111,3 +111,12 @@ def recorded_value(trace: Trace, recorded: np.ndarray) -> Value | None:
                for k in (1, 2)):  # within float32's rounding of the recorded loss
             return value
     return None
+
+
+def new_value(trace: Trace, after: np.ndarray) -> Value | None:
+    """The NumPy value a parameter's new value is: the last one equal to it (or to its transpose)."""
+    for value in reversed(trace.values):
+        for seen in (after, after.T if after.ndim == 2 else None):  # a program that stores the weight transposed
+            if seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12):
+                return value
+    return None

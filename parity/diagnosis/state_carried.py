@@ -10,11 +10,14 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.optimizer_constants import NOT_CONSTANTS
 
 
-def not_carried(name: str, numpy_record: dict, torch_record: dict, previous: dict, step: int) -> Finding | None:
-    """A state that is the port's less c times the port's own state the step before (which agreed): the step's new
-    term alone on the NumPy side, what the state carries from step to step left out (an accumulator overwritten)."""
+def not_carried(name: str, numpy_record: dict, torch_record: dict, previous: dict, step: int,
+                constants: dict[str, float]) -> Finding | None:
+    """A state that is the port's less c times the port's own state the step before (which agreed), c the whole of it
+    or the port's own averaging constant: the step's new term alone on the NumPy side, what the state carries left
+    out (an accumulator overwritten). Any other c is a gradient scaled otherwise that changed little since (a clip)."""
     before = previous.get(name)
     if before is None or np.shape(before) != np.shape(numpy_record[name]):
         return None
@@ -22,7 +25,8 @@ def not_carried(name: str, numpy_record: dict, torch_record: dict, previous: dic
     if not np.any(before) or np.allclose(mine, theirs, rtol=1e-5, atol=0):
         return None
     c = float(np.dot(theirs - mine, before) / np.dot(before, before))
-    if not 0.05 < c <= 1 + 1e-6 or not np.allclose(mine, theirs - c * before, rtol=1e-4, atol=1e-6 * float(np.abs(theirs).max())):
+    carried = [1.0, *(v for k, v in constants.items() if k not in NOT_CONSTANTS and 0 < v < 1)]  # all, or the port's β
+    if not any(abs(c - k) <= 1e-3 * k for k in carried) or not np.allclose(mine, theirs - c * before, rtol=1e-4, atol=1e-6 * float(np.abs(theirs).max())):
         return None
     parameter, _, kind = name.partition(".")
     return Finding("optimizer-state", f"The NumPy program's {kind} of {parameter} at step {step} is the port's less {c:.4g} "

@@ -28,7 +28,7 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
         return [decayed]
     unseen = step >= 2 and f"{parameter}.grad" not in numpy_record  # its gradients kept, the readings after say more
     if still := _state_still(name, numpy_record, torch_record, step) or not_carried(  # a state skipped, or not carried
-            name, numpy_record, torch_record, getattr(context, "torch_previous", {}) if unseen else {}, step):
+            name, numpy_record, torch_record, getattr(context, "torch_previous", {}) if unseen else {}, step, constants or {}):
         return [still]
     if step == 1 and kind in SQUARES and (offset := _start_apart(kind, numpy_record, torch_record)) is not None:
         return [Finding("optimizer-state", f"Every parameter's {kind} at step 1 is the port's {offset:+.6g}, the same number "

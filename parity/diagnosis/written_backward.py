@@ -32,7 +32,7 @@ from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements, own_path_inputs
+from parity.diagnosis.agreements import agreements, new_value, own_path_inputs
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -135,12 +135,12 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     """From the NumPy program's new value of the parameter back: the last gradient it shares with the reference side
     (the port, or the kit's twin), and the first value it makes from it that the reference never has."""
     (numpy_trace, torch_trace), tolerance = traces(setup, built, step, gradients=True), trace_tolerance(built)
-    target = _new_value(numpy_trace, np.asarray(after, np.float64))
+    target = new_value(numpy_trace, np.asarray(after, np.float64))
     if target is None:
         return None
     agreed = agreements(numpy_trace, torch_trace, tolerance)
-    if any(twin.op == f"{parameter}.grad" and twin.detail != RAW for twin in agreed.values()):
-        return None  # the NumPy program computes the port's gradient of the parameter: they part in the update
+    if any(twin.op == f"{parameter}.grad" and (twin.detail != RAW or _clipped(twin, torch_trace)) for twin in agreed.values()):
+        return None  # the NumPy program computes the port's gradient of the parameter (before its clip): they part after
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
                   and is_gradient(agreed[i])})
@@ -150,11 +150,12 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return early
     if not fed:
         return _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
-    frontier = numpy_trace.values[(own_path_inputs(numpy_trace, target, region, fed) or fed)[-1]]
+    if not (own := own_path_inputs(numpy_trace, target, region, fed)) and target.array.size > 1 and any(
+            twin.detail == RAW for twin in agreed.values()):
+        return None  # its own gradient agrees: it parts through one number made from the others (a clip's factor)
+    frontier = numpy_trace.values[(own or fed)[-1]]
     twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
-    if twin.op == f"{parameter}.grad" and first is not None and _scaled_by_one_number(first, numpy_trace):
-        return None  # back-propagation's own gradient, scaled by a number made elsewhere (a clip's): not its backward
     while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
         frontier, first = first, numpy_trace.values[first.users[0]]  # the shared gradient reshaped: the same numbers
     if first is None:
@@ -287,14 +288,7 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     return None
 
 
-def _scaled_by_one_number(value: Value, trace: Trace) -> bool:
-    return value.op.removesuffix(" (in place)") in ("multiply", "divide") and any(
-        isinstance(i, int) and trace.values[i].array.size == 1 for i in value.inputs)
-
-
-def _new_value(trace: Trace, after: np.ndarray) -> Value | None:
-    for value in reversed(trace.values):
-        for seen in (after, after.T if after.ndim == 2 else None):  # a program that stores the weight transposed
-            if seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12):
-                return value
-    return None
+def _clipped(raw: Value, trace: Trace) -> bool:
+    """The port's kept .grad of that parameter one number times back-propagation's own (a clip), not another handling."""
+    kept = next((v for v in trace.values if v.op == raw.op and v.detail != RAW), None)
+    return kept is not None and (fit := fit_ratio(kept.array, raw.array)) is not None and fit[1] <= 1e-6
