@@ -25,8 +25,8 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
     """The NumPy backward pass read against the port's, with its gradient as it keeps it or its state shows it. Read
     back from the failing state where the parameters still agree (Adam's first update, lr·sign(g), hides a gradient
     scaled per entry: its moments show it)."""
-    mine = numpy_gradient(numpy_record, parameter, step, quietly(port_optimizer_constants, built) or {},
-                          quietly(coupled_decay, built) or 0.0)
+    constants = (quietly(port_optimizer_constants, built) or {}, quietly(coupled_decay, built) or 0.0)
+    mine = numpy_gradient(numpy_record, parameter, step, *constants)
     target = parameter
     if failing in numpy_record and failing in torch_record and failing.partition(".")[2] in LINEAR_STATES \
             and np.allclose(numpy_record[parameter], torch_record[parameter], rtol=1e-5, atol=1e-7):
@@ -35,7 +35,6 @@ def located_in_backward(setup: Any, built: Any, step: int, parameter: str, numpy
                              torch_record.get(target), mine)
     if found is not None or not _own_gradient_computed(setup, built, step, parameter):
         return found
-    constants = (quietly(port_optimizer_constants, built) or {}, quietly(coupled_decay, built) or 0.0)
     for other in (p for p in numpy_record if "." not in p and p not in (parameter, "loss", "output") and f"{p}.update" in numpy_record):
         read = written_backward(setup, built, step, other, numpy_record[other], torch_record.get(f"{other}.grad"),
                                 torch_record.get(other), numpy_gradient(numpy_record, other, step, *constants))
@@ -51,12 +50,10 @@ def _own_gradient_computed(setup: Any, built: Any, step: int, parameter: str) ->
     """Whether a value of the NumPy program's step is back-propagation's own gradient of the parameter, where the
     port's step changes .grad after it (a clip: the traces hold both)."""
     numpy_trace, torch_trace = traces(setup, built, step, gradients=True)
-    if not port_changes_gradient(torch_trace, parameter):
-        return False
-    return any(twin.op == f"{parameter}.grad" and twin.detail == RAW
-               for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
+    return port_changes_gradient(torch_trace, parameter) and any(  # a raw root is traced only where .grad changed
+        twin.op == f"{parameter}.grad" and twin.detail == RAW for twin in agreements(numpy_trace, torch_trace, trace_tolerance(built)).values())
 
 
 def port_changes_gradient(torch_trace: Trace, parameter: str) -> bool:
     """Whether the port's step changes the parameter's .grad after back-propagation (a clip): both are traced."""
-    return sum(v.op == f"{parameter}.grad" for v in torch_trace.values) >= 2
+    return any(v.op == f"{parameter}.grad" and v.detail == RAW for v in torch_trace.values)

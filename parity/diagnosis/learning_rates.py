@@ -236,13 +236,19 @@ def _rising(numpy_rate: np.ndarray, port_rate: float, step: int, series: np.ndar
             "left out), or a rate that rises on one side only.")
 
 
+def _port_decay(port_rates: np.ndarray, least: int) -> float | None:
+    """The port's rate's one factor per step (an exponential decay), from `least` rates or more; None where it has none."""
+    if len(port_rates) < least or not port_rates[0]:
+        return None
+    gamma = port_rates[1] / port_rates[0]
+    return gamma if 0 < gamma < 1 and np.ptp(port_rates[1:] / port_rates[:-1]) <= 1e-6 * gamma else None
+
+
 def _factor_apart(numpy_factor: float, port_rates: np.ndarray) -> str:
     """Both rates exponential, with two factors per step: the decay's factor written otherwise on one side (1 - k
     for exp(-k), the two first-order alike and apart from the second step on)."""
-    if len(port_rates) < 3 or not port_rates[0] or not 0 < numpy_factor < 1:
-        return ""
-    gamma = port_rates[1] / port_rates[0]
-    if not 0 < gamma < 1 or np.ptp(port_rates[1:] / port_rates[:-1]) > 1e-6 * gamma or abs(gamma - numpy_factor) <= 1e-6:
+    gamma = _port_decay(port_rates, 3)
+    if gamma is None or not 0 < numpy_factor < 1 or abs(gamma - numpy_factor) <= 1e-6:
         return ""
     linear = next((f"; {low:.4g} is 1 - k and {high:.4g} is exp(-k) for k = {1 - low:.4g}: one side's decay linearised"
                    for low, high in [(min(gamma, numpy_factor), max(gamma, numpy_factor))]
@@ -253,10 +259,8 @@ def _factor_apart(numpy_factor: float, port_rates: np.ndarray) -> str:
 def _decays_per_step(numpy_factor: float, port_rates: np.ndarray, parameters: int) -> str:
     """The NumPy program's factor per step as the port's to a whole power k: its decay applied k times each step (a
     decay written inside the loop over the parameters, k of them)."""
-    if len(port_rates) < 2 or not port_rates[0] or not 0 < numpy_factor < 1:
-        return ""
-    gamma = port_rates[1] / port_rates[0]
-    if not 0 < gamma < 1 or np.ptp(port_rates[1:] / port_rates[:-1]) > 1e-6 * gamma:
+    gamma = _port_decay(port_rates, 2)
+    if gamma is None or not 0 < numpy_factor < 1:
         return ""
     k = math.log(numpy_factor) / math.log(gamma)
     if round(k) < 2 or abs(k - round(k)) > 1e-3 * k:
