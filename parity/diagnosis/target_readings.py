@@ -13,6 +13,7 @@ import numpy as np
 
 import numpy_net
 from parity.diagnosis.bound_rows import ancestors
+from parity.diagnosis.class_targets import class_targets
 from parity.diagnosis.evidence import affine_fit, fit_ratio, relative_gap
 from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.written_readings import roots
@@ -204,6 +205,9 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
             # slice of one made from it (a sequence's labels y[:, 1:] read a step at a time)
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
+        if value.array.shape != y.array.shape and any(roots(trace, u) != {"y"} for u in value.users) and \
+                _meets_output(trace, value) and (said := class_targets(value, y)):  # the targets as the loss takes them
+            return ("loss-function", said)
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value) \
                 and not _another_coefficient(trace, region, value) and not _coding(y.array, value.array):
             a, b = np.polyfit(y.array.ravel(), value.array.ravel(), 1)
@@ -283,6 +287,9 @@ def smoothing(torch_ops: list[Value], classes: int) -> str:
         found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
         if found and float(found.group(1)) > 0:
             eps = float(found.group(1))
+            made = value.inputs[0] if value.inputs and isinstance(value.inputs[0], int) else None
+            classes = torch_ops[made].array.shape[-1] if made is not None and torch_ops[made].array.ndim else classes
             return (f" The port's {value.op} smooths the labels by {eps:g}: its targets are (1 - {eps:g})·y + {eps:g}/{classes} "
-                    f"= {_affine(1 - eps, eps / classes)}.")
+                    f"= {_affine(1 - eps, eps / classes)} ({1 - eps + eps / classes:.6g} at the label, {eps / classes:.6g} "
+                    "at each other class).")
     return ""

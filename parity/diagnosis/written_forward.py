@@ -31,6 +31,7 @@ from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_dr
 from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
+from parity.diagnosis.term_alone import term_alone
 from parity.diagnosis.bound_rows import broadcast_finding
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.renormalised import renormalised
@@ -192,6 +193,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
+        ("terms", lambda: said("forward", term_alone(departing, agreed, (numpy_trace, torch_trace)),
+                               "Add the same terms in both programs.")),
         ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),

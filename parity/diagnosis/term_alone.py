@@ -1,0 +1,91 @@
+"""Where two forward passes part, one side adding a term the other never computes: a value both programs have, to
+which one side adds (or from which it subtracts) a term made past the parting, and which the other side takes on as
+it is into the same next op (the complement of a Bernoulli KL, a penalty or a bias left out of one side's sum).
+
+    numpy: s = a + t → op(s)        port: op(a)        (a agreed, t the NumPy program's alone)
+"""
+
+from __future__ import annotations
+
+from parity.diagnosis.value_laws import op_kind, same_kind
+from parity.diagnosis.value_trace import Trace, Value, describe
+
+SUMS = {"add", "subtract"}
+SYMBOLS = {"add": "+", "subtract": "−", "multiply": "·", "divide": "/", "true_divide": "/", "matmul": "@"}
+DEPTH = 4  # ops written out in a term before the rest is named by its value
+
+
+def term_alone(departing: list[Value], agreed: dict[int, Value], both: tuple[Trace, Trace]) -> str:
+    """The NumPy program's added term, then the port's, in words; "" where neither side adds one alone."""
+    numpy_trace, torch_trace = both
+    inside = {v.index for v in departing}
+    if found := _added(departing, inside, agreed, numpy_trace, torch_trace):
+        total, kept, term, twin = found
+        return (f"The NumPy program {_verb(total, term)} {_bare(formula(term, numpy_trace, set(agreed)))} "
+                f"{'to' if op_kind(total.op) == 'add' else 'from'} its {describe(kept)}, a value the port computes too "
+                f"(its {describe(twin)}), and goes on with the result where the port goes on with that value as it is: a "
+                "term of that sum left out of the port, or added on the NumPy side only.")
+    mirrored = {twin.index: numpy_trace.values[index] for index, twin in agreed.items()}
+    port_side = _port_region(torch_trace, set(mirrored))
+    if found := _added(port_side, {v.index for v in port_side}, mirrored, torch_trace, numpy_trace):
+        total, kept, term, twin = found
+        return (f"The port {_verb(total, term)} {_bare(formula(term, torch_trace, set(mirrored)))} "
+                f"{'to' if op_kind(total.op) == 'add' else 'from'} its {describe(kept)}, a value the NumPy program "
+                f"computes too (its {describe(twin)}), and goes on with the result where the NumPy program goes on with "
+                "that value as it is: a term of that sum left out of the NumPy program, or added in the port only.")
+    return ""
+
+
+def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trace: Trace,
+           other: Trace) -> tuple[Value, Value, Value, Value] | None:
+    """(sum, agreed operand, term, the other side's twin of that operand) for the first sum of an agreed value and
+    a term made inside the region, whose next op the other side applies to the twin directly."""
+    for total in region:
+        if op_kind(total.op) not in SUMS or len(total.inputs) != 2 or not all(isinstance(i, int) for i in total.inputs):
+            continue
+        first, second = total.inputs
+        kept, term = (first, second) if first in agreed and second in inside else \
+            (second, first) if second in agreed and first in inside and op_kind(total.op) == "add" else (None, None)
+        if kept is None:
+            continue
+        twin = agreed[kept]
+        nexts = [trace.values[i] for i in total.users if trace.values[i].op != "grad"]
+        theirs = [other.values[i] for i in twin.users if other.values[i].op != "grad"]
+        if any(op_kind(u.op) in SUMS for u in theirs):
+            continue  # the other side adds something to it too: another term, not a term left out
+        if any(same_kind(mine, their) and mine.array.shape == their.array.shape for mine in nexts for their in theirs):
+            return total, trace.values[kept], trace.values[term], twin
+    return None
+
+
+def _port_region(trace: Trace, agreed: set[int]) -> list[Value]:
+    return [v for v in trace.values if v.index not in agreed and v.op not in ("X", "y", "grad")
+            and not v.op.endswith(".grad") and any(isinstance(i, int) for i in v.inputs)]
+
+
+def _verb(total: Value, term: Value) -> str:
+    return "adds" if op_kind(total.op) == "add" else "subtracts"
+
+
+def formula(value: Value, trace: Trace, stop: set[int], depth: int = DEPTH) -> str:
+    """A value written as the ops that make it, down to values the two programs share or `depth` ops."""
+    if value.index in stop or depth == 0 or not value.inputs or value.op in ("X", "y"):
+        return describe(value)
+    args = [formula(trace.values[i], trace, stop, depth - 1) if isinstance(i, int) else "…" if i == "?" else f"{i:g}"
+            for i in value.inputs]
+    kind = op_kind(value.op)
+    if kind in SYMBOLS and len(args) == 2:
+        return f"({args[0]} {SYMBOLS[kind]} {args[1]})"
+    if kind == "negative" and len(args) == 1:
+        return f"−{args[0]}"
+    return f"{kind}({', '.join(_bare(a) for a in args)})"
+
+
+def _bare(text: str) -> str:
+    """An infix term without its outer parentheses, where a function's own parentheses enclose it."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and i < len(text) - 1:
+            return text
+    return text[1:-1] if text.startswith("(") else text

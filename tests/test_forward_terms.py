@@ -1,0 +1,163 @@
+"""Two forward passes that part by a term one side adds and the other never computes (a Bernoulli KL's complement
+left out of a sparsity penalty, on either side), and soft targets made by hand from class labels read against a
+port's label_smoothing. Each reading fires on its slip and stays silent where both programs compute the same."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+SPARSE_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1 = rng.normal(0.0, 0.5, (5, 6))
+        self.b1 = np.zeros(6)
+        self.W2 = rng.normal(0.0, 0.5, (6, 1))
+        self.b2 = np.zeros(1)
+
+    def train_step(self, X, y):
+        n = len(X)
+        h = 1.0 / (1.0 + np.exp(-(X @ self.W1 + self.b1)))
+        out = h @ self.W2 + self.b2
+        rho_hat = h.mean(axis=0)
+        kl = np.sum(0.1 * np.log(0.1 / rho_hat){complement})
+        loss = np.mean((out - y) ** 2) + 0.5 * kl
+        dout = 2 * (out - y) / n
+        dh = dout @ self.W2.T + 0.5 * (-0.1 / rho_hat{complement_grad}) / n
+        dz = dh * h * (1 - h)
+        self.W2 -= 0.1 * h.T @ dout
+        self.b2 -= 0.1 * dout.sum(axis=0)
+        self.W1 -= 0.1 * X.T @ dz
+        self.b1 -= 0.1 * dz.sum(axis=0)
+        return loss
+"""
+COMPLEMENT = " + 0.9 * np.log(0.9 / (1.0 - rho_hat))", " + 0.9 / (1.0 - rho_hat)"
+
+SPARSE_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5, 6)
+        self.fc2 = nn.Linear(6, 1)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    h = torch.sigmoid(model.fc1(X))
+    rho_hat = h.mean(dim=0)
+    kl = 0.1 * torch.log(0.1 / rho_hat){complement}
+    loss = ((model.fc2(h) - y) ** 2).mean() + 0.5 * kl.sum()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+PORT_COMPLEMENT = " + 0.9 * torch.log(0.9 / (1 - rho_hat))"
+SPARSE_PAIRS = ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"]
+
+SMOOTHED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W = rng.normal(0.0, 0.5, (5, 4))
+        self.b = np.zeros(4)
+
+    def train_step(self, X, y):
+        n, k = len(X), 4
+        z = X @ self.W + self.b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        targets = np.eye(k)[y.astype(int)] * {on} + {off}
+        loss = -np.mean(np.sum(targets * np.log(p), axis=1))
+        dz = (p - targets) / n
+        self.W -= 0.5 * X.T @ dz
+        self.b -= 0.5 * dz.sum(axis=0)
+        return loss
+"""
+
+SMOOTHED_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 4)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.cross_entropy(model.fc(X), y.long(), label_smoothing=0.1)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def _check(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[str]) -> tuple[int, str]:
+    np.savez(tmp_path / "data.npz", **data)
+    (tmp_path / "mine_numpy.py").write_text(numpy_text)
+    (tmp_path / "mine_torch.py").write_text(port_text)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/mine_numpy.py:Net", "--torch", f"{tmp_path}/mine_torch.py:Net", "--as-written",
+        "--init", "net = Net()", "--data", str(tmp_path / "data.npz"), "--steps", "3", "--json", str(report), "--quiet",
+        *(a for p in pairs for a in ("--param", p))])
+    said = json.loads(report.read_text())["diagnosis"][0]["explanation"] if result.exit_code == 1 else ""
+    return result.exit_code, said
+
+
+def _regression() -> dict:
+    X = np.random.default_rng(3).normal(size=(32, 5))
+    return {"X": X, "y": np.tanh(X[:, :1] - X[:, 1:2])}
+
+
+@pytest.mark.parametrize("numpy_has, port_has, words", [
+    (True, True, None),
+    (True, False, "a term of that sum left out of the port"),
+    (False, True, "a term of that sum left out of the NumPy program"),
+])
+def test_a_term_one_side_adds_and_the_other_never_computes_is_written_out(tmp_path, numpy_has, port_has, words):
+    term, gradient = COMPLEMENT if numpy_has else ("", "")
+    numpy_text = SPARSE_NUMPY.replace("{complement}", term).replace("{complement_grad}", gradient)
+    port_text = SPARSE_PORT.replace("{complement}", PORT_COMPLEMENT if port_has else "")
+    code, said = _check(tmp_path, numpy_text, port_text, _regression(), SPARSE_PAIRS)
+    if words is None:
+        assert code == 0, said
+        return
+    assert code == 1 and words in said, said
+    assert "log(0.9 / (1 − [mean (6,)]))" in said, said  # the term written out as the side computes it
+
+
+def test_a_term_added_otherwise_on_both_sides_is_no_term_left_out(tmp_path):
+    numpy_text = SPARSE_NUMPY.replace("{complement}", COMPLEMENT[0]).replace("{complement_grad}", COMPLEMENT[1])
+    port_text = SPARSE_PORT.replace("{complement}", " + 0.5 * torch.log(0.9 / (1 - rho_hat))")
+    code, said = _check(tmp_path, numpy_text, port_text, _regression(), SPARSE_PAIRS)
+    assert code == 1 and "left out of" not in said, said
+
+
+@pytest.mark.parametrize("on, off, words", [
+    ("0.9", "0.1 / 4", None),  # torch's own smoothing: (1 - ε)·onehot + ε/K
+    ("0.9", "(1 - np.eye(k)[y.astype(int)]) * 0.1 / 3", ("0.9 at each row's label and 0.0333333", "ε/(K - 1)",
+                                                          "0.925 at the label, 0.025 at each other class")),
+])
+def test_labels_smoothed_by_hand_are_read_against_the_ports_label_smoothing(tmp_path, on, off, words):
+    X = np.random.default_rng(4).normal(size=(32, 5))
+    data = {"X": X, "y": np.argmax(X[:, :4], axis=1).astype(np.float64)}
+    numpy_text = SMOOTHED_NUMPY.replace("{on}", on).replace("{off}", off)
+    code, said = _check(tmp_path, numpy_text, SMOOTHED_PORT, data, ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, said
+        return
+    assert code == 1 and all(w in said for w in words), said
