@@ -161,3 +161,47 @@ def test_labels_smoothed_by_hand_are_read_against_the_ports_label_smoothing(tmp_
         assert code == 0, said
         return
     assert code == 1 and all(w in said for w in words), said
+
+
+WEIGHTED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+
+    def train_step(self, X, y):
+        f = {weight}
+        r = (X @ self.W)[:, 0] - y[:, 0]
+        self.W -= 0.05 * X.T @ (2 * f * r / len(X))[:, None]
+        return float(np.mean(f * r ** 2))
+"""
+
+WEIGHTED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.05)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    f = (X[:, 0] ** 2 / 10) ** 0.75
+    loss = (f * (model.fc(X)[:, 0] - y[:, 0]) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("weight, words", [("(X[:, 0] ** 2 / 10) ** 0.75", None),
+                                           ("X[:, 0] ** 2 / 10 ** 0.75", "5.62341 is 10^0.75, the power 0.75 applied to the number alone")])
+def test_a_power_bound_to_the_divisor_alone_is_read_from_the_numbers(tmp_path, weight, words):
+    code, said = _check(tmp_path, WEIGHTED_NUMPY.replace("{weight}", weight), WEIGHTED_PORT, _regression(), ["W=fc.weight.T"])
+    if words is None:
+        assert code == 0, said
+        return
+    assert code == 1 and words in said, said

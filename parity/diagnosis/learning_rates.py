@@ -16,7 +16,7 @@ import numpy as np
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import lockstep
-from parity.diagnosis.schedule_forms import written_schedule
+from parity.diagnosis.schedule_forms import compounded, written_schedule
 
 SCHEDULE_ARGUMENTS = ("step_size", "gamma", "milestones", "start_factor", "end_factor", "factor", "total_iters", "T_max",
                       "eta_min")
@@ -190,17 +190,17 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
         pass
     ahead = read[step - 1:]
     rates = ahead[:-1]
-    if None in ahead:
-        return None
     series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)
+    if None in ahead or series is None or len(series) != len(rates):
+        return None
     earlier = read[step - 2] if step >= 2 else None  # the rate before the window: a schedule that moved just before it
     moved = [*rates, *([earlier] if earlier is not None else [])]
-    if series is None or len(series) != len(rates):
-        return None
     numpy_rate = series * np.array(rates)
     scheduler = built.make_sides()[1].names.get("scheduler") if isinstance(getattr(built.make_sides()[1], "names", None), dict) else None
     if scheduler is not None and (form := written_schedule(scheduler, np.array(rates), numpy_rate)):
         return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), the same for every parameter: {form}."
+    if step > 1 and (compounding := compounded(numpy_rate, np.array(rates), getattr(scheduler, "base_lrs", read[:1]), series)):
+        return compounding  # the steps before agreed
     if np.ptp(moved) <= 1e-12 * max(moved):
         return _rising(numpy_rate, rates[0], step, series)
     factors = numpy_rate[1:] / numpy_rate[:-1]

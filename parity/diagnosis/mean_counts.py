@@ -20,8 +20,9 @@ SUMS_AGREE = 1e-6  # relative, the totals of the two means
 
 def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) -> str:
     for mine in departing:
-        if mine.array.size != 1 or (counted := _numpy_count(mine, numpy_trace)) is None:
+        if mine.array.size != 1:
             continue
+        counted = _numpy_count(mine, numpy_trace) or 1  # no division: a sum, whose count is 1
         for theirs in torch_trace.values:
             if theirs.op == "grad" or theirs.array.size != 1 or "reduction='sum'" in theirs.detail or \
                     "reduction='none'" in theirs.detail:
@@ -29,6 +30,13 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
             for count in _port_counts(theirs, torch_trace):
                 total = float(mine.array.ravel()[0]) * counted
                 if count != counted and total and abs(float(theirs.array.ravel()[0]) * count - total) <= SUMS_AGREE * abs(total):
+                    if count == 1:
+                        return (f"The NumPy program's {describe(mine)} times {counted} is the port's {describe(theirs)}: the "
+                                f"NumPy program averages over {counted} elements where the port sums them.")
+                    if counted == 1:
+                        return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} times {count}, the "
+                                f"number of elements the port's {theirs.op} averages over: the NumPy program sums where the "
+                                "port takes the mean over every element (the rows and each row's terms alike).")
                     return (f"The NumPy program's {describe(mine)} and the port's {describe(theirs)} are means of the same "
                             f"total over other counts: the NumPy program divides by {counted}, the port by {count} (its "
                             f"{theirs.op} averages over every element it is given): a mean over another count (rows masked "
@@ -49,6 +57,8 @@ def _numpy_count(value: Value, trace: Trace) -> int | None:
 
 
 def _port_counts(value: Value, trace: Trace) -> list[int]:
+    if value.op == "sum" and len([i for i in value.inputs if isinstance(i, int)]) == 1 and not value.detail:
+        return [1]  # a sum of every element: its count is 1
     if value.op not in PORT_MEANS:
         return []
     first = next((trace.values[i] for i in value.inputs if isinstance(i, int)), None)

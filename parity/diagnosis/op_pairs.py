@@ -140,9 +140,9 @@ def chain(trace: Trace, start: Value | None, allowed: set[int] | None = None, le
     return found
 
 
-def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0) -> str:
+def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0, nearby: tuple[Value, ...] = ()) -> str:
     """The same op on the agreeing value with another number on each side (a scale, a divisor, a shift), a product
-    and a division taken alike as a scale."""
+    and a division taken alike as a scale; `nearby`, the ops each side applies next (a power one side binds otherwise)."""
     if said := _scales(numpy_ops, torch_ops, rows):
         return said
     for mine in numpy_ops:
@@ -158,7 +158,20 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0) -> 
         complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
                       "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-9 else ""
         return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with another number: the NumPy "
-                f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}.") if b else ""
+                f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}"
+                f"{_powered(a, b, [*numpy_ops, *torch_ops, *nearby])}.") if b else ""
+    return ""
+
+
+def _powered(a: float, b: float, ops: list[Value]) -> str:
+    """One side's number the other's raised to a power either side applies next: the power bound to the number alone
+    (x / c**k where (x / c)**k was meant)."""
+    powers = {i for v in ops if _canonical(v) in ("power", "pow") for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)}
+    for k in sorted(powers):
+        for number, base, side in ((a, b, "NumPy program's"), (b, a, "port's")):
+            if base > 0 and abs(number - base ** k) <= 1e-6 * abs(number):
+                return (f"; the {side} {number:g} is {base:g}^{k:g}, the power {k:g} applied to the number alone (x / c**k "
+                        f"where (x / c)**k was meant: ** binds before /)")
     return ""
 
 

@@ -4,7 +4,8 @@ gradient back-propagation brings to each of its forward values (a hook registere
 from __future__ import annotations
 
 import inspect
-from typing import Any, NamedTuple
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, NamedTuple
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -95,7 +96,7 @@ def trace_torch_step(side: Any, rows: Any) -> Trace:
     mode = _TorchValues(trace)
     hooks = []
     try:
-        with mode:
+        with mode, _reads_untraced(side):
             _hook_forward_values(mode, hooks)
             side.step(rows)
     finally:
@@ -103,6 +104,30 @@ def trace_torch_step(side: Any, rows: Any) -> Trace:
         for hook in hooks:
             hook.remove()
     return trace
+
+
+KIT_READS = ("params", "gradients", "state_values", "as_array")  # the kit's own records of a step, not the port's values
+
+
+@contextmanager
+def _reads_untraced(side: Any) -> Iterator[None]:
+    """The side's reads of its parameters, gradients and state kept out of the trace: their copies (detach, cpu) would
+    stand beside the port's own values, and a NumPy value equal to a gradient would be matched to the kit's copy."""
+    wrapped = [name for name in KIT_READS if callable(getattr(side, name, None))]
+    for name in wrapped:
+        setattr(side, name, _untraced(getattr(side, name)))
+    try:
+        yield
+    finally:
+        for name in wrapped:
+            delattr(side, name)
+
+
+def _untraced(read: Callable) -> Callable:
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        with torch._C.DisableTorchFunction():
+            return read(*args, **kwargs)
+    return reading
 
 
 def _hook_forward_values(mode: _TorchValues, hooks: list) -> None:

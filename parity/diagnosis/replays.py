@@ -7,6 +7,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
 import numpy as np
+import torch
 
 from parity.diagnosis.port_values import trace_torch_step
 from parity.diagnosis.traced_step import trace_numpy_step
@@ -47,11 +48,15 @@ def delivered_gradients(torch_side: Any) -> Iterator[dict[str, np.ndarray]]:
     delivered: dict[str, Any] = {}
     found: dict[str, np.ndarray] = {}
     hooks, pairs = [], getattr(torch_side, "pairs", None) or []  # the kit's twin holds no pairs: none delivered
+
+    def keep(grad: Any, name: str) -> None:
+        with torch._C.DisableTorchFunction():  # the kit's own copy, kept out of a trace of the port's values
+            delivered[name] = delivered[name] + grad.detach() if name in delivered else grad.detach().clone()
+
     for pair in pairs:
         parameter = torch_side.parameter(pair)
         if parameter.requires_grad:
-            hooks.append(parameter.register_hook(lambda grad, name=pair.name: delivered.__setitem__(
-                name, delivered[name] + grad.detach() if name in delivered else grad.detach().clone())))
+            hooks.append(parameter.register_hook(lambda grad, name=pair.name: keep(grad, name)))
     try:
         yield found
     finally:

@@ -71,3 +71,21 @@ def _gives(values: np.ndarray, rates: np.ndarray) -> bool:
 
 def _listed(values: np.ndarray) -> str:
     return ", ".join(f"{v:.4g}" for v in values)
+
+
+def compounded(numpy_rates: np.ndarray, port_rates: np.ndarray, base: list[float], ratios: np.ndarray) -> str:
+    """One side's rate is its rate of the step before times the other side's schedule factor at this step
+    (lr ← lr·f(t), the factors compounding), where the other's is the initial rate times that factor (lr₀·f(t)).
+    Both rates are read over the same steps; `base` holds the rate before the schedule's first factor."""
+    initial = float(base[0])
+    if len(numpy_rates) < 3 or initial <= 0 or np.any(numpy_rates <= 0) or np.any(port_rates <= 0):
+        return ""
+    for mine, theirs, who, other in ((numpy_rates, port_rates, "the NumPy program", "the port"),
+                                     (port_rates, numpy_rates, "the port", "the NumPy program")):
+        own_factor, their_factor = mine[1:] / mine[:-1], theirs[1:] / initial
+        if np.ptp(their_factor) > 1e-6 and np.allclose(own_factor, their_factor, rtol=AGREES, atol=0):
+            return (f"The updates' ratio moves with the step ({_listed(ratios)}), the same for every parameter: {who}'s rate at each step is its rate of the step before times {other}'s "
+                    f"schedule factor at that step ({', '.join(f'{x:.4g}' for x in their_factor)}: lr ← lr·f(t)), where "
+                    f"{other}'s rate is the initial rate {initial:.4g} times that factor (lr₀·f(t)): the factors compound "
+                    f"on {who}'s side, a schedule applied to the current rate instead of the initial one.")
+    return ""

@@ -2,14 +2,13 @@
 
 At the first failing step, in the order a step computes:
 
-1. forward: the loss or output at the step's shared start. A constant ratio
-   is named (the batch size: a sum against a mean; 2: a factor 1/2).
+1. forward: the loss or output at the step's shared start.
 2. backward: each gradient both programs expose, in back-propagation order,
    against the other side's, and against central finite differences of the
    NumPy program's own loss at the same parameters and batch: which side's
-   gradient is the true one. The shape of the difference: a constant ratio,
-   a sign, zero on one side (no gradient reaches it), or the sum of this and
-   the last step's gradient (gradients not zeroed).
+   gradient is the true one (or all of them scaled together: a clip). The
+   difference: a constant ratio, a sign, zero on one side, or the sum of this
+   and the last step's gradient (gradients not zeroed).
 3. update: the parameter's update where the gradients agree or are not
    exposed: never made on one side, a constant ratio (a learning rate), the
    difference proportional to the parameter (weight decay), and the ratio
@@ -37,6 +36,7 @@ from parity.diagnosis.row_batch import STAGE
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
+from parity.diagnosis.scaled_together import scaled_together
 from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.reparameterised import reparameterised_finding
@@ -169,8 +169,14 @@ def _update_readings(setup: Setup, built, context, step: int, parameter: str, fo
 
 
 def _parted(context, parameter: str, tolerance: float) -> np.ndarray:
+    """The entries where the updates part; none where one update is the other times one number: a learning rate or
+    a schedule's factor apart parts the largest entries first, which a bound on the gradient would also pick."""
     a, b = (np.asarray(r[f"{parameter}.update"], np.float64) for r in (context.numpy_record, context.torch_record))
-    return np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
+    allowed = tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)
+    scale = float(a.ravel() @ b.ravel()) / max(float(b.ravel() @ b.ravel()), 1e-300)
+    if np.all(np.abs(a - scale * b) <= allowed):
+        return np.zeros(a.shape, bool)
+    return np.abs(a - b) > allowed
 
 
 def _stage(name: str) -> str:
@@ -215,7 +221,9 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     if oracle:
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
-        if not numpy_true and torch_true:
+        if not numpy_true and torch_true and (together := quietly(scaled_together, setup, built, context, step, oracle)):
+            found.append(together)
+        elif not numpy_true and torch_true:
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}.",

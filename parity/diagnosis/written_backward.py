@@ -15,6 +15,7 @@ import numpy as np
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
+from parity.diagnosis.gradient_owner import another_parameters
 from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
@@ -167,6 +168,9 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
+    if another := another_parameters(twin, parameter, torch_trace, tolerance):
+        return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
+                       f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},

@@ -146,8 +146,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-              numpy_ops: list[Value], torch_ops: list[Value],
-              law_tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
+              numpy_ops: list[Value], torch_ops: list[Value], law_tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
     """Each reading of where the programs part, in order: (evidence key, a reading giving (finding, words, fix, fit))."""
     twin, tolerance = agreed[frontier.index], TRACE_AGREES["float32"]
     departing, after = [numpy_trace.values[i] for i in region], downstream(torch_trace, twin)
@@ -193,9 +192,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
-        ("terms", lambda: said("forward", term_alone(departing, agreed, (numpy_trace, torch_trace)),
-                               "Add the same terms in both programs.")),
-        ("terms", lambda: said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
+        ("terms", lambda: said("forward", term_alone(departing, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "
+                               "programs.") or said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
         ("grouping", lambda: said("forward", grouped_otherwise(departing, numpy_trace, after, tolerance), "Group as meant.", 0.85)),

@@ -1,6 +1,5 @@
 """Ops that mean other things on the two sides where two programs as written part: a convolution of another
-length (its padding), and ops of one name and another meaning (np.convolve against conv1d, np.repeat against
-Tensor.repeat)."""
+length (its padding), ops of one name and another meaning (np.convolve against conv1d, np.repeat against repeat)."""
 
 from __future__ import annotations
 
@@ -277,7 +276,8 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
                                                       (trace, other), tolerance)):
         return order + bias_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]), trace, other), \
             "Apply the two operations in the same order.", 0.8
-    if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0):
+    nearby = (*chain(trace, numpy_ops[0], set(region), 3), *chain(other, torch_ops[0], None, 3)) if numpy_ops and torch_ops else ()
+    if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0, nearby):
         return number, "Use the same number in both programs.", 0.8
     if broadcast := keepdims_left_out([trace.values[i] for i in region], trace, other, tolerance):
         return broadcast, "Keep the reduced axis (keepdims=True) so that each row takes its own number.", 0.85

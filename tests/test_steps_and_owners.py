@@ -1,0 +1,203 @@
+"""Readings of a step measured on both programs' numbers: a schedule's factor applied to the current rate (the
+factors compound) against a LambdaLR, a parameter stepped with another parameter's gradient (a scatter with the
+other table's index), and gradients scaled together on the NumPy side (a clip by the global norm) where the port
+clips by value, which central differences alone would read as a NumPy backward wrong at one parameter."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from parity.cli import cli
+
+SCHEDULED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W = rng.normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.lr, self.t = 0.1, 0
+
+    def train_step(self, X, y):
+        self.t += 1
+        {rate}
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        self.W -= self.lr * X.T @ d
+        self.b -= self.lr * d.sum(axis=0)
+        return float(np.mean((out - y) ** 2))
+"""
+COMPOUNDING = "self.lr = self.lr * (1 - self.t / 40)"
+LINEAR = "self.lr = 0.1 * (1 - self.t / 40)"
+
+SCHEDULED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1 - (s + 1) / 40)
+
+def train_step(model, optimizer, X, y, scheduler=None):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    scheduler.step()
+    return loss.item()
+"""
+
+TABLES_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.w = rng.normal(0.0, 0.5, 3)
+        self.bu = rng.normal(0.0, 0.1, 6)
+        self.bv = rng.normal(0.0, 0.1, 6)
+
+    def train_step(self, X, y):
+        u, v, x = X[:, 0].astype(int), X[:, 1].astype(int), X[:, 2:]
+        out = x @ self.w + self.bu[u] + self.bv[v]
+        d = 2 * (out - y[:, 0]) / len(X)
+        gu, gv = np.zeros_like(self.bu), np.zeros_like(self.bv)
+        np.add.at(gu, u, d)
+        np.add.at(gv, {index}, d)
+        self.w -= 0.1 * x.T @ d
+        self.bu -= 0.1 * gu
+        self.bv -= 0.1 * gv
+        return float(np.mean((out - y[:, 0]) ** 2))
+"""
+
+TABLES_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.zeros(3))
+        self.bu = nn.Parameter(torch.zeros(6))
+        self.bv = nn.Parameter(torch.zeros(6))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    u, v = X[:, 0].long(), X[:, 1].long()
+    out = X[:, 2:] @ model.w + model.bu[u] + model.bv[v]
+    loss = ((out - y[:, 0]) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+CLIPPED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1 = rng.normal(0.0, 0.5, (5, 8))
+        self.b1 = np.zeros(8)
+        self.W2 = rng.normal(0.0, 0.5, (8, 1))
+        self.b2 = np.zeros(1)
+        self.grads = {}
+
+    def loss(self, X, y):
+        return float(np.mean((np.tanh(X @ self.W1 + self.b1) @ self.W2 + self.b2 - y) ** 2))
+
+    def train_step(self, X, y):
+        h = np.tanh(X @ self.W1 + self.b1)
+        out = h @ self.W2 + self.b2
+        d = 2 * (out - y) / len(X)
+        dz = (d @ self.W2.T) * (1 - h ** 2)
+        g = {"W2": h.T @ d, "b2": d.sum(axis=0), "W1": X.T @ dz, "b1": dz.sum(axis=0)}
+        norm = np.sqrt(sum(np.sum(v ** 2) for v in g.values()))
+        {clip}
+        self.grads = g
+        for k in g:
+            setattr(self, k, getattr(self, k) - 0.1 * g[k])
+        return float(np.mean((out - y) ** 2))
+"""
+GLOBAL_CLIP = "g = {k: v * min(1.0, 0.5 / norm) for k, v in g.items()}"
+VALUE_CLIP = "g = {k: np.clip(v, -5.0, 5.0) for k, v in g.items()}"
+
+CLIPPED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5, 8)
+        self.fc2 = nn.Linear(8, 1)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.fc2(torch.tanh(model.fc1(X))) - y) ** 2).mean()
+    loss.backward()
+    nn.utils.clip_grad_value_(model.parameters(), 5.0)  # a bound these gradients never reach
+    optimizer.step()
+    return loss.item()
+"""
+CLIPPED_PAIRS = ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"]
+
+
+def _check(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[str], steps: int = 3) -> tuple[int, dict]:
+    np.savez(tmp_path / "data.npz", **data)
+    (tmp_path / "mine_numpy.py").write_text(numpy_text)
+    (tmp_path / "mine_torch.py").write_text(port_text)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/mine_numpy.py:Net", "--torch", f"{tmp_path}/mine_torch.py:Net", "--as-written",
+        "--init", "net = Net()", "--data", str(tmp_path / "data.npz"), "--steps", str(steps), "--json", str(report),
+        "--quiet", *(a for p in pairs for a in ("--param", p))])
+    first = json.loads(report.read_text())["diagnosis"][0] if result.exit_code == 1 else {}
+    return result.exit_code, first
+
+
+def _rows(seed: int = 3) -> dict:
+    X = np.random.default_rng(seed).normal(size=(32, 5))
+    return {"X": X, "y": np.tanh(X[:, :1] - 0.5 * X[:, 1:2])}
+
+
+@pytest.mark.parametrize("rate, words", [(LINEAR, None), (COMPOUNDING, "the factors compound on the NumPy program's side")])
+def test_a_schedules_factor_applied_to_the_current_rate_is_read_as_compounding(tmp_path, rate, words):
+    code, first = _check(tmp_path, SCHEDULED_NUMPY.replace("{rate}", rate), SCHEDULED_PORT, _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"], steps=10)
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and first["name"] == "learning-rate-schedule" and words in first["explanation"], first
+    assert "clip" not in first["explanation"], first  # a rate apart parts the largest entries first: no bound on g
+
+
+@pytest.mark.parametrize("index, words", [("v", None), ("u", "is the port's gradient of bu, not its gradient of bv")])
+def test_a_parameter_stepped_with_another_parameters_gradient_is_named(tmp_path, index, words):
+    rng = np.random.default_rng(5)
+    X = np.column_stack([rng.integers(0, 6, 40), rng.integers(0, 6, 40), rng.normal(size=(40, 3))]).astype(np.float64)
+    data = {"X": X, "y": (X[:, 2:] @ np.array([0.5, -1.0, 0.3]) + 0.1 * X[:, 0])[:, None]}
+    numpy_text = TABLES_NUMPY.replace("{index}", index)
+    code, first = _check(tmp_path, numpy_text, TABLES_PORT, data, ["w=w", "bu=bu", "bv=bv"])
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"] and first["evidence"]["side"] == "numpy", first
+
+
+@pytest.mark.parametrize("clip, finding", [(VALUE_CLIP, None), (GLOBAL_CLIP, "gradient-clipping")])
+def test_gradients_scaled_together_on_one_side_are_a_clip_not_a_backward_wrong_at_one_parameter(tmp_path, clip, finding):
+    code, first = _check(tmp_path, CLIPPED_NUMPY.replace("{clip}", clip), CLIPPED_PORT, _rows(), CLIPPED_PAIRS)
+    if finding is None:
+        assert code == 0, first
+        return
+    assert code == 1 and first["name"] == finding, first
+    assert "clipping by a global norm, to 0.5" in first["explanation"], first  # not the NumPy backward at one parameter
