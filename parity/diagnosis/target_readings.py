@@ -191,7 +191,8 @@ def _other_labels(t: np.ndarray, y: np.ndarray, tolerance: float) -> tuple[str, 
             "Give the loss the targets the NumPy side uses.")
 
 
-def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -> tuple[str, str] | None:
+def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value],
+                    port_values: list[Value] = ()) -> tuple[str, str] | None:
     """A value in the region made from y alone, read as a slice or an affine function of y."""
     y = next((v for v in trace.values if v.op == "y"), None)
     if y is None or any(uses(trace.values[i], y) and roots(trace, i) != {"y"} for i in region):
@@ -206,7 +207,7 @@ def derived_targets(trace: Trace, region: list[int], agreed: dict[int, Value]) -
             return ("target-broadcast", f"The NumPy program's targets are y[{value.detail}], of shape {value.array.shape} "
                     f"where y is {y.array.shape}: broadcast against the output, every output unit is given that column.")
         if value.array.shape != y.array.shape and any(roots(trace, u) != {"y"} for u in value.users) and \
-                _meets_output(trace, value) and (said := class_targets(value, y)):  # the targets as the loss takes them
+                _meets_output(trace, value) and (said := class_targets(value, y, list(port_values))):  # the targets as the loss takes them
             return ("loss-function", said)
         if value.array.shape == y.array.shape and y.array.size > 1 and np.ptp(y.array) > 0 and _meets_output(trace, value) \
                 and not _another_coefficient(trace, region, value) and not _coding(y.array, value.array):

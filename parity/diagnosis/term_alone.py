@@ -15,8 +15,9 @@ SYMBOLS = {"add": "+", "subtract": "−", "multiply": "·", "divide": "/", "true
 DEPTH = 4  # ops written out in a term before the rest is named by its value
 
 
-def term_alone(departing: list[Value], agreed: dict[int, Value], both: tuple[Trace, Trace]) -> str:
-    """The NumPy program's added term, then the port's, in words; "" where neither side adds one alone."""
+def term_alone(departing: list[Value], after: list[Value], agreed: dict[int, Value], both: tuple[Trace, Trace]) -> str:
+    """The NumPy program's added term, then the port's, in words; "" where neither side adds one alone. `departing`,
+    the NumPy program's values past the parting; `after`, the port's."""
     numpy_trace, torch_trace = both
     inside = {v.index for v in departing}
     if found := _added(departing, inside, agreed, numpy_trace, torch_trace):
@@ -26,8 +27,9 @@ def term_alone(departing: list[Value], agreed: dict[int, Value], both: tuple[Tra
                 f"(its {describe(twin)}), and goes on with the result where the port goes on with that value as it is: a "
                 "term of that sum left out of the port, or added on the NumPy side only.")
     mirrored = {twin.index: numpy_trace.values[index] for index, twin in agreed.items()}
-    port_side = _port_region(torch_trace, set(mirrored))
-    if found := _added(port_side, {v.index for v in port_side}, mirrored, torch_trace, numpy_trace):
+    port_side = [v for v in after if v.index not in mirrored]  # the sum past the parting, its term from anywhere
+    if found := _added(port_side, {v.index for v in torch_trace.values if v.index not in mirrored}, mirrored, torch_trace,
+                       numpy_trace):
         total, kept, term, twin = found
         return (f"The port {_verb(total, term)} {_bare(formula(term, torch_trace, set(mirrored)))} "
                 f"{'to' if op_kind(total.op) == 'add' else 'from'} its {describe(kept)}, a value the NumPy program "
@@ -56,11 +58,6 @@ def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trac
         if any(same_kind(mine, their) and mine.array.shape == their.array.shape for mine in nexts for their in theirs):
             return total, trace.values[kept], trace.values[term], twin
     return None
-
-
-def _port_region(trace: Trace, agreed: set[int]) -> list[Value]:
-    return [v for v in trace.values if v.index not in agreed and v.op not in ("X", "y", "grad")
-            and not v.op.endswith(".grad") and any(isinstance(i, int) for i in v.inputs)]
 
 
 def _verb(total: Value, term: Value) -> str:

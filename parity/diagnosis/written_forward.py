@@ -155,7 +155,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return (finding, words, fix, fit) if words else None
 
     def targets() -> tuple | None:  # only where the output agrees: parted at X already, the targets' form is no cause
-        found = frontier.op != "X" and derived_targets(numpy_trace, region, agreed)
+        found = frontier.op != "X" and derived_targets(numpy_trace, region, agreed, torch_trace.values)
         return found and (found[0], found[1] + smoothing(torch_trace.values, frontier.array.shape[-1]),
                           "Give the loss the same targets in both programs.", 0.8)
 
@@ -192,7 +192,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
-        ("terms", lambda: said("forward", term_alone(departing, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "
+        ("terms", lambda: said("forward", term_alone(departing, after, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "
                                "programs.") or said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
