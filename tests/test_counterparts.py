@@ -68,3 +68,32 @@ def test_values_laid_out_otherwise_from_the_shared_start_on_are_no_axes_exchange
     mine, theirs = Value(1, "matmul", maps.transpose(0, 2, 1).copy(), ()), Value(1, "conv1d", maps, ())
     assert "exchanged" in counterpart_apart([mine], [theirs], Trace(), TOLERANCE)
     assert counterpart_apart([mine], [theirs], Trace(), TOLERANCE, start) == ""
+
+
+def test_the_same_rows_in_another_order_are_read_as_halves_interleaved_or_in_blocks():
+    views = np.random.default_rng(8).normal(size=(12, 5))
+    interleaved = np.stack([views[:6], views[6:]], axis=1).reshape(12, 5)  # a0, b0, a1, b1, ...
+    said = _read(views, interleaved)
+    assert "rows in another order" in said and "the port interleaves them" in said, said
+    assert "the NumPy program interleaves them" in _read(interleaved, views)
+    shuffled = views[np.random.default_rng(9).permutation(12)]
+    assert "rows in another order" in _read(views, shuffled)
+    assert _read(views, views + 1.0) == ""  # other numbers, not other rows
+
+
+def test_values_of_unit_norm_over_other_axes_are_read_as_a_normalisation_over_another_axis():
+    z = np.random.default_rng(10).normal(size=(8, 4))
+    rows = z / np.linalg.norm(z, axis=1, keepdims=True)
+    said = _read(rows, z / np.linalg.norm(z))
+    assert "unit L2 norm over each row" in said and "over the whole array" in said, said
+    assert "unit L2 norm" not in _read(rows, rows * 1.5)  # one side normalised only: no axis to compare
+
+
+def test_entries_left_out_with_minus_infinity_on_one_side_and_kept_as_zero_on_the_other_are_read():
+    scores = np.random.default_rng(11).normal(size=(6, 6))
+    masked = scores.copy()
+    np.fill_diagonal(masked, -np.inf)
+    kept = scores * (1 - np.eye(6))  # a product with the mask: the diagonal 0, still in the softmax
+    said = _read(masked, kept)
+    assert "is -inf on 6 of 36 entries" in said and "holds 0" in said, said
+    assert "-inf" not in _read(masked, scores + 0.5 * np.eye(6))  # the diagonal holding the data's own numbers

@@ -205,3 +205,17 @@ def test_a_power_bound_to_the_divisor_alone_is_read_from_the_numbers(tmp_path, w
         assert code == 0, said
         return
     assert code == 1 and words in said, said
+
+
+@pytest.mark.parametrize("logits, words", [("F.log_softmax(model.fc(X), dim=1)", None),
+                                           ("model.fc(X)", "its input passed through log_softmax over the classes first")])
+def test_raw_scores_handed_to_a_loss_that_takes_log_probabilities_are_read(tmp_path, logits, words):
+    X = np.random.default_rng(4).normal(size=(32, 5))
+    data = {"X": X, "y": np.argmax(X[:, :4], axis=1).astype(np.float64)}
+    numpy_text = SMOOTHED_NUMPY.replace("{on}", "1.0").replace("{off}", "0.0")
+    port_text = SMOOTHED_PORT.replace("F.cross_entropy(model.fc(X), y.long(), label_smoothing=0.1)", f"F.nll_loss({logits}, y.long())")
+    code, said = _check(tmp_path, numpy_text, port_text, data, ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, said
+        return
+    assert code == 1 and words in said, said

@@ -95,6 +95,18 @@ def test_reductions_of_a_list_of_traced_arrays_stay_traced():
     assert "maximum.reduce" in ops and ops.count("array") == 2 and "mean" in ops, ops
 
 
+def test_numpy_functions_that_write_into_their_first_argument_are_traced_as_a_new_value():
+    def step(X, y):
+        S = X @ X.T
+        np.fill_diagonal(S, -np.inf)
+        return np.exp(S).sum()
+
+    trace = traced(step, np.arange(6.0).reshape(3, 2) / 10, np.zeros(3))
+    filled = next(v for v in trace.values if v.op == "fill_diagonal (in place)")
+    assert np.all(np.isneginf(np.diag(filled.array)))
+    assert any(filled.index in v.inputs for v in trace.values if v.op == "exp"), [(v.op, v.inputs) for v in trace.values]
+
+
 def test_the_ports_gradients_of_its_forward_values_are_traced():
     from parity.diagnosis.port_values import _hook_forward_values, _TorchValues
     trace, X = Trace(), torch.ones(3, 2)

@@ -18,7 +18,7 @@ from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
-from parity.diagnosis.loss_rows import called_number as _call, loss_siblings, rows_picked
+from parity.diagnosis.loss_rows import called_number as _call, inputs_made, loss_siblings, rows_picked
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall, has_reduction
@@ -94,6 +94,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
     if not whole:
         yield from _rows_regrouped(func, arguments)
         yield from loss_siblings(func, arguments)
+    yield from inputs_made(func, arguments, whole)
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
             # is always one of its values, and says nothing; the data only rearranged (a loss's class axis)

@@ -5,6 +5,8 @@ value and the port's of its shape are read entry by entry, and the pattern of th
     the same entries, axes exchanged      a reshape or view laying the entries out in another order
     zeros on one side only                an entry masked on one side, or masked with a fill that still weighs it
     one number per row apart              a per-row shift (k·log of a row's count) or a per-row factor
+    the same rows in another order        halves interleaved where the other side lays them in blocks
+    unit norm over other axes             rows normalised on one side, the whole array on the other
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 FIRST = 24  # the departing NumPy values read, in the order computed
+MOST_ROWS = 1024  # rows matched pairwise for an order
 
 
 def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, tolerance: float,
@@ -23,13 +26,16 @@ def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, 
     """The first departing NumPy value and port value of its shape whose difference has one of the patterns; `start`,
     the shared value and the port's twin of it, where the two hold it in other layouts (channels last and first)."""
     for mine in departing[:FIRST]:
+        if mine.array.ndim >= 2 and (said := next(filter(None, (_filled_otherwise(mine, theirs, tolerance) for theirs in after
+                                                                 if theirs.array.shape == mine.array.shape)), "")):
+            return said
         if mine.array.ndim < 2 or mine.array.size < 4 or not np.all(np.isfinite(mine.array)):
             continue
         for theirs in (v for v in after if v.array.shape == mine.array.shape and np.all(np.isfinite(v.array))):
             if agrees(mine.array, theirs.array, tolerance):
                 continue
-            if said := _exchanged(mine, theirs, tolerance, start) or _zeros_one_side(mine, theirs, tolerance) or \
-                    _per_row(mine, theirs, trace, tolerance):
+            if said := _exchanged(mine, theirs, tolerance, start) or _rows_reordered(mine, theirs, tolerance) or \
+                    _unit_over(mine, theirs) or _zeros_one_side(mine, theirs, tolerance) or _per_row(mine, theirs, trace, tolerance):
                 return said
     return ""
 
@@ -51,6 +57,63 @@ def _exchanged(mine: Value, theirs: Value, tolerance: float, start: tuple[Value,
         return (f"Each row of the NumPy program's {describe(mine)} holds the same numbers as the port's {describe(theirs)}, "
                 "in another order: the entries laid out otherwise on one side (flat columns read as (C, L) on one side "
                 "and (L, C) on the other, a reshape in another axis order).")
+    return ""
+
+
+def _rows_reordered(mine: Value, theirs: Value, tolerance: float) -> str:
+    """Every row of the NumPy value one row of the port's, in another order: the rows stacked otherwise (two halves
+    interleaved by stack-and-reshape where concatenate lays them in blocks)."""
+    a, b = mine.array.reshape(len(mine.array), -1), theirs.array.reshape(len(theirs.array), -1)
+    if not 4 <= len(a) <= MOST_ROWS or len(np.unique(a, axis=0)) < len(a):
+        return ""  # rows repeated: no order to read
+    scale = max(float(np.abs(b).max()), 1e-30)
+    apart = np.abs(a[:, None, :] - b[None, :, :]).max(axis=2)
+    order = apart.argmin(axis=1)
+    if not np.all(apart[np.arange(len(a)), order] <= tolerance * scale) or len(set(order.tolist())) < len(a) or \
+            np.array_equal(order, np.arange(len(a))):
+        return ""
+    half = len(a) // 2
+    interleaved = len(a) % 2 == 0 and np.array_equal(order, np.concatenate([np.arange(half) * 2, np.arange(half) * 2 + 1]))
+    blocks = len(a) % 2 == 0 and np.array_equal(np.argsort(order), np.concatenate([np.arange(half) * 2, np.arange(half) * 2 + 1]))
+    how = (": the NumPy program lays the two halves in blocks (concatenate: a0, a1, …, b0, b1, …), the port interleaves "
+           "them (a0, b0, a1, b1, …: a stack along a new axis 1, then a reshape)" if interleaved else
+           ": the port lays the two halves in blocks (concatenate), the NumPy program interleaves them (a stack along a "
+           "new axis 1, then a reshape)" if blocks else "")
+    return (f"The NumPy program's {describe(mine)} holds the port's {describe(theirs)} rows in another order (its row i "
+            f"is the port's row {', '.join(map(str, order[:6].tolist()))}, … for i = 0, 1, …){how}.")
+
+
+def _unit_over(mine: Value, theirs: Value) -> str:
+    """Each side's value of unit L2 norm over other axes: rows normalised on one side, the whole array (or each
+    column) on the other (x / x.norm() where F.normalize(x, dim=1) was meant)."""
+    def units(array: np.ndarray) -> list[str]:
+        flat = array.reshape(len(array), -1)
+        norms = {"each row": np.linalg.norm(flat, axis=1), "each column": np.linalg.norm(flat, axis=0),
+                 "the whole array": np.array([np.linalg.norm(flat)])}
+        return [where for where, n in norms.items() if np.allclose(n, 1.0, rtol=1e-4, atol=0)]
+    numpy_units, port_units = units(mine.array), units(theirs.array)
+    if not numpy_units or not port_units or set(numpy_units) & set(port_units):
+        return ""
+    return (f"The NumPy program's {describe(mine)} has unit L2 norm over {numpy_units[0]}, the port's {describe(theirs)} "
+            f"over {port_units[0]}: the two programs normalise over other axes (a norm of the whole batch where one per "
+            "row was meant, or the axis of the norm otherwise).")
+
+
+def _filled_otherwise(mine: Value, theirs: Value, tolerance: float) -> str:
+    """Entries -inf on one side (left out of a softmax) where the other holds one finite fill (0: masked by a product
+    with the mask, which a softmax still weighs by exp(0) = 1), every other entry the same."""
+    for a, b, side, other in ((mine.array, theirs.array, "the NumPy program's", "the port's"),
+                              (theirs.array, mine.array, "the port's", "the NumPy program's")):
+        masked = np.isneginf(a)
+        if not masked.any() or not np.all(np.isfinite(b)) or np.ptp(b[masked]) > 0 or not np.all(np.isfinite(a[~masked])):
+            continue
+        scale = max(float(np.abs(b).max()), 1e-30)
+        if np.all(np.abs(a[~masked] - b[~masked]) <= tolerance * scale):
+            named = (describe(mine), describe(theirs)) if side.startswith("the NumPy") else (describe(theirs), describe(mine))
+            return (f"Where they part, {side} {named[0]} is -inf on {int(masked.sum())} of {masked.size} entries, where "
+                    f"{other} {named[1]} holds {float(b[masked][0]):g} (every other entry the same): those entries are "
+                    f"left out of a softmax on one side and kept on the other with the value {float(b[masked][0]):g} "
+                    "(masked by a product with the mask, or masked_fill with 0, where -inf belongs).")
     return ""
 
 

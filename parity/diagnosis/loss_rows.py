@@ -50,3 +50,26 @@ def loss_siblings(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
     if value is not None:
         yield (f"{sibling[0]} in its place ({sibling[2]}={arguments.get(sibling[1])!r}): F.smooth_l1_loss(beta=δ) is the "
                "Huber loss of δ divided by δ, the two the same only at δ = 1"), value
+
+
+# a loss and what its input must already be: raw scores handed to it give another loss, with no error
+EXPECTED_INPUTS = {"nll_loss": ("log-probabilities", "log_softmax over the classes", lambda x: torch.log_softmax(x, dim=1)),
+                   "kl_div": ("log-probabilities", "log_softmax over the last axis", lambda x: torch.log_softmax(x, dim=-1)),
+                   "binary_cross_entropy": ("probabilities", "a sigmoid", torch.sigmoid)}
+
+
+def inputs_made(func: Any, arguments: dict, whole: bool = False) -> Iterator[tuple[str, Any]]:
+    """The loss called again with its input made into what it takes (log_softmax before nll_loss): raw scores handed
+    to a loss that expects log-probabilities or probabilities. With `whole`, its result as an array."""
+    expected = EXPECTED_INPUTS.get(getattr(func, "__name__", ""))
+    given = arguments.get("input")
+    if expected is None or not torch.is_tensor(given) or given.dim() < (2 if expected[0] == "log-probabilities" else 1):
+        return
+    kind, made, make = expected
+    with torch.no_grad():
+        value = (called_again if whole else called_number)(func, {**arguments, "input": make(given)})
+    if value is not None:
+        yield (f"its input passed through {made} first: {func.__name__} takes {kind}, and the port hands it raw scores "
+               f"(F.cross_entropy applies the log_softmax itself; F.nll_loss does not)" if func.__name__ == "nll_loss" else
+               f"its input passed through {made} first: {func.__name__} takes {kind}, and the port hands it raw scores"), value
+

@@ -129,6 +129,10 @@ def as_float64(value: Any) -> np.ndarray | None:
 _TRACE: list[Trace] = []
 
 
+IN_PLACE = {"fill_diagonal", "copyto", "put", "putmask", "place", "put_along_axis"}  # NumPy functions that write
+# into their first argument and return None
+
+
 class TracedArray(np.ndarray):
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         out = kwargs.get("out")
@@ -157,6 +161,9 @@ class TracedArray(np.ndarray):
         finally:
             if trace:
                 trace.quiet -= 1
+        if func.__name__ in IN_PLACE and args and isinstance(args[0], np.ndarray):  # np.fill_diagonal(S, -inf): S
+            _note(f"{func.__name__} (in place)", _arrays_in(args), args[0], keywords(kwargs))  # now holds a new value
+            return result
         result = _traced(result)
         einsum = func.__name__ == "einsum" and args and isinstance(args[0], str)  # its subscripts, to compute it again
         subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if einsum else ""  # not an array's repr: slow on large arrays

@@ -168,7 +168,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
-    if another := another_parameters(twin, parameter, torch_trace, tolerance):
+    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance)):  # on its
+        # own path; one number agrees with another by chance as often as by a slip
         return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
                        f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
