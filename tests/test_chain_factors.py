@@ -547,3 +547,57 @@ def test_gradients_clipped_together_are_read_where_they_part_not_where_they_are_
         groups = next(f for f in diagnosis if "groups" in f["evidence"])
         assert sorted(map(sorted, groups["evidence"]["groups"])) == [["W1", "b1"], ["W2", "b2"]], groups
         assert "by 0.5 against the other" in groups["explanation"] or "by 2 against the other" in groups["explanation"]
+
+
+ROW_WEIGHTED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 4))
+
+    def train_step(self, X, y):
+        n = len(X)
+        z = X @ self.W
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        onehot = np.eye(4)[y.astype(int)]
+        py = p[np.arange(n), y.astype(int)]
+        loss = np.mean(-np.log(py) + 2.0 * (1.0 - py))
+        dz = ((p - onehot) + 2.0 * {factor}(p - onehot)) / n
+        self.W -= 0.1 * X.T @ dz
+        return loss
+"""
+
+ROW_WEIGHTED_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 4, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    p = F.softmax(model.fc(X), dim=1)
+    py = p.gather(1, y.long()[:, None])[:, 0]
+    loss = (-torch.log(py) + 2.0 * (1.0 - py)).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("factor, words", [("py[:, None] * ", None),
+                                           ("", "times one number per row, the NumPy program's own [getitem")])
+def test_a_terms_factor_per_row_left_out_of_its_derivative_is_read_as_the_programs_own_value(tmp_path, factor, words):
+    X = _rows(5)
+    data = {"X": X, "y": np.argmax(X[:, :4], axis=1).astype(np.float64)}
+    code, found = _check(tmp_path, ROW_WEIGHTED_NUMPY.replace("{factor}", factor), ROW_WEIGHTED_PORT, "Net", data, ["W=fc.weight.T"])
+    if words is None:
+        assert code == 0, found
+        return
+    assert code == 1 and words in found[0]["explanation"], found[0]["explanation"]

@@ -82,6 +82,8 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
         if np.ptp(A) == 0 or np.ptp(B) == 0:
             continue
         for theirs in (g for g in gradients if g.array.size == mine.array.size and np.ptp(g.array) > 0):
+            if said := _row_weighted(A, B, (total, parts, scale), theirs, trace, tolerance):
+                return f"{said[0]}{name(theirs)}{said[1]}"
             (a, b), *_ = np.linalg.lstsq(np.stack([A, B], axis=1), theirs.array.ravel(), rcond=None)
             if not agrees(a * A + b * B, theirs.array.ravel(), tolerance) or \
                     abs(a - 1) <= 1e-6 and abs(b - 1) <= 1e-6 or abs(a) <= 1e-12:
@@ -101,6 +103,33 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
                     f"{f' times {scale:.6g}' if scale != 1 else ''}; "
                     f"{name(theirs)} is that sum with {describe(term)} weighted {k:.6g} times{meaning}: {tail}")
     return ""
+
+
+def _row_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Value, trace: Trace,
+                  tolerance: float) -> tuple[str, str] | None:
+    """The port's gradient A + w·B, one term right and the other weighted by one number per row w that is a value of
+    the NumPy program's forward pass (a p_y the term's derivative holds): that factor left out of the term."""
+    total, parts, scale = made
+    rows = total.array.shape[0] if total.array.ndim == 2 else 0
+    if rows < 2 or total.array.shape[1] < 2:
+        return None
+    target = theirs.array.reshape(total.array.shape)
+    for kept, weighted, term in ((A, B, parts[1]), (B, A, parts[0])):
+        rest, other = (target - kept.reshape(target.shape)), weighted.reshape(target.shape)
+        if np.count_nonzero(np.abs(other) > tolerance * np.abs(other).max()) < other.size * 0.9:
+            continue
+        w = np.sum(rest * other, axis=1) / np.maximum(np.sum(other * other, axis=1), 1e-300)
+        if np.ptp(w) <= 1e-6 * np.abs(w).max() or not agrees(w[:, None] * other, rest, tolerance):
+            continue
+        value = next((v for v in trace.values[:total.index] if v.array.size == rows and np.ptp(v.array) > 0
+                      and agrees(v.array.ravel(), w, tolerance)), None)
+        if value is not None:
+            return (f"The NumPy program's {describe(total)} is the sum of its {describe(parts[0])} (value {parts[0].index}) and "
+                    f"{describe(parts[1])} (value {parts[1].index}); ", f" is that sum with value {term.index} times one "
+                    f"number per row, the NumPy program's own {describe(value)} "
+                    f"(value {value.index}): that factor left out of that term of the derivative (a term of the loss "
+                    "multiplied by that value, whose derivative carries it).")
+    return None
 
 
 def _broadcast(array: np.ndarray, shape: tuple) -> np.ndarray | None:
