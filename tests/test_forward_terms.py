@@ -219,3 +219,53 @@ def test_raw_scores_handed_to_a_loss_that_takes_log_probabilities_are_read(tmp_p
         assert code == 0, said
         return
     assert code == 1 and words in said, said
+
+
+MASKED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+
+    def train_step(self, X, y):
+        m = y[:, 1]
+        pred = (X @ self.W)[:, 0]
+        r = pred - y[:, 0]
+        loss = np.sum(m * r ** 2) / np.sum(m) + 0.1 * np.mean(pred ** 2)
+        d = 2 * m * r / np.sum(m) + 0.2 * pred / len(X)
+        self.W -= 0.05 * X.T @ d[:, None]
+        return float(loss)
+"""
+
+MASKED_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.05)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    pred, keep = model.fc(X)[:, 0], y[:, 1] > 0
+    loss = F.mse_loss({rows}) + 0.1 * (pred ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("rows, words", [("pred[keep], y[keep, 0]", None),
+                                         ("pred, y[:, 0]", "cut to the 24 of its 32 rows the NumPy program's 0/1")])
+def test_a_loss_over_every_row_where_the_other_side_masks_rows_is_read_from_the_mask(tmp_path, rows, words):
+    data = _regression()
+    data["y"] = np.column_stack([data["y"][:, 0], (np.arange(32) % 4 != 0).astype(np.float64)])
+    code, said = _check(tmp_path, MASKED_NUMPY, MASKED_PORT.replace("{rows}", rows), data, ["W=fc.weight.T"])
+    if words is None:
+        assert code == 0, said
+        return
+    assert code == 1 and words in said, said

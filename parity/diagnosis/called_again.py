@@ -18,7 +18,7 @@ from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
-from parity.diagnosis.loss_rows import called_number as _call, inputs_made, loss_siblings, rows_picked
+from parity.diagnosis.loss_rows import called_number as _call, inputs_made, loss_siblings, rows_masked, rows_picked
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall, has_reduction
@@ -242,7 +242,8 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
         # two arguments given in each other's place first: a simpler slip than one argument's entries rearranged
         swaps = ((change, called_again(func, changed)) for change, changed in swapped(dict(bound.arguments)))
         everything = shared[1].values if len(shared) > 1 and shared[1] is not None else numpy_values
-        for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers)):
+        masked = rows_masked(func, dict(bound.arguments), shared[1] if len(shared) > 1 else None) if has_reduction(func) else ()
+        for change, value in chain(swaps, _alternatives(func, dict(bound.arguments), 0, whole=True, numbers=numbers), masked):
             if value is not None and value.size == op.array.size and agrees(value.reshape(op.array.shape), op.array, tolerance):
                 continue  # the same numbers (keepdim, a flag with no effect here): no argument the programs part at
             whole = value is not None and value.size == 1 and not change.startswith("reduction") and has_reduction(func)

@@ -73,3 +73,22 @@ def inputs_made(func: Any, arguments: dict, whole: bool = False) -> Iterator[tup
                f"(F.cross_entropy applies the log_softmax itself; F.nll_loss does not)" if func.__name__ == "nll_loss" else
                f"its input passed through {made} first: {func.__name__} takes {kind}, and the port hands it raw scores"), value
 
+
+def rows_masked(func: Any, arguments: dict, trace: Any) -> Iterator[tuple[str, np.ndarray]]:
+    """The loss called again on the rows a 0/1 mask of the NumPy program's marks (a missing-label mask it multiplies
+    the rows' losses by): a loss over every row on the port's side. Its result as an array (`called_again`)."""
+    given, target = arguments.get("input"), arguments.get("target")
+    if trace is None or not (torch.is_tensor(given) and torch.is_tensor(target)) or given.dim() == 0 or len(given) != len(target):
+        return
+    rows, seen = len(given), set()
+    for value in trace.values:
+        mask = value.array.reshape(-1) if value.array.size == rows else None
+        if mask is None or not np.all((mask == 0) | (mask == 1)) or mask.all() or not mask.any() or mask.tobytes() in seen:
+            continue
+        seen.add(mask.tobytes())
+        kept = torch.as_tensor(np.flatnonzero(mask), dtype=torch.long, device=given.device)
+        result = called_again(func, {**arguments, "input": given[kept], "target": target[kept]})
+        if result is not None:
+            yield (f"the input and the target cut to the {len(kept)} of its {rows} rows the NumPy program's 0/1 "
+                   f"{value.op} (value {value.index}) marks (a mask on one side only, every row counted on the other)"), result
+
