@@ -201,3 +201,55 @@ def test_gradients_scaled_together_on_one_side_are_a_clip_not_a_backward_wrong_a
         return
     assert code == 1 and first["name"] == finding, first
     assert "clipping by a global norm, to 0.5" in first["explanation"], first  # not the NumPy backward at one parameter
+
+
+GROUPED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.m = {k: 0.0 for k in ("W", "b")}
+        self.v = {k: 0.0 for k in ("W", "b")}
+        self.t = 0
+
+    def train_step(self, X, y):
+        self.t += 1
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        for k, g, lr in (("W", X.T @ d, 0.05), ("b", d.sum(axis=0), 0.01)):
+            self.m[k] = 0.9 * self.m[k] + 0.1 * g
+            self.v[k] = 0.999 * self.v[k] + 0.001 * g * g
+            step = lr * (self.m[k] / (1 - 0.9 ** self.t)) / (np.sqrt(self.v[k] / (1 - 0.999 ** self.t)) + 1e-8)
+            setattr(self, k, getattr(self, k) - step)
+        return float(np.mean((out - y) ** 2))
+"""
+
+GROUPED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    return torch.optim.Adam([{"params": [model.fc.weight]{weight_lr}}, {"params": [model.fc.bias]}], lr=0.01)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("weight_lr, words", [(', "lr": 0.05', None), ("", "steps at lr = 0.01, the lr given to Adam itself")])
+def test_a_parameter_group_at_the_optimizers_own_rate_is_named_where_the_numpy_rate_is_another(tmp_path, weight_lr, words):
+    code, first = _check(tmp_path, GROUPED_NUMPY, GROUPED_PORT.replace("{weight_lr}", weight_lr), _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"] and "rate of 0.05" in first["explanation"], first

@@ -1,10 +1,13 @@
 """A key in a port's parameter group that torch.optim never reads: {'params': ..., 'learning_rate': 0.01} is kept
 silently, and the group steps with the optimizer's own lr. Said only where the measured ratio of the updates is
-that key's value over the rate the group runs with."""
+that key's value over the rate the group runs with. And a group that steps at the optimizer's own lr, where the
+NumPy program's rate for its parameters is another."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from parity.diagnosis.learning_rates import SCALE_FREE
 
 KEPT_BY_TORCH = frozenset({"params", "initial_lr", "name"})  # keys torch or its schedulers write into a group
 
@@ -30,6 +33,30 @@ def unread_group_key(port_names: dict, pairs: list, parameter: str, ratio: float
                     f"optimizer's own, and the NumPy update of {parameter} is {ratio:.6g} times the port's = {value:g} / "
                     f"{rate:g} (measured).")
     return ""
+
+
+def default_group_rate(port_names: dict, pairs: list, parameter: str, ratio: float) -> str:
+    """The NumPy update `ratio` times the port's, where the parameter's group steps at the optimizer's default rate
+    while other groups set their own: the group's own 'lr' left out, so it falls back to the default."""
+    optimizer, model = port_names.get("optimizer"), port_names.get("model")
+    pair = next((p for p in pairs if p.name == parameter), None)
+    defaults = getattr(optimizer, "defaults", None)
+    if not isinstance(defaults, dict) or not _number(defaults.get("lr")) or not hasattr(model, "named_parameters") or pair is None:
+        return ""
+    tensor = dict(model.named_parameters()).get(pair.torch)
+    groups = list(getattr(optimizer, "param_groups", ()))
+    group = next((g for g in groups if any(p is tensor for p in g.get("params", ()))), None)
+    rate = float(group.get("initial_lr", group.get("lr", 0.0))) if group is not None else 0.0
+    others = [float(g.get("initial_lr", g.get("lr", rate))) for g in groups if g is not group]
+    if group is None or len(groups) < 2 or abs(rate - float(defaults["lr"])) > 1e-12 * rate or \
+            type(optimizer).__name__ not in SCALE_FREE:
+        return ""  # under SGD a constant ratio is as well a gradient's scale on one parameter
+    theirs = f", where its other groups set their own ({', '.join(f'{o:g}' for o in others)})" if any(
+        abs(o - rate) > 1e-9 * rate for o in others) else ""
+    return (f"The NumPy update of {parameter} is {ratio:.6g} times the port's at this step: the NumPy program steps it at "
+            f"a rate of {ratio * rate:g}, where the port's parameter group holding {pair.torch} steps at lr = {rate:g}, the "
+            f"lr given to {type(optimizer).__name__} itself, which a group without its own 'lr' takes{theirs}: that "
+            "group's rate set otherwise on the two sides (its 'lr' left out of the group, or another number).")
 
 
 def _number(value: Any) -> bool:

@@ -15,7 +15,7 @@ from parity.diagnosis.decay_gap import weight_decay_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
-from parity.diagnosis.group_keys import unread_group_key
+from parity.diagnosis.group_keys import default_group_rate, unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
@@ -184,6 +184,9 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
     if ratio is not None and (unread := unread_group_key(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
         return [Finding("optimizer-settings", unread, {**evidence, "ratio": ratio, "side": "torch"},
                         "Name the group's rate 'lr'.", 0.9)]
+    if ratio is not None and (grouped := default_group_rate(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
+        return [Finding("optimizer-settings", grouped, {**evidence, "ratio": ratio}, "Give that group its own 'lr' in the "
+                        "port, as the NumPy program's rate for it.", 0.8)]
     if ratio is not None and (law := constant_law(ratio, constants_of(port_names.get("optimizer")))):
         return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step "
                         f"{step} (constant over the tensor): {law}.", {**evidence, "ratio": ratio},
