@@ -253,3 +253,52 @@ def test_a_parameter_group_at_the_optimizers_own_rate_is_named_where_the_numpy_r
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"] and "rate of 0.05" in first["explanation"], first
+
+
+ROOTED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.s = {"W": np.zeros((5, 1)), "b": np.zeros(1)}
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        for k, g in (("W", X.T @ d), ("b", d.sum(axis=0))):
+            self.s[k] = 0.9 * self.s[k] + 0.1 * g * g
+            setattr(self, k, getattr(self, k) - 0.01 * g / {root})
+        return float(np.mean((out - y) ** 2))
+"""
+
+ROOTED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    return torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.9, eps=1e-4)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("root, words", [("(np.sqrt(self.s[k]) + 1e-4)", None),
+                                         ("np.sqrt(self.s[k] + 1e-4)", "divides by √(v + ε), ε inside the square root")])
+def test_an_epsilon_inside_the_square_root_is_read_from_a_first_step(tmp_path, root, words):
+    X = np.random.default_rng(6).normal(size=(32, 5)) * 0.01  # small gradients: ε a share of the denominator
+    code, first = _check(tmp_path, ROOTED_NUMPY.replace("{root}", root), ROOTED_PORT, {"X": X, "y": 0.01 * X[:, :1]},
+                         ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"] and first["evidence"]["side"] == "numpy", first

@@ -15,6 +15,7 @@ from parity.diagnosis.decay_gap import weight_decay_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
+from parity.diagnosis.root_epsilon import epsilon_inside
 from parity.diagnosis.group_keys import default_group_rate, unread_group_key
 from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import still_because
@@ -106,6 +107,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if decayed := weight_decay_finding(context, parameter, a, b, before, evidence, _port_groups(built)):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
+    if inside := epsilon_inside(port_names, context, parameter):
+        return [Finding("optimizer-variant", inside, {**evidence, "side": "numpy" if inside.startswith("The NumPy") else "torch"},
+                        "Add ε after the square root (torch's √v + ε), on both sides alike.", 0.85)]
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter) or \
         stale_state(port_names, context, parameter)
     if plain:

@@ -1,0 +1,47 @@
+"""An adaptive optimizer's ε put inside the square root on one side: at a first step, from one gradient g, the
+second moment each optimizer keeps is known (RMSprop (1 - α)·g², Adagrad g² plus its initial value, Adam's corrected
+v̂ = g²), and the denominator a side's update divides by, D = -lr·m / Δθ, read entry by entry: √v + ε (torch's) or
+√(v + ε), whose square is v + ε at every entry.
+
+    D² - v = ε      ε inside the root           D - √v = ε      ε outside (torch's)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+AGREES = 0.05  # relative: ε read alike at every entry where it is a share of D² float32 can read
+
+
+def epsilon_inside(torch_names: dict, context, parameter: str) -> str | None:
+    """At step 1, one side's update reads as lr·g/√(v + ε) where the other's is lr·g/(√v + ε): that side, said."""
+    grad = context.torch_record.get(f"{parameter}.grad")
+    optimizer = torch_names.get("optimizer")
+    groups = getattr(optimizer, "param_groups", None)
+    if context.step != 1 or grad is None or not groups or len(groups) != 1:
+        return None
+    group, kind = groups[0], type(optimizer).__name__
+    g = np.asarray(grad, np.float64)
+    moment = {"RMSprop": lambda: (1 - group["alpha"]) * g * g if not group.get("momentum") and not group.get("centered") else None,
+              "Adagrad": lambda: g * g + group.get("initial_accumulator_value", 0.0),
+              "Adam": lambda: g * g if not group.get("amsgrad") else None}.get(kind.removesuffix("W"))
+    v = moment() if moment is not None and not group.get("weight_decay") else None
+    if v is None or "eps" not in group:
+        return None
+    lr, eps = float(group["lr"]), float(group["eps"])
+    for side, record, other in (("NumPy program", context.numpy_record, context.torch_record),
+                                ("port", context.torch_record, context.numpy_record)):
+        update = np.asarray(record[f"{parameter}.update"], np.float64)
+        read = (update != 0) & (g != 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            squared = np.where(read, (lr * g / np.where(read, update, 1.0)) ** 2, 0.0)
+        telling = read & (eps > 1e-2 * squared)  # entries where ε is a share of D² that float32 can read
+        if telling.sum() < 3 or telling.mean() < 0.05:
+            continue
+        inside = squared[telling] - v[telling]
+        if np.allclose(inside, eps, rtol=AGREES, atol=0) and not np.allclose(
+                np.asarray(other[f"{parameter}.update"], np.float64), update, rtol=1e-5, atol=0):
+            return (f"The {side}'s update of {parameter} divides by √(v + ε), ε inside the square root, where the other's "
+                    f"divides by √v + ε ({kind}'s, ε = {eps:g}): at step 1 its denominator squared is the second moment "
+                    f"plus {eps:g} at every entry read. Where √v is near 0 the two part most (√ε = {eps ** 0.5:g} against ε).")
+    return None
