@@ -106,13 +106,14 @@ def trace_torch_step(side: Any, rows: Any) -> Trace:
     return trace
 
 
-KIT_READS = ("params", "gradients", "state_values", "as_array")  # the kit's own records of a step, not the port's values
+KIT_READS = ("gradients", "state_values")  # the kit's own copies of a step's gradients and state, not the port's values
+# (its reads of the parameters stay: a weight a reading needs, W in a term through a later use, is read from them)
 
 
 @contextmanager
 def _reads_untraced(side: Any) -> Iterator[None]:
-    """The side's reads of its parameters, gradients and state kept out of the trace: their copies (detach, cpu) would
-    stand beside the port's own values, and a NumPy value equal to a gradient would be matched to the kit's copy."""
+    """The side's reads of its gradients and state kept out of the trace: their copies (detach, cpu) would stand beside
+    the port's own values, and a NumPy value equal to a gradient would be matched to the kit's copy."""
     wrapped = [name for name in KIT_READS if callable(getattr(side, name, None))]
     for name in wrapped:
         setattr(side, name, _untraced(getattr(side, name)))
