@@ -29,7 +29,9 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
                 continue
             for count in _port_counts(theirs, torch_trace):
                 total = float(mine.array.ravel()[0]) * counted
-                if count != counted and total and abs(float(theirs.array.ravel()[0]) * count - total) <= SUMS_AGREE * abs(total):
+                if count != counted and total and abs(float(theirs.array.ravel()[0]) * count - total) <= SUMS_AGREE * abs(total) \
+                        and not (counted == 1 and _divided_later(mine, numpy_trace, count)):  # a sum it then divides by
+                    # that count is a mean written out, not a sum where the port averages
                     if count == 1:
                         return (f"The NumPy program's {describe(mine)} times {counted} is the port's {describe(theirs)}: the "
                                 f"NumPy program averages over {counted} elements where the port sums them.")
@@ -42,6 +44,16 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
                             f"{theirs.op} averages over every element it is given): a mean over another count (rows masked "
                             "out still counted, or every element where the rows were meant).")
     return ""
+
+
+def _divided_later(value: Value, trace: Trace, count: int) -> bool:
+    """Whether the program goes on to divide the value by `count` (or multiply it by 1/count), directly or after a sign."""
+    for user in (trace.values[u] for u in value.users):
+        op, numbers = user.op.removesuffix(" (in place)"), [abs(i) for i in user.inputs if isinstance(i, float)]
+        if op in ("divide", "true_divide") and count in numbers or op == "multiply" and any(
+                abs(n * count - 1) <= 1e-9 for n in numbers) or op == "negative" and _divided_later(user, trace, count):
+            return True
+    return False
 
 
 def _numpy_count(value: Value, trace: Trace) -> int | None:
