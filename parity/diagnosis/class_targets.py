@@ -34,10 +34,9 @@ def class_targets(value: Value, y: Value, port_values: list[Value]) -> str:
     port = port_smoothing(port_values)
     if port is not None and _close(on, 1 - port + port / classes) and _close(off, port / classes):
         return ""  # the port's loss makes the same targets: they part elsewhere
-    total = on + (classes - 1) * off
-    said = f"The NumPy program's targets are {on:.6g} at each row's label and {off:.6g} at each of the other classes"
-    if not _close(total, 1.0):
+    if not _close(on + (classes - 1) * off, 1.0):
         return ""  # rows that are no distribution: target_mass.py reads their mass
+    said = f"The NumPy program's targets are {on:.6g} at each row's label and {off:.6g} at each of the other classes"
     equal = f": torch's label_smoothing={classes * off:.6g} gives these (ε/K = {off:.6g} on every class"
     spread = (f"; or a smoothing of {1 - on:.6g} spread over the other {classes - 1} classes only, ε/(K - 1) each)"
               if off > 0 else ")")
@@ -48,11 +47,13 @@ def class_targets(value: Value, y: Value, port_values: list[Value]) -> str:
 
 def port_smoothing(port_values: list[Value]) -> float | None:
     """The label_smoothing of the port's loss on class labels (0 for none), or None where it calls no such loss."""
-    for value in port_values:
-        if value.op in ("cross_entropy", "nll_loss"):
-            found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
-            return float(found.group(1)) if found else 0.0
-    return None
+    return next((label_smoothing(v) for v in port_values if v.op in ("cross_entropy", "nll_loss")), None)
+
+
+def label_smoothing(value: Value) -> float:
+    """The label_smoothing a traced call was given (0 where none)."""
+    found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
+    return float(found.group(1)) if found else 0.0
 
 
 def _close(a: float, b: float) -> bool:

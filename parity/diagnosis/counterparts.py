@@ -72,9 +72,9 @@ def _rows_reordered(mine: Value, theirs: Value, tolerance: float) -> str:
     if not np.all(apart[np.arange(len(a)), order] <= tolerance * scale) or len(set(order.tolist())) < len(a) or \
             np.array_equal(order, np.arange(len(a))):
         return ""
-    half = len(a) // 2
-    interleaved = len(a) % 2 == 0 and np.array_equal(order, np.concatenate([np.arange(half) * 2, np.arange(half) * 2 + 1]))
-    blocks = len(a) % 2 == 0 and np.array_equal(np.argsort(order), np.concatenate([np.arange(half) * 2, np.arange(half) * 2 + 1]))
+    halves = np.concatenate([np.arange(len(a) // 2) * 2, np.arange(len(a) // 2) * 2 + 1])  # a0, b0, a1, b1, …
+    interleaved = len(a) % 2 == 0 and np.array_equal(order, halves)
+    blocks = len(a) % 2 == 0 and np.array_equal(np.argsort(order), halves)
     how = (": the NumPy program lays the two halves in blocks (concatenate: a0, a1, …, b0, b1, …), the port interleaves "
            "them (a0, b0, a1, b1, …: a stack along a new axis 1, then a reshape)" if interleaved else
            ": the port lays the two halves in blocks (concatenate), the NumPy program interleaves them (a stack along a "

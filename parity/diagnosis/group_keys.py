@@ -15,12 +15,7 @@ KEPT_BY_TORCH = frozenset({"params", "initial_lr", "name"})  # keys torch or its
 def unread_group_key(port_names: dict, pairs: list, parameter: str, ratio: float) -> str:
     """The NumPy update `ratio` times the port's: the parameter's group holds key=value, unread, where value is
     ratio × the group's lr (the rate the NumPy program steps with)."""
-    optimizer, model = port_names.get("optimizer"), port_names.get("model")
-    pair = next((p for p in pairs if p.name == parameter), None)
-    if not isinstance(getattr(optimizer, "defaults", None), dict) or not hasattr(model, "named_parameters") or pair is None:
-        return ""  # an optimizer of the port's own making (several wrapped in one) has no defaults to read keys against
-    tensor = dict(model.named_parameters()).get(pair.torch)
-    group = next((g for g in getattr(optimizer, "param_groups", ()) if any(p is tensor for p in g.get("params", ()))), None)
+    optimizer, (pair, group) = port_names.get("optimizer"), _group_of(port_names, pairs, parameter)
     if group is None or not _number(group.get("lr")):
         return ""
     rate = float(group["lr"])
@@ -36,27 +31,33 @@ def unread_group_key(port_names: dict, pairs: list, parameter: str, ratio: float
 
 
 def default_group_rate(port_names: dict, pairs: list, parameter: str, ratio: float) -> str:
-    """The NumPy update `ratio` times the port's, where the parameter's group steps at the optimizer's default rate
-    while other groups set their own: the group's own 'lr' left out, so it falls back to the default."""
-    optimizer, model = port_names.get("optimizer"), port_names.get("model")
-    pair = next((p for p in pairs if p.name == parameter), None)
-    defaults = getattr(optimizer, "defaults", None)
-    if not isinstance(defaults, dict) or not _number(defaults.get("lr")) or not hasattr(model, "named_parameters") or pair is None:
-        return ""
-    tensor = dict(model.named_parameters()).get(pair.torch)
-    groups = list(getattr(optimizer, "param_groups", ()))
-    group = next((g for g in groups if any(p is tensor for p in g.get("params", ()))), None)
-    rate = float(group.get("initial_lr", group.get("lr", 0.0))) if group is not None else 0.0
-    others = [float(g.get("initial_lr", g.get("lr", rate))) for g in groups if g is not group]
-    if group is None or len(groups) < 2 or abs(rate - float(defaults["lr"])) > 1e-12 * rate or \
+    """The NumPy update `ratio` times the port's, where the parameter's group steps at the lr given to the optimizer
+    itself (a group without its own 'lr' falls back to it), under an optimizer whose update no gradient scale moves."""
+    optimizer, (pair, group) = port_names.get("optimizer"), _group_of(port_names, pairs, parameter)
+    if group is None or not _number(optimizer.defaults.get("lr")) or len(optimizer.param_groups) < 2 or \
             type(optimizer).__name__ not in SCALE_FREE:
         return ""  # under SGD a constant ratio is as well a gradient's scale on one parameter
+    rate = float(group.get("initial_lr", group.get("lr", 0.0)))
+    others = [float(g.get("initial_lr", g.get("lr", rate))) for g in optimizer.param_groups if g is not group]
+    if abs(rate - float(optimizer.defaults["lr"])) > 1e-12 * rate:
+        return ""
     theirs = f", where its other groups set their own ({', '.join(f'{o:g}' for o in others)})" if any(
         abs(o - rate) > 1e-9 * rate for o in others) else ""
     return (f"The NumPy update of {parameter} is {ratio:.6g} times the port's at this step: the NumPy program steps it at "
             f"a rate of {ratio * rate:g}, where the port's parameter group holding {pair.torch} steps at lr = {rate:g}, the "
             f"lr given to {type(optimizer).__name__} itself, which a group without its own 'lr' takes{theirs}: that "
             "group's rate set otherwise on the two sides (its 'lr' left out of the group, or another number).")
+
+
+def _group_of(port_names: dict, pairs: list, parameter: str) -> tuple[Any, dict | None]:
+    """The parameter's pair and the port's parameter group holding it; no group where the optimizer is of the port's
+    own making (several wrapped in one: no defaults to read keys against)."""
+    optimizer, model = port_names.get("optimizer"), port_names.get("model")
+    pair = next((p for p in pairs if p.name == parameter), None)
+    if not isinstance(getattr(optimizer, "defaults", None), dict) or not hasattr(model, "named_parameters") or pair is None:
+        return pair, None
+    tensor = dict(model.named_parameters()).get(pair.torch)
+    return pair, next((g for g in optimizer.param_groups if any(p is tensor for p in g.get("params", ()))), None)
 
 
 def _number(value: Any) -> bool:

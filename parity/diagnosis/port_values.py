@@ -116,7 +116,7 @@ def _reads_untraced(side: Any) -> Iterator[None]:
     the port's own values, and a NumPy value equal to a gradient would be matched to the kit's copy."""
     wrapped = [name for name in KIT_READS if callable(getattr(side, name, None))]
     for name in wrapped:
-        setattr(side, name, _untraced(getattr(side, name)))
+        setattr(side, name, untraced(getattr(side, name)))
     try:
         yield
     finally:
@@ -124,7 +124,8 @@ def _reads_untraced(side: Any) -> Iterator[None]:
             delattr(side, name)
 
 
-def _untraced(read: Callable) -> Callable:
+def untraced(read: Callable) -> Callable:
+    """`read` run with torch's function modes off: the kit's own work, kept out of a trace of the port's values."""
     def reading(*args: Any, **kwargs: Any) -> Any:
         with torch._C.DisableTorchFunction():
             return read(*args, **kwargs)

@@ -7,9 +7,8 @@ from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
 import numpy as np
-import torch
 
-from parity.diagnosis.port_values import trace_torch_step
+from parity.diagnosis.port_values import trace_torch_step, untraced
 from parity.diagnosis.traced_step import trace_numpy_step
 from parity.diagnosis.value_trace import Trace
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -49,9 +48,9 @@ def delivered_gradients(torch_side: Any) -> Iterator[dict[str, np.ndarray]]:
     found: dict[str, np.ndarray] = {}
     hooks, pairs = [], getattr(torch_side, "pairs", None) or []  # the kit's twin holds no pairs: none delivered
 
+    @untraced  # the kit's own copy, kept out of a trace of the port's values
     def keep(grad: Any, name: str) -> None:
-        with torch._C.DisableTorchFunction():  # the kit's own copy, kept out of a trace of the port's values
-            delivered[name] = delivered[name] + grad.detach() if name in delivered else grad.detach().clone()
+        delivered[name] = delivered[name] + grad.detach() if name in delivered else grad.detach().clone()
 
     for pair in pairs:
         parameter = torch_side.parameter(pair)

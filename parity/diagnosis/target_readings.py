@@ -7,13 +7,11 @@ program makes from y where the output meets them (a slice, an affine function), 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 import numpy_net
 from parity.diagnosis.bound_rows import ancestors
-from parity.diagnosis.class_targets import class_targets
+from parity.diagnosis.class_targets import class_targets, label_smoothing
 from parity.diagnosis.evidence import affine_fit, fit_ratio, relative_gap
 from parity.diagnosis.value_trace import Trace, Value, uses
 from parity.diagnosis.written_readings import roots
@@ -285,9 +283,7 @@ def _affine(a: float, b: float) -> str:
 def smoothing(torch_ops: list[Value], classes: int) -> str:
     """What a port's loss with label_smoothing=ε makes of one-hot targets: (1 - ε)·y + ε/K."""
     for value in torch_ops:
-        found = re.search(r"label_smoothing=([0-9.e-]+)", value.detail)
-        if found and float(found.group(1)) > 0:
-            eps = float(found.group(1))
+        if (eps := label_smoothing(value)) > 0:
             made = value.inputs[0] if value.inputs and isinstance(value.inputs[0], int) else None
             classes = torch_ops[made].array.shape[-1] if made is not None and torch_ops[made].array.ndim else classes
             return (f" The port's {value.op} smooths the labels by {eps:g}: its targets are (1 - {eps:g})·y + {eps:g}/{classes} "

@@ -19,23 +19,24 @@ def term_alone(departing: list[Value], after: list[Value], agreed: dict[int, Val
     """The NumPy program's added term, then the port's, in words; "" where neither side adds one alone. `departing`,
     the NumPy program's values past the parting; `after`, the port's."""
     numpy_trace, torch_trace = both
-    inside = {v.index for v in departing}
-    if found := _added(departing, inside, agreed, numpy_trace, torch_trace):
-        total, kept, term, twin = found
-        return (f"The NumPy program {_verb(total, term)} {_bare(formula(term, numpy_trace, set(agreed)))} "
-                f"{'to' if op_kind(total.op) == 'add' else 'from'} its {describe(kept)}, a value the port computes too "
-                f"(its {describe(twin)}), and goes on with the result where the port goes on with that value as it is: a "
-                "term of that sum left out of the port, or added on the NumPy side only.")
+    if found := _added(departing, {v.index for v in departing}, agreed, numpy_trace, torch_trace):
+        return _said(found, numpy_trace, set(agreed), ("The NumPy program", "the port", "left out of the port, or added on "
+                                                       "the NumPy side only"))
     mirrored = {twin.index: numpy_trace.values[index] for index, twin in agreed.items()}
     port_side = [v for v in after if v.index not in mirrored]  # the sum past the parting, its term from anywhere
     if found := _added(port_side, {v.index for v in torch_trace.values if v.index not in mirrored}, mirrored, torch_trace,
                        numpy_trace):
-        total, kept, term, twin = found
-        return (f"The port {_verb(total, term)} {_bare(formula(term, torch_trace, set(mirrored)))} "
-                f"{'to' if op_kind(total.op) == 'add' else 'from'} its {describe(kept)}, a value the NumPy program "
-                f"computes too (its {describe(twin)}), and goes on with the result where the NumPy program goes on with "
-                "that value as it is: a term of that sum left out of the NumPy program, or added in the port only.")
+        return _said(found, torch_trace, set(mirrored), ("The port", "the NumPy program", "left out of the NumPy program, "
+                                                         "or added in the port only"))
     return ""
+
+
+def _said(found: tuple[Value, Value, Value, Value], trace: Trace, shared: set[int], who: tuple[str, str, str]) -> str:
+    total, kept, term, twin = found
+    adds = op_kind(total.op) == "add"
+    return (f"{who[0]} {'adds' if adds else 'subtracts'} {_bare(formula(term, trace, shared))} {'to' if adds else 'from'} its "
+            f"{describe(kept)}, a value {who[1]} computes too (its {describe(twin)}), and goes on with the result where "
+            f"{who[1]} goes on with that value as it is: a term of that sum {who[2]}.")
 
 
 def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trace: Trace,
@@ -58,10 +59,6 @@ def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trac
         if any(same_kind(mine, their) and mine.array.shape == their.array.shape for mine in nexts for their in theirs):
             return total, trace.values[kept], trace.values[term], twin
     return None
-
-
-def _verb(total: Value, term: Value) -> str:
-    return "adds" if op_kind(total.op) == "add" else "subtracts"
 
 
 def formula(value: Value, trace: Trace, stop: set[int], depth: int = DEPTH) -> str:
