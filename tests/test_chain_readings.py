@@ -811,3 +811,14 @@ def test_a_clip_with_other_bounds_on_each_side_is_said_with_both_pairs():
     assert "the clip there with other numbers: the NumPy program with (-8, 7), the port with (0, 15)" in said, said
     same = traced(("X", x, (), ""), ("clamp", np.clip(x, -8, 7), (0, -8.0, 7.0), ""))
     assert constants(mine.values[1:], same.values[1:]) == ""
+
+
+def test_a_weight_taken_inside_a_power_of_two_is_the_square_and_product_in_the_other_order():
+    from parity.diagnosis.op_pairs import op_order
+    d, f = RNG.normal(size=5), RNG.uniform(0.2, 1.0, size=5)
+    mine = traced(("X", d, (), ""), ("f", f, (), ""), ("square", d ** 2, (0,), ""), ("multiply", f * d ** 2, (1, 2), ""))
+    port = traced(("X", d, (), ""), ("f", f, (), ""), ("mul", f * d, (1, 0), ""), ("pow", (f * d) ** 2, (2, 2.0), ""))
+    said = op_order(mine.values[2:], port.values[2:], (mine, port), 1e-9)
+    assert "the square and the product there, in the other order" in said and "square(x · b)" in said, said
+    cubed = traced(("X", d, (), ""), ("f", f, (), ""), ("mul", f * d, (1, 0), ""), ("pow", (f * d) ** 3, (2, 3.0), ""))
+    assert op_order(mine.values[2:], cubed.values[2:], (mine, cubed), 1e-9) == ""  # a cube is no square

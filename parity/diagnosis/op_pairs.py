@@ -119,6 +119,8 @@ def _alike(mine: Value, theirs: Value) -> bool:
         return True
     if _canonical(mine) in ("mean", "sum", "amax") and mine.array.size == theirs.array.size:
         return True  # a reduction's axis is numbered in each side's own layout (time last against channels last)
+    if _canonical(mine) == "square":  # np.square(x) against x ** 2
+        return True
     return numbers(mine) == numbers(theirs) and len(mine.inputs) - len(numbers(mine)) == len(theirs.inputs) - len(numbers(theirs))
 
 
@@ -128,6 +130,8 @@ def _canonical(value: Value) -> str:
         return "relu"  # np.maximum(x, 0)
     if op == "logaddexp" and 0.0 in value.inputs:
         return "softplus"  # np.logaddexp(0, x)
+    if op in ("pow", "power", "float_power") and value.inputs[1:] == (2.0,):
+        return "square"  # x ** 2
     return CANONICAL.get(op, op)
 
 
