@@ -112,6 +112,21 @@ def test_a_numpy_schedule_that_is_the_ports_scheduler_written_otherwise_is_named
     assert written_schedule(step, flat, 0.05 * 0.9 ** s) == ""
 
 
+def test_a_schedule_that_cuts_at_other_steps_is_read_against_the_ports_milestones():
+    import torch
+
+    from parity.diagnosis.schedule_forms import written_schedule
+    s = np.arange(0, 20, dtype=float)
+    milestones = torch.optim.lr_scheduler.MultiStepLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.3),
+                                                      milestones=[8], gamma=0.5)
+    port, numpy_rates = 0.3 * 0.5 ** (s >= 8), 0.3 * 0.5 ** np.floor(s / 8)
+    said = written_schedule(milestones, port, numpy_rates)
+    assert "a cut every 8 steps (StepLR(step_size=8))" in said and "0.3 ×8, 0.15 ×8, 0.075 ×4" in said, said
+    assert written_schedule(milestones, port, 0.3 * 0.5 ** (s >= 12)) == ""  # a milestone four steps on: no variant
+    every = torch.optim.lr_scheduler.StepLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.3), step_size=8, gamma=0.5)
+    assert "one cut only, at step 8" in written_schedule(every, numpy_rates, port)
+
+
 def test_an_exponential_decay_applied_once_per_parameter_is_read_as_the_ports_to_a_whole_power():
     from parity.diagnosis.learning_rates import _decays_per_step
     rates = 0.01 * 0.95 ** np.arange(6)

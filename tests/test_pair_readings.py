@@ -691,6 +691,23 @@ def test_a_factor_on_every_update_is_read_with_the_ports_learning_rate_as_it_sta
         assert "MultiStepLR has scaled it (milestones" not in top["explanation"] and "gamma=0.1" in top["explanation"], top
 
 
+def test_a_numpy_rate_cut_every_milestone_steps_is_read_against_the_ports_single_milestone(tmp_path):
+    (tmp_path / "net.py").write_text(SCHEDULED_NUMPY.replace("(0.5 if self.t >= 2 else 1.0)", "0.5 ** (self.t // 6)"))
+    (tmp_path / "port.py").write_text(SCHEDULED_PORT.format(gamma=", gamma=0.5").replace("milestones=[2]", "milestones=[6]"))
+    rng = np.random.default_rng(2)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--torch-init", "model = Net(); optimizer, scheduler = make_optimizer(model)",
+                                      "--torch-step", "train_step(model, optimizer, X, y, scheduler)", "--data", str(tmp_path / "d.npz"),
+                                      "--param", "W=fc.weight.T", "--param", "b=fc.bias", "--state", "momentum_buffer=net.v", "--steps", "14",
+                                      "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "learning-rate-schedule" and "agree up to step 12" in top["explanation"], top
+    assert "a cut every 6 steps (StepLR(step_size=6))" in top["explanation"], top
+
+
 def test_a_loss_given_an_input_of_another_shape_is_called_again_with_the_targets_shape():
     import warnings
     import torch

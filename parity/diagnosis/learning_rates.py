@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import inspect
 import math
-import warnings
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.replays import lockstep
-from parity.diagnosis.schedule_forms import compounded, written_schedule
+from parity.diagnosis.schedule_forms import compounded, rates_read, written_schedule
 
 SCHEDULE_ARGUMENTS = ("step_size", "gamma", "milestones", "start_factor", "end_factor", "factor", "total_iters", "T_max",
                       "eta_min")
@@ -162,32 +159,7 @@ def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray
 
 def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]], steps: int) -> str | None:
     """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
-    read: list[float | None] = []
-
-    @contextmanager
-    def rate_read(port) -> Iterator[None]:  # the port's rate as its optimizer steps (a scheduler stepped before it)
-        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
-        if not hasattr(optimizer, "param_groups"):
-            read.append(None)
-            yield
-            return
-        taken, step_of = [], optimizer.step
-
-        def recording(*args, **kwargs):
-            taken.append(float(optimizer.param_groups[0]["lr"]))
-            return step_of(*args, **kwargs)
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
-            optimizer.step = recording
-            try:
-                yield
-            finally:
-                optimizer.step = step_of
-        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
-
-    for _ in lockstep(setup, built, step + steps, rate_read):  # one step past the ratios: a schedule a step ahead
-        pass
+    read = rates_read(setup, built, step + steps)  # one step past the ratios: a schedule a step ahead
     ahead = read[step - 1:]
     rates = ahead[:-1]
     series = next((np.array(r) for r in ratios.values() if r and all(math.isfinite(x) for x in r)), None)

@@ -4,15 +4,24 @@ step schedule's s / P without the floor, the decay's step counted from another s
 
     CosineAnnealingLR   η_min + (η_0 - η_min)·(1 + cos(π·s / T)) / 2
     StepLR              η_0 · γ^⌊s / P⌋
+    MultiStepLR         η_0 · γ^(milestones ≤ s)
     ExponentialLR       η_0 · γ^s
+
+Where the two programs agree for some steps and then part by one factor on every parameter, the rates are read from
+the first step on (the NumPy program's equal to the port's while they agree): a schedule that cuts at another step.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from typing import Any, Callable
+import warnings
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import numpy as np
+
+from parity.diagnosis.replays import lockstep
 
 AGREES = 1e-4  # relative: a form that gives every rate read
 
@@ -55,7 +64,18 @@ def _forms(scheduler: Any) -> tuple[Form, dict[str, Form]] | None:
                 lambda s: base * gamma ** (s / P),
             "the step size left out, γ^s (a cut at every step)": lambda s: base * gamma ** s,
             f"a step size of {P - 1:g}": lambda s: base * gamma ** np.floor(s / (P - 1)) if P > 1 else s * np.nan,
-            f"a step size of {P + 1:g}": lambda s: base * gamma ** np.floor(s / (P + 1))}
+            f"a step size of {P + 1:g}": lambda s: base * gamma ** np.floor(s / (P + 1)),
+            f"one cut only, at step {P:g} (MultiStepLR(milestones=[{P:g}])), where StepLR cuts every {P:g} steps":
+                lambda s: base * gamma ** np.minimum(np.floor(s / P), 1)}
+    if name == "MultiStepLR":
+        marks, gamma = sorted(scheduler.milestones.elements()), float(scheduler.gamma)
+        cuts = lambda s, marks=marks: np.array([bisect.bisect_right(marks, x) for x in s], np.float64)  # noqa: E731
+        every = marks[0]
+        return (lambda s: base * gamma ** cuts(s)), {
+            f"a cut every {every} steps (StepLR(step_size={every})) where the port's MultiStepLR cuts only at its "
+            f"milestones {marks}": lambda s: base * gamma ** np.floor(s / every),
+            f"its milestones one step later ({[m + 1 for m in marks]})": lambda s: base * gamma ** cuts(s, [m + 1 for m in marks]),
+            f"its milestones one step earlier ({[m - 1 for m in marks]})": lambda s: base * gamma ** cuts(s, [m - 1 for m in marks])}
     if name == "ExponentialLR":
         gamma = float(scheduler.gamma)
         return (lambda s: base * gamma ** s), {"1 - γ where γ belongs": lambda s: base * (1 - gamma) ** s,
@@ -70,7 +90,15 @@ def _gives(values: np.ndarray, rates: np.ndarray) -> bool:
 
 
 def _listed(values: np.ndarray) -> str:
-    return ", ".join(f"{v:.4g}" for v in values)
+    """The values in order, a run of three or more equal ones said once with its count (0.3 ×8)."""
+    said, k = [], 0
+    while k < len(values):
+        run = k
+        while run + 1 < len(values) and values[run + 1] == values[k]:
+            run += 1
+        said += [f"{values[k]:.4g} ×{run - k + 1}"] if run - k >= 2 else [f"{v:.4g}" for v in values[k:run + 1]]
+        k = run + 1
+    return ", ".join(said)
 
 
 def compounded(numpy_rates: np.ndarray, port_rates: np.ndarray, base: list[float], ratios: np.ndarray) -> str:
@@ -89,3 +117,52 @@ def compounded(numpy_rates: np.ndarray, port_rates: np.ndarray, base: list[float
                     f"{other}'s rate is the initial rate {initial:.4g} times that factor (lr₀·f(t)): the factors compound "
                     f"on {who}'s side, a schedule applied to the current rate instead of the initial one.")
     return ""
+
+
+def rates_read(setup: Any, built: Any, steps: int) -> list[float | None]:
+    """The port's learning rate as its optimizer steps (a scheduler stepped before it), at each of the first steps."""
+    read: list[float | None] = []
+
+    @contextmanager
+    def rate_read(port) -> Iterator[None]:
+        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+        if not hasattr(optimizer, "param_groups"):
+            read.append(None)
+            yield
+            return
+        taken, step_of = [], optimizer.step
+
+        def recording(*args, **kwargs):
+            taken.append(float(optimizer.param_groups[0]["lr"]))
+            return step_of(*args, **kwargs)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+            optimizer.step = recording
+            try:
+                yield
+            finally:
+                optimizer.step = step_of
+        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
+
+    for _ in lockstep(setup, built, steps, rate_read):
+        pass
+    return read
+
+
+def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> str:
+    """Two programs that agree up to step - 1 and then part by one factor on every parameter (`series`, from `step`
+    on), the port with a scheduler: the NumPy program's rates (the port's while they agree, then times the factor)
+    held against the port's scheduler written otherwise (a cut at another step, cuts that repeat or stop)."""
+    port = built.make_sides()[1]
+    scheduler = port.names.get("scheduler") if isinstance(getattr(port, "names", None), dict) else None
+    if step < 2 or scheduler is None or not series or not all(map(math.isfinite, series)):
+        return ""
+    read = rates_read(setup, built, step + len(series) - 1)
+    if None in read:
+        return ""
+    rates = np.array(read, np.float64)
+    numpy_rates = rates * np.concatenate([np.ones(step - 1), np.asarray(series, np.float64)])
+    form = written_schedule(scheduler, rates, numpy_rates)
+    return (f"The programs agree up to step {step - 1}; from step {step} on every parameter's update is the port's times "
+            f"{_listed(np.asarray(series))}, a factor the learning rate explains: {form}." if form else "")

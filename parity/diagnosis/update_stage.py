@@ -17,6 +17,7 @@ from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.root_epsilon import epsilon_inside
 from parity.diagnosis.group_keys import default_group_rate, unread_group_key
+from parity.diagnosis.schedule_forms import schedule_parted
 from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
@@ -119,6 +120,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
     scaled = one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
+    if (one := _one_factor(finite)) and (parted := schedule_parted(setup, built, step, one)):
+        return [Finding("learning-rate-schedule", parted, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
+                        "cut the learning rate at the same steps.", 0.85)]
     if scaled:
         return [scaled_finding(scaled, built, port_names, evidence, context)]
     law = _law(ratios, step)
@@ -141,6 +145,16 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
     return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, evidence)
+
+
+def _one_factor(finite: list[np.ndarray]) -> list[float] | None:
+    """The one factor every parameter's updates share at each step read (a parameter that never moves left out): the
+    longest series, or None where two parameters or two steps part."""
+    known = [r for r in finite if len(r)]
+    joined = np.concatenate(known) if known else np.array([])
+    if len(joined) < 2 or np.ptp(joined) > 1e-3 * np.max(np.abs(joined)):
+        return None
+    return max(known, key=len).tolist()
 
 
 def _squared_average_decay(torch_names: dict, ratio: float) -> str | None:
