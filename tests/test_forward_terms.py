@@ -269,3 +269,76 @@ def test_a_loss_over_every_row_where_the_other_side_masks_rows_is_read_from_the_
         assert code == 0, said
         return
     assert code == 1 and words in said, said
+
+
+GELU_TANH_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.b1 = rng.normal(0, 0.3, (5, 12)), np.zeros(12)
+        self.W2, self.b2 = rng.normal(0, 0.3, (12, 2)), np.zeros(2)
+        self.lr = 0.01
+        self.m = {}; self.v = {}; self.t = 0
+
+    def train_step(self, X, y):
+        z = X @ self.W1 + self.b1
+        u = (2 / 3.141592653589793) ** 0.5 * (z + 0.044715 * z ** 3)
+        t = np.tanh(u)
+        h = 0.5 * z * (1 + t)
+        out = h @ self.W2 + self.b2
+        loss = np.mean((out - y) ** 2)
+        d = 2 * (out - y) / y.size
+        dh = d @ self.W2.T
+        dz = dh * (0.5 * (1 + t) + 0.5 * z * (1 - t ** 2) * (2 / 3.141592653589793) ** 0.5 * (1 + 3 * 0.044715 * z ** 2))
+        self.t += 1
+        for name, g in (("W2", h.T @ d), ("b2", d.sum(0)), ("W1", X.T @ dz), ("b1", dz.sum(0))):
+            self.m[name] = 0.9 * self.m.get(name, np.zeros_like(g)) + 0.1 * g
+            self.v[name] = 0.999 * self.v.get(name, np.zeros_like(g)) + 0.001 * g * g
+            mh, vh = self.m[name] / (1 - 0.9 ** self.t), self.v[name] / (1 - 0.999 ** self.t)
+            setattr(self, name, getattr(self, name) - self.lr * mh / (np.sqrt(vh) + 1e-8))
+        return float(loss)
+"""
+
+GELU_EXACT_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(5, 12), nn.Linear(12, 2)
+        self.act = nn.GELU()
+
+    def forward(self, x):
+        return self.fc2(self.act(self.fc1(x)))
+
+def make_optimizer(model):
+    return torch.optim.Adam(model.parameters(), lr=0.01)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = torch.mean((model(X) - y) ** 2)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_forwards_apart_below_the_losss_tolerance_are_read_before_a_backward_is_blamed(tmp_path):
+    """A NumPy program with the tanh GELU (its backward right for it) against a port with the exact one: the losses
+    agree within tolerance, an update parts, and the forward passes, traced in float64, part at the GELU."""
+    (tmp_path / "net.py").write_text(GELU_TANH_NUMPY)
+    (tmp_path / "port.py").write_text(GELU_EXACT_PORT)
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(40, 5)), y=rng.normal(size=(40, 2)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W1=fc1.weight.T",
+                                      "--param", "b1=fc1.bias", "--param", "W2=fc2.weight.T", "--param", "b2=fc2.bias",
+                                      "--steps", "3", "--dtype", "float32", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    report = json.loads(path.read_text())
+    assert report["first_failure"]["tensor"] != "loss", report["first_failure"]
+    top = report["diagnosis"][0]
+    assert top["name"] == "forward" and "forward passes part before the loss" in top["explanation"], top
+    assert "gelu([linear (40, 12)], approximate='none')" in top["explanation"], top

@@ -302,3 +302,18 @@ def test_an_epsilon_inside_the_square_root_is_read_from_a_first_step(tmp_path, r
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"] and first["evidence"]["side"] == "numpy", first
+
+
+def test_another_parameters_gradient_is_said_only_where_the_step_goes_against_it():
+    from parity.diagnosis.gradient_owner import another_parameters
+    from tests.test_trace_readings import values as traced
+    theirs, own = np.array([-0.4, 0.3, -0.2]), np.array([0.1, 0.2, 0.3])
+    port = traced(("X", own, (), ""), ("b.grad", theirs, (), ""), ("c.grad", own, (), ""))
+    twin = port.values[1]
+    before = np.zeros(3)
+    plain = (before - 0.1 * theirs, before)  # an SGD step with b's gradient
+    adaptive = (before - 0.02 * np.sign(theirs), before)  # Adagrad's or Adam's first step with it: lr·sign(g)
+    assert "c is stepped with another parameter's gradient" in another_parameters(twin, "c", port, 1e-9, plain)
+    assert "c is stepped with another parameter's gradient" in another_parameters(twin, "c", port, 1e-9, adaptive)
+    elsewhere = (before - 0.02 * np.sign(np.array([0.05, 0.08, 0.2])), before)  # its own (wrong) gradient's signs
+    assert another_parameters(twin, "c", port, 1e-9, elsewhere) == ""  # b's gradient only passed by on the way

@@ -4,6 +4,9 @@ a port idiom, or only the loss parting while every gradient, state and update ag
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 import numpy as np
 
 from parity.diagnosis.called_again import loss_call_finding
@@ -83,3 +86,22 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
 def ranked(found: list[Finding], finding: Finding) -> None:
     """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading)."""
     found.insert(0 if finding.score >= found[0].score else 1, finding)
+
+
+def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Finding]) -> Finding | None:
+    """The losses agree within their tolerance, yet the forward passes part before the loss (an exact GELU against its
+    tanh approximation, 5e-4 apart): every gradient after that is of another function, so a backward reading would
+    compare two programs' derivatives of two forwards. Traced in float64 (a float32 trace's tolerance lets that much
+    through), and said only where a reading of the parting is confident."""
+    step = failure.step
+    if failure.tensor in ("loss", "output") or "loss" not in record or found and found[0].score >= 0.9 and \
+            found[0].evidence.get("stage") != "backward":
+        return None  # a confident reading of a later stage stands
+    wide = copy.copy(built)
+    wide.dtype, wide.dtype_given = "float64", True  # both programs stepped in float64 from the same start
+    parted = quietly(written_forward, setup, wide, step, "loss", record["loss"])
+    if parted is None or parted.score < 0.8 or "agree_up_to" not in parted.evidence:
+        return None
+    return replace(parted, explanation=f"The losses agree within their tolerance at step {step}, but the forward passes part "
+                   f"before the loss (traced in float64), and every gradient after that point is of another function. "
+                   f"{parted.explanation}")

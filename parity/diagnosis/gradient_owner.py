@@ -3,12 +3,22 @@ fed to the optimizer (a scatter with another table's index, a name mixed up in a
 
 from __future__ import annotations
 
+import numpy as np
+
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.value_trace import Trace, Value, agrees
 
 
-def another_parameters(twin: Value, parameter: str, trace: Trace, tolerance: float) -> str:
+def another_parameters(twin: Value, parameter: str, trace: Trace, tolerance: float,
+                       moved: tuple[np.ndarray, np.ndarray | None] | None = None) -> str:
     """The NumPy program's update of one parameter made from the port's gradient of another, where the port's own
-    gradient of it differs: a gradient scattered with the other's index, or a name mixed up."""
+    gradient of it differs: a gradient scattered with the other's index, or a name mixed up. With `moved` (the
+    NumPy program's parameter after the step and before it), that change must go against the other gradient: one
+    negative multiple of it (a plain step), or its signs reversed entry by entry (an adaptive first step, lr·sign(g)).
+    A trace can hold another parameter's gradient on the way to this one's update without its being this one's."""
+    if moved is not None and moved[1] is not None and (np.shape(moved[1]) != moved[0].shape or
+                                                        not _against(moved[0] - np.asarray(moved[1], np.float64), twin.array)):
+        return ""
     other = twin.op.removesuffix(".grad")
     own = next((v for v in trace.values if v.op == f"{parameter}.grad" and v.detail == twin.detail), None)
     if not twin.op.endswith(".grad") or other == parameter or own is None or own.array.shape != twin.array.shape or \
@@ -17,3 +27,11 @@ def another_parameters(twin: Value, parameter: str, trace: Trace, tolerance: flo
     return (f"The gradient it updates {parameter} with is the port's gradient of {other}, not its gradient of {parameter}, "
             f"which differs: {parameter} is stepped with another parameter's gradient (a gradient scattered with "
             f"{other}'s index, or the two names mixed up).")
+
+
+def _against(step_made: np.ndarray, gradient: np.ndarray) -> bool:
+    fit = fit_ratio(step_made, gradient)
+    if fit is not None and fit[0] < 0 and fit[1] <= 1e-3:
+        return True
+    shown = np.abs(gradient) > 1e-6 * float(np.abs(gradient).max(initial=0.0))
+    return step_made.shape == gradient.shape and bool(shown.any()) and bool(np.all(np.sign(step_made[shown]) == -np.sign(gradient[shown])))

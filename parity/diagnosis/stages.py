@@ -2,29 +2,26 @@
 
 At the first failing step, in the order a step computes:
 
-1. forward: the loss or output at the step's shared start.
-2. backward: each gradient both programs expose, in back-propagation order,
-   against the other side's, and against central finite differences of the
-   NumPy program's own loss at the same parameters and batch: which side's
-   gradient is the true one (or all of them scaled together: a clip). The
-   difference: a constant ratio, a sign, zero on one side, or the sum of this
-   and the last step's gradient (gradients not zeroed).
-3. update: the parameter's update where the gradients agree or are not
-   exposed: never made on one side, a constant ratio (a learning rate), the
-   difference proportional to the parameter (weight decay), and the ratio
-   over the next steps read by its law: Adam's bias corrections, a cosine or
-   exponential schedule, clipping by norm (one factor for every parameter).
+1. forward: the loss or output at the step's shared start; and where a later stage fails with the losses within their
+   tolerance, the forward passes traced all the same (two forwards 5e-4 apart make two functions' gradients).
+2. backward: each gradient both programs expose, in back-propagation order, against the other side's, and against
+   central finite differences of the NumPy program's own loss at the same parameters and batch: which side's gradient
+   is the true one (or all of them scaled together: a clip). The difference: a constant ratio, a sign, zero on one
+   side, or the sum of this and the last step's gradient (gradients not zeroed).
+3. update: the parameter's update where the gradients agree or are not exposed: never made on one side, a constant
+   ratio (a learning rate), the difference proportional to the parameter (weight decay), and the ratio over the next
+   steps read by its law: Adam's bias corrections, a cosine or exponential schedule, clipping by norm (one factor for
+   every parameter).
 
 Where nothing fits: `unknown`, with the step, stage and parameter.
 """
-
 from __future__ import annotations
 
 import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.forward_stage import forward_readings, ranked
+from parity.diagnosis.forward_stage import forward_beneath, forward_readings, ranked
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.clip_elements import clipped_entries
 from parity.diagnosis.norm_constraint import norm_constraint, value_constraint
@@ -108,10 +105,10 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
             (after := quietly(after_step_finding, setup, built, failure.step, parameter)):
         found.insert(0, after)  # after the entries at a bound: a value clipped on one side names the side
-    if not found and (stage := _optimizer_stage(name, numpy_record, torch_record, failure.step)):
-        found.append(stage)
+    if beneath := quietly(forward_beneath, setup, built, failure, numpy_record, found):
+        found.insert(0, beneath)
     if not found:
-        found.append(_unknown(failure.step, name))
+        found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
 
 

@@ -168,11 +168,11 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             f"the way to {parameter}'s update.")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
-    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance)):  # on its
+    weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
+    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance, (target.array, weights().get(parameter)))):  # on its
         # own path; one number agrees with another by chance as often as by a slip
         return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
                        f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
-    weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},
                        "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)
