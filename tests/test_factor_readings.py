@@ -112,6 +112,21 @@ def test_a_numpy_schedule_that_is_the_ports_scheduler_written_otherwise_is_named
     assert written_schedule(step, flat, 0.05 * 0.9 ** s) == ""
 
 
+def test_a_cosines_floor_left_out_of_the_ports_scheduler_is_read_with_the_numpy_programs_own():
+    import math
+
+    import torch
+
+    from parity.diagnosis.schedule_forms import written_schedule
+    s = np.arange(1, 7, dtype=float)
+    cosine = torch.optim.lr_scheduler.CosineAnnealingLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.01), T_max=20)
+    port = 0.01 * (1 + np.cos(math.pi * s / 20)) / 2
+    floored = 0.001 + 0.009 * (1 + np.cos(math.pi * s / 20)) / 2
+    said = written_schedule(cosine, port, floored)
+    assert "η_min = 0.001 where the port's eta_min is 0 (torch's default, eta_min left out)" in said, said
+    assert written_schedule(cosine, port, floored * (1 + 0.01 * s)) == ""  # no floor gives a rate that rises
+
+
 def test_a_schedule_that_cuts_at_other_steps_is_read_against_the_ports_milestones():
     import torch
 

@@ -304,6 +304,16 @@ def test_an_epsilon_inside_the_square_root_is_read_from_a_first_step(tmp_path, r
     assert code == 1 and words in first["explanation"] and first["evidence"]["side"] == "numpy", first
 
 
+def test_an_epsilon_inside_the_square_root_is_read_in_its_own_group_with_a_decay_on_the_weights_only(tmp_path):
+    numpy = ROOTED_NUMPY.replace("{root}", "np.sqrt(self.s[k] + 1e-4)").replace(
+        "            self.s[k] = 0.9", "            g = g + 0.01 * self.W if k == 'W' else g\n            self.s[k] = 0.9")
+    port = ROOTED_PORT.replace("torch.optim.RMSprop(model.parameters(),", "torch.optim.RMSprop([{'params': [model.fc.weight], "
+                               "'weight_decay': 0.01}, {'params': [model.fc.bias]}],")
+    X = np.random.default_rng(6).normal(size=(32, 5)) * 0.01
+    code, first = _check(tmp_path, numpy, port, {"X": X, "y": 0.01 * X[:, :1]}, ["W=fc.weight.T", "b=fc.bias"])
+    assert code == 1 and "divides by √(v + ε), ε inside the square root" in first["explanation"], first
+
+
 def test_another_parameters_gradient_is_said_only_where_the_step_goes_against_it():
     from parity.diagnosis.gradient_owner import another_parameters
     from tests.test_trace_readings import values as traced

@@ -15,7 +15,7 @@ KEPT_BY_TORCH = frozenset({"params", "initial_lr", "name"})  # keys torch or its
 def unread_group_key(port_names: dict, pairs: list, parameter: str, ratio: float) -> str:
     """The NumPy update `ratio` times the port's: the parameter's group holds key=value, unread, where value is
     ratio × the group's lr (the rate the NumPy program steps with)."""
-    optimizer, (pair, group) = port_names.get("optimizer"), _group_of(port_names, pairs, parameter)
+    optimizer, (pair, group) = port_names.get("optimizer"), group_holding(port_names, pairs, parameter)
     if group is None or not _number(group.get("lr")):
         return ""
     rate = float(group["lr"])
@@ -33,7 +33,7 @@ def unread_group_key(port_names: dict, pairs: list, parameter: str, ratio: float
 def default_group_rate(port_names: dict, pairs: list, parameter: str, ratio: float) -> str:
     """The NumPy update `ratio` times the port's, where the parameter's group steps at the lr given to the optimizer
     itself (a group without its own 'lr' falls back to it), under an optimizer whose update no gradient scale moves."""
-    optimizer, (pair, group) = port_names.get("optimizer"), _group_of(port_names, pairs, parameter)
+    optimizer, (pair, group) = port_names.get("optimizer"), group_holding(port_names, pairs, parameter)
     if group is None or not _number(optimizer.defaults.get("lr")) or len(optimizer.param_groups) < 2 or \
             type(optimizer).__name__ not in SCALE_FREE:
         return ""  # under SGD a constant ratio is as well a gradient's scale on one parameter
@@ -49,7 +49,7 @@ def default_group_rate(port_names: dict, pairs: list, parameter: str, ratio: flo
             "group's rate set otherwise on the two sides (its 'lr' left out of the group, or another number).")
 
 
-def _group_of(port_names: dict, pairs: list, parameter: str) -> tuple[Any, dict | None]:
+def group_holding(port_names: dict, pairs: list, parameter: str) -> tuple[Any, dict | None]:
     """The parameter's pair and the port's parameter group holding it; no group where the optimizer is of the port's
     own making (several wrapped in one: no defaults to read keys against)."""
     optimizer, model = port_names.get("optimizer"), port_names.get("model")

@@ -38,12 +38,29 @@ def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.nda
         s = np.arange(start, start + len(port_rates), dtype=np.float64)
         if not _gives(own(s), port_rates):
             continue
-        for words, variant in variants.items():
+        for words, variant in {**variants, **_floor_fitted(scheduler, s[:len(numpy_rates)], numpy_rates)}.items():
             with np.errstate(all="ignore"):
                 if _gives(variant(s[:len(numpy_rates)]), numpy_rates):
                     return (f"the port's {type(scheduler).__name__} gives its rates ({_listed(port_rates)}); the NumPy "
                             f"program's ({_listed(numpy_rates)}) are that schedule with {words}")
     return ""
+
+
+def _floor_fitted(scheduler: Any, s: np.ndarray, numpy_rates: np.ndarray) -> dict[str, Form]:
+    """A cosine's floor read off the NumPy program's rates: η_min solved from η_min + (η_0 - η_min)·c(s), where the
+    port's is another (eta_min left out of CosineAnnealingLR: torch's default 0)."""
+    if type(scheduler).__name__ != "CosineAnnealingLR":
+        return {}
+    base, T, low = float(scheduler.base_lrs[0]), float(scheduler.T_max), float(scheduler.eta_min)
+    c = (1 + np.cos(math.pi * s / T)) / 2
+    weight = float(np.sum((1 - c) ** 2))
+    if weight <= 1e-12:
+        return {}
+    floor = float(np.sum((np.asarray(numpy_rates, np.float64) - base * c) * (1 - c)) / weight)
+    if not 0 < floor < base or abs(floor - low) <= 1e-3 * base:
+        return {}
+    own = " (torch's default, eta_min left out)" if low == 0 else ""
+    return {f"η_min = {floor:.4g} where the port's eta_min is {low:g}{own}": lambda s: floor + (base - floor) * (1 + np.cos(math.pi * s / T)) / 2}
 
 
 def _forms(scheduler: Any) -> tuple[Form, dict[str, Form]] | None:

@@ -16,10 +16,10 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.root_epsilon import epsilon_inside
-from parity.diagnosis.group_keys import default_group_rate, unread_group_key
+from parity.diagnosis.group_keys import default_group_rate, group_holding, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted
 from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
-from parity.diagnosis.backward_again import still_because
+from parity.diagnosis.backward_again import raw_gradients, still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning
@@ -108,7 +108,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if decayed := weight_decay_finding(context, parameter, a, b, before, evidence, _port_groups(built)):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
-    if inside := epsilon_inside(port_names, context, parameter):
+    if inside := epsilon_inside(port_names, context, parameter, group_holding(port_names, built.pairs, parameter)[1],
+                                lambda: raw_gradients(setup, built, step).get(parameter), before):
         return [Finding("optimizer-variant", inside, {**evidence, "side": "numpy" if inside.startswith("The NumPy") else "torch"},
                         "Add ε after the square root (torch's √v + ε), on both sides alike.", 0.85)]
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter) or \
