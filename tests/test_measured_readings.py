@@ -286,6 +286,26 @@ def test_the_ports_optimizer_built_again_with_one_argument_changed_is_named(tmp_
     assert optimizer_again_finding(right, KitPair(right), 1, 1e-4) is None  # nothing to change where they agree
 
 
+def test_a_decay_decoupled_on_one_side_is_found_by_the_ports_flag(tmp_path):
+    from parity import RunConfig
+    from parity.api import run_setup
+    from parity.diagnosis.kit_trace import KitPair
+    from parity.diagnosis.optimizer_again import optimizer_again_finding
+    from parity.programs.port import TorchPort
+    from parity.programs.setup import prepare_check
+    (tmp_path / "port.py").write_text(PORT)
+    config = RunConfig(steps=4, data="random:30,4,3", hidden=6, hidden_activation="tanh", output_activation="softmax",
+                       loss="ce", lr=0.05, optimizer="adam", weight_decay=0.01)
+    port = TorchPort(f"{tmp_path}/port.py:Net", optimizer="torch.optim.Adam(model.parameters(), lr=0.05, weight_decay=0.01, "
+                     "decoupled_weight_decay=True)")
+    setup = prepare_check(config, port=port, quiet=True)
+    report = run_setup(setup)
+    assert not report.passed
+    found = optimizer_again_finding(setup, KitPair(setup), report.result.failure_context.step, 1e-4)
+    assert found is not None and found.evidence["change"] == "decoupled_weight_decay=False", found
+    assert "AdamW's p -= lr·λ·p" in found.explanation, found
+
+
 def test_a_learning_rate_cut_now_and_then_is_read_as_a_step_wise_schedule():
     from parity.diagnosis.ratios import cuts
     steps = np.arange(5, 12, dtype=float)

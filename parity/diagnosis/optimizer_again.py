@@ -31,7 +31,11 @@ WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
 MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
                              "climbs the loss its port descends, the sign of its gradients (of its loss's derivative, "
-                             "where every layer follows) flipped."}
+                             "where every layer follows) flipped.",
+            "decoupled_weight_decay=False": " decoupled_weight_decay=True decays each weight apart from the gradient (AdamW's "
+                                            "p -= lr·λ·p); False adds λ·p to the gradient the moments are made of (an L2 term).",
+            "decoupled_weight_decay=True": " decoupled_weight_decay=True decays each weight apart from the gradient (AdamW's "
+                                           "p -= lr·λ·p); False adds λ·p to the gradient the moments are made of (an L2 term)."}
 NOT_ARGUMENTS = {"self", "params", "foreach", "capturable", "differentiable", "fused"}
 
 
@@ -110,8 +114,9 @@ def _variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ())
     fraction (a decay, a momentum), to a fraction the NumPy program writes (RMSprop's alpha left at its default 0.99
     where the NumPy program averages with 0.9)."""
     group = optimizer.param_groups[0]
-    for key, parameter in inspect.signature(type(optimizer).__init__).parameters.items():
-        if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:
+    arguments = inspect.signature(type(optimizer).__init__).parameters.items()
+    for key, parameter in sorted(arguments, key=lambda item: not isinstance(group.get(item[0]), bool)):  # flags first: one
+        if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:                                 # try each
             continue
         tried = options(key, group[key], parameter.default)
         if isinstance(group[key], float) and group[key] != 0.0 and key != "lr" and 0.0 not in tried:
