@@ -958,3 +958,12 @@ def test_targets_written_as_signed_labels_are_no_cause_where_the_programs_part_b
     if exit_code:
         top = json.loads(path.read_text())["diagnosis"][0]
         assert "targets are" not in top["explanation"] and "agree up to X" in top["explanation"], top
+
+
+def test_a_loss_divided_by_the_batchs_rows_times_its_classes_is_said_with_every_meaning_of_that_count():
+    from parity.diagnosis.loss_terms import _count_ratio, _Losses
+    losses = object.__new__(_Losses)  # the counts of a batch of 20 rows, 3 classes, from a data set of 60 rows
+    losses.rows, losses.rows_total, losses.classes, losses.shapes = 20, 60, 3, {"X": (60, 5), "y": (60,)}
+    found = _count_ratio(1 / 3, losses.counts(), {"batches": 3})
+    assert found is not None and "by 60 (the batch's rows times its 3 classes" in found.explanation, found
+    assert "or the dataset's rows) where the port divides by 20" in found.explanation, found

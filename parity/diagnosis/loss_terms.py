@@ -59,6 +59,9 @@ class _Losses:
         self.rows_total = len(setup.data.X)
         self.rows = len(np.arange(self.rows_total)[setup.rows(step)])
         self.shapes = {"X": np.shape(setup.data.X), "y": np.shape(setup.data.y)}
+        labels = np.asarray(setup.data.y)
+        whole = labels.size and np.issubdtype(labels.dtype, np.number) and np.all(labels == np.round(labels)) and labels.min() >= 0
+        self.classes = int(labels.max()) + 1 if whole and (labels.ndim == 1 or labels.shape[1:] == (1,)) else 0  # class labels
 
     def draws(self, count: int) -> list[np.ndarray]:
         rng = np.random.default_rng(0)
@@ -87,11 +90,15 @@ class _Losses:
         outputs = int(np.prod(self.shapes["y"][1:]))
         if outputs > 1:
             found.append((self.rows * outputs, "y.size, the batch's rows times the outputs: every element"))
+        if (classes := self.classes) > 1:
+            found.append((self.rows * classes, f"the batch's rows times its {classes} classes: every entry of a one-hot "
+                                               "or of the logits, a mean over the classes too"))
         if self.rows_total != self.rows:
             found.append((self.rows_total, "the dataset's rows"))
         unique: dict[int, str] = {}
         for count, name in [*found, (2, "2")]:
-            unique.setdefault(count, name)  # one name for each count, the first
+            unique[count] = f"{unique[count]}; or {name}" if count in unique and "nothing" not in unique[count] else \
+                unique.get(count, name)  # every meaning of a count said, a sum's first
         return list(unique.items())
 
 
