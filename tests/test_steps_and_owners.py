@@ -327,3 +327,59 @@ def test_another_parameters_gradient_is_said_only_where_the_step_goes_against_it
     assert "c is stepped with another parameter's gradient" in another_parameters(twin, "c", port, 1e-9, adaptive)
     elsewhere = (before - 0.02 * np.sign(np.array([0.05, 0.08, 0.2])), before)  # its own (wrong) gradient's signs
     assert another_parameters(twin, "c", port, 1e-9, elsewhere) == ""  # b's gradient only passed by on the way
+
+
+FLAGGED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        self.W = self.W - 0.1 * (X.T @ d) / (1 + np.linalg.norm(X.T @ d))  # the weights' step normalised
+        self.b = self.b - 0.1 * d.sum(axis=0)  # the bias's plain
+        return float(np.mean((out - y) ** 2))
+"""
+
+FLAGGED_PORT = """import torch
+from torch import nn
+
+class Normalised(torch.optim.Optimizer):
+    def __init__(self, params, lr, normalise=True):
+        super().__init__(params, dict(lr=lr, normalise=normalise))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                g = p.grad / (1 + p.grad.norm()) if group["normalise"] else p.grad
+                p -= group["lr"] * g
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    return Normalised([{"params": [model.fc.weight]}, {"params": [model.fc.bias]{flag}}], lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("flag, words", [(', "normalise": False', None),
+                                         ("", "built again with normalise=False in its parameter group 1 (b) alone")])
+def test_a_flag_of_the_ports_own_optimizer_left_at_its_default_in_one_group_is_found(tmp_path, flag, words):
+    code, first = _check(tmp_path, FLAGGED_NUMPY, FLAGGED_PORT.replace("{flag}", flag), _rows(), ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"], first

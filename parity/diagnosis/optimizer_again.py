@@ -174,8 +174,13 @@ def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, grou
 
 
 def _group_variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[int, str, Any]]:
-    """One group's number set to another group's, or to 0: a decay the biases' group was meant to leave out."""
+    """One group's flag flipped (a layer-wise adaptation left on for the biases' group), or its number set to another
+    group's, or to 0 (a decay the biases' group was meant to leave out)."""
     groups = optimizer.param_groups
+    for index, group in enumerate(groups if len(groups) > 1 else ()):
+        for key, value in group.items():
+            if isinstance(value, bool) and key not in NOT_ARGUMENTS and key not in SKIPPED:
+                yield index, key, not value
     for index, group in enumerate(groups if len(groups) > 1 else ()):
         for key, value in group.items():
             if key in NOT_ARGUMENTS or key in SKIPPED or key == "initial_lr" or not isinstance(value, float):
