@@ -383,3 +383,12 @@ def test_a_flag_of_the_ports_own_optimizer_left_at_its_default_in_one_group_is_f
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"], first
+
+
+def test_a_group_stepped_as_the_other_group_is_found_by_giving_it_every_setting_of_that_group(tmp_path):
+    numpy = FLAGGED_NUMPY.replace("self.b - 0.1 * d.sum(axis=0)  # the bias's plain",
+                                  "self.b - 0.1 * d.sum(axis=0) / (1 + np.linalg.norm(d.sum(axis=0)))  # as the weights")
+    port = FLAGGED_PORT.replace("{flag}", ', "normalise": False, "lr": 0.05')
+    code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"])
+    assert code == 1 and "built again with lr=0.1, normalise=True in its parameter group 1 (b) alone" in first["explanation"], first
+    assert "steps those parameters as the port steps its other group" in first["explanation"], first

@@ -27,6 +27,7 @@ TINY = 1e-3  # an argument below this is an ε beside a root: tried at the small
 EPSILONS = (1e-5, 1e-6, 1e-7, 1e-8, 1e-10)
 MOST_PER_KEY = 5  # values tried for one argument
 VECTORS = "the vectors"  # the group of one-dimensional parameters split off the one group
+SETTINGS = "every setting"  # one group given another group's settings, all of them
 WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
 MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
@@ -57,14 +58,18 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
     for group, key, value in list(_group_variants(optimizer))[:MOST_VARIANTS]:
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance, group):
             name, shown = type(optimizer).__name__, _group_names(built, group)
-            return Finding("optimizer-settings", f"The port's {name}, built again with {key}={value!r} in its parameter "
-                           f"group {group} ({shown}) alone, every other group and argument as given, steps in lockstep "
-                           f"with the NumPy program through step {step + AHEAD}: every update agrees. The two programs "
-                           f"part at that group's {key} (a group that takes the optimizer's default where the NumPy "
-                           "program sets its own, as biases left out of a weight decay).", {"step": step, "stage": "update",
-                           "optimizer": name, "change": f"param_groups[{group}]['{key}']={value!r}"},
-                           f"Give that parameter group {key}={value!r}, or step the NumPy program as the port's optimizer "
-                           "does.", MEASURED)
+            settings = ", ".join(f"{k}={v!r}" for k, v in value.items()) if key == SETTINGS else f"{key}={value!r}"
+            why = ("that group's settings: one program steps those parameters as the port steps its other group (the "
+                   "biases given the weights' decay and layer-wise adaptation, a test such as p.ndim > 0 where "
+                   "p.ndim == 2 was meant)") if key == SETTINGS else (f"that group's {key} (a group that takes the "
+                   "optimizer's default where the NumPy program sets its own, as biases left out of a weight decay)")
+            return Finding("optimizer-settings", f"The port's {name}, built again with {settings} in its parameter group "
+                           f"{group} ({shown}) alone, every other group and argument as given, steps in lockstep with the "
+                           f"NumPy program through step {step + AHEAD}: every update agrees. The two programs part at {why}.",
+                           {"step": step, "stage": "update", "optimizer": name, "change": f"param_groups[{group}]: {settings}" if key == SETTINGS else
+                            f"param_groups[{group}]['{key}']={value!r}"},
+                           f"Give that parameter group {settings}, or step the NumPy program as the port's optimizer does.",
+                           MEASURED)
     return _vectors_undecayed(setup, built, step, optimizer, tolerance)
 
 
@@ -165,6 +170,8 @@ def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, grou
         whole = groups[0]
         groups = [{**whole, "params": [p for p in whole["params"] if p.ndim >= 2]},
                   {**whole, "params": [p for p in whole["params"] if p.ndim < 2], key: value}]
+    elif key == SETTINGS and group is not None:
+        groups[group] = {**groups[group], **value}
     elif key is not None and group is not None:
         groups[group] = {**groups[group], key: value}
     elif key is not None:
@@ -181,6 +188,11 @@ def _group_variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[int, str
         for key, value in group.items():
             if isinstance(value, bool) and key not in NOT_ARGUMENTS and key not in SKIPPED:
                 yield index, key, not value
+    for index, group in enumerate(groups if len(groups) > 1 else ()):
+        for other in groups:
+            settings = {k: v for k, v in other.items() if k not in ("params", "initial_lr") and group.get(k) != v}
+            if len(settings) >= 2:  # one key apart is tried below, alone
+                yield index, SETTINGS, settings
     for index, group in enumerate(groups if len(groups) > 1 else ()):
         for key, value in group.items():
             if key in NOT_ARGUMENTS or key in SKIPPED or key == "initial_lr" or not isinstance(value, float):
