@@ -967,3 +967,17 @@ def test_a_loss_divided_by_the_batchs_rows_times_its_classes_is_said_with_every_
     found = _count_ratio(1 / 3, losses.counts(), {"batches": 3})
     assert found is not None and "by 60 (the batch's rows times its 3 classes" in found.explanation, found
     assert "or the dataset's rows) where the port divides by 20" in found.explanation, found
+
+
+def test_a_softmax_cross_entropy_where_a_sigmoid_per_tag_belongs_is_called_again_as_the_other_loss():
+    import torch
+    import torch.nn.functional as F
+    from parity.diagnosis.called_again import loss_call_finding
+    from parity.diagnosis.port_values import LossCall
+    logits = torch.tensor(RNG.normal(size=(12, 5)))
+    tags = torch.tensor((RNG.uniform(size=(12, 5)) < 0.4).astype(float))
+    call = LossCall(F.cross_entropy, (logits, tags), {}, float(F.cross_entropy(logits, tags)))
+    meant = float(F.binary_cross_entropy_with_logits(logits, tags))
+    found = loss_call_finding([call], meant, 12, 1e-9, 1)
+    assert found is not None and "F.binary_cross_entropy_with_logits in its place" in found.explanation, found
+    assert loss_call_finding([call], meant * 1.1, 12, 1e-9, 1) is None  # no other loss gives a number off both

@@ -37,19 +37,31 @@ def rows_picked(func: Any, arguments: dict, picks: list[tuple[int, np.ndarray]])
 LOSS_SIBLINGS = {"smooth_l1_loss": ("huber_loss", "beta", "delta"), "huber_loss": ("smooth_l1_loss", "delta", "beta")}
 
 
+# a loss and the others users mean for the same targets, on the input and target alone
+_BINARY = ("an independent sigmoid per output and the binary cross-entropy of each entry (multi-label tags), where "
+           "cross_entropy takes one softmax over the classes")
+OTHER_LOSSES = {"cross_entropy": (("binary_cross_entropy_with_logits", _BINARY),),
+                "binary_cross_entropy_with_logits": (("cross_entropy", "one softmax over the classes, where "
+                                                      "binary_cross_entropy_with_logits takes a sigmoid per output"),),
+                "mse_loss": (("l1_loss", "the absolute error, where mse_loss squares it"),),
+                "l1_loss": (("mse_loss", "the squared error, where l1_loss takes its absolute value"),)}
+
+
 def loss_siblings(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:
     """The loss the port's is written in place of, on the same tensors and width: F.smooth_l1_loss(beta=δ) for a
-    Huber loss of δ (the two differ by the factor δ)."""
+    Huber loss of δ (the two differ by the factor δ); and another loss for the same targets (a softmax cross-entropy
+    where a sigmoid per tag belongs)."""
     sibling = LOSS_SIBLINGS.get(getattr(func, "__name__", ""))
     other = getattr(torch.nn.functional, sibling[0], None) if sibling else None
-    if other is None:
-        return
-    accepted = signature(other).parameters
-    given = {(sibling[2] if k == sibling[1] else k): v for k, v in arguments.items()}
-    value = called_number(other, {k: v for k, v in given.items() if k in accepted})
+    given = {(sibling[2] if k == sibling[1] else k): v for k, v in arguments.items()} if sibling else {}
+    value = called_number(other, {k: v for k, v in given.items() if k in signature(other).parameters}) if other else None
     if value is not None:
         yield (f"{sibling[0]} in its place ({sibling[2]}={arguments.get(sibling[1])!r}): F.smooth_l1_loss(beta=δ) is the "
                "Huber loss of δ divided by δ, the two the same only at δ = 1"), value
+    for name, meaning in OTHER_LOSSES.get(getattr(func, "__name__", ""), ()):  # another loss for the same targets
+        plain = {k: v for k, v in arguments.items() if k in ("input", "target", "reduction")}
+        if (value := called_number(getattr(torch.nn.functional, name), plain)) is not None:
+            yield f"F.{name} in its place: {meaning}", value
 
 
 # a loss and what its input must already be: raw scores handed to it give another loss, with no error
