@@ -97,3 +97,11 @@ def test_entries_left_out_with_minus_infinity_on_one_side_and_kept_as_zero_on_th
     said = _read(masked, kept)
     assert "is -inf on 6 of 36 entries" in said and "holds 0" in said, said
     assert "-inf" not in _read(masked, scores + 0.5 * np.eye(6))  # the diagonal holding the data's own numbers
+
+
+def test_a_value_that_is_the_diagonal_of_the_ports_square_is_read_as_an_index_pairing_every_row_with_every_label():
+    table = np.random.default_rng(7).normal(size=(8, 5))
+    labels = np.random.default_rng(8).integers(0, 5, size=8)
+    said = _read(table[np.arange(8), labels], table[:, labels])
+    assert "is the diagonal of the port's" in said and "x[:, idx]" in said, said
+    assert _read(table[np.arange(8), labels], table[:, labels] + 1.0) == ""  # no diagonal of it: nothing said

@@ -7,6 +7,8 @@ value and the port's of its shape are read entry by entry, and the pattern of th
     one number per row apart              a per-row shift (k·log of a row's count) or a per-row factor
     the same rows in another order        halves interleaved where the other side lays them in blocks
     unit norm over other axes             rows normalised on one side, the whole array on the other
+    one side's (n,) the other's (n, n)    an index that pairs every row with every label, where each row takes its own
+      diagonal
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, 
     """The first departing NumPy value and port value of its shape whose difference has one of the patterns; `start`,
     the shared value and the port's twin of it, where the two hold it in other layouts (channels last and first)."""
     for mine in departing[:FIRST]:
+        if said := _diagonal_of(mine, after, tolerance):
+            return said
         if mine.array.ndim >= 2 and (said := next(filter(None, (_filled_otherwise(mine, theirs, tolerance) for theirs in after
                                                                  if theirs.array.shape == mine.array.shape)), "")):
             return said
@@ -37,6 +41,23 @@ def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, 
             if said := _exchanged(mine, theirs, tolerance, start) or _rows_reordered(mine, theirs, tolerance) or \
                     _unit_over(mine, theirs) or _zeros_one_side(mine, theirs, tolerance) or _per_row(mine, theirs, trace, tolerance):
                 return said
+    return ""
+
+
+def _diagonal_of(mine: Value, after: list[Value], tolerance: float) -> str:
+    """A NumPy (n,) value that is the diagonal of a port (n, n) value: the port indexes with one array (x[:, idx]),
+    pairing every row with every row's label, where the NumPy program pairs each row with its own (x[arange(n), idx])."""
+    n = mine.array.size
+    if mine.array.ndim != 1 or n < 4 or not np.all(np.isfinite(mine.array)) or np.ptp(mine.array) == 0:
+        return ""
+    for theirs in after:
+        square = theirs.array
+        if square.shape == (n, n) and agrees(mine.array, np.diagonal(square), tolerance) and \
+                not agrees(np.broadcast_to(mine.array, (n, n)), square, tolerance):
+            return (f"The NumPy program's {describe(mine)} is the diagonal of the port's {describe(theirs)}: the port "
+                    f"pairs every one of the {n} rows with every row's index (x[:, idx], an (n, n) result that then "
+                    "broadcasts through the loss), where the NumPy program pairs each row with its own "
+                    "(x[arange(n), idx]).")
     return ""
 
 
