@@ -4,7 +4,6 @@ a port idiom, or only the loss parting while every gradient, state and update ag
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 
 import numpy as np
@@ -18,7 +17,7 @@ from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
-from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.replays import trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
 from parity.diagnosis.written_forward import written_forward
 from parity.engine.result import RunResult
@@ -97,9 +96,7 @@ def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Find
     if failure.tensor in ("loss", "output") or "loss" not in record or found and found[0].score >= 0.9 and \
             found[0].evidence.get("stage") != "backward":
         return None  # a confident reading of a later stage stands
-    wide = copy.copy(built)
-    wide.dtype, wide.dtype_given = "float64", True  # both programs stepped in float64 from the same start
-    parted = quietly(written_forward, setup, wide, step, "loss", record["loss"])
+    parted = quietly(written_forward, setup, widened(built), step, "loss", record["loss"])
     if parted is None or parted.score < 0.8 or "agree_up_to" not in parted.evidence:
         return None
     return replace(parted, explanation=f"The losses agree within their tolerance at step {step}, but the forward passes part "

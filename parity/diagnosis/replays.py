@@ -3,6 +3,8 @@ program's parameters after each step), and traced through it: what every stage-b
 
 from __future__ import annotations
 
+import copy
+
 from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
@@ -15,6 +17,15 @@ from parity.tolerance.diagnosis import TRACE_AGREES
 
 
 RAW = "back-propagation's own"  # the detail of a port's gradient root as the hooks saw it, before its step changed .grad
+
+
+def widened(built: Any) -> Any:
+    """The same two programs built to step in float64 from the same start: a float32 trace's tolerance (1e-4 of a
+    value's largest entry) lets through what float64 shows (an exact GELU against its tanh form, a gradient's small
+    entries apart)."""
+    wide = copy.copy(built)
+    wide.dtype, wide.dtype_given = "float64", True
+    return wide
 
 
 def trace_tolerance(built: Any) -> float:
