@@ -192,3 +192,20 @@ def test_a_numpy_rate_rising_by_one_amount_each_step_beside_a_constant_port_rate
     assert "lr·t/4" in said and "cap left out" in said and "0.0125 more each step" in said, said
     assert _rising(0.05 * 1.1 ** t, 0.05, 5, 1.1 ** t) is None  # a geometric rise: another law
     assert _rising(0.05 * np.ones(6), 0.05, 5, np.ones(6)) is None
+
+
+def test_a_lambda_that_returns_the_rate_itself_is_read_where_lambdalr_multiplies_it_by_the_initial_rate_again():
+    from types import SimpleNamespace
+
+    import torch
+
+    from parity.diagnosis.learning_rates import one_learning_rate_factor
+    optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.2)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: 0.2 * (t + 1) / 15)  # the rate, not a factor
+    rng = np.random.default_rng(4)
+    port = {"W.update": rng.normal(size=(3, 2)), "b.update": rng.normal(size=2)}
+    context = SimpleNamespace(step=1, numpy_record={k: 5.0 * v for k, v in port.items()}, torch_record=port)
+    said = one_learning_rate_factor({"optimizer": optimizer, "scheduler": scheduler}, context)
+    assert said is not None and "the port's lambda returns the rate where LambdaLR wants a factor of it" in said, said
+    context.numpy_record = {k: 3.0 * v for k, v in port.items()}  # another factor: a rate apart, no lambda read
+    assert "returns the rate" not in one_learning_rate_factor({"optimizer": optimizer, "scheduler": scheduler}, context)

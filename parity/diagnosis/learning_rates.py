@@ -97,6 +97,10 @@ def one_learning_rate_factor(torch_names: dict, context) -> str | None:
         shown = ", ".join(f"{k}={v:g}" for k, v in extra.items() if isinstance(v, (int, float)) and not isinstance(v, bool))
         said += (f", {factor:.4g} of its initial_lr {group['initial_lr']:g}: its {type(schedulers[0]).__name__} has scaled "
                  f"it{f' ({shown}; check the defaults you left)' if shown else ''}")
+        if hasattr(schedulers[0], "lr_lambdas") and abs(r * group["initial_lr"] - 1) <= 1e-4:  # f(t) read as the rate
+            said += (f". The NumPy program's rate, {r * group['lr']:.4g}, is that factor itself: the port's lambda returns the "
+                     f"rate where {type(schedulers[0]).__name__} wants a factor of it, and multiplies it by the initial_lr "
+                     f"{group['initial_lr']:g} once more")
     return (f"Every parameter's NumPy update is {r:.6g} times the port's at step {context.step}, the same for all: a "
             f"learning rate {r:.4g} times the other's (a schedule's factor, a learning rate converted).{said}.")
 
