@@ -209,3 +209,16 @@ def test_a_lambda_that_returns_the_rate_itself_is_read_where_lambdalr_multiplies
     assert said is not None and "the port's lambda returns the rate where LambdaLR wants a factor of it" in said, said
     context.numpy_record = {k: 3.0 * v for k, v in port.items()}  # another factor: a rate apart, no lambda read
     assert "returns the rate" not in one_learning_rate_factor({"optimizer": optimizer, "scheduler": scheduler}, context)
+
+
+def test_a_staircase_of_the_ports_exponential_decay_is_read_over_the_whole_run():
+    import torch
+
+    from parity.diagnosis.schedule_forms import _staircases, written_schedule
+    decay = torch.optim.lr_scheduler.ExponentialLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.01),
+                                                   gamma=0.5 ** (1 / 8))
+    s = np.arange(20, dtype=float)
+    port, stairs = 0.01 * decay.gamma ** s, 0.01 * 0.5 ** np.floor(s / 8)
+    said = written_schedule(decay, port, stairs, _staircases(decay, 20))
+    assert "every 8 steps at once" in said and "StepLR(step_size=8, gamma=0.5)" in said and "0.01 ×8, 0.005 ×8" in said, said
+    assert written_schedule(decay, port[:6], stairs[:6]) == ""  # six steps of a held rate: no staircase without its cut

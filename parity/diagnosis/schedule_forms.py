@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.replays import lockstep
 
 AGREES = 1e-4  # relative: a form that gives every rate read
@@ -28,8 +29,8 @@ AGREES = 1e-4  # relative: a form that gives every rate read
 Form = Callable[[np.ndarray], np.ndarray]
 
 
-def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.ndarray) -> str:
-    """Words for the one variant of the port's scheduler that gives the NumPy program's rates, or ""."""
+def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.ndarray, more: dict[str, Form] | None = None) -> str:
+    """Words for the one variant of the port's scheduler (or of `more`) that gives the NumPy program's rates, or ""."""
     forms = _forms(scheduler)
     if not forms or len(numpy_rates) < 3:
         return ""
@@ -38,7 +39,7 @@ def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.nda
         s = np.arange(start, start + len(port_rates), dtype=np.float64)
         if not _gives(own(s), port_rates):
             continue
-        for words, variant in {**variants, **_floor_fitted(scheduler, s[:len(numpy_rates)], numpy_rates)}.items():
+        for words, variant in {**variants, **_floor_fitted(scheduler, s[:len(numpy_rates)], numpy_rates), **(more or {})}.items():
             with np.errstate(all="ignore"):
                 if _gives(variant(s[:len(numpy_rates)]), numpy_rates):
                     return (f"the port's {type(scheduler).__name__} gives its rates ({_listed(port_rates)}); the NumPy "
@@ -111,7 +112,7 @@ def _listed(values: np.ndarray) -> str:
     said, k = [], 0
     while k < len(values):
         run = k
-        while run + 1 < len(values) and values[run + 1] == values[k]:
+        while run + 1 < len(values) and abs(values[run + 1] - values[k]) <= 1e-6 * abs(values[k]):
             run += 1
         said += [f"{values[k]:.4g} ×{run - k + 1}"] if run - k >= 2 else [f"{v:.4g}" for v in values[k:run + 1]]
         k = run + 1
@@ -139,32 +140,33 @@ def compounded(numpy_rates: np.ndarray, port_rates: np.ndarray, base: list[float
 def rates_read(setup: Any, built: Any, steps: int) -> list[float | None]:
     """The port's learning rate as its optimizer steps (a scheduler stepped before it), at each of the first steps."""
     read: list[float | None] = []
-
-    @contextmanager
-    def rate_read(port) -> Iterator[None]:
-        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
-        if not hasattr(optimizer, "param_groups"):
-            read.append(None)
-            yield
-            return
-        taken, step_of = [], optimizer.step
-
-        def recording(*args, **kwargs):
-            taken.append(float(optimizer.param_groups[0]["lr"]))
-            return step_of(*args, **kwargs)
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
-            optimizer.step = recording
-            try:
-                yield
-            finally:
-                optimizer.step = step_of
-        read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
-
-    for _ in lockstep(setup, built, steps, rate_read):
+    for _ in lockstep(setup, built, steps, lambda side: _rate_read(side, read)):
         pass
     return read
+
+
+@contextmanager
+def _rate_read(port: Any, read: list[float | None]) -> Iterator[None]:
+    """The port's step, its optimizer's rate as it steps appended to `read` (None where it has no optimizer)."""
+    optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+    if not hasattr(optimizer, "param_groups"):
+        read.append(None)
+        yield
+        return
+    taken, step_of = [], optimizer.step
+
+    def recording(*args, **kwargs):
+        taken.append(float(optimizer.param_groups[0]["lr"]))
+        return step_of(*args, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a scheduler's note that its optimizer's step was wrapped
+        optimizer.step = recording
+        try:
+            yield
+        finally:
+            optimizer.step = step_of
+    read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
 
 
 def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> str:
@@ -183,3 +185,30 @@ def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> s
     form = written_schedule(scheduler, rates, numpy_rates)
     return (f"The programs agree up to step {step - 1}; from step {step} on every parameter's update is the port's times "
             f"{_listed(np.asarray(series))}, a factor the learning rate explains: {form}." if form else "")
+
+
+def schedule_over_run(setup: Any, built: Any, scheduler: Any) -> str:
+    """The NumPy program's rate at every step of the run (the port's, read off its optimizer, times one parameter's
+    updates' ratio) held against the port's scheduler written otherwise: a staircase shows its cuts only over the
+    whole run (a rate held for eight steps where the port's decays a little every step)."""
+    port, numpy_rates = [], []
+
+    for _, mine, theirs, _ in lockstep(setup, built, setup.config.steps, lambda side: _rate_read(side, port)):
+        fits = [fit_ratio(np.asarray(mine[k], np.float64), np.asarray(theirs[k], np.float64))
+                for k in mine if k.endswith(".update") and k in theirs]
+        fit = next((f for f in fits if f is not None and f[1] <= 1e-4), None)
+        if fit is None or port[-1] is None:
+            return ""
+        numpy_rates.append(port[-1] * fit[0])
+    return written_schedule(scheduler, np.array(port, np.float64), np.array(numpy_rates), _staircases(scheduler, len(port))) \
+        if len(port) >= 3 else ""
+
+
+def _staircases(scheduler: Any, steps: int) -> dict[str, Form]:
+    """ExponentialLR's decay applied every P steps at once (P short enough for the run to show a cut)."""
+    if type(scheduler).__name__ != "ExponentialLR":
+        return {}
+    base, gamma = float(scheduler.base_lrs[0]), float(scheduler.gamma)
+    return {f"its decay applied every {P} steps at once, γ^{P} = {gamma ** P:.4g} (a staircase: StepLR(step_size={P}, "
+            f"gamma={gamma ** P:.4g}), where ExponentialLR decays a little every step)":
+            (lambda s, P=P: base * gamma ** (P * np.floor(s / P))) for P in range(2, steps)}
