@@ -392,3 +392,54 @@ def test_a_group_stepped_as_the_other_group_is_found_by_giving_it_every_setting_
     code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"])
     assert code == 1 and "built again with lr=0.1, normalise=True in its parameter group 1 (b) alone" in first["explanation"], first
     assert "steps those parameters as the port steps its other group" in first["explanation"], first
+
+
+NORMALISED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        gW, gb = X.T @ d, d.sum(axis=0)
+        norm = np.sqrt((gW ** 2).sum() + (gb ** 2).sum())
+        scale = {scale}
+        self.W, self.b = self.W - 0.1 * scale * gW, self.b - 0.1 * scale * gb
+        return float(np.mean((out - y) ** 2))
+"""
+
+HAND_STEPPED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    return {"lr": 0.1}
+
+def train_step(model, optimizer, X, y):
+    model.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+    with torch.no_grad():
+        for p in model.parameters():
+            p -= optimizer["lr"] * p.grad
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("scale, words", [("min(1.0, 5.0 / (norm + 1e-6))", None),
+                                          ("5.0 / (norm + 1e-6)", "clipped to an L2 norm of exactly 5 at every step")])
+def test_a_clipping_beside_an_update_written_by_hand_is_read_by_replacing_the_ports_clipping_call(tmp_path, scale, words):
+    code, first = _check(tmp_path, NORMALISED_NUMPY.replace("{scale}", scale), HAND_STEPPED_PORT, _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"])
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"], first

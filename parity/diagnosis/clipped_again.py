@@ -41,9 +41,13 @@ GLOBAL = next(iter(NORMS))
 
 def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     optimizer = _optimizer(built.make_sides()[1])
-    if not isinstance(optimizer, torch.optim.Optimizer) or port_follows(setup, built, step + AHEAD, tolerance):
+    stepped = isinstance(optimizer, torch.optim.Optimizer)  # else an update written by hand: only its clipping call replaced
+    if port_follows(setup, built, step + AHEAD, tolerance):
         return None
-    port_bounds, steps = _port_bounds(setup, built), numpy_trajectory(setup, built, step + AHEAD)
+    port_bounds = _port_bounds(setup, built)
+    if not stepped and not port_bounds:
+        return None
+    steps = numpy_trajectory(setup, built, step + AHEAD)
     # at step 1, where no state is carried, a clipping that hands the port's step what it takes there is the port
     # (later, a clipping apart from the port's at earlier steps carries another state, Adam's, into this one)
     first_raw, first_handed = raw_gradients(setup, built, 1), _handed(setup, built, 1) if port_bounds else None
@@ -63,7 +67,7 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
                            "Clip alike in both programs: clip_grad_norm_ scales every gradient by one factor from the norm of "
                            "all of them together; clip_grad_value_ clamps each entry.", 0.85)
         handed.note()
-        if (binds is None or binds(clip)) and raw.new(clip) and _follows(built, steps, clip, tolerance, raw.where):
+        if stepped and (binds is None or binds(clip)) and raw.new(clip) and _follows(built, steps, clip, tolerance, raw.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
             port, after = _port_handling(setup, built, step, clip)

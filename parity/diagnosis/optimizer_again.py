@@ -206,12 +206,14 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
                  group: int | str | None = None) -> bool:
     numpy_side, torch_side = built.make_sides()
     try:
-        rebuilt = _rebuilt(_optimizer(torch_side), key, value, group)
+        rebuilt = _rebuilt(_optimizer(torch_side), key, value, group) if key is not None else None
     except (TypeError, ValueError):
         return False
     stepping = _stepping(torch_side)
     old = _optimizer(torch_side)
-    if isinstance(getattr(stepping, "names", None), dict):
+    if rebuilt is None:  # the port as it is (its update perhaps written by hand, no optimizer to build again)
+        pass
+    elif isinstance(getattr(stepping, "names", None), dict):
         stepping.names["optimizer"] = rebuilt
         for held in stepping.names.values():  # a schedule goes on stepping the optimizer built again
             if getattr(held, "optimizer", None) is old:
