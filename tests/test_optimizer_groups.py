@@ -124,3 +124,16 @@ def test_a_trust_ratios_law_is_one_number_for_every_tensor_and_a_cap_binds_two_a
     capped = [[(0.01 * d / np.linalg.norm(d), w) for w, d in zip(weights, directions)]]
     assert _holds(capped, LAWS["norm"][0], every=False, weighed=False)
     assert not _holds(adam_like, LAWS["norm"][0], every=False, weighed=False)
+
+
+def test_a_trust_ratio_that_leaves_the_biases_out_is_read_on_the_weight_matrices():
+    from parity.diagnosis.update_norms import LAWS, _holds, _matrices
+    rng = np.random.default_rng(1)
+    weights = [rng.normal(size=(4, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)]
+    directions = [rng.normal(size=w.shape) for w in weights]
+    lamb = [[(0.01 * (np.linalg.norm(w) / np.linalg.norm(d) if w.ndim == 2 else 1.0) * d, w)  # biases: the plain step
+             for w, d in zip(weights, directions)]] * 2
+    trust = LAWS["trust"][0]
+    assert not _holds(lamb, trust, every=True, weighed=True) and _holds(_matrices(lamb), trust, every=True, weighed=True)
+    other_norm = [[(0.01 * np.linalg.norm(w) / np.linalg.norm(2 * d + 1) * d, w) for w, d in zip(weights, directions)]] * 2
+    assert not _holds(_matrices(other_norm), trust, every=True, weighed=True)  # ‖w‖/‖g‖ with g not the step: no law

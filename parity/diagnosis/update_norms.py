@@ -22,7 +22,8 @@ SAME = 1e-5  # relative: two tensors' norms one number
 STEPS = 4  # steps read from the failing one
 LAWS: dict[str, tuple[Callable[[np.ndarray, np.ndarray], float], str]] = {
     "trust": (lambda update, before: float(np.linalg.norm(update) / np.linalg.norm(before)),
-              "‖Δ‖ / ‖w‖ is one number for every tensor at each step: a trust ratio ‖w‖ / ‖step‖ scales each layer's step "
+              "‖Δ‖ / ‖w‖ is one number for every tensor it scales at each step (the weight matrices, where the biases are left "
+              "out of it): a trust ratio ‖w‖ / ‖step‖ scales each layer's step "
               "(LAMB, LARS)"),
     "norm": (lambda update, before: float(np.linalg.norm(update)),
              "‖Δ‖, the update's L2 norm, is one number for the tensors it binds: the update is capped by its L2 norm"),
@@ -55,8 +56,8 @@ def update_norm_law(setup: Any, built: Any, step: int) -> tuple[str, str | None]
             updates[side].append([(np.asarray(record[f"{p.name}.update"], np.float64),
                                    np.asarray(record[p.name], np.float64) - np.asarray(record[f"{p.name}.update"], np.float64))
                                   for p in built.pairs])
-    held = {name: {side: _holds(steps, measure, every=name == "trust", weighed=name in RELATIVE)
-                   for side, steps in updates.items()} for name, (measure, _) in LAWS.items()}
+    held = {name: {side: _holds(_matrices(steps) if name == "trust" else steps, measure, every=name == "trust",
+                                weighed=name in RELATIVE) for side, steps in updates.items()} for name, (measure, _) in LAWS.items()}
     apart = [name for name, sides in held.items() if sides["numpy"] != sides["torch"]]
     if not apart:
         return None
@@ -68,6 +69,12 @@ def update_norm_law(setup: Any, built: Any, step: int) -> tuple[str, str | None]
     return (f"Read over steps {step} to {step + STEPS - 1}, the {keeps}'s updates keep a law the other program's do not: "
             f"{LAWS[first][1]}. The two programs scale each tensor's step by another norm{theirs}.",
             breaks if first == "trust" else None)
+
+
+def _matrices(steps: list[list[tuple[np.ndarray, np.ndarray]]]) -> list[list[tuple[np.ndarray, np.ndarray]]]:
+    """The weight matrices' updates alone, where there are two or more: LAMB and LARS leave biases out of the ratio."""
+    kept = [[(u, w) for u, w in tensors if u.ndim >= 2] for tensors in steps]
+    return kept if kept and all(len(tensors) >= 2 for tensors in kept) else steps
 
 
 def _holds(steps: list[list[tuple[np.ndarray, np.ndarray]]], measure: Callable, every: bool, weighed: bool) -> bool:
