@@ -222,3 +222,17 @@ def test_a_staircase_of_the_ports_exponential_decay_is_read_over_the_whole_run()
     said = written_schedule(decay, port, stairs, _staircases(decay, 20))
     assert "every 8 steps at once" in said and "StepLR(step_size=8, gamma=0.5)" in said and "0.01 ×8, 0.005 ×8" in said, said
     assert written_schedule(decay, port[:6], stairs[:6]) == ""  # six steps of a held rate: no staircase without its cut
+
+
+def test_two_half_cosines_with_phases_a_constant_factor_apart_are_read_with_that_factors_meaning():
+    import math
+
+    from parity.diagnosis.schedule_forms import cosine_phase
+    t = np.arange(4, 10, dtype=float)
+    port = 0.2 * (1 + np.cos(math.pi * t / 20)) / 2
+    no_pi = 0.2 * (1 + np.cos(t / 20)) / 2
+    assert "the π left out of the cosine on the NumPy side" in cosine_phase(no_pi, port, 0.2)
+    over_all = 0.2 * (1 + np.cos(math.pi * t / 20)) / 2  # the NumPy program's T = 20, the port's T = 17
+    said = cosine_phase(over_all, 0.2 * (1 + np.cos(math.pi * t / 17)) / 2, 0.2)
+    assert "divided by 20 steps on the NumPy side and 17 on the port's" in said, said
+    assert cosine_phase(port * 0.9, port, 0.2) == ""  # a factor of the rate, no phase apart

@@ -13,7 +13,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.schedule_forms import compounded, rates_read, schedule_over_run, written_schedule
+from parity.diagnosis.schedule_forms import compounded, cosine_phase, rates_read, schedule_over_run, written_schedule
 
 SCHEDULE_ARGUMENTS = ("step_size", "gamma", "milestones", "start_factor", "end_factor", "factor", "total_iters", "T_max",
                       "eta_min")
@@ -182,6 +182,8 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
     factors = numpy_rate[1:] / numpy_rate[:-1]
     if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
         return shifted
+    if scheduler is not None and (phase := cosine_phase(numpy_rate, np.array(rates), float(scheduler.base_lrs[0]))):
+        return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): {phase}."
     if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]) and scheduler is not None and \
             (whole := schedule_over_run(setup, built, scheduler)):  # a rate held: a staircase shows over the whole run
         return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}); over the whole run, {whole}."

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from fractions import Fraction
 import warnings
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
@@ -212,3 +213,24 @@ def _staircases(scheduler: Any, steps: int) -> dict[str, Form]:
     return {f"its decay applied every {P} steps at once, γ^{P} = {gamma ** P:.4g} (a staircase: StepLR(step_size={P}, "
             f"gamma={gamma ** P:.4g}), where ExponentialLR decays a little every step)":
             (lambda s, P=P: base * gamma ** (P * np.floor(s / P))) for P in range(2, steps)}
+
+
+def cosine_phase(numpy_rates: np.ndarray, port_rates: np.ndarray, base: float) -> str:
+    """Both rates a half cosine of the initial rate, η_0·(1 + cos θ)/2, with phases one constant factor apart at every
+    step read: the cosine's argument written otherwise on one side (its π left out where the factor is π)."""
+    with np.errstate(all="ignore"):
+        mine, theirs = (np.arccos(np.clip(2 * np.asarray(r, np.float64) / base - 1, -1, 1)) for r in (numpy_rates, port_rates))
+    moving = (mine > 1e-3) & (theirs > 1e-3) & (np.abs(np.asarray(numpy_rates) - np.asarray(port_rates)) > 1e-6 * base)
+    if moving.sum() < 3 or np.any(np.asarray(numpy_rates) > base * (1 + 1e-9)) or np.any(np.asarray(port_rates) > base * (1 + 1e-9)):
+        return ""
+    k = theirs[moving] / mine[moving]
+    if np.ptp(k) > 1e-3 * abs(k[0]):
+        return ""
+    counts = Fraction(float(k[0])).limit_denominator(64)
+    meaning = "; π is the factor: the π left out of the cosine on the NumPy side" if abs(k[0] - math.pi) <= 1e-3 * math.pi \
+        else "; 1/π is the factor: the π left out on the port's side" if abs(k[0] * math.pi - 1) <= 1e-3 else \
+        (f"; {counts.numerator}/{counts.denominator} is the factor: the progress t/T divided by {counts.numerator} steps "
+         f"on the NumPy side and {counts.denominator} on the port's (a cosine over the steps after a warm-up against one "
+         "over all of them, or a T counted otherwise)") if counts.denominator > 1 and abs(counts - k[0]) <= 1e-3 * k[0] else ""
+    return (f"both rates are a half cosine of the initial rate {base:g}, η_0·(1 + cos θ)/2, and the port's phase θ is "
+            f"{k[0]:.5g} times the NumPy program's at every step read{meaning}")
