@@ -105,3 +105,15 @@ def test_a_value_that_is_the_diagonal_of_the_ports_square_is_read_as_an_index_pa
     said = _read(table[np.arange(8), labels], table[:, labels])
     assert "is the diagonal of the port's" in said and "x[:, idx]" in said, said
     assert _read(table[np.arange(8), labels], table[:, labels] + 1.0) == ""  # no diagonal of it: nothing said
+
+
+def test_a_port_view_into_the_numpy_programs_layout_where_a_transpose_was_meant_is_read():
+    from parity.diagnosis.reshaped_operands import viewed_for_transpose
+    port = np.random.default_rng(9).normal(size=(4, 6, 5))  # (n, C, L)
+    frontier = Value(0, "add", port.transpose(0, 2, 1).copy(), ())  # the NumPy program's (n, L, C)
+    twin = Value(0, "conv1d", port, ())
+    viewed = Value(1, "reshape", port.reshape(4, 5, 6), (0,))
+    said = viewed_for_transpose([viewed], frontier, twin)
+    assert "a reshape where a transpose or permute was meant (x.permute(0, 2, 1))" in said, said
+    permuted = Value(1, "permute", port.transpose(0, 2, 1).copy(), (0,))
+    assert viewed_for_transpose([permuted], frontier, twin) == ""  # the port transposes: nothing to say

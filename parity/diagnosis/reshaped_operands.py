@@ -5,13 +5,17 @@ port's gradients."""
 
 from __future__ import annotations
 
+from itertools import permutations
 from typing import Callable
+
+import numpy as np
 
 
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 PRODUCTS = ("matmul", "dot")
+VIEWS = ("reshape", "view", "flatten", "unflatten")
 
 
 def reshape_for_transpose(first: Value, trace: Trace, other: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
@@ -40,3 +44,19 @@ def reshape_for_transpose(first: Value, trace: Trace, other: Trace, tolerance: f
                     f"order, the product gives {name(match)}: a reshape where a transpose was meant (reshape(C, -1) for "
                     "reshape(-1, C).T).")
     return ""
+
+
+def viewed_for_transpose(torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+    """The port reshapes the value both share into the NumPy program's layout of it ((n, C, L) into (n, L, C)) where
+    the NumPy program holds its transpose: a view regroups the entries as they lie, a transpose moves them."""
+    theirs = next((v for v in torch_ops if v.op in VIEWS), None)
+    ours, port = frontier.array, twin.array
+    if theirs is None or ours.shape == port.shape or ours.size != port.size or theirs.array.shape != ours.shape or ours.ndim < 2:
+        return ""
+    order = next((axes for axes in permutations(range(port.ndim)) if port.transpose(axes).shape == ours.shape and
+                  np.array_equal(port.transpose(axes), ours)), None)
+    if order is None or not np.array_equal(port.reshape(ours.shape), theirs.array) or np.array_equal(theirs.array, ours):
+        return ""
+    return (f"The port makes its {port.shape} value {ours.shape} with a {theirs.op}, which regroups the entries as they lie, "
+            f"where the NumPy program's value of that shape is its transpose (axes {order}): a {theirs.op} where a "
+            f"transpose or permute was meant (x.permute{order}).")

@@ -37,6 +37,7 @@ from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.renormalised import renormalised
 from parity.diagnosis.counterparts import counterpart_apart
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
+from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried, recorded_value
@@ -265,8 +266,8 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
         ("columns", lambda: said("forward", *layout(numpy_ops, torch_ops, torch_trace))),
-        ("columns", lambda: said("forward", reshaped_as_it_lies(numpy_ops, torch_ops, frontier, twin), "Put the axes in "
-                                 "the same order before the reshape on both sides.")),
+        ("columns", lambda: said("forward", reshaped_as_it_lies(numpy_ops, torch_ops, frontier, twin) or viewed_for_transpose(
+            torch_ops, frontier, twin), "Put the axes in the same order before the reshape on both sides.")),
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
         ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: columns_said(said, columns(departing[:12], torch_ops, frontier, numpy_trace), LOCATED)),
