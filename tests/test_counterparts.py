@@ -117,3 +117,12 @@ def test_a_port_view_into_the_numpy_programs_layout_where_a_transpose_was_meant_
     assert "a reshape where a transpose or permute was meant (x.permute(0, 2, 1))" in said, said
     permuted = Value(1, "permute", port.transpose(0, 2, 1).copy(), (0,))
     assert viewed_for_transpose([permuted], frontier, twin) == ""  # the port transposes: nothing to say
+
+
+def test_a_parameters_new_value_is_the_equal_value_the_step_does_not_use_again():
+    from parity.diagnosis.agreements import new_value
+    from tests.test_trace_readings import values as traced
+    step = np.full(3, -0.02)  # Adam's first steps are all ±lr: another bias's step term equals this bias's new value
+    trace = traced(("X", np.zeros(3), (), ""), ("subtract (in place)", step, (0,), ""), ("divide", step, (0,), ""),
+                   ("subtract (in place)", 0.1 - step, (2,), ""))
+    assert new_value(trace, step).index == 1  # not the later term the next update uses

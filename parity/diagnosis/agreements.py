@@ -114,9 +114,10 @@ def recorded_value(trace: Trace, recorded: np.ndarray) -> Value | None:
 
 
 def new_value(trace: Trace, after: np.ndarray) -> Value | None:
-    """The NumPy value a parameter's new value is: the last one equal to it (or to its transpose)."""
-    for value in reversed(trace.values):
-        for seen in (after, after.T if after.ndim == 2 else None):  # a program that stores the weight transposed
-            if seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12):
-                return value
-    return None
+    """The NumPy value a parameter's new value is: the last one equal to it (or to its transpose) that the step does
+    not go on to use, else the last one equal to it. Adam's first steps are all ±lr: another parameter's step term can
+    equal this one's new value (a bias from 0), and it is used at once, by that parameter's update."""
+    equal = [value for value in reversed(trace.values) if any(
+        seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12)
+        for seen in (after, after.T if after.ndim == 2 else None))]  # a program that stores the weight transposed
+    return next((value for value in equal if not value.users), equal[0] if equal else None)

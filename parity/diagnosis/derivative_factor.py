@@ -31,13 +31,14 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
     """The departing value against each of the port's gradients of its shape: their quotient an activation's
     derivative at one of the NumPy program's forward values (or its inverse). "" where none is."""
     mine = value.array
-    gradients = [g for g in torch_trace.values if is_gradient(g) and g.array.shape == mine.shape and _readable(g.array)]
+    gradients = [g for g in torch_trace.values if is_gradient(g) and _alike(g.array.shape, mine.shape) and _readable(g.array)]
     if not gradients or not _readable(mine):
         return ""
     forward = [v for v in numpy_trace.values[:value.index] if v.array.shape == mine.shape and not is_gradient(v)
                and np.ptp(v.array) > 0 and not _mask(v.array)][-MOST_VALUES:]
     for theirs in gradients:
-        if agrees(mine, theirs.array, tolerance) or _at_activation(theirs, torch_trace):
+        port = theirs.array.reshape(mine.shape)  # (n, T, 1) scores against (n, T): one axis of one apart
+        if agrees(mine, port, tolerance) or _at_activation(theirs, torch_trace):
             continue  # the gradient at a port's σ or tanh times its derivative is the chain rule going on: no slip
         for activation in reversed(forward):
             for words, (form, ops) in FORMS.items():
@@ -47,7 +48,7 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                 if not np.all(np.isfinite(factor)) or np.ptp(factor) <= SPREAD * tolerance * float(np.abs(factor).max()):
                     continue  # a factor all but constant (v near 0.5 throughout): a constant's reading, not this one
                 at = describe(activation)
-                if agrees(mine, theirs.array * factor, tolerance):
+                if agrees(mine, port * factor, tolerance):
                     if _distribution(activation.array) and "sigmoid" in words:
                         return (f"{describe(value)} is {name(theirs)} times v(1 - v) at the NumPy program's {at}, whose rows "
                                 "sum to 1 (a softmax's values): the diagonal of the softmax's Jacobian alone, the cross terms "
@@ -55,11 +56,16 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule "
                             "factor too many, that derivative applied where the gradient already holds it (a cross-entropy's "
                             "gradient at the logits is p - y, with no σ'(z)) or where no such op stands.")
-                if agrees(mine * factor, theirs.array, tolerance):
+                if agrees(mine * factor, port, tolerance):
                     said = name(theirs)
                     return (f"{said[0].upper()}{said[1:]} is {describe(value)} times {words} at the NumPy program's {at}: "
                             "one chain-rule factor too few, that activation's derivative left out of the backward pass.")
     return ""
+
+
+def _alike(shape: tuple[int, ...], other: tuple[int, ...]) -> bool:
+    """One shape, or the same but for axes of one."""
+    return shape == other or tuple(k for k in shape if k != 1) == tuple(k for k in other if k != 1)
 
 
 def _distribution(v: np.ndarray) -> bool:
