@@ -822,3 +822,18 @@ def test_a_weight_taken_inside_a_power_of_two_is_the_square_and_product_in_the_o
     assert "the square and the product there, in the other order" in said and "square(x · b)" in said, said
     cubed = traced(("X", d, (), ""), ("f", f, (), ""), ("mul", f * d, (1, 0), ""), ("pow", (f * d) ** 3, (2, 3.0), ""))
     assert op_order(mine.values[2:], cubed.values[2:], (mine, cubed), 1e-9) == ""  # a cube is no square
+
+
+def test_a_product_by_a_square_matrix_the_step_builds_read_through_the_transpose_a_few_ops_on():
+    from parity.diagnosis.held_constants import constant_transposed
+    rng = np.random.default_rng(11)
+    t = rng.uniform(size=6)
+    R = (t[None, :] >= t[:, None]).astype(float)  # a risk set: not symmetric
+    v, e = rng.uniform(0.5, 1.5, size=6), rng.uniform(0.5, 1.5, size=6)
+    mine = traced(("y", t, (), ""), ("astype", R, (0,), ""), ("v", v, (), ""), ("e", e, (), ""),
+                  ("matmul", R @ v, (1, 2), ""), ("multiply", e * (R @ v), (3, 4), ""), ("subtract", 1 - e * (R @ v), (1.0, 5), ""))
+    port = traced(("X", t, (), ""), ("grad", 1 - e * (R.T @ v), (0,), ""))
+    said = constant_transposed(mine.values[4], mine, port, 1e-9)
+    assert "a square matrix the step builds" in said and "Mᵀ @ d for M @ h" in said, said
+    port.values[1].array = 1 - e * (R @ v) * 1.5  # no transpose gives it: nothing said
+    assert constant_transposed(mine.values[4], mine, port, 1e-9) == ""

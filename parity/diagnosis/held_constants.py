@@ -14,9 +14,11 @@ import torch
 from torch import nn
 
 from parity.diagnosis.missing_terms import is_gradient
-from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.recompute import recomputed, replay
+from parity.diagnosis.value_trace import describe
 
 SMALLEST = 4  # elements: a scalar or a pair is a setting, not a constant matrix
+STEPS_ON = 4  # elementwise ops from a product to the gradient its transpose is read against
 
 
 def numpy_constants(places: list[tuple[Any, Any, np.ndarray, str]], parameters: list[np.ndarray]) -> dict[str, np.ndarray]:
@@ -135,6 +137,8 @@ def constant_transposed(value: Any, trace: Any, other: Any, tolerance: float) ->
     """A NumPy backward value that is a square matrix times a traced value (the very weight the product took, or a
     held matrix), where the matrix's transpose gives a gradient of the port's: the gradient sent back through the
     product untransposed (exact only for a symmetric matrix: an undirected graph's, not a directed one's)."""
+    if value.op == "matmul" and len(value.inputs) == 2 and all(isinstance(i, int) for i in value.inputs):
+        return _made_square_transposed(value, trace, other, tolerance)
     if value.op != "matmul" or len(value.inputs) != 2 or "?" not in value.inputs:
         return ""
     left = value.inputs[0] == "?"
@@ -171,3 +175,35 @@ def _turned(matrix: np.ndarray, known: np.ndarray, left: bool, value: Any, other
     made_again = [turned, *(r for u in value.users[:3] if (r := recomputed(trace.values[u], value.index, turned, trace)) is not None)]
     return any(v.array.shape == r.shape and is_gradient(v) and
                np.abs(v.array - r).max() <= tolerance * max(float(np.abs(v.array).max()), 1e-30) for r in made_again for v in other.values)
+
+
+def _made_square_transposed(value: Any, trace: Any, other: Any, tolerance: float) -> str:
+    """A product by a square matrix the step itself builds (a risk set's R[i, j] = t_j >= t_i from the data), where
+    recomputed with its transpose a value a few elementwise ops on is one of the port's gradients: Mᵀ @ v meant."""
+    for position, source in enumerate(value.inputs):
+        matrix = trace.values[source].array
+        if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or matrix.shape[0] < 3 or np.allclose(matrix, matrix.T):
+            continue
+        operand = trace.values[value.inputs[1 - position]].array
+        try:
+            turned = matrix.T @ operand if position == 0 else operand @ matrix.T
+        except ValueError:
+            continue
+        for later in _after(trace, value.index, STEPS_ON):
+            again = replay(trace, later, {value.index: turned}, STEPS_ON)
+            if again is not None and any(v.array.shape == again.shape and is_gradient(v) and np.abs(v.array - again).max() <=
+                                         tolerance * max(float(np.abs(v.array).max()), 1e-30) for v in other.values):
+                return (f"It multiplies by {describe(trace.values[source])}, a square matrix the step builds and not a "
+                        f"symmetric one, where its transpose gives the port's gradient {STEPS_ON} ops on at most: the "
+                        "gradient of a product goes back through the transpose (Mᵀ @ d for M @ h), which a square matrix "
+                        "lets run untransposed.")
+    return ""
+
+
+def _after(trace: Any, index: int, depth: int) -> list[int]:
+    """The values made from a value within `depth` ops, nearest first."""
+    found, frontier = [], [index]
+    for _ in range(depth):
+        frontier = [u for i in frontier for u in trace.values[i].users if u not in found]
+        found += frontier
+    return found

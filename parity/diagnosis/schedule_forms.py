@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from fractions import Fraction
 import warnings
 from contextlib import contextmanager
+from fractions import Fraction
 from typing import Any, Callable, Iterator
 
 import numpy as np

@@ -264,32 +264,31 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     step, parameter, reference = at
     if reference != "the port":
         return None
+
+    def parted(said: str, fix: str, fit: float) -> Finding:
+        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s before "
+                       f"any gradient they share{said}", {"step": step, "stage": "backward", "parameter": parameter,
+                                                          "side": "numpy"}, fix, fit)
     if summed := axis_apart(region, numpy_trace, torch_trace, tolerance):  # a softmax's sum over the batch, say
-        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
-                       f"before any gradient they share. {summed}", {"step": step, "stage": "backward", "parameter":
-                       parameter, "side": "numpy"}, "Sum over the axis the chain rule sums over.", 0.8)
+        return parted(f". {summed}", "Sum over the axis the chain rule sums over.", 0.8)
     deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
     # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
     deltas = deltas[:8]
+    if turned := next(((d, t) for d in deltas if (t := constant_transposed(d, numpy_trace, torch_trace, tolerance))), None):
+        return parted(f", at {op_text(turned[0], numpy_trace)}. {turned[1]}", "Send the gradient back through the transpose of "
+                      "the matrix.", 0.85)
     if factor := next((f for d in deltas if (f := derivative_factor(d, numpy_trace, torch_trace, tolerance, name))), ""):
-        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
-                       f"before any gradient they share. {factor}", {"step": step, "stage": "backward", "parameter":
-                       parameter, "side": "numpy"}, "Apply each op's derivative once, where the chain rule takes it.", 0.85)
+        return parted(f". {factor}", "Apply each op's derivative once, where the chain rule takes it.", 0.85)
     forward = lambda v: v.op != "X" and "y" not in roots(numpy_trace, v.index)  # noqa: E731 - a forward value recomputed
     for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas)]:
         # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)
         if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced) \
                 or one_use_replaced(value, numpy_trace, torch_trace, tolerance, name, is_gradient, replaced):
-            return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
-                           f"before any gradient they share, at {op_text(value, numpy_trace)}. {other}",
-                           {"step": step, "stage": "backward", "parameter": parameter, "side": "numpy"},
-                           "Take that value from the right source.", 0.8)
+            return parted(f", at {op_text(value, numpy_trace)}. {other}", "Take that value from the right source.", 0.8)
     if branch := branch_apart([numpy_trace.values[i] for i in region[:40] if "y" in roots(numpy_trace, i)], numpy_trace,
                               torch_trace, name):
-        return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s before "
-                       f"any gradient they share. {branch}", {"step": step, "stage": "backward", "parameter": parameter,
-                                                              "side": "numpy"},
-                       "Differentiate each branch of the piecewise function on its own (np.where of the two derivatives).", 0.8)
+        return parted(f". {branch}", "Differentiate each branch of the piecewise function on its own (np.where of the two "
+                      "derivatives).", 0.8)
     return None
 
 
