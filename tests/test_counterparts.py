@@ -126,3 +126,19 @@ def test_a_parameters_new_value_is_the_equal_value_the_step_does_not_use_again()
     trace = traced(("X", np.zeros(3), (), ""), ("subtract (in place)", step, (0,), ""), ("divide", step, (0,), ""),
                    ("subtract (in place)", 0.1 - step, (2,), ""))
     assert new_value(trace, step).index == 1  # not the later term the next update uses
+
+
+def test_a_value_weighted_per_label_on_one_side_only_is_read_with_each_labels_weight():
+    from parity.diagnosis.counterparts import weighted_by_label
+    from tests.test_trace_readings import values as traced
+    rng = np.random.default_rng(12)
+    pos = (rng.uniform(size=10) < 0.4).astype(float)
+    pos[:2] = [0.0, 1.0]
+    term = rng.uniform(0.1, 1.0, size=10)
+    mine = traced(("y", pos, (), ""), ("getitem", pos, (0,), ""), ("term", term, (), ""),
+                  ("multiply", (0.25 * pos + 0.75 * (1 - pos)) * term, (1, 2), ""))
+    theirs = [Value(0, "pow", term, ())]
+    said = weighted_by_label(mine.values[3:], theirs, mine, 1e-9)
+    assert "times 0.25 where its [getitem (10,)] (made from y) is 1 and 0.75 where it is 0" in said, said
+    mine.values[3].array = 0.25 * term * rng.uniform(0.9, 1.1, size=10)  # no weight per label: nothing said
+    assert weighted_by_label(mine.values[3:], theirs, mine, 1e-9) == ""

@@ -9,6 +9,8 @@ value and the port's of its shape are read entry by entry, and the pattern of th
     unit norm over other axes             rows normalised on one side, the whole array on the other
     one side's (n,) the other's (n, n)    an index that pairs every row with every label, where each row takes its own
       diagonal
+    one factor on each label's entries    a weight per class on one side (α_t: α on the positives, 1 - α on the
+                                          negatives) where the other weighs every entry alike
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from itertools import permutations
 import numpy as np
 
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.written_readings import roots
 
 FIRST = 24  # the departing NumPy values read, in the order computed
 MOST_ROWS = 1024  # rows matched pairwise for an order
@@ -41,6 +44,32 @@ def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, 
             if said := _exchanged(mine, theirs, tolerance, start) or _rows_reordered(mine, theirs, tolerance) or \
                     _unit_over(mine, theirs) or _zeros_one_side(mine, theirs, tolerance) or _per_row(mine, theirs, trace, tolerance):
                 return said
+    return ""
+
+
+def weighted_by_label(departing: list[Value], after: list[Value], trace: Trace, tolerance: float) -> str:
+    """The first departing NumPy value that is a port value weighted per label (`_weighted_by_label`)."""
+    return next((said for mine in departing[:FIRST] if (said := _weighted_by_label(mine, after, trace, tolerance))), "")
+
+
+def _weighted_by_label(mine: Value, after: list[Value], trace: Trace, tolerance: float) -> str:
+    """A NumPy value that is the port's of its shape times one number on the entries where a 0/1 array made from y is
+    1 and another where it is 0: a weight per class on one side (a focal loss's α_t), one weight on the other."""
+    if mine.array.size < 4 or not np.all(np.isfinite(mine.array)):
+        return ""
+    labels = [v for v in trace.values[:mine.index] if v.array.shape == mine.array.shape and "y" in roots(trace, v.index)
+              and np.all((v.array == 0) | (v.array == 1)) and 0 < v.array.sum() < v.array.size]
+    for theirs in (v for v in after if v.array.shape == mine.array.shape and np.all(np.abs(v.array) > 1e-12)):
+        ratio = mine.array / theirs.array
+        for label in labels[-4:]:
+            on, off = ratio[label.array == 1], ratio[label.array == 0]
+            a, b = float(np.median(on)), float(np.median(off))
+            if abs(a - b) > 1e-3 * max(abs(a), abs(b)) and np.allclose(on, a, rtol=tolerance * 10, atol=0) and \
+                    np.allclose(off, b, rtol=tolerance * 10, atol=0):
+                return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} times {a:.4g} where its "
+                        f"{describe(label)} (made from y) is 1 and {b:.4g} where it is 0: a weight per class on one side "
+                        "(a focal loss's α_t, α on the positives and 1 - α on the negatives; a class weight) where the "
+                        "other weighs every entry alike.")
     return ""
 
 

@@ -35,7 +35,7 @@ from parity.diagnosis.term_alone import term_alone
 from parity.diagnosis.bound_rows import broadcast_finding
 from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.renormalised import renormalised
-from parity.diagnosis.counterparts import counterpart_apart
+from parity.diagnosis.counterparts import counterpart_apart, weighted_by_label
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
 from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
@@ -187,6 +187,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                                        {v.index for v in agreed.values()}), "Draw the random numbers once and "
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
         *_function_readings(torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
+        ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike "
+                                "in both programs.", 0.8)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
         ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), contract, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
