@@ -30,6 +30,8 @@ def another_parameters(twin: Value, parameter: str, trace: Trace, tolerance: flo
 
 
 def _against(step_made: np.ndarray, gradient: np.ndarray) -> bool:
+    """Whether a step descends along this gradient: one negative multiple of it, or its signs reversed at every entry
+    the gradient shows."""
     fit = fit_ratio(step_made, gradient)
     if fit is not None and fit[0] < 0 and fit[1] <= 1e-3:
         return True
