@@ -17,7 +17,7 @@ from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
-from parity.diagnosis.replays import trace_tolerance, traces, widened
+from parity.diagnosis.replays import replayed, trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
 from parity.diagnosis.written_forward import written_forward
 from parity.engine.result import RunResult
@@ -96,7 +96,14 @@ def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Find
     if failure.tensor in ("loss", "output") or "loss" not in record or found and found[0].score >= 0.9 and \
             found[0].evidence.get("stage") != "backward":
         return None  # a confident reading of a later stage stands
-    parted = quietly(written_forward, setup, widened(built), step, "loss", record["loss"])
+    wide = widened(built)
+    losses = quietly(lambda: [side.step(setup.rows(step)).get("loss") for side in replayed(setup, wide, step)])
+    if not losses or any(loss is None for loss in losses):
+        return None
+    mine, theirs = (float(np.ravel(loss)[0]) for loss in losses)
+    if abs(mine - theirs) <= trace_tolerance(wide) * max(abs(theirs), 1e-12):
+        return None  # the two losses one number in float64: no forward parts, the later stage's readings stand
+    parted = quietly(written_forward, setup, wide, step, "loss", np.asarray(losses[0], np.float64))
     if parted is None or parted.score < 0.8 or "agree_up_to" not in parted.evidence:
         return None
     return replace(parted, explanation=f"The losses agree within their tolerance at step {step}, but the forward passes part "
