@@ -342,3 +342,57 @@ def test_forwards_apart_below_the_losss_tolerance_are_read_before_a_backward_is_
     top = report["diagnosis"][0]
     assert top["name"] == "forward" and "forward passes part before the loss" in top["explanation"], top
     assert "gelu([linear (40, 12)], approximate='none')" in top["explanation"], top
+
+
+NEGATED_MEAN_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1)).astype(np.float32)
+        self.b = np.zeros(1, np.float32)
+
+    def train_step(self, X, y):
+        p = 1 / (1 + np.exp(-(X @ self.W + self.b)))
+        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        d = (p - y) / len(X) * {slip}
+        self.W, self.b = self.W - 0.5 * (X.T @ d), self.b - 0.5 * d.sum(axis=0)
+        return float(loss)
+"""
+
+NEGATED_MEAN_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.5)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    p = torch.sigmoid(model.fc(X))
+    loss = -torch.mean(y * torch.log(p) + (1 - y) * torch.log(1 - p))
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_a_backward_slip_under_a_negated_mean_is_no_forward_parting_in_a_float32_run(tmp_path):
+    """The float64 trace is read only where the two losses part in float64: a float32 loss held against it met the
+    mean before its negation (a ratio of -1) and read a parting that no forward has."""
+    (tmp_path / "net.py").write_text(NEGATED_MEAN_NUMPY.replace("{slip}", "(1 + 0.5 * X[:, :1])"))  # a row factor too many
+    (tmp_path / "port.py").write_text(NEGATED_MEAN_PORT)
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(24, 5)).astype(np.float32)
+    np.savez(tmp_path / "d.npz", X=X, y=(X[:, :1] > 0).astype(np.float32))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--param", "b=fc.bias", "--steps", "3", "--dtype", "float32", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    report = json.loads(path.read_text())
+    assert report["first_failure"]["tensor"] != "loss", report["first_failure"]
+    assert "forward passes part before the loss" not in report["diagnosis"][0]["explanation"], report["diagnosis"][0]
