@@ -837,3 +837,15 @@ def test_a_product_by_a_square_matrix_the_step_builds_read_through_the_transpose
     assert "a square matrix the step builds" in said and "Mᵀ @ d for M @ h" in said, said
     port.values[1].array = 1 - e * (R @ v) * 1.5  # no transpose gives it: nothing said
     assert constant_transposed(mine.values[4], mine, port, 1e-9) == ""
+
+
+def test_two_products_by_unseen_weights_that_differ_are_no_ops_in_the_other_order():
+    from parity.diagnosis.op_pairs import op_order
+    X, V = RNG.normal(size=(6, 4)), RNG.normal(size=(4, 3))
+    mine = traced(("X", X, (), ""), ("square", X ** 2, (0,), ""), ("matmul", X ** 2 @ V ** 2, (1, "?"), ""))
+    port = traced(("X", X, (), ""), ("matmul", X @ V, (0, "?"), ""), ("pow", (X @ V) ** 2, (1, 2.0), ""))
+    mine.values[2].unseen, port.values[1].unseen = {1: V ** 2}, {1: V}  # x² @ V² against (x @ V)²: V² is no V
+    assert op_order(mine.values[1:], port.values[1:], (mine, port), 1e-9) == ""
+    mine.values[2].unseen = {1: V}
+    mine.values[2].array = X ** 2 @ V
+    assert "in the other order" in op_order(mine.values[1:], port.values[1:], (mine, port), 1e-9)

@@ -64,6 +64,13 @@ def _operand_choices(chain_: list[Value], k: int) -> list[list[int]]:
 
 
 def _same_operands(mine: list[Value], k: int, theirs: list[Value], j: int, traces: tuple[Trace, Trace], tolerance: float) -> bool:
+    """Whether the two ops take equal other operands. An operand the trace did not see (a weight read outside it) is
+    held against the other side's where both were kept as they were given (V against V²: another operand)."""
+    unseen = [list(getattr(v, "unseen", {}).values()) for v in (mine[k], theirs[j])]
+    if all(len(u) == 1 for u in unseen) and unseen[0][0].shape == unseen[1][0].shape and \
+            not agrees(unseen[0][0], unseen[1][0], tolerance):
+        return False
+
     def equal(x, y) -> bool:
         return x.size == y.size and agrees(x.reshape(y.shape), y, tolerance)
     for a in _operand_choices(mine, k):
