@@ -340,7 +340,7 @@ def test_forwards_apart_below_the_losss_tolerance_are_read_before_a_backward_is_
     report = json.loads(path.read_text())
     assert report["first_failure"]["tensor"] != "loss", report["first_failure"]
     top = report["diagnosis"][0]
-    assert top["name"] == "forward" and "forward passes part before the loss" in top["explanation"], top
+    assert top["name"] == "forward" and "forward passes part before the loss from step 1 on" in top["explanation"], top
     assert "gelu([linear (40, 12)], approximate='none')" in top["explanation"], top
 
 

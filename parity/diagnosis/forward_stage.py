@@ -91,11 +91,13 @@ def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Find
     """The losses agree within their tolerance, yet the forward passes part before the loss (an exact GELU against its
     tanh approximation, 5e-4 apart): every gradient after that is of another function, so a backward reading would
     compare two programs' derivatives of two forwards. Traced in float64 (a float32 trace's tolerance lets that much
-    through), and said only where a reading of the parting is confident."""
-    step = failure.step
-    if failure.tensor in ("loss", "output") or "loss" not in record or found and found[0].score >= 0.9 and \
-            found[0].evidence.get("stage") != "backward":
-        return None  # a confident reading of a later stage stands
+    through) at the first step, and said only where the two losses part in float64 there and a reading of the
+    parting is confident."""
+    step = 1  # read from the one start both programs share whole: later, state the port is not given (an unpaired
+    # parameter, a running statistic) parts the forwards as well as any slip
+    if failure.tensor in ("loss", "output") or "loss" not in record or found and found[0].name != "unknown" and \
+            (found[0].evidence.get("stage") != "backward" or found[0].score >= 0.9):
+        return None  # a reading of the update stands (it reads the updates, not the forward), as does a sure backward one
     wide = widened(built)
     losses = quietly(lambda: [side.step(setup.rows(step)).get("loss") for side in replayed(setup, wide, step)])
     if not losses or any(loss is None for loss in losses):
@@ -106,6 +108,6 @@ def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Find
     parted = quietly(written_forward, setup, wide, step, "loss", np.asarray(losses[0], np.float64))
     if parted is None or parted.score < 0.8 or "agree_up_to" not in parted.evidence:
         return None
-    return replace(parted, explanation=f"The losses agree within their tolerance at step {step}, but the forward passes part "
-                   f"before the loss (traced in float64), and every gradient after that point is of another function. "
-                   f"{parted.explanation}")
+    return replace(parted, explanation=f"The losses agree within their tolerance at step {failure.step}, but the forward "
+                   f"passes part before the loss from step 1 on (traced in float64), and every gradient after that point is "
+                   f"of another function. {parted.explanation}")

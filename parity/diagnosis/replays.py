@@ -25,6 +25,7 @@ def widened(built: Any) -> Any:
     entries apart)."""
     wide = copy.copy(built)
     wide.dtype, wide.dtype_given = "float64", True
+    wide.reading_tolerance = TRACE_AGREES["float64"]  # its readings as fine as its values: 5e-4 apart is apart
     return wide
 
 

@@ -73,10 +73,12 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
         return None
     law = LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"])
     agreed[frontier.index] = carried(agreed[frontier.index], torch_trace, tolerance)
-    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law)
+    reading = getattr(built, "reading_tolerance", TRACE_AGREES["float32"])  # readings at float32's, unless built to read finer
+    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law, reading)
     if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # past y: kept only at 0.85, a call measured
-        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law)).score >= 0.85 else found
+        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law, reading)).score >= 0.85 \
+            else found
     found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else \
         numbers_followed(setup, built, step, found)
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
@@ -120,7 +122,7 @@ def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y:
 
 
 def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-             step: int, name: str, law_tolerance: float = LAW_AGREES["float32"]) -> Finding:
+             step: int, name: str, law_tolerance: float = LAW_AGREES["float32"], reading: float = TRACE_AGREES["float32"]) -> Finding:
     twin = agreed[frontier.index]
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
     torch_ops = [torch_trace.values[i] for i in twin.users if torch_trace.values[i].op != "grad"][:SHOWN_OPS]
@@ -129,7 +131,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     evidence = {"step": step, "stage": "forward", "agree_up_to": where,
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
     text = _location(step, name, evidence)
-    for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance):
+    for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance, reading):
         if found := _guarded(read):
             finding, said, fix, fit = found
             return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
@@ -146,10 +148,17 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
                    "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.8 if named else LOCATED)
 
 
+def _rows_reading(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple | None:
+    found = row_order(numpy_ops, torch_ops, frontier)
+    return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for the "
+                      "whole run, the same batch size and boundaries).", found[2])
+
+
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-              numpy_ops: list[Value], torch_ops: list[Value], law_tolerance: float) -> list[tuple[str, Callable[[], tuple | None]]]:
+              numpy_ops: list[Value], torch_ops: list[Value], law_tolerance: float,
+              tolerance: float = TRACE_AGREES["float32"]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """Each reading of where the programs part, in order: (evidence key, a reading giving (finding, words, fix, fit))."""
-    twin, tolerance = agreed[frontier.index], TRACE_AGREES["float32"]
+    twin = agreed[frontier.index]
     departing, after = [numpy_trace.values[i] for i in region], downstream(torch_trace, twin)
 
     def said(finding: str, words: str, fix: str, fit: float = 0.8) -> tuple | None:
@@ -159,11 +168,6 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         found = frontier.op != "X" and derived_targets(numpy_trace, region, agreed, torch_trace.values)
         return found and (found[0], found[1] + smoothing(torch_trace.values, frontier.array.shape[-1]),
                           "Give the loss the same targets in both programs.", 0.8)
-
-    def rows() -> tuple | None:
-        found = row_order(numpy_ops, torch_ops, frontier)
-        return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for "
-                          "the whole run, the same batch size and boundaries).", found[2])
 
     def compared() -> tuple | None:
         found = compared_finding(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
@@ -205,7 +209,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
-        ("rows", rows),
+        ("rows", lambda: _rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
     ]
 
