@@ -142,3 +142,14 @@ def test_a_value_weighted_per_label_on_one_side_only_is_read_with_each_labels_we
     assert "times 0.25 where its [getitem (10,)] (made from y) is 1 and 0.75 where it is 0" in said, said
     mine.values[3].array = 0.25 * term * rng.uniform(0.9, 1.1, size=10)  # no weight per label: nothing said
     assert weighted_by_label(mine.values[3:], theirs, mine, 1e-9) == ""
+
+
+def test_a_product_with_the_labels_is_no_weight_per_label():
+    from parity.diagnosis.counterparts import weighted_by_label
+    from tests.test_trace_readings import values as traced
+    rng = np.random.default_rng(13)
+    pos = (rng.uniform(size=10) < 0.5).astype(float)
+    pos[:2] = [0.0, 1.0]
+    z = rng.normal(size=10)
+    mine = traced(("y", pos, (), ""), ("astype", pos, (0,), ""), ("z", z, (), ""), ("multiply", 2.0 * pos * z, (1, 2), ""))
+    assert weighted_by_label(mine.values[3:], [Value(0, "linear", z, ())], mine, 1e-9) == ""  # y·z: a target's term

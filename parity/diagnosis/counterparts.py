@@ -64,6 +64,8 @@ def _weighted_by_label(mine: Value, after: list[Value], trace: Trace, tolerance:
         for label in labels[-4:]:
             on, off = ratio[label.array == 1], ratio[label.array == 0]
             a, b = float(np.median(on)), float(np.median(off))
+            if min(abs(a), abs(b)) < 1e-3 * max(abs(a), abs(b)):
+                continue  # a weight of 0 on one label is a product with the labels (a target's term), no class weight
             if abs(a - b) > 1e-3 * max(abs(a), abs(b)) and np.allclose(on, a, rtol=tolerance * 10, atol=0) and \
                     np.allclose(off, b, rtol=tolerance * 10, atol=0):
                 return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} times {a:.4g} where its "
