@@ -236,3 +236,13 @@ def test_two_half_cosines_with_phases_a_constant_factor_apart_are_read_with_that
     said = cosine_phase(over_all, 0.2 * (1 + np.cos(math.pi * t / 17)) / 2, 0.2)
     assert "divided by 20 steps on the NumPy side and 17 on the port's" in said, said
     assert cosine_phase(port * 0.9, port, 0.2) == ""  # a factor of the rate, no phase apart
+
+
+def test_a_variant_that_gives_the_ports_own_rates_is_no_schedule_written_otherwise():
+    import torch
+
+    from parity.diagnosis.schedule_forms import written_schedule
+    step = torch.optim.lr_scheduler.StepLR(torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.05), step_size=8, gamma=0.5)
+    s = np.arange(0, 10, dtype=float)
+    own = 0.05 * 0.5 ** np.floor(s / 8)  # within ten steps one cut only and a cut every 8 steps are the same rates
+    assert written_schedule(step, own, own) == ""

@@ -87,6 +87,9 @@ def ranked(found: list[Finding], finding: Finding) -> None:
     found.insert(0 if finding.score >= found[0].score else 1, finding)
 
 
+SEEN = 1e-7  # relative: a float64 loss difference float32 could see (two methods of one value agree far closer)
+
+
 def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Finding]) -> Finding | None:
     """The losses agree within their tolerance, yet the forward passes part before the loss (an exact GELU against its
     tanh approximation, 5e-4 apart): every gradient after that is of another function, so a backward reading would
@@ -103,8 +106,8 @@ def forward_beneath(setup: Setup, built, failure, record: dict, found: list[Find
     if not losses or any(loss is None for loss in losses):
         return None
     mine, theirs = (float(np.ravel(loss)[0]) for loss in losses)
-    if abs(mine - theirs) <= trace_tolerance(wide) * max(abs(theirs), 1e-12):
-        return None  # the two losses one number in float64: no forward parts, the later stage's readings stand
+    if abs(mine - theirs) <= SEEN * max(abs(theirs), 1e-12):
+        return None  # the two losses one number to what float32 could see: no forward parts that a later stage shows
     parted = quietly(written_forward, setup, wide, step, "loss", np.asarray(losses[0], np.float64))
     if parted is None or parted.score < 0.8 or "agree_up_to" not in parted.evidence:
         return None

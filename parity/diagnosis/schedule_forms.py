@@ -42,7 +42,8 @@ def written_schedule(scheduler: Any, port_rates: np.ndarray, numpy_rates: np.nda
             continue
         for words, variant in {**variants, **_floor_fitted(scheduler, s[:len(numpy_rates)], numpy_rates), **(more or {})}.items():
             with np.errstate(all="ignore"):
-                if _gives(variant(s[:len(numpy_rates)]), numpy_rates):
+                made = variant(s[:len(numpy_rates)])
+                if _gives(made, numpy_rates) and not _gives(made, port_rates[:len(numpy_rates)]):  # not the port's own
                     return (f"the port's {type(scheduler).__name__} gives its rates ({_listed(port_rates)}); the NumPy "
                             f"program's ({_listed(numpy_rates)}) are that schedule with {words}")
     return ""
@@ -176,8 +177,9 @@ def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> s
     held against the port's scheduler written otherwise (a cut at another step, cuts that repeat or stop)."""
     port = built.make_sides()[1]
     scheduler = port.names.get("scheduler") if isinstance(getattr(port, "names", None), dict) else None
-    if step < 2 or scheduler is None or not series or not all(map(math.isfinite, series)):
-        return ""
+    if step < 2 or scheduler is None or not series or not all(map(math.isfinite, series)) or \
+            all(abs(x - 1) <= 1e-3 for x in series):
+        return ""  # a factor of 1: the updates part otherwise than by a rate
     read = rates_read(setup, built, step + len(series) - 1)
     if None in read:
         return ""
