@@ -50,6 +50,7 @@ def test_the_command_uses_the_kits_packages(folder):
     assert "PASS" in result.stdout
 
 
+@pytest.mark.slow  # a second pytest process in a fresh folder: run with the slow tests
 def test_the_pytest_plugin_uses_the_kits_packages(folder):
     (folder / "test_users_port.py").write_text(textwrap.dedent('''
         from parity.testing import assert_parity

@@ -16,6 +16,7 @@ def sweep(*args):
     return CliRunner().invoke(cli, ["sweep", *map(str, args)])
 
 
+@pytest.mark.slow  # a sweep over every documented setting: run with the slow tests
 def test_the_documented_sweep_passes():
     result = sweep(ROOT / "examples" / "sweeps" / "ci.toml")
     assert result.exit_code == 0, result.output
