@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import lockstep
 
 AGREES = 1e-4  # relative: a form that gives every rate read
@@ -171,7 +172,7 @@ def _rate_read(port: Any, read: list[float | None]) -> Iterator[None]:
     read.append(taken[0] if taken else float(optimizer.param_groups[0]["lr"]))
 
 
-def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> str:
+def schedule_parted(setup: Any, built: Any, step: int, series: list[float], evidence: dict) -> Finding | None:
     """Two programs that agree up to step - 1 and then part by one factor on every parameter (`series`, from `step`
     on), the port with a scheduler: the NumPy program's rates (the port's while they agree, then times the factor)
     held against the port's scheduler written otherwise (a cut at another step, cuts that repeat or stop)."""
@@ -179,15 +180,18 @@ def schedule_parted(setup: Any, built: Any, step: int, series: list[float]) -> s
     scheduler = port.names.get("scheduler") if isinstance(getattr(port, "names", None), dict) else None
     if step < 2 or scheduler is None or not series or not all(map(math.isfinite, series)) or \
             all(abs(x - 1) <= 1e-3 for x in series):
-        return ""  # a factor of 1: the updates part otherwise than by a rate
+        return None  # a factor of 1: the updates part otherwise than by a rate
     read = rates_read(setup, built, step + len(series) - 1)
     if None in read:
-        return ""
+        return None
     rates = np.array(read, np.float64)
     numpy_rates = rates * np.concatenate([np.ones(step - 1), np.asarray(series, np.float64)])
     form = written_schedule(scheduler, rates, numpy_rates)
-    return (f"The programs agree up to step {step - 1}; from step {step} on every parameter's update is the port's times "
-            f"{_listed(np.asarray(series))}, a factor the learning rate explains: {form}." if form else "")
+    if not form:
+        return None
+    return Finding("learning-rate-schedule", f"The programs agree up to step {step - 1}; from step {step} on every parameter's "
+                   f"update is the port's times {_listed(np.asarray(series))}, a factor the learning rate explains: {form}.",
+                   evidence, "Schedule both programs alike: cut the learning rate at the same steps.", 0.85)
 
 
 def schedule_over_run(setup: Any, built: Any, scheduler: Any) -> str:

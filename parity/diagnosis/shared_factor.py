@@ -62,9 +62,9 @@ def _read(setup: Setup, step: int, factor: float, steps: list[dict], evidence: d
     r = np.array([s["ratio"] for s in steps])
     norms = np.array([s["grad_norm"] or 0.0 for s in steps])
     every = f"Every parameter's NumPy update is {factor:.6g} times the torch side's at step {step}: one factor for all layers"
-    if getattr(setup, "written", None) is not None and (form := quietly(schedule_parted, setup, setup.written, step, list(r))):
-        return Finding("learning-rate-schedule", form, evidence, "Schedule both programs alike: cut the learning rate at the "
-                       "same steps.", 0.85)
+    if getattr(setup, "written", None) is not None and (parted := quietly(schedule_parted, setup, setup.written, step, list(r),
+                                                                            evidence)):
+        return parted
     if len(r) >= 2 and np.all(np.abs(r - r[0]) <= RATIO_SPREAD * abs(r[0])) and (named := _of_the_momentum(factor, setup.config)):
         return Finding("update-scale", f"{every}, the same at every step ({', '.join(f'{x:.4g}' for x in r)}).{named}", evidence,
                        "Convert the momentum's learning rate between its two forms: heavy-ball lr = average-form lr · (1 - μ).", 0.9)

@@ -121,9 +121,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     finite = [np.array([x for x in r if math.isfinite(x)]) for r in ratios.values()]  # float32 leaves some unread
     steady = all(len(r) > 1 and np.ptp(r) <= 1e-3 * np.max(np.abs(r)) for r in finite) and sum(map(len, finite)) > len(finite)
     scaled = one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
-    if (one := _one_factor(finite)) and (parted := schedule_parted(setup, built, step, one)):
-        return [Finding("learning-rate-schedule", parted, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
-                        "cut the learning rate at the same steps.", 0.85)]
+    if (one := _one_factor(finite)) and (parted := schedule_parted(setup, built, step, one, {**evidence, "ratios": ratios})):
+        return [parted]
     if scaled:
         return [scaled_finding(scaled, built, port_names, evidence, context)]
     law = _law(ratios, step)
