@@ -602,3 +602,12 @@ def test_a_numpy_clipping_by_the_squared_norm_beside_a_port_that_clips_is_read_a
     top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "gradient-clipping" and "the squared norm" in top["explanation"], top
     assert "never sees" not in top["explanation"], top
+
+
+def test_no_clipping_beside_the_ports_clip_is_said_with_the_rules_that_never_bind_on_these_gradients(tmp_path):
+    """A NumPy program that does not clip where the port clips by the global norm: a clip by value at the port's bound,
+    which no entry reaches here, would give the same numbers, and is said beside "not at all"."""
+    result, top = _clipped(tmp_path, GLOBAL_NORM, scale="1.0", size=0.5)
+    assert result.exit_code == 1 and top["name"] == "gradient-clipping", result.output
+    assert "clipped not at all" in top["explanation"] and "by value, at ±0.5" in top["explanation"], top
+    assert "per parameter" not in top["explanation"], top  # W's own norm passes 0.5: that rule binds, and is not said

@@ -54,7 +54,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     binds = _binding_test(first_raw, _taken(setup, built, 1)) if step == 1 else None
     at_call = _call_binding(first_handed) if step == 1 else None
     raw, handed = _Fresh(first_raw), _Fresh(first_handed[0] if first_handed else {})
-    for words, clip in _clippings(_bounds(setup, built, port_bounds)):
+    bounds = _bounds(setup, built, port_bounds)
+    for words, clip in _clippings(bounds):
         if port_bounds and (at_call is None or at_call(clip)) and handed.new(clip) and \
                 _follows_at_call(built, steps, clip, tolerance, handed.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
@@ -63,7 +64,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
                            f"bound {port_bounds[0]:g}), replaced by a clipping {words} of the gradients it is handed, steps "
                            f"in lockstep with the NumPy program through step {step + AHEAD}: every update agrees. The NumPy "
                            f"program's gradients are clipped {words}, where the port clips as its call does: the two "
-                           "programs clip otherwise.", {"step": step, "stage": "update", "clipping": words},
+                           f"programs clip otherwise.{_aside(words, setup, built, step, port_bounds or bounds)}",
+                           {"step": step, "stage": "update", "clipping": words},
                            "Clip alike in both programs: clip_grad_norm_ scales every gradient by one factor from the norm of "
                            "all of them together; clip_grad_value_ clamps each entry.", 0.85)
         handed.note()
@@ -74,6 +76,7 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
             said = (f"the port's .grad, as its step leaves it, is clipped so too ({port}): its optimizer stepped before "
                     "the clipping (clip_grad_norm_ called after optimizer.step())" if after else
                     f"the port's gradients at step {step} are {port}. The two programs clip otherwise")
+            said += _aside(words, setup, built, step, port_bounds or bounds).rstrip(".")
             return Finding("gradient-clipping", f"The port's own {type(optimizer).__name__}, given back-propagation's "
                            f"gradients clipped {words} in place of the gradients its step takes, steps in lockstep with "
                            f"the NumPy program through step {step + AHEAD}: every update agrees. The NumPy program's gradients "
@@ -147,6 +150,28 @@ def _clippings(bounds: list[float]):
         yield f"per parameter, each by its own L2 norm, to {bound:g}", lambda g, b=bound: {
             k: v * min(1.0, b / (float(torch.linalg.vector_norm(v.double())) + 1e-6)) for k, v in g.items()}
         yield f"by value, at ±{bound:g}", lambda g, b=bound: {k: v.clamp(-b, b) for k, v in g.items()}
+
+
+def _aside(words: str, setup: Any, built: Any, step: int, bounds: list[float]) -> str:
+    return _never_binding(setup, built, step + AHEAD, bounds) if words == "not at all" else ""
+
+
+def _never_binding(setup: Any, built: Any, last: int, bounds: list[float]) -> str:
+    """The clippings that leave back-propagation's gradients as they are at every step through `last`, said: a rule
+    that never binds on them is not told apart from none by these steps (per parameter first, the likeliest slip)."""
+    try:
+        grads = [{k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in raw_gradients(setup, built, s).items()}
+                 for s in range(1, last + 1)]
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: no rule is said beside none
+        return ""
+    idle = [words for words, clip in _clippings(bounds) if words != "not at all" and "exactly" not in words and
+            all(g and all(torch.allclose(v, g[k], rtol=1e-12, atol=0) for k, v in clip(dict(g)).items()) for g in grads)]
+    idle.sort(key=lambda words: (not words.startswith("per parameter"), not words.startswith("by value")))
+    idle = list({words.rsplit(", ", 1)[0]: words for words in reversed(idle)}.values())[::-1]  # each rule at its least bound
+    if not idle:
+        return ""
+    return (f" A clipping that never binds on these gradients through step {last} is not told apart from none: "
+            f"{'; '.join(idle[:2])}{'; or another' if len(idle) > 2 else ''}.")
 
 
 def _scaled(g: Gradients, factor: float) -> Gradients:
