@@ -20,23 +20,13 @@ import torch.nn.utils.clip_grad as clip_grad
 
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
+from parity.diagnosis.clip_rules import GLOBAL, NORMS, Gradients, clippings, never_binding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, follows_trajectory, port_follows
 from parity.diagnosis.replays import numpy_trajectory, replayed
 from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
-Gradients = dict[str, torch.Tensor]
-NORMS: dict[str, Callable[[Gradients], float]] = {
-    "the L2 norm of all the gradients together, √(Σ‖g‖²) (clip_grad_norm_)":
-        lambda g: float(torch.sqrt(sum((v.double() ** 2).sum() for v in g.values()))),
-    "the sum of each parameter's L2 norm, Σ‖g‖": lambda g: float(sum(torch.linalg.vector_norm(v.double()) for v in g.values())),
-    "the squared norm, Σ‖g‖² (the square root left out)": lambda g: float(sum((v.double() ** 2).sum() for v in g.values())),
-    "the largest entry, max|g|": lambda g: float(max(v.abs().max() for v in g.values())),
-    "the largest signed entry, max g (the absolute value left out)": lambda g: float(max(v.max() for v in g.values())),
-    "the sum of every entry's size, Σ|g|": lambda g: float(sum(v.abs().sum() for v in g.values())),
-}
 MOST_BOUNDS = 6
-GLOBAL = next(iter(NORMS))
 
 
 def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
@@ -55,7 +45,7 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
     at_call = _call_binding(first_handed) if step == 1 else None
     raw, handed = _Fresh(first_raw), _Fresh(first_handed[0] if first_handed else {})
     bounds = _bounds(setup, built, port_bounds)
-    for words, clip in _clippings(bounds):
+    for words, clip in clippings(bounds):
         if port_bounds and (at_call is None or at_call(clip)) and handed.new(clip) and \
                 _follows_at_call(built, steps, clip, tolerance, handed.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
@@ -140,42 +130,8 @@ def _port_bounds(setup: Any, built: Any) -> list[float]:
     return [b for b in taken if b > 0]
 
 
-def _clippings(bounds: list[float]):
-    yield "not at all", lambda g: g
-    for bound in bounds:
-        for words, norm in NORMS.items():
-            yield f"by {words}, to {bound:g}", lambda g, b=bound, n=norm: _scaled(g, min(1.0, b / (n(g) + 1e-6)))
-        yield (f"to an L2 norm of exactly {bound:g} at every step, the min(1, ·) left out (a normalisation: small "
-               "gradients scaled up)"), lambda g, b=bound: _scaled(g, b / (NORMS[GLOBAL](g) + 1e-6))
-        yield f"per parameter, each by its own L2 norm, to {bound:g}", lambda g, b=bound: {
-            k: v * min(1.0, b / (float(torch.linalg.vector_norm(v.double())) + 1e-6)) for k, v in g.items()}
-        yield f"by value, at ±{bound:g}", lambda g, b=bound: {k: v.clamp(-b, b) for k, v in g.items()}
-
-
 def _aside(words: str, setup: Any, built: Any, step: int, bounds: list[float]) -> str:
-    return _never_binding(setup, built, step + AHEAD, bounds) if words == "not at all" else ""
-
-
-def _never_binding(setup: Any, built: Any, last: int, bounds: list[float]) -> str:
-    """The clippings that leave back-propagation's gradients as they are at every step through `last`, said: a rule
-    that never binds on them is not told apart from none by these steps (per parameter first, the likeliest slip)."""
-    try:
-        grads = [{k: torch.as_tensor(np.asarray(v, np.float64)) for k, v in raw_gradients(setup, built, s).items()}
-                 for s in range(1, last + 1)]
-    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: no rule is said beside none
-        return ""
-    idle = [words for words, clip in _clippings(bounds) if words != "not at all" and "exactly" not in words and
-            all(g and all(torch.allclose(v, g[k], rtol=1e-12, atol=0) for k, v in clip(dict(g)).items()) for g in grads)]
-    idle.sort(key=lambda words: (not words.startswith("per parameter"), not words.startswith("by value")))
-    idle = list({words.rsplit(", ", 1)[0]: words for words in reversed(idle)}.values())[::-1]  # each rule at its least bound
-    if not idle:
-        return ""
-    return (f" A clipping that never binds on these gradients through step {last} is not told apart from none: "
-            f"{'; '.join(idle[:2])}{'; or another' if len(idle) > 2 else ''}.")
-
-
-def _scaled(g: Gradients, factor: float) -> Gradients:
-    return {k: v * factor for k, v in g.items()}
+    return never_binding(setup, built, step + AHEAD, bounds) if words == "not at all" else ""
 
 
 def _binding_test(raw: dict, taken: dict) -> Callable[[Callable[[Gradients], Gradients]], bool] | None:
