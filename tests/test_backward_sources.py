@@ -131,6 +131,19 @@ def test_a_numpy_gradient_read_from_a_momentum_buffer_leaves_out_the_weight_deca
     assert np.allclose(_both_gradients(kept, port, 1, {})[0]["W"], 0.6 * grads["W"])
 
 
+def test_a_gradient_read_back_from_an_adagrad_step_needs_more_than_one_square_to_bear_out_the_rate():
+    """g = -Δθ·(√s + ε) / lr is taken only where g² is the state's own up to one start at every entry: one entry is
+    its own start, so a NumPy step written otherwise (the root left out) is not read back as a gradient there."""
+    from parity.diagnosis.state_stage import numpy_gradient
+    g = RNG.normal(size=4)
+    s = 0.1 + g * g
+    rootless = {"W.sum": s, "W.update": -0.1 * g / s, "mu.sum": s[:1], "mu.update": -0.1 * g[:1] / s[:1]}
+    assert numpy_gradient(rootless, "W", 1, {"lr": 0.1}) is None  # four squares: the rate is not borne out
+    assert numpy_gradient(rootless, "mu", 1, {"lr": 0.1}) is None
+    rooted = {"W.sum": s, "W.update": -0.1 * g / np.sqrt(s)}
+    assert np.allclose(numpy_gradient(rooted, "W", 1, {"lr": 0.1}), g)
+
+
 def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_own():
     from parity.diagnosis.clip_handling import handling, handling_finding
     raw = {p: 4 * RNG.normal(size=(5, 3)) for p in ("W1", "b1", "W2")}

@@ -292,10 +292,12 @@ def train_step(model, optimizer, X, y):
 """
 
 
-@pytest.mark.parametrize("root, words", [("(np.sqrt(self.s[k]) + 1e-4)", None),
-                                         ("np.sqrt(self.s[k] + 1e-4)", "divides by √(v + ε), ε inside the square root")])
-def test_an_epsilon_inside_the_square_root_is_read_from_a_first_step(tmp_path, root, words):
-    X = np.random.default_rng(6).normal(size=(32, 5)) * 0.01  # small gradients: ε a share of the denominator
+@pytest.mark.parametrize("root, words, size", [
+    ("(np.sqrt(self.s[k]) + 1e-4)", None, 0.01),
+    ("np.sqrt(self.s[k] + 1e-4)", "divides by √(v + ε), ε inside the square root", 0.01),
+    ("(self.s[k] + 1e-4)", "divides by v + ε, the square root left out", 1.0)])
+def test_an_epsilon_inside_the_square_root_is_read_from_a_first_step(tmp_path, root, words, size):
+    X = np.random.default_rng(6).normal(size=(32, 5)) * size  # small gradients: ε a share of the denominator
     code, first = _check(tmp_path, ROOTED_NUMPY.replace("{root}", root), ROOTED_PORT, {"X": X, "y": 0.01 * X[:, :1]},
                          ["W=fc.weight.T", "b=fc.bias"])
     if words is None:

@@ -203,6 +203,8 @@ def _divided_by_root(numpy_record: dict, parameter: str, constants: dict[str, fl
         if state is None or update is None or "lr" not in constants or weight <= 0 or (kind == "sum" and "α" in constants):
             continue
         state, update = np.asarray(state, np.float64), np.asarray(update, np.float64)
+        if state.size < 2:
+            continue  # one square is its own start: nothing bears the lr out
         scale = max(float(np.abs(state).max(initial=0.0)), 1e-30)
         theta = np.asarray(numpy_record.get(parameter, 0.0), np.float64)  # the parameter: its update's own rounding
         rounding = 2.4e-7 * np.abs(theta) / np.maximum(np.abs(update), 1e-30)  # an update read as p_new - p_old

@@ -5,6 +5,7 @@ law (a bias correction, an exponential schedule, one factor for every parameter:
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -15,7 +16,7 @@ from parity.diagnosis.decay_gap import weight_decay_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
-from parity.diagnosis.root_epsilon import epsilon_inside
+from parity.diagnosis.adaptive_denominator import denominator_form
 from parity.diagnosis.group_keys import default_group_rate, group_holding, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted
 from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
@@ -90,6 +91,15 @@ def _still(setup: Setup, built, context, parameter: str, step: int, evidence: di
     return []
 
 
+def _denominator(setup: Setup, built, context, parameter: str, port_names: dict) -> str | None:
+    group = group_holding(port_names, built.pairs, parameter)[1]
+    fellows = [p.name for p in built.pairs if p.name != parameter and group is not None and
+               group_holding(port_names, built.pairs, p.name)[1] is group]
+    befores = {p: np.asarray(v, np.float64) for p, v in context.numpy_before.items()}
+    gradients = functools.cache(lambda: raw_gradients(setup, built, context.step))
+    return denominator_form(port_names, context, parameter, group, gradients, befores, fellows)
+
+
 def update_findings(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
     a, b = context.numpy_record[f"{parameter}.update"], context.torch_record[f"{parameter}.update"]
     before = np.asarray(context.numpy_before[parameter], np.float64)
@@ -108,10 +118,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if decayed := weight_decay_finding(context, parameter, a, b, before, evidence, _port_groups(built)):
         return [decayed]
     port_names = replayed(setup, built, step)[1].names  # the port's optimizer and schedulers as they stand at the step
-    if inside := epsilon_inside(port_names, context, parameter, group_holding(port_names, built.pairs, parameter)[1],
-                                lambda: raw_gradients(setup, built, step).get(parameter), before):
-        return [Finding("optimizer-variant", inside, {**evidence, "side": "numpy" if inside.startswith("The NumPy") else "torch"},
-                        "Add ε after the square root (torch's √v + ε), on both sides alike.", 0.85)]
+    if denominator := _denominator(setup, built, context, parameter, port_names):
+        return [Finding("optimizer-variant", denominator, {**evidence, "side": "numpy" if denominator.startswith("The NumPy")
+                                                           else "torch"}, "Divide by √v + ε (torch's), on both sides alike.", 0.85)]
     plain = _plain_step(port_names, context, parameter) or _sign_step(port_names, context, parameter) or \
         stale_state(port_names, context, parameter)
     if plain:
