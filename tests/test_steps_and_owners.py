@@ -445,3 +445,16 @@ def test_a_clipping_beside_an_update_written_by_hand_is_read_by_replacing_the_po
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"], first
+
+
+def test_a_centered_rmsprop_beside_a_plain_one_is_read_by_rebuilding_the_ports_optimizer_not_as_a_fitted_schedule(tmp_path):
+    """Centred, the first steps divide by √(v - m²) ≈ √(α^t)·√v while the gradients move slowly: a ratio that a
+    schedule's law fits. The port's RMSprop built again with centered=True steps as the NumPy program does."""
+    numpy = ROOTED_NUMPY.replace('self.s = {"W": np.zeros((5, 1)), "b": np.zeros(1)}',
+                                 'self.s = {"W": np.zeros((5, 1)), "b": np.zeros(1)}\n'
+                                 '        self.m = {"W": np.zeros((5, 1)), "b": np.zeros(1)}').replace(
+        "            self.s[k] = 0.9", "            self.m[k] = 0.9 * self.m[k] + 0.1 * g\n            self.s[k] = 0.9").replace(
+        "{root}", "(np.sqrt(self.s[k] - self.m[k] ** 2) + 1e-4)").replace("0.01 * g", "0.001 * g")
+    port = ROOTED_PORT.replace("lr=0.01", "lr=0.001")  # slow gradients: the ratio runs near α^(-t/2), an exponential's
+    code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=10)
+    assert code == 1 and "centered=True" in first["explanation"], first

@@ -82,7 +82,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
-    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and (not found or found[0].score < 0.8) \
+    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and \
+            (not found or found[0].score < 0.8 or found[0].evidence.get("fitted")) \
             and (again := quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or quietly(average_law_finding, setup, built, failure.step)
                  or quietly(adam_written_finding, setup, built, failure.step)

@@ -146,7 +146,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
                         "give the NumPy program the same schedule.", 0.85)]
     if law := law and scale_free_law(law, port_names, next(r for r in ratios.values() if r and all(map(math.isfinite, r))), step):
-        return [Finding(law[0], law[1], {**evidence, "ratios": ratios}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else
+        fitted = {"fitted": True} if law[0] == "schedule" else {}  # a law fitted to ratios: the port's optimizer rebuilt is measured
+        return [Finding(law[0], law[1], {**evidence, "ratios": ratios, **fitted}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else
                         0.7 if law[0] == "learning-rate-schedule" else 0.6)]
     if evidence.get("optimizers_differ"):
         return [Finding("optimizer-differs", f"Given the same gradients, the two updates move {parameter} differently at step "
