@@ -371,6 +371,9 @@ def test_a_max_norm_constraint_that_holds_after_the_step_on_one_side_only_is_sai
     found = norm_constraint("W1", capped, stepped, 1)
     assert found and "every column of the NumPy program's W1 has an L2 norm of at most 1" in found.explanation, found
     assert norm_constraint("W1", capped, capped, 1) is None and norm_constraint("W1", stepped, stepped * 1.01, 1) is None
+    rows = stepped / np.maximum(np.linalg.norm(stepped, axis=1, keepdims=True) / 1.0, 1.0)  # the port caps the rows
+    crossed = norm_constraint("W1", capped, rows, 1)
+    assert crossed and "along another axis on each side" in crossed.explanation and "one side only" not in crossed.explanation
 
 
 def test_a_ports_count_argument_at_another_value_gives_the_numpy_value():

@@ -24,6 +24,15 @@ def norm_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.nda
             at_bound = np.abs(norms[held] - bound) <= AT_BOUND * bound
             if at_bound.sum() >= 2 and norms[other].max() > bound * (1 + 1e-5):
                 who = {"numpy": "the NumPy program's", "torch": "the port's"}
+                if crossed := _across(numpy_after if other == "numpy" else torch_after, 1 - axis, bound):
+                    return Finding("norm-constraint", f"After step {step}, every {what} of {who[held]} {parameter} has an L2 "
+                                   f"norm of at most {bound:.6g}, {int(at_bound.sum())} of them exactly that, and every "
+                                   f"{'column' if what == 'row' else 'row'} of {who[other]} {parameter} too, {crossed} of "
+                                   f"them exactly that: the same max-norm constraint taken along another axis on each "
+                                   f"side (renorm's dim, or the norm's axis, the other one: in torch's (out, in) layout a "
+                                   f"unit's incoming weights are a row; in a NumPy (in, out) layout, a column).",
+                                   {"step": step, "parameter": parameter, "stage": "update", "bound": bound},
+                                   "Constrain the same axis on both sides (each unit's incoming weights).", 0.85)
                 return Finding("norm-constraint", f"After step {step}, every {what} of {who[held]} {parameter} has an L2 norm "
                                f"of at most {bound:.6g}, {int(at_bound.sum())} of them exactly that (cut back to it), where "
                                f"{who[other]} has {what}s up to {norms[other].max():.6g}: a max-norm constraint that holds "
@@ -32,6 +41,13 @@ def norm_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.nda
                                {"step": step, "parameter": parameter, "stage": "update", "bound": bound},
                                "Apply the norm constraint after the optimizer's step, in both programs.", 0.8)
     return None
+
+
+def _across(value: np.ndarray, axis: int, bound: float) -> int:
+    """How many norms along the other axis sit at the bound, where none is beyond it (0 where that is no constraint)."""
+    norms = np.linalg.norm(np.asarray(value, np.float64), axis=axis)
+    at_bound = int((np.abs(norms - bound) <= AT_BOUND * bound).sum())
+    return at_bound if at_bound >= 2 and norms.max() <= bound * (1 + AT_BOUND) else 0
 
 
 def value_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.ndarray, step: int) -> Finding | None:
