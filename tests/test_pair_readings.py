@@ -360,6 +360,11 @@ def test_a_hinges_derivative_left_unmasked_is_read_where_the_delta_departs():
     assert "sits at its bound (0)" in said, said
     elsewhere = traced(("grad", d - (1.0 - d) + np.r_[1.0, 1.0, np.zeros(8)], (), ""))  # apart where the hinge is active
     assert where_bound(trace.values[2], elsewhere.values[0], trace, 1e-9, lambda v: "") == ""
+    masked = traced(("X", d, (), ""), ("maximum", hinge, (0.0, 0), ""), ("multiply", d * (hinge > 0), (0, 1), ""))
+    relu_out = np.maximum(0.0, 1.0 - d)  # the port's gradient taken at a dropout of its own ReLU's output: not let through
+    port = traced(("X", d, (), ""), ("relu", relu_out, (0,), ""), ("div", relu_out / 0.75, (1,), ""), ("grad", d, (2,), ""))
+    assert "the port passes the gradient through" in where_bound(masked.values[2], port.values[3], masked, 1e-9, str)
+    assert where_bound(masked.values[2], port.values[3], masked, 1e-9, str, port) == ""
 
 
 def test_micro_batches_back_propagated_again_at_each_later_one_count_down():

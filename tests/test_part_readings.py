@@ -403,6 +403,9 @@ def test_a_forward_mask_left_out_of_the_backward_pass_is_read():
     assert "except at 27 of its 60 entries" in said and "does not apply" in said, said
     assert mask_left_out(values(("multiply", d * mask, (), "")).values, port, 1e-6, str) == ""
     assert mask_left_out(values(("multiply", 2 * d, (), "")).values, port, 1e-6, str) == ""
+    inverted = values(("linear", np.zeros((4, 5, 3)), (), ""), ("grad", d * mask / 0.75, (0,), ""))  # mask / keep
+    said = mask_left_out(values(("multiply", d, (), "")).values, inverted, 1e-6, lambda v: "the port's gradient")
+    assert "divided by 1.33333 on the entries the port keeps" in said and "inverted dropout" in said, said
 
 
 def test_a_functions_own_signature_is_kept_and_a_builtins_documented_one_is_used():

@@ -13,10 +13,12 @@ from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 BOUNDS = {"maximum", "minimum", "clip", "fmax", "fmin"}
+PORT_BOUNDS = {"relu", "relu_", "clamp", "clamp_", "clip", "hardtanh", "relu6", "threshold", "maximum", "minimum"}
 PORT_PASSES = "the port passes the gradient through where the bound's derivative is 0"  # a port-side reading's words
 
 
-def where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
+def where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name: Callable[[Value], str],
+                port_trace: Trace | None = None) -> str:
     """The delta departs from the reference's gradient only at entries where one of the program's own bounded values
     (max(0, m - d), a clip) sits at its bound (two or more, the bound not nearly everywhere): the bound's derivative,
     0 there, is not applied."""
@@ -30,6 +32,8 @@ def where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name
         at_bound = np.isin(bounded.array, numbers) if numbers else np.zeros_like(off)
         if off.sum() >= 2 and not np.any(off & ~at_bound) and at_bound.mean() < 0.9:  # every departing entry at the bound
             if not np.any(mine.array[off]):  # the NumPy program's zero there, the port's not: the port lets it through
+                if port_trace is not None and _after_a_bound(theirs, port_trace):
+                    return ""  # a gradient taken after the port's own bound: its mask is applied below it, not skipped
                 return (f"{name(theirs)[0].upper()}{name(theirs)[1:]} is the NumPy program's {describe(mine)} except at "
                         f"{int(off.sum())} of its {off.size} entries, each one where the NumPy program's "
                         f"{op_text(bounded, trace)} sits at its bound ({', '.join(f'{n:g}' for n in numbers)}) and its "
@@ -40,3 +44,20 @@ def where_bound(mine: Value, theirs: Value, trace: Trace, tolerance: float, name
                     "there the bound's derivative, 0, is not applied (a hinge's or clip's gradient taken as if it never bit: "
                     "max(0, x)'s derivative is 1 only where x > 0).")
     return ""
+
+
+def _after_a_bound(gradient: Value, port_trace: Trace, reach: int = 4) -> bool:
+    """The port's value the gradient is taken at is made from one of its own bounds (a ReLU, a clamp) through a few
+    elementwise ops (a dropout's mask and scale): back-propagation applies that bound's derivative further down, so the
+    gradient there is no gradient let through it."""
+    if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
+        return False
+    value = port_trace.values[gradient.inputs[0]]
+    for _ in range(reach):
+        if value.op.removesuffix(" (in place)") in PORT_BOUNDS:
+            return True
+        same = [port_trace.values[i] for i in value.inputs if isinstance(i, int) and port_trace.values[i].array.shape == value.array.shape]
+        if not same:
+            return False
+        value = same[0]
+    return False

@@ -58,7 +58,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
-            if said := where_bound(mine, theirs, numpy_trace, tolerance, name):
+            if said := where_bound(mine, theirs, numpy_trace, tolerance, name, torch_trace):
                 return said
             for factor in numpy_trace.values[:index]:
                 if (on := _on(factor.array, mine.array.shape, columns)) is None or _itself(on, theirs.array[columns], tolerance):

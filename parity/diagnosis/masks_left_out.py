@@ -24,11 +24,19 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
             for b, laid in arrangements(theirs.array, a.shape):
                 zeroed = (b == 0) & (np.abs(a) > tolerance * max(float(np.abs(a).max()), 1e-30))
                 kept = ~zeroed
-                if 0 < zeroed.sum() < 0.9 * zeroed.size and np.any(b[kept]) and agrees(a[kept], b[kept], tolerance):
+                if not 0 < zeroed.sum() < 0.9 * zeroed.size or not np.any(b[kept]):
+                    continue
+                if agrees(a[kept], b[kept], tolerance):
                     return (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} except at {int(zeroed.sum())} "
                             f"of its {zeroed.size} entries, where the port's is exactly 0 and the NumPy program's is not: "
                             "a mask of the forward pass (padded elements, a dropout mask, a clamp, a ReLU's) that the NumPy "
                             "backward pass does not apply (its derivative, 0 at the masked entries, left out).")
+                if scale := _one_scale(a[kept], b[kept], tolerance):
+                    return (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} divided by "
+                            f"{scale:.6g} on the entries the port keeps, and not 0 at the {int(zeroed.sum())} of its "
+                            f"{zeroed.size} entries where the port's is exactly 0: a scaled mask of the forward pass (an "
+                            f"inverted dropout's mask / keep, 1 / keep = {scale:.6g}) that the NumPy backward pass does not "
+                            "apply (the mask and its scale both left out of the derivative).")
     return ""
 
 
@@ -47,3 +55,15 @@ def arrangements(array: np.ndarray, shape: tuple[int, ...]):
             else:
                 yield moved.reshape(shape), f" with its axes in the order {order}" + (
                     f", reshaped to {shape}" if moved.shape != shape else "")
+
+
+def _one_scale(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> float | None:
+    """One factor above 1 between the kept entries that are not 0: an inverted dropout's 1 / keep (keep < 1)."""
+    seen = np.abs(mine) > tolerance * max(float(np.abs(mine).max()), 1e-30)
+    if seen.sum() < 3:
+        return None
+    ratio = theirs[seen] / mine[seen]
+    scale = float(np.median(ratio))
+    if scale <= 1 + 1e-3 or np.ptp(ratio) > 1e-4 * abs(scale) + tolerance:
+        return None
+    return scale if agrees(mine * scale, theirs, tolerance) else None
