@@ -104,3 +104,16 @@ def test_a_warm_up_one_step_longer_on_one_side_is_read_from_the_step_after(tmp_p
     code, finding = top(tmp_path, skip=False, port_source=longer)
     assert code == 1 and finding["name"] == "not-updated" and finding["evidence"]["step"] == 4, finding
     assert "lasts one step longer on that side" in finding["explanation"] and finding["evidence"]["side"] == "torch", finding
+
+
+def test_a_forward_parting_from_step_two_names_the_parameters_that_started_at_one_value_beside_carried_state():
+    """A bias table of zeros indexed by another id column agrees at step 1 whatever entries are read."""
+    from types import SimpleNamespace
+    from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant
+    start = {"b_item": np.zeros(30), "P": np.random.default_rng(0).normal(size=(20, 4)), "mu": np.array(3.0)}
+    built = SimpleNamespace(make_sides=lambda: (SimpleNamespace(params=lambda: start), None))
+    said = carried_or_constant(built, 2)
+    assert "started at one value at every entry (b_item)" in said and said.endswith(CARRIED), said
+    assert carried_or_constant(built, 3) == CARRIED  # past step 2 the start says nothing of the step before
+    start.pop("b_item")
+    assert carried_or_constant(built, 2) == CARRIED

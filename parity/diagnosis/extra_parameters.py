@@ -49,3 +49,18 @@ def kit_port_moved(setup: Any, step: int) -> str:
     _, port = setup.replay(step)
     paired = {location.name for location in getattr(port, "locations", {}).values()}
     return moved(unpaired(getattr(fresh, "model", None), paired), unpaired(getattr(port, "model", None), paired))
+
+
+CARRIED = ("something besides the parameters is carried from one step to the next on one side and reaches the forward "
+           "pass here (a recurrent state kept across calls, statistics or a cache updated each step, a random generator).")
+
+
+def carried_or_constant(built: Any, step: int) -> str:
+    """What a forward that parts only from step 2 on may mean: state carried, or, where a parameter started at one value
+    at every entry (a bias table of zeros), that parameter read at other entries on one side, which step 1 cannot show."""
+    start = built.make_sides()[0].params() if step == 2 else {}
+    even = [name for name, value in start.items() if np.size(value) > 1 and np.ptp(np.asarray(value, np.float64)) == 0]
+    if not even:
+        return CARRIED
+    return (f"either a parameter that started at one value at every entry ({', '.join(even)}) is read at other entries on "
+            "one side (indexed by another column of ids, another row), which any entries of it hid at step 1, or " + CARRIED)

@@ -25,3 +25,9 @@ def rows_only(numpy_trace: Trace, torch_trace: Trace, agreed: dict[int, Value], 
     return Finding("data-order", f"At the shared start of step {step} the two programs part where they take the batch's rows, "
                    f"before the {name}. {text}", {"step": step, "stage": "data", "rows": order[1]},
                    "Draw and cut the batches alike on both sides (one generator kept, the same batch size and boundaries).", fit)
+
+
+def rows_reading(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple | None:
+    found = row_order(numpy_ops, torch_ops, frontier)
+    return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for the "
+                      "whole run, the same batch size and boundaries).", found[2])

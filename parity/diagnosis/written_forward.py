@@ -7,14 +7,15 @@ applies to the frontier are said, then read (`_readings`): a location, not a cau
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
 import numpy as np
 
 from parity.diagnosis.precedence import grouped_otherwise, GROUPED
 from parity.diagnosis.functions_apart import functions_apart
-from parity.diagnosis.rows_drawn import rows_only
-from parity.diagnosis.extra_parameters import written_port_moved
+from parity.diagnosis.rows_drawn import rows_only, rows_reading
+from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
@@ -50,7 +51,7 @@ from parity.diagnosis.averages import average_apart
 from parity.diagnosis.operand_calls import operand_recalled
 from parity.diagnosis.target_mass import mass_apart
 from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
-from parity.diagnosis.written_readings import columns, columns_said, compared_finding, operands, roots, row_order
+from parity.diagnosis.written_readings import columns, columns_said, compared_finding, operands, roots
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
@@ -81,6 +82,8 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
             else found
     found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else \
         numbers_followed(setup, built, step, found)
+    if CARRIED in found.explanation:
+        found = replace(found, explanation=found.explanation.replace(CARRIED, carried_or_constant(built, step)))
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
         where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
         return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
@@ -141,17 +144,9 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
         evidence["operands"] = other
         text += " " + other
     if step > 1 and not held:
-        text += (f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: "
-                 "something besides the parameters is carried from one step to the next on one side and reaches the "
-                 "forward pass here (a recurrent state kept across calls, statistics or a cache updated each step, a random generator).")
+        text += f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: {CARRIED}"
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
                    "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.8 if named else LOCATED)
-
-
-def _rows_reading(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple | None:
-    found = row_order(numpy_ops, torch_ops, frontier)
-    return found and ("data-order", found[0], "Draw and cut the batches alike on both sides (one generator kept for the "
-                      "whole run, the same batch size and boundaries).", found[2])
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
@@ -209,7 +204,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
-        ("rows", lambda: _rows_reading(numpy_ops, torch_ops, frontier)),
+        ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
     ]
 
