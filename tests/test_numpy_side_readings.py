@@ -611,3 +611,32 @@ def test_no_clipping_beside_the_ports_clip_is_said_with_the_rules_that_never_bin
     assert result.exit_code == 1 and top["name"] == "gradient-clipping", result.output
     assert "clipped not at all" in top["explanation"] and "by value, at ±0.5" in top["explanation"], top
     assert "per parameter" not in top["explanation"], top  # W's own norm passes 0.5: that rule binds, and is not said
+
+
+KEPT_CLIPPED = CLIP_NUMPY.replace('''        norm = {norm}
+        for k, g in grads.items():
+            g = g * {scale}
+''', '''        norm = np.sqrt(sum(np.sum(g * g) for g in grads.values()))
+        self.grads = {k: g * min(1.0, 0.5 / (norm + 1e-6)) for k, g in grads.items()}
+        for k, g in self.grads.items():
+''')
+
+
+def test_a_port_that_clips_each_parameter_in_a_loop_beside_a_global_clip_is_read_per_parameter_with_its_calls(tmp_path):
+    """clip_grad_norm_(p, 0.5) for each p: W's own norm is beyond 0.5, b's under it; the NumPy program clips by the
+    norm of all, and keeps its gradients (the run parts at a .grad first)."""
+    assert "self.grads" in KEPT_CLIPPED
+    rng = np.random.default_rng(7)
+    np.savez(tmp_path / "c.npz", X=rng.normal(size=(24, 4)), y=0.8 * rng.normal(size=(24, 2)))
+    (tmp_path / "c_numpy.py").write_text(KEPT_CLIPPED)
+    loop = "for p in model.parameters():\n        torch.nn.utils.clip_grad_norm_(p, max_norm=0.5)"
+    (tmp_path / "c_torch.py").write_text(CLIP_PORT.replace("{clip_before}", loop).replace("{clip_after}", ""))
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/c_numpy.py:Clipped", "--torch", f"{tmp_path}/c_torch.py:Clipped", "--as-written",
+        "--init", "net = Clipped()", "--data", str(tmp_path / "c.npz"), "--steps", "6", "--param", "W=fc.weight.T",
+        "--param", "b=fc.bias", "--json", str(report), "--quiet"])
+    assert result.exit_code == 1, result.output
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "gradient-clipping" and "a norm per parameter: W" in top["explanation"], top
+    assert "runs 2 times in one step" in top["explanation"], top

@@ -92,6 +92,12 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
             return None  # one factor for all, to no norm a program writes: a factor of the backward pass as likely
         return "global-other", (f"scaled by one factor, {c:.4g}, for every parameter, a clip to {c * said[1]:.4g} of "
                                 f"{said[0]} ({said[1]:.4g}; the global norm is {total:.4g})")
+    norms = {p: float(np.sqrt(np.sum(raw[p] ** 2))) for p in factors}
+    caps = [factors[p] * norms[p] for p in factors if abs(factors[p] - 1) > SCALED]
+    if caps and np.ptp(caps) <= SCALED * max(caps) and _round(caps[0]) and all(norms[p] <= caps[0] * (1 + SCALED) for p in kept):
+        beyond = [p for p in factors if p not in kept]
+        return "each", (f"each parameter's scaled to a norm of at most {caps[0]:.4g} on its own (a norm per parameter: "
+                        f"{', '.join(f'{p} {norms[p]:.4g}' for p in beyond)} beyond it, the others' own norms under it)")
     moved = {p: c for p, c in factors.items() if p not in kept}
     if kept and np.ptp(list(moved.values())) <= SCALED * max(moved.values()):
         c = next(iter(moved.values()))
@@ -101,10 +107,6 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
         return "subset", (f"scaled by {c:.4g} for {', '.join(moved)} and kept as they are for {', '.join(kept)}: a norm "
                           f"taken over a subset of the parameters ({subset:.4g} over those, {total:.4g} over all), only "
                           "that subset clipped")
-    norms = {p: float(np.sqrt(np.sum(raw[p] ** 2))) for p in factors}
-    caps = [factors[p] * norms[p] for p in factors if abs(factors[p] - 1) > SCALED]
-    if caps and np.ptp(caps) <= SCALED * max(caps) and _round(caps[0]):
-        return "each", f"each parameter's scaled to a norm of at most {caps[0]:.4g} on its own (a norm per parameter)"
     return None  # a factor of its own for each parameter: no handling, as likely factors of the backward pass
 
 

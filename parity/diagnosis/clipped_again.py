@@ -66,7 +66,7 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
             said = (f"the port's .grad, as its step leaves it, is clipped so too ({port}): its optimizer stepped before "
                     "the clipping (clip_grad_norm_ called after optimizer.step())" if after else
                     f"the port's gradients at step {step} are {port}. The two programs clip otherwise")
-            said += _aside(words, setup, built, step, port_bounds or bounds).rstrip(".")
+            said += _aside(words, setup, built, step, port_bounds or bounds).rstrip(".") + _calls(port_bounds, words)
             return Finding("gradient-clipping", f"The port's own {type(optimizer).__name__}, given back-propagation's "
                            f"gradients clipped {words} in place of the gradients its step takes, steps in lockstep with "
                            f"the NumPy program through step {step + AHEAD}: every update agrees. The NumPy program's gradients "
@@ -128,6 +128,16 @@ def _port_bounds(setup: Any, built: Any) -> list[float]:
         for name, original in originals.items():
             setattr(nn_utils, name, original), setattr(clip_grad, name, original)
     return [b for b in taken if b > 0]
+
+
+def _calls(port_bounds: list[float], words: str) -> str:
+    """The port's clipping called several times a step at one bound, where a norm of all the gradients is read on the
+    NumPy side: each call clips only the tensors it is handed, by their own norm."""
+    if len(port_bounds) < 2 or len(set(port_bounds)) > 1 or GLOBAL not in words:
+        return ""
+    return (f"; the port's clipping call runs {len(port_bounds)} times in one step, each at {port_bounds[0]:g}: a clip per "
+            "tensor or per group (in a loop), each by its own norm, where one call over every parameter clips by the norm "
+            "of all of them")
 
 
 def _aside(words: str, setup: Any, built: Any, step: int, bounds: list[float]) -> str:

@@ -82,7 +82,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
-    if (name.endswith(".update") or ("." in name and not name.endswith(".grad"))) and \
+    one_factor = name.endswith(".grad") and found and found[0].name == "clipping"  # scaled on one side: stepped again
+    if (name.endswith(".update") or ("." in name and not name.endswith(".grad")) or one_factor) and \
             (not found or found[0].score < 0.8 or found[0].evidence.get("fitted")) \
             and (again := quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
                  or quietly(average_law_finding, setup, built, failure.step)
