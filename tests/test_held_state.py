@@ -128,6 +128,12 @@ def test_a_first_steps_buffer_apart_by_a_multiple_of_the_parameter_is_read_as_a_
     assert found is not None and found.evidence["side"] == "numpy" and abs(found.evidence["decay"] - 0.05) < 1e-9, found
     found = decay_in_state("W.exp_avg", {"W.exp_avg": 0.1 * g}, {"W.exp_avg": 0.1 * (g + 0.01 * theta)}, 1, {"β1": 0.9}, theta)
     assert found is not None and found.evidence["side"] == "torch" and abs(found.evidence["decay"] + 0.01) < 1e-9, found
+    b, gb = np.array([0.7]), np.array([0.3])  # a bias of one entry: read beside the weight's own multiple
+    mine, theirs = {"b.exp_avg": 0.1 * (gb + 0.01 * b), "W.exp_avg": 0.1 * (g + 0.01 * theta)}, {"b.exp_avg": 0.1 * gb, "W.exp_avg": 0.1 * g}
+    found = decay_in_state("b.exp_avg", mine, theirs, 1, {"β1": 0.9}, b, {"b": b, "W": theta})
+    assert found is not None and abs(found.evidence["decay"] - 0.01) < 1e-9, found
+    theirs["W.exp_avg"] = mine["W.exp_avg"]  # the weight's states agree: the bias's gap alone is no multiple to read
+    assert decay_in_state("b.exp_avg", mine, theirs, 1, {"β1": 0.9}, b, {"b": b, "W": theta}) is None
     other = {"W.momentum_buffer": g + 0.05 * RNG.normal(size=(4, 3))}  # apart, but by no multiple of the parameter
     assert decay_in_state("W.momentum_buffer", other, {"W.momentum_buffer": g}, 1, {}, theta) is None
     assert decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + theta}, {"W.momentum_buffer": g}, 2, {}, theta) is None

@@ -238,6 +238,8 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
         return None
     theta = np.asarray(before, np.float64)
     gap = np.asarray(numpy_record[name], np.float64) - np.asarray(torch_record[name], np.float64)
+    if np.size(theta) < 2 and every_before:  # one entry is a multiple of itself: read beside the others of its kind
+        theta, gap = _pooled(kind, numpy_record, torch_record, every_before, parameter, theta, gap)
     if np.count_nonzero(np.abs(theta) > 1e-3 * np.abs(theta).max(initial=0.0)) < 2:
         return None  # a parameter at 0 (a bias as initialised): any difference is a multiple of nothing
     decay = constant_ratio(gap, scale * theta)
@@ -254,6 +256,19 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
                    f"leaves alone, such as a bias; or λ doubled, the 2 of d(λ‖θ‖²)/dθ).",
                    {"step": step, "parameter": parameter, "state": kind, "decay": decay, "side": side},
                    "Add the same weight decay to the same parameters in both programs.", 0.85)
+
+
+def _pooled(kind: str, numpy_record: dict, torch_record: dict, before: dict, parameter: str, theta: np.ndarray,
+            gap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The parameter's value and state gap joined by every other parameter's of the same kind (flattened)."""
+    thetas, gaps = [theta.ravel()], [gap.ravel()]
+    for name in (n for n in numpy_record if n.endswith(f".{kind}") and n in torch_record and n != f"{parameter}.{kind}"):
+        other = before.get(name.rpartition(".")[0])
+        mine, theirs = (np.asarray(r[name], np.float64) for r in (numpy_record, torch_record))
+        if other is not None and np.shape(other) == mine.shape == theirs.shape:
+            thetas.append(np.asarray(other, np.float64).ravel())
+            gaps.append((mine - theirs).ravel())
+    return np.concatenate(thetas), np.concatenate(gaps)
 
 
 def _others_apart(kind: str, numpy_record: dict, torch_record: dict, before: dict, parameter: str, scale: float) -> bool:
