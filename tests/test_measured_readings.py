@@ -28,6 +28,17 @@ def test_a_loss_keyword_that_gives_the_numpy_loss_is_found_by_calling_the_ports_
     assert loss_call_finding([called(F.poisson_nll_loss, rate, counts, log_input=False)], numpy_loss, 4, 1e-6, 1) is None
 
 
+def test_a_label_smoothing_spread_over_the_wrong_classes_alone_is_read_as_torchs_smoothing_at_another_epsilon():
+    """ε/(K-1) on each wrong class and 1 - ε on the true one is torch's label_smoothing = ε·K/(K-1)."""
+    logits, labels = torch.randn(6, 4, generator=torch.Generator().manual_seed(3)), torch.tensor([0, 1, 2, 3, 1, 0])
+    target = np.full((6, 4), 0.1 / 3)
+    target[np.arange(6), labels.numpy()] = 0.9
+    numpy_loss = float(-(target * F.log_softmax(logits, dim=1).numpy()).sum(axis=1).mean())
+    found = loss_call_finding([called(F.cross_entropy, logits, labels, label_smoothing=0.1)], numpy_loss, 6, 1e-6, 1)
+    assert found is not None and found.evidence["change"].startswith("label_smoothing=0.1333"), found
+    assert "over the 3 wrong classes" in found.explanation, found
+
+
 def test_a_class_weighted_mean_is_read_as_a_sum_over_the_rows():
     logits, labels = torch.tensor([[1.0, -1.0], [0.2, 0.3], [2.0, 0.0]]), torch.tensor([0, 1, 1])
     weight = torch.tensor([1.0, 3.0])

@@ -48,6 +48,11 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
             regrouped = change.startswith("the input's") and abs(value - meant) > 1e-4 * abs(call.value - meant)
             if _matches(value, meant, tolerance) and not regrouped:  # a pairing of rows must close the whole gap
                 said = _said(given)
+                if change.startswith("label_smoothing=") and torch.is_tensor(given.get("input")) and given["input"].dim() > 1:
+                    k, eps = given["input"].shape[1], float(given.get("label_smoothing", 0.0))
+                    change += (f" (torch's label_smoothing ε gives every one of the {k} classes ε/{k}, the true one too; "
+                               f"the NumPy program's targets spread its {eps:g} otherwise, over the {k - 1} wrong classes "
+                               "alone or over all of them)")
                 if "reduction='sum'" in change and torch.is_tensor(given.get("weight")):
                     change += (" (with a class weight, reduction='mean' divides by the sum of the rows' weights, not by "
                                "the number of rows)")
@@ -103,7 +108,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             continue
         written = list(dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if isinstance(current, float)
                                      and k != current and 0 < k))  # and its complement: 1 - ε written, ε meant
-        written += _classes_held(key, arguments)
+        written += _classes_held(key, arguments) + _smoothing_spread(key, arguments)
         for option in [*options(key, current, defaults.get(key, inspect.Parameter.empty), _dimensions(arguments)), *written]:
             value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
             if value is None:
@@ -165,6 +170,17 @@ def _classes_held(key: str, arguments: dict) -> list[int]:
         return []
     classes, counts = torch.unique(target, return_counts=True)
     return [int(c) for c in classes[torch.argsort(counts, descending=True)][:3] if int(c) != arguments[key]]
+
+
+def _smoothing_spread(key: str, arguments: dict) -> list[float]:
+    """A label smoothing ε spread over the K - 1 wrong classes (ε/(K-1) each, 1 - ε on the true one), which is torch's
+    ε·K/(K-1) over all K; and the reverse."""
+    current, scores = arguments.get(key), arguments.get("input")
+    if key != "label_smoothing" or not isinstance(current, float) or not 0 < current < 1 or not torch.is_tensor(scores) \
+            or scores.dim() < 2 or scores.shape[1] < 2:
+        return []
+    k = scores.shape[1]
+    return [round(current * k / (k - 1), 12), round(current * (k - 1) / k, 12)]
 
 
 def _dimensions(arguments: dict) -> int:
