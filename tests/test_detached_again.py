@@ -136,3 +136,78 @@ def test_a_tensor_made_after_a_noted_one_is_freed_is_no_calls_result():
             fresh = torch.ones(3)
             w + fresh
     assert all(operands == [] for name, _, operands, _ in mode.calls if name == "add"), mode.calls
+
+
+ELMAN_NUMPY = """
+import numpy as np
+
+class Elman:
+    def __init__(self):
+        rng = np.random.default_rng(1)
+        self.params = {"Wx": rng.normal(0, 0.5, (2, 5)), "Wh": rng.normal(0, 0.4, (5, 5)), "Wy": rng.normal(0, 0.5, (5, 1))}
+
+    def train_step(self, X, y):
+        p, n = self.params, len(X)
+        xs = X.reshape(n, 3, 2)
+        hs = [np.zeros((n, 5))]
+        for t in range(3):
+            hs.append(np.tanh(xs[:, t] @ p["Wx"] + hs[-1] @ p["Wh"]))
+        out = hs[-1] @ p["Wy"]
+        d = 2 * (out - y) / n
+        g = {"Wy": hs[-1].T @ d, "Wx": np.zeros((2, 5)), "Wh": np.zeros((5, 5))}
+        dh = d @ p["Wy"].T
+        for t in reversed(range(3)):
+            dz = dh * (1 - hs[t + 1] ** 2)
+            g["Wx"] += xs[:, t].T @ dz
+            g["Wh"] += hs[t].T @ dz
+            dh = dz @ p["Wh"].T
+        for k in p:
+            p[k] -= 0.1 * g[k]
+        return float(np.mean((out - y) ** 2))
+"""
+
+ELMAN_PORT = """
+import torch
+from torch import nn
+
+class Elman(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.x2h, self.h2h, self.out = nn.Linear(2, 5, bias=False), nn.Linear(5, 5, bias=False), nn.Linear(5, 1, bias=False)
+
+    def forward(self, X):
+        xs = X.view(len(X), 3, 2)
+        h = X.new_zeros(len(X), 5)
+        for t in range(3):
+            h = torch.tanh(self.x2h(xs[:, t]) + self.h2h(h.detach()))
+        return self.out(h)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_a_recurrent_state_the_port_detaches_at_every_time_step_is_found_by_undoing_every_detach(tmp_path):
+    """h.detach() in the loop truncates back-propagation through time: no one .detach() undone gives the NumPy
+    program's full gradients, all of them together do."""
+    (tmp_path / "e.py").write_text(ELMAN_NUMPY)
+    (tmp_path / "p.py").write_text(ELMAN_PORT)
+    rng = np.random.default_rng(4)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(16, 6)), y=rng.normal(size=(16, 1)))
+    report = tmp_path / "r.json"
+    args = ["check", f"{tmp_path}/e.py:Elman", "--torch", f"{tmp_path}/p.py:Elman", "--as-written", "--init", "net = Elman()",
+            "--data", f"{tmp_path}/d.npz", "--steps", "6", "--json", str(report), "--param", "params['Wx']=x2h.weight.T",
+            "--param", "params['Wh']=h2h.weight.T", "--param", "params['Wy']=out.weight.T"]
+    assert CliRunner().invoke(cli, [*args[:3], *args[3:]]).exit_code == 1
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert top["name"] == "port-gradient" and "each of the 2 values it detaches" in top["explanation"], top
+    fixed = ELMAN_PORT.replace("h.detach()", "h")
+    (tmp_path / "p.py").write_text(fixed)
+    assert CliRunner().invoke(cli, args).exit_code == 0

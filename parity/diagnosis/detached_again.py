@@ -25,6 +25,7 @@ MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"
 MOST_VALUES = 12  # values tried, the ones nearest the loss first
 MOST_CUTS = 4  # the port's own .detach() calls tried as the identity
 UNCUT = "uncut"  # a target: one of the port's .detach() calls made the identity
+EVERY = -1  # (UNCUT, EVERY): every one of them (a recurrence's state detached at each time step)
 LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
 # shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
 MOST_USES = 6  # uses of a value read by two or more calls tried, the ones nearest the loss first
@@ -44,9 +45,10 @@ class _Detaching(TorchFunctionMode):
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
-        if getattr(func, "__name__", "") == "detach" and args and id(args[0]) in self.made:  # a value made, not a leaf
+        if getattr(func, "__name__", "") == "detach" and args and id(args[0]) in self.made and args[0].grad_fn is not None:
+            # a value made, not a leaf (a parameter stepped in place is noted too, and read by .detach())
             self.cuts.append(self.made[id(args[0])])
-            if self.target == (UNCUT, len(self.cuts) - 1):
+            if self.target in ((UNCUT, len(self.cuts) - 1), (UNCUT, EVERY)):
                 return args[0]  # that .detach() made the identity: the gradient flows on through it
         if isinstance(self.target, tuple) and self.target[0] == len(self.calls):
             cut = lambda a: a.detach() if torch.is_tensor(a) and self.made.get(id(a)) == self.target[1] else a  # noqa: E731
@@ -86,9 +88,14 @@ def uncut_finding(setup: Any, built: Any, step: int, tolerance: float) -> Findin
         return None
     survey, steps = surveyed
     cut = next((k for k in range(min(len(survey.cuts), MOST_CUTS)) if _tried(built, steps, (UNCUT, k), tolerance)), None)
+    if cut is None and len(survey.cuts) > 1 and _tried(built, steps, (UNCUT, EVERY), tolerance):
+        cut = EVERY  # only all of them together: a state detached at every time step, truncating the recurrence
     if cut is None:
         return None
-    value = f"[{survey.calls[survey.cuts[cut]][0]} {survey.calls[survey.cuts[cut]][1]}]"
+    made = survey.calls[survey.cuts[0 if cut == EVERY else cut]]
+    value = f"[{made[0]} {made[1]}]" if cut != EVERY else \
+        f"each of the {len(survey.cuts)} values it detaches in a step ([{made[0]} {made[1]}] first: a recurrent state detached " \
+        "at every time step truncates back-propagation through time to one step)"
     return Finding("port-gradient", f"The port, stepped again with its .detach() of {value} made the identity (the "
                    f"gradient flowing on through it), steps in lockstep with the NumPy program through step {step + AHEAD}: "
                    "every update agrees (measured). The port's .detach() there cuts a path the NumPy program's backward "
