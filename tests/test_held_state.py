@@ -121,7 +121,7 @@ def test_adams_bias_corrections_are_read_step_by_step_by_their_law():
 
 
 def test_a_first_steps_buffer_apart_by_a_multiple_of_the_parameter_is_read_as_a_weight_decay_on_one_side():
-    from parity.diagnosis.state_stage import decay_in_state
+    from parity.diagnosis.state_decay import decay_in_state
     g, theta = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3))
     found = decay_in_state("W.momentum_buffer", {"W.momentum_buffer": g + 0.1 * theta},
                            {"W.momentum_buffer": g + 0.05 * theta}, 1, {}, theta)

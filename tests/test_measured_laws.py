@@ -441,3 +441,11 @@ def test_two_constants_that_are_one_round_number_grouped_two_ways_are_read_and_a
     assert "4 + 1/2" in said and "(4 + 1)/2" in said and "NumPy program's side" in said, said
     assert "port's side" in constants_grouped(3.0, 6.5)  # (7 - 1)/2 on the NumPy side, 7 - 1/2 in the port
     assert constants_grouped(1.5, 1.0) == "" and constants_grouped(2.0, 1.0) == "" and constants_grouped(3.0, 2.0) == ""
+
+
+def test_an_operand_that_is_the_others_complement_negative_or_reciprocal_is_said():
+    from parity.diagnosis.operand_powers import complement
+    lam = np.random.default_rng(2).uniform(0.05, 0.95, size=12)
+    assert "1 minus the NumPy program's" in complement(lam, 1 - lam) and "weights swapped" in complement(lam, 1 - lam)
+    assert "the negative of" in complement(lam, -lam) and "the reciprocal of" in complement(lam, 1 / lam)
+    assert complement(lam, lam ** 2) == "" and complement(lam, 0.5 * lam) == ""

@@ -173,8 +173,7 @@ def _classes_held(key: str, arguments: dict) -> list[int]:
 
 
 def _smoothing_spread(key: str, arguments: dict) -> list[float]:
-    """A label smoothing ε spread over the K - 1 wrong classes (ε/(K-1) each, 1 - ε on the true one), which is torch's
-    ε·K/(K-1) over all K; and the reverse."""
+    """Label smoothing ε over the K - 1 wrong classes alone, torch's ε·K/(K-1) over all K; and the reverse."""
     current, scores = arguments.get(key), arguments.get("input")
     if key != "label_smoothing" or not isinstance(current, float) or not 0 < current < 1 or not torch.is_tensor(scores) \
             or scores.dim() < 2 or scores.shape[1] < 2:

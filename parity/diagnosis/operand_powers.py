@@ -157,3 +157,16 @@ def _distinct(array: np.ndarray) -> np.ndarray | None:
     if flat.size < 2 or (flat == 0).any():
         return None
     return array.ravel()
+
+
+def complement(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """The port's operand 1 minus, the negative of, or the reciprocal of the NumPy program's, entry by entry."""
+    scale = max(float(np.abs(theirs).max(initial=0.0)), 1e-30)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        forms = (("1 minus", 1 - mine, "a mixing weight λ on one side where 1 - λ is meant (λ·a + (1 - λ)·b with the weights "
+                  "swapped), a probability where its complement belongs"), ("the negative of", -mine, "a sign flipped"),
+                 ("the reciprocal of", 1 / mine, "a division where a product belongs"))
+    for words, form, meaning in forms:
+        if np.isfinite(form).all() and np.allclose(theirs, form.reshape(theirs.shape), rtol=1e-4, atol=1e-6 * scale):
+            return f" The port's is {words} the NumPy program's, entry by entry: {meaning}."
+    return ""

@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.operand_powers import complement
 from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
@@ -69,6 +70,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
                  "kept from the whole data).")
     if made[0] == made[1] == HELD and (held := held_statistics(other_np, other_t, trace.data)):
         return said + held, "held"
+    if other_np.size > 1 and np.ptp(other_np) > 0 and (turned := complement(other_np, other_t)):
+        return said + turned, "complement"
     if crossed := other_axis(other_np, other_t):
         return said + crossed, "broadcast"
     if window := windows_apart(other_np, other_t):
