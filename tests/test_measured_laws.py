@@ -449,3 +449,18 @@ def test_an_operand_that_is_the_others_complement_negative_or_reciprocal_is_said
     assert "1 minus the NumPy program's" in complement(lam, 1 - lam) and "weights swapped" in complement(lam, 1 - lam)
     assert "the negative of" in complement(lam, -lam) and "the reciprocal of" in complement(lam, 1 / lam)
     assert complement(lam, lam ** 2) == "" and complement(lam, 0.5 * lam) == ""
+
+
+def test_a_clip_or_a_factor_applied_on_one_side_only_is_said_with_its_side():
+    from parity.diagnosis.functions_apart import one_side_only
+    from tests.test_trace_readings import values as traced
+    b = np.array([-0.8, 0.3, 0.6])
+    mine = traced(("b", b, (), ""), ("multiply", 0.1 * b, (0.1, 0), ""))
+    port = traced(("b", b, (), ""), ("clamp_", np.clip(b, -0.5, 0.5), (0, -0.5, 0.5), ""))
+    said = one_side_only(mine.values[1:], port.values[1:], mine.values[0], port.values[0], (mine, port))
+    assert said.startswith("The port applies clamp") and "2 of its 3 entries cut back" in said, said
+    kept = traced(("b", b, (), ""), ("detach", b, (0,), ""))
+    said = one_side_only(mine.values[1:], kept.values[1:], mine.values[0], kept.values[0], (mine, kept))
+    assert said.startswith("The NumPy program multiplies the value both agree on by 0.1"), said
+    later = traced(("b", b, (), ""), ("detach", b, (0,), ""), ("mul", 0.1 * b, (1, 0.1), ""))  # scaled a few ops on
+    assert one_side_only(mine.values[1:], later.values[1:2], mine.values[0], later.values[0], (mine, later)) == ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Value, agrees
+from parity.diagnosis.value_trace import Trace, Value, agrees
 
 # one value in, one value of its shape out; NumPy's names and torch's for the same function are one name here
 ELEMENTWISE = {"exp", "expm1", "log", "log1p", "log2", "log10", "sqrt", "rsqrt", "tanh", "sigmoid", "softplus", "relu",
@@ -67,3 +67,47 @@ def _function_of(value: Value, source: Value) -> bool:
 def _said(name: str) -> str:
     meaning = MEANINGS.get(name)
     return f"{name} ({meaning})" if meaning else name
+
+
+BOUNDS = {"clamp", "clip", "hardtanh", "relu", "maximum", "minimum", "relu6"}
+IDENTITIES = VIEWS | {"detach", "clone", "copy", "array"}
+
+
+def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value,
+                  traces: tuple[Trace, Trace]) -> str:
+    """One side clips the value both agree on, or scales it by one number, where the other takes it as it is (a view, a
+    copy, a detach) or goes on with an op of another kind: the clip or the factor written on one side only (a clamp of
+    every parameter, biases too, where the other clips the weights; a dampening (1 - d) on one side's first step)."""
+    for mine, theirs, who, other in ((numpy_ops, torch_ops, "The NumPy program", "the port"),
+                                     (torch_ops, numpy_ops, "The port", "the NumPy program")):
+        source = frontier if who.startswith("The NumPy") else twin
+        trace = traces[1] if who.startswith("The NumPy") else traces[0]  # the other side's, where it takes the value
+        named = {_name(v) for v in theirs}
+        for value in mine[:3]:
+            name, numbers = _name(value), [i for i in value.inputs if isinstance(i, float)]
+            tensors = [i for i in value.inputs if isinstance(i, int) or i == "?"]
+            if tensors != [source.index] or value.array.size != source.array.size or name in named:
+                continue
+            if name in BOUNDS and numbers and not np.allclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0):
+                cut = int(np.sum(~np.isclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0)))
+                return (f"{who} applies {name} to the value both agree on (bounds {', '.join(f'{n:g}' for n in numbers)}: "
+                        f"{cut} of its {source.array.size} entries cut back) where {other} uses it unclipped: a clip on one "
+                        "side only (a clamp of every parameter, biases too, where the other clips the weights alone; a "
+                        "constraint left out).")
+            if name in ("multiply", "mul") and len(numbers) == 1 and abs(numbers[0] - 1) > 1e-6 and \
+                    any(_name(v) in IDENTITIES and not _scaled_later(v, numbers[0], trace) for v in theirs):
+                return (f"{who} multiplies the value both agree on by {numbers[0]:g} where {other} takes it as it is: a "
+                        "factor on one side only (a dampening 1 - d applied at a first step where the other starts from "
+                        "the value itself, a scale or a weight left out).")
+    return ""
+
+
+def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
+    """Whether the value taken as it is meets the same factor a few ops on (a copy multiplied afterwards)."""
+    frontier = [value]
+    for _ in range(hops):
+        users = [trace.values[i] for v in frontier for i in v.users]
+        if any(any(isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs) for u in users):
+            return True
+        frontier = users
+    return False

@@ -13,7 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from parity.diagnosis.precedence import grouped_otherwise, GROUPED
-from parity.diagnosis.functions_apart import functions_apart
+from parity.diagnosis.functions_apart import functions_apart, one_side_only
 from parity.diagnosis.rows_drawn import rows_only, rows_reading
 from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
@@ -185,7 +185,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,
                                                        {v.index for v in agreed.values()}), "Draw the random numbers once and "
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
-        *_function_readings(torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
+        *_function_readings((numpy_trace, torch_trace), frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike "
                                 "in both programs.", 0.8)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
@@ -217,15 +217,17 @@ def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Valu
                                          "Compute that value alike in both programs.", 0.75))]
 
 
-def _function_readings(torch_trace: Trace, frontier: Value, twin: Value, departing: list[Value], numpy_ops: list[Value],
+def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value, departing: list[Value], numpy_ops: list[Value],
                        torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The readings of another function applied: one of the same name and another meaning, or another function."""
+    torch_trace = traces[1]
     return [
         ("semantics", lambda: said("forward", semantics(departing[:60], [torch_trace.values[i] for i in twin.users[:12]]
                                                         + torch_ops), "Use the operation with the port's meaning.", 0.75)),
         ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
                                    "Apply the same function in both programs.")),
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
+        ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.")),
     ]
 
 
