@@ -464,3 +464,10 @@ def test_a_clip_or_a_factor_applied_on_one_side_only_is_said_with_its_side():
     assert said.startswith("The NumPy program multiplies the value both agree on by 0.1"), said
     later = traced(("b", b, (), ""), ("detach", b, (0,), ""), ("mul", 0.1 * b, (1, 0.1), ""))  # scaled a few ops on
     assert one_side_only(mine.values[1:], later.values[1:2], mine.values[0], later.values[0], (mine, later)) == ""
+
+
+def test_a_factor_of_rows_over_features_is_said_as_a_count_taken_from_the_other_axis():
+    from parity.diagnosis.mean_counts import features_meaning
+    assert "divided by X.shape[1], the 6 features" in features_meaning(20 / 6, (20, 6))[1]
+    assert "divided by X.shape[0], the 20 rows" in features_meaning(6 / 20, (20, 6))[1]
+    assert features_meaning(3.0, (20, 6)) is None and features_meaning(1.0, (6, 6)) is None

@@ -103,3 +103,16 @@ def row_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) -
                         "padded or masked-out elements counted in the denominator on one side (a masked mean is the "
                         "masked sum over the mask's count).")
     return ""
+
+
+def features_meaning(ratio: float, x_shape: tuple) -> tuple[str, str] | None:
+    """rows / features or its inverse: a count taken from X.shape[1] where X.shape[0] belongs, or the reverse."""
+    if len(x_shape) != 2 or x_shape[0] == x_shape[1] or min(x_shape) < 1:
+        return None
+    rows, features = x_shape
+    for value, words in ((rows / features, f"divided by X.shape[1], the {features} features, where X.shape[0], the {rows} rows, "
+                          "belongs"), (features / rows, f"divided by X.shape[0], the {rows} rows, where X.shape[1], the "
+                          f"{features} features, belongs")):
+        if abs(ratio - value) <= 1e-6 * value:
+            return "loss-reduction", f"{rows}/{features} = {value:.6g}: {words}" if value > 1 else f"{words}"
+    return None

@@ -15,6 +15,7 @@ import numpy as np
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.missing_terms import aligned
+from parity.diagnosis.mean_counts import features_meaning
 from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning
 from parity.diagnosis.replays import traces
 
@@ -39,7 +40,8 @@ def scaled_before_clipping(setup: Any, built: Any, step: int, tolerance: float) 
     k = ks[0]
     y = numpy_trace.values[1].array if len(numpy_trace.values) > 1 and numpy_trace.values[1].op == "y" else None
     rows = numpy_trace.values[0].array.shape[0] if numpy_trace.values and numpy_trace.values[0].array.ndim else 0
-    meaning = (y is not None and count_meaning(k, y.shape)) or (rows and ratio_meaning(k, rows))
+    meaning = (y is not None and count_meaning(k, y.shape)) or (rows and ratio_meaning(k, rows)) or \
+        features_meaning(k, numpy_trace.values[0].array.shape)
     return Finding("loss-scale", f"At step {step} the NumPy program's gradients, before its clipping, are {k:.6g} times "
                    f"back-propagation's for every parameter ({', '.join(factors)}){f': {meaning[1]}' if meaning else ''}. "
                    "Its clipping cuts them back to the bound wherever both programs clip, so the two agree there and part "
