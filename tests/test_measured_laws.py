@@ -471,3 +471,15 @@ def test_a_factor_of_rows_over_features_is_said_as_a_count_taken_from_the_other_
     assert "divided by X.shape[1], the 6 features" in features_meaning(20 / 6, (20, 6))[1]
     assert "divided by X.shape[0], the 20 rows" in features_meaning(6 / 20, (20, 6))[1]
     assert features_meaning(3.0, (20, 6)) is None and features_meaning(1.0, (6, 6)) is None
+
+
+def test_a_port_view_into_the_transposed_shape_of_the_numpy_programs_view_is_said_as_a_view_for_a_transpose():
+    from parity.diagnosis.reshaped_operands import viewed_for_transpose
+    from tests.test_trace_readings import values as traced
+    X = np.arange(4 * 6, dtype=float).reshape(4, 6)
+    mine = traced(("X", X, (), ""), ("reshape", X.reshape(4, 3, 2), (0,), "4, 3, 2"))
+    port = traced(("X", X, (), ""), ("view", X.reshape(3, 4, 2), (0,), "3, 4, 2"))
+    said = viewed_for_transpose(port.values[1:], mine.values[0], port.values[0], mine.values[1:])
+    assert "a view where a transpose of the other layout was meant" in said and "(1, 0, 2)" in said, said
+    right = traced(("X", X, (), ""), ("view", X.reshape(4, 3, 2).transpose(1, 0, 2), (0,), ""))
+    assert viewed_for_transpose(right.values[1:], mine.values[0], right.values[0], mine.values[1:]) == ""

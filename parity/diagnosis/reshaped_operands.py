@@ -46,11 +46,14 @@ def reshape_for_transpose(first: Value, trace: Trace, other: Trace, tolerance: f
     return ""
 
 
-def viewed_for_transpose(torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+def viewed_for_transpose(torch_ops: list[Value], frontier: Value, twin: Value, numpy_ops: list[Value] = ()) -> str:
     """The port reshapes the value both share into the NumPy program's layout of it ((n, C, L) into (n, L, C)) where
     the NumPy program holds its transpose: a view regroups the entries as they lie, a transpose moves them."""
     theirs = next((v for v in torch_ops if v.op in VIEWS), None)
     ours, port = frontier.array, twin.array
+    if theirs is not None and (mine := next((v for v in numpy_ops if v.op in VIEWS), None)) is not None and \
+            ours.shape == port.shape and (said := _both_viewed(mine, theirs)):
+        return said
     if theirs is None or ours.shape == port.shape or ours.size != port.size or theirs.array.shape != ours.shape or ours.ndim < 2:
         return ""
     order = next((axes for axes in permutations(range(port.ndim)) if port.transpose(axes).shape == ours.shape and
@@ -60,3 +63,18 @@ def viewed_for_transpose(torch_ops: list[Value], frontier: Value, twin: Value) -
     return (f"The port makes its {port.shape} value {ours.shape} with a {theirs.op}, which regroups the entries as they lie, "
             f"where the NumPy program's value of that shape is its transpose (axes {order}): a {theirs.op} where a "
             f"transpose or permute was meant (x.permute{order}).")
+
+
+def _both_viewed(mine: Value, theirs: Value) -> str:
+    """Both sides view the value they agree on, into shapes one a permutation of the other ((n, T, d) against (T, n, d)):
+    where the NumPy program's, transposed to the port's shape, is not the port's, the port's view regrouped the entries
+    as they lie where a transpose of the other view was meant (X.view(T, n, d) for X.view(n, T, d).transpose(0, 1))."""
+    ours, port = mine.array, theirs.array
+    if ours.shape == port.shape or sorted(ours.shape) != sorted(port.shape) or ours.ndim < 2:
+        return ""
+    order = next((axes for axes in permutations(range(ours.ndim)) if ours.transpose(axes).shape == port.shape), None)
+    if order is None or np.array_equal(ours.transpose(order), port):
+        return ""
+    return (f"Both sides make a view of it: the NumPy program's {ours.shape}, the port's {port.shape} with a {theirs.op}, which "
+            f"regroups the entries as they lie; the NumPy program's, transposed (axes {order}), is not the port's: a "
+            f"{theirs.op} where a transpose of the other layout was meant (x.{theirs.op}{ours.shape}.permute{order}).")
