@@ -483,3 +483,18 @@ def test_a_port_view_into_the_transposed_shape_of_the_numpy_programs_view_is_sai
     assert "a view where a transpose of the other layout was meant" in said and "(1, 0, 2)" in said, said
     right = traced(("X", X, (), ""), ("view", X.reshape(4, 3, 2).transpose(1, 0, 2), (0,), ""))
     assert viewed_for_transpose(right.values[1:], mine.values[0], right.values[0], mine.values[1:]) == ""
+
+
+def test_a_normalisations_gradient_divided_by_its_norm_alone_is_said_as_the_denominator_held_constant():
+    from parity.diagnosis.local_derivatives import denominator_held
+    from tests.test_trace_readings import values as traced
+    z = np.random.default_rng(5).normal(size=(4, 3))
+    norm = np.linalg.norm(z, axis=-1, keepdims=True)
+    dq = np.random.default_rng(6).normal(size=(4, 3))
+    mine = traced(("X", z, (), ""), ("norm", norm, (0,), ""), ("multiply", dq, (), ""), ("divide", dq / norm, (2, 1), ""))
+    port = traced(("X", z, (), ""), ("normalize", z / norm, (0,), ""), ("grad", dq, (1,), ""))
+    said = denominator_held(mine.values[3], mine.values[2], port.values[2], mine, port)
+    assert "the denominator held constant" in said, said
+    two_parts = traced(("X", z, (), ""), ("norm", norm, (0,), ""), ("multiply", dq, (), ""), ("divide", dq / norm, (2, 1), ""),
+                       ("subtract", dq / norm, (3,), ""))  # the projection taken off after it: the quotient rule in two parts
+    assert denominator_held(two_parts.values[3], two_parts.values[2], port.values[2], two_parts, port) == ""

@@ -201,3 +201,25 @@ def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: 
                                                                                          atol=1e-5 * np.abs(factor).max()):
             return value
     return None
+
+
+NORMALISING = {"normalize", "layer_norm", "batch_norm", "group_norm", "instance_norm", "rms_norm", "div", "truediv"}
+
+
+def denominator_held(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
+    """The NumPy program's first departing value is the shared gradient at the port's normalisation (x / s(x): an L2
+    normalize, a layer norm) divided by one of its own forward values: the quotient's derivative taken as 1 / s, the
+    denominator held constant, its own path (-q·(q·dq) / s for x / ‖x‖, the variance's term of a layer norm) left out."""
+    if first.op.removesuffix(" (in place)") not in ("divide", "true_divide") or len(first.inputs) != 2 or \
+            first.inputs[0] != frontier.index or not isinstance(first.inputs[1], int):
+        return ""
+    normalised = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
+    if normalised is None or normalised.op.removesuffix("_") not in NORMALISING:
+        return ""
+    if any(trace.values[u].op.removesuffix(" (in place)") in ("subtract", "add") for u in first.users):
+        return ""  # a term taken off after it: the quotient rule written in two parts (dq / s - q·(q·dq) / s)
+    denominator = trace.values[first.inputs[1]]
+    return (f"The NumPy program's {describe(first)} is the gradient at the port's {describe(normalised)} divided by its "
+            f"own {describe(denominator)}: the derivative of x / s(x) taken as 1 / s, the denominator held constant; the "
+            f"path through s itself (for x / ‖x‖ the projection -q·(q·dq) / ‖x‖; for a layer norm the variance's term) "
+            "is left out.")

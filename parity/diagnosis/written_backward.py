@@ -17,7 +17,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import another_parameters
 from parity.diagnosis.value_trace import Trace, Value, uses
-from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
+from parity.diagnosis.local_derivatives import denominator_held, derivative_elsewhere, product_factor
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
@@ -226,6 +226,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
+    if held := denominator_held(first, frontier, twin, numpy_trace, torch_trace):
+        return "", held, "Differentiate through the denominator too (the quotient rule).", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
