@@ -498,3 +498,17 @@ def test_a_normalisations_gradient_divided_by_its_norm_alone_is_said_as_the_deno
     two_parts = traced(("X", z, (), ""), ("norm", norm, (0,), ""), ("multiply", dq, (), ""), ("divide", dq / norm, (2, 1), ""),
                        ("subtract", dq / norm, (3,), ""))  # the projection taken off after it: the quotient rule in two parts
     assert denominator_held(two_parts.values[3], two_parts.values[2], port.values[2], two_parts, port) == ""
+
+
+def test_an_operand_made_from_the_ports_operand_is_said_as_the_same_ops_in_another_order():
+    from parity.diagnosis.written_readings import compared_finding
+    from tests.test_trace_readings import values as traced
+    rng = np.random.default_rng(8)
+    r, h, W = rng.uniform(size=(4, 3)), rng.normal(size=(4, 3)), rng.normal(size=(3, 3))
+    x = np.arctanh(np.clip(h, -0.9, 0.9))
+    h = np.tanh(x)  # a state made in the step, not the data
+    mine = traced(("X", x, (), ""), ("tanh", h, (0,), ""), ("sigmoid", r, (), ""), ("matmul", h @ W, (1,), ""),
+                  ("multiply", r * (h @ W), (2, 3), ""))
+    port = traced(("X", x, (), ""), ("tanh", h, (0,), ""), ("sigmoid", r, (), ""), ("mul", r * h, (2, 1), ""))
+    found = compared_finding(mine.values[4:], port.values[3:], mine.values[2], port.values[2], mine, port)
+    assert found is not None and "the same ops in another order" in found[1] and found[2] == 0.8, found

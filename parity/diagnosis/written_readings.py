@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.bound_rows import ancestors
 from parity.diagnosis.operand_powers import complement
 from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
@@ -236,6 +237,11 @@ def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, t
         law = deeper
     if unused is not None:
         said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
+        if unused.index in ancestors(trace, a.index):
+            said += (f" Its [{a.op} {a.array.shape}] is made from it: the same ops in another order, the op at the agreeing "
+                     "output applied after them on one side and before them on the other (a gate on h before the product "
+                     "h·W where it belongs after it, or the reverse).")
+            law = law or ("order" if np.any(unused.array) else "")  # zeros (a first state) equal any zeros: place only
     return said, a, b, law
 
 
