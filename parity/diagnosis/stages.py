@@ -47,7 +47,7 @@ from parity.diagnosis.flipped_sign import flipped_sign
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
-from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
+from parity.diagnosis.loss_differences import finite_differences
 
 
 def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], dict]:
@@ -82,14 +82,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
-    one_factor = name.endswith(".grad") and found and found[0].name == "clipping"  # scaled on one side: stepped again
-    if (name.endswith(".update") or ("." in name and not name.endswith(".grad")) or one_factor) and \
-            (not found or found[0].score < 0.8 or found[0].evidence.get("fitted")) \
-            and (again := quietly(optimizer_again_finding, setup, built, failure.step, trace_tolerance(built))
-                 or quietly(average_law_finding, setup, built, failure.step)
-                 or quietly(adam_written_finding, setup, built, failure.step)
-                 or quietly(momentum_form_finding, setup, built, failure.step, name.partition(".")[0])
-                 or quietly(clipped_again_finding, setup, built, failure.step, trace_tolerance(built))):
+    if again := _stepped_again(setup, built, failure.step, name, found):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
@@ -112,6 +105,21 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
+
+
+def _stepped_again(setup: Setup, built, step: int, name: str, found: list[Finding]) -> Finding | None:
+    """The port stepped again (its optimizer rebuilt, a law of a written optimizer, the gradients clipped otherwise)
+    where an update or a state parts, or a gradient one factor apart (scaled on one side), and no confident reading
+    stands (a schedule fitted to ratios is no measurement)."""
+    one_factor = name.endswith(".grad") and found and found[0].name == "clipping"
+    if not (name.endswith(".update") or ("." in name and not name.endswith(".grad")) or one_factor) or \
+            found and found[0].score >= 0.8 and not found[0].evidence.get("fitted"):
+        return None
+    return (quietly(optimizer_again_finding, setup, built, step, trace_tolerance(built))
+            or quietly(average_law_finding, setup, built, step)
+            or quietly(adam_written_finding, setup, built, step)
+            or quietly(momentum_form_finding, setup, built, step, name.partition(".")[0])
+            or quietly(clipped_again_finding, setup, built, step, trace_tolerance(built)))
 
 
 def _dtype_leak(name: str, problem: str, step: int) -> Finding:
@@ -216,7 +224,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
                               "Use the same loss reduction and sign convention in both programs.", 0.85))
-    oracle = _finite_differences(setup, built, context, parameter, step)
+    oracle = finite_differences(setup, built, context, parameter, step)
     if oracle:
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
@@ -253,47 +261,3 @@ def _accumulated(context, side: str, parameters: list[str]) -> float | None:
     if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):
         return None
     return float(beta)
-
-
-def _finite_differences(setup: Setup, built, context, parameter: str, step: int) -> dict | None:
-    """Central differences of the NumPy program's own loss (its --loss-expr, or net.loss(X, y)) at the step's start,
-    in float64, on a few elements of the parameter; None where the program gives no loss to differentiate."""
-    program = built.numpy_program
-    numpy_side, _ = built.make_sides()
-    net = numpy_side.names["net"]
-    expression = program.loss or ("net.loss(X, y)" if callable(getattr(net, "loss", None)) else "")
-    if not expression:
-        return None
-    side = numpy_side.promoted()
-    X, y = side.X[setup.rows(step)], side.y[setup.rows(step)]
-    pair = next(p for p in built.pairs if p.name == parameter)
-    side.load({p.name: np.asarray(context.numpy_before[p.name], np.float64) for p in built.pairs})
-    target = side.read(pair)
-    if not target.flags.writeable or target.dtype != np.float64:
-        return None
-    scope = {**side.names, "X": X, "y": y}
-
-    def loss() -> float:
-        return float(side.program.evaluate(side.code, "loss", scope, step) if program.loss else eval(expression, {"np": np}, scope))
-
-    rng = np.random.default_rng(0)
-    flat = target.reshape(-1)
-    picks = rng.choice(flat.size, size=min(FD_ELEMENTS, flat.size), replace=False)
-    scale = max(float(np.abs(flat).max(initial=0.0)), 1.0)
-    estimates = []
-    for index in picks:
-        original, h = flat[index], FD_STEP * scale
-        flat[index] = original + h
-        up = loss()
-        flat[index] = original - h
-        down, flat[index] = loss(), original
-        estimates.append((up - down) / (2 * h))
-    estimates = np.array(estimates)
-    a = np.ravel(context.numpy_record[f"{parameter}.grad"])[picks]
-    b = np.ravel(context.torch_record[f"{parameter}.grad"])[picks]
-    size = max(float(np.abs(estimates).max(initial=0.0)), 1e-12)
-    numpy_error, torch_error = float(np.abs(a - estimates).max() / size), float(np.abs(b - estimates).max() / size)
-    return {"numpy_error": numpy_error, "torch_error": torch_error,
-            "numpy_follows": numpy_error <= FD_AGREES, "torch_follows": torch_error <= FD_AGREES}
-
-

@@ -202,16 +202,16 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     numpy_trace, torch_trace = both
     if again := added_again(frontier, first, numpy_trace):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
-    if grouped := grouped_otherwise([first, *(numpy_trace.values[u] for u in first.users[:2])], numpy_trace,
-                                    port_gradients(torch_trace), tolerance):
+    after = [numpy_trace.values[u] for u in first.users[:4]]
+    if grouped := grouped_otherwise([first, *after[:2]], numpy_trace, port_gradients(torch_trace), tolerance):
         return "grouping", grouped, "Write the parentheses as the chain rule means them.", 0.85
     if pooled := pool_backward(first, twin, torch_trace, tolerance):
         return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
-    if turned := next((t for v in [first, *(numpy_trace.values[u] for u in first.users[:4])]
-                       if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
+    if turned := next((t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or factor_left_out(
-            first, frontier, numpy_trace, torch_trace, tolerance) or derivative_factor(first, numpy_trace, torch_trace, tolerance, name):
+            first, frontier, numpy_trace, torch_trace, tolerance) or derivative_factor(first, numpy_trace, torch_trace, tolerance, name) \
+            or denominator_held(first, frontier, twin, numpy_trace, torch_trace):
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
@@ -226,8 +226,6 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
-    if held := denominator_held(first, frontier, twin, numpy_trace, torch_trace):
-        return "", held, "Differentiate through the denominator too (the quotient rule).", 0.8
     if written := written_into(region, numpy_trace):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]

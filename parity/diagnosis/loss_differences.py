@@ -1,0 +1,54 @@
+"""Central differences of the NumPy program's own loss at a step's start, in float64, on a few entries of one
+parameter, against both programs' gradients of it: which side's gradient is its loss's derivative.
+
+    ∂L/∂θ_i ≈ (L(θ + h·e_i) - L(θ - h·e_i)) / 2h
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parity.engine.setup import Setup
+from parity.tolerance.diagnosis import FD_AGREES, FD_ELEMENTS, FD_STEP
+
+
+def finite_differences(setup: Setup, built, context, parameter: str, step: int) -> dict | None:
+    """Central differences of the NumPy program's own loss (its --loss-expr, or net.loss(X, y)) at the step's start,
+    in float64, on a few elements of the parameter; None where the program gives no loss to differentiate."""
+    program = built.numpy_program
+    numpy_side, _ = built.make_sides()
+    net = numpy_side.names["net"]
+    expression = program.loss or ("net.loss(X, y)" if callable(getattr(net, "loss", None)) else "")
+    if not expression:
+        return None
+    side = numpy_side.promoted()
+    X, y = side.X[setup.rows(step)], side.y[setup.rows(step)]
+    pair = next(p for p in built.pairs if p.name == parameter)
+    side.load({p.name: np.asarray(context.numpy_before[p.name], np.float64) for p in built.pairs})
+    target = side.read(pair)
+    if not target.flags.writeable or target.dtype != np.float64:
+        return None
+    scope = {**side.names, "X": X, "y": y}
+
+    def loss() -> float:
+        return float(side.program.evaluate(side.code, "loss", scope, step) if program.loss else eval(expression, {"np": np}, scope))
+
+    rng = np.random.default_rng(0)
+    flat = target.reshape(-1)
+    picks = rng.choice(flat.size, size=min(FD_ELEMENTS, flat.size), replace=False)
+    scale = max(float(np.abs(flat).max(initial=0.0)), 1.0)
+    estimates = []
+    for index in picks:
+        original, h = flat[index], FD_STEP * scale
+        flat[index] = original + h
+        up = loss()
+        flat[index] = original - h
+        down, flat[index] = loss(), original
+        estimates.append((up - down) / (2 * h))
+    estimates = np.array(estimates)
+    a = np.ravel(context.numpy_record[f"{parameter}.grad"])[picks]
+    b = np.ravel(context.torch_record[f"{parameter}.grad"])[picks]
+    size = max(float(np.abs(estimates).max(initial=0.0)), 1e-12)
+    numpy_error, torch_error = float(np.abs(a - estimates).max() / size), float(np.abs(b - estimates).max() / size)
+    return {"numpy_error": numpy_error, "torch_error": torch_error,
+            "numpy_follows": numpy_error <= FD_AGREES, "torch_follows": torch_error <= FD_AGREES}
