@@ -160,7 +160,8 @@ def test_labels_smoothed_by_hand_are_read_against_the_ports_label_smoothing(tmp_
     if words is None:
         assert code == 0, said
         return
-    assert code == 1 and all(w in said for w in words), said
+    # read from the targets as the NumPy program builds them, or by calling the port's loss again with ε·K/(K - 1)
+    assert code == 1 and (all(w in said for w in words) or "label_smoothing=0.1333" in said and words[1] in said), said
 
 
 WEIGHTED_NUMPY = """import numpy as np

@@ -36,7 +36,7 @@ def test_a_label_smoothing_spread_over_the_wrong_classes_alone_is_read_as_torchs
     numpy_loss = float(-(target * F.log_softmax(logits, dim=1).numpy()).sum(axis=1).mean())
     found = loss_call_finding([called(F.cross_entropy, logits, labels, label_smoothing=0.1)], numpy_loss, 6, 1e-6, 1)
     assert found is not None and found.evidence["change"].startswith("label_smoothing=0.1333"), found
-    assert "over the 3 wrong classes" in found.explanation, found
+    assert "ε/(K - 1) on each of the 3 wrong classes" in found.explanation, found
 
 
 def test_a_class_weighted_mean_is_read_as_a_sum_over_the_rows():

@@ -51,8 +51,8 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
                 if change.startswith("label_smoothing=") and torch.is_tensor(given.get("input")) and given["input"].dim() > 1:
                     k, eps = given["input"].shape[1], float(given.get("label_smoothing", 0.0))
                     change += (f" (torch's label_smoothing ε gives every one of the {k} classes ε/{k}, the true one too; "
-                               f"the NumPy program's targets spread its {eps:g} otherwise, over the {k - 1} wrong classes "
-                               "alone or over all of them)")
+                               f"the NumPy program's targets spread its {eps:g} otherwise: ε/(K - 1) on each of the {k - 1} "
+                               "wrong classes alone, or ε/K over all of them)")
                 if "reduction='sum'" in change and torch.is_tensor(given.get("weight")):
                     change += (" (with a class weight, reduction='mean' divides by the sum of the rows' weights, not by "
                                "the number of rows)")
