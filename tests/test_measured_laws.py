@@ -512,3 +512,14 @@ def test_an_operand_made_from_the_ports_operand_is_said_as_the_same_ops_in_anoth
     port = traced(("X", x, (), ""), ("tanh", h, (0,), ""), ("sigmoid", r, (), ""), ("mul", r * h, (2, 1), ""))
     found = compared_finding(mine.values[4:], port.values[3:], mine.values[2], port.values[2], mine, port)
     assert found is not None and "the same ops in another order" in found[1] and found[2] == 0.8, found
+
+
+def test_two_positions_of_the_value_both_agree_on_read_at_other_indices_are_said():
+    from parity.diagnosis.functions_apart import positions_apart
+    from tests.test_trace_readings import values as traced
+    h = np.random.default_rng(9).normal(size=(3, 5, 4))
+    mine = traced(("X", h, (), ""), ("getitem", h[:, 0, :], (0,), ":, 0, :"))
+    port = traced(("X", h, (), ""), ("getitem", h[:, -1], (0,), ":, -1"))
+    said = positions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0])
+    assert "position 0 (the first), the port position 4 (the last)" in said, said
+    assert positions_apart(mine.values[1:], mine.values[1:], mine.values[0], mine.values[0]) == ""

@@ -111,3 +111,24 @@ def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> b
             return True
         frontier = users
     return False
+
+
+def positions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+    """Both sides take one position of the value they agree on along the same axis, at other indices (the first
+    position against the last: a CLS slot read at the end, a state off by one)."""
+    mine = next((p for v in numpy_ops[:3] if v.op.startswith("getitem") and (p := _position(v.array, frontier.array))), None)
+    theirs = next((p for v in torch_ops[:3] if v.op.startswith("getitem") and (p := _position(v.array, twin.array))), None)
+    if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+        return ""
+    axis, size = mine[0], frontier.array.shape[mine[0]]
+    where = lambda k: f"{k}{' (the last)' if k == size - 1 else ' (the first)' if k == 0 else ''}"  # noqa: E731
+    return (f"Both sides take one position of it along axis {axis} (of {size}): the NumPy program position "
+            f"{where(mine[1])}, the port position {where(theirs[1])}: another position read (a summary slot put at one "
+            "end and read at the other, an index off by one).")
+
+
+def _position(taken: np.ndarray, source: np.ndarray) -> tuple[int, int] | None:
+    """(axis, index) where `taken` is `source` at one index of one axis, the only one that gives it."""
+    found = [(axis, k) for axis in range(source.ndim) if np.delete(np.array(source.shape), axis).tolist() == list(taken.shape)
+             for k in range(source.shape[axis]) if np.array_equal(np.take(source, k, axis=axis), taken)]
+    return found[0] if len(found) == 1 else None
