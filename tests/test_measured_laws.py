@@ -523,3 +523,15 @@ def test_two_positions_of_the_value_both_agree_on_read_at_other_indices_are_said
     said = positions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0])
     assert "position 0 (the first), the port position 4 (the last)" in said, said
     assert positions_apart(mine.values[1:], mine.values[1:], mine.values[0], mine.values[0]) == ""
+
+
+def test_a_factor_that_is_the_softmaxs_own_values_on_the_gradient_at_its_output_is_read_as_its_backward_without_the_row_sum():
+    from parity.diagnosis.derivative_factor import softmax_times_its_values
+    from tests.test_trace_readings import values as traced
+    z = np.random.default_rng(10).normal(size=(3, 4))
+    a = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    port = traced(("X", z, (), ""), ("softmax", a, (0,), ""), ("grad", z, (1,), ""))
+    assert softmax_times_its_values(a, port.values[2], port)
+    assert not softmax_times_its_values(a / 2, port.values[2], port)  # rows that do not sum to 1: no softmax's values
+    sigmoid = traced(("X", z, (), ""), ("sigmoid", 1 / (1 + np.exp(-z)), (0,), ""), ("grad", z, (1,), ""))
+    assert not softmax_times_its_values(a, sigmoid.values[2], sigmoid)

@@ -16,6 +16,8 @@ from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against
+from parity.diagnosis.derivative_factor import softmax_times_its_values
+from parity.diagnosis.row_factors import row_and_column_factors
 from parity.diagnosis.masks_left_out import mask_left_out
 from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
@@ -72,6 +74,9 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                                 factor.array if words == "times" else 1 / factor.array, theirs, torch_trace,
                                 describe(factor) if words == "times" else f"1/{describe(factor)}", _rows(numpy_trace))):
                             return said + "." + through
+                        if words == "times" and softmax_times_its_values(factor.array, theirs, torch_trace):
+                            return (f"{said}: the port's softmax's values, times the gradient at its output: its backward "
+                                    "taken as a·g, the row sum left out (a softmax's backward is a·(g - Σ a·g)).")
                         return (f"{said}: a factor of the chain rule {'missing' if words == 'divided by' else 'extra'} "
                                 "there (a derivative taken with respect to that value where the one before it was meant, "
                                 "or the reverse).")
@@ -207,38 +212,6 @@ def _chain_rule(theirs: Value, other: Trace, ratio: float) -> bool:
     factors = [LINEAR[at.op]] if at.op in LINEAR else [c for c in numbers for c in (c, 1 / c) if c] if at.op in (
         "mul", "div", "true_divide") else numbers[:1] if at.op in ("pow", "__pow__") else []  # a power's k of k·z^(k-1)
     return any(abs(ratio - f) <= 1e-6 * abs(f) for f in factors)
-
-
-def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:
-    """mine = theirs · r_i · c_j, a factor per row times a factor per column (one of them not constant): (rank,
-    said), the column factors read against each row's label where the per-row factor is 1 / the label's column
-    factor (rank 0), or one per column alone (1)."""
-    if mine.ndim != 2 or min(mine.shape) < 2 or not np.all(theirs) or not np.all(mine):
-        return None
-    ratio = mine / theirs
-    if np.any(np.sign(ratio) != np.sign(ratio[0, 0])):
-        return None
-    log = np.log(np.abs(ratio))
-    rows, cols = log.mean(axis=1) - log.mean(), log.mean(axis=0)
-    if np.abs(rows[:, None] + cols[None, :] - log).max() > 1e-6 or (np.ptp(rows) < 1e-6 and np.ptp(cols) < 1e-6):
-        return None
-    per_column = np.sign(ratio[0, 0]) * np.exp(cols)
-    if np.ptp(rows) < 1e-6:
-        return 1, f"times one factor per column, {_numbers(per_column)}, the same in every row."
-    y = next((v.array for v in trace.values if v.op == "y"), None)
-    labels = (y.argmax(axis=1) if y is not None and y.ndim == 2 and y.shape == mine.shape else
-              y.astype(int) if y is not None and y.ndim == 1 and len(y) == len(mine) and np.all(y == np.round(y)) else None)
-    if labels is not None and labels.min() >= 0 and labels.max() < mine.shape[1]:
-        at_label = cols[labels] + rows
-        if np.ptp(at_label) < 1e-6:
-            return 0, (f"times one factor per column, {_numbers(per_column)}, over that of each row's label: the NumPy program "
-                    "weights each class's column by its weight (a class weight broadcast along the class axis), where the "
-                    "port weights each row by the weight of its label (w[labels][:, None]).")
-    return None  # a factor per row alone is what a weighted reference's gradient is, before the program weights its delta
-
-
-def _numbers(values: np.ndarray) -> str:
-    return "[" + ", ".join(f"{v:.4g}" for v in values[:8]) + (", …]" if len(values) > 8 else "]")
 
 
 def _departing_columns(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> tuple:

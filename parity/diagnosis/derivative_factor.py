@@ -92,3 +92,10 @@ def _readable(array: np.ndarray) -> bool:
 
 def _mask(array: np.ndarray) -> bool:
     return bool(np.all((array == 0) | (array == 1)))
+
+
+def softmax_times_its_values(factor: np.ndarray, gradient: Value, trace: Trace) -> bool:
+    """A factor that is a softmax's values (rows in (0, 1) summing to 1), on the port's gradient at a softmax's output:
+    the softmax's backward taken as a·g."""
+    at = trace.values[gradient.inputs[0]] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    return at is not None and at.op.removesuffix("_") == "softmax" and _distribution(factor) and bool(np.all((factor > 0) & (factor < 1)))

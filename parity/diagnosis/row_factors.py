@@ -68,3 +68,35 @@ def _held_counts(factors: np.ndarray, numpy_trace: Trace, torch_trace: Trace) ->
                 if np.allclose(factors, form, rtol=1e-5):
                     return f", which are {words}{side} {describe(value)}"
     return ""
+
+
+def row_and_column_factors(mine: np.ndarray, theirs: np.ndarray, trace: Trace) -> tuple[int, str] | None:
+    """mine = theirs · r_i · c_j, a factor per row times a factor per column (one of them not constant): (rank,
+    said), the column factors read against each row's label where the per-row factor is 1 / the label's column
+    factor (rank 0), or one per column alone (1)."""
+    if mine.ndim != 2 or min(mine.shape) < 2 or not np.all(theirs) or not np.all(mine):
+        return None
+    ratio = mine / theirs
+    if np.any(np.sign(ratio) != np.sign(ratio[0, 0])):
+        return None
+    log = np.log(np.abs(ratio))
+    rows, cols = log.mean(axis=1) - log.mean(), log.mean(axis=0)
+    if np.abs(rows[:, None] + cols[None, :] - log).max() > 1e-6 or (np.ptp(rows) < 1e-6 and np.ptp(cols) < 1e-6):
+        return None
+    per_column = np.sign(ratio[0, 0]) * np.exp(cols)
+    if np.ptp(rows) < 1e-6:
+        return 1, f"times one factor per column, {_numbers(per_column)}, the same in every row."
+    y = next((v.array for v in trace.values if v.op == "y"), None)
+    labels = (y.argmax(axis=1) if y is not None and y.ndim == 2 and y.shape == mine.shape else
+              y.astype(int) if y is not None and y.ndim == 1 and len(y) == len(mine) and np.all(y == np.round(y)) else None)
+    if labels is not None and labels.min() >= 0 and labels.max() < mine.shape[1]:
+        at_label = cols[labels] + rows
+        if np.ptp(at_label) < 1e-6:
+            return 0, (f"times one factor per column, {_numbers(per_column)}, over that of each row's label: the NumPy program "
+                    "weights each class's column by its weight (a class weight broadcast along the class axis), where the "
+                    "port weights each row by the weight of its label (w[labels][:, None]).")
+    return None  # a factor per row alone is what a weighted reference's gradient is, before the program weights its delta
+
+
+def _numbers(values: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:.4g}" for v in values[:8]) + (", …]" if len(values) > 8 else "]")
