@@ -535,3 +535,16 @@ def test_a_factor_that_is_the_softmaxs_own_values_on_the_gradient_at_its_output_
     assert not softmax_times_its_values(a / 2, port.values[2], port)  # rows that do not sum to 1: no softmax's values
     sigmoid = traced(("X", z, (), ""), ("sigmoid", 1 / (1 + np.exp(-z)), (0,), ""), ("grad", z, (1,), ""))
     assert not softmax_times_its_values(a, sigmoid.values[2], sigmoid)
+
+
+def test_a_port_dropout_in_training_mode_beside_a_mask_given_as_data_is_read_as_its_own_draw():
+    from parity.diagnosis.comparisons import random_draw
+    from tests.test_trace_readings import values as traced
+    h = np.abs(np.random.default_rng(11).normal(size=(4, 5)))
+    keep = (np.random.default_rng(12).uniform(size=(4, 5)) < 0.75).astype(float)
+    mine = traced(("X", h, (), ""), ("mask", keep, (), ""), ("multiply", h * keep / 0.75, (0, 1), ""))
+    port = traced(("X", h, (), ""), ("dropout", h, (0,), "p=0.25, training=True"))
+    said = random_draw(mine.values[2:], port.values[1:], mine, port, {0})
+    assert "draws its own random mask" in said and "multiplies by" in said, said
+    assert random_draw(mine.values[2:], traced(("X", h, (), ""), ("dropout", h, (0,), "p=0.25, training=False")).values[1:],
+                       mine, port, {0}) == ""

@@ -136,6 +136,7 @@ def _offset(k: int) -> str:
     return "" if k == 0 else f" {'+' if k > 0 else '-'} {abs(k)}"
 
 
+DROPOUTS = {"dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dropout", "feature_alpha_dropout"}
 DRAWS = {"randn", "randn_like", "rand", "rand_like", "randint", "randint_like", "normal", "normal_", "uniform_",
          "bernoulli", "bernoulli_", "multinomial", "randperm", "poisson", "exponential_"}
 
@@ -144,6 +145,13 @@ def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     """The port's op where the programs part takes a random draw of its own (torch.randn_like) that no NumPy value
     equals: the two programs use other random numbers there, and what the NumPy program takes in its place is said."""
     for op in torch_ops:
+        if op.op.removesuffix("_") in DROPOUTS and "training=False" not in op.detail:  # a draw inside the call itself
+            mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") == "multiply"), None)
+            instead = [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
+            given = f" where the NumPy program multiplies by {describe(instead[-1])}" if len(instead) > 1 else ""
+            return (f"The port's {op.op} draws its own random mask at every call (training=True){given}: the two programs "
+                    "drop other units (a mask given as data on one side, drawn by torch on the other; torch's draw cannot "
+                    "follow NumPy's generator).")
         near = [i for i in op.inputs if isinstance(i, int) and i not in twins]  # its operands, and theirs (σ · randn)
         near += [j for i in near for j in other.values[i].inputs if isinstance(j, int) and j not in twins]
         drawn = next((other.values[i] for i in near if other.values[i].op in DRAWS), None)
