@@ -548,3 +548,14 @@ def test_a_port_dropout_in_training_mode_beside_a_mask_given_as_data_is_read_as_
     assert "draws its own random mask" in said and "multiplies by" in said, said
     assert random_draw(mine.values[2:], traced(("X", h, (), ""), ("dropout", h, (0,), "p=0.25, training=False")).values[1:],
                        mine, port, {0}) == ""
+
+
+def test_a_penalty_term_outside_a_shared_clip_factor_is_read_as_l1_or_l2():
+    from parity.diagnosis.clipped_together import _term_outside
+    rng = np.random.default_rng(13)
+    g, W, update = rng.normal(size=(4, 3)), rng.normal(size=(4, 3)), 0.01 * rng.normal(size=(4, 3))
+    record = {"W": W + update, "W.update": update}
+    said = _term_outside(["W"], {"W": 0.5 * g + 0.002 * np.sign(W)}, {"W": g}, 0.5, record)
+    assert "plus 0.002·sign(W), an L1 penalty's subgradient" in said, said
+    assert "an L2 term" in _term_outside(["W"], {"W": 0.5 * g + 0.01 * W}, {"W": g}, 0.5, record)
+    assert _term_outside(["W"], {"W": 0.5 * g + 0.01 * rng.normal(size=(4, 3))}, {"W": g}, 0.5, record) == ""

@@ -68,11 +68,35 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     said = (f"{name.partition('.')[0]}'s gradient is {r:.6g} times the port's, as are the gradients of "
             f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, {_why(r, scaled, theirs, raw)}; the gradients of "
             f"{', '.join(apart)} part otherwise, and the slip lies there.")
+    if signed and (outside := _term_outside(apart, mine, theirs, r, numpy_record)):
+        return Finding("gradient-clipping", f"{said} {outside}", {**where, "scaled": scaled, "apart": apart, "side": "numpy"},
+                       "Add the penalty's term to the gradient before the clipping on both sides (or after it on both).", 0.8)
     reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p] if signed else None, torch_record.get(p),
                               mine[p] if signed else None) for p in apart[:READ] if p in numpy_record)
     if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
+
+def _term_outside(apart: list[str], mine: dict, theirs: dict, r: float, numpy_record: dict) -> str:
+    """Each parameter apart: its gradient the shared factor times the port's plus k·sign(θ) or k·θ, θ before the step:
+    a penalty's term added outside the factor (after a clipping on one side, before it on the other)."""
+    said = []
+    for p in apart:
+        if f"{p}.update" not in numpy_record or p not in numpy_record or np.shape(mine[p]) != np.shape(theirs[p]):
+            return ""
+        before = np.asarray(numpy_record[p], np.float64) - np.asarray(numpy_record[f"{p}.update"], np.float64)
+        rest = np.asarray(mine[p], np.float64) - r * np.asarray(theirs[p], np.float64)
+        for form, words in ((np.sign(before), f"sign({p}), an L1 penalty's subgradient"), (before, f"{p}, an L2 term or a decay")):
+            k = float(np.vdot(rest, form) / max(float(np.vdot(form, form)), 1e-300))
+            if abs(k) > 0 and np.count_nonzero(form) >= 3 and np.allclose(rest, k * form, rtol=1e-3,
+                                                                           atol=1e-4 * float(np.abs(rest).max(initial=0.0))):
+                said.append(f"{p}'s is {r:.6g} times the port's plus {k:.4g}·{words}")
+                break
+        else:
+            return ""
+    return (f"Of those, {'; '.join(said)}: a term outside the shared factor on one side, added after the clipping there "
+            "and before it on the other (or on one side only).")
+
 
 def _one_factor(ratios: list[float | None]) -> float | None:
     if any(q is None for q in ratios) or abs(ratios[0] - 1) <= SAME:
