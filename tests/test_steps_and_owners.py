@@ -458,3 +458,53 @@ def test_a_centered_rmsprop_beside_a_plain_one_is_read_by_rebuilding_the_ports_o
     port = ROOTED_PORT.replace("lr=0.01", "lr=0.001")  # slow gradients: the ratio runs near α^(-t/2), an exponential's
     code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=10)
     assert code == 1 and "centered=True" in first["explanation"], first
+
+
+DECAYED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.t = 0
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        lr = 0.05 * (1 - self.t / {horizon}) ** 2
+        self.t += 1
+        self.W = self.W - lr * (X.T @ d)
+        self.b = self.b - lr * d.sum(axis=0)
+        return float(np.mean((out - y) ** 2))
+"""
+
+DECAYED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 1)
+
+def make_optimizer(model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: (1 - t / 40) ** 2)
+
+def train_step(model, optimizer, X, y, scheduler=None):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    scheduler.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("horizon, words", [("40", None), ("36", "The learning rates part from step 2")])
+def test_a_lambda_schedule_written_with_another_horizon_is_read_by_the_rates_on_both_sides(tmp_path, horizon, words):
+    code, first = _check(tmp_path, DECAYED_NUMPY.replace("{horizon}", horizon), DECAYED_PORT, _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"], steps=10)
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and first["name"] == "learning-rate-schedule" and words in first["explanation"], first

@@ -161,6 +161,9 @@ def shifted_rates(numpy_rate: np.ndarray, rates: list[float], series: np.ndarray
     return None
 
 
+PART = "The learning rates part"  # a schedule read by its rates alone, no form found
+
+
 def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]], steps: int) -> str | None:
     """The port's learning rate read off its optimizer at each step: ratios c / lr_t for one c say the port's rate moves."""
     read = rates_read(setup, built, step + steps)  # one step past the ratios: a schedule a step ahead
@@ -195,6 +198,11 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
             return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): the NumPy program "
                     f"{own}, where the port's rate falls ×{rates[1] / rates[0]:.4g} each step ({', '.join(f'{x:.4g}' for x in rates)}): "
                     f"{times}.")
+    elif scheduler is not None:
+        return (f"{PART} from step {step}: the port's {type(scheduler).__name__} gives {', '.join(f'{x:.4g}' for x in rates)}; "
+                f"the NumPy program steps at {', '.join(f'{x:.4g}' for x in numpy_rate)} (its updates over the port's, "
+                f"{', '.join(f'{x:.4g}' for x in series)}, the same for every parameter): one schedule's formula written "
+                "otherwise on one side (another horizon, power, denominator or precedence).")
     else:
         return None
     return (f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}), and the port's own learning rate, "

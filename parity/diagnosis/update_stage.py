@@ -19,7 +19,7 @@ from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.adaptive_denominator import denominator_form
 from parity.diagnosis.group_keys import default_group_rate, group_holding, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted
-from parity.diagnosis.learning_rates import one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
+from parity.diagnosis.learning_rates import PART, one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import raw_gradients, still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
@@ -144,7 +144,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     if law and law[0] in ("step-factor", "moving-ratio", "schedule") and (followed := port_rates(setup, built, step, ratios, LAW_STEPS)):
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
-                        "give the NumPy program the same schedule.", 0.85)]
+                        "give the NumPy program the same schedule.", 0.75 if followed.startswith(PART) else 0.85)]
     if law := law and scale_free_law(law, port_names, next(r for r in ratios.values() if r and all(map(math.isfinite, r))), step):
         fitted = {"fitted": True} if law[0] == "schedule" else {}  # a law fitted to ratios: the port's optimizer rebuilt is measured
         return [Finding(law[0], law[1], {**evidence, "ratios": ratios, **fitted}, law[2], 0.85 if law[0] in ("bias-correction", "schedule") else
