@@ -559,3 +559,15 @@ def test_a_penalty_term_outside_a_shared_clip_factor_is_read_as_l1_or_l2():
     assert "plus 0.002·sign(W), an L1 penalty's subgradient" in said, said
     assert "an L2 term" in _term_outside(["W"], {"W": 0.5 * g + 0.01 * W}, {"W": g}, 0.5, record)
     assert _term_outside(["W"], {"W": 0.5 * g + 0.01 * rng.normal(size=(4, 3))}, {"W": g}, 0.5, record) == ""
+
+
+def test_another_function_on_one_block_of_a_ports_chunk_is_said_with_the_block_order():
+    from parity.diagnosis.functions_apart import functions_apart
+    from tests.test_trace_readings import values as traced
+    g = np.random.default_rng(14).normal(size=(4, 3))
+    mine = traced(("getitem", g, (), ""), ("tanh", np.tanh(g), (0,), ""))
+    port = traced(("chunk", g, (), ""), ("sigmoid", 1 / (1 + np.exp(-g)), (0,), ""))
+    said = functions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0], 1e-6)
+    assert "applies tanh" in said and "blocks taken in another order" in said, said
+    plain = traced(("linear", g, (), ""), ("sigmoid", 1 / (1 + np.exp(-g)), (0,), ""))
+    assert "blocks" not in functions_apart(mine.values[1:], plain.values[1:], mine.values[0], plain.values[0], 1e-6)

@@ -47,9 +47,11 @@ def functions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Va
                 continue  # a square against a cosine is no function written in another's place
             if mine.array.size != theirs.array.size or agrees(mine.array.reshape(theirs.array.shape), theirs.array, tolerance):
                 continue
+            block = (f" The value is one block of the port's {twin.op}: blocks taken in another order (gates i, f, g, o "
+                     "against i, f, o, g) give each block another function." if twin.op in ("chunk", "split", "unbind", "tensor_split") else "")
             return (f"The NumPy program applies {_said(a)} to the value both agree on where the port applies {_said(b)}: "
                     f"two different functions of the same value (measured: their inputs agree, their outputs do not; "
-                    f"the largest difference is {float(np.max(np.abs(mine.array.ravel() - theirs.array.ravel()))):.3g}).")
+                    f"the largest difference is {float(np.max(np.abs(mine.array.ravel() - theirs.array.ravel()))):.3g}).{block}")
     return ""
 
 
