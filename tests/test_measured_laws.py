@@ -571,3 +571,17 @@ def test_another_function_on_one_block_of_a_ports_chunk_is_said_with_the_block_o
     assert "applies tanh" in said and "blocks taken in another order" in said, said
     plain = traced(("linear", g, (), ""), ("sigmoid", 1 / (1 + np.exp(-g)), (0,), ""))
     assert "blocks" not in functions_apart(mine.values[1:], plain.values[1:], mine.values[0], plain.values[0], 1e-6)
+
+
+def test_a_penalty_on_a_whole_table_where_the_batchs_rows_are_meant_is_said():
+    from parity.diagnosis.tables import whole_table
+    from tests.test_trace_readings import values as traced
+    table = np.random.default_rng(15).normal(size=(6, 3))
+    ids = np.array([0, 2, 2, 4])
+    mine = traced(("getitem", table[ids], (), ""), ("square", table[ids] ** 2, (0,), ""))
+    port = traced(("embedding", table[ids], (), ""), ("pow", table ** 2, ("?",), "2"))
+    port.values[1].unseen = {0: table}
+    said = whole_table(mine.values[1:], mine.values[0], port)
+    assert "a whole table" in said and "6 rows, 3 of them not in the batch" in said, said
+    port.values[1].unseen = {0: table[ids]}  # the looked-up rows on both sides: nothing to say
+    assert whole_table(mine.values[1:], mine.values[0], port) == ""

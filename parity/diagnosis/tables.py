@@ -149,3 +149,36 @@ def _positions(values: np.ndarray, table: np.ndarray) -> np.ndarray | None:
     if not np.all(hits.sum(axis=1) == 1):
         return None
     return hits.argmax(axis=1)
+
+
+SQUARES = {"square", "power", "pow", "mul", "multiply", "abs", "absolute"}  # a penalty's op on a table's entries
+
+
+def whole_table(numpy_ops: list[Value], frontier: Value, torch_trace: Trace) -> str:
+    """The NumPy program applies a penalty's op to the rows of a table the batch looks up (the value both agree on);
+    the port applies it to a whole table holding those rows and others: a penalty on every row where the batch's rows
+    are meant (an L2 term on `Embedding.weight` where the looked-up rows belong)."""
+    mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in SQUARES), None)
+    rows = frontier.array
+    if mine is None or rows.ndim != 2:
+        return ""
+    for value in torch_trace.values:
+        if value.op.removesuffix("_") not in SQUARES:
+            continue
+        held = [(torch_trace.values[i].array, describe(torch_trace.values[i])) if isinstance(i, int) else
+                (value.unseen.get(k), "a tensor it holds") for k, i in enumerate(value.inputs) if isinstance(i, int) or i == "?"]
+        table, words = held[0] if held and held[0][0] is not None else (None, "")
+        if table is None or np.ndim(table) != 2 or table.shape[1] != rows.shape[1] or table.shape[0] == rows.shape[0] or \
+                not _rows_of(rows, table):
+            continue
+        unread = table.shape[0] - len({r.tobytes() for r in np.asarray(rows, np.float64)})
+        if unread > 0:
+            return (f"The NumPy program's {mine.op} takes the rows the batch looks up ({describe(frontier)}); the port's "
+                    f"{value.op} takes a whole table ({words}, {table.shape[0]} rows, {unread} of them not in the batch): a "
+                    "penalty on every row of the table where the batch's rows are meant (or the reverse).")
+    return ""
+
+
+def _rows_of(rows: np.ndarray, table: np.ndarray) -> bool:
+    held = {r.tobytes() for r in np.asarray(table, np.float64)}
+    return all(r.tobytes() in held for r in np.asarray(rows, np.float64))

@@ -45,7 +45,7 @@ from parity.diagnosis.agreements import agreements, carried, recorded_value
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.reduction_axes import axes_of, normalised_axis
 from parity.diagnosis.weights_exchanged import weights_exchanged
-from parity.diagnosis.tables import other_parameter, other_table
+from parity.diagnosis.tables import other_parameter, other_table, whole_table
 from parity.diagnosis.in_place import written_in_place
 from parity.diagnosis.averages import average_apart
 from parity.diagnosis.operand_calls import operand_recalled
@@ -264,6 +264,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
     return [
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
+        ("tables", lambda: said("forward", whole_table(numpy_ops, frontier, torch_trace), "Penalise the same rows on both sides.")),
         ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance) or other_parameter(
             twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same table (read the same weight) in both programs.", 0.85)),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
