@@ -585,3 +585,13 @@ def test_a_penalty_on_a_whole_table_where_the_batchs_rows_are_meant_is_said():
     assert "a whole table" in said and "6 rows, 3 of them not in the batch" in said, said
     port.values[1].unseen = {0: table[ids]}  # the looked-up rows on both sides: nothing to say
     assert whole_table(mine.values[1:], mine.values[0], port) == ""
+
+
+def test_log_sigmoids_derivative_taken_at_the_other_sign_is_read():
+    from parity.diagnosis.local_derivatives import factor_against
+    from tests.test_trace_readings import values as traced
+    u = np.random.default_rng(16).normal(size=8)
+    port = traced(("X", u, (), ""), ("log_sigmoid", -np.log1p(np.exp(-u)), (0,), ""), ("grad", np.ones(8), (1,), ""))
+    said = factor_against(1 / (1 + np.exp(-u)), port.values[2], port, "σ(d)", 8)
+    assert "log_sigmoid's derivative taken with its argument's sign flipped" in said, said
+    assert factor_against(1 / (1 + np.exp(u)), port.values[2], port, "σ(-d)", 8) == ""  # the derivative itself

@@ -39,12 +39,14 @@ DERIVATIVES = {
     "log1p": (lambda u, v, k: 1 / (1 + u), "1/(1 + z)"),
     "expm1": (lambda u, v, k: v + 1, "exp(z)"),
     "relu": (lambda u, v, k: (u > 0).astype(np.float64), "1 where z > 0, else 0"),
+    "log_sigmoid": (lambda u, v, k: _sigmoid(-u), "σ(-z) = 1 - σ(z)"),
 }
 
 
 FLIPPED = {  # f'(-z) for the derivatives that are not even: σ(-z) where softplus's σ(z) belongs
     "softplus": lambda u, v: _sigmoid(-u), "exp": lambda u, v: 1 / v, "relu": lambda u, v: (u < 0).astype(np.float64),
     "silu": lambda u, v: _sigmoid(-u) * (1 - u * (1 - _sigmoid(-u))),
+    "log_sigmoid": lambda u, v: _sigmoid(u),
 }
 
 
