@@ -595,3 +595,20 @@ def test_log_sigmoids_derivative_taken_at_the_other_sign_is_read():
     said = factor_against(1 / (1 + np.exp(-u)), port.values[2], port, "σ(d)", 8)
     assert "log_sigmoid's derivative taken with its argument's sign flipped" in said, said
     assert factor_against(1 / (1 + np.exp(u)), port.values[2], port, "σ(-d)", 8) == ""  # the derivative itself
+
+
+def test_a_formulas_constant_written_otherwise_in_a_numpy_composite_is_said_against_the_ports_function():
+    from parity.diagnosis.functions_apart import formula_constant
+    from tests.test_trace_readings import values as traced
+    x = np.random.default_rng(17).normal(size=(4, 3))
+
+    def composite(c):
+        return traced(("linear", x, (), ""), ("power", x ** 3, (0, 3.0), ""), ("multiply", 0.044715 * x ** 3, (0.044715, 1), ""),
+                      ("add", x + 0.044715 * x ** 3, (0, 2), ""), ("multiply", c * (x + 0.044715 * x ** 3), (c, 3), ""),
+                      ("tanh", np.tanh(c * (x + 0.044715 * x ** 3)), (4,), ""))
+    port = traced(("gelu", x, (), "approximate='tanh'"))
+    wrong = composite(float(np.sqrt(np.pi / 2)))
+    said = formula_constant(wrong.values[1:], port.values, wrong.values[0])
+    assert "takes √(2/π) = 0.797885" in said and "1.25331 = √(π/2)" in said, said
+    right = composite(float(np.sqrt(2 / np.pi)))
+    assert formula_constant(right.values[1:], port.values, right.values[0]) == ""

@@ -134,3 +134,34 @@ def _position(taken: np.ndarray, source: np.ndarray) -> tuple[int, int] | None:
     found = [(axis, k) for axis in range(source.ndim) if np.delete(np.array(source.shape), axis).tolist() == list(taken.shape)
              for k in range(source.shape[axis]) if np.array_equal(np.take(source, k, axis=axis), taken)]
     return found[0] if len(found) == 1 else None
+
+
+# the constants a function's written-out form takes: a NumPy program writes the function as its formula
+FORMULAS = {("gelu", "tanh"): {"√(2/π)": np.sqrt(2 / np.pi), "0.044715": 0.044715}}
+NAMED = {"√(π/2)": np.sqrt(np.pi / 2), "√(2π)": np.sqrt(2 * np.pi), "1/√(2π)": 1 / np.sqrt(2 * np.pi), "√2": np.sqrt(2),
+         "1/√2": 1 / np.sqrt(2), "2/π": 2 / np.pi, "π/2": np.pi / 2, "√π": np.sqrt(np.pi), "√(2/π)": np.sqrt(2 / np.pi)}
+PLAIN = (0.5, 1.0, 2.0, 3.0, -1.0, -0.5)
+
+
+def formula_constant(departing: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """The port calls a function whose formula the NumPy program writes out (the tanh GELU); one of the formula's
+    constants is missing from the NumPy program's numbers and another stands in its place: that constant, said. The
+    numbers are those of the ops made from the value both agree on, elementwise, until a product changes the shape."""
+    for op in torch_ops[:3]:
+        form = next((f for (name, kind), f in FORMULAS.items() if _name(op) == name and kind in op.detail), None)
+        if form is None:
+            continue
+        made, written = {frontier.index}, []
+        for v in departing[:40]:
+            if v.array.shape == frontier.array.shape and any(i in made for i in v.inputs if isinstance(i, int)):
+                made.add(v.index)
+                written += [n for n in v.inputs if isinstance(n, float)]
+        numbers = {round(float(n), 12) for n in written}
+        missing = [w for w, c in form.items() if not any(np.isclose(n, c, rtol=1e-6) for n in numbers)]
+        extra = [n for n in numbers if not any(np.isclose(n, c, rtol=1e-6) for c in (*form.values(), *PLAIN))]
+        if len(missing) == 1 and len(extra) == 1:
+            named = next((f" = {w}" for w, c in NAMED.items() if np.isclose(extra[0], c, rtol=1e-6)), "")
+            return (f"The port's {op.op} ({op.detail}) takes {missing[0]} = {form[missing[0]]:.6g} in its formula; the "
+                    f"NumPy program's written-out form takes {extra[0]:.6g}{named} in its place, its other constants "
+                    "the formula's: that constant written otherwise.")
+    return ""

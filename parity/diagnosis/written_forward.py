@@ -13,7 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from parity.diagnosis.precedence import grouped_otherwise, GROUPED
-from parity.diagnosis.functions_apart import functions_apart, one_side_only, positions_apart
+from parity.diagnosis.functions_apart import formula_constant, functions_apart, one_side_only, positions_apart
 from parity.diagnosis.rows_drawn import rows_only, rows_reading
 from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
@@ -229,6 +229,7 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
         ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.")),
         ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin), "Read the same position on both sides.")),
+        ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
     ]
 
 
