@@ -612,3 +612,13 @@ def test_a_formulas_constant_written_otherwise_in_a_numpy_composite_is_said_agai
     assert "takes √(2/π) = 0.797885" in said and "1.25331 = √(π/2)" in said, said
     right = composite(float(np.sqrt(2 / np.pi)))
     assert formula_constant(right.values[1:], port.values, right.values[0]) == ""
+
+
+def test_a_denominator_a_tenth_of_torchs_is_no_square_root_left_out():
+    """Adam's v̂ corrected with β1 at step 1 divides by 0.1·|g|: with gradients far under 1, v + ε is near 0 and a tenth
+    of torch's √v lies within a tenth of the two forms' distance; the form itself must be met."""
+    from parity.diagnosis.adaptive_denominator import _rootless
+    g = np.random.default_rng(18).uniform(1e-4, 1e-3, size=12)
+    assert not _rootless(0.1 * g, g * g, 1e-8)
+    v = 0.1 + g * g  # Adagrad's accumulator, the root left out
+    assert _rootless(v + 1e-10, v, 1e-10)

@@ -14,6 +14,7 @@ import numpy as np
 AGREES = 0.05  # relative: ε read alike at every entry where it is a share of D² float32 can read
 APART = 1e-2  # relative: entries where the root left out and torch's √v + ε differ by more than float32 blurs
 TELLING = 3  # entries that must read a form alike: no chance meets three
+ROOTLESS_AGREES = 1e-3  # relative: D read from float32 updates against v + ε
 
 
 def denominator_form(torch_names: dict, context, parameter: str, group: dict | None, gradients: Callable[[], dict],
@@ -85,5 +86,6 @@ def _inside(denominator: np.ndarray, v: np.ndarray, eps: float) -> bool:
 def _rootless(denominator: np.ndarray, v: np.ndarray, eps: float) -> bool:
     torch_form, rootless = np.sqrt(v) + eps, v + eps
     telling = np.abs(rootless - torch_form) > APART * torch_form
-    return telling.sum() >= TELLING and bool(np.all(np.abs(denominator[telling] - rootless[telling]) <=
-                                                     0.1 * np.abs(rootless[telling] - torch_form[telling])))
+    close = np.abs(denominator[telling] - rootless[telling]) <= np.minimum(  # the form itself, to float32's reading of D,
+        ROOTLESS_AGREES * rootless[telling], 0.1 * np.abs(rootless[telling] - torch_form[telling]))  # far from torch's
+    return telling.sum() >= TELLING and bool(np.all(close))
