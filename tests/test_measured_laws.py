@@ -464,6 +464,9 @@ def test_a_clip_or_a_factor_applied_on_one_side_only_is_said_with_its_side():
     assert said.startswith("The NumPy program multiplies the value both agree on by 0.1"), said
     later = traced(("b", b, (), ""), ("detach", b, (0,), ""), ("mul", 0.1 * b, (1, 0.1), ""))  # scaled a few ops on
     assert one_side_only(mine.values[1:], later.values[1:2], mine.values[0], later.values[0], (mine, later)) == ""
+    elu = traced(("z", b, (), ""), ("greater", (b > 0).astype(float), (0, 0.0), ""), ("minimum", np.minimum(b, 0), (0, 0.0), ""))
+    selu = traced(("z", b, (), ""), ("selu", b, (0,), ""))  # a formula written out against a function: no clip on one side
+    assert one_side_only(elu.values[1:], selu.values[1:], elu.values[0], selu.values[0], (elu, selu)) == ""
 
 
 def test_a_factor_of_rows_over_features_is_said_as_a_count_taken_from_the_other_axis():

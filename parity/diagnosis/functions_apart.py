@@ -73,6 +73,7 @@ def _said(name: str) -> str:
 
 BOUNDS = {"clamp", "clip", "hardtanh", "relu", "maximum", "minimum", "relu6"}
 IDENTITIES = VIEWS | {"detach", "clone", "copy", "array"}
+FORMULA_OPS = {"greater", "less", "greater_equal", "less_equal", "where", "exp", "expm1", "log", "log1p", "abs"}
 
 
 def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value,
@@ -85,6 +86,8 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
         source = frontier if who.startswith("The NumPy") else twin
         trace = traces[1] if who.startswith("The NumPy") else traces[0]  # the other side's, where it takes the value
         named = {_name(v) for v in theirs}
+        if named & (ELEMENTWISE | BOUNDS) or {_name(v) for v in mine} & FORMULA_OPS:
+            continue  # a function on one side, a formula written out on the other (ELU's minimum(z, 0)): no clip
         for value in mine[:3]:
             name, numbers = _name(value), [i for i in value.inputs if isinstance(i, float)]
             tensors = [i for i in value.inputs if isinstance(i, int) or i == "?"]
