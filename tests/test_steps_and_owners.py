@@ -508,3 +508,11 @@ def test_a_lambda_schedule_written_with_another_horizon_is_read_by_the_rates_on_
         assert code == 0, first
         return
     assert code == 1 and first["name"] == "learning-rate-schedule" and words in first["explanation"], first
+
+
+def test_a_step_schedule_cut_by_another_factor_is_read_by_its_cuts_not_by_its_rates_alone(tmp_path):
+    numpy = DECAYED_NUMPY.replace("lr = 0.05 * (1 - self.t / {horizon}) ** 2", "lr = 0.05 * 0.5 ** (self.t // 3)")
+    port = DECAYED_PORT.replace("torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: (1 - t / 40) ** 2)",
+                                "torch.optim.lr_scheduler.StepLR(optimizer, step_size=3)")  # gamma left at 0.1
+    code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=10)
+    assert code == 1 and "is cut to 0.2 of itself" in first["explanation"], first

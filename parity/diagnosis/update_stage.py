@@ -141,7 +141,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("update-norm", normed[0], {**evidence, **({"side": normed[1]} if normed[1] else {})}, "Scale each tensor's step by the same "
                         "norm in both programs (the trust ratio ‖w‖ / ‖step‖ of the whole step; a cap on the RMS or the L2 "
                         "norm, as the other program has it).", 0.85)]
-    if law and law[0] in ("step-factor", "moving-ratio", "schedule") and (followed := port_rates(setup, built, step, ratios, LAW_STEPS)):
+    if law and law[0] in ("step-factor", "moving-ratio", "schedule") and (followed := port_rates(setup, built, step, ratios, LAW_STEPS)) \
+            and not (followed.startswith(PART) and "is cut to" in law[1]):  # rates alone say less than cuts that hold
         return [Finding("learning-rate-schedule", followed, {**evidence, "ratios": ratios}, "Schedule both programs alike: "
                         "step the port's scheduler as its documentation says (ExponentialLR.step() takes no loss), or "
                         "give the NumPy program the same schedule.", 0.75 if followed.startswith(PART) else 0.85)]
