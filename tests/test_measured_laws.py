@@ -464,6 +464,11 @@ def test_a_clip_or_a_factor_applied_on_one_side_only_is_said_with_its_side():
     assert said.startswith("The NumPy program multiplies the value both agree on by 0.1"), said
     later = traced(("b", b, (), ""), ("detach", b, (0,), ""), ("mul", 0.1 * b, (1, 0.1), ""))  # scaled a few ops on
     assert one_side_only(mine.values[1:], later.values[1:2], mine.values[0], later.values[0], (mine, later)) == ""
+    masked = traced(("v", b, (), ""), ("squeeze", b, (0,), ""), ("mul", b * np.array([1.0, 0.0, 1.0]), (1, "?"), ""))
+    assert one_side_only(mine.values[1:], masked.values[1:2], mine.values[0], masked.values[0], (mine, masked)) == ""
+    relu = traced(("z", b, (), ""), ("maximum", np.maximum(b, 0), (0, 0.0), ""))
+    said = one_side_only(relu.values[1:], kept.values[1:], relu.values[0], kept.values[0], (relu, kept))
+    assert "applies a ReLU" in said and "an activation on one side only" in said, said
     elu = traced(("z", b, (), ""), ("greater", (b > 0).astype(float), (0, 0.0), ""), ("minimum", np.minimum(b, 0), (0, 0.0), ""))
     selu = traced(("z", b, (), ""), ("selu", b, (0,), ""))  # a formula written out against a function: no clip on one side
     assert one_side_only(elu.values[1:], selu.values[1:], elu.values[0], selu.values[0], (elu, selu)) == ""
@@ -551,6 +556,8 @@ def test_a_port_dropout_in_training_mode_beside_a_mask_given_as_data_is_read_as_
     assert "draws its own random mask" in said and "multiplies by" in said, said
     assert random_draw(mine.values[2:], traced(("X", h, (), ""), ("dropout", h, (0,), "p=0.25, training=False")).values[1:],
                        mine, port, {0}) == ""
+    idle = traced(("X", h, (), ""), ("dropout", h, (0, 0.0), "p=0.0, training=True"))  # p = 0 drops nothing: no draw
+    assert random_draw(mine.values[2:], idle.values[1:], mine, idle, {0}) == ""
 
 
 def test_a_penalty_term_outside_a_shared_clip_factor_is_read_as_l1_or_l2():

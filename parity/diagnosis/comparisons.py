@@ -145,7 +145,8 @@ def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     """The port's op where the programs part takes a random draw of its own (torch.randn_like) that no NumPy value
     equals: the two programs use other random numbers there, and what the NumPy program takes in its place is said."""
     for op in torch_ops:
-        if op.op.removesuffix("_") in DROPOUTS and "training=False" not in op.detail:  # a draw inside the call itself
+        rate = next((i for i in op.inputs if isinstance(i, float)), None)
+        if op.op.removesuffix("_") in DROPOUTS and "training=False" not in op.detail and rate != 0.0:  # a draw inside the call
             mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") == "multiply"), None)
             instead = [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
             given = f" where the NumPy program multiplies by {describe(instead[-1])}" if len(instead) > 1 else ""

@@ -95,6 +95,10 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
                 continue
             if name in BOUNDS and numbers and not np.allclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0):
                 cut = int(np.sum(~np.isclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0)))
+                if name in ("maximum", "relu") and numbers == [0.0]:  # max(z, 0): a ReLU, not a constraint
+                    return (f"{who} applies a ReLU, {name}(z, 0), to the value both agree on ({cut} of its "
+                            f"{source.array.size} entries set to 0) where {other} takes it without one: an activation on "
+                            "one side only (left out of the other, or applied twice on this one).")
                 return (f"{who} applies {name} to the value both agree on (bounds {', '.join(f'{n:g}' for n in numbers)}: "
                         f"{cut} of its {source.array.size} entries cut back) where {other} uses it unclipped: a clip on one "
                         "side only (a clamp of every parameter, biases too, where the other clips the weights alone; a "
@@ -108,11 +112,13 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
 
 
 def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
-    """Whether the value taken as it is meets the same factor a few ops on (a copy multiplied afterwards)."""
+    """Whether the value taken as it is is scaled a few ops on (by the same factor, or by any product: a copy
+    multiplied afterwards, a discount times a mask), so that it is not taken as it is."""
     frontier = [value]
     for _ in range(hops):
         users = [trace.values[i] for v in frontier for i in v.users]
-        if any(any(isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs) for u in users):
+        if any(any(isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs) or
+               _name(u) in ("mul", "multiply", "div", "divide", "true_divide") for u in users):
             return True
         frontier = users
     return False
