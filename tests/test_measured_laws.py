@@ -469,6 +469,9 @@ def test_a_clip_or_a_factor_applied_on_one_side_only_is_said_with_its_side():
     relu = traced(("z", b, (), ""), ("maximum", np.maximum(b, 0), (0, 0.0), ""))
     said = one_side_only(relu.values[1:], kept.values[1:], relu.values[0], kept.values[0], (relu, kept))
     assert "applies a ReLU" in said and "an activation on one side only" in said, said
+    pooled = traced(("z", b, (), ""), ("mean", b, (0,), ""), ("relu", np.maximum(b, 0), (1,), ""))  # the ReLU after a pool
+    said = one_side_only(relu.values[1:], pooled.values[1:2], relu.values[0], pooled.values[0], (relu, pooled))
+    assert "applies it after its mean" in said, said
     elu = traced(("z", b, (), ""), ("greater", (b > 0).astype(float), (0, 0.0), ""), ("minimum", np.minimum(b, 0), (0, 0.0), ""))
     selu = traced(("z", b, (), ""), ("selu", b, (0,), ""))  # a formula written out against a function: no clip on one side
     assert one_side_only(elu.values[1:], selu.values[1:], elu.values[0], selu.values[0], (elu, selu)) == ""
@@ -531,6 +534,8 @@ def test_two_positions_of_the_value_both_agree_on_read_at_other_indices_are_said
     said = positions_apart(mine.values[1:], port.values[1:], mine.values[0], port.values[0])
     assert "position 0 (the first), the port position 4 (the last)" in said, said
     assert positions_apart(mine.values[1:], mine.values[1:], mine.values[0], mine.values[0]) == ""
+    both = traced(("X", h, (), ""), ("getitem", h[:, 0, :], (0,), ":, 0, :"), ("getitem", h[:, -1], (0,), ":, -1"))
+    assert positions_apart(mine.values[1:], port.values[1:], both.values[0], port.values[0], (both, port)) == ""  # both read
 
 
 def test_a_factor_that_is_the_softmaxs_own_values_on_the_gradient_at_its_output_is_read_as_its_backward_without_the_row_sum():

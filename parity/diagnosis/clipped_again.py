@@ -135,9 +135,9 @@ def _calls(port_bounds: list[float], words: str) -> str:
     NumPy side: each call clips only the tensors it is handed, by their own norm."""
     if len(port_bounds) < 2 or len(set(port_bounds)) > 1 or GLOBAL not in words:
         return ""
-    return (f"; the port's clipping call runs {len(port_bounds)} times in one step, each at {port_bounds[0]:g}: a clip per "
-            "tensor or per group (in a loop), each by its own norm, where one call over every parameter clips by the norm "
-            "of all of them")
+    return (f"; the port's clipping call runs {len(port_bounds)} times in one step, each at {port_bounds[0]:g} (per tensor "
+            "or per group in a loop, or inside a loop over micro-batches): each call clips only what it is handed then, "
+            "where one call over every parameter's whole gradient clips by the norm of all of them")
 
 
 def _aside(words: str, setup: Any, built: Any, step: int, bounds: list[float]) -> str:

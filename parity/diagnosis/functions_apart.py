@@ -96,9 +96,12 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
             if name in BOUNDS and numbers and not np.allclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0):
                 cut = int(np.sum(~np.isclose(value.array.ravel(), source.array.ravel(), rtol=1e-6, atol=0)))
                 if name in ("maximum", "relu") and numbers == [0.0]:  # max(z, 0): a ReLU, not a constraint
+                    later = next((v for v in theirs if _rectified_later(v, trace)), None)
                     return (f"{who} applies a ReLU, {name}(z, 0), to the value both agree on ({cut} of its "
-                            f"{source.array.size} entries set to 0) where {other} takes it without one: an activation on "
-                            "one side only (left out of the other, or applied twice on this one).")
+                            f"{source.array.size} entries set to 0) where {other} " + (
+                                f"applies it after its {later.op}: the ReLU and that op in another order." if later else
+                                "takes it without one: an activation on one side only (left out of the other, or applied "
+                                "twice on this one)."))
                 return (f"{who} applies {name} to the value both agree on (bounds {', '.join(f'{n:g}' for n in numbers)}: "
                         f"{cut} of its {source.array.size} entries cut back) where {other} uses it unclipped: a clip on one "
                         "side only (a clamp of every parameter, biases too, where the other clips the weights alone; a "
@@ -109,6 +112,16 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
                         "factor on one side only (a dampening 1 - d applied at a first step where the other starts from "
                         "the value itself, a scale or a weight left out).")
     return ""
+
+
+def _rectified_later(value: Value, trace: Trace, hops: int = 3) -> bool:
+    """Whether a ReLU (or max(·, 0)) follows the value within a few ops."""
+    frontier = [value]
+    for _ in range(hops):
+        frontier = [trace.values[i] for v in frontier for i in v.users]
+        if any(_name(u) in ("relu", "maximum", "clamp") for u in frontier):
+            return True
+    return False
 
 
 def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
@@ -124,12 +137,19 @@ def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> b
     return False
 
 
-def positions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value) -> str:
+def positions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value,
+                    traces: tuple[Trace, Trace] | None = None) -> str:
     """Both sides take one position of the value they agree on along the same axis, at other indices (the first
     position against the last: a CLS slot read at the end, a state off by one)."""
-    mine = next((p for v in numpy_ops[:3] if v.op.startswith("getitem") and (p := _position(v.array, frontier.array))), None)
-    theirs = next((p for v in torch_ops[:3] if v.op.startswith("getitem") and (p := _position(v.array, twin.array))), None)
-    if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+    if traces is not None:  # every read of the value, the agreeing ones too (a column both sides read alike)
+        numpy_ops = [traces[0].values[i] for i in frontier.users]
+        torch_ops = [traces[1].values[i] for i in twin.users]
+    mine = {p for v in numpy_ops if v.op.startswith("getitem") and (p := _position(v.array, frontier.array))}
+    theirs = {p for v in torch_ops if v.op.startswith("getitem") and (p := _position(v.array, twin.array))}
+    if len(mine) != 1 or len(theirs) != 1 or mine == theirs:
+        return ""  # each side reads one position, and another one (a side that reads both uses them otherwise)
+    mine, theirs = next(iter(mine)), next(iter(theirs))
+    if mine[0] != theirs[0]:
         return ""
     axis, size = mine[0], frontier.array.shape[mine[0]]
     where = lambda k: f"{k}{' (the last)' if k == size - 1 else ' (the first)' if k == 0 else ''}"  # noqa: E731

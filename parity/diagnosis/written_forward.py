@@ -228,7 +228,7 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
                                    "Apply the same function in both programs.")),
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
         ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.")),
-        ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin), "Read the same position on both sides.")),
+        ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.")),
         ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
     ]
 
