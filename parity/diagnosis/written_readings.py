@@ -237,7 +237,8 @@ def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, t
         law = deeper
     if unused is not None:
         said += f" The NumPy program computes the port's value too ([{unused.op} {unused.array.shape}]) but does not use it there."
-        if unused.index in ancestors(trace, a.index):
+        path = [trace.values[i] for i in ancestors(trace, a.index) if i > unused.index and unused.index in ancestors(trace, i)]
+        if 0 < len(path) <= 3 and any(v.op in ("matmul", "dot", "einsum", "tensordot") for v in path):  # h·W + b, gated
             said += (f" Its [{a.op} {a.array.shape}] is made from it: the same ops in another order, the op at the agreeing "
                      "output applied after them on one side and before them on the other (a gate on h before the product "
                      "h·W where it belongs after it, or the reverse).")
