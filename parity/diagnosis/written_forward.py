@@ -146,7 +146,7 @@ def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier
     if step > 1 and not held:
         text += f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: {CARRIED}"
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
-                   "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.8 if named else LOCATED)
+                   "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.75 if named == "complement" else 0.8 if named else LOCATED)
 
 
 def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
@@ -227,8 +227,8 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
         ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
                                    "Apply the same function in both programs.")),
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
-        ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.")),
-        ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.")),
+        ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.", 0.75)),
+        ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.", 0.75)),
         ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
     ]
 
@@ -265,7 +265,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
     return [
         ("columns", lambda: said("forward", columns_read(numpy_trace, torch_trace, frontier, twin), "Read the same columns in both programs.")),
         ("columns", lambda: said("forward", lookup_keys(departing[:12], numpy_trace, torch_trace), "Look each table up by its own key column.")),
-        ("tables", lambda: said("forward", whole_table(numpy_ops, frontier, torch_trace), "Penalise the same rows on both sides.")),
+        ("tables", lambda: said("forward", whole_table(numpy_ops, frontier, torch_trace), "Penalise the same rows on both sides.", 0.75)),
         ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance) or other_parameter(
             twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same table (read the same weight) in both programs.", 0.85)),
         ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)

@@ -210,7 +210,7 @@ def compared_finding(numpy_ops: list[Value], torch_ops: list[Value], frontier: V
     made = roots(trace, a.index) | roots(port_trace, b.index) | {a.op, b.op}
     if "y" in made:  # other targets: which law makes them, or only that they differ
         return "loss-function", said, 0.8 if law else 0.75
-    return "forward", said, 0.8 if law else 0.6
+    return "forward", said, 0.75 if law == "order" else 0.8 if law else 0.6
 
 
 def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
