@@ -147,8 +147,7 @@ def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     for op in torch_ops:
         rate = next((i for i in op.inputs if isinstance(i, float)), None)
         if op.op.removesuffix("_") in DROPOUTS and "training=False" not in op.detail and rate != 0.0:  # a draw inside the call
-            mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") == "multiply"), None)
-            instead = [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
+            _, instead = _taken_instead(numpy_ops, ("multiply",), trace)
             given = f" where the NumPy program multiplies by {describe(instead[-1])}" if len(instead) > 1 else ""
             return (f"The port's {op.op} draws its own random mask at every call (training=True){given}: the two programs "
                     "drop other units (a mask given as data on one side, drawn by torch on the other; torch's draw cannot "
@@ -158,13 +157,18 @@ def random_draw(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         drawn = next((other.values[i] for i in near if other.values[i].op in DRAWS), None)
         if drawn is None:
             continue
-        mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in (op.op, "multiply", "add")), None)
-        instead = [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
+        mine, instead = _taken_instead(numpy_ops, (op.op, "multiply", "add"), trace)
         taken = f" where the NumPy program takes {instead[-1].op} {instead[-1].array.shape} in its {mine.op}" if instead else ""
         return (f"The port's {op.op} takes a random draw of its own, {drawn.op} {drawn.array.shape}{taken}: no NumPy value "
                 f"equals the draw, so the two programs use other random numbers there (fresh noise drawn each step where "
                 "the other program reads it from the data, or another generator).")
     return ""
+
+
+def _taken_instead(numpy_ops: list[Value], ops: tuple[str, ...], trace: Trace) -> tuple[Value | None, list[Value]]:
+    """The NumPy program's first op of those kinds where the port draws, and the values it takes."""
+    mine = next((v for v in numpy_ops if v.op.removesuffix(" (in place)") in ops), None)
+    return mine, [trace.values[i] for i in mine.inputs if isinstance(i, int)] if mine else []
 
 
 def mask_as_indices(departing: list[Value], trace: Trace) -> str:

@@ -114,27 +114,26 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     return ""
 
 
-def _rectified_later(value: Value, trace: Trace, hops: int = 3) -> bool:
-    """Whether a ReLU (or max(·, 0)) follows the value within a few ops."""
+def _met_later(value: Value, trace: Trace, meets, hops: int = 3) -> bool:
+    """Whether an op a few uses on from the value is one `meets` says yes to."""
     frontier = [value]
     for _ in range(hops):
         frontier = [trace.values[i] for v in frontier for i in v.users]
-        if any(_name(u) in ("relu", "maximum", "clamp") for u in frontier):
+        if any(meets(u) for u in frontier):
             return True
     return False
 
 
-def _scaled_later(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
+def _rectified_later(value: Value, trace: Trace) -> bool:
+    """Whether a ReLU (or max(·, 0)) follows the value within a few ops."""
+    return _met_later(value, trace, lambda u: _name(u) in ("relu", "maximum", "clamp"))
+
+
+def _scaled_later(value: Value, factor: float, trace: Trace) -> bool:
     """Whether the value taken as it is is scaled a few ops on (by the same factor, or by any product: a copy
     multiplied afterwards, a discount times a mask), so that it is not taken as it is."""
-    frontier = [value]
-    for _ in range(hops):
-        users = [trace.values[i] for v in frontier for i in v.users]
-        if any(any(isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs) or
-               _name(u) in ("mul", "multiply", "div", "divide", "true_divide") for u in users):
-            return True
-        frontier = users
-    return False
+    return _met_later(value, trace, lambda u: _name(u) in ("mul", "multiply", "div", "divide", "true_divide") or any(
+        isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs))
 
 
 def positions_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value,
