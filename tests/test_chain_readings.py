@@ -691,6 +691,19 @@ def test_a_term_through_a_per_row_statistic_is_read_and_a_masks_factor_is_not():
     assert "per row" not in statistic_term(mine.values[2], [2], mine, port, 1e-9)
 
 
+def test_a_layer_norms_variance_term_left_out_over_a_sequence_is_read_along_its_last_axis():
+    from parity.diagnosis.statistic_terms import statistic_term
+    centred = RNG.normal(size=(4, 5, 6))  # (batch, time, features): the norm over the features
+    g = RNG.normal(size=(4, 5, 6))
+    per_row = RNG.normal(size=(4, 5, 1))
+    port = traced(("X", g, (), ""), ("layer_norm", g, (0,), ""), ("grad", g - per_row * centred, (1,), ""))
+    mine = traced(("X", centred, (), ""), ("subtract", centred, (0,), ""), ("multiply", g, (0,), ""))
+    said = statistic_term(mine.values[2], [2], mine, port, 1e-9)
+    assert "one number per row times the NumPy program's [subtract (4, 5, 6)]" in said, said
+    port.values[2].array = g - RNG.normal(size=(4, 5, 6)) * centred  # no statistic: one number per entry
+    assert "per row" not in statistic_term(mine.values[2], [2], mine, port, 1e-9)
+
+
 def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_count():
     from parity.diagnosis.statistic_terms import statistic_term
     mask = (RNG.random(size=(4, 5, 1)) > 0.3).astype(float)

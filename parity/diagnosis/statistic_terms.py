@@ -78,12 +78,14 @@ def _row_scaled_term(gap: np.ndarray, trace: Trace, tolerance: float, before: in
     it. One number for all is a factor, read elsewhere, and not said here. Values made before the departing one only
     (an optimizer's arrays of the weight's shape come after), then the port's forward values (a standardised weight,
     made from the weight alone, is traced on the port's side only)."""
-    if gap.ndim != 2 or min(gap.shape) < 3 or not np.any(gap):
+    if gap.ndim < 2 or min(gap.shape[-1], gap.size // gap.shape[-1]) < 3 or not np.any(gap):
         return ""
     mine = [(f"the NumPy program's {describe(v)}", v.array) for v in trace.values[:before] if v.array.shape == gap.shape and v.op not in ("X", "y")]
     theirs = [(f"the port's {describe(v)}", a) for v in _port_forward(other) if v.op not in ("X", "y")
               and (a := aligned(v.array, gap)) is not None]  # a weight's statistic, which the NumPy trace does not see
-    for source, v in [*mine[-STATISTIC_PAIRS:], *theirs[-STATISTIC_PAIRS:]]:
+    rows = lambda a: np.reshape(a, (-1, gap.shape[-1]))  # noqa: E731 - a statistic over the last axis, leading axes as rows
+    gap = rows(gap)
+    for source, v in [(s, rows(a)) for s, a in [*mine[-STATISTIC_PAIRS:], *theirs[-STATISTIC_PAIRS:]]]:
         if np.ptp(v) == 0:
             continue
         for axis, words in ((1, "row"), (0, "column")):
