@@ -516,3 +516,41 @@ def test_a_step_schedule_cut_by_another_factor_is_read_by_its_cuts_not_by_its_ra
                                 "torch.optim.lr_scheduler.StepLR(optimizer, step_size=3)")  # gamma left at 0.1
     code, first = _check(tmp_path, numpy, port, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=10)
     assert code == 1 and "is cut to 0.2 of itself" in first["explanation"], first
+
+
+ADAMAX_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.m = {"W": np.zeros((5, 1)), "b": np.zeros(1)}
+        self.u = {"W": np.zeros((5, 1)), "b": np.zeros(1)}
+        self.t = 0
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        self.t += 1
+        for k, g in grads.items():
+            self.m[k] = 0.9 * self.m[k] + 0.1 * g
+            self.u[k] = np.maximum({beta2} * self.u[k], np.abs(g) + 1e-8)
+            setattr(self, k, getattr(self, k) - 0.01 / (1 - 0.9 ** self.t) * self.m[k] / self.u[k])
+        return float(np.mean((out - y) ** 2))
+"""
+
+ADAMAX_PORT = ROOTED_PORT.replace("torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.9, eps=1e-4)",
+                                  "torch.optim.Adamax(model.parameters(), lr=0.01)")
+
+
+@pytest.mark.parametrize("beta2, words", [("0.999", None), ("0.9", "built again with betas=(0.9, 0.9)")])
+def test_one_entry_of_the_ports_betas_apart_is_found_by_rebuilding_its_optimizer_with_that_entry_changed(tmp_path, beta2, words):
+    """A tuple argument (Adam's betas, Rprop's etas) is changed one entry at a time, to the numbers the NumPy program
+    writes: its β2 of 0.9 beside the port's default 0.999."""
+    code, first = _check(tmp_path, ADAMAX_NUMPY.replace("{beta2}", beta2), ADAMAX_PORT, _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"], steps=12)
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"], first

@@ -22,7 +22,8 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import ROUND, handling
 from parity.diagnosis.clip_rules import GLOBAL, NORMS, Gradients, clippings, never_binding
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_again import AHEAD, _optimizer, _written_numbers, follows_trajectory, port_follows
+from parity.diagnosis.optimizer_again import AHEAD, _optimizer, follows_trajectory, port_follows
+from parity.diagnosis.optimizer_arguments import written_numbers
 from parity.diagnosis.replays import numpy_trajectory, replayed
 from parity.diagnosis.scaled_gradients import scaled_before_clipping
 
@@ -102,7 +103,7 @@ class _Fresh:
 
 def _bounds(setup: Any, built: Any, port_bounds: list[float]) -> list[float]:
     """The bounds the port's own clipping calls take, the NumPy program's own positive numbers, the bounds people write."""
-    written = [n for n in _written_numbers(setup, built) if n > 0][:MOST_BOUNDS]
+    written = [n for n in written_numbers(setup, built) if n > 0][:MOST_BOUNDS]
     return list(dict.fromkeys([*port_bounds, *written, *ROUND]))
 
 

@@ -8,27 +8,21 @@ nothing is looked up.
 from __future__ import annotations
 
 import inspect
-import weakref
-from collections import Counter
 from contextlib import nullcontext
 from typing import Any, Iterator
 
 import numpy as np
 import torch
 
-from parity.diagnosis.called_again import SKIPPED, options
+from parity.diagnosis.called_again import SKIPPED
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.replays import traces
+from parity.diagnosis.optimizer_arguments import NOT_ARGUMENTS, entry_changed, variants, written_numbers
 from parity.diagnosis.value_trace import agrees
 
 AHEAD = 3  # steps past the failing one that must agree too
-MOST_VARIANTS = 16
-TINY = 1e-3  # an argument below this is an ε beside a root: tried at the small numbers people write
-EPSILONS = (1e-5, 1e-6, 1e-7, 1e-8, 1e-10)
-MOST_PER_KEY = 5  # values tried for one argument
+MOST_VARIANTS = 20
 VECTORS = "the vectors"  # the group of one-dimensional parameters split off the one group
 SETTINGS = "every setting"  # one group given another group's settings, all of them
-WRITTEN_NUMBERS = 8  # the NumPy program's numbers tried
 MEASURED = 0.9
 MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient the step uses: the NumPy program's step "
                              "climbs the loss its port descends, the sign of its gradients (of its loss's derivative, "
@@ -37,7 +31,6 @@ MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient th
                                             "p -= lr·λ·p); False adds λ·p to the gradient the moments are made of (an L2 term).",
             "decoupled_weight_decay=True": " decoupled_weight_decay=True decays each weight apart from the gradient (AdamW's "
                                            "p -= lr·λ·p); False adds λ·p to the gradient the moments are made of (an L2 term)."}
-NOT_ARGUMENTS = {"self", "params", "foreach", "capturable", "differentiable", "fused"}
 
 
 def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
@@ -45,10 +38,11 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float)
     optimizer = _optimizer(built.make_sides()[1])
     if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance):
         return None  # the port's own optimizer, rebuilt as given, agrees: the programs part elsewhere
-    for change, key, value in list(_variants(optimizer, _written_numbers(setup, built)))[:MOST_VARIANTS]:
+    for change, key, value in list(variants(optimizer, written_numbers(setup, built)))[:MOST_VARIANTS]:
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
             name = type(optimizer).__name__
-            return Finding("optimizer-settings", f"The port's {name}, built again with {change} (its own class, the same "
+            said = change + entry_changed(optimizer.param_groups[0].get(key), value)
+            return Finding("optimizer-settings", f"The port's {name}, built again with {said} (its own class, the same "
                            f"parameters and every other argument as given), steps in lockstep with the NumPy program "
                            f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
                            f"{name} (which program means it, the measurement does not say).{MEANINGS.get(change, '')}",
@@ -112,51 +106,6 @@ def _optimizer(side: Any) -> Any:
     side = _stepping(side)
     names = getattr(side, "names", None)
     return names.get("optimizer") if isinstance(names, dict) else getattr(side, "optimizer", None)
-
-
-def _variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ()) -> Iterator[tuple[str, str, Any]]:
-    """Each argument changed one way: as `options` changes it, to 0 (a term the NumPy program does not have), or, for a
-    fraction (a decay, a momentum), to a fraction the NumPy program writes (RMSprop's alpha left at its default 0.99
-    where the NumPy program averages with 0.9)."""
-    group = optimizer.param_groups[0]
-    arguments = inspect.signature(type(optimizer).__init__).parameters.items()
-    for key, parameter in sorted(arguments, key=lambda item: not isinstance(group.get(item[0]), bool)):  # flags first: one
-        if key in NOT_ARGUMENTS or key in SKIPPED or key not in group:                                 # try each
-            continue
-        tried = options(key, group[key], parameter.default)
-        if isinstance(group[key], float) and group[key] != 0.0 and key != "lr" and 0.0 not in tried:
-            tried = [*tried, 0.0]  # a term at a default the NumPy program does not have (AdamW's weight_decay=0.01)
-        if isinstance(group[key], float) and 0.0 < group[key] < TINY and key != "lr":  # an ε: small numbers, written first
-            fractions = dict.fromkeys([*(n for n in numbers if 0.0 < n < TINY), *EPSILONS])
-            tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
-        elif isinstance(group[key], float) and 0.0 < group[key] < 1.0 and key != "lr":
-            fractions = dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if 0.0 < k < 1.0)  # 1 - α written
-            tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
-        for option in tried:
-            yield f"{key}={option!r}", key, option
-
-
-def _written_numbers(setup: Any, built: Any) -> tuple[float, ...]:
-    """The numbers the NumPy program's first step computes with (its constants as written), most used first; read
-    once per run (the optimizer's and the clipping's readings both try them, and a trace of a long program is slow)."""
-    try:
-        return _WRITTEN[built]
-    except (KeyError, TypeError):
-        pass
-    try:
-        values = traces(setup, built, 1)[0].values
-    except Exception:  # noqa: BLE001 - a program that cannot be traced: no numbers to try
-        return ()
-    counted = Counter(round(i, 12) for v in values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0))
-    numbers = tuple(n for n, _ in counted.most_common(WRITTEN_NUMBERS))
-    try:
-        _WRITTEN[built] = numbers
-    except TypeError:  # a run's object that takes no weak reference: read again next time
-        pass
-    return numbers
-
-
-_WRITTEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _rebuilt(optimizer: torch.optim.Optimizer, key: str | None, value: Any, group: int | str | None = None) -> torch.optim.Optimizer:
