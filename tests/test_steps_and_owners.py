@@ -554,3 +554,41 @@ def test_one_entry_of_the_ports_betas_apart_is_found_by_rebuilding_its_optimizer
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"], first
+
+
+VELOCITY_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.v = {"W": np.zeros((5, 1)), "b": np.zeros(1)}
+        self.t = 0
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        self.t += 1
+        for k, g in grads.items():
+{body}
+        return float(np.mean((out - y) ** 2))
+"""
+
+VELOCITY_PORT = ROOTED_PORT.replace("torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.9, eps=1e-4)",
+                                    "torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)")
+EARLY = """            setattr(self, k, getattr(self, k) - 0.1 * self.v[k])
+            self.v[k] = 0.9 * self.v[k] + g"""
+WARMED = """            self.v[k] = 0.9 * self.v[k] + g
+            setattr(self, k, getattr(self, k) - 0.1 * min(1.0, (self.t - 1) / 3) * self.v[k])"""
+
+
+@pytest.mark.parametrize("body, name, words", [(EARLY, "state-order", "applied with the momentum_buffer one step old"),
+                                               (WARMED, "not-updated", "a learning rate of 0 there")])
+def test_a_first_step_that_moves_nothing_is_read_as_the_state_applied_before_it_is_updated_or_as_a_rate_of_0(
+        tmp_path, body, name, words):
+    """The velocity applied above the line that updates it: every later update is the port's with the velocity one
+    step old. A warm-up from t = 0 moves nothing at the first step too, and its ramp is no state's age."""
+    code, first = _check(tmp_path, VELOCITY_NUMPY.replace("{body}", body), VELOCITY_PORT, _rows(),
+                         ["W=fc.weight.T", "b=fc.bias"], steps=6)
+    assert code == 1 and first["name"] == name and words in first["explanation"], first

@@ -23,6 +23,7 @@ from parity.diagnosis.learning_rates import PART, one_learning_rate_factor, port
 from parity.diagnosis.backward_again import raw_gradients, still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
+from parity.diagnosis.state_order import state_read_early
 from parity.diagnosis.ratios import constant_ratio, data_axis as _data_axis, ratio_meaning as _ratio_meaning
 from parity.diagnosis.update_norms import update_norm_law
 from parity.diagnosis.update_ratio_laws import step_ratio_law as _law
@@ -74,6 +75,14 @@ def _still(setup: Setup, built, context, parameter: str, step: int, evidence: di
         updates = [v for k, v in record.items() if k.endswith(".update")]
         if np.any(still) or not np.any(moved):
             continue
+        if step == 1 and (kind := state_read_early(setup, built, side)):
+            return [Finding("state-order", f"{who} moves no parameter at step 1 (every update is 0), and from step 2 on its "
+                            f"updates are the other program's applied with the {kind} one step old (the other's update times "
+                            f"{kind}_(t-1) / {kind}_t, entry by entry, one factor per step): its step applies the state "
+                            f"before this step's gradient enters it (the parameter update written above the line that "
+                            f"updates the {kind}), so the first step, at a state of 0, moves nothing.",
+                            {**evidence, "side": side, "state": kind},
+                            "Update the state (the velocity, the first moment) first, then the parameter with it.", 0.85)]
         if len(updates) > 1 and not any(map(np.any, updates)) and moves_at(setup, built, step + 1, side):
             return [Finding("not-updated", f"{who} moves no parameter at step {step} (every update is 0) where the other moves "
                             "every one, and moves them at the next: its step runs at a learning rate of 0 there (a warm-up or "
