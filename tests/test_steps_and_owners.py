@@ -592,3 +592,13 @@ def test_a_first_step_that_moves_nothing_is_read_as_the_state_applied_before_it_
     code, first = _check(tmp_path, VELOCITY_NUMPY.replace("{body}", body), VELOCITY_PORT, _rows(),
                          ["W=fc.weight.T", "b=fc.bias"], steps=6)
     assert code == 1 and first["name"] == name and words in first["explanation"], first
+
+
+def test_a_weight_decay_the_port_leaves_at_its_default_0_is_tried_at_the_fractions_the_numpy_program_writes(tmp_path):
+    """The NumPy program adds λ·θ to the gradient its RMSprop state is made of; the port's RMSprop keeps its default
+    weight_decay=0. The state parts first, and only the port's optimizer rebuilt at the program's λ says why."""
+    numpy = ROOTED_NUMPY.replace('for k, g in (("W", X.T @ d), ("b", d.sum(axis=0))):',
+                                 'for k, g in (("W", X.T @ d + 0.03 * self.W), ("b", d.sum(axis=0) + 0.03 * self.b)):').replace(
+        "{root}", "(np.sqrt(self.s[k]) + 1e-4)")
+    code, first = _check(tmp_path, numpy, ROOTED_PORT, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=6)
+    assert code == 1 and "built again with weight_decay=0.03" in first["explanation"], first

@@ -20,7 +20,7 @@ from parity.diagnosis.optimizer_arguments import NOT_ARGUMENTS, entry_changed, v
 from parity.diagnosis.value_trace import agrees
 
 AHEAD = 3  # steps past the failing one that must agree too
-MOST_VARIANTS = 20
+MOST_VARIANTS = 24
 VECTORS = "the vectors"  # the group of one-dimensional parameters split off the one group
 SETTINGS = "every setting"  # one group given another group's settings, all of them
 MEASURED = 0.9

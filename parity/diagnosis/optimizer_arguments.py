@@ -41,6 +41,9 @@ def variants(optimizer: torch.optim.Optimizer, numbers: tuple[float, ...] = ()) 
         if isinstance(group[key], float) and 0.0 < group[key] < TINY and key != "lr":  # an ε: small numbers, written first
             fractions = dict.fromkeys([*(n for n in numbers if 0.0 < n < TINY), *EPSILONS])
             tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
+        elif isinstance(group[key], (int, float)) and not isinstance(group[key], bool) and group[key] == 0 and key != "lr":
+            # a term the port leaves out (a weight decay at its default 0), at the fractions the NumPy program writes
+            tried = [*tried, *(n for n in dict.fromkeys(numbers) if 0.0 < n < 1.0 and n not in tried)][:MOST_PER_KEY]
         elif isinstance(group[key], float) and 0.0 < group[key] < 1.0 and key != "lr":
             fractions = dict.fromkeys(k for n in numbers for k in (n, round(1 - n, 12)) if 0.0 < k < 1.0)  # 1 - α written
             tried = [*tried, *(n for n in fractions if n != group[key] and n not in tried)][:MOST_PER_KEY]
