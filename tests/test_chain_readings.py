@@ -584,6 +584,19 @@ def test_a_port_sum_with_no_dim_against_a_numpy_sum_per_row_is_read():
     assert axes_of(mine.values[1:], per_row.values[1:], mine.values[0]) == ""
 
 
+def test_a_mean_over_an_axis_against_a_sum_over_the_same_axis_is_read_with_its_length():
+    from parity.diagnosis.reduction_axes import kinds_apart
+    heads = RNG.normal(size=(5, 2, 3))
+    mine = traced(("X", heads, (), ""), ("mean", heads.mean(1), (0,), "axis=1"))
+    port = traced(("X", heads, (), ""), ("sum", heads.sum(1), (0,), "1, dim=1"))
+    said = kinds_apart(mine.values[1:], port.values[1:], mine.values[0])
+    assert "The NumPy program averages over axis 1 (of size 2)" in said and "a factor of 2" in said, said
+    other_axis = traced(("X", heads, (), ""), ("sum", heads.sum(2), (0,), "2, dim=2"))
+    assert kinds_apart(mine.values[1:], other_axis.values[1:], mine.values[0]) == ""
+    scaled = traced(("X", heads, (), ""), ("sum", 3 * heads.sum(1), (0,), "1, dim=1"))  # not the axis's length apart
+    assert kinds_apart(mine.values[1:], scaled.values[1:], mine.values[0]) == ""
+
+
 def test_a_divisor_one_constant_apart_is_read_as_a_term_on_one_side():
     from parity.diagnosis.operand_powers import powers_apart
     x, d = RNG.normal(size=(6, 1)), RNG.uniform(1, 2, size=(6, 1))

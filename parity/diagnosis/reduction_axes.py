@@ -92,3 +92,25 @@ def normalised_axis(departing: list[Value], torch_ops: list[Value]) -> str:
                         f"to 1 {AXIS_MEANING[axis]}), where the port's {theirs.op} normalises along dim {port_axis} "
                         f"({AXIS_MEANING[port_axis]}): the softmax's sum taken over the other axis on one side.")
     return ""
+
+
+def kinds_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """A mean over one axis on one side where the other sums over the same axis (heads averaged against heads summed):
+    the two values a factor of that axis's length apart, measured."""
+    mine = next((v for v in numpy_ops if v.op in ("mean", "add.reduce", "sum") and list(v.inputs[:1]) == [frontier.index]), None)
+    theirs = next((v for v in torch_ops if v.op in ("mean", "sum") and re.search(r"dim=(-?\d)\b", v.detail)), None)
+    found = mine is not None and re.search(r"axis=(-?\d)\b", mine.detail)
+    if theirs is None or not found or KIND.get(mine.op, mine.op) == theirs.op or mine.array.shape != theirs.array.shape:
+        return ""
+    shape = frontier.array.shape
+    axis = int(found.group(1)) % len(shape)
+    if axis != int(re.search(r"dim=(-?\d)\b", theirs.detail).group(1)) % len(shape):
+        return ""
+    size, (a, b) = shape[axis], (np.asarray(v.array, np.float64) for v in (mine, theirs))
+    averaged = "NumPy program" if mine.op == "mean" else "port"
+    expected = b / size if averaged == "NumPy program" else b * size
+    if size < 2 or not np.allclose(a, expected, rtol=1e-4, atol=1e-6 * float(np.abs(a).max(initial=1.0))):
+        return ""
+    return (f"The {averaged} averages over axis {axis} (of size {size}) where the other program sums over the same axis: "
+            f"the two values part by a factor of {size}, that axis's length (a mean against a sum: heads or terms averaged "
+            "on one side, summed on the other).")

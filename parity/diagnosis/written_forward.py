@@ -43,7 +43,7 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried, recorded_value
 from parity.diagnosis.batch_statistics import statistic_for_constant
-from parity.diagnosis.reduction_axes import axes_of, normalised_axis
+from parity.diagnosis.reduction_axes import axes_of, kinds_apart, normalised_axis
 from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_parameter, other_table, whole_table
 from parity.diagnosis.in_place import written_in_place
@@ -175,6 +175,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
+        ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike: a mean in both programs, "
+                               "or a sum in both.", 0.85)),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
