@@ -31,3 +31,12 @@ def test_a_softmax_on_the_other_side_is_a_function_apart_not_a_renormalisation_l
     e = np.exp(grades)
     mine = values(("y", grades, (), ""), ("exp", e, (0,), ""), ("divide", e / e.sum(axis=1, keepdims=True), (1,), ""))
     assert renormalised(mine.values[1:], mine.values[0], port.values[0], port, 1e-6) == ""
+
+
+def test_a_renormalisation_over_another_axis_on_each_side_is_said_as_such_not_as_left_out():
+    kernels = np.random.default_rng(1).random((6, 4)) + 0.1
+    mine = values(("X", kernels, (), ""), ("divide", kernels / kernels.sum(axis=1, keepdims=True), (0,), ""))
+    port = values(("X", kernels, (), ""), ("div", kernels / kernels.sum(axis=0, keepdims=True), (0,), ""))
+    said = renormalised(mine.values[1:], mine.values[0], port.values[0], port, 1e-6)
+    assert "The port divides X (6, 4) by its sum over axis 0, the NumPy program by its sum over axis 1" in said, said
+    assert "left out" not in said, said

@@ -26,6 +26,10 @@ def renormalised(departing: list[Value], frontier: Value, twin: Value, torch_tra
         if mine != theirs and not _normalises(other, x.shape, axis, tolerance):  # the other side's own normalisation
             # of another value (a softmax, exp(y) / Σ exp(y)) is a function apart, not a renormalisation left out
             who, other = ("The NumPy program", "the port") if mine else ("The port", "the NumPy program")
+            if (elsewhere := _over_another_axis(x, axis, departing[:24] if not mine else torch_trace.values, tolerance)) is not None:
+                return (f"{who} divides {describe(frontier)} by its sum over axis {axis}, {other} by its sum over axis "
+                        f"{elsewhere}: the same renormalisation over another axis on each side (of sizes {x.shape[axis]} "
+                        f"and {x.shape[elsewhere]}{', the batch' if 0 in (axis, elsewhere) else ''}).")
             return (f"{who} divides {describe(frontier)} by its sum over axis {axis} (each {'row' if axis == 1 else 'slice'} "
                     f"renormalised to sum to 1, as top-k gate weights are after the choice), where {other} uses it as it "
                     "is: the renormalisation left out on one side.")
@@ -41,3 +45,12 @@ def _normalises(values: list[Value], shape: tuple, axis: int, tolerance: float) 
                                                                               if w is not u):
             return True
     return False
+
+
+def _over_another_axis(x: np.ndarray, axis: int, values: list[Value], tolerance: float) -> int | None:
+    """The other axis whose sum divides x in one of these values (the other side's renormalisation), or None."""
+    for other in (a for a in range(x.ndim) if a != axis and x.shape[a] >= 2):
+        total = x.sum(axis=other, keepdims=True)
+        if np.all(np.abs(total) > 0) and any(v.array.shape == x.shape and agrees(v.array, x / total, tolerance) for v in values):
+            return other
+    return None
