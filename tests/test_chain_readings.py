@@ -875,3 +875,9 @@ def test_two_products_by_unseen_weights_that_differ_are_no_ops_in_the_other_orde
     mine.values[2].unseen = {1: V}
     mine.values[2].array = X ** 2 @ V
     assert "in the other order" in op_order(mine.values[1:], port.values[1:], (mine, port), 1e-9)
+
+
+def test_a_factor_on_a_delta_divided_later_by_a_multiple_of_it_is_read_on_the_later_value():
+    from parity.diagnosis.delta_factor import _taken_back
+    assert _taken_back(64.0, 64.0) and _taken_back(192.0, 64.0)  # by the rows, or by the rows times the classes
+    assert not _taken_back(100.0, 64.0) and not _taken_back(32.0, 64.0)

@@ -602,3 +602,58 @@ def test_a_weight_decay_the_port_leaves_at_its_default_0_is_tried_at_the_fractio
         "{root}", "(np.sqrt(self.s[k]) + 1e-4)")
     code, first = _check(tmp_path, numpy, ROOTED_PORT, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=6)
     assert code == 1 and "built again with weight_decay=0.03" in first["explanation"], first
+
+
+OUTPUTS_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 3))
+        self.b = np.zeros(3)
+        self.grads = {"W": np.zeros((5, 3)), "b": np.zeros(3)}
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / {count}
+        self.grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        self.W, self.b = self.W - 0.1 * self.grads["W"], self.b - 0.1 * self.grads["b"]
+        return float(((out - y) ** 2).sum(axis=1).mean())
+"""
+
+OUTPUTS_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(5, 3)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.fc(X) - y) ** 2).sum(dim=1).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_one_factor_on_every_gradient_that_is_a_count_is_read_as_the_loss_divided_by_another_count(tmp_path):
+    """The NumPy loss's gradient divided by out.size (every element) where its loss is a mean over the rows: one factor
+    of 1/3 on every gradient, y's 3 columns, no clipping."""
+    rows = _rows()
+    rows["y"] = np.concatenate([rows["y"], -rows["y"], 0.5 * rows["y"]], axis=1)
+    code, first = _check(tmp_path, OUTPUTS_NUMPY.replace("{count}", "out.size"), OUTPUTS_PORT, rows,
+                         ["W=fc.weight.T", "b=fc.bias"])
+    assert code == 1 and first["name"] == "loss-reduction" and "one over y's 3 columns" in first["explanation"], first
+
+
+def test_a_factor_that_is_k_of_the_batchs_rows_is_said_as_two_counts_below_the_confident_line():
+    from types import SimpleNamespace
+    from parity.diagnosis.clipped_together import _counted
+    setup = SimpleNamespace(data=SimpleNamespace(X=np.zeros((40, 2)), y=np.zeros(40)), rows=lambda step: slice(None))
+    said, fit = _counted(15 / 40, setup, None, 1)
+    assert "15/40" in said and "all 40 rows" in said and fit < 0.8, said
+    assert _counted(0.37, setup, None, 1) is None  # 14.8 rows: no count

@@ -16,7 +16,9 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import clipped_after_step, handling_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law
-from parity.diagnosis.ratios import clipping_norms, constant_ratio
+from parity.diagnosis.ratios import clipping_norms, constant_ratio, count_meaning, ratio_meaning
+from parity.diagnosis.replays import traces
+from parity.diagnosis.written_readings import roots
 from parity.diagnosis.state_stage import numpy_gradient
 from parity.diagnosis.written_backward import written_backward
 
@@ -60,6 +62,10 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
         return None  # one factor read from a state: the state's own constant taken otherwise is as likely (state_findings)
     if not apart:
         norms = clipping_norms({p: mine[p] for p in parameters}, r)
+        if not norms and (counted := _counted(r, setup, built, step)):
+            return Finding("loss-reduction", f"Every parameter's gradient is {r:.6g} times the port's at step {step}: one "
+                           f"factor for all: {counted[0]}.", {**where, "ratio": r}, "Divide the loss by the same count in "
+                           "both programs (the rows it reads, or every element).", counted[1])
         how = (f": the NumPy side clips by {norms[0]}, where the port takes {norms[1]}" if norms else
                ": the gradients are scaled on one side before they are kept (clipping by a norm computed otherwise, a scale)")
         return Finding("clipping", f"Every parameter's gradient is {r:.6g} times the port's at step {step}: one factor for "
@@ -76,6 +82,34 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     if read := next((read for read in reads if read is not None), None):
         return Finding(read.name, f"{said} {read.explanation}", {**read.evidence, "scaled": scaled}, read.fix, read.score)
     return Finding("backward", said, {**where, "apart": apart}, f"Compare the backward passes of {', '.join(apart)}.", 0.6)
+
+def _counted(r: float, setup: Any, built: Any, step: int) -> tuple[str, float] | None:
+    """The factor as a count, in words, with its fit: the batch's rows, the columns of y or of the loss's delta (a
+    mean over every element where the rows' count belongs), or k of the batch's n rows (a mean over every row where
+    the k rows a mask keeps belong: a count that fits by its number alone)."""
+    if setup is None:
+        return None
+    rows = len(setup.data.X[setup.rows(step)])
+    try:
+        trace = traces(setup, built, step)[0]
+    except Exception:  # noqa: BLE001 - a program that cannot be traced again: y's shape alone
+        trace = None
+    deltas = [v.array.shape for v in (trace.values if trace else []) if v.array.ndim == 2 and v.array.shape[0] == rows
+              and "y" in roots(trace, v.index)][:1]
+    for of, shape in [("y", np.shape(setup.data.y)), *(("the loss's delta", d) for d in deltas)]:
+        if meaning := count_meaning(r, shape, of):
+            return meaning[1], 0.8
+    if meaning := ratio_meaning(r, rows):
+        return meaning[1], 0.8
+    kept = r * rows if r < 1 else rows / r
+    if 1 <= round(kept) < rows and abs(kept - round(kept)) <= 1e-6 * rows:
+        k = round(kept)
+        mine, theirs = (f"all {rows} rows", f"the {k} rows a mask keeps") if r < 1 else (f"the {k} rows a mask keeps", f"all {rows} rows")
+        return (f"{r:.6g} is {k}/{rows}" if r < 1 else f"{r:.6g} is {rows}/{k}") + (
+            f": the NumPy program's loss divides by {mine}, the port's by {theirs} (two counts for one mean; which the "
+            "loss means, the numbers do not say)"), 0.75
+    return None
+
 
 def _term_outside(apart: list[str], mine: dict, theirs: dict, r: float, numpy_record: dict) -> str:
     """Each parameter apart: its gradient the shared factor times the port's plus k·sign(θ) or k·θ, θ before the step:

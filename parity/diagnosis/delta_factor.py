@@ -146,7 +146,8 @@ def _rows(trace: Trace) -> int:
 
 def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], tolerance: float, ratio: float) -> bool:
     """Whether a value made from this one (a few ops on) is one of the port's gradients exactly, or divides by the
-    ratio: a factor read on this value is taken back later (-γ·z/σ/n: the 1/n applied at the end), so it is no slip."""
+    ratio or a multiple of it: a factor read on this value is taken back later (-γ·z/σ/n: the 1/n applied at the end),
+    so it is no slip here."""
     seen, frontier = set(), list(value.users)
     for _ in range(4):
         nxt = []
@@ -158,12 +159,19 @@ def _cancelled_later(value: Value, trace: Trace, gradients: list[Value], toleran
             numbers = [i for i in made.inputs if isinstance(i, float)]
             op = made.op.removesuffix(" (in place)")
             if any(g.array.shape == made.array.shape and agrees(made.array, g.array, tolerance) for g in gradients) or \
-                    op in ("divide", "true_divide") and numbers and abs(numbers[-1] - ratio) <= 1e-3 * abs(ratio) or \
+                    op in ("divide", "true_divide") and numbers and _taken_back(numbers[-1], ratio) or \
                     op == "multiply" and numbers and abs(numbers[0] * ratio - 1) <= 1e-3:
                 return True
             nxt += made.users
         frontier = nxt
     return False
+
+
+def _taken_back(divisor: float, ratio: float) -> bool:
+    """A later division by the ratio itself, or by a whole multiple of it (the rows times the classes, where the
+    ratio is the rows): the factor read here is taken back there, wholly or with another count (read on that value)."""
+    multiple = divisor / ratio if ratio else 0.0
+    return abs(multiple - 1) <= 1e-3 or multiple >= 2 and abs(multiple - round(multiple)) <= 1e-6 * multiple
 
 
 def _constant_offset(mine: Value, theirs: Value, tolerance: float, name: Callable[[Value], str], trace: Trace) -> str:

@@ -175,8 +175,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
-        ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike: a mean in both programs, "
-                               "or a sum in both.", 0.85)),
+        ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike (mean or sum).", 0.85)),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
@@ -290,8 +289,7 @@ def _location(step: int, name: str, evidence: dict) -> str:
             f"{'; '.join(evidence['torch_ops']) or 'nothing it traces'}.")
 
 
-def _guarded(read: Callable[[], tuple | None]) -> tuple | None:
-    """A reading's result; None where it fails on values it was not written for, so the readings after it are tried."""
+def _guarded(read: Callable[[], tuple | None]) -> tuple | None:  # None where a reading fails on values it was not written for
     try:
         return read()
     except Exception:  # noqa: BLE001 - one reading's failure leaves the location and the other readings
