@@ -151,7 +151,8 @@ def train_step(model, optimizer, X, y):
 CLIPPED_PAIRS = ["W1=fc1.weight.T", "b1=fc1.bias", "W2=fc2.weight.T", "b2=fc2.bias"]
 
 
-def _check(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[str], steps: int = 3) -> tuple[int, dict]:
+def _check(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[str], steps: int = 3,
+           extra: tuple = ()) -> tuple[int, dict]:
     np.savez(tmp_path / "data.npz", **data)
     (tmp_path / "mine_numpy.py").write_text(numpy_text)
     (tmp_path / "mine_torch.py").write_text(port_text)
@@ -159,7 +160,7 @@ def _check(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[st
     result = CliRunner().invoke(cli, [
         "check", f"{tmp_path}/mine_numpy.py:Net", "--torch", f"{tmp_path}/mine_torch.py:Net", "--as-written",
         "--init", "net = Net()", "--data", str(tmp_path / "data.npz"), "--steps", str(steps), "--json", str(report),
-        "--quiet", *(a for p in pairs for a in ("--param", p))])
+        "--quiet", *(a for p in pairs for a in ("--param", p)), *extra])
     first = json.loads(report.read_text())["diagnosis"][0] if result.exit_code == 1 else {}
     return result.exit_code, first
 
@@ -657,3 +658,18 @@ def test_a_factor_that_is_k_of_the_batchs_rows_is_said_as_two_counts_below_the_c
     said, fit = _counted(15 / 40, setup, None, 1)
     assert "15/40" in said and "all 40 rows" in said and fit < 0.8, said
     assert _counted(0.37, setup, None, 1) is None  # 14.8 rows: no count
+
+
+AVERAGED_PORT = VELOCITY_PORT.replace("momentum=0.9", "momentum=0.5").replace(
+    "    optimizer.step()\n", "    optimizer.step()\n    model.out = model.fc(X).detach()\n")
+AVERAGED_NUMPY = VELOCITY_NUMPY.replace("{body}", """            self.v[k] = 0.9 * self.v[k] + g
+            setattr(self, k, getattr(self, k) - 0.1 * self.v[k])""").replace(
+    "        return float(np.mean((out - y) ** 2))", "        self.out = X @ self.W + self.b\n        return float(np.mean((out - y) ** 2))")
+
+
+def test_an_output_read_after_the_step_that_parts_while_the_loss_agrees_is_read_at_the_update_that_parts(tmp_path):
+    """The output, made after the step, parts first in the report's order; the loss of the same step agrees, so the
+    programs part in the step: the port's SGD rebuilt with the NumPy program's momentum steps alike."""
+    code, first = _check(tmp_path, AVERAGED_NUMPY, AVERAGED_PORT, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=6,
+                         extra=("--output", "net.out", "--torch-output", "model.out"))
+    assert code == 1 and "built again with momentum=0.9" in first["explanation"], first

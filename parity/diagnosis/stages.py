@@ -57,7 +57,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     built = setup.written
     rows = len(setup.data.X[setup.rows(failure.step)])
     numpy_record, torch_record = context.numpy_record, context.torch_record
-    name = failure.tensor
+    name = _after_the_step(setup, result, failure.tensor, failure.step) or failure.tensor
     found: list[Finding] = []
     problem = failure.comparison.problem or ""
     if problem.startswith("dtype"):
@@ -105,6 +105,17 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
+
+
+def _after_the_step(setup: Setup, result: RunResult, name: str, step: int) -> str | None:
+    """Where the output parts while the loss of the same step agrees, the output is read after the step (from weights
+    it averages or updates): the first state or update that parts at that step, where one does, is where to read."""
+    tensors = result.tensors
+    loss = tensors.get("loss")
+    if name != "output" or loss is None or loss.first_failed_step == step:
+        return None
+    return next((t for t in setup.names if t not in ("loss", "output") and "." in t and t in tensors
+                 and tensors[t].first_failed_step == step), None)
 
 
 def _stepped_again(setup: Setup, built, step: int, name: str, found: list[Finding]) -> Finding | None:
