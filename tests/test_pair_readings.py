@@ -452,6 +452,17 @@ def test_a_mask_given_in_the_other_layout_is_read_as_transposed():
     assert "transposed" in said, said
 
 
+def test_a_weight_rounded_onto_a_grid_on_one_side_is_read_as_quantised_and_a_pruned_one_is_not():
+    from parity.diagnosis.layer_weights import given_weights
+    x, latent = RNG.normal(size=(12, 6)), RNG.uniform(-0.6, 0.6, size=(6, 4))
+    mine, theirs = _product(x, np.round(latent / 0.25) * 0.25, latent.T)
+    said = given_weights([mine.values[1]], [theirs.values[2]], mine.values[0], theirs.values[0], mine, theirs, 1e-9)
+    assert "the NumPy program's weight is the port's rounded onto a grid of step 0.25" in said, said
+    pruned, port = _product(x, latent * (RNG.random((6, 4)) > 0.5), latent.T)
+    said = given_weights([pruned.values[1]], [port.values[2]], pruned.values[0], port.values[0], pruned, port, 1e-9)
+    assert "grid" not in said and "zero" in said, said
+
+
 def test_a_delta_with_one_class_subtracted_from_every_column_is_read():
     from parity.diagnosis.column_mixing import mixed_columns
     logits = RNG.normal(size=(20, 3))

@@ -28,7 +28,8 @@ def given_weights(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     if mine is None or theirs is None or mine.shape != theirs.shape or agrees(mine, theirs, tolerance):
         return ""
     said = _mapped(mine, theirs, product, torch_trace) or _reused(theirs, numpy_ops[0], numpy_trace, tolerance) or \
-        min(mine.shape) >= 2 and (_zeros(mine, theirs) or _scales(mine, theirs) or _low_rank(mine, theirs))  # a column's
+        min(mine.shape) >= 2 and (_quantised(mine, theirs) or _zeros(mine, theirs) or _scales(mine, theirs)
+                                  or _low_rank(mine, theirs))  # a column's
     # ratios say nothing
     if not said:
         return ""
@@ -104,6 +105,23 @@ def _mapped(mine: np.ndarray, theirs: np.ndarray, product: Value, trace: Trace) 
                 said = "v itself" if g == "identity" else f"{g}(v)"
                 return (f"the port's is {f}(v) of the parameter v it holds, and the NumPy program's is {said} of that same "
                         f"v: the two map the parameter to the weight otherwise ({said} against {f}(v)).")
+    return ""
+
+
+def _quantised(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """One side's weight on a uniform grid of few levels, the other's within half a grid step of it everywhere: the
+    latent weight rounded (quantised) on one side only."""
+    for a, b, who, other in ((mine, theirs, "NumPy program's", "port's"), (theirs, mine, "port's", "NumPy program's")):
+        levels = np.unique(np.round(a, 9))
+        if not 2 <= levels.size <= min(64, a.size // 2):
+            continue
+        gaps = np.diff(levels)
+        step = float(gaps.min())
+        if step > 0 and np.allclose(gaps / step, np.round(gaps / step), atol=1e-4) and \
+                np.abs(a - b).max() <= 0.5 * step * (1 + 1e-4) and np.abs(b - np.round(b / step) * step).max() > 1e-3 * step:
+            return (f"the {who} weight is the {other} rounded onto a grid of step {step:.4g} ({levels.size} levels, every "
+                    f"entry within half a step of it): one side multiplies by the quantised weight, the other by the latent "
+                    "full-precision one (the rounding left out on one side).")
     return ""
 
 
