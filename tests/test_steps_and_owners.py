@@ -673,3 +673,16 @@ def test_an_output_read_after_the_step_that_parts_while_the_loss_agrees_is_read_
     code, first = _check(tmp_path, AVERAGED_NUMPY, AVERAGED_PORT, _rows(), ["W=fc.weight.T", "b=fc.bias"], steps=6,
                          extra=("--output", "net.out", "--torch-output", "model.out"))
     assert code == 1 and "built again with momentum=0.9" in first["explanation"], first
+
+
+@pytest.mark.parametrize("moved, name", [(True, "optimizer-state"), (False, "not-updated")])
+def test_a_state_all_zeros_on_one_side_is_a_skip_only_where_that_side_leaves_the_parameter_too(moved, name):
+    """A Lookahead's slow weights synchronised on another schedule stay 0 while the parameter moves: that state alone is
+    held. A warm-up written as a skip holds both."""
+    from parity.diagnosis.state_stage import _state_still
+    g = np.array([0.5, -0.2, 0.1])
+    numpy_record = {"b.slow": np.zeros(3), "b.update": -0.1 * g if moved else np.zeros(3), "b.grad": g}
+    torch_record = {"b.slow": np.array([0.1, 0.2, 0.3]), "b.update": -0.1 * g, "b.grad": g}
+    found = _state_still("b.slow", numpy_record, torch_record, 1)
+    assert found.name == name and found.evidence["side"] == "numpy", found
+    assert ("alone is not kept" in found.explanation) == moved, found

@@ -93,6 +93,14 @@ def _state_still(name: str, numpy_record: dict, torch_record: dict, step: int) -
     if not held and not np.any(record.get(f"{parameter}.grad", 0.0)):
         return None  # a side that moves the parameter otherwise, or whose gradient is zero: the gradient, not the state
     who = "The NumPy program" if side == "numpy" else "The port"
+    own = updates[0 if side == "numpy" else 1]
+    if own is not None and np.any(own):  # the parameter moves on that side: no skip, the state alone is held
+        return Finding("optimizer-state", f"{who}'s {kind} of {parameter} is all zeros at step {step}, where the other "
+                       f"program's has moved (largest entry {float(np.abs(theirs if side == 'numpy' else mine).max()):.4g}), "
+                       f"though {who[0].lower() + who[1:]} moves {parameter} at that step: that state "
+                       "alone is not kept at this step on that side (reset, or updated on another schedule: every k steps, "
+                       "from another step count).", {"step": step, "parameter": parameter, "state": kind, "side": side},
+                       f"Update (or reset) {parameter}'s {kind} at the same steps in both programs.", 0.75)
     return Finding("not-updated", f"{who} never moves the {kind} of {parameter}: it is all zeros at step {step}, where the "
                    f"other program's has moved (largest entry {float(np.abs(theirs if side == 'numpy' else mine).max()):.4g}). "
                    "That side's optimizer skips the parameter at this step, its state with it (a warm-up or a freeze written "
