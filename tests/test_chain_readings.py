@@ -28,6 +28,19 @@ def _softmax_steps(x: np.ndarray, scale: float = 1.0) -> list[tuple]:
     return steps + ([("divide", steps[-1][1] / scale, (5, scale), "")] if scale != 1.0 else [])
 
 
+@pytest.mark.parametrize("op, f, slip, words", [
+    ("tanh", np.tanh, lambda z, a: 1 - np.tanh(a) ** 2, "taken at the activation tanh(z) where z belongs"),
+    ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: z * (1 - z), "form in the activation fed the input z"),
+    ("elu", lambda z: np.where(z > 0, z, np.expm1(z)), lambda z, a: np.where(z > 0, 1.0, a), "the + α left out")])
+def test_a_derivative_taken_at_the_activation_or_in_its_form_fed_the_input_is_read(op, f, slip, words):
+    from parity.diagnosis.local_derivatives import factor_against
+    z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    port = traced(("X", z, (), ""), (op, f(z), (0,), "alpha=1.0" if op == "elu" else ""), ("grad", g, (1,), ""))
+    said = factor_against(slip(z, f(z)), port.values[2], port, "[multiply (6, 3)]", 6)
+    assert words in said and "another function" not in said, said
+    assert factor_against(np.cos(z), port.values[2], port, "[multiply (6, 3)]", 6).endswith("another function.")
+
+
 def test_a_softmaxs_own_division_is_no_scale_moved_and_a_scale_after_it_is():
     from parity.diagnosis.op_pairs import chain, op_order
     x = RNG.normal(size=(5, 3))

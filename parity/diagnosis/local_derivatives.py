@@ -8,6 +8,7 @@ belongs, exp(z) where softplus's sigmoid(z) belongs).
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -40,7 +41,9 @@ DERIVATIVES = {
     "expm1": (lambda u, v, k: v + 1, "exp(z)"),
     "relu": (lambda u, v, k: (u > 0).astype(np.float64), "1 where z > 0, else 0"),
     "log_sigmoid": (lambda u, v, k: _sigmoid(-u), "σ(-z) = 1 - σ(z)"),
+    "elu": (lambda u, v, k: np.where(u > 0, 1.0, v + k), "1 where z > 0, else α·exp(z) = elu(z) + α"),
 }
+WITH_NUMBER = {"pow", "elu"}  # ops whose one number (an exponent, ELU's α) their derivative takes
 
 
 FLIPPED = {  # f'(-z) for the derivatives that are not even: σ(-z) where softplus's σ(z) belongs
@@ -86,7 +89,9 @@ def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | No
         u = trace.values[arrays[0]].array
     else:
         return None
-    if op not in DERIVATIVES or len(numbers) > 1 or (op == "pow") != (len(numbers) == 1) or "tanh" in made.detail:
+    if op == "elu" and not numbers:
+        numbers = [float(m.group(1)) if (m := re.search(r"alpha=([-\d.e]+)", made.detail)) else 1.0]
+    if op not in DERIVATIVES or len(numbers) > 1 or (op in WITH_NUMBER) != (len(numbers) == 1) or "tanh" in made.detail:
         return None  # gelu(approximate='tanh') is another function than the one read here
     if u.shape != made.array.shape:
         return None
@@ -123,8 +128,37 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
     if flipped is not None and np.allclose(factor[where], flipped[where], rtol=1e-4, atol=1e-7 * float(np.abs(flipped).max())):
         return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
                 f"that derivative at -z: {op}'s derivative taken with its argument's sign flipped.")
+    if elsewhere := _taken_elsewhere(factor, where, _local(gradient, trace, None)):
+        return f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is {elsewhere}"
     return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
             f"{factor_name} in its place: {op}'s derivative written as another function.")
+
+
+FUNCTIONS = {"tanh": np.tanh, "sigmoid": _sigmoid, "exp": np.exp, "sin": np.sin, "cos": np.cos, "softplus": lambda u: np.logaddexp(0.0, u),
+             "relu": lambda u: np.maximum(u, 0.0), "silu": lambda u: u * _sigmoid(u), "sqrt": lambda u: np.sqrt(np.abs(u)),
+             "elu": lambda u: np.where(u > 0, u, np.expm1(np.minimum(u, 0.0)))}
+
+
+def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple | None) -> str:
+    """f'(z) taken at the activation a = f(z) (f' of a value already squashed), or, for a derivative written in terms
+    of the activation (tanh's 1 - a², σ's a(1 - a)), that form fed the input z: the usual slips, measured."""
+    if local is None or local[0] not in FUNCTIONS:
+        return ""
+    op, _, derivative, u, v = local
+    form, f = DERIVATIVES[op][0], FUNCTIONS[op]
+    with np.errstate(all="ignore"):
+        candidates = [(form(v, f(v), 0.0), f"that derivative taken at the activation {op}(z) where z belongs (the "
+                       f"derivative of a value already passed through {op}: {op} applied twice in the chain rule)."),
+                      (form(u, u, 0.0), f"that derivative's form in the activation fed the input z (the formula meant for "
+                       f"a = {op}(z), given z)")]
+    if op == "elu":  # its negative branch written as the activation, elu(z), where elu(z) + α belongs
+        candidates.append((np.where(u > 0, 1.0, v), "ELU's derivative with its negative branch written elu(z), the + α "
+                           "left out (α·exp(z) = elu(z) + α)."))
+    for at, said in candidates:
+        if np.shape(at) == np.shape(factor) and np.isfinite(at[where]).all() and not np.allclose(at, derivative) \
+                and np.allclose(factor[where], at[where], rtol=1e-4, atol=1e-7 * max(float(np.abs(at[where]).max()), 1e-30)):
+            return said + ("" if said.endswith(".") else ".")
+    return ""
 
 
 PRODUCTS = ("multiply", "mul", "divide", "true_divide")
@@ -143,7 +177,7 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
             and trace.values[u].array.shape == first.array.shape), None)) is not None:
         chain.append(after)
     where = np.broadcast_to(frontier.array != 0, first.array.shape)
-    if where.mean() < 0.9:
+    if where.mean() < 0.75:  # most entries carry a gradient (rows no path reaches hold 0: no factor to read there)
         return ""
     with np.errstate(divide="ignore", invalid="ignore"):
         factors = [np.where(where, value.array / np.broadcast_to(frontier.array, first.array.shape), 0.0) for value in chain]

@@ -215,8 +215,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
-    if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):
-        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75
+    if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):  # a form measured, or only "another"
+        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75 if "another function" in through else 0.8
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name) or scan_reversed(  # or a scan's direction
             [numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
