@@ -730,6 +730,17 @@ def test_a_layer_norms_variance_term_left_out_over_a_sequence_is_read_along_its_
     assert "per row" not in statistic_term(mine.values[2], [2], mine, port, 1e-9)
 
 
+def test_a_softmaxs_row_sum_left_out_over_heads_is_read_as_its_backward_taken_as_a_times_g():
+    from parity.diagnosis.statistic_terms import statistic_term
+    scores, g = RNG.normal(size=(2, 5, 6)), RNG.normal(size=(2, 5, 6))
+    a = np.exp(scores) / np.exp(scores).sum(-1, keepdims=True)
+    true = a * (g - (a * g).sum(-1, keepdims=True))
+    port = traced(("X", scores, (), ""), ("softmax", a, (0,), "-1"), ("grad", true, (0,), ""))
+    mine = traced(("X", scores, (), ""), ("exp", np.exp(scores), (0,), ""), ("multiply", a * g, (1,), ""))
+    said = statistic_term(mine.values[2], [2], mine, port, 1e-9)
+    assert "the softmax's backward as a·g, its row sum left out" in said, said
+
+
 def test_a_path_through_a_masked_mean_left_out_is_read_with_the_mask_over_the_count():
     from parity.diagnosis.statistic_terms import statistic_term
     mask = (RNG.random(size=(4, 5, 1)) > 0.3).astype(float)

@@ -36,6 +36,10 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
                     "reduction (a mean or sum over the axes it is broadcast back along) left out on the NumPy side, "
                     "or there with another weight.")
         if rowwise := _row_scaled_term(gap, numpy_trace, tolerance, value.index, torch_trace):
+            if _into_softmax(theirs, torch_trace):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the port takes a softmax of that "
+                        "value, and the NumPy program writes the softmax's backward as a·g, its row sum left out (a "
+                        "softmax's backward is a·(g - Σ a·g)).")
             return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
                     "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
                     "path) left out on the NumPy side, or there with another weight.")
@@ -116,3 +120,9 @@ def _through_reduction(gap: np.ndarray, gradients: list[Value], trace: Trace, to
             if term.shape == gap.shape and agrees(term, gap, tolerance):
                 return reduced, words
     return None
+
+
+def _into_softmax(gradient: Value, trace: Trace) -> bool:
+    """Whether the port's gradient is at a value the port takes a softmax of (its input)."""
+    made = gradient.inputs[0] if gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    return made is not None and any(trace.values[u].op in ("softmax", "_softmax") for u in trace.values[made].users)

@@ -240,7 +240,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
-        return "term", statistic, "Add the path through that statistic (the chain rule through the reduction).", 0.75
+        return "term", statistic, "Add the path through that statistic (the chain rule through the reduction).", \
+            0.8 if "softmax's backward" in statistic else 0.75  # the port's softmax there: the term is its row sum
     if rows := row_factor(first, numpy_trace, torch_trace, name):
         return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
