@@ -16,7 +16,8 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import clipped_after_step, handling_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_constants import constant_law
-from parity.diagnosis.ratios import clipping_norms, constant_ratio, count_meaning, ratio_meaning
+from parity.diagnosis.mean_counts import count_meaning, masked_count
+from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning
 from parity.diagnosis.replays import traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.state_stage import numpy_gradient
@@ -101,13 +102,8 @@ def _counted(r: float, setup: Any, built: Any, step: int) -> tuple[str, float] |
             return meaning[1], 0.8
     if meaning := ratio_meaning(r, rows):
         return meaning[1], 0.8
-    kept = r * rows if r < 1 else rows / r
-    if 1 <= round(kept) < rows and abs(kept - round(kept)) <= 1e-6 * rows:
-        k = round(kept)
-        mine, theirs = (f"all {rows} rows", f"the {k} rows a mask keeps") if r < 1 else (f"the {k} rows a mask keeps", f"all {rows} rows")
-        return (f"{r:.6g} is {k}/{rows}" if r < 1 else f"{r:.6g} is {rows}/{k}") + (
-            f": the NumPy program's loss divides by {mine}, the port's by {theirs} (two counts for one mean; which the "
-            "loss means, the numbers do not say)"), 0.75
+    if said := masked_count(r, rows):
+        return said, 0.75
     return None
 
 

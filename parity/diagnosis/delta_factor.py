@@ -19,7 +19,8 @@ from parity.diagnosis.local_derivatives import factor_against
 from parity.diagnosis.derivative_factor import softmax_times_its_values
 from parity.diagnosis.row_factors import row_and_column_factors
 from parity.diagnosis.masks_left_out import mask_left_out
-from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning, written_form
+from parity.diagnosis.mean_counts import count_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.missing_terms import port_gradients

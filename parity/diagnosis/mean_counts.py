@@ -3,7 +3,9 @@ total, but the counts differ (masked-out rows counted in the denominator, a mean
 averages over the rows).
 
     mean_numpy · k_numpy = mean_port · k_port,   k_numpy ≠ k_port
-"""
+
+A ratio read elsewhere is said as such a count here: y's columns (count_meaning), or k of the batch's rows
+(masked_count)."""
 
 from __future__ import annotations
 
@@ -116,3 +118,28 @@ def features_meaning(ratio: float, x_shape: tuple) -> tuple[str, str] | None:
         if abs(ratio - value) <= 1e-6 * value:
             return "loss-reduction", f"{rows}/{features} = {value:.6g}: {words}" if value > 1 else f"{words}"
     return None
+
+
+def count_meaning(ratio: float, y_shape: tuple, of: str = "y") -> tuple[str, str] | None:
+    """1/c or c for c an axis of y past its rows (its classes, its outputs): a mean over every element of y where one
+    over its rows belongs (y.size for len(y)), or the reverse. `of` names the array (y, the output)."""
+    size = f"{of}.size" if of == "y" else f"{of}'s size"
+    for c in (d for d in y_shape[1:] if d > 1):
+        if abs(ratio - 1 / c) <= 1e-6 / c:
+            return "loss-reduction", (f"1/{c}, one over {of}'s {c} columns: divided by {size} (every element) where the "
+                                      "rows' count belongs, a mean over every element for a mean over the rows")
+        if abs(ratio - c) <= 1e-6 * c:
+            return "loss-reduction", f"{c}, {of}'s columns: divided by the rows where {size} (every element) belongs"
+    return None
+
+
+def masked_count(r: float, rows: int) -> str:
+    """r = k/n (or n/k) for k a whole number of the batch's n rows: two counts for one mean, all the rows on one side
+    and the k a mask keeps on the other; "" where r·n is no whole number. A count fits by its number alone."""
+    kept = r * rows if r < 1 else rows / r
+    k = round(kept)
+    if not 1 <= k < rows or abs(kept - k) > 1e-6 * rows:
+        return ""
+    mine, theirs = (f"all {rows} rows", f"the {k} rows a mask keeps") if r < 1 else (f"the {k} rows a mask keeps", f"all {rows} rows")
+    return ((f"{r:.6g} is {k}/{rows}" if r < 1 else f"{r:.6g} is {rows}/{k}") + f": the NumPy program divides by {mine}, the "
+            f"port by {theirs} (two counts for one mean; which the loss means, the numbers do not say)")

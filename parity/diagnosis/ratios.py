@@ -51,19 +51,6 @@ def ratio_meaning(ratio: float, rows: int, tolerance: float = 1e-3) -> tuple[str
     return None
 
 
-def count_meaning(ratio: float, y_shape: tuple, of: str = "y") -> tuple[str, str] | None:
-    """1/c or c for c an axis of y past its rows (its classes, its outputs): a mean over every element of y where one
-    over its rows belongs (y.size for len(y)), or the reverse. `of` names the array (y, the output)."""
-    size = f"{of}.size" if of == "y" else f"{of}'s size"
-    for c in (d for d in y_shape[1:] if d > 1):
-        if abs(ratio - 1 / c) <= 1e-6 / c:
-            return "loss-reduction", (f"1/{c}, one over {of}'s {c} columns: divided by {size} (every element) where the "
-                                      "rows' count belongs, a mean over every element for a mean over the rows")
-        if abs(ratio - c) <= 1e-6 * c:
-            return "loss-reduction", f"{c}, {of}'s columns: divided by the rows where {size} (every element) belongs"
-    return None
-
-
 # Adam's bias corrections: the ratio numpy / torch a mechanism gives, as r ∝ (1 - β1^t)^p · √(1 - β2^t)^q, and what it means
 ADAM_LAWS = ((1, 0, "the first moment's bias correction left out"), (0, -1, "the second moment's bias correction left out"),
              (1, -1, "both bias corrections left out"), (-1, 0, "the first moment's bias correction applied twice"),

@@ -16,7 +16,8 @@ from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.missing_terms import aligned
 from parity.diagnosis.mean_counts import features_meaning
-from parity.diagnosis.ratios import constant_ratio, count_meaning, ratio_meaning
+from parity.diagnosis.mean_counts import count_meaning
+from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.replays import traces
 
 

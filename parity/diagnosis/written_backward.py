@@ -21,6 +21,7 @@ from parity.diagnosis.local_derivatives import denominator_held, derivative_else
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
+from parity.diagnosis.written_entries import written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
@@ -176,6 +177,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},
                        "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)
+    if apart := written_apart(first, numpy_trace, torch_trace, tolerance, name):  # another write into that array parts
+        return _sided(f"{text} {apart[0]}", {**evidence, "written": apart[0]}, "Take that value from the right source.", apart[1])
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
@@ -184,8 +187,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             [numpy_trace.values[i] for i in region[:24]], port_gradients(torch_trace), numpy_trace, tolerance, name):  # a delta
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
         return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.75)  # read past the first value
-    return Finding("numpy-backward", text, {**evidence, "side": "numpy"},
-                   "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+    return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
 
 def _sided(text: str, evidence: dict, fix: str, fit: float) -> Finding:
@@ -240,8 +242,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
-        return "term", statistic, "Add the path through that statistic (the chain rule through the reduction).", \
-            0.8 if "softmax's backward" in statistic else 0.75  # the port's softmax there: the term is its row sum
+        return "term", statistic, "Add the path through that statistic.", 0.8 if "softmax's backward" in statistic else 0.75
     if rows := row_factor(first, numpy_trace, torch_trace, name):
         return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
