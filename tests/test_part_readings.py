@@ -712,3 +712,12 @@ def test_an_op_left_out_is_read_through_a_join_and_not_where_the_numpy_program_c
     assert "without it, the NumPy program's concatenate gives the port's [cat (4, 6)]" in said, said
     mine._add("concatenate", np.concatenate([X, mask], axis=1), (1, 0), "axis=1")  # the NumPy program has it too
     assert op_left_out([mine.values[2]], mine.values[0], mine, port, 1e-9) == ""
+
+
+def test_a_concatenation_of_unequal_parts_in_the_other_order_is_said_as_its_blocks():
+    from tests.test_trace_readings import values
+    h, x = np.random.default_rng(3).normal(size=(6, 5)), np.random.default_rng(4).normal(size=(6, 3))
+    mine = values(("X", x, (), ""), ("concatenate", np.concatenate([h, x], axis=1), ("?", 0), "axis=1"))
+    port = values(("X", x, (), ""), ("cat", np.concatenate([x, h], axis=1), (0, "?"), "1, dim=1"))
+    said = column_order(mine.values[1:], port, 1e-9)
+    assert "the port's columns [3:8], [0:3] in that order, 2 blocks of 5, 3 columns" in said, said

@@ -70,6 +70,12 @@ def _read(order: np.ndarray, shape: tuple[int, ...] | None) -> str:
             if np.all(np.diff(blocks, axis=1) == 1) and np.all(blocks[:, 0] % size == 0):
                 return (f"blocks of {size} columns, in the order {[int(b) for b in blocks[:, 0] // size]} of the port's: the "
                         "stacked parts (gates, heads, features) concatenated or sliced in another order")
+    runs = np.split(order, np.flatnonzero(np.diff(order) != 1) + 1)  # unequal blocks that move whole: [h, x] for [x, h]
+    if 2 <= len(runs) <= 4 and all(r.size >= 2 for r in runs):
+        parts = ", ".join(f"[{int(r[0])}:{int(r[-1]) + 1}]" for r in runs)
+        return (f"the port's columns {parts} in that order, {len(runs)} blocks of {', '.join(str(r.size) for r in runs)} "
+                "columns that move whole: the parts of a concatenation (a skip connection's [h, x] for [x, h]) joined in "
+                "another order on one side")
     shown = ", ".join(str(int(k)) for k in order[:12])
     return f"columns in the order [{shown}{', …' if order.size > 12 else ''}] of the port's"
 
