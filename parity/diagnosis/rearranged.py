@@ -1,10 +1,7 @@
 """The same numbers in another order, where two programs as written part: each row of a NumPy value holds the
-port's row of the same shape, its columns permuted. The permutation is read as the axis order a flatten took (from
-the shape the port flattened), or as blocks of columns in another order (a stacked gate's or a head's blocks), or
-said as it is.
-
-    mine[:, j] = theirs[:, order[j]]  for every j
-"""
+port's row of the same shape, its columns permuted (mine[:, j] = theirs[:, order[j]]). The permutation is read as the
+axis order a flatten took (from the shape the port flattened), or as blocks of columns in another order (a stacked
+gate's or a head's blocks, a concatenation's parts), or said as it is."""
 
 from __future__ import annotations
 
@@ -72,10 +69,9 @@ def _read(order: np.ndarray, shape: tuple[int, ...] | None) -> str:
                         "stacked parts (gates, heads, features) concatenated or sliced in another order")
     runs = np.split(order, np.flatnonzero(np.diff(order) != 1) + 1)  # unequal blocks that move whole: [h, x] for [x, h]
     if 2 <= len(runs) <= 4 and all(r.size >= 2 for r in runs):
-        parts = ", ".join(f"[{int(r[0])}:{int(r[-1]) + 1}]" for r in runs)
-        return (f"the port's columns {parts} in that order, {len(runs)} blocks of {', '.join(str(r.size) for r in runs)} "
-                "columns that move whole: the parts of a concatenation (a skip connection's [h, x] for [x, h]) joined in "
-                "another order on one side")
+        return (f"the port's columns {', '.join(f'[{int(r[0])}:{int(r[-1]) + 1}]' for r in runs)} in that order, {len(runs)} "
+                f"blocks of {', '.join(str(r.size) for r in runs)} columns that move whole: the parts of a concatenation "
+                "(a skip connection's [h, x] for [x, h]) joined in another order on one side")
     shown = ", ".join(str(int(k)) for k in order[:12])
     return f"columns in the order [{shown}{', …' if order.size > 12 else ''}] of the port's"
 
