@@ -38,3 +38,17 @@ def test_the_value_written_into_the_other_entries_one_count_apart_is_read_as_two
     mine, port = _traces("pre-activation", divisor=8 / 3)
     said, fit = written_apart(mine.values[10], mine, port, 1e-9, lambda v: f"the port's {v.op}")
     assert "0.375 is 3/8" in said and fit < 0.8, said
+
+
+def test_a_mask_the_numpy_backward_applies_where_the_ports_sign_passes_the_gradient_is_read_sideless():
+    from parity.diagnosis.masks_left_out import mask_on_one_side
+    h, g = RNG.normal(size=(6, 4)) * 1.5, RNG.normal(size=(6, 4))
+    window = (np.abs(h) <= 1).astype(float)
+
+    def port_with(op):
+        return values(("X", h, (), ""), (op, np.sign(h) if op == "sign" else np.maximum(h, 0), (0,), ""), ("grad", g, (0,), ""))
+    mine = values(("X", h, (), ""), ("matmul", g, ("?",), ""), ("less_equal", window, ("?", 1.0), ""),
+                  ("multiply", g * window, (1, 2), ""))
+    said = mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("sign"))
+    assert "a 0/1 mask" in said and "on one side only" in said, said
+    assert mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("relu")) == ""  # the port masks there

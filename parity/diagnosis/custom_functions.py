@@ -152,4 +152,5 @@ def unjudged(found: Finding, stepped: list[str]) -> Finding:
               "surrogate, where it is evaluated, the chain through it) the numbers cannot tell: compare the two.")
     evidence = {k: v for k, v in found.evidence.items() if k != "side"}
     return Finding("backward", found.explanation + caveat, evidence, "Compare the two backward passes at that value, the "
-                   "surrogate gradient first (its formula, its centre, what it is evaluated at).", min(found.score, LOCATED))
+                   "surrogate gradient first (its formula, its centre, what it is evaluated at).",
+                   found.score if "neutral" in found.evidence else min(found.score, LOCATED))  # a difference said sideless

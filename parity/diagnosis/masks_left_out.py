@@ -12,6 +12,9 @@ from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
+MASKING = {"relu", "threshold", "clamp", "hardtanh", "where", "masked_fill", "dropout", "leaky_relu", "relu6", "elu"}
+
+
 def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> str:
     """A departing NumPy value that is one of the port's gradients of its size (as the port lays it out, or with its
     axes in the NumPy program's order: channels last) except at entries where the port's is zero and its own is not:
@@ -67,3 +70,27 @@ def _one_scale(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> float 
     if scale <= 1 + 1e-3 or np.ptp(ratio) > 1e-4 * abs(scale) + tolerance:
         return None
     return scale if agrees(mine * scale, theirs, tolerance) else None
+
+
+def mask_on_one_side(first: Value, frontier: Value, trace: Trace, other: Trace) -> str:
+    """The NumPy program's first departing value is the shared gradient times a 0/1 mask of its own (a comparison:
+    |x| <= 1, z > 0), where the port's gradient at the value its next op reads is that gradient unmasked, and that
+    op masks nothing (a sign, a round: a straight-through estimator that passes the gradient everywhere): a window
+    applied on one side only. A port that masks there (its own ReLU, clamp or where) is no such case."""
+    if first.op.removesuffix(" (in place)") not in ("multiply", "mul") or frontier.index not in first.inputs:
+        return ""
+    at = [other.values[g.inputs[0]] for g in port_gradients(other) if g.array.shape == frontier.array.shape and g.inputs
+          and isinstance(g.inputs[0], int) and np.allclose(g.array, frontier.array, rtol=1e-6,
+                                                           atol=1e-9 * float(np.abs(frontier.array).max(initial=1.0)))]
+    if not at or any(other.values[u].op.removesuffix("_") in MASKING for v in at for u in v.users):
+        return ""
+    other = next((trace.values[i] for i in first.inputs if isinstance(i, int) and i != frontier.index), None)
+    if other is None or other.array.shape != first.array.shape:
+        return ""
+    held = np.isin(other.array, (0, 1))
+    if not held.all() or not 0.02 < float(np.mean(other.array == 0)) < 0.98:
+        return ""
+    return (f"The NumPy program multiplies the shared gradient by its {describe(other)}, a 0/1 mask (0 on "
+            f"{float(np.mean(other.array == 0)):.0%} of the entries), where the port's chain goes on with that gradient "
+            "unmasked: a mask applied on one side only (a straight-through estimator's window, |x| <= 1, on one side and "
+            "the gradient passed everywhere on the other; a ReLU's or a clamp's mask).")

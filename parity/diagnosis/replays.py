@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.port_values import trace_torch_step, untraced
 from parity.diagnosis.traced_step import trace_numpy_step
 from parity.diagnosis.value_trace import Trace
@@ -121,3 +122,9 @@ def numpy_trajectory(setup: Any, built: Any, last: int) -> list[tuple[Any, dict,
         numpy_side.step(rows)
         steps.append((rows, start, numpy_side.params()))
     return steps
+
+
+def clipped_raw(raw: Any, trace: Any) -> bool:
+    """The port's kept .grad of that parameter one number times back-propagation's own (a clip), not another handling."""
+    kept = next((v for v in trace.values if v.op == raw.op and v.detail != RAW), None)
+    return kept is not None and (fit := fit_ratio(kept.array, raw.array)) is not None and fit[1] <= 1e-6

@@ -28,11 +28,11 @@ from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
-from parity.diagnosis.masks_left_out import mask_left_out
+from parity.diagnosis.masks_left_out import mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
-from parity.diagnosis.replays import RAW, replayed, trace_tolerance, traces
+from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements, new_value, own_path_inputs
 from parity.diagnosis.branches import branch_apart
@@ -141,7 +141,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if target is None:
         return None
     agreed = agreements(numpy_trace, torch_trace, tolerance)
-    if any(twin.op == f"{parameter}.grad" and (twin.detail != RAW or _clipped(twin, torch_trace)) for twin in agreed.values()):
+    if any(twin.op == f"{parameter}.grad" and (twin.detail != RAW or clipped_raw(twin, torch_trace)) for twin in agreed.values()):
         return None  # the NumPy program computes the port's gradient of the parameter (before its clip): they part after
     region = region_of(numpy_trace, target, agreed)
     fed = sorted({i for r in region for i in numpy_trace.values[r].inputs if isinstance(i, int) and i in agreed
@@ -202,6 +202,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
              tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
     """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
+    if masked := mask_on_one_side(first, frontier, numpy_trace, torch_trace):  # which side is meant, the numbers do not say: "neutral"
+        return "neutral", masked, "Apply the same mask on both sides (the window the estimator passes), or on neither.", 0.8
     if again := added_again(frontier, first, numpy_trace):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
     after = [numpy_trace.values[u] for u in first.users[:4]]
@@ -292,9 +294,3 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
         return parted(f". {branch}", "Differentiate each branch of the piecewise function on its own (np.where of the two "
                       "derivatives).", 0.8)
     return None
-
-
-def _clipped(raw: Value, trace: Trace) -> bool:
-    """The port's kept .grad of that parameter one number times back-propagation's own (a clip), not another handling."""
-    kept = next((v for v in trace.values if v.op == raw.op and v.detail != RAW), None)
-    return kept is not None and (fit := fit_ratio(kept.array, raw.array)) is not None and fit[1] <= 1e-6
