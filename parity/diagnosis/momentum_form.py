@@ -56,7 +56,7 @@ def _law(rates: np.ndarray, grads: np.ndarray, updates: np.ndarray) -> tuple[str
         target = (now - driven).ravel()
         mu = float(before.ravel() @ target / max(float(before.ravel() @ before.ravel()), 1e-300))
         residual = np.abs(target - mu * before.ravel()).max() / max(float(np.abs(now).max()), 1e-300)
-        if residual <= HOLDS and 0.0 < mu < 1.0:
+        if residual <= HOLDS and 0.0 < mu < 1.0 + 1e-9:  # μ = 1 (a plain sum) in rounding either side of 1
             held.append((name, mu))
     return held[0] if len(held) == 1 else None
 
