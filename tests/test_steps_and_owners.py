@@ -686,3 +686,23 @@ def test_a_state_all_zeros_on_one_side_is_a_skip_only_where_that_side_leaves_the
     found = _state_still("b.slow", numpy_record, torch_record, 1)
     assert found.name == name and found.evidence["side"] == "numpy", found
     assert ("alone is not kept" in found.explanation) == moved, found
+
+
+EXPONENTIAL_PORT = SCHEDULED_PORT.replace("torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1 - (s + 1) / 40)",
+                                          "torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.9)")
+DECAYING = "self.lr = 0.1 * 0.9 ** (self.t - 1)"
+
+
+@pytest.mark.parametrize("order, name", [("    optimizer.step()\n    scheduler.step()\n", None),
+                                         ("    scheduler.step()\n    optimizer.step()\n", "learning-rate-schedule")])
+def test_a_scheduler_stepped_before_the_optimizer_is_read_from_the_rate_the_port_steps_at(tmp_path, order, name):
+    """An exponential schedule one step ahead is one factor, 1/γ, on every update: a rate apart in number. The rate the
+    port's optimizer steps at is the one its scheduler leaves for the next step, and its step began at the NumPy
+    program's: the scheduler stepped first."""
+    port = EXPONENTIAL_PORT.replace("    optimizer.step()\n    scheduler.step()\n", order)
+    code, first = _check(tmp_path, SCHEDULED_NUMPY.replace("{rate}", DECAYING), port, _rows(), ["W=fc.weight.T", "b=fc.bias"],
+                         steps=6)
+    if name is None:
+        assert code == 0, first
+        return
+    assert code == 1 and first["name"] == name and "scheduler.step() before optimizer.step()" in first["explanation"], first

@@ -240,3 +240,27 @@ def cosine_phase(numpy_rates: np.ndarray, port_rates: np.ndarray, base: float) -
          "over all of them, or a T counted otherwise)") if counts.denominator > 1 and abs(counts - k[0]) <= 1e-3 * k[0] else ""
     return (f"both rates are a half cosine of the initial rate {base:g}, η_0·(1 + cos θ)/2, and the port's phase θ is "
             f"{k[0]:.5g} times the NumPy program's at every step read{meaning}")
+
+
+def stepped_first(setup: Any, built: Any, step: int, factor: float) -> str:
+    """The port's optimizer steps at the rate its scheduler leaves for the next step (scheduler.step() called before
+    optimizer.step() in its step), and the NumPy program's rate, `factor` times the port's, is the one the port's
+    step begins with: said from the rates read at each step's start and as the optimizer steps; "" otherwise."""
+    starts: list[float | None] = []
+    taken: list[float | None] = []
+
+    def around(port: Any) -> Any:
+        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+        starts.append(float(optimizer.param_groups[0]["lr"]) if hasattr(optimizer, "param_groups") else None)
+        return _rate_read(port, taken)
+    for _ in lockstep(setup, built, step + 1, around):
+        pass
+    if None in starts or None in taken or len(taken) < step + 1:
+        return ""
+    near = lambda a, b: abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-30)  # noqa: E731
+    if not all(near(taken[t], starts[t + 1]) for t in range(step)) or near(taken[step - 1], starts[step - 1]) or \
+            not near(factor * taken[step - 1], starts[step - 1]):
+        return ""
+    return (f" The port's optimizer steps at lr = {taken[step - 1]:.6g} at step {step}, the rate its scheduler leaves for "
+            f"the next step, where the step began at {starts[step - 1]:.6g}, the NumPy program's rate: the port calls "
+            "scheduler.step() before optimizer.step(), so each of its steps runs at the schedule's next rate.")

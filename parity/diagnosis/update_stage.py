@@ -18,7 +18,7 @@ from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.adaptive_denominator import denominator_form
 from parity.diagnosis.group_keys import default_group_rate, group_holding, unread_group_key
-from parity.diagnosis.schedule_forms import schedule_parted
+from parity.diagnosis.schedule_forms import schedule_parted, stepped_first
 from parity.diagnosis.learning_rates import PART, one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import raw_gradients, still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
@@ -141,6 +141,9 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
     scaled = one_learning_rate_factor(port_names, context) if steady else None  # a factor that holds over the next steps
     if (one := _one_factor(finite)) and (parted := schedule_parted(setup, built, step, one, {**evidence, "ratios": ratios})):
         return [parted]
+    if scaled and one and (first := stepped_first(setup, built, step, one[0])):
+        return [Finding("learning-rate-schedule", scaled.split(" The port's optimizer steps")[0] + first, {**evidence, "side": "torch"},
+                        "Call scheduler.step() after optimizer.step(), once per step.", 0.85)]
     if scaled:
         return [scaled_finding(scaled, built, port_names, evidence, context)]
     law = _law(ratios, step)
