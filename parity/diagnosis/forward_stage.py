@@ -16,6 +16,7 @@ from parity.diagnosis.loss_offsets import port_loss_value
 from parity.diagnosis.loss_terms import loss_keyword, loss_terms_finding
 from parity.diagnosis.port_idioms import port_idioms
 from parity.diagnosis.quietly import quietly
+from parity.diagnosis.mean_counts import count_meaning
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.replays import replayed, trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
@@ -30,6 +31,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
     failure, context = result.first_failure, result.failure_context
     numpy_record, torch_record = context.numpy_record, context.torch_record
     found = _forward(name, numpy_record, torch_record, rows, failure.step)
+    if name == "loss" and (counted := _columns_counted(setup, found[0])):
+        found[0] = counted
     if name == "loss" and found[0].evidence.get("ratio") is not None:  # a ratio of no count: a keyword's, maybe
         found[0] = _loss_keyword(setup, built, failure.step, found[0])
     if name == "loss" and found[0].score < 0.9 and (called := quietly(_loss_call, setup, built, failure.step,
@@ -50,6 +53,19 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
         found.insert(0 if first else 1, alone)  # every other tensor agrees: a report apart, said before a forward
         # reading near its fit (a part that moves no gradient); a reading of the losses' term itself stays first
     return found
+
+
+def _columns_counted(setup: Setup, found: Finding) -> Finding | None:
+    """A loss ratio of 1/c (or c) for c the columns of y: a mean over every element where the rows' count belongs (or
+    the reverse), said beside a plain factor's meaning where c is 2 (half: 0.5·Σ, or y's 2 columns)."""
+    ratio = found.evidence.get("ratio")
+    meaning = ratio is not None and count_meaning(ratio, np.shape(setup.data.y))
+    if not meaning:
+        return None
+    both = f"{found.explanation[:-1]}, or {meaning[1]}." if found.name == "factor-2" else (
+        f"The loss at the shared start of step {found.evidence['step']} is {meaning[1]} on the NumPy side against the "
+        f"port's (ratio {ratio:.6g}).")
+    return Finding("loss-reduction", both, {**found.evidence}, "Divide the loss by the same count in both programs.", 0.9)
 
 
 def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
