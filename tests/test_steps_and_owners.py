@@ -714,3 +714,36 @@ def test_a_loss_a_count_of_ys_columns_apart_is_read_as_a_mean_over_every_element
     numpy = OUTPUTS_NUMPY.replace("{count}", "out.size").replace("((out - y) ** 2).sum(axis=1).mean()", "np.mean((out - y) ** 2)")
     code, first = _check(tmp_path, numpy, OUTPUTS_PORT, rows, ["W=fc.weight.T", "b=fc.bias"])
     assert code == 1 and first["name"] == "loss-reduction" and "1/3, one over y's 3 columns" in first["explanation"], first
+
+
+AVERAGE_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0.0, 0.5, (5, 1))
+        self.b = np.zeros(1)
+        self.avg = np.zeros((5, 1))
+
+    def train_step(self, X, y):
+        out = X @ self.W + self.b
+        d = 2 * (out - y) / len(X)
+        self.W, self.b = self.W - 0.1 * X.T @ d, self.b - 0.1 * d.sum(axis=0)
+        self.avg = {decay} * self.avg + (1 - {decay}) * self.W
+        self.out = X @ self.avg
+        return float(np.mean((out - y) ** 2))
+"""
+
+AVERAGE_PORT = VELOCITY_PORT.replace("lr=0.1, momentum=0.9", "lr=0.1").replace(
+    "        self.fc = nn.Linear(5, 1)\n", "        self.fc = nn.Linear(5, 1)\n        self.register_buffer(\"avg\", torch.zeros(1, 5))\n").replace(
+    "    optimizer.step()\n", "    optimizer.step()\n    model.avg.mul_(0.9).add_(0.1 * model.fc.weight.detach())\n"
+    "    model.out = X @ model.avg.T\n")
+
+
+@pytest.mark.parametrize("decay, words", [("0.9", None), ("0.5", "the output is read after the step")])
+def test_an_output_made_after_the_step_from_an_average_kept_beside_the_weights_is_said_as_such(tmp_path, decay, words):
+    code, first = _check(tmp_path, AVERAGE_NUMPY.replace("{decay}", decay), AVERAGE_PORT, _rows(), ["W=fc.weight.T", "b=fc.bias"],
+                         steps=4, extra=("--output", "net.out", "--torch-output", "model.out"))
+    if words is None:
+        assert code == 0, first
+        return
+    assert code == 1 and words in first["explanation"] and "average of the weights" in first["explanation"], first

@@ -4,6 +4,8 @@ a port idiom, or only the loss parting while every gradient, state and update ag
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 import numpy as np
@@ -45,6 +47,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
         ranked(found, located)
     if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
         ranked(found, idiom)
+    if name == "output" and found[0].score < 0.8 and (kept := _kept_beside(result, found[0])):
+        found[0] = kept
     if found[0].score < 0.8 and failure.step > 1 and (unread := quietly(unread_parameter, setup, built, failure.step)):
         found.insert(0, unread)  # a parameter moved by the steps before, read by one side's forward pass only
     if name == "loss" and (alone := quietly(loss_alone_finding, setup, built, result.tensors, failure.step)):
@@ -53,6 +57,23 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
         found.insert(0 if first else 1, alone)  # every other tensor agrees: a report apart, said before a forward
         # reading near its fit (a part that moves no gradient); a reading of the losses' term itself stays first
     return found
+
+
+def _kept_beside(result: RunResult, found: Finding) -> Finding | None:
+    """The output parts at a value the port's optimizer writes in place (addcdiv_, lerp_, add_: an update), while the loss
+    of the same step agrees: the output is read after the step, from values kept beside the parameters (an average of
+    the weights, an EMA), and the two programs keep them otherwise."""
+    loss = result.tensors.get("loss")
+    shared = str(found.evidence.get("agree_up_to", ""))
+    written = re.search(r"the port's \w+_ output|\(in place\)", shared) or any(
+        re.match(r"\w+_\(", str(op)) for op in found.evidence.get("torch_ops") or [])  # the port's next op writes in place
+    if found.name != "forward" or loss is None or loss.first_failed_step == found.evidence.get("step") or not written:
+        return None
+    return Finding("forward", f"{found.explanation} The loss of that step agrees and the programs part where the port "
+                   "writes in place: the output is read after the step, from values kept beside the "
+                   "parameters (an average of the weights, an EMA of them), and the two programs keep or read those "
+                   "otherwise (their update's form, its weight, its order against the step).", found.evidence,
+                   "Update the averaged weights alike in both programs (the same weight, after the step).", 0.75)
 
 
 def _columns_counted(setup: Setup, found: Finding) -> Finding | None:
