@@ -747,3 +747,12 @@ def test_an_output_made_after_the_step_from_an_average_kept_beside_the_weights_i
         assert code == 0, first
         return
     assert code == 1 and words in first["explanation"] and "average of the weights" in first["explanation"], first
+
+
+def test_a_gradient_a_power_of_its_parameter_apart_is_said_with_the_power():
+    from parity.diagnosis.stages import _power_apart
+    s, g = np.array([0.5, 1.2, 2.0, 0.8]), np.array([0.3, -0.1, 0.7, 0.2])
+    said = _power_apart(g * s, g, s, "s")
+    assert "times s, entry by entry" in said and "off by 1" in said, said
+    assert "s^-2" in _power_apart(g / s**2, g, s, "s")
+    assert _power_apart(g * np.array([1.0, 3.0, 0.2, 5.0]), g, s, "s") == ""  # no power of s

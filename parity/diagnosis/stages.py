@@ -244,7 +244,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         elif not numpy_true and torch_true:
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
-                                  f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}.",
+                                  f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}."
+                                  + _power_apart(a, b, context.numpy_before.get(parameter), parameter),
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
@@ -252,6 +253,23 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)
+
+
+def _power_apart(mine: np.ndarray, theirs: np.ndarray, value: np.ndarray | None, parameter: str) -> str:
+    """The NumPy gradient the port's times c·θ^k entry by entry (θ the parameter, k = ±1, ±2): a power of the
+    parameter off by k in its derivative (s² where s³ belongs)."""
+    if value is None or np.shape(value) != np.shape(mine) or np.size(mine) < 3 or np.ptp(np.asarray(value, np.float64)) == 0:
+        return ""
+    a, b, theta = (np.asarray(x, np.float64).ravel() for x in (mine, theirs, value))
+    for k in (1, -1, 2, -2):
+        with np.errstate(all="ignore"):
+            c = constant_ratio(a, b * theta ** k)
+        if c is not None and abs(np.log(abs(c))) < np.log(1e3):
+            power = f"{parameter}^{k}" if k != 1 else parameter
+            return (f" The NumPy gradient is the port's times {'' if abs(c - 1) < 1e-6 else f'{c:.4g}·'}{power}, entry by entry: "
+                    f"the derivative's power of {parameter} off by {abs(k)} (1/{parameter}² written where 1/{parameter}³ "
+                    f"belongs, or {parameter} where {parameter}² does: an exponent written otherwise).")
+    return ""
 
 
 def _accumulated(context, side: str, parameters: list[str]) -> float | None:
