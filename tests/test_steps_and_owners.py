@@ -756,3 +756,14 @@ def test_a_gradient_a_power_of_its_parameter_apart_is_said_with_the_power():
     assert "times s, entry by entry" in said and "off by 1" in said, said
     assert "s^-2" in _power_apart(g / s**2, g, s, "s")
     assert _power_apart(g * np.array([1.0, 3.0, 0.2, 5.0]), g, s, "s") == ""  # no power of s
+
+
+def test_a_state_the_negative_of_the_ports_while_the_gradients_agree_is_read_as_its_update_signed_otherwise():
+    from parity.diagnosis.state_stage import state_findings
+    g, slow = np.array([0.5, -0.2, 0.1]), np.array([0.3, 0.1, -0.4])
+    numpy_record = {"b.slow": -slow, "b.grad": g, "b.update": -0.1 * g}
+    torch_record = {"b.slow": slow, "b.grad": g, "b.update": -0.1 * g}
+    found = state_findings("b.slow", numpy_record, torch_record, 5)[0]
+    assert found.name == "sign-flip" and "the other sign" in found.explanation, found
+    torch_record["b.slow"] = 2 * slow  # a factor, not a sign
+    assert state_findings("b.slow", numpy_record, torch_record, 5)[0].name != "sign-flip"

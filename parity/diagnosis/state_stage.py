@@ -74,6 +74,12 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                         "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
                         "out).", {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
                         "Create the optimizer's state once and keep it from step to step.", 0.85)]
+    if ratio is not None and abs(ratio + 1) <= 1e-4:
+        return [Finding("sign-flip", f"The optimizer's {kind} of {parameter} at step {step} is the negative of the port's "
+                        f"(ratio {ratio:.6g}, constant over the tensor) while the gradients before it agree: that state's "
+                        "update is written with the other sign on one side (a difference taken the other way round: "
+                        "slow - fast for fast - slow).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
+                        f"Update the {kind} with the same sign in both programs.", 0.8)]
     return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
