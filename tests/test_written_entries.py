@@ -52,3 +52,12 @@ def test_a_mask_the_numpy_backward_applies_where_the_ports_sign_passes_the_gradi
     said = mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("sign"))
     assert "a 0/1 mask" in said and "on one side only" in said, said
     assert mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("relu")) == ""  # the port masks there
+
+
+def test_a_scatter_through_a_fancy_index_whose_indices_repeat_is_read_as_buffered():
+    from parity.diagnosis.index_words import repeated_write
+    msg = RNG.normal(size=(5, 2))
+    written = values(("X", msg, (), ""), ("setitem (in place)", np.zeros((3, 2)), ("?", 0, "idx"), "idx (indices repeat)"))
+    assert "indices repeat" in repeated_write(written.values[1:]) and "np.add.at" in repeated_write(written.values[1:])
+    unique = values(("X", msg, (), ""), ("setitem (in place)", np.zeros((5, 2)), ("?", 0, "idx"), "idx"))
+    assert repeated_write(unique.values[1:]) == ""

@@ -38,3 +38,14 @@ def picked_rows(array: np.ndarray, key: Any) -> np.ndarray | None:
     if first.dtype == bool and len(first) == array.shape[0]:
         return np.flatnonzero(first)
     return np.asarray(first) if first.dtype.kind in "iu" and len(first) < array.shape[0] else None
+
+
+def repeated_write(values: list) -> str:
+    """A departing value written through a fancy index whose indices repeat (a[idx] += v): buffered, each repeated
+    index keeps one write where np.add.at (or the port's index_add_) sums them all."""
+    found = next((v for v in values if "indices repeat" in v.detail and v.op.startswith("setitem")), None)
+    if found is None:
+        return ""
+    return (f"The NumPy program writes {found.op} → {found.array.shape} through a fancy index whose indices repeat: "
+            "a[idx] += v is buffered, each repeated index keeps one write instead of the sum of all of them (a scatter "
+            "that np.add.at(a, idx, v), or the port's index_add_, accumulates).")

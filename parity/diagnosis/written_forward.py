@@ -43,6 +43,7 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.agreements import agreements, carried, recorded_value
 from parity.diagnosis.batch_statistics import statistic_for_constant
+from parity.diagnosis.index_words import repeated_write
 from parity.diagnosis.reduction_axes import axes_of, kinds_apart, normalised_axis
 from parity.diagnosis.weights_exchanged import weights_exchanged
 from parity.diagnosis.tables import other_parameter, other_table, whole_table
@@ -181,14 +182,13 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
         *_contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
-        ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: "
-                                 "mask.astype(bool).", 0.85)),
+        ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: mask.astype(bool).", 0.85)),
+        ("scatter", lambda: said("forward", repeated_write(departing[:40]), "Scatter-add with np.add.at(a, idx, v).", 0.8)),
         ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,
                                                        {v.index for v in agreed.values()}), "Draw the random numbers once and "
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
         *_function_readings((numpy_trace, torch_trace), frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
-        ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike "
-                                "in both programs.", 0.8)),
+        ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike.", 0.8)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
         ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), contract, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
