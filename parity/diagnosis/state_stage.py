@@ -68,22 +68,34 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                          f"gradients or the optimizers' state updates differ.", {"step": step, "parameter": parameter,
                          "state": kind, "ratio": ratio}, f"Compare how each program computes {parameter}'s gradient and "
                          f"updates its {kind}; give --grads to compare the gradients.", 0.5)]
+    return [_own_update(name, numpy_record, torch_record, step, ratio)]
+
+
+def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ratio: float | None) -> Finding:
+    """The state parts while the gradients before it agree: the gradient alone kept (no momentum carried), the state
+    the negative of the port's, or, said as a stage, its own update otherwise."""
+    parameter, _, kind = name.partition(".")
+    shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
     grad = torch_record.get(f"{parameter}.grad")
     if step >= 2 and grad is not None and np.any(grad) and relative_gap(np.asarray(numpy_record[name], np.float64), np.asarray(grad, np.float64)) <= 1e-4:
-        return [Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
+        return Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
                         "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
                         "out).", {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
-                        "Create the optimizer's state once and keep it from step to step.", 0.85)]
+                        "Create the optimizer's state once and keep it from step to step.", 0.85)
     if ratio is not None and abs(ratio + 1) <= 1e-4:
-        return [Finding("sign-flip", f"The optimizer's {kind} of {parameter} at step {step} is the negative of the port's "
-                        f"(ratio {ratio:.6g}, constant over the tensor) while the gradients before it agree: that state's "
-                        "update is written with the other sign on one side (a difference taken the other way round: "
-                        "slow - fast for fast - slow).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
-                        f"Update the {kind} with the same sign in both programs.", 0.8)]
-    return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
+        return _signed_otherwise(parameter, kind, step)
+    return Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
-                     f"Compare how each program updates its {kind} from the gradient.", 0.7)]  # a stage, not a form
+                     f"Compare how each program updates its {kind} from the gradient.", 0.7)  # a stage, not a form
+
+
+def _signed_otherwise(parameter: str, kind: str, step: int) -> Finding:
+    return Finding("sign-flip", f"The optimizer's {kind} of {parameter} at step {step} is the negative of the port's (ratio -1, "
+                   "constant over the tensor) while the gradients before it agree: that state's update is written with the "
+                   "other sign on one side (a difference taken the other way round: slow - fast for fast - slow).",
+                   {"step": step, "parameter": parameter, "state": kind, "ratio": -1.0},
+                   f"Update the {kind} with the same sign in both programs.", 0.8)
 
 
 def _state_still(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:

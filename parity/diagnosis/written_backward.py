@@ -179,6 +179,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)
     if apart := written_apart(first, numpy_trace, torch_trace, tolerance, name):  # another write into that array parts
         return _sided(f"{text} {apart[0]}", {**evidence, "written": apart[0]}, "Take that value from the right source.", apart[1])
+    if masked := mask_on_one_side(first, frontier, numpy_trace, torch_trace):  # which side is meant, not said: "neutral"
+        return _sided(f"{text} {masked}", {**evidence, "neutral": masked}, "Apply the same mask on both sides, or on neither.", 0.8)
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
@@ -202,8 +204,6 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
              tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
     """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
-    if masked := mask_on_one_side(first, frontier, numpy_trace, torch_trace):  # which side is meant, the numbers do not say: "neutral"
-        return "neutral", masked, "Apply the same mask on both sides (the window the estimator passes), or on neither.", 0.8
     if again := added_again(frontier, first, numpy_trace):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
     after = [numpy_trace.values[u] for u in first.users[:4]]
