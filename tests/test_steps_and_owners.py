@@ -708,12 +708,14 @@ def test_a_scheduler_stepped_before_the_optimizer_is_read_from_the_rate_the_port
     assert code == 1 and first["name"] == name and "scheduler.step() before optimizer.step()" in first["explanation"], first
 
 
-def test_a_loss_a_count_of_ys_columns_apart_is_read_as_a_mean_over_every_element(tmp_path):
+def test_a_loss_half_the_ports_with_two_columns_of_y_is_said_both_ways(tmp_path):
+    """0.5·Σ against Σ, or a mean over y's 2 columns where the rows' count belongs: the number alone does not tell."""
     rows = _rows()
-    rows["y"] = np.concatenate([rows["y"], -rows["y"], 0.5 * rows["y"]], axis=1)
-    numpy = OUTPUTS_NUMPY.replace("{count}", "out.size").replace("((out - y) ** 2).sum(axis=1).mean()", "np.mean((out - y) ** 2)")
-    code, first = _check(tmp_path, numpy, OUTPUTS_PORT, rows, ["W=fc.weight.T", "b=fc.bias"])
-    assert code == 1 and first["name"] == "loss-reduction" and "1/3, one over y's 3 columns" in first["explanation"], first
+    rows["y"] = np.concatenate([rows["y"], -rows["y"]], axis=1)
+    numpy = OUTPUTS_NUMPY.replace("(5, 3)", "(5, 2)").replace("np.zeros(3)", "np.zeros(2)").replace("{count}", "out.size").replace(
+        "((out - y) ** 2).sum(axis=1).mean()", "np.mean((out - y) ** 2)")
+    code, first = _check(tmp_path, numpy, OUTPUTS_PORT.replace("nn.Linear(5, 3)", "nn.Linear(5, 2)"), rows, ["W=fc.weight.T", "b=fc.bias"])
+    assert code == 1 and "half" in first["explanation"] and "one over y's 2 columns" in first["explanation"], first
 
 
 AVERAGE_NUMPY = """import numpy as np

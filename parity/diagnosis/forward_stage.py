@@ -77,16 +77,14 @@ def _kept_beside(result: RunResult, found: Finding) -> Finding | None:
 
 
 def _columns_counted(setup: Setup, found: Finding) -> Finding | None:
-    """A loss ratio of 1/c (or c) for c the columns of y: a mean over every element where the rows' count belongs (or
-    the reverse), said beside a plain factor's meaning where c is 2 (half: 0.5·Σ, or y's 2 columns)."""
+    """A loss ratio with a plain meaning (half, the batch size) that is also 1/c (or c) for c the columns of y: a mean
+    over every element where the rows' count belongs (or the reverse), said beside it (half: 0.5·Σ, or y's 2 columns)."""
     ratio = found.evidence.get("ratio")
-    meaning = ratio is not None and count_meaning(ratio, np.shape(setup.data.y))
+    meaning = ratio is not None and found.name in ("factor-2", "loss-reduction") and count_meaning(ratio, np.shape(setup.data.y))
     if not meaning:
-        return None
-    both = f"{found.explanation[:-1]}, or {meaning[1]}." if found.name == "factor-2" else (
-        f"The loss at the shared start of step {found.evidence['step']} is {meaning[1]} on the NumPy side against the "
-        f"port's (ratio {ratio:.6g}).")
-    return Finding("loss-reduction", both, {**found.evidence}, "Divide the loss by the same count in both programs.", 0.9)
+        return None  # a count alone fits by its number: the readings of the losses' counts say it with the others
+    return Finding("loss-reduction", f"{found.explanation[:-1]}, or {meaning[1]}.", {**found.evidence},
+                   "Divide the loss by the same count in both programs.", found.score)
 
 
 def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Finding:
