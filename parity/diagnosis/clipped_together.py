@@ -97,11 +97,12 @@ def _counted(r: float, setup: Any, built: Any, step: int) -> tuple[str, float] |
         trace = None
     deltas = [v.array.shape for v in (trace.values if trace else []) if v.array.ndim == 2 and v.array.shape[0] == rows
               and "y" in roots(trace, v.index)][:1]
+    plain = ratio_meaning(r, rows)  # half, twice, the batch size: said first, a count of columns beside it
     for of, shape in [("y", np.shape(setup.data.y)), *(("the loss's delta", d) for d in deltas)]:
         if meaning := count_meaning(r, shape, of):
-            return meaning[1], 0.8
-    if meaning := ratio_meaning(r, rows):
-        return meaning[1], 0.8
+            return (f"{plain[1]}, or {meaning[1]}" if plain else meaning[1]), 0.8
+    if plain:
+        return plain[1], 0.8
     if said := masked_count(r, rows):
         return said, 0.75
     return None
