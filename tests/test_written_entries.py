@@ -52,6 +52,7 @@ def test_a_mask_the_numpy_backward_applies_where_the_ports_sign_passes_the_gradi
     said = mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("sign"))
     assert "a 0/1 mask" in said and "on one side only" in said, said
     assert mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("relu")) == ""  # the port masks there
+    assert mask_on_one_side(mine.values[3], mine.values[1], mine, port_with("linear")) == ""  # no step: a mask upstream
 
 
 def test_a_scatter_through_a_fancy_index_whose_indices_repeat_is_read_as_buffered():

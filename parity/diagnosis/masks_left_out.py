@@ -12,6 +12,7 @@ from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
+STEPS = {"sign", "round", "heaviside", "floor", "ceil", "ge", "gt", "le", "lt", "greater", "greater_equal", "less", "less_equal"}
 MASKING = {"relu", "threshold", "clamp", "hardtanh", "where", "masked_fill", "dropout", "leaky_relu", "relu6", "elu"}
 
 
@@ -74,16 +75,17 @@ def _one_scale(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> float 
 
 def mask_on_one_side(first: Value, frontier: Value, trace: Trace, other: Trace) -> str:
     """The NumPy program's first departing value is the shared gradient times a 0/1 mask of its own (a comparison:
-    |x| <= 1, z > 0), where the port's gradient at the value its next op reads is that gradient unmasked, and that
-    op masks nothing (a sign, a round: a straight-through estimator that passes the gradient everywhere): a window
-    applied on one side only. A port that masks there (its own ReLU, clamp or where) is no such case."""
+    |x| <= 1, z > 0), where the port takes a step of that value (a sign, a round, a comparison) and its gradient there is
+    that gradient unmasked (a straight-through estimator that passes the gradient everywhere): a window applied on one
+    side only. A port that masks there (its own ReLU, clamp or where), or reads the value otherwise, is no such case."""
     if first.op.removesuffix(" (in place)") not in ("multiply", "mul") or frontier.index not in first.inputs:
         return ""
     at = [other.values[g.inputs[0]] for g in port_gradients(other) if g.array.shape == frontier.array.shape and g.inputs
           and isinstance(g.inputs[0], int) and np.allclose(g.array, frontier.array, rtol=1e-6,
                                                            atol=1e-9 * float(np.abs(frontier.array).max(initial=1.0)))]
-    if not at or any(other.values[u].op.removesuffix("_") in MASKING for v in at for u in v.users):
-        return ""
+    users = {other.values[u].op.removesuffix("_") for v in at for u in v.users}
+    if not at or users & MASKING or not users & STEPS:  # the port takes a step of that value (a sign, a round) and its
+        return ""  # gradient there is the one it was given: an estimator passing it through, not a mask upstream
     other = next((trace.values[i] for i in first.inputs if isinstance(i, int) and i != frontier.index), None)
     if other is None or other.array.shape != first.array.shape:
         return ""
