@@ -181,6 +181,7 @@ def test_the_device_path_runs_under_deterministic_algorithms(monkeypatch):
     assert summaries(device) == summaries(host)
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_the_benchmark_counts_a_checked_steps_transfers(records_on_device):
     from parity.benchmark import device_to_host_transfers
     from parity.engine.setup import prepare

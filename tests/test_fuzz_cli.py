@@ -1,5 +1,6 @@
 """Fuzzing the command line: whatever the options, exit 0, 1 or 2 and never a traceback."""
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -41,6 +42,7 @@ invocation = st.tuples(
 )
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(invocation)
 def test_any_invocation_exits_0_1_or_2_without_a_traceback(args):

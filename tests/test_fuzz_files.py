@@ -119,6 +119,7 @@ def assert_handled(result, path, content) -> None:
     assert path.read_bytes() == content  # an input is never touched
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @FUZZ
 @given(text=csv_text(), target=st.one_of(st.none(), cell))
 def test_any_csv_as_data(tmp_path, text, target):
@@ -128,6 +129,7 @@ def test_any_csv_as_data(tmp_path, text, target):
     assert_handled(CliRunner().invoke(cli, argv), path, path.read_bytes())
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 @FUZZ
 @given(content=npz_bytes(), option=st.sampled_from(["--data", "--weights"]))
@@ -137,6 +139,7 @@ def test_any_npz_as_data_or_weights(tmp_path, content, option):
     assert_handled(CliRunner().invoke(cli, ["run", "--steps", "2", option, str(path)]), path, content)
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @FUZZ
 @given(data=st.data(), command=st.sampled_from([["explain"], ["run", "--from-report"], ["check", "--from-report"]]))
 def test_any_tampered_report(tmp_path, report, data, command):

@@ -31,6 +31,7 @@ def test_the_script_parses():
     assert subprocess.run(["bash", "-n", str(SCRIPT)], capture_output=True).returncode == 0
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_without_cuda_one_line_on_stderr_and_status_2():
     result = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})
     assert result.returncode == 2 and result.stdout == ""

@@ -290,6 +290,7 @@ def saved_golden(tmp_path_factory) -> dict:
     return json.loads(_golden(tmp_path_factory.mktemp("golden"), 3).read_text())
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @FUZZ
 @given(data=st.data())
 def test_any_malformed_golden_is_one_line_naming_the_file_or_a_verdict(tmp_path, saved_golden, data):
@@ -316,6 +317,7 @@ def test_a_mutant_that_draws_noise_gives_the_same_result_twice():
     assert json.loads(first)["named"] is True  # still found as unseeded randomness
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_parity_mutants_json_is_byte_identical_between_runs(tmp_path):
     for name in ("a.json", "b.json"):
         assert invoke("mutants", "--steps", "2", "--json", tmp_path / name).exit_code in (0, 1)

@@ -73,6 +73,7 @@ def _wrong_values(rng: random.Random) -> list:
     return rng.sample(pool, len(pool))
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_every_public_argument_of_the_wrong_type_is_one_clear_error():
     rng = random.Random(SEED)
     calls = {
@@ -178,6 +179,7 @@ def test_integers_the_dtype_cannot_hold_exactly_are_refused(tmp_path):
 
 @pytest.mark.parametrize("args", [["run", "--lr", "1e-50"], ["run", "--data", "BCE", "--loss", "bce"],
                                   ["check", "examples/tutorial_sse.py:NeuralNetwork", "--data", "BCE", "--loss", "bce"]])
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_the_command_line_refuses_with_one_line_and_exit_2(tmp_path, args):
     bce = _npz(tmp_path, "bce.npz", np.ones((4, 3)), np.array([0, 1, 2, 0.0]))
     done = subprocess.run([sys.executable, "-m", "parity", *[bce if a == "BCE" else a for a in args], "--steps", "2"],

@@ -158,6 +158,7 @@ def test_a_closed_stderr_is_one_line_on_stdout_and_exit_2():
     assert "standard error" in finished.stdout
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @pytest.mark.parametrize("args", [["run", "--lr", "0"], ["explain", "nothing.json"]])
 def test_a_broken_stderr_is_exit_2_with_its_line_on_stdout(args):
     read_end, write_end = os.pipe()
@@ -272,6 +273,7 @@ def test_a_step_that_forks_and_goes_on_is_ended_in_the_copy(tmp_path):
         end_group(process.pid)
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_a_step_that_closes_the_kits_descriptors_is_one_line_and_exit_2(tmp_path):
     finished = subprocess.run([sys.executable, "-m", "parity", *map(str, check_args("import os; os.closerange(3, 256)", "--steps", "3"))],
                               capture_output=True, text=True, timeout=60)
@@ -289,6 +291,7 @@ def test_user_code_runs_in_an_ordinary_subprocess_still(tmp_path):
     assert finished.stderr == ""
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
 def test_a_full_standard_output_is_one_line_and_exit_2_not_an_internal_error():
     with open("/dev/full", "w") as full:

@@ -31,6 +31,7 @@ def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *args], cwd=folder, env=env, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_the_python_api_uses_the_kits_packages(folder):
     result = run_in(folder, "-c", "from parity import run, RunConfig; print(run(RunConfig(steps=3)).passed)")
     assert result.returncode == 0 and result.stdout.strip() == "True", result.stderr
@@ -44,6 +45,7 @@ def test_the_kit_replaces_a_users_module_imported_before_it(folder):
     assert numpy_net.parent == parity.parent.parent / "numpy_net" and folder not in numpy_net.parents
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_the_command_uses_the_kits_packages(folder):
     result = run_in(folder, "-m", "parity", "run", "--steps", "3")
     assert result.returncode == 0, result.stderr

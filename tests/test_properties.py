@@ -1,5 +1,6 @@
 """Property-based: random sizes, seeds, losses, optimizers, learning rates and bias flags."""
 
+import pytest
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ sizes = st.tuples(st.integers(1, 12), st.integers(1, 5), st.integers(1, 6), st.i
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(sizes=sizes, seed=st.integers(0, 2**31 - 1), loss=st.sampled_from(numpy_net.LOSSES),
        optimizer=st.sampled_from(numpy_net.OPTIMIZERS), lr=st.floats(1e-3, 2.0), bias=st.booleans())
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_float64_lockstep_parity_holds_to_1e_9(sizes, seed, loss, optimizer, lr, bias):
     rows, inputs, hidden, outputs = sizes
     output = output_for(loss)

@@ -213,6 +213,7 @@ def _slow_run_under_way(tmp_path, **popen):
     return process, report_path
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_ctrl_c_stops_cleanly_with_exit_130_and_an_interrupted_report(tmp_path):
     process, report_path = _slow_run_under_way(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
@@ -315,6 +316,7 @@ def test_a_symlinked_output_is_written_through_and_stays_a_link(tmp_path):
     lambda process: process.send_signal(signal.SIGTERM),  # a cancelled CI job: the launcher alone gets it
     lambda process: os.killpg(process.pid, signal.SIGINT),  # Ctrl-C at a terminal: the launcher and its child both get it
 ], ids=["sigterm-to-the-launcher", "ctrl-c-to-the-group"])
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_a_signal_stops_cleanly_with_no_temporary_file_and_no_process_left(tmp_path, send):
     process, report_path = _slow_run_under_way(tmp_path, start_new_session=True)
     try:
@@ -334,6 +336,7 @@ def test_a_signal_stops_cleanly_with_no_temporary_file_and_no_process_left(tmp_p
     ("import os; os._exit(0)", "exited with status 0"),
     ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "killed by SIGKILL"),
 ])
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_user_code_that_ends_the_process_never_reads_as_a_pass(tmp_path, step, how):
     (tmp_path / "net.py").write_text(SLOW_NETWORK)
     finished = subprocess.run(
@@ -427,6 +430,7 @@ def test_running_out_of_memory_anyway_is_one_line_with_what_to_do(monkeypatch):
     assert_one_line_error(invoke("run", "--steps", "2"), "out of memory", "80.0 GiB", "--batch-size")
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_a_reader_that_goes_away_is_exit_2_not_a_failed_parity():
     """`parity run | head -1`: click exits 1 on a broken pipe, which would read as "parity fails"."""
     process = subprocess.Popen([sys.executable, "-m", "parity", "run", "--steps", "300"],

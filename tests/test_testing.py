@@ -46,6 +46,7 @@ def test_the_example_project_passes_on_cpu_and_skips_its_cuda_test():
     assert "needs CUDA" in result.stdout
 
 
+@pytest.mark.slow  # seconds each (a process of its own, or a fuzzed sweep): run after the README's suite
 def test_the_plugins_options_reach_the_fixture_and_a_failure_carries_the_report(tmp_path):
     (tmp_path / "test_port.py").write_text(textwrap.dedent(f'''
         from parity import TorchPort
