@@ -5,7 +5,6 @@ a port idiom, or only the loss parting while every gradient, state and update ag
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 import numpy as np
@@ -59,15 +58,20 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
     return found
 
 
+def loss_agrees(result: RunResult, step: int | None) -> bool:
+    """Whether the loss is compared and agrees at that step: a value that parts there is made past the loss."""
+    loss = result.tensors.get("loss")
+    return loss is not None and loss.first_failed_step != step
+
+
 def _kept_beside(result: RunResult, found: Finding) -> Finding | None:
     """The output parts at a value the port's optimizer writes in place (addcdiv_, lerp_, add_: an update), while the loss
     of the same step agrees: the output is read after the step, from values kept beside the parameters (an average of
     the weights, an EMA), and the two programs keep them otherwise."""
-    loss = result.tensors.get("loss")
     shared = str(found.evidence.get("agree_up_to", ""))
     written = re.search(r"the port's \w+_ output|\(in place\)", shared) or any(
         re.match(r"\w+_\(", str(op)) for op in found.evidence.get("torch_ops") or [])  # the port's next op writes in place
-    if found.name != "forward" or loss is None or loss.first_failed_step == found.evidence.get("step") or not written:
+    if found.name != "forward" or not loss_agrees(result, found.evidence.get("step")) or not written:
         return None
     return Finding("forward", f"{found.explanation} The loss of that step agrees and the programs part where the port "
                    "writes in place: the output is read after the step, from values kept beside the "
@@ -83,7 +87,7 @@ def _columns_counted(setup: Setup, found: Finding) -> Finding | None:
     meaning = ratio is not None and found.name in ("factor-2", "loss-reduction") and count_meaning(ratio, np.shape(setup.data.y))
     if not meaning:
         return None  # a count alone fits by its number: the readings of the losses' counts say it with the others
-    return Finding("loss-reduction", f"{found.explanation[:-1]}, or {meaning[1]}.", {**found.evidence},
+    return Finding("loss-reduction", f"{found.explanation[:-1]}, or {meaning[1]}.", dict(found.evidence),
                    "Divide the loss by the same count in both programs.", found.score)
 
 

@@ -111,10 +111,10 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
     """A factor the NumPy program multiplies the port's gradient at V by, read against f'(U): a constant times it
     (the 2 of 2z dropped), or another function in its place (exp where σ belongs). "" where V is no such op. `where`:
     the entries read (a factor recovered by a division, where the gradient is not 0)."""
-    local = local_derivative(gradient, trace)
+    local = _local(gradient, trace, None)  # (f, its derivative in words, f'(U), U, f(U)): the last two for the slips
     if local is None or np.shape(factor) != local[2].shape:
         return ""
-    op, words, derivative = local
+    op, words, derivative = local[:3]
     where = np.ones(derivative.shape, bool) if where is None else where
     ratio = constant_ratio(factor[where], derivative[where])
     if ratio is not None and abs(ratio - 1) <= 1e-6:
@@ -128,7 +128,7 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
     if flipped is not None and np.allclose(factor[where], flipped[where], rtol=1e-4, atol=1e-7 * float(np.abs(flipped).max())):
         return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
                 f"that derivative at -z: {op}'s derivative taken with its argument's sign flipped.")
-    if elsewhere := _taken_elsewhere(factor, where, _local(gradient, trace, None)):
+    if elsewhere := _taken_elsewhere(factor, where, local):
         return f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is {elsewhere}"
     return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
             f"{factor_name} in its place: {op}'s derivative written as another function.")
@@ -139,10 +139,10 @@ FUNCTIONS = {"tanh": np.tanh, "sigmoid": _sigmoid, "exp": np.exp, "sin": np.sin,
              "elu": lambda u: np.where(u > 0, u, np.expm1(np.minimum(u, 0.0)))}
 
 
-def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple | None) -> str:
+def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str:
     """f'(z) taken at the activation a = f(z) (f' of a value already squashed), or, for a derivative written in terms
     of the activation (tanh's 1 - a², σ's a(1 - a)), that form fed the input z: the usual slips, measured."""
-    if local is None or local[0] not in FUNCTIONS:
+    if local[0] not in FUNCTIONS:
         return ""
     op, _, derivative, u, v = local
     form, f = DERIVATIVES[op][0], FUNCTIONS[op]

@@ -86,13 +86,13 @@ def mask_on_one_side(first: Value, frontier: Value, trace: Trace, other: Trace) 
     users = {other.values[u].op.removesuffix("_") for v in at for u in v.users}
     if not at or users & MASKING or not users & STEPS:  # the port takes a step of that value (a sign, a round) and its
         return ""  # gradient there is the one it was given: an estimator passing it through, not a mask upstream
-    other = next((trace.values[i] for i in first.inputs if isinstance(i, int) and i != frontier.index), None)
-    if other is None or other.array.shape != first.array.shape:
+    mask = next((trace.values[i] for i in first.inputs if isinstance(i, int) and i != frontier.index), None)
+    if mask is None or mask.array.shape != first.array.shape or not np.isin(mask.array, (0, 1)).all():
         return ""
-    held = np.isin(other.array, (0, 1))
-    if not held.all() or not 0.02 < float(np.mean(other.array == 0)) < 0.98:
+    zeros = float(np.mean(mask.array == 0))
+    if not 0.02 < zeros < 0.98:
         return ""
-    return (f"The NumPy program multiplies the shared gradient by its {describe(other)}, a 0/1 mask (0 on "
-            f"{float(np.mean(other.array == 0)):.0%} of the entries), where the port's chain goes on with that gradient "
+    return (f"The NumPy program multiplies the shared gradient by its {describe(mask)}, a 0/1 mask (0 on "
+            f"{zeros:.0%} of the entries), where the port's chain goes on with that gradient "
             "unmasked: a mask applied on one side only (a straight-through estimator's window, |x| <= 1, on one side and "
             "the gradient passed everywhere on the other; a ReLU's or a clamp's mask).")

@@ -148,10 +148,14 @@ def rates_read(setup: Any, built: Any, steps: int) -> list[float | None]:
     return read
 
 
+def _port_optimizer(port: Any) -> Any:
+    return port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+
+
 @contextmanager
 def _rate_read(port: Any, read: list[float | None]) -> Iterator[None]:
     """The port's step, its optimizer's rate as it steps appended to `read` (None where it has no optimizer)."""
-    optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+    optimizer = _port_optimizer(port)
     if not hasattr(optimizer, "param_groups"):
         read.append(None)
         yield
@@ -250,7 +254,7 @@ def stepped_first(setup: Any, built: Any, step: int, factor: float) -> str:
     taken: list[float | None] = []
 
     def around(port: Any) -> Any:
-        optimizer = port.names.get("optimizer") if isinstance(getattr(port, "names", None), dict) else None
+        optimizer = _port_optimizer(port)
         starts.append(float(optimizer.param_groups[0]["lr"]) if hasattr(optimizer, "param_groups") else None)
         return _rate_read(port, taken)
     for _ in lockstep(setup, built, step + 1, around):

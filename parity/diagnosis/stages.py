@@ -21,7 +21,7 @@ import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.forward_stage import forward_beneath, forward_readings, ranked
+from parity.diagnosis.forward_stage import forward_beneath, forward_readings, loss_agrees, ranked
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.clip_elements import clipped_entries
 from parity.diagnosis.norm_constraint import norm_constraint, value_constraint
@@ -111,8 +111,7 @@ def _after_the_step(setup: Setup, result: RunResult, name: str, step: int) -> st
     """Where the output parts while the loss of the same step agrees, the output is read after the step (from weights
     it averages or updates): the first state or update that parts at that step, where one does, is where to read."""
     tensors = result.tensors
-    loss = tensors.get("loss")
-    if name != "output" or loss is None or loss.first_failed_step == step:
+    if name != "output" or not loss_agrees(result, step):
         return None
     return next((t for t in setup.names if t not in ("loss", "output") and "." in t and t in tensors
                  and tensors[t].first_failed_step == step), None)

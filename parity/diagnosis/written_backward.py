@@ -21,7 +21,7 @@ from parity.diagnosis.local_derivatives import denominator_held, derivative_else
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
-from parity.diagnosis.written_entries import written_apart
+from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
@@ -283,7 +283,7 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
                       "the matrix.", 0.85)
     if factor := next((f for d in deltas if (f := derivative_factor(d, numpy_trace, torch_trace, tolerance, name))), ""):
         return parted(f". {factor}", "Apply each op's derivative once, where the chain rule takes it.", 0.85)
-    forward = lambda v: v.op != "X" and "y" not in roots(numpy_trace, v.index)  # noqa: E731 - a forward value recomputed
+    forward = forward_values(numpy_trace)  # a forward value recomputed
     for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas)]:
         # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)
         if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced) \

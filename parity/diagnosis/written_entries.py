@@ -33,7 +33,7 @@ def written_apart(first: Value, trace: Trace, other: Trace, tolerance: float, na
     written = [trace.values[v.inputs[1]] for v in trace.values if v.op.startswith("setitem") and v.index != first.index
                and len(v.inputs) > 1 and v.inputs[0] in chain and isinstance(v.inputs[1], int)]
     gradients = port_gradients(other)
-    forward = lambda v: v.op != "X" and "y" not in roots(trace, v.index)  # noqa: E731 - a forward value recomputed
+    forward = forward_values(trace)
     for value in written:
         if any(g.array.shape == value.array.shape and agrees(value.array, g.array, tolerance) for g in gradients):
             continue  # written alike: these entries agree
@@ -43,6 +43,11 @@ def written_apart(first: Value, trace: Trace, other: Trace, tolerance: float, na
                 one_use_replaced(value, trace, other, tolerance, name, is_gradient, forward):
             return f"The other entries of that array are written with {op_text(value, trace)}, which parts: {found}", 0.8
     return None
+
+
+def forward_values(trace: Trace) -> Callable[[Value], bool]:
+    """Whether a value of the trace is a forward value (made from X alone, not from the targets): one to recompute."""
+    return lambda v: v.op != "X" and "y" not in roots(trace, v.index)
 
 
 def _counted(value: Value, gradients: list[Value], trace: Trace, name: Callable[[Value], str]) -> str:
