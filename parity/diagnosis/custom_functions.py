@@ -18,6 +18,7 @@ from parity.diagnosis.replays import replayed
 from parity.diagnosis.written_forward import LOCATED
 
 EPSILON = 1e-6
+SURROGATE_MEASURED = 0.8  # the relation holds element by element; which side meant which formula, no number says
 DERIVATIVE_AGREES = 1e-5  # relative: central differences of a smooth forward in float64 agree to about 1e-9
 
 
@@ -128,29 +129,38 @@ def custom_backward(setup: Any, built: Any, step: int) -> str:
     return f"{said[:-1]} (measured)." if said else ""
 
 
-def surrogates(setup: Any, built: Any, step: int) -> list[str]:
-    """The port's custom Functions whose forward is a step (central differences 0 along a random direction) and whose
-    backward is not 0: a surrogate or straight-through gradient, no derivative by design. Where the port has one, the
-    loss's central differences judge neither side's backward."""
+def surrogates(setup: Any, built: Any, step: int) -> list[tuple[Any, tuple]]:
+    """The port's calls of custom Functions whose forward is a step (central differences 0 along a random direction)
+    and whose backward is not 0: a surrogate or straight-through gradient, no derivative by design. Where the port has
+    one, the loss's central differences judge neither side's backward."""
     _, torch_side = replayed(setup, built, step)
     calls: list = []
     with recorded_calls(calls):
         torch_side.step(setup.rows(step))
-    found = []
+    stepped: dict[Any, bool] = {}
     for cls, args in calls:
-        if cls.__name__ not in found and (measured := _vjp_against_differences(cls, args)) is not None and \
-                measured[1] == 0.0 and measured[0] != 0.0:
-            found.append(cls.__name__)
-    return found
+        if cls not in stepped:
+            stepped[cls] = (measured := _vjp_against_differences(cls, args)) is not None and \
+                measured[1] == 0.0 and measured[0] != 0.0
+    return [(cls, args) for cls, args in calls if stepped[cls]]
 
 
-def unjudged(found: Finding, stepped: list[str]) -> Finding:
+def unjudged(found: Finding, stepped: list[tuple[Any, tuple]], apart: str = "") -> Finding:
     """A located backward finding where no oracle judges the sides: the port's backward runs through a surrogate
-    gradient, so the port's values are no reference and the difference is said without a side."""
-    caveat = (f" The port's {', '.join(stepped)} has a step for its forward and a surrogate gradient for its backward: "
+    gradient, so the port's values are no reference and the difference is said without a side; where the two
+    surrogates' formulas part (`apart`, measured), that is said."""
+    names = ", ".join(dict.fromkeys(cls.__name__ for cls, _ in stepped))
+    evidence = {k: v for k, v in found.evidence.items() if k != "side"}
+    if apart:
+        where = found.explanation.split(". ")[0].split("; ")[0]
+        return Finding("backward", f"The port's {names} has a step for its forward and a surrogate gradient for its "
+                       f"backward, and the NumPy program's surrogate is not that backward: {apart} (measured on the step's own inputs, at step {found.evidence.get('step')}). "
+                       f"{where}.",
+                       {**evidence, "surrogate": names}, "Write the same surrogate on both sides: its formula, its centre "
+                       "and its constants.", SURROGATE_MEASURED)
+    caveat = (f" The port's {names} has a step for its forward and a surrogate gradient for its backward: "
               "neither side's gradient is the loss's derivative by design, so which backward formula is meant (the "
               "surrogate, where it is evaluated, the chain through it) the numbers cannot tell: compare the two.")
-    evidence = {k: v for k, v in found.evidence.items() if k != "side"}
     return Finding("backward", found.explanation + caveat, evidence, "Compare the two backward passes at that value, the "
                    "surrogate gradient first (its formula, its centre, what it is evaluated at).",
                    found.score if "neutral" in found.evidence else min(found.score, LOCATED))  # a difference said sideless

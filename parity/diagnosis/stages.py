@@ -38,6 +38,7 @@ from parity.diagnosis.state_stage import frozen_rows, state_findings
 from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
+from parity.diagnosis.copies_loaded import copy_not_loaded
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
@@ -170,6 +171,8 @@ def _optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: in
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
     """Where an update parts with no reading at 0.8: rows weighted unequally, then entries clipped."""
     numpy_record, torch_record = context.numpy_record, context.torch_record
+    if (not found or found[0].score < 0.8) and (copied := copy_not_loaded(parameter, numpy_record, torch_record, step)):
+        found.insert(0, copied)
     if (not found or found[0].score < 0.8) and (weighted := quietly(rows_weighted, setup, built, step)):
         said, side, lawful = weighted
         if lawful or not found or found[0].score < STAGE:  # unequal weights of no law: a per-row factor, not where it is

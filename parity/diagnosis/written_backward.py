@@ -23,6 +23,7 @@ from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
+from parity.diagnosis.surrogates_compared import surrogate_apart
 from parity.diagnosis.port_gradient import port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.bound_derivative import PORT_PASSES
@@ -78,7 +79,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return None
     if error > FD_AGREES and (stepped := surrogates(setup, built, step)):
         found = located_backward(setup, built, step, parameter, after)  # central differences judge no surrogate
-        return found and unjudged(found, stepped)
+        return found and unjudged(found, stepped, surrogate_apart(traces(setup, built, step)[0], stepped))
     if error > FD_AGREES and numpy_gradient is not None and (mine := port_error(
             setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
         error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
