@@ -6,7 +6,8 @@ import numpy as np
 
 from parity.diagnosis.value_trace import Trace
 from parity.diagnosis.written_ops import lengths
-from parity.diagnosis.written_readings import columns, operands, row_order
+from parity.diagnosis.rows_drawn import row_order
+from parity.diagnosis.written_readings import columns, operands
 from tests.test_row_stages import PROGRAM, RIGHT, check
 
 

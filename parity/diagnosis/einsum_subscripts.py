@@ -17,6 +17,7 @@ import re
 import numpy as np
 
 from itertools import permutations
+from typing import Callable
 
 from parity.diagnosis.calls import numpy_twin
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
@@ -180,3 +181,14 @@ def _axes_swapped(ours: str, port: str) -> str:
                 mine[0].split(",")[:k] + mine[0].split(",")[k + 1:] == theirs[0].split(",")[:k] + theirs[0].split(",")[k + 1:]:
             return f"operand {k + 1}, axes {apart[0]} and {apart[1]}"
     return ""
+
+
+def contraction_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], numpy_ops: list[Value],
+                          torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The readings of an einsum written otherwise: its subscripts apart, or the port's changed a little."""
+    return [
+        ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
+                                    "same subscripts in both programs.", 0.85)),
+        ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
+                                    "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
+    ]

@@ -185,7 +185,7 @@ def port_rates(setup: Any, built: Any, step: int, ratios: dict[str, list[float]]
     factors = numpy_rate[1:] / numpy_rate[:-1]
     if shifted := shifted_rates(numpy_rate, ahead, series, earlier):  # steps before agreed: a constant rate here is a shift as likely
         return shifted
-    if scheduler is not None and (phase := cosine_phase(numpy_rate, np.array(rates), float(scheduler.base_lrs[0]))):
+    if hasattr(scheduler, "base_lrs") and (phase := cosine_phase(numpy_rate, np.array(rates), float(scheduler.base_lrs[0]))):
         return f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in series)}): {phase}."
     if np.ptp(numpy_rate) <= 1e-3 * abs(numpy_rate[0]) and scheduler is not None and \
             (whole := schedule_over_run(setup, built, scheduler)):  # a rate held: a staircase shows over the whole run

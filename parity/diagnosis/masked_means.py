@@ -71,3 +71,18 @@ def _scales(mean: Value, trace: Trace) -> list[float]:
         if user.array.size == 1 and value != 0 and user.op in ("mul", "div", "multiply", "divide", "truediv"):
             found.append(float(user.array.ravel()[0]) / value)
     return found
+
+
+def mask_scaled(mine: np.ndarray, theirs: np.ndarray | None) -> str:
+    """Two 0/c masks with their zeros in the same places, one number apart where they keep: one mask scaled otherwise
+    on one side (an inverted dropout's 1/keep multiplied where it divides, or left out)."""
+    if theirs is None or mine.size < 4 or not np.array_equal(mine == 0, theirs == 0) or not np.any(mine == 0):
+        return ""
+    kept = mine != 0
+    ratio = mine[kept] / theirs[kept]
+    k = float(np.median(ratio))
+    if abs(k - 1) <= 1e-3 or np.ptp(ratio) > 1e-5 * abs(k) or np.ptp(theirs[kept]) > 1e-5 * float(np.abs(theirs[kept]).max()):
+        return ""
+    return (f" Both are one mask (zeros in the same {int((~kept).sum())} places, one value where they keep), the NumPy "
+            f"program's {k:.6g} times the port's: the mask scaled otherwise on one side (an inverted dropout's 1/keep "
+            "left out, or a keep probability multiplied where it divides).")

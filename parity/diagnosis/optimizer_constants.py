@@ -24,10 +24,22 @@ def constants_of(optimizer: Any) -> dict[str, float]:
         found["lr"] = float(group["lr"])
     if type(optimizer) is torch.optim.SGD:
         found["sgd"] = 1.0  # a fact, no constant: its first update is -lr·g (Adagrad's, with lr alone, is not)
+        if isinstance(group.get("dampening"), (int, float)) and 0 < group["dampening"] < 1:
+            found["dampening"] = float(group["dampening"])  # read by `dampened_start` alone
     return found
 
 
-NOT_CONSTANTS = ("lr", "sgd")
+NOT_CONSTANTS = ("lr", "sgd", "dampening")
+
+
+def dampened_start(kind: str, ratio: float, constants: dict[str, float], step: int) -> str:
+    """torch's SGD starts its momentum buffer at g, its dampening applied from the second step: a NumPy buffer that is
+    (1 - dampening) times the port's at step 1 dampens its first step too."""
+    dampening = constants.get("dampening")
+    if step != 1 or kind != "momentum_buffer" or not dampening or abs(ratio - (1 - dampening)) > MATCH * (1 - dampening):
+        return ""
+    return (f"{ratio:.6g} is 1 - dampening (dampening = {dampening:g}): the NumPy program starts its buffer at "
+            f"(1 - dampening)·g, where torch's SGD starts it at g and dampens from the second step on")
 
 
 def learning_rate_in_state(kind: str, ratio: float, constants: dict[str, float]) -> str:

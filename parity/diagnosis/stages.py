@@ -39,6 +39,7 @@ from parity.diagnosis.decay_gap import decay_kinds
 from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.copies_loaded import copy_not_loaded
+from parity.diagnosis.gradient_layout import rearranged_gradient
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
@@ -247,7 +248,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}."
-                                  + _power_apart(a, b, context.numpy_before.get(parameter), parameter),
+                                  + (rearranged_gradient(a, b) or _power_apart(a, b, context.numpy_before.get(parameter), parameter)),
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "

@@ -9,7 +9,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_constants import constant_law, learning_rate_in_state, other_constant
+from parity.diagnosis.optimizer_constants import constant_law, dampened_start, learning_rate_in_state, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 from parity.diagnosis.state_carried import not_carried
 from parity.diagnosis.state_decay import decay_in_state
@@ -40,11 +40,13 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
     if shared is not None and ratio is not None and (law := "; or ".join(filter(None, (
-            other_constant(kind, shared, constants or {}, step), learning_rate_in_state(kind, shared, constants or {}),
+            other_constant(kind, shared, constants or {}, step), dampened_start(kind, shared, constants or {}, step),
+            learning_rate_in_state(kind, shared, constants or {}),
             constant_law(shared, constants or {}))))):  # each reading that fits, where one number is two constants
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
-                        f"Update the {kind} with the same constant in both programs.", 0.75)]
+                        f"Update the {kind} with the same constant in both programs.",
+                        0.85 if law == dampened_start(kind, shared, constants or {}, step) else 0.75)]  # torch's own rule
     if shared is None and ratio is not None and len(_states(kind, numpy_record, torch_record)) == 1 and \
             (law := other_constant(kind, ratio, constants or {}, step)):  # one parameter: its own ratio is every one's
         return [Finding("optimizer-state", f"The {kind} of {parameter} (the one parameter) is {ratio:.6g} times the "

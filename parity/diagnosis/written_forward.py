@@ -51,7 +51,8 @@ from parity.diagnosis.in_place import written_in_place
 from parity.diagnosis.averages import average_apart
 from parity.diagnosis.operand_calls import operand_recalled
 from parity.diagnosis.target_mass import mass_apart
-from parity.diagnosis.einsum_subscripts import einsum_again, numpy_einsum_again, subscripts_apart
+from parity.diagnosis.einsum_subscripts import contraction_readings, numpy_einsum_again
+from parity.diagnosis.softmax_temperature import temperature_apart
 from parity.diagnosis.written_readings import columns, columns_said, compared_finding, operands, roots
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
@@ -180,7 +181,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
-        *_contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
+        *contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: mask.astype(bool).", 0.85)),
         ("scatter", lambda: said("forward", repeated_write(departing[:40]), "Scatter-add with np.add.at(a, idx, v).", 0.8)),
@@ -228,6 +229,7 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
         ("functions", lambda: said("forward", functions_apart(numpy_ops, torch_ops, frontier, twin, tolerance),
                                    "Apply the same function in both programs.")),
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
+        ("temperature", lambda: said("forward", temperature_apart(numpy_ops, torch_ops, twin, torch_trace), "Take the softmax at the same temperature.")),
         ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.", 0.75)),
         ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.", 0.75)),
         ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
@@ -245,17 +247,6 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
-    ]
-
-
-def _contraction_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], numpy_ops: list[Value],
-                          torch_ops: list[Value], tolerance: float, said: Callable) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """The readings of an einsum written otherwise: its subscripts apart, or the port's changed a little."""
-    return [
-        ("subscripts", lambda: said("forward", subscripts_apart(numpy_ops, torch_ops, numpy_trace), "Write the einsum with the "
-                                    "same subscripts in both programs.", 0.85)),
-        ("subscripts", lambda: said("forward", einsum_again(torch_ops, torch_trace.called, departing[:60], tolerance),
-                                    "Write the einsum's subscripts as the NumPy program computes it.", 0.85)),
     ]
 
 

@@ -13,6 +13,7 @@ from parity.diagnosis.operand_powers import complement
 from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
+from parity.diagnosis.masked_means import mask_scaled
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
 from parity.diagnosis.precedence import constants_grouped, term_weighted
@@ -63,6 +64,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if other_np.size == other_t.size == 1 and (weighted := term_weighted(
             float(other_np.flat[0]), float(other_t.flat[0]), _rows(trace), len(trace.data) if trace.data is not None else 0)):
         return said + weighted, "grouped"
+    if scaled := mask_scaled(other_np, other_t.reshape(other_np.shape) if other_t.size == other_np.size else None):
+        return said + scaled, ""
     if (spread := [_per_column(v) for v in (other_np, other_t)])[0] != spread[1]:
         said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
                  "with no axis, on one side, and over axis=0, each feature, on the other).")
@@ -99,49 +102,6 @@ def _from_batch(value: Value, trace: Trace) -> str:
 
 
 HELD = "held by the program (not computed from this batch)"
-
-
-def row_order(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> tuple[str, dict, float] | None:
-    """Both sides index the data's rows and take other rows: the same rows in another order (the shuffles differ), the
-    same order cut into batches of another size, or the same order from another offset; else other rows."""
-    if frontier.op not in ("X", "y") or frontier.array.ndim != 2:
-        return None
-    mine = next((v for v in numpy_ops if v.op in ("getitem", "take")), None)
-    theirs = next((v for v in torch_ops if v.op in ("getitem", "index_select")), None)
-    if mine is None or theirs is None:
-        return None
-    a, b = _rows_of(mine.array, frontier.array), _rows_of(theirs.array, frontier.array)
-    if a is None or b is None or a == b:
-        return None
-    shown = {"numpy": a[:8], "torch": b[:8]}
-    head = f"Both sides draw rows of {frontier.op}: the NumPy program takes rows {shown['numpy']}…, the port {shown['torch']}…"
-    if sorted(a) == sorted(b):
-        return (f"{head}, the same rows in another order. Their shuffles differ: a seed, a generator re-created (re-seeded) "
-                "where the other is kept, or a draw made on one side only.", shown, 0.8)
-    if len(a) != len(b) and (a[:len(b)] == b or b[:len(a)] == a):
-        return (f"{head}: the same order cut into batches of another size ({len(a)} rows on the NumPy side, {len(b)} in the "
-                "port): a batch size, or a chunk size where a number of chunks belongs (torch.split(x, n) cuts chunks of n, "
-                "np.array_split(x, n) n chunks).", shown, 0.8)
-    shift = next((k for k in range(1, len(a) // 2 + 1) for x, y in ((a, b), (b, a)) if x[:len(x) - k] == y[k:len(x)]), None)
-    if shift is not None:
-        return (f"{head}: the same order, one batch starting {shift} row(s) from the other's: the batches are cut at "
-                "other offsets (a slice order[i:i + B] where order[i * B:(i + 1) * B] belongs, or an index kept one behind).",
-                shown, 0.8)
-    return (f"{head}, other rows ({len(set(a) - set(b))} of {len(a)} not in the port's batch): their shuffles or their "
-            "batches' boundaries differ.", shown, 0.6)
-
-
-def _rows_of(batch: np.ndarray, data: np.ndarray) -> list[int] | None:
-    """Which row of the data each row of the batch is (None where one is not a row of the data)."""
-    if batch.ndim != 2 or batch.shape[1] != data.shape[1]:
-        return None
-    found = []
-    for row in batch:
-        match = np.flatnonzero(np.all(data == row, axis=1))
-        if match.size == 0:
-            return None
-        found.append(int(match[0]))
-    return found
 
 
 def _moments(array: np.ndarray) -> str:

@@ -1,0 +1,45 @@
+"""A NumPy gradient that holds the port's numbers in another arrangement: said by how they were moved."""
+
+import numpy as np
+
+from parity.diagnosis.gradient_layout import rearranged_gradient
+
+RNG = np.random.default_rng(8)
+
+
+def test_an_einsums_output_axes_exchanged_are_said():
+    port = RNG.normal(size=(6, 6, 4))
+    said = rearranged_gradient(port.transpose(1, 0, 2), port)
+    assert "(1, 0, 2)" in said and "axes 0, 1 exchanged" in said, said
+
+
+def test_a_kernel_gradient_reshaped_from_a_transposed_product_is_said():
+    cols, dz = RNG.normal(size=(50, 27)), RNG.normal(size=(50, 6))
+    port = (dz.T @ cols).reshape(6, 3, 3, 3)
+    said = rearranged_gradient((cols.T @ dz).reshape(6, 3, 3, 3), port)
+    assert "(6, 27) matrix, transposed" in said, said
+
+
+def test_other_numbers_or_the_same_layout_are_no_rearrangement():
+    port = RNG.normal(size=(6, 6, 4))
+    assert rearranged_gradient(port, port) == ""
+    assert rearranged_gradient(1.5 * port.transpose(1, 0, 2), port) == ""  # moved and scaled: another mechanism
+
+
+def test_one_mask_scaled_otherwise_on_one_side_is_said_with_its_factor():
+    from parity.diagnosis.masked_means import mask_scaled
+    keep = (RNG.random((16, 8)) < 0.75).astype(float)
+    said = mask_scaled(keep / 0.75, keep)
+    assert "1.33333 times the port's" in said and "inverted dropout" in said, said
+    assert mask_scaled(keep, keep) == ""  # the same mask
+    assert mask_scaled(keep / 0.75, (RNG.random((16, 8)) < 0.75).astype(float)) == ""  # other zeros: other masks
+    assert mask_scaled(keep * RNG.random((16, 8)), keep) == ""  # no one factor where they keep
+
+
+def test_a_momentum_buffer_dampened_at_its_first_step_is_read_against_torchs_rule():
+    from parity.diagnosis.optimizer_constants import dampened_start
+    said = dampened_start("momentum_buffer", 0.5, {"dampening": 0.5, "μ": 0.9}, 1)
+    assert "starts its buffer at (1 - dampening)·g" in said, said
+    assert dampened_start("momentum_buffer", 0.5, {"dampening": 0.5}, 2) == ""  # past the first step both dampen
+    assert dampened_start("momentum_buffer", 0.7, {"dampening": 0.5}, 1) == ""
+    assert dampened_start("momentum_buffer", 0.5, {"μ": 0.9}, 1) == ""  # no dampening in the port's optimizer
