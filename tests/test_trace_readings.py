@@ -129,6 +129,21 @@ def test_a_view_a_method_makes_through_a_plain_array_keeps_its_source():
     assert part.op == "getitem" and part.inputs == (0,) and np.array_equal(trace.values[-1].array, sliced.view(np.ndarray))
 
 
+def test_a_copy_flatten_or_repeat_method_keeps_its_source():
+    """dlogits = probs.copy(): methods that make a new array outside NumPy's function protocol are noted."""
+    from parity.diagnosis.value_trace import TracedArray, _TRACE
+    trace, X = Trace(), np.arange(6.0).reshape(2, 3).view(TracedArray)
+    trace.root("X", X, np.array(X.view(np.ndarray)))
+    _TRACE.append(trace)
+    try:
+        made = [np.exp(X).copy() * 2.0, np.exp(X).flatten() * 2.0, np.exp(X).repeat(2, 0) * 2.0]
+    finally:
+        _TRACE.pop()
+    doubled = [v for v in trace.values if v.op == "multiply"]
+    assert [trace.values[v.inputs[0]].op for v in doubled] == ["copy", "flatten", "repeat"], [v.inputs for v in doubled]
+    assert all(np.array_equal(v.array, m.view(np.ndarray)) for v, m in zip(doubled, made))
+
+
 def test_rows_cut_into_batches_of_another_size_or_at_another_offset_are_told_apart():
     X = np.arange(40.0).reshape(20, 2)
     order = [7, 3, 11, 0, 15, 9, 2, 18]

@@ -128,7 +128,6 @@ def as_float64(value: Any) -> np.ndarray | None:
 # -- the NumPy program: its data arrives as a traced array
 _TRACE: list[Trace] = []
 
-
 IN_PLACE = {"fill_diagonal", "copyto", "put", "putmask", "place", "put_along_axis"}  # NumPy functions that write
 # into their first argument and return None
 
@@ -199,6 +198,15 @@ class TracedArray(np.ndarray):
         _note("astype", (self,), result, _short(args[0]) if args else "")
         return result
 
+    def copy(self, *args, **kwargs):  # dlogits = probs.copy(): a new array, which no function protocol sees
+        return _noted("copy", self, super().copy(*args, **kwargs))
+
+    def flatten(self, *args, **kwargs):
+        return _noted("flatten", self, super().flatten(*args, **kwargs))
+
+    def repeat(self, *args, **kwargs):
+        return _noted("repeat", self, super().repeat(*args, **kwargs), ", ".join(map(str, args)))
+
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
         repeats = repeats_in(key)
@@ -226,6 +234,11 @@ def _method(array: TracedArray, method: Any, args: tuple, kwargs: dict) -> Any:
     positions = ("axis", "dtype", "out", "keepdims") if method is np.ndarray.mean else ("axis", "dtype", "out", "ddof", "keepdims")
     named = {**dict(zip(positions, args)), **kwargs}
     _note(method.__name__, (array,), result, named)
+    return result
+
+
+def _noted(op: str, array: TracedArray, result: Any, detail: str = "") -> Any:
+    _note(op, (array,), result, detail)
     return result
 
 
