@@ -35,3 +35,20 @@ def not_carried(name: str, numpy_record: dict, torch_record: dict, previous: dic
                    "belongs, or a running average re-created at every step).", {"step": step, "parameter": parameter, "state": kind,
                                                                                  "carried": c, "side": "numpy"},
                    f"Keep the {kind} from step to step and add each step's term to it.", 0.85)
+
+
+def entries_reset(kind: str, parameter: str, mine: np.ndarray, theirs: np.ndarray, step: int) -> Finding | None:
+    """One side's state is the other's with some entries set to 0 (and no other entry apart): entries one side resets
+    where the other keeps them (iRprop's rule: the gradient zeroed where its sign changed; a buffer cleared where a
+    mask drops the entry)."""
+    for zeroed_side, kept, cleared in (("port", mine, theirs), ("NumPy program", theirs, mine)):
+        reset = (cleared == 0) & (kept != 0)
+        scale = max(float(np.abs(kept).max(initial=0.0)), 1e-30)
+        if 0 < reset.sum() < reset.size and np.all(np.abs(cleared - kept)[~reset] <= 1e-5 * scale):
+            return Finding("optimizer-state", f"The {zeroed_side}'s {kind} of {parameter} at step {step} is the other's "
+                           f"with {int(reset.sum())} of its {reset.size} entries set to 0, every other entry the same: "
+                           "entries one side resets where the other keeps them (iRprop's rule: the gradient zeroed "
+                           "where its sign changed; a buffer cleared where a mask drops the entry).",
+                           {"step": step, "parameter": parameter, "state": kind, "reset": int(reset.sum())},
+                           f"Reset the same entries of the {kind} in both programs.", 0.8)
+    return None

@@ -9,6 +9,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.state_carried import entries_reset
 from parity.diagnosis.optimizer_constants import constant_law, dampened_start, learning_rate_in_state, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
 from parity.diagnosis.state_carried import not_carried
@@ -79,6 +80,8 @@ def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ra
     parameter, _, kind = name.partition(".")
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
     grad = torch_record.get(f"{parameter}.grad")
+    if reset := entries_reset(kind, parameter, np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64), step):
+        return reset
     if step >= 2 and grad is not None and np.any(grad) and relative_gap(np.asarray(numpy_record[name], np.float64), np.asarray(grad, np.float64)) <= 1e-4:
         return Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is the gradient alone: no "
                         "momentum carried from the step before (its velocity re-created or reset at every step, or μ·v left "
