@@ -21,7 +21,7 @@ from parity.diagnosis.mean_counts import count_meaning
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.replays import replayed, trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
-from parity.diagnosis.written_forward import written_forward
+from parity.diagnosis.written_forward import LOCATED, written_forward
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
 
@@ -121,9 +121,12 @@ def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step:
                      f"any update.", evidence, f"Compare the two programs' {where.split(' (')[0]} line by line.", 0.5)]
 
 
-def ranked(found: list[Finding], finding: Finding) -> None:
-    """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading)."""
-    found.insert(0 if finding.score >= found[0].score else 1, finding)
+def ranked(found: list[Finding], finding: Finding, after_oracle: bool = False) -> None:
+    """Put a finding first unless the one first has a higher fit (a stage alone goes after a reading); after an oracle
+    that names a side alone, a form read on that side's values goes first whatever its fit."""
+    form = after_oracle and finding.evidence.get("side") == found[0].evidence.get("side") and "agree_up_to" in \
+        finding.evidence and finding.score > LOCATED
+    found.insert(0 if form or finding.score >= found[0].score else 1, finding)
 
 
 SEEN = 1e-7  # relative: a float64 loss difference float32 could see (two methods of one value agree far closer)

@@ -93,7 +93,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if (not found or found[0].score < 0.8 or _oracle_only(found[0])) and parameter in numpy_record and \
             name not in ("loss", "output") and not (found and _only_scaled(setup, built, failure.step, found[0], parameter)) and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
-        ranked(found, located) if found else found.append(located)
+        ranked(found, located, after_oracle=bool(found) and _oracle_only(found[0])) if found else found.append(located)
     if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
             (uncut := quietly(uncut_finding, setup, built, failure.step, trace_tolerance(built))):
         found.insert(0, uncut)
