@@ -31,7 +31,9 @@ def _softmax_steps(x: np.ndarray, scale: float = 1.0) -> list[tuple]:
 @pytest.mark.parametrize("op, f, slip, words", [
     ("tanh", np.tanh, lambda z, a: 1 - np.tanh(a) ** 2, "taken at the activation tanh(z) where z belongs"),
     ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: z * (1 - z), "form in the activation fed the input z"),
-    ("elu", lambda z: np.where(z > 0, z, np.expm1(z)), lambda z, a: np.where(z > 0, 1.0, a), "the + α left out")])
+    ("elu", lambda z: np.where(z > 0, z, np.expm1(z)), lambda z, a: np.where(z > 0, 1.0, a), "the + α left out"),
+    ("tanh", np.tanh, lambda z, a: 1 - a, "1 - a where 1 - a² belongs: the square left out"),
+    ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: a, "a where a·(1 - a) belongs")])
 def test_a_derivative_taken_at_the_activation_or_in_its_form_fed_the_input_is_read(op, f, slip, words):
     from parity.diagnosis.local_derivatives import factor_against
     z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))

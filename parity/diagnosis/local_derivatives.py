@@ -139,6 +139,12 @@ FUNCTIONS = {"tanh": np.tanh, "sigmoid": _sigmoid, "exp": np.exp, "sin": np.sin,
              "elu": lambda u: np.where(u > 0, u, np.expm1(np.minimum(u, 0.0)))}
 
 
+TERM_LEFT_OUT = {  # a derivative written in terms of the activation a with one factor of it dropped
+    "tanh": ((lambda a: 1 - a, "1 - a where 1 - a² belongs: the square left out"),),
+    "sigmoid": ((lambda a: a, "a where a·(1 - a) belongs: the 1 - a left out"), (lambda a: 1 - a, "1 - a where a·(1 - a) belongs: the a left out")),
+}
+
+
 def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str:
     """f'(z) taken at the activation a = f(z) (f' of a value already squashed), or, for a derivative written in terms
     of the activation (tanh's 1 - a², σ's a(1 - a)), that form fed the input z: the usual slips, measured."""
@@ -151,6 +157,8 @@ def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str
                        f"derivative of a value already passed through {op}: {op} applied twice in the chain rule)."),
                       (form(u, u, 0.0), f"that derivative's form in the activation fed the input z (the formula meant for "
                        f"a = {op}(z), given z)")]
+    candidates += [(dropped(v), f"{words} ({op}'s derivative in terms of its activation a, with a factor left out).")
+                   for dropped, words in TERM_LEFT_OUT.get(op, ())]
     if op == "elu":  # its negative branch written as the activation, elu(z), where elu(z) + α belongs
         candidates.append((np.where(u > 0, 1.0, v), "ELU's derivative with its negative branch written elu(z), the + α "
                            "left out (α·exp(z) = elu(z) + α)."))
