@@ -807,10 +807,17 @@ WARMUP_PORT = SCHEDULED_PORT.replace("torch.optim.lr_scheduler.MultiStepLR(optim
                                      "torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: min(1.0, (t + 1) / 3))")
 
 
-@pytest.mark.parametrize("nesterov, exit_code", [("", 0), (", nesterov=True", 1)])
-def test_an_optimizer_built_again_keeps_the_ports_schedule_stepping_it(tmp_path, nesterov, exit_code):
+CHAINED_PORT = SCHEDULED_PORT.replace("torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[2]{gamma})", (
+    "torch.optim.lr_scheduler.SequentialLR(optimizer, [torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: (t + 1) / 3), "
+    "torch.optim.lr_scheduler.ConstantLR(optimizer, factor=1.0, total_iters=0)], milestones=[2])"))
+
+
+@pytest.mark.parametrize("port, nesterov, exit_code", [(WARMUP_PORT, "", 0), (WARMUP_PORT, ", nesterov=True", 1),
+                                                       (CHAINED_PORT, "", 0), (CHAINED_PORT, ", nesterov=True", 1)])
+def test_an_optimizer_built_again_keeps_the_ports_schedule_stepping_it(tmp_path, port, nesterov, exit_code):
+    """Its schedule, and each one a SequentialLR chains, step the optimizer built again."""
     (tmp_path / "net.py").write_text(WARMUP_NUMPY)
-    (tmp_path / "port.py").write_text(WARMUP_PORT.replace("momentum=0.9)", f"momentum=0.9{nesterov})"))
+    (tmp_path / "port.py").write_text(port.replace("momentum=0.9)", f"momentum=0.9{nesterov})"))
     rng = np.random.default_rng(2)
     np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
     path = tmp_path / "r.json"

@@ -164,8 +164,8 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
         pass
     elif isinstance(getattr(stepping, "names", None), dict):
         stepping.names["optimizer"] = rebuilt
-        for held in stepping.names.values():  # a schedule goes on stepping the optimizer built again
-            if getattr(held, "optimizer", None) is old:
+        for held in (s for v in stepping.names.values() for s in (v, *getattr(v, "_schedulers", ()))):  # a schedule, and
+            if getattr(held, "optimizer", None) is old:  # each one a SequentialLR chains, steps the optimizer built again
                 held.optimizer = rebuilt
     else:
         stepping.optimizer = rebuilt
