@@ -19,6 +19,7 @@ from parity.diagnosis.value_trace import Trace, Value
 RELATIVE = 1e-4  # a float32 program's elementwise function against its float64 copy agrees to about 1e-6
 POWERS = {2.0: "squared", 3.0: "cubed", 0.5: "the square root of", 1 / 3: "the cube root of"}
 CHAIN_DEPTH = 10
+MOST_CHAINED = 40  # values read per start: a formula is a few ops, and each is searched over the Function's numbers
 
 
 def surrogate_apart(numpy_trace: Trace, calls: list) -> str:
@@ -82,7 +83,7 @@ def _chain(trace: Trace, start: Value) -> list[Value]:
     for _ in range(CHAIN_DEPTH):
         frontier = [trace.values[u] for v in frontier for u in v.users if _elementwise_of_one(trace.values[u], v)]
         chain += frontier
-    return chain
+    return chain[:MOST_CHAINED]
 
 
 def _elementwise_of_one(user: Value, source: Value) -> bool:
