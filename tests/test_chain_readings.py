@@ -33,11 +33,13 @@ def _softmax_steps(x: np.ndarray, scale: float = 1.0) -> list[tuple]:
     ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: z * (1 - z), "form in the activation fed the input z"),
     ("elu", lambda z: np.where(z > 0, z, np.expm1(z)), lambda z, a: np.where(z > 0, 1.0, a), "the + α left out"),
     ("tanh", np.tanh, lambda z, a: 1 - a, "1 - a where 1 - a² belongs: the square left out"),
-    ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: a, "a where a·(1 - a) belongs")])
+    ("sigmoid", lambda z: 1 / (1 + np.exp(-z)), lambda z, a: a, "a where a·(1 - a) belongs"),
+    ("leaky_relu", lambda z: np.where(z > 0, z, 0.1 * z), lambda z, a: (z > 0).astype(float), "negative slope left out")])
 def test_a_derivative_taken_at_the_activation_or_in_its_form_fed_the_input_is_read(op, f, slip, words):
     from parity.diagnosis.local_derivatives import factor_against
     z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
-    port = traced(("X", z, (), ""), (op, f(z), (0,), "alpha=1.0" if op == "elu" else ""), ("grad", g, (1,), ""))
+    detail = {"elu": "alpha=1.0", "leaky_relu": "negative_slope=0.1"}.get(op, "")
+    port = traced(("X", z, (), ""), (op, f(z), (0,), detail), ("grad", g, (1,), ""))
     said = factor_against(slip(z, f(z)), port.values[2], port, "[multiply (6, 3)]", 6)
     assert words in said and "another function" not in said, said
     assert factor_against(np.cos(z), port.values[2], port, "[multiply (6, 3)]", 6).endswith("another function.")

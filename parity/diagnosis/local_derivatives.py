@@ -42,8 +42,9 @@ DERIVATIVES = {
     "relu": (lambda u, v, k: (u > 0).astype(np.float64), "1 where z > 0, else 0"),
     "log_sigmoid": (lambda u, v, k: _sigmoid(-u), "σ(-z) = 1 - σ(z)"),
     "elu": (lambda u, v, k: np.where(u > 0, 1.0, v + k), "1 where z > 0, else α·exp(z) = elu(z) + α"),
+    "leaky_relu": (lambda u, v, k: np.where(u > 0, 1.0, k), "1 where z > 0, else its negative slope"),
 }
-WITH_NUMBER = {"pow", "elu"}  # ops whose one number (an exponent, ELU's α) their derivative takes
+WITH_NUMBER = {"pow", "elu", "leaky_relu"}  # ops whose one number (an exponent, ELU's α) their derivative takes
 
 
 FLIPPED = {  # f'(-z) for the derivatives that are not even: σ(-z) where softplus's σ(z) belongs
@@ -89,8 +90,9 @@ def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | No
         u = trace.values[arrays[0]].array
     else:
         return None
-    if op == "elu" and not numbers:
-        numbers = [float(m.group(1)) if (m := re.search(r"alpha=([-\d.e]+)", made.detail)) else 1.0]
+    if op in ("elu", "leaky_relu") and not numbers:  # torch's defaults where the call leaves them out
+        key, default = ("alpha", 1.0) if op == "elu" else ("negative_slope", 0.01)
+        numbers = [float(m.group(1)) if (m := re.search(key + r"=([-\d.e]+)", made.detail)) else default]
     if op not in DERIVATIVES or len(numbers) > 1 or (op in WITH_NUMBER) != (len(numbers) == 1) or "tanh" in made.detail:
         return None  # gelu(approximate='tanh') is another function than the one read here
     if u.shape != made.array.shape:
@@ -148,6 +150,10 @@ TERM_LEFT_OUT = {  # a derivative written in terms of the activation a with one 
 def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str:
     """f'(z) taken at the activation a = f(z) (f' of a value already squashed), or, for a derivative written in terms
     of the activation (tanh's 1 - a², σ's a(1 - a)), that form fed the input z: the usual slips, measured."""
+    if local[0] == "leaky_relu":
+        relu = (local[3] > 0).astype(np.float64)
+        return ("the ReLU's derivative, 1 where z > 0 and 0 elsewhere: the leaky ReLU's negative slope left out." if
+                np.array_equal(factor[where] != 0, relu[where] != 0) and np.allclose(factor[where], relu[where]) else "")
     if local[0] not in FUNCTIONS:
         return ""
     op, _, derivative, u, v = local
@@ -185,7 +191,7 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
             and trace.values[u].array.shape == first.array.shape), None)) is not None:
         chain.append(after)
     where = np.broadcast_to(frontier.array != 0, first.array.shape)
-    if where.mean() < 0.75:  # most entries carry a gradient (rows no path reaches hold 0: no factor to read there)
+    if where.mean() < 0.5 or where.sum() < 16:  # half the entries carry a gradient (rows no path reaches hold 0: no factor to read there)
         return ""
     with np.errstate(divide="ignore", invalid="ignore"):
         factors = [np.where(where, value.array / np.broadcast_to(frontier.array, first.array.shape), 0.0) for value in chain]
