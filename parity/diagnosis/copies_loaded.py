@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.value_trace import agrees
 
 COPY_AGREES = 1e-5  # relative to the largest entry: two float32 copies of one array
 
@@ -23,10 +24,10 @@ def copy_not_loaded(parameter: str, numpy_record: dict, torch_record: dict, step
         if kept != parameter or state in ("grad", "update") or np.shape(numpy_record[name]) != np.shape(mine):
             continue
         copies = np.asarray(numpy_record[name], np.float64), np.asarray(torch_record[name], np.float64)
-        if not np.any(copies[0]) or not _same(*copies):
+        if not np.any(copies[0]) or not agrees(*copies, COPY_AGREES):
             continue
         for loaded, weights, other, side in ((mine, theirs, "port", "torch"), (theirs, mine, "NumPy program", "numpy")):
-            if _same(loaded, copies[0]) and not _same(weights, copies[0]):
+            if agrees(loaded, copies[0], COPY_AGREES) and not agrees(weights, copies[0], COPY_AGREES):
                 return Finding("copy-not-loaded", f"After step {step} both programs hold the same {state} of {parameter} "
                                f"(a copy of the weights the optimizer keeps), and one side's {parameter} is that copy, "
                                f"the {other}'s is not: the {other} never loads its {state} into its weights (Lookahead's "
@@ -35,7 +36,3 @@ def copy_not_loaded(parameter: str, numpy_record: dict, torch_record: dict, step
                                f"Copy the {state} into the {other}'s weights where the other program does.", 0.85)
     return None
 
-
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
-    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
-    return a.shape == b.shape and float(np.max(np.abs(a - b), initial=0.0)) <= COPY_AGREES * max(float(np.max(np.abs(b))), 1e-30)

@@ -11,22 +11,24 @@ from itertools import permutations
 
 import numpy as np
 
+from parity.diagnosis.value_trace import agrees
+
 SAME = 1e-5  # relative to the largest entry: the same float32 numbers moved, not recomputed
 
 
 def rearranged_gradient(mine: np.ndarray, theirs: np.ndarray) -> str:
     """In words, how the NumPy program's gradient lays out the port's numbers; "" where it is no rearrangement."""
     mine, theirs = np.asarray(mine, np.float64), np.asarray(theirs, np.float64)
-    if mine.shape != theirs.shape or mine.size < 4 or _same(mine, theirs) or not _same(np.sort(mine, None), np.sort(theirs, None)):
+    if mine.shape != theirs.shape or mine.size < 4 or agrees(mine, theirs, SAME) or not agrees(np.sort(mine, None), np.sort(theirs, None), SAME):
         return ""
     for axes in permutations(range(mine.ndim)):
-        if list(axes) != sorted(axes) and theirs.transpose(axes).shape == mine.shape and _same(theirs.transpose(axes), mine):
+        if list(axes) != sorted(axes) and theirs.transpose(axes).shape == mine.shape and agrees(theirs.transpose(axes), mine, SAME):
             swapped = ", ".join(str(a) for a, b in enumerate(axes) if a != b)
             return (f" It holds the port's numbers with its axes in the order {axes}: axes {swapped} exchanged (an "
                     "einsum's output subscripts in another order, a transpose over the wrong axes).")
     for rows in _divisors(mine.size):
         columns = mine.size // rows
-        if _same(theirs.reshape(rows, columns).T.reshape(mine.shape), mine):
+        if agrees(theirs.reshape(rows, columns).T.reshape(mine.shape), mine, SAME):
             return (f" It holds the port's numbers in another order: the port's gradient read as a ({rows}, {columns}) "
                     f"matrix, transposed, and read back as {mine.shape} (a product written transposed, such as "
                     "cols.T @ d where d.T @ cols belongs, reshaped without its transpose).")
@@ -36,6 +38,3 @@ def rearranged_gradient(mine: np.ndarray, theirs: np.ndarray) -> str:
 def _divisors(n: int) -> list[int]:
     return [d for d in range(2, n // 2 + 1) if n % d == 0]
 
-
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
-    return bool(np.max(np.abs(a - b)) <= SAME * max(float(np.max(np.abs(b))), 1e-30))

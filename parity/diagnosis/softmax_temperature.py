@@ -37,7 +37,7 @@ def _read(held: np.ndarray, port: Value, trace: Trace) -> str:
     axis = next((a for a in (-1, 0) if mine is not None and _distribution(theirs, a) and _distribution(mine, a)), None)
     if axis is None or np.allclose(mine, theirs, rtol=EXACT, atol=EXACT * float(theirs.max())):
         return ""
-    ours, port_logits = _centred_log(mine, axis), _centred_log(theirs, axis)
+    ours, port_logits = _centred(np.log(mine), axis), _centred(np.log(theirs), axis)
     k = float(np.vdot(ours, port_logits) / np.vdot(port_logits, port_logits))
     scale = float(np.abs(ours).max())
     if abs(k - 1) > 1e-3 and np.abs(ours - k * port_logits).max() <= EXACT * scale:
@@ -61,10 +61,6 @@ def _read(held: np.ndarray, port: Value, trace: Trace) -> str:
 
 def _distribution(p: np.ndarray, axis: int) -> bool:
     return p.ndim == 2 and p.shape[axis] > 1 and bool(np.all(p > 0)) and np.allclose(p.sum(axis=axis), 1.0, atol=1e-5)
-
-
-def _centred_log(p: np.ndarray, axis: int) -> np.ndarray:
-    return _centred(np.log(p), axis)
 
 
 def _centred(a: np.ndarray, axis: int) -> np.ndarray:

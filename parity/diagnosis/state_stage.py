@@ -40,14 +40,15 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                         f"Start the {kind} at the same value in both programs.", 0.85)]
     ratio = constant_ratio(numpy_record[name], torch_record[name])
     shared = _shared_state_factor(kind, numpy_record, torch_record)
+    dampened = dampened_start(kind, shared, constants or {}, step) if shared is not None else ""
     if shared is not None and ratio is not None and (law := "; or ".join(filter(None, (
-            other_constant(kind, shared, constants or {}, step), dampened_start(kind, shared, constants or {}, step),
+            other_constant(kind, shared, constants or {}, step), dampened,
             learning_rate_in_state(kind, shared, constants or {}),
             constant_law(shared, constants or {}))))):  # each reading that fits, where one number is two constants
         return [Finding("optimizer-state", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}: "
                         f"{law}.", {"step": step, "state": kind, "ratio": shared},
                         f"Update the {kind} with the same constant in both programs.",
-                        0.85 if law == dampened_start(kind, shared, constants or {}, step) else 0.75)]  # torch's own rule
+                        0.85 if law == dampened else 0.75)]  # torch's own rule
     if shared is None and ratio is not None and len(_states(kind, numpy_record, torch_record)) == 1 and \
             (law := other_constant(kind, ratio, constants or {}, step)):  # one parameter: its own ratio is every one's
         return [Finding("optimizer-state", f"The {kind} of {parameter} (the one parameter) is {ratio:.6g} times the "
