@@ -26,6 +26,16 @@ def test_other_numbers_or_the_same_layout_are_no_rearrangement():
     assert rearranged_gradient(1.5 * port.transpose(1, 0, 2), port) == ""  # moved and scaled: another mechanism
 
 
+def test_a_gradient_summed_over_every_group_and_broadcast_back_is_said_with_its_axis():
+    port = RNG.normal(size=(3, 4))
+    said = rearranged_gradient(np.broadcast_to(port.sum(axis=0), (3, 4)), port)
+    assert "axis 0 holds the port's total" in said and "np.add.at" in said, said
+    assert "port's mean" in rearranged_gradient(np.broadcast_to(port.mean(axis=1, keepdims=True), (3, 4)), port)
+    assert rearranged_gradient(np.broadcast_to(2 * port.sum(axis=0), (3, 4)), port) == ""  # pooled and scaled: no such reading
+    flat = np.broadcast_to(port[:1], (3, 4))
+    assert rearranged_gradient(np.broadcast_to(flat.sum(axis=0), (3, 4)), flat) == ""  # the port's own rows alike: 3 times each
+
+
 def test_one_mask_scaled_otherwise_on_one_side_is_said_with_its_factor():
     from parity.diagnosis.masked_means import mask_scaled
     keep = (RNG.random((16, 8)) < 0.75).astype(float)

@@ -400,3 +400,36 @@ def test_a_column_of_y_used_as_a_row_mask_is_no_target_broadcast():
     trace._add("X", np.ones((4, 2)), (), "")
     trace._add("getitem", np.ones((3, 2)), (2, 1), "idx")  # h[mask]: rows picked, nothing broadcast
     assert derived_targets(trace, [1], {}) is None
+
+
+def _col2im_trace(assign: bool):
+    """A stride-1 3x3 col2im over a 6x6 input padded by 1, traced: each window offset's slice written with = or +=."""
+    from parity.diagnosis.traced_step import _made
+    from parity.diagnosis.value_trace import TracedArray, Trace, _TRACE
+    rng = np.random.default_rng(5)
+    trace, patches = Trace(), rng.normal(size=(2, 9, 6, 6)).view(TracedArray)
+    trace.root("X", patches, np.array(patches, np.float64))
+    _TRACE.append(trace)
+    try:
+        padded = _made(np.zeros)((2, 8, 8))
+        for k in range(9):
+            i, j = divmod(k, 3)
+            if assign:
+                padded[:, i:i + 6, j:j + 6] = patches[:, k]
+            else:
+                padded[:, i:i + 6, j:j + 6] += patches[:, k]
+    finally:
+        _TRACE.pop()
+    return trace
+
+
+def test_slices_assigned_where_they_overlap_are_read_as_an_assignment_where_an_addition_belongs():
+    from parity.diagnosis.backward_readings import written_into
+    from parity.diagnosis.value_trace import Trace
+    right = _col2im_trace(assign=False)
+    port = Trace()
+    port._add("grad", right.values[-1].array[:, 1:-1, 1:-1], (), "")  # the unpadded input's gradient
+    wrong = _col2im_trace(assign=True)
+    said = written_into(list(range(len(wrong.values))), wrong, port, 1e-9)
+    assert said is not None and "9 slices" in said[0] and "a[...] += v" in said[0], said
+    assert written_into(list(range(len(right.values))), right, port, 1e-9) is None  # added as it should be: nothing

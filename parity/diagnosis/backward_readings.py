@@ -28,8 +28,9 @@ def placed(indices: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance
             or partly(values, torch_trace, tolerance, gradients=True) or backward_again(values, torch_trace, tolerance))
 
 
-def written_into(region: list[int], trace: Trace) -> tuple[str, str] | None:
-    """A write that loses values: floats into an array of another kind, or a fancy index whose indices repeat."""
+def written_into(region: list[int], trace: Trace, other: Trace, tolerance: float) -> tuple[str, str] | None:
+    """A write that loses values: floats into an array of another kind, a fancy index whose indices repeat, or
+    slices assigned where they overlap (a col2im's windows written with = where += belongs)."""
     narrowed = next((trace.values[i] for i in region if "array)" in trace.values[i].detail and "(into a" in
                      trace.values[i].detail), None)
     if narrowed is not None:
@@ -41,7 +42,42 @@ def written_into(region: list[int], trace: Trace) -> tuple[str, str] | None:
         return (f"It writes with a fancy index whose indices repeat ({op_text(repeated, trace)}): a[idx] += v is "
                 "buffered, each repeated index keeps one write instead of the sum of all; np.add.at(a, idx, v) "
                 "accumulates them.", "Scatter-add with np.add.at(a, idx, v).")
+    return assigned_not_added(region, trace, other, tolerance)
+
+
+def assigned_not_added(region: list[int], trace: Trace, other: Trace, tolerance: float) -> tuple[str, str] | None:
+    """Slices written one after another into one array, where some elements are written more than once: summed
+    (each write's values where it changed the array), the array is one of the port's gradients, or its centre is (a
+    padded input's gradient, cropped), and as written it is not: a[...] = v where a[...] += v belongs."""
+    writes = [trace.values[i] for i in region if trace.values[i].op == "setitem (in place)"]
+    chains: dict[int, list[Value]] = {}
+    for value in writes:  # a write's first input is the array as the write before it left it
+        before = value.inputs[0] if isinstance(value.inputs[0], int) else None
+        chain = next((c for c in chains.values() if c[-1].index == before), None)
+        (chain.append(value) if chain is not None else chains.setdefault(value.index, [value]))
+    for chain in (c for c in chains.values() if len(c) > 1 and isinstance(c[0].inputs[0], int)):
+        arrays = [trace.values[chain[0].inputs[0]].array, *(v.array for v in chain)]
+        written = [after != before for before, after in zip(arrays, arrays[1:])]
+        if max(int(w.sum()) for w in written) == 0 or not np.any(np.sum(written, axis=0) > 1):
+            continue  # no element written twice: = and += write the same numbers
+        summed = arrays[0] + sum(np.where(w, after, 0.0) for w, after in zip(written, arrays[1:]))
+        for gradient in port_gradients(other):
+            if (centre := _centre(gradient.array.shape, summed.shape)) is None:
+                continue
+            if agrees(summed[centre], gradient.array, tolerance) and not agrees(arrays[-1][centre], gradient.array, tolerance):
+                return (f"It writes {len(chain)} slices into one array one after another ({op_text(chain[0], trace)}, ...), "
+                        "and where they overlap the last write stays: summed, the writes give the port's "
+                        f"{gradient_words(gradient, other)}. Each slice is assigned (a[...] = v) where it should be added "
+                        "(a[...] += v): the overlapping windows' gradients accumulate (col2im).",
+                        "Add each slice's gradient into the array (a[...] += v).")
     return None
+
+
+def _centre(shape: tuple, padded: tuple) -> tuple | None:
+    """The index of an array's centre of the given shape (a padded array's interior), or None where it has none."""
+    if len(shape) != len(padded) or any(p < s or (p - s) % 2 for s, p in zip(shape, padded)):
+        return None
+    return tuple(slice((p - s) // 2, p - (p - s) // 2) for s, p in zip(shape, padded))
 
 
 SUMS = {"add.reduce": np.sum, "sum": np.sum, "mean": np.mean}

@@ -25,6 +25,7 @@ from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.bound_derivative import where_bound
+from parity.diagnosis.softmax_temperature import factor_at_another_temperature
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 from parity.diagnosis.written_readings import roots
@@ -71,6 +72,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                         where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
                         said = (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}")
+                        if words == "times" and (tempered := factor_at_another_temperature(factor.array, torch_trace)):
+                            return f"{said}. {tempered}"
                         if columns == (...,) and (through := factor_against(
                                 factor.array if words == "times" else 1 / factor.array, theirs, torch_trace,
                                 describe(factor) if words == "times" else f"1/{describe(factor)}", _rows(numpy_trace))):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 PRODUCTS = {"matmul", "dot", "einsum", "linear", "mm", "bmm"}
@@ -73,3 +74,46 @@ def _ancestors(value: Value, trace: Trace, depth: int = 4) -> list[Value]:
         frontier = [trace.values[i] for v in frontier for i in v.inputs if isinstance(i, int)]
         found += frontier
     return found
+
+
+def factor_at_another_temperature(factor: np.ndarray, trace: Trace) -> str:
+    """A forward value the NumPy program's backward multiplies by, against the port's forward values of its size: the
+    same squashing (a softmax over the last axis, a sigmoid, a tanh) at another temperature, its logits k times the
+    port's. The chain rule is then taken right, at a forward value the output never shows (a straight-through hard
+    sample's soft twin): its temperature is what parts."""
+    for value in trace.values:
+        theirs = value.array
+        if is_gradient(value) or theirs.size != factor.size or theirs.size < 4 or not np.issubdtype(theirs.dtype, np.floating):
+            continue
+        theirs = theirs.reshape(factor.shape)
+        for law, inverse in _SQUASHINGS:
+            if not (law(factor) and law(theirs)):
+                continue
+            ours, port_logits = inverse(factor), inverse(theirs)
+            k = float(np.vdot(ours, port_logits) / max(float(np.vdot(port_logits, port_logits)), 1e-300))
+            scale = float(np.abs(ours).max())
+            if abs(k - 1) > 1e-3 and np.abs(ours - k * port_logits).max() <= EXACT * scale:
+                return (f"That factor is the port's {describe(value)} at another temperature: its logits are {k:.6g} times "
+                        f"the port's, so its temperature is {1 / k:.6g} times the port's. The chain rule is taken at a forward "
+                        "value the output does not show (a hard sample's soft twin), and that value's temperature or its "
+                        "schedule is written otherwise (its formula's precedence, its step counter, its floor).")
+    return ""
+
+
+def _softmax_rows(p: np.ndarray) -> bool:
+    return p.ndim >= 2 and p.shape[-1] > 1 and bool(np.all(p > 0)) and np.allclose(p.sum(axis=-1), 1.0, atol=1e-5)
+
+
+def _open_unit(p: np.ndarray) -> bool:
+    return bool(np.all((p > 0) & (p < 1))) and np.ptp(p) > 0 and not _softmax_rows(p)
+
+
+def _open_signed(p: np.ndarray) -> bool:
+    return bool(np.all((p > -1) & (p < 1))) and bool(np.any(p < 0)) and np.ptp(p) > 0
+
+
+_SQUASHINGS = (  # (the values it makes, its logits back)
+    (_softmax_rows, lambda p: np.log(p) - np.log(p).mean(axis=-1, keepdims=True)),
+    (_open_unit, lambda p: np.log(p) - np.log1p(-p)),
+    (_open_signed, np.arctanh),
+)

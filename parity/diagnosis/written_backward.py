@@ -231,7 +231,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8
-    if written := written_into(region, numpy_trace):
+    if written := written_into(region, numpy_trace, torch_trace, tolerance):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
     if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or next(
