@@ -45,6 +45,18 @@ def test_a_derivative_taken_at_the_activation_or_in_its_form_fed_the_input_is_re
     assert factor_against(np.cos(z), port.values[2], port, "[multiply (6, 3)]", 6).endswith("another function.")
 
 
+def test_the_tanh_gelus_derivative_is_read_against_its_own_form_not_the_exact_gelus():
+    from parity.diagnosis.local_derivatives import factor_against
+    z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    t = np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z ** 3))
+    port = traced(("X", z, (), ""), ("gelu", 0.5 * z * (1 + t), (0,), "approximate='tanh'"), ("grad", g, (1,), ""))
+    right = 0.5 * (1 + t) + 0.5 * z * (1 - t ** 2) * np.sqrt(2 / np.pi) * (1 + 3 * 0.044715 * z ** 2)
+    assert factor_against(right, port.values[2], port, "[add (6, 3)]", 6) == ""  # its own derivative: nothing to say
+    cubic = 0.5 * (1 + t) + 0.5 * z * (1 - t ** 2) * np.sqrt(2 / np.pi) * (1 + 0.044715 * z ** 2)  # the 3 left out
+    said = factor_against(cubic, port.values[2], port, "[add (6, 3)]", 6)
+    assert "gelu(approximate='tanh')'s derivative written as another function" in said, said
+
+
 def test_a_softmaxs_own_division_is_no_scale_moved_and_a_scale_after_it_is():
     from parity.diagnosis.op_pairs import chain, op_order
     x = RNG.normal(size=(5, 3))
@@ -909,3 +921,18 @@ def test_a_factor_on_a_delta_divided_later_by_a_multiple_of_it_is_read_on_the_la
     from parity.diagnosis.delta_factor import _taken_back
     assert _taken_back(64.0, 64.0) and _taken_back(192.0, 64.0)  # by the rows, or by the rows times the classes
     assert not _taken_back(100.0, 64.0) and not _taken_back(32.0, 64.0)
+
+
+def test_a_relu_mask_on_the_gradient_at_a_leaky_relu_is_read_as_its_derivative_and_a_padding_mask_is_not():
+    from parity.diagnosis.comparisons import mask_dropped
+    z, dh = RNG.normal(size=(8, 4)), RNG.normal(size=(8, 4))
+    mask = (z > 0).astype(float)
+    mine = traced(("X", z, (), ""), ("greater", mask, (0, 0.0), ""), ("matmul", dh, ("?", "?"), ""),
+                  ("multiply", dh * mask, (2, 1), ""))
+    port = traced(("X", z, (), ""), ("leaky_relu", np.where(z > 0, z, 0.2 * z), (0, 0.2), "negative_slope=0.2"),
+                  ("grad", dh, (1,), ""))
+    said = mask_dropped(mine.values[3:], mine, {0: port.values[0], 2: port.values[2]}, port)
+    assert "a derivative." in said and "the leaky ReLU's negative slope left out" in said, said
+    padding = traced(("X", z, (), ""), ("matmul", dh, ("?", "?"), ""))  # the port's value is no gradient: a mask dropped
+    said = mask_dropped(mine.values[3:], mine, {0: port.values[0], 2: padding.values[1]}, padding)
+    assert "a mask the port never makes" in said and "derivative" not in said, said

@@ -640,3 +640,77 @@ def test_a_port_that_clips_each_parameter_in_a_loop_beside_a_global_clip_is_read
     top = json.loads(report.read_text())["diagnosis"][0]
     assert top["name"] == "gradient-clipping" and "a norm per parameter: W" in top["explanation"], top
     assert "runs 2 times in one step" in top["explanation"], top
+
+
+PENALISED_NUMPY = """
+import numpy as np
+
+class Mlp:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.b1 = rng.normal(0.0, 0.5, (4, 6)), np.zeros(6)
+        self.W2, self.b2 = rng.normal(0.0, 0.5, (6, 2)), np.zeros(2)
+        self.v = {k: np.zeros_like(getattr(self, k)) for k in ("W1", "b1", "W2", "b2")}
+
+    def train_step(self, X, y):
+        h = np.tanh(X @ self.W1 + self.b1)
+        r = h @ self.W2 + self.b2 - y
+        d = 2 * r / {count}
+        dz = d @ self.W2.T * (1 - h ** 2)
+        grads = {"W1": X.T @ dz + {l2_w1}, "b1": dz.sum(0), "W2": h.T @ d + 0.01 * self.W2, "b2": d.sum(0)}
+        loss = np.mean(r ** 2) + 0.005 * (np.sum(self.W1 ** 2) + np.sum(self.W2 ** 2))
+        norm = np.sqrt(sum(np.sum(g * g) for g in grads.values()))
+        for k, g in grads.items():
+            self.v[k] = 0.9 * self.v[k] + g * min(1.0, 0.5 / (norm + 1e-6))
+            getattr(self, k)[...] -= 0.1 * self.v[k]
+        return loss
+"""
+
+PENALISED_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Mlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(4, 6), nn.Linear(6, 2)
+
+    def forward(self, X):
+        return self.fc2(torch.tanh(self.fc1(X)))
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    penalty = 0.005 * (model.fc1.weight.pow(2).sum() + model.fc2.weight.pow(2).sum())
+    loss = F.mse_loss(model(X), y) + penalty
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=0.5)
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("count, l2_w1, said, fit", [
+    ("r.size", "0.01 * self.W1", None, None),
+    ("len(r)", "0.01 * self.W1", "as well the loss's own gradient scaled on one side", 0.7),  # a mean over the rows
+    ("r.size", "0", "an L2 term or a decay", 0.8)])  # W2 inside the shared factor: W1's term alone parts
+def test_a_term_outside_a_clipped_factor_is_said_with_a_scaled_loss_gradient_where_the_port_penalises_every_term(
+        count, l2_w1, said, fit, tmp_path):
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "p.npz", X=rng.normal(size=(24, 4)), y=3 * rng.normal(size=(24, 2)))
+    (tmp_path / "p_numpy.py").write_text(PENALISED_NUMPY.replace("{count}", count).replace("{l2_w1}", l2_w1))
+    (tmp_path / "p_torch.py").write_text(PENALISED_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/p_numpy.py:Mlp", "--torch", f"{tmp_path}/p_torch.py:Mlp", "--as-written",
+        "--data", str(tmp_path / "p.npz"), "--steps", "3", "--param", "W1=fc1.weight.T", "--param", "b1=fc1.bias",
+        "--param", "W2=fc2.weight.T", "--param", "b2=fc2.bias", "--json", str(report), "--quiet"])
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert result.exit_code == 1 and said in top["explanation"] and top["score"] == fit, top
+    assert ("as well the loss's own gradient" in top["explanation"]) == (fit < 0.8), top

@@ -100,6 +100,20 @@ def test_two_means_of_one_total_over_other_counts_are_said():
     assert mean_counts(mine.values[1:], mine, halved) == ""
 
 
+def test_a_chunks_sum_over_the_batch_against_its_mean_over_the_chunks_is_said_with_both_divisors():
+    """A micro-batch of 16 of a batch's 56 rows: its loss summed and divided by 56 on one side, averaged and divided
+    by the 4 micro-batches on the other (÷64); where the port divides by 3.5 chunks, the two weigh it alike."""
+    from parity.diagnosis.mean_counts import mean_counts
+    errors = RNG.random((16, 1))
+    mine = traced(("X", RNG.random((56, 1)), (), ""), ("getitem", errors, (0,), ":16"), ("sum", errors.sum(), (1,), ""),
+                  ("divide", errors.sum() / 56, (2, 56.0), ""))
+    theirs = traced(("X", errors, (), ""), ("mse_loss", errors.mean(), (0,), ""), ("div", errors.mean() / 4, (1, 4.0), ""))
+    said = mean_counts(mine.values[2:], mine, theirs)
+    assert "divides the sum by 56, the batch's rows" in said and "÷56 against ÷64" in said, said
+    alike = traced(("X", errors, (), ""), ("mse_loss", errors.mean(), (0,), ""), ("div", errors.mean() / 3.5, (1, 3.5), ""))
+    assert mean_counts(mine.values[2:3], mine, alike) == ""  # the sum alone: its weight agrees
+
+
 def test_two_values_exchanged_between_the_programs_are_read_both_ways():
     from parity.diagnosis.written_ops import another_input
     mu, logvar = RNG.normal(size=(5, 2)), RNG.normal(size=(5, 2))

@@ -194,6 +194,8 @@ def test_constant_matrices_built_otherwise_are_read_by_their_degrees():
     said = constants_apart({"S": symmetric}, {"S": without_loop})
     assert "f(d) = d^-0.5 in the NumPy program's; (d - 1)^-0.5 in the port's" in said, said
     assert "transposed" in constants_apart({"M": A_hat + np.triu(np.ones((7, 7)), 1)}, {"M": (A_hat + np.triu(np.ones((7, 7)), 1)).T})
+    mask = A_hat + np.triu(np.ones((7, 7)), 1)  # a weight's mask, held (out, in) where the port multiplies nn.Linear's weight
+    assert constants_apart({"M": mask}, {"M": mask.T}, linear=True) == ""
     assert constants_apart({"S": symmetric}, {"S": symmetric.copy()}) == ""
     weights, average = RNG.normal(size=(5, 5)), RNG.normal(size=(5, 5))  # a layer's weights against a teacher's copy
     said = constants_apart({"W1": weights}, {"ema_w": average})

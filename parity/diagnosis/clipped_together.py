@@ -15,7 +15,8 @@ import numpy as np
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.clip_handling import clipped_after_step, handling_finding
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.optimizer_constants import constant_law
+from parity.diagnosis.optimizer_constants import constant_law, coupled_decay
+from parity.diagnosis.quietly import quietly
 from parity.diagnosis.mean_counts import count_meaning, masked_count
 from parity.diagnosis.ratios import clipping_norms, constant_ratio, ratio_meaning
 from parity.diagnosis.replays import traces
@@ -76,6 +77,15 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
             f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, {_why(r, scaled, theirs, raw)}; the gradients of "
             f"{', '.join(apart)} part otherwise, and the slip lies there.")
     if signed and (outside := _term_outside(apart, mine, theirs, r, numpy_record)):
+        penalised = quietly(_port_penalised, setup, built, step) or set()
+        if penalised and not any(_shape(theirs[p]) in penalised or "all" in penalised for p in scaled):  # a penalised
+            # parameter inside the shared factor: the term parts alone, no scale on the loss's own gradient
+            return Finding("gradient-clipping", f"{said} {outside} The port's own gradient holds such a term too (a penalty "
+                           "in its loss, or its optimizer's weight decay), so this is as well the loss's own gradient scaled "
+                           "on one side beside the same term on both (a mean over another count, a factor in the backward "
+                           "pass): clipped by one norm, the two give the same numbers.", {**where, "scaled": scaled,
+                                                                                            "apart": apart, "side": "numpy"},
+                           "Compare the penalty's term and the loss's own gradient (its reduction) on both sides.", 0.7)
         return Finding("gradient-clipping", f"{said} {outside}", {**where, "scaled": scaled, "apart": apart, "side": "numpy"},
                        "Add the penalty's term to the gradient before the clipping on both sides (or after it on both).", 0.8)
     reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p] if signed else None, torch_record.get(p),
@@ -127,6 +137,21 @@ def _term_outside(apart: list[str], mine: dict, theirs: dict, r: float, numpy_re
             return ""
     return (f"Of those, {'; '.join(said)}: a term outside the shared factor on one side, added after the clipping there "
             "and before it on the other (or on one side only).")
+
+
+def _port_penalised(setup: Any, built: Any, step: int) -> set:
+    """The shapes of the parameters whose port gradient holds a term proportional to them (each as sorted sizes, its
+    layout aside): a term of its loss made from its parameters alone (λ·Σθ², traced as ops on no data), or "all"
+    where its optimizer adds a coupled weight decay."""
+    if coupled_decay(built) > 0:
+        return {"all"}
+    trace = traces(setup, built, step)[1]
+    return {_shape(v.array) for v in trace.values if v.array.ndim and roots(trace, v.index) == {"?"} and
+            v.op in ("pow", "square", "mul", "abs") and any(trace.values[u].op == "sum" for u in v.users)}
+
+
+def _shape(array: Any) -> tuple:
+    return tuple(sorted(np.shape(array)))
 
 
 def _one_factor(ratios: list[float | None]) -> float | None:

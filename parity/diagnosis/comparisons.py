@@ -193,7 +193,7 @@ def mask_as_indices(departing: list[Value], trace: Trace) -> str:
 MASKING = {"logical_and", "bitwise_and", "multiply", "where"}  # ops that apply a 0/1 mask to a value
 
 
-def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value]) -> str:
+def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value], other: Trace | None = None) -> str:
     """A NumPy value that masks a value both programs have with a 0/1 mask only the NumPy program makes (pairs of
     documents kept within one query, padding left out): the port goes on with the unmasked value. Said where the
     masked value departs and the value it masks agrees with one of the port's."""
@@ -209,12 +209,32 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value])
         if len(masks) == 1 and kept and 0 < trace.values[masks[0]].array.mean() < 1:
             mask, unmasked = trace.values[masks[0]], trace.values[kept[0]]
             share = float(np.mean(np.broadcast_to(mask.array, value.array.shape) == 0))
+            if other is not None and (derivative := _as_derivative(mask, agreed[unmasked.index], value, other)):
+                return (f"The NumPy program multiplies {describe(unmasked)}, which is "
+                        f"{_gradient_at(agreed[unmasked.index], other)}, by {describe(mask)} ({op_text(mask, trace)}, 0 "
+                        f"at {share:.0%} of the entries): a derivative.{derivative}")
             return (f"The NumPy program masks {describe(unmasked)} with {describe(mask)} ({op_text(mask, trace)}, "
                     f"0 at {share:.0%} of the entries), a mask the port never makes: the port goes on with the value as "
                     "it is (its "
                     f"{describe(agreed[unmasked.index])}). One side leaves the mask out (pairs across groups, padded "
                     "entries, rows of other queries kept).")
     return ""
+
+
+def _as_derivative(mask: Value, theirs: Value, value: Value, other: Trace) -> str:
+    """Where the value the mask multiplies is the port's gradient at an op's output, the mask read as that op's
+    derivative (a ReLU's 1 where z > 0 in place of a leaky ReLU's)."""
+    from parity.diagnosis.local_derivatives import factor_against  # a backward reading, only where a gradient is masked
+    if theirs.op != "grad":
+        return ""
+    factor = np.broadcast_to(mask.array, value.array.shape).astype(np.float64)
+    said = factor_against(factor, theirs, other, describe(mask), value.array.shape[0] if value.array.ndim else 0)
+    return "" if said.endswith("written as another function.") else said
+
+
+def _gradient_at(theirs: Value, other: Trace) -> str:
+    at = theirs.inputs[0] if theirs.inputs and isinstance(theirs.inputs[0], int) else None
+    return f"the gradient at the port's {describe(other.values[at])}" if at is not None else f"the port's {describe(theirs)}"
 
 
 def _from_y(trace: Trace, index: int) -> bool:

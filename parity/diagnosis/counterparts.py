@@ -178,7 +178,9 @@ def _zeros_one_side(mine: Value, theirs: Value, tolerance: float) -> str:
                                      (theirs.array == 0, mine.array == 0, "the port's", "the NumPy program's")):
         only = zeros & ~other
         clean = ~only.reshape(len(only), -1).any(axis=1)
-        if only.any() and not (other & ~zeros).any() and clean.any() and same[clean].all():
+        shared = mine.array.reshape(len(mine.array), -1)[clean]
+        if only.any() and not (other & ~zeros).any() and clean.any() and same[clean].all() and np.any(shared != 0):  # rows
+            # that agree only where both are 0 (a target of zeros against a max(z, 0)) are no quantity shared
             named = (describe(mine), describe(theirs)) if side.startswith("the NumPy") else (describe(theirs), describe(mine))
             return (f"Where they part, {side} {named[0]} is 0 on {int(only.sum())} of {only.size} entries where {rest} "
                     f"{named[1]} is not ({rest} is 0 nowhere {side} is not): those entries are masked on one side only, "

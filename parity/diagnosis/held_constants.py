@@ -44,13 +44,15 @@ def port_constants(model: Any) -> dict[str, np.ndarray]:
             if t.numel() >= SMALLEST and t.is_floating_point() and bool(t.detach().abs().sum() > 0)}
 
 
-def constants_apart(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray]) -> str:
+def constants_apart(mine: dict[str, np.ndarray], theirs: dict[str, np.ndarray], linear: bool = False) -> str:
     """The first pair of square constants of one shape (the NumPy program's, the port's) that differ, nearest first,
-    read; '' where every pair agrees or none pairs."""
+    read; '' where every pair agrees or none pairs. `linear`: the port multiplies by weights in nn.Linear's (out, in)
+    layout there, so a constant it holds (a weight's mask) agrees with the NumPy program's transposed too."""
     pairs = sorted(((a, b) for a in mine for b in theirs if mine[a].shape == theirs[b].shape and mine[a].ndim == 2
                     and mine[a].shape[0] == mine[a].shape[1]),
                    key=lambda pair: float(np.abs(mine[pair[0]] - theirs[pair[1]]).max()))
-    if not pairs or any(np.allclose(mine[a], theirs[b], rtol=1e-5, atol=1e-7) for a, b in pairs):
+    if not pairs or any(np.allclose(mine[a], form, rtol=1e-5, atol=1e-7) for a, b in pairs
+                        for form in ((theirs[b], theirs[b].T) if linear else (theirs[b],))):
         return ""  # the constants agree (or none compares): they do not part the programs
     a, b = pairs[0]
     graph = np.all(mine[a] >= 0) and np.all(theirs[b] >= 0)  # an adjacency, a normalised one: its edges and degrees read

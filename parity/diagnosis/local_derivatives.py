@@ -44,6 +44,15 @@ DERIVATIVES = {
     "elu": (lambda u, v, k: np.where(u > 0, 1.0, v + k), "1 where z > 0, else α·exp(z) = elu(z) + α"),
     "leaky_relu": (lambda u, v, k: np.where(u > 0, 1.0, k), "1 where z > 0, else its negative slope"),
 }
+C_GELU = math.sqrt(2 / math.pi)  # gelu(approximate='tanh') = ½z(1 + tanh(c(z + 0.044715z³)))
+
+
+def _gelu_tanh(u: np.ndarray, v: np.ndarray, k: float) -> np.ndarray:
+    t = np.tanh(C_GELU * (u + 0.044715 * u**3))
+    return 0.5 * (1 + t) + 0.5 * u * (1 - t**2) * C_GELU * (1 + 3 * 0.044715 * u**2)
+
+
+DERIVATIVES["gelu(approximate='tanh')"] = (_gelu_tanh, "½(1 + t) + ½z(1 - t²)·c(1 + 3·0.044715z²), t = tanh(c(z + 0.044715z³))")
 WITH_NUMBER = {"pow", "elu", "leaky_relu"}  # ops whose one number (an exponent, ELU's α) their derivative takes
 
 
@@ -93,8 +102,9 @@ def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | No
     if op in ("elu", "leaky_relu") and not numbers:  # torch's defaults where the call leaves them out
         key, default = ("alpha", 1.0) if op == "elu" else ("negative_slope", 0.01)
         numbers = [float(m.group(1)) if (m := re.search(key + r"=([-\d.e]+)", made.detail)) else default]
-    if op not in DERIVATIVES or len(numbers) > 1 or (op in WITH_NUMBER) != (len(numbers) == 1) or "tanh" in made.detail:
-        return None  # gelu(approximate='tanh') is another function than the one read here
+    op = "gelu(approximate='tanh')" if op == "gelu" and "tanh" in made.detail else op  # gelu(approximate='tanh'): another function
+    if op not in DERIVATIVES or len(numbers) > 1 or (op in WITH_NUMBER) != (len(numbers) == 1):
+        return None
     if u.shape != made.array.shape:
         return None
     form, words = DERIVATIVES[op]

@@ -34,6 +34,12 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
                 if count != counted and total and abs(float(theirs.array.ravel()[0]) * count - total) <= SUMS_AGREE * abs(total) \
                         and not (counted == 1 and _divided_later(mine, numpy_trace, count)):  # a sum it then divides by
                     # that count is a mean written out, not a sum where the port averages
+                    if counted == 1 and (later := _divisor_after(mine, numpy_trace)):  # the sum divided later by
+                        # another count: the weights the two give these elements, not their reduction, part
+                        port_later = _divisor_after(theirs, torch_trace) or 1.0
+                        if abs(later - count * port_later) <= 1e-9 * later:
+                            continue  # one weight on both sides: these elements agree, the parting is elsewhere
+                        return _weighed_otherwise(mine, theirs, count, later, port_later, numpy_trace)
                     if count == 1:
                         return (f"The NumPy program's {describe(mine)} times {counted} is the port's {describe(theirs)}: the "
                                 f"NumPy program averages over {counted} elements where the port sums them.")
@@ -56,6 +62,29 @@ def _divided_later(value: Value, trace: Trace, count: int) -> bool:
                 abs(n * count - 1) <= 1e-9 for n in numbers) or op == "negative" and _divided_later(user, trace, count):
             return True
     return False
+
+
+def _divisor_after(value: Value, trace: Trace) -> float | None:
+    """The number the program divides the value by next (or multiplies it by one over), directly or after a sign."""
+    for user in (trace.values[u] for u in value.users):
+        op, numbers = user.op.removesuffix(" (in place)").removesuffix("_"), [abs(i) for i in user.inputs if isinstance(i, float)]
+        if op in ("divide", "true_divide", "div") and numbers and numbers[0] >= 1:
+            return numbers[0]
+        if op in ("multiply", "mul") and numbers and 0 < numbers[0] < 1:
+            return 1 / numbers[0]
+        if op in ("negative", "neg") and (found := _divisor_after(user, trace)):
+            return found
+    return None
+
+
+def _weighed_otherwise(mine: Value, theirs: Value, count: int, numpy_divisor: float, port_divisor: float, trace: Trace) -> str:
+    rows = next((v.array.shape[0] for v in trace.values if v.op == "X" and v.array.ndim), 0)
+    batch = ", the batch's rows" if numpy_divisor == rows else ""
+    return (f"The NumPy program sums {count} elements into its {describe(mine)} and divides the sum by "
+            f"{numpy_divisor:g}{batch}; the port's {theirs.op} averages them (÷{count}) and divides the mean by "
+            f"{port_divisor:g}: ÷{numpy_divisor:g} against ÷{count * port_divisor:g}, the two weigh these elements otherwise "
+            "(a sum over the whole batch's rows against a mean per chunk of rows averaged over the chunks, which agree "
+            "only where every chunk holds as many rows; or a count written otherwise).")
 
 
 def _numpy_count(value: Value, trace: Trace) -> int | None:

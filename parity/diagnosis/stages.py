@@ -40,6 +40,7 @@ from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.copies_loaded import copy_not_loaded
 from parity.diagnosis.gradient_layout import rearranged_gradient
+from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
@@ -225,7 +226,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                               f"side's is up to {float(np.abs(b if side_zero == 'NumPy' else a).max()):.3g}.", evidence,
                               "A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9))
     for side in ("torch", "NumPy"):
-        scale = _accumulated(context, side, [p.name for p in built.pairs])
+        scale = summed_over_steps(context, side, [p.name for p in built.pairs])
         if scale is not None:
             scaled = "" if abs(scale - 1) < 1e-3 else f", the sum scaled by {scale:.4g} (as clipping by the global norm scales it)"
             found.append(Finding("gradient-accumulation", f"The {side} side's gradient of {parameter} at step {step} is the sum "
@@ -233,6 +234,9 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                                   {**evidence, "side": side, "scale": scale},
                                   "Call optimizer.zero_grad() (or reset the gradients) every step."
                                   if side == "torch" else "Assign the gradients each step instead of adding to them.", 0.95))
+    if not found and (kept := quietly(terms_kept_at, setup, built, step, b)):
+        found.append(Finding("gradient-accumulation", kept, {**evidence, "side": "torch"}, "Reset the port's gradients "
+                             "once per step, before the accumulation loop (optimizer.zero_grad() outside it).", 0.85))
     ratio = constant_ratio(a, b)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
@@ -273,23 +277,3 @@ def _power_apart(mine: np.ndarray, theirs: np.ndarray, value: np.ndarray | None,
                     f"the derivative's power of {parameter} off by {abs(k)} (1/{parameter}² written where 1/{parameter}³ "
                     f"belongs, or {parameter} where {parameter}² does: an exponent written otherwise).")
     return ""
-
-
-def _accumulated(context, side: str, parameters: list[str]) -> float | None:
-    """Whether every gradient of `side` is α x (the other side's last-step gradient) + β x (the other side's gradient
-    now), with the same α and β for all parameters and α well away from 0: gradients summed over steps (β, and α
-    with it, below 1 where clipping by the global norm scaled the sum). Returns β, or None."""
-    mine, other, previous = ((context.torch_record, context.numpy_record, context.numpy_previous) if side == "torch"
-                             else (context.numpy_record, context.torch_record, context.torch_previous))
-    names = [f"{p}.grad" for p in parameters if f"{p}.grad" in mine and f"{p}.grad" in previous]
-    if not names:
-        return None
-    flat = lambda record: np.concatenate([np.ravel(np.asarray(record[n], np.float64)) for n in names])  # noqa: E731
-    target, basis = flat(mine), np.stack([flat(previous), flat(other)], axis=1)
-    if not np.any(basis[:, 0]) or not np.any(target):
-        return None
-    (alpha, beta), *_ = np.linalg.lstsq(basis, target, rcond=None)
-    residual = np.linalg.norm(basis @ np.array([alpha, beta]) - target) / np.linalg.norm(target)
-    if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):
-        return None
-    return float(beta)

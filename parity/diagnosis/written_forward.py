@@ -236,6 +236,13 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
     ]
 
 
+def _mask_or_derivative(said: Callable, words: str) -> tuple | None:
+    """A mask only the NumPy program makes; on a gradient, an op's derivative written otherwise (its backward pass's)."""
+    if "a derivative." in words:
+        return said("numpy-backward", words, "Multiply by the op's own derivative there.", 0.8)
+    return said("forward", words, "Mask the same entries in both programs.", 0.8)
+
+
 def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], said: Callable,
                    tolerance: float, agreed: dict) -> list[tuple[str, Callable[[], tuple | None]]]:
     """A mask or bound applied otherwise (other entries masked, a mask's mean, a clamp cutting all); a loss's term apart."""
@@ -243,7 +250,7 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
         ("bounds", lambda: said("forward", degenerate_clamp(numpy_trace, torch_trace, tolerance), "Put the bound on the "
                                 "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
-        ("masks", lambda: said("forward", mask_dropped(departing, numpy_trace, agreed), "Mask the same entries in both programs.", 0.8)),
+        ("masks", lambda: _mask_or_derivative(said, mask_dropped(departing, numpy_trace, agreed, torch_trace))),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
@@ -260,7 +267,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("tables", lambda: said("forward", whole_table(numpy_ops, frontier, torch_trace), "Penalise the same rows on both sides.", 0.75)),
         ("tables", lambda: said("forward", other_table(twin, torch_trace, numpy_trace, tolerance) or other_parameter(
             twin, torch_trace, numpy_trace, tolerance), "Look the rows up in the same table (read the same weight) in both programs.", 0.85)),
-        ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants)
+        ("constants", lambda: said("forward", constants_apart(numpy_trace.constants, torch_trace.constants, any(v.op == "linear" for v in torch_ops[:2]))
                                    if any("?" in v.inputs for v in numpy_ops[:1] + torch_ops[:2]) else "",
                                    "Build the constant matrix alike in both programs.", 0.75)),
         ("columns", lambda: said("forward", *layout(numpy_ops, torch_ops, torch_trace))),

@@ -1,0 +1,96 @@
+"""Gradients summed where they should not be.
+
+Across steps: every gradient of one side is α times the other side's last step's plus β times its own (gradients
+never zeroed). Within a step: a gradient the NumPy program accumulates term by term (a micro-batch's gradient after
+another, a time step's), of which the port keeps only some: its gradient is, up to one factor (a loss scale, a
+clipping), one term of the NumPy program's sum, or the sum of the last few, and not the whole sum. The port's
+accumulation is reset inside its loop (`optimizer.zero_grad()` per micro-batch), or `.grad` assigned where
+back-propagation adds.
+
+    numpy:  g = Σ_k t_k        port:  g ∝ t_K (or t_j + … + t_K)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from parity.diagnosis.ratios import constant_ratio
+from parity.diagnosis.replays import traces
+from parity.diagnosis.value_trace import Trace, Value
+
+ADDS = ("add", "add (in place)")
+STARTS = ("zeros", "zeros_like")
+
+
+def terms_kept(numpy_trace: Trace, port_gradient: np.ndarray) -> str:
+    """In words, which of the NumPy program's terms the port's gradient holds; "" where none or all of them."""
+    theirs = np.asarray(port_gradient, np.float64)
+    for chain in _chains(numpy_trace, theirs.shape):
+        terms = [_term(numpy_trace, value) for value in chain]
+        if any(t is None for t in terms) or len(terms) < 2 or _proportional(sum(terms), theirs):
+            continue
+        for first in range(len(terms) - 1, 0, -1):  # the last term alone, then the last two, ...
+            if _proportional(sum(terms[first:]), theirs):
+                kept = "the last" if first == len(terms) - 1 else f"the last {len(terms) - first}"
+                return (f"The port's gradient is, up to one factor, {kept} of the {len(terms)} terms the NumPy program adds "
+                        "into its gradient in this step (one micro-batch's, one time step's), not their sum: the port's "
+                        "accumulation is reset between them (optimizer.zero_grad() inside the accumulation loop, or "
+                        ".grad assigned where back-propagation adds).")
+    return ""
+
+
+def _chains(trace: Trace, shape: tuple) -> list[list[Value]]:
+    """Runs of additions into one array of the gradient's shape (its layout aside), from an array of zeros."""
+    found = []
+    for start in (v for v in trace.values if v.op in STARTS and sorted(v.array.shape) == sorted(shape)):
+        chain, current = [], start
+        while (nxt := next((trace.values[u] for u in current.users if trace.values[u].op in ADDS
+                            and trace.values[u].array.shape == start.array.shape), None)) is not None:
+            chain.append(nxt)
+            current = nxt
+        if len(chain) >= 2:
+            found.append(chain)
+    return found
+
+
+def _term(trace: Trace, value: Value) -> np.ndarray | None:
+    """What an addition adds: its result less the running sum it adds to."""
+    if len(value.inputs) != 2 or not isinstance(value.inputs[0], int):
+        return None  # the term itself may be untraced ("?"): the difference is what it added
+    before = trace.values[value.inputs[0]].array
+    return value.array - before if before.shape == value.array.shape else None
+
+
+def _proportional(mine: np.ndarray, theirs: np.ndarray) -> bool:
+    mine = mine if mine.shape == theirs.shape else mine.T if mine.T.shape == theirs.shape else None
+    if mine is None or not np.any(mine) or np.ptp(theirs) == 0:
+        return False
+    ratio = constant_ratio(theirs, mine)
+    return ratio is not None and np.allclose(theirs, ratio * mine, rtol=1e-4, atol=1e-6 * float(np.abs(theirs).max()))
+
+
+def terms_kept_at(setup: Any, built: Any, step: int, port_gradient: np.ndarray) -> str:
+    """terms_kept on the NumPy program's trace of that step."""
+    return terms_kept(traces(setup, built, step)[0], port_gradient)
+
+
+def summed_over_steps(context: Any, side: str, parameters: list[str]) -> float | None:
+    """Whether every gradient of `side` is α x (the other side's last-step gradient) + β x (the other side's gradient
+    now), with the same α and β for all parameters and α well away from 0: gradients summed over steps (β, and α
+    with it, below 1 where clipping by the global norm scaled the sum). Returns β, or None."""
+    mine, other, previous = ((context.torch_record, context.numpy_record, context.numpy_previous) if side == "torch"
+                             else (context.numpy_record, context.torch_record, context.torch_previous))
+    names = [f"{p}.grad" for p in parameters if f"{p}.grad" in mine and f"{p}.grad" in previous]
+    if not names:
+        return None
+    flat = lambda record: np.concatenate([np.ravel(np.asarray(record[n], np.float64)) for n in names])  # noqa: E731
+    target, basis = flat(mine), np.stack([flat(previous), flat(other)], axis=1)
+    if not np.any(basis[:, 0]) or not np.any(target):
+        return None
+    (alpha, beta), *_ = np.linalg.lstsq(basis, target, rcond=None)
+    residual = np.linalg.norm(basis @ np.array([alpha, beta]) - target) / np.linalg.norm(target)
+    if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):
+        return None
+    return float(beta)
