@@ -936,3 +936,18 @@ def test_a_relu_mask_on_the_gradient_at_a_leaky_relu_is_read_as_its_derivative_a
     padding = traced(("X", z, (), ""), ("matmul", dh, ("?", "?"), ""))  # the port's value is no gradient: a mask dropped
     said = mask_dropped(mine.values[3:], mine, {0: port.values[0], 2: padding.values[1]}, padding)
     assert "a mask the port never makes" in said and "derivative" not in said, said
+
+
+def test_a_derivative_made_from_activations_the_port_computes_otherwise_is_said_as_the_place_not_a_form():
+    from parity.diagnosis.local_derivatives import product_factor
+    z, dh = RNG.normal(size=(8, 6)), RNG.normal(size=(8, 6))
+    stale = np.tanh(z + 0.3)  # the NumPy program's tanh, from weights a step in between changed
+    mine = traced(("X", z, (), ""), ("tanh", stale, (0,), ""), ("square", stale ** 2, (1,), ""),
+                  ("rsubtract", 1 - stale ** 2, (2, 1.0), ""), ("matmul", dh, ("?", "?"), ""),
+                  ("multiply", dh * (1 - stale ** 2), (4, 3), ""))
+    port = traced(("X", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("grad", dh, (1,), ""))
+    said = product_factor(mine.values[5], mine.values[4], port.values[2], mine, port)
+    assert "compute otherwise" in said and "not the port's [tanh (8, 6)]" in said, said
+    alike = traced(("X", z, (), ""), ("tanh", np.tanh(z + 0.3), (0,), ""), ("grad", dh, (1,), ""))  # the same activations:
+    said = product_factor(mine.values[5], mine.values[4], alike.values[2], mine, alike)
+    assert said == "", said  # 1 - a² at the very tanh the port computes is its derivative: nothing to say

@@ -497,7 +497,7 @@ def test_a_port_view_into_the_transposed_shape_of_the_numpy_programs_view_is_sai
 
 
 def test_a_normalisations_gradient_divided_by_its_norm_alone_is_said_as_the_denominator_held_constant():
-    from parity.diagnosis.local_derivatives import denominator_held
+    from parity.diagnosis.normalisation_readings import denominator_held
     from tests.test_trace_readings import values as traced
     z = np.random.default_rng(5).normal(size=(4, 3))
     norm = np.linalg.norm(z, axis=-1, keepdims=True)

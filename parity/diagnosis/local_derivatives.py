@@ -215,7 +215,32 @@ def product_factor(first: Value, frontier: Value, twin: Value, trace: Trace, oth
     said = factor_against(factors[-1], twin, other, f"the product of {ops}", rows, where)
     if said.endswith("written as another function.") and _derivative_elsewhere(factors[-1], twin, other, where) is not None:
         return ""  # the op's derivative at another of its values (another time step's tanh): a source, not a function
+    if said.endswith("written as another function.") and (apart := _activation_apart(chain, frontier, twin, trace, other)):
+        return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}. {apart}"
     return f"The NumPy program's {describe(chain[-1])} is {describe(frontier)} times {ops}.{said}"
+
+
+def _activation_apart(chain: list[Value], frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
+    """The factor made (within three ops) from a NumPy value of the port's op and shape (its own tanh) that is not the
+    port's: the derivative's form may be right, taken at activations the two forward passes compute otherwise."""
+    own = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
+    if own is None:
+        return ""
+    near = {i for v in chain for i in v.inputs if isinstance(i, int) and i != frontier.index}
+    for _ in range(2):
+        near |= {i for n in list(near) for i in trace.values[n].inputs if isinstance(i, int)}
+    op = own.op.removesuffix("_")
+    for value in (trace.values[n] for n in sorted(near)):
+        mine = value.array.T if value.array.shape != own.array.shape else value.array
+        if value.op.removesuffix(" (in place)") == op and mine.shape == own.array.shape and not np.allclose(
+                mine, own.array, rtol=1e-4, atol=1e-6 * max(float(np.abs(own.array).max()), 1e-30)):
+            gap = float(np.abs(mine - own.array).max())
+            return (f"That factor is made from the NumPy program's own {describe(value)}, which is not the port's "
+                    f"{describe(own)} (they part by up to {gap:.3g}) though the gradient it multiplies agrees: the "
+                    f"derivative is taken at activations the two forward passes compute otherwise (the parameters this "
+                    "backward pass reads changed after its forward pass, by a step or a clamp in between on one side), "
+                    f"so {op}'s derivative itself may be right.")
+    return ""
 
 
 def _written_over(chain: list[Value], frontier: Value, trace: Trace) -> bool:
@@ -261,25 +286,3 @@ def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: 
                                                                                          atol=1e-5 * np.abs(factor).max()):
             return value
     return None
-
-
-NORMALISING = {"normalize", "layer_norm", "batch_norm", "group_norm", "instance_norm", "rms_norm", "div", "truediv"}
-
-
-def denominator_held(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
-    """The NumPy program's first departing value is the shared gradient at the port's normalisation (x / s(x): an L2
-    normalize, a layer norm) divided by one of its own forward values: the quotient's derivative taken as 1 / s, the
-    denominator held constant, its own path (-q·(q·dq) / s for x / ‖x‖, the variance's term of a layer norm) left out."""
-    if first.op.removesuffix(" (in place)") not in ("divide", "true_divide") or len(first.inputs) != 2 or \
-            first.inputs[0] != frontier.index or not isinstance(first.inputs[1], int):
-        return ""
-    normalised = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
-    if normalised is None or normalised.op.removesuffix("_") not in NORMALISING:
-        return ""
-    if any(trace.values[u].op.removesuffix(" (in place)") in ("subtract", "add") for u in first.users):
-        return ""  # a term taken off after it: the quotient rule written in two parts (dq / s - q·(q·dq) / s)
-    denominator = trace.values[first.inputs[1]]
-    return (f"The NumPy program's {describe(first)} is the gradient at the port's {describe(normalised)} divided by its "
-            f"own {describe(denominator)}: the derivative of x / s(x) taken as 1 / s, the denominator held constant; the "
-            f"path through s itself (for x / ‖x‖ the projection -q·(q·dq) / ‖x‖; for a layer norm the variance's term) "
-            "is left out.")

@@ -1,6 +1,7 @@
 """A layer's values divided by one number per row (or per column), read from its numbers: a norm of the row (F.normalize),
 a softmax's denominator summed over another axis (the batch axis, everything, the rows' sums broadcast without
-keepdims), or e^(max z) (a stable form half written).
+keepdims), or e^(max z) (a stable form half written). And in a NumPy backward pass, a normalisation's derivative
+taken with its denominator held constant (x / s(x) differentiated as 1 / s, the path through s left out).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.evidence import few, fit_ratio, relative_gap
+from parity.diagnosis.value_trace import Trace, Value, describe
 
 
 def softmax_denominator(z: np.ndarray, received: np.ndarray, tolerance: float) -> str | None:
@@ -94,3 +96,25 @@ def pinned_column(logits: np.ndarray, q: np.ndarray, tolerance: float) -> str:
                     f"every row: class {k}'s logit pinned (a reference or baseline category fixed at 0 in the forward "
                     f"pass) while its weights W[:, {k}] and bias b[{k}] are still updated")
     return ""
+
+
+NORMALISING = {"normalize", "layer_norm", "batch_norm", "group_norm", "instance_norm", "rms_norm", "div", "truediv"}
+
+
+def denominator_held(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace) -> str:
+    """The NumPy program's first departing value is the shared gradient at the port's normalisation (x / s(x): an L2
+    normalize, a layer norm) divided by one of its own forward values: the quotient's derivative taken as 1 / s, the
+    denominator held constant, its own path (-q·(q·dq) / s for x / ‖x‖, the variance's term of a layer norm) left out."""
+    if first.op.removesuffix(" (in place)") not in ("divide", "true_divide") or len(first.inputs) != 2 or \
+            first.inputs[0] != frontier.index or not isinstance(first.inputs[1], int):
+        return ""
+    normalised = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
+    if normalised is None or normalised.op.removesuffix("_") not in NORMALISING:
+        return ""
+    if any(trace.values[u].op.removesuffix(" (in place)") in ("subtract", "add") for u in first.users):
+        return ""  # a term taken off after it: the quotient rule written in two parts (dq / s - q·(q·dq) / s)
+    denominator = trace.values[first.inputs[1]]
+    return (f"The NumPy program's {describe(first)} is the gradient at the port's {describe(normalised)} divided by its "
+            f"own {describe(denominator)}: the derivative of x / s(x) taken as 1 / s, the denominator held constant; the "
+            f"path through s itself (for x / ‖x‖ the projection -q·(q·dq) / ‖x‖; for a layer norm the variance's term) "
+            "is left out.")

@@ -17,7 +17,8 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import another_parameters
 from parity.diagnosis.value_trace import Trace, Value, uses
-from parity.diagnosis.local_derivatives import denominator_held, derivative_elsewhere, product_factor
+from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
+from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
@@ -221,6 +222,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
     if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):  # a form measured, or only "another"
+        if "compute otherwise" in through:  # the place, not a form: the forward values the backward reads part
+            return "", through, "Compare the parameters each side's backward pass reads with those its forward pass used.", 0.6
         return "", through, "Write that op's derivative as the chain rule takes it.", 0.75 if "another function" in through else 0.8
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name) or scan_reversed(  # or a scan's direction
             [numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
