@@ -165,27 +165,27 @@ def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_
 
 
 def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_and_a_smaller_one_is_not_read_so():
-    from parity.diagnosis.written_backward import _enlarged
+    from parity.diagnosis.port_gradient import enlarged
     derivative = np.random.default_rng(4).normal(size=(5, 3))
-    found = _enlarged(1, "B", 4 * derivative, derivative)
+    found = enlarged(1, "B", 4 * derivative, derivative)
     assert found.name == "port-gradient" and found.evidence["side"] == "torch" and "4 times" in found.explanation, found
-    assert _enlarged(1, "B", 0.5 * derivative, derivative) is None  # clipping by a norm shrinks: not said here
-    assert _enlarged(1, "B", 4 * derivative + 0.1, derivative) is None  # no one factor
+    assert enlarged(1, "B", 0.5 * derivative, derivative) is None  # clipping by a norm shrinks: not said here
+    assert enlarged(1, "B", 4 * derivative + 0.1, derivative) is None  # no one factor
 
 
 def test_a_numpy_gradient_that_is_no_derivative_beside_a_port_gradient_that_is_one_is_said_with_its_side(monkeypatch):
-    import parity.diagnosis.written_backward as written
+    import parity.diagnosis.port_gradient as written
     monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False: 0.2)
-    found = written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3))
+    found = written.not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3))
     assert found.name == "numpy-backward" and found.evidence["side"] == "numpy" and "relative error 0.2" in found.explanation
-    assert written._not_derivative(None, None, (1, "Wc", None), 0.05, np.ones(3)) is None  # the port's no derivative either
+    assert written.not_derivative(None, None, (1, "Wc", None), 0.05, np.ones(3)) is None  # the port's no derivative either
     monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False: 1e-7)
-    assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None  # both the derivative
+    assert written.not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None  # both the derivative
     # the derivative times one factor: no error for a gradient of many elements (a clip), the error for one element
     monkeypatch.setattr(written, "port_error", lambda setup, built, step, parameter, gradient, apart, scaled=False:
                         0.9 if scaled else None)
-    assert written._not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None
-    assert written._not_derivative(None, None, (1, "log_alpha", None), 1e-8, np.ones(1)).evidence["side"] == "numpy"
+    assert written.not_derivative(None, None, (1, "Wc", None), 1e-8, np.ones(3)) is None
+    assert written.not_derivative(None, None, (1, "log_alpha", None), 1e-8, np.ones(1)).evidence["side"] == "numpy"
 
 
 def test_a_port_that_clips_after_its_step_is_read_from_its_state_and_its_kept_gradients():

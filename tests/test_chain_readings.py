@@ -951,3 +951,23 @@ def test_a_derivative_made_from_activations_the_port_computes_otherwise_is_said_
     alike = traced(("X", z, (), ""), ("tanh", np.tanh(z + 0.3), (0,), ""), ("grad", dh, (1,), ""))  # the same activations:
     said = product_factor(mine.values[5], mine.values[4], alike.values[2], mine, alike)
     assert said == "", said  # 1 - a² at the very tanh the port computes is its derivative: nothing to say
+
+
+def test_a_square_weights_gradient_written_transposed_is_read_where_it_meets_the_weight_in_its_own_layout():
+    from parity.diagnosis.backward_readings import frontier_transposed
+    da, h, v = RNG.normal(size=(20, 5)), RNG.normal(size=(20, 5)), RNG.normal(size=(5, 5))  # v held (in, out)
+    norm = np.linalg.norm(v, axis=0)
+
+    def numpy_side(dW):
+        trace = traced(("X", h, (), ""), ("matmul", dW, ("?", "?"), ""), ("multiply", dW * v, (1, "?"), ""),
+                       ("add.reduce", (dW * v).sum(axis=0), (2,), "axis=0"), ("divide", (dW * v).sum(axis=0) / norm, (3, "?"), ""))
+        trace.values[2].unseen = {1: v}
+        return trace
+
+    right = h.T @ da
+    port = traced(("X", h, (), ""), ("grad", right.T, (0,), ""), ("g.grad", (right * v).sum(axis=0) / norm, (), ""))  # (out, in)
+    wrong = numpy_side(da.T @ h)  # the port's numbers in the port's layout, met by v in the NumPy program's
+    said = frontier_transposed(wrong.values[1], port.values[1], [1, 2, 3, 4], wrong, port, 1e-9)
+    assert "taken transposed there" in said and "gradient of g" in said, said
+    fine = numpy_side(right)
+    assert frontier_transposed(fine.values[1], port.values[1], [1, 2, 3, 4], fine, port, 1e-9) == ""

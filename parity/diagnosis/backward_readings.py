@@ -13,7 +13,7 @@ from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.steps_left_out import gradient_words
-from parity.diagnosis.recompute import replay
+from parity.diagnosis.recompute import recomputed, replay
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
@@ -158,3 +158,42 @@ def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, n
 def _same_numbers(array: np.ndarray, held: np.ndarray) -> bool:
     return any(np.allclose(array.reshape(shape), form, rtol=1e-6, atol=1e-12)
                for shape, form in ((held.shape, held), (held.shape[::-1], held.T)))
+
+
+def frontier_transposed(frontier: Value, twin: Value, region: list[int], trace: Trace, other: Trace, tolerance: float) -> str:
+    """A square shared gradient that the NumPy program then combines with values in its own layout, where the port's
+    layout is the transpose (a weight held (in, out) on one side, (out, in) on the other): carried on transposed, the
+    values after it give one of the port's gradients, and as computed they do not (da.T @ h where h.T @ da belongs:
+    a square weight lets the transposed product through)."""
+    shape = frontier.array.shape
+    if len(shape) != 2 or shape[0] != shape[1] or np.allclose(frontier.array, frontier.array.T):
+        return ""
+    gradients = [g for g in port_gradients(other) if g.array.size > 1]
+    replaced = {frontier.index: frontier.array.T}
+    for later in [trace.values[i] for i in region if i > frontier.index][:10]:
+        sources = [i for i in later.inputs if isinstance(i, int) and i in replaced]
+        if len(sources) != 1:
+            continue
+        again = recomputed(later, sources[0], replaced[sources[0]], trace)
+        if again is None:
+            again = _scaled_by_held(later, trace.values[sources[0]].array, replaced[sources[0]])
+        if again is None or again.shape != later.array.shape:
+            return ""
+        replaced[later.index] = again
+        for gradient in gradients:
+            forms = [f for f in ((again, later.array), (again.T, later.array.T)) if f[0].shape == gradient.array.shape]
+            if any(agrees(new, gradient.array, tolerance) and not agrees(old, gradient.array, tolerance) for new, old in forms):
+                return (f"The NumPy program's {describe(frontier)}, the port's {gradient_words(twin, other)}, is combined "
+                        f"with values in the NumPy program's own layout; taken transposed there, its {describe(later)} is "
+                        f"the port's {gradient_words(gradient, other)}. The product that makes it is written transposed "
+                        "(da.T @ h where h.T @ da belongs), which a square weight lets through.")
+    return ""
+
+
+def _scaled_by_held(value: Value, before: np.ndarray, after: np.ndarray) -> np.ndarray | None:
+    """An elementwise product or quotient with an array the trace did not see (a norm the program holds), carried over
+    to another input: the same factor, entry by entry."""
+    if value.op.removesuffix(" (in place)") not in ("multiply", "divide", "true_divide") or "?" not in value.inputs or \
+            before.shape != value.array.shape or not np.all(before):
+        return None
+    return after * (value.array / before)

@@ -77,17 +77,8 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
             f"{', '.join(p for p in scaled if p != name.partition('.')[0])}: one factor, {_why(r, scaled, theirs, raw)}; the gradients of "
             f"{', '.join(apart)} part otherwise, and the slip lies there.")
     if signed and (outside := _term_outside(apart, mine, theirs, r, numpy_record)):
-        penalised = quietly(_port_penalised, setup, built, step) or set()
-        if penalised and not any(_shape(theirs[p]) in penalised or "all" in penalised for p in scaled):  # a penalised
-            # parameter inside the shared factor: the term parts alone, no scale on the loss's own gradient
-            return Finding("gradient-clipping", f"{said} {outside} The port's own gradient holds such a term too (a penalty "
-                           "in its loss, or its optimizer's weight decay), so this is as well the loss's own gradient scaled "
-                           "on one side beside the same term on both (a mean over another count, a factor in the backward "
-                           "pass): clipped by one norm, the two give the same numbers.", {**where, "scaled": scaled,
-                                                                                            "apart": apart, "side": "numpy"},
-                           "Compare the penalty's term and the loss's own gradient (its reduction) on both sides.", 0.7)
-        return Finding("gradient-clipping", f"{said} {outside}", {**where, "scaled": scaled, "apart": apart, "side": "numpy"},
-                       "Add the penalty's term to the gradient before the clipping on both sides (or after it on both).", 0.8)
+        return _outside_finding(f"{said} {outside}", {**where, "scaled": scaled, "apart": apart, "side": "numpy"},
+                                quietly(_port_penalised, setup, built, step) or set(), [theirs[p] for p in scaled])
     reads = (written_backward(setup, built, step, p, numpy_record[p], theirs[p] if signed else None, torch_record.get(p),
                               mine[p] if signed else None) for p in apart[:READ] if p in numpy_record)
     if read := next((read for read in reads if read is not None), None):
@@ -137,6 +128,21 @@ def _term_outside(apart: list[str], mine: dict, theirs: dict, r: float, numpy_re
             return ""
     return (f"Of those, {'; '.join(said)}: a term outside the shared factor on one side, added after the clipping there "
             "and before it on the other (or on one side only).")
+
+
+def _outside_finding(said: str, evidence: dict, penalised: set, scaled: list) -> Finding:
+    """A penalty's term outside the shared factor; where the port penalises every parameter the term is on and none
+    inside the factor, as well the loss's own gradient scaled on one side (clipped by one norm, the two give the same
+    numbers)."""
+    if penalised and not any(_shape(g) in penalised or "all" in penalised for g in scaled):  # a penalised parameter
+        # inside the shared factor: the term parts alone, no scale on the loss's own gradient
+        return Finding("gradient-clipping", f"{said} The port's own gradient holds such a term too (a penalty in its loss, "
+                       "or its optimizer's weight decay), so this is as well the loss's own gradient scaled on one side "
+                       "beside the same term on both (a mean over another count, a factor in the backward pass): clipped "
+                       "by one norm, the two give the same numbers.", evidence,
+                       "Compare the penalty's term and the loss's own gradient (its reduction) on both sides.", 0.7)
+    return Finding("gradient-clipping", said, evidence, "Add the penalty's term to the gradient before the clipping on "
+                   "both sides (or after it on both).", 0.8)
 
 
 def _port_penalised(setup: Any, built: Any, step: int) -> set:

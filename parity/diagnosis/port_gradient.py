@@ -1,7 +1,8 @@
 """The port's gradient of a parameter against the derivative of the NumPy program's own loss, by central
 differences in float64; and where it is not that derivative, why, each cause measured where it can be: a module's
 flag that, flipped, makes it the derivative; a custom autograd Function's backward; a value detached and computed
-on; one Parameter under several names."""
+on; one Parameter under several names. Where the port's is the derivative: the NumPy program's that is not, or a port
+gradient the derivative enlarged by a factor (no clipping enlarges)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import replayed, traces
 from parity.diagnosis.value_trace import describe
 from parity.diagnosis.written_forward import op_text
@@ -137,3 +139,40 @@ def _why_port(built: Any) -> str:
                 f"and its gradient is the sum of theirs (a list repeated with *, or one tensor appended several times).")
     return ("the port's backward differs (a custom autograd Function's backward, a hook), or its parameters are used "
             "otherwise than the NumPy program's.")
+
+
+def not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradient: np.ndarray | None) -> Finding | None:
+    """Where nothing locates it: the NumPy program's gradient (kept, or read from its first step's state) against the
+    derivative of the loss its step reports, beside the port's, which is that derivative. A gradient of one element is
+    one factor from any: there the factor is no sign of clipping of its own (that scales every parameter, read before)."""
+    step, parameter, apart = at
+    mine = None if numpy_gradient is None else port_error(setup, built, step, parameter, np.asarray(numpy_gradient, np.float64),
+                                                          apart, scaled=np.size(numpy_gradient) == 1)
+    if mine is None or mine <= FD_AGREES or error > FD_AGREES:
+        return None
+    flipped = abs(mine - 2) <= 0.01 and (port_error(setup, built, step, parameter, -np.asarray(numpy_gradient, np.float64),
+                                                    apart, scaled=np.size(numpy_gradient) == 1) or 1.0) <= FD_AGREES
+    return Finding("numpy-backward", f"At step {step} the NumPy program's gradient of {parameter} is not the derivative of "
+                   f"the loss its own step reports (central differences, in float64: relative error {mine:.3g}); the "
+                   f"port's is (relative error {error:.2g}): the NumPy program's backward pass parts from the chain rule "
+                   "on the way to that parameter" + (": its gradient is the derivative negated, a sign lost there (a "
+                   "derivative's minus sign, operands swapped in a difference)." if flipped else "."),
+                   {"step": step, "parameter": parameter, "stage": "backward", "side": "numpy", "fd_error": mine},
+                   f"Compare the NumPy program's backward pass for {parameter} with the chain rule, factor by factor.",
+                   0.8 if flipped else 0.7)
+
+
+def enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: np.ndarray) -> Finding | None:
+    """The port's gradient a factor k > 1 times the NumPy program's, which is the loss's derivative: no clipping (it
+    never enlarges) but a factor on the port's side the loss does not show at this step."""
+    fit = fit_ratio(np.asarray(port_gradient, np.float64), np.asarray(derivative, np.float64))
+    if fit is None or fit[1] > 1e-4 or abs(fit[0]) <= 1 + 1e-3:
+        return None
+    return Finding("port-gradient", f"At step {step} the port's gradient of {parameter} is {fit[0]:.6g} times the NumPy "
+                   "program's, which is the derivative of the loss both report (central differences, in float64): the "
+                   "port scales that gradient by a factor the loss does not show at this step (a scale on a path whose "
+                   "other factor is still zero, a parameter used twice such as a bias added a second time where its "
+                   "value is still 0, a factor in a custom backward or a hook). "
+                   "Clipping never enlarges a gradient.", {"step": step, "parameter": parameter, "stage": "backward",
+                                                            "side": "torch", "ratio": fit[0]},
+                   "Scale that path alike in both programs.", 0.75)

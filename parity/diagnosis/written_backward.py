@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 
-from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import another_parameters
@@ -25,11 +24,11 @@ from parity.diagnosis.written_ops import another_input, substituted, weight_left
 from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.surrogates_compared import surrogate_apart
-from parity.diagnosis.port_gradient import port_error, why_not_derivative
+from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.backward_readings import axis_apart, placed, unseen_operand, written_into
+from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.statistic_terms import statistic_term
@@ -73,7 +72,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             numpy_gradient, np.float64), apart)) is None or mine <= FD_AGREES):
         # the port's the derivative times one factor (a hook, a global norm), the NumPy program's no worse
         derivative = numpy_gradient is not None and mine is not None and mine <= FD_AGREES  # the NumPy program's is the loss's own
-        return _enlarged(step, parameter, port_gradient, numpy_gradient) if derivative else None
+        return enlarged(step, parameter, port_gradient, numpy_gradient) if derivative else None
     if (error is None or error > FD_AGREES) and (raw := raw_gradients(setup, built, step).get(parameter)) is not None:
         error = port_error(setup, built, step, parameter, np.asarray(raw, np.float64), apart)  # the step clips its .grad
     if error is None:
@@ -94,44 +93,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     fair = kept is not None and kept <= FD_AGREES  # the port's own .grad the derivative: a clipped one is no yardstick
     return located_backward(setup, built, step, parameter, after) or (
-        _not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
-
-
-def _not_derivative(setup: Any, built: Any, at: tuple, error: float, numpy_gradient: np.ndarray | None) -> Finding | None:
-    """Where nothing locates it: the NumPy program's gradient (kept, or read from its first step's state) against the
-    derivative of the loss its step reports, beside the port's, which is that derivative. A gradient of one element is
-    one factor from any: there the factor is no sign of clipping of its own (that scales every parameter, read before)."""
-    step, parameter, apart = at
-    mine = None if numpy_gradient is None else port_error(setup, built, step, parameter, np.asarray(numpy_gradient, np.float64),
-                                                          apart, scaled=np.size(numpy_gradient) == 1)
-    if mine is None or mine <= FD_AGREES or error > FD_AGREES:
-        return None
-    flipped = abs(mine - 2) <= 0.01 and (port_error(setup, built, step, parameter, -np.asarray(numpy_gradient, np.float64),
-                                                    apart, scaled=np.size(numpy_gradient) == 1) or 1.0) <= FD_AGREES
-    return Finding("numpy-backward", f"At step {step} the NumPy program's gradient of {parameter} is not the derivative of "
-                   f"the loss its own step reports (central differences, in float64: relative error {mine:.3g}); the "
-                   f"port's is (relative error {error:.2g}): the NumPy program's backward pass parts from the chain rule "
-                   "on the way to that parameter" + (": its gradient is the derivative negated, a sign lost there (a "
-                   "derivative's minus sign, operands swapped in a difference)." if flipped else "."),
-                   {"step": step, "parameter": parameter, "stage": "backward", "side": "numpy", "fd_error": mine},
-                   f"Compare the NumPy program's backward pass for {parameter} with the chain rule, factor by factor.",
-                   0.8 if flipped else 0.7)
-
-
-def _enlarged(step: int, parameter: str, port_gradient: np.ndarray, derivative: np.ndarray) -> Finding | None:
-    """The port's gradient a factor k > 1 times the NumPy program's, which is the loss's derivative: no clipping (it
-    never enlarges) but a factor on the port's side the loss does not show at this step."""
-    fit = fit_ratio(np.asarray(port_gradient, np.float64), np.asarray(derivative, np.float64))
-    if fit is None or fit[1] > 1e-4 or abs(fit[0]) <= 1 + 1e-3:
-        return None
-    return Finding("port-gradient", f"At step {step} the port's gradient of {parameter} is {fit[0]:.6g} times the NumPy "
-                   "program's, which is the derivative of the loss both report (central differences, in float64): the "
-                   "port scales that gradient by a factor the loss does not show at this step (a scale on a path whose "
-                   "other factor is still zero, a parameter used twice such as a bias added a second time where its "
-                   "value is still 0, a factor in a custom backward or a hook). "
-                   "Clipping never enlarges a gradient.", {"step": step, "parameter": parameter, "stage": "backward",
-                                                            "side": "torch", "ratio": fit[0]},
-                   "Scale that path alike in both programs.", 0.75)
+        not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
 
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
@@ -213,8 +175,9 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "grouping", grouped, "Write the parentheses as the chain rule means them.", 0.85
     if pooled := pool_backward(first, twin, torch_trace, tolerance):
         return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
-    if turned := next((t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
-        return "", turned, "Send the gradient back through the transpose of the matrix.", 0.85
+    if turned := frontier_transposed(frontier, twin, region, numpy_trace, torch_trace, tolerance) or next(
+            (t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
+        return "", turned, "Send the gradient back through the transpose the layout needs (h.T @ da for a weight held (in, out)).", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or factor_left_out(
             first, frontier, numpy_trace, torch_trace, tolerance) or derivative_factor(first, numpy_trace, torch_trace, tolerance, name) \
             or denominator_held(first, frontier, twin, numpy_trace, torch_trace):
@@ -222,9 +185,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
         return "", turned, "Transpose where the layout needs it (reshape(-1, C).T), not reshape(C, -1).", 0.85
     if through := product_factor(first, frontier, twin, numpy_trace, torch_trace):  # a form measured, or only "another"
-        if "compute otherwise" in through:  # the place, not a form: the forward values the backward reads part
-            return "", through, "Compare the parameters each side's backward pass reads with those its forward pass used.", 0.6
-        return "", through, "Write that op's derivative as the chain rule takes it.", 0.75 if "another function" in through else 0.8
+        return _through(through)
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name) or scan_reversed(  # or a scan's direction
             [numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
@@ -257,13 +218,20 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                                   port_gradients(torch_trace), numpy_trace, tolerance, name):
         return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
-        # any value that fits, put in: a true equation, as likely a coincidence of the formula as the slip
-        return "", other, "Take that value from the right source.", 0.6
+        return "", other, "Take that value from the right source.", 0.6  # any value that fits: as likely a coincidence as the slip
     if offset := slice_offset(region, numpy_trace, torch_trace, tolerance, name):
         return "", offset, "Take the slice at the offset the forward pass reads (its dilation, stride and start).", 0.8
     if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
         return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
+
+
+def _through(said: str) -> tuple[str, str, str, float]:
+    """A product's factor read against the op's derivative: a form measured, another function, or only the place
+    (the forward values the backward reads part)."""
+    if "compute otherwise" in said:
+        return "", said, "Compare the parameters each side's backward pass reads with those its forward pass used.", 0.6
+    return "", said, "Write that op's derivative as the chain rule takes it.", 0.75 if "another function" in said else 0.8
 
 
 def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float, name, at: tuple) -> Finding | None:
