@@ -752,12 +752,22 @@ def test_an_output_made_after_the_step_from_an_average_kept_beside_the_weights_i
 
 
 def test_a_gradient_a_power_of_its_parameter_apart_is_said_with_the_power():
-    from parity.diagnosis.stages import _power_apart
+    from parity.diagnosis.entry_factors import _power_apart
     s, g = np.array([0.5, 1.2, 2.0, 0.8]), np.array([0.3, -0.1, 0.7, 0.2])
     said = _power_apart(g * s, g, s, "s")
     assert "times s, entry by entry" in said and "off by 1" in said, said
     assert "s^-2" in _power_apart(g / s**2, g, s, "s")
     assert _power_apart(g * np.array([1.0, 3.0, 0.2, 5.0]), g, s, "s") == ""  # no power of s
+
+
+def test_a_gain_gradient_without_its_weights_norm_is_said_with_the_norm_and_its_axis():
+    from parity.diagnosis.entry_factors import entry_factor
+    v, g = np.random.default_rng(2).normal(size=(5, 4)), np.array([0.3, -0.1, 0.7, 0.2])
+    norms = np.linalg.norm(v, axis=0)
+    said = entry_factor(g * norms, g, {"v": v, "gain": np.ones(4)}, "gain")
+    assert "norm of v's column" in said and "left out" in said, said
+    assert "taken twice" in entry_factor(g / norms, g, {"v": v, "gain": np.ones(4)}, "gain")
+    assert entry_factor(g * 2.0, g, {"v": v, "gain": np.ones(4)}, "gain") == ""  # one factor, no norm
 
 
 def test_a_state_the_negative_of_the_ports_while_the_gradients_agree_is_read_as_its_update_signed_otherwise():

@@ -83,8 +83,8 @@ def _weighed_otherwise(mine: Value, theirs: Value, count: int, numpy_divisor: fl
     return (f"The NumPy program sums {count} elements into its {describe(mine)} and divides the sum by "
             f"{numpy_divisor:g}{batch}; the port's {theirs.op} averages them (÷{count}) and divides the mean by "
             f"{port_divisor:g}: ÷{numpy_divisor:g} against ÷{count * port_divisor:g}, the two weigh these elements otherwise "
-            "(a sum over the whole batch's rows against a mean per chunk of rows averaged over the chunks, which agree "
-            "only where every chunk holds as many rows; or a count written otherwise).")
+            "(a sum over the whole batch divided by the batch size against a mean per micro-batch averaged over the "
+            "micro-batches, which agree only where every micro-batch holds as many rows; or a count written otherwise).")
 
 
 def _numpy_count(value: Value, trace: Trace) -> int | None:

@@ -40,6 +40,7 @@ from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.copies_loaded import copy_not_loaded
 from parity.diagnosis.gradient_layout import rearranged_gradient
+from parity.diagnosis.entry_factors import entry_factor
 from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
@@ -252,7 +253,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}."
-                                  + (rearranged_gradient(a, b) or _power_apart(a, b, context.numpy_before.get(parameter), parameter)),
+                                  + (rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)),
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
@@ -260,20 +261,3 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)
-
-
-def _power_apart(mine: np.ndarray, theirs: np.ndarray, value: np.ndarray | None, parameter: str) -> str:
-    """The NumPy gradient the port's times c·θ^k entry by entry (θ the parameter, k = ±1, ±2): a power of the
-    parameter off by k in its derivative (s² where s³ belongs)."""
-    if value is None or np.shape(value) != np.shape(mine) or np.size(mine) < 3 or np.ptp(np.asarray(value, np.float64)) == 0:
-        return ""
-    a, b, theta = (np.asarray(x, np.float64).ravel() for x in (mine, theirs, value))
-    for k in (1, -1, 2, -2):
-        with np.errstate(all="ignore"):
-            c = constant_ratio(a, b * theta ** k)
-        if c is not None and abs(np.log(abs(c))) < np.log(1e3):
-            power = f"{parameter}^{k}" if k != 1 else parameter
-            return (f" The NumPy gradient is the port's times {'' if abs(c - 1) < 1e-6 else f'{c:.4g}·'}{power}, entry by entry: "
-                    f"the derivative's power of {parameter} off by {abs(k)} (1/{parameter}² written where 1/{parameter}³ "
-                    f"belongs, or {parameter} where {parameter}² does: an exponent written otherwise).")
-    return ""
