@@ -714,3 +714,68 @@ def test_a_term_outside_a_clipped_factor_is_said_with_a_scaled_loss_gradient_whe
     top = json.loads(report.read_text())["diagnosis"][0]
     assert result.exit_code == 1 and said in top["explanation"] and top["score"] == fit, top
     assert ("as well the loss's own gradient" in top["explanation"]) == (fit < 0.8), top
+
+
+ADAM_HALF_NUMPY = """
+import numpy as np
+
+class Lin:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W, self.b = rng.normal(0.0, 0.5, (4, 2)), np.zeros(2)
+        self.m = {k: 0.0 for k in ("W", "b")}
+        self.v = {k: 0.0 for k in ("W", "b")}
+        self.t = 0
+
+    def train_step(self, X, y):
+        r = X @ self.W + self.b - y
+        d = 2 * r / r.size
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        self.t += 1
+        for k, g in grads.items():
+            self.m[k] = 0.5 * self.m[k] + 0.5 * g
+            self.v[k] = 0.999 * self.v[k] + 0.001 * g * g
+            m_hat, v_hat = self.m[k] / (1 - 0.5 ** self.t), self.v[k] / (1 - 0.999 ** self.t)
+            getattr(self, k)[...] -= {rates}[k] * m_hat / (np.sqrt(v_hat) + 1e-8)
+        return np.mean(r ** 2)
+"""
+
+ADAM_HALF_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Lin(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, X):
+        return self.fc(X)
+
+def make_optimizer(model):
+    return torch.optim.Adam(model.parameters(), lr=0.01, betas=(0.5, 0.999))
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(X), y)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+def test_an_update_one_factor_apart_at_every_step_is_said_as_a_rate_or_a_constant_where_both_give_it(tmp_path):
+    """β1 = 0.5 makes 2 = 1/(1 - β1): W stepped at twice the rate is that too, and nothing in the numbers parts them."""
+    rng = np.random.default_rng(4)
+    np.savez(tmp_path / "a.npz", X=rng.normal(size=(16, 4)), y=rng.normal(size=(16, 2)))
+    (tmp_path / "a_numpy.py").write_text(ADAM_HALF_NUMPY.replace("{rates}", '{"W": 0.02, "b": 0.01}'))
+    (tmp_path / "a_torch.py").write_text(ADAM_HALF_PORT)
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/a_numpy.py:Lin", "--torch", f"{tmp_path}/a_torch.py:Lin", "--as-written",
+        "--data", str(tmp_path / "a.npz"), "--steps", "4", "--param", "W=fc.weight.T", "--param", "b=fc.bias",
+        "--json", str(report), "--quiet"])
+    top = json.loads(report.read_text())["diagnosis"][0]
+    assert result.exit_code == 1 and "a learning rate 2 times the port's" in top["explanation"], top
+    assert "do not tell them apart" in top["explanation"] and top["score"] < 0.8, top
