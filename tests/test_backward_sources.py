@@ -2,6 +2,7 @@
 probabilities in the distillation term, the softened ones meant), or a square weight's gradient transposed."""
 
 import numpy as np
+import pytest
 
 from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.transposed_gradient import transposed_gradient
@@ -242,3 +243,16 @@ def test_a_delta_weighted_per_label_on_one_side_is_read_as_a_class_weight():
         port = values(("grad", g, (), ""))
         found = label_weighted([mine.values[1]], [port.values[0]], mine, lambda v: "the port's gradient")
         assert ("0.5 on the rows labelled 1" in found) == said, found
+
+
+@pytest.mark.parametrize("op, read", [("mul", True), ("lstm_cell", False)])
+def test_a_forward_value_as_a_factor_is_read_as_extra_only_where_the_port_op_is_no_fused_cell(op, read):
+    """An LSTM cell's backward multiplies by its gates and tanh(c) itself: the NumPy program's factors there are the
+    chain rule's own, with no port value of theirs to meet."""
+    from parity.diagnosis.delta_factor import delta_factor
+    x, g = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    gate = np.tanh(x)
+    mine = values(("X", x, (), ""), ("tanh", gate, (0,), ""), ("matmul", g, ("?", "?"), ""), ("multiply", g * gate, (2, 1), ""))
+    port = values(("X", x, (), ""), (op, np.tanh(x) * 0.3, (0,), ""), ("grad", g, (1,), ""))
+    said = delta_factor(mine, port, [3], 1e-9, lambda v: f"the gradient at the port's {v.op}")
+    assert ("a factor of the chain rule extra" in said) == read, said

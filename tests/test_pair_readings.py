@@ -109,9 +109,16 @@ def test_a_chunks_sum_over_the_batch_against_its_mean_over_the_chunks_is_said_wi
                   ("divide", errors.sum() / 56, (2, 56.0), ""))
     theirs = traced(("X", errors, (), ""), ("mse_loss", errors.mean(), (0,), ""), ("div", errors.mean() / 4, (1, 4.0), ""))
     said = mean_counts(mine.values[2:], mine, theirs)
-    assert "divides the sum by 56, the batch's rows" in said and "÷56 against ÷64" in said, said
+    assert "divides the sum by 56 in all, the batch's rows" in said and "divides by 64 in all" in said, said
     alike = traced(("X", errors, (), ""), ("mse_loss", errors.mean(), (0,), ""), ("div", errors.mean() / 3.5, (1, 3.5), ""))
     assert mean_counts(mine.values[2:3], mine, alike) == ""  # the sum alone: its weight agrees
+    # a sum over the classes halved and divided by the rows, against a mean over every element halved: y's 5 columns
+    squares = RNG.random((64, 5))
+    mine = traced(("X", squares, (), ""), ("y", squares, (), ""), ("add.reduce", squares.sum(), (0,), ""),
+                  ("multiply", 0.5 * squares.sum(), (2, 0.5), ""), ("divide", 0.5 * squares.sum() / 64, (3, 64.0), ""))
+    theirs = traced(("X", squares, (), ""), ("mean", squares.mean(), (0,), ""), ("mul", 0.5 * squares.mean(), (1, 0.5), ""))
+    said = mean_counts(mine.values[2:3], mine, theirs)
+    assert "divides the sum by 128 in all" in said and "5 times as much" in said and "y's columns" in said, said
 
 
 def test_two_values_exchanged_between_the_programs_are_read_both_ways():

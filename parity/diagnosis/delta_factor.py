@@ -64,7 +64,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             columns = _departing_columns(mine.array, theirs.array, tolerance)
             if said := where_bound(mine, theirs, numpy_trace, tolerance, name, torch_trace):
                 return said
-            for factor in numpy_trace.values[:index]:
+            for factor in numpy_trace.values[:index] if not fused(theirs, torch_trace) else ():  # a fused cell's inner
+                # factors (its gates, tanh of its state) are the chain rule's own: no one of them reads as extra
                 if (on := _on(factor.array, mine.array.shape, columns)) is None or _itself(on, theirs.array[columns], tolerance):
                     continue  # a gradient times itself is its square (a norm's), no factor of the chain rule
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
@@ -87,6 +88,16 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
+
+
+FUSED = {"lstm_cell", "gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm", "gru", "rnn_tanh", "rnn_relu", "embedding_bag",
+         "scaled_dot_product_attention", "multi_head_attention_forward"}  # ops whose backward holds several factors
+
+
+def fused(gradient: Value, trace: Trace) -> bool:
+    """Whether the gradient is at the output of an op whose own backward takes several steps the trace never sees."""
+    at = trace.values[gradient.inputs[0]] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    return at is not None and at.op.removesuffix("_") in FUSED
 
 
 def _itself(factor: np.ndarray, gradient: np.ndarray, tolerance: float) -> bool:

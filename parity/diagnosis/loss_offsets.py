@@ -29,7 +29,7 @@ def offset_term(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) 
     """The one value of either program that the two losses differ by: (whose, the value, "value", "mean" or "sum",
     NumPy's loss less the port's)."""
     losses = [float(v.array.ravel()[0]) for v in (departing[-1:] + port_loss_value(torch_trace)) if v.array.size == 1]
-    if len(losses) != 2 or _several_losses(torch_trace):
+    if len(losses) != 2 or several_losses(torch_trace):
         return None  # a step of several backward passes (a GAN's two players): which loss is whose, the trace cannot say
     gap = losses[0] - losses[1]
     scale = max(map(abs, losses)) * (SINGLE if all(float(np.float32(x)) == x for x in losses) else 1.0)
@@ -45,7 +45,7 @@ def offset_term(numpy_trace: Trace, torch_trace: Trace, departing: list[Value]) 
     return None
 
 
-def _several_losses(trace: Trace) -> bool:
+def several_losses(trace: Trace) -> bool:
     """Whether the port runs another backward pass from a loss made after its first one (one optimizer per player
     stepped in turn, micro-batches): its first loss is then only one of the step's."""
     first_grad = next((v.index for v in trace.values if v.op == "grad" or v.op.endswith(".grad")), len(trace.values))

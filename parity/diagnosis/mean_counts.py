@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.loss_offsets import several_losses
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 MEANS = {"mean", "average", "nanmean"}
@@ -34,12 +35,12 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
                 if count != counted and total and abs(float(theirs.array.ravel()[0]) * count - total) <= SUMS_AGREE * abs(total) \
                         and not (counted == 1 and _divided_later(mine, numpy_trace, count)):  # a sum it then divides by
                     # that count is a mean written out, not a sum where the port averages
-                    if counted == 1 and (later := _divisor_after(mine, numpy_trace)):  # the sum divided later by
-                        # another count: the weights the two give these elements, not their reduction, part
-                        port_later = _divisor_after(theirs, torch_trace) or 1.0
-                        if abs(later - count * port_later) <= 1e-9 * later:
+                    if counted == 1 and (scale := _scale_after(mine, numpy_trace)) != 1.0:  # the sum scaled later:
+                        # the weights the two give these elements, not their reduction, part
+                        port_scale = _scale_after(theirs, torch_trace)
+                        if abs(scale - port_scale / count) <= 1e-9 * abs(scale):
                             continue  # one weight on both sides: these elements agree, the parting is elsewhere
-                        return _weighed_otherwise(mine, theirs, count, later, port_later, numpy_trace)
+                        return _weighed_otherwise(mine, theirs, count, (1 / scale, count / port_scale), (numpy_trace, torch_trace))
                     if count == 1:
                         return (f"The NumPy program's {describe(mine)} times {counted} is the port's {describe(theirs)}: the "
                                 f"NumPy program averages over {counted} elements where the port sums them.")
@@ -64,27 +65,38 @@ def _divided_later(value: Value, trace: Trace, count: int) -> bool:
     return False
 
 
-def _divisor_after(value: Value, trace: Trace) -> float | None:
-    """The number the program divides the value by next (or multiplies it by one over), directly or after a sign."""
-    for user in (trace.values[u] for u in value.users):
-        op, numbers = user.op.removesuffix(" (in place)").removesuffix("_"), [abs(i) for i in user.inputs if isinstance(i, float)]
-        if op in ("divide", "true_divide", "div") and numbers and numbers[0] >= 1:
-            return numbers[0]
-        if op in ("multiply", "mul") and numbers and 0 < numbers[0] < 1:
-            return 1 / numbers[0]
-        if op in ("negative", "neg") and (found := _divisor_after(user, trace)):
-            return found
-    return None
+def _scale_after(value: Value, trace: Trace) -> float:
+    """The factor the program multiplies a one-number value by on its way on (its constant divisions and products by
+    numbers below 1 in a row, a sign and a scale up aside); 1 where none."""
+    factor, current = 1.0, value
+    while True:
+        user = next((trace.values[u] for u in current.users if trace.values[u].array.size == 1), None)
+        op = user.op.removesuffix(" (in place)").removesuffix("_") if user is not None else ""
+        numbers = [abs(i) for i in user.inputs if isinstance(i, float)] if user is not None else []
+        if op in ("divide", "true_divide", "div") and numbers and numbers[0] and user.inputs[0] == current.index:
+            factor /= numbers[0]
+        elif op in ("multiply", "mul") and numbers and len(user.inputs) == 2:
+            factor *= numbers[0] if numbers[0] < 1 else 1.0  # a scale up (a loss scale, undone on the gradients) no weight
+        elif op not in ("negative", "neg"):
+            return factor
+        current = user
 
 
-def _weighed_otherwise(mine: Value, theirs: Value, count: int, numpy_divisor: float, port_divisor: float, trace: Trace) -> str:
-    rows = next((v.array.shape[0] for v in trace.values if v.op == "X" and v.array.ndim), 0)
+def _weighed_otherwise(mine: Value, theirs: Value, count: int, divisors: tuple[float, float], traces: tuple[Trace, Trace]) -> str:
+    numpy_divisor, port_divisor = divisors
+    rows = next((v.array.shape[0] for v in traces[0].values if v.op == "X" and v.array.ndim), 0)
+    y_shape = next((v.array.shape for v in traces[0].values if v.op == "y"), ())
+    ratio = port_divisor / numpy_divisor  # the NumPy program's weight on these elements over the port's
+    meaning = count_meaning(ratio, y_shape) or count_meaning(1 / ratio, y_shape)
+    chunks = port_divisor / count
+    why = (" (a sum over the whole batch divided by the batch size against a mean per micro-batch averaged over the "
+           f"{chunks:g} micro-batches: they agree only where every micro-batch holds as many rows)" if several_losses(traces[1])
+           and chunks >= 2 and chunks == round(chunks) else f" ({meaning[1]})" if meaning else "")
     batch = ", the batch's rows" if numpy_divisor == rows else ""
-    return (f"The NumPy program sums {count} elements into its {describe(mine)} and divides the sum by "
-            f"{numpy_divisor:g}{batch}; the port's {theirs.op} averages them (÷{count}) and divides the mean by "
-            f"{port_divisor:g}: ÷{numpy_divisor:g} against ÷{count * port_divisor:g}, the two weigh these elements otherwise "
-            "(a sum over the whole batch divided by the batch size against a mean per micro-batch averaged over the "
-            "micro-batches, which agree only where every micro-batch holds as many rows; or a count written otherwise).")
+    return (f"The NumPy program sums {count} elements into its {describe(mine)} and divides the sum by {numpy_divisor:g} "
+            f"in all{batch}; the port's {theirs.op} averages them and divides by {port_divisor:g} in all (its mean's {count}"
+            f"{f' times {chunks:g}' if chunks != 1 else ''}): the NumPy program weighs these elements {ratio:.6g} times as "
+            f"much{why}.")
 
 
 def _numpy_count(value: Value, trace: Trace) -> int | None:

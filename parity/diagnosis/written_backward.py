@@ -15,7 +15,7 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import another_parameters
-from parity.diagnosis.value_trace import Trace, Value, uses
+from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
@@ -25,7 +25,7 @@ from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.surrogates_compared import surrogate_apart
 from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error, why_not_derivative
-from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
+from parity.diagnosis.delta_factor import before_the_frontier, delta_factor, fused
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
@@ -145,6 +145,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return _sided(f"{text} {apart[0]}", {**evidence, "written": apart[0]}, "Take that value from the right source.", apart[1])
     if masked := mask_on_one_side(first, frontier, numpy_trace, torch_trace):  # which side is meant, not said: "neutral"
         return _sided(f"{text} {masked}", {**evidence, "neutral": masked}, "Apply the same mask on both sides, or on neither.", 0.8)
+    if (inside := _inside_fused(text, evidence, twin, torch_trace)) is not None:
+        return inside
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
@@ -154,6 +156,15 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
         return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.75)  # read past the first value
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+def _inside_fused(text: str, evidence: dict, twin: Value, torch_trace: Trace) -> Finding | None:
+    """The NumPy program's steps through the port's fused op (an LSTM cell) have no port values to meet: the place."""
+    if not fused(twin, torch_trace):
+        return None
+    return Finding("numpy-backward", f"{text} That gradient enters the port's {describe(torch_trace.values[twin.inputs[0]])}, "
+                   "a fused op whose backward the trace does not see step by step.", {**evidence, "side": "numpy"},
+                   "Compare the NumPy backward pass through that op with its derivative, factor by factor.", LOCATED)
 
 
 def _sided(text: str, evidence: dict, fix: str, fit: float) -> Finding:
@@ -208,10 +219,10 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
     if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
+    if rows := row_factor(first, numpy_trace, torch_trace, name):  # a count per row read before a term per row
+        return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
     if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
         return "term", statistic, "Add the path through that statistic.", 0.8 if "softmax's backward" in statistic else 0.75
-    if rows := row_factor(first, numpy_trace, torch_trace, name):
-        return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
