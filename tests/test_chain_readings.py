@@ -971,3 +971,25 @@ def test_a_square_weights_gradient_written_transposed_is_read_where_it_meets_the
     assert "taken transposed there" in said and "gradient of g" in said, said
     fine = numpy_side(right)
     assert frontier_transposed(fine.values[1], port.values[1], [1, 2, 3, 4], fine, port, 1e-9) == ""
+
+
+def test_a_box_the_port_pastes_in_place_is_traced_and_read_against_the_numpy_programs_mask():
+    import torch
+    from parity.diagnosis.comparisons import mask_dropped
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+    x = RNG.normal(size=(3, 1, 6, 6))
+    port = Trace()
+    X = torch.tensor(x)
+    port.root("X", X, x.copy())
+    with _TorchValues(port):
+        pasted = X.clone()
+        pasted[:, :, 1:3, 2:5] = X.flip(0)[:, :, 1:3, 2:5]  # rows 1:3, columns 2:5
+    assert port.values[-1].op == "setitem (in place)" and not np.allclose(port.values[-1].array, x), port.values[-1]
+    clone = next(v for v in port.values if v.op == "clone")
+    for rows, cols, said in ((slice(2, 5), slice(1, 3), "rows and columns exchanged"), (slice(0, 2), slice(0, 3), "placed otherwise")):
+        keep = np.ones((6, 6))
+        keep[rows, cols] = 0
+        mine = traced(("X", x, (), ""), ("subtract", keep, ("?",), ""), ("multiply", keep * x, (1, 0), ""))
+        text = mask_dropped(mine.values[2:], mine, {0: clone}, port)
+        assert said in text and "never makes" not in text, text

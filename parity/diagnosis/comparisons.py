@@ -213,6 +213,8 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value],
                 return (f"The NumPy program multiplies {describe(unmasked)}, which is "
                         f"{_gradient_at(agreed[unmasked.index], other)}, by {describe(mask)} ({op_text(mask, trace)}, 0 "
                         f"at {share:.0%} of the entries): a derivative.{derivative}")
+            if other is not None and (pasted := _written_instead(mask, agreed[unmasked.index], other)):
+                return f"The NumPy program masks {describe(unmasked)} with {describe(mask)} ({op_text(mask, trace)}). {pasted}"
             return (f"The NumPy program masks {describe(unmasked)} with {describe(mask)} ({op_text(mask, trace)}, "
                     f"0 at {share:.0%} of the entries), a mask the port never makes: the port goes on with the value as "
                     "it is (its "
@@ -230,6 +232,24 @@ def _as_derivative(mask: Value, theirs: Value, value: Value, other: Trace) -> st
     factor = np.broadcast_to(mask.array, value.array.shape).astype(np.float64)
     said = factor_against(factor, theirs, other, describe(mask), value.array.shape[0] if value.array.ndim else 0)
     return "" if said.endswith("written as another function.") else said
+
+
+def _written_instead(mask: Value, theirs: Value, other: Trace) -> str:
+    """The port writes into the value in place instead (a box pasted into a clone): the entries it replaces, over the
+    mask's last axes, against those the NumPy program's mask zeroes."""
+    written = next((other.values[u] for u in theirs.users if other.values[u].op == "setitem (in place)"), None)
+    if written is None or written.array.shape != theirs.array.shape or mask.array.ndim < 2:
+        return ""
+    axes = tuple(range(written.array.ndim - mask.array.ndim))
+    port = np.any(written.array != theirs.array, axis=axes) if axes else written.array != theirs.array
+    mine = np.broadcast_to(mask.array == 0, port.shape) if mask.array.ndim <= port.ndim else None
+    if mine is None or port.shape != mine.shape or np.array_equal(port, mine):
+        return ""
+    if port.ndim == 2 and port.shape[0] == port.shape[1] and np.array_equal(port, mine.T):
+        return ("The port writes into that value in place instead (a box pasted into a copy), and the entries it replaces "
+                "are the NumPy program's transposed: the box's rows and columns exchanged on one side.")
+    return (f"The port writes into that value in place instead (a box pasted into a copy), at {int(port.sum())} entries "
+            f"where the NumPy program's mask replaces {int(mine.sum())}, other ones: the region is placed otherwise.")
 
 
 def _gradient_at(theirs: Value, other: Trace) -> str:

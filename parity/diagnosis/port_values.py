@@ -45,6 +45,8 @@ class _TorchValues(TorchFunctionMode):
             if recorded and id(result) in self.trace.of:
                 self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
                     func, tuple(before.get(id(a), a) for a in args), {k: before.get(id(v), v) for k, v in kwargs.items()})
+        elif name == "__setitem__" and args and torch.is_tensor(args[0]):  # x[box] = v: the tensor now holds a new value
+            self.trace.note("setitem (in place)", _tensors_in(args[:1] + args[2:]), args[0])
         elif isinstance(result, (tuple, list)) and result and not name.startswith("_") and all(map(torch.is_tensor, result)):
             inputs = _tensors_in(args) + _tensors_in(tuple(kwargs.values()))  # chunk, split, unbind: each part a value
             for k, part in enumerate(result):
