@@ -256,3 +256,11 @@ def test_a_forward_value_as_a_factor_is_read_as_extra_only_where_the_port_op_is_
     port = values(("X", x, (), ""), (op, np.tanh(x) * 0.3, (0,), ""), ("grad", g, (1,), ""))
     said = delta_factor(mine, port, [3], 1e-9, lambda v: f"the gradient at the port's {v.op}")
     assert ("a factor of the chain rule extra" in said) == read, said
+
+
+def test_a_masks_infinite_fill_is_no_number_a_factor_is_read_as():
+    from parity.diagnosis.ratios import written_form
+    masked = values(("X", np.ones((2, 2)), (), ""), ("where", np.ones((2, 2)), (0, 0, float("-inf")), ""))
+    assert written_form(16.0, masked.values) is None
+    scaled = values(("X", np.ones((2, 2)), (), ""), ("multiply", 4 * np.ones((2, 2)), (0, 4.0), ""))
+    assert written_form(0.25, scaled.values)[2] == "1/n"

@@ -397,3 +397,23 @@ def test_a_backward_slip_under_a_negated_mean_is_no_forward_parting_in_a_float32
     report = json.loads(path.read_text())
     assert report["first_failure"]["tensor"] != "loss", report["first_failure"]
     assert "forward passes part before the loss" not in report["diagnosis"][0]["explanation"], report["diagnosis"][0]
+
+
+def test_a_sum_the_port_makes_another_way_one_number_per_row_apart_is_no_term_left_out():
+    """max + log Σ exp(h - max) on one side, logsumexp(h) of its own on the other: the max is carried on as it is
+    (into a concatenation) on both sides, and the port's own log-sum-exp is the NumPy sum less log n per row."""
+    from parity.diagnosis.term_alone import term_alone
+    from tests.test_trace_readings import values
+    rng = np.random.default_rng(6)
+    h, n = rng.normal(size=(8, 5, 3)), rng.integers(1, 6, size=(8, 1)).astype(float)
+    m = h.max(axis=1)
+    term = np.log(np.exp(h - m[:, None]).sum(axis=1)) - np.log(n)
+    mine = values(("X", h, (), ""), ("max", m, (0,), ""), ("log", term, ("?",), ""), ("add", m + term, (1, 2), ""),
+                  ("concatenate", np.hstack([m, m + term]), (1, 3), ""))
+    own = values(("X", h, (), ""), ("max", m, (0,), ""), ("logsumexp", m + term + np.log(n), (0,), ""),
+                 ("cat", np.hstack([m, m + term + np.log(n)]), (1, 2), ""))
+    agreed = {0: own.values[0], 1: own.values[1]}
+    assert term_alone(mine.values[2:], own.values[2:], agreed, (mine, own)) == ""
+    alone = values(("X", h, (), ""), ("max", m, (0,), ""), ("cat", np.hstack([m, m]), (1, 1), ""))
+    said = term_alone(mine.values[2:], alone.values[2:], {0: alone.values[0], 1: alone.values[1]}, (mine, alone))
+    assert "left out of the port" in said, said

@@ -433,3 +433,19 @@ def test_slices_assigned_where_they_overlap_are_read_as_an_assignment_where_an_a
     said = written_into(list(range(len(wrong.values))), wrong, port, 1e-9)
     assert said is not None and "9 slices" in said[0] and "a[...] += v" in said[0], said
     assert written_into(list(range(len(right.values))), right, port, 1e-9) is None  # added as it should be: nothing
+
+
+def test_a_routed_gradient_assigned_over_another_paths_is_read_as_an_assignment_where_an_addition_belongs():
+    from parity.diagnosis.backward_readings import written_into
+    from tests.test_trace_readings import values
+    rng = np.random.default_rng(8)
+    other_path, routed = rng.normal(size=(4, 5)), rng.normal(size=4)
+    rows, cols = np.arange(4), np.array([0, 2, 4, 1])
+    assigned, added = other_path.copy(), other_path.copy()
+    assigned[rows, cols] = routed
+    added[rows, cols] += routed
+    port = values(("grad", added, (), ""))
+    for result, said in ((assigned, True), (added, False)):  # added as it should be, there is nothing to read
+        mine = values(("X", other_path, (), ""), ("setitem (in place)", result, (0, "?"), "idx, idx"))
+        found = written_into([0, 1], mine, port, 1e-9)
+        assert (found is not None and "1 slice into one array" in found[0]) == said, found

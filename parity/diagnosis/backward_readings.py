@@ -46,29 +46,35 @@ def written_into(region: list[int], trace: Trace, other: Trace, tolerance: float
 
 
 def assigned_not_added(region: list[int], trace: Trace, other: Trace, tolerance: float) -> tuple[str, str] | None:
-    """Slices written one after another into one array, where some elements are written more than once: summed
-    (each write's values where it changed the array), the array is one of the port's gradients, or its centre is (a
-    padded input's gradient, cropped), and as written it is not: a[...] = v where a[...] += v belongs."""
+    """Slices written into one array where values already stand (an earlier write's, or the array's own: another
+    path's gradient): summed (each write's values where it changed the array), the array is one of the port's
+    gradients, or its centre is (a padded input's gradient, cropped), and as written it is not: a[...] = v where
+    a[...] += v belongs (a col2im's overlapping windows, a max's routed gradient onto another path's)."""
     writes = [trace.values[i] for i in region if trace.values[i].op == "setitem (in place)"]
     chains: dict[int, list[Value]] = {}
     for value in writes:  # a write's first input is the array as the write before it left it
         before = value.inputs[0] if isinstance(value.inputs[0], int) else None
         chain = next((c for c in chains.values() if c[-1].index == before), None)
         (chain.append(value) if chain is not None else chains.setdefault(value.index, [value]))
-    for chain in (c for c in chains.values() if len(c) > 1 and isinstance(c[0].inputs[0], int)):
+    for chain in (c for c in chains.values() if isinstance(c[0].inputs[0], int)):
         arrays = [trace.values[chain[0].inputs[0]].array, *(v.array for v in chain)]
         written = [after != before for before, after in zip(arrays, arrays[1:])]
-        if max(int(w.sum()) for w in written) == 0 or not np.any(np.sum(written, axis=0) > 1):
-            continue  # no element written twice: = and += write the same numbers
+        held, over = arrays[0] != 0, np.zeros(arrays[0].shape, bool)
+        for w in written:
+            over, held = over | (w & held), held | w
+        if not over.any():
+            continue  # no element written where a value already stood: = and += write the same numbers
         summed = arrays[0] + sum(np.where(w, after, 0.0) for w, after in zip(written, arrays[1:]))
         for gradient in port_gradients(other):
             if (centre := _centre(gradient.array.shape, summed.shape)) is None:
                 continue
             if agrees(summed[centre], gradient.array, tolerance) and not agrees(arrays[-1][centre], gradient.array, tolerance):
-                return (f"It writes {len(chain)} slices into one array one after another ({op_text(chain[0], trace)}, ...), "
-                        "and where they overlap the last write stays: summed, the writes give the port's "
+                return (f"It writes {len(chain)} slice{'s' * (len(chain) > 1)} into one array ({op_text(chain[0], trace)}"
+                        f"{', ...' * (len(chain) > 1)}), and where a value already stood the write replaces it: summed, the "
+                        "array and the writes give the port's "
                         f"{gradient_words(gradient, other)}. Each slice is assigned (a[...] = v) where it should be added "
-                        "(a[...] += v): the overlapping windows' gradients accumulate (col2im).",
+                        "(a[...] += v): the gradients that reach one entry from several windows or paths add up (a col2im's "
+                        "overlapping windows, a max's routed gradient beside another path's).",
                         "Add each slice's gradient into the array (a[...] += v).")
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable
 
 import numpy as np
@@ -31,7 +32,8 @@ def written_form(k: float, values: Iterable[Any], squares: bool = False) -> tupl
     """The first number a program writes in one of `values` (an op's constant operand, not ±1) that k is, or one over
     it (with `squares`, its square too): (the value that writes it, the number, the form: "n", "n²", "1/n", "1/n²")."""
     for value in values:
-        for n in (i for i in value.inputs if isinstance(i, float) and abs(abs(i) - 1) > 1e-9 and i):
+        for n in (i for i in value.inputs if isinstance(i, float) and math.isfinite(i) and abs(abs(i) - 1) > 1e-9 and i):  # a
+            # mask's fill of -inf is no constant of the chain rule (inf ≤ 1e-4·inf would match every factor)
             forms = ((n, "n"), (n * n, "n²"), (1 / n, "1/n"), (1 / (n * n), "1/n²"))
             for form, kind in (f for f in forms if squares or "²" not in f[1]):
                 if abs(k - form) <= 1e-4 * abs(form):

@@ -7,6 +7,8 @@ it is into the same next op (the complement of a Bernoulli KL, a penalty or a bi
 
 from __future__ import annotations
 
+import numpy as np
+
 from parity.diagnosis.value_laws import op_kind, same_kind
 from parity.diagnosis.value_trace import Trace, Value, describe
 
@@ -56,9 +58,26 @@ def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trac
         theirs = [other.values[i] for i in twin.users if other.values[i].op != "grad"]
         if any(op_kind(u.op) in SUMS for u in theirs):
             continue  # the other side adds something to it too: another term, not a term left out
+        if _made_otherwise(total, twin, other):
+            continue  # the other side computes the sum too, another way (a log-sum-exp of its own): no term left out
         if any(same_kind(mine, their) and mine.array.shape == their.array.shape for mine in nexts for their in theirs):
             return total, trace.values[kept], trace.values[term], twin
     return None
+
+
+def _made_otherwise(total: Value, twin: Value, other: Trace) -> bool:
+    """Whether the other side holds a value of the sum's shape one number per row from the sum (the same quantity made
+    another way: a log-sum-exp of its own, over another count), besides the operand it is said to carry."""
+    if total.array.ndim < 2:
+        return False
+    scale = max(float(np.abs(total.array).max()), 1e-30)
+    for value in other.values:
+        if value.array.shape != total.array.shape or value.index == twin.index or value.op == "grad":
+            continue
+        gap = (value.array - total.array).reshape(len(total.array), -1)
+        if float(np.ptp(gap, axis=1).max()) <= 1e-4 * scale:
+            return True
+    return False
 
 
 def formula(value: Value, trace: Trace, stop: set[int], depth: int = DEPTH) -> str:
