@@ -719,7 +719,7 @@ def test_a_term_outside_a_clipped_factor_is_said_with_a_scaled_loss_gradient_whe
 ADAM_HALF_NUMPY = """
 import numpy as np
 
-class Lin:
+class Clipped:
     def __init__(self):
         rng = np.random.default_rng(0)
         self.W, self.b = rng.normal(0.0, 0.5, (4, 2)), np.zeros(2)
@@ -740,29 +740,8 @@ class Lin:
         return np.mean(r ** 2)
 """
 
-ADAM_HALF_PORT = """
-import torch
-import torch.nn.functional as F
-from torch import nn
-
-class Lin(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(4, 2)
-
-    def forward(self, X):
-        return self.fc(X)
-
-def make_optimizer(model):
-    return torch.optim.Adam(model.parameters(), lr=0.01, betas=(0.5, 0.999))
-
-def train_step(model, optimizer, X, y):
-    optimizer.zero_grad()
-    loss = F.mse_loss(model(X), y)
-    loss.backward()
-    optimizer.step()
-    return loss.item()
-"""
+ADAM_HALF_PORT = CLIP_PORT.replace("{clip_before}", "").replace("{clip_after}", "").replace(
+    "torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.99, eps=1e-8)", "torch.optim.Adam(model.parameters(), lr=0.01, betas=(0.5, 0.999))")
 
 
 def test_an_update_one_factor_apart_at_every_step_is_said_as_a_rate_or_a_constant_where_both_give_it(tmp_path):
@@ -773,7 +752,7 @@ def test_an_update_one_factor_apart_at_every_step_is_said_as_a_rate_or_a_constan
     (tmp_path / "a_torch.py").write_text(ADAM_HALF_PORT)
     report = tmp_path / "r.json"
     result = CliRunner().invoke(cli, [
-        "check", f"{tmp_path}/a_numpy.py:Lin", "--torch", f"{tmp_path}/a_torch.py:Lin", "--as-written",
+        "check", f"{tmp_path}/a_numpy.py:Clipped", "--torch", f"{tmp_path}/a_torch.py:Clipped", "--as-written",
         "--data", str(tmp_path / "a.npz"), "--steps", "4", "--param", "W=fc.weight.T", "--param", "b=fc.bias",
         "--json", str(report), "--quiet"])
     top = json.loads(report.read_text())["diagnosis"][0]
