@@ -264,3 +264,15 @@ def test_a_masks_infinite_fill_is_no_number_a_factor_is_read_as():
     assert written_form(16.0, masked.values) is None
     scaled = values(("X", np.ones((2, 2)), (), ""), ("multiply", 4 * np.ones((2, 2)), (0, 4.0), ""))
     assert written_form(0.25, scaled.values)[2] == "1/n"
+
+
+def test_a_write_that_loses_values_is_read_past_a_fused_op_and_the_place_said_where_there_is_none():
+    from parity.diagnosis.written_backward import _inside_fused
+    g = RNG.normal(size=(6, 4))
+    port = values(("X", g, (), ""), ("embedding_bag", g, (0,), ""), ("grad", g, (1,), ""))
+    for detail, said in (("idx (indices repeat)", "indices repeat"), ("idx", "a fused op whose backward")):
+        mine = values(("X", g, (), ""), ("zeros_like", np.zeros((5, 4)), (0,), ""),
+                      ("setitem (in place)", RNG.normal(size=(5, 4)), (1, 0), detail))
+        found = _inside_fused("At step 1 ...", {"step": 1}, port.values[2], (mine, port), ([1, 2], 1e-9))
+        assert found is not None and said in found.explanation, found
+    assert _inside_fused("", {}, values(("X", g, (), ""), ("grad", g, (0,), "")).values[1], (mine, port), ([1, 2], 1e-9)) is None

@@ -145,7 +145,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         return _sided(f"{text} {apart[0]}", {**evidence, "written": apart[0]}, "Take that value from the right source.", apart[1])
     if masked := mask_on_one_side(first, frontier, numpy_trace, torch_trace):  # which side is meant, not said: "neutral"
         return _sided(f"{text} {masked}", {**evidence, "neutral": masked}, "Apply the same mask on both sides, or on neither.", 0.8)
-    if (inside := _inside_fused(text, evidence, twin, torch_trace)) is not None:
+    if (inside := _inside_fused(text, evidence, twin, (numpy_trace, torch_trace), (region, tolerance))) is not None:
         return inside
     if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
         key, said, fix, fit = found
@@ -158,10 +158,14 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
 
 
-def _inside_fused(text: str, evidence: dict, twin: Value, torch_trace: Trace) -> Finding | None:
-    """The NumPy program's steps through the port's fused op (an LSTM cell) have no port values to meet: the place."""
+def _inside_fused(text: str, evidence: dict, twin: Value, both: tuple[Trace, Trace], where: tuple[list[int], float]) -> Finding | None:
+    """The NumPy program's steps through the port's fused op (an LSTM cell) have no port values to meet: the place, or
+    a write that loses values (read on the NumPy program's own writes, whatever the port's op)."""
+    numpy_trace, torch_trace = both
     if not fused(twin, torch_trace):
         return None
+    if written := written_into(where[0], numpy_trace, torch_trace, where[1]):
+        return _sided(f"{text} {written[0]}", evidence, written[1], 0.85)
     return Finding("numpy-backward", f"{text} That gradient enters the port's {describe(torch_trace.values[twin.inputs[0]])}, "
                    "a fused op whose backward the trace does not see step by step.", {**evidence, "side": "numpy"},
                    "Compare the NumPy backward pass through that op with its derivative, factor by factor.", LOCATED)
