@@ -28,6 +28,14 @@ def test_a_loss_keyword_that_gives_the_numpy_loss_is_found_by_calling_the_ports_
     assert loss_call_finding([called(F.poisson_nll_loss, rate, counts, log_input=False)], numpy_loss, 4, 1e-6, 1) is None
 
 
+def test_a_hinge_at_another_power_is_found_by_calling_the_ports_loss_again_with_p():
+    scores, labels = torch.randn(6, 4, generator=torch.Generator().manual_seed(4)), torch.tensor([0, 1, 2, 3, 1, 0])
+    squared = float(F.multi_margin_loss(scores, labels, p=2))
+    found = loss_call_finding([called(F.multi_margin_loss, scores, labels)], squared, 6, 1e-6, 1)
+    assert found is not None and found.evidence["change"] == "p=2", found
+    assert loss_call_finding([called(F.multi_margin_loss, scores, labels, p=2)], squared, 6, 1e-6, 1) is None
+
+
 def test_a_label_smoothing_spread_over_the_wrong_classes_alone_is_read_as_torchs_smoothing_at_another_epsilon():
     """ε/(K-1) on each wrong class and 1 - ε on the true one is torch's label_smoothing = ε·K/(K-1)."""
     logits, labels = torch.randn(6, 4, generator=torch.Generator().manual_seed(3)), torch.tensor([0, 1, 2, 3, 1, 0])

@@ -196,6 +196,8 @@ STRING_OPTIONS = {"approximate": ("none", "tanh"), "padding_mode": ("zeros", "re
 def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
     if key == "reduction":
         return [r for r in ("mean", "sum") if r != current]
+    if key == "p" and isinstance(current, int) and not isinstance(current, bool):  # an integer power (a hinge's), not
+        return [v for v in (1, 2) if v != current]  # a dropout's float probability: the other usual power
     if key in ("stride", "dilation") and (current is None or isinstance(current, int) and not isinstance(current, bool)):
         return [v for v in (1, 2) if v != current]  # a pool's stride left at its default, the kernel size
     if key == "dim" and isinstance(current, int) and not isinstance(current, bool):
