@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import numpy as np
 import torch
 
-from parity.diagnosis.argument_changes import SKIPPED, rearranged, swapped
+from parity.diagnosis.argument_changes import SKIPPED, options, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
@@ -185,42 +185,6 @@ def _smoothing_spread(key: str, arguments: dict) -> list[float]:
 def _dimensions(arguments: dict) -> int:
     first = next((v for v in arguments.values() if torch.is_tensor(v)), None)
     return first.dim() if first is not None else 0
-
-
-# a string argument's documented values, each tried where the port gives one (gelu's exact form against its tanh one)
-STRING_OPTIONS = {"approximate": ("none", "tanh"), "padding_mode": ("zeros", "reflect", "replicate", "circular"),
-                  "mode": ("sum", "mean", "max", "constant", "reflect", "replicate", "circular", "nearest", "linear", "bilinear"),
-                  "nonlinearity": ("tanh", "relu")}
-
-
-def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
-    if key == "reduction":
-        return [r for r in ("mean", "sum") if r != current]
-    if key == "p" and isinstance(current, int) and not isinstance(current, bool):  # an integer power (a hinge's), not
-        return [v for v in (1, 2) if v != current]  # a dropout's float probability: the other usual power
-    if key in ("stride", "dilation") and (current is None or isinstance(current, int) and not isinstance(current, bool)):
-        return [v for v in (1, 2) if v != current]  # a pool's stride left at its default, the kernel size
-    if key == "dim" and isinstance(current, int) and not isinstance(current, bool):
-        return [d for d in range(dimensions) if d != current % max(dimensions, 1)]  # the other axes of the input
-    if isinstance(current, str) and key in STRING_OPTIONS:
-        return [option for option in STRING_OPTIONS[key] if option != current]
-    if key in ("pad", "padding") and isinstance(current, (tuple, list)) and len(current) % 2 == 0 and len(set(current)) > 1:
-        pairs = tuple(x for k in range(0, len(current), 2) for x in (current[k + 1], current[k]))  # (left, right) swapped
-        return [option for option in dict.fromkeys([pairs, tuple(current[::-1])]) if option != tuple(current)]
-    if isinstance(current, str) and isinstance(default, str) and current != default:
-        return [default]
-    if isinstance(current, bool):
-        return [not current]
-    if isinstance(current, int) and default is inspect.Parameter.empty:  # a count given by position (num_groups)
-        return [k for k in range(1, 9) if k != current]
-    if torch.is_tensor(current) and current.numel() == 1 and current.is_floating_point():  # a weight of one number:
-        return [*([None] if default is None else []), current + 1, current - 1]  # left out, or off by one (1 + w for w)
-    if torch.is_tensor(current) or isinstance(current, (int, float)) and default is None:
-        return [None] if default is None else []  # a tensor argument left out; an option off by default (max_norm)
-    if isinstance(current, (int, float)) and default is not inspect.Parameter.empty and isinstance(default, (int, float)) \
-            and current != default:
-        return [default]
-    return []
 
 
 MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the padding put on the other side; on a "

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import torch
 
-from parity.diagnosis.called_again import SKIPPED, options
+from parity.diagnosis.argument_changes import SKIPPED, options
 from parity.diagnosis.replays import traces
 
 TINY = 1e-3  # an argument below this is an ε beside a root: tried at the small numbers people write
