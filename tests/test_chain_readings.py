@@ -993,3 +993,22 @@ def test_a_box_the_port_pastes_in_place_is_traced_and_read_against_the_numpy_pro
         mine = traced(("X", x, (), ""), ("subtract", keep, ("?",), ""), ("multiply", keep * x, (1, 0), ""))
         text = mask_dropped(mine.values[2:], mine, {0: clone}, port)
         assert said in text and "never makes" not in text, text
+
+
+def test_an_lstm_cells_state_pair_given_in_the_other_order_is_found_by_calling_each_part_again():
+    import torch
+    from parity.diagnosis.called_again import recalled
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+    torch.manual_seed(0)
+    cell, x = torch.nn.LSTMCell(3, 4), torch.randn(5, 3)
+    h, c = torch.randn(5, 4), torch.randn(5, 4)
+    port = Trace()
+    port.root("X", x, x.double().numpy())
+    with _TorchValues(port):
+        cell(x, (c, h))  # (c, h) where (h, c) belongs
+    right = cell(x, (h, c))[0].detach().double().numpy()
+    mine = traced(("X", x.double().numpy(), (), ""), ("multiply", right, (0,), ""))
+    part = next(v for v in port.values if v.detail.endswith("part 0"))
+    said = recalled([part], port.called, mine.values[1:], 1e-9)
+    assert "hx's two tensors swapped" in said, said

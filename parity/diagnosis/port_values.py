@@ -51,7 +51,20 @@ class _TorchValues(TorchFunctionMode):
             inputs = _tensors_in(args) + _tensors_in(tuple(kwargs.values()))  # chunk, split, unbind: each part a value
             for k, part in enumerate(result):
                 self.trace.note(name, inputs, part, f"part {k}")
+                if recorded and id(part) in self.trace.of:  # a cell's (h, c): each part called again on its own
+                    self.trace.called[self.trace.of[id(part)]] = (_Part(func, k), tuple(before.get(id(a), a) for a in args),
+                                                                 {k2: before.get(id(v), v) for k2, v in kwargs.items()})
         return result
+
+
+class _Part:
+    """One part of a function's tuple result (an LSTM cell's h or c), as a function of the same arguments."""
+
+    def __init__(self, func: Any, part: int) -> None:
+        self.func, self.part, self.__name__ = func, part, getattr(func, "__name__", str(func))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.func(*args, **kwargs)[self.part]
 
 
 def _parameters_now(args: tuple, kwargs: dict) -> dict[int, torch.Tensor]:
