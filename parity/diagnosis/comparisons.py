@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.missing_terms import gradient_name
 from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, describe
 
@@ -211,7 +212,7 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value],
             share = float(np.mean(np.broadcast_to(mask.array, value.array.shape) == 0))
             if other is not None and (derivative := _as_derivative(mask, agreed[unmasked.index], value, other)):
                 return (f"The NumPy program multiplies {describe(unmasked)}, which is "
-                        f"{_gradient_at(agreed[unmasked.index], other)}, by {describe(mask)} ({op_text(mask, trace)}, 0 "
+                        f"{gradient_name(agreed[unmasked.index], other)}, by {describe(mask)} ({op_text(mask, trace)}, 0 "
                         f"at {share:.0%} of the entries): a derivative.{derivative}")
             if other is not None and (pasted := _written_instead(mask, agreed[unmasked.index], other)):
                 return f"The NumPy program masks {describe(unmasked)} with {describe(mask)} ({op_text(mask, trace)}). {pasted}"
@@ -250,11 +251,6 @@ def _written_instead(mask: Value, theirs: Value, other: Trace) -> str:
                 "are the NumPy program's transposed: the box's rows and columns exchanged on one side.")
     return (f"The port writes into that value in place instead (a box pasted into a copy), at {int(port.sum())} entries "
             f"where the NumPy program's mask replaces {int(mine.sum())}, other ones: the region is placed otherwise.")
-
-
-def _gradient_at(theirs: Value, other: Trace) -> str:
-    at = theirs.inputs[0] if theirs.inputs and isinstance(theirs.inputs[0], int) else None
-    return f"the gradient at the port's {describe(other.values[at])}" if at is not None else f"the port's {describe(theirs)}"
 
 
 def _from_y(trace: Trace, index: int) -> bool:

@@ -113,7 +113,7 @@ def _open_signed(p: np.ndarray) -> bool:
 
 
 _SQUASHINGS = (  # (the values it makes, its logits back)
-    (_softmax_rows, lambda p: np.log(p) - np.log(p).mean(axis=-1, keepdims=True)),
+    (_softmax_rows, lambda p: _centred(np.log(p), -1)),
     (_open_unit, lambda p: np.log(p) - np.log1p(-p)),
     (_open_signed, np.arctanh),
 )
