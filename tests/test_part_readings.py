@@ -205,6 +205,23 @@ def test_a_max_pools_gradient_sent_to_every_element_and_a_means_without_its_coun
     assert "4 times the port's gradient" in said and "without the 1/4" in said, said
 
 
+def test_a_means_gradient_spread_in_two_steps_without_its_count_is_read_on_the_last():
+    """np.repeat along one axis, then the other: the first departing value has another shape than the pooling's input,
+    the one made from it is 4 times the port's gradient there."""
+    from parity.diagnosis.pool_backward import pool_backward, spread_backward
+    x, d_pooled = RNG.normal(size=(2, 3, 4, 4)), RNG.normal(size=(2, 3, 2, 2))
+    at_input = np.repeat(np.repeat(d_pooled, 2, axis=2), 2, axis=3) / 4
+    port = values(("relu", x, (), ""), ("avg_pool2d", x.reshape(2, 3, 2, 2, 2, 2).mean((3, 5)), (0,), "2"),
+                  ("grad", d_pooled, (1,), ""), ("grad", at_input, (0,), ""))
+    rows = np.repeat(d_pooled, 2, axis=2)
+    for scale, said in ((1.0, "without the 1/4"), (0.25, "")):
+        mine = values(("grad", d_pooled, (), ""), ("repeat", rows, (0,), "2, axis=2"),
+                      ("repeat", scale * np.repeat(rows, 2, axis=3), (1,), "2, axis=3"))
+        assert pool_backward(mine.values[1], port.values[2], port, 1e-6) == ""  # the first alone: another shape
+        found = spread_backward(mine.values[1], port.values[2], mine, port, 1e-6)
+        assert (said in found and "4 times the port's gradient" in found) if said else found == "", found
+
+
 def test_a_relus_derivative_taken_at_another_layers_value_is_read():
     from parity.diagnosis.local_derivatives import derivative_elsewhere
     z1, z2, dh1 = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))

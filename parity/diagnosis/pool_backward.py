@@ -16,8 +16,23 @@ MAXIMA = ("max", "amax", "max_pool1d", "max_pool2d", "max_pool3d", "adaptive_max
 MEANS = ("mean", "avg_pool1d", "avg_pool2d", "avg_pool3d", "adaptive_avg_pool1d", "adaptive_avg_pool2d")
 
 
+def spread_backward(first: Value, twin: Value, trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+    """The first departing value, or one made from it a few ops on: a pooled gradient spread back over the window
+    is often written in steps (a repeat along each axis, np.kron with a block of ones), each but the last of
+    another shape than the pooling's input."""
+    seen, layer = {first.index}, [first]
+    for _ in range(SPREAD_STEPS):
+        if said := next((s for v in layer if (s := pool_backward(v, twin, torch_trace, tolerance))), ""):
+            return said
+        layer = [trace.values[u] for v in layer for u in v.users if u not in seen and not seen.add(u)][:8]
+    return ""
+
+
+SPREAD_STEPS = 4  # the first value and three generations of values made from it
+
+
 def pool_backward(first: Value, twin: Value, torch_trace: Trace, tolerance: float) -> str:
-    """The NumPy program's first departing value against the port's gradient at the pooling's input."""
+    """A departing value of the NumPy program against the port's gradient at the pooling's input."""
     pooled = torch_trace.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
     if pooled is None or pooled.op not in MAXIMA + MEANS:
         return ""

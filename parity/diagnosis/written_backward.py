@@ -39,7 +39,7 @@ from parity.diagnosis.agreements import agreements, new_value, own_path_inputs
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
-from parity.diagnosis.pool_backward import pool_backward
+from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
@@ -188,7 +188,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     after = [numpy_trace.values[u] for u in first.users[:4]]
     if grouped := grouped_otherwise([first, *after[:2]], numpy_trace, port_gradients(torch_trace), tolerance):
         return "grouping", grouped, "Write the parentheses as the chain rule means them.", 0.85
-    if pooled := pool_backward(first, twin, torch_trace, tolerance):
+    if pooled := spread_backward(first, twin, numpy_trace, torch_trace, tolerance):
         return "", pooled, "Write the pooling's backward as its forward pools: the max's to its argmax, the mean's over k.", 0.85
     if turned := frontier_transposed(frontier, twin, region, numpy_trace, torch_trace, tolerance) or next(
             (t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
