@@ -331,6 +331,27 @@ def test_an_input_gradient_taken_through_the_kernel_unrotated_is_read_from_the_p
     assert backward_again(values(("einsum", right.numpy(), (), "")).values, port, 1e-9) == ""
 
 
+@pytest.mark.parametrize("norm, extra", [(F.group_norm, (3,)), (F.layer_norm, ((12,),))])
+def test_a_normalisations_input_gradient_without_its_gain_is_read_from_the_ports_own_op(norm, extra):
+    """The NumPy backward through a GroupNorm or LayerNorm with dx̂ = dy where dx̂ = dy·γ belongs: the port's op,
+    back-propagated again with its weight left out, gives it; the gradient with the gain gives no reading."""
+    from parity.diagnosis.backward_again import backward_again
+    from parity.diagnosis.value_trace import Trace
+    generator = torch.Generator().manual_seed(1)
+    x, gamma, g = (torch.randn(*shape, generator=generator, dtype=torch.float64) for shape in ((8, 12), (12,), (8, 12)))
+
+    def input_gradient(weight):
+        leaf = x.clone().requires_grad_(True)
+        return torch.autograd.grad(norm(leaf, *extra, weight=weight), leaf, g)[0].numpy()
+    port = Trace()
+    port._add(norm.__name__, norm(x, *extra, weight=gamma).numpy(), (), "")
+    port.called[0] = (norm, (x, *extra), {"weight": gamma})
+    port._add("grad", g.numpy(), (0,), "")
+    said = backward_again(values(("reshape", input_gradient(None), (), "")).values, port, 1e-9)
+    assert f"{norm.__name__}, back-propagated again with its weight left out" in said and "without the gain" in said, said
+    assert backward_again(values(("reshape", input_gradient(gamma), (), "")).values, port, 1e-9) == ""
+
+
 @pytest.mark.parametrize("call, said", [(("transpose", 1, 3), True), (("permute", 0, 3, 1, 2), False), (("transpose", 0, 1), False)])
 def test_a_ports_transpose_that_swaps_an_images_rows_and_columns_is_said(call, said):
     from parity.diagnosis.rearranged import layout_move

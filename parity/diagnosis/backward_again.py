@@ -1,7 +1,8 @@
 """The port's own convolutions and linear layers, back-propagated again with their weight rearranged: where the
 gradient with respect to the input, taken through the layer with its kernel flipped (or its weight transposed),
 is a value of the NumPy program's backward pass, the NumPy program back-propagates through that rearranged weight
-(a kernel not rotated by 180 degrees in the input gradient, W where Wᵀ belongs).
+(a kernel not rotated by 180 degrees in the input gradient, W where Wᵀ belongs), or a normalisation's gain left out
+of its backward (the gradient at the normalised value taken as the output's, without γ).
 
     numpy value = ∂⟨f(x, w'), g⟩/∂x     with g the port's gradient at f's output, w' the weight rearranged
 """
@@ -18,13 +19,15 @@ from parity.diagnosis.replays import delivered_gradients, replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
+AGAIN = "back-propagated again"  # a reading measured through the port's own op: said with a fit of its own
+NORMS = {"layer_norm", "group_norm", "batch_norm", "instance_norm", "rms_norm"}  # a gain (weight) optional
 
 
 def backward_again(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
     for index, (func, args, kwargs) in torch_trace.called.items():
         name = getattr(func, "__name__", "")
         incoming = next((v for v in torch_trace.values if v.op == "grad" and v.inputs == (index,)), None)
-        if name not in LAYERS or incoming is None:
+        if name not in LAYERS | NORMS or incoming is None:
             continue
         try:
             arguments = signature(func).bind(*args, **kwargs).arguments
@@ -33,30 +36,34 @@ def backward_again(numpy_values: list[Value], torch_trace: Trace, tolerance: flo
         x, weight = arguments.get("input"), arguments.get("weight")
         if not (torch.is_tensor(x) and torch.is_tensor(weight)) or not x.is_floating_point():
             continue
-        for (short, long), rearranged in _rearranged(name, weight):
+        for (short, long, through), rearranged in _rearranged(name, weight):
             value = _input_gradient(func, arguments, rearranged, incoming.array)
             twin = next((v for v in numpy_values if value is not None and v.array.shape == value.shape
                          and np.any(value) and agrees(v.array, value, tolerance)), None)
             if twin is not None:
                 return (f"The NumPy program's {describe(twin)} is the gradient with respect to the input of the port's "
-                        f"{name}, back-propagated again with its weight {short} ({long}): the NumPy backward pass takes "
-                        f"the input's gradient through a weight {short}.")
+                        f"{name}, {AGAIN} with its weight {short} ({long}): the NumPy backward pass takes "
+                        f"the input's gradient {through}.")
     return ""
 
 
-def _rearranged(name: str, weight: torch.Tensor) -> Iterator[tuple[tuple[str, str], torch.Tensor]]:
+def _rearranged(name: str, weight: torch.Tensor) -> Iterator[tuple[tuple[str, str, str], torch.Tensor | None]]:
+    if name in NORMS:
+        yield ("left out", "its gain γ", "without the gain: the gradient that reaches the normalised value is the output's "
+               "times γ"), None
+        return
     if weight.dim() >= 3:
         spatial = tuple(range(2, weight.dim()))
         yield ("not rotated by 180 degrees", "the kernel as in the forward pass, where the input's gradient needs it "
-               "flipped"), weight.flip(spatial)
+               "flipped", "through a kernel not rotated by 180 degrees"), weight.flip(spatial)
     if weight.dim() == 2 and weight.shape[0] == weight.shape[1]:
-        yield ("transposed", "W where Wᵀ belongs"), weight.t()
+        yield ("transposed", "W where Wᵀ belongs", "through a weight transposed"), weight.t()
 
 
-def _input_gradient(func, arguments: dict, weight: torch.Tensor, incoming: np.ndarray) -> np.ndarray | None:
+def _input_gradient(func, arguments: dict, weight: torch.Tensor | None, incoming: np.ndarray) -> np.ndarray | None:
     x = arguments["input"].detach().double().requires_grad_(True)
     called = {**{k: (v.detach().double() if torch.is_tensor(v) else v) for k, v in arguments.items()},
-              "input": x, "weight": weight.detach().double()}
+              "input": x, "weight": weight if weight is None else weight.detach().double()}
     try:
         with torch.enable_grad():
             out = func(**called)

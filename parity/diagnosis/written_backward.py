@@ -27,7 +27,7 @@ from parity.diagnosis.surrogates_compared import surrogate_apart
 from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor, fused
 from parity.diagnosis.bound_derivative import PORT_PASSES
-from parity.diagnosis.backward_again import raw_gradients
+from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
@@ -228,7 +228,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
         return "term", statistic, "Add the path through that statistic.", 0.8 if "softmax's backward" in statistic else 0.75
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
-        return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.75
+        return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.85 if AGAIN in where else 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
                                   port_gradients(torch_trace), numpy_trace, tolerance, name):
         return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
