@@ -352,6 +352,36 @@ def test_a_normalisations_input_gradient_without_its_gain_is_read_from_the_ports
     assert backward_again(values(("reshape", input_gradient(gamma), (), "")).values, port, 1e-9) == ""
 
 
+def test_an_embedding_bags_table_gradient_without_its_per_sample_weights_is_read_and_a_bias_left_out_is_not():
+    """A bag's per-id weights left out of the scatter into the table's gradient: the port's embedding_bag,
+    back-propagated again without per_sample_weights, gives it. A linear layer's bias changes no gradient of its
+    input or weight: leaving it out is no reading, even where a NumPy value is that (right) gradient."""
+    from parity.diagnosis.backward_again import backward_again
+    from parity.diagnosis.value_trace import Trace
+    generator = torch.Generator().manual_seed(2)
+    table, g = torch.randn(10, 3, generator=generator, dtype=torch.float64), torch.randn(4, 3, generator=generator, dtype=torch.float64)
+    ids, weights = torch.tensor([[1, 2, 2], [0, 3, 9], [4, 4, 4], [7, 8, 1]]), torch.rand(4, 3, generator=generator, dtype=torch.float64)
+
+    def table_gradient(per_sample):
+        leaf = table.clone().requires_grad_(True)
+        out = F.embedding_bag(ids, leaf, mode="sum", per_sample_weights=per_sample)
+        return torch.autograd.grad(out, leaf, g)[0].numpy()
+    port = Trace()
+    port._add("embedding_bag", F.embedding_bag(ids, table, mode="sum", per_sample_weights=weights).numpy(), (), "")
+    port.called[0] = (F.embedding_bag, (ids, table), {"mode": "sum", "per_sample_weights": weights})
+    port._add("grad", g.numpy(), (0,), "")
+    said = backward_again(values(("add.at", table_gradient(None), (), "")).values, port, 1e-9)
+    assert "weight of the port's embedding_bag, back-propagated again without its per_sample_weights" in said, said
+    assert backward_again(values(("add.at", table_gradient(weights), (), "")).values, port, 1e-9) == ""
+    x, w, b = torch.randn(5, 3, dtype=torch.float64), torch.randn(2, 3, dtype=torch.float64), torch.randn(2, dtype=torch.float64)
+    linear = Trace()
+    linear._add("linear", F.linear(x, w, b).numpy(), (), "")
+    linear.called[0] = (F.linear, (x, w, b), {})
+    linear._add("grad", g[:, :2].repeat(2, 1)[:5].numpy(), (0,), "")
+    right = linear.values[1].array @ w.numpy()
+    assert backward_again(values(("matmul", right, (), "")).values, linear, 1e-9) == ""
+
+
 @pytest.mark.parametrize("call, said", [(("transpose", 1, 3), True), (("permute", 0, 3, 1, 2), False), (("transpose", 0, 1), False)])
 def test_a_ports_transpose_that_swaps_an_images_rows_and_columns_is_said(call, said):
     from parity.diagnosis.rearranged import layout_move

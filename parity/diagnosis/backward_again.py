@@ -1,10 +1,10 @@
-"""The port's own convolutions and linear layers, back-propagated again with their weight rearranged: where the
-gradient with respect to the input, taken through the layer with its kernel flipped (or its weight transposed),
-is a value of the NumPy program's backward pass, the NumPy program back-propagates through that rearranged weight
-(a kernel not rotated by 180 degrees in the input gradient, W where Wᵀ belongs), or a normalisation's gain left out
-of its backward (the gradient at the normalised value taken as the output's, without γ).
+"""The port's own ops, back-propagated again with one argument changed: where the gradient with respect to the op's
+input (or weight), taken through the op with its kernel flipped, its weight transposed, or an optional tensor left
+out (a normalisation's gain, an embedding bag's per-sample weights, a loss's class weights), is a value of the
+NumPy program's backward pass and differs from the gradient as called, the NumPy program's backward takes that
+changed op's derivative (a kernel not rotated by 180 degrees, W where Wᵀ belongs, a factor left out).
 
-    numpy value = ∂⟨f(x, w'), g⟩/∂x     with g the port's gradient at f's output, w' the weight rearranged
+    numpy value = ∂⟨f(x, w'), g⟩/∂x     with g the port's gradient at f's output, w' the argument changed
 """
 
 from __future__ import annotations
@@ -19,56 +19,74 @@ from parity.diagnosis.replays import delivered_gradients, replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
+NORMS = {"layer_norm", "group_norm", "batch_norm", "instance_norm", "rms_norm"}  # their weight: a gain
 AGAIN = "back-propagated again"  # a reading measured through the port's own op: said with a fit of its own
-NORMS = {"layer_norm", "group_norm", "batch_norm", "instance_norm", "rms_norm"}  # a gain (weight) optional
+RESPECT = ("input", "weight")  # the arguments whose gradients are compared
 
 
 def backward_again(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
     for index, (func, args, kwargs) in torch_trace.called.items():
         name = getattr(func, "__name__", "")
         incoming = next((v for v in torch_trace.values if v.op == "grad" and v.inputs == (index,)), None)
-        if name not in LAYERS | NORMS or incoming is None:
-            continue
         try:
-            arguments = signature(func).bind(*args, **kwargs).arguments
-        except TypeError:
+            arguments = signature(func).bind(*args, **kwargs).arguments if incoming is not None else {}
+        except (TypeError, ValueError):
             continue
-        x, weight = arguments.get("input"), arguments.get("weight")
-        if not (torch.is_tensor(x) and torch.is_tensor(weight)) or not x.is_floating_point():
-            continue
-        for (short, long, through), rearranged in _rearranged(name, weight):
-            value = _input_gradient(func, arguments, rearranged, incoming.array)
-            twin = next((v for v in numpy_values if value is not None and v.array.shape == value.shape
-                         and np.any(value) and agrees(v.array, value, tolerance)), None)
-            if twin is not None:
-                return (f"The NumPy program's {describe(twin)} is the gradient with respect to the input of the port's "
-                        f"{name}, {AGAIN} with its weight {short} ({long}): the NumPy backward pass takes "
-                        f"the input's gradient {through}.")
+        for (change, through, keys), changed in _changes(name, func, arguments):
+            for key in keys:
+                value = _gradient(func, changed, key, incoming.array)
+                twin = next((v for v in numpy_values if value is not None and v.array.shape == value.shape
+                             and np.any(value) and agrees(v.array, value, tolerance)), None)
+                if twin is None or agrees(value, _gradient(func, arguments, key, incoming.array), tolerance):
+                    continue  # the change leaves that gradient as it was (a bias left out of a weight's gradient)
+                return (f"The NumPy program's {describe(twin)} is the gradient with respect to the {key} of the port's "
+                        f"{name}, {AGAIN} {change}: the NumPy backward pass takes the {key}'s gradient {through}.")
     return ""
 
 
-def _rearranged(name: str, weight: torch.Tensor) -> Iterator[tuple[tuple[str, str, str], torch.Tensor | None]]:
-    if name in NORMS:
-        yield ("left out", "its gain γ", "without the gain: the gradient that reaches the normalised value is the output's "
-               "times γ"), None
+def _changes(name: str, func: Any, arguments: dict) -> Iterator[tuple[tuple[str, str, tuple[str, ...]], dict]]:
+    """Each change tried: (words for the change, words for the backward it gives, the gradients it is read on), the
+    arguments changed."""
+    x, weight = arguments.get("input"), arguments.get("weight")
+    if not (torch.is_tensor(x) and x.is_floating_point() or torch.is_tensor(weight)):
         return
-    if weight.dim() >= 3:
-        spatial = tuple(range(2, weight.dim()))
-        yield ("not rotated by 180 degrees", "the kernel as in the forward pass, where the input's gradient needs it "
-               "flipped", "through a kernel not rotated by 180 degrees"), weight.flip(spatial)
-    if weight.dim() == 2 and weight.shape[0] == weight.shape[1]:
-        yield ("transposed", "W where Wᵀ belongs", "through a weight transposed"), weight.t()
+    if name in LAYERS and torch.is_tensor(weight):
+        if weight.dim() >= 3:
+            yield (("with its weight not rotated by 180 degrees (the kernel as in the forward pass, where the input's "
+                    "gradient needs it flipped)", "through a kernel not rotated by 180 degrees", ("input",)),
+                   {**arguments, "weight": weight.flip(tuple(range(2, weight.dim())))})
+        if weight.dim() == 2 and weight.shape[0] == weight.shape[1]:
+            yield ("with its weight transposed (W where Wᵀ belongs)", "through a weight transposed", ("input",)), \
+                {**arguments, "weight": weight.t()}
+    parameters = _parameters(func)
+    for key in [k for k, v in arguments.items() if torch.is_tensor(v) and k != "input" and k in parameters and parameters[k] is None]:
+        if key == "weight" and name in NORMS:
+            yield (("with its weight left out (its gain γ)", "without the gain: the gradient that reaches the normalised "
+                    "value is the output's times γ", ("input",)), {**arguments, key: None})
+        else:
+            yield ((f"without its {key} ({key}=None)", f"without the {key.replace('_', ' ')}: the factor it brings to the "
+                    "backward pass left out", RESPECT), {**arguments, key: None})
 
 
-def _input_gradient(func, arguments: dict, weight: torch.Tensor | None, incoming: np.ndarray) -> np.ndarray | None:
-    x = arguments["input"].detach().double().requires_grad_(True)
-    called = {**{k: (v.detach().double() if torch.is_tensor(v) else v) for k, v in arguments.items()},
-              "input": x, "weight": weight if weight is None else weight.detach().double()}
+def _parameters(func: Any) -> dict[str, Any]:
+    """Each argument's default (inspect.Parameter.empty where it has none); none known where the op has no signature."""
+    try:
+        return {k: p.default for k, p in signature(func).parameters.items()}
+    except (TypeError, ValueError):
+        return {}
+
+
+def _gradient(func, arguments: dict, key: str, incoming: np.ndarray) -> np.ndarray | None:
+    """∂⟨func(arguments), incoming⟩/∂arguments[key] in float64, or None where the op cannot take them."""
+    if not (torch.is_tensor(arguments.get(key)) and arguments[key].is_floating_point()):
+        return None
+    called = {k: (v.detach().double() if torch.is_tensor(v) and v.is_floating_point() else v) for k, v in arguments.items()}
+    leaf = called[key] = called[key].requires_grad_(True)
     try:
         with torch.enable_grad():
             out = func(**called)
-            (gradient,) = torch.autograd.grad(out, x, torch.as_tensor(incoming, dtype=torch.float64).reshape(out.shape))
-    except Exception:  # noqa: BLE001 - a rearrangement the layer cannot take is no reading
+            (gradient,) = torch.autograd.grad(out, leaf, torch.as_tensor(incoming, dtype=torch.float64).reshape(out.shape))
+    except Exception:  # noqa: BLE001 - a change the op cannot take is no reading
         return None
     return gradient.numpy()
 
