@@ -15,7 +15,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.local_derivatives import factor_against
+from parity.diagnosis.local_derivatives import factor_against, local_derivative
 from parity.diagnosis.derivative_factor import softmax_times_its_values
 from parity.diagnosis.row_factors import row_and_column_factors
 from parity.diagnosis.masks_left_out import mask_left_out
@@ -64,10 +64,13 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             columns = _departing_columns(mine.array, theirs.array, tolerance)
             if said := where_bound(mine, theirs, numpy_trace, tolerance, name, torch_trace):
                 return said
+            own = local_derivative(theirs, torch_trace)  # f'(U) at the port's V = f(U): the chain rule's own step
             for factor in numpy_trace.values[:index] if not fused(theirs, torch_trace) else ():  # a fused cell's inner
                 # factors (its gates, tanh of its state) are the chain rule's own: no one of them reads as extra
                 if (on := _on(factor.array, mine.array.shape, columns)) is None or _itself(on, theirs.array[columns], tolerance):
                     continue  # a gradient times itself is its square (a norm's), no factor of the chain rule
+                if own is not None and _itself(on, own[2][columns], tolerance):
+                    continue  # times the op's own derivative: the step through it, taken right (a term lies elsewhere)
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
                     if agrees(mine.array[columns], product, tolerance):
                         where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"

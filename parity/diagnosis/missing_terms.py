@@ -72,6 +72,10 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                             f"(a distance's second operand, another branch){ONE_TERM}")
             if block := _block_term(gap, theirs, gradients, torch_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {block}{ONE_TERM}"
+            if value is first and theirs.op == "grad" and (carried := _gated_term(gap, theirs, gradients, torch_trace, tolerance)):
+                return (f"It is {gradient_name(theirs, torch_trace)} less {carried}: the two part by exactly the term that "
+                        "reaches the value through its use in that product (a cell state carried to the next time step "
+                        f"through its forget gate, a value gated on into another path){ONE_TERM}")
             summed_later = any(v.op.removesuffix(" (in place)") == "add" and value.index in v.inputs for v in departing)
             if theirs.op.endswith(".grad") and not summed_later and not gap_is_theirs and (
                     product := _product(gap, torch_trace, tolerance)):  # a gap that is the whole gradient is no second use's
@@ -209,6 +213,19 @@ def _path(other: Value, trace: Trace) -> str:
                 f"{source.op} (F·Fᵀ, a Gram or similarity matrix): both factors are the same value, and its gradient "
                 "is the sum of both factors' terms, (dG + dGᵀ)·F")
     return "a path the gradient takes besides the one written, such as a skip connection's identity path"
+
+
+def _gated_term(gap: np.ndarray, theirs: Value, gradients: list[Value], trace: Trace, tolerance: float) -> str:
+    """gap = A ⊙ G: one of the port's forward values times the gradient at a product A ⊙ V made from the value
+    (V the value the gap's gradient is at): that product's term of V's gradient (dc += f ⊙ dc_next)."""
+    at = theirs.inputs[0]
+    for product in (v for v in trace.values if at in v.inputs and v.op in ("mul", "multiply") and v.array.shape == gap.shape):
+        factor = next((trace.values[i] for i in product.inputs if isinstance(i, int) and i != at), None)
+        grad = next((g for g in gradients if g.op == "grad" and g.inputs == (product.index,)), None)
+        if factor is not None and grad is not None and factor.array.shape == gap.shape and np.any(gap) and \
+                agrees(factor.array * grad.array, gap, tolerance):
+            return f"{describe(factor)} times {gradient_name(grad, trace)}"
+    return ""
 
 
 def _product(gap: np.ndarray, trace: Trace, tolerance: float) -> str:

@@ -10,9 +10,11 @@ from typing import Any, Callable, Iterator, NamedTuple
 import torch
 from torch.overrides import TorchFunctionMode
 
+from parity.diagnosis.fused_cells import CELLS, SEQUENCES, written_out
 from parity.diagnosis.held_constants import port_constants
 from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
 
+FUSED_WRITTEN_OUT = {*CELLS, *SEQUENCES}
 OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "rdiv", "matmul",
                                     "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv", "invert",
                                     "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
@@ -33,6 +35,12 @@ class _TorchValues(TorchFunctionMode):
         name = getattr(func, "__name__", str(func))
         recorded = not name.startswith("_") and not name.endswith("_")  # a function to call again (not an operator)
         before = _parameters_now(args, kwargs) if recorded else {}
+        if name in FUSED_WRITTEN_OUT:  # a recurrent cell in its parts: its gates' gradients traced too
+            with self:
+                result = written_out(name, args, kwargs)
+            if result is not None:
+                self._called_parts(func, result, args, kwargs, before)
+                return result
         result = func(*args, **kwargs)
         if torch.is_tensor(result) and result.numel() == 1 and has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
@@ -55,6 +63,15 @@ class _TorchValues(TorchFunctionMode):
                     self.trace.called[self.trace.of[id(part)]] = (_Part(func, k), tuple(before.get(id(a), a) for a in args),
                                                                  {k2: before.get(id(v), v) for k2, v in kwargs.items()})
         return result
+
+    def _called_parts(self, func: Any, result: Any, args: tuple, kwargs: dict, before: dict) -> None:
+        """A fused op written out: each tensor it gives, made by its last part, called again as the op itself."""
+        parts = result if isinstance(result, (tuple, list)) else (result,)
+        for k, part in enumerate(parts):
+            if torch.is_tensor(part) and id(part) in self.trace.of:
+                self.trace.called[self.trace.of[id(part)]] = (_Part(func, k) if part is not result else func,
+                                                              tuple(before.get(id(a), a) for a in args),
+                                                              {key: before.get(id(v), v) for key, v in kwargs.items()})
 
 
 class _Part:

@@ -151,12 +151,18 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
                 again.shape == frontier.array.shape and agrees(again, frontier.array, tolerance):
             continue  # the gradient it took, again: two of the program's factors that cancel, not a factor left out
         match = _matching(again, gradients, tolerance)
-        if match is not None:
+        if match is not None and not _made_already(match, trace, tolerance):
             return (f"Recomputed with the gradient it takes times its own {describe(factor)} (value {factor.index}), the "
                     f"NumPy program's {first.op} gives the port's {gradient_words(match, other)}: a factor of a "
                     "product's derivative left out there (d(s·f)/ds is f: the gradient of a scale or gate taken without "
                     "the value it multiplies).")
     return ""
+
+
+def _made_already(gradient: Value, trace: Trace, tolerance: float) -> bool:
+    """Whether the NumPy program computes that gradient itself, on its own path: a product of the same factors
+    (an LSTM's dc·i·g, read as the input gate's gradient or the candidate's) is no value meant to be it."""
+    return any(v.array.shape == gradient.array.shape and agrees(v.array, gradient.array, tolerance) for v in trace.values)
 
 
 def _multiplies(value: Value, trace: Trace) -> bool:

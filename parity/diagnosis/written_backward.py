@@ -119,7 +119,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if not (own := own_path_inputs(numpy_trace, target, region, fed)) and target.array.size > 1 and any(
             twin.detail == RAW for twin in agreed.values()):
         return None  # its own gradient agrees: it parts through one number made from the others (a clip's factor)
-    frontier = numpy_trace.values[(own or fed)[-1]]
+    frontier = _frontier(own or fed, region, numpy_trace)
     twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
     while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
@@ -156,6 +156,18 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
         return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.75)  # read past the first value
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+JOINS = ("concatenate", "stack", "hstack", "vstack", "column_stack")
+
+
+def _frontier(fed: list[int], region: list[int], trace: Trace) -> Value:
+    """The last shared gradient the NumPy program goes on from, but one whose first use is an op of its own before
+    one that joins it to others: gates' gradients concatenated, the gate whose own derivative parts comes first."""
+    def first_use(index: int) -> Value | None:
+        return next((trace.values[i] for i in region if index in trace.values[i].inputs), None)
+    own = [i for i in fed if (use := first_use(i)) is not None and use.op not in JOINS]
+    return trace.values[(own or fed)[-1]]
 
 
 def _inside_fused(text: str, evidence: dict, twin: Value, both: tuple[Trace, Trace], where: tuple[list[int], float]) -> Finding | None:
