@@ -262,6 +262,18 @@ def test_adams_corrections_with_the_betas_mixed_up_are_laws_of_their_own():
     assert kind == "bias-correction" and "v / (1 - β1^t)" in detail
 
 
+def test_a_bias_correction_left_out_in_param_groups_with_betas_of_their_own_is_read_group_by_group():
+    """v without its correction: each group's ratio is 1/√(1 - β2^t) with its own β2 (a body at 0.999, a head at
+    0.99); one group by no law of Adam's leaves the reading unsaid."""
+    from parity.diagnosis.update_ratio_laws import step_ratio_law
+    t = np.arange(1.0, 7.0)
+    body, head = list(1 / np.sqrt(1 - 0.999 ** t)), list(1 / np.sqrt(1 - 0.99 ** t))
+    kind, said, _ = step_ratio_law({"W1": body, "b1": body, "W2": head, "b2": head}, 1)
+    assert kind == "bias-correction" and "W1, b1: β2 = 0.999; W2, b2: β2 = 0.99" in said and "second moment" in said, said
+    drifting = list(1 + 0.1 * t ** 1.5)
+    assert step_ratio_law({"W1": body, "W2": drifting}, 1)[0] != "bias-correction"
+
+
 def test_a_loss_gradient_read_as_a_detached_normaliser_or_ignored_rows():
     rng = np.random.default_rng(2)
     z = rng.normal(size=(30, 3))

@@ -21,13 +21,8 @@ def step_ratio_law(ratios: dict[str, list[float]], first_step: int) -> tuple[str
         return None  # a constant ratio: not a law of the step
     if len(series) < len([r for r in ratios.values() if r]) and np.ptp(first) <= 1e-2 * abs(first[0]):
         return None  # a drift near one factor while another parameter's update is no one factor of the other's: no law
-    for betas in ((0.9, 0.999), (0.9, 0.98), (0.9, 0.99)) if same_for_all else ():  # Adam's corrections, read by their laws
-        found = step_law(first, np.arange(first_step, first_step + len(first)), betas, 2e-3, 1e-3)
-        if found and found[0] in ("bias-correction", "step-counter"):
-            return ("bias-correction", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}), the "
-                    f"same for every parameter, as Adam's bias corrections with β = {betas} give it: {found[1]}.",
-                    "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t)." if found[0] ==
-                    "bias-correction" else "Count Adam's steps from t = 1 at the first update, on both sides.")
+    if corrected := _bias_corrections({k: r for k, r in ratios.items() if r in series}, first_step):
+        return corrected
     for beta in (0.9, 0.99, 0.999):
         t = np.arange(1, len(first) + 1)
         correction = 1 - beta ** t
@@ -50,3 +45,38 @@ def step_ratio_law(ratios: dict[str, list[float]], first_step: int) -> tuple[str
                 "learning-rate schedule on one side.", "Clip (or schedule) alike on both sides, at the same point of the step.")
     return ("moving-ratio", f"The updates' ratio moves with the step ({', '.join(f'{x:.4g}' for x in first)}): a schedule, a "
             "bias correction or clipping differs.", "Compare the optimizers' step-dependent terms.")
+
+
+BETAS = ((0.9, 0.999), (0.9, 0.98), (0.9, 0.99), (0.8, 0.99), (0.8, 0.999), (0.95, 0.999), (0.9, 0.995), (0.5, 0.999))
+# Adam's usual (β1, β2): torch's defaults first, then those of books and of param groups that set their own
+
+
+def _bias_corrections(ratios: dict[str, list[float]], first_step: int) -> tuple[str, str, str] | None:
+    """Every parameter's ratio by Adam's bias-correction law, with one (β1, β2) per group of parameters whose ratios
+    agree (param groups with betas of their own): the same correction left out in each."""
+    groups: list[tuple[list[float], list[str]]] = []
+    for name, series in ratios.items():
+        group = next((g for g in groups if np.allclose(series, g[0], rtol=1e-3)), None)
+        (group[1].append(name) if group is not None else groups.append((series, [name])))
+    laws = []
+    for series, names in groups:
+        t = np.arange(first_step, first_step + len(series))
+        law = next(((betas, found) for betas in BETAS if (found := step_law(np.array(series), t, betas, 2e-3, 1e-3))
+                    and found[0] in ("bias-correction", "step-counter")), None)
+        if law is None:
+            return None
+        laws.append((law, names, series))
+    if len({found for (_, found), _, _ in laws}) != 1:
+        return None  # another correction in each group: no one slip
+    (betas, (kind, said)), _, first = laws[0]
+    shown = ", ".join(f"{x:.4g}" for x in first)
+    if len(laws) == 1:
+        text = f"The updates' ratio moves with the step ({shown}), the same for every parameter, as Adam's bias corrections with β = {betas} give it: {said}."
+    else:
+        beta = (lambda b: f"β2 = {b[1]}") if "second moment" in said else (lambda b: f"β1 = {b[0]}") if "first moment" in said \
+            else (lambda b: f"β = {b}")
+        each = "; ".join(f"{', '.join(names[:4])}{' ...' * (len(names) > 4)}: {beta(b)}" for (b, _), names, _ in laws)
+        text = (f"The updates' ratio moves with the step ({shown} for the first group), in each parameter group as Adam's "
+                f"bias corrections with that group's β give it ({each}): {said}.")
+    return ("bias-correction", text, "Write both bias corrections as Adam does: m / (1 - β1^t) and v / (1 - β2^t)."
+            if kind == "bias-correction" else "Count Adam's steps from t = 1 at the first update, on both sides.")
