@@ -237,6 +237,16 @@ def test_a_scales_gradient_summed_without_the_value_it_multiplies_is_read():
     assert factor_left_out(mine.values[4], mine.values[3], mine, port, 1e-9) == ""
 
 
+def test_an_input_gains_gradient_summed_without_the_input_is_read():
+    """xs = X·s, ds = Σ dxs where Σ dxs·X belongs: the factor left out is the data itself."""
+    from parity.diagnosis.steps_left_out import factor_left_out
+    X, g = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    mine = traced(("X", X, (), ""), ("multiply", 1.5 * X, (0, "?"), ""), ("matmul", g, (1,), ""), ("add.reduce", g.sum(0), (2,), "axis=0"))
+    port = traced(("s.grad", (g * X).sum(0), (), ""))
+    said = factor_left_out(mine.values[3], mine.values[2], mine, port, 1e-9)
+    assert "times its own X (6, 4)" in said and "gradient of s" in said, said
+
+
 def test_a_derivative_taken_at_minus_z_is_read_as_its_arguments_sign_flipped():
     from parity.diagnosis.local_derivatives import product_factor
     z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))

@@ -144,7 +144,7 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
     gradients = port_gradients(other)
     shape = frontier.array.shape
     factors = [v for v in trace.values[:first.index] if v.array.shape == shape and v.index != frontier.index
-               and np.ptp(v.array) > 0 and v.op not in ("X", "y") and _multiplies(v, trace)][-48:]
+               and np.ptp(v.array) > 0 and v.op != "y" and _multiplies(v, trace)][-48:]
     for factor in reversed(factors):
         again = recomputed(first, frontier.index, frontier.array * factor.array, trace)
         if again is None or again.size == 0 or not np.any(again) or again.shape == first.array.shape and agrees(again, first.array, tolerance) or \
