@@ -159,6 +159,22 @@ def test_a_gradient_taken_past_the_ports_division_without_its_derivative_is_read
     assert step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9) == ""
 
 
+def test_no_step_is_read_left_out_from_a_mask_the_gradient_already_meets_or_a_gradient_the_program_makes_itself():
+    """hardtanh's mask written (z > -1) alone: the port's gradient at z, put in, comes back as it is; and a sum that
+    gives b's gradient, which the NumPy program computes itself on its own path, was not meant to be it."""
+    from parity.diagnosis.steps_left_out import step_left_out
+    z, g = RNG.normal(size=(6, 4)) * 2, RNG.normal(size=(6, 4))
+    inside = (np.abs(z) < 1).astype(float)
+    port = traced(("X", z, (), ""), ("hardtanh", np.clip(z, -1, 1), (0,), ""), ("grad", g, (1,), ""), ("grad", g * inside, (0,), ""))
+    mine = traced(("X", g, (), ""), ("greater", (z > -1).astype(float), (), ""), ("multiply", g * (z > -1), (0, 1), ""))
+    assert step_left_out(mine.values[2], mine.values[0], port.values[2], mine, port, 1e-9) == ""
+    u, d = RNG.normal(size=(6, 1)), RNG.normal(size=(6, 1))
+    port = traced(("X", u, (), ""), ("div", u / 3, (0, 3.0), ""), ("grad", d, (1,), ""), ("grad", d / 3, (0,), ""),
+                  ("b.grad", (d / 3).sum(0), (), ""))
+    mine = traced(("X", d, (), ""), ("add.reduce", d.sum(0), (0,), "axis=0"), ("add.reduce", (d / 3).sum(0), (), "axis=0"))
+    assert step_left_out(mine.values[1], mine.values[0], port.values[2], mine, port, 1e-9) == ""
+
+
 def test_a_parameter_updated_with_the_gradient_of_its_reparametrised_weight_is_read():
     from parity.diagnosis.steps_left_out import held_step_left_out
     v, g = RNG.normal(size=(3, 4)), RNG.normal(size=(3, 4))

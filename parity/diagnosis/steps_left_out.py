@@ -39,8 +39,9 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
             steps += [(other.values[source], i) for i in other.values[source].inputs if isinstance(i, int)]
             continue
         again = recomputed(first, frontier.index, given, trace)
-        if again is None or again.size == 0 or not np.any(again):
-            continue
+        if again is None or again.size == 0 or not np.any(again) or again.size == given.size and agrees(
+                again.reshape(given.shape), given, tolerance):
+            continue  # the op hands the gradient put in back as it is (a mask it already meets): no step read from that
         match = _matching(again, gradients, tolerance) or next(  # or a sum it goes into (a penalty's term added after)
             (m for user in first.users[:3] if (later := _added_to(trace.values[user], first, again)) is not None
              and (m := _matching(later, gradients, tolerance)) is not None), None)
@@ -48,8 +49,9 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         if match is None and (scaled := _matching_scaled(again, gradients, tolerance, trace)) is not None:
             match, scale = scaled[0], f" (times {scaled[1]:g}, a number the program writes there: its learning rate or a mean's 1/n)"
 
-        if match is not None and not _computed(other.values[source], trace, tolerance, held):
-            continue  # the NumPy forward never makes that input: its forward is arranged otherwise, no step left out
+        if match is not None and (not _computed(other.values[source], trace, tolerance, held) or _made_already(match, trace, tolerance)):
+            continue  # the NumPy forward never makes that input: its forward is arranged otherwise, no step left out;
+            # or the NumPy program computes that gradient itself, on its own path (a bias's, from the same delta)
         if match is not None:
             local = local_derivative(at[made.index], other) if made.index in at else None
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
