@@ -305,6 +305,34 @@ def test_the_ports_optimizer_built_again_with_one_argument_changed_is_named(tmp_
     assert optimizer_again_finding(right, KitPair(right), 1, 1e-4) is None  # nothing to change where they agree
 
 
+def test_another_eps_is_no_reading_where_the_gradients_themselves_part_by_one_factor(tmp_path):
+    """Adam steps alike for g and c·g up to ε: where the gradients part by one factor, a port rebuilt with another ε
+    can step in lockstep by that invariance alone, and the slip lies before the optimizer."""
+    from parity import RunConfig
+    from parity.api import run_setup
+    from parity.diagnosis.kit_trace import KitPair
+    from parity.diagnosis.optimizer_again import optimizer_again_finding
+    from parity.programs.port import TorchPort
+    from parity.programs.setup import prepare_check
+    (tmp_path / "port.py").write_text(PORT)
+    config = RunConfig(steps=4, data="random:30,4,3", hidden=6, hidden_activation="tanh", output_activation="softmax",
+                       loss="ce", lr=0.05, optimizer="adam")
+    port = TorchPort(f"{tmp_path}/port.py:Net", optimizer="torch.optim.Adam(model.parameters(), lr=0.05, eps=0.01)")
+    setup = prepare_check(config, port=port, quiet=True)
+    step = run_setup(setup).result.failure_context.step
+    found = optimizer_again_finding(setup, KitPair(setup), step, 1e-4)
+    assert found is not None and found.evidence["change"] == "eps=1e-08", found
+    assert optimizer_again_finding(setup, KitPair(setup), step, 1e-4, scaled=True) is None
+
+
+@pytest.mark.parametrize("ratio, said", [(64.0, "the 64 entries of each row of y"), (1 / 8, "y's 8 columns"),
+                                         (16.0, "y's axes 2 to 3 (4 × 4 = 16)"), (3.0, None)])
+def test_a_count_of_a_targets_entries_past_its_rows_is_read_as_a_mean_over_them(ratio, said):
+    from parity.diagnosis.mean_counts import count_meaning
+    found = count_meaning(ratio, (16, 4, 4, 4) if ratio == 64.0 else (16, 8) if ratio < 1 else (16, 3, 4, 4) if ratio == 16.0 else (16, 2))
+    assert (found is not None and said in found[1]) if said else found is None, found
+
+
 def test_a_decay_decoupled_on_one_side_is_found_by_the_ports_flag(tmp_path):
     from parity import RunConfig
     from parity.api import run_setup

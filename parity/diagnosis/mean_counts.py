@@ -162,16 +162,32 @@ def features_meaning(ratio: float, x_shape: tuple) -> tuple[str, str] | None:
 
 
 def count_meaning(ratio: float, y_shape: tuple, of: str = "y") -> tuple[str, str] | None:
-    """1/c or c for c an axis of y past its rows (its classes, its outputs): a mean over every element of y where one
-    over its rows belongs (y.size for len(y)), or the reverse. `of` names the array (y, the output)."""
+    """1/c or c for c an axis of y past its rows (its classes, its outputs), or the product of several (an image's
+    pixels, H·W, or every entry of a row): a mean over every element of y where one over its rows belongs (y.size for
+    len(y)), or the reverse. `of` names the array (y, the output)."""
     size = f"{of}.size" if of == "y" else f"{of}'s size"
-    for c in (d for d in y_shape[1:] if d > 1):
+    for c, words in _counts(y_shape, of):
         if abs(ratio - 1 / c) <= 1e-6 / c:
-            return "loss-reduction", (f"1/{c}, one over {of}'s {c} columns: divided by {size} (every element) where the "
+            return "loss-reduction", (f"1/{c}, one over {words}: divided by {size} (every element) where the "
                                       "rows' count belongs, a mean over every element for a mean over the rows")
         if abs(ratio - c) <= 1e-6 * c:
-            return "loss-reduction", f"{c}, {of}'s columns: divided by the rows where {size} (every element) belongs"
+            return "loss-reduction", f"{c}, {words}: divided by the rows where {size} (every element) belongs"
     return None
+
+
+def _counts(y_shape: tuple, of: str) -> list[tuple[int, str]]:
+    """The counts a mean over y's entries may divide by besides its rows: each axis past the rows, then each run of
+    them multiplied (H·W, every entry of a row)."""
+    past = [int(d) for d in y_shape[1:]]
+    counts = [(d, f"{of}'s {d} columns") for d in past if d > 1]
+    for i in range(len(past)):
+        for j in range(i + 2, len(past) + 1):
+            c = int(np.prod(past[i:j]))
+            if c > 1 and all(c != k for k, _ in counts):
+                whole = i == 0 and j == len(past)
+                counts.append((c, f"the {c} entries of each row of {of}" if whole else
+                               f"{of}'s axes {i + 1} to {j} ({' × '.join(map(str, past[i:j]))} = {c})"))
+    return counts
 
 
 def masked_count(r: float, rows: int) -> str:

@@ -33,12 +33,16 @@ MEANINGS = {"maximize=True": " maximize=True flips the sign of every gradient th
                                            "p -= lr·λ·p); False adds λ·p to the gradient the moments are made of (an L2 term)."}
 
 
-def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
-    """The one argument of the port's optimizer that, changed, makes the port's updates the NumPy program's."""
+def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float, scaled: bool = False) -> Finding | None:
+    """The one argument of the port's optimizer that, changed, makes the port's updates the NumPy program's. Where the
+    gradients themselves part by one factor (`scaled`), another ε is no reading: Adam's step is the same for g and c·g
+    up to ε, so ε/c matches a gradient scaled by c, and the slip lies before the optimizer."""
     optimizer = _optimizer(built.make_sides()[1])
     if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance):
         return None  # the port's own optimizer, rebuilt as given, agrees: the programs part elsewhere
     for change, key, value in list(variants(optimizer, written_numbers(setup, built)))[:MOST_VARIANTS]:
+        if scaled and key == "eps":
+            continue
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
             name = type(optimizer).__name__
             said = change + entry_changed(optimizer.param_groups[0].get(key), value)

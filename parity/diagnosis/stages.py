@@ -129,7 +129,7 @@ def _stepped_again(setup: Setup, built, step: int, name: str, found: list[Findin
     if not (name.endswith(".update") or ("." in name and not name.endswith(".grad")) or one_factor) or \
             found and found[0].score >= 0.8 and not found[0].evidence.get("fitted"):
         return None
-    return (quietly(optimizer_again_finding, setup, built, step, trace_tolerance(built))
+    return (quietly(optimizer_again_finding, setup, built, step, trace_tolerance(built), one_factor)
             or quietly(average_law_finding, setup, built, step)
             or quietly(adam_written_finding, setup, built, step)
             or quietly(momentum_form_finding, setup, built, step, name.partition(".")[0])
