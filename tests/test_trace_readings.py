@@ -277,3 +277,17 @@ def test_a_one_hot_of_the_labels_that_selects_a_losss_terms_is_no_mask_left_out(
                   ("multiply", onehot * logp, (0, 2), ""))
     port = values(("log_softmax", logp, (), ""))
     assert mask_dropped([mine.values[3]], mine, {0: port.values[0]}) == ""
+
+
+def test_a_loss_summed_as_python_floats_is_traced_from_its_terms_and_the_data_rows_read_as_ints():
+    """loss += -np.log(p[t][y[t]]) with y[t] an int: no array holds the loss. Its terms (one number each, used by
+    nothing after) and a data row the port reads otherwise are where the programs may part; what agrees is not."""
+    from parity.diagnosis.written_forward import loose_region
+    X = np.arange(12.0).reshape(3, 4)
+    trace = values(("X", X, (), ""), ("y", X, (), ""), ("getitem", X[1], (0,), ""), ("tanh", np.tanh(X[1]), (2,), ""),
+                   ("exp", np.exp(np.tanh(X[1])), (3,), ""), ("log", np.array(0.3), (4,), ""), ("log", np.array(0.2), (4,), ""),
+                   ("square", X[0] ** 2, (0,), ""))
+    agreed = {0: trace.values[0], 1: trace.values[1], 6: trace.values[6]}
+    assert loose_region(trace, agreed) == [2, 3, 4, 5]  # the first term's ancestors, the row; not the term that agrees
+    agreed[2] = trace.values[2]
+    assert loose_region(trace, agreed) == [3, 4, 5]

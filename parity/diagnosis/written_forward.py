@@ -68,10 +68,11 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     tolerance = trace_tolerance(built)
     target = recorded_value(numpy_trace, np.asarray(loss, np.float64))
     agreed = agreements(numpy_trace, torch_trace, tolerance)
-    if target is None:  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows alone
-        return rows_only(numpy_trace, torch_trace, agreed, step, name, traces(setup, built, step - 1)[0] if step > 1 else None)
-    region = region_of(numpy_trace, target, agreed)
-    frontier = _frontier(numpy_trace, region, agreed)
+    if target is None and (drawn := rows_only(numpy_trace, torch_trace, agreed, step, name,
+                                              traces(setup, built, step - 1)[0] if step > 1 else None)):
+        return drawn  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows first
+    region = region_of(numpy_trace, target, agreed) if target is not None else loose_region(numpy_trace, agreed)
+    frontier = _frontier(numpy_trace, region, agreed, past_y=target is None)  # terms picked by the targets: past y
     if frontier is None:
         return None
     law = LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"])
@@ -110,6 +111,16 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
         region.append(index)
         stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
     return sorted(region)
+
+
+def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:
+    """Where a loss is summed outside the arrays (a Python float per time step, loss += -np.log(p[t][y[t]]), its
+    target an index taken out as a Python int): the ancestors of every value that nothing uses after it and that
+    the port does not compute and that holds one number (a term of that loss) or is a row of the data (a step's
+    inputs and targets, read on as Python ints)."""
+    terms = [v for v in trace.values if not v.users and v.index not in agreed and v.op not in ("X", "y") and (
+        v.array.size == 1 or v.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in v.inputs))]
+    return sorted({i for term in terms for i in region_of(trace, term, agreed)})
 
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
