@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from click.testing import CliRunner
 
 from parity.cli import cli
@@ -43,6 +44,23 @@ def test_a_derivative_taken_at_the_activation_or_in_its_form_fed_the_input_is_re
     said = factor_against(slip(z, f(z)), port.values[2], port, "[multiply (6, 3)]", 6)
     assert words in said and "another function" not in said, said
     assert factor_against(np.cos(z), port.values[2], port, "[multiply (6, 3)]", 6).endswith("another function.")
+
+
+def test_selus_negative_branch_without_its_scale_and_a_hard_swishs_derivative_written_otherwise_are_read():
+    from parity.diagnosis.local_derivatives import SELU_ALPHA, SELU_SCALE, factor_against
+    z, g = RNG.normal(size=(8, 4)) * 2, RNG.normal(size=(8, 4))
+    port = traced(("X", z, (), ""), ("selu", torch.selu(torch.as_tensor(z)).numpy(), (0,), ""), ("grad", g, (1,), ""))
+    unscaled = np.where(z > 0, SELU_SCALE, SELU_ALPHA * np.exp(z))
+    said = factor_against(unscaled, port.values[2], port, "[where (8, 4)]", 8)
+    assert "0.951746 times it where z ≤ 0" in said and "SELU's scale λ left out" in said, said
+    right = torch.func.vmap(torch.func.grad(torch.selu))(torch.as_tensor(z).ravel()).reshape(z.shape).numpy()
+    assert factor_against(right, port.values[2], port, "[where (8, 4)]", 8) == ""
+    swish = traced(("X", z, (), ""), ("hardswish", torch.nn.functional.hardswish(torch.as_tensor(z)).numpy(), (0,), ""),
+                   ("grad", g, (1,), ""))
+    forgot = np.where(z < -3, 0.0, np.where(z <= 3, (z + 3) / 6, 1.0))  # the product rule's second term left out
+    assert factor_against(forgot, swish.values[2], swish, "[where (8, 4)]", 8).endswith("hardswish's derivative written as another function.")
+    exact = torch.func.vmap(torch.func.grad(torch.nn.functional.hardswish))(torch.as_tensor(z).ravel()).reshape(z.shape).numpy()
+    assert factor_against(exact, swish.values[2], swish, "[where (8, 4)]", 8) == ""
 
 
 def test_the_tanh_gelus_derivative_is_read_against_its_own_form_not_the_exact_gelus():

@@ -43,7 +43,17 @@ DERIVATIVES = {
     "log_sigmoid": (lambda u, v, k: _sigmoid(-u), "σ(-z) = 1 - σ(z)"),
     "elu": (lambda u, v, k: np.where(u > 0, 1.0, v + k), "1 where z > 0, else α·exp(z) = elu(z) + α"),
     "leaky_relu": (lambda u, v, k: np.where(u > 0, 1.0, k), "1 where z > 0, else its negative slope"),
+    "selu": (lambda u, v, k: SELU_SCALE * np.where(u > 0, 1.0, SELU_ALPHA * np.exp(np.minimum(u, 0.0))),
+             "λ where z > 0, else λ·α·exp(z) (λ = 1.0507, α = 1.67326)"),
+    "hardswish": (lambda u, v, k: np.where(u < -3, 0.0, np.where(u <= 3, (2 * u + 3) / 6, 1.0)),
+                  "0 below -3, (2z + 3)/6 on [-3, 3], 1 above"),
+    "hardsigmoid": (lambda u, v, k: ((u > -3) & (u < 3)) / 6.0, "1/6 on (-3, 3), else 0"),
+    "relu6": (lambda u, v, k: ((u > 0) & (u < 6)).astype(np.float64), "1 on (0, 6), else 0"),
+    "softsign": (lambda u, v, k: 1 / (1 + np.abs(u)) ** 2, "1/(1 + |z|)²"),
+    "mish": (lambda u, v, k: np.tanh(np.logaddexp(0.0, u)) + u * _sigmoid(u) * (1 - np.tanh(np.logaddexp(0.0, u)) ** 2),
+             "tanh(softplus(z)) + z·σ(z)·sech²(softplus(z))"),
 }
+SELU_SCALE, SELU_ALPHA = 1.0507009873554805, 1.6732632423543772  # torch's (and Klambauer et al.'s) constants
 C_GELU = math.sqrt(2 / math.pi)  # gelu(approximate='tanh') = ½z(1 + tanh(c(z + 0.044715z³)))
 
 
@@ -140,7 +150,7 @@ def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_nam
     if flipped is not None and np.allclose(factor[where], flipped[where], rtol=1e-4, atol=1e-7 * float(np.abs(flipped).max())):
         return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is "
                 f"that derivative at -z: {op}'s derivative taken with its argument's sign flipped.")
-    if elsewhere := _taken_elsewhere(factor, where, local):
+    if elsewhere := _taken_elsewhere(factor, where, local) or _one_branch(factor, where, local):
         return f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program's factor is {elsewhere}"
     return (f" Through the port's {op} the chain rule takes its derivative, {words}; the NumPy program multiplies by "
             f"{factor_name} in its place: {op}'s derivative written as another function.")
@@ -182,6 +192,25 @@ def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str
         if np.shape(at) == np.shape(factor) and np.isfinite(at[where]).all() and not np.allclose(at, derivative) \
                 and np.allclose(factor[where], at[where], rtol=1e-4, atol=1e-7 * max(float(np.abs(at[where]).max()), 1e-30)):
             return said + ("" if said.endswith(".") else ".")
+    return ""
+
+
+def _one_branch(factor: np.ndarray, where: np.ndarray, local: tuple) -> str:
+    """A piecewise derivative right on one side of z = 0 and one constant times it on the other: that branch written
+    with a wrong constant (SELU's λ left out of its negative branch, a slope where 1 belongs)."""
+    op, _, derivative, u = local[:4]
+    for branch, said in ((u > 0, "z > 0"), (u <= 0, "z ≤ 0")):
+        mine, rest = where & branch, where & ~branch
+        if mine.sum() < 4 or rest.sum() < 4 or not np.allclose(factor[rest], derivative[rest], rtol=1e-4, atol=1e-12):
+            continue
+        ratio = constant_ratio(factor[mine], derivative[mine])
+        if ratio is None or abs(ratio - 1) <= 1e-6:
+            continue
+        meaning = {1 / SELU_SCALE: f" (1/{SELU_SCALE:.5g}: SELU's scale λ left out of that branch)",
+                   SELU_SCALE: f" ({SELU_SCALE:.5g}: SELU's scale λ applied twice there)"}
+        known = next((m for c, m in meaning.items() if op == "selu" and abs(ratio - c) <= 1e-5 * c), "")
+        return (f"that derivative where {'z ≤ 0' if said == 'z > 0' else 'z > 0'}, and {ratio:.6g} times it where {said}"
+                f"{known}: the branch {said} of {op}'s derivative written with a wrong constant.")
     return ""
 
 
