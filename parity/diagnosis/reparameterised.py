@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.local_derivatives import DERIVATIVES, _sigmoid
+from parity.diagnosis.derivative_forms import DERIVATIVES, _sigmoid
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.diagnosis.value_trace import agrees
 
