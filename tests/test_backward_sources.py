@@ -165,6 +165,18 @@ def test_each_sides_handling_of_the_gradients_is_read_against_back_propagations_
     assert found is not None and "a clip to 2 of the sum of each parameter's norm" in found.explanation, found
 
 
+def test_gradients_clipped_each_by_its_own_norm_to_a_cap_people_write_with_a_head_left_out_are_read():
+    """The body's gradients each scaled to a norm of at most 0.15 (a cap of two digits, met by two of them), the head's
+    left as they are though their norm is over it: a clip per tensor over the body alone."""
+    from parity.diagnosis.clip_handling import _round, handling
+    rng = np.random.default_rng(31)
+    raw = {"W1": rng.normal(size=(4, 3)), "b1": 0.01 * rng.normal(size=3), "beta": rng.normal(size=3), "W2": rng.normal(size=(3, 2))}
+    each = {p: g * min(1.0, 0.15 / float(np.linalg.norm(g))) if p != "W2" else g for p, g in raw.items()}
+    kind, said = handling(each, raw)
+    assert kind == "each" and "at most 0.15 on its own" in said and "W2 over it but left as they are" in said, said
+    assert _round(0.15) and _round(7.5) and not _round(0.1537) and not _round(float(np.pi))
+
+
 def test_a_ports_gradient_larger_than_the_derivative_by_one_factor_is_the_ports_and_a_smaller_one_is_not_read_so():
     from parity.diagnosis.port_gradient import enlarged
     derivative = np.random.default_rng(4).normal(size=(5, 3))

@@ -282,7 +282,7 @@ def test_a_one_hot_of_the_labels_that_selects_a_losss_terms_is_no_mask_left_out(
 def test_a_loss_summed_as_python_floats_is_traced_from_its_terms_and_the_data_rows_read_as_ints():
     """loss += -np.log(p[t][y[t]]) with y[t] an int: no array holds the loss. Its terms (one number each, used by
     nothing after) and a data row the port reads otherwise are where the programs may part; what agrees is not."""
-    from parity.diagnosis.written_forward import loose_region
+    from parity.diagnosis.agreements import loose_region
     X = np.arange(12.0).reshape(3, 4)
     trace = values(("X", X, (), ""), ("y", X, (), ""), ("getitem", X[1], (0,), ""), ("tanh", np.tanh(X[1]), (2,), ""),
                    ("exp", np.exp(np.tanh(X[1])), (3,), ""), ("log", np.array(0.3), (4,), ""), ("log", np.array(0.2), (4,), ""),

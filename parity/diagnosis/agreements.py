@@ -121,3 +121,28 @@ def new_value(trace: Trace, after: np.ndarray) -> Value | None:
         seen is not None and value.array.shape == seen.shape and np.allclose(value.array, seen, rtol=1e-6, atol=1e-12)
         for seen in (after, after.T if after.ndim == 2 else None))]  # a program that stores the weight transposed
     return next((value for value in equal if not value.users), equal[0] if equal else None)
+
+
+def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
+    """The target's ancestors that disagree, in the order computed: where the programs part."""
+    seen, stack, region = set(), [target.index], []
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        if index in agreed and index != target.index:
+            continue
+        region.append(index)
+        stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
+    return sorted(region)
+
+
+def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:
+    """Where a loss is summed outside the arrays (a Python float per time step, loss += -np.log(p[t][y[t]]), its
+    target an index taken out as a Python int): the ancestors of every value that nothing uses after it and that
+    the port does not compute and that holds one number (a term of that loss) or is a row of the data (a step's
+    inputs and targets, read on as Python ints)."""
+    terms = [v for v in trace.values if not v.users and v.index not in agreed and v.op not in ("X", "y") and (
+        v.array.size == 1 or v.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in v.inputs))]
+    return sorted({i for term in terms for i in region_of(trace, term, agreed)})

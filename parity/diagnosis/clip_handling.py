@@ -9,6 +9,8 @@ own factor (a norm per parameter), or cut at ±k element by element (clipping by
 from __future__ import annotations
 
 
+import math
+
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
@@ -94,10 +96,13 @@ def _scaled(factors: dict[str, float], raw: dict[str, np.ndarray]) -> tuple[str,
                                 f"{said[0]} ({said[1]:.4g}; the global norm is {total:.4g})")
     norms = {p: float(np.sqrt(np.sum(raw[p] ** 2))) for p in factors}
     caps = [factors[p] * norms[p] for p in factors if abs(factors[p] - 1) > SCALED]
-    if caps and np.ptp(caps) <= SCALED * max(caps) and _round(caps[0]) and all(norms[p] <= caps[0] * (1 + SCALED) for p in kept):
+    if caps and np.ptp(caps) <= SCALED * max(caps) and (_round(caps[0]) or len(caps) > 1):  # one cap met by several
         beyond = [p for p in factors if p not in kept]
+        over = [p for p in kept if norms[p] > caps[0] * (1 + SCALED)]  # a group the clip leaves out (a head's)
         return "each", (f"each parameter's scaled to a norm of at most {caps[0]:.4g} on its own (a norm per parameter: "
-                        f"{', '.join(f'{p} {norms[p]:.4g}' for p in beyond)} beyond it, the others' own norms under it)")
+                        f"{', '.join(f'{p} {norms[p]:.4g}' for p in beyond)} beyond it, " + (
+                            f"{', '.join(over)} over it but left as they are, outside the clip" if over else
+                            "the others' own norms under it") + ")")
     moved = {p: c for p, c in factors.items() if p not in kept}
     if kept and np.ptp(list(moved.values())) <= SCALED * max(moved.values()):
         c = next(iter(moved.values()))
@@ -133,7 +138,12 @@ ROUND = (0.01, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 3.0, 5.0, 10.0, 20.0, 5
 
 def _round(norm: float) -> bool:
     """A norm a clip writes: a gradient scaled by one factor to any other norm is as likely a factor of its own."""
-    return any(abs(norm - r) <= 1e-4 * r for r in ROUND)
+    if any(abs(norm - r) <= 1e-4 * r for r in ROUND):
+        return True
+    if not np.isfinite(norm) or norm <= 0:
+        return False
+    mantissa = norm / 10 ** (math.floor(math.log10(norm)) - 1)  # two significant digits, as 0.15 or 7.5 is written
+    return abs(mantissa - round(mantissa)) <= 1e-5 * mantissa
 
 
 def clipped_after_step(torch_record: dict, raw: dict[str, np.ndarray], step: int, beta1: float | None) -> Finding | None:

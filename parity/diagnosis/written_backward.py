@@ -35,7 +35,7 @@ from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements, new_value, own_path_inputs
+from parity.diagnosis.agreements import agreements, new_value, own_path_inputs, region_of
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -45,7 +45,7 @@ from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
 from parity.diagnosis.slice_offsets import slice_offset
 from parity.diagnosis.scan_direction import scan_reversed
-from parity.diagnosis.written_forward import LOCATED, op_text, region_of
+from parity.diagnosis.written_forward import LOCATED, op_text
 from parity.tolerance.diagnosis import FD_AGREES
 
 VIEWS = ("reshape", "transpose", "swapaxes", "ravel")

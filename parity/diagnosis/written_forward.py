@@ -41,7 +41,7 @@ from parity.diagnosis.rearranged import column_order, contraction, layout, partl
 from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
-from parity.diagnosis.agreements import agreements, carried, recorded_value
+from parity.diagnosis.agreements import agreements, carried, loose_region, recorded_value, region_of
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.index_words import repeated_write
 from parity.diagnosis.reduction_axes import axes_of, kinds_apart, normalised_axis
@@ -96,31 +96,6 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
                        "program's and update it there too.", 0.85)
     return found
-
-
-def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
-    """The target's ancestors that disagree, in the order computed: where the programs part."""
-    seen, stack, region = set(), [target.index], []
-    while stack:
-        index = stack.pop()
-        if index in seen:
-            continue
-        seen.add(index)
-        if index in agreed and index != target.index:
-            continue
-        region.append(index)
-        stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
-    return sorted(region)
-
-
-def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:
-    """Where a loss is summed outside the arrays (a Python float per time step, loss += -np.log(p[t][y[t]]), its
-    target an index taken out as a Python int): the ancestors of every value that nothing uses after it and that
-    the port does not compute and that holds one number (a term of that loss) or is a row of the data (a step's
-    inputs and targets, read on as Python ints)."""
-    terms = [v for v in trace.values if not v.users and v.index not in agreed and v.op not in ("X", "y") and (
-        v.array.size == 1 or v.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in v.inputs))]
-    return sorted({i for term in terms for i in region_of(trace, term, agreed)})
 
 
 def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
