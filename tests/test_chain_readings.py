@@ -643,6 +643,18 @@ def test_a_factor_that_is_an_expression_of_the_optimizers_constants_is_read_and_
     assert constant_law(0.1, constants_of(torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1))) == ""
 
 
+def test_a_first_step_one_plus_momentum_apart_is_read_as_nesterovs_look_ahead_in_the_parameters_own_group():
+    import torch
+
+    from parity.diagnosis.optimizer_constants import constant_law, constants_of
+    gain, weight = torch.zeros(1, requires_grad=True), torch.zeros(2, requires_grad=True)
+    sgd = torch.optim.SGD([{"params": [gain]}, {"params": [weight], "momentum": 0.9}], lr=0.1)
+    assert constant_law(1.9, constants_of(sgd)) == ""  # the first group, the gain's, has no momentum
+    said = constant_law(1.9, constants_of(sgd, sgd.param_groups[1]))
+    assert "1.9 is 1 + μ (μ = 0.9)" in said and "Nesterov" in said and "the NumPy program's step has it" in said, said
+    assert "the port's step has it" in constant_law(1 / 1.9, constants_of(sgd, sgd.param_groups[1]))
+
+
 def test_a_warm_up_applied_cumulatively_is_read_from_the_ratios_step_factors():
     from parity.diagnosis.ratios import cumulative
     warm = np.array([0.2, 0.4, 0.6, 0.8, 1.0, 1.0])

@@ -13,10 +13,10 @@ import torch
 MATCH = 1e-4
 
 
-def constants_of(optimizer: Any) -> dict[str, float]:
-    """The β's, α and momentum of the port's first parameter group, by name, and its learning rate as "lr" (read by
-    `learning_rate_in_state`, not among the expressions)."""
-    group = next(iter(getattr(optimizer, "param_groups", None) or []), {})
+def constants_of(optimizer: Any, group: dict | None = None) -> dict[str, float]:
+    """The β's, α and momentum of the port's parameter group (the one given, the parameter's own; else the first), by
+    name, and its learning rate as "lr" (read by `learning_rate_in_state`, not among the expressions)."""
+    group = group if group is not None else next(iter(getattr(optimizer, "param_groups", None) or []), {})
     found = dict(zip(("β1", "β2"), group["betas"])) if "betas" in group else {}
     found.update({name: float(group[key]) for key, name in (("alpha", "α"), ("momentum", "μ"), ("rho", "ρ"))
                   if isinstance(group.get(key), (int, float)) and 0 < group[key] < 1})
@@ -61,6 +61,7 @@ def expressions(constants: dict[str, float]) -> list[tuple[str, float]]:
     forms = []
     for name, c in ((k, v) for k, v in constants.items() if k not in NOT_CONSTANTS):
         forms += [(f"1 - {name}", 1 - c), (f"√(1 - {name})", math.sqrt(1 - c)), (f"√{name}", math.sqrt(c)), (name, c)]
+        forms += [("1 + μ", 1 + c)] if name == "μ" else []  # Nesterov's first step
         forms += [(f"(1 - {other})/(1 - {name})", (1 - d) / (1 - c)) for other, d in constants.items() if other not in (name, *NOT_CONSTANTS)]
         forms += [(f"(1 - {other})/√(1 - {name})", (1 - d) / math.sqrt(1 - c)) for other, d in constants.items()
                   if other not in (name, *NOT_CONSTANTS)]
@@ -75,6 +76,10 @@ def constant_law(ratio: float, constants: dict[str, float]) -> str:
              if abs(ratio - v) <= MATCH * abs(v)]  # a quotient's reciprocal is the other quotient, listed already
     if not forms:
         return ""
+    if set(forms) <= {"1 + μ", "1/(1 + μ)"}:  # (1 + μ)·g: a momentum's look-ahead at its first step
+        return (f"{ratio:.6g} is {forms[0]} (μ = {constants['μ']:g}): at the first step, v = g, Nesterov's step g + μ·v is "
+                f"(1 + μ)·g; the {'port' if forms[0] == '1/(1 + μ)' else 'NumPy program'}'s step has it and the other's "
+                "leaves out μ·v (Nesterov momentum on one side only, or its v taken before this step's gradient enters it)")
     values = ", ".join(f"{k} = {c:g}" for k, c in constants.items() if any(k in form for form in forms))
     return (f"{ratio:.6g} is {' or '.join(dict.fromkeys(forms))} ({values}): the optimizer's own constant taken "
             "otherwise on one side (a moment kept with another β, a (1 - β) or a square root left out, g² where the "

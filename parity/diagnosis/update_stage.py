@@ -228,14 +228,15 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
     if ratio is not None and (grouped := default_group_rate(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
         return [Finding("optimizer-settings", grouped, {**evidence, "ratio": ratio}, "Give that group its own 'lr' in the "
                         "port, as the NumPy program's rate for it.", 0.8)]
-    if ratio is not None and (law := constant_law(ratio, constants_of(port_names.get("optimizer")))) and evidence.pop("steady", False):
+    constants = constants_of(port_names.get("optimizer"), group_holding(port_names, getattr(setup.written, "pairs", []), parameter)[1])
+    if ratio is not None and (law := constant_law(ratio, constants)) and evidence.pop("steady", False):
         return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step "
                         f"{step} and at each step after it from the shared start, one factor: a learning rate {ratio:.6g} "
                         f"times the port's for it (another group's, or another optimizer's rate), or {law}. Both scale "
                         "every step alike; the numbers do not tell them apart.", {**evidence, "ratio": ratio},
                         "Compare the learning rate, then the optimizer's formula, for that parameter.", 0.7)]
     evidence.pop("steady", None)
-    if ratio is not None and (law := constant_law(ratio, constants_of(port_names.get("optimizer")))):
+    if ratio is not None and (law := constant_law(ratio, constants)):
         return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step "
                         f"{step} (constant over the tensor): {law}.", {**evidence, "ratio": ratio},
                         "Write the optimizer's formula with each constant where the other program has it.", 0.75)]
