@@ -27,3 +27,18 @@ def test_the_whole_sum_or_another_gradient_says_nothing():
     assert terms_kept(_summed(), 0.5 * sum(TERMS)) == ""  # every term kept, scaled (a clipping)
     assert terms_kept(_summed(), TERMS[0]) == ""  # the first alone is no accumulation reset
     assert terms_kept(_summed(), RNG.normal(size=(3, 2))) == ""
+
+
+def test_gradients_never_zeroed_are_read_through_a_clip_by_value_on_their_sum():
+    """.grad = clip(g_prev + g_now, ±5): the clip bites on a few entries, the rest are the sum; a sum scaled by
+    some other factor, or one step's gradient alone, is not read so."""
+    from types import SimpleNamespace
+
+    from parity.diagnosis.accumulated_terms import summed_over_steps
+    rng = np.random.default_rng(41)
+    before, now = {"W.grad": 3 * rng.normal(size=(6, 4))}, {"W.grad": 3 * rng.normal(size=(6, 4))}
+    kept = {"W.grad": np.clip(before["W.grad"] + now["W.grad"], -5, 5)}
+    context = SimpleNamespace(torch_record=kept, numpy_record=now, numpy_previous=before)
+    assert np.abs(before["W.grad"] + now["W.grad"]).max() > 5 and summed_over_steps(context, "torch", ["W"]) == 1.0
+    context.torch_record = {"W.grad": np.clip(now["W.grad"], -5, 5)}
+    assert summed_over_steps(context, "torch", ["W"]) is None

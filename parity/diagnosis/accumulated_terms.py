@@ -92,5 +92,14 @@ def summed_over_steps(context: Any, side: str, parameters: list[str]) -> float |
     (alpha, beta), *_ = np.linalg.lstsq(basis, target, rcond=None)
     residual = np.linalg.norm(basis @ np.array([alpha, beta]) - target) / np.linalg.norm(target)
     if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):
-        return None
+        return 1.0 if _clipped_sum(target, basis.sum(axis=1)) else None
     return float(beta)
+
+
+def _clipped_sum(target: np.ndarray, summed: np.ndarray) -> bool:
+    """The sum of the two steps' gradients cut element by element at ±b (clip_grad_value_ on a .grad never zeroed),
+    b the largest entry kept: the clip bites on some entries, the rest are the sum as it is."""
+    bound = float(np.abs(target).max(initial=0.0))
+    beyond = np.abs(summed) > bound * (1 + 1e-6)
+    scale = max(float(np.abs(summed).max(initial=0.0)), 1e-30)
+    return bool(beyond.any() and (~beyond).sum() >= 2 and np.abs(np.clip(summed, -bound, bound) - target).max() <= 1e-5 * scale)
