@@ -449,6 +449,21 @@ def test_a_bilinear_layers_two_inputs_given_in_each_others_place_are_read_as_swa
     assert recalled(port.values[1:], called, right.values[1:], 1e-9) == ""  # no swap gives a value the NumPy program has
 
 
+def test_a_clamp_given_one_end_only_is_read_by_calling_it_again_with_the_other_end_at_zero():
+    """ReLU6 ported as torch.clamp(z, max=6): clamp again with min=0 gives the NumPy program's clip(z, 0, 6); a
+    clamp with both ends given has no end left out."""
+    import torch
+
+    from parity.diagnosis.called_again import recalled
+    z = np.random.default_rng(24).normal(size=(6, 4)) * 4
+    mine = traced(("X", z, (), ""), ("clip", np.clip(z, 0, 6), (0,), "0, 6"))
+    port = traced(("X", z, (), ""), ("clamp", np.minimum(z, 6), (0,), "max=6.0"))
+    said = recalled(port.values[1:], {1: (torch.clamp, (torch.tensor(z),), {"max": 6.0})}, mine.values[1:], 1e-9)
+    assert "called again on the same tensors with min=0.0" in said, said
+    both = {1: (torch.clamp, (torch.tensor(z),), {"min": -1.0, "max": 6.0})}
+    assert "min=0.0" not in recalled(port.values[1:], both, mine.values[1:], 1e-9)
+
+
 def test_a_gradient_with_two_axes_exchanged_is_read_as_each_slice_transposed():
     from parity.diagnosis.rearranged import axes_permuted
     g = RNG.normal(size=(3, 4, 4))

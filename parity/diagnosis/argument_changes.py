@@ -105,3 +105,13 @@ def options(key: str, current: Any, default: Any, dimensions: int = 0) -> list:
             and current != default:
         return [default]
     return []
+
+
+BOUNDS = (("min", "max"), ("min_val", "max_val"), ("a_min", "a_max"))  # a clamp's two ends, as torch and NumPy name them
+
+
+def bound_left_out(arguments: dict) -> list[tuple[str, float]]:
+    """A clamp given one end only (clamp(z, max=6) where ReLU6's clip(z, 0, 6) is meant): the other end at 0."""
+    return [(other, 0.0) for pair in BOUNDS for given, other in (pair, pair[::-1])
+            if arguments.get(given) is not None and arguments.get(other) is None]
+

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import numpy as np
 import torch
 
-from parity.diagnosis.argument_changes import SKIPPED, options, rearranged, swapped
+from parity.diagnosis.argument_changes import bound_left_out, SKIPPED, options, rearranged, swapped
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
@@ -128,6 +128,10 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
             summed = _call(func, {**arguments, "reduction": "sum"})
             if summed is not None:
                 yield f"reduction='sum' divided by the {rows} rows (a mean over the rows only)", summed / rows
+    for key, option in bound_left_out(arguments):
+        value = called_again(func, {**arguments, key: option}) if whole else _call(func, {**arguments, key: option})
+        if value is not None:
+            yield f"{key}={_short(option)}", value
 
 
 def _target_shaped(func: Any, arguments: dict) -> tuple[str, float] | None:
