@@ -325,7 +325,7 @@ def test_another_eps_is_no_reading_where_the_gradients_themselves_part_by_one_fa
     assert optimizer_again_finding(setup, KitPair(setup), step, 1e-4, scaled=True) is None
 
 
-@pytest.mark.parametrize("ratio, said", [(64.0, "the 64 entries of each row of y"), (1 / 8, "y's 8 columns"),
+@pytest.mark.parametrize("ratio, said", [(64.0, "the 64 entries of each row of y"), (1 / 8, "one over y's 8 columns"),
                                          (16.0, "y's axes 2 to 3 (4 × 4 = 16)"), (3.0, None)])
 def test_a_count_of_a_targets_entries_past_its_rows_is_read_as_a_mean_over_them(ratio, said):
     from parity.diagnosis.mean_counts import count_meaning

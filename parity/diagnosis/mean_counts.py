@@ -167,11 +167,12 @@ def count_meaning(ratio: float, y_shape: tuple, of: str = "y") -> tuple[str, str
     len(y)), or the reverse. `of` names the array (y, the output)."""
     size = f"{of}.size" if of == "y" else f"{of}'s size"
     for c, words in _counts(y_shape, of):
+        over, times = (words, words) if words else (f"{of}'s {c} columns", f"{of}'s columns")  # one axis: its columns
         if abs(ratio - 1 / c) <= 1e-6 / c:
-            return "loss-reduction", (f"1/{c}, one over {words}: divided by {size} (every element) where the "
-                                      "rows' count belongs, a mean over every element for a mean over the rows")
+            return "loss-reduction", (f"1/{c}, one over {over}: divided by {size} (every element) where the rows' count "
+                                      "belongs, a mean over every element for a mean over the rows")
         if abs(ratio - c) <= 1e-6 * c:
-            return "loss-reduction", f"{c}, {words}: divided by the rows where {size} (every element) belongs"
+            return "loss-reduction", f"{c}, {times}: divided by the rows where {size} (every element) belongs"
     return None
 
 
@@ -179,7 +180,7 @@ def _counts(y_shape: tuple, of: str) -> list[tuple[int, str]]:
     """The counts a mean over y's entries may divide by besides its rows: each axis past the rows, then each run of
     them multiplied (H·W, every entry of a row)."""
     past = [int(d) for d in y_shape[1:]]
-    counts = [(d, f"{of}'s {d} columns") for d in past if d > 1]
+    counts = [(d, "") for d in past if d > 1]  # one axis: said as its columns
     for i in range(len(past)):
         for j in range(i + 2, len(past) + 1):
             c = int(np.prod(past[i:j]))
