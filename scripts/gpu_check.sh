@@ -62,7 +62,7 @@ PLUGIN=()
 python3 -c 'import sys, importlib.metadata as m; sys.exit(any(e.name == "parity" for e in m.entry_points(group="pytest11")))' \
     && PLUGIN=(-p parity.testing.plugin)
 # the CUDA tests took 86 s on an H200 with the plugin loaded by name (2026-12-04, late): 150 s leaves room
-check "cuda tests" 150 "0" python3 -m pytest -q -p no:cacheprovider "${PLUGIN[@]}" -m cuda --parity-device cuda tests
+check "cuda tests" 150 "0" python3 -m pytest -q -p no:cacheprovider -n 0 "${PLUGIN[@]}" -m cuda --parity-device cuda tests
 check "float32, tf32 off" 40 "0" "${RUN[@]}" --dtype float32
 # TF32 rounds float32 matmuls to 10 bits: a failure there is the kit seeing it (exit 1), not a fault of the check
 check "float32, tf32 on" 40 "0 1" "${RUN[@]}" --dtype float32 --allow-tf32
