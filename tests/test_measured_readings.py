@@ -305,6 +305,18 @@ def test_the_ports_optimizer_built_again_with_one_argument_changed_is_named(tmp_
     assert optimizer_again_finding(right, KitPair(right), 1, 1e-4) is None  # nothing to change where they agree
 
 
+def test_a_scale_that_is_a_square_root_is_said_as_one():
+    from parity.diagnosis.op_pairs import number_scale
+    from parity.diagnosis.ratios import root_form
+    from parity.diagnosis.value_trace import Trace
+    assert root_form(float(np.sqrt(8))) == "√8" and root_form(float(1 / np.sqrt(64 * 3))) == "1/√192"
+    assert root_form(2.0) == "" and root_form(2.83) == "" and root_form(0.0) == ""
+    trace = Trace()
+    trace._add("X", np.ones((2, 3)), (), "")
+    trace._add("mul", np.full((2, 3), np.sqrt(8)), (0, float(np.sqrt(8))), "")
+    assert "(= √8, a square root" in number_scale(trace.values[1])[1]
+
+
 def test_another_eps_is_no_reading_where_the_gradients_themselves_part_by_one_factor(tmp_path):
     """Adam steps alike for g and c·g up to ε: where the gradients part by one factor, a port rebuilt with another ε
     can step in lockstep by that invariance alone, and the slip lies before the optimizer."""

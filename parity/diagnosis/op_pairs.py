@@ -6,6 +6,7 @@ other takes the value as it is (and applies it to another term instead)."""
 from __future__ import annotations
 
 from parity.diagnosis.bound_rows import ancestors
+from parity.diagnosis.ratios import root_form
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -191,9 +192,10 @@ def number_scale(value: Value) -> tuple[float, str] | None:
     op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
     if len(value.inputs) != 2 or len(numbers) != 1 or op not in ("multiply", "divide"):
         return None
+    root = f" (= {form}, a square root: a scale such as √d)" if numbers[0] and (form := root_form(numbers[0])) else ""
     if op == "divide" and value.inputs[1] == numbers[0] and numbers[0]:
-        return 1.0 / numbers[0], f"divides it by {numbers[0]:g}"
-    return (numbers[0], f"multiplies it by {numbers[0]:g}") if op == "multiply" else None
+        return 1.0 / numbers[0], f"divides it by {numbers[0]:g}{root}"
+    return (numbers[0], f"multiplies it by {numbers[0]:g}{root}") if op == "multiply" else None
 
 
 def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:

@@ -41,6 +41,16 @@ def written_form(k: float, values: Iterable[Any], squares: bool = False) -> tupl
     return None
 
 
+def root_form(x: float) -> str:
+    """"√n" or "1/√n" where x is the square root of a whole number n (or one over it) that is no square itself: the
+    scale a program writes as math.sqrt(d) (an embedding's √d, attention's 1/√d); else ""."""
+    for square, form in ((x * x, "√{}"), (1 / (x * x) if x else 0.0, "1/√{}")):
+        n = round(square)
+        if 2 <= n <= 65536 and abs(square - n) <= 1e-6 * n and round(math.sqrt(n)) ** 2 != n:
+            return form.format(n)
+    return ""
+
+
 ONE_NUMBER = 2e-5  # a ratio of two single numbers (a loss) is as exact as their rounding: 1e-3 would take coincidences
 
 
