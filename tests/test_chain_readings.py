@@ -464,6 +464,20 @@ def test_a_clamp_given_one_end_only_is_read_by_calling_it_again_with_the_other_e
     assert "min=0.0" not in recalled(port.values[1:], both, mine.values[1:], 1e-9)
 
 
+def test_a_residuals_identity_path_one_side_leaves_out_is_read_as_the_term_added():
+    """h + tanh(h) on the NumPy side, tanh(h) alone on the port's, each then doubled: the NumPy program's next op,
+    given tanh(h) in place of the sum, is the port's; where the port adds it too, nothing is left out."""
+    from parity.diagnosis.forward_factors import term_added
+    x = np.random.default_rng(25).normal(size=(6, 4))
+    t = np.tanh(x)
+    mine = traced(("X", x, (), ""), ("tanh", t, (0,), ""), ("add", x + t, (0, 1), ""), ("multiply", 2 * (x + t), (2, 2.0), ""))
+    port = traced(("X", x, (), ""), ("tanh", t, (0,), ""), ("mul", 2 * t, (1, 2.0), ""))
+    said = term_added(mine.values[2:], mine, port, 1e-9)
+    assert "adds X (6, 4) to [tanh (6, 4)]" in said and "gives the port's [mul (6, 4)]" in said and "identity path" in said, said
+    both = traced(("X", x, (), ""), ("tanh", t, (0,), ""), ("add", x + t, (0, 1), ""), ("mul", 2 * (x + t), (2, 2.0), ""))
+    assert term_added(mine.values[2:], mine, both, 1e-9) == ""
+
+
 def test_a_gradient_with_two_axes_exchanged_is_read_as_each_slice_transposed():
     from parity.diagnosis.rearranged import axes_permuted
     g = RNG.normal(size=(3, 4, 4))

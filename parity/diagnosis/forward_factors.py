@@ -64,6 +64,43 @@ def op_left_out(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Tr
     return ""
 
 
+def term_added(numpy_ops: list[Value], trace: Trace, other: Trace, tolerance: float) -> str:
+    """A NumPy sum a + b of two values the port has too, whose next op, given b alone in its place, gives one of the
+    port's values: the NumPy program adds a there and the port goes on with b (a residual's identity path)."""
+    def the_ports(array: np.ndarray) -> Value | None:
+        return next((v for v in other.values if v.op != "grad" and v.array.shape == array.shape and agrees(array, v.array, tolerance)), None)
+    for applied in (v for v in numpy_ops[:MOST] if v.op.removesuffix(" (in place)") == "add" and len(v.inputs) == 2
+                    and all(isinstance(i, int) and trace.values[i].array.shape == v.array.shape for i in v.inputs)):
+        for kept, extra in (applied.inputs, applied.inputs[::-1]):
+            if the_ports(trace.values[kept].array) is None or the_ports(trace.values[extra].array) is None:
+                continue
+            for value, again in _made_again(applied, trace.values[kept].array, trace, tolerance):
+                if (match := the_ports(again)) is not None and not any(
+                        v.array.shape == again.shape and agrees(v.array, again, tolerance) for v in trace.values):
+                    # a value the NumPy program computes itself (the block applied to the kept value before) says nothing
+                    return (f"The NumPy program adds {describe(trace.values[extra])} to {describe(trace.values[kept])} "
+                            f"in its {describe(applied)}, where the port goes on with {describe(trace.values[kept])} alone: "
+                            f"without that term, the NumPy program's {value.op} gives the port's {describe(match)}. One "
+                            "side leaves the term out (a residual or skip connection's identity path).")
+    return ""
+
+
+def _made_again(applied: Value, array: np.ndarray, trace: Trace, tolerance: float):
+    """The values made from `applied` (and those made from each of them: a product, then its bias), recomputed with
+    `array` in its place: (value, recomputed)."""
+    for value in (trace.values[u] for u in applied.users[:MOST]):
+        again = recomputed(value, applied.index, array, trace)
+        if again is None or again.shape != value.array.shape or not np.any(again) or agrees(again, value.array, tolerance):
+            continue
+        yield value, again
+        for after in (trace.values[u] for u in value.users[:4]):
+            further = recomputed(after, value.index, again, trace)
+            if further is None and after.op.removesuffix(" (in place)") == "add" and after.array.shape == value.array.shape:
+                further = again + (after.array - value.array)  # a bias the trace holds unseen: read back from the sum
+            if further is not None and further.shape == after.array.shape and np.any(further):
+                yield after, further
+
+
 def _scale_or_mask(source, trace: Trace, unseen: np.ndarray | None = None) -> bool:
     """An operand an op left out can apply: a number, or a 0/1 mask (not data such as y, whose difference is a loss's;
     not an array the program holds, a learned std, which the other side may apply later in its formula)."""
@@ -149,4 +186,6 @@ def apart(departing: list[Value], frontier: Value, twin: Value, after: list[Valu
         return once_more, "Apply that op once, as the NumPy program does (or in both programs).", 0.8
     if left_out := op_left_out(numpy_ops, frontier, trace, other, tolerance):
         return left_out, "Apply that op in both programs (or in neither).", 0.8
+    if added := term_added(numpy_ops, trace, other, tolerance):
+        return added, "Add the same terms in both programs (a residual's identity path on both sides, or on neither).", 0.8
     return factor_apart(departing[:24], after, trace, other, tolerance), fix, 0.75
