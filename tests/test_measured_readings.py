@@ -168,6 +168,24 @@ def test_two_operations_with_other_operands_are_not_read_as_one_pair_in_the_othe
     assert "the product first, then exp" in op_order(chain(mine, mine.values[1]), chain(scaled_after, scaled_after.values[1]))
 
 
+def test_a_recurrent_term_left_out_is_read_on_a_value_past_the_first_departing_one():
+    """dh = Whyᵀ·dy where dh = Whyᵀ·dy + dh_next belongs, on its way to a bias summed over time steps: the first
+    departing value is the sum, and the value one op on is the port's gradient less the next step's term through W."""
+    from parity.diagnosis.missing_terms import missing_term
+    from parity.diagnosis.value_trace import Trace
+    rng = np.random.default_rng(6)
+    G, W, from_y = rng.normal(size=(4, 3)), rng.normal(size=(3, 3)), rng.normal(size=(4, 3))
+    port = Trace()
+    for op, array, inputs in (("detach", W, ()), ("add", rng.normal(size=(4, 3)), ()), ("tanh", rng.normal(size=(4, 3)), (1,)),
+                              ("grad", G, (1,)), ("grad", from_y + G @ W.T, (2,))):
+        port._add(op, array, inputs, "")
+    mine = Trace()
+    for op, array, inputs in (("add", rng.normal(size=(4, 3)), ()), ("matmul", from_y, ())):
+        mine._add(op, array, inputs, "")
+    said = missing_term(mine.values[0], [0, 1], mine, port, 1e-9)
+    assert "The NumPy program's [matmul (4, 3)], a value on its way there, is" in said and "dh_next" in said, said
+
+
 def test_a_backward_term_through_a_weight_is_found_as_a_gradient_times_that_weight():
     from parity.diagnosis.value_trace import Trace
     from parity.diagnosis.missing_terms import _through_weight

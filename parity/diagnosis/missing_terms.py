@@ -82,11 +82,12 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                 # a partial sum the program goes on to add the other use's term to is no missing use
                 return (f"Its gradient of {theirs.op.removesuffix('.grad')} is the port's less {product}: the term of "
                         f"a second use of that parameter (a tied or shared weight) is missing on the NumPy side.")
-            if value is first and theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
+            if theirs.op == "grad" and (through := _through_weight(gap, theirs, torch_trace, tolerance)):
+                it = "It" if value is first else f"The NumPy program's {describe(value)}, a value on its way there,"
                 if later := _added_later(value, gap, departing, tolerance):
-                    return (f"It is {gradient_name(theirs, torch_trace)} less {through[0]}: that term, the path through a "
+                    return (f"{it} is {gradient_name(theirs, torch_trace)} less {through[0]}: that term, the path through a "
                             f"weight from a later use of the value, {later}")
-                return (f"It is {gradient_name(theirs, torch_trace)} less {through[0]}: the two part by exactly the term "
+                return (f"{it} is {gradient_name(theirs, torch_trace)} less {through[0]}: the two part by exactly the term "
                         "that reaches that value through a weight from a later use of it (the next time step's "
                         f"recurrence, dh_next; a second layer or head it feeds){ONE_TERM}")
     return ""
