@@ -560,6 +560,9 @@ def test_a_later_layers_output_read_where_an_earlier_ones_belongs_is_said():
                    ("sin", np.sin(np.tanh(np.tanh(h1))), (2,), ""))
     assert "a later layer's" in _later(trace, trace.values[1], trace.values[3])
     assert _later(trace, trace.values[3], trace.values[1]) == ""
+    step = traced(("X", h1, (), ""), ("tanh", np.tanh(h1), (0,), ""), ("matmul", np.tanh(h1) * 2, (1,), ""),
+                  ("tanh", np.tanh(np.tanh(h1) * 2), (2,), ""))  # h_t = tanh(h_t-1 W): the same op a step on
+    assert "a recurrence's next time step" in _later(step, step.values[1], step.values[3])
 
 
 def test_targets_taken_from_other_columns_are_read_column_by_column():

@@ -174,21 +174,23 @@ def _one_op(made: Value, source: Value) -> bool:
 
 
 def _later(trace: Trace, replaced: Value, put: Value) -> str:
-    """Where the value put in is made from the one replaced through a layer or more (h2 from h1): the other side reads
-    the later one, a name rebound to a later layer's output before it is read."""
+    """The value put in made from the one replaced through more ops (h2 from h1, h_t from h_t-1): the later one read."""
     if put.index <= replaced.index or _one_op(put, replaced) or replaced.index not in leaves(trace, put.index, 2 * DEPTH):
         return ""
     if replaced.op in ("X", "y"):
         return (f" Value {put.index} is made from {replaced.op} through more ops ({'targets' if replaced.op == 'y' else 'inputs'} "
                 f"as the program makes them: mixed, smoothed, shifted or scaled): {replaced.op} itself is taken where "
                 "those belong, or the reverse.")
-    return (f" Value {put.index} is made from value {replaced.index} through more ops (a later layer's output): one program "
-            "reads a layer's output where the other reads a later layer's (a name rebound, h = layer2(h), before it is read).")
+    again = put.op == replaced.op and put.array.shape == replaced.array.shape  # the same op again: a recurrence's step
+    return f" Value {put.index} is made from value {replaced.index} through more ops" + (
+        f" and the same {put.op} again: one program reads the later one where the other reads the earlier (a recurrence's "
+        "next time step, an index off by one in time; or a later layer of the same width)." if again else " (a later "
+        "layer's output): one program reads a layer's output where the other reads a later layer's (a name rebound, h = "
+        "layer2(h), before it is read).")
 
 
 def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance: float, accept: Callable[[Value], bool]) -> str:
-    """The other way round too: a value made from `meant`, recomputed with `taken` in its place, gives a value of the
-    other side's: the two values are exchanged (two heads unpacked in the other order)."""
+    """The other way round too: a value made from `meant`, with `taken` in its place, is the other side's: exchanged."""
     for index in meant.users:
         if index == taken.index or trace.values[index].op == "grad" or not replayable(trace.values[index]):
             continue  # the taken value made from the meant one (1 - t from t): put back, it gives the meant one again
@@ -204,9 +206,8 @@ def _exchanged(trace: Trace, other: Trace, taken: Value, meant: Value, tolerance
 
 
 def _one_op_off(replaced: Value, put: Value) -> str:
-    """Where the value replaced is one op applied to the value put in its place (with numbers alone beside it): that
-    op is the slip (a sign, a complement 1 - x); where the value put in is one op applied to the one replaced, that
-    op is left out (a pre-activation where its activation belongs)."""
+    """The value replaced one op on the value put in (numbers beside it): that op the slip (a sign, 1 - x); the value put
+    in one op on the one replaced: that op left out (a pre-activation where its activation belongs)."""
     if _one_op(put, replaced):
         args = ", ".join(f"value {replaced.index}" if i == replaced.index else f"{i:g}" for i in put.inputs)
         return f" The value put in is {put.op}({args}): that {put.op} is the one op apart, left out where it belongs."
@@ -231,9 +232,8 @@ def known(value: Value, other: Trace, tolerance: float) -> str:
 
 def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, weights: list[np.ndarray],
                     name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}") -> str:
-    """The departing value recomputed with one operand first multiplied by one of the other side's weights (W or Wᵀ):
-    where that gives a value of the other side's, the product with that weight is missing (a delta broadcast across
-    a layer instead of carried back through its weights)."""
+    """The departing value recomputed with one operand times one of the other side's weights (W or Wᵀ) is the other
+    side's: that product missing (a delta broadcast across a layer instead of carried back through its weights)."""
     op = value.op.removesuffix(" (in place)")
     function = getattr(np, op, None)
     if not isinstance(function, np.ufunc) or value.detail or "?" in value.inputs:
