@@ -323,6 +323,13 @@ def test_the_ports_optimizer_built_again_with_one_argument_changed_is_named(tmp_
     assert optimizer_again_finding(right, KitPair(right), 1, 1e-4) is None  # nothing to change where they agree
 
 
+def test_operands_of_other_sizes_are_no_complement_of_each_other():
+    from parity.diagnosis.operand_powers import complement
+    mine = np.linspace(0.1, 0.9, 12)
+    assert complement(mine, np.tile(mine, (12, 1))) == ""  # a bias against a matrix: not held entry by entry (no error)
+    assert "1 minus" in complement(mine, 1 - mine)
+
+
 def test_a_scale_that_is_a_square_root_is_said_as_one():
     from parity.diagnosis.op_pairs import number_scale
     from parity.diagnosis.ratios import root_form

@@ -161,6 +161,8 @@ def _distinct(array: np.ndarray) -> np.ndarray | None:
 
 def complement(mine: np.ndarray, theirs: np.ndarray) -> str:
     """The port's operand 1 minus, the negative of, or the reciprocal of the NumPy program's, entry by entry."""
+    if np.size(mine) != np.size(theirs):
+        return ""  # operands of other sizes (a bias against a matrix): no entry to hold against another
     scale = max(float(np.abs(theirs).max(initial=0.0)), 1e-30)
     with np.errstate(divide="ignore", invalid="ignore"):
         forms = (("1 minus", 1 - mine, "a mixing weight λ on one side where 1 - λ is meant (λ·a + (1 - λ)·b with the weights "
