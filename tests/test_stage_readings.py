@@ -262,6 +262,24 @@ def test_adams_corrections_with_the_betas_mixed_up_are_laws_of_their_own():
     assert kind == "bias-correction" and "v / (1 - β1^t)" in detail
 
 
+def test_param_groups_rates_given_to_other_layers_are_read_and_every_rate_scaled_alike_is_not():
+    """Rates 0.2, 0.1, 0.05 by depth on the port's side; the NumPy program's W3 steps at 0.2 and W1 at 0.05 (the decay
+    counted from the other end). The same rates all halved map onto the next group's too, but are one factor for all."""
+    from types import SimpleNamespace
+
+    import torch
+
+    from parity.diagnosis.group_keys import rate_of_another_group
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.Linear(2, 2), torch.nn.Linear(2, 2))
+    sgd = torch.optim.SGD([{"params": list(layer.parameters()), "lr": lr} for layer, lr in zip(model, (0.2, 0.1, 0.05))], lr=0.1)
+    names = {"model": model, "optimizer": sgd}
+    pairs = [SimpleNamespace(name=f"W{k + 1}", torch=f"{k}.weight") for k in range(3)]
+    said = rate_of_another_group(names, pairs, "W3", {"W1": 0.25, "W2": 1.0, "W3": 4.0})
+    assert "a rate of 0.2, where the port's group holding 2.weight steps at lr = 0.05" in said and "0.weight, 0.bias" in said, said
+    assert rate_of_another_group(names, pairs, "W3", {"W1": float("nan"), "W2": 0.5, "W3": 0.5}) == ""  # every rate halved
+    assert rate_of_another_group(names, pairs, "W3", {"W1": 0.25, "W2": 1.0, "W3": 3.0}) == ""  # 0.15: no group's rate
+
+
 def test_a_bias_correction_left_out_in_param_groups_with_betas_of_their_own_is_read_group_by_group():
     """v without its correction: each group's ratio is 1/√(1 - β2^t) with its own β2 (a body at 0.999, a head at
     0.99); one group by no law of Adam's leaves the reading unsaid."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from parity.diagnosis.learning_rates import SCALE_FREE
 
 KEPT_BY_TORCH = frozenset({"params", "initial_lr", "name"})  # keys torch or its schedulers write into a group
@@ -47,6 +49,35 @@ def default_group_rate(port_names: dict, pairs: list, parameter: str, ratio: flo
             f"a rate of {ratio * rate:g}, where the port's parameter group holding {pair.torch} steps at lr = {rate:g}, the "
             f"lr given to {type(optimizer).__name__} itself, which a group without its own 'lr' takes{theirs}: that "
             "group's rate set otherwise on the two sides (its 'lr' left out of the group, or another number).")
+
+
+def rate_of_another_group(port_names: dict, pairs: list, parameter: str, ratios: dict[str, float]) -> str:
+    """The NumPy update ratios[parameter] times the port's, where every parameter's NumPy rate (its ratio × its group's
+    lr) is the lr of one of the port's groups, and this one's another group's: the groups' rates given to other
+    parameters (a layer-wise decay counted from the other end, two groups swapped). A rate no group has, or one factor
+    for every parameter (every rate halved, which a decay of 1/2 between layers maps onto the next group's), is none."""
+    optimizer = port_names.get("optimizer")
+    rates = [float(g.get("initial_lr", g["lr"])) for g in getattr(optimizer, "param_groups", []) if _number(g.get("lr"))]
+    stepped = {}  # parameter -> (its group, the rate the NumPy program steps it at)
+    for name, ratio in ratios.items():
+        group = group_holding(port_names, pairs, name)[1]
+        if group is not None and _number(group.get("lr")) and np.isfinite(ratio):
+            stepped[name] = (group, ratio * float(group.get("initial_lr", group["lr"])))
+    known = [r for r in ratios.values() if np.isfinite(r)]
+    if parameter not in stepped or abs(ratios[parameter] - 1) <= 1e-6 or np.ptp(known) <= 1e-6 * max(known) or not all(
+            any(abs(rate - r) <= 1e-6 * r for r in rates) for _, rate in stepped.values()):
+        return ""  # one factor for every parameter is one rate scaled (every rate halved), whatever groups it meets
+    group, mine = stepped[parameter]
+    names = {id(t): n for n, t in port_names["model"].named_parameters()}
+    holders = [names.get(id(p), "?") for g in optimizer.param_groups if g is not group and _number(g.get("lr"))
+               and abs(float(g.get("initial_lr", g["lr"])) - mine) <= 1e-6 * mine for p in g["params"]]
+    pair = group_holding(port_names, pairs, parameter)[0]
+    return (f"The NumPy update of {parameter} is {ratios[parameter]:.6g} times the port's at this step: the NumPy program "
+            f"steps it at a rate of {mine:g}, where the port's group holding {pair.torch} steps at lr = "
+            f"{float(group.get('initial_lr', group['lr'])):g}; {mine:g} is the rate of the port's group holding "
+            f"{', '.join(holders[:4])}, and every parameter's NumPy rate is one of the port's groups': the groups' rates "
+            "given to other parameters on one side (a layer-wise decay counted from the other end, two groups' rates "
+            "swapped).") if holders else ""
 
 
 def group_holding(port_names: dict, pairs: list, parameter: str) -> tuple[Any, dict | None]:

@@ -17,7 +17,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.optimizer_constants import constant_law, constants_of
 from parity.diagnosis.adaptive_denominator import denominator_form
-from parity.diagnosis.group_keys import default_group_rate, group_holding, unread_group_key
+from parity.diagnosis.group_keys import default_group_rate, group_holding, rate_of_another_group, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted, stepped_first
 from parity.diagnosis.learning_rates import PART, one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
 from parity.diagnosis.backward_again import raw_gradients, still_because
@@ -167,7 +167,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
                          f"{step} (by {evidence['update_given_numpy_gradients']:.3g} of the NumPy update): the optimizers "
                          f"differ (learning rate, momentum, decay, bias correction, schedule).", evidence,
                          "Compare the two optimizers' update rules and settings term by term.", 0.75)]
-    return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, {**evidence, "steady": steady})
+    return _constant_ratio(setup, port_names, constant_ratio(a, b), parameter, rows, step, {**evidence, "steady": steady,
+                                                                                       "first_ratios": {k: r[0] for k, r in ratios.items() if r}})
 
 
 def _one_factor(finite: list[np.ndarray]) -> list[float] | None:
@@ -218,6 +219,7 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
                     evidence: dict) -> list[Finding]:
     """The updates a constant ratio apart at this step: RMSprop's decay at a first step, a length of the data, or a
     learning rate, a loss scale or a sign."""
+    first_ratios = {**evidence.pop("first_ratios", {}), parameter: ratio}  # every parameter's at this step
     if ratio is not None and step == 1 and (decay := _squared_average_decay(port_names, ratio)):
         return [Finding("optimizer-settings", f"The NumPy update of {parameter} is {ratio:.6g} times the port's at step 1 "
                         f"(constant over the tensor). {decay}", {**evidence, "ratio": ratio},
@@ -225,6 +227,9 @@ def _constant_ratio(setup: Setup, port_names: dict, ratio: float | None, paramet
     if ratio is not None and (unread := unread_group_key(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
         return [Finding("optimizer-settings", unread, {**evidence, "ratio": ratio, "side": "torch"},
                         "Name the group's rate 'lr'.", 0.9)]
+    if ratio is not None and (other := rate_of_another_group(port_names, getattr(setup.written, "pairs", []), parameter, first_ratios)):
+        return [Finding("optimizer-settings", other, {k: v for k, v in {**evidence, "ratio": ratio}.items() if k != "steady"}, "Give each group the rate "
+                        "the NumPy program steps its parameters with.", 0.8)]
     if ratio is not None and (grouped := default_group_rate(port_names, getattr(setup.written, "pairs", []), parameter, ratio)):
         return [Finding("optimizer-settings", grouped, {**evidence, "ratio": ratio}, "Give that group its own 'lr' in the "
                         "port, as the NumPy program's rate for it.", 0.8)]
