@@ -202,7 +202,7 @@ def test_a_max_pools_gradient_sent_to_every_element_and_a_means_without_its_coun
     port = values(("relu", x, (), ""), ("mean", mean, (0,), "1, dim=1, keepdim=True"),
                            ("grad", d_top, (1,), ""), ("grad", np.repeat(d_top, 4, axis=1) / 4, (0,), ""))
     said = pool_backward(spread.values[0], port.values[2], port, 1e-6)
-    assert "4 times the port's gradient" in said and "without the 1/4" in said, said
+    assert "4 times the gradient the port's mean sends" in said and "without the 1/4" in said, said
 
 
 def test_a_means_gradient_spread_in_two_steps_without_its_count_is_read_on_the_last():
@@ -219,7 +219,24 @@ def test_a_means_gradient_spread_in_two_steps_without_its_count_is_read_on_the_l
                       ("repeat", scale * np.repeat(rows, 2, axis=3), (1,), "2, axis=3"))
         assert pool_backward(mine.values[1], port.values[2], port, 1e-6) == ""  # the first alone: another shape
         found = spread_backward(mine.values[1], port.values[2], mine, port, 1e-6)
-        assert (said in found and "4 times the port's gradient" in found) if said else found == "", found
+        assert (said in found and "4 times the gradient the port's avg_pool2d sends" in found) if said else found == "", found
+
+
+def test_a_pooled_gradient_without_its_count_is_read_against_the_poolings_own_path_beside_a_skip():
+    """The pooling's input feeds a skip connection too: the port's gradient there is the skip's term plus the pooling's;
+    the NumPy program's spread, 4 times the pooling's own backward (torch's, called again), is read as the 1/4 left out."""
+    import torch
+
+    from parity.diagnosis.pool_backward import pool_backward
+    x, d_pooled, skip = RNG.normal(size=(2, 3, 4, 4)), RNG.normal(size=(2, 3, 2, 2)), RNG.normal(size=(2, 3, 4, 4))
+    spread = np.repeat(np.repeat(d_pooled, 2, axis=2), 2, axis=3)
+    port = values(("relu", x, (), ""), ("avg_pool2d", x.reshape(2, 3, 2, 2, 2, 2).mean((3, 5)), (0,), "2"),
+                  ("grad", d_pooled, (1,), ""), ("grad", skip + spread / 4, (0,), ""))
+    port.called[1] = (torch.nn.functional.avg_pool2d, (torch.tensor(x), 2), {})
+    mine = values(("repeat", spread, (), ""))
+    said = pool_backward(mine.values[0], port.values[2], port, 1e-6)
+    assert "4 times the gradient the port's avg_pool2d sends [relu (2, 3, 4, 4)]" in said and "without the 1/4" in said, said
+    assert pool_backward(values(("repeat", spread / 4, (), "")).values[0], port.values[2], port, 1e-6) == ""
 
 
 def test_a_relus_derivative_taken_at_another_layers_value_is_read():

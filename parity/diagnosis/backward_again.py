@@ -34,10 +34,10 @@ def backward_again(numpy_values: list[Value], torch_trace: Trace, tolerance: flo
             continue
         for (change, through, keys), changed in _changes(name, func, arguments):
             for key in keys:
-                value = _gradient(func, changed, key, incoming.array)
+                value = input_gradient(func, changed, key, incoming.array)
                 twin = next((v for v in numpy_values if value is not None and v.array.shape == value.shape
                              and np.any(value) and agrees(v.array, value, tolerance)), None)
-                if twin is None or agrees(value, _gradient(func, arguments, key, incoming.array), tolerance):
+                if twin is None or agrees(value, input_gradient(func, arguments, key, incoming.array), tolerance):
                     continue  # the change leaves that gradient as it was (a bias left out of a weight's gradient)
                 return (f"The NumPy program's {describe(twin)} is the gradient with respect to the {key} of the port's "
                         f"{name}, {AGAIN} {change}: the NumPy backward pass takes the {key}'s gradient {through}.")
@@ -76,7 +76,7 @@ def _parameters(func: Any) -> dict[str, Any]:
         return {}
 
 
-def _gradient(func, arguments: dict, key: str, incoming: np.ndarray) -> np.ndarray | None:
+def input_gradient(func, arguments: dict, key: str, incoming: np.ndarray) -> np.ndarray | None:
     """∂⟨func(arguments), incoming⟩/∂arguments[key] in float64, or None where the op cannot take them."""
     if not (torch.is_tensor(arguments.get(key)) and arguments[key].is_floating_point()):
         return None
