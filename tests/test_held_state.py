@@ -195,3 +195,19 @@ def test_an_update_divided_by_the_accumulator_before_this_steps_square_is_read_a
     assert stale_state({"optimizer": optimizer}, same, "b") is None
     other = SimpleNamespace(numpy_record={"b.update": 2 * port["b.update"]}, torch_record=port)  # another lr: no stale state
     assert stale_state({"optimizer": optimizer}, other, "b") is None
+
+
+def test_one_groups_moment_kept_with_another_beta_is_read_with_the_others_agreeing():
+    """The head's group left at torch's β1 = 0.9 where the NumPy program gives it 0.8: at step 1 its exp_avg is
+    (1 - 0.8)/(1 - 0.9) = 2 times the port's, the body's agreeing; a third parameter a factor of its own is no such reading."""
+    from parity.diagnosis.state_stage import state_findings
+    rng = np.random.default_rng(8)
+    g1, g2 = rng.normal(size=(3, 2)), rng.normal(size=2)
+    torch_record = {"W1.exp_avg": 0.1 * g1, "W2.exp_avg": 0.1 * g2, "W1.grad": g1, "W2.grad": g2}
+    numpy_record = {**torch_record, "W2.exp_avg": 0.2 * g2}
+    found = state_findings("W2.exp_avg", numpy_record, torch_record, 1, {"β1": 0.9, "β2": 0.999})[0]
+    assert "the other parameters' agreeing" in found.explanation and "β1 = 0.8" in found.explanation, found
+    numpy_record["W1.exp_avg"] = 0.15 * g1
+    found = state_findings("W2.exp_avg", numpy_record, torch_record, 1, {"β1": 0.9, "β2": 0.999})[0]
+    assert "the other parameters' agreeing" not in found.explanation, found
+

@@ -10,6 +10,8 @@ from typing import Any
 
 import torch
 
+from parity.diagnosis.group_keys import group_holding
+
 MATCH = 1e-4
 
 
@@ -120,7 +122,10 @@ def coupled_decay(built: Any) -> float:
     return 0.0 if isinstance(optimizer, torch.optim.AdamW) else float(group.get("weight_decay") or 0.0)
 
 
-def port_optimizer_constants(built: Any) -> dict[str, float]:
-    """The port's optimizer's β's, α and momentum, as it builds them."""
+def port_optimizer_constants(built: Any, parameter: str | None = None) -> dict[str, float]:
+    """The port's optimizer's β's, α and momentum, as it builds them: those of the parameter's own group, where given."""
     names = getattr(built.make_sides()[1], "names", None)
-    return constants_of(names.get("optimizer")) if isinstance(names, dict) else {}
+    if not isinstance(names, dict):
+        return {}
+    group = group_holding(names, list(getattr(built, "pairs", [])), parameter)[1] if parameter else None
+    return constants_of(names.get("optimizer"), group)

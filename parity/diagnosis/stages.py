@@ -72,7 +72,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
         found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
-        found += state_findings(name, numpy_record, torch_record, failure.step, quietly(port_optimizer_constants, built), context)
+        found += state_findings(name, numpy_record, torch_record, failure.step,
+                                quietly(port_optimizer_constants, built, name.partition(".")[0]), context)
         if found and found[0].name == "weight-decay" and (kinds := quietly(decay_kinds, built, found[0])):
             found[0] = kinds
     else:

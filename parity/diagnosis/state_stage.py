@@ -65,6 +65,13 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
         return [Finding("clipping", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}{agree}: "
                         f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
                         "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
+    if shared is None and ratio is not None and (law := other_constant(kind, ratio, constants or {}, step)) and all(
+            r is not None and min(abs(r - 1), abs(r - ratio)) <= 1e-4 * abs(ratio)  # the others agree, or share this one's
+            for r in (constant_ratio(numpy_record[k], torch_record[k]) for k in _states(kind, numpy_record, torch_record))):
+        return [Finding("optimizer-state", f"The {kind} of {parameter} is {ratio:.6g} times the port's at step {step}, the "
+                        f"other parameters' agreeing: {law}, in that parameter's group (its own constant given on one side, "
+                        "the optimizer's default taken on the other).", {"step": step, "state": kind, "ratio": ratio},
+                        "Give that parameter group the same constant in both programs.", 0.75)]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
     if f"{parameter}.grad" not in numpy_record or f"{parameter}.grad" not in torch_record:
         return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown}; the "
