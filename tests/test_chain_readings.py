@@ -65,6 +65,18 @@ def test_selus_negative_branch_without_its_scale_and_a_hard_swishs_derivative_wr
     assert factor_against(exact, swish.values[2], swish, "[where (8, 4)]", 8) == ""
 
 
+def test_a_prelus_derivative_written_as_the_relus_is_read_with_the_slope_the_port_learned():
+    from parity.diagnosis.local_derivatives import factor_against
+    rng = np.random.default_rng(26)
+    z, g, slope = rng.normal(size=(8, 4)), rng.normal(size=(8, 4)), np.array([0.25, 0.1, 0.3, 0.2])
+    prelu = torch.nn.functional.prelu(torch.tensor(z), torch.tensor(slope))
+    port = traced(("X", z, (), ""), ("prelu", prelu.numpy(), (0, "?"), ""), ("grad", g, (1,), ""))
+    port.called[1] = (torch.nn.functional.prelu, (torch.tensor(z), torch.tensor(slope)), {})
+    said = factor_against((z > 0).astype(float), port.values[2], port, "[greater (8, 4)]", 8)
+    assert "the PReLU's learned slope left out" in said, said
+    assert factor_against(np.where(z > 0, 1.0, slope), port.values[2], port, "[where (8, 4)]", 8) == ""
+
+
 def test_the_tanh_gelus_derivative_is_read_against_its_own_form_not_the_exact_gelus():
     from parity.diagnosis.local_derivatives import factor_against
     z, g = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import torch
 
 from parity.diagnosis.derivative_forms import DERIVATIVES, FLIPPED, FUNCTIONS, SELU_SCALE, WITH_NUMBER
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
@@ -56,6 +57,8 @@ def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | No
         key, default = ("alpha", 1.0) if op == "elu" else ("negative_slope", 0.01)
         numbers = [float(m.group(1)) if (m := re.search(key + r"=([-\d.e]+)", made.detail)) else default]
     op = "gelu(approximate='tanh')" if op == "gelu" and "tanh" in made.detail else op  # gelu(approximate='tanh'): another function
+    if op == "prelu" and (slope := _learned_slope(made, trace, u)) is not None:
+        return op, "1 where z > 0, else its learned slope a", np.where(u > 0, 1.0, slope), u, made.array
     if op not in DERIVATIVES or len(numbers) > 1 or (op in WITH_NUMBER) != (len(numbers) == 1):
         return None
     if u.shape != made.array.shape:
@@ -69,6 +72,20 @@ def _local(gradient: Value, trace: Trace, held: np.ndarray | None) -> tuple | No
     if op == "pow":
         words = {2.0: "2z", 3.0: "3z²", 0.5: "1/(2√z)"}.get(k, f"{k:g}·z^{k - 1:g}")
     return op, words, derivative, u, made.array
+
+
+def _learned_slope(made: Value, trace: Trace, u: np.ndarray) -> np.ndarray | None:
+    """A PReLU's slope as the port's call took it (one number, or one per channel along axis 1), shaped to broadcast."""
+    func_args = trace.called.get(made.index)
+    weight = (func_args[1][1] if len(func_args[1]) > 1 else func_args[2].get("weight")) if func_args else None
+    if not torch.is_tensor(weight):
+        return None
+    a = weight.detach().double().cpu().numpy().ravel()
+    if a.size == 1:
+        return np.full(u.shape, float(a[0]))
+    if u.ndim < 2 or u.shape[1] != a.size:
+        return None
+    return np.broadcast_to(a.reshape((1, a.size) + (1,) * (u.ndim - 2)), u.shape)
 
 
 def factor_against(factor: np.ndarray, gradient: Value, trace: Trace, factor_name: str, rows: int,
@@ -108,9 +125,10 @@ TERM_LEFT_OUT = {  # a derivative written in terms of the activation a with one 
 def _taken_elsewhere(factor: np.ndarray, where: np.ndarray, local: tuple) -> str:
     """f'(z) taken at the activation a = f(z) (f' of a value already squashed), or, for a derivative written in terms
     of the activation (tanh's 1 - a², σ's a(1 - a)), that form fed the input z: the usual slips, measured."""
-    if local[0] == "leaky_relu":
+    if local[0] in ("leaky_relu", "prelu"):
         relu = (local[3] > 0).astype(np.float64)
-        return ("the ReLU's derivative, 1 where z > 0 and 0 elsewhere: the leaky ReLU's negative slope left out." if
+        kind = "the leaky ReLU's negative slope" if local[0] == "leaky_relu" else "the PReLU's learned slope"
+        return (f"the ReLU's derivative, 1 where z > 0 and 0 elsewhere: {kind} left out." if
                 np.array_equal(factor[where] != 0, relu[where] != 0) and np.allclose(factor[where], relu[where]) else "")
     if local[0] not in FUNCTIONS:
         return ""
