@@ -1,5 +1,6 @@
 """torch's fused recurrent ops written out for the trace of a port's step, and the readings that meet a NumPy
-program's backward pass inside them: gate by gate, a cell state's carried term, a product's factors read once."""
+program's backward pass inside them: gate by gate, a cell state's carried term, a product's factors read once; and
+the port's own ops back-propagated again to read a path a NumPy backward leaves out."""
 
 import numpy as np
 import pytest
@@ -101,6 +102,24 @@ def test_the_frontier_is_a_gradient_whose_first_use_is_its_own_op_before_a_join(
     trace = values(("grad", a, (), ""), ("grad", b, (), ""), ("multiply", 3 * a, (0,), ""), ("concatenate", np.hstack([3 * a, b]), (2, 1), ""))
     assert _frontier([0, 1], [2, 3], trace).index == 0  # b's first use is the join: a's own product comes first
     assert _frontier([1], [3], trace).index == 1  # none of its own: the last one
+
+
+def test_a_path_left_out_of_a_values_gradient_is_read_by_the_ports_own_op_sending_its_gradient_back():
+    """V = tanh(z) read by two ops, 2·V and V repeated along the last axis: the NumPy gradient of V keeps the product's
+    path alone; the port's repeat_interleave, back-propagated again at its output's gradient, is the term left out."""
+    from parity.diagnosis.path_terms import path_missing
+    rng = np.random.default_rng(9)
+    v = torch.tanh(torch.tensor(rng.normal(size=(3, 4))))
+    g_mul, g_rep = rng.normal(size=(3, 4)), rng.normal(size=(3, 8))
+    back_rep = g_rep.reshape(3, 4, 2).sum(-1)
+    port = values(("tanh", v.numpy(), (), ""), ("mul", 2 * v.numpy(), (0, 2.0), ""), ("repeat_interleave", v.repeat_interleave(2, -1).numpy(), (0,), ""),
+                  ("grad", g_mul, (1,), ""), ("grad", g_rep, (2,), ""), ("grad", 2 * g_mul + back_rep, (0,), ""))
+    port.called[1] = (torch.mul, (v, 2.0), {})
+    port.called[2] = (torch.Tensor.repeat_interleave, (v, 2, -1), {})
+    numpy = values(("multiply", 2 * g_mul, (), ""))
+    said = path_missing(numpy.values[0], numpy, port, 1e-9)
+    assert "the gradient the port's [repeat_interleave (3, 8)] sends back to [tanh (3, 4)]" in said, said
+    assert path_missing(values(("multiply", 2 * g_mul + 0.5 * back_rep, (), "")).values[0], numpy, port, 1e-9) == ""
 
 
 def values(*steps):

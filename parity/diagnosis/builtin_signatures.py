@@ -68,6 +68,9 @@ def _pad(input, pad, mode="constant", value=None): ...  # noqa: A002, E704
 def _clamp(input, min=None, max=None): ...  # noqa: A002, E704
 
 
+def _repeat_interleave(input, repeats, dim=None, *, output_size=None): ...  # noqa: A002, E704
+
+
 BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convolution, "linear": _linear, "bilinear": _bilinear,
             **{f"max_pool{d}d": _max_pool for d in (1, 2, 3)}, **{f"avg_pool{d}d": _avg_pool for d in (1, 2, 3)},
             **{f"adaptive_{kind}_pool{d}d": way for kind, way in (("max", _adaptive_max), ("avg", _adaptive)) for d in (1, 2, 3)},
@@ -75,7 +78,8 @@ BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convoluti
             "scaled_dot_product_attention": _attention, "pairwise_distance": _distance,
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
             **{name: _reduce for name in ("sum", "logsumexp", "amax")}, "softmax": _softmax, "log_softmax": _softmax,
-            "pad": _pad, "clamp": _clamp, "clip": _clamp}
+            "pad": _pad, "clamp": _clamp, "clip": _clamp,
+            "repeat_interleave": _repeat_interleave}
 
 
 def as_function(func):

@@ -39,6 +39,7 @@ from parity.diagnosis.agreements import agreements, new_value, own_path_inputs, 
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
+from parity.diagnosis.path_terms import path_missing
 from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
@@ -225,7 +226,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if written := written_into(region, numpy_trace, torch_trace, tolerance):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
-    if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or next(
+    if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or path_missing(
+            first, numpy_trace, torch_trace, tolerance) or next(
             (t for value in earlier[:4] if (t := missing_term(value, region, numpy_trace, torch_trace, tolerance))), ""):
         return ("term", term, "Add every path the gradient takes, each with its own factor (each use of a value adds its "
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
