@@ -54,7 +54,8 @@ def written_out(name: str, args: tuple, kwargs: dict) -> Any:
         return None
     if name in CELLS:
         return CELLS[name](*args)
-    if name in SEQUENCES and len(args) == 9 and not torch.is_tensor(args[2]):  # (input, hx, params, ...), not packed
+    if name in SEQUENCES and len(args) == 9 and isinstance(args[3], bool):  # (input, hx, params, has_biases, ...); a
+        # packed sequence's call is (data, batch_sizes, hx, params, ...)
         return _sequence(SEQUENCES[name], *args)
     return None
 
