@@ -49,10 +49,10 @@ def test_a_call_the_written_out_ops_cannot_take_is_left_to_torch():
     assert written_out("lstm", args, {}) is None
     assert written_out("lstm_cell", (torch.randn(2, 3),), {"hx": None}) is None  # keywords: torch's own call
     packed = torch.nn.utils.rnn.pack_padded_sequence(torch.randn(4, 2, 3), [4, 2])
-    trace, gru = Trace(), nn.GRU(3, 4)
+    trace, lstm = Trace(), nn.LSTM(3, 4)
     with _TorchValues(trace):
-        out, _ = gru(packed)  # (data, batch_sizes, hx, params, ...): left to torch, as it computes it
-    torch.testing.assert_close(out.data, gru(packed)[0].data)
+        out, _ = lstm(packed)  # (data, batch_sizes, hx, params, ...): left to torch, as it computes it
+    torch.testing.assert_close(out.data, lstm(packed)[0].data)
 
 
 def test_a_cell_states_gradient_without_its_carried_term_is_read_as_that_term():
