@@ -127,6 +127,19 @@ def test_a_path_left_out_of_a_values_gradient_is_read_by_the_ports_own_op_sendin
     assert path_missing(values(("multiply", 2 * g_mul + 0.5 * back_rep, (), "")).values[0], numpy, port, 1e-9) == ""
 
 
+def test_a_readout_gradient_added_at_every_step_is_read_where_the_programs_part_at_a_later_sum():
+    """dh = dh_next + d_out at every step of a many-to-one recurrence: the port's gradients now meet the NumPy values
+    inside each step, so the programs part at the second sum that takes d_out in, not at the first."""
+    from parity.diagnosis.added_again import added_again
+    rng = np.random.default_rng(10)
+    d, h1, h2 = rng.normal(size=(3, 4, 5))
+    trace = values(("matmul", d, (), ""), ("matmul", h1, (), ""), ("add", d + h1, (1, 0), ""), ("matmul", h2, (), ""),
+                   ("add", d + h2, (3, 0), ""))
+    said = added_again(trace.values[3], trace.values[4], trace)
+    assert "into 2 sums, the same value each time" in said and "added at every time step" in said, said
+    assert added_again(trace.values[1], trace.values[2], trace) == ""  # the first sum: d_out taken in once
+
+
 def values(*steps):
     trace = Trace()
     for op, array, inputs, detail in steps:

@@ -23,6 +23,15 @@ def added_again(frontier: Value, first: Value, trace: Trace) -> str:
             continue
         return (f"The NumPy program adds its {describe(source)} into {len(sums)} sums, the same value each time: the first, "
                 f"{describe(frontier)}, is the port's gradient; a later one, {describe(later[0])}, past where the programs "
-                "part, adds it again. One pass's gradient term is added at every pass of the loop (an output's gradient "
-                "added at every time step where only one step's output is read), an extra term the forward pass never made.")
+                f"part, adds it again.{AGAIN}")
+    for source in (trace.values[i] for i in first.inputs if isinstance(i, int)) if first.op in SUMS else ():
+        sums = [trace.values[u] for u in dict.fromkeys(source.users) if trace.values[u].op in SUMS
+                and trace.values[u].array.shape == first.array.shape]
+        if len(sums) >= 2 and first in sums[1:]:  # the departing sum takes in a value an earlier sum took already
+            return (f"The NumPy program adds its {describe(source)} into {len(sums)} sums, the same value each time, and "
+                    f"the programs part at a later one, {describe(first)}, which adds it again.{AGAIN}")
     return ""
+
+
+AGAIN = (" One pass's gradient term is added at every pass of the loop (an output's gradient added at every time step "
+         "where only one step's output is read), an extra term the forward pass never made.")

@@ -84,3 +84,12 @@ def _sequence(cell: Callable, x: torch.Tensor, hx: Any, params: list, has_biases
         steps = torch.cat(outputs, -1) if directions > 1 else outputs[0]
     output = steps.transpose(0, 1) if batch_first else steps
     return (output, torch.stack(last_h), torch.stack(last_c)) if lstm else (output, torch.stack(last_h))
+
+
+def written_out_calls(trace: Any, after: list) -> list:
+    """The port's values a fused op written out gives (its h, its c, its output), past the first of `after`: where
+    two programs part inside a cell, the cell called again as a whole (its arguments swapped) may say what."""
+    start = min((v.index for v in after), default=0)
+    return [trace.values[i] for i, (func, _, _) in trace.called.items()
+            if i >= start and getattr(func, "__name__", "") in (*CELLS, *SEQUENCES)][:4]
+

@@ -41,6 +41,8 @@ from parity.diagnosis.rearranged import column_order, contraction, layout, partl
 from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
+from parity.diagnosis.called_again import recalled
+from parity.diagnosis.fused_cells import written_out_calls
 from parity.diagnosis.agreements import agreements, carried, loose_region, recorded_value, region_of
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.index_words import repeated_write
@@ -161,6 +163,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
+        ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
+            i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
         ("targets", targets),
         ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike (mean or sum).", 0.85)),

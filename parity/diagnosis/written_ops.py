@@ -7,6 +7,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.fused_cells import written_out_calls
 from parity.diagnosis.broadcasts import keepdims_left_out
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
@@ -53,8 +54,7 @@ SUBSTITUTES = {  # an op, and the ops a program writes in its place by mistake, 
 
 def substituted(value: Value, trace: Trace, other: Trace, tolerance: float,
                 name: Callable[[Value], str] = lambda v: f"the port's {describe(v)}", gradients: bool = True) -> str:
-    """Where the first departing value is one op on two operands the trace holds, and another op on the very same
-    operands gives a value of the other side's: that op, said. Measured on the program's own numbers."""
+    """The first departing value one op on two operands, and another op on the very same ones the other side's."""
     op = value.op.removesuffix(" (in place)")
     operands = [trace.values[i].array if isinstance(i, int) else value.unseen.get(k, i) for k, i in enumerate(value.inputs)]
     if op not in SUBSTITUTES or len(operands) != 2 or any(isinstance(o, str) for o in operands):
@@ -282,7 +282,7 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
     if broadcast := keepdims_left_out([trace.values[i] for i in region], trace, other, tolerance):
         return broadcast, "Keep the reduced axis (keepdims=True) so that each row takes its own number.", 0.85
     further = dict.fromkeys([v.index for v in torch_ops] + [i for v in torch_ops for i in v.users])  # and one op on
-    tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12]
+    tried = [other.values[i] for i in further if other.values[i].op != "grad"][:12] + written_out_calls(other, torch_ops)
     finished = [trace.values[i] for i in region if not _scaled_later(trace, trace.values[i])]
     start = min(region, default=0)
     shared = tuple(v.array for v in trace.values[max(0, start - 64):start])  # the values before the two part
