@@ -43,6 +43,14 @@ def test_a_fused_recurrent_op_written_out_gives_torchs_numbers_and_traces_its_ga
     assert called & {"lstm_cell", "gru_cell", "rnn_relu_cell", "lstm", "gru", "rnn_tanh"}, called  # called again as itself
 
 
+def test_a_written_out_cells_results_are_found_to_call_the_cell_again_as_a_whole():
+    from parity.diagnosis.fused_cells import written_out_calls
+    _, (h, c), trace = _fused(nn.LSTMCell(3, 4), torch.randn(5, 3, dtype=torch.float64))
+    found = written_out_calls(trace, [trace.values[0]])
+    assert [trace.called[v.index][0].part for v in found] == [1, 0], found  # c, then h, each the cell itself
+    assert np.allclose(found[1].array, h.detach().numpy()) and written_out_calls(trace, [found[1]]) == [found[1]]  # past c
+
+
 def test_a_call_the_written_out_ops_cannot_take_is_left_to_torch():
     lstm = nn.LSTM(3, 4, proj_size=2)  # a projection: five weights per layer
     args = (torch.randn(6, 5, 3), (torch.zeros(1, 5, 2), torch.zeros(1, 5, 4)), lstm._flat_weights, True, 1, 0.0, True, False, False)
