@@ -65,13 +65,8 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
         return [Finding("clipping", f"Every parameter's {kind} is {shared:.6g} times the port's at step {step}{agree}: "
                         f"one factor for all parameters{how}.", {"step": step, "state": kind, "ratio": shared},
                         "Scale (clip) the gradients by the same norm in both programs.", 0.9 if norms else 0.7)]
-    if shared is None and ratio is not None and (law := other_constant(kind, ratio, constants or {}, step)) and all(
-            r is not None and min(abs(r - 1), abs(r - ratio)) <= 1e-4 * abs(ratio)  # the others agree, or share this one's
-            for r in (constant_ratio(numpy_record[k], torch_record[k]) for k in _states(kind, numpy_record, torch_record))):
-        return [Finding("optimizer-state", f"The {kind} of {parameter} is {ratio:.6g} times the port's at step {step}, the "
-                        f"other parameters' agreeing: {law}, in that parameter's group (its own constant given on one side, "
-                        "the optimizer's default taken on the other).", {"step": step, "state": kind, "ratio": ratio},
-                        "Give that parameter group the same constant in both programs.", 0.75)]
+    if shared is None and ratio is not None and (own := _groups_constant(name, numpy_record, torch_record, ratio, step, constants)):
+        return [own]
     shown = f" (ratio {ratio:.6g}, constant over the tensor)" if ratio is not None else ""
     if f"{parameter}.grad" not in numpy_record or f"{parameter}.grad" not in torch_record:
         return [Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown}; the "
@@ -80,6 +75,21 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                          "state": kind, "ratio": ratio}, f"Compare how each program computes {parameter}'s gradient and "
                          f"updates its {kind}; give --grads to compare the gradients.", 0.5)]
     return [_own_update(name, numpy_record, torch_record, step, ratio)]
+
+
+def _groups_constant(name: str, numpy_record: dict, torch_record: dict, ratio: float, step: int,
+                     constants: dict[str, float] | None) -> Finding | None:
+    """One parameter's state a constant's ratio of the port's, the other parameters' agreeing (or sharing its ratio):
+    that parameter group's constant given on one side, the optimizer's default taken on the other."""
+    parameter, _, kind = name.partition(".")
+    law = other_constant(kind, ratio, constants or {}, step)
+    others = (constant_ratio(numpy_record[k], torch_record[k]) for k in _states(kind, numpy_record, torch_record))
+    if not law or not all(r is not None and min(abs(r - 1), abs(r - ratio)) <= 1e-4 * abs(ratio) for r in others):
+        return None
+    return Finding("optimizer-state", f"The {kind} of {parameter} is {ratio:.6g} times the port's at step {step}, the other "
+                   f"parameters' agreeing: {law}, in that parameter's group (its own constant given on one side, the "
+                   "optimizer's default taken on the other).", {"step": step, "state": kind, "ratio": ratio},
+                   "Give that parameter group the same constant in both programs.", 0.75)
 
 
 def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ratio: float | None) -> Finding:
