@@ -211,3 +211,15 @@ def test_one_groups_moment_kept_with_another_beta_is_read_with_the_others_agreei
     found = state_findings("W2.exp_avg", numpy_record, torch_record, 1, {"β1": 0.9, "β2": 0.999})[0]
     assert "the other parameters' agreeing" not in found.explanation, found
 
+
+def test_an_accumulator_of_squares_overwritten_each_step_is_read_as_this_steps_square_alone():
+    """Adagrad's sum as mem = g² where mem += g² belongs: at step 2 the NumPy state is this step's g² alone."""
+    from parity.diagnosis.state_stage import state_findings
+    rng = np.random.default_rng(11)
+    g1, g2 = rng.normal(size=(2, 3, 2))
+    torch_record = {"W.sum": g1 ** 2 + g2 ** 2, "W.grad": g2}
+    found = state_findings("W.sum", {"W.sum": g2 ** 2, "W.grad": g2}, torch_record, 2)[0]
+    assert found.name == "update-law" and "this step's squared gradient alone" in found.explanation, found
+    other = state_findings("W.sum", {"W.sum": g1 ** 2 + 2 * g2 ** 2, "W.grad": g2}, torch_record, 2)[0]
+    assert "squared gradient alone" not in other.explanation, other
+

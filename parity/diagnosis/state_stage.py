@@ -107,6 +107,13 @@ def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ra
                         "Create the optimizer's state once and keep it from step to step.", 0.85)
     if ratio is not None and abs(ratio + 1) <= 1e-4:
         return _signed_otherwise(parameter, kind, step)
+    if step >= 2 and kind in SQUARES and grad is not None and np.any(grad) and (c := constant_ratio(
+            numpy_record[name], np.asarray(grad, np.float64) ** 2)) is not None and c > 0:
+        return Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is this step's squared "
+                       f"gradient alone ({c:.6g}·g²): the squares of the steps before are not carried (the accumulator "
+                       "overwritten, cache = g² where cache += g² belongs, or made again at every step).",
+                       {"step": step, "parameter": parameter, "state": kind, "side": "numpy"},
+                       "Add each step's square into the state the optimizer keeps from step to step.", 0.85)
     return Finding("optimizer-state", f"The optimizer's {kind} of {parameter} differs at step {step}{shown} while the "
                      f"gradients before it agree: the two optimizers update their state differently (a β, a square, a "
                      f"dampening, a missing first step).", {"step": step, "parameter": parameter, "state": kind, "ratio": ratio},
