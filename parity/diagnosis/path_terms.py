@@ -20,13 +20,15 @@ from parity.diagnosis.missing_terms import ONE_TERM, aligned, gradient_name, is_
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST_USES = 8  # the ops read back per value
+MOST_GRADIENTS = 64  # the port's gradients of the value's shape tried (an unrolled recurrence has one per step)
 
 
-def path_missing(value: Value, numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
+def path_missing(value: Value, torch_trace: Trace, tolerance: float) -> str:
     """The departing value against each of the port's gradients of its shape: the gap one path's term."""
-    for theirs in (g for g in torch_trace.values if is_gradient(g) and g.op == "grad"):
-        mine = aligned(value.array, theirs.array, merged=True)
-        if mine is None or agrees(mine, theirs.array, tolerance):
+    shaped = [(g, mine) for g in torch_trace.values if is_gradient(g) and g.op == "grad"
+              and (mine := aligned(value.array, g.array, merged=True)) is not None][:MOST_GRADIENTS]
+    for theirs, mine in shaped:
+        if agrees(mine, theirs.array, tolerance):
             continue
         if said := path_left_out(theirs.array - mine, theirs, torch_trace, tolerance):
             return f"It is {gradient_name(theirs, torch_trace)} less {said}{ONE_TERM}"

@@ -226,7 +226,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if written := written_into(region, numpy_trace, torch_trace, tolerance):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
-    if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or path_missing(first, numpy_trace, torch_trace, tolerance) or next(
+    if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or path_missing(first, torch_trace, tolerance) or next(
             (t for value in earlier[:4] if (t := missing_term(value, region, numpy_trace, torch_trace, tolerance))), ""):
         return ("term", term, "Add every path the gradient takes, each with its own factor (each use of a value adds its "
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
