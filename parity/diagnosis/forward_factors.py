@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.steps_left_out import made_already
 from parity.diagnosis.term_apart import term_apart
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
 
@@ -75,8 +76,7 @@ def term_added(numpy_ops: list[Value], trace: Trace, other: Trace, tolerance: fl
             if the_ports(trace.values[kept].array) is None or the_ports(trace.values[extra].array) is None:
                 continue
             for value, again in _made_again(applied, trace.values[kept].array, trace, tolerance):
-                if (match := the_ports(again)) is not None and not any(
-                        v.array.shape == again.shape and agrees(v.array, again, tolerance) for v in trace.values):
+                if (match := the_ports(again)) is not None and not made_already(again, trace, tolerance):
                     # a value the NumPy program computes itself (the block applied to the kept value before) says nothing
                     return (f"The NumPy program adds {describe(trace.values[extra])} to {describe(trace.values[kept])} "
                             f"in its {describe(applied)}, where the port goes on with {describe(trace.values[kept])} alone: "

@@ -46,6 +46,7 @@ def rnn_relu_cell(x: torch.Tensor, h: torch.Tensor, w_ih: torch.Tensor, w_hh: to
 CELLS: dict[str, Callable] = {"lstm_cell": lstm_cell, "gru_cell": gru_cell, "rnn_tanh_cell": rnn_tanh_cell,
                               "rnn_relu_cell": rnn_relu_cell}
 SEQUENCES = {"lstm": lstm_cell, "gru": gru_cell, "rnn_tanh": rnn_tanh_cell, "rnn_relu": rnn_relu_cell}
+WRITTEN_OUT = {*CELLS, *SEQUENCES}  # the fused ops' names, as torch's function mode sees them
 
 
 def written_out(name: str, args: tuple, kwargs: dict) -> Any:
@@ -91,5 +92,5 @@ def written_out_calls(trace: Any, after: list) -> list:
     two programs part inside a cell, the cell called again as a whole (its arguments swapped) may say what."""
     start = min((v.index for v in after), default=0)
     return [trace.values[i] for i, (func, _, _) in trace.called.items()
-            if i >= start and getattr(func, "__name__", "") in (*CELLS, *SEQUENCES)][:4]
+            if i >= start and getattr(func, "__name__", "") in WRITTEN_OUT][:4]
 

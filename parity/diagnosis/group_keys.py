@@ -57,12 +57,12 @@ def rate_of_another_group(port_names: dict, pairs: list, parameter: str, ratios:
     parameters (a layer-wise decay counted from the other end, two groups swapped). A rate no group has, or one factor
     for every parameter (every rate halved, which a decay of 1/2 between layers maps onto the next group's), is none."""
     optimizer = port_names.get("optimizer")
-    rates = [float(g.get("initial_lr", g["lr"])) for g in getattr(optimizer, "param_groups", []) if _number(g.get("lr"))]
+    rates = [_rate(g) for g in getattr(optimizer, "param_groups", []) if _number(g.get("lr"))]
     stepped = {}  # parameter -> (its group, the rate the NumPy program steps it at)
     for name, ratio in ratios.items():
         group = group_holding(port_names, pairs, name)[1]
         if group is not None and _number(group.get("lr")) and np.isfinite(ratio):
-            stepped[name] = (group, ratio * float(group.get("initial_lr", group["lr"])))
+            stepped[name] = (group, ratio * _rate(group))
     known = [r for r in ratios.values() if np.isfinite(r)]
     if parameter not in stepped or abs(ratios[parameter] - 1) <= 1e-6 or np.ptp(known) <= 1e-6 * max(known) or not all(
             any(abs(rate - r) <= 1e-6 * r for r in rates) for _, rate in stepped.values()):
@@ -70,11 +70,11 @@ def rate_of_another_group(port_names: dict, pairs: list, parameter: str, ratios:
     group, mine = stepped[parameter]
     names = {id(t): n for n, t in port_names["model"].named_parameters()}
     holders = [names.get(id(p), "?") for g in optimizer.param_groups if g is not group and _number(g.get("lr"))
-               and abs(float(g.get("initial_lr", g["lr"])) - mine) <= 1e-6 * mine for p in g["params"]]
+               and abs(_rate(g) - mine) <= 1e-6 * mine for p in g["params"]]
     pair = group_holding(port_names, pairs, parameter)[0]
     return (f"The NumPy update of {parameter} is {ratios[parameter]:.6g} times the port's at this step: the NumPy program "
             f"steps it at a rate of {mine:g}, where the port's group holding {pair.torch} steps at lr = "
-            f"{float(group.get('initial_lr', group['lr'])):g}; {mine:g} is the rate of the port's group holding "
+            f"{_rate(group):g}; {mine:g} is the rate of the port's group holding "
             f"{', '.join(holders[:4])}, and every parameter's NumPy rate is one of the port's groups': the groups' rates "
             "given to other parameters on one side (a layer-wise decay counted from the other end, two groups' rates "
             "swapped).") if holders else ""
@@ -89,6 +89,11 @@ def group_holding(port_names: dict, pairs: list, parameter: str) -> tuple[Any, d
         return pair, None
     tensor = dict(model.named_parameters()).get(pair.torch)
     return pair, next((g for g in optimizer.param_groups if any(p is tensor for p in g.get("params", ()))), None)
+
+
+def _rate(group: dict) -> float:
+    """The rate a group steps with before any scheduler moved it (torch writes it into the group as initial_lr)."""
+    return float(group.get("initial_lr", group["lr"]))
 
 
 def _number(value: Any) -> bool:

@@ -8,6 +8,7 @@ read twice: a skip connection, an upsampling beside a layer, a tied weight's sec
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -25,8 +26,8 @@ MOST_GRADIENTS = 64  # the port's gradients of the value's shape tried (an unrol
 
 def path_missing(value: Value, torch_trace: Trace, tolerance: float) -> str:
     """The departing value against each of the port's gradients of its shape: the gap one path's term."""
-    shaped = [(g, mine) for g in torch_trace.values if is_gradient(g) and g.op == "grad"
-              and (mine := aligned(value.array, g.array, merged=True)) is not None][:MOST_GRADIENTS]
+    shaped = islice(((g, mine) for g in torch_trace.values if is_gradient(g) and g.op == "grad"
+                     and (mine := aligned(value.array, g.array, merged=True)) is not None), MOST_GRADIENTS)
     for theirs, mine in shaped:
         if agrees(mine, theirs.array, tolerance):
             continue
@@ -45,7 +46,7 @@ def path_left_out(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float
     if len(uses) < 2:
         return ""
     for use in uses:
-        sent = _sent_back(use, at, trace)
+        sent = sent_back(use, at, trace)
         if sent is not None and sent.shape == gap.shape and agrees(sent, gap, tolerance):
             return (f"the gradient the port's {describe(use)} sends back to {describe(at)} (its own backward again): "
                     f"{describe(at)} is read by {len(uses)} ops, and the NumPy backward pass leaves the path through "
@@ -53,7 +54,7 @@ def path_left_out(gap: np.ndarray, theirs: Value, trace: Trace, tolerance: float
     return ""
 
 
-def _sent_back(use: Value, at: Value, trace: Trace) -> np.ndarray | None:
+def sent_back(use: Value, at: Value, trace: Trace) -> np.ndarray | None:
     """∂⟨use(at, …), g(use)⟩/∂at by the port's own op called again; None where it cannot be."""
     called = trace.called.get(use.index)
     incoming = next((v for v in trace.values if v.op == "grad" and v.inputs == (use.index,)), None)

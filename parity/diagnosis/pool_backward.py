@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.backward_again import input_gradient
-from parity.diagnosis.called_again import signature
+from parity.diagnosis.path_terms import sent_back
 from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe
 
 MAXIMA = ("max", "amax", "max_pool1d", "max_pool2d", "max_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d")
@@ -46,7 +45,8 @@ def pool_backward(first: Value, twin: Value, torch_trace: Trace, tolerance: floa
                  if first.array.transpose(axes).shape == at_input.array.shape), None)
     if mine is None or agrees(mine, at_input.array, tolerance):
         return ""
-    theirs, x = _through_pooling(pooled, twin, torch_trace, at_input.array), source.array
+    path = sent_back(pooled, source, torch_trace)  # the pooling's own term, where its input feeds a skip too
+    theirs, x = path if path is not None and path.shape == at_input.array.shape else at_input.array, source.array
     if pooled.op in MAXIMA:
         kept = theirs != 0
         routed = kept.sum() <= pooled.array.size and np.all(mine[~kept] != 0) and agrees(mine[kept], theirs[kept], tolerance)
@@ -64,19 +64,3 @@ def pool_backward(first: Value, twin: Value, torch_trace: Trace, tolerance: floa
                 f"{pooled.op} averages {k:g} elements, and its backward divides the gradient by {k:g}; the NumPy "
                 f"program spreads it without the 1/{k:g} (a sum's backward where a mean's belongs).")
     return ""
-
-
-def _through_pooling(pooled: Value, twin: Value, trace: Trace, at_input: np.ndarray) -> np.ndarray:
-    """The gradient the pooling alone sends its input (its own backward again, at the gradient its output takes): where
-    the input feeds other paths too (a U-Net's skip), the port's gradient there holds their terms as well."""
-    called = trace.called.get(pooled.index)
-    if called is None:
-        return at_input
-    func, args, kwargs = called
-    try:
-        arguments = signature(func).bind(*args, **kwargs).arguments
-    except (TypeError, ValueError):
-        return at_input
-    path = input_gradient(func, dict(arguments), "input", twin.array)
-    return path if path is not None and path.shape == at_input.shape else at_input
-

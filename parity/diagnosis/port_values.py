@@ -10,11 +10,10 @@ from typing import Any, Callable, Iterator, NamedTuple
 import torch
 from torch.overrides import TorchFunctionMode
 
-from parity.diagnosis.fused_cells import CELLS, SEQUENCES, written_out
+from parity.diagnosis.fused_cells import WRITTEN_OUT, written_out
 from parity.diagnosis.held_constants import port_constants
 from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywords
 
-FUSED_WRITTEN_OUT = {*CELLS, *SEQUENCES}
 OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "rdiv", "matmul",
                                     "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv", "invert",
                                     "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
@@ -35,7 +34,7 @@ class _TorchValues(TorchFunctionMode):
         name = getattr(func, "__name__", str(func))
         recorded = not name.startswith("_") and not name.endswith("_")  # a function to call again (not an operator)
         before = _parameters_now(args, kwargs) if recorded else {}
-        if name in FUSED_WRITTEN_OUT:  # a recurrent cell in its parts: its gates' gradients traced too
+        if name in WRITTEN_OUT:  # a recurrent cell in its parts: its gates' gradients traced too
             with self:
                 result = written_out(name, args, kwargs)
             if result is not None:
@@ -50,28 +49,30 @@ class _TorchValues(TorchFunctionMode):
             self.trace.note(op_name(name),
                             _tensors_in(operands) + _tensors_in(tuple(kwargs.values())), result,
                             subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
-            if recorded and id(result) in self.trace.of:
-                self.trace.called[self.trace.of[id(result)]] = (  # to call again, an argument changed
-                    func, tuple(before.get(id(a), a) for a in args), {k: before.get(id(v), v) for k, v in kwargs.items()})
+            if recorded:  # to call again, an argument changed
+                self._call_again(result, func, args, kwargs, before)
         elif name == "__setitem__" and args and torch.is_tensor(args[0]):  # x[box] = v: the tensor now holds a new value
             self.trace.note("setitem (in place)", _tensors_in(args[:1] + args[2:]), args[0])
         elif isinstance(result, (tuple, list)) and result and not name.startswith("_") and all(map(torch.is_tensor, result)):
             inputs = _tensors_in(args) + _tensors_in(tuple(kwargs.values()))  # chunk, split, unbind: each part a value
             for k, part in enumerate(result):
                 self.trace.note(name, inputs, part, f"part {k}")
-                if recorded and id(part) in self.trace.of:  # a cell's (h, c): each part called again on its own
-                    self.trace.called[self.trace.of[id(part)]] = (_Part(func, k), tuple(before.get(id(a), a) for a in args),
-                                                                 {k2: before.get(id(v), v) for k2, v in kwargs.items()})
+                if recorded:  # a cell's (h, c): each part called again on its own
+                    self._call_again(part, _Part(func, k), args, kwargs, before)
         return result
 
     def _called_parts(self, func: Any, result: Any, args: tuple, kwargs: dict, before: dict) -> None:
         """A fused op written out: each tensor it gives, made by its last part, called again as the op itself."""
         parts = result if isinstance(result, (tuple, list)) else (result,)
         for k, part in enumerate(parts):
-            if torch.is_tensor(part) and id(part) in self.trace.of:
-                self.trace.called[self.trace.of[id(part)]] = (_Part(func, k) if part is not result else func,
-                                                              tuple(before.get(id(a), a) for a in args),
-                                                              {key: before.get(id(v), v) for key, v in kwargs.items()})
+            if torch.is_tensor(part):
+                self._call_again(part, _Part(func, k) if part is not result else func, args, kwargs, before)
+
+    def _call_again(self, value: Any, func: Any, args: tuple, kwargs: dict, before: dict) -> None:
+        """The call that made the value, with the parameters as they were before it, kept to call again."""
+        if id(value) in self.trace.of:
+            self.trace.called[self.trace.of[id(value)]] = (func, tuple(before.get(id(a), a) for a in args),
+                                                           {k: before.get(id(v), v) for k, v in kwargs.items()})
 
 
 class _Part:

@@ -49,7 +49,7 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         if match is None and (scaled := _matching_scaled(again, gradients, tolerance, trace)) is not None:
             match, scale = scaled[0], f" (times {scaled[1]:g}, a number the program writes there: its learning rate or a mean's 1/n)"
 
-        if match is not None and (not _computed(other.values[source], trace, tolerance, held) or _made_already(match, trace, tolerance)):
+        if match is not None and (not _computed(other.values[source], trace, tolerance, held) or made_already(match.array, trace, tolerance)):
             continue  # the NumPy forward never makes that input: its forward is arranged otherwise, no step left out;
             # or the NumPy program computes that gradient itself, on its own path (a bias's, from the same delta)
         if match is not None:
@@ -153,7 +153,7 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
                 again.shape == frontier.array.shape and agrees(again, frontier.array, tolerance):
             continue  # the gradient it took, again: two of the program's factors that cancel, not a factor left out
         match = _matching(again, gradients, tolerance)
-        if match is not None and not _made_already(match, trace, tolerance):
+        if match is not None and not made_already(match.array, trace, tolerance):
             return (f"Recomputed with the gradient it takes times its own {describe(factor)} (value {factor.index}), the "
                     f"NumPy program's {first.op} gives the port's {gradient_words(match, other)}: a factor of a "
                     "product's derivative left out there (d(s·f)/ds is f: the gradient of a scale or gate taken without "
@@ -161,10 +161,10 @@ def factor_left_out(first: Value, frontier: Value, trace: Trace, other: Trace, t
     return ""
 
 
-def _made_already(gradient: Value, trace: Trace, tolerance: float) -> bool:
-    """Whether the NumPy program computes that gradient itself, on its own path: a product of the same factors
-    (an LSTM's dc·i·g, read as the input gate's gradient or the candidate's) is no value meant to be it."""
-    return any(v.array.shape == gradient.array.shape and agrees(v.array, gradient.array, tolerance) for v in trace.values)
+def made_already(array: np.ndarray, trace: Trace, tolerance: float) -> bool:
+    """Whether the NumPy program computes that value itself, on its own path: a product of the same factors (an
+    LSTM's dc·i·g, read as the input gate's gradient or the candidate's) is no value meant to be it."""
+    return any(v.array.shape == array.shape and agrees(v.array, array, tolerance) for v in trace.values)
 
 
 def _multiplies(value: Value, trace: Trace) -> bool:
