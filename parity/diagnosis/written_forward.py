@@ -43,6 +43,7 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.fused_cells import written_out_calls
+from parity.diagnosis.applied_again import applied_again
 from parity.diagnosis.agreements import agreements, carried, loose_region, recorded_value, region_of
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.index_words import repeated_write
@@ -195,6 +196,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
+        ("again", lambda: said("forward", applied_again(frontier, twin, departing, (numpy_trace, torch_trace), tolerance),
+                               "Apply the same ops in both programs (the same depth, the same layers).")),
         ("compared_with", compared),
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
