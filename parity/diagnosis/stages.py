@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
+from parity.diagnosis.update_recurrence import recurrence_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.forward_stage import forward_beneath, forward_readings, loss_agrees, ranked
 from parity.diagnosis.quietly import quietly
@@ -134,6 +135,7 @@ def _stepped_again(setup: Setup, built, step: int, name: str, found: list[Findin
             or quietly(average_law_finding, setup, built, step)
             or quietly(adam_written_finding, setup, built, step)
             or quietly(momentum_form_finding, setup, built, step, name.partition(".")[0])
+            or quietly(recurrence_finding, setup, built, step, name.partition(".")[0])
             or quietly(clipped_again_finding, setup, built, step, trace_tolerance(built)))
 
 
