@@ -96,3 +96,9 @@ def test_another_momentum_and_a_one_sided_look_ahead_are_read_as_such(tmp_path):
     assert code == 1 and "μ is 0.9 in the NumPy program and 0.8 in the port" in said, said
     code, said = _check(tmp_path, SUM.replace("{mu}", "0.9"), "v", PORT_SUM.replace("{mu}", "0.9"), "(g + 0.9 * v)")
     assert code == 1 and "Only the port steps with Nesterov" in said, said
+
+
+def test_one_layers_rate_under_momentum_is_a_rate_not_a_dampening(tmp_path):
+    port_step = "(2.0 if p is model.fc2.weight else 1.0) * v"
+    code, said = _check(tmp_path, SUM.replace("{mu}", "0.9"), "v", PORT_SUM.replace("{mu}", "0.9"), port_step)
+    assert code == 1 and "learning rate" in said and "dampening" not in said, said

@@ -36,18 +36,21 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
     apart = [k for k in range(4) if abs(mine[k] - theirs[k]) > allowed[k]]
     if not apart:
         return None
-    meaning, side = _meaning(mine, theirs, apart)
+    first = updates["numpy"][0] @ updates["torch"][0] / max(float(updates["numpy"][0] @ updates["numpy"][0]), 1e-300)
+    meaning, side = _meaning(mine, theirs, apart, first)
     shown = "; ".join(f"{NAMES[k]}: NumPy {mine[k]:.4g}, port {theirs[k]:.4g}" for k in range(4) if k in apart or k < 3)
     text = (f"Each side's updates of {parameter} follow one recurrence u_t = a·u_(t-1) + b·g_t + c·g_(t-1) + d·p_t "
             f"(fitted over steps 2 to {len(grads)} in lockstep, g the gradient at the shared start): {shown}. {meaning}")
     return Finding("update-law", text, {"step": step, "parameter": parameter, "stage": "update", "side": side,
                                         "numpy_law": [round(x, 9) for x in mine], "torch_law": [round(x, 9) for x in theirs]},
+                   "Give both programs the same learning rate." if "the learning rate" in meaning else
                    "Write the optimizer's update with the same constants in both programs (torch.optim.SGD: "
                    "buf = μ·buf + (1 - dampening)·g, then g + μ·buf with nesterov).", 0.85 if meaning else 0.7)
 
 
-def _meaning(mine: tuple, theirs: tuple, apart: list[int]) -> tuple[str, str]:
-    """What the coefficients that differ mean, and the side whose law is the less usual one."""
+def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tuple[str, str]:
+    """What the coefficients that differ mean, and the side whose law is the less usual one; `first`: the port's first
+    update over the NumPy program's (a rate scales it too, a dampening leaves the first step's buffer g)."""
     mu = mine[0]
     if apart == [0]:
         return f"The momentum μ is {mine[0]:.4g} in the NumPy program and {theirs[0]:.4g} in the port.", "both"
@@ -59,6 +62,9 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int]) -> tuple[str, str]:
                 "heavy-ball momentum on the other.", "torch" if who == "the port" else "numpy")
     if apart == [1, 2] and abs(theirs[1] / mine[1] - theirs[2] / mine[2]) < SAME:
         return f"Both gradient terms are {theirs[1] / mine[1]:.6g} times the NumPy program's in the port: the learning rate.", "both"
+    if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first):
+        return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: the learning "
+                "rate (momentum's recurrence itself is the same).", "both")
     if apart == [1]:
         return _dampening(mine, theirs, mu)
     if apart == [3] or apart == [1, 3]:
