@@ -71,12 +71,19 @@ def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
     """The port's last value equal to the twin along its own ops (a bias of zeros added, a copy): where the port goes
     on from, so that its next ops are the ones that change the value."""
     for _ in range(6):
-        same = next((trace.values[u] for u in twin.users if trace.values[u].op in CARRYING and trace.values[u].array.shape
+        same = next((trace.values[u] for u in twin.users if _carries(trace.values[u]) and trace.values[u].array.shape
                      == twin.array.shape and agrees(trace.values[u].array, twin.array, tolerance)), None)
         if same is None:
             return twin
         twin = same
     return twin
+
+
+def _carries(value: Value) -> bool:
+    """An op that may hand its input on unchanged: a copy, a view, a bias of zeros added; not a number other than 0
+    added (var + eps: a value the next ops read otherwise, however near it is)."""
+    identity = 1.0 if value.op in ("mul", "div") else 0.0
+    return value.op in CARRYING and not any(isinstance(i, float) and i != identity for i in value.inputs)
 
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:

@@ -49,4 +49,6 @@ def _per_label(mine: np.ndarray, theirs: np.ndarray, labels: np.ndarray, kinds: 
         weights[float(kind)] = middle
     values = list(weights.values())
     positive = all(v > 0 for v in values) or all(v < 0 for v in values)  # a class weight scales, it flips no sign
-    return weights if positive and np.ptp(values) > 1e-3 * max(abs(v) for v in values) else None
+    sized = all(1e-3 <= abs(v) <= 1e3 for v in values)  # weights as people give them (or divided by a batch's count);
+    # thousands apart from 1 is a factor of another kind (a quotient's denominator) that only happens to split by label
+    return weights if positive and sized and np.ptp(values) > 1e-3 * max(abs(v) for v in values) else None

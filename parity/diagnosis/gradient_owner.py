@@ -16,6 +16,9 @@ def another_parameters(twin: Value, parameter: str, trace: Trace, tolerance: flo
     NumPy program's parameter after the step and before it), that change must go against the other gradient: one
     negative multiple of it (a plain step), or its signs reversed entry by entry (an adaptive first step, lr·sign(g)).
     A trace can hold another parameter's gradient on the way to this one's update without its being this one's."""
+    if not twin.op.endswith(".grad"):  # a gradient at a view of a parameter (a gain reshaped to (1, C, 1, 1)): its own
+        twin = next((v for v in trace.values if v.op.endswith(".grad") and v.array.size == twin.array.size and
+                     agrees(v.array.ravel(), twin.array.ravel(), tolerance)), twin)
     if moved is not None and moved[1] is not None and (np.shape(moved[1]) != moved[0].shape or
                                                         not _against(moved[0] - np.asarray(moved[1], np.float64), twin.array)):
         return ""

@@ -228,6 +228,9 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     scaled_at = [(trace if mine else other).values[i] for i in first.users]
     if not any(_same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
         return ""
+    source = next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)
+    if source is not None and _scaled_near(source, factor, scaled_in):
+        return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
     into = next(_canonical(v) for v in scaled_at if _same_step(v, taken))
     into = taken.op if into == _canonical(taken) else into  # softmax, where the NumPy program writes its steps
     said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {into}"
@@ -247,6 +250,16 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
                  f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")
     return said
+
+
+def _scaled_near(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
+    """Whether an op a few uses on from the value scales by the same number."""
+    frontier = [value]
+    for _ in range(hops):
+        frontier = [trace.values[u] for v in frontier for u in v.users if trace.values[u].op != "grad"]
+        if any((s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) for v in frontier):
+            return True
+    return False
 
 
 def _same_step(a: Value, b: Value) -> bool:

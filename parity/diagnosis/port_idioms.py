@@ -55,7 +55,7 @@ def port_idioms(setup: Any, built: Any, step: int) -> Finding | None:
                                "or nn.ModuleDict: they are not registered, so model.parameters() (and the optimizer built "
                                "from it) miss them, they keep torch's own initialisation and are never updated.",
                                {"side": "torch", "stage": "model"}, "Hold submodules in nn.ModuleList / nn.ModuleDict.", SUGGESTED)
-            hooks = [module.register_forward_pre_hook(lambda m, args: in_eval.append(type(m).__name__) if not m.training else None)
+            hooks = [module.register_forward_pre_hook(lambda m, args: in_eval.append((m, m.training)))
                      for model in models for module in model.modules() if isinstance(module, MODE_DEPENDENT)]
             hooks += [module.register_forward_pre_hook(lambda m, args: time_first.append((type(m).__name__, tuple(args[0].shape)))
                                                        if not m.batch_first and torch.is_tensor(args[0]) and args[0].dim() == 3 else None)
@@ -73,6 +73,8 @@ def port_idioms(setup: Any, built: Any, step: int) -> Finding | None:
                        f"features)) and fed {fed[1]}, whose first axis is the batch's {rows} rows: it runs the recurrence "
                        "across the samples as if they were time steps.", {"side": "torch", "stage": "forward",
                        "input_shape": list(fed[1])}, f"Build the {fed[0]} with batch_first=True (or feed it x.transpose(0, 1)).", 0.85)
+    trained = {id(m) for m, training in in_eval if training}  # a module run in training mode too: its eval calls evaluate
+    in_eval = [type(m).__name__ for m, training in in_eval if not training and id(m) not in trained]
     if in_eval:
         return Finding("forward", f"The port steps its model in eval mode: its {in_eval[0]} runs with training=False (BatchNorm "
                        "on its running statistics, not the batch's; Dropout off) during the training step.",

@@ -32,6 +32,9 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
             if written is None or other is None or written.shape != value.array.shape or not np.all(np.isfinite(other)) \
                     or not agrees(written, value.array, tolerance):
                 continue  # an operand read in part (a view, a slice): the leaves do not give the value as written
+            if _factor_twice(leaves, ops, left, trace):
+                continue  # regrouped, a number would weigh a term it weighs already (0.5·dce + 0.5·dkl as 0.5·(dce + 0.5·dkl)):
+                # the numbers say as well that the term is 1/a times the other's, a factor more likely than parentheses
             theirs = next((t for t in after if t.array.shape == other.shape and agrees(other, t.array, tolerance)), None)
             if theirs is None or any(t.array.shape == value.array.shape and agrees(value.array, t.array, tolerance) for t in after):
                 continue
@@ -46,6 +49,16 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
                 return said + f", or the last operator written the other way ({ops[1]} where {FLIPPED[ops[1]]} belongs)."
             return said + "."
     return ""
+
+
+def _factor_twice(leaves: tuple, ops: tuple[str, str], left: bool, trace: Trace) -> bool:
+    """Whether the regrouping applies a number to a term the program made with that very number already."""
+    number, moved = (leaves[0], leaves[2]) if left else (leaves[2], leaves[0])
+    if not isinstance(number, float) or not isinstance(moved, int):
+        return False
+    made = trace.values[moved]
+    return SYMBOLS.get(made.op) == (ops[0] if left else ops[1]) and any(
+        isinstance(i, float) and abs(i - number) <= 1e-12 * abs(number) for i in made.inputs)
 
 
 TIGHT = {"**": 3, "*": 2, "/": 2, "+": 1, "-": 1}

@@ -43,15 +43,29 @@ def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> 
 
 
 def _axes_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
-    """axes_of for a value of more axes, laid out alike on both sides: the two reductions' axes said with their sizes."""
-    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)\b", v.detail)), None)
-    theirs = next((v for v in torch_ops if v.op in REDUCTIONS and re.search(r"dim=(-?\d)\b", v.detail)), None)
+    """axes_of for a value of more axes, laid out alike on both sides: the two reductions' axes (one, or a tuple of
+    them) said with their sizes."""
+    shape = frontier.array.shape
+    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and _axes(v.detail, "axis", len(shape))), None)
+    theirs = next((v for v in torch_ops if v.op in REDUCTIONS and _axes(v.detail, "dim", len(shape))), None)
     if mine is None or theirs is None or mine.array.shape != theirs.array.shape and mine.array.size == theirs.array.size:
         return ""
-    shape = frontier.array.shape
-    a, b = (int(re.search(pattern, v.detail).group(1)) % len(shape) for pattern, v in ((r"axis=(-?\d)", mine), (r"dim=(-?\d)", theirs)))
-    return "" if a == b else (f"The NumPy program's {mine.op} runs over axis {a} (of size {shape[a]}) of the {shape} value, "
-                              f"the port's {theirs.op} over axis {b} (of size {shape[b]}){' (the batch)' if b == 0 or a == 0 else ''}.")
+    a, b = _axes(mine.detail, "axis", len(shape)), _axes(theirs.detail, "dim", len(shape))
+    if a == b:
+        return ""
+    said = [f"axis {x[0]} (of size {shape[x[0]]})" if len(x) == 1 else f"axes {x} (of sizes {', '.join(str(shape[k]) for k in x)})"
+            for x in (a, b)]
+    return (f"The NumPy program's {mine.op} runs over {said[0]} of the {shape} value, the port's {theirs.op} over "
+            f"{said[1]}{' (the batch)' if 0 in a + b else ''}.")
+
+
+def _axes(detail: str, key: str, ndim: int) -> tuple[int, ...]:
+    """The axes a reduction's detail names (axis=1, axis=(2, 3), dim=(1, 2)), each from 0; () where it names none."""
+    found = re.search(rf"\b{key}=(\(([-\d, ]+)\)|-?\d+)", detail)
+    if not found:
+        return ()
+    numbers = [int(n) for n in re.findall(r"-?\d+", found.group(1))]
+    return tuple(sorted(n % ndim for n in numbers))
 
 
 def _whole_on_numpy_side(numpy_ops: list[Value], torch_ops: list[Value]) -> str:

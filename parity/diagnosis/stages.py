@@ -21,6 +21,7 @@ import numpy as np
 
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.update_recurrence import recurrence_finding
+from parity.diagnosis.gradient_sizes import sizes_apart
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.forward_stage import forward_beneath, forward_readings, loss_agrees, ranked
 from parity.diagnosis.quietly import quietly
@@ -223,6 +224,8 @@ def _unknown(step: int, name: str) -> Finding:
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
     a, b = context.numpy_record[f"{parameter}.grad"], context.torch_record[f"{parameter}.grad"]
     evidence = {"step": step, "parameter": parameter, "stage": "backward"}
+    if sized := sizes_apart(parameter, a, b, step):
+        return [sized]
     found = []
     side_zero = "NumPy" if not np.any(a) else "torch" if not np.any(b) else None
     if side_zero:

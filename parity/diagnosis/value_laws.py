@@ -123,14 +123,52 @@ def related(numpy_values: list[Value], torch_values: list[Value], tolerance: flo
         found = [(theirs, law) for theirs in torch_values if theirs.array.shape == mine.array.shape and same_kind(mine, theirs)
                  and (law := law_between(a, np.asarray(theirs.array, np.float64), tolerance, op_kind(mine.op) not in BINARY))
                  and not (undone and "the negative" in law)]
+        if not found:  # a variance n/(n - 1) apart for a large n: nearer than a law's tolerance, read by its factor
+            found = [(theirs, f"the port's is {float(np.vdot(a, theirs.array) / np.vdot(a, a)):.6g} times the NumPy program's")
+                     for theirs in torch_values if theirs.array.shape == mine.array.shape and same_kind(mine, theirs)
+                     and _bessel(mine, np.asarray(theirs.array, np.float64), by_index)][:1]
         if found:
             theirs, law = max(found, key=lambda pair: _same_columns(a, np.asarray(pair[0].array, np.float64), tolerance))
             if "the negative" in law and op_kind(mine.op) == "subtract":
                 law += " (the subtraction's operands swapped, b - a for a - b: the sign flipped)"
             law += _exponents(a, np.asarray(theirs.array, np.float64)) if op_kind(mine.op) == "exp" else ""
+            bessel = _bessel(mine, np.asarray(theirs.array, np.float64), by_index)
             return (f"Where they part, the NumPy program's {mine.op} {mine.array.shape} and the port's {theirs.op} are "
-                    f"one function of the other: {law}."), 0.6 if _bare_scale(a, np.asarray(theirs.array, np.float64)) else 0.8
+                    f"one function of the other: {law}{bessel}."), 0.6 if _bare_scale(a, np.asarray(theirs.array, np.float64)) \
+                and not bessel else 0.8
     return "", 0.0
+
+
+def _bessel(mine: Value, theirs: np.ndarray, values: dict[int, Value]) -> str:
+    """A variance (or standard deviation, or a value made from one within a few ops: a running variance's update) one
+    side divides by n - 1 and the other by n, for n the entries each of its numbers reduces: the two (n - 1)/n apart
+    (its square root for a standard deviation)."""
+    spread = _variance_behind(mine, values)
+    if spread is None or not np.any(mine.array):
+        return ""
+    source = values[spread.inputs[0]]
+    n = source.array.size // spread.array.size
+    k = float(np.vdot(mine.array, theirs) / np.vdot(mine.array, mine.array))
+    power = 0.5 if op_kind(spread.op) == "std" and spread is mine else 1.0
+    for factor, who in (((n - 1) / n, "the NumPy program"), (n / (n - 1), "the port")):
+        if n > 1 and abs(k - factor ** power) <= 1e-5 * factor:
+            return (f" = {'' if power == 1 else '√'}((n - 1)/n){'' if factor < 1 else '⁻¹'} for the n = {n} entries each "
+                    f"{op_kind(spread.op)} reduces: {who} divides by n - 1 (ddof=1, Bessel's correction, an unbiased "
+                    "variance) where the other divides by n")
+    return ""
+
+
+def _variance_behind(value: Value, values: dict[int, Value], hops: int = 3) -> Value | None:
+    """The variance or standard deviation the value is, or is made from within a few ops (each a reduction of a traced
+    value)."""
+    frontier = [value]
+    for _ in range(hops + 1):
+        found = next((v for v in frontier if op_kind(v.op) in ("var", "std") and v.inputs and isinstance(v.inputs[0], int)
+                      and v.inputs[0] in values and v.array.size), None)
+        if found is not None:
+            return found
+        frontier = [values[i] for v in frontier for i in v.inputs if isinstance(i, int) and i in values]
+    return None
 
 
 def _bare_scale(mine: np.ndarray, theirs: np.ndarray) -> bool:
