@@ -71,19 +71,24 @@ def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
     """The port's last value equal to the twin along its own ops (a bias of zeros added, a copy): where the port goes
     on from, so that its next ops are the ones that change the value."""
     for _ in range(6):
-        same = next((trace.values[u] for u in twin.users if _carries(trace.values[u]) and trace.values[u].array.shape
-                     == twin.array.shape and agrees(trace.values[u].array, twin.array, tolerance)), None)
+        same = next((trace.values[u] for u in twin.users if _carries(trace.values[u]) and _alike(trace.values[u], twin)
+                     and agrees(trace.values[u].array.ravel(), twin.array.ravel(), tolerance)), None)
         if same is None:
             return twin
         twin = same
     return twin
 
 
+def _alike(value: Value, twin: Value) -> bool:
+    """The same shape, or (a reshape or view) the same numbers in another shape: (1, C, 1, 1) viewed as (C,)."""
+    return value.array.shape == twin.array.shape or value.op in ("view", "reshape") and value.array.size == twin.array.size
+
+
 def _carries(value: Value) -> bool:
     """An op that may hand its input on unchanged: a copy, a view, a bias of zeros added; not a number other than 0
     added (var + eps: a value the next ops read otherwise, however near it is)."""
-    identity = 1.0 if value.op in ("mul", "div") else 0.0
-    return value.op in CARRYING and not any(isinstance(i, float) and i != identity for i in value.inputs)
+    identity = {"add": 0.0, "sub": 0.0, "mul": 1.0, "div": 1.0}.get(value.op)
+    return value.op in CARRYING and (identity is None or not any(isinstance(i, float) and i != identity for i in value.inputs))
 
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:

@@ -24,9 +24,9 @@ def _normalised(x: torch.Tensor, dims: tuple[int, ...], eps: float) -> tuple[tor
 
 def _affine(y: torch.Tensor, weight: Any, bias: Any, shape: tuple[int, ...]) -> torch.Tensor:
     if weight is not None:
-        y = y * weight.reshape(shape)
+        y = y * (weight if tuple(weight.shape) == shape else weight.reshape(shape))  # no view of its own where none is needed
     if bias is not None:
-        y = y + bias.reshape(shape)
+        y = y + (bias if tuple(bias.shape) == shape else bias.reshape(shape))
     return y
 
 

@@ -228,8 +228,7 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     scaled_at = [(trace if mine else other).values[i] for i in first.users]
     if not any(_same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
         return ""
-    source = next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)
-    if source is not None and _scaled_near(source, factor, scaled_in):
+    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and _scaled_near(source, factor, scaled_in):
         return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
     into = next(_canonical(v) for v in scaled_at if _same_step(v, taken))
     into = taken.op if into == _canonical(taken) else into  # softmax, where the NumPy program writes its steps
