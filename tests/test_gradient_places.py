@@ -182,3 +182,18 @@ def test_a_mean_over_a_tuple_of_other_axes_is_said_with_both_tuples(tmp_path, di
         assert code == 0, said
         return
     assert code == 1 and words in said and "runs over axes (2, 3)" in said, said
+
+
+@pytest.mark.parametrize("weights, read", [({0.0: 1.0, 1.0: 3.0}, True), ({0.0: 2730.67, 1.0: 8192.0}, False)])
+def test_a_per_label_factor_is_a_class_weight_only_at_the_size_of_one(weights, read):
+    """A quotient's denominator left out of a Dice gradient splits by label too, by factors in the thousands: no class
+    weight a program writes."""
+    from parity.diagnosis.class_weights import label_weighted
+    from tests.test_backward_sources import values
+    rng = np.random.default_rng(43)
+    y = (rng.random(12) > 0.5).astype(float)
+    g = rng.normal(size=12)
+    mine = values(("y", y, (), ""), ("subtract", g * np.where(y == 1, weights[1.0], weights[0.0]), (0,), ""))
+    port = values(("grad", g, (), ""))
+    found = label_weighted([mine.values[1]], [port.values[0]], mine, lambda v: "the port's gradient")
+    assert bool(found) == read, found
