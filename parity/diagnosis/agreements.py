@@ -135,6 +135,13 @@ def new_value(trace: Trace, after: np.ndarray) -> Value | None:
     return next((value for value in equal if not value.users), equal[0] if equal else None)
 
 
+def first_equal(trace: Trace, kept: np.ndarray) -> Value | None:
+    """The first NumPy value equal to an array the program keeps (its gradient), not an optimizer's later value that
+    meets it (√v̂ at Adam's first step is |g|)."""
+    return next((v for v in trace.values if v.op not in ("X", "y") and v.array.shape == kept.shape
+                 and np.allclose(v.array, kept, rtol=1e-6, atol=1e-12)), None)
+
+
 def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int]:
     """The target's ancestors that disagree, in the order computed: where the programs part."""
     seen, stack, region = set(), [target.index], []

@@ -61,3 +61,20 @@ def _after_a_bound(gradient: Value, port_trace: Trace, reach: int = 4) -> bool:
             return False
         value = same[0]
     return False
+
+
+def clipped_on_one_side(mine: Value, theirs: Value, rows: int, name: Callable[[Value], str]) -> str:
+    """The reference's gradient is the NumPy program's delta clipped to ±c (two or more entries beyond c, the rest
+    equal): the NumPy derivative lacks the clip (a Huber loss's linear region, a gradient clipped by value); c said
+    with the rows of a mean where c·rows is a round number (a δ over the batch)."""
+    a, b = np.ravel(mine.array), np.ravel(theirs.array)
+    c = float(np.abs(b).max(initial=0.0))
+    beyond = np.abs(a) > c * (1 + 1e-4)
+    if c == 0 or beyond.sum() < 2 or beyond.all() or not np.allclose(np.clip(a, -c, c), b, rtol=1e-4, atol=1e-6 * c):
+        return ""
+    whole = c * rows
+    over = f" = {whole:.4g}/{rows}, a bound of {whole:.4g} over the mean's {rows} rows" if rows > 1 and abs(whole - round(whole, 2)) <= 1e-4 * whole else ""
+    return (f"{name(theirs)[0].upper()}{name(theirs)[1:]} is the NumPy program's {describe(mine)} clipped to ±{c:.4g}{over}: "
+            f"equal on {int((~beyond).sum())} of its {a.size} entries, and at ±{c:.4g} on the {int(beyond.sum())} where the "
+            "NumPy program's lies beyond: the NumPy derivative lacks that clip (a Huber loss's linear region, where the "
+            "derivative is ±δ, or a gradient clipped by value on the other side).")

@@ -24,7 +24,7 @@ from parity.diagnosis.ratios import constant_ratio, ratio_meaning, written_form
 from parity.diagnosis.target_entries import target_entries
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.missing_terms import port_gradients
-from parity.diagnosis.bound_derivative import where_bound
+from parity.diagnosis.bound_derivative import clipped_on_one_side, where_bound
 from parity.diagnosis.softmax_temperature import factor_at_another_temperature
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
@@ -62,7 +62,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if agrees(mine.array, theirs.array, tolerance):
                 continue
             columns = _departing_columns(mine.array, theirs.array, tolerance)
-            if said := where_bound(mine, theirs, numpy_trace, tolerance, name, torch_trace):
+            if said := where_bound(mine, theirs, numpy_trace, tolerance, name, torch_trace) or \
+                    clipped_on_one_side(mine, theirs, _rows(numpy_trace), name):
                 return said
             own = local_derivative(theirs, torch_trace)  # f'(U) at the port's V = f(U): the chain rule's own step
             for factor in numpy_trace.values[:index] if not fused(theirs, torch_trace) else ():  # a fused cell's inner

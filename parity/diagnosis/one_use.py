@@ -53,3 +53,23 @@ def _measured(value: Value, trace: Trace, other: Trace, tolerance: float, change
         return None
     return next((v for v in other.values if accept(v) and v.array.shape == result.shape and agrees(result, v.array, tolerance)), None)
 
+
+def other_use_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, other: Trace, tolerance: float,
+                       parameter: str, name: Callable[[Value], str]) -> str:
+    """The port's gradient of the parameter is the NumPy program's first departing value plus that same op applied to
+    the port's gradient at another use of the parameter (a shared tower's second call, a tied weight's other use):
+    the NumPy program takes one use's term and leaves the other's out."""
+    own = next((v for v in other.values if v.op == f"{parameter}.grad"), None)
+    if own is None or own.array.shape != first.array.shape or not np.any(first.array):
+        return ""
+    missing = own.array - first.array
+    if not np.any(np.abs(missing) > tolerance * float(np.abs(own.array).max(initial=0.0))):
+        return ""
+    for gradient in (v for v in other.values if v.op == "grad" and v.index != twin.index and v.array.shape == frontier.array.shape):
+        made = recomputed(first, frontier.index, gradient.array, trace)
+        if made is not None and made.shape == missing.shape and agrees(made, missing, tolerance):
+            return (f"The port's gradient of {parameter} is the NumPy program's {first.op} of it plus the same {first.op} of "
+                    f"{name(gradient)}, another use of {parameter} in the port's forward pass: the NumPy program takes one "
+                    "use's term and leaves the other's out (a shared layer's second call, a tied weight's other use, the "
+                    "gradients of one branch of a siamese pair).")
+    return ""

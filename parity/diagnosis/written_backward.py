@@ -1,10 +1,9 @@
 """Where two programs as written part in the backward pass, read from the values each computes at the shared start.
 
 The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad;
-the NumPy program's, its hand-written deltas. From the NumPy program's new value of the failing parameter back,
-the last agreeing gradient is the frontier; the first value the NumPy program makes from it that disagrees is
-compared with the port's gradients of its shape: apart from the port's by another of its values, or by the product
-of two (a term of a sum dropped: a skip connection's path, a tied weight's second use)."""
+the NumPy program's, its hand-written deltas. From the NumPy program's new value of the failing parameter (or the
+gradient it keeps) back, the last agreeing gradient is the frontier; the first value the NumPy program makes from it
+that disagrees is compared with the port's gradients of its shape (a term of a sum dropped: a tied weight's use)."""
 
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
-from parity.diagnosis.one_use import one_use_replaced
+from parity.diagnosis.one_use import one_use_replaced, other_use_left_out
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
@@ -35,7 +34,7 @@ from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements, new_value, own_path_inputs, region_of
+from parity.diagnosis.agreements import agreements, first_equal, new_value, own_path_inputs, region_of
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -93,16 +92,18 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     fair = kept is not None and kept <= FD_AGREES  # the port's own .grad the derivative: a clipped one is no yardstick
-    return located_backward(setup, built, step, parameter, after) or (
+    return located_backward(setup, built, step, parameter, after) or (numpy_gradient is not None and located_backward(
+        setup, built, step, parameter, numpy_gradient, kept_gradient=True)) or (  # an Adam first step agrees whatever g is
         not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
 
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
-                     reference: str = "the port") -> Finding | None:
-    """From the NumPy program's new value of the parameter back: the last gradient it shares with the reference side
-    (the port, or the kit's twin), and the first value it makes from it that the reference never has."""
+                     reference: str = "the port", kept_gradient: bool = False) -> Finding | None:
+    """From the NumPy program's new value of the parameter back (or, `kept_gradient`, from the gradient it keeps): the
+    last gradient it shares with the reference side (the port, or the kit's twin), and the first value it makes from it
+    that the reference never has."""
     (numpy_trace, torch_trace), tolerance = traces(setup, built, step, gradients=True), trace_tolerance(built)
-    target = new_value(numpy_trace, np.asarray(after, np.float64))
+    target = (first_equal if kept_gradient else new_value)(numpy_trace, np.asarray(after, np.float64))
     if target is None:
         return None
     agreed = agreements(numpy_trace, torch_trace, tolerance)
@@ -135,10 +136,13 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
-    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance, (target.array, weights().get(parameter)))):  # on its
-        # own path; one number agrees with another by chance as often as by a slip
+    moved = None if kept_gradient else (target.array, weights().get(parameter))  # a kept gradient is no step made
+    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance, moved)):
         return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
                        f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
+    if both_uses := other_use_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, parameter, name):
+        return Finding("numpy-backward", f"{text} {both_uses}", {**evidence, "side": "numpy"},
+                       f"Sum {parameter}'s gradient over every use of it in the forward pass.", 0.85)
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},
                        "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)
