@@ -60,16 +60,37 @@ def other_use_left_out(first: Value, frontier: Value, twin: Value, trace: Trace,
     the port's gradient at another use of the parameter (a shared tower's second call, a tied weight's other use):
     the NumPy program takes one use's term and leaves the other's out."""
     own = next((v for v in other.values if v.op == f"{parameter}.grad"), None)
-    if own is None or own.array.shape != first.array.shape or not np.any(first.array):
-        return ""
+    if own is None or own.array.shape != first.array.shape or not np.any(first.array) or _added_later(first, trace):
+        return ""  # the NumPy program adds another term of its shape afterwards (g1 + g2): that use is there, later
     missing = own.array - first.array
     if not np.any(np.abs(missing) > tolerance * float(np.abs(own.array).max(initial=0.0))):
         return ""
     for gradient in (v for v in other.values if v.op == "grad" and v.index != twin.index and v.array.shape == frontier.array.shape):
         made = recomputed(first, frontier.index, gradient.array, trace)
-        if made is not None and made.shape == missing.shape and agrees(made, missing, tolerance):
+        if made is not None and made.shape == missing.shape and agrees(made, missing, tolerance) and \
+                not _holds(frontier, gradient, trace, tolerance):
             return (f"The port's gradient of {parameter} is the NumPy program's {first.op} of it plus the same {first.op} of "
                     f"{name(gradient)}, another use of {parameter} in the port's forward pass: the NumPy program takes one "
                     "use's term and leaves the other's out (a shared layer's second call, a tied weight's other use, the "
                     "gradients of one branch of a siamese pair).")
     return ""
+
+
+def _holds(value: Value, gradient: Value, trace: Trace, tolerance: float) -> bool:
+    """Whether the NumPy value is a sum one of whose terms is that other use's gradient: it takes that use already,
+    and a term inside it is wrong (the numbers only happen to be one use's)."""
+    return value.op.removesuffix(" (in place)") in ("add", "subtract") and any(
+        isinstance(i, int) and trace.values[i].array.shape == gradient.array.shape
+        and agrees(np.abs(trace.values[i].array), np.abs(gradient.array), tolerance) for i in value.inputs)
+
+
+def _added_later(value: Value, trace: Trace, hops: int = 3) -> bool:
+    """Whether a sum a few ops on takes the value with another term of its shape."""
+    frontier = [value]
+    for _ in range(hops):
+        frontier = [trace.values[u] for v in frontier for u in v.users]
+        if any(u.op.removesuffix(" (in place)") in ("add", "subtract") and sum(
+                1 for i in u.inputs if isinstance(i, int) and trace.values[i].array.shape == value.array.shape) == 2
+               for u in frontier):
+            return True
+    return False
