@@ -168,7 +168,7 @@ OUTPUTS = ("--output", "net.eval_out", "--torch-output", "model.eval_out")
 @pytest.mark.parametrize("unbiased, momentum, words", [
     (" * 32 / 31", "0.1", None),
     ("", "0.1", "the port divides by n - 1 (ddof=1, Bessel's correction"),
-    (" * 32 / 31", "0.9", "with momentum=0.1 its output is the NumPy program's"),
+    (" * 32 / 31", "0.9", "0.1 = 1 - 0.9"),  # the momentum's number read where the two runs of products part
 ])
 def test_running_statistics_read_by_an_evaluation_are_met_where_they_part(tmp_path, unbiased, momentum, words):
     code, said = _check(tmp_path, RUNNING_NUMPY.replace("{unbiased}", unbiased), RUNNING_PORT.replace("{momentum}", momentum),

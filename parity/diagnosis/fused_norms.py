@@ -17,6 +17,7 @@ import torch
 
 
 def _normalised(x: torch.Tensor, dims: tuple[int, ...], eps: float) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    dims = dims[0] if len(dims) == 1 else dims  # one axis said as one (dim=0), as a program writes it
     mean = x.mean(dim=dims, keepdim=True)
     var = x.var(dim=dims, unbiased=False, keepdim=True)
     return (x - mean) / torch.sqrt(var + eps), mean, var

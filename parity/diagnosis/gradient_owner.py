@@ -1,11 +1,16 @@
 """A NumPy update of one parameter made from the port's gradient of another: the gradient of the wrong parameter
-fed to the optimizer (a scatter with another table's index, a name mixed up in a dict of gradients)."""
+fed to the optimizer (a scatter with another table's index, a name mixed up in a dict of gradients); or one use's term of
+a parameter the port uses twice."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.finding import Finding
+from parity.diagnosis.one_use import other_use_left_out
 from parity.diagnosis.value_trace import Trace, Value, agrees
 
 
@@ -40,3 +45,17 @@ def _against(step_made: np.ndarray, gradient: np.ndarray) -> bool:
         return True
     shown = np.abs(gradient) > 1e-6 * float(np.abs(gradient).max(initial=0.0))
     return step_made.shape == gradient.shape and bool(shown.any()) and bool(np.all(np.sign(step_made[shown]) == -np.sign(gradient[shown])))
+
+
+def owned_otherwise(text: str, evidence: dict, values: tuple[Value, Value, Value], both: tuple[Trace, Trace],
+                    tolerance: float, name: Any, moved: Any) -> Finding | None:
+    """The gradient stepped with is another parameter's (`moved` False: not on the parameter's own path), or one use's
+    of a parameter the port uses twice."""
+    (first, frontier, twin), parameter = values, evidence["parameter"]
+    if moved is not False and twin.array.size > 1 and (another := another_parameters(twin, parameter, both[1], tolerance, moved)):
+        return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
+                       f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
+    if both_uses := other_use_left_out(first, frontier, twin, *both, tolerance, parameter, name):
+        return Finding("numpy-backward", f"{text} {both_uses}", {**evidence, "side": "numpy"},
+                       f"Sum {parameter}'s gradient over every use of it in the forward pass.", 0.85)
+    return None

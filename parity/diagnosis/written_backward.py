@@ -13,12 +13,12 @@ import numpy as np
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
-from parity.diagnosis.gradient_owner import another_parameters
+from parity.diagnosis.gradient_owner import owned_otherwise
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
-from parity.diagnosis.one_use import one_use_replaced, other_use_left_out
+from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
 from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
@@ -137,12 +137,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         text = text.replace("the port's", f"{reference}'s")
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
     moved = None if kept_gradient else (target.array, weights().get(parameter))  # a kept gradient is no step made
-    if own and twin.array.size > 1 and (another := another_parameters(twin, parameter, torch_trace, tolerance, moved)):
-        return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
-                       f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
-    if both_uses := other_use_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, parameter, name):
-        return Finding("numpy-backward", f"{text} {both_uses}", {**evidence, "side": "numpy"},
-                       f"Sum {parameter}'s gradient over every use of it in the forward pass.", 0.85)
+    if owned := owned_otherwise(text, evidence, (first, frontier, twin), (numpy_trace, torch_trace), tolerance, name, moved if own else False):
+        return owned
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},
                        "Apply that op's derivative before the update (the chain rule through every op from the parameter).", 0.8)

@@ -196,8 +196,6 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
-        ("again", lambda: said("forward", applied_again(frontier, twin, departing, (numpy_trace, torch_trace), tolerance),
-                               "Apply the same ops in both programs (the same depth, the same layers).")),
         ("compared_with", compared),
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
@@ -207,7 +205,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
                     said: Callable, start: tuple[Value, Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
-    return [("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
+    return [("again", lambda: said("forward", applied_again(*start, departing, (numpy_trace, torch_trace), tolerance),
+                                   "Apply the same ops in both programs (the same depth, the same layers).")),
+            ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
                                          "Compute that value alike in both programs.", 0.75))]
 

@@ -11,11 +11,11 @@ from parity.diagnosis.fused_cells import written_out_calls
 from parity.diagnosis.broadcasts import keepdims_left_out
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
+from parity.diagnosis.factor_chains import factors_apart
 from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
 from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.recompute import leaves, recomputed, replay, replayable
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
-
 
 CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
 
@@ -105,9 +105,8 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                   accept: Callable[[Value], bool] = lambda v: True, replaced: Callable[[Value], bool] = lambda v: True,
                   kin: bool = False) -> str:
     """The departing value recomputed with one of the values it is made from (a few elementwise ops back) replaced by
-    another value of the program's of the same shape: where that gives a value of the other side's, the program
-    took the wrong value there (an off-by-one among a list of states, a pre-activation for an activation). With
-    `kin`, only a value akin to the one replaced is put in (`_akin`): the slips people make, not any value that fits."""
+    another of its shape: where that gives a value of the other side's, the program took the wrong value there (an
+    off-by-one among states, a pre-activation for an activation). With `kin`, only a value akin to it (`_akin`)."""
     sources = [leaf for leaf in leaves(trace, value.index, DEPTH) if replaced(trace.values[leaf])]
     for leaf in sources:
         shape = trace.values[leaf].array.shape
@@ -277,7 +276,8 @@ def meant_there(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, ot
         return order + bias_order(chain(trace, numpy_ops[0], set(region), 8), chain(other, torch_ops[0]), trace, other), \
             "Apply the two operations in the same order.", 0.8
     nearby = (*chain(trace, numpy_ops[0], set(region), 3), *chain(other, torch_ops[0], None, 3)) if numpy_ops and torch_ops else ()
-    if number := constants(numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0, nearby):
+    if number := factors_apart((trace, other), numpy_ops, torch_ops, region) or constants(
+            numpy_ops, torch_ops, trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0, nearby):
         return number, "Use the same number in both programs.", 0.8
     if broadcast := keepdims_left_out([trace.values[i] for i in region], trace, other, tolerance):
         return broadcast, "Keep the reduced axis (keepdims=True) so that each row takes its own number.", 0.85
