@@ -54,6 +54,8 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
             # or the NumPy program computes that gradient itself, on its own path (a bias's, from the same delta)
         if match is not None:
             local = local_derivative(at[made.index], other) if made.index in at else None
+            if scale and (local is not None and np.allclose(local[2], scaled[1], rtol=1e-9) or _number_derivative(made) == scaled[1]):
+                continue  # the number the program writes is that step's own derivative (α = 1/T = 0.5): the step is taken
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
             return (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
                     f"{describe(made)}, in its place, the NumPy program's {first.op} gives the port's "
@@ -124,6 +126,15 @@ def gradient_words(value: Value, trace: Trace) -> str:
     if value.op.endswith(".grad"):
         return f"gradient of {value.op.removesuffix('.grad')}"
     return f"gradient at {describe(trace.values[value.inputs[0]])}" if value.inputs and isinstance(value.inputs[0], int) else describe(value)
+
+
+def _number_derivative(made: Value) -> float | None:
+    """The derivative of a product or division by one number: that number, or its reciprocal."""
+    numbers, op = [i for i in made.inputs if isinstance(i, float)], made.op.removesuffix(" (in place)").removesuffix("_")
+    if len(numbers) != 1 or len(made.inputs) != 2 or not numbers[0]:
+        return None
+    return 1.0 / numbers[0] if op in ("div", "divide", "true_divide") and made.inputs[1] == numbers[0] else \
+        numbers[0] if op in ("mul", "multiply") else None
 
 
 def _number_step(made: Value, source: int) -> str:
