@@ -80,8 +80,10 @@ def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
 
 
 def _alike(value: Value, twin: Value) -> bool:
-    """The same shape, or (a reshape or view) the same numbers in another shape: (1, C, 1, 1) viewed as (C,)."""
-    return value.array.shape == twin.array.shape or value.op in ("view", "reshape") and value.array.size == twin.array.size
+    """The same shape, or (a reshape or view) the same axes with axes of 1 put in or taken out: (1, C, 1, 1) viewed as
+    (C,); not another grouping of the numbers ((B, h, T, d) read as (B, T, h·d): a layout of its own)."""
+    return value.array.shape == twin.array.shape or value.op in ("view", "reshape") and \
+        _squeezed(value.array.shape) == _squeezed(twin.array.shape)
 
 
 def _carries(value: Value) -> bool:
