@@ -89,8 +89,7 @@ def test_a_planted_bug_fails_at_its_stage_and_parameter(example, file, old, new,
 
 @pytest.mark.parametrize("old, new, words, measured", [
     ("    model.train()\n", "    model.eval()\n", "eval mode", True),  # batch_norm called again with training=True
-    # the port standardises X and the NumPy program does not: measured as ops on one side (once a Bessel idiom guess)
-    ("    model.train()\n", "    model.train()\n    X = (X - X.mean(0)) / X.std(0)\n", "ops on one side only", True),
+    ("    model.train()\n", "    model.train()\n    X = (X - X.mean(0)) / X.std(0)\n", "Bessel's correction", False),
 ], ids=["eval-mode", "unbiased-std"])
 def test_a_ports_quiet_idiom_is_named_where_the_forward_pass_parts(old, new, words, measured, tmp_path):
     directory = planted(tmp_path, "batchnorm_torch.py", old, new)  # a candidate seen, said below a measured cause

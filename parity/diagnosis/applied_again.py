@@ -30,6 +30,18 @@ def applied_again(frontier: Value, twin: Value, departing: list[Value], traces: 
         _numpy_extra(frontier, twin, departing, torch_trace, numpy_trace, tolerance)
 
 
+ONCE_MORE = "applied once more"
+
+
+def again_said(said: Any, frontier: Value, twin: Value, departing: list[Value], traces: tuple[Trace, Trace],
+               tolerance: float) -> tuple | None:
+    """The reading as a forward finding: a block applied once more (the same ops, the same weights) at 0.8; ops on one
+    side only at 0.75, since the other program may apply them elsewhere (a mask after the softmax, not before)."""
+    words = applied_again(frontier, twin, departing, traces, tolerance)
+    return said("forward", words, "Apply the same ops in both programs (the same depth, the same layers).",
+                0.8 if ONCE_MORE in words else 0.75)
+
+
 def _port_extra(twin: Value, departing: list[Value], torch_trace: Trace, numpy_trace: Trace, tolerance: float) -> str:
     after = downstream(torch_trace, twin, AHEAD)
     made = {v.index for v in after}
@@ -109,9 +121,10 @@ def _said(who: str, extra: list[Value], trace: Trace, start: Value, call: Value,
     ops = "; ".join(op_text(v, trace) for v in extra)
     again = _repeats(trace, start, extra)
     name = call.op
-    why = (f"the same {len(extra)} ops that made that value, applied once more (a block or layer one time too many: a "
+    why = (f"the same {len(extra)} ops that made that value, {ONCE_MORE} (a block or layer one time too many: a "
            "depth, a loop's count or a list of layers one longer)" if again else
-           "ops on one side only (an activation, a layer or a step left in, or left out of the other program)")
+           "ops on one side only here (an activation, a layer or a step left in or left out, or applied at another place "
+           "by the other program: a mask after the softmax where it belongs before)")
     other = "the port" if who == "The NumPy program" else "the NumPy program"
     return (f"{who} applies {ops} to the value both agree on, where {other} goes on from it: the port's own {name}, "
             f"called again with {given} in place of the value it was given, gives the NumPy program's {describe(meant)}. "

@@ -10,6 +10,7 @@ import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.loss_offsets import several_losses
 from parity.diagnosis.one_use import other_use_left_out
 from parity.diagnosis.value_trace import Trace, Value, agrees
 
@@ -48,7 +49,7 @@ def _against(step_made: np.ndarray, gradient: np.ndarray) -> bool:
 
 
 def owned_otherwise(text: str, evidence: dict, values: tuple[Value, Value, Value], both: tuple[Trace, Trace],
-                    tolerance: float, name: Any, moved: Any) -> Finding | None:
+                    tolerance: float, name: Any, moved: Any, port_derivative: bool = False) -> Finding | None:
     """The gradient stepped with is another parameter's (`moved` False: not on the parameter's own path), or one use's
     of a parameter the port uses twice."""
     (first, frontier, twin), parameter = values, evidence["parameter"]
@@ -56,6 +57,10 @@ def owned_otherwise(text: str, evidence: dict, values: tuple[Value, Value, Value
         return Finding("numpy-backward", f"{text} {another}", {**evidence, "side": "numpy"},
                        f"Compute {parameter}'s gradient from its own use (its own index, its own name).", 0.85)
     if both_uses := other_use_left_out(first, frontier, twin, *both, tolerance, parameter, name):
-        return Finding("numpy-backward", f"{text} {both_uses}", {**evidence, "side": "numpy"},
-                       f"Sum {parameter}'s gradient over every use of it in the forward pass.", 0.85)
+        if port_derivative and not several_losses(both[1]):  # the port's gradient its one loss's derivative: the NumPy side
+            return Finding("numpy-backward", f"{text} {both_uses}", {**evidence, "side": "numpy"},
+                           f"Sum {parameter}'s gradient over every use of it in the forward pass.", 0.85)
+        return Finding("backward", f"{text} {both_uses} Which side means it the numbers do not say: or the port sends a "
+                       "gradient back through a use the NumPy program holds constant (a value not detached, a second "
+                       "loss's path).", evidence, f"Take {parameter}'s gradient through the same uses on both sides.", 0.75)
     return None

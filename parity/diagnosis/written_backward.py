@@ -92,13 +92,13 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     fair = kept is not None and kept <= FD_AGREES  # the port's own .grad the derivative: a clipped one is no yardstick
-    return located_backward(setup, built, step, parameter, after) or (numpy_gradient is not None and located_backward(
-        setup, built, step, parameter, numpy_gradient, kept_gradient=True)) or (  # an Adam first step agrees whatever g is
+    return located_backward(setup, built, step, parameter, after, fair=fair) or (numpy_gradient is not None and located_backward(
+        setup, built, step, parameter, numpy_gradient, kept_gradient=True, fair=fair)) or (  # Adam's first step agrees anyway
         not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
 
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
-                     reference: str = "the port", kept_gradient: bool = False) -> Finding | None:
+                     reference: str = "the port", kept_gradient: bool = False, fair: bool = False) -> Finding | None:
     """From the NumPy program's new value of the parameter back (or, `kept_gradient`, from the gradient it keeps): the
     last gradient it shares with the reference side (the port, or the kit's twin), and the first value it makes from it
     that the reference never has."""
@@ -136,8 +136,8 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
-    moved = None if kept_gradient else (target.array, weights().get(parameter))  # a kept gradient is no step made
-    if owned := owned_otherwise(text, evidence, (first, frontier, twin), (numpy_trace, torch_trace), tolerance, name, moved if own else False):
+    moved = False if not own else None if kept_gradient else (target.array, weights().get(parameter))  # a kept gradient: no step
+    if owned := owned_otherwise(text, evidence, (first, frontier, twin), (numpy_trace, torch_trace), tolerance, name, moved, fair):
         return owned
     if held := held_step_left_out(frontier, twin, torch_trace, parameter, weights().get(parameter), tolerance):
         return Finding("numpy-backward", f"{text} {held}", {**evidence, "side": "numpy"},

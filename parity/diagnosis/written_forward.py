@@ -43,7 +43,7 @@ from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.fused_cells import written_out_calls
-from parity.diagnosis.applied_again import applied_again
+from parity.diagnosis.applied_again import again_said
 from parity.diagnosis.agreements import agreements, carried, loose_region, recorded_value, region_of
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.index_words import repeated_write
@@ -205,8 +205,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
                     said: Callable, start: tuple[Value, Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
-    return [("again", lambda: said("forward", applied_again(*start, departing, (numpy_trace, torch_trace), tolerance),
-                                   "Apply the same ops in both programs (the same depth, the same layers).")),
+    return [("again", lambda: again_said(said, *start, departing, (numpy_trace, torch_trace), tolerance)),
             ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
                                          "Compute that value alike in both programs.", 0.75))]
