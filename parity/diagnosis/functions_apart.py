@@ -114,7 +114,7 @@ def one_side_only(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     return ""
 
 
-def _met_later(value: Value, trace: Trace, meets, hops: int = 3) -> bool:
+def met_later(value: Value, trace: Trace, meets, hops: int = 3) -> bool:
     """Whether an op a few uses on from the value is one `meets` says yes to."""
     frontier = [value]
     for _ in range(hops):
@@ -126,13 +126,13 @@ def _met_later(value: Value, trace: Trace, meets, hops: int = 3) -> bool:
 
 def _rectified_later(value: Value, trace: Trace) -> bool:
     """Whether a ReLU (or max(·, 0)) follows the value within a few ops."""
-    return _met_later(value, trace, lambda u: _name(u) in ("relu", "maximum", "clamp"))
+    return met_later(value, trace, lambda u: _name(u) in ("relu", "maximum", "clamp"))
 
 
 def _scaled_later(value: Value, factor: float, trace: Trace) -> bool:
     """Whether the value taken as it is is scaled a few ops on (by the same factor, or by any product: a copy
     multiplied afterwards, a discount times a mask), so that it is not taken as it is."""
-    return _met_later(value, trace, lambda u: _name(u) in ("mul", "multiply", "div", "divide", "true_divide") or any(
+    return met_later(value, trace, lambda u: _name(u) in ("mul", "multiply", "div", "divide", "true_divide") or any(
         isinstance(i, float) and abs(i - factor) <= 1e-9 * abs(factor) for i in u.inputs))
 
 

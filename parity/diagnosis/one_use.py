@@ -14,6 +14,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.functions_apart import met_later
 from parity.diagnosis.recompute import leaves, recomputed, replay
 from parity.diagnosis.value_trace import Trace, Value, agrees
 from parity.diagnosis.written_ops import known
@@ -60,7 +61,8 @@ def other_use_left_out(first: Value, frontier: Value, twin: Value, trace: Trace,
     the port's gradient at another use of the parameter (a shared tower's second call, a tied weight's other use):
     the NumPy program takes one use's term and leaves the other's out."""
     own = next((v for v in other.values if v.op == f"{parameter}.grad"), None)
-    if own is None or own.array.shape != first.array.shape or not np.any(first.array) or _added_later(first, trace):
+    if own is None or own.array.shape != first.array.shape or not np.any(first.array) or \
+            met_later(first, trace, lambda u: _sum_of_two(u, first, trace)):
         return ""  # the NumPy program adds another term of its shape afterwards (g1 + g2): that use is there, later
     missing = own.array - first.array
     if not np.any(np.abs(missing) > tolerance * float(np.abs(own.array).max(initial=0.0))):
@@ -84,13 +86,7 @@ def _holds(value: Value, gradient: Value, trace: Trace, tolerance: float) -> boo
         and agrees(np.abs(trace.values[i].array), np.abs(gradient.array), tolerance) for i in value.inputs)
 
 
-def _added_later(value: Value, trace: Trace, hops: int = 3) -> bool:
-    """Whether a sum a few ops on takes the value with another term of its shape."""
-    frontier = [value]
-    for _ in range(hops):
-        frontier = [trace.values[u] for v in frontier for u in v.users]
-        if any(u.op.removesuffix(" (in place)") in ("add", "subtract") and sum(
-                1 for i in u.inputs if isinstance(i, int) and trace.values[i].array.shape == value.array.shape) == 2
-               for u in frontier):
-            return True
-    return False
+def _sum_of_two(value: Value, part: Value, trace: Trace) -> bool:
+    """A sum (or difference) of two traced terms of the part's shape."""
+    return value.op.removesuffix(" (in place)") in ("add", "subtract") and sum(
+        1 for i in value.inputs if isinstance(i, int) and trace.values[i].array.shape == part.array.shape) == 2

@@ -6,6 +6,7 @@ other takes the value as it is (and applies it to another term instead)."""
 from __future__ import annotations
 
 from parity.diagnosis.bound_rows import ancestors
+from parity.diagnosis.functions_apart import met_later
 from parity.diagnosis.ratios import root_form
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -228,7 +229,8 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     scaled_at = [(trace if mine else other).values[i] for i in first.users]
     if not any(_same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
         return ""
-    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and _scaled_near(source, factor, scaled_in):
+    same = lambda v: (n := number_scale(v)) is not None and abs(n[0] - factor) <= 1e-12 * abs(factor)  # noqa: E731
+    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and met_later(source, scaled_in, same):
         return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
     into = next(_canonical(v) for v in scaled_at if _same_step(v, taken))
     into = taken.op if into == _canonical(taken) else into  # softmax, where the NumPy program writes its steps
@@ -249,16 +251,6 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
                  f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")
     return said
-
-
-def _scaled_near(value: Value, factor: float, trace: Trace, hops: int = 3) -> bool:
-    """Whether an op a few uses on from the value scales by the same number."""
-    frontier = [value]
-    for _ in range(hops):
-        frontier = [trace.values[u] for v in frontier for u in v.users if trace.values[u].op != "grad"]
-        if any((s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) for v in frontier):
-            return True
-    return False
 
 
 def _same_step(a: Value, b: Value) -> bool:
