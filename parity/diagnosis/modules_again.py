@@ -14,6 +14,7 @@ from torch import nn
 
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import replayed
+from parity.diagnosis.value_trace import agrees
 
 MOST_CHANGES = 24
 SKIPPED = {"inplace", "training", "device", "dtype", "_is_hf_initialized"}
@@ -50,7 +51,7 @@ def modules_again(setup: Any, built: Any, step: int) -> Finding | None:
 
 def _same(value: Any, reference: np.ndarray) -> bool:
     value, reference = np.asarray(value, np.float64), np.asarray(reference, np.float64)
-    return value.shape == reference.shape and bool(np.all(np.abs(value - reference) <= MATCH * max(float(np.abs(reference).max()), 1e-12)))
+    return value.shape == reference.shape and agrees(value, reference, MATCH)
 
 
 def _said(key: str, mine: np.ndarray, theirs: np.ndarray, made: np.ndarray) -> tuple[str, str]:
