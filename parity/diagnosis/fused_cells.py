@@ -1,4 +1,4 @@
-"""torch's fused recurrent ops (and, from `fused_norms`, its normalisations) written out in the ops they are made of, for the trace of a port's step: inside
+"""torch's fused recurrent ops (and, from `fused_norms` and `fused_convs`, its normalisations, convolutions and attention) written out in the ops they are made of, for the trace of a port's step: inside
 `nn.LSTMCell`, `nn.GRUCell`, `nn.RNN`, `nn.LSTM` and `nn.GRU` the gates, the cell state and each time step are
 then values with their own gradients, which a NumPy program's hand-written backward can be met at, gate by gate.
 The equations are torch's own (its `nn.LSTMCell` and `nn.GRUCell` documentation):
@@ -17,6 +17,7 @@ from typing import Any, Callable
 import torch
 import torch.nn.functional as F
 
+from parity.diagnosis.fused_convs import CONVS, written_conv
 from parity.diagnosis.fused_norms import NORMS, written_norm
 
 
@@ -48,13 +49,15 @@ def rnn_relu_cell(x: torch.Tensor, h: torch.Tensor, w_ih: torch.Tensor, w_hh: to
 CELLS: dict[str, Callable] = {"lstm_cell": lstm_cell, "gru_cell": gru_cell, "rnn_tanh_cell": rnn_tanh_cell,
                               "rnn_relu_cell": rnn_relu_cell}
 SEQUENCES = {"lstm": lstm_cell, "gru": gru_cell, "rnn_tanh": rnn_tanh_cell, "rnn_relu": rnn_relu_cell}
-WRITTEN_OUT = {*CELLS, *SEQUENCES, *NORMS}  # the fused ops' names, as torch's function mode sees them
+WRITTEN_OUT = {*CELLS, *SEQUENCES, *NORMS, *CONVS}  # the fused ops' names, as torch's function mode sees them
 
 
 def written_out(name: str, args: tuple, kwargs: dict) -> Any:
     """The fused op's result computed from its parts, or None where the call is one these do not write out."""
     if name in NORMS:
         return written_norm(name, args, kwargs)
+    if name in CONVS:
+        return written_conv(name, args, kwargs)
     if kwargs:
         return None
     if name in CELLS:

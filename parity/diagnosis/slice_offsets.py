@@ -85,3 +85,93 @@ def _matched(again: np.ndarray, gradients: list[Value], tolerance: float,
             if tap is not None:
                 return gradient, tap
     return None
+
+
+def scatter_offset(region: list[int], trace: Trace, other: Trace, tolerance: float, name) -> str:
+    """A gradient scattered back to other positions than the forward pass gathered from: the NumPy program's writes
+    into one array (dx_p[..., a:b] += piece, tap by tap), made again where its forward pass read an array of that
+    shape (x_p[..., a:b:s], tap by tap), sum to one of the port's gradients. The positions said: the stride (the
+    step of each slice) or the dilation (where each tap starts) the scatter leaves out.
+
+    forward   cols[:, :, j] = x_p[:, :, j·d : j·d + s·L : s]        backward   dx_p[:, :, j·d : j·d + s·L : s] += dcols[:, :, j]"""
+    gradients = port_gradients(other)
+    for writes in _write_chains([trace.values[i] for i in region]):
+        base = trace.values[writes[0].inputs[0]]
+        if _squeezed_match(writes[-1].array, gradients, tolerance) is not None:
+            continue  # its sum is one of the port's gradients already: written where it belongs
+        pieces = [_piece(w, trace) for w in writes]
+        reads = [v for v in trace.values[:base.index]
+                 if v.op == "getitem" and isinstance((v.inputs or (None,))[0], int)
+                 and trace.values[v.inputs[0]].array.shape == base.array.shape and _slices(v.detail, base.array.ndim)]
+        for start in range(len(reads) - len(writes) + 1):
+            window = reads[start:start + len(writes)]
+            if any(r.array.shape != p[0].shape for r, p in zip(window, pieces)):
+                continue
+            again = base.array.copy()
+            for read, (piece, added) in zip(window, pieces):
+                place = _slices(read.detail, base.array.ndim)
+                again[place] = again[place] + piece if added else piece
+            if (match := _squeezed_match(again, gradients, tolerance)) is not None:
+                return (f"The NumPy program writes its gradient into {describe(base)} at {_positions(writes)}; written "
+                        f"where its forward pass reads {describe(trace.values[window[0].inputs[0]])}, at "
+                        f"{_positions(window)}, the writes sum to {name(match)}: the backward scatters to other positions "
+                        f"than the forward gathers from ({_what_differs(writes, window, base.array.ndim)}).")
+    return ""
+
+
+def _write_chains(values: list[Value]) -> list[list[Value]]:
+    """Runs of sliced writes into one array (each write's array the one the previous write left), in order."""
+    chains: dict[int, list[Value]] = {}
+    for value in values:
+        if not value.op.startswith("setitem") or not value.inputs or not isinstance(value.inputs[0], int):
+            continue
+        if not _slices(value.detail.split(" (")[0], value.array.ndim):
+            continue
+        chain = next((c for c in chains.values() if c[-1].index == value.inputs[0]), None)
+        if chain is None:
+            chains[value.index] = [value]
+        else:
+            chain.append(value)
+    return [c for c in chains.values() if len(c) > 1][:MOST_SLICES]
+
+
+def _piece(write: Value, trace: Trace) -> tuple[np.ndarray, bool]:
+    """What one write puts into its array: the piece added to the slice it read (a[sl] += piece), or the value itself."""
+    value = trace.values[write.inputs[1]] if len(write.inputs) > 1 and isinstance(write.inputs[1], int) else None
+    if value is None:
+        return np.asarray(write.inputs[1] if len(write.inputs) > 1 else 0.0, np.float64), False
+    if value.op.startswith("add") and len(value.inputs) == 2:
+        read, piece = value.inputs
+        if isinstance(read, int) and trace.values[read].op == "getitem" and trace.values[read].inputs[:1] == write.inputs[:1]:
+            return (trace.values[piece].array if isinstance(piece, int) else np.asarray(piece, np.float64)), True
+    return value.array, False
+
+
+def _slices(detail: str, ndim: int) -> tuple[slice, ...] | None:
+    """An index of slices only (a:b, a:b:s, :), at least one of them narrowing, as a tuple to index with."""
+    parts = [p.strip() for p in detail.split(",")]
+    if not parts or len(parts) > ndim or not all(re.fullmatch(r"-?\d*:-?\d*(:\d+)?", p) for p in parts):
+        return None
+    cut = tuple(slice(*(int(n) if n else None for n in (p.split(":") + [""])[:3])) for p in parts)
+    return cut if any(s != slice(None) for s in cut) else None
+
+
+def _squeezed_match(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
+    """The port's gradient this array is, its axes of one left aside (a conv1d's input written out as a conv2d's)."""
+    shape = tuple(n for n in array.shape if n != 1)
+    return next((g for g in gradients if g.array.size == array.size and tuple(n for n in g.array.shape if n != 1) == shape
+                 and agrees(array.reshape(g.array.shape), g.array, tolerance)), None)
+
+
+def _positions(values: list[Value]) -> str:
+    return ", ".join(f"[{v.detail.split(' (')[0]}]" for v in values[:4]) + (", ..." if len(values) > 4 else "")
+
+
+def _what_differs(writes: list[Value], reads: list[Value], ndim: int) -> str:
+    """The stride (each slice's step) or the dilation (where the taps start) the writes leave out, as measured."""
+    pairs = [(_slices(w.detail.split(" (")[0], ndim), _slices(r.detail, ndim)) for w, r in zip(writes, reads)]
+    steps = any((a.step or 1) != (b.step or 1) for w, r in pairs for a, b in zip(w, r))
+    starts = any((a.start or 0) != (b.start or 0) for w, r in pairs for a, b in zip(w, r))
+    said = [*(["each slice steps otherwise: a stride left out or added"] if steps else []),
+            *(["the taps start elsewhere: a dilation or an offset left out or added"] if starts else [])]
+    return "; ".join(said) or "another order of the taps"

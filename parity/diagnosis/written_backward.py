@@ -43,7 +43,7 @@ from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
-from parity.diagnosis.slice_offsets import slice_offset
+from parity.diagnosis.slice_offsets import scatter_offset, slice_offset
 from parity.diagnosis.scan_direction import scan_reversed
 from parity.diagnosis.written_forward import LOCATED, op_text
 from parity.tolerance.diagnosis import FD_AGREES
@@ -249,6 +249,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", other, "Take that value from the right source.", 0.6  # any value that fits: as likely a coincidence as the slip
     if offset := slice_offset(region, numpy_trace, torch_trace, tolerance, name):
         return "", offset, "Take the slice at the offset the forward pass reads (its dilation, stride and start).", 0.8
+    if scattered := scatter_offset(region, numpy_trace, torch_trace, tolerance, name):
+        return "", scattered, "Scatter each tap's gradient to the positions the forward pass read it from (the same start, stride and dilation).", 0.85
     if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
         return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
