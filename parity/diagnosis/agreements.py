@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, uses
 
 
 def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
@@ -167,3 +167,15 @@ def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:
     terms = [v for v in trace.values if not v.users and v.index not in agreed and v.op not in ("X", "y") and (
         v.array.size == 1 or v.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in v.inputs))]
     return sorted({i for term in terms for i in region_of(trace, term, agreed)})
+
+
+VIEWS = ("reshape", "transpose", "swapaxes", "ravel")
+
+
+def past_views(frontier: Value, first: Value | None, region: list[int], trace: Trace) -> tuple[Value, Value | None]:
+    """The shared gradient followed through the views the NumPy program takes of it (a reshape into its own layout:
+    the same numbers), to the first value of the region made from the last view."""
+    while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and first.users:
+        frontier, first = first, next((trace.values[i] for i in region if uses(trace.values[i], first)),
+                                      trace.values[first.users[0]])
+    return frontier, first

@@ -31,10 +31,16 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
                 if not 0 < zeroed.sum() < 0.9 * zeroed.size or not np.any(b[kept]):
                     continue
                 if agrees(a[kept], b[kept], tolerance):
-                    return (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} except at {int(zeroed.sum())} "
-                            f"of its {zeroed.size} entries, where the port's is exactly 0 and the NumPy program's is not: "
-                            "a mask of the forward pass (padded elements, a dropout mask, a clamp, a ReLU's) that the NumPy "
-                            "backward pass does not apply (its derivative, 0 at the masked entries, left out).")
+                    said = (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} except at "
+                            f"{int(zeroed.sum())} of its {zeroed.size} entries, where the port's is exactly 0 and the NumPy "
+                            "program's is not: ")
+                    if picked := _picked_by(theirs, other):
+                        return said + (f"the port's {picked} takes some entries of that value only (one per row: a taken "
+                                       "action's, a target class's), so the gradient reaches those alone, where the NumPy "
+                                       "program writes it into every entry (the gather's backward, a scatter into the entries "
+                                       "taken, left out).")
+                    return said + ("a mask of the forward pass (padded elements, a dropout mask, a clamp, a ReLU's) that "
+                                   "the NumPy backward pass does not apply (its derivative, 0 at the masked entries, left out).")
                 if scale := _one_scale(a[kept], b[kept], tolerance):
                     return (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} divided by "
                             f"{scale:.6g} on the entries the port keeps, and not 0 at the {int(zeroed.sum())} of its "
@@ -42,6 +48,20 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
                             f"inverted dropout's mask / keep, 1 / keep = {scale:.6g}) that the NumPy backward pass does not "
                             "apply (the mask and its scale both left out of the derivative).")
     return ""
+
+
+PICKS = {"gather", "index_select", "take_along_dim", "getitem"}
+
+
+def _picked_by(gradient: Value, other: Trace) -> str:
+    """The port's op that takes a few entries of the value this gradient is at (a gather along its last axis), said
+    as its op: its backward scatters into the entries taken and leaves the rest 0."""
+    if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
+        return ""
+    value = other.values[gradient.inputs[0]]
+    users = [other.values[u] for u in value.users if other.values[u].op != "grad"]
+    pick = next((u for u in users if u.op in PICKS and u.array.size < value.array.size), None)
+    return f"{pick.op} ({describe(pick)})" if pick is not None and all(u.op in PICKS for u in users) else ""
 
 
 def arrangements(array: np.ndarray, shape: tuple[int, ...]):

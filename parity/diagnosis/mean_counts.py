@@ -44,6 +44,10 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
                     if count == 1:
                         return (f"The NumPy program's {describe(mine)} times {counted} is the port's {describe(theirs)}: the "
                                 f"NumPy program averages over {counted} elements where the port sums them.")
+                    if counted == 1 and (divisor := _count_divided_by(mine, numpy_trace)) is not None:
+                        if said := _counted_otherwise(mine, theirs, count, divisor):
+                            return said
+                        continue  # a mean written out over the port's count: these agree
                     if counted == 1:
                         return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} times {count}, the "
                                 f"number of elements the port's {theirs.op} averages over: the NumPy program sums where the "
@@ -63,6 +67,31 @@ def _divided_later(value: Value, trace: Trace, count: int) -> bool:
                 abs(n * count - 1) <= 1e-9 for n in numbers) or op == "negative" and _divided_later(user, trace, count):
             return True
     return False
+
+
+def _counted_otherwise(mine: Value, theirs: Value, count: int, divisor: tuple[float, Value]) -> str:
+    """A sum the NumPy program divides by a count it makes, against the port's mean over `count` elements."""
+    if abs(divisor[0] - count) <= 1e-9 * count:
+        return ""
+    return (f"The NumPy program's {describe(mine)} and the port's {describe(theirs)} are means of the same total over "
+            f"other counts: the NumPy program divides its sum by {divisor[0]:g} ({describe(divisor[1])}, a count it "
+            f"makes), the port by {count} (its {theirs.op} averages over every element it is given): a mean over another "
+            "count (the elements a mask keeps against every element, padded ones too).")
+
+
+def _count_divided_by(value: Value, trace: Trace) -> tuple[float, Value] | None:
+    """The one-number value the program divides the value by next (after a sign), where that is a count it computes
+    (a whole number: a mask's sum), with that number."""
+    for user in (trace.values[u] for u in value.users):
+        op = user.op.removesuffix(" (in place)")
+        if op == "negative":
+            return _count_divided_by(user, trace)
+        if op in ("divide", "true_divide") and len(user.inputs) == 2 and user.inputs[0] == value.index and isinstance(
+                user.inputs[1], int) and trace.values[user.inputs[1]].array.size == 1:
+            number = float(trace.values[user.inputs[1]].array.ravel()[0])
+            if number >= 1 and number == round(number):
+                return number, trace.values[user.inputs[1]]
+    return None
 
 
 def _scale_after(value: Value, trace: Trace) -> float:

@@ -49,7 +49,8 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
             gap = theirs.array - a
             if said := _transposed_term(value, theirs.array, numpy_trace, tolerance):
                 return f"It is {gradient_name(theirs, torch_trace)} less {said}"
-            gap_is_theirs = agrees(gap, theirs.array, tolerance) if gap.shape == theirs.array.shape else False
+            gap_is_theirs = gap.shape == theirs.array.shape and (agrees(gap, theirs.array, tolerance) or agrees(
+                -gap, theirs.array, tolerance))  # a value 0 or 2 times the port's: one factor, no term of its own
             total, slack = abs(float(np.sum(gap))), 2 * tolerance * float(np.abs(gap).max(initial=0.0)) * gap.size
             for other in torch_trace.values:
                 if other.array.size != gap.size or abs(sums[other.index] - total) > slack:

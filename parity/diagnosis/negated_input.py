@@ -1,4 +1,5 @@
-"""A value two programs take with opposite signs: the NumPy program's ops past the agreeing value, on its negative."""
+"""A value two programs take with opposite signs: the NumPy program's ops past the agreeing value, on its negative (a
+sign the program takes back on the way to its loss aside)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import numpy as np
 
 from parity.diagnosis.value_trace import Trace, Value, describe
 from parity.diagnosis.recompute import replay
+from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.written_ops import DEPTH, _same, meant_there
 
 
@@ -17,6 +19,8 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
         result = replay(trace, value.index, {frontier.index: -frontier.array}, DEPTH)
         if result is None or result.size < 2 or np.ptp(result) == 0 or _same(result, value.array, tolerance):
             continue
+        if sign_taken_back(value, dict(enumerate(trace.values))):
+            continue  # the program negates it on the way to its loss (-(log p · mask).sum()): no sign apart
         for sign, words in ((1.0, ""), (-1.0, "the negative of ")):
             if _same(sign * result, frontier.array, tolerance):
                 continue  # -(-x) is x: the agreeing value itself, no reading

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.op_pairs import number_scale
+from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 OPS = {"add": "add", "subtract": "subtract", "sub": "subtract", "multiply": "multiply", "mul": "multiply",
@@ -49,6 +50,8 @@ def powers_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value
     op = OPS[mine.op]
     taken = next((port_trace.values[i] for i in theirs.inputs if isinstance(i, int) and i != twin.index), None)
     whose = f" ({describe(taken)})" if taken is not None else ""
+    if p == 1.0 and abs(k + 1) <= EXACT and numpy_trace is not None and sign_taken_back(mine, dict(enumerate(numpy_trace.values))):
+        return ""  # a log-likelihood's sign, taken back on the way to the NumPy program's loss: no factor apart
     if p == 1.0:
         half = {2.0: ", half of it", 0.5: ", twice it"}.get(round(k, 6), "")
         return (f"Both sides {_plain(op)} another array there: the NumPy program's is {k:.6g} times the port's{whose}, "

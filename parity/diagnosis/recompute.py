@@ -30,6 +30,17 @@ def product(args: list, shape: tuple[int, ...]) -> np.ndarray | None:
     """A matrix product recomputed: its operands as traced, or transposed as the result's shape shows (h.T @ d: the
     trace holds h, a transpose being a view of it)."""
     a, b = (np.asarray(x, np.float64) for x in args[:2])
+    if len(shape) == 2 and (a.ndim > 2) != (b.ndim > 2):  # a view the trace holds unflattened (cols.reshape(-1, k).T)
+        a, b = (m.reshape(-1, m.shape[-1]) if m.ndim > 2 else m for m in (a, b))
+    if a.ndim > 2 or b.ndim > 2:  # a batch of products: each matrix as traced, or transposed
+        turn = lambda m: np.swapaxes(m, -1, -2) if m.ndim >= 2 else m  # noqa: E731
+        for left, right in ((a, b), (turn(a), b), (a, turn(b)), (turn(a), turn(b))):
+            try:
+                if (left @ right).shape == shape:
+                    return left @ right
+            except ValueError:
+                continue
+        return None
     for left, right in ((a, b), (a.T, b), (a, b.T), (a.T, b.T)):
         if left.ndim <= 2 and right.ndim <= 2 and left.shape[-1:] == right.shape[:1] and (left @ right).shape == shape:
             return left @ right

@@ -8,15 +8,27 @@ one sample off, a stride left out of an index. Measured by recomputing the op th
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed
 from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.value_match import in_layouts
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST_SLICES = 12
+
+
+def offset_reading(region: list[int], trace: Trace, other: Trace, tolerance: float, name) -> tuple[str, str, float] | None:
+    """A slice read at another offset, or a gradient scattered to other positions than the forward read: (words, fix, fit)."""
+    if offset := slice_offset(region, trace, other, tolerance, name):
+        return offset, "Take the slice at the offset the forward pass reads (its dilation, stride and start).", 0.8
+    if scattered := scatter_offset(region, trace, other, tolerance, name):
+        return (scattered, "Scatter each tap's gradient to the positions the forward pass read it from (the same start, "
+                "stride and dilation).", 0.85)
+    return None
 
 
 def slice_offset(region: list[int], trace: Trace, other: Trace, tolerance: float, name) -> str:
@@ -29,40 +41,50 @@ def slice_offset(region: list[int], trace: Trace, other: Trace, tolerance: float
              if (found := _matched(trace.values[u].array, gradients, tolerance, _placed(trace.values[u], trace)))
              for m, tap in [found]}
     for taken in slices[:MOST_SLICES]:
-        cut = _one_slice(taken.detail)
-        if cut is None:
-            continue
-        axis, start, stop = cut
         source = trace.values[taken.inputs[0]].array
-        if axis >= source.ndim or stop - start < 1:
+        cuts = _cuts(taken.detail, source.shape)
+        if not cuts:
             continue
         for user in (trace.values[u] for u in taken.users if u in region):
             if _matched(user.array, gradients, tolerance, _placed(user, trace)) is not None:
                 continue  # this slice's op gives a gradient of the port's already: the slice is right
-            for offset in (o for o in range(source.shape[axis] - (stop - start) + 1) if o != start):
-                moved = np.take(source, range(offset, offset + stop - start), axis=axis)
-                again = recomputed(user, taken.index, moved, trace)
+            for starts in itertools.product(*(range(source.shape[a] - (stop - start) + 1) for a, start, stop in cuts)):
+                if all(o == start for o, (_, start, _) in zip(starts, cuts)):
+                    continue
+                place = [slice(None)] * source.ndim
+                for o, (a, start, stop) in zip(starts, cuts):
+                    place[a] = slice(o, o + stop - start)
+                again = recomputed(user, taken.index, source[tuple(place)], trace)
                 if again is None or again.shape != user.array.shape or agrees(again, user.array, tolerance):
                     continue
                 found = _matched(again, gradients, tolerance, _placed(user, trace))
                 if found is not None and (found[0].index, found[1]) not in right:
                     match, tap = found  # a tap the NumPy program gets right elsewhere is no place this slice was meant for
-                    return (f"The NumPy program's {describe(taken)} reads positions {start}:{stop} of axis {axis} of "
-                            f"{describe(trace.values[taken.inputs[0]])}; read at {offset}:{offset + stop - start}, its "
+                    axes = ", ".join(str(a) for a, _, _ in cuts)
+                    return (f"The NumPy program's {describe(taken)} reads positions {_spans(cuts)} of ax{'is' if len(cuts) == 1 else 'es'} "
+                            f"{axes} of {describe(trace.values[taken.inputs[0]])}; read at "
+                            f"{_spans([(a, o, o + stop - start) for o, (a, start, stop) in zip(starts, cuts)])}, its "
                             f"{user.op} gives {name(match)}{f'[..., {tap}]' if tap is not None else ''}: the slice is taken "
                             "at another offset (a dilation or stride left out of the index, a window one position off).")
     return ""
 
 
-def _one_slice(detail: str) -> tuple[int, int, int] | None:
-    """(axis, start, stop) of an index that slices one axis a:b and takes every other axis whole."""
+def _cuts(detail: str, shape: tuple[int, ...]) -> list[tuple[int, int, int]]:
+    """(axis, start, stop) of each axis an index slices a:b (at most two: an image's height and width), where every
+    other axis is taken whole; [] for any other index."""
     parts = [p.strip() for p in detail.split(",")]
-    cuts = [(k, p) for k, p in enumerate(parts) if p != ":"]
-    if len(cuts) != 1 or not (found := re.fullmatch(r"(-?\d*):(-?\d+)", cuts[0][1])):
-        return None
-    start = int(found.group(1) or 0)
-    stop = int(found.group(2))
-    return (cuts[0][0], start, stop) if start >= 0 and stop > start else None
+    if len(parts) > len(shape) or not all(p == ":" or re.fullmatch(r"-?\d*:-?\d*", p) for p in parts):
+        return []
+    cuts = []
+    for axis, part in enumerate(parts):
+        if part != ":":
+            start, stop, _ = slice(*(int(n) if n else None for n in part.split(":"))).indices(shape[axis])
+            cuts.append((axis, start, stop))
+    return cuts if 0 < len(cuts) <= 2 and all(stop > start for _, start, stop in cuts) else []
+
+
+def _spans(cuts: list[tuple[int, int, int]]) -> str:
+    return ", ".join(f"{start}:{stop}" for _, start, stop in cuts)
 
 
 def _placed(value: Value, trace: Trace) -> int | None:
@@ -77,7 +99,7 @@ def _matched(again: np.ndarray, gradients: list[Value], tolerance: float,
              placed: int | None = None) -> tuple[Value, int | None] | None:
     for gradient in gradients:
         g = gradient.array
-        if g.shape == again.shape and agrees(again, g, tolerance):
+        if g.size == again.size and any(agrees(again, laid, tolerance) for laid in in_layouts(g, again.shape)):
             return gradient, None
         if g.ndim == again.ndim + 1 and g.shape[:-1] == again.shape:
             taps = range(g.shape[-1]) if placed is None else [placed] if placed < g.shape[-1] else []
@@ -157,10 +179,9 @@ def _slices(detail: str, ndim: int) -> tuple[slice, ...] | None:
 
 
 def _squeezed_match(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
-    """The port's gradient this array is, its axes of one left aside (a conv1d's input written out as a conv2d's)."""
-    shape = tuple(n for n in array.shape if n != 1)
-    return next((g for g in gradients if g.array.size == array.size and tuple(n for n in g.array.shape if n != 1) == shape
-                 and agrees(array.reshape(g.array.shape), g.array, tolerance)), None)
+    """The port's gradient this array is, in the array's layout."""
+    return next((g for g in gradients if g.array.size == array.size
+                 and any(agrees(array, laid, tolerance) for laid in in_layouts(g.array, array.shape))), None)
 
 
 def _positions(values: list[Value]) -> str:

@@ -15,6 +15,7 @@ from parity.diagnosis.local_derivatives import local_derivative
 from parity.diagnosis.missing_terms import aligned, port_gradients
 from parity.diagnosis.ratios import numbers_written
 from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.value_match import in_layouts
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -34,7 +35,7 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
         if source in seen or at_input is None or at_input.array.size != frontier.array.size:
             continue
         seen.add(source)
-        given = at_input.array.reshape(frontier.array.shape)  # (n, 1, d) where the port holds (n, d): the same numbers
+        given = _as_frontier(at_input.array, twin.array, frontier.array, tolerance)
         if agrees(given, frontier.array, tolerance):  # a step whose derivative is 1 (an addition): past it
             steps += [(other.values[source], i) for i in other.values[source].inputs if isinstance(i, int)]
             continue
@@ -57,8 +58,10 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
             if scale and (local is not None and np.allclose(local[2], scaled[1], rtol=1e-9) or _number_derivative(made) == scaled[1]):
                 continue  # the number the program writes is that step's own derivative (α = 1/T = 0.5): the step is taken
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
+            operands = [describe(other.values[i]) for i in made.inputs if isinstance(i, int) and i != source][:2]
+            beside = f" (with {' and '.join(operands)})" if operands and not local else ""
             return (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
-                    f"{describe(made)}, in its place, the NumPy program's {first.op} gives the port's "
+                    f"{describe(made)}{beside}, in its place, the NumPy program's {first.op} gives the port's "
                     f"{gradient_words(match, other)}{scale}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
     return ""
@@ -104,8 +107,22 @@ def held_step_left_out(frontier: Value, twin: Value, other: Trace, parameter: st
 
 
 def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
-    """The port's gradient equal to the array, its shape aside (a scalar parameter's (1,) against a sum's ())."""
-    return next((g for g in gradients if g.array.size == array.size and agrees(array.reshape(g.array.shape), g.array, tolerance)), None)
+    """The port's gradient equal to the array, its shape aside (a scalar parameter's (1,) against a sum's ()), or in
+    the array's layout (a kernel held (in, out) against (out, in, 1, 1))."""
+    return next((g for g in gradients if g.array.size == array.size and (
+        agrees(array.reshape(g.array.shape), g.array, tolerance)
+        or any(agrees(array, laid, tolerance) for laid in in_layouts(g.array, array.shape)))), None)
+
+
+def _as_frontier(port: np.ndarray, twin: np.ndarray, frontier: np.ndarray, tolerance: float) -> np.ndarray:
+    """The port's array (of the twin's shape) laid out as the NumPy program holds the twin: in the layout in which the
+    twin agrees with the frontier (channels last, each matrix transposed), else reshaped ((n, 1, d) for (n, d))."""
+    if port.shape == twin.shape and port.size == frontier.size:
+        for laid_twin, laid in zip(in_layouts(twin, frontier.shape), in_layouts(port, frontier.shape)):
+            if agrees(laid_twin, frontier, tolerance):
+                return laid
+    given = aligned(port, frontier)
+    return port.reshape(frontier.shape) if given is None else given
 
 
 def _matching_scaled(array: np.ndarray, gradients: list[Value], tolerance: float, trace: Trace) -> tuple[Value, float] | None:

@@ -19,6 +19,7 @@ from parity.diagnosis.replays import lockstep
 STEPS = 6  # steps stepped in lockstep, from the first; the law is fitted past the first
 HOLDS = 1e-4  # relative residual of a law that holds (float32 updates carry ~1e-6)
 SAME = 1e-3  # coefficients this close (relative) are one
+GRADIENT_ALONE = "the other terms alike: one side's gradient is that factor times the other's (a factor in a backward pass or a loss)"
 NAMES = ("μ (the last update's weight)", "b (the gradient's)", "c (the last gradient's)", "λ (the decay, d/(b + c))")
 
 
@@ -37,7 +38,7 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
     if not apart:
         return None
     first = updates["numpy"][0] @ updates["torch"][0] / max(float(updates["numpy"][0] @ updates["numpy"][0]), 1e-300)
-    meaning, side = _meaning(mine, theirs, apart, first)
+    meaning, side = _meaning(mine, theirs, _decay_alike(mine, theirs, apart), first)
     shown = "; ".join(f"{NAMES[k]}: NumPy {mine[k]:.4g}, port {theirs[k]:.4g}" for k in range(4) if k in apart or k < 3)
     text = (f"Each side's updates of {parameter} follow one recurrence u_t = a·u_(t-1) + b·g_t + c·g_(t-1) + d·p_t "
             f"(fitted over steps 2 to {len(grads)} in lockstep, g the gradient at the shared start): {shown}. {meaning}")
@@ -45,7 +46,16 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
                                         "numpy_law": [round(x, 9) for x in mine], "torch_law": [round(x, 9) for x in theirs]},
                    "Give both programs the same learning rate." if "the learning rate" in meaning else
                    "Write the optimizer's update with the same constants in both programs (torch.optim.SGD: "
-                   "buf = μ·buf + (1 - dampening)·g, then g + μ·buf with nesterov).", 0.85 if meaning else 0.7)
+                   "buf = μ·buf + (1 - dampening)·g, then g + μ·buf with nesterov).",
+                   0.85 if meaning and GRADIENT_ALONE not in meaning else 0.7)
+
+
+def _decay_alike(mine: tuple, theirs: tuple, apart: list[int]) -> list[int]:
+    """The coefficients apart, less the decay where only its ratio to the gradient's weight moves: d = b·λ the same on
+    both sides is one decay, read against a gradient that enters k times as strongly."""
+    if 1 in apart and 3 in apart and abs(mine[1] * mine[3] - theirs[1] * theirs[3]) <= SAME * abs(theirs[1] * theirs[3]):
+        return [k for k in apart if k != 3]
+    return apart
 
 
 def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tuple[str, str]:
@@ -86,7 +96,8 @@ def _dampening(mine: tuple, theirs: tuple, mu: float) -> tuple[str, str]:
         averaged = [abs(d - mu) < 1e-3 and abs(other) < 1e-3 for d, other in ((damp[0], damp[1]), (damp[1], damp[0]))]
     else:
         ratio = theirs[1] / mine[1]
-        said = f"The gradient enters the update {ratio:.6g} times as strongly in the port as in the NumPy program."
+        said = (f"The gradient enters the update {ratio:.6g} times as strongly in the port as in the NumPy program, "
+                f"{GRADIENT_ALONE}.")
         averaged = [abs(1 / ratio - (1 - mu)) < 1e-2 * (1 - mu), abs(ratio - (1 - mu)) < 1e-2 * (1 - mu)]
     for side, who, is_average in zip(("numpy", "torch"), ("the NumPy program", "the port"), averaged):
         if is_average:
@@ -99,6 +110,7 @@ def _constants(law: tuple[float, ...]) -> tuple[float, ...]:
     """(μ, b, c, λ) of a fitted (a, b, c, d): a decay λ added to the gradient puts b·λ on p_t and c·λ on p_(t-1), which
     the fit holds as d = (b + c)·λ and a = μ - c·λ (p_(t-1) = p_t - u_(t-1))."""
     a, b, c, d = law
+    c = 0.0 if abs(c) <= 1e-5 * abs(b) else c  # a look-ahead's c = lr·μ is of b's size: this is rounding's
     decay = d / (b + c) if abs(b + c) > 1e-12 * max(abs(b), 1e-30) else 0.0
     return a + c * decay, b, c, decay
 

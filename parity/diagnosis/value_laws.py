@@ -185,7 +185,22 @@ def sign_taken_back(value: Value, values: dict[int, Value]) -> bool:
     other way there is taken back (margin - (a - b) against (b - a) + margin). A bare -x (the exp(-z) of a sigmoid
     written out) takes nothing back."""
     return any(op_kind(u.op) == "subtract" and len(u.inputs) == 2 and u.inputs[1] == value.index
-               for u in (values.get(i) for i in value.users) if u is not None)
+               for u in (values.get(i) for i in value.users) if u is not None) or _negated_when_summed(value, values)
+
+
+def _negated_when_summed(value: Value, values: dict[int, Value], hops: int = 4) -> bool:
+    """Whether the program sums the value and negates the sum within a few ops (-(log p · mask).sum() / n): a
+    log-likelihood's sign, taken back on the way to the loss, where the other side sums the negative terms."""
+    frontier, summed = [value], False
+    for _ in range(hops):
+        users = [values[i] for v in frontier for i in v.users if i in values]
+        for user in users:
+            kind = op_kind(user.op)
+            if summed and (kind == "negative" or kind == "multiply" and any(isinstance(i, float) and i < 0 for i in user.inputs)):
+                return True
+        summed = summed or any(op_kind(u.op) in ("add.reduce", "mean") and u.array.size == 1 for u in users)
+        frontier = [u for u in users if u.array.size == 1 or op_kind(u.op) in ("multiply", "divide", "add.reduce", "mean")]
+    return False
 
 
 def _exponents(mine: np.ndarray, theirs: np.ndarray) -> str:

@@ -19,6 +19,17 @@ def axis_orders(shape: tuple[int, ...]) -> list[tuple[int, ...]]:
     return list(dict.fromkeys(orders))
 
 
+
+def in_layouts(port: np.ndarray, shape: tuple[int, ...]) -> list[np.ndarray]:
+    """The port's array in each layout a value of this shape may hold it in (`axis_orders`: as it is, channels last,
+    its leading axes merged), axes of one left aside (a conv1d's input written out as a conv2d's)."""
+    squeezed, wanted = port.reshape([n for n in port.shape if n != 1]), tuple(n for n in shape if n != 1)
+    laid = [tuple(squeezed.shape[a] for a in order) for order in axis_orders(squeezed.shape)]
+    return [np.transpose(squeezed, order).reshape(shape) for order, moved in zip(axis_orders(squeezed.shape), laid)
+            if moved == wanted or wanted and moved[-1] == wanted[-1] and len(moved) > len(wanted)]  # leading axes merged:
+    # an (n·h·w, c) the NumPy program holds its channels-last map in
+
+
 MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this far beyond every unmasked value
 
 

@@ -34,7 +34,7 @@ from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements, first_equal, new_value, own_path_inputs, region_of
+from parity.diagnosis.agreements import agreements, first_equal, new_value, own_path_inputs, past_views, region_of
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -43,13 +43,10 @@ from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
-from parity.diagnosis.slice_offsets import scatter_offset, slice_offset
+from parity.diagnosis.slice_offsets import offset_reading
 from parity.diagnosis.scan_direction import scan_reversed
 from parity.diagnosis.written_forward import LOCATED, op_text
 from parity.tolerance.diagnosis import FD_AGREES
-
-VIEWS = ("reshape", "transpose", "swapaxes", "ravel")
-
 
 def written_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
                      port_gradient: np.ndarray | None, port_after: np.ndarray | None = None,
@@ -124,8 +121,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     frontier = _frontier(own or fed, region, numpy_trace)
     twin = agreed[frontier.index]
     first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
-    while first is not None and first.op in VIEWS and first.array.size == frontier.array.size and len(first.users) == 1:
-        frontier, first = first, numpy_trace.values[first.users[0]]  # the shared gradient reshaped: the same numbers
+    frontier, first = past_views(frontier, first, region, numpy_trace)
     if first is None:
         return None
     evidence = {"step": step, "stage": "backward", "parameter": parameter,
@@ -247,10 +243,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         return "", other, "Take that value from the right source.", 0.6  # any value that fits: as likely a coincidence as the slip
-    if offset := slice_offset(region, numpy_trace, torch_trace, tolerance, name):
-        return "", offset, "Take the slice at the offset the forward pass reads (its dilation, stride and start).", 0.8
-    if scattered := scatter_offset(region, numpy_trace, torch_trace, tolerance, name):
-        return "", scattered, "Scatter each tap's gradient to the positions the forward pass read it from (the same start, stride and dilation).", 0.85
+    if offset := offset_reading(region, numpy_trace, torch_trace, tolerance, name):
+        return "", *offset
     if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
         return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
