@@ -32,7 +32,6 @@ import importlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,8 +59,8 @@ def load_cases(module: str = "cases") -> list[dict]:
 
 
 def parity_command() -> list[str]:
-    exe = shutil.which("parity")
-    return [exe] if exe else [sys.executable, "-m", "parity"]
+    """The command line of the checkout the script is in (run from its root), not a `parity` installed elsewhere."""
+    return [sys.executable, "-m", "parity"]
 
 
 def command_for(case: dict, json_path: str) -> list[str]:
