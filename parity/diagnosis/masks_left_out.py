@@ -64,6 +64,17 @@ def _picked_by(gradient: Value, other: Trace) -> str:
     return f"{pick.op} ({describe(pick)})" if pick is not None and all(u.op in PICKS for u in users) else ""
 
 
+def beside_masked(numpy_trace: Trace, torch_trace: Trace, region: list[int]) -> list[Value]:
+    """For each size of a port gradient that is 0 at some of its entries (a masked loss's logits), largest first, the
+    last NumPy values of the region's first ops of that size: where the targets are read by an index the trace does not
+    follow, the delta is found by its size (past the forward's values; a softmax's rows, summing to 1, set aside)."""
+    sizes = sorted({g.array.size for g in port_gradients(torch_trace) if g.array.ndim >= 2 and 0 < np.mean(g.array == 0) < 0.9},
+                   reverse=True)
+    values = [v for v in (numpy_trace.values[i] for i in region[:160]) if v.array.ndim >= 2
+              and not np.any(np.isclose(v.array.sum(axis=-1), 1.0))]
+    return [v for size in sizes[:2] for v in [v for v in values if v.array.size == size][-3:]]
+
+
 def arrangements(array: np.ndarray, shape: tuple[int, ...]):
     """The array as it lies, then with its axes permuted (at most 4 of them) and reshaped to `shape`: the same
     numbers in another program's layout, with words for the order."""

@@ -28,7 +28,7 @@ from parity.diagnosis.delta_factor import before_the_frontier, delta_factor, fus
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
-from parity.diagnosis.masks_left_out import mask_left_out, mask_on_one_side
+from parity.diagnosis.masks_left_out import beside_masked, mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.term_apart import terms_weighted
@@ -258,17 +258,6 @@ def _through(said: str) -> tuple[str, str, str, float]:
     return "", said, "Write that op's derivative as the chain rule takes it.", 0.75 if "another function" in said else 0.8
 
 
-def _beside_masked(numpy_trace: Trace, torch_trace: Trace, region: list[int]) -> list[Value]:
-    """For each size of a port gradient that is 0 at some of its entries (a masked loss's logits), largest first, the
-    last NumPy values of the region's first ops of that size: where the targets are read by an index the trace does not
-    follow, the delta is found by its size (past the forward's values; a softmax's rows, summing to 1, set aside)."""
-    sizes = sorted({g.array.size for g in port_gradients(torch_trace) if g.array.ndim >= 2 and 0 < np.mean(g.array == 0) < 0.9},
-                   reverse=True)
-    values = [v for v in (numpy_trace.values[i] for i in region[:160]) if v.array.ndim >= 2
-              and not np.any(np.isclose(v.array.sum(axis=-1), 1.0))]
-    return [v for size in sizes[:2] for v in [v for v in values if v.array.size == size][-3:]]
-
-
 def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], tolerance: float, name, at: tuple) -> Finding | None:
     """An output delta that parts before any gradient the two share, recomputed with another of the program's values
     in place of one it is made from (the one-hot y where the mixed targets belong): the source it should take."""
@@ -287,7 +276,7 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     deltas = deltas[:8]
     named = lambda v: gradient_name(v, torch_trace)  # noqa: E731
     if masked := mask_left_out(deltas, torch_trace, tolerance, named) or mask_left_out(
-            _beside_masked(numpy_trace, torch_trace, region), torch_trace, tolerance, named):  # a padded step's delta
+            beside_masked(numpy_trace, torch_trace, region), torch_trace, tolerance, named):  # a padded step's delta
         return parted(f". {masked}", "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8)
     if turned := next(((d, t) for d in deltas if (t := constant_transposed(d, numpy_trace, torch_trace, tolerance))), None):
         return parted(f", at {op_text(turned[0], numpy_trace)}. {turned[1]}", "Send the gradient back through the transpose of "
