@@ -1,12 +1,15 @@
-"""Shared test helpers: small random problems, and what bad input must look like."""
+"""Shared test helpers: small random problems, what bad input must look like, and a pair of programs checked as written."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import numpy as np
+from click.testing import CliRunner
 
 import numpy_net
+from parity.cli import cli
 
 
 def families() -> list[tuple[str, str, str]]:
@@ -61,3 +64,18 @@ def live_processes(field: int, value: int) -> set[int]:
             if int(fields[field]) == value and fields[0] != "Z":
                 found.add(int(entry))
     return found
+
+
+def check_pair(tmp_path, numpy_text: str, port_text: str, data: dict, pairs: list[str], *extra: str) -> tuple[int, dict]:
+    """`parity check --as-written` of a NumPy program (class Net) against its port (class Net, with `make_optimizer`
+    and `train_step`), on `data` saved as an .npz: the exit status and the top finding (empty where the run passed)."""
+    np.savez(tmp_path / "data.npz", **data)
+    (tmp_path / "mine_numpy.py").write_text(numpy_text)
+    (tmp_path / "mine_torch.py").write_text(port_text)
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, [
+        "check", f"{tmp_path}/mine_numpy.py:Net", "--torch", f"{tmp_path}/mine_torch.py:Net", "--as-written",
+        "--data", str(tmp_path / "data.npz"), "--json", str(report), "--quiet", *extra,
+        *(a for p in pairs for a in ("--param", p))])
+    top = json.loads(report.read_text())["diagnosis"][0] if result.exit_code == 1 else {}
+    return result.exit_code, top

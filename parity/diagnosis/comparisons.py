@@ -224,6 +224,35 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value],
     return ""
 
 
+def port_mask_dropped(after: list[Value], other: Trace, agreed: dict[int, Value]) -> str:
+    """The port's twin of `mask_dropped`: a port value that multiplies a value both programs have by a mask only the
+    port makes (0 at some entries, one number at the others: a flag's complement, times a constant), where the NumPy
+    program goes on with the value unmasked."""
+    agreed_arrays = [v.array.ravel() for v in agreed.values()]
+    for value in after[:24]:
+        if value.op.removesuffix("_") not in ("mul", "multiply", "__mul__"):
+            continue
+        operands = [i for i in value.inputs if isinstance(i, int)]
+        shared = {i for i in operands if any(a.size == other.values[i].array.size and np.array_equal(
+            a, other.values[i].array.ravel()) for a in agreed_arrays)}  # an agreed value or a view of one
+        masks = [i for i in operands if i not in shared and _scaled_mask(other.values[i].array) and not _from_y(other, i)]
+        kept = [i for i in operands if i in shared and i not in masks and other.values[i].array.size == value.array.size]
+        if len(masks) == 1 and kept:
+            mask = other.values[masks[0]]
+            level = float(mask.array[mask.array != 0].ravel()[0])
+            return (f"The port multiplies {describe(other.values[kept[0]])} by {describe(mask)} (0 at "
+                    f"{float(np.mean(mask.array == 0)):.0%} of the entries, {level:g} at the others), a mask the NumPy "
+                    "program never makes: it goes on with the value unmasked. One side leaves the mask out, or the "
+                    "other applies it elsewhere.")
+    return ""
+
+
+def _scaled_mask(array: np.ndarray) -> bool:
+    """0 at some entries and one other number at the rest: a 0/1 mask, or one times a constant."""
+    levels = np.unique(array)
+    return array.size > 1 and len(levels) == 2 and 0.0 in levels
+
+
 def _as_derivative(mask: Value, theirs: Value, value: Value, other: Trace) -> str:
     """Where the value the mask multiplies is the port's gradient at an op's output, the mask read as that op's
     derivative (a ReLU's 1 where z > 0 in place of a leaky ReLU's)."""

@@ -24,6 +24,7 @@ from parity.diagnosis.written_readings import roots
 
 FIRST = 24  # the departing NumPy values read, in the order computed
 MOST_ROWS = 1024  # rows matched pairwise for an order
+MASK_FILL = 1e6  # a number this far below zero is a mask's fill (-1e9 standing for -inf)
 
 
 def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, tolerance: float,
@@ -177,6 +178,9 @@ def _zeros_one_side(mine: Value, theirs: Value, tolerance: float) -> str:
     for zeros, other, side, rest in ((mine.array == 0, theirs.array == 0, "the NumPy program's", "the port's"),
                                      (theirs.array == 0, mine.array == 0, "the port's", "the NumPy program's")):
         only = zeros & ~other
+        filled = (theirs.array if side.startswith("the NumPy") else mine.array)[only]
+        if only.any() and np.all(filled <= -MASK_FILL):
+            continue  # the other side holds a mask's fill there (-1e9, -inf), whose exp is this 0: one mask on both
         clean = ~only.reshape(len(only), -1).any(axis=1)
         shared = mine.array.reshape(len(mine.array), -1)[clean]
         if only.any() and not (other & ~zeros).any() and clean.any() and same[clean].all() and np.any(shared != 0):  # rows

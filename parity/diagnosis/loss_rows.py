@@ -38,13 +38,18 @@ LOSS_SIBLINGS = {"smooth_l1_loss": ("huber_loss", "beta", "delta"), "huber_loss"
 
 
 # a loss and the others users mean for the same targets, on the input and target alone
+_HUBER = "the Huber loss (smooth L1: half the square within 1, linear beyond)"
 _BINARY = ("an independent sigmoid per output and the binary cross-entropy of each entry (multi-label tags), where "
            "cross_entropy takes one softmax over the classes")
 OTHER_LOSSES = {"cross_entropy": (("binary_cross_entropy_with_logits", _BINARY),),
                 "binary_cross_entropy_with_logits": (("cross_entropy", "one softmax over the classes, where "
                                                       "binary_cross_entropy_with_logits takes a sigmoid per output"),),
-                "mse_loss": (("l1_loss", "the absolute error, where mse_loss squares it"),),
-                "l1_loss": (("mse_loss", "the squared error, where l1_loss takes its absolute value"),)}
+                "mse_loss": (("l1_loss", "the absolute error, where mse_loss squares it"),
+                             ("smooth_l1_loss", _HUBER + ", where mse_loss squares every error")),
+                "l1_loss": (("mse_loss", "the squared error, where l1_loss takes its absolute value"),
+                            ("smooth_l1_loss", _HUBER + ", where l1_loss takes every error's absolute value")),
+                "smooth_l1_loss": (("mse_loss", "the squared error everywhere, where the Huber loss is linear beyond 1"),),
+                "huber_loss": (("mse_loss", "the squared error everywhere, where the Huber loss is linear beyond its δ"),)}
 
 
 def loss_siblings(func: Any, arguments: dict) -> Iterator[tuple[str, float]]:

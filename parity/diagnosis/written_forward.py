@@ -28,7 +28,7 @@ from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.op_words import op_text
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
-from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped
+from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped, port_mask_dropped
 from parity.diagnosis.written_ops import lengths
 from parity.diagnosis.operand_powers import powers_apart
 from parity.diagnosis.forward_factors import apart
@@ -243,6 +243,7 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
                                 "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("masks", lambda: _mask_or_derivative(said, mask_dropped(departing, numpy_trace, agreed, torch_trace))),
+        ("masks", lambda: said("forward", port_mask_dropped(after, torch_trace, agreed), "Mask the same entries in both programs.", 0.8)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
