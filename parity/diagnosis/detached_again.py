@@ -18,7 +18,7 @@ from torch.overrides import TorchFunctionMode
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, follows_trajectory, port_follows
 from parity.diagnosis.port_values import OPERATORS, has_reduction, op_name
-from parity.diagnosis.replays import numpy_trajectory
+from parity.diagnosis.replays import numpy_trajectory, trace_tolerance, widened
 
 MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet; a sum's
 # term left out (a skip connection's identity path) is the backward's missing-term reading, more precise than a detach
@@ -71,13 +71,20 @@ class _Detaching(TorchFunctionMode):
 def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     """The one use of a port value, or the one value, whose detaching makes every update the NumPy program's, said;
     None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
-    is also matched, over steps where the other use's parameters do not move, by detaching the value whole."""
-    if (surveyed := _surveyed(setup, built, step, tolerance)) is None:
-        return None
-    survey, steps = surveyed
-    for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
-        if _tried(built, steps, target, tolerance):
-            return _said(survey.calls, target, step)
+    is also matched, over steps where the other use's parameters do not move, by detaching the value whole. A float32
+    run is tried again in float64, where a gradient summed from terms that nearly cancel (a baseline's, 1e-4 apart in
+    float32) is exact."""
+    runs = [(built, tolerance)]
+    if str(getattr(built, "dtype", "")) != "float64":
+        wide = widened(built)
+        runs.append((wide, trace_tolerance(wide)))
+    for run, limit in runs:
+        if (surveyed := _surveyed(setup, run, step, limit)) is None:
+            continue
+        survey, steps = surveyed
+        for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
+            if _tried(run, steps, target, limit):
+                return _said(survey.calls, target, step)
     return None
 
 
