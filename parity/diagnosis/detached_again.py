@@ -18,6 +18,7 @@ from torch.overrides import TorchFunctionMode
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, follows_trajectory, port_follows
 from parity.diagnosis.port_values import OPERATORS, has_reduction, op_name
+from parity.diagnosis.quietly import quietly
 from parity.diagnosis.replays import numpy_trajectory, trace_tolerance, widened
 
 MEETS = {"mul", "truediv", "div", "sub", "where", "minimum", "maximum", "matmul"}  # ops whose operands meet; a sum's
@@ -71,20 +72,18 @@ class _Detaching(TorchFunctionMode):
 def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
     """The one use of a port value, or the one value, whose detaching makes every update the NumPy program's, said;
     None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
-    is also matched, over steps where the other use's parameters do not move, by detaching the value whole. A float32
-    run is tried again in float64, where a gradient summed from terms that nearly cancel (a baseline's, 1e-4 apart in
-    float32) is exact."""
-    runs = [(built, tolerance)]
-    if str(getattr(built, "dtype", "")) != "float64":
-        wide = widened(built)
-        runs.append((wide, trace_tolerance(wide)))
-    for run, limit in runs:
-        if (surveyed := _surveyed(setup, run, step, limit)) is None:
+    is also matched, over steps where the other use's parameters do not move, by detaching the value whole. Both
+    programs step in float64 for it (a gradient summed from terms that nearly cancel, a baseline's, parts by 1e-4 in
+    float32 whatever is detached), and as run where they cannot."""
+    wide = widened(built)
+    for run, limit in ((wide, trace_tolerance(wide)), (built, tolerance)):
+        if (surveyed := quietly(_surveyed, setup, run, step, limit)) is None:
             continue
         survey, steps = surveyed
         for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
             if _tried(run, steps, target, limit):
                 return _said(survey.calls, target, step)
+        return None  # surveyed in float64: the run as it is says no more
     return None
 
 
