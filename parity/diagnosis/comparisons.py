@@ -224,10 +224,11 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value],
     return ""
 
 
-def port_mask_dropped(after: list[Value], other: Trace, agreed: dict[int, Value]) -> str:
+def port_mask_dropped(after: list[Value], other: Trace, agreed: dict[int, Value], trace: Trace) -> str:
     """The port's twin of `mask_dropped`: a port value that multiplies a value both programs have by a mask only the
     port makes (0 at some entries, one number at the others: a flag's complement, times a constant), where the NumPy
-    program goes on with the value unmasked."""
+    program goes on with the value unmasked. A mask whose zeros the NumPy program has too (a dropout's, scaled
+    otherwise) is one both make."""
     agreed_arrays = [v.array.ravel() for v in agreed.values()]
     for value in after[:24]:
         if value.op.removesuffix("_") not in ("mul", "multiply", "__mul__"):
@@ -237,11 +238,12 @@ def port_mask_dropped(after: list[Value], other: Trace, agreed: dict[int, Value]
             a, other.values[i].array.ravel()) for a in agreed_arrays)}  # an agreed value or a view of one
         masks = [i for i in operands if i not in shared and _scaled_mask(other.values[i].array) and not _from_y(other, i)]
         kept = [i for i in operands if i in shared and i not in masks and other.values[i].array.size == value.array.size]
-        if len(masks) == 1 and kept:
+        zeros = other.values[masks[0]].array.ravel() == 0 if len(masks) == 1 and kept else None
+        if zeros is not None and not any(v.array.size == zeros.size and np.array_equal(v.array.ravel() == 0, zeros)
+                                         for v in trace.values):  # a mask the NumPy program makes too is no reading
             mask = other.values[masks[0]]
-            level = float(mask.array[mask.array != 0].ravel()[0])
-            return (f"The port multiplies {describe(other.values[kept[0]])} by {describe(mask)} (0 at "
-                    f"{float(np.mean(mask.array == 0)):.0%} of the entries, {level:g} at the others), a mask the NumPy "
+            return (f"The port multiplies {describe(other.values[kept[0]])} by {describe(mask)} (0 at {zeros.mean():.0%} "
+                    f"of the entries, {float(mask.array[mask.array != 0].ravel()[0]):g} at the others), a mask the NumPy "
                     "program never makes: it goes on with the value unmasked. One side leaves the mask out, or the "
                     "other applies it elsewhere.")
     return ""
@@ -249,8 +251,7 @@ def port_mask_dropped(after: list[Value], other: Trace, agreed: dict[int, Value]
 
 def _scaled_mask(array: np.ndarray) -> bool:
     """0 at some entries and one other number at the rest: a 0/1 mask, or one times a constant."""
-    levels = np.unique(array)
-    return array.size > 1 and len(levels) == 2 and 0.0 in levels
+    return array.size > 1 and len(levels := np.unique(array)) == 2 and 0.0 in levels
 
 
 def _as_derivative(mask: Value, theirs: Value, value: Value, other: Trace) -> str:

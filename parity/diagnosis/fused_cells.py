@@ -17,8 +17,8 @@ from typing import Any, Callable
 import torch
 import torch.nn.functional as F
 
-from parity.diagnosis.fused_convs import CONVS, written_conv
-from parity.diagnosis.fused_norms import NORMS, written_norm
+from parity.diagnosis.fused_convs import CONVS
+from parity.diagnosis.fused_norms import NORMS
 
 
 def lstm_cell(x: torch.Tensor, hx: Any, w_ih: torch.Tensor, w_hh: torch.Tensor, b_ih: Any = None, b_hh: Any = None) -> Any:
@@ -54,10 +54,11 @@ WRITTEN_OUT = {*CELLS, *SEQUENCES, *NORMS, *CONVS}  # the fused ops' names, as t
 
 def written_out(name: str, args: tuple, kwargs: dict) -> Any:
     """The fused op's result computed from its parts, or None where the call is one these do not write out."""
-    if name in NORMS:
-        return written_norm(name, args, kwargs)
-    if name in CONVS:
-        return written_conv(name, args, kwargs)
+    if written := NORMS.get(name) or CONVS.get(name):  # keyword arguments as given
+        try:
+            return written(*args, **kwargs)
+        except TypeError:  # a signature of another torch version: left to torch
+            return None
     if kwargs:
         return None
     if name in CELLS:

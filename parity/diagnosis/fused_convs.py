@@ -81,11 +81,3 @@ def scaled_dot_product_attention(query: torch.Tensor, key: torch.Tensor, value: 
 
 CONVS: dict[str, Callable] = {"conv1d": conv1d, "conv2d": conv2d,
                               "scaled_dot_product_attention": scaled_dot_product_attention}
-
-
-def written_conv(name: str, args: tuple, kwargs: dict) -> Any:
-    """The convolution or attention computed from its parts, or None where the call is one these do not write out."""
-    try:
-        return CONVS[name](*args, **kwargs)
-    except TypeError:  # a signature of another torch version: left to torch
-        return None

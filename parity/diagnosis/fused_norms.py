@@ -87,11 +87,3 @@ def _running(running_mean: torch.Tensor, running_var: torch.Tensor, mean: torch.
 
 NORMS: dict[str, Callable] = {"layer_norm": layer_norm, "group_norm": group_norm, "instance_norm": instance_norm,
                               "batch_norm": batch_norm}
-
-
-def written_norm(name: str, args: tuple, kwargs: dict) -> Any:
-    """The normalisation computed from its parts, or None where the call is one these do not write out."""
-    try:
-        return NORMS[name](*args, **kwargs)
-    except TypeError:  # a signature of another torch version: left to torch
-        return None

@@ -243,7 +243,8 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
                                 "side of the values it is meant to guard (clamp(min=1) for a count).", 0.8)),
         ("masks", lambda: said("forward", masks_apart(departing[:24], after), "Mask the same entries in both programs.", 0.85)),
         ("masks", lambda: _mask_or_derivative(said, mask_dropped(departing, numpy_trace, agreed, torch_trace))),
-        ("masks", lambda: said("forward", port_mask_dropped(after, torch_trace, agreed), "Mask the same entries in both programs.", 0.8)),
+        ("masks", lambda: said("forward", port_mask_dropped(after, torch_trace, agreed, numpy_trace), "Mask the same entries in "
+                               "both programs.", 0.75)),  # where the NumPy program's own op stands, not said
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
