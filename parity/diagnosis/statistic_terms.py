@@ -14,6 +14,9 @@ STATISTIC_PAIRS = 40  # departing values and gradients of their place compared f
 FACTORS = 12  # the NumPy program's values of a reduced shape tried, alone and in pairs
 
 
+SOFTMAX_ROW_SUM = "the softmax's backward as a·g, its row sum left out"
+
+
 def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> str:
     """Read after every other reading of the backward pass: the departing value against the port's gradient of its
     place, the difference the path through a reduction (its gradient broadcast back, times the NumPy program's mask
@@ -38,8 +41,7 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
         if rowwise := _row_scaled_term(gap, numpy_trace, tolerance, value.index, torch_trace):
             if _into_softmax(theirs, torch_trace):
                 return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the port takes a softmax of that "
-                        "value, and the NumPy program writes the softmax's backward as a·g, its row sum left out (a "
-                        "softmax's backward is a·(g - Σ a·g)).")
+                        f"value, and the NumPy program writes {SOFTMAX_ROW_SUM} (a softmax's backward is a·(g - Σ a·g)).")
             return (f"It is {gradient_name(theirs, torch_trace)} less {rowwise}: the term of the chain rule through "
                     "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
                     "path) left out on the NumPy side, or there with another weight.")

@@ -30,7 +30,7 @@ from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import beside_masked, mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
-from parity.diagnosis.statistic_terms import statistic_term
+from parity.diagnosis.statistic_terms import SOFTMAX_ROW_SUM, statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
@@ -222,6 +222,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if written := written_into(region, numpy_trace, torch_trace, tolerance):
         return "", written[0], written[1], 0.85
     earlier = [numpy_trace.values[r] for r in region if r < first.index and any(i in fed for i in numpy_trace.values[r].inputs)]
+    if SOFTMAX_ROW_SUM in (statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance)):
+        return "term", statistic, "Add the path through that statistic.", 0.8  # measured as the softmax's, before any term
     if term := missing_term(first, region, numpy_trace, torch_trace, tolerance) or path_missing(first, torch_trace, tolerance) or next(
             (t for value in earlier[:4] if (t := missing_term(value, region, numpy_trace, torch_trace, tolerance))), ""):
         return ("term", term, "Add every path the gradient takes, each with its own factor (each use of a value adds its "
