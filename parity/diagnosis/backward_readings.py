@@ -12,6 +12,7 @@ import numpy as np
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
+from parity.diagnosis.slice_offsets import offset_reading
 from parity.diagnosis.steps_left_out import gradient_words
 from parity.diagnosis.recompute import recomputed, replay
 from parity.diagnosis.missing_terms import port_gradients
@@ -203,3 +204,13 @@ def _scaled_by_held(value: Value, before: np.ndarray, after: np.ndarray) -> np.n
             before.shape != value.array.shape or not np.all(before):
         return None
     return after * (value.array / before)
+
+
+def last_readings(first: Value, region: list[int], both: tuple[Trace, Trace], tolerance: float,
+                   name: Any) -> tuple[str, str, str, float] | None:
+    """A slice read or a scatter written at other positions; else one factor of the chain rule past the first value."""
+    if offset := offset_reading(region, *both, tolerance, name):
+        return "", *offset
+    if factor := delta_factor(*both, [i for i in region if i >= first.index], tolerance, name):
+        return "", factor, "Apply the chain rule's factor there.", 0.75
+    return None

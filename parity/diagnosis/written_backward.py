@@ -27,7 +27,7 @@ from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error,
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor, fused
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import AGAIN, raw_gradients
-from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, placed, unseen_operand, written_into
+from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, last_readings, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import beside_masked, mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
 from parity.diagnosis.statistic_terms import SOFTMAX_ROW_SUM, statistic_term
@@ -43,7 +43,6 @@ from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.derivative_factor import derivative_factor
-from parity.diagnosis.slice_offsets import offset_reading
 from parity.diagnosis.scan_direction import scan_reversed
 from parity.diagnosis.written_forward import LOCATED, op_text
 from parity.tolerance.diagnosis import FD_AGREES
@@ -236,8 +235,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if rows := row_factor(first, numpy_trace, torch_trace, name):  # a count per row read before a term per row
         return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
-    if statistic := statistic_term(first, region, numpy_trace, torch_trace, tolerance):
-        return "term", statistic, "Add the path through that statistic.", 0.8 if "softmax's backward" in statistic else 0.75
+    if statistic:  # read above; the softmax's own said there
+        return "term", statistic, "Add the path through that statistic.", 0.75
     if where := placed([first.index, *region], numpy_trace, torch_trace, tolerance, name):
         return "", where, "Apply the chain rule there, factor by factor and element by element.", 0.85 if AGAIN in where else 0.75
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
@@ -245,11 +244,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
         return "", other, "Take that value from the right source.", 0.6  # any value that fits: as likely a coincidence as the slip
-    if offset := offset_reading(region, numpy_trace, torch_trace, tolerance, name):
-        return "", *offset
-    if factor := delta_factor(numpy_trace, torch_trace, [i for i in region if i >= first.index], tolerance, name):
-        return "", factor, "Apply the chain rule's factor there.", 0.75
-    return None
+    return last_readings(first, region, (numpy_trace, torch_trace), tolerance, name)
 
 
 def _through(said: str) -> tuple[str, str, str, float]:
