@@ -9,6 +9,8 @@ A ratio read elsewhere is said as such a count here: y's columns (count_meaning)
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import numpy as np
 
 from parity.diagnosis.loss_offsets import several_losses
@@ -61,12 +63,23 @@ def mean_counts(departing: list[Value], numpy_trace: Trace, torch_trace: Trace) 
 
 def _divided_later(value: Value, trace: Trace, count: int) -> bool:
     """Whether the program goes on to divide the value by `count` (or multiply it by 1/count), directly or after a sign."""
+    return any(abs(number - count) <= 1e-9 * count for number, _ in _divisors(value, trace))
+
+
+def _divisors(value: Value, trace: Trace) -> Iterator[tuple[float, Value | None]]:
+    """Each number the program divides the value by next (a constant, the reciprocal of a constant it multiplies by, or
+    a one-number value it computes, with that value), through a sign."""
     for user in (trace.values[u] for u in value.users):
         op, numbers = user.op.removesuffix(" (in place)"), [abs(i) for i in user.inputs if isinstance(i, float)]
-        if op in ("divide", "true_divide") and count in numbers or op == "multiply" and any(
-                abs(n * count - 1) <= 1e-9 for n in numbers) or op == "negative" and _divided_later(user, trace, count):
-            return True
-    return False
+        if op == "negative":
+            yield from _divisors(user, trace)
+        elif op in ("divide", "true_divide"):
+            yield from ((n, None) for n in numbers)
+            counted = user.inputs[1] if len(user.inputs) == 2 and user.inputs[0] == value.index else None
+            if isinstance(counted, int) and trace.values[counted].array.size == 1:
+                yield float(trace.values[counted].array.ravel()[0]), trace.values[counted]
+        elif op == "multiply":
+            yield from ((1 / n, None) for n in numbers if n)
 
 
 def _counted_otherwise(mine: Value, theirs: Value, count: int, divisor: tuple[float, Value]) -> str:
@@ -82,16 +95,8 @@ def _counted_otherwise(mine: Value, theirs: Value, count: int, divisor: tuple[fl
 def _count_divided_by(value: Value, trace: Trace) -> tuple[float, Value] | None:
     """The one-number value the program divides the value by next (after a sign), where that is a count it computes
     (a whole number: a mask's sum), with that number."""
-    for user in (trace.values[u] for u in value.users):
-        op = user.op.removesuffix(" (in place)")
-        if op == "negative":
-            return _count_divided_by(user, trace)
-        if op in ("divide", "true_divide") and len(user.inputs) == 2 and user.inputs[0] == value.index and isinstance(
-                user.inputs[1], int) and trace.values[user.inputs[1]].array.size == 1:
-            number = float(trace.values[user.inputs[1]].array.ravel()[0])
-            if number >= 1 and number == round(number):
-                return number, trace.values[user.inputs[1]]
-    return None
+    return next(((n, counted) for n, counted in _divisors(value, trace) if counted is not None and n >= 1 and n == round(n)),
+                None)
 
 
 def _scale_after(value: Value, trace: Trace) -> float:

@@ -15,7 +15,7 @@ import numpy as np
 
 from parity.diagnosis.recompute import recomputed
 from parity.diagnosis.missing_terms import port_gradients
-from parity.diagnosis.value_match import in_layouts
+from parity.diagnosis.value_match import in_a_layout
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MOST_SLICES = 12
@@ -71,16 +71,12 @@ def slice_offset(region: list[int], trace: Trace, other: Trace, tolerance: float
 
 def _cuts(detail: str, shape: tuple[int, ...]) -> list[tuple[int, int, int]]:
     """(axis, start, stop) of each axis an index slices a:b (at most two: an image's height and width), where every
-    other axis is taken whole; [] for any other index."""
-    parts = [p.strip() for p in detail.split(",")]
-    if len(parts) > len(shape) or not all(p == ":" or re.fullmatch(r"-?\d*:-?\d*", p) for p in parts):
+    other axis is taken whole; [] for any other index (a step, an integer)."""
+    cut = _slices(detail, len(shape))
+    if cut is None or any(s.step is not None for s in cut):
         return []
-    cuts = []
-    for axis, part in enumerate(parts):
-        if part != ":":
-            start, stop, _ = slice(*(int(n) if n else None for n in part.split(":"))).indices(shape[axis])
-            cuts.append((axis, start, stop))
-    return cuts if 0 < len(cuts) <= 2 and all(stop > start for _, start, stop in cuts) else []
+    cuts = [(axis, *s.indices(shape[axis])[:2]) for axis, s in enumerate(cut) if s != slice(None)]
+    return cuts if len(cuts) <= 2 and all(stop > start for _, start, stop in cuts) else []
 
 
 def _spans(cuts: list[tuple[int, int, int]]) -> str:
@@ -99,7 +95,7 @@ def _matched(again: np.ndarray, gradients: list[Value], tolerance: float,
              placed: int | None = None) -> tuple[Value, int | None] | None:
     for gradient in gradients:
         g = gradient.array
-        if g.size == again.size and any(agrees(again, laid, tolerance) for laid in in_layouts(g, again.shape)):
+        if in_a_layout(again, g, tolerance):
             return gradient, None
         if g.ndim == again.ndim + 1 and g.shape[:-1] == again.shape:
             taps = range(g.shape[-1]) if placed is None else [placed] if placed < g.shape[-1] else []
@@ -119,7 +115,7 @@ def scatter_offset(region: list[int], trace: Trace, other: Trace, tolerance: flo
     gradients = port_gradients(other)
     for writes in _write_chains([trace.values[i] for i in region]):
         base = trace.values[writes[0].inputs[0]]
-        if _squeezed_match(writes[-1].array, gradients, tolerance) is not None:
+        if _whole(writes[-1].array, gradients, tolerance) is not None:
             continue  # its sum is one of the port's gradients already: written where it belongs
         pieces = [_piece(w, trace) for w in writes]
         reads = [v for v in trace.values[:base.index]
@@ -133,7 +129,7 @@ def scatter_offset(region: list[int], trace: Trace, other: Trace, tolerance: flo
             for read, (piece, added) in zip(window, pieces):
                 place = _slices(read.detail, base.array.ndim)
                 again[place] = again[place] + piece if added else piece
-            if (match := _squeezed_match(again, gradients, tolerance)) is not None:
+            if (match := _whole(again, gradients, tolerance)) is not None:
                 return (f"The NumPy program writes its gradient into {describe(base)} at {_positions(writes)}; written "
                         f"where its forward pass reads {describe(trace.values[window[0].inputs[0]])}, at "
                         f"{_positions(window)}, the writes sum to {name(match)}: the backward scatters to other positions "
@@ -178,10 +174,9 @@ def _slices(detail: str, ndim: int) -> tuple[slice, ...] | None:
     return cut if any(s != slice(None) for s in cut) else None
 
 
-def _squeezed_match(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
+def _whole(array: np.ndarray, gradients: list[Value], tolerance: float) -> Value | None:
     """The port's gradient this array is, in the array's layout."""
-    return next((g for g in gradients if g.array.size == array.size
-                 and any(agrees(array, laid, tolerance) for laid in in_layouts(g.array, array.shape))), None)
+    return next((g for g in gradients if in_a_layout(array, g.array, tolerance)), None)
 
 
 def _positions(values: list[Value]) -> str:

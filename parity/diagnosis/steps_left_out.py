@@ -15,7 +15,7 @@ from parity.diagnosis.local_derivatives import local_derivative
 from parity.diagnosis.missing_terms import aligned, port_gradients
 from parity.diagnosis.ratios import numbers_written
 from parity.diagnosis.recompute import recomputed
-from parity.diagnosis.value_match import in_layouts
+from parity.diagnosis.value_match import in_a_layout, in_layouts
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -110,8 +110,7 @@ def _matching(array: np.ndarray, gradients: list[Value], tolerance: float) -> Va
     """The port's gradient equal to the array, its shape aside (a scalar parameter's (1,) against a sum's ()), or in
     the array's layout (a kernel held (in, out) against (out, in, 1, 1))."""
     return next((g for g in gradients if g.array.size == array.size and (
-        agrees(array.reshape(g.array.shape), g.array, tolerance)
-        or any(agrees(array, laid, tolerance) for laid in in_layouts(g.array, array.shape)))), None)
+        agrees(array.reshape(g.array.shape), g.array, tolerance) or in_a_layout(array, g.array, tolerance))), None)
 
 
 def _as_frontier(port: np.ndarray, twin: np.ndarray, frontier: np.ndarray, tolerance: float) -> np.ndarray:

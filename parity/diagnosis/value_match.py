@@ -24,10 +24,17 @@ def in_layouts(port: np.ndarray, shape: tuple[int, ...]) -> list[np.ndarray]:
     """The port's array in each layout a value of this shape may hold it in (`axis_orders`: as it is, channels last,
     its leading axes merged), axes of one left aside (a conv1d's input written out as a conv2d's)."""
     squeezed, wanted = port.reshape([n for n in port.shape if n != 1]), tuple(n for n in shape if n != 1)
-    laid = [tuple(squeezed.shape[a] for a in order) for order in axis_orders(squeezed.shape)]
-    return [np.transpose(squeezed, order).reshape(shape) for order, moved in zip(axis_orders(squeezed.shape), laid)
-            if moved == wanted or wanted and moved[-1] == wanted[-1] and len(moved) > len(wanted)]  # leading axes merged:
-    # an (n·h·w, c) the NumPy program holds its channels-last map in
+    laid = []
+    for order in axis_orders(squeezed.shape):
+        moved = tuple(squeezed.shape[a] for a in order)
+        if moved == wanted or wanted and moved[-1] == wanted[-1] and len(moved) > len(wanted):  # leading axes merged:
+            laid.append(np.transpose(squeezed, order).reshape(shape))  # an (n·h·w, c) of a channels-last map
+    return laid
+
+
+def in_a_layout(array: np.ndarray, port: np.ndarray, tolerance: float) -> bool:
+    """Whether the NumPy array is the port's, in one of the layouts it may hold it in."""
+    return port.size == array.size and any(agrees(array, laid, tolerance) for laid in in_layouts(port, array.shape))
 
 
 MASKED = 1e6  # a mask's large negative (-1e9) stands for -inf where it is this far beyond every unmasked value
