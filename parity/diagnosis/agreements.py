@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, uses
+from parity.diagnosis.value_trace import Trace, Value, agrees, axis_orders, describe, uses
 
 
 def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict[int, Value]:
     """Each NumPy value (and each root) with the port's value equal to it: one number agrees with one number (a sum, a
     loss term), a column (n, 1) with an (n,), each in its own layout or transposed."""
     by_shape: dict[tuple, list[Value]] = {}
+    by_step: dict[tuple, list[tuple[Value, int]]] = {}  # a value of three axes or more, one axis taken out
     for value in torch_trace.values:
         by_shape.setdefault(value.array.shape, []).append(value)
         if 1 in value.array.shape:  # a column (n, 1) is the same numbers as the NumPy program's (n,)
             by_shape.setdefault(_squeezed(value.array.shape), []).append(value)
+        for axis in range(value.array.ndim if value.array.ndim >= 3 else 0):
+            by_step.setdefault(value.array.shape[:axis] + value.array.shape[axis + 1:], []).append((value, axis))
     found = {}
     for value in numpy_trace.values:
         if value.op in ("X", "y"):
@@ -32,9 +35,25 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
                 found[value.index] = twin
                 break
         if value.index not in found and not _rows_of_data(value, numpy_trace) and \
-                (twin := _stacked_twin(value.array, torch_trace.values, tolerance)) is not None:
+                (twin := _stacked_twin(value.array, by_shape, tolerance) or _joined_twin(value.array, by_shape, tolerance)
+                 or _step_of(value.array, by_step, tolerance)) is not None:
             found[value.index] = twin
     return found
+
+
+MOST_STEPS = 64  # the indices of one axis a value is looked for at, at most
+
+
+def _step_of(array: np.ndarray, by_step: dict[tuple, list[tuple[Value, int]]], tolerance: float) -> Value | None:
+    """The port's value that the NumPy value is one time step of: a recurrence's step t, which the NumPy program keeps
+    on its own (dh = dy[t] @ Wy.T) and the port as an index of one whole (the gradient at its stacked outputs)."""
+    if array.ndim < 2 or array.size < 4 or not np.any(array):
+        return None
+    for value, axis in by_step.get(array.shape, []):
+        for t in range(min(value.array.shape[axis], MOST_STEPS)):
+            if agrees(array, np.take(value.array, t, axis=axis), tolerance):
+                return value
+    return None
 
 
 def _rows_of_data(value: Value, trace: Trace) -> bool:
@@ -42,7 +61,7 @@ def _rows_of_data(value: Value, trace: Trace) -> bool:
     return value.op == "getitem" and any(isinstance(i, int) and trace.values[i].op in ("X", "y") for i in value.inputs)
 
 
-def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> Value | None:
+def _stacked_twin(array: np.ndarray, by_shape: dict[tuple, list[Value]], tolerance: float) -> Value | None:
     """The port's value that the NumPy value is a stacking of: branches run apart on the port's side and concatenated
     along the rows on the NumPy program's (a siamese pair, a triplet's anchor, positive and negative), or one (m, k, d)
     value of the port's whose k parts the NumPy program stacks as (k·m, d)."""
@@ -53,15 +72,31 @@ def _stacked_twin(array: np.ndarray, theirs: list[Value], tolerance: float) -> V
             continue
         m = array.shape[0] // k
         chunks = np.split(array, k)
-        parts = [next((v for v in theirs if v.array.shape == chunk.shape and agrees(chunk, v.array, tolerance)), None)
-                 for chunk in chunks]
-        if all(p is not None for p in parts) and len({p.index for p in parts}) == k:
+        if (parts := _parts(chunks, by_shape, tolerance)) is not None:
             return parts[0]
-        whole = next((v for v in theirs if v.array.shape == (m, k, *array.shape[1:]) and
+        whole = next((v for v in by_shape.get((m, k, *array.shape[1:]), []) if
                       agrees(array, v.array.swapaxes(0, 1).reshape(array.shape), tolerance)), None)
         if whole is not None:
             return whole
     return None
+
+
+def _joined_twin(array: np.ndarray, by_shape: dict[tuple, list[Value]], tolerance: float) -> Value | None:
+    """The port's values that the NumPy value joins side by side: gates computed in one call on the NumPy program's
+    side (sigmoid(a[:, :3H]) for i, f and o) and one by one on the port's, equal widths along the last axis."""
+    if array.ndim < 2 or array.size < 4:
+        return None
+    for k in (2, 3, 4):
+        if array.shape[-1] % k == 0 and (parts := _parts(np.split(array, k, axis=-1), by_shape, tolerance)) is not None:
+            return parts[0]
+    return None
+
+
+def _parts(chunks: list[np.ndarray], by_shape: dict[tuple, list[Value]], tolerance: float) -> list[Value] | None:
+    """One port value for each chunk, each another (None where a chunk has none)."""
+    parts = [next((v for v in by_shape.get(chunk.shape, []) if v.array.shape == chunk.shape and agrees(chunk, v.array, tolerance)), None)
+             for chunk in chunks]
+    return parts if all(p is not None for p in parts) and len({p.index for p in parts}) == len(chunks) else None
 
 
 CARRYING = {"add", "sub", "mul", "div", "clone", "contiguous", "to", "float", "double", "view", "reshape"}
@@ -157,6 +192,38 @@ def region_of(trace: Trace, target: Value, agreed: dict[int, Value]) -> list[int
         region.append(index)
         stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
     return sorted(region)
+
+
+WRITE = "setitem (in place)"
+
+
+def plain_write(trace: Trace, index: int, agreed: dict[int, Value]) -> bool:
+    """A value written into a buffer that agrees, or a constant (Hin[t, :, 1:1+D] = x_t; Hin[t, :, 0] = 1): the buffer
+    as a whole is no value of the port's, yet nothing parts there; what is read back out of it is compared."""
+    value = trace.values[index]
+    if value.op != WRITE or len(value.inputs) < 2:
+        return False
+    written = value.inputs[1]
+    if not isinstance(written, int):
+        return True
+    made = trace.values[written]
+    return written in agreed or not any(isinstance(i, int) for i in made.inputs) and (made.array.size == 0 or np.ptp(made.array) == 0)
+
+
+def read_back(trace: Trace, value: Value) -> Value:
+    """A value read back out of a buffer as it was written (Ct[t] = np.tanh(C[t]); ... Ct[t]): the value written."""
+    source = value.inputs[0] if value.op == "getitem" and value.inputs else None
+    written = trace.values[source].inputs[1] if isinstance(source, int) and trace.values[source].op == WRITE \
+        and len(trace.values[source].inputs) > 1 else None
+    return trace.values[written] if isinstance(written, int) and trace.values[written].array.shape == value.array.shape \
+        and np.array_equal(trace.values[written].array, value.array) else value
+
+
+def known(value: Value, other: Trace, tolerance: float) -> str:
+    """A value with the other side's value it equals, where there is one: [add (40, 10)] (value 3, the port's linear)."""
+    twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
+                 and agrees(value.array, v.array, tolerance)), None)
+    return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")
 
 
 def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:

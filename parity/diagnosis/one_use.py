@@ -17,7 +17,7 @@ import numpy as np
 from parity.diagnosis.functions_apart import met_later
 from parity.diagnosis.recompute import leaves, recomputed, replay
 from parity.diagnosis.value_trace import Trace, Value, agrees
-from parity.diagnosis.written_ops import known
+from parity.diagnosis.agreements import known
 
 DEPTH = 5  # ops replayed back from the departing value, as for a source replaced at every use
 MOST_CANDIDATES = 60

@@ -60,11 +60,23 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
             factor = f" (its derivative, {local[1]})" if local else _number_step(made, source)
             operands = [describe(other.values[i]) for i in made.inputs if isinstance(i, int) and i != source][:2]
             beside = f" (with {' and '.join(operands)})" if operands and not local else ""
-            return (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
+            said = (f"Recomputed with the port's gradient at {describe(other.values[source])}, the input of the port's "
                     f"{describe(made)}{beside}, in its place, the NumPy program's {first.op} gives the port's "
                     f"{gradient_words(match, other)}{scale}: the NumPy program takes the gradient at the output of that "
-                    f"{made.op} for the gradient at its input, the chain rule's step through it left out{factor}.")
+                    f"{made.op} for the gradient at its input")
+            return said + (_other_uses(other, source, made) if made.op in JOINED else f", the chain rule's step through it left out{factor}.")
     return ""
+
+
+JOINED = ("stack", "cat", "concatenate")
+
+
+def _other_uses(other: Trace, source: int, made: Value) -> str:
+    """A value joined to others (h_t stacked for the head) whose other uses add their terms at its input."""
+    uses = [describe(other.values[u]) for u in other.values[source].users if u != made.index and other.values[u].op != "grad"]
+    return (f": the share that comes back through the {made.op} alone, where the gradient at its input adds the terms of "
+            f"that value's other uses ({', '.join(uses[:3]) or 'none traced'}: in a recurrence, the recurrent path from the next "
+            "time step), that path's term left out.")
 
 
 def _computed(value: Value, trace: Trace, tolerance: float, held: Callable[[], dict] = dict) -> bool:

@@ -44,7 +44,7 @@ from parity.diagnosis.target_readings import derived_targets, smoothing
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.fused_cells import written_out_calls
 from parity.diagnosis.applied_again import again_said
-from parity.diagnosis.agreements import agreements, carried, loose_region, recorded_value, region_of
+from parity.diagnosis.agreements import agreements, carried, loose_region, plain_write, recorded_value, region_of
 from parity.diagnosis.batch_statistics import statistic_for_constant
 from parity.diagnosis.index_words import repeated_write
 from parity.diagnosis.reduction_axes import axes_of, kinds_apart, normalised_axis
@@ -75,6 +75,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
                                               traces(setup, built, step - 1)[0] if step > 1 else None)):
         return drawn  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows first
     region = region_of(numpy_trace, target, agreed) if target is not None else loose_region(numpy_trace, agreed)
+    region = [i for i in region if not plain_write(numpy_trace, i, agreed)]
     frontier = _frontier(numpy_trace, region, agreed, past_y=target is None)  # terms picked by the targets: past y
     if frontier is None:
         return None

@@ -14,6 +14,7 @@ from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.factor_chains import factors_apart
 from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
 from parity.diagnosis.value_laws import sign_taken_back
+from parity.diagnosis.agreements import known, read_back
 from parity.diagnosis.recompute import leaves, recomputed, replay, replayable
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -135,7 +136,7 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                            "the two programs take that operand from different values there (which one is meant, the "
                            "forward pass alone cannot tell)")
                         + " (an off-by-one among a list of states, a pre-activation for an activation, or the like)."
-                        + _one_op_off(trace.values[leaf], candidate) + _later(trace, trace.values[leaf], candidate)
+                        + _one_op_off(read_back(trace, trace.values[leaf]), candidate) + _later(trace, trace.values[leaf], candidate)
                         + _exchanged(trace, other, trace.values[leaf], candidate, tolerance, accept))
     return ""
 
@@ -220,13 +221,6 @@ def _one_op_off(replaced: Value, put: Value) -> str:
             " (1 - x where x belongs, or x where 1 - x belongs: a complement, a gate and its carry)"
             if replaced.op == "subtract" and replaced.inputs == (1.0, put.index) else "")
     return f" The value replaced is {replaced.op}({args}): that {replaced.op} is the one op apart{sign}."
-
-
-def known(value: Value, other: Trace, tolerance: float) -> str:
-    """A value with the other side's value it equals, where there is one: [add (40, 10)] (value 3, the port's linear)."""
-    twin = next((v for v in other.values if v.op != "grad" and v.array.shape == value.array.shape
-                 and agrees(value.array, v.array, tolerance)), None)
-    return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")
 
 
 def weight_left_out(value: Value, trace: Trace, other: Trace, tolerance: float, weights: list[np.ndarray],
