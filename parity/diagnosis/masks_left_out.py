@@ -8,6 +8,7 @@ from itertools import permutations
 
 import numpy as np
 
+from parity.diagnosis.agreements import carried
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -127,3 +128,24 @@ def mask_on_one_side(first: Value, frontier: Value, trace: Trace, other: Trace) 
             f"{zeros:.0%} of the entries), where the port's chain goes on with that gradient "
             "unmasked: a mask applied on one side only (a straight-through estimator's window, |x| <= 1, on one side and "
             "the gradient passed everywhere on the other; a ReLU's or a clamp's mask).")
+
+
+def mask_unused(departing: list[Value], trace: Trace, agreed: dict[int, Value], other: Trace) -> str:
+    """A NumPy value that masks another with a 0/1 mask (padded steps left out of a loss) which the port makes too and
+    never uses: the port goes on with every entry, the masked ones included. Measured: the same mask on both sides,
+    and no op of the port's reads it."""
+    for value in departing[:24]:
+        if value.op.removesuffix(" (in place)") not in ("multiply", "where"):
+            continue
+        for index in (i for i in value.inputs if isinstance(i, int) and i in agreed):
+            mask, theirs = trace.values[index].array, carried(agreed[index], other, 0.0)  # any(...) then .to(float)
+            if mask.size < 2 or not np.all((mask == 0) | (mask == 1)) or not 0 < mask.mean() < 1:
+                continue
+            if any(other.values[u].op != "grad" for u in theirs.users):
+                continue  # the port applies it somewhere
+            masked = [describe(trace.values[i]) for i in value.inputs if isinstance(i, int) and i != index]
+            share = float(np.mean(mask == 0))
+            return (f"The NumPy program masks {', '.join(masked) or 'a value'} with {describe(trace.values[index])} (0 at "
+                    f"{share:.0%} of the entries); the port makes the same mask (its {describe(theirs)}) and never applies it: "
+                    "it goes on with every entry, the masked ones (padded positions, left-out rows) included.")
+    return ""

@@ -19,6 +19,7 @@ from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, writ
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
 from parity.diagnosis.mean_counts import mean_counts, row_counts
 from parity.diagnosis.masked_means import masked_mean_apart
+from parity.diagnosis.masks_left_out import mask_unused
 from parity.diagnosis.loss_offsets import loss_offset, offset_term
 from parity.diagnosis.term_schedule import numbers_followed, scheduled
 from parity.diagnosis.clamps import degenerate_clamp
@@ -246,6 +247,8 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
         ("masks", lambda: _mask_or_derivative(said, mask_dropped(departing, numpy_trace, agreed, torch_trace))),
         ("masks", lambda: said("forward", port_mask_dropped(after, torch_trace, agreed, numpy_trace), "Mask the same entries in "
                                "both programs.", 0.75)),  # where the NumPy program's own op stands, not said
+        ("masks", lambda: said("forward", mask_unused(departing, numpy_trace, agreed, torch_trace), "Apply the mask the port "
+                               "makes (the loss's terms times the mask, summed, over the count it means).", 0.85)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
