@@ -35,8 +35,8 @@ def agreements(numpy_trace: Trace, torch_trace: Trace, tolerance: float) -> dict
                 found[value.index] = twin
                 break
         if value.index not in found and not _rows_of_data(value, numpy_trace) and \
-                (twin := _stacked_twin(value.array, by_shape, tolerance) or _joined_twin(value.array, by_shape, tolerance)
-                 or _step_of(value.array, by_step, tolerance)) is not None:
+                (twin := _stacked_twin(value.array, by_shape, tolerance) or value.op not in JOINING and _joined_twin(
+                    value.array, by_shape, tolerance) or _step_of(value.array, by_step, tolerance)) is not None:
             found[value.index] = twin
     return found
 
@@ -79,6 +79,10 @@ def _stacked_twin(array: np.ndarray, by_shape: dict[tuple, list[Value]], toleran
         if whole is not None:
             return whole
     return None
+
+
+JOINING = ("concatenate", "stack", "hstack", "vstack", "column_stack", "dstack")  # a join of the port's values is
+# the port's only where the port joins them too: h_fwd and h_bwd joined, each the port's, at other time steps
 
 
 def _joined_twin(array: np.ndarray, by_shape: dict[tuple, list[Value]], tolerance: float) -> Value | None:

@@ -18,6 +18,7 @@ from parity.diagnosis.argument_changes import bound_left_out, SKIPPED, options, 
 from parity.diagnosis.builtin_signatures import dot_product
 from parity.diagnosis.calls import called_again, numpy_twin, signature
 from parity.diagnosis.sibling_place import in_its_place
+from parity.tolerance.diagnosis import CALL_CLOSES
 from parity.diagnosis.loss_rows import called_number as _call, inputs_made, loss_siblings, rows_masked, rows_picked
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
@@ -46,7 +47,8 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
         name = getattr(call.func, "__name__", "the loss function")
         for change, value in chain(rows_picked(call.func, dict(bound.arguments), picks), _alternatives(call.func, dict(bound.arguments), rows)):
             regrouped = change.startswith("the input's") and abs(value - meant) > 1e-4 * abs(call.value - meant)
-            if _matches(value, meant, tolerance) and not regrouped:  # a pairing of rows must close the whole gap
+            closes = abs(value - meant) <= max(CALL_CLOSES * abs(call.value - meant), CALL_CLOSES * tolerance * abs(meant))
+            if _matches(value, meant, tolerance) and closes and not regrouped:  # a pairing of rows must close the whole gap
                 said = _said(given)
                 if change.startswith("label_smoothing=") and torch.is_tensor(given.get("input")) and given["input"].dim() > 1:
                     k, eps = given["input"].shape[1], float(given.get("label_smoothing", 0.0))

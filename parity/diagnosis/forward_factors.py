@@ -29,8 +29,9 @@ def extra_op(numpy_ops: list[Value], frontier: Value, twin: Value, trace: Trace,
             continue  # a view or copy of the shared value: no op applied
         for value in (v for v in numpy_ops[:MOST] if frontier.index in v.inputs):
             again = recomputed(value, frontier.index, port_op.array.reshape(frontier.array.shape), trace)
-            if again is None or not np.any(again):
-                continue
+            if again is None or not np.any(again) or again.size == frontier.array.size and agrees(
+                    again.reshape(frontier.array.shape), frontier.array, tolerance):
+                continue  # the NumPy op undoes the port's (-(-m)): the shared value again, no op the port adds
             match = next((v for v in other.values if v is not port_op and v.array.size == again.size
                           and agrees(again.reshape(v.array.shape), v.array, tolerance)), None)
             if match is not None:

@@ -42,7 +42,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
     if name == "loss" and found[0].score < 0.8 and (term := quietly(loss_terms_finding, setup, built, failure.step)
                                                      or quietly(label_coding, setup, built, failure.step)):
         found.insert(0, term)
-    if found[0].score < 0.8 and (located := quietly(written_forward, setup, built, failure.step, name, numpy_record[name])):
+    if found[0].score < 0.8 and (located := quietly(written_forward, setup, _seeing(built, numpy_record, torch_record, name),
+                                                    failure.step, name, numpy_record[name])):
         ranked(found, located)
     if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
         ranked(found, idiom)
@@ -56,6 +57,16 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
         found.insert(0 if first else 1, alone)  # every other tensor agrees: a report apart, said before a forward
         # reading near its fit (a part that moves no gradient); a reading of the losses' term itself stays first
     return found
+
+
+def _seeing(built, numpy_record: dict, torch_record: dict, name: str):
+    """The pair to trace: in float64 where the two values part by less than the trace's own tolerance (a smoothing's
+    ε/(K - 1) for ε/K moves a loss by 1e-5: every value before it would agree in float32), else as run."""
+    mine, theirs = (np.asarray(record.get(name), np.float64) for record in (numpy_record, torch_record))
+    if mine.shape != theirs.shape or not mine.size:
+        return built
+    apart = float(np.max(np.abs(mine - theirs))) <= trace_tolerance(built) * max(float(np.max(np.abs(theirs))), 1e-12)
+    return widened(built) if apart else built
 
 
 def loss_agrees(result: RunResult, step: int | None) -> bool:

@@ -19,6 +19,7 @@ from parity.diagnosis.replays import lockstep
 STEPS = 6  # steps stepped in lockstep, from the first; the law is fitted past the first
 HOLDS = 1e-4  # relative residual of a law that holds (float32 updates carry ~1e-6)
 SAME = 1e-3  # coefficients this close (relative) are one
+LOOK_AHEAD = 1e-2  # Nesterov's c = lr·μ is μ/(1 + μ(1 - dampening)) of b, a tenth at μ = 0.1: below this, c is rounding
 GRADIENT_ALONE = "the other terms alike: one side's gradient is that factor times the other's (a factor in a backward pass or a loss)"
 NAMES = ("μ (the last update's weight)", "b (the gradient's)", "c (the last gradient's)", "λ (the decay, d/(b + c))")
 
@@ -74,13 +75,25 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
         return f"Both gradient terms are {theirs[1] / mine[1]:.6g} times the NumPy program's in the port: the learning rate.", "both"
     if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first):
         return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: the learning "
-                "rate (momentum's recurrence itself is the same).", "both")
+                f"rate (momentum's recurrence itself is the same).{_averaged(first, mu)}", "both")
     if apart == [1]:
         return _dampening(mine, theirs, mu)
     if apart == [3] or apart == [1, 3]:
         return ("The parameter's own term differs: weight decay (its λ, or decay added to the gradient on one side and "
                 "taken from the weights on the other).", "both")
     return "", "both"
+
+
+def _averaged(ratio: float, mu: float) -> str:
+    """A rate's factor of 1 - μ (or its inverse) is also a buffer kept as an average: the same updates, step by step."""
+    if not 0 < mu < 1:
+        return ""
+    for factor, who in ((1 / (1 - mu), "the NumPy program"), (1 - mu, "the port")):
+        if abs(ratio - factor) < 1e-2 * factor:
+            return (f" The factor is {'1/' if who == 'the NumPy program' else ''}(1 - μ) (μ = {mu:.4g}): {who} keeping its "
+                    "buffer as an exponential moving average μ·buf + (1 - μ)·g (dampening = μ) gives these very updates, "
+                    "which the numbers do not tell from a learning rate.")
+    return ""
 
 
 def _dampening(mine: tuple, theirs: tuple, mu: float) -> tuple[str, str]:
@@ -110,7 +123,7 @@ def _constants(law: tuple[float, ...]) -> tuple[float, ...]:
     """(μ, b, c, λ) of a fitted (a, b, c, d): a decay λ added to the gradient puts b·λ on p_t and c·λ on p_(t-1), which
     the fit holds as d = (b + c)·λ and a = μ - c·λ (p_(t-1) = p_t - u_(t-1))."""
     a, b, c, d = law
-    c = 0.0 if abs(c) <= 1e-5 * abs(b) else c  # a look-ahead's c = lr·μ is of b's size: this is rounding's
+    c = 0.0 if abs(c) <= LOOK_AHEAD * abs(b) else c  # a look-ahead's c = lr·μ is of b's size: this is rounding's
     decay = d / (b + c) if abs(b + c) > 1e-12 * max(abs(b), 1e-30) else 0.0
     return a + c * decay, b, c, decay
 

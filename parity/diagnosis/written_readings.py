@@ -190,7 +190,9 @@ def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, t
     said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
             f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
     law = law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"])
-    if law:
+    if triangles := _causal_apart((mine, a), (theirs, b)):
+        said, law = f"{said} {triangles}", triangles
+    elif law:
         said += f" Of the two, {law}."
     elif deeper := _inputs_apart(a, b, trace, port_trace):
         said += f" {deeper}"
@@ -257,3 +259,26 @@ def columns_said(said: Callable, words: str, located: float) -> tuple | None:
     """Columns that differ, said at a location's fit where no differing column's source is read (only where)."""
     told = "same values" in words or " is the NumPy program's " in words or ", the port's is " in words
     return said("forward", words, "Compute those columns alike in both programs.", 0.8 if told else located)
+
+
+def _kept(op: Value, mask: np.ndarray) -> np.ndarray | None:
+    """The entries a 0/1 square mask lets through: where(mask, x, fill) and x * mask keep its ones, masked_fill its zeros."""
+    if mask.ndim != 2 or mask.shape[0] != mask.shape[1] or mask.shape[0] < 2 or not np.all((mask == 0) | (mask == 1)):
+        return None
+    name = op.op.removesuffix("_").removesuffix(" (in place)")
+    return mask == 1 if name in ("where", "multiply", "mul") else mask == 0 if name == "masked_fill" else None
+
+
+def _causal_apart(mine: tuple[Value, Value], theirs: tuple[Value, Value]) -> str:
+    """Two causal masks on other diagonals: each keeps the entries on and below its own diagonal (tril(ones, k))."""
+    kept = [_kept(op, np.asarray(mask.array)) for op, mask in (mine, theirs)]
+    if any(k is None for k in kept):
+        return ""
+    n = kept[0].shape[0]
+    diagonals = [next((k for k in range(-n + 1, n) if np.array_equal(m, np.tril(np.ones((n, n), bool), k))), None) for m in kept]
+    if None in diagonals or diagonals[0] == diagonals[1]:
+        return ""
+    a, b = diagonals
+    return (f"Both are causal masks on other diagonals: the NumPy program keeps the entries on and below diagonal {a} "
+            f"(position t sees up to t{a:+d}), the port on and below diagonal {b} (up to t{b:+d}): one side's mask is "
+            f"{abs(a - b)} diagonal{'s' if abs(a - b) > 1 else ''} off (tril's diagonal argument, or a position sees the next token).")

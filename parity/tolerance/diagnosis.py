@@ -16,6 +16,7 @@ These judge hypotheses about a failure, not parity itself (table.py does).
 | FD_STEP, FD_ELEMENTS, FD_AGREES | 1e-6, 12, 1e-2 | (programs as written) central differences in float64 on 12 elements; a gradient follows them within 1e-2 |
 | LOSS_TERM_SPREAD, LOSS_TERM_MOVES | 1e-6, 1e-4 | (programs as written, in float64) the two losses' ratio or difference is one number on every batch when it spreads by at most 1e-6 of itself (a difference must also pass 1e3 x FLOAT64_NOISE of the loss); the data move a loss, or a parameter the difference, beyond 1e-4 of it |
 | TRACE_AGREES | float32 1e-4, float64 1e-9 | (programs as written, traced) a NumPy value and a port's agree when their largest difference is within this of the port's largest magnitude |
+| CALL_CLOSES | 1e-2 | (programs as written) a loss call made again with one argument changed names that argument only where it closes the gap to the NumPy loss to within 1e-2 of the gap, or to within 1e-2 of TRACE_AGREES of the loss (a changed argument that comes near by chance, another ignore_index for a mask off by one, names nothing) |
 | LAW_AGREES | float32 1e-6, float64 1e-10 | (programs as written, traced) one parted value is a law of the other (the reciprocal, a square root) within this: tighter than agreement, since an epsilon's place (sqrt(var + eps) against std + eps) moves a value by about eps |
 
 Each is pinned by tests/test_thresholds.py (an edge just inside passes, just outside fails) or, for the
@@ -39,3 +40,4 @@ FD_STEP, FD_ELEMENTS, FD_AGREES = 1e-6, 12, 1e-2
 LOSS_TERM_SPREAD, LOSS_TERM_MOVES = 1e-6, 1e-4
 TRACE_AGREES = {"float32": 1e-4, "float64": 1e-9}
 LAW_AGREES = {"float32": 1e-6, "float64": 1e-10}
+CALL_CLOSES = 1e-2
