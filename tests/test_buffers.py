@@ -152,3 +152,18 @@ def test_gates_joined_side_by_side_agree_and_a_write_of_them_is_plain():
     assert plain_write(mine, write, agreed)
     mine.values[write] = mine.values[write].__class__(write, "setitem (in place)", written, (buffer, other))
     assert not plain_write(mine, write, agreed)
+
+
+def test_the_backward_frontier_passes_a_steps_summed_term_and_an_op_meeting_a_value_already_parted():
+    """dW += dz.T @ h is a step's term the port never has; dh = dy_t + dh_next meets dh_next, which parted at a later
+    step: the frontier is the shared gradient whose first use parts on its own (dz times a derivative)."""
+    from parity.diagnosis.backward_frontier import backward_frontier
+    mine = Trace()
+    dz = _value(mine, "grad", np.ones((2, 3)), ())  # shared
+    dy = _value(mine, "grad", np.full((2, 3), 2.0), ())  # shared: the head's share at the earlier step
+    term = _value(mine, "matmul", np.ones((3, 3)), (dz,))
+    _value(mine, "add (in place)", np.ones((3, 3)), ("?", term))  # dW += term
+    factor = _value(mine, "multiply", 0.5 * np.ones((2, 3)), (dz,))  # dz times a derivative: parts on its own
+    apart = _value(mine, "add", 3 * np.ones((2, 3)), (dy, factor))  # dy + dh_next, dh_next already parted
+    region = [term, term + 1, factor, apart]
+    assert backward_frontier([dz, dy], region, mine).index == dz
