@@ -110,7 +110,7 @@ def test_a_gradient_times_the_ops_own_derivative_is_no_extra_factor():
 
 
 def test_the_frontier_is_a_gradient_whose_first_use_is_its_own_op_before_a_join():
-    from parity.diagnosis.backward_frontier import backward_frontier as _frontier
+    from parity.diagnosis.written_backward import _frontier
     a, b = np.ones((2, 3)), np.full((2, 3), 2.0)
     trace = values(("grad", a, (), ""), ("grad", b, (), ""), ("multiply", 3 * a, (0,), ""), ("concatenate", np.hstack([3 * a, b]), (2, 1), ""))
     assert _frontier([0, 1], [2, 3], trace).index == 0  # b's first use is the join: a's own product comes first

@@ -230,19 +230,6 @@ def known(value: Value, other: Trace, tolerance: float) -> str:
     return f"{describe(value)} (value {value.index}" + (f", the other side's {describe(twin)})" if twin is not None else ")")
 
 
-ADDS = ("add", "add (in place)")
-
-
-def summed_term(trace: Trace, value: Value | None) -> bool:
-    """A term a program sums into an accumulator (dW += Hin[t].T @ da over a loop's steps): used once, by an add whose
-    other operand is the accumulator so far (zeros at first, or an earlier add of the same chain)."""
-    if value is None or len(value.users) != 1 or trace.values[value.users[0]].op not in ADDS:
-        return False
-    other = [i for i in trace.values[value.users[0]].inputs if i != value.index]
-    return len(other) == 1 and (not isinstance(other[0], int) or trace.values[other[0]].op in ADDS
-                                or not np.any(trace.values[other[0]].array))
-
-
 def loose_region(trace: Trace, agreed: dict[int, Value]) -> list[int]:
     """Where a loss is summed outside the arrays (a Python float per time step, loss += -np.log(p[t][y[t]]), its
     target an index taken out as a Python int): the ancestors of every value that nothing uses after it and that

@@ -12,7 +12,6 @@ import re
 import numpy as np
 import torch
 
-from parity.diagnosis.agreements import WRITE, read_back
 from parity.diagnosis.derivative_forms import DERIVATIVES, FLIPPED, FUNCTIONS, SELU_SCALE, WITH_NUMBER
 from parity.diagnosis.ratios import constant_ratio, ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, describe
@@ -212,19 +211,14 @@ def _activation_apart(chain: list[Value], frontier: Value, twin: Value, trace: T
     own = other.values[twin.inputs[0]] if twin.op == "grad" and twin.inputs and isinstance(twin.inputs[0], int) else None
     if own is None:
         return ""
-    near = {read_back(trace, trace.values[i]).index for v in chain for i in v.inputs if isinstance(i, int) and i != frontier.index}
-    for _ in range(2):  # a buffer read (Ct[t]) is the value written at t, not the buffer's other writes
-        near |= {read_back(trace, trace.values[i]).index for n in list(near) if trace.values[n].op != WRITE
-                 for i in trace.values[n].inputs if isinstance(i, int)}
+    near = {i for v in chain for i in v.inputs if isinstance(i, int) and i != frontier.index}
+    for _ in range(2):
+        near |= {i for n in list(near) for i in trace.values[n].inputs if isinstance(i, int)}
     op = own.op.removesuffix("_")
-    alike = [(v, v.array.T if v.array.shape != own.array.shape else v.array) for v in (trace.values[n] for n in sorted(near))
-             if v.op.removesuffix(" (in place)") == op]
-    same = [np.allclose(mine, own.array, rtol=1e-4, atol=1e-6 * max(float(np.abs(own.array).max()), 1e-30))
-            for _, mine in alike if mine.shape == own.array.shape]
-    if any(same):
-        return ""  # the factor reads the port's very activation (an LSTM's g beside its cell's tanh): none apart
-    for value, mine in alike:
-        if mine.shape == own.array.shape:
+    for value in (trace.values[n] for n in sorted(near)):
+        mine = value.array.T if value.array.shape != own.array.shape else value.array
+        if value.op.removesuffix(" (in place)") == op and mine.shape == own.array.shape and not np.allclose(
+                mine, own.array, rtol=1e-4, atol=1e-6 * max(float(np.abs(own.array).max()), 1e-30)):
             gap = float(np.abs(mine - own.array).max())
             return (f"That factor is made from the NumPy program's own {describe(value)}, which is not the port's "
                     f"{describe(own)} (they part by up to {gap:.3g}) though the gradient it multiplies agrees: the "

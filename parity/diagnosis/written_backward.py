@@ -14,7 +14,7 @@ import numpy as np
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import owned_otherwise
-from parity.diagnosis.value_trace import Trace, Value, describe
+from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
@@ -35,7 +35,6 @@ from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import agreements, first_equal, new_value, own_path_inputs, past_views, region_of
-from parity.diagnosis.backward_frontier import backward_frontier, first_made
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -118,9 +117,9 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if not (own := own_path_inputs(numpy_trace, target, region, fed)) and target.array.size > 1 and any(
             twin.detail == RAW for twin in agreed.values()):
         return None  # its own gradient agrees: it parts through one number made from the others (a clip's factor)
-    frontier = backward_frontier(own or fed, region, numpy_trace)
+    frontier = _frontier(own or fed, region, numpy_trace)
     twin = agreed[frontier.index]
-    first = first_made(frontier, region, numpy_trace)
+    first = next((numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)), None)
     frontier, first = past_views(frontier, first, region, numpy_trace)
     if first is None:
         return None
@@ -153,6 +152,18 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
         # on another path, one constant with a meaning apart, or a sum's term weighted otherwise
         return _sided(f"{text} {factor}", evidence, "Apply the chain rule's factor there.", 0.75)  # read past the first value
     return Finding("numpy-backward", text, {**evidence, "side": "numpy"}, "Compare the NumPy backward pass with the chain rule from that value on.", LOCATED)
+
+
+JOINS = ("concatenate", "stack", "hstack", "vstack", "column_stack")
+
+
+def _frontier(fed: list[int], region: list[int], trace: Trace) -> Value:
+    """The last shared gradient the NumPy program goes on from, but one whose first use is an op of its own before
+    one that joins it to others: gates' gradients concatenated, the gate whose own derivative parts comes first."""
+    def first_use(index: int) -> Value | None:
+        return next((trace.values[i] for i in region if index in trace.values[i].inputs), None)
+    own = [i for i in fed if (use := first_use(i)) is not None and use.op not in JOINS]
+    return trace.values[(own or fed)[-1]]
 
 
 def _inside_fused(text: str, evidence: dict, twin: Value, both: tuple[Trace, Trace], where: tuple[list[int], float]) -> Finding | None:
