@@ -10,6 +10,7 @@ import numpy as np
 
 from parity.diagnosis.missing_terms import gradient_name
 from parity.diagnosis.op_words import op_text
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 COMPARISONS = {"greater": (">", True), "gt": (">", True), "greater_equal": (">=", True), "ge": (">=", True),
@@ -205,7 +206,7 @@ def mask_dropped(departing: list[Value], trace: Trace, agreed: dict[int, Value],
         if value.op == "where" and not (any(isinstance(i, float) and i == 0.0 for i in value.inputs)
                                         or any(not np.any(trace.values[i].array) for i in operands)):
             continue  # where(c, a, b) with b a value: a choice between two branches (an ELU), no mask
-        masks = [i for i in operands if i not in agreed and _zero_one(trace.values[i].array) and not _from_y(trace, i)]
+        masks = [i for i in operands if i not in agreed and zero_one(trace.values[i].array) and not _from_y(trace, i)]
         kept = [i for i in operands if i in agreed and i not in masks and trace.values[i].array.shape == value.array.shape]
         if len(masks) == 1 and kept and 0 < trace.values[masks[0]].array.mean() < 1:
             mask, unmasked = trace.values[masks[0]], trace.values[kept[0]]
@@ -294,7 +295,3 @@ def _from_y(trace: Trace, index: int) -> bool:
             seen.add(value.index)
             stack += [i for i in value.inputs if isinstance(i, int)]
     return False
-
-
-def _zero_one(array: np.ndarray) -> bool:
-    return array.size > 1 and bool(np.all((array == 0) | (array == 1)))

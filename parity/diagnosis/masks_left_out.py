@@ -10,6 +10,7 @@ import numpy as np
 
 from parity.diagnosis.agreements import carried
 from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -139,7 +140,7 @@ def mask_unused(departing: list[Value], trace: Trace, agreed: dict[int, Value], 
             continue
         for index in (i for i in value.inputs if isinstance(i, int) and i in agreed):
             mask, theirs = trace.values[index].array, carried(agreed[index], other, 0.0)  # any(...) then .to(float)
-            if mask.size < 2 or not np.all((mask == 0) | (mask == 1)) or not 0 < mask.mean() < 1:
+            if not zero_one(mask) or not 0 < mask.mean() < 1:
                 continue
             if any(other.values[u].op != "grad" for u in theirs.users):
                 continue  # the port applies it somewhere

@@ -14,6 +14,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 SYMBOLS = {"divide": "/", "true_divide": "/", "multiply": "*", "subtract": "-", "add": "+", "power": "**"}
@@ -26,7 +27,7 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
     port computes (and as written give none)."""
     for value in departing[:FIRST_VALUES]:
         for leaves, arrays, ops, left in _chains(value, trace):
-            if any(_mask(a) for a in arrays):
+            if any(zero_one(a) for a in arrays):
                 continue  # a 0/1 mask regrouped differs only where it is 0: no sign of parentheses
             written, other = _grouped(arrays, ops, left), _grouped(arrays, ops, not left)
             if written is None or other is None or written.shape != value.array.shape or not np.all(np.isfinite(other)) \
@@ -117,11 +118,6 @@ def _grouped(values: tuple, ops: tuple[str, str], left: bool) -> np.ndarray | No
         except ValueError:  # shapes that broadcast only one way
             return None
     return np.asarray(result, np.float64)
-
-
-def _mask(value) -> bool:
-    array = np.asarray(value)
-    return array.size > 1 and bool(np.all((array == 0) | (array == 1)))
 
 
 def _python(ops: tuple[str, str]) -> str:

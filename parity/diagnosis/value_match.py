@@ -53,3 +53,9 @@ def agrees(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
         a, b = a[finite], b[finite]
         largest = float(np.abs(b).max(initial=0.0))
     return largest > 0 and float(np.abs(a - b).max(initial=0.0)) <= tolerance * max(largest, 1e-30)
+
+
+def zero_one(array: np.ndarray) -> bool:
+    """A 0/1 array of more than one entry: a mask (or one-hot labels), not a value."""
+    array = np.asarray(array)
+    return array.size > 1 and bool(np.all((array == 0) | (array == 1)))

@@ -17,6 +17,7 @@ from parity.diagnosis.masked_means import mask_scaled
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
 from parity.diagnosis.precedence import constants_grouped, term_weighted
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
 
@@ -189,10 +190,9 @@ def _compared(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, t
                    and np.allclose(v.array, b.array, rtol=1e-5, atol=1e-7)), None)
     said = (f"The NumPy program's {mine.op} takes {_made_from(a, trace)} beside the agreeing output, where the port's "
             f"{theirs.op} takes {_made_from(b, port_trace)}: the two compare the output with different values.")
-    law = law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"])
     if triangles := _causal_apart((mine, a), (theirs, b)):
         said, law = f"{said} {triangles}", triangles
-    elif law:
+    elif law := law_between(np.asarray(a.array, np.float64), np.asarray(b.array, np.float64), TRACE_AGREES["float32"]):
         said += f" Of the two, {law}."
     elif deeper := _inputs_apart(a, b, trace, port_trace):
         said += f" {deeper}"
@@ -263,7 +263,7 @@ def columns_said(said: Callable, words: str, located: float) -> tuple | None:
 
 def _kept(op: Value, mask: np.ndarray) -> np.ndarray | None:
     """The entries a 0/1 square mask lets through: where(mask, x, fill) and x * mask keep its ones, masked_fill its zeros."""
-    if mask.ndim != 2 or mask.shape[0] != mask.shape[1] or mask.shape[0] < 2 or not np.all((mask == 0) | (mask == 1)):
+    if mask.ndim != 2 or mask.shape[0] != mask.shape[1] or not zero_one(mask):
         return None
     name = op.op.removesuffix("_").removesuffix(" (in place)")
     return mask == 1 if name in ("where", "multiply", "mul") else mask == 0 if name == "masked_fill" else None
