@@ -47,6 +47,7 @@ from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
+from parity.diagnosis.written_update import written_update
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.flipped_sign import flipped_sign
@@ -109,9 +110,21 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
         found.insert(0, after)  # after the entries at a bound: a value clipped on one side names the side
     if beneath := quietly(forward_beneath, setup, built, failure, numpy_record, found):
         found.insert(0, beneath)
+    if (written := _written_optimizer(setup, built, failure.step, name, numpy_record, found)) is not None:
+        found.insert(0, written)
     if not found:
         found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
+
+
+def _written_optimizer(setup: Setup, built, step: int, name: str, numpy_record: dict, found: list[Finding]) -> Finding | None:
+    """Where an update or a state parts with no reading at 0.8: where a NumPy optimizer written out leaves torch's
+    arithmetic, traced op by op, where that says more than the readings before it."""
+    if "." not in name or name.endswith(".grad") or found and found[0].score >= 0.8:
+        return None
+    after = numpy_record.get(name.removesuffix(".update") if name.endswith(".update") else name)
+    written = quietly(written_update, setup, built, step, name, after) if after is not None else None
+    return written if written is not None and (not found or written.score > found[0].score) else None
 
 
 def _after_the_step(setup: Setup, result: RunResult, name: str, step: int) -> str | None:

@@ -28,6 +28,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.op_words import op_text
+from parity.diagnosis.op_order import swapped_order
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped, port_mask_dropped
 from parity.diagnosis.written_ops import lengths
@@ -61,6 +62,7 @@ from parity.diagnosis.written_readings import columns, columns_said, compared_fi
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
+CONTRACT, OUT_OF_PLACE, EACH = "Contract alike in both programs.", "Compute it out of place (x0 * a + b).", "Weigh each term alike."
 SHOWN_OPS = 5
 
 
@@ -77,16 +79,16 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
         return drawn  # a loss made outside the arrays (a mean of Python floats over batches): the data's rows first
     region = region_of(numpy_trace, target, agreed) if target is not None else loose_region(numpy_trace, agreed)
     region = [i for i in region if not plain_write(numpy_trace, i, agreed)]
-    frontier = _frontier(numpy_trace, region, agreed, past_y=target is None)  # terms picked by the targets: past y
+    frontier = frontier_of(numpy_trace, region, agreed, past_y=target is None)  # terms picked by the targets: past y
     if frontier is None:
         return None
     law = LAW_AGREES.get(str(getattr(built, "dtype", "float32")), LAW_AGREES["float32"])
     agreed[frontier.index] = carried(agreed[frontier.index], torch_trace, tolerance)
     reading = getattr(built, "reading_tolerance", TRACE_AGREES["float32"])  # readings at float32's, unless built to read finer
-    found = _finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law, reading)
-    if found.score < 0.8 and (past := _frontier(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
+    found = parting_finding(numpy_trace, torch_trace, region, frontier, agreed, step, name, law, reading)
+    if found.score < 0.8 and (past := frontier_of(numpy_trace, region, agreed, past_y=True)) not in (None, frontier):
         agreed[past.index] = carried(agreed[past.index], torch_trace, tolerance)  # past y: kept only at 0.85, a call measured
-        found = again if (again := _finding(numpy_trace, torch_trace, region, past, agreed, step, name, law, reading)).score >= 0.85 \
+        found = again if (again := parting_finding(numpy_trace, torch_trace, region, past, agreed, step, name, law, reading)).score >= 0.85 \
             else found
     found = scheduled(setup, built, step, found, offset_term(numpy_trace, torch_trace, [target])) if "offset" in found.evidence else \
         numbers_followed(setup, built, step, found)
@@ -103,7 +105,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     return found
 
 
-def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
+def frontier_of(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
     """The agreeing value the earliest disagreeing value is made from (past the data where it has another); with
     past_y, past the values made from y alone too (a hand-written loss's weights, which a fused loss never shows)."""
     skipped = [i for i in region if roots(trace, i) == {"y"}] if past_y else []
@@ -117,7 +119,7 @@ def _frontier(trace: Trace, region: list[int], agreed: dict[int, Value], past_y:
     return None
 
 
-def _finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
+def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
              step: int, name: str, law_tolerance: float = LAW_AGREES["float32"], reading: float = TRACE_AGREES["float32"]) -> Finding:
     twin = agreed[frontier.index]
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
@@ -162,18 +164,18 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
 
     same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
-    contract, out_of_place, each = "Contract alike in both programs.", "Compute it out of place (x0 * a + b).", "Weigh each term alike."
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
             i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
-        ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the very first ops past the frontier
+        ("law", lambda: said("forward", swapped_order(frontier, twin, numpy_trace, torch_trace, tolerance), "Apply the two ops in "
+                             "one order.") or _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the first ops past the frontier
         ("targets", targets),
         ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike (mean or sum).", 0.85)),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
-        ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), out_of_place, 0.8)),
+        ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), OUT_OF_PLACE, 0.8)),
         *contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
         ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: mask.astype(bool).", 0.85)),
@@ -184,9 +186,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_function_readings((numpy_trace, torch_trace), frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike.", 0.8)),
         ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
-        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), contract, 0.85)),
+        ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), CONTRACT, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
-        ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), each, 0.85)),
+        ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), EACH, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
         ("terms", lambda: said("forward", term_alone(departing, after, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "

@@ -142,10 +142,11 @@ def _check_assignable(expression: str, text: str) -> None:
 
 
 def report_name(expression: str) -> str:
-    """W1 for W1, params['W1'], self.W1; weights_1 for weights[1]."""
+    """W1 for W1, params['W1'], self.W1; weights_1 for weights[1]; h1_b1 for params['h1.b1'] (a report's names hold no
+    dot but the one before a state's kind: W1.m, W1.grad)."""
     keys = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", expression)
     if keys:
-        return keys[-1]
+        return re.sub(r"\W", "_", keys[-1])
     index = re.fullmatch(r"(.*?)\[\s*(-?\d+)\s*\]", expression)
     if index:
         return f"{report_name(index.group(1))}_{index.group(2)}"
