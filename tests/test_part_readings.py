@@ -378,13 +378,13 @@ def test_a_sigmoid_before_a_loss_made_for_logits_is_read():
 
 
 def test_the_forward_parting_is_read_past_a_losss_weights_made_from_y_alone():
-    from parity.diagnosis.written_forward import _frontier
+    from parity.diagnosis.written_forward import frontier_of
     y, z = np.array([[1.0], [0.0], [1.0]]), RNG.normal(size=(3, 1))
     mine = values(("X", np.zeros((3, 2)), (), ""), ("y", y, (), ""), ("add", z, (0, "?"), ""),
                   ("multiply", 3 * y, (3.0, 1), ""), ("negative", -z, (2,), ""), ("multiply", -3 * y * z, (3, 4), ""))
     agreed = {0: mine.values[0], 1: mine.values[1], 2: mine.values[2]}
-    assert _frontier(mine, [3, 4, 5], agreed).index == 1  # y first, where the NumPy program's weights 3·y part
-    assert _frontier(mine, [3, 4, 5], agreed, past_y=True).index == 2  # then the logits, past the weights made from y
+    assert frontier_of(mine, [3, 4, 5], agreed).index == 1  # y first, where the NumPy program's weights 3·y part
+    assert frontier_of(mine, [3, 4, 5], agreed, past_y=True).index == 2  # then the logits, past the weights made from y
 
 
 def test_a_second_moments_correction_taken_with_beta1_is_read_by_its_law_and_a_schedule_is_not():

@@ -48,6 +48,7 @@ from parity.diagnosis.backward_located import located_in_backward, port_changes_
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
 from parity.diagnosis.written_update import written_update
+from parity.diagnosis.written_forward import LOCATED
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.flipped_sign import flipped_sign
@@ -124,7 +125,9 @@ def _written_optimizer(setup: Setup, built, step: int, name: str, numpy_record: 
         return None
     after = numpy_record.get(name.removesuffix(".update") if name.endswith(".update") else name)
     written = quietly(written_update, setup, built, step, name, after) if after is not None else None
-    return written if written is not None and (not found or written.score > found[0].score) else None
+    if written is None or found and not (written.score > found[0].score and (written.score >= 0.8 or found[0].score < LOCATED)):
+        return None  # a place said in an optimizer's ops is more than a stage, less than a law read from the updates
+    return written
 
 
 def _after_the_step(setup: Setup, result: RunResult, name: str, step: int) -> str | None:
