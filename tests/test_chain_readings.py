@@ -101,7 +101,7 @@ def test_a_softmaxs_own_division_is_no_scale_moved_and_a_scale_after_it_is():
 
 
 def test_a_scale_before_a_softmax_the_other_side_leaves_out_is_said_with_the_softmax():
-    from parity.diagnosis.op_pairs import one_sided_scale
+    from parity.diagnosis.one_sided import one_sided_scale
     x = RNG.normal(size=(5, 3))
     theirs = traced(("X", x, (), ""), ("div", x / 2, (0, 2.0), ""), ("softmax", x, (1,), "dim=1"))
     mine = traced(*_softmax_steps(x))

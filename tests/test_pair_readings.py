@@ -51,7 +51,7 @@ def test_a_division_by_the_rows_against_a_product_by_one_is_a_mean_against_a_sum
 
 
 def test_a_weight_on_one_term_where_the_other_side_weighs_the_other_term_is_said():
-    from parity.diagnosis.op_pairs import one_sided_scale
+    from parity.diagnosis.one_sided import one_sided_scale
     # NumPy: recon + 0.5 * kl; port: 0.5 * recon + kl
     mine = traced(("X", 1.0, (), ""), ("y", 2.0, (), ""), ("multiply", 1.0, (0.5, 1), ""), ("add", 2.0, (0, 2), ""))
     theirs = traced(("X", 1.0, (), ""), ("y", 2.0, (), ""), ("mul", 0.5, (0, 0.5), ""), ("add", 2.5, (2, 1), ""))
@@ -509,7 +509,7 @@ def test_a_penalty_over_other_entries_is_read_entry_by_entry():
 
 
 def test_a_constant_term_on_one_side_only_is_read_as_an_offset():
-    from parity.diagnosis.op_pairs import one_sided_offset
+    from parity.diagnosis.one_sided import one_sided_offset
     r = np.abs(RNG.normal(size=(9, 1))) + 0.1
     mine = traced(("X", r, (), ""), ("subtract", r - 0.5, (0, 0.5), ""))
     theirs = traced(("X", r, (), ""), ("mul", r * 1.0, (0, 1.0), ""))

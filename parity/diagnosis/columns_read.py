@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 
@@ -28,12 +29,26 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     if any(only and _columns_one_by_one(trace, value) for only, trace, value in ((only_mine, numpy_trace, frontier),
                                                                                (only_theirs, torch_trace, twin))):
         return ""  # a column one side reads alone where the other never needs it (rows sorted by it): no slice's bound
+    if (masks := _mask_columns(base, only_mine, only_theirs)):
+        return masks
     said = "; ".join(part for part in (
         f"column{'s' if len(only_mine) > 1 else ''} {_listed(only_mine)} only on the NumPy side" if only_mine else "",
         f"column{'s' if len(only_theirs) > 1 else ''} {_listed(only_theirs)} only in the port" if only_theirs else "") if part)
     return (f"From {describe(frontier)} ({base.shape[-1]} columns along its last axis) the NumPy program reads columns {_listed(sorted(mine))}, "
             f"the port columns {_listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
             "in, a column left out).")
+
+
+def _mask_columns(base: np.ndarray, only_mine: list[int], only_theirs: list[int]) -> str:
+    """Columns one side alone reads that hold only 0s and 1s: a mask the data carries (which steps or entries are
+    real), read by one program and never by the other; no slice's bound."""
+    only, reader, other = (only_mine, "the NumPy program", "the port") if only_mine and not only_theirs else \
+        (only_theirs, "the port", "the NumPy program") if only_theirs and not only_mine else ([], "", "")
+    if not only or not all(zero_one(base[..., c]) for c in only):
+        return ""
+    return (f"Column{'s' if len(only) > 1 else ''} {_listed(only)} of the data, 0s and 1s (a mask: which steps or entries "
+            f"are real), {'are' if len(only) > 1 else 'is'} read by {reader} and never by {other}: {other} takes every entry "
+            "as real (padding read as data, a row's length left unused), or the mask is applied on one side only.")
 
 
 def _columns_one_by_one(trace: Trace, value: Value) -> bool:

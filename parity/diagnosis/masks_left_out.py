@@ -41,6 +41,11 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
                                        "action's, a target class's), so the gradient reaches those alone, where the NumPy "
                                        "program writes it into every entry (the gather's backward, a scatter into the entries "
                                        "taken, left out).")
+                    if pooled := _pooled_by(theirs, other):
+                        return said + (f"the port's {pooled} passes each window's gradient to the window's largest entry "
+                                       "alone (0 at the others), where the NumPy program gives it to every entry of the "
+                                       "window: the max's routing to its argmax left out of the pooling's backward (an "
+                                       "average pool's backward written for a max pool).")
                     return said + ("a mask of the forward pass (padded elements, a dropout mask, a clamp, a ReLU's) that "
                                    "the NumPy backward pass does not apply (its derivative, 0 at the masked entries, left out).")
                 if scale := _one_scale(a[kept], b[kept], tolerance):
@@ -64,6 +69,15 @@ def _picked_by(gradient: Value, other: Trace) -> str:
     users = [other.values[u] for u in value.users if other.values[u].op != "grad"]
     pick = next((u for u in users if u.op in PICKS and u.array.size < value.array.size), None)
     return f"{pick.op} ({describe(pick)})" if pick is not None and all(u.op in PICKS for u in users) else ""
+
+
+def _pooled_by(gradient: Value, other: Trace) -> str:
+    """The port's max-pooling op that reads the value this gradient is at: its backward routes to each window's max."""
+    if gradient.op != "grad" or not gradient.inputs or not isinstance(gradient.inputs[0], int):
+        return ""
+    users = [other.values[u] for u in other.values[gradient.inputs[0]].users if other.values[u].op != "grad"]
+    pool = next((u for u in users if "max_pool" in u.op), None)
+    return f"{pool.op} ({describe(pool)})" if pool is not None else ""
 
 
 def beside_masked(numpy_trace: Trace, torch_trace: Trace, region: list[int]) -> list[Value]:

@@ -34,10 +34,8 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
     return ""
 
 
-def meant(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, numpy_trace: Trace, torch_trace: Trace,
-          region: list[int], tolerance: float) -> tuple | None:
-    """written_ops.meant_there, then the agreeing value taken with opposite signs: (finding, words, fix, fit)."""
-    found = meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance) or (
-        (said, "Take the difference in the same order in both programs.", 0.8)
-        if (said := negated_input(numpy_ops, frontier, numpy_trace, torch_trace, tolerance)) else None)
+def meant(numpy_ops: list[Value], torch_ops: list[Value], numpy_trace: Trace, torch_trace: Trace, region: list[int],
+          tolerance: float) -> tuple | None:
+    """written_ops.meant_there as a reading: (finding, words, fix, fit)."""
+    found = meant_there(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance)
     return found and ("forward", *found)

@@ -1,14 +1,13 @@
 """The same ops on the two sides where two programs as written part, written otherwise: two operations in the other
-order (ReLU after a residual addition against before it), one op with another number on each side, a product and a
-division taken alike as a scale (÷ 32 against × 1: a mean against a sum), and a scale one side applies where the
-other takes the value as it is (and applies it to another term instead)."""
+order (ReLU after a residual addition against before it; a port's in-place sqrt_ and add_ are its sqrt and add), one
+op with another number on each side, and a product and a division taken alike as a scale (÷ 32 against × 1: a mean
+against a sum). A number on one side only: `one_sided`."""
 
 from __future__ import annotations
 
 from parity.diagnosis.bound_rows import ancestors
-from parity.diagnosis.functions_apart import met_later
 from parity.diagnosis.ratios import root_form
-from parity.diagnosis.value_trace import Trace, Value, agrees, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees
 
 
 CANONICAL = {"add.reduce": "sum", "maximum.reduce": "amax", "max": "amax", "sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
@@ -29,7 +28,7 @@ def op_order(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
     """The same two operations after the last agreeing value, applied in the other order on the two sides (ReLU after
     a residual addition against before it, a scale before a nonlinearity against after). With the traces, each pair
     of ops must take equal other operands (x + noise against tanh(x) + noise, not h·k against (h + b)·k)."""
-    mine, theirs = [_canonical(v) for v in numpy_chain[:2]], [_canonical(v) for v in torch_chain[:2]]
+    mine, theirs = [canonical(v) for v in numpy_chain[:2]], [canonical(v) for v in torch_chain[:2]]
     if len(theirs) == 2 and len(mine) >= 2 and theirs[1] in COMPOSITE and mine[0] in COMPOSITE[theirs[1]] and \
             theirs[0] not in COMPOSITE[theirs[1]] and _moved(numpy_chain, torch_chain, traces, tolerance):
         done = SAID.get(theirs[0], theirs[0])  # the port's one op against the NumPy program's steps of the other
@@ -50,7 +49,7 @@ def _moved(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Tra
     """The port's first op found later in the NumPy program's chain as the same op, on equal other operands: not a
     step of the composite's own (softmax's division by its sum is no temperature moved, linear's bias no skip)."""
     for k in range(1, len(numpy_chain)):
-        if _canonical(numpy_chain[k]) == _canonical(torch_chain[0]) and _alike(numpy_chain[k], torch_chain[0]) and \
+        if canonical(numpy_chain[k]) == canonical(torch_chain[0]) and _alike(numpy_chain[k], torch_chain[0]) and \
                 (traces is None or _same_operands(numpy_chain, k, torch_chain, 0, traces, tolerance)):
             return True
     return False
@@ -87,7 +86,7 @@ def _same_operands(mine: list[Value], k: int, theirs: list[Value], j: int, trace
 def _unseen_term(chain_: list[Value], k: int) -> list:
     """An addition's operand the trace did not see ('?': a copy made before the step), recovered from its result."""
     value = chain_[k]
-    if not k or _canonical(value) != "add" or "?" not in value.inputs or value.array.shape != chain_[k - 1].array.shape:
+    if not k or canonical(value) != "add" or "?" not in value.inputs or value.array.shape != chain_[k - 1].array.shape:
         return []
     return [value.array - chain_[k - 1].array]
 
@@ -97,9 +96,9 @@ def _written(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
     unary = [v for v in (numpy_chain[0], numpy_chain[1]) if len(v.inputs) == 1]
     if len(unary) != 1:
         return ""
-    f = _canonical(unary[0])
+    f = canonical(unary[0])
     other = numpy_chain[1] if unary[0] is numpy_chain[0] else numpy_chain[0]
-    sign = {"add": "+", "subtract": "-", "multiply": "·", "divide": "/"}.get(_canonical(other))
+    sign = {"add": "+", "subtract": "-", "multiply": "·", "divide": "/"}.get(canonical(other))
     if sign is None:
         return ""
     mine = f"{f}(x) {sign} b" if unary[0] is numpy_chain[0] else f"{f}(x {sign} b)"
@@ -113,7 +112,7 @@ def _written(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[T
 def _skip_branch(torch_chain: list[Value], trace: Trace) -> bool:
     """The port's addition takes, besides the value it carries, one of its shape that value is made from (h + f(W h)):
     a residual branch, where an operand made apart (a noise, an offset) is not one."""
-    add = next((v for v in torch_chain[:2] if _canonical(v) == "add"), None)
+    add = next((v for v in torch_chain[:2] if canonical(v) == "add"), None)
     ints = [i for i in add.inputs if isinstance(i, int)] if add is not None else []
     if len(ints) != 2 or not all(trace.values[i].array.shape == add.array.shape for i in ints):
         return False
@@ -124,17 +123,17 @@ def _alike(mine: Value, theirs: Value) -> bool:
     """One op on both sides as far as its operands show: the same numbers, and as many arrays (x * 0.5 is not x * eps)."""
     def numbers(value: Value) -> list[float]:
         return sorted(i for i in value.inputs if isinstance(i, float))
-    if _canonical(mine) in ("relu", "softplus"):  # np.maximum(x, 0) against relu(x), np.logaddexp(0, x) against softplus(x)
+    if canonical(mine) in ("relu", "softplus"):  # np.maximum(x, 0) against relu(x), np.logaddexp(0, x) against softplus(x)
         return True
-    if _canonical(mine) in ("mean", "sum", "amax") and mine.array.size == theirs.array.size:
+    if canonical(mine) in ("mean", "sum", "amax") and mine.array.size == theirs.array.size:
         return True  # a reduction's axis is numbered in each side's own layout (time last against channels last)
-    if _canonical(mine) == "square":  # np.square(x) against x ** 2
+    if canonical(mine) == "square":  # np.square(x) against x ** 2
         return True
     return numbers(mine) == numbers(theirs) and len(mine.inputs) - len(numbers(mine)) == len(theirs.inputs) - len(numbers(theirs))
 
 
-def _canonical(value: Value) -> str:
-    op = value.op.removesuffix(" (in place)")
+def canonical(value: Value) -> str:
+    op = value.op.removesuffix(" (in place)").rstrip("_")  # a port's in-place method (sqrt_, add_) is its op
     if op == "maximum" and 0.0 in value.inputs:
         return "relu"  # np.maximum(x, 0)
     if op == "logaddexp" and 0.0 in value.inputs:
@@ -159,10 +158,10 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0, nea
     if said := _scales(numpy_ops, torch_ops, rows):
         return said
     for mine in numpy_ops:
-        theirs = next((t for t in torch_ops if _canonical(t) == _canonical(mine)), None)
+        theirs = next((t for t in torch_ops if canonical(t) == canonical(mine)), None)
         numbers = [[i for i in v.inputs if isinstance(i, float)] for v in (mine, theirs)] if theirs is not None else [[], []]
         if len(numbers[0]) == len(numbers[1]) == 2 and numbers[0] != numbers[1]:  # a clip's two bounds
-            return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with other numbers: the NumPy "
+            return (f"Both sides apply {SAID.get(canonical(mine), canonical(mine))} there with other numbers: the NumPy "
                     f"program with ({numbers[0][0]:g}, {numbers[0][1]:g}), the port with ({numbers[1][0]:g}, "
                     f"{numbers[1][1]:g}).")
         if len(numbers[0]) != 1 or len(numbers[1]) != 1 or numbers[0][0] == numbers[1][0]:
@@ -170,7 +169,7 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0, nea
         a, b = numbers[0][0], numbers[1][0]
         complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
                       "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-6 else ""  # float32 numbers
-        return (f"Both sides apply {SAID.get(_canonical(mine), _canonical(mine))} there with another number: the NumPy "
+        return (f"Both sides apply {SAID.get(canonical(mine), canonical(mine))} there with another number: the NumPy "
                 f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}"
                 f"{_powered(a, b, [*numpy_ops, *torch_ops, *nearby])}.") if b else ""
     return ""
@@ -179,7 +178,7 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0, nea
 def _powered(a: float, b: float, ops: list[Value]) -> str:
     """One side's number the other's raised to a power either side applies next: the power bound to the number alone
     (x / c**k where (x / c)**k was meant)."""
-    powers = {i for v in ops if _canonical(v) in ("power", "pow") for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)}
+    powers = {i for v in ops if canonical(v) in ("power", "pow") for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)}
     for k in sorted(powers):
         for number, base, side in ((a, b, "NumPy program's"), (b, a, "port's")):
             if base > 0 and abs(number - base ** k) <= 1e-6 * abs(number):
@@ -190,7 +189,7 @@ def _powered(a: float, b: float, ops: list[Value]) -> str:
 
 def number_scale(value: Value) -> tuple[float, str] | None:
     """A value one array times a number or divided by one: (the factor, as written), else None."""
-    op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
+    op, numbers = canonical(value), [i for i in value.inputs if isinstance(i, float)]
     if len(value.inputs) != 2 or len(numbers) != 1 or op not in ("multiply", "divide"):
         return None
     root = f" (= {form}, a square root: a scale such as √d)" if numbers[0] and (form := root_form(numbers[0])) else ""
@@ -204,7 +203,7 @@ def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:
     the other: the factor between them, and the batch's rows where it is that."""
     mine = next((s for v in numpy_ops[:1] if (s := number_scale(v))), None)
     theirs = next((s for v in torch_ops[:1] if (s := number_scale(v))), None)
-    if mine is None or theirs is None or not theirs[0] or _canonical(numpy_ops[0]) == _canonical(torch_ops[0]):
+    if mine is None or theirs is None or not theirs[0] or canonical(numpy_ops[0]) == canonical(torch_ops[0]):
         return ""
     ratio = mine[0] / theirs[0]
     if abs(ratio - 1) <= 1e-12:
@@ -215,78 +214,7 @@ def _scales(numpy_ops: list[Value], torch_ops: list[Value], rows: int) -> str:
             f"(a factor of {ratio:.6g} between them){counted}.")
 
 
-def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace) -> str:
-    """One side scales the agreeing value by a number where the other takes it as it is; where that side scales
-    another value by the same number, the number weighs another term there (a β on the reconstruction, not the KL)."""
-    mine, theirs = (number_scale(ops[0]) if ops else None for ops in (numpy_ops, torch_ops))
-    if (mine is None) == (theirs is None) or not numpy_ops or not torch_ops:
-        return ""
-    scaling, plain, scaled_in, name = (("the NumPy program", "the port", other, "the port") if mine else
-                                       ("the port", "the NumPy program", trace, "the NumPy program"))
-    factor, words = mine or theirs
-    first = numpy_ops[0] if mine else torch_ops[0]
-    taken = torch_ops[0] if mine else numpy_ops[0]
-    scaled_at = [(trace if mine else other).values[i] for i in first.users]
-    if not any(_same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
-        return ""
-    same = lambda v: (n := number_scale(v)) is not None and abs(n[0] - factor) <= 1e-12 * abs(factor)  # noqa: E731
-    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and met_later(source, scaled_in, same):
-        return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
-    into = next(_canonical(v) for v in scaled_at if _same_step(v, taken))
-    into = taken.op if into == _canonical(taken) else into  # softmax, where the NumPy program writes its steps
-    said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {into}"
-    unary = len(taken.inputs) == 1 or into != taken.op
-    said += (f": {into}({factor:g}·x) against {into}(x) (x the agreeing value)." if unary and mine else
-             f": {into}(x) against {into}({factor:g}·x) (x the agreeing value)." if unary else ".")
-    agreeing = [(trace if mine else other).values[i].array for i in first.inputs if isinstance(i, int)]
-    near = [scaled_in.values[i] for i in taken.inputs if isinstance(i, int)]  # the other terms the value meets there
-    near = [v for v in near if not any(v.array.shape == a.shape and agrees(v.array, a, 1e-6) for a in agreeing)]
-    elsewhere = next((v for v in near if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
-    if elsewhere is not None:
-        term = next(describe(scaled_in.values[i]) for i in elsewhere.inputs if isinstance(i, int))
-        said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
-                 "weighs another term of the loss on each side.")
-    later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
-    if elsewhere is None and (moved := next((v for v in later if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
-        said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
-                 f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")
-    return said
-
-
-def _same_step(a: Value, b: Value) -> bool:
+def same_step(a: Value, b: Value) -> bool:
     """One op, or a torch function against the first NumPy op it is written with (softmax against x.max())."""
-    one, two = _canonical(a), _canonical(b)
+    one, two = canonical(a), canonical(b)
     return one == two or one in COMPOSITE.get(two, ()) or two in COMPOSITE.get(one, ())
-
-
-def _offset(value: Value) -> float | None:
-    """A value one array plus or minus a number (x - c, x + c; c - x is no offset of x): the signed number, else None."""
-    op, numbers = _canonical(value), [i for i in value.inputs if isinstance(i, float)]
-    if len(value.inputs) != 2 or len(numbers) != 1 or not numbers[0] or op not in ("add", "subtract"):
-        return None
-    if op == "subtract" and value.inputs[0] == numbers[0]:
-        return None
-    return numbers[0] if op == "add" else -numbers[0]
-
-
-def one_sided_offset(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace, other: Trace) -> str:
-    """One side adds a number to the agreeing value where the other takes it as it is, nowhere adding that number
-    near it (a constant term of a piecewise loss, an offset, left out)."""
-    if not numpy_ops or not torch_ops:
-        return ""
-    mine, theirs = _offset(numpy_ops[0]), _offset(torch_ops[0])
-    if (mine is None) == (theirs is None):
-        return ""
-    c = mine if mine is not None else theirs
-    plain_ops, plain_trace = (torch_ops, other) if mine is not None else (numpy_ops, trace)
-    if any(_canonical(v) in ("add", "subtract") for v in plain_ops[:2]):
-        return ""  # the other side offsets it too, by an array: the operands' reading
-    near = {i for v in plain_ops for i in (v.index, *v.users)}
-    if any((o := _offset(plain_trace.values[i])) is not None and abs(abs(o) - abs(c)) <= 1e-12 * abs(c) for i in near):
-        return ""
-    adding, plain = ("The NumPy program", "the port") if mine is not None else ("The port", "the NumPy program")
-    into = next((v.op for v in plain_ops if v.op not in ("le", "lt", "ge", "gt", "less_equal", "less", "greater_equal",
-                                                         "greater")), plain_ops[0].op)  # past a branch's condition
-    return (f"{adding} {'adds' if c > 0 else 'subtracts'} {abs(c):g} {'to' if c > 0 else 'from'} the agreeing value x there "
-            f"(x {'+' if c > 0 else '-'} {abs(c):g}); {plain} takes x as it is, into its {into}, and adds no such number near it: a "
-            "constant term of the formula (a piecewise loss's joining constant, an offset) on one side only.")

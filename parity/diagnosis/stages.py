@@ -119,14 +119,14 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
 
 
 def _written_optimizer(setup: Setup, built, step: int, name: str, numpy_record: dict, found: list[Finding]) -> Finding | None:
-    """Where an update or a state parts with no reading at 0.8: where a NumPy optimizer written out leaves torch's
-    arithmetic, traced op by op, where that says more than the readings before it."""
+    """Where an update or a state parts with no reading but the stage's: where a NumPy optimizer written out leaves
+    torch's arithmetic, traced op by op."""
     if "." not in name or name.endswith(".grad") or found and found[0].score >= 0.8:
         return None
     after = numpy_record.get(name.removesuffix(".update") if name.endswith(".update") else name)
     written = quietly(written_update, setup, built, step, name, after) if after is not None else None
-    if written is None or found and not (written.score > found[0].score and (written.score >= 0.8 or found[0].score < LOCATED)):
-        return None  # a place said in an optimizer's ops is more than a stage, less than a law read from the updates
+    if written is None or found and not (written.score > found[0].score and found[0].score < LOCATED):
+        return None  # the ops of an optimizer say more than a stage, and less than a law read from its updates or state
     return written
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.recompute import replay
 from parity.diagnosis.value_laws import op_kind, same_kind
+from parity.diagnosis.value_match import in_a_layout
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 SUMS = {"add", "subtract"}
@@ -60,9 +62,18 @@ def _added(region: list[Value], inside: set[int], agreed: dict[int, Value], trac
             continue  # the other side adds something to it too: another term, not a term left out
         if _made_otherwise(total, twin, other):
             continue  # the other side computes the sum too, another way (a log-sum-exp of its own): no term left out
-        if any(same_kind(mine, their) and mine.array.shape == their.array.shape for mine in nexts for their in theirs):
+        if any(same_kind(mine, their) and mine.array.shape == their.array.shape and _alone_gives(trace, mine, (total, kept), their)
+               for mine in nexts for their in theirs):
             return total, trace.values[kept], trace.values[term], twin
     return None
+
+
+def _alone_gives(trace: Trace, mine: Value, summed: tuple[Value, int], theirs: Value) -> bool:
+    """Whether the next op, given the agreed operand alone in place of the sum, gives the other side's next value
+    (a product with a mask after it is no multiply by √(2/π) inside a GELU); taken as said where it cannot be recomputed."""
+    total, kept = summed
+    result = replay(trace, mine.index, {total.index: trace.values[kept].array}, 1)
+    return result is None or result.size == theirs.array.size and in_a_layout(result, theirs.array, 1e-4)
 
 
 def _made_otherwise(total: Value, twin: Value, other: Trace) -> bool:

@@ -23,12 +23,11 @@ from parity.diagnosis.masks_left_out import mask_unused
 from parity.diagnosis.loss_offsets import loss_offset, offset_term
 from parity.diagnosis.term_schedule import numbers_followed, scheduled
 from parity.diagnosis.clamps import degenerate_clamp
-from parity.diagnosis.negated_input import meant
+from parity.diagnosis.negated_input import meant, negated_input
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
 from parity.diagnosis.op_words import op_text
-from parity.diagnosis.op_order import swapped_order
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped, port_mask_dropped
 from parity.diagnosis.written_ops import lengths
@@ -63,6 +62,8 @@ from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
 LOCATED = 0.6  # where, not why
 CONTRACT, OUT_OF_PLACE, EACH = "Contract alike in both programs.", "Compute it out of place (x0 * a + b).", "Weigh each term alike."
+SAME, WEIGHT = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
+NEGATED = "Take the difference in the same order in both programs."
 SHOWN_OPS = 5
 
 
@@ -120,7 +121,9 @@ def frontier_of(trace: Trace, region: list[int], agreed: dict[int, Value], past_
 
 
 def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
-             step: int, name: str, law_tolerance: float = LAW_AGREES["float32"], reading: float = TRACE_AGREES["float32"]) -> Finding:
+                    step: int, name: str, law_tolerance: float = LAW_AGREES["float32"], reading: float = TRACE_AGREES["float32"],
+                    kinds: frozenset[str] | None = None) -> Finding:
+    """Where the programs part past the frontier, read by each reading in turn (only those of `kinds`, where given)."""
     twin = agreed[frontier.index]
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
     torch_ops = [torch_trace.values[i] for i in twin.users if torch_trace.values[i].op != "grad"][:SHOWN_OPS]
@@ -130,7 +133,7 @@ def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], f
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
     text = _location(step, name, evidence)
     for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance, reading):
-        if found := _guarded(read):
+        if (kinds is None or key in kinds) and (found := _guarded(read)):
             finding, said, fix, fit = found
             return Finding(finding, f"{text} {said}", {**evidence, key: said}, fix, fit)
     other, named = operands(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
@@ -163,21 +166,19 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         found = compared_finding(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace)
         return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
 
-    same, weight = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
         ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
             i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
-        ("law", lambda: said("forward", swapped_order(frontier, twin, numpy_trace, torch_trace, tolerance), "Apply the two ops in "
-                             "one order.") or _law(related(numpy_ops, after, law_tolerance, numpy_trace), same)),  # the first ops past the frontier
+        ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), SAME)),  # the very first ops past the frontier
         ("targets", targets),
         ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike (mean or sum).", 0.85)),
         ("targets", lambda: said("forward", mass_apart(departing, numpy_trace), "Make each row of the targets sum to 1 "
                                  "(ε/K on every class and 1 - ε on the true one).", 0.8)),
         ("in_place", lambda: said("forward", written_in_place(torch_ops, torch_trace), OUT_OF_PLACE, 0.8)),
         *contraction_readings(numpy_trace, torch_trace, departing, numpy_ops, torch_ops, tolerance, said),
-        ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), weight)),
+        ("weights", lambda: said("forward", given_weights(numpy_ops, torch_ops, frontier, twin, numpy_trace, torch_trace, tolerance), WEIGHT)),
         ("indices", lambda: said("forward", mask_as_indices(departing[:24], numpy_trace), "Index with a boolean mask: mask.astype(bool).", 0.85)),
         ("scatter", lambda: said("forward", repeated_write(departing[:40]), "Scatter-add with np.add.at(a, idx, v).", 0.8)),
         ("random", lambda: said("forward", random_draw(numpy_ops, torch_ops, numpy_trace, torch_trace,
@@ -185,14 +186,15 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
                                 "give the same ones to both programs (in the data, or from one seeded generator).", 0.85)),
         *_function_readings((numpy_trace, torch_trace), frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike.", 0.8)),
-        ("meant", lambda: meant(numpy_ops, torch_ops, frontier, numpy_trace, torch_trace, region, tolerance)),
+        ("meant", lambda: meant(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance)),
+        ("negated", lambda: said("forward", negated_input(numpy_ops, frontier, numpy_trace, torch_trace, tolerance), NEGATED)),
         ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), CONTRACT, 0.85)),
-        ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), same)),
+        ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), SAME)),
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), EACH, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
-        ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), same)),
+        ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), SAME)),
         ("terms", lambda: said("forward", term_alone(departing, after, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "
-                               "programs.") or said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, same))),
+                               "programs.") or said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, SAME))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
         ("grouping", lambda: said("forward", grouped_otherwise(departing, numpy_trace, after, tolerance), "Group as meant.", 0.85)),

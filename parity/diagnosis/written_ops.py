@@ -12,10 +12,12 @@ from parity.diagnosis.broadcasts import keepdims_left_out
 from parity.diagnosis.called_again import recalled
 from parity.diagnosis.comparisons import bias_order
 from parity.diagnosis.factor_chains import factors_apart
-from parity.diagnosis.op_pairs import chain, constants, one_sided_offset, one_sided_scale, op_order
+from parity.diagnosis.op_pairs import chain, constants, op_order
+from parity.diagnosis.one_sided import one_sided_offset, one_sided_scale
 from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.agreements import known, read_back
 from parity.diagnosis.recompute import leaves, recomputed, replay, replayable
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
@@ -116,6 +118,9 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                       and (not kin or _akin(trace, trace.values[leaf], v))][-MOST_CANDIDATES:]
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
+            if zero_one(candidate.array) and not zero_one(trace.values[leaf].array) and not _one_op(candidate, trace.values[leaf]):
+                continue  # a mask for a value it is not made from (zn > 0 for z - μ): a product that lands on the other
+                # side's by its zeros, no source; a derivative's mask of that very value (z > 0 for z) is one
             result = replay(trace, value.index, {leaf: candidate.array}, DEPTH)
             if result is None and leaf in value.inputs and _activation_of(trace, trace.values[leaf], candidate):
                 result = recomputed(value, leaf, candidate.array, trace)  # the value's own operand, its other uses

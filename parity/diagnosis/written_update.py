@@ -19,6 +19,13 @@ from parity.diagnosis.value_trace import Trace, Value
 from parity.diagnosis.written_forward import LAW_AGREES, TRACE_AGREES, frontier_of, parting_finding
 
 
+# the forward's readings that hold for an optimizer's arithmetic: a law between two values made by the same op, two
+# ops in the other order or with another number, two operators grouped otherwise; the others read a loss's terms,
+# masks and targets, which an update has none of (and a parameter that starts at 0 makes p - lr·g the negative of a
+# step term: no sign apart)
+UPDATE_READINGS = frozenset({"law", "meant", "grouping"})
+
+
 def written_update(setup: Any, built: Any, step: int, name: str, after: np.ndarray) -> Finding | None:
     """Where the update (or state) `name` parts, given the NumPy program's value of it after the step; None where the
     values part before the step's last gradient is made (the backward's readings say those) or are not traced."""
@@ -36,7 +43,7 @@ def written_update(setup: Any, built: Any, step: int, name: str, after: np.ndarr
     dtype = str(getattr(built, "dtype", "float32"))
     found = parting_finding(numpy_trace, torch_trace, region, frontier, agreed, step, f"new {name.removesuffix('.update')}",
                             LAW_AGREES.get(dtype, LAW_AGREES["float32"]),
-                            getattr(built, "reading_tolerance", TRACE_AGREES["float32"]))
+                            getattr(built, "reading_tolerance", TRACE_AGREES["float32"]), UPDATE_READINGS)
     return replace(found, name="optimizer-differs" if found.name == "forward" else found.name,
                    evidence={**found.evidence, "stage": "update"})
 

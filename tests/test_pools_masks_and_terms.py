@@ -1,0 +1,246 @@
+"""Readings measured on the round of blind sets fresh161 to fresh165, each where it fires and where it must stay
+silent: a max pool's backward written as an average pool's (the routing to each window's max left out); a scale
+or a sum's term said only where the next op, recomputed, carries it (a dropout before a GELU is neither); a 0/1 mask
+put in for a value it is not made from is no wrong source; a 0/1 column of the data one side never reads is a mask;
+a velocity that holds lr·g is read from the state, not as a sign apart in the written update."""
+
+import numpy as np
+import pytest
+
+from parity.diagnosis.columns_read import _mask_columns
+from tests.helpers import check_pair
+
+
+def _data(seed: int, columns: int, outputs: int = 1) -> dict:
+    rng = np.random.default_rng(seed)
+    return {"X": rng.normal(size=(16, columns)).astype(np.float32), "y": rng.normal(size=(16, outputs)).astype(np.float32)}
+
+
+POOL_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.W2 = rng.normal(0.0, 0.5, (5, 8)), rng.normal(0.0, 0.5, (4, 1))
+
+    def train_step(self, X, y):
+        n = len(X)
+        a = np.maximum(X @ self.W1, 0.0)
+        windows = a.reshape(n, 4, 2)
+        pooled = windows.max(axis=-1)
+        err = pooled @ self.W2 - y
+        loss = (err ** 2).mean()
+        dout = 2 * err / n
+        dpooled = dout @ self.W2.T
+        da = {routing}
+        dz = da * (a > 0)
+        self.W2 -= 0.1 * pooled.T @ dout
+        self.W1 -= 0.1 * X.T @ dz
+        return loss
+"""
+
+POOL_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = nn.Linear(5, 8, bias=False)
+        self.l2 = nn.Linear(4, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    a = torch.relu(model.l1(X))
+    pooled = F.max_pool1d(a.unsqueeze(1), 2).squeeze(1)
+    loss = ((model.l2(pooled) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+ROUTED = "((windows == pooled[..., None]) * dpooled[..., None]).reshape(n, 8)"
+
+
+@pytest.mark.parametrize("routing, said", [("np.repeat(dpooled, 2, axis=-1)", True), (ROUTED, False)])
+def test_a_max_pools_backward_written_as_an_average_pools_is_said(tmp_path, routing, said):
+    code, top = check_pair(tmp_path, POOL_NUMPY.replace("{routing}", routing), POOL_PORT, _data(1, 5),
+                           ["W1=l1.weight.T", "W2=l2.weight.T"], "--steps", "2")
+    if not said:
+        assert code == 0, top
+        return
+    assert code == 1 and "max_pool1d" in top["explanation"] and "argmax left out" in top["explanation"], top
+
+
+GELU_NUMPY = """import numpy as np
+
+def gelu(z):
+    return 0.5 * z * (1 + np.tanh(0.7978845608028654 * (z + 0.044715 * z ** 3)))
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.W2 = rng.normal(0.0, 0.5, (5, 6)), rng.normal(0.0, 0.5, (6, 1))
+
+    def train_step(self, X, y):
+        d = gelu(X[:, :5] @ self.W1) * X[:, 5:] / 0.8
+        err = d @ self.W2 - y
+        self.W2 -= 0.1 * d.T @ (2 * err / len(X))
+        return (err ** 2).mean()
+"""
+
+GELU_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = nn.Linear(5, 6, bias=False)
+        self.l2 = nn.Linear(6, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.l2.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    h = model.l1(X[:, :5])
+    d = {order}
+    loss = ((model.l2(d) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("order, parts", [("F.gelu(h * X[:, 5:] / 0.8, approximate='tanh')", True),
+                                          ("F.gelu(h, approximate='tanh') * X[:, 5:] / 0.8", False)])
+def test_a_dropout_before_a_gelu_is_neither_a_scale_nor_a_term_left_out(tmp_path, order, parts):
+    data = _data(2, 11)
+    data["X"][:, 5:] = (np.random.default_rng(3).random((16, 6)) < 0.8).astype(np.float32)
+    code, top = check_pair(tmp_path, GELU_NUMPY, GELU_PORT.replace("{order}", order), data,
+                           ["W1=l1.weight.T", "W2=l2.weight.T"], "--steps", "2")
+    if not parts:
+        assert code == 0, top
+        return
+    assert code == 1 and "takes it as it is" not in top["explanation"], top
+    assert "a term of that sum" not in top["explanation"], top
+
+
+NORM_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.W1, self.W2 = rng.normal(0.0, 0.5, (5, 8)), rng.normal(0.0, 0.5, (8, 1))
+
+    def train_step(self, X, y):
+        n = len(X)
+        z = X @ self.W1
+        c = z - z.mean(axis=0)
+        inv = 1.0 / np.sqrt((c ** 2).mean(axis=0) + 1e-5)
+        xhat = c * inv
+        a = np.maximum(xhat, 0.0)
+        err = a @ self.W2 - y
+        loss = (err ** 2).mean()
+        dout = 2 * err / n
+        dxhat = (dout @ self.W2.T) * (xhat > 0)
+        dz = inv * (dxhat{mean_term} - xhat * (dxhat * xhat).mean(axis=0))
+        self.W2 -= 0.1 * a.T @ dout
+        self.W1 -= 0.1 * X.T @ dz
+        return loss
+"""
+
+NORM_PORT = """import torch
+import torch.nn.functional as F
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = nn.Linear(5, 8, bias=False)
+        self.l2 = nn.Linear(8, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    h = F.batch_norm(model.l1(X), None, None, training=True, eps=1e-5)
+    loss = ((model.l2(torch.relu(h)) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("mean_term, parts", [("", True), (" - dxhat.mean(axis=0)", False)])
+def test_a_normalisations_mean_term_left_out_is_no_wrong_source(tmp_path, mean_term, parts):
+    code, top = check_pair(tmp_path, NORM_NUMPY.replace("{mean_term}", mean_term), NORM_PORT, _data(4, 5),
+                           ["W1=l1.weight.T", "W2=l2.weight.T"], "--steps", "2")
+    if not parts:
+        assert code == 0, top
+        return
+    assert code == 1 and "wrong source" not in top["explanation"], top
+
+
+def test_a_zero_one_column_only_one_side_reads_is_said_as_a_mask():
+    X = np.zeros((4, 3, 5))
+    X[..., :4] = np.random.default_rng(5).normal(size=(4, 3, 4))
+    X[..., 4] = [[1, 1, 0], [1, 0, 0], [1, 1, 1], [1, 0, 0]]
+    said = _mask_columns(X, [4], [])
+    assert "Column 4 of the data, 0s and 1s" in said and "never by the port" in said
+    assert _mask_columns(X, [3], []) == ""  # a column of values: a slice's bound, not a mask
+    assert _mask_columns(X, [4], [3]) == ""  # each side reads one the other does not: no mask read on one side
+
+
+FOLDED_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.params = {"W": rng.normal(0.0, 0.5, (5, 3)), "b": np.zeros(3)}
+        self.v = {k: np.zeros_like(p) for k, p in self.params.items()}
+
+    def train_step(self, X, y):
+        W, b = self.params["W"], self.params["b"]
+        err = X @ W + b - y
+        grads = {"W": X.T @ (2 * err / err.size), "b": (2 * err / err.size).sum(axis=0)}
+        for k, p in self.params.items():
+            self.v[k] = 0.9 * self.v[k] + {velocity}
+            p -= {step}
+        return (err ** 2).mean()
+"""
+
+FOLDED_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l = nn.Linear(5, 3)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.l(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("velocity, step, said", [("0.05 * grads[k]", "self.v[k]", True), ("grads[k]", "0.05 * self.v[k]", False)])
+def test_a_velocity_holding_the_rate_is_read_from_the_state_not_as_a_sign(tmp_path, velocity, step, said):
+    code, top = check_pair(tmp_path, FOLDED_NUMPY.replace("{velocity}", velocity).replace("{step}", step), FOLDED_PORT,
+                           _data(6, 5, 3), ["params['W']=l.weight.T", "params['b']=l.bias"], "--steps", "2",
+                           "--state", "momentum_buffer=net.v")
+    if not said:
+        assert code == 0, top
+        return
+    assert code == 1 and "opposite signs" not in top["explanation"] and "learning rate" in top["explanation"], top
