@@ -244,3 +244,34 @@ def test_a_velocity_holding_the_rate_is_read_from_the_state_not_as_a_sign(tmp_pa
         assert code == 0, top
         return
     assert code == 1 and "opposite signs" not in top["explanation"] and "learning rate" in top["explanation"], top
+
+
+def test_a_convolutions_numbers_given_one_slot_off_are_tried_shifted():
+    import torch
+    import torch.nn.functional as F
+    from parity.diagnosis.argument_changes import swapped
+    from parity.diagnosis.calls import called_again
+
+    x, w = torch.randn(2, 4, 20, dtype=torch.float64), torch.randn(6, 4, 3, dtype=torch.float64)
+    meant = F.conv1d(x, w, padding=2, dilation=2).numpy()
+    given = {"input": x, "weight": w, "bias": None, "stride": (2,), "padding": (2,), "dilation": (1,), "groups": 1}
+    tried = {change: called_again(F.conv1d, changed) for change, changed in swapped(given)}
+    hits = [change for change, value in tried.items() if value is not None and value.shape == meant.shape and np.allclose(value, meant)]
+    assert hits == ["its numbers given by position one slot later (stride=1, padding=2, dilation=2)"]
+    as_meant = {**given, "stride": (1,), "dilation": (2,)}
+    assert not any(np.allclose(v, meant) for c, v in ((c, called_again(F.conv1d, a)) for c, a in swapped(as_meant))
+                   if v is not None and v.shape == meant.shape)  # already as meant: no shifted call gives it again
+
+
+def test_a_mean_against_a_sum_is_read_across_layouts_and_their_axis_numbers_are_not_compared():
+    from parity.diagnosis.reduction_axes import axes_of, kinds_apart
+    from parity.diagnosis.value_trace import Value
+
+    maps = np.random.default_rng(7).normal(size=(4, 5, 8))  # the NumPy program's channels-last map
+    frontier = Value(0, "maximum", maps, ())
+    mine = Value(1, "mean", maps.mean(axis=1), (0,), "axis=1")
+    theirs = Value(1, "sum", maps.transpose(0, 2, 1).sum(axis=-1), (0,), "-1, dim=-1")  # the port's, channels first
+    assert "averages over axis 1 (of size 5)" in kinds_apart([mine], [theirs], frontier)
+    assert axes_of([mine], [Value(1, "mean", maps.transpose(0, 2, 1).mean(axis=-1), (0,), "-1, dim=-1")], frontier) == ""
+    other = Value(1, "mean", maps.mean(axis=2), (0,), "dim=2")  # the same layout, another axis: apart
+    assert "over axis 2 (of size 8)" in axes_of([mine], [other], frontier)

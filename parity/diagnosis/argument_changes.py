@@ -1,7 +1,7 @@
 """Arguments of one of the port's calls changed as people get them wrong: two tensors of one shape given in each
 other's place (cell(h, x) for cell(x, h)), or one tensor's entries in another order (a kernel flipped, its axes
-swapped, its taps read in another layout), and a convolution's padding, stride or dilation at another small value;
-and the values one argument is tried at (`options`)."""
+swapped, its taps read in another layout), a convolution's padding, stride or dilation at another small value, or
+its numbers given by position one slot off; and the values one argument is tried at (`options`)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,29 @@ def swapped(arguments: dict) -> Iterator[tuple[str, dict]]:
         if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(torch.is_tensor, value)) and \
                 value[0].shape == value[1].shape and not torch.equal(value[0], value[1]):
             yield f"{key}'s two tensors swapped", {**arguments, key: type(value)(reversed(value))}
+    yield from _slot_off(arguments)
+
+
+POSITIONAL = ("stride", "padding", "dilation")  # a convolution's numbers in the order its signature takes them
+UNSET = {"stride": 1, "padding": 0, "dilation": 1}
+
+
+def _slot_off(arguments: dict) -> Iterator[tuple[str, dict]]:
+    """A convolution's numbers given by position one slot off (nn.Conv1d(4, 6, 3, 2, 2) written for padding=2,
+    dilation=2: torch reads stride=2, padding=2): each number moved to the next slot or the one before, the slot left
+    empty at its default."""
+    if not all(k in arguments and isinstance(arguments[k], (int, tuple, list)) for k in POSITIONAL):
+        return
+    given = [arguments[k] for k in POSITIONAL]
+    unset = [(type(v)(UNSET[k] for _ in v) if isinstance(v, (tuple, list)) else UNSET[k]) for k, v in zip(POSITIONAL, given)]
+    for words, moved in (("one slot later", [unset[0], *given[:2]]), ("one slot earlier", [*given[1:], unset[2]])):
+        if moved != given:
+            said = ", ".join(f"{k}={_plain(v)}" for k, v in zip(POSITIONAL, moved))
+            yield f"its numbers given by position {words} ({said})", {**arguments, **dict(zip(POSITIONAL, moved))}
+
+
+def _plain(value: Any) -> Any:
+    return value[0] if isinstance(value, (tuple, list)) and len(set(value)) == 1 else value
 
 
 HALVES = ("glu",)  # functions that split their input in two along the last axis and give the halves other roles

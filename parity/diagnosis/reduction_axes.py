@@ -51,12 +51,19 @@ def _axes_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value)
     if mine is None or theirs is None or mine.array.shape != theirs.array.shape and mine.array.size == theirs.array.size:
         return ""
     a, b = _axes(mine.detail, "axis", len(shape)), _axes(theirs.detail, "dim", len(shape))
-    if a == b:
-        return ""
+    if a == b or not _reduces_to(shape, b, theirs.array.shape):
+        return ""  # the same axes, or the port's value in another layout (channels first against last): its dims
+        # number other axes than the NumPy program's
     said = [f"axis {x[0]} (of size {shape[x[0]]})" if len(x) == 1 else f"axes {x} (of sizes {', '.join(str(shape[k]) for k in x)})"
             for x in (a, b)]
     return (f"The NumPy program's {mine.op} runs over {said[0]} of the {shape} value, the port's {theirs.op} over "
             f"{said[1]}{' (the batch)' if 0 in a + b else ''}.")
+
+
+def _reduces_to(shape: tuple[int, ...], axes: tuple[int, ...], reduced: tuple[int, ...]) -> bool:
+    """Whether reducing a value of this shape over these axes (kept or dropped) gives the reduced shape."""
+    kept = tuple(n for k, n in enumerate(shape) if k not in axes)
+    return tuple(n for n in reduced if n != 1) == tuple(n for n in kept if n != 1)
 
 
 def _axes(detail: str, key: str, ndim: int) -> tuple[int, ...]:
@@ -117,9 +124,8 @@ def kinds_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value)
     if theirs is None or not found or KIND.get(mine.op, mine.op) == theirs.op or mine.array.shape != theirs.array.shape:
         return ""
     shape = frontier.array.shape
-    axis = int(found.group(1)) % len(shape)
-    if axis != int(re.search(r"dim=(-?\d)\b", theirs.detail).group(1)) % len(shape):
-        return ""
+    axis = int(found.group(1)) % len(shape)  # the port's dim is not compared: its value may lie in another layout
+    # (channels first against last); the two results one factor of this axis's length apart are the measurement
     size, (a, b) = shape[axis], (np.asarray(v.array, np.float64) for v in (mine, theirs))
     averaged = "NumPy program" if mine.op == "mean" else "port"
     expected = b / size if averaged == "NumPy program" else b * size
