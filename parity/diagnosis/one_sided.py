@@ -46,6 +46,9 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
                  "weighs another term of the loss on each side.")
     later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
+    if any((s := number_scale(v)) and abs(s[0] - factor) > 1e-12 * abs(factor) and abs(s[0] - 1) > 1e-12 for v in later):
+        return ""  # the other side scales it too, by another number, an op later (÷ 0.25 after the mask where ÷ 0.75
+        # comes before it): not taken as it is; the two numbers are read elsewhere
     if elsewhere is None and (moved := next((v for v in later if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
                  f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")

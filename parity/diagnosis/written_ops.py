@@ -118,9 +118,10 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                       and (not kin or _akin(trace, trace.values[leaf], v))][-MOST_CANDIDATES:]
         inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
-            if zero_one(candidate.array) and not zero_one(trace.values[leaf].array) and not _one_op(candidate, trace.values[leaf]):
-                continue  # a mask for a value it is not made from (zn > 0 for z - μ): a product that lands on the other
-                # side's by its zeros, no source; a derivative's mask of that very value (z > 0 for z) is one
+            if zero_one(candidate.array) and not zero_one(trace.values[leaf].array) and not (
+                    _one_op(candidate, trace.values[leaf]) or _one_op(trace.values[leaf], candidate)):
+                continue  # a mask for a value one op apart from it neither way (zn > 0 for z - μ): a product that lands
+                # on the other side's by its zeros, no source; z > 0 for z, or a mask for mask / keep, is one
             result = replay(trace, value.index, {leaf: candidate.array}, DEPTH)
             if result is None and leaf in value.inputs and _activation_of(trace, trace.values[leaf], candidate):
                 result = recomputed(value, leaf, candidate.array, trace)  # the value's own operand, its other uses
