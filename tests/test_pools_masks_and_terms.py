@@ -275,3 +275,17 @@ def test_a_mean_against_a_sum_is_read_across_layouts_and_their_axis_numbers_are_
     assert axes_of([mine], [Value(1, "mean", maps.transpose(0, 2, 1).mean(axis=-1), (0,), "-1, dim=-1")], frontier) == ""
     other = Value(1, "mean", maps.mean(axis=2), (0,), "dim=2")  # the same layout, another axis: apart
     assert "over axis 2 (of size 8)" in axes_of([mine], [other], frontier)
+
+
+def test_a_scale_the_other_side_applies_an_op_later_with_another_number_is_no_one_sided_scale():
+    from parity.diagnosis.one_sided import one_sided_scale
+    from tests.test_trace_readings import values as traced
+
+    rng = np.random.default_rng(8)
+    h, mask = np.abs(rng.normal(size=(6, 4))), (rng.random((6, 4)) < 0.75).astype(float)
+    mine = traced(("X", mask, (), ""), ("X", h, (), ""), ("divide", mask / 0.75, (0, 0.75), ""),
+                  ("multiply", h * mask / 0.75, (1, 2), ""))
+    later = traced(("X", mask, (), ""), ("X", h, (), ""), ("mul", h * mask, (1, 0), ""), ("div", h * mask / 0.25, (2, 0.25), ""))
+    assert one_sided_scale([mine.values[2]], [later.values[2]], mine, later) == ""  # ÷ 0.75 against ÷ 0.25 an op later
+    as_is = traced(("X", mask, (), ""), ("X", h, (), ""), ("mul", h * mask, (1, 0), ""), ("sum", (h * mask).sum(axis=1), (2,), "dim=1"))
+    assert "divides it by 0.75" in one_sided_scale([mine.values[2]], [as_is.values[2]], mine, as_is)  # no scale at all there
