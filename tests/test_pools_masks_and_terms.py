@@ -289,3 +289,85 @@ def test_a_scale_the_other_side_applies_an_op_later_with_another_number_is_no_on
     assert one_sided_scale([mine.values[2]], [later.values[2]], mine, later) == ""  # ÷ 0.75 against ÷ 0.25 an op later
     as_is = traced(("X", mask, (), ""), ("X", h, (), ""), ("mul", h * mask, (1, 0), ""), ("sum", (h * mask).sum(axis=1), (2,), "dim=1"))
     assert "divides it by 0.75" in one_sided_scale([mine.values[2]], [as_is.values[2]], mine, as_is)  # no scale at all there
+
+
+PAD_NUMPY = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.E, self.W = rng.normal(0.0, 0.5, (10, 4)), rng.normal(0.0, 0.5, (4, 1))
+        self.E[0] = 0.0
+
+    def train_step(self, X, y):
+        ids = X.astype(int)
+        h = self.E[ids].mean(axis=1)
+        err = h @ self.W - y
+        dh = (2 * err / len(X)) @ self.W.T
+        dE = np.zeros_like(self.E)
+        np.add.at(dE, ids, np.repeat(dh[:, None, :] / ids.shape[1], ids.shape[1], axis=1))
+        dE[0] = 0.0
+        self.grads = {"E": dE, "W": h.T @ (2 * err / len(X))}
+        self.W -= 0.1 * self.grads["W"]
+        self.E -= 0.1 * dE
+        return (err ** 2).mean()
+"""
+
+PAD_PORT = """import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(10, 4{padding})
+        self.out = nn.Linear(4, 1, bias=False)
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model.out(model.emb(X.long()).mean(dim=1)) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+"""
+
+
+@pytest.mark.parametrize("padding, held", [("", True), (", padding_idx=0", False)])
+def test_a_padding_row_held_on_one_side_is_said_as_design_not_a_wrong_backward(tmp_path, padding, held):
+    rng = np.random.default_rng(9)
+    data = {"X": rng.integers(0, 10, size=(16, 3)).astype(np.float32), "y": rng.normal(size=(16, 1)).astype(np.float32)}
+    data["X"][::3, 2] = 0  # padding in every third row
+    code, top = check_pair(tmp_path, PAD_NUMPY, PAD_PORT.replace("{padding}", padding), data,
+                           ["E=emb.weight", "W=out.weight.T"], "--steps", "2", "--grads", "net.grads")
+    if not held:
+        assert code == 0, top
+        return
+    assert code == 1 and top["name"] == "held-rows" and top["evidence"]["rows"] == [0], top
+    assert "the NumPy program keeps those rows out of training" in top["explanation"], top
+
+
+def test_a_step_through_a_view_of_one_use_among_several_is_said_as_the_other_uses_term():
+    from parity.diagnosis.steps_left_out import SHAPE_ONLY, _other_uses, _used_besides
+    from tests.test_trace_readings import values as traced
+
+    h = np.abs(np.random.default_rng(10).normal(size=(4, 3)))
+    port = traced(("X", h, (), ""), ("relu", h, (0,), ""), ("unsqueeze", h[:, None], (1,), "1"),
+                  ("cat", np.concatenate([h, h], axis=1), (1, 1), "dim=1"))
+    viewed = port.values[2]
+    assert viewed.op in SHAPE_ONLY and _used_besides(port, 1, viewed)  # the relu goes into the cat too: a skip
+    said = _other_uses(port, 1, viewed)
+    assert "through the unsqueeze alone" in said and "[cat (4, 6)]" in said and "skip connection" in said, said
+    alone = traced(("X", h, (), ""), ("relu", h, (0,), ""), ("unsqueeze", h[:, None], (1,), "1"))
+    assert not _used_besides(alone, 1, alone.values[2])  # its one use: a view moves no number, no term left out
+
+
+def test_one_and_a_millionth_are_no_probability_and_its_complement():
+    from parity.diagnosis.op_pairs import constants
+    from parity.diagnosis.value_trace import Value
+
+    x = np.arange(4.0)
+    said = constants([Value(1, "add", x + 1, (0, 1.0))], [Value(1, "add", x + 1e-6, (0, 1e-6))])
+    assert "with 1, the port with 1e-06" in said and "complement" not in said
+    assert "complement" in constants([Value(1, "multiply", x * 0.9, (0, 0.9))], [Value(1, "mul", x * 0.1, (0, 0.1))])

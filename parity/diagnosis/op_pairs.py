@@ -168,7 +168,7 @@ def constants(numpy_ops: list[Value], torch_ops: list[Value], rows: int = 0, nea
             continue
         a, b = numbers[0][0], numbers[1][0]
         complement = (f" ({a:g} = 1 - {b:g}: one side takes a probability's complement, a keep probability where the "
-                      "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-6 else ""  # float32 numbers
+                      "other has a drop probability, β where 1 - β belongs)") if abs(a + b - 1) <= 1e-6 and min(a, b) >= 1e-3 else ""  # float32 numbers
         return (f"Both sides apply {SAID.get(canonical(mine), canonical(mine))} there with another number: the NumPy "
                 f"program with {a:g}, the port with {b:g} (a ratio of {a / b:.4g}){complement}"
                 f"{_powered(a, b, [*numpy_ops, *torch_ops, *nearby])}.") if b else ""

@@ -22,6 +22,7 @@ import numpy as np
 from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.update_recurrence import recurrence_finding
 from parity.diagnosis.gradient_sizes import sizes_apart
+from parity.diagnosis.held_rows import held_rows
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.forward_stage import forward_beneath, forward_readings, loss_agrees, ranked
 from parity.diagnosis.quietly import quietly
@@ -260,6 +261,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     if not found and (kept := quietly(terms_kept_at, setup, built, step, b)):
         found.append(Finding("gradient-accumulation", kept, {**evidence, "side": "torch"}, "Reset the port's gradients "
                              "once per step, before the accumulation loop (optimizer.zero_grad() outside it).", 0.85))
+    if not found and (held := held_rows(a, b, parameter, step)):
+        found.append(held)
     ratio = constant_ratio(a, b)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "

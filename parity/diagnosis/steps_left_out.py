@@ -64,19 +64,30 @@ def step_left_out(first: Value, frontier: Value, twin: Value, trace: Trace, othe
                     f"{describe(made)}{beside}, in its place, the NumPy program's {first.op} gives the port's "
                     f"{gradient_words(match, other)}{scale}: the NumPy program takes the gradient at the output of that "
                     f"{made.op} for the gradient at its input")
-            return said + (_other_uses(other, source, made) if made.op in JOINED else f", the chain rule's step through it left out{factor}.")
+            return said + (_other_uses(other, source, made) if made.op in JOINED or made.op in SHAPE_ONLY and _used_besides(
+                other, source, made) else f", the chain rule's step through it left out{factor}.")
     return ""
 
 
 JOINED = ("stack", "cat", "concatenate")
 
 
+SHAPE_ONLY = ("unsqueeze", "squeeze", "view", "reshape", "flatten", "contiguous", "clone", "expand", "permute", "transpose", "t")
+
+
+def _used_besides(other: Trace, source: int, made: Value) -> bool:
+    """Whether the value goes into other ops besides this one: a step whose derivative moves no number (a view, an
+    unsqueeze) leaves out no factor, the other uses' terms are what its input's gradient adds."""
+    return any(u != made.index and other.values[u].op != "grad" for u in other.values[source].users)
+
+
 def _other_uses(other: Trace, source: int, made: Value) -> str:
-    """A value joined to others (h_t stacked for the head) whose other uses add their terms at its input."""
+    """A value joined to others (h_t stacked for the head), or viewed for one use of several, whose other uses add
+    their terms at its input."""
     uses = [describe(other.values[u]) for u in other.values[source].users if u != made.index and other.values[u].op != "grad"]
     return (f": the share that comes back through the {made.op} alone, where the gradient at its input adds the terms of "
-            f"that value's other uses ({', '.join(uses[:3]) or 'none traced'}: in a recurrence, the recurrent path from the next "
-            "time step), that path's term left out.")
+            f"that value's other uses ({', '.join(uses[:3]) or 'none traced'}: a skip connection's branch, a second head; in "
+            "a recurrence, the recurrent path from the next time step), that path's term left out.")
 
 
 def _computed(value: Value, trace: Trace, tolerance: float, held: Callable[[], dict] = dict) -> bool:
