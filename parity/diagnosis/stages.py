@@ -48,7 +48,7 @@ from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.written_update import written_update
+from parity.diagnosis.written_update import optimizer_carried, written_update
 from parity.diagnosis.written_forward import LOCATED
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
@@ -183,9 +183,7 @@ def _optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: in
     parameter = name.removesuffix(".update")
     if not name.endswith(".update") or not all(f"{parameter}.grad" in r for r in (numpy_record, torch_record)):
         return None
-    carried = (f"; the first {step - 1} step(s) agreed, so what the optimizer carries from step to step (a running "
-               "average's β, a bias correction, a factored or accumulated statistic) or a schedule's rate at this step "
-               "is the likely place" if step > 1 else "")
+    carried = f"; {optimizer_carried(step)}" if step > 1 else ""
     return Finding("optimizer-differs", f"At step {step} both programs' gradients of {parameter} agree (compared), and its "
                    f"update parts: the two optimizers step differently from the same gradient{carried}.",
                    {"step": step, "parameter": parameter, "stage": "update"},

@@ -44,8 +44,16 @@ def written_update(setup: Any, built: Any, step: int, name: str, after: np.ndarr
     found = parting_finding(numpy_trace, torch_trace, region, frontier, agreed, step, f"new {name.removesuffix('.update')}",
                             LAW_AGREES.get(dtype, LAW_AGREES["float32"]),
                             getattr(built, "reading_tolerance", TRACE_AGREES["float32"]), UPDATE_READINGS)
-    return replace(found, name="optimizer-differs" if found.name == "forward" else found.name,
+    text = found.explanation.split(" Step 1 agreed at its shared start")[0]  # the forward's words for a later step
+    text += f" {optimizer_carried(step).capitalize()}." if step > 1 else ""
+    return replace(found, name="optimizer-differs" if found.name == "forward" else found.name, explanation=text,
                    evidence={**found.evidence, "stage": "update"})
+
+
+def optimizer_carried(step: int) -> str:
+    """Where an optimizer parts at a later step from the same gradients: what it carries, or the rate at that step."""
+    return (f"the first {step - 1} step(s) agreed, so what the optimizer carries from step to step (a running average's β, "
+            "a bias correction, a factored or accumulated statistic) or a schedule's rate at this step is the likely place")
 
 
 def _after_gradients(frontier: Value, trace: Trace, torch_trace: Trace, tolerance: float) -> bool:
