@@ -299,6 +299,9 @@ class Net:
         self.E, self.W = rng.normal(0.0, 0.5, (10, 4)), rng.normal(0.0, 0.5, (4, 1))
         self.E[0] = 0.0
 
+    def loss(self, X, y):
+        return ((self.E[X.astype(int)].mean(axis=1) @ self.W - y) ** 2).mean()
+
     def train_step(self, X, y):
         ids = X.astype(int)
         h = self.E[ids].mean(axis=1)
@@ -371,3 +374,18 @@ def test_one_and_a_millionth_are_no_probability_and_its_complement():
     said = constants([Value(1, "add", x + 1, (0, 1.0))], [Value(1, "add", x + 1e-6, (0, 1e-6))])
     assert "with 1, the port with 1e-06" in said and "complement" not in said
     assert "complement" in constants([Value(1, "multiply", x * 0.9, (0, 0.9))], [Value(1, "mul", x * 0.1, (0, 0.1))])
+
+
+MASKED_NUMPY = PAD_NUMPY.replace("self.E[X.astype(int)].mean(axis=1)", "(self.E[X.astype(int)] * (X != 0)[..., None]).mean(axis=1)") \
+    .replace("h = self.E[ids].mean(axis=1)", "h = (self.E[ids] * (ids != 0)[..., None]).mean(axis=1)") \
+    .replace("        dE[0] = 0.0\n", "")
+MASKED_PORT = PAD_PORT.replace("model.emb(X.long()).mean(dim=1)", "(model.emb(X.long()) * (X != 0)[..., None]).mean(dim=1)")
+
+
+def test_a_row_the_loss_never_reads_trained_on_one_side_is_that_sides_slip_not_design(tmp_path):
+    rng = np.random.default_rng(9)
+    data = {"X": rng.integers(0, 10, size=(16, 3)).astype(np.float32), "y": rng.normal(size=(16, 1)).astype(np.float32)}
+    data["X"][::3, 2] = 0
+    code, top = check_pair(tmp_path, MASKED_NUMPY, MASKED_PORT.replace("{padding}", ""), data,
+                           ["E=emb.weight", "W=out.weight.T"], "--steps", "2", "--grads", "net.grads")
+    assert code == 1 and top["name"] != "held-rows" and top["evidence"].get("side") == "numpy", top

@@ -1,7 +1,8 @@
 """A table's gradient that is the other side's except at a row or two where it is exactly 0: those rows kept out of
 training on one side (a padding row: `nn.Embedding(padding_idx=0)`, or the pad token's gradient masked by hand) and
-trained on the other. Which side means it is the programs' design, not a derivative: central differences would
-call the side that holds the row wrong, since the loss does depend on it."""
+trained on the other. Said only where the side that trains the row follows the loss's derivative (the loss reads the
+row): which side means to hold it is then the programs' design, and central differences would call the side that
+holds it wrong. Where the loss never reads the row, the side that trains it is the one wrong (a mask left out)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def held_rows(a: np.ndarray, b: np.ndarray, parameter: str, step: int) -> Findin
                        f"(a padding row: nn.Embedding(padding_idx={listed[0]}), or the pad token's gradient masked by hand) "
                        f"and the {other} trains them. Which is meant is the programs' design; the loss depends on the row "
                        "either way, so central differences would blame the side that holds it.",
-                       {"step": step, "parameter": parameter, "stage": "backward", "rows": listed},
+                       {"step": step, "parameter": parameter, "stage": "backward", "rows": listed,
+                        "held_by": "numpy" if side == "NumPy program" else "torch"},
                        "Keep the padding row out of training on both sides (padding_idx in the port, its gradient masked in "
                        "the NumPy program), or on neither.", 0.85)
     return None

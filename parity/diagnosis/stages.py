@@ -259,14 +259,16 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     if not found and (kept := quietly(terms_kept_at, setup, built, step, b)):
         found.append(Finding("gradient-accumulation", kept, {**evidence, "side": "torch"}, "Reset the port's gradients "
                              "once per step, before the accumulation loop (optimizer.zero_grad() outside it).", 0.85))
-    if not found and (held := held_rows(a, b, parameter, step)):
-        found.append(held)
+    held = None if found else held_rows(a, b, parameter, step)
     ratio = constant_ratio(a, b)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
                               "Use the same loss reduction and sign convention in both programs.", 0.85))
     oracle = finite_differences(setup, built, context, parameter, step)
+    holder, trainer = ("numpy", "torch") if held is not None and held.evidence["held_by"] == "numpy" else ("torch", "numpy")
+    if held is not None and oracle and not oracle[f"{holder}_follows"] and oracle[f"{trainer}_follows"]:
+        return [held]  # the side that trains the row follows the loss's derivative: the other holds it by design
     if oracle:
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
