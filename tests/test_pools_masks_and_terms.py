@@ -389,3 +389,16 @@ def test_a_row_the_loss_never_reads_trained_on_one_side_is_that_sides_slip_not_d
     code, top = check_pair(tmp_path, MASKED_NUMPY, MASKED_PORT.replace("{padding}", ""), data,
                            ["E=emb.weight", "W=out.weight.T"], "--steps", "2", "--grads", "net.grads")
     assert code == 1 and top["name"] != "held-rows" and top["evidence"].get("side") == "numpy", top
+
+
+def test_a_scale_carried_through_a_linear_with_its_bias_is_one_sided():
+    from parity.diagnosis.one_sided import one_sided_scale
+    from tests.test_trace_readings import values as traced
+
+    rng = np.random.default_rng(11)
+    x, W, b = rng.normal(size=(6, 4)), rng.normal(size=(4, 3)), rng.normal(size=3)
+    mine = traced(("X", x, (), ""), ("X", W, (), ""), ("matmul", x @ W, (0, 1), ""))
+    port = traced(("X", x, (), ""), ("X", W, (), ""), ("mul", 2.0 * x, (0, 2.0), ""), ("linear", 2.0 * x @ W + b, (2, 1), ""))
+    assert "The port multiplies it by 2" in one_sided_scale([mine.values[2]], [port.values[2]], mine, port)
+    other = traced(("X", x, (), ""), ("X", W, (), ""), ("mul", 2.0 * x, (0, 2.0), ""), ("linear", np.tanh(2.0 * x) @ W, (2, 1), ""))
+    assert one_sided_scale([mine.values[2]], [other.values[2]], mine, other) == ""  # the product does not carry the 2

@@ -61,7 +61,13 @@ LINEAR = ("multiply", "matmul", "einsum", "linear")  # ops a number multiplying 
 def _carried_scale(meets: Value, taken: Value, factor: float, numpy_scales: bool) -> bool:
     """Whether the product the scaled value meets is the other side's times the number (the same other operand)."""
     mine, theirs = (meets.array, factor * taken.array) if numpy_scales else (factor * taken.array, meets.array)
-    return in_a_layout(np.asarray(mine, np.float64), np.asarray(theirs, np.float64), 1e-4)
+    mine, theirs = np.asarray(mine, np.float64), np.asarray(theirs, np.float64)
+    if in_a_layout(mine, theirs, 1e-4):
+        return True
+    if mine.shape != theirs.shape or mine.ndim < 2:
+        return False
+    rest = (mine - theirs).reshape(len(mine), -1)  # one row added to every row: a bias the product's op adds after it
+    return bool(np.allclose(rest, rest[:1], rtol=1e-4, atol=1e-6 * max(float(np.abs(mine).max()), 1e-30)))
 
 
 def _offset(value: Value) -> float | None:
