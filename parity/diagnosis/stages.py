@@ -267,8 +267,9 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                               "Use the same loss reduction and sign convention in both programs.", 0.85))
     oracle = finite_differences(setup, built, context, parameter, step)
     holder, trainer = ("numpy", "torch") if held is not None and held.evidence["held_by"] == "numpy" else ("torch", "numpy")
-    if held is not None and oracle and not oracle[f"{holder}_follows"] and oracle[f"{trainer}_follows"]:
-        return [held]  # the side that trains the row follows the loss's derivative: the other holds it by design
+    if held is not None and holder == "numpy" and oracle and not oracle[f"{holder}_follows"] and oracle[f"{trainer}_follows"]:
+        return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
+        # (a port that holds it is read by its Embedding built again with padding_idx=None, measured)
     if oracle:
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
