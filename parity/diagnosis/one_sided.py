@@ -23,14 +23,18 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     first = numpy_ops[0] if mine else torch_ops[0]
     taken = torch_ops[0] if mine else numpy_ops[0]
     scaled_at = [(trace if mine else other).values[i] for i in first.users]
-    if not any(same_step(v, taken) for v in scaled_at):  # the scaled value goes where the other side's goes
+    meets = next((v for v in scaled_at if same_step(v, taken)), None)  # the scaled value goes where the other side's goes
+    if meets is None:
         return ""
-    same = lambda v: (n := number_scale(v)) is not None and abs(n[0] - factor) <= 1e-12 * abs(factor)  # noqa: E731
-    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and met_later(source, scaled_in, same):
+    if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and \
+            met_later(source, scaled_in, lambda v: _scaled_by(v, factor)):
         return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
-    meets = next(v for v in scaled_at if same_step(v, taken))
     if canonical(meets) in LINEAR and not _carried_scale(meets, taken, factor, bool(mine)):
         return ""  # a product both sides take (a gate's, a mask's) that the number does not carry through: no scale apart
+    later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
+    if any((s := number_scale(v)) and not _scaled_by(v, factor) and abs(s[0] - 1) > 1e-12 for v in later):
+        return ""  # the other side scales it too, by another number, an op later (÷ 0.25 after the mask where ÷ 0.75
+        # comes before it): not taken as it is; the two numbers are read elsewhere
     into = canonical(meets)
     into = taken.op if into == canonical(taken) else into  # softmax, where the NumPy program writes its steps
     said = f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} takes it as it is, into its {into}"
@@ -40,19 +44,20 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     agreeing = [(trace if mine else other).values[i].array for i in first.inputs if isinstance(i, int)]
     near = [scaled_in.values[i] for i in taken.inputs if isinstance(i, int)]  # the other terms the value meets there
     near = [v for v in near if not any(v.array.shape == a.shape and agrees(v.array, a, 1e-6) for a in agreeing)]
-    elsewhere = next((v for v in near if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor) and v is not first), None)
+    elsewhere = next((v for v in near if _scaled_by(v, factor) and v is not first), None)
     if elsewhere is not None:
         term = next(describe(scaled_in.values[i]) for i in elsewhere.inputs if isinstance(i, int))
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} to another value, {term}, instead: the number "
                  "weighs another term of the loss on each side.")
-    later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
-    if any((s := number_scale(v)) and abs(s[0] - factor) > 1e-12 * abs(factor) and abs(s[0] - 1) > 1e-12 for v in later):
-        return ""  # the other side scales it too, by another number, an op later (÷ 0.25 after the mask where ÷ 0.75
-        # comes before it): not taken as it is; the two numbers are read elsewhere
-    if elsewhere is None and (moved := next((v for v in later if (s := number_scale(v)) and abs(s[0] - factor) <= 1e-12 * abs(factor)), None)):
+    if elsewhere is None and (moved := next((v for v in later if _scaled_by(v, factor)), None)):
         said += (f" {name[0].upper()}{name[1:]} applies that {factor:g} later, to {describe(moved)}, made from its {taken.op}: "
                  f"the scale taken after the {taken.op} on one side, over more of the formula than the agreeing value (parentheses around more terms).")
     return said
+
+
+def _scaled_by(value: Value, factor: float) -> bool:
+    """Whether the value is one array times (or divided into) this very number."""
+    return (scale := number_scale(value)) is not None and abs(scale[0] - factor) <= 1e-12 * abs(factor)
 
 
 LINEAR = ("multiply", "matmul", "einsum", "linear")  # ops a number multiplying one operand carries through

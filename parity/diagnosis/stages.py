@@ -266,10 +266,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                               f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
                               "Use the same loss reduction and sign convention in both programs.", 0.85))
     oracle = finite_differences(setup, built, context, parameter, step)
-    holder, trainer = ("numpy", "torch") if held is not None and held.evidence["held_by"] == "numpy" else ("torch", "numpy")
-    if held is not None and holder == "numpy" and oracle and not oracle[f"{holder}_follows"] and oracle[f"{trainer}_follows"]:
+    if held is not None and oracle and not oracle["numpy_follows"] and oracle["torch_follows"]:
         return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
-        # (a port that holds it is read by its Embedding built again with padding_idx=None, measured)
     if oracle:
         evidence.update(oracle)
         numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]

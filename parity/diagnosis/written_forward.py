@@ -60,11 +60,10 @@ from parity.diagnosis.softmax_temperature import temperature_apart
 from parity.diagnosis.written_readings import columns, columns_said, compared_finding, operands, roots
 from parity.tolerance.diagnosis import LAW_AGREES, TRACE_AGREES
 
-LOCATED = 0.6  # where, not why
+LOCATED, SHOWN_OPS = 0.6, 5  # a location's fit (where, not why); the ops said on each side
 CONTRACT, OUT_OF_PLACE, EACH = "Contract alike in both programs.", "Compute it out of place (x0 * a + b).", "Weigh each term alike."
 SAME, WEIGHT = "Compute that value alike in both programs.", "Build the layer's weight alike in both programs."
 NEGATED = "Take the difference in the same order in both programs."
-SHOWN_OPS = 5
 
 
 def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarray) -> Finding | None:
@@ -122,8 +121,9 @@ def frontier_of(trace: Trace, region: list[int], agreed: dict[int, Value], past_
 
 def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontier: Value, agreed: dict[int, Value],
                     step: int, name: str, law_tolerance: float = LAW_AGREES["float32"], reading: float = TRACE_AGREES["float32"],
-                    kinds: frozenset[str] | None = None) -> Finding:
-    """Where the programs part past the frontier, read by each reading in turn (only those of `kinds`, where given)."""
+                    kinds: frozenset[str] | None = None, later: str | None = None) -> Finding:
+    """Where the programs part past the frontier, read by each reading in turn (only those of `kinds`, where given);
+    `later`, what a later step's parting is said with (the forward's: state carried on one side)."""
     twin = agreed[frontier.index]
     numpy_ops = [numpy_trace.values[i] for i in region if uses(numpy_trace.values[i], frontier)][:SHOWN_OPS]
     torch_ops = [torch_trace.values[i] for i in twin.users if torch_trace.values[i].op != "grad"][:SHOWN_OPS]
@@ -142,7 +142,7 @@ def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], f
         evidence["operands"] = other
         text += " " + other
     if step > 1 and not held:
-        text += f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: {CARRIED}"
+        text += later or f" Step 1 agreed at its shared start, and step {step} starts from the same parameters on both sides: {CARRIED}"
     return Finding("forward", text, evidence, "Hold the same statistic in both programs." if held else
                    "Compare the two programs from that value on, line by line.", GROUPED if named == "grouped" else 0.75 if named == "complement" else 0.8 if named else LOCATED)
 

@@ -43,10 +43,9 @@ def written_update(setup: Any, built: Any, step: int, name: str, after: np.ndarr
     dtype = str(getattr(built, "dtype", "float32"))
     found = parting_finding(numpy_trace, torch_trace, region, frontier, agreed, step, f"new {name.removesuffix('.update')}",
                             LAW_AGREES.get(dtype, LAW_AGREES["float32"]),
-                            getattr(built, "reading_tolerance", TRACE_AGREES["float32"]), UPDATE_READINGS)
-    text = found.explanation.split(" Step 1 agreed at its shared start")[0]  # the forward's words for a later step
-    text += f" {optimizer_carried(step).capitalize()}." if step > 1 else ""
-    return replace(found, name="optimizer-differs" if found.name == "forward" else found.name, explanation=text,
+                            getattr(built, "reading_tolerance", TRACE_AGREES["float32"]), UPDATE_READINGS,
+                            f" {optimizer_carried(step).capitalize()}.")
+    return replace(found, name="optimizer-differs" if found.name == "forward" else found.name,
                    evidence={**found.evidence, "stage": "update"})
 
 
