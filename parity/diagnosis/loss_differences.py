@@ -50,5 +50,19 @@ def finite_differences(setup: Setup, built, context, parameter: str, step: int) 
     b = np.ravel(context.torch_record[f"{parameter}.grad"])[picks]
     size = max(float(np.abs(estimates).max(initial=0.0)), 1e-12)
     numpy_error, torch_error = float(np.abs(a - estimates).max() / size), float(np.abs(b - estimates).max() / size)
-    return {"numpy_error": numpy_error, "torch_error": torch_error,
-            "numpy_follows": numpy_error <= FD_AGREES, "torch_follows": torch_error <= FD_AGREES}
+    found = {"numpy_error": numpy_error, "torch_error": torch_error,
+             "numpy_follows": numpy_error <= FD_AGREES, "torch_follows": torch_error <= FD_AGREES}
+    if not found["numpy_follows"] and not found["torch_follows"]:
+        found |= {f"{side}_scaled": scale for side, g in (("numpy", a), ("torch", b)) if (scale := _scaled(g, estimates))}
+    return found
+
+
+def _scaled(gradient: np.ndarray, estimates: np.ndarray) -> float | None:
+    """The one positive factor s with gradient = s·∂L/∂θ within FD_AGREES on every element read, where there is one: a
+    step that scales the gradient after back-propagation (a clip by the global norm) keeps its direction."""
+    norm = float(estimates @ estimates)
+    if estimates.size < 2 or norm <= 0.0:
+        return None
+    scale = float(gradient @ estimates) / norm
+    size = float(np.abs(scale * estimates).max())
+    return scale if scale > 0.0 and float(np.abs(gradient - scale * estimates).max()) <= FD_AGREES * size else None

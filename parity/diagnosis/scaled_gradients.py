@@ -32,9 +32,10 @@ def scaled_before_clipping(setup: Any, built: Any, step: int, tolerance: float) 
         theirs = np.asarray(gradient, np.float64)
         if theirs.size < 2 or not np.any(theirs):
             continue
-        first = next((k for v in numpy_trace.values if (k := _ratio(v.array, theirs)) is not None), None)
-        if first is not None:  # the earliest value of the program's that is the gradient up to one factor
-            factors[name] = first
+        ratios = [k for v in numpy_trace.values if (k := _ratio(v.array, theirs)) is not None]
+        if ratios:  # the earliest value of the program's that is the gradient up to one factor, unless the program also
+            # makes the gradient itself (a count divided out at the end: h.T @ dz / n)
+            factors[name] = next((k for k in ratios if abs(k - 1) <= 1e-6), ratios[0])
     ks = list(factors.values())
     if len(ks) < 2 or any(abs(k - ks[0]) > 1e-6 * abs(ks[0]) for k in ks) or abs(ks[0] - 1) <= 1e-3:
         return None

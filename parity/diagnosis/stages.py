@@ -270,18 +270,31 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
     if oracle:
         evidence.update(oracle)
-        numpy_true, torch_true = oracle["numpy_follows"], oracle["torch_follows"]
+        numpy_true, torch_true = _follows(oracle, "numpy"), _follows(oracle, "torch")
         if not numpy_true and torch_true and (together := quietly(scaled_together, setup, built, context, step, oracle)):
             found.append(together)
         elif not numpy_true and torch_true:
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
-                                  f"({oracle['torch_error']:.3g}). The NumPy backward pass is wrong at {parameter}."
+                                  f"({_error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}."
                                   + (rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)),
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
-                                  f"(finite differences: {oracle['numpy_error']:.3g}); the port's is not "
+                                  f"(finite differences: {_error_words(oracle, 'numpy')}); the port's is not "
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)
+
+
+def _follows(oracle: dict, side: str) -> bool:
+    """Whether the side's gradient is its loss's derivative, or, where neither side's is, that derivative times one
+    factor over the tensor while the other side's is not even that (both clip by the global norm, by their own norms)."""
+    other = "torch" if side == "numpy" else "numpy"
+    return oracle[f"{side}_follows"] or f"{side}_scaled" in oracle and f"{other}_scaled" not in oracle
+
+
+def _error_words(oracle: dict, side: str) -> str:
+    scale = oracle.get(f"{side}_scaled")
+    return f"{oracle[f'{side}_error']:.3g}" if scale is None else \
+        f"up to one factor over the tensor, {scale:.4g}, as a clip by the global norm scales it"
