@@ -103,7 +103,8 @@ def _parts(chunks: list[np.ndarray], by_shape: dict[tuple, list[Value]], toleran
     return parts if all(p is not None for p in parts) and len({p.index for p in parts}) == len(chunks) else None
 
 
-CARRYING = {"add", "sub", "mul", "div", "clone", "contiguous", "to", "float", "double", "view", "reshape"}
+RESHAPING = ("view", "reshape", "squeeze", "unsqueeze", "flatten", "ravel", "view_as", "reshape_as")
+CARRYING = {"add", "sub", "mul", "div", "clone", "contiguous", "to", "float", "double", *RESHAPING}
 
 
 def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
@@ -121,7 +122,7 @@ def carried(twin: Value, trace: Trace, tolerance: float) -> Value:
 def _alike(value: Value, twin: Value) -> bool:
     """The same shape, or (a reshape or view) the same axes with axes of 1 put in or taken out: (1, C, 1, 1) viewed as
     (C,); not another grouping of the numbers ((B, h, T, d) read as (B, T, h·d): a layout of its own)."""
-    return value.array.shape == twin.array.shape or value.op in ("view", "reshape") and \
+    return value.array.shape == twin.array.shape or value.op in RESHAPING and \
         _squeezed(value.array.shape) == _squeezed(twin.array.shape)
 
 

@@ -100,7 +100,7 @@ def _alternatives(func: Any, arguments: dict, rows: int, whole: bool = False,
         yield shaped if not whole else (shaped[0], np.asarray(shaped[1], np.float64))
     if not whole:
         yield from _rows_regrouped(func, arguments)
-        yield from loss_siblings(func, arguments)
+    yield from ((change, np.asarray(value, np.float64) if whole else value) for change, value in loss_siblings(func, arguments))
     yield from inputs_made(func, arguments, whole)
     for key, current in arguments.items():
         if key in SKIPPED or whole and key == "bias":  # a program adds its bias after the product: the product alone
@@ -238,7 +238,7 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
                 # a loss term is the NumPy program's value even where it weighs it afterwards ((1 - α)·CE); a sum
                 # before its division by the rows is no other reduction (the mean is the same program's)
                 return (f"The port's own {name}, called again on the same tensors with {change}, gives the NumPy "
-                        f"program's {describe(twin)}: the two programs part at that argument of {name}"
+                        f"program's {describe(twin)}: {_parted_at(change, name)}"
                         f"{MEANINGS.get(change.split('=')[0], '') or MEANINGS.get(change, ' (the two given in the wrong order: the signature is ' + name + '(' + ', '.join(signature(func).parameters) + '))' if change.endswith('swapped') else '')}.")
         if given := given_otherwise(func, dict(bound.arguments), numpy_values, tolerance, shared):
             return f"The port's own {name}, called again on the same tensors {given}"
@@ -250,6 +250,12 @@ def _recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance
                         f"program's {describe(twin)}: the NumPy program computes {other} there where the port computes "
                         f"{name}{_pooling(other, name)}.")
     return ""
+
+
+def _parted_at(change: str, name: str) -> str:
+    if " in its place" in change:  # a sibling loss (huber_loss for smooth_l1_loss), no argument of the port's own
+        return f"the NumPy program computes that loss where the port computes {name}"
+    return f"the two programs part at that argument of {name}"
 
 
 def _pooling(mine: str, theirs: str) -> str:

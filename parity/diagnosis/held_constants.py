@@ -40,6 +40,7 @@ def port_constants(model: Any) -> dict[str, np.ndarray]:
         for key, value in vars(module).items():
             if torch.is_tensor(value) and not isinstance(value, nn.Parameter):
                 found[f"{prefix}.{key}" if prefix else key] = value
+    found = {name: t.to_dense() if t.layout != torch.strided else t for name, t in found.items()}  # a sparse adjacency as its numbers
     return {name: t.detach().double().cpu().numpy() for name, t in found.items()
             if t.numel() >= SMALLEST and t.is_floating_point() and bool(t.detach().abs().sum() > 0)}
 

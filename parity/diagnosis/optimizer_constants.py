@@ -24,6 +24,8 @@ def constants_of(optimizer: Any, group: dict | None = None) -> dict[str, float]:
                   if isinstance(group.get(key), (int, float)) and 0 < group[key] < 1})
     if isinstance(group.get("lr"), (int, float)) and group["lr"] > 0:
         found["lr"] = float(group["lr"])
+    if isinstance(group.get("weight_decay"), (int, float)) and group["weight_decay"] > 0 and not isinstance(optimizer, torch.optim.AdamW):
+        found["λ"] = float(group["weight_decay"])  # coupled: added to the gradient, read by `decay_in_state` alone
     if type(optimizer) is torch.optim.SGD:
         found["sgd"] = 1.0  # a fact, no constant: its first update is -lr·g (Adagrad's, with lr alone, is not)
         if isinstance(group.get("dampening"), (int, float)) and 0 < group["dampening"] < 1:
@@ -31,7 +33,7 @@ def constants_of(optimizer: Any, group: dict | None = None) -> dict[str, float]:
     return found
 
 
-NOT_CONSTANTS = ("lr", "sgd", "dampening")
+NOT_CONSTANTS = ("lr", "sgd", "dampening", "λ")
 
 
 def dampened_start(kind: str, ratio: float, constants: dict[str, float], step: int) -> str:

@@ -19,9 +19,12 @@ OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul",
                                     "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
 
 
+PRIVATE_PRODUCTS = {"_sparse_mm": "matmul"}  # torch.sparse.mm(adj, x): a product with a sparse matrix, as the port writes it
+
+
 def op_name(name: str) -> str:
     """A torch function's name as the traces say it: an operator without its underscores and reflection (__rsub__: sub)."""
-    return name.strip("_").removeprefix("r") if name in OPERATORS else name
+    return name.strip("_").removeprefix("r") if name in OPERATORS else PRIVATE_PRODUCTS.get(name, name)
 
 
 class _TorchValues(TorchFunctionMode):
@@ -43,7 +46,7 @@ class _TorchValues(TorchFunctionMode):
         result = func(*args, **kwargs)
         if torch.is_tensor(result) and result.numel() == 1 and has_reduction(func):
             self.trace.calls.append(LossCall(func, args, kwargs, float(result.detach().double().cpu())))
-        if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS):
+        if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS or name in PRIVATE_PRODUCTS):
             subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
             operands = args[::-1] if name in OPERATORS and name.startswith("__r") else args  # 0.1 / t: t.__rdiv__(0.1)
             self.trace.note(op_name(name),

@@ -261,11 +261,11 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                              "once per step, before the accumulation loop (optimizer.zero_grad() outside it).", 0.85))
     held = None if found else held_rows(a, b, parameter, step)
     ratio = constant_ratio(a, b)
+    oracle = finite_differences(setup, built, context, parameter, step)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
-                              f"(ratio {ratio:.6g}, constant over the tensor).", {**evidence, "ratio": ratio},
-                              "Use the same loss reduction and sign convention in both programs.", 0.85))
-    oracle = finite_differences(setup, built, context, parameter, step)
+                              f"(ratio {ratio:.6g}, constant over the tensor).{_ratio_side(oracle, parameter)}",
+                              {**evidence, "ratio": ratio, **_side_of(oracle)}, _ratio_fix(oracle, parameter), 0.85))
     if held is not None and oracle and not oracle["numpy_follows"] and oracle["torch_follows"]:
         return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
     if oracle:
@@ -298,3 +298,29 @@ def _error_words(oracle: dict, side: str) -> str:
     scale = oracle.get(f"{side}_scaled")
     return f"{oracle[f'{side}_error']:.3g}" if scale is None else \
         f"up to one factor over the tensor, {scale:.4g}, as a clip by the global norm scales it"
+
+
+def _side_of(oracle: dict | None) -> dict:
+    """The side whose gradient is not its loss's derivative, where finite differences tell one."""
+    if not oracle or _follows(oracle, "numpy") == _follows(oracle, "torch"):
+        return {}
+    return {"side": "torch" if _follows(oracle, "numpy") else "numpy"}
+
+
+def _ratio_side(oracle: dict | None, parameter: str) -> str:
+    side = _side_of(oracle).get("side")
+    if side is None:
+        return ""
+    wrong, right = ("NumPy program's", "port's") if side == "numpy" else ("port's", "NumPy program's")
+    return (f" Finite differences of the NumPy program's loss put the factor on one side: the {wrong} gradient of {parameter} "
+            f"is not that loss's derivative (finite differences: {_error_words(oracle, side)}); the {right} is.")
+
+
+def _ratio_fix(oracle: dict | None, parameter: str) -> str:
+    side = _side_of(oracle).get("side")
+    if side == "numpy":
+        return (f"Find the factor the NumPy backward applies on the way to {parameter}'s gradient (a mean's 1/n, the 2 of a "
+                "square's derivative, a dropout's 1/(1 - p), a loss's weight): it is taken otherwise there.")
+    if side == "torch":
+        return "The port's loss scales this gradient otherwise than the NumPy program's: compare the port's loss with it."
+    return "Use the same loss reduction and sign convention in both programs."

@@ -35,6 +35,8 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
         decay = _multiple(gap, scale * theta, min(rounding, 0.01 * largest)) if largest > 10 * rounding else None
     if decay is None or abs(decay) < 1e-8 or _others_apart(kind, numpy_record, torch_record, every_before or {}, parameter, scale):
         return None
+    if flipped := _sign_flipped(decay, constants.get("λ", 0.0), kind, parameter, step, scale):
+        return flipped
     side, who = ("numpy", "NumPy program") if decay > 0 else ("torch", "port")
     return Finding("weight-decay", f"The {kind} of {parameter} differs at step 1 by {abs(decay):.4g} times the parameter "
                    f"itself{'' if scale == 1 else ' (times 1 - β1)'}: the {who} adds a weight decay λ·{parameter} with λ "
@@ -42,6 +44,19 @@ def decay_in_state(name: str, numpy_record: dict, torch_record: dict, step: int,
                    f"leaves alone, such as a bias; or λ doubled, the 2 of d(λ‖θ‖²)/dθ).",
                    {"step": step, "parameter": parameter, "state": kind, "decay": decay, "side": side},
                    "Add the same weight decay to the same parameters in both programs.", 0.85)
+
+
+def _sign_flipped(decay: float, port_decay: float, kind: str, parameter: str, step: int, scale: float) -> Finding | None:
+    """The NumPy state short of the port's by 2λ·θ, λ the port's own coupled weight_decay: the NumPy program adds
+    -λ·θ (g - λθ), the decay's sign flipped."""
+    if port_decay <= 0 or abs(decay + 2 * port_decay) > 1e-3 * port_decay:
+        return None
+    return Finding("weight-decay", f"The {kind} of {parameter} differs at step 1 by {abs(decay):.4g} times the parameter "
+                   f"itself{'' if scale == 1 else ' (times 1 - β1)'}: twice the port's own weight_decay, λ = {port_decay:g}, "
+                   f"and less on the NumPy side. The port adds λ·{parameter} to the gradient; the NumPy program subtracts it "
+                   "(g - λ·θ): the weight decay's sign is flipped in the NumPy program.",
+                   {"step": step, "parameter": parameter, "state": kind, "decay": decay, "side": "numpy"},
+                   "Add λ·θ to the gradient (g + λ·θ), as the port's optimizer does.", 0.85)
 
 
 def _pooled(kind: str, numpy_record: dict, torch_record: dict, before: dict, parameter: str, theta: np.ndarray,

@@ -169,7 +169,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
-        ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
+        ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops) or [v for v in torch_ops if v.index in torch_trace.called], torch_trace.called, [numpy_trace.values[
             i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), SAME)),  # the very first ops past the frontier
         ("targets", targets),
