@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from parity.cli import cli
-from parity.diagnosis.stages import _follows
+from parity.diagnosis.loss_differences import follows as _follows
 
 NUMPY = """
 import numpy as np

@@ -66,3 +66,42 @@ def _scaled(gradient: np.ndarray, estimates: np.ndarray) -> float | None:
     scale = float(gradient @ estimates) / norm
     size = float(np.abs(scale * estimates).max())
     return scale if scale > 0.0 and float(np.abs(gradient - scale * estimates).max()) <= FD_AGREES * size else None
+
+
+def follows(oracle: dict, side: str) -> bool:
+    """Whether the side's gradient is its loss's derivative, or, where neither side's is, that derivative times one
+    factor over the tensor while the other side's is not even that (both clip by the global norm, by their own norms)."""
+    other = "torch" if side == "numpy" else "numpy"
+    return oracle[f"{side}_follows"] or f"{side}_scaled" in oracle and f"{other}_scaled" not in oracle
+
+
+def error_words(oracle: dict, side: str) -> str:
+    scale = oracle.get(f"{side}_scaled")
+    return f"{oracle[f'{side}_error']:.3g}" if scale is None else \
+        f"up to one factor over the tensor, {scale:.4g}, as a clip by the global norm scales it"
+
+
+def side_of(oracle: dict | None) -> dict:
+    """The side whose gradient is not its loss's derivative, where finite differences tell one."""
+    if not oracle or follows(oracle, "numpy") == follows(oracle, "torch"):
+        return {}
+    return {"side": "torch" if follows(oracle, "numpy") else "numpy"}
+
+
+def ratio_side(oracle: dict | None, parameter: str) -> str:
+    side = side_of(oracle).get("side")
+    if side is None:
+        return ""
+    wrong, right = ("NumPy program's", "port's") if side == "numpy" else ("port's", "NumPy program's")
+    return (f" Finite differences of the NumPy program's loss put the factor on one side: the {wrong} gradient of {parameter} "
+            f"is not that loss's derivative (finite differences: {error_words(oracle, side)}); the {right} is.")
+
+
+def ratio_fix(oracle: dict | None, parameter: str) -> str:
+    side = side_of(oracle).get("side")
+    if side == "numpy":
+        return (f"Find the factor the NumPy backward applies on the way to {parameter}'s gradient (a mean's 1/n, the 2 of a "
+                "square's derivative, a dropout's 1/(1 - p), a loss's weight): it is taken otherwise there.")
+    if side == "torch":
+        return "The port's loss scales this gradient otherwise than the NumPy program's: compare the port's loss with it."
+    return "Use the same loss reduction and sign convention in both programs."

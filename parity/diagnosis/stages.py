@@ -56,7 +56,7 @@ from parity.diagnosis.flipped_sign import flipped_sign
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
-from parity.diagnosis.loss_differences import finite_differences
+from parity.diagnosis.loss_differences import error_words, finite_differences, follows, ratio_fix, ratio_side, side_of
 
 
 def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], dict]:
@@ -264,63 +264,24 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     oracle = finite_differences(setup, built, context, parameter, step)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
-                              f"(ratio {ratio:.6g}, constant over the tensor).{_ratio_side(oracle, parameter)}",
-                              {**evidence, "ratio": ratio, **_side_of(oracle)}, _ratio_fix(oracle, parameter), 0.85))
+                              f"(ratio {ratio:.6g}, constant over the tensor).{ratio_side(oracle, parameter)}",
+                              {**evidence, "ratio": ratio, **side_of(oracle)}, ratio_fix(oracle, parameter), 0.85))
     if held is not None and oracle and not oracle["numpy_follows"] and oracle["torch_follows"]:
         return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
     if oracle:
         evidence.update(oracle)
-        numpy_true, torch_true = _follows(oracle, "numpy"), _follows(oracle, "torch")
+        numpy_true, torch_true = follows(oracle, "numpy"), follows(oracle, "torch")
         if not numpy_true and torch_true and (together := quietly(scaled_together, setup, built, context, step, oracle)):
             found.append(together)
         elif not numpy_true and torch_true:
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
-                                  f"({_error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}."
+                                  f"({error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}."
                                   + (rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)),
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.", 0.8))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
-                                  f"(finite differences: {_error_words(oracle, 'numpy')}); the port's is not "
+                                  f"(finite differences: {error_words(oracle, 'numpy')}); the port's is not "
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)
-
-
-def _follows(oracle: dict, side: str) -> bool:
-    """Whether the side's gradient is its loss's derivative, or, where neither side's is, that derivative times one
-    factor over the tensor while the other side's is not even that (both clip by the global norm, by their own norms)."""
-    other = "torch" if side == "numpy" else "numpy"
-    return oracle[f"{side}_follows"] or f"{side}_scaled" in oracle and f"{other}_scaled" not in oracle
-
-
-def _error_words(oracle: dict, side: str) -> str:
-    scale = oracle.get(f"{side}_scaled")
-    return f"{oracle[f'{side}_error']:.3g}" if scale is None else \
-        f"up to one factor over the tensor, {scale:.4g}, as a clip by the global norm scales it"
-
-
-def _side_of(oracle: dict | None) -> dict:
-    """The side whose gradient is not its loss's derivative, where finite differences tell one."""
-    if not oracle or _follows(oracle, "numpy") == _follows(oracle, "torch"):
-        return {}
-    return {"side": "torch" if _follows(oracle, "numpy") else "numpy"}
-
-
-def _ratio_side(oracle: dict | None, parameter: str) -> str:
-    side = _side_of(oracle).get("side")
-    if side is None:
-        return ""
-    wrong, right = ("NumPy program's", "port's") if side == "numpy" else ("port's", "NumPy program's")
-    return (f" Finite differences of the NumPy program's loss put the factor on one side: the {wrong} gradient of {parameter} "
-            f"is not that loss's derivative (finite differences: {_error_words(oracle, side)}); the {right} is.")
-
-
-def _ratio_fix(oracle: dict | None, parameter: str) -> str:
-    side = _side_of(oracle).get("side")
-    if side == "numpy":
-        return (f"Find the factor the NumPy backward applies on the way to {parameter}'s gradient (a mean's 1/n, the 2 of a "
-                "square's derivative, a dropout's 1/(1 - p), a loss's weight): it is taken otherwise there.")
-    if side == "torch":
-        return "The port's loss scales this gradient otherwise than the NumPy program's: compare the port's loss with it."
-    return "Use the same loss reduction and sign convention in both programs."

@@ -30,11 +30,12 @@ from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, last_readings, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import beside_masked, mask_left_out, mask_on_one_side
 from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
+from parity.diagnosis.carried_factor import CARRIED, agreed_up_to_factor
 from parity.diagnosis.statistic_terms import SOFTMAX_ROW_SUM, statistic_term
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance, traces
 from parity.diagnosis.written_readings import roots
-from parity.diagnosis.agreements import agreements, first_equal, new_value, own_path_inputs, past_views, region_of
+from parity.diagnosis.agreements import first_equal, new_value, own_path_inputs, past_views, region_of
 from parity.diagnosis.branches import branch_apart
 from parity.diagnosis.added_again import added_again
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
@@ -97,12 +98,18 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                      reference: str = "the port", kept_gradient: bool = False, fair: bool = False) -> Finding | None:
     """From the NumPy program's new value of the parameter back (or, `kept_gradient`, from the gradient it keeps): the
     last gradient it shares with the reference side (the port, or the kit's twin), and the first value it makes from it
-    that the reference never has."""
+    that the reference never has. Where none is read so, read again up to one factor the NumPy values carry."""
+    return _located(setup, built, step, parameter, after, reference, kept_gradient, fair) or _located(
+        setup, built, step, parameter, after, reference, kept_gradient, fair, up_to_factor=True)
+
+
+def _located(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray, reference: str, kept_gradient: bool,
+             fair: bool, up_to_factor: bool = False) -> Finding | None:
     (numpy_trace, torch_trace), tolerance = traces(setup, built, step, gradients=True), trace_tolerance(built)
     target = (first_equal if kept_gradient else new_value)(numpy_trace, np.asarray(after, np.float64))
-    if target is None:
+    agreed, torch_trace, factor = agreed_up_to_factor(numpy_trace, torch_trace, tolerance, up_to_factor)  # a count divided out
+    if target is None or up_to_factor and factor is None:  # at the end: dz = 2(p - y), h.T @ dz / n
         return None
-    agreed = agreements(numpy_trace, torch_trace, tolerance)
     if any(twin.op == f"{parameter}.grad" and (twin.detail != RAW or clipped_raw(twin, torch_trace)) for twin in agreed.values()):
         return None  # the NumPy program computes the port's gradient of the parameter (before its clip): they part after
     region = region_of(numpy_trace, target, agreed)
@@ -127,7 +134,7 @@ def located_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                 "agree_up_to": gradient_name(twin, torch_trace), "numpy_op": op_text(first, numpy_trace)}
     text = (f"At step {step} the two programs' backward passes agree up to {evidence['agree_up_to']} ({frontier.array.shape}); "
             f"the first value the NumPy program makes from it that {reference} never has is {evidence['numpy_op']}, on "
-            f"the way to {parameter}'s update.")
+            f"the way to {parameter}'s update.") + (CARRIED.format(factor) if factor else "")
     if reference != "the port":
         text = text.replace("the port's", f"{reference}'s")
     weights = lambda: replayed(setup, built, step)[0].params()  # noqa: E731 - only where read
