@@ -33,21 +33,20 @@ def agreed_up_to_factor(numpy_trace: Trace, torch_trace: Trace, tolerance: float
 
 
 def carried_factor(numpy_trace: Trace, torch_trace: Trace) -> float | None:
-    """The one factor k > 0 (not 1) that NumPy values are of the port's gradients, where the NumPy program writes k (or
-    1/k: the count it divides out) or two of its values carry the same k."""
+    """The first factor k > 0 (not 1) that a NumPy value is of one of the port's gradients, where the NumPy program
+    writes k or 1/k itself (the count it divides out at the end); a factor it never writes is a slip, not a
+    convention."""
     by_shape: dict[tuple, list] = {}
     for gradient in (v for v in torch_trace.values if is_gradient(v) and v.array.size >= 2 and np.any(v.array)):
         by_shape.setdefault(gradient.array.shape, []).append(gradient)
-    seen: list[float] = []
     for value in numpy_trace.values:
         for gradient in by_shape.get(value.array.shape, []):
             k = constant_ratio(value.array, gradient.array)
             if k is None or k <= 0 or abs(k - 1) <= 1e-3 or not np.allclose(value.array, k * gradient.array, rtol=1e-4,
                                                                              atol=1e-6 * k * np.abs(gradient.array).max()):
                 continue
-            if any(abs(k - s) <= 1e-6 * k for s in seen) or written_form(k, numpy_trace.values) is not None:
+            if written_form(k, numpy_trace.values) is not None:
                 return k
-            seen.append(k)
     return None
 
 

@@ -24,7 +24,8 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
     a mask of the forward pass (padding, dropout, a clamp, a ReLU's) whose derivative, 0 there, the NumPy backward
     pass leaves out."""
     gradients = port_gradients(other)
-    for mine in values[:6]:
+    masked_later = {i for v in values if v.op.startswith("setitem") for i in v.inputs if isinstance(i, int)}
+    for mine in (v for v in values[:6] if v.index not in masked_later):  # dZ[~mask] = 0 written after: the mask applied
         a = mine.array
         for theirs in (g for g in gradients if g.array.size == a.size and a.ndim >= 2 and g.array.ndim >= 2):
             for b, laid in arrangements(theirs.array, a.shape):

@@ -118,9 +118,9 @@ def _located(setup: Any, built: Any, step: int, parameter: str, after: np.ndarra
     name = lambda v: gradient_name(v, torch_trace)  # noqa: E731 - the port's values as every reading below names them
     if (early := before_the_frontier(numpy_trace, torch_trace, target, region, tolerance, (step, parameter, reference),
                                      bool(fed), name)) is not None:
-        return early
+        return None if factor else early  # read up to a factor: only from a gradient the two share
     if not fed:
-        return _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
+        return None if factor else _other_targets(numpy_trace, torch_trace, region, tolerance, name, (step, parameter, reference))
     if not (own := own_path_inputs(numpy_trace, target, region, fed)) and target.array.size > 1 and any(
             twin.detail == RAW for twin in agreed.values()):
         return None  # its own gradient agrees: it parts through one number made from the others (a clip's factor)
