@@ -1,5 +1,6 @@
-"""Programs that clip by the global norm: the finite differences read a gradient up to the clip's factor, and a count
-divided out at the end of the NumPy backward is no loss scale."""
+"""Factors on a gradient: a clip by the global norm (finite differences read a gradient up to it), a count the NumPy
+backward carries and divides out at the end (no loss scale; its values read up to it), a constant ratio put on the
+side finite differences show, and a mask written into a gradient after it is made (applied, not left out)."""
 
 import json
 import textwrap
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from parity.cli import cli
 from parity.diagnosis.loss_differences import follows as _follows
+from tests.test_trace_readings import values as traced
 
 NUMPY = """
 import numpy as np
@@ -70,7 +72,7 @@ def train_step(model, optimizer, X, y):
 """
 
 
-def _top(tmp_path, derivative: str, max_norm: str) -> dict:
+def _found(tmp_path, derivative: str, max_norm: str) -> list[dict]:
     (tmp_path / "net.py").write_text(textwrap.dedent(NUMPY.replace("DERIVATIVE", derivative).replace("MAX_NORM", max_norm)))
     (tmp_path / "port.py").write_text(textwrap.dedent(PORT))
     X = np.random.default_rng(1).normal(size=(24, 5))
@@ -81,17 +83,19 @@ def _top(tmp_path, derivative: str, max_norm: str) -> dict:
                                       "--param", "W1=fc1.weight.T", "--param", "b1=fc1.bias", "--param", "W2=fc2.weight.T",
                                       "--param", "b2=fc2.bias", "--grads", "net.grads", "--json", str(report)])
     assert result.exit_code == 1, result.output
-    return json.loads(report.read_text())["diagnosis"][0]
+    return json.loads(report.read_text())["diagnosis"]
 
 
-def test_a_wrong_derivative_under_clipping_is_placed_by_the_ports_gradient_up_to_the_clips_factor(tmp_path):
-    top = _top(tmp_path, "s * (1 - s)", "0.05")  # softplus's derivative written as the sigmoid's
-    assert top["name"] == "numpy-backward" and top["evidence"]["side"] == "numpy"
-    assert 0 < top["evidence"]["torch_scaled"] < 1 and "numpy_scaled" not in top["evidence"]
+def test_a_wrong_derivative_under_clipping_is_read_up_to_the_count_and_placed_by_the_clips_factor(tmp_path):
+    found = _found(tmp_path, "s * (1 - s)", "0.05")  # softplus's derivative written as the sigmoid's, 1/n at the end
+    top, oracle = found[0], next(f for f in found if "torch_scaled" in f["evidence"])
+    assert top["evidence"]["side"] == "numpy" and "times 48" in top["explanation"] and "v(1 - v)" in top["explanation"], top
+    assert oracle["name"] == "numpy-backward" and oracle["evidence"]["side"] == "numpy", oracle
+    assert 0 < oracle["evidence"]["torch_scaled"] < 1 and "numpy_scaled" not in oracle["evidence"]
 
 
 def test_a_count_divided_out_at_the_end_is_no_loss_scale(tmp_path):
-    top = _top(tmp_path, "s", "0.04")  # correct gradients, clipped to another bound
+    top = _found(tmp_path, "s", "0.04")[0]  # correct gradients, clipped to another bound
     assert top["name"] == "gradient-clipping", top
 
 
@@ -100,3 +104,26 @@ def test_a_count_divided_out_at_the_end_is_no_loss_scale(tmp_path):
 def test_a_factor_over_the_tensor_says_a_side_only_where_the_other_side_has_none(scaled, follows):
     oracle = {"numpy_follows": False, "torch_follows": False, **scaled}
     assert (_follows(oracle, "numpy"), _follows(oracle, "torch")) == follows
+
+
+@pytest.mark.parametrize("oracle, side", [({"numpy_follows": False, "torch_follows": True, "numpy_error": 0.5}, "numpy"),
+                                          ({"numpy_follows": True, "torch_follows": False, "torch_error": 0.5}, "torch"),
+                                          ({"numpy_follows": False, "torch_follows": False}, None), (None, None)])
+def test_a_constant_ratio_is_put_on_the_side_finite_differences_show(oracle, side):
+    from parity.diagnosis.loss_differences import ratio_fix, ratio_side, side_of
+    assert side_of(oracle).get("side") == side
+    words, fix = ratio_side(oracle, "b1"), ratio_fix(oracle, "b1")
+    assert ("Finite differences" in words) == (side is not None)
+    assert ("the 2 of a square's derivative" in fix) == (side == "numpy") and ("port's loss" in fix) == (side == "torch")
+
+
+def test_a_mask_written_into_a_gradient_after_it_is_made_is_no_mask_left_out():
+    from parity.diagnosis.masks_left_out import mask_left_out
+    rng = np.random.default_rng(5)
+    g, keep = rng.normal(size=(10, 3)), rng.random((10, 1)) < 0.4
+    port = traced(("grad", np.where(keep, g, 0.0) / 4, (), ""))  # the mean over the rows kept
+    mine = traced(("X", g, (), ""), ("divide", g / 10, (0, 10.0), ""))  # over every row: the count slip
+    said = mask_left_out([mine.values[1]], port, 1e-9, lambda v: "the port's gradient")
+    assert "scaled mask" in said, said  # as far as this value shows, a scaled mask
+    masked = traced(("X", g, (), ""), ("divide", g / 10, (0, 10.0), ""), ("setitem (in place)", np.where(keep, g / 10, 0.0), (1, 0.0), ""))
+    assert mask_left_out(masked.values[1:], port, 1e-9, lambda v: "the port's gradient") == ""  # dZ[~mask] = 0 follows
