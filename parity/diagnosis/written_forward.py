@@ -27,7 +27,7 @@ from parity.diagnosis.negated_input import meant, negated_input
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constants_apart
 from parity.diagnosis.layer_weights import given_weights
-from parity.diagnosis.op_words import op_text
+from parity.diagnosis.op_words import op_text, parting_location
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
 from parity.diagnosis.comparisons import mask_as_indices, masks_apart, random_draw, semantics, mask_dropped, port_mask_dropped
 from parity.diagnosis.written_ops import lengths
@@ -95,7 +95,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
     if CARRIED in found.explanation:
         found = replace(found, explanation=found.explanation.replace(CARRIED, carried_or_constant(built, step)))
     if step > 1 and found.score < 0.8 and (average := average_apart(setup, built, step, tolerance)):
-        where = _location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
+        where = parting_location(step, name, found.evidence) if "agree_up_to" in found.evidence else found.explanation
         return Finding("forward", f"{where} {average}", {**found.evidence, "average": average},
                        "Keep the average with the same decay on both sides: A = decay·A + (1 - decay)·p.", 0.85)
     if step > 1 and found.score < 0.8 and (extra := written_port_moved(built.make_sides()[1], replayed(setup, built, step)[1])):
@@ -131,7 +131,7 @@ def parting_finding(numpy_trace: Trace, torch_trace: Trace, region: list[int], f
         f"the value of shape {frontier.array.shape} (the port's {twin.op} output)"
     evidence = {"step": step, "stage": "forward", "agree_up_to": where,
                 "numpy_ops": [op_text(v, numpy_trace) for v in numpy_ops], "torch_ops": [op_text(v, torch_trace) for v in torch_ops]}
-    text = _location(step, name, evidence)
+    text = parting_location(step, name, evidence)
     for key, read in _readings(numpy_trace, torch_trace, region, frontier, agreed, numpy_ops, torch_ops, law_tolerance, reading):
         if (kinds is None or key in kinds) and (found := _guarded(read)):
             finding, said, fix, fit = found
@@ -169,7 +169,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
     return [
         ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
                                 "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
-        ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops) or [v for v in torch_ops if v.index in torch_trace.called], torch_trace.called, [numpy_trace.values[
+        ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
             i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), SAME)),  # the very first ops past the frontier
         ("targets", targets),
@@ -211,7 +211,10 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
                     said: Callable, start: tuple[Value, Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
+    calls = [torch_trace.values[i] for i in start[1].users if i in torch_trace.called]  # the port's own, with an argument changed
     return [("again", lambda: again_said(said, *start, departing, (numpy_trace, torch_trace), tolerance)),
+            ("called", lambda: said("forward", recalled(calls, torch_trace.called, departing, tolerance), "Call it as the NumPy "
+                                    "program computes it.", 0.85)),
             ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
                                          "Compute that value alike in both programs.", 0.75))]
@@ -281,12 +284,6 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("axes", lambda: said("forward", normalised_axis(departing[:24], torch_ops), "Normalise over the classes' axis.", 0.85)),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),
     ]
-
-
-def _location(step: int, name: str, evidence: dict) -> str:
-    return (f"At the shared start of step {step} the two programs agree up to {evidence['agree_up_to']}; they part after "
-            f"it, before the {name}. The NumPy program goes on with {'; '.join(evidence['numpy_ops']) or 'nothing it traces'}; the port with "
-            f"{'; '.join(evidence['torch_ops']) or 'nothing it traces'}.")
 
 
 def _guarded(read: Callable[[], tuple | None]) -> tuple | None:  # None where a reading fails on values it was not written for
