@@ -34,8 +34,8 @@ def agreed_up_to_factor(numpy_trace: Trace, torch_trace: Trace, tolerance: float
 
 def carried_factor(numpy_trace: Trace, torch_trace: Trace) -> float | None:
     """The first factor k > 0 (not 1) that a NumPy value is of one of the port's gradients, where the NumPy program
-    writes k or 1/k itself (the count it divides out at the end); a factor it never writes is a slip, not a
-    convention."""
+    writes k or 1/k itself and it is a count of the data's (what it divides out at the end); a factor it never writes,
+    or no count, is a slip, not a convention."""
     by_shape: dict[tuple, list] = {}
     for gradient in (v for v in torch_trace.values if is_gradient(v) and v.array.size >= 2 and np.any(v.array)):
         by_shape.setdefault(gradient.array.shape, []).append(gradient)
@@ -45,9 +45,17 @@ def carried_factor(numpy_trace: Trace, torch_trace: Trace) -> float | None:
             if k is None or k <= 0 or abs(k - 1) <= 1e-3 or not np.allclose(value.array, k * gradient.array, rtol=1e-4,
                                                                              atol=1e-6 * k * np.abs(gradient.array).max()):
                 continue
-            if written_form(k, numpy_trace.values) is not None:
+            if written_form(k, numpy_trace.values) is not None and _a_count(k, numpy_trace):
                 return k
     return None
+
+
+def _a_count(k: float, trace: Trace) -> bool:
+    """k or 1/k a count of the data's: the rows, the entries of y, a product of X's or y's axes (what a mean divides by)."""
+    n = k if k > 1 else 1 / k
+    shapes = [v.array.shape for v in trace.values if v.op in ("X", "y")]
+    counts = {int(np.prod(shape[a:b])) for shape in shapes for a in range(len(shape)) for b in range(a + 1, len(shape) + 1)}
+    return abs(n - round(n)) <= 1e-6 * n and round(n) in counts - {1}
 
 
 def scaled_gradients(trace: Trace, k: float) -> Trace:
