@@ -63,10 +63,14 @@ SQUARE = " + 0.1 * ((model(X).squeeze(-1) - y) ** 2).mean()"
 MSE = ("loss = (r ** 2).mean()", "2 * r")
 
 
-def _top(tmp_path, numpy_loss: tuple[str, str], port_loss: str, decay: str = "+ 0.0", port_decay: str = "0.0") -> dict | None:
+def _top(tmp_path, numpy_loss: tuple[str, str], port_loss: str, decay: str = "+ 0.0", port_decay: str = "0.0",
+         zeroed: bool = True, optimizer: str = "") -> dict | None:
     (tmp_path / "reg.py").write_text(textwrap.dedent(NUMPY.replace("LOSS", numpy_loss[0]).replace("DOUT", numpy_loss[1])
                                                      .replace("DECAY", decay)))
-    (tmp_path / "port.py").write_text(textwrap.dedent(PORT.replace("LOSS", port_loss).replace("WD", port_decay)))
+    port = PORT.replace("LOSS", port_loss).replace("WD", port_decay)
+    port = port if zeroed else port.replace("optimizer.zero_grad()", "pass")
+    port = port.replace("torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9", optimizer) if optimizer else port
+    (tmp_path / "port.py").write_text(textwrap.dedent(port))
     X = np.random.default_rng(1).normal(size=(24, 5))
     np.savez(tmp_path / "d.npz", X=X, y=2 * X[:, 0] - X[:, 1] ** 2)
     report = tmp_path / "r.json"
@@ -190,3 +194,8 @@ def test_a_sparse_adjacency_the_port_multiplies_by_is_read_as_its_numbers(tmp_pa
     if words:
         top = json.loads(report.read_text())["diagnosis"][0]
         assert words in top["explanation"] and "constant matri" in top["explanation"], top
+
+
+def test_gradients_a_port_never_zeroes_are_accumulation_where_only_its_state_shows_them(tmp_path):
+    top = _top(tmp_path, MSE, "((model(X).squeeze(-1) - y) ** 2).mean()", zeroed=False)
+    assert top["name"] == "gradient-accumulation" and top["evidence"]["side"] == "torch", top

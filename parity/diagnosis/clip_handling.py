@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import math
 
+from typing import Any
+
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.backward_again import raw_gradients
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.replays import replayed
 
 AGREES = 1e-4  # relative gap of a handling's prediction to a side's gradient
 SCALED = 1e-3  # relative spread of one factor over a parameter
@@ -169,3 +173,30 @@ def clipped_after_step(torch_record: dict, raw: dict[str, np.ndarray], step: int
                    {"step": step, "stage": "update", "side": "torch", "factor": factors[0]},
                    "Clip between loss.backward() and optimizer.step().", 0.9)
 
+
+def accumulated(setup: Any, built: Any, step: int) -> bool:
+    """Whether the port's .grad at the step, as its step takes it, is back-propagation's gradients of this step and
+    every one before it summed: gradients never zeroed, which hand its optimizer other gradients than the step's own."""
+    if not 2 <= step <= MOST_STEPS_SUMMED:
+        return False
+    _, torch_side = replayed(setup, built, step)
+    torch_side.step(setup.rows(step))
+    taken = {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items()}
+    total = {k: np.asarray(v, np.float64) for k, v in raw_gradients(setup, built, step).items()}
+    if not taken or all(k in total and np.allclose(v, total[k]) for k, v in taken.items()):
+        return False  # the step's own gradients: zeroed (the common case, read without stepping the others)
+    for earlier in range(1, step):
+        for k, v in raw_gradients(setup, built, earlier).items():
+            total[k] = total.get(k, 0.0) + np.asarray(v, np.float64)
+    return all(k in total and np.allclose(v, total[k], rtol=1e-5, atol=1e-7 * float(np.abs(total[k]).max(initial=1e-30)))
+               for k, v in taken.items())
+
+
+MOST_STEPS_SUMMED = 6  # the steps run again to sum: a port that never zeroes parts by its second step
+
+
+def never_zeroed(step: int) -> Finding:
+    return Finding("gradient-accumulation", f"The port's .grad at step {step}, as its optimizer takes it, is the sum of "
+                   "back-propagation's gradients of this step and every earlier one (each step run again in lockstep): "
+                   "its gradients are never zeroed.", {"step": step, "stage": "update", "side": "torch"},
+                   "Call optimizer.zero_grad() (or set each .grad to None) once every step, before loss.backward().", 0.95)

@@ -19,7 +19,7 @@ import torch.nn.utils as nn_utils
 import torch.nn.utils.clip_grad as clip_grad
 
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.clip_handling import ROUND, handling
+from parity.diagnosis.clip_handling import ROUND, accumulated, handling, never_zeroed
 from parity.diagnosis.clip_rules import GLOBAL, NORMS, Gradients, clippings, never_binding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, _optimizer, follows_trajectory, port_follows
@@ -63,6 +63,8 @@ def clipped_again_finding(setup: Any, built: Any, step: int, tolerance: float) -
         if stepped and (binds is None or binds(clip)) and raw.new(clip) and _follows(built, steps, clip, tolerance, raw.where):
             if scaled := scaled_before_clipping(setup, built, step, tolerance):
                 return scaled  # the NumPy program's own gradients are another size: the clipping only hides it
+            if words == "not at all" and accumulated(setup, built, step):
+                return never_zeroed(step)
             port, after = _port_handling(setup, built, step, clip)
             said = (f"the port's .grad, as its step leaves it, is clipped so too ({port}): its optimizer stepped before "
                     "the clipping (clip_grad_norm_ called after optimizer.step())" if after else

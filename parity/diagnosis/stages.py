@@ -23,6 +23,7 @@ from parity.diagnosis.momentum_form import momentum_form_finding
 from parity.diagnosis.update_recurrence import recurrence_finding
 from parity.diagnosis.gradient_sizes import sizes_apart
 from parity.diagnosis.held_rows import held_rows
+from parity.diagnosis.clip_handling import accumulated, never_zeroed
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.forward_stage import forward_beneath, forward_readings, loss_agrees, ranked
 from parity.diagnosis.quietly import quietly
@@ -92,6 +93,9 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
+    if failure.step >= 2 and not name.endswith(".grad") and name not in ("loss", "output") and \
+            quietly(accumulated, setup, built, failure.step):  # measured: before any state or update is read otherwise
+        found.insert(0, never_zeroed(failure.step))
     if again := _stepped_again(setup, built, failure.step, name, found):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]

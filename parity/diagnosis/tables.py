@@ -55,8 +55,8 @@ def other_parameter(frontier_twin: Value, torch_trace: Trace, numpy_trace: Trace
         if func is None or _numpy_value(op.array, numpy_trace, tolerance):
             continue  # an op whose own value the NumPy program has too reads its weight alike
         for k, arg in enumerate(args):
-            if not torch.is_tensor(arg) or id(arg) in torch_trace.of or not arg.is_floating_point():
-                continue  # a mask or an index is no weight
+            if not torch.is_tensor(arg) or id(arg) in torch_trace.of or not arg.is_floating_point() or arg.grad_fn is not None:
+                continue  # a mask or an index is no weight, nor a value made in the step that the trace missed
             for other in (p for p in held if p.shape == arg.shape and not torch.equal(p, arg) and float(p.max() - p.min()) > 0):
                 # a parameter at one value everywhere (a norm's zeros or ones) put in drops or keeps a term: no table
                 try:
@@ -85,7 +85,7 @@ def _parameters(trace: Trace) -> list[torch.Tensor]:
     found: list[torch.Tensor] = []
     for _, args, kwargs in trace.called.values():
         for a in (*args, *kwargs.values()):
-            if torch.is_tensor(a) and id(a) not in trace.of and a.ndim >= 1 and a.numel() >= 4 and a.is_floating_point() and \
+            if torch.is_tensor(a) and id(a) not in trace.of and a.grad_fn is None and a.ndim >= 1 and a.numel() >= 4 and a.is_floating_point() and \
                     not any(p.shape == a.shape and torch.equal(p, a) for p in found):
                 found.append(a)
     return found
