@@ -199,3 +199,15 @@ def test_a_sparse_adjacency_the_port_multiplies_by_is_read_as_its_numbers(tmp_pa
 def test_gradients_a_port_never_zeroes_are_accumulation_where_only_its_state_shows_them(tmp_path):
     top = _top(tmp_path, MSE, "((model(X).squeeze(-1) - y) ** 2).mean()", zeroed=False)
     assert top["name"] == "gradient-accumulation" and top["evidence"]["side"] == "torch", top
+
+
+def test_a_weight_the_port_reads_is_a_leaf_not_a_value_its_step_made_that_the_trace_missed():
+    import torch
+    from parity.diagnosis.tables import _parameters
+    from parity.diagnosis.value_trace import Trace
+    weight = torch.randn(4, 3)  # as the trace keeps a parameter: a copy taken before the call
+    made = (torch.randn(3, 4, requires_grad=True) * 2).T  # `o[..., 1].T`: a view the trace does not follow
+    trace = Trace()
+    trace.called = {0: (torch.add, (made, weight), {})}
+    found = _parameters(trace)
+    assert any(p is weight for p in found) and not any(p is made for p in found)
