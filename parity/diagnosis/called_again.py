@@ -200,12 +200,13 @@ MEANINGS = {"pad": " (F.pad's numbers run (left, right), from the last axis: the
 
 
 def recalled(ops: list, called: dict[int, tuple], numpy_values: list, tolerance: float, shared: tuple = (),
-             numpy_trace: Any = None, port_trace: Any = None) -> str:
+             numpy_trace: Any = None, port_trace: Any = None, kin: bool = True) -> str:
     """shared: the arrays of the values the two programs share before they part (an argument handed over as the other
     program has it, where the NumPy program first makes another value of it); port_trace: the port's values, for a
-    loss given an op of a value where the value itself belongs."""
+    loss given an op of a value where the value itself belongs; kin: another function of its kind in its place too
+    (softmax for log_softmax), not for the calls past where the values part, which the NumPy program may write in steps."""
     numbers = tuple(dict.fromkeys(i for v in numpy_values for i in v.inputs if isinstance(i, float) and i not in (0.0, 1.0)))[:12]
-    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace, port_trace)) or (
+    return _recalled(ops, called, numpy_values, tolerance, numbers, (shared, numpy_trace, port_trace), kin) or (
         applied_before(ops, port_trace, numpy_trace.values if numpy_trace is not None else numpy_values, tolerance)
         or weight_inside(ops, port_trace, numpy_trace.values if numpy_trace is not None else numpy_values, tolerance)
         if port_trace is not None else "")  # a loss term the NumPy program weighs afterwards (α·T²·KL) is its value too

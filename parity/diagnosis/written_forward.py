@@ -213,7 +213,7 @@ def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Valu
     """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
     calls = [torch_trace.values[i] for i in start[1].users if i in torch_trace.called]  # the port's own, with an argument changed
     return [("again", lambda: again_said(said, *start, departing, (numpy_trace, torch_trace), tolerance)),
-            ("called", lambda: said("forward", recalled(calls, torch_trace.called, departing, tolerance), "Call it as the NumPy "
+            ("called", lambda: said("forward", recalled(calls, torch_trace.called, departing, tolerance, kin=False), "Call it as the NumPy "
                                     "program computes it.", 0.85)),
             ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
