@@ -93,9 +93,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if "." in name and not name.endswith(".grad") and (not found or found[0].score < 0.8) and (turned := quietly(
             transposed_finding, setup, built, name, context, failure.step)):
         found.insert(0, turned)
-    if failure.step >= 2 and not name.endswith(".grad") and name not in ("loss", "output") and \
-            quietly(accumulated, setup, built, failure.step):  # measured: before any state or update is read otherwise
-        found.insert(0, never_zeroed(failure.step))
+    if kept := _never_zeroed(setup, built, failure.step, name):  # measured: before any state or update is read otherwise
+        found.insert(0, kept)
     if again := _stepped_again(setup, built, failure.step, name, found):
         found.insert(0, again)
     parameter = name.removesuffix(".grad").removesuffix(".update").partition(".")[0]
@@ -121,6 +120,13 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if not found:
         found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
+
+
+def _never_zeroed(setup: Setup, built, step: int, name: str) -> Finding | None:
+    """At a state or an update from the second step: the port's gradients summed over the steps, never zeroed."""
+    if step < 2 or name.endswith(".grad") or name in ("loss", "output") or not quietly(accumulated, setup, built, step):
+        return None
+    return never_zeroed(step)
 
 
 def _written_optimizer(setup: Setup, built, step: int, name: str, numpy_record: dict, found: list[Finding]) -> Finding | None:
