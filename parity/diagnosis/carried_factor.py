@@ -28,8 +28,8 @@ def agreed_up_to_factor(numpy_trace: Trace, torch_trace: Trace, tolerance: float
     agreed = agreements(numpy_trace, torch_trace, tolerance)
     if not scaled or any(map(is_gradient, agreed.values())) or (k := carried_factor(numpy_trace, torch_trace)) is None:
         return agreed, torch_trace, None
-    scaled = scaled_gradients(torch_trace, k)
-    return agreements(numpy_trace, scaled, tolerance), scaled, k
+    times_k = scaled_gradients(torch_trace, k)
+    return agreements(numpy_trace, times_k, tolerance), times_k, k
 
 
 def carried_factor(numpy_trace: Trace, torch_trace: Trace) -> float | None:

@@ -179,9 +179,7 @@ def accumulated(setup: Any, built: Any, step: int) -> bool:
     every one before it summed: gradients never zeroed, which hand its optimizer other gradients than the step's own."""
     if not 2 <= step <= MOST_STEPS_SUMMED:
         return False
-    _, torch_side = replayed(setup, built, step)
-    torch_side.step(setup.rows(step))
-    taken = {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items()}
+    taken = gradients_after_step(setup, built, step)
     total = {k: np.asarray(v, np.float64) for k, v in raw_gradients(setup, built, step).items()}
     if not taken or all(k in total and np.allclose(v, total[k]) for k, v in taken.items()):
         return False  # the step's own gradients: zeroed (the common case, read without stepping the others)
@@ -190,6 +188,13 @@ def accumulated(setup: Any, built: Any, step: int) -> bool:
             total[k] = total.get(k, 0.0) + np.asarray(v, np.float64)
     return all(k in total and np.allclose(v, total[k], rtol=1e-5, atol=1e-7 * float(np.abs(total[k]).max(initial=1e-30)))
                for k, v in taken.items())
+
+
+def gradients_after_step(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
+    """The port's .grad as its own step leaves it (replayed to the step's shared start, then stepped), in float64."""
+    _, torch_side = replayed(setup, built, step)
+    torch_side.step(setup.rows(step))
+    return {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items()}
 
 
 MOST_STEPS_SUMMED = 6  # the steps run again to sum: a port that never zeroes parts by its second step

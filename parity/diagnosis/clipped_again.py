@@ -19,7 +19,7 @@ import torch.nn.utils as nn_utils
 import torch.nn.utils.clip_grad as clip_grad
 
 from parity.diagnosis.backward_again import raw_gradients
-from parity.diagnosis.clip_handling import ROUND, accumulated, handling, never_zeroed
+from parity.diagnosis.clip_handling import ROUND, accumulated, gradients_after_step, handling, never_zeroed
 from parity.diagnosis.clip_rules import GLOBAL, NORMS, Gradients, clippings, never_binding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import AHEAD, _optimizer, follows_trajectory, port_follows
@@ -275,9 +275,7 @@ def _port_handling(setup: Any, built: Any, step: int, clip: Callable[[Gradients]
     """What the port's step leaves in .grad, read against back-propagation's own gradients, and whether it is the
     clipping that made the updates agree (the port clips, after its step)."""
     raw = raw_gradients(setup, built, step)
-    _, torch_side = replayed(setup, built, step)
-    torch_side.step(setup.rows(step))
-    taken = {k: np.asarray(v, np.float64) for k, v in (torch_side.gradients() or {}).items() if k in raw}
+    taken = {k: v for k, v in gradients_after_step(setup, built, step).items() if k in raw}
     read = handling(taken, raw) if taken else None
     clipped = {k: v.numpy() for k, v in clip({k: torch.as_tensor(v) for k, v in raw.items()}).items()}
     after = bool(taken) and read is not None and read[0] != "raw" and all(

@@ -96,16 +96,16 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,
                      reference: str = "the port", kept_gradient: bool = False, fair: bool = False) -> Finding | None:
-    """From the NumPy program's new value of the parameter back (or, `kept_gradient`, from the gradient it keeps): the
-    last gradient it shares with the reference side (the port, or the kit's twin), and the first value it makes from it
-    that the reference never has. Where none is read so, read again up to one factor the NumPy values carry."""
-    return _located(setup, built, step, parameter, after, reference, kept_gradient, fair) or _located(
-        setup, built, step, parameter, after, reference, kept_gradient, fair, up_to_factor=True)
+    """From the NumPy program's new value (or, `kept_gradient`, its gradient) back: the last gradient it shares with the
+    reference (the port, the kit's twin), the first value made from it that the reference never has; else up to a factor."""
+    both = traces(setup, built, step, gradients=True)  # traced once, read as they are and then up to a factor
+    return _located(setup, built, step, parameter, after, reference, kept_gradient, fair, both) or _located(
+        setup, built, step, parameter, after, reference, kept_gradient, fair, both, up_to_factor=True)
 
 
 def _located(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray, reference: str, kept_gradient: bool,
-             fair: bool, up_to_factor: bool = False) -> Finding | None:
-    (numpy_trace, torch_trace), tolerance = traces(setup, built, step, gradients=True), trace_tolerance(built)
+             fair: bool, both: tuple[Trace, Trace], up_to_factor: bool = False) -> Finding | None:
+    (numpy_trace, torch_trace), tolerance = both, trace_tolerance(built)
     target = (first_equal if kept_gradient else new_value)(numpy_trace, np.asarray(after, np.float64))
     agreed, torch_trace, factor = agreed_up_to_factor(numpy_trace, torch_trace, tolerance, up_to_factor)  # a count divided out
     if target is None or up_to_factor and factor is None:  # at the end: dz = 2(p - y), h.T @ dz / n
