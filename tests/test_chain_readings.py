@@ -948,11 +948,22 @@ def test_one_gradient_added_into_a_later_sum_of_the_loop_again_is_read_and_a_sum
                       ("add", d_out, (0.0, 1), ""), ("greater", mask, (0, 0.0), ""), ("multiply", da, (3, 4), ""),
                       ("matmul", da, (5, "?"), ""), ("add", da + d_out, (6, second_term), ""))
     again = loop(1)
-    said = added_again(again.values[3], again.values[5], again)
+    port = traced(("grad", d_out, (), ""), ("grad", da, (), ""))  # the port's dh at the later pass: dh_next alone
+    said = added_again(again.values[3], again.values[5], again, port, 1e-9)
     assert "into 2 sums" in said and "adds it again" in said and "every time step" in said, said
     own = loop(2)  # each pass adds its own term: nothing added again
-    assert added_again(own.values[3], own.values[5], own) == ""
-    assert added_again(again.values[5], again.values[6], again) == ""  # the frontier is no sum of it
+    assert added_again(own.values[3], own.values[5], own, port, 1e-9) == ""
+    assert added_again(again.values[5], again.values[6], again, port, 1e-9) == ""  # the frontier is no sum of it
+    # a value two sums take in, where the port's gradient is no sum without it (a gradient shared by two parameters,
+    # the later one weighted otherwise): no measurement shows a term added again
+    assert added_again(again.values[3], again.values[5], again, traced(("grad", d_out, (), "")), 1e-9) == ""
+    # the port's gradient at one copy of a value it computes twice (softplus(ρ) in the forward pass and again in a
+    # penalty) is a part of that value's gradient: the whole is the sum over the copies
+    made = rng.normal(size=(4, 3))
+    twice = traced(("softplus", made, (), ""), ("softplus", made.copy(), (), ""), ("grad", da, (0,), ""), ("grad", other, (1,), ""))
+    assert added_again(again.values[3], again.values[5], again, twice, 1e-9) == ""
+    twice.values[3].array = np.zeros((4, 3))  # the other copy takes no gradient: the one copy's is the whole
+    assert "adds it again" in added_again(again.values[3], again.values[5], again, twice, 1e-9)
 
 
 def test_a_standardised_weights_scale_is_one_scale_and_its_own_rank_no_low_rank_term():

@@ -143,9 +143,11 @@ def test_a_readout_gradient_added_at_every_step_is_read_where_the_programs_part_
     d, h1, h2 = rng.normal(size=(3, 4, 5))
     trace = values(("matmul", d, (), ""), ("matmul", h1, (), ""), ("add", d + h1, (1, 0), ""), ("matmul", h2, (), ""),
                    ("add", d + h2, (3, 0), ""))
-    said = added_again(trace.values[3], trace.values[4], trace)
+    port = values(("grad", h1, (), ""), ("grad", h2, (), ""))  # the port's gradients: each step's own term
+    said = added_again(trace.values[3], trace.values[4], trace, port, 1e-9)
     assert "into 2 sums, the same value each time" in said and "added at every time step" in said, said
-    assert added_again(trace.values[1], trace.values[2], trace) == ""  # the first sum: d_out taken in once
+    assert added_again(trace.values[1], trace.values[2], trace, port, 1e-9) == ""  # the first sum: d_out taken in once
+    assert added_again(trace.values[3], trace.values[4], trace, values(("grad", h1, (), "")), 1e-9) == ""  # d + h2 less d
 
 
 def values(*steps):

@@ -113,6 +113,13 @@ def test_two_operators_grouped_otherwise_are_read_as_operator_precedence():
                     ("multiply", mask * (a + b), (0, 3), ""))
     port = values(("bce", mask * a + b, ("?",), ""))  # equal to the regrouping wherever the mask is 1: no parentheses read
     assert grouped_otherwise(masked.values[3:], masked, port.values, 1e-6) == ""
+    # (g·ε + k) · σ'(ρ) with a term k left out of the parentheses: g·ε + k·σ'(ρ) is g·ε within rounding (k·σ'(ρ) is
+    # 1e-5 of it), a value the port has on its way. The regrouping leaves one operand alone: no parentheses read
+    g_eps, k, slope = rng.normal(size=3) * 2.0, np.full(3, 1.8e-3), np.full(3, 0.018)
+    mine = values(("multiply", g_eps, (), ""), ("k", k, (), ""), ("slope", slope, (), ""), ("add", g_eps + k, (0, 1), ""),
+                  ("multiply", (g_eps + k) * slope, (3, 2), ""))
+    port = values(("grad", g_eps, ("?",), ""))
+    assert grouped_otherwise(mine.values[4:], mine, port.values, 1e-4) == ""
 
 
 def test_an_op_left_out_is_a_scale_or_a_mask_not_a_difference_with_the_data():

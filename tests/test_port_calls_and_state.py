@@ -211,3 +211,21 @@ def test_a_weight_the_port_reads_is_a_leaf_not_a_value_its_step_made_that_the_tr
     trace.called = {0: (torch.add, (made, weight), {})}
     found = _parameters(trace)
     assert any(p is weight for p in found) and not any(p is made for p in found)
+
+
+def test_a_transposed_view_of_a_value_is_followed_by_that_value_not_by_the_tensor_it_is_cut_from():
+    import torch
+
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+
+    trace = Trace()
+    o, x = torch.randn(3, 4, 2), torch.randn(5, 3)
+    trace.root("X", o, o.double().numpy())
+    with _TorchValues(trace):
+        column = o[..., 1]
+        product = x @ column.T.T  # a property, not x.t(): it reaches the mode as __get__
+    picked = trace.of[id(column)]
+    made = trace.values[trace.of[id(product)]]
+    assert trace.values[picked].op == "getitem" and made.op == "matmul" and made.inputs[1] == picked, made
+    assert trace.source(o[..., 0].mT) == trace.of[id(o)]  # a view of a value never traced: still followed by its base

@@ -15,7 +15,7 @@ from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.slice_offsets import offset_reading
 from parity.diagnosis.steps_left_out import gradient_words
 from parity.diagnosis.recompute import recomputed, replay
-from parity.diagnosis.missing_terms import port_gradients
+from parity.diagnosis.missing_terms import is_gradient, port_gradients
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_forward import op_text
 
@@ -127,17 +127,20 @@ def axis_apart(region: list[int], trace: Trace, other: Trace, tolerance: float) 
 PRODUCTS = {"matmul": np.matmul, "dot": np.dot, "multiply": np.multiply}
 
 
-def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, name) -> str:
+def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, name, weights: dict | None = None) -> str:
     """A product of the NumPy backward pass whose operand is an array the trace did not see (made before the step,
     or outside the traced arrays): put one of the program's values of that size in its place (as it is or
-    transposed), the product gives one of the port's gradients. The operand is taken from the wrong source (the
-    layer's input before an op the forward applies to it: raw frames where the windowed ones entered the layer)."""
+    transposed), or one of the port's forward values, the product gives one of the port's gradients. The operand is
+    taken from the wrong source (the layer's input before an op the forward applies to it: raw frames where the
+    windowed ones entered the layer; a weight's mean where the forward used its sample)."""
     op = PRODUCTS.get(value.op.removesuffix(" (in place)"))
     if op is None or len(value.inputs) != 2 or not value.unseen:
         return ""
     gradients = port_gradients(other)
+    mine = [(v, False) for v in trace.values[:value.index]]
+    theirs = [(v, True) for v in other.values if not is_gradient(v) and v.op not in ("X", "y")]
     for position, held in value.unseen.items():
-        for candidate in (v for v in trace.values[:value.index] if v.array.size == held.size and np.ptp(v.array) > 0):
+        for candidate, ported in (c for c in mine + theirs if c[0].array.size == held.size and np.ptp(c[0].array) > 0):
             for put in (candidate.array.reshape(held.shape), candidate.array.reshape(held.shape[::-1]).T):
                 if np.allclose(put, held, rtol=1e-6, atol=1e-12):
                     continue
@@ -150,16 +153,25 @@ def unseen_operand(value: Value, trace: Trace, other: Trace, tolerance: float, n
                 match = next((g for g in gradients if g.array.size == again.size and agrees(
                     again.reshape(g.array.shape), g.array, tolerance)), None)
                 if match is not None:
-                    before = next((trace.values[i] for i in candidate.inputs if isinstance(i, int) and trace.values[i].array.size
-                                   == held.size and _same_numbers(trace.values[i].array, held)), None)
-                    after = (f" The array it used is {describe(before)}, which the forward passes through {candidate.op} "
-                             "first: the product reads the layer's input before that op." if before is not None else "")
-                    return (f"The NumPy program's {describe(value)} multiplies by an array it made outside the traced values "
-                            f"({'x'.join(map(str, held.shape))}); with {describe(candidate)} (value {candidate.index}) in its "
-                            f"place it gives {name(match)}: the operand is taken from the wrong source there (the layer's "
-                            "input before an op the forward applies to it, a cached value from elsewhere, the wrong variable)."
-                            + after)
+                    return _operand_words(value, held, (candidate, ported), match, trace, name, weights or {})
     return ""
+
+
+def _operand_words(value: Value, held: np.ndarray, put: tuple[Value, bool], match: Value, trace: Trace, name,
+                   weights: dict) -> str:
+    candidate, ported = put
+    before = None if ported else next((trace.values[i] for i in candidate.inputs if isinstance(i, int) and
+                                       trace.values[i].array.size == held.size and _same_numbers(trace.values[i].array, held)), None)
+    parameter = next((k for k, w in weights.items() if np.size(w) == held.size and _same_numbers(np.asarray(w, np.float64), held)), None)
+    after = (f" The array it used is {describe(before)}, which the forward passes through {candidate.op} first: the "
+             "product reads the layer's input before that op." if before is not None else
+             f" The array it used is {parameter} itself, where the port's forward pass used that value made from it."
+             if parameter is not None and ported else "")
+    source = f"the port's {describe(candidate)}" if ported else f"{describe(candidate)} (value {candidate.index})"
+    return (f"The NumPy program's {describe(value)} multiplies by an array it made outside the traced values "
+            f"({'x'.join(map(str, held.shape))}); with {source} in its place it gives {name(match)}: the operand is taken "
+            "from the wrong source there (the layer's input before an op the forward applies to it, a cached value from "
+            "elsewhere, the wrong variable)." + after)
 
 
 def _same_numbers(array: np.ndarray, held: np.ndarray) -> bool:

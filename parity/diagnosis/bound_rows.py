@@ -50,21 +50,29 @@ def ancestors(trace: Trace, index: int) -> list[int]:
     return sorted(seen)
 
 
-def outer_broadcast(trace: Trace, rows: int) -> str:
-    """The first value of a program made (n, n) from an (n,) and an (n, 1) input, n the batch's rows."""
+BROADCASTING_LOSSES = ("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss")  # torch warns, then broadcasts inside
+
+
+def outer_broadcast(trace: Trace, rows: int, in_losses: bool = False) -> str:
+    """The first value of a program made (n, n) from an (n,) and an (n, 1) input, n the batch's rows (`in_losses`: or a
+    loss of torch's that makes that matrix inside it, and reduces it)."""
     for value in trace.values:
         shapes = {trace.values[i].array.shape for i in value.inputs if isinstance(i, int)}
-        if rows > 1 and value.array.shape == (rows, rows) and {(rows,), (rows, 1)} <= shapes:
+        inside = in_losses and value.op in BROADCASTING_LOSSES and "reduction='none'" not in value.detail
+        if rows > 1 and (value.array.shape == (rows, rows) or inside) and {(rows,), (rows, 1)} <= shapes:
             return (f"{value.op} broadcasts an array of shape ({rows},) against one of shape ({rows}, 1) into a "
-                    f"({rows}, {rows}) matrix: every row's value meets every other row's (an (n,) array, a weight or "
-                    "a target, where (n, 1) was meant, or the reverse), and a sum or mean over it mixes the rows.")
+                    f"({rows}, {rows}) matrix{' inside it' if inside else ''}: every row's value meets every other row's "
+                    "(an (n,) array, a weight or a target, where (n, 1) was meant, or the reverse), and a sum or mean over "
+                    "it mixes the rows.")
     return ""
 
 
-def broadcast_finding(numpy_trace: Trace, torch_trace: Trace, rows: int, step: int, name: str) -> Finding | None:
-    """A (n,) against (n, 1) broadcast to (n, n) on one side only (on both it is meant: a kernel, a pairwise distance)."""
+def broadcast_finding(numpy_trace: Trace, torch_trace: Trace, rows: int, step: int, name: str,
+                      in_losses: bool = False) -> Finding | None:
+    """A (n,) against (n, 1) broadcast to (n, n) on one side only (on both it is meant: a kernel, a pairwise distance);
+    `in_losses`, inside a loss of torch's too (read after the port's own call, reshaped, is tried)."""
     broadcast = [(side, said) for side, trace in (("the port", torch_trace), ("the NumPy program", numpy_trace))
-                 if (said := outer_broadcast(trace, rows))]
+                 if (said := outer_broadcast(trace, rows, in_losses))]
     if len(broadcast) != 1:
         return None
     (side, said), = broadcast

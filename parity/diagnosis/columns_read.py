@@ -8,6 +8,8 @@ the key) takes every column.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import numpy as np
 
 from parity.diagnosis.value_match import zero_one
@@ -32,10 +34,10 @@ def columns_read(numpy_trace: Trace, torch_trace: Trace, frontier: Value, twin: 
     if (masks := _mask_columns(base, only_mine, only_theirs)):
         return masks
     said = "; ".join(part for part in (
-        f"column{'s' if len(only_mine) > 1 else ''} {_listed(only_mine)} only on the NumPy side" if only_mine else "",
-        f"column{'s' if len(only_theirs) > 1 else ''} {_listed(only_theirs)} only in the port" if only_theirs else "") if part)
-    return (f"From {describe(frontier)} ({base.shape[-1]} columns along its last axis) the NumPy program reads columns {_listed(sorted(mine))}, "
-            f"the port columns {_listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
+        f"column{'s' if len(only_mine) > 1 else ''} {listed(only_mine)} only on the NumPy side" if only_mine else "",
+        f"column{'s' if len(only_theirs) > 1 else ''} {listed(only_theirs)} only in the port" if only_theirs else "") if part)
+    return (f"From {describe(frontier)} ({base.shape[-1]} columns along its last axis) the NumPy program reads columns {listed(sorted(mine))}, "
+            f"the port columns {listed(sorted(theirs))}: {said} (a slice's bound one off: a window that takes its centre "
             "in, a column left out).")
 
 
@@ -46,7 +48,7 @@ def _mask_columns(base: np.ndarray, only_mine: list[int], only_theirs: list[int]
         (only_theirs, "the port", "the NumPy program") if only_theirs and not only_mine else ([], "", "")
     if not only or not all(zero_one(base[..., c]) for c in only):
         return ""
-    return (f"Column{'s' if len(only) > 1 else ''} {_listed(only)} of the data, 0s and 1s (a mask: which steps or entries "
+    return (f"Column{'s' if len(only) > 1 else ''} {listed(only)} of the data, 0s and 1s (a mask: which steps or entries "
             f"are real), {'are' if len(only) > 1 else 'is'} read by {reader} and never by {other}: {other} takes every entry "
             "as real (padding read as data, a row's length left unused), or the mask is applied on one side only.")
 
@@ -114,8 +116,8 @@ def _slices_shifted(mine: list[tuple[int, ...]], theirs: list[tuple[int, ...]], 
         for b in (t for t in theirs if t not in mine and len(t) == len(a)):
             shift = b[0] - a[0]
             if shift and all(j - i == shift for i, j in zip(a, b)):
-                return (f"The NumPy program slices {name}'s columns {_listed(list(a))} where the port slices columns "
-                        f"{_listed(list(b))}: as many columns, shifted by {abs(shift)}: a "
+                return (f"The NumPy program slices {name}'s columns {listed(list(a))} where the port slices columns "
+                        f"{listed(list(b))}: as many columns, shifted by {abs(shift)}: a "
                         "sequence shifted the other way (an off-by-one: y[:, 1:] for y[:, :-1], the value to predict read "
                         "as the input, or a lag the wrong way).")
     return ""
@@ -136,5 +138,5 @@ def _columns_of(part: np.ndarray, base: np.ndarray) -> set[int]:
     return found
 
 
-def _listed(columns: list[int]) -> str:
-    return ", ".join(str(c) for c in columns)
+def listed(columns: Iterable[int]) -> str:
+    return ", ".join(str(int(c)) for c in columns)

@@ -14,6 +14,7 @@ import numpy as np
 
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.class_weights import label_weighted
+from parity.diagnosis.columns_read import listed
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against, local_derivative
 from parity.diagnosis.derivative_factor import softmax_times_its_values
@@ -74,7 +75,7 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                     continue  # times the op's own derivative: the step through it, taken right (a term lies elsewhere)
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
                     if agrees(mine.array[columns], product, tolerance):
-                        where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
+                        where = "" if columns == (...,) else f" in column {listed(columns[1])} (the other columns agree)"
                         said = (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}")
                         if words == "times" and (tempered := factor_at_another_temperature(factor.array, torch_trace)):
@@ -114,7 +115,7 @@ LINEAR = {"sub": -1.0, "rsub": -1.0, "neg": -1.0, "negative": -1.0}  # the chain
 def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, other: Trace, tolerance: float,
                      name: Callable[[Value], str]) -> tuple[str, bool, float] | None:
     """δ_numpy = k · g_ref with one number k over the elements read: a constant of the chain rule, named where it is
-    the batch's rows (a mean's 1/n) or 2 (a square's derivative)."""
+    the batch's rows (a mean's 1/n), 2 (a square's derivative) or a number the forward pass or the loss writes."""
     a, b = mine.array[columns], theirs.array[columns]
     ratio = constant_ratio(a, b)
     if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance) or _chain_rule(theirs, other, ratio):
@@ -123,7 +124,7 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
         or _written_constant(ratio, trace)
     if meaning and meaning[0] == "factor-2" and (written := _written_constant(ratio, trace, nearest=True)):
         meaning = (meaning[0], f"{meaning[1]}; {written[1]}")  # a temperature of 0.5 is a half too
-    where = "" if columns == (...,) else f" in column {_listed(columns[1])} (the other columns agree)"
+    where = "" if columns == (...,) else f" in column {listed(columns[1])} (the other columns agree)"
     if columns == (...,) and (skipped := _step_skipped(theirs, other, ratio)):
         return f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element: {skipped}", True, ratio
     return (f"The NumPy program's {describe(mine)} is {name(theirs)} times {ratio:.6g}, element by element{where}: a "
@@ -146,17 +147,19 @@ def _step_skipped(theirs: Value, other: Trace, ratio: float) -> str:
 
 
 def _written_constant(ratio: float, trace: Trace, nearest: bool = False) -> tuple[str, str] | None:
-    """A number the forward pass writes (the C of C·tanh(z / C)), or one over it, as the factor: applied once more, or
-    left out, in the chain rule; `nearest`: the last such number before the loss."""
+    """A number the forward pass or its loss (the s of ((y - p) / s)²) writes, one over it, or its square, as the factor:
+    applied once more, or left out, in the chain rule; `nearest`: the last before the loss."""
     meets = next((v.index for v in trace.values if {"X", "y"} <= roots(trace, v.index)), len(trace.values))  # the loss
-    forward = [v for v in trace.values if "X" in roots(trace, v.index) and "y" not in roots(trace, v.index)]
+    loss = next((v.index for v in trace.values if v.array.ndim == 0 and {"X", "y"} <= roots(trace, v.index)), None)
+    of_loss = set(ancestors(trace, loss)) if loss is not None else set()  # what the loss is made from: not an update's (an lr)
+    forward = [v for v in trace.values if "X" in roots(trace, v.index) and ("y" not in roots(trace, v.index) or v.index in of_loss)]
     forward = [v for v in forward if v.index < meets][::-1] if nearest else forward
-    found = written_form(ratio, forward)  # the forward pass's own numbers, not an update's (a learning rate times a decay)
-    if found is None:
+    if (found := written_form(ratio, forward, squares=not nearest)) is None:
         return None
     value, number, kind = found
-    return "constant", (f"{'1 over ' if kind == '1/n' else ''}{number:g}, the number the program writes in "
-                        f"{op_text(value, trace)}: that constant applied once more, or left out, in the chain rule there")
+    return "constant", (f"{'1 over ' if kind.startswith('1/') else ''}{number:g}{'²' * kind.endswith('²')}, the number the "
+                        f"program writes in {op_text(value, trace)}: that constant applied once more, or left out, in the "
+                        "chain rule there")
 
 
 def _rows(trace: Trace) -> int:
@@ -258,10 +261,6 @@ def _on(factor: np.ndarray, shape: tuple, columns: tuple) -> np.ndarray | None:
     elif not (len(shape) == 2 and factor.shape == (shape[0], 1)):
         return None
     return factor if np.ptp(factor) > 0 and np.all(factor) else None
-
-
-def _listed(indices: np.ndarray) -> str:
-    return ", ".join(str(int(i)) for i in indices)
 
 
 CONSUMERS = ("add.reduce", "sum", "matmul", "dot", "einsum", "tensordot")  # ops a parameter's gradient is made by

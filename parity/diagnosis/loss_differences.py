@@ -105,3 +105,10 @@ def ratio_fix(oracle: dict | None, parameter: str) -> str:
     if side == "torch":
         return "The port's loss scales this gradient otherwise than the NumPy program's: compare the port's loss with it."
     return "Use the same loss reduction and sign convention in both programs."
+
+
+def oracle_fit(oracle: dict, form: str) -> float:
+    """The fit of finite differences that put a wrong gradient on the NumPy side: a form of it read (its entries
+    rearranged, a factor at its entry) is a mechanism; the side and the parameter alone, or a side that follows the
+    loss only up to a clip's factor (a clipping read first), are a place."""
+    return 0.8 if oracle["torch_follows"] and form else 0.75

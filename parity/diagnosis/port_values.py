@@ -20,6 +20,7 @@ OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul",
 
 
 PRIVATE_PRODUCTS = {"_sparse_mm": "matmul"}  # torch.sparse.mm(adj, x): a product with a sparse matrix, as the port writes it
+TRANSPOSING_PROPERTIES = ("T", "mT", "H", "mH")  # x.T reaches the mode as a __get__, not as x.t()
 
 
 def op_name(name: str) -> str:
@@ -54,6 +55,8 @@ class _TorchValues(TorchFunctionMode):
                             subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
             if recorded:  # to call again, an argument changed
                 self._call_again(result, func, args, kwargs, before)
+        elif name == "__get__" and torch.is_tensor(result) and _transposing(func) and args:
+            self._followed(args[0], result)
         elif name == "__setitem__" and args and torch.is_tensor(args[0]):  # x[box] = v: the tensor now holds a new value
             self.trace.note("setitem (in place)", _tensors_in(args[:1] + args[2:]), args[0])
         elif isinstance(result, (tuple, list)) and result and not name.startswith("_") and all(map(torch.is_tensor, result)):
@@ -63,6 +66,13 @@ class _TorchValues(TorchFunctionMode):
                 if recorded:  # a cell's (h, c): each part called again on its own
                     self._call_again(part, _Part(func, k), args, kwargs, before)
         return result
+
+    def _followed(self, value: Any, transposed: torch.Tensor) -> None:
+        """A transpose is followed by the value it transposes, as W.T is by W. Its own base is the memory's owner, which
+        for a view of a value (o[..., 1].T) is another value (o), of another shape."""
+        if torch.is_tensor(value) and id(value) in self.trace.of:
+            self.trace.of[id(transposed)] = self.trace.of[id(value)]
+            self.trace.kept.append(transposed)
 
     def _called_parts(self, func: Any, result: Any, args: tuple, kwargs: dict, before: dict) -> None:
         """A fused op written out: each tensor it gives, made by its last part, called again as the op itself."""
@@ -76,6 +86,11 @@ class _TorchValues(TorchFunctionMode):
         if id(value) in self.trace.of:
             self.trace.called[self.trace.of[id(value)]] = (func, tuple(before.get(id(a), a) for a in args),
                                                            {k: before.get(id(v), v) for k, v in kwargs.items()})
+
+
+def _transposing(func: Any) -> bool:
+    """Whether a property is a transpose (x.T, x.mT), not another one (x.shape, x.data)."""
+    return getattr(getattr(func, "__self__", None), "__name__", "") in TRANSPOSING_PROPERTIES
 
 
 class _Part:

@@ -33,6 +33,9 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
             if written is None or other is None or written.shape != value.array.shape or not np.all(np.isfinite(other)) \
                     or not agrees(written, value.array, tolerance):
                 continue  # an operand read in part (a view, a slice): the leaves do not give the value as written
+            if _one_operand(other, arrays, tolerance):
+                continue  # the other grouping leaves one operand all but alone (a + b·c, b·c within rounding of a): a port
+                # value equal to it shows that operand, not the parentheses
             if _factor_twice(leaves, ops, left, trace):
                 continue  # regrouped, a number would weigh a term it weighs already (0.5·dce + 0.5·dkl as 0.5·(dce + 0.5·dkl)):
                 # the numbers say as well that the term is 1/a times the other's, a factor more likely than parentheses
@@ -50,6 +53,18 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
                 return said + f", or the last operator written the other way ({ops[1]} where {FLIPPED[ops[1]]} belongs)."
             return said + "."
     return ""
+
+
+def _one_operand(grouped: np.ndarray, arrays: tuple, tolerance: float) -> bool:
+    """Whether a grouping's value is, within rounding, one of its three operands."""
+    for operand in arrays:
+        try:
+            spread = np.broadcast_to(np.asarray(operand, np.float64), grouped.shape)
+        except ValueError:
+            continue
+        if np.abs(spread).max(initial=0.0) > 0 and agrees(grouped, spread, tolerance):
+            return True
+    return False
 
 
 def _factor_twice(leaves: tuple, ops: tuple[str, str], left: bool, trace: Trace) -> bool:

@@ -57,7 +57,7 @@ from parity.diagnosis.flipped_sign import flipped_sign
 from parity.diagnosis.replays import trace_tolerance, traces
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
-from parity.diagnosis.loss_differences import error_words, finite_differences, follows, ratio_fix, ratio_side, side_of
+from parity.diagnosis.loss_differences import error_words, finite_differences, follows, oracle_fit, ratio_fix, ratio_side, side_of
 
 
 def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], dict]:
@@ -284,12 +284,12 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         if not numpy_true and torch_true and (together := quietly(scaled_together, setup, built, context, step, oracle)):
             found.append(together)
         elif not numpy_true and torch_true:
+            form = rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
-                                  f"({error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}."
-                                  + (rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)),
+                                  f"({error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}." + form,
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.",
-                                  0.8 if oracle["torch_follows"] else 0.75))  # up to a clip's factor: a clipping read first
+                                  oracle_fit(oracle, form)))
         elif numpy_true and not torch_true:
             found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
                                   f"(finite differences: {error_words(oracle, 'numpy')}); the port's is not "

@@ -198,7 +198,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
              tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
     """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
-    if again := added_again(frontier, first, numpy_trace):
+    if again := added_again(frontier, first, numpy_trace, torch_trace, tolerance):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
     after = [numpy_trace.values[u] for u in first.users[:4]]
     if grouped := grouped_otherwise([first, *after[:2]], numpy_trace, port_gradients(torch_trace), tolerance):
@@ -221,7 +221,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
         return "substituted", swapped, "Use that operation there.", 0.85
     if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
             weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name) or \
-            unseen_operand(first, numpy_trace, torch_trace, tolerance, name):
+            unseen_operand(first, numpy_trace, torch_trace, tolerance, name, weights()):
         return "another_input", other, "Take that value from the right source.", 0.8
     if elsewhere := derivative_elsewhere(first, frontier, twin, numpy_trace, torch_trace):
         return "", elsewhere, "Take the op's derivative at its own input (the value that op made there).", 0.8

@@ -102,7 +102,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
         return Finding("extra-parameter", f"{found.explanation} Of what is carried, {extra}", {**found.evidence, "side": "torch"},
                        "Hold the value fixed in the port (a plain tensor or register_buffer), or pair it with the NumPy "
                        "program's and update it there too.", 0.85)
-    return found
+    return found if found.score >= 0.8 else broadcast_finding(numpy_trace, torch_trace, rows, step, name, in_losses=True) or found
 
 
 def frontier_of(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:

@@ -1,0 +1,61 @@
+"""Readings measured on the two programs' own numbers: a backward product that reads a weight's mean where the port's
+forward used its sample, a delta off by the square of a scale the loss writes, a loss of torch's that broadcasts an
+(n,) target against an (n, 1) output inside it, and finite differences that give a place, not a mechanism."""
+
+import numpy as np
+import pytest
+
+from tests.test_trace_readings import values
+
+
+def test_a_backward_product_that_reads_a_weights_mean_is_read_against_the_ports_sampled_weight():
+    from parity.diagnosis.backward_readings import unseen_operand
+    rng = np.random.default_rng(4)
+    delta, mean, noise = rng.normal(size=(6, 1)), rng.normal(size=(4, 1)), rng.normal(size=(4, 1))
+    sample = mean + 0.1 * noise
+    mine = values(("X", rng.normal(size=(6, 3)), (), ""), ("divide", delta, (0,), ""), ("matmul", delta @ mean.T, (1, "?"), ""))
+    mine.values[2].unseen = {1: mean.T}
+    port = values(("add", sample, (), ""), ("grad", delta @ sample.T, (), ""))
+    said = unseen_operand(mine.values[2], mine, port, 1e-9, lambda v: "the gradient at the port's hidden layer", {"W2_mu": mean})
+    assert "with the port's [add (4, 1)] in its place" in said and "W2_mu itself" in said, said
+    port.values[1].array = delta @ (sample + 1.0).T  # no value of either program gives the port's gradient there
+    assert unseen_operand(mine.values[2], mine, port, 1e-9, lambda v: "", {"W2_mu": mean}) == ""
+
+
+def test_a_delta_off_by_the_square_of_a_scale_the_loss_writes_names_that_scale():
+    from parity.diagnosis.delta_factor import _written_constant
+    rng = np.random.default_rng(6)
+    X, y, p = rng.normal(size=(8, 2)), rng.normal(size=(8, 1)), rng.normal(size=(8, 1))
+    r = (y - p) / 0.3
+    trace = values(("X", X, (), ""), ("y", y, (), ""), ("matmul", p, (0, "?"), ""), ("subtract", y - p, (1, 2), ""),
+                   ("divide", r, (3, 0.3), ""), ("mean", np.mean(r ** 2), (4,), ""), ("subtract", p - y, (2, 1), ""),
+                   ("multiply", 0.05 * (X.T @ (p - y)), (0.05, 6), ""))
+    said = _written_constant(0.09, trace)[1]
+    assert said.startswith("0.3²") and "divide" in said, said
+    assert _written_constant(0.05, trace) is None  # no value the loss is made from: an update's, not the loss's
+    assert _written_constant(0.07, trace) is None
+    trace.values[5].array = np.mean(r ** 2, axis=1)  # no loss of one number: no number of the loss read
+    assert _written_constant(0.09, trace) is None
+    trace = values(*[(v.op, v.array, v.inputs, v.detail) for v in trace.values[:5]],  # the loss computed last, after
+                   ("subtract", p - y, (2, 1), ""), ("multiply", 0.05 * (X.T @ (p - y)), (0.05, 5), ""),  # the update
+                   ("mean", np.mean(r ** 2), (4,), ""))
+    assert _written_constant(0.09, trace)[1].startswith("0.3²") and _written_constant(0.05, trace) is None
+
+
+@pytest.mark.parametrize("shapes, said", [(((32, 1), (32,)), True), (((32, 1), (32, 1)), False), (((32,), (32,)), False)])
+def test_a_loss_that_broadcasts_an_n_target_against_an_n_by_1_output_inside_it_is_read(shapes, said):
+    from parity.diagnosis.bound_rows import outer_broadcast
+    rng = np.random.default_rng(8)
+    trace = values(("matmul", rng.normal(size=shapes[0]), (), ""), ("getitem", rng.normal(size=shapes[1]), (), ""),
+                   ("mse_loss", np.array(0.7), (0, 1), ""))
+    read = outer_broadcast(trace, 32, in_losses=True)
+    assert ("mse_loss broadcasts" in read and "inside it" in read) == said
+    assert outer_broadcast(trace, 32) == ""  # first, the port's own call is tried with its input reshaped
+
+
+def test_finite_differences_alone_give_a_place_and_a_form_read_with_them_a_mechanism():
+    from parity.diagnosis.loss_differences import oracle_fit
+    follows = {"numpy_follows": False, "torch_follows": True}
+    assert oracle_fit(follows, "") < 0.8 <= oracle_fit(follows, " Its entries are the port's, rearranged.")
+    assert oracle_fit({**follows, "torch_follows": False}, " Its entries are the port's, rearranged.") < 0.8
+
