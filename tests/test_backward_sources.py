@@ -107,6 +107,10 @@ def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_th
     found = clipped_together(None, None, "bo.grad", apart, port, 1)
     assert "as are the gradients of Wo:" in found.explanation and "Wh part otherwise" in found.explanation, found
     assert clipped_together(None, None, "bo.grad", port, port, 1) is None  # no factor: nothing clipped apart
+    biases = {"b3": RNG.normal(size=1), "wide_b": RNG.normal(size=1), "W3": RNG.normal(size=(4, 1))}
+    kept = {f"{p}.grad": g for p, g in biases.items()}  # two output biases of one number each share any ratio
+    delta = {"b3.grad": 0.25 * biases["b3"], "wide_b.grad": 0.25 * biases["wide_b"], "W3.grad": biases["W3"] ** 2}
+    assert clipped_together(None, None, "b3.grad", delta, kept, 1) is None
     buffers = {f"{p}.momentum_buffer": 0.8 * g for p, g in grads.items()}  # a NumPy program that keeps no gradients
     # one factor for all, read from a state, is as well the state's own constant taken otherwise: not said here
     assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 1) is None

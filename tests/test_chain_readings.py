@@ -252,6 +252,11 @@ def test_a_tied_weights_second_use_over_a_sequence_is_read_as_the_product_summed
     assert "second use" not in missing_term(mine.values[1], [1], mine, port, 1e-9)
     port.values[4].array, mine.values[1].array = output_side, np.full((7, 3), 1e-18)  # no gradient at all: the gap
     assert "second use" not in missing_term(mine.values[1], [1], mine, port, 1e-9)  # is the port's whole gradient
+    port.values[4].array = lookup + output_side  # a partial the program goes on to combine with a term of its own
+    combined = traced(("X", q, (), ""), ("add.at (in place)", lookup, ("?",), ""), ("matmul", 0.5 * output_side, ("?",), ""),
+                      ("subtract", 0.5 * output_side - lookup, (2, 1), ""))  # pos - neg: the term is there, if wrong
+    assert "second use" in missing_term(combined.values[1], [1], combined, port, 1e-9)
+    assert "second use" not in missing_term(combined.values[1], [1, 3], combined, port, 1e-9)
 
 
 def test_a_product_with_the_shared_gradient_is_read_against_the_ports_derivative():
@@ -318,6 +323,20 @@ def test_a_weights_gradient_from_the_pre_activation_is_read_through_the_transpos
     assert "[maximum (6, 3)]" in said and "left out where it belongs" in said, said
     port.values[0].array = a.T @ d + 1.0
     assert another_input(mine.values[3], mine, port, 1e-9, kin=True) == ""
+
+
+def test_a_value_on_one_parameters_path_remade_into_another_parameters_gradient_shows_no_source():
+    """dwt = Σ dz where Σ t·dz belongs (a time weight's gradient summed like a bias's): recomputed with another stage's
+    sum, the value is the port's gradient of b1, a parameter whose update it is not on the way to."""
+    from parity.diagnosis.missing_terms import is_gradient, toward
+    from parity.diagnosis.written_ops import another_input
+    z, d = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    a = np.maximum(z, 0)
+    mine = traced(("X", z, (), ""), ("maximum", a, (0, 0.0), ""), ("y", d, (), ""), ("matmul", z.T @ d, (0, 2), ""))
+    port = traced(("b1.grad", a.T @ d, (), ""))
+    assert "the port's [b1.grad" in another_input(mine.values[3], mine, port, 1e-9, accept=is_gradient, kin=True)
+    assert another_input(mine.values[3], mine, port, 1e-9, accept=toward("wt"), kin=True) == ""
+    assert another_input(mine.values[3], mine, port, 1e-9, accept=toward("b1"), kin=True) != ""
 
 
 SQUARE_NUMPY = '''

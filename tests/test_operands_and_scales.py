@@ -59,3 +59,33 @@ def test_finite_differences_alone_give_a_place_and_a_form_read_with_them_a_mecha
     assert oracle_fit(follows, "") < 0.8 <= oracle_fit(follows, " Its entries are the port's, rearranged.")
     assert oracle_fit({**follows, "torch_follows": False}, " Its entries are the port's, rearranged.") < 0.8
 
+
+
+def test_a_source_or_a_weight_that_leaves_one_operand_alone_is_no_reading():
+    """d f = dout[:, None] + λ·2f/size where dout·keep + ... belongs: recomputed with λ·2f/size put in for λ·2f, or fitted
+    with a weight on that term, the value is dout broadcast within rounding, the port's gradient at its masked outputs.
+    That shows the one operand, not a source or a weight."""
+    from parity.diagnosis.term_apart import terms_weighted
+    from parity.diagnosis.written_ops import another_input
+    rng = np.random.default_rng(9)
+    dout, f = rng.normal(size=(48, 1)), rng.normal(size=(48, 4))
+    penalty = 0.1 * 2.0 * f
+    mine = values(("X", f, (), ""), ("y", dout, (), ""), ("multiply", penalty, (0, 0.2), ""),
+                  ("divide", penalty / 192, (2, 192.0), ""), ("add", dout + penalty / 192, (1, 3), ""))
+    rounding = 1e-7 * rng.normal(size=(48, 4))  # float32's, where the port's gradient is dout alone
+    port = values(("grad", dout + rounding, (), ""))
+    assert another_input(mine.values[4], mine, port, 1e-4) == ""
+    assert terms_weighted([mine.values[4]], port.values, mine, 1e-4, lambda v: "the port's gradient") == ""
+    port.values[0].array = dout + 3.0 * penalty / 192  # a weight that moves the numbers: read
+    assert "weighted 3 times" in terms_weighted([mine.values[4]], port.values, mine, 1e-4, lambda v: "the port's gradient")
+
+
+def test_a_learning_rate_that_is_an_adaptive_mean_of_squares_taken_otherwise_says_both():
+    from parity.diagnosis.optimizer_again import _squares_scaled
+    adam = {"lr": 0.01, "betas": (0.9, 0.999)}
+    said = _squares_scaled(adam, "lr", 0.001)  # lr/10: v 100 times, (1 - β1)/(1 - β2)
+    assert "100 is (1 - β1)/(1 - β2)" in said and "do not tell the two apart" in said, said
+    assert "1/(1 - β2)" in _squares_scaled(adam, "lr", 0.01 / 1000 ** 0.5)  # v summed, its (1 - β2) left out
+    assert _squares_scaled(adam, "lr", 0.005) == ""  # 4 is no ratio of Adam's constants: the rate alone
+    assert _squares_scaled(adam, "eps", 1e-7) == "" and _squares_scaled({"lr": 0.01, "momentum": 0.9}, "lr", 0.001) == ""
+    assert "1/(1 - α)" in _squares_scaled({"lr": 0.01, "alpha": 0.99}, "lr", 0.001)

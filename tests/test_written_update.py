@@ -108,3 +108,36 @@ def test_a_parameter_keyed_with_a_dot_is_reported_without_it_and_its_backward_is
     assert code == 0
     code, top = check_pair(tmp_path, DOTTED_NUMPY.replace("{derivative}", "(1 - h)"), DOTTED_PORT, data, pairs, "--steps", "2")
     assert code == 1 and top["evidence"].get("parameter") == "l1_W" and "agree_up_to" in top["evidence"], top
+
+
+DOTTED_KEPT = """import numpy as np
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.params = {"l1.W": rng.normal(0.0, 0.5, (5, 8)), "l2.W": rng.normal(0.0, 0.5, (8, 3))}
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+
+    def train_step(self, X, y):
+        p, g = self.params, self.grads
+        {reset}
+        h = np.tanh(X @ p["l1.W"])
+        err = h @ p["l2.W"] - y
+        d_out = 2 * err / err.size
+        g["l2.W"] += h.T @ d_out
+        g["l1.W"] += X.T @ (d_out @ p["l2.W"].T * (1 - h ** 2))
+        for k in p:
+            p[k] -= 0.1 * g[k]
+        return (err ** 2).mean()
+"""
+
+
+def test_gradients_kept_under_keys_with_a_dot_are_read_as_the_parameters_and_a_sum_over_steps_is_named(tmp_path):
+    rng = np.random.default_rng(4)
+    data = {"X": rng.normal(size=(16, 5)).astype(np.float32), "y": rng.normal(size=(16, 3)).astype(np.float32)}
+    pairs = ["params['l1.W']=l1.weight.T", "params['l2.W']=l2.weight.T"]
+    reset = "for k in g: g[k][...] = 0.0"
+    code, _ = check_pair(tmp_path, DOTTED_KEPT.replace("{reset}", reset), DOTTED_PORT, data, pairs, "--steps", "3")
+    assert code == 0
+    code, top = check_pair(tmp_path, DOTTED_KEPT.replace("{reset}", "pass"), DOTTED_PORT, data, pairs, "--steps", "3")
+    assert code == 1 and top["name"] == "gradient-accumulation" and top["evidence"]["side"] == "numpy", top

@@ -76,6 +76,9 @@ def terms_kept_at(setup: Any, built: Any, step: int, port_gradient: np.ndarray) 
     return terms_kept(traces(setup, built, step)[0], port_gradient)
 
 
+FEWEST_ENTRIES = 4  # entries a fit of α and β must hold to say anything: more than the two it fits
+
+
 def summed_over_steps(context: Any, side: str, parameters: list[str]) -> float | None:
     """Whether every gradient of `side` is α x (the other side's last-step gradient) + β x (the other side's gradient
     now), with the same α and β for all parameters and α well away from 0: gradients summed over steps (β, and α
@@ -87,8 +90,8 @@ def summed_over_steps(context: Any, side: str, parameters: list[str]) -> float |
         return None
     flat = lambda record: np.concatenate([np.ravel(np.asarray(record[n], np.float64)) for n in names])  # noqa: E731
     target, basis = flat(mine), np.stack([flat(previous), flat(other)], axis=1)
-    if not np.any(basis[:, 0]) or not np.any(target):
-        return None
+    if not np.any(basis[:, 0]) or not np.any(target) or target.size < FEWEST_ENTRIES:
+        return None  # two numbers fitted to one or two entries fit any gradients: no measurement of a sum
     (alpha, beta), *_ = np.linalg.lstsq(basis, target, rcond=None)
     residual = np.linalg.norm(basis @ np.array([alpha, beta]) - target) / np.linalg.norm(target)
     if residual > 1e-5 or abs(alpha) < 0.1 * abs(beta) or abs(alpha - beta) > 0.5 * abs(beta):

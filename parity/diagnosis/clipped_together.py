@@ -49,8 +49,9 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
     scaled = [p for p, q in ratios.items() if q is not None and abs(q - r) <= SAME * abs(r)]
     agreeing = [p for p, q in ratios.items() if q is not None and abs(q - 1) <= SAME]
     apart = [p for p in parameters if p not in scaled and p not in agreeing]
-    if len(scaled) < 2:
-        return None  # one gradient scaled alone (a hook on it, a factor in its own backward): no norm shared by all
+    if len(scaled) < 2 or all(np.size(mine[p]) < 2 for p in scaled):
+        return None  # one gradient scaled alone (a hook on it, a factor in its own backward), or gradients of one number
+        # each (output biases, whose ratios any one factor of their shared delta makes alike): no norm shared by all
     where = {"step": step, "stage": "backward"}
     if len(apart) >= 2 and (other := _one_factor([ratios[p] for p in apart])) is not None:
         return Finding("backward", f"At step {step} the gradients part in two groups, one factor each: those of "

@@ -6,6 +6,8 @@ with another factor."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from parity.diagnosis.evidence import fit_ratio
@@ -17,6 +19,12 @@ MOST_PRODUCTS = 4000  # pairs of the port's values tried as a dropped product te
 
 def is_gradient(value: Value) -> bool:
     return value.op == "grad" or value.op.endswith(".grad")
+
+
+def toward(parameter: str) -> Callable[[Value], bool]:
+    """The port's gradients a NumPy value on the way to `parameter`'s update may be: at one of the port's values, or of
+    that parameter; another parameter's gradient remade there (a weight's gradient summed like a bias's) shows no source."""
+    return lambda value: value.op in ("grad", f"{parameter}.grad")
 
 
 def port_gradients(trace: Trace) -> list[Value]:
@@ -77,7 +85,7 @@ def missing_term(first: Value, region: list[int], numpy_trace: Trace, torch_trac
                 return (f"It is {gradient_name(theirs, torch_trace)} less {carried}: the two part by exactly the term that "
                         "reaches the value through its use in that product (a cell state carried to the next time step "
                         f"through its forget gate, a value gated on into another path){ONE_TERM}")
-            summed_later = any(v.op.removesuffix(" (in place)") == "add" and value.index in v.inputs for v in departing)
+            summed_later = any(v.op.removesuffix(" (in place)") in ("add", "subtract") and value.index in v.inputs for v in departing)
             if theirs.op.endswith(".grad") and not summed_later and not gap_is_theirs and (
                     product := _product(gap, torch_trace, tolerance)):  # a gap that is the whole gradient is no second use's
                 # a partial sum the program goes on to add the other use's term to is no missing use

@@ -46,13 +46,14 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float,
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
             name = type(optimizer).__name__
             said = change + entry_changed(optimizer.param_groups[0].get(key), value)
+            squares = _squares_scaled(optimizer.param_groups[0], key, value)
             return Finding("optimizer-settings", f"The port's {name}, built again with {said} (its own class, the same "
                            f"parameters and every other argument as given), steps in lockstep with the NumPy program "
                            f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
-                           f"{name} (which program means it, the measurement does not say).{MEANINGS.get(change, '')}",
-                           {"step": step, "stage": "update", "optimizer": name,
-                           "change": change}, f"Build {name} with {change}, or step the NumPy program as the port's "
-                           "optimizer does.", MEASURED)
+                           f"{name} (which program means it, the measurement does not say).{MEANINGS.get(change, '')}"
+                           + squares, {"step": step, "stage": "update", "optimizer": name, "change": change},
+                           f"Build {name} with {change}, or step the NumPy program as the port's optimizer does.",
+                           0.8 if squares else MEASURED)
     for group, key, value in list(_group_variants(optimizer))[:MOST_VARIANTS]:
         if _agrees_with(setup, built, step + AHEAD, key, value, tolerance, group):
             name, shown = type(optimizer).__name__, _group_names(built, group)
@@ -86,6 +87,25 @@ def _vectors_undecayed(setup: Any, built: Any, step: int, optimizer: torch.optim
                    "the weights only.", {"step": step, "stage": "update", "optimizer": name, "change": "biases at weight_decay=0"},
                    "Give the port two parameter groups, the biases at weight_decay=0 (or decay the biases in the NumPy "
                    "program too).", MEASURED)
+
+
+def _squares_scaled(group: dict, key: str, value: Any) -> str:
+    """An adaptive step divides by √v: a learning rate k times the port's is, up to ε, the same step as a mean of
+    squares 1/k² times it. Said where 1/k² is a ratio of the optimizer's own constants (a (1 - β1) where (1 - β2) belongs)."""
+    rates = {"betas": group.get("betas", (None, None))[1], "alpha": group.get("alpha")}
+    kept = next(((k, r) for k, r in rates.items() if isinstance(r, float) and 0 < r < 1), None)
+    if key != "lr" or kept is None or not value or not group.get("lr"):
+        return ""
+    scale, rate = (group["lr"] / value) ** 2, kept[1]
+    forms = {"(1 - β1)/(1 - β2)": (1 - group["betas"][0]) / (1 - rate)} if kept[0] == "betas" else {}
+    forms.update({"1/(1 - β2)" if kept[0] == "betas" else "1/(1 - α)": 1 / (1 - rate)})
+    meant = next((form for form, number in forms.items() if abs(scale - number) <= 1e-3 * number), None)
+    if meant is None:
+        return ""
+    return (f" An adaptive step divides by the root of its mean of squares: the port's learning rate with a mean of "
+            f"squares {scale:.6g} times the port's gives the same updates up to ε, and {scale:.6g} is {meant}: the "
+            "NumPy program's mean of squares made with another constant ((1 - β1) where (1 - β2) belongs, or the (1 - β) "
+            "left out) is as likely, and the numbers do not tell the two apart.")
 
 
 def _group_names(built: Any, group: int) -> str:

@@ -263,7 +263,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
             scaled = "" if abs(scale - 1) < 1e-3 else f", the sum scaled by {scale:.4g} (as clipping by the global norm scales it)"
             found.append(Finding("gradient-accumulation", f"The {side} side's gradient of {parameter} at step {step} is the sum "
                                   f"of this step's and the last step's{scaled}: its gradients are never zeroed.",
-                                  {**evidence, "side": side, "scale": scale},
+                                  {**evidence, "side": side.lower(), "scale": scale},
                                   "Call optimizer.zero_grad() (or reset the gradients) every step."
                                   if side == "torch" else "Assign the gradients each step instead of adding to them.", 0.95))
     if not found and (kept := quietly(terms_kept_at, setup, built, step, b)):

@@ -89,8 +89,8 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
                     abs(a - 1) <= 1e-6 and abs(b - 1) <= 1e-6 or abs(a) <= 1e-12:
                 continue
             term, k = (parts[1], b / a) if abs(a - 1) <= 1e-6 else (parts[0], a / b) if abs(b - 1) <= 1e-6 else (None, 0.0)
-            if term is None or abs(k) <= 1e-6:
-                continue  # a weight of 0 is a term the port does not have: no weight to read
+            if term is None or abs(k) <= 1e-6 or any(agrees(x, theirs.array.ravel(), tolerance) for x in (a * A, b * B)):
+                continue  # a weight of 0, or one within rounding of it, is a term the port does not have: no weight
             rows = trace.values[0].array.shape[0] if trace.values and trace.values[0].array.ndim else 0
             said = ratio_meaning(k, rows) if rows else None
             meaning = f" ({said[1]})" if said else written_number(k, trace)

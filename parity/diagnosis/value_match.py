@@ -59,3 +59,11 @@ def zero_one(array: np.ndarray) -> bool:
     """A 0/1 array of more than one entry: a mask (or one-hot labels), not a value."""
     array = np.asarray(array)
     return array.size > 1 and bool(np.all((array == 0) | (array == 1)))
+
+
+def spread(array: np.ndarray, shape: tuple) -> np.ndarray:
+    """The array broadcast to a shape it broadcasts to (a column (n, 1) over (n, k)); else as it is."""
+    try:
+        return np.broadcast_to(array, shape)
+    except ValueError:
+        return array

@@ -1,9 +1,8 @@
 """Where two programs as written part in the backward pass, read from the values each computes at the shared start.
 
-The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad;
-the NumPy program's, its hand-written deltas. From the NumPy program's new value of the failing parameter (or the
-gradient it keeps) back, the last agreeing gradient is the frontier; the first value the NumPy program makes from it
-that disagrees is compared with the port's gradients of its shape (a term of a sum dropped: a tied weight's use)."""
+The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad; the
+NumPy program's, its deltas. From its new value of the failing parameter (or the gradient it keeps) back, the last
+agreeing gradient is the frontier; the first value made from it that disagrees is read against the port's gradients."""
 
 from __future__ import annotations
 
@@ -29,7 +28,7 @@ from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, last_readings, placed, unseen_operand, written_into
 from parity.diagnosis.masks_left_out import beside_masked, mask_left_out, mask_on_one_side
-from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients
+from parity.diagnosis.missing_terms import gradient_name, is_gradient, missing_term, port_gradients, toward
 from parity.diagnosis.carried_factor import CARRIED, agreed_up_to_factor
 from parity.diagnosis.statistic_terms import SOFTMAX_ROW_SUM, statistic_term
 from parity.diagnosis.term_apart import terms_weighted
@@ -150,7 +149,7 @@ def _located(setup: Any, built: Any, step: int, parameter: str, after: np.ndarra
         return _sided(f"{text} {masked}", {**evidence, "neutral": masked}, "Apply the same mask on both sides, or on neither.", 0.8)
     if (inside := _inside_fused(text, evidence, twin, (numpy_trace, torch_trace), (region, tolerance))) is not None:
         return inside
-    if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights):
+    if found := _reading(first, frontier, twin, region, fed, (numpy_trace, torch_trace), tolerance, name, weights, parameter):
         key, said, fix, fit = found
         evidence.update({key: said} if key else {})
         return _sided(f"{text} {said.replace('the port', reference)}", evidence, fix, fit)
@@ -195,9 +194,10 @@ def _sided(text: str, evidence: dict, fix: str, fit: float) -> Finding:
 
 
 def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed: list[int], both: tuple[Trace, Trace],
-             tolerance: float, name: Any, weights: Any) -> tuple[str, str, str, float] | None:
+             tolerance: float, name: Any, weights: Any, parameter: str) -> tuple[str, str, str, float] | None:
     """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
+    own = toward(parameter)
     if again := added_again(frontier, first, numpy_trace, torch_trace, tolerance):
         return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
     after = [numpy_trace.values[u] for u in first.users[:4]]
@@ -219,7 +219,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if swapped := substituted(first, numpy_trace, torch_trace, tolerance, name) or scan_reversed(  # or a scan's direction
             [numpy_trace.values[i] for i in region], numpy_trace, torch_trace, tolerance, name):
         return "substituted", swapped, "Use that operation there.", 0.85
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, kin=True) or \
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=own, kin=True) or \
             weight_left_out(first, numpy_trace, torch_trace, tolerance, list(weights().values()), name) or \
             unseen_operand(first, numpy_trace, torch_trace, tolerance, name, weights()):
         return "another_input", other, "Take that value from the right source.", 0.8
@@ -249,7 +249,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     if weighted := terms_weighted([numpy_trace.values[i] for i in region if i < first.index and numpy_trace.values[i].users],
                                   port_gradients(torch_trace), numpy_trace, tolerance, name):
         return "", weighted, "Give that term the weight the loss's derivative gives it.", 0.75
-    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=is_gradient):
+    if other := another_input(first, numpy_trace, torch_trace, tolerance, name, accept=own):
         return "", other, "Take that value from the right source.", 0.6  # any value that fits: as likely a coincidence as the slip
     return last_readings(first, region, (numpy_trace, torch_trace), tolerance, name)
 

@@ -17,7 +17,7 @@ from parity.diagnosis.one_sided import one_sided_offset, one_sided_scale
 from parity.diagnosis.value_laws import sign_taken_back
 from parity.diagnosis.agreements import known, read_back
 from parity.diagnosis.recompute import leaves, recomputed, replay, replayable
-from parity.diagnosis.value_match import zero_one
+from parity.diagnosis.value_match import spread, zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 CONVOLUTIONS = {"conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d"}
@@ -116,7 +116,7 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
         candidates = [v for v in trace.values[:value.index] if v.index != leaf and v.array.shape == shape and np.ptp(v.array) > 0
                       and v.op not in ("y",) and not np.array_equal(v.array, trace.values[leaf].array)
                       and (not kin or _akin(trace, trace.values[leaf], v))][-MOST_CANDIDATES:]
-        inputs = [trace.values[i].array for i in value.inputs if isinstance(i, int)]
+        inputs = [spread(trace.values[i].array, value.array.shape) for i in value.inputs if isinstance(i, int)]
         for candidate in reversed(candidates):
             if zero_one(candidate.array) and not zero_one(trace.values[leaf].array) and not (
                     _one_op(candidate, trace.values[leaf]) or _one_op(trace.values[leaf], candidate)):

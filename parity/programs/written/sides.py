@@ -24,6 +24,7 @@ from parity.engine.device_record import host
 from parity.engine.record import Record
 from parity.engine.sides import cast_array, cast_arrays, faithful_copy, state_to_float64
 from parity.errors import InputError
+from parity.programs.written.pairing import report_name
 from parity.programs.user_code import UserCode
 from parity.programs.written.pairing import Pair, on_net
 from parity.programs.written.program import Program
@@ -135,7 +136,8 @@ class NumpyProgramSide(WrittenSide):
         if not isinstance(found, dict):
             raise InputError(f"step {self.steps}: --grads gave {type(found).__name__}, not a dict keyed like the parameters")
         by_expression = {pair.numpy: pair.name for pair in self.pairs}
-        return {by_expression.get(str(k), str(k)): np.asarray(v) for k, v in found.items()}
+        names = {pair.name for pair in self.pairs}
+        return {_paired(str(k), by_expression, names): np.asarray(v) for k, v in found.items()}
 
     def state_values(self) -> dict[str, np.ndarray]:
         """The optimizer state the program keeps, as P.KIND, where its state is paired with torch's (program.state)."""
@@ -152,6 +154,14 @@ class NumpyProgramSide(WrittenSide):
 
     def batch(self, rows: Rows) -> tuple[Any, Any]:
         return self.X[rows], self.y[rows]
+
+
+def _paired(key: str, by_expression: dict[str, str], names: set[str]) -> str:
+    """A kept gradient's key as its parameter's name: by the parameter's expression, or the key as a report names it (a
+    key with a dot, 'h1.b1', is the parameter h1_b1); else the key itself."""
+    if key in by_expression:
+        return by_expression[key]
+    return named if (named := report_name(f"[{key!r}]")) in names else key
 
 
 class TorchProgramSide(WrittenSide):
