@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from parity.diagnosis.value_match import zero_one
+from parity.diagnosis.value_match import spread, zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 SYMBOLS = {"divide": "/", "true_divide": "/", "multiply": "*", "subtract": "-", "add": "+", "power": "**"}
@@ -56,15 +56,9 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
 
 
 def _one_operand(grouped: np.ndarray, arrays: tuple, tolerance: float) -> bool:
-    """Whether a grouping's value is, within rounding, one of its three operands."""
-    for operand in arrays:
-        try:
-            spread = np.broadcast_to(np.asarray(operand, np.float64), grouped.shape)
-        except ValueError:
-            continue
-        if np.abs(spread).max(initial=0.0) > 0 and agrees(grouped, spread, tolerance):
-            return True
-    return False
+    """Whether a grouping's value is, within rounding, one of its three operands (a number, or an array broadcast)."""
+    spreads = (spread(np.asarray(operand, np.float64), grouped.shape) for operand in arrays)
+    return any(s.shape == grouped.shape and np.any(s) and agrees(grouped, s, tolerance) for s in spreads)
 
 
 def _factor_twice(leaves: tuple, ops: tuple[str, str], left: bool, trace: Trace) -> bool:
