@@ -111,6 +111,8 @@ def test_gradients_clipped_together_are_read_by_their_one_factor_and_the_ones_th
     kept = {f"{p}.grad": g for p, g in biases.items()}  # two output biases of one number each share any ratio
     delta = {"b3.grad": 0.25 * biases["b3"], "wide_b.grad": 0.25 * biases["wide_b"], "W3.grad": biases["W3"] ** 2}
     assert clipped_together(None, None, "b3.grad", delta, kept, 1) is None
+    part = {**scaled, "Wo.grad": grads["Wo"]}  # one gradient agrees: a norm scales every gradient or none
+    assert clipped_together(None, None, "bo.grad", part, port, 1) is None
     buffers = {f"{p}.momentum_buffer": 0.8 * g for p, g in grads.items()}  # a NumPy program that keeps no gradients
     # one factor for all, read from a state, is as well the state's own constant taken otherwise: not said here
     assert clipped_together(None, None, "bo.momentum_buffer", buffers, port, 1) is None

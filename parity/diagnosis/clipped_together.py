@@ -60,6 +60,8 @@ def clipped_together(setup: Any, built: Any, name: str, numpy_record: dict, torc
                        "norm, which group holds the slip the numbers do not tell.", {**where, "groups": [scaled, apart]},
                        "Compare the backward passes of the two groups: the factor lies on a path one group takes and "
                        "the other does not.", 0.55)
+    if agreeing and not apart:
+        return None  # one factor on some gradients while the others agree: no norm scales a part (a factor on their path)
     kept = any(k.endswith(".grad") for k in numpy_record)
     if not kept and (not apart or constant_law(r, constants or {}) or constant_law(1 / r, constants or {})):
         return None  # one factor read from a state: the state's own constant taken otherwise is as likely (state_findings)
