@@ -89,3 +89,17 @@ def test_a_learning_rate_that_is_an_adaptive_mean_of_squares_taken_otherwise_say
     assert _squares_scaled(adam, "lr", 0.005) == ""  # 4 is no ratio of Adam's constants: the rate alone
     assert _squares_scaled(adam, "eps", 1e-7) == "" and _squares_scaled({"lr": 0.01, "momentum": 0.9}, "lr", 0.001) == ""
     assert "1/(1 - α)" in _squares_scaled({"lr": 0.01, "alpha": 0.99}, "lr", 0.001)
+
+
+def test_a_sum_over_steps_is_fitted_only_over_more_entries_than_the_two_numbers_it_fits():
+    from types import SimpleNamespace
+
+    from parity.diagnosis.accumulated_terms import summed_over_steps
+    rng = np.random.default_rng(12)
+    last, now = rng.normal(size=6), rng.normal(size=6)
+    context = SimpleNamespace(numpy_record={"W.grad": last + now, "b.grad": np.array([0.26081])},
+                              torch_record={"W.grad": now, "b.grad": np.array([0.10540])},
+                              torch_previous={"W.grad": last}, numpy_previous={"b.grad": np.array([0.15541])})
+    assert abs(summed_over_steps(context, "NumPy", ["W"]) - 1.0) < 1e-9  # six entries: this step's plus the last one's
+    # a NumPy bias summed over steps, read from its one number: the port's 0.1054 is α·0.1554 + β·0.2608 for many α, β
+    assert summed_over_steps(context, "torch", ["b"]) is None
