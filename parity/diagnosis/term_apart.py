@@ -14,6 +14,7 @@ import numpy as np
 from parity.diagnosis.op_pairs import number_scale
 from parity.diagnosis.ratios import ratio_meaning, written_form
 from parity.diagnosis.value_laws import op_kind
+from parity.diagnosis.value_match import spread
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 from parity.diagnosis.written_readings import roots
 
@@ -75,10 +76,10 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
         total, scale = _scaled(mine, trace)
         parts = [trace.values[i] for i in total.inputs if isinstance(i, int)]
         if op_kind(total.op) not in ("add", "subtract") or len(parts) != 2 or \
-                any(_broadcast(p.array, total.array.shape) is None for p in parts):
+                any(spread(p.array, total.array.shape).shape != total.array.shape for p in parts):
             continue  # a term broadcast into the sum (a per-expert penalty's gradient added to every row) counts
         sign = 1.0 if op_kind(total.op) == "add" else -1.0
-        A, B = (scale * k * _broadcast(p.array, total.array.shape).ravel() for p, k in zip(parts, (1.0, sign)))
+        A, B = (scale * k * spread(p.array, total.array.shape).ravel() for p, k in zip(parts, (1.0, sign)))
         if np.ptp(A) == 0 or np.ptp(B) == 0:
             continue
         for theirs in (g for g in gradients if g.array.size == mine.array.size and np.ptp(g.array) > 0):
@@ -130,13 +131,6 @@ def _row_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Value, trac
                     f"(value {value.index}): that factor left out of that term of the derivative (a term of the loss "
                     "multiplied by that value, whose derivative carries it).")
     return None
-
-
-def _broadcast(array: np.ndarray, shape: tuple) -> np.ndarray | None:
-    try:
-        return np.broadcast_to(array, shape)
-    except ValueError:
-        return None
 
 
 def _scaled(value: Value, trace: Trace) -> tuple[Value, float]:
