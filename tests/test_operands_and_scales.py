@@ -103,3 +103,17 @@ def test_a_sum_over_steps_is_fitted_only_over_more_entries_than_the_two_numbers_
     assert abs(summed_over_steps(context, "NumPy", ["W"]) - 1.0) < 1e-9  # six entries: this step's plus the last one's
     # a NumPy bias summed over steps, read from its one number: the port's 0.1054 is α·0.1554 + β·0.2608 for many α, β
     assert summed_over_steps(context, "torch", ["b"]) is None
+
+
+def test_two_gradients_apart_by_a_multiple_of_the_parameter_are_read_as_an_l2_term():
+    from parity.diagnosis.decay_gap import decayed_gradient
+    rng = np.random.default_rng(11)
+    theta, grad = rng.normal(size=(20, 12)), rng.normal(size=(20, 12))
+    theta[0, :3] = 1e-6  # entries near 0, where a ratio entry by entry would be rounding's
+    port = (grad + 0.005 * theta + 1e-7 * rng.normal(size=theta.shape)).astype(np.float32)
+    at = {"parameter": "W", "step": 1}
+    said = decayed_gradient(grad + 0.01 * theta, port, {"W": theta}, at)
+    assert said.name == "weight-decay" and abs(said.evidence["decay_gap"] - 0.005) < 1e-5, said
+    assert "NumPy program's gradient of W is the port's plus 0.005" in said.explanation
+    assert decayed_gradient(grad + 0.01 * theta, grad + 0.01 * theta ** 2, {"W": theta}, at) is None  # not λ·θ
+    assert decayed_gradient(grad[0, :3], grad[0, :3] + 0.01, {"W": theta[0, :3]}, at) is None  # too few entries

@@ -35,6 +35,26 @@ def weight_decay_finding(context, parameter: str, a: np.ndarray, b: np.ndarray, 
     return None
 
 
+def decayed_gradient(a: np.ndarray, b: np.ndarray, before: dict, evidence: dict) -> Finding | None:
+    """Two gradients of evidence's parameter apart by one multiple of the parameter itself, entry by entry (NumPy's minus
+    the port's = c·θ over enough entries, and nowhere else): an L2 term λ·θ in the gradient on one side only, or with
+    another λ on each. before: the parameters at the step's start."""
+    parameter, step = evidence["parameter"], evidence["step"]
+    gap, theta = np.asarray(a, np.float64) - np.asarray(b, np.float64), np.asarray(before[parameter], np.float64)
+    if gap.shape != theta.shape or np.count_nonzero(np.abs(theta) > 1e-3 * np.abs(theta).max(initial=0.0)) < DECAY_ELEMENTS:
+        return None
+    decay = float(np.vdot(gap, theta) / np.vdot(theta, theta))  # least squares: a ratio entry by entry is rounding's
+    if not decay or abs(decay) >= 1 or np.max(np.abs(gap - decay * theta)) > 1e-3 * np.abs(gap).max():  # where θ is small
+        return None
+    more, less = ("NumPy program's", "port's") if decay > 0 else ("port's", "NumPy program's")
+    return Finding("weight-decay", f"At step {step} the {more} gradient of {parameter} is the {less} plus {abs(decay):.4g} times "
+                   f"{parameter} itself, entry by entry: an L2 term λ·{parameter} (weight decay in the gradient) on one side "
+                   f"only, or with another λ on each side (the ½ of a (λ/2)·‖{parameter}‖² penalty kept in its derivative on "
+                   "one side, or λ written twice).", {**evidence, "decay_gap": decay},
+                   f"Add the same λ·{parameter} to the gradient on both sides (the derivative of (λ/2)·‖{parameter}‖² is "
+                   f"λ·{parameter}).", 0.85)
+
+
 def _decay_coefficients(decay: float, groups: list[dict]) -> str:
     """A decay gap read against the port's lr and λ: λ·p on one side where the other takes lr·λ·p (the rate left out
     of a decoupled decay), or lr·λ·p on one side only."""

@@ -39,7 +39,7 @@ from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.scaled_together import scaled_together
 from parity.diagnosis.state_stage import frozen_rows, state_findings
-from parity.diagnosis.decay_gap import decay_kinds
+from parity.diagnosis.decay_gap import decay_kinds, decayed_gradient
 from parity.diagnosis.reparameterised import reparameterised_finding
 from parity.diagnosis.after_step import after_step_finding
 from parity.diagnosis.copies_loaded import copy_not_loaded
@@ -242,8 +242,7 @@ def _stage(name: str) -> str:
 
 def _unknown(step: int, name: str) -> Finding:
     return Finding("unknown", f"No measured pattern explains it. The programs first part at step {step} in {_stage(name)}.",
-                    {"step": step, "tensor": name, "stage": _stage(name)},
-                    "Compare the two programs at that stage line by line.", 0.0)
+                    {"step": step, "tensor": name, "stage": _stage(name)}, "Compare the two programs at that stage line by line.", 0.0)
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
@@ -276,6 +275,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).{ratio_side(oracle, parameter)}",
                               {**evidence, "ratio": ratio, **side_of(oracle)}, ratio_fix(oracle, parameter), 0.85))
+    if ratio is None and not found and (decayed := decayed_gradient(a, b, context.numpy_before, {**evidence, **side_of(oracle)})):
+        found.append(decayed)
     if held is not None and oracle and not oracle["numpy_follows"] and oracle["torch_follows"]:
         return [held]  # the port trains the row and follows the loss's derivative: the NumPy program holds it by design
     if oracle:
