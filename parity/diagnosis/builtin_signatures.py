@@ -68,6 +68,9 @@ def _pad(input, pad, mode="constant", value=None): ...  # noqa: A002, E704
 def _clamp(input, min=None, max=None): ...  # noqa: A002, E704
 
 
+def _masked_fill(input, mask, value): ...  # noqa: A002, E704
+
+
 def _repeat_interleave(input, repeats, dim=None, *, output_size=None): ...  # noqa: A002, E704
 
 
@@ -79,7 +82,7 @@ BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convoluti
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
             **{name: _reduce for name in ("sum", "logsumexp", "amax")}, "softmax": _softmax, "log_softmax": _softmax,
             "pad": _pad, "clamp": _clamp, "clip": _clamp,
-            "repeat_interleave": _repeat_interleave}
+            "repeat_interleave": _repeat_interleave, "masked_fill": _masked_fill}
 
 
 def as_function(func):

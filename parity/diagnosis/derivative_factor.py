@@ -53,6 +53,10 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                         return (f"{describe(value)} is {name(theirs)} times v(1 - v) at the NumPy program's {at}, whose rows "
                                 "sum to 1 (a softmax's values): the diagonal of the softmax's Jacobian alone, the cross terms "
                                 "-v_i·v_j left out (its backward is v·(g - Σ v·g), g the gradient at its output).")
+                    if made := _made_from(theirs, activation, torch_trace, tolerance):
+                        return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}, where the "
+                                f"port makes {describe(made)} from that activation's value: the step back through that "
+                                f"{made.op} (its other operand's factor: a mask, a weight) left out before the derivative.")
                     return (f"{describe(value)} is {name(theirs)} times {words} at the NumPy program's {at}: one chain-rule "
                             "factor too many, that derivative applied where the gradient already holds it (a cross-entropy's "
                             "gradient at the logits is p - y, with no σ'(z)) or where no such op stands.")
@@ -61,6 +65,18 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     return (f"{said[0].upper()}{said[1:]} is {describe(value)} times {words} at the NumPy program's {at}: "
                             "one chain-rule factor too few, that activation's derivative left out of the backward pass.")
     return ""
+
+
+def _made_from(gradient: Value, activation: Value, trace: Trace, tolerance: float) -> Value | None:
+    """The port's value whose gradient this is, where it is made by an op of the activation's value and another
+    operand (a mask multiplied in): the gradient at the activation is that one's through the op, not this one."""
+    at = gradient.inputs[0] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    made = trace.values[at] if at is not None else None
+    if made is None or len(made.inputs) < 2:  # an untraced operand ("?") is one too
+        return None
+    sources = [trace.values[i] for i in made.inputs if isinstance(i, int)]
+    return made if any(v.array.size == activation.array.size and agrees(v.array.reshape(activation.array.shape),
+                                                                        activation.array, tolerance) for v in sources) else None
 
 
 def _alike(shape: tuple[int, ...], other: tuple[int, ...]) -> bool:

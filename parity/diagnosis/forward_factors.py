@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed
+from parity.diagnosis.sibling_place import unfelt
 from parity.diagnosis.steps_left_out import made_already
 from parity.diagnosis.term_apart import term_apart
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe, uses
@@ -169,7 +170,7 @@ def factor_apart(departing: list[Value], after: list[Value], trace: Trace, other
             for factor in (f for f in shared if f.array.shape == mine.array.shape):
                 for words, (a, b) in (("the port's {t} times", (mine.array, theirs.array * factor.array)),
                                       ("the port's {t} divided by", (mine.array * factor.array, theirs.array))):
-                    if agrees(a, b, tolerance):
+                    if agrees(a, b, tolerance) and not unfelt(theirs, mine.array, other):
                         return (f"The NumPy program's {describe(mine)} is {words.format(t=describe(theirs))} "
                                 f"{describe(factor)} (value {factor.index}, a value both programs have), element by "
                                 "element: a factor one program applies there and the other leaves out (a gate's extra "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import permutations
 
 import numpy as np
+import torch
 
 from parity.diagnosis.agreements import carried
 from parity.diagnosis.missing_terms import port_gradients
@@ -157,7 +158,7 @@ def mask_unused(departing: list[Value], trace: Trace, agreed: dict[int, Value], 
             mask, theirs = trace.values[index].array, carried(agreed[index], other, 0.0)  # any(...) then .to(float)
             if not zero_one(mask) or not 0 < mask.mean() < 1:
                 continue
-            if any(other.values[u].op != "grad" for u in theirs.users):
+            if any(other.values[u].op != "grad" for u in theirs.users) or handed_over(mask, other):
                 continue  # the port applies it somewhere
             masked = [describe(trace.values[i]) for i in value.inputs if isinstance(i, int) and i != index]
             share = float(np.mean(mask == 0))
@@ -165,3 +166,15 @@ def mask_unused(departing: list[Value], trace: Trace, agreed: dict[int, Value], 
                     f"{share:.0%} of the entries); the port makes the same mask (its {describe(theirs)}) and never applies it: "
                     "it goes on with every entry, the masked ones (padded positions, left-out rows) included.")
     return ""
+
+
+def handed_over(mask: np.ndarray, other: Trace) -> bool:
+    """The mask, or its complement, handed to one of the port's calls (masked_fill(s, m == 0, -inf)): a comparison of
+    the port's the trace holds no value for, applied all the same."""
+    flat = np.ravel(mask) != 0
+    for _, args, kwargs in other.called.values():
+        for given in (a for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.numel() == flat.size):
+            held = given.detach().cpu().numpy().ravel() != 0
+            if np.array_equal(held, flat) or np.array_equal(held, ~flat):
+                return True
+    return False

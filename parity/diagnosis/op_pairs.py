@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from parity.diagnosis.bound_rows import ancestors
 from parity.diagnosis.ratios import root_form
-from parity.diagnosis.value_trace import Trace, Value, agrees
+import numpy as np
+
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
 CANONICAL = {"add.reduce": "sum", "maximum.reduce": "amax", "max": "amax", "sub": "subtract", "mul": "multiply", "div": "divide", "true_divide": "divide", "dot": "matmul",
@@ -50,9 +52,20 @@ def _moved(numpy_chain: list[Value], torch_chain: list[Value], traces: tuple[Tra
     step of the composite's own (softmax's division by its sum is no temperature moved, linear's bias no skip)."""
     for k in range(1, len(numpy_chain)):
         if canonical(numpy_chain[k]) == canonical(torch_chain[0]) and _alike(numpy_chain[k], torch_chain[0]) and \
-                (traces is None or _same_operands(numpy_chain, k, torch_chain, 0, traces, tolerance)):
+                (traces is None or _same_operands(numpy_chain, k, torch_chain, 0, traces, tolerance)
+                 and _same_share(numpy_chain[k], torch_chain[0], traces)):
             return True
     return False
+
+
+def _same_share(mine: Value, theirs: Value, traces: tuple[Trace, Trace]) -> bool:
+    """An index op keeps the same share of what it indexes on both sides (half the rows is no pick of one entry per
+    row, whose index the trace does not hold): other ops, as their operands show."""
+    if canonical(mine) != "getitem":
+        return True
+    shares = [v.array.size / max(trace.values[v.inputs[0]].array.size, 1) if v.inputs and isinstance(v.inputs[0], int) else None
+              for v, trace in ((mine, traces[0]), (theirs, traces[1]))]
+    return None not in shares and abs(shares[0] - shares[1]) <= 1e-9
 
 
 def _operand_choices(chain_: list[Value], k: int) -> list[list[int]]:
@@ -218,3 +231,26 @@ def same_step(a: Value, b: Value) -> bool:
     """One op, or a torch function against the first NumPy op it is written with (softmax against x.max())."""
     one, two = canonical(a), canonical(b)
     return one == two or one in COMPOSITE.get(two, ()) or two in COMPOSITE.get(one, ())
+
+
+SIGNED = {"add": 1.0, "subtract": -1.0}
+
+
+def sign_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, traces: tuple[Trace, Trace],
+               tolerance: float) -> str:
+    """One side adds a term to the value both agree on and the other subtracts the same term (an entropy bonus added
+    as a penalty): the two operands measured equal, the value both agree on first on both sides."""
+    mine = next((v for v in numpy_ops[:2] if canonical(v) in SIGNED and v.inputs[:1] == (frontier.index,)), None)
+    theirs = next((v for v in torch_ops[:2] if canonical(v) in SIGNED and v.inputs[:1] == (twin.index,)), None)
+    if mine is None or theirs is None or canonical(mine) == canonical(theirs) or len(mine.inputs) != 2 or len(theirs.inputs) != 2:
+        return ""
+    terms = [trace.values[v.inputs[1]].array if isinstance(v.inputs[1], int) else np.asarray(v.inputs[1], np.float64)
+             if isinstance(v.inputs[1], float) else None for v, trace in ((mine, traces[0]), (theirs, traces[1]))]
+    if any(t is None for t in terms) or terms[0].shape != terms[1].shape or not np.any(terms[0]) or \
+            not agrees(terms[0], terms[1], tolerance):
+        return ""
+    verb = {"add": ("adds", "to"), "subtract": ("subtracts", "from")}
+    term = describe(traces[0].values[mine.inputs[1]]) if isinstance(mine.inputs[1], int) else f"{mine.inputs[1]:g}"
+    return (f"The NumPy program {verb[canonical(mine)][0]} its {term} {verb[canonical(mine)][1]} the value both agree on, "
+            f"where the port {verb[canonical(theirs)][0]} the same term (equal on both sides): that term's sign flipped on one "
+            "side (a bonus subtracted where a penalty is added, or the reverse).")

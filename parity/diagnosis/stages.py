@@ -49,7 +49,7 @@ from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.written_update import optimizer_carried, written_update
+from parity.diagnosis.written_update import optimizer_stage, written_update
 from parity.diagnosis.written_forward import LOCATED
 from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
@@ -118,7 +118,7 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     if (written := _written_optimizer(setup, built, failure.step, name, numpy_record, found)) is not None:
         found.insert(0, written)
     if not found:
-        found.append(_optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
+        found.append(optimizer_stage(name, numpy_record, torch_record, failure.step) or _unknown(failure.step, name))
     return found, {}
 
 
@@ -187,19 +187,6 @@ def _oracle_only(finding: Finding) -> bool:
     return finding.name == "numpy-backward" and "numpy_error" in finding.evidence and finding.score <= 0.8
 
 
-def _optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
-    """An update that parts where both programs' gradients of that parameter were compared at the step and agree: the
-    optimizer's step is where they part, its state carried from earlier steps where the step is not the first."""
-    parameter = name.removesuffix(".update")
-    if not name.endswith(".update") or not all(f"{parameter}.grad" in r for r in (numpy_record, torch_record)):
-        return None
-    carried = f"; {optimizer_carried(step)}" if step > 1 else ""
-    return Finding("optimizer-differs", f"At step {step} both programs' gradients of {parameter} agree (compared), and its "
-                   f"update parts: the two optimizers step differently from the same gradient{carried}.",
-                   {"step": step, "parameter": parameter, "stage": "update"},
-                   "Compare the two optimizers' update rules term by term, and their state after each step (--state).", 0.55)
-
-
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
     """Where an update parts with no reading at 0.8: rows weighted unequally, then entries clipped."""
     numpy_record, torch_record = context.numpy_record, context.torch_record
@@ -246,6 +233,8 @@ def _unknown(step: int, name: str) -> Finding:
 
 
 def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int) -> list[Finding]:
+    """The gradients read against each other and against finite differences; a NumPy gradient of zeros may be a sum
+    whose terms cancel (one mask used for two passes): a place there, not a cause."""
     a, b = context.numpy_record[f"{parameter}.grad"], context.torch_record[f"{parameter}.grad"]
     evidence = {"step": step, "parameter": parameter, "stage": "backward"}
     if sized := sizes_apart(parameter, a, b, step):
@@ -255,7 +244,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     if side_zero:
         found.append(Finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
                               f"side's is up to {float(np.abs(b if side_zero == 'NumPy' else a).max()):.3g}.", evidence,
-                              "A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9))
+                              *(("A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9) if side_zero
+                                == "torch" else ("A layer left out of the NumPy backward pass, or terms that cancel there.", 0.75))))
     for side in ("torch", "NumPy"):
         scale = summed_over_steps(context, side, [p.name for p in built.pairs])
         if scale is not None:

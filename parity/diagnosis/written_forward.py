@@ -13,6 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from parity.diagnosis.precedence import grouped_otherwise, GROUPED
+from parity.diagnosis.op_pairs import sign_apart
 from parity.diagnosis.functions_apart import formula_constant, functions_apart, one_side_only, positions_apart
 from parity.diagnosis.rows_drawn import rows_only, rows_reading
 from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, written_port_moved
@@ -188,6 +189,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("labels", lambda: said("forward", weighted_by_label(departing, after, numpy_trace, tolerance), "Weigh each class alike.", 0.8)),
         ("meant", lambda: meant(numpy_ops, torch_ops, numpy_trace, torch_trace, region, tolerance)),
         ("negated", lambda: said("forward", negated_input(numpy_ops, frontier, numpy_trace, torch_trace, tolerance), NEGATED)),
+        ("negated", lambda: said("forward", sign_apart(numpy_ops, torch_ops, frontier, twin, (numpy_trace, torch_trace), tolerance), NEGATED)),
         ("subscripts", lambda: said("forward", numpy_einsum_again(numpy_ops, numpy_trace, after, tolerance), CONTRACT, 0.85)),
         ("operands", lambda: said("forward", powers_apart(numpy_ops, torch_ops, frontier, twin, torch_trace, numpy_trace), SAME)),
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), EACH, 0.85)),

@@ -69,3 +69,16 @@ def _after_gradients(frontier: Value, trace: Trace, torch_trace: Trace, toleranc
             return True
         stack += [i for i in trace.values[index].inputs if isinstance(i, int)]
     return False
+
+
+def optimizer_stage(name: str, numpy_record: dict, torch_record: dict, step: int) -> Finding | None:
+    """An update that parts where both programs' gradients of that parameter were compared at the step and agree: the
+    optimizer's step is where they part, its state carried from earlier steps where the step is not the first."""
+    parameter = name.removesuffix(".update")
+    if not name.endswith(".update") or not all(f"{parameter}.grad" in r for r in (numpy_record, torch_record)):
+        return None
+    carried = f"; {optimizer_carried(step)}" if step > 1 else ""
+    return Finding("optimizer-differs", f"At step {step} both programs' gradients of {parameter} agree (compared), and its "
+                   f"update parts: the two optimizers step differently from the same gradient{carried}.",
+                   {"step": step, "parameter": parameter, "stage": "update"},
+                   "Compare the two optimizers' update rules term by term, and their state after each step (--state).", 0.55)
