@@ -114,9 +114,16 @@ def test_a_mask_handed_to_a_call_through_an_untraced_comparison_is_applied(hande
     from parity.diagnosis.value_trace import Trace
     mask = (np.random.default_rng(5).uniform(size=(6, 4)) > 0.4).astype(float)
     given = {"mask": mask != 0, "complement": mask == 0, "other": np.roll(mask, 1, axis=1) != 0}[handed]
-    trace = Trace()
-    trace.called[3] = (torch.Tensor.masked_fill, (torch.zeros(6, 4), torch.as_tensor(given), float("-inf")), {})
+    scores = torch.randn(6, 4, generator=torch.Generator().manual_seed(5))
+    trace, filled = Trace(), scores.masked_fill(torch.as_tensor(given), float("-inf"))
+    trace.root("X", scores, scores.numpy())
+    trace.root("masked_fill", filled, filled.numpy())
+    trace.called[1] = (torch.Tensor.masked_fill, (scores, torch.as_tensor(given), float("-inf")), {})
     assert handed_over(mask, trace) == applied
+    converted = torch.as_tensor(given).double()  # the mask made again, not applied to anything
+    trace.root("to", converted, converted.numpy())
+    trace.called = {2: (torch.Tensor.to, (torch.as_tensor(given), torch.float64), {})}
+    assert not handed_over(mask, trace)
 
 
 def test_a_derivative_taken_from_the_gradient_past_a_mask_is_that_masks_step_left_out():
@@ -213,3 +220,21 @@ def test_a_numpy_gradient_of_zeros_is_a_place_not_a_detach(tmp_path, weight, pas
                              "--steps", "2", "--dtype", "float64")
     assert status == (0 if passes else 1)
     assert passes or top["name"] == "no-gradient" and top["score"] < 0.8 and "NumPy backward" in top["fix"], top
+
+
+def test_a_ports_comparison_is_a_value_of_its_trace():
+    """`mask == 0` is the port's value too (its __eq__), so a mask it fills with 0 where the NumPy program fills -inf
+    is met there, and no mask is said made and never applied."""
+    from parity.diagnosis.port_values import _TorchValues
+    from parity.diagnosis.value_trace import Trace
+    trace = Trace()
+    mask = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
+    trace.root("X", mask, mask.numpy())
+    with _TorchValues(trace):
+        filled = torch.ones(2, 3).masked_fill(mask == 0, float("-inf"))
+        kept = mask > 0.5
+    ops = [v.op for v in trace.values]
+    assert "eq" in ops and "gt" in ops, ops
+    eq = next(v for v in trace.values if v.op == "eq")
+    assert eq.inputs[0] == 0 and np.array_equal(eq.array, (mask == 0).double().numpy())
+    assert torch.isinf(filled).sum() == 2 and kept.sum() == 4

@@ -633,10 +633,10 @@ def test_a_decay_gap_is_read_against_the_ports_lr_and_weight_decay():
 
 
 def test_an_update_that_parts_after_agreeing_gradients_is_said_at_the_optimizer_only_where_both_were_compared():
-    from parity.diagnosis.stages import _optimizer_stage
+    from parity.diagnosis.written_update import optimizer_stage
     g = np.ones((2, 2))
     both = {"W1.grad": g, "W1.update": g}
-    found = _optimizer_stage("W1.update", both, both, 2)
+    found = optimizer_stage("W1.update", both, both, 2)
     assert found is not None and found.name == "optimizer-differs" and "the first 1 step(s) agreed" in found.explanation
-    assert _optimizer_stage("W1.update", {"W1.update": g}, both, 2) is None  # the NumPy program kept no gradient
-    assert _optimizer_stage("W1.grad", both, both, 2) is None
+    assert optimizer_stage("W1.update", {"W1.update": g}, both, 2) is None  # the NumPy program kept no gradient
+    assert optimizer_stage("W1.grad", both, both, 2) is None

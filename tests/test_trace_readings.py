@@ -239,9 +239,9 @@ def test_a_sibling_that_is_the_same_distribution_in_another_form_is_no_function_
     log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
     mine = values(("X", z, (), ""), ("divide", np.exp(log_p), (0,), ""))  # the NumPy program holds the probabilities
     port = values(("X", z, (), ""))
-    op = SimpleNamespace(array=log_p, users=[])
+    op = SimpleNamespace(index=1, array=log_p, users=[])
     assert not in_its_place(op, np.exp(log_p), {}, ((), mine, port), 1e-9)  # log_softmax beside softmax: one distribution
-    relu = SimpleNamespace(array=np.maximum(z, 0), users=[])
+    relu = SimpleNamespace(index=1, array=np.maximum(z, 0), users=[])
     assert in_its_place(relu, np.tanh(z), {}, ((), mine, port), 1e-9)  # another function: the reading may stand
 
 

@@ -208,11 +208,14 @@ def plain_write(trace: Trace, index: int, agreed: dict[int, Value]) -> bool:
     value = trace.values[index]
     if value.op != WRITE or len(value.inputs) < 2:
         return False
-    written = value.inputs[1]
+    written, buffer = value.inputs[1], value.inputs[0]
+    into_shared = isinstance(buffer, int) and buffer in agreed  # a constant written over a value both programs have
+    # (S[i, i] = -inf, a diagonal masked) makes a value of its own: where they may part
     if not isinstance(written, int):
-        return True
+        return not into_shared
     made = trace.values[written]
-    return written in agreed or not any(isinstance(i, int) for i in made.inputs) and (made.array.size == 0 or np.ptp(made.array) == 0)
+    return written in agreed or not into_shared and not any(isinstance(i, int) for i in made.inputs) and (
+        made.array.size == 0 or np.ptp(made.array) == 0)
 
 
 def read_back(trace: Trace, value: Value) -> Value:

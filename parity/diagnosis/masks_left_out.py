@@ -169,10 +169,13 @@ def mask_unused(departing: list[Value], trace: Trace, agreed: dict[int, Value], 
 
 
 def handed_over(mask: np.ndarray, other: Trace) -> bool:
-    """The mask, or its complement, handed to one of the port's calls (masked_fill(s, m == 0, -inf)): a comparison of
-    the port's the trace holds no value for, applied all the same."""
+    """The mask, or its complement, handed to one of the port's calls that makes a value as large (masked_fill(s, m == 0,
+    -inf)), not the mask again nor a count of it: applied, through a comparison the trace may hold no value for."""
     flat = np.ravel(mask) != 0
-    for _, args, kwargs in other.called.values():
+    for index, (_, args, kwargs) in other.called.items():
+        made = other.values[index].array.ravel() if index < len(other.values) else np.zeros(0)
+        if made.size < flat.size or made.size == flat.size and np.array_equal(made != 0, flat) | np.array_equal(made != 0, ~flat):
+            continue  # a count of it, or the mask itself made again (.to(float), ~m): no value it is applied to
         for given in (a for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.numel() == flat.size):
             held = given.detach().cpu().numpy().ravel() != 0
             if np.array_equal(held, flat) or np.array_equal(held, ~flat):

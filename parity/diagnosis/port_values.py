@@ -16,7 +16,7 @@ from parity.diagnosis.value_trace import MOST_ELEMENTS, Trace, as_float64, keywo
 
 OPERATORS = {f"__{op}__" for op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "rdiv", "matmul",
                                     "rmatmul", "pow", "rpow", "neg", "getitem", "floordiv", "rfloordiv", "invert",
-                                    "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod")}
+                                    "and", "rand", "or", "ror", "xor", "rxor", "mod", "rmod", "eq", "ne", "lt", "le", "gt", "ge")}
 
 
 PRIVATE_PRODUCTS = {"_sparse_mm": "matmul"}  # torch.sparse.mm(adj, x): a product with a sparse matrix, as the port writes it
