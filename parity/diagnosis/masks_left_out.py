@@ -174,7 +174,7 @@ def handed_over(mask: np.ndarray, other: Trace) -> bool:
     flat = np.ravel(mask) != 0
     for index, (_, args, kwargs) in other.called.items():
         made = other.values[index].array.ravel() if index < len(other.values) else np.zeros(0)
-        if made.size < flat.size or made.size == flat.size and np.array_equal(made != 0, flat) | np.array_equal(made != 0, ~flat):
+        if made.size < flat.size or made.size == flat.size and (np.array_equal(made != 0, flat) or np.array_equal(made != 0, ~flat)):
             continue  # a count of it, or the mask itself made again (.to(float), ~m): no value it is applied to
         for given in (a for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.numel() == flat.size):
             held = given.detach().cpu().numpy().ravel() != 0

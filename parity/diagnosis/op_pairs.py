@@ -5,10 +5,10 @@ against a sum). A number on one side only: `one_sided`."""
 
 from __future__ import annotations
 
-from parity.diagnosis.bound_rows import ancestors
-from parity.diagnosis.ratios import root_form
 import numpy as np
 
+from parity.diagnosis.bound_rows import ancestors
+from parity.diagnosis.ratios import root_form
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 
@@ -233,7 +233,7 @@ def same_step(a: Value, b: Value) -> bool:
     return one == two or one in COMPOSITE.get(two, ()) or two in COMPOSITE.get(one, ())
 
 
-SIGNED = {"add": 1.0, "subtract": -1.0}
+SIGNED = {"add": ("adds", "to"), "subtract": ("subtracts", "from")}  # a term's sign, in words
 
 
 def sign_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, traces: tuple[Trace, Trace],
@@ -249,8 +249,8 @@ def sign_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, 
     if any(t is None for t in terms) or terms[0].shape != terms[1].shape or not np.any(terms[0]) or \
             not agrees(terms[0], terms[1], tolerance):
         return ""
-    verb = {"add": ("adds", "to"), "subtract": ("subtracts", "from")}
+    (verb, to), (their_verb, _) = SIGNED[canonical(mine)], SIGNED[canonical(theirs)]
     term = describe(traces[0].values[mine.inputs[1]]) if isinstance(mine.inputs[1], int) else f"{mine.inputs[1]:g}"
-    return (f"The NumPy program {verb[canonical(mine)][0]} its {term} {verb[canonical(mine)][1]} the value both agree on, "
-            f"where the port {verb[canonical(theirs)][0]} the same term (equal on both sides): that term's sign flipped on one "
+    return (f"The NumPy program {verb} its {term} {to} the value both agree on, "
+            f"where the port {their_verb} the same term (equal on both sides): that term's sign flipped on one "
             "side (a bonus subtracted where a penalty is added, or the reverse).")

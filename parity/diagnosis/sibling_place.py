@@ -5,7 +5,6 @@ the same distribution in another form."""
 from __future__ import annotations
 
 import warnings
-
 from typing import Any
 
 import numpy as np
