@@ -1,0 +1,52 @@
+"""PyTorch port of mf_numpy.py: BPR matrix factorisation.
+
+user_emb.weight (n_users, k) = P, item_emb.weight (n_items, k) = Q,
+item_bias.weight (n_items, 1) = b_item as a column.
+"""
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+REG = 0.05
+
+
+class BPRMF(nn.Module):
+    def __init__(self, n_users=12, n_items=20, k=8):
+        super().__init__()
+        self.user_emb = nn.Embedding(n_users, k)
+        self.item_emb = nn.Embedding(n_items, k)
+        self.item_bias = nn.Embedding(n_items, 1)
+        nn.init.normal_(self.user_emb.weight, std=0.1)
+        nn.init.normal_(self.item_emb.weight, std=0.1)
+        nn.init.zeros_(self.item_bias.weight)
+
+    def score(self, users, items):
+        return (self.user_emb(users) * self.item_emb(items)).sum(dim=-1) \
+            + self.item_bias(items).squeeze(-1)
+
+    def forward(self, X):
+        users, pos, neg = X[:, 0], X[:, 1], X[:, 2]
+        return self.score(users, pos) - self.score(users, neg)
+
+
+def bpr_loss(model, X):
+    users, pos, neg = X[:, 0], X[:, 1], X[:, 2]
+    x = model(X)
+    return -F.logsigmoid(x).mean()
+
+
+def make_optimizer(model):
+    # the L2 penalty as the optimizer's weight decay on the embedding tables
+    return torch.optim.SGD([
+        {'params': [model.user_emb.weight, model.item_emb.weight], 'weight_decay': REG},
+        {'params': [model.item_bias.weight], 'weight_decay': 0.0},
+    ], lr=1.0)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = bpr_loss(model, X)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
