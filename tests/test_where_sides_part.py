@@ -322,3 +322,14 @@ def test_an_advantage_left_attached_in_the_port_is_read_by_detaching_it(tmp_path
         assert code == 0, top
         return
     assert code == 1 and top["name"] == "detached-value" and words in top["explanation"], top
+
+
+def test_a_gradient_four_times_weaker_with_the_same_decay_term_is_no_learning_rate():
+    """Every update 4 times apart, the first one too, but d = b·λ the same on both sides: a rate would scale the decay
+    as well, so the gradient itself is scaled (a mean over the tasks where their sum belongs)."""
+    numpy_law, port_law = (0.9, -0.0125, 0.0, 0.02), (0.9, -0.05, 0.0, 0.005)
+    said, _ = _meaning(numpy_law, port_law, _decay_alike(numpy_law, port_law, [1, 3]), 4.0)
+    assert "the gradient itself is scaled" in said and "the learning rate (" not in said, said
+    undecayed = (0.9, -0.0125, 0.0, 0.0), (0.9, -0.05, 0.0, 0.0)  # no decay to tell them apart: a rate
+    said, _ = _meaning(*undecayed, _decay_alike(*undecayed, [1]), 4.0)
+    assert "the learning rate" in said, said

@@ -73,6 +73,11 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
                 "heavy-ball momentum on the other.", "torch" if who == "the port" else "numpy")
     if apart == [1, 2] and abs(theirs[1] / mine[1] - theirs[2] / mine[2]) < SAME:
         return f"Both gradient terms are {theirs[1] / mine[1]:.6g} times the NumPy program's in the port: the learning rate.", "both"
+    if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first) and _decay_held(mine, theirs):
+        return (f"The gradient enters every update of the port {theirs[1] / mine[1]:.6g} times as strongly as the NumPy "
+                "program's, and the decay term (b·λ) is the same on both sides: the gradient itself is scaled on one side "
+                f"(a loss's reduction, a mean where a sum belongs), not the learning rate, which would scale the decay too."
+                f"{_averaged(theirs[1] / mine[1], mu, rate_apart=True)}", "both")
     if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first):
         return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: the learning "
                 f"rate (momentum's recurrence itself is the same).{_averaged(first, mu)}", "both")
@@ -84,15 +89,22 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
     return "", "both"
 
 
-def _averaged(ratio: float, mu: float) -> str:
-    """A rate's factor of 1 - μ (or its inverse) is also a buffer kept as an average: the same updates, step by step."""
+def _decay_held(mine: tuple, theirs: tuple) -> bool:
+    """A decay on both sides whose λ relative to the gradient's weight differs while its own term b·λ does not: the
+    gradient's weight moved alone."""
+    return abs(mine[3]) > 0 and abs(mine[3] - theirs[3]) > SAME * abs(theirs[3])
+
+
+def _averaged(ratio: float, mu: float, rate_apart: bool = False) -> str:
+    """A rate's factor of 1 - μ (or its inverse) is also a buffer kept as an average: the same updates, step by step;
+    rate_apart: a decay term alike on both sides shows the rate is not what parts."""
     if not 0 < mu < 1:
         return ""
     for factor, who in ((1 / (1 - mu), "the NumPy program"), (1 - mu, "the port")):
         if abs(ratio - factor) < 1e-2 * factor:
             return (f" The factor is {'1/' if who == 'the NumPy program' else ''}(1 - μ) (μ = {mu:.4g}): {who} keeping its "
-                    "buffer as an exponential moving average μ·buf + (1 - μ)·g (dampening = μ) gives these very updates, "
-                    "which the numbers do not tell from a learning rate.")
+                    "buffer as an exponential moving average μ·buf + (1 - μ)·g (dampening = μ) gives these very updates"
+                    + ("." if rate_apart else ", which the numbers do not tell from a learning rate."))
     return ""
 
 
