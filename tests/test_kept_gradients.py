@@ -147,3 +147,18 @@ def test_a_second_uses_term_is_read_by_the_same_op_on_the_ports_other_gradient()
         said = other_use_left_out(mine.values[1], mine.values[0], port.values[0], mine, port, 1e-9, "b",
                                   lambda v: f"the gradient at value {v.index}")
         assert ("plus the same add.reduce of the gradient at value 1" in said) == read, said
+
+
+def test_a_constant_weight_per_entry_is_no_clip_where_no_entry_lies_inside_the_bound():
+    """The port's gradient at a squared hinge is 0.5/n on the pairs it weighs and 0 on the others: every non-zero
+    entry at one magnitude. The NumPy values that equal it there show no clip; a clip lets entries through inside it."""
+    from parity.diagnosis.bound_derivative import clipped_on_one_side
+    from tests.test_trace_readings import values
+    rng = np.random.default_rng(3)
+    mine = rng.normal(scale=0.05, size=32)
+    weight = np.where(rng.uniform(size=32) > 0.5, 0.5 / 32, 0.0)
+    beyond = np.where(weight > 0, np.sign(mine) * (0.02 + np.abs(mine)), 0.0)  # every weighted entry past 0.5/32
+    constant = values(("X", beyond, (), ""), ("grad", np.sign(mine) * weight, (), ""))
+    assert clipped_on_one_side(constant.values[0], constant.values[1], 32, lambda v: "the port's gradient") == ""
+    huber = values(("X", mine, (), ""), ("grad", np.clip(mine, -0.02, 0.02), (), ""))
+    assert "clipped to ±0.02" in clipped_on_one_side(huber.values[0], huber.values[1], 32, lambda v: "the port's gradient")
