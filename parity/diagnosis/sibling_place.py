@@ -69,7 +69,8 @@ def unfelt(theirs: Any, mine: np.ndarray, port_trace: Any) -> bool:
     if mine.size != theirs.array.size:
         return False
     again = carried_on(theirs, mine.reshape(theirs.array.shape), port_trace.called, port_trace)
-    own = carried_on(theirs, theirs.array, port_trace.called, port_trace)
+    own = carried_on(theirs, theirs.array, port_trace.called, port_trace)  # the same float64 arithmetic: the traced
+    # loss, in the run's dtype, differs from either by its rounding
     return again is not None and own is not None and bool(np.allclose(again, own, rtol=1e-9, atol=0))
 
 

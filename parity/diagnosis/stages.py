@@ -242,10 +242,11 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     found = []
     side_zero = "NumPy" if not np.any(a) else "torch" if not np.any(b) else None
     if side_zero:
+        port_side = side_zero == "torch"
         found.append(Finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
-                              f"side's is up to {float(np.abs(b if side_zero == 'NumPy' else a).max()):.3g}.", evidence,
-                              *(("A .detach(), requires_grad=False, or a layer left out of the backward pass.", 0.9) if side_zero
-                                == "torch" else ("A layer left out of the NumPy backward pass, or terms that cancel there.", 0.75))))
+                              f"side's is up to {float(np.abs(a if port_side else b).max()):.3g}.", evidence,
+                              "A .detach(), requires_grad=False, or a layer left out of the backward pass." if port_side else
+                              "A layer left out of the NumPy backward pass, or terms that cancel there.", 0.9 if port_side else 0.75))
     for side in ("torch", "NumPy"):
         scale = summed_over_steps(context, side, [p.name for p in built.pairs])
         if scale is not None:

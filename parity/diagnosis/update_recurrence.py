@@ -73,12 +73,12 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
                 "heavy-ball momentum on the other.", "torch" if who == "the port" else "numpy")
     if apart == [1, 2] and abs(theirs[1] / mine[1] - theirs[2] / mine[2]) < SAME:
         return f"Both gradient terms are {theirs[1] / mine[1]:.6g} times the NumPy program's in the port: the learning rate.", "both"
-    if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first) and _decay_held(mine, theirs):
-        return (f"The gradient enters every update of the port {theirs[1] / mine[1]:.6g} times as strongly as the NumPy "
-                "program's, and the decay term (b·λ) is the same on both sides: the gradient itself is scaled on one side "
-                f"(a loss's reduction, a mean where a sum belongs), not the learning rate, which would scale the decay too."
-                f"{_averaged(theirs[1] / mine[1], mu, rate_apart=True)}", "both")
-    if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - theirs[1] / mine[1]) < SAME * 10 * abs(first):
+    if apart == [1] and abs(mine[2]) < 1e-12 and abs(first - (ratio := theirs[1] / mine[1])) < SAME * 10 * abs(first):
+        if _decay_held(mine, theirs):
+            return (f"The gradient enters every update of the port {ratio:.6g} times as strongly as the NumPy program's, "
+                    "and the decay term (b·λ) is the same on both sides: the gradient itself is scaled on one side (a "
+                    "loss's reduction, a mean where a sum belongs), not the learning rate, which would scale the decay too."
+                    f"{_averaged(ratio, mu, rate_apart=True)}", "both")
         return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: the learning "
                 f"rate (momentum's recurrence itself is the same).{_averaged(first, mu)}", "both")
     if apart == [1]:
@@ -90,8 +90,8 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
 
 
 def _decay_held(mine: tuple, theirs: tuple) -> bool:
-    """A decay on both sides whose λ relative to the gradient's weight differs while its own term b·λ does not: the
-    gradient's weight moved alone."""
+    """A decay whose λ relative to the gradient's weight differs where its own term b·λ does not (`_decay_alike` has
+    set that term aside): the gradient's weight moved alone."""
     return abs(mine[3]) > 0 and abs(mine[3] - theirs[3]) > SAME * abs(theirs[3])
 
 
