@@ -138,7 +138,7 @@ def test_a_factor_through_the_ports_square_is_read_against_its_derivative():
 
 
 def test_a_value_taken_from_a_kindred_source_is_read_and_an_unrelated_fit_is_not():
-    from parity.diagnosis.written_ops import _akin
+    from parity.diagnosis.another_source import _akin
     z = RNG.normal(size=(4, 2))
     trace = traced(("X", z, (), ""), ("tanh", np.tanh(z), (0,), ""), ("subtract", 1 - np.tanh(z), (1.0, 1), ""),
                    ("multiply", z * np.tanh(z), (0, 1), ""), ("tanh", np.tanh(2 * z), (3,), ""))
@@ -314,7 +314,7 @@ def test_a_derivative_taken_at_minus_z_is_read_as_its_arguments_sign_flipped():
 
 
 def test_a_weights_gradient_from_the_pre_activation_is_read_through_the_transpose():
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     z, d = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
     a = np.maximum(z, 0)
     mine = traced(("X", z, (), ""), ("maximum", a, (0, 0.0), ""), ("y", d, (), ""), ("matmul", z.T @ d, (0, 2), ""))
@@ -329,7 +329,7 @@ def test_a_value_on_one_parameters_path_remade_into_another_parameters_gradient_
     """dwt = Σ dz where Σ t·dz belongs (a time weight's gradient summed like a bias's): recomputed with another stage's
     sum, the value is the port's gradient of b1, a parameter whose update it is not on the way to."""
     from parity.diagnosis.missing_terms import is_gradient, toward
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     z, d = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
     a = np.maximum(z, 0)
     mine = traced(("X", z, (), ""), ("maximum", a, (0, 0.0), ""), ("y", d, (), ""), ("matmul", z.T @ d, (0, 2), ""))

@@ -264,7 +264,7 @@ def test_a_ports_function_replaced_by_one_of_its_kind_gives_the_numpy_value(nump
 
 def test_a_derivative_taken_of_the_wrong_state_is_found_by_recomputing_it_from_another_value():
     from parity.diagnosis.value_trace import Trace
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     rng = np.random.default_rng(4)
     h_previous, h_now, dh = np.tanh(rng.normal(size=(4, 3))), np.tanh(rng.normal(size=(4, 3))), rng.normal(size=(4, 3))
     mine = Trace()

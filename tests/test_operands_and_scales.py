@@ -66,7 +66,7 @@ def test_a_source_or_a_weight_that_leaves_one_operand_alone_is_no_reading():
     with a weight on that term, the value is dout broadcast within rounding, the port's gradient at its masked outputs.
     That shows the one operand, not a source or a weight."""
     from parity.diagnosis.term_apart import terms_weighted
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     rng = np.random.default_rng(9)
     dout, f = rng.normal(size=(48, 1)), rng.normal(size=(48, 4))
     penalty = 0.1 * 2.0 * f

@@ -122,7 +122,7 @@ def test_a_chunks_sum_over_the_batch_against_its_mean_over_the_chunks_is_said_wi
 
 
 def test_two_values_exchanged_between_the_programs_are_read_both_ways():
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     mu, logvar = RNG.normal(size=(5, 2)), RNG.normal(size=(5, 2))
     mine = traced(("X", mu, (), ""), ("add", logvar, (0,), ""), ("multiply", 0.5 * logvar, (0.5, 1), ""),
                   ("square", mu ** 2, (0,), ""))
@@ -555,7 +555,7 @@ def test_a_precedence_slip_is_read_as_the_other_op_up_to_a_half():
 
 
 def test_a_later_layers_output_read_where_an_earlier_ones_belongs_is_said():
-    from parity.diagnosis.written_ops import _later
+    from parity.diagnosis.another_source import _later
     h1 = RNG.normal(size=(4, 3))
     trace = traced(("X", h1, (), ""), ("tanh", np.tanh(h1), (0,), ""), ("tanh", np.tanh(np.tanh(h1)), (1,), ""),
                    ("sin", np.sin(np.tanh(np.tanh(h1))), (2,), ""))

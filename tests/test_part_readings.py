@@ -295,7 +295,7 @@ def test_a_taps_slice_read_without_its_dilation_is_read_at_the_offset_that_gives
 
 
 def test_an_activation_read_after_an_in_place_write_into_its_array_is_read_as_aliasing():
-    from parity.diagnosis.written_ops import another_input
+    from parity.diagnosis.another_source import another_input
     z1, r, d = RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3))
     h1 = np.tanh(z1)
     mine = values(("add", z1, (), ""), ("tanh", h1, (0,), ""), ("tanh", r, (), ""), ("add (in place)", h1 + r, (1, 2), ""),

@@ -286,7 +286,7 @@ def before_the_frontier(numpy_trace: Trace, torch_trace: Trace, target: Value, r
     deltas = [numpy_trace.values[i] for i in region[:3 * FIRST_VALUES] if "y" in roots(numpy_trace, i)] or \
         consumed(numpy_trace, region[:3 * FIRST_VALUES])
     gradients = port_gradients(torch_trace)
-    if masked := mask_left_out(deltas, torch_trace, tolerance, name):  # zeros of the port's no factor can give
+    if masked := mask_left_out(deltas, torch_trace, tolerance, name, numpy_trace):  # zeros no factor of the port's gives
         return Finding("numpy-backward", f"At step {step} the NumPy program's backward pass parts from {reference}'s "
                        f"before any gradient they share. {masked}", where, "Apply the forward pass's mask to the "
                        "gradient too (zero where the forward zeroed).", 0.8)

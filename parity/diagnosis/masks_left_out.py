@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.agreements import carried
+from parity.diagnosis.carried_down import meets_again
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
@@ -19,7 +20,7 @@ STEPS = {"sign", "round", "heaviside", "floor", "ceil", "ge", "gt", "le", "lt", 
 MASKING = {"relu", "threshold", "clamp", "hardtanh", "where", "masked_fill", "dropout", "leaky_relu", "relu6", "elu"}
 
 
-def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> str:
+def mask_left_out(values: list[Value], other: Trace, tolerance: float, name, trace: Trace | None = None) -> str:
     """A departing NumPy value that is one of the port's gradients of its size (as the port lays it out, or with its
     axes in the NumPy program's order: channels last) except at entries where the port's is zero and its own is not:
     a mask of the forward pass (padding, dropout, a clamp, a ReLU's) whose derivative, 0 there, the NumPy backward
@@ -34,7 +35,9 @@ def mask_left_out(values: list[Value], other: Trace, tolerance: float, name) -> 
                 kept = ~zeroed
                 if not 0 < zeroed.sum() < 0.9 * zeroed.size or not np.any(b[kept]):
                     continue
-                if agrees(a[kept], b[kept], tolerance):
+                if agrees(a[kept], b[kept], tolerance) and (trace is None or meets_again(
+                        trace, mine.index, np.where(zeroed, 0.0, a), other, tolerance) is not False):  # so masked, the
+                    # program meets the port after it (not a term that is zero there on the port's side alone)
                     said = (f"The NumPy program's {describe(mine)} is {name(theirs)}{laid}{',' if laid else ''} except at "
                             f"{int(zeroed.sum())} of its {zeroed.size} entries, where the port's is exactly 0 and the NumPy "
                             "program's is not: ")

@@ -8,7 +8,8 @@ import numpy as np
 from parity.diagnosis.value_trace import Trace, Value, describe
 from parity.diagnosis.recompute import replay
 from parity.diagnosis.value_laws import sign_taken_back
-from parity.diagnosis.written_ops import DEPTH, _same, meant_there
+from parity.diagnosis.another_source import DEPTH, same_laid
+from parity.diagnosis.written_ops import meant_there
 
 
 def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: Trace, tolerance: float) -> str:
@@ -17,15 +18,15 @@ def negated_input(numpy_ops: list[Value], frontier: Value, trace: Trace, other: 
     s_neg - s_pos for s_pos - s_neg, in a loss not symmetric in it)."""
     for value in numpy_ops[:3]:
         result = replay(trace, value.index, {frontier.index: -frontier.array}, DEPTH)
-        if result is None or result.size < 2 or np.ptp(result) == 0 or _same(result, value.array, tolerance):
+        if result is None or result.size < 2 or np.ptp(result) == 0 or same_laid(result, value.array, tolerance):
             continue
         if sign_taken_back(value, dict(enumerate(trace.values))):
             continue  # the program negates it on the way to its loss (-(log p · mask).sum()): no sign apart
         for sign, words in ((1.0, ""), (-1.0, "the negative of ")):
-            if _same(sign * result, frontier.array, tolerance):
+            if same_laid(sign * result, frontier.array, tolerance):
                 continue  # -(-x) is x: the agreeing value itself, no reading
-            twin = next((v for v in other.values if v.op != "grad" and _same(sign * result, v.array, tolerance)), None)
-            if twin is not None and any(_same(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+            twin = next((v for v in other.values if v.op != "grad" and same_laid(sign * result, v.array, tolerance)), None)
+            if twin is not None and any(same_laid(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
                 continue  # a value the NumPy program made already (x_t = a + b, from the very terms it subtracts)
             if twin is not None:
                 return (f"The NumPy program's {value.op}, computed on -x (x the agreeing value, {describe(frontier)}), gives "

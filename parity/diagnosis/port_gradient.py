@@ -14,6 +14,7 @@ import numpy as np
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.loss_offsets import port_loss_value
 from parity.diagnosis.replays import replayed, traces
 from parity.diagnosis.value_trace import describe
 from parity.diagnosis.written_forward import op_text
@@ -98,15 +99,44 @@ def _detached(setup: Any, built: Any, step: int) -> str:
     through it (measured)."""
     _, torch_trace = traces(setup, built, step, gradients=True)
     graded = {v.inputs[0] for v in torch_trace.values if v.op == "grad" and v.inputs and isinstance(v.inputs[0], int)}
+    loss = port_loss_value(torch_trace)
     for value in torch_trace.values:
         source = next((i for i in value.inputs if isinstance(i, int)), None)
-        if value.op in ("detach", "detach_") and value.users and source is not None and (source in graded or any(
-                i in graded for i in torch_trace.values[source].inputs if isinstance(i, int))):  # a sum detached at once
+        if value.op not in ("detach", "detach_") or source is None or not any(
+                torch_trace.values[u].op not in COPIES for u in value.users):
+            continue  # a copy taken for logging (the loss's .detach().cpu()): nothing computed with it
+        if source in graded or any(i in graded for i in torch_trace.values[source].inputs if isinstance(i, int)) or \
+                loss and _reaches(torch_trace, value.index, loss[0].index) and _weighted(torch_trace, source):
+            # a gradient reached what was detached (a sum detached at once), or the loss is made from it and it from a
+            # weight (one tower's embedding detached: no gradient reaches that tower's values at all)
             return (f"the port detaches {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
                     "on computing with it: the loss's gradient does not flow back through that value to the parameters "
                     "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
                     "target, left on a value the loss needs) (measured).")
     return _parameter_detached(setup, built, step, torch_trace)
+
+
+def _reaches(trace: Any, start: int, end: int) -> bool:
+    """Whether value `end` is made from value `start` (its users followed forward)."""
+    seen, frontier = {start}, [start]
+    while frontier:
+        index = frontier.pop()
+        if index == end:
+            return True
+        frontier += [u for u in trace.values[index].users if u <= end and u not in seen]
+        seen.update(trace.values[index].users)
+    return False
+
+
+def _weighted(trace: Any, index: int, depth: int = 8) -> bool:
+    """Whether a value is made, a few ops back, by an op on one of the port's own arrays (a layer's weight, '?')."""
+    frontier = [index]
+    for _ in range(depth):
+        values = [trace.values[i] for i in frontier]
+        if any("?" in v.inputs and any(isinstance(i, int) for i in v.inputs) for v in values):
+            return True
+        frontier = [i for v in values for i in v.inputs if isinstance(i, int)]
+    return False
 
 
 def _parameter_detached(setup: Any, built: Any, step: int, torch_trace: Any) -> str:

@@ -85,10 +85,15 @@ def replay(trace: Trace, index: int, replaced: dict[int, np.ndarray], depth: int
 def recomputed(value: Value, replaced: int, array: np.ndarray, trace: Trace) -> np.ndarray | None:
     """One op recomputed with one of its direct inputs replaced, the others as computed (a sum over an axis, a
     product, a matrix product, a join)."""
+    return recomputed_from(value, {replaced: array}, trace)
+
+
+def recomputed_from(value: Value, replaced: dict[int, np.ndarray], trace: Trace) -> np.ndarray | None:
+    """One op recomputed with the direct inputs in `replaced` put in, the others as computed."""
     args = []
     for position, source in enumerate(value.inputs):
-        if isinstance(source, int) and source == replaced:  # a constant 1.0 is no value index 1
-            args.append(array)
+        if isinstance(source, int) and source in replaced:  # a constant 1.0 is no value index 1
+            args.append(replaced[source])
         elif isinstance(source, int):
             args.append(trace.values[source].array)
         elif source == "?" and position in value.unseen:

@@ -1,8 +1,7 @@
 """Where two programs as written part in the backward pass, read from the values each computes at the shared start.
 
-The port's values include the gradient back-propagation brings to each forward value and each parameter's .grad; the
-NumPy program's, its deltas. From its new value of the failing parameter (or the gradient it keeps) back, the last
-agreeing gradient is the frontier; the first value made from it that disagrees is read against the port's gradients."""
+The port's values include each forward value's gradient and each .grad; the NumPy program's, its deltas. From its new value
+of the failing parameter (or its kept gradient) back, the last agreeing gradient is the frontier; the first value past it is read."""
 
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ from parity.diagnosis.local_derivatives import derivative_elsewhere, product_fac
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
-from parity.diagnosis.written_ops import another_input, substituted, weight_left_out
+from parity.diagnosis.another_source import another_input
+from parity.diagnosis.written_ops import substituted, weight_left_out
 from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.surrogates_compared import surrogate_apart
@@ -173,8 +173,7 @@ def _frontier(fed: list[int], region: list[int], trace: Trace) -> Value:
 
 
 def _inside_fused(text: str, evidence: dict, twin: Value, both: tuple[Trace, Trace], where: tuple[list[int], float]) -> Finding | None:
-    """The NumPy program's steps through the port's fused op (an LSTM cell) have no port values to meet: the place, or
-    a write that loses values (read on the NumPy program's own writes, whatever the port's op)."""
+    """Through the port's fused op (an LSTM cell) no port values are met: the place, or a write of its own that loses values."""
     numpy_trace, torch_trace = both
     if not fused(twin, torch_trace):
         return None
@@ -236,9 +235,10 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
                 "term).", 0.8 if "second use of that parameter" in term else 0.75)
     if summed := axis_apart([i for i in region if i >= first.index], numpy_trace, torch_trace, tolerance):
         return "", summed, "Sum over the axis the chain rule sums over (keepdims where the result is broadcast back).", 0.8
-    if masked := mask_left_out([numpy_trace.values[i] for i in region if i >= first.index], torch_trace, tolerance, name):
+    from_first = [numpy_trace.values[i] for i in region if i >= first.index]
+    if masked := mask_left_out(from_first, torch_trace, tolerance, name, numpy_trace):
         return "", masked, "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8
-    if branch := branch_apart([numpy_trace.values[i] for i in region if i >= first.index][:8], numpy_trace, torch_trace, name):
+    if branch := branch_apart(from_first[:8], numpy_trace, torch_trace, name):
         return "", branch, "Differentiate each branch of the piecewise function on its own.", 0.8
     if rows := row_factor(first, numpy_trace, torch_trace, name):  # a count per row read before a term per row
         return "", rows, "Divide by each row's own count where the forward pass's mean does (and only there).", 0.8
@@ -279,8 +279,8 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
     deltas = deltas[:8]
     named = lambda v: gradient_name(v, torch_trace)  # noqa: E731
-    if masked := mask_left_out(deltas, torch_trace, tolerance, named) or mask_left_out(
-            beside_masked(numpy_trace, torch_trace, region), torch_trace, tolerance, named):  # a padded step's delta
+    if masked := mask_left_out(deltas, torch_trace, tolerance, named, numpy_trace) or mask_left_out(
+            beside_masked(numpy_trace, torch_trace, region), torch_trace, tolerance, named, numpy_trace):  # a padded step's delta
         return parted(f". {masked}", "Apply the forward pass's mask to the gradient too (zero where the forward zeroed).", 0.8)
     if turned := next(((d, t) for d in deltas if (t := constant_transposed(d, numpy_trace, torch_trace, tolerance))), None):
         return parted(f", at {op_text(turned[0], numpy_trace)}. {turned[1]}", "Send the gradient back through the transpose of "

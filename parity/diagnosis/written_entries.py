@@ -16,7 +16,7 @@ from parity.diagnosis.mean_counts import masked_count
 from parity.diagnosis.ratios import constant_ratio
 from parity.diagnosis.value_trace import Trace, Value, agrees
 from parity.diagnosis.written_forward import op_text
-from parity.diagnosis.written_ops import another_input
+from parity.diagnosis.another_source import another_input
 from parity.diagnosis.written_readings import roots
 
 

@@ -1,0 +1,101 @@
+"""A NumPy value put in again as a reading says it should be (taken from another source, masked), carried through
+the ops the program goes on to make from it: a reading is a cause only where the program, so corrected, meets the
+port again downstream. A substitution that lands on one of the port's gradients by an identity of the formula (|s|²
+for 1 + |s|², giving the gradient one op further back) goes on to values the port never has."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from parity.diagnosis.recompute import recomputed_from
+from parity.diagnosis.value_trace import Trace, Value, agrees
+
+MOST_OPS = 24  # values carried at most: a weight's gradient lies a few ops on
+
+
+def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float,
+                accept: Callable[[Value], bool] = lambda v: True) -> bool | None:
+    """The NumPy program's later values made again, in order, with `array` in the place of value `index`: True where
+    one of them, changed by it, is a value of the port's (entry for entry, or up to one factor: a count divided out);
+    False where ops were made again and a port value of their shape was there to meet, but none met; None where
+    nothing could be made again faithfully (an op the trace cannot redo), which shows nothing."""
+    made, redone, could_meet = {index: np.asarray(array, np.float64)}, 0, False
+    for value in trace.values[index + 1:]:
+        if not any(isinstance(i, int) and i in made for i in value.inputs) or (again := _redone(value, made, trace, tolerance)) is None:
+            continue
+        made[value.index], redone = again, redone + 1
+        if agrees(again, value.array, tolerance) or again.size == made[index].size and any(
+                _met(laid, made[index], tolerance) for laid in _layouts(again, made[index].shape)):
+            continue  # unchanged by the substitution (masked out downstream), or the value put in again (a view of
+            # it, a multiple): a match there shows nothing new
+        theirs = [v for v in other.values if accept(v) and v.array.size == again.size]
+        if any(_met(laid, v.array, tolerance) for v in theirs for laid in _layouts(again, v.array.shape)):
+            return True
+        could_meet = could_meet or bool(theirs)
+        if redone >= MOST_OPS:
+            break
+    return False if could_meet else None
+
+
+def _redone(value: Value, made: dict[int, np.ndarray], trace: Trace, tolerance: float) -> np.ndarray | None:
+    """The op made again with the values in `made` in their places; None unless, with its own inputs, it gives the
+    value the trace holds (an op it cannot redo, a product's orientation it cannot tell)."""
+    if (own := _op_again(value, {}, trace)) is None or own.shape != value.array.shape or not agrees(own, value.array, tolerance):
+        return None
+    again = _op_again(value, made, trace)
+    return again if again is not None and again.shape == value.array.shape and np.all(np.isfinite(again)) else None
+
+
+def _op_again(value: Value, made: dict[int, np.ndarray], trace: Trace) -> np.ndarray | None:
+    arrays = [made.get(i, trace.values[i].array) for i in value.inputs[:1] if isinstance(i, int)]
+    op = value.op.removesuffix(" (in place)")
+    if op in ("reshape", "broadcast_to", "ravel") and arrays:
+        try:
+            return np.broadcast_to(arrays[0], value.array.shape).copy() if op == "broadcast_to" else arrays[0].reshape(value.array.shape)
+        except ValueError:
+            return None
+    if op == "getitem" and arrays and (key := _key(value.detail)) is not None:
+        try:
+            return np.asarray(arrays[0][key], np.float64)
+        except (IndexError, ValueError, TypeError):
+            return None
+    return recomputed_from(value, made, trace)
+
+
+def _key(detail: str) -> tuple | None:
+    """An index as `index_text` writes it, where it holds slices, integers, None and ... alone (no fancy index)."""
+    parts = []
+    for part in (p.strip() for p in detail.split(",")):
+        if part == "...":
+            parts.append(Ellipsis)
+        elif part == "None":
+            parts.append(None)
+        elif ":" in part and all(b == "" or b.lstrip("-").isdigit() for b in part.split(":")) and part.count(":") <= 2:
+            parts.append(slice(*(int(b) if b else None for b in part.split(":"))))
+        elif part.lstrip("-").isdigit():
+            parts.append(int(part))
+        else:
+            return None
+    return tuple(parts)
+
+
+def _layouts(mine: np.ndarray, shape: tuple) -> list[np.ndarray]:
+    """A value in the port's shape: as it is, transposed (a column where the port keeps a row), or with unit axes
+    dropped or added."""
+    if mine.shape == shape:
+        return [mine]
+    turned = [mine.T] if mine.ndim == 2 and mine.shape[::-1] == shape else []
+    squeezed = [mine.reshape(shape)] if tuple(d for d in mine.shape if d != 1) == tuple(d for d in shape if d != 1) else []
+    return turned + squeezed
+
+
+def _met(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
+    if agrees(mine, theirs, tolerance):
+        return True
+    a, b = mine.ravel(), theirs.ravel()
+    if a.size < 4 or not np.any(b):
+        return False
+    factor = float(a @ b) / float(b @ b)
+    return abs(factor) > 1e-6 and agrees(a, factor * b, tolerance)
