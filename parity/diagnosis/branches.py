@@ -36,11 +36,21 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
                 outside = ~inside & (b != 0)  # the other branch agrees where it carries a gradient: not a gate's zeros
                 if np.any(differ & ~inside) or differ.sum() < 0.5 * live.sum() or outside.sum() < max(3, 0.2 * (~inside).sum()):
                     continue
-                return (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
-                        f"all where its {describe(mask)} holds ({int(inside.sum())} entries): the derivative of that branch "
-                        f"of the piecewise function is written otherwise{_factor(a[differ], b[differ], trace)}, the "
-                        "other branch's is right.")
+                said = (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
+                        f"all where its {describe(mask)} holds ({int(inside.sum())} entries)")
+                factor = _factor(a[differ], b[differ], trace)
+                if not factor and (term := _one_constant(a[differ] - b[differ])) is not None:
+                    return (f"{said}, and there it is the port's {'plus' if term > 0 else 'less'} {abs(term):.6g} at every one of them: a term of the gradient "
+                            "that is one constant on that branch (an L1 penalty's λ·sign(x), a hinge's slope), left out "
+                            "there or with another weight (its 1/n, its λ), not a branch's derivative.")
+                return f"{said}: the derivative of that branch of the piecewise function is written otherwise{factor}, the other branch's is right."
     return ""
+
+
+def _one_constant(difference: np.ndarray) -> float | None:
+    """The one number every entry of a difference is (a constant term's), None where they differ."""
+    k = float(np.median(difference))
+    return k if difference.size >= 3 and k != 0 and np.max(np.abs(difference - k)) <= 1e-4 * abs(k) else None
 
 
 def _term_added(mine: Value, theirs: np.ndarray, trace: Trace) -> bool:

@@ -38,7 +38,7 @@ class _Detaching(TorchFunctionMode):
     operands came from, and whether two graded values meet in it. Detaches, where `target` says, the result of one
     call (an int), or one operand where one call reads it ((call, operand's call): that use only)."""
 
-    def __init__(self, target: int | tuple[int, int] | None = None) -> None:
+    def __init__(self, target: int | tuple[int, int] | frozenset[int] | None = None) -> None:
         super().__init__()
         self.target, self.calls, self.made = target, [], {}
         self.kept: list[torch.Tensor] = []  # the results noted, alive, so that an id is never another tensor's
@@ -62,7 +62,7 @@ class _Detaching(TorchFunctionMode):
         graded = sum(1 for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.requires_grad)
         index = len(self.calls)
         self.calls.append((op_name(name), tuple(result.shape), operands, graded >= 2 and (op_name(name) in MEETS or has_reduction(func))))
-        if index == self.target:
+        if index == self.target or isinstance(self.target, frozenset) and index in self.target:
             result = result.detach()
         self.made[id(result)] = index
         self.kept.append(result)
@@ -80,7 +80,8 @@ def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) 
         if (surveyed := quietly(_surveyed, setup, run, step, limit)) is None:
             continue
         survey, steps = surveyed
-        for target in [*_uses(survey.calls)[:MOST_USES], *_candidates(survey.calls)[:MOST_VALUES]]:
+        values = _candidates(survey.calls)[:MOST_VALUES]
+        for target in [*_uses(survey.calls)[:MOST_USES], *values, *_alike(survey.calls, values)]:
             if _tried(run, steps, target, limit):
                 return _said(survey.calls, target, step)
         return None  # surveyed in float64: the run as it is says no more
@@ -138,6 +139,20 @@ def _candidates(calls: list[tuple]) -> list[int]:
     return found
 
 
+def _alike(calls: list[tuple], values: list[int]) -> list[frozenset[int]]:
+    """For each value tried, every value the step makes by the same op in the same shape from operands of the same
+    kind, where there are several: a function the step calls more than once (a loss over two targets), each call's
+    factor detached together."""
+    def kind(call: tuple) -> tuple:  # its op and shape, and its operands' (the same line of code, called again)
+        return call[:2], tuple(calls[k][:2] for k in call[2])
+    groups: list[frozenset[int]] = []
+    for k in values:
+        group = frozenset(i for i, call in enumerate(calls) if kind(call) == kind(calls[k]))
+        if len(group) > 1 and group not in groups:
+            groups.append(group)
+    return groups
+
+
 def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
     """(call, value) for each use of a value that two or more calls read, nearest the loss first."""
     readers: dict[int, list[int]] = {}
@@ -182,9 +197,10 @@ def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Findi
                        {"step": step, "stage": "backward", "value": value, "use": reader},
                        "Sum the gradient over every use of the value in the NumPy backward pass (or detach that use in "
                        "the port where no gradient is meant to flow).", 0.85)
-    index = target
+    index = min(target) if isinstance(target, frozenset) else target
     name, shape, _, _ = calls[index]
-    value = f"[{name} {shape}]"
+    value = f"[{name} {shape}]" if not isinstance(target, frozenset) else \
+        f"[{name} {shape}] (each of the {len(target)} values it makes so: a function it calls {len(target)} times)"
     user = next(((n, s) for n, s, operands, meets in calls if meets and index in operands), None)
     where = f" where it meets another value with a gradient in [{user[0]} {user[1]}]" if user else ""
     statistic = _statistic(calls, index)

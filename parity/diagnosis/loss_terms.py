@@ -107,7 +107,8 @@ def _count_ratio(ratio: float, counts: list[tuple[int, str]], evidence: dict) ->
     the ratio is said, and the side that does not divide by a mean's count (the batch's rows, or every element of y)
     named where all agree."""
     means = {count for count, name in counts if "rows" in name and "dataset" not in name}
-    matches = [(a, b) for a in counts for b in counts if a != b and abs(a[0] / b[0] - ratio) <= 1e-6 * ratio]
+    matches = [(a, b) for a in counts for b in counts if a != b and abs(a[0] / b[0] - ratio) <= 1e-6 * ratio
+               and (2 not in (a[0], b[0]) or 1 in (a[0], b[0]) or "2" not in (a[1], b[1]))]  # a ½ against a sum: not 6 / 2
     if not matches:
         return None
     said = ", or ".join(f"by {numpy_count} ({numpy_name}) where the port divides by {torch_count} ({torch_name})"

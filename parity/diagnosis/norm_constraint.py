@@ -1,7 +1,8 @@
 """A norm constraint that holds after the step on one side only: every row (or column) of the parameter's new value
 has a norm of at most c on that side, several exactly c (the ones the constraint cut back), while the other side's
-new value has rows beyond c. A max-norm constraint (torch.renorm, a clip of each row's norm) applied on one side
-only, or before the step where it belongs after it."""
+new value has rows beyond c. A max-norm constraint (torch.renorm, a clip of each row's norm) applied before the step
+where it belongs after it; or, where each row on the other side is the same row times a factor of its own, left out
+there or computed with another norm."""
 
 from __future__ import annotations
 
@@ -33,14 +34,32 @@ def norm_constraint(parameter: str, numpy_after: np.ndarray, torch_after: np.nda
                                    f"unit's incoming weights are a row; in a NumPy (in, out) layout, a column).",
                                    {"step": step, "parameter": parameter, "stage": "update", "bound": bound},
                                    "Constrain the same axis on both sides (each unit's incoming weights).", 0.85)
-                return Finding("norm-constraint", f"After step {step}, every {what} of {who[held]} {parameter} has an L2 norm "
-                               f"of at most {bound:.6g}, {int(at_bound.sum())} of them exactly that (cut back to it), where "
-                               f"{who[other]} has {what}s up to {norms[other].max():.6g}: a max-norm constraint that holds "
-                               f"after the step on one side only (applied on the other before optimizer.step(), where it "
-                               f"belongs after it, or not at all).",
-                               {"step": step, "parameter": parameter, "stage": "update", "bound": bound},
+                said = (f"After step {step}, every {what} of {who[held]} {parameter} has an L2 norm of at most {bound:.6g}, "
+                        f"{int(at_bound.sum())} of them exactly that (cut back to it), where {who[other]} has {what}s up to "
+                        f"{norms[other].max():.6g}: ")
+                where = {"step": step, "parameter": parameter, "stage": "update", "bound": bound}
+                sides = {"numpy": numpy_after, "torch": torch_after}
+                if factors := _rescaled(sides[held], sides[other], axis):
+                    return Finding("norm-constraint", said + f"{what} for {what}, {who[other]} is {who[held]} times a factor "
+                                   f"of its own (from {factors[0]:.4g} to {factors[1]:.4g}): the same {what}s, rescaled "
+                                   "otherwise after the step (the constraint left out on that side, or its norm computed "
+                                   "otherwise there: a sum of squares where its square root belongs, another power).", where,
+                                   "Rescale each row by the same norm, after the optimizer's step, in both programs.", 0.75)
+                return Finding("norm-constraint", said + "a max-norm constraint that holds after the step on one side only "
+                               "(applied on the other before optimizer.step(), where it belongs after it).", where,
                                "Apply the norm constraint after the optimizer's step, in both programs.", 0.8)
     return None
+
+
+def _rescaled(held: np.ndarray, other: np.ndarray, axis: int) -> tuple[float, float] | None:
+    """Each row (axis 1) or column of `other` a multiple of the same one of `held`, the multiples not all one: the
+    least and greatest of them; None where some row points elsewhere (a step taken after the constraint)."""
+    a, b = (np.asarray(v, np.float64) for v in (held, other))
+    a, b = (a, b) if axis == 1 else (a.T, b.T)
+    scale = np.einsum("ij,ij->i", a, b) / np.maximum(np.einsum("ij,ij->i", a, a), 1e-300)
+    if not np.allclose(b, scale[:, None] * a, rtol=1e-4, atol=1e-4 * float(np.abs(b).max())) or np.ptp(scale) <= 1e-4 * np.abs(scale).max():
+        return None
+    return float(scale.min()), float(scale.max())
 
 
 def _across(value: np.ndarray, axis: int, bound: float) -> int:
