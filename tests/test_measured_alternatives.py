@@ -130,3 +130,70 @@ def test_a_modulating_factor_held_constant_in_each_call_is_read_by_detaching_eve
     status, top = _focal(tmp_path, FOCAL_NUMPY.replace("(2 * q * p * np.log(p) - q ** 2) * q * t", "-(q ** 2) * q * t"))
     assert status == 1 and top["name"] == "detached-value", top
     assert "each of the 2 values" in top["explanation"], top["explanation"]
+
+
+TIED_PORT = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.W, self.b = nn.Parameter(torch.zeros(3, 5)), nn.Parameter(torch.zeros(3))
+
+    def forward(self, X):
+        return F.linear(torch.tanh(F.linear(X, self.W, self.b)), self.W.t())
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - X) ** 2).sum() / len(X)
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+TIED_NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0, 0.5, (5, 3)), np.zeros(3)
+        self.vW, self.vb = np.zeros((5, 3)), np.zeros(3)
+
+    def train_step(self, X, y):
+        h = np.tanh(X @ self.W + self.b)
+        r = h @ self.W.T - X
+        loss = np.sum(r ** 2) / len(X)
+        dr = 2 * r / len(X)
+        dpre = dr @ self.W * (1 - h ** 2)
+        gW = dr.T @ h + X.T @ dpre
+        self.vW = 0.9 * self.vW + gW
+        self.vb = 0.9 * self.vb + dpre.sum(axis=0)
+        self.W -= 0.1 * self.vW
+        self.b -= 0.1 * self.vb
+        return loss
+"""
+
+
+def _tied(tmp_path, numpy_text: str) -> tuple[int, dict]:
+    return check_pair(tmp_path, textwrap.dedent(numpy_text), textwrap.dedent(TIED_PORT),
+                      {"X": np.random.default_rng(8).normal(size=(12, 5)), "y": np.zeros(12)},
+                      ["W=W.T", "b=b"], "--steps", "5", "--dtype", "float64")
+
+
+def test_a_tied_autoencoder_passes(tmp_path):
+    assert _tied(tmp_path, TIED_NUMPY)[0] == 0
+
+
+def test_a_tied_weight_missing_one_path_is_read_by_detaching_that_use(tmp_path):
+    status, top = _tied(tmp_path, TIED_NUMPY.replace("gW = dr.T @ h + X.T @ dpre", "gW = dr.T @ h"))
+    assert status == 1 and top["name"] == "detached-value", top
+    assert "parameter W detached where its [linear" in top["explanation"], top["explanation"]

@@ -29,7 +29,8 @@ UNCUT = "uncut"  # a target: one of the port's .detach() calls made the identity
 EVERY = -1  # (UNCUT, EVERY): every one of them (a recurrence's state detached at each time step)
 LAYERS = {"linear", "conv1d", "conv2d", "matmul", "mm", "bmm", "einsum", "embedding", "bilinear"}  # a layer reading a
 # shared value: its path's term is the NumPy backward's to sum; an arithmetic reader makes a value meant as a constant
-MOST_USES = 6  # uses of a value read by two or more calls tried, the ones nearest the loss first
+DESCRIPTORS = {"__get__", "__set__"}  # an attribute read (p.grad in zero_grad) is no use of the value: never cut
+MOST_USES = 8  # uses of a value read by two or more calls tried, the ones nearest the loss first
 REDUCTIONS = {"mean", "var", "std", "sum", "norm", "var_mean", "std_mean"}  # a batch statistic: its term is NumPy's to write
 
 
@@ -43,6 +44,11 @@ class _Detaching(TorchFunctionMode):
         self.target, self.calls, self.made = target, [], {}
         self.kept: list[torch.Tensor] = []  # the results noted, alive, so that an id is never another tensor's
         self.cuts: list[int] = []  # each .detach() of a value a noted call made: that call
+        self.names: dict[int, str] = {}  # id of each of the model's parameters -> its name, for a use of it to detach
+
+    def _of(self, tensor: torch.Tensor) -> int | str | None:
+        """The call that made a tensor, or the name of the model's parameter it is (a weight two layers share)."""
+        return self.made.get(id(tensor), self.names.get(id(tensor)))
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
@@ -51,14 +57,14 @@ class _Detaching(TorchFunctionMode):
             self.cuts.append(self.made[id(args[0])])
             if self.target in ((UNCUT, len(self.cuts) - 1), (UNCUT, EVERY)):
                 return args[0]  # that .detach() made the identity: the gradient flows on through it
-        if isinstance(self.target, tuple) and self.target[0] == len(self.calls):
-            cut = lambda a: a.detach() if torch.is_tensor(a) and self.made.get(id(a)) == self.target[1] else a  # noqa: E731
+        if isinstance(self.target, tuple) and self.target[0] == len(self.calls) and getattr(func, "__name__", "") not in DESCRIPTORS:
+            cut = lambda a: a.detach() if torch.is_tensor(a) and self._of(a) == self.target[1] else a  # noqa: E731
             args, kwargs = tuple(cut(a) for a in args), {k: cut(v) for k, v in kwargs.items()}
         result = func(*args, **kwargs)
         name = getattr(func, "__name__", str(func))
         if not torch.is_tensor(result) or not result.requires_grad or (name.startswith("_") and name not in OPERATORS):
             return result
-        operands = [self.made[id(a)] for a in (*args, *kwargs.values()) if torch.is_tensor(a) and id(a) in self.made]
+        operands = [self._of(a) for a in (*args, *kwargs.values()) if torch.is_tensor(a) and self._of(a) is not None]
         graded = sum(1 for a in (*args, *kwargs.values()) if torch.is_tensor(a) and a.requires_grad)
         index = len(self.calls)
         self.calls.append((op_name(name), tuple(result.shape), operands, graded >= 2 and (op_name(name) in MEETS or has_reduction(func))))
@@ -135,7 +141,7 @@ def _candidates(calls: list[tuple]) -> list[int]:
     """The values that meet another graded value in a product, a difference or a loss: each of its graded operands."""
     found: list[int] = []
     for _, _, operands, meets in reversed(calls):
-        found += [k for k in operands if meets and k not in found]
+        found += [k for k in operands if meets and k not in found and isinstance(k, int)]
     return found
 
 
@@ -144,7 +150,7 @@ def _alike(calls: list[tuple], values: list[int]) -> list[frozenset[int]]:
     kind, where there are several: a function the step calls more than once (a loss over two targets), each call's
     factor detached together."""
     def kind(call: tuple) -> tuple:  # its op and shape, and its operands' (the same line of code, called again)
-        return call[:2], tuple(calls[k][:2] for k in call[2])
+        return call[:2], tuple(calls[k][:2] if isinstance(k, int) else k for k in call[2])
     groups: list[frozenset[int]] = []
     for k in values:
         group = frozenset(i for i, call in enumerate(calls) if kind(call) == kind(calls[k]))
@@ -156,9 +162,10 @@ def _alike(calls: list[tuple], values: list[int]) -> list[frozenset[int]]:
 def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
     """(call, value) for each use of a value that two or more calls read, nearest the loss first."""
     readers: dict[int, list[int]] = {}
-    for index, (_, _, operands, _) in enumerate(calls):
+    for index, (name, _, operands, _) in enumerate(calls):
         for k in dict.fromkeys(operands):
-            readers.setdefault(k, []).append(index)
+            if isinstance(k, int) or not name.endswith("_"):  # the optimizer's step is no use of a parameter
+                readers.setdefault(k, []).append(index)
     return sorted(((call, k) for k, calls_of in readers.items() if len(calls_of) > 1 for call in calls_of
                    if calls[call][0] != "add" and not calls[call][0].endswith("_")), reverse=True)
 
@@ -167,6 +174,8 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
     """The port stepped from each step's shared start under `mode`: whether every update is the NumPy program's (with
     `survey_only`, the port's first step is only recorded)."""
     _, torch_side = built.make_sides()
+    model = torch_side.names.get("model") if isinstance(getattr(torch_side, "names", None), dict) else None
+    mode.names = {id(p): name for name, p in model.named_parameters()} if isinstance(model, torch.nn.Module) else {}
 
     @contextmanager
     def detaching():
@@ -184,7 +193,7 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
 def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Finding:
     if isinstance(target, tuple):
         call, index = target
-        value, reader = (f"[{calls[k][0]} {calls[k][1]}]" for k in (index, call))
+        value, reader = (f"[{calls[k][0]} {calls[k][1]}]" if isinstance(k, int) else f"parameter {k}" for k in (index, call))
         said = ("a value used in two places whose backward takes the term of one use only (a path's term left out of "
                 "the NumPy backward), or, where that path is meant to carry no gradient, a .detach() the port leaves out "
                 "there" if calls[call][0] in LAYERS else "one of two, which the numbers do not tell apart: that use's term left out "
@@ -222,4 +231,4 @@ def _statistic(calls: list[tuple], index: int, hops: int = 3) -> str:
     name, _, operands, _ = calls[index]
     if name in REDUCTIONS:
         return name
-    return next((found for k in operands if hops > 0 and (found := _statistic(calls, k, hops - 1))), "")
+    return next((found for k in operands if hops > 0 and isinstance(k, int) and (found := _statistic(calls, k, hops - 1))), "")
