@@ -85,9 +85,11 @@ def constant_law(ratio: float, constants: dict[str, float]) -> str:
                 f"(1 + μ)·g; the {'port' if forms[0] == '1/(1 + μ)' else 'NumPy program'}'s step has it and the other's "
                 "leaves out μ·v (Nesterov momentum on one side only, or its v taken before this step's gradient enters it)")
     values = ", ".join(f"{k} = {c:g}" for k, c in constants.items() if any(k in form for form in forms))
+    corrected = any(form in ("1/(1 - β1)", "1/(1 - β2)") for form in forms)  # m / (1 - β^t) at t = 1
     return (f"{ratio:.6g} is {' or '.join(dict.fromkeys(forms))} ({values}): the optimizer's own constant taken "
             "otherwise on one side (a moment kept with another β, a (1 - β) or a square root left out, g² where the "
-            "average belongs)")
+            "average belongs" + ("; or, read at the first step, the bias-corrected moment m / (1 - β^t) kept as the "
+                                 "state where the raw moment belongs" if corrected else "") + ")")
 
 
 STATE_CONSTANT = {"exp_avg": "β1", "exp_avg_sq": "β2", "square_avg": "α"}  # v = c·v + (1 - c)·g^k, from v = 0

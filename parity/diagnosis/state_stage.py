@@ -9,12 +9,10 @@ import numpy as np
 
 from parity.diagnosis.evidence import relative_gap
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.state_carried import entries_reset
 from parity.diagnosis.optimizer_constants import constant_law, dampened_start, learning_rate_in_state, other_constant
 from parity.diagnosis.ratios import clipping_norms, constant_ratio
-from parity.diagnosis.state_carried import not_carried
+from parity.diagnosis.state_carried import entries_reset, not_carried
 from parity.diagnosis.state_decay import decay_in_state
-
 
 SQUARES = ("sum", "square_avg", "exp_avg_sq", "acc_delta", "square_avg_sq")  # accumulators of squares: a start of their own
 
@@ -74,7 +72,7 @@ def state_findings(name: str, numpy_record: dict, torch_record: dict, step: int,
                          f"gradients or the optimizers' state updates differ.", {"step": step, "parameter": parameter,
                          "state": kind, "ratio": ratio}, f"Compare how each program computes {parameter}'s gradient and "
                          f"updates its {kind}; give --grads to compare the gradients.", 0.5)]
-    return [_own_update(name, numpy_record, torch_record, step, ratio)]
+    return [_own_update(name, numpy_record, torch_record, step, ratio, constants)]
 
 
 def _groups_constant(name: str, numpy_record: dict, torch_record: dict, ratio: float, step: int,
@@ -92,7 +90,18 @@ def _groups_constant(name: str, numpy_record: dict, torch_record: dict, ratio: f
                    "Give that parameter group the same constant in both programs.", 0.75)
 
 
-def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ratio: float | None) -> Finding:
+def _effective(parameter: str, grad: Any, record: dict, constants: dict[str, float] | None) -> list[np.ndarray]:
+    """The gradient a state is made of: as kept, and with the port's coupled decay λ·p (p: after the step, less its update)."""
+    g = np.asarray(grad, np.float64)
+    decay = (constants or {}).get("λ")
+    if not decay or parameter not in record or f"{parameter}.update" not in record:
+        return [g]
+    before = np.asarray(record[parameter], np.float64) - np.asarray(record[f"{parameter}.update"], np.float64)
+    return [g, g + decay * before] if before.shape == g.shape else [g]
+
+
+def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ratio: float | None,
+                constants: dict[str, float] | None = None) -> Finding:
     """The state parts while the gradients before it agree: the gradient alone kept (no momentum carried), the state
     the negative of the port's, or, said as a stage, its own update otherwise."""
     parameter, _, kind = name.partition(".")
@@ -107,8 +116,16 @@ def _own_update(name: str, numpy_record: dict, torch_record: dict, step: int, ra
                         "Create the optimizer's state once and keep it from step to step.", 0.85)
     if ratio is not None and abs(ratio + 1) <= 1e-4:
         return _signed_otherwise(parameter, kind, step)
-    if step >= 2 and kind in SQUARES and grad is not None and np.any(grad) and (c := constant_ratio(
-            numpy_record[name], np.asarray(grad, np.float64) ** 2)) is not None and c > 0:
+    if step == 1 and kind in SQUARES and grad is not None and len(gradients := _effective(parameter, grad, torch_record, constants)) == 2 \
+            and (c := constant_ratio(numpy_record[name], gradients[0] ** 2)) is not None and c > 0 and \
+            (k := constant_ratio(torch_record[name], gradients[1] ** 2)) is not None and abs(k - c) <= 1e-4 * c:
+        return Finding("weight-decay", f"The NumPy program's {kind} of {parameter} at step 1 is {c:.6g}·g², the gradient before weight "
+                       f"decay; the port's is {c:.6g}·(g + λ·p)², λ = {constants['λ']:g}: the decay is left out of the gradient the "
+                       "NumPy program's state is made of (added to the step alone, or nowhere; torch adds it first).",
+                       {"step": step, "parameter": parameter, "state": kind, "side": "numpy"}, "Add the weight decay to the "
+                       "gradient before the optimizer's state is updated from it, in both programs.", 0.85)
+    if step >= 2 and kind in SQUARES and grad is not None and np.any(grad) and (c := next((c for g in _effective(
+            parameter, grad, torch_record, constants) if (c := constant_ratio(numpy_record[name], g ** 2)) is not None and c > 0), None)):
         return Finding("update-law", f"The NumPy program's {kind} of {parameter} at step {step} is this step's squared "
                        f"gradient alone ({c:.6g}·g²): the squares of the steps before are not carried (the accumulator "
                        "overwritten, cache = g² where cache += g² belongs, or made again at every step).",
