@@ -19,7 +19,7 @@ import torch
 
 from parity.diagnosis.adam_law import _counter, _denominator, _eps, _moments, _moments_late, _numerator
 from parity.diagnosis.adam_moments import moment_factor
-from parity.diagnosis.evidence import fit_ratio
+from parity.diagnosis.evidence import fit_ratio, relative_gap
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
 from parity.diagnosis.replays import trace_tolerance
@@ -45,7 +45,7 @@ def adam_written_finding(setup: Any, built: Any, step: int) -> Finding | None:
         return None
     decay, decoupled = float(group.get("weight_decay") or 0.0), type(optimizer) is torch.optim.AdamW
     config = SimpleNamespace(lr=float(group["lr"]), betas=tuple(map(float, group["betas"])), eps=float(group["eps"]))
-    grads, updates = [], []
+    grads, updates, port_updates = [], [], []
     for t in range(1, min(step + AHEAD, MOST_STEPS) + 1):
         rows = setup.rows(t)
         before = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
@@ -59,15 +59,30 @@ def adam_written_finding(setup: Any, built: Any, step: int) -> Finding | None:
         grads.append({name: np.asarray(g, np.float64) + (0.0 if decoupled else decay) * before[name]
                       for name, g in gradients.items()})
         # each update brought to the first step's rate, so that one lr reads them all (Adam's step is linear in lr)
-        updates.append({name: (np.asarray(after[name], np.float64) - before[name] * (1 - (lr * decay if decoupled else 0.0)))
-                        * (config.lr / lr) for name in before})
+        shrunk = 1 - (lr * decay if decoupled else 0.0)
+        for moved, side in ((updates, after), (port_updates, torch_side.params())):
+            moved.append({name: (np.asarray(side[name], np.float64) - before[name] * shrunk) * (config.lr / lr) for name in before})
         torch_side.load(after)
     tolerance = 10 * trace_tolerance(built)
     moments = _moments(grads, config.betas)
+    if not (plain := _plain(port_updates, moments, config, tolerance)):
+        return None  # no parameter the port's own Adam steps alone (each changed after the step: a norm constraint)
+    updates, moments = ([{name: s[name] for name in plain} for s in series] for series in (updates, moments))
     readings = (_moments_late, _counter, _numerator, _denominator, _eps)
     return next((f for read in readings if (f := read(updates, moments, config, "numpy", tolerance)) is not None), None) \
         or moment_factor(updates, moments, config, "numpy", tolerance) or corrections(updates, moments, config) \
         or raw_numerator(updates, grads, moments, config)
+
+
+def _plain(port_updates: list[dict], moments: list[dict], config: Any, tolerance: float) -> list[str]:
+    """The parameters whose every update on the port's side is torch's Adam step from the moments alone: the ones
+    whose NumPy updates the laws read (not a weight renormalised or clamped after the step)."""
+    b1, b2 = config.betas
+
+    def adam(m: np.ndarray, v: np.ndarray, t: int) -> np.ndarray:
+        return -config.lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + config.eps)
+    return [name for name in port_updates[0] if all(relative_gap(moved[name], adam(*state[name], t)) <= tolerance
+                                                     for t, (moved, state) in enumerate(zip(port_updates, moments), start=1))]
 
 
 def raw_numerator(updates: list[dict], grads: list[dict], moments: list[dict], config: Any) -> Finding | None:
