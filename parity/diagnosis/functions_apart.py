@@ -193,3 +193,19 @@ def formula_constant(departing: list[Value], torch_ops: list[Value], frontier: V
                     f"NumPy program's written-out form takes {extra[0]:.6g}{named} in its place, its other constants "
                     "the formula's: that constant written otherwise.")
     return ""
+
+
+def read_on_one_side(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, twin: Value, traces: tuple[Trace, Trace]) -> str:
+    """A value of the data both agree on that one program goes on with and the other never reads (no value of the
+    same numbers read elsewhere either): a term, mask or factor made from it on one side only (a mask's complement
+    left out of a target, a weight column never applied)."""
+    for mine, theirs, who, other, trace in ((numpy_ops, torch_ops, "The NumPy program", "the port", traces[1]),
+                                            (torch_ops, numpy_ops, "The port", "the NumPy program", traces[0])):
+        held = twin if trace is traces[1] else frontier  # the other side's value
+        if not mine or theirs or any(v.index != held.index and v.array.shape == held.array.shape and agrees(v.array, held.array, 0.0)
+                                     and any(trace.values[u].op != "grad" for u in v.users) for v in trace.values):
+            continue
+        return (f"{who} goes on with that value ({mine[0].op}) and {other} never reads it, nor any copy of it: a term, a "
+                "mask or a factor made from it on one side only (a mask's complement 1 − m, a weight, a second input left "
+                "out of the other program, or read on this side where it is not meant).")
+    return ""

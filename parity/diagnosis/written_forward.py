@@ -14,7 +14,7 @@ import numpy as np
 
 from parity.diagnosis.precedence import grouped_otherwise, GROUPED
 from parity.diagnosis.op_pairs import sign_apart
-from parity.diagnosis.functions_apart import formula_constant, functions_apart, one_side_only, positions_apart
+from parity.diagnosis.functions_apart import formula_constant, functions_apart, one_side_only, positions_apart, read_on_one_side
 from parity.diagnosis.rows_drawn import rows_only, rows_reading
 from parity.diagnosis.extra_parameters import CARRIED, carried_or_constant, written_port_moved
 from parity.diagnosis.replays import replayed, trace_tolerance, traces
@@ -234,6 +234,7 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
         ("temperature", lambda: said("forward", temperature_apart(numpy_ops, torch_ops, twin, torch_trace), "Take the softmax at the same temperature.")),
         ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.", 0.75)),
+        ("unread", lambda: said("forward", read_on_one_side(numpy_ops, torch_ops, frontier, twin, traces), "Use that value alike in both programs.", 0.75)),
         ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.", 0.75)),
         ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
     ]

@@ -1,0 +1,71 @@
+"""A column of the data both programs take that one goes on with and the other never reads: a mask or a term made
+from it on one side only, said as such rather than as a place."""
+
+import textwrap
+
+import numpy as np
+
+from tests.helpers import check_pair
+
+PORT = """
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 1)
+
+    def forward(self, X):
+        return self.fc(X[:, :4])[:, 0]
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    done = X[:, 4]
+    target = y + 0.9 * (1 - done) * y.flip(0)
+    loss = ((model(X) - target) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0, 0.5, (4, 1)), np.zeros(1)
+
+    def train_step(self, X, y):
+        done = X[:, 4]
+        target = y + 0.9 * (1 - done) * y[::-1]
+        out = (X[:, :4] @ self.W + self.b)[:, 0]
+        loss = np.mean((out - target) ** 2)
+        d = 2 * (out - target) / len(X)
+        self.W -= 0.1 * X[:, :4].T @ d[:, None]
+        self.b -= 0.1 * d.sum(keepdims=True)
+        return loss
+"""
+
+
+def _run(tmp_path, port_text: str) -> tuple[int, dict]:
+    rng = np.random.default_rng(11)
+    X = np.hstack([rng.normal(size=(16, 4)), (rng.random((16, 1)) > 0.7).astype(float)])
+    return check_pair(tmp_path, textwrap.dedent(NUMPY), textwrap.dedent(port_text), {"X": X, "y": rng.normal(size=16)},
+                      ["W=fc.weight.T", "b=fc.bias"], "--steps", "3", "--dtype", "float64")
+
+
+def test_the_masked_target_passes(tmp_path):
+    assert _run(tmp_path, PORT)[0] == 0
+
+
+def test_a_mask_column_the_port_never_reads_is_said(tmp_path):
+    status, top = _run(tmp_path, PORT.replace("target = y + 0.9 * (1 - done) * y.flip(0)", "target = y + 0.9 * y.flip(0)"))
+    assert status == 1 and "never reads it" in top["explanation"], top
