@@ -69,3 +69,12 @@ def test_the_masked_target_passes(tmp_path):
 def test_a_mask_column_the_port_never_reads_is_said(tmp_path):
     status, top = _run(tmp_path, PORT.replace("target = y + 0.9 * (1 - done) * y.flip(0)", "target = y + 0.9 * y.flip(0)"))
     assert status == 1 and "never reads it" in top["explanation"], top
+
+
+def test_a_factor_masked_on_one_side_is_said():
+    from parity.diagnosis.masked_means import zeroed_on_one_side
+    gamma = np.full(8, 0.99)
+    masked = gamma * np.array([1, 0, 1, 1, 0, 1, 1, 1.0])
+    said = zeroed_on_one_side(gamma, masked)
+    assert "The port's is the NumPy program's with 2 of its 8 entries 0" in said, said
+    assert zeroed_on_one_side(gamma, 0.5 * masked) == ""  # apart where both keep: no mask alone

@@ -13,7 +13,7 @@ from parity.diagnosis.operand_powers import complement
 from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
 from parity.diagnosis.rearranged import reordered
-from parity.diagnosis.masked_means import mask_scaled
+from parity.diagnosis.masked_means import mask_scaled, zeroed_on_one_side
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
 from parity.diagnosis.precedence import constants_grouped, term_weighted
@@ -65,7 +65,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     if other_np.size == other_t.size == 1 and (weighted := term_weighted(
             float(other_np.flat[0]), float(other_t.flat[0]), _rows(trace), len(trace.data) if trace.data is not None else 0)):
         return said + weighted, "grouped"
-    if scaled := mask_scaled(other_np, other_t.reshape(other_np.shape) if other_t.size == other_np.size else None):
+    if scaled := mask_scaled(other_np, other_t.reshape(other_np.shape) if other_t.size == other_np.size else None) or \
+            zeroed_on_one_side(other_np, other_t.reshape(other_np.shape) if other_t.size == other_np.size else None):
         return said + scaled, ""
     if (spread := [_per_column(v) for v in (other_np, other_t)])[0] != spread[1]:
         said += (f" The NumPy program's is {spread[0]}, the port's {spread[1]} (a statistic taken over the whole array, "
