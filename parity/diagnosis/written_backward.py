@@ -275,9 +275,7 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
                                                           "side": "numpy"}, fix, fit)
     if summed := axis_apart(region, numpy_trace, torch_trace, tolerance):  # a softmax's sum over the batch, say
         return parted(f". {summed}", "Sum over the axis the chain rule sums over.", 0.8)
-    deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)]
-    # a delta the loss's terms are summed into (the logits' gradient) comes after the terms: the last few too
-    deltas = deltas[:8]
+    deltas = [numpy_trace.values[i] for i in region[:24] if "y" in roots(numpy_trace, i)][:8]
     named = lambda v: gradient_name(v, torch_trace)  # noqa: E731
     if masked := mask_left_out(deltas, torch_trace, tolerance, named, numpy_trace) or mask_left_out(
             beside_masked(numpy_trace, torch_trace, region), torch_trace, tolerance, named, numpy_trace):  # a padded step's delta
@@ -288,8 +286,9 @@ def _other_targets(numpy_trace: Trace, torch_trace: Trace, region: list[int], to
     if factor := next((f for d in deltas if (f := derivative_factor(d, numpy_trace, torch_trace, tolerance, name))), ""):
         return parted(f". {factor}", "Apply each op's derivative once, where the chain rule takes it.", 0.85)
     forward = forward_values(numpy_trace)  # a forward value recomputed
-    for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas)]:
-        # the targets first (y where the mixed targets belong), then a forward value (exp(eta) where exp(eta + offset) is)
+    made = lambda v: v.op != "y" and "y" in roots(numpy_trace, v.index)  # noqa: E731 - targets as the program makes them
+    for value, replaced in [*((d, lambda v: v.op == "y") for d in deltas[:4]), *((d, forward) for d in deltas), *((d, made) for d in deltas)]:
+        # y (where the mixed targets belong), a forward value (exp(eta) for exp(eta + offset)), made targets (one-hot for smoothed)
         if other := another_input(value, numpy_trace, torch_trace, tolerance, name, accept=is_gradient, replaced=replaced) \
                 or one_use_replaced(value, numpy_trace, torch_trace, tolerance, name, is_gradient, replaced):
             return parted(f", at {op_text(value, numpy_trace)}. {other}", "Take that value from the right source.", 0.8)
