@@ -1,5 +1,6 @@
-"""A column of the data both programs take that one goes on with and the other never reads: a mask or a term made
-from it on one side only, said as such rather than as a place."""
+"""Where one side does with a value what the other does not: a column of the data one program goes on with and the
+other never reads (a mask or a term on one side only); a factor one side masks; a mean the port takes over another dim,
+read by calling its own mean again with the NumPy program's axis."""
 
 import textwrap
 
@@ -78,3 +79,61 @@ def test_a_factor_masked_on_one_side_is_said():
     said = zeroed_on_one_side(gamma, masked)
     assert "The port's is the NumPy program's with 2 of its 8 entries 0" in said, said
     assert zeroed_on_one_side(gamma, 0.5 * masked) == ""  # apart where both keep: no mask alone
+
+
+NORM_PORT = """
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 1)
+
+    def forward(self, X):
+        x = X[:, :4]
+        return self.fc(x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + 1e-6))[:, 0]
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    loss = ((model(X) - y) ** 2).mean()
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+NORM_NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        self.W, self.b = np.random.default_rng(0).normal(0, 0.5, (4, 1)), np.zeros(1)
+
+    def train_step(self, X, y):
+        x = X[:, :4]
+        n = x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + 1e-6)
+        out = (n @ self.W + self.b)[:, 0]
+        loss = np.mean((out - y) ** 2)
+        d = 2 * (out - y) / len(X)
+        self.W -= 0.1 * n.T @ d[:, None]
+        self.b -= 0.1 * d.sum(keepdims=True)
+        return loss
+"""
+
+
+def test_a_mean_over_another_dim_is_read_by_calling_it_again(tmp_path):
+    rng = np.random.default_rng(13)
+    data = {"X": rng.normal(size=(16, 5)), "y": rng.normal(size=16)}
+    ok = check_pair(tmp_path, textwrap.dedent(NORM_NUMPY), textwrap.dedent(NORM_PORT), data, ["W=fc.weight.T", "b=fc.bias"],
+                    "--steps", "3", "--dtype", "float64")
+    assert ok[0] == 0
+    status, top = check_pair(tmp_path, textwrap.dedent(NORM_NUMPY), textwrap.dedent(NORM_PORT.replace("mean(-1, keepdim", "mean(0, keepdim")),
+                             data, ["W=fc.weight.T", "b=fc.bias"], "--steps", "3", "--dtype", "float64")
+    assert status == 1 and "The port's own mean, called again on the same tensors with dim=" in top["explanation"], top

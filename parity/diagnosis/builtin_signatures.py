@@ -80,7 +80,7 @@ BUILTINS = {"conv1d": _convolution, "conv2d": _convolution, "conv3d": _convoluti
             **{name: _unary for name in ("tanh", "sigmoid", "logsigmoid")}, "gelu": _gelu, "softplus": _softplus,
             "scaled_dot_product_attention": _attention, "pairwise_distance": _distance,
             "cosine_similarity": _cosine, **{name: _cell for name in ("gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm_cell")},
-            **{name: _reduce for name in ("sum", "logsumexp", "amax")}, "softmax": _softmax, "log_softmax": _softmax,
+            **{name: _reduce for name in ("sum", "mean", "logsumexp", "amax", "amin")}, "softmax": _softmax, "log_softmax": _softmax,
             "pad": _pad, "clamp": _clamp, "clip": _clamp,
             "repeat_interleave": _repeat_interleave, "masked_fill": _masked_fill}
 
