@@ -2,7 +2,7 @@
 only where the program, so corrected, meets the port again after it: the correction carried through the ops the
 program goes on to make. A squash's scale read with |s|² for 1 + |s|² lands on the port's gradient one op further
 back by an identity of the formula, and goes on to values the port never has. A detach is read where the loss is made
-from it, not where the loss itself is detached for logging."""
+from it, not where the loss itself is detached for logging: undone, the port follows the NumPy program."""
 
 import textwrap
 
@@ -198,8 +198,8 @@ def test_the_port_towers_pass(tmp_path):
 
 def test_one_tower_detached_is_read_at_its_detach_not_at_the_loss(tmp_path):
     status, top = _towers(tmp_path, ".detach()")
-    assert status == 1 and top["evidence"]["side"] == "torch", top
-    assert "detaches [normalize" in top["explanation"], top["explanation"]
+    assert status == 1 and top["name"] == "port-gradient", top
+    assert ".detach() of [normalize" in top["explanation"] and "lockstep" in top["explanation"], top["explanation"]  # undone, measured
 
 
 MARGIN_NUMPY = """

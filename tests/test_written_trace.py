@@ -145,8 +145,10 @@ def test_statistics_over_the_other_axis_are_named_where_the_forward_pass_parts(t
     result = check(directory, "batchnorm", "--steps", "3", "--json", str(path))
     assert result.exit_code == 1, result.output
     top = json.loads(path.read_text())["diagnosis"][0]
-    assert top["name"] == "forward" and "axis=1" in top["explanation"] and "over the batch" in top["explanation"], top
-    assert "within each row" in top["explanation"] and top["score"] >= 0.8  # the port's batch_norm written out: its mean
+    said = top["explanation"]
+    assert top["name"] == "forward" and "axis=1" in said and top["score"] >= 0.8, top
+    assert "over the batch" in said and "within each row" in said or "own mean, called again on the same tensors with dim=1" in said, said
+    # the port's batch_norm written out: its mean over the batch, or that mean called again with the NumPy program's axis
 
 
 RESIDUAL_NUMPY = """

@@ -75,19 +75,20 @@ class _Detaching(TorchFunctionMode):
         return result
 
 
-def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float) -> Finding | None:
+def detached_again_finding(setup: Any, built: Any, step: int, tolerance: float, alike: bool = False) -> Finding | None:
     """The one use of a port value, or the one value, whose detaching makes every update the NumPy program's, said;
     None where none does. One use first: a value used twice whose gradient the NumPy program takes from one use only
     is also matched, over steps where the other use's parameters do not move, by detaching the value whole. Both
     programs step in float64 for it (a gradient summed from terms that nearly cancel, a baseline's, parts by 1e-4 in
-    float32 whatever is detached), and as run where they cannot."""
+    float32 whatever is detached), and as run where they cannot. With `alike`, the values made alike (`_alike`)
+    instead, each group detached together: tried after the backward's own reading, which names a recurrence's term."""
     wide = widened(built)
     for run, limit in ((wide, trace_tolerance(wide)), (built, tolerance)):
         if (surveyed := quietly(_surveyed, setup, run, step, limit)) is None:
             continue
         survey, steps = surveyed
         values = _candidates(survey.calls)[:MOST_VALUES]
-        for target in [*_uses(survey.calls)[:MOST_USES], *values, *_alike(survey.calls, values)]:
+        for target in _alike(survey.calls, values) if alike else [*_uses(survey.calls)[:MOST_USES], *values]:
             if _tried(run, steps, target, limit):
                 return _said(survey.calls, target, step)
         return None  # surveyed in float64: the run as it is says no more

@@ -105,14 +105,15 @@ def _detached(setup: Any, built: Any, step: int) -> str:
         if value.op not in ("detach", "detach_") or source is None or not any(
                 torch_trace.values[u].op not in COPIES for u in value.users):
             continue  # a copy taken for logging (the loss's .detach().cpu()): nothing computed with it
-        if source in graded or any(i in graded for i in torch_trace.values[source].inputs if isinstance(i, int)) or \
-                loss and _reaches(torch_trace, value.index, loss[0].index) and _weighted(torch_trace, source):
+        graded_source = source in graded or any(i in graded for i in torch_trace.values[source].inputs if isinstance(i, int))
+        if graded_source or loss and _reaches(torch_trace, value.index, loss[0].index) and _weighted(torch_trace, source):
             # a gradient reached what was detached (a sum detached at once), or the loss is made from it and it from a
-            # weight (one tower's embedding detached: no gradient reaches that tower's values at all)
+            # weight (one tower's embedding detached: no gradient reaches that tower's values at all; read, not measured,
+            # so that undoing the port's detaches, measured, is tried after it)
             return (f"the port detaches {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
                     "on computing with it: the loss's gradient does not flow back through that value to the parameters "
                     "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
-                    "target, left on a value the loss needs) (measured).")
+                    "target, left on a value the loss needs)" + (" (measured)." if graded_source else "."))
     return _parameter_detached(setup, built, step, torch_trace)
 
 

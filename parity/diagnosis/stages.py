@@ -105,9 +105,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
             name not in ("loss", "output") and not (found and _only_scaled(setup, built, failure.step, found[0], parameter)) and \
             (located := quietly(located_in_backward, setup, built, failure.step, parameter, numpy_record, torch_record, name)):
         ranked(found, located, after_oracle=bool(found) and _oracle_only(found[0])) if found else found.append(located)
-    if name not in ("loss", "output") and (not found or found[0].score < 0.8) and \
-            (uncut := quietly(uncut_finding, setup, built, failure.step, trace_tolerance(built))):
-        found.insert(0, uncut)
+    if name not in ("loss", "output"):
+        _detached_later(setup, built, failure.step, found)
     if name.endswith(".update"):
         _update_readings(setup, built, context, failure.step, parameter, found)
     if (name.endswith(".update") or name == parameter) and (not found or found[0].score < 0.8) and \
@@ -179,6 +178,16 @@ def _only_scaled(setup: Setup, built, step: int, finding: Finding, parameter: st
     where the port's step clips it: its backward is read where the gradients part otherwise, not here."""
     scaled = parameter in finding.evidence.get("scaled", ()) or parameter not in finding.evidence.get("apart", (parameter,))
     return scaled and bool(quietly(lambda: port_changes_gradient(traces(setup, built, step, gradients=True)[1], parameter)))
+
+
+def _detached_later(setup: Setup, built, step: int, found: list[Finding]) -> None:
+    """After the backward's own reading: a function called several times, its factor detached in every call; then the
+    port's own .detach() calls undone."""
+    if (not found or _oracle_only(found[0]) or found[0].score <= 0.7) and \
+            (alike := quietly(detached_again_finding, setup, built, step, trace_tolerance(built), True)):
+        found.insert(0, alike)
+    if (not found or found[0].score < 0.8) and (uncut := quietly(uncut_finding, setup, built, step, trace_tolerance(built))):
+        found.insert(0, uncut)
 
 
 def _oracle_only(finding: Finding) -> bool:
