@@ -5,8 +5,6 @@ for 1 + |s|², giving the gradient one op further back) goes on to values the po
 
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed_from
@@ -15,8 +13,7 @@ from parity.diagnosis.value_trace import Trace, Value, agrees
 MOST_OPS = 24  # values carried at most: a weight's gradient lies a few ops on
 
 
-def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float,
-                accept: Callable[[Value], bool] = lambda v: True) -> bool | None:
+def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float) -> bool | None:
     """The NumPy program's later values made again, in order, with `array` in the place of value `index`: True where
     one of them, changed by it, is a value of the port's (entry for entry, or up to one factor: a count divided out);
     False where ops were made again and a port value of their shape was there to meet, but none met; None where
@@ -30,7 +27,7 @@ def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, toler
                 _met(laid, made[index], tolerance) for laid in _layouts(again, made[index].shape)):
             continue  # unchanged by the substitution (masked out downstream), or the value put in again (a view of
             # it, a multiple): a match there shows nothing new
-        theirs = [v for v in other.values if accept(v) and v.array.size == again.size]
+        theirs = [v for v in other.values if v.array.size == again.size]
         if any(_met(laid, v.array, tolerance) for v in theirs for laid in _layouts(again, v.array.shape)):
             return True
         could_meet = could_meet or bool(theirs)
@@ -92,6 +89,7 @@ def _layouts(mine: np.ndarray, shape: tuple) -> list[np.ndarray]:
 
 
 def _met(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
+    """Alike entry for entry, or up to one factor (a count one side divides by)."""
     if agrees(mine, theirs, tolerance):
         return True
     a, b = mine.ravel(), theirs.ravel()

@@ -37,9 +37,10 @@ REDUCTIONS = {"mean", "var", "std", "sum", "norm", "var_mean", "std_mean"}  # a 
 class _Detaching(TorchFunctionMode):
     """Counts the calls whose result carries a gradient and notes for each its name, shape, the calls its graded
     operands came from, and whether two graded values meet in it. Detaches, where `target` says, the result of one
-    call (an int), or one operand where one call reads it ((call, operand's call): that use only)."""
+    call (an int), every call of a group (a frozenset), or one operand where one call reads it ((call, operand's call or
+    parameter's name): that use only)."""
 
-    def __init__(self, target: int | tuple[int, int] | frozenset[int] | None = None) -> None:
+    def __init__(self, target: int | tuple[int, int | str] | frozenset[int] | None = None) -> None:
         super().__init__()
         self.target, self.calls, self.made = target, [], {}
         self.kept: list[torch.Tensor] = []  # the results noted, alive, so that an id is never another tensor's
@@ -131,7 +132,7 @@ def _surveyed(setup: Any, built: Any, step: int, tolerance: float) -> tuple[_Det
     return (survey, steps) if _follows(built, steps, survey, tolerance, survey_only=True) else None
 
 
-def _tried(built: Any, steps: list, target: int | tuple[int, int], tolerance: float) -> bool:
+def _tried(built: Any, steps: list, target: int | tuple[int, int | str] | frozenset[int], tolerance: float) -> bool:
     try:
         return _follows(built, steps, _Detaching(target), tolerance)
     except Exception:  # noqa: BLE001 - a detach the port cannot step with (a loss left with no graph) is no alternative
@@ -160,9 +161,10 @@ def _alike(calls: list[tuple], values: list[int]) -> list[frozenset[int]]:
     return groups
 
 
-def _uses(calls: list[tuple]) -> list[tuple[int, int]]:
-    """(call, value) for each use of a value that two or more calls read, nearest the loss first."""
-    readers: dict[int, list[int]] = {}
+def _uses(calls: list[tuple]) -> list[tuple[int, int | str]]:
+    """(call, value) for each use of a value (or of a parameter, by name) that two or more calls read, nearest the
+    loss first."""
+    readers: dict[int | str, list[int]] = {}
     for index, (name, _, operands, _) in enumerate(calls):
         for k in dict.fromkeys(operands):
             if isinstance(k, int) or not name.endswith("_"):  # the optimizer's step is no use of a parameter
@@ -191,7 +193,7 @@ def _follows(built: Any, steps: list[tuple[Any, dict, dict]], mode: _Detaching, 
     return follows_trajectory(torch_side, steps, tolerance, detaching)
 
 
-def _said(calls: list[tuple], target: int | tuple[int, int], step: int) -> Finding:
+def _said(calls: list[tuple], target: int | tuple[int, int | str] | frozenset[int], step: int) -> Finding:
     if isinstance(target, tuple):
         call, index = target
         value, reader = (f"[{calls[k][0]} {calls[k][1]}]" if isinstance(k, int) else f"parameter {k}" for k in (index, call))
