@@ -267,3 +267,18 @@ def test_a_factor_left_out_of_one_term_is_no_mask_left_out(tmp_path):
     status, top = _margin(tmp_path, MARGIN_NUMPY.replace("dL = (-2.0 * T * present", "dL = (-T * present"))
     assert status == 1 and top["evidence"]["side"] == "numpy", top
     assert "mask" not in top["explanation"], top["explanation"]  # the port's gradient at one clamp is 0 where the other term lives
+
+
+def test_a_delta_a_count_apart_is_no_factor_where_divided_by_it_the_program_still_meets_nothing():
+    from parity.diagnosis.delta_factor import _constant_factor
+    rng = np.random.default_rng(4)
+    x, g, h = rng.normal(size=(8, 3)), rng.normal(size=(8, 1)), rng.normal(size=(8, 1))
+    def program(weight: np.ndarray):  # noqa: E306 - the NumPy program's delta per row, weighted, then its weight's gradient
+        return values(("X", x, (), ""), ("multiply", 8 * g, (0, 8.0), ""), ("w", weight, (), ""),
+                      ("multiply", 8 * g * weight, (1, 2), ""), ("matmul", x.T @ (8 * g * weight), (0, 3), ""))
+    port = values(("X", x, (), ""), ("grad", g, (0,), ""), ("grad", x.T @ g, (0,), ""))
+    kept = program(np.ones((8, 1)))  # the delta 8 times the port's and never divided: a factor of the chain rule there
+    found = _constant_factor(kept.values[1], port.values[1], (...,), kept, port, 1e-9, lambda v: "the port's gradient")
+    assert found is not None and "times 8" in found[0], found
+    elsewhere = program(h)  # divided by 8 the program still meets nothing: the slip lies in the weight after it
+    assert _constant_factor(elsewhere.values[1], port.values[1], (...,), elsewhere, port, 1e-9, lambda v: "the port's gradient") is None

@@ -1,6 +1,7 @@
 """An optimizer's state read with the port's coupled weight decay in the gradient it is made of (torch adds λ·p to
 the gradient first): an Adagrad sum overwritten each step is this step's (g + λ·p)² alone; a sum made of the gradient
-before the decay, where the port's is made of the decayed one, is the decay left out of it."""
+before the decay, where the port's is made of the decayed one, is the decay left out of it. Every update √(1 - α)
+apart, with the port's learning rate on both sides, is that constant of the port's optimizer, not the gradients."""
 
 import textwrap
 
@@ -78,3 +79,41 @@ def test_an_accumulator_overwritten_is_read_with_the_decayed_gradient(tmp_path):
 def test_an_accumulator_made_of_the_gradient_before_decay_is_read_as_such(tmp_path):
     status, top = _adagrad(tmp_path, ADAGRAD_NUMPY.replace("self.sum[k] += g * g", "self.sum[k] += grads[k] ** 2"))
     assert status == 1 and top["name"] == "weight-decay" and "before weight decay" in top["explanation"], top
+
+
+RMS_PORT = ADAGRAD_PORT.replace("torch.optim.Adagrad(model.parameters(), lr=0.1, weight_decay=0.01)",
+                                "torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.9)")
+
+RMS_NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        self.params = {"W": rng.normal(0, 0.5, (4, 2)), "b": np.zeros(2)}
+        self.avg = {k: np.zeros_like(v) for k, v in self.params.items()}
+        self.lr = 0.01
+
+    def train_step(self, X, y):
+        p = self.params
+        out = X @ p["W"] + p["b"]
+        loss = np.mean((out - y) ** 2)
+        d = 2 * (out - y) / out.size
+        grads = {"W": X.T @ d, "b": d.sum(axis=0)}
+        for k in p:
+            self.avg[k] = 0.9 * self.avg[k] + 0.1 * grads[k] ** 2
+            p[k] -= self.lr * grads[k] / (np.sqrt(self.avg[k]) + 1e-8)
+        return loss
+"""
+
+
+def test_a_square_average_without_its_weight_is_no_gradient_scale(tmp_path):
+    rng = np.random.default_rng(9)
+    data = {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 2))}
+    pairs = ["params['W']=fc.weight.T", "params['b']=fc.bias"]
+    assert check_pair(tmp_path, textwrap.dedent(RMS_NUMPY), textwrap.dedent(RMS_PORT), data, pairs, "--steps", "4", "--dtype", "float64")[0] == 0
+    status, top = check_pair(tmp_path, textwrap.dedent(RMS_NUMPY.replace("+ 0.1 * grads[k] ** 2", "+ grads[k] ** 2")),
+                             textwrap.dedent(RMS_PORT), data, pairs, "--steps", "4", "--dtype", "float64")
+    assert status == 1 and top["name"] != "gradient-scale", top  # √(1 - α) is the optimizer's constant, not the gradients'
+    assert "1 - α" in top["explanation"], top["explanation"]

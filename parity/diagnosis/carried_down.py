@@ -13,11 +13,12 @@ from parity.diagnosis.value_trace import Trace, Value, agrees
 MOST_OPS = 24  # values carried at most: a weight's gradient lies a few ops on
 
 
-def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float) -> bool | None:
+def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float, up_to_factor: bool = True) -> bool | None:
     """The NumPy program's later values made again, in order, with `array` in the place of value `index`: True where
     one of them, changed by it, is a value of the port's (entry for entry, or up to one factor: a count divided out);
     False where ops were made again and a port value of their shape was there to meet, but none met; None where
-    nothing could be made again faithfully (an op the trace cannot redo), which shows nothing."""
+    nothing could be made again faithfully (an op the trace cannot redo), which shows nothing. Without `up_to_factor`,
+    entry for entry only (a correction by a factor is itself what is tried)."""
     made, redone, could_meet = {index: np.asarray(array, np.float64)}, 0, False
     for value in trace.values[index + 1:]:
         if not any(isinstance(i, int) and i in made for i in value.inputs) or (again := _redone(value, made, trace, tolerance)) is None:
@@ -28,7 +29,7 @@ def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, toler
             continue  # unchanged by the substitution (masked out downstream), or the value put in again (a view of
             # it, a multiple): a match there shows nothing new
         theirs = [v for v in other.values if v.array.size == again.size]
-        if any(_met(laid, v.array, tolerance) for v in theirs for laid in _layouts(again, v.array.shape)):
+        if any(_met(laid, v.array, tolerance, up_to_factor) for v in theirs for laid in _layouts(again, v.array.shape)):
             return True
         could_meet = could_meet or bool(theirs)
         if redone >= MOST_OPS:
@@ -88,12 +89,12 @@ def _layouts(mine: np.ndarray, shape: tuple) -> list[np.ndarray]:
     return turned + squeezed
 
 
-def _met(mine: np.ndarray, theirs: np.ndarray, tolerance: float) -> bool:
+def _met(mine: np.ndarray, theirs: np.ndarray, tolerance: float, up_to_factor: bool = True) -> bool:
     """Alike entry for entry, or up to one factor (a count one side divides by)."""
     if agrees(mine, theirs, tolerance):
         return True
     a, b = mine.ravel(), theirs.ravel()
-    if a.size < 4 or not np.any(b):
+    if not up_to_factor or a.size < 4 or not np.any(b):
         return False
     factor = float(a @ b) / float(b @ b)
     return abs(factor) > 1e-6 and agrees(a, factor * b, tolerance)

@@ -1,10 +1,6 @@
-"""Where the NumPy program's backward pass parts before any gradient it shares with the reference (its output
-delta itself), the delta against the reference's gradient of its shape, element by element: one of the program's
-own forward values as the factor between them is a chain-rule factor missing or extra there (a log link's rate, a
-derivative with respect to the output where the logit was meant).
-
-    δ_numpy = g_ref · v      or      δ_numpy = g_ref / v       (v a value of the forward pass)
-"""
+"""Where the NumPy backward parts before any gradient it shares with the reference (its output delta itself), the
+delta against the reference's gradient of its shape: one of the program's own forward values as the factor between
+them is a chain-rule factor missing or extra there (a log link's rate).    δ_numpy = g_ref · v  or  g_ref / v"""
 
 from __future__ import annotations
 
@@ -15,6 +11,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.columns_read import listed
+from parity.diagnosis.carried_down import meets_again
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against, local_derivative
 from parity.diagnosis.derivative_factor import softmax_times_its_values
@@ -119,6 +116,10 @@ def _constant_factor(mine: Value, theirs: Value, columns: tuple, trace: Trace, o
     a, b = mine.array[columns], theirs.array[columns]
     ratio = constant_ratio(a, b)
     if ratio is None or abs(ratio - 1) <= 1e-6 or not agrees(a, ratio * b, tolerance) or _chain_rule(theirs, other, ratio):
+        return None
+    corrected = np.array(mine.array, np.float64)
+    corrected[columns] = corrected[columns] / ratio  # so divided, it must meet the port after it: not a count divided
+    if meets_again(trace, mine.index, corrected, other, tolerance, up_to_factor=False) is False:  # out later, per row then / n
         return None
     meaning = ratio_meaning(ratio, _rows(trace)) or count_meaning(ratio, next((np.shape(v.array) for v in trace.values if v.op == "y"), ())) \
         or _written_constant(ratio, trace)

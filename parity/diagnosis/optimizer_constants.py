@@ -10,6 +10,7 @@ from typing import Any
 
 import torch
 
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.group_keys import group_holding
 
 MATCH = 1e-4
@@ -133,3 +134,12 @@ def port_optimizer_constants(built: Any, parameter: str | None = None) -> dict[s
         return {}
     group = group_holding(names, list(getattr(built, "pairs", [])), parameter)[1] if parameter else None
     return constants_of(names.get("optimizer"), group)
+
+
+def constant_in_steps(scaled: Finding, ratio: float, optimizer: Any) -> Finding | None:
+    """Every update one factor apart with the port's learning rate on both sides, where the factor is one of the port's
+    optimizer's own constants (√(1 - α): a square average that leaves out its 1 - α): that state, not the gradient."""
+    if optimizer is None or not (law := constant_law(ratio, constants_of(optimizer))):
+        return None
+    return Finding("optimizer-state", f"{scaled.explanation.split('. Yet')[0]}, with the port's learning rate on both sides: "
+                   f"{law}.", scaled.evidence, "Keep the optimizer's state with the port's constants.", 0.75)

@@ -15,7 +15,7 @@ from parity.diagnosis.clip_law import clipping_law
 from parity.diagnosis.decay_gap import weight_decay_finding
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.optimizer_again import _optimizer
-from parity.diagnosis.optimizer_constants import constant_law, constants_of
+from parity.diagnosis.optimizer_constants import constant_in_steps, constant_law, constants_of
 from parity.diagnosis.adaptive_denominator import denominator_form
 from parity.diagnosis.group_keys import default_group_rate, group_holding, rate_of_another_group, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted, stepped_first
@@ -145,7 +145,8 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("learning-rate-schedule", scaled.split(" The port's optimizer steps")[0] + first, {**evidence, "side": "torch"},
                         "Call scheduler.step() after optimizer.step(), once per step.", 0.85)]
     if scaled:
-        return [scaled_finding(scaled, built, port_names, evidence, context)]
+        found = scaled_finding(scaled, built, port_names, evidence, context)
+        return [found.name == "gradient-scale" and one and constant_in_steps(found, one[0], port_names.get("optimizer")) or found]
     law = _law(ratios, step)
     if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
         return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]
