@@ -136,10 +136,11 @@ def port_optimizer_constants(built: Any, parameter: str | None = None) -> dict[s
     return constants_of(names.get("optimizer"), group)
 
 
-def constant_in_steps(scaled: Finding, ratio: float, optimizer: Any) -> Finding | None:
-    """Every update one factor apart with the port's learning rate on both sides, where the factor is one of the port's
-    optimizer's own constants (√(1 - α): a square average that leaves out its 1 - α): that state, not the gradient."""
-    if optimizer is None or not (law := constant_law(ratio, constants_of(optimizer))):
-        return None
+def constant_in_steps(scaled: Finding, factors: list[float] | None, optimizer: Any) -> Finding:
+    """Every update one factor apart with the port's learning rate on both sides (a gradient-scale reading), where the
+    factor is one of the port's optimizer's own constants (√(1 - α): a square average without its 1 - α): that state;
+    else the reading as it is."""
+    if scaled.name != "gradient-scale" or not factors or optimizer is None or not (law := constant_law(factors[0], constants_of(optimizer))):
+        return scaled
     return Finding("optimizer-state", f"{scaled.explanation.split('. Yet')[0]}, with the port's learning rate on both sides: "
                    f"{law}.", scaled.evidence, "Keep the optimizer's state with the port's constants.", 0.75)

@@ -145,8 +145,7 @@ def update_findings(setup: Setup, built, context, parameter: str, rows: int, ste
         return [Finding("learning-rate-schedule", scaled.split(" The port's optimizer steps")[0] + first, {**evidence, "side": "torch"},
                         "Call scheduler.step() after optimizer.step(), once per step.", 0.85)]
     if scaled:
-        found = scaled_finding(scaled, built, port_names, evidence, context)
-        return [found.name == "gradient-scale" and one and constant_in_steps(found, one[0], port_names.get("optimizer")) or found]
+        return [constant_in_steps(scaled_finding(scaled, built, port_names, evidence, context), one, port_names.get("optimizer"))]
     law = _law(ratios, step)
     if (not law or law[0] in ("step-factor", "moving-ratio")) and not steady and (clipped := clipping_law(setup, built, step, ratios)):
         return [Finding("gradient-clipping", clipped, {**evidence, "ratios": ratios}, "Clip alike on both sides.", 0.9)]
