@@ -107,8 +107,7 @@ def written_forward(setup: Any, built: Any, step: int, name: str, loss: np.ndarr
 
 
 def frontier_of(trace: Trace, region: list[int], agreed: dict[int, Value], past_y: bool = False) -> Value | None:
-    """The agreeing value the earliest disagreeing value is made from (past the data where it has another); with
-    past_y, past the values made from y alone too (a hand-written loss's weights, which a fused loss never shows)."""
+    """The agreeing value the earliest disagreeing value is made from (past the data; with past_y, past y's own: a loss's weights)."""
     skipped = [i for i in region if roots(trace, i) == {"y"}] if past_y else []
     for index in (i for i in region if i not in skipped):
         if not np.any(trace.values[index].array):
@@ -207,6 +206,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("compared_with", compared),
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
+        ("unread", lambda: said("forward", read_on_one_side(numpy_ops, torch_ops, frontier, twin, (numpy_trace, torch_trace)),
+                                "Use that value alike in both programs.", 0.75)),
     ]
 
 
@@ -234,7 +235,6 @@ def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value
         ("renormalised", lambda: said("forward", renormalised(departing, frontier, twin, torch_trace, tolerance), "Renormalise alike.")),
         ("temperature", lambda: said("forward", temperature_apart(numpy_ops, torch_ops, twin, torch_trace), "Take the softmax at the same temperature.")),
         ("one_side", lambda: said("forward", one_side_only(numpy_ops, torch_ops, frontier, twin, traces), "Apply it on both sides alike.", 0.75)),
-        ("unread", lambda: said("forward", read_on_one_side(numpy_ops, torch_ops, frontier, twin, traces), "Use that value alike in both programs.", 0.75)),
         ("position", lambda: said("forward", positions_apart(numpy_ops, torch_ops, frontier, twin, traces), "Read the same position on both sides.", 0.75)),
         ("formula", lambda: said("forward", formula_constant(departing, torch_ops, frontier), "Write the formula's constant as the port's function has it.")),
     ]
