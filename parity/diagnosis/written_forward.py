@@ -205,22 +205,22 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
         ("compared_with", compared),
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
-        *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin)),
-        ("unread", lambda: said("forward", read_on_one_side(numpy_ops, torch_ops, frontier, twin, (numpy_trace, torch_trace)),
-                                "Use that value alike in both programs.", 0.75)),
+        *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin), (numpy_ops, torch_ops)),
     ]
 
 
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
-                    said: Callable, start: tuple[Value, Value]) -> list[tuple[str, Callable[[], tuple | None]]]:
-    """The last readings: which entries of a value the two compute otherwise, or the pattern of the difference."""
+                    said: Callable, start: tuple[Value, Value], ops: tuple[list[Value], list[Value]]) -> list[tuple[str, Callable[[], tuple | None]]]:
+    """The last readings: the entries the two compute otherwise, the difference's pattern; last, a value one side never reads."""
     calls = [torch_trace.values[i] for i in start[1].users if i in torch_trace.called]  # the port's own, with an argument changed
     return [("again", lambda: again_said(said, *start, departing, (numpy_trace, torch_trace), tolerance)),
             ("called", lambda: said("forward", recalled(calls, torch_trace.called, departing, tolerance, kin=False), "Call it as the NumPy "
                                     "program computes it.", 0.85)),
             ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
-                                         "Compute that value alike in both programs.", 0.75))]
+                                         "Compute that value alike in both programs.", 0.75)),
+            ("unread", lambda: said("forward", read_on_one_side(*ops, *start, (numpy_trace, torch_trace)), "Use that value alike in "
+                                    "both programs.", 0.75))]
 
 
 def _function_readings(traces: tuple[Trace, Trace], frontier: Value, twin: Value, departing: list[Value], numpy_ops: list[Value],
