@@ -199,9 +199,8 @@ def read_on_one_side(numpy_ops: list[Value], torch_ops: list[Value], frontier: V
     """A value of the data both agree on that one program goes on with and the other never reads (no value of the
     same numbers read elsewhere either): a term, mask or factor made from it on one side only (a mask's complement
     left out of a target, a weight column never applied)."""
-    for mine, theirs, who, other, trace in ((numpy_ops, torch_ops, "The NumPy program", "the port", traces[1]),
-                                            (torch_ops, numpy_ops, "The port", "the NumPy program", traces[0])):
-        held = twin if trace is traces[1] else frontier  # the other side's value
+    for mine, theirs, who, other, trace, held in ((numpy_ops, torch_ops, "The NumPy program", "the port", traces[1], twin),
+                                                  (torch_ops, numpy_ops, "The port", "the NumPy program", traces[0], frontier)):
         if not mine or theirs or any(v.index != held.index and v.array.shape == held.array.shape and agrees(v.array, held.array, 0.0)
                                      and any(trace.values[u].op != "grad" for u in v.users) for v in trace.values):
             continue

@@ -93,11 +93,10 @@ def zeroed_on_one_side(mine: np.ndarray, theirs: np.ndarray | None) -> str:
     one side only (the other applies it elsewhere, to a whole sum, or not at all)."""
     if theirs is None or mine.size < 4 or mine.shape != theirs.shape:
         return ""
-    for a, b, who, other in ((mine, theirs, "the NumPy program's", "the port's"), (theirs, mine, "the port's", "the NumPy program's")):
-        zeroed = (a == 0) & (b != 0)
-        kept = a != 0
-        if zeroed.any() and kept.any() and np.all(b[a == 0] != 0) and np.allclose(a[kept], b[kept], rtol=1e-6, atol=0):
-            return (f" {who.capitalize()} is {other} with {int(zeroed.sum())} of its {a.size} entries 0 and the rest "
-                    f"equal: a mask applied to that factor on one side ({who.removesuffix(chr(39) + 's')} masks it there; the other "
-                    "applies the mask elsewhere, to a whole sum, or not at all).")
+    for a, b, side, other in ((mine, theirs, "the NumPy program", "the port"), (theirs, mine, "the port", "the NumPy program")):
+        zeroed = a == 0
+        if zeroed.any() and not zeroed.all() and np.all(b[zeroed] != 0) and np.allclose(a[~zeroed], b[~zeroed], rtol=1e-6, atol=0):
+            return (f" {side.capitalize()}'s is {other}'s with {int(zeroed.sum())} of its {a.size} entries 0 and the rest "
+                    f"equal: a mask applied to that factor on one side ({side} masks it there; the other applies the mask "
+                    "elsewhere, to a whole sum, or not at all).")
     return ""
