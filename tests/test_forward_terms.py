@@ -413,7 +413,7 @@ def test_a_sum_the_port_makes_another_way_one_number_per_row_apart_is_no_term_le
     own = values(("X", h, (), ""), ("max", m, (0,), ""), ("logsumexp", m + term + np.log(n), (0,), ""),
                  ("cat", np.hstack([m, m + term + np.log(n)]), (1, 2), ""))
     agreed = {0: own.values[0], 1: own.values[1]}
-    assert term_alone(mine.values[2:], own.values[2:], agreed, (mine, own)) == ""
+    assert term_alone(mine.values[2:], own.values[2:], agreed, (mine, own), 1e-9) == ""
     alone = values(("X", h, (), ""), ("max", m, (0,), ""), ("cat", np.hstack([m, m]), (1, 1), ""))
-    said = term_alone(mine.values[2:], alone.values[2:], {0: alone.values[0], 1: alone.values[1]}, (mine, alone))
+    said = term_alone(mine.values[2:], alone.values[2:], {0: alone.values[0], 1: alone.values[1]}, (mine, alone), 1e-9)
     assert "left out of the port" in said, said

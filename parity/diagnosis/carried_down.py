@@ -5,6 +5,8 @@ for 1 + |s|², giving the gradient one op further back) goes on to values the po
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed_from
@@ -13,12 +15,16 @@ from parity.diagnosis.value_trace import Trace, Value, agrees
 MOST_OPS = 24  # values carried at most: a weight's gradient lies a few ops on
 
 
-def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float, up_to_factor: bool = True) -> bool | None:
+def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, tolerance: float, up_to_factor: bool = True,
+                compared: frozenset[int] = frozenset(), to_the_loss: bool = False) -> bool | None:
     """The NumPy program's later values made again, in order, with `array` in the place of value `index`: True where
     one of them, changed by it, is a value of the port's (entry for entry, or up to one factor: a count divided out);
     False where ops were made again and a port value of their shape was there to meet, but none met; None where
     nothing could be made again faithfully (an op the trace cannot redo), which shows nothing. Without `up_to_factor`,
-    entry for entry only (a correction by a factor is itself what is tried)."""
+    entry for entry only (a correction by a factor is itself what is tried). The port's values in `compared` were
+    read to make the reading: meeting them again shows nothing. With `to_the_loss`, False only where a single number
+    (the loss) was made again and meets none of the port's: a value the port never forms (a product before its
+    bias) shows nothing."""
     made, redone, could_meet = {index: np.asarray(array, np.float64)}, 0, False
     for value in trace.values[index + 1:]:
         if not any(isinstance(i, int) and i in made for i in value.inputs) or (again := _redone(value, made, trace, tolerance)) is None:
@@ -28,10 +34,10 @@ def meets_again(trace: Trace, index: int, array: np.ndarray, other: Trace, toler
                 _met(laid, made[index], tolerance) for laid in _layouts(again, made[index].shape)):
             continue  # unchanged by the substitution (masked out downstream), or the value put in again (a view of
             # it, a multiple): a match there shows nothing new
-        theirs = [v for v in other.values if v.array.size == again.size]
+        theirs = [v for v in other.values if v.array.size == again.size and v.index not in compared]
         if any(_met(laid, v.array, tolerance, up_to_factor) for v in theirs for laid in _layouts(again, v.array.shape)):
             return True
-        could_meet = could_meet or bool(theirs)
+        could_meet = could_meet or bool(theirs) and (again.size == 1 or not to_the_loss)
         if redone >= MOST_OPS:
             break
     return False if could_meet else None
@@ -80,11 +86,12 @@ def _key(detail: str) -> tuple | None:
 
 
 def _layouts(mine: np.ndarray, shape: tuple) -> list[np.ndarray]:
-    """A value in the port's shape: as it is, transposed (a column where the port keeps a row), or with unit axes
-    dropped or added."""
+    """A value in the port's shape: as it is, with its axes in another order (a column where the port keeps a row, a
+    sequence the port keeps time-major), or with unit axes dropped or added."""
     if mine.shape == shape:
         return [mine]
-    turned = [mine.T] if mine.ndim == 2 and mine.shape[::-1] == shape else []
+    turned = [mine.transpose(order) for order in itertools.permutations(range(mine.ndim))
+              if mine.ndim <= 4 and tuple(mine.shape[a] for a in order) == shape]
     squeezed = [mine.reshape(shape)] if tuple(d for d in mine.shape if d != 1) == tuple(d for d in shape if d != 1) else []
     return turned + squeezed
 

@@ -182,7 +182,7 @@ def apart(departing: list[Value], frontier: Value, twin: Value, after: list[Valu
           both: tuple[Trace, Trace], tolerance: float, fix: str) -> tuple[str, str, float]:
     """The readings of two programs apart by one term, one op or one factor, in turn: (words, fix, fit)."""
     trace, other = both
-    if term := term_apart(departing[:24], [twin, *after], tolerance, other.values, trace):
+    if term := term_apart(departing[:24], [twin, *after], tolerance, other.values, trace, other):
         return term, fix, 0.8
     if once_more := extra_op(numpy_ops, frontier, twin, trace, other, tolerance):
         return once_more, "Apply that op once, as the NumPy program does (or in both programs).", 0.8

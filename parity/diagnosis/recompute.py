@@ -105,10 +105,11 @@ def recomputed_from(value: Value, replaced: dict[int, np.ndarray], trace: Trace)
     op = value.op.removesuffix(" (in place)")
     with np.errstate(all="ignore"):
         try:
-            if op in ("add.reduce", "sum"):
+            if op in ("add.reduce", "sum", "mean"):
                 axis = re.search(r"axis=(\(?[-\d, ]+\)?)", value.detail)
                 axes = tuple(int(a) for a in re.findall(r"-?\d+", axis.group(1))) if axis else None
-                return np.asarray(np.sum(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
+                reduce = np.mean if op == "mean" else np.sum
+                return np.asarray(reduce(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
             if op in ("matmul", "dot") and len(args) == 2:
                 return product(args, value.array.shape)
             if op in ("concatenate", "stack"):  # a join of its inputs along one axis (0 where none is given)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from parity.diagnosis.carried_down import meets_again
 from parity.diagnosis.recompute import replay
 from parity.diagnosis.value_laws import op_kind, same_kind
 from parity.diagnosis.value_match import in_a_layout
@@ -19,11 +20,15 @@ SYMBOLS = {"add": "+", "subtract": "−", "multiply": "·", "divide": "/", "true
 DEPTH = 4  # ops written out in a term before the rest is named by its value
 
 
-def term_alone(departing: list[Value], after: list[Value], agreed: dict[int, Value], both: tuple[Trace, Trace]) -> str:
+def term_alone(departing: list[Value], after: list[Value], agreed: dict[int, Value], both: tuple[Trace, Trace],
+               tolerance: float) -> str:
     """The NumPy program's added term, then the port's, in words; "" where neither side adds one alone. `departing`,
-    the NumPy program's values past the parting; `after`, the port's."""
+    the NumPy program's values past the parting; `after`, the port's. A term the NumPy program adds is its cause
+    only where the program, given the sum without it, meets the port again past the op that reads it (the port's
+    log r is no log(r + μ) with μ left out where the port goes on to another formula)."""
     numpy_trace, torch_trace = both
-    if found := _added(departing, {v.index for v in departing}, agreed, numpy_trace, torch_trace):
+    if (found := _added(departing, {v.index for v in departing}, agreed, numpy_trace, torch_trace)) and meets_again(
+            numpy_trace, found[0].index, found[1].array, torch_trace, tolerance, False, frozenset(found[3].users), True) is not False:
         return _said(found, numpy_trace, set(agreed), ("The NumPy program", "the port", "left out of the port, or added on "
                                                        "the NumPy side only"))
     mirrored = {twin.index: numpy_trace.values[index] for index, twin in agreed.items()}

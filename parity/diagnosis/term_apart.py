@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.carried_down import meets_again
 from parity.diagnosis.op_pairs import number_scale
 from parity.diagnosis.ratios import ratio_meaning, written_form
 from parity.diagnosis.value_laws import op_kind
@@ -22,9 +23,12 @@ SIMPLE = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0)  # coefficients a slip in 
 
 
 def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: float,
-               terms: list[Value] | None = None, trace: Trace | None = None) -> str:
+               terms: list[Value] | None = None, trace: Trace | None = None, other: Trace | None = None) -> str:
     """`torch_values` the port's values of the place (the agreeing value and what it makes), `terms` every value of
-    the port's a term may be (by default the same; its forward values only, the last 120)."""
+    the port's a term may be (by default the same; its forward values only, the last 120). Given the port's trace
+    (`other`), a term is the cause only where the NumPy program, given the port's value there, does not go on to
+    part from the port downstream (log(r + μ) is η - log σ(η - log r) by an identity of the formula, whatever
+    the port goes on to compute)."""
     terms = [t for t in terms if t.op != "grad" and not t.op.endswith(".grad")][-120:] if terms else None
     for mine in numpy_values:
         if mine.array.size < 2 or np.ptp(mine.array) == 0 or trace is not None and not roots(trace, mine.index):
@@ -41,12 +45,23 @@ def term_apart(numpy_values: list[Value], torch_values: list[Value], tolerance: 
                 if _operands_of(mine, trace, (theirs, term), tolerance):
                     continue  # the NumPy program computes theirs ± term itself: where it parts, not a coefficient
                 k = _coefficient(gap, term.array.reshape(shape), tolerance)
-                if term is not theirs and k is not None:
+                if term is not theirs and k is not None and not _parts_again(mine, theirs, (trace, other), (term.index, tolerance)):
                     return (f"The NumPy program's {describe(mine)} is the port's {describe(theirs)} "
                             f"{'plus' if k > 0 else 'minus'} {_times(abs(k))}the port's {describe(term)}, element by "
                             "element: one term of that sum is weighted otherwise on the two sides (a coefficient such "
                             "as the 2 of a cross term -2·x·c dropped, a term counted twice, or added on one side only).")
     return ""
+
+
+def _parts_again(mine: Value, theirs: Value, both: tuple[Trace | None, Trace | None], read: tuple[int, float]) -> bool:
+    """Whether the NumPy program, given the port's value in the place of its own, goes on past it and still parts from
+    every value of the port's it could meet."""
+    trace, other = both
+    if trace is None or other is None:
+        return False
+    term, tolerance = read
+    corrected = theirs.array.reshape(mine.array.shape)
+    return meets_again(trace, mine.index, corrected, other, tolerance, False, frozenset({theirs.index, term}), True) is False
 
 
 def _operands_of(mine: Value, trace: Trace | None, values: tuple[Value, Value], tolerance: float) -> bool:

@@ -194,7 +194,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         ("exchanged", lambda: said("forward", weights_exchanged(departing, numpy_trace, torch_trace, tolerance), EACH, 0.85)),
         ("lengths", lambda: said("forward", lengths(departing[:30], torch_ops), "Give both convolutions the same padding and stride.")),
         ("law", lambda: _law(related(departing[:24], after, law_tolerance, numpy_trace), SAME)),
-        ("terms", lambda: said("forward", term_alone(departing, after, agreed, (numpy_trace, torch_trace)), "Add the same terms in both "
+        ("terms", lambda: said("forward", term_alone(departing, after, agreed, (numpy_trace, torch_trace), tolerance), "Add the same terms in both "
                                "programs.") or said("forward", *apart(departing, frontier, twin, after, numpy_ops, (numpy_trace, torch_trace), tolerance, SAME))),
         ("statistic", lambda: said("forward", statistic_for_constant(departing, (numpy_trace, torch_trace), agreed, tolerance),
                                    "Use the same number in both programs: the data set's, held, or the batch's on both sides.")),
