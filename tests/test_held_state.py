@@ -4,7 +4,7 @@ program's held arrays named by their path, so that an average and a velocity key
 import numpy as np
 import pytest
 
-from parity.diagnosis.averages import _fits
+from parity.diagnosis.averages import AFTER, BEFORE, _apart, _fits
 from parity.diagnosis.held_constants import numpy_constants
 
 RNG = np.random.default_rng(3)
@@ -15,10 +15,37 @@ def test_a_moving_average_is_fitted_with_its_step_towards_the_new_weights():
     weights = [{"W1": before}, {"W1": after}]
     numpy_average = {"ema['W1']": 0.8 * before + 0.2 * after}
     port_average = {"ema_fc1_weight": (0.2 * before + 0.8 * after).T}  # the port's layout (out, in)
-    name, c = _fits({}, numpy_average, weights, 1e-9)["W1"]
-    assert name == "ema['W1']" and abs(c - 0.2) < 1e-9
+    name, c, towards = _fits({}, numpy_average, weights, 1e-9)["W1"]
+    assert name == "ema['W1']" and abs(c - 0.2) < 1e-9 and towards == AFTER
     assert abs(_fits({}, port_average, weights, 1e-9)["W1"][1] - 0.8) < 1e-9
     assert _fits({}, {"noise": RNG.normal(size=(4, 3))}, weights, 1e-9) == {}  # no average of the weights
+
+
+def test_a_copy_that_stays_a_view_of_the_weights_or_the_weights_before_the_step_is_fitted_and_said():
+    """c = 1 (the average is the weights: a view, no copy), c = 0 (a copy that never moves: a bias left out of the
+    loop), and one c towards the weights before the update where the other's is towards those after it."""
+    start, before, after = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3))
+    weights = [{"W1": before}, {"W1": after}]
+    assert _fits({}, {"shadow": after.copy()}, weights, 1e-9)["W1"][1] == pytest.approx(1.0)
+    assert _fits({}, {"shadow": before.copy()}, weights, 1e-9)["W1"][1] == pytest.approx(0.0)
+    assert _fits({"shadow": start}, {"shadow": start}, weights, 1e-9) == {}  # held unchanged: a constant, no average
+    stale = _fits({"ema": start}, {"ema": start + 0.1 * (before - start)}, weights, 1e-9)["W1"]
+    assert stale[2] == BEFORE and stale[1] == pytest.approx(0.1)
+    assert "view of the parameters" in _apart(("a", 0.18, AFTER), ("b", 1.0, AFTER))
+    assert "does not move" in _apart(("a", 0.0, AFTER), ("b", 0.18, AFTER)) and "NumPy program's copy" in _apart(("a", 0.0, AFTER), ("b", 0.18, AFTER))
+    assert "before the optimizer's step" in _apart(("a", 0.1, AFTER), ("b", 0.1, BEFORE))
+    assert "exchanged" in _apart(("a", 0.1, AFTER), ("b", 0.9, AFTER))
+
+
+def test_the_port_s_shadow_weights_held_in_a_dict_are_read_as_held_arrays():
+    import torch
+    from parity.diagnosis.held_constants import port_constants
+    model = torch.nn.Linear(3, 2)
+    model.shadow = {name: p.detach().clone() + 1.0 for name, p in model.named_parameters()}
+    model.history = [torch.ones(2, 3)]
+    held = port_constants(model)
+    assert set(held) == {"shadow['weight']", "history[0]"}, held  # the bias (2 entries) is too small to be a constant
+    assert np.allclose(held["shadow['weight']"], model.weight.detach().numpy() + 1.0)
 
 
 def test_held_arrays_keyed_alike_in_two_dicts_keep_their_paths():

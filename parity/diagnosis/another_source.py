@@ -59,6 +59,12 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 # value put in (a·b/b), which shows nothing of where the two part
             if twin is not None and not (reference and meets_again(trace, value.index, result, other, tolerance) is False):
                 # (so corrected, a NumPy backward that meets none of the port's values after it shows no source)
+                if reference and _factor_of(trace, trace.values[leaf], candidate):
+                    return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
+                            f"{known(trace.values[leaf], other, tolerance)}, a product of it with more factors, the NumPy "
+                            f"program's {value.op} gives {name(twin)}: the NumPy program multiplies in a factor the port's "
+                            "gradient does not have there (a derivative applied twice: an activation's derivative taken "
+                            "again where the loss's gradient with respect to its input already holds it).")
                 return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
                         f"{known(trace.values[leaf], other, tolerance)}, the NumPy program's {value.op} gives {name(twin)}: "
                         + ("the program takes that value from the wrong source there" if reference else
@@ -68,6 +74,14 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                         + _one_op_off(read_back(trace, trace.values[leaf]), candidate) + _later(trace, trace.values[leaf], candidate)
                         + _exchanged(trace, other, trace.values[leaf], candidate, tolerance, accept))
     return ""
+
+
+def _factor_of(trace: Trace, product: Value, factor: Value, depth: int = 3) -> bool:
+    """Whether `product` is `factor` times other values, through products alone ((p - y)·p·(1 - p) of p - y)."""
+    if depth == 0 or product.op.removesuffix(" (in place)") not in ("multiply", "mul"):
+        return False
+    return factor.index in product.inputs or any(
+        isinstance(i, int) and _factor_of(trace, trace.values[i], factor, depth - 1) for i in product.inputs)
 
 
 def _akin(trace: Trace, replaced: Value, put: Value) -> bool:

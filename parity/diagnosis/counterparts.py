@@ -15,6 +15,8 @@ value and the port's of its shape are read entry by entry, and the pattern of th
 
 from __future__ import annotations
 
+import re
+
 from itertools import permutations
 
 import numpy as np
@@ -42,7 +44,8 @@ def counterpart_apart(departing: list[Value], after: list[Value], trace: Trace, 
         for theirs in (v for v in after if v.array.shape == mine.array.shape and np.all(np.isfinite(v.array))):
             if agrees(mine.array, theirs.array, tolerance):
                 continue
-            if said := _exchanged(mine, theirs, tolerance, start) or _rows_reordered(mine, theirs, tolerance) or \
+            if said := _joined_otherwise(mine, theirs, trace, tolerance) or _exchanged(mine, theirs, tolerance, start) or \
+                    _rows_reordered(mine, theirs, tolerance) or \
                     _unit_over(mine, theirs) or _zeros_one_side(mine, theirs, tolerance) or _per_row(mine, theirs, trace, tolerance):
                 return said
     return ""
@@ -90,6 +93,34 @@ def _diagonal_of(mine: Value, after: list[Value], tolerance: float) -> str:
                     f"pairs every one of the {n} rows with every row's index (x[:, idx], an (n, n) result that then "
                     "broadcasts through the loss), where the NumPy program pairs each row with its own "
                     "(x[arange(n), idx]).")
+    return ""
+
+
+JOINS = {"concatenate": None, "hstack": 1, "vstack": 0, "column_stack": 1}  # a join's axis, where its name says it
+
+
+def _joined_otherwise(mine: Value, theirs: Value, trace: Trace, tolerance: float) -> str:
+    """The NumPy program's join of some parts, where the port's value is the same parts joined in another order
+    (torch.cat([e, u]) against np.concatenate([u, e]): the channels a skip connection brings, first on one side)."""
+    op = mine.op.removesuffix(" (in place)")
+    parts = [trace.values[i] for i in mine.inputs if isinstance(i, int)]
+    if op not in JOINS or len(parts) < 2 or len(parts) > 4 or len(parts) != len(mine.inputs):
+        return ""
+    found = re.search(r"axis=(-?\d+)", mine.detail)
+    axis = int(found.group(1)) if found else JOINS[op] or 0
+    for order in permutations(range(len(parts))):
+        if order == tuple(range(len(parts))):
+            continue
+        try:
+            joined = np.concatenate([parts[k].array for k in order], axis=axis)
+        except ValueError:
+            return ""
+        if joined.shape == theirs.array.shape and agrees(joined, theirs.array, tolerance):
+            listed = ", ".join(describe(p) for p in parts)
+            return (f"The port's {describe(theirs)} joins the NumPy program's parts of its {describe(mine)} ({listed}) along "
+                    f"axis {axis} in another order ({', '.join(str(k + 1) for k in order)}): the same parts joined in "
+                    "another order on one side (a skip connection's channels first where they come last), which the "
+                    "layer after it reads as other inputs.")
     return ""
 
 

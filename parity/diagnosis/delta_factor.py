@@ -13,7 +13,7 @@ from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.columns_read import listed
 from parity.diagnosis.carried_down import meets_again
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.local_derivatives import factor_against, local_derivative
+from parity.diagnosis.local_derivatives import factor_against, fused, local_derivative
 from parity.diagnosis.derivative_factor import softmax_times_its_values
 from parity.diagnosis.row_factors import row_and_column_factors
 from parity.diagnosis.masks_left_out import mask_left_out
@@ -71,7 +71,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                 if own is not None and _itself(on, own[2][columns], tolerance):
                     continue  # times the op's own derivative: the step through it, taken right (a term lies elsewhere)
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
-                    if agrees(mine.array[columns], product, tolerance):
+                    if agrees(mine.array[columns], product, tolerance) and not _over_more_ops(
+                            mine, theirs.array, own if words == "times" else None, columns, (numpy_trace, torch_trace), tolerance):
                         where = "" if columns == (...,) else f" in column {listed(columns[1])} (the other columns agree)"
                         said = (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}")
@@ -92,14 +93,13 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
 
 
-FUSED = {"lstm_cell", "gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm", "gru", "rnn_tanh", "rnn_relu", "embedding_bag",
-         "scaled_dot_product_attention", "multi_head_attention_forward"}  # ops whose backward holds several factors
-
-
-def fused(gradient: Value, trace: Trace) -> bool:
-    """Whether the gradient is at the output of an op whose own backward takes several steps the trace never sees."""
-    at = trace.values[gradient.inputs[0]] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
-    return at is not None and at.op.removesuffix("_") in FUSED
+def _over_more_ops(mine: Value, gradient: np.ndarray, own: tuple | None, columns: tuple, both: tuple[Trace, Trace],
+                   tolerance: float) -> bool:
+    """Whether, with the value the reading says was meant put in (the port's gradient, or its step through its op,
+    g·f'(U), where one is read as a factor too many), the NumPy program still parts after it: the chain rule's factor
+    is taken over more ops (g·a, then ·(1 - a)), and the reading is no slip."""
+    meant = gradient * own[2] if own is not None else gradient
+    return columns == (...,) and meets_again(both[0], mine.index, meant, both[1], tolerance, False) is False
 
 
 def _itself(factor: np.ndarray, gradient: np.ndarray, tolerance: float) -> bool:

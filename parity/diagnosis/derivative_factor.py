@@ -42,7 +42,7 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
             continue  # the gradient at a port's σ or tanh times its derivative is the chain rule going on: no slip
         for activation in reversed(forward):
             for words, (form, ops) in FORMS.items():
-                if activation.op.removesuffix(" (in place)") not in ops or not _in_range(activation.array, words):
+                if activation.op.removesuffix(" (in place)") not in ops or not in_range(activation.array, words):
                     continue
                 factor = form(activation.array)
                 if not np.all(np.isfinite(factor)) or np.ptp(factor) <= SPREAD * tolerance * float(np.abs(factor).max()):
@@ -89,7 +89,7 @@ def _distribution(v: np.ndarray) -> bool:
     return v.ndim >= 2 and v.shape[-1] >= 2 and bool(np.allclose(v.sum(axis=-1), 1.0, rtol=0, atol=1e-6))
 
 
-def _in_range(v: np.ndarray, words: str) -> bool:
+def in_range(v: np.ndarray, words: str) -> bool:
     """A sigmoid's values lie in (0, 1), a tanh's in (-1, 1): a division outside them is no σ written out."""
     low = 0.0 if "sigmoid" in words else -1.0
     return bool(np.all((v > low) & (v < 1.0)))

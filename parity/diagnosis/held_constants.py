@@ -32,14 +32,18 @@ def numpy_constants(places: list[tuple[Any, Any, np.ndarray, str]], parameters: 
 
 
 def port_constants(model: Any) -> dict[str, np.ndarray]:
-    """The port's buffers and plain tensor attributes of its modules (not parameters, not all zeros)."""
+    """The port's buffers and plain tensor attributes of its modules, alone or in a dict or list (not parameters, not
+    all zeros)."""
     if not isinstance(model, nn.Module):
         return {}
     found = {name: tensor for name, tensor in model.named_buffers()}
     for prefix, module in model.named_modules():
         for key, value in vars(module).items():
-            if torch.is_tensor(value) and not isinstance(value, nn.Parameter):
-                found[f"{prefix}.{key}" if prefix else key] = value
+            name = f"{prefix}.{key}" if prefix else key
+            held = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, (list, tuple)) else ()
+            found.update({f"{name}[{k!r}]": v for k, v in held if torch.is_tensor(v) and not isinstance(v, nn.Parameter)})
+            if torch.is_tensor(value) and not isinstance(value, nn.Parameter):  # (a dict of shadow weights: each entry)
+                found[name] = value
     found = {name: t.to_dense() if t.layout != torch.strided else t for name, t in found.items()}  # a sparse adjacency as its numbers
     return {name: t.detach().double().cpu().numpy() for name, t in found.items()
             if t.numel() >= SMALLEST and t.is_floating_point() and bool(t.detach().abs().sum() > 0)}

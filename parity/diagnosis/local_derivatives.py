@@ -271,3 +271,13 @@ def _derivative_elsewhere(factor: np.ndarray, twin: Value, other: Trace, where: 
                                                                                          atol=1e-5 * np.abs(factor).max()):
             return value
     return None
+
+
+FUSED = {"lstm_cell", "gru_cell", "rnn_tanh_cell", "rnn_relu_cell", "lstm", "gru", "rnn_tanh", "rnn_relu", "embedding_bag",
+         "scaled_dot_product_attention", "multi_head_attention_forward"}  # ops whose backward holds several factors
+
+
+def fused(gradient: Value, trace: Trace) -> bool:
+    """Whether the gradient is at the output of an op whose own backward takes several steps the trace never sees."""
+    at = trace.values[gradient.inputs[0]] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    return at is not None and at.op.removesuffix("_") in FUSED

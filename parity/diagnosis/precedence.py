@@ -42,6 +42,8 @@ def grouped_otherwise(departing: list[Value], trace: Trace, after: list[Value], 
             theirs = next((t for t in after if t.array.shape == other.shape and agrees(other, t.array, tolerance)), None)
             if theirs is None or any(t.array.shape == value.array.shape and agrees(value.array, t.array, tolerance) for t in after):
                 continue
+            if _one_leaf_unread(arrays, ops, not left, theirs.array, tolerance):
+                continue  # neg / (32 + δ) with δ a thousandth: the port's value is neg / 32, and the grouping shows nothing
             a, b, c = (describe(trace.values[x]) if isinstance(x, int) else f"{x:.6g}" if isinstance(x, float) else "…"
                        for x in leaves)
             as_written, regrouped = (f"({a} {ops[0]} {b}) {ops[1]} {c}", f"{a} {ops[0]} ({b} {ops[1]} {c})")[::1 if left else -1]
@@ -59,6 +61,22 @@ def _one_operand(grouped: np.ndarray, arrays: tuple, tolerance: float) -> bool:
     """Whether a grouping's value is, within rounding, one of its three operands (a number, or an array broadcast)."""
     spreads = (spread(np.asarray(operand, np.float64), grouped.shape) for operand in arrays)
     return any(s.shape == grouped.shape and np.any(s) and agrees(grouped, s, tolerance) for s in spreads)
+
+
+IDENTITY = {"+": 0.0, "-": 0.0, "*": 1.0, "/": 1.0, "**": 1.0}
+
+
+def _one_leaf_unread(arrays: tuple, ops: tuple[str, str], left: bool, theirs: np.ndarray, tolerance: float) -> bool:
+    """Whether the grouping still gives the port's value with one of its three operands put to its operator's
+    identity (0 in a sum, 1 in a product): that operand is within rounding of nothing there."""
+    applied = (ops[0], ops[0], ops[1]) if left else (ops[0], ops[1], ops[1])  # the operator each leaf is applied with
+    for k, op in enumerate(applied):
+        dropped = list(arrays)
+        dropped[k] = IDENTITY[op]
+        value = _grouped(tuple(dropped), ops, left)
+        if value is not None and value.shape == theirs.shape and np.all(np.isfinite(value)) and agrees(value, theirs, tolerance):
+            return True
+    return False
 
 
 def _factor_twice(leaves: tuple, ops: tuple[str, str], left: bool, trace: Trace) -> bool:

@@ -12,6 +12,7 @@ from typing import Callable
 import numpy as np
 
 from parity.diagnosis.carried_down import meets_again
+from parity.diagnosis.derivative_factor import FORMS, in_range
 from parity.diagnosis.op_pairs import number_scale
 from parity.diagnosis.ratios import ratio_meaning, written_form
 from parity.diagnosis.value_laws import op_kind
@@ -98,7 +99,8 @@ def terms_weighted(numpy_values: list[Value], gradients: list[Value], trace: Tra
         if np.ptp(A) == 0 or np.ptp(B) == 0:
             continue
         for theirs in (g for g in gradients if g.array.size == mine.array.size and np.ptp(g.array) > 0):
-            if said := _row_weighted(A, B, (total, parts, scale), theirs, trace, tolerance):
+            if said := _row_weighted(A, B, (total, parts, scale), theirs, trace, tolerance) or \
+                    _derivative_weighted(A, B, (total, parts), theirs, trace, tolerance):
                 return f"{said[0]}{name(theirs)}{said[1]}"
             (a, b), *_ = np.linalg.lstsq(np.stack([A, B], axis=1), theirs.array.ravel(), rcond=None)
             if not agrees(a * A + b * B, theirs.array.ravel(), tolerance) or \
@@ -145,6 +147,29 @@ def _row_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Value, trac
                     f"number per row, the NumPy program's own {describe(value)} "
                     f"(value {value.index}): that factor left out of that term of the derivative (a term of the loss "
                     "multiplied by that value, whose derivative carries it).")
+    return None
+
+
+def _derivative_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Value, trace: Trace,
+                         tolerance: float) -> tuple[str, str] | None:
+    """The port's gradient A + f'·B, one term right and the other times an activation's derivative at one of the NumPy
+    program's forward values (σ's v(1 - v)): that term taken at the activation's output, its derivative left out."""
+    total, parts = made
+    target = theirs.array.reshape(total.array.shape)
+    for kept, weighted, term in ((A, B, parts[1]), (B, A, parts[0])):
+        rest, other = target - kept.reshape(target.shape), weighted.reshape(target.shape)
+        if np.mean(np.abs(other) > 1e-12 * max(float(np.abs(other).max()), 1e-300)) < 0.9 or agrees(other, rest, tolerance):
+            continue
+        for value in reversed(trace.values[:total.index]):
+            if value.array.size != target.size or np.ptp(value.array) == 0:
+                continue
+            for words, (form, _) in FORMS.items():  # any op's values: σ written as 0.5·(1 + tanh(z/2)) ends in a product;
+                # the factor must hold at every entry, which no value outside the activation's range fits
+                if in_range(value.array, words) and agrees(form(value.array.reshape(target.shape)) * other, rest, tolerance):
+                    return (f"The NumPy program's {describe(total)} is the sum of its {describe(parts[0])} and "
+                            f"{describe(parts[1])}; ", f" is that sum with {describe(term)} times {words} at the NumPy "
+                            f"program's {describe(value)}: that term is the gradient at the activation's output where its "
+                            "input's belongs (that activation's derivative left out of one term of the sum).")
     return None
 
 

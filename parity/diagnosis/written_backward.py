@@ -13,7 +13,7 @@ from parity.diagnosis.finding import Finding
 from parity.diagnosis.held_constants import constant_transposed
 from parity.diagnosis.gradient_owner import owned_otherwise
 from parity.diagnosis.value_trace import Trace, Value, describe, uses
-from parity.diagnosis.local_derivatives import derivative_elsewhere, product_factor
+from parity.diagnosis.local_derivatives import derivative_elsewhere, fused, product_factor
 from parity.diagnosis.normalisation_readings import denominator_held
 from parity.diagnosis.steps_left_out import factor_left_out, held_step_left_out, step_left_out
 from parity.diagnosis.one_use import one_use_replaced
@@ -23,7 +23,7 @@ from parity.diagnosis.written_entries import forward_values, written_apart
 from parity.diagnosis.custom_functions import surrogates, unjudged
 from parity.diagnosis.surrogates_compared import surrogate_apart
 from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error, why_not_derivative
-from parity.diagnosis.delta_factor import before_the_frontier, delta_factor, fused
+from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
 from parity.diagnosis.bound_derivative import PORT_PASSES
 from parity.diagnosis.backward_again import AGAIN, raw_gradients
 from parity.diagnosis.backward_readings import axis_apart, frontier_transposed, last_readings, placed, unseen_operand, written_into

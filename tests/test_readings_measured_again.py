@@ -1,0 +1,86 @@
+"""Readings checked against what the numbers could also say: a grouping whose third operand is within rounding of
+nothing, a join whose parts are the other side's in another order, and a sum one of whose terms lacks an
+activation's derivative (σ's v(1 - v) at the program's own value)."""
+
+import numpy as np
+
+from parity.diagnosis.counterparts import _joined_otherwise
+from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.term_apart import terms_weighted
+from parity.diagnosis.value_trace import describe
+from tests.test_trace_readings import values
+
+RNG = np.random.default_rng(11)
+
+
+def _sum_of_two_quotients(scale: float):
+    """(a / 32) + c / scale, the NumPy program's sum of two terms."""
+    a, c = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    d = c / scale
+    return a, d, values(("X", a, (), ""), ("y", c, (), ""), ("divide", a / 32, (0, 32.0), ""), ("divide", d, (1, scale), ""),
+                        ("add", a / 32 + d, (2, 3), ""))
+
+
+def test_a_grouping_is_not_read_where_its_third_operand_is_within_rounding_of_nothing():
+    a, d, mine = _sum_of_two_quotients(512.0)  # d a thousandth: a / (32 + d) is a / 32 within 1e-4
+    port = values(("grad", a / 32, (), ""))
+    assert grouped_otherwise(mine.values[4:], mine, port.values, 1e-4) == ""
+
+
+def test_a_grouping_is_read_where_every_operand_counts():
+    a, d, mine = _sum_of_two_quotients(0.5)
+    port = values(("grad", a / (32 + d), (), ""))
+    assert "grouped otherwise" in grouped_otherwise(mine.values[4:], mine, port.values, 1e-4)
+
+
+def test_the_same_parts_joined_in_another_order_are_named():
+    u, e = RNG.normal(size=(4, 3, 5)), RNG.normal(size=(4, 2, 5))
+    mine = values(("X", u, (), ""), ("y", e, (), ""), ("concatenate", np.concatenate([u, e], axis=1), (0, 1), "axis=1"))
+    port = values(("cat", np.concatenate([e, u], axis=1), (), "dim=1"))
+    said = _joined_otherwise(mine.values[2], port.values[0], mine, 1e-9)
+    assert "another order (2, 1)" in said and describe(mine.values[0]) in said, said
+    assert _joined_otherwise(mine.values[2], values(("cat", np.concatenate([u, e[:, ::-1]], axis=1), (), "")).values[0], mine, 1e-9) == ""
+
+
+def test_a_term_without_the_activation_s_derivative_is_read_by_it():
+    """dz = g_p + (p - y)/n where the port's gradient at z is g_p·p(1 - p) + (p - y)/n: the first term is the gradient
+    at σ's output, its derivative left out."""
+    z, y = RNG.normal(size=(8, 3)), (RNG.random(size=(8, 3)) > 0.5).astype(float)
+    p = 1 / (1 + np.exp(-z))
+    g = RNG.normal(size=(8, 3))
+    mine = values(("X", z, (), ""), ("y", y, (), ""), ("sigmoid", p, (0,), ""), ("multiply", g, (2, "?"), ""),
+                  ("divide", (p - y) / 24, (2, 1), ""), ("add", g + (p - y) / 24, (3, 4), ""))
+    right = values(("grad", g * p * (1 - p) + (p - y) / 24, (), ""))
+    said = terms_weighted([mine.values[5]], right.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "v(1 - v), the sigmoid's derivative" in said and describe(mine.values[3]) in said.split("is that sum with")[1], said
+    other = values(("grad", g * p + (p - y) / 24, (), ""))  # times p alone: no derivative of any activation
+    assert "derivative" not in terms_weighted([mine.values[5]], other.values, mine, 1e-9, lambda v: "the port's gradient")
+
+
+def test_a_product_with_more_factors_is_said_as_a_factor_too_many():
+    from parity.diagnosis.another_source import _factor_of
+    d, p = RNG.normal(size=8), RNG.random(size=8)
+    mine = values(("X", d, (), ""), ("y", p, (), ""), ("multiply", d * p, (0, 1), ""), ("subtract", 1 - p, (1.0, 1), ""),
+                  ("multiply", d * p * (1 - p), (2, 3), ""), ("add", d + p, (0, 1), ""))
+    assert _factor_of(mine, mine.values[4], mine.values[0]) and _factor_of(mine, mine.values[2], mine.values[0])
+    assert not _factor_of(mine, mine.values[5], mine.values[0])  # a sum of it: no product
+
+
+def test_a_factor_the_program_completes_one_op_later_is_not_read_as_a_derivative_written_otherwise():
+    """g·p, then ·(1 - p): the first product alone reads as σ's derivative with 1 - a left out, but with the port's
+    step g·σ' in its place the program parts after it; the step is taken over two ops."""
+    from parity.diagnosis.delta_factor import delta_factor
+    z, y = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    p = 1 / (1 + np.exp(-z))
+    g, right = 2 * y, 2 * y * p * (1 - p)
+    port = values(("X", z, (), ""), ("sigmoid", p, (0,), ""), ("grad", g, (1,), ""), ("grad", right, (0,), ""),
+                  ("b.grad", right.sum(axis=0), (3,), ""))
+
+    def numpy_program(last: np.ndarray):
+        return values(("X", z, (), ""), ("y", y, (), ""), ("sigmoid", p, (0,), ""), ("subtract", 1 - p, (1.0, 2), ""),
+                      ("multiply", g, (1, 2.0), ""), ("multiply", g * p, (4, 2), ""), ("multiply", last, (5, 3), ""),
+                      ("add.reduce", last.sum(axis=0), (6,), "axis=0"))
+    over_two_ops = numpy_program(g * p * (1 - p))
+    assert delta_factor(over_two_ops, port, [5, 6, 7], 1e-9, describe) == ""
+    slipped = numpy_program(g * p * 2.0)  # the product goes on to no step of σ': read as before
+    assert "1 - a left out" in delta_factor(slipped, port, [5, 6, 7], 1e-9, describe)
