@@ -117,3 +117,18 @@ def test_a_square_average_without_its_weight_is_no_gradient_scale(tmp_path):
                              textwrap.dedent(RMS_PORT), data, pairs, "--steps", "4", "--dtype", "float64")
     assert status == 1 and top["name"] != "gradient-scale", top  # √(1 - α) is the optimizer's constant, not the gradients'
     assert "1 - α" in top["explanation"], top["explanation"]
+
+
+UNUSED_BIAS_PORT = ADAGRAD_PORT.replace("self.fc = nn.Linear(4, 2)", "self.fc = nn.Linear(4, 2, bias=False)\n        self.b = nn.Parameter(torch.zeros(2))") \
+    .replace("weight_decay=0.01", "weight_decay=0.0")
+
+
+def test_a_port_parameter_the_loss_never_uses_is_said_still_before_its_state(tmp_path):
+    """The port declares its bias and never adds it: no gradient reaches it, torch's Adagrad skips it and its sum stays
+    0. The first tensor apart is that sum; the reading is the parameter never moved, and why (measured)."""
+    rng = np.random.default_rng(9)
+    numpy_text = ADAGRAD_NUMPY.replace("g = grads[k] + 0.01 * p[k]", "g = grads[k]")
+    status, top = check_pair(tmp_path, textwrap.dedent(numpy_text), textwrap.dedent(UNUSED_BIAS_PORT),
+                             {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 2))}, ["params['W']=fc.weight.T", "params['b']=b"],
+                             "--steps", "4", "--dtype", "float64", "--state", "sum=net.sum")
+    assert status == 1 and top["name"] == "not-updated" and "delivers it no gradient" in top["explanation"], top

@@ -84,3 +84,14 @@ def test_a_factor_the_program_completes_one_op_later_is_not_read_as_a_derivative
     assert delta_factor(over_two_ops, port, [5, 6, 7], 1e-9, describe) == ""
     slipped = numpy_program(g * p * 2.0)  # the product goes on to no step of σ': read as before
     assert "1 - a left out" in delta_factor(slipped, port, [5, 6, 7], 1e-9, describe)
+
+
+def test_a_per_sample_sum_over_several_axes_against_the_port_s_sum_of_the_whole_batch_is_said():
+    from parity.diagnosis.reduction_axes import axes_of
+    x = RNG.normal(size=(8, 1, 5))
+    mine = values(("X", x, (), ""), ("add.reduce", x.sum(axis=(1, 2)), (0,), "axis=(1, 2)"))
+    port = values(("X", x, (), ""), ("sum", x.sum(), (0,), ""))
+    said = axes_of(mine.values[1:], port.values[1:], mine.values[0])
+    assert "over axes (1, 2)" in said and "has no dim" in said and "8 rows" in said, said
+    whole = values(("X", x, (), ""), ("amax", x.max(), (0,), ""))  # another kind of reduction: no axis left out
+    assert axes_of(mine.values[1:], whole.values[1:], mine.values[0]) == ""

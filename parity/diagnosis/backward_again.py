@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from parity.diagnosis.called_again import signature
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.replays import delivered_gradients, replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -118,3 +119,15 @@ def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:
         return (" Back-propagation delivers it no gradient in the port's own step (its .grad stays None or 0): the graph "
                 "from it to the loss is cut (a .detach() or torch.no_grad() on its way to the loss), or the loss never uses it.")
     return ""
+
+
+def port_still(setup: Any, built: Any, context: Any, parameter: str, step: int) -> list[Finding]:
+    """The port never moves the parameter where the NumPy program does, and why is measured (no gradient delivered, no
+    optimizer group, no requires_grad): said before its optimizer state, which stays at its start for the same reason."""
+    still, moved = (np.asarray(r.get(f"{parameter}.update", 0.0)) for r in (context.torch_record, context.numpy_record))
+    if np.any(still) or not np.any(moved) or not (why := still_because(setup, built, step, parameter)):
+        return []
+    return [Finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
+                    f"{float(np.abs(moved).max()):.3g}, and its optimizer state with it.{why}",
+                    {"step": step, "parameter": parameter, "stage": "update", "side": "torch"},
+                    f"Give {parameter} to the optimizer, let it require a gradient, and use it in the forward pass.", 0.9)]

@@ -23,7 +23,7 @@ from parity.diagnosis.loss_rows import called_number as _call, inputs_made, loss
 from parity.diagnosis.loss_arguments import applied_before, weight_inside, given_otherwise, labels_otherwise
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.port_values import LossCall, has_reduction
-from parity.diagnosis.value_trace import agrees, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 MEASURED = 0.9
 
@@ -277,3 +277,13 @@ def _short(value: Any) -> str:
     if torch.is_tensor(value):
         return f"tensor({value.item():g})" if value.numel() == 1 and value.is_floating_point() else f"tensor{tuple(value.shape)}"
     return repr(value)
+
+
+CALL_AGAIN = "Call it as the NumPy program computes it."
+
+
+def recalled_on(twin: Value, torch_trace: Trace, departing: list[Value], tolerance: float) -> str:
+    """The port's own calls on the agreeing value, each called again with an argument changed (a reduction, a dim):
+    one that gives a value of the NumPy program's."""
+    return recalled([torch_trace.values[i] for i in twin.users if i in torch_trace.called], torch_trace.called, departing,
+                    tolerance, kin=False)

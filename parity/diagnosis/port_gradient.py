@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from parity.diagnosis.bound_rows import outer_broadcast
 from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
@@ -24,10 +25,40 @@ COPIES = {"to", "cpu", "double", "float", "clone", "detach", "contiguous", "nump
 FD_PICKS = 3  # elements differenced: the port's largest gradients
 
 
-def why_not_derivative(setup: Any, built: Any, step: int, parameter: str, apart: np.ndarray | None) -> str:
-    """The first cause that holds, or the candidates said."""
+def why_not_derivative(setup: Any, built: Any, step: int, parameter: str, apart: np.ndarray | None,
+                       gradients: tuple[Any, Any] = (None, None)) -> str:
+    """The first cause that holds, or the candidates said. `gradients`: the port's and the NumPy program's of the
+    parameter, where both are known."""
     return _module_flag(setup, built, step, parameter, apart) or custom_backward(setup, built, step) or \
-        _detached(setup, built, step) or _why_port(built)
+        _detached(setup, built, step) or _other_rows(setup, step, parameter, gradients) or _broadcast(setup, built, step) or \
+        _why_port(built)
+
+
+def _broadcast(setup: Any, built: Any, step: int) -> str:
+    """An (n,) against (n, 1) made (n, n) in the port's step and not in the NumPy program's: the losses may agree (its
+    terms 0 at the start, biases at 0) while the gradient mixes the rows."""
+    numpy_trace, torch_trace = traces(setup, built, step)
+    rows = len(setup.data.X[setup.rows(step)])
+    said = outer_broadcast(torch_trace, rows, in_losses=True)
+    return f"the port's {said.removesuffix('.')} (read in its trace)." if said and not outer_broadcast(numpy_trace, rows, True) else ""
+
+
+def _other_rows(setup: Any, step: int, parameter: str, gradients: tuple[Any, Any]) -> str:
+    """A table whose gradient reaches other rows on the two sides, each side's rows the ids of one column of the data:
+    the port looks that table up with another column of ids (an item's bias read with the user ids)."""
+    if any(g is None for g in gradients) or np.ndim(gradients[0]) == 0 or np.shape(gradients[0]) != np.shape(gradients[1]):
+        return ""
+    rows = [set(np.flatnonzero(np.abs(np.asarray(g, np.float64)).reshape(len(g), -1).max(axis=1))) for g in gradients]
+    if rows[0] == rows[1] or not all(rows):
+        return ""
+    X = np.asarray(setup.data.X[setup.rows(step)], np.float64)
+    columns = [k for k in range(X.shape[1] if X.ndim == 2 else 0) if np.all(X[:, k] == np.round(X[:, k]))]
+    read = [next((k for k in columns if set(X[:, k].astype(int)) == r), None) for r in rows]
+    if None in read:
+        return ""
+    return (f"the port's gradient of {parameter} reaches the rows named in column {read[0]} of X, the NumPy program's "
+            f"those named in column {read[1]} ({len(rows[0])} rows against {len(rows[1])}): the port looks {parameter} up "
+            f"with the ids of another column (measured).")
 
 
 def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.ndarray,

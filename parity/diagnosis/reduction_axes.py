@@ -19,17 +19,13 @@ AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "withi
 def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
     """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
     over the other."""
-    if said := _whole_on_numpy_side(numpy_ops, torch_ops):
+    if said := _whole_on_numpy_side(numpy_ops, torch_ops) or _whole_on_port_side(numpy_ops, torch_ops, frontier):
         return said
     if frontier.array.ndim > 2:
         return _axes_apart(numpy_ops, torch_ops, frontier)
     if frontier.array.ndim != 2:
         return ""
     mine = next((v for v in numpy_ops if v.op in REDUCTIONS and re.search(r"axis=(-?\d)", v.detail)), None)
-    whole = next((v for v in torch_ops if v.op in ("sum", "mean", "amax", "max") and "dim=" not in v.detail and v.array.size == 1), None)
-    if mine is not None and whole is not None and mine.array.size > 1:  # the port's reduces every entry
-        return (f"The NumPy program's {mine.op} runs {AXIS_MEANING[int(re.search(r'axis=(-?[0-9])', mine.detail).group(1)) % 2]}, "
-                f"one number per row or column, where the port's {whole.op} has no dim: the whole batch to one number.")
     theirs = next((v for v in torch_ops if v.op in PORT_AXES or re.search(r"dim=(-?\d)", v.detail)), None)
     if mine is None or theirs is None:
         return ""
@@ -58,6 +54,21 @@ def _axes_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value)
             for x in (a, b)]
     return (f"The NumPy program's {mine.op} runs over {said[0]} of the {shape} value, the port's {theirs.op} over "
             f"{said[1]}{' (the batch)' if 0 in a + b else ''}.")
+
+
+def _whole_on_port_side(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """The NumPy program's reduction over some axes, one number per row (or per column), where the port's reduction
+    of the same kind has no dim: the whole batch to one number (a per-sample ratio taken over the batch)."""
+    shape = frontier.array.shape
+    mine = next((v for v in numpy_ops if v.op in REDUCTIONS and _axes(v.detail, "axis", len(shape)) and v.array.size > 1), None)
+    whole = next((v for v in torch_ops if v.op in REDUCTIONS and "dim=" not in v.detail and v.array.size == 1), None)
+    if mine is None or whole is None or KIND.get(mine.op, mine.op) != KIND.get(whole.op, whole.op) or len(shape) < 2:
+        return ""
+    axes = _axes(mine.detail, "axis", len(shape))
+    over = AXIS_MEANING[axes[0]] if len(shape) == 2 else f"over axes {axes} (of sizes {', '.join(str(shape[k]) for k in axes)})"
+    return (f"The NumPy program's {mine.op} runs {over} of the {shape} value, one number for each of its {mine.array.size} "
+            f"{'rows' if 0 not in axes else 'columns'}, where the port's {whole.op} has no dim: the whole batch to one number "
+            "(a per-sample total or ratio taken over the whole batch on one side: dim= left out).")
 
 
 def _reduces_to(shape: tuple[int, ...], axes: tuple[int, ...], reduced: tuple[int, ...]) -> bool:

@@ -11,9 +11,7 @@ At the first failing step, in the order a step computes:
 3. update: the parameter's update where the gradients agree or are not exposed: never made on one side, a constant
    ratio (a learning rate), the difference proportional to the parameter (weight decay), and the ratio over the next
    steps read by its law: Adam's bias corrections, a cosine or exponential schedule, clipping by norm (one factor for
-   every parameter).
-
-Where nothing fits: `unknown`, with the step, stage and parameter.
+   every parameter). Where nothing fits: `unknown`, with the step, stage and parameter.
 """
 from __future__ import annotations
 
@@ -49,6 +47,7 @@ from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
+from parity.diagnosis.backward_again import port_still
 from parity.diagnosis.written_update import optimizer_stage, written_update
 from parity.diagnosis.written_forward import LOCATED
 from parity.diagnosis.transposed_gradient import transposed_finding
@@ -77,7 +76,8 @@ def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], di
     elif name.endswith(".grad"):
         found += _backward(setup, built, context, name.removesuffix(".grad"), rows, failure.step)
     elif "." in name and not name.endswith(".update"):
-        found += frozen_rows(built, name.partition(".")[0], numpy_record, torch_record, failure.step)
+        found += port_still(setup, built, context, held := name.partition(".")[0], failure.step) + frozen_rows(
+            built, held, numpy_record, torch_record, failure.step)
         found += state_findings(name, numpy_record, torch_record, failure.step,
                                 quietly(port_optimizer_constants, built, name.partition(".")[0]), context)
         if found and found[0].name == "weight-decay" and (kinds := quietly(decay_kinds, built, found[0])):

@@ -80,7 +80,7 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
             setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
         error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
     if error > FD_AGREES:
-        why = why_not_derivative(setup, built, step, parameter, apart)
+        why = why_not_derivative(setup, built, step, parameter, apart, (port_gradient, numpy_gradient))
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
                        f"gradient of {parameter} is not the derivative of that loss (central differences of the loss the "
                        f"NumPy program's step reports, in float64: relative error {error:.3g}): {why}",

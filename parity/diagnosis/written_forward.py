@@ -43,7 +43,7 @@ from parity.diagnosis.rearranged import column_order, contraction, layout, partl
 from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
-from parity.diagnosis.called_again import recalled
+from parity.diagnosis.called_again import CALL_AGAIN, recalled, recalled_on
 from parity.diagnosis.fused_cells import written_out_calls
 from parity.diagnosis.applied_again import again_said
 from parity.diagnosis.agreements import agreements, carried, loose_region, plain_write, recorded_value, region_of
@@ -167,10 +167,9 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
         return found and (found[0], found[1], "Compare the output with the same values in both programs.", found[2])
 
     return [
-        ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance),
-                                "Call it as the NumPy program computes it.", 0.85)),  # a slip in what made the other operand
+        ("called", lambda: said("forward", operand_recalled(torch_ops, torch_trace, numpy_trace, tolerance), CALL_AGAIN, 0.85)),
         ("called", lambda: said("forward", recalled(written_out_calls(torch_trace, torch_ops), torch_trace.called, [numpy_trace.values[
-            i] for i in region], tolerance), "Call it as the NumPy program computes it.", 0.85)),  # parted inside a cell: the cell
+            i] for i in region], tolerance), CALL_AGAIN, 0.85)),  # parted inside a cell: the cell
         ("law", lambda: _law(related(numpy_ops, after, law_tolerance, numpy_trace), SAME)),  # the very first ops past the frontier
         ("targets", targets),
         ("kinds", lambda: said("forward", kinds_apart(numpy_ops, torch_ops, frontier), "Reduce alike (mean or sum).", 0.85)),
@@ -203,7 +202,8 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
-        ("compared_with", compared),
+        ("called", lambda: said("forward", recalled_on(twin, torch_trace, departing, tolerance), CALL_AGAIN, 0.85)),
+        ("compared_with", compared),  # after the port's own calls on the agreeing value, called again: measured
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin), (numpy_ops, torch_ops)),
     ]
@@ -212,10 +212,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
 def _entry_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value], after: list[Value], tolerance: float,
                     said: Callable, start: tuple[Value, Value], ops: tuple[list[Value], list[Value]]) -> list[tuple[str, Callable[[], tuple | None]]]:
     """The last readings: the entries the two compute otherwise, the difference's pattern; last, a value one side never reads."""
-    calls = [torch_trace.values[i] for i in start[1].users if i in torch_trace.called]  # the port's own, with an argument changed
     return [("again", lambda: again_said(said, *start, departing, (numpy_trace, torch_trace), tolerance)),
-            ("called", lambda: said("forward", recalled(calls, torch_trace.called, departing, tolerance, kin=False), "Call it as the NumPy "
-                                    "program computes it.", 0.85)),
             ("partly", lambda: said("forward", partly(departing, torch_trace, tolerance), "Compute every element alike in both programs.", 0.75)),
             ("counterpart", lambda: said("forward", counterpart_apart(departing, after, numpy_trace, tolerance, start),
                                          "Compute that value alike in both programs.", 0.75)),

@@ -1,0 +1,69 @@
+"""Where the port's loss is a sum of two of torch's losses on the agreeing output, each of its own calls is called
+again with an argument changed before the two programs' ops are compared by their operands: a second loss with
+reduction='sum' where the NumPy program takes the mean is that argument, measured, not "another value compared"."""
+
+import textwrap
+
+import numpy as np
+
+from tests.helpers import check_pair
+
+NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0, 0.4, (4, 2))
+
+    def train_step(self, X, y):
+        out = X @ self.W
+        t = X[:, :2] * 0.5
+        loss = np.mean((out - y) ** 2) + 0.3 * np.mean((out - t) ** 2)
+        d = 2 * (out - y) / out.size + 0.3 * 2 * (out - t) / out.size
+        self.W -= 0.1 * X.T @ d
+        return loss
+"""
+
+PORT = """
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2, bias=False)
+
+    def forward(self, X):
+        return self.fc(X)
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    out = model(X)
+    loss = F.mse_loss(out, y) + 0.3 * F.mse_loss(out, X[:, :2] * 0.5)
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+
+
+def _check(tmp_path, port: str) -> tuple[int, dict]:
+    rng = np.random.default_rng(2)
+    return check_pair(tmp_path, textwrap.dedent(NUMPY), textwrap.dedent(port), {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 2))},
+                      ["W=fc.weight.T"], "--steps", "3", "--dtype", "float64")
+
+
+def test_the_port_as_written_passes(tmp_path):
+    assert _check(tmp_path, PORT)[0] == 0
+
+
+def test_a_second_loss_summed_is_read_by_calling_it_again(tmp_path):
+    status, top = _check(tmp_path, PORT.replace("X[:, :2] * 0.5)", "X[:, :2] * 0.5, reduction='sum')"))
+    assert status == 1 and "called again" in top["explanation"] and "reduction='mean'" in top["explanation"], top
