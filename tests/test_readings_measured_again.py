@@ -66,6 +66,15 @@ def test_a_product_with_more_factors_is_said_as_a_factor_too_many():
     assert not _factor_of(mine, mine.values[5], mine.values[0])  # a sum of it: no product
 
 
+def test_a_delta_divided_by_its_count_and_then_averaged_is_said_as_the_count_taken_twice():
+    from parity.diagnosis.another_source import another_input
+    d = RNG.normal(size=(8, 3))
+    mine = values(("X", d, (), ""), ("divide", d / 8, (0, 8.0), ""), ("mean", (d / 8).mean(axis=0), (1,), "axis=0"))
+    port = values(("b.grad", d.mean(axis=0), (), ""))
+    said = another_input(mine.values[2], mine, port, 1e-9)
+    assert "divided by 8" in said and "count taken twice" in said, said
+
+
 def test_a_factor_the_program_completes_one_op_later_is_not_read_as_a_derivative_written_otherwise():
     """g·p, then ·(1 - p): the first product alone reads as σ's derivative with 1 - a left out, but with the port's
     step g·σ' in its place the program parts after it; the step is taken over two ops."""

@@ -59,6 +59,11 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 # value put in (a·b/b), which shows nothing of where the two part
             if twin is not None and not (reference and meets_again(trace, value.index, result, other, tolerance) is False):
                 # (so corrected, a NumPy backward that meets none of the port's values after it shows no source)
+                if reference and (count := _divided_by_number(trace.values[leaf], candidate)) and value.op == "mean":
+                    return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
+                            f"{known(trace.values[leaf], other, tolerance)}, which is it divided by {count:g}, the NumPy "
+                            f"program's mean gives {name(twin)}: it divides by {count:g} and then takes the mean as well, "
+                            "the count taken twice (a mean where the sum belongs: the delta already holds its 1/n).")
                 if reference and _factor_of(trace, trace.values[leaf], candidate):
                     return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
                             f"{known(trace.values[leaf], other, tolerance)}, a product of it with more factors, the NumPy "
@@ -74,6 +79,14 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                         + _one_op_off(read_back(trace, trace.values[leaf]), candidate) + _later(trace, trace.values[leaf], candidate)
                         + _exchanged(trace, other, trace.values[leaf], candidate, tolerance, accept))
     return ""
+
+
+def _divided_by_number(made: Value, source: Value) -> float | None:
+    """k where `made` is `source` / k (or times 1/k), one number."""
+    op, inputs = made.op.removesuffix(" (in place)"), made.inputs
+    if len(inputs) != 2 or inputs[0] != source.index or not isinstance(inputs[1], float) or inputs[1] == 0:
+        return None
+    return inputs[1] if op in ("divide", "true_divide") else 1 / inputs[1] if op == "multiply" and abs(inputs[1]) < 1 else None
 
 
 def _factor_of(trace: Trace, product: Value, factor: Value, depth: int = 3) -> bool:
