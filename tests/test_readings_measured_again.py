@@ -104,3 +104,28 @@ def test_a_per_sample_sum_over_several_axes_against_the_port_s_sum_of_the_whole_
     assert "over axes (1, 2)" in said and "has no dim" in said and "8 rows" in said, said
     whole = values(("X", x, (), ""), ("amax", x.max(), (0,), ""))  # another kind of reduction: no axis left out
     assert axes_of(mine.values[1:], whole.values[1:], mine.values[0]) == ""
+
+
+def test_a_scatter_made_again_with_another_index_or_sign_is_named_where_it_gives_the_port_s_gradient():
+    from parity.diagnosis.scatter_index import scattered_otherwise
+    i, j, d = np.array([0.0, 1.0, 2.0]), np.array([3.0, 4.0, 3.0]), np.array([1.0, 2.0, 3.0])
+    first = np.zeros(5)
+    np.add.at(first, i.astype(int), d)
+    right = first.copy()
+    np.add.at(right, j.astype(int), -d)
+    port = values(("b.grad", right, (), ""))
+
+    def program(index: int, sign: float):
+        ids = (i, j, i + 1)[index]
+        made = first.copy()
+        np.add.at(made, ids.astype(int), sign * d)
+        return values(("X", i, (), ""), ("y", j, (), ""), ("add", i + 1, (0, 1.0), ""), ("zeros", np.zeros(5), (), ""),
+                      ("multiply", d, (1, 0.0), ""), ("add.at (in place)", first, (3, 0, 4), ""), ("negative", sign * d, (4,), ""),
+                      ("add.at (in place)", made, (5, index, 6), ""))
+    by_index = program(2, -1.0)  # the ids i + 1 where j belongs
+    said = scattered_otherwise(by_index.values[5:], by_index, port, 1e-9, lambda v: "the port's gradient")
+    assert "y (3,) (value 1) as its index in place of [add (3,)]" in said and "another index" in said, said
+    by_sign = program(1, 1.0)
+    assert "sign flipped" in scattered_otherwise(by_sign.values[5:], by_sign, port, 1e-9, lambda v: "the port's gradient")
+    right_program = program(1, -1.0)
+    assert scattered_otherwise(right_program.values[5:], right_program, port, 1e-9, lambda v: "the port's gradient") == ""

@@ -11,6 +11,7 @@ import numpy as np
 
 from parity.diagnosis.backward_again import backward_again
 from parity.diagnosis.delta_factor import delta_factor
+from parity.diagnosis.scatter_index import scattered_otherwise
 from parity.diagnosis.rearranged import axes_permuted, elsewhere, partly
 from parity.diagnosis.slice_offsets import offset_reading
 from parity.diagnosis.steps_left_out import gradient_words
@@ -220,9 +221,12 @@ def _scaled_by_held(value: Value, before: np.ndarray, after: np.ndarray) -> np.n
 
 def last_readings(first: Value, region: list[int], both: tuple[Trace, Trace], tolerance: float,
                    name: Any) -> tuple[str, str, str, float] | None:
-    """A slice read or a scatter written at other positions; else one factor of the chain rule past the first value."""
+    """A slice read or a scatter written at other positions, or with another index or sign; else one factor of the
+    chain rule past the first value."""
     if offset := offset_reading(region, *both, tolerance, name):
         return "", *offset
+    if scattered := scattered_otherwise([both[0].values[i] for i in region if i >= first.index][:12], *both, tolerance, name):
+        return "", scattered, "Scatter with the index and sign the loss's derivative takes.", 0.8
     if factor := delta_factor(*both, [i for i in region if i >= first.index], tolerance, name):
         return "", factor, "Apply the chain rule's factor there.", 0.75
     return None
