@@ -67,3 +67,42 @@ def test_the_port_as_written_passes(tmp_path):
 def test_a_second_loss_summed_is_read_by_calling_it_again(tmp_path):
     status, top = _check(tmp_path, PORT.replace("X[:, :2] * 0.5)", "X[:, :2] * 0.5, reduction='sum')"))
     assert status == 1 and "called again" in top["explanation"] and "reduction='mean'" in top["explanation"], top
+
+
+SOFT_NUMPY = """
+import numpy as np
+
+
+def softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0, 0.4, (4, 3))
+
+    def train_step(self, X, y):
+        out = X @ self.W
+        p, q = softmax(out), softmax(X[:, :3] * 0.5)
+        loss = np.mean((out - y) ** 2) + 0.3 * np.mean((p - q) ** 2)
+        g = 0.3 * 2 * (p - q) / p.size
+        d = 2 * (out - y) / out.size + p * (g - np.sum(g * p, axis=1, keepdims=True))
+        self.W -= 0.1 * X.T @ d
+        return loss
+"""
+
+SOFT_PORT = PORT.replace("nn.Linear(4, 2, bias=False)", "nn.Linear(4, 3, bias=False)").replace(
+    "F.mse_loss(out, X[:, :2] * 0.5)", "F.mse_loss(out.softmax(dim=1), (X[:, :3] * 0.5).softmax(dim=1))")
+
+
+def _soft(tmp_path, port: str) -> tuple[int, dict]:
+    rng = np.random.default_rng(2)
+    return check_pair(tmp_path, textwrap.dedent(SOFT_NUMPY), textwrap.dedent(port), {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 3))},
+                      ["W=fc.weight.T"], "--steps", "3", "--dtype", "float64")
+
+
+def test_a_loss_of_two_shared_values_compared_before_their_softmax_is_read_by_calling_it_with_both(tmp_path):
+    assert _soft(tmp_path, SOFT_PORT)[0] == 0
+    status, top = _soft(tmp_path, SOFT_PORT.replace("F.mse_loss(out.softmax(dim=1), (X[:, :3] * 0.5).softmax(dim=1))", "F.mse_loss(out, X[:, :3] * 0.5)"))
+    assert status == 1 and "input and target = the NumPy program's" in top["explanation"], top

@@ -282,8 +282,10 @@ def _short(value: Any) -> str:
 CALL_AGAIN = "Call it as the NumPy program computes it."
 
 
-def recalled_on(twin: Value, torch_trace: Trace, departing: list[Value], tolerance: float) -> str:
-    """The port's own calls on the agreeing value, each called again with an argument changed (a reduction, a dim):
-    one that gives a value of the NumPy program's."""
+def recalled_on(twin: Value, torch_trace: Trace, departing: list[Value], tolerance: float, agreed: dict[int, Value]) -> str:
+    """The port's own calls on the agreeing value, each called again with an argument changed (a reduction, a dim, a
+    tensor the two programs share handed over as the NumPy program makes it): one that gives a value of the NumPy
+    program's."""
+    shared = tuple(v.array for v in agreed.values())
     return recalled([torch_trace.values[i] for i in twin.users if i in torch_trace.called], torch_trace.called, departing,
-                    tolerance, kin=False)
+                    tolerance, shared, kin=False)

@@ -44,6 +44,28 @@ def given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: f
                 return (f"but with {key} = the NumPy program's {made} in place of the value both programs have, gives "
                         f"the NumPy program's {describe(twin)}: the port hands {getattr(func, '__name__', 'it')} that value "
                         f"as it is, where the NumPy program first makes {value.op} of it{_shift(value, trace)}.")
+    return _both_given_otherwise(func, arguments, numpy_values, tolerance, arrays)
+
+
+def _both_given_otherwise(func: Any, arguments: dict, numpy_values: list, tolerance: float, arrays: tuple) -> str:
+    """A loss of two tensors both programs have (a student's and a teacher's logits), called again with both replaced
+    by NumPy values of one op made of them (each side's softmax): the port compares the values as they are, where the
+    NumPy program compares that op of each."""
+    given = [(k, v) for k, v in arguments.items() if torch.is_tensor(v) and v.is_floating_point()]
+    shared = [any(np.shape(a) == tuple(v.shape) and agrees(np.asarray(a, np.float64), v.detach().double().cpu().numpy(), tolerance)
+                  for a in arrays) for _, v in given]
+    if len(given) != 2 or not all(shared) or given[0][1].shape != given[1][1].shape:
+        return ""
+    (first, a), (second, b) = given
+    made = [v for v in numpy_values[:24] if v.array.shape == tuple(a.shape) and np.ptp(v.array) > 0]
+    for x in made:
+        for z in (v for v in made if v.op == x.op and v is not x):
+            result = called_again(func, {**arguments, first: torch.as_tensor(x.array).to(a.dtype), second: torch.as_tensor(z.array).to(b.dtype)})
+            if result is not None and result.size == 1 and (twin := numpy_twin(numpy_values, result, tolerance)) is not None:
+                return (f"but with {first} and {second} = the NumPy program's {describe(x)} (value {x.index}) and "
+                        f"{describe(z)} (value {z.index}), each made by {x.op} of a value both programs have, gives the NumPy "
+                        f"program's {describe(twin)}: the port compares the two values as they are, where the NumPy program "
+                        f"first makes {x.op} of each (logits compared where probabilities belong, or the reverse).")
     return ""
 
 

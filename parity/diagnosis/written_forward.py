@@ -202,7 +202,7 @@ def _readings(numpy_trace: Trace, torch_trace: Trace, region: list[int], frontie
             numpy_trace, torch_trace), "Divide by the same count in both programs (a masked mean: the masked sum over its count).")),
         *_mask_readings(numpy_trace, torch_trace, departing, after, said, tolerance, agreed),
         *_layout_readings(numpy_trace, torch_trace, frontier, twin, departing, numpy_ops, torch_ops, tolerance, said),
-        ("called", lambda: said("forward", recalled_on(twin, torch_trace, departing, tolerance), CALL_AGAIN, 0.85)),
+        ("called", lambda: said("forward", recalled_on(twin, torch_trace, departing, tolerance, agreed), CALL_AGAIN, 0.85)),
         ("compared_with", compared),  # after the port's own calls on the agreeing value, called again: measured
         ("rows", lambda: rows_reading(numpy_ops, torch_ops, frontier)),
         *_entry_readings(numpy_trace, torch_trace, departing, after, tolerance, said, (frontier, twin), (numpy_ops, torch_ops)),
