@@ -106,3 +106,20 @@ def test_a_loss_of_two_shared_values_compared_before_their_softmax_is_read_by_ca
     assert _soft(tmp_path, SOFT_PORT)[0] == 0
     status, top = _soft(tmp_path, SOFT_PORT.replace("F.mse_loss(out.softmax(dim=1), (X[:, :3] * 0.5).softmax(dim=1))", "F.mse_loss(out, X[:, :3] * 0.5)"))
     assert status == 1 and "input and target = the NumPy program's" in top["explanation"], top
+
+
+L2_NUMPY = NUMPY.replace("t = X[:, :2] * 0.5\n        loss = np.mean((out - y) ** 2) + 0.3 * np.mean((out - t) ** 2)",
+                         "loss = np.mean((out - y) ** 2) + 0.01 * np.sum(self.W[:2] ** 2)").replace(
+    "d = 2 * (out - y) / out.size + 0.3 * 2 * (out - t) / out.size\n        self.W -= 0.1 * X.T @ d",
+    "d = 2 * (out - y) / out.size\n        g = X.T @ d\n        g[:2] += 0.02 * self.W[:2]\n        self.W -= 0.1 * g")
+DECAYED_PORT = PORT.replace("lr=0.1)", "lr=0.1, weight_decay=0.02)").replace(" + 0.3 * F.mse_loss(out, X[:, :2] * 0.5)", "")
+
+
+def test_a_penalty_moved_into_the_port_s_optimizer_is_said_with_its_weight_decay(tmp_path):
+    """The NumPy program's loss holds an L2 term on the rows it reads (here the first two); the port decays every
+    entry in its optimizer instead and its loss lacks the term."""
+    rng = np.random.default_rng(2)
+    status, top = check_pair(tmp_path, textwrap.dedent(L2_NUMPY), textwrap.dedent(DECAYED_PORT),
+                             {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 2))}, ["W=fc.weight.T"], "--steps", "3",
+                             "--dtype", "float64")
+    assert status == 1 and "holds weight_decay=0.02" in top["explanation"], top

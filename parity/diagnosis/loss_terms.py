@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.term_schedule import decayed_instead
 from parity.diagnosis.replays import replayed, traces
 from parity.tolerance.diagnosis import FD_ELEMENTS, FLOAT64_NOISE, LOSS_TERM_MOVES, LOSS_TERM_SPREAD
 
@@ -45,7 +46,9 @@ def loss_terms_finding(setup: Any, built: Any, step: int) -> Finding | None:
     if np.ptp(ratios) <= LOSS_TERM_SPREAD * abs(ratios[0]) and abs(ratios[0] - 1) > LOSS_TERM_MOVES:
         return _count_ratio(float(ratios[0]), losses.counts(), evidence)
     if np.ptp(differences) <= LOSS_TERM_SPREAD * abs(differences[0]) and abs(differences[0]) > 1e3 * FLOAT64_NOISE * scale:
-        return _penalty(losses, batches[0], float(differences[0]), evidence)
+        found = _penalty(losses, batches[0], float(differences[0]), evidence)
+        moved = decayed_instead(setup, built, step) if differences[0] > 0 and found.name == "penalty-term" else ""
+        return Finding(found.name, found.explanation + moved, found.evidence, found.fix, found.score) if moved else found
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.replays import lockstep, traces
+from parity.diagnosis.replays import lockstep, replayed, traces
 from parity.diagnosis.value_trace import Value, describe
 
 FOLLOWED = 6  # steps the term is followed over
@@ -43,7 +43,7 @@ def term_schedule(setup: Any, built: Any, step: int, side: str, value: Value) ->
         return (f" Followed over steps {step} to {step + len(ratios) - 1} from each step's shared start, the {whose} weight "
                 f"on {describe(value)} is 0 at every one of them, where the other's is not: a weight held at 0 on one side "
                 "(a warm-up's integer division t // W where t / W belongs, a warm-up longer on that side, or a term "
-                "switched off).")
+                "switched off)." + (decayed_instead(setup, built, step) if whose == "port's" else ""))
     if all(abs(r - ratios[-1]) <= EXACT * abs(ratios[-1]) for r in ratios if np.isfinite(r)):
         return ""
     shown = ", ".join("∞" if np.isinf(r) else f"{r:.4g}" for r in ratios)
@@ -62,6 +62,18 @@ def term_schedule(setup: Any, built: Any, step: int, side: str, value: Value) ->
                 "then both carry it: a weight held at 0 for a while on one side (an integer division t // W where t / W "
                 "belongs, a warm-up longer or started later on one side).")
     return ""  # ratios that follow no weight's schedule: the term is not one weight times one value on both sides
+
+
+def decayed_instead(setup: Any, built: Any, step: int) -> str:
+    """The port's optimizer's weight decay, where one is set: a penalty of the NumPy program's loss moved into the
+    port's optimizer."""
+    optimizer = replayed(setup, built, step)[1].names.get("optimizer")
+    decays = sorted({g.get("weight_decay", 0.0) for g in getattr(optimizer, "param_groups", ())} - {0.0, 0})
+    if not decays:
+        return ""
+    return (f" The port's {type(optimizer).__name__} holds weight_decay={decays[0]:g}: that penalty moved from the loss into "
+            "the optimizer, where it decays every entry of every parameter at every step (and, with momentum or an "
+            "adaptive step, through the optimizer's state), not only the entries the loss's term reads.")
 
 
 def _ratios(setup: Any, built: Any, step: int, side: str, value: Value) -> list[float]:
