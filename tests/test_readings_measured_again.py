@@ -129,3 +129,15 @@ def test_a_scatter_made_again_with_another_index_or_sign_is_named_where_it_gives
     assert "sign flipped" in scattered_otherwise(by_sign.values[5:], by_sign, port, 1e-9, lambda v: "the port's gradient")
     right_program = program(1, -1.0)
     assert scattered_otherwise(right_program.values[5:], right_program, port, 1e-9, lambda v: "the port's gradient") == ""
+
+
+def test_a_term_without_the_softmax_s_jacobian_is_read_by_it():
+    """dz = ce + g_p, where the port's gradient at the logits is ce + p·(g_p - Σ p·g_p): the consistency term's
+    gradient at the softmax's output added where the logits' belongs."""
+    z, g, ce = RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3)), RNG.normal(size=(6, 3))
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    mine = values(("X", z, (), ""), ("divide", p, (0, "?"), ""), ("multiply", ce, (0, "?"), ""), ("multiply", g, (1, "?"), ""),
+                  ("add", ce + g, (2, 3), ""))
+    right = values(("grad", ce + p * (g - np.sum(p * g, axis=1, keepdims=True)), (), ""))
+    said = terms_weighted([mine.values[4]], right.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "the softmax's Jacobian" in said and describe(mine.values[1]) in said.split("at the NumPy program's")[1], said

@@ -163,13 +163,17 @@ def _derivative_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Valu
         for value in reversed(trace.values[:total.index]):
             if value.array.size != target.size or np.ptp(value.array) == 0:
                 continue
-            for words, (form, _) in FORMS.items():  # any op's values: σ written as 0.5·(1 + tanh(z/2)) ends in a product;
-                # the factor must hold at every entry, which no value outside the activation's range fits
-                if in_range(value.array, words) and agrees(form(value.array.reshape(target.shape)) * other, rest, tolerance):
+            v = value.array.reshape(target.shape)
+            steps = [(words, form(v) * other) for words, (form, _) in FORMS.items() if in_range(v, words)]  # any op's
+            # values: σ written as 0.5·(1 + tanh(z/2)) ends in a product; no value outside the activation's range fits
+            if v.ndim == 2 and np.all(v > 0) and np.allclose(v.sum(axis=1), 1.0):  # a softmax's rows: its Jacobian
+                steps.append(("the softmax's Jacobian, v·(g - Σ v·g)", v * (other - np.sum(v * other, axis=1, keepdims=True))))
+            for words, stepped in steps:
+                if agrees(stepped, rest, tolerance):
                     return (f"The NumPy program's {describe(total)} is the sum of its {describe(parts[0])} and "
-                            f"{describe(parts[1])}; ", f" is that sum with {describe(term)} times {words} at the NumPy "
-                            f"program's {describe(value)}: that term is the gradient at the activation's output where its "
-                            "input's belongs (that activation's derivative left out of one term of the sum).")
+                            f"{describe(parts[1])}; ", f" is that sum with {describe(term)} taken through {words} at the "
+                            f"NumPy program's {describe(value)}: that term is the gradient at the activation's output where "
+                            "its input's belongs (that activation's derivative left out of one term of the sum).")
     return None
 
 
