@@ -24,9 +24,11 @@ def scattered_otherwise(region: list[Value], trace: Trace, other: Trace, toleran
                 not all(isinstance(i, int) for i in value.inputs):
             continue
         base, index, values = (trace.values[i].array for i in value.inputs)
-        if not agrees(_scattered(base, index, values), value.array, tolerance):
+        if (own := _scattered(base, index, values)) is None or not agrees(own, value.array, tolerance):
             continue  # the scatter made again with its own operands is not the traced value: nothing to read
         for made, words in _alternatives(value, trace):
+            if made is None:
+                continue
             twin = next((g for g in port_gradients(other) if g.array.shape == made.shape and agrees(made, g.array, tolerance)), None)
             if twin is not None or meets_again(trace, value.index, made, other, tolerance, False):
                 meets = f"gives {name(twin)}" if twin is not None else "meets the port's gradients after it"
@@ -34,7 +36,7 @@ def scattered_otherwise(region: list[Value], trace: Trace, other: Trace, toleran
     return ""
 
 
-def _alternatives(value: Value, trace: Trace) -> Iterator[tuple[np.ndarray, str]]:
+def _alternatives(value: Value, trace: Trace) -> Iterator[tuple[np.ndarray | None, str]]:
     base, index, values = (trace.values[i] for i in value.inputs)
     for candidate in trace.values[:value.index]:
         a = candidate.array
@@ -46,9 +48,13 @@ def _alternatives(value: Value, trace: Trace) -> Iterator[tuple[np.ndarray, str]
     yield _scattered(base.array, index.array, -values.array), "with its values negated"
 
 
-def _scattered(base: np.ndarray, index: np.ndarray, values: np.ndarray) -> np.ndarray:
+def _scattered(base: np.ndarray, index: np.ndarray, values: np.ndarray) -> np.ndarray | None:
+    """np.add.at on a copy; None where the index or values do not fit (a tuple index the trace holds as one array)."""
     made = np.array(base, np.float64)
-    np.add.at(made, np.asarray(index).astype(int), values)
+    try:
+        np.add.at(made, np.asarray(index).astype(int), values)
+    except (IndexError, ValueError):
+        return None
     return made
 
 
