@@ -141,3 +141,16 @@ def test_a_term_without_the_softmax_s_jacobian_is_read_by_it():
     right = values(("grad", ce + p * (g - np.sum(p * g, axis=1, keepdims=True)), (), ""))
     said = terms_weighted([mine.values[4]], right.values, mine, 1e-9, lambda v: "the port's gradient")
     assert "the softmax's Jacobian" in said and describe(mine.values[1]) in said.split("at the NumPy program's")[1], said
+
+
+def test_a_term_taken_as_v_times_g_without_the_softmax_s_row_sum_is_read_so():
+    """An entropy bonus's gradient at the logits written c·p·log p (the + c·p·H left out): the port's is that term less
+    p times its row sum."""
+    z, pg = RNG.normal(size=(6, 4)), RNG.normal(size=(6, 4))
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    entropy = 0.01 * p * np.log(p) / 6
+    mine = values(("X", z, (), ""), ("exp", p, (0,), ""), ("multiply", pg, (0, "?"), ""), ("divide", entropy, (1, "?"), ""),
+                  ("add", pg + entropy, (2, 3), ""))
+    right = values(("grad", pg + entropy - p * entropy.sum(axis=1, keepdims=True), (), ""))
+    said = terms_weighted([mine.values[4]], right.values, mine, 1e-9, lambda v: "the port's gradient")
+    assert "the row sum Σ v·g left out" in said, said

@@ -157,8 +157,8 @@ def _derivative_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Valu
     total, parts = made
     target = theirs.array.reshape(total.array.shape)
     for kept, weighted, term in ((A, B, parts[1]), (B, A, parts[0])):
-        rest, other = target - kept.reshape(target.shape), weighted.reshape(target.shape)
-        if np.mean(np.abs(other) > 1e-12 * max(float(np.abs(other).max()), 1e-300)) < 0.9 or agrees(other, rest, tolerance):
+        kept, other = kept.reshape(target.shape), weighted.reshape(target.shape)
+        if np.mean(np.abs(other) > 1e-12 * max(float(np.abs(other).max()), 1e-300)) < 0.9 or agrees(kept + other, target, tolerance):
             continue
         for value in reversed(trace.values[:total.index]):
             if value.array.size != target.size or np.ptp(value.array) == 0:
@@ -168,12 +168,15 @@ def _derivative_weighted(A: np.ndarray, B: np.ndarray, made: tuple, theirs: Valu
             # values: σ written as 0.5·(1 + tanh(z/2)) ends in a product; no value outside the activation's range fits
             if v.ndim == 2 and np.all(v > 0) and np.allclose(v.sum(axis=1), 1.0):  # a softmax's rows: its Jacobian
                 steps.append(("the softmax's Jacobian, v·(g - Σ v·g)", v * (other - np.sum(v * other, axis=1, keepdims=True))))
-            for words, stepped in steps:
-                if agrees(stepped, rest, tolerance):
+                steps.append(("its row sum, v·g - v·Σ v·g, where the term is v·g", other - v * other.sum(axis=1, keepdims=True)))
+            for words, stepped in steps:  # judged on the whole gradient: its rounding is the sum's, not the term's
+                if agrees(kept + stepped, target, tolerance):
                     return (f"The NumPy program's {describe(total)} is the sum of its {describe(parts[0])} and "
                             f"{describe(parts[1])}; ", f" is that sum with {describe(term)} taken through {words} at the "
-                            f"NumPy program's {describe(value)}: that term is the gradient at the activation's output where "
-                            "its input's belongs (that activation's derivative left out of one term of the sum).")
+                            f"NumPy program's {describe(value)}: " + (
+                                "that term is a softmax's backward taken as v·g, the row sum Σ v·g left out."
+                                if words.startswith("its row sum") else "that term is the gradient at the activation's "
+                                "output where its input's belongs (that activation's derivative left out of one term of the sum)."))
     return None
 
 
