@@ -123,3 +123,21 @@ def test_a_penalty_moved_into_the_port_s_optimizer_is_said_with_its_weight_decay
                              {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 2))}, ["W=fc.weight.T"], "--steps", "3",
                              "--dtype", "float64")
     assert status == 1 and "holds weight_decay=0.02" in top["explanation"], top
+
+
+ONE_OUT_NUMPY = NUMPY.replace("(4, 2)", "(4, 1)").replace("t = X[:, :2] * 0.5\n        loss = np.mean((out - y) ** 2) + 0.3 * np.mean((out - t) ** 2)",
+                                                          "loss = np.mean((out - y) ** 2)").replace(
+    "d = 2 * (out - y) / out.size + 0.3 * 2 * (out - t) / out.size", "d = 2 * (out - y) / out.size")
+CENTRED_PORT = PORT.replace("nn.Linear(4, 2, bias=False)", "nn.Linear(4, 1, bias=False)").replace(
+    " + 0.3 * F.mse_loss(out, X[:, :2] * 0.5)", "").replace(
+    "    loss.backward()\n", "    loss.backward()\n    for p in model.parameters():\n        p.grad -= p.grad.mean(dim=0, keepdim=True)\n")
+
+
+def test_a_gradient_the_port_s_step_zeroes_after_backward_is_said_with_what_back_propagation_delivers(tmp_path):
+    """Gradient centralisation over the outputs of a one-output layer: the mean is the gradient itself, and .grad is 0
+    as the optimizer takes it, though back-propagation delivered one."""
+    rng = np.random.default_rng(2)
+    status, top = check_pair(tmp_path, textwrap.dedent(ONE_OUT_NUMPY), textwrap.dedent(CENTRED_PORT),
+                             {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 1))}, ["W=fc.weight.T"], "--steps", "3",
+                             "--dtype", "float64")
+    assert status == 1 and "delivers it a gradient of up to" in top["explanation"], top

@@ -101,6 +101,38 @@ def raw_gradients(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
     return delivered
 
 
+def no_gradient(setup: Any, built: Any, step: int, parameter: str, gradients: tuple, evidence: dict) -> Finding | None:
+    """A gradient all 0 on one side where the other's is not: on the port's side, said with what back-propagation
+    itself delivers (the step may zero .grad after it)."""
+    mine, theirs = gradients
+    side_zero = "NumPy" if not np.any(mine) else "torch" if not np.any(theirs) else None
+    if side_zero is None:
+        return None
+    port_side = side_zero == "torch"
+    zeroed = zeroed_after_backward(setup, built, step, parameter) if port_side else ""
+    return Finding("no-gradient", zeroed or f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
+                   f"side's is up to {float(np.abs(mine if port_side else theirs).max()):.3g}.", evidence,
+                   "Leave back-propagation's gradient as it is between backward() and the step (or change it over the axis "
+                   "meant)." if zeroed else "A .detach(), requires_grad=False, or a layer left out of the backward pass."
+                   if port_side else "A layer left out of the NumPy backward pass, or terms that cancel there.",
+                   0.9 if port_side else 0.75)
+
+
+def zeroed_after_backward(setup: Any, built: Any, step: int, parameter: str) -> str:
+    """Where the port's .grad of the parameter is 0 as its optimizer takes it: the gradient back-propagation delivers
+    it in its own step again, where that is not 0 (the step's own handling of .grad zeroes it), said; else ""."""
+    try:
+        delivered = raw_gradients(setup, built, step).get(parameter)
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: the gradient's absence is said as seen
+        return ""
+    if delivered is None or not np.any(delivered):
+        return ""
+    return (f"The port's .grad of {parameter} is 0 at step {step} as its optimizer takes it, though back-propagation "
+            f"delivers it a gradient of up to {float(np.abs(delivered).max()):.3g} in the port's own step (measured): the "
+            "port's step sets it to 0 between backward() and its optimizer (a mean subtracted over an axis of one entry, "
+            "a mask, a clip or a hook on .grad).")
+
+
 def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:
     """Why the port's parameter stays still, measured: it requires no gradient, no optimizer group holds it, or its
     own step again delivers it no gradient (the graph from it to the loss cut)."""
@@ -119,6 +151,19 @@ def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:
         return (" Back-propagation delivers it no gradient in the port's own step (its .grad stays None or 0): the graph "
                 "from it to the loss is cut (a .detach() or torch.no_grad() on its way to the loss), or the loss never uses it.")
     return ""
+
+
+def delivered_but_still(setup: Any, built: Any, step: int, parameter: str) -> str:
+    """Words for a port parameter that stays still though back-propagation delivers it a gradient; "" otherwise."""
+    try:
+        delivered = raw_gradients(setup, built, step).get(parameter)
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing said
+        return ""
+    if delivered is None or not np.any(delivered):
+        return ""
+    return (f" Back-propagation delivers it a gradient of up to {float(np.abs(delivered).max()):.3g} in the port's own step "
+            "(measured): the step zeroes that gradient or its rate, or undoes the update (a mean subtracted over an axis of one "
+            "entry, a mask or a hook on .grad, a learning rate of 0, the weights written back after optimizer.step()).")
 
 
 def port_still(setup: Any, built: Any, context: Any, parameter: str, step: int) -> list[Finding]:

@@ -47,7 +47,7 @@ from parity.diagnosis.accumulated_terms import summed_over_steps, terms_kept_at
 from parity.diagnosis.backward_located import located_in_backward, port_changes_gradient
 from parity.diagnosis.detached_again import detached_again_finding, uncut_finding
 from parity.diagnosis.update_stage import update_findings
-from parity.diagnosis.backward_again import port_still
+from parity.diagnosis.backward_again import no_gradient, port_still
 from parity.diagnosis.written_update import optimizer_stage, written_update
 from parity.diagnosis.written_forward import LOCATED
 from parity.diagnosis.transposed_gradient import transposed_finding
@@ -249,13 +249,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     if sized := sizes_apart(parameter, a, b, step):
         return [sized]
     found = []
-    side_zero = "NumPy" if not np.any(a) else "torch" if not np.any(b) else None
-    if side_zero:
-        port_side = side_zero == "torch"
-        found.append(Finding("no-gradient", f"No gradient reaches {parameter} on the {side_zero} side at step {step}; the other "
-                              f"side's is up to {float(np.abs(a if port_side else b).max()):.3g}.", evidence,
-                              "A .detach(), requires_grad=False, or a layer left out of the backward pass." if port_side else
-                              "A layer left out of the NumPy backward pass, or terms that cancel there.", 0.9 if port_side else 0.75))
+    if missing := no_gradient(setup, built, step, parameter, (a, b), evidence):
+        found.append(missing)
     for side in ("torch", "NumPy"):
         scale = summed_over_steps(context, side, [p.name for p in built.pairs])
         if scale is not None:

@@ -20,7 +20,7 @@ from parity.diagnosis.adaptive_denominator import denominator_form
 from parity.diagnosis.group_keys import default_group_rate, group_holding, rate_of_another_group, unread_group_key
 from parity.diagnosis.schedule_forms import schedule_parted, stepped_first
 from parity.diagnosis.learning_rates import PART, one_learning_rate_factor, port_rates, scale_free_law, scaled_finding
-from parity.diagnosis.backward_again import raw_gradients, still_because
+from parity.diagnosis.backward_again import delivered_but_still, raw_gradients, still_because
 from parity.diagnosis.replays import lockstep, moves_at, replayed
 from parity.diagnosis.stale_state import stale_state
 from parity.diagnosis.state_order import state_read_early
@@ -94,6 +94,7 @@ def _still(setup: Setup, built, context, parameter: str, step: int, evidence: di
             why = (f" It moves it again at step {step + 1}, and both programs held it still before: its warm-up or freeze "
                    f"of {parameter} lasts one step longer on that side (a schedule's factor still 0 at step {step}: <= where "
                    "< belongs, or a step counted from another start).")
+        why = why or (delivered_but_still(setup, built, step, parameter) if side == "torch" else "")
         return [Finding("not-updated", f"{who} never moves {parameter} at step {step}; the other program moves it by up to "
                         f"{float(np.abs(moved).max()):.3g}.{why}", {**evidence, "side": side},
                         f"Give {parameter} to the optimizer, let it require a gradient, and update it in the step.", 0.9)]
