@@ -154,3 +154,14 @@ def test_a_term_taken_as_v_times_g_without_the_softmax_s_row_sum_is_read_so():
     right = values(("grad", pg + entropy - p * entropy.sum(axis=1, keepdims=True), (), ""))
     said = terms_weighted([mine.values[4]], right.values, mine, 1e-9, lambda v: "the port's gradient")
     assert "the row sum Σ v·g left out" in said, said
+
+
+def test_a_scale_against_torch_s_add_with_an_alpha_is_two_numbers_not_a_value_taken_as_it_is():
+    """slow + 0.4·(fast - slow) on one side, slow.add_(fast - slow, alpha=0.6) on the other: both scale the difference."""
+    from parity.diagnosis.one_sided import one_sided_scale
+    slow, fast = RNG.normal(size=(4, 3)), RNG.normal(size=(4, 3))
+    d = fast - slow
+    mine = values(("X", d, (), ""), ("multiply", 0.4 * d, (0, 0.4), ""), ("add", slow + 0.4 * d, (1, "?"), ""))
+    port = values(("X", d, (), ""), ("add_", slow + 0.6 * d, ("?", 0, 0.6), "alpha=0.6"))
+    said = one_sided_scale([mine.values[1]], [port.values[1]], mine, port)
+    assert "scales it by 0.6 in its add_" in said and "exchanged" in said, said

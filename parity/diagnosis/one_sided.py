@@ -3,6 +3,8 @@ another term instead, or later over more of the formula), or an offset (a piecew
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from parity.diagnosis.functions_apart import met_later
@@ -29,6 +31,12 @@ def one_sided_scale(numpy_ops: list[Value], torch_ops: list[Value], trace: Trace
     if (source := next((scaled_in.values[i] for i in taken.inputs if isinstance(i, int)), None)) and \
             met_later(source, scaled_in, lambda v: _scaled_by(v, factor)):
         return ""  # the other side scales the value too, by another path (a running statistic beside the normalisation)
+    if (alpha := re.search(r"\balpha=(-?[\d.e-]+)", taken.detail)) and abs(float(alpha.group(1)) - 1) > 1e-12:
+        other_number = float(alpha.group(1))  # torch's add_(x, alpha=a): the value scaled there too, by another number
+        exchanged = " (1 - a where a belongs, or the reverse: the two weights of an average exchanged)" if \
+            abs(factor + other_number - 1) <= 1e-9 else ""
+        return (f"{scaling[0].upper()}{scaling[1:]} {words} there; {plain} scales it by {other_number:g} in its {taken.op} "
+                f"(alpha={other_number:g}): another number on each side{exchanged}.")
     if canonical(meets) in LINEAR and not _carried_scale(meets, taken, factor, bool(mine)):
         return ""  # a product both sides take (a gate's, a mask's) that the number does not carry through: no scale apart
     later = [scaled_in.values[u] for u in taken.users] + [scaled_in.values[w] for u in taken.users for w in scaled_in.values[u].users]
