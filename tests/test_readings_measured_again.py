@@ -165,3 +165,11 @@ def test_a_scale_against_torch_s_add_with_an_alpha_is_two_numbers_not_a_value_ta
     port = values(("X", d, (), ""), ("add_", slow + 0.6 * d, ("?", 0, 0.6), "alpha=0.6"))
     said = one_sided_scale([mine.values[1]], [port.values[1]], mine, port)
     assert "scales it by 0.6 in its add_" in said and "exchanged" in said, said
+
+
+def test_a_sum_per_row_against_the_port_s_mean_of_the_whole_batch_is_an_axis_too():
+    from parity.diagnosis.reduction_axes import axes_of
+    x = RNG.normal(size=(8, 3))
+    mine = values(("X", x, (), ""), ("add.reduce", x.sum(axis=1), (0,), "axis=1"))
+    port = values(("X", x, (), ""), ("mean", x.mean(), (0,), ""))
+    assert "has no dim" in axes_of(mine.values[1:], port.values[1:], mine.values[0])

@@ -172,6 +172,8 @@ def port_still(setup: Any, built: Any, context: Any, parameter: str, step: int) 
     still, moved = (np.asarray(r.get(f"{parameter}.update", 0.0)) for r in (context.torch_record, context.numpy_record))
     if np.any(still) or not np.any(moved) or not (why := still_because(setup, built, step, parameter)):
         return []
+    if why.startswith(" Back-propagation delivers it no gradient") and raw_gradients(setup, built, step).get(parameter) is not None:
+        return []  # a gradient of 0 delivered: the loss may not depend on it at all (a bias both towers add, cancelled)
     return [Finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
                     f"{float(np.abs(moved).max()):.3g}, and its optimizer state with it.{why}",
                     {"step": step, "parameter": parameter, "stage": "update", "side": "torch"},

@@ -10,6 +10,7 @@ import itertools
 import numpy as np
 
 from parity.diagnosis.recompute import recomputed_from
+from parity.diagnosis.softmax_temperature import factor_at_another_temperature
 from parity.diagnosis.value_trace import Trace, Value, agrees
 
 MOST_OPS = 24  # values carried at most: a weight's gradient lies a few ops on
@@ -105,3 +106,15 @@ def _met(mine: np.ndarray, theirs: np.ndarray, tolerance: float, up_to_factor: b
         return False
     factor = float(a @ b) / float(b @ b)
     return abs(factor) > 1e-6 and agrees(a, factor * b, tolerance)
+
+
+def parts_after_correction(mine: Value, read: tuple[Value, Value, str], own: tuple | None, columns: tuple, both: tuple[Trace, Trace],
+                   tolerance: float) -> bool:
+    """Whether, with the value the reading says was meant put in (the port's gradient, or its step through its op,
+    g·f'(U), where the factor is read as one too many), the NumPy program still parts after it: the chain rule's factor
+    is taken over more ops (g·a, then ·(1 - a)). A factor that is the port's own at another temperature is kept."""
+    theirs, factor, words = read
+    if words == "times" and factor_at_another_temperature(factor.array, both[1]):
+        return False
+    meant = theirs.array * own[2] if own is not None and words == "times" else theirs.array
+    return columns == (...,) and meets_again(both[0], mine.index, meant, both[1], tolerance, False) is False

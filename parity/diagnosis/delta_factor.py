@@ -1,6 +1,6 @@
-"""Where the NumPy backward parts before any gradient it shares with the reference (its output delta itself), the
-delta against the reference's gradient of its shape: one of the program's own forward values as the factor between
-them is a chain-rule factor missing or extra there (a log link's rate).    δ_numpy = g_ref · v  or  g_ref / v"""
+"""Where the NumPy backward parts before any gradient it shares with the reference (its output delta itself), the delta
+against the reference's gradient of its shape: a forward value as the factor between them is a chain-rule factor missing
+or extra there (a log link's rate), where the program, so corrected, meets the reference after it.   δ = g_ref·v or g_ref/v"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 from parity.diagnosis.bound_rows import ancestors, bound_part
 from parity.diagnosis.class_weights import label_weighted
 from parity.diagnosis.columns_read import listed
-from parity.diagnosis.carried_down import meets_again
+from parity.diagnosis.carried_down import meets_again, parts_after_correction
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.local_derivatives import factor_against, fused, local_derivative
 from parity.diagnosis.derivative_factor import softmax_times_its_values
@@ -71,8 +71,8 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
                 if own is not None and _itself(on, own[2][columns], tolerance):
                     continue  # times the op's own derivative: the step through it, taken right (a term lies elsewhere)
                 for product, words in ((theirs.array[columns] * on, "times"), (theirs.array[columns] / on, "divided by")):
-                    if agrees(mine.array[columns], product, tolerance) and not _over_more_ops(
-                            mine, theirs.array, own if words == "times" else None, columns, (numpy_trace, torch_trace), tolerance):
+                    if agrees(mine.array[columns], product, tolerance) and not parts_after_correction(
+                            mine, (theirs, factor, words), own, columns, (numpy_trace, torch_trace), tolerance):
                         where = "" if columns == (...,) else f" in column {listed(columns[1])} (the other columns agree)"
                         said = (f"The NumPy program's {describe(mine)} is {name(theirs)} {words} its own "
                                 f"{op_text(factor, numpy_trace)} (value {factor.index}), element by element{where}")
@@ -91,15 +91,6 @@ def delta_factor(numpy_trace: Trace, torch_trace: Trace, region: list[int], tole
             if said := row_and_column_factors(mine.array, theirs.array, numpy_trace):
                 weighted.append((said[0], f"The NumPy program's {describe(mine)} is {name(theirs)} {said[1]}"))
     return min(weighted, key=lambda found: found[0])[1] if weighted else ""
-
-
-def _over_more_ops(mine: Value, gradient: np.ndarray, own: tuple | None, columns: tuple, both: tuple[Trace, Trace],
-                   tolerance: float) -> bool:
-    """Whether, with the value the reading says was meant put in (the port's gradient, or its step through its op,
-    g·f'(U), where one is read as a factor too many), the NumPy program still parts after it: the chain rule's factor
-    is taken over more ops (g·a, then ·(1 - a)), and the reading is no slip."""
-    meant = gradient * own[2] if own is not None else gradient
-    return columns == (...,) and meets_again(both[0], mine.index, meant, both[1], tolerance, False) is False
 
 
 def _itself(factor: np.ndarray, gradient: np.ndarray, tolerance: float) -> bool:

@@ -13,6 +13,7 @@ from parity.diagnosis.value_trace import Value
 REDUCTIONS = {"mean", "var", "std", "sum", "add.reduce", "maximum.reduce", "amax", "max", "logaddexp.reduce"}
 PORT_AXES = {"batch_norm": 0, "layer_norm": 1, "group_norm": 1, "instance_norm": 1}  # the axis each takes statistics over
 KIND = {"add.reduce": "sum", "maximum.reduce": "max", "amax": "max"}  # NumPy's names and torch's for one reduction
+TOTALS = {"sum", "mean"}  # a total, or a total over its count
 AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "within each row (over its units)"}
 
 
@@ -62,8 +63,9 @@ def _whole_on_port_side(numpy_ops: list[Value], torch_ops: list[Value], frontier
     shape = frontier.array.shape
     mine = next((v for v in numpy_ops if v.op in REDUCTIONS and _axes(v.detail, "axis", len(shape)) and v.array.size > 1), None)
     whole = next((v for v in torch_ops if v.op in REDUCTIONS and "dim=" not in v.detail and v.array.size == 1), None)
-    if mine is None or whole is None or KIND.get(mine.op, mine.op) != KIND.get(whole.op, whole.op) or len(shape) < 2:
-        return ""
+    kinds = {KIND.get(mine.op, mine.op), KIND.get(whole.op, whole.op)} if mine is not None and whole is not None else set()
+    if mine is None or whole is None or len(kinds) > 1 and not kinds <= TOTALS or len(shape) < 2:
+        return ""  # a max against a sum is no axis left out; a sum against a mean is one (a total per row, or over all)
     axes = _axes(mine.detail, "axis", len(shape))
     over = AXIS_MEANING[axes[0]] if len(shape) == 2 else f"over axes {axes} (of sizes {', '.join(str(shape[k]) for k in axes)})"
     return (f"The NumPy program's {mine.op} runs {over} of the {shape} value, one number for each of its {mine.array.size} "
