@@ -173,3 +173,16 @@ def test_a_sum_per_row_against_the_port_s_mean_of_the_whole_batch_is_an_axis_too
     mine = values(("X", x, (), ""), ("add.reduce", x.sum(axis=1), (0,), "axis=1"))
     port = values(("X", x, (), ""), ("mean", x.mean(), (0,), ""))
     assert "has no dim" in axes_of(mine.values[1:], port.values[1:], mine.values[0])
+
+
+def test_a_sigmoid_s_derivative_applied_again_over_two_products_is_one_factor_too_many():
+    """(p - y)·p, then ·(1 - p), where the port's gradient at the logits is p - y: σ' applied after a loss on logits;
+    p written as 0.5·(1 + tanh(z/2)) is read as σ of the port's logits."""
+    from parity.diagnosis.derivative_factor import derivative_factor
+    z, y = RNG.normal(size=(6, 3)), RNG.random(size=(6, 3))
+    p = 0.5 * (1 + np.tanh(z / 2))
+    mine = values(("X", z, (), ""), ("y", y, (), ""), ("multiply", p, (0, 0.5), ""), ("subtract", p - y, (2, 1), ""),
+                  ("multiply", (p - y) * p, (3, 2), ""), ("multiply", (p - y) * p * (1 - p), (4, "?"), ""))
+    port = values(("X", z, (), ""), ("linear", z, (0,), ""), ("grad", p - y, (1,), ""))
+    said = derivative_factor(mine.values[5], mine, port, 1e-9, describe)
+    assert "v(1 - v), the sigmoid's derivative" in said and "one chain-rule factor too many" in said, said

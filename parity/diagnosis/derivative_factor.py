@@ -42,8 +42,9 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
             continue  # the gradient at a port's σ or tanh times its derivative is the chain rule going on: no slip
         for activation in reversed(forward):
             for words, (form, ops) in FORMS.items():
-                if activation.op.removesuffix(" (in place)") not in ops or not in_range(activation.array, words):
-                    continue
+                if not in_range(activation.array, words) or activation.op.removesuffix(" (in place)") not in ops and \
+                        not _the_port_s(activation, words, (torch_trace, theirs), tolerance):
+                    continue  # a value of another op counts where it is the port's activation (σ as 0.5·(1 + tanh(z/2)))
                 factor = form(activation.array)
                 if not np.all(np.isfinite(factor)) or np.ptp(factor) <= SPREAD * tolerance * float(np.abs(factor).max()):
                     continue  # a factor all but constant (v near 0.5 throughout): a constant's reading, not this one
@@ -65,6 +66,22 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
                     return (f"{said[0].upper()}{said[1:]} is {describe(value)} times {words} at the NumPy program's {at}: "
                             "one chain-rule factor too few, that activation's derivative left out of the backward pass.")
     return ""
+
+
+PORT_OPS = {"v(1 - v), the sigmoid's derivative": ("sigmoid",), "1 - v², the tanh's derivative": ("tanh",)}
+
+
+def _the_port_s(value: Value, words: str, port: tuple[Trace, Value], tolerance: float) -> bool:
+    """Whether a NumPy value is one of the port's values of that activation (the same numbers, made by torch's op), or
+    that activation of the port's value whose gradient is read (σ of the logits a loss on logits takes)."""
+    trace, gradient = port
+    at = trace.values[gradient.inputs[0]].array if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
+    with np.errstate(over="ignore"):
+        made = None if at is None or at.size != value.array.size else (
+            1 / (1 + np.exp(-at)) if "sigmoid" in words else np.tanh(at)).reshape(value.array.shape)
+    return made is not None and agrees(made, value.array, tolerance) or any(
+        v.op.removesuffix("_") in PORT_OPS[words] and v.array.shape == value.array.shape and agrees(v.array, value.array, tolerance)
+        for v in trace.values)
 
 
 def _made_from(gradient: Value, activation: Value, trace: Trace, tolerance: float) -> Value | None:

@@ -208,7 +208,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
             (t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose the layout needs (h.T @ da for a weight held (in, out)).", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or factor_left_out(
-            first, frontier, numpy_trace, torch_trace, tolerance) or derivative_factor(first, numpy_trace, torch_trace, tolerance, name) \
+            first, frontier, numpy_trace, torch_trace, tolerance) or next((f for v in [first, *after[:2]] if (
+                f := derivative_factor(v, numpy_trace, torch_trace, tolerance, name))), "") \
             or denominator_held(first, frontier, twin, numpy_trace, torch_trace):
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
