@@ -84,6 +84,12 @@ def _the_port_s(value: Value, words: str, port: tuple[Trace, Value], tolerance: 
         for v in trace.values)
 
 
+def first_factor(values: list[Value], numpy_trace: Trace, torch_trace: Trace, tolerance: float, name: Callable[[Value], str]) -> str:
+    """derivative_factor of the first of `values` it reads: a departing value and the products it goes on to make
+    (g·p, then ·(1 - p): the derivative applied over two ops)."""
+    return next((said for value in values if (said := derivative_factor(value, numpy_trace, torch_trace, tolerance, name))), "")
+
+
 def _made_from(gradient: Value, activation: Value, trace: Trace, tolerance: float) -> Value | None:
     """The port's value whose gradient this is, where it is made by an op of the activation's value and another
     operand (a mask multiplied in): the gradient at the activation is that one's through the op, not this one."""

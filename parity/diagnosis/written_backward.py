@@ -42,7 +42,7 @@ from parity.diagnosis.path_terms import path_missing
 from parity.diagnosis.pool_backward import spread_backward
 from parity.diagnosis.row_factors import row_factor
 from parity.diagnosis.precedence import grouped_otherwise
-from parity.diagnosis.derivative_factor import derivative_factor
+from parity.diagnosis.derivative_factor import derivative_factor, first_factor
 from parity.diagnosis.scan_direction import scan_reversed
 from parity.diagnosis.written_forward import LOCATED, op_text
 from parity.tolerance.diagnosis import FD_AGREES
@@ -208,8 +208,7 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
             (t for v in [first, *after] if (t := constant_transposed(v, numpy_trace, torch_trace, tolerance))), ""):
         return "", turned, "Send the gradient back through the transpose the layout needs (h.T @ da for a weight held (in, out)).", 0.85
     if skipped := step_left_out(first, frontier, twin, numpy_trace, torch_trace, tolerance, weights) or factor_left_out(
-            first, frontier, numpy_trace, torch_trace, tolerance) or next((f for v in [first, *after[:2]] if (
-                f := derivative_factor(v, numpy_trace, torch_trace, tolerance, name))), "") \
+            first, frontier, numpy_trace, torch_trace, tolerance) or first_factor([first, *after[:2]], numpy_trace, torch_trace, tolerance, name) \
             or denominator_held(first, frontier, twin, numpy_trace, torch_trace):
         return "", skipped, "Apply each op's derivative once, where the chain rule takes it (through every op of the forward pass).", 0.8
     if turned := reshape_for_transpose(first, numpy_trace, torch_trace, tolerance, name):
