@@ -121,11 +121,7 @@ def no_gradient(setup: Any, built: Any, step: int, parameter: str, gradients: tu
 def zeroed_after_backward(setup: Any, built: Any, step: int, parameter: str) -> str:
     """Where the port's .grad of the parameter is 0 as its optimizer takes it: the gradient back-propagation delivers
     it in its own step again, where that is not 0 (the step's own handling of .grad zeroes it), said; else ""."""
-    try:
-        delivered = raw_gradients(setup, built, step).get(parameter)
-    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: the gradient's absence is said as seen
-        return ""
-    if delivered is None or not np.any(delivered):
+    if (delivered := _delivered(setup, built, step, parameter)) is None or not np.any(delivered):
         return ""
     return (f"The port's .grad of {parameter} is 0 at step {step} as its optimizer takes it, though back-propagation "
             f"delivers it a gradient of up to {float(np.abs(delivered).max()):.3g} in the port's own step (measured): the "
@@ -155,11 +151,7 @@ def still_because(setup: Any, built: Any, step: int, parameter: str) -> str:
 
 def delivered_but_still(setup: Any, built: Any, step: int, parameter: str) -> str:
     """Words for a port parameter that stays still though back-propagation delivers it a gradient; "" otherwise."""
-    try:
-        delivered = raw_gradients(setup, built, step).get(parameter)
-    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing said
-        return ""
-    if delivered is None or not np.any(delivered):
+    if (delivered := _delivered(setup, built, step, parameter)) is None or not np.any(delivered):
         return ""
     return (f" Back-propagation delivers it a gradient of up to {float(np.abs(delivered).max()):.3g} in the port's own step "
             "(measured): the step zeroes that gradient or its rate, or undoes the update (a mean subtracted over an axis of one "
@@ -172,9 +164,18 @@ def port_still(setup: Any, built: Any, context: Any, parameter: str, step: int) 
     still, moved = (np.asarray(r.get(f"{parameter}.update", 0.0)) for r in (context.torch_record, context.numpy_record))
     if np.any(still) or not np.any(moved) or not (why := still_because(setup, built, step, parameter)):
         return []
-    if why.startswith(" Back-propagation delivers it no gradient") and raw_gradients(setup, built, step).get(parameter) is not None:
+    if why.startswith(" Back-propagation delivers it no gradient") and _delivered(setup, built, step, parameter) is not None:
         return []  # a gradient of 0 delivered: the loss may not depend on it at all (a bias both towers add, cancelled)
     return [Finding("not-updated", f"The port never moves {parameter} at step {step}; the NumPy program moves it by up to "
                     f"{float(np.abs(moved).max()):.3g}, and its optimizer state with it.{why}",
                     {"step": step, "parameter": parameter, "stage": "update", "side": "torch"},
                     f"Give {parameter} to the optimizer, let it require a gradient, and use it in the forward pass.", 0.9)]
+
+
+def _delivered(setup: Any, built: Any, step: int, parameter: str) -> np.ndarray | None:
+    """Back-propagation's own gradient of the parameter in the port's step again; None where none is delivered (the
+    loss never reads it) or the port cannot be stepped again."""
+    try:
+        return raw_gradients(setup, built, step).get(parameter)
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: nothing is said of its gradient
+        return None
