@@ -12,6 +12,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.local_derivatives import local_derivative
 from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
@@ -119,8 +120,11 @@ def in_range(v: np.ndarray, words: str) -> bool:
 
 
 def _at_activation(gradient: Value, trace: Trace) -> bool:
+    """Whether the gradient is at the output of an elementwise op of the port's with a derivative of its own (σ, tanh,
+    SiLU): a factor there is the step through that op, read against its derivative elsewhere, never one too many."""
     at = gradient.inputs[0] if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
-    return at is not None and trace.values[at].op.removesuffix("_") in ("sigmoid", "tanh", "expit")
+    return at is not None and (trace.values[at].op.removesuffix("_") in ("sigmoid", "tanh", "expit") or
+                               local_derivative(gradient, trace) is not None)
 
 
 def _readable(array: np.ndarray) -> bool:
