@@ -12,6 +12,7 @@ from typing import Callable
 
 import numpy as np
 
+from parity.diagnosis.derivative_forms import FUNCTIONS
 from parity.diagnosis.local_derivatives import local_derivative
 from parity.diagnosis.missing_terms import is_gradient
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
@@ -69,7 +70,7 @@ def derivative_factor(value: Value, numpy_trace: Trace, torch_trace: Trace, tole
     return ""
 
 
-PORT_OPS = {"v(1 - v), the sigmoid's derivative": ("sigmoid",), "1 - v², the tanh's derivative": ("tanh",)}
+PORT_OPS = {"v(1 - v), the sigmoid's derivative": "sigmoid", "1 - v², the tanh's derivative": "tanh"}  # the op each form is of
 
 
 def _the_port_s(value: Value, words: str, port: tuple[Trace, Value], tolerance: float) -> bool:
@@ -78,10 +79,9 @@ def _the_port_s(value: Value, words: str, port: tuple[Trace, Value], tolerance: 
     trace, gradient = port
     at = trace.values[gradient.inputs[0]].array if gradient.op == "grad" and gradient.inputs and isinstance(gradient.inputs[0], int) else None
     with np.errstate(over="ignore"):
-        made = None if at is None or at.size != value.array.size else (
-            1 / (1 + np.exp(-at)) if "sigmoid" in words else np.tanh(at)).reshape(value.array.shape)
+        made = None if at is None or at.size != value.array.size else FUNCTIONS[PORT_OPS[words]](at).reshape(value.array.shape)
     return made is not None and agrees(made, value.array, tolerance) or any(
-        v.op.removesuffix("_") in PORT_OPS[words] and v.array.shape == value.array.shape and agrees(v.array, value.array, tolerance)
+        v.op.removesuffix("_") == PORT_OPS[words] and v.array.shape == value.array.shape and agrees(v.array, value.array, tolerance)
         for v in trace.values)
 
 
