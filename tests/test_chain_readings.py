@@ -1143,3 +1143,20 @@ def test_an_lstm_cells_state_pair_given_in_the_other_order_is_found_by_calling_e
     part = next(port.values[i] for i, (f, _, _) in port.called.items() if f.__name__ == "lstm_cell" and f.part == 0)  # its h
     said = recalled([part], port.called, mine.values[1:], 1e-9)
     assert "hx's two tensors swapped" in said, said
+
+
+def test_a_term_taken_into_a_sum_with_the_other_sign_is_read_before_a_term_added_again():
+    """dzb = (the other terms) + d, where the port's gradient there is (the other terms) - d: one term's minus lost,
+    measured by giving that term the other sign; the same sum read as "added again" would name another mechanism."""
+    from parity.diagnosis.added_again import other_sign, term_taken_in
+    rng = np.random.default_rng(5)
+    rest, d = rng.normal(size=(6, 3)), rng.normal(size=(6, 3))
+    mine = traced(("X", np.ones((6, 3)), (), ""), ("divide", rest, (0, "?"), ""), ("divide", d, (0, "?"), ""),
+                  ("add", d, (0.0, 2), ""), ("add", rest + d, (1, 2), ""))
+    port = traced(("grad", rest - d, (), ""))
+    words, fix = term_taken_in(mine.values[3], mine.values[4], mine, port, 1e-9)
+    assert "with the other sign" in words and "sign its derivative has" in fix, words
+    assert other_sign(mine.values[4], mine, traced(("grad", rest + 2 * d, (), "")), 1e-9) == ""
+    mine.values[2].array = np.zeros((6, 3))  # a term of zeros flipped is the sum as it is: no sign is read from it
+    mine.values[4].array = rest.copy()
+    assert other_sign(mine.values[4], mine, traced(("grad", rest, (), "")), 1e-9) == ""

@@ -8,6 +8,9 @@ accumulation is reset inside its loop (`optimizer.zero_grad()` per micro-batch),
 back-propagation adds.
 
     numpy:  g = Σ_k t_k        port:  g ∝ t_K (or t_j + … + t_K)
+
+Across a step's backward passes (SAM's two, a loss back-propagated in parts): one side steps with the sum of the
+gradients the port's passes deliver, the other with the last pass's alone (gradients not zeroed between the passes).
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from typing import Any
 
 import numpy as np
 
+from parity.diagnosis.evidence import relative_gap
+from parity.diagnosis.finding import Finding
 from parity.diagnosis.ratios import constant_ratio
-from parity.diagnosis.replays import traces
+from parity.diagnosis.replays import Passes, traces
 from parity.diagnosis.value_trace import Trace, Value
 
 ADDS = ("add", "add (in place)")
+PASSES_AGREE = 1e-4  # a float32 sum of two passes against the same two added again
 STARTS = ("zeros", "zeros_like")
 
 
@@ -106,3 +112,59 @@ def _clipped_sum(target: np.ndarray, summed: np.ndarray) -> bool:
     beyond = np.abs(summed) > bound * (1 + 1e-6)
     scale = max(float(np.abs(summed).max(initial=0.0)), 1e-30)
     return bool(beyond.any() and (~beyond).sum() >= 2 and np.abs(np.clip(summed, -bound, bound) - target).max() <= 1e-5 * scale)
+
+
+def between_passes(passes: Passes, parameter: str, records: tuple[dict, dict], evidence: dict) -> Finding | None:
+    """Where the port's step back-propagates again after its weights moved within it (SAM's second pass): the passes'
+    gradients are taken at different weights, and a step made for the later one steps with it alone. One side stepping,
+    on every parameter, with an earlier pass's gradient or with the passes' sum (gradients not zeroed between them) and
+    the other with the last pass's is measured and said; passes at the same weights (micro-batches) are read elsewhere."""
+    if not passes.moved or len(passes.calls.get(parameter, [])) < 2:
+        return None
+    read = {name: _passes_of(calls, records, name) for name, calls in passes.calls.items() if len(calls) > 1}
+    last = f"the gradient of pass {len(passes.calls[parameter])}"
+    if len(set(read.values())) > 1 and (stale := _read_stale(read, parameter, last, evidence)):
+        return stale
+    if len(set(read.values())) != 1 or None in (pair := read[parameter]) or pair[0] == pair[1]:
+        return None
+    if last not in pair:
+        return None
+    side, kept = ("torch", pair[1]) if pair[0] == last else ("numpy", pair[0])
+    words = {"torch": "The port's .grad", "numpy": "The NumPy program's gradient"}[side]
+    mixed = kept.startswith("the sum")
+    return Finding("gradient-accumulation", f"{words} of every parameter at step {evidence['step']} is {kept} of the port's "
+                   f"{len(passes.calls[parameter])} backward passes (measured), where the other side steps with the last "
+                   "pass's alone, taken after the weights moved within the step: " + ("the gradients are not zeroed between "
+                   "the passes." if mixed else "it steps with a gradient taken before the weights moved, leaving the later "
+                   "pass unused."), {**evidence, "side": side, "passes": len(passes.calls[parameter])},
+                   "Zero the gradients between the passes (optimizer.zero_grad(), first_step(zero_grad=True))." if mixed else
+                   "Step with the gradient of the last pass, taken at the moved weights.", 0.9 if side == "torch" else 0.85)
+
+
+def _read_stale(read: dict, parameter: str, last: str, evidence: dict) -> Finding | None:
+    """The NumPy gradient of the parameter is an earlier pass's, the port's the last's, and another parameter's NumPy
+    gradient is no pass's at all: the later backward mixes values of the earlier forward with the moved weights."""
+    mine, theirs = read[parameter]
+    if theirs != last or mine is None or mine == last or not mine.startswith("the gradient of pass") or \
+            not any(r[0] is None for r in read.values()):
+        return None
+    others = sorted(n for n, r in read.items() if r[0] is None)
+    return Finding("numpy-backward", f"The NumPy program's gradient of {parameter} at step {evidence['step']} is {mine} of "
+                   f"the port's backward passes, taken before the weights moved within the step, and its gradient of "
+                   f"{', '.join(others)} is no pass's at all, where the port steps with the last pass's (measured): the NumPy "
+                   "program's later backward reads values of its earlier forward pass (activations cached at the start, the "
+                   "forward pass not made again at the moved weights).", {**evidence, "side": "numpy"},
+                   "Run the forward pass again at the moved weights before the later backward.", 0.8)
+
+
+def _passes_of(calls: list[np.ndarray], records: tuple[dict, dict], name: str) -> tuple[str | None, str | None]:
+    """Which pass (or the sum of all) each side's gradient of the parameter is."""
+    arrays = [np.asarray(g, np.float64) for g in calls]
+    named = {**{f"the gradient of pass {k + 1}": g for k, g in enumerate(arrays)}, "the sum of the gradients": sum(arrays[1:], arrays[0])}
+    return tuple(_which(np.asarray(r.get(f"{name}.grad", np.nan), np.float64), named) for r in records)
+
+
+def _which(gradient: np.ndarray, named: dict[str, np.ndarray]) -> str | None:
+    """The name of the one pass (or sum) the gradient is, where exactly one fits."""
+    fits = [name for name, g in named.items() if g.shape == gradient.shape and relative_gap(gradient, g) <= PASSES_AGREE]
+    return fits[0] if len(fits) == 1 else None

@@ -16,7 +16,7 @@ import torch
 
 from parity.diagnosis.called_again import signature
 from parity.diagnosis.finding import Finding
-from parity.diagnosis.replays import delivered_gradients, replayed
+from parity.diagnosis.replays import port_gradients_taken, replayed
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 LAYERS = {"conv1d", "conv2d", "conv3d", "linear"}
@@ -95,10 +95,7 @@ def input_gradient(func, arguments: dict, key: str, incoming: np.ndarray) -> np.
 def raw_gradients(setup: Any, built: Any, step: int) -> dict[str, np.ndarray]:
     """The port's gradients as back-propagation delivers them in its own step again (a hook on each parameter, the
     calls of one step summed), before the step's own handling of .grad (a clip, a scale) and its update."""
-    _, torch_side = replayed(setup, built, step)
-    with delivered_gradients(torch_side) as delivered:
-        torch_side.step(setup.rows(step))
-    return delivered
+    return port_gradients_taken(setup, built, step)[0]
 
 
 def no_gradient(setup: Any, built: Any, step: int, parameter: str, gradients: tuple, evidence: dict) -> Finding | None:

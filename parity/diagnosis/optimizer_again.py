@@ -21,6 +21,7 @@ from parity.diagnosis.value_trace import agrees
 
 AHEAD = 3  # steps past the failing one that must agree too
 MOST_VARIANTS = 24
+FEW_APART = 0.1  # the share of entries apart at the port's first parting step under which a few steps prove little
 VECTORS = "the vectors"  # the group of one-dimensional parameters split off the one group
 SETTINGS = "every setting"  # one group given another group's settings, all of them
 MEASURED = 0.9
@@ -38,18 +39,22 @@ def optimizer_again_finding(setup: Any, built: Any, step: int, tolerance: float,
     gradients themselves part by one factor (`scaled`), another ε is no reading: Adam's step is the same for g and c·g
     up to ε, so ε/c matches a gradient scaled by c, and the slip lies before the optimizer."""
     optimizer = _optimizer(built.make_sides()[1])
-    if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance):
+    apart: list[float] = []
+    if not isinstance(optimizer, torch.optim.Optimizer) or _agrees_with(setup, built, step + AHEAD, None, None, tolerance, apart=apart):
         return None  # the port's own optimizer, rebuilt as given, agrees: the programs part elsewhere
+    # updates apart at a few entries (lr·sign(c) flips one sign at a time: Lion, signSGD) agree under many settings for
+    # a few steps: there only the whole run tells one setting
+    last = max(step + AHEAD, int(setup.config.steps)) if apart and apart[0] < FEW_APART else step + AHEAD
     for change, key, value in list(variants(optimizer, written_numbers(setup, built)))[:MOST_VARIANTS]:
         if scaled and key == "eps":
             continue
-        if _agrees_with(setup, built, step + AHEAD, key, value, tolerance):
+        if _agrees_with(setup, built, last, key, value, tolerance):
             name = type(optimizer).__name__
             said = change + entry_changed(optimizer.param_groups[0].get(key), value)
             squares = _squares_scaled(optimizer.param_groups[0], key, value)
             return Finding("optimizer-settings", f"The port's {name}, built again with {said} (its own class, the same "
                            f"parameters and every other argument as given), steps in lockstep with the NumPy program "
-                           f"through step {step + AHEAD}: every update agrees. The two programs part at that argument of "
+                           f"through step {last}: every update agrees. The two programs part at that argument of "
                            f"{name} (which program means it, the measurement does not say).{MEANINGS.get(change, '')}"
                            + squares, {"step": step, "stage": "update", "optimizer": name, "change": change},
                            f"Build {name} with {change}, or step the NumPy program as the port's optimizer does.",
@@ -176,7 +181,9 @@ def _group_variants(optimizer: torch.optim.Optimizer) -> Iterator[tuple[int, str
 
 
 def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any, tolerance: float,
-                 group: int | str | None = None) -> bool:
+                 group: int | str | None = None, apart: list[float] | None = None) -> bool:
+    """Whether the port, its optimizer rebuilt with the change, steps every update as the NumPy program through `steps`;
+    where not, the share of entries apart at the first step that parts is added to `apart`."""
     numpy_side, torch_side = built.make_sides()
     try:
         rebuilt = _rebuilt(_optimizer(torch_side), key, value, group) if key is not None else None
@@ -199,9 +206,22 @@ def _agrees_with(setup: Any, built: Any, steps: int, key: str | None, value: Any
         numpy_side.step(rows), torch_side.step(rows)
         mine, theirs = numpy_side.params(), torch_side.params()
         if not updates_agree(start, mine, theirs, tolerance):
+            (apart if apart is not None else []).append(_share_apart(start, mine, theirs, tolerance))
             return False
         torch_side.load(mine)
     return True
+
+
+def _share_apart(start: dict, mine: dict, theirs: dict, tolerance: float) -> float:
+    """The share of all entries whose updates part (beyond the tolerance of the largest update of their parameter)."""
+    apart = total = 0
+    for name, before in start.items():
+        a, b = (np.asarray(side[name], np.float64) - np.asarray(before, np.float64) for side in (mine, theirs))
+        if a.shape != b.shape:
+            return 1.0
+        apart += int(np.count_nonzero(np.abs(a - b) > tolerance * max(float(np.abs(b).max(initial=0.0)), 1e-30)))
+        total += a.size
+    return apart / max(total, 1)
 
 
 def follows_trajectory(torch_side: Any, steps: list, tolerance: float, around: Any = None, where: list | None = None) -> bool:

@@ -16,7 +16,7 @@ from parity.diagnosis.custom_functions import custom_backward
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.loss_offsets import port_loss_value
-from parity.diagnosis.replays import replayed, traces
+from parity.diagnosis.replays import replayed, taken_elsewhere, traces
 from parity.diagnosis.value_trace import describe
 from parity.diagnosis.written_forward import op_text
 from parity.tolerance.diagnosis import FD_AGREES, FD_STEP
@@ -65,7 +65,10 @@ def port_error(setup: Any, built: Any, step: int, parameter: str, gradient: np.n
                 apart: np.ndarray | None, scaled: bool = False) -> float | None:
     """Central differences of the loss the NumPy program's step reports at its start, each from a float64 copy of the
     program at the step's shared start, on the elements where the port's gradient is largest; None where the gradient
-    is the derivative times one factor (scaled after the backward pass), unless `scaled` asks for that error too."""
+    is the derivative times one factor (scaled after the backward pass), unless `scaled` asks for that error too, and
+    where the port's step takes the gradient at weights moved within the step (there the start judges neither side)."""
+    if taken_elsewhere(setup, built, step, parameter):
+        return None
     numpy_side, _ = replayed(setup, built, step)
     start = {name: np.asarray(value, np.float64) for name, value in numpy_side.params().items()}
     rows = setup.rows(step)

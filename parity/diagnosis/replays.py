@@ -6,9 +6,11 @@ from __future__ import annotations
 import copy
 
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 import numpy as np
+import torch
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.port_values import trace_torch_step, untraced
@@ -53,20 +55,41 @@ def traces(setup: Any, built: Any, step: int, gradients: bool = False) -> tuple[
     return numpy_trace, torch_trace
 
 
+@dataclass
+class Passes:
+    """What back-propagation delivers in one step of the port: each parameter's gradient per backward pass, and the
+    weights (all parameters, by name) where its last one arrived, where they stood away from the step's start; in the
+    NumPy layout."""
+    calls: dict[str, list[np.ndarray]] = field(default_factory=dict)
+    taken_at: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.taken_at)
+
+
 @contextmanager
-def delivered_gradients(torch_side: Any) -> Iterator[dict[str, np.ndarray]]:
+def delivered_gradients(torch_side: Any, passes: Passes | None = None) -> Iterator[dict[str, np.ndarray]]:
     """The port's gradients as back-propagation delivers them in the step run inside (a hook on each parameter, the
-    calls of one step summed), before the step's own handling of .grad (a clip, a scale), in the NumPy layout."""
-    delivered: dict[str, Any] = {}
+    calls of one step summed), before the step's own handling of .grad (a clip, a scale), in the NumPy layout. With
+    `passes`, each call is kept apart too, and a call after the parameters moved within the step is noted (a backward
+    after a perturbation or an optimizer step: SAM's second pass, a generator's backward after the discriminator's)."""
+    delivered: dict[str, list[Any]] = {}
     found: dict[str, np.ndarray] = {}
     hooks, pairs = [], getattr(torch_side, "pairs", None) or []  # the kit's twin holds no pairs: none delivered
+    tensors = [torch_side.parameter(pair) for pair in pairs]
+    weights = [[t.detach().clone() for t in tensors]] if passes is not None else []  # the start, then each place moved to
+    where: dict[str, int] = {}
 
     @untraced  # the kit's own copy, kept out of a trace of the port's values
     def keep(grad: Any, name: str) -> None:
-        delivered[name] = delivered[name] + grad.detach() if name in delivered else grad.detach().clone()
+        delivered.setdefault(name, []).append(grad.detach().clone())
+        if weights:
+            if any(not torch.equal(t.detach(), w) for t, w in zip(tensors, weights[-1])):
+                weights.append([t.detach().clone() for t in tensors])
+            where[name] = len(weights) - 1
 
-    for pair in pairs:
-        parameter = torch_side.parameter(pair)
+    for pair, parameter in zip(pairs, tensors):
         if parameter.requires_grad:
             hooks.append(parameter.register_hook(lambda grad, name=pair.name: keep(grad, name)))
     try:
@@ -75,7 +98,12 @@ def delivered_gradients(torch_side: Any) -> Iterator[dict[str, np.ndarray]]:
         for hook in hooks:
             hook.remove()
         layouts = {pair.name: pair.layout for pair in pairs}
-        found.update({name: layouts[name].to_numpy(grad.to_dense().cpu().numpy()) for name, grad in delivered.items()})
+        calls = {name: [layouts[name].to_numpy(g.to_dense().cpu().numpy()) for g in grads] for name, grads in delivered.items()}
+        found.update({name: sum(arrays[1:], arrays[0]) for name, arrays in calls.items()})
+        if passes is not None:
+            passes.calls = calls
+            places = {k: {p.name: p.layout.to_numpy(w.cpu().numpy()) for p, w in zip(pairs, weights[k])} for k in set(where.values()) if k}
+            passes.taken_at = {name: places[k] for name, k in where.items() if k}
 
 
 def replayed(setup: Any, built: Any, step: int, change: Any = None) -> tuple[Any, Any]:
@@ -128,3 +156,32 @@ def clipped_raw(raw: Any, trace: Any) -> bool:
     """The port's kept .grad of that parameter one number times back-propagation's own (a clip), not another handling."""
     kept = next((v for v in trace.values if v.op == raw.op and v.detail != RAW), None)
     return kept is not None and (fit := fit_ratio(kept.array, raw.array)) is not None and fit[1] <= 1e-6
+
+
+def port_gradients_taken(setup: Any, built: Any, step: int) -> tuple[dict[str, np.ndarray], Passes]:
+    """The port's step again from the shared start: back-propagation's own gradients in it (before the step's handling
+    of .grad, its passes summed), and each pass apart. Measured once a step and dtype for each reading that asks (the
+    gradients' oracles ask it first, where the gradient is taken)."""
+    kept = vars(built).setdefault("passes_taken", {})
+    key = (step, str(getattr(built, "dtype", "")))
+    if key not in kept:
+        _, torch_side = replayed(setup, built, step)
+        passes = Passes()
+        try:
+            with delivered_gradients(torch_side, passes) as delivered:
+                torch_side.step(setup.rows(step))
+            kept[key] = (delivered, passes)
+        except Exception as error:  # noqa: BLE001 - a port that cannot be stepped again, said to each reading that asks
+            kept[key] = error
+    if isinstance(kept[key], Exception):
+        raise kept[key]
+    return kept[key]
+
+
+def taken_elsewhere(setup: Any, built: Any, step: int, parameter: str) -> bool:
+    """Whether the port's step takes the gradient it steps the parameter with after its weights moved within the step
+    (SAM's second pass): central differences at the step's start judge no side's gradient of it."""
+    try:
+        return parameter in port_gradients_taken(setup, built, step)[1].taken_at
+    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: judged as before
+        return False

@@ -54,9 +54,11 @@ from parity.diagnosis.transposed_gradient import transposed_finding
 from parity.diagnosis.clipped_together import clipped_together
 from parity.diagnosis.flipped_sign import flipped_sign
 from parity.diagnosis.replays import trace_tolerance, traces
+from parity.diagnosis.moved_weights import passes_read
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
-from parity.diagnosis.loss_differences import error_words, finite_differences, follows, oracle_fit, ratio_fix, ratio_side, side_of
+from parity.diagnosis.loss_differences import (error_words, finite_differences, follows, handled_after_backward, oracle_fit,
+                                               ratio_fix, ratio_side, side_of, where_words)
 
 
 def diagnose_written(setup: Setup, result: RunResult) -> tuple[list[Finding], dict]:
@@ -251,6 +253,8 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     found = []
     if missing := no_gradient(setup, built, step, parameter, (a, b), evidence):
         found.append(missing)
+    passes, taken, at = passes_read(setup, built, context, parameter, evidence)
+    found += passes
     for side in ("torch", "NumPy"):
         scale = summed_over_steps(context, side, [p.name for p in built.pairs])
         if scale is not None:
@@ -265,7 +269,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
                              "once per step, before the accumulation loop (optimizer.zero_grad() outside it).", 0.85))
     held = None if found else held_rows(a, b, parameter, step)
     ratio = constant_ratio(a, b)
-    oracle = finite_differences(setup, built, context, parameter, step)
+    oracle = finite_differences(setup, built, context, parameter, step, taken, at)
     if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).{ratio_side(oracle, parameter)}",
@@ -282,13 +286,15 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         elif not numpy_true and torch_true:
             form = rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
-                                  f"loss (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
+                                  f"loss{where_words(oracle)} (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}." + form,
                                   {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.",
                                   oracle_fit(oracle, form)))
+        elif numpy_true and not torch_true and oracle.get("torch_delivered_follows"):
+            found.append(handled_after_backward(parameter, oracle, evidence))
         elif numpy_true and not torch_true:
-            found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss "
-                                  f"(finite differences: {error_words(oracle, 'numpy')}); the port's is not "
+            found.append(Finding("port-gradient", f"The NumPy gradient of {parameter} is the derivative of the NumPy loss"
+                                  f"{where_words(oracle)} (finite differences: {error_words(oracle, 'numpy')}); the port's is not "
                                   f"({oracle['torch_error']:.3g}): the port computes another loss or forward pass.",
                                   {**evidence, "side": "torch"}, "Compare the port's forward pass and loss with the NumPy program's.", 0.7))
     return sorted(found, key=lambda f: -f.score)

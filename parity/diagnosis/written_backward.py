@@ -36,7 +36,7 @@ from parity.diagnosis.replays import RAW, clipped_raw, replayed, trace_tolerance
 from parity.diagnosis.written_readings import roots
 from parity.diagnosis.agreements import first_equal, new_value, own_path_inputs, past_views, region_of
 from parity.diagnosis.branches import branch_apart
-from parity.diagnosis.added_again import added_again
+from parity.diagnosis.added_again import term_taken_in
 from parity.diagnosis.reshaped_operands import reshape_for_transpose
 from parity.diagnosis.path_terms import path_missing
 from parity.diagnosis.pool_backward import spread_backward
@@ -197,8 +197,8 @@ def _reading(first: Value, frontier: Value, twin: Value, region: list[int], fed:
     """What the first departing value of the NumPy backward pass shows, each reading in turn: (key, words, fix, fit)."""
     numpy_trace, torch_trace = both
     own = toward(parameter)
-    if again := added_again(frontier, first, numpy_trace, torch_trace, tolerance):
-        return "term", again, "Add each gradient term once, where the forward pass used the value (the last step's output at the last step).", 0.8
+    if term := term_taken_in(frontier, first, numpy_trace, torch_trace, tolerance):
+        return "term", *term, 0.8
     after = [numpy_trace.values[u] for u in first.users[:4]]
     if grouped := grouped_otherwise([first, *after[:2]], numpy_trace, port_gradients(torch_trace), tolerance):
         return "grouping", grouped, "Write the parentheses as the chain rule means them.", 0.85

@@ -8,7 +8,9 @@ layout and the run's dtype.
 from __future__ import annotations
 
 import copy
+import functools
 import types
+import weakref
 from typing import Any, Protocol
 
 import numpy as np
@@ -153,10 +155,30 @@ def faithful_copy(obj: Any) -> Any:
     except RuntimeError:  # a tensor in a graph (an activation kept as self.h): copied detached, as a value
         memo = _detached_non_leaves(obj)
         copied = copy.deepcopy(obj, memo)
+    _optimizers_whole(memo)
     for original in memo.get(id(memo), []):
         if isinstance(original, torch.Tensor) and original.grad is not None and id(original) in memo:
             memo[id(original)].grad = original.grad.detach().clone()
     return copied
+
+
+# an optimizer's own attributes a copy does not take: a step wrapped by a learning-rate scheduler (held by the
+# instance, it steps the original through a weak reference), and other functions bound to the original
+BOUND_ELSEWHERE = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, functools.partial, weakref.ReferenceType)
+
+
+def _optimizers_whole(memo: dict) -> None:
+    """An optimizer's copy given the attributes its class adds (SAM's base_optimizer, Lookahead's k and counter):
+    torch.optim.Optimizer's __getstate__ keeps only its defaults, state and groups. Copied through the same memo, so
+    what the two share stays shared (SAM's param_groups are its base optimizer's)."""
+    done: set[int] = set()
+    while todo := [o for o in memo.get(id(memo), []) if isinstance(o, torch.optim.Optimizer) and id(o) in memo and id(o) not in done]:
+        for original in todo:
+            done.add(id(original))
+            twin = memo[id(original)]
+            for key, value in vars(original).items():
+                if key not in vars(twin) and not isinstance(value, BOUND_ELSEWHERE):
+                    setattr(twin, key, copy.deepcopy(value, memo))
 
 
 def _detached_non_leaves(obj: Any) -> dict:
