@@ -398,6 +398,23 @@ def test_a_value_the_port_detaches_and_goes_on_with_is_named(tmp_path, other, ex
         assert top["name"] == "port-gradient" and "the port detaches [linear (12, 4)]" in top["explanation"], top
 
 
+def test_a_value_the_port_computes_under_no_grad_and_goes_on_with_is_named(tmp_path):
+    """torch.no_grad() cuts the graph as .detach() does: the first value made with gradients off from one that
+    requires a gradient is where the loss's gradient stops."""
+    (tmp_path / "net.py").write_text(SQUARE_NUMPY)
+    (tmp_path / "port.py").write_text(SQUARE_PORT.replace("        return h * {other} + h", "        with torch.no_grad():\n"
+                                                          "            s = h * 1.0\n        return h * s + h"))
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "d.npz", X=rng.normal(size=(12, 8)), y=rng.normal(size=(12, 4)))
+    path = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", f"{tmp_path}/net.py:Net", "--torch", f"{tmp_path}/port.py:Net", "--as-written",
+                                      "--init", "net = Net()", "--data", str(tmp_path / "d.npz"), "--param", "W=fc.weight.T",
+                                      "--steps", "2", "--dtype", "float64", "--json", str(path)])
+    assert result.exit_code == 1, result.output
+    top = json.loads(path.read_text())["diagnosis"][0]
+    assert top["name"] == "port-gradient" and "with gradients off (torch.no_grad()) [linear (12, 4)]" in top["explanation"], top
+
+
 def test_a_weight_mapped_from_its_parameter_by_another_function_is_named():
     from parity.diagnosis.layer_weights import given_weights
     x, v = RNG.normal(size=(5, 3)), RNG.normal(size=(3, 1))

@@ -20,6 +20,22 @@ def test_a_kernel_gradient_reshaped_from_a_transposed_product_is_said():
     assert "(6, 27) matrix, transposed" in said, said
 
 
+def test_a_kernel_gradient_with_its_taps_reversed_is_said_with_its_axis():
+    port = RNG.normal(size=(4, 5))
+    said = rearranged_gradient(port[:, ::-1], port)
+    assert "axis 1 reversed" in said and "taps flipped" in said, said
+    symmetric = np.concatenate([port[:, :2], port[:, 2:3], port[:, 1::-1]], axis=1)  # the same read either way
+    assert "reversed" not in rearranged_gradient(symmetric, symmetric)
+
+
+def test_an_update_with_one_axis_reversed_is_read_with_the_side_central_differences_give():
+    from parity.diagnosis.transposed_gradient import transposed_gradient
+    port = RNG.normal(size=(3, 1, 5))
+    found = transposed_gradient("w.update", {"w.update": port[:, :, ::-1]}, {"w.update": port}, 2, 1e-6, lambda p: True)
+    assert found.name == "numpy-backward" and found.evidence["side"] == "numpy" and "axis 2 reversed" in found.explanation
+    assert transposed_gradient("w.update", {"w.update": 2 * port}, {"w.update": port}, 2, 1e-6, lambda p: True) is None
+
+
 def test_other_numbers_or_the_same_layout_are_no_rearrangement():
     port = RNG.normal(size=(6, 6, 4))
     assert rearranged_gradient(port, port) == ""

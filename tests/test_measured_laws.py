@@ -695,3 +695,11 @@ def test_a_denominator_a_tenth_of_torchs_is_no_square_root_left_out():
     assert not _rootless(0.1 * g, g * g, 1e-8)
     v = 0.1 + g * g  # Adagrad's accumulator, the root left out
     assert _rootless(v + 1e-10, v, 1e-10)
+
+
+def test_a_step_size_from_a_count_off_by_one_is_said_with_both_counts():
+    from parity.diagnosis.precedence import count_off_by_one
+    said = count_off_by_one(0.2, 0.25)  # dt = 1/5 against 1/4: linspace(0, 1, steps) where steps + 1 points were meant
+    assert "1/5" in said and "1/4" in said and "count off by one" in said, said
+    assert "the port's 7" in count_off_by_one(6.0, 7.0)
+    assert count_off_by_one(0.2, 1 / 3) == "" and count_off_by_one(0.3, 0.4) == "" and count_off_by_one(1.0, 2.0) == ""

@@ -1,8 +1,8 @@
-"""A gradient that holds the other side's numbers in another arrangement: its axes exchanged (an einsum's subscripts
-for the output and an input swapped), or read back from a product written transposed (cols.T @ dz where dz.T @ cols
+"""A gradient that holds the other side's numbers in another arrangement: one axis reversed (a kernel's taps flipped),
+its axes exchanged (an einsum's subscripts for the output and an input swapped), or read back from a product written transposed (cols.T @ dz where dz.T @ cols
 belongs, reshaped to the kernel's shape without its transpose).
 
-    mine = theirs.transpose(axes)      or      mine = theirs.reshape(a, b).T.reshape(shape)
+    mine = theirs.transpose(axes)      or      mine = theirs.reshape(a, b).T.reshape(shape)      or      mine = flip(theirs, k)
 
 or that holds, in every entry along one axis, the other side's total (or mean) over that axis: a gradient summed
 over every group and broadcast back where each group's own belongs (a leaf's bias, an embedding's rows).
@@ -26,6 +26,11 @@ def rearranged_gradient(mine: np.ndarray, theirs: np.ndarray) -> str:
         return ""
     if not agrees(np.sort(mine, None), np.sort(theirs, None), SAME):
         return _pooled_over_axis(mine, theirs)
+    for axis in (k for k in range(mine.ndim) if not agrees(np.flip(theirs, k), theirs, SAME)):
+        if agrees(np.flip(theirs, axis), mine, SAME):
+            return (f" It holds the port's numbers with its axis {axis} reversed: that axis written backwards (a kernel's "
+                    "taps flipped, a convolution's gradient written as a correlation or the reverse; a sequence read "
+                    "from its end).")
     for axes in permutations(range(mine.ndim)):
         if list(axes) != sorted(axes) and theirs.transpose(axes).shape == mine.shape and agrees(theirs.transpose(axes), mine, SAME):
             swapped = ", ".join(str(a) for a, b in enumerate(axes) if a != b)

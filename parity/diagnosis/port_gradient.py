@@ -136,7 +136,7 @@ def _detached(setup: Any, built: Any, step: int) -> str:
     loss = port_loss_value(torch_trace)
     for value in torch_trace.values:
         source = next((i for i in value.inputs if isinstance(i, int)), None)
-        if value.op not in ("detach", "detach_") or source is None or not any(
+        if value.op not in ("detach", "detach_") and value.index not in torch_trace.cut or source is None or not any(
                 torch_trace.values[u].op not in COPIES for u in value.users):
             continue  # a copy taken for logging (the loss's .detach().cpu()): nothing computed with it
         graded_source = source in graded or any(i in graded for i in torch_trace.values[source].inputs if isinstance(i, int))
@@ -144,10 +144,11 @@ def _detached(setup: Any, built: Any, step: int) -> str:
             # a gradient reached what was detached (a sum detached at once), or the loss is made from it and it from a
             # weight (one tower's embedding detached: no gradient reaches that tower's values at all; read, not measured,
             # so that undoing the port's detaches, measured, is tried after it)
-            return (f"the port detaches {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
+            how = "detaches" if value.op.startswith("detach") else "computes with gradients off (torch.no_grad())"
+            return (f"the port {how} {describe(torch_trace.values[source])} ({op_text(value, torch_trace)}) and goes "
                     "on computing with it: the loss's gradient does not flow back through that value to the parameters "
-                    "it is made from, where the NumPy program's derivative does (a .detach() meant for logging or a "
-                    "target, left on a value the loss needs)" + (" (measured)." if graded_source else "."))
+                    "it is made from, where the NumPy program's derivative does (a .detach() or a no_grad block meant "
+                    "for logging or a target, around a value the loss needs)" + (" (measured)." if graded_source else "."))
     return _parameter_detached(setup, built, step, torch_trace)
 
 

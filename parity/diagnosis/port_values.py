@@ -50,9 +50,11 @@ class _TorchValues(TorchFunctionMode):
         if torch.is_tensor(result) and (not name.startswith("_") or name in OPERATORS or name in PRIVATE_PRODUCTS):
             subscripts = f"{args[0]!r}{', ' * bool(kwargs)}" if name == "einsum" and args and isinstance(args[0], str) else ""
             operands = args[::-1] if name in OPERATORS and name.startswith("__r") else args  # 0.1 / t: t.__rdiv__(0.1)
-            self.trace.note(op_name(name),
-                            _tensors_in(operands) + _tensors_in(tuple(kwargs.values())), result,
-                            subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
+            inputs = _tensors_in(operands) + _tensors_in(tuple(kwargs.values()))
+            self.trace.note(op_name(name), inputs, result, subscripts + keywords({k: v for k, v in kwargs.items() if not torch.is_tensor(v)}))
+            if not torch.is_grad_enabled() and result.is_floating_point() and id(result) in self.trace.of and \
+                    any(torch.is_tensor(t) and t.requires_grad for t in inputs):
+                self.trace.cut.add(self.trace.of[id(result)])  # the graph cut here: no gradient flows back through it
             if recorded:  # to call again, an argument changed
                 self._call_again(result, func, args, kwargs, before)
         elif name == "__get__" and torch.is_tensor(result) and _transposing(func) and args:

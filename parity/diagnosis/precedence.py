@@ -177,6 +177,19 @@ def constants_grouped(numpy_constant: float, port_constant: float) -> str:
     return ""
 
 
+def count_off_by_one(numpy_constant: float, port_constant: float) -> str:
+    """Two constants, one per side, that are 1/n and 1/(n ± 1) (a step size dt = T/n) or n and n ± 1: a count off by one
+    (a grid of n points has n - 1 intervals, a range's end taken or left out)."""
+    for form, value in (("1/{}", lambda c: 1 / c), ("{}", lambda c: c)):
+        counts = [value(abs(c)) if c else 0.0 for c in (numpy_constant, port_constant)]
+        if all(n >= 2 and abs(n - round(n)) <= 1e-5 * n for n in counts) and abs(round(counts[0]) - round(counts[1])) == 1:
+            mine, theirs = (form.format(round(n)) for n in counts)
+            return (f" One number each: the NumPy program's is {mine}, the port's {theirs}: a count off by one on one side "
+                    "(a step size T/n from a grid of n points where n + 1 were meant, or the reverse: linspace's count, a "
+                    "range's end taken or left out).")
+    return ""
+
+
 def term_weighted(numpy_term: float, port_term: float, rows: int, data_rows: int) -> str:
     """Two one-number terms added on each side whose ratio is a small fraction p/q: one term weighted otherwise (a
     divergence divided by the batch's rows where the data's belong, a penalty's weight written twice)."""

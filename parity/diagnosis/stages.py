@@ -194,8 +194,8 @@ def _detached_later(setup: Setup, built, step: int, found: list[Finding]) -> Non
 
 def _oracle_only(finding: Finding) -> bool:
     """A finding that says only which side's gradient is not its loss's derivative (finite differences): a side, no
-    place in the backward pass and no mechanism; the backward's values are read for one."""
-    return finding.name == "numpy-backward" and "numpy_error" in finding.evidence and finding.score <= 0.8
+    place in the backward pass and no mechanism (the port's numbers in another order are one); the values are read."""
+    return finding.name == "numpy-backward" and finding.score <= 0.8 and finding.evidence.keys() & {"numpy_error", "rearranged"} == {"numpy_error"}
 
 
 def _update_readings(setup: Setup, built, context, step: int, parameter: str, found: list[Finding]) -> None:
@@ -284,11 +284,11 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
         if not numpy_true and torch_true and (together := quietly(scaled_together, setup, built, context, step, oracle)):
             found.append(together)
         elif not numpy_true and torch_true:
-            form = rearranged_gradient(a, b) or entry_factor(a, b, context.numpy_before, parameter)
+            form = (layout := rearranged_gradient(a, b)) or entry_factor(a, b, context.numpy_before, parameter)
             found.append(Finding("numpy-backward", f"The NumPy program's gradient of {parameter} is not the derivative of its own "
                                   f"loss{where_words(oracle)} (finite differences: relative error {oracle['numpy_error']:.3g}); the port's is "
                                   f"({error_words(oracle, 'torch')}). The NumPy backward pass is wrong at {parameter}." + form,
-                                  {**evidence, "side": "numpy"}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.",
+                                  {**evidence, "side": "numpy", **({"rearranged": True} if layout else {})}, f"Check the NumPy backward pass where it computes {parameter}'s gradient.",
                                   oracle_fit(oracle, form)))
         elif numpy_true and not torch_true and oracle.get("torch_delivered_follows"):
             found.append(handled_after_backward(parameter, oracle, evidence))

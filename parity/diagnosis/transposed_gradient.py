@@ -31,10 +31,10 @@ def transposed_finding(setup: Any, built: Any, name: str, context: Any, step: in
 def transposed_gradient(name: str, numpy_record: dict, torch_record: dict, step: int, tolerance: float,
                         port_is_true: Callable[[str], bool | None]) -> Finding | None:
     a, b = (np.asarray(r.get(name), np.float64) if r.get(name) is not None else None for r in (numpy_record, torch_record))
-    if a is None or b is None or a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 2 or not np.any(a - a.T):
+    if a is None or b is None or a.shape != b.shape or agrees(a, b, tolerance):
         return None
-    if agrees(a, b, tolerance) or not agrees(a, b.T, tolerance):
-        return None
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 2 or not np.any(a - a.T) or not agrees(a, b.T, tolerance):
+        return reversed_gradient(name, (a, b), step, tolerance, port_is_true)
     parameter, _, kind = name.partition(".")
     true = port_is_true(parameter)
     side = {True: "numpy", False: "torch"}.get(true)
@@ -48,3 +48,26 @@ def transposed_gradient(name: str, numpy_record: dict, torch_record: dict, step:
     return Finding("numpy-backward" if side == "numpy" else "transposed-gradient", said,
                    {"step": step, "parameter": parameter, "stage": "backward", **({"side": side} if side else {})},
                    f"Write {parameter}'s gradient as the input's transpose times the delta (X.T @ dz).", 0.85)
+
+
+def reversed_gradient(name: str, pair: tuple[np.ndarray, np.ndarray], step: int, tolerance: float,
+                      port_is_true: Callable[[str], bool | None]) -> Finding | None:
+    """The NumPy program's update (or state) of a parameter is the port's with one axis reversed, entry for entry: one
+    side's gradient writes that axis backwards (a kernel's taps flipped, a convolution's gradient written as a
+    correlation or the reverse; a sequence's steps read backwards). Elementwise optimizers keep the order."""
+    a, b = pair
+    axis = next((k for k in range(a.ndim) if a.shape[k] > 1 and not agrees(b, np.flip(b, k), tolerance)
+                 and agrees(a, np.flip(b, k), tolerance)), None)
+    if axis is None:
+        return None
+    parameter, _, kind = name.partition(".")
+    side = {True: "numpy", False: "torch"}.get(port_is_true(parameter))
+    who = {"numpy": "the NumPy program's gradient", "torch": "the port's gradient"}.get(side, "one side's gradient")
+    return Finding("numpy-backward" if side == "numpy" else "transposed-gradient",
+                   f"The NumPy program's {kind} of {parameter} at step {step} is the port's with its axis {axis} reversed, "
+                   f"entry for entry (and not the port's as it is): {who} of {parameter} writes the entries along that axis "
+                   "in the reverse order (a kernel's taps flipped: a convolution's gradient written as a correlation, or "
+                   "the reverse; a sequence's steps read backwards)." + (" The port's gradient is the derivative of the "
+                   "loss (central differences): the NumPy side is the one." if side == "numpy" else ""),
+                   {"step": step, "parameter": parameter, "stage": "backward", **({"side": side} if side else {})},
+                   f"Write {parameter}'s gradient in the order of its forward pass's taps (reverse that axis).", 0.85)

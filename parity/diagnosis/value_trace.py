@@ -1,8 +1,7 @@
-"""Every value a program as written computes in one step, in the order it computes it. The NumPy program's are
-traced here, through an ndarray subclass its data arrives as: each ufunc and NumPy function it meets is noted with
-its inputs, and its result carries the trace on (np.asarray and np.array keep it while tracing). The port's are
-traced in `port_values`. What neither sees (a Python float, an array made from nothing traced) is '?' or a constant.
-"""
+"""Every value a program as written computes in one step, in order. The NumPy program's are traced here, through an
+ndarray subclass its data arrives as: each ufunc and NumPy function it meets is noted with its inputs, and its result
+carries the trace on (np.asarray and np.array keep it while tracing). The port's are traced in `port_values`. What
+neither sees (a Python float, an array made from nothing traced) is '?' or a constant."""
 
 from __future__ import annotations
 
@@ -45,6 +44,7 @@ class Trace:
         self.constants: dict[str, np.ndarray] = {}  # arrays the program built before the step and holds (held_constants)
         self.picks: list[tuple[int, np.ndarray]] = []  # (rows, the rows an index took of them): a loss over some rows
         self.memo: dict[str, Any] = {}  # readings' results over values already traced (a value's inputs never change)
+        self.cut: set[int] = set()  # the port's values made with gradients off from a value that requires one (no_grad)
 
     def root(self, name: str, obj: Any, array: np.ndarray) -> None:
         self.of[id(obj)] = self._add(name, array, (), "")

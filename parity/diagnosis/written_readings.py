@@ -16,7 +16,7 @@ from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.masked_means import mask_scaled, zeroed_on_one_side
 from parity.diagnosis.value_laws import law_between, op_kind
 from parity.diagnosis.windows import windows_apart
-from parity.diagnosis.precedence import constants_grouped, term_weighted
+from parity.diagnosis.precedence import constants_grouped, count_off_by_one, term_weighted
 from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -60,7 +60,8 @@ def operands(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value, tw
     other_t = recover(theirs.array, twin.array if twin.array.shape == frontier.array.shape else twin.array.T)
     said = f"Both sides {verb} another array: the NumPy program's {_moments(other_np)}; the port's {_moments(other_t)}."
     if np.ptp(other_np) <= 1e-6 * np.abs(other_np).max(initial=0.0) and np.ptp(other_t) <= 1e-6 * np.abs(other_t).max(initial=0.0) \
-            and other_np.size and (grouped := constants_grouped(float(other_np.flat[0]), float(other_t.flat[0]))):
+            and other_np.size and (grouped := constants_grouped(float(other_np.flat[0]), float(other_t.flat[0])) or
+                                   count_off_by_one(float(other_np.flat[0]), float(other_t.flat[0]))):
         return said + grouped, "grouped"
     if other_np.size == other_t.size == 1 and (weighted := term_weighted(
             float(other_np.flat[0]), float(other_t.flat[0]), _rows(trace), len(trace.data) if trace.data is not None else 0)):
