@@ -129,6 +129,10 @@ def test_a_scatter_made_again_with_another_index_or_sign_is_named_where_it_gives
     assert "sign flipped" in scattered_otherwise(by_sign.values[5:], by_sign, port, 1e-9, lambda v: "the port's gradient")
     right_program = program(1, -1.0)
     assert scattered_otherwise(right_program.values[5:], right_program, port, 1e-9, lambda v: "the port's gradient") == ""
+    # a scatter made again that lands on a gradient the NumPy program already makes right elsewhere (another table's,
+    # from the same term) names a wrong term in this one, not a wrong index
+    elsewhere = values(*[(v.op, v.array, v.inputs, v.detail) for v in by_index.values], ("add", right.copy(), (7, "?"), ""))
+    assert scattered_otherwise(elsewhere.values[5:8], elsewhere, port, 1e-9, lambda v: "the port's gradient") == ""
 
 
 def test_a_term_without_the_softmax_s_jacobian_is_read_by_it():

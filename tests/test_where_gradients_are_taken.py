@@ -226,3 +226,64 @@ def test_a_copied_optimizer_that_a_scheduler_wraps_steps_its_own_parameters():
         parameter.grad = torch.ones_like(parameter)
     copied["optimizer"].step()
     assert torch.equal(model.weight, before) and not torch.equal(copied["model"].weight, before)
+
+
+MICRO_NUMPY = """
+import numpy as np
+
+
+class Net:
+    def __init__(self):
+        self.W = np.random.default_rng(0).normal(0, 0.4, (4, 3))
+        self.grads = {"W": np.zeros_like(self.W)}
+
+    def loss(self, X, y):
+        return np.sum((X @ self.W - y) ** 2) / len(X)
+
+    def train_step(self, X, y):
+        out = X @ self.W
+        self.grads = {"W": X.T @ (2 * (out - y) / len(X))}
+        self.W -= 0.1 * self.grads["W"]
+        return np.sum((out - y) ** 2) / len(X)
+"""
+
+MICRO_PORT = """
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3, bias=False)
+
+    def forward(self, X):
+        return self.fc(X)
+
+
+def make_optimizer(model):
+    return torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train_step(model, optimizer, X, y):
+    optimizer.zero_grad()
+    total = 0.0
+    for part_X, part_y in zip(X.chunk(2), y.chunk(2)):
+        {reset}loss = ((model(part_X) - part_y) ** 2).sum() / len(X)
+        loss.backward()
+        total += loss.item()
+    optimizer.step()
+    return total
+"""
+
+
+def test_micro_batches_whose_gradients_the_port_resets_between_them_are_named(tmp_path):
+    rng = np.random.default_rng(7)
+    data = {"X": rng.normal(size=(16, 4)), "y": rng.normal(size=(16, 3))}
+    right = check_pair(tmp_path, textwrap.dedent(MICRO_NUMPY), textwrap.dedent(MICRO_PORT.replace("{reset}", "")), data,
+                       ["W=fc.weight.T"], "--steps", "3", "--dtype", "float32")
+    assert right[0] == 0, right
+    status, top = check_pair(tmp_path, textwrap.dedent(MICRO_NUMPY), textwrap.dedent(MICRO_PORT.replace(
+        "{reset}", "optimizer.zero_grad()\n        ")), data, ["W=fc.weight.T"], "--steps", "3", "--dtype", "float32")
+    assert status == 1 and top["name"] == "gradient-accumulation" and top["evidence"]["side"] == "torch", top
+    assert "last of its 2 backward passes alone" in top["explanation"], top

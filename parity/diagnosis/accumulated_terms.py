@@ -115,14 +115,17 @@ def _clipped_sum(target: np.ndarray, summed: np.ndarray) -> bool:
 
 
 def between_passes(passes: Passes, parameter: str, records: tuple[dict, dict], evidence: dict) -> Finding | None:
-    """Where the port's step back-propagates again after its weights moved within it (SAM's second pass): the passes'
-    gradients are taken at different weights, and a step made for the later one steps with it alone. One side stepping,
-    on every parameter, with an earlier pass's gradient or with the passes' sum (gradients not zeroed between them) and
-    the other with the last pass's is measured and said; passes at the same weights (micro-batches) are read elsewhere."""
-    if not passes.moved or len(passes.calls.get(parameter, [])) < 2:
+    """Where the port's step back-propagates more than once. After its weights moved within it (SAM's second pass), the
+    passes' gradients are taken at different weights, and a step made for the later one steps with it alone: one side
+    stepping, on every parameter, with an earlier pass's gradient or with the passes' sum (gradients not zeroed between
+    them) and the other with the last pass's is measured and said. At the same weights (micro-batches), one side
+    stepping with the last pass's alone and the other with the sum: gradients reset between the passes."""
+    if len(passes.calls.get(parameter, [])) < 2:
         return None
     read = {name: _passes_of(calls, records, name) for name, calls in passes.calls.items() if len(calls) > 1}
     last = f"the gradient of pass {len(passes.calls[parameter])}"
+    if not passes.moved:
+        return _reset_between(read, parameter, last, evidence)
     if len(set(read.values())) > 1 and (stale := _read_stale(read, parameter, last, evidence)):
         return stale
     if len(set(read.values())) != 1 or None in (pair := read[parameter]) or pair[0] == pair[1]:
@@ -139,6 +142,21 @@ def between_passes(passes: Passes, parameter: str, records: tuple[dict, dict], e
                    "pass unused."), {**evidence, "side": side, "passes": len(passes.calls[parameter])},
                    "Zero the gradients between the passes (optimizer.zero_grad(), first_step(zero_grad=True))." if mixed else
                    "Step with the gradient of the last pass, taken at the moved weights.", 0.9 if side == "torch" else 0.85)
+
+
+def _reset_between(read: dict, parameter: str, last: str, evidence: dict) -> Finding | None:
+    """Passes at the same weights (micro-batches): the port steps, on every parameter, with the last pass's gradient
+    alone where the NumPy program steps with the sum of all (the whole batch's): the port resets its gradients between
+    the passes. (The reverse, a port summing passes the NumPy program keeps one of, may be a pass back-propagated for a
+    reading that the port never zeroes: not said here.)"""
+    if len(set(read.values())) != 1 or read[parameter] != ("the sum of the gradients", last):
+        return None
+    n = last.rsplit(" ", 1)[1]
+    return Finding("gradient-accumulation", f"The port's .grad of every parameter at step {evidence['step']} is the gradient "
+                   f"of the last of its {n} backward passes alone (measured), where the NumPy program steps with the sum of "
+                   f"all {n}: the port's gradients are reset between the passes (zero_grad() inside the accumulation loop, "
+                   "or .grad assigned where back-propagation adds).", {**evidence, "side": "torch", "passes": int(n)},
+                   "Zero the gradients once per step, before the accumulation loop.", 0.9)
 
 
 def _read_stale(read: dict, parameter: str, last: str, evidence: dict) -> Finding | None:

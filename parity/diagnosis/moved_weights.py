@@ -20,6 +20,7 @@ from parity.diagnosis.value_trace import Trace
 
 MOVES_AGREE = 1e-3  # a move against the other side's, relative to its norm: float32 weights written and read again
 WRITES = ("add", "subtract")  # a parameter moved by a term: p += e, p = p - e
+OTHERWISE = "otherwise (not a multiple of the port's move)"
 
 
 def numpy_moves(trace: Trace, start: dict[str, np.ndarray], port_moves: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -41,7 +42,7 @@ def moves_apart(numpy_moved: dict[str, np.ndarray], port_moved: dict[str, np.nda
         return ""
     factors = {n: _factor(numpy_moved[n], port_moved[n]) for n in port_moved if np.any(port_moved[n])}
     if not factors or any(c is None for c in factors.values()):
-        return f"the NumPy program moves {apart[0]} otherwise (not a multiple of the port's move)"
+        return f"the NumPy program moves {apart[0]} {OTHERWISE}"
     values = np.array(list(factors.values()))
     if np.allclose(values, -1.0, rtol=MOVES_AGREE):
         return "the NumPy program moves every parameter by minus the port's move: the other way along the gradient"
@@ -67,15 +68,16 @@ def _one_norm_each(moves: dict[str, np.ndarray]) -> float | None:
 
 
 def passes_read(setup: Any, built: Any, context: Any, parameter: str, evidence: dict) -> tuple[list[Finding], Any, Any]:
-    """The port's step again, its passes apart; where it takes the parameter's gradient after moving its weights, the
-    pass each side steps with and the two moves read: (findings, the passes as `port_gradients_taken` gives them, the
+    """The port's step again, its passes apart: the pass each side steps with; where it takes the parameter's gradient
+    after moving its weights, the two moves read too: (findings, the passes as `port_gradients_taken` gives them, the
     weights both sides take the gradient at alike, where they do)."""
     step = evidence["step"]
     taken = quietly(port_gradients_taken, setup, built, step)
-    if not taken or parameter not in taken[1].taken_at:
+    if not taken:
         return [], taken, None
-    records = (context.numpy_record, context.torch_record)
-    found = [f for f in (between_passes(taken[1], parameter, records, evidence),) if f]
+    found = [f for f in (between_passes(taken[1], parameter, (context.numpy_record, context.torch_record), evidence),) if f]
+    if parameter not in taken[1].taken_at:
+        return found, taken, None
     apart, at = quietly(moved_alike, setup, built, context, step, taken[1], parameter) or ("", None)
     if apart:
         return [*found, moved_finding(parameter, apart, evidence)], taken, None
@@ -93,12 +95,15 @@ def moved_alike(setup: Any, built: Any, context: Any, step: int, passes: Passes,
 
 
 def moved_finding(parameter: str, apart: str, evidence: dict) -> Finding:
+    """The two moves compared: a law between them (the other way, another radius, per tensor) at 0.8; a parameter moved
+    otherwise, no law, is a place (an optimizer's step before the later pass, clipped otherwise)."""
     return Finding("moved-within-step", f"The sides part at step {evidence['step']} in the gradient of {parameter}, which the "
                    "port's step takes after moving its weights within the step (measured: a later backward pass at weights "
                    f"away from the step's start, as after SAM's climb): {apart} (measured from the values each step writes). "
                    "Which move is meant the numbers alone do not tell.", evidence,
                    "Compare how each program moves its weights before the later pass: the direction, the norm it divides "
-                   "by (one over all parameters, or each tensor's own), the radius and which parameters move.", 0.8)
+                   "by (one over all parameters, or each tensor's own), the radius and which parameters move.",
+                   0.6 if OTHERWISE in apart else 0.8)
 
 
 def taken_elsewhere_finding(parameter: str, evidence: dict) -> Finding:

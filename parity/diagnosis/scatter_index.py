@@ -29,11 +29,20 @@ def scattered_otherwise(region: list[Value], trace: Trace, other: Trace, toleran
         for made, words in _alternatives(value, trace):
             if made is None:
                 continue
-            twin = next((g for g in port_gradients(other) if g.array.shape == made.shape and agrees(made, g.array, tolerance)), None)
-            if twin is not None or meets_again(trace, value.index, made, other, tolerance, False):
+            twin = next((g for g in port_gradients(other) if g.array.shape == made.shape and agrees(made, g.array, tolerance)
+                         and not _made_already(g.array, trace, value.index, tolerance)), None)
+            known = frozenset(v.index for v in other.values if v.array.size == made.size and v.array.shape == made.shape
+                              and _made_already(v.array, trace, value.index, tolerance))
+            if twin is not None or meets_again(trace, value.index, made, other, tolerance, False, known):
                 meets = f"gives {name(twin)}" if twin is not None else "meets the port's gradients after it"
                 return f"Made again {words}, the NumPy program's {describe(value)} {meets}: {_meaning(words)}"
     return ""
+
+
+def _made_already(gradient: np.ndarray, trace: Trace, scatter: int, tolerance: float) -> bool:
+    """Whether the NumPy program already makes that gradient elsewhere in its step (a scatter made again that lands on
+    another parameter's gradient, which the program computes right, names a wrong term there, not a wrong index)."""
+    return any(v.index != scatter and v.array.shape == gradient.shape and agrees(v.array, gradient, tolerance) for v in trace.values)
 
 
 def _alternatives(value: Value, trace: Trace) -> Iterator[tuple[np.ndarray | None, str]]:
