@@ -37,7 +37,8 @@ def numpy_moves(trace: Trace, start: dict[str, np.ndarray], port_moves: dict[str
 
 def moves_apart(numpy_moved: dict[str, np.ndarray], port_moved: dict[str, np.ndarray]) -> str:
     """How the NumPy program's move within the step parts from the port's, in words; "" where they agree."""
-    apart = [n for n in port_moved if np.linalg.norm(numpy_moved[n] - port_moved[n]) > MOVES_AGREE * max(np.linalg.norm(port_moved[n]), 1e-30)]
+    apart = [n for n in port_moved if np.any(port_moved[n])  # one the port leaves still may move later (its own update)
+             and np.linalg.norm(numpy_moved[n] - port_moved[n]) > MOVES_AGREE * np.linalg.norm(port_moved[n])]
     if not apart:
         return ""
     factors = {n: _factor(numpy_moved[n], port_moved[n]) for n in port_moved if np.any(port_moved[n])}
