@@ -287,3 +287,19 @@ def test_micro_batches_whose_gradients_the_port_resets_between_them_are_named(tm
         "{reset}", "optimizer.zero_grad()\n        ")), data, ["W=fc.weight.T"], "--steps", "3", "--dtype", "float32")
     assert status == 1 and top["name"] == "gradient-accumulation" and top["evidence"]["side"] == "torch", top
     assert "last of its 2 backward passes alone" in top["explanation"], top
+
+
+def test_two_moves_within_a_step_are_compared_by_their_law():
+    from parity.diagnosis.moved_weights import NO_MOVE, moved_finding, moves_apart
+    port = {"W": np.array([[0.3, -0.1], [0.2, 0.4]]), "b": np.array([0.05, -0.02])}
+    assert moves_apart({k: v.copy() for k, v in port.items()}, port) == ""
+    assert "minus the port's move" in moves_apart({k: -v for k, v in port.items()}, port)
+    assert "times 0.5 on every parameter" in moves_apart({k: 0.5 * v for k, v in port.items()}, port)
+    assert moves_apart({k: np.zeros_like(v) for k, v in port.items()}, port) == NO_MOVE
+    otherwise = moves_apart({"W": port["W"][::-1], "b": port["b"]}, port)
+    assert "moves W otherwise" in otherwise
+    evidence = {"step": 1, "parameter": "b", "stage": "backward"}
+    assert moved_finding("b", otherwise, evidence).score < 0.8 <= moved_finding("b", moves_apart(
+        {k: -v for k, v in port.items()}, port), evidence).score
+    still = {"W": port["W"], "b": np.zeros(2)}  # a parameter the port leaves still moves later, by its own update
+    assert moves_apart({"W": port["W"].copy(), "b": np.ones(2)}, still) == ""

@@ -21,6 +21,7 @@ from parity.diagnosis.value_trace import Trace
 MOVES_AGREE = 1e-3  # a move against the other side's, relative to its norm: float32 weights written and read again
 WRITES = ("add", "subtract")  # a parameter moved by a term: p += e, p = p - e
 OTHERWISE = "otherwise (not a multiple of the port's move)"
+NO_MOVE = "the NumPy program writes no move of its weights like the port's (none of the values it writes is one)"
 
 
 def numpy_moves(trace: Trace, start: dict[str, np.ndarray], port_moves: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -45,6 +46,8 @@ def moves_apart(numpy_moved: dict[str, np.ndarray], port_moved: dict[str, np.nda
     if not factors or any(c is None for c in factors.values()):
         return f"the NumPy program moves {apart[0]} {OTHERWISE}"
     values = np.array(list(factors.values()))
+    if np.allclose(values, 0.0, atol=MOVES_AGREE):
+        return NO_MOVE
     if np.allclose(values, -1.0, rtol=MOVES_AGREE):
         return "the NumPy program moves every parameter by minus the port's move: the other way along the gradient"
     if np.allclose(values, values[0], rtol=10 * MOVES_AGREE):
@@ -104,7 +107,7 @@ def moved_finding(parameter: str, apart: str, evidence: dict) -> Finding:
                    "Which move is meant the numbers alone do not tell.", evidence,
                    "Compare how each program moves its weights before the later pass: the direction, the norm it divides "
                    "by (one over all parameters, or each tensor's own), the radius and which parameters move.",
-                   0.6 if OTHERWISE in apart else 0.8)
+                   0.6 if OTHERWISE in apart or apart == NO_MOVE else 0.8)
 
 
 def taken_elsewhere_finding(parameter: str, evidence: dict) -> Finding:
