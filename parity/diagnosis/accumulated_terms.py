@@ -9,8 +9,9 @@ back-propagation adds.
 
     numpy:  g = Σ_k t_k        port:  g ∝ t_K (or t_j + … + t_K)
 
-Across a step's backward passes (SAM's two, a loss back-propagated in parts): one side steps with the sum of the
-gradients the port's passes deliver, the other with the last pass's alone (gradients not zeroed between the passes).
+Across a step's backward passes, each measured by hooks: after the weights moved (SAM's two), one side steps with the
+sum of the passes' gradients (not zeroed between them) or an earlier pass's, the other with the last pass's alone; at
+the same weights (micro-batches), the port steps with the last pass's alone where the NumPy program sums them all.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from parity.diagnosis.value_trace import Trace, Value
 
 ADDS = ("add", "add (in place)")
 PASSES_AGREE = 1e-4  # a float32 sum of two passes against the same two added again
+SUM = "the sum of the gradients"
 STARTS = ("zeros", "zeros_like")
 
 
@@ -123,9 +125,10 @@ def between_passes(passes: Passes, parameter: str, records: tuple[dict, dict], e
     if len(passes.calls.get(parameter, [])) < 2:
         return None
     read = {name: _passes_of(calls, records, name) for name, calls in passes.calls.items() if len(calls) > 1}
-    last = f"the gradient of pass {len(passes.calls[parameter])}"
+    n = len(passes.calls[parameter])
+    last = _pass(n)
     if not passes.moved:
-        return _reset_between(read, parameter, last, evidence)
+        return _reset_between(read, parameter, n, evidence)
     if len(set(read.values())) > 1 and (stale := _read_stale(read, parameter, last, evidence)):
         return stale
     if len(set(read.values())) != 1 or None in (pair := read[parameter]) or pair[0] == pair[1]:
@@ -134,28 +137,27 @@ def between_passes(passes: Passes, parameter: str, records: tuple[dict, dict], e
         return None
     side, kept = ("torch", pair[1]) if pair[0] == last else ("numpy", pair[0])
     words = {"torch": "The port's .grad", "numpy": "The NumPy program's gradient"}[side]
-    mixed = kept.startswith("the sum")
+    mixed = kept == SUM
     return Finding("gradient-accumulation", f"{words} of every parameter at step {evidence['step']} is {kept} of the port's "
-                   f"{len(passes.calls[parameter])} backward passes (measured), where the other side steps with the last "
+                   f"{n} backward passes (measured), where the other side steps with the last "
                    "pass's alone, taken after the weights moved within the step: " + ("the gradients are not zeroed between "
                    "the passes." if mixed else "it steps with a gradient taken before the weights moved, leaving the later "
-                   "pass unused."), {**evidence, "side": side, "passes": len(passes.calls[parameter])},
+                   "pass unused."), {**evidence, "side": side, "passes": n},
                    "Zero the gradients between the passes (optimizer.zero_grad(), first_step(zero_grad=True))." if mixed else
                    "Step with the gradient of the last pass, taken at the moved weights.", 0.9 if side == "torch" else 0.85)
 
 
-def _reset_between(read: dict, parameter: str, last: str, evidence: dict) -> Finding | None:
+def _reset_between(read: dict, parameter: str, n: int, evidence: dict) -> Finding | None:
     """Passes at the same weights (micro-batches): the port steps, on every parameter, with the last pass's gradient
     alone where the NumPy program steps with the sum of all (the whole batch's): the port resets its gradients between
     the passes. (The reverse, a port summing passes the NumPy program keeps one of, may be a pass back-propagated for a
     reading that the port never zeroes: not said here.)"""
-    if len(set(read.values())) != 1 or read[parameter] != ("the sum of the gradients", last):
+    if len(set(read.values())) != 1 or read[parameter] != (SUM, _pass(n)):
         return None
-    n = last.rsplit(" ", 1)[1]
     return Finding("gradient-accumulation", f"The port's .grad of every parameter at step {evidence['step']} is the gradient "
                    f"of the last of its {n} backward passes alone (measured), where the NumPy program steps with the sum of "
                    f"all {n}: the port's gradients are reset between the passes (zero_grad() inside the accumulation loop, "
-                   "or .grad assigned where back-propagation adds).", {**evidence, "side": "torch", "passes": int(n)},
+                   "or .grad assigned where back-propagation adds).", {**evidence, "side": "torch", "passes": n},
                    "Zero the gradients once per step, before the accumulation loop.", 0.9)
 
 
@@ -163,7 +165,7 @@ def _read_stale(read: dict, parameter: str, last: str, evidence: dict) -> Findin
     """The NumPy gradient of the parameter is an earlier pass's, the port's the last's, and another parameter's NumPy
     gradient is no pass's at all: the later backward mixes values of the earlier forward with the moved weights."""
     mine, theirs = read[parameter]
-    if theirs != last or mine is None or mine == last or not mine.startswith("the gradient of pass") or \
+    if theirs != last or mine is None or mine in (last, SUM) or \
             not any(r[0] is None for r in read.values()):
         return None
     others = sorted(n for n, r in read.items() if r[0] is None)
@@ -175,10 +177,14 @@ def _read_stale(read: dict, parameter: str, last: str, evidence: dict) -> Findin
                    "Run the forward pass again at the moved weights before the later backward.", 0.8)
 
 
+def _pass(k: int) -> str:
+    return f"the gradient of pass {k}"
+
+
 def _passes_of(calls: list[np.ndarray], records: tuple[dict, dict], name: str) -> tuple[str | None, str | None]:
     """Which pass (or the sum of all) each side's gradient of the parameter is."""
     arrays = [np.asarray(g, np.float64) for g in calls]
-    named = {**{f"the gradient of pass {k + 1}": g for k, g in enumerate(arrays)}, "the sum of the gradients": sum(arrays[1:], arrays[0])}
+    named = {**{_pass(k + 1): g for k, g in enumerate(arrays)}, SUM: sum(arrays[1:], arrays[0])}
     return tuple(_which(np.asarray(r.get(f"{name}.grad", np.nan), np.float64), named) for r in records)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.accumulated_terms import between_passes
+from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.finding import Finding
 from parity.diagnosis.quietly import quietly
 from parity.diagnosis.replays import Passes, port_gradients_taken, traces
@@ -62,8 +63,8 @@ def moves_apart(numpy_moved: dict[str, np.ndarray], port_moved: dict[str, np.nda
 
 
 def _factor(mine: np.ndarray, theirs: np.ndarray) -> float | None:
-    c = float(np.vdot(mine, theirs) / np.vdot(theirs, theirs))
-    return c if np.linalg.norm(mine - c * theirs) <= MOVES_AGREE * max(np.linalg.norm(mine), 1e-30) else None
+    fit = fit_ratio(mine, theirs)
+    return fit[0] if fit is not None and fit[1] <= MOVES_AGREE else None
 
 
 def _one_norm_each(moves: dict[str, np.ndarray]) -> float | None:

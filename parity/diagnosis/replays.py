@@ -14,6 +14,7 @@ import torch
 
 from parity.diagnosis.evidence import fit_ratio
 from parity.diagnosis.port_values import trace_torch_step, untraced
+from parity.diagnosis.quietly import quietly
 from parity.diagnosis.traced_step import trace_numpy_step
 from parity.diagnosis.value_trace import Trace
 from parity.tolerance.diagnosis import TRACE_AGREES
@@ -181,7 +182,5 @@ def port_gradients_taken(setup: Any, built: Any, step: int) -> tuple[dict[str, n
 def taken_elsewhere(setup: Any, built: Any, step: int, parameter: str) -> bool:
     """Whether the port's step takes the gradient it steps the parameter with after its weights moved within the step
     (SAM's second pass): central differences at the step's start judge no side's gradient of it."""
-    try:
-        return parameter in port_gradients_taken(setup, built, step)[1].taken_at
-    except Exception:  # noqa: BLE001 - a port that cannot be stepped again: judged as before
-        return False
+    taken = quietly(port_gradients_taken, setup, built, step)  # a port that cannot be stepped again: judged as before
+    return taken is not None and parameter in taken[1].taken_at
