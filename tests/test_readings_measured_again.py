@@ -6,6 +6,8 @@ import numpy as np
 
 from parity.diagnosis.counterparts import _joined_otherwise
 from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.statistic_terms import statistic_term
+from parity.diagnosis.steps_left_out import _matching_scaled
 from parity.diagnosis.term_apart import terms_weighted
 from parity.diagnosis.value_trace import describe
 from tests.test_trace_readings import values
@@ -190,3 +192,30 @@ def test_a_sigmoid_s_derivative_applied_again_over_two_products_is_one_factor_to
     port = values(("X", z, (), ""), ("linear", z, (0,), ""), ("grad", p - y, (1,), ""))
     said = derivative_factor(mine.values[5], mine, port, 1e-9, describe)
     assert "v(1 - v), the sigmoid's derivative" in said and "one chain-rule factor too many" in said, said
+
+
+def test_a_chain_s_gradient_times_a_mean_s_one_over_n_is_no_rate_folded_into_a_product():
+    """mean(g_sub) = -g_mu / 12 for every program centring x by its mean (the port's own graph): a gradient within the
+    chain scaled by a number the NumPy program writes is no sign of a step left out; a parameter's gradient is."""
+    g = RNG.normal(size=(4, 12))
+    mine = values(("X", g, (), ""), ("multiply", g / 12, (0, 1 / 12), ""))
+    chain = values(("grad", -g.sum(axis=1, keepdims=True), (), ""))
+    assert _matching_scaled(-chain.values[0].array / 12, chain.values, 1e-9, mine) is None
+    weight = values(("W.grad", -g.sum(axis=1, keepdims=True), (), ""))
+    assert _matching_scaled(-weight.values[0].array / 12, weight.values, 1e-9, mine) is not None
+
+
+def test_a_normalisation_s_variance_term_is_read_beside_many_gradients_of_its_shape():
+    """dx = rstd·(dx̂ - mean(dx̂)) where the port's is less rstd·x̂·mean(dx̂·x̂): the term a statistic carries, found
+    where a transformer's forty other gradients of that shape come first in the trace."""
+    x, dxhat = RNG.normal(size=(6, 5, 8)), RNG.normal(size=(6, 5, 8))
+    centred = x - x.mean(axis=-1, keepdims=True)
+    rstd = 1 / np.sqrt((centred ** 2).mean(axis=-1, keepdims=True) + 1e-5)
+    xhat = centred * rstd
+    mine_dx = rstd * (dxhat - dxhat.mean(axis=-1, keepdims=True))
+    right = mine_dx - rstd * xhat * (dxhat * xhat).mean(axis=-1, keepdims=True)
+    mine = values(("X", x, (), ""), ("subtract", centred, (0, "?"), ""), ("multiply", xhat, (1, "?"), ""),
+                  ("multiply", mine_dx, ("?", "?"), ""))
+    port = values(*[("grad", RNG.normal(size=x.shape), (), "") for _ in range(44)], ("grad", right, (), ""))
+    said = statistic_term(mine.values[3], [], mine, port, 1e-9)
+    assert "a statistic over that axis" in said and "one number per row" in said, said

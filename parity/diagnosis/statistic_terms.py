@@ -23,8 +23,7 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
     over its count) or a term proportional, row by row or column by column, to a forward value."""
     departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
     gradients = [v for v in torch_trace.values if is_gradient(v)]
-    pairs = [(value, theirs, a) for value in departing[:8] if np.any(value.array)
-             for theirs in gradients if (a := aligned(value.array, theirs.array)) is not None]
+    pairs = [pair for value in departing[:8] if np.any(value.array) for pair in _nearest(value, gradients)]
     for value, theirs, a in pairs[:STATISTIC_PAIRS]:  # an unrolled recurrence has many: the nearest first
         if agrees(a, theirs.array, tolerance):
             continue
@@ -46,6 +45,14 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
                     "a statistic over that axis (a normalisation's variance, x̂·mean(dx̂·x̂); a mean's or a norm's "
                     "path) left out on the NumPy side, or there with another weight.")
     return ""
+
+
+def _nearest(value: Value, gradients: list[Value], keep: int = 4) -> list[tuple[Value, Value, np.ndarray]]:
+    """The port's gradients that fit the value, nearest first (relative distance), the few nearest: a transformer's
+    many gradients of one shape would fill the pairs compared before the value's own place is reached."""
+    fits = [(value, theirs, a) for theirs in gradients if (a := aligned(value.array, theirs.array)) is not None]
+    distance = lambda pair: float(np.linalg.norm(pair[1].array - pair[2]) / max(np.linalg.norm(pair[1].array), 1e-300))  # noqa: E731
+    return sorted(fits, key=distance)[:keep]
 
 
 def _per_unit_factor(mine: np.ndarray, theirs: np.ndarray, other: Trace, tolerance: float, numbers: set[float]) -> str:

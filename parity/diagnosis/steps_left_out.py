@@ -152,6 +152,9 @@ def _matching_scaled(array: np.ndarray, gradients: list[Value], tolerance: float
     into the product), in its layout or transposed: (that gradient, the number)."""
     numbers = numbers_written(trace) - {1.0}
     for g in gradients:
+        if not g.op.endswith(".grad"):
+            continue  # a gradient within the chain times 1/n is what a mean of the one after it gives (a centring's
+            # sum), by the port's own graph: a closed form's mean, no step left out
         theirs = aligned(g.array, array)
         if theirs is None or not np.any(theirs):
             continue
