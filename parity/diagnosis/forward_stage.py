@@ -21,6 +21,7 @@ from parity.diagnosis.mean_counts import count_meaning
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.replays import replayed, trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
+from parity.diagnosis.variance_divisors import variance_divisors
 from parity.diagnosis.written_forward import LOCATED, written_forward
 from parity.engine.result import RunResult
 from parity.engine.setup import Setup
@@ -45,7 +46,8 @@ def forward_readings(setup: Setup, built, result: RunResult, name: str, rows: in
     if found[0].score < 0.8 and (located := quietly(written_forward, setup, _seeing(built, numpy_record, torch_record, name),
                                                     failure.step, name, numpy_record[name])):
         ranked(found, located)
-    if found[0].score < 0.8 and (idiom := quietly(port_idioms, setup, built, failure.step)):
+    if found[0].score < 0.8 and (idiom := quietly(variance_divisors, setup, built, failure.step)
+                                 or quietly(port_idioms, setup, built, failure.step)):
         ranked(found, idiom)
     if name == "output" and found[0].score < 0.8 and (kept := _kept_beside(result, found[0])):
         found[0] = kept
