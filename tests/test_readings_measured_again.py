@@ -6,6 +6,8 @@ import numpy as np
 
 from parity.diagnosis.counterparts import _joined_otherwise
 from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.rearranged import column_order
+from parity.diagnosis.update_recurrence import _not_the_rate
 from parity.diagnosis.statistic_terms import statistic_term
 from parity.diagnosis.steps_left_out import _matching_scaled
 from parity.diagnosis.term_apart import terms_weighted
@@ -219,3 +221,21 @@ def test_a_normalisation_s_variance_term_is_read_beside_many_gradients_of_its_sh
     port = values(*[("grad", RNG.normal(size=x.shape), (), "") for _ in range(44)], ("grad", right, (), ""))
     said = statistic_term(mine.values[3], [], mine, port, 1e-9)
     assert "a statistic over that axis" in said and "one number per row" in said, said
+
+
+def test_a_sort_read_backwards_through_a_view_is_no_order_apart_and_a_reversed_one_is_said_so():
+    """np.sort(z)[:, ::-1] is traced as the ascending sort, the view unseen: its cumsum, recomputed, shows the program
+    reads it in the port's descending order. Without such a use, the reversal is said as a sort order."""
+    z = RNG.normal(size=(6, 4))
+    ascending, descending = np.sort(z, axis=1), np.sort(z, axis=1)[:, ::-1]
+    mine = values(("X", z, (), ""), ("sort", ascending, (0,), "axis=-1"), ("cumsum", np.cumsum(descending, axis=1), (1,), "axis=-1"))
+    port = values(("X", z, (), ""), ("sort", descending, (0,), "part 0"))
+    assert column_order([mine.values[1]], port, 1e-9, mine) == ""
+    read_as_is = values(("X", z, (), ""), ("sort", ascending, (0,), "axis=-1"), ("cumsum", np.cumsum(ascending, axis=1), (1,), "axis=-1"))
+    said = column_order([read_as_is.values[1]], port, 1e-9, read_as_is)
+    assert "reversed" in said and "descending" in said, said
+
+
+def test_a_factor_on_one_parameter_s_updates_is_its_gradient_s_where_the_others_agree_under_one_rate():
+    said = _not_the_rate(1 / 32, ["W1", "b1"], 32)
+    assert "not the rate" in said and "W1, b1" in said and "32 times (the batch size)" in said, said

@@ -53,10 +53,9 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
                 # put in again (a factor or mask of 1 there): no source shown
             twin = next((v for v in other.values if accept(v) and same_laid(result, v.array, tolerance)), None)
-            if twin is not None and twin.op != "grad" and not twin.op.endswith(".grad") and any(
-                    same_laid(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
-                continue  # a forward value the NumPy program already has: the formula collapsing to it with the
-                # value put in (a·b/b), which shows nothing of where the two part
+            if twin is not None and any(same_laid(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
+                continue  # a value the NumPy program already has: the formula collapsing to it with the value put in
+                # (a·b/b), or a sibling's (dz = -g_z / n beside deta = -g_eta / n), which shows nothing of where they part
             if twin is not None and not (reference and meets_again(trace, value.index, result, other, tolerance) is False):
                 # (so corrected, a NumPy backward that meets none of the port's values after it shows no source)
                 if reference and (count := _divided_by_number(trace.values[leaf], candidate)) and value.op == "mean":

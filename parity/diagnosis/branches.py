@@ -30,15 +30,15 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
             differ = np.abs(a - b) > CLOSE * max(float(np.abs(b).max()), 1e-30)
             if not differ.any() or differ.all() or _term_added(mine, b, trace):
                 continue
-            for mask in (m for m in masks if m.array.size == a.size):
-                inside = mask.array.reshape(-1) != 0
+            for mask, holds in ((m, h) for m in masks if m.array.size == a.size for h in (True, False)):
+                inside = (mask.array.reshape(-1) != 0) == holds  # the branch where it holds, or the other one
                 live = inside & ((a != 0) | (b != 0))  # the branch's entries that carry a gradient at all
                 outside = ~inside & (b != 0)  # the other branch agrees where it carries a gradient: not a gate's zeros
                 if np.any(differ & ~inside) or differ.sum() < 0.5 * live.sum() or outside.sum() < max(3, 0.2 * (~inside).sum()):
                     continue
                 said = (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
-                        f"all where its {describe(mask)} holds ({int(inside.sum())} entries)")
-                factor = _factor(a[differ], b[differ], trace)
+                        f"all where its {describe(mask)} {'holds' if holds else 'does not hold'} ({int(inside.sum())} entries)")
+                factor = _factor(a[differ], b[differ], trace) or _value_factor(a, b, differ, trace, mine.index)
                 if not factor and (term := _one_constant(a[differ] - b[differ])) is not None:
                     return (f"{said}, and there it is the port's {'plus' if term > 0 else 'less'} {abs(term):.6g} at every one of them: a term of the gradient "
                             "that is one constant on that branch (an L1 penalty's λ·sign(x), a hinge's slope), left out "
@@ -75,3 +75,23 @@ def _factor(a: np.ndarray, b: np.ndarray, trace: Trace) -> str:
     forms = {"n": "the number", "1/n": "one over the number", "n²": "the square of the number", "1/n²": "one over the square of the number"}
     where = f", {forms[found[2]]} {found[1]:g} the program writes" if found else ""
     return f" (there it is {k:.6g} times the port's{where}{f': {said[1]}' if said else ''})"
+
+
+def _value_factor(a: np.ndarray, b: np.ndarray, differ: np.ndarray, trace: Trace, before: int) -> str:
+    """The ratio on the branch's entries one of the program's own values there, or one over it (y/λ - 1 where y - λ
+    belongs: dλ/dη = λ left out): a factor of the chain rule left out or applied on that branch."""
+    live = differ & (b != 0)
+    if live.sum() < 3:
+        return ""
+    ratios = a[live] / b[live]
+    for value in (v for v in trace.values[:before] if v.array.size == a.size and v.op not in ("X", "y")):
+        entries = value.array.reshape(-1)[live]
+        if np.ptp(entries) == 0 or np.any(entries == 0):
+            continue
+        for k, words in ((entries, "times"), (1 / entries, "divided by")):
+            if np.allclose(ratios, k, rtol=1e-4, atol=0):
+                return (f" (there it is the port's {words} its {describe(value)}, entry by entry: a factor of the chain rule "
+                        f"{'applied there again' if words == 'times' else 'left out there'}: a derivative through the op that "
+                        "makes that value, as exp's is exp itself, or a share or weight the branch carries)")
+    return ""
+

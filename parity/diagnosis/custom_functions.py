@@ -164,3 +164,17 @@ def unjudged(found: Finding, stepped: list[tuple[Any, tuple]], apart: str = "") 
     return Finding("backward", found.explanation + caveat, evidence, "Compare the two backward passes at that value, the "
                    "surrogate gradient first (its formula, its centre, what it is evaluated at).",
                    found.score if "neutral" in found.evidence else min(found.score, LOCATED))  # a difference said sideless
+
+
+def no_oracle(found: Finding | None, parameter: str, errors: tuple[float, float]) -> Finding | None:
+    """A located backward finding where neither side's gradient of the parameter is the loss's derivative (a gradient
+    reversal, a stop-gradient, a custom backward meant so): read against the port's values, but said without a side,
+    for no measurement says which side parts."""
+    if found is None:
+        return None
+    evidence = {k: v for k, v in found.evidence.items() if k != "side"}
+    caveat = (f" Neither side's gradient of {parameter} is the derivative of the loss (central differences: the port's "
+              f"relative error {errors[0]:.3g}, the NumPy program's {errors[1]:.3g}: a gradient reversal, a stop-gradient "
+              "or a custom backward, meant so on both sides), so no oracle says which side parts; read against the port's "
+              "values, the side is not said: check both programs at that place.")
+    return Finding("backward", found.explanation + caveat, {**evidence, "oracle": "none"}, found.fix, found.score)

@@ -11,13 +11,15 @@ import numpy as np
 
 from parity.diagnosis.steps_left_out import gradient_words
 from parity.diagnosis.missing_terms import is_gradient
+from parity.diagnosis.recompute import read_as
 from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 FIRST_VALUES = 12
 
 
-def column_order(numpy_values: list[Value], torch_trace: Trace, tolerance: float) -> str:
-    """The first departing NumPy matrix whose rows are a port value's rows with the columns permuted, said."""
+def column_order(numpy_values: list[Value], torch_trace: Trace, tolerance: float, numpy_trace: Trace | None = None) -> str:
+    """The first departing NumPy matrix whose rows are a port value's rows with the columns permuted, said; not one the
+    NumPy program goes on to read in the port's order (a view, zs[:, ::-1], that its trace does not see)."""
     matrices = [v for v in numpy_values if v.array.ndim == 2 and v.array.shape[1] >= 2 and np.ptp(v.array) > 0]
     for mine in matrices[:FIRST_VALUES]:
         for theirs in (v for v in torch_trace.values if v.array.shape == mine.array.shape and v.op != "grad"):
@@ -25,7 +27,7 @@ def column_order(numpy_values: list[Value], torch_trace: Trace, tolerance: float
                                                                          np.sort(theirs.array, axis=1), tolerance):
                 continue
             order = _order(mine.array, theirs.array, tolerance)
-            if order is not None:
+            if order is not None and not (numpy_trace and read_as(mine, theirs.array, numpy_trace, tolerance)):
                 return (f"The NumPy program's {describe(mine)} holds in each row the numbers of the port's "
                         f"{describe(theirs)}, in another order: {_read(order, _flattened(theirs, torch_trace))}.")
     return ""
@@ -61,6 +63,9 @@ def _read(order: np.ndarray, shape: tuple[int, ...] | None) -> str:
                 return (f"the port flattens a {shape} array per row, the NumPy program the same array with its axes in the "
                         f"order {tuple(a + 1 for a in axes)} of the port's (1-based after the batch): a flatten or reshape "
                         "of another layout (channels-last against channels-first, or a transpose left out before the reshape)")
+    if order.size > 2 and np.array_equal(order, np.arange(order.size)[::-1]):
+        return ("the port's columns reversed, last first: one side sorts in descending order and the other in ascending "
+                "order (np.sort ascends; a [::-1] left out or added, torch.sort(descending=True)), or reads the axis backwards")
     for size in range(order.size // 2, 1, -1):  # the largest blocks that move whole
         if order.size % size == 0:
             blocks = order.reshape(-1, size)
@@ -282,17 +287,3 @@ def _weights_over(ops: list[Value], source: np.ndarray) -> tuple[int, np.ndarray
             if np.abs(moved @ weights - op.array.reshape(-1)).max() <= 1e-6 * max(np.abs(op.array).max(), 1e-12):
                 return axis, weights
     return None
-
-
-def reordered(mine: np.ndarray, theirs: np.ndarray) -> str:
-    """Two operands of one shape, per column the same numbers in another order (weights laid out reversed)."""
-    if mine.shape != theirs.shape or mine.ndim != 2 or mine.shape[1] < 2 or np.ptp(mine, axis=0).max() > 1e-6 * max(
-            np.abs(mine).max(), 1e-12):
-        return ""  # one row of numbers for every row (a weight per column) only
-    a, b = mine[0], theirs[0]
-    if np.allclose(a, b, rtol=1e-6) or not np.allclose(np.sort(a), np.sort(b), rtol=1e-6):
-        return ""
-    words = "in reverse order" if np.allclose(a, b[::-1], rtol=1e-6) else "in another order"
-    return (f" Per column they are the same {len(a)} numbers {words} (the NumPy program's {np.round(a, 4).tolist()}, the "
-            f"port's {np.round(b, 4).tolist()}): one side lays its per-column weights out the other way round (an "
-            "arange counted down, a flipped axis).")

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from parity.diagnosis.value_trace import Trace, Value
+from parity.diagnosis.value_trace import Trace, Value, agrees
 
 
 def leaves(trace: Trace, index: int, depth: int) -> list[int]:
@@ -112,6 +112,9 @@ def recomputed_from(value: Value, replaced: dict[int, np.ndarray], trace: Trace)
                 return np.asarray(reduce(args[0], axis=axes, keepdims="keepdims=True" in value.detail), np.float64)
             if op in ("matmul", "dot") and len(args) == 2:
                 return product(args, value.array.shape)
+            if op in ("cumsum", "cumprod") and len(args) == 1:  # a running sum along one axis (flattened where none)
+                axis = re.search(r"axis=(-?\d+)", value.detail)
+                return np.asarray(getattr(np, op)(args[0], axis=int(axis.group(1)) if axis else None), np.float64)
             if op in ("concatenate", "stack"):  # a join of its inputs along one axis (0 where none is given)
                 axis = re.search(r"axis=(-?\d+)", value.detail)
                 join = np.concatenate if op == "concatenate" else np.stack
@@ -124,3 +127,14 @@ def recomputed_from(value: Value, replaced: dict[int, np.ndarray], trace: Trace)
             return np.asarray(function(*args), np.float64)
         except (ValueError, TypeError):
             return None
+
+
+def read_as(mine: Value, laid: np.ndarray, trace: Trace, tolerance: float) -> bool:
+    """Whether an op the NumPy program makes from the value gives what it recorded only with the value laid out as
+    `laid`: the program read it through a view in that order."""
+    for user in (trace.values[u] for u in mine.users[:4]):
+        as_traced, as_laid = (recomputed(user, mine.index, a, trace) for a in (mine.array, laid))
+        if as_laid is not None and as_laid.shape == user.array.shape and agrees(as_laid, user.array, tolerance) and not (
+                as_traced is not None and as_traced.shape == user.array.shape and agrees(as_traced, user.array, tolerance)):
+            return True
+    return False

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from parity.diagnosis.finding import Finding
+from parity.diagnosis.ratios import ratio_meaning
 from parity.diagnosis.replays import lockstep
 
 STEPS = 6  # steps stepped in lockstep, from the first; the law is fitted past the first
@@ -28,7 +29,7 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
     history = _history(setup, built, max(step + 1, STEPS), parameter)
     if history is None:
         return None
-    grads, starts, updates = history
+    grads, starts, updates, alike = history
     laws = {side: _fit(u, grads, starts) for side, u in updates.items()}
     if any(law is None for law in laws.values()):
         return None
@@ -40,6 +41,11 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
         return None
     first = updates["numpy"][0] @ updates["torch"][0] / max(float(updates["numpy"][0] @ updates["numpy"][0]), 1e-300)
     meaning, side = _meaning(mine, theirs, _decay_alike(mine, theirs, apart), first)
+    if RATE in meaning and alike and (groups := _groups(built)) is not None and groups <= 1:
+        meaning = _not_the_rate(first, alike, len(setup.batch(step)[0]))
+    elif RATE in meaning and (counted := ratio_meaning(1 / first, len(setup.batch(step)[0]))) and counted[0] == "loss-reduction":
+        meaning += (f" The factor is also the batch's {len(setup.batch(step)[0])} rows: every gradient of the NumPy program "
+                    f"{counted[1]} gives these very updates, which the numbers do not tell from a learning rate.")
     shown = "; ".join(f"{NAMES[k]}: NumPy {mine[k]:.4g}, port {theirs[k]:.4g}" for k in range(4) if k in apart or k < 3)
     text = (f"Each side's updates of {parameter} follow one recurrence u_t = a·u_(t-1) + b·g_t + c·g_(t-1) + d·p_t "
             f"(fitted over steps 2 to {len(grads)} in lockstep, g the gradient at the shared start): {shown}. {meaning}")
@@ -79,8 +85,8 @@ def _meaning(mine: tuple, theirs: tuple, apart: list[int], first: float) -> tupl
                     "and the decay term (b·λ) is the same on both sides: the gradient itself is scaled on one side (a "
                     "loss's reduction, a mean where a sum belongs), not the learning rate, which would scale the decay too."
                     f"{_averaged(ratio, mu, rate_apart=True)}", "both")
-        return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: the learning "
-                f"rate (momentum's recurrence itself is the same).{_averaged(first, mu)}", "both")
+        return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too: {RATE} "
+                f"(momentum's recurrence itself is the same).{_averaged(first, mu)}", "both")
     if apart == [1]:
         return _dampening(mine, theirs, mu)
     if apart == [3] or apart == [1, 3]:
@@ -159,10 +165,33 @@ def _clean(coefficients: np.ndarray, columns: np.ndarray, target: np.ndarray) ->
     return np.where(size <= 1e-6 * np.abs(target).max(), 0.0, coefficients)
 
 
-def _history(setup: Any, built: Any, steps: int, parameter: str) -> tuple[np.ndarray, np.ndarray, dict] | None:
-    """g_t, p_t and each side's u_t of the parameter at steps 1..steps, in lockstep from shared starts."""
-    grads, starts, updates = [], [], {"numpy": [], "torch": []}
-    for _, a, b, torch_side in lockstep(setup, built, steps):
+RATE = "the learning rate"
+
+
+def _not_the_rate(first: float, alike: list[str], rows: int) -> str:
+    """A factor on one parameter's updates where others' agree under one learning rate: its gradient's."""
+    meaning = ratio_meaning(1 / first, rows)
+    named = f" ({meaning[1]})" if meaning else ""
+    return (f"Every update of the port is {first:.6g} times the NumPy program's, the first one too, while the updates of "
+            f"{', '.join(alike[:3])} agree under the port's one learning rate: not the rate, which would scale them all, but "
+            f"this parameter's gradient{named}: {GRADIENT_ALONE}.")
+
+
+def _groups(built: Any) -> int | None:
+    """The port's optimizer's parameter groups (several can hold several rates)."""
+    optimizer = getattr(built.make_sides()[1], "names", {}).get("optimizer")
+    groups = getattr(optimizer, "param_groups", None)
+    return len(groups) if groups is not None else None
+
+
+def _history(setup: Any, built: Any, steps: int, parameter: str) -> tuple[np.ndarray, np.ndarray, dict, list[str]] | None:
+    """g_t, p_t and each side's u_t of the parameter at steps 1..steps, in lockstep from shared starts; and the other
+    parameters whose first updates agree."""
+    grads, starts, updates, alike = [], [], {"numpy": [], "torch": []}, []
+    for t, a, b, torch_side in lockstep(setup, built, steps):
+        if t == 1:
+            alike = [k.removesuffix(".update") for k in a if k.endswith(".update") and k != f"{parameter}.update" and k in b
+                     and np.shape(a[k]) == np.shape(b[k]) and np.any(b[k]) and np.allclose(a[k], b[k], rtol=1e-4, atol=0)]
         gradient = (torch_side.gradients() or {}).get(parameter)
         if gradient is None or f"{parameter}.update" not in a or f"{parameter}.update" not in b:
             return None
@@ -173,4 +202,4 @@ def _history(setup: Any, built: Any, steps: int, parameter: str) -> tuple[np.nda
         updates["numpy"].append(np.asarray(a[f"{parameter}.update"], np.float64).ravel())
         updates["torch"].append(np.asarray(b[f"{parameter}.update"], np.float64).ravel())
         starts.append(after - updates["torch"][-1])
-    return np.array(grads), np.array(starts), {k: np.array(v) for k, v in updates.items()}
+    return np.array(grads), np.array(starts), {k: np.array(v) for k, v in updates.items()}, alike

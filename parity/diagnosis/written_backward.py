@@ -20,7 +20,7 @@ from parity.diagnosis.one_use import one_use_replaced
 from parity.diagnosis.another_source import another_input
 from parity.diagnosis.written_ops import substituted, weight_left_out
 from parity.diagnosis.written_entries import forward_values, written_apart
-from parity.diagnosis.custom_functions import surrogates, unjudged
+from parity.diagnosis.custom_functions import no_oracle, surrogates, unjudged
 from parity.diagnosis.surrogates_compared import surrogate_apart
 from parity.diagnosis.port_gradient import enlarged, not_derivative, port_error, why_not_derivative
 from parity.diagnosis.delta_factor import before_the_frontier, delta_factor
@@ -53,9 +53,8 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     """Only where the port's gradient of the parameter is the derivative of the NumPy program's own loss (the loss
     its step reports, by central differences): then the port's autograd is the reference the NumPy values part from.
     Where it is not, the port's backward is the suspect, unless the NumPy program's gradient (kept, or read from its
-    first step's optimizer state) is no derivative of that loss either: both stop a gradient somewhere by design (a
-    capsule's routing, a target network), central differences cannot say which side parts, and the port's values are
-    the reference again."""
+    first step's optimizer state) is no derivative of that loss either (a gradient reversal, a capsule's routing): the
+    port's values the reference to read the difference against, and no side said."""
     if port_gradient is None:  # a NumPy program that keeps no gradients: the port's, from its own step again
         port_gradient = raw_gradients(setup, built, step).get(parameter)
     if port_gradient is None or not np.any(port_gradient):
@@ -76,9 +75,10 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
     if error > FD_AGREES and (stepped := surrogates(setup, built, step)):
         found = located_backward(setup, built, step, parameter, after)  # central differences judge no surrogate
         return found and unjudged(found, stepped, surrogate_apart(traces(setup, built, step)[0], stepped))
+    neither = None  # or both sides' central-difference errors, where neither is the loss's derivative
     if error > FD_AGREES and numpy_gradient is not None and (mine := port_error(
             setup, built, step, parameter, np.asarray(numpy_gradient, np.float64), apart)) is not None and mine > FD_AGREES:
-        error = 0.0  # neither side's gradient is the loss's derivative: no oracle here, the port's backward the reference
+        error, neither = 0.0, (error, mine)  # read against the port's values, no side said
     if error > FD_AGREES:
         why = why_not_derivative(setup, built, step, parameter, apart, (port_gradient, numpy_gradient))
         return Finding("port-gradient", f"The programs' losses agree at the shared start of step {step}, but the port's "
@@ -88,9 +88,10 @@ def written_backward(setup: Any, built: Any, step: int, parameter: str, after: n
                        "Check the port's custom backward passes and hooks, and that each parameter is its own tensor.",
                        0.9 if "(measured)" in why else 0.85 if "one Parameter under" in why else 0.7)
     fair = kept is not None and kept <= FD_AGREES  # the port's own .grad the derivative: a clipped one is no yardstick
-    return located_backward(setup, built, step, parameter, after, fair=fair) or (numpy_gradient is not None and located_backward(
+    found = located_backward(setup, built, step, parameter, after, fair=fair) or (numpy_gradient is not None and located_backward(
         setup, built, step, parameter, numpy_gradient, kept_gradient=True, fair=fair)) or (  # Adam's first step agrees anyway
         not_derivative(setup, built, (step, parameter, apart), error, numpy_gradient) if fair else None)
+    return no_oracle(found, parameter, neither) if neither else found
 
 
 def located_backward(setup: Any, built: Any, step: int, parameter: str, after: np.ndarray,

@@ -279,7 +279,7 @@ def _layout_readings(numpy_trace: Trace, torch_trace: Trace, frontier: Value, tw
         ("columns", lambda: said("forward", reshaped_as_it_lies(numpy_ops, torch_ops, frontier, twin) or viewed_for_transpose(
             torch_ops, frontier, twin, numpy_ops), "Put the axes in the same order before the reshape on both sides.")),
         ("columns", lambda: said("forward", contraction(numpy_ops, torch_ops, frontier, twin), "Weigh the entries alike in both programs.")),
-        ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance), "Lay the values out in the same order in both programs.")),
+        ("columns", lambda: said("forward", column_order(departing, torch_trace, tolerance, numpy_trace), "Lay the values out in the same order in both programs.")),
         ("columns", lambda: columns_said(said, columns(departing[:12], torch_ops, frontier, numpy_trace), LOCATED)),
         ("axes", lambda: said("forward", normalised_axis(departing[:24], torch_ops), "Normalise over the classes' axis.", 0.85)),
         ("axes", lambda: said("forward", axes_of(numpy_ops, torch_ops, frontier), "Reduce over the same axis in both programs.")),

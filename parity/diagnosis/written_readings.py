@@ -12,10 +12,9 @@ from parity.diagnosis.bound_rows import ancestors
 from parity.diagnosis.operand_powers import complement
 from parity.diagnosis.broadcasts import other_axis
 from parity.diagnosis.held_statistics import held_statistics
-from parity.diagnosis.rearranged import reordered
 from parity.diagnosis.masked_means import mask_scaled, zeroed_on_one_side
 from parity.diagnosis.value_laws import law_between, op_kind
-from parity.diagnosis.windows import windows_apart
+from parity.diagnosis.windows import reordered, windows_apart
 from parity.diagnosis.precedence import constants_grouped, count_off_by_one, term_weighted
 from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value
