@@ -6,6 +6,7 @@ import numpy as np
 
 from parity.diagnosis.counterparts import _joined_otherwise
 from parity.diagnosis.precedence import grouped_otherwise
+from parity.diagnosis.layer_weights import _kept_scaled
 from parity.diagnosis.rearranged import column_order
 from parity.diagnosis.update_recurrence import _not_the_rate
 from parity.diagnosis.statistic_terms import statistic_term
@@ -239,3 +240,10 @@ def test_a_sort_read_backwards_through_a_view_is_no_order_apart_and_a_reversed_o
 def test_a_factor_on_one_parameter_s_updates_is_its_gradient_s_where_the_others_agree_under_one_rate():
     said = _not_the_rate(1 / 32, ["W1", "b1"], 32)
     assert "not the rate" in said and "W1, b1" in said and "32 times (the batch size)" in said, said
+
+
+def test_one_mask_with_its_scale_taken_otherwise_is_read_as_keep_squared():
+    w, mask = RNG.normal(size=(6, 8)), RNG.random(size=(6, 8)) > 0.25
+    said = _kept_scaled(w * mask / 0.75, w * mask * 0.75)
+    assert "same" in said and "0.75²" in said and "1/keep" in said, said
+    assert _kept_scaled(w * mask / 0.75, w * (RNG.random(size=(6, 8)) > 0.25) * 0.75) == ""  # two masks: another reading

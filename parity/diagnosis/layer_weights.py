@@ -28,7 +28,7 @@ def given_weights(numpy_ops: list[Value], torch_ops: list[Value], frontier: Valu
     if mine is None or theirs is None or mine.shape != theirs.shape or agrees(mine, theirs, tolerance):
         return ""
     said = _mapped(mine, theirs, product, torch_trace) or _reused(theirs, numpy_ops[0], numpy_trace, tolerance) or \
-        min(mine.shape) >= 2 and (_quantised(mine, theirs) or _zeros(mine, theirs) or _scales(mine, theirs)
+        min(mine.shape) >= 2 and (_quantised(mine, theirs) or _zeros(mine, theirs) or _scales(mine, theirs) or _kept_scaled(mine, theirs)
                                   or _low_rank(mine, theirs))  # a column's
     # ratios say nothing
     if not said:
@@ -161,6 +161,23 @@ def _scales(mine: np.ndarray, theirs: np.ndarray) -> str:
                 "along the other axis on one side (a norm over dim=0 where dim=1 belongs in nn.Linear's (out, in) "
                 "layout, or a gain of shape (out,) broadcast over the inputs).")
     return ""
+
+
+def _kept_scaled(mine: np.ndarray, theirs: np.ndarray) -> str:
+    """The same entries zeroed on both sides (one mask), the others one ratio apart: the mask's scale taken otherwise
+    (DropConnect's w·m·keep where w·m / keep belongs: keep² apart)."""
+    kept = mine != 0
+    if not kept.any() or kept.all() or np.any(kept != (theirs != 0)):
+        return ""
+    ratio = mine[kept] / theirs[kept]
+    c = float(np.median(ratio))
+    if np.ptp(ratio) > READ * np.abs(ratio).max():
+        return ""
+    root = next((k for k in (np.sqrt(c), 1 / np.sqrt(c)) if abs(k * 1000 - round(k * 1000)) <= 1e-6 * k * 1000), None)
+    square = (f" ({c:.6g} is {min(root, 1 / root):.6g}² or its inverse: that number multiplied on one side where the other "
+              "divides by it, an inverted dropout's keep where 1/keep belongs)") if root is not None and c > 0 else ""
+    return (f"both zero the same {int((~kept).sum())} entries (one mask), and on the others the NumPy program's is {c:.6g} "
+            f"times the port's: the mask's scale taken otherwise on one side{square}.")
 
 
 def _dims(c: float, shape: tuple[int, int]) -> str:
