@@ -7,6 +7,7 @@ import numpy as np
 from parity.diagnosis.counterparts import _joined_otherwise
 from parity.diagnosis.precedence import grouped_otherwise
 from parity.diagnosis.layer_weights import _kept_scaled
+from parity.diagnosis.mean_counts import counted_meaning
 from parity.diagnosis.rearranged import column_order
 from parity.diagnosis.update_recurrence import _not_the_rate
 from parity.diagnosis.statistic_terms import statistic_term
@@ -247,3 +248,10 @@ def test_one_mask_with_its_scale_taken_otherwise_is_read_as_keep_squared():
     said = _kept_scaled(w * mask / 0.75, w * mask * 0.75)
     assert "same" in said and "0.75²" in said and "1/keep" in said, said
     assert _kept_scaled(w * mask / 0.75, w * (RNG.random(size=(6, 8)) > 0.25) * 0.75) == ""  # two masks: another reading
+
+
+def test_a_half_is_also_read_as_two_counts_where_the_batch_holds_a_mask_keeping_half_its_rows():
+    X = np.hstack([RNG.normal(size=(32, 2)), (np.arange(32) % 2)[:, None].astype(float)])
+    name, words = counted_meaning(0.5, 32, X)
+    assert name == "factor-2" and "16/32" in words and "mask" in words and "column 2" in words, words
+    assert counted_meaning(0.5, 32, X[:, :2]) == ("factor-2", "half")  # no mask: the number alone

@@ -14,6 +14,7 @@ from typing import Iterator
 import numpy as np
 
 from parity.diagnosis.loss_offsets import several_losses
+from parity.diagnosis.ratios import ratio_meaning
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 MEANS = {"mean", "average", "nanmean"}
@@ -235,3 +236,20 @@ def masked_count(r: float, rows: int) -> str:
     mine, theirs = (f"all {rows} rows", f"the {k} rows a mask keeps") if r < 1 else (f"the {k} rows a mask keeps", f"all {rows} rows")
     return ((f"{r:.6g} is {k}/{rows}" if r < 1 else f"{r:.6g} is {rows}/{k}") + f": the NumPy program divides by {mine}, the "
             f"port by {theirs} (two counts for one mean; which the loss means, the numbers do not say)")
+
+
+def counted_meaning(ratio: float, rows: int, X: np.ndarray) -> tuple[str, str] | None:
+    """A gradient's ratio read by its number (half, the batch size) and, where the batch holds a 0/1 column keeping k
+    of its n rows and the ratio is k/n or n/k, as those two counts too: a mean over all the rows where the loss's runs
+    over the rows a mask keeps (the number alone cannot tell the two apart)."""
+    meaning = ratio_meaning(ratio, rows)
+    if meaning is None or np.ndim(X) != 2:
+        return meaning
+    for j in range(X.shape[1]):
+        column = X[:, j]
+        if np.isin(column, (0.0, 1.0)).all() and 0 < (k := int(column.sum())) < rows and any(
+                abs(ratio - r) <= 1e-6 * r for r in (k / rows, rows / k)):
+            return meaning[0], (f"{meaning[1]} (or {'%d/%d' % ((k, rows) if ratio < 1 else (rows, k))}: a mean over all "
+                                f"{rows} rows where the loss's runs over the {k} rows a mask keeps (the data's 0/1 column {j}), or "
+                                "the reverse; the number alone does not tell the two apart)")
+    return meaning

@@ -32,7 +32,8 @@ from parity.diagnosis.optimizer_again import optimizer_again_finding
 from parity.diagnosis.adam_written import adam_written_finding
 from parity.diagnosis.pair_rows import rows_weighted
 from parity.diagnosis.row_batch import STAGE
-from parity.diagnosis.ratios import constant_ratio, ratio_meaning as _ratio_meaning
+from parity.diagnosis.ratios import constant_ratio
+from parity.diagnosis.mean_counts import counted_meaning
 from parity.diagnosis.optimizer_constants import port_optimizer_constants
 from parity.diagnosis.clipped_again import clipped_again_finding
 from parity.diagnosis.scaled_together import scaled_together
@@ -131,8 +132,7 @@ def _never_zeroed(setup: Setup, built, step: int, name: str) -> Finding | None:
 
 
 def _written_optimizer(setup: Setup, built, step: int, name: str, numpy_record: dict, found: list[Finding]) -> Finding | None:
-    """Where an update or a state parts with no reading but the stage's: where a NumPy optimizer written out leaves
-    torch's arithmetic, traced op by op."""
+    """An update or a state parting with no reading but the stage's: where a written optimizer leaves torch's, op by op."""
     if "." not in name or name.endswith(".grad") or found and found[0].score >= 0.8:
         return None
     after = numpy_record.get(name.removesuffix(".update") if name.endswith(".update") else name)
@@ -270,7 +270,7 @@ def _backward(setup: Setup, built, context, parameter: str, rows: int, step: int
     held = None if found else held_rows(a, b, parameter, step)
     ratio = constant_ratio(a, b)
     oracle = finite_differences(setup, built, context, parameter, step, taken, at)
-    if ratio is not None and (meaning := _ratio_meaning(ratio, rows)):
+    if ratio is not None and (meaning := counted_meaning(ratio, rows, setup.batch(step)[0])):
         found.append(Finding(meaning[0], f"The NumPy gradient of {parameter} is {meaning[1]} the port's at step {step} "
                               f"(ratio {ratio:.6g}, constant over the tensor).{ratio_side(oracle, parameter)}",
                               {**evidence, "ratio": ratio, **side_of(oracle)}, ratio_fix(oracle, parameter), 0.85))
