@@ -81,3 +81,17 @@ def test_a_branch_s_derivative_without_its_chain_factor_is_read_on_that_branch(t
     said = diagnosis[0]["explanation"]
     assert code == 1 and diagnosis[0]["evidence"].get("side") == "numpy", said
     assert f"[equal (40,)] {where}" in said and "divided by its [exp (40,)]" in said and "wrong source" not in said, said
+
+
+def test_a_where_with_its_branches_exchanged_is_read_where_it_is_the_port_s():
+    from parity.diagnosis.branches import branches_exchanged
+    from tests.test_trace_readings import values
+    rng = np.random.default_rng(2)
+    y, a, b = rng.integers(0, 3, size=12).astype(float), rng.normal(size=12), rng.normal(size=12)
+    mine = values(("X", a, (), ""), ("y", y, (), ""), ("equal", (y == 0).astype(float), (1, 0.0), ""), ("negative", b, (0,), ""),
+                  ("where", np.where(y == 0, a, b), (2, 0, 3), ""))
+    port = values(("where", np.where(y > 0, a, b), (), ""))
+    said = branches_exchanged(mine.values[2:], mine, port, 1e-9)
+    assert "branches exchanged" in said and "[where (12,)]" in said, said
+    same = values(("where", np.where(y == 0, a, b) + 1, (), ""))  # the port's is no exchange of them
+    assert branches_exchanged(mine.values[2:], mine, same, 1e-9) == ""

@@ -14,7 +14,7 @@ import numpy as np
 
 from parity.diagnosis.missing_terms import port_gradients
 from parity.diagnosis.ratios import ratio_meaning, written_form
-from parity.diagnosis.value_trace import Trace, Value, describe
+from parity.diagnosis.value_trace import Trace, Value, agrees, describe
 
 COMPARISONS = {"less", "less_equal", "greater", "greater_equal", "equal", "not_equal"}
 CLOSE = 1e-5  # relative to the gradient's largest entry
@@ -95,3 +95,23 @@ def _value_factor(a: np.ndarray, b: np.ndarray, differ: np.ndarray, trace: Trace
                         "makes that value, as exp's is exp itself, or a share or weight the branch carries)")
     return ""
 
+
+
+def branches_exchanged(departing: list[Value], trace: Trace, other: Trace, tolerance: float) -> str:
+    """A departing np.where(c, a, b) of the NumPy program that is, with its two branches exchanged, one of the port's
+    values: the branches taken the other way round on one side (a comparison's sense flipped, y > 0 for y == 0)."""
+    for mine in (v for v in departing[:40] if v.op == "where" and len(v.inputs) == 3):
+        c, a, b = (trace.values[i].array if isinstance(i, int) else i for i in mine.inputs)
+        if any(isinstance(x, str) for x in (c, a, b)):
+            continue
+        swapped = np.broadcast_to(np.where(np.asarray(c) != 0, b, a), mine.array.shape)
+        if np.allclose(swapped, mine.array, rtol=1e-9, atol=0):
+            continue  # the branches agree where they are taken: exchanging them shows nothing
+        theirs = next((v for v in other.values if v.array.shape == mine.array.shape and agrees(swapped, v.array, tolerance)
+                       and not agrees(mine.array, v.array, tolerance)), None)
+        if theirs is not None:
+            return (f"The NumPy program's {describe(mine)}, with its two branches exchanged (np.where(c, b, a) for "
+                    f"np.where(c, a, b)), is the port's {describe(theirs)}: the two take the branches the other way round "
+                    "(a comparison's sense flipped on one side, y > 0 where y == 0 belongs, or the branches written in the "
+                    "other order).")
+    return ""

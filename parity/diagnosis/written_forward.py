@@ -40,6 +40,7 @@ from parity.diagnosis.columns_read import columns_read, lookup_keys
 from parity.diagnosis.renormalised import renormalised
 from parity.diagnosis.counterparts import counterpart_apart, weighted_by_label
 from parity.diagnosis.rearranged import column_order, contraction, layout, partly, reshaped_as_it_lies
+from parity.diagnosis.branches import branches_exchanged
 from parity.diagnosis.reshaped_operands import viewed_for_transpose
 from parity.diagnosis.value_laws import downstream, related
 from parity.diagnosis.target_readings import derived_targets, smoothing
@@ -258,6 +259,8 @@ def _mask_readings(numpy_trace: Trace, torch_trace: Trace, departing: list[Value
                                "makes (the loss's terms times the mask, summed, over the count it means).", 0.85)),
         ("masks", lambda: said("forward", masked_mean_apart(numpy_trace, torch_trace, departing), "Average the loss over the "
                                "same entries in both programs (the masked sum over the mask's count).", 0.85)),
+        ("branches", lambda: said("forward", branches_exchanged(departing, numpy_trace, torch_trace, tolerance), "Take each branch "
+                                  "where its condition holds (np.where(c, a, b): a where c, b elsewhere).", 0.85)),
         ("offset", lambda: said("forward", loss_offset(numpy_trace, torch_trace, departing), "Write the loss's terms alike.", 0.7)),
     ]
 
