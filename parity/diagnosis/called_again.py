@@ -34,7 +34,7 @@ def loss_call_finding(calls: list[LossCall], numpy_loss: float, rows: int, toler
     the NumPy program's loss picks, `picks`); None where none does. Where the port's loss is that call plus other
     terms (`port_loss`, an auxiliary loss added), the call is held against the NumPy loss less those terms."""
     for call in calls:
-        rest = port_loss - call.value if port_loss is not None and len(calls) == 1 else 0.0
+        rest = port_loss - call.value if port_loss is not None else 0.0  # the other calls and terms as they are
         meant = numpy_loss - rest
         if _matches(call.value, meant, tolerance):
             return None  # the port computes the NumPy program's loss: the programs part elsewhere

@@ -116,7 +116,9 @@ def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Fin
 def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
     total = next((float(v.array.ravel()[0]) for v in port_loss_value(torch_trace)), None)
-    return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks, total)
+    masks = [(rows, np.flatnonzero(v.array)) for v in numpy_trace.values if v.array.shape == (rows,) and
+             np.isin(v.array, (0.0, 1.0)).all() and 0 < np.count_nonzero(v.array) < rows][:8]  # a 0/1 weight per row
+    return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks + masks, total)
 
 
 def _forward(name: str, numpy_record: dict, torch_record: dict, rows: int, step: int) -> list[Finding]:
