@@ -48,7 +48,7 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
             if result is None and leaf in value.inputs and _activation_of(trace, trace.values[leaf], candidate):
                 result = recomputed(value, leaf, candidate.array, trace)  # the value's own operand, its other uses
                 # as computed: only for an activation and its input, where the structure of the formula cannot make it
-            if result is None or result.size < 2 or len(np.unique(result)) <= 2 or \
+            if result is None or result.size < 2 or len(np.unique(result)) <= min(2, result.size - 1) or \
                     any(same_laid(result, a, tolerance) for a in [*inputs, candidate.array]):
                 continue  # nothing, a constant or a mask's multiple (a mean's 1/n matches many), or an input or the value
                 # put in again (a factor or mask of 1 there): no source shown
@@ -56,9 +56,13 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
             if twin is not None and any(same_laid(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
                 continue  # a value the NumPy program already has: the formula collapsing to it with the value put in
                 # (a·b/b), or a sibling's (dz = -g_z / n beside deta = -g_eta / n), which shows nothing of where they part
-            if twin is not None and not (reference and meets_again(trace, value.index, result, other, tolerance) is False):
-                # (so corrected, a NumPy backward that meets none of the port's values after it shows no source)
-                if reference and (count := _divided_by_number(trace.values[leaf], candidate)) and value.op == "mean":
+            count = _divided_by_number(trace, trace.values[leaf], candidate) if value.op == "mean" else None
+            if twin is not None and not (reference and not (count and twin.op.endswith(".grad")) and meets_again(
+                    trace, value.index, result, other, tolerance) is False):
+                # (so corrected, a NumPy backward that meets none of the port's values after it shows no source; a
+                # parameter's gradient, the mean of its delta, is the end of the backward pass: its optimizer's values
+                # no port trace holds)
+                if reference and count:
                     return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
                             f"{known(trace.values[leaf], other, tolerance)}, which is it divided by {count:g}, the NumPy "
                             f"program's mean gives {name(twin)}: it divides by {count:g} and then takes the mean as well, "
@@ -80,12 +84,21 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
     return ""
 
 
-def _divided_by_number(made: Value, source: Value) -> float | None:
-    """k where `made` is `source` / k (or times 1/k), one number."""
-    op, inputs = made.op.removesuffix(" (in place)"), made.inputs
-    if len(inputs) != 2 or inputs[0] != source.index or not isinstance(inputs[1], float) or inputs[1] == 0:
-        return None
-    return inputs[1] if op in ("divide", "true_divide") else 1 / inputs[1] if op == "multiply" and abs(inputs[1]) < 1 else None
+def _divided_by_number(trace: Trace, made: Value, source: Value, depth: int = 3) -> float | None:
+    """k where `made` is `source` / k, through a few products and quotients by one number each (2·d / 40: k = 20)."""
+    factor = 1.0
+    for _ in range(depth):
+        op, inputs = made.op.removesuffix(" (in place)"), made.inputs
+        arrays, numbers = [i for i in inputs if isinstance(i, int)], [i for i in inputs if isinstance(i, float)]
+        if len(inputs) != 2 or len(arrays) != 1 or len(numbers) != 1 or not numbers[0] or op not in ("divide", "true_divide", "multiply"):
+            return None
+        if op != "multiply" and inputs[1] != numbers[0]:
+            return None  # a number divided by the array: no quotient by a count
+        factor *= numbers[0] if op == "multiply" else 1 / numbers[0]
+        if arrays[0] == source.index:
+            return 1 / factor if 0 < factor < 1 else None
+        made = trace.values[arrays[0]]
+    return None
 
 
 def _factor_of(trace: Trace, product: Value, factor: Value, depth: int = 3) -> bool:
