@@ -255,3 +255,14 @@ def test_a_half_is_also_read_as_two_counts_where_the_batch_holds_a_mask_keeping_
     name, words = counted_meaning(0.5, 32, X)
     assert name == "factor-2" and "16/32" in words and "mask" in words and "column 2" in words, words
     assert counted_meaning(0.5, 32, X[:, :2]) == ("factor-2", "half")  # no mask: the number alone
+
+
+def test_the_same_op_along_another_axis_is_said_with_both_axes():
+    from parity.diagnosis.reduction_axes import axes_of
+    s = RNG.normal(size=(24, 5))
+    mine = values(("X", s, (), ""), ("sort", np.sort(s, axis=-1), (0,), "axis=-1"))
+    port = values(("X", s, (), ""), ("sort", np.sort(s, axis=0), (0, 0.0, "?"), "part 0"))
+    said = axes_of([mine.values[1]], [port.values[1]], mine.values[0])
+    assert "along axis 1 (of size 5)" in said and "along dim 0 (of size 24) (the batch)" in said, said
+    alike = values(("X", s, (), ""), ("sort", np.sort(s, axis=1), (0, 1.0, "?"), "part 0"))
+    assert "sort" not in axes_of([mine.values[1]], [alike.values[1]], mine.values[0])

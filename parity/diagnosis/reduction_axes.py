@@ -20,7 +20,8 @@ AXIS_MEANING = {0: "over the batch (each column, every row together)", 1: "withi
 def axes_of(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
     """A reduction of the agreeing (rows, units) value over one axis on the NumPy side where the port's op reduces
     over the other."""
-    if said := _whole_on_numpy_side(numpy_ops, torch_ops) or _whole_on_port_side(numpy_ops, torch_ops, frontier):
+    if said := _whole_on_numpy_side(numpy_ops, torch_ops) or _whole_on_port_side(numpy_ops, torch_ops, frontier) or \
+            _along_other_axis(numpy_ops, torch_ops, frontier):
         return said
     if frontier.array.ndim > 2:
         return _axes_apart(numpy_ops, torch_ops, frontier)
@@ -147,3 +148,25 @@ def kinds_apart(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value)
     return (f"The {averaged} averages over axis {axis} (of size {size}) where the other program sums over the same axis: "
             f"the two values part by a factor of {size}, that axis's length (a mean against a sum: heads or terms averaged "
             "on one side, summed on the other).")
+
+
+ALONG = {"sort", "argsort", "cumsum", "cumprod", "softmax", "log_softmax", "flip"}  # ops along one axis, shape kept
+
+
+def _along_other_axis(numpy_ops: list[Value], torch_ops: list[Value], frontier: Value) -> str:
+    """The same op along one axis of the agreeing value on both sides (a sort, a running sum, a softmax), along
+    another axis on each: the port's dim read from its keyword or its first number after the tensor."""
+    ndim = frontier.array.ndim
+    for mine in (v for v in numpy_ops if v.op in ALONG and v.array.shape == frontier.array.shape):
+        theirs = next((v for v in torch_ops if v.op == mine.op and v.array.shape == mine.array.shape), None)
+        a = _axes(mine.detail, "axis", ndim) or ((ndim - 1,) if mine.op in ("sort", "argsort") else ())
+        b = _axes(theirs.detail, "dim", ndim) if theirs is not None else ()
+        if theirs is not None and not b and (numbers := [i for i in theirs.inputs[1:2] if isinstance(i, float)]):
+            b = (int(numbers[0]) % ndim,)
+        if len(a) == 1 and len(b) == 1 and a != b:
+            shape = frontier.array.shape
+            return (f"Both sides take {mine.op} of the {shape} value they agree on, the NumPy program along axis {a[0]} (of "
+                    f"size {shape[a[0]]}), the port along dim {b[0]} (of size {shape[b[0]]}){' (the batch)' if 0 in a + b else ''}: "
+                    "the op runs over another axis on one side (a dim=0 where dim=-1 belongs, or the reverse).")
+    return ""
+
