@@ -96,7 +96,6 @@ def _value_factor(a: np.ndarray, b: np.ndarray, differ: np.ndarray, trace: Trace
     return ""
 
 
-
 def branches_exchanged(departing: list[Value], trace: Trace, other: Trace, tolerance: float) -> str:
     """A departing np.where(c, a, b) of the NumPy program that is, with its two branches exchanged, one of the port's
     values: the branches taken the other way round on one side (a comparison's sense flipped, y > 0 for y == 0)."""

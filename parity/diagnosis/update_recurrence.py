@@ -41,11 +41,12 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
         return None
     first = updates["numpy"][0] @ updates["torch"][0] / max(float(updates["numpy"][0] @ updates["numpy"][0]), 1e-300)
     meaning, side = _meaning(mine, theirs, _decay_alike(mine, theirs, apart), first)
+    rows = len(setup.batch(step)[0])
     if RATE in meaning and alike and (groups := _groups(built)) is not None and groups <= 1:
-        meaning = _not_the_rate(first, alike, len(setup.batch(step)[0]))
-    elif RATE in meaning and (counted := ratio_meaning(1 / first, len(setup.batch(step)[0]))) and counted[0] == "loss-reduction":
-        meaning += (f" The factor is also the batch's {len(setup.batch(step)[0])} rows: every gradient of the NumPy program "
-                    f"{counted[1]} gives these very updates, which the numbers do not tell from a learning rate.")
+        meaning = _not_the_rate(first, alike, rows)
+    elif RATE in meaning and (counted := ratio_meaning(1 / first, rows)) and counted[0] == "loss-reduction":
+        meaning += (f" The factor is also the batch's {rows} rows: every gradient of the NumPy program {counted[1]} gives "
+                    "these very updates, which the numbers do not tell from a learning rate.")
     shown = "; ".join(f"{NAMES[k]}: NumPy {mine[k]:.4g}, port {theirs[k]:.4g}" for k in range(4) if k in apart or k < 3)
     text = (f"Each side's updates of {parameter} follow one recurrence u_t = a·u_(t-1) + b·g_t + c·g_(t-1) + d·p_t "
             f"(fitted over steps 2 to {len(grads)} in lockstep, g the gradient at the shared start): {shown}. {meaning}")
