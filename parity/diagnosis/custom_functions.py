@@ -168,10 +168,10 @@ def unjudged(found: Finding, stepped: list[tuple[Any, tuple]], apart: str = "") 
 
 def no_oracle(found: Finding | None, parameter: str, errors: tuple[float, float]) -> Finding | None:
     """A located backward finding where neither side's gradient of the parameter is the loss's derivative (a gradient
-    reversal, a stop-gradient, a custom backward meant so): read against the port's values, but said without a side,
-    for no measurement says which side parts."""
-    if found is None:
-        return None
+    reversal, a stop-gradient, a custom backward meant so): read against the port's values, the NumPy side it names
+    taken back, for no measurement says which side parts."""
+    if found is None or found.evidence.get("side") != "numpy":
+        return found  # a side the reading measured itself (the port's gradient let through a bound) stands
     evidence = {k: v for k, v in found.evidence.items() if k != "side"}
     caveat = (f" Neither side's gradient of {parameter} is the derivative of the loss (central differences: the port's "
               f"relative error {errors[0]:.3g}, the NumPy program's {errors[1]:.3g}: a gradient reversal, a stop-gradient "
