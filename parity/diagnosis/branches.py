@@ -39,6 +39,9 @@ def branch_apart(values: list[Value], trace: Trace, other: Trace, name: Callable
                 said = (f"The NumPy program's {describe(mine)} is {name(theirs)} except at {int(differ.sum())} entries, "
                         f"all where its {describe(mask)} {'holds' if holds else 'does not hold'} ({int(inside.sum())} entries)")
                 factor = _factor(a[differ], b[differ], trace) or _value_factor(a, b, differ, trace, mine.index)
+                if not holds and not factor:
+                    continue  # the branch where a comparison fails is read only with a factor measured there: a mask's
+                    # zeros (a support's outside) part from a gradient in many ways a factor does not show
                 if not factor and (term := _one_constant(a[differ] - b[differ])) is not None:
                     return (f"{said}, and there it is the port's {'plus' if term > 0 else 'less'} {abs(term):.6g} at every one of them: a term of the gradient "
                             "that is one constant on that branch (an L1 penalty's λ·sign(x), a hinge's slope), left out "
