@@ -23,7 +23,7 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
     over its count) or a term proportional, row by row or column by column, to a forward value."""
     departing = [first] + [numpy_trace.values[i] for i in region if i > first.index]
     gradients = [v for v in torch_trace.values if is_gradient(v)]
-    pairs = [pair for value in departing[:8] if np.any(value.array) for pair in _nearest(value, gradients)]
+    pairs = _nearest([value for value in departing[:8] if np.any(value.array)], gradients)
     for value, theirs, a in pairs[:STATISTIC_PAIRS]:  # an unrolled recurrence has many: the nearest first
         if agrees(a, theirs.array, tolerance):
             continue
@@ -47,12 +47,12 @@ def statistic_term(first: Value, region: list[int], numpy_trace: Trace, torch_tr
     return ""
 
 
-def _nearest(value: Value, gradients: list[Value], keep: int = 4) -> list[tuple[Value, Value, np.ndarray]]:
-    """The port's gradients that fit the value, nearest first (relative distance), the few nearest: a transformer's
-    many gradients of one shape would fill the pairs compared before the value's own place is reached."""
-    fits = [(value, theirs, a) for theirs in gradients if (a := aligned(value.array, theirs.array)) is not None]
+def _nearest(values: list[Value], gradients: list[Value]) -> list[tuple[Value, Value, np.ndarray]]:
+    """Each departing value with each of the port's gradients that fits it, the nearest pairs first (relative
+    distance): a transformer's many gradients of one shape would fill the pairs compared before a value's own place."""
+    fits = [(value, theirs, a) for value in values for theirs in gradients if (a := aligned(value.array, theirs.array)) is not None]
     distance = lambda pair: float(np.linalg.norm(pair[1].array - pair[2]) / max(np.linalg.norm(pair[1].array), 1e-300))  # noqa: E731
-    return sorted(fits, key=distance)[:keep]
+    return sorted(fits, key=distance)
 
 
 def _per_unit_factor(mine: np.ndarray, theirs: np.ndarray, other: Trace, tolerance: float, numbers: set[float]) -> str:
