@@ -56,12 +56,11 @@ def another_input(value: Value, trace: Trace, other: Trace, tolerance: float,
             if twin is not None and any(same_laid(v.array, twin.array, tolerance) for v in trace.values[:value.index]):
                 continue  # a value the NumPy program already has: the formula collapsing to it with the value put in
                 # (a·b/b), or a sibling's (dz = -g_z / n beside deta = -g_eta / n), which shows nothing of where they part
-            count = _divided_by_number(trace, trace.values[leaf], candidate) if value.op == "mean" else None
             if twin is not None and not (reference and not twin.op.endswith(".grad") and meets_again(
                     trace, value.index, result, other, tolerance) is False):
                 # (so corrected, a NumPy backward that meets none of the port's values after it shows no source; a
                 # parameter's gradient is the end of the backward pass: its optimizer's values no port trace holds)
-                if reference and count:
+                if reference and value.op == "mean" and (count := _divided_by_number(trace, trace.values[leaf], candidate)):
                     return (f"Recomputed with {known(candidate, other, tolerance)} in place of "
                             f"{known(trace.values[leaf], other, tolerance)}, which is it divided by {count:g}, the NumPy "
                             f"program's mean gives {name(twin)}: it divides by {count:g} and then takes the mean as well, "

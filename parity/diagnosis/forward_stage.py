@@ -21,6 +21,7 @@ from parity.diagnosis.mean_counts import count_meaning
 from parity.diagnosis.ratios import ONE_NUMBER, constant_ratio, ratio_meaning as _ratio_meaning
 from parity.diagnosis.replays import replayed, trace_tolerance, traces, widened
 from parity.diagnosis.unread_parameters import unread_parameter
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.variance_divisors import variance_divisors
 from parity.diagnosis.written_forward import LOCATED, written_forward
 from parity.engine.result import RunResult
@@ -116,8 +117,8 @@ def _loss_keyword(setup: Setup, built, step: int, ratio_finding: Finding) -> Fin
 def _loss_call(setup: Setup, built, step: int, numpy_loss: float, rows: int) -> Finding | None:
     numpy_trace, torch_trace = traces(setup, built, step)
     total = next((float(v.array.ravel()[0]) for v in port_loss_value(torch_trace)), None)
-    masks = [(rows, np.flatnonzero(v.array)) for v in numpy_trace.values if v.array.shape == (rows,) and
-             np.isin(v.array, (0.0, 1.0)).all() and 0 < np.count_nonzero(v.array) < rows][:8]  # a 0/1 weight per row
+    masks = [(rows, np.flatnonzero(v.array)) for v in numpy_trace.values if v.array.shape == (rows,) and zero_one(v.array)
+             and 0 < np.count_nonzero(v.array) < rows][:8]  # a 0/1 weight per row
     return loss_call_finding(torch_trace.calls, numpy_loss, rows, trace_tolerance(built), step, numpy_trace.picks + masks, total)
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from parity.diagnosis.loss_offsets import several_losses
 from parity.diagnosis.ratios import ratio_meaning
+from parity.diagnosis.value_match import zero_one
 from parity.diagnosis.value_trace import Trace, Value, describe
 
 MEANS = {"mean", "average", "nanmean"}
@@ -229,13 +230,18 @@ def _counts(y_shape: tuple, of: str) -> list[tuple[int, str]]:
 def masked_count(r: float, rows: int) -> str:
     """r = k/n (or n/k) for k a whole number of the batch's n rows: two counts for one mean, all the rows on one side
     and the k a mask keeps on the other; "" where r·n is no whole number. A count fits by its number alone."""
-    kept = r * rows if r < 1 else rows / r
-    k = round(kept)
-    if not 1 <= k < rows or abs(kept - k) > 1e-6 * rows:
+    if (k := _kept(r, rows)) is None:
         return ""
     mine, theirs = (f"all {rows} rows", f"the {k} rows a mask keeps") if r < 1 else (f"the {k} rows a mask keeps", f"all {rows} rows")
     return ((f"{r:.6g} is {k}/{rows}" if r < 1 else f"{r:.6g} is {rows}/{k}") + f": the NumPy program divides by {mine}, the "
             f"port by {theirs} (two counts for one mean; which the loss means, the numbers do not say)")
+
+
+def _kept(r: float, rows: int) -> int | None:
+    """k where r = k/n (or n/k) for k a whole number of the batch's n rows, 1 <= k < n; None where r·n is none."""
+    kept = r * rows if r < 1 else rows / r
+    k = round(kept)
+    return k if 1 <= k < rows and abs(kept - k) <= 1e-6 * rows else None
 
 
 def counted_meaning(ratio: float, rows: int, X: np.ndarray) -> tuple[str, str] | None:
@@ -243,13 +249,11 @@ def counted_meaning(ratio: float, rows: int, X: np.ndarray) -> tuple[str, str] |
     of its n rows and the ratio is k/n or n/k, as those two counts too: a mean over all the rows where the loss's runs
     over the rows a mask keeps (the number alone cannot tell the two apart)."""
     meaning = ratio_meaning(ratio, rows)
-    if meaning is None or np.ndim(X) != 2:
+    if meaning is None or np.ndim(X) != 2 or (k := _kept(ratio, rows)) is None:
         return meaning
-    for j in range(X.shape[1]):
-        column = X[:, j]
-        if np.isin(column, (0.0, 1.0)).all() and 0 < (k := int(column.sum())) < rows and any(
-                abs(ratio - r) <= 1e-6 * r for r in (k / rows, rows / k)):
-            return meaning[0], (f"{meaning[1]} (or {'%d/%d' % ((k, rows) if ratio < 1 else (rows, k))}: a mean over all "
-                                f"{rows} rows where the loss's runs over the {k} rows a mask keeps (the data's 0/1 column {j}), or "
-                                "the reverse; the number alone does not tell the two apart)")
-    return meaning
+    j = next((j for j in range(X.shape[1]) if zero_one(X[:, j]) and int(X[:, j].sum()) == k), None)
+    if j is None:
+        return meaning
+    return meaning[0], (f"{meaning[1]} (or {'%d/%d' % ((k, rows) if ratio < 1 else (rows, k))}: a mean over all {rows} rows "
+                        f"where the loss's runs over the {k} rows a mask keeps (the data's 0/1 column {j}), or the reverse; "
+                        "the number alone does not tell the two apart)")

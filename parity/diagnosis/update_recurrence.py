@@ -42,7 +42,7 @@ def recurrence_finding(setup: Any, built: Any, step: int, parameter: str) -> Fin
     first = updates["numpy"][0] @ updates["torch"][0] / max(float(updates["numpy"][0] @ updates["numpy"][0]), 1e-300)
     meaning, side = _meaning(mine, theirs, _decay_alike(mine, theirs, apart), first)
     rows = len(setup.batch(step)[0])
-    if RATE in meaning and alike and (groups := _groups(built)) is not None and groups <= 1:
+    if RATE in meaning and alike:
         meaning = _not_the_rate(first, alike, rows)
     elif RATE in meaning and (counted := ratio_meaning(1 / first, rows)) and counted[0] == "loss-reduction":
         meaning += (f" The factor is also the batch's {rows} rows: every gradient of the NumPy program {counted[1]} gives "
@@ -178,19 +178,12 @@ def _not_the_rate(first: float, alike: list[str], rows: int) -> str:
             f"this parameter's gradient{named}: {GRADIENT_ALONE}.")
 
 
-def _groups(built: Any) -> int | None:
-    """The port's optimizer's parameter groups (several can hold several rates)."""
-    optimizer = getattr(built.make_sides()[1], "names", {}).get("optimizer")
-    groups = getattr(optimizer, "param_groups", None)
-    return len(groups) if groups is not None else None
-
-
 def _history(setup: Any, built: Any, steps: int, parameter: str) -> tuple[np.ndarray, np.ndarray, dict, list[str]] | None:
     """g_t, p_t and each side's u_t of the parameter at steps 1..steps, in lockstep from shared starts; and the other
-    parameters whose first updates agree."""
+    parameters whose first updates agree, where the port's optimizer has one parameter group (one learning rate)."""
     grads, starts, updates, alike = [], [], {"numpy": [], "torch": []}, []
     for t, a, b, torch_side in lockstep(setup, built, steps):
-        if t == 1:
+        if t == 1 and len(getattr(getattr(torch_side, "names", {}).get("optimizer"), "param_groups", ())) == 1:
             alike = [k.removesuffix(".update") for k in a if k.endswith(".update") and k != f"{parameter}.update" and k in b
                      and np.shape(a[k]) == np.shape(b[k]) and np.any(b[k]) and np.allclose(a[k], b[k], rtol=1e-4, atol=0)]
         gradient = (torch_side.gradients() or {}).get(parameter)
